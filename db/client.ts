@@ -1,0 +1,130 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { type Client, createClient } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import * as schema from "./schema";
+
+export type Db = LibSQLDatabase<typeof schema>;
+/** What a write runs against: the transaction handle drizzle gives us. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface Database {
+  url: string;
+  /** Reads from a pool of connections; never blocked by a write in WAL mode. */
+  read: Db;
+  /**
+   * Runs `fn` in one write transaction. Writes are queued in this process so that a
+   * command never waits on SQLite's busy lock behind another command of ours.
+   */
+  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The PRAGMAs as seen on the write connection right now (for start-up checks and tests). */
+  writePragmas(): Promise<{ foreignKeys: number; journalMode: string; busyTimeout: number }>;
+  close(): void;
+}
+
+const isFile = (url: string) => url.startsWith("file:");
+
+function ensureDirectoryFor(url: string) {
+  if (!isFile(url)) return;
+  const path = url.slice("file:".length).split("?")[0] ?? "";
+  if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+}
+
+async function applyPragmas(client: Client) {
+  // journal_mode is stored in the file; foreign_keys and busy_timeout belong to the connection.
+  await client.execute("PRAGMA journal_mode = WAL");
+  await client.execute("PRAGMA synchronous = NORMAL"); // in WAL, a commit survives a process crash
+  await client.execute("PRAGMA busy_timeout = 5000");
+  await client.execute("PRAGMA foreign_keys = ON");
+}
+
+async function readPragmas(client: Client) {
+  const one = async (name: string) => (await client.execute(`PRAGMA ${name}`)).rows[0]?.[0];
+  return {
+    foreignKeys: Number(await one("foreign_keys")),
+    journalMode: String(await one("journal_mode")),
+    busyTimeout: Number(await one("busy_timeout")),
+  };
+}
+
+export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  ensureDirectoryFor(url);
+  // The write client has exactly one connection. libSQL's `transaction()` borrows a
+  // connection from a pool and opens fresh ones on demand; fresh connections would not
+  // carry our PRAGMAs. With one connection, every write runs where the PRAGMAs were set.
+  const writeClient = createClient({ url, authToken, concurrency: 1 });
+  const readClient = createClient({ url, authToken });
+  if (isFile(url)) await applyPragmas(writeClient);
+
+  const write = drizzle(writeClient, { schema });
+  const read = drizzle(readClient, { schema });
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const transact = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const run = queue.then(() => write.transaction(fn));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const database: Database = {
+    url,
+    read,
+    transact,
+    writePragmas: () => readPragmas(writeClient),
+    close() {
+      writeClient.close();
+      readClient.close();
+    },
+  };
+  if (isFile(url)) {
+    const pragmas = await database.writePragmas();
+    if (pragmas.foreignKeys !== 1 || pragmas.journalMode.toLowerCase() !== "wal") {
+      throw new Error(`Database PRAGMAs did not hold on the write connection: ${JSON.stringify(pragmas)}`);
+    }
+  }
+  return database;
+}
+
+export const migrationsFolder = resolve(process.cwd(), "db/migrations");
+
+/**
+ * Applies pending migrations. drizzle's libSQL migrator runs them in one batch, where a
+ * `PRAGMA foreign_keys=OFF` inside a migration is a no-op; so foreign keys are switched off on
+ * the connection around the migration (for table rebuilds) and checked afterwards.
+ */
+export async function migrateDatabase(url: string, authToken?: string) {
+  ensureDirectoryFor(url);
+  const client = createClient({ url, authToken, concurrency: 1 });
+  try {
+    if (isFile(url)) {
+      await client.execute("PRAGMA journal_mode = WAL");
+      await client.execute("PRAGMA busy_timeout = 5000");
+      await client.execute("PRAGMA foreign_keys = OFF");
+    }
+    await migrate(drizzle(client), { migrationsFolder });
+    if (isFile(url)) {
+      const broken = await client.execute("PRAGMA foreign_key_check");
+      if (broken.rows.length > 0) throw new Error(`Migration left ${broken.rows.length} broken foreign keys`);
+    }
+  } finally {
+    client.close();
+  }
+}
+
+const globalKey = Symbol.for("madein.database");
+type WithDb = typeof globalThis & { [globalKey]?: Promise<Database> };
+
+/**
+ * The one database of this process. `server.ts` (run by tsx) and the code Next bundles are
+ * two module graphs, so the shared instance lives on globalThis.
+ */
+export function sharedDatabase(url = process.env.DATABASE_URL ?? "file:./data/madein.db"): Promise<Database> {
+  const g = globalThis as WithDb;
+  g[globalKey] ??= openDatabase(url, process.env.DATABASE_AUTH_TOKEN);
+  return g[globalKey];
+}
+
+export function setSharedDatabase(db: Database) {
+  (globalThis as WithDb)[globalKey] = Promise.resolve(db);
+}

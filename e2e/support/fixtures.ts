@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { BrowserContext } from "@playwright/test";
+import { type Database, openDatabase } from "@/db/client";
+import { accountSessions, accounts, eventStaff } from "@/db/schema";
+import { accountSessionCookie, participantCookieName } from "@/lib/auth/cookies";
+import { hashPassword } from "@/lib/auth/password";
+import { hashToken, newToken, sign } from "@/lib/auth/tokens";
+import { parseEnv } from "@/lib/config/env";
+import { createEvent } from "@/lib/events/create-event";
+import { joinEvent } from "@/lib/participants/join-event";
+import { e2eBaseUrl, e2eDatabaseUrl } from "./config";
+
+/**
+ * Test data goes straight into the server's database file, so each test sets up its own
+ * world in milliseconds instead of clicking through sign-up.
+ */
+let database: Promise<Database> | null = null;
+export const db = () => {
+  database ??= openDatabase(e2eDatabaseUrl);
+  return database;
+};
+const secret = () => parseEnv({ ...process.env, DATABASE_URL: e2eDatabaseUrl }).SESSION_SECRET;
+
+// Hashing is slow on purpose; one hash serves every fixture account.
+let sharedHash: Promise<string> | null = null;
+export const fixturePassword = "correct horse battery staple";
+
+export async function createAccount(name = "Fixture organiser") {
+  sharedHash ??= hashPassword(fixturePassword);
+  const account = { id: randomUUID(), email: `${randomUUID().slice(0, 8)}@fixture.example`, name, passwordHash: await sharedHash };
+  await (await db()).transact((tx) => tx.insert(accounts).values(account));
+  return { ...account, password: fixturePassword };
+}
+
+export async function createEventFixture(options: { name?: string; status?: "draft" | "published" } = {}) {
+  const organiser = await createAccount();
+  const event = await (await db()).transact((tx) =>
+    createEvent(tx, {
+      name: options.name ?? `Test weekend ${randomUUID().slice(0, 6)}`,
+      place: "Test Town Hall",
+      createdBy: organiser.id,
+      status: options.status ?? "published",
+    }),
+  );
+  return { ...event, organiser };
+}
+
+export async function addStaff(eventId: string, role: "organiser" | "facilitator", name = "Fixture facilitator") {
+  const account = await createAccount(name);
+  await (await db()).transact((tx) => tx.insert(eventStaff).values({ eventId, accountId: account.id, role }));
+  return account;
+}
+
+const cookieBase = () => ({ url: e2eBaseUrl, httpOnly: true, sameSite: "Lax" as const });
+
+/** Signs a browser context in as an account, as the sign-in page would. */
+export async function signIn(context: BrowserContext, accountId: string) {
+  const token = newToken();
+  await (await db()).transact((tx) =>
+    tx.insert(accountSessions).values({ tokenHash: hashToken(token), accountId, expiresAt: Date.now() + 3600_000 }),
+  );
+  await context.addCookies([{ ...cookieBase(), name: accountSessionCookie, value: token }]);
+}
+
+/** Joins an event as a participant and gives the context their cookie, as the join page would. */
+export async function joinAs(context: BrowserContext, eventId: string, displayName: string) {
+  const joined = await (await db()).transact((tx) => joinEvent(tx, { eventId, displayName }));
+  await context.addCookies([{ ...cookieBase(), name: participantCookieName(eventId), value: sign(joined.participantId, secret()) }]);
+  return joined;
+}

@@ -1,0 +1,22 @@
+import type { Role } from "@/lib/realtime/contract";
+
+/** Who is acting, in which event. Resolved by the server from a cookie, never sent by a client. */
+export type Actor =
+  | { kind: "participant"; eventId: string; participantId: string; name: string; role: "participant" }
+  | { kind: "staff"; eventId: string; accountId: string; name: string; role: Exclude<Role, "participant"> };
+
+/** A stable key for one person, used for idempotency and for counting people (not tabs). */
+export const actorKey = (actor: Actor) => (actor.kind === "participant" ? `p:${actor.participantId}` : `a:${actor.accountId}`);
+
+export const isStaff = (actor: Actor) => actor.role === "organiser" || actor.role === "facilitator";
+
+/** What each role may do. Pure, so the rules are tested without a server. */
+export const permissions = {
+  readEvent: (_actor: Actor) => true,
+  writeNote: (_actor: Actor) => true,
+  announce: (actor: Actor) => isStaff(actor),
+  runRoom: (actor: Actor) => isStaff(actor),
+  organise: (actor: Actor) => actor.role === "organiser",
+} satisfies Record<string, (actor: Actor) => boolean>;
+
+export type Permission = keyof typeof permissions;

@@ -1,0 +1,25 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/** A random 256-bit token for a cookie or a link. Only its hash is stored. */
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+export function sign(value: string, secret: string): string {
+  const mac = createHmac("sha256", secret).update(value).digest("base64url");
+  return `${value}.${mac}`;
+}
+
+/** Returns the signed value, or null when the signature does not match. */
+export function unsign(signed: string, secret: string): string | null {
+  const dot = signed.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const value = signed.slice(0, dot);
+  const expected = Buffer.from(sign(value, secret).slice(dot + 1));
+  const actual = Buffer.from(signed.slice(dot + 1));
+  return expected.length === actual.length && timingSafeEqual(expected, actual) ? value : null;
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { cookies, headers } from "next/headers";
+import { sharedDatabase } from "@/db";
+import { accountSessions } from "@/db/schema";
+import type { Actor } from "./actor";
+import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
+import { accountFromSession, resolveActor } from "./identity";
+import { hashToken, newToken, sign } from "./tokens";
+
+const day = 24 * 3600 * 1000;
+
+export function sessionSecret(): string {
+  const secret = process.env.SESSION_SECRET;
+  if (!secret) throw new Error("SESSION_SECRET is not set; start the app with server.ts");
+  return secret;
+}
+
+/** Secure cookies whenever the person reached us over HTTPS (directly or via a proxy). */
+async function isSecure() {
+  const h = await headers();
+  return h.get("x-forwarded-proto") === "https" || (process.env.PUBLIC_URL ?? "").startsWith("https:");
+}
+
+async function cookieOptions(maxAgeDays: number) {
+  return { httpOnly: true, sameSite: "lax" as const, secure: await isSecure(), path: "/", maxAge: maxAgeDays * 24 * 3600 };
+}
+
+export async function currentAccount() {
+  const db = await sharedDatabase();
+  return accountFromSession(db.read, (await cookies()).get(accountSessionCookie)?.value);
+}
+
+export async function startAccountSession(accountId: string) {
+  const db = await sharedDatabase();
+  const token = newToken();
+  await db.transact((tx) =>
+    tx
+      .insert(accountSessions)
+      .values({ tokenHash: hashToken(token), accountId, expiresAt: Date.now() + accountSessionDays * day }),
+  );
+  (await cookies()).set(accountSessionCookie, token, await cookieOptions(accountSessionDays));
+}
+
+export async function endAccountSession() {
+  const jar = await cookies();
+  const token = jar.get(accountSessionCookie)?.value;
+  if (token) {
+    const db = await sharedDatabase();
+    await db.transact((tx) => tx.delete(accountSessions).where(eq(accountSessions.tokenHash, hashToken(token))));
+  }
+  jar.delete(accountSessionCookie);
+}
+
+export async function setParticipantCookie(eventId: string, participantId: string) {
+  (await cookies()).set(
+    participantCookieName(eventId),
+    sign(participantId, sessionSecret()),
+    await cookieOptions(participantCookieDays),
+  );
+}
+
+/** Who is looking at this page, in this event: staff, participant, or nobody. */
+export async function actorForEvent(eventId: string): Promise<Actor | null> {
+  const db = await sharedDatabase();
+  const jar = await cookies();
+  const map = new Map(jar.getAll().map((c) => [c.name, c.value]));
+  return resolveActor(db.read, eventId, map, sessionSecret());
+}

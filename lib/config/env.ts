@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  // Where the data lives. `file:` is the embedded default; libsql://, http(s):// and ws(s)://
+  // point at a libSQL server when one machine is not enough.
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, "must start with file:, libsql://, http(s):// or ws(s)://")
+    .default("file:./data/madein.db"),
+  // Auth token for a remote libSQL server; unused for a file.
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Interface to listen on. 0.0.0.0 so phones on the venue Wi-Fi can reach a laptop.
+  HOST: z.string().default("0.0.0.0"),
+  // Signs participant cookies. Generated and stored next to the data on first run if absent,
+  // so restarts keep everyone signed in.
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Optional: several processes share events through Redis (see README, "Scaling out").
+  REDIS_URL: z.string().url().optional(),
+  // The address people type or scan. Used in printed URLs and QR codes; defaults to this machine.
+  PUBLIC_URL: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+
+function secretFileFor(databaseUrl: string): string {
+  if (databaseUrl.startsWith("file:")) {
+    const path = databaseUrl.slice("file:".length).split("?")[0] ?? "";
+    return resolve(dirname(path), ".session-secret");
+  }
+  return resolve("data/.session-secret");
+}
+
+function loadOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? loadOrCreateSecret(secretFileFor(env.DATABASE_URL)) };
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { boards, eventStaff, events } from "@/db/schema";
+import { generateJoinCode } from "./join-code";
+import { slugify } from "./slug";
+
+export const welcomeBoardColumns = [
+  { key: "hello", title: "What brings you here?" },
+  { key: "skills", title: "What I can bring" },
+];
+
+/** Creates an event with its creator as organiser and the room's welcome board. */
+export async function createEvent(
+  tx: Tx,
+  input: {
+    name: string;
+    place?: string;
+    description?: string;
+    startsAt?: number;
+    endsAt?: number;
+    createdBy: string;
+    status?: "draft" | "published";
+  },
+) {
+  const id = randomUUID();
+  const slug = await uniqueSlug(tx, slugify(input.name));
+  const joinCode = await uniqueJoinCode(tx);
+  await tx.insert(events).values({
+    id,
+    slug,
+    joinCode,
+    name: input.name,
+    place: input.place ?? "",
+    description: input.description ?? "",
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    status: input.status ?? "draft",
+    createdBy: input.createdBy,
+  });
+  await tx.insert(eventStaff).values({ eventId: id, accountId: input.createdBy, role: "organiser" });
+  await tx.insert(boards).values({ id: randomUUID(), eventId: id, title: "Welcome wall", columns: welcomeBoardColumns });
+  return { id, slug, joinCode };
+}
+
+async function uniqueSlug(tx: Tx, base: string) {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const taken = await tx.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+    if (taken.length === 0) return slug;
+  }
+}
+
+async function uniqueJoinCode(tx: Tx) {
+  for (;;) {
+    const code = generateJoinCode();
+    const taken = await tx.select({ id: events.id }).from(events).where(eq(events.joinCode, code));
+    if (taken.length === 0) return code;
+  }
+}

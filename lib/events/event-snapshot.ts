@@ -1,0 +1,36 @@
+import { desc, eq } from "drizzle-orm";
+import { announcements, events } from "@/db/schema";
+import { presenceCounts } from "@/lib/presence/presence-store";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms } from "@/lib/realtime/contract";
+import type { ReadHandler } from "@/lib/realtime/handler";
+import { seqQuery } from "@/lib/realtime/sequence";
+
+export const eventSnapshot: ReadHandler<"event:snapshot"> = {
+  kind: "read",
+  permission: "readEvent",
+  async read(db, { actor, now }) {
+    const r = db.read;
+    const [eventRows, latest, seqRows] = await r.batch([
+      r.select().from(events).where(eq(events.id, actor.eventId)),
+      r
+        .select({ id: announcements.id, text: announcements.text, createdAt: announcements.createdAt })
+        .from(announcements)
+        .where(eq(announcements.eventId, actor.eventId))
+        .orderBy(desc(announcements.createdAt))
+        .limit(1),
+      seqQuery(r, rooms.event(actor.eventId)),
+    ]);
+    const event = eventRows[0];
+    if (!event) throw new CommandFailure("not_found", "This event no longer exists.");
+    return {
+      result: {
+        seq: seqRows[0]?.seq ?? 0,
+        event: { id: event.id, slug: event.slug, name: event.name, joinCode: event.joinCode },
+        me: { kind: actor.kind, name: actor.name, role: actor.role },
+        presence: await presenceCounts(r, actor.eventId, now),
+        announcement: latest[0] ?? null,
+      },
+    };
+  },
+};

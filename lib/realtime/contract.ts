@@ -1,0 +1,152 @@
+/**
+ * The one real-time contract between phones, screens and the server. Both sides import it.
+ * Commands (client → server) are named `domain:verb` and always answered with an ack; events
+ * (server → client) say what happened, in the past tense.
+ */
+import { z } from "zod";
+
+export const contractVersion = 1;
+
+export const limits = {
+  noteText: 280,
+  announcementText: 240,
+  /** Bytes; socket.io refuses larger frames before any handler runs. */
+  maxPayloadBytes: 64 * 1024,
+};
+
+const id = z.string().min(1).max(64);
+const clean = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} can't be empty`)
+    .max(max, `${what} must be ${max} characters or fewer`);
+
+export const noteColours = ["yellow", "pink", "blue", "green", "orange"] as const;
+
+/** Every command: what its payload must look like, and what its ack carries back. */
+export const commandSchemas = {
+  "event:snapshot": z.object({}).strict(),
+  "board:open": z.object({ boardId: id }).strict(),
+  "note:create": z
+    .object({
+      boardId: id,
+      column: z.string().min(1).max(40),
+      text: clean(limits.noteText, "A note"),
+      colour: z.enum(noteColours).default("yellow"),
+    })
+    .strict(),
+  "announcement:send": z.object({ text: clean(limits.announcementText, "An announcement") }).strict(),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandPayload<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
+export type ParsedPayload<N extends CommandName> = z.output<(typeof commandSchemas)[N]>;
+export const commandNames = Object.keys(commandSchemas) as CommandName[];
+
+/** What a client sends: a payload plus the id its device generated, so a retry applies once. */
+export const envelopeSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "command id must be 8–64 letters, digits, - or _"),
+  payload: z.unknown(),
+});
+export type Envelope<N extends CommandName> = { id: string; payload: CommandPayload<N> };
+
+/**
+ * The closed set of error codes a command can be refused with.
+ * - invalid: the payload failed validation (`issues` says which field and why); nothing changed.
+ * - unauthenticated: the socket has no valid identity for this event.
+ * - forbidden: the identity is known but its role may not do this.
+ * - not_found: the thing referred to does not exist in this event.
+ * - conflict: the command is valid but the current state does not allow it.
+ * - rate_limited: too many commands from this connection; retry shortly.
+ * - internal: the server failed; retrying with the same id is safe.
+ */
+export const errorCodes = [
+  "invalid",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "rate_limited",
+  "internal",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+export type CommandError = { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
+
+export type Ack<R> = { ok: true; result: R; duplicate?: boolean } | { ok: false; error: CommandError };
+
+/** Errors after which sending the same command again might succeed. */
+export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "internal"]);
+
+// ---- shapes carried by results and events ----
+
+export type NoteView = {
+  id: string;
+  boardId: string;
+  column: string;
+  text: string;
+  colour: (typeof noteColours)[number];
+  authorName: string | null;
+  mine: boolean;
+  createdAt: number;
+};
+
+export type PresenceCounts = {
+  eventId: string;
+  /** Distinct people connected now. */
+  people: number;
+  participants: number;
+  staff: number;
+  /** Distinct people per room, e.g. `board:<id>`. */
+  rooms: Record<string, number>;
+};
+
+export type AnnouncementView = { id: string; text: string; createdAt: number };
+
+export type EventSnapshot = {
+  seq: number;
+  event: { id: string; slug: string; name: string; joinCode: string };
+  me: { kind: "participant" | "staff"; name: string; role: Role };
+  presence: PresenceCounts;
+  announcement: AnnouncementView | null;
+};
+
+export type BoardSnapshot = {
+  seq: number;
+  board: { id: string; title: string; columns: { key: string; title: string }[] };
+  notes: NoteView[];
+};
+
+export type Role = "organiser" | "facilitator" | "participant";
+
+export type CommandResults = {
+  "event:snapshot": EventSnapshot;
+  "board:open": BoardSnapshot;
+  "note:create": { note: NoteView };
+  "announcement:send": { announcement: AnnouncementView };
+};
+
+/** Events carried in a room's sequence: a gap in `seq` means a message was missed. */
+export type SequencedEvents = {
+  "note:created": { note: Omit<NoteView, "mine"> & { authorKey: string | null } };
+  "announcement:made": { announcement: AnnouncementView };
+};
+export type SequencedEventName = keyof SequencedEvents;
+export type Sequenced<N extends SequencedEventName> = { room: string; seq: number; data: SequencedEvents[N] };
+
+export interface ServerToClientEvents {
+  "note:created": (message: Sequenced<"note:created">) => void;
+  "announcement:made": (message: Sequenced<"announcement:made">) => void;
+  /** Absolute counts, so a missed one is healed by the next; not sequenced. */
+  "presence:updated": (counts: PresenceCounts) => void;
+}
+
+export type ClientToServerEvents = {
+  [N in CommandName]: (envelope: Envelope<N>, ack: (response: Ack<CommandResults[N]>) => void) => void;
+};
+
+export const rooms = {
+  event: (eventId: string) => `event:${eventId}`,
+  staff: (eventId: string) => `event:${eventId}:staff`,
+  board: (boardId: string) => `board:${boardId}`,
+};

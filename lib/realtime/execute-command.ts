@@ -1,0 +1,93 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { commandLog } from "@/db/schema";
+import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
+import { CommandFailure } from "./command-error";
+import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
+import type { Broadcast, HandlerTable } from "./handler";
+import { nextSeq } from "./sequence";
+
+export type SequencedBroadcast = Broadcast & { seq: number };
+
+export type Execution<N extends CommandName> = {
+  ack: Ack<CommandResults[N]>;
+  /** To emit after the ack, in this order. Empty for reads, refusals and duplicates. */
+  broadcasts: SequencedBroadcast[];
+  joinRooms: string[];
+};
+
+class DuplicateCommand extends Error {}
+
+const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+
+function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
+  return { ack: { ok: false, error: failure.toError() }, broadcasts: [], joinRooms: [] };
+}
+
+/**
+ * The one path every command takes: parse → authorise → apply in one transaction (recording
+ * the command id, whose primary key makes a retry a no-op) → sequence the broadcasts → ack.
+ * The caller emits the broadcasts; this function never touches a socket.
+ */
+export async function executeCommand<N extends CommandName>(
+  deps: { db: Database; handlers: HandlerTable; now?: () => number; onError?: (error: unknown) => void },
+  actor: Actor,
+  name: N,
+  rawEnvelope: unknown,
+): Promise<Execution<N>> {
+  const envelope = envelopeSchema.safeParse(rawEnvelope);
+  if (!envelope.success) {
+    return refuse(new CommandFailure("invalid", "The command was malformed.", issuesOf(envelope.error)));
+  }
+  const parsed = commandSchemas[name].safeParse(envelope.data.payload ?? {});
+  if (!parsed.success) {
+    const issues = issuesOf(parsed.error);
+    return refuse(new CommandFailure("invalid", issues[0]?.message ?? "That input isn't valid.", issues));
+  }
+  const handler = deps.handlers[name];
+  if (!permissions[handler.permission](actor)) {
+    return refuse(new CommandFailure("forbidden", "Only a facilitator or organiser can do that."));
+  }
+  const input = { actor, payload: parsed.data as never, now: deps.now?.() ?? Date.now() };
+
+  try {
+    if (handler.kind === "read") {
+      const { result, joinRooms } = await handler.read(deps.db, input);
+      return { ack: { ok: true, result }, broadcasts: [], joinRooms: joinRooms ?? [] };
+    }
+    const key = actorKey(actor);
+    const commandId = envelope.data.id;
+    const { result, broadcasts } = await deps.db.transact(async (tx) => {
+      const recorded = await tx
+        .insert(commandLog)
+        .values({ actorKey: key, commandId, name })
+        .onConflictDoNothing()
+        .returning({ id: commandLog.commandId });
+      if (recorded.length === 0) throw new DuplicateCommand();
+      const applied = await handler.apply(tx, input);
+      const sequenced: SequencedBroadcast[] = [];
+      for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
+      await tx
+        .update(commandLog)
+        .set({ result: applied.result })
+        .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
+      return { result: applied.result, broadcasts: sequenced };
+    });
+    return { ack: { ok: true, result }, broadcasts, joinRooms: [] };
+  } catch (error) {
+    if (error instanceof DuplicateCommand) {
+      const [row] = await deps.db.read
+        .select({ result: commandLog.result, name: commandLog.name })
+        .from(commandLog)
+        .where(and(eq(commandLog.actorKey, actorKey(actor)), eq(commandLog.commandId, envelope.data.id)));
+      if (row && row.name !== name) {
+        return refuse(new CommandFailure("conflict", "That command id was already used for another command."));
+      }
+      return { ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true }, broadcasts: [], joinRooms: [] };
+    }
+    if (error instanceof CommandFailure) return refuse(error);
+    deps.onError?.(error);
+    return refuse(new CommandFailure("internal", "Something went wrong on our side. It will be retried."));
+  }
+}

@@ -1,0 +1,26 @@
+import type { Database, Tx } from "@/db/client";
+import type { Actor, Permission } from "@/lib/auth/actor";
+import type { CommandName, CommandResults, ParsedPayload, SequencedEventName, SequencedEvents } from "./contract";
+
+export type Broadcast = {
+  [E in SequencedEventName]: { room: string; event: E; data: SequencedEvents[E] };
+}[SequencedEventName];
+
+export type CommandInput<N extends CommandName> = { actor: Actor; payload: ParsedPayload<N>; now: number };
+
+/** A change: applied in one transaction, then broadcast in sequence. */
+export type WriteHandler<N extends CommandName> = {
+  kind: "write";
+  permission: Permission;
+  apply(tx: Tx, input: CommandInput<N>): Promise<{ result: CommandResults[N]; broadcasts: Broadcast[] }>;
+};
+
+/** A read: answers from the database; may subscribe the socket to rooms it is allowed in. */
+export type ReadHandler<N extends CommandName> = {
+  kind: "read";
+  permission: Permission;
+  read(db: Database, input: CommandInput<N>): Promise<{ result: CommandResults[N]; joinRooms?: string[] }>;
+};
+
+export type Handler<N extends CommandName> = WriteHandler<N> | ReadHandler<N>;
+export type HandlerTable = { [N in CommandName]: Handler<N> };

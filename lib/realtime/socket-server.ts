@@ -1,0 +1,181 @@
+import type { Server as HttpServer } from "node:http";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
+import { parseCookieHeader } from "@/lib/auth/cookies";
+import { resolveActor } from "@/lib/auth/identity";
+import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
+import { createCoalescer } from "./coalescer";
+import {
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  commandNames,
+  limits,
+  rooms,
+  type ServerToClientEvents,
+} from "./contract";
+import { executeCommand, type SequencedBroadcast } from "./execute-command";
+import type { HandlerTable } from "./handler";
+import { originAllowed } from "./origin";
+
+type SocketData = { actor: Actor };
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const handshakeSchema = z.object({ eventId: z.string().min(1).max(64) });
+
+export type RealtimeOptions = {
+  db: Database;
+  handlers: HandlerTable;
+  secret: string;
+  processId: string;
+  publicUrl?: string;
+  /** Per connection: commands allowed per window. */
+  rateLimit?: { points: number; seconds: number };
+  presenceIntervalMs?: number;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export function createRealtime(httpServer: HttpServer, options: RealtimeOptions) {
+  const { db, handlers } = options;
+  const log = options.log ?? ((m, e) => console.error(m, e ?? ""));
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    maxHttpBufferSize: limits.maxPayloadBytes,
+    // Next's dev server upgrades its own hot-reload socket on this HTTP server; engine.io
+    // would otherwise close upgrades it does not own after a second.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req.headers.origin, req.headers.host, options.publicUrl);
+      callback(ok ? null : "origin not allowed", ok);
+    },
+    // A phone that drops off for a moment gets its rooms back without a full reload.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  const presence = createPresenceStore(db, options.processId);
+  const limiter = new RateLimiterMemory({
+    points: options.rateLimit?.points ?? 60,
+    duration: options.rateLimit?.seconds ?? 10,
+  });
+  let draining = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+
+  const presenceUpdates = createCoalescer<true>({
+    intervalMs: options.presenceIntervalMs ?? 250,
+    merge: () => true,
+    flush: async (eventId) => {
+      io.to(rooms.event(eventId)).emit("presence:updated", await presence.counts(eventId));
+    },
+    onError: (e) => log("presence broadcast failed", e),
+  });
+
+  const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
+    for (const b of broadcasts) {
+      io.to(b.room).emit(b.event, { room: b.room, seq: b.seq, data: b.data } as never);
+    }
+  };
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = handshakeSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) return next(new Error("unauthenticated"));
+      const cookies = parseCookieHeader(socket.handshake.headers.cookie);
+      const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
+      if (!actor) return next(new Error("unauthenticated"));
+      socket.data.actor = actor;
+      next();
+    } catch (error) {
+      log("handshake failed", error);
+      next(new Error("internal"));
+    }
+  });
+
+  io.on("connection", (socket: RealtimeSocket) => {
+    const actor = socket.data.actor;
+    // Rooms are the server's choice, from the identity it resolved, never the client's.
+    socket.join(rooms.event(actor.eventId));
+    if (isStaff(actor)) socket.join(rooms.staff(actor.eventId));
+    // A recovered connection (same id, rooms restored by socket.io) keeps the board it was on.
+    const boardRoom = [...socket.rooms].find((r) => r.startsWith("board:")) ?? null;
+    presence
+      .enter({ socketId: socket.id, eventId: actor.eventId, personKey: actorKey(actor), role: actor.role, room: boardRoom })
+      .then(() => presenceUpdates.add(actor.eventId, true))
+      .catch((e) => log("presence enter failed", e));
+
+    for (const name of commandNames) {
+      socket.on(name, async (envelope: unknown, ack: unknown) => {
+        const reply = typeof ack === "function" ? (ack as (a: Ack<unknown>) => void) : () => {};
+        if (draining) {
+          return reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
+        }
+        try {
+          await limiter.consume(socket.id);
+        } catch {
+          return reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
+        }
+        inFlight++;
+        try {
+          const run = await executeCommand(
+            { db, handlers, onError: (e) => log(`command ${name} failed`, e) },
+            actor,
+            name as CommandName,
+            envelope,
+          );
+          for (const room of run.joinRooms) {
+            socket.join(room);
+            if (room.startsWith("board:")) {
+              presence
+                .moveTo(socket.id, room)
+                .then(() => presenceUpdates.add(actor.eventId, true))
+                .catch((e) => log("presence move failed", e));
+            }
+          }
+          reply(run.ack);
+          emitBroadcasts(run.broadcasts);
+        } finally {
+          inFlight--;
+          if (inFlight === 0) drained?.();
+        }
+      });
+    }
+
+    socket.on("disconnect", () => {
+      presence
+        .leave(socket.id)
+        .then(() => presenceUpdates.add(actor.eventId, true))
+        .catch((e) => log("presence leave failed", e));
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    presence.heartbeat().catch((e) => log("presence heartbeat failed", e));
+  }, presenceHeartbeatMs);
+  heartbeat.unref();
+
+  return {
+    io,
+    /** For server-side code outside a command (e.g. a page's server action) that changed a room. */
+    emitBroadcasts,
+    /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
+    async close(timeoutMs = 4000) {
+      draining = true;
+      clearInterval(heartbeat);
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
+          new Promise((resolve) => setTimeout(resolve, timeoutMs)),
+        ]);
+      }
+      presenceUpdates.flushAll();
+      await presence.forgetProcess().catch((e) => log("presence cleanup failed", e));
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;

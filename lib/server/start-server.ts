@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { migrateDatabase, openDatabase, setSharedDatabase } from "@/db/client";
+import type { Env } from "@/lib/config/env";
+import { handlers } from "@/lib/realtime/handlers";
+import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
+import { setSharedRealtime } from "./shared-realtime";
+
+export type StartOptions = {
+  env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TOKEN" | "PORT" | "HOST" | "SESSION_SECRET" | "PUBLIC_URL">;
+  /** Serve pages with Next.js. Integration tests of the real-time spine leave it off. */
+  pages?: { dev: boolean } | false;
+  rateLimit?: RealtimeOptions["rateLimit"];
+  log?: (message: string, error?: unknown) => void;
+};
+
+/**
+ * One HTTP server for pages and sockets, on one database. Returns once it is listening.
+ */
+export async function startServer(options: StartOptions) {
+  const { env } = options;
+  const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ""));
+  await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  setSharedDatabase(db);
+  process.env.SESSION_SECRET = env.SESSION_SECRET; // pages read it through lib/config
+
+  let handle: (req: IncomingMessage, res: ServerResponse) => unknown = (_req, res) => {
+    res.statusCode = 404;
+    res.end("Not found");
+  };
+  let nextApp: { close?: () => Promise<void> } | null = null;
+  if (options.pages) {
+    const { default: next } = await import("next");
+    const app = next({ dev: options.pages.dev, hostname: env.HOST, port: env.PORT });
+    await app.prepare();
+    const requestHandler = app.getRequestHandler();
+    handle = (req, res) => requestHandler(req, res);
+    nextApp = app as unknown as { close?: () => Promise<void> };
+  }
+
+  const http = createServer((req, res) => {
+    if (req.url === "/healthz") {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ ok: true }));
+      return;
+    }
+    handle(req, res);
+  });
+  const realtime = createRealtime(http, {
+    db,
+    handlers,
+    secret: env.SESSION_SECRET,
+    processId: randomUUID(),
+    publicUrl: env.PUBLIC_URL,
+    rateLimit: options.rateLimit,
+    log,
+  });
+  setSharedRealtime(realtime);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const address = http.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    db,
+    realtime,
+    /** Graceful: stop accepting, finish commands in flight, close sockets, pages and the database. */
+    close() {
+      closing ??= (async () => {
+        http.close();
+        await realtime.close();
+        http.closeAllConnections?.();
+        await nextApp?.close?.().catch(() => undefined);
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+export type RunningServer = Awaited<ReturnType<typeof startServer>>;

@@ -1,0 +1,33 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumArgs, chromiumExecutable } from "./e2e/support/browser";
+import { e2eBaseUrl, e2eDatabaseUrl, e2ePort } from "./e2e/support/config";
+
+const executablePath = chromiumExecutable();
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e/.artifacts/results",
+  forbidOnly: !!process.env.CI,
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: e2eBaseUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath, args: chromiumArgs },
+  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } } },
+  ],
+  webServer: {
+    command: "npx tsx e2e/support/e2e-server.ts",
+    url: `${e2eBaseUrl}/healthz`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    env: { PORT: String(e2ePort), DATABASE_URL: e2eDatabaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

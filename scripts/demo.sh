@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Build, migrate, seed the demo weekend (once) and start on :3000, printing where to go.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+npx next build
+NODE_ENV=production exec npx tsx server.ts --demo

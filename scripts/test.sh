@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every test: types, lint, unit, integration, browser. `npm test` runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "Types";        npx tsc --noEmit
+step "Lint";         npx biome check .
+step "Unit";         npx vitest run --project unit
+step "Integration";  npx vitest run --project integration
+step "Build";        npx next build
+step "Browser";      bash scripts/ensure-browser.sh && npx playwright test

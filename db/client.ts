@@ -111,20 +111,3 @@ export async function migrateDatabase(url: string, authToken?: string) {
     client.close();
   }
 }
-
-const globalKey = Symbol.for("madein.database");
-type WithDb = typeof globalThis & { [globalKey]?: Promise<Database> };
-
-/**
- * The one database of this process. `server.ts` (run by tsx) and the code Next bundles are
- * two module graphs, so the shared instance lives on globalThis.
- */
-export function sharedDatabase(url = process.env.DATABASE_URL ?? "file:./data/madein.db"): Promise<Database> {
-  const g = globalThis as WithDb;
-  g[globalKey] ??= openDatabase(url, process.env.DATABASE_AUTH_TOKEN);
-  return g[globalKey];
-}
-
-export function setSharedDatabase(db: Database) {
-  (globalThis as WithDb)[globalKey] = Promise.resolve(db);
-}

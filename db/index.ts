@@ -1,4 +1,4 @@
 import "server-only";
 
-export { type Database, type Db, sharedDatabase } from "./client";
-export * as schema from "./schema";
+export type { Database, Db } from "./client";
+export { sharedDatabase } from "./shared";

@@ -10,9 +10,12 @@ import { seqQuery } from "@/lib/realtime/sequence";
 export const openBoard: ReadHandler<"board:open"> = {
   kind: "read",
   permission: "readEvent",
-  async read(db, { actor, payload }) {
+  async read(db, { actor, payload }, socket) {
     const room = rooms.board(payload.boardId);
     const r = db.read;
+    const [owner] = await r.select({ eventId: boards.eventId }).from(boards).where(eq(boards.id, payload.boardId));
+    if (!owner || owner.eventId !== actor.eventId) throw new CommandFailure("not_found", "That board doesn't exist.");
+    socket.join(room);
     const [boardRows, noteRows, seqRows] = await r.batch([
       r.select().from(boards).where(eq(boards.id, payload.boardId)),
       r
@@ -36,7 +39,7 @@ export const openBoard: ReadHandler<"board:open"> = {
       seqQuery(r, room),
     ]);
     const board = boardRows[0];
-    if (!board || board.eventId !== actor.eventId) throw new CommandFailure("not_found", "That board doesn't exist.");
+    if (!board) throw new CommandFailure("not_found", "That board doesn't exist.");
     const me = actorKey(actor);
     const view: NoteView[] = noteRows.map((n) => ({
       id: n.id,
@@ -50,7 +53,6 @@ export const openBoard: ReadHandler<"board:open"> = {
     }));
     return {
       result: { seq: seqRows[0]?.seq ?? 0, board: { id: board.id, title: board.title, columns: board.columns }, notes: view },
-      joinRooms: [room],
     };
   },
 };

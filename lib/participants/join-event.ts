@@ -28,13 +28,21 @@ export async function joinEvent(tx: Tx, input: { eventId: string; displayName: s
 /** A new personal link; the old one stops working. */
 export async function renewResumeToken(tx: Tx, participantId: string) {
   const resumeToken = newToken();
-  await tx.update(participants).set({ resumeTokenHash: hashToken(resumeToken) }).where(eq(participants.id, participantId));
+  await tx
+    .update(participants)
+    .set({ resumeTokenHash: hashToken(resumeToken) })
+    .where(eq(participants.id, participantId));
   return resumeToken;
 }
 
 export async function findParticipantByResumeToken(db: Db, token: string) {
   const [row] = await db
-    .select({ participantId: participants.id, eventId: participants.eventId, slug: events.slug, displayName: participants.displayName })
+    .select({
+      participantId: participants.id,
+      eventId: participants.eventId,
+      slug: events.slug,
+      displayName: participants.displayName,
+    })
     .from(participants)
     .innerJoin(events, eq(events.id, participants.eventId))
     .where(eq(participants.resumeTokenHash, hashToken(token)));

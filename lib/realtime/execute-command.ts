@@ -13,7 +13,6 @@ export type Execution<N extends CommandName> = {
   ack: Ack<CommandResults[N]>;
   /** To emit after the ack, in this order. Empty for reads, refusals and duplicates. */
   broadcasts: SequencedBroadcast[];
-  joinRooms: string[];
 };
 
 class DuplicateCommand extends Error {}
@@ -22,7 +21,7 @@ const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] })
   error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 
 function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
-  return { ack: { ok: false, error: failure.toError() }, broadcasts: [], joinRooms: [] };
+  return { ack: { ok: false, error: failure.toError() }, broadcasts: [] };
 }
 
 /**
@@ -31,7 +30,13 @@ function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
  * The caller emits the broadcasts; this function never touches a socket.
  */
 export async function executeCommand<N extends CommandName>(
-  deps: { db: Database; handlers: HandlerTable; now?: () => number; onError?: (error: unknown) => void },
+  deps: {
+    db: Database;
+    handlers: HandlerTable;
+    now?: () => number;
+    onError?: (error: unknown) => void;
+    join?: (room: string) => void;
+  },
   actor: Actor,
   name: N,
   rawEnvelope: unknown,
@@ -53,8 +58,8 @@ export async function executeCommand<N extends CommandName>(
 
   try {
     if (handler.kind === "read") {
-      const { result, joinRooms } = await handler.read(deps.db, input);
-      return { ack: { ok: true, result }, broadcasts: [], joinRooms: joinRooms ?? [] };
+      const { result } = await handler.read(deps.db, input, { join: deps.join ?? (() => {}) });
+      return { ack: { ok: true, result }, broadcasts: [] };
     }
     const key = actorKey(actor);
     const commandId = envelope.data.id;
@@ -74,7 +79,7 @@ export async function executeCommand<N extends CommandName>(
         .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
       return { result: applied.result, broadcasts: sequenced };
     });
-    return { ack: { ok: true, result }, broadcasts, joinRooms: [] };
+    return { ack: { ok: true, result }, broadcasts };
   } catch (error) {
     if (error instanceof DuplicateCommand) {
       const [row] = await deps.db.read
@@ -84,7 +89,7 @@ export async function executeCommand<N extends CommandName>(
       if (row && row.name !== name) {
         return refuse(new CommandFailure("conflict", "That command id was already used for another command."));
       }
-      return { ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true }, broadcasts: [], joinRooms: [] };
+      return { ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true }, broadcasts: [] };
     }
     if (error instanceof CommandFailure) return refuse(error);
     deps.onError?.(error);

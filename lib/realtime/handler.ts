@@ -15,11 +15,14 @@ export type WriteHandler<N extends CommandName> = {
   apply(tx: Tx, input: CommandInput<N>): Promise<{ result: CommandResults[N]; broadcasts: Broadcast[] }>;
 };
 
-/** A read: answers from the database; may subscribe the socket to rooms it is allowed in. */
+/**
+ * A read: answers from the database. A read that subscribes the socket to a room calls `join`
+ * after checking access and *before* reading, so no event falls between snapshot and stream.
+ */
 export type ReadHandler<N extends CommandName> = {
   kind: "read";
   permission: Permission;
-  read(db: Database, input: CommandInput<N>): Promise<{ result: CommandResults[N]; joinRooms?: string[] }>;
+  read(db: Database, input: CommandInput<N>, socket: { join(room: string): void }): Promise<{ result: CommandResults[N] }>;
 };
 
 export type Handler<N extends CommandName> = WriteHandler<N> | ReadHandler<N>;

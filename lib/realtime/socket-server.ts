@@ -118,13 +118,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         }
         inFlight++;
         try {
-          const run = await executeCommand(
-            { db, handlers, onError: (e) => log(`command ${name} failed`, e) },
-            actor,
-            name as CommandName,
-            envelope,
-          );
-          for (const room of run.joinRooms) {
+          const join = (room: string) => {
             socket.join(room);
             if (room.startsWith("board:")) {
               presence
@@ -132,7 +126,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
                 .then(() => presenceUpdates.add(actor.eventId, true))
                 .catch((e) => log("presence move failed", e));
             }
-          }
+          };
+          const run = await executeCommand(
+            { db, handlers, join, onError: (e) => log(`command ${name} failed`, e) },
+            actor,
+            name as CommandName,
+            envelope,
+          );
           reply(run.ack);
           emitBroadcasts(run.broadcasts);
         } finally {

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { migrateDatabase, openDatabase, setSharedDatabase } from "@/db/client";
+import { migrateDatabase, openDatabase } from "@/db/client";
+import { setSharedDatabase } from "@/db/shared";
 import type { Env } from "@/lib/config/env";
+import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { handlers } from "@/lib/realtime/handlers";
 import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
 import { setSharedRealtime } from "./shared-realtime";
@@ -45,6 +47,8 @@ export async function startServer(options: StartOptions) {
       res.end(JSON.stringify({ ok: true }));
       return;
     }
+    // Only the socket's address is trusted; a header of the same name from the client is replaced.
+    req.headers[clientIpHeader] = req.socket.remoteAddress ?? "unknown";
     handle(req, res);
   });
   const realtime = createRealtime(http, {

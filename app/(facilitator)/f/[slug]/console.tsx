@@ -1,0 +1,168 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { NoteCard } from "@/app/live/note-card";
+import { ConnectionPill } from "@/app/live/status";
+import { Wordmark } from "@/app/ui/brand";
+import { plural } from "@/lib/plural";
+import { useBoard, useConnection, useEventRoom } from "@/lib/realtime/client/react";
+import { limits } from "@/lib/realtime/contract";
+
+type Props = {
+  event: { name: string; slug: string; joinCode: string; joinUrl: string };
+  me: { name: string; role: string; key: string };
+  board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
+};
+
+function Stat({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
+  return (
+    <div className="rounded-xl bg-paper p-4">
+      <dt className="text-sm font-semibold text-ink-soft">{label}</dt>
+      <dd className="text-4xl font-extrabold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function AnnouncementComposer() {
+  const connection = useConnection();
+  const { announcement } = useEventRoom();
+  const [text, setText] = useState("");
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const send = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!connection) return;
+    const trimmed = text.trim();
+    if (!trimmed) return setFeedback({ ok: false, text: "Write the announcement first." });
+    setText("");
+    setFeedback({ ok: true, text: "Sending…" });
+    const ack = await connection.send("announcement:send", { text: trimmed }).done;
+    if (ack.ok) setFeedback({ ok: true, text: "Sent to every phone and the big screen." });
+    else {
+      setText(trimmed);
+      setFeedback({ ok: false, text: ack.error.message });
+    }
+  };
+
+  return (
+    <section aria-labelledby="announce-title" className="card space-y-4 p-5">
+      <h2 id="announce-title" className="text-lg font-bold">
+        Announce to the room
+      </h2>
+      <form onSubmit={send} className="space-y-3" noValidate>
+        <label htmlFor="announcement-text" className="field-label">
+          Message
+        </label>
+        <textarea
+          id="announcement-text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={2}
+          maxLength={limits.announcementText}
+          placeholder="e.g. Lunch is ready in the foyer"
+          className="field-input"
+        />
+        <div className="flex items-center justify-between gap-3">
+          <output
+            aria-live="polite"
+            className={`text-sm font-semibold ${feedback?.ok === false ? "text-danger" : "text-ink-soft"}`}
+          >
+            {feedback?.text}
+          </output>
+          <button type="submit" className="btn btn-primary">
+            Send announcement
+          </button>
+        </div>
+      </form>
+      {announcement ? (
+        <p className="rounded-lg bg-paper p-3 text-sm">
+          <span className="font-semibold">Showing now:</span> {announcement.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function Console({ event, me, board }: Props) {
+  const { presence } = useEventRoom();
+  const wall = useBoard(board?.id ?? "", me.key);
+  const wallRoom = board ? presence?.rooms[`board:${board.id}`] : undefined;
+
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-line bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-4">
+            <Wordmark />
+            <span className="hidden h-6 w-px bg-line sm:block" />
+            <p className="font-semibold">{event.name}</p>
+          </div>
+          <div className="flex items-center gap-3">
+            <ConnectionPill />
+            <Link href={`/s/${event.slug}`} target="_blank" className="btn btn-secondary">
+              Open big screen ↗
+            </Link>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-7xl gap-6 px-6 py-6 lg:grid-cols-[380px_1fr]">
+        <h1 className="sr-only">Facilitator console</h1>
+        <div className="space-y-6">
+          <section aria-labelledby="here-title" className="card space-y-4 p-5">
+            <h2 id="here-title" className="text-lg font-bold">
+              Who's here now
+            </h2>
+            <dl className="grid grid-cols-2 gap-3">
+              <Stat label="People" value={presence?.people ?? "–"} testId="console-people" />
+              <Stat label="Participants" value={presence?.participants ?? "–"} testId="console-participants" />
+              <Stat label="Staff" value={presence?.staff ?? "–"} />
+              <Stat label="On the welcome wall" value={wallRoom ?? 0} />
+            </dl>
+          </section>
+          <AnnouncementComposer />
+          <section aria-labelledby="join-title" className="card space-y-2 p-5">
+            <h2 id="join-title" className="text-lg font-bold">
+              How people join
+            </h2>
+            <p>
+              Code <strong className="font-mono text-xl tracking-widest">{event.joinCode}</strong>
+            </p>
+            <p className="break-all text-sm text-ink-soft">{event.joinUrl}</p>
+            <p className="text-sm text-ink-soft">
+              Signed in as {me.name} ({me.role}).
+            </p>
+          </section>
+        </div>
+        {board ? (
+          <section aria-labelledby="wall-title" className="card p-5">
+            <div className="mb-4 flex items-baseline justify-between">
+              <h2 id="wall-title" className="text-lg font-bold">
+                {board.title}
+              </h2>
+              <p className="text-sm text-ink-soft">{plural(wall.notes.length, "note")}, live</p>
+            </div>
+            <div className="grid gap-4 md:grid-cols-2">
+              {board.columns.map((c) => (
+                <section key={c.key} aria-label={c.title} className="space-y-3 rounded-xl bg-paper p-4">
+                  <h3 className="font-bold">{c.title}</h3>
+                  <ul className="space-y-3">
+                    {wall.notes
+                      .filter((n) => n.column === c.key)
+                      .map((n) => (
+                        <li key={n.id} data-testid="console-note">
+                          <NoteCard text={n.text} colour={n.colour} author={n.authorName} />
+                        </li>
+                      ))}
+                  </ul>
+                </section>
+              ))}
+            </div>
+          </section>
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { Refused } from "@/app/ui/refused";
+import { sharedDatabase } from "@/db";
+import { actorKey } from "@/lib/auth/actor";
+import { findWelcomeBoard } from "@/lib/boards/find-boards";
+import { formatJoinCode } from "@/lib/events/join-code";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { publicBaseUrl } from "@/lib/server/public-url";
+import { staffPage } from "@/lib/server/staff-page";
+import { Console } from "./console";
+
+export const metadata: Metadata = { title: "Facilitator console" };
+
+export default async function FacilitatorConsolePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { event, actor, refused } = await staffPage(slug, `/f/${slug}`);
+  if (refused) {
+    return (
+      <Refused
+        title="This page is for the people running the event"
+        body="The facilitator console can only be opened by the event's facilitators and organisers. Your own page has everything you need."
+        back={{ href: `/p/${event.slug}`, label: "Go to my page" }}
+      />
+    );
+  }
+  const board = await findWelcomeBoard((await sharedDatabase()).read, event.id);
+  return (
+    <EventConnectionProvider eventId={event.id}>
+      <Console
+        event={{
+          name: event.name,
+          slug: event.slug,
+          joinCode: formatJoinCode(event.joinCode),
+          joinUrl: `${await publicBaseUrl()}/j/${event.joinCode}`,
+        }}
+        me={{ name: actor.name, role: actor.role, key: actorKey(actor) }}
+        board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+      />
+    </EventConnectionProvider>
+  );
+}

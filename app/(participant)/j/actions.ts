@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/app/ui/form";
+import { sharedDatabase } from "@/db";
+import { findEventByJoinCode } from "@/lib/events/find-event";
+import { normaliseJoinCode } from "@/lib/events/join-code";
+
+export async function findEventByCode(_previous: FormState, form: FormData): Promise<FormState> {
+  const typed = String(form.get("code") ?? "");
+  const values = { code: typed };
+  if (!normaliseJoinCode(typed)) return { errors: { code: "Type the code shown on the big screen." }, values };
+  const event = await findEventByJoinCode((await sharedDatabase()).read, typed);
+  if (!event || event.status === "archived") {
+    return { errors: { code: "We couldn't find an event with that code. Check it against the big screen." }, values };
+  }
+  redirect(`/j/${event.joinCode}`);
+}

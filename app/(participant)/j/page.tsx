@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { PhoneShell } from "../phone-shell";
+import { CodeForm } from "./code-form";
+
+export const metadata: Metadata = { title: "Join an event" };
+
+export default function JoinByCodePage() {
+  return (
+    <PhoneShell>
+      <div className="card mt-4 space-y-6 p-6">
+        <div className="space-y-2">
+          <p className="eyebrow">Join an event</p>
+          <h1 className="text-3xl font-extrabold tracking-tight">What's the code?</h1>
+          <p className="text-ink-soft">It's on the big screen at the front of the room. No app, no account, no password.</p>
+        </div>
+        <CodeForm />
+      </div>
+    </PhoneShell>
+  );
+}

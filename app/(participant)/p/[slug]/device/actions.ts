@@ -1,0 +1,21 @@
+"use server";
+
+import { sharedDatabase } from "@/db";
+import { actorForEvent } from "@/lib/auth/web-session";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { renewResumeToken } from "@/lib/participants/join-event";
+import { publicBaseUrl } from "@/lib/server/public-url";
+import { qrDataUrl } from "@/lib/server/qr";
+
+export type DeviceLink = { url: string; qr: string } | { error: string };
+
+/** A fresh personal link: whoever opens it continues as this person, so the old one stops working. */
+export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  const actor = event ? await actorForEvent(event.id) : null;
+  if (!event || actor?.kind !== "participant") return { error: "Join the event on this device first." };
+  const token = await db.transact((tx) => renewResumeToken(tx, actor.participantId));
+  const url = `${await publicBaseUrl()}/c/${token}`;
+  return { url, qr: await qrDataUrl(url) };
+}

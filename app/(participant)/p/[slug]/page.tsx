@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { sharedDatabase } from "@/db";
+import { actorKey } from "@/lib/auth/actor";
+import { actorForEvent } from "@/lib/auth/web-session";
+import { findWelcomeBoard } from "@/lib/boards/find-boards";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { PhoneHome } from "./phone-home";
+
+export const metadata: Metadata = { title: "In the room" };
+
+export default async function ParticipantHomePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  if (!event) notFound();
+  const actor = await actorForEvent(event.id);
+  if (!actor) redirect(`/j/${event.joinCode}`);
+  const board = await findWelcomeBoard(db.read, event.id);
+
+  return (
+    <EventConnectionProvider eventId={event.id}>
+      <PhoneHome
+        event={{ name: event.name, slug: event.slug }}
+        me={{ name: actor.name, key: actorKey(actor), isStaff: actor.kind === "staff" }}
+        board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+      />
+    </EventConnectionProvider>
+  );
+}

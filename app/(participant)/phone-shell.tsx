@@ -1,0 +1,14 @@
+import { Wordmark } from "@/app/ui/brand";
+
+/** The frame of every participant page: made for one hand on a small screen. */
+export function PhoneShell({ children, aside }: { children: React.ReactNode; aside?: React.ReactNode }) {
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-md flex-col px-4 pb-10">
+      <header className="flex items-center justify-between gap-3 py-4">
+        <Wordmark />
+        {aside}
+      </header>
+      <main className="flex-1">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { SiteHeader } from "./brand";
+
+/** What someone sees when a page is not theirs to open: plain words and a way back. */
+export function Refused({ title, body, back }: { title: string; body: string; back: { href: string; label: string } }) {
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-xl px-4 py-16">
+        <div className="card space-y-4 p-8" role="alert">
+          <p className="eyebrow text-danger">Not available</p>
+          <h1 className="text-3xl font-extrabold tracking-tight">{title}</h1>
+          <p className="text-ink-soft">{body}</p>
+          <Link href={back.href} className="btn btn-primary">
+            {back.label}
+          </Link>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import { io, type Socket } from "socket.io-client";
+import {
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandPayload,
+  type CommandResults,
+  retryableCodes,
+  type ServerToClientEvents,
+} from "../contract";
+import { Outbox, type PendingCommand } from "./outbox";
+
+export type ConnectionStatus = "connecting" | "online" | "offline" | "refused";
+
+const ackTimeoutMs = 8000;
+
+/** A command id that is unique per device without a round trip. */
+export function newCommandId() {
+  return crypto.randomUUID().replaceAll("-", "");
+}
+
+/**
+ * One phone's or screen's connection to an event: socket, outbox and status. Writes go through
+ * `send`, which keeps them in the outbox until the server acknowledges them, so they survive
+ * a dropped connection or a reload. Every (re)connect runs the resync listeners first (views
+ * reload their snapshots), then resends what is pending, oldest first.
+ */
+export class EventConnection {
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly outbox: Outbox;
+  status: ConnectionStatus = "connecting";
+  private statusListeners = new Set<() => void>();
+  private outboxListeners = new Set<() => void>();
+  private resyncListeners = new Set<() => Promise<void> | void>();
+  private flushing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private waiters = new Map<string, (ack: Ack<unknown>) => void>();
+
+  constructor(readonly eventId: string) {
+    const storage = typeof localStorage === "undefined" ? null : localStorage;
+    this.outbox = new Outbox(storage, `madein.outbox.${eventId}`);
+    this.socket = io({ auth: { eventId }, autoConnect: false, withCredentials: true });
+    this.socket.on("connect", () => void this.onConnect());
+    this.socket.on("disconnect", () => this.setStatus(navigator.onLine === false ? "offline" : "connecting"));
+    this.socket.on("connect_error", (error) => this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting"));
+    window.addEventListener("offline", this.goOffline);
+    window.addEventListener("online", this.goOnline);
+    if (navigator.onLine === false) this.setStatus("offline");
+    else this.socket.connect();
+  }
+
+  close() {
+    window.removeEventListener("offline", this.goOffline);
+    window.removeEventListener("online", this.goOnline);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket.disconnect();
+  }
+
+  // Browsers know before socket.io's heartbeat does that the Wi-Fi went away; act on it at once.
+  private goOffline = () => {
+    this.socket.disconnect();
+    this.setStatus("offline");
+  };
+
+  private goOnline = () => {
+    this.setStatus("connecting");
+    this.socket.connect();
+  };
+
+  private setStatus(status: ConnectionStatus) {
+    if (this.status === status) return;
+    this.status = status;
+    for (const l of this.statusListeners) l();
+  }
+
+  onStatus(listener: () => void) {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  onOutbox(listener: () => void) {
+    this.outboxListeners.add(listener);
+    return () => this.outboxListeners.delete(listener);
+  }
+
+  /** Called on every connect, before pending commands are resent. */
+  onResync(listener: () => Promise<void> | void) {
+    this.resyncListeners.add(listener);
+    if (this.socket.connected) void listener();
+    return () => this.resyncListeners.delete(listener);
+  }
+
+  private notifyOutbox() {
+    for (const l of this.outboxListeners) l();
+  }
+
+  private async onConnect() {
+    this.setStatus("online");
+    await Promise.all([...this.resyncListeners].map((l) => l()));
+    await this.flush();
+  }
+
+  /** A read (snapshot): not queued; fails fast when offline. */
+  async query<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<Ack<CommandResults[N]>> {
+    return this.emitWithAck(name, { id: newCommandId(), payload }) as Promise<Ack<CommandResults[N]>>;
+  }
+
+  /**
+   * A write: recorded in the outbox first, then sent. Resolves with the server's ack, however
+   * many reconnects that takes.
+   */
+  send<N extends CommandName>(name: N, payload: CommandPayload<N>): { id: string; done: Promise<Ack<CommandResults[N]>> } {
+    const command: PendingCommand = { id: newCommandId(), name, payload, createdAt: Date.now() };
+    this.outbox.add(command);
+    this.notifyOutbox();
+    const done = new Promise<Ack<CommandResults[N]>>((resolve) => this.waiters.set(command.id, resolve as never));
+    void this.flush();
+    return { id: command.id, done };
+  }
+
+  /** Stops showing a refused command (after the person has seen and copied it). */
+  dismiss(id: string) {
+    this.outbox.remove(id);
+    this.notifyOutbox();
+  }
+
+  private async flush() {
+    if (this.flushing || !this.socket.connected) return;
+    this.flushing = true;
+    try {
+      for (const command of this.outbox.unsent()) {
+        if (!this.socket.connected) return;
+        const ack = await this.deliver(command);
+        if (ack === null) {
+          this.scheduleRetry();
+          return;
+        }
+        if (ack.ok) this.outbox.remove(command.id);
+        else this.outbox.fail(command.id, ack.error);
+        this.notifyOutbox();
+        this.waiters.get(command.id)?.(ack);
+        this.waiters.delete(command.id);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** The ack, or null when it is worth trying again later (timeout, rate limit, server trouble). */
+  private async deliver(command: PendingCommand): Promise<Ack<unknown> | null> {
+    try {
+      const ack = await this.emitWithAck(command.name, { id: command.id, payload: command.payload });
+      if (!ack.ok && retryableCodes.has(ack.error.code)) return null;
+      return ack;
+    } catch {
+      return null;
+    }
+  }
+
+  private emitWithAck(name: CommandName, envelope: { id: string; payload: unknown }): Promise<Ack<unknown>> {
+    // The contract types each command's envelope; the outbox holds them untyped, as stored JSON.
+    const socket = this.socket.timeout(ackTimeoutMs) as unknown as {
+      emitWithAck(name: string, envelope: unknown): Promise<Ack<unknown>>;
+    };
+    return socket.emitWithAck(name, envelope);
+  }
+
+  private scheduleRetry() {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, 2000);
+  }
+}

@@ -1,0 +1,72 @@
+import type { CommandError, CommandName } from "../contract";
+
+export type PendingCommand = {
+  id: string;
+  name: CommandName;
+  payload: unknown;
+  createdAt: number;
+  /** Set when the server refused it for good; kept so the person can see and copy what they typed. */
+  error?: CommandError;
+};
+
+type KeyValueStore = Pick<Storage, "getItem" | "setItem">;
+
+/**
+ * Commands not yet acknowledged, persisted so a reload or a dead battery on flaky Wi-Fi loses
+ * nothing. Order is kept: they are resent oldest first.
+ */
+export class Outbox {
+  private items: PendingCommand[];
+
+  constructor(
+    private readonly store: KeyValueStore | null,
+    private readonly key: string,
+  ) {
+    this.items = this.load();
+  }
+
+  private load(): PendingCommand[] {
+    try {
+      const raw = this.store?.getItem(this.key);
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      return Array.isArray(parsed)
+        ? parsed.filter((c): c is PendingCommand => typeof c?.id === "string" && typeof c?.name === "string")
+        : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private save() {
+    try {
+      this.store?.setItem(this.key, JSON.stringify(this.items));
+    } catch {
+      // storage full or blocked (private mode): the in-memory copy still works this visit
+    }
+  }
+
+  list(): readonly PendingCommand[] {
+    return this.items;
+  }
+
+  /** Waiting to be sent (not refused). */
+  unsent(): PendingCommand[] {
+    return this.items.filter((c) => !c.error);
+  }
+
+  add(command: PendingCommand) {
+    if (this.items.some((c) => c.id === command.id)) return;
+    this.items = [...this.items, command];
+    this.save();
+  }
+
+  remove(id: string) {
+    this.items = this.items.filter((c) => c.id !== id);
+    this.save();
+  }
+
+  fail(id: string, error: CommandError) {
+    this.items = this.items.map((c) => (c.id === id ? { ...c, error } : c));
+    this.save();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Keeps one room's state in step with the server: applies events in sequence, buffers those
+ * that arrive while a snapshot loads, and reloads the snapshot when it sees a gap. Pure apart
+ * from the `load` it is given, so the rules are unit-tested without a socket.
+ */
+export class RoomSync<State, Event> {
+  private state: State | null = null;
+  private seq = 0;
+  private loading: Promise<void> | null = null;
+  private buffered: { seq: number; event: Event }[] = [];
+
+  constructor(
+    private readonly options: {
+      load: () => Promise<{ seq: number; state: State }>;
+      apply: (state: State, event: Event) => State;
+      onChange: (state: State) => void;
+      onError?: (error: unknown) => void;
+    },
+  ) {}
+
+  get current() {
+    return this.state;
+  }
+
+  get lastSeq() {
+    return this.seq;
+  }
+
+  /** Loads a fresh snapshot (on connect, reconnect, or a gap). Concurrent calls share one load. */
+  resync(): Promise<void> {
+    this.loading ??= this.options
+      .load()
+      .then(({ seq, state }) => {
+        this.seq = seq;
+        this.state = state;
+        const waiting = this.buffered.sort((a, b) => a.seq - b.seq);
+        this.buffered = [];
+        this.loading = null;
+        for (const b of waiting) this.receive(b.seq, b.event, false);
+        this.options.onChange(this.state as State);
+      })
+      .catch((error) => {
+        this.loading = null;
+        this.options.onError?.(error);
+      });
+    return this.loading;
+  }
+
+  receive(seq: number, event: Event, notify = true) {
+    if (this.loading || this.state === null) {
+      this.buffered.push({ seq, event });
+      return;
+    }
+    if (seq <= this.seq) return; // already in the snapshot, or a duplicate
+    if (seq > this.seq + 1) {
+      // A message was missed: the snapshot is the only way back to the truth.
+      this.buffered.push({ seq, event });
+      void this.resync();
+      return;
+    }
+    this.seq = seq;
+    this.state = this.options.apply(this.state, event);
+    if (notify) this.options.onChange(this.state);
+  }
+}

@@ -4,10 +4,16 @@ import { CodeForm } from "./code-form";
 
 export const metadata: Metadata = { title: "Join an event" };
 
-export default function JoinByCodePage() {
+export default async function JoinByCodePage({ searchParams }: { searchParams: Promise<{ expired?: string }> }) {
+  const { expired } = await searchParams;
   return (
     <PhoneShell>
       <div className="card mt-4 space-y-6 p-6">
+        {expired ? (
+          <p role="alert" className="rounded-lg bg-note-orange px-4 py-3 font-semibold">
+            That personal link no longer works: a newer one was made. Join again with the code, or open your newest link.
+          </p>
+        ) : null}
         <div className="space-y-2">
           <p className="eyebrow">Join an event</p>
           <h1 className="text-3xl font-extrabold tracking-tight">What's the code?</h1>

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { RoomSync } from "./room-sync";
+
+type State = number[];
+
+function harness(snapshots: { seq: number; state: State }[]) {
+  const loads: number[] = [];
+  let release: (() => void) | null = null;
+  const changes: State[] = [];
+  const sync = new RoomSync<State, number>({
+    load: () => {
+      const next = snapshots.shift();
+      if (!next) throw new Error("no snapshot left");
+      loads.push(next.seq);
+      return new Promise((resolve) => {
+        release = () => resolve(next);
+      });
+    },
+    apply: (state, n) => [...state, n],
+    onChange: (s) => changes.push(s),
+  });
+  return { sync, loads, changes, release: () => release?.() };
+}
+
+describe("RoomSync", () => {
+  it("applies events in sequence after the snapshot and ignores ones it already has", async () => {
+    const h = harness([{ seq: 2, state: [1, 2] }]);
+    const loaded = h.sync.resync();
+    h.release();
+    await loaded;
+    h.sync.receive(2, 2); // already in the snapshot
+    h.sync.receive(3, 3);
+    h.sync.receive(3, 3); // duplicate delivery
+    expect(h.sync.current).toEqual([1, 2, 3]);
+    expect(h.sync.lastSeq).toBe(3);
+  });
+
+  it("buffers events that arrive while the snapshot loads and replays only the newer ones", async () => {
+    const h = harness([{ seq: 2, state: [1, 2] }]);
+    const loaded = h.sync.resync();
+    h.sync.receive(2, 2);
+    h.sync.receive(4, 4);
+    h.sync.receive(3, 3);
+    h.release();
+    await loaded;
+    expect(h.sync.current).toEqual([1, 2, 3, 4]);
+    expect(h.loads).toEqual([2]);
+  });
+
+  it("reloads the snapshot when it sees a gap, and converges", async () => {
+    const h = harness([
+      { seq: 1, state: [1] },
+      { seq: 3, state: [1, 2, 3] },
+    ]);
+    const first = h.sync.resync();
+    h.release();
+    await first;
+    h.sync.receive(3, 3); // 2 was missed
+    expect(h.loads).toEqual([1, 3]);
+    h.sync.receive(4, 4); // arrives while reloading
+    h.release();
+    await h.sync.resync();
+    expect(h.sync.current).toEqual([1, 2, 3, 4]);
+    expect(h.sync.lastSeq).toBe(4);
+  });
+
+  it("shares one load between concurrent resyncs", async () => {
+    const h = harness([{ seq: 0, state: [] }]);
+    const a = h.sync.resync();
+    const b = h.sync.resync();
+    h.release();
+    await Promise.all([a, b]);
+    expect(h.loads).toEqual([0]);
+  });
+});

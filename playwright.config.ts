@@ -20,9 +20,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath, args: chromiumArgs },
   },
-  projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } } },
-  ],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } } }],
   webServer: {
     command: "npx tsx e2e/support/e2e-server.ts",
     url: `${e2eBaseUrl}/healthz`,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { type Database, openDatabase } from "@/db/client";
-import { accountSessions, accounts, eventStaff } from "@/db/schema";
+import { accountSessions, accounts, briefs, eventStaff, events } from "@/db/schema";
 import { accountSessionCookie, participantCookieName } from "@/lib/auth/cookies";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken, newToken, sign } from "@/lib/auth/tokens";
@@ -27,22 +28,28 @@ export const fixturePassword = "correct horse battery staple";
 
 export async function createAccount(name = "Fixture organiser") {
   sharedHash ??= hashPassword(fixturePassword);
-  const account = { id: randomUUID(), email: `${randomUUID().slice(0, 8)}@fixture.example`, name, passwordHash: await sharedHash };
+  const account = {
+    id: randomUUID(),
+    email: `${randomUUID().slice(0, 8)}@fixture.example`,
+    name,
+    passwordHash: await sharedHash,
+  };
   await (await db()).transact((tx) => tx.insert(accounts).values(account));
   return { ...account, password: fixturePassword };
 }
 
 export async function createEventFixture(options: { name?: string; status?: "draft" | "published" } = {}) {
   const organiser = await createAccount();
+  const name = options.name ?? `Test weekend ${randomUUID().slice(0, 6)}`;
   const event = await (await db()).transact((tx) =>
     createEvent(tx, {
-      name: options.name ?? `Test weekend ${randomUUID().slice(0, 6)}`,
+      name,
       place: "Test Town Hall",
       createdBy: organiser.id,
       status: options.status ?? "published",
     }),
   );
-  return { ...event, organiser };
+  return { ...event, name, organiser };
 }
 
 export async function addStaff(eventId: string, role: "organiser" | "facilitator", name = "Fixture facilitator") {
@@ -65,6 +72,23 @@ export async function signIn(context: BrowserContext, accountId: string) {
 /** Joins an event as a participant and gives the context their cookie, as the join page would. */
 export async function joinAs(context: BrowserContext, eventId: string, displayName: string) {
   const joined = await (await db()).transact((tx) => joinEvent(tx, { eventId, displayName }));
-  await context.addCookies([{ ...cookieBase(), name: participantCookieName(eventId), value: sign(joined.participantId, secret()) }]);
+  await context.addCookies([
+    { ...cookieBase(), name: participantCookieName(eventId), value: sign(joined.participantId, secret()) },
+  ]);
   return joined;
+}
+
+/** Adds a brief to an event: published unless told otherwise. */
+export async function addBrief(
+  eventId: string,
+  brief: Partial<Omit<typeof briefs.$inferInsert, "id" | "eventId">> & { title: string },
+) {
+  const id = randomUUID();
+  await (await db()).transact((tx) => tx.insert(briefs).values({ status: "published", ...brief, id, eventId }));
+  return id;
+}
+
+/** Moves an event to another status, e.g. to archive it after the weekend. */
+export async function setEventStatus(eventId: string, status: "draft" | "published" | "archived") {
+  await (await db()).transact((tx) => tx.update(events).set({ status }).where(eq(events.id, eventId)));
 }

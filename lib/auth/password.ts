@@ -20,11 +20,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, rr, pp, salt, key] = stored.split("$");
   if (scheme !== "scrypt" || !n || !rr || !pp || !salt || !key) return false;
   const expected = Buffer.from(key, "base64url");
-  const actual = await scrypt(password, Buffer.from(salt, "base64url"), expected.length, {
-    N: Number(n),
-    r: Number(rr),
-    p: Number(pp),
-    maxmem,
-  });
-  return timingSafeEqual(actual, expected);
+  try {
+    const actual = await scrypt(password, Buffer.from(salt, "base64url"), expected.length, {
+      N: Number(n),
+      r: Number(rr),
+      p: Number(pp),
+      maxmem,
+    });
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false; // a damaged stored hash never signs anyone in
+  }
 }

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 
-// No 0/O, 1/I/L, 5/S, 2/Z: a code read off a projector at the back of a hall must survive it.
-export const joinCodeAlphabet = "ABCDEFGHJKMNPQRTUVWXY346789";
+// No 0/O, 1/I/L, 5/S, 2/Z, 8/B, 6/G: a code read off a projector at the back of a hall must survive it.
+export const joinCodeAlphabet = "ACDEFHJKMNPQRTUVWXY3479";
 export const joinCodeLength = 6;
 
 export function generateJoinCode(random: (max: number) => number = randomInt): string {

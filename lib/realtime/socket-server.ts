@@ -173,6 +173,23 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       }
       presenceUpdates.flushAll();
       await presence.forgetProcess().catch((e) => log("presence cleanup failed", e));
+      // The acks and broadcasts of the commands just finished can still sit in a connection's
+      // write buffer (libSQL runs synchronously, so nothing has yielded to I/O yet), and
+      // io.close() discards those buffers. Closing each connection first flushes it; clients
+      // see a transport close, so they reconnect and retry rather than give up.
+      await Promise.race([
+        Promise.all(
+          [...io.sockets.sockets.values()].map(
+            ({ conn }) =>
+              new Promise<void>((resolve) => {
+                if (conn.readyState === "closed") return resolve();
+                conn.once("close", () => resolve());
+                conn.close();
+              }),
+          ),
+        ),
+        new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+      ]);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { tempDatabaseUrl } from "@/test/integration/support/fixtures";
+import { parseEnv as parseEnvOf } from "./env";
+
+/** An environment holding only these variables. */
+const parseEnv = (vars: Record<string, string>) => parseEnvOf(vars as NodeJS.ProcessEnv);
+
+const secret = "s".repeat(32);
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+const temp = () => {
+  const t = tempDatabaseUrl("madein-env-");
+  cleanups.push(t.remove);
+  return t;
+};
+
+describe("parseEnv", () => {
+  it("fills in defaults for a bare environment", () => {
+    expect(parseEnv({ SESSION_SECRET: secret })).toEqual({
+      DATABASE_URL: "file:./data/madein.db",
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      NODE_ENV: "development",
+      SESSION_SECRET: secret,
+    });
+  });
+
+  it("reads the values it is given, coercing PORT", () => {
+    const env = parseEnv({
+      SESSION_SECRET: secret,
+      DATABASE_URL: "libsql://madein.example.turso.io",
+      DATABASE_AUTH_TOKEN: "token",
+      PORT: "8080",
+      HOST: "127.0.0.1",
+      PUBLIC_URL: "https://madein.example",
+      NODE_ENV: "production",
+    });
+    expect(env).toMatchObject({
+      DATABASE_URL: "libsql://madein.example.turso.io",
+      PORT: 8080,
+      PUBLIC_URL: "https://madein.example",
+    });
+  });
+
+  it("explains an invalid DATABASE_URL by name", () => {
+    expect(() => parseEnv({ SESSION_SECRET: secret, DATABASE_URL: "postgres://db/madein" })).toThrow(
+      "Invalid environment:\n  DATABASE_URL: must start with file:, libsql://, http(s):// or ws(s)://",
+    );
+  });
+
+  it("lists every invalid variable at once", () => {
+    let message = "";
+    try {
+      parseEnv({ SESSION_SECRET: "short", PORT: "99999", PUBLIC_URL: "not a url" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain("SESSION_SECRET: must be at least 32 characters");
+    expect(message).toMatch(/PORT: /);
+    expect(message).toMatch(/PUBLIC_URL: /);
+  });
+
+  it("generates a session secret beside a file database once, then reuses it", () => {
+    const { dir, url } = temp();
+    const first = parseEnv({ DATABASE_URL: url });
+    const file = join(dir, ".session-secret");
+    expect(existsSync(file)).toBe(true);
+    expect(first.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, "utf8").trim()).toBe(first.SESSION_SECRET);
+    expect(statSync(file).mode & 0o077).toBe(0);
+
+    expect(parseEnv({ DATABASE_URL: url }).SESSION_SECRET).toBe(first.SESSION_SECRET);
+    expect(parseEnv({ DATABASE_URL: temp().url }).SESSION_SECRET).not.toBe(first.SESSION_SECRET);
+  });
+
+  it("prefers SESSION_SECRET from the environment and then writes no file", () => {
+    const { dir, url } = temp();
+    expect(parseEnv({ DATABASE_URL: url, SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
+    expect(existsSync(join(dir, ".session-secret"))).toBe(false);
+  });
+
+  it("creates the data directory for the secret when it is missing", () => {
+    const { dir } = temp();
+    const url = `file:${join(dir, "not", "yet", "madein.db")}?mode=rwc`;
+    const env = parseEnv({ DATABASE_URL: url });
+    expect(readFileSync(join(dir, "not", "yet", ".session-secret"), "utf8").trim()).toBe(env.SESSION_SECRET);
+  });
+});

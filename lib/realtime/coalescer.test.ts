@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createCoalescer } from "./coalescer";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function tallies(onError?: (e: unknown) => void) {
+  const flushed: [string, Record<string, number>][] = [];
+  const coalescer = createCoalescer<Record<string, number>>({
+    intervalMs: 100,
+    merge: (previous, next) => {
+      const merged = { ...previous };
+      for (const [k, v] of Object.entries(next)) merged[k] = (merged[k] ?? 0) + v;
+      return merged;
+    },
+    flush: (room, value) => {
+      flushed.push([room, value]);
+    },
+    onError,
+  });
+  return { coalescer, flushed };
+}
+
+describe("createCoalescer", () => {
+  it("flushes many adds within one interval once, with the merged value", async () => {
+    const { coalescer, flushed } = tallies();
+    for (let i = 0; i < 50; i++) coalescer.add("board:a", { [`note${i % 3}`]: 1 });
+
+    await vi.advanceTimersByTimeAsync(99);
+    expect(flushed).toEqual([]);
+    expect(coalescer.pendingRooms).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flushed).toEqual([["board:a", { note0: 17, note1: 17, note2: 16 }]]);
+    expect(coalescer.pendingRooms).toBe(0);
+
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(flushed).toHaveLength(1);
+  });
+
+  it("flushes each room separately, with its own value", async () => {
+    const { coalescer, flushed } = tallies();
+    coalescer.add("board:a", { x: 1 });
+    coalescer.add("board:b", { y: 1 });
+    coalescer.add("board:a", { x: 2 });
+
+    await vi.advanceTimersByTimeAsync(100);
+    expect(flushed).toHaveLength(2);
+    expect(Object.fromEntries(flushed)).toEqual({ "board:a": { x: 3 }, "board:b": { y: 1 } });
+  });
+
+  it("does not extend a room's interval when more arrives: the first add sets the deadline", async () => {
+    const { coalescer, flushed } = tallies();
+    coalescer.add("board:a", { x: 1 });
+    await vi.advanceTimersByTimeAsync(60);
+    coalescer.add("board:a", { x: 1 });
+    await vi.advanceTimersByTimeAsync(40);
+    expect(flushed).toEqual([["board:a", { x: 2 }]]);
+  });
+
+  it("starts a fresh batch after a flush", async () => {
+    const { coalescer, flushed } = tallies();
+    coalescer.add("board:a", { x: 1 });
+    await vi.advanceTimersByTimeAsync(100);
+    coalescer.add("board:a", { x: 5 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(flushed).toEqual([
+      ["board:a", { x: 1 }],
+      ["board:a", { x: 5 }],
+    ]);
+  });
+
+  it("flushAll sends everything pending now and cancels the timers", async () => {
+    const { coalescer, flushed } = tallies();
+    coalescer.add("board:a", { x: 1 });
+    coalescer.add("board:b", { y: 2 });
+    coalescer.flushAll();
+    expect(coalescer.pendingRooms).toBe(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(Object.fromEntries(flushed)).toEqual({ "board:a": { x: 1 }, "board:b": { y: 2 } });
+
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(flushed).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("reports a failing flush to onError and keeps working", async () => {
+    const onError = vi.fn();
+    let fail = true;
+    const flushed: string[] = [];
+    const coalescer = createCoalescer<true>({
+      intervalMs: 10,
+      merge: () => true,
+      flush: async (room) => {
+        if (fail) {
+          fail = false;
+          throw new Error("socket gone");
+        }
+        flushed.push(room);
+      },
+      onError,
+    });
+    coalescer.add("event:1", true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: "socket gone" }));
+    coalescer.add("event:1", true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(flushed).toEqual(["event:1"]);
+  });
+});

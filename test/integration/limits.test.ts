@@ -1,0 +1,77 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { notes } from "@/db/schema";
+import { limits } from "@/lib/realtime/contract";
+import { clientsFor, disconnected, participantCookie } from "./support/clients";
+import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+let cookie: string;
+
+beforeAll(async () => {
+  t = await startTestServer({ rateLimit: { points: 5, seconds: 10 } });
+  const organiser = await createAccount(t.server.db);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+  cookie = participantCookie(event.id, await addParticipant(t.server.db, event.id));
+});
+afterAll(() => t.dispose());
+
+beforeEach(() => {
+  clients = clientsFor(t.url);
+});
+afterEach(() => clients.closeAll());
+
+const note = (text: string) => ({
+  id: commandId(),
+  payload: { boardId: event.welcomeBoardId, column: event.welcomeColumn, text },
+});
+const noteCount = async () => (await t.server.db.read.select().from(notes)).length;
+
+describe("rate limit", () => {
+  it("refuses the sixth command in the window as rate_limited, without applying it", async () => {
+    const before = await noteCount();
+    const socket = await clients.connect({ eventId: event.id, cookie });
+    const acks = [];
+    for (let i = 1; i <= 6; i++) acks.push(await socket.timeout(5000).emitWithAck("note:create", note(`Note ${i}`)));
+
+    expect(acks.slice(0, 5).every((a) => a.ok)).toBe(true);
+    expect(acks[5]).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    expect(await noteCount()).toBe(before + 5);
+    // Reads count too: the socket stays limited for the rest of the window.
+    expect(await socket.timeout(5000).emitWithAck("event:snapshot", { id: commandId(), payload: {} })).toMatchObject({
+      ok: false,
+      error: { code: "rate_limited" },
+    });
+  });
+
+  it("counts each connection separately", async () => {
+    const busy = await clients.connect({ eventId: event.id, cookie });
+    for (let i = 0; i < 5; i++) await busy.timeout(5000).emitWithAck("event:snapshot", { id: commandId(), payload: {} });
+    const fresh = await clients.connect({ eventId: event.id, cookie });
+    expect(await fresh.timeout(5000).emitWithAck("event:snapshot", { id: commandId(), payload: {} })).toMatchObject({ ok: true });
+  });
+});
+
+describe("payload size", () => {
+  it("drops a connection that sends more than 64 KB, applies nothing, and keeps serving others", async () => {
+    const before = await noteCount();
+    const big = await clients.connect({ eventId: event.id, cookie });
+    const dropped = disconnected(big);
+    const ack = big.timeout(5000).emitWithAck("note:create", note("x".repeat(limits.maxPayloadBytes + 1024)));
+    expect(await dropped).toMatch(/transport (close|error)/);
+    await expect(ack).rejects.toThrow();
+
+    const next = await clients.connect({ eventId: event.id, cookie });
+    expect(await next.timeout(5000).emitWithAck("note:create", note("Still working"))).toMatchObject({ ok: true });
+    expect(await noteCount()).toBe(before + 1);
+  });
+
+  it("answers a payload just under the frame limit with a validation error, not a disconnect", async () => {
+    const socket = await clients.connect({ eventId: event.id, cookie });
+    const ack = await socket.timeout(5000).emitWithAck("note:create", note("x".repeat(limits.maxPayloadBytes - 1024)));
+    expect(ack).toMatchObject({ ok: false, error: { code: "invalid", issues: [{ path: "text" }] } });
+    expect(socket.connected).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Real data for tests: a migrated libSQL file in its own temp directory, and the few rows
+ * (accounts with sessions, events, participants, boards) that commands need. Used by the
+ * integration tests and by the unit tests that run against a real database.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { type Database, migrateDatabase, openDatabase } from "@/db/client";
+import { accountSessions, accounts, boards, eventStaff, type StaffRole } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { createEvent } from "@/lib/events/create-event";
+import { joinEvent } from "@/lib/participants/join-event";
+
+/** A fresh directory under the OS temp dir and a `file:` URL inside it. */
+export function tempDatabaseUrl(prefix = "madein-test-") {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, url: `file:${join(dir, "madein.db")}`, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Migrated and opened; `cleanup` closes it and deletes the directory. */
+export async function openTempDatabase() {
+  const temp = tempDatabaseUrl();
+  await migrateDatabase(temp.url);
+  const db = await openDatabase(temp.url);
+  return {
+    ...temp,
+    db,
+    cleanup() {
+      db.close();
+      temp.remove();
+    },
+  };
+}
+
+const day = 24 * 3600 * 1000;
+
+/** An organiser/facilitator account with a live session; the token is what the cookie carries. */
+export async function createAccount(db: Database, name = "Project lead, Public Realm services") {
+  const accountId = randomUUID();
+  const sessionToken = newToken();
+  await db.transact(async (tx) => {
+    await tx.insert(accounts).values({ id: accountId, email: `${accountId}@example.test`, name, passwordHash: "unused" });
+    await tx.insert(accountSessions).values({ tokenHash: hashToken(sessionToken), accountId, expiresAt: Date.now() + day });
+  });
+  return { accountId, name, sessionToken };
+}
+
+/** An event (with its welcome board) organised by `organiserId`. */
+export async function createTestEvent(db: Database, organiserId: string, name = "Made in Lambeth") {
+  const event = await db.transact((tx) => createEvent(tx, { name, createdBy: organiserId, status: "published" }));
+  const [board] = await db.read.select().from(boards).where(eq(boards.eventId, event.id));
+  if (!board) throw new Error("createEvent made no welcome board");
+  return { ...event, welcomeBoardId: board.id, welcomeColumn: board.columns[0]?.key ?? "hello" };
+}
+
+export async function addStaff(db: Database, eventId: string, accountId: string, role: StaffRole) {
+  await db.transact((tx) => tx.insert(eventStaff).values({ eventId, accountId, role }));
+}
+
+export async function addParticipant(db: Database, eventId: string, displayName = "Resident") {
+  const { participantId } = await db.transact((tx) => joinEvent(tx, { eventId, displayName }));
+  return participantId;
+}
+
+export async function addBoard(db: Database, eventId: string, title = "Ideas", columns = [{ key: "ideas", title: "Ideas" }]) {
+  const id = randomUUID();
+  await db.transact((tx) => tx.insert(boards).values({ id, eventId, title, columns }));
+  return id;
+}
+
+export const participantActor = (eventId: string, participantId: string, name = "Resident"): Actor => ({
+  kind: "participant",
+  eventId,
+  participantId,
+  name,
+  role: "participant",
+});
+
+export const staffActor = (
+  eventId: string,
+  accountId: string,
+  role: StaffRole = "organiser",
+  name = "Project lead, Public Realm services",
+): Actor => ({ kind: "staff", eventId, accountId, name, role });
+
+/** A command id as a device would make one. */
+export const commandId = () => `cmd-${randomUUID()}`;

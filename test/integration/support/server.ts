@@ -1,0 +1,45 @@
+/**
+ * The real server (HTTP + socket.io, no pages) on a random port, over a temp libSQL file.
+ */
+import { type RunningServer, type StartOptions, startServer } from "@/lib/server/start-server";
+import { tempDatabaseUrl } from "./fixtures";
+
+export const testSecret = "integration-test-secret-0123456789abcdef";
+
+export type LogLine = { message: string; error?: unknown };
+
+export type TestServer = {
+  server: RunningServer;
+  url: string;
+  databaseUrl: string;
+  /** What the server logged; a test can assert that nothing failed. */
+  logs: LogLine[];
+  /** Closes the server (if still open) and deletes its directory. */
+  dispose(): Promise<void>;
+};
+
+export async function startTestServer(
+  options: { databaseUrl?: string; rateLimit?: StartOptions["rateLimit"]; keepFiles?: boolean } = {},
+): Promise<TestServer> {
+  const temp = options.databaseUrl ? null : tempDatabaseUrl("madein-it-");
+  const databaseUrl = options.databaseUrl ?? temp!.url;
+  const logs: LogLine[] = [];
+  const server = await startServer({
+    env: { DATABASE_URL: databaseUrl, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: testSecret },
+    pages: false,
+    rateLimit: options.rateLimit,
+    log: (message, error) => {
+      logs.push({ message, error });
+    },
+  });
+  return {
+    server,
+    url: server.url,
+    databaseUrl,
+    logs,
+    async dispose() {
+      await server.close();
+      if (!options.keepFiles) temp?.remove();
+    },
+  };
+}

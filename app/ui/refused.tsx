@@ -7,7 +7,7 @@ export function Refused({ title, body, back }: { title: string; body: string; ba
     <>
       <SiteHeader />
       <main className="mx-auto max-w-xl px-4 py-16">
-        <div className="card space-y-4 p-8" role="alert">
+        <div className="card space-y-4 p-8">
           <p className="eyebrow text-danger">Not available</p>
           <h1 className="text-3xl font-extrabold tracking-tight">{title}</h1>
           <p className="text-ink-soft">{body}</p>

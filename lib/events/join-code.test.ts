@@ -3,7 +3,8 @@ import { formatJoinCode, generateJoinCode, joinCodeAlphabet, joinCodeLength, nor
 
 describe("join codes", () => {
   it("uses an alphabet without the characters people misread on a projector", () => {
-    for (const ch of ["0", "O", "1", "I", "L", "5", "S", "2", "Z", "8", "B", "6", "G"]) expect(joinCodeAlphabet).not.toContain(ch);
+    for (const ch of ["0", "O", "1", "I", "L", "5", "S", "2", "Z", "8", "B", "6", "G"])
+      expect(joinCodeAlphabet).not.toContain(ch);
     expect(new Set(joinCodeAlphabet).size).toBe(joinCodeAlphabet.length);
     expect(joinCodeAlphabet).toMatch(/^[A-Z0-9]+$/);
   });

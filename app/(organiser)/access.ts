@@ -1,0 +1,32 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { sharedDatabase } from "@/db";
+import type { StaffRole } from "@/db/schema";
+import { staffRole } from "@/lib/auth/identity";
+import { currentAccount } from "@/lib/auth/web-session";
+import { findEventBySlug } from "@/lib/events/find-event";
+
+/** The signed-in account, or a trip to sign in that comes back to `path`. */
+export async function requireAccount(path: string) {
+  // Never prerendered at build time: who is signed in is only known per request.
+  await connection();
+  const account = await currentAccount();
+  if (!account) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  return account;
+}
+
+/**
+ * An event and this account's role in it. `role` is null for an account that is not staff;
+ * `event` is null when there is no such event. Every organiser page and action asks this
+ * afresh: what a page showed is no proof of what its forms may do.
+ */
+export async function staffAccess(slug: string, accountId: string) {
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  if (!event) return { event: null, role: null };
+  const role: StaffRole | null = await staffRole(db.read, event.id, accountId);
+  return { event, role };
+}
+
+export const roleLabels: Record<StaffRole, string> = { organiser: "Organiser", facilitator: "Facilitator" };

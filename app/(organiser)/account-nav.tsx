@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { currentAccount } from "@/lib/auth/web-session";
+import { signOut } from "./signin/actions";
+
+/** The header's right-hand side: who is signed in and a way out, or a way in. */
+export async function AccountNav() {
+  await connection();
+  const account = await currentAccount();
+  if (!account) {
+    return (
+      <Link href="/signin" className="link">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <>
+      <Link href="/o" className="link">
+        Your events
+      </Link>
+      <span className="hidden text-ink-soft md:inline" title={account.email}>
+        {account.name}
+      </span>
+      {/* A form, not a link: signing out changes state, so it is a POST a crawler cannot trigger. */}
+      <form action={signOut}>
+        <button type="submit" className="rounded-lg px-3 py-2 font-semibold text-ink hover:bg-paper">
+          Sign out
+        </button>
+      </form>
+    </>
+  );
+}

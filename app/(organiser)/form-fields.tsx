@@ -1,0 +1,119 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+
+/** The form's main button; says what is happening while the server works. */
+export function SubmitButton({
+  children,
+  pendingLabel,
+  className = "btn btn-primary",
+}: {
+  children: React.ReactNode;
+  pendingLabel: string;
+  className?: string;
+}) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}
+
+/** A multi-line TextField: same label, hint and error wiring. */
+export function TextArea(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  rows?: number;
+  maxLength?: number;
+  defaultValue?: string;
+  error?: string;
+}) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      {props.hint ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </span>
+      ) : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        defaultValue={props.defaultValue}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className="field-input resize-y"
+      />
+      {props.error ? (
+        <span id={`${id}-error`} className="field-error">
+          {props.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Radio buttons in a fieldset, each option with a line of explanation. */
+export function ChoiceGroup(props: {
+  /** Makes the ids unique when two groups on a page share a field name. */
+  idPrefix: string;
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string; description: string }[];
+  defaultValue?: string;
+  error?: string;
+}) {
+  const errorId = `${props.idPrefix}-error`;
+  return (
+    <fieldset aria-describedby={props.error ? errorId : undefined}>
+      <legend className="field-label">{props.legend}</legend>
+      <div className="grid gap-2">
+        {props.options.map((option) => {
+          const id = `${props.idPrefix}-${option.value}`;
+          return (
+            <label
+              key={option.value}
+              htmlFor={id}
+              className="flex cursor-pointer items-start gap-3 rounded-xl border-2 border-line bg-white p-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft/60"
+            >
+              <input
+                id={id}
+                type="radio"
+                name={props.name}
+                value={option.value}
+                defaultChecked={props.defaultValue === option.value}
+                className="mt-1 h-5 w-5 shrink-0 accent-brand"
+              />
+              <span>
+                <span className="block font-semibold">{option.label}</span>
+                <span className="block text-sm text-ink-soft">{option.description}</span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      {props.error ? (
+        <span id={errorId} className="field-error">
+          {props.error}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A calm confirmation, announced politely (errors use FormMessage, which is assertive). */
+export function SavedMessage({ message }: { message?: string }) {
+  return (
+    <p role="status" className={message ? "rounded-lg bg-brand-soft px-4 py-3 font-semibold text-brand-dark" : "sr-only"}>
+      {message}
+    </p>
+  );
+}

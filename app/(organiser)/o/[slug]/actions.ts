@@ -1,0 +1,75 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { refresh } from "next/cache";
+import { z } from "zod";
+import type { FormState } from "@/app/ui/form";
+import { sharedDatabase } from "@/db";
+import { events } from "@/db/schema";
+import { currentAccount } from "@/lib/auth/web-session";
+import { formatDay } from "@/lib/events/event-dates";
+import { createInvite, inviteRoleSchema } from "@/lib/invites/create-invite";
+import { revokeInvite } from "@/lib/invites/revoke-invite";
+import { publicBaseUrl } from "@/lib/server/public-url";
+import { staffAccess } from "../../access";
+import { fieldText } from "../../form-state";
+
+export type StatusFormState = FormState & { saved?: string };
+export type InviteFormState = FormState & { invite?: { link: string; role: "organiser" | "facilitator"; expires: string } };
+
+const notAllowed = "Only organisers of this event can do that. If you've just been removed, reload the page.";
+
+/** The event, if the signed-in account organises it: every action checks for itself. */
+async function asOrganiser(slug: string) {
+  const account = await currentAccount();
+  if (!account) return null;
+  const { event, role } = await staffAccess(slug, account.id);
+  return event && role === "organiser" ? { account, event } : null;
+}
+
+const statusSchema = z.enum(["draft", "published", "archived"], "Choose draft, published or archived.");
+const statusNews = {
+  draft: "Saved. The event is a draft again: only its staff can see the public page.",
+  published: "Saved. The event is published: anyone with the link can see it and join.",
+  archived: "Saved. The event is archived: its page stays up as a record, and nobody new can join.",
+};
+
+export async function changeEventStatus(slug: string, _previous: StatusFormState, form: FormData): Promise<StatusFormState> {
+  const values = { status: fieldText(form, "status") };
+  const allowed = await asOrganiser(slug);
+  if (!allowed) return { message: notAllowed, values };
+  const status = statusSchema.safeParse(values.status);
+  if (!status.success) return { errors: { status: status.error.issues[0]?.message ?? "Choose a status." }, values };
+
+  const db = await sharedDatabase();
+  await db.transact((tx) => tx.update(events).set({ status: status.data }).where(eq(events.id, allowed.event.id)));
+  refresh();
+  return { saved: statusNews[status.data], values };
+}
+
+export async function createInviteAction(slug: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
+  const values = { role: fieldText(form, "role") };
+  const allowed = await asOrganiser(slug);
+  if (!allowed) return { message: notAllowed, values };
+  const role = inviteRoleSchema.safeParse(values.role);
+  if (!role.success) return { errors: { role: role.error.issues[0]?.message ?? "Choose a role." }, values };
+
+  const db = await sharedDatabase();
+  const invite = await db.transact((tx) =>
+    createInvite(tx, { eventId: allowed.event.id, role: role.data, createdBy: allowed.account.id }),
+  );
+  refresh();
+  return {
+    values,
+    invite: { link: `${await publicBaseUrl()}/invite/${invite.token}`, role: role.data, expires: formatDay(invite.expiresAt) },
+  };
+}
+
+export async function revokeInviteAction(slug: string, form: FormData): Promise<void> {
+  const allowed = await asOrganiser(slug);
+  const tokenHash = z.string().min(1).max(100).safeParse(fieldText(form, "tokenHash"));
+  if (!allowed || !tokenHash.success) return;
+  const db = await sharedDatabase();
+  await db.transact((tx) => revokeInvite(tx, { eventId: allowed.event.id, tokenHash: tokenHash.data }));
+  refresh();
+}

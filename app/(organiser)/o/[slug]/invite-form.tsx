@@ -1,0 +1,55 @@
+"use client";
+
+import { FormMessage } from "@/app/ui/form";
+import { ChoiceGroup, SubmitButton } from "../../form-fields";
+import { useKeptForm } from "../../use-kept-form";
+import { createInviteAction, type InviteFormState } from "./actions";
+import { CopyField } from "./copy-field";
+
+const roles = [
+  {
+    value: "facilitator",
+    label: "Facilitator",
+    description: "Runs the room on the day: phases, timer, boards, votes and presentations.",
+  },
+  {
+    value: "organiser",
+    label: "Co-organiser",
+    description: "Everything a facilitator can do, plus publishing the event and inviting others.",
+  },
+] as const;
+
+export function InviteForm({ slug }: { slug: string }) {
+  const { state, formProps } = useKeptForm<InviteFormState>(createInviteAction.bind(null, slug), {});
+  return (
+    <div className="space-y-5">
+      <form {...formProps} className="space-y-4">
+        <FormMessage message={state.message} />
+        <ChoiceGroup
+          idPrefix="invite-role"
+          name="role"
+          legend="They will join as"
+          options={roles}
+          defaultValue={state.values?.role ?? "facilitator"}
+          error={state.errors?.role}
+        />
+        <SubmitButton pendingLabel="Creating link…" className="btn btn-primary">
+          Create invitation link
+        </SubmitButton>
+      </form>
+      {state.invite ? (
+        <div className="space-y-2 rounded-xl border-2 border-brand bg-brand-soft/50 p-4">
+          <CopyField
+            id="invite-link"
+            label={`Invitation link for a ${state.invite.role === "organiser" ? "co-organiser" : "facilitator"}`}
+            value={state.invite.link}
+          />
+          <p className="text-sm">
+            <strong>Copy it now: it is shown only once.</strong> It works for one person and expires on {state.invite.expires}.
+            Send it to them directly, not in a public channel.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

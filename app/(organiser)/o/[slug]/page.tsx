@@ -1,0 +1,213 @@
+import { asc, desc, eq } from "drizzle-orm";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { sharedDatabase } from "@/db";
+import { accounts, eventStaff } from "@/db/schema";
+import { formatEventDates, formatShortDate } from "@/lib/events/event-dates";
+import { formatJoinCode } from "@/lib/events/join-code";
+import { listPendingInvites } from "@/lib/invites/find-invite";
+import { publicBaseUrl } from "@/lib/server/public-url";
+import { requireAccount, roleLabels, staffAccess } from "../../access";
+import { RoleBadge, StatusBadge } from "../../badges";
+import { PageShell } from "../../page-shell";
+import { revokeInviteAction } from "./actions";
+import { InviteForm } from "./invite-form";
+import { StatusForm } from "./status-form";
+
+export const metadata: Metadata = { title: "Event admin" };
+
+export default async function EventAdminPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const account = await requireAccount(`/o/${slug}`);
+  const { event, role } = await staffAccess(slug, account.id);
+  if (!event) notFound();
+  if (!role) return <NoAccess name={account.name} email={account.email} />;
+
+  const db = await sharedDatabase();
+  const base = await publicBaseUrl();
+  const isOrganiser = role === "organiser";
+  const [staff, pending] = isOrganiser
+    ? await Promise.all([
+        db.read
+          .select({ id: accounts.id, name: accounts.name, email: accounts.email, role: eventStaff.role })
+          .from(eventStaff)
+          .innerJoin(accounts, eq(accounts.id, eventStaff.accountId))
+          .where(eq(eventStaff.eventId, event.id))
+          .orderBy(desc(eventStaff.role), asc(eventStaff.createdAt)),
+        listPendingInvites(db.read, event.id),
+      ])
+    : [[], []];
+
+  const links = [
+    {
+      href: `/e/${event.slug}`,
+      label: "Public event page",
+      about: "The event and its published briefs, for anyone with the link.",
+    },
+    { href: `/j/${event.joinCode}`, label: "Join link", about: "Send it to participants, or put it on a slide." },
+    { href: `/s/${event.slug}`, label: "Big screen", about: "Open it on the projector: readable from the back of the hall." },
+    { href: `/f/${event.slug}`, label: "Facilitator console", about: "Run the room: phases, timer, boards, votes." },
+  ];
+
+  return (
+    <PageShell>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/o" className="link">
+          Your events
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <span className="text-ink-soft">{event.name}</span>
+      </nav>
+
+      <header className="mb-8 space-y-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={event.status} />
+          <RoleBadge role={role} />
+        </div>
+        <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{event.name}</h1>
+        <p className="text-lg text-ink-soft">
+          {formatEventDates(event.startsAt, event.endsAt)}
+          {event.place ? ` · ${event.place}` : ""}
+        </p>
+      </header>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section aria-labelledby="share-heading" className="card space-y-5 p-6 lg:col-span-2">
+          <div className="flex flex-col gap-5 md:flex-row md:items-center md:justify-between">
+            <div>
+              <h2 id="share-heading" className="text-xl font-bold tracking-tight">
+                Share and run
+              </h2>
+              <p className="text-ink-soft">
+                Participants join at <span className="font-semibold text-ink">{base.replace(/^https?:\/\//, "")}/j</span> with
+                this code.
+              </p>
+            </div>
+            <p className="shrink-0 rounded-2xl bg-sun px-6 py-3 text-center">
+              <span className="block text-xs font-bold tracking-widest text-ink uppercase">Join code</span>
+              <span className="block font-mono text-4xl font-extrabold tracking-wider text-ink" data-testid="join-code">
+                {formatJoinCode(event.joinCode)}
+              </span>
+            </p>
+          </div>
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {links.map((link) => (
+              <li key={link.href} className="rounded-xl border border-line p-4">
+                <Link href={link.href} className="link text-lg">
+                  {link.label}
+                </Link>
+                <p className="mt-1 text-sm text-ink-soft">{link.about}</p>
+                <p className="mt-1 font-mono text-sm break-all text-ink-soft">{`${base}${link.href}`}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        {isOrganiser ? (
+          <>
+            <section aria-labelledby="status-heading" className="card p-6">
+              <h2 id="status-heading" className="mb-4 text-xl font-bold tracking-tight">
+                Status
+              </h2>
+              <StatusForm slug={event.slug} status={event.status} />
+            </section>
+
+            <section aria-labelledby="staff-heading" className="card p-6">
+              <h2 id="staff-heading" className="mb-4 text-xl font-bold tracking-tight">
+                People running this event
+              </h2>
+              <ul className="divide-y divide-line">
+                {staff.map((person) => (
+                  <li key={person.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                    <span className="min-w-0">
+                      <span className="block font-semibold break-words">
+                        {person.name}
+                        {person.id === account.id ? <span className="font-normal text-ink-soft"> (you)</span> : null}
+                      </span>
+                      <span className="block text-sm break-all text-ink-soft">{person.email}</span>
+                    </span>
+                    <RoleBadge role={person.role} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+
+            <section aria-labelledby="invite-heading" className="card space-y-5 p-6 lg:col-span-2">
+              <div>
+                <h2 id="invite-heading" className="text-xl font-bold tracking-tight">
+                  Invite a co-organiser or facilitator
+                </h2>
+                <p className="text-ink-soft">
+                  Each link lets one person in, with or without an account already. It lasts 7 days.
+                </p>
+              </div>
+              <div className="grid gap-8 lg:grid-cols-2">
+                <InviteForm slug={event.slug} />
+                <div>
+                  <h3 className="mb-3 font-bold">Waiting to be accepted</h3>
+                  {pending.length === 0 ? (
+                    <p className="text-ink-soft">No open invitations.</p>
+                  ) : (
+                    <ul className="divide-y divide-line rounded-xl border border-line">
+                      {pending.map((invite) => {
+                        const what = `${roleLabels[invite.role].toLowerCase()} invitation made on ${formatShortDate(invite.createdAt)}`;
+                        return (
+                          <li key={invite.tokenHash} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                            <span className="text-sm">
+                              <span className="block font-semibold text-base">
+                                {invite.role === "organiser" ? "Co-organiser" : "Facilitator"}
+                              </span>
+                              <span className="block text-ink-soft">
+                                {invite.createdByName ? `From ${invite.createdByName}, ` : ""}
+                                expires {formatShortDate(invite.expiresAt)}
+                              </span>
+                            </span>
+                            <form action={revokeInviteAction.bind(null, event.slug)}>
+                              <input type="hidden" name="tokenHash" value={invite.tokenHash} />
+                              <button
+                                type="submit"
+                                className="btn btn-secondary min-h-11 py-2 text-sm"
+                                aria-label={`Revoke ${what}`}
+                              >
+                                Revoke
+                              </button>
+                            </form>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                </div>
+              </div>
+            </section>
+          </>
+        ) : (
+          <p className="card p-6 text-ink-soft lg:col-span-2">
+            You're a facilitator of this event. Publishing it, changing its status and inviting people are for its organisers.
+          </p>
+        )}
+      </div>
+    </PageShell>
+  );
+}
+
+function NoAccess({ name, email }: { name: string; email: string }) {
+  return (
+    <PageShell width="narrow">
+      <div className="card space-y-4 p-6 sm:p-8">
+        <p className="eyebrow text-danger">No access</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">You don't have access to this event</h1>
+        <p className="text-ink-soft">
+          You're signed in as {name} ({email}), who isn't on the team running this event. To help run it, ask one of its
+          organisers for an invitation link.
+        </p>
+        <Link href="/o" className="btn btn-primary">
+          Go to your events
+        </Link>
+      </div>
+    </PageShell>
+  );
+}

@@ -1,0 +1,82 @@
+import { desc, eq } from "drizzle-orm";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { sharedDatabase } from "@/db";
+import { eventStaff, events } from "@/db/schema";
+import { formatShortDate } from "@/lib/events/event-dates";
+import { requireAccount } from "../access";
+import { RoleBadge, StatusBadge } from "../badges";
+import { PageShell } from "../page-shell";
+import { CreateEventForm } from "./create-event-form";
+
+export const metadata: Metadata = { title: "Your events" };
+
+export default async function DashboardPage() {
+  const account = await requireAccount("/o");
+  const db = await sharedDatabase();
+  const mine = await db.read
+    .select({
+      slug: events.slug,
+      name: events.name,
+      status: events.status,
+      place: events.place,
+      startsAt: events.startsAt,
+      role: eventStaff.role,
+    })
+    .from(eventStaff)
+    .innerJoin(events, eq(events.id, eventStaff.eventId))
+    .where(eq(eventStaff.accountId, account.id))
+    .orderBy(desc(events.startsAt), desc(events.createdAt));
+
+  return (
+    <PageShell>
+      <div className="mb-8 space-y-1">
+        <p className="eyebrow">Signed in as {account.name}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Your events</h1>
+      </div>
+      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_400px]">
+        <section aria-labelledby="your-events-heading">
+          <h2 id="your-events-heading" className="sr-only">
+            Events you help run
+          </h2>
+          {mine.length === 0 ? (
+            <div className="card space-y-2 border-dashed p-8 text-center">
+              <p className="text-lg font-semibold">You're not running any events yet.</p>
+              <p className="text-ink-soft">
+                Create one with the form, or ask an organiser to send you an invitation link to theirs.
+              </p>
+            </div>
+          ) : (
+            <ul className="grid gap-4">
+              {mine.map((event) => (
+                <li key={event.slug}>
+                  <Link
+                    href={`/o/${event.slug}`}
+                    className="card group block p-5 transition-shadow hover:shadow-md focus-visible:shadow-md sm:p-6"
+                  >
+                    <div className="flex flex-wrap items-center gap-2">
+                      <StatusBadge status={event.status} />
+                      <RoleBadge role={event.role} />
+                    </div>
+                    <h3 className="mt-3 text-xl font-bold tracking-tight group-hover:underline">{event.name}</h3>
+                    <p className="mt-1 text-ink-soft">
+                      {[event.startsAt === null ? "Dates to be announced" : formatShortDate(event.startsAt), event.place]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </p>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="create-event-heading" className="card p-6">
+          <h2 id="create-event-heading" className="mb-5 text-xl font-bold tracking-tight">
+            Create an event
+          </h2>
+          <CreateEventForm />
+        </section>
+      </div>
+    </PageShell>
+  );
+}

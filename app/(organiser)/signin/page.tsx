@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { safeNextPath } from "@/lib/accounts/next-path";
+import { currentAccount } from "@/lib/auth/web-session";
+import { PageShell } from "../page-shell";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  await connection();
+  const next = safeNextPath((await searchParams).next);
+  if (await currentAccount()) redirect(next);
+
+  return (
+    <PageShell width="narrow">
+      <div className="card space-y-6 p-6 sm:p-8">
+        <div className="space-y-2">
+          <p className="eyebrow">Organisers and facilitators</p>
+          <h1 className="text-3xl font-extrabold tracking-tight">Sign in</h1>
+          <p className="text-ink-soft">Run your events, publish briefs and open the facilitator console.</p>
+        </div>
+        <SignInForm next={next} />
+      </div>
+      <div className="mt-6 space-y-2 px-2 text-sm text-ink-soft">
+        <p>
+          <strong className="text-ink">Taking part in a weekend?</strong> You don't need an account.{" "}
+          <Link href="/j" className="link">
+            Join with a code
+          </Link>
+        </p>
+        <p>New organisers and facilitators join through an invitation link from an organiser of their event.</p>
+      </div>
+    </PageShell>
+  );
+}

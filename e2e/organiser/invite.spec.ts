@@ -1,0 +1,142 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible } from "../support/a11y";
+import { createAccount, createEventFixture, signIn } from "../support/fixtures";
+
+/** As the organiser on the event's admin page: makes an invitation link and reads it off the page. */
+async function makeInviteLink(page: Page, role: "Facilitator" | "Co-organiser") {
+  await page.getByRole("radio", { name: new RegExp(`^${role}`) }).check();
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const field = page.getByLabel(/^Invitation link for a/);
+  await expect(field).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return field.inputValue();
+}
+
+test("an invitation link made by an organiser brings a second account onto the event", async ({ page, context, browser }) => {
+  const { slug, organiser } = await createEventFixture({ name: "Made in Invitations" });
+  await signIn(context, organiser.id);
+  await page.goto(`/o/${slug}`);
+  await expectAccessible(page);
+
+  const link = await makeInviteLink(page, "Facilitator");
+  await expect(page.getByText("Copy it now: it is shown only once.")).toBeVisible();
+  const waiting = page.getByRole("region", { name: "Invite a co-organiser or facilitator" });
+  await expect(waiting.getByRole("button", { name: /^Revoke facilitator invitation/ })).toHaveCount(1);
+  await expectAccessible(page);
+
+  const guest = await createAccount("Fola Facilitator");
+  const guestContext = await browser.newContext();
+  try {
+    await signIn(guestContext, guest.id);
+    const guestPage = await guestContext.newPage();
+    await guestPage.goto(link);
+    await expect(guestPage.getByRole("heading", { name: "Help run Made in Invitations as a facilitator" })).toBeVisible();
+    await expectAccessible(guestPage);
+
+    await guestPage.getByRole("button", { name: "Join Made in Invitations as facilitator" }).click();
+    await expect(guestPage).toHaveURL(new RegExp(`/o/${slug}$`));
+    await expect(guestPage.getByRole("heading", { name: "Made in Invitations", level: 1 })).toBeVisible();
+    await expect(guestPage.getByRole("link", { name: "Facilitator console" })).toBeVisible();
+    await expectAccessible(guestPage);
+
+    await guestPage.goto("/o");
+    await expect(guestPage.getByRole("link", { name: /Made in Invitations/ })).toContainText("Facilitator");
+    await expectAccessible(guestPage);
+
+    // The link is single-use.
+    await guestPage.goto(link);
+    await expect(guestPage.getByRole("heading", { name: "This invitation has already been used" })).toBeVisible();
+    await expectAccessible(guestPage);
+  } finally {
+    await guestContext.close();
+  }
+
+  await page.reload();
+  const staff = page.getByRole("region", { name: "People running this event" });
+  await expect(staff.getByText("Fola Facilitator")).toBeVisible();
+  await expect(page.getByText("No open invitations.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("someone without an account creates one from the invitation and joins as co-organiser", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const { slug, organiser } = await createEventFixture({ name: "Made in New Faces" });
+  await signIn(context, organiser.id);
+  await page.goto(`/o/${slug}`);
+  const link = await makeInviteLink(page, "Co-organiser");
+
+  const newcomer = await browser.newContext();
+  try {
+    const newPage = await newcomer.newPage();
+    await newPage.goto(link);
+    await expect(newPage.getByRole("heading", { name: "Help run Made in New Faces as a co-organiser" })).toBeVisible();
+    await expectAccessible(newPage);
+
+    const email = `new-${Date.now().toString(36)}@fixture.example`;
+    await newPage.getByLabel("Your name").fill("Nia Newcomer");
+    await newPage.getByLabel("Email address").fill(email);
+    await newPage.getByLabel("Choose a password").fill("short");
+    await newPage.getByRole("button", { name: "Create account and join" }).click();
+    await expect(newPage.getByText("Use at least 10 characters for your password.")).toBeVisible();
+    await expect(newPage.getByLabel("Your name")).toHaveValue("Nia Newcomer");
+    await expect(newPage.getByLabel("Email address")).toHaveValue(email);
+    await expectAccessible(newPage);
+
+    await newPage.getByLabel("Choose a password").fill("a sensible long password");
+    await newPage.getByRole("button", { name: "Create account and join" }).click();
+    await expect(newPage).toHaveURL(new RegExp(`/o/${slug}$`));
+    await expect(newPage.getByRole("heading", { name: "Status" })).toBeVisible();
+    await expect(newPage.getByRole("region", { name: "People running this event" }).getByText("Nia Newcomer")).toBeVisible();
+    await expectAccessible(newPage);
+  } finally {
+    await newcomer.close();
+  }
+});
+
+test("a revoked invitation stops working", async ({ page, context, browser }) => {
+  const { slug, organiser } = await createEventFixture();
+  await signIn(context, organiser.id);
+  await page.goto(`/o/${slug}`);
+  const link = await makeInviteLink(page, "Facilitator");
+
+  await page.getByRole("button", { name: /^Revoke facilitator invitation/ }).click();
+  await expect(page.getByText("No open invitations.")).toBeVisible();
+  await expectAccessible(page);
+
+  const stranger = await browser.newContext();
+  try {
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(link);
+    await expect(strangerPage.getByRole("heading", { name: "This invitation link doesn't work" })).toBeVisible();
+    await expect(strangerPage.getByRole("button", { name: /Join/ })).toHaveCount(0);
+    await expectAccessible(strangerPage);
+  } finally {
+    await stranger.close();
+  }
+});
+
+test("a signed-out invitee can sign in and come straight back to accept", async ({ page, context, browser }) => {
+  const { slug, organiser } = await createEventFixture({ name: "Made in Returning" });
+  await signIn(context, organiser.id);
+  await page.goto(`/o/${slug}`);
+  const link = await makeInviteLink(page, "Facilitator");
+
+  const existing = await createAccount("Rae Returning");
+  const theirs = await browser.newContext();
+  try {
+    const theirPage = await theirs.newPage();
+    await theirPage.goto(link);
+    await theirPage.getByRole("link", { name: "Sign in", exact: true }).last().click();
+    await expect(theirPage.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await expectAccessible(theirPage);
+    await theirPage.getByLabel("Email address").fill(existing.email);
+    await theirPage.getByLabel("Password").fill(existing.password);
+    await theirPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(theirPage.getByRole("button", { name: "Join Made in Returning as facilitator" })).toBeVisible();
+    await expectAccessible(theirPage);
+  } finally {
+    await theirs.close();
+  }
+});

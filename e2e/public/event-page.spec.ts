@@ -1,0 +1,141 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../support/a11y";
+import { addBrief, addStaff, createAccount, createEventFixture, setEventStatus, signIn } from "../support/fixtures";
+import { phone, projector } from "../support/viewports";
+
+async function eventWithBriefs(status: "draft" | "published" = "published") {
+  const name = `Made in Parkside ${Math.random().toString(36).slice(2, 7)}`;
+  const event = await createEventFixture({ name, status });
+  await addBrief(event.id, {
+    title: "Love Your Space",
+    position: 1,
+    problem: "Small parks are under-used and under-loved.",
+    whyItMatters: "Friends-of groups want more people to help look after them.",
+    successLooksLike: "A first event in one park, run by residents, within 30 days.",
+    budget: "£3,000 including insurance",
+    timescale: "30 days",
+    mayNotChange: "Park by-laws.",
+    ownerRole: "Project lead, Public Realm services",
+    ownerOrganisation: "Lambeth Council",
+  });
+  await addBrief(event.id, { title: "Secret unfinished brief", position: 2, status: "draft" });
+  await addBrief(event.id, { title: "Withdrawn brief", position: 3, status: "withdrawn" });
+  return { ...event, name };
+}
+
+test("the public event page shows the event and its published briefs, and hides the rest", async ({ page }) => {
+  const event = await eventWithBriefs();
+  await page.goto(`/e/${event.slug}`);
+
+  await expect(page.getByRole("heading", { name: event.name, level: 1 })).toBeVisible();
+  await expect(page.getByText("Test Town Hall")).toBeVisible();
+  const brief = page.getByRole("article", { name: "Love Your Space" });
+  await expect(brief).toContainText("Small parks are under-used and under-loved.");
+  await expect(brief).toContainText("Friends-of groups want more people");
+  await expect(brief).toContainText("A first event in one park");
+  await expect(brief).toContainText("£3,000 including insurance");
+  await expect(brief).toContainText("30 days");
+  await expect(brief).toContainText("Park by-laws.");
+  await expect(brief).toContainText("Project lead, Public Realm services, Lambeth Council");
+  await expect(page.getByText("Secret unfinished brief")).toHaveCount(0);
+  await expect(page.getByText("Withdrawn brief")).toHaveCount(0);
+
+  await expect(page.getByRole("link", { name: "Join this event" })).toHaveAttribute("href", `/j/${event.joinCode}`);
+  await expectAccessible(page);
+});
+
+test("user text is shown as text, never as HTML", async ({ page }) => {
+  const event = await createEventFixture();
+  await addBrief(event.id, { title: "<img src=x onerror=alert(1)> Brief", problem: "<b>bold?</b>" });
+  await page.goto(`/e/${event.slug}`);
+  await expect(page.getByText("<img src=x onerror=alert(1)> Brief")).toBeVisible();
+  await expect(page.getByText("<b>bold?</b>")).toBeVisible();
+  await expect(page.locator("main img")).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a draft event is not found by the public, but its staff see it marked as a draft", async ({ page, context, browser }) => {
+  const event = await eventWithBriefs("draft");
+
+  const response = await page.goto(`/e/${event.slug}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We can't find that page" })).toBeVisible();
+  await expect(page.getByText(event.name)).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: new RegExp(event.name) })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const facilitator = await addStaff(event.id, "facilitator");
+  await signIn(context, facilitator.id);
+  await page.goto(`/e/${event.slug}`);
+  await expect(page.getByText("Draft: only the people running this event can see this page.")).toBeVisible();
+  await expect(page.getByRole("article", { name: "Love Your Space" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Signed in, but not on this event's team: still not found.
+  const outsider = await browser.newContext();
+  try {
+    const someone = await createAccount();
+    await signIn(outsider, someone.id);
+    const outsiderPage = await outsider.newPage();
+    expect((await outsiderPage.goto(`/e/${event.slug}`))?.status()).toBe(404);
+    await expectAccessible(outsiderPage);
+  } finally {
+    await outsider.close();
+  }
+});
+
+test("a published event is listed on the home page", async ({ page }) => {
+  const event = await eventWithBriefs();
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: new RegExp(event.name) }).click();
+  await expect(page).toHaveURL(new RegExp(`/e/${event.slug}$`));
+  await expectAccessible(page);
+});
+
+test("an archived event keeps its page but no longer takes people", async ({ page }) => {
+  const event = await eventWithBriefs();
+  await setEventStatus(event.id, "archived");
+  await page.goto(`/e/${event.slug}`);
+  await expect(page.getByText("This weekend has finished.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Join this event" })).toHaveCount(0);
+  await expect(page.getByRole("article", { name: "Love Your Space" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an unknown address gets a page that looks like the product", async ({ page }) => {
+  const response = await page.goto("/e/no-such-weekend-anywhere");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We can't find that page" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the home page" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe("on a phone", () => {
+  test.use(phone);
+
+  test("the event page fits and the join button is easy to reach", async ({ page }) => {
+    const event = await eventWithBriefs();
+    await page.goto(`/e/${event.slug}`);
+    const join = page.getByRole("link", { name: "Join this event" });
+    await expect(join).toBeInViewport();
+    const box = await join.boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+  });
+});
+
+test.describe("on a projector", () => {
+  test.use(projector);
+
+  test("the event page reads well full screen", async ({ page }) => {
+    const event = await eventWithBriefs();
+    await page.goto(`/e/${event.slug}`);
+    await expect(page.getByRole("article", { name: "Love Your Space" })).toBeVisible();
+    await expectAccessible(page);
+  });
+});

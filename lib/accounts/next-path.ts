@@ -1,0 +1,19 @@
+/**
+ * Where to send someone after signing in. Only a path on this site is accepted: "//evil.example"
+ * and "/\evil.example" are read by browsers as other hosts, so they are refused, as is anything
+ * that is not a plain path.
+ */
+export function safeNextPath(next: unknown, fallback = "/o"): string {
+  if (typeof next !== "string" || next.length === 0 || next.length > 500) return fallback;
+  if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;
+  // Control characters (tabs, newlines) are stripped by URL parsers and could smuggle in "//".
+  if ([...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
+  try {
+    const base = "http://made-in.invalid";
+    const url = new URL(next, base);
+    if (url.origin !== base) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}

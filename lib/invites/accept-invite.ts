@@ -1,0 +1,55 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { eventStaff, events, type StaffRole, staffInvites } from "@/db/schema";
+import { hashToken } from "@/lib/auth/tokens";
+
+export type AcceptInviteResult =
+  | { ok: true; eventId: string; slug: string; role: StaffRole }
+  | { ok: false; reason: "unknown" | "expired" | "used" };
+
+/**
+ * Uses up an invitation and gives the account its role in the event. The invitation is claimed
+ * with a conditional UPDATE, so of two people opening the same link at once exactly one gets in.
+ * An organiser who accepts a facilitator invitation stays an organiser: invitations only add.
+ */
+export async function acceptInvite(
+  tx: Tx,
+  input: { token: string; accountId: string; now?: number },
+): Promise<AcceptInviteResult> {
+  const now = input.now ?? Date.now();
+  const tokenHash = hashToken(input.token);
+  const [claimed] = await tx
+    .update(staffInvites)
+    .set({ acceptedAt: now, acceptedBy: input.accountId })
+    .where(and(eq(staffInvites.tokenHash, tokenHash), isNull(staffInvites.acceptedAt), gt(staffInvites.expiresAt, now)))
+    .returning({ eventId: staffInvites.eventId, role: staffInvites.role });
+
+  if (!claimed) {
+    const [invite] = await tx
+      .select({ acceptedAt: staffInvites.acceptedAt })
+      .from(staffInvites)
+      .where(eq(staffInvites.tokenHash, tokenHash));
+    if (!invite) return { ok: false, reason: "unknown" };
+    return { ok: false, reason: invite.acceptedAt !== null ? "used" : "expired" };
+  }
+
+  const [existing] = await tx
+    .select({ role: eventStaff.role })
+    .from(eventStaff)
+    .where(and(eq(eventStaff.eventId, claimed.eventId), eq(eventStaff.accountId, input.accountId)));
+  let role: StaffRole = claimed.role;
+  if (!existing) {
+    await tx.insert(eventStaff).values({ eventId: claimed.eventId, accountId: input.accountId, role });
+  } else if (existing.role === "facilitator" && claimed.role === "organiser") {
+    await tx
+      .update(eventStaff)
+      .set({ role: "organiser" })
+      .where(and(eq(eventStaff.eventId, claimed.eventId), eq(eventStaff.accountId, input.accountId)));
+  } else {
+    role = existing.role;
+  }
+
+  const [event] = await tx.select({ slug: events.slug }).from(events).where(eq(events.id, claimed.eventId));
+  // The foreign key cascades invitations away with their event, so the event is always there.
+  return { ok: true, eventId: claimed.eventId, slug: event!.slug, role };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { type StaffRole, staffInvites, staffRoles } from "@/db/schema";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+
+export const inviteLifetimeMs = 7 * 24 * 3600 * 1000;
+
+export const inviteRoleSchema = z.enum(staffRoles, "Choose whether they will help organise or facilitate.");
+
+/**
+ * A single-use invitation to help run an event. The token goes into the link and is shown once;
+ * only its hash is stored, so the database alone cannot be used to accept an invitation.
+ */
+export async function createInvite(tx: Tx, input: { eventId: string; role: StaffRole; createdBy: string; now?: number }) {
+  const now = input.now ?? Date.now();
+  const token = newToken();
+  const expiresAt = now + inviteLifetimeMs;
+  await tx.insert(staffInvites).values({
+    tokenHash: hashToken(token),
+    eventId: input.eventId,
+    role: input.role,
+    createdBy: input.createdBy,
+    createdAt: now,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}

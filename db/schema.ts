@@ -116,6 +116,42 @@ export const briefs = sqliteTable(
   (t) => [index("briefs_event").on(t.eventId, t.position)],
 );
 
+/** A group working on one brief. Moving team is normal; being in two at once is not. */
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    briefId: text("brief_id").references(() => briefs.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    /** Null: no limit. */
+    capacity: integer("capacity"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("teams_event").on(t.eventId, t.position)],
+);
+
+/** The primary key (event, participant) is what makes "one team at a time" a fact, not a hope. */
+export const teamMembers = sqliteTable(
+  "team_members",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    joinedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.participantId] }), index("team_members_team").on(t.teamId)],
+);
+
 /** A live wall of notes for a team or for the whole room (team_id null). */
 export const boards = sqliteTable(
   "boards",
@@ -124,6 +160,8 @@ export const boards = sqliteTable(
     eventId: text("event_id")
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
+    /** Null: a plenary board for the whole room. */
+    teamId: text("team_id").references(() => teams.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     // JSON array of { key, title }: the columns/prompts notes are written under.
     columns: text("columns", { mode: "json" }).$type<{ key: string; title: string }[]>().notNull(),

@@ -6,7 +6,7 @@ const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "e2e/.artifacts/results",
+  outputDir: `e2e/.artifacts/results-${e2ePort}`,
   forbidOnly: !!process.env.CI,
   fullyParallel: true,
   workers: 2,
@@ -26,6 +26,12 @@ export default defineConfig({
     url: `${e2eBaseUrl}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    env: { PORT: String(e2ePort), DATABASE_URL: e2eDatabaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(e2ePort),
+      DATABASE_URL: e2eDatabaseUrl,
+      UPLOAD_DIR: `e2e/.artifacts/uploads-${e2ePort}`,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

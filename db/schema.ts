@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ageBands, participantKinds } from "../lib/participants/profile";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer("created_at").notNull().default(now);
@@ -41,6 +42,12 @@ export const events = sqliteTable("events", {
   endsAt: integer("ends_at"),
   createdBy: text("created_by").references(() => accounts.id, { onDelete: "set null" }),
   createdAt: createdAt(),
+  // Event editor (issue 3): mantras shown to the room, and the practical details people ask for.
+  goals: text("goals", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  accessInfo: text("access_info").notNull().default(""),
+  childcare: text("childcare").notNull().default(""),
+  food: text("food").notNull().default(""),
+  whatToBring: text("what_to_bring").notNull().default(""),
 });
 
 export const staffRoles = ["organiser", "facilitator"] as const;
@@ -86,6 +93,20 @@ export const participants = sqliteTable(
     displayName: text("display_name").notNull(),
     // Hash of the personal "continue on another device" token.
     resumeTokenHash: text("resume_token_hash").notNull().unique(),
+    // What they chose to share (all optional; see lib/participants/profile.ts).
+    /** Which kind of participant: resident, council officer… Null: not said. */
+    kind: text("kind", { enum: participantKinds }),
+    /** Skills in their own words, e.g. ["talking to people", "spreadsheets"]. */
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** Private: only the event's organisers and facilitators see it. */
+    accessNeeds: text("access_needs").notNull().default(""),
+    /** Consent to be contacted after the event, and how (private, like access needs). */
+    contactConsent: integer("contact_consent", { mode: "boolean" }).notNull().default(false),
+    contact: text("contact").notNull().default(""),
+    /** Null: not said. Under-18s get no public name (see publicName). */
+    ageBand: text("age_band", { enum: ageBands }),
+    /** Set when they leave; their personal fields are scrubbed at the same time. */
+    leftAt: integer("left_at"),
     createdAt: createdAt(),
   },
   (t) => [index("participants_event").on(t.eventId)],
@@ -112,6 +133,9 @@ export const briefs = sqliteTable(
     ownerRole: text("owner_role").notNull().default(""),
     ownerOrganisation: text("owner_organisation").notNull().default(""),
     createdAt: createdAt(),
+    // Project pack (issue 3): background in Markdown; links, files and contacts in their own tables.
+    background: text("background").notNull().default(""),
+    updatedAt: integer("updated_at"),
   },
   (t) => [index("briefs_event").on(t.eventId, t.position)],
 );
@@ -165,9 +189,32 @@ export const boards = sqliteTable(
     title: text("title").notNull(),
     // JSON array of { key, title }: the columns/prompts notes are written under.
     columns: text("columns", { mode: "json" }).$type<{ key: string; title: string }[]>().notNull(),
+    template: text("template").notNull().default("blank"),
+    /** Locked: nobody but staff adds, edits or moves notes. */
+    locked: integer("locked", { mode: "boolean" }).notNull().default(false),
+    /** Notes show no author to anyone. */
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull().default(false),
+    /** Each person sees only their own notes until a facilitator reveals the board. */
+    hiddenUntilReveal: integer("hidden_until_reveal", { mode: "boolean" }).notNull().default(false),
+    revealedAt: integer("revealed_at"),
+    position: integer("position").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index("boards_event").on(t.eventId)],
+);
+
+/** A cluster of notes the room has grouped together, with an editable title. */
+export const noteGroups = sqliteTable(
+  "note_groups",
+  {
+    id: text("id").primaryKey(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    title: text("title").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("note_groups_board").on(t.boardId)],
 );
 
 export const notes = sqliteTable(
@@ -182,9 +229,18 @@ export const notes = sqliteTable(
     colour: text("colour").notNull().default("yellow"),
     authorParticipantId: text("author_participant_id").references(() => participants.id, { onDelete: "set null" }),
     authorAccountId: text("author_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** Order within its column: fractional, so a move rewrites one row. */
+    position: real("position").notNull().default(0),
+    groupId: text("group_id").references(() => noteGroups.id, { onDelete: "set null" }),
+    /** Bumped by every change of content; an edit based on an older version is refused. */
+    version: integer("version").notNull().default(1),
+    /** Where a note copied to a plenary board came from. */
+    sourceNoteId: text("source_note_id"),
+    sourceBoardId: text("source_board_id"),
     createdAt: createdAt(),
+    updatedAt: integer("updated_at"),
   },
-  (t) => [index("notes_board").on(t.boardId, t.createdAt)],
+  (t) => [index("notes_board").on(t.boardId, t.column, t.position)],
 );
 
 export const announcements = sqliteTable(
@@ -248,3 +304,176 @@ export const demoSeeds = sqliteTable("demo_seeds", {
   name: text("name").primaryKey(),
   appliedAt: createdAt(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Events and briefs (issue 3): the agenda, the project pack, and teams' reframed problems.
+// ---------------------------------------------------------------------------------------------
+
+/** The weekend's agenda: kick-off evening, explore, make, presentations. Shown in time order. */
+export const eventPhases = sqliteTable(
+  "event_phases",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    /** Breaks ties between phases that start at the same time. */
+    position: integer("position").notNull().default(0),
+    name: text("name").notNull(),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("event_phases_event").on(t.eventId, t.startsAt)],
+);
+
+export const briefLinkKinds = ["data", "link"] as const;
+
+/** A link in a project pack: a data set or document ("data"), or a useful link ("link"). */
+export const briefLinks = sqliteTable(
+  "brief_links",
+  {
+    id: text("id").primaryKey(),
+    briefId: text("brief_id")
+      .notNull()
+      .references(() => briefs.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: briefLinkKinds }).notNull(),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+    note: text("note").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("brief_links_brief").on(t.briefId, t.position)],
+);
+
+/** Who to ask: a role (never required to be a named person) and how to reach them. */
+export const briefContacts = sqliteTable(
+  "brief_contacts",
+  {
+    id: text("id").primaryKey(),
+    briefId: text("brief_id")
+      .notNull()
+      .references(() => briefs.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    howToReach: text("how_to_reach").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("brief_contacts_brief").on(t.briefId, t.position)],
+);
+
+/** An uploaded document in a project pack. The bytes live in file storage under `storage_key`. */
+export const briefFiles = sqliteTable(
+  "brief_files",
+  {
+    id: text("id").primaryKey(),
+    briefId: text("brief_id")
+      .notNull()
+      .references(() => briefs.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** Random; never derived from what the uploader called the file. */
+    storageKey: text("storage_key").notNull().unique(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    position: integer("position").notNull().default(0),
+    uploadedBy: text("uploaded_by").references(() => accounts.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("brief_files_brief").on(t.briefId, t.position)],
+);
+
+/**
+ * "Tear up the brief": a team's reframed problem statement. Rows are only ever added, so the
+ * history of how a team's thinking moved is kept; the newest row is the team's current framing.
+ */
+export const briefReframes = sqliteTable(
+  "brief_reframes",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    briefId: text("brief_id")
+      .notNull()
+      .references(() => briefs.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    authorParticipantId: text("author_participant_id").references(() => participants.id, { onDelete: "set null" }),
+    authorAccountId: text("author_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** Kept so the history still says who, even if the author later leaves. */
+    authorName: text("author_name").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("brief_reframes_brief").on(t.briefId, t.createdAt)],
+);
+
+// ---- Dot-voting ----
+
+/**
+ * A round of dot-voting on a board. At most one round per board is open at a time (a partial
+ * unique index in the migration); rounds are kept afterwards, with their tallies.
+ */
+export const voteRounds = sqliteTable(
+  "vote_rounds",
+  {
+    id: text("id").primaryKey(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["open", "closed", "revealed"] })
+      .notNull()
+      .default("open"),
+    dotsPerPerson: integer("dots_per_person").notNull(),
+    maxPerTarget: integer("max_per_target").notNull(),
+    /** What can take a dot: single notes, groups (clusters), or both. */
+    targets: text("targets", { enum: ["notes", "groups", "both"] })
+      .notNull()
+      .default("notes"),
+    talliesLive: integer("tallies_live", { mode: "boolean" }).notNull().default(false),
+    /** Null: any column. */
+    columns: text("columns", { mode: "json" }).$type<string[] | null>(),
+    shortlistSize: integer("shortlist_size").notNull().default(8),
+    endsAt: integer("ends_at"),
+    createdAt: createdAt(),
+    closedAt: integer("closed_at"),
+    revealedAt: integer("revealed_at"),
+    /** The ids carried forward, once the facilitator has settled any ties. */
+    shortlist: text("shortlist", { mode: "json" }).$type<string[] | null>(),
+  },
+  (t) => [index("vote_rounds_board").on(t.boardId, t.createdAt)],
+);
+
+/**
+ * One dot. A person's dots fill numbered slots (0 … dots-1) and their dots on one target fill
+ * numbered places (0 … max-1): the unique indexes make "too many dots" impossible in the
+ * database itself, whatever races the application has; triggers refuse slots beyond the round's
+ * limits and dots on a round that is not open.
+ */
+export const votes = sqliteTable(
+  "votes",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => voteRounds.id, { onDelete: "cascade" }),
+    voterKey: text("voter_key").notNull(),
+    targetId: text("target_id").notNull(),
+    slot: integer("slot").notNull(),
+    placeOnTarget: integer("place_on_target").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("votes_voter_slot").on(t.roundId, t.voterKey, t.slot),
+    uniqueIndex("votes_voter_target_place").on(t.roundId, t.voterKey, t.targetId, t.placeOnTarget),
+    index("votes_round_target").on(t.roundId, t.targetId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------

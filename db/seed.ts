@@ -3,8 +3,10 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { createEvent } from "@/lib/events/create-event";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
 import type { Database } from "./client";
 import { accounts, briefs, demoSeeds, events } from "./schema";
+import { seedDemoPacks } from "./seed-packs";
 
 export const demoOrganiser = { email: "organiser@madein.example", password: "made-in-demo", name: "Demo organiser" };
 const seedName = "demo-weekends-v1";
@@ -131,8 +133,12 @@ export async function seedDemo(db: Database) {
           status: "published" as const,
         })),
       );
+      // One team per published brief, as publishing a brief does.
+      await ensureTeamsForBriefs(tx, event.id);
     }
   });
+  // Agendas, practical details and project packs: a seed of its own, so older databases get them too.
+  await seedDemoPacks(db);
 }
 
 /** The lines `npm run demo` prints: where to go, and how to sign in. */

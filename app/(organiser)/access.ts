@@ -30,3 +30,16 @@ export async function staffAccess(slug: string, accountId: string) {
 }
 
 export const roleLabels: Record<StaffRole, string> = { organiser: "Organiser", facilitator: "Facilitator" };
+
+/**
+ * The signed-in account and the event, if that account organises it; null otherwise. For
+ * server actions: each checks for itself, whatever the page that posted it showed.
+ */
+export async function organiserOf(slug: string) {
+  const account = await currentAccount();
+  if (!account) return null;
+  const { event, role } = await staffAccess(slug, account.id);
+  return event && role === "organiser" ? { account, event } : null;
+}
+
+export const organisersOnly = "Only organisers of this event can do that. If you've just been removed, reload the page.";

@@ -22,3 +22,14 @@ export function RoleBadge({ role }: { role: StaffRole }) {
     </span>
   );
 }
+
+const briefStatusStyles = {
+  draft: { label: "Draft", className: "bg-note-yellow text-ink" },
+  published: { label: "Published", className: "bg-note-green text-ink" },
+  withdrawn: { label: "Withdrawn", className: "bg-line text-ink-soft" },
+} as const;
+
+export function BriefStatusBadge({ status }: { status: keyof typeof briefStatusStyles }) {
+  const style = briefStatusStyles[status];
+  return <span className={`${pill} ${style.className}`}>{style.label}</span>;
+}

@@ -1,6 +1,7 @@
-import type { NoteView } from "@/lib/realtime/contract";
+import { memo } from "react";
+import type { NoteColour } from "@/lib/realtime/contract";
 
-const colours: Record<NoteView["colour"], string> = {
+export const noteColourClass: Record<NoteColour, string> = {
   yellow: "bg-note-yellow",
   pink: "bg-note-pink",
   blue: "bg-note-blue",
@@ -8,24 +9,34 @@ const colours: Record<NoteView["colour"], string> = {
   orange: "bg-note-orange",
 };
 
-export function NoteCard({
+export const noteColourNames: Record<NoteColour, string> = {
+  yellow: "Yellow",
+  pink: "Pink",
+  blue: "Blue",
+  green: "Green",
+  orange: "Orange",
+};
+
+/** A sticky note. Memoised: on a board of hundreds, a change redraws only the notes it touched. */
+export const NoteCard = memo(function NoteCard({
   text,
   colour = "yellow",
   author,
   badge,
   size = "phone",
+  children,
 }: {
   text: string;
-  colour?: NoteView["colour"];
+  colour?: NoteColour;
   author?: string | null;
   badge?: React.ReactNode;
-  size?: "phone" | "wall";
+  size?: "phone" | "wall" | "compact";
+  children?: React.ReactNode;
 }) {
+  const padding = size === "wall" ? "p-5 text-2xl leading-snug" : size === "compact" ? "p-3 text-[0.95rem]" : "p-4 text-base";
   return (
     <div
-      className={`${colours[colour]} rounded-lg shadow-[0_2px_0_rgb(31_29_43/0.12),0_6px_14px_rgb(31_29_43/0.08)] ${
-        size === "wall" ? "p-5 text-2xl leading-snug" : "p-4 text-base"
-      }`}
+      className={`${noteColourClass[colour]} rounded-lg shadow-[0_2px_0_rgb(31_29_43/0.12),0_6px_14px_rgb(31_29_43/0.08)] ${padding}`}
     >
       <p className="whitespace-pre-wrap break-words font-medium text-ink">{text}</p>
       {author || badge ? (
@@ -34,6 +45,17 @@ export function NoteCard({
           {badge}
         </p>
       ) : null}
+      {children}
+    </div>
+  );
+});
+
+export function HiddenNoteCard({ size = "phone" }: { size?: "phone" | "wall" | "compact" }) {
+  return (
+    <div
+      className={`rounded-lg border-2 border-dashed border-ink-soft/40 bg-white/60 text-ink-soft ${size === "wall" ? "p-5 text-xl" : "p-3 text-sm"}`}
+    >
+      A note, hidden until the facilitator reveals the board
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
-import { createEventFixture } from "../support/fixtures";
+import { createEventFixture, setEventStatus } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 test.use(phone);
@@ -18,10 +18,17 @@ test("a participant joins by typing the code on a phone and lands in the room", 
   await page.getByLabel("What should people call you?").fill("Amara");
   await page.getByRole("button", { name: "Join" }).click();
 
+  // The "about you" step is optional: one tap skips it.
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}/me\\?welcome=1$`));
+  await expect(page.getByRole("heading", { name: "You're in, Amara!" })).toBeVisible();
+  await page.getByRole("link", { name: "Skip for now" }).click();
+
   await expect(page).toHaveURL(new RegExp(`/p/${event.slug}$`));
   await expect(page.getByRole("heading", { name: "Hello, Amara" })).toBeVisible();
   await expect(page.getByTestId("people-here")).toHaveText("1");
   await expect(page.locator('[data-status="online"]')).toBeVisible();
+  // After a client-side navigation the new page's <title> streams in a moment later.
+  await expect(page).toHaveTitle(/In the room/);
   await expectAccessible(page);
 
   // Coming back to the join link on the same phone goes straight to the room.
@@ -44,4 +51,39 @@ test("a wrong code and an empty name get clear messages and keep what was typed"
   await page.getByRole("button", { name: "Join" }).click();
   await expect(page.getByText("Tell us what to call you.")).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/j/${event.joinCode}$`));
+});
+
+test("a finished (archived) event's code says the event has finished", async ({ page }) => {
+  const event = await createEventFixture();
+  await setEventStatus(event.id, "archived");
+
+  await page.goto("/j");
+  await page.getByLabel("Join code").fill(event.joinCode);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("That event has finished, so it isn't taking new people.")).toBeVisible();
+  await expectAccessible(page);
+
+  // The join link itself (an old QR code) says the same, and offers the code field.
+  await page.goto(`/j/${event.joinCode}`);
+  await expect(page.getByRole("heading", { name: `${event.name} has finished` })).toBeVisible();
+  await expect(page.getByLabel("What should people call you?")).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a name that is too long is refused at the field", async ({ page }) => {
+  const event = await createEventFixture();
+  await page.goto(`/j/${event.joinCode}`);
+  const name = page.getByLabel("What should people call you?");
+  // The field stops at 40 characters as you type…
+  await expect(name).toHaveAttribute("maxlength", "40");
+  await name.pressSequentially("x".repeat(45));
+  await expect(name).toHaveValue("x".repeat(40));
+  // …and the server refuses a longer one sent anyway (an old browser, a pasted value).
+  await name.evaluate((input) => input.removeAttribute("maxlength"));
+  await name.fill("x".repeat(41));
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page.getByText("Keep your name to 40 characters or fewer.")).toBeVisible();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(new RegExp(`/j/${event.joinCode}$`));
+  await expectAccessible(page);
 });

@@ -16,6 +16,8 @@ test("a note written offline waits on the phone, then arrives exactly once when 
   const handset = await handsetContext.newPage();
   await handset.goto(`/p/${event.slug}`);
   await expect(handset.locator('[data-status="online"]')).toBeVisible();
+  // The board has loaded (its form shows) before the Wi-Fi goes.
+  await expect(handset.getByLabel("Your note")).toBeVisible();
 
   await handsetContext.setOffline(true);
   await expect(handset.locator('[data-status="offline"]')).toBeVisible();
@@ -49,6 +51,8 @@ test("a note queued offline survives closing the page and is sent on the next vi
   const handset = await handsetContext.newPage();
   await handset.goto(`/p/${event.slug}`);
   await expect(handset.locator('[data-status="online"]')).toBeVisible();
+  // The board has loaded (its form shows) before the Wi-Fi goes.
+  await expect(handset.getByLabel("Your note")).toBeVisible();
 
   await handsetContext.setOffline(true);
   await handset.getByLabel("Your note").fill("Queued, then the battery died");

@@ -92,3 +92,20 @@ export async function addBrief(
 export async function setEventStatus(eventId: string, status: "draft" | "published" | "archived") {
   await (await db()).transact((tx) => tx.update(events).set({ status }).where(eq(events.id, eventId)));
 }
+
+/** Adds a board from a template to an event (for the whole room unless a team is given). */
+export async function addBoardFixture(
+  eventId: string,
+  options: { title?: string; template?: "ideas" | "journey" | "learning" | "postcards"; teamId?: string | null } = {},
+) {
+  const { insertBoard } = await import("@/lib/boards/create-board");
+  const board = await (await db()).transact((tx) =>
+    insertBoard(tx, {
+      eventId,
+      teamId: options.teamId ?? null,
+      title: options.title ?? "Ideas",
+      template: options.template ?? "journey",
+    }),
+  );
+  return board;
+}

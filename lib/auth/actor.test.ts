@@ -12,6 +12,8 @@ describe("permissions", () => {
     ["announce", false, true, true],
     ["runRoom", false, true, true],
     ["organise", false, false, true],
+    ["manageTeams", false, true, true],
+    ["seePrivateDetails", false, true, true],
   ];
 
   it.each(table)("%s: participant %s, facilitator %s, organiser %s", (permission, p, f, o) => {

@@ -17,6 +17,10 @@ export const permissions = {
   announce: (actor: Actor) => isStaff(actor),
   runRoom: (actor: Actor) => isStaff(actor),
   organise: (actor: Actor) => actor.role === "organiser",
+  /** Add, rename, resize and split teams. */
+  manageTeams: (actor: Actor) => isStaff(actor),
+  /** See access needs and contact details (never shown to other participants). */
+  seePrivateDetails: (actor: Actor) => isStaff(actor),
 } satisfies Record<string, (actor: Actor) => boolean>;
 
 export type Permission = keyof typeof permissions;

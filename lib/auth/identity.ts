@@ -1,6 +1,7 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountSessions, accounts, eventStaff, participants } from "@/db/schema";
+import { publicName } from "@/lib/participants/profile";
 import type { Actor } from "./actor";
 import { accountSessionCookie, participantCookieName } from "./cookies";
 import { hashToken, unsign } from "./tokens";
@@ -29,11 +30,18 @@ export async function staffRole(db: Db, eventId: string, accountId: string) {
 export async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
   const participantId = signed ? unsign(signed, secret) : null;
   if (!participantId) return null;
+  // Someone who left is nobody here any more, even with their old cookie in another tab.
   const [row] = await db
-    .select({ id: participants.id, name: participants.displayName })
+    .select({
+      id: participants.id,
+      displayName: participants.displayName,
+      ageBand: participants.ageBand,
+      leftAt: participants.leftAt,
+    })
     .from(participants)
-    .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId)));
-  return row ?? null;
+    .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId), isNull(participants.leftAt)));
+  // The name others see when this person acts (e.g. on a note): initials for under-18s.
+  return row ? { id: row.id, name: publicName(row) } : null;
 }
 
 /**

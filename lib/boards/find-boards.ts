@@ -1,9 +1,43 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { boards } from "@/db/schema";
+import { boards, notes, teams } from "@/db/schema";
 
 /** The room's first board: the welcome wall every event starts with. */
 export async function findWelcomeBoard(db: Db, eventId: string) {
   const [board] = await db.select().from(boards).where(eq(boards.eventId, eventId)).orderBy(asc(boards.createdAt)).limit(1);
+  return board ?? null;
+}
+
+export type BoardSummary = {
+  id: string;
+  title: string;
+  teamId: string | null;
+  teamName: string | null;
+  notes: number;
+  locked: boolean;
+};
+
+/** Every board of an event, plenary first, with its team and how many notes it holds. */
+export async function listBoards(db: Db, eventId: string): Promise<BoardSummary[]> {
+  const rows = await db
+    .select({
+      id: boards.id,
+      title: boards.title,
+      teamId: boards.teamId,
+      teamName: teams.name,
+      locked: boards.locked,
+      notes: count(notes.id),
+    })
+    .from(boards)
+    .leftJoin(teams, eq(teams.id, boards.teamId))
+    .leftJoin(notes, eq(notes.boardId, boards.id))
+    .where(eq(boards.eventId, eventId))
+    .groupBy(boards.id)
+    .orderBy(asc(boards.position), asc(boards.createdAt));
+  return rows.sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
+}
+
+export async function findBoard(db: Db, boardId: string) {
+  const [board] = await db.select().from(boards).where(eq(boards.id, boardId));
   return board ?? null;
 }

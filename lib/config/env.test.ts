@@ -24,9 +24,14 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./data/madein.db",
       PORT: 3000,
       HOST: "0.0.0.0",
+      UPLOAD_DIR: "./data/uploads",
       NODE_ENV: "development",
       SESSION_SECRET: secret,
     });
+  });
+
+  it("refuses an empty UPLOAD_DIR", () => {
+    expect(() => parseEnv({ SESSION_SECRET: secret, UPLOAD_DIR: " " })).toThrow(/UPLOAD_DIR: must name a folder/);
   });
 
   it("reads the values it is given, coercing PORT", () => {

@@ -22,6 +22,9 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   // The address people type or scan. Used in printed URLs and QR codes; defaults to this machine.
   PUBLIC_URL: z.string().url().optional(),
+  // Where uploaded project-pack files are kept on this machine's disk (created if missing).
+  // Back it up with the database; see lib/files/storage.ts to put files elsewhere.
+  UPLOAD_DIR: z.string().trim().min(1, "must name a folder").default("./data/uploads"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

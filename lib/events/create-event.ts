@@ -51,7 +51,7 @@ async function uniqueSlug(tx: Tx, base: string) {
   }
 }
 
-async function uniqueJoinCode(tx: Tx) {
+export async function uniqueJoinCode(tx: Tx) {
   for (;;) {
     const code = generateJoinCode();
     const taken = await tx.select({ id: events.id }).from(events).where(eq(events.joinCode, code));

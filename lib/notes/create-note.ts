@@ -1,47 +1,47 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { boards, notes } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
+import { assertMayWrite, boardInEvent } from "@/lib/boards/board-access";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { notesById, toWire } from "./note-views";
 
 export const createNote: WriteHandler<"note:create"> = {
   kind: "write",
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
-    const [board] = await tx.select().from(boards).where(eq(boards.id, payload.boardId));
-    if (!board || board.eventId !== actor.eventId) throw new CommandFailure("not_found", "That board doesn't exist.");
+    const board = await boardInEvent(tx, actor, payload.boardId);
+    await assertMayWrite(tx, actor, board);
     if (!board.columns.some((c) => c.key === payload.column)) {
       throw new CommandFailure("invalid", "That column isn't on this board.", [
         { path: "column", message: "Choose one of the board's columns." },
       ]);
     }
-    const row = {
-      id: randomUUID(),
+    const [last] = await tx
+      .select({ position: notes.position })
+      .from(notes)
+      .where(and(eq(notes.boardId, board.id), eq(notes.column, payload.column)))
+      .orderBy(desc(notes.position))
+      .limit(1);
+    const id = randomUUID();
+    await tx.insert(notes).values({
+      id,
       boardId: board.id,
       column: payload.column,
       text: payload.text,
       colour: payload.colour,
+      position: (last?.position ?? 0) + 1,
       authorParticipantId: actor.kind === "participant" ? actor.participantId : null,
       authorAccountId: actor.kind === "staff" ? actor.accountId : null,
       createdAt: now,
-    };
-    await tx.insert(notes).values(row);
-    const view = {
-      id: row.id,
-      boardId: row.boardId,
-      column: row.column,
-      text: row.text,
-      colour: row.colour,
-      authorName: actor.name,
-      createdAt: now,
-    };
+    });
+    const [row] = await notesById(tx, board.id, [id]);
+    if (!row) throw new Error("note vanished");
     return {
-      result: { note: { ...view, mine: true } },
-      broadcasts: [
-        { room: rooms.board(board.id), event: "note:created", data: { note: { ...view, authorKey: actorKey(actor) } } },
-      ],
+      result: { note: toWire(row, board, actorKey(actor)) },
+      broadcasts: [{ room: rooms.board(board.id), event: "note:created", data: { note: toWire(row, board, null) } }],
     };
   },
 };

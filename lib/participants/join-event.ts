@@ -1,28 +1,36 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { events, participants } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { teamsRoom } from "@/lib/realtime/contract-teams";
+import type { Broadcast } from "@/lib/realtime/handler";
+import { personView } from "./participant-views";
+import { displayNameSchema } from "./profile";
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Tell us what to call you.")
-  .max(40, "Keep your name to 40 characters or fewer.")
-  .refine((name) => !/[<>]/.test(name), "Names can't contain < or >.");
+export { displayNameSchema };
 
-/** Adds a person to an event. Returns the token for their "continue on another device" link. */
+/**
+ * Adds a person to an event. Returns the token for their "continue on another device" link, and
+ * the broadcast that puts them in the room's team overview (unsequenced: see sequenceBroadcasts).
+ */
 export async function joinEvent(tx: Tx, input: { eventId: string; displayName: string }) {
   const id = randomUUID();
   const resumeToken = newToken();
-  await tx.insert(participants).values({
-    id,
-    eventId: input.eventId,
-    displayName: input.displayName,
-    resumeTokenHash: hashToken(resumeToken),
-  });
-  return { participantId: id, resumeToken };
+  const [row] = await tx
+    .insert(participants)
+    .values({
+      id,
+      eventId: input.eventId,
+      displayName: input.displayName,
+      resumeTokenHash: hashToken(resumeToken),
+    })
+    .returning();
+  if (!row) throw new Error("participant not inserted");
+  const broadcasts: Broadcast[] = [
+    { room: teamsRoom(input.eventId), event: "participant:joined", data: { person: personView(row, null) } },
+  ];
+  return { participantId: id, resumeToken, broadcasts };
 }
 
 /** A new personal link; the old one stops working. */

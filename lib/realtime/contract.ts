@@ -4,17 +4,23 @@
  * (server → client) say what happened, in the past tense.
  */
 import { z } from "zod";
+import { type BoardCommandResults, type BoardEvents, boardCommandSchemas, boardLimits } from "./contract-boards";
+import { type TeamCommandResults, type TeamEvents, teamCommandSchemas, teamsRoom } from "./contract-teams";
+import { type TallyView, type VotingCommandResults, type VotingEvents, votingCommandSchemas } from "./contract-voting";
+
+export * from "./contract-boards";
+export * from "./contract-teams";
+export * from "./contract-voting";
 
 export const contractVersion = 1;
 
 export const limits = {
-  noteText: 280,
+  noteText: boardLimits.noteText,
   announcementText: 240,
   /** Bytes; socket.io refuses larger frames before any handler runs. */
   maxPayloadBytes: 64 * 1024,
 };
 
-const id = z.string().min(1).max(64);
 const clean = (max: number, what: string) =>
   z
     .string({ error: `${what} must be text` })
@@ -22,20 +28,12 @@ const clean = (max: number, what: string) =>
     .min(1, `${what} can't be empty`)
     .max(max, `${what} must be ${max} characters or fewer`);
 
-export const noteColours = ["yellow", "pink", "blue", "green", "orange"] as const;
-
 /** Every command: what its payload must look like, and what its ack carries back. */
 export const commandSchemas = {
   "event:snapshot": z.object({}).strict(),
-  "board:open": z.object({ boardId: id }).strict(),
-  "note:create": z
-    .object({
-      boardId: id,
-      column: z.string().min(1).max(40),
-      text: clean(limits.noteText, "A note"),
-      colour: z.enum(noteColours).default("yellow"),
-    })
-    .strict(),
+  ...boardCommandSchemas,
+  ...teamCommandSchemas,
+  ...votingCommandSchemas,
   "announcement:send": z.object({ text: clean(limits.announcementText, "An announcement") }).strict(),
 } as const;
 
@@ -80,16 +78,8 @@ export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "
 
 // ---- shapes carried by results and events ----
 
-export type NoteView = {
-  id: string;
-  boardId: string;
-  column: string;
-  text: string;
-  colour: (typeof noteColours)[number];
-  authorName: string | null;
-  mine: boolean;
-  createdAt: number;
-};
+/** A note as a screen shows it: the wire note plus whether it is this viewer's. */
+export type NoteView = import("./contract-boards").WireNote & { mine: boolean };
 
 export type PresenceCounts = {
   eventId: string;
@@ -109,37 +99,36 @@ export type EventSnapshot = {
   me: { kind: "participant" | "staff"; name: string; role: Role };
   presence: PresenceCounts;
   announcement: AnnouncementView | null;
-};
-
-export type BoardSnapshot = {
-  seq: number;
-  board: { id: string; title: string; columns: { key: string; title: string }[] };
-  notes: NoteView[];
+  /** The current phase, the timer and the big screen's wall. */
+  /** The agenda in running order. */
 };
 
 export type Role = "organiser" | "facilitator" | "participant";
 
-export type CommandResults = {
-  "event:snapshot": EventSnapshot;
-  "board:open": BoardSnapshot;
-  "note:create": { note: NoteView };
-  "announcement:send": { announcement: AnnouncementView };
-};
+export type CommandResults = BoardCommandResults &
+  TeamCommandResults &
+  VotingCommandResults & {
+    "event:snapshot": EventSnapshot;
+    "announcement:send": { announcement: AnnouncementView };
+  };
 
 /** Events carried in a room's sequence: a gap in `seq` means a message was missed. */
-export type SequencedEvents = {
-  "note:created": { note: Omit<NoteView, "mine"> & { authorKey: string | null } };
-  "announcement:made": { announcement: AnnouncementView };
-};
+export type SequencedEvents = BoardEvents &
+  TeamEvents &
+  VotingEvents & {
+    "announcement:made": { announcement: AnnouncementView };
+  };
 export type SequencedEventName = keyof SequencedEvents;
 export type Sequenced<N extends SequencedEventName> = { room: string; seq: number; data: SequencedEvents[N] };
 
-export interface ServerToClientEvents {
-  "note:created": (message: Sequenced<"note:created">) => void;
-  "announcement:made": (message: Sequenced<"announcement:made">) => void;
+export type ServerToClientEvents = {
+  [E in SequencedEventName]: (message: Sequenced<E>) => void;
+} & {
   /** Absolute counts, so a missed one is healed by the next; not sequenced. */
   "presence:updated": (counts: PresenceCounts) => void;
-}
+  /** A round's standing, batched per round; absolute, so the next one heals a missed one. */
+  "vote:tallied": (tally: TallyView & { room: string }) => void;
+};
 
 export type ClientToServerEvents = {
   [N in CommandName]: (envelope: Envelope<N>, ack: (response: Ack<CommandResults[N]>) => void) => void;
@@ -149,4 +138,5 @@ export const rooms = {
   event: (eventId: string) => `event:${eventId}`,
   staff: (eventId: string) => `event:${eventId}:staff`,
   board: (boardId: string) => `board:${boardId}`,
+  teams: teamsRoom,
 };

@@ -244,20 +244,24 @@ describe("sequencing", () => {
     expect(announced.broadcasts.map((b) => [b.room, b.seq])).toEqual([[rooms.event(event.id), 1]]);
 
     const broadcastNote = two.broadcasts[0]?.data;
-    expect(broadcastNote).toMatchObject({ note: { text: "Second", authorName: "Resident", authorKey: `p:${participantId}` } });
-    expect(broadcastNote && "note" in broadcastNote && "mine" in broadcastNote.note).toBe(false);
+    expect(broadcastNote).toMatchObject({ note: { text: "Second", authorName: "Resident" } });
+    // The room learns a per-board pseudonym of the author, never their participant id.
+    expect(JSON.stringify(broadcastNote)).not.toContain(participantId);
 
     const snapshot = await run(undefined, "board:open", { id: commandId(), payload: { boardId: event.welcomeBoardId } });
     if (!snapshot.ack.ok) throw new Error(snapshot.ack.error.message);
     expect(snapshot.ack.result.seq).toBe(2);
-    expect(snapshot.ack.result.notes.map((n) => [n.text, n.mine, n.authorName])).toEqual([
+    const myTag = snapshot.ack.result.myTag;
+    expect(snapshot.ack.result.notes.map((n) => [n.text, n.authorTag === myTag, n.authorName])).toEqual([
       ["First", true, "Resident"],
       ["Second", true, "Resident"],
     ]);
     expect(joined).toEqual([boardRoom]);
 
     const asOrganiser = await run(organiser, "board:open", { id: commandId(), payload: { boardId: event.welcomeBoardId } });
-    expect(asOrganiser.ack.ok && asOrganiser.ack.result.notes.map((n) => n.mine)).toEqual([false, false]);
+    if (!asOrganiser.ack.ok) throw new Error(asOrganiser.ack.error.message);
+    const organiserTag = asOrganiser.ack.result.myTag;
+    expect(asOrganiser.ack.result.notes.map((n) => n.authorTag === organiserTag)).toEqual([false, false]);
 
     const empty = await run(undefined, "board:open", {
       id: commandId(),

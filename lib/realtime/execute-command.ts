@@ -4,7 +4,7 @@ import { commandLog } from "@/db/schema";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { CommandFailure } from "./command-error";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
-import type { Broadcast, HandlerTable } from "./handler";
+import type { Broadcast, HandlerTable, Signal } from "./handler";
 import { nextSeq } from "./sequence";
 
 export type SequencedBroadcast = Broadcast & { seq: number };
@@ -13,6 +13,8 @@ export type Execution<N extends CommandName> = {
   ack: Ack<CommandResults[N]>;
   /** To emit after the ack, in this order. Empty for reads, refusals and duplicates. */
   broadcasts: SequencedBroadcast[];
+  /** Batched updates the command set off (e.g. a tally to refresh). */
+  signals?: Signal[];
 };
 
 class DuplicateCommand extends Error {}
@@ -63,7 +65,7 @@ export async function executeCommand<N extends CommandName>(
     }
     const key = actorKey(actor);
     const commandId = envelope.data.id;
-    const { result, broadcasts } = await deps.db.transact(async (tx) => {
+    const { result, broadcasts, signals } = await deps.db.transact(async (tx) => {
       const recorded = await tx
         .insert(commandLog)
         .values({ actorKey: key, commandId, name })
@@ -77,9 +79,9 @@ export async function executeCommand<N extends CommandName>(
         .update(commandLog)
         .set({ result: applied.result })
         .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
-      return { result: applied.result, broadcasts: sequenced };
+      return { result: applied.result, broadcasts: sequenced, signals: applied.signals };
     });
-    return { ack: { ok: true, result }, broadcasts };
+    return { ack: { ok: true, result }, broadcasts, signals };
   } catch (error) {
     if (error instanceof DuplicateCommand) {
       const [row] = await deps.db.read

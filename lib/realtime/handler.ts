@@ -6,13 +6,19 @@ export type Broadcast = {
   [E in SequencedEventName]: { room: string; event: E; data: SequencedEvents[E] };
 }[SequencedEventName];
 
+/**
+ * High-rate changes the socket layer batches per key rather than broadcasting one by one
+ * (e.g. a round's tallies while a room votes).
+ */
+export type Signal = { kind: "tally"; roundId: string; room: string };
+
 export type CommandInput<N extends CommandName> = { actor: Actor; payload: ParsedPayload<N>; now: number };
 
 /** A change: applied in one transaction, then broadcast in sequence. */
 export type WriteHandler<N extends CommandName> = {
   kind: "write";
   permission: Permission;
-  apply(tx: Tx, input: CommandInput<N>): Promise<{ result: CommandResults[N]; broadcasts: Broadcast[] }>;
+  apply(tx: Tx, input: CommandInput<N>): Promise<{ result: CommandResults[N]; broadcasts: Broadcast[]; signals?: Signal[] }>;
 };
 
 /**

@@ -1,12 +1,16 @@
 import type { Server as HttpServer } from "node:http";
+import { eq } from "drizzle-orm";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { voteRounds } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { parseCookieHeader } from "@/lib/auth/cookies";
 import { resolveActor } from "@/lib/auth/identity";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
+import { closeExpiredRounds } from "@/lib/voting/close-expired";
+import { tallyOf } from "@/lib/voting/round-store";
 import { createCoalescer } from "./coalescer";
 import {
   type Ack,
@@ -35,6 +39,7 @@ export type RealtimeOptions = {
   /** Per connection: commands allowed per window. */
   rateLimit?: { points: number; seconds: number };
   presenceIntervalMs?: number;
+  tallyIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
 };
 
@@ -70,6 +75,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       io.to(rooms.event(eventId)).emit("presence:updated", await presence.counts(eventId));
     },
     onError: (e) => log("presence broadcast failed", e),
+  });
+
+  // A room of hundreds voting at once gets one tally per round per interval, not one per dot.
+  const tallyUpdates = createCoalescer<string>({
+    intervalMs: options.tallyIntervalMs ?? 100,
+    merge: (_previous, room) => room,
+    flush: async (roundId, room) => {
+      const [round] = await db.read.select().from(voteRounds).where(eq(voteRounds.id, roundId));
+      if (round) io.to(room).emit("vote:tallied", { ...(await tallyOf(db.read, round)), room });
+    },
+    onError: (e) => log("tally broadcast failed", e),
   });
 
   const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
@@ -135,6 +151,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           );
           reply(run.ack);
           emitBroadcasts(run.broadcasts);
+          for (const signal of run.signals ?? []) tallyUpdates.add(signal.roundId, signal.room);
         } finally {
           inFlight--;
           if (inFlight === 0) drained?.();
@@ -150,6 +167,19 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     });
   });
 
+  // Rounds with a time limit end by themselves, announced by whichever process notices first.
+  const roundClock = setInterval(() => {
+    closeExpiredRounds(db)
+      .then((closed) => {
+        emitBroadcasts(closed);
+        for (const b of closed) {
+          if (b.event === "vote:round-changed") tallyUpdates.add(b.data.round.id, b.room);
+        }
+      })
+      .catch((e) => log("closing expired votes failed", e));
+  }, 1000);
+  roundClock.unref();
+
   const heartbeat = setInterval(() => {
     presence.heartbeat().catch((e) => log("presence heartbeat failed", e));
   }, presenceHeartbeatMs);
@@ -163,6 +193,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     async close(timeoutMs = 4000) {
       draining = true;
       clearInterval(heartbeat);
+      clearInterval(roundClock);
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((resolve) => {
@@ -172,6 +203,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         ]);
       }
       presenceUpdates.flushAll();
+      tallyUpdates.flushAll();
       await presence.forgetProcess().catch((e) => log("presence cleanup failed", e));
       // The acks and broadcasts of the commands just finished can still sit in a connection's
       // write buffer (libSQL runs synchronously, so nothing has yielded to I/O yet), and

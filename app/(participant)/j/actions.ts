@@ -11,8 +11,14 @@ export async function findEventByCode(_previous: FormState, form: FormData): Pro
   const values = { code: typed };
   if (!normaliseJoinCode(typed)) return { errors: { code: "Type the code shown on the big screen." }, values };
   const event = await findEventByJoinCode((await sharedDatabase()).read, typed);
-  if (!event || event.status === "archived") {
+  if (!event) {
     return { errors: { code: "We couldn't find an event with that code. Check it against the big screen." }, values };
+  }
+  if (event.status === "archived") {
+    return {
+      errors: { code: "That event has finished, so it isn't taking new people. Check the code on the big screen." },
+      values,
+    };
   }
   redirect(`/j/${event.joinCode}`);
 }

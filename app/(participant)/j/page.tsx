@@ -4,14 +4,19 @@ import { CodeForm } from "./code-form";
 
 export const metadata: Metadata = { title: "Join an event" };
 
-export default async function JoinByCodePage({ searchParams }: { searchParams: Promise<{ expired?: string }> }) {
-  const { expired } = await searchParams;
+export default async function JoinByCodePage({ searchParams }: { searchParams: Promise<{ expired?: string; left?: string }> }) {
+  const { expired, left } = await searchParams;
   return (
     <PhoneShell>
       <div className="card mt-4 space-y-6 p-6">
         {expired ? (
           <p role="alert" className="rounded-lg bg-note-orange px-4 py-3 font-semibold">
             That personal link no longer works: a newer one was made. Join again with the code, or open your newest link.
+          </p>
+        ) : null}
+        {left ? (
+          <p role="status" className="rounded-lg bg-brand-soft px-4 py-3 font-semibold">
+            You've left the event and your details have been removed from it. Thanks for taking part.
           </p>
         ) : null}
         <div className="space-y-2">

@@ -83,6 +83,19 @@ export class EventConnection {
     return () => this.outboxListeners.delete(listener);
   }
 
+  /**
+   * Every sequenced message of one room, whatever its name: a view must see the whole sequence
+   * of its room to tell a missed message from one that was simply not for it.
+   */
+  onRoom(room: string, listener: (name: string, message: { room: string; seq: number; data: unknown }) => void) {
+    const any = (name: string, message: unknown) => {
+      const m = message as { room?: unknown; seq?: unknown } | null;
+      if (m && m.room === room && typeof m.seq === "number") listener(name, m as { room: string; seq: number; data: unknown });
+    };
+    this.socket.onAny(any);
+    return () => void this.socket.offAny(any);
+  }
+
   /** Called on every connect, before pending commands are resent. */
   onResync(listener: () => Promise<void> | void) {
     this.resyncListeners.add(listener);
@@ -128,7 +141,8 @@ export class EventConnection {
     if (this.flushing || !this.socket.connected) return;
     this.flushing = true;
     try {
-      for (const command of this.outbox.unsent()) {
+      // Re-read the outbox each turn: commands sent while one is in flight join the queue.
+      for (let command = this.outbox.unsent()[0]; command; command = this.outbox.unsent()[0]) {
         if (!this.socket.connected) return;
         const ack = await this.deliver(command);
         if (ack === null) {

@@ -46,6 +46,16 @@ export class RoomSync<State, Event> {
     return this.loading;
   }
 
+  /**
+   * Applies something the server already confirmed to this client (an ack) without waiting for
+   * its broadcast; the broadcast, when it comes, changes nothing more.
+   */
+  patch(change: (state: State) => State) {
+    if (this.state === null || this.loading) return;
+    this.state = change(this.state);
+    this.options.onChange(this.state);
+  }
+
   receive(seq: number, event: Event, notify = true) {
     if (this.loading || this.state === null) {
       this.buffered.push({ seq, event });

@@ -2,22 +2,24 @@
 
 import { NoteCard } from "@/app/live/note-card";
 import { ConnectionPill } from "@/app/live/status";
+import { TeamOverview } from "@/app/live/team-overview";
 import { MegaphoneIcon } from "@/app/ui/icons";
 import { plural } from "@/lib/plural";
-import { useBoard, useEventRoom } from "@/lib/realtime/client/react";
+import { useEventRoom } from "@/lib/realtime/client/react";
+import { useBoard } from "@/lib/realtime/client/use-board";
 
 type Props = {
   event: { name: string; place: string };
   join: { url: string; shortUrl: string; code: string; qr: string };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
-  myKey: string;
 };
 
 /** The projector: readable from the back of a hall, no chrome, live. */
-export function BigScreen({ event, join, board, myKey }: Props) {
+export function BigScreen({ event, join, board }: Props) {
   const { presence, announcement } = useEventRoom();
-  const wall = useBoard(board?.id ?? "", myKey);
-  const latest = wall.notes.slice(-9).reverse();
+  const wall = useBoard(board?.id ?? "");
+  const wallNotes = Object.values(wall.state?.notes ?? {}).filter((n) => !n.hidden);
+  const latest = wallNotes.sort((a, b) => b.createdAt - a.createdAt).slice(0, 9);
 
   return (
     <div className="flex min-h-dvh flex-col bg-stage text-white">
@@ -72,7 +74,7 @@ export function BigScreen({ event, join, board, myKey }: Props) {
           <section aria-labelledby="wall-title" className="min-w-0">
             <h2 id="wall-title" className="mb-6 text-3xl font-bold">
               {board.title}
-              <span className="ml-4 text-2xl font-semibold text-white/70">{plural(wall.notes.length, "note")}</span>
+              <span className="ml-4 text-2xl font-semibold text-white/70">{plural(wallNotes.length, "note")}</span>
             </h2>
             {latest.length === 0 ? (
               <p className="rounded-2xl bg-stage-raised p-10 text-3xl text-white/80">
@@ -90,6 +92,7 @@ export function BigScreen({ event, join, board, myKey }: Props) {
           </section>
         ) : null}
       </main>
+      <TeamOverview variant="screen" />
       <footer className="flex justify-end px-12 pb-6">
         <ConnectionPill tone="dark" />
       </footer>

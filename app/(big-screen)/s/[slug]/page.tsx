@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
-import { actorKey } from "@/lib/auth/actor";
 import { findWelcomeBoard } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Big screen" };
 
 export default async function BigScreenPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { event, actor, refused } = await staffPage(slug, `/s/${slug}`);
+  const { event, refused } = await staffPage(slug, `/s/${slug}`);
   if (refused) {
     return (
       <Refused
@@ -38,7 +37,6 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
           qr: await qrDataUrl(joinUrl),
         }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
-        myKey={actorKey(actor)}
       />
     </EventConnectionProvider>
   );

@@ -2,17 +2,21 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { NoteCard } from "@/app/live/note-card";
+import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
+import { TeamOverview } from "@/app/live/team-overview";
 import { Wordmark } from "@/app/ui/brand";
-import { plural } from "@/lib/plural";
-import { useBoard, useConnection, useEventRoom } from "@/lib/realtime/client/react";
+import type { BoardSummary } from "@/lib/boards/find-boards";
+import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { limits } from "@/lib/realtime/contract";
+import { BoardsPanel } from "./boards-panel";
 
 type Props = {
   event: { name: string; slug: string; joinCode: string; joinUrl: string };
   me: { name: string; role: string; key: string };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
+  boards: BoardSummary[];
+  teams: { id: string; name: string }[];
 };
 
 function Stat({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
@@ -86,9 +90,8 @@ function AnnouncementComposer() {
   );
 }
 
-export function Console({ event, me, board }: Props) {
+export function Console({ event, me, board, boards, teams }: Props) {
   const { presence } = useEventRoom();
-  const wall = useBoard(board?.id ?? "", me.key);
   const wallRoom = board ? presence?.rooms[`board:${board.id}`] : undefined;
 
   return (
@@ -136,32 +139,17 @@ export function Console({ event, me, board }: Props) {
             </p>
           </section>
         </div>
-        {board ? (
-          <section aria-labelledby="wall-title" className="card p-5">
-            <div className="mb-4 flex items-baseline justify-between">
-              <h2 id="wall-title" className="text-lg font-bold">
-                {board.title}
-              </h2>
-              <p className="text-sm text-ink-soft">{plural(wall.notes.length, "note")}, live</p>
+        <div className="min-w-0 space-y-6">
+          <BoardsPanel slug={event.slug} boards={boards} teams={teams} />
+          {board ? (
+            <div className="card p-5">
+              <WallBoard boardId={board.id} interactive />
             </div>
-            <div className="grid gap-4 md:grid-cols-2">
-              {board.columns.map((c) => (
-                <section key={c.key} aria-label={c.title} className="space-y-3 rounded-xl bg-paper p-4">
-                  <h3 className="font-bold">{c.title}</h3>
-                  <ul className="space-y-3">
-                    {wall.notes
-                      .filter((n) => n.column === c.key)
-                      .map((n) => (
-                        <li key={n.id} data-testid="console-note">
-                          <NoteCard text={n.text} colour={n.colour} author={n.authorName} />
-                        </li>
-                      ))}
-                  </ul>
-                </section>
-              ))}
-            </div>
-          </section>
-        ) : null}
+          ) : null}
+        </div>
+        <div className="lg:col-span-2">
+          <TeamOverview variant="console" />
+        </div>
       </main>
     </div>
   );

@@ -1,8 +1,10 @@
+import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
+import { teams } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
-import { findWelcomeBoard } from "@/lib/boards/find-boards";
+import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { publicBaseUrl } from "@/lib/server/public-url";
@@ -23,7 +25,12 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
       />
     );
   }
-  const board = await findWelcomeBoard((await sharedDatabase()).read, event.id);
+  const db = (await sharedDatabase()).read;
+  const [board, boards, eventTeams] = await Promise.all([
+    findWelcomeBoard(db, event.id),
+    listBoards(db, event.id),
+    db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.eventId, event.id)).orderBy(asc(teams.position)),
+  ]);
   return (
     <EventConnectionProvider eventId={event.id}>
       <Console
@@ -35,6 +42,8 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
         }}
         me={{ name: actor.name, role: actor.role, key: actorKey(actor) }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+        boards={boards}
+        teams={eventTeams}
       />
     </EventConnectionProvider>
   );

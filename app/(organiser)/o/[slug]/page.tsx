@@ -4,15 +4,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { sharedDatabase } from "@/db";
 import { accounts, eventStaff } from "@/db/schema";
+import { findBriefs } from "@/lib/briefs/find-briefs";
 import { formatEventDates, formatShortDate } from "@/lib/events/event-dates";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { listPendingInvites } from "@/lib/invites/find-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { requireAccount, roleLabels, staffAccess } from "../../access";
-import { RoleBadge, StatusBadge } from "../../badges";
+import { BriefStatusBadge, RoleBadge, StatusBadge } from "../../badges";
 import { PageShell } from "../../page-shell";
 import { revokeInviteAction } from "./actions";
+import { moveBriefAction } from "./briefs/actions";
+import { CreateBriefForm } from "./briefs/create-brief-form";
 import { InviteForm } from "./invite-form";
+import { JoinCodeForm } from "./join-code-form";
 import { StatusForm } from "./status-form";
 
 export const metadata: Metadata = { title: "Event admin" };
@@ -38,6 +42,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
         listPendingInvites(db.read, event.id),
       ])
     : [[], []];
+  const eventBriefs = await findBriefs(db.read, event.id, { publishedOnly: false });
 
   const links = [
     {
@@ -72,6 +77,11 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
           {formatEventDates(event.startsAt, event.endsAt)}
           {event.place ? ` · ${event.place}` : ""}
         </p>
+        {isOrganiser ? (
+          <Link href={`/o/${event.slug}/edit`} className="btn btn-secondary">
+            Edit details and agenda
+          </Link>
+        ) : null}
       </header>
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -93,6 +103,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
               </span>
             </p>
           </div>
+          {isOrganiser ? <JoinCodeForm slug={event.slug} /> : null}
           <ul className="grid gap-3 sm:grid-cols-2">
             {links.map((link) => (
               <li key={link.href} className="rounded-xl border border-line p-4">
@@ -104,6 +115,61 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
               </li>
             ))}
           </ul>
+        </section>
+
+        <section aria-labelledby="briefs-heading" className="card space-y-5 p-6 lg:col-span-2">
+          <div>
+            <h2 id="briefs-heading" className="text-xl font-bold tracking-tight">
+              Briefs
+            </h2>
+            <p className="text-ink-soft">
+              Each brief is a challenge for one team, published in advance with its project pack. They appear in this order.
+            </p>
+          </div>
+          {eventBriefs.length === 0 ? (
+            <p className="text-ink-soft">No briefs yet.</p>
+          ) : (
+            <ol className="divide-y divide-line rounded-xl border border-line">
+              {eventBriefs.map((brief, index) => (
+                <li key={brief.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                  <span className="flex min-w-0 items-center gap-3">
+                    <span className="w-6 shrink-0 text-right font-bold text-ink-soft">{index + 1}</span>
+                    <span className="min-w-0">
+                      {isOrganiser ? (
+                        <Link href={`/o/${event.slug}/briefs/${brief.id}`} className="link break-words text-lg">
+                          {brief.title}
+                        </Link>
+                      ) : (
+                        <span className="font-semibold break-words text-lg">{brief.title}</span>
+                      )}
+                      <span className="ml-2 align-middle">
+                        <BriefStatusBadge status={brief.status} />
+                      </span>
+                    </span>
+                  </span>
+                  {isOrganiser ? (
+                    <span className="flex gap-2">
+                      {(["up", "down"] as const).map((direction) => (
+                        <form key={direction} action={moveBriefAction.bind(null, event.slug)}>
+                          <input type="hidden" name="briefId" value={brief.id} />
+                          <input type="hidden" name="direction" value={direction} />
+                          <button
+                            type="submit"
+                            className="btn btn-secondary min-h-11 py-2 text-sm"
+                            disabled={direction === "up" ? index === 0 : index === eventBriefs.length - 1}
+                            aria-label={`Move ${brief.title} ${direction}`}
+                          >
+                            <span aria-hidden>{direction === "up" ? "↑" : "↓"}</span> {direction === "up" ? "Up" : "Down"}
+                          </button>
+                        </form>
+                      ))}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          {isOrganiser ? <CreateBriefForm slug={event.slug} /> : null}
         </section>
 
         {isOrganiser ? (

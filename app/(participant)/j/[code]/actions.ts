@@ -8,6 +8,8 @@ import { setParticipantCookie } from "@/lib/auth/web-session";
 import { findEventByJoinCode } from "@/lib/events/find-event";
 import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
+import { sequenceBroadcasts } from "@/lib/realtime/sequence";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 // A whole room may join from one venue Wi-Fi address, so the limit is generous.
 const joinLimit = formLimit(300, 60);
@@ -23,9 +25,16 @@ export async function joinEventAction(code: string, _previous: FormState, form: 
 
   const db = await sharedDatabase();
   const event = await findEventByJoinCode(db.read, code);
-  if (!event || event.status === "archived") return { message: "This event is no longer taking new people.", values };
+  if (!event) return { message: "We couldn't find this event any more. Check the code on the big screen.", values };
+  if (event.status === "archived") return { message: "This event has finished, so it isn't taking new people.", values };
 
-  const joined = await db.transact((tx) => joinEvent(tx, { eventId: event.id, displayName: name.data }));
+  const joined = await db.transact(async (tx) => {
+    const { participantId, broadcasts } = await joinEvent(tx, { eventId: event.id, displayName: name.data });
+    return { participantId, broadcasts: await sequenceBroadcasts(tx, broadcasts) };
+  });
+  // The team overview on the console and the big screen counts them at once.
+  sharedRealtime()?.emitBroadcasts(joined.broadcasts);
   await setParticipantCookie(event.id, joined.participantId);
-  redirect(`/p/${event.slug}`);
+  // Straight on to the optional "about you" step; it can be skipped with one tap.
+  redirect(`/p/${event.slug}/me?welcome=1`);
 }

@@ -19,8 +19,19 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
       <PhoneShell>
         <div className="card mt-4 space-y-6 p-6">
           <div className="space-y-2">
-            <h1 className="text-3xl font-extrabold tracking-tight">That code didn't match an event</h1>
-            <p className="text-ink-soft">Check the code on the big screen and type it again.</p>
+            {event ? (
+              <>
+                <h1 className="text-3xl font-extrabold tracking-tight">{event.name} has finished</h1>
+                <p className="text-ink-soft">
+                  It isn't taking new people any more. If you're at another event, type the code from its big screen.
+                </p>
+              </>
+            ) : (
+              <>
+                <h1 className="text-3xl font-extrabold tracking-tight">That code didn't match an event</h1>
+                <p className="text-ink-soft">Check the code on the big screen and type it again.</p>
+              </>
+            )}
           </div>
           <CodeForm />
         </div>

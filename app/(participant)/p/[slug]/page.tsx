@@ -3,8 +3,10 @@ import { notFound, redirect } from "next/navigation";
 import { sharedDatabase } from "@/db";
 import { actorKey } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
-import { findWelcomeBoard } from "@/lib/boards/find-boards";
+import { teamOf } from "@/lib/boards/board-access";
+import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { findPerson } from "@/lib/participants/participant-views";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneHome } from "./phone-home";
 
@@ -18,13 +20,21 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
   const actor = await actorForEvent(event.id);
   if (!actor) redirect(`/j/${event.joinCode}`);
   const board = await findWelcomeBoard(db.read, event.id);
+  const myTeam = await teamOf(db.read, actor);
+  // The room's boards and my team's; other teams' boards stay a tap away on the event page, not here.
+  const boards = (await listBoards(db.read, event.id)).filter(
+    (b) => b.id !== board?.id && (b.teamId === null || b.teamId === myTeam),
+  );
+  // Their own name, in full, even where others see only initials (under-18s).
+  const self = actor.kind === "participant" ? await findPerson(db.read, event.id, actor.participantId) : null;
 
   return (
     <EventConnectionProvider eventId={event.id}>
       <PhoneHome
         event={{ name: event.name, slug: event.slug }}
-        me={{ name: actor.name, key: actorKey(actor), isStaff: actor.kind === "staff" }}
+        me={{ name: self?.participant.displayName ?? actor.name, key: actorKey(actor), isStaff: actor.kind === "staff" }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+        boards={boards}
       />
     </EventConnectionProvider>
   );

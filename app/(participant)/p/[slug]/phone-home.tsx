@@ -3,17 +3,21 @@
 import Link from "next/link";
 import { AnnouncementBanner } from "@/app/live/announcement";
 import { ConnectionPill } from "@/app/live/status";
+import type { BoardSummary } from "@/lib/boards/find-boards";
+import { plural } from "@/lib/plural";
 import { useEventRoom } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../phone-shell";
+import { MyTeam } from "./my-team";
 import { WelcomeWall } from "./welcome-wall";
 
 type Props = {
   event: { name: string; slug: string };
   me: { name: string; key: string; isStaff: boolean };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
+  boards: BoardSummary[];
 };
 
-export function PhoneHome({ event, me, board }: Props) {
+export function PhoneHome({ event, me, board, boards }: Props) {
   const { announcement, presence } = useEventRoom();
   return (
     <PhoneShell aside={<ConnectionPill />}>
@@ -35,8 +39,39 @@ export function PhoneHome({ event, me, board }: Props) {
             )}
           </p>
         </section>
+        <MyTeam slug={event.slug} isStaff={me.isStaff} />
+        {boards.length > 0 ? (
+          <nav aria-labelledby="boards-title" className="space-y-2">
+            <h2 id="boards-title" className="text-xl font-bold">
+              Boards
+            </h2>
+            <ul className="card divide-y divide-line">
+              {boards.map((b) => (
+                <li key={b.id}>
+                  <Link
+                    href={`/p/${event.slug}/b/${b.id}`}
+                    className="flex min-h-14 items-center justify-between gap-3 px-4 py-2"
+                  >
+                    <span>
+                      <span className="block font-semibold">{b.title}</span>
+                      <span className="block text-sm text-ink-soft">
+                        {b.teamName ? `Your team: ${b.teamName}` : "Whole room"} · {plural(b.notes, "note")}
+                      </span>
+                    </span>
+                    <span aria-hidden>→</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         {board ? <WelcomeWall board={board} myKey={me.key} /> : null}
         <nav aria-label="More" className="card divide-y divide-line">
+          {me.isStaff ? null : (
+            <Link href={`/p/${event.slug}/me`} className="flex min-h-14 items-center justify-between px-4 font-semibold">
+              What you've shared, or leave <span aria-hidden>→</span>
+            </Link>
+          )}
           <Link href={`/p/${event.slug}/device`} className="flex min-h-14 items-center justify-between px-4 font-semibold">
             Continue on another device <span aria-hidden>→</span>
           </Link>

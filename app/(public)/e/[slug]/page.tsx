@@ -1,17 +1,19 @@
-import { and, asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
+import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
-import { briefs } from "@/db/schema";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
-import { formatEventDates } from "@/lib/events/event-dates";
+import { findBriefsWithPacks } from "@/lib/briefs/find-briefs";
+import { formatDay, formatEventDates, formatTime } from "@/lib/events/event-dates";
+import { findAgenda } from "@/lib/events/find-agenda";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { publicBaseUrl } from "@/lib/server/public-url";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -29,7 +31,24 @@ async function visibleEvent(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await visibleEvent((await params).slug);
-  return found ? { title: found.event.name, description: found.event.description || undefined } : { title: "Not found" };
+  if (!found) return { title: "Not found" };
+  const { event } = found;
+  // What a link shared in a message or on social media shows: the event, when and where.
+  const description =
+    event.description || [formatEventDates(event.startsAt, event.endsAt), event.place].filter(Boolean).join(" · ");
+  return {
+    title: event.name,
+    description,
+    openGraph: {
+      title: event.name,
+      description,
+      type: "website",
+      url: `${await publicBaseUrl()}/e/${event.slug}`,
+      siteName: "Made In",
+    },
+    // A draft is only ever seen by its staff; keep it out of search engines all the same.
+    robots: event.status === "draft" ? { index: false, follow: false } : undefined,
+  };
 }
 
 export default async function PublicEventPage({ params }: Props) {
@@ -37,11 +56,16 @@ export default async function PublicEventPage({ params }: Props) {
   if (!found) notFound();
   const { event, role } = found;
   const db = await sharedDatabase();
-  const published = await db.read
-    .select()
-    .from(briefs)
-    .where(and(eq(briefs.eventId, event.id), eq(briefs.status, "published")))
-    .orderBy(asc(briefs.position), asc(briefs.createdAt));
+  const [published, agenda] = await Promise.all([
+    findBriefsWithPacks(db.read, event.id, { publishedOnly: true }),
+    findAgenda(db.read, event.id),
+  ]);
+  const practical = [
+    { term: "Access", text: event.accessInfo },
+    { term: "Childcare", text: event.childcare },
+    { term: "Food", text: event.food },
+    { term: "What to bring", text: event.whatToBring },
+  ].filter((p) => p.text);
 
   return (
     <>
@@ -103,8 +127,75 @@ export default async function PublicEventPage({ params }: Props) {
                 </>
               )}
             </div>
+            {event.startsAt !== null ? (
+              <p className="mt-6">
+                <a
+                  href={`/e/${event.slug}/calendar.ics`}
+                  download={`${event.slug}.ics`}
+                  className="inline-flex min-h-11 items-center font-semibold text-white underline underline-offset-4 hover:text-sun"
+                >
+                  Add to your calendar (.ics)
+                </a>
+              </p>
+            ) : null}
           </div>
         </section>
+
+        {event.goals.length || agenda.length || practical.length ? (
+          <div className="mx-auto grid max-w-5xl items-start gap-6 px-4 pt-12 md:grid-cols-2">
+            {event.goals.length ? (
+              <section aria-labelledby="goals-heading" className="card p-6 md:col-span-2">
+                <h2 id="goals-heading" className="text-2xl font-extrabold tracking-tight">
+                  How we work
+                </h2>
+                <ul className="mt-4 flex flex-wrap gap-3">
+                  {event.goals.map((goal, i) => (
+                    <li
+                      // biome-ignore lint/suspicious/noArrayIndexKey: goals are plain strings that may repeat; the list never reorders in place
+                      key={`${i}-${goal}`}
+                      className={`rounded-lg px-4 py-3 text-lg font-bold shadow-sm ${["bg-note-yellow", "bg-note-pink", "bg-note-blue", "bg-note-green"][i % 4]} ${i % 2 ? "rotate-1" : "-rotate-1"}`}
+                    >
+                      {goal}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {agenda.length ? (
+              <section aria-labelledby="agenda-heading" className="card p-6">
+                <h2 id="agenda-heading" className="text-2xl font-extrabold tracking-tight">
+                  Agenda
+                </h2>
+                <ol className="mt-4 space-y-4">
+                  {agenda.map((phase) => (
+                    <li key={phase.id} className="border-l-4 border-brand pl-4">
+                      <span className="block text-lg font-bold break-words">{phase.name}</span>
+                      <span className="block text-ink-soft">
+                        {formatDay(phase.startsAt, false)}, {formatTime(phase.startsAt)}
+                        {phase.endsAt ? ` to ${formatTime(phase.endsAt)}` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ) : null}
+            {practical.length ? (
+              <section aria-labelledby="practical-heading" className="card p-6">
+                <h2 id="practical-heading" className="text-2xl font-extrabold tracking-tight">
+                  Practical details
+                </h2>
+                <dl className="mt-4 space-y-4">
+                  {practical.map((p) => (
+                    <div key={p.term}>
+                      <dt className="font-bold">{p.term}</dt>
+                      <dd className="whitespace-pre-line break-words text-ink-soft">{p.text}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ) : null}
+          </div>
+        ) : null}
 
         <section aria-labelledby="briefs-heading" className="mx-auto max-w-5xl px-4 py-12">
           <div className="mb-6 max-w-3xl space-y-2">
@@ -121,36 +212,30 @@ export default async function PublicEventPage({ params }: Props) {
           ) : (
             <ol className="grid gap-6">
               {published.map((brief, index) => (
-                <li key={brief.id}>
+                <li key={brief.id} className="min-w-0">
                   <article aria-labelledby={`brief-${brief.id}`} className="card overflow-hidden">
                     <div className="border-b border-line bg-white p-6 sm:p-8">
                       <p className="eyebrow">Brief {index + 1}</p>
                       <h3 id={`brief-${brief.id}`} className="mt-1 text-2xl font-bold tracking-tight break-words">
                         {brief.title}
                       </h3>
-                      {brief.ownerRole || brief.ownerOrganisation ? (
-                        <p className="mt-2 text-ink-soft">
-                          Owned by{" "}
-                          <span className="font-semibold text-ink">
-                            {[brief.ownerRole, brief.ownerOrganisation].filter(Boolean).join(", ")}
-                          </span>
-                        </p>
-                      ) : null}
+                      <OwnerLine brief={brief} />
                     </div>
-                    <div className="grid gap-6 p-6 sm:p-8 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-                      <dl className="space-y-4">
-                        <BriefPart term="The problem" text={brief.problem} />
-                        <BriefPart term="Why it matters" text={brief.whyItMatters} />
-                        <BriefPart term="What success looks like" text={brief.successLooksLike} />
-                      </dl>
-                      <div className="rounded-xl bg-paper p-5">
-                        <h4 className="mb-3 font-bold">Constraints</h4>
-                        <dl className="space-y-3">
-                          <BriefPart term="Budget" text={brief.budget} />
-                          <BriefPart term="Timescale" text={brief.timescale} />
-                          <BriefPart term="What may not change" text={brief.mayNotChange} />
-                        </dl>
-                      </div>
+                    <div className="space-y-6 p-6 sm:p-8">
+                      <BriefBody brief={brief} level={3} />
+                      {packIsEmpty(brief) ? null : (
+                        <details className="group rounded-xl border border-line bg-paper/50">
+                          <summary className="flex min-h-12 cursor-pointer items-center justify-between gap-3 px-5 py-3 font-bold">
+                            <span>Project pack</span>
+                            <span aria-hidden className="text-ink-soft transition group-open:rotate-180">
+                              ▾
+                            </span>
+                          </summary>
+                          <div className="border-t border-line p-5">
+                            <PackView brief={brief} level={3} />
+                          </div>
+                        </details>
+                      )}
                     </div>
                   </article>
                 </li>
@@ -160,15 +245,5 @@ export default async function PublicEventPage({ params }: Props) {
         </section>
       </main>
     </>
-  );
-}
-
-function BriefPart({ term, text }: { term: string; text: string }) {
-  if (!text) return null;
-  return (
-    <div>
-      <dt className="text-sm font-bold text-ink-soft">{term}</dt>
-      <dd className="mt-0.5 whitespace-pre-line break-words">{text}</dd>
-    </div>
   );
 }

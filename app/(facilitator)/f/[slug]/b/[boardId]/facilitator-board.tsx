@@ -1,0 +1,179 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { VotePanel } from "@/app/live/board/vote-panel";
+import { WallBoardView } from "@/app/live/board/wall-board";
+import { ConnectionPill } from "@/app/live/status";
+import { Wordmark } from "@/app/ui/brand";
+import type { BoardSummary } from "@/lib/boards/find-boards";
+import { plural } from "@/lib/plural";
+import { useBoard } from "@/lib/realtime/client/use-board";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+
+function Toggle({
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (v: boolean) => Promise<{ ok: boolean } | null> | null;
+}) {
+  // Shows the new setting at once; the board's own state takes over once it agrees.
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (pending === checked) setPending(null);
+  }, [pending, checked]);
+  return (
+    <label className="flex cursor-pointer items-start gap-3 rounded-lg p-2 hover:bg-paper">
+      <input
+        type="checkbox"
+        checked={pending ?? checked}
+        onChange={(e) => {
+          const value = e.target.checked;
+          setPending(value);
+          void Promise.resolve(onChange(value)).then((ack) => {
+            if (!ack?.ok) setPending(null);
+          });
+        }}
+        className="mt-1 h-5 w-5 accent-brand"
+      />
+      <span>
+        <span className="block font-semibold">{label}</span>
+        <span className="block text-sm text-ink-soft">{hint}</span>
+      </span>
+    </label>
+  );
+}
+
+/** A board on the facilitator's laptop: the wall, its settings, and the funnel to other boards. */
+export function FacilitatorBoard({
+  slug,
+  eventName,
+  boardId,
+  otherBoards,
+}: {
+  slug: string;
+  eventName: string;
+  boardId: string;
+  otherBoards: BoardSummary[];
+}) {
+  const board = useBoard(boardId);
+  const voting = useVoting(boardId);
+  const tallies = voting.tally?.tallies ?? null;
+  const [selection, setSelection] = useState<string[]>([]);
+  const [target, setTarget] = useState(otherBoards.find((b) => b.teamId === null)?.id ?? otherBoards[0]?.id ?? "");
+  const [feedback, setFeedback] = useState<string | null>(null);
+  const settings = board.state?.board;
+
+  const copy = async () => {
+    const ack = await board.copyTo(target, selection, []);
+    if (!ack) return;
+    const to = otherBoards.find((b) => b.id === target)?.title ?? "the board";
+    setFeedback(ack.ok ? `Copied ${plural(ack.result.notes.length, "note")} to ${to}.` : ack.error.message);
+  };
+
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-line bg-white">
+        <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-4">
+            <Wordmark />
+            <span className="hidden h-6 w-px bg-line sm:block" />
+            <Link href={`/f/${slug}`} className="link">
+              {eventName}: console
+            </Link>
+          </div>
+          <div className="flex items-center gap-3">
+            <ConnectionPill />
+            <Link href={`/s/${slug}/b/${boardId}`} target="_blank" className="btn btn-secondary">
+              Project this board ↗
+            </Link>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 xl:grid-cols-[1fr_320px]">
+        <h1 className="sr-only">Board: {settings?.title ?? ""}</h1>
+        <div className="card min-w-0 p-5">
+          <WallBoardView
+            boardId={boardId}
+            board={board}
+            interactive
+            tallies={tallies}
+            onSelectionChange={(s) => setSelection(s.noteIds)}
+          />
+          <p className="mt-4 text-sm text-ink-soft">
+            Drag a note onto another to group them, or between notes to move it. From the keyboard, use the arrow buttons on each
+            note.
+          </p>
+        </div>
+        {settings ? (
+          <aside className="space-y-6">
+            <VotePanel slug={slug} voting={voting} board={board.state} />
+            <section aria-labelledby="settings-title" className="card space-y-2 p-5">
+              <h2 id="settings-title" className="text-lg font-bold">
+                Board settings
+              </h2>
+              <Toggle
+                label="Locked"
+                hint="Only facilitators can add or move notes."
+                checked={settings.locked}
+                onChange={(locked) => board.updateBoard({ locked })}
+              />
+              <Toggle
+                label="Anonymous"
+                hint="No names on notes, for anyone."
+                checked={settings.anonymous}
+                onChange={(anonymous) => board.updateBoard({ anonymous })}
+              />
+              <Toggle
+                label="Hidden until reveal"
+                hint="Each person sees only their own notes, so nobody copies."
+                checked={settings.hiddenUntilReveal}
+                onChange={(hiddenUntilReveal) => board.updateBoard({ hiddenUntilReveal })}
+              />
+              {settings.hiddenUntilReveal && !settings.revealed ? (
+                <button type="button" className="btn btn-primary w-full" onClick={() => void board.reveal()}>
+                  Reveal everyone's notes
+                </button>
+              ) : null}
+            </section>
+            <section aria-labelledby="funnel-title" className="card space-y-3 p-5">
+              <h2 id="funnel-title" className="text-lg font-bold">
+                Carry notes forward
+              </h2>
+              <p className="text-sm text-ink-soft">
+                Tick notes on the board, then copy them to another board. Each copy remembers where it came from.
+              </p>
+              <label htmlFor="copy-target" className="field-label">
+                Copy to
+              </label>
+              <select id="copy-target" value={target} onChange={(e) => setTarget(e.target.value)} className="field-input">
+                {otherBoards.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.title}
+                    {b.teamName ? ` (${b.teamName})` : ""}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="btn btn-primary w-full"
+                disabled={selection.length === 0 || !target}
+                onClick={copy}
+              >
+                Copy {plural(selection.length, "selected note")}
+              </button>
+              <output aria-live="polite" className="block text-sm font-semibold">
+                {feedback}
+              </output>
+            </section>
+          </aside>
+        ) : null}
+      </main>
+    </div>
+  );
+}

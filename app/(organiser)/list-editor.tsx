@@ -1,0 +1,148 @@
+"use client";
+
+import { useRef, useState } from "react";
+
+export type ListColumn = {
+  key: string;
+  label: string;
+  type?: "text" | "datetime-local" | "url" | "email";
+  hint?: string;
+  maxLength?: number;
+  placeholder?: string;
+  /** Takes the whole row on wider screens. */
+  wide?: boolean;
+};
+
+type Row = { key: number; values: Record<string, string> };
+
+/**
+ * Rows of fields the organiser can add to, remove from and reorder: an agenda's phases, a
+ * pack's links or contacts. Each row posts as `name.N.key`; hidden keys (an existing row's id)
+ * travel with the row. Inputs are uncontrolled and keyed per row, so moving a row moves what
+ * was typed in it, and a failed save leaves every row as it was.
+ */
+export function ListEditor(props: {
+  name: string;
+  /** "phase", "contact", "link": used in labels such as "Remove contact 2". */
+  noun: string;
+  columns: readonly ListColumn[];
+  hiddenKeys?: readonly string[];
+  initialRows: Record<string, string>[];
+  errors?: Record<string, string>;
+  addLabel: string;
+  emptyText: string;
+}) {
+  const next = useRef(props.initialRows.length);
+  const [rows, setRows] = useState<Row[]>(() => props.initialRows.map((values, key) => ({ key, values })));
+  const list = useRef<HTMLOListElement>(null);
+  const hidden = props.hiddenKeys ?? [];
+
+  const focusRow = (index: number) =>
+    requestAnimationFrame(() =>
+      list.current?.querySelectorAll<HTMLElement>("[data-row]")[index]?.querySelector("input")?.focus(),
+    );
+  const move = (index: number, by: -1 | 1) => {
+    setRows((current) => {
+      const target = index + by;
+      if (target < 0 || target >= current.length) return current;
+      const copy = [...current];
+      [copy[index], copy[target]] = [copy[target]!, copy[index]!];
+      return copy;
+    });
+  };
+  const add = () => {
+    setRows((current) => [...current, { key: next.current++, values: {} }]);
+    focusRow(rows.length);
+  };
+
+  return (
+    <div className="space-y-3">
+      {rows.length === 0 ? <p className="text-ink-soft">{props.emptyText}</p> : null}
+      <ol ref={list} className="space-y-3">
+        {rows.map((row, index) => {
+          const label = `${props.noun} ${index + 1}`;
+          return (
+            <li key={row.key} data-row className="rounded-xl border border-line bg-paper/60 p-4">
+              <fieldset>
+                <legend className="mb-2 font-bold">{label.charAt(0).toUpperCase() + label.slice(1)}</legend>
+                {hidden.map((key) => (
+                  <input key={key} type="hidden" name={`${props.name}.${index}.${key}`} value={row.values[key] ?? ""} />
+                ))}
+                <div className="grid gap-3 sm:grid-cols-2">
+                  {props.columns.map((column) => {
+                    const field = `${props.name}.${index}.${column.key}`;
+                    const id = `${props.name}-${row.key}-${column.key}`;
+                    const error = props.errors?.[field];
+                    const describedBy = [column.hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+                      .filter(Boolean)
+                      .join(" ");
+                    return (
+                      <div key={column.key} className={column.wide ? "sm:col-span-2" : undefined}>
+                        <label htmlFor={id} className="field-label">
+                          {column.label}
+                          <span className="sr-only"> ({label})</span>
+                        </label>
+                        {column.hint ? (
+                          <span id={`${id}-hint`} className="field-hint">
+                            {column.hint}
+                          </span>
+                        ) : null}
+                        <input
+                          id={id}
+                          name={field}
+                          type={column.type ?? "text"}
+                          maxLength={column.maxLength}
+                          placeholder={column.placeholder}
+                          defaultValue={row.values[column.key] ?? ""}
+                          aria-invalid={error ? true : undefined}
+                          aria-describedby={describedBy || undefined}
+                          className="field-input"
+                        />
+                        {error ? (
+                          <span id={`${id}-error`} className="field-error">
+                            {error}
+                          </span>
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                </div>
+                <div className="mt-3 flex flex-wrap gap-2">
+                  <button
+                    type="button"
+                    className="btn btn-secondary py-2 text-sm"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={`Move ${label} up`}
+                  >
+                    <span aria-hidden>↑</span> Up
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-secondary py-2 text-sm"
+                    onClick={() => move(index, 1)}
+                    disabled={index === rows.length - 1}
+                    aria-label={`Move ${label} down`}
+                  >
+                    <span aria-hidden>↓</span> Down
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-secondary py-2 text-sm text-danger"
+                    onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                    aria-label={`Remove ${label}`}
+                  >
+                    Remove
+                  </button>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="btn btn-secondary" onClick={add}>
+        <span aria-hidden>+</span> {props.addLabel}
+      </button>
+    </div>
+  );
+}

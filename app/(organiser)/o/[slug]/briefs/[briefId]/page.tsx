@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatFileSize } from "@/app/ui/brief-view";
+import { sharedDatabase } from "@/db";
+import { findBriefWithPack } from "@/lib/briefs/find-briefs";
+import { requireAccount, staffAccess } from "../../../../access";
+import { BriefStatusBadge } from "../../../../badges";
+import { PageShell } from "../../../../page-shell";
+import { removeBriefFileAction } from "../actions";
+import { BriefForm } from "./brief-form";
+import { BriefStatusForm } from "./status-form";
+import { UploadForm } from "./upload-form";
+
+export const metadata: Metadata = { title: "Edit brief" };
+
+type Props = { params: Promise<{ slug: string; briefId: string }> };
+
+export default async function EditBriefPage({ params }: Props) {
+  const { slug, briefId } = await params;
+  const account = await requireAccount(`/o/${slug}/briefs/${briefId}`);
+  const { event, role } = await staffAccess(slug, account.id);
+  if (!event) notFound();
+  const db = await sharedDatabase();
+  const brief = role ? await findBriefWithPack(db.read, event.id, briefId) : null;
+  if (!brief) notFound();
+  if (role !== "organiser") {
+    return (
+      <PageShell width="narrow">
+        <div className="card space-y-4 p-6">
+          <h1 className="text-2xl font-extrabold tracking-tight">Only organisers can edit briefs</h1>
+          <p className="text-ink-soft">You can read this brief on the event's page.</p>
+          <Link href={`/o/${slug}`} className="btn btn-primary">
+            Back to the event
+          </Link>
+        </div>
+      </PageShell>
+    );
+  }
+  const links = (list: typeof brief.pack.dataLinks) => list.map((l) => ({ title: l.title, url: l.url, note: l.note }));
+
+  return (
+    <PageShell>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/o" className="link">
+          Your events
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <Link href={`/o/${event.slug}`} className="link">
+          {event.name}
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <span className="text-ink-soft">Brief</span>
+      </nav>
+      <header className="mb-8 space-y-3">
+        <BriefStatusBadge status={brief.status} />
+        <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{brief.title}</h1>
+        <p className="text-ink-soft">
+          Published briefs appear on the{" "}
+          <Link href={`/e/${event.slug}`} className="link">
+            public event page
+          </Link>
+          .
+        </p>
+      </header>
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <section aria-label="Brief and project pack" className="card p-6">
+          <BriefForm
+            slug={event.slug}
+            briefId={brief.id}
+            initial={{
+              title: brief.title,
+              problem: brief.problem,
+              whyItMatters: brief.whyItMatters,
+              successLooksLike: brief.successLooksLike,
+              budget: brief.budget,
+              timescale: brief.timescale,
+              mayNotChange: brief.mayNotChange,
+              ownerRole: brief.ownerRole,
+              ownerOrganisation: brief.ownerOrganisation,
+              background: brief.background,
+            }}
+            dataLinks={links(brief.pack.dataLinks)}
+            usefulLinks={links(brief.pack.usefulLinks)}
+            contacts={brief.pack.contacts.map((c) => ({ role: c.role, howToReach: c.howToReach }))}
+          />
+        </section>
+        <div className="space-y-6">
+          <section aria-labelledby="status-heading" className="card p-6">
+            <h2 id="status-heading" className="mb-4 text-xl font-bold tracking-tight">
+              Status
+            </h2>
+            <BriefStatusForm slug={event.slug} briefId={brief.id} status={brief.status} />
+          </section>
+          <section aria-labelledby="files-heading" className="card space-y-5 p-6">
+            <div>
+              <h2 id="files-heading" className="text-xl font-bold tracking-tight">
+                Files
+              </h2>
+              <p className="text-ink-soft">Documents and data for the pack. Files of a draft brief are only for staff.</p>
+            </div>
+            {brief.pack.files.length === 0 ? (
+              <p className="text-ink-soft">No files yet.</p>
+            ) : (
+              <ul className="divide-y divide-line rounded-xl border border-line">
+                {brief.pack.files.map((file) => (
+                  <li key={file.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                    <span className="min-w-0">
+                      <a href={`/files/${file.id}`} className="link break-words">
+                        {file.title}
+                      </a>
+                      <span className="block text-sm text-ink-soft">
+                        {file.fileName} · {formatFileSize(file.size)}
+                      </span>
+                    </span>
+                    <form action={removeBriefFileAction.bind(null, event.slug)}>
+                      <input type="hidden" name="fileId" value={file.id} />
+                      <button
+                        type="submit"
+                        className="btn btn-secondary min-h-11 py-2 text-sm"
+                        aria-label={`Remove ${file.title}`}
+                      >
+                        Remove
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <UploadForm slug={event.slug} briefId={brief.id} />
+          </section>
+        </div>
+      </div>
+    </PageShell>
+  );
+}

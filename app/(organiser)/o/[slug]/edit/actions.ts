@@ -1,0 +1,47 @@
+"use server";
+
+import { refresh } from "next/cache";
+import type { FormState } from "@/app/ui/form";
+import { sharedDatabase } from "@/db";
+import { agendaSchema } from "@/lib/events/agenda";
+import { eventDetailsFields, eventDetailsSchema } from "@/lib/events/event-details";
+import { saveAgenda } from "@/lib/events/save-agenda";
+import { updateEventDetails } from "@/lib/events/update-event-details";
+import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
+import { organiserOf, organisersOnly } from "../../../access";
+import { echo, fieldErrors } from "../../../form-state";
+
+export type SavedFormState = FormState & { saved?: string };
+
+export async function saveEventDetails(slug: string, _previous: SavedFormState, form: FormData): Promise<SavedFormState> {
+  const values = echo(form, eventDetailsFields);
+  const allowed = await organiserOf(slug);
+  if (!allowed) return { message: organisersOnly, values };
+  const parsed = eventDetailsSchema.safeParse(values);
+  if (!parsed.success) {
+    return { errors: fieldErrors(parsed.error), values, message: "Nothing was saved yet: check the fields marked below." };
+  }
+  const db = await sharedDatabase();
+  await db.transact((tx) => updateEventDetails(tx, { eventId: allowed.event.id, details: parsed.data }));
+  refresh();
+  return { values, saved: "Saved. The public event page shows the new details." };
+}
+
+const phaseKeys = ["id", "name", "startsAt", "endsAt"] as const;
+
+export async function saveAgendaAction(slug: string, _previous: SavedFormState, form: FormData): Promise<SavedFormState> {
+  const allowed = await organiserOf(slug);
+  if (!allowed) return { message: organisersOnly };
+  const rows = listFromForm(form, "phases", phaseKeys).filter((row) => !isBlankRow({ ...row, id: "" }));
+  const parsed = agendaSchema.safeParse(rows.map((row) => ({ ...row, id: row.id || undefined })));
+  if (!parsed.success) {
+    return {
+      errors: fieldErrorsByPath(parsed.error, "phases"),
+      message: "Nothing was saved yet: check the phases marked below.",
+    };
+  }
+  const db = await sharedDatabase();
+  await db.transact((tx) => saveAgenda(tx, { eventId: allowed.event.id, phases: parsed.data }));
+  refresh();
+  return { saved: `Saved. The agenda has ${parsed.data.length === 1 ? "1 phase" : `${parsed.data.length} phases`}.` };
+}

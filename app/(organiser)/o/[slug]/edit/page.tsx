@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { sharedDatabase } from "@/db";
+import { epochToLondonLocal } from "@/lib/events/event-dates";
+import { findAgenda } from "@/lib/events/find-agenda";
+import { requireAccount, staffAccess } from "../../../access";
+import { PageShell } from "../../../page-shell";
+import { AgendaForm } from "./agenda-form";
+import { DetailsForm } from "./details-form";
+
+export const metadata: Metadata = { title: "Edit event" };
+
+export default async function EditEventPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const account = await requireAccount(`/o/${slug}/edit`);
+  const { event, role } = await staffAccess(slug, account.id);
+  if (!event) notFound();
+  if (role !== "organiser") {
+    return (
+      <PageShell width="narrow">
+        <div className="card space-y-4 p-6">
+          <h1 className="text-2xl font-extrabold tracking-tight">Only organisers can edit this event</h1>
+          <p className="text-ink-soft">Ask one of its organisers to change the details or the agenda.</p>
+          <Link href={`/o/${slug}`} className="btn btn-primary">
+            Back to the event
+          </Link>
+        </div>
+      </PageShell>
+    );
+  }
+  const db = await sharedDatabase();
+  const agenda = await findAgenda(db.read, event.id);
+  const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
+
+  return (
+    <PageShell>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/o" className="link">
+          Your events
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <Link href={`/o/${event.slug}`} className="link">
+          {event.name}
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <span className="text-ink-soft">Edit</span>
+      </nav>
+      <header className="mb-8 space-y-2">
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Edit event</h1>
+        <p className="text-ink-soft">
+          Everything here appears on the{" "}
+          <Link href={`/e/${event.slug}`} className="link">
+            public event page
+          </Link>{" "}
+          once the event is published.
+        </p>
+      </header>
+      <div className="grid max-w-3xl gap-6">
+        <section aria-labelledby="details-heading" className="card p-6">
+          <h2 id="details-heading" className="mb-5 text-xl font-bold tracking-tight">
+            Details
+          </h2>
+          <DetailsForm
+            slug={event.slug}
+            initial={{
+              name: event.name,
+              place: event.place,
+              startsAt: local(event.startsAt),
+              endsAt: local(event.endsAt),
+              description: event.description,
+              goals: event.goals.join("\n"),
+              accessInfo: event.accessInfo,
+              childcare: event.childcare,
+              food: event.food,
+              whatToBring: event.whatToBring,
+            }}
+          />
+        </section>
+        <section aria-labelledby="agenda-heading" className="card p-6">
+          <h2 id="agenda-heading" className="mb-2 text-xl font-bold tracking-tight">
+            Agenda
+          </h2>
+          <p className="mb-5 text-ink-soft">The phases of the weekend, with their times.</p>
+          <AgendaForm
+            slug={event.slug}
+            phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
+          />
+        </section>
+      </div>
+    </PageShell>
+  );
+}

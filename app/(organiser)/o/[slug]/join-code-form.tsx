@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { FormMessage } from "@/app/ui/form";
+import { SavedMessage, SubmitButton } from "../../form-fields";
+import { useKeptForm } from "../../use-kept-form";
+import { type JoinCodeFormState, regenerateJoinCodeAction } from "./join-code-actions";
+
+/** Changing the code is two steps: the old code on posters and slides stops working. */
+export function JoinCodeForm({ slug }: { slug: string }) {
+  const { state, formProps } = useKeptForm<JoinCodeFormState>(regenerateJoinCodeAction.bind(null, slug), {});
+  const [confirming, setConfirming] = useState(false);
+  const [shown, setShown] = useState<JoinCodeFormState | null>(null);
+  if (state !== shown && state.saved) {
+    setShown(state);
+    setConfirming(false);
+  }
+  return (
+    <div className="space-y-3">
+      <FormMessage message={state.message} />
+      <SavedMessage message={state.saved} />
+      {confirming ? (
+        <form {...formProps} className="space-y-3 rounded-xl border-2 border-coral bg-note-orange/40 p-4">
+          <p className="font-semibold">
+            Make a new join code? The current code and join link stop working at once. People already in keep their place.
+          </p>
+          <input type="hidden" name="confirm" value="yes" />
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton pendingLabel="Changing…" className="btn btn-danger">
+              Yes, make a new code
+            </SubmitButton>
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>
+              Keep the current code
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="btn btn-secondary" onClick={() => setConfirming(true)}>
+          Change join code…
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { PhoneBoard } from "@/app/live/board/phone-board";
+import { ConnectionPill } from "@/app/live/status";
+import { sharedDatabase } from "@/db";
+import { isStaff } from "@/lib/auth/actor";
+import { actorForEvent } from "@/lib/auth/web-session";
+import { findBoard } from "@/lib/boards/find-boards";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { PhoneShell } from "../../../../phone-shell";
+
+export const metadata: Metadata = { title: "Board" };
+
+export default async function ParticipantBoardPage({ params }: { params: Promise<{ slug: string; boardId: string }> }) {
+  const { slug, boardId } = await params;
+  const db = (await sharedDatabase()).read;
+  const event = await findEventBySlug(db, slug);
+  if (!event) notFound();
+  const actor = await actorForEvent(event.id);
+  if (!actor) redirect(`/j/${event.joinCode}`);
+  const board = await findBoard(db, boardId);
+  if (!board || board.eventId !== event.id) notFound();
+  return (
+    <EventConnectionProvider eventId={event.id}>
+      <PhoneShell aside={<ConnectionPill />}>
+        <div className="space-y-4">
+          <Link href={`/p/${event.slug}`} className="link inline-block">
+            ← {event.name}
+          </Link>
+          <PhoneBoard boardId={board.id} isStaff={isStaff(actor)} headingLevel={1} />
+        </div>
+      </PhoneShell>
+    </EventConnectionProvider>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { PhoneShell } from "@/app/(participant)/phone-shell";
+import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
+import { sharedDatabase } from "@/db";
+import { isStaff } from "@/lib/auth/actor";
+import { actorForEvent } from "@/lib/auth/web-session";
+import { findBriefWithPack } from "@/lib/briefs/find-briefs";
+import { findReframes, findTeamOf } from "@/lib/briefs/find-reframes";
+import { canSeeBrief } from "@/lib/briefs/visibility";
+import { formatDay, formatTime } from "@/lib/events/event-dates";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { ReframeForm } from "./reframe-form";
+
+export const metadata: Metadata = { title: "Brief" };
+
+type Props = { params: Promise<{ slug: string; briefId: string }> };
+
+const when = (ms: number) => `${formatDay(ms, false)}, ${formatTime(ms)}`;
+
+/**
+ * A brief and its project pack during the weekend, one tap from the team's board; the team
+ * may "tear up the brief" here. Reframes sit beside the original, which never changes.
+ */
+export default async function TeamBriefPage({ params }: Props) {
+  const { slug, briefId } = await params;
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  if (!event) notFound();
+  const actor = await actorForEvent(event.id);
+  if (!actor) redirect(`/j/${event.joinCode}`);
+  const staff = isStaff(actor);
+  const brief = await findBriefWithPack(db.read, event.id, briefId);
+  if (!brief || !canSeeBrief({ isStaff: staff, eventStatus: event.status, briefStatus: brief.status })) notFound();
+
+  const [teams, myTeam] = await Promise.all([
+    findReframes(db.read, event.id, brief.id),
+    actor.kind === "participant" ? findTeamOf(db.read, event.id, actor.participantId) : null,
+  ]);
+  const mine = myTeam?.briefId === brief.id ? myTeam : null;
+  const reframed = teams.filter((t) => t.reframes.length > 0);
+  const canWrite = staff ? teams.length > 0 : mine !== null;
+  const myCurrent = mine ? (teams.find((t) => t.id === mine.id)?.reframes[0]?.text ?? "") : "";
+
+  return (
+    <PhoneShell>
+      <div className="space-y-6">
+        <Link href={`/p/${event.slug}`} className="link inline-flex min-h-11 items-center">
+          <span aria-hidden className="mr-1">
+            ←
+          </span>
+          Back to the room
+        </Link>
+        <header>
+          <p className="eyebrow">{mine ? `${mine.name} · your brief` : event.name}</p>
+          <h1 className="mt-1 text-3xl font-extrabold tracking-tight break-words">{brief.title}</h1>
+          <OwnerLine brief={brief} />
+        </header>
+
+        <section aria-labelledby="problem-heading" className="card space-y-4 p-5">
+          <h2 id="problem-heading" className="text-xl font-bold tracking-tight">
+            The problem
+          </h2>
+          <div data-testid="original-problem">
+            <p className="text-sm font-bold text-ink-soft">As the brief was written</p>
+            <p className="mt-1 whitespace-pre-line break-words">{brief.problem || "The brief doesn't state a problem yet."}</p>
+          </div>
+          {reframed.map((team) => {
+            const [latest, ...earlier] = team.reframes;
+            return (
+              <div key={team.id} className="rounded-xl border-2 border-coral bg-note-orange/40 p-4" data-testid="reframe">
+                <p className="text-sm font-bold text-ink">
+                  Reframed by {team.name}
+                  {team.id === mine?.id ? " (your team)" : ""}
+                </p>
+                <p className="mt-1 text-lg font-semibold whitespace-pre-line break-words">{latest!.text}</p>
+                <p className="mt-2 text-sm text-ink-soft">
+                  {latest!.authorName}, {when(latest!.createdAt)}
+                </p>
+                {earlier.length ? (
+                  <details className="mt-3">
+                    <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">
+                      <span aria-hidden className="mr-1">
+                        ▸
+                      </span>
+                      Earlier versions ({earlier.length})
+                    </summary>
+                    <ol className="mt-2 space-y-3">
+                      {earlier.map((r) => (
+                        <li key={r.id} className="border-l-4 border-line pl-3">
+                          <p className="whitespace-pre-line break-words">{r.text}</p>
+                          <p className="text-sm text-ink-soft">
+                            {r.authorName}, {when(r.createdAt)}
+                          </p>
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
+              </div>
+            );
+          })}
+        </section>
+
+        {canWrite ? (
+          <section aria-labelledby="reframe-heading" className="card space-y-3 p-5">
+            <h2 id="reframe-heading" className="text-xl font-bold tracking-tight">
+              Tear up the brief
+            </h2>
+            <ReframeForm
+              slug={event.slug}
+              briefId={brief.id}
+              teams={staff ? teams.map((t) => ({ id: t.id, name: t.name })) : null}
+              current={myCurrent}
+            />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="brief-heading" className="card space-y-4 p-5">
+          <h2 id="brief-heading" className="text-xl font-bold tracking-tight">
+            The rest of the brief
+          </h2>
+          <BriefBody brief={brief} level={2} withProblem={false} />
+        </section>
+
+        {packIsEmpty(brief) ? null : (
+          <section aria-labelledby="pack-heading" className="card space-y-4 p-5">
+            <h2 id="pack-heading" className="text-xl font-bold tracking-tight">
+              Project pack
+            </h2>
+            <PackView brief={brief} level={2} />
+          </section>
+        )}
+      </div>
+    </PhoneShell>
+  );
+}

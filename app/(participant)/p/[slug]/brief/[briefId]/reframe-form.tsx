@@ -1,0 +1,67 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
+import { useKeptForm } from "@/app/(organiser)/use-kept-form";
+import { FormMessage } from "@/app/ui/form";
+import { type ReframeFormState, reframeBriefAction } from "./actions";
+
+/** "Tear up the brief": the team's own problem statement, kept beside the original. */
+export function ReframeForm(props: {
+  slug: string;
+  briefId: string;
+  teams: { id: string; name: string }[] | null;
+  current: string;
+}) {
+  const { state, formProps } = useKeptForm<ReframeFormState>(reframeBriefAction.bind(null, props.slug, props.briefId), {});
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.saved) form.current?.reset();
+  }, [state]);
+  const teamError = state.errors?.teamId;
+  return (
+    <form ref={form} {...formProps} className="space-y-4">
+      <FormMessage message={state.message} />
+      {props.teams ? (
+        <div>
+          <label htmlFor="field-teamId" className="field-label">
+            For which team
+          </label>
+          <select
+            id="field-teamId"
+            name="teamId"
+            defaultValue={state.values?.teamId ?? (props.teams.length === 1 ? props.teams[0]!.id : "")}
+            aria-invalid={teamError ? true : undefined}
+            aria-describedby={teamError ? "field-teamId-error" : undefined}
+            className="field-input"
+          >
+            <option value="">Choose a team</option>
+            {props.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+          {teamError ? (
+            <span id="field-teamId-error" className="field-error">
+              {teamError}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <TextArea
+        name="text"
+        label="The problem as your team now sees it"
+        hint="Teams often start from somewhere else entirely once they've talked to people. The original stays visible."
+        rows={5}
+        maxLength={1000}
+        defaultValue={state.values?.text ?? ""}
+        error={state.errors?.text}
+      />
+      <SavedMessage message={state.saved} />
+      <SubmitButton pendingLabel="Saving…" className="btn btn-primary w-full">
+        {props.current ? "Save a new version" : "Save our reframed problem"}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
+import { forgetThisPhone } from "./actions";
+
+/** Leaving: a deliberate two-step, with a plain choice about the notes already written. */
+export function LeaveEvent({ slug, eventName }: { slug: string; eventName: string }) {
+  const connection = useConnection();
+  const status = useConnectionStatus();
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const [deleteNotes, setDeleteNotes] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const leave = async () => {
+    if (!connection) return;
+    if (status !== "online") return setError("You're offline. Leaving needs a connection, so try again when you're back.");
+    setBusy(true);
+    setError(null);
+    const sent = connection.send("event:leave", { deleteNotes });
+    const ack = await sent.done;
+    if (!ack.ok) {
+      connection.dismiss(sent.id);
+      setBusy(false);
+      return setError(ack.error.message);
+    }
+    await forgetThisPhone(slug);
+    // A full navigation, so nothing of this event stays in the page's memory.
+    window.location.assign("/j?left=1");
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
+      <h2 id={`${id}-title`} className="text-xl font-bold">
+        Leave this event
+      </h2>
+      <p className="text-ink-soft">
+        You'll leave your team, and your name and everything you shared here will be removed. Your notes stay on the boards as
+        written by "Someone who left", unless you choose to delete them.
+      </p>
+      <label className="flex cursor-pointer items-start gap-3">
+        <input
+          type="checkbox"
+          checked={deleteNotes}
+          onChange={(e) => setDeleteNotes(e.target.checked)}
+          className="mt-1 h-6 w-6 shrink-0 accent-brand"
+        />
+        <span>Also delete the notes I wrote</span>
+      </label>
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div className="space-y-3 rounded-xl bg-paper p-4">
+          <p className="font-semibold">Leave {eventName}? This can't be undone, but you can always join again with the code.</p>
+          <button type="button" className="btn btn-danger w-full" onClick={leave} disabled={busy}>
+            {busy ? "Leaving…" : "Yes, leave the event"}
+          </button>
+          <button type="button" className="btn btn-secondary w-full" onClick={() => setConfirming(false)} disabled={busy}>
+            Stay
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="btn btn-secondary w-full" onClick={() => setConfirming(true)}>
+          Leave the event…
+        </button>
+      )}
+    </section>
+  );
+}

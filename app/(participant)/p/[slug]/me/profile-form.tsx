@@ -1,0 +1,305 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import {
+  type AgeBand,
+  ageBandLabels,
+  ageBands,
+  isUnder18,
+  normaliseSkills,
+  type ParticipantKind,
+  participantKindLabels,
+  participantKinds,
+  profileLimits,
+  skillSuggestions,
+} from "@/lib/participants/profile";
+import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
+
+export type ProfileValues = {
+  displayName: string;
+  skills: string[];
+  kind: ParticipantKind | null;
+  ageBand: AgeBand | null;
+  accessNeeds: string;
+  contactConsent: boolean;
+  contact: string;
+};
+
+const chip =
+  "relative flex min-h-11 cursor-pointer items-center gap-2 rounded-full bg-white px-4 text-base font-semibold ring-2 ring-line has-checked:bg-brand has-checked:text-white has-checked:ring-brand has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand";
+const option =
+  "flex min-h-12 cursor-pointer items-center gap-3 rounded-xl bg-white px-4 font-semibold ring-2 ring-line has-checked:bg-brand-soft has-checked:ring-brand has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand";
+
+const isSuggested = (skill: string) => (skillSuggestions as readonly string[]).includes(skill.toLocaleLowerCase("en-GB"));
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <span id={id} className="field-error">
+      {message}
+    </span>
+  ) : null;
+}
+
+/** The optional "about you" questions: skills in plain words, kind, age band, access needs, contact. */
+export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome: boolean; initial: ProfileValues }) {
+  const connection = useConnection();
+  const status = useConnectionStatus();
+  const router = useRouter();
+  const id = useId();
+  const [name, setName] = useState(initial.displayName);
+  const [chosen, setChosen] = useState<string[]>(initial.skills.filter(isSuggested).map((s) => s.toLocaleLowerCase("en-GB")));
+  const [otherSkills, setOtherSkills] = useState(initial.skills.filter((s) => !isSuggested(s)).join(", "));
+  const [kind, setKind] = useState<ParticipantKind | null>(initial.kind);
+  const [ageBand, setAgeBand] = useState<AgeBand | null>(initial.ageBand);
+  const [accessNeeds, setAccessNeeds] = useState(initial.accessNeeds);
+  const [consent, setConsent] = useState(initial.contactConsent);
+  const [contact, setContact] = useState(initial.contact);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const young = isUnder18(ageBand);
+
+  const toggle = (skill: string) => setChosen((c) => (c.includes(skill) ? c.filter((s) => s !== skill) : [...c, skill]));
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!connection) return;
+    const skills = normaliseSkills([...chosen, otherSkills]);
+    const local: Record<string, string> = {};
+    if (!welcome && !name.trim()) local.displayName = "Tell us what to call you.";
+    if (skills.length > profileLimits.skills) local.skills = `Choose up to ${profileLimits.skills} things you're good at.`;
+    if (consent && !contact.trim()) local.contact = "Add an email address or phone number, or untick the box.";
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setSaving(true);
+    setFeedback(null);
+    const sent = connection.send("profile:update", {
+      ...(welcome ? {} : { displayName: name }),
+      skills,
+      kind,
+      ageBand,
+      accessNeeds,
+      contactConsent: consent,
+      contact: consent ? contact : "",
+    });
+    if (status !== "online") {
+      // Kept in this phone's outbox and sent as soon as there is a connection again.
+      setSaving(false);
+      if (welcome) return router.push(`/p/${slug}`);
+      return setFeedback({ ok: true, text: "Saved on this phone. It will be sent when you're back online." });
+    }
+    const ack = await sent.done;
+    setSaving(false);
+    if (ack.ok) {
+      if (welcome) return router.push(`/p/${slug}`);
+      return setFeedback({ ok: true, text: "Saved." });
+    }
+    connection.dismiss(sent.id);
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of ack.error.issues ?? []) {
+      const field = issue.path.split(".")[0] ?? "";
+      fieldErrors[field === "" ? "form" : field] ??= issue.message;
+    }
+    setErrors(fieldErrors);
+    setFeedback({ ok: false, text: ack.error.message });
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-6" noValidate>
+      {welcome ? null : (
+        <div className="card p-5">
+          <label htmlFor={`${id}-name`} className="field-label">
+            Your name
+          </label>
+          <span id={`${id}-name-hint`} className="field-hint">
+            {young ? "Other participants see only your initials." : "Everyone in the room sees it."}
+          </span>
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={40}
+            autoComplete="given-name"
+            aria-invalid={errors.displayName ? true : undefined}
+            aria-describedby={`${id}-name-hint${errors.displayName ? ` ${id}-name-error` : ""}`}
+            className="field-input"
+          />
+          <FieldError id={`${id}-name-error`} message={errors.displayName} />
+        </div>
+      )}
+
+      <div className="card p-5">
+        <fieldset className="space-y-4" aria-describedby={`${id}-skills-hint`}>
+          <legend className="mb-1 text-xl font-bold">What are you good at?</legend>
+          <p id={`${id}-skills-hint`} className="text-ink-soft">
+            In your own words. Tap any that fit: teams use these to find help.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            {skillSuggestions.map((skill) => (
+              <label key={skill} className={chip}>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(skill)}
+                  onChange={() => toggle(skill)}
+                  // Invisible but covering the chip, so a tap anywhere on it is a tap on the checkbox.
+                  className="absolute inset-0 h-full w-full cursor-pointer appearance-none rounded-full"
+                />
+                <span aria-hidden className="text-sm">
+                  {chosen.includes(skill) ? "✓" : "+"}
+                </span>
+                {skill}
+              </label>
+            ))}
+          </div>
+          <div>
+            <label htmlFor={`${id}-other`} className="field-label">
+              Anything else?
+            </label>
+            <span id={`${id}-other-hint`} className="field-hint">
+              e.g. cooking, local history, getting people talking. Separate them with commas.
+            </span>
+            <input
+              id={`${id}-other`}
+              value={otherSkills}
+              onChange={(e) => setOtherSkills(e.target.value)}
+              maxLength={300}
+              aria-invalid={errors.skills ? true : undefined}
+              aria-describedby={`${id}-other-hint${errors.skills ? ` ${id}-skills-error` : ""}`}
+              className="field-input"
+            />
+            <FieldError id={`${id}-skills-error`} message={errors.skills} />
+          </div>
+        </fieldset>
+      </div>
+
+      <div className="card p-5">
+        <fieldset className="space-y-3">
+          <legend className="mb-1 text-xl font-bold">Which of these describes you best?</legend>
+          <div className="grid grid-cols-2 gap-2">
+            {participantKinds.map((k) => (
+              <label key={k} className={option}>
+                <input
+                  type="radio"
+                  name="kind"
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                  className="h-5 w-5 shrink-0 accent-brand"
+                />
+                {participantKindLabels[k]}
+              </label>
+            ))}
+          </div>
+          {kind ? (
+            <button type="button" onClick={() => setKind(null)} className="link min-h-11 text-sm">
+              Clear my answer
+            </button>
+          ) : null}
+        </fieldset>
+      </div>
+
+      <div className="card p-5">
+        <fieldset className="space-y-3" aria-describedby={`${id}-age-hint`}>
+          <legend className="mb-1 text-xl font-bold">How old are you?</legend>
+          <p id={`${id}-age-hint`} className="text-ink-soft">
+            So we can look after young people properly.
+          </p>
+          <div className="grid gap-2">
+            {ageBands.map((band) => (
+              <label key={band} className={option}>
+                <input
+                  type="radio"
+                  name="ageBand"
+                  checked={ageBand === band}
+                  onChange={() => setAgeBand(band)}
+                  className="h-5 w-5 shrink-0 accent-brand"
+                />
+                {ageBandLabels[band]}
+              </label>
+            ))}
+          </div>
+          {young ? (
+            <p className="rounded-lg bg-brand-soft px-4 py-3" data-testid="young-note">
+              Other participants will see your initials, not your name. The organisers and facilitators see your name.
+            </p>
+          ) : null}
+        </fieldset>
+      </div>
+
+      <div className="card p-5">
+        <label htmlFor={`${id}-access`} className="text-xl font-bold">
+          Anything that would help you take part?
+        </label>
+        <span id={`${id}-access-hint`} className="field-hint mt-1">
+          Only the organisers and facilitators see this. For example step-free access, a quiet space, large print, breaks.
+        </span>
+        <textarea
+          id={`${id}-access`}
+          value={accessNeeds}
+          onChange={(e) => setAccessNeeds(e.target.value)}
+          rows={3}
+          maxLength={profileLimits.accessNeeds}
+          aria-describedby={`${id}-access-hint`}
+          className="field-input"
+        />
+      </div>
+
+      <div className="card space-y-4 p-5">
+        <div className="text-xl font-bold">After the weekend</div>
+        <label className="flex cursor-pointer items-start gap-3">
+          <input
+            type="checkbox"
+            checked={consent}
+            onChange={(e) => setConsent(e.target.checked)}
+            className="mt-1 h-6 w-6 shrink-0 accent-brand"
+          />
+          <span>
+            {young
+              ? "A parent or carer agrees that the organisers may contact us about what happens next."
+              : "The organisers may contact me about what happens next with the projects."}
+            <span className="block text-sm text-ink-soft">
+              {young
+                ? "A parent or carer must agree before we keep contact details for anyone under 18. Only the organisers see them."
+                : "Only the organisers see your contact details. Untick this at any time to remove them."}
+            </span>
+          </span>
+        </label>
+        {consent ? (
+          <div>
+            <label htmlFor={`${id}-contact`} className="field-label">
+              {young ? "Your parent's or carer's email or phone number" : "Your email or phone number"}
+            </label>
+            <input
+              id={`${id}-contact`}
+              value={contact}
+              onChange={(e) => setContact(e.target.value)}
+              maxLength={profileLimits.contact}
+              autoComplete={young ? "off" : "email"}
+              aria-invalid={errors.contact ? true : undefined}
+              aria-describedby={errors.contact ? `${id}-contact-error` : undefined}
+              className="field-input"
+            />
+            <FieldError id={`${id}-contact-error`} message={errors.contact} />
+          </div>
+        ) : null}
+      </div>
+
+      {feedback ? (
+        <p role={feedback.ok ? "status" : "alert"} className={feedback.ok ? "font-semibold text-brand" : "field-error"}>
+          {feedback.text}
+        </p>
+      ) : null}
+      <div className="space-y-3">
+        <button type="submit" className="btn btn-primary w-full text-lg" disabled={saving}>
+          {saving ? "Saving…" : welcome ? "Save and continue" : "Save changes"}
+        </button>
+        {welcome ? (
+          <Link href={`/p/${slug}`} className="btn btn-secondary w-full">
+            Skip for now
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

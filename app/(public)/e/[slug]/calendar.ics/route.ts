@@ -1,0 +1,53 @@
+import { connection } from "next/server";
+import { sharedDatabase } from "@/db";
+import { staffRole } from "@/lib/auth/identity";
+import { currentAccount } from "@/lib/auth/web-session";
+import { formatDay, formatTime } from "@/lib/events/event-dates";
+import { findAgenda } from "@/lib/events/find-agenda";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { eventToIcs } from "@/lib/events/ics";
+import { publicBaseUrl } from "@/lib/server/public-url";
+
+/** "Add to your calendar": the event as an .ics file, for anyone who may see its page. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  const { slug } = await params;
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!event || event.startsAt === null) return notFound();
+  if (event.status === "draft") {
+    const account = await currentAccount();
+    if (!account || !(await staffRole(db.read, event.id, account.id))) return notFound();
+  }
+  const base = await publicBaseUrl();
+  const agenda = await findAgenda(db.read, event.id);
+  const url = `${base}/e/${event.slug}`;
+  const description = [
+    event.description,
+    agenda.length
+      ? `Agenda:\n${agenda.map((p) => `${formatDay(p.startsAt, false)}, ${formatTime(p.startsAt)}: ${p.name}`).join("\n")}`
+      : "",
+    `Briefs and details: ${url}`,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  const body = eventToIcs({
+    uid: `${event.id}@made-in`,
+    name: event.name,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    place: event.place,
+    description,
+    url,
+    now: Date.now(),
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": `attachment; filename="${event.slug}.ics"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

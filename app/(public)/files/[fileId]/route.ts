@@ -1,0 +1,49 @@
+import { connection } from "next/server";
+import { sharedDatabase } from "@/db";
+import { staffRole } from "@/lib/auth/identity";
+import { currentAccount } from "@/lib/auth/web-session";
+import { findBriefFile } from "@/lib/briefs/find-brief-file";
+import { briefIsPublic } from "@/lib/briefs/visibility";
+import { fileStorage } from "@/lib/files/storage";
+
+const notFound = () =>
+  new Response("Not found", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" },
+  });
+
+/**
+ * A project-pack file. Anyone may download the files of a published brief of a published
+ * event; files of drafts (and withdrawn briefs) only go to the event's staff. The headers make
+ * sure a file is only ever treated as what we stored it as: never sniffed, never run as a page.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
+  await connection();
+  const { fileId } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(fileId)) return notFound();
+  const db = await sharedDatabase();
+  const found = await findBriefFile(db.read, fileId);
+  if (!found) return notFound();
+  if (!briefIsPublic(found.eventStatus, found.briefStatus)) {
+    const account = await currentAccount();
+    if (!account || !(await staffRole(db.read, found.eventId, account.id))) return notFound();
+  }
+  const bytes = await fileStorage().read(found.file.storageKey);
+  if (!bytes) return notFound();
+
+  const { contentType, fileName } = found.file;
+  const inline = contentType.startsWith("image/");
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": contentType,
+      "content-length": String(bytes.byteLength),
+      "content-disposition": `${inline ? "inline" : "attachment"}; filename="${fileName}"`,
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "cross-origin-resource-policy": "same-origin",
+      "referrer-policy": "no-referrer",
+      // Public files may be kept by the browser for a while; drafts must not be cached anywhere shared.
+      "cache-control": briefIsPublic(found.eventStatus, found.briefStatus) ? "public, max-age=300" : "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { noteColourClass, noteColourNames } from "@/app/live/note-card";
+import { useConnectionStatus } from "@/lib/realtime/client/react";
+import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/contract";
+import { useDraft } from "./use-draft";
+
+type Props = {
+  boardId: string;
+  columns: { key: string; title: string }[];
+  onAdd: (column: string, text: string, colour: NoteColour) => void;
+  /** Text to put back in the box (a refused note the person wants to fix). */
+  restore?: { text: string; nonce: number } | null;
+};
+
+/** One thumb: pick a column, type, add. The draft survives a reload. */
+export function AddNoteForm({ boardId, columns, onAdd, restore }: Props) {
+  const status = useConnectionStatus();
+  const [column, setColumn] = useState(columns[0]?.key ?? "");
+  const [colour, setColour] = useState<NoteColour>("yellow");
+  const [text, setText] = useDraft(`madein.draft.${boardId}`);
+  const [error, setError] = useState<string | null>(null);
+  const textId = useId();
+  const remaining = boardLimits.noteText - text.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new restore request puts text back
+  useEffect(() => {
+    if (restore) setText(restore.text);
+  }, [restore?.nonce]);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return setError("Write something first.");
+    if (trimmed.length > boardLimits.noteText) return setError(`Keep it to ${boardLimits.noteText} characters.`);
+    setError(null);
+    onAdd(column, trimmed, colour);
+    setText("");
+  };
+
+  return (
+    <form onSubmit={submit} className="card space-y-4 p-4" noValidate>
+      {columns.length > 1 ? (
+        <fieldset>
+          <legend className="field-label">Where does it go?</legend>
+          <div className="flex flex-wrap gap-2">
+            {columns.map((c) => (
+              <label
+                key={c.key}
+                className="flex min-h-11 cursor-pointer items-center rounded-full px-4 text-sm font-semibold ring-2 ring-line has-checked:bg-brand has-checked:text-white has-checked:ring-brand has-focus-visible:outline-3 has-focus-visible:outline-brand"
+              >
+                <input
+                  type="radio"
+                  name={`column-${boardId}`}
+                  value={c.key}
+                  checked={column === c.key}
+                  onChange={() => setColumn(c.key)}
+                  className="sr-only"
+                />
+                {c.title}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <div>
+        <label htmlFor={textId} className="field-label">
+          Your note
+        </label>
+        <textarea
+          id={textId}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={3}
+          aria-invalid={error || remaining < 0 ? true : undefined}
+          aria-describedby={`${textId}-count${error ? ` ${textId}-error` : ""}`}
+          className="field-input resize-y"
+        />
+        <div className="mt-1 flex justify-between gap-3 text-sm">
+          <span id={`${textId}-error`} className="field-error mt-0" aria-live="polite">
+            {error}
+          </span>
+          <span id={`${textId}-count`} className={remaining < 0 ? "font-semibold text-danger" : "text-ink-soft"}>
+            {remaining < 0 ? `${-remaining} characters too long` : `${remaining} characters left`}
+          </span>
+        </div>
+      </div>
+      <fieldset>
+        <legend className="sr-only">Colour</legend>
+        <div className="flex gap-3">
+          {noteColours.map((c) => (
+            <label
+              key={c}
+              className={`${noteColourClass[c]} grid h-11 w-11 cursor-pointer place-items-center rounded-full ring-2 ring-line has-checked:ring-4 has-checked:ring-ink has-focus-visible:outline-3 has-focus-visible:outline-brand`}
+            >
+              <input
+                type="radio"
+                name={`colour-${boardId}`}
+                value={c}
+                checked={colour === c}
+                onChange={() => setColour(c)}
+                className="sr-only"
+              />
+              <span className="sr-only">{noteColourNames[c]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" className="btn btn-primary w-full">
+        {status === "online" ? "Add note" : "Add note (sends when you're back online)"}
+      </button>
+    </form>
+  );
+}

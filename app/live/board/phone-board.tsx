@@ -1,0 +1,158 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import { NoteCard } from "@/app/live/note-card";
+import { useConnectionStatus } from "@/lib/realtime/client/react";
+import { useBoard } from "@/lib/realtime/client/use-board";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+import type { WireNote } from "@/lib/realtime/contract";
+import { AddNoteForm } from "./add-note-form";
+import { BoardBadges } from "./board-badges";
+import { PhoneNote } from "./phone-note";
+import { VoteBanner } from "./vote-banner";
+
+/** A board on a phone: add a note with one thumb, read the board as a list by column. */
+export function PhoneBoard({
+  boardId,
+  isStaff = false,
+  headingLevel = 2,
+}: {
+  boardId: string;
+  isStaff?: boolean;
+  headingLevel?: 1 | 2;
+}) {
+  const board = useBoard(boardId);
+  const voting = useVoting(boardId);
+  const status = useConnectionStatus();
+  const [restore, setRestore] = useState<{ text: string; nonce: number } | null>(null);
+  const { state, columns, pendingNotes } = board;
+  const onEdit = useCallback((note: WireNote, text: string) => board.editNote(note, { text }), [board.editNote]);
+  const onDelete = useCallback((id: string) => void board.deleteNote(id), [board.deleteNote]);
+  const { cast, retract } = voting;
+  const castRef = useRef(cast);
+  const retractRef = useRef(retract);
+  castRef.current = cast;
+  retractRef.current = retract;
+  // Stable across renders, so a dot on one note does not redraw the other 499.
+  const onAddDot = useCallback((id: string) => void castRef.current(id), []);
+  const onRemoveDot = useCallback((id: string) => void retractRef.current(id), []);
+
+  if (!state) {
+    return <p className="text-ink-soft">{board.error ?? "Opening the board…"}</p>;
+  }
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  const round = voting.round;
+  const votingOpen = round?.status === "open" && round.targets !== "groups";
+  const votable = (column: string) => votingOpen && (!round?.columns || round.columns.includes(column));
+  const tallies = voting.tally?.tallies ?? null;
+  const hiddenCount = Object.values(state.notes).filter((n) => n.hidden).length;
+
+  return (
+    <section aria-labelledby={`board-${boardId}`} className="space-y-5">
+      <div className="space-y-2">
+        <Heading
+          id={`board-${boardId}`}
+          className={headingLevel === 1 ? "text-3xl font-extrabold tracking-tight" : "text-xl font-bold"}
+        >
+          {state.board.title}
+        </Heading>
+        <BoardBadges board={state.board} />
+      </div>
+
+      <VoteBanner voting={voting} />
+
+      {state.canWrite && !votingOpen ? (
+        <AddNoteForm
+          boardId={boardId}
+          columns={state.board.columns}
+          restore={restore}
+          onAdd={(column, text, colour) => void board.addNote(column, text, colour)}
+        />
+      ) : votingOpen ? null : (
+        <p className="rounded-xl bg-white p-4 ring-1 ring-line">
+          {state.board.locked
+            ? "The facilitator has locked this board: you can read it but not add to it."
+            : "This is another team's board: you can read it."}
+        </p>
+      )}
+
+      {pendingNotes.length > 0 ? (
+        <ul className="space-y-3" aria-label="Notes not sent yet">
+          {pendingNotes.map((p) => {
+            const payload = p.payload as { text: string };
+            return (
+              <li key={p.id} data-testid="pending-note">
+                <NoteCard
+                  text={payload.text}
+                  badge={
+                    p.error ? (
+                      <span className="font-semibold text-danger">
+                        Not added: {p.error.message}{" "}
+                        <button
+                          type="button"
+                          className="underline"
+                          onClick={() => {
+                            setRestore({ text: payload.text, nonce: Date.now() });
+                            board.dismiss(p.id);
+                          }}
+                        >
+                          Edit and try again
+                        </button>
+                      </span>
+                    ) : (
+                      <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">
+                        {status === "online" ? "Sending…" : "Waiting for connection"}
+                      </span>
+                    )
+                  }
+                />
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+
+      {hiddenCount > 0 ? (
+        <p className="rounded-xl bg-white p-4 ring-1 ring-line" data-testid="hidden-count">
+          {hiddenCount === 1 ? "1 note from someone else is" : `${hiddenCount} notes from others are`} hidden until the
+          facilitator reveals the board. Write yours without being swayed.
+        </p>
+      ) : null}
+
+      {columns.map((c) => {
+        const visible = c.notes.filter((n) => !n.hidden);
+        return (
+          <section key={c.key} aria-label={c.title} className="space-y-3">
+            <h3 className="text-lg font-bold">
+              {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
+            </h3>
+            {visible.length === 0 ? <p className="text-ink-soft">No notes yet.</p> : null}
+            <ul className="space-y-3">
+              {visible.map((n) => {
+                const mine = n.authorTag === state.myTag;
+                return (
+                  <li key={n.id} data-testid="note" className="[content-visibility:auto] [contain-intrinsic-size:auto_120px]">
+                    <PhoneNote
+                      note={n}
+                      mine={mine}
+                      canChange={(mine && !state.board.locked) || isStaff}
+                      groupTitle={n.groupId ? (state.groups[n.groupId]?.title ?? "") : null}
+                      onEdit={onEdit}
+                      onDelete={onDelete}
+                      voting={votable(c.key)}
+                      myDots={voting.mine[n.id] ?? 0}
+                      canAddDot={voting.dotsLeft > 0 && (voting.mine[n.id] ?? 0) < (round?.maxPerTarget ?? 0)}
+                      onAddDot={onAddDot}
+                      onRemoveDot={onRemoveDot}
+                      tally={tallies ? (tallies[n.id] ?? 0) : null}
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { plural } from "@/lib/plural";
+import { useBoard } from "@/lib/realtime/client/use-board";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+import { clock, useSecondsLeft } from "./vote-banner";
+import { VoteResults } from "./vote-results";
+import { WallBoardView } from "./wall-board";
+
+/** A board on the projector, with its vote: who has voted, tallies when visible, the ranking on reveal. */
+export function ProjectedBoard({ boardId }: { boardId: string }) {
+  const board = useBoard(boardId);
+  const voting = useVoting(boardId);
+  const { round, tally } = voting;
+  const secondsLeft = useSecondsLeft(round?.status === "open" ? round.endsAt : null);
+  const revealed = round?.status === "revealed" && tally?.tallies && board.state;
+
+  return (
+    <div className="space-y-8">
+      {round && round.status !== "revealed" ? (
+        <section
+          aria-label="Voting"
+          className={`flex items-center justify-between rounded-2xl px-10 py-6 ${round.status === "open" ? "bg-coral" : "bg-stage-raised"}`}
+          data-testid="screen-vote"
+        >
+          <p className="text-4xl font-extrabold">
+            {round.status === "open" ? "Vote now on your phone" : "Voting has closed"}
+            {secondsLeft !== null ? <span className="ml-6 font-mono tabular-nums">{clock(secondsLeft)}</span> : null}
+          </p>
+          <p className="text-3xl font-semibold" aria-live="polite" data-testid="screen-voted">
+            {plural(tally?.voters ?? 0, "person", "people")} voted · {plural(tally?.dotsUsed ?? 0, "dot")}
+          </p>
+        </section>
+      ) : null}
+      {revealed ? (
+        <section aria-labelledby="results-title" className="space-y-4">
+          <h2 id="results-title" className="text-4xl font-extrabold">
+            The results: {plural(tally.voters, "person", "people")} voted
+          </h2>
+          <VoteResults state={board.state!} tallies={tally.tallies!} shortlistSize={round.shortlistSize} tone="dark" />
+        </section>
+      ) : (
+        <WallBoardView boardId={boardId} board={board} interactive={false} tone="dark" tallies={tally?.tallies ?? null} />
+      )}
+    </div>
+  );
+}

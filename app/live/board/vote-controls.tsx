@@ -1,0 +1,65 @@
+"use client";
+
+import { memo } from "react";
+
+/** The dots on one note: mine as filled circles, with + and − big enough for a thumb. */
+export const VoteControls = memo(function VoteControls({
+  label,
+  mine,
+  canAdd,
+  onAdd,
+  onRemove,
+}: {
+  label: string;
+  mine: number;
+  canAdd: boolean;
+  onAdd: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div className="mt-3 flex items-center gap-2" data-testid="vote-controls">
+      <button
+        type="button"
+        onClick={onRemove}
+        disabled={mine === 0}
+        className="grid h-11 w-11 place-items-center rounded-full bg-white/80 text-2xl font-bold disabled:opacity-40"
+      >
+        <span aria-hidden>−</span>
+        <span className="sr-only">Take a dot back from: {label}</span>
+      </button>
+      <span className="flex min-w-16 items-center justify-center gap-1" aria-live="polite">
+        {mine === 0 ? (
+          <span className="text-sm text-ink-soft">no dots</span>
+        ) : (
+          Array.from({ length: mine }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: identical dots, counted by position
+            <span key={i} aria-hidden className="h-4 w-4 rounded-full bg-coral" />
+          ))
+        )}
+        <span className="sr-only" data-testid="my-dots">
+          {mine}
+        </span>
+      </span>
+      <button
+        type="button"
+        onClick={onAdd}
+        disabled={!canAdd}
+        className="grid h-11 w-11 place-items-center rounded-full bg-brand text-2xl font-bold text-white disabled:opacity-40"
+      >
+        <span aria-hidden>+</span>
+        <span className="sr-only">Add a dot to: {label}</span>
+      </button>
+    </div>
+  );
+});
+
+export function TallyBadge({ dots, size = "phone" }: { dots: number; size?: "phone" | "wall" }) {
+  return (
+    <span
+      className={`inline-flex items-center gap-1 rounded-full bg-coral font-bold text-white ${size === "wall" ? "px-3 py-1 text-xl" : "px-2 py-0.5 text-sm"}`}
+      data-testid="tally"
+    >
+      <span aria-hidden>●</span> {dots} {dots === 1 ? "dot" : "dots"}
+    </span>
+  );
+}

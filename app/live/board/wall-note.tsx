@@ -1,0 +1,119 @@
+"use client";
+
+import { memo } from "react";
+import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
+import type { WireNote } from "@/lib/realtime/contract";
+import { TallyBadge } from "./vote-controls";
+
+export type MoveIntent = "up" | "down" | "left" | "right" | "group-above" | "ungroup";
+
+type Props = {
+  note: WireNote;
+  interactive: boolean;
+  size: "compact" | "wall";
+  selected: boolean;
+  dropTarget: boolean;
+  onSelect?: (noteId: string, selected: boolean) => void;
+  onMove?: (noteId: string, intent: MoveIntent) => void;
+  onDragStart?: (noteId: string) => void;
+  onDropOn?: (noteId: string) => void;
+  onDragOverNote?: (noteId: string | null) => void;
+  canGroupAbove: boolean;
+  /** Dots on this note, when tallies are visible. */
+  tally?: number | null;
+};
+
+/**
+ * A note on the wall. Drag it onto another note to group them, or between notes to move it;
+ * the buttons do the same from the keyboard.
+ */
+export const WallNote = memo(function WallNote(props: Props) {
+  const { note, interactive, size } = props;
+  if (note.hidden) return <HiddenNoteCard size={size} />;
+  const label = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dragging is the mouse shortcut; the buttons inside are the keyboard way
+    <div
+      draggable={interactive}
+      onDragStart={(e) => {
+        e.dataTransfer.setData("text/plain", note.id);
+        e.dataTransfer.effectAllowed = "move";
+        props.onDragStart?.(note.id);
+      }}
+      onDragOver={(e) => {
+        if (!interactive) return;
+        e.preventDefault();
+        props.onDragOverNote?.(note.id);
+      }}
+      onDragLeave={() => props.onDragOverNote?.(null)}
+      onDrop={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        props.onDropOn?.(note.id);
+      }}
+      data-testid="wall-note"
+      data-note-id={note.id}
+      className={`rounded-lg transition ${props.dropTarget ? "ring-4 ring-brand ring-offset-2" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
+    >
+      <NoteCard
+        text={note.text}
+        colour={note.colour}
+        author={note.authorName}
+        size={size}
+        badge={
+          <>
+            {note.source ? <span className="rounded-full bg-white/70 px-2 py-0.5">From {note.source.boardTitle}</span> : null}
+            {typeof props.tally === "number" ? <TallyBadge dots={props.tally} size={size === "wall" ? "wall" : "phone"} /> : null}
+          </>
+        }
+      >
+        {interactive ? (
+          <div className="mt-2 flex flex-wrap items-center gap-1 text-xs">
+            <label className="mr-1 inline-flex min-h-8 items-center gap-1 rounded bg-white/70 px-2 font-semibold">
+              <input type="checkbox" checked={props.selected} onChange={(e) => props.onSelect?.(note.id, e.target.checked)} />
+              Select<span className="sr-only"> note: {label}</span>
+            </label>
+            {(
+              [
+                ["up", "↑", "Move up"],
+                ["down", "↓", "Move down"],
+                ["left", "←", "Move to the previous column"],
+                ["right", "→", "Move to the next column"],
+              ] as const
+            ).map(([intent, glyph, text]) => (
+              <button
+                key={intent}
+                type="button"
+                onClick={() => props.onMove?.(note.id, intent)}
+                className="grid min-h-8 min-w-8 place-items-center rounded bg-white/70 font-bold hover:bg-white"
+              >
+                <span aria-hidden>{glyph}</span>
+                <span className="sr-only">
+                  {text}: {label}
+                </span>
+              </button>
+            ))}
+            {props.canGroupAbove ? (
+              <button
+                type="button"
+                onClick={() => props.onMove?.(note.id, "group-above")}
+                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+              >
+                Group with note above<span className="sr-only">: {label}</span>
+              </button>
+            ) : null}
+            {note.groupId ? (
+              <button
+                type="button"
+                onClick={() => props.onMove?.(note.id, "ungroup")}
+                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+              >
+                Ungroup<span className="sr-only">: {label}</span>
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </NoteCard>
+    </div>
+  );
+});

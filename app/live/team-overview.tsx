@@ -1,0 +1,441 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import { ageBandLabels, isUnder18, participantKindLabels } from "@/lib/participants/profile";
+import { plural } from "@/lib/plural";
+import { useConnection } from "@/lib/realtime/client/react";
+import { usePrivateDetails, useTeams } from "@/lib/realtime/client/teams";
+import type { CommandPayload, PersonView, TeamView } from "@/lib/realtime/contract";
+import { teamFlags, teamMix, whoCanHelp } from "@/lib/teams/team-rules";
+
+type Variant = "console" | "screen";
+
+function useTeamCommand() {
+  const connection = useConnection();
+  const [error, setError] = useState<string | null>(null);
+  const run = async <N extends "team:create" | "team:update" | "team:split">(name: N, payload: CommandPayload<N>) => {
+    if (!connection) return false;
+    setError(null);
+    const sent = connection.send(name, payload);
+    const ack = await sent.done;
+    if (!ack.ok) {
+      connection.dismiss(sent.id);
+      setError(ack.error.message);
+    }
+    return ack.ok;
+  };
+  return { run, error };
+}
+
+function Flags({ team, members, tone }: { team: TeamView; members: PersonView[]; tone: "light" | "dark" }) {
+  const flags = teamFlags(team, teamMix(members));
+  if (flags.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label="Things to notice">
+      {flags.map((f) => (
+        <li
+          key={f.key}
+          data-testid="team-flag"
+          className={`rounded-full px-3 py-1 font-semibold ${
+            tone === "dark" ? "bg-sun text-ink text-xl" : f.key === "full" ? "bg-note-pink text-sm" : "bg-note-yellow text-sm"
+          }`}
+        >
+          {f.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Mix({ members, tone }: { members: PersonView[]; tone: "light" | "dark" }) {
+  const mix = teamMix(members);
+  if (mix.headcount === 0) return null;
+  const big = tone === "dark";
+  return (
+    <div className={`space-y-2 ${big ? "text-xl" : "text-sm"}`}>
+      {mix.kinds.length > 0 ? (
+        <ul className="flex flex-wrap gap-2" aria-label="Kinds of participant">
+          {mix.kinds.map((k) => (
+            <li key={k.key} className={`rounded-full px-3 py-1 ${big ? "bg-white/15" : "bg-brand-soft text-brand-dark"}`}>
+              {participantKindLabels[k.key]} <span className="font-bold">{k.count}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {mix.skills.length > 0 ? (
+        <p className={big ? "text-white/80" : "text-ink-soft"}>
+          <span className="sr-only">Skills: </span>
+          {mix.skills
+            .slice(0, big ? 3 : 6)
+            .map((s) => (s.count > 1 ? `${s.key} ×${s.count}` : s.key))
+            .join(" · ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function CapacityForm({ team, onSet }: { team: TeamView; onSet: (capacity: number | null) => void }) {
+  const id = useId();
+  const [value, setValue] = useState(team.capacity === null ? "" : String(team.capacity));
+  return (
+    <form
+      className="flex items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const trimmed = value.trim();
+        onSet(trimmed === "" ? null : Number(trimmed));
+      }}
+    >
+      <div className="w-28">
+        <label htmlFor={id} className="text-sm font-semibold">
+          Capacity
+        </label>
+        <input
+          id={id}
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => setValue(e.target.value.replace(/[^0-9]/g, ""))}
+          placeholder="No limit"
+          aria-label={`Capacity of ${team.name}`}
+          className="field-input min-h-11 py-1"
+        />
+      </div>
+      <button type="submit" className="btn btn-secondary min-h-11 px-3 text-sm">
+        Set
+      </button>
+    </form>
+  );
+}
+
+function RenameForm({
+  team,
+  onRename,
+  onDone,
+}: {
+  team: TeamView;
+  onRename: (name: string) => Promise<boolean>;
+  onDone: () => void;
+}) {
+  const id = useId();
+  const [name, setName] = useState(team.name);
+  return (
+    <form
+      className="flex items-end gap-2"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await onRename(name)) onDone();
+      }}
+    >
+      <div className="flex-1">
+        <label htmlFor={id} className="text-sm font-semibold">
+          New name for {team.name}
+        </label>
+        <input
+          id={id}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+          className="field-input min-h-11 py-1"
+        />
+      </div>
+      <button type="submit" className="btn btn-primary min-h-11 px-3 text-sm">
+        Save
+      </button>
+      <button type="button" className="btn btn-secondary min-h-11 px-3 text-sm" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function TeamCard({ team, members, variant }: { team: TeamView; members: PersonView[]; variant: Variant }) {
+  const { run, error } = useTeamCommand();
+  const [renaming, setRenaming] = useState(false);
+  const dark = variant === "screen";
+  const titleId = useId();
+  return (
+    <li
+      data-testid="overview-team"
+      aria-labelledby={titleId}
+      className={dark ? "space-y-3 rounded-2xl bg-stage-raised px-6 py-5" : "space-y-3 rounded-xl bg-paper p-4"}
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 id={titleId} className={`break-words font-bold ${dark ? "text-3xl" : "text-lg"}`}>
+            {team.name}
+          </h3>
+          {team.briefTitle && team.briefTitle !== team.name ? (
+            <p className={dark ? "text-xl text-white/80" : "text-sm text-ink-soft"}>Brief: {team.briefTitle}</p>
+          ) : null}
+        </div>
+        <p className="shrink-0 text-right leading-none">
+          <span className={`font-extrabold tabular-nums ${dark ? "text-5xl text-sun" : "text-3xl"}`} data-testid="team-headcount">
+            {members.length}
+          </span>
+          {team.capacity !== null ? (
+            <span className={`font-semibold ${dark ? "text-3xl text-white/80" : "text-lg text-ink-soft"}`}>
+              {" "}
+              / {team.capacity}
+            </span>
+          ) : null}
+          <span className={`block font-semibold ${dark ? "mt-1 text-lg text-white/80" : "mt-1 text-xs text-ink-soft"}`}>
+            {members.length === 1 ? "person" : "people"}
+          </span>
+        </p>
+      </div>
+      <Flags team={team} members={members} tone={dark ? "dark" : "light"} />
+      <Mix members={members} tone={dark ? "dark" : "light"} />
+      {variant === "console" ? (
+        <>
+          {members.length > 0 ? (
+            <p className="text-sm" data-testid="team-members">
+              <span className="sr-only">Members: </span>
+              {members.map((m) => m.name).join(", ")}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-end justify-between gap-2 border-t border-line pt-3">
+            <CapacityForm
+              key={team.capacity ?? "none"}
+              team={team}
+              onSet={(capacity) => run("team:update", { teamId: team.id, capacity })}
+            />
+            <button
+              type="button"
+              className="btn btn-secondary min-h-11 px-3 text-sm"
+              onClick={() => setRenaming(true)}
+              aria-label={`Rename ${team.name}`}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary min-h-11 px-3 text-sm"
+              onClick={() => run("team:split", { teamId: team.id })}
+              aria-label={`Split ${team.name} into two teams`}
+            >
+              Split in two
+            </button>
+          </div>
+          {renaming ? (
+            <RenameForm
+              team={team}
+              onRename={(name) => run("team:update", { teamId: team.id, name })}
+              onDone={() => setRenaming(false)}
+            />
+          ) : null}
+          {error ? (
+            <p role="alert" className="field-error mt-0 text-sm">
+              {error}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
+  const id = useId();
+  const { run, error } = useTeamCommand();
+  const [name, setName] = useState("");
+  const [briefId, setBriefId] = useState("");
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await run("team:create", { name, briefId: briefId || null })) setName("");
+      }}
+    >
+      <div className="min-w-48 flex-1">
+        <label htmlFor={`${id}-name`} className="field-label">
+          New team's name
+        </label>
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} className="field-input" />
+      </div>
+      {briefs.length > 0 ? (
+        <div className="min-w-48">
+          <label htmlFor={`${id}-brief`} className="field-label">
+            Brief
+          </label>
+          <select id={`${id}-brief`} value={briefId} onChange={(e) => setBriefId(e.target.value)} className="field-input">
+            <option value="">No brief</option>
+            {briefs.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <button type="submit" className="btn btn-primary">
+        Add team
+      </button>
+      {error ? (
+        <p role="alert" className="field-error w-full">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[] }) {
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const matches = useMemo(() => whoCanHelp(people, query), [people, query]);
+  const teamName = (teamId: string | null) => teams.find((t) => t.id === teamId)?.name ?? "Not in a team";
+  return (
+    <section aria-labelledby={`${id}-title`} className="card space-y-3 p-5">
+      <h2 id={`${id}-title`} className="text-lg font-bold">
+        Who can help with…
+      </h2>
+      <label htmlFor={`${id}-q`} className="sr-only">
+        Who can help with
+      </label>
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="e.g. filming, spreadsheets, the area"
+        className="field-input"
+      />
+      {query.trim().length > 2 ? (
+        matches.length === 0 ? (
+          <p className="text-ink-soft" aria-live="polite">
+            Nobody has said that yet. Try another word, or ask the room.
+          </p>
+        ) : (
+          <ul className="divide-y divide-line" aria-live="polite" data-testid="help-results">
+            {matches.map((m) => (
+              <li key={m.person.id} className="py-2">
+                <span className="font-semibold">{m.person.name}</span>{" "}
+                <span className="text-ink-soft">({teamName(m.person.teamId)})</span>
+                <span className="block text-sm">{m.skills.join(", ")}</span>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: unknown }) {
+  const details = usePrivateDetails(true, changeKey);
+  const shared = (details ?? []).filter((d) => d.accessNeeds || d.contactConsent || isUnder18(d.ageBand));
+  const kindOf = (participantId: string) => {
+    const kind = people.find((p) => p.id === participantId)?.kind;
+    return kind ? participantKindLabels[kind] : null;
+  };
+  return (
+    <section aria-labelledby="private-title" className="card space-y-3 p-5">
+      <h2 id="private-title" className="text-lg font-bold">
+        Access needs, young people and contacts
+      </h2>
+      <p className="text-sm text-ink-soft">Only organisers and facilitators see this. Never put it on the big screen.</p>
+      {details === null ? (
+        <p className="text-ink-soft">Loading…</p>
+      ) : shared.length === 0 ? (
+        <p className="text-ink-soft">Nobody has shared access needs or contact details yet.</p>
+      ) : (
+        <ul className="divide-y divide-line" data-testid="private-details">
+          {shared.map((d) => (
+            <li key={d.participantId} className="space-y-1 py-2 text-sm">
+              <p className="font-semibold">
+                {d.displayName}
+                {isUnder18(d.ageBand) && d.ageBand ? (
+                  <span className="ml-2 rounded-full bg-note-blue px-2 py-0.5 text-xs">{ageBandLabels[d.ageBand]}</span>
+                ) : null}
+                {kindOf(d.participantId) ? (
+                  <span className="ml-2 font-normal text-ink-soft">{kindOf(d.participantId)}</span>
+                ) : null}
+              </p>
+              {d.accessNeeds ? <p>Access: {d.accessNeeds}</p> : null}
+              {d.contactConsent ? <p>Contact after the event: {d.contact}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The room's teams, live: headcount against capacity, the mix of kinds and skills, and gentle
+ * flags. On the console it also adds, resizes and splits teams, searches skills across the room
+ * and lists private access needs; the big screen shows only what the whole room may see.
+ */
+export function TeamOverview({ variant }: { variant: Variant }) {
+  const { state, error } = useTeams();
+  const dark = variant === "screen";
+  const titleId = useId();
+  const briefs = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const t of state?.teams ?? []) if (t.briefId && t.briefTitle) seen.set(t.briefId, t.briefTitle);
+    return [...seen].map(([id, title]) => ({ id, title }));
+  }, [state?.teams]);
+
+  if (!state) {
+    return error ? <p className={dark ? "text-2xl text-white/80" : "text-ink-soft"}>{error}</p> : null;
+  }
+  const unassigned = state.people.filter((p) => p.teamId === null || !state.teams.some((t) => t.id === p.teamId));
+  const inTeams = state.people.length - unassigned.length;
+
+  if (dark) {
+    if (state.teams.length === 0) return null;
+    return (
+      <section aria-labelledby={titleId} className="px-12 pb-8" data-testid="team-overview">
+        <h2 id={titleId} className="mb-4 text-3xl font-bold">
+          Teams
+          <span className="ml-4 text-2xl font-semibold text-white/70">
+            {plural(inTeams, "person", "people")} in teams · {unassigned.length} still choosing
+          </span>
+        </h2>
+        <ul className="grid grid-cols-3 gap-6">
+          {state.teams.map((t) => (
+            <TeamCard key={t.id} team={t} members={state.people.filter((p) => p.teamId === t.id)} variant="screen" />
+          ))}
+        </ul>
+      </section>
+    );
+  }
+
+  return (
+    <div className="space-y-6" data-testid="team-overview">
+      <section aria-labelledby={titleId} className="card space-y-4 p-5">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id={titleId} className="text-lg font-bold">
+            Teams
+          </h2>
+          <p className="text-sm text-ink-soft" data-testid="overview-summary">
+            {plural(state.people.length, "person", "people")} · {inTeams} in teams · {unassigned.length} not in a team yet
+          </p>
+        </div>
+        {state.teams.length === 0 ? (
+          <p className="text-ink-soft">No teams yet. Publishing a brief makes its team; you can also add one below.</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+            {state.teams.map((t) => (
+              <TeamCard key={t.id} team={t} members={state.people.filter((p) => p.teamId === t.id)} variant="console" />
+            ))}
+          </ul>
+        )}
+        {unassigned.length > 0 ? (
+          <p className="text-sm">
+            <span className="font-semibold">Not in a team yet:</span> {unassigned.map((p) => p.name).join(", ")}
+          </p>
+        ) : null}
+        <div className="border-t border-line pt-4">
+          <AddTeam briefs={briefs} />
+        </div>
+      </section>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <WhoCanHelp people={state.people} teams={state.teams} />
+        <PrivateList people={state.people} changeKey={state.people} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../support/a11y";
+import { addBoardFixture, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { phone, projector } from "../support/viewports";
+
+test("a hidden-tally vote: phones vote, the screen counts voters only, the reveal ranks and the shortlist moves on", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Park ideas", template: "ideas" });
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const desk = await laptop.newPage();
+  await desk.goto(`/f/${event.slug}/b/${board.id}`);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}/b/${board.id}`);
+
+  const phoneA = await browser.newContext(phone);
+  const phoneB = await browser.newContext(phone);
+  await joinAs(phoneA, event.id, "Amira");
+  await joinAs(phoneB, event.id, "Ben");
+  const a = await phoneA.newPage();
+  const b = await phoneB.newPage();
+  await a.goto(`/p/${event.slug}/b/${board.id}`);
+  await b.goto(`/p/${event.slug}/b/${board.id}`);
+  for (const text of ["Open the café earlier", "More benches by the pond", "A community noticeboard"]) {
+    await a.getByLabel("Your note").fill(text);
+    await a.getByRole("button", { name: /^Add note/ }).click();
+    await expect(b.getByTestId("note").filter({ hasText: text })).toBeVisible();
+  }
+
+  // The facilitator opens a round: 2 dots each, 1 per note, tallies hidden, shortlist of 1.
+  await desk.getByLabel("Dots each").fill("2");
+  await desk.getByLabel("Most on one note").fill("1");
+  await desk.getByLabel("Shortlist size").fill("1");
+  await desk.getByRole("button", { name: "Start voting" }).click();
+  await expect(a.getByTestId("vote-banner")).toContainText("Voting is open: 2 dots left");
+  await expect(screen.getByTestId("screen-vote")).toContainText("Vote now on your phone");
+  await expectAccessible(a);
+
+  await a.getByRole("button", { name: "Add a dot to: More benches by the pond" }).click();
+  await a.getByRole("button", { name: "Add a dot to: Open the café earlier" }).click();
+  await expect(a.getByTestId("dots-left")).toHaveText("0 dots");
+  await expect(a.getByRole("button", { name: "Add a dot to: A community noticeboard" })).toBeDisabled();
+  // Changing your mind: take a dot back and place it elsewhere.
+  await a.getByRole("button", { name: "Take a dot back from: Open the café earlier" }).click();
+  await expect(a.getByTestId("dots-left")).toHaveText("1 dot");
+  await a.getByRole("button", { name: "Add a dot to: A community noticeboard" }).click();
+  await b.getByRole("button", { name: "Add a dot to: More benches by the pond" }).click();
+
+  await expect(screen.getByTestId("screen-voted")).toHaveText("2 people voted · 3 dots");
+  await expect(screen.getByTestId("tally")).toHaveCount(0);
+  await expect(a.getByTestId("tally")).toHaveCount(0);
+  await expectAccessible(screen);
+
+  await desk.getByRole("button", { name: "Close voting" }).click();
+  await expect(a.getByTestId("vote-banner")).toContainText("Voting has closed");
+  await desk.getByRole("button", { name: "Reveal the results" }).click();
+
+  const ranking = screen.getByTestId("vote-ranking");
+  await expect(ranking.getByRole("listitem").first()).toContainText("More benches by the pond");
+  await expect(ranking.getByRole("listitem").first()).toContainText("2 dots");
+  await expect(screen.getByTestId("shortlisted")).toHaveCount(1);
+  await expect(a.getByTestId("note").filter({ hasText: "More benches by the pond" }).getByTestId("tally")).toHaveText(/2 dots/);
+
+  await desk.getByLabel("New board for the shortlist").fill("Our shortlist");
+  await desk.getByRole("button", { name: "Carry the shortlist into a new board" }).click();
+  await desk.getByRole("link", { name: "Open the shortlist board" }).click();
+  await expect(desk.getByRole("heading", { name: "Our shortlist", exact: true })).toBeVisible();
+  await expect(desk.getByTestId("wall-note")).toHaveCount(1);
+  await expect(desk.getByTestId("wall-note")).toContainText("More benches by the pond");
+  await expect(desk.getByTestId("wall-note")).toContainText("From Park ideas");
+
+  await Promise.all([phoneA.close(), phoneB.close(), laptop.close()]);
+});

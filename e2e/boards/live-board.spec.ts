@@ -1,0 +1,142 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible } from "../support/a11y";
+import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { phone, projector } from "../support/viewports";
+
+async function addNote(page: Page, text: string, column?: string) {
+  if (column) await page.getByText(column, { exact: true }).first().click();
+  await page.getByLabel("Your note").fill(text);
+  await page.getByRole("button", { name: /^Add note/ }).click();
+}
+
+test("notes from two phones appear on the projector and on each other's phone", async ({ browser }) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "The park journey", template: "journey" });
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}/b/${board.id}`);
+  await expect(screen.getByRole("heading", { name: "The park journey", exact: true })).toBeVisible();
+  await expectAccessible(screen);
+
+  const phoneA = await browser.newContext(phone);
+  const phoneB = await browser.newContext(phone);
+  await joinAs(phoneA, event.id, "Amira");
+  await joinAs(phoneB, event.id, "Ben");
+  const a = await phoneA.newPage();
+  const b = await phoneB.newPage();
+  await a.goto(`/p/${event.slug}/b/${board.id}`);
+  await b.goto(`/p/${event.slug}/b/${board.id}`);
+  await expectAccessible(a);
+
+  await addNote(a, "The gate is locked at weekends", "Miserable moments");
+  await addNote(b, "<b>Kids</b> love the new swings");
+
+  const wall = screen.getByTestId("wall-note");
+  await expect(wall.filter({ hasText: "The gate is locked at weekends" })).toBeVisible();
+  await expect(wall.filter({ hasText: "<b>Kids</b> love the new swings" })).toBeVisible(); // text, not HTML
+  await expect(
+    screen.getByRole("region", { name: "Miserable moments" }).getByText("The gate is locked at weekends"),
+  ).toBeVisible();
+  await expect(b.getByTestId("note").filter({ hasText: "The gate is locked at weekends" })).toContainText("Amira");
+  await expect(
+    a.getByTestId("note").filter({ hasText: "The gate is locked at weekends" }).getByText("You", { exact: true }),
+  ).toBeVisible();
+
+  // Over-long text is refused at the box, with a message, and nothing is sent.
+  await a.getByLabel("Your note").fill("x".repeat(300));
+  await expect(a.getByText("20 characters too long")).toBeVisible();
+  await a.getByRole("button", { name: /^Add note/ }).click();
+  await expect(a.getByText("Keep it to 280 characters.")).toBeVisible();
+  await expect(wall).toHaveCount(2);
+
+  // Editing your own note reaches the projector.
+  await a.getByRole("button", { name: /Edit note: The gate is locked/ }).click();
+  await a.getByLabel("Edit your note").fill("The gate is locked at weekends and evenings");
+  await a.getByRole("button", { name: "Save" }).click();
+  await expect(wall.filter({ hasText: "The gate is locked at weekends and evenings" })).toBeVisible();
+  await expect(b.getByRole("button", { name: /Edit note/ })).toHaveCount(1); // only Ben's own
+
+  await Promise.all([phoneA.close(), phoneB.close(), laptop.close()]);
+});
+
+test("hidden until reveal: each phone sees only its own notes until the facilitator reveals", async ({ browser }) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "First thoughts", template: "ideas" });
+  const facilitator = await addStaff(event.id, "facilitator");
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, facilitator.id);
+  const console_ = await laptop.newPage();
+  await console_.goto(`/f/${event.slug}/b/${board.id}`);
+  await console_.getByLabel("Hidden until reveal").check();
+  await expect(console_.getByRole("button", { name: "Reveal everyone's notes" })).toBeVisible();
+  await expectAccessible(console_);
+
+  const phoneA = await browser.newContext(phone);
+  const phoneB = await browser.newContext(phone);
+  await joinAs(phoneA, event.id, "Amira");
+  await joinAs(phoneB, event.id, "Ben");
+  const a = await phoneA.newPage();
+  const b = await phoneB.newPage();
+  await a.goto(`/p/${event.slug}/b/${board.id}`);
+  await b.goto(`/p/${event.slug}/b/${board.id}`);
+  await expect(a.getByText("Notes hidden until reveal")).toBeVisible();
+
+  await addNote(a, "Amira's own idea");
+  await addNote(b, "Ben's own idea");
+  await expect(a.getByTestId("note").filter({ hasText: "Amira's own idea" })).toBeVisible();
+  await expect(a.getByTestId("hidden-count")).toContainText("1 note from someone else is hidden");
+  await expect(a.getByText("Ben's own idea")).toHaveCount(0);
+  await expect(b.getByText("Amira's own idea")).toHaveCount(0);
+
+  await console_.getByRole("button", { name: "Reveal everyone's notes" }).click();
+  await expect(a.getByTestId("note").filter({ hasText: "Ben's own idea" })).toBeVisible();
+  await expect(b.getByTestId("note").filter({ hasText: "Amira's own idea" })).toBeVisible();
+  await expect(a.getByTestId("hidden-count")).toHaveCount(0);
+
+  await Promise.all([phoneA.close(), phoneB.close(), laptop.close()]);
+});
+
+test("grouping and moving on the laptop are seen on phones; moving works from the keyboard alone", async ({ browser }) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Journey", template: "journey" });
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const desk = await laptop.newPage();
+  await desk.goto(`/f/${event.slug}/b/${board.id}`);
+
+  const phoneContext = await browser.newContext(phone);
+  await joinAs(phoneContext, event.id, "Priya");
+  const handset = await phoneContext.newPage();
+  await handset.goto(`/p/${event.slug}/b/${board.id}`);
+  for (const text of ["Friendly staff", "Clean toilets", "Long queue"]) await addNote(handset, text);
+  const wall = desk.getByTestId("wall-note");
+  await expect(wall).toHaveCount(3);
+
+  // Drag one note onto another: a group forms, and the phone sees it.
+  await wall.filter({ hasText: "Clean toilets" }).dragTo(wall.filter({ hasText: "Friendly staff" }));
+  await expect(desk.getByTestId("wall-group")).toHaveCount(1);
+  await desk.getByLabel("Group title").fill("Good service");
+  await desk.getByLabel("Group title").press("Enter");
+  await expect(handset.getByTestId("note").filter({ hasText: "Clean toilets" })).toContainText("Group: Good service");
+
+  // Keyboard only: focus the note's "move to the next column" button and press Enter.
+  const moveRight = desk.getByRole("button", { name: "Move to the next column: Long queue" });
+  await moveRight.focus();
+  await desk.keyboard.press("Enter");
+  const miserable = desk.getByRole("region", { name: "Miserable moments" });
+  await expect(miserable.getByTestId("wall-note").filter({ hasText: "Long queue" })).toBeVisible();
+  await expect(
+    handset.getByRole("region", { name: "Miserable moments" }).getByTestId("note").filter({ hasText: "Long queue" }),
+  ).toBeVisible();
+
+  // And back up the order: "Long queue" moved to the top of its new column stays there for everyone.
+  await desk.getByRole("button", { name: "Move to the previous column: Long queue" }).press("Enter");
+  await desk.getByRole("button", { name: "Move up: Long queue" }).press("Enter");
+  await desk.getByRole("button", { name: "Move up: Long queue" }).press("Enter");
+  const magicOnPhone = handset.getByRole("region", { name: "Magic moments" }).getByTestId("note");
+  await expect(magicOnPhone.first()).toContainText("Long queue");
+  await expectAccessible(desk);
+
+  await Promise.all([phoneContext.close(), laptop.close()]);
+});

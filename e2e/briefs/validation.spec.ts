@@ -1,0 +1,113 @@
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { briefFiles, briefs, eventPhases } from "@/db/schema";
+import { expectAccessible } from "../support/a11y";
+import { addBrief, createEventFixture, db, signIn } from "../support/fixtures";
+import { fakePdf, samplePdf } from "./fixtures";
+
+test("a brief without a title gets a message at the field, keeps what was typed and saves nothing", async ({ page, context }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const briefId = await addBrief(event.id, { title: "Healthwatch", status: "draft" });
+  await signIn(context, event.organiser.id);
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+
+  await page.getByLabel("Title", { exact: true }).fill("  ");
+  await page.getByLabel("The problem").fill("Stories are collected but rarely heard.");
+  await page.getByRole("button", { name: "Add a contact" }).click();
+  await page.getByLabel("Role (contact 1)").fill("Engagement lead");
+  await page.getByRole("button", { name: "Add a useful link" }).click();
+  await page.getByLabel("Title (useful link 1)").fill("Healthwatch");
+  await page.getByLabel("Web address (useful link 1)").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Save brief" }).click();
+
+  await expect(page.getByText("Nothing was saved yet: check the fields marked below.")).toBeVisible();
+  await expect(page.getByText("Give the brief a title.")).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Say how to reach them: in the room, an email address, a phone number.")).toBeVisible();
+  await expect(page.getByText("Enter a full web address, starting with https://")).toBeVisible();
+  await expect(page.getByLabel("The problem")).toHaveValue("Stories are collected but rarely heard.");
+  await expect(page.getByLabel("Role (contact 1)")).toHaveValue("Engagement lead");
+  await expectAccessible(page);
+
+  const [saved] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
+  expect(saved).toMatchObject({ title: "Healthwatch", problem: "" });
+});
+
+test("an event that ends before it starts, or a phase that does, is refused at the field", async ({ page, context }) => {
+  const event = await createEventFixture({ status: "draft" });
+  await signIn(context, event.organiser.id);
+  await page.goto(`/o/${event.slug}/edit`);
+
+  await page.getByLabel("Event name").fill("Renamed weekend");
+  await page.getByLabel("Starts", { exact: true }).fill("2027-05-14T18:00");
+  await page.getByLabel("Ends", { exact: true }).fill("2027-05-13T17:00");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("The end must be after the start.")).toBeVisible();
+  await expect(page.getByLabel("Event name")).toHaveValue("Renamed weekend");
+
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  await page.getByLabel("Phase (phase 1)").fill("Explore");
+  await page.getByLabel("Starts (phase 1)").fill("2027-05-15T17:00");
+  await page.getByLabel("Ends (optional) (phase 1)").fill("2027-05-15T09:30");
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  await page.getByLabel("Starts (phase 2)").fill("2027-05-16T09:30");
+  await page.getByRole("button", { name: "Save agenda" }).click();
+  await expect(page.getByText("Nothing was saved yet: check the phases marked below.")).toBeVisible();
+  await expect(page.getByLabel("Ends (optional) (phase 1)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Give this phase a name, like Kick-off evening.")).toBeVisible();
+  await expect(page.getByLabel("Phase (phase 1)")).toHaveValue("Explore");
+  await expectAccessible(page);
+
+  const phases = await (await db()).read.select().from(eventPhases).where(eq(eventPhases.eventId, event.id));
+  expect(phases).toEqual([]);
+  await page.reload();
+  await expect(page.getByLabel("Event name")).toHaveValue(event.name);
+});
+
+test("an oversized or disallowed file gets a clear message and nothing is stored", async ({ page, context }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const briefId = await addBrief(event.id, { title: "Love Your Space", status: "draft" });
+  await signIn(context, event.organiser.id);
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+  const file = page.getByLabel("File", { exact: true });
+
+  await page.getByLabel("Title (optional)").fill("Huge survey");
+  await file.setInputFiles({ name: "huge.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+  await expect(page.getByText("This file is 10.1 MB. Files can be up to 10 MB.")).toBeVisible();
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+
+  await file.setInputFiles({ name: "survey.pdf", mimeType: "application/pdf", buffer: fakePdf });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByText("This file's contents don't match its name: it doesn't look like a PDF file.")).toBeVisible();
+  await expect(page.getByLabel("Title (optional)")).toHaveValue("Huge survey");
+
+  await file.setInputFiles({ name: "page.html", mimeType: "text/html", buffer: Buffer.from("<script>alert(1)</script>") });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByText(/^Files of this type can't be uploaded\. Use PDF, Word/)).toBeVisible();
+  await expect(page.getByText("No files yet.")).toBeVisible();
+  await expectAccessible(page);
+
+  const stored = await (await db()).read.select().from(briefFiles).where(eq(briefFiles.briefId, briefId));
+  expect(stored).toEqual([]);
+});
+
+test("files of a draft brief are served to staff only", async ({ page, context, browser }) => {
+  const event = await createEventFixture({ status: "published" });
+  const briefId = await addBrief(event.id, { title: "Not ready yet", status: "draft" });
+  await signIn(context, event.organiser.id);
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: samplePdf });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  const href = await page.getByRole("link", { name: "notes.pdf" }).getAttribute("href");
+  expect((await context.request.get(href!)).status()).toBe(200);
+
+  const stranger = await browser.newContext();
+  try {
+    expect((await stranger.request.get(href!)).status()).toBe(404);
+  } finally {
+    await stranger.close();
+  }
+});

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { boards, teamMembers } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import type { BoardView } from "@/lib/realtime/contract";
+import { canWriteOnBoard } from "./rules";
+
+export type BoardRow = typeof boards.$inferSelect;
+
+/** The board, if it is in the actor's event; otherwise the same refusal as a board that doesn't exist. */
+export async function boardInEvent(db: Db | Tx, actor: Actor, boardId: string): Promise<BoardRow> {
+  const [board] = await db.select().from(boards).where(eq(boards.id, boardId));
+  if (!board || board.eventId !== actor.eventId) throw new CommandFailure("not_found", "That board doesn't exist.");
+  return board;
+}
+
+export async function teamOf(db: Db | Tx, actor: Actor): Promise<string | null> {
+  if (actor.kind !== "participant") return null;
+  const [row] = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.eventId, actor.eventId), eq(teamMembers.participantId, actor.participantId)));
+  return row?.teamId ?? null;
+}
+
+export async function mayWrite(db: Db | Tx, actor: Actor, board: BoardRow) {
+  return canWriteOnBoard(actor, board, board.teamId ? await teamOf(db, actor) : null);
+}
+
+/** Refuses, with a reason a person understands, when the actor may not change this board. */
+export async function assertMayWrite(db: Db | Tx, actor: Actor, board: BoardRow) {
+  if (await mayWrite(db, actor, board)) return;
+  if (board.locked) throw new CommandFailure("conflict", "This board is locked by the facilitator.");
+  throw new CommandFailure("forbidden", "Only members of this team can add to its board.");
+}
+
+export function boardView(board: BoardRow): BoardView {
+  return {
+    id: board.id,
+    eventId: board.eventId,
+    teamId: board.teamId,
+    title: board.title,
+    template: board.template,
+    columns: board.columns,
+    locked: board.locked,
+    anonymous: board.anonymous,
+    hiddenUntilReveal: board.hiddenUntilReveal,
+    revealed: board.revealedAt !== null,
+  };
+}

@@ -1,0 +1,29 @@
+import { copyNotes } from "@/lib/notes/copy-notes";
+import { createNote } from "@/lib/notes/create-note";
+import { deleteNote } from "@/lib/notes/delete-note";
+import { groupNote } from "@/lib/notes/group-note";
+import { moveNote } from "@/lib/notes/move-note";
+import { renameGroup } from "@/lib/notes/rename-group";
+import { ungroupNote } from "@/lib/notes/ungroup-note";
+import { updateNote } from "@/lib/notes/update-note";
+import type { BoardCommandResults } from "@/lib/realtime/contract";
+import type { Handler } from "@/lib/realtime/handler";
+import { createBoard } from "./create-board";
+import { openBoard } from "./open-board";
+import { revealBoard, updateBoard } from "./update-board";
+
+/** Every command on boards, notes and groups. */
+export const boardHandlers: { [N in keyof BoardCommandResults]: Handler<N> } = {
+  "board:open": openBoard,
+  "board:create": createBoard,
+  "board:update": updateBoard,
+  "board:reveal": revealBoard,
+  "note:create": createNote,
+  "note:update": updateNote,
+  "note:delete": deleteNote,
+  "note:move": moveNote,
+  "note:group": groupNote,
+  "note:ungroup": ungroupNote,
+  "group:rename": renameGroup,
+  "notes:copy": copyNotes,
+};

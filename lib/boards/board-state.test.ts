@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import type { WireNote } from "@/lib/realtime/contract-boards";
+import { applyBoardEvent, columnsOf, fromSnapshot, needsSnapshot } from "./board-state";
+
+const board = {
+  id: "b1",
+  eventId: "e1",
+  teamId: null,
+  title: "Ideas",
+  template: "ideas",
+  columns: [
+    { key: "a", title: "A" },
+    { key: "b", title: "B" },
+  ],
+  locked: false,
+  anonymous: false,
+  hiddenUntilReveal: false,
+  revealed: false,
+};
+
+const note = (id: string, extra: Partial<WireNote> = {}): WireNote => ({
+  id,
+  boardId: "b1",
+  column: "a",
+  position: 1,
+  text: id,
+  hidden: false,
+  colour: "yellow",
+  authorName: "A",
+  authorTag: "them",
+  groupId: null,
+  version: 1,
+  createdAt: 1,
+  source: null,
+  ...extra,
+});
+
+const state = () => fromSnapshot({ seq: 0, board, notes: [note("n1")], groups: [], myTag: "me", canWrite: true });
+
+describe("board state", () => {
+  it("applies creates, changes and deletes, and the same event twice changes nothing more", () => {
+    let s = applyBoardEvent(state(), { type: "note:created", data: { note: note("n2", { position: 0.5 }) } });
+    const again = applyBoardEvent(s, { type: "note:created", data: { note: note("n2", { position: 0.5 }) } });
+    expect(again.notes).toEqual(s.notes);
+    expect(columnsOf(s)[0]?.notes.map((n) => n.id)).toEqual(["n2", "n1"]);
+    s = applyBoardEvent(s, { type: "note:changed", data: { notes: [note("n2", { column: "b" })] } });
+    expect(columnsOf(s).map((c) => c.notes.map((n) => n.id))).toEqual([["n1"], ["n2"]]);
+    s = applyBoardEvent(s, { type: "note:deleted", data: { noteId: "n2" } });
+    expect(applyBoardEvent(s, { type: "note:deleted", data: { noteId: "n2" } })).toBe(s);
+    expect(Object.keys(s.notes)).toEqual(["n1"]);
+  });
+
+  it("keeps the unchanged notes as the same objects, so screens redraw only what changed", () => {
+    const before = state();
+    const after = applyBoardEvent(before, { type: "note:created", data: { note: note("n2") } });
+    expect(after.notes.n1).toBe(before.notes.n1);
+  });
+
+  it("keeps the text of my own note when the room's copy of it is hidden", () => {
+    const mine = note("n3", { authorTag: "me", text: "secret idea" });
+    let s = applyBoardEvent(state(), { type: "note:created", data: { note: mine } });
+    s = applyBoardEvent(s, { type: "note:changed", data: { notes: [{ ...mine, text: "", hidden: true, column: "b" }] } });
+    expect(s.notes.n3).toMatchObject({ text: "secret idea", hidden: false, column: "b" });
+  });
+
+  it("asks for a snapshot on reveal, and for my own hidden note written elsewhere", () => {
+    const hidden = fromSnapshot({
+      seq: 0,
+      board: { ...board, hiddenUntilReveal: true },
+      notes: [],
+      groups: [],
+      myTag: "me",
+      canWrite: true,
+    });
+    expect(
+      needsSnapshot(hidden, { type: "board:changed", data: { board: { ...board, hiddenUntilReveal: true, revealed: true } } }),
+    ).toBe(true);
+    expect(
+      needsSnapshot(hidden, { type: "board:changed", data: { board: { ...board, hiddenUntilReveal: true, title: "x" } } }),
+    ).toBe(false);
+    expect(
+      needsSnapshot(hidden, { type: "note:created", data: { note: note("n9", { hidden: true, authorTag: "me", text: "" }) } }),
+    ).toBe(true);
+    expect(
+      needsSnapshot(hidden, { type: "note:created", data: { note: note("n9", { hidden: true, authorTag: "them", text: "" }) } }),
+    ).toBe(false);
+  });
+
+  it("tracks groups forming and dissolving", () => {
+    let s = applyBoardEvent(state(), { type: "group:changed", data: { group: { id: "g1", title: "" } } });
+    s = applyBoardEvent(s, { type: "group:changed", data: { group: { id: "g1", title: "Transport" } } });
+    expect(s.groups.g1?.title).toBe("Transport");
+    s = applyBoardEvent(s, { type: "group:removed", data: { groupId: "g1" } });
+    expect(s.groups).toEqual({});
+  });
+});

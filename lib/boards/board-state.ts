@@ -1,0 +1,90 @@
+/**
+ * A board as a screen holds it, and how each event changes it. Pure and free of Node APIs:
+ * it runs in the browser and in unit tests alike. Every change is idempotent, so an event
+ * that arrives twice (snapshot + stream) is harmless.
+ */
+import type { BoardEvents, BoardSnapshot, BoardView, GroupView, WireNote } from "@/lib/realtime/contract-boards";
+
+export type BoardState = {
+  board: BoardView;
+  notes: Record<string, WireNote>;
+  groups: Record<string, GroupView>;
+  myTag: string;
+  canWrite: boolean;
+};
+
+export type BoardEvent = { [E in keyof BoardEvents]: { type: E; data: BoardEvents[E] } }[keyof BoardEvents];
+
+export function fromSnapshot(s: BoardSnapshot): BoardState {
+  return {
+    board: s.board,
+    notes: Object.fromEntries(s.notes.map((n) => [n.id, n])),
+    groups: Object.fromEntries(s.groups.map((g) => [g.id, g])),
+    myTag: s.myTag,
+    canWrite: s.canWrite,
+  };
+}
+
+/** Keeps the text of my own hidden notes: the room's copy of them carries none. */
+function merge(existing: WireNote | undefined, incoming: WireNote, myTag: string): WireNote {
+  if (incoming.hidden && existing && !existing.hidden && incoming.authorTag === myTag) {
+    return { ...incoming, text: existing.text, hidden: false, authorName: existing.authorName };
+  }
+  return incoming;
+}
+
+export function applyBoardEvent(state: BoardState, event: BoardEvent): BoardState {
+  switch (event.type) {
+    case "note:created": {
+      const n = event.data.note;
+      if (n.boardId !== state.board.id) return state;
+      return { ...state, notes: { ...state.notes, [n.id]: merge(state.notes[n.id], n, state.myTag) } };
+    }
+    case "note:changed": {
+      const notes = { ...state.notes };
+      for (const n of event.data.notes) if (n.boardId === state.board.id) notes[n.id] = merge(notes[n.id], n, state.myTag);
+      return { ...state, notes };
+    }
+    case "note:deleted": {
+      if (!state.notes[event.data.noteId]) return state;
+      const { [event.data.noteId]: _, ...notes } = state.notes;
+      return { ...state, notes };
+    }
+    case "group:changed":
+      return { ...state, groups: { ...state.groups, [event.data.group.id]: event.data.group } };
+    case "group:removed": {
+      if (!state.groups[event.data.groupId]) return state;
+      const { [event.data.groupId]: _, ...groups } = state.groups;
+      return { ...state, groups };
+    }
+    case "board:changed":
+      return event.data.board.id === state.board.id ? { ...state, board: event.data.board } : state;
+  }
+}
+
+/** Whether an event means this screen must reload the board to see what it now may. */
+export function needsSnapshot(state: BoardState, event: BoardEvent): boolean {
+  if (event.type === "board:changed" && event.data.board.id === state.board.id) {
+    const wasHidden = state.board.hiddenUntilReveal && !state.board.revealed;
+    const isHidden = event.data.board.hiddenUntilReveal && !event.data.board.revealed;
+    return wasHidden !== isHidden;
+  }
+  if (event.type === "note:created") {
+    const n = event.data.note;
+    // My own note, written on another device, on a hidden board: only a snapshot carries its text.
+    return n.hidden && n.authorTag === state.myTag && !state.notes[n.id];
+  }
+  return false;
+}
+
+export type ColumnView = { key: string; title: string; notes: WireNote[] };
+
+/** Notes by column, in order. */
+export function columnsOf(state: BoardState): ColumnView[] {
+  const byColumn = new Map<string, WireNote[]>(state.board.columns.map((c) => [c.key, []]));
+  for (const n of Object.values(state.notes)) byColumn.get(n.column)?.push(n);
+  return state.board.columns.map((c) => ({
+    ...c,
+    notes: (byColumn.get(c.key) ?? []).sort((a, b) => a.position - b.position || a.createdAt - b.createdAt),
+  }));
+}

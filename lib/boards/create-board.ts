@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { boards, teams } from "@/db/schema";
+import { isStaff } from "@/lib/auth/actor";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms } from "@/lib/realtime/contract";
+import type { WriteHandler } from "@/lib/realtime/handler";
+import { boardView, teamOf } from "./board-access";
+import { type BoardTemplate, columnsFor } from "./templates";
+
+/** Adds a board from a template; used by the command and by seeds. */
+export async function insertBoard(
+  tx: Tx,
+  input: {
+    eventId: string;
+    teamId: string | null;
+    title: string;
+    template: BoardTemplate;
+    customColumns?: string[];
+    now?: number;
+  },
+) {
+  const [{ next } = { next: 0 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${boards.position}), 0) + 1` })
+    .from(boards)
+    .where(eq(boards.eventId, input.eventId));
+  const [row] = await tx
+    .insert(boards)
+    .values({
+      id: randomUUID(),
+      eventId: input.eventId,
+      teamId: input.teamId,
+      title: input.title,
+      template: input.template,
+      columns: columnsFor(input.template, input.customColumns),
+      position: next,
+      createdAt: input.now,
+    })
+    .returning();
+  if (!row) throw new Error("board not created");
+  return row;
+}
+
+/** Facilitators make boards for the room or any team; a team's members make boards for their team. */
+export const createBoard: WriteHandler<"board:create"> = {
+  kind: "write",
+  permission: "writeNote",
+  async apply(tx, { actor, payload, now }) {
+    if (payload.teamId) {
+      const [team] = await tx
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.id, payload.teamId), eq(teams.eventId, actor.eventId)));
+      if (!team) throw new CommandFailure("not_found", "That team doesn't exist.");
+    }
+    if (!isStaff(actor)) {
+      const mine = await teamOf(tx, actor);
+      if (!payload.teamId || payload.teamId !== mine) {
+        throw new CommandFailure("forbidden", "You can add boards for your own team; facilitators add boards for the room.");
+      }
+    }
+    const board = await insertBoard(tx, {
+      eventId: actor.eventId,
+      teamId: payload.teamId,
+      title: payload.title,
+      template: payload.template,
+      customColumns: payload.columns,
+      now,
+    });
+    const view = boardView(board);
+    return {
+      result: { board: view },
+      broadcasts: [{ room: rooms.event(actor.eventId), event: "board:changed", data: { board: view } }],
+    };
+  },
+};

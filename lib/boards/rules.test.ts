@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { authorTag, canChangeNote, canWriteOnBoard, noteVisibleTo, positionBetween } from "./rules";
+import { columnsFor } from "./templates";
+
+const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", name: "A", role: "participant" };
+const facilitator: Actor = { kind: "staff", eventId: "e1", accountId: "a1", name: "F", role: "facilitator" };
+const plenary = { eventId: "e1", teamId: null, locked: false };
+const teamBoard = { eventId: "e1", teamId: "t1", locked: false };
+
+describe("board rules", () => {
+  it("lets everyone write on a plenary board, only members on a team board, and staff everywhere", () => {
+    expect(canWriteOnBoard(participant, plenary, null)).toBe(true);
+    expect(canWriteOnBoard(participant, teamBoard, "t1")).toBe(true);
+    expect(canWriteOnBoard(participant, teamBoard, "t2")).toBe(false);
+    expect(canWriteOnBoard(participant, teamBoard, null)).toBe(false);
+    expect(canWriteOnBoard(facilitator, teamBoard, null)).toBe(true);
+  });
+
+  it("keeps a locked board for staff, and another event's board for nobody", () => {
+    expect(canWriteOnBoard(participant, { ...plenary, locked: true }, null)).toBe(false);
+    expect(canWriteOnBoard(facilitator, { ...plenary, locked: true }, null)).toBe(true);
+    expect(canWriteOnBoard(facilitator, { ...plenary, eventId: "e2" }, null)).toBe(false);
+  });
+
+  it("lets people change their own notes and staff change any", () => {
+    const mine = { participantId: "p1", accountId: null };
+    const theirs = { participantId: "p2", accountId: null };
+    expect(canChangeNote(participant, mine, plenary)).toBe(true);
+    expect(canChangeNote(participant, theirs, plenary)).toBe(false);
+    expect(canChangeNote(participant, mine, { ...plenary, locked: true })).toBe(false);
+    expect(canChangeNote(facilitator, theirs, plenary)).toBe(true);
+  });
+
+  it("shows hidden notes only to their author until the board is revealed", () => {
+    const hidden = { hiddenUntilReveal: true, revealedAt: null };
+    expect(noteVisibleTo(hidden, "p:p1", "p:p1")).toBe(true);
+    expect(noteVisibleTo(hidden, "p:p2", "p:p1")).toBe(false);
+    expect(noteVisibleTo(hidden, null, null)).toBe(false);
+    expect(noteVisibleTo({ hiddenUntilReveal: true, revealedAt: 5 }, "p:p2", "p:p1")).toBe(true);
+    expect(noteVisibleTo({ hiddenUntilReveal: false, revealedAt: null }, "p:p2", "p:p1")).toBe(true);
+  });
+
+  it("gives each author a stable pseudonym per board that differs between boards", () => {
+    expect(authorTag("b1", "p:p1")).toBe(authorTag("b1", "p:p1"));
+    expect(authorTag("b1", "p:p1")).not.toBe(authorTag("b2", "p:p1"));
+    expect(authorTag("b1", "p:p1")).not.toContain("p1");
+    expect(authorTag("b1", null)).toBeNull();
+  });
+
+  it("places a moved note between its neighbours, and asks for renumbering when they touch", () => {
+    expect(positionBetween(undefined, undefined)).toBe(1);
+    expect(positionBetween(3, undefined)).toBe(4);
+    expect(positionBetween(undefined, 3)).toBe(2);
+    expect(positionBetween(1, 2)).toBe(1.5);
+    expect(positionBetween(1, 1 + 1e-12)).toBeNull();
+  });
+
+  it("makes unique column keys from titles", () => {
+    expect(columnsFor("journey").map((c) => c.key)).toEqual(["magic-moments", "miserable-moments"]);
+    expect(columnsFor("blank", ["Ideas", "Ideas", "!!"]).map((c) => c.key)).toEqual(["ideas", "ideas-2", "column"]);
+  });
+});

@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
+
+/** What the rules need to know of a board. */
+export type BoardFacts = { eventId: string; teamId: string | null; locked: boolean };
+
+/**
+ * Who may add, move and group notes on a board: staff always; on a locked board nobody else;
+ * a plenary board is everyone's; a team board belongs to its members.
+ */
+export function canWriteOnBoard(actor: Actor, board: BoardFacts, actorTeamId: string | null): boolean {
+  if (actor.eventId !== board.eventId) return false;
+  if (isStaff(actor)) return true;
+  if (board.locked) return false;
+  return board.teamId === null || board.teamId === actorTeamId;
+}
+
+export type NoteAuthor = { participantId: string | null; accountId: string | null };
+
+export const authorKeyOf = (note: NoteAuthor) =>
+  note.participantId ? `p:${note.participantId}` : note.accountId ? `a:${note.accountId}` : null;
+
+/** Edit and delete: your own notes, or any note if you run the room. */
+export function canChangeNote(actor: Actor, note: NoteAuthor, board: BoardFacts): boolean {
+  if (actor.eventId !== board.eventId) return false;
+  if (isStaff(actor)) return true;
+  return !board.locked && authorKeyOf(note) === actorKey(actor);
+}
+
+/**
+ * A per-board pseudonym for a note's author: lets a phone mark its own notes without telling
+ * anyone else who wrote which (participant ids never leave the server).
+ */
+export function authorTag(boardId: string, key: string | null): string | null {
+  if (!key) return null;
+  return createHash("sha256").update(`${boardId}:${key}`).digest("base64url").slice(0, 16);
+}
+
+/** Whether a viewer may read a note's text: hidden boards show only your own until revealed. */
+export function noteVisibleTo(
+  board: { hiddenUntilReveal: boolean; revealedAt: number | null },
+  noteAuthorKey: string | null,
+  viewerKey: string | null,
+): boolean {
+  if (!board.hiddenUntilReveal || board.revealedAt !== null) return true;
+  return noteAuthorKey !== null && noteAuthorKey === viewerKey;
+}
+
+export { positionBetween } from "./positions";

@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import { boards } from "@/db/schema";
+import { rooms } from "@/lib/realtime/contract";
+import type { WriteHandler } from "@/lib/realtime/handler";
+import { boardInEvent, boardView } from "./board-access";
+
+/** Board settings: title, locked, anonymous, hidden until reveal. Facilitators only. */
+export const updateBoard: WriteHandler<"board:update"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload }) {
+    const board = await boardInEvent(tx, actor, payload.boardId);
+    const { boardId: _, ...changes } = payload;
+    // Turning "hidden until reveal" on again hides the board afresh.
+    const revealedAt = changes.hiddenUntilReveal === true && !board.hiddenUntilReveal ? null : board.revealedAt;
+    const [updated] = await tx
+      .update(boards)
+      .set({ ...changes, revealedAt })
+      .where(eq(boards.id, board.id))
+      .returning();
+    if (!updated) throw new Error("board vanished");
+    const view = boardView(updated);
+    return {
+      result: { board: view },
+      broadcasts: [
+        { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
+        { room: rooms.event(actor.eventId), event: "board:changed", data: { board: view } },
+      ],
+    };
+  },
+};
+
+/** Shows everyone's notes on a hidden board. */
+export const revealBoard: WriteHandler<"board:reveal"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const board = await boardInEvent(tx, actor, payload.boardId);
+    const [updated] = await tx
+      .update(boards)
+      .set({ revealedAt: board.revealedAt ?? now })
+      .where(eq(boards.id, board.id))
+      .returning();
+    if (!updated) throw new Error("board vanished");
+    const view = boardView(updated);
+    return {
+      result: { board: view },
+      broadcasts: [
+        { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
+        { room: rooms.event(actor.eventId), event: "board:changed", data: { board: view } },
+      ],
+    };
+  },
+};

@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { briefFiles, briefs } from "@/db/schema";
+import { checkUpload, safeFileName } from "@/lib/files/file-types";
+import { type FileStorage, newStorageKey } from "@/lib/files/storage";
+
+export type AddBriefFileResult = { ok: true; id: string } | { ok: false; field: "file" | "brief"; message: string };
+
+/**
+ * Checks an upload (size, type, contents), stores its bytes under a random key, then records it
+ * in the brief's pack. The bytes are written first and removed again if the record cannot be
+ * made, so the database never points at a file that is not there.
+ */
+export async function addBriefFile(
+  db: Database,
+  storage: FileStorage,
+  input: {
+    eventId: string;
+    briefId: string;
+    title: string;
+    file: { name: string; size: number; bytes: Uint8Array };
+    uploadedBy: string;
+  },
+): Promise<AddBriefFileResult> {
+  const check = checkUpload(input.file);
+  if (!check.ok) return { ok: false, field: "file", message: check.message };
+
+  const storageKey = newStorageKey();
+  await storage.save(storageKey, input.file.bytes);
+  try {
+    const id = randomUUID();
+    const added = await db.transact(async (tx) => {
+      const [brief] = await tx
+        .select({ id: briefs.id })
+        .from(briefs)
+        .where(and(eq(briefs.id, input.briefId), eq(briefs.eventId, input.eventId)));
+      if (!brief) return false;
+      const [last] = await tx
+        .select({ max: sql<number | null>`max(${briefFiles.position})` })
+        .from(briefFiles)
+        .where(eq(briefFiles.briefId, input.briefId));
+      const fileName = safeFileName(input.file.name, check.extension);
+      await tx.insert(briefFiles).values({
+        id,
+        briefId: input.briefId,
+        title: input.title || fileName,
+        storageKey,
+        fileName,
+        contentType: check.contentType,
+        size: input.file.size,
+        position: (last?.max ?? -1) + 1,
+        uploadedBy: input.uploadedBy,
+      });
+      return true;
+    });
+    if (!added) {
+      await storage.remove(storageKey);
+      return { ok: false, field: "brief", message: "This brief no longer exists." };
+    }
+    return { ok: true, id };
+  } catch (error) {
+    await storage.remove(storageKey).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { londonLocalToEpoch } from "./event-dates";
+import { londonTime } from "./event-details";
+
+export const maxPhases = 20;
+
+/** An end time is optional: blank means "until the next phase". */
+const optionalLondonTime = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const epoch = londonLocalToEpoch(value);
+    if (epoch === null) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date and time, or leave the end blank." });
+      return z.NEVER;
+    }
+    return epoch;
+  });
+
+export const phaseSchema = z
+  .object({
+    /** Present for a phase that already exists, so its id (and anything pointing at it) survives an edit. */
+    id: z.string().max(64).optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Give this phase a name, like Kick-off evening.")
+      .max(80, "Keep the name to 80 characters or fewer."),
+    startsAt: londonTime("Say when this phase starts."),
+    endsAt: optionalLondonTime,
+  })
+  .refine((phase) => phase.endsAt === null || phase.endsAt > phase.startsAt, {
+    path: ["endsAt"],
+    message: "The end must be after the start.",
+  });
+
+export const agendaSchema = z.array(phaseSchema).max(maxPhases, `Keep the agenda to ${maxPhases} phases or fewer.`);
+
+export type AgendaPhase = z.output<typeof phaseSchema>;
+
+/**
+ * The order an agenda is shown in: by start time, and for phases that start together, in the
+ * order the organiser put them. Returns a new array.
+ */
+export function orderAgenda<T extends { startsAt: number; position: number }>(phases: readonly T[]): T[] {
+  return [...phases].sort((a, b) => a.startsAt - b.startsAt || a.position - b.position);
+}
+
+/** Moves one item up or down a list (a no-op at either end). Returns a new array. */
+export function moveItem<T>(items: readonly T[], index: number, direction: "up" | "down"): T[] {
+  const target = direction === "up" ? index - 1 : index + 1;
+  if (index < 0 || index >= items.length || target < 0 || target >= items.length) return [...items];
+  const next = [...items];
+  [next[index], next[target]] = [next[target]!, next[index]!];
+  return next;
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { londonLocalToEpoch } from "./event-dates";
+
+/** A datetime-local value read as London time → epoch ms, with a plain message when it is not one. */
+export const londonTime = (missing: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, missing)
+    .transform((value, ctx) => {
+      const epoch = londonLocalToEpoch(value);
+      if (epoch === null) {
+        ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 4 December 2026 at 18:00." });
+        return z.NEVER;
+      }
+      return epoch;
+    });
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep ${label} to ${max.toLocaleString("en-GB")} characters or fewer.`);
+
+/** Goals and mantras are typed one per line; blank lines are dropped. */
+export const goalsSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().max(120, "Keep each goal to 120 characters or fewer."))
+      .max(12, "Keep it to 12 goals or fewer: people remember a few."),
+  );
+
+/** Everything the event editor's details form saves. */
+export const eventDetailsSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the event a name.").max(120, "Keep the name to 120 characters or fewer."),
+    place: text("the place", 160),
+    startsAt: londonTime("Say when the event starts."),
+    endsAt: londonTime("Say when the event ends."),
+    description: text("the description", 2000),
+    goals: goalsSchema,
+    accessInfo: text("access information", 2000),
+    childcare: text("childcare", 1000),
+    food: text("food", 1000),
+    whatToBring: text("what to bring", 1000),
+  })
+  .refine((event) => event.endsAt > event.startsAt, { path: ["endsAt"], message: "The end must be after the start." });
+
+export type EventDetails = z.output<typeof eventDetailsSchema>;
+export const eventDetailsFields = [
+  "name",
+  "place",
+  "startsAt",
+  "endsAt",
+  "description",
+  "goals",
+  "accessInfo",
+  "childcare",
+  "food",
+  "whatToBring",
+] as const;

@@ -1,0 +1,68 @@
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { accounts, boards, notes, participants } from "@/db/schema";
+import { type BoardRow, boardView } from "@/lib/boards/board-access";
+import { authorKeyOf, authorTag, noteVisibleTo } from "@/lib/boards/rules";
+import { publicName } from "@/lib/participants/profile";
+import type { NoteColour, WireNote } from "@/lib/realtime/contract";
+
+/** Notes with what a screen needs beside them: author name and where a copied note came from. */
+export async function noteRows(db: Db | Tx, where: SQL | undefined) {
+  const sourceBoards = db.select({ id: boards.id, title: boards.title }).from(boards).as("source_boards");
+  return db
+    .select({
+      note: notes,
+      participantName: participants.displayName,
+      participantAgeBand: participants.ageBand,
+      participantLeftAt: participants.leftAt,
+      accountName: accounts.name,
+      sourceTitle: sourceBoards.title,
+    })
+    .from(notes)
+    .leftJoin(participants, eq(participants.id, notes.authorParticipantId))
+    .leftJoin(accounts, eq(accounts.id, notes.authorAccountId))
+    .leftJoin(sourceBoards, eq(sourceBoards.id, notes.sourceBoardId))
+    .where(where)
+    .orderBy(asc(notes.column), asc(notes.position), asc(notes.createdAt));
+}
+
+export type NoteRow = Awaited<ReturnType<typeof noteRows>>[number];
+
+export const notesOfBoard = (db: Db | Tx, boardId: string) => noteRows(db, eq(notes.boardId, boardId));
+export const notesById = (db: Db | Tx, boardId: string, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : noteRows(db, and(eq(notes.boardId, boardId), inArray(notes.id, ids)));
+
+/** What the room sees of a note's author: under-18s by initials, people who left as such. */
+function authorNameOf(row: NoteRow): string | null {
+  if (row.participantName !== null) {
+    return publicName({ displayName: row.participantName, ageBand: row.participantAgeBand, leftAt: row.participantLeftAt });
+  }
+  return row.accountName ?? null;
+}
+
+/**
+ * The note as `viewerKey` may see it. With no viewer (a broadcast to the whole room), a note
+ * on a hidden board carries no text: each phone learns its own notes from its acks and snapshots.
+ */
+export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null): WireNote {
+  const { note } = row;
+  const key = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
+  const visible = noteVisibleTo(board, key, viewerKey);
+  return {
+    id: note.id,
+    boardId: note.boardId,
+    column: note.column,
+    position: note.position,
+    text: visible ? note.text : "",
+    hidden: !visible,
+    colour: note.colour as NoteColour,
+    authorName: board.anonymous || !visible ? null : authorNameOf(row),
+    authorTag: authorTag(board.id, key),
+    groupId: note.groupId,
+    version: note.version,
+    createdAt: note.createdAt,
+    source: note.sourceBoardId ? { boardId: note.sourceBoardId, boardTitle: row.sourceTitle ?? "another board" } : null,
+  };
+}
+
+export { boardView };

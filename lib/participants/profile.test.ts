@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { displayNameSchema, initials, isUnder18, leftName, normaliseSkills, publicName } from "./profile";
+
+describe("publicName", () => {
+  it("shows adults by the name they chose", () => {
+    expect(publicName({ displayName: "Amara", ageBand: "18_plus", leftAt: null })).toBe("Amara");
+    expect(publicName({ displayName: "Amara", ageBand: null, leftAt: null })).toBe("Amara");
+  });
+
+  it("shows under-18s by their initials only", () => {
+    expect(publicName({ displayName: "Jay Okafor", ageBand: "16_17", leftAt: null })).toBe("J. O.");
+    expect(publicName({ displayName: "zoë", ageBand: "under_16", leftAt: null })).toBe("Z.");
+  });
+
+  it("shows someone who left as someone who left", () => {
+    expect(publicName({ displayName: "Amara", ageBand: null, leftAt: 1 })).toBe(leftName);
+  });
+});
+
+describe("initials", () => {
+  it("keeps at most two letters and never the rest of the name", () => {
+    expect(initials("Mary Jane Watson")).toBe("M. J.");
+    expect(initials("  ")).toBe("Young person");
+    expect(initials("(Sam)")).toBe("S.");
+  });
+});
+
+describe("isUnder18", () => {
+  it("is true for the two younger bands only", () => {
+    expect([null, "under_16", "16_17", "18_plus"].map((b) => isUnder18(b as never))).toEqual([false, true, true, false]);
+  });
+});
+
+describe("normaliseSkills", () => {
+  it("trims, splits free text on commas, and drops repeats ignoring case", () => {
+    expect(normaliseSkills(["drawing", " Drawing ", "baking, gardening;  local   history", ""])).toEqual([
+      "drawing",
+      "baking",
+      "gardening",
+      "local history",
+    ]);
+  });
+});
+
+describe("displayNameSchema", () => {
+  it("refuses an empty or too-long name with a plain message", () => {
+    expect(displayNameSchema.safeParse("   ").error?.issues[0]?.message).toBe("Tell us what to call you.");
+    expect(displayNameSchema.safeParse("x".repeat(41)).error?.issues[0]?.message).toBe(
+      "Keep your name to 40 characters or fewer.",
+    );
+    expect(displayNameSchema.parse("  Amara ")).toBe("Amara");
+  });
+});

@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { participants } from "@/db/schema";
+import { teamsRoom } from "@/lib/realtime/contract-teams";
+import type { WriteHandler } from "@/lib/realtime/handler";
+import { activeParticipant, personView, privateDetails } from "./participant-views";
+import { normaliseSkills } from "./profile";
+
+/**
+ * Saves what a participant chose to share. Everything is optional; contact details are kept
+ * only with consent. The room hears the public part (name, kind, skills), never the rest.
+ */
+export const updateProfile: WriteHandler<"profile:update"> = {
+  kind: "write",
+  permission: "readEvent",
+  async apply(tx, { actor, payload }) {
+    const me = await activeParticipant(tx, actor);
+    const changes = {
+      ...(payload.displayName !== undefined ? { displayName: payload.displayName } : {}),
+      skills: normaliseSkills(payload.skills),
+      kind: payload.kind,
+      ageBand: payload.ageBand,
+      accessNeeds: payload.accessNeeds,
+      contactConsent: payload.contactConsent,
+      contact: payload.contactConsent ? payload.contact : "",
+    };
+    await tx.update(participants).set(changes).where(eq(participants.id, me.participant.id));
+    const row = { ...me.participant, ...changes };
+    const person = personView(row, me.teamId);
+    return {
+      result: { person, details: privateDetails(row) },
+      broadcasts: [{ room: teamsRoom(actor.eventId), event: "participant:profile-updated", data: { person } }],
+    };
+  },
+};

@@ -1,0 +1,159 @@
+/**
+ * The boards part of the real-time contract (merged into contract.ts): commands on boards,
+ * notes and groups, and what they broadcast.
+ */
+import { z } from "zod";
+
+export const boardLimits = { noteText: 280, groupTitle: 80, boardTitle: 80, columnTitle: 40, columns: 8, copyNotes: 200 };
+
+export const noteColours = ["yellow", "pink", "blue", "green", "orange"] as const;
+export type NoteColour = (typeof noteColours)[number];
+export const boardTemplateKeys = ["ideas", "journey", "learning", "postcards", "welcome", "blank"] as const;
+
+const id = z.string().min(1).max(64);
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} can't be empty`)
+    .max(max, `${what} must be ${max} characters or fewer`);
+
+export const boardCommandSchemas = {
+  "board:open": z.object({ boardId: id }).strict(),
+  "board:create": z
+    .object({
+      title: text(boardLimits.boardTitle, "A board title"),
+      template: z.enum(boardTemplateKeys, { error: "Choose a template." }),
+      teamId: id.nullable().default(null),
+      columns: z.array(text(boardLimits.columnTitle, "A column title")).max(boardLimits.columns).default([]),
+    })
+    .strict()
+    .refine((b) => b.template !== "blank" || b.columns.length > 0, {
+      message: "A blank board needs at least one column.",
+      path: ["columns"],
+    }),
+  "board:update": z
+    .object({
+      boardId: id,
+      title: text(boardLimits.boardTitle, "A board title").optional(),
+      locked: z.boolean().optional(),
+      anonymous: z.boolean().optional(),
+      hiddenUntilReveal: z.boolean().optional(),
+    })
+    .strict(),
+  "board:reveal": z.object({ boardId: id }).strict(),
+  "note:create": z
+    .object({
+      boardId: id,
+      column: z.string().min(1).max(40),
+      text: text(boardLimits.noteText, "A note"),
+      colour: z.enum(noteColours).default("yellow"),
+    })
+    .strict(),
+  "note:update": z
+    .object({
+      noteId: id,
+      /** The version the edit was made on; an older one means someone else changed it first. */
+      baseVersion: z.number().int().min(1),
+      text: text(boardLimits.noteText, "A note").optional(),
+      colour: z.enum(noteColours).optional(),
+    })
+    .strict(),
+  "note:delete": z.object({ noteId: id }).strict(),
+  "note:move": z
+    .object({
+      noteId: id,
+      column: z.string().min(1).max(40),
+      /** The note it now sits before; null for the end of the column. */
+      beforeNoteId: id.nullable(),
+    })
+    .strict(),
+  "note:group": z
+    .object({ noteId: id, withNoteId: id })
+    .strict()
+    .refine((g) => g.noteId !== g.withNoteId, {
+      message: "A note can't be grouped with itself.",
+      path: ["withNoteId"],
+    }),
+  "note:ungroup": z.object({ noteId: id }).strict(),
+  "group:rename": z.object({ groupId: id, title: z.string().trim().max(boardLimits.groupTitle) }).strict(),
+  "notes:copy": z
+    .object({
+      toBoardId: id,
+      noteIds: z.array(id).max(boardLimits.copyNotes).default([]),
+      groupIds: z.array(id).max(boardLimits.copyNotes).default([]),
+    })
+    .strict()
+    .refine((c) => c.noteIds.length + c.groupIds.length > 0, { message: "Choose at least one note or group to copy." }),
+} as const;
+
+/** A note as every screen receives it: the same bytes for everyone in the room. */
+export type WireNote = {
+  id: string;
+  boardId: string;
+  column: string;
+  position: number;
+  /** Empty when hidden from this viewer (hidden-until-reveal). */
+  text: string;
+  hidden: boolean;
+  colour: NoteColour;
+  /** Null on anonymous boards. */
+  authorName: string | null;
+  /** A per-board pseudonym; a screen compares it with its own `myTag` to mark its notes. */
+  authorTag: string | null;
+  groupId: string | null;
+  version: number;
+  createdAt: number;
+  source: { boardId: string; boardTitle: string } | null;
+};
+
+export type BoardView = {
+  id: string;
+  eventId: string;
+  teamId: string | null;
+  title: string;
+  template: string;
+  columns: { key: string; title: string }[];
+  locked: boolean;
+  anonymous: boolean;
+  hiddenUntilReveal: boolean;
+  revealed: boolean;
+};
+
+export type GroupView = { id: string; title: string };
+
+export type BoardSnapshot = {
+  seq: number;
+  board: BoardView;
+  notes: WireNote[];
+  groups: GroupView[];
+  /** This viewer's pseudonym on this board. */
+  myTag: string;
+  /** Whether this viewer may add, move and group notes here. */
+  canWrite: boolean;
+};
+
+export type BoardCommandResults = {
+  "board:open": BoardSnapshot;
+  "board:create": { board: BoardView };
+  "board:update": { board: BoardView };
+  "board:reveal": { board: BoardView };
+  "note:create": { note: WireNote };
+  "note:update": { note: WireNote };
+  "note:delete": { noteId: string };
+  "note:move": { note: WireNote };
+  "note:group": { group: GroupView; notes: WireNote[] };
+  "note:ungroup": { notes: WireNote[]; removedGroupId: string | null };
+  "group:rename": { group: GroupView };
+  "notes:copy": { notes: WireNote[] };
+};
+
+/** Sequenced in the board's room. */
+export type BoardEvents = {
+  "note:created": { note: WireNote };
+  "note:changed": { notes: WireNote[] };
+  "note:deleted": { noteId: string };
+  "group:changed": { group: GroupView };
+  "group:removed": { groupId: string };
+  "board:changed": { board: BoardView };
+};

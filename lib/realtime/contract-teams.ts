@@ -1,0 +1,148 @@
+/**
+ * The teams and participants part of the real-time contract (merged into contract.ts): joining
+ * and moving team, running teams, what a participant shares about themselves, and leaving.
+ * Team events go to the room `teams:<eventId>`, which a screen joins by reading
+ * `teams:snapshot`, so they carry their own gap-free sequence.
+ */
+import { z } from "zod";
+import {
+  type AgeBand,
+  ageBands,
+  displayNameSchema,
+  type ParticipantKind,
+  participantKinds,
+  profileLimits,
+} from "@/lib/participants/profile";
+
+export const teamLimits = { name: 60, capacity: 200 };
+
+const id = z.string().min(1).max(64);
+const teamName = z
+  .string({ error: "A team name must be text" })
+  .trim()
+  .min(1, "A team name can't be empty")
+  .max(teamLimits.name, `A team name must be ${teamLimits.name} characters or fewer`);
+const capacity = z
+  .number({ error: "Capacity must be a number of people" })
+  .int("Capacity must be a whole number of people")
+  .min(1, "A team needs room for at least 1 person")
+  .max(teamLimits.capacity, `Capacity can be at most ${teamLimits.capacity} people`);
+
+export const profileSchema = z
+  .object({
+    displayName: displayNameSchema.optional(),
+    skills: z
+      .array(
+        z
+          .string({ error: "A skill must be text" })
+          .trim()
+          .min(1, "A skill can't be empty")
+          .max(profileLimits.skill, `Keep each skill to ${profileLimits.skill} characters or fewer`),
+        { error: "Skills must be a list" },
+      )
+      .max(profileLimits.skills, `Choose up to ${profileLimits.skills} things you're good at`)
+      .default([]),
+    kind: z
+      .enum(participantKinds, { error: "Choose one of the kinds of participant, or leave it blank" })
+      .nullable()
+      .default(null),
+    ageBand: z.enum(ageBands, { error: "Choose an age band, or leave it blank" }).nullable().default(null),
+    accessNeeds: z
+      .string({ error: "Access needs must be text" })
+      .trim()
+      .max(profileLimits.accessNeeds, `Keep access needs to ${profileLimits.accessNeeds} characters or fewer`)
+      .default(""),
+    contactConsent: z.boolean({ error: "Say yes or no to being contacted" }).default(false),
+    contact: z
+      .string({ error: "Contact details must be text" })
+      .trim()
+      .max(profileLimits.contact, `Keep contact details to ${profileLimits.contact} characters or fewer`)
+      .default(""),
+  })
+  .strict()
+  .refine((p) => !p.contactConsent || p.contact.length > 0, {
+    message: "Add an email address or phone number, or untick the box",
+    path: ["contact"],
+  })
+  .refine((p) => !/[<>]/.test(p.contact), { message: "Contact details can't contain < or >", path: ["contact"] });
+
+export const teamCommandSchemas = {
+  /** The room's teams and people; subscribes the socket to the teams room. */
+  "teams:snapshot": z.object({}).strict(),
+  "team:join": z.object({ teamId: id }).strict(),
+  "team:leave": z.object({}).strict(),
+  "team:create": z
+    .object({ name: teamName, briefId: id.nullable().default(null), capacity: capacity.nullable().default(null) })
+    .strict(),
+  "team:update": z
+    .object({ teamId: id, name: teamName.optional(), capacity: capacity.nullable().optional() })
+    .strict()
+    .refine((u) => u.name !== undefined || u.capacity !== undefined, { message: "Nothing to change." }),
+  /** Turns one team into two on the same brief, e.g. when too many people chose it. */
+  "team:split": z.object({ teamId: id }).strict(),
+  "profile:update": profileSchema,
+  /** Staff only: access needs and contact details, which other participants never see. */
+  "participants:details": z.object({}).strict(),
+  "event:leave": z.object({ deleteNotes: z.boolean({ error: "Say whether to delete your notes" }).default(false) }).strict(),
+} as const;
+
+export type TeamView = {
+  id: string;
+  name: string;
+  briefId: string | null;
+  briefTitle: string | null;
+  /** Null: no limit. */
+  capacity: number | null;
+  position: number;
+};
+
+/** A person as everyone in the room sees them: public name, what they said they're good at. */
+export type PersonView = {
+  id: string;
+  name: string;
+  kind: ParticipantKind | null;
+  skills: string[];
+  teamId: string | null;
+};
+
+/** What only the person and the event's staff see. */
+export type PrivateDetails = {
+  participantId: string;
+  displayName: string;
+  ageBand: AgeBand | null;
+  accessNeeds: string;
+  contactConsent: boolean;
+  contact: string;
+};
+
+export type TeamsSnapshot = {
+  seq: number;
+  teams: TeamView[];
+  /** Everyone still in the event, in or out of a team. */
+  people: PersonView[];
+  /** The viewer's participant id; null for staff. */
+  me: string | null;
+};
+
+export type TeamCommandResults = {
+  "teams:snapshot": TeamsSnapshot;
+  "team:join": { person: PersonView; fromTeamId: string | null };
+  "team:leave": { person: PersonView; fromTeamId: string | null };
+  "team:create": { team: TeamView };
+  "team:update": { team: TeamView };
+  "team:split": { teams: [TeamView, TeamView] };
+  "profile:update": { person: PersonView; details: PrivateDetails };
+  "participants:details": { people: PrivateDetails[] };
+  "event:leave": { notesDeleted: number };
+};
+
+export type TeamEvents = {
+  "team:membership-changed": { person: PersonView; fromTeamId: string | null };
+  "team:created": { team: TeamView };
+  "team:updated": { team: TeamView };
+  "participant:joined": { person: PersonView };
+  "participant:profile-updated": { person: PersonView };
+  "participant:left": { participantId: string; fromTeamId: string | null };
+};
+
+export const teamsRoom = (eventId: string) => `teams:${eventId}`;

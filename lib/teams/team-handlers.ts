@@ -1,0 +1,24 @@
+import { findDetails } from "@/lib/participants/find-details";
+import { leaveEvent } from "@/lib/participants/leave-event";
+import { updateProfile } from "@/lib/participants/update-profile";
+import type { teamCommandSchemas } from "@/lib/realtime/contract-teams";
+import type { HandlerTable } from "@/lib/realtime/handler";
+import { createTeam } from "./create-team";
+import { joinTeam } from "./join-team";
+import { leaveTeam } from "./leave-team";
+import { splitTeam } from "./split-team";
+import { teamsSnapshot } from "./teams-snapshot";
+import { updateTeam } from "./update-team";
+
+/** The teams and participants commands, spread into lib/realtime/handlers.ts. */
+export const teamHandlers: Pick<HandlerTable, keyof typeof teamCommandSchemas> = {
+  "teams:snapshot": teamsSnapshot,
+  "team:join": joinTeam,
+  "team:leave": leaveTeam,
+  "team:create": createTeam,
+  "team:update": updateTeam,
+  "team:split": splitTeam,
+  "profile:update": updateProfile,
+  "participants:details": findDetails,
+  "event:leave": leaveEvent,
+};

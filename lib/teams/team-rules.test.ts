@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { PersonView } from "@/lib/realtime/contract-teams";
+import { capacityProblem, hasRoom, splitNames, teamFlags, teamMix, whoCanHelp } from "./team-rules";
+
+const person = (id: string, kind: PersonView["kind"], skills: string[] = [], name = id): PersonView => ({
+  id,
+  name,
+  kind,
+  skills,
+  teamId: "t",
+});
+
+describe("hasRoom", () => {
+  it("lets anyone into a team without a capacity", () => {
+    expect(hasRoom(null, 0)).toBe(true);
+    expect(hasRoom(null, 500)).toBe(true);
+  });
+
+  it("takes people until the headcount reaches the capacity, and no further", () => {
+    expect(hasRoom(3, 0)).toBe(true);
+    expect(hasRoom(3, 2)).toBe(true);
+    expect(hasRoom(3, 3)).toBe(false);
+    expect(hasRoom(3, 4)).toBe(false);
+  });
+});
+
+describe("capacityProblem", () => {
+  it("accepts no limit, or a limit at or above the people already in", () => {
+    expect(capacityProblem(null, 9)).toBeNull();
+    expect(capacityProblem(4, 4)).toBeNull();
+    expect(capacityProblem(6, 4)).toBeNull();
+  });
+
+  it("refuses a limit that would strand people already in, and says the smallest that works", () => {
+    expect(capacityProblem(2, 4)).toBe("4 people are already in this team. Set a capacity of at least 4, or leave it empty.");
+  });
+});
+
+describe("teamMix", () => {
+  it("counts kinds and skills, most common first, skills ignoring case and repeats per person", () => {
+    const mix = teamMix([
+      person("a", "resident", ["Drawing", "talking to people"]),
+      person("b", "resident", ["drawing", "drawing "]),
+      person("c", "designer", ["Spreadsheets"]),
+      person("d", null),
+    ]);
+    expect(mix.headcount).toBe(4);
+    expect(mix.kinds).toEqual([
+      { key: "resident", count: 2 },
+      { key: "designer", count: 1 },
+    ]);
+    expect(mix.skills).toEqual([
+      { key: "drawing", count: 2 },
+      { key: "spreadsheets", count: 1 },
+      { key: "talking to people", count: 1 },
+    ]);
+  });
+});
+
+describe("teamFlags", () => {
+  const keys = (capacity: number | null, people: PersonView[]) => teamFlags({ capacity }, teamMix(people)).map((f) => f.key);
+
+  it("says a new team has nobody yet, and nothing else", () => {
+    expect(keys(null, [])).toEqual(["empty"]);
+  });
+
+  it("notices one person alone, and a team without residents", () => {
+    expect(keys(null, [person("a", "designer")])).toEqual(["only-one", "no-residents"]);
+    expect(keys(null, [person("a", "resident")])).toEqual(["only-one"]);
+  });
+
+  it("says full at capacity, and stays quiet for a mixed team with room", () => {
+    const two = [person("a", "resident"), person("b", "council_officer")];
+    expect(keys(2, two)).toEqual(["full"]);
+    expect(keys(3, two)).toEqual([]);
+  });
+
+  it("uses plain words", () => {
+    expect(teamFlags({ capacity: 1 }, teamMix([person("a", null)])).map((f) => f.text)).toEqual([
+      "Full",
+      "Only one person",
+      "No residents yet",
+    ]);
+  });
+});
+
+describe("splitNames", () => {
+  it("adds A to the original and B to the new team", () => {
+    expect(splitNames("Healthwatch", ["Healthwatch", "Lambeth Website"])).toEqual({
+      original: "Healthwatch A",
+      added: "Healthwatch B",
+    });
+  });
+
+  it("takes the next free letter when the brief is split again", () => {
+    expect(splitNames("Healthwatch A", ["Healthwatch A", "Healthwatch B"])).toEqual({
+      original: "Healthwatch A",
+      added: "Healthwatch C",
+    });
+  });
+});
+
+describe("whoCanHelp", () => {
+  const room = [
+    person("a", "resident", ["making websites", "drawing"], "Amara"),
+    person("b", "developer", ["websites", "data"], "Ben"),
+    person("c", "council_officer", ["knowing the area"], "Chi"),
+  ];
+
+  it("finds people by any word of the query in their skills, best match first", () => {
+    expect(whoCanHelp(room, "making websites").map((m) => [m.person.name, m.skills])).toEqual([
+      ["Amara", ["making websites"]],
+      ["Ben", ["websites"]],
+    ]);
+    expect(whoCanHelp(room, "AREA").map((m) => m.person.name)).toEqual(["Chi"]);
+  });
+
+  it("ignores tiny words and finds nobody for an empty query", () => {
+    expect(whoCanHelp(room, "to a")).toEqual([]);
+    expect(whoCanHelp(room, "   ")).toEqual([]);
+    expect(whoCanHelp(room, "juggling")).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The rules of teams, as plain functions: who may join, what a team's mix looks like, what
+ * a facilitator should notice. Used by the handlers (capacity, inside the transaction) and by
+ * every screen (mix and flags), and unit-tested without a server.
+ */
+
+import type { ParticipantKind } from "@/lib/participants/profile";
+import type { PersonView, TeamView } from "@/lib/realtime/contract-teams";
+
+/** Whether one more person fits. `headcount` counts the team's members *other than* the joiner. */
+export function hasRoom(capacity: number | null, headcount: number) {
+  return capacity === null || headcount < capacity;
+}
+
+/** A capacity below the people already in the team would strand them; refuse it instead. */
+export function capacityProblem(capacity: number | null, headcount: number): string | null {
+  if (capacity === null || capacity >= headcount) return null;
+  return `${headcount} people are already in this team. Set a capacity of at least ${headcount}, or leave it empty.`;
+}
+
+export type Count<K> = { key: K; count: number };
+
+function countBy<K>(items: K[]): Count<K>[] {
+  const counts = new Map<K, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+}
+
+const skillKey = (skill: string) => skill.trim().toLocaleLowerCase("en-GB");
+
+export type TeamMix = {
+  headcount: number;
+  kinds: Count<ParticipantKind>[];
+  /** Skills in lower case, most common first. */
+  skills: Count<string>[];
+};
+
+export function teamMix(members: readonly PersonView[]): TeamMix {
+  return {
+    headcount: members.length,
+    kinds: countBy(members.flatMap((m) => (m.kind ? [m.kind] : []))),
+    skills: countBy(members.flatMap((m) => [...new Set(m.skills.map(skillKey))])),
+  };
+}
+
+export type TeamFlag = { key: "full" | "only-one" | "no-residents" | "empty"; text: string };
+
+/** Gentle prompts for the facilitator, never judgements shown to the team. */
+export function teamFlags(team: Pick<TeamView, "capacity">, mix: TeamMix): TeamFlag[] {
+  const flags: TeamFlag[] = [];
+  if (mix.headcount === 0) flags.push({ key: "empty", text: "Nobody yet" });
+  if (team.capacity !== null && mix.headcount >= team.capacity) flags.push({ key: "full", text: "Full" });
+  if (mix.headcount === 1) flags.push({ key: "only-one", text: "Only one person" });
+  if (mix.headcount > 0 && !mix.kinds.some((k) => k.key === "resident")) {
+    flags.push({ key: "no-residents", text: "No residents yet" });
+  }
+  return flags;
+}
+
+/** "Healthwatch" and "Healthwatch A" share the base "Healthwatch". */
+const baseName = (name: string) => name.replace(/\s+[A-Z]$/, "");
+
+/**
+ * Names for splitting a team: the original keeps its name with "A" added if it had no letter,
+ * and the new team takes the first letter not used by a team of the same base name.
+ */
+export function splitNames(name: string, existing: readonly string[]): { original: string; added: string } {
+  const base = baseName(name);
+  const original = name === base ? `${base} A` : name;
+  const taken = new Set([...existing, original]);
+  for (let code = "B".charCodeAt(0); code <= "Z".charCodeAt(0); code++) {
+    const candidate = `${base} ${String.fromCharCode(code)}`;
+    if (!taken.has(candidate)) return { original, added: candidate };
+  }
+  return { original, added: `${base} (another)` };
+}
+
+export type HelpMatch = { person: PersonView; skills: string[] };
+
+/**
+ * "Who can help with…": people whose skills contain any word of the query (case-insensitive),
+ * those matching most words first. Words of two letters or fewer are ignored ("a", "to").
+ */
+export function whoCanHelp(people: readonly PersonView[], query: string): HelpMatch[] {
+  const words = query
+    .toLocaleLowerCase("en-GB")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2);
+  if (words.length === 0) return [];
+  const matches: (HelpMatch & { score: number })[] = [];
+  for (const person of people) {
+    const skills = person.skills.filter((s) => words.some((w) => skillKey(s).includes(w)));
+    if (skills.length === 0) continue;
+    const score = words.filter((w) => person.skills.some((s) => skillKey(s).includes(w))).length;
+    matches.push({ person, skills, score });
+  }
+  return matches
+    .sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name))
+    .map(({ person, skills }) => ({ person, skills }));
+}

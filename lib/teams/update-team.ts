@@ -1,0 +1,32 @@
+import { count, eq } from "drizzle-orm";
+import { teamMembers, teams } from "@/db/schema";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { teamsRoom } from "@/lib/realtime/contract-teams";
+import type { WriteHandler } from "@/lib/realtime/handler";
+import { capacityProblem } from "./team-rules";
+import { findTeam } from "./team-views";
+
+/** Renames a team or changes its capacity (null: no limit). */
+export const updateTeam: WriteHandler<"team:update"> = {
+  kind: "write",
+  permission: "manageTeams",
+  async apply(tx, { actor, payload }) {
+    const team = await findTeam(tx, actor.eventId, payload.teamId);
+    if (!team) throw new CommandFailure("not_found", "That team doesn't exist any more.");
+    if (payload.capacity !== undefined) {
+      const [members] = await tx.select({ n: count() }).from(teamMembers).where(eq(teamMembers.teamId, team.id));
+      const problem = capacityProblem(payload.capacity, members?.n ?? 0);
+      if (problem) throw new CommandFailure("conflict", problem, [{ path: "capacity", message: problem }]);
+    }
+    const changes = {
+      ...(payload.name !== undefined ? { name: payload.name } : {}),
+      ...(payload.capacity !== undefined ? { capacity: payload.capacity } : {}),
+    };
+    await tx.update(teams).set(changes).where(eq(teams.id, team.id));
+    const updated = { ...team, ...changes };
+    return {
+      result: { team: updated },
+      broadcasts: [{ room: teamsRoom(actor.eventId), event: "team:updated", data: { team: updated } }],
+    };
+  },
+};

@@ -1,0 +1,277 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { boards, noteGroups, notes, voteRounds, votes } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
+import { boardInEvent, boardView, mayWrite } from "@/lib/boards/board-access";
+import { insertBoard } from "@/lib/boards/create-board";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
+import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
+import { seqQuery } from "@/lib/realtime/sequence";
+import { allTallies, dotsOf, latestRounds, type RoundRow, roundInEvent, roundView, tallyOf } from "./round-store";
+import { freeSlot, refuseCast, refuseRetract, settleShortlist, shortlist } from "./rules";
+
+const changed = (round: RoundRow, shortlistBoardId: string | null = null): Broadcast => ({
+  room: rooms.board(round.boardId),
+  event: "vote:round-changed",
+  data: { round: roundView(round, shortlistBoardId) },
+});
+const tallySignal = (round: RoundRow) => ({ kind: "tally" as const, roundId: round.id, room: rooms.board(round.boardId) });
+
+export const voteState: ReadHandler<"vote:state"> = {
+  kind: "read",
+  permission: "readEvent",
+  async read(db, { actor, payload }, socket) {
+    await boardInEvent(db.read, actor, payload.boardId);
+    socket.join(rooms.board(payload.boardId));
+    const [seqRow] = await seqQuery(db.read, rooms.board(payload.boardId));
+    const [latest, ...history] = await latestRounds(db.read, payload.boardId);
+    return {
+      result: {
+        seq: seqRow?.seq ?? 0,
+        round: latest ? roundView(latest) : null,
+        tally: latest ? await tallyOf(db.read, latest) : null,
+        mine: latest ? await dotsOf(db.read, latest.id, actorKey(actor)) : {},
+        history: history.map((r) => roundView(r)),
+      },
+    };
+  },
+};
+
+export const openRound: WriteHandler<"vote:open"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const board = await boardInEvent(tx, actor, payload.boardId);
+    const [running] = await tx
+      .select({ id: voteRounds.id })
+      .from(voteRounds)
+      .where(and(eq(voteRounds.boardId, board.id), eq(voteRounds.status, "open")));
+    if (running) throw new CommandFailure("conflict", "A vote is already open on this board. Close it first.");
+    const columns = payload.columns?.filter((c) => board.columns.some((bc) => bc.key === c)) ?? null;
+    const [round] = await tx
+      .insert(voteRounds)
+      .values({
+        id: randomUUID(),
+        boardId: board.id,
+        eventId: actor.eventId,
+        dotsPerPerson: payload.dotsPerPerson,
+        maxPerTarget: payload.maxPerTarget,
+        targets: payload.targets,
+        talliesLive: payload.talliesLive,
+        columns: columns && columns.length > 0 ? columns : null,
+        shortlistSize: payload.shortlistSize,
+        endsAt: payload.minutes ? now + payload.minutes * 60_000 : null,
+        createdAt: now,
+      })
+      .returning();
+    if (!round) throw new Error("round not created");
+    return { result: { round: roundView(round) }, broadcasts: [changed(round)], signals: [tallySignal(round)] };
+  },
+};
+
+/** Whether a note or group may take a dot in this round. */
+async function assertVotable(tx: Tx, round: RoundRow, targetId: string) {
+  const [note] = await tx
+    .select()
+    .from(notes)
+    .where(and(eq(notes.id, targetId), eq(notes.boardId, round.boardId)));
+  if (note) {
+    if (round.targets === "groups") throw new CommandFailure("conflict", "In this vote, dots go on groups, not single notes.");
+    if (round.columns && !round.columns.includes(note.column))
+      throw new CommandFailure("conflict", "This vote is about other columns.");
+    return;
+  }
+  const [group] = await tx
+    .select()
+    .from(noteGroups)
+    .where(and(eq(noteGroups.id, targetId), eq(noteGroups.boardId, round.boardId)));
+  if (!group) throw new CommandFailure("not_found", "That note has been deleted.");
+  if (round.targets === "notes") throw new CommandFailure("conflict", "In this vote, dots go on single notes.");
+}
+
+export const castVote: WriteHandler<"vote:cast"> = {
+  kind: "write",
+  permission: "writeNote",
+  async apply(tx, { actor, payload, now }) {
+    const round = await roundInEvent(tx, actor, payload.roundId);
+    const board = await boardInEvent(tx, actor, round.boardId);
+    // A locked board still takes votes: locking stops notes changing, not the vote on them.
+    if (!(await mayWrite(tx, actor, { ...board, locked: false }))) {
+      throw new CommandFailure("forbidden", "Only members of this team vote on its board.");
+    }
+    const voter = actorKey(actor);
+    const mine = await dotsOf(tx, round.id, voter);
+    const refusal = refuseCast(round, mine, payload.targetId, now);
+    if (refusal) throw new CommandFailure(refusal.code, refusal.message);
+    await assertVotable(tx, round, payload.targetId);
+    const used = await tx
+      .select({ slot: votes.slot })
+      .from(votes)
+      .where(and(eq(votes.roundId, round.id), eq(votes.voterKey, voter)));
+    const slot = freeSlot(
+      used.map((u) => u.slot),
+      round.dotsPerPerson,
+    );
+    if (slot === null) throw new CommandFailure("conflict", "You've used all your dots. Take one back to move it.");
+    await tx.insert(votes).values({
+      id: randomUUID(),
+      roundId: round.id,
+      voterKey: voter,
+      targetId: payload.targetId,
+      slot,
+      placeOnTarget: mine[payload.targetId] ?? 0,
+      createdAt: now,
+    });
+    return {
+      result: { mine: { ...mine, [payload.targetId]: (mine[payload.targetId] ?? 0) + 1 } },
+      broadcasts: [],
+      signals: [tallySignal(round)],
+    };
+  },
+};
+
+export const retractVote: WriteHandler<"vote:retract"> = {
+  kind: "write",
+  permission: "writeNote",
+  async apply(tx, { actor, payload, now }) {
+    const round = await roundInEvent(tx, actor, payload.roundId);
+    const voter = actorKey(actor);
+    const mine = await dotsOf(tx, round.id, voter);
+    const refusal = refuseRetract(round, mine, payload.targetId, now);
+    if (refusal) throw new CommandFailure(refusal.code, refusal.message);
+    // Take back the dot placed last on that target, so the places on it stay 0 … n-1.
+    const [last] = await tx
+      .select({ id: votes.id })
+      .from(votes)
+      .where(and(eq(votes.roundId, round.id), eq(votes.voterKey, voter), eq(votes.targetId, payload.targetId)))
+      .orderBy(desc(votes.placeOnTarget))
+      .limit(1);
+    if (last) await tx.delete(votes).where(eq(votes.id, last.id));
+    const left = (mine[payload.targetId] ?? 1) - 1;
+    const { [payload.targetId]: _, ...others } = mine;
+    return {
+      result: { mine: left > 0 ? { ...others, [payload.targetId]: left } : others },
+      broadcasts: [],
+      signals: [tallySignal(round)],
+    };
+  },
+};
+
+async function setStatus(tx: Tx, round: RoundRow, change: Partial<RoundRow>) {
+  const [updated] = await tx.update(voteRounds).set(change).where(eq(voteRounds.id, round.id)).returning();
+  if (!updated) throw new Error("round vanished");
+  return updated;
+}
+
+export const closeRound: WriteHandler<"vote:close"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const round = await roundInEvent(tx, actor, payload.roundId);
+    if (round.status !== "open") return { result: { round: roundView(round) }, broadcasts: [] };
+    const updated = await setStatus(tx, round, { status: "closed", closedAt: now });
+    return { result: { round: roundView(updated) }, broadcasts: [changed(updated)], signals: [tallySignal(updated)] };
+  },
+};
+
+export const revealRound: WriteHandler<"vote:reveal"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const round = await roundInEvent(tx, actor, payload.roundId);
+    if (round.status === "revealed") return { result: { round: roundView(round) }, broadcasts: [] };
+    const updated = await setStatus(tx, round, { status: "revealed", closedAt: round.closedAt ?? now, revealedAt: now });
+    return { result: { round: roundView(updated) }, broadcasts: [changed(updated)], signals: [tallySignal(updated)] };
+  },
+};
+
+/** Carries the top K (ties settled by the facilitator) into a new board, as copies that remember their origin. */
+export const shortlistRound: WriteHandler<"vote:shortlist"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const round = await roundInEvent(tx, actor, payload.roundId);
+    if (round.status === "open") throw new CommandFailure("conflict", "Close the vote before making the shortlist.");
+    const list = shortlist(await allTallies(tx, round.id), round.shortlistSize);
+    const settled = settleShortlist(list, payload.picked);
+    if ("error" in settled) throw new CommandFailure("invalid", settled.error, [{ path: "picked", message: settled.error }]);
+    if (settled.length === 0) throw new CommandFailure("conflict", "Nothing got a dot, so there is nothing to carry forward.");
+
+    const [source] = await tx.select().from(boards).where(eq(boards.id, round.boardId));
+    if (!source) throw new CommandFailure("not_found", "That board doesn't exist.");
+    const target = await insertBoard(tx, {
+      eventId: actor.eventId,
+      teamId: source.teamId,
+      title: payload.title,
+      template: "ideas",
+      now,
+    });
+    const column = target.columns[0]?.key ?? "ideas";
+    // A shortlisted group is carried as its notes, gathered under the group's title.
+    const pickedNotes = await tx
+      .select()
+      .from(notes)
+      .where(and(eq(notes.boardId, round.boardId), inArray(notes.id, settled)));
+    const pickedGroups = await tx
+      .select()
+      .from(noteGroups)
+      .where(and(eq(noteGroups.boardId, round.boardId), inArray(noteGroups.id, settled)));
+    const groupNotes = pickedGroups.length
+      ? await tx
+          .select()
+          .from(notes)
+          .where(
+            inArray(
+              notes.groupId,
+              pickedGroups.map((g) => g.id),
+            ),
+          )
+      : [];
+    const newGroupIds = new Map<string, string>();
+    for (const g of pickedGroups) {
+      const id = randomUUID();
+      newGroupIds.set(g.id, id);
+      await tx.insert(noteGroups).values({ id, boardId: target.id, title: g.title || "Shortlisted group", createdAt: now });
+    }
+    const order = new Map(settled.map((id, i) => [id, i]));
+    const carried = [...pickedNotes, ...groupNotes].sort(
+      (a, b) => (order.get(a.id) ?? order.get(a.groupId ?? "") ?? 0) - (order.get(b.id) ?? order.get(b.groupId ?? "") ?? 0),
+    );
+    for (const [i, note] of carried.entries()) {
+      await tx.insert(notes).values({
+        id: randomUUID(),
+        boardId: target.id,
+        column,
+        text: note.text,
+        colour: note.colour,
+        position: i + 1,
+        groupId: note.groupId && pickedGroups.some((g) => g.id === note.groupId) ? (newGroupIds.get(note.groupId) ?? null) : null,
+        authorParticipantId: note.authorParticipantId,
+        authorAccountId: note.authorAccountId,
+        sourceNoteId: note.id,
+        sourceBoardId: note.boardId,
+        createdAt: now,
+      });
+    }
+    const updated = await setStatus(tx, round, { shortlist: settled });
+    return {
+      result: { round: roundView(updated, target.id), boardId: target.id },
+      broadcasts: [
+        changed(updated, target.id),
+        { room: rooms.event(actor.eventId), event: "board:changed", data: { board: boardView(target) } },
+      ],
+    };
+  },
+};
+
+export const votingHandlers: { [N in keyof VotingCommandResults]: Handler<N> } = {
+  "vote:state": voteState,
+  "vote:open": openRound,
+  "vote:cast": castVote,
+  "vote:retract": retractVote,
+  "vote:close": closeRound,
+  "vote:reveal": revealRound,
+  "vote:shortlist": shortlistRound,
+};

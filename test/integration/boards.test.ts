@@ -1,0 +1,275 @@
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { roomSequences, teamMembers, teams } from "@/db/schema";
+import { applyBoardEvent, type BoardEvent, type BoardState, fromSnapshot, needsSnapshot } from "@/lib/boards/board-state";
+import { RoomSync } from "@/lib/realtime/client/room-sync";
+import { rooms } from "@/lib/realtime/contract";
+import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { addBoard, addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  organiser = await createAccount(t.server.db, "Organiser");
+});
+afterAll(() => t.dispose());
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+});
+afterEach(() => clients.closeAll());
+
+async function participant(name: string) {
+  const id = await addParticipant(t.server.db, event.id, name);
+  return { id, socket: await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) }) };
+}
+const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+
+async function send(socket: TestSocket, name: string, payload: unknown, id = commandId()) {
+  const timed = socket.timeout(10_000) as unknown as {
+    emitWithAck(n: string, e: unknown): Promise<{ ok: boolean; result?: never; error?: { code: string; message: string } }>;
+  };
+  return timed.emitWithAck(name, { id, payload });
+}
+async function ok<T = Record<string, never>>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
+  const ack = await send(socket, name, payload);
+  if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
+  return ack.result as T;
+}
+
+/** A screen's copy of a board, kept the way the browser keeps it: snapshot, then the sequence. */
+function follow(socket: TestSocket, boardId: string) {
+  const sync = new RoomSync<BoardState, BoardEvent | null>({
+    load: async () => {
+      const snapshot = await ok<Parameters<typeof fromSnapshot>[0]>(socket, "board:open", { boardId });
+      return { seq: snapshot.seq, state: fromSnapshot(snapshot) };
+    },
+    apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
+    onChange: () => {},
+  });
+  socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
+    if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
+    const event = { type: name, data: m.data } as BoardEvent;
+    const reload = sync.current !== null && needsSnapshot(sync.current, event);
+    sync.receive(m.seq, event);
+    if (reload) void sync.resync();
+  });
+  return sync;
+}
+
+const comparable = (s: BoardState | null) =>
+  Object.values(s?.notes ?? {})
+    .map((n) => `${n.id}|${n.column}|${n.position}|${n.text}|${n.groupId}|${n.version}`)
+    .sort();
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+describe("boards", () => {
+  it("50 phones adding and moving notes at once end with identical boards", async () => {
+    const phones = await Promise.all(Array.from({ length: 50 }, (_, i) => participant(`Person ${i}`)));
+    const views = phones.map((p) => follow(p.socket, event.welcomeBoardId));
+    await Promise.all(views.map((v) => v.resync()));
+
+    const created = await Promise.all(
+      phones.flatMap((p, i) => [
+        ok<{ note: { id: string } }>(p.socket, "note:create", {
+          boardId: event.welcomeBoardId,
+          column: event.welcomeColumn,
+          text: `Idea ${i}a`,
+        }),
+        ok<{ note: { id: string } }>(p.socket, "note:create", {
+          boardId: event.welcomeBoardId,
+          column: event.welcomeColumn,
+          text: `Idea ${i}b`,
+        }),
+      ]),
+    );
+    // Everyone reorders at once: each moves their first note to the top.
+    await Promise.all(
+      phones.map((p, i) =>
+        ok(p.socket, "note:move", {
+          noteId: created[i * 2]?.note.id,
+          column: event.welcomeColumn,
+          beforeNoteId: created[0]?.note.id === created[i * 2]?.note.id ? null : created[0]?.note.id,
+        }),
+      ),
+    );
+
+    const [{ seq } = { seq: 0 }] = await t.server.db.read
+      .select()
+      .from(roomSequences)
+      .where(eq(roomSequences.room, rooms.board(event.welcomeBoardId)));
+    await until(() => views.every((v) => v.lastSeq === seq), "every phone to reach the last message");
+    const truth = fromSnapshot(await ok(await facilitator(), "board:open", { boardId: event.welcomeBoardId }));
+    expect(Object.keys(truth.notes)).toHaveLength(100);
+    for (const v of views) expect(comparable(v.current)).toEqual(comparable(truth));
+  });
+
+  it("hides other people's notes until the facilitator reveals the board", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const bensView = follow(ben.socket, event.welcomeBoardId);
+    await bensView.resync();
+
+    await ok(amira.socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "Amira's secret idea",
+    });
+    await ok(ben.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Ben's idea" });
+    await until(
+      () =>
+        Object.values(bensView.current?.notes ?? {}).some((n) => n.text === "Ben's idea") &&
+        Object.keys(bensView.current?.notes ?? {}).length === 2,
+      "both notes on Ben's screen, his own readable",
+    );
+    const seen = Object.values(bensView.current?.notes ?? {});
+    expect(seen.find((n) => n.text === "Ben's idea")?.hidden).toBe(false);
+    expect(seen.filter((n) => n.hidden)).toHaveLength(1);
+    expect(JSON.stringify(bensView.current)).not.toContain("Amira's secret idea");
+
+    await ok(staff, "board:reveal", { boardId: event.welcomeBoardId });
+    const after = fromSnapshot(await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId }));
+    expect(
+      Object.values(after.notes)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(["Amira's secret idea", "Ben's idea"]);
+  });
+
+  it("refuses an edit based on an old version, and edits of someone else's note", async () => {
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const staff = await facilitator();
+    const { note } = await ok<{ note: { id: string; version: number } }>(amira.socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "First draft",
+    });
+    await ok(staff, "note:update", { noteId: note.id, baseVersion: note.version, text: "Tidied by the facilitator" });
+    const stale = await send(amira.socket, "note:update", {
+      noteId: note.id,
+      baseVersion: note.version,
+      text: "My second draft",
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(stale.error?.message).toMatch(/Someone else changed this note/);
+    const notMine = await send(ben.socket, "note:delete", { noteId: note.id });
+    expect(notMine).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const board = await ok<{ notes: { text: string }[] }>(amira.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(board.notes.map((n) => n.text)).toEqual(["Tidied by the facilitator"]);
+  });
+
+  it("keeps a locked board read-only for participants and refuses over-long or HTML-laden notes cleanly", async () => {
+    const amira = await participant("Amira");
+    const staff = await facilitator();
+    const long = await send(amira.socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "x".repeat(281),
+    });
+    expect(long).toMatchObject({ ok: false, error: { code: "invalid", message: "A note must be 280 characters or fewer" } });
+    const html = await ok<{ note: { text: string } }>(amira.socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "<img src=x onerror=alert(1)>",
+    });
+    expect(html.note.text).toBe("<img src=x onerror=alert(1)>"); // stored as text; the screens render it as text
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, locked: true });
+    const locked = await send(amira.socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "Late idea",
+    });
+    expect(locked).toMatchObject({ ok: false, error: { code: "conflict", message: "This board is locked by the facilitator." } });
+    await ok(staff, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Facilitator's summary" });
+  });
+
+  it("groups notes dropped on each other, dissolves a group of one, and names groups", async () => {
+    const amira = await participant("Amira");
+    const add = (text: string) =>
+      ok<{ note: { id: string } }>(amira.socket, "note:create", {
+        boardId: event.welcomeBoardId,
+        column: event.welcomeColumn,
+        text,
+      });
+    const a = (await add("Benches")).note.id;
+    const b = (await add("Shade")).note.id;
+    const c = (await add("Toilets")).note.id;
+    const { group } = await ok<{ group: { id: string } }>(amira.socket, "note:group", { noteId: b, withNoteId: a });
+    await ok(amira.socket, "note:group", { noteId: c, withNoteId: a });
+    await ok(amira.socket, "group:rename", { groupId: group.id, title: "Comfort in the park" });
+    let board = await ok<{ notes: { id: string; groupId: string | null }[]; groups: { id: string; title: string }[] }>(
+      amira.socket,
+      "board:open",
+      {
+        boardId: event.welcomeBoardId,
+      },
+    );
+    expect(board.groups).toEqual([{ id: group.id, title: "Comfort in the park" }]);
+    expect(
+      board.notes
+        .filter((n) => n.groupId === group.id)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([a, b, c].sort());
+    await ok(amira.socket, "note:ungroup", { noteId: b });
+    await ok(amira.socket, "note:ungroup", { noteId: c });
+    board = await ok(amira.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(board.groups).toEqual([]);
+    expect(board.notes.every((n) => n.groupId === null)).toBe(true);
+  });
+
+  it("keeps a team's board for its members, and copies notes to the plenary board with their origin", async () => {
+    const [team] = await t.server.db.transact((tx) =>
+      tx.insert(teams).values({ id: "team-1", eventId: event.id, name: "Parks" }).returning(),
+    );
+    const member = await participant("Member");
+    const outsider = await participant("Outsider");
+    await t.server.db.transact((tx) =>
+      tx.insert(teamMembers).values({ eventId: event.id, participantId: member.id, teamId: team!.id }),
+    );
+    const staff = await facilitator();
+    const { board } = await ok<{ board: { id: string; title: string; columns: { key: string }[] } }>(staff, "board:create", {
+      title: "Parks ideas",
+      template: "journey",
+      teamId: team!.id,
+    });
+    const column = board.columns[0]!.key;
+    const { note } = await ok<{ note: { id: string } }>(member.socket, "note:create", {
+      boardId: board.id,
+      column,
+      text: "Open the café earlier",
+    });
+    const refused = await send(outsider.socket, "note:create", { boardId: board.id, column, text: "Not my team" });
+    expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const notAllowed = await send(member.socket, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [note.id] });
+    expect(notAllowed).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    const copied = await ok<{ notes: { text: string; source: { boardId: string; boardTitle: string } }[] }>(staff, "notes:copy", {
+      toBoardId: event.welcomeBoardId,
+      noteIds: [note.id],
+    });
+    expect(copied.notes).toMatchObject([
+      { text: "Open the café earlier", source: { boardId: board.id, boardTitle: "Parks ideas" } },
+    ]);
+    const otherEvent = await addBoard(t.server.db, (await createTestEvent(t.server.db, organiser.accountId, "Elsewhere")).id);
+    expect(await send(staff, "notes:copy", { toBoardId: otherEvent, noteIds: [note.id] })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+  });
+});

@@ -1,0 +1,363 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { briefs, participants, teamMembers } from "@/db/schema";
+import { type Ack, type CommandName, type CommandResults, rooms, type TeamsSnapshot } from "@/lib/realtime/contract";
+import { insertTeam } from "@/lib/teams/create-team";
+import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
+import { clientsFor, collect, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer({ rateLimit: { points: 1000, seconds: 1 } });
+  organiser = await createAccount(t.server.db, "Organiser");
+});
+afterAll(() => t.dispose());
+
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId, "Made in Lambeth");
+});
+afterEach(() => clients.closeAll());
+
+async function participant(name: string) {
+  const id = await addParticipant(t.server.db, event.id, name);
+  const cookie = participantCookie(event.id, id);
+  const socket = await clients.connect({ eventId: event.id, cookie });
+  return { id, cookie, socket };
+}
+
+const staff = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+
+async function team(name: string, capacity: number | null = null) {
+  return t.server.db.transact((tx) => insertTeam(tx, { eventId: event.id, name, briefId: null, capacity, now: Date.now() }));
+}
+
+type Emit = { emitWithAck(name: string, envelope: unknown): Promise<Ack<unknown>> };
+
+/** Sends a command as a phone would (fresh id each time) and returns the server's ack. */
+const send = <N extends CommandName>(socket: TestSocket, name: N, payload: unknown) =>
+  (socket.timeout(5000) as unknown as Emit).emitWithAck(name, { id: commandId(), payload }) as Promise<Ack<CommandResults[N]>>;
+
+async function snapshot(socket: TestSocket): Promise<TeamsSnapshot> {
+  const ack = await send(socket, "teams:snapshot", {});
+  if (!ack.ok) throw new Error(ack.error.message);
+  return ack.result;
+}
+
+const membersOf = (teamId: string) => t.server.db.read.select().from(teamMembers).where(eq(teamMembers.teamId, teamId));
+
+describe("capacity", () => {
+  it("under a race for the last places, exactly `capacity` succeed and the rest are told the team is full", async () => {
+    const capacity = 5;
+    const target = await team("Love Your Space", capacity);
+    // Two places are already taken.
+    for (const name of ["Early bird", "Second"]) {
+      const early = await participant(name);
+      expect((await send(early.socket, "team:join", { teamId: target.id })).ok).toBe(true);
+    }
+    const crowd = await Promise.all(Array.from({ length: 12 }, (_, i) => participant(`Resident ${i}`)));
+    const acks = await Promise.all(crowd.map((p) => send(p.socket, "team:join", { teamId: target.id })));
+
+    expect(acks.filter((a) => a.ok)).toHaveLength(capacity - 2);
+    const refused = acks.filter((a) => !a.ok);
+    expect(refused).toHaveLength(12 - (capacity - 2));
+    for (const a of refused) expect(a).toEqual({ ok: false, error: { code: "conflict", message: "That team is full." } });
+    expect(await membersOf(target.id)).toHaveLength(capacity);
+  });
+
+  it("a facilitator cannot set a capacity below the people already in, and can lift it", async () => {
+    const target = await team("Healthwatch");
+    for (const name of ["A", "B", "C"]) {
+      const p = await participant(name);
+      await send(p.socket, "team:join", { teamId: target.id });
+    }
+    const laptop = await staff();
+    const tooSmall = await send(laptop, "team:update", { teamId: target.id, capacity: 2 });
+    expect(tooSmall).toMatchObject({ ok: false, error: { code: "conflict", issues: [{ path: "capacity" }] } });
+    expect((await send(laptop, "team:update", { teamId: target.id, capacity: 3 })).ok).toBe(true);
+    const late = await participant("Late");
+    expect(await send(late.socket, "team:join", { teamId: target.id })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: "That team is full." },
+    });
+    expect((await send(laptop, "team:update", { teamId: target.id, capacity: null })).ok).toBe(true);
+    expect((await send(late.socket, "team:join", { teamId: target.id })).ok).toBe(true);
+  });
+
+  it("refuses a nonsense capacity at the field", async () => {
+    const target = await team("Healthwatch");
+    const ack = await send(await staff(), "team:update", { teamId: target.id, capacity: 0 });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: "invalid", issues: [{ path: "capacity", message: "A team needs room for at least 1 person" }] },
+    });
+  });
+});
+
+describe("one team at a time", () => {
+  it("two tabs of one person tapping different teams at once leave them in exactly one, and every screen agrees", async () => {
+    const a = await team("Lambeth Website");
+    const b = await team("Healthwatch");
+    const me = await participant("Two tabs");
+    const secondTab = await clients.connect({ eventId: event.id, cookie: me.cookie });
+    const watcher = await participant("Watching");
+    await snapshot(watcher.socket);
+    const seen = collect(watcher.socket, "team:membership-changed");
+
+    const acks = await Promise.all([
+      send(me.socket, "team:join", { teamId: a.id }),
+      send(secondTab, "team:join", { teamId: b.id }),
+    ]);
+    expect(acks.every((x) => x.ok)).toBe(true);
+
+    const rows = await t.server.db.read.select().from(teamMembers).where(eq(teamMembers.participantId, me.id));
+    expect(rows).toHaveLength(1);
+    // The last broadcast the watcher heard is where the person really is.
+    await snapshot(watcher.socket);
+    expect(seen.at(-1)?.data.person.teamId).toBe(rows[0]?.teamId);
+    const snap = await snapshot(watcher.socket);
+    expect(snap.people.find((p) => p.id === me.id)?.teamId).toBe(rows[0]?.teamId);
+  });
+
+  it("many tabs of one person racing for the last place of a team take one place, not several", async () => {
+    const target = await team("Connectors", 2);
+    const me = await participant("Many tabs");
+    const tabs = [
+      me.socket,
+      ...(await Promise.all(Array.from({ length: 5 }, () => clients.connect({ eventId: event.id, cookie: me.cookie })))),
+    ];
+    const acks = await Promise.all(tabs.map((s) => send(s, "team:join", { teamId: target.id })));
+    expect(acks.every((x) => x.ok)).toBe(true);
+    expect(await membersOf(target.id)).toHaveLength(1);
+  });
+});
+
+describe("moving team", () => {
+  it("broadcasts the move to everyone watching, in sequence, and a snapshot agrees", async () => {
+    const a = await team("Lambeth Website");
+    const b = await team("Healthwatch");
+    const mover = await participant("Mover");
+    const phone = await participant("Phone");
+    const laptop = await staff();
+    const before = await snapshot(phone.socket);
+    await snapshot(laptop);
+
+    const arrivals = [phone.socket, laptop].map((s) => nextEvent(s, "team:membership-changed"));
+    const joined = await send(mover.socket, "team:join", { teamId: a.id });
+    expect(joined).toMatchObject({ ok: true, result: { fromTeamId: null, person: { id: mover.id, teamId: a.id } } });
+    for (const m of await Promise.all(arrivals)) {
+      expect(m).toMatchObject({ room: rooms.teams(event.id), seq: before.seq + 1, data: { person: { teamId: a.id } } });
+    }
+
+    const moved = [phone.socket, laptop].map((s) => nextEvent(s, "team:membership-changed"));
+    await send(mover.socket, "team:join", { teamId: b.id });
+    for (const m of await Promise.all(moved)) {
+      expect(m).toMatchObject({ seq: before.seq + 2, data: { fromTeamId: a.id, person: { teamId: b.id } } });
+    }
+    const after = await snapshot(phone.socket);
+    expect(after.seq).toBe(before.seq + 2);
+    expect(after.people.find((p) => p.id === mover.id)?.teamId).toBe(b.id);
+
+    // Tapping the team you're in changes nothing and broadcasts nothing.
+    const again = await send(mover.socket, "team:join", { teamId: b.id });
+    expect(again.ok).toBe(true);
+    expect((await snapshot(phone.socket)).seq).toBe(after.seq);
+  });
+
+  it("refuses another event's team as not found", async () => {
+    const other = await createTestEvent(t.server.db, organiser.accountId, "Our Street");
+    const theirs = await t.server.db.transact((tx) =>
+      insertTeam(tx, { eventId: other.id, name: "Theirs", briefId: null, capacity: null, now: Date.now() }),
+    );
+    const me = await participant("Curious");
+    expect(await send(me.socket, "team:join", { teamId: theirs.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+});
+
+describe("running teams", () => {
+  it("only staff may create, update and split teams", async () => {
+    const target = await team("Healthwatch");
+    const p = await participant("Resident");
+    for (const [name, payload] of [
+      ["team:create", { name: "Mine" }],
+      ["team:update", { teamId: target.id, capacity: 2 }],
+      ["team:split", { teamId: target.id }],
+    ] as const) {
+      expect(await send(p.socket, name, payload)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+    const details = await send(p.socket, "participants:details", {});
+    expect(details).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+
+  it("splits a team into two on the same brief, both visible to every screen", async () => {
+    const briefId = `brief-${commandId()}`;
+    await t.server.db.transact((tx) =>
+      tx.insert(briefs).values({ id: briefId, eventId: event.id, title: "Healthwatch", status: "published" }),
+    );
+    await t.server.db.transact((tx) => ensureTeamsForBriefs(tx, event.id));
+    const phone = await participant("Phone");
+    const [original] = (await snapshot(phone.socket)).teams;
+    if (!original) throw new Error("no team for the brief");
+    const laptop = await staff();
+    const created = nextEvent(phone.socket, "team:created");
+    const split = await send(laptop, "team:split", { teamId: original.id });
+    expect(split).toMatchObject({
+      ok: true,
+      result: {
+        teams: [
+          { name: "Healthwatch A", briefId },
+          { name: "Healthwatch B", briefId, briefTitle: "Healthwatch" },
+        ],
+      },
+    });
+    expect((await created).data.team.name).toBe("Healthwatch B");
+    expect((await snapshot(phone.socket)).teams.map((x) => x.name)).toEqual(["Healthwatch A", "Healthwatch B"]);
+  });
+
+  it("ensureTeamsForBriefs makes one team per published brief, once", async () => {
+    await t.server.db.transact((tx) =>
+      tx.insert(briefs).values([
+        { id: `b1-${event.id}`, eventId: event.id, title: "Our Street", status: "published", position: 0 },
+        { id: `b2-${event.id}`, eventId: event.id, title: "Draft one", status: "draft", position: 1 },
+        { id: `b3-${event.id}`, eventId: event.id, title: "Connectors", status: "published", position: 2 },
+      ]),
+    );
+    const first = await t.server.db.transact((tx) => ensureTeamsForBriefs(tx, event.id));
+    expect(first.created.map((x) => [x.name, x.briefTitle])).toEqual([
+      ["Our Street", "Our Street"],
+      ["Connectors", "Connectors"],
+    ]);
+    expect(first.broadcasts.map((b) => b.event)).toEqual(["team:created", "team:created"]);
+    const second = await t.server.db.transact((tx) => ensureTeamsForBriefs(tx, event.id));
+    expect(second.created).toEqual([]);
+  });
+});
+
+describe("profile and leaving", () => {
+  it("shares skills and kind with the room, keeps access needs and contact for staff, and hides under-18s' names", async () => {
+    const me = await participant("Jay Okafor");
+    const phone = await participant("Other phone");
+    await snapshot(phone.socket);
+    const heard = nextEvent(phone.socket, "participant:profile-updated");
+    const ack = await send(me.socket, "profile:update", {
+      skills: ["drawing", "Drawing", "filming, local history"],
+      kind: "young_person",
+      ageBand: "16_17",
+      accessNeeds: "Step-free access please",
+      contactConsent: true,
+      contact: "carer@example.test",
+    });
+    expect(ack).toMatchObject({ ok: true, result: { details: { accessNeeds: "Step-free access please" } } });
+    const message = await heard;
+    expect(message.data.person).toEqual({
+      id: me.id,
+      name: "J. O.",
+      kind: "young_person",
+      skills: ["drawing", "filming", "local history"],
+      teamId: null,
+    });
+    expect(JSON.stringify(message)).not.toMatch(/Step-free|carer@|Okafor/);
+
+    const details = await send(await staff(), "participants:details", {});
+    if (!details.ok) throw new Error(details.error.message);
+    expect(details.result.people.find((p) => p.participantId === me.id)).toEqual({
+      participantId: me.id,
+      displayName: "Jay Okafor",
+      ageBand: "16_17",
+      accessNeeds: "Step-free access please",
+      contactConsent: true,
+      contact: "carer@example.test",
+    });
+  });
+
+  it("refuses consent without a contact at the field", async () => {
+    const me = await participant("Amara");
+    const ack = await send(me.socket, "profile:update", { contactConsent: true, contact: " " });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid",
+        issues: [{ path: "contact", message: "Add an email address or phone number, or untick the box" }],
+      },
+    });
+  });
+
+  it("leaving takes you out of your team, scrubs your details, and refuses your cookie afterwards", async () => {
+    const target = await team("Healthwatch");
+    const me = await participant("Leaver");
+    await send(me.socket, "profile:update", {
+      skills: ["writing"],
+      accessNeeds: "Hearing loop",
+      contactConsent: true,
+      contact: "07700 900123",
+    });
+    await send(me.socket, "team:join", { teamId: target.id });
+    const phone = await participant("Phone");
+    await snapshot(phone.socket);
+    const heard = nextEvent(phone.socket, "participant:left");
+
+    expect(await send(me.socket, "event:leave", { deleteNotes: false })).toMatchObject({ ok: true, result: { notesDeleted: 0 } });
+    expect((await heard).data).toEqual({ participantId: me.id, fromTeamId: target.id });
+    expect(await membersOf(target.id)).toEqual([]);
+    const [row] = await t.server.db.read
+      .select()
+      .from(participants)
+      .where(and(eq(participants.id, me.id)));
+    expect(row).toMatchObject({
+      displayName: "Someone who left",
+      skills: [],
+      accessNeeds: "",
+      contact: "",
+      contactConsent: false,
+    });
+    expect(row?.leftAt).not.toBeNull();
+    expect((await snapshot(phone.socket)).people.map((p) => p.id)).not.toContain(me.id);
+
+    // The tab still open is told, and a new connection with the old cookie is refused.
+    expect(await send(me.socket, "team:join", { teamId: target.id })).toMatchObject({
+      ok: false,
+      error: { code: "unauthenticated" },
+    });
+    const again = clients.socket({ eventId: event.id, cookie: me.cookie });
+    await expect(
+      new Promise((resolve, reject) => {
+        again.on("connect", () => reject(new Error("accepted")));
+        again.on("connect_error", (e) => resolve(e.message));
+      }),
+    ).resolves.toBe("unauthenticated");
+  });
+
+  it("a leaver's notes stay, by someone who left, unless they ask for them to be deleted (boards hear at once)", async () => {
+    const keeper = await participant("Keeper");
+    const deleter = await participant("Deleter");
+    const reader = await participant("Reader");
+    const note = (text: string) => ({ boardId: event.welcomeBoardId, column: event.welcomeColumn, text });
+    const kept = await send(keeper.socket, "note:create", note("Stays after I go"));
+    const gone = await send(deleter.socket, "note:create", note("Take this with me"));
+    if (!kept.ok || !gone.ok) throw new Error("notes not created");
+    const opened = await send(reader.socket, "board:open", { boardId: event.welcomeBoardId });
+    if (!opened.ok) throw new Error("board not opened");
+
+    expect(await send(keeper.socket, "event:leave", {})).toMatchObject({ ok: true, result: { notesDeleted: 0 } });
+    const removed = nextEvent(reader.socket, "note:deleted");
+    expect(await send(deleter.socket, "event:leave", { deleteNotes: true })).toMatchObject({
+      ok: true,
+      result: { notesDeleted: 1 },
+    });
+    expect((await removed).data).toEqual({ noteId: gone.result.note.id });
+
+    const after = await send(reader.socket, "board:open", { boardId: event.welcomeBoardId });
+    if (!after.ok) throw new Error("board not opened");
+    expect(after.result.notes.map((n) => [n.text, n.authorName])).toEqual([["Stays after I go", "Someone who left"]]);
+  });
+});
+
+it("logged no failures", () => {
+  expect(t.logs).toEqual([]);
+});

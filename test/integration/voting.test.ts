@@ -1,0 +1,207 @@
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { notes, voteRounds, votes } from "@/db/schema";
+import { clientsFor, collect, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  organiser = await createAccount(t.server.db, "Organiser");
+});
+afterAll(() => t.dispose());
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+});
+afterEach(() => clients.closeAll());
+
+type AckLike = { ok: boolean; result?: unknown; error?: { code: string; message: string }; duplicate?: boolean };
+async function send(socket: TestSocket, name: string, payload: unknown, id = commandId()): Promise<AckLike> {
+  const timed = socket.timeout(20_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> };
+  return timed.emitWithAck(name, { id, payload });
+}
+async function ok<T>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
+  const ack = await send(socket, name, payload);
+  if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
+  return ack.result as T;
+}
+const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+async function phone(name: string) {
+  const id = await addParticipant(t.server.db, event.id, name);
+  return clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) });
+}
+async function addNotes(socket: TestSocket, count: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = await ok<{ note: { id: string } }>(socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: `Idea ${i}`,
+    });
+    ids.push(r.note.id);
+  }
+  return ids;
+}
+const openRound = (staff: TestSocket, settings: Record<string, unknown> = {}) =>
+  ok<{ round: { id: string } }>(staff, "vote:open", {
+    boardId: event.welcomeBoardId,
+    dotsPerPerson: 3,
+    maxPerTarget: 2,
+    ...settings,
+  });
+
+describe("dot-voting", () => {
+  it("200 phones spend all their dots at once, with retries and duplicates: tallies equal the acknowledged dots", {
+    timeout: 120_000,
+  }, async () => {
+    const staff = await facilitator();
+    const ideas = await addNotes(staff, 12);
+    const { round } = await openRound(staff, { dotsPerPerson: 5, maxPerTarget: 2 });
+    const phones = await Promise.all(Array.from({ length: 200 }, (_, i) => phone(`Voter ${i}`)));
+
+    const acknowledged = new Map<string, number>();
+    let refused = 0;
+    await Promise.all(
+      phones.map(async (socket, p) => {
+        // Each phone tries 7 dots (2 beyond its budget), and sends every third one twice with the same id.
+        const attempts = Array.from({ length: 7 }, (_, i) => ({
+          id: commandId(),
+          target: ideas[(p + i * 5) % ideas.length] as string,
+        }));
+        const sends = attempts.flatMap((a, i) => {
+          const once = send(socket, "vote:cast", { roundId: round.id, targetId: a.target }, a.id);
+          return i % 3 === 0
+            ? [
+                once.then((ack) => ({ a, ack })),
+                send(socket, "vote:cast", { roundId: round.id, targetId: a.target }, a.id).then((ack) => ({ a, ack })),
+              ]
+            : [once.then((ack) => ({ a, ack }))];
+        });
+        const seen = new Set<string>();
+        for (const { a, ack } of await Promise.all(sends)) {
+          if (!ack.ok) {
+            refused++;
+            continue;
+          }
+          if (seen.has(a.id)) continue; // the duplicate's ack repeats the original
+          seen.add(a.id);
+          acknowledged.set(a.target, (acknowledged.get(a.target) ?? 0) + 1);
+        }
+      }),
+    );
+
+    const rows = await t.server.db.read.select().from(votes).where(eq(votes.roundId, round.id));
+    const perVoter = new Map<string, number>();
+    const perTarget = new Map<string, number>();
+    for (const v of rows) {
+      perVoter.set(v.voterKey, (perVoter.get(v.voterKey) ?? 0) + 1);
+      perTarget.set(v.targetId, (perTarget.get(v.targetId) ?? 0) + 1);
+    }
+    expect(rows.length).toBe([...acknowledged.values()].reduce((a, b) => a + b, 0));
+    expect(Object.fromEntries(perTarget)).toEqual(Object.fromEntries(acknowledged));
+    expect(Math.max(...perVoter.values())).toBeLessThanOrEqual(5);
+    expect(rows.length).toBe(200 * 5); // everyone could spend exactly their budget
+    expect(refused).toBeGreaterThanOrEqual(200 * 2);
+  });
+
+  it("hides tallies until reveal but shows how many voted; batches tally messages; refuses dots once closed", async () => {
+    const staff = await facilitator();
+    const [a, b] = await addNotes(staff, 2);
+    const amira = await phone("Amira");
+    const ben = await phone("Ben");
+    await ok(ben, "vote:state", { boardId: event.welcomeBoardId });
+    const tallies = collect(ben, "vote:tallied");
+    const { round } = await openRound(staff);
+
+    await Promise.all([
+      ok(amira, "vote:cast", { roundId: round.id, targetId: a }),
+      ok(amira, "vote:cast", { roundId: round.id, targetId: a }),
+    ]);
+    const third = await send(amira, "vote:cast", { roundId: round.id, targetId: a });
+    expect(third).toMatchObject({ ok: false, error: { code: "conflict", message: "You can put at most 2 dots on one note." } });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: b });
+    const state = await ok<{ tally: { voters: number; dotsUsed: number; tallies: unknown }; mine: Record<string, number> }>(
+      ben,
+      "vote:state",
+      {
+        boardId: event.welcomeBoardId,
+      },
+    );
+    expect(state.tally).toMatchObject({ voters: 2, dotsUsed: 3, tallies: null });
+    expect(state.mine).toEqual({ [b as string]: 1 });
+
+    await ok(staff, "vote:close", { roundId: round.id });
+    const late = await send(ben, "vote:cast", { roundId: round.id, targetId: a });
+    expect(late).toMatchObject({ ok: false, error: { code: "conflict", message: "Voting has closed." } });
+    const takeBack = await send(ben, "vote:retract", { roundId: round.id, targetId: b });
+    expect(takeBack).toMatchObject({ ok: false, error: { code: "conflict" } });
+
+    const revealedTally = nextEvent(ben, "vote:tallied", (m) => m.tallies !== null);
+    await ok(staff, "vote:reveal", { roundId: round.id });
+    expect((await revealedTally).tallies).toEqual({ [a as string]: 2, [b as string]: 1 });
+    const revealed = await ok<{ tally: { tallies: Record<string, number> } }>(ben, "vote:state", {
+      boardId: event.welcomeBoardId,
+    });
+    expect(revealed.tally.tallies).toEqual({ [a as string]: 2, [b as string]: 1 });
+    // Four dots and three round changes were batched into fewer tally messages than changes.
+    expect(tallies.length).toBeGreaterThan(0);
+    expect(tallies.length).toBeLessThan(7);
+    expect(tallies.at(-1)).toMatchObject({ voters: 2, dotsUsed: 3 });
+  });
+
+  it("the database itself refuses a dot beyond the budget or on a closed round", async () => {
+    const staff = await facilitator();
+    const [a] = await addNotes(staff, 1);
+    const { round } = await openRound(staff, { dotsPerPerson: 1, maxPerTarget: 1 });
+    const insert = (slot: number, place: number, voter = "p:someone") =>
+      t.server.db.transact((tx) =>
+        tx
+          .insert(votes)
+          .values({ id: commandId(), roundId: round.id, voterKey: voter, targetId: a as string, slot, placeOnTarget: place }),
+      );
+    await insert(0, 0);
+    await expect(insert(0, 0)).rejects.toThrow(); // same slot twice: unique index
+    const reason = (p: Promise<unknown>) =>
+      p.then(
+        () => "accepted",
+        (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
+      );
+    expect(await reason(insert(1, 0, "p:other"))).toMatch(/no dots left/);
+    await t.server.db.transact((tx) => tx.update(voteRounds).set({ status: "closed" }).where(eq(voteRounds.id, round.id)));
+    expect(await reason(insert(0, 0, "p:late"))).toMatch(/not open/);
+  });
+
+  it("breaks a tie at the cut by the facilitator's choice and carries the shortlist into a new board", async () => {
+    const staff = await facilitator();
+    const [a, b, c] = await addNotes(staff, 3);
+    const voters = await Promise.all(["A", "B", "C"].map(phone));
+    const { round } = await openRound(staff, { dotsPerPerson: 2, maxPerTarget: 1, shortlistSize: 2 });
+    await ok(voters[0]!, "vote:cast", { roundId: round.id, targetId: a });
+    await ok(voters[1]!, "vote:cast", { roundId: round.id, targetId: a });
+    await ok(voters[0]!, "vote:cast", { roundId: round.id, targetId: b });
+    await ok(voters[1]!, "vote:cast", { roundId: round.id, targetId: c });
+    expect(await send(staff, "vote:shortlist", { roundId: round.id, title: "Shortlist", picked: [] })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: "Close the vote before making the shortlist." },
+    });
+    await ok(staff, "vote:reveal", { roundId: round.id });
+    expect(await send(staff, "vote:shortlist", { roundId: round.id, title: "Shortlist", picked: [] })).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: "Pick 1 of the 2 tied notes to fill the shortlist." },
+    });
+    const done = await ok<{ boardId: string; round: { shortlist: string[] } }>(staff, "vote:shortlist", {
+      roundId: round.id,
+      title: "Shortlist",
+      picked: [c],
+    });
+    expect(done.round.shortlist).toEqual([a, c]);
+    const carried = await t.server.db.read.select().from(notes).where(eq(notes.boardId, done.boardId));
+    expect(carried.map((n) => n.sourceNoteId).sort()).toEqual([a, c].sort());
+  });
+});

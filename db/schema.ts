@@ -477,3 +477,31 @@ export const votes = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Running the room (issue 7): the current phase, the shared timer and what the big screen shows.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One row per event, written only by facilitators' commands. Times are the server's clock
+ * (epoch ms): screens count down from `timerEndsAt` corrected by their own offset to the server.
+ */
+export const roomStates = sqliteTable("room_states", {
+  eventId: text("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  currentPhaseId: text("current_phase_id").references(() => eventPhases.id, { onDelete: "set null" }),
+  phaseStartedAt: integer("phase_started_at"),
+  timerStatus: text("timer_status", { enum: ["idle", "running", "paused"] })
+    .notNull()
+    .default("idle"),
+  /** What "reset" goes back to. */
+  timerDurationMs: integer("timer_duration_ms").notNull().default(300_000),
+  /** Set while running. */
+  timerEndsAt: integer("timer_ends_at"),
+  /** What is left while paused or idle. */
+  timerRemainingMs: integer("timer_remaining_ms").notNull().default(300_000),
+  /** What the big screen shows: a `Wall` from lib/realtime/contract-room.ts. */
+  wall: text("wall", { mode: "json" }).$type<{ kind: string; boardId?: string; startedAt?: number }>(),
+  /** Who changed the room last, and what, so several facilitators see each other's actions. */
+  lastChange: text("last_change", { mode: "json" }).$type<{ what: string; text: string; by: string; at: number }>(),
+  updatedAt: integer("updated_at").notNull().default(now),
+});

@@ -140,3 +140,38 @@ test("grouping and moving on the laptop are seen on phones; moving works from th
 
   await Promise.all([phoneContext.close(), laptop.close()]);
 });
+
+test("the facilitator carries notes and a group from a board onto the welcome wall, each marked with its origin", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Team Parks", template: "ideas" });
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const desk = await laptop.newPage();
+  await desk.goto(`/f/${event.slug}/b/${board.id}`);
+
+  const phoneContext = await browser.newContext(phone);
+  await joinAs(phoneContext, event.id, "Kofi");
+  const handset = await phoneContext.newPage();
+  await handset.goto(`/p/${event.slug}/b/${board.id}`);
+  for (const text of ["Night-time lighting", "Friends of the park group", "Weekly litter-pick"]) await addNote(handset, text);
+  const wall = desk.getByTestId("wall-note");
+  await expect(wall).toHaveCount(3);
+  await wall.filter({ hasText: "Weekly litter-pick" }).dragTo(wall.filter({ hasText: "Friends of the park group" }));
+  await desk.getByLabel("Group title").fill("Volunteering");
+  await desk.getByLabel("Group title").press("Enter");
+
+  await desk.getByLabel(/Select group/).check();
+  await desk.getByLabel("Select note: Night-time lighting").check();
+  await desk.getByLabel("Copy to").selectOption({ label: "Welcome wall" });
+  await desk.getByRole("button", { name: "Copy 2 selected items" }).click();
+  await expect(desk.getByText("Copied 3 notes to Welcome wall.")).toBeVisible();
+
+  await handset.goto(`/p/${event.slug}`);
+  const welcome = handset.getByTestId("note");
+  await expect(welcome.filter({ hasText: "Night-time lighting" })).toContainText("From Team Parks");
+  await expect(welcome.filter({ hasText: "Weekly litter-pick" })).toContainText("Group: Volunteering");
+  await expect(welcome).toHaveCount(3);
+  await Promise.all([phoneContext.close(), laptop.close()]);
+});

@@ -5,6 +5,8 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
+import { findPhases } from "@/lib/room/find-phases";
+import { readRoom } from "@/lib/room/room-store";
 
 export const eventSnapshot: ReadHandler<"event:snapshot"> = {
   kind: "read",
@@ -30,6 +32,8 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
         me: { kind: actor.kind, name: actor.name, role: actor.role },
         presence: await presenceCounts(r, actor.eventId, now),
         announcement: latest[0] ?? null,
+        room: await readRoom(r, actor.eventId),
+        agenda: await findPhases(r, actor.eventId),
       },
     };
   },

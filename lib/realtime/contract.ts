@@ -5,10 +5,12 @@
  */
 import { z } from "zod";
 import { type BoardCommandResults, type BoardEvents, boardCommandSchemas, boardLimits } from "./contract-boards";
+import { type PhaseView, type RoomCommandResults, type RoomEvents, type RoomView, roomCommandSchemas } from "./contract-room";
 import { type TeamCommandResults, type TeamEvents, teamCommandSchemas, teamsRoom } from "./contract-teams";
 import { type TallyView, type VotingCommandResults, type VotingEvents, votingCommandSchemas } from "./contract-voting";
 
 export * from "./contract-boards";
+export * from "./contract-room";
 export * from "./contract-teams";
 export * from "./contract-voting";
 
@@ -34,6 +36,7 @@ export const commandSchemas = {
   ...boardCommandSchemas,
   ...teamCommandSchemas,
   ...votingCommandSchemas,
+  ...roomCommandSchemas,
   "announcement:send": z.object({ text: clean(limits.announcementText, "An announcement") }).strict(),
 } as const;
 
@@ -100,14 +103,17 @@ export type EventSnapshot = {
   presence: PresenceCounts;
   announcement: AnnouncementView | null;
   /** The current phase, the timer and the big screen's wall. */
+  room: RoomView;
   /** The agenda in running order. */
+  agenda: PhaseView[];
 };
 
 export type Role = "organiser" | "facilitator" | "participant";
 
 export type CommandResults = BoardCommandResults &
   TeamCommandResults &
-  VotingCommandResults & {
+  VotingCommandResults &
+  RoomCommandResults & {
     "event:snapshot": EventSnapshot;
     "announcement:send": { announcement: AnnouncementView };
   };
@@ -115,7 +121,8 @@ export type CommandResults = BoardCommandResults &
 /** Events carried in a room's sequence: a gap in `seq` means a message was missed. */
 export type SequencedEvents = BoardEvents &
   TeamEvents &
-  VotingEvents & {
+  VotingEvents &
+  RoomEvents & {
     "announcement:made": { announcement: AnnouncementView };
   };
 export type SequencedEventName = keyof SequencedEvents;

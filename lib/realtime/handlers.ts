@@ -1,6 +1,7 @@
 import { sendAnnouncement } from "@/lib/announcements/send-announcement";
 import { boardHandlers } from "@/lib/boards/board-handlers";
 import { eventSnapshot } from "@/lib/events/event-snapshot";
+import { roomHandlers } from "@/lib/room/room-handlers";
 import { teamHandlers } from "@/lib/teams/team-handlers";
 import { votingHandlers } from "@/lib/voting/vote-handlers";
 import type { HandlerTable } from "./handler";
@@ -12,4 +13,5 @@ export const handlers: HandlerTable = {
   ...boardHandlers,
   ...votingHandlers,
   ...teamHandlers,
+  ...roomHandlers,
 };

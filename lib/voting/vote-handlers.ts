@@ -102,16 +102,18 @@ export const castVote: WriteHandler<"vote:cast"> = {
       throw new CommandFailure("forbidden", "Only members of this team vote on its board.");
     }
     const voter = actorKey(actor);
-    const mine = await dotsOf(tx, round.id, voter);
+    // One read of my dots gives both the counts per target and the slots they fill.
+    const held = await tx
+      .select({ targetId: votes.targetId, slot: votes.slot })
+      .from(votes)
+      .where(and(eq(votes.roundId, round.id), eq(votes.voterKey, voter)));
+    const mine: Record<string, number> = {};
+    for (const h of held) mine[h.targetId] = (mine[h.targetId] ?? 0) + 1;
     const refusal = refuseCast(round, mine, payload.targetId, now);
     if (refusal) throw new CommandFailure(refusal.code, refusal.message);
     await assertVotable(tx, round, payload.targetId);
-    const used = await tx
-      .select({ slot: votes.slot })
-      .from(votes)
-      .where(and(eq(votes.roundId, round.id), eq(votes.voterKey, voter)));
     const slot = freeSlot(
-      used.map((u) => u.slot),
+      held.map((h) => h.slot),
       round.dotsPerPerson,
     );
     if (slot === null) throw new CommandFailure("conflict", "You've used all your dots. Take one back to move it.");

@@ -204,4 +204,22 @@ describe("dot-voting", () => {
     const carried = await t.server.db.read.select().from(notes).where(eq(notes.boardId, done.boardId));
     expect(carried.map((n) => n.sourceNoteId).sort()).toEqual([a, c].sort());
   });
+
+  it("votes on groups when the round says so, and refuses single notes then", async () => {
+    const staff = await facilitator();
+    const [a, b, c] = await addNotes(staff, 3);
+    const { group } = await ok<{ group: { id: string } }>(staff, "note:group", { noteId: b, withNoteId: a });
+    const voter = await phone("Grouper");
+    const { round } = await openRound(staff, { targets: "groups", dotsPerPerson: 2, maxPerTarget: 2 });
+    await ok(voter, "vote:cast", { roundId: round.id, targetId: group.id });
+    expect(await send(voter, "vote:cast", { roundId: round.id, targetId: c })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: "In this vote, dots go on groups, not single notes." },
+    });
+    await ok(staff, "vote:reveal", { roundId: round.id });
+    const state = await ok<{ tally: { tallies: Record<string, number> } }>(voter, "vote:state", {
+      boardId: event.welcomeBoardId,
+    });
+    expect(state.tally.tallies).toEqual({ [group.id]: 1 });
+  });
 });

@@ -10,6 +10,7 @@ import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { PhoneNote } from "./phone-note";
 import { VoteBanner } from "./vote-banner";
+import { VoteControls } from "./vote-controls";
 
 /** A board on a phone: add a note with one thumb, read the board as a list by column. */
 export function PhoneBoard({
@@ -42,8 +43,10 @@ export function PhoneBoard({
   }
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const round = voting.round;
-  const votingOpen = round?.status === "open" && round.targets !== "groups";
-  const votable = (column: string) => votingOpen && (!round?.columns || round.columns.includes(column));
+  const votingOpen = round?.status === "open";
+  const groupVoting = votingOpen && round?.targets !== "notes";
+  const votable = (column: string) =>
+    votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
   const tallies = voting.tally?.tallies ?? null;
   const hiddenCount = Object.values(state.notes).filter((n) => n.hidden).length;
 
@@ -117,6 +120,33 @@ export function PhoneBoard({
           {hiddenCount === 1 ? "1 note from someone else is" : `${hiddenCount} notes from others are`} hidden until the
           facilitator reveals the board. Write yours without being swayed.
         </p>
+      ) : null}
+
+      {groupVoting && Object.keys(state.groups).length > 0 ? (
+        <section aria-labelledby={`groups-${boardId}`} className="space-y-3">
+          <h3 id={`groups-${boardId}`} className="text-lg font-bold">
+            Groups
+          </h3>
+          <ul className="space-y-3">
+            {Object.values(state.groups).map((g) => {
+              const count = Object.values(state.notes).filter((n) => n.groupId === g.id).length;
+              const label = `Group: ${g.title || "untitled"}`;
+              return (
+                <li key={g.id} className="card p-4" data-testid="vote-group">
+                  <p className="font-semibold">{label}</p>
+                  <p className="text-sm text-ink-soft">{count === 1 ? "1 note" : `${count} notes`}</p>
+                  <VoteControls
+                    label={label}
+                    mine={voting.mine[g.id] ?? 0}
+                    canAdd={voting.dotsLeft > 0 && (voting.mine[g.id] ?? 0) < (round?.maxPerTarget ?? 0)}
+                    onAdd={() => onAddDot(g.id)}
+                    onRemove={() => onRemoveDot(g.id)}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       ) : null}
 
       {columns.map((c) => {

@@ -1,17 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { plural } from "@/lib/plural";
+import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { VotingHandle } from "@/lib/realtime/client/use-voting";
 
-/** Seconds left on a round, from the server's end time (a phone's clock may be a little off). */
+/** Seconds left on a round, by the server's clock: every phone agrees, whatever its own clock says. */
 export function useSecondsLeft(endsAt: number | null) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!endsAt) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [endsAt]);
+  const now = useServerNow(endsAt ? 1000 : null);
   return endsAt ? Math.max(0, Math.round((endsAt - now) / 1000)) : null;
 }
 

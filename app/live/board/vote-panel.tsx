@@ -50,6 +50,8 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
   const [live, setLive] = useState(false);
   const [minutes, setMinutes] = useState(0);
   const [size, setSize] = useState(8);
+  const [targets, setTargets] = useState<"notes" | "groups" | "both">("notes");
+  const [onlyColumns, setOnlyColumns] = useState<string[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
   const [title, setTitle] = useState("Shortlist");
   const secondsLeft = useSecondsLeft(round?.status === "open" ? round.endsAt : null);
@@ -135,6 +137,21 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
         </div>
       ) : null}
 
+      {voting.history.length > 0 ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer font-semibold">Earlier rounds on this board ({voting.history.length})</summary>
+          <ul className="mt-2 space-y-1">
+            {voting.history.map((r) => (
+              <li key={r.id}>
+                {new Date(r.createdAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}: {r.dotsPerPerson}{" "}
+                dots each, {r.status === "revealed" ? "revealed" : r.status}
+                {r.shortlist ? `, ${plural(r.shortlist.length, "note")} carried forward` : ""}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
       {!running ? (
         <details className="rounded-lg bg-paper p-3" open={!round}>
           <summary className="cursor-pointer font-semibold">{round ? "Start another round" : "Start a vote"}</summary>
@@ -149,6 +166,8 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
                 talliesLive: live,
                 minutes: minutes > 0 ? minutes : null,
                 shortlistSize: size,
+                targets,
+                columns: onlyColumns.length > 0 ? onlyColumns : null,
               });
             }}
           >
@@ -165,6 +184,39 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
               />
               <NumberField id="vote-shortlist" label="Shortlist size" value={size} onChange={setSize} min={1} max={50} />
             </div>
+            <div>
+              <label htmlFor="vote-targets" className="field-label text-sm">
+                Dots go on
+              </label>
+              <select
+                id="vote-targets"
+                value={targets}
+                onChange={(e) => setTargets(e.target.value as typeof targets)}
+                className="field-input"
+              >
+                <option value="notes">Single notes</option>
+                <option value="groups">Groups</option>
+                <option value="both">Notes and groups</option>
+              </select>
+            </div>
+            {board && board.board.columns.length > 1 ? (
+              <fieldset>
+                <legend className="field-label text-sm">Only these columns (none ticked: all)</legend>
+                {board.board.columns.map((col) => (
+                  <label key={col.key} className="flex items-center gap-2">
+                    <input
+                      type="checkbox"
+                      checked={onlyColumns.includes(col.key)}
+                      onChange={(e) =>
+                        setOnlyColumns((cs) => (e.target.checked ? [...cs, col.key] : cs.filter((k) => k !== col.key)))
+                      }
+                      className="h-5 w-5 accent-brand"
+                    />
+                    {col.title}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
             <label className="flex items-center gap-2">
               <input
                 type="checkbox"

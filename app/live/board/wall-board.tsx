@@ -7,6 +7,7 @@ import { plural } from "@/lib/plural";
 import { type BoardHandle, useBoard } from "@/lib/realtime/client/use-board";
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
+import { TallyBadge } from "./vote-controls";
 import { type MoveIntent, WallNote } from "./wall-note";
 
 type Segment = { groupId: string | null; notes: WireNote[] };
@@ -75,7 +76,7 @@ type WallProps = {
   boardId: string;
   interactive: boolean;
   tone?: "light" | "dark";
-  onSelectionChange?: (selection: { noteIds: string[] }) => void;
+  onSelectionChange?: (selection: { noteIds: string[]; groupIds: string[] }) => void;
   /** Dots per note, when a vote's tallies are visible. */
   tallies?: Record<string, number> | null;
 };
@@ -136,7 +137,11 @@ export function WallBoardView({
         const next = new Set(previous);
         if (on) next.add(noteId);
         else next.delete(noteId);
-        onSelectionChange?.({ noteIds: [...next] });
+        const keys = [...next];
+        onSelectionChange?.({
+          noteIds: keys.filter((k) => !k.startsWith("group:")),
+          groupIds: keys.filter((k) => k.startsWith("group:")).map((k) => k.slice("group:".length)),
+        });
         return next;
       });
     },
@@ -229,12 +234,28 @@ export function WallBoardView({
                 return (
                   <li key={`group-${segment.groupId}-${segment.notes[0]?.id}`} data-testid="wall-group">
                     <div className={`space-y-2 rounded-xl p-2 ring-2 ${dark ? "ring-sun/60" : "ring-brand/40 bg-white/60"}`}>
-                      <GroupTitle
-                        board={board}
-                        groupId={segment.groupId}
-                        title={state.groups[segment.groupId]?.title ?? ""}
-                        editable={interactive}
-                      />
+                      <div className="flex items-center gap-2">
+                        <div className="min-w-0 flex-1">
+                          <GroupTitle
+                            board={board}
+                            groupId={segment.groupId}
+                            title={state.groups[segment.groupId]?.title ?? ""}
+                            editable={interactive}
+                          />
+                        </div>
+                        {tallies ? <TallyBadge dots={tallies[segment.groupId] ?? 0} size={dark ? "wall" : "phone"} /> : null}
+                        {interactive ? (
+                          <label className="inline-flex min-h-8 shrink-0 items-center gap-1 rounded bg-white/70 px-2 text-xs font-semibold">
+                            <input
+                              type="checkbox"
+                              checked={selected.has(`group:${segment.groupId}`)}
+                              onChange={(e) => onSelect(`group:${segment.groupId}`, e.target.checked)}
+                            />
+                            Select group
+                            <span className="sr-only">: {state.groups[segment.groupId]?.title || "untitled"}</span>
+                          </label>
+                        ) : null}
+                      </div>
                       <ul className="space-y-2">{items}</ul>
                     </div>
                   </li>

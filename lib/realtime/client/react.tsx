@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
-import type { AnnouncementView, EventSnapshot, PresenceCounts, Sequenced } from "../contract";
+import type { AnnouncementView, EventSnapshot, NudgeView, PresenceCounts, RoomView, Sequenced } from "../contract";
 import { rooms } from "../contract";
 import { type ConnectionStatus, EventConnection } from "./connection";
 import type { PendingCommand } from "./outbox";
@@ -53,7 +53,13 @@ export function usePending(): readonly PendingCommand[] {
   return items;
 }
 
-type EventState = { snapshot: EventSnapshot; announcement: AnnouncementView | null };
+type EventState = {
+  snapshot: EventSnapshot;
+  announcement: AnnouncementView | null;
+  room: RoomView;
+  /** The latest invitation to go somewhere; not in the snapshot, so a reload does not repeat it. */
+  nudge: NudgeView | null;
+};
 
 /** The event's snapshot, its latest announcement and live presence. */
 export function useEventRoom() {
@@ -67,12 +73,19 @@ export function useEventRoom() {
         const ack = await c.query("event:snapshot", {});
         if (!ack.ok) throw new Error(ack.error.message);
         setPresence(ack.result.presence);
-        return { seq: ack.result.seq, state: { snapshot: ack.result, announcement: ack.result.announcement } };
+        return {
+          seq: ack.result.seq,
+          state: { snapshot: ack.result, announcement: ack.result.announcement, room: ack.result.room, nudge: null },
+        };
       },
-      apply: (s, e) =>
-        e.name === "announcement:made"
-          ? { ...s, announcement: (e.data as Sequenced<"announcement:made">["data"]).announcement }
-          : s,
+      apply: (s, e) => {
+        if (e.name === "announcement:made") {
+          return { ...s, announcement: (e.data as Sequenced<"announcement:made">["data"]).announcement };
+        }
+        if (e.name === "room:changed") return { ...s, room: (e.data as Sequenced<"room:changed">["data"]).room };
+        if (e.name === "room:nudged") return { ...s, nudge: (e.data as Sequenced<"room:nudged">["data"]).nudge };
+        return s;
+      },
       onChange: setState,
     });
     // The whole sequence of the event room, so a message for another view is not taken for a gap.
@@ -85,5 +98,12 @@ export function useEventRoom() {
       c.socket.off("presence:updated", setPresence);
     };
   }, [c]);
-  return { snapshot: state?.snapshot ?? null, announcement: state?.announcement ?? null, presence };
+  return {
+    snapshot: state?.snapshot ?? null,
+    announcement: state?.announcement ?? null,
+    presence,
+    room: state?.room ?? null,
+    agenda: state?.snapshot.agenda ?? [],
+    nudge: state?.nudge ?? null,
+  };
 }

@@ -65,27 +65,33 @@ export function useVoting(boardId: string) {
   const round = state?.round ?? null;
   const used = useMemo(() => Object.values(mine).reduce((a, b) => a + b, 0), [mine]);
 
+  // Dots still on their way to the server: while any are, the screen keeps its own count, so an
+  // early answer does not briefly undo a later tap.
+  const inFlight = useRef(0);
   const change = useCallback(
     async (targetId: string, delta: 1 | -1) => {
       if (!c || !round) return;
-      const before = mine;
       setMine((m) => {
         const n = (m[targetId] ?? 0) + delta;
         const { [targetId]: _, ...rest } = m;
         return n > 0 ? { ...rest, [targetId]: n } : rest;
       });
+      inFlight.current++;
       const sent = c.send(delta > 0 ? "vote:cast" : "vote:retract", { roundId: round.id, targetId });
       const ack = await sent.done;
+      inFlight.current--;
       if (ack.ok) {
-        setMine(ack.result.mine);
+        if (inFlight.current === 0) setMine(ack.result.mine);
         setMessage(null);
-      } else {
-        c.dismiss(sent.id); // a refused dot is not worth keeping: the screen says why
-        setMine(before);
-        setMessage(ack.error.message);
+        return;
       }
+      c.dismiss(sent.id); // a refused dot is not worth keeping: the screen says why
+      setMessage(ack.error.message);
+      // Back to the server's count of my dots.
+      const state = await c.query("vote:state", { boardId });
+      if (state.ok && inFlight.current === 0) setMine(state.result.mine);
     },
-    [c, round, mine],
+    [c, round, boardId],
   );
 
   const control = useCallback(
@@ -113,6 +119,7 @@ export function useVoting(boardId: string) {
       minutes: number | null;
       shortlistSize: number;
       targets?: "notes" | "groups" | "both";
+      columns?: string[] | null;
     }) => control(() => c?.send("vote:open", { boardId, ...settings }).done),
     close: () => control(() => (round ? c?.send("vote:close", { roundId: round.id }).done : undefined)),
     reveal: () => control(() => (round ? c?.send("vote:reveal", { roundId: round.id }).done : undefined)),

@@ -1,34 +1,296 @@
 "use client";
 
+import "./screen.css";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
+import { RoomTimer, useRoomTimer } from "@/app/live/room-timer";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { MegaphoneIcon } from "@/app/ui/icons";
+import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
-import { useEventRoom } from "@/lib/realtime/client/react";
+import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
+import type { AnnouncementView, PhaseView, RoomView, Wall, WallChoice } from "@/lib/realtime/contract";
+import { nextBoardWall, shortcutFor, shortcuts } from "@/lib/room/shortcuts";
+import { AgendaWall, BoardWall, RotateWall, VotesWall } from "./walls";
 
 type Props = {
   event: { name: string; place: string };
   join: { url: string; shortUrl: string; code: string; qr: string };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
+  boards: BoardSummary[];
 };
 
-/** The projector: readable from the back of a hall, no chrome, live. */
-export function BigScreen({ event, join, board }: Props) {
-  const { presence, announcement } = useEventRoom();
+type Theme = "dark" | "light";
+const themeKey = "madein.screen.theme";
+
+/** The projector's theme: a choice of this screen (a bright hall), kept across reloads. */
+function useTheme(): [Theme, () => void] {
+  const [theme, setTheme] = useState<Theme>("dark");
+  useEffect(() => {
+    const asked = new URLSearchParams(window.location.search).get("theme");
+    const saved = asked ?? localStorage.getItem(themeKey);
+    if (saved === "light" || saved === "dark") setTheme(saved);
+  }, []);
+  const toggle = useCallback(() => {
+    setTheme((t) => {
+      const next = t === "dark" ? "light" : "dark";
+      localStorage.setItem(themeKey, next);
+      return next;
+    });
+  }, []);
+  return [theme, toggle];
+}
+
+function JoinPanel({ join }: { join: Props["join"] }) {
+  return (
+    <section
+      aria-labelledby="join-title"
+      className="join-panel flex h-full min-h-0 flex-col items-center justify-center gap-2 rounded-3xl p-8 text-center"
+    >
+      <h2 id="join-title" className="text-4xl font-extrabold">
+        Join on your phone
+      </h2>
+      {/* The QR code takes whatever height is left, so the code below it always shows. */}
+      {/* biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation */}
+      <img
+        src={join.qr}
+        alt={`QR code to join: ${join.url}`}
+        className="my-2 aspect-square min-h-0 w-full max-w-96 flex-1 object-contain"
+      />
+      <p className="text-2xl font-semibold text-ink-soft">or go to</p>
+      <p className="text-3xl font-bold">{join.shortUrl}</p>
+      <p className="text-2xl font-semibold text-ink-soft">with the code</p>
+      <p className="font-mono text-7xl font-extrabold tracking-[0.15em]" data-testid="screen-code">
+        {join.code}
+      </p>
+    </section>
+  );
+}
+
+/** The default wall: how to join, the latest notes on the welcome wall, and the teams forming. */
+function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] }) {
   const wall = useBoard(board?.id ?? "");
   const wallNotes = Object.values(wall.state?.notes ?? {}).filter((n) => !n.hidden);
-  const latest = wallNotes.sort((a, b) => b.createdAt - a.createdAt).slice(0, 9);
+  const latest = wallNotes.sort((a, b) => b.createdAt - a.createdAt).slice(0, 3);
+  return (
+    <div className="grid h-full grid-cols-[540px_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] gap-10">
+      <JoinPanel join={join} />
+      <div className="flex min-h-0 min-w-0 flex-col gap-6 overflow-hidden">
+        {board ? (
+          <section aria-labelledby="welcome-title" className="shrink-0">
+            <h2 id="welcome-title" className="mb-4 text-3xl font-bold">
+              {board.title}
+              <span className="ml-4 text-2xl font-semibold text-white/70">{plural(wallNotes.length, "note")}</span>
+            </h2>
+            {latest.length === 0 ? (
+              <p className="rounded-2xl bg-stage-raised p-8 text-3xl text-white/80">
+                Notes from phones appear here. {board.columns.map((c) => c.title).join(" · ")}
+              </p>
+            ) : (
+              <ul className="grid grid-cols-3 gap-6">
+                {latest.map((n) => (
+                  <li key={n.id} data-testid="screen-note" className="max-h-52 overflow-hidden rounded-2xl">
+                    <NoteCard text={n.text} colour={n.colour} author={n.authorName} size="wall" />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+        <div className="-mx-12 min-h-0 flex-1 overflow-hidden">
+          <TeamOverview variant="screen" />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function AnnouncementWall({ announcement }: { announcement: AnnouncementView | null }) {
+  return (
+    <section aria-label="Announcement" className="flex h-full items-center justify-center">
+      {announcement ? (
+        <p className="flex max-w-[80%] items-start gap-8 rounded-3xl bg-sun px-16 py-14 text-7xl font-extrabold leading-tight text-ink shadow-2xl">
+          <MegaphoneIcon className="mt-2 h-20 w-20 shrink-0" />
+          <span data-testid="wall-announcement">{announcement.text}</span>
+        </p>
+      ) : (
+        <p className="text-4xl text-white/80">No announcement yet. Send one from the console.</p>
+      )}
+    </section>
+  );
+}
+
+function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
+  return (
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/70 p-12">
+      <section
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="keys-title"
+        className="join-panel max-h-full w-[1100px] overflow-auto rounded-3xl p-10"
+        data-testid="shortcuts"
+      >
+        <div className="mb-6 flex items-center justify-between">
+          <h2 id="keys-title" className="text-4xl font-extrabold">
+            Keyboard shortcuts
+          </h2>
+          <button type="button" className="btn btn-secondary text-xl" onClick={onClose} ref={close}>
+            Close (Esc)
+          </button>
+        </div>
+        <dl className="grid grid-cols-2 gap-x-12 gap-y-3 text-2xl">
+          {shortcuts.map((s) => (
+            <div key={s.key} className="flex items-center gap-4">
+              <dt>
+                <kbd className="inline-block min-w-16 rounded-lg bg-paper px-3 py-1 text-center font-mono font-bold ring-2 ring-line">
+                  {s.label}
+                </kbd>
+              </dt>
+              <dd>{s.does}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+function PhaseTitle({ phase, agenda }: { phase: PhaseView | null; agenda: PhaseView[] }) {
+  if (!phase) return agenda.length ? <p className="text-3xl font-semibold text-white/80">Starting soon</p> : null;
+  const i = agenda.findIndex((p) => p.id === phase.id);
+  return (
+    <p className="text-6xl font-extrabold tracking-tight" data-testid="screen-phase">
+      <span className="block text-2xl font-semibold uppercase tracking-[0.15em] text-sun">
+        Now{i >= 0 ? ` · ${i + 1} of ${agenda.length}` : ""}
+      </span>
+      {phase.name}
+    </p>
+  );
+}
+
+/** A short chime when the countdown reaches zero, once the screen has been touched (browsers' rule). */
+function useChime(done: boolean) {
+  useEffect(() => {
+    if (!done) return;
+    try {
+      const ctx = new AudioContext();
+      if (ctx.state !== "running") return void ctx.close();
+      for (const [i, freq] of [660, 880].entries()) {
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        osc.frequency.value = freq;
+        gain.gain.setValueAtTime(0.0001, ctx.currentTime + i * 0.35);
+        gain.gain.exponentialRampToValueAtTime(0.3, ctx.currentTime + i * 0.35 + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + i * 0.35 + 0.5);
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(ctx.currentTime + i * 0.35);
+        osc.stop(ctx.currentTime + i * 0.35 + 0.55);
+      }
+      setTimeout(() => void ctx.close(), 1500);
+    } catch {
+      // No audio on this machine: the pulsing 0:00 is the cue.
+    }
+  }, [done]);
+}
+
+/** The projector: readable from the back of a hall, no chrome, live, driven from the console or the keyboard. */
+export function BigScreen({ event, join, board, boards }: Props) {
+  const connection = useConnection();
+  const { presence, announcement, room, agenda } = useEventRoom();
+  const [theme, toggleTheme] = useTheme();
+  const [help, setHelp] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const timer = useRoomTimer(room?.timer);
+  useChime(timer?.done ?? false);
+  const wall: Wall = room?.wall ?? { kind: "join" };
+
+  const run = useCallback(async (done: Promise<{ ok: boolean; error?: { message: string } }> | undefined) => {
+    const ack = await done;
+    setProblem(ack && !ack.ok ? (ack.error?.message ?? "That didn't work.") : null);
+  }, []);
+
+  const show = useCallback(
+    (choice: WallChoice) => run(connection?.send("screen:show", { wall: choice }).done),
+    [connection, run],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      const action = shortcutFor(e.key);
+      if (!action) return;
+      if (action === "help") return setHelp((h) => !h);
+      if (action === "close") return setHelp(false);
+      e.preventDefault();
+      switch (action) {
+        case "join":
+        case "teams":
+        case "agenda":
+        case "announcement":
+        case "rotate":
+          return void show({ kind: action });
+        case "board":
+        case "votes": {
+          const choice = nextBoardWall(action, wall, boards);
+          if (choice) void show(choice);
+          else setProblem("This event has no boards yet.");
+          return;
+        }
+        case "next-phase":
+          return void run(connection?.send("phase:next", { fromPhaseId: room?.phase?.id ?? null }).done);
+        case "timer": {
+          const running = room?.timer.status === "running";
+          return void run(connection?.send(running ? "timer:pause" : "timer:start", {}).done);
+        }
+        case "add-minute":
+          return void run(connection?.send("timer:extend", { seconds: 60 }).done);
+        case "reset-timer":
+          return void run(connection?.send("timer:reset", {}).done);
+        case "fullscreen":
+          if (document.fullscreenElement) void document.exitFullscreen();
+          else void document.documentElement.requestFullscreen?.().catch(() => {});
+          return;
+        case "theme":
+          return toggleTheme();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [show, run, connection, room, wall, boards, toggleTheme]);
+
+  const showsTimer = room && (room.timer.status !== "idle" || room.phase);
 
   return (
-    <div className="flex min-h-dvh flex-col bg-stage text-white">
-      <header className="flex items-center justify-between px-12 pt-10">
-        <div>
-          <p className="text-xl font-semibold uppercase tracking-[0.2em] text-sun">Made In</p>
-          <h1 className="text-5xl font-extrabold tracking-tight">{event.name}</h1>
+    <div
+      className={`screen ${theme === "light" ? "screen-light" : ""} flex h-dvh flex-col overflow-hidden bg-stage text-white`}
+      data-theme={theme}
+      data-wall={wall.kind}
+      data-testid="big-screen"
+    >
+      <header className="flex shrink-0 items-center justify-between gap-10 px-12 pt-8 pb-4">
+        <div className="min-w-0">
+          <p className="text-xl font-semibold uppercase tracking-[0.2em] text-sun">{event.name}</p>
+          {room?.phase || agenda.length ? (
+            <PhaseTitle phase={room?.phase ?? null} agenda={agenda} />
+          ) : (
+            <h1 className="text-5xl font-extrabold tracking-tight">{event.name}</h1>
+          )}
+          {room?.phase || agenda.length ? <h1 className="sr-only">{event.name}</h1> : null}
         </div>
-        <div className="flex items-center gap-6">
+        <div className="flex shrink-0 items-center gap-12">
+          {wall.kind !== "join" ? (
+            <p className="text-right text-2xl font-semibold">
+              Join with code
+              <span className="block font-mono text-5xl font-extrabold tracking-widest">{join.code}</span>
+            </p>
+          ) : null}
+          {showsTimer ? <RoomTimer timer={room.timer} size="screen" testId="screen-timer" /> : null}
           <p className="text-right text-3xl font-bold" aria-live="polite">
             <span className="text-7xl font-extrabold tabular-nums text-sun" data-testid="screen-people">
               {presence?.people ?? "–"}
@@ -40,11 +302,11 @@ export function BigScreen({ event, join, board }: Props) {
         </div>
       </header>
 
-      {announcement ? (
+      {announcement && wall.kind !== "announcement" ? (
         <section
           role="status"
           aria-label="Announcement"
-          className="mx-12 mt-8 flex items-center gap-6 rounded-2xl bg-sun px-10 py-6 text-4xl font-extrabold text-ink shadow-2xl"
+          className="mx-12 mt-2 flex shrink-0 items-center gap-6 rounded-2xl bg-sun px-10 py-5 text-4xl font-extrabold text-ink shadow-2xl"
           data-testid="screen-announcement"
         >
           <MegaphoneIcon className="h-12 w-12 shrink-0" />
@@ -52,50 +314,44 @@ export function BigScreen({ event, join, board }: Props) {
         </section>
       ) : null}
 
-      <main className="grid flex-1 grid-cols-[minmax(0,560px)_1fr] gap-12 px-12 py-10">
-        <section
-          aria-labelledby="join-title"
-          className="flex flex-col items-center justify-center rounded-3xl bg-white p-10 text-ink"
-        >
-          <h2 id="join-title" className="text-4xl font-extrabold">
-            Join on your phone
-          </h2>
-          {/* biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation */}
-          <img src={join.qr} alt={`QR code to join: ${join.url}`} className="my-6 h-80 w-80" />
-          <p className="text-2xl font-semibold text-ink-soft">or go to</p>
-          <p className="text-3xl font-bold">{join.shortUrl}</p>
-          <p className="mt-4 text-2xl font-semibold text-ink-soft">code</p>
-          <p className="font-mono text-6xl font-extrabold tracking-[0.15em]" data-testid="screen-code">
-            {join.code}
-          </p>
-        </section>
-
-        {board ? (
-          <section aria-labelledby="wall-title" className="min-w-0">
-            <h2 id="wall-title" className="mb-6 text-3xl font-bold">
-              {board.title}
-              <span className="ml-4 text-2xl font-semibold text-white/70">{plural(wallNotes.length, "note")}</span>
-            </h2>
-            {latest.length === 0 ? (
-              <p className="rounded-2xl bg-stage-raised p-10 text-3xl text-white/80">
-                Notes from phones appear here. {board.columns.map((c) => c.title).join(" · ")}
-              </p>
-            ) : (
-              <ul className="grid grid-cols-3 gap-6">
-                {latest.map((n) => (
-                  <li key={n.id} data-testid="screen-note">
-                    <NoteCard text={n.text} colour={n.colour} author={n.authorName} size="wall" />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+      <main className="min-h-0 flex-1 overflow-hidden px-12 py-6" data-testid="screen-wall">
+        {wall.kind === "join" ? <JoinWall join={join} board={board} /> : null}
+        {wall.kind === "board" ? <BoardWall boardId={wall.boardId} /> : null}
+        {wall.kind === "votes" ? <VotesWall boardId={wall.boardId} /> : null}
+        {wall.kind === "teams" ? (
+          <div className="-mx-12 h-full overflow-hidden">
+            <TeamOverview variant="screen" />
+          </div>
         ) : null}
+        {wall.kind === "agenda" ? <AgendaWall agenda={agenda} room={room as RoomView | null} /> : null}
+        {wall.kind === "announcement" ? <AnnouncementWall announcement={announcement} /> : null}
+        {wall.kind === "rotate" ? <RotateWall startedAt={wall.startedAt} boards={boards} /> : null}
       </main>
-      <TeamOverview variant="screen" />
-      <footer className="flex justify-end px-12 pb-6">
-        <ConnectionPill tone="dark" />
+
+      <footer className="flex shrink-0 items-center justify-between gap-6 px-12 pb-5">
+        <p className="text-lg text-white/70">
+          {problem ? (
+            <span role="alert" className="font-semibold text-sun">
+              {problem}
+            </span>
+          ) : room?.lastChange ? (
+            `${room.lastChange.by} ${room.lastChange.text}`
+          ) : (
+            event.place
+          )}
+        </p>
+        <div className="flex items-center gap-4">
+          <button
+            type="button"
+            onClick={() => setHelp(true)}
+            className="rounded-full bg-white/10 px-3 py-1 text-sm font-semibold"
+          >
+            Shortcuts: press ?
+          </button>
+          <ConnectionPill tone="dark" />
+        </div>
       </footer>
+      {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
-import { findWelcomeBoard } from "@/lib/boards/find-boards";
+import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { publicBaseUrl } from "@/lib/server/public-url";
@@ -25,7 +25,8 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
   }
   const base = await publicBaseUrl();
   const joinUrl = `${base}/j/${event.joinCode}`;
-  const board = await findWelcomeBoard((await sharedDatabase()).read, event.id);
+  const db = (await sharedDatabase()).read;
+  const [board, boards] = await Promise.all([findWelcomeBoard(db, event.id), listBoards(db, event.id)]);
   return (
     <EventConnectionProvider eventId={event.id}>
       <BigScreen
@@ -37,6 +38,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
           qr: await qrDataUrl(joinUrl),
         }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+        boards={boards}
       />
     </EventConnectionProvider>
   );

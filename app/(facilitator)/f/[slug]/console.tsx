@@ -10,6 +10,7 @@ import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { limits } from "@/lib/realtime/contract";
 import { BoardsPanel } from "./boards-panel";
+import { RoomControls } from "./room-controls";
 
 type Props = {
   event: { name: string; slug: string; joinCode: string; joinUrl: string };
@@ -91,13 +92,13 @@ function AnnouncementComposer() {
 }
 
 export function Console({ event, me, board, boards, teams }: Props) {
-  const { presence } = useEventRoom();
+  const { presence, room, agenda } = useEventRoom();
   const wallRoom = board ? presence?.rooms[`board:${board.id}`] : undefined;
 
   return (
     <div className="min-h-dvh">
       <header className="border-b border-line bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-4">
             <Wordmark />
             <span className="hidden h-6 w-px bg-line sm:block" />
@@ -111,8 +112,11 @@ export function Console({ event, me, board, boards, teams }: Props) {
           </div>
         </div>
       </header>
-      <main className="mx-auto grid max-w-7xl gap-6 px-6 py-6 lg:grid-cols-[380px_1fr]">
+      <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 lg:grid-cols-[380px_1fr]">
         <h1 className="sr-only">Facilitator console</h1>
+        <div className="lg:col-span-2">
+          <RoomControls room={room} agenda={agenda} boards={boards} slug={event.slug} />
+        </div>
         <div className="space-y-6">
           <section aria-labelledby="here-title" className="card space-y-4 p-5">
             <h2 id="here-title" className="text-lg font-bold">

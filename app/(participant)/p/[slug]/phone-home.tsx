@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { AnnouncementBanner } from "@/app/live/announcement";
+import { RoomNudge } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
@@ -23,6 +24,7 @@ export function PhoneHome({ event, me, board, boards }: Props) {
     <PhoneShell aside={<ConnectionPill />}>
       <div className="space-y-6">
         <AnnouncementBanner announcement={announcement} />
+        <RoomNudge slug={event.slug} />
         <section className="space-y-1">
           <p className="eyebrow">{event.name}</p>
           <h1 className="text-3xl font-extrabold tracking-tight">Hello, {me.name}</h1>

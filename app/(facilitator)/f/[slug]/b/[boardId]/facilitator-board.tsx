@@ -64,13 +64,14 @@ export function FacilitatorBoard({
   const board = useBoard(boardId);
   const voting = useVoting(boardId);
   const tallies = voting.tally?.tallies ?? null;
-  const [selection, setSelection] = useState<string[]>([]);
+  const [selection, setSelection] = useState<{ noteIds: string[]; groupIds: string[] }>({ noteIds: [], groupIds: [] });
+  const selectedCount = selection.noteIds.length + selection.groupIds.length;
   const [target, setTarget] = useState(otherBoards.find((b) => b.teamId === null)?.id ?? otherBoards[0]?.id ?? "");
   const [feedback, setFeedback] = useState<string | null>(null);
   const settings = board.state?.board;
 
   const copy = async () => {
-    const ack = await board.copyTo(target, selection, []);
+    const ack = await board.copyTo(target, selection.noteIds, selection.groupIds);
     if (!ack) return;
     const to = otherBoards.find((b) => b.id === target)?.title ?? "the board";
     setFeedback(ack.ok ? `Copied ${plural(ack.result.notes.length, "note")} to ${to}.` : ack.error.message);
@@ -98,13 +99,7 @@ export function FacilitatorBoard({
       <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 xl:grid-cols-[1fr_320px]">
         <h1 className="sr-only">Board: {settings?.title ?? ""}</h1>
         <div className="card min-w-0 p-5">
-          <WallBoardView
-            boardId={boardId}
-            board={board}
-            interactive
-            tallies={tallies}
-            onSelectionChange={(s) => setSelection(s.noteIds)}
-          />
+          <WallBoardView boardId={boardId} board={board} interactive tallies={tallies} onSelectionChange={setSelection} />
           <p className="mt-4 text-sm text-ink-soft">
             Drag a note onto another to group them, or between notes to move it. From the keyboard, use the arrow buttons on each
             note.
@@ -146,7 +141,7 @@ export function FacilitatorBoard({
                 Carry notes forward
               </h2>
               <p className="text-sm text-ink-soft">
-                Tick notes on the board, then copy them to another board. Each copy remembers where it came from.
+                Tick notes or whole groups on the board, then copy them to another board. Each copy remembers where it came from.
               </p>
               <label htmlFor="copy-target" className="field-label">
                 Copy to
@@ -159,13 +154,8 @@ export function FacilitatorBoard({
                   </option>
                 ))}
               </select>
-              <button
-                type="button"
-                className="btn btn-primary w-full"
-                disabled={selection.length === 0 || !target}
-                onClick={copy}
-              >
-                Copy {plural(selection.length, "selected note")}
+              <button type="button" className="btn btn-primary w-full" disabled={selectedCount === 0 || !target} onClick={copy}>
+                Copy {plural(selectedCount, "selected item")}
               </button>
               <output aria-live="polite" className="block text-sm font-semibold">
                 {feedback}

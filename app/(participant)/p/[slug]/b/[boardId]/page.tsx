@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PhoneBoard } from "@/app/live/board/phone-board";
+import { RoomNudge } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
@@ -29,6 +30,7 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
           <Link href={`/p/${event.slug}`} className="link inline-block">
             ← {event.name}
           </Link>
+          <RoomNudge slug={event.slug} boardId={board.id} />
           <PhoneBoard boardId={board.id} isStaff={isStaff(actor)} headingLevel={1} />
         </div>
       </PhoneShell>

@@ -1,0 +1,138 @@
+"use client";
+
+import { VoteResults } from "@/app/live/board/vote-results";
+import { WallBoard } from "@/app/live/board/wall-board";
+import type { BoardSummary } from "@/lib/boards/find-boards";
+import { plural } from "@/lib/plural";
+import { useServerNow } from "@/lib/realtime/client/server-clock";
+import { useBoard } from "@/lib/realtime/client/use-board";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+import type { PhaseView, RoomView } from "@/lib/realtime/contract";
+import { phaseStatus } from "@/lib/room/phases";
+import { rotationIndex, rotationIntervalMs, untilNextTurn } from "@/lib/room/rotation";
+import { formatClock } from "@/lib/room/timer";
+
+/** A board, projected: the lead's wall, not interactive. */
+export function BoardWall({ boardId }: { boardId: string }) {
+  return (
+    <div className="h-full overflow-hidden" data-testid="wall-board">
+      <WallBoard boardId={boardId} interactive={false} tone="dark" />
+    </div>
+  );
+}
+
+/** A board's dot-voting: progress while open, the ranking once revealed. */
+export function VotesWall({ boardId }: { boardId: string }) {
+  const board = useBoard(boardId);
+  const voting = useVoting(boardId);
+  const { round, tally } = voting;
+  const endsAt = round?.status === "open" ? round.endsAt : null;
+  // The server's clock, not this laptop's, so the projector agrees with the phones.
+  const serverNow = useServerNow(endsAt ? 1000 : null);
+  const secondsLeft = endsAt ? Math.max(0, Math.ceil((endsAt - serverNow) / 1000)) : null;
+  const title = board.state?.board.title ?? "";
+  return (
+    <section aria-labelledby="votes-title" className="flex h-full flex-col overflow-hidden" data-testid="wall-votes">
+      <h2 id="votes-title" className="mb-6 text-4xl font-extrabold">
+        Votes: {title}
+      </h2>
+      {!round ? (
+        <p className="text-4xl text-white/80">No vote on this board yet.</p>
+      ) : round.status === "open" ? (
+        <div className="space-y-6">
+          <p className="text-6xl font-extrabold">
+            Voting is open{secondsLeft !== null ? ` · ${formatClock(secondsLeft)} left` : ""}
+          </p>
+          <p className="text-4xl">
+            <strong className="text-sun">{plural(tally?.voters ?? 0, "person", "people")}</strong> voted ·{" "}
+            {plural(tally?.dotsUsed ?? 0, "dot")} placed. {round.dotsPerPerson} dots each: vote on your phone.
+          </p>
+        </div>
+      ) : round.status === "closed" ? (
+        <p className="text-5xl font-extrabold">
+          Voting has closed: {plural(tally?.voters ?? 0, "person", "people")} voted. Results in a moment.
+        </p>
+      ) : board.state && tally?.tallies ? (
+        <div className="min-h-0 flex-1 overflow-hidden">
+          <VoteResults state={board.state} tallies={tally.tallies} shortlistSize={round.shortlistSize} tone="dark" />
+        </div>
+      ) : (
+        <p className="text-4xl text-white/80">Opening the results…</p>
+      )}
+    </section>
+  );
+}
+
+const londonTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** The weekend's phases, with where the room is now. */
+export function AgendaWall({ agenda, room }: { agenda: PhaseView[]; room: RoomView | null }) {
+  const current = room?.phase?.id ?? null;
+  return (
+    <section aria-labelledby="agenda-title" className="h-full overflow-hidden" data-testid="wall-agenda">
+      <h2 id="agenda-title" className="mb-6 text-4xl font-extrabold">
+        The agenda
+      </h2>
+      {agenda.length === 0 ? (
+        <p className="text-4xl text-white/80">The agenda has no phases yet.</p>
+      ) : (
+        <ol className="grid grid-flow-col grid-rows-6 gap-x-10 gap-y-4">
+          {agenda.map((p, i) => {
+            const status = phaseStatus(agenda, current, p.id);
+            return (
+              <li
+                key={p.id}
+                aria-current={status === "now" ? "step" : undefined}
+                className={`flex items-baseline gap-6 rounded-2xl px-8 py-4 ${
+                  status === "now" ? "bg-sun text-ink" : status === "done" ? "text-white/70" : "bg-stage-raised"
+                }`}
+              >
+                <span className="w-10 text-3xl font-extrabold tabular-nums">{i + 1}</span>
+                <span className="flex-1 text-4xl font-bold">
+                  {p.name}
+                  {status === "now" ? <span className="sr-only"> (now)</span> : null}
+                  {status === "done" ? <span className="sr-only"> (done)</span> : null}
+                </span>
+                <span className="text-2xl font-semibold">{londonTime.format(p.startsAt)}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Team boards in turn, every 20 seconds, on the server's clock: every screen turns together. */
+export function RotateWall({ startedAt, boards }: { startedAt: number; boards: BoardSummary[] }) {
+  const teamBoards = boards.filter((b) => b.teamId !== null);
+  const serverNow = useServerNow(1000);
+  const list = teamBoards.length > 0 ? teamBoards : boards;
+  const i = rotationIndex(startedAt, serverNow, list.length);
+  const board = list[i];
+  if (!board) return <p className="text-4xl text-white/80">There are no boards to show yet.</p>;
+  const left = Math.ceil(untilNextTurn(startedAt, serverNow) / 1000);
+  return (
+    <div className="flex h-full flex-col gap-4" data-testid="wall-rotate">
+      <p className="flex items-center justify-between text-2xl font-semibold text-white/80">
+        <span>
+          {board.teamName ? `Team ${board.teamName}` : "Whole room"} · board {i + 1} of {list.length}
+        </span>
+        <span aria-hidden>
+          Next in {left} s
+          <span className="ml-4 inline-block h-2 w-40 overflow-hidden rounded-full bg-white/20 align-middle">
+            <span className="block h-full bg-sun" style={{ width: `${100 - (left * 1000 * 100) / rotationIntervalMs}%` }} />
+          </span>
+        </span>
+      </p>
+      <div className="min-h-0 flex-1 overflow-hidden">
+        <WallBoard key={board.id} boardId={board.id} interactive={false} tone="dark" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { CommandFailure } from "@/lib/realtime/command-error";
+import type { WriteHandler } from "@/lib/realtime/handler";
+import { findPhases } from "./find-phases";
+import { nextPhase } from "./phases";
+import { readRoom } from "./room-store";
+import { enterPhase } from "./start-phase";
+
+/**
+ * Starts the phase after the one the sender saw as current. If another facilitator moved on in
+ * the meantime, this is refused rather than skipping a phase nobody meant to skip.
+ */
+export const startNextPhase: WriteHandler<"phase:next"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const [room, agenda] = await Promise.all([readRoom(tx, actor.eventId), findPhases(tx, actor.eventId)]);
+    const current = room.phase?.id ?? null;
+    if (current !== payload.fromPhaseId) {
+      const who = room.lastChange?.by ? `${room.lastChange.by} already` : "Someone already";
+      throw new CommandFailure("conflict", `${who} moved the room on to ${room.phase?.name ?? "another phase"}.`);
+    }
+    if (agenda.length === 0) throw new CommandFailure("conflict", "The agenda has no phases yet. Add them on the event page.");
+    const next = nextPhase(agenda, current);
+    if (!next) throw new CommandFailure("conflict", "This is the last phase of the agenda.");
+    return enterPhase(tx, actor, now, next.id);
+  },
+};

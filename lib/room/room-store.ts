@@ -1,0 +1,74 @@
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { eventPhases, roomStates } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { type PhaseView, type RoomChange, type RoomView, rooms, type Wall } from "@/lib/realtime/contract";
+import type { Broadcast } from "@/lib/realtime/handler";
+import { idleTimer, type TimerState } from "./timer";
+
+type Row = typeof roomStates.$inferSelect;
+
+const defaultWall: Wall = { kind: "join" };
+
+function timerOf(row: Row | undefined): TimerState {
+  if (!row) return idleTimer();
+  return {
+    status: row.timerStatus,
+    durationMs: row.timerDurationMs,
+    endsAt: row.timerStatus === "running" ? row.timerEndsAt : null,
+    remainingMs: row.timerRemainingMs,
+  };
+}
+
+const phaseView = (p: typeof eventPhases.$inferSelect): PhaseView => ({
+  id: p.id,
+  name: p.name,
+  startsAt: p.startsAt,
+  endsAt: p.endsAt,
+});
+
+/** The room as every screen sees it. An event nobody has run yet: no phase, 5:00 timer, join wall. */
+export async function readRoom(db: Db | Tx, eventId: string): Promise<RoomView> {
+  const [row] = await db.select().from(roomStates).where(eq(roomStates.eventId, eventId));
+  const [phase] = row?.currentPhaseId ? await db.select().from(eventPhases).where(eq(eventPhases.id, row.currentPhaseId)) : [];
+  return {
+    phase: phase ? phaseView(phase) : null,
+    phaseStartedAt: phase ? (row?.phaseStartedAt ?? null) : null,
+    timer: timerOf(row),
+    wall: (row?.wall as Wall | null) ?? defaultWall,
+    lastChange: row?.lastChange ? (row.lastChange as RoomChange) : null,
+  };
+}
+
+export type RoomPatch = {
+  phase?: { id: string; startedAt: number };
+  timer?: TimerState;
+  wall?: Wall;
+};
+
+/** Writes a change to the room, recording who made it, and returns the new room and its broadcast. */
+export async function changeRoom(
+  tx: Tx,
+  input: { actor: Actor; now: number; patch: RoomPatch; change: Omit<RoomChange, "by" | "at"> },
+): Promise<{ room: RoomView; broadcast: Broadcast }> {
+  const { actor, now, patch } = input;
+  const lastChange: RoomChange = { ...input.change, by: actor.name, at: now };
+  const set: Partial<typeof roomStates.$inferInsert> = { lastChange, updatedAt: now };
+  if (patch.phase) {
+    set.currentPhaseId = patch.phase.id;
+    set.phaseStartedAt = patch.phase.startedAt;
+  }
+  if (patch.timer) {
+    set.timerStatus = patch.timer.status;
+    set.timerDurationMs = patch.timer.durationMs;
+    set.timerEndsAt = patch.timer.endsAt;
+    set.timerRemainingMs = patch.timer.remainingMs;
+  }
+  if (patch.wall) set.wall = patch.wall;
+  await tx
+    .insert(roomStates)
+    .values({ eventId: actor.eventId, ...set })
+    .onConflictDoUpdate({ target: roomStates.eventId, set });
+  const room = await readRoom(tx, actor.eventId);
+  return { room, broadcast: { room: rooms.event(actor.eventId), event: "room:changed", data: { room } } };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { nextBoardWall, shortcutFor } from "./shortcuts";
+
+const boards = [{ id: "welcome" }, { id: "ideas" }, { id: "team-a" }];
+
+describe("the big screen's keys", () => {
+  it("maps letters in either case, Space, + and Escape", () => {
+    expect(shortcutFor("J")).toBe("join");
+    expect(shortcutFor("t")).toBe("teams");
+    expect(shortcutFor(" ")).toBe("timer");
+    expect(shortcutFor("=")).toBe("add-minute");
+    expect(shortcutFor("?")).toBe("help");
+    expect(shortcutFor("Escape")).toBe("close");
+    expect(shortcutFor("x")).toBeNull();
+  });
+
+  it("steps through boards with B, and V shows the votes of the board on screen", () => {
+    expect(nextBoardWall("board", { kind: "join" }, boards)).toEqual({ kind: "board", boardId: "welcome" });
+    expect(nextBoardWall("board", { kind: "board", boardId: "welcome" }, boards)).toEqual({ kind: "board", boardId: "ideas" });
+    expect(nextBoardWall("board", { kind: "board", boardId: "team-a" }, boards)).toEqual({ kind: "board", boardId: "welcome" });
+    expect(nextBoardWall("votes", { kind: "board", boardId: "ideas" }, boards)).toEqual({ kind: "votes", boardId: "ideas" });
+    expect(nextBoardWall("board", { kind: "votes", boardId: "ideas" }, boards)).toEqual({ kind: "board", boardId: "ideas" });
+    expect(nextBoardWall("votes", { kind: "teams" }, [])).toBeNull();
+  });
+});

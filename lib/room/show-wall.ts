@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { boards } from "@/db/schema";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms, type Wall } from "@/lib/realtime/contract";
+import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
+import { changeRoom } from "./room-store";
+import { wallLabel } from "./walls";
+
+/** Switches what every big screen shows; with `nudge`, invites phones to the board or vote too. */
+export const showWall: WriteHandler<"screen:show"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const choice = payload.wall;
+    let boardTitle: string | null = null;
+    if (choice.kind === "board" || choice.kind === "votes") {
+      const [board] = await tx
+        .select({ title: boards.title })
+        .from(boards)
+        .where(and(eq(boards.id, choice.boardId), eq(boards.eventId, actor.eventId)));
+      if (!board) throw new CommandFailure("not_found", "That board is not in this event any more.");
+      boardTitle = board.title;
+    }
+    const wall: Wall = choice.kind === "rotate" ? { kind: "rotate", startedAt: now } : choice;
+    const { room, broadcast } = await changeRoom(tx, {
+      actor,
+      now,
+      patch: { wall },
+      change: { what: "wall", text: `put ${wallLabel(wall, boardTitle)} on the big screen` },
+    });
+    const broadcasts: Broadcast[] = [broadcast];
+    if (payload.nudge && (choice.kind === "board" || choice.kind === "votes")) {
+      broadcasts.push({
+        room: rooms.event(actor.eventId),
+        event: "room:nudged",
+        data: {
+          nudge: {
+            id: randomUUID(),
+            kind: choice.kind,
+            title: boardTitle ?? "",
+            boardId: choice.boardId,
+            by: actor.name,
+            at: now,
+          },
+        },
+      });
+    }
+    return { result: { room }, broadcasts };
+  },
+};

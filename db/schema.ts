@@ -234,6 +234,8 @@ export const notes = sqliteTable(
     groupId: text("group_id").references(() => noteGroups.id, { onDelete: "set null" }),
     /** Bumped by every change of content; an edit based on an older version is refused. */
     version: integer("version").notNull().default(1),
+    /** A photo taken on a phone (e.g. from talking to people outside the room). */
+    photoId: text("photo_id"),
     /** Where a note copied to a plenary board came from. */
     sourceNoteId: text("source_note_id"),
     sourceBoardId: text("source_board_id"),
@@ -505,3 +507,24 @@ export const roomStates = sqliteTable("room_states", {
   lastChange: text("last_change", { mode: "json" }).$type<{ what: string; text: string; by: string; at: number }>(),
   updatedAt: integer("updated_at").notNull().default(now),
 });
+
+/** A photo uploaded from a phone for a note on a board; served only to people in the event. */
+export const notePhotos = sqliteTable(
+  "note_photos",
+  {
+    id: text("id").primaryKey(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    /** Who uploaded it (actor key): only they may attach it to a note. */
+    uploadedBy: text("uploaded_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("note_photos_board").on(t.boardId)],
+);

@@ -24,8 +24,10 @@ export const NoteCard = memo(function NoteCard({
   author,
   badge,
   size = "phone",
+  photoUrl = null,
   children,
 }: {
+  photoUrl?: string | null;
   text: string;
   colour?: NoteColour;
   author?: string | null;
@@ -38,6 +40,10 @@ export const NoteCard = memo(function NoteCard({
     <div
       className={`${noteColourClass[colour]} rounded-lg shadow-[0_2px_0_rgb(31_29_43/0.12),0_6px_14px_rgb(31_29_43/0.08)] ${padding}`}
     >
+      {photoUrl ? (
+        // biome-ignore lint/performance/noImgElement: a private photo served by our own route, not a static asset
+        <img src={photoUrl} alt="Added with this note" loading="lazy" className="mb-2 max-h-64 w-full rounded-md object-cover" />
+      ) : null}
       <p className="whitespace-pre-wrap break-words font-medium text-ink">{text}</p>
       {author || badge ? (
         <p className={`mt-2 flex flex-wrap items-center gap-2 text-ink-soft ${size === "wall" ? "text-lg" : "text-sm"}`}>

@@ -175,3 +175,47 @@ test("the facilitator carries notes and a group from a board onto the welcome wa
   await expect(welcome).toHaveCount(3);
   await Promise.all([phoneContext.close(), laptop.close()]);
 });
+
+// The smallest valid PNG: one transparent pixel.
+const onePixelPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("a phone adds a note with a photo taken outside; the projector shows it, and a fake image is refused", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Out and about", template: "ideas" });
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}/b/${board.id}`);
+
+  const phoneContext = await browser.newContext(phone);
+  await joinAs(phoneContext, event.id, "Nia");
+  const handset = await phoneContext.newPage();
+  await handset.goto(`/p/${event.slug}/b/${board.id}`);
+
+  await handset.getByLabel("Your note").fill("Not an image at all");
+  await handset
+    .getByLabel(/Add a photo/)
+    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
+  await handset.getByRole("button", { name: /^Add note/ }).click();
+  await expect(handset.getByText("Photos must be JPEG, PNG or WebP images.")).toBeVisible();
+  await expect(handset.getByLabel("Your note")).toHaveValue("Not an image at all");
+
+  await handset.getByLabel("Your note").fill("The bus stop has no shelter");
+  await handset.getByLabel(/Add a photo/).setInputFiles({ name: "stop.png", mimeType: "image/png", buffer: onePixelPng });
+  await handset.getByRole("button", { name: /^Add note/ }).click();
+  const onScreen = screen.getByTestId("wall-note").filter({ hasText: "The bus stop has no shelter" });
+  await expect(onScreen.getByRole("img", { name: "Added with this note" })).toBeVisible();
+  const src = await onScreen.getByRole("img").getAttribute("src");
+  expect(src).toMatch(/^\/photos\/[0-9a-f-]{36}$/);
+
+  // Photos are for people in the event only.
+  const stranger = await browser.newContext();
+  const response = await stranger.request.get(src as string);
+  expect(response.status()).toBe(404);
+  await Promise.all([stranger.close(), phoneContext.close(), laptop.close()]);
+});

@@ -29,6 +29,7 @@ const note = (id: string, extra: Partial<WireNote> = {}): WireNote => ({
   authorName: "A",
   authorTag: "them",
   groupId: null,
+  photoUrl: null,
   version: 1,
   createdAt: 1,
   source: null,

@@ -63,6 +63,7 @@ export const copyNotes: WriteHandler<"notes:copy"> = {
         column,
         text: note.text,
         colour: note.colour,
+        photoId: note.photoId,
         position,
         groupId: note.groupId ? (newGroupFor.get(note.groupId) ?? null) : null,
         authorParticipantId: note.authorParticipantId,

@@ -6,6 +6,7 @@ import { assertMayWrite, boardInEvent } from "@/lib/boards/board-access";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { findPhoto } from "./note-photos";
 import { notesById, toWire } from "./note-views";
 
 export const createNote: WriteHandler<"note:create"> = {
@@ -25,8 +26,17 @@ export const createNote: WriteHandler<"note:create"> = {
       .where(and(eq(notes.boardId, board.id), eq(notes.column, payload.column)))
       .orderBy(desc(notes.position))
       .limit(1);
+    if (payload.photoId) {
+      const photo = await findPhoto(tx, payload.photoId);
+      if (!photo || photo.boardId !== board.id || photo.uploadedBy !== actorKey(actor)) {
+        throw new CommandFailure("invalid", "That photo can't be used on this note.", [
+          { path: "photoId", message: "Add the photo again." },
+        ]);
+      }
+    }
     const id = randomUUID();
     await tx.insert(notes).values({
+      photoId: payload.photoId ?? null,
       id,
       boardId: board.id,
       column: payload.column,

@@ -5,6 +5,7 @@ import { type BoardRow, boardView } from "@/lib/boards/board-access";
 import { authorKeyOf, authorTag, noteVisibleTo } from "@/lib/boards/rules";
 import { publicName } from "@/lib/participants/profile";
 import type { NoteColour, WireNote } from "@/lib/realtime/contract";
+import { photoUrl } from "./note-photos";
 
 /** Notes with what a screen needs beside them: author name and where a copied note came from. */
 export async function noteRows(db: Db | Tx, where: SQL | undefined) {
@@ -59,6 +60,7 @@ export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null):
     authorName: board.anonymous || !visible ? null : authorNameOf(row),
     authorTag: authorTag(board.id, key),
     groupId: note.groupId,
+    photoUrl: visible ? photoUrl(note.photoId) : null,
     version: note.version,
     createdAt: note.createdAt,
     source: note.sourceBoardId ? { boardId: note.sourceBoardId, boardTitle: row.sourceTitle ?? "another board" } : null,

@@ -48,6 +48,8 @@ export const boardCommandSchemas = {
       column: z.string().min(1).max(40),
       text: text(boardLimits.noteText, "A note"),
       colour: z.enum(noteColours).default("yellow"),
+      /** A photo uploaded first, to /api/boards/<board>/photos. */
+      photoId: id.optional(),
     })
     .strict(),
   "note:update": z
@@ -102,6 +104,8 @@ export type WireNote = {
   /** A per-board pseudonym; a screen compares it with its own `myTag` to mark its notes. */
   authorTag: string | null;
   groupId: string | null;
+  /** Where the note's photo is served, if it has one (null while hidden from this viewer). */
+  photoUrl: string | null;
   version: number;
   createdAt: number;
   source: { boardId: string; boardTitle: string } | null;

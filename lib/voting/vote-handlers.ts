@@ -248,6 +248,7 @@ export const shortlistRound: WriteHandler<"vote:shortlist"> = {
         column,
         text: note.text,
         colour: note.colour,
+        photoId: note.photoId,
         position: i + 1,
         groupId: note.groupId && pickedGroups.some((g) => g.id === note.groupId) ? (newGroupIds.get(note.groupId) ?? null) : null,
         authorParticipantId: note.authorParticipantId,

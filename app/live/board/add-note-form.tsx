@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { noteColourClass, noteColourNames } from "@/app/live/note-card";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/contract";
@@ -9,7 +9,7 @@ import { useDraft } from "./use-draft";
 type Props = {
   boardId: string;
   columns: { key: string; title: string }[];
-  onAdd: (column: string, text: string, colour: NoteColour) => void;
+  onAdd: (column: string, text: string, colour: NoteColour, photoId?: string) => void;
   /** Text to put back in the box (a refused note the person wants to fix). */
   restore?: { text: string; nonce: number } | null;
 };
@@ -28,14 +28,34 @@ export function AddNoteForm({ boardId, columns, onAdd, restore }: Props) {
     if (restore) setText(restore.text);
   }, [restore?.nonce]);
 
-  const submit = (e: React.FormEvent) => {
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const photoInput = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) return setError("Write something first.");
     if (trimmed.length > boardLimits.noteText) return setError(`Keep it to ${boardLimits.noteText} characters.`);
+    let photoId: string | undefined;
+    if (photo) {
+      // A photo is too big for the offline outbox: it goes up now, or the person decides.
+      if (status !== "online")
+        return setError("Photos need a connection. Remove the photo to send the note when you're back online.");
+      setUploading(true);
+      const body = new FormData();
+      body.set("photo", photo);
+      const response = await fetch(`/api/boards/${boardId}/photos`, { method: "POST", body }).catch(() => null);
+      setUploading(false);
+      const answer = (await response?.json().catch(() => null)) as { photoId?: string; error?: string } | null;
+      if (!response?.ok || !answer?.photoId) return setError(answer?.error ?? "The photo didn't upload. Try again.");
+      photoId = answer.photoId;
+    }
     setError(null);
-    onAdd(column, trimmed, colour);
+    onAdd(column, trimmed, colour, photoId);
     setText("");
+    setPhoto(null);
+    if (photoInput.current) photoInput.current.value = "";
   };
 
   return (
@@ -106,8 +126,22 @@ export function AddNoteForm({ boardId, columns, onAdd, restore }: Props) {
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="btn btn-primary w-full">
-        {status === "online" ? "Add note" : "Add note (sends when you're back online)"}
+      <div>
+        <label htmlFor={`${textId}-photo`} className="field-label">
+          Add a photo <span className="font-normal text-ink-soft">(optional)</span>
+        </label>
+        <input
+          id={`${textId}-photo`}
+          ref={photoInput}
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          capture="environment"
+          onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
+        />
+      </div>
+      <button type="submit" className="btn btn-primary w-full" disabled={uploading}>
+        {uploading ? "Adding the photo…" : status === "online" ? "Add note" : "Add note (sends when you're back online)"}
       </button>
     </form>
   );

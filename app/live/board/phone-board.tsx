@@ -69,7 +69,7 @@ export function PhoneBoard({
           boardId={boardId}
           columns={state.board.columns}
           restore={restore}
-          onAdd={(column, text, colour) => void board.addNote(column, text, colour)}
+          onAdd={(column, text, colour, photoId) => void board.addNote(column, text, colour, photoId)}
         />
       ) : votingOpen ? null : (
         <p className="rounded-xl bg-white p-4 ring-1 ring-line">

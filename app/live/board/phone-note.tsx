@@ -50,7 +50,13 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
   );
 
   return (
-    <NoteCard text={editing ? "" : note.text} colour={note.colour} author={note.authorName} badge={badge}>
+    <NoteCard
+      photoUrl={note.photoUrl}
+      text={editing ? "" : note.text}
+      colour={note.colour}
+      author={note.authorName}
+      badge={badge}
+    >
       {editing ? (
         <div className="space-y-2">
           <label className="sr-only" htmlFor={`edit-${note.id}`}>

@@ -118,8 +118,8 @@ export function useBoard(boardId: string) {
 
   const actions = useMemo(
     () => ({
-      addNote: (column: string, text: string, colour: NoteColour = "yellow") =>
-        send("note:create", { boardId, column, text, colour }),
+      addNote: (column: string, text: string, colour: NoteColour = "yellow", photoId?: string) =>
+        send("note:create", { boardId, column, text, colour, ...(photoId ? { photoId } : {}) }),
       editNote: (note: WireNote, change: { text?: string; colour?: NoteColour }) =>
         send("note:update", { noteId: note.id, baseVersion: note.version, ...change }),
       deleteNote: (noteId: string) => send("note:delete", { noteId }),

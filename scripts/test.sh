@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: types, lint, unit, integration, browser. `npm test` runs this.
+# Every test: types, lint, unit, integration, reliability, browser. `npm test` runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -10,5 +10,7 @@ step "Types";        npx tsc --noEmit
 step "Lint";         npx biome check .
 step "Unit";         npx vitest run --project unit
 step "Integration";  npx vitest run --project integration
+# Durability, races, fuzzing, authorisation; RELIABILITY_LONG=1 for many more trials.
+step "Reliability";  npx vitest run --project reliability
 step "Build";        npx next build
 step "Browser";      bash scripts/ensure-browser.sh && npx playwright test

@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** Fails on any serious or critical WCAG 2.2 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation Next streams the new <title> in a moment later; check the settled page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(

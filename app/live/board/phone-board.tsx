@@ -39,7 +39,11 @@ export function PhoneBoard({
   const onRemoveDot = useCallback((id: string) => void retractRef.current(id), []);
 
   if (!state) {
-    return <p className="text-ink-soft">{board.error ?? "Opening the board…"}</p>;
+    return (
+      <p className="text-ink-soft">
+        {board.error ?? (status === "online" ? "Opening the board…" : "Waiting for the connection to open the board…")}
+      </p>
+    );
   }
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const round = voting.round;

@@ -33,7 +33,8 @@ export function useTeams() {
         setError(null);
         setState(s);
       },
-      onError: (e) => setError(e instanceof Error ? e.message : "Couldn't load the teams."),
+      // A load cut short by a dropped connection is retried on reconnect; only a real refusal is shown.
+      onError: (e) => setError(c.socket.connected ? (e instanceof Error ? e.message : "Couldn't load the teams.") : null),
     });
     const room = teamsRoom(c.eventId);
     const listeners = teamEventNames.map((name) => {

@@ -72,7 +72,8 @@ export function useBoard(boardId: string) {
       },
       apply: (st, event) => (event ? applyBoardEvent(st, event) : st),
       onChange: setState,
-      onError: (e) => setError(e instanceof Error ? e.message : "Couldn't load this board."),
+      // A load cut short by a dropped connection is retried on reconnect; only a real refusal is shown.
+      onError: (e) => setError(c.socket.connected ? (e instanceof Error ? e.message : "Couldn't load this board.") : null),
     });
     syncRef.current = sync;
     const offRoom = c.onRoom(rooms.board(boardId), (name, m) => {

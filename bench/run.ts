@@ -1,0 +1,545 @@
+/**
+ * `npm run bench`: the app against its own floor and a naive server, in one run. See README.md.
+ * Options: --quick (N=500, R=100), --n 100,500 --r 25,100 --servers floor,app
+ * --warmup S --window S --no-burst --no-db --profile (app child with --cpu-prof into bench/results/profiles)
+ * --app-yield-writes (experiment: the app's write queue yields a macrotask between transactions).
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, totalmem, type } from "node:os";
+import { Worker } from "node:worker_threads";
+import { runDbMicro } from "./lib/db-micro";
+import type {
+  ChildRequest,
+  ChildStats,
+  CommitOrder,
+  JoinRecord,
+  Phone,
+  ServerKind,
+  Setup,
+  VoteRecord,
+  WorkerReply,
+  WorkerRequest,
+} from "./lib/protocol";
+import { serverKinds } from "./lib/protocol";
+import { ascending, clock, percentile, round1 } from "./lib/stats";
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const list = (name: string) => option(name)?.split(",").map(Number);
+const quick = flag("--quick");
+const Ns = list("--n") ?? (quick ? [500] : [100, 500, 1000]);
+const Rs = list("--r") ?? (quick ? [100] : [25, 100, 250]);
+const servers = (option("--servers")?.split(",") as ServerKind[] | undefined) ?? serverKinds;
+const warmupS = Number(option("--warmup") ?? (quick ? 2 : 5));
+const windowS = Number(option("--window") ?? (quick ? 10 : 20));
+const burstS = 10;
+const burstRate = Number(option("--burst-rate") ?? 100);
+const graceMs = 2500;
+const workerCount = 2;
+const fanoutTargetMs = 100;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+
+// ---------- the server child ----------
+
+type Child = { process: ChildProcess; call<T>(request: ChildRequest): Promise<T>; setup: Setup };
+
+async function startChild(kind: ServerKind, phones: number): Promise<Child> {
+  const execArgv = ["--import", "tsx", "--expose-gc"];
+  if (flag("--profile") && kind === "app") execArgv.push("--cpu-prof", "--cpu-prof-dir=bench/results/profiles");
+  const child = fork("bench/server-child.ts", [kind, String(phones)], {
+    execArgv,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      BENCH_YIELD_WRITES: flag("--app-yield-writes") ? "1" : "0",
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  let ids = 0;
+  child.on("message", (m: { id: number; result?: unknown; error?: string }) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.error) w?.reject(new Error(m.error));
+    else w?.resolve(m.result);
+  });
+  child.on("exit", (code) => {
+    for (const w of waiting.values()) w.reject(new Error(`${kind} server exited (${code})`));
+  });
+  const setup = await new Promise<Setup>((resolve, reject) => waiting.set(0, { resolve: resolve as never, reject }));
+  return {
+    process: child,
+    setup,
+    call<T>(request: ChildRequest) {
+      const id = ++ids;
+      return new Promise<T>((resolve, reject) => {
+        waiting.set(id, { resolve: resolve as never, reject });
+        child.send({ id, request });
+      });
+    },
+  };
+}
+
+// ---------- load workers ----------
+
+type LoadWorker = {
+  worker: Worker;
+  send<T extends WorkerReply["type"]>(r: WorkerRequest, reply: T): Promise<Extract<WorkerReply, { type: T }>>;
+};
+
+function startWorker(): LoadWorker {
+  // Workers don't inherit tsx's loader on Node 20, so each registers it before importing the TS.
+  const entry = new URL("./load-worker.ts", import.meta.url).href;
+  const worker = new Worker(
+    `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
+    {
+      eval: true,
+    },
+  );
+  const waiting = new Map<string, ((r: WorkerReply) => void)[]>();
+  worker.on("message", (m: WorkerReply) => waiting.get(m.type)?.shift()?.(m));
+  worker.on("error", (e) => {
+    log(`load worker failed: ${e.stack ?? e}`);
+    process.exit(1);
+  });
+  return {
+    worker,
+    send(request, reply) {
+      return new Promise((resolve) => {
+        const queue = waiting.get(reply) ?? [];
+        queue.push(resolve as never);
+        waiting.set(reply, queue);
+        worker.postMessage(request);
+      });
+    },
+  };
+}
+
+// ---------- analysis ----------
+
+type StepFigures = {
+  server: ServerKind;
+  n: number;
+  r: number;
+  windowS: number;
+  sent: number;
+  acked: number;
+  refused: Record<string, number>;
+  ackP50Ms: number | null;
+  ackP99Ms: number | null;
+  fanoutP50Ms: number | null;
+  fanoutP99Ms: number | null;
+  fanoutMaxMs: number | null;
+  delivery: number;
+  committedPerSecond: number;
+  cpuPercent: number | null;
+  eventLoopDelayP99Ms: number | null;
+  /** How late the load generator sent, from the schedule: its own health. */
+  sendLagP99Ms: number | null;
+};
+
+function firstAtLeast(seen: number[], dots: number): number {
+  // seen = [t, dots, t, dots, …], dots strictly increasing
+  let lo = 0;
+  let hi = seen.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seen[mid * 2 + 1]! >= dots) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < seen.length / 2 ? seen[lo * 2]! : Number.NaN;
+}
+
+function analyse(
+  votes: VoteRecord[],
+  tallies: Map<number, number[]>,
+  order: CommitOrder,
+  phones: number,
+  from: number,
+  to: number,
+) {
+  const commitIndex = new Map<number, number>();
+  order.forEach(([phone, slot], k) => {
+    commitIndex.set(phone * 64 + slot, k);
+  });
+  const measured = votes.filter((v) => v.scheduled >= from && v.scheduled < to);
+  const acks: number[] = [];
+  const lags: number[] = [];
+  const fanouts: number[] = [];
+  const refused: Record<string, number> = {};
+  let delivered = 0;
+  let acked = 0;
+  for (const v of measured) {
+    lags.push(v.sent - v.scheduled);
+    if (!v.ok) {
+      refused[v.code ?? "?"] = (refused[v.code ?? "?"] ?? 0) + 1;
+      continue;
+    }
+    acked++;
+    acks.push(v.acked - v.scheduled);
+    const k = commitIndex.get(v.phone * 64 + v.slot);
+    if (k === undefined) {
+      refused["not-committed"] = (refused["not-committed"] ?? 0) + 1;
+      continue;
+    }
+    let worst = 0;
+    let everyone = true;
+    for (let c = 0; c < phones; c++) {
+      if (c === v.phone) continue;
+      const t = firstAtLeast(tallies.get(c) ?? [], k + 1);
+      if (Number.isNaN(t)) everyone = false;
+      else {
+        delivered++;
+        worst = Math.max(worst, t - v.scheduled);
+      }
+    }
+    if (everyone) fanouts.push(worst);
+  }
+  const a = ascending(acks);
+  const f = ascending(fanouts);
+  const l = ascending(lags);
+  return {
+    sent: measured.length,
+    acked,
+    refused,
+    ackP50Ms: round1(percentile(a, 50)),
+    ackP99Ms: round1(percentile(a, 99)),
+    fanoutP50Ms: round1(percentile(f, 50)),
+    fanoutP99Ms: round1(percentile(f, 99)),
+    fanoutMaxMs: round1(f.at(-1) ?? Number.NaN),
+    delivery: measured.length === 0 ? 0 : delivered / (measured.length * (phones - 1)),
+    committedPerSecond: Math.round((acked / (to - from)) * 1000 * 10) / 10,
+    sendLagP99Ms: round1(percentile(l, 99)),
+  };
+}
+
+// ---------- one server, one N ----------
+
+const workers = Array.from({ length: workerCount }, startWorker);
+const byWorker = <T extends { index: number }>(items: T[]) =>
+  workers.map((_, w) => items.filter((item) => item.index % workerCount === w));
+
+async function connectAll(child: Child, phones: Phone[], seconds: number, tag: string) {
+  const t0 = clock() + 200;
+  const spacingMs = (seconds * 1000) / Math.max(1, phones.length);
+  const parts = byWorker(phones);
+  const replies = await Promise.all(
+    workers.map((w, i) => {
+      // Each worker's phones keep their global slot on the ramp.
+      const mine = parts[i]!;
+      const first = mine[0] ? phones.indexOf(mine[0]) : 0;
+      return w.send(
+        {
+          type: "connect",
+          url: child.setup.url,
+          eventId: child.setup.eventId,
+          boardId: child.setup.boardId,
+          phones: mine,
+          t0: t0 + first * spacingMs,
+          spacingMs: spacingMs * workerCount,
+          tag,
+        },
+        "connected",
+      );
+    }),
+  );
+  return replies.flatMap((r) => r.joins);
+}
+
+/** Runs votes at `rate` from t0 (absolute) and returns what the phones and the server saw. */
+async function voteStep(child: Child, roundId: string, phones: number, rate: number, total: number, t0: number) {
+  const intervalMs = 1000 / rate;
+  const all = Array.from({ length: phones }, (_, i) => i);
+  await Promise.all(
+    workers.map((w, i) =>
+      w.send(
+        {
+          type: "step",
+          roundId,
+          targets: child.setup.targets,
+          t0,
+          intervalMs,
+          total,
+          phones,
+          mine: all.filter((p) => p % workerCount === i),
+        },
+        "stepped",
+      ),
+    ),
+  );
+  return async () => {
+    const collected = await Promise.all(workers.map((w) => w.send({ type: "collect" }, "collected")));
+    const votes = collected.flatMap((c) => c.votes);
+    const tallies = new Map(collected.flatMap((c) => c.tallies));
+    const order = await child.call<CommitOrder>({ type: "order", roundId });
+    return { votes, tallies, order };
+  };
+}
+
+async function measureStats(child: Child, from: number, to: number) {
+  await sleep(from - clock());
+  await child.call({ type: "stats-reset" });
+  await sleep(to - clock());
+  return child.call<ChildStats>({ type: "stats" });
+}
+
+type BurstFigures = {
+  server: ServerKind;
+  n: number;
+  joins: number;
+  failures: number;
+  errors: Record<string, number>;
+  joinP50Ms: number | null;
+  joinP99Ms: number | null;
+  voteRate: number;
+  fanoutP99Ms: number | null;
+  delivery: number;
+};
+
+type ServerRun = {
+  server: ServerKind;
+  n: number;
+  setup: Omit<Setup, "cookies" | "targets">;
+  connect: { failures: number; p99Ms: number | null; seconds: number };
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  memoryPerConnectionKb: number;
+  steps: StepFigures[];
+  burst: BurstFigures | null;
+};
+
+async function runServer(kind: ServerKind, n: number): Promise<ServerRun> {
+  log(`${kind} N=${n}: starting a fresh server`);
+  const child = await startChild(kind, n * 2);
+  try {
+    const phones: Phone[] = Array.from({ length: n }, (_, i) => ({ index: i, cookie: child.setup.cookies[i] ?? "" }));
+    const rssBefore = await child.call<number>({ type: "gc-rss" });
+    const rampS = Math.max(1, n / 250);
+    const joins = await connectAll(child, phones, rampS, "base");
+    const connectFailures = joins.filter((j) => !j.ok);
+    if (connectFailures.length > 0)
+      log(`${kind}: ${connectFailures.length} phones failed to connect: ${connectFailures[0]?.error}`);
+    await sleep(500);
+    const rssAfter = await child.call<number>({ type: "gc-rss" });
+    const steps: StepFigures[] = [];
+    let roundId = child.setup.roundId;
+    const capacity = Math.floor(n * child.setup.dotsPerPerson * 0.95);
+    for (const [i, r] of Rs.entries()) {
+      if (i > 0) roundId = await child.call<string>({ type: "new-round" });
+      // Casts only (see README): a step fits in the round's dots, so a short one at low N.
+      const scale = Math.min(1, capacity / (r * (warmupS + windowS)));
+      const w = warmupS * scale;
+      const m = windowS * scale;
+      const total = Math.floor(r * (w + m));
+      const t0 = clock() + 300;
+      const from = t0 + w * 1000;
+      const to = from + m * 1000;
+      log(`${kind} N=${n} R=${r}: ${total} votes over ${(w + m).toFixed(1)} s (window ${m.toFixed(1)} s)`);
+      const collect = await voteStep(child, roundId, n, r, total, t0);
+      const stats = await measureStats(child, from, to);
+      await sleep(to + graceMs - clock());
+      const { votes, tallies, order } = await collect();
+      const figures = analyse(votes, tallies, order, n, from, to);
+      steps.push({
+        server: kind,
+        n,
+        r,
+        windowS: Math.round(m * 10) / 10,
+        ...figures,
+        cpuPercent: round1((stats.cpuMs / stats.wallMs) * 100),
+        eventLoopDelayP99Ms: round1(stats.eldP99Ms),
+      });
+      log(
+        `  → ack p99 ${figures.ackP99Ms} ms, fan-out p99 ${figures.fanoutP99Ms} ms, delivery ${(figures.delivery * 100).toFixed(2)}%`,
+      );
+    }
+
+    let burst: BurstFigures | null = null;
+    if (!flag("--no-burst")) {
+      roundId = await child.call<string>({ type: "new-round" });
+      const rate = burstRate;
+      const total = Math.min(capacity, Math.floor(rate * (burstS + 3)));
+      const t0 = clock() + 300;
+      const from = t0 + 1000;
+      const to = from + burstS * 1000;
+      log(`${kind} N=${n}: join burst of ${n} phones in ${burstS} s while voting at ${rate}/s`);
+      const collect = await voteStep(child, roundId, n, rate, total, t0);
+      await sleep(from - clock());
+      const newcomers: Phone[] = Array.from({ length: n }, (_, i) => ({
+        index: n + i,
+        cookie: child.setup.cookies[n + i] ?? "",
+      }));
+      const burstJoins: JoinRecord[] = await connectAll(child, newcomers, burstS, "burst");
+      await sleep(to + graceMs - clock());
+      const { votes, tallies, order } = await collect();
+      const figures = analyse(votes, tallies, order, n, from, to);
+      const ok = ascending(burstJoins.filter((j) => j.ok).map((j) => j.ms));
+      const errors: Record<string, number> = {};
+      for (const j of burstJoins) if (!j.ok) errors[j.error ?? "?"] = (errors[j.error ?? "?"] ?? 0) + 1;
+      burst = {
+        server: kind,
+        n,
+        joins: burstJoins.length,
+        failures: burstJoins.length - ok.length,
+        errors,
+        joinP50Ms: round1(percentile(ok, 50)),
+        joinP99Ms: round1(percentile(ok, 99)),
+        voteRate: rate,
+        fanoutP99Ms: figures.fanoutP99Ms,
+        delivery: figures.delivery,
+      };
+      log(
+        `  → join failures ${burst.failures}, join p99 ${burst.joinP99Ms} ms, fan-out p99 while joining ${burst.fanoutP99Ms} ms`,
+      );
+    }
+    const { cookies: _c, targets: _t, ...setup } = child.setup;
+    return {
+      server: kind,
+      n,
+      setup,
+      connect: {
+        failures: connectFailures.length,
+        p99Ms: round1(percentile(ascending(joins.filter((j) => j.ok).map((j) => j.ms)), 99)),
+        seconds: rampS,
+      },
+      rssBeforeMb: round1(rssBefore / 2 ** 20)!,
+      rssAfterMb: round1(rssAfter / 2 ** 20)!,
+      memoryPerConnectionKb: round1((rssAfter - rssBefore) / n / 1024)!,
+      steps,
+      burst,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.send({ type: "disconnect", tag: null }, "disconnected")));
+    await child.call({ type: "exit" }).catch(() => undefined);
+    await new Promise((resolve) => (child.process.exitCode !== null ? resolve(null) : child.process.once("exit", resolve)));
+  }
+}
+
+// ---------- the run ----------
+
+const loadBefore = loadavg();
+const started = Date.now();
+mkdirSync("bench/results", { recursive: true });
+const runs: ServerRun[] = [];
+for (const n of Ns) for (const kind of servers) runs.push(await runServer(kind, n));
+await Promise.all(workers.map((w) => w.worker.terminate()));
+
+let db: Awaited<ReturnType<typeof runDbMicro>> | null = null;
+if (!flag("--no-db")) {
+  log("DB micro-benchmark: vote:cast through executeCommand on a file database");
+  db = await runDbMicro({ participants: quick ? 100 : 300, serialVotes: 500, inFlight: 64 });
+}
+const loadAfter = loadavg();
+
+const steps = runs.flatMap((r) => r.steps);
+const knee = (kind: ServerKind, n: number, limitMs = fanoutTargetMs) => {
+  const passing = steps.filter(
+    (s) => s.server === kind && s.n === n && s.fanoutP99Ms !== null && s.fanoutP99Ms <= limitMs && s.delivery === 1,
+  );
+  return passing.length ? Math.max(...passing.map((s) => s.r)) : null;
+};
+// The coalescer alone can hold a vote for up to one interval (100 ms), so a knee at a looser
+// bound is reported beside the issue's own.
+const knees = runs.map((r) => ({ server: r.server, n: r.n, knee: knee(r.server, r.n), kneeAt250Ms: knee(r.server, r.n, 250) }));
+const at = (kind: ServerKind, n: number, r: number) => steps.find((s) => s.server === kind && s.n === n && s.r === r);
+const ratioN = Ns.includes(1000) ? 1000 : Math.max(...Ns);
+const ratioR = Rs.includes(100) ? 100 : Rs[0]!;
+const appStep = at("app", ratioN, ratioR);
+const floorStep = at("floor", ratioN, ratioR);
+const appVsFloorP99 =
+  appStep?.fanoutP99Ms && floorStep?.fanoutP99Ms ? Math.round((appStep.fanoutP99Ms / floorStep.fanoutP99Ms) * 100) / 100 : null;
+const appKnee = knee("app", ratioN);
+const naiveKnee = knee("naive", ratioN);
+const appVsNaiveKnee = appKnee !== null && naiveKnee !== null ? Math.round((appKnee / naiveKnee) * 100) / 100 : null;
+
+const result = {
+  app_vs_floor_p99: appVsFloorP99,
+  app_vs_naive_knee: appVsNaiveKnee,
+  ratios_at: { n: ratioN, r: ratioR },
+  ratio_notes: [
+    appKnee !== null && naiveKnee === null
+      ? `naive has no knee among R=${Rs.join(",")} at N=${ratioN} (below ${Math.min(...Rs)}/s), so app/naive > ${appKnee / Math.min(...Rs)}`
+      : null,
+    appKnee === null ? `app has no knee among R=${Rs.join(",")} at N=${ratioN}` : null,
+    Rs.length === 1 ? "one rate tested: a knee is only 'this rate passes', not the highest rate that would" : null,
+  ].filter(Boolean),
+  at: new Date(started).toISOString(),
+  durationS: Math.round((Date.now() - started) / 1000),
+  options: {
+    quick,
+    Ns,
+    Rs,
+    warmupS,
+    windowS,
+    burstS,
+    burstRate,
+    tallyIntervalMs: 100,
+    appRateLimit: { points: 100_000, seconds: 1 },
+  },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memoryGb: round1(totalmem() / 2 ** 30),
+    os: `${type()} ${release()}`,
+    node: process.version,
+    loadBefore: loadBefore.map((l) => round1(l)),
+    loadAfter: loadAfter.map((l) => round1(l)),
+  },
+  knees,
+  steps,
+  servers: runs.map(({ steps: _s, ...rest }) => rest),
+  db,
+};
+
+console.log("\nVotes: per server, N phones, R votes/s (latencies in ms, from the scheduled send time)");
+console.table(
+  steps.map((s) => ({
+    server: s.server,
+    N: s.n,
+    R: s.r,
+    "ack p50": s.ackP50Ms,
+    "ack p99": s.ackP99Ms,
+    "fan-out p50": s.fanoutP50Ms,
+    "fan-out p99": s.fanoutP99Ms,
+    "fan-out max": s.fanoutMaxMs,
+    "delivery %": Math.floor(s.delivery * 10000) / 100,
+    "committed/s": s.committedPerSecond,
+    "CPU %": s.cpuPercent,
+    "ELD p99": s.eventLoopDelayP99Ms,
+    "send lag p99": s.sendLagP99Ms,
+  })),
+);
+console.log("Per server and N: memory, knee and join burst");
+console.table(
+  runs.map((r) => ({
+    server: r.server,
+    N: r.n,
+    "KB/conn": r.memoryPerConnectionKb,
+    knee: knee(r.server, r.n),
+    "knee@250ms": knee(r.server, r.n, 250),
+    "burst joins": r.burst?.joins,
+    "burst failures": r.burst?.failures,
+    "join p99": r.burst?.joinP99Ms,
+    "fan-out p99 in burst": r.burst?.fanoutP99Ms,
+    "delivery % in burst": r.burst ? Math.floor(r.burst.delivery * 10000) / 100 : null,
+  })),
+);
+console.log(`app_vs_floor_p99 (N=${ratioN}, R=${ratioR}): ${appVsFloorP99}   app_vs_naive_knee (N=${ratioN}): ${appVsNaiveKnee}`);
+for (const note of result.ratio_notes) console.log(`  note: ${note}`);
+if (db) {
+  console.log(`DB write path PRAGMAs (db.writePragmas()): ${JSON.stringify(db.pragmas)}`);
+  console.table({ serial: db.serial, [`${db.concurrent.inFlight} in flight`]: db.concurrent });
+}
+console.log(`load average before ${result.machine.loadBefore.join(" ")}, after ${result.machine.loadAfter.join(" ")}`);
+const file = option("--out") ?? "bench/results/latest.json";
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`wrote ${file} in ${result.durationS} s`);
+process.exit(0);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { ageBandLabels, isUnder18, participantKindLabels } from "@/lib/participants/profile";
+import { ageBandLabels, isUnder18, participantKindLabels } from "@/lib/participants/profile-facts";
 import { plural } from "@/lib/plural";
 import { useConnection } from "@/lib/realtime/client/react";
 import { usePrivateDetails, useTeams } from "@/lib/realtime/client/teams";

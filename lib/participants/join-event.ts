@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { events, participants } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { personView } from "./participant-views";
 import { displayNameSchema } from "./profile";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
-import { teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { activeParticipant, personView, privateDetails } from "./participant-views";
 import { normaliseSkills } from "./profile";

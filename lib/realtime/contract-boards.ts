@@ -3,11 +3,8 @@
  * notes and groups, and what they broadcast.
  */
 import { z } from "zod";
+import { boardLimits, type NoteColour, noteColours } from "./constants";
 
-export const boardLimits = { noteText: 280, groupTitle: 80, boardTitle: 80, columnTitle: 40, columns: 8, copyNotes: 200 };
-
-export const noteColours = ["yellow", "pink", "blue", "green", "orange"] as const;
-export type NoteColour = (typeof noteColours)[number];
 export const boardTemplateKeys = ["ideas", "journey", "learning", "postcards", "welcome", "blank"] as const;
 
 const id = z.string().min(1).max(64);

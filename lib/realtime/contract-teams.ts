@@ -144,5 +144,3 @@ export type TeamEvents = {
   "participant:profile-updated": { person: PersonView };
   "participant:left": { participantId: string; fromTeamId: string | null };
 };
-
-export const teamsRoom = (eventId: string) => `teams:${eventId}`;

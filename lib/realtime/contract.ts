@@ -4,24 +4,19 @@
  * (server → client) say what happened, in the past tense.
  */
 import { z } from "zod";
-import { type BoardCommandResults, type BoardEvents, boardCommandSchemas, boardLimits } from "./contract-boards";
+import { type ErrorCode, limits } from "./constants";
+import { type BoardCommandResults, type BoardEvents, boardCommandSchemas } from "./contract-boards";
 import { type PhaseView, type RoomCommandResults, type RoomEvents, type RoomView, roomCommandSchemas } from "./contract-room";
-import { type TeamCommandResults, type TeamEvents, teamCommandSchemas, teamsRoom } from "./contract-teams";
+import { type TeamCommandResults, type TeamEvents, teamCommandSchemas } from "./contract-teams";
 import { type TallyView, type VotingCommandResults, type VotingEvents, votingCommandSchemas } from "./contract-voting";
 
+export * from "./constants";
 export * from "./contract-boards";
 export * from "./contract-room";
 export * from "./contract-teams";
 export * from "./contract-voting";
 
 export const contractVersion = 1;
-
-export const limits = {
-  noteText: boardLimits.noteText,
-  announcementText: 240,
-  /** Bytes; socket.io refuses larger frames before any handler runs. */
-  maxPayloadBytes: 64 * 1024,
-};
 
 const clean = (max: number, what: string) =>
   z
@@ -52,32 +47,9 @@ export const envelopeSchema = z.object({
 });
 export type Envelope<N extends CommandName> = { id: string; payload: CommandPayload<N> };
 
-/**
- * The closed set of error codes a command can be refused with.
- * - invalid: the payload failed validation (`issues` says which field and why); nothing changed.
- * - unauthenticated: the socket has no valid identity for this event.
- * - forbidden: the identity is known but its role may not do this.
- * - not_found: the thing referred to does not exist in this event.
- * - conflict: the command is valid but the current state does not allow it.
- * - rate_limited: too many commands from this connection; retry shortly.
- * - internal: the server failed; retrying with the same id is safe.
- */
-export const errorCodes = [
-  "invalid",
-  "unauthenticated",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "rate_limited",
-  "internal",
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
 export type CommandError = { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
 
 export type Ack<R> = { ok: true; result: R; duplicate?: boolean } | { ok: false; error: CommandError };
-
-/** Errors after which sending the same command again might succeed. */
-export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "internal"]);
 
 // ---- shapes carried by results and events ----
 
@@ -139,11 +111,4 @@ export type ServerToClientEvents = {
 
 export type ClientToServerEvents = {
   [N in CommandName]: (envelope: Envelope<N>, ack: (response: Ack<CommandResults[N]>) => void) => void;
-};
-
-export const rooms = {
-  event: (eventId: string) => `event:${eventId}`,
-  staff: (eventId: string) => `event:${eventId}:staff`,
-  board: (boardId: string) => `board:${boardId}`,
-  teams: teamsRoom,
 };

@@ -3,7 +3,8 @@ import { and, eq, max } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { briefs, teams } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { type TeamView, teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
+import type { TeamView } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
 
 /** Inserts a team at the end of the event's list. Shared by create, split and ensureTeamsForBriefs. */

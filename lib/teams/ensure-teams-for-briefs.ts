@@ -1,7 +1,8 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { briefs, teams } from "@/db/schema";
-import { type TeamView, teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
+import type { TeamView } from "@/lib/realtime/contract-teams";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { insertTeam } from "./create-team";
 

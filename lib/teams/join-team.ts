@@ -2,7 +2,7 @@ import { and, count, eq, ne } from "drizzle-orm";
 import { teamMembers } from "@/db/schema";
 import { activeParticipant, personView } from "@/lib/participants/participant-views";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { hasRoom } from "./team-rules";
 import { findTeam } from "./team-views";

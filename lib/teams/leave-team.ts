@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { teamMembers } from "@/db/schema";
 import { activeParticipant, personView } from "@/lib/participants/participant-views";
-import { teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 
 /** Leaves my team without joining another (e.g. to look around before choosing). */

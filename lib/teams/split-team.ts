@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { teams } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { insertTeam } from "./create-team";
 import { splitNames } from "./team-rules";

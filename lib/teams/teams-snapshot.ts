@@ -1,5 +1,5 @@
 import { findPeople, personView } from "@/lib/participants/participant-views";
-import { teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { findTeams } from "./team-views";

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { teamMembers, teams } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/contract-teams";
+import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { capacityProblem } from "./team-rules";
 import { findTeam } from "./team-views";

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { noteColourClass, noteColourNames } from "@/app/live/note-card";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
-import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/contract";
+import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/constants";
 import { useDraft } from "./use-draft";
 
 type Props = {

@@ -1,13 +1,6 @@
 import { io, type Socket } from "socket.io-client";
-import {
-  type Ack,
-  type ClientToServerEvents,
-  type CommandName,
-  type CommandPayload,
-  type CommandResults,
-  retryableCodes,
-  type ServerToClientEvents,
-} from "../contract";
+import { retryableCodes } from "../constants";
+import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
 import { Outbox, type PendingCommand } from "./outbox";
 
 export type ConnectionStatus = "connecting" | "online" | "offline" | "refused";

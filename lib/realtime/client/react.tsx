@@ -1,8 +1,8 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { rooms } from "../constants";
 import type { AnnouncementView, EventSnapshot, NudgeView, PresenceCounts, RoomView, Sequenced } from "../contract";
-import { rooms } from "../contract";
 import { type ConnectionStatus, EventConnection } from "./connection";
 import type { PendingCommand } from "./outbox";
 import { RoomSync } from "./room-sync";

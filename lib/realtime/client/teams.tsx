@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { applyTeamEvent, type TeamEvent, type TeamsState, teamEventNames } from "@/lib/teams/teams-state";
+import { teamsRoom } from "../constants";
 import type { PrivateDetails, Sequenced, TeamEvents } from "../contract";
-import { teamsRoom } from "../contract";
 import { useConnection } from "./react";
 import { RoomSync } from "./room-sync";
 

@@ -9,16 +9,8 @@ import {
   fromSnapshot,
   needsSnapshot,
 } from "@/lib/boards/board-state";
-import {
-  type Ack,
-  type BoardView,
-  type CommandName,
-  type CommandPayload,
-  type CommandResults,
-  type NoteColour,
-  rooms,
-  type WireNote,
-} from "../contract";
+import { rooms } from "../constants";
+import type { Ack, BoardView, CommandName, CommandPayload, CommandResults, NoteColour, WireNote } from "../contract";
 import { useConnection, usePending } from "./react";
 import { RoomSync } from "./room-sync";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { rooms } from "../constants";
 import type { RoundView, TallyView, VotingState } from "../contract";
-import { rooms } from "../contract";
 import { useConnection } from "./react";
 import { RoomSync } from "./room-sync";
 

@@ -8,7 +8,7 @@ import { TeamOverview } from "@/app/live/team-overview";
 import { Wordmark } from "@/app/ui/brand";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
-import { limits } from "@/lib/realtime/contract";
+import { limits } from "@/lib/realtime/constants";
 import { BoardsPanel } from "./boards-panel";
 import { RoomControls } from "./room-controls";
 

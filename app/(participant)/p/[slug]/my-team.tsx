@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import { participantKindLabels } from "@/lib/participants/profile";
+import { participantKindLabels } from "@/lib/participants/profile-facts";
 import { plural } from "@/lib/plural";
 import { useTeams } from "@/lib/realtime/client/teams";
 import type { PersonView, TeamView } from "@/lib/realtime/contract";

@@ -1,0 +1,91 @@
+/** Profile words and rules that screens need, without zod (phones should not download it). */
+/**
+ * What a participant may share about themselves, in plain words, and the rules for who sees
+ * what. Pure: imported by the contract (both sides), pages and handlers.
+ */
+
+export const participantKinds = [
+  "resident",
+  "council_officer",
+  "voluntary_sector",
+  "designer",
+  "developer",
+  "young_person",
+  "other",
+] as const;
+export type ParticipantKind = (typeof participantKinds)[number];
+
+export const ageBands = ["under_16", "16_17", "18_plus"] as const;
+export type AgeBand = (typeof ageBands)[number];
+
+/** "Someone may be great at project planning, but they wouldn't call it 'project planning'." */
+export const skillSuggestions = [
+  "talking to people",
+  "drawing",
+  "making websites",
+  "organising",
+  "knowing the area",
+  "writing",
+  "filming",
+  "spreadsheets",
+] as const;
+
+export const participantKindLabels: Record<ParticipantKind, string> = {
+  resident: "Resident",
+  council_officer: "Council officer",
+  voluntary_sector: "Voluntary sector",
+  designer: "Designer",
+  developer: "Developer",
+  young_person: "Young person",
+  other: "Other",
+};
+
+export const ageBandLabels: Record<AgeBand, string> = {
+  under_16: "Under 16",
+  "16_17": "16 or 17",
+  "18_plus": "18 or over",
+};
+
+export const profileLimits = { skill: 40, skills: 12, accessNeeds: 500, contact: 200 };
+
+export const isUnder18 = (ageBand: AgeBand | null | undefined) => ageBand === "under_16" || ageBand === "16_17";
+
+/** What other people see of someone who has left: their notes stay, their name does not. */
+export const leftName = "Someone who left";
+
+/** "Amara Okafor" → "A. O."; letters only, so nothing else of the name leaks. */
+export function initials(name: string) {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .map((part) => part.match(/\p{L}|\p{N}/u)?.[0]?.toUpperCase())
+    .filter(Boolean)
+    .slice(0, 2);
+  return letters.length > 0 ? letters.map((l) => `${l}.`).join(" ") : "Young person";
+}
+
+/**
+ * The name other participants see. Under-18s are shown by their initials only (the people
+ * running the event see the full name); someone who left is "Someone who left".
+ */
+export function publicName(p: { displayName: string; ageBand: AgeBand | null; leftAt: number | null }) {
+  if (p.leftAt !== null) return leftName;
+  return isUnder18(p.ageBand) ? initials(p.displayName) : p.displayName;
+}
+
+/**
+ * Skills as the person typed them: trimmed, lower-cased first letter kept as typed, duplicates
+ * (ignoring case) dropped, empty ones removed. Free text may hold several, split by commas.
+ */
+export function normaliseSkills(raw: readonly string[]) {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of raw.flatMap((r) => r.split(/[,;\n]/))) {
+    const skill = item.trim().replace(/\s+/g, " ");
+    const key = skill.toLocaleLowerCase("en-GB");
+    if (!skill || seen.has(key)) continue;
+    seen.add(key);
+    out.push(skill);
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * The parts of the real-time contract a browser needs at run time (room names, limits, error
+ * codes), kept free of zod so a phone page does not download the schemas. contract.ts
+ * re-exports all of it: the contract is still declared once.
+ */
+
+export const boardLimits = { noteText: 280, groupTitle: 80, boardTitle: 80, columnTitle: 40, columns: 8, copyNotes: 200 };
+
+export const noteColours = ["yellow", "pink", "blue", "green", "orange"] as const;
+export type NoteColour = (typeof noteColours)[number];
+
+export const limits = {
+  noteText: boardLimits.noteText,
+  announcementText: 240,
+  /** Bytes; socket.io refuses larger frames before any handler runs. */
+  maxPayloadBytes: 64 * 1024,
+};
+
+/**
+ * The closed set of error codes a command can be refused with.
+ * - invalid: the payload failed validation (`issues` says which field and why); nothing changed.
+ * - unauthenticated: the socket has no valid identity for this event.
+ * - forbidden: the identity is known but its role may not do this.
+ * - not_found: the thing referred to does not exist in this event.
+ * - conflict: the command is valid but the current state does not allow it.
+ * - rate_limited: too many commands from this connection; retry shortly.
+ * - internal: the server failed; retrying with the same id is safe.
+ */
+export const errorCodes = [
+  "invalid",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "rate_limited",
+  "internal",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Errors after which sending the same command again might succeed. */
+export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "internal"]);
+
+export const teamsRoom = (eventId: string) => `teams:${eventId}`;
+
+export const rooms = {
+  event: (eventId: string) => `event:${eventId}`,
+  staff: (eventId: string) => `event:${eventId}:staff`,
+  board: (boardId: string) => `board:${boardId}`,
+  teams: teamsRoom,
+};

@@ -5,6 +5,7 @@ import { boards, noteGroups, notes, voteRounds, votes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import { boardInEvent, boardView, mayWrite } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
+import { copyNotesTo } from "@/lib/notes/copy-notes-to";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
 import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
@@ -210,7 +211,6 @@ export const shortlistRound: WriteHandler<"vote:shortlist"> = {
       template: "ideas",
       now,
     });
-    const column = target.columns[0]?.key ?? "ideas";
     // A shortlisted group is carried as its notes, gathered under the group's title.
     const pickedNotes = await tx
       .select()
@@ -231,33 +231,21 @@ export const shortlistRound: WriteHandler<"vote:shortlist"> = {
             ),
           )
       : [];
-    const newGroupIds = new Map<string, string>();
-    for (const g of pickedGroups) {
-      const id = randomUUID();
-      newGroupIds.set(g.id, id);
-      await tx.insert(noteGroups).values({ id, boardId: target.id, title: g.title || "Shortlisted group", createdAt: now });
-    }
     const order = new Map(settled.map((id, i) => [id, i]));
-    const carried = [...pickedNotes, ...groupNotes].sort(
-      (a, b) => (order.get(a.id) ?? order.get(a.groupId ?? "") ?? 0) - (order.get(b.id) ?? order.get(b.groupId ?? "") ?? 0),
-    );
-    for (const [i, note] of carried.entries()) {
-      await tx.insert(notes).values({
-        id: randomUUID(),
-        boardId: target.id,
-        column,
-        text: note.text,
-        colour: note.colour,
-        photoId: note.photoId,
-        position: i + 1,
-        groupId: note.groupId && pickedGroups.some((g) => g.id === note.groupId) ? (newGroupIds.get(note.groupId) ?? null) : null,
-        authorParticipantId: note.authorParticipantId,
-        authorAccountId: note.authorAccountId,
-        sourceNoteId: note.id,
-        sourceBoardId: note.boardId,
-        createdAt: now,
-      });
-    }
+    const rankOf = (n: typeof notes.$inferSelect) => order.get(n.id) ?? order.get(n.groupId ?? "") ?? 0;
+    const pickedGroupIds = new Set(pickedGroups.map((g) => g.id));
+    // A note shortlisted on its own leaves its group behind.
+    const carried = [...pickedNotes, ...groupNotes]
+      .map((n) => (n.groupId && !pickedGroupIds.has(n.groupId) ? { ...n, groupId: null } : n))
+      .sort((a, b) => rankOf(a) - rankOf(b));
+    await copyNotesTo(tx, {
+      target,
+      notes: carried,
+      groups: pickedGroups,
+      now,
+      columns: "first",
+      groupTitle: (g) => g.title || "Shortlisted group",
+    });
     const updated = await setStatus(tx, round, { shortlist: settled });
     return {
       result: { round: roundView(updated, target.id), boardId: target.id },

@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { noteGroups, notes } from "@/db/schema";
+import type { BoardRow } from "@/lib/boards/board-access";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms, type WireNote } from "@/lib/realtime/contract";
+import type { Broadcast } from "@/lib/realtime/handler";
+import { notesById, toWire } from "./note-views";
+
+type NoteRow = typeof notes.$inferSelect;
+type GroupRow = typeof noteGroups.$inferSelect;
+
+/**
+ * Copies notes (in the order given) onto another board, after its last note, recreating the
+ * given groups there. Each copy keeps its author and photo and remembers where it came from.
+ * Shared by the facilitator's funnel and the vote shortlist.
+ */
+export async function copyNotesTo(
+  tx: Tx,
+  options: {
+    target: BoardRow;
+    notes: NoteRow[];
+    groups: GroupRow[];
+    now: number;
+    /** Keep a note's column when the target has it, or put everything in the first column. */
+    columns: "keep" | "first";
+    groupTitle?: (group: GroupRow) => string;
+  },
+): Promise<{ copied: WireNote[]; broadcasts: Broadcast[] }> {
+  const { target, now } = options;
+  const room = rooms.board(target.id);
+  const broadcasts: Broadcast[] = [];
+  const newGroupFor = new Map<string, string>();
+  for (const g of options.groups) {
+    const id = randomUUID();
+    const title = options.groupTitle?.(g) ?? g.title;
+    newGroupFor.set(g.id, id);
+    await tx.insert(noteGroups).values({ id, boardId: target.id, title, createdAt: now });
+    broadcasts.push({ room, event: "group:changed", data: { group: { id, title } } });
+  }
+
+  const firstColumn = target.columns[0]?.key;
+  if (!firstColumn) throw new CommandFailure("conflict", "That board has no columns to copy into.");
+  const [last] = await tx
+    .select({ position: notes.position })
+    .from(notes)
+    .where(and(eq(notes.boardId, target.id), eq(notes.column, firstColumn)))
+    .orderBy(desc(notes.position))
+    .limit(1);
+  let position = last?.position ?? 0;
+  const ids: string[] = [];
+  for (const note of options.notes) {
+    const keep = options.columns === "keep" && target.columns.some((c) => c.key === note.column);
+    const id = randomUUID();
+    ids.push(id);
+    position += 1;
+    await tx.insert(notes).values({
+      id,
+      boardId: target.id,
+      column: keep ? note.column : firstColumn,
+      text: note.text,
+      colour: note.colour,
+      photoId: note.photoId,
+      position,
+      groupId: note.groupId ? (newGroupFor.get(note.groupId) ?? null) : null,
+      authorParticipantId: note.authorParticipantId,
+      authorAccountId: note.authorAccountId,
+      sourceNoteId: note.id,
+      sourceBoardId: note.boardId,
+      createdAt: now,
+    });
+  }
+  const copied = (await notesById(tx, target.id, ids)).map((r) => toWire(r, target, null));
+  for (const note of copied) broadcasts.push({ room, event: "note:created", data: { note } });
+  return { copied, broadcasts };
+}

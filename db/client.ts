@@ -3,7 +3,9 @@ import { dirname, resolve } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { groupCommitQueue } from "./group-commit";
 import * as schema from "./schema";
+import { installStatementCache } from "./statement-cache";
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** What a write runs against: the transaction handle drizzle gives us. */
@@ -14,8 +16,9 @@ export interface Database {
   /** Reads from a pool of connections; never blocked by a write in WAL mode. */
   read: Db;
   /**
-   * Runs `fn` in one write transaction. Writes are queued in this process so that a
-   * command never waits on SQLite's busy lock behind another command of ours.
+   * Runs `fn` atomically and resolves once it is committed. Writes are queued in this process
+   * so that a command never waits on SQLite's busy lock behind another command of ours; writes
+   * that queue up while one commits share the next commit (see group-commit.ts).
    */
   transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** The PRAGMAs as seen on the write connection right now (for start-up checks and tests). */
@@ -50,6 +53,7 @@ async function readPragmas(client: Client) {
 
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   ensureDirectoryFor(url);
+  installStatementCache();
   // The write client has exactly one connection. libSQL's `transaction()` borrows a
   // connection from a pool and opens fresh ones on demand; fresh connections would not
   // carry our PRAGMAs. With one connection, every write runs where the PRAGMAs were set.
@@ -60,12 +64,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const write = drizzle(writeClient, { schema });
   const read = drizzle(readClient, { schema });
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const transact = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
-    const run = queue.then(() => write.transaction(fn));
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const transact = groupCommitQueue(write);
 
   const database: Database = {
     url,

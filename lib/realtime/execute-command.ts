@@ -17,8 +17,6 @@ export type Execution<N extends CommandName> = {
   signals?: Signal[];
 };
 
-class DuplicateCommand extends Error {}
-
 const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
   error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 
@@ -65,13 +63,21 @@ export async function executeCommand<N extends CommandName>(
     }
     const key = actorKey(actor);
     const commandId = envelope.data.id;
-    const { result, broadcasts, signals } = await deps.db.transact(async (tx) => {
+    const outcome = await deps.db.transact(async (tx) => {
       const recorded = await tx
         .insert(commandLog)
         .values({ actorKey: key, commandId, name })
         .onConflictDoNothing()
         .returning({ id: commandLog.commandId });
-      if (recorded.length === 0) throw new DuplicateCommand();
+      if (recorded.length === 0) {
+        // A retry. Read the first run's result in this transaction: the first run may have
+        // committed in this same group commit, so another connection would not see it yet.
+        const [row] = await tx
+          .select({ result: commandLog.result, name: commandLog.name })
+          .from(commandLog)
+          .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
+        return { duplicate: row ?? null } as const;
+      }
       const applied = await handler.apply(tx, input);
       const sequenced: SequencedBroadcast[] = [];
       for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
@@ -79,20 +85,17 @@ export async function executeCommand<N extends CommandName>(
         .update(commandLog)
         .set({ result: applied.result })
         .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
-      return { result: applied.result, broadcasts: sequenced, signals: applied.signals };
+      return { result: applied.result, broadcasts: sequenced, signals: applied.signals } as const;
     });
-    return { ack: { ok: true, result }, broadcasts, signals };
-  } catch (error) {
-    if (error instanceof DuplicateCommand) {
-      const [row] = await deps.db.read
-        .select({ result: commandLog.result, name: commandLog.name })
-        .from(commandLog)
-        .where(and(eq(commandLog.actorKey, actorKey(actor)), eq(commandLog.commandId, envelope.data.id)));
+    if ("duplicate" in outcome) {
+      const row = outcome.duplicate;
       if (row && row.name !== name) {
         return refuse(new CommandFailure("conflict", "That command id was already used for another command."));
       }
       return { ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true }, broadcasts: [] };
     }
+    return { ack: { ok: true, result: outcome.result }, broadcasts: outcome.broadcasts, signals: outcome.signals };
+  } catch (error) {
     if (error instanceof CommandFailure) return refuse(error);
     deps.onError?.(error);
     return refuse(new CommandFailure("internal", "Something went wrong on our side. It will be retried."));

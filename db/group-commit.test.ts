@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { openTempDatabase } from "@/test/integration/support/fixtures";
+import { roomSequences } from "./schema";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+async function database() {
+  const temp = await openTempDatabase();
+  cleanups.push(() => temp.cleanup());
+  return temp.db;
+}
+
+const rooms = async (db: Awaited<ReturnType<typeof database>>) =>
+  (await db.read.select({ room: roomSequences.room }).from(roomSequences)).map((r) => r.room).sort();
+
+describe("group commit", () => {
+  it("commits writes that queue up together, except the one that failed", async () => {
+    const db = await database();
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      db.transact(async (tx) => {
+        await tx.insert(roomSequences).values({ room: `r${i}`, seq: i });
+        if (i === 13) throw new Error("refused");
+        return i;
+      }),
+    );
+    const settled = await Promise.allSettled(writes);
+    expect(settled.filter((s) => s.status === "rejected")).toHaveLength(1);
+    expect(settled[13]).toMatchObject({ status: "rejected" });
+    expect(settled[14]).toEqual({ status: "fulfilled", value: 14 });
+    const expected = Array.from({ length: 30 }, (_, i) => `r${i}`).filter((r) => r !== "r13");
+    expect(await rooms(db)).toEqual(expected.sort());
+  });
+
+  it("resolves a write only once another connection can read it", async () => {
+    const db = await database();
+    const seen = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db
+          .transact((tx) => tx.insert(roomSequences).values({ room: `r${i}`, seq: i }))
+          .then(
+            async () =>
+              (
+                await db.read
+                  .select()
+                  .from(roomSequences)
+                  .where(sql`room = ${`r${i}`}`)
+              ).length,
+          ),
+      ),
+    );
+    expect(seen).toEqual(Array.from({ length: 20 }, () => 1));
+  });
+
+  it("acknowledges nothing of a batch whose transaction SQLite ended", async () => {
+    const db = await database();
+    const writes = Array.from({ length: 10 }, (_, i) =>
+      db.transact(async (tx) => {
+        await tx.insert(roomSequences).values({ room: `r${i}`, seq: i });
+        if (i === 5) {
+          // What an I/O error or RAISE(ROLLBACK) does: the whole transaction is gone.
+          await tx.run(sql.raw("ROLLBACK"));
+          throw new Error("transaction lost");
+        }
+        return i;
+      }),
+    );
+    const settled = await Promise.allSettled(writes);
+    const stored = new Set(await rooms(db));
+    settled.forEach((s, i) => {
+      // Whatever resolved is stored; whatever is stored resolved. Nothing half-true.
+      expect(stored.has(`r${i}`)).toBe(s.status === "fulfilled");
+    });
+    // And the queue still works afterwards.
+    await db.transact((tx) => tx.insert(roomSequences).values({ room: "after", seq: 1 }));
+    expect(await rooms(db)).toContain("after");
+    expect(await db.writePragmas()).toMatchObject({ foreignKeys: 1, journalMode: "wal" });
+  });
+});
+
+describe("statement cache", () => {
+  it("reuses statements with other parameters and survives a schema change", async () => {
+    const db = await database();
+    for (let i = 0; i < 5; i++) await db.transact((tx) => tx.insert(roomSequences).values({ room: `r${i}`, seq: i }));
+    for (let i = 0; i < 5; i++) {
+      const [row] = await db.read
+        .select()
+        .from(roomSequences)
+        .where(sql`room = ${`r${i}`}`);
+      expect(row?.seq).toBe(i);
+    }
+    await db.transact((tx) => tx.run(sql.raw("ALTER TABLE room_sequences ADD COLUMN note TEXT")));
+    const [row] = await db.read.select().from(roomSequences).where(sql`room = ${"r3"}`);
+    expect(row?.seq).toBe(3);
+  });
+});

@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "./client";
+
+/** Bounds how long the first write of a batch waits for the commit that makes it durable. */
+const maxWritesPerCommit = 64;
+
+type Job = { fn: (tx: Tx) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+/** The batch's transaction is gone (SQLite rolled it back): nothing in it may be acknowledged. */
+class BatchBroken extends Error {}
+
+/**
+ * One write queue with group commit.
+ *
+ * Each write still runs alone and in order, but writes that arrive while a commit is in
+ * progress run together in the next transaction, each inside its own savepoint: a write that
+ * fails rolls back to its savepoint and leaves the others alone, and every write's promise
+ * resolves only after the shared COMMIT, so nothing is acknowledged before it is durable.
+ * When votes pour in, one commit (and its WAL frames) serves many of them instead of one each.
+ *
+ * Between batches the queue yields to the event loop, so socket reads, acks and timers are
+ * served between batches rather than after the whole backlog (libSQL answers synchronously).
+ */
+export function groupCommitQueue(write: Db) {
+  const pending: Job[] = [];
+  let draining = false;
+
+  async function runAlone(job: Job) {
+    try {
+      job.resolve(await write.transaction(job.fn));
+    } catch (error) {
+      job.reject(error);
+    }
+  }
+
+  async function runTogether(batch: Job[]) {
+    const committed: { job: Job; value: unknown }[] = [];
+    try {
+      await write.transaction(async (tx) => {
+        for (const job of batch) {
+          await tx.run(sql.raw("SAVEPOINT write"));
+          try {
+            const value = await job.fn(tx);
+            await tx.run(sql.raw("RELEASE write"));
+            committed.push({ job, value });
+          } catch (error) {
+            try {
+              await tx.run(sql.raw("ROLLBACK TO write"));
+              await tx.run(sql.raw("RELEASE write"));
+            } catch {
+              // No savepoint to return to: SQLite ended the whole transaction (I/O error,
+              // full disk…). The writes before this one went with it.
+              throw new BatchBroken(String(error), { cause: error });
+            }
+            job.reject(error);
+          }
+        }
+      });
+    } catch (error) {
+      for (const { job } of committed) job.reject(error);
+      // The write that broke the batch, and any not reached, are rejected too: their callers
+      // retry with the same command ids, which the command log makes safe.
+      for (const job of batch) if (!committed.some((c) => c.job === job)) job.reject(error);
+      return;
+    }
+    for (const { job, value } of committed) job.resolve(value);
+  }
+
+  async function drain() {
+    while (pending.length > 0) {
+      const batch = pending.splice(0, maxWritesPerCommit);
+      if (batch.length === 1) await runAlone(batch[0] as Job);
+      else await runTogether(batch);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    draining = false;
+  }
+
+  return function transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!draining) {
+        draining = true;
+        void drain();
+      }
+    });
+  };
+}

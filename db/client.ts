@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { withMigrationLock } from "./migration-lock";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -89,7 +90,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
 export const migrationsFolder = resolve(process.cwd(), "db/migrations");
 
 /**
- * Applies pending migrations. drizzle's libSQL migrator runs them in one batch, where a
+ * Applies pending migrations, under a lock shared with every other process starting on the
+ * same database (db/migration-lock.ts). drizzle's libSQL migrator runs them in one batch, where a
  * `PRAGMA foreign_keys=OFF` inside a migration is a no-op; so foreign keys are switched off on
  * the connection around the migration (for table rebuilds) and checked afterwards.
  */
@@ -102,11 +104,14 @@ export async function migrateDatabase(url: string, authToken?: string) {
       await client.execute("PRAGMA busy_timeout = 5000");
       await client.execute("PRAGMA foreign_keys = OFF");
     }
-    await migrate(drizzle(client), { migrationsFolder });
-    if (isFile(url)) {
-      const broken = await client.execute("PRAGMA foreign_key_check");
-      if (broken.rows.length > 0) throw new Error(`Migration left ${broken.rows.length} broken foreign keys`);
-    }
+    // One process migrates; the others wait, then find nothing left to do.
+    await withMigrationLock(client, async () => {
+      await migrate(drizzle(client), { migrationsFolder });
+      if (isFile(url)) {
+        const broken = await client.execute("PRAGMA foreign_key_check");
+        if (broken.rows.length > 0) throw new Error(`Migration left ${broken.rows.length} broken foreign keys`);
+      }
+    });
   } finally {
     client.close();
   }

@@ -5,7 +5,7 @@ import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { CommandFailure } from "./command-error";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
 import type { Broadcast, HandlerTable, Signal } from "./handler";
-import { nextSeq } from "./sequence";
+import { nextSeq, versionKeys } from "./sequence";
 
 export type SequencedBroadcast = Broadcast & { seq: number };
 
@@ -75,6 +75,7 @@ export async function executeCommand<N extends CommandName>(
       const applied = await handler.apply(tx, input);
       const sequenced: SequencedBroadcast[] = [];
       for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
+      for (const s of applied.signals ?? []) await nextSeq(tx, versionKeys.tally(s.roundId));
       await tx
         .update(commandLog)
         .set({ result: applied.result })

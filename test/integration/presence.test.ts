@@ -37,6 +37,7 @@ describe("presence", () => {
     const staff = clients.socket({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
     expect(await nextEvent(staff, "presence:updated", (c) => c.people === 1)).toEqual({
       eventId: event.id,
+      version: 1,
       people: 1,
       participants: 0,
       staff: 1,

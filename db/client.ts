@@ -34,9 +34,11 @@ function ensureDirectoryFor(url: string) {
 
 async function applyPragmas(client: Client) {
   // journal_mode is stored in the file; foreign_keys and busy_timeout belong to the connection.
+  // busy_timeout first: several processes may open a fresh file at once, and switching it to WAL
+  // needs a moment alone with it.
+  await client.execute("PRAGMA busy_timeout = 5000");
   await client.execute("PRAGMA journal_mode = WAL");
   await client.execute("PRAGMA synchronous = NORMAL"); // in WAL, a commit survives a process crash
-  await client.execute("PRAGMA busy_timeout = 5000");
   await client.execute("PRAGMA foreign_keys = ON");
 }
 
@@ -100,8 +102,8 @@ export async function migrateDatabase(url: string, authToken?: string) {
   const client = createClient({ url, authToken, concurrency: 1 });
   try {
     if (isFile(url)) {
-      await client.execute("PRAGMA journal_mode = WAL");
       await client.execute("PRAGMA busy_timeout = 5000");
+      await client.execute("PRAGMA journal_mode = WAL");
       await client.execute("PRAGMA foreign_keys = OFF");
     }
     // One process migrates; the others wait, then find nothing left to do.

@@ -11,7 +11,7 @@ export type SequencedBroadcast = Broadcast & { seq: number };
 
 export type Execution<N extends CommandName> = {
   ack: Ack<CommandResults[N]>;
-  /** To emit after the ack, in this order. Empty for reads, refusals and duplicates. */
+  /** To emit after the ack, in this order. Empty for reads and refusals; a duplicate's are re-sent. */
   broadcasts: SequencedBroadcast[];
   /** Batched updates the command set off (e.g. a tally to refresh). */
   signals?: Signal[];
@@ -78,7 +78,7 @@ export async function executeCommand<N extends CommandName>(
       for (const s of applied.signals ?? []) await nextSeq(tx, versionKeys.tally(s.roundId));
       await tx
         .update(commandLog)
-        .set({ result: applied.result })
+        .set({ result: applied.result, fanout: { broadcasts: sequenced, signals: applied.signals ?? [] } })
         .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
       return { result: applied.result, broadcasts: sequenced, signals: applied.signals };
     });
@@ -86,13 +86,19 @@ export async function executeCommand<N extends CommandName>(
   } catch (error) {
     if (error instanceof DuplicateCommand) {
       const [row] = await deps.db.read
-        .select({ result: commandLog.result, name: commandLog.name })
+        .select({ result: commandLog.result, name: commandLog.name, fanout: commandLog.fanout })
         .from(commandLog)
         .where(and(eq(commandLog.actorKey, actorKey(actor)), eq(commandLog.commandId, envelope.data.id)));
       if (row && row.name !== name) {
         return refuse(new CommandFailure("conflict", "That command id was already used for another command."));
       }
-      return { ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true }, broadcasts: [] };
+      // Sent again: the first attempt's process may have committed and died before publishing.
+      // Each broadcast keeps its sequence number, so a client that had it ignores it.
+      return {
+        ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true },
+        broadcasts: (row?.fanout?.broadcasts ?? []) as SequencedBroadcast[],
+        signals: (row?.fanout?.signals ?? []) as Signal[],
+      };
     }
     if (error instanceof CommandFailure) return refuse(error);
     deps.onError?.(error);

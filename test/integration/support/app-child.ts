@@ -4,9 +4,11 @@ import { startServer } from "@/lib/server/start-server";
 
 const env = parseEnv({ ...process.env, REDIS_URL: process.env.REDIS_URL || undefined });
 const name = process.env.APP_NAME ?? "app";
+const [points, seconds] = (process.env.APP_RATE_LIMIT ?? "").split("/").map(Number);
 const server = await startServer({
   env,
   pages: false,
+  rateLimit: points && seconds ? { points, seconds } : undefined,
   log: (message, error) => console.error(`[${name}] ${message}`, error ?? ""),
 });
 console.log(`listening ${server.port}`);

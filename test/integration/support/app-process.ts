@@ -15,13 +15,21 @@ export type AppProcess = {
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
 
-export function startAppProcess(env: { DATABASE_URL: string; REDIS_URL?: string; name: string }): Promise<AppProcess> {
+export function startAppProcess(env: {
+  DATABASE_URL: string;
+  REDIS_URL?: string;
+  name: string;
+  secret?: string;
+  /** Commands per connection, "points/seconds" (the benchmark raises it). */
+  rateLimit?: string;
+}): Promise<AppProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "test/integration/support/app-child.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: env.DATABASE_URL,
       REDIS_URL: env.REDIS_URL ?? "",
-      SESSION_SECRET: testSecret,
+      SESSION_SECRET: env.secret ?? testSecret,
+      APP_RATE_LIMIT: env.rateLimit ?? "",
       PORT: "0",
       HOST: "127.0.0.1",
       NODE_ENV: "test",

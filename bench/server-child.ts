@@ -223,7 +223,10 @@ async function naiveEngine(): Promise<Engine> {
 
 /** What a `cluster` run started besides this process, stopped on exit. */
 const extras: { stop(): Promise<void> | void }[] = [];
-const stopExtras = () => Promise.all(extras.splice(0).map((e) => Promise.resolve(e.stop()).catch(() => undefined)));
+/** In order: the proxy, the other processes, this server, then Redis, which they all use. */
+const stopExtras = async () => {
+  for (const e of extras.splice(0)) await Promise.resolve(e.stop()).catch(() => undefined);
+};
 
 async function appEngine(nodes = 1): Promise<Engine> {
   const redis = nodes > 1 ? await startRedis() : null;
@@ -250,6 +253,7 @@ async function appEngine(nodes = 1): Promise<Engine> {
   }
   let url = server.url;
   if (redis) {
+    extras.unshift({ stop: () => server.close() });
     const others = await Promise.all(
       Array.from({ length: nodes - 1 }, (_, i) =>
         startAppProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, name: `node${i + 2}`, secret, rateLimit: "100000/1" }),

@@ -23,12 +23,10 @@ afterEach(() => {
   temp.cleanup();
 });
 
-const openRound = async (endsAt: number | null) => {
+const openRound = async (endsAt: number | null, boardId = event.welcomeBoardId) => {
   const id = randomUUID();
   await temp.db.transact((tx) =>
-    tx
-      .insert(voteRounds)
-      .values({ id, boardId: event.welcomeBoardId, eventId: event.id, dotsPerPerson: 3, maxPerTarget: 3, endsAt }),
+    tx.insert(voteRounds).values({ id, boardId, eventId: event.id, dotsPerPerson: 3, maxPerTarget: 3, endsAt }),
   );
   return id;
 };

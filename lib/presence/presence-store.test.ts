@@ -88,6 +88,17 @@ describe("presence store", () => {
     expect((await temp.db.read.select().from(presence)).map((r) => r.socketId)).toEqual(["a1"]);
   });
 
+  it("keeps a connection recovered on another process when the first one's leave comes late", async () => {
+    const a = createPresenceStore(temp.db, "a");
+    const b = createPresenceStore(temp.db, "b");
+    await a.enter(connection("s1", "p:1", "participant", "board:x"));
+    await b.enter(connection("s1", "p:1", "participant", "board:x")); // recovered on b, same id
+    await a.leave("s1"); // a notices the disconnect after b took it over
+    expect(await temp.db.read.select().from(presence)).toMatchObject([{ socketId: "s1", processId: "b", room: "board:x" }]);
+    await b.leave("s1");
+    expect(await temp.db.read.select().from(presence)).toEqual([]);
+  });
+
   it("forgets only its own process's connections on shutdown", async () => {
     const one = createPresenceStore(temp.db, "one");
     const two = createPresenceStore(temp.db, "two");

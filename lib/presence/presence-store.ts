@@ -14,12 +14,16 @@ export function createPresenceStore(db: Database, processId: string) {
   const bump = (tx: Tx, eventIds: Iterable<string>) =>
     Promise.all([...new Set(eventIds)].map((eventId) => nextSeq(tx, versionKeys.presence(eventId))));
   return {
+    /**
+     * A recovered socket keeps its id, possibly on another process (through Redis): the row then
+     * becomes this process's, so the old process's late `leave` does not remove it.
+     */
     enter: (c: Connection, now = Date.now()) =>
       db.transact(async (tx) => {
         await tx
           .insert(presence)
           .values({ ...c, processId, seenAt: now })
-          .onConflictDoNothing();
+          .onConflictDoUpdate({ target: presence.socketId, set: { processId, seenAt: now, room: c.room } });
         await bump(tx, [c.eventId]);
       }),
     moveTo: (socketId: string, room: string | null) =>
@@ -36,7 +40,10 @@ export function createPresenceStore(db: Database, processId: string) {
       }),
     leave: (socketId: string) =>
       db.transact(async (tx) => {
-        const left = await tx.delete(presence).where(eq(presence.socketId, socketId)).returning({ eventId: presence.eventId });
+        const left = await tx
+          .delete(presence)
+          .where(and(eq(presence.socketId, socketId), eq(presence.processId, processId)))
+          .returning({ eventId: presence.eventId });
         await bump(
           tx,
           left.map((m) => m.eventId),

@@ -9,7 +9,15 @@ import { connect, createServer, type Socket } from "node:net";
  * WebSocket upgrades pass untouched. A node that refuses the connection counts as down and the
  * next one is tried, as a balancer's health check would do. Not for production.
  */
-export type StickyProxy = { port: number; url: string; close(): Promise<void>; connections: number[] };
+export type StickyProxy = {
+  port: number;
+  url: string;
+  /** Connections made to each node so far. */
+  connections: number[];
+  /** Cuts every open connection, as a balancer restart or a venue's Wi-Fi blip would. */
+  dropConnections(): void;
+  close(): Promise<void>;
+};
 
 const keyOf = (head: string, socket: Socket) => {
   const target = head.split(" ")[1] ?? "";
@@ -28,10 +36,15 @@ export async function startStickyProxy(options: {
   const pick = options.pick ?? nodeFor;
   const connections = options.nodes.map(() => 0);
   const open = new Set<Socket>();
+  const clients = new Set<Socket>();
 
   const server = createServer((client) => {
     open.add(client);
-    client.on("close", () => open.delete(client));
+    clients.add(client);
+    client.on("close", () => {
+      open.delete(client);
+      clients.delete(client);
+    });
     client.on("error", () => client.destroy());
     let head = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
@@ -79,6 +92,9 @@ export async function startStickyProxy(options: {
     port,
     url: `http://127.0.0.1:${port}`,
     connections,
+    dropConnections() {
+      for (const c of clients) c.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of open) s.destroy();

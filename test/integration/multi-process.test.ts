@@ -8,14 +8,25 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { notes, votes } from "@/db/schema";
+import { presenceCounts } from "@/lib/presence/presence-store";
 import { RoomSync } from "@/lib/realtime/client/room-sync";
 import type { PresenceCounts, TallyView } from "@/lib/realtime/contract";
 import { type StickyProxy, startStickyProxy } from "@/lib/scale/sticky-proxy";
 import { type AppProcess, startAppProcess } from "./support/app-process";
-import { clientsFor, collect, connected, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import {
+  clientsFor,
+  collect,
+  connected,
+  disconnected,
+  nextEvent,
+  participantCookie,
+  staffCookie,
+  type TestSocket,
+} from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startRedis, type TestRedis } from "./support/redis-server";
 
@@ -28,6 +39,8 @@ let a: AppProcess;
 let b: AppProcess;
 let proxy: StickyProxy;
 let db: Database;
+/** Which process the balancer sends new connections to first. */
+let preferred = 0;
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -39,7 +52,7 @@ beforeAll(async () => {
     startAppProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, name: "B" }),
   ]);
   // The balancer prefers A while it lives, then fails over to B, as a health check would.
-  proxy = await startStickyProxy({ nodes: [a.port, b.port], pick: () => 0 });
+  proxy = await startStickyProxy({ nodes: [a.port, b.port], pick: () => preferred });
   db = await openDatabase(databaseUrl);
 }, 120_000);
 
@@ -78,6 +91,51 @@ describe("several processes behind a load balancer, on Redis", () => {
     const { readdirSync } = await import("node:fs");
     const files = readdirSync("db/migrations").filter((f) => f.endsWith(".sql"));
     expect(Number((applied[0] as unknown as { n: number }).n)).toBe(files.length);
+  });
+
+  it("a phone cut off from A comes back on B with what it missed (connection-state recovery through Redis)", {
+    timeout: 60_000,
+  }, async () => {
+    const organiser = await createAccount(db, "Organiser");
+    const event = await createTestEvent(db, organiser.accountId);
+    const onB = clientsFor(b.url);
+    const participantId = await addParticipant(db, event.id, "Resident");
+    const url = proxy.url;
+    // A slow first retry, so the announcement below is sent while the phone is away.
+    const phone: TestSocket = io(url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnectionDelay: 1500,
+      randomizationFactor: 0,
+      auth: { eventId: event.id },
+      extraHeaders: { cookie: participantCookie(event.id, participantId), origin: url },
+    });
+    try {
+      await connected(phone);
+      expect(proxy.connections[0]).toBeGreaterThan(0);
+      // A session is recoverable once the phone holds a position in the stream: its first
+      // broadcast (here, B's presence count with the screen in it).
+      const counted = nextEvent(phone, "presence:updated", (p) => p.people === 2, 15_000);
+      const screen = await onB.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+      await counted;
+
+      preferred = 1;
+      const away = disconnected(phone);
+      proxy.dropConnections();
+      expect(await away).toBe("transport close");
+      const heard = nextEvent(phone, "announcement:made", () => true, 15_000);
+      await ok(screen, "announcement:send", { text: "Sent while the phone was away" });
+
+      await connected(phone, 15_000);
+      expect(phone.recovered).toBe(true); // same session, restored by B from what A left in Redis
+      expect((await heard).data.announcement.text).toBe("Sent while the phone was away");
+      // Still counted: the recovered connection is B's now, whatever A did with its old row.
+      await expect.poll(async () => (await presenceCounts(db.read, event.id)).people, { timeout: 10_000 }).toBe(2);
+    } finally {
+      preferred = 0;
+      phone.disconnect();
+      onB.closeAll();
+    }
   });
 
   it("carries notes, votes, presence, the timer and announcements between processes; a killed process loses nothing", {

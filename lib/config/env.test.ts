@@ -69,6 +69,7 @@ describe("parseEnv", () => {
       expect(parseEnv({ SESSION_SECRET: secret, DATABASE_URL: url }).DATABASE_URL).toBe(url);
     }
     expect(parseEnv({ SESSION_SECRET: secret, REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(parseEnv({ SESSION_SECRET: secret, REDIS_URL: "" }).REDIS_URL).toBeUndefined();
     expect(() => parseEnv({ SESSION_SECRET: secret, REDIS_URL: "http://127.0.0.1:6379" })).toThrow(
       "REDIS_URL: must start with redis:// or rediss://",
     );

@@ -20,10 +20,13 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Optional: several app processes share broadcasts and rate limits through this Redis
   // (docs/deploy.md). Unset: one process, everything in memory.
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\/./, "must start with redis:// or rediss://")
-    .optional(),
+  REDIS_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v), // `REDIS_URL=` in a .env file means "not set"
+    z
+      .string()
+      .regex(/^rediss?:\/\/./, "must start with redis:// or rediss://")
+      .optional(),
+  ),
   // The address people type or scan. Used in printed URLs and QR codes; defaults to this machine.
   PUBLIC_URL: z.string().url().optional(),
   // Where uploaded project-pack files are kept on this machine's disk (created if missing).

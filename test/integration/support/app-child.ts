@@ -2,7 +2,7 @@
 import { parseEnv } from "@/lib/config/env";
 import { startServer } from "@/lib/server/start-server";
 
-const env = parseEnv({ ...process.env, REDIS_URL: process.env.REDIS_URL || undefined });
+const env = parseEnv();
 const name = process.env.APP_NAME ?? "app";
 const [points, seconds] = (process.env.APP_RATE_LIMIT ?? "").split("/").map(Number);
 const server = await startServer({

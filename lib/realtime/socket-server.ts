@@ -66,8 +66,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     // With Redis, the session and the missed packets are kept in Redis, so the phone may come
     // back to another process; if that process died, recovery fails and the client resyncs.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    // The streams adapter survives a Redis restart without losing packets, which the pub/sub
-    // adapter cannot promise.
+    // The streams adapter rides out a temporary loss of the Redis connection without losing
+    // packets, which the pub/sub adapter cannot promise. It keeps the last 10,000 broadcasts
+    // (all events together) for recovery; older than that, a returning phone reloads snapshots.
     ...(options.redis ? { adapter: createAdapter(options.redis, { streamName: "madein:socket.io" }) } : {}),
   });
 

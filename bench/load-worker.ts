@@ -29,6 +29,8 @@ function open(url: string, eventId: string, boardId: string, phone: Phone, tag: 
       forceNew: true,
       reconnection: false,
       auth: { eventId, phone: phone.index },
+      // The sticky proxy of `--nodes 2` hashes this to pick a process.
+      query: { clientId: String(phone.index) },
       extraHeaders: { cookie: phone.cookie, origin: url },
     });
     sockets.set(phone.index, { socket, tag });

@@ -3,6 +3,8 @@
  * Options: --quick (N=500, R=100), --n 100,500 --r 25,100 --servers floor,app
  * --warmup S --window S --no-burst --no-db --profile (app child with --cpu-prof into bench/results/profiles)
  * --app-yield-writes (experiment: the app's write queue yields a macrotask between transactions).
+ * --nodes 2: the app on one process and on two processes behind a sticky proxy with Redis
+ * (servers app,cluster unless --servers says otherwise).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -34,7 +36,11 @@ const list = (name: string) => option(name)?.split(",").map(Number);
 const quick = flag("--quick");
 const Ns = list("--n") ?? (quick ? [500] : [100, 500, 1000]);
 const Rs = list("--r") ?? (quick ? [100] : [25, 100, 250]);
-const servers = (option("--servers")?.split(",") as ServerKind[] | undefined) ?? serverKinds;
+const nodes = Number(option("--nodes") ?? 1);
+if (!Number.isInteger(nodes) || nodes < 1 || nodes > 8) throw new Error("--nodes must be a whole number from 1 to 8");
+const servers =
+  (option("--servers")?.split(",") as ServerKind[] | undefined) ??
+  (nodes > 1 ? (["app", "cluster"] as ServerKind[]) : serverKinds);
 const warmupS = Number(option("--warmup") ?? (quick ? 2 : 5));
 const windowS = Number(option("--window") ?? (quick ? 10 : 20));
 const burstS = 10;
@@ -60,6 +66,7 @@ async function startChild(kind: ServerKind, phones: number): Promise<Child> {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       BENCH_YIELD_WRITES: flag("--app-yield-writes") ? "1" : "0",
+      BENCH_NODES: String(Math.max(2, nodes)),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -460,7 +467,28 @@ const appKnee = knee("app", ratioN);
 const naiveKnee = knee("naive", ratioN);
 const appVsNaiveKnee = appKnee !== null && naiveKnee !== null ? Math.round((appKnee / naiveKnee) * 100) / 100 : null;
 
+// One process against several: the same load, the same N and R.
+const nodesComparison = steps
+  .filter((s) => s.server === "cluster")
+  .map((c) => {
+    const one = at("app", c.n, c.r);
+    const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+      a && b ? Math.round((a / b) * 100) / 100 : null;
+    return {
+      n: c.n,
+      r: c.r,
+      nodes: Math.max(2, nodes),
+      committedPerSecond: { one: one?.committedPerSecond ?? null, several: c.committedPerSecond },
+      ackP99Ms: { one: one?.ackP99Ms ?? null, several: c.ackP99Ms },
+      fanoutP99Ms: { one: one?.fanoutP99Ms ?? null, several: c.fanoutP99Ms },
+      fanoutP99Ratio: ratio(c.fanoutP99Ms, one?.fanoutP99Ms),
+      ackP99Ratio: ratio(c.ackP99Ms, one?.ackP99Ms),
+      delivery: { one: one?.delivery ?? null, several: c.delivery },
+    };
+  });
+
 const result = {
+  nodes_comparison: nodesComparison,
   app_vs_floor_p99: appVsFloorP99,
   app_vs_naive_knee: appVsNaiveKnee,
   ratios_at: { n: ratioN, r: ratioR },
@@ -475,6 +503,7 @@ const result = {
   durationS: Math.round((Date.now() - started) / 1000),
   options: {
     quick,
+    nodes,
     Ns,
     Rs,
     warmupS,
@@ -534,6 +563,25 @@ console.table(
 );
 console.log(`app_vs_floor_p99 (N=${ratioN}, R=${ratioR}): ${appVsFloorP99}   app_vs_naive_knee (N=${ratioN}): ${appVsNaiveKnee}`);
 for (const note of result.ratio_notes) console.log(`  note: ${note}`);
+if (nodesComparison.length > 0) {
+  console.log(
+    `One app process vs ${Math.max(2, nodes)} behind a sticky proxy with Redis (CPU % and ELD are the first process's only)`,
+  );
+  console.table(
+    nodesComparison.map((c) => ({
+      N: c.n,
+      R: c.r,
+      "committed/s 1": c.committedPerSecond.one,
+      [`committed/s ${c.nodes}`]: c.committedPerSecond.several,
+      "ack p99 1": c.ackP99Ms.one,
+      [`ack p99 ${c.nodes}`]: c.ackP99Ms.several,
+      "fan-out p99 1": c.fanoutP99Ms.one,
+      [`fan-out p99 ${c.nodes}`]: c.fanoutP99Ms.several,
+      "delivery % 1": c.delivery.one === null ? null : Math.floor(c.delivery.one * 10000) / 100,
+      [`delivery % ${c.nodes}`]: Math.floor(c.delivery.several * 10000) / 100,
+    })),
+  );
+}
 if (db) {
   console.log(`DB write path PRAGMAs (db.writePragmas()): ${JSON.stringify(db.pragmas)}`);
   console.table({ serial: db.serial, [`${db.concurrent.inFlight} in flight`]: db.concurrent });

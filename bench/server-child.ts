@@ -5,6 +5,9 @@
  * - naive: the same DB write per vote (one insert into `votes`, same file, PRAGMAs and write
  *   queue), then one broadcast per vote to the room.
  * - app: the real Made In server (startServer, pages off), real event, participants and round.
+ * - cluster: the same, on BENCH_NODES processes (this one and BENCH_NODES-1 children) sharing the
+ *   file and a throwaway redis-server, behind a sticky TCP proxy that hashes each phone's id.
+ *   The CPU and event-loop figures are this process's only.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -23,7 +26,10 @@ import { createCoalescer } from "@/lib/realtime/coalescer";
 import { limits } from "@/lib/realtime/contract";
 import { executeCommand } from "@/lib/realtime/execute-command";
 import { handlers } from "@/lib/realtime/handlers";
+import { startStickyProxy } from "@/lib/scale/sticky-proxy";
 import { startServer } from "@/lib/server/start-server";
+import { startAppProcess } from "@/test/integration/support/app-process";
+import { startRedis } from "@/test/integration/support/redis-server";
 import type { ChildRequest, ChildStats, CommitOrder, ServerKind, Setup } from "./lib/protocol";
 import { type Seeded, seed } from "./lib/seed";
 
@@ -215,9 +221,18 @@ async function naiveEngine(): Promise<Engine> {
   };
 }
 
-async function appEngine(): Promise<Engine> {
+/** What a `cluster` run started besides this process, stopped on exit. */
+const extras: { stop(): Promise<void> | void }[] = [];
+/** In order: the proxy, the other processes, this server, then Redis, which they all use. */
+const stopExtras = async () => {
+  for (const e of extras.splice(0)) await Promise.resolve(e.stop()).catch(() => undefined);
+};
+
+async function appEngine(nodes = 1): Promise<Engine> {
+  const redis = nodes > 1 ? await startRedis() : null;
+  if (redis) extras.push({ stop: () => redis.stop() });
   const server = await startServer({
-    env: { DATABASE_URL: databaseUrl, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: secret },
+    env: { DATABASE_URL: databaseUrl, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: secret, REDIS_URL: redis?.url },
     pages: false,
     // The default (60 commands per 10 s per connection) is per socket; the load stays far below
     // it per phone, but it is raised so a refusal can never be mistaken for a slow server.
@@ -235,6 +250,19 @@ async function appEngine(): Promise<Engine> {
       chain = run.catch(() => undefined);
       return run;
     };
+  }
+  let url = server.url;
+  if (redis) {
+    extras.unshift({ stop: () => server.close() });
+    const others = await Promise.all(
+      Array.from({ length: nodes - 1 }, (_, i) =>
+        startAppProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, name: `node${i + 2}`, secret, rateLimit: "100000/1" }),
+      ),
+    );
+    for (const o of others) extras.unshift({ stop: () => o.kill() });
+    const proxy = await startStickyProxy({ nodes: [server.port, ...others.map((o) => o.port)] });
+    extras.unshift({ stop: () => proxy.close() });
+    url = proxy.url;
   }
   const seeded = await seed(server.db, phoneCount, targetCount);
   const phoneOf = new Map(seeded.participantIds.map((p, i) => [`p:${p}`, i]));
@@ -260,7 +288,7 @@ async function appEngine(): Promise<Engine> {
   };
   return {
     setup: {
-      url: server.url,
+      url,
       eventId: seeded.eventId,
       boardId: seeded.boardId,
       targets: seeded.targets,
@@ -273,7 +301,11 @@ async function appEngine(): Promise<Engine> {
   };
 }
 
-const engine = await (kind === "floor" ? floorEngine() : kind === "naive" ? naiveEngine() : appEngine());
+const engine = await (kind === "floor"
+  ? floorEngine()
+  : kind === "naive"
+    ? naiveEngine()
+    : appEngine(kind === "cluster" ? Number(process.env.BENCH_NODES ?? 2) : 1));
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const answer = async (request: ChildRequest): Promise<unknown> => {
@@ -303,6 +335,7 @@ const answer = async (request: ChildRequest): Promise<unknown> => {
     case "order":
       return engine.order(request.roundId);
     case "exit":
+      await stopExtras();
       setTimeout(() => {
         rmSync(dir, { recursive: true, force: true });
         process.exit(0);
@@ -317,7 +350,8 @@ process.on("message", (message: { id: number; request: ChildRequest }) => {
     (error: unknown) => process.send?.({ id: message.id, error: String(error) }),
   );
 });
-process.on("disconnect", () => {
+process.on("disconnect", async () => {
+  await stopExtras();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 });

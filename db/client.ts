@@ -4,6 +4,7 @@ import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { groupCommitQueue } from "./group-commit";
+import { withMigrationLock } from "./migration-lock";
 import * as schema from "./schema";
 import { installStatementCache } from "./statement-cache";
 
@@ -36,9 +37,11 @@ function ensureDirectoryFor(url: string) {
 
 async function applyPragmas(client: Client) {
   // journal_mode is stored in the file; foreign_keys and busy_timeout belong to the connection.
+  // busy_timeout first: several processes may open a fresh file at once, and switching it to WAL
+  // needs a moment alone with it.
+  await client.execute("PRAGMA busy_timeout = 5000");
   await client.execute("PRAGMA journal_mode = WAL");
   await client.execute("PRAGMA synchronous = NORMAL"); // in WAL, a commit survives a process crash
-  await client.execute("PRAGMA busy_timeout = 5000");
   await client.execute("PRAGMA foreign_keys = ON");
 }
 
@@ -88,7 +91,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
 export const migrationsFolder = resolve(process.cwd(), "db/migrations");
 
 /**
- * Applies pending migrations. drizzle's libSQL migrator runs them in one batch, where a
+ * Applies pending migrations, under a lock shared with every other process starting on the
+ * same database (db/migration-lock.ts). drizzle's libSQL migrator runs them in one batch, where a
  * `PRAGMA foreign_keys=OFF` inside a migration is a no-op; so foreign keys are switched off on
  * the connection around the migration (for table rebuilds) and checked afterwards.
  */
@@ -97,15 +101,18 @@ export async function migrateDatabase(url: string, authToken?: string) {
   const client = createClient({ url, authToken, concurrency: 1 });
   try {
     if (isFile(url)) {
-      await client.execute("PRAGMA journal_mode = WAL");
       await client.execute("PRAGMA busy_timeout = 5000");
+      await client.execute("PRAGMA journal_mode = WAL");
       await client.execute("PRAGMA foreign_keys = OFF");
     }
-    await migrate(drizzle(client), { migrationsFolder });
-    if (isFile(url)) {
-      const broken = await client.execute("PRAGMA foreign_key_check");
-      if (broken.rows.length > 0) throw new Error(`Migration left ${broken.rows.length} broken foreign keys`);
-    }
+    // One process migrates; the others wait, then find nothing left to do.
+    await withMigrationLock(client, async () => {
+      await migrate(drizzle(client), { migrationsFolder });
+      if (isFile(url)) {
+        const broken = await client.execute("PRAGMA foreign_key_check");
+        if (broken.rows.length > 0) throw new Error(`Migration left ${broken.rows.length} broken foreign keys`);
+      }
+    });
   } finally {
     client.close();
   }

@@ -270,6 +270,11 @@ export const commandLog = sqliteTable(
     commandId: text("command_id").notNull(),
     name: text("name").notNull(),
     result: text("result", { mode: "json" }),
+    /**
+     * What the command broadcast (sequenced) and set off. A retry re-sends them: the process that
+     * ran it may have died between commit and publish, and clients drop what they already have.
+     */
+    fanout: text("fanout", { mode: "json" }).$type<{ broadcasts: unknown[]; signals: unknown[] }>(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.actorKey, t.commandId] })],

@@ -9,7 +9,8 @@ step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 step "Types";        npx tsc --noEmit
 step "Lint";         npx biome check .
 step "Unit";         npx vitest run --project unit
-step "Integration";  npx vitest run --project integration
+# The multi-process test starts its own redis-server (Debian's package, installed if missing).
+step "Integration";  bash scripts/ensure-redis.sh && npx vitest run --project integration
 # Durability, races, fuzzing, authorisation; RELIABILITY_LONG=1 for many more trials.
 step "Reliability";  npx vitest run --project reliability
 step "Build";        npx next build

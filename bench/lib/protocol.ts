@@ -1,6 +1,7 @@
 /** Messages between the benchmark's orchestrator, its server children and its load workers. */
 
-export type ServerKind = "floor" | "naive" | "app";
+/** `cluster`: the app on `--nodes` processes behind a sticky proxy, sharing the file and Redis. */
+export type ServerKind = "floor" | "naive" | "app" | "cluster";
 export const serverKinds: ServerKind[] = ["floor", "naive", "app"];
 
 /** What a server child knows after setting itself up. */

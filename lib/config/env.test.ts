@@ -57,6 +57,28 @@ describe("parseEnv", () => {
     );
   });
 
+  it("accepts every kind of libSQL address, and Redis addresses only", () => {
+    for (const url of [
+      "file:./x.db",
+      "libsql://db.example",
+      "http://127.0.0.1:8080",
+      "https://db.example",
+      "ws://127.0.0.1:8080",
+      "wss://db.example",
+    ]) {
+      expect(parseEnv({ SESSION_SECRET: secret, DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(parseEnv({ SESSION_SECRET: secret, REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(parseEnv({ SESSION_SECRET: secret, REDIS_URL: "" }).REDIS_URL).toBeUndefined();
+    expect(() => parseEnv({ SESSION_SECRET: secret, REDIS_URL: "http://127.0.0.1:6379" })).toThrow(
+      "REDIS_URL: must start with redis:// or rediss://",
+    );
+  });
+
+  it("wants SESSION_SECRET set when the database is a server shared by several machines", () => {
+    expect(() => parseEnv({ DATABASE_URL: "libsql://db.example" })).toThrow(/SESSION_SECRET: must be set/);
+  });
+
   it("lists every invalid variable at once", () => {
     let message = "";
     try {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
@@ -18,8 +18,15 @@ const envSchema = z.object({
   // Signs participant cookies. Generated and stored next to the data on first run if absent,
   // so restarts keep everyone signed in.
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  // Optional: several processes share events through Redis (see README, "Scaling out").
-  REDIS_URL: z.string().url().optional(),
+  // Optional: several app processes share broadcasts and rate limits through this Redis
+  // (docs/deploy.md). Unset: one process, everything in memory.
+  REDIS_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v), // `REDIS_URL=` in a .env file means "not set"
+    z
+      .string()
+      .regex(/^rediss?:\/\/./, "must start with redis:// or rediss://")
+      .optional(),
+  ),
   // The address people type or scan. Used in printed URLs and QR codes; defaults to this machine.
   PUBLIC_URL: z.string().url().optional(),
   // Where uploaded project-pack files are kept on this machine's disk (created if missing).
@@ -41,9 +48,19 @@ function secretFileFor(databaseUrl: string): string {
 function loadOrCreateSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  // Several processes may start together on a fresh folder: each writes its own candidate and
+  // links it into place; link() fails if the file exists, so exactly one secret wins and no
+  // process ever reads a half-written file.
+  const candidate = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(candidate, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+  try {
+    linkSync(candidate, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    unlinkSync(candidate);
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -53,5 +70,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if (!env.SESSION_SECRET && !env.DATABASE_URL.startsWith("file:")) {
+    // A secret generated on one machine would sign cookies the other machines reject.
+    throw new Error(
+      "Invalid environment:\n  SESSION_SECRET: must be set when DATABASE_URL is a libSQL server, the same on every machine",
+    );
+  }
   return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? loadOrCreateSecret(secretFileFor(env.DATABASE_URL)) };
 }

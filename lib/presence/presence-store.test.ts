@@ -33,7 +33,14 @@ describe("presence store", () => {
     await store.enter(connection("s4", "a:9", "organiser"), now);
     await store.enter(connection("s5", "p:3", "participant", null, otherEventId), now);
 
-    expect(await store.counts(eventId, now)).toEqual({ eventId, people: 3, participants: 2, staff: 1, rooms: {} });
+    expect(await store.counts(eventId, now)).toEqual({
+      eventId,
+      version: 4, // one per arrival: screens fed by two processes keep the newest counts
+      people: 3,
+      participants: 2,
+      staff: 1,
+      rooms: {},
+    });
     expect(await store.counts(otherEventId, now)).toMatchObject({ people: 1 });
   });
 
@@ -74,9 +81,22 @@ describe("presence store", () => {
     const later = start + presenceTtlMs + 1000;
     // Not yet deleted, but no longer counted: a dead process's rows stop counting on their own.
     expect((await alive.counts(eventId, later)).people).toBe(0);
-    await alive.heartbeat(later);
+    const before = (await alive.counts(eventId, later)).version;
+    expect(await alive.heartbeat(later)).toEqual([eventId]); // its screens are told
     expect((await alive.counts(eventId, later)).people).toBe(1);
+    expect((await alive.counts(eventId, later)).version).toBeGreaterThan(before);
     expect((await temp.db.read.select().from(presence)).map((r) => r.socketId)).toEqual(["a1"]);
+  });
+
+  it("keeps a connection recovered on another process when the first one's leave comes late", async () => {
+    const a = createPresenceStore(temp.db, "a");
+    const b = createPresenceStore(temp.db, "b");
+    await a.enter(connection("s1", "p:1", "participant", "board:x"));
+    await b.enter(connection("s1", "p:1", "participant", "board:x")); // recovered on b, same id
+    await a.leave("s1"); // a notices the disconnect after b took it over
+    expect(await temp.db.read.select().from(presence)).toMatchObject([{ socketId: "s1", processId: "b", room: "board:x" }]);
+    await b.leave("s1");
+    expect(await temp.db.read.select().from(presence)).toEqual([]);
   });
 
   it("forgets only its own process's connections on shutdown", async () => {

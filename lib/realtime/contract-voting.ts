@@ -61,7 +61,14 @@ export type RoundView = {
 };
 
 /** How a round stands. `tallies` is null while they are hidden from this audience. */
-export type TallyView = { roundId: string; voters: number; dotsUsed: number; tallies: Record<string, number> | null };
+/** `version` grows with every change to the round's votes: a client keeps the highest it saw. */
+export type TallyView = {
+  roundId: string;
+  version: number;
+  voters: number;
+  dotsUsed: number;
+  tallies: Record<string, number> | null;
+};
 
 export type VotingState = {
   /** The board room's sequence number when this was read. */

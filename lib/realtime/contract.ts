@@ -58,6 +58,8 @@ export type NoteView = import("./contract-boards").WireNote & { mine: boolean };
 
 export type PresenceCounts = {
   eventId: string;
+  /** Grows with every arrival and departure: a client keeps the highest it saw. */
+  version: number;
   /** Distinct people connected now. */
   people: number;
   participants: number;

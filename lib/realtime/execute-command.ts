@@ -5,13 +5,13 @@ import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { CommandFailure } from "./command-error";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
 import type { Broadcast, HandlerTable, Signal } from "./handler";
-import { nextSeq } from "./sequence";
+import { nextSeq, versionKeys } from "./sequence";
 
 export type SequencedBroadcast = Broadcast & { seq: number };
 
 export type Execution<N extends CommandName> = {
   ack: Ack<CommandResults[N]>;
-  /** To emit after the ack, in this order. Empty for reads, refusals and duplicates. */
+  /** To emit after the ack, in this order. Empty for reads and refusals; a duplicate's are re-sent. */
   broadcasts: SequencedBroadcast[];
   /** Batched updates the command set off (e.g. a tally to refresh). */
   signals?: Signal[];
@@ -73,7 +73,7 @@ export async function executeCommand<N extends CommandName>(
         // A retry. Read the first run's result in this transaction: the first run may have
         // committed in this same group commit, so another connection would not see it yet.
         const [row] = await tx
-          .select({ result: commandLog.result, name: commandLog.name })
+          .select({ result: commandLog.result, name: commandLog.name, fanout: commandLog.fanout })
           .from(commandLog)
           .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
         return { duplicate: row ?? null } as const;
@@ -81,9 +81,10 @@ export async function executeCommand<N extends CommandName>(
       const applied = await handler.apply(tx, input);
       const sequenced: SequencedBroadcast[] = [];
       for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
+      for (const s of applied.signals ?? []) await nextSeq(tx, versionKeys.tally(s.roundId));
       await tx
         .update(commandLog)
-        .set({ result: applied.result })
+        .set({ result: applied.result, fanout: { broadcasts: sequenced, signals: applied.signals ?? [] } })
         .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
       return { result: applied.result, broadcasts: sequenced, signals: applied.signals } as const;
     });
@@ -92,7 +93,13 @@ export async function executeCommand<N extends CommandName>(
       if (row && row.name !== name) {
         return refuse(new CommandFailure("conflict", "That command id was already used for another command."));
       }
-      return { ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true }, broadcasts: [] };
+      // Sent again: the first attempt's process may have committed and died before publishing.
+      // Each broadcast keeps its sequence number, so a client that had it ignores it.
+      return {
+        ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true },
+        broadcasts: (row?.fanout?.broadcasts ?? []) as SequencedBroadcast[],
+        signals: (row?.fanout?.signals ?? []) as Signal[],
+      };
     }
     return { ack: { ok: true, result: outcome.result }, broadcasts: outcome.broadcasts, signals: outcome.signals };
   } catch (error) {

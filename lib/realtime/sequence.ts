@@ -14,6 +14,22 @@ export async function nextSeq(tx: Tx, room: string): Promise<number> {
   return row.seq;
 }
 
+/**
+ * Counters of state that is sent whole rather than as a sequence of events (a round's tally,
+ * an event's presence). Each process batches and sends these itself, so two processes' sends
+ * can cross on the way to a client: the version lets the client keep the newer one.
+ */
+export const versionKeys = {
+  tally: (roundId: string) => `tally:${roundId}`,
+  presence: (eventId: string) => `presence:${eventId}`,
+};
+
+/** The current value of a room's sequence or of a version counter (0 before the first). */
+export async function currentSeq(db: Db | Tx, key: string): Promise<number> {
+  const [row] = await db.select({ seq: roomSequences.seq }).from(roomSequences).where(eq(roomSequences.room, key));
+  return row?.seq ?? 0;
+}
+
 export function seqQuery(db: Db, room: string) {
   return db.select({ seq: roomSequences.seq }).from(roomSequences).where(eq(roomSequences.room, room));
 }

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { eq } from "drizzle-orm";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -9,6 +9,8 @@ import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { parseCookieHeader } from "@/lib/auth/cookies";
 import { resolveActor } from "@/lib/auth/identity";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
+import { createLimiter } from "@/lib/rate-limit/limiter";
+import type { RedisClient } from "@/lib/scale/redis";
 import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyOf } from "@/lib/voting/round-store";
 import { createCoalescer } from "./coalescer";
@@ -36,6 +38,11 @@ export type RealtimeOptions = {
   secret: string;
   processId: string;
   publicUrl?: string;
+  /**
+   * Shared by every app process when REDIS_URL is set: broadcasts reach sockets held by the
+   * other processes, and rate limits are counted once for all of them.
+   */
+  redis?: RedisClient;
   /** Per connection: commands allowed per window. */
   rateLimit?: { points: number; seconds: number };
   presenceIntervalMs?: number;
@@ -56,14 +63,20 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       callback(ok ? null : "origin not allowed", ok);
     },
     // A phone that drops off for a moment gets its rooms back without a full reload.
+    // With Redis, the session and the missed packets are kept in Redis, so the phone may come
+    // back to another process; if that process died, recovery fails and the client resyncs.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // The streams adapter rides out a temporary loss of the Redis connection without losing
+    // packets, which the pub/sub adapter cannot promise. It keeps the last 10,000 broadcasts
+    // (all events together) for recovery; older than that, a returning phone reloads snapshots.
+    ...(options.redis ? { adapter: createAdapter(options.redis, { streamName: "madein:socket.io" }) } : {}),
   });
 
   const presence = createPresenceStore(db, options.processId);
-  const limiter = new RateLimiterMemory({
-    points: options.rateLimit?.points ?? 60,
-    duration: options.rateLimit?.seconds ?? 10,
-  });
+  const limiter = createLimiter(
+    { points: options.rateLimit?.points ?? 60, seconds: options.rateLimit?.seconds ?? 10, keyPrefix: "socket" },
+    options.redis,
+  );
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -181,7 +194,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   roundClock.unref();
 
   const heartbeat = setInterval(() => {
-    presence.heartbeat().catch((e) => log("presence heartbeat failed", e));
+    presence
+      .heartbeat()
+      .then((changed) => {
+        for (const eventId of changed) presenceUpdates.add(eventId, true);
+      })
+      .catch((e) => log("presence heartbeat failed", e));
   }, presenceHeartbeatMs);
   heartbeat.unref();
 
@@ -204,7 +222,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       }
       presenceUpdates.flushAll();
       tallyUpdates.flushAll();
-      await presence.forgetProcess().catch((e) => log("presence cleanup failed", e));
+      // The other processes' screens stop counting this process's phones now, not after the TTL.
+      const left = await presence.forgetProcess().catch((e) => {
+        log("presence cleanup failed", e);
+        return [] as string[];
+      });
+      for (const eventId of left) {
+        const counts = await presence.counts(eventId).catch((e) => log("presence broadcast failed", e));
+        if (counts) io.to(rooms.event(eventId)).emit("presence:updated", counts);
+      }
       // The acks and broadcasts of the commands just finished can still sit in a connection's
       // write buffer (libSQL runs synchronously, so nothing has yielded to I/O yet), and
       // io.close() discards those buffers. Closing each connection first flushes it; clients

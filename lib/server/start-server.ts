@@ -6,10 +6,13 @@ import type { Env } from "@/lib/config/env";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { handlers } from "@/lib/realtime/handlers";
 import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
+import { connectRedis } from "@/lib/scale/redis";
+import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
 import { setSharedRealtime } from "./shared-realtime";
 
 export type StartOptions = {
-  env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TOKEN" | "PORT" | "HOST" | "SESSION_SECRET" | "PUBLIC_URL">;
+  env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TOKEN" | "PORT" | "HOST" | "SESSION_SECRET" | "PUBLIC_URL"> &
+    Partial<Pick<Env, "REDIS_URL">>;
   /** Serve pages with Next.js. Integration tests of the real-time spine leave it off. */
   pages?: { dev: boolean } | false;
   rateLimit?: RealtimeOptions["rateLimit"];
@@ -25,6 +28,9 @@ export async function startServer(options: StartOptions) {
   await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   setSharedDatabase(db);
+  // Several processes: Redis carries broadcasts and rate limits between them.
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : undefined;
+  setSharedRedis(redis);
   process.env.SESSION_SECRET = env.SESSION_SECRET; // pages read it through lib/config
 
   let handle: (req: IncomingMessage, res: ServerResponse) => unknown = (_req, res) => {
@@ -58,6 +64,7 @@ export async function startServer(options: StartOptions) {
     processId: randomUUID(),
     publicUrl: env.PUBLIC_URL,
     rateLimit: options.rateLimit,
+    redis,
     log,
   });
   setSharedRealtime(realtime);
@@ -82,6 +89,8 @@ export async function startServer(options: StartOptions) {
         await realtime.close();
         http.closeAllConnections?.();
         await nextApp?.close?.().catch(() => undefined);
+        await redis?.close().catch(() => undefined);
+        if (sharedRedis() === redis) setSharedRedis(undefined);
         db.close();
       })();
       return closing;

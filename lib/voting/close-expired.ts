@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { voteRounds } from "@/db/schema";
 import { rooms } from "@/lib/realtime/contract";
 import type { SequencedBroadcast } from "@/lib/realtime/execute-command";
-import { nextSeq } from "@/lib/realtime/sequence";
+import { nextSeq, versionKeys } from "@/lib/realtime/sequence";
 import { roundView } from "./round-store";
 
 /**
@@ -21,6 +21,7 @@ export async function closeExpiredRounds(db: Database, now = Date.now()): Promis
     for (const round of closed) {
       const room = rooms.board(round.boardId);
       out.push({ room, event: "vote:round-changed", data: { round: roundView(round) }, seq: await nextSeq(tx, room) });
+      await nextSeq(tx, versionKeys.tally(round.id)); // closing hides live tallies
     }
     return out;
   });

@@ -4,6 +4,7 @@ import { voteRounds, votes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { RoundView, TallyView } from "@/lib/realtime/contract";
+import { currentSeq, versionKeys } from "@/lib/realtime/sequence";
 
 export type RoundRow = typeof voteRounds.$inferSelect;
 
@@ -52,6 +53,8 @@ export const talliesVisible = (r: RoundRow) => r.status === "revealed" || (r.tal
 
 /** How a round stands, as everyone may see it: counts always, tallies only when visible. */
 export async function tallyOf(db: Db | Tx, round: RoundRow): Promise<TallyView> {
+  // Read before the counts: the counts are then at least as new as the version says.
+  const version = await currentSeq(db, versionKeys.tally(round.id));
   const [totals] = await db
     .select({ voters: countDistinct(votes.voterKey), dots: count() })
     .from(votes)
@@ -65,7 +68,7 @@ export async function tallyOf(db: Db | Tx, round: RoundRow): Promise<TallyView> 
       .groupBy(votes.targetId);
     tallies = Object.fromEntries(rows.map((r) => [r.targetId, Number(r.dots)]));
   }
-  return { roundId: round.id, voters: Number(totals?.voters ?? 0), dotsUsed: Number(totals?.dots ?? 0), tallies };
+  return { roundId: round.id, version, voters: Number(totals?.voters ?? 0), dotsUsed: Number(totals?.dots ?? 0), tallies };
 }
 
 /** Every tally of a round, whatever is visible: for closing and the shortlist. */

@@ -37,6 +37,7 @@ describe("presence", () => {
     const staff = clients.socket({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
     expect(await nextEvent(staff, "presence:updated", (c) => c.people === 1)).toEqual({
       eventId: event.id,
+      version: 1,
       people: 1,
       participants: 0,
       staff: 1,
@@ -54,7 +55,14 @@ describe("presence", () => {
     const tab2 = await clients.connect({ eventId: event.id, cookie });
     const onBoard = nextEvent(staff, "presence:updated", (c) => c.rooms[board] === 1);
     await tab2.timeout(5000).emitWithAck("board:open", { id: commandId(), payload: { boardId: event.welcomeBoardId } });
-    expect(await onBoard).toEqual({ eventId: event.id, people: 2, participants: 1, staff: 1, rooms: { [board]: 1 } });
+    expect(await onBoard).toEqual({
+      eventId: event.id,
+      version: expect.any(Number),
+      people: 2,
+      participants: 1,
+      staff: 1,
+      rooms: { [board]: 1 },
+    });
     expect(await presenceRows()).toHaveLength(3);
     const snapshot = await tab1.timeout(5000).emitWithAck("event:snapshot", { id: commandId(), payload: {} });
     expect(snapshot).toMatchObject({ ok: true, result: { presence: { people: 2, participants: 1, rooms: { [board]: 1 } } } });
@@ -62,13 +70,27 @@ describe("presence", () => {
     // The tab on the board closes: the board empties, but the person is still here in tab 1.
     const boardEmptied = nextEvent(staff, "presence:updated", (c) => c.rooms[board] === undefined);
     await leave(tab2);
-    expect(await boardEmptied).toEqual({ eventId: event.id, people: 2, participants: 1, staff: 1, rooms: {} });
+    expect(await boardEmptied).toEqual({
+      eventId: event.id,
+      version: expect.any(Number),
+      people: 2,
+      participants: 1,
+      staff: 1,
+      rooms: {},
+    });
     expect(await presenceRows()).toHaveLength(2);
 
     // The last tab closes: the count falls.
     const fallen = nextEvent(staff, "presence:updated", (c) => c.people === 1);
     await leave(tab1);
-    expect(await fallen).toEqual({ eventId: event.id, people: 1, participants: 0, staff: 1, rooms: {} });
+    expect(await fallen).toEqual({
+      eventId: event.id,
+      version: expect.any(Number),
+      people: 1,
+      participants: 0,
+      staff: 1,
+      rooms: {},
+    });
   });
 
   it("keeps each event's counts to itself", async () => {

@@ -4,6 +4,7 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import { rooms } from "../constants";
 import type { AnnouncementView, EventSnapshot, NudgeView, PresenceCounts, RoomView, Sequenced } from "../contract";
 import { type ConnectionStatus, EventConnection } from "./connection";
+import { newer } from "./newest";
 import type { PendingCommand } from "./outbox";
 import { RoomSync } from "./room-sync";
 
@@ -61,6 +62,8 @@ type EventState = {
   nudge: NudgeView | null;
 };
 
+const sameEvent = (a: PresenceCounts, b: PresenceCounts) => a.eventId === b.eventId;
+
 /** The event's snapshot, its latest announcement and live presence. */
 export function useEventRoom() {
   const c = useConnection();
@@ -68,11 +71,12 @@ export function useEventRoom() {
   const [presence, setPresence] = useState<PresenceCounts | null>(null);
   useEffect(() => {
     if (!c) return;
+    const takePresence = (next: PresenceCounts) => setPresence((current) => newer(current, next, sameEvent));
     const sync = new RoomSync<EventState, { name: string; data: unknown }>({
       load: async () => {
         const ack = await c.query("event:snapshot", {});
         if (!ack.ok) throw new Error(ack.error.message);
-        setPresence(ack.result.presence);
+        takePresence(ack.result.presence);
         return {
           seq: ack.result.seq,
           state: { snapshot: ack.result, announcement: ack.result.announcement, room: ack.result.room, nudge: null },
@@ -90,12 +94,12 @@ export function useEventRoom() {
     });
     // The whole sequence of the event room, so a message for another view is not taken for a gap.
     const offRoom = c.onRoom(rooms.event(c.eventId), (name, m) => sync.receive(m.seq, { name, data: m.data }));
-    c.socket.on("presence:updated", setPresence);
+    c.socket.on("presence:updated", takePresence);
     const off = c.onResync(() => sync.resync());
     return () => {
       off();
       offRoom();
-      c.socket.off("presence:updated", setPresence);
+      c.socket.off("presence:updated", takePresence);
     };
   }, [c]);
   return {

@@ -3,8 +3,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { rooms } from "../constants";
 import type { RoundView, TallyView, VotingState } from "../contract";
+import { newer } from "./newest";
 import { useConnection } from "./react";
 import { RoomSync } from "./room-sync";
+
+const sameRound = (a: TallyView, b: TallyView) => a.roundId === b.roundId;
 
 type State = { round: RoundView | null; history: RoundView[] };
 
@@ -28,7 +31,9 @@ export function useVoting(boardId: string) {
         const ack = await c.query("vote:state", { boardId });
         if (!ack.ok) throw new Error(ack.error.message);
         const s: VotingState = ack.result;
-        setTally(s.tally);
+        const loaded = s.tally;
+        if (loaded) setTally((current) => newer(current, loaded, sameRound));
+        else setTally(null);
         setMine(s.mine);
         return { seq: s.seq, state: { round: s.round, history: s.history } };
       },
@@ -51,7 +56,7 @@ export function useVoting(boardId: string) {
       sync.receive(m.seq, { name, data: m.data });
     });
     const onTally = (t: TallyView & { room: string }) => {
-      if (t.room === room) setTally(t);
+      if (t.room === room) setTally((current) => newer(current, t, sameRound));
     };
     c.socket.on("vote:tallied", onTally);
     const off = c.onResync(() => sync.resync());

@@ -12,7 +12,7 @@ import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 // A whole room may join from one venue Wi-Fi address, so the limit is generous.
-const joinLimit = formLimit(300, 60);
+const joinLimit = formLimit("join", 300, 60);
 
 export async function joinEventAction(code: string, _previous: FormState, form: FormData): Promise<FormState> {
   const typedName = String(form.get("displayName") ?? "");

@@ -8,7 +8,7 @@ import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { originAllowed } from "@/lib/realtime/origin";
 
-const uploadLimit = formLimit(120, 60);
+const uploadLimit = formLimit("photo-upload", 120, 60);
 const answer = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
     status,

@@ -23,7 +23,7 @@ const refusals = {
 };
 
 // Generous for a team typing together, tight enough to stop a script filling the history.
-const allowReframe = formLimit(20, 60);
+const allowReframe = formLimit("reframe", 20, 60);
 
 export async function reframeBriefAction(
   slug: string,

@@ -1,0 +1,37 @@
+/**
+ * Rate limits counted in Redis hold across processes: two limiters (as two processes would
+ * build them) share one count, and the count really is in Redis, not in the in-memory fallback.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLimiter } from "@/lib/rate-limit/limiter";
+import { connectRedis, type RedisClient } from "@/lib/scale/redis";
+import { startRedis, type TestRedis } from "./support/redis-server";
+
+let redis: TestRedis;
+let one: RedisClient;
+let two: RedisClient;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  one = await connectRedis(redis.url, () => {});
+  two = await connectRedis(redis.url, () => {});
+}, 60_000);
+afterAll(async () => {
+  await one?.close();
+  await two?.close();
+  await redis?.stop();
+});
+
+describe("rate limits in Redis", () => {
+  it("count once for every process", async () => {
+    const options = { points: 3, seconds: 60, keyPrefix: "test-join" };
+    const inA = createLimiter(options, one);
+    const inB = createLimiter(options, two);
+    await inA.consume("10.0.0.1");
+    await inB.consume("10.0.0.1");
+    await inA.consume("10.0.0.1");
+    await expect(inB.consume("10.0.0.1")).rejects.toMatchObject({ remainingPoints: 0 });
+    await inB.consume("10.0.0.2"); // another key has its own count
+    expect(await one.get("madein:rl:test-join:10.0.0.1")).toBe("4");
+  });
+});

@@ -1,0 +1,20 @@
+/** One app process for app-process.ts: the real server, configured from the environment. */
+import { parseEnv } from "@/lib/config/env";
+import { startServer } from "@/lib/server/start-server";
+
+const env = parseEnv();
+const name = process.env.APP_NAME ?? "app";
+const [points, seconds] = (process.env.APP_RATE_LIMIT ?? "").split("/").map(Number);
+const server = await startServer({
+  env,
+  pages: false,
+  rateLimit: points && seconds ? { points, seconds } : undefined,
+  log: (message, error) => console.error(`[${name}] ${message}`, error ?? ""),
+});
+console.log(`listening ${server.port}`);
+process.on("SIGTERM", () => {
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+});

@@ -510,6 +510,16 @@ export const roomStates = sqliteTable("room_states", {
   wall: text("wall", { mode: "json" }).$type<{ kind: string; boardId?: string; startedAt?: number }>(),
   /** Who changed the room last, and what, so several facilitators see each other's actions. */
   lastChange: text("last_change", { mode: "json" }).$type<{ what: string; text: string; by: string; at: number }>(),
+  /** The latest invitation to phones (a `NudgeView`), so a phone that connects later still gets it. */
+  nudge: text("nudge", { mode: "json" }).$type<{
+    id: string;
+    kind: "phase" | "board" | "votes";
+    title: string;
+    boardId: string | null;
+    boardTitle: string | null;
+    by: string;
+    at: number;
+  }>(),
   updatedAt: integer("updated_at").notNull().default(now),
 });
 

@@ -6,7 +6,7 @@ import { rooms } from "@/lib/realtime/contract";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { findPhases } from "@/lib/room/find-phases";
-import { readRoom } from "@/lib/room/room-store";
+import { readNudge, readRoom } from "@/lib/room/room-store";
 
 export const eventSnapshot: ReadHandler<"event:snapshot"> = {
   kind: "read",
@@ -34,6 +34,7 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
         announcement: latest[0] ?? null,
         room: await readRoom(r, actor.eventId),
         agenda: await findPhases(r, actor.eventId),
+        nudge: await readNudge(r, actor.eventId, now),
       },
     };
   },

@@ -6,7 +6,14 @@
 import { z } from "zod";
 import { type ErrorCode, limits } from "./constants";
 import { type BoardCommandResults, type BoardEvents, boardCommandSchemas } from "./contract-boards";
-import { type PhaseView, type RoomCommandResults, type RoomEvents, type RoomView, roomCommandSchemas } from "./contract-room";
+import {
+  type NudgeView,
+  type PhaseView,
+  type RoomCommandResults,
+  type RoomEvents,
+  type RoomView,
+  roomCommandSchemas,
+} from "./contract-room";
 import { type TeamCommandResults, type TeamEvents, teamCommandSchemas } from "./contract-teams";
 import { type TallyView, type VotingCommandResults, type VotingEvents, votingCommandSchemas } from "./contract-voting";
 
@@ -78,6 +85,8 @@ export type EventSnapshot = {
   room: RoomView;
   /** The agenda in running order. */
   agenda: PhaseView[];
+  /** The latest invitation to phones, while it is recent; a phone that joins late still gets it. */
+  nudge: NudgeView | null;
 };
 
 export type Role = "organiser" | "facilitator" | "participant";

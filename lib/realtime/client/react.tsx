@@ -57,7 +57,7 @@ type EventState = {
   snapshot: EventSnapshot;
   announcement: AnnouncementView | null;
   room: RoomView;
-  /** The latest invitation to go somewhere; not in the snapshot, so a reload does not repeat it. */
+  /** The latest invitation to go somewhere, from the snapshot (while recent) or as it happens. */
   nudge: NudgeView | null;
 };
 
@@ -75,7 +75,7 @@ export function useEventRoom() {
         setPresence(ack.result.presence);
         return {
           seq: ack.result.seq,
-          state: { snapshot: ack.result, announcement: ack.result.announcement, room: ack.result.room, nudge: null },
+          state: { snapshot: ack.result, announcement: ack.result.announcement, room: ack.result.room, nudge: ack.result.nudge },
         };
       },
       apply: (s, e) => {

@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { announcements, events } from "@/db/schema";
+import { boardListing } from "@/lib/boards/find-boards";
 import { presenceCounts } from "@/lib/presence/presence-store";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
@@ -35,6 +36,7 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
         room: await readRoom(r, actor.eventId),
         agenda: await findPhases(r, actor.eventId),
         nudge: await readNudge(r, actor.eventId, now),
+        boards: await boardListing(r, actor.eventId),
       },
     };
   },

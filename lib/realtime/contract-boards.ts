@@ -140,6 +140,18 @@ export type BoardView = {
 
 export type GroupView = { id: string; title: string };
 
+/** A board in the event's list (console, big screen): in the event snapshot, kept live by `board:changed`. */
+export type BoardListing = {
+  id: string;
+  title: string;
+  teamId: string | null;
+  teamName: string | null;
+  template: string;
+  locked: boolean;
+  hiddenUntilReveal: boolean;
+  revealed: boolean;
+};
+
 export type BoardSnapshot = {
   seq: number;
   board: BoardView;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { type ErrorCode, limits } from "./constants";
-import { type BoardCommandResults, type BoardEvents, boardCommandSchemas } from "./contract-boards";
+import { type BoardCommandResults, type BoardEvents, type BoardListing, boardCommandSchemas } from "./contract-boards";
 import {
   type NudgeView,
   type PhaseView,
@@ -87,6 +87,8 @@ export type EventSnapshot = {
   agenda: PhaseView[];
   /** The latest invitation to phones, while it is recent; a phone that joins late still gets it. */
   nudge: NudgeView | null;
+  /** Every board of the event, plenary first: what the console and the big screen choose from. */
+  boards: BoardListing[];
 };
 
 export type Role = "organiser" | "facilitator" | "participant";

@@ -146,7 +146,7 @@ test("every wall of the big screen, dark and light, is legible at 1920×1080", a
       else if (kind === "board") await console_.getByRole("button", { name: `Show board ${board.title}` }).click();
       else await screen.keyboard.press(key);
       await expect(wall).toHaveAttribute("data-wall", kind);
-      if (kind === "votes") await expect(screen.getByTestId("wall-votes")).toContainText("Saturday park run");
+      if (kind === "votes") await expect(screen.getByTestId("wall-votes")).toContainText("The gate is locked at weekends3 dots");
       if (kind === "board") await expect(screen.getByTestId("wall-board")).toContainText("Free tennis courts");
       if (kind === "rotate") await expect(screen.getByTestId("wall-rotate")).toContainText("board 1 of 3");
       if (kind === "teams") await expect(screen.getByTestId("screen-wall")).toContainText("Healthwatch");

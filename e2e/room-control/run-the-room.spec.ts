@@ -102,6 +102,8 @@ test("one console runs the big screen and two phones: phase, timer, announcement
     await console_.getByRole("button", { name: "Open a vote on Big ideas" }).click();
     await console_.getByRole("button", { name: "Show votes on Big ideas" }).click();
     await expect(screen.getByTestId("wall-votes")).toContainText("Voting is open");
+    await expect(console_.getByTestId("quick-vote-status").first()).toContainText("Vote open");
+    await console_.screenshot({ path: "e2e/.artifacts/screenshots/console-quick-controls-1600.png", fullPage: true });
     await console_.getByRole("button", { name: "Close the vote on Big ideas" }).click();
     await expect(screen.getByTestId("wall-votes")).toContainText("Voting has closed");
     await console_.getByRole("button", { name: "Reveal the votes on Big ideas" }).click();
@@ -112,6 +114,7 @@ test("one console runs the big screen and two phones: phase, timer, announcement
     await console_.getByRole("button", { name: "Start next phase: Explore" }).click();
     const nudge = amira.getByTestId("nudge");
     await expect(nudge).toContainText("Now: Explore on the board Big ideas");
+    await amira.screenshot({ path: "e2e/.artifacts/screenshots/phone-phase-nudge-390.png" });
     await nudge.getByRole("link", { name: "Go to the board" }).click();
     await expect(amira).toHaveURL(new RegExp(`/p/${event.slug}/b/${ideas.id}$`));
 

@@ -197,6 +197,8 @@ export const boards = sqliteTable(
     /** Each person sees only their own notes until a facilitator reveals the board. */
     hiddenUntilReveal: integer("hidden_until_reveal", { mode: "boolean" }).notNull().default(false),
     revealedAt: integer("revealed_at"),
+    /** On a map board: the uploaded image (a note_photos row) notes are pinned on. */
+    mapPhotoId: text("map_photo_id"),
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),
   },
@@ -236,6 +238,9 @@ export const notes = sqliteTable(
     version: integer("version").notNull().default(1),
     /** A photo taken on a phone (e.g. from talking to people outside the room). */
     photoId: text("photo_id"),
+    /** On a map board: where the note is pinned, as fractions (0..1) of the map's width and height. */
+    pinX: real("pin_x"),
+    pinY: real("pin_y"),
     /** Where a note copied to a plenary board came from. */
     sourceNoteId: text("source_note_id"),
     sourceBoardId: text("source_board_id"),
@@ -510,6 +515,16 @@ export const roomStates = sqliteTable("room_states", {
   wall: text("wall", { mode: "json" }).$type<{ kind: string; boardId?: string; startedAt?: number }>(),
   /** Who changed the room last, and what, so several facilitators see each other's actions. */
   lastChange: text("last_change", { mode: "json" }).$type<{ what: string; text: string; by: string; at: number }>(),
+  /** The latest invitation to phones (a `NudgeView`), so a phone that connects later still gets it. */
+  nudge: text("nudge", { mode: "json" }).$type<{
+    id: string;
+    kind: "phase" | "board" | "votes";
+    title: string;
+    boardId: string | null;
+    boardTitle: string | null;
+    by: string;
+    at: number;
+  }>(),
   updatedAt: integer("updated_at").notNull().default(now),
 });
 

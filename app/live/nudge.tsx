@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useEventRoom } from "@/lib/realtime/client/react";
+import { nudgeHref } from "@/lib/room/nudges";
 import { RoomTimer } from "./room-timer";
 
 /**
@@ -12,7 +13,22 @@ import { RoomTimer } from "./room-timer";
  */
 export function RoomNudge({ slug, boardId = null }: { slug: string; boardId?: string | null }) {
   const { room, nudge } = useEventRoom();
-  const [dismissed, setDismissed] = useState<string | null>(null);
+  // Remembered on the phone, so a nudge that came back with the room's snapshot stays answered.
+  const [dismissed, setDismissedState] = useState<string | null>(null);
+  const storageKey = `madein.nudge.${slug}`;
+  useEffect(() => {
+    try {
+      setDismissedState(localStorage.getItem(storageKey));
+    } catch {
+      // Private browsing without storage: the nudge is simply answered for this page only.
+    }
+  }, [storageKey]);
+  const setDismissed = (id: string) => {
+    setDismissedState(id);
+    try {
+      localStorage.setItem(storageKey, id);
+    } catch {}
+  };
 
   useEffect(() => {
     // A gentle buzz where phones allow it; the banner itself is the cue everywhere else.
@@ -20,7 +36,10 @@ export function RoomNudge({ slug, boardId = null }: { slug: string; boardId?: st
   }, [nudge]);
 
   const timerShown = room && (room.timer.status !== "idle" || room.phase);
-  const here = nudge?.boardId !== null && nudge?.boardId === boardId;
+  // Already on the board it points to: nothing to say. A phase is news on every page.
+  const here = nudge?.boardId != null && nudge.boardId === boardId;
+  // On the event page, a nudge without a board has nowhere else to send people.
+  const goes = nudge ? nudge.boardId !== null || boardId !== null : false;
   const showNudge = nudge && dismissed !== nudge.id && !here;
 
   if (!timerShown && !showNudge) return null;
@@ -37,6 +56,12 @@ export function RoomNudge({ slug, boardId = null }: { slug: string; boardId?: st
             {nudge.kind === "phase" ? (
               <>
                 Now: <strong>{nudge.title}</strong>
+                {nudge.boardTitle ? (
+                  <>
+                    {" "}
+                    on the board <strong>{nudge.boardTitle}</strong>
+                  </>
+                ) : null}
               </>
             ) : nudge.kind === "votes" ? (
               <>
@@ -50,13 +75,14 @@ export function RoomNudge({ slug, boardId = null }: { slug: string; boardId?: st
             <span className="block text-sm font-normal text-white/90">from {nudge.by}</span>
           </p>
           <div className="flex flex-wrap gap-2">
-            {nudge.boardId ? (
+            {goes ? (
               <Link
-                href={`/p/${slug}/b/${nudge.boardId}`}
+                href={nudgeHref(slug, nudge)}
                 className="btn min-h-11 bg-white px-4 text-ink"
                 onClick={() => setDismissed(nudge.id)}
+                data-testid="nudge-go"
               >
-                {nudge.kind === "votes" ? "Go to the vote" : "Go to the board"}
+                {nudge.kind === "votes" ? "Go to the vote" : nudge.boardId ? "Go to the board" : "See what's on"}
               </Link>
             ) : null}
             <button
@@ -64,7 +90,7 @@ export function RoomNudge({ slug, boardId = null }: { slug: string; boardId?: st
               onClick={() => setDismissed(nudge.id)}
               className="min-h-11 rounded-lg px-3 text-sm font-semibold underline"
             >
-              {nudge.boardId ? "Not now" : "OK"}
+              {goes ? "Not now" : "OK"}
             </button>
           </div>
         </section>

@@ -96,7 +96,7 @@ export async function setEventStatus(eventId: string, status: "draft" | "publish
 /** Adds a board from a template to an event (for the whole room unless a team is given). */
 export async function addBoardFixture(
   eventId: string,
-  options: { title?: string; template?: "ideas" | "journey" | "learning" | "postcards"; teamId?: string | null } = {},
+  options: { title?: string; template?: "ideas" | "journey" | "learning" | "postcards" | "map"; teamId?: string | null } = {},
 ) {
   const { insertBoard } = await import("@/lib/boards/create-board");
   const board = await (await db()).transact((tx) =>

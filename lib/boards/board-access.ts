@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { boards, teamMembers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { photoUrl } from "@/lib/notes/photo-url";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { BoardView } from "@/lib/realtime/contract";
 import { canWriteOnBoard } from "./rules";
@@ -47,5 +48,6 @@ export function boardView(board: BoardRow): BoardView {
     anonymous: board.anonymous,
     hiddenUntilReveal: board.hiddenUntilReveal,
     revealed: board.revealedAt !== null,
+    mapUrl: photoUrl(board.mapPhotoId),
   };
 }

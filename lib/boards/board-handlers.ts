@@ -3,6 +3,7 @@ import { createNote } from "@/lib/notes/create-note";
 import { deleteNote } from "@/lib/notes/delete-note";
 import { groupNote } from "@/lib/notes/group-note";
 import { moveNote } from "@/lib/notes/move-note";
+import { pinNote } from "@/lib/notes/pin-note";
 import { renameGroup } from "@/lib/notes/rename-group";
 import { ungroupNote } from "@/lib/notes/ungroup-note";
 import { updateNote } from "@/lib/notes/update-note";
@@ -22,6 +23,7 @@ export const boardHandlers: { [N in keyof BoardCommandResults]: Handler<N> } = {
   "note:update": updateNote,
   "note:delete": deleteNote,
   "note:move": moveNote,
+  "note:pin": pinNote,
   "note:group": groupNote,
   "note:ungroup": ungroupNote,
   "group:rename": renameGroup,

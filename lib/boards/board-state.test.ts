@@ -16,6 +16,7 @@ const board = {
   anonymous: false,
   hiddenUntilReveal: false,
   revealed: false,
+  mapUrl: null,
 };
 
 const note = (id: string, extra: Partial<WireNote> = {}): WireNote => ({
@@ -30,6 +31,7 @@ const note = (id: string, extra: Partial<WireNote> = {}): WireNote => ({
   authorTag: "them",
   groupId: null,
   photoUrl: null,
+  pin: null,
   version: 1,
   createdAt: 1,
   source: null,
@@ -93,5 +95,17 @@ describe("board state", () => {
     expect(s.groups.g1?.title).toBe("Transport");
     s = applyBoardEvent(s, { type: "group:removed", data: { groupId: "g1" } });
     expect(s.groups).toEqual({});
+  });
+
+  it("keeps where my own hidden note is pinned when the room's copy of it carries no pin", () => {
+    const mine = note("m1", { authorTag: "me", pin: { x: 0.2, y: 0.4 }, text: "Bench by the pond" });
+    const s = applyBoardEvent(state(), { type: "note:created", data: { note: mine } });
+    const roomCopy = { ...mine, text: "", hidden: true, pin: null, authorName: null };
+    const after = applyBoardEvent(s, { type: "note:changed", data: { notes: [roomCopy] } });
+    expect(after.notes.m1?.pin).toEqual({ x: 0.2, y: 0.4 });
+    expect(after.notes.m1?.text).toBe("Bench by the pond");
+    // Someone else's hidden note shows no pin.
+    const theirs = applyBoardEvent(s, { type: "note:created", data: { note: { ...roomCopy, id: "t1", authorTag: "them" } } });
+    expect(theirs.notes.t1?.pin).toBeNull();
   });
 });

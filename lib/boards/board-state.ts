@@ -25,10 +25,17 @@ export function fromSnapshot(s: BoardSnapshot): BoardState {
   };
 }
 
-/** Keeps the text of my own hidden notes: the room's copy of them carries none. */
+/** Keeps the text, photo and pin of my own hidden notes: the room's copy of them carries none. */
 function merge(existing: WireNote | undefined, incoming: WireNote, myTag: string): WireNote {
   if (incoming.hidden && existing && !existing.hidden && incoming.authorTag === myTag) {
-    return { ...incoming, text: existing.text, hidden: false, authorName: existing.authorName };
+    return {
+      ...incoming,
+      text: existing.text,
+      hidden: false,
+      authorName: existing.authorName,
+      photoUrl: existing.photoUrl,
+      pin: existing.pin,
+    };
   }
   return incoming;
 }

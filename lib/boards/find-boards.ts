@@ -1,6 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { boards, notes, teams } from "@/db/schema";
+import type { BoardListing } from "@/lib/realtime/contract-boards";
 
 /** The room's first board: the welcome wall every event starts with. */
 export async function findWelcomeBoard(db: Db, eventId: string) {
@@ -8,14 +9,8 @@ export async function findWelcomeBoard(db: Db, eventId: string) {
   return board ?? null;
 }
 
-export type BoardSummary = {
-  id: string;
-  title: string;
-  teamId: string | null;
-  teamName: string | null;
-  notes: number;
-  locked: boolean;
-};
+/** A board in the console's list: its listing, and how many notes it held when the page loaded. */
+export type BoardSummary = BoardListing & { notes: number };
 
 /** Every board of an event, plenary first, with its team and how many notes it holds. */
 export async function listBoards(db: Db, eventId: string): Promise<BoardSummary[]> {
@@ -25,7 +20,10 @@ export async function listBoards(db: Db, eventId: string): Promise<BoardSummary[
       title: boards.title,
       teamId: boards.teamId,
       teamName: teams.name,
+      template: boards.template,
       locked: boards.locked,
+      hiddenUntilReveal: boards.hiddenUntilReveal,
+      revealedAt: boards.revealedAt,
       notes: count(notes.id),
     })
     .from(boards)
@@ -34,7 +32,31 @@ export async function listBoards(db: Db, eventId: string): Promise<BoardSummary[
     .where(eq(boards.eventId, eventId))
     .groupBy(boards.id)
     .orderBy(asc(boards.position), asc(boards.createdAt));
-  return rows.sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
+  return rows
+    .map(({ revealedAt, ...b }) => ({ ...b, revealed: revealedAt !== null }))
+    .sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
+}
+
+/** Every board of an event for the console's and big screen's choices (no counts: it goes in every snapshot). */
+export async function boardListing(db: Db, eventId: string): Promise<BoardListing[]> {
+  const rows = await db
+    .select({
+      id: boards.id,
+      title: boards.title,
+      teamId: boards.teamId,
+      teamName: teams.name,
+      template: boards.template,
+      locked: boards.locked,
+      hiddenUntilReveal: boards.hiddenUntilReveal,
+      revealedAt: boards.revealedAt,
+    })
+    .from(boards)
+    .leftJoin(teams, eq(teams.id, boards.teamId))
+    .where(eq(boards.eventId, eventId))
+    .orderBy(asc(boards.position), asc(boards.createdAt));
+  return rows
+    .map(({ revealedAt, ...b }) => ({ ...b, revealed: revealedAt !== null }))
+    .sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
 }
 
 export async function findBoard(db: Db, boardId: string) {

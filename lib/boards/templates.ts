@@ -6,6 +6,8 @@ export const boardTemplates = {
   postcards: { name: "Postcards from the future", columns: ["Postcards from the future"] },
   welcome: { name: "Welcome wall", columns: ["What brings you here?", "What I can bring"] },
   blank: { name: "Blank board", columns: [] as string[] },
+  /** Notes pinned at points of an uploaded image, e.g. a map of the area. */
+  map: { name: "Map", columns: ["On the map"] },
 } as const;
 
 export type BoardTemplate = keyof typeof boardTemplates;

@@ -1,21 +1,34 @@
 import { eq } from "drizzle-orm";
 import { boards } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
+import { findPhoto } from "@/lib/notes/note-photos";
+import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { boardInEvent, boardView } from "./board-access";
+import { isMapBoard } from "./pins";
 
-/** Board settings: title, locked, anonymous, hidden until reveal. Facilitators only. */
+/** Board settings: title, locked, anonymous, hidden until reveal, a map board's image. Facilitators only. */
 export const updateBoard: WriteHandler<"board:update"> = {
   kind: "write",
   permission: "runRoom",
   async apply(tx, { actor, payload }) {
     const board = await boardInEvent(tx, actor, payload.boardId);
-    const { boardId: _, ...changes } = payload;
+    const { boardId: _, mapPhotoId, ...changes } = payload;
+    if (mapPhotoId !== undefined) {
+      if (!isMapBoard(board)) throw new CommandFailure("conflict", "Only a map board has a map image.");
+      const photo = await findPhoto(tx, mapPhotoId);
+      if (!photo || photo.boardId !== board.id || photo.uploadedBy !== actorKey(actor)) {
+        throw new CommandFailure("invalid", "That image can't be used as this board's map.", [
+          { path: "mapPhotoId", message: "Upload the map again." },
+        ]);
+      }
+    }
     // Turning "hidden until reveal" on again hides the board afresh.
     const revealedAt = changes.hiddenUntilReveal === true && !board.hiddenUntilReveal ? null : board.revealedAt;
     const [updated] = await tx
       .update(boards)
-      .set({ ...changes, revealedAt })
+      .set({ ...changes, revealedAt, ...(mapPhotoId ? { mapPhotoId } : {}) })
       .where(eq(boards.id, board.id))
       .returning();
     if (!updated) throw new Error("board vanished");

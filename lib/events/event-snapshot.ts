@@ -1,12 +1,13 @@
 import { desc, eq } from "drizzle-orm";
 import { announcements, events } from "@/db/schema";
+import { boardListing } from "@/lib/boards/find-boards";
 import { presenceCounts } from "@/lib/presence/presence-store";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { findPhases } from "@/lib/room/find-phases";
-import { readRoom } from "@/lib/room/room-store";
+import { readNudge, readRoom } from "@/lib/room/room-store";
 
 export const eventSnapshot: ReadHandler<"event:snapshot"> = {
   kind: "read",
@@ -34,6 +35,8 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
         announcement: latest[0] ?? null,
         room: await readRoom(r, actor.eventId),
         agenda: await findPhases(r, actor.eventId),
+        nudge: await readNudge(r, actor.eventId, now),
+        boards: await boardListing(r, actor.eventId),
       },
     };
   },

@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import { assertMayWrite, boardInEvent } from "@/lib/boards/board-access";
+import { pinProblem } from "@/lib/boards/pins";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
@@ -20,6 +21,8 @@ export const createNote: WriteHandler<"note:create"> = {
         { path: "column", message: "Choose one of the board's columns." },
       ]);
     }
+    const pinned = pinProblem(board, payload.pin);
+    if (pinned) throw new CommandFailure("invalid", pinned, [{ path: "pin", message: pinned }]);
     const [last] = await tx
       .select({ position: notes.position })
       .from(notes)
@@ -37,6 +40,8 @@ export const createNote: WriteHandler<"note:create"> = {
     const id = randomUUID();
     await tx.insert(notes).values({
       photoId: payload.photoId ?? null,
+      pinX: payload.pin?.x ?? null,
+      pinY: payload.pin?.y ?? null,
       id,
       boardId: board.id,
       column: payload.column,

@@ -50,4 +50,4 @@ export async function findPhoto(db: Db | Tx, photoId: string) {
   return photo ?? null;
 }
 
-export const photoUrl = (photoId: string | null) => (photoId ? `/photos/${photoId}` : null);
+export { photoUrl } from "./photo-url";

@@ -61,6 +61,8 @@ export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null):
     authorTag: authorTag(board.id, key),
     groupId: note.groupId,
     photoUrl: visible ? photoUrl(note.photoId) : null,
+    // Where a hidden note is pinned says something of what it is about: it stays hidden too.
+    pin: visible && note.pinX !== null && note.pinY !== null ? { x: note.pinX, y: note.pinY } : null,
     version: note.version,
     createdAt: note.createdAt,
     source: note.sourceBoardId ? { boardId: note.sourceBoardId, boardTitle: row.sourceTitle ?? "another board" } : null,

@@ -5,9 +5,16 @@
 import { z } from "zod";
 import { boardLimits, type NoteColour, noteColours } from "./constants";
 
-export const boardTemplateKeys = ["ideas", "journey", "learning", "postcards", "welcome", "blank"] as const;
+export const boardTemplateKeys = ["ideas", "journey", "learning", "postcards", "welcome", "blank", "map"] as const;
 
 const id = z.string().min(1).max(64);
+const fraction = z
+  .number({ error: "A pin must be a number" })
+  .finite()
+  .min(0, "A pin must be on the map")
+  .max(1, "A pin must be on the map");
+/** Where a note sits on a map board: fractions of the image's width and height (see lib/boards/pins.ts). */
+const pin = z.object({ x: fraction, y: fraction }).strict();
 const text = (max: number, what: string) =>
   z
     .string({ error: `${what} must be text` })
@@ -36,6 +43,8 @@ export const boardCommandSchemas = {
       locked: z.boolean().optional(),
       anonymous: z.boolean().optional(),
       hiddenUntilReveal: z.boolean().optional(),
+      /** A map board's image, uploaded first to /api/boards/<board>/photos. */
+      mapPhotoId: id.optional(),
     })
     .strict(),
   "board:reveal": z.object({ boardId: id }).strict(),
@@ -47,6 +56,8 @@ export const boardCommandSchemas = {
       colour: z.enum(noteColours).default("yellow"),
       /** A photo uploaded first, to /api/boards/<board>/photos. */
       photoId: id.optional(),
+      /** Where the note is pinned, on a map board (required there, refused elsewhere). */
+      pin: pin.optional(),
     })
     .strict(),
   "note:update": z
@@ -67,6 +78,8 @@ export const boardCommandSchemas = {
       beforeNoteId: id.nullable(),
     })
     .strict(),
+  /** Moves a note's pin on a map board; like a move, the last one wins. */
+  "note:pin": z.object({ noteId: id, pin }).strict(),
   "note:group": z
     .object({ noteId: id, withNoteId: id })
     .strict()
@@ -103,6 +116,8 @@ export type WireNote = {
   groupId: string | null;
   /** Where the note's photo is served, if it has one (null while hidden from this viewer). */
   photoUrl: string | null;
+  /** Where it is pinned on a map board (null while hidden from this viewer, or not pinned yet). */
+  pin: { x: number; y: number } | null;
   version: number;
   createdAt: number;
   source: { boardId: string; boardTitle: string } | null;
@@ -119,9 +134,23 @@ export type BoardView = {
   anonymous: boolean;
   hiddenUntilReveal: boolean;
   revealed: boolean;
+  /** A map board's image, where notes are pinned; null until a facilitator uploads one. */
+  mapUrl: string | null;
 };
 
 export type GroupView = { id: string; title: string };
+
+/** A board in the event's list (console, big screen): in the event snapshot, kept live by `board:changed`. */
+export type BoardListing = {
+  id: string;
+  title: string;
+  teamId: string | null;
+  teamName: string | null;
+  template: string;
+  locked: boolean;
+  hiddenUntilReveal: boolean;
+  revealed: boolean;
+};
 
 export type BoardSnapshot = {
   seq: number;
@@ -143,6 +172,7 @@ export type BoardCommandResults = {
   "note:update": { note: WireNote };
   "note:delete": { noteId: string };
   "note:move": { note: WireNote };
+  "note:pin": { note: WireNote };
   "note:group": { group: GroupView; notes: WireNote[] };
   "note:ungroup": { notes: WireNote[]; removedGroupId: string | null };
   "group:rename": { group: GroupView };

@@ -77,7 +77,9 @@ export type NudgeView = {
   kind: "phase" | "board" | "votes";
   /** What the phone shows, e.g. "Explore has started" or the board's title. */
   title: string;
+  /** Where it invites people: the board or vote the big screen showed; null for the event's page. */
   boardId: string | null;
+  boardTitle: string | null;
   by: string;
   at: number;
 };

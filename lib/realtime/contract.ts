@@ -5,8 +5,15 @@
  */
 import { z } from "zod";
 import { type ErrorCode, limits } from "./constants";
-import { type BoardCommandResults, type BoardEvents, boardCommandSchemas } from "./contract-boards";
-import { type PhaseView, type RoomCommandResults, type RoomEvents, type RoomView, roomCommandSchemas } from "./contract-room";
+import { type BoardCommandResults, type BoardEvents, type BoardListing, boardCommandSchemas } from "./contract-boards";
+import {
+  type NudgeView,
+  type PhaseView,
+  type RoomCommandResults,
+  type RoomEvents,
+  type RoomView,
+  roomCommandSchemas,
+} from "./contract-room";
 import { type TeamCommandResults, type TeamEvents, teamCommandSchemas } from "./contract-teams";
 import { type TallyView, type VotingCommandResults, type VotingEvents, votingCommandSchemas } from "./contract-voting";
 
@@ -80,6 +87,10 @@ export type EventSnapshot = {
   room: RoomView;
   /** The agenda in running order. */
   agenda: PhaseView[];
+  /** The latest invitation to phones, while it is recent; a phone that joins late still gets it. */
+  nudge: NudgeView | null;
+  /** Every board of the event, plenary first: what the console and the big screen choose from. */
+  boards: BoardListing[];
 };
 
 export type Role = "organiser" | "facilitator" | "participant";

@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { eventPhases, roomStates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { type PhaseView, type RoomChange, type RoomView, rooms, type Wall } from "@/lib/realtime/contract";
+import { type NudgeView, type PhaseView, type RoomChange, type RoomView, rooms, type Wall } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
+import { freshNudge } from "./nudges";
 import { idleTimer, type TimerState } from "./timer";
 
 type Row = typeof roomStates.$inferSelect;
@@ -27,6 +28,12 @@ const phaseView = (p: typeof eventPhases.$inferSelect): PhaseView => ({
   endsAt: p.endsAt,
 });
 
+/** The latest nudge, while it is fresh enough to still be an invitation. */
+export async function readNudge(db: Db | Tx, eventId: string, now: number): Promise<NudgeView | null> {
+  const [row] = await db.select({ nudge: roomStates.nudge }).from(roomStates).where(eq(roomStates.eventId, eventId));
+  return freshNudge(row?.nudge ?? null, now);
+}
+
 /** The room as every screen sees it. An event nobody has run yet: no phase, 5:00 timer, join wall. */
 export async function readRoom(db: Db | Tx, eventId: string): Promise<RoomView> {
   const [row] = await db.select().from(roomStates).where(eq(roomStates.eventId, eventId));
@@ -42,6 +49,8 @@ export async function readRoom(db: Db | Tx, eventId: string): Promise<RoomView> 
 
 export type RoomPatch = {
   phase?: { id: string; startedAt: number };
+  /** The invitation sent to phones with this change, kept for phones that connect later. */
+  nudge?: NudgeView;
   timer?: TimerState;
   wall?: Wall;
 };
@@ -65,6 +74,7 @@ export async function changeRoom(
     set.timerRemainingMs = patch.timer.remainingMs;
   }
   if (patch.wall) set.wall = patch.wall;
+  if (patch.nudge) set.nudge = patch.nudge;
   await tx
     .insert(roomStates)
     .values({ eventId: actor.eventId, ...set })

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { boards } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { rooms, type Wall } from "@/lib/realtime/contract";
+import { type NudgeView, rooms, type Wall } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { changeRoom } from "./room-store";
 import { wallLabel } from "./walls";
@@ -23,29 +23,26 @@ export const showWall: WriteHandler<"screen:show"> = {
       boardTitle = board.title;
     }
     const wall: Wall = choice.kind === "rotate" ? { kind: "rotate", startedAt: now } : choice;
-    const { room, broadcast } = await changeRoom(tx, {
-      actor,
-      now,
-      patch: { wall },
-      change: { what: "wall", text: `put ${wallLabel(wall, boardTitle)} on the big screen` },
-    });
-    const broadcasts: Broadcast[] = [broadcast];
-    if (payload.nudge && (choice.kind === "board" || choice.kind === "votes")) {
-      broadcasts.push({
-        room: rooms.event(actor.eventId),
-        event: "room:nudged",
-        data: {
-          nudge: {
+    const nudge: NudgeView | undefined =
+      payload.nudge && (choice.kind === "board" || choice.kind === "votes")
+        ? {
             id: randomUUID(),
             kind: choice.kind,
             title: boardTitle ?? "",
             boardId: choice.boardId,
+            boardTitle,
             by: actor.name,
             at: now,
-          },
-        },
-      });
-    }
+          }
+        : undefined;
+    const { room, broadcast } = await changeRoom(tx, {
+      actor,
+      now,
+      patch: { wall, nudge },
+      change: { what: "wall", text: `put ${wallLabel(wall, boardTitle)} on the big screen` },
+    });
+    const broadcasts: Broadcast[] = [broadcast];
+    if (nudge) broadcasts.push({ room: rooms.event(actor.eventId), event: "room:nudged", data: { nudge } });
     return { result: { room }, broadcasts };
   },
 };

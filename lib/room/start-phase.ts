@@ -1,28 +1,43 @@
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { boards } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { rooms } from "@/lib/realtime/contract";
+import { type NudgeView, rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { findPhases } from "./find-phases";
-import { changeRoom } from "./room-store";
+import { phaseDestination } from "./nudges";
+import { changeRoom, readRoom } from "./room-store";
 
 /** Makes `phaseId` the current phase and invites every phone to notice. */
 export async function enterPhase(tx: Tx, actor: Actor, now: number, phaseId: string) {
   const phase = (await findPhases(tx, actor.eventId)).find((p) => p.id === phaseId);
   if (!phase) throw new CommandFailure("not_found", "That phase is no longer on the agenda. Reload to see the current one.");
+  const before = await readRoom(tx, actor.eventId);
+  const shown = "boardId" in before.wall ? before.wall.boardId : null;
+  const onWall = shown
+    ? await tx
+        .select({ id: boards.id, title: boards.title })
+        .from(boards)
+        .where(and(eq(boards.id, shown), eq(boards.eventId, actor.eventId)))
+    : [];
+  const nudge: NudgeView = {
+    id: randomUUID(),
+    kind: "phase",
+    title: phase.name,
+    ...phaseDestination(before.wall, onWall),
+    by: actor.name,
+    at: now,
+  };
   const { room, broadcast } = await changeRoom(tx, {
     actor,
     now,
-    patch: { phase: { id: phase.id, startedAt: now } },
+    patch: { phase: { id: phase.id, startedAt: now }, nudge },
     change: { what: "phase", text: `started ${phase.name}` },
   });
-  const nudge: Broadcast = {
-    room: rooms.event(actor.eventId),
-    event: "room:nudged",
-    data: { nudge: { id: randomUUID(), kind: "phase", title: phase.name, boardId: null, by: actor.name, at: now } },
-  };
-  return { result: { room }, broadcasts: [broadcast, nudge] };
+  const nudged: Broadcast = { room: rooms.event(actor.eventId), event: "room:nudged", data: { nudge } };
+  return { result: { room }, broadcasts: [broadcast, nudged] };
 }
 
 export const startPhase: WriteHandler<"phase:start"> = {

@@ -167,4 +167,36 @@ describe("running the room", () => {
     expect(invalid.error?.message).toMatch(/Choose what the big screen shows/);
     expect(t.logs.filter((l) => l.error)).toEqual([]);
   });
+
+  it("gives a phone that connects after a phase started the nudge, pointing where the big screen sends people", async () => {
+    const [, explore] = await addAgenda(["Kick-off", "Explore"]);
+    const sam = await facilitator();
+    const park = await addBoard(t.server.db, event.id, "Park ideas");
+    const early = await phone("Early");
+    expect((await ok<EventSnapshot>(early, "event:snapshot", {})).nudge).toBeNull();
+
+    // The board is on the wall when the phase starts: the phase's nudge points there.
+    await ok(sam, "screen:show", { wall: { kind: "board", boardId: park }, nudge: false });
+    const nudged = nextEvent(early, "room:nudged");
+    await ok(sam, "phase:start", { phaseId: explore as string });
+    expect((await nudged).data.nudge).toMatchObject({ kind: "phase", title: "Explore", boardId: park, boardTitle: "Park ideas" });
+
+    const late = await phone("Late");
+    const snapshot = await ok<EventSnapshot>(late, "event:snapshot", {});
+    expect(snapshot.nudge).toMatchObject({
+      kind: "phase",
+      title: "Explore",
+      boardId: park,
+      boardTitle: "Park ideas",
+      by: "Sam, facilitator",
+    });
+
+    // A later invitation to a vote replaces it for latecomers.
+    await ok(sam, "screen:show", { wall: { kind: "votes", boardId: park }, nudge: true });
+    const later = await ok<EventSnapshot>(await phone("Later"), "event:snapshot", {});
+    expect(later.nudge).toMatchObject({ kind: "votes", boardId: park, title: "Park ideas" });
+    // Switching the wall without inviting phones leaves the last invitation as it was.
+    await ok(sam, "screen:show", { wall: { kind: "teams" }, nudge: true });
+    expect((await ok<EventSnapshot>(late, "event:snapshot", {})).nudge?.kind).toBe("votes");
+  });
 });

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { noteColourClass, noteColourNames } from "@/app/live/note-card";
+import { describePin, type Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/constants";
 import { useDraft } from "./use-draft";
@@ -9,13 +10,16 @@ import { useDraft } from "./use-draft";
 type Props = {
   boardId: string;
   columns: { key: string; title: string }[];
-  onAdd: (column: string, text: string, colour: NoteColour, photoId?: string) => void;
+  onAdd: (column: string, text: string, colour: NoteColour, photoId?: string, pin?: Pin) => void;
+  /** On a map board: where the note goes (chosen by tapping the map), and that it must have one. */
+  pin?: Pin | null;
+  needsPin?: boolean;
   /** Text to put back in the box (a refused note the person wants to fix). */
   restore?: { text: string; nonce: number } | null;
 };
 
 /** One thumb: pick a column, type, add. The draft survives a reload. */
-export function AddNoteForm({ boardId, columns, onAdd, restore }: Props) {
+export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, needsPin = false }: Props) {
   const status = useConnectionStatus();
   const [column, setColumn] = useState(columns[0]?.key ?? "");
   const [colour, setColour] = useState<NoteColour>("yellow");
@@ -37,6 +41,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore }: Props) {
     const trimmed = text.trim();
     if (!trimmed) return setError("Write something first.");
     if (trimmed.length > boardLimits.noteText) return setError(`Keep it to ${boardLimits.noteText} characters.`);
+    if (needsPin && !pin) return setError("Tap the map where your note belongs first.");
     let photoId: string | undefined;
     if (photo) {
       // A photo is too big for the offline outbox: it goes up now, or the person decides.
@@ -52,7 +57,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore }: Props) {
       photoId = answer.photoId;
     }
     setError(null);
-    onAdd(column, trimmed, colour, photoId);
+    onAdd(column, trimmed, colour, photoId, pin ?? undefined);
     setText("");
     setPhoto(null);
     if (photoInput.current) photoInput.current.value = "";
@@ -82,6 +87,11 @@ export function AddNoteForm({ boardId, columns, onAdd, restore }: Props) {
             ))}
           </div>
         </fieldset>
+      ) : null}
+      {needsPin ? (
+        <p className={`text-sm font-semibold ${pin ? "text-brand" : "text-ink-soft"}`} data-testid="pin-choice">
+          {pin ? `Pinned ${describePin(pin)}.` : "Tap the map where your note belongs."}
+        </p>
       ) : null}
       <div>
         <label htmlFor={textId} className="field-label">

@@ -2,12 +2,14 @@
 
 import { useCallback, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
+import { describePin, isMapBoard, type Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { WireNote } from "@/lib/realtime/contract";
 import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
+import { MapCanvas, numberedPins } from "./map-canvas";
 import { PhoneNote } from "./phone-note";
 import { VoteBanner } from "./vote-banner";
 import { VoteControls } from "./vote-controls";
@@ -26,6 +28,7 @@ export function PhoneBoard({
   const voting = useVoting(boardId);
   const status = useConnectionStatus();
   const [restore, setRestore] = useState<{ text: string; nonce: number } | null>(null);
+  const [spot, setSpot] = useState<Pin | null>(null);
   const { state, columns, pendingNotes } = board;
   const onEdit = useCallback((note: WireNote, text: string) => board.editNote(note, { text }), [board.editNote]);
   const onDelete = useCallback((id: string) => void board.deleteNote(id), [board.deleteNote]);
@@ -53,6 +56,10 @@ export function PhoneBoard({
     votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
   const tallies = voting.tally?.tallies ?? null;
   const hiddenCount = Object.values(state.notes).filter((n) => n.hidden).length;
+  const onMap = isMapBoard(state.board);
+  const pins = onMap ? numberedPins(board.mapNotes) : [];
+  const pinNumber = new Map(pins.map((p) => [p.note.id, p.number]));
+  const canAdd = state.canWrite && !votingOpen && (!onMap || state.board.mapUrl !== null);
 
   return (
     <section aria-labelledby={`board-${boardId}`} className="space-y-5">
@@ -68,14 +75,35 @@ export function PhoneBoard({
 
       <VoteBanner voting={voting} />
 
-      {state.canWrite && !votingOpen ? (
+      {onMap ? (
+        state.board.mapUrl ? (
+          <MapCanvas
+            mapUrl={state.board.mapUrl}
+            pins={pins}
+            size="phone"
+            draft={canAdd ? spot : null}
+            onChooseSpot={canAdd ? setSpot : undefined}
+          />
+        ) : (
+          <p className="rounded-xl bg-white p-4 ring-1 ring-line">
+            The facilitator hasn't added the map yet. Notes can be pinned once it's up.
+          </p>
+        )
+      ) : null}
+
+      {canAdd ? (
         <AddNoteForm
           boardId={boardId}
           columns={state.board.columns}
           restore={restore}
-          onAdd={(column, text, colour, photoId) => void board.addNote(column, text, colour, photoId)}
+          pin={onMap ? spot : null}
+          needsPin={onMap}
+          onAdd={(column, text, colour, photoId, pin) => {
+            void board.addNote(column, text, colour, photoId, pin);
+            setSpot(null);
+          }}
         />
-      ) : votingOpen ? null : (
+      ) : votingOpen || (onMap && state.canWrite) ? null : (
         <p className="rounded-xl bg-white p-4 ring-1 ring-line">
           {state.board.locked
             ? "The facilitator has locked this board: you can read it but not add to it."
@@ -164,8 +192,23 @@ export function PhoneBoard({
             <ul className="space-y-3">
               {visible.map((n) => {
                 const mine = n.authorTag === state.myTag;
+                const number = pinNumber.get(n.id);
                 return (
                   <li key={n.id} data-testid="note" className="[content-visibility:auto] [contain-intrinsic-size:auto_120px]">
+                    {onMap ? (
+                      <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
+                        {number && n.pin ? (
+                          <>
+                            <span className="grid h-6 w-6 place-items-center rounded-full bg-ink text-xs font-extrabold text-white">
+                              {number}
+                            </span>
+                            Pin {number}, {describePin(n.pin)}
+                          </>
+                        ) : (
+                          "Not on the map yet"
+                        )}
+                      </p>
+                    ) : null}
                     <PhoneNote
                       note={n}
                       mine={mine}

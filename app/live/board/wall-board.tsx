@@ -2,11 +2,13 @@
 
 import { useCallback, useState } from "react";
 import type { ColumnView } from "@/lib/boards/board-state";
+import { isMapBoard } from "@/lib/boards/pins";
 import { positionBetween } from "@/lib/boards/positions";
 import { plural } from "@/lib/plural";
 import { type BoardHandle, useBoard } from "@/lib/realtime/client/use-board";
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
+import { MapWall } from "./map-wall";
 import { TallyBadge } from "./vote-controls";
 import { type MoveIntent, WallNote } from "./wall-note";
 
@@ -158,6 +160,7 @@ export function WallBoardView({
   );
 
   if (!state) return <p className={tone === "dark" ? "text-white/80" : "text-ink-soft"}>{board.error ?? "Opening the board…"}</p>;
+  if (isMapBoard(state.board)) return <MapWall board={board} interactive={interactive} tone={tone} />;
   const dark = tone === "dark";
   const total = Object.keys(state.notes).length;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { upsertListing } from "@/lib/boards/board-list";
 import { rooms } from "../constants";
 import type { AnnouncementView, EventSnapshot, NudgeView, PresenceCounts, RoomView, Sequenced } from "../contract";
 import { type ConnectionStatus, EventConnection } from "./connection";
@@ -58,7 +59,7 @@ type EventState = {
   snapshot: EventSnapshot;
   announcement: AnnouncementView | null;
   room: RoomView;
-  /** The latest invitation to go somewhere; not in the snapshot, so a reload does not repeat it. */
+  /** The latest invitation to go somewhere, from the snapshot (while recent) or as it happens. */
   nudge: NudgeView | null;
 };
 
@@ -79,7 +80,7 @@ export function useEventRoom() {
         takePresence(ack.result.presence);
         return {
           seq: ack.result.seq,
-          state: { snapshot: ack.result, announcement: ack.result.announcement, room: ack.result.room, nudge: null },
+          state: { snapshot: ack.result, announcement: ack.result.announcement, room: ack.result.room, nudge: ack.result.nudge },
         };
       },
       apply: (s, e) => {
@@ -88,6 +89,10 @@ export function useEventRoom() {
         }
         if (e.name === "room:changed") return { ...s, room: (e.data as Sequenced<"room:changed">["data"]).room };
         if (e.name === "room:nudged") return { ...s, nudge: (e.data as Sequenced<"room:nudged">["data"]).nudge };
+        if (e.name === "board:changed") {
+          const { board } = e.data as Sequenced<"board:changed">["data"];
+          return { ...s, snapshot: { ...s.snapshot, boards: upsertListing(s.snapshot.boards, board) } };
+        }
         return s;
       },
       onChange: setState,
@@ -109,5 +114,7 @@ export function useEventRoom() {
     room: state?.room ?? null,
     agenda: state?.snapshot.agenda ?? [],
     nudge: state?.nudge ?? null,
+    /** Every board of the event, live: null until the first snapshot arrives. */
+    boards: state?.snapshot.boards ?? null,
   };
 }

@@ -9,6 +9,7 @@ import {
   fromSnapshot,
   needsSnapshot,
 } from "@/lib/boards/board-state";
+import type { Pin } from "@/lib/boards/pins";
 import { rooms } from "../constants";
 import type { Ack, BoardView, CommandName, CommandPayload, CommandResults, NoteColour, WireNote } from "../contract";
 import { useConnection, usePending } from "./react";
@@ -52,6 +53,8 @@ export function useBoard(boardId: string) {
   const syncRef = useRef<RoomSync<BoardState, BoardEvent | null> | null>(null);
   // Where a note was dragged to, shown at once and dropped when the server answers.
   const [moving, setMoving] = useState<Record<string, { column: string; position: number }>>({});
+  // Where a pin was dragged to on a map board, likewise.
+  const [pinning, setPinning] = useState<Record<string, Pin>>({});
 
   useEffect(() => {
     if (!c || !boardId) return;
@@ -109,10 +112,27 @@ export function useBoard(boardId: string) {
     return columnsOf({ ...state, notes });
   }, [state, moving]);
 
+  /** A map board's notes, oldest first (their pin numbers), with pins being dragged where they were dropped. */
+  const mapNotes = useMemo(() => {
+    if (!state) return [];
+    return Object.values(state.notes)
+      .map((n) => (pinning[n.id] ? { ...n, pin: pinning[n.id] as Pin } : n))
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }, [state, pinning]);
+
   const actions = useMemo(
     () => ({
-      addNote: (column: string, text: string, colour: NoteColour = "yellow", photoId?: string) =>
-        send("note:create", { boardId, column, text, colour, ...(photoId ? { photoId } : {}) }),
+      addNote: (column: string, text: string, colour: NoteColour = "yellow", photoId?: string, pin?: Pin) =>
+        send("note:create", { boardId, column, text, colour, ...(photoId ? { photoId } : {}), ...(pin ? { pin } : {}) }),
+      /** Moves a note's pin on a map board; shown at once. */
+      pinNote: (noteId: string, pin: Pin) => {
+        setPinning((p) => ({ ...p, [noteId]: pin }));
+        const done = send("note:pin", { noteId, pin });
+        void done?.finally(() =>
+          setPinning(({ [noteId]: sent, ...rest }) => (sent === pin ? rest : { ...rest, ...(sent ? { [noteId]: sent } : {}) })),
+        );
+        return done;
+      },
       editNote: (note: WireNote, change: { text?: string; colour?: NoteColour }) =>
         send("note:update", { noteId: note.id, baseVersion: note.version, ...change }),
       deleteNote: (noteId: string) => send("note:delete", { noteId }),
@@ -126,8 +146,13 @@ export function useBoard(boardId: string) {
       groupNote: (noteId: string, withNoteId: string) => send("note:group", { noteId, withNoteId }),
       ungroupNote: (noteId: string) => send("note:ungroup", { noteId }),
       renameGroup: (groupId: string, title: string) => send("group:rename", { groupId, title }),
-      updateBoard: (change: { locked?: boolean; anonymous?: boolean; hiddenUntilReveal?: boolean; title?: string }) =>
-        send("board:update", { boardId, ...change }),
+      updateBoard: (change: {
+        locked?: boolean;
+        anonymous?: boolean;
+        hiddenUntilReveal?: boolean;
+        title?: string;
+        mapPhotoId?: string;
+      }) => send("board:update", { boardId, ...change }),
       reveal: () => send("board:reveal", { boardId }),
       copyTo: (toBoardId: string, noteIds: string[], groupIds: string[]) => send("notes:copy", { toBoardId, noteIds, groupIds }),
       dismiss: (commandId: string) => c?.dismiss(commandId),
@@ -135,7 +160,7 @@ export function useBoard(boardId: string) {
     [send, boardId, c],
   );
 
-  return { state, columns, pendingNotes, error, ...actions };
+  return { state, columns, mapNotes, pendingNotes, error, ...actions };
 }
 
 export type BoardHandle = ReturnType<typeof useBoard>;

@@ -7,11 +7,10 @@ import { RoomTimer, useRoomTimer } from "@/app/live/room-timer";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { MegaphoneIcon } from "@/app/ui/icons";
-import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
-import type { AnnouncementView, PhaseView, RoomView, Wall, WallChoice } from "@/lib/realtime/contract";
+import type { AnnouncementView, BoardListing, PhaseView, RoomView, Wall, WallChoice } from "@/lib/realtime/contract";
 import { nextBoardWall, shortcutFor, shortcuts } from "@/lib/room/shortcuts";
 import { AgendaWall, BoardWall, RotateWall, VotesWall } from "./walls";
 
@@ -19,7 +18,7 @@ type Props = {
   event: { name: string; place: string };
   join: { url: string; shortUrl: string; code: string; qr: string };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
-  boards: BoardSummary[];
+  boards: readonly Pick<BoardListing, "id" | "title" | "teamId" | "teamName">[];
 };
 
 type Theme = "dark" | "light";
@@ -198,9 +197,11 @@ function useChime(done: boolean) {
 }
 
 /** The projector: readable from the back of a hall, no chrome, live, driven from the console or the keyboard. */
-export function BigScreen({ event, join, board, boards }: Props) {
+export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   const connection = useConnection();
-  const { presence, announcement, room, agenda } = useEventRoom();
+  const { presence, announcement, room, agenda, boards: liveBoards } = useEventRoom();
+  // Boards made after the page loaded join the choices and the rotation as they are made.
+  const boards = liveBoards ?? boardsAtLoad;
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

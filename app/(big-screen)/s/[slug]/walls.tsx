@@ -2,12 +2,11 @@
 
 import { VoteResults } from "@/app/live/board/vote-results";
 import { WallBoard } from "@/app/live/board/wall-board";
-import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
-import type { PhaseView, RoomView } from "@/lib/realtime/contract";
+import type { BoardListing, PhaseView, RoomView } from "@/lib/realtime/contract";
 import { phaseStatus } from "@/lib/room/phases";
 import { rotationIndex, rotationIntervalMs, untilNextTurn } from "@/lib/room/rotation";
 import { formatClock } from "@/lib/room/timer";
@@ -109,7 +108,13 @@ export function AgendaWall({ agenda, room }: { agenda: PhaseView[]; room: RoomVi
 }
 
 /** Team boards in turn, every 20 seconds, on the server's clock: every screen turns together. */
-export function RotateWall({ startedAt, boards }: { startedAt: number; boards: BoardSummary[] }) {
+export function RotateWall({
+  startedAt,
+  boards,
+}: {
+  startedAt: number;
+  boards: readonly Pick<BoardListing, "id" | "teamId" | "teamName">[];
+}) {
   const teamBoards = boards.filter((b) => b.teamId !== null);
   const serverNow = useServerNow(1000);
   const list = teamBoards.length > 0 ? teamBoards : boards;

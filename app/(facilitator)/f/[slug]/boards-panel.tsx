@@ -12,6 +12,7 @@ const templates = [
   ["journey", "Service journey: magic and miserable moments"],
   ["learning", "Questions · What we learned · What next"],
   ["postcards", "Postcards from the future"],
+  ["map", "Map: notes pinned on an image you upload"],
   ["blank", "Blank, with my own columns"],
 ] as const;
 

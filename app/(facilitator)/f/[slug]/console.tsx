@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
@@ -91,8 +91,13 @@ function AnnouncementComposer() {
   );
 }
 
-export function Console({ event, me, board, boards, teams }: Props) {
-  const { presence, room, agenda } = useEventRoom();
+export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props) {
+  const { presence, room, agenda, boards: liveBoards } = useEventRoom();
+  // The live list (boards made since, locks, reveals), with the note counts read at page load.
+  const boards = useMemo(
+    () => liveBoards?.map((b) => ({ ...b, notes: boardsAtLoad.find((s) => s.id === b.id)?.notes ?? 0 })) ?? boardsAtLoad,
+    [liveBoards, boardsAtLoad],
+  );
   const wallRoom = board ? presence?.rooms[`board:${board.id}`] : undefined;
 
   return (

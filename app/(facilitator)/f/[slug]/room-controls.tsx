@@ -4,8 +4,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { RoomTimer } from "@/app/live/room-timer";
 import type { BoardSummary } from "@/lib/boards/find-boards";
+import { plural } from "@/lib/plural";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
+import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { CommandName, CommandPayload, PhaseView, RoomView, WallChoice } from "@/lib/realtime/contract";
 import { nextPhase, phaseStatus } from "@/lib/room/phases";
 import { wallLabel } from "@/lib/room/walls";
@@ -178,7 +180,67 @@ const simpleWalls: { choice: WallChoice; label: string }[] = [
   { choice: { kind: "rotate" }, label: "Team boards in turn" },
 ];
 
-function ScreenPanel({ room, boards, slug }: { room: RoomView; boards: BoardSummary[]; slug: string }) {
+/** A vote opened from the console: the vote panel's defaults (3 dots each, one per note, no time limit). */
+const quickVote = { dotsPerPerson: 3, maxPerTarget: 1, talliesLive: false, minutes: null, shortlistSize: 8 };
+
+/**
+ * Lock, reveal and run a vote on a board without leaving the console: the same commands as the
+ * board's own page, and the board's live state (every console sees a lock at once).
+ */
+function BoardQuickControls({ board }: { board: BoardSummary }) {
+  const { run, message } = useRoomCommand();
+  const voting = useVoting(board.id);
+  const round = voting.round;
+  const on = (what: string) => <span className="sr-only"> {`${what} ${board.title}`}</span>;
+  const small = "btn btn-secondary min-h-10 px-3 py-1 text-sm";
+  const status = round?.status === "open" ? "Vote open" : round?.status === "closed" ? "Vote closed, not revealed" : null;
+  return (
+    <div className="w-full space-y-1" data-testid="board-quick-controls">
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          aria-pressed={board.locked}
+          className={board.locked ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
+          onClick={() => void run("board:update", { boardId: board.id, locked: !board.locked })}
+        >
+          {board.locked ? "Locked: unlock" : "Lock"}
+          {on("board")}
+        </button>
+        {board.hiddenUntilReveal && !board.revealed ? (
+          <button type="button" className={small} onClick={() => void run("board:reveal", { boardId: board.id })}>
+            Reveal notes{on("on")}
+          </button>
+        ) : null}
+        {!round || round.status === "revealed" ? (
+          <button type="button" className={small} onClick={() => void voting.open(quickVote)}>
+            Open a vote{on("on")}
+          </button>
+        ) : round.status === "open" ? (
+          <button type="button" className={small} onClick={() => void voting.close()}>
+            Close the vote{on("on")}
+          </button>
+        ) : (
+          <button type="button" className={small} onClick={() => void voting.reveal()}>
+            Reveal the votes{on("on")}
+          </button>
+        )}
+        {status ? (
+          <span className="text-xs font-semibold text-ink-soft" data-testid="quick-vote-status">
+            {status}
+            {voting.tally ? ` · ${plural(voting.tally.voters, "person", "people")} voted` : ""}
+          </span>
+        ) : null}
+      </div>
+      {message || voting.message ? (
+        <p role="alert" className="field-error mt-0 text-sm">
+          {message ?? voting.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ScreenPanel({ room, boards }: { room: RoomView; boards: BoardSummary[] }) {
   const { run, message } = useRoomCommand();
   const [nudge, setNudge] = useState(true);
   const wall = room.wall;
@@ -241,10 +303,8 @@ function ScreenPanel({ room, boards, slug }: { room: RoomView; boards: BoardSumm
                 >
                   Show votes<span className="sr-only"> on {b.title}</span>
                 </button>
-                <Link href={`/f/${slug}/b/${b.id}`} className="btn btn-secondary min-h-10 px-3 py-1 text-sm">
-                  Lock, reveal, vote<span className="sr-only"> on {b.title}</span>
-                </Link>
               </span>
+              <BoardQuickControls board={b} />
             </li>
           ))}
         </ul>
@@ -277,7 +337,7 @@ export function RoomControls({
       <div className="grid gap-6 xl:grid-cols-[1fr_1fr_1.4fr]">
         <AgendaPanel room={room} agenda={agenda} slug={slug} />
         <TimerPanel room={room} />
-        <ScreenPanel room={room} boards={boards} slug={slug} />
+        <ScreenPanel room={room} boards={boards} />
       </div>
     </div>
   );

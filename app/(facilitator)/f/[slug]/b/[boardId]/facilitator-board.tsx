@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { MapUpload } from "@/app/live/board/map-upload";
 import { VotePanel } from "@/app/live/board/vote-panel";
 import { WallBoardView } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
@@ -100,13 +101,16 @@ export function FacilitatorBoard({
         <h1 className="sr-only">Board: {settings?.title ?? ""}</h1>
         <div className="card min-w-0 p-5">
           <WallBoardView boardId={boardId} board={board} interactive tallies={tallies} onSelectionChange={setSelection} />
-          <p className="mt-4 text-sm text-ink-soft">
-            Drag a note onto another to group them, or between notes to move it. From the keyboard, use the arrow buttons on each
-            note.
-          </p>
+          {settings?.template === "map" ? null : (
+            <p className="mt-4 text-sm text-ink-soft">
+              Drag a note onto another to group them, or between notes to move it. From the keyboard, use the arrow buttons on
+              each note.
+            </p>
+          )}
         </div>
         {settings ? (
           <aside className="space-y-6">
+            {settings.template === "map" ? <MapUpload boardId={boardId} board={board} hasMap={settings.mapUrl !== null} /> : null}
             <VotePanel slug={slug} voting={voting} board={board.state} />
             <section aria-labelledby="settings-title" className="card space-y-2 p-5">
               <h2 id="settings-title" className="text-lg font-bold">

@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { notes, teamMembers, voteRounds, votes } from "@/db/schema";
+import { joinEvent } from "@/lib/participants/join-event";
+import { insertTeam } from "@/lib/teams/create-team";
+import { expectAccessible } from "../support/a11y";
+import { addBoardFixture, createEventFixture, db, signIn } from "../support/fixtures";
+import { projector } from "../support/viewports";
+import { addAgenda } from "./support";
+
+const shots = "e2e/.artifacts/screenshots";
+
+/** A weekend in full swing: teams with people, a board of notes, a revealed vote, a running timer. */
+async function busyWeekend() {
+  const event = await createEventFixture({ name: "Made in Lambeth" });
+  await addAgenda(event.id, ["Kick-off evening", "Explore", "Make", "Presentations"]);
+  const board = await addBoardFixture(event.id, { title: "The park journey", template: "journey" });
+  const database = await db();
+  const people: string[] = [];
+  for (const name of ["Amira", "Ben", "Chidi", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivo"]) {
+    people.push((await database.transact((tx) => joinEvent(tx, { eventId: event.id, displayName: name }))).participantId);
+  }
+  const teamNames = ["Love Your Space", "Healthwatch", "Lambeth Website"];
+  const teams: { id: string; name: string }[] = [];
+  for (const name of teamNames) {
+    teams.push(
+      await database.transact((tx) => insertTeam(tx, { eventId: event.id, name, briefId: null, capacity: 6, now: Date.now() })),
+    );
+  }
+  await database.transact(async (tx) => {
+    for (const [i, participantId] of people.entries()) {
+      await tx.insert(teamMembers).values({ eventId: event.id, participantId, teamId: teams[i % 3]?.id as string });
+    }
+  });
+  for (const team of teams) await addBoardFixture(event.id, { title: `${team.name}: ideas`, template: "ideas", teamId: team.id });
+
+  const texts: [string, string][] = [
+    ["magic-moments", "The café by the playground knows everyone's name"],
+    ["magic-moments", "Saturday park run brings strangers together"],
+    ["magic-moments", "Free tennis courts in summer"],
+    ["miserable-moments", "The gate is locked at weekends"],
+    ["miserable-moments", "No toilets open after 4pm, so families leave early"],
+    ["miserable-moments", "Broken lights on the path by the river make it feel unsafe after dark"],
+    ["miserable-moments", "Nobody knows who to tell when something is broken"],
+  ];
+  const noteIds = texts.map(() => randomUUID());
+  await database.transact(async (tx) => {
+    for (const [i, [column, text]] of texts.entries()) {
+      await tx.insert(notes).values({
+        id: noteIds[i] as string,
+        boardId: board.id,
+        column,
+        text,
+        colour: (["yellow", "pink", "blue", "green", "orange"] as const)[i % 5],
+        position: i + 1,
+        authorParticipantId: people[i] as string,
+      });
+    }
+  });
+  // A vote with dots on four notes, then revealed (dots can only go on an open round).
+  const roundId = randomUUID();
+  await database.transact(async (tx) => {
+    await tx.insert(voteRounds).values({ id: roundId, boardId: board.id, eventId: event.id, dotsPerPerson: 3, maxPerTarget: 3 });
+    const dots: [number, number][] = [
+      [3, 0],
+      [3, 1],
+      [3, 2],
+      [5, 3],
+      [5, 4],
+      [0, 5],
+    ];
+    for (const [note, person] of dots) {
+      await tx.insert(votes).values({
+        id: randomUUID(),
+        roundId,
+        voterKey: `p:${people[person]}`,
+        targetId: noteIds[note] as string,
+        slot: 0,
+        placeOnTarget: 0,
+      });
+    }
+    await tx
+      .update(voteRounds)
+      .set({ status: "revealed", closedAt: Date.now(), revealedAt: Date.now() })
+      .where(eq(voteRounds.id, roundId));
+  });
+  return { event, board };
+}
+
+/** The smallest text on the wall, so nothing on it is too small to read from the back of a hall. */
+async function smallestWallText(screen: Page) {
+  return screen.getByTestId("screen-wall").evaluate((root) => {
+    let smallest = { size: Number.POSITIVE_INFINITY, text: "" };
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const element = node.parentElement;
+      if (!text || !element || element.closest(".sr-only")) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > window.innerHeight) continue;
+      const size = Number.parseFloat(getComputedStyle(element).fontSize);
+      if (size < smallest.size) smallest = { size, text };
+    }
+    return smallest;
+  });
+}
+
+test("every wall of the big screen, dark and light, is legible at 1920×1080", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { event, board } = await busyWeekend();
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const console_ = await laptop.newPage();
+  await console_.goto(`/f/${event.slug}`);
+  await console_.getByRole("button", { name: "Start Explore", exact: true }).click();
+  await console_.getByRole("button", { name: "Start timer" }).click();
+  await console_.getByLabel("Message").fill("Lunch is in the foyer at 1pm");
+  await console_.getByRole("button", { name: "Send announcement" }).click();
+  await expect(console_.getByText("Sent to every phone and the big screen.")).toBeVisible();
+  // The board on the wall is the one with notes and the vote.
+  await console_.getByRole("button", { name: `Show board ${board.title}` }).click();
+
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  const wall = screen.getByTestId("big-screen");
+  await expect(wall).toHaveAttribute("data-wall", "board");
+  await expect(screen.getByText("Nobody knows who to tell when something is broken")).toBeVisible();
+
+  const walls = [
+    ["j", "join"],
+    ["b", "board"],
+    ["v", "votes"],
+    ["t", "teams"],
+    ["a", "agenda"],
+    ["m", "announcement"],
+    ["r", "rotate"],
+  ] as const;
+  const report: string[] = [];
+  for (const theme of ["dark", "light"] as const) {
+    if ((await wall.getAttribute("data-theme")) !== theme) await screen.keyboard.press("l");
+    await expect(wall).toHaveAttribute("data-theme", theme);
+    for (const [key, kind] of walls) {
+      // "b" and "v" step through boards from the one showing; go back to the journey board first.
+      if (kind === "votes") await console_.getByRole("button", { name: `Show votes on ${board.title}` }).click();
+      else if (kind === "board") await console_.getByRole("button", { name: `Show board ${board.title}` }).click();
+      else await screen.keyboard.press(key);
+      await expect(wall).toHaveAttribute("data-wall", kind);
+      if (kind === "votes") await expect(screen.getByTestId("wall-votes")).toContainText("The gate is locked at weekends3 dots");
+      if (kind === "board") await expect(screen.getByTestId("wall-board")).toContainText("Free tennis courts");
+      if (kind === "rotate") await expect(screen.getByTestId("wall-rotate")).toContainText("board 1 of 3");
+      if (kind === "teams") await expect(screen.getByTestId("screen-wall")).toContainText("Healthwatch");
+      if (kind === "announcement") await expect(screen.getByTestId("wall-announcement")).toBeVisible();
+      await expectAccessible(screen); // includes colour contrast (WCAG AA)
+      const smallest = await smallestWallText(screen);
+      report.push(`${theme} ${kind}: smallest text ${smallest.size}px ("${smallest.text.slice(0, 30)}")`);
+      expect(smallest.size, `${theme} ${kind}: "${smallest.text}"`).toBeGreaterThanOrEqual(18);
+      await screen.screenshot({ path: `${shots}/screen-${kind}-${theme}.png` });
+    }
+  }
+  console.log(report.join("\n"));
+  await laptop.close();
+});

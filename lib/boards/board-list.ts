@@ -1,0 +1,32 @@
+/**
+ * The event's list of boards as a screen keeps it: from the snapshot, then each `board:changed`
+ * (a board created, renamed, locked, revealed) folded in. Pure, for the browser and unit tests.
+ */
+import type { BoardListing, BoardView } from "@/lib/realtime/contract-boards";
+
+/** Plenary boards first, as the server lists them; otherwise in the order they came. */
+const plenaryFirst = (list: BoardListing[]) =>
+  list.map((b, i) => [b, i] as const).sort(([a, i], [b, j]) => Number(a.teamId !== null) - Number(b.teamId !== null) || i - j);
+
+export function upsertListing(list: BoardListing[], board: BoardView): BoardListing[] {
+  const existing = list.find((b) => b.id === board.id);
+  // A board:changed carries the team's id, not its name: a board of a known team borrows it.
+  const teamName =
+    board.teamId === null
+      ? null
+      : existing?.teamId === board.teamId
+        ? existing.teamName
+        : (list.find((b) => b.teamId === board.teamId)?.teamName ?? null);
+  const next: BoardListing = {
+    id: board.id,
+    title: board.title,
+    teamId: board.teamId,
+    teamName,
+    template: board.template,
+    locked: board.locked,
+    hiddenUntilReveal: board.hiddenUntilReveal,
+    revealed: board.revealed,
+  };
+  if (existing) return list.map((b) => (b.id === board.id ? next : b));
+  return plenaryFirst([...list, next]).map(([b]) => b);
+}

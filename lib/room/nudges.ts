@@ -1,0 +1,26 @@
+import type { NudgeView, Wall } from "@/lib/realtime/contract";
+
+/**
+ * A nudge is an invitation, not an order: a phone that connects a little after it was sent still
+ * gets it (people arrive late, phones sleep), but an old one is not news.
+ */
+export const nudgeFreshMs = 30 * 60_000;
+
+export function freshNudge(nudge: NudgeView | null, now: number): NudgeView | null {
+  return nudge && now - nudge.at <= nudgeFreshMs ? nudge : null;
+}
+
+/**
+ * Where a phase's nudge sends people: the board or vote on the big screen when the phase starts
+ * (that is where the facilitator is pointing the room), otherwise the event's own page.
+ */
+export function phaseDestination(wall: Wall, boards: { id: string; title: string }[]) {
+  if (wall.kind !== "board" && wall.kind !== "votes") return { boardId: null, boardTitle: null };
+  const board = boards.find((b) => b.id === wall.boardId);
+  return board ? { boardId: board.id, boardTitle: board.title } : { boardId: null, boardTitle: null };
+}
+
+/** Where a phone goes from a nudge. */
+export function nudgeHref(slug: string, nudge: Pick<NudgeView, "boardId">) {
+  return nudge.boardId ? `/p/${slug}/b/${nudge.boardId}` : `/p/${slug}`;
+}

@@ -114,15 +114,13 @@ export async function seedWeekend(db: Database, organiserId: string, name = `Wee
         problem: "Nobody can find anything.",
       },
     ]);
-    await tx
-      .insert(briefLinks)
-      .values({
-        id: randomUUID(),
-        briefId: ids.parksBrief,
-        kind: "data",
-        title: "Park usage survey",
-        url: "https://example.test/survey",
-      });
+    await tx.insert(briefLinks).values({
+      id: randomUUID(),
+      briefId: ids.parksBrief,
+      kind: "data",
+      title: "Park usage survey",
+      url: "https://example.test/survey",
+    });
     await tx.insert(participants).values(people);
     await tx.insert(teams).values([
       { id: ids.parksTeam, eventId: event.id, briefId: ids.parksBrief, name: "Parks team", position: 0 },

@@ -75,6 +75,13 @@ export default async function DashboardPage() {
             Create an event
           </h2>
           <CreateEventForm />
+          <p className="mt-4 text-sm text-ink-soft">
+            Or{" "}
+            <Link href="/o/import" className="link">
+              import an event
+            </Link>{" "}
+            exported from another Made In.
+          </p>
         </section>
       </div>
     </PageShell>

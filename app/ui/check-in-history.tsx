@@ -22,7 +22,11 @@ const statusTone = {
 } as const;
 
 /** Check-ins newest first, as the record of what happened next. Text is shown as typed, never as HTML. */
-export function CheckInHistory({ checkIns, showHelp = true }: { checkIns: CheckIn[]; showHelp?: boolean }) {
+/**
+ * `forPublic`: the public progress page leaves out what help is needed (for the organisers to act
+ * on) and who wrote each update (the project's public line names the owner's role instead).
+ */
+export function CheckInHistory({ checkIns, forPublic = false }: { checkIns: CheckIn[]; forPublic?: boolean }) {
   if (checkIns.length === 0) return <p className="text-ink-soft">No updates yet.</p>;
   return (
     <ol className="space-y-4">
@@ -33,14 +37,15 @@ export function CheckInHistory({ checkIns, showHelp = true }: { checkIns: CheckI
               {checkInStatusLabels[c.status]}
             </span>
             <span className="text-sm text-ink-soft">
-              {shortDate(c.createdAt)} · {c.authorName}
+              {shortDate(c.createdAt)}
+              {forPublic ? "" : ` · ${c.authorName}`}
             </span>
           </p>
           <dl className="mt-2 space-y-2">
             {c.progress ? <Fact label="Progress" text={c.progress} /> : null}
             {c.evidence ? <Fact label="Evidence" text={c.evidence} /> : null}
             {c.learning ? <Fact label="Learning" text={c.learning} /> : null}
-            {showHelp && c.helpNeeded ? <Fact label="Help needed" text={c.helpNeeded} /> : null}
+            {!forPublic && c.helpNeeded ? <Fact label="Help needed" text={c.helpNeeded} /> : null}
           </dl>
           {c.numbers.length > 0 ? (
             <ul className="mt-2 flex flex-wrap gap-2">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { FollowUpBadge } from "@/app/(organiser)/o/[slug]/projects/follow-up-badge";
 import { CheckInForm } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
+import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { shortDate } from "@/lib/projects/check-in-rules";
 import { findProject } from "@/lib/projects/find-projects";

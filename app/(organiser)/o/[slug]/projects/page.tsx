@@ -2,13 +2,13 @@ import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { briefs, eventFollowUps, events, teams } from "@/db/schema";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import { findProjects } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
-import { FollowUpBadge } from "./follow-up-badge";
 import { CatchUpForm, CreateProjectForm } from "./project-forms";
 
 export const metadata: Metadata = { title: "Projects after the event" };

@@ -101,7 +101,7 @@ export default async function ProgressPage({ params }: Props) {
                 ) : null}
                 <section aria-label="Updates" className="space-y-2">
                   <h3 className="font-bold">Updates</h3>
-                  <CheckInHistory checkIns={p.checkIns} showHelp={false} />
+                  <CheckInHistory checkIns={p.checkIns} forPublic />
                 </section>
               </article>
             );

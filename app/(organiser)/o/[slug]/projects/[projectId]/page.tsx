@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckInForm } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
+import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { shortDate } from "@/lib/projects/check-in-rules";
 import { findProject } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
 import { PageShell } from "../../../../page-shell";
 import { organiserCheckInAction, setPublicAction } from "../actions";
-import { FollowUpBadge } from "../follow-up-badge";
 import { MilestonesForm, OwnerLinkForm, RisksForm } from "./detail-forms";
 
 export const metadata: Metadata = { title: "Project" };

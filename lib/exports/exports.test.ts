@@ -44,7 +44,7 @@ describe("parseEventExport", () => {
 
 describe("Markdown report", () => {
   it("escapes what people typed so it can't become links, images or headings", () => {
-    expect(escapeMarkdown("[click](http://x)")).toBe("\\[click\\]\\(http://x\\)");
+    expect(escapeMarkdown("[click](http://x) ![i](y)")).toBe("\\[click\\](http://x) !\\[i\\](y)");
     expect(escapeMarkdown("# title")).toBe("\\# title");
     expect(escapeMarkdown("- item\n+ more")).toBe("\\- item  \n\\+ more");
     expect(escapeMarkdown("<script>")).toBe("\\<script\\>");
@@ -62,7 +62,7 @@ describe("Markdown report", () => {
     expect(md).toContain("- Group: Food\n  - Café — Resident");
     expect(md).toContain("| 1 | 2 | Café |");
     expect(md).toContain("Shortlist:\n1\\. Café");
-    expect(md).not.toContain("](http");
+    expect(md).toContain("\\[click\\](http://evil.example) !\\[x\\](http://x/y.png)");
   });
 });
 

@@ -9,10 +9,13 @@ import type { EventExport, ExportedBoard } from "./export-schema";
  * people typed is escaped, so a note cannot turn into a link, an image or a heading.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>#|!~()]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=]|\d+\.)(?=\s|$)/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
-    .replace(/\r?\n/g, "  \n");
+  return (
+    text
+      // `(` and `!` only matter next to `[`, which is escaped; leaving them keeps the raw text readable.
+      .replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
+      .replace(/^(\s*)([-+=]|\d+\.)(?=\s|$)/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
+      .replace(/\r?\n/g, "  \n")
+  );
 }
 
 const date = (ms: number | null) =>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { projectCheckIns, projectMilestones, projectRisks, projects } from "@/db/schema";
+import { events, projectCheckIns, projectMilestones, projectRisks, projects } from "@/db/schema";
 import { csvTables, renderCsvTable } from "@/lib/exports/csv-tables";
 import { type EventExport, parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
@@ -123,5 +123,26 @@ describe("JSON export and import", () => {
     expect(json).not.toContain("step-free");
     expect(json).not.toContain("resumeToken");
     expect(json).toContain(weekendText.consentingContact);
+  });
+});
+
+describe("a hostile or broken export", () => {
+  it("is refused whole: a dot beyond the round's budget leaves no event behind", async () => {
+    const temp = await openTempDatabase();
+    try {
+      const organiser = await createAccount(temp.db);
+      const weekend = await seedWeekend(temp.db, organiser.accountId, "Made in Lambeth");
+      const data = await loadEventExport(temp.db.read, weekend.event.id);
+      if (!data) throw new Error("no export");
+      const round = data.voteRounds[0];
+      const vote = round?.votes[0];
+      if (!round || !vote) throw new Error("no votes");
+      round.votes.push({ ...vote, slot: 99 });
+      const before = (await temp.db.read.select().from(events)).length;
+      await expect(importEvent(temp.db, data, organiser.accountId)).rejects.toThrow();
+      expect((await temp.db.read.select().from(events)).length).toBe(before);
+    } finally {
+      temp.cleanup();
+    }
   });
 });

@@ -25,6 +25,17 @@ export async function importEventAction(_previous: FormState, form: FormData): P
   }
   const parsed = parseEventExport(raw);
   if (!parsed.ok) return { errors: { file: parsed.message } };
-  const { slug } = await importEvent(await sharedDatabase(), parsed.data, account.id);
+  let slug: string;
+  try {
+    ({ slug } = await importEvent(await sharedDatabase(), parsed.data, account.id));
+  } catch (error) {
+    // The import runs in one transaction, so a refusal leaves nothing half-made behind.
+    console.error("Event import refused", error);
+    return {
+      errors: {
+        file: "That export breaks one of this Made In's rules (for example more dots than a vote allowed), so nothing was imported.",
+      },
+    };
+  }
   redirect(`/o/${slug}?imported=1`);
 }

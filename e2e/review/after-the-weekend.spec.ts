@@ -40,6 +40,9 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   await expect(page.getByTestId("review-team")).toHaveCount(2);
   await expectAccessible(page);
   await page.screenshot({ path: `${shots}/review-1920.png`, fullPage: true });
+  await page.setViewportSize(phone.viewport);
+  await page.screenshot({ path: `${shots}/review-390.png`, fullPage: true });
+  await page.setViewportSize(projector.viewport);
   await page.emulateMedia({ media: "print" });
   await page.screenshot({ path: `${shots}/review-print.png`, fullPage: true });
   await page.emulateMedia({ media: "screen" });
@@ -120,6 +123,12 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   await expect(nudges.getByText(/Check-in overdue by \d+ days \(day 30\)/)).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${shots}/projects-1920.png`, fullPage: true });
+  // And on the organiser's dashboard, across their events.
+  await page.goto("/o");
+  const dashboardNudges = page.getByRole("region", { name: "Projects that need a nudge" });
+  await expect(dashboardNudges.getByRole("link", { name: "Pop-up café in the park" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/o/${slug}/projects`);
 
   // The owner, on a phone, without an account.
   const ownerPhone = await browser.newContext(phone);

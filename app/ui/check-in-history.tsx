@@ -93,7 +93,7 @@ function Fact({ label, text }: { label: string; text: string }) {
   return (
     <div>
       <dt className="text-sm font-bold text-ink-soft">{label}</dt>
-      <dd className="whitespace-pre-line break-words">{text}</dd>
+      <dd className="whitespace-pre-line wrap-anywhere">{text}</dd>
     </div>
   );
 }

@@ -69,7 +69,7 @@ function BriefSummary({ team }: { team: TeamReport }) {
           {facts.map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="font-semibold text-ink-soft">{k}</dt>
-              <dd className="whitespace-pre-line break-words">{v}</dd>
+              <dd className="whitespace-pre-line wrap-anywhere">{v}</dd>
             </div>
           ))}
         </dl>
@@ -79,7 +79,7 @@ function BriefSummary({ team }: { team: TeamReport }) {
           <figcaption className="mb-1 text-sm font-bold text-brand-dark">
             Reframed by the team ({current.authorName}, {shortDate(current.createdAt)})
           </figcaption>
-          <blockquote className="whitespace-pre-line break-words text-lg">{current.text}</blockquote>
+          <blockquote className="whitespace-pre-line wrap-anywhere text-lg">{current.text}</blockquote>
           {team.reframes.length > 1 ? (
             <p className="mt-2 text-sm text-ink-soft">
               {plural(team.reframes.length - 1, "earlier framing")} kept in the history.
@@ -97,7 +97,7 @@ function Members({ team }: { team: TeamReport }) {
     <ul className="grid gap-2 sm:grid-cols-2">
       {team.members.map((m) => (
         <li key={m.id} className="rounded-lg border border-line px-3 py-2">
-          <span className="block font-semibold break-words">{m.displayName}</span>
+          <span className="block font-semibold wrap-anywhere">{m.displayName}</span>
           <span className="block text-sm text-ink-soft">
             {[m.kind ? participantKindLabels[m.kind] : null, m.skills.join(", ") || null].filter(Boolean).join(" · ") ||
               "Didn't say"}
@@ -120,7 +120,7 @@ function BoardReview({ board, data }: { board: ExportedBoard; data: EventExport 
   const people = new Map(data.participants.map((p) => [p.id, p.displayName]));
   const Note = ({ note }: { note: ExportedBoard["notes"][number] }) => (
     <li className={`review-keep rounded-md px-3 py-2 text-ink ${noteColours[note.colour] ?? "bg-note-yellow"}`}>
-      <span className="block whitespace-pre-line break-words">{note.text || "(no text)"}</span>
+      <span className="block whitespace-pre-line wrap-anywhere">{note.text || "(no text)"}</span>
       <span className="block text-xs text-ink-soft">
         {note.byStaff ? "Staff" : note.authorParticipantId ? people.get(note.authorParticipantId) : ""}
         {note.hadPhoto ? " · with a photo" : ""}
@@ -171,7 +171,7 @@ function VoteReview({ round }: { round: VoteResult }) {
         {plural(round.voters, "voter")}, {plural(round.dots, "dot")}.
       </p>
       {round.ranked.length > 0 ? (
-        <table className="w-full border-collapse text-left">
+        <table className="w-full table-fixed border-collapse text-left">
           <thead>
             <tr className="border-b border-line">
               <th scope="col" className="w-16 py-1 pr-2">
@@ -190,7 +190,7 @@ function VoteReview({ round }: { round: VoteResult }) {
               <tr key={r.targetId} className="border-b border-line">
                 <td className="py-1 pr-2">{r.rank}</td>
                 <td className="py-1 pr-2">{r.dots}</td>
-                <td className="py-1 break-words">{r.label}</td>
+                <td className="py-1 wrap-anywhere">{r.label}</td>
               </tr>
             ))}
           </tbody>
@@ -201,7 +201,7 @@ function VoteReview({ round }: { round: VoteResult }) {
           <p className="font-semibold">Shortlist carried forward</p>
           <ol className="list-decimal pl-6">
             {round.shortlist.map((s) => (
-              <li key={s.targetId} className="break-words">
+              <li key={s.targetId} className="wrap-anywhere">
                 {s.label}
               </li>
             ))}

@@ -44,7 +44,7 @@ export default async function ProgressPage({ params }: Props) {
       <main id="main" className="mx-auto max-w-3xl space-y-8 px-4 pt-8 pb-20 sm:pt-12">
         <header className="space-y-2">
           <p className="eyebrow">What happened next</p>
-          <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{event.name}</h1>
+          <h1 className="text-3xl font-extrabold tracking-tight wrap-anywhere sm:text-4xl">{event.name}</h1>
           <p className="text-lg text-ink-soft">
             {formatEventDates(event.startsAt, event.endsAt)}
             {event.place ? ` · ${event.place}` : ""}
@@ -66,7 +66,7 @@ export default async function ProgressPage({ params }: Props) {
                 data-testid="progress-project"
               >
                 <header className="space-y-1">
-                  <h2 id={`project-${p.id}`} className="text-2xl font-bold tracking-tight break-words">
+                  <h2 id={`project-${p.id}`} className="text-2xl font-bold tracking-tight wrap-anywhere">
                     {p.title}
                   </h2>
                   <p className="text-ink-soft">
@@ -84,7 +84,7 @@ export default async function ProgressPage({ params }: Props) {
                     </p>
                   ) : null}
                 </header>
-                {p.summary ? <p className="whitespace-pre-line break-words">{p.summary}</p> : null}
+                {p.summary ? <p className="whitespace-pre-line wrap-anywhere">{p.summary}</p> : null}
                 {p.milestones.length > 0 ? (
                   <section aria-label="Milestones">
                     <h3 className="mb-1 font-bold">Milestones</h3>

@@ -548,3 +548,106 @@ export const notePhotos = sqliteTable(
   },
   (t) => [index("note_photos_board").on(t.boardId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// After the weekend (issue 9): projects carried forward, their milestones, check-ins and risks.
+// ---------------------------------------------------------------------------------------------
+
+/** A catch-up event names the weekend it follows, so teams and projects carry over. */
+export const eventFollowUps = sqliteTable("event_follow_ups", {
+  eventId: text("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  followsEventId: text("follows_event_id")
+    .notNull()
+    .references(() => events.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * A team's output carried forward after the weekend. Owners are named by what they wrote (a
+ * resident owner has no account); the invitation link lets the owner post check-ins.
+ */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    teamId: text("team_id").references(() => teams.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    ownerName: text("owner_name").notNull(),
+    /** e.g. "Resident", "Project lead, Public Realm services". */
+    ownerRole: text("owner_role").notNull().default(""),
+    coOwners: text("co_owners", { mode: "json" }).$type<{ name: string; role: string }[]>().notNull().default(sql`'[]'`),
+    /** Day 0 of the 30/60/90-day timescale. */
+    startedAt: integer("started_at").notNull(),
+    /** Shown on the event's public progress page only when the organisers opt it in. */
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    /** Hash of the owner's invitation link; null when no link is live. */
+    ownerTokenHash: text("owner_token_hash").unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("projects_event").on(t.eventId)],
+);
+
+export const projectMilestones = sqliteTable(
+  "project_milestones",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** 30, 60 or 90 (days after the start); other numbers are allowed for odd timescales. */
+    day: integer("day").notNull(),
+    title: text("title").notNull(),
+    dueAt: integer("due_at").notNull(),
+    doneAt: integer("done_at"),
+  },
+  (t) => [index("project_milestones_project").on(t.projectId, t.dueAt)],
+);
+
+export const checkInStatuses = ["on_track", "at_risk", "stuck", "done"] as const;
+export type CheckInStatus = (typeof checkInStatuses)[number];
+
+/** What the owner recorded at one point: rows are only added, so the history is the record. */
+export const projectCheckIns = sqliteTable(
+  "project_check_ins",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    status: text("status", { enum: checkInStatuses }).notNull(),
+    progress: text("progress").notNull().default(""),
+    evidence: text("evidence").notNull().default(""),
+    /** Evidence in numbers, e.g. { label: "people reached", value: 120 }. */
+    numbers: text("numbers", { mode: "json" }).$type<{ label: string; value: number }[]>().notNull().default(sql`'[]'`),
+    links: text("links", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Storage keys of photos (lib/files), served by /project-photos/[checkInId]/[n]. */
+    photos: text("photos", { mode: "json" }).$type<{ storageKey: string; contentType: string }[]>().notNull().default(sql`'[]'`),
+    learning: text("learning").notNull().default(""),
+    helpNeeded: text("help_needed").notNull().default(""),
+    authorName: text("author_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("project_check_ins_project").on(t.projectId, t.createdAt)],
+);
+
+/** One row per checked risk item of a project (see lib/projects/risks.ts for the items). */
+export const projectRisks = sqliteTable(
+  "project_risks",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    item: text("item").notNull(),
+    checked: integer("checked", { mode: "boolean" }).notNull().default(false),
+    notes: text("notes").notNull().default(""),
+    checkedBy: text("checked_by").notNull().default(""),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.item] })],
+);

@@ -1,9 +1,11 @@
 import { desc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { eventStaff, events } from "@/db/schema";
 import { formatShortDate } from "@/lib/events/event-dates";
+import { findNudges } from "@/lib/projects/find-nudges";
 import { requireAccount } from "../access";
 import { RoleBadge, StatusBadge } from "../badges";
 import { PageShell } from "../page-shell";
@@ -27,6 +29,7 @@ export default async function DashboardPage() {
     .innerJoin(events, eq(events.id, eventStaff.eventId))
     .where(eq(eventStaff.accountId, account.id))
     .orderBy(desc(events.startsAt), desc(events.createdAt));
+  const nudges = await findNudges(db.read, account.id);
 
   return (
     <PageShell>
@@ -34,6 +37,28 @@ export default async function DashboardPage() {
         <p className="eyebrow">Signed in as {account.name}</p>
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Your events</h1>
       </div>
+      {nudges.length > 0 ? (
+        <section aria-labelledby="nudges-heading" className="card mb-8 space-y-3 p-6">
+          <h2 id="nudges-heading" className="text-xl font-bold tracking-tight">
+            Projects that need a nudge
+          </h2>
+          <ul className="divide-y divide-line rounded-xl border border-line">
+            {nudges.map(({ event, project }) => (
+              <li key={project.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                <span className="min-w-0">
+                  <Link href={`/o/${event.slug}/projects/${project.id}`} className="link break-words">
+                    {project.title}
+                  </Link>
+                  <span className="block text-sm text-ink-soft">
+                    {event.name} · owner {project.ownerName}
+                  </span>
+                </span>
+                <FollowUpBadge state={project.state} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_400px]">
         <section aria-labelledby="your-events-heading">
           <h2 id="your-events-heading" className="sr-only">
@@ -75,6 +100,13 @@ export default async function DashboardPage() {
             Create an event
           </h2>
           <CreateEventForm />
+          <p className="mt-4 text-sm text-ink-soft">
+            Or{" "}
+            <Link href="/o/import" className="link">
+              import an event
+            </Link>{" "}
+            exported from another Made In.
+          </p>
         </section>
       </div>
     </PageShell>

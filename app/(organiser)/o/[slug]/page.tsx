@@ -78,9 +78,17 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
           {event.place ? ` · ${event.place}` : ""}
         </p>
         {isOrganiser ? (
-          <Link href={`/o/${event.slug}/edit`} className="btn btn-secondary">
-            Edit details and agenda
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/o/${event.slug}/edit`} className="btn btn-secondary">
+              Edit details and agenda
+            </Link>
+            <Link href={`/o/${event.slug}/review`} className="btn btn-secondary">
+              Review and export
+            </Link>
+            <Link href={`/o/${event.slug}/projects`} className="btn btn-secondary">
+              Projects after the event
+            </Link>
+          </div>
         ) : null}
       </header>
 

@@ -1,0 +1,9 @@
+import { eventMarkdown } from "@/lib/exports/markdown-report";
+import { download, exportFor } from "../export-response";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const found = await exportFor(slug);
+  if ("response" in found) return found.response;
+  return download(eventMarkdown(found.data), `${slug}-report.md`, "text/markdown");
+}

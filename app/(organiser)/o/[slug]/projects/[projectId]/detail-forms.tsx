@@ -1,0 +1,148 @@
+"use client";
+
+import { FormMessage, TextField } from "@/app/ui/form";
+import { riskItems } from "@/lib/projects/check-in-rules";
+import { SavedMessage, SubmitButton } from "../../../../form-fields";
+import { useKeptForm } from "../../../../use-kept-form";
+import { CopyField } from "../../copy-field";
+import { ownerLinkAction, type SavedState, saveMilestonesAction, saveRisksAction } from "../actions";
+
+type Milestone = { day: number; title: string; dueDate: string; done: boolean };
+
+export function MilestonesForm({ slug, projectId, milestones }: { slug: string; projectId: string; milestones: Milestone[] }) {
+  const { state, formProps } = useKeptForm<SavedState>(saveMilestonesAction.bind(null, slug, projectId), {});
+  // One spare row to add a milestone; clearing a row's title and date removes it.
+  const rows = [...milestones, { day: 0, title: "", dueDate: "", done: false }];
+  const v = state.values;
+  const e = state.errors ?? {};
+  return (
+    <form {...formProps} className="space-y-4">
+      <SavedMessage message={state.saved} />
+      <FormMessage message={state.message} />
+      <input type="hidden" name="rows" value={rows.length} />
+      {rows.map((m, i) => (
+        <fieldset
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered fields (day-0, title-0…), so the index is their identity
+          key={i}
+          className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[6rem_1fr_11rem]"
+        >
+          <legend className="px-1 text-sm font-bold text-ink-soft">{m.title ? `Milestone ${i + 1}` : "Add a milestone"}</legend>
+          <TextField
+            name={`day-${i}`}
+            label="Day"
+            inputMode="numeric"
+            defaultValue={v ? v[`day-${i}`] : m.day ? String(m.day) : ""}
+            error={e[`day-${i}`]}
+          />
+          <TextField
+            name={`title-${i}`}
+            label="What should have happened"
+            maxLength={200}
+            defaultValue={v ? v[`title-${i}`] : m.title}
+            error={e[`title-${i}`]}
+          />
+          <TextField
+            name={`dueAt-${i}`}
+            label="Due"
+            type="date"
+            defaultValue={v ? v[`dueAt-${i}`] : m.dueDate}
+            error={e[`dueAt-${i}`]}
+          />
+          <label className="flex items-center gap-2 sm:col-span-3">
+            <input
+              type="checkbox"
+              name={`done-${i}`}
+              defaultChecked={v ? v[`done-${i}`] === "on" : m.done}
+              className="h-5 w-5 accent-brand"
+            />
+            Reached
+          </label>
+        </fieldset>
+      ))}
+      <SubmitButton pendingLabel="Saving…">Save milestones</SubmitButton>
+    </form>
+  );
+}
+
+export function RisksForm({
+  slug,
+  projectId,
+  risks,
+}: {
+  slug: string;
+  projectId: string;
+  risks: Record<string, { checked: boolean; notes: string; checkedBy: string }>;
+}) {
+  const { state, formProps } = useKeptForm<SavedState>(saveRisksAction.bind(null, slug, projectId), {});
+  const v = state.values;
+  const e = state.errors ?? {};
+  return (
+    <form {...formProps} className="space-y-4">
+      <SavedMessage message={state.saved} />
+      <FormMessage message={state.message ?? (Object.keys(e).length ? "Some answers need a look: see below." : undefined)} />
+      {riskItems.map((item) => {
+        const saved = risks[item.key];
+        return (
+          <fieldset key={item.key} className="space-y-3 rounded-xl border border-line p-3">
+            <legend className="px-1 font-bold">{item.label}</legend>
+            <label className="flex items-start gap-3">
+              <input
+                type="checkbox"
+                name={`checked-${item.key}`}
+                defaultChecked={v ? v[`checked-${item.key}`] === "on" : (saved?.checked ?? false)}
+                className="mt-1 h-5 w-5 accent-brand"
+              />
+              <span>
+                Checked
+                <span className="block text-sm text-ink-soft">{item.hint}</span>
+              </span>
+            </label>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <TextField
+                name={`notes-${item.key}`}
+                label="Notes"
+                maxLength={2000}
+                defaultValue={v ? v[`notes-${item.key}`] : saved?.notes}
+                error={e[`notes-${item.key}`]}
+              />
+              <TextField
+                name={`checkedBy-${item.key}`}
+                label="Checked by"
+                maxLength={120}
+                defaultValue={v ? v[`checkedBy-${item.key}`] : saved?.checkedBy}
+                error={e[`checkedBy-${item.key}`]}
+              />
+            </div>
+          </fieldset>
+        );
+      })}
+      <SubmitButton pendingLabel="Saving…">Save checklist</SubmitButton>
+    </form>
+  );
+}
+
+export function OwnerLinkForm({ slug, projectId, hasLink }: { slug: string; projectId: string; hasLink: boolean }) {
+  const { state, formProps } = useKeptForm<SavedState>(ownerLinkAction.bind(null, slug, projectId), {});
+  return (
+    <form {...formProps} className="space-y-4">
+      <SavedMessage message={state.saved} />
+      <FormMessage message={state.message} />
+      {state.link ? <CopyField id="owner-link" label="Owner's link" value={state.link} /> : null}
+      <p className="text-sm text-ink-soft">
+        {hasLink || state.link
+          ? "A link is live. Links are shown once: make a new one if it's lost (the old one stops working)."
+          : "No link yet."}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="intent" value="new" className="btn btn-primary">
+          {hasLink || state.link ? "Make a new link" : "Make the owner's link"}
+        </button>
+        {hasLink || state.link ? (
+          <button type="submit" name="intent" value="revoke" className="btn btn-secondary">
+            Stop the link working
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CheckInForm } from "@/app/ui/check-in-form";
+import { CheckInHistory } from "@/app/ui/check-in-history";
+import { FollowUpBadge } from "@/app/ui/follow-up-badge";
+import { sharedDatabase } from "@/db";
+import { shortDate } from "@/lib/projects/check-in-rules";
+import { findProject } from "@/lib/projects/find-projects";
+import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
+import { PageShell } from "../../../../page-shell";
+import { organiserCheckInAction, setPublicAction } from "../actions";
+import { MilestonesForm, OwnerLinkForm, RisksForm } from "./detail-forms";
+
+export const metadata: Metadata = { title: "Project" };
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export default async function ProjectPage({ params }: { params: Promise<{ slug: string; projectId: string }> }) {
+  const { slug, projectId } = await params;
+  const account = await requireAccount(`/o/${slug}/projects/${projectId}`);
+  const { event, role } = await staffAccess(slug, account.id);
+  if (!event) notFound();
+  if (role !== "organiser")
+    return (
+      <PageShell width="narrow">
+        <p className="card p-6">{organisersOnly}</p>
+      </PageShell>
+    );
+  const project = await findProject((await sharedDatabase()).read, event.id, projectId);
+  if (!project) notFound();
+  const risks = Object.fromEntries(project.risks.map((r) => [r.item, r]));
+
+  return (
+    <PageShell>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href={`/o/${event.slug}`} className="link">
+          {event.name}
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <Link href={`/o/${event.slug}/projects`} className="link">
+          Projects
+        </Link>
+      </nav>
+      <header className="mb-8 space-y-2">
+        <p className="eyebrow">Project{project.teamName ? ` from ${project.teamName}` : ""}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{project.title}</h1>
+        <p className="text-lg">
+          Owner: <span className="font-semibold">{project.ownerName}</span>
+          {project.ownerRole ? `, ${project.ownerRole}` : ""}
+        </p>
+        {project.coOwners.length > 0 ? (
+          <p className="text-ink-soft">
+            With {project.coOwners.map((c) => [c.name, c.role].filter(Boolean).join(", ")).join("; ")}
+          </p>
+        ) : null}
+        {project.summary ? <p className="max-w-3xl whitespace-pre-line">{project.summary}</p> : null}
+        <p className="flex flex-wrap items-center gap-2">
+          <FollowUpBadge state={project.state} />{" "}
+          <span className="text-sm text-ink-soft">Started {shortDate(project.startedAt)}</span>
+        </p>
+      </header>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section aria-labelledby="owner-heading" className="card space-y-4 p-6">
+          <h2 id="owner-heading" className="text-xl font-bold tracking-tight">
+            Owner's link
+          </h2>
+          <p className="text-ink-soft">
+            Send it to the owner: with it they post check-ins from their phone, no account needed. It opens this project only.
+          </p>
+          <OwnerLinkForm slug={event.slug} projectId={project.id} hasLink={project.ownerTokenHash !== null} />
+        </section>
+
+        <section aria-labelledby="public-heading" className="card space-y-4 p-6">
+          <h2 id="public-heading" className="text-xl font-bold tracking-tight">
+            Public progress page
+          </h2>
+          <p className="text-ink-soft">
+            {project.isPublic
+              ? "This project is on the event's public progress page: its updates are there for anyone to read (who needs help stays private)."
+              : "Only people running the event see this project. Put it on the public progress page when the owner agrees."}
+          </p>
+          <form action={setPublicAction.bind(null, event.slug, project.id)}>
+            <input type="hidden" name="public" value={project.isPublic ? "no" : "yes"} />
+            <button type="submit" className={project.isPublic ? "btn btn-secondary" : "btn btn-primary"}>
+              {project.isPublic ? "Take it off the public page" : "Show it on the public page"}
+            </button>
+          </form>
+          <Link href={`/e/${project.fromEvent.slug}/progress`} className="link">
+            See the public progress page
+          </Link>
+        </section>
+
+        <section aria-labelledby="milestones-heading" className="card space-y-4 p-6 lg:col-span-2">
+          <h2 id="milestones-heading" className="text-xl font-bold tracking-tight">
+            Milestones
+          </h2>
+          <p className="text-ink-soft">A check-in is due from a week before each date, and overdue after it.</p>
+          <MilestonesForm
+            slug={event.slug}
+            projectId={project.id}
+            milestones={project.milestones.map((m) => ({
+              day: m.day,
+              title: m.title,
+              dueDate: isoDate(m.dueAt),
+              done: m.doneAt !== null,
+            }))}
+          />
+        </section>
+
+        <section aria-labelledby="checkins-heading" className="card space-y-4 p-6">
+          <h2 id="checkins-heading" className="text-xl font-bold tracking-tight">
+            Check-ins
+          </h2>
+          <CheckInHistory checkIns={project.checkIns} />
+        </section>
+
+        <section aria-labelledby="new-checkin-heading" className="card space-y-4 p-6">
+          <h2 id="new-checkin-heading" className="text-xl font-bold tracking-tight">
+            Record a check-in
+          </h2>
+          <p className="text-ink-soft">For when the owner tells you in person or on the phone.</p>
+          <CheckInForm action={organiserCheckInAction.bind(null, event.slug, project.id)} defaultAuthor={account.name} />
+        </section>
+
+        <section aria-labelledby="risks-heading" className="card space-y-4 p-6 lg:col-span-2">
+          <h2 id="risks-heading" className="text-xl font-bold tracking-tight">
+            Risk checklist
+          </h2>
+          <p className="text-ink-soft">The things that, left late, stop a project: check them early, and say who did.</p>
+          <RisksForm slug={event.slug} projectId={project.id} risks={risks} />
+        </section>
+      </div>
+    </PageShell>
+  );
+}

@@ -1,0 +1,211 @@
+"use server";
+
+import { and, eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
+import type { FormState } from "@/app/ui/form";
+import { sharedDatabase } from "@/db";
+import { projectMilestones, projectRisks, projects, teams } from "@/db/schema";
+import { londonLocalToEpoch } from "@/lib/events/event-dates";
+import { createCatchUp } from "@/lib/projects/catch-up";
+import { riskItems } from "@/lib/projects/check-in-rules";
+import { createProject } from "@/lib/projects/create-project";
+import { findProject } from "@/lib/projects/find-projects";
+import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
+import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
+import { publicBaseUrl } from "@/lib/server/public-url";
+import { organiserOf, organisersOnly } from "../../../access";
+import { echo, fieldErrors, fieldText } from "../../../form-state";
+
+export type SavedState = FormState & { saved?: string; link?: string };
+
+const projectFields = ["teamId", "title", "summary", "ownerName", "ownerRole", "coOwners"] as const;
+
+export async function createProjectAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const values = echo(form, projectFields);
+  const found = await organiserOf(slug);
+  if (!found) return { message: organisersOnly, values };
+  const parsed = projectSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const db = await sharedDatabase();
+  let teamId: string | null = null;
+  if (values.teamId) {
+    const [team] = await db.read
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.id, values.teamId), eq(teams.eventId, found.event.id)));
+    if (!team) return { errors: { teamId: "That team isn't in this event any more. Choose another." }, values };
+    teamId = team.id;
+  }
+  const id = await db.transact((tx) => createProject(tx, { eventId: found.event.id, teamId, ...parsed.data }));
+  redirect(`/o/${slug}/projects/${id}`);
+}
+
+/** The project, if it is one this organiser's event follows up; null otherwise. */
+async function projectOf(slug: string, projectId: string) {
+  const found = await organiserOf(slug);
+  if (!found) return null;
+  const db = await sharedDatabase();
+  const project = await findProject(db.read, found.event.id, projectId);
+  return project ? { ...found, project, db } : null;
+}
+
+const gone = "That project isn't in this event any more.";
+
+export async function saveMilestonesAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  const rows = Number(fieldText(form, "rows")) || 0;
+  const names = Array.from({ length: Math.min(rows, 20) }, (_, i) => [
+    `day-${i}`,
+    `title-${i}`,
+    `dueAt-${i}`,
+    `done-${i}`,
+  ]).flat();
+  const values = echo(form, ["rows", ...names]);
+  const found = await projectOf(slug, projectId);
+  if (!found) return { message: organisersOnly, values };
+  const milestones: z.infer<typeof milestoneSchema>[] = [];
+  const errors: Record<string, string> = {};
+  for (let i = 0; i < Math.min(rows, 20); i++) {
+    const raw = {
+      day: values[`day-${i}`],
+      title: values[`title-${i}`],
+      dueAt: values[`dueAt-${i}`],
+      done: values[`done-${i}`] === "on",
+    };
+    // A blank row is how a milestone is removed, or left unused.
+    if (!raw.title?.trim() && !raw.dueAt?.trim()) continue;
+    const parsed = milestoneSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[`${field}-${i}`] = message;
+    } else milestones.push(parsed.data);
+  }
+  if (Object.keys(errors).length > 0) return { errors, values };
+  const now = Date.now();
+  await found.db.transact(async (tx) => {
+    const existing = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+    await tx.delete(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+    for (const m of milestones) {
+      // Keep when it was marked done, if it already was.
+      const before = existing.find((e) => e.day === m.day && e.title === m.title);
+      await tx.insert(projectMilestones).values({
+        id: crypto.randomUUID(),
+        projectId,
+        day: m.day,
+        title: m.title,
+        dueAt: m.dueAt,
+        doneAt: m.done ? (before?.doneAt ?? now) : null,
+      });
+    }
+  });
+  revalidatePath(`/o/${slug}/projects`);
+  return { saved: "Milestones saved.", values };
+}
+
+export async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  const names = riskItems.flatMap((r) => [`checked-${r.key}`, `notes-${r.key}`, `checkedBy-${r.key}`]);
+  const values = echo(form, names);
+  const found = await projectOf(slug, projectId);
+  if (!found) return { message: organisersOnly, values };
+  const errors: Record<string, string> = {};
+  const rows: { item: string; checked: boolean; notes: string; checkedBy: string }[] = [];
+  for (const item of riskItems) {
+    const parsed = riskSchema.safeParse({
+      checked: values[`checked-${item.key}`] === "on",
+      notes: values[`notes-${item.key}`],
+      checkedBy: values[`checkedBy-${item.key}`],
+    });
+    if (!parsed.success) {
+      for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[`${field}-${item.key}`] = message;
+      continue;
+    }
+    if (parsed.data.checked && !parsed.data.checkedBy) {
+      errors[`checkedBy-${item.key}`] = "Say who checked it, so people know whom to ask.";
+      continue;
+    }
+    rows.push({ item: item.key, ...parsed.data });
+  }
+  if (Object.keys(errors).length > 0) return { errors, values };
+  await found.db.transact(async (tx) => {
+    for (const row of rows) {
+      await tx
+        .insert(projectRisks)
+        .values({ projectId, ...row, updatedAt: Date.now() })
+        .onConflictDoUpdate({
+          target: [projectRisks.projectId, projectRisks.item],
+          set: { checked: row.checked, notes: row.notes, checkedBy: row.checkedBy, updatedAt: Date.now() },
+        });
+    }
+  });
+  return { saved: "Risk checklist saved.", values };
+}
+
+export async function setPublicAction(slug: string, projectId: string, form: FormData) {
+  const found = await projectOf(slug, projectId);
+  if (!found) return;
+  const isPublic = fieldText(form, "public") === "yes";
+  await found.db.transact((tx) => tx.update(projects).set({ isPublic }).where(eq(projects.id, projectId)));
+  revalidatePath(`/o/${slug}/projects/${projectId}`);
+}
+
+export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  const found = await projectOf(slug, projectId);
+  if (!found) return { message: organisersOnly };
+  if (fieldText(form, "intent") === "revoke") {
+    await found.db.transact((tx) => revokeOwnerLink(tx, projectId));
+    revalidatePath(`/o/${slug}/projects/${projectId}`);
+    return { saved: "The link no longer works. Make a new one when the owner needs it." };
+  }
+  const token = await found.db.transact((tx) => newOwnerLink(tx, projectId));
+  revalidatePath(`/o/${slug}/projects/${projectId}`);
+  return {
+    saved: "Here is the owner's link. Any link made before it has stopped working.",
+    link: `${await publicBaseUrl()}/u/${token}`,
+  };
+}
+
+export async function organiserCheckInAction(
+  slug: string,
+  projectId: string,
+  _p: CheckInState,
+  form: FormData,
+): Promise<CheckInState> {
+  const found = await projectOf(slug, projectId);
+  if (!found) return { message: gone };
+  const result = await submitCheckIn(projectId, form);
+  if (result.saved) revalidatePath(`/o/${slug}/projects/${projectId}`);
+  return result;
+}
+
+const londonTime = (missing: string) =>
+  z.string().transform((value, ctx) => {
+    const epoch = londonLocalToEpoch(value);
+    if (epoch === null) {
+      ctx.addIssue({ code: "custom", message: missing });
+      return z.NEVER;
+    }
+    return epoch;
+  });
+
+const catchUpSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the catch-up a name.").max(120, "Keep the name to 120 characters or fewer."),
+    place: z.string().trim().max(160, "Keep the place to 160 characters or fewer."),
+    startsAt: londonTime("Say when it starts."),
+    endsAt: londonTime("Say when it ends."),
+  })
+  .refine((c) => c.endsAt > c.startsAt, { path: ["endsAt"], message: "The end must be after the start." });
+
+export async function createCatchUpAction(slug: string, _p: FormState, form: FormData): Promise<FormState> {
+  const values = echo(form, ["name", "place", "startsAt", "endsAt"]);
+  const found = await organiserOf(slug);
+  if (!found) return { message: organisersOnly, values };
+  const parsed = catchUpSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const db = await sharedDatabase();
+  const created = await db.transact((tx) =>
+    createCatchUp(tx, { ...parsed.data, followsEventId: found.event.id, createdBy: found.account.id }),
+  );
+  redirect(`/o/${created.slug}/projects`);
+}

@@ -1,0 +1,178 @@
+import { asc, eq } from "drizzle-orm";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FollowUpBadge } from "@/app/ui/follow-up-badge";
+import { sharedDatabase } from "@/db";
+import { briefs, eventFollowUps, events, teams } from "@/db/schema";
+import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
+import { findProjects } from "@/lib/projects/find-projects";
+import { organisersOnly, requireAccount, staffAccess } from "../../../access";
+import { PageShell } from "../../../page-shell";
+import { CatchUpForm, CreateProjectForm } from "./project-forms";
+
+export const metadata: Metadata = { title: "Projects after the event" };
+
+export default async function ProjectsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const account = await requireAccount(`/o/${slug}/projects`);
+  const { event, role } = await staffAccess(slug, account.id);
+  if (!event) notFound();
+  if (role !== "organiser")
+    return (
+      <PageShell width="narrow">
+        <p className="card p-6">{organisersOnly}</p>
+      </PageShell>
+    );
+  const db = await sharedDatabase();
+  const [all, teamRows, [follows]] = await Promise.all([
+    findProjects(db.read, event.id),
+    db.read
+      .select({ id: teams.id, name: teams.name, briefTitle: briefs.title })
+      .from(teams)
+      .leftJoin(briefs, eq(briefs.id, teams.briefId))
+      .where(eq(teams.eventId, event.id))
+      .orderBy(asc(teams.position)),
+    db.read
+      .select({ name: events.name, slug: events.slug })
+      .from(eventFollowUps)
+      .innerJoin(events, eq(events.id, eventFollowUps.followsEventId))
+      .where(eq(eventFollowUps.eventId, event.id)),
+  ]);
+  const nudges = all
+    .filter((p) => p.state.kind === "overdue" || p.state.kind === "due")
+    .sort((a, b) => (a.state.kind === "overdue" ? 0 : 1) - (b.state.kind === "overdue" ? 0 : 1));
+
+  return (
+    <PageShell>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/o" className="link">
+          Your events
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <Link href={`/o/${event.slug}`} className="link">
+          {event.name}
+        </Link>
+        <span aria-hidden className="mx-2 text-ink-soft">
+          /
+        </span>
+        <span className="text-ink-soft">Projects</span>
+      </nav>
+      <header className="mb-8 space-y-2">
+        <p className="eyebrow">After the event</p>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Projects</h1>
+        <p className="max-w-3xl text-lg text-ink-soft">
+          What the teams made, carried forward by their owners, with check-ins at 30, 60 and 90 days. Nobody is left with "good
+          luck, goodbye".
+        </p>
+        {follows ? (
+          <p>
+            This catch-up follows{" "}
+            <Link href={`/o/${follows.slug}/projects`} className="link">
+              {follows.name}
+            </Link>
+            : its projects are followed up here too.
+          </p>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/o/${event.slug}/review`} className="btn btn-secondary">
+            Event review
+          </Link>
+          <Link href={`/e/${event.slug}/progress`} className="btn btn-secondary">
+            Public progress page
+          </Link>
+        </div>
+      </header>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section aria-labelledby="nudges-heading" className="card space-y-4 p-6 lg:col-span-2">
+          <h2 id="nudges-heading" className="text-xl font-bold tracking-tight">
+            Needs a nudge
+          </h2>
+          {nudges.length === 0 ? (
+            <p className="text-ink-soft">No project is due a check-in in the next week, and none is overdue.</p>
+          ) : (
+            <ul className="divide-y divide-line rounded-xl border border-line" data-testid="nudges">
+              {nudges.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                  <span className="min-w-0">
+                    <Link href={`/o/${event.slug}/projects/${p.id}`} className="link text-lg break-words">
+                      {p.title}
+                    </Link>
+                    <span className="block text-sm text-ink-soft">
+                      Owner: {p.ownerName}
+                      {p.checkIns[0]
+                        ? ` · last update ${new Date(p.checkIns[0].createdAt).toLocaleDateString("en-GB")}`
+                        : " · no update yet"}
+                    </span>
+                  </span>
+                  <FollowUpBadge state={p.state} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="projects-heading" className="card space-y-4 p-6 lg:col-span-2">
+          <h2 id="projects-heading" className="text-xl font-bold tracking-tight">
+            All projects
+          </h2>
+          {all.length === 0 ? (
+            <p className="text-ink-soft">No projects yet. Turn a team's output into one below.</p>
+          ) : (
+            <ul className="grid gap-3 md:grid-cols-2">
+              {all.map((p) => (
+                <li key={p.id} className="rounded-xl border border-line p-4">
+                  <Link href={`/o/${event.slug}/projects/${p.id}`} className="link text-lg break-words">
+                    {p.title}
+                  </Link>
+                  <p className="text-sm text-ink-soft">
+                    {[p.teamName, `owner ${p.ownerName}`, p.fromEvent.carried ? `from ${p.fromEvent.name}` : null]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                  <p className="mt-2 flex flex-wrap gap-2">
+                    <FollowUpBadge state={p.state} />
+                    {p.checkIns[0] ? (
+                      <span className="rounded-full bg-line px-2.5 py-0.5 text-sm font-semibold">
+                        {checkInStatusLabels[p.checkIns[0].status]}
+                      </span>
+                    ) : null}
+                    {p.isPublic ? (
+                      <span className="rounded-full bg-brand-soft px-2.5 py-0.5 text-sm font-semibold text-brand-dark">
+                        Public
+                      </span>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="new-project-heading" className="card space-y-4 p-6">
+          <h2 id="new-project-heading" className="text-xl font-bold tracking-tight">
+            Turn a team's output into a project
+          </h2>
+          <CreateProjectForm
+            slug={event.slug}
+            teams={teamRows.map((t) => ({ id: t.id, name: t.name, suggestedTitle: t.briefTitle ?? t.name }))}
+          />
+        </section>
+
+        <section aria-labelledby="catch-up-heading" className="card space-y-4 p-6">
+          <h2 id="catch-up-heading" className="text-xl font-bold tracking-tight">
+            Plan a catch-up evening
+          </h2>
+          <p className="text-ink-soft">
+            A new event that follows this one: the teams come across so people can meet up with old team mates, and the projects
+            are followed up there too. It starts as a draft.
+          </p>
+          <CatchUpForm slug={event.slug} />
+        </section>
+      </div>
+    </PageShell>
+  );
+}

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
+import { ownedProject } from "@/lib/projects/owner-session";
+import { formLimit } from "@/lib/rate-limit/form-limit";
+
+// An owner posts a few updates a month; this only stops a runaway script.
+const limit = formLimit("owner-check-in", 20, 3600);
+
+export async function ownerCheckInAction(projectId: string, _p: CheckInState, form: FormData): Promise<CheckInState> {
+  const owned = await ownedProject(projectId);
+  if (!owned)
+    return { message: "This link has stopped working. Ask the organisers for a new one; what you wrote is kept below." };
+  if (!(await limit(projectId))) return { message: "That's a lot of updates in one hour. Try again later." };
+  const result = await submitCheckIn(projectId, form);
+  if (result.saved) revalidatePath(`/update/${projectId}`);
+  return result;
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { CheckInForm } from "@/app/ui/check-in-form";
+import { CheckInHistory } from "@/app/ui/check-in-history";
+import { FollowUpBadge } from "@/app/ui/follow-up-badge";
+import { sharedDatabase } from "@/db";
+import { shortDate } from "@/lib/projects/check-in-rules";
+import { findProject } from "@/lib/projects/find-projects";
+import { ownedProject } from "@/lib/projects/owner-session";
+import { PhoneShell } from "../../phone-shell";
+import { ownerCheckInAction } from "./actions";
+
+export const metadata: Metadata = { title: "Project update", robots: { index: false, follow: false } };
+
+export default async function OwnerUpdatePage({ params }: { params: Promise<{ projectId: string }> }) {
+  await connection();
+  const { projectId } = await params;
+  const owned = projectId === "expired" ? null : await ownedProject(projectId);
+  if (!owned) {
+    return (
+      <PhoneShell>
+        <div className="card space-y-3 p-6">
+          <h1 className="text-2xl font-extrabold tracking-tight">This link doesn't work any more</h1>
+          <p className="text-ink-soft">
+            Links to update a project can be replaced by the organisers. Ask them for a new one, then open it on this phone.
+          </p>
+        </div>
+      </PhoneShell>
+    );
+  }
+  const project = await findProject((await sharedDatabase()).read, owned.project.eventId, projectId);
+  if (!project) return null;
+  const next = project.milestones.filter((m) => m.doneAt === null);
+  return (
+    <PhoneShell>
+      <div className="space-y-6">
+        <header className="space-y-2">
+          <p className="eyebrow">{owned.eventName}</p>
+          <h1 className="text-3xl font-extrabold tracking-tight break-words">{project.title}</h1>
+          <p>
+            <FollowUpBadge state={project.state} />
+          </p>
+        </header>
+        {next.length > 0 ? (
+          <section aria-labelledby="milestones-heading" className="card space-y-2 p-4">
+            <h2 id="milestones-heading" className="text-lg font-bold">
+              Coming up
+            </h2>
+            <ul className="space-y-1">
+              {next.map((m) => (
+                <li key={m.id}>
+                  <span className="font-semibold">Day {m.day}</span> ({shortDate(m.dueAt)}): {m.title}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <section aria-labelledby="update-heading" className="card space-y-4 p-4">
+          <h2 id="update-heading" className="text-xl font-bold">
+            Post an update
+          </h2>
+          <CheckInForm action={ownerCheckInAction.bind(null, projectId)} defaultAuthor={project.ownerName} />
+        </section>
+        <section aria-labelledby="history-heading" className="space-y-3">
+          <h2 id="history-heading" className="text-xl font-bold">
+            Updates so far
+          </h2>
+          <CheckInHistory checkIns={project.checkIns} />
+        </section>
+      </div>
+    </PhoneShell>
+  );
+}

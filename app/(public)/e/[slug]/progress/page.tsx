@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { AccountNav } from "@/app/(organiser)/account-nav";
+import { SiteHeader } from "@/app/ui/brand";
+import { CheckInHistory } from "@/app/ui/check-in-history";
+import { sharedDatabase } from "@/db";
+import { staffRole } from "@/lib/auth/identity";
+import { currentAccount } from "@/lib/auth/web-session";
+import { formatEventDates } from "@/lib/events/event-dates";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { checkInStatusLabels, shortDate } from "@/lib/projects/check-in-rules";
+import { findProjects } from "@/lib/projects/find-projects";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function visibleEvent(slug: string) {
+  await connection();
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  if (!event) return null;
+  const account = await currentAccount();
+  const role = account ? await staffRole(db.read, event.id, account.id) : null;
+  if (event.status === "draft" && !role) return null;
+  return event;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await visibleEvent((await params).slug);
+  return event ? { title: `What happened next: ${event.name}` } : { title: "Not found" };
+}
+
+/** The open record: what each team made and what happened next, for projects opted in. */
+export default async function ProgressPage({ params }: Props) {
+  const event = await visibleEvent((await params).slug);
+  if (!event) notFound();
+  const shown = await findProjects((await sharedDatabase()).read, event.id, { publicOnly: true });
+  return (
+    <>
+      <SiteHeader>
+        <AccountNav />
+      </SiteHeader>
+      <main id="main" className="mx-auto max-w-3xl space-y-8 px-4 pt-8 pb-20 sm:pt-12">
+        <header className="space-y-2">
+          <p className="eyebrow">What happened next</p>
+          <h1 className="text-3xl font-extrabold tracking-tight wrap-anywhere sm:text-4xl">{event.name}</h1>
+          <p className="text-lg text-ink-soft">
+            {formatEventDates(event.startsAt, event.endsAt)}
+            {event.place ? ` · ${event.place}` : ""}
+          </p>
+          <Link href={`/e/${event.slug}`} className="link">
+            About the event
+          </Link>
+        </header>
+        {shown.length === 0 ? (
+          <p className="card p-6 text-ink-soft">No project has shared its progress here yet.</p>
+        ) : (
+          shown.map((p) => {
+            const latest = p.checkIns[0];
+            return (
+              <article
+                key={p.id}
+                aria-labelledby={`project-${p.id}`}
+                className="card space-y-4 p-6"
+                data-testid="progress-project"
+              >
+                <header className="space-y-1">
+                  <h2 id={`project-${p.id}`} className="text-2xl font-bold tracking-tight wrap-anywhere">
+                    {p.title}
+                  </h2>
+                  <p className="text-ink-soft">
+                    {[
+                      p.teamName ? `Made by ${p.teamName}` : null,
+                      `led by ${p.ownerRole || p.ownerName}`,
+                      `since ${shortDate(p.startedAt)}`,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                  {latest ? (
+                    <p className="font-semibold">
+                      Now: {checkInStatusLabels[latest.status]} (updated {shortDate(latest.createdAt)})
+                    </p>
+                  ) : null}
+                </header>
+                {p.summary ? <p className="whitespace-pre-line wrap-anywhere">{p.summary}</p> : null}
+                {p.milestones.length > 0 ? (
+                  <section aria-label="Milestones">
+                    <h3 className="mb-1 font-bold">Milestones</h3>
+                    <ul className="space-y-1">
+                      {p.milestones.map((m) => (
+                        <li key={m.id}>
+                          <span aria-hidden>{m.doneAt ? "✓ " : "○ "}</span>
+                          Day {m.day}: {m.title}{" "}
+                          <span className="text-ink-soft">({m.doneAt ? "reached" : `by ${shortDate(m.dueAt)}`})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ) : null}
+                <section aria-label="Updates" className="space-y-2">
+                  <h3 className="font-bold">Updates</h3>
+                  <CheckInHistory checkIns={p.checkIns} forPublic />
+                </section>
+              </article>
+            );
+          })
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { fieldErrors, fieldText } from "@/app/(organiser)/form-state";
+import type { FormState } from "@/app/ui/form";
+import { sharedDatabase } from "@/db";
+import { fileStorage } from "@/lib/files/storage";
+import { postCheckIn } from "@/lib/projects/post-check-in";
+import { checkInSchema } from "@/lib/projects/project-schema";
+
+export type CheckInState = FormState & { saved?: string };
+
+export const checkInFields = [
+  "status",
+  "progress",
+  "evidence",
+  "numbers",
+  "links",
+  "learning",
+  "helpNeeded",
+  "authorName",
+] as const;
+
+/** A check-in form, from organiser or owner alike: validated, photos checked, then saved. */
+export async function submitCheckIn(projectId: string, form: FormData): Promise<CheckInState> {
+  const values = Object.fromEntries(checkInFields.map((f) => [f, fieldText(form, f)]));
+  const parsed = checkInSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const files = form.getAll("photos").filter((f): f is File => f instanceof File && f.size > 0);
+  const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+  const result = await postCheckIn(await sharedDatabase(), fileStorage(), projectId, parsed.data, photos);
+  if (!result.ok) return { errors: { photos: result.photoError }, values };
+  return { saved: "Thank you: your update is saved." };
+}

@@ -1,0 +1,131 @@
+import { participantKindLabels } from "@/lib/participants/profile-facts";
+import { type CsvCell, toCsv } from "./csv";
+import { authorName, teamReports, voteResults } from "./event-report";
+import type { EventExport } from "./export-schema";
+
+/**
+ * Every CSV an organiser can download, one entry each. To add a table (e.g. presentations),
+ * add an entry here: the export route, the review page's download list and the tests all read
+ * this list, so nothing else needs to change.
+ */
+export type CsvTable = {
+  /** In the URL and the file name: /o/[slug]/export/csv/[key] → [slug]-[key].csv */
+  key: string;
+  title: string;
+  about: string;
+  headers: readonly string[];
+  rows: (data: EventExport) => CsvCell[][];
+};
+
+const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
+
+const teamOfPerson = (data: EventExport) => {
+  const map = new Map<string, string>();
+  for (const t of data.teams) for (const id of t.memberIds) map.set(id, t.name);
+  return map;
+};
+
+export const csvTables: readonly CsvTable[] = [
+  {
+    key: "people",
+    title: "People who agreed to be contacted",
+    about: "Only those who said yes to being contacted after the event, with how to reach them.",
+    headers: ["name", "kind", "skills", "contact", "team", "joined"],
+    rows: (data) => {
+      const team = teamOfPerson(data);
+      return data.participants
+        .filter((p) => p.contactConsent && p.leftAt === null)
+        .map((p) => [
+          p.displayName,
+          p.kind ? participantKindLabels[p.kind] : "",
+          p.skills.join("; "),
+          p.contact,
+          team.get(p.id) ?? "",
+          iso(p.createdAt),
+        ]);
+    },
+  },
+  {
+    key: "teams",
+    title: "Teams",
+    about: "Each team, its brief, how the team reframed it, and who was in it.",
+    headers: ["team", "brief", "reframed brief", "members", "member names"],
+    rows: (data) =>
+      teamReports(data).map((t) => [
+        t.name,
+        t.brief?.title ?? "",
+        t.reframes[0]?.text ?? "",
+        t.members.length,
+        t.members.map((m) => m.displayName).join("; "),
+      ]),
+  },
+  {
+    key: "notes",
+    title: "Notes",
+    about: "Every note on every board, with its column and group.",
+    headers: ["board", "team", "column", "group", "text", "author", "colour", "photo", "written"],
+    rows: (data) => {
+      const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
+      return data.boards.flatMap((board) => {
+        const column = new Map(board.columns.map((c) => [c.key, c.title]));
+        const group = new Map(board.groups.map((g) => [g.id, g.title || "Untitled group"]));
+        return board.notes.map((n) => [
+          board.title,
+          board.teamId ? (teamName.get(board.teamId) ?? "") : "Whole room",
+          column.get(n.column) ?? n.column,
+          n.groupId ? (group.get(n.groupId) ?? "") : "",
+          n.text,
+          authorName(data, n.authorParticipantId, n.byStaff),
+          n.colour,
+          n.hadPhoto,
+          iso(n.createdAt),
+        ]);
+      });
+    },
+  },
+  {
+    key: "votes",
+    title: "Vote results",
+    about: "Each vote round's tallies, ranked, and whether each note made the shortlist.",
+    headers: ["board", "round", "status", "rank", "dots", "note or group", "shortlisted"],
+    rows: (data) =>
+      voteResults(data).flatMap((round, i) => {
+        const shortlisted = new Set(round.shortlist.map((s) => s.targetId));
+        return round.ranked.map((r) => [
+          round.boardTitle,
+          i + 1,
+          round.status,
+          r.rank,
+          r.dots,
+          r.label,
+          shortlisted.has(r.targetId),
+        ]);
+      }),
+  },
+  {
+    key: "projects",
+    title: "Projects",
+    about: "Projects carried on after the event, their owners and latest check-in.",
+    headers: ["project", "team", "owner", "co-owners", "started", "latest status", "latest check-in", "help needed"],
+    rows: (data) => {
+      const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
+      return data.projects.map((p) => {
+        const latest = p.checkIns.at(-1);
+        return [
+          p.title,
+          p.teamId ? (teamName.get(p.teamId) ?? "") : "",
+          [p.ownerName, p.ownerRole].filter(Boolean).join(", "),
+          p.coOwners.map((c) => [c.name, c.role].filter(Boolean).join(", ")).join("; "),
+          iso(p.startedAt),
+          latest?.status.replace("_", " ") ?? "",
+          iso(latest?.createdAt ?? null),
+          latest?.helpNeeded ?? "",
+        ];
+      });
+    },
+  },
+];
+
+export const findCsvTable = (key: string) => csvTables.find((t) => t.key === key) ?? null;
+
+export const renderCsvTable = (table: CsvTable, data: EventExport) => toCsv(table.headers, table.rows(data));

@@ -1,0 +1,250 @@
+import { z } from "zod";
+import { ageBands, participantKinds } from "@/lib/participants/profile-facts";
+
+/**
+ * The JSON export of one event: complete enough to rebuild the event in another Made In
+ * instance. Versioned: an importer refuses a version it does not know rather than guessing.
+ * Ids are the exporting instance's; an import gives every row a new id (see import-event.ts).
+ * Left out on purpose: accounts and sessions, participants' resume tokens, access needs
+ * (private health information nobody needs after the event), contact details of anyone who did
+ * not consent, project owner links, and file bytes (brief files and photos are listed, not carried).
+ */
+export const exportFormat = "made-in/event";
+export const exportVersion = 1;
+
+const id = z.string().min(1).max(100);
+const time = z.number().int().nullable();
+const text = (max = 20_000) => z.string().max(max);
+
+export const exportedEventSchema = z.object({
+  name: text(200).min(1),
+  slug: text(100),
+  status: z.enum(["draft", "published", "archived"]),
+  place: text(),
+  description: text(),
+  startsAt: time,
+  endsAt: time,
+  goals: z.array(text(500)).max(100),
+  accessInfo: text(),
+  childcare: text(),
+  food: text(),
+  whatToBring: text(),
+  followsEventSlug: text(100).nullable(),
+});
+
+export const exportedBriefSchema = z.object({
+  id,
+  position: z.number().int(),
+  status: z.enum(["draft", "published", "withdrawn"]),
+  title: text(200).min(1),
+  problem: text(),
+  whyItMatters: text(),
+  successLooksLike: text(),
+  budget: text(),
+  timescale: text(),
+  mayNotChange: text(),
+  ownerRole: text(),
+  ownerOrganisation: text(),
+  background: text(100_000),
+  createdAt: z.number().int(),
+  links: z.array(
+    z.object({ kind: z.enum(["data", "link"]), title: text(500), url: text(2000), note: text(), position: z.number().int() }),
+  ),
+  contacts: z.array(z.object({ role: text(500), howToReach: text(), position: z.number().int() })),
+  /** Listed so the reader knows they existed; the bytes are not in the export. */
+  files: z.array(z.object({ title: text(500), fileName: text(500), contentType: text(200), size: z.number().int() })),
+});
+
+export const exportedParticipantSchema = z.object({
+  id,
+  displayName: text(100),
+  kind: z.enum(participantKinds).nullable(),
+  skills: z.array(text(100)).max(50),
+  ageBand: z.enum(ageBands).nullable(),
+  contactConsent: z.boolean(),
+  /** Empty unless they consented to be contacted. */
+  contact: text(500),
+  leftAt: time,
+  createdAt: z.number().int(),
+});
+
+export const exportedTeamSchema = z.object({
+  id,
+  briefId: id.nullable(),
+  name: text(200).min(1),
+  capacity: z.number().int().nullable(),
+  position: z.number().int(),
+  createdAt: z.number().int(),
+  memberIds: z.array(id),
+});
+
+export const exportedReframeSchema = z.object({
+  id,
+  briefId: id,
+  teamId: id,
+  authorName: text(200),
+  text: text(),
+  createdAt: z.number().int(),
+});
+
+export const exportedNoteSchema = z.object({
+  id,
+  column: text(100),
+  text: text(),
+  colour: text(40),
+  authorParticipantId: id.nullable(),
+  /** True when a member of staff wrote it (accounts are not exported). */
+  byStaff: z.boolean(),
+  position: z.number(),
+  groupId: id.nullable(),
+  hadPhoto: z.boolean(),
+  sourceNoteId: id.nullable(),
+  createdAt: z.number().int(),
+});
+
+export const exportedBoardSchema = z.object({
+  id,
+  teamId: id.nullable(),
+  title: text(200),
+  columns: z.array(z.object({ key: text(100), title: text(200) })).min(1),
+  template: text(100),
+  locked: z.boolean(),
+  anonymous: z.boolean(),
+  hiddenUntilReveal: z.boolean(),
+  revealedAt: time,
+  position: z.number().int(),
+  createdAt: z.number().int(),
+  groups: z.array(z.object({ id, title: text(500), createdAt: z.number().int() })),
+  notes: z.array(exportedNoteSchema),
+});
+
+export const exportedVoteRoundSchema = z.object({
+  id,
+  boardId: id,
+  status: z.enum(["open", "closed", "revealed"]),
+  dotsPerPerson: z.number().int().min(1).max(100),
+  maxPerTarget: z.number().int().min(1).max(100),
+  targets: z.enum(["notes", "groups", "both"]),
+  talliesLive: z.boolean(),
+  columns: z.array(text(100)).nullable(),
+  shortlistSize: z.number().int().min(0).max(1000),
+  shortlist: z.array(id).nullable(),
+  endsAt: time,
+  createdAt: z.number().int(),
+  closedAt: time,
+  revealedAt: time,
+  /** One row per dot. Voters are participant ids of this export, or "staff-N" for staff. */
+  votes: z.array(
+    z.object({
+      voter: id,
+      targetId: id,
+      slot: z.number().int().min(0),
+      placeOnTarget: z.number().int().min(0),
+      createdAt: z.number().int(),
+    }),
+  ),
+});
+
+export const exportedProjectSchema = z.object({
+  id,
+  teamId: id.nullable(),
+  title: text(200).min(1),
+  summary: text(),
+  ownerName: text(200),
+  ownerRole: text(200),
+  coOwners: z.array(z.object({ name: text(200), role: text(200) })).max(50),
+  startedAt: z.number().int(),
+  isPublic: z.boolean(),
+  createdAt: z.number().int(),
+  milestones: z.array(z.object({ day: z.number().int(), title: text(500), dueAt: z.number().int(), doneAt: time })),
+  checkIns: z.array(
+    z.object({
+      status: z.enum(["on_track", "at_risk", "stuck", "done"]),
+      progress: text(),
+      evidence: text(),
+      numbers: z.array(z.object({ label: text(200), value: z.number() })).max(50),
+      links: z.array(text(2000)).max(50),
+      photoCount: z.number().int().min(0),
+      learning: text(),
+      helpNeeded: text(),
+      authorName: text(200),
+      createdAt: z.number().int(),
+    }),
+  ),
+  risks: z.array(
+    z.object({ item: text(100), checked: z.boolean(), notes: text(), checkedBy: text(200), updatedAt: z.number().int() }),
+  ),
+});
+
+export const eventExportSchema = z.object({
+  format: z.literal(exportFormat),
+  version: z.literal(exportVersion),
+  exportedAt: z.number().int(),
+  event: exportedEventSchema,
+  phases: z.array(z.object({ name: text(200), position: z.number().int(), startsAt: z.number().int(), endsAt: time })),
+  briefs: z.array(exportedBriefSchema),
+  participants: z.array(exportedParticipantSchema),
+  teams: z.array(exportedTeamSchema),
+  reframes: z.array(exportedReframeSchema),
+  boards: z.array(exportedBoardSchema),
+  voteRounds: z.array(exportedVoteRoundSchema),
+  projects: z.array(exportedProjectSchema),
+});
+
+export type EventExport = z.infer<typeof eventExportSchema>;
+export type ExportedBoard = z.infer<typeof exportedBoardSchema>;
+export type ExportedNote = z.infer<typeof exportedNoteSchema>;
+export type ExportedProject = z.infer<typeof exportedProjectSchema>;
+
+/** Why an upload is not a usable export, in words an organiser can act on. */
+export function parseEventExport(raw: unknown): { ok: true; data: EventExport } | { ok: false; message: string } {
+  if (typeof raw === "object" && raw !== null) {
+    const head = raw as { format?: unknown; version?: unknown };
+    if (head.format !== exportFormat) return { ok: false, message: "That file isn't a Made In event export." };
+    if (head.version !== exportVersion)
+      return {
+        ok: false,
+        message: `That export is version ${String(head.version)}; this Made In reads version ${exportVersion}.`,
+      };
+  }
+  const parsed = eventExportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, message: `The export is damaged at ${first?.path.join(".") || "the top"}: ${first?.message}.` };
+  }
+  const refs = danglingReference(parsed.data);
+  if (refs) return { ok: false, message: `The export is inconsistent: ${refs}.` };
+  return { ok: true, data: parsed.data };
+}
+
+/** The first id that points at nothing in the export, described; null when all ids resolve. */
+export function danglingReference(data: EventExport): string | null {
+  const briefIds = new Set(data.briefs.map((b) => b.id));
+  const people = new Set(data.participants.map((p) => p.id));
+  const teamIds = new Set(data.teams.map((t) => t.id));
+  const boardIds = new Set(data.boards.map((b) => b.id));
+  for (const team of data.teams) {
+    if (team.briefId && !briefIds.has(team.briefId)) return `team "${team.name}" works on an unknown brief`;
+    for (const m of team.memberIds) if (!people.has(m)) return `team "${team.name}" has an unknown member`;
+  }
+  for (const r of data.reframes)
+    if (!briefIds.has(r.briefId) || !teamIds.has(r.teamId)) return "a reframed brief points at an unknown team or brief";
+  const targets = new Set<string>();
+  for (const board of data.boards) {
+    if (board.teamId && !teamIds.has(board.teamId)) return `board "${board.title}" belongs to an unknown team`;
+    const groups = new Set(board.groups.map((g) => g.id));
+    for (const g of board.groups) targets.add(g.id);
+    for (const note of board.notes) {
+      targets.add(note.id);
+      if (note.groupId && !groups.has(note.groupId)) return `a note on "${board.title}" is in an unknown group`;
+      if (note.authorParticipantId && !people.has(note.authorParticipantId))
+        return `a note on "${board.title}" has an unknown author`;
+    }
+  }
+  for (const round of data.voteRounds) {
+    if (!boardIds.has(round.boardId)) return "a vote round is on an unknown board";
+    for (const v of round.votes) if (!targets.has(v.targetId)) return "a vote is on an unknown note";
+  }
+  for (const p of data.projects) if (p.teamId && !teamIds.has(p.teamId)) return `project "${p.title}" has an unknown team`;
+  return null;
+}

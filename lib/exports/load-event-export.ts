@@ -1,0 +1,300 @@
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  boards,
+  briefContacts,
+  briefFiles,
+  briefLinks,
+  briefReframes,
+  briefs,
+  eventFollowUps,
+  eventPhases,
+  events,
+  noteGroups,
+  notes,
+  participants,
+  projectCheckIns,
+  projectMilestones,
+  projectRisks,
+  projects,
+  teamMembers,
+  teams,
+  voteRounds,
+  votes,
+} from "@/db/schema";
+import { type EventExport, exportFormat, exportVersion } from "./export-schema";
+
+// Insertion order breaks ties, so an import (which inserts in export order) exports identically.
+const rowid = sql`rowid`;
+
+const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    map.set(k, [...(map.get(k) ?? []), row]);
+  }
+  return map;
+};
+
+/** Everything about one event, in the versioned export format. Null: no such event. */
+export async function loadEventExport(db: Db, eventId: string, now = Date.now()): Promise<EventExport | null> {
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) return null;
+  const [followUp] = await db
+    .select({ slug: events.slug })
+    .from(eventFollowUps)
+    .innerJoin(events, eq(events.id, eventFollowUps.followsEventId))
+    .where(eq(eventFollowUps.eventId, eventId));
+
+  const [phaseRows, briefRows, people, teamRows, members, reframes, boardRows, rounds, projectRows] = await Promise.all([
+    db
+      .select()
+      .from(eventPhases)
+      .where(eq(eventPhases.eventId, eventId))
+      .orderBy(asc(eventPhases.startsAt), asc(eventPhases.position), rowid),
+    db.select().from(briefs).where(eq(briefs.eventId, eventId)).orderBy(asc(briefs.position), rowid),
+    db.select().from(participants).where(eq(participants.eventId, eventId)).orderBy(rowid),
+    db.select().from(teams).where(eq(teams.eventId, eventId)).orderBy(asc(teams.position), rowid),
+    db.select().from(teamMembers).where(eq(teamMembers.eventId, eventId)).orderBy(rowid),
+    db.select().from(briefReframes).where(eq(briefReframes.eventId, eventId)).orderBy(rowid),
+    db.select().from(boards).where(eq(boards.eventId, eventId)).orderBy(asc(boards.position), rowid),
+    db.select().from(voteRounds).where(eq(voteRounds.eventId, eventId)).orderBy(rowid),
+    db.select().from(projects).where(eq(projects.eventId, eventId)).orderBy(rowid),
+  ]);
+  const briefIds = briefRows.map((b) => b.id);
+  const boardIds = boardRows.map((b) => b.id);
+  const roundIds = rounds.map((r) => r.id);
+  const projectIds = projectRows.map((p) => p.id);
+  const none = ["-"];
+  const [links, contacts, files, groups, noteRows, voteRows, milestones, checkIns, risks] = await Promise.all([
+    db
+      .select()
+      .from(briefLinks)
+      .where(inArray(briefLinks.briefId, briefIds.length ? briefIds : none))
+      .orderBy(asc(briefLinks.position), rowid),
+    db
+      .select()
+      .from(briefContacts)
+      .where(inArray(briefContacts.briefId, briefIds.length ? briefIds : none))
+      .orderBy(asc(briefContacts.position), rowid),
+    db
+      .select()
+      .from(briefFiles)
+      .where(inArray(briefFiles.briefId, briefIds.length ? briefIds : none))
+      .orderBy(asc(briefFiles.position), rowid),
+    db
+      .select()
+      .from(noteGroups)
+      .where(inArray(noteGroups.boardId, boardIds.length ? boardIds : none))
+      .orderBy(rowid),
+    db
+      .select()
+      .from(notes)
+      .where(inArray(notes.boardId, boardIds.length ? boardIds : none))
+      .orderBy(rowid),
+    db
+      .select()
+      .from(votes)
+      .where(inArray(votes.roundId, roundIds.length ? roundIds : none))
+      .orderBy(rowid),
+    db
+      .select()
+      .from(projectMilestones)
+      .where(inArray(projectMilestones.projectId, projectIds.length ? projectIds : none))
+      .orderBy(asc(projectMilestones.dueAt), rowid),
+    db
+      .select()
+      .from(projectCheckIns)
+      .where(inArray(projectCheckIns.projectId, projectIds.length ? projectIds : none))
+      .orderBy(rowid),
+    db
+      .select()
+      .from(projectRisks)
+      .where(inArray(projectRisks.projectId, projectIds.length ? projectIds : none))
+      .orderBy(rowid),
+  ]);
+
+  const linksOf = groupBy(links, (l) => l.briefId);
+  const contactsOf = groupBy(contacts, (c) => c.briefId);
+  const filesOf = groupBy(files, (f) => f.briefId);
+  const groupsOf = groupBy(groups, (g) => g.boardId);
+  const notesOf = groupBy(noteRows, (n) => n.boardId);
+  const votesOf = groupBy(voteRows, (v) => v.roundId);
+  const membersOf = groupBy(members, (m) => m.teamId);
+  const milestonesOf = groupBy(milestones, (m) => m.projectId);
+  const checkInsOf = groupBy(checkIns, (c) => c.projectId);
+  const risksOf = groupBy(risks, (r) => r.projectId);
+  const noteIds = new Set(noteRows.map((n) => n.id));
+
+  // Staff are not exported; their dots keep a stable pseudonym so "one voter" stays one voter.
+  const staffVoters = new Map<string, string>();
+  const voterOf = (key: string) => {
+    if (key.startsWith("p:")) return key.slice(2);
+    if (!staffVoters.has(key)) staffVoters.set(key, `staff-${staffVoters.size + 1}`);
+    return staffVoters.get(key) as string;
+  };
+
+  return {
+    format: exportFormat,
+    version: exportVersion,
+    exportedAt: now,
+    event: {
+      name: event.name,
+      slug: event.slug,
+      status: event.status,
+      place: event.place,
+      description: event.description,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      goals: event.goals,
+      accessInfo: event.accessInfo,
+      childcare: event.childcare,
+      food: event.food,
+      whatToBring: event.whatToBring,
+      followsEventSlug: followUp?.slug ?? null,
+    },
+    phases: phaseRows.map((p) => ({ name: p.name, position: p.position, startsAt: p.startsAt, endsAt: p.endsAt })),
+    briefs: briefRows.map((b) => ({
+      id: b.id,
+      position: b.position,
+      status: b.status,
+      title: b.title,
+      problem: b.problem,
+      whyItMatters: b.whyItMatters,
+      successLooksLike: b.successLooksLike,
+      budget: b.budget,
+      timescale: b.timescale,
+      mayNotChange: b.mayNotChange,
+      ownerRole: b.ownerRole,
+      ownerOrganisation: b.ownerOrganisation,
+      background: b.background,
+      createdAt: b.createdAt,
+      links: (linksOf.get(b.id) ?? []).map((l) => ({
+        kind: l.kind,
+        title: l.title,
+        url: l.url,
+        note: l.note,
+        position: l.position,
+      })),
+      contacts: (contactsOf.get(b.id) ?? []).map((c) => ({ role: c.role, howToReach: c.howToReach, position: c.position })),
+      files: (filesOf.get(b.id) ?? []).map((f) => ({
+        title: f.title,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        size: f.size,
+      })),
+    })),
+    participants: people.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      kind: p.kind,
+      skills: p.skills,
+      ageBand: p.ageBand,
+      contactConsent: p.contactConsent,
+      contact: p.contactConsent ? p.contact : "",
+      leftAt: p.leftAt,
+      createdAt: p.createdAt,
+    })),
+    teams: teamRows.map((t) => ({
+      id: t.id,
+      briefId: t.briefId,
+      name: t.name,
+      capacity: t.capacity,
+      position: t.position,
+      createdAt: t.createdAt,
+      memberIds: (membersOf.get(t.id) ?? []).map((m) => m.participantId),
+    })),
+    reframes: reframes.map((r) => ({
+      id: r.id,
+      briefId: r.briefId,
+      teamId: r.teamId,
+      authorName: r.authorName,
+      text: r.text,
+      createdAt: r.createdAt,
+    })),
+    boards: boardRows.map((b) => ({
+      id: b.id,
+      teamId: b.teamId,
+      title: b.title,
+      columns: b.columns,
+      template: b.template,
+      locked: b.locked,
+      anonymous: b.anonymous,
+      hiddenUntilReveal: b.hiddenUntilReveal,
+      revealedAt: b.revealedAt,
+      position: b.position,
+      createdAt: b.createdAt,
+      groups: (groupsOf.get(b.id) ?? []).map((g) => ({ id: g.id, title: g.title, createdAt: g.createdAt })),
+      notes: (notesOf.get(b.id) ?? []).map((n) => ({
+        id: n.id,
+        column: n.column,
+        text: n.text,
+        colour: n.colour,
+        // An anonymous board promised nobody would see who wrote what; the export keeps that promise.
+        authorParticipantId: b.anonymous ? null : n.authorParticipantId,
+        byStaff: n.authorAccountId !== null,
+        position: n.position,
+        groupId: n.groupId,
+        hadPhoto: n.photoId !== null,
+        // Only a source inside this event can be followed after an import.
+        sourceNoteId: n.sourceNoteId && noteIds.has(n.sourceNoteId) ? n.sourceNoteId : null,
+        createdAt: n.createdAt,
+      })),
+    })),
+    voteRounds: rounds.map((r) => ({
+      id: r.id,
+      boardId: r.boardId,
+      status: r.status,
+      dotsPerPerson: r.dotsPerPerson,
+      maxPerTarget: r.maxPerTarget,
+      targets: r.targets,
+      talliesLive: r.talliesLive,
+      columns: r.columns,
+      shortlistSize: r.shortlistSize,
+      shortlist: r.shortlist,
+      endsAt: r.endsAt,
+      createdAt: r.createdAt,
+      closedAt: r.closedAt,
+      revealedAt: r.revealedAt,
+      votes: (votesOf.get(r.id) ?? []).map((v) => ({
+        voter: voterOf(v.voterKey),
+        targetId: v.targetId,
+        slot: v.slot,
+        placeOnTarget: v.placeOnTarget,
+        createdAt: v.createdAt,
+      })),
+    })),
+    projects: projectRows.map((p) => ({
+      id: p.id,
+      teamId: p.teamId,
+      title: p.title,
+      summary: p.summary,
+      ownerName: p.ownerName,
+      ownerRole: p.ownerRole,
+      coOwners: p.coOwners,
+      startedAt: p.startedAt,
+      isPublic: p.isPublic,
+      createdAt: p.createdAt,
+      milestones: (milestonesOf.get(p.id) ?? []).map((m) => ({ day: m.day, title: m.title, dueAt: m.dueAt, doneAt: m.doneAt })),
+      checkIns: (checkInsOf.get(p.id) ?? []).map((c) => ({
+        status: c.status,
+        progress: c.progress,
+        evidence: c.evidence,
+        numbers: c.numbers,
+        links: c.links,
+        photoCount: c.photos.length,
+        learning: c.learning,
+        helpNeeded: c.helpNeeded,
+        authorName: c.authorName,
+        createdAt: c.createdAt,
+      })),
+      risks: (risksOf.get(p.id) ?? []).map((r) => ({
+        item: r.item,
+        checked: r.checked,
+        notes: r.notes,
+        checkedBy: r.checkedBy,
+        updatedAt: r.updatedAt,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * When a project owes a check-in. Pure and zod-free (pages and the phone form import it).
+ *
+ * A milestone is covered by any check-in posted from a week before its due date onwards. The
+ * first milestone not marked done and not covered is the one that matters: it is "due" from a
+ * week before its date, "overdue" once the date has passed. A project whose latest check-in
+ * says "done" owes nothing more.
+ */
+
+export const checkInStatusLabels = {
+  on_track: "On track",
+  at_risk: "At risk",
+  stuck: "Stuck",
+  done: "Done",
+} as const;
+export type CheckInStatusKey = keyof typeof checkInStatusLabels;
+
+export const day = 24 * 3600 * 1000;
+/** How early a check-in counts for a milestone, and when the nudge starts. */
+export const dueWindow = 7 * day;
+export const standardMilestones = [30, 60, 90] as const;
+
+export type MilestoneFacts = { day: number; title: string; dueAt: number; doneAt: number | null };
+export type CheckInFacts = { status: CheckInStatusKey; createdAt: number };
+
+export type FollowUpState =
+  | { kind: "done" }
+  | { kind: "no_milestones" }
+  | { kind: "up_to_date"; next: MilestoneFacts | null }
+  | { kind: "due"; milestone: MilestoneFacts; daysLeft: number }
+  | { kind: "overdue"; milestone: MilestoneFacts; daysLate: number };
+
+export function followUpState(milestones: MilestoneFacts[], checkIns: CheckInFacts[], now: number): FollowUpState {
+  const latest = [...checkIns].sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (latest?.status === "done") return { kind: "done" };
+  if (milestones.length === 0) return { kind: "no_milestones" };
+  const covered = (m: MilestoneFacts) => checkIns.some((c) => c.createdAt >= m.dueAt - dueWindow);
+  const owed = [...milestones].sort((a, b) => a.dueAt - b.dueAt).find((m) => m.doneAt === null && !covered(m));
+  if (!owed) return { kind: "up_to_date", next: null };
+  if (now > owed.dueAt) return { kind: "overdue", milestone: owed, daysLate: Math.max(1, Math.floor((now - owed.dueAt) / day)) };
+  if (now >= owed.dueAt - dueWindow) return { kind: "due", milestone: owed, daysLeft: Math.ceil((owed.dueAt - now) / day) };
+  return { kind: "up_to_date", next: owed };
+}
+
+/** Milestones at 30, 60 and 90 days from the start, titled by the organiser or plainly. */
+export function standardMilestoneDates(startedAt: number) {
+  return standardMilestones.map((d) => ({ day: d, dueAt: startedAt + d * day }));
+}
+
+export function describeFollowUp(state: FollowUpState): string {
+  switch (state.kind) {
+    case "done":
+      return "Done";
+    case "no_milestones":
+      return "No milestones set";
+    case "up_to_date":
+      return state.next ? `Up to date; next check-in by ${shortDate(state.next.dueAt)}` : "Up to date";
+    case "due":
+      return `Check-in due in ${state.daysLeft === 1 ? "1 day" : `${state.daysLeft} days`} (day ${state.milestone.day})`;
+    case "overdue":
+      return `Check-in overdue by ${state.daysLate === 1 ? "1 day" : `${state.daysLate} days`} (day ${state.milestone.day})`;
+  }
+}
+
+export const shortDate = (ms: number) =>
+  new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** The risk checklist: the things the seeds say were thought about too late. */
+export const riskItems = [
+  { key: "health_and_safety", label: "Health and safety", hint: "A risk assessment for what you'll do and where." },
+  { key: "first_aid", label: "First aid", hint: "Who is trained, and where the kit is." },
+  { key: "insurance", label: "Insurance and public liability", hint: "Who is insured for what, and for how much." },
+  { key: "food_safety", label: "Food safety", hint: "Hygiene, allergens, who prepares food." },
+  { key: "safeguarding", label: "Safeguarding", hint: "Children and adults at risk: checks, policy, a named lead." },
+  { key: "budget_holder", label: "Who holds the budget", hint: "Whose account, who signs off spending." },
+] as const;
+export type RiskItemKey = (typeof riskItems)[number]["key"];
+export const isRiskItem = (key: string): key is RiskItemKey => riskItems.some((r) => r.key === key);

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { checkInStatuses } from "@/db/schema";
+
+/**
+ * What organisers and owners type about projects, validated with plain messages. Multi-line
+ * fields (co-owners, numbers, links) are one item per line, as people write lists.
+ */
+
+const lines = (raw: string) =>
+  raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+const shortText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep ${what} to ${max.toLocaleString("en-GB")} characters or fewer.`);
+
+/** "Amara, Resident" → { name: "Amara", role: "Resident" }. */
+export const coOwnersField = z
+  .string()
+  .max(4000)
+  .transform((raw, ctx) => {
+    const people = lines(raw).map((line) => {
+      const [name = "", ...role] = line.split(",");
+      return { name: name.trim(), role: role.join(",").trim() };
+    });
+    if (people.length > 20) {
+      ctx.addIssue({ code: "custom", message: "List at most 20 co-owners." });
+      return z.NEVER;
+    }
+    if (people.some((p) => p.name.length > 120 || p.role.length > 120)) {
+      ctx.addIssue({ code: "custom", message: "Keep each co-owner's name and role to 120 characters." });
+      return z.NEVER;
+    }
+    return people;
+  });
+
+export const projectSchema = z.object({
+  title: shortText(160, "the title").min(1, "Give the project a name."),
+  summary: shortText(4000, "the summary"),
+  ownerName: shortText(120, "the owner's name").min(1, "Say who owns the project: the person taking it forward."),
+  ownerRole: shortText(120, "the owner's role"),
+  coOwners: coOwnersField,
+});
+
+const dateField = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date, like 2027-01-15.")
+  .transform((value, ctx) => {
+    const ms = Date.parse(`${value}T12:00:00Z`);
+    if (Number.isNaN(ms)) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date." });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+export const milestoneSchema = z.object({
+  day: z.coerce.number().int().min(1, "Days after the start must be 1 or more.").max(3650),
+  title: shortText(200, "the milestone").min(1, "Say what should have happened by then."),
+  dueAt: dateField,
+  done: z.boolean(),
+});
+
+/** "people reached: 120" → { label: "people reached", value: 120 }. */
+export const numbersField = z
+  .string()
+  .max(4000)
+  .transform((raw, ctx) => {
+    const out: { label: string; value: number }[] = [];
+    for (const line of lines(raw)) {
+      const match = line.match(/^(.{1,120}?)\s*[:=]\s*(-?[\d,]*\.?\d+)\s*$/);
+      const value = match ? Number((match[2] ?? "").replaceAll(",", "")) : Number.NaN;
+      if (!match || !Number.isFinite(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Write each number as "what: how many", e.g. "people reached: 120". Check "${line.slice(0, 40)}".`,
+        });
+        return z.NEVER;
+      }
+      out.push({ label: (match[1] ?? "").trim(), value });
+    }
+    if (out.length > 20) {
+      ctx.addIssue({ code: "custom", message: "List at most 20 numbers." });
+      return z.NEVER;
+    }
+    return out;
+  });
+
+/** Web links only: a javascript: or data: link in a public page would be a hazard. */
+export const linksField = z
+  .string()
+  .max(8000)
+  .transform((raw, ctx) => {
+    const out: string[] = [];
+    for (const line of lines(raw)) {
+      let url: URL | null = null;
+      try {
+        url = new URL(line);
+      } catch {
+        url = null;
+      }
+      if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || line.length > 2000) {
+        ctx.addIssue({ code: "custom", message: `Links must start with https:// or http://. Check "${line.slice(0, 40)}".` });
+        return z.NEVER;
+      }
+      out.push(url.toString());
+    }
+    if (out.length > 20) {
+      ctx.addIssue({ code: "custom", message: "List at most 20 links." });
+      return z.NEVER;
+    }
+    return out;
+  });
+
+export const checkInSchema = z
+  .object({
+    status: z.enum(checkInStatuses, { error: "Say how the project is going: on track, at risk, stuck or done." }),
+    progress: shortText(4000, "the progress"),
+    evidence: shortText(4000, "the evidence"),
+    numbers: numbersField,
+    links: linksField,
+    learning: shortText(4000, "the learning"),
+    helpNeeded: shortText(4000, "what help you need"),
+    authorName: shortText(120, "your name").min(1, "Say who is writing this update."),
+  })
+  .refine((c) => c.progress || c.evidence || c.learning || c.helpNeeded || c.numbers.length || c.links.length, {
+    path: ["progress"],
+    message: "Write a line about what has happened since the last update.",
+  });
+
+export type CheckInInput = z.infer<typeof checkInSchema>;
+
+export const riskSchema = z.object({
+  checked: z.boolean(),
+  notes: shortText(2000, "the notes"),
+  checkedBy: shortText(120, "who checked it"),
+});

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { events, projectCheckIns, projectMilestones, projectRisks, projects } from "@/db/schema";
+import { csvTables, renderCsvTable } from "@/lib/exports/csv-tables";
+import { type EventExport, parseEventExport } from "@/lib/exports/export-schema";
+import { importEvent } from "@/lib/exports/import-event";
+import { loadEventExport } from "@/lib/exports/load-event-export";
+import { eventMarkdown } from "@/lib/exports/markdown-report";
+import { seedWeekend, weekendText } from "../support/seeded-weekend";
+import { createAccount, openTempDatabase } from "./support/fixtures";
+
+/**
+ * What may differ after export → import → export, and why: ids (every imported row gets a new
+ * one), the slug (another event may hold it), the status (an import starts as a draft) and the
+ * time of export. Everything else must be identical.
+ */
+function comparable(data: EventExport) {
+  const ids = new Map<string, string>();
+  const idKeys = /^(id|briefId|teamId|boardId|groupId|authorParticipantId|sourceNoteId|targetId|voter)$/;
+  const rename = (value: string) => {
+    if (!ids.has(value)) ids.set(value, `#${ids.size + 1}`);
+    return ids.get(value);
+  };
+  const walk = (value: unknown, key = ""): unknown => {
+    if (Array.isArray(value))
+      return value.map((v) => (typeof v === "string" && /^(memberIds|shortlist)$/.test(key) ? rename(v) : walk(v)));
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    if (typeof value === "string" && idKeys.test(key) && !value.startsWith("staff-")) return rename(value);
+    return value;
+  };
+  const { exportedAt: _at, event, ...rest } = data;
+  const { slug: _slug, status: _status, ...eventFields } = event;
+  return walk({ event: eventFields, ...rest });
+}
+
+describe("JSON export and import", () => {
+  let temp: Awaited<ReturnType<typeof openTempDatabase>>;
+  let db: Database;
+  beforeEach(async () => {
+    temp = await openTempDatabase();
+    db = temp.db;
+  });
+  afterEach(() => temp.cleanup());
+
+  it("an export imported into an empty instance exports the same event again", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    await db.transact(async (tx) => {
+      const projectId = "project-1";
+      await tx.insert(projects).values({
+        id: projectId,
+        eventId: weekend.event.id,
+        teamId: weekend.ids.parksTeam,
+        title: "Pop-up café",
+        ownerName: "Resident of Brixton Hill",
+        ownerRole: "Resident",
+        coOwners: [{ name: "Parks officer", role: "Council officer" }],
+        startedAt: 1_700_000_000_000,
+        isPublic: true,
+      });
+      await tx.insert(projectMilestones).values({ id: "m1", projectId, day: 30, title: "First café", dueAt: 1_702_592_000_000 });
+      await tx.insert(projectCheckIns).values({
+        id: "c1",
+        projectId,
+        status: "at_risk",
+        progress: "Found a site",
+        numbers: [{ label: "people asked", value: 40 }],
+        links: ["https://example.test/cafe"],
+        learning: "Ask the park users first",
+        authorName: "Resident of Brixton Hill",
+      });
+      await tx
+        .insert(projectRisks)
+        .values({ projectId, item: "food_safety", checked: true, notes: "Level 2 hygiene", checkedBy: "Parks officer" });
+    });
+
+    const first = await loadEventExport(db.read, weekend.event.id);
+    if (!first) throw new Error("no export");
+    // Through text, as a file would travel.
+    const parsed = parseEventExport(JSON.parse(JSON.stringify(first)));
+    if (!parsed.ok) throw new Error(parsed.message);
+
+    // An instance that has never seen this event.
+    const other = await openTempDatabase();
+    try {
+      const importer = await createAccount(other.db, "Organiser elsewhere");
+      const { eventId, slug } = await importEvent(other.db, parsed.data, importer.accountId);
+      expect(slug).toBe(first.event.slug);
+      const second = await loadEventExport(other.db.read, eventId);
+      if (!second) throw new Error("import left no event");
+      expect(second.event.status).toBe("draft");
+      expect(comparable(second)).toEqual(comparable(first));
+      // Same report, apart from the date of export.
+      expect(eventMarkdown({ ...second, exportedAt: first.exportedAt })).toBe(eventMarkdown(first));
+      for (const table of csvTables) expect(renderCsvTable(table, second)).toBe(renderCsvTable(table, first));
+      // No id of the exporting instance survives.
+      const json = JSON.stringify(second);
+      for (const id of [weekend.event.id, weekend.ids.parksTeam, weekend.boardId, ...weekend.noteIds])
+        expect(json).not.toContain(id);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it("importing twice into one instance makes two events and never overwrites", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const data = await loadEventExport(db.read, weekend.event.id);
+    if (!data) throw new Error("no export");
+    const a = await importEvent(db, data, organiser.accountId);
+    const b = await importEvent(db, data, organiser.accountId);
+    expect(new Set([weekend.event.slug, a.slug, b.slug]).size).toBe(3);
+    const original = await loadEventExport(db.read, weekend.event.id);
+    expect(original?.teams.map((t) => t.id)).toEqual(data.teams.map((t) => t.id));
+  });
+
+  it("keeps private things out: access needs, contact without consent, resume tokens", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId);
+    const data = await loadEventExport(db.read, weekend.event.id);
+    const json = JSON.stringify(data);
+    expect(json).not.toContain(weekendText.privateContact);
+    expect(json).not.toContain("step-free");
+    expect(json).not.toContain("resumeToken");
+    expect(json).toContain(weekendText.consentingContact);
+  });
+});
+
+describe("a hostile or broken export", () => {
+  it("is refused whole: a dot beyond the round's budget leaves no event behind", async () => {
+    const temp = await openTempDatabase();
+    try {
+      const organiser = await createAccount(temp.db);
+      const weekend = await seedWeekend(temp.db, organiser.accountId, "Made in Lambeth");
+      const data = await loadEventExport(temp.db.read, weekend.event.id);
+      if (!data) throw new Error("no export");
+      const round = data.voteRounds[0];
+      const vote = round?.votes[0];
+      if (!round || !vote) throw new Error("no votes");
+      round.votes.push({ ...vote, slot: 99 });
+      const before = (await temp.db.read.select().from(events)).length;
+      await expect(importEvent(temp.db, data, organiser.accountId)).rejects.toThrow();
+      expect((await temp.db.read.select().from(events)).length).toBe(before);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});

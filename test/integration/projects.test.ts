@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { briefs, events, projectCheckIns, teams } from "@/db/schema";
+import { hashToken } from "@/lib/auth/tokens";
+import { LocalDiskStorage } from "@/lib/files/storage";
+import { createCatchUp } from "@/lib/projects/catch-up";
+import { createProject } from "@/lib/projects/create-project";
+import { findProjects } from "@/lib/projects/find-projects";
+import { findProjectByOwnerToken, newOwnerLink, projectForOwner, revokeOwnerLink } from "@/lib/projects/owner-link";
+import { postCheckIn } from "@/lib/projects/post-check-in";
+import { seedWeekend } from "../support/seeded-weekend";
+import { createAccount, openTempDatabase } from "./support/fixtures";
+
+const day = 24 * 3600 * 1000;
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const checkIn = {
+  status: "on_track" as const,
+  progress: "Opened",
+  evidence: "",
+  numbers: [],
+  links: [],
+  learning: "",
+  helpNeeded: "",
+  authorName: "Owner",
+};
+
+describe("projects after the event", () => {
+  let temp: Awaited<ReturnType<typeof openTempDatabase>>;
+  let db: Database;
+  let uploads: string;
+  beforeEach(async () => {
+    temp = await openTempDatabase();
+    db = temp.db;
+    uploads = mkdtempSync(join(tmpdir(), "madein-uploads-"));
+  });
+  afterEach(() => {
+    temp.cleanup();
+    rmSync(uploads, { recursive: true, force: true });
+  });
+
+  async function weekendWithProject(now = Date.now()) {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId);
+    const projectId = await db.transact((tx) =>
+      createProject(tx, {
+        eventId: weekend.event.id,
+        teamId: weekend.ids.parksTeam,
+        title: "Pop-up café",
+        summary: "",
+        ownerName: "Resident",
+        ownerRole: "Resident",
+        coOwners: [],
+        now,
+      }),
+    );
+    return { organiser, weekend, projectId };
+  }
+
+  it("starts with 30/60/90-day milestones and becomes overdue without a check-in", async () => {
+    const start = Date.now() - 40 * day;
+    const { weekend } = await weekendWithProject(start);
+    const [project] = await findProjects(db.read, weekend.event.id);
+    expect(project?.milestones.map((m) => m.day)).toEqual([30, 60, 90]);
+    expect(project?.state).toMatchObject({ kind: "overdue", milestone: { day: 30 } });
+  });
+
+  it("a catch-up carries the teams (with their briefs) and follows up the weekend's projects", async () => {
+    const { organiser, weekend, projectId } = await weekendWithProject();
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.event.id,
+        name: "30-day catch-up",
+        place: "Brixton library",
+        startsAt: Date.now() + day,
+        endsAt: Date.now() + day + 3 * 3600 * 1000,
+        createdBy: organiser.accountId,
+      }),
+    );
+    const carried = await db.read.select().from(teams).where(eq(teams.eventId, catchUp.id));
+    expect(carried.map((t) => t.name)).toEqual(["Parks team", "Website team"]);
+    const carriedBriefs = await db.read.select().from(briefs).where(eq(briefs.eventId, catchUp.id));
+    expect(carried[0]?.briefId).toBe(carriedBriefs.find((b) => b.title === "Love Your Space")?.id);
+    const [event] = await db.read.select().from(events).where(eq(events.id, catchUp.id));
+    expect(event?.status).toBe("draft");
+    const followed = await findProjects(db.read, catchUp.id);
+    expect(followed.map((p) => [p.id, p.fromEvent.carried])).toEqual([[projectId, true]]);
+    // A check-in posted at the catch-up is the same project's record.
+    await postCheckIn(db, new LocalDiskStorage(uploads), projectId, checkIn, []);
+    expect((await findProjects(db.read, weekend.event.id))[0]?.checkIns).toHaveLength(1);
+  });
+
+  it("a new owner link replaces the old one; a revoked link opens nothing", async () => {
+    const { projectId } = await weekendWithProject();
+    const first = await db.transact((tx) => newOwnerLink(tx, projectId));
+    expect((await findProjectByOwnerToken(db.read, first))?.id).toBe(projectId);
+    const second = await db.transact((tx) => newOwnerLink(tx, projectId));
+    expect(await findProjectByOwnerToken(db.read, first)).toBeNull();
+    expect(await projectForOwner(db.read, projectId, hashToken(first))).toBeNull();
+    expect(await projectForOwner(db.read, projectId, hashToken(second))).not.toBeNull();
+    await db.transact((tx) => revokeOwnerLink(tx, projectId));
+    expect(await findProjectByOwnerToken(db.read, second)).toBeNull();
+    expect(await projectForOwner(db.read, projectId, hashToken(second))).toBeNull();
+  });
+
+  it("saves photos checked by content, and saves nothing when one is refused", async () => {
+    const { projectId } = await weekendWithProject();
+    const storage = new LocalDiskStorage(uploads);
+    const refused = await postCheckIn(db, storage, projectId, checkIn, [png, new TextEncoder().encode("<svg/>")]);
+    expect(refused).toEqual({ ok: false, photoError: "Photos must be JPEG, PNG or WebP images." });
+    expect(await db.read.select().from(projectCheckIns)).toHaveLength(0);
+    const saved = await postCheckIn(db, storage, projectId, checkIn, [png]);
+    expect(saved.ok).toBe(true);
+    const [row] = await db.read.select().from(projectCheckIns);
+    expect(row?.photos).toHaveLength(1);
+    expect(await storage.read(row?.photos[0]?.storageKey ?? "")).toEqual(png);
+  });
+});

@@ -6,12 +6,14 @@
 import { z } from "zod";
 import { type ErrorCode, limits } from "./constants";
 import { type BoardCommandResults, type BoardEvents, boardCommandSchemas } from "./contract-boards";
+import { type PresentationCommandResults, type PresentationEvents, presentationCommandSchemas } from "./contract-presentations";
 import { type PhaseView, type RoomCommandResults, type RoomEvents, type RoomView, roomCommandSchemas } from "./contract-room";
 import { type TeamCommandResults, type TeamEvents, teamCommandSchemas } from "./contract-teams";
 import { type TallyView, type VotingCommandResults, type VotingEvents, votingCommandSchemas } from "./contract-voting";
 
 export * from "./constants";
 export * from "./contract-boards";
+export * from "./contract-presentations";
 export * from "./contract-room";
 export * from "./contract-teams";
 export * from "./contract-voting";
@@ -32,6 +34,7 @@ export const commandSchemas = {
   ...teamCommandSchemas,
   ...votingCommandSchemas,
   ...roomCommandSchemas,
+  ...presentationCommandSchemas,
   "announcement:send": z.object({ text: clean(limits.announcementText, "An announcement") }).strict(),
 } as const;
 
@@ -85,7 +88,8 @@ export type Role = "organiser" | "facilitator" | "participant";
 export type CommandResults = BoardCommandResults &
   TeamCommandResults &
   VotingCommandResults &
-  RoomCommandResults & {
+  RoomCommandResults &
+  PresentationCommandResults & {
     "event:snapshot": EventSnapshot;
     "announcement:send": { announcement: AnnouncementView };
   };
@@ -94,7 +98,8 @@ export type CommandResults = BoardCommandResults &
 export type SequencedEvents = BoardEvents &
   TeamEvents &
   VotingEvents &
-  RoomEvents & {
+  RoomEvents &
+  PresentationEvents & {
     "announcement:made": { announcement: AnnouncementView };
   };
 export type SequencedEventName = keyof SequencedEvents;

@@ -176,6 +176,7 @@ const simpleWalls: { choice: WallChoice; label: string }[] = [
   { choice: { kind: "agenda" }, label: "Agenda" },
   { choice: { kind: "announcement" }, label: "Announcement" },
   { choice: { kind: "rotate" }, label: "Team boards in turn" },
+  { choice: { kind: "presentations" }, label: "Presentations" },
 ];
 
 function ScreenPanel({ room, boards, slug }: { room: RoomView; boards: BoardSummary[]; slug: string }) {

@@ -6,8 +6,8 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { teamOf } from "@/lib/boards/board-access";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { findEventBySlug } from "@/lib/events/find-event";
-import { findRun } from "@/lib/presentations/store";
 import { findPerson } from "@/lib/participants/participant-views";
+import { findRun } from "@/lib/presentations/store";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneHome } from "./phone-home";
 

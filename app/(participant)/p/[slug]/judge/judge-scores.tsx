@@ -53,11 +53,18 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
         const done = criteria.filter((c) => (teamScores[c] ?? 0) > 0).length;
         const title = s.showcases[team.id]?.title;
         return (
-          <section key={team.id} aria-labelledby={`judge-${team.id}`} className="card space-y-4 p-4" data-testid={`judge-team-${team.name}`}>
+          <section
+            key={team.id}
+            aria-labelledby={`judge-${team.id}`}
+            className="card space-y-4 p-4"
+            data-testid={`judge-team-${team.name}`}
+          >
             <div>
               <h2 id={`judge-${team.id}`} className="text-xl font-bold">
                 {title || team.name}
-                {s.run.currentTeamId === team.id ? <span className="ml-2 rounded-full bg-sun px-2 py-0.5 text-sm">on now</span> : null}
+                {s.run.currentTeamId === team.id ? (
+                  <span className="ml-2 rounded-full bg-sun px-2 py-0.5 text-sm">on now</span>
+                ) : null}
               </h2>
               <p className="text-sm text-ink-soft">
                 Team {team.name} · {done} of {criteria.length} scored

@@ -2,7 +2,16 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { type Dirty, linkLooksRight, readDraft, sendable, type ShowcaseFields, settle, withDraft, writeDraft } from "@/lib/presentations/draft";
+import {
+  type Dirty,
+  linkLooksRight,
+  readDraft,
+  type ShowcaseFields,
+  sendable,
+  settle,
+  withDraft,
+  writeDraft,
+} from "@/lib/presentations/draft";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { presentationLimits } from "@/lib/realtime/constants";
@@ -136,7 +145,13 @@ export function ShowcaseEditor({
           {p.message}
         </p>
       ) : null}
-      <Field label="Title" value={view.title} max={presentationLimits.title} onChange={(v) => change("title", v)} testId="showcase-title" />
+      <Field
+        label="Title"
+        value={view.title}
+        max={presentationLimits.title}
+        onChange={(v) => change("title", v)}
+        testId="showcase-title"
+      />
       <Field
         label="In one line"
         hint="What it is, for someone who missed the weekend"
@@ -225,7 +240,13 @@ function Field(props: {
   );
 }
 
-function Links({ links, onChange }: { links: { title: string; url: string }[]; onChange: (l: { title: string; url: string }[]) => void }) {
+function Links({
+  links,
+  onChange,
+}: {
+  links: { title: string; url: string }[];
+  onChange: (l: { title: string; url: string }[]) => void;
+}) {
   const set = (i: number, patch: Partial<{ title: string; url: string }>) =>
     onChange(links.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   return (
@@ -308,7 +329,11 @@ function Images({
           {ids.map((id, i) => (
             <li key={id} className="card overflow-hidden">
               {/* biome-ignore lint/performance/noImgElement: served by our own route to people of the event */}
-              <img src={urls.get(id) ?? `/showcase-images/${id}`} alt={`Image ${i + 1} of your showcase`} className="aspect-video w-full object-cover" />
+              <img
+                src={urls.get(id) ?? `/showcase-images/${id}`}
+                alt={`Your showcase, number ${i + 1}`}
+                className="aspect-video w-full object-cover"
+              />
               <button
                 type="button"
                 className="btn w-full rounded-none text-sm text-danger"
@@ -322,7 +347,9 @@ function Images({
       ) : null}
       {ids.length < presentationLimits.images ? (
         <label className="block">
-          <span className="field-hint">{uploading ? "Uploading…" : "Take a photo or choose one (JPEG, PNG or WebP, up to 8 MB)"}</span>
+          <span className="field-hint">
+            {uploading ? "Uploading…" : "Take a photo or choose one (JPEG, PNG or WebP, up to 8 MB)"}
+          </span>
           <input
             ref={input}
             type="file"

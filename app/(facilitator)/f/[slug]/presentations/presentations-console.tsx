@@ -82,7 +82,7 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName))) return;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       if (e.key === "ArrowRight" || e.key === "PageDown") {
         e.preventDefault();
         void handle.send("presentation:step", { step: run.stage === "waiting" ? "start" : "next", from: run.currentTeamId });

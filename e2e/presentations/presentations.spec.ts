@@ -90,6 +90,7 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await expect(screen.getByRole("img", { name: "QR code for Our site" })).toBeVisible();
   await expect(screen.getByTestId("presenter-next")).toContainText("Pocket parks map");
   await expect(console_.getByTestId("console-on-now")).toContainText("Find it fast");
+  await console_.screenshot({ path: `${shots}/console-1920.png`, fullPage: true });
 
   // Phones cheer; the big screen counts it live. Written feedback goes to the team.
   const carolPage = await carol.newPage();
@@ -148,7 +149,7 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   const ranking = console_.getByTestId("console-choice-ranking").getByRole("listitem");
   await expect(ranking.first()).toContainText("Pocket parks map");
   await expect(ranking.first()).toContainText("2 votes");
-  await expect(ranking.nth(1)).toContainText("1 votes");
+  await expect(ranking.nth(1)).toContainText("1 vote");
   await expect(carolPage.getByTestId("choice-ranking").getByRole("listitem").first()).toContainText("Pocket parks map");
 
   // A judge, made one by the facilitator, scores both teams against their briefs' success lines.

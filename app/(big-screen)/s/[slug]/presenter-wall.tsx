@@ -2,6 +2,7 @@
 
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
+import { plural } from "@/lib/plural";
 import { nextUp, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { PresentationsHandle } from "@/lib/realtime/client/use-presentations";
@@ -77,10 +78,10 @@ function Reactions({ handle, teamId }: { handle: PresentationsHandle; teamId: st
         {reactionKinds.map((k) => (
           <li key={k} className="flex items-center gap-2 rounded-full bg-stage-raised px-5 py-2 text-3xl font-bold">
             <span aria-hidden>{reactionLabels[k].emoji}</span>
+            <span className="text-2xl font-semibold text-white/80">{reactionLabels[k].label}</span>
             <span className="tabular-nums" data-testid={`presenter-reactions-${k}`}>
               {counts[k] ?? 0}
             </span>
-            <span className="sr-only">{reactionLabels[k].label}</span>
           </li>
         ))}
       </ul>
@@ -115,7 +116,7 @@ function PeoplesChoiceRanking({ state }: { state: PresentationState }) {
           <li key={t.id} className="flex items-baseline gap-6 rounded-2xl bg-stage-raised px-8 py-4 text-4xl font-bold">
             <span className="w-10 tabular-nums">{i + 1}</span>
             <span className="flex-1">{state.showcases[t.id]?.title || t.name}</span>
-            <span className="tabular-nums">{tallies[t.id] ?? 0}</span>
+            <span className="tabular-nums">{plural(tallies[t.id] ?? 0, "vote")}</span>
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
+import { plural } from "@/lib/plural";
 import { moveBy, moveTo, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
@@ -338,7 +339,7 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
             .map((teamId) => (
               <li key={teamId} className="flex justify-between px-4 py-2">
                 <span className="font-semibold">{name(teamId)}</span>
-                <span>{tallies[teamId] ?? 0} votes</span>
+                <span>{plural(tallies[teamId] ?? 0, "vote")}</span>
               </li>
             ))}
         </ol>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
+import { plural } from "@/lib/plural";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import { presentationLimits, reactionKinds, reactionLabels } from "@/lib/realtime/constants";
@@ -114,7 +115,7 @@ function PeoplesChoice({ state }: { state: PresentationState }) {
               .map((t) => (
                 <li key={t.id} className="flex justify-between px-4 py-3">
                   <span className="font-semibold">{state.showcases[t.id]?.title || t.name}</span>
-                  <span>{tallies[t.id] ?? 0} votes</span>
+                  <span>{plural(tallies[t.id] ?? 0, "vote")}</span>
                 </li>
               ))}
           </ol>

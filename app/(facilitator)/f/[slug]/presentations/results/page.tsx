@@ -79,7 +79,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
                   </td>
                   <th scope="row" className="px-4 py-3">
                     <span className="block font-bold">{team(r.teamId)?.name}</span>
-                    <span className="block text-sm font-normal text-ink-soft">{team(r.teamId)?.briefTitle ?? ""}</span>
+                    {team(r.teamId)?.briefTitle && team(r.teamId)?.briefTitle !== team(r.teamId)?.name ? (
+                      <span className="block text-sm font-normal text-ink-soft">Brief: {team(r.teamId)?.briefTitle}</span>
+                    ) : null}
                   </th>
                   <td className="px-4 py-3 tabular-nums" data-testid="result-judges">
                     {r.judging.judges > 0 ? (

@@ -54,7 +54,10 @@ export async function loadPresentationRecords(eventId: string): Promise<Map<stri
       teamId: team.id,
       teamName: team.name,
       briefTitle: team.briefTitle,
-      showcase,
+      showcase: {
+        ...showcase,
+        links: showcase.links.map((l) => ({ title: l.title.trim(), url: l.url.trim() })).filter((l) => l.url !== ""),
+      },
       feedback: feedbackRows
         .filter((f) => f.teamId === team.id)
         .map((f) => ({ id: f.id, teamId: f.teamId, authorName: f.authorName, text: f.text, createdAt: f.createdAt })),

@@ -20,7 +20,7 @@ export const saveShowcase: WriteHandler<"showcase:save"> = {
       throw new CommandFailure("forbidden", "Only members of this team can edit its showcase.");
     }
     const fields = { ...payload.fields };
-    if (fields.links) fields.links = fields.links.filter((l) => l.url !== "" || l.title !== "");
+    // Links are kept as sent, blank rows too: a row just added on a phone must not vanish before it is typed in.
     if (fields.imageIds) {
       const ids = [...new Set(fields.imageIds)];
       const known = ids.length

@@ -16,12 +16,12 @@ const text = (max: number, what: string) =>
 
 const link = z
   .object({
-    title: text(80, "A link's name").transform((s) => s.trim()),
+    // Nothing is trimmed: the showcase saves as people type, and a trailing space is mid-word, not rubbish.
+    title: text(80, "A link's name"),
     url: z
       .string({ error: "A link must be text" })
-      .trim()
       .max(500, "A link must be 500 characters or fewer")
-      .refine((u) => u === "" || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(u), "Links start with https:// (or http://)"),
+      .refine((u) => u.trim() === "" || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(u.trim()), "Links start with https:// (or http://)"),
   })
   .strict();
 

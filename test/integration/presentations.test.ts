@@ -67,6 +67,12 @@ describe("presentations", () => {
       fields: { links: [{ title: "x", url: "javascript:alert(1)" }] },
     });
     expect(badLink.error?.code).toBe("invalid");
+    // Saved as typed: a blank row just added, and a trailing space mid-word, are kept.
+    const typing = await ok<{ showcase: { links: unknown[]; title: string } }>(alice.socket, "showcase:save", {
+      teamId: a,
+      fields: { title: "Greener ", links: [{ title: "", url: "" }] },
+    });
+    expect(typing.showcase).toMatchObject({ title: "Greener ", links: [{ title: "", url: "" }] });
   });
 
   it("the facilitator orders and steps through teams; every screen follows", async () => {

@@ -158,7 +158,7 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
   }
   const showcase = s.showcases[current];
   const images = showcase?.images ?? [];
-  const links = (showcase?.links ?? []).filter((l) => l.url);
+  const links = (showcase?.links ?? []).map((l) => ({ title: l.title.trim(), url: l.url.trim() })).filter((l) => l.url);
   const position = s.run.order.indexOf(current) + 1;
   return (
     <section

@@ -230,7 +230,7 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
                 <span className="block font-semibold">Team {name(teamId)}</span>
                 <span className="block truncate text-sm text-ink-soft">
                   {showcase?.title ? showcase.title : "Showcase not started"}
-                  {showcase?.images.length ? ` · ${showcase.images.length} images` : ""}
+                  {showcase?.images.length ? ` · ${plural(showcase.images.length, "image")}` : ""}
                 </span>
               </span>
               <Link href={`/p/${slug}/showcase?team=${teamId}`} className="link text-sm">

@@ -46,7 +46,7 @@ function PresenterClock({ state }: { state: PresentationState }) {
   const stage = state.run.stage === "questions" ? "Questions" : "Presentation";
   return (
     <div
-      className={`flex flex-col items-center rounded-3xl px-10 py-5 ${
+      className={`flex w-[26rem] flex-col items-center rounded-3xl px-8 py-5 text-center ${
         clock.overtime ? "bg-coral text-white" : clock.warning ? "bg-sun text-ink" : "bg-stage-raised"
       }`}
       data-testid="presenter-clock"

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ageBands, participantKinds } from "../lib/participants/profile";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
@@ -445,9 +445,11 @@ export const voteRounds = sqliteTable(
     dotsPerPerson: integer("dots_per_person").notNull(),
     maxPerTarget: integer("max_per_target").notNull(),
     /** What can take a dot: single notes, groups (clusters), or both. */
-    targets: text("targets", { enum: ["notes", "groups", "both"] })
+    targets: text("targets", { enum: ["notes", "groups", "both", "teams"] })
       .notNull()
       .default("notes"),
+    /** A people's-choice vote on teams: nobody puts a dot on their own team (a trigger holds it). */
+    excludeOwnTeam: integer("exclude_own_team", { mode: "boolean" }).notNull().default(false),
     talliesLive: integer("tallies_live", { mode: "boolean" }).notNull().default(false),
     /** Null: any column. */
     columns: text("columns", { mode: "json" }).$type<string[] | null>(),
@@ -650,4 +652,151 @@ export const projectRisks = sqliteTable(
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.item] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Final presentations (issue 8): each team's showcase, the running order, and how the room responds.
+// ---------------------------------------------------------------------------------------------
+
+/** What a team made, as it presents it. One per team, edited by its members as they type. */
+export const showcases = sqliteTable("showcases", {
+  teamId: text("team_id")
+    .primaryKey()
+    .references(() => teams.id, { onDelete: "cascade" }),
+  eventId: text("event_id")
+    .notNull()
+    .references(() => events.id, { onDelete: "cascade" }),
+  title: text("title").notNull().default(""),
+  summary: text("summary").notNull().default(""),
+  made: text("made").notNull().default(""),
+  learned: text("learned").notNull().default(""),
+  links: text("links", { mode: "json" }).$type<{ title: string; url: string }[]>().notNull().default(sql`'[]'`),
+  /** Ids of showcase_images, in the order the team chose. */
+  imageIds: text("image_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  nextSteps: text("next_steps").notNull().default(""),
+  /** Who takes the work forward; empty means the brief's owner. */
+  takenForwardBy: text("taken_forward_by").notNull().default(""),
+  needs: text("needs").notNull().default(""),
+  updatedBy: text("updated_by").notNull().default(""),
+  updatedAt: integer("updated_at"),
+});
+
+/** An image uploaded from a phone for a team's showcase. Served only to people in the event. */
+export const showcaseImages = sqliteTable(
+  "showcase_images",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    uploadedBy: text("uploaded_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("showcase_images_team").on(t.teamId)],
+);
+
+/** The presentations of one event: running order, time each team gets, who is on now. */
+export const presentationRuns = sqliteTable("presentation_runs", {
+  eventId: text("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  order: text("running_order", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  presentSeconds: integer("present_seconds").notNull().default(300),
+  questionsSeconds: integer("questions_seconds").notNull().default(120),
+  currentTeamId: text("current_team_id").references(() => teams.id, { onDelete: "set null" }),
+  stage: text("stage", { enum: ["waiting", "presenting", "questions", "finished"] })
+    .notNull()
+    .default("waiting"),
+  /** Server epoch ms the current stage's clock started. */
+  stageStartedAt: integer("stage_started_at"),
+  /** The plenary board whose vote rounds are the people's choice. */
+  peoplesChoiceBoardId: text("peoples_choice_board_id").references(() => boards.id, { onDelete: "set null" }),
+  /** Judging criteria the organiser edited, by team; a team not here is judged on its brief's success lines. */
+  criteria: text("criteria", { mode: "json" }).$type<Record<string, string[]>>().notNull().default(sql`'{}'`),
+  updatedAt: integer("updated_at"),
+});
+
+export const reactionKinds = ["clap", "love", "wow", "idea"] as const;
+
+/** One tap of appreciation for a team; counted, never shown one by one. */
+export const presentationReactions = sqliteTable(
+  "presentation_reactions",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: reactionKinds }).notNull(),
+    reactorKey: text("reactor_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("presentation_reactions_team").on(t.teamId, t.kind),
+    index("presentation_reactions_reactor").on(t.teamId, t.reactorKey),
+  ],
+);
+
+/** Written feedback from someone in the room to a team; the team and staff read it. */
+export const presentationFeedback = sqliteTable(
+  "presentation_feedback",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    authorKey: text("author_key").notNull(),
+    authorName: text("author_name").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("presentation_feedback_team").on(t.teamId, t.createdAt)],
+);
+
+/** People a facilitator made judges: guests who joined with the code, or staff. */
+export const presentationJudges = sqliteTable(
+  "presentation_judges",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    /** The person's actor key (p:… or a:…). */
+    judgeKey: text("judge_key").notNull(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.judgeKey] })],
+);
+
+/** A judge's score of one team against one criterion (named by its text), 1 to 5. */
+export const presentationScores = sqliteTable(
+  "presentation_scores",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    judgeKey: text("judge_key").notNull(),
+    criterion: text("criterion").notNull(),
+    score: integer("score").notNull(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.judgeKey, t.criterion] }),
+    index("presentation_scores_event").on(t.eventId),
+    check("presentation_scores_range", sql`${t.score} BETWEEN 1 AND 5`),
+  ],
 );

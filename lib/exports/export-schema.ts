@@ -124,7 +124,9 @@ export const exportedVoteRoundSchema = z.object({
   status: z.enum(["open", "closed", "revealed"]),
   dotsPerPerson: z.number().int().min(1).max(100),
   maxPerTarget: z.number().int().min(1).max(100),
-  targets: z.enum(["notes", "groups", "both"]),
+  targets: z.enum(["notes", "groups", "both", "teams"]),
+  /** People's choice: nobody puts a dot on their own team. */
+  excludeOwnTeam: z.boolean().default(false),
   talliesLive: z.boolean(),
   columns: z.array(text(100)).nullable(),
   shortlistSize: z.number().int().min(0).max(1000),
@@ -229,7 +231,8 @@ export function danglingReference(data: EventExport): string | null {
   }
   for (const r of data.reframes)
     if (!briefIds.has(r.briefId) || !teamIds.has(r.teamId)) return "a reframed brief points at an unknown team or brief";
-  const targets = new Set<string>();
+  // Dots go on notes and groups, or on teams in a people's-choice vote.
+  const targets = new Set<string>(teamIds);
   for (const board of data.boards) {
     if (board.teamId && !teamIds.has(board.teamId)) return `board "${board.title}" belongs to an unknown team`;
     const groups = new Set(board.groups.map((g) => g.id));
@@ -243,7 +246,7 @@ export function danglingReference(data: EventExport): string | null {
   }
   for (const round of data.voteRounds) {
     if (!boardIds.has(round.boardId)) return "a vote round is on an unknown board";
-    for (const v of round.votes) if (!targets.has(v.targetId)) return "a vote is on an unknown note";
+    for (const v of round.votes) if (!targets.has(v.targetId)) return "a vote is on an unknown note, group or team";
   }
   for (const p of data.projects) if (p.teamId && !teamIds.has(p.teamId)) return `project "${p.title}" has an unknown team`;
   return null;

@@ -248,6 +248,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       dotsPerPerson: r.dotsPerPerson,
       maxPerTarget: r.maxPerTarget,
       targets: r.targets,
+      excludeOwnTeam: r.excludeOwnTeam,
       talliesLive: r.talliesLive,
       columns: r.columns,
       shortlistSize: r.shortlistSize,

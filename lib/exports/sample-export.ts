@@ -134,6 +134,7 @@ export function sampleExport(): EventExport {
         dotsPerPerson: 3,
         maxPerTarget: 2,
         targets: "notes",
+        excludeOwnTeam: false,
         talliesLive: false,
         columns: null,
         shortlistSize: 1,

@@ -42,9 +42,22 @@ export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "
 
 export const teamsRoom = (eventId: string) => `teams:${eventId}`;
 
+export const presentationLimits = { title: 120, summary: 200, long: 4000, links: 8, images: 8, feedback: 500 };
+
+/** Quick appreciation from phones, shown live on the big screen. */
+export const reactionKinds = ["clap", "love", "wow", "idea"] as const;
+export type ReactionKind = (typeof reactionKinds)[number];
+export const reactionLabels: Record<ReactionKind, { emoji: string; label: string }> = {
+  clap: { emoji: "👏", label: "Applause" },
+  love: { emoji: "❤️", label: "Love it" },
+  wow: { emoji: "🤩", label: "Wow" },
+  idea: { emoji: "💡", label: "Great idea" },
+};
+
 export const rooms = {
   event: (eventId: string) => `event:${eventId}`,
   staff: (eventId: string) => `event:${eventId}:staff`,
   board: (boardId: string) => `board:${boardId}`,
   teams: teamsRoom,
+  presentations: (eventId: string) => `presentations:${eventId}`,
 };

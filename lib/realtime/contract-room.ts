@@ -13,7 +13,7 @@ const minutes = z
   .positive("A timer needs more than 0 minutes")
   .max(720, "A timer can run for at most 12 hours");
 
-export const wallKinds = ["join", "board", "votes", "teams", "agenda", "announcement", "rotate"] as const;
+export const wallKinds = ["join", "board", "votes", "teams", "agenda", "announcement", "rotate", "presentations"] as const;
 
 /** What the big screen shows. */
 export const wallSchema = z.discriminatedUnion(
@@ -26,8 +26,10 @@ export const wallSchema = z.discriminatedUnion(
     z.object({ kind: z.literal("agenda") }).strict(),
     z.object({ kind: z.literal("announcement") }).strict(),
     z.object({ kind: z.literal("rotate") }).strict(),
+    /** Presenter mode: the team on now, its clock, who is next, the room's reactions. */
+    z.object({ kind: z.literal("presentations") }).strict(),
   ],
-  { error: "Choose what the big screen shows: join, board, votes, teams, agenda, announcement or rotate" },
+  { error: "Choose what the big screen shows: join, board, votes, teams, agenda, announcement, rotate or presentations" },
 );
 export type WallChoice = z.output<typeof wallSchema>;
 /** As stored: a rotation remembers when it started, so every screen turns at the same moment. */

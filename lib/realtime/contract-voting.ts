@@ -3,7 +3,8 @@ import { z } from "zod";
 
 const id = z.string().min(1).max(64);
 
-export const voteTargets = ["notes", "groups", "both"] as const;
+/** "teams": a people's choice across teams, opened by `peoples-choice:open`. */
+export const voteTargets = ["notes", "groups", "both", "teams"] as const;
 
 export const votingCommandSchemas = {
   "vote:state": z.object({ boardId: id }).strict(),
@@ -49,6 +50,7 @@ export type RoundView = {
   dotsPerPerson: number;
   maxPerTarget: number;
   targets: (typeof voteTargets)[number];
+  excludeOwnTeam: boolean;
   talliesLive: boolean;
   columns: string[] | null;
   shortlistSize: number;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { type ErrorCode, limits } from "./constants";
 import { type BoardCommandResults, type BoardEvents, type BoardListing, boardCommandSchemas } from "./contract-boards";
+import { type PresentationCommandResults, type PresentationEvents, presentationCommandSchemas } from "./contract-presentations";
 import {
   type NudgeView,
   type PhaseView,
@@ -19,6 +20,7 @@ import { type TallyView, type VotingCommandResults, type VotingEvents, votingCom
 
 export * from "./constants";
 export * from "./contract-boards";
+export * from "./contract-presentations";
 export * from "./contract-room";
 export * from "./contract-teams";
 export * from "./contract-voting";
@@ -39,6 +41,7 @@ export const commandSchemas = {
   ...teamCommandSchemas,
   ...votingCommandSchemas,
   ...roomCommandSchemas,
+  ...presentationCommandSchemas,
   "announcement:send": z.object({ text: clean(limits.announcementText, "An announcement") }).strict(),
 } as const;
 
@@ -98,7 +101,8 @@ export type Role = "organiser" | "facilitator" | "participant";
 export type CommandResults = BoardCommandResults &
   TeamCommandResults &
   VotingCommandResults &
-  RoomCommandResults & {
+  RoomCommandResults &
+  PresentationCommandResults & {
     "event:snapshot": EventSnapshot;
     "announcement:send": { announcement: AnnouncementView };
   };
@@ -107,7 +111,8 @@ export type CommandResults = BoardCommandResults &
 export type SequencedEvents = BoardEvents &
   TeamEvents &
   VotingEvents &
-  RoomEvents & {
+  RoomEvents &
+  PresentationEvents & {
     "announcement:made": { announcement: AnnouncementView };
   };
 export type SequencedEventName = keyof SequencedEvents;

@@ -1,6 +1,7 @@
 import { sendAnnouncement } from "@/lib/announcements/send-announcement";
 import { boardHandlers } from "@/lib/boards/board-handlers";
 import { eventSnapshot } from "@/lib/events/event-snapshot";
+import { presentationHandlers } from "@/lib/presentations/presentation-handlers";
 import { roomHandlers } from "@/lib/room/room-handlers";
 import { teamHandlers } from "@/lib/teams/team-handlers";
 import { votingHandlers } from "@/lib/voting/vote-handlers";
@@ -14,4 +15,5 @@ export const handlers: HandlerTable = {
   ...votingHandlers,
   ...teamHandlers,
   ...roomHandlers,
+  ...presentationHandlers,
 };

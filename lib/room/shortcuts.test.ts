@@ -14,6 +14,14 @@ describe("the big screen's keys", () => {
     expect(shortcutFor("x")).toBeNull();
   });
 
+  it("drives the presentations with the arrows or a clicker's Page Down / Page Up", () => {
+    expect(shortcutFor("p")).toBe("presentations");
+    expect(shortcutFor("ArrowRight")).toBe("presentation-next");
+    expect(shortcutFor("PageDown")).toBe("presentation-next");
+    expect(shortcutFor("ArrowLeft")).toBe("presentation-previous");
+    expect(shortcutFor("PageUp")).toBe("presentation-previous");
+  });
+
   it("steps through boards with B, and V shows the votes of the board on screen", () => {
     expect(nextBoardWall("board", { kind: "join" }, boards)).toEqual({ kind: "board", boardId: "welcome" });
     expect(nextBoardWall("board", { kind: "board", boardId: "welcome" }, boards)).toEqual({ kind: "board", boardId: "ideas" });

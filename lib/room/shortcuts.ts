@@ -9,6 +9,9 @@ export const shortcuts = [
   { key: "a", label: "A", action: "agenda", does: "The agenda" },
   { key: "m", label: "M", action: "announcement", does: "The latest announcement" },
   { key: "r", label: "R", action: "rotate", does: "Team boards in turn" },
+  { key: "p", label: "P", action: "presentations", does: "Presentations: the team on now" },
+  { key: "arrowright", label: "→", action: "presentation-next", does: "Presentations: next (also Page Down)" },
+  { key: "arrowleft", label: "←", action: "presentation-previous", does: "Presentations: back a team (also Page Up)" },
   { key: "n", label: "N", action: "next-phase", does: "Start the next phase" },
   { key: " ", label: "Space", action: "timer", does: "Start or pause the timer" },
   { key: "+", label: "+", action: "add-minute", does: "Add a minute to the timer" },
@@ -23,7 +26,8 @@ export type ShortcutAction = (typeof shortcuts)[number]["action"] | "close";
 /** The action of a key, whatever the case; "=" is "+" without Shift. */
 export function shortcutFor(key: string): ShortcutAction | null {
   if (key === "Escape") return "close";
-  const k = key === "=" ? "+" : key.toLowerCase();
+  // A presentation clicker sends Page Down / Page Up.
+  const k = key === "=" ? "+" : key === "PageDown" ? "arrowright" : key === "PageUp" ? "arrowleft" : key.toLowerCase();
   return shortcuts.find((s) => s.key === k)?.action ?? null;
 }
 

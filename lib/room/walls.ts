@@ -17,5 +17,7 @@ export function wallLabel(wall: Pick<Wall, "kind">, boardTitle: string | null = 
       return "the announcement";
     case "rotate":
       return "the team boards in turn";
+    case "presentations":
+      return "the presentations";
   }
 }

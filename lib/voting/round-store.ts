@@ -16,6 +16,7 @@ export function roundView(r: RoundRow, shortlistBoardId: string | null = null): 
     dotsPerPerson: r.dotsPerPerson,
     maxPerTarget: r.maxPerTarget,
     targets: r.targets,
+    excludeOwnTeam: r.excludeOwnTeam,
     talliesLive: r.talliesLive,
     columns: r.columns ?? null,
     shortlistSize: r.shortlistSize,

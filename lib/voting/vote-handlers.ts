@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { boards, noteGroups, notes, voteRounds, votes } from "@/db/schema";
-import { actorKey } from "@/lib/auth/actor";
-import { boardInEvent, boardView, mayWrite } from "@/lib/boards/board-access";
+import { boards, noteGroups, notes, teams, voteRounds, votes } from "@/db/schema";
+import { type Actor, actorKey } from "@/lib/auth/actor";
+import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
 import { copyNotesTo } from "@/lib/notes/copy-notes-to";
+import { mayVoteFor } from "@/lib/presentations/rules";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
 import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
@@ -72,8 +73,19 @@ export const openRound: WriteHandler<"vote:open"> = {
   },
 };
 
-/** Whether a note or group may take a dot in this round. */
-async function assertVotable(tx: Tx, round: RoundRow, targetId: string) {
+/** Whether a note, group or team may take a dot in this round (and from this person). */
+async function assertVotable(tx: Tx, round: RoundRow, targetId: string, actor: Actor) {
+  if (round.targets === "teams") {
+    const [team] = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.id, targetId), eq(teams.eventId, round.eventId)));
+    if (!team) throw new CommandFailure("not_found", "That team doesn't exist.");
+    if (!mayVoteFor(await teamOf(tx, actor), team.id, round.excludeOwnTeam)) {
+      throw new CommandFailure("conflict", "You can't vote for your own team in this vote.");
+    }
+    return;
+  }
   const [note] = await tx
     .select()
     .from(notes)
@@ -112,7 +124,7 @@ export const castVote: WriteHandler<"vote:cast"> = {
     for (const h of held) mine[h.targetId] = (mine[h.targetId] ?? 0) + 1;
     const refusal = refuseCast(round, mine, payload.targetId, now);
     if (refusal) throw new CommandFailure(refusal.code, refusal.message);
-    await assertVotable(tx, round, payload.targetId);
+    await assertVotable(tx, round, payload.targetId, actor);
     const slot = freeSlot(
       held.map((h) => h.slot),
       round.dotsPerPerson,

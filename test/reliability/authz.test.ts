@@ -40,7 +40,15 @@ const staffOnly = new Set<CommandName>([
   "timer:extend",
   "timer:reset",
   "screen:show",
+  "presentation:order",
+  "presentation:shuffle",
+  "presentation:step",
+  "judge:assign",
+  "criteria:set",
+  "peoples-choice:open",
 ]);
+/** Only judges score; participant A is made one by the judge:assign cells, which run first. */
+const judgeOnly = new Set<CommandName>(["judge:score"]);
 /** Only a participant has a team, a profile or an event to leave. */
 const participantOnly = new Set<CommandName>(["team:join", "team:leave", "profile:update", "event:leave"]);
 /** Writes on team 1's board: its members and staff only. */
@@ -55,6 +63,7 @@ const teamBoardWrites = new Set<CommandName>([
   "group:rename",
   "vote:cast",
   "board:create",
+  "showcase:save",
 ]);
 /** Commands that name nothing of event A: event B's participant acts in event B. */
 const ownEvent = new Set<CommandName>([
@@ -72,6 +81,10 @@ const ownEvent = new Set<CommandName>([
   "timer:pause",
   "timer:extend",
   "timer:reset",
+  "presentation:state",
+  "presentation:shuffle",
+  "presentation:step",
+  "peoples-choice:open",
 ]);
 
 function expected(who: Who, name: CommandName): Outcome {
@@ -79,6 +92,7 @@ function expected(who: Who, name: CommandName): Outcome {
   const staff = who === "facilitatorA" || who === "organiserA";
   if (staffOnly.has(name) && !staff) return "forbidden";
   if (participantOnly.has(name) && staff) return "forbidden";
+  if (judgeOnly.has(name)) return who === "participantA" ? "allowed" : "forbidden";
   if (who === "participantB") return ownEvent.has(name) ? "allowed" : "not_found";
   if (who === "otherTeam" && teamBoardWrites.has(name)) return "forbidden";
   return "allowed";
@@ -216,6 +230,17 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     "timer:extend": () => ({ seconds: 60 }),
     "timer:reset": () => ({}),
     "screen:show": () => ({ wall: { kind: "board", boardId: teamBoard } }),
+    "presentation:state": () => ({}),
+    "showcase:save": () => ({ teamId: team1, fields: { title: "What we made" } }),
+    "presentation:order": () => ({ order: [team2, team1] }),
+    "presentation:shuffle": () => ({}),
+    "presentation:step": () => ({ step: "start" }),
+    "presentation:react": () => ({ teamId: team1, kind: "clap" }),
+    "presentation:feedback": () => ({ teamId: team1, text: "Lovely work" }),
+    "judge:assign": () => ({ personKey: `p:${pA}`, judge: true }),
+    "judge:score": () => ({ teamId: team1, criterion: "The problem is clear", score: 4 }),
+    "criteria:set": () => ({ teamId: team2, criteria: ["Works"] }),
+    "peoples-choice:open": () => ({ dotsPerPerson: 2, excludeOwnTeam: true }),
   };
 
   const aIds = [event.id, teamBoard, team1, team2];

@@ -10,8 +10,10 @@ import { MegaphoneIcon } from "@/app/ui/icons";
 import { plural } from "@/lib/plural";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
+import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import type { AnnouncementView, BoardListing, PhaseView, RoomView, Wall, WallChoice } from "@/lib/realtime/contract";
 import { nextBoardWall, shortcutFor, shortcuts } from "@/lib/room/shortcuts";
+import { PresentationsWall } from "./presenter-wall";
 import { AgendaWall, BoardWall, RotateWall, VotesWall } from "./walls";
 
 type Props = {
@@ -208,6 +210,8 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   const timer = useRoomTimer(room?.timer);
   useChime(timer?.done ?? false);
   const wall: Wall = room?.wall ?? { kind: "join" };
+  const presentations = usePresentations();
+  const onNow = presentations.state?.run.currentTeamId ?? null;
 
   const run = useCallback(async (done: Promise<{ ok: boolean; error?: { message: string } }> | undefined) => {
     const ack = await done;
@@ -235,7 +239,19 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         case "agenda":
         case "announcement":
         case "rotate":
+        case "presentations":
           return void show({ kind: action });
+        case "presentation-next":
+        case "presentation-previous":
+          // Only while the presentations are on screen: an arrow key elsewhere changes nothing.
+          if (wall.kind !== "presentations") return;
+          return void run(
+            connection?.send("presentation:step", {
+              step:
+                action === "presentation-next" ? (presentations.state?.run.stage === "waiting" ? "start" : "next") : "previous",
+              from: onNow,
+            }).done,
+          );
         case "board":
         case "votes": {
           const choice = nextBoardWall(action, wall, boards);
@@ -263,9 +279,10 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [show, run, connection, room, wall, boards, toggleTheme]);
+  }, [show, run, connection, room, wall, boards, toggleTheme, onNow, presentations.state?.run.stage]);
 
-  const showsTimer = room && (room.timer.status !== "idle" || room.phase);
+  // Presenter mode has its own clock, per team; two countdowns on one screen would confuse.
+  const showsTimer = room && wall.kind !== "presentations" && (room.timer.status !== "idle" || room.phase);
 
   return (
     <div
@@ -327,6 +344,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         {wall.kind === "agenda" ? <AgendaWall agenda={agenda} room={room as RoomView | null} /> : null}
         {wall.kind === "announcement" ? <AnnouncementWall announcement={announcement} /> : null}
         {wall.kind === "rotate" ? <RotateWall startedAt={wall.startedAt} boards={boards} /> : null}
+        {wall.kind === "presentations" ? <PresentationsWall handle={presentations} /> : null}
       </main>
 
       <footer className="flex shrink-0 items-center justify-between gap-6 px-12 pb-5">

@@ -111,6 +111,9 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           </div>
           <div className="flex items-center gap-3">
             <ConnectionPill />
+            <Link href={`/f/${event.slug}/presentations`} className="btn btn-secondary">
+              Presentations
+            </Link>
             <Link href={`/s/${event.slug}`} target="_blank" className="btn btn-secondary">
               Open big screen ↗
             </Link>

@@ -178,6 +178,7 @@ const simpleWalls: { choice: WallChoice; label: string }[] = [
   { choice: { kind: "agenda" }, label: "Agenda" },
   { choice: { kind: "announcement" }, label: "Announcement" },
   { choice: { kind: "rotate" }, label: "Team boards in turn" },
+  { choice: { kind: "presentations" }, label: "Presentations" },
 ];
 
 /** A vote opened from the console: the vote panel's defaults (3 dots each, one per note, no time limit). */

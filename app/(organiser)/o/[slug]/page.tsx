@@ -53,6 +53,16 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
     { href: `/j/${event.joinCode}`, label: "Join link", about: "Send it to participants, or put it on a slide." },
     { href: `/s/${event.slug}`, label: "Big screen", about: "Open it on the projector: readable from the back of the hall." },
     { href: `/f/${event.slug}`, label: "Facilitator console", about: "Run the room: phases, timer, boards, votes." },
+    {
+      href: `/f/${event.slug}/presentations`,
+      label: "Presentations",
+      about: "Running order, presenter mode, judges and the people's choice.",
+    },
+    {
+      href: `/f/${event.slug}/presentations/results`,
+      label: "Presentation results",
+      about: "Judges' scores and the people's choice, combined.",
+    },
   ];
 
   return (

@@ -7,6 +7,7 @@ import { teamOf } from "@/lib/boards/board-access";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { findPerson } from "@/lib/participants/participant-views";
+import { findRun } from "@/lib/presentations/store";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneHome } from "./phone-home";
 
@@ -22,8 +23,10 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
   const board = await findWelcomeBoard(db.read, event.id);
   const myTeam = await teamOf(db.read, actor);
   // The room's boards and my team's; other teams' boards stay a tap away on the event page, not here.
+  // The people's-choice board holds only its vote, which lives on the presentations page.
+  const { peoplesChoiceBoardId } = await findRun(db.read, event.id);
   const boards = (await listBoards(db.read, event.id)).filter(
-    (b) => b.id !== board?.id && (b.teamId === null || b.teamId === myTeam),
+    (b) => b.id !== board?.id && b.id !== peoplesChoiceBoardId && (b.teamId === null || b.teamId === myTeam),
   );
   // Their own name, in full, even where others see only initials (under-18s).
   const self = actor.kind === "participant" ? await findPerson(db.read, event.id, actor.participantId) : null;

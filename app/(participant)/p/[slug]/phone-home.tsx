@@ -42,6 +42,34 @@ export function PhoneHome({ event, me, board, boards }: Props) {
           </p>
         </section>
         <MyTeam slug={event.slug} isStaff={me.isStaff} />
+        <nav aria-labelledby="presentations-title" className="space-y-2">
+          <h2 id="presentations-title" className="text-xl font-bold">
+            Presentations
+          </h2>
+          <ul className="card divide-y divide-line">
+            <li>
+              <Link href={`/p/${event.slug}/showcase`} className="flex min-h-14 items-center justify-between gap-3 px-4 py-2">
+                <span>
+                  <span className="block font-semibold">Your team's showcase</span>
+                  <span className="block text-sm text-ink-soft">What you made, to show the room</span>
+                </span>
+                <span aria-hidden>→</span>
+              </Link>
+            </li>
+            <li>
+              <Link
+                href={`/p/${event.slug}/presentations`}
+                className="flex min-h-14 items-center justify-between gap-3 px-4 py-2"
+              >
+                <span>
+                  <span className="block font-semibold">Watch, cheer and vote</span>
+                  <span className="block text-sm text-ink-soft">Reactions, feedback and the people's choice</span>
+                </span>
+                <span aria-hidden>→</span>
+              </Link>
+            </li>
+          </ul>
+        </nav>
         {boards.length > 0 ? (
           <nav aria-labelledby="boards-title" className="space-y-2">
             <h2 id="boards-title" className="text-xl font-bold">

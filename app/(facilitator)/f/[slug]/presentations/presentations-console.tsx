@@ -1,0 +1,516 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
+import { ConnectionPill } from "@/app/live/status";
+import { Wordmark } from "@/app/ui/brand";
+import { plural } from "@/lib/plural";
+import { moveBy, moveTo, stageClock } from "@/lib/presentations/rules";
+import { useServerNow } from "@/lib/realtime/client/server-clock";
+import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+import type { PresentationState } from "@/lib/realtime/contract";
+import { formatClock } from "@/lib/room/timer";
+
+type Props = { event: { name: string; slug: string } };
+
+const stageWords = { waiting: "Not started", presenting: "Presenting", questions: "Questions", finished: "Finished" } as const;
+
+/** The facilitator's side of the presentations: order, clock, judges, people's choice. */
+export function PresentationsConsole({ event }: Props) {
+  const p = usePresentations();
+  const s = p.state;
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-line bg-white">
+        <div className="mx-auto flex max-w-[1500px] flex-wrap items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-4">
+            <Wordmark />
+            <span className="hidden h-6 w-px bg-line sm:block" />
+            <Link href={`/f/${event.slug}`} className="link">
+              {event.name}: console
+            </Link>
+          </div>
+          <div className="flex items-center gap-3">
+            <ConnectionPill />
+            <Link href={`/f/${event.slug}/presentations/results`} className="btn btn-secondary">
+              Results
+            </Link>
+            <Link href={`/s/${event.slug}`} target="_blank" className="btn btn-secondary">
+              Open big screen ↗
+            </Link>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-[1500px] space-y-6 px-6 py-6">
+        <h1 className="text-3xl font-extrabold tracking-tight">Presentations</h1>
+        {p.message ? (
+          <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
+            {p.message}
+          </p>
+        ) : null}
+        {!s ? (
+          <p className="text-ink-soft">Opening the presentations…</p>
+        ) : (
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+            <div className="space-y-6">
+              <PresenterControls handle={p} state={s} />
+              <RunningOrder handle={p} state={s} slug={event.slug} />
+            </div>
+            <div className="space-y-6">
+              <PeoplesChoicePanel handle={p} state={s} />
+              <JudgesPanel handle={p} state={s} slug={event.slug} />
+              <CriteriaPanel handle={p} state={s} />
+            </div>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function PresenterControls({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const serverNow = useServerNow(500);
+  const { run } = state;
+  const clock = stageClock(run, serverNow);
+  const team = state.teams.find((t) => t.id === run.currentTeamId);
+  const step = (s: "start" | "next" | "previous" | "questions" | "finish" | "restart-clock") =>
+    handle.send("presentation:step", { step: s, from: run.currentTeamId });
+  const next = () => step(run.stage === "waiting" ? "start" : "next");
+
+  // The facilitator advances with a key (or a clicker's Page Down) while this page has focus.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (e.key === "ArrowRight" || e.key === "PageDown") {
+        e.preventDefault();
+        void handle.send("presentation:step", { step: run.stage === "waiting" ? "start" : "next", from: run.currentTeamId });
+      } else if (e.key === "ArrowLeft" || e.key === "PageUp") {
+        e.preventDefault();
+        void handle.send("presentation:step", { step: "previous", from: run.currentTeamId });
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [handle, run.stage, run.currentTeamId]);
+
+  return (
+    <section aria-labelledby="presenter-title" className="card space-y-4 p-5">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h2 id="presenter-title" className="text-lg font-bold">
+            Presenter
+          </h2>
+          <p className="text-2xl font-extrabold" data-testid="console-on-now" aria-live="polite">
+            {team ? `${state.showcases[team.id]?.title || team.name} (Team ${team.name})` : stageWords[run.stage]}
+          </p>
+          <p className="text-ink-soft">
+            {stageWords[run.stage]}
+            {team ? ` · ${run.order.indexOf(team.id) + 1} of ${run.order.length}` : ""}
+          </p>
+        </div>
+        {clock ? (
+          <p
+            className={`rounded-xl px-4 py-2 text-5xl font-extrabold tabular-nums ${clock.overtime ? "bg-coral text-white" : clock.warning ? "bg-sun" : "bg-paper"}`}
+            data-testid="console-clock"
+          >
+            {formatClock(Math.ceil(clock.remainingMs / 1000))}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void step("previous")}
+          disabled={run.stage === "waiting"}
+        >
+          ← Previous team
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void next()}
+          disabled={run.stage === "finished"}
+          data-testid="presenter-next-button"
+        >
+          {run.stage === "waiting"
+            ? "Start the presentations"
+            : run.stage === "presenting" && run.questionsSeconds > 0
+              ? "Questions →"
+              : "Next team →"}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => void step("restart-clock")} disabled={!clock}>
+          Restart the clock
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void step("finish")}
+          disabled={run.stage === "finished" || run.stage === "waiting"}
+        >
+          Finish
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void handle.send("screen:show", { wall: { kind: "presentations" } })}
+          data-testid="show-presentations"
+        >
+          Show on the big screen
+        </button>
+      </div>
+      <p className="text-sm text-ink-soft">
+        Keys: → or Page Down for next, ← or Page Up to go back (here, or on the big screen with the presentations showing).
+      </p>
+    </section>
+  );
+}
+
+function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; state: PresentationState; slug: string }) {
+  const id = useId();
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const [present, setPresent] = useState(String(state.run.presentSeconds / 60));
+  const [questions, setQuestions] = useState(String(state.run.questionsSeconds / 60));
+  const { order } = state.run;
+  const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
+  const save = async (next: string[], moved?: string) => {
+    const ack = await handle.send("presentation:order", { order: next });
+    if (ack?.ok && moved) setAnnounce(`${name(moved)} is now number ${next.indexOf(moved) + 1}.`);
+  };
+  const saveTimes = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const ack = await handle.send("presentation:order", {
+      order,
+      presentSeconds: Math.round(Number(present) * 60),
+      questionsSeconds: Math.round(Number(questions) * 60),
+    });
+    if (ack?.ok) setAnnounce("Times saved.");
+  };
+  return (
+    <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id={`${id}-title`} className="text-lg font-bold">
+          Running order
+        </h2>
+        <button type="button" className="btn btn-secondary" onClick={() => void handle.send("presentation:shuffle", {})}>
+          Shuffle
+        </button>
+      </div>
+      <p className="text-sm text-ink-soft">Drag a team to move it, or use its Up and Down buttons.</p>
+      <ol className="space-y-2" data-testid="running-order">
+        {order.map((teamId, i) => {
+          const showcase = state.showcases[teamId];
+          return (
+            <li
+              key={teamId}
+              draggable
+              onDragStart={(e) => {
+                setDragging(teamId);
+                e.dataTransfer.effectAllowed = "move";
+              }}
+              onDragEnd={() => setDragging(null)}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (dragging && dragging !== teamId) void save(moveTo(order, dragging, i), dragging);
+                setDragging(null);
+              }}
+              className={`flex cursor-grab items-center gap-3 rounded-xl border-2 bg-white p-3 ${
+                state.run.currentTeamId === teamId ? "border-brand" : "border-line"
+              } ${dragging === teamId ? "opacity-50" : ""}`}
+              data-testid="order-item"
+              data-team={name(teamId)}
+            >
+              <span className="w-8 text-2xl font-extrabold tabular-nums">{i + 1}</span>
+              <span className="min-w-0 flex-1">
+                <span className="block font-semibold">Team {name(teamId)}</span>
+                <span className="block truncate text-sm text-ink-soft">
+                  {showcase?.title ? showcase.title : "Showcase not started"}
+                  {showcase?.images.length ? ` · ${plural(showcase.images.length, "image")}` : ""}
+                </span>
+              </span>
+              <Link href={`/p/${slug}/showcase?team=${teamId}`} className="link text-sm">
+                Showcase<span className="sr-only"> of team {name(teamId)}</span>
+              </Link>
+              <button
+                type="button"
+                className="btn btn-secondary min-h-10 px-3"
+                disabled={i === 0}
+                onClick={() => void save(moveBy(order, teamId, -1), teamId)}
+              >
+                Up<span className="sr-only"> {name(teamId)}</span>
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary min-h-10 px-3"
+                disabled={i === order.length - 1}
+                onClick={() => void save(moveBy(order, teamId, 1), teamId)}
+              >
+                Down<span className="sr-only"> {name(teamId)}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {order.length === 0 ? <p className="text-ink-soft">No teams yet.</p> : null}
+      <p aria-live="polite" className="sr-only">
+        {announce}
+      </p>
+      <form onSubmit={saveTimes} className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor={`${id}-present`} className="field-label">
+            Minutes to present
+          </label>
+          <input
+            id={`${id}-present`}
+            type="number"
+            min={0.5}
+            max={60}
+            step={0.5}
+            className="field-input w-32"
+            value={present}
+            onChange={(e) => setPresent(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-questions`} className="field-label">
+            Minutes for questions
+          </label>
+          <input
+            id={`${id}-questions`}
+            type="number"
+            min={0}
+            max={60}
+            step={0.5}
+            className="field-input w-32"
+            value={questions}
+            onChange={(e) => setQuestions(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Save times
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const id = useId();
+  const voting = useVoting(state.run.peoplesChoiceBoardId ?? "");
+  const [dots, setDots] = useState("1");
+  const [excludeOwn, setExcludeOwn] = useState(true);
+  const round = voting.round?.targets === "teams" ? voting.round : null;
+  const tallies = voting.tally?.tallies;
+  const name = (teamId: string) => state.showcases[teamId]?.title || state.teams.find((t) => t.id === teamId)?.name || "";
+  return (
+    <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
+      <h2 id={`${id}-title`} className="text-lg font-bold">
+        People's choice
+      </h2>
+      {voting.message ? (
+        <p role="alert" className="field-error">
+          {voting.message}
+        </p>
+      ) : null}
+      {round?.status === "open" ? (
+        <div className="space-y-3">
+          <p data-testid="choice-progress" aria-live="polite">
+            Voting is open: {voting.tally?.voters ?? 0} people have voted ({round.dotsPerPerson} each
+            {round.excludeOwnTeam ? ", not for their own team" : ""}).
+          </p>
+          <button type="button" className="btn btn-primary" onClick={() => void voting.close()}>
+            Close voting
+          </button>
+        </div>
+      ) : round?.status === "closed" ? (
+        <button type="button" className="btn btn-primary" onClick={() => void voting.reveal()}>
+          Reveal the result
+        </button>
+      ) : null}
+      {round?.status === "revealed" && tallies ? (
+        <ol className="divide-y divide-line rounded-xl border border-line" data-testid="console-choice-ranking">
+          {[...state.run.order]
+            .sort((a, b) => (tallies[b] ?? 0) - (tallies[a] ?? 0))
+            .map((teamId) => (
+              <li key={teamId} className="flex justify-between px-4 py-2">
+                <span className="font-semibold">{name(teamId)}</span>
+                <span>{plural(tallies[teamId] ?? 0, "vote")}</span>
+              </li>
+            ))}
+        </ol>
+      ) : null}
+      {round?.status !== "open" ? (
+        <form
+          className="flex flex-wrap items-end gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void handle.send("peoples-choice:open", { dotsPerPerson: Number(dots), excludeOwnTeam: excludeOwn });
+          }}
+        >
+          <div>
+            <label htmlFor={`${id}-dots`} className="field-label">
+              Votes each
+            </label>
+            <input
+              id={`${id}-dots`}
+              type="number"
+              min={1}
+              max={10}
+              className="field-input w-24"
+              value={dots}
+              onChange={(e) => setDots(e.target.value)}
+            />
+          </div>
+          <label className="flex min-h-12 items-center gap-2 font-semibold">
+            <input type="checkbox" className="h-5 w-5" checked={excludeOwn} onChange={(e) => setExcludeOwn(e.target.checked)} />
+            Nobody votes for their own team
+          </label>
+          <button type="submit" className="btn btn-primary" data-testid="open-choice">
+            {round ? "Open a new vote" : "Open the vote"}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; state: PresentationState; slug: string }) {
+  const id = useId();
+  const judges = state.judges ?? [];
+  const candidates = (state.people ?? []).filter((p) => !judges.some((j) => j.key === p.key));
+  const [pick, setPick] = useState("");
+  return (
+    <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
+      <h2 id={`${id}-title`} className="text-lg font-bold">
+        Judges
+      </h2>
+      <p className="text-sm text-ink-soft">
+        Judges join like anyone else, with the event's code; make them a judge here. They score on their phone at{" "}
+        <span className="font-mono">/p/{slug}/judge</span>.
+      </p>
+      {judges.length > 0 ? (
+        <ul className="divide-y divide-line rounded-xl border border-line" data-testid="judges">
+          {judges.map((j) => (
+            <li key={j.key} className="flex items-center justify-between gap-3 px-4 py-2">
+              <span className="font-semibold">{j.name}</span>
+              <button
+                type="button"
+                className="btn btn-secondary min-h-10"
+                onClick={() => void handle.send("judge:assign", { personKey: j.key, judge: false })}
+              >
+                Remove<span className="sr-only"> {j.name} as judge</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No judges yet: the results use the people's choice alone.</p>
+      )}
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (pick) void handle.send("judge:assign", { personKey: pick, judge: true }).then(() => setPick(""));
+        }}
+      >
+        <div className="min-w-60 flex-1">
+          <label htmlFor={`${id}-pick`} className="field-label">
+            Make a judge
+          </label>
+          <select id={`${id}-pick`} className="field-input" value={pick} onChange={(e) => setPick(e.target.value)}>
+            <option value="">Choose someone in the event…</option>
+            {candidates.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-secondary" disabled={!pick}>
+          Make judge
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function CriteriaPanel({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-title`} className="card space-y-3 p-5">
+      <h2 id={`${id}-title`} className="text-lg font-bold">
+        Judging criteria
+      </h2>
+      <p className="text-sm text-ink-soft">
+        Each team starts with its brief's "what success looks like", one criterion per line. Edit them before judging starts.
+      </p>
+      {state.teams.map((t) => (
+        <CriteriaEditor key={t.id} teamId={t.id} teamName={t.name} criteria={state.criteria[t.id] ?? []} handle={handle} />
+      ))}
+    </section>
+  );
+}
+
+function CriteriaEditor({
+  teamId,
+  teamName,
+  criteria,
+  handle,
+}: {
+  teamId: string;
+  teamName: string;
+  criteria: string[];
+  handle: PresentationsHandle;
+}) {
+  const id = useId();
+  const [text, setText] = useState(criteria.join("\n"));
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setText(criteria.join("\n")), [criteria]);
+  return (
+    <details className="rounded-xl border border-line p-3">
+      <summary className="cursor-pointer font-semibold">
+        Team {teamName} · {criteria.length} criteria
+      </summary>
+      <form
+        className="mt-3 space-y-2"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const ack = await handle.send("criteria:set", {
+            teamId,
+            criteria: text
+              .split("\n")
+              .map((l) => l.trim())
+              .filter(Boolean),
+          });
+          setSaved(Boolean(ack?.ok));
+        }}
+      >
+        <label htmlFor={id} className="field-label">
+          Criteria for team {teamName}, one per line
+        </label>
+        <textarea
+          id={id}
+          className="field-input min-h-28"
+          value={text}
+          onChange={(e) => {
+            setSaved(false);
+            setText(e.target.value);
+          }}
+        />
+        <div className="flex items-center gap-3">
+          <button type="submit" className="btn btn-secondary">
+            Save criteria
+          </button>
+          <output aria-live="polite" className="text-sm font-semibold text-brand">
+            {saved ? "Saved" : ""}
+          </output>
+        </div>
+      </form>
+    </details>
+  );
+}

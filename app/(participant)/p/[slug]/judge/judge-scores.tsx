@@ -1,0 +1,101 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { usePresentations } from "@/lib/realtime/client/use-presentations";
+
+const scale = [1, 2, 3, 4, 5] as const;
+const scaleWords: Record<number, string> = { 1: "not yet", 2: "a little", 3: "partly", 4: "mostly", 5: "fully" };
+
+/** A judge scores each team, 1 to 5 against each criterion; a tap saves, tapping again takes it back. */
+export function JudgeScores({ slug, eventName }: { slug: string; eventName: string }) {
+  const p = usePresentations();
+  const [mine, setMine] = useState<Record<string, Record<string, number>> | null>(null);
+  const s = p.state;
+  if (!s) return <p className="text-ink-soft">Opening the scores…</p>;
+  const back = (
+    <Link href={`/p/${slug}/presentations`} className="link inline-block">
+      ← Presentations · {eventName}
+    </Link>
+  );
+  if (!s.me.judge) {
+    return (
+      <div className="space-y-4">
+        {back}
+        <h1 className="text-3xl font-extrabold tracking-tight">Judging</h1>
+        <p className="card p-4">Only judges score the teams. The facilitator makes people judges from the console.</p>
+      </div>
+    );
+  }
+  const scores = mine ?? s.me.scores;
+  const score = async (teamId: string, criterion: string, value: number | null) => {
+    setMine({ ...scores, [teamId]: { ...scores[teamId], [criterion]: value ?? 0 } });
+    const ack = await p.send("judge:score", { teamId, criterion, score: value });
+    if (ack?.ok) setMine((m) => ({ ...(m ?? scores), [teamId]: ack.result.scores }));
+  };
+  const order = s.run.order.map((id) => s.teams.find((t) => t.id === id)).filter((t) => t !== undefined);
+  return (
+    <div className="space-y-6 pb-10">
+      {back}
+      <div className="space-y-1">
+        <p className="eyebrow">Judging</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">Score the teams</h1>
+        <p className="text-ink-soft">1 is "not yet", 5 is "fully". Each tap saves; tap a score again to take it back.</p>
+      </div>
+      {p.message ? (
+        <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
+          {p.message}
+        </p>
+      ) : null}
+      {order.map((team) => {
+        const criteria = s.criteria[team.id] ?? [];
+        const teamScores = scores[team.id] ?? {};
+        const done = criteria.filter((c) => (teamScores[c] ?? 0) > 0).length;
+        const title = s.showcases[team.id]?.title;
+        return (
+          <section
+            key={team.id}
+            aria-labelledby={`judge-${team.id}`}
+            className="card space-y-4 p-4"
+            data-testid={`judge-team-${team.name}`}
+          >
+            <div>
+              <h2 id={`judge-${team.id}`} className="text-xl font-bold">
+                {title || team.name}
+                {s.run.currentTeamId === team.id ? (
+                  <span className="ml-2 rounded-full bg-sun px-2 py-0.5 text-sm">on now</span>
+                ) : null}
+              </h2>
+              <p className="text-sm text-ink-soft">
+                Team {team.name} · {done} of {criteria.length} scored
+              </p>
+            </div>
+            {criteria.map((criterion) => {
+              const value = teamScores[criterion] ?? 0;
+              return (
+                <fieldset key={criterion}>
+                  <legend className="mb-2 font-semibold">{criterion}</legend>
+                  <div className="grid grid-cols-5 gap-2">
+                    {scale.map((n) => (
+                      <button
+                        key={n}
+                        type="button"
+                        aria-pressed={value === n}
+                        aria-label={`${n}: ${scaleWords[n]}`}
+                        className={`btn px-0 ${value === n ? "btn-primary" : "btn-secondary"}`}
+                        onClick={() => void score(team.id, criterion, value === n ? null : n)}
+                        data-testid={`score-${team.name}-${criterion}-${n}`}
+                      >
+                        {n}
+                      </button>
+                    ))}
+                  </div>
+                </fieldset>
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ConnectionPill } from "@/app/live/status";
+import { sharedDatabase } from "@/db";
+import { actorForEvent } from "@/lib/auth/web-session";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { PhoneShell } from "../../../phone-shell";
+import { JudgeScores } from "./judge-scores";
+
+export const metadata: Metadata = { title: "Judging" };
+
+export default async function JudgePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const event = await findEventBySlug((await sharedDatabase()).read, slug);
+  if (!event) notFound();
+  if (!(await actorForEvent(event.id))) redirect(`/j/${event.joinCode}`);
+  return (
+    <EventConnectionProvider eventId={event.id}>
+      <PhoneShell aside={<ConnectionPill />}>
+        <JudgeScores slug={event.slug} eventName={event.name} />
+      </PhoneShell>
+    </EventConnectionProvider>
+  );
+}

@@ -1,0 +1,265 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
+import { plural } from "@/lib/plural";
+import { usePresentations } from "@/lib/realtime/client/use-presentations";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+import { presentationLimits, reactionKinds, reactionLabels } from "@/lib/realtime/constants";
+import type { PresentationState } from "@/lib/realtime/contract";
+
+/** The room's side of the presentations: cheer the team on, write to it, and vote for a favourite. */
+export function RoomResponds({ slug, eventName }: { slug: string; eventName: string }) {
+  const p = usePresentations();
+  const s = p.state;
+  if (!s) return <p className="text-ink-soft">Opening the presentations…</p>;
+  const current = s.run.currentTeamId ? s.teams.find((t) => t.id === s.run.currentTeamId) : null;
+  const showcase = current ? s.showcases[current.id] : null;
+  return (
+    <div className="space-y-6 pb-10">
+      <Link href={`/p/${slug}`} className="link inline-block">
+        ← {eventName}
+      </Link>
+      <section className="space-y-1" aria-live="polite">
+        <p className="eyebrow">Presentations</p>
+        {current ? (
+          <>
+            <h1 className="text-3xl font-extrabold tracking-tight" data-testid="responds-current">
+              {showcase?.title || current.name}
+            </h1>
+            <p className="text-ink-soft">
+              Team {current.name}
+              {s.run.stage === "questions" ? " · questions" : " · presenting now"}
+            </p>
+            {showcase?.summary ? <p>{showcase.summary}</p> : null}
+          </>
+        ) : (
+          <h1 className="text-3xl font-extrabold tracking-tight">
+            {s.run.stage === "finished" ? "That's all the presentations" : "Presentations haven't started"}
+          </h1>
+        )}
+      </section>
+      {s.me.judge ? (
+        <Link href={`/p/${slug}/judge`} className="btn btn-primary w-full">
+          Score the teams (you're a judge)
+        </Link>
+      ) : null}
+      {current ? <Reactions teamId={current.id} state={s} send={p.send} /> : null}
+      {p.message ? (
+        <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
+          {p.message}
+        </p>
+      ) : null}
+      <PeoplesChoice state={s} />
+      <Feedback state={s} defaultTeam={current?.id ?? null} send={p.send} />
+    </div>
+  );
+}
+
+function Reactions({
+  teamId,
+  state,
+  send,
+}: {
+  teamId: string;
+  state: PresentationState;
+  send: ReturnType<typeof usePresentations>["send"];
+}) {
+  const counts = state.reactions[teamId] ?? {};
+  return (
+    <section aria-labelledby="cheer-title" className="space-y-2">
+      <h2 id="cheer-title" className="text-xl font-bold">
+        Cheer them on
+      </h2>
+      <p className="text-sm text-ink-soft">Your taps float up on the big screen.</p>
+      <ul className="grid grid-cols-2 gap-3">
+        {reactionKinds.map((kind) => (
+          <li key={kind}>
+            <button
+              type="button"
+              className="btn btn-secondary h-20 w-full flex-col gap-0 text-base"
+              onClick={() => void send("presentation:react", { teamId, kind })}
+              data-testid={`react-${kind}`}
+            >
+              <span aria-hidden className="text-3xl">
+                {reactionLabels[kind].emoji}
+              </span>
+              <span>
+                {reactionLabels[kind].label} <span className="font-normal text-ink-soft">· {counts[kind] ?? 0}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PeoplesChoice({ state }: { state: PresentationState }) {
+  const boardId = state.run.peoplesChoiceBoardId;
+  const voting = useVoting(boardId ?? "");
+  const round = boardId && voting.round?.targets === "teams" ? voting.round : null;
+  if (!round) return null;
+  const order = state.run.order.map((id) => state.teams.find((t) => t.id === id)).filter((t) => t !== undefined);
+  if (round.status !== "open") {
+    const tallies = voting.tally?.tallies;
+    return (
+      <section aria-labelledby="choice-title" className="space-y-2">
+        <h2 id="choice-title" className="text-xl font-bold">
+          People's choice
+        </h2>
+        {round.status === "revealed" && tallies ? (
+          <ol className="card divide-y divide-line" data-testid="choice-ranking">
+            {[...order]
+              .sort((a, b) => (tallies[b.id] ?? 0) - (tallies[a.id] ?? 0))
+              .map((t) => (
+                <li key={t.id} className="flex justify-between px-4 py-3">
+                  <span className="font-semibold">{state.showcases[t.id]?.title || t.name}</span>
+                  <span>{plural(tallies[t.id] ?? 0, "vote")}</span>
+                </li>
+              ))}
+          </ol>
+        ) : (
+          <p className="card p-4">Voting has closed. The results are coming up on the big screen.</p>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="choice-title" className="space-y-3">
+      <h2 id="choice-title" className="text-xl font-bold">
+        People's choice: vote for your favourite
+      </h2>
+      <p className="text-ink-soft" aria-live="polite" data-testid="choice-left">
+        {voting.dotsLeft === 1 ? "You have 1 vote left." : `You have ${voting.dotsLeft} votes left.`}
+        {round.excludeOwnTeam ? " You can't vote for your own team." : ""}
+      </p>
+      {voting.message ? (
+        <p role="alert" className="font-semibold text-danger">
+          {voting.message}
+        </p>
+      ) : null}
+      <ul className="space-y-2">
+        {order.map((t) => {
+          const mine = (voting.mine[t.id] ?? 0) > 0;
+          const own = round.excludeOwnTeam && state.me.teamId === t.id;
+          const title = state.showcases[t.id]?.title || t.name;
+          return (
+            <li key={t.id} className="card flex items-center justify-between gap-3 p-3">
+              <span>
+                <span className="block font-semibold">{title}</span>
+                <span className="block text-sm text-ink-soft">Team {t.name}</span>
+              </span>
+              {own ? (
+                <span className="text-sm text-ink-soft">Your team</span>
+              ) : (
+                <button
+                  type="button"
+                  aria-pressed={mine}
+                  className={`btn ${mine ? "btn-primary" : "btn-secondary"} shrink-0`}
+                  onClick={() => void (mine ? voting.retract(t.id) : voting.cast(t.id))}
+                  disabled={!mine && voting.dotsLeft === 0}
+                  data-testid={`choice-${t.name}`}
+                >
+                  {mine ? "Voted ✓" : "Vote"}
+                  <span className="sr-only"> for {title}</span>
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Feedback({
+  state,
+  defaultTeam,
+  send,
+}: {
+  state: PresentationState;
+  defaultTeam: string | null;
+  send: ReturnType<typeof usePresentations>["send"];
+}) {
+  const id = useId();
+  const [teamId, setTeamId] = useState(defaultTeam ?? state.teams[0]?.id ?? "");
+  const key = `madein:feedback-draft:${teamId}`;
+  const [text, setText] = useState("");
+  const [sent, setSent] = useState<string | null>(null);
+  useEffect(() => {
+    if (defaultTeam) setTeamId(defaultTeam);
+  }, [defaultTeam]);
+  useEffect(() => {
+    setText(localStorage.getItem(key) ?? "");
+  }, [key]);
+  const update = (value: string) => {
+    setText(value);
+    try {
+      if (value) localStorage.setItem(key, value);
+      else localStorage.removeItem(key);
+    } catch {
+      // storage blocked: the text still lives in the page
+    }
+  };
+  if (state.teams.length === 0) return null;
+  const teamName = state.teams.find((t) => t.id === teamId)?.name ?? "";
+  return (
+    <form
+      className="space-y-3"
+      aria-labelledby={`${id}-title`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const ack = await send("presentation:feedback", { teamId, text });
+        if (ack?.ok) {
+          update("");
+          setSent(`Sent to team ${teamName}. Thank you!`);
+        }
+      }}
+    >
+      <h2 id={`${id}-title`} className="text-xl font-bold">
+        Write to a team
+      </h2>
+      <div>
+        <label htmlFor={`${id}-team`} className="field-label">
+          To team
+        </label>
+        <select id={`${id}-team`} className="field-input" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+          {state.teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-text`} className="field-label">
+          Your feedback
+        </label>
+        <span id={`${id}-hint`} className="field-hint">
+          What worked, a question, someone they should talk to. The team and the organisers read it.
+        </span>
+        <textarea
+          id={`${id}-text`}
+          aria-describedby={`${id}-hint`}
+          className="field-input min-h-24"
+          maxLength={presentationLimits.feedback}
+          value={text}
+          onChange={(e) => {
+            setSent(null);
+            update(e.target.value);
+          }}
+          data-testid="feedback-text"
+        />
+      </div>
+      <button type="submit" className="btn btn-primary w-full" disabled={!text.trim()}>
+        Send feedback
+      </button>
+      {sent ? (
+        <p role="status" className="font-semibold text-brand">
+          {sent}
+        </p>
+      ) : null}
+    </form>
+  );
+}

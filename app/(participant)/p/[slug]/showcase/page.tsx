@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ConnectionPill } from "@/app/live/status";
+import { sharedDatabase } from "@/db";
+import { isStaff } from "@/lib/auth/actor";
+import { actorForEvent } from "@/lib/auth/web-session";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { PhoneShell } from "../../../phone-shell";
+import { ShowcaseEditor } from "./showcase-editor";
+
+export const metadata: Metadata = { title: "Our showcase" };
+
+export default async function ShowcasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ team?: string }>;
+}) {
+  const { slug } = await params;
+  const { team } = await searchParams;
+  const event = await findEventBySlug((await sharedDatabase()).read, slug);
+  if (!event) notFound();
+  const actor = await actorForEvent(event.id);
+  if (!actor) redirect(`/j/${event.joinCode}`);
+  return (
+    <EventConnectionProvider eventId={event.id}>
+      <PhoneShell aside={<ConnectionPill />}>
+        <ShowcaseEditor slug={event.slug} eventName={event.name} staffTeamId={isStaff(actor) ? (team ?? null) : null} />
+      </PhoneShell>
+    </EventConnectionProvider>
+  );
+}

@@ -1,0 +1,389 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import {
+  type Dirty,
+  linkLooksRight,
+  readDraft,
+  type ShowcaseFields,
+  sendable,
+  settle,
+  withDraft,
+  writeDraft,
+} from "@/lib/presentations/draft";
+import { useConnectionStatus } from "@/lib/realtime/client/react";
+import { usePresentations } from "@/lib/realtime/client/use-presentations";
+import { presentationLimits } from "@/lib/realtime/constants";
+import type { ShowcaseView } from "@/lib/realtime/contract";
+
+const saveAfterMs = 600;
+
+const fieldsOf = (s: ShowcaseView): ShowcaseFields => ({
+  title: s.title,
+  summary: s.summary,
+  made: s.made,
+  learned: s.learned,
+  links: s.links,
+  imageIds: s.images.map((i) => i.id),
+  nextSteps: s.nextSteps,
+  // Empty means "the brief's owner": the field shows the owner as a placeholder, not as text.
+  takenForwardBy: s.takenForwardBy === s.takenForwardByDefault ? "" : s.takenForwardBy,
+  needs: s.needs,
+});
+
+type Status = "idle" | "saving" | "saved" | "waiting" | "refused";
+
+/** A team's showcase, written together on phones. Every keystroke is kept: on the phone at once, on the server soon after. */
+export function ShowcaseEditor({
+  slug,
+  eventName,
+  staffTeamId,
+}: {
+  slug: string;
+  eventName: string;
+  staffTeamId: string | null;
+}) {
+  const p = usePresentations();
+  const connection = useConnectionStatus();
+  const teamId = staffTeamId ?? p.state?.me.teamId ?? null;
+  const [dirty, setDirty] = useState<Dirty>({});
+  const dirtyRef = useRef<Dirty>({});
+  const [status, setStatus] = useState<Status>("idle");
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const send = p.send;
+
+  const flush = useCallback(async () => {
+    if (!teamId) return;
+    const sent = sendable(dirtyRef.current);
+    if (Object.keys(sent).length === 0) return setStatus(Object.keys(dirtyRef.current).length ? "refused" : "saved");
+    setStatus("saving");
+    const ack = await send("showcase:save", { teamId, fields: sent });
+    if (!ack) return setStatus("waiting");
+    if (!ack.ok) return setStatus("refused");
+    dirtyRef.current = settle(dirtyRef.current, sent);
+    writeDraft(localStorage, teamId, dirtyRef.current);
+    setDirty(dirtyRef.current);
+    setStatus(Object.keys(dirtyRef.current).length ? "saving" : "saved");
+  }, [teamId, send]);
+
+  // A draft left by a reload (or a closed tab) is put back and sent.
+  useEffect(() => {
+    if (!teamId || !p.state || loadedFor === teamId) return;
+    setLoadedFor(teamId);
+    const draft = readDraft(localStorage, teamId);
+    dirtyRef.current = draft;
+    setDirty(draft);
+    if (Object.keys(draft).length) void flush();
+  }, [teamId, p.state, loadedFor, flush]);
+
+  const change = <K extends keyof ShowcaseFields>(key: K, value: ShowcaseFields[K]) => {
+    if (!teamId) return;
+    dirtyRef.current = { ...dirtyRef.current, [key]: value };
+    writeDraft(localStorage, teamId, dirtyRef.current);
+    setDirty(dirtyRef.current);
+    setStatus("waiting");
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), saveAfterMs);
+  };
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  if (!p.state) return <p className="text-ink-soft">Opening your showcase…</p>;
+  if (!teamId) {
+    return (
+      <div className="space-y-4">
+        <Link href={`/p/${slug}`} className="link inline-block">
+          ← {eventName}
+        </Link>
+        <h1 className="text-3xl font-extrabold tracking-tight">Your showcase</h1>
+        <p className="card p-4">Join a team first: the showcase is what your team made, written by all of you.</p>
+      </div>
+    );
+  }
+  const server = p.state.showcases[teamId];
+  const team = p.state.teams.find((t) => t.id === teamId);
+  if (!server || !team) return <p role="alert">That team doesn't exist any more.</p>;
+  const view = withDraft(fieldsOf(server), dirty);
+  const images = new Map(server.images.map((i) => [i.id, i.url]));
+
+  const statusText =
+    status === "saving"
+      ? "Saving…"
+      : status === "waiting"
+        ? connection === "online"
+          ? "Kept on this phone, saving…"
+          : "Kept on this phone; it sends when you're back online"
+        : status === "refused"
+          ? "Kept on this phone: fix what's marked to save it"
+          : status === "saved"
+            ? "All changes saved"
+            : server.updatedAt
+              ? `Last saved by ${server.updatedBy}`
+              : "Nothing written yet";
+
+  return (
+    <div className="space-y-5 pb-16">
+      <Link href={`/p/${slug}`} className="link inline-block">
+        ← {eventName}
+      </Link>
+      <div className="space-y-1">
+        <p className="eyebrow">Team {team.name}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">Your showcase</h1>
+        <p className="text-ink-soft">
+          What you show the room at the presentations. Everyone in the team can edit it; it saves as you type.
+        </p>
+      </div>
+      {p.message ? (
+        <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
+          {p.message}
+        </p>
+      ) : null}
+      <Field
+        label="Title"
+        value={view.title}
+        max={presentationLimits.title}
+        onChange={(v) => change("title", v)}
+        testId="showcase-title"
+      />
+      <Field
+        label="In one line"
+        hint="What it is, for someone who missed the weekend"
+        value={view.summary}
+        max={presentationLimits.summary}
+        onChange={(v) => change("summary", v)}
+      />
+      <Field label="What we made" long value={view.made} onChange={(v) => change("made", v)} testId="showcase-made" />
+      <Field label="What we learned" long value={view.learned} onChange={(v) => change("learned", v)} />
+      <Links links={view.links} onChange={(links) => change("links", links)} />
+      <Images
+        teamId={teamId}
+        ids={view.imageIds}
+        urls={images}
+        onChange={(ids) => change("imageIds", ids)}
+        onError={p.setMessage}
+      />
+      <Field label="Next steps" long value={view.nextSteps} onChange={(v) => change("nextSteps", v)} />
+      <Field
+        label="Who will take it forward"
+        hint={server.takenForwardByDefault ? `Leave empty for the brief's owner: ${server.takenForwardByDefault}` : undefined}
+        placeholder={server.takenForwardByDefault}
+        value={view.takenForwardBy}
+        max={presentationLimits.title}
+        onChange={(v) => change("takenForwardBy", v)}
+      />
+      <Field label="What they need to do it" long value={view.needs} onChange={(v) => change("needs", v)} />
+      <p
+        aria-live="polite"
+        className="sticky bottom-3 rounded-full bg-ink px-4 py-2 text-center text-sm font-semibold text-white shadow-lg"
+        data-testid="showcase-status"
+        data-status={status}
+      >
+        {statusText}
+      </p>
+      <FeedbackForTeam feedback={p.state.feedback.filter((f) => f.teamId === teamId)} />
+    </div>
+  );
+}
+
+function Field(props: {
+  label: string;
+  hint?: string;
+  value: string;
+  long?: boolean;
+  max?: number;
+  placeholder?: string;
+  testId?: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  const max = props.max ?? presentationLimits.long;
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      {props.hint ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </span>
+      ) : null}
+      {props.long ? (
+        <textarea
+          id={id}
+          className="field-input min-h-28"
+          value={props.value}
+          maxLength={max}
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+          data-testid={props.testId}
+        />
+      ) : (
+        <input
+          id={id}
+          className="field-input"
+          value={props.value}
+          maxLength={max}
+          placeholder={props.placeholder}
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+          data-testid={props.testId}
+        />
+      )}
+    </div>
+  );
+}
+
+function Links({
+  links,
+  onChange,
+}: {
+  links: { title: string; url: string }[];
+  onChange: (l: { title: string; url: string }[]) => void;
+}) {
+  const set = (i: number, patch: Partial<{ title: string; url: string }>) =>
+    onChange(links.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  return (
+    <fieldset className="space-y-3">
+      <legend className="field-label">Links</legend>
+      <p className="field-hint">The site, the repo, a video: the big screen shows each as a QR code.</p>
+      {links.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own, and only the last is added or removed
+        <div key={i} className="card space-y-2 p-3">
+          <label className="block">
+            <span className="field-label text-sm">Link {i + 1}: name</span>
+            <input className="field-input" value={l.title} maxLength={80} onChange={(e) => set(i, { title: e.target.value })} />
+          </label>
+          <label className="block">
+            <span className="field-label text-sm">Link {i + 1}: address</span>
+            <input
+              className="field-input"
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              value={l.url}
+              maxLength={500}
+              onChange={(e) => set(i, { url: e.target.value })}
+              aria-invalid={!linkLooksRight(l.url)}
+              aria-describedby={linkLooksRight(l.url) ? undefined : `link-${i}-error`}
+            />
+            {linkLooksRight(l.url) ? null : (
+              <span id={`link-${i}-error`} className="field-error">
+                Links start with https:// (kept on this phone until it looks right)
+              </span>
+            )}
+          </label>
+          <button type="button" className="btn btn-secondary w-full" onClick={() => onChange(links.filter((_, j) => j !== i))}>
+            Remove link {i + 1}
+          </button>
+        </div>
+      ))}
+      {links.length < presentationLimits.links ? (
+        <button type="button" className="btn btn-secondary w-full" onClick={() => onChange([...links, { title: "", url: "" }])}>
+          Add a link
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function Images({
+  teamId,
+  ids,
+  urls,
+  onChange,
+  onError,
+}: {
+  teamId: string;
+  ids: string[];
+  urls: Map<string, string>;
+  onChange: (ids: string[]) => void;
+  onError: (m: string | null) => void;
+}) {
+  const [uploading, setUploading] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const upload = async (file: File) => {
+    if (!navigator.onLine) return onError("Images need a connection. Try again when you're back online.");
+    setUploading(true);
+    const body = new FormData();
+    body.set("image", file);
+    const response = await fetch(`/api/showcases/${teamId}/images`, { method: "POST", body }).catch(() => null);
+    const answer = (await response?.json().catch(() => null)) as { imageId?: string; error?: string } | null;
+    setUploading(false);
+    if (input.current) input.current.value = "";
+    if (!response?.ok || !answer?.imageId) return onError(answer?.error ?? "The image didn't upload. Try again.");
+    onError(null);
+    onChange([...ids, answer.imageId]);
+  };
+  return (
+    <fieldset className="space-y-3">
+      <legend className="field-label">Photos and images</legend>
+      {ids.length > 0 ? (
+        <ul className="grid grid-cols-2 gap-3">
+          {ids.map((id, i) => (
+            <li key={id} className="card overflow-hidden">
+              {/* biome-ignore lint/performance/noImgElement: served by our own route to people of the event */}
+              <img
+                src={urls.get(id) ?? `/showcase-images/${id}`}
+                alt={`Your showcase, number ${i + 1}`}
+                className="aspect-video w-full object-cover"
+              />
+              <button
+                type="button"
+                className="btn w-full rounded-none text-sm text-danger"
+                onClick={() => onChange(ids.filter((x) => x !== id))}
+              >
+                Remove image {i + 1}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {ids.length < presentationLimits.images ? (
+        <label className="block">
+          <span className="field-hint">
+            {uploading ? "Uploading…" : "Take a photo or choose one (JPEG, PNG or WebP, up to 8 MB)"}
+          </span>
+          <input
+            ref={input}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            className="field-input"
+            aria-label="Add a photo or image"
+            disabled={uploading}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void upload(file);
+            }}
+            data-testid="showcase-image-input"
+          />
+        </label>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function FeedbackForTeam({ feedback }: { feedback: { id: string; authorName: string; text: string }[] }) {
+  if (feedback.length === 0) return null;
+  return (
+    <section aria-labelledby="feedback-title" className="space-y-2">
+      <h2 id="feedback-title" className="text-xl font-bold">
+        Feedback from the room
+      </h2>
+      <ul className="space-y-2">
+        {feedback.map((f) => (
+          <li key={f.id} className="card p-3">
+            <p className="whitespace-pre-wrap">{f.text}</p>
+            <p className="mt-1 text-sm text-ink-soft">{f.authorName}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { and, eq } from "drizzle-orm";
+import { presentationJudges, presentationScores } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms } from "@/lib/realtime/contract";
+import type { WriteHandler } from "@/lib/realtime/handler";
+import { criteriaFor, findJudges, findRun, isJudge, judgeCandidates, presentationTeams, saveRun, teamInEvent } from "./store";
+
+/** A facilitator makes someone in the event a judge: a guest who joined with the code, or staff. */
+export const assignJudge: WriteHandler<"judge:assign"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload }) {
+    if (payload.judge) {
+      const person = (await judgeCandidates(tx, actor.eventId)).find((p) => p.key === payload.personKey);
+      if (!person) throw new CommandFailure("not_found", "That person isn't in this event.");
+      await tx
+        .insert(presentationJudges)
+        .values({ eventId: actor.eventId, judgeKey: person.key, name: person.name.replace(/ \(staff\)$/, "") })
+        .onConflictDoNothing();
+    } else {
+      await tx
+        .delete(presentationJudges)
+        .where(and(eq(presentationJudges.eventId, actor.eventId), eq(presentationJudges.judgeKey, payload.personKey)));
+    }
+    const judges = await findJudges(tx, actor.eventId);
+    return {
+      result: { judges },
+      broadcasts: [{ room: rooms.presentations(actor.eventId), event: "presentation:judges-changed", data: { judges } }],
+    };
+  },
+};
+
+/** A judge scores one criterion of a team (null takes the score back, for an accidental tap). */
+export const scoreTeam: WriteHandler<"judge:score"> = {
+  kind: "write",
+  permission: "writeNote",
+  async apply(tx, { actor, payload, now }) {
+    const key = actorKey(actor);
+    if (!(await isJudge(tx, actor.eventId, key))) throw new CommandFailure("forbidden", "Only judges score the teams.");
+    const team = await teamInEvent(tx, actor, payload.teamId);
+    const run = await findRun(tx, actor.eventId);
+    const criteria = criteriaFor(run, await presentationTeams(tx, actor.eventId))[team.id] ?? [];
+    if (!criteria.includes(payload.criterion)) {
+      throw new CommandFailure("conflict", "That criterion has changed. Reload to see the current ones.");
+    }
+    const where = and(
+      eq(presentationScores.teamId, team.id),
+      eq(presentationScores.judgeKey, key),
+      eq(presentationScores.criterion, payload.criterion),
+    );
+    if (payload.score === null) await tx.delete(presentationScores).where(where);
+    else {
+      await tx
+        .insert(presentationScores)
+        .values({
+          eventId: actor.eventId,
+          teamId: team.id,
+          judgeKey: key,
+          criterion: payload.criterion,
+          score: payload.score,
+          updatedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [presentationScores.teamId, presentationScores.judgeKey, presentationScores.criterion],
+          set: { score: payload.score, updatedAt: now },
+        });
+    }
+    const rows = await tx
+      .select()
+      .from(presentationScores)
+      .where(and(eq(presentationScores.teamId, team.id), eq(presentationScores.judgeKey, key)));
+    return { result: { scores: Object.fromEntries(rows.map((r) => [r.criterion, r.score])) }, broadcasts: [] };
+  },
+};
+
+/** The organiser's own criteria for a team, in place of its brief's success lines. */
+export const setCriteria: WriteHandler<"criteria:set"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const team = await teamInEvent(tx, actor, payload.teamId);
+    const criteria = [...new Set(payload.criteria)];
+    const run = await findRun(tx, actor.eventId);
+    await saveRun(tx, actor.eventId, { criteria: { ...run.criteria, [team.id]: criteria } }, now);
+    return {
+      result: { criteria },
+      broadcasts: [
+        { room: rooms.presentations(actor.eventId), event: "presentation:criteria-changed", data: { teamId: team.id, criteria } },
+      ],
+    };
+  },
+};

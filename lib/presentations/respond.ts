@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { and, count, eq } from "drizzle-orm";
+import { presentationFeedback, presentationReactions } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms } from "@/lib/realtime/contract";
+import type { WriteHandler } from "@/lib/realtime/handler";
+import { maxReactionsPerPerson } from "./rules";
+import { reactionCounts, teamInEvent } from "./store";
+
+/** A tap of appreciation: counted, and the team's new counts go to every screen. */
+export const react: WriteHandler<"presentation:react"> = {
+  kind: "write",
+  permission: "writeNote",
+  async apply(tx, { actor, payload, now }) {
+    const team = await teamInEvent(tx, actor, payload.teamId);
+    const key = actorKey(actor);
+    const [mine] = await tx
+      .select({ n: count() })
+      .from(presentationReactions)
+      .where(and(eq(presentationReactions.teamId, team.id), eq(presentationReactions.reactorKey, key)));
+    if (Number(mine?.n ?? 0) >= maxReactionsPerPerson) {
+      throw new CommandFailure("conflict", `That's ${maxReactionsPerPerson} cheers from you for this team: thank you!`);
+    }
+    await tx.insert(presentationReactions).values({
+      id: randomUUID(),
+      eventId: actor.eventId,
+      teamId: team.id,
+      kind: payload.kind,
+      reactorKey: key,
+      createdAt: now,
+    });
+    const counts = (await reactionCounts(tx, actor.eventId, team.id))[team.id] ?? {};
+    return {
+      result: { counts },
+      broadcasts: [
+        {
+          room: rooms.presentations(actor.eventId),
+          event: "presentation:reacted",
+          data: { teamId: team.id, kind: payload.kind, counts },
+        },
+      ],
+    };
+  },
+};
+
+/** Written feedback to a team, kept for the team and the organisers' record; not broadcast to the room. */
+export const giveFeedback: WriteHandler<"presentation:feedback"> = {
+  kind: "write",
+  permission: "writeNote",
+  async apply(tx, { actor, payload, now }) {
+    const team = await teamInEvent(tx, actor, payload.teamId);
+    const feedback = {
+      id: randomUUID(),
+      eventId: actor.eventId,
+      teamId: team.id,
+      authorKey: actorKey(actor),
+      authorName: actor.name,
+      text: payload.text,
+      createdAt: now,
+    };
+    await tx.insert(presentationFeedback).values(feedback);
+    return {
+      result: {
+        feedback: { id: feedback.id, teamId: team.id, authorName: feedback.authorName, text: feedback.text, createdAt: now },
+      },
+      broadcasts: [],
+    };
+  },
+};

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import {
+  advance,
+  combineResults,
+  criteriaFromSuccess,
+  fallbackCriteria,
+  judgeTeam,
+  mayVoteFor,
+  moveBy,
+  moveTo,
+  nextUp,
+  normaliseOrder,
+  type RunRules,
+  shuffle,
+  stageClock,
+} from "./rules";
+
+const run = (over: Partial<RunRules> = {}): RunRules => ({
+  order: ["a", "b", "c"],
+  currentTeamId: null,
+  stage: "waiting",
+  stageStartedAt: null,
+  presentSeconds: 300,
+  questionsSeconds: 60,
+  ...over,
+});
+
+describe("running order", () => {
+  it("drops teams that are gone and adds new ones last", () => {
+    expect(normaliseOrder(["c", "x", "a", "a"], ["a", "b", "c"])).toEqual(["c", "a", "b"]);
+  });
+  it("moves a team one place with the keyboard, and not past the ends", () => {
+    expect(moveBy(["a", "b", "c"], "b", -1)).toEqual(["b", "a", "c"]);
+    expect(moveBy(["a", "b", "c"], "c", 1)).toEqual(["a", "b", "c"]);
+    expect(moveBy(["a", "b", "c"], "a", -1)).toEqual(["a", "b", "c"]);
+  });
+  it("drops a dragged team where it lands", () => {
+    expect(moveTo(["a", "b", "c"], "a", 2)).toEqual(["b", "c", "a"]);
+    expect(moveTo(["a", "b", "c"], "c", 0)).toEqual(["c", "a", "b"]);
+    expect(moveTo(["a", "b", "c"], "c", 99)).toEqual(["a", "b", "c"]);
+  });
+  it("shuffles to a permutation of the same teams", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const out = shuffle(["a", "b", "c", "d", "e"], random);
+    expect([...out].sort()).toEqual(["a", "b", "c", "d", "e"]);
+    expect(shuffle(["a", "b", "c"], () => 0)).toEqual(["b", "c", "a"]);
+  });
+});
+
+describe("presenter steps", () => {
+  it("runs presenting → questions → next team → finished with one key", () => {
+    let r = run();
+    const steps: string[] = [];
+    for (let t = 1; t <= 7; t++) {
+      const p = advance(r, "next", t);
+      if (!p) break;
+      r = { ...r, ...p };
+      steps.push(`${r.currentTeamId ?? "-"}:${r.stage}`);
+    }
+    expect(steps).toEqual([
+      "a:presenting",
+      "a:questions",
+      "b:presenting",
+      "b:questions",
+      "c:presenting",
+      "c:questions",
+      "-:finished",
+    ]);
+    expect(advance(r, "next", 9)).toBeNull();
+  });
+  it("skips questions when there is no time for them", () => {
+    const r = run({ questionsSeconds: 0, currentTeamId: "a", stage: "presenting", stageStartedAt: 0 });
+    expect(advance(r, "next", 5)).toEqual({ currentTeamId: "b", stage: "presenting", stageStartedAt: 5 });
+  });
+  it("goes back a team, and from the end to the last team", () => {
+    expect(advance(run({ currentTeamId: "b", stage: "questions", stageStartedAt: 1 }), "previous", 5)).toEqual({
+      currentTeamId: "a",
+      stage: "presenting",
+      stageStartedAt: 5,
+    });
+    expect(advance(run({ currentTeamId: "a", stage: "presenting" }), "previous", 5)).toBeNull();
+    expect(advance(run({ stage: "finished" }), "previous", 5)?.currentTeamId).toBe("c");
+  });
+  it("says who is next up", () => {
+    expect(nextUp(run())).toBe("a");
+    expect(nextUp(run({ currentTeamId: "b", stage: "presenting" }))).toBe("c");
+    expect(nextUp(run({ currentTeamId: "c", stage: "presenting" }))).toBeNull();
+  });
+});
+
+describe("the clock", () => {
+  it("counts down the presentation and warns in the last minute", () => {
+    const r = run({ currentTeamId: "a", stage: "presenting", stageStartedAt: 1000 });
+    expect(stageClock(r, 1000)).toEqual({ totalMs: 300_000, remainingMs: 300_000, warning: false, overtime: false });
+    expect(stageClock(r, 1000 + 239_999)?.warning).toBe(false);
+    expect(stageClock(r, 1000 + 240_000)?.warning).toBe(true);
+    expect(stageClock(r, 1000 + 400_000)).toMatchObject({ remainingMs: 0, overtime: true, warning: true });
+  });
+  it("warns in the last fifth of a short slot, and uses the questions time", () => {
+    const r = run({ currentTeamId: "a", stage: "questions", stageStartedAt: 0 });
+    expect(stageClock(r, 47_000)?.warning).toBe(false);
+    expect(stageClock(r, 48_000)?.warning).toBe(true);
+  });
+  it("has no clock while nobody is on", () => {
+    expect(stageClock(run(), 5)).toBeNull();
+  });
+});
+
+describe("people's choice", () => {
+  it("refuses a vote for your own team only when the organiser says so", () => {
+    expect(mayVoteFor("a", "a", true)).toBe(false);
+    expect(mayVoteFor("a", "a", false)).toBe(true);
+    expect(mayVoteFor("a", "b", true)).toBe(true);
+    expect(mayVoteFor(null, "b", true)).toBe(true);
+  });
+});
+
+describe("judging", () => {
+  it("turns success lines into criteria", () => {
+    expect(criteriaFromSuccess("- A working prototype\n\n* 10 residents tested it\n1. Owner signs off\n")).toEqual([
+      "A working prototype",
+      "10 residents tested it",
+      "Owner signs off",
+    ]);
+    expect(criteriaFromSuccess("  ")).toEqual(fallbackCriteria);
+  });
+  it("averages each criterion over the judges and totals the averages", () => {
+    const j = judgeTeam(
+      ["x", "y", "z"],
+      [
+        { teamId: "a", judgeKey: "j1", criterion: "x", score: 4 },
+        { teamId: "a", judgeKey: "j2", criterion: "x", score: 5 },
+        { teamId: "a", judgeKey: "j1", criterion: "y", score: 3 },
+        { teamId: "a", judgeKey: "j1", criterion: "gone", score: 5 },
+      ],
+    );
+    expect(j).toEqual({ averages: { x: 4.5, y: 3 }, total: 7.5, max: 15, judges: 2 });
+  });
+  it("combines judges and people's choice half and half", () => {
+    const rows = combineResults(
+      [
+        { teamId: "a", criteria: ["x", "y"] },
+        { teamId: "b", criteria: ["x", "y"] },
+      ],
+      [
+        { teamId: "a", judgeKey: "j", criterion: "x", score: 5 },
+        { teamId: "a", judgeKey: "j", criterion: "y", score: 5 },
+        { teamId: "b", judgeKey: "j", criterion: "x", score: 3 },
+        { teamId: "b", judgeKey: "j", criterion: "y", score: 2 },
+      ],
+      { a: 1, b: 4 },
+    );
+    // a: judges 100%, votes 25% → 62.5; b: judges 50%, votes 100% → 75.
+    expect(rows.map((r) => [r.teamId, r.judgesPercent, r.votesPercent, r.combined, r.rank, r.votesRank])).toEqual([
+      ["b", 50, 100, 75, 1, 1],
+      ["a", 100, 25, 62.5, 2, 2],
+    ]);
+  });
+  it("uses whichever exists when only one was used, and shares tied ranks", () => {
+    const rows = combineResults(
+      [
+        { teamId: "a", criteria: ["x"] },
+        { teamId: "b", criteria: ["x"] },
+        { teamId: "c", criteria: ["x"] },
+      ],
+      [],
+      { a: 2, b: 2 },
+    );
+    expect(rows.map((r) => [r.teamId, r.combined, r.rank, r.votesRank, r.judgesPercent])).toEqual([
+      ["a", 100, 1, 1, null],
+      ["b", 100, 1, 1, null],
+      ["c", 0, 3, null, null],
+    ]);
+  });
+});

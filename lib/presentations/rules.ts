@@ -1,0 +1,253 @@
+/**
+ * The rules of final presentations as pure functions: the running order, the presenter's clock
+ * and its warning, who may vote for whom, and how judges' scores and the people's choice combine.
+ */
+
+export type Stage = "waiting" | "presenting" | "questions" | "finished";
+
+export type RunRules = {
+  order: string[];
+  currentTeamId: string | null;
+  stage: Stage;
+  stageStartedAt: number | null;
+  presentSeconds: number;
+  questionsSeconds: number;
+};
+
+// ---- running order ----
+
+/** The saved order, kept in step with the teams that exist: gone teams drop out, new ones go last. */
+export function normaliseOrder(order: readonly string[], teamIds: readonly string[]): string[] {
+  const present = new Set(teamIds);
+  const kept = [...new Set(order)].filter((id) => present.has(id));
+  const seen = new Set(kept);
+  return [...kept, ...teamIds.filter((id) => !seen.has(id))];
+}
+
+/** The keyboard alternative to dragging: one place up (-1) or down (+1). */
+export function moveBy(order: readonly string[], teamId: string, delta: -1 | 1): string[] {
+  const i = order.indexOf(teamId);
+  const j = i + delta;
+  if (i < 0 || j < 0 || j >= order.length) return [...order];
+  const next = [...order];
+  [next[i], next[j]] = [next[j] as string, next[i] as string];
+  return next;
+}
+
+/** A drop: the team lands at `toIndex` (clamped), the others keep their order. */
+export function moveTo(order: readonly string[], teamId: string, toIndex: number): string[] {
+  if (!order.includes(teamId)) return [...order];
+  const rest = order.filter((id) => id !== teamId);
+  const at = Math.max(0, Math.min(rest.length, Math.round(toIndex)));
+  return [...rest.slice(0, at), teamId, ...rest.slice(at)];
+}
+
+/** Fisher–Yates with the given source of randomness (crypto on the server, seeded in tests). */
+export function shuffle(order: readonly string[], random: () => number): string[] {
+  const next = [...order];
+  for (let i = next.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [next[i], next[j]] = [next[j] as string, next[i] as string];
+  }
+  return next;
+}
+
+// ---- presenter controls ----
+
+export type Step = "start" | "next" | "previous" | "questions" | "finish" | "restart-clock";
+
+type Position = Pick<RunRules, "currentTeamId" | "stage" | "stageStartedAt">;
+
+/**
+ * Where the presentations go on a step. "next" runs presenting → questions → the next team's
+ * presentation → … → finished, so one key drives the whole session; "previous" goes back a team.
+ * Returns null when the step changes nothing (e.g. "previous" on the first team).
+ */
+export function advance(run: RunRules, step: Step, now: number): Position | null {
+  const { order } = run;
+  const i = run.currentTeamId ? order.indexOf(run.currentTeamId) : -1;
+  const present = (teamId: string | undefined): Position | null =>
+    teamId ? { currentTeamId: teamId, stage: "presenting", stageStartedAt: now } : null;
+  switch (step) {
+    case "start":
+      return present(order[0]);
+    case "restart-clock":
+      return run.stage === "presenting" || run.stage === "questions" ? { ...run, stageStartedAt: now } : null;
+    case "questions":
+      return run.stage === "presenting" ? { currentTeamId: run.currentTeamId, stage: "questions", stageStartedAt: now } : null;
+    case "finish":
+      return run.stage === "finished" ? null : { currentTeamId: null, stage: "finished", stageStartedAt: null };
+    case "previous":
+      if (run.stage === "finished") return present(order[order.length - 1]);
+      if (i <= 0) return null;
+      return present(order[i - 1]);
+    case "next":
+      if (run.stage === "waiting") return present(order[0]);
+      if (run.stage === "finished") return null;
+      if (run.stage === "presenting" && run.questionsSeconds > 0) {
+        return { currentTeamId: run.currentTeamId, stage: "questions", stageStartedAt: now };
+      }
+      if (i < 0 || i >= order.length - 1) return { currentTeamId: null, stage: "finished", stageStartedAt: null };
+      return present(order[i + 1]);
+  }
+}
+
+/** The team after the current one (or the first, before the start), for the "next up" preview. */
+export function nextUp(run: Pick<RunRules, "order" | "currentTeamId" | "stage">): string | null {
+  if (run.stage === "finished") return null;
+  if (run.stage === "waiting" || !run.currentTeamId) return run.order[0] ?? null;
+  const i = run.order.indexOf(run.currentTeamId);
+  return i < 0 ? null : (run.order[i + 1] ?? null);
+}
+
+// ---- the clock ----
+
+export type StageClock = {
+  totalMs: number;
+  remainingMs: number;
+  /** Past this point the screen warns the presenter: the last minute, or the last fifth of a short slot. */
+  warning: boolean;
+  overtime: boolean;
+};
+
+export const warnAtMs = (totalMs: number) => Math.min(60_000, Math.round(totalMs * 0.2));
+
+/** How long the current stage has left on the server's clock; null when nobody is on. */
+export function stageClock(run: RunRules, now: number): StageClock | null {
+  if ((run.stage !== "presenting" && run.stage !== "questions") || run.stageStartedAt === null) return null;
+  const totalMs = (run.stage === "presenting" ? run.presentSeconds : run.questionsSeconds) * 1000;
+  const remainingMs = run.stageStartedAt + totalMs - now;
+  return {
+    totalMs,
+    remainingMs: Math.max(0, remainingMs),
+    warning: remainingMs <= warnAtMs(totalMs),
+    overtime: remainingMs <= 0,
+  };
+}
+
+// ---- the room responds ----
+
+/** Taps per person per team: enough to cheer, not enough to flood the screen's counters. */
+export const maxReactionsPerPerson = 30;
+
+/** Whether a person may put a people's-choice dot on a team. */
+export function mayVoteFor(voterTeamId: string | null, targetTeamId: string, excludeOwnTeam: boolean): boolean {
+  return !(excludeOwnTeam && voterTeamId === targetTeamId);
+}
+
+// ---- judging ----
+
+export const fallbackCriteria = ["The problem is clear", "What was made works", "It can be taken forward"];
+
+/** A brief's "what success looks like", one criterion per line, list markers removed. */
+export function criteriaFromSuccess(successLooksLike: string): string[] {
+  const lines = successLooksLike
+    .split(/\r?\n/)
+    .map((l) =>
+      l
+        .replace(/^\s*(?:[-*•]|\d+[.)])\s*/, "")
+        .trim()
+        .slice(0, 120),
+    )
+    .filter((l) => l.length > 0);
+  const unique = [...new Set(lines)].slice(0, 8);
+  return unique.length > 0 ? unique : fallbackCriteria;
+}
+
+export type Score = { teamId: string; judgeKey: string; criterion: string; score: number };
+
+export type Judging = {
+  /** criterion → the judges' average (1–5), for criteria somebody scored. */
+  averages: Record<string, number>;
+  /** The sum of the averages over the team's criteria (unscored criteria count 0). */
+  total: number;
+  /** The most the total could be: 5 per criterion. */
+  max: number;
+  judges: number;
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** One team's judging: per-criterion averages over the judges who scored it, and their total. */
+export function judgeTeam(criteria: readonly string[], scores: readonly Score[]): Judging {
+  const averages: Record<string, number> = {};
+  const judges = new Set<string>();
+  for (const criterion of criteria) {
+    const mine = scores.filter((s) => s.criterion === criterion);
+    for (const s of mine) judges.add(s.judgeKey);
+    if (mine.length > 0) averages[criterion] = round2(mine.reduce((a, s) => a + s.score, 0) / mine.length);
+  }
+  const total = round2(Object.values(averages).reduce((a, b) => a + b, 0));
+  return { averages, total, max: criteria.length * 5, judges: judges.size };
+}
+
+export type ResultRow = {
+  teamId: string;
+  judging: Judging;
+  /** Judges' total as a share of its maximum, 0–100. */
+  judgesPercent: number | null;
+  votes: number;
+  /** 1, 2, 2, 4 by dots; null when nobody voted for the team. */
+  votesRank: number | null;
+  /** Votes as a share of the most any team got, 0–100. */
+  votesPercent: number | null;
+  /** Half judges, half people's choice; the one that exists when only one does. */
+  combined: number;
+  rank: number;
+};
+
+/** Most first; equal values share a rank (1, 2, 2, 4). */
+export function sharedRanks<T>(items: readonly T[], value: (t: T) => number): Map<T, number> {
+  const sorted = [...items].sort((a, b) => value(b) - value(a));
+  const ranks = new Map<T, number>();
+  let previous = Number.NaN;
+  let r = 0;
+  sorted.forEach((item, i) => {
+    const v = value(item);
+    if (v !== previous) r = i + 1;
+    previous = v;
+    ranks.set(item, r);
+  });
+  return ranks;
+}
+
+/**
+ * Judges and people's choice on one scale: each is turned into a percentage (judges of their
+ * maximum, votes of the leader's), then averaged. When the event used only one, that one decides.
+ */
+export function combineResults(
+  teams: readonly { teamId: string; criteria: readonly string[] }[],
+  scores: readonly Score[],
+  tallies: Record<string, number> | null,
+): ResultRow[] {
+  const anyScores = scores.length > 0;
+  const anyVotes = tallies !== null && Object.values(tallies).some((n) => n > 0);
+  const topVotes = anyVotes ? Math.max(...Object.values(tallies ?? {})) : 0;
+  const voteRanks = sharedRanks(
+    teams.filter((t) => (tallies?.[t.teamId] ?? 0) > 0),
+    (t) => tallies?.[t.teamId] ?? 0,
+  );
+  const rows = teams.map((t) => {
+    const judging = judgeTeam(
+      t.criteria,
+      scores.filter((s) => s.teamId === t.teamId),
+    );
+    const judgesPercent = anyScores && judging.max > 0 ? round2((judging.total / judging.max) * 100) : null;
+    const votes = tallies?.[t.teamId] ?? 0;
+    const votesPercent = anyVotes ? round2((votes / topVotes) * 100) : null;
+    const parts = [judgesPercent, votesPercent].filter((p): p is number => p !== null);
+    const combined = parts.length ? round2(parts.reduce((a, b) => a + b, 0) / parts.length) : 0;
+    return {
+      teamId: t.teamId,
+      judging,
+      judgesPercent,
+      votes,
+      votesRank: voteRanks.get(t) ?? null,
+      votesPercent,
+      combined,
+      rank: 0,
+    };
+  });
+  const ranks = sharedRanks(rows, (r) => r.combined);
+  return rows.map((r) => ({ ...r, rank: ranks.get(r) ?? rows.length })).sort((a, b) => a.rank - b.rank);
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database, Db, Tx } from "@/db/client";
+import { showcaseImages } from "@/db/schema";
+import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
+import { teamOf } from "@/lib/boards/board-access";
+import type { FileStorage } from "@/lib/files/storage";
+import { newStorageKey } from "@/lib/files/storage";
+import { checkPhoto } from "@/lib/notes/note-photos";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { teamInEvent } from "./store";
+
+/**
+ * Stores an image for a team's showcase, checked by its content like a note's photo. The team
+ * then puts it in the showcase with `showcase:save`, so the upload and the order stay separate.
+ */
+export async function saveShowcaseImage(db: Database, storage: FileStorage, actor: Actor, teamId: string, bytes: Uint8Array) {
+  const team = await teamInEvent(db.read, actor, teamId);
+  if (!isStaff(actor) && (await teamOf(db.read, actor)) !== team.id) {
+    throw new CommandFailure("forbidden", "Only members of this team can add images to its showcase.");
+  }
+  const check = checkPhoto(bytes);
+  if (!check.ok) throw new CommandFailure("invalid", check.message, [{ path: "image", message: check.message }]);
+  const id = randomUUID();
+  const storageKey = newStorageKey();
+  await storage.save(storageKey, bytes);
+  await db.transact((tx) =>
+    tx.insert(showcaseImages).values({
+      id,
+      teamId: team.id,
+      eventId: actor.eventId,
+      storageKey,
+      contentType: check.contentType,
+      bytes: bytes.byteLength,
+      uploadedBy: actorKey(actor),
+    }),
+  );
+  return id;
+}
+
+export async function findShowcaseImage(db: Db | Tx, imageId: string) {
+  const [image] = await db.select().from(showcaseImages).where(eq(showcaseImages.id, imageId));
+  return image ?? null;
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { votes } from "@/db/schema";
+import { clientsFor, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  organiser = await createAccount(t.server.db, "Organiser");
+});
+afterAll(() => t.dispose());
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+});
+afterEach(() => clients.closeAll());
+
+type AckLike = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
+async function send(socket: TestSocket, name: string, payload: unknown): Promise<AckLike> {
+  const timed = socket.timeout(20_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> };
+  return timed.emitWithAck(name, { id: commandId(), payload });
+}
+async function ok<T>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
+  const ack = await send(socket, name, payload);
+  if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
+  return ack.result as T;
+}
+const staff = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+async function phone(name: string) {
+  const id = await addParticipant(t.server.db, event.id, name);
+  return { id, socket: await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) }) };
+}
+
+async function twoTeams() {
+  const f = await staff();
+  const a = (await ok<{ team: { id: string } }>(f, "team:create", { name: "Parks" })).team.id;
+  const b = (await ok<{ team: { id: string } }>(f, "team:create", { name: "Website" })).team.id;
+  const alice = await phone("Alice");
+  const bob = await phone("Bob");
+  const carol = await phone("Carol");
+  await ok(alice.socket, "team:join", { teamId: a });
+  await ok(bob.socket, "team:join", { teamId: b });
+  return { f, a, b, alice, bob, carol };
+}
+
+describe("presentations", () => {
+  it("a showcase saved on one phone reaches the team-mate and the screen; others may not edit it", async () => {
+    const { f, a, alice, bob } = await twoTeams();
+    await ok(f, "presentation:state", {});
+    const seen = nextEvent(f, "showcase:changed", (m) => m.data.showcase.title === "Greener parks");
+    const saved = await ok<{ showcase: { title: string; takenForwardBy: string } }>(alice.socket, "showcase:save", {
+      teamId: a,
+      fields: { title: "Greener parks", links: [{ title: "Site", url: "https://parks.example" }] },
+    });
+    expect(saved.showcase.title).toBe("Greener parks");
+    expect((await seen).data.showcase.links).toEqual([{ title: "Site", url: "https://parks.example" }]);
+    const refused = await send(bob.socket, "showcase:save", { teamId: a, fields: { title: "Hijacked" } });
+    expect(refused.error?.code).toBe("forbidden");
+    const badLink = await send(alice.socket, "showcase:save", {
+      teamId: a,
+      fields: { links: [{ title: "x", url: "javascript:alert(1)" }] },
+    });
+    expect(badLink.error?.code).toBe("invalid");
+    // Saved as typed: a blank row just added, and a trailing space mid-word, are kept.
+    const typing = await ok<{ showcase: { links: unknown[]; title: string } }>(alice.socket, "showcase:save", {
+      teamId: a,
+      fields: { title: "Greener ", links: [{ title: "", url: "" }] },
+    });
+    expect(typing.showcase).toMatchObject({ title: "Greener ", links: [{ title: "", url: "" }] });
+  });
+
+  it("the facilitator orders and steps through teams; every screen follows", async () => {
+    const { f, a, b, carol } = await twoTeams();
+    await ok(carol.socket, "presentation:state", {});
+    await ok(f, "presentation:order", { order: [b, a], presentSeconds: 120, questionsSeconds: 0 });
+    const started = nextEvent(carol.socket, "presentation:run-changed", (m) => m.data.run.stage === "presenting");
+    await ok(f, "presentation:step", { step: "start" });
+    expect((await started).data.run.currentTeamId).toBe(b);
+    // A double press from the same view moves on once.
+    const [one, two] = await Promise.all([
+      ok<{ run: { currentTeamId: string } }>(f, "presentation:step", { step: "next", from: b }),
+      ok<{ run: { currentTeamId: string } }>(f, "presentation:step", { step: "next", from: b }),
+    ]);
+    expect([one.run.currentTeamId, two.run.currentTeamId]).toEqual([a, a]);
+    const refused = await send(carol.socket, "presentation:step", { step: "next" });
+    expect(refused.error?.code).toBe("forbidden");
+  });
+
+  it("reactions are counted and broadcast; people's choice refuses a vote for your own team", async () => {
+    const { f, a, b, alice, carol } = await twoTeams();
+    await ok(f, "presentation:state", {});
+    const reacted = nextEvent(f, "presentation:reacted", (m) => m.data.counts.clap === 2);
+    await ok(carol.socket, "presentation:react", { teamId: a, kind: "clap" });
+    await ok(alice.socket, "presentation:react", { teamId: a, kind: "clap" });
+    expect((await reacted).data.teamId).toBe(a);
+
+    const { roundId } = await ok<{ roundId: string }>(f, "peoples-choice:open", { dotsPerPerson: 1, excludeOwnTeam: true });
+    const own = await send(alice.socket, "vote:cast", { roundId, targetId: a });
+    expect(own.error?.message).toMatch(/own team/);
+    // The database refuses it too, whatever the application does.
+    await expect(
+      t.server.db.transact((tx) =>
+        tx.insert(votes).values({ id: randomUUID(), roundId, voterKey: `p:${alice.id}`, targetId: a, slot: 0, placeOnTarget: 0 }),
+      ),
+    ).rejects.toThrow();
+    await ok(alice.socket, "vote:cast", { roundId, targetId: b });
+    await ok(carol.socket, "vote:cast", { roundId, targetId: b });
+    const second = await send(carol.socket, "vote:cast", { roundId, targetId: a });
+    expect(second.ok).toBe(false);
+    await ok(f, "vote:close", { roundId });
+    await ok(f, "vote:reveal", { roundId });
+  });
+
+  it("only judges score, against the team's criteria", async () => {
+    const { f, a, carol } = await twoTeams();
+    const notYet = await send(carol.socket, "judge:score", { teamId: a, criterion: "Works", score: 4 });
+    expect(notYet.error?.code).toBe("forbidden");
+    await ok(f, "judge:assign", { personKey: `p:${carol.id}`, judge: true });
+    await ok(f, "criteria:set", { teamId: a, criteria: ["Works", "Clear"] });
+    const scored = await ok<{ scores: Record<string, number> }>(carol.socket, "judge:score", {
+      teamId: a,
+      criterion: "Works",
+      score: 4,
+    });
+    expect(scored.scores).toEqual({ Works: 4 });
+    const unknown = await send(carol.socket, "judge:score", { teamId: a, criterion: "Gone", score: 4 });
+    expect(unknown.error?.code).toBe("conflict");
+    const outOfRange = await send(carol.socket, "judge:score", { teamId: a, criterion: "Works", score: 9 });
+    expect(outOfRange.error?.code).toBe("invalid");
+    const undone = await ok<{ scores: Record<string, number> }>(carol.socket, "judge:score", {
+      teamId: a,
+      criterion: "Works",
+      score: null,
+    });
+    expect(undone.scores).toEqual({});
+    const state = await ok<{ me: { judge: boolean } }>(carol.socket, "presentation:state", {});
+    expect(state.me.judge).toBe(true);
+  });
+});

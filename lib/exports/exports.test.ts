@@ -37,7 +37,7 @@ describe("parseEventExport", () => {
     vote.voteRounds[0]?.votes.push({ voter: "p1", targetId: "gone", slot: 1, placeOnTarget: 0, createdAt: 1 });
     expect(parseEventExport(vote)).toMatchObject({
       ok: false,
-      message: "The export is inconsistent: a vote is on an unknown note.",
+      message: "The export is inconsistent: a vote is on an unknown note, group or team.",
     });
   });
 });

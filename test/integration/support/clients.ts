@@ -63,7 +63,9 @@ export function clientsFor(url: string) {
   };
 }
 
-export function connected(socket: TestSocket, timeoutMs = 5000): Promise<void> {
+// Generous: a wait, not a performance figure. On a 2-core CI machine other test files run their
+// own servers at the same time, and 200 phones handshaking at once can take several seconds.
+export function connected(socket: TestSocket, timeoutMs = 20_000): Promise<void> {
   if (socket.connected) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error("timed out waiting to connect")), timeoutMs);

@@ -144,7 +144,7 @@ export const csvTables: readonly CsvTable[] = [
   },
   {
     key: "feedback",
-    title: "Feedback to teams",
+    title: "Feedback to each team",
     about: "What people in the room wrote to each team after its presentation.",
     headers: ["team", "from", "feedback", "written"],
     rows: (data) =>

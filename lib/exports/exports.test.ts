@@ -146,7 +146,7 @@ describe("presentations in the report", () => {
     expect(md).toContain("### Feedback from the room\n\n- Talk to \\<b\\>the parks team\\</b\\> — Officer");
     expect(md).toContain("| The problem is clear | 4.5 | 2 |");
     expect(md).toContain("| It works | 3 | 1 |");
-    expect(md).toContain("Judges: 2 judges, total 7.5 out of 10.");
+    expect(md).toContain("Judges: 2 judges, total 7.5 out of 10 (each criterion scored 1 to 5).");
     expect(md).toContain("People's choice: 1 vote, ranked 1.");
     expect(md).toContain("Overall: ranked 1 (87.5 out of 100, judges and people's choice).");
   });

@@ -158,8 +158,11 @@ function showcaseMarkdown(p: TeamPresentation) {
 function resultsMarkdown(p: TeamPresentation) {
   const lines: string[] = [];
   if (p.judging) {
-    lines.push(`Judges: ${plural(p.judging.judges, "judge")}, total ${p.judging.total} out of ${p.judging.max}.`, "");
-    lines.push("| Criterion | Average (1–5) | Judges |", "| --- | ---: | ---: |");
+    lines.push(
+      `Judges: ${plural(p.judging.judges, "judge")}, total ${p.judging.total} out of ${p.judging.max} (each criterion scored 1 to 5).`,
+      "",
+    );
+    lines.push("| Criterion | Average | Judges |", "| --- | ---: | ---: |");
     for (const c of p.judging.criteria)
       lines.push(`| ${escapeMarkdown(c.criterion)} | ${c.average ?? "not scored"} | ${c.judges} |`);
     lines.push("");

@@ -150,7 +150,7 @@ function ShowcaseReview({ team, presentation: p }: { team: TeamReport; presentat
           {p.order !== null ? `Presented ${ordinal(p.order)} in the running order.` : ""}
           {p.order !== null && p.reactions.length > 0 ? " " : ""}
           {p.reactions.length > 0
-            ? `Reactions: ${p.reactions.map((r) => `${reactionLabels[r.kind].emoji} ${reactionLabels[r.kind].label} ${r.count}`).join(", ")}.`
+            ? `Reactions: ${p.reactions.map((r) => `${reactionLabels[r.kind].label} ${r.count}`).join(", ")}.`
             : ""}
         </p>
       ) : null}
@@ -167,7 +167,7 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
             <span className="font-semibold">
               Judges' total: {p.judging.total} out of {p.judging.max}
             </span>{" "}
-            ({plural(p.judging.judges, "judge")}).
+            ({plural(p.judging.judges, "judge")}, each scoring 1 to 5 per criterion).
           </p>
           <table className="w-full table-fixed border-collapse text-left">
             <thead>
@@ -175,8 +175,8 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
                 <th scope="col" className="py-1 pr-2">
                   Criterion
                 </th>
-                <th scope="col" className="w-32 py-1 pr-2">
-                  Average (1–5)
+                <th scope="col" className="w-24 py-1 pr-2">
+                  Average
                 </th>
                 <th scope="col" className="w-20 py-1">
                   Judges

@@ -198,6 +198,31 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await screen.keyboard.press("ArrowRight");
   await expect(screen.getByTestId("presenter-choice").getByRole("listitem").first()).toContainText("Pocket parks map");
   await screen.screenshot({ path: `${shots}/presenter-finished-1920.png` });
+
+  // Afterwards the organiser's review keeps it all: showcase and its image, feedback, judging, people's choice.
+  const organiser = await addStaff(event.id, "organiser", "Organiser");
+  const desk = await browser.newContext(projector);
+  await signIn(desk, organiser.id);
+  const review = await desk.newPage();
+  await review.goto(`/o/${event.slug}/review`);
+  const parksReview = review.getByRole("article", { name: `Team: ${parks.name}` });
+  const showcase = parksReview.getByTestId("review-showcase");
+  await expect(showcase.getByText("Pocket parks map", { exact: true })).toBeVisible();
+  await expect(showcase.getByText("Project lead, Parks")).toBeVisible();
+  const image = showcase.getByRole("img", { name: "Pocket parks map, 1 of 1" });
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  const parksResults = parksReview.getByTestId("review-results");
+  await expect(parksResults.getByText("Judges' total: 9 out of 10")).toBeVisible();
+  await expect(parksResults.getByRole("row", { name: "Residents tested it 5 1" })).toBeVisible();
+  await expect(parksResults.getByText("People's choice: 2 votes, ranked 1.")).toBeVisible();
+  await expect(parksResults.getByText("Overall: ranked 1")).toBeVisible();
+  const websiteReview = review.getByRole("article", { name: `Team: ${website.name}` });
+  await expect(websiteReview.getByText("Talk to the libraries team")).toBeVisible();
+  await expect(websiteReview.getByText("Overall: ranked 2")).toBeVisible();
+  await expectAccessible(review);
+  await parksReview.screenshot({ path: `${shots}/review-team-1920.png` });
+  await desk.close();
 });
 
 test("a showcase survives a reload mid-edit with no lost text", async ({ browser }) => {

@@ -37,14 +37,35 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   await expect(parks.getByText(weekendText.groupTitle)).toBeVisible();
   await expect(parks.getByRole("table").getByRole("row", { name: `1 3 ${weekendText.winningNote}` })).toBeVisible();
   await expect(parks.getByText("Shortlist carried forward")).toBeVisible();
+  // The team's presentation: showcase, reactions, feedback (typed HTML stays text), judging.
+  const showcase = parks.getByTestId("review-showcase");
+  await expect(showcase.getByText(weekendText.showcaseTitle)).toBeVisible();
+  await expect(showcase.getByText("Open on two Saturdays in spring")).toBeVisible();
+  await expect(showcase.getByText("Project lead, Public Realm services")).toBeVisible();
+  await expect(showcase.getByText("Presented 2nd in the running order.")).toBeVisible();
+  await expect(showcase.getByText("Reactions: Applause 3, Great idea 1.")).toBeVisible();
+  await expect(parks.getByText(weekendText.feedback)).toBeVisible();
+  await expect(parks.locator("b", { hasText: "friends of the park" })).toHaveCount(0);
+  const results = parks.getByTestId("review-results");
+  await expect(results.getByText("Judges' total: 4.5 out of 5")).toBeVisible();
+  await expect(results.getByRole("row", { name: `${weekendText.parksCriterion} 4.5 2` })).toBeVisible();
+  await expect(results.getByText("People's choice: 2 votes, ranked 1.")).toBeVisible();
+  await expect(results.getByText("Overall: ranked 1")).toBeVisible();
+  const website = page.getByRole("article", { name: "Team: Website team" });
+  await expect(website.getByTestId("review-results").getByRole("row", { name: "It could be built 4 1" })).toBeVisible();
+  await expect(website.getByText("Overall: ranked 2")).toBeVisible();
   await expect(page.getByTestId("review-team")).toHaveCount(2);
   await expectAccessible(page);
   await page.screenshot({ path: `${shots}/review-1920.png`, fullPage: true });
+  await parks.screenshot({ path: `${shots}/review-parks-1920.png` });
   await page.setViewportSize(phone.viewport);
   await page.screenshot({ path: `${shots}/review-390.png`, fullPage: true });
+  await parks.getByTestId("review-showcase").screenshot({ path: `${shots}/review-showcase-390.png` });
+  await results.screenshot({ path: `${shots}/review-results-390.png` });
   await page.setViewportSize(projector.viewport);
   await page.emulateMedia({ media: "print" });
   await page.screenshot({ path: `${shots}/review-print.png`, fullPage: true });
+  await parks.screenshot({ path: `${shots}/review-parks-print.png` });
   await page.emulateMedia({ media: "screen" });
 
   // Markdown: a readable report, where typed text cannot become a link or a heading.
@@ -55,6 +76,12 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   expect(md.text).toContain(`> ${weekendText.parksReframe}`);
   expect(md.text).toContain("| 1 | 3 | Pop-up café by the playground |");
   expect(md.text).toContain("Who locks the gates?  \n\\# not a heading");
+  expect(md.text).toContain(`### Showcase\n\n**${weekendText.showcaseTitle}**`);
+  expect(md.text).toContain("A café that gets people \\[into the park\\](http://evil.example)");
+  expect(md.text).toContain("- What we made: A pop-up café by the playground  \n\\# run by residents");
+  expect(md.text).toContain("- Talk to the \\<b\\>friends of the park\\</b\\> group — Designer from Kennington");
+  expect(md.text).toContain(`| ${weekendText.parksCriterion} | 4.5 | 2 |`);
+  expect(md.text).toContain("People's choice: 2 votes, ranked 1.");
 
   // CSV: only consenting people, formulas neutralised, quoting intact.
   const people = await downloadText(page, "People who agreed to be contacted (CSV)");
@@ -69,6 +96,18 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   expect(notesCsv.text).toContain(`Parks ideas,Parks team,Ideas,${weekendText.groupTitle},${weekendText.winningNote}`);
   const votesCsv = await downloadText(page, "Vote results (CSV)");
   expect(votesCsv.text).toContain(`Parks ideas,1,revealed,1,3,${weekendText.winningNote},yes`);
+  const showcasesCsv = await downloadText(page, "Showcases (CSV)");
+  expect(showcasesCsv.name).toBe(`${slug}-showcases.csv`);
+  expect(showcasesCsv.text).toContain(`Parks team,${weekendText.showcaseTitle},`);
+  expect(showcasesCsv.text).toContain(`"Project lead, Public Realm services"`);
+  expect(showcasesCsv.text).toContain(`'${weekendText.showcaseNeeds}`);
+  const judgingCsv = await downloadText(page, "Judging (CSV)");
+  expect(judgingCsv.text).toContain(`Parks team,${weekendText.parksCriterion},4.5,2`);
+  expect(judgingCsv.text).toContain("Website team,People can find things,2.5,2");
+  const feedbackCsv = await downloadText(page, "Feedback to each team (CSV)");
+  expect(feedbackCsv.text).toContain(`Parks team,Designer from Kennington,${weekendText.feedback},`);
+  const resultsCsv = await downloadText(page, "Presentation results (CSV)");
+  expect(resultsCsv.text.split("\r\n")[1]).toMatch(/^Parks team,1,95,4\.5,5,2,2,1,/);
   const teamsCsv = await downloadText(page, "Teams (CSV)");
   expect(teamsCsv.text).toContain(`Parks team,${weekendText.parksBrief},${weekendText.parksReframe},3`);
 
@@ -80,6 +119,9 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   expect(data.boards.find((b: { title: string }) => b.title === "Parks ideas").notes).toHaveLength(4);
   expect(data.voteRounds[0].votes).toHaveLength(5);
   expect(json.text).not.toContain(weekendText.privateContact);
+  expect(data.presentations.showcases[0].title).toBe(weekendText.showcaseTitle);
+  expect(data.presentations.scores).toHaveLength(5);
+  expect(json.text).not.toContain(organiser.id);
 
   // A team's output becomes a project.
   await page.getByRole("link", { name: "Projects after the event" }).click();
@@ -182,6 +224,11 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   await page.getByRole("button", { name: "Import as a new event" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}-2\\?imported=1$`));
   await expect(page.getByRole("heading", { name: weekend.event.name, level: 1 })).toBeVisible();
+  // The copy's review shows the same presentations.
+  await page.goto(`/o/${slug}-2/review`);
+  const copied = page.getByRole("article", { name: "Team: Parks team" });
+  await expect(copied.getByTestId("review-showcase").getByText(weekendText.showcaseTitle)).toBeVisible();
+  await expect(copied.getByTestId("review-results").getByText("Judges' total: 4.5 out of 5")).toBeVisible();
 
   await Promise.all([desk.close(), ownerPhone.close(), visitor.close()]);
 });

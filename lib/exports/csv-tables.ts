@@ -1,4 +1,5 @@
 import { participantKindLabels } from "@/lib/participants/profile-facts";
+import { reactionKinds, reactionLabels } from "@/lib/realtime/constants";
 import { type CsvCell, toCsv } from "./csv";
 import { authorName, teamReports, voteResults } from "./event-report";
 import type { EventExport } from "./export-schema";
@@ -101,6 +102,101 @@ export const csvTables: readonly CsvTable[] = [
           shortlisted.has(r.targetId),
         ]);
       }),
+  },
+  {
+    key: "showcases",
+    title: "Showcases",
+    about: "What each team presented: what they made and learned, links, next steps and what they need.",
+    headers: [
+      "team",
+      "title",
+      "summary",
+      "made",
+      "learned",
+      "links",
+      "images",
+      "next steps",
+      "taken forward by",
+      "needs",
+      "order",
+    ],
+    rows: (data) =>
+      teamReports(data).flatMap((t) => {
+        const p = t.presentation;
+        if (!p?.showcase) return [];
+        const s = p.showcase;
+        return [
+          [
+            t.name,
+            s.title,
+            s.summary,
+            s.made,
+            s.learned,
+            s.links.map((l) => (l.title && l.title !== l.url ? `${l.title} <${l.url}>` : l.url)).join("; "),
+            s.images.length,
+            s.nextSteps,
+            p.takenForwardBy,
+            s.needs,
+            p.order ?? "",
+          ],
+        ];
+      }),
+  },
+  {
+    key: "feedback",
+    title: "Feedback to each team",
+    about: "What people in the room wrote to each team after its presentation.",
+    headers: ["team", "from", "feedback", "written"],
+    rows: (data) =>
+      teamReports(data).flatMap((t) =>
+        (t.presentation?.feedback ?? []).map((f) => [t.name, f.authorName, f.text, iso(f.createdAt)]),
+      ),
+  },
+  {
+    key: "judging",
+    title: "Judging",
+    about: "The judges' average score (1–5) for each team on each criterion, and how many judges scored it.",
+    headers: ["team", "criterion", "average", "judges"],
+    rows: (data) =>
+      teamReports(data).flatMap((t) => {
+        const judging = t.presentation?.judging;
+        if (!judging) return [];
+        return [
+          ...judging.criteria.map((c) => [t.name, c.criterion, c.average ?? "", c.judges]),
+          [t.name, `Total (out of ${judging.max})`, judging.total, judging.judges],
+        ];
+      }),
+  },
+  {
+    key: "results",
+    title: "Presentation results",
+    about: "Each team's judges' total, people's choice votes, reactions and overall rank.",
+    headers: [
+      "team",
+      "overall rank",
+      "overall score (0-100)",
+      "judges' total",
+      "judges' maximum",
+      "judges",
+      "people's choice votes",
+      "people's choice rank",
+      ...reactionKinds.map((k) => reactionLabels[k].label.toLowerCase()),
+    ],
+    rows: (data) =>
+      teamReports(data)
+        .flatMap((t) => (t.presentation ? [{ name: t.name, p: t.presentation }] : []))
+        .sort((a, b) => (a.p.combined?.rank ?? Number.MAX_SAFE_INTEGER) - (b.p.combined?.rank ?? Number.MAX_SAFE_INTEGER))
+        .map(({ name, p }) => [
+          name,
+          p.combined?.rank ?? "",
+          p.combined?.score ?? "",
+          p.judging?.total ?? "",
+          p.judging?.max ?? "",
+          p.judging?.judges ?? 0,
+          p.peoplesChoice?.votes ?? "",
+          p.peoplesChoice?.rank ?? "",
+          ...reactionKinds.map((k) => p.reactions.find((r) => r.kind === k)?.count ?? 0),
+        ]),
   },
   {
     key: "projects",

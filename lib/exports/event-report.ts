@@ -1,5 +1,7 @@
+import { briefOwner, combineResults, criteriaFromSuccess } from "@/lib/presentations/rules";
+import { type ReactionKind, reactionKinds } from "@/lib/realtime/constants";
 import { rank } from "@/lib/voting/rules";
-import type { EventExport, ExportedBoard, ExportedProject } from "./export-schema";
+import type { EventExport, ExportedBoard, ExportedProject, ExportedShowcase } from "./export-schema";
 
 /**
  * The export read as a report: who came, and each team with its brief, boards, votes and
@@ -27,6 +29,29 @@ export type TeamReport = {
   boards: ExportedBoard[];
   votes: VoteResult[];
   projects: ExportedProject[];
+  /** Null when the team neither showed a showcase nor got any response, score or vote. */
+  presentation: TeamPresentation | null;
+};
+
+/** What a team presented and how the room responded, read from the export. */
+export type TeamPresentation = {
+  showcase: ExportedShowcase | null;
+  /** As the team wrote it, or the brief's owner when they left it empty. */
+  takenForwardBy: string;
+  /** Place in the running order, from 1; null when the team was not in it. */
+  order: number | null;
+  feedback: EventExport["presentations"]["feedback"];
+  reactions: { kind: ReactionKind; count: number }[];
+  judging: {
+    criteria: { criterion: string; average: number | null; judges: number }[];
+    total: number;
+    max: number;
+    judges: number;
+  } | null;
+  /** Null when the event held no people's-choice vote. */
+  peoplesChoice: { votes: number; rank: number | null } | null;
+  /** Judges and people's choice on one scale (0–100); null when neither was used. */
+  combined: { score: number; rank: number } | null;
 };
 
 export type Attendance = {
@@ -69,6 +94,8 @@ export function targetLabels(boards: ExportedBoard[]) {
 
 export function voteResults(data: EventExport): VoteResult[] {
   const labels = targetLabels(data.boards);
+  // People's choice puts dots on teams.
+  for (const t of data.teams) labels.set(t.id, `Team: ${t.name}`);
   const boardTitle = new Map(data.boards.map((b) => [b.id, b.title]));
   const targetOrder = new Map([...labels.keys()].map((id, i) => [id, i]));
   return data.voteRounds.map((round) => {
@@ -92,8 +119,83 @@ export function voteResults(data: EventExport): VoteResult[] {
   });
 }
 
+/** The people's-choice tallies: the latest team vote on the run's board, as the live results use. */
+function peoplesChoiceTallies(data: EventExport): Record<string, number> | null {
+  const boardId = data.presentations.run?.peoplesChoiceBoardId;
+  if (!boardId) return null;
+  const rounds = data.voteRounds.filter((r) => r.boardId === boardId && r.targets === "teams");
+  const latest = rounds.reduce<(typeof rounds)[number] | null>((a, r) => (a && a.createdAt > r.createdAt ? a : r), null);
+  if (!latest) return null;
+  const tallies: Record<string, number> = {};
+  for (const v of latest.votes) tallies[v.targetId] = (tallies[v.targetId] ?? 0) + 1;
+  return tallies;
+}
+
+/** Each team's presentation record, by team id: showcase, responses, judging, people's choice. */
+export function presentationReports(data: EventExport): Map<string, TeamPresentation | null> {
+  const p = data.presentations;
+  const briefs = new Map(data.briefs.map((b) => [b.id, b]));
+  const setCriteria = new Map((p.run?.criteria ?? []).map((c) => [c.teamId, c.criteria]));
+  const criteriaOf = (team: EventExport["teams"][number]) =>
+    setCriteria.get(team.id) ?? criteriaFromSuccess((team.briefId && briefs.get(team.briefId)?.successLooksLike) || "");
+  const scores = p.scores.map((s) => ({ teamId: s.teamId, judgeKey: s.judge, criterion: s.criterion, score: s.score }));
+  const tallies = peoplesChoiceTallies(data);
+  const rows = new Map(
+    combineResults(
+      data.teams.map((t) => ({ teamId: t.id, criteria: criteriaOf(t) })),
+      scores,
+      tallies,
+    ).map((r) => [r.teamId, r]),
+  );
+  const anyVotes = tallies !== null && Object.values(tallies).some((n) => n > 0);
+  const anyScores = scores.length > 0;
+  const out = new Map<string, TeamPresentation | null>();
+  for (const team of data.teams) {
+    const row = rows.get(team.id);
+    const showcase = p.showcases.find((s) => s.teamId === team.id) ?? null;
+    const feedback = p.feedback.filter((f) => f.teamId === team.id);
+    const reactions = reactionKinds.flatMap((kind) => {
+      const count = p.reactions.filter((r) => r.teamId === team.id && r.kind === kind).reduce((n, r) => n + r.count, 0);
+      return count > 0 ? [{ kind, count }] : [];
+    });
+    const mine = scores.filter((s) => s.teamId === team.id);
+    const orderAt = p.run?.order.indexOf(team.id) ?? -1;
+    const hasSomething =
+      showcase !== null || feedback.length > 0 || reactions.length > 0 || mine.length > 0 || (row?.votes ?? 0) > 0;
+    if (!row || !hasSomething) {
+      out.set(team.id, null);
+      continue;
+    }
+    const brief = team.briefId ? (briefs.get(team.briefId) ?? null) : null;
+    out.set(team.id, {
+      showcase,
+      takenForwardBy: showcase?.takenForwardBy || briefOwner(brief, brief?.contacts[0]?.role ?? null),
+      order: orderAt >= 0 ? orderAt + 1 : null,
+      feedback,
+      reactions,
+      judging:
+        mine.length === 0
+          ? null
+          : {
+              criteria: criteriaOf(team).map((criterion) => ({
+                criterion,
+                average: row.judging.averages[criterion] ?? null,
+                judges: new Set(mine.filter((s) => s.criterion === criterion).map((s) => s.judgeKey)).size,
+              })),
+              total: row.judging.total,
+              max: row.judging.max,
+              judges: row.judging.judges,
+            },
+      peoplesChoice: tallies === null ? null : { votes: row.votes, rank: row.votesRank },
+      combined: anyScores || anyVotes ? { score: row.combined, rank: row.rank } : null,
+    });
+  }
+  return out;
+}
+
 export function teamReports(data: EventExport): TeamReport[] {
   const results = voteResults(data);
+  const presentations = presentationReports(data);
   const people = new Map(data.participants.map((p) => [p.id, p]));
   return data.teams.map((team) => {
     const boards = data.boards.filter((b) => b.teamId === team.id);
@@ -107,6 +209,7 @@ export function teamReports(data: EventExport): TeamReport[] {
       boards,
       votes: results.filter((r) => boardIds.has(r.boardId)),
       projects: data.projects.filter((p) => p.teamId === team.id),
+      presentation: presentations.get(team.id) ?? null,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ageBands, participantKinds } from "@/lib/participants/profile-facts";
+import { reactionKinds } from "@/lib/realtime/constants";
 
 /**
  * The JSON export of one event: complete enough to rebuild the event in another Made In
@@ -178,6 +179,68 @@ export const exportedProjectSchema = z.object({
   ),
 });
 
+/**
+ * Final presentations: showcases, the run, and how the room responded. Judges and feedback
+ * authors are participant ids of this export, or "staff-N" (the same pseudonym as their dots).
+ * Reactions are carried as counts: who tapped is nobody's business after the event.
+ */
+export const exportedPresentationsSchema = z.object({
+  run: z
+    .object({
+      order: z.array(id),
+      presentSeconds: z.number().int().min(0),
+      questionsSeconds: z.number().int().min(0),
+      currentTeamId: id.nullable(),
+      stage: z.enum(["waiting", "presenting", "questions", "finished"]),
+      stageStartedAt: time,
+      /** The board whose team vote is the people's choice (it is among `voteRounds`). */
+      peoplesChoiceBoardId: id.nullable(),
+      /** Criteria the organiser set; a team not listed is judged on its brief's success lines. */
+      criteria: z.array(z.object({ teamId: id, criteria: z.array(text(500)).max(50) })),
+      updatedAt: time,
+    })
+    .nullable(),
+  showcases: z.array(
+    z.object({
+      teamId: id,
+      title: text(500),
+      summary: text(),
+      made: text(),
+      learned: text(),
+      links: z.array(z.object({ title: text(500), url: text(2000) })).max(50),
+      /** Listed in the team's order so the reader knows they existed; the bytes are not in the export. */
+      images: z.array(z.object({ id, contentType: text(200), size: z.number().int().min(0), createdAt: z.number().int() })),
+      nextSteps: text(),
+      /** As the team wrote it; empty means the brief's owner. */
+      takenForwardBy: text(500),
+      needs: text(),
+      updatedBy: text(200),
+      updatedAt: time,
+    }),
+  ),
+  reactions: z.array(z.object({ teamId: id, kind: z.enum(reactionKinds), count: z.number().int().min(1) })),
+  feedback: z.array(z.object({ teamId: id, author: id, authorName: text(200), text: text(), createdAt: z.number().int() })),
+  judges: z.array(z.object({ judge: id, name: text(200), createdAt: z.number().int() })),
+  scores: z.array(
+    z.object({
+      teamId: id,
+      judge: id,
+      criterion: text(500),
+      score: z.number().int().min(1).max(5),
+      updatedAt: z.number().int(),
+    }),
+  ),
+});
+
+export const noPresentations = (): z.infer<typeof exportedPresentationsSchema> => ({
+  run: null,
+  showcases: [],
+  reactions: [],
+  feedback: [],
+  judges: [],
+  scores: [],
+});
+
 export const eventExportSchema = z.object({
   format: z.literal(exportFormat),
   version: z.literal(exportVersion),
@@ -191,12 +254,16 @@ export const eventExportSchema = z.object({
   boards: z.array(exportedBoardSchema),
   voteRounds: z.array(exportedVoteRoundSchema),
   projects: z.array(exportedProjectSchema),
+  /** Absent in exports made before presentations existed. */
+  presentations: exportedPresentationsSchema.default(noPresentations),
 });
 
 export type EventExport = z.infer<typeof eventExportSchema>;
 export type ExportedBoard = z.infer<typeof exportedBoardSchema>;
 export type ExportedNote = z.infer<typeof exportedNoteSchema>;
 export type ExportedProject = z.infer<typeof exportedProjectSchema>;
+export type ExportedPresentations = z.infer<typeof exportedPresentationsSchema>;
+export type ExportedShowcase = ExportedPresentations["showcases"][number];
 
 /** Why an upload is not a usable export, in words an organiser can act on. */
 export function parseEventExport(raw: unknown): { ok: true; data: EventExport } | { ok: false; message: string } {
@@ -249,5 +316,39 @@ export function danglingReference(data: EventExport): string | null {
     for (const v of round.votes) if (!targets.has(v.targetId)) return "a vote is on an unknown note, group or team";
   }
   for (const p of data.projects) if (p.teamId && !teamIds.has(p.teamId)) return `project "${p.title}" has an unknown team`;
+  return danglingInPresentations(data.presentations, { teamIds, boardIds, people });
+}
+
+function danglingInPresentations(
+  p: ExportedPresentations,
+  known: { teamIds: Set<string>; boardIds: Set<string>; people: Set<string> },
+): string | null {
+  const team = (id: string | null) => id === null || known.teamIds.has(id);
+  const person = (id: string) => known.people.has(id) || /^staff-\d+$/.test(id);
+  if (p.run) {
+    if (!p.run.order.every(team) || !team(p.run.currentTeamId) || !p.run.criteria.every((c) => team(c.teamId)))
+      return "the running order names an unknown team";
+    if (p.run.peoplesChoiceBoardId && !known.boardIds.has(p.run.peoplesChoiceBoardId))
+      return "the people's choice is on an unknown board";
+  }
+  const showcased = new Set<string>();
+  for (const s of p.showcases) {
+    if (!team(s.teamId) || showcased.has(s.teamId)) return "a showcase belongs to an unknown team, or a team has two";
+    showcased.add(s.teamId);
+  }
+  if (!p.reactions.every((r) => team(r.teamId))) return "reactions are for an unknown team";
+  for (const f of p.feedback)
+    if (!team(f.teamId) || !person(f.author)) return "feedback is for an unknown team or from an unknown person";
+  const judges = new Set<string>();
+  for (const j of p.judges) {
+    if (!person(j.judge) || judges.has(j.judge)) return "a judge is an unknown person, or listed twice";
+    judges.add(j.judge);
+  }
+  const scored = new Set<string>();
+  for (const s of p.scores) {
+    const key = JSON.stringify([s.teamId, s.judge, s.criterion]);
+    if (!team(s.teamId) || !person(s.judge) || scored.has(key)) return "a score is for an unknown team or by an unknown judge";
+    scored.add(key);
+  }
   return null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvTables, findCsvTable, renderCsvTable } from "./csv-tables";
-import { attendanceOf } from "./event-report";
-import { parseEventExport } from "./export-schema";
+import { attendanceOf, teamReports } from "./event-report";
+import { type ExportedShowcase, noPresentations, parseEventExport } from "./export-schema";
 import { escapeMarkdown, eventMarkdown } from "./markdown-report";
 import { sampleExport } from "./sample-export";
 
@@ -93,5 +93,101 @@ describe("attendanceOf", () => {
       { skill: "drawing", count: 2 },
       { skill: "maps", count: 1 },
     ]);
+  });
+});
+
+describe("presentations in the report", () => {
+  const table = (key: string) =>
+    renderCsvTable(findCsvTable(key) as NonNullable<ReturnType<typeof findCsvTable>>, sampleExport());
+
+  it("reads each team's judging, people's choice and overall rank from the export", () => {
+    const [parks] = teamReports(sampleExport());
+    expect(parks?.presentation).toMatchObject({
+      // The team left it empty: the brief's owner takes it forward.
+      takenForwardBy: "Project lead",
+      order: 1,
+      reactions: [
+        { kind: "clap", count: 12 },
+        { kind: "idea", count: 3 },
+      ],
+      judging: {
+        criteria: [
+          { criterion: "The problem is clear", average: 4.5, judges: 2 },
+          { criterion: "It works", average: 3, judges: 1 },
+        ],
+        total: 7.5,
+        max: 10,
+        judges: 2,
+      },
+      peoplesChoice: { votes: 1, rank: 1 },
+      combined: { score: 87.5, rank: 1 },
+    });
+  });
+
+  it("leaves a team out when it presented nothing and nobody responded", () => {
+    const data = sampleExport();
+    data.presentations = noPresentations();
+    expect(teamReports(data)[0]?.presentation).toBeNull();
+    expect(eventMarkdown(data)).not.toContain("### Showcase");
+    for (const key of ["showcases", "feedback", "judging", "results"]) {
+      const csv = renderCsvTable(findCsvTable(key) as NonNullable<ReturnType<typeof findCsvTable>>, data);
+      expect(csv.split("\r\n")).toHaveLength(2);
+    }
+  });
+
+  it("Markdown: showcase, feedback and judging, with typed text escaped", () => {
+    const md = eventMarkdown(sampleExport());
+    expect(md).toContain("### Showcase\n\n**Park Café**\n\nA café run by \\[residents\\](http://evil.example)");
+    expect(md).toContain("- What we made: A pop-up café  \n\\# with a heading");
+    expect(md).toContain("- Who takes it forward: Project lead");
+    expect(md).toContain("- Plan: https://example.test/plan");
+    expect(md).toContain("1 image shown (not in this report).");
+    expect(md).toContain("Reactions: Applause 12, Great idea 3.");
+    expect(md).toContain("### Feedback from the room\n\n- Talk to \\<b\\>the parks team\\</b\\> — Officer");
+    expect(md).toContain("| The problem is clear | 4.5 | 2 |");
+    expect(md).toContain("| It works | 3 | 1 |");
+    expect(md).toContain("Judges: 2 judges, total 7.5 out of 10 (each criterion scored 1 to 5).");
+    expect(md).toContain("People's choice: 1 vote, ranked 1.");
+    expect(md).toContain("Overall: ranked 1 (87.5 out of 100, judges and people's choice).");
+  });
+
+  it("CSV: showcases, feedback, judging and results, formulas neutralised", () => {
+    expect(table("showcases").split("\r\n")[1]).toBe(
+      `Parks team,Park Café,A café run by [residents](http://evil.example),"A pop-up café\n# with a heading",'=SUM(A1),Plan <https://example.test/plan>,1,Open on Saturdays,Project lead,A gazebo,1`,
+    );
+    expect(table("feedback")).toContain("Parks team,Officer,Talk to <b>the parks team</b>,1970-01-01T00:00:00.006Z");
+    expect(table("judging").split("\r\n")).toEqual([
+      "team,criterion,average,judges",
+      "Parks team,The problem is clear,4.5,2",
+      "Parks team,It works,3,1",
+      "Parks team,Total (out of 10),7.5,2",
+      "",
+    ]);
+    expect(table("results").split("\r\n")[1]).toBe("Parks team,1,87.5,7.5,10,2,1,1,12,0,0,3");
+  });
+
+  it("a people's-choice vote names the teams it was on", () => {
+    expect(table("votes")).toContain("People's choice,2,revealed,1,1,Team: Parks team,no");
+  });
+
+  it("refuses presentations that point at nothing", () => {
+    const unknownTeam = sampleExport();
+    unknownTeam.presentations.showcases[0] = { ...(unknownTeam.presentations.showcases[0] as ExportedShowcase), teamId: "gone" };
+    expect(parseEventExport(unknownTeam)).toMatchObject({ ok: false, message: expect.stringContaining("showcase") });
+    const unknownJudge = sampleExport();
+    unknownJudge.presentations.scores.push({ teamId: "t1", judge: "nobody", criterion: "x", score: 3, updatedAt: 1 });
+    expect(parseEventExport(unknownJudge)).toMatchObject({ ok: false, message: expect.stringContaining("unknown judge") });
+    const board = sampleExport();
+    if (board.presentations.run) board.presentations.run.peoplesChoiceBoardId = "gone";
+    expect(parseEventExport(board)).toMatchObject({ ok: false, message: expect.stringContaining("people's choice") });
+    const order = sampleExport();
+    order.presentations.run?.order.push("gone");
+    expect(parseEventExport(order)).toMatchObject({ ok: false, message: expect.stringContaining("running order") });
+  });
+
+  it("reads an export made before presentations existed", () => {
+    const { presentations: _p, ...older } = sampleExport();
+    const parsed = parseEventExport(older);
+    expect(parsed).toMatchObject({ ok: true, data: { presentations: noPresentations() } });
   });
 });

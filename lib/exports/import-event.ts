@@ -13,10 +13,16 @@ import {
   noteGroups,
   notes,
   participants,
+  presentationFeedback,
+  presentationJudges,
+  presentationReactions,
+  presentationRuns,
+  presentationScores,
   projectCheckIns,
   projectMilestones,
   projectRisks,
   projects,
+  showcases,
   teamMembers,
   teams,
   voteRounds,
@@ -54,6 +60,9 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
   };
 
   const eventId = randomUUID();
+  // Staff are not carried: each pseudonym becomes a key of its own in this event, the same for
+  // their dots, scores and feedback, so one person stays one person.
+  const personKey = (person: string) => (person.startsWith("staff-") ? `x:${eventId}:${person}` : `p:${must(person)}`);
   const e = data.event;
   const slug = await uniqueSlug(tx, slugify(e.slug || e.name));
   await tx.insert(events).values({
@@ -149,7 +158,7 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
     // to its exported state.
     await tx.insert(voteRounds).values({ ...fields, id: roundId, eventId, boardId: must(boardId), status: "open" });
     for (const v of dots) {
-      const voterKey = v.voter.startsWith("staff-") ? `x:${roundId}:${v.voter}` : `p:${must(v.voter)}`;
+      const voterKey = personKey(v.voter);
       await tx.insert(votes).values({
         id: randomUUID(),
         roundId,
@@ -176,6 +185,47 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
       await tx.insert(projectCheckIns).values({ ...rest, id: randomUUID(), projectId });
     }
     for (const r of risks) await tx.insert(projectRisks).values({ ...r, projectId });
+  }
+
+  const p = data.presentations;
+  if (p.run) {
+    const { order, currentTeamId, peoplesChoiceBoardId, criteria, ...fields } = p.run;
+    await tx.insert(presentationRuns).values({
+      ...fields,
+      eventId,
+      order: order.map(must),
+      currentTeamId: mapped(currentTeamId),
+      peoplesChoiceBoardId: mapped(peoplesChoiceBoardId),
+      criteria: Object.fromEntries(criteria.map((c) => [must(c.teamId), c.criteria])),
+    });
+  }
+  for (const s of p.showcases) {
+    const { teamId, images: _images, ...fields } = s;
+    // Image files are not in the export, so the imported showcase has none.
+    await tx.insert(showcases).values({ ...fields, teamId: must(teamId), eventId, imageIds: [] });
+  }
+  for (const r of p.reactions) {
+    const teamId = must(r.teamId);
+    const rows = Array.from({ length: r.count }, () => ({
+      id: randomUUID(),
+      eventId,
+      teamId,
+      kind: r.kind,
+      reactorKey: `x:${eventId}:imported`,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(presentationReactions).values(rows.slice(i, i + 500));
+  }
+  for (const f of p.feedback) {
+    const { teamId, author, ...fields } = f;
+    await tx
+      .insert(presentationFeedback)
+      .values({ ...fields, id: randomUUID(), eventId, teamId: must(teamId), authorKey: personKey(author) });
+  }
+  for (const j of p.judges)
+    await tx.insert(presentationJudges).values({ eventId, judgeKey: personKey(j.judge), name: j.name, createdAt: j.createdAt });
+  for (const s of p.scores) {
+    const { teamId, judge, ...fields } = s;
+    await tx.insert(presentationScores).values({ ...fields, eventId, teamId: must(teamId), judgeKey: personKey(judge) });
   }
 
   return { eventId, slug };

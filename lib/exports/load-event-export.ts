@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   boards,
@@ -13,16 +13,24 @@ import {
   noteGroups,
   notes,
   participants,
+  presentationFeedback,
+  presentationJudges,
+  presentationReactions,
+  presentationRuns,
+  presentationScores,
   projectCheckIns,
   projectMilestones,
   projectRisks,
   projects,
+  showcaseImages,
+  showcases,
   teamMembers,
   teams,
   voteRounds,
   votes,
 } from "@/db/schema";
-import { type EventExport, exportFormat, exportVersion } from "./export-schema";
+import { reactionKinds } from "@/lib/realtime/constants";
+import { type EventExport, type ExportedPresentations, exportFormat, exportVersion } from "./export-schema";
 
 // Insertion order breaks ties, so an import (which inserts in export order) exports identically.
 const rowid = sql`rowid`;
@@ -133,6 +141,8 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
     if (!staffVoters.has(key)) staffVoters.set(key, `staff-${staffVoters.size + 1}`);
     return staffVoters.get(key) as string;
   };
+
+  const presentations = await loadPresentations(db, eventId, teamRows, new Set(boardIds), voterOf);
 
   return {
     format: exportFormat,
@@ -296,6 +306,110 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         checkedBy: r.checkedBy,
         updatedAt: r.updatedAt,
       })),
+    })),
+    presentations,
+  };
+}
+
+/**
+ * The event's presentations. `personOf` turns an actor key into a participant id or the staff
+ * pseudonym already given to their dots, so one person stays one person across the export.
+ */
+async function loadPresentations(
+  db: Db,
+  eventId: string,
+  teamRows: { id: string }[],
+  boardIds: Set<string>,
+  personOf: (key: string) => string,
+): Promise<ExportedPresentations> {
+  const [[run], showcaseRows, imageRows, reactionRows, feedbackRows, judgeRows, scoreRows] = await Promise.all([
+    db.select().from(presentationRuns).where(eq(presentationRuns.eventId, eventId)),
+    db.select().from(showcases).where(eq(showcases.eventId, eventId)).orderBy(rowid),
+    db.select().from(showcaseImages).where(eq(showcaseImages.eventId, eventId)),
+    db
+      .select({ teamId: presentationReactions.teamId, kind: presentationReactions.kind, n: count() })
+      .from(presentationReactions)
+      .where(eq(presentationReactions.eventId, eventId))
+      .groupBy(presentationReactions.teamId, presentationReactions.kind),
+    db
+      .select()
+      .from(presentationFeedback)
+      .where(eq(presentationFeedback.eventId, eventId))
+      .orderBy(asc(presentationFeedback.createdAt), rowid),
+    db
+      .select()
+      .from(presentationJudges)
+      .where(eq(presentationJudges.eventId, eventId))
+      .orderBy(asc(presentationJudges.createdAt), rowid),
+    db.select().from(presentationScores).where(eq(presentationScores.eventId, eventId)).orderBy(rowid),
+  ]);
+  const teamOrder = new Map(teamRows.map((t, i) => [t.id, i]));
+  const images = new Map(imageRows.map((i) => [i.id, i]));
+  const isStaff = (key: string) => !key.startsWith("p:");
+  const judges = judgeRows.map((j) => ({
+    judge: personOf(j.judgeKey),
+    // Staff accounts are not exported, so neither are their names.
+    name: isStaff(j.judgeKey) ? "Staff" : j.name,
+    createdAt: j.createdAt,
+  }));
+  return {
+    run: run
+      ? {
+          order: run.order.filter((id) => teamOrder.has(id)),
+          presentSeconds: run.presentSeconds,
+          questionsSeconds: run.questionsSeconds,
+          currentTeamId: run.currentTeamId,
+          stage: run.stage,
+          stageStartedAt: run.stageStartedAt,
+          peoplesChoiceBoardId:
+            run.peoplesChoiceBoardId && boardIds.has(run.peoplesChoiceBoardId) ? run.peoplesChoiceBoardId : null,
+          criteria: Object.entries(run.criteria)
+            .filter(([teamId]) => teamOrder.has(teamId))
+            .sort(([a], [b]) => (teamOrder.get(a) ?? 0) - (teamOrder.get(b) ?? 0))
+            .map(([teamId, criteria]) => ({ teamId, criteria })),
+          updatedAt: run.updatedAt,
+        }
+      : null,
+    showcases: showcaseRows
+      .sort((a, b) => (teamOrder.get(a.teamId) ?? 0) - (teamOrder.get(b.teamId) ?? 0))
+      .map((s) => ({
+        teamId: s.teamId,
+        title: s.title,
+        summary: s.summary,
+        made: s.made,
+        learned: s.learned,
+        links: s.links,
+        images: s.imageIds.flatMap((id) => {
+          const image = images.get(id);
+          return image ? [{ id, contentType: image.contentType, size: image.bytes, createdAt: image.createdAt }] : [];
+        }),
+        nextSteps: s.nextSteps,
+        takenForwardBy: s.takenForwardBy,
+        needs: s.needs,
+        updatedBy: s.updatedBy,
+        updatedAt: s.updatedAt,
+      })),
+    reactions: reactionRows
+      .map((r) => ({ teamId: r.teamId, kind: r.kind, count: Number(r.n) }))
+      .sort(
+        (a, b) =>
+          (teamOrder.get(a.teamId) ?? 0) - (teamOrder.get(b.teamId) ?? 0) ||
+          reactionKinds.indexOf(a.kind) - reactionKinds.indexOf(b.kind),
+      ),
+    feedback: feedbackRows.map((f) => ({
+      teamId: f.teamId,
+      author: personOf(f.authorKey),
+      authorName: f.authorName,
+      text: f.text,
+      createdAt: f.createdAt,
+    })),
+    judges,
+    scores: scoreRows.map((s) => ({
+      teamId: s.teamId,
+      judge: personOf(s.judgeKey),
+      criterion: s.criterion,
+      score: s.score,
+      updatedAt: s.updatedAt,
     })),
   };
 }

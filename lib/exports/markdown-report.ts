@@ -1,7 +1,17 @@
 import { participantKindLabels } from "@/lib/participants/profile-facts";
 import { plural } from "@/lib/plural";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
-import { attendanceOf, authorName, boardLayout, roomBoards, type TeamReport, teamReports, type VoteResult } from "./event-report";
+import { reactionLabels } from "@/lib/realtime/constants";
+import {
+  attendanceOf,
+  authorName,
+  boardLayout,
+  roomBoards,
+  type TeamPresentation,
+  type TeamReport,
+  teamReports,
+  type VoteResult,
+} from "./event-report";
 import type { EventExport, ExportedBoard } from "./export-schema";
 
 /**
@@ -82,6 +92,21 @@ export const teamMarkdownSections: TeamMarkdownSection[] = [
     render: (team) => (team.votes.length === 0 ? null : team.votes.map(voteMarkdown).join("\n\n")),
   },
   {
+    title: "Showcase",
+    render: (team) => (team.presentation ? showcaseMarkdown(team.presentation) : null),
+  },
+  {
+    title: "Feedback from the room",
+    render: (team) =>
+      !team.presentation || team.presentation.feedback.length === 0
+        ? null
+        : team.presentation.feedback.map((f) => `- ${escapeMarkdown(f.text)} — ${escapeMarkdown(f.authorName)}`).join("\n"),
+  },
+  {
+    title: "Judging and people's choice",
+    render: (team) => (team.presentation ? resultsMarkdown(team.presentation) : null),
+  },
+  {
     title: "Projects after the event",
     render: (team) =>
       team.projects.length === 0
@@ -105,6 +130,55 @@ export const teamMarkdownSections: TeamMarkdownSection[] = [
             .join("\n\n"),
   },
 ];
+
+function showcaseMarkdown(p: TeamPresentation) {
+  const s = p.showcase;
+  const lines: string[] = [];
+  if (s?.title) lines.push(`**${escapeMarkdown(s.title)}**`);
+  if (s?.summary) lines.push("", escapeMarkdown(s.summary));
+  const facts = [
+    ["What we made", s?.made ?? ""],
+    ["What we learned", s?.learned ?? ""],
+    ["Next steps", s?.nextSteps ?? ""],
+    ["Who takes it forward", p.takenForwardBy],
+    ["What we need", s?.needs ?? ""],
+  ].filter(([, v]) => v);
+  if (facts.length > 0) lines.push("", ...facts.map(([k, v]) => `- ${k}: ${escapeMarkdown(v as string)}`));
+  if (s && s.links.length > 0) {
+    // A link is written out, never made clickable: people typed it.
+    lines.push("", "Links:", ...s.links.map((l) => `- ${escapeMarkdown(l.title || l.url)}: ${escapeMarkdown(l.url)}`));
+  }
+  if (s && s.images.length > 0) lines.push("", `${plural(s.images.length, "image")} shown (not in this report).`);
+  if (p.order !== null) lines.push("", `Presented ${ordinal(p.order)} in the running order.`);
+  if (p.reactions.length > 0)
+    lines.push("", `Reactions: ${p.reactions.map((r) => `${reactionLabels[r.kind].label} ${r.count}`).join(", ")}.`);
+  return lines.length === 0 ? null : lines.join("\n").replace(/^\n+/, "");
+}
+
+function resultsMarkdown(p: TeamPresentation) {
+  const lines: string[] = [];
+  if (p.judging) {
+    lines.push(
+      `Judges: ${plural(p.judging.judges, "judge")}, total ${p.judging.total} out of ${p.judging.max} (each criterion scored 1 to 5).`,
+      "",
+    );
+    lines.push("| Criterion | Average | Judges |", "| --- | ---: | ---: |");
+    for (const c of p.judging.criteria)
+      lines.push(`| ${escapeMarkdown(c.criterion)} | ${c.average ?? "not scored"} | ${c.judges} |`);
+    lines.push("");
+  }
+  if (p.peoplesChoice)
+    lines.push(
+      `People's choice: ${plural(p.peoplesChoice.votes, "vote")}${p.peoplesChoice.rank ? `, ranked ${p.peoplesChoice.rank}` : ""}.`,
+    );
+  if (p.combined) lines.push(`Overall: ranked ${p.combined.rank} (${p.combined.score} out of 100, judges and people's choice).`);
+  return lines.length === 0 ? null : lines.join("\n").trimEnd();
+}
+
+const ordinal = (n: number) => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th");
+  return `${n}${suffix}`;
+};
 
 function boardMarkdown(board: ExportedBoard, data: EventExport) {
   const lines = [`#### ${escapeMarkdown(board.title)}`];

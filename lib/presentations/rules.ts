@@ -135,6 +135,17 @@ export function mayVoteFor(voterTeamId: string | null, targetTeamId: string, exc
   return !(excludeOwnTeam && voterTeamId === targetTeamId);
 }
 
+// ---- the showcase ----
+
+/** Who takes a team's work forward when the team didn't say: the brief's owner, or its first contact. */
+export function briefOwner(
+  brief: { ownerRole: string | null; ownerOrganisation: string | null } | null,
+  firstContactRole: string | null,
+): string {
+  const owner = [brief?.ownerRole, brief?.ownerOrganisation].filter((s) => s?.trim()).join(", ");
+  return owner || (brief ? (firstContactRole ?? "") : "");
+}
+
 // ---- judging ----
 
 export const fallbackCriteria = ["The problem is clear", "What was made works", "It can be taken forward"];

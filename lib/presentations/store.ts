@@ -18,7 +18,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import type { JudgeView, PresentationRunView, PresentationTeam, ReactionCounts, ShowcaseView } from "@/lib/realtime/contract";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
-import { criteriaFromSuccess, normaliseOrder } from "./rules";
+import { briefOwner, criteriaFromSuccess, normaliseOrder } from "./rules";
 
 type Reader = Db | Tx;
 export type RunRow = typeof presentationRuns.$inferSelect;
@@ -53,14 +53,13 @@ export async function presentationTeams(db: Reader, eventId: string): Promise<Te
         .orderBy(asc(briefContacts.position))
     : [];
   return rows.map((r) => {
-    const owner = [r.ownerRole, r.ownerOrganisation].filter((s) => s?.trim()).join(", ");
-    const contact = contacts.find((c) => c.briefId === r.briefId)?.role ?? "";
+    const contact = contacts.find((c) => c.briefId === r.briefId)?.role ?? null;
     return {
       id: r.id,
       name: r.name,
       briefTitle: r.briefTitle,
       successLooksLike: r.successLooksLike ?? "",
-      owner: owner || contact,
+      owner: briefOwner(r.briefId ? r : null, contact),
     };
   });
 }

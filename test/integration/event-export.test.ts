@@ -1,13 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { events, projectCheckIns, projectMilestones, projectRisks, projects } from "@/db/schema";
-import { csvTables, renderCsvTable } from "@/lib/exports/csv-tables";
+import { events, projectCheckIns, projectMilestones, projectRisks, projects, showcaseImages, showcases } from "@/db/schema";
+import { csvTables, findCsvTable, renderCsvTable } from "@/lib/exports/csv-tables";
+import { teamReports } from "@/lib/exports/event-report";
 import { type EventExport, parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { eventMarkdown } from "@/lib/exports/markdown-report";
+import { loadResults } from "@/lib/presentations/results";
 import { seedWeekend, weekendText } from "../support/seeded-weekend";
 import { createAccount, openTempDatabase } from "./support/fixtures";
+
+// The presentations' results are server code; here they run against a test database directly.
+vi.mock("server-only", () => ({}));
 
 /**
  * What may differ after export → import → export, and why: ids (every imported row gets a new
@@ -16,14 +22,15 @@ import { createAccount, openTempDatabase } from "./support/fixtures";
  */
 function comparable(data: EventExport) {
   const ids = new Map<string, string>();
-  const idKeys = /^(id|briefId|teamId|boardId|groupId|authorParticipantId|sourceNoteId|targetId|voter)$/;
+  const idKeys =
+    /^(id|briefId|teamId|boardId|groupId|authorParticipantId|sourceNoteId|targetId|voter|judge|author|currentTeamId|peoplesChoiceBoardId)$/;
   const rename = (value: string) => {
     if (!ids.has(value)) ids.set(value, `#${ids.size + 1}`);
     return ids.get(value);
   };
   const walk = (value: unknown, key = ""): unknown => {
     if (Array.isArray(value))
-      return value.map((v) => (typeof v === "string" && /^(memberIds|shortlist)$/.test(key) ? rename(v) : walk(v)));
+      return value.map((v) => (typeof v === "string" && /^(memberIds|shortlist|order)$/.test(key) ? rename(v) : walk(v)));
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     if (typeof value === "string" && idKeys.test(key) && !value.startsWith("staff-")) return rename(value);
     return value;
@@ -93,13 +100,112 @@ describe("JSON export and import", () => {
       // Same report, apart from the date of export.
       expect(eventMarkdown({ ...second, exportedAt: first.exportedAt })).toBe(eventMarkdown(first));
       for (const table of csvTables) expect(renderCsvTable(table, second)).toBe(renderCsvTable(table, first));
-      // No id of the exporting instance survives.
+      // No id of the exporting instance survives, nor any staff account's.
       const json = JSON.stringify(second);
-      for (const id of [weekend.event.id, weekend.ids.parksTeam, weekend.boardId, ...weekend.noteIds])
+      for (const id of [
+        weekend.event.id,
+        weekend.ids.parksTeam,
+        weekend.boardId,
+        weekend.peoplesChoiceBoardId,
+        organiser.accountId,
+        ...weekend.noteIds,
+      ])
         expect(json).not.toContain(id);
+      // The presentations came across, and read the same.
+      expect(second.presentations.showcases.map((x) => x.title)).toEqual([weekendText.showcaseTitle]);
+      expect(second.presentations.run?.order).toEqual(second.teams.map((t) => t.id).reverse());
+      expect(comparable({ ...second, presentations: teamReports(second).map((t) => t.presentation) } as never)).toEqual(
+        comparable({ ...first, presentations: teamReports(first).map((t) => t.presentation) } as never),
+      );
     } finally {
       other.cleanup();
     }
+  });
+
+  it("presentations: staff judges and voters are one pseudonym, reactions are counts, results match the live ones", async () => {
+    const organiser = await createAccount(db, "Organiser with a private name");
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const data = await loadEventExport(db.read, weekend.event.id);
+    if (!data) throw new Error("no export");
+    const p = data.presentations;
+    const json = JSON.stringify(data);
+    expect(json).not.toContain(organiser.accountId);
+    expect(json).not.toContain("Organiser with a private name");
+    // The organiser voted, judged and gave feedback: one staff pseudonym for all three.
+    const peoplesChoice = data.voteRounds.find((r) => r.targets === "teams");
+    const staffVoter = peoplesChoice?.votes.find((v) => v.voter.startsWith("staff-"))?.voter;
+    expect(staffVoter).toMatch(/^staff-\d+$/);
+    expect(p.judges.find((j) => j.judge === staffVoter)).toMatchObject({ name: "Staff" });
+    expect(p.scores.filter((x) => x.judge === staffVoter)).toHaveLength(3);
+    expect(p.feedback.map((f) => f.author)).toEqual([weekend.people[2].id, staffVoter]);
+    expect(p.reactions).toEqual([
+      { teamId: weekend.ids.parksTeam, kind: "clap", count: 3 },
+      { teamId: weekend.ids.parksTeam, kind: "idea", count: 1 },
+      { teamId: weekend.ids.websiteTeam, kind: "love", count: 1 },
+    ]);
+    expect(p.run).toMatchObject({
+      order: [weekend.ids.websiteTeam, weekend.ids.parksTeam],
+      peoplesChoiceBoardId: weekend.peoplesChoiceBoardId,
+      criteria: [{ teamId: weekend.ids.websiteTeam, criteria: ["People can find things", "It could be built"] }],
+    });
+
+    // The report, read from the export, says what the live results say.
+    const live = await loadResults(db.read, weekend.event.id);
+    const reports = teamReports(data);
+    for (const row of live.rows) {
+      const report = reports.find((r) => r.id === row.teamId)?.presentation;
+      expect(report?.combined).toEqual({ score: row.combined, rank: row.rank });
+      expect(report?.peoplesChoice).toEqual({ votes: row.votes, rank: row.votesRank });
+      expect(report?.judging?.total).toBe(row.judging.total);
+      expect(report?.judging?.max).toBe(row.judging.max);
+      expect(
+        Object.fromEntries(
+          report?.judging?.criteria.flatMap((c) => (c.average === null ? [] : [[c.criterion, c.average]])) ?? [],
+        ),
+      ).toEqual(row.judging.averages);
+    }
+    const parks = reports.find((r) => r.id === weekend.ids.parksTeam)?.presentation;
+    expect(parks).toMatchObject({
+      takenForwardBy: "Project lead, Public Realm services",
+      order: 2,
+      judging: { criteria: [{ criterion: weekendText.parksCriterion, average: 4.5, judges: 2 }], total: 4.5, max: 5 },
+      peoplesChoice: { votes: 2, rank: 1 },
+      combined: { score: 95, rank: 1 },
+    });
+    const judging = renderCsvTable(findCsvTable("judging") as NonNullable<ReturnType<typeof findCsvTable>>, data);
+    expect(judging).toContain(`Parks team,${weekendText.parksCriterion},4.5,2`);
+    expect(judging).toContain("Website team,People can find things,2.5,2");
+  });
+
+  it("showcase images are listed, not carried: the imported showcase has none", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const imageId = crypto.randomUUID();
+    await db.transact(async (tx) => {
+      await tx.insert(showcaseImages).values({
+        id: imageId,
+        teamId: weekend.ids.parksTeam,
+        eventId: weekend.event.id,
+        storageKey: "showcase/x.png",
+        contentType: "image/png",
+        bytes: 68,
+        uploadedBy: "p:someone",
+      });
+      await tx
+        .update(showcases)
+        .set({ imageIds: [imageId] })
+        .where(eq(showcases.teamId, weekend.ids.parksTeam));
+    });
+    const first = await loadEventExport(db.read, weekend.event.id);
+    if (!first) throw new Error("no export");
+    expect(first.presentations.showcases[0]?.images).toEqual([
+      expect.objectContaining({ id: imageId, contentType: "image/png", size: 68 }),
+    ]);
+    expect(eventMarkdown(first)).toContain("1 image shown (not in this report).");
+    const { eventId } = await importEvent(db, first, organiser.accountId);
+    const second = await loadEventExport(db.read, eventId);
+    expect(second?.presentations.showcases[0]?.images).toEqual([]);
+    expect(second?.presentations.showcases[0]?.title).toBe(weekendText.showcaseTitle);
   });
 
   it("importing twice into one instance makes two events and never overwrites", async () => {

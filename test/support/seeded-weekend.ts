@@ -1,7 +1,8 @@
 /**
  * A weekend that has happened: briefs, people with profiles (some consenting to contact), teams
- * with a reframed brief, boards with notes and groups, and a closed vote round with a
- * shortlist. Written straight into the database, for integration and browser tests of what
+ * with a reframed brief, boards with notes and groups, a closed vote round with a
+ * shortlist, and final presentations: a showcase, reactions, feedback, judges' scores (one judge
+ * is the organiser) and a people's-choice vote. Written straight into the database, for integration and browser tests of what
  * comes after the weekend. Some text is hostile on purpose (formulas, Markdown).
  */
 import { randomUUID } from "node:crypto";
@@ -17,6 +18,12 @@ import {
   noteGroups,
   notes,
   participants,
+  presentationFeedback,
+  presentationJudges,
+  presentationReactions,
+  presentationRuns,
+  presentationScores,
+  showcases,
   teamMembers,
   teams,
   voteRounds,
@@ -36,6 +43,11 @@ export const weekendText = {
   consentingContact: "+44 20 7926 0000",
   privateName: "Council officer, Parks",
   privateContact: "not-for-export@example.test",
+  showcaseTitle: "Park Café Saturdays",
+  showcaseMade: "A pop-up café by the playground\n# run by residents",
+  showcaseNeeds: "=A gazebo and a hygiene course",
+  feedback: "Talk to the <b>friends of the park</b> group",
+  parksCriterion: "More residents using and looking after their park.",
 };
 
 type P = typeof participants.$inferInsert & { id: string };
@@ -87,6 +99,8 @@ export async function seedWeekend(db: Database, organiserId: string, name = `Wee
   const groupId = randomUUID();
   const noteIds: [string, string, string, string] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const roundId = randomUUID();
+  const peoplesChoiceBoardId = randomUUID();
+  const peoplesChoiceRoundId = randomUUID();
 
   await db.transact(async (tx) => {
     await tx.insert(eventPhases).values([
@@ -202,10 +216,159 @@ export async function seedWeekend(db: Database, organiserId: string, name = `Wee
         shortlist: [noteIds[0], noteIds[1]],
       })
       .where(eq(voteRounds.id, roundId));
+    await seedPresentations(tx, {
+      eventId: event.id,
+      organiserId,
+      at: start + 40 * 3600 * 1000,
+      parks: ids.parksTeam,
+      website: ids.websiteTeam,
+      people: people.map((p) => p.id),
+      peoplesChoiceBoardId,
+      peoplesChoiceRoundId,
+    });
     await tx
       .update(events)
       .set({ goals: ["Less talking, more doing"] })
       .where(eq(events.id, event.id));
   });
-  return { event: { ...event, name }, ids, people, boardId, noteIds, roundId };
+  return { event: { ...event, name }, ids, people, boardId, noteIds, roundId, peoplesChoiceBoardId };
+}
+
+type Tx = Parameters<Parameters<Database["transact"]>[0]>[0];
+
+/**
+ * The presentations: the website team went first, the parks team wrote a showcase, got
+ * reactions, feedback (one from the organiser) and scores from a participant judge and the
+ * organiser, and won the people's choice. The website team was scored on criteria the organiser set.
+ */
+async function seedPresentations(
+  tx: Tx,
+  s: {
+    eventId: string;
+    organiserId: string;
+    at: number;
+    parks: string;
+    website: string;
+    people: string[];
+    peoplesChoiceBoardId: string;
+    peoplesChoiceRoundId: string;
+  },
+) {
+  const t = weekendText;
+  const [resident, officer, designer, young] = s.people as [string, string, string, string];
+  const staff = `a:${s.organiserId}`;
+  await tx.insert(boards).values({
+    id: s.peoplesChoiceBoardId,
+    eventId: s.eventId,
+    teamId: null,
+    title: "People's choice",
+    columns: [{ key: "ideas", title: "Ideas" }],
+    position: 1,
+  });
+  await tx.insert(voteRounds).values({
+    id: s.peoplesChoiceRoundId,
+    boardId: s.peoplesChoiceBoardId,
+    eventId: s.eventId,
+    targets: "teams",
+    excludeOwnTeam: true,
+    dotsPerPerson: 1,
+    maxPerTarget: 1,
+    shortlistSize: 0,
+    createdAt: s.at,
+  });
+  const dot = (voterKey: string, targetId: string) => ({
+    id: randomUUID(),
+    roundId: s.peoplesChoiceRoundId,
+    voterKey,
+    targetId,
+    slot: 0,
+    placeOnTarget: 0,
+    createdAt: s.at + 1000,
+  });
+  await tx.insert(votes).values([dot(`p:${designer}`, s.parks), dot(staff, s.parks), dot(`p:${resident}`, s.website)]);
+  await tx
+    .update(voteRounds)
+    .set({ status: "revealed", closedAt: s.at + 2000, revealedAt: s.at + 2000 })
+    .where(eq(voteRounds.id, s.peoplesChoiceRoundId));
+  await tx.insert(presentationRuns).values({
+    eventId: s.eventId,
+    order: [s.website, s.parks],
+    presentSeconds: 240,
+    questionsSeconds: 60,
+    stage: "finished",
+    peoplesChoiceBoardId: s.peoplesChoiceBoardId,
+    criteria: { [s.website]: ["People can find things", "It could be built"] },
+    updatedAt: s.at,
+  });
+  await tx.insert(showcases).values({
+    teamId: s.parks,
+    eventId: s.eventId,
+    title: t.showcaseTitle,
+    summary: "A café that gets people [into the park](http://evil.example)",
+    made: t.showcaseMade,
+    learned: "Parents at the school gate are the people to ask.",
+    links: [{ title: "Plan", url: "https://example.test/cafe-plan" }],
+    nextSteps: "Open on two Saturdays in spring",
+    needs: t.showcaseNeeds,
+    updatedBy: t.consentingName,
+    updatedAt: s.at,
+  });
+  const reaction = (teamId: string, kind: "clap" | "love" | "idea", reactorKey: string) => ({
+    id: randomUUID(),
+    eventId: s.eventId,
+    teamId,
+    kind,
+    reactorKey,
+    createdAt: s.at,
+  });
+  await tx
+    .insert(presentationReactions)
+    .values([
+      reaction(s.parks, "clap", `p:${designer}`),
+      reaction(s.parks, "clap", `p:${designer}`),
+      reaction(s.parks, "clap", staff),
+      reaction(s.parks, "idea", `p:${young}`),
+      reaction(s.website, "love", `p:${officer}`),
+    ]);
+  await tx.insert(presentationFeedback).values([
+    {
+      id: randomUUID(),
+      eventId: s.eventId,
+      teamId: s.parks,
+      authorKey: `p:${designer}`,
+      authorName: "Designer from Kennington",
+      text: t.feedback,
+      createdAt: s.at + 100,
+    },
+    {
+      id: randomUUID(),
+      eventId: s.eventId,
+      teamId: s.parks,
+      authorKey: staff,
+      authorName: "Organiser",
+      text: "Bring this to the parks forum",
+      createdAt: s.at + 200,
+    },
+  ]);
+  await tx.insert(presentationJudges).values([
+    { eventId: s.eventId, judgeKey: `p:${young}`, name: "Young person", createdAt: s.at },
+    { eventId: s.eventId, judgeKey: staff, name: "Organiser", createdAt: s.at + 1 },
+  ]);
+  const score = (teamId: string, judgeKey: string, criterion: string, value: number) => ({
+    eventId: s.eventId,
+    teamId,
+    judgeKey,
+    criterion,
+    score: value,
+    updatedAt: s.at + 300,
+  });
+  await tx
+    .insert(presentationScores)
+    .values([
+      score(s.parks, `p:${young}`, t.parksCriterion, 4),
+      score(s.parks, staff, t.parksCriterion, 5),
+      score(s.website, `p:${young}`, "People can find things", 3),
+      score(s.website, staff, "People can find things", 2),
+      score(s.website, staff, "It could be built", 4),
+    ]);
 }

@@ -1,8 +1,9 @@
-import { boardLayout, type TeamReport, type VoteResult } from "@/lib/exports/event-report";
+import { boardLayout, type TeamPresentation, type TeamReport, type VoteResult } from "@/lib/exports/event-report";
 import type { EventExport, ExportedBoard } from "@/lib/exports/export-schema";
 import { participantKindLabels } from "@/lib/participants/profile-facts";
 import { plural } from "@/lib/plural";
 import { checkInStatusLabels, shortDate } from "@/lib/projects/check-in-rules";
+import { reactionLabels } from "@/lib/realtime/constants";
 
 /**
  * What each team's page of the review shows, in order. To add a section (e.g. the team's
@@ -31,6 +32,36 @@ export const teamReviewSections: TeamReviewSection[] = [
     render: (team) => (team.votes.length === 0 ? null : team.votes.map((v) => <VoteReview key={v.roundId} round={v} />)),
   },
   {
+    key: "showcase",
+    title: "Showcase",
+    render: (team) => (team.presentation ? <ShowcaseReview team={team} presentation={team.presentation} /> : null),
+  },
+  {
+    key: "feedback",
+    title: "Feedback from the room",
+    render: (team) =>
+      !team.presentation || team.presentation.feedback.length === 0 ? null : (
+        <ul className="space-y-2">
+          {team.presentation.feedback.map((f) => (
+            <li key={`${f.createdAt}-${f.author}-${f.text}`} className="review-keep rounded-lg border border-line px-3 py-2">
+              <span className="block whitespace-pre-line wrap-anywhere">{f.text}</span>
+              <span className="block text-sm text-ink-soft">
+                {f.authorName} · {shortDate(f.createdAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ),
+  },
+  {
+    key: "results",
+    title: "Judging and people's choice",
+    render: (team) => {
+      const p = team.presentation;
+      return p && (p.judging || p.peoplesChoice || p.combined) ? <ResultsReview presentation={p} /> : null;
+    },
+  },
+  {
     key: "projects",
     title: "Projects after the event",
     render: (team) =>
@@ -49,6 +80,138 @@ export const teamReviewSections: TeamReviewSection[] = [
       ),
   },
 ];
+
+const ordinal = (n: number) => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th");
+  return `${n}${suffix}`;
+};
+
+function ShowcaseReview({ team, presentation: p }: { team: TeamReport; presentation: TeamPresentation }) {
+  const s = p.showcase;
+  const facts = [
+    ["What we made", s?.made ?? ""],
+    ["What we learned", s?.learned ?? ""],
+    ["Next steps", s?.nextSteps ?? ""],
+    ["Who takes it forward", p.takenForwardBy],
+    ["What we need", s?.needs ?? ""],
+  ].filter(([, v]) => v);
+  return (
+    <div className="space-y-3" data-testid="review-showcase">
+      {s?.title ? <p className="text-lg font-semibold wrap-anywhere">{s.title}</p> : null}
+      {s?.summary ? <p className="whitespace-pre-line wrap-anywhere">{s.summary}</p> : null}
+      {!s ? <p className="text-ink-soft">The team didn't write a showcase.</p> : null}
+      {facts.length > 0 ? (
+        <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
+          {facts.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="font-semibold text-ink-soft">{k}</dt>
+              <dd className="whitespace-pre-line wrap-anywhere">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {s && s.links.length > 0 ? (
+        <div>
+          <p className="font-semibold">Links</p>
+          <ul className="list-disc pl-6">
+            {s.links.map((l) => (
+              <li key={`${l.title}-${l.url}`} className="wrap-anywhere">
+                {l.title && l.title !== l.url ? `${l.title}: ` : ""}
+                {/^https?:\/\//i.test(l.url) ? (
+                  <a href={l.url} className="link" rel="noopener noreferrer nofollow" target="_blank">
+                    {l.url}
+                  </a>
+                ) : (
+                  l.url
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {s && s.images.length > 0 ? (
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          {s.images.map((image, i) => (
+            <li key={image.id} className="review-keep">
+              {/* Served to staff of the event only; a plain img so it prints. */}
+              {/* biome-ignore lint/performance/noImgElement: an authenticated route, not an optimisable asset */}
+              <img
+                src={`/showcase-images/${image.id}`}
+                alt={`${s.title || team.name}, ${i + 1} of ${s.images.length}`}
+                className="aspect-square w-full rounded-lg border border-line object-cover"
+                loading="lazy"
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {p.order !== null || p.reactions.length > 0 ? (
+        <p className="text-ink-soft">
+          {p.order !== null ? `Presented ${ordinal(p.order)} in the running order.` : ""}
+          {p.order !== null && p.reactions.length > 0 ? " " : ""}
+          {p.reactions.length > 0
+            ? `Reactions: ${p.reactions.map((r) => `${reactionLabels[r.kind].label} ${r.count}`).join(", ")}.`
+            : ""}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) {
+  return (
+    <div className="review-keep space-y-3" data-testid="review-results">
+      {p.judging ? (
+        <>
+          <p>
+            <span className="font-semibold">
+              Judges' total: {p.judging.total} out of {p.judging.max}
+            </span>{" "}
+            ({plural(p.judging.judges, "judge")}, each scoring 1 to 5 per criterion).
+          </p>
+          <table className="w-full table-fixed border-collapse text-left">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-1 pr-2">
+                  Criterion
+                </th>
+                <th scope="col" className="w-24 py-1 pr-2">
+                  Average
+                </th>
+                <th scope="col" className="w-20 py-1">
+                  Judges
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.judging.criteria.map((c) => (
+                <tr key={c.criterion} className="border-b border-line">
+                  <td className="py-1 pr-2 wrap-anywhere">{c.criterion}</td>
+                  <td className="py-1 pr-2">{c.average ?? "not scored"}</td>
+                  <td className="py-1">{c.judges}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {p.peoplesChoice ? (
+        <p>
+          People's choice: {plural(p.peoplesChoice.votes, "vote")}
+          {p.peoplesChoice.rank ? `, ranked ${p.peoplesChoice.rank}` : ""}.
+        </p>
+      ) : null}
+      {p.combined ? (
+        <p className="text-lg font-bold">
+          Overall: ranked {p.combined.rank}{" "}
+          <span className="text-base font-normal text-ink-soft">
+            ({p.combined.score} out of 100, judges and people's choice together)
+          </span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 function BriefSummary({ team }: { team: TeamReport }) {
   const brief = team.brief;

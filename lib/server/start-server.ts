@@ -6,6 +6,7 @@ import type { Env } from "@/lib/config/env";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { handlers } from "@/lib/realtime/handlers";
 import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
+import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
 
 export type StartOptions = {
@@ -61,6 +62,9 @@ export async function startServer(options: StartOptions) {
     log,
   });
   setSharedRealtime(realtime);
+  // First of all listeners, including engine.io's (which answers /socket.io/ before ours runs).
+  const headerOptions = { dev: options.pages ? options.pages.dev : false, publicUrl: env.PUBLIC_URL };
+  http.prependListener("request", (req, res) => applySecurityHeaders(req, res, headerOptions));
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

@@ -6,6 +6,7 @@ import type { Env } from "@/lib/config/env";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { handlers } from "@/lib/realtime/handlers";
 import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
+import { decodablePath, gateServerActions } from "./action-gate";
 import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
 
@@ -50,7 +51,14 @@ export async function startServer(options: StartOptions) {
     }
     // Only the socket's address is trusted; a header of the same name from the client is replaced.
     req.headers[clientIpHeader] = req.socket.remoteAddress ?? "unknown";
-    handle(req, res);
+    // Next answers 500 to a path that isn't valid percent-encoding ("/p/%"): it is the client's.
+    if (!decodablePath(req.url)) {
+      res.statusCode = 400;
+      res.setHeader("content-type", "text/plain; charset=utf-8");
+      res.end("That address isn't valid.");
+      return;
+    }
+    gateServerActions(req, res, () => handle(req, res), options.pages ? options.pages.dev : false);
   });
   const realtime = createRealtime(http, {
     db,

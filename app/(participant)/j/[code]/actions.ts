@@ -6,6 +6,7 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
 import { findEventByJoinCode } from "@/lib/events/find-event";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
@@ -15,6 +16,8 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 const joinLimit = formLimit(300, 60);
 
 export async function joinEventAction(code: string, _previous: FormState, form: FormData): Promise<FormState> {
+  code = textArg(code);
+  form = formArg(form);
   const typedName = String(form.get("displayName") ?? "");
   const values = { displayName: typedName };
   const ip = (await headers()).get(clientIpHeader) ?? "unknown";

@@ -64,6 +64,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     points: options.rateLimit?.points ?? 60,
     duration: options.rateLimit?.seconds ?? 10,
   });
+  // A connection that keeps sending far past its limit (a script, not a phone's outbox, which
+  // waits after a refusal) is cut off: even refusing it costs the room's other phones time.
+  const floodAfterRefusals = 2 * (options.rateLimit?.points ?? 60);
+  const refusals = new RateLimiterMemory({ points: floodAfterRefusals, duration: options.rateLimit?.seconds ?? 10 });
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -130,7 +134,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         try {
           await limiter.consume(socket.id);
         } catch {
-          return reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
+          reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
+          await refusals.consume(socket.id).catch(() => {
+            if (!socket.connected) return;
+            log(`cut off a flooding connection (${actorKey(actor)})`);
+            socket.disconnect(true);
+          });
+          return;
         }
         inFlight++;
         try {

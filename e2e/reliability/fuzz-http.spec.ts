@@ -96,14 +96,20 @@ const body: fc.Arbitrary<Body> = fc.oneof(
   fc
     .array(nasty, { maxLength: 4 })
     .map((args) => ({ body: JSON.stringify(args), contentType: "text/plain;charset=UTF-8", what: "json args" })),
-  // A form post: field "0" holds the arguments, fields "1_…" the FormData they may point at.
+  // A form post: field "0" holds the arguments, fields "_1_…" the FormData they may point at.
   fc
     .tuple(fc.array(nasty, { maxLength: 4 }), fc.array(fc.tuple(fieldName, nasty), { maxLength: 12 }), fc.boolean())
     .map(([args, fields, withRoot]) => {
       const form = new FormData();
       if (withRoot) form.set("0", JSON.stringify(args));
-      for (const [k, v] of fields) form.append(withRoot && !k.startsWith("1_") ? `1_${k}` : k, text(v));
-      if (fields.length % 3 === 0) form.append("1_file", new Blob([text(fields)]), "evil.svg");
+      // React prefixes the fields of the form an argument refers to ("$K1") with "_1_".
+      for (const [k, v] of fields) form.append(withRoot && !k.startsWith("_1_") ? `_1_${k}` : k, text(v));
+      if (fields.length % 3 === 0) form.append("_1_file", new Blob([text(fields)]), "evil.svg");
+      if (withRoot) {
+        // The root goes last, as React writes it, so the form it refers to is complete.
+        form.delete("0");
+        form.set("0", JSON.stringify(args));
+      }
       return { body: form, what: "form" };
     }),
   // Broken encodings.

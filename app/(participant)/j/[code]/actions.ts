@@ -12,8 +12,9 @@ import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
-// A whole room may join from one venue Wi-Fi address, so the limit is generous.
-const joinLimit = formLimit(300, 60);
+// A whole room may join from one venue Wi-Fi address (rooms of up to 1,000 phones, some joining
+// twice on a second device), so the limit is generous: it stops a script, not a crowd.
+const joinLimit = formLimit(1_200, 60);
 
 export async function joinEventAction(code: string, _previous: FormState, form: FormData): Promise<FormState> {
   code = textArg(code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, servedOverHttps } from "./security-headers";
+import { contentSecurityPolicy, servedOverHttps, withFramingRules } from "./security-headers";
 
 describe("contentSecurityPolicy", () => {
   it("allows scripts only by nonce in production, never eval", () => {
@@ -23,5 +23,16 @@ describe("servedOverHttps", () => {
     expect(servedOverHttps({ headers: { "x-forwarded-proto": "https, http" } })).toBe(true);
     expect(servedOverHttps({ headers: { "x-forwarded-proto": "http" } }, "http://10.0.0.2:3000")).toBe(false);
     expect(servedOverHttps({ headers: {} })).toBe(false);
+  });
+});
+
+describe("withFramingRules", () => {
+  it("keeps a route's own policy and adds framing and plugin rules it lacks", () => {
+    expect(withFramingRules("default-src 'none'; img-src 'self'; sandbox")).toBe(
+      "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'; object-src 'none'",
+    );
+    expect(withFramingRules("default-src 'none'; frame-ancestors 'self'; object-src 'none'")).toBe(
+      "default-src 'none'; frame-ancestors 'self'; object-src 'none'",
+    );
   });
 });

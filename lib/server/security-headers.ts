@@ -54,8 +54,10 @@ export function servedOverHttps(req: Pick<IncomingMessage, "headers">, publicUrl
 }
 
 /**
- * Sets the headers on `res` before anything else writes it, and hands Next the nonce through
- * the request. Headers set here survive `writeHead` calls of Next and engine.io (they merge).
+ * Hands Next the nonce through the request now, and sets the headers on `res` just before it is
+ * written, where a handler has not set its own: a route with a stricter CSP of its own (a file,
+ * a photo) keeps it, with `frame-ancestors` and `object-src` added if it lacks them. Next only
+ * adds a route's header when none is there yet, so ours must come last, not first.
  */
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, options: SecurityHeaderOptions) {
   const nonce = newNonce();
@@ -63,13 +65,31 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   // Only our value: a client's own CSP request header must not choose the nonce.
   req.headers["content-security-policy"] = csp;
   delete req.headers["content-security-policy-report-only"];
-  res.setHeader("Content-Security-Policy", csp);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
-  if (servedOverHttps(req, options.publicUrl)) {
-    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  }
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": csp,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=()",
+  };
+  if (servedOverHttps(req, options.publicUrl)) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!res.hasHeader(name)) res.setHeader(name, value);
+    }
+    const own = String(res.getHeader("Content-Security-Policy") ?? "");
+    if (own !== csp) res.setHeader("Content-Security-Policy", withFramingRules(own));
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
+/** A handler's own policy, kept, plus the rules every response needs. */
+export function withFramingRules(policy: string) {
+  const rules = [policy.trim().replace(/;$/, "")];
+  if (!/(^|;)\s*frame-ancestors\s/.test(policy)) rules.push("frame-ancestors 'none'");
+  if (!/(^|;)\s*object-src\s/.test(policy)) rules.push("object-src 'none'");
+  return rules.filter(Boolean).join("; ");
 }

@@ -16,7 +16,9 @@ export function securityHeaderProblems(
   if (directive("object-src") !== "object-src 'none'") problems.push("object-src is not 'none'");
   if (!/^frame-ancestors '(none|self)'$/.test(directive("frame-ancestors"))) problems.push("frame-ancestors missing");
   if (/'unsafe-inline'/.test(directive("script-src"))) problems.push("script-src allows 'unsafe-inline'");
-  if (!/'nonce-[A-Za-z0-9+/=]+'/.test(directive("script-src"))) problems.push("script-src has no nonce");
+  // Scripts by nonce only, or none at all (a file's own policy: default-src 'none').
+  const noScripts = !directive("script-src") && directive("default-src") === "default-src 'none'";
+  if (!noScripts && !/'nonce-[A-Za-z0-9+/=]+'/.test(directive("script-src"))) problems.push("script-src has no nonce");
   if (get("x-content-type-options") !== "nosniff") problems.push("no nosniff");
   if (!get("referrer-policy")) problems.push("no Referrer-Policy");
   const hsts = get("strict-transport-security");

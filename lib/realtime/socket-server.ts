@@ -37,7 +37,12 @@ export type RealtimeOptions = {
   processId: string;
   publicUrl?: string;
   /** Per connection: commands allowed per window. */
-  rateLimit?: { points: number; seconds: number };
+  /**
+   * Per connection: `points` commands per `seconds`, and at most `burst` in any one second (so
+   * one connection's allowance can't queue dozens of writes ahead of everyone else's at once).
+   * Without `rateLimit`: 60 per 10 s, bursts of 10.
+   */
+  rateLimit?: { points: number; seconds: number; burst?: number };
   presenceIntervalMs?: number;
   tallyIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
@@ -64,9 +69,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     points: options.rateLimit?.points ?? 60,
     duration: options.rateLimit?.seconds ?? 10,
   });
+  const burstPoints = options.rateLimit ? options.rateLimit.burst : 10;
+  const burst = burstPoints ? new RateLimiterMemory({ points: burstPoints, duration: 1 }) : null;
   // A connection that keeps sending far past its limit (a script, not a phone's outbox, which
   // waits after a refusal) is cut off: even refusing it costs the room's other phones time.
-  const floodAfterRefusals = 2 * (options.rateLimit?.points ?? 60);
+  const floodAfterRefusals = options.rateLimit?.points ?? 60;
   const refusals = new RateLimiterMemory({ points: floodAfterRefusals, duration: options.rateLimit?.seconds ?? 10 });
   let draining = false;
   let inFlight = 0;
@@ -133,6 +140,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         }
         try {
           await limiter.consume(socket.id);
+          await burst?.consume(socket.id);
         } catch {
           reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
           await refusals.consume(socket.id).catch(() => {

@@ -37,12 +37,8 @@ export type RealtimeOptions = {
   processId: string;
   publicUrl?: string;
   /** Per connection: commands allowed per window. */
-  /**
-   * Per connection: `points` commands per `seconds`, and at most `burst` in any one second (so
-   * one connection's allowance can't queue dozens of writes ahead of everyone else's at once).
-   * Without `rateLimit`: 60 per 10 s, bursts of 10.
-   */
-  rateLimit?: { points: number; seconds: number; burst?: number };
+  /** Per connection: commands allowed per window. */
+  rateLimit?: { points: number; seconds: number };
   presenceIntervalMs?: number;
   tallyIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
@@ -69,8 +65,6 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     points: options.rateLimit?.points ?? 60,
     duration: options.rateLimit?.seconds ?? 10,
   });
-  const burstPoints = options.rateLimit ? options.rateLimit.burst : 10;
-  const burst = burstPoints ? new RateLimiterMemory({ points: burstPoints, duration: 1 }) : null;
   // A connection that keeps sending far past its limit (a script, not a phone's outbox, which
   // waits after a refusal) is cut off: even refusing it costs the room's other phones time.
   const floodAfterRefusals = options.rateLimit?.points ?? 60;
@@ -140,7 +134,6 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         }
         try {
           await limiter.consume(socket.id);
-          await burst?.consume(socket.id);
         } catch {
           reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
           await refusals.consume(socket.id).catch(() => {

@@ -14,11 +14,7 @@ const server = await startServer({
     SESSION_SECRET: process.env.SESSION_SECRET ?? "",
   },
   pages: false,
-  rateLimit: {
-    points: Number(process.env.RATE_POINTS ?? 60),
-    seconds: 10,
-    burst: process.env.RATE_BURST ? Number(process.env.RATE_BURST) : undefined,
-  },
+  rateLimit: { points: Number(process.env.RATE_POINTS ?? 60), seconds: 10 },
   log: (message, error) => console.error(`[child] ${message}`, error ?? ""),
 });
 process.stdout.write(`READY ${server.port}\n`);

@@ -16,7 +16,7 @@ export type Child = {
   exitingAt: () => number | null;
 };
 
-export async function startChild(databaseUrl: string, port = 0, rateLimitPoints = 60, rateLimitBurst?: number): Promise<Child> {
+export async function startChild(databaseUrl: string, port = 0, rateLimitPoints = 60): Promise<Child> {
   // Node itself with tsx as a loader, not the tsx CLI: the CLI runs the server in a grandchild,
   // which a SIGKILL of the CLI would leave running.
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
@@ -26,7 +26,6 @@ export async function startChild(databaseUrl: string, port = 0, rateLimitPoints 
       PORT: String(port),
       SESSION_SECRET: testSecret,
       RATE_POINTS: String(rateLimitPoints),
-      RATE_BURST: rateLimitBurst ? String(rateLimitBurst) : "",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

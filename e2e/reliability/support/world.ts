@@ -150,9 +150,17 @@ export async function connect(eventId: string, cookie: string): Promise<Socket> 
 
 /** Sends one command through the real contract and returns its result, or throws its refusal. */
 export async function command<T = unknown>(socket: Socket, name: string, payload: unknown): Promise<T> {
-  const ack: Ack = await socket.timeout(15_000).emitWithAck(name, { id: `cmd-${randomUUID()}`, payload });
-  if (!ack.ok) throw new Error(`${name}: ${ack.error?.code} ${ack.error?.message}`);
-  return ack.result as T;
+  const envelope = { id: `cmd-${randomUUID()}`, payload };
+  for (let attempt = 0; ; attempt++) {
+    const ack: Ack = await socket.timeout(15_000).emitWithAck(name, envelope);
+    // Past the connection's rate limit: wait and send the same command again, as a phone's outbox does.
+    if (!ack.ok && ack.error?.code === "rate_limited" && attempt < 20) {
+      await new Promise((r) => setTimeout(r, 1000));
+      continue;
+    }
+    if (!ack.ok) throw new Error(`${name}: ${ack.error?.code} ${ack.error?.message}`);
+    return ack.result as T;
+  }
 }
 
 /** The one summary line a reliability test prints (as test/reliability/support/report.ts). */

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { eq } from "drizzle-orm";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -44,6 +45,7 @@ export type RealtimeOptions = {
    */
   redis?: RedisClient;
   /** Per connection: commands allowed per window. */
+  /** Per connection: commands allowed per window. */
   rateLimit?: { points: number; seconds: number };
   presenceIntervalMs?: number;
   tallyIntervalMs?: number;
@@ -77,6 +79,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     { points: options.rateLimit?.points ?? 60, seconds: options.rateLimit?.seconds ?? 10, keyPrefix: "socket" },
     options.redis,
   );
+  // A connection that keeps sending far past its limit (a script, not a phone's outbox, which
+  // waits after a refusal) is cut off: even refusing it costs the room's other phones time.
+  const floodAfterRefusals = options.rateLimit?.points ?? 60;
+  const refusals = new RateLimiterMemory({ points: floodAfterRefusals, duration: options.rateLimit?.seconds ?? 10 });
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -143,7 +149,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         try {
           await limiter.consume(socket.id);
         } catch {
-          return reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
+          reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
+          await refusals.consume(socket.id).catch(() => {
+            if (!socket.connected) return;
+            log(`cut off a flooding connection (${actorKey(actor)})`);
+            socket.disconnect(true);
+          });
+          return;
         }
         inFlight++;
         try {

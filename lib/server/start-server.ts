@@ -8,6 +8,8 @@ import { handlers } from "@/lib/realtime/handlers";
 import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
 import { connectRedis } from "@/lib/scale/redis";
 import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
+import { decodablePath, gateServerActions } from "./action-gate";
+import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
 
 export type StartOptions = {
@@ -55,7 +57,14 @@ export async function startServer(options: StartOptions) {
     }
     // Only the socket's address is trusted; a header of the same name from the client is replaced.
     req.headers[clientIpHeader] = req.socket.remoteAddress ?? "unknown";
-    handle(req, res);
+    // Next answers 500 to a path that isn't valid percent-encoding ("/p/%"): it is the client's.
+    if (!decodablePath(req.url)) {
+      res.statusCode = 400;
+      res.setHeader("content-type", "text/plain; charset=utf-8");
+      res.end("That address isn't valid.");
+      return;
+    }
+    gateServerActions(req, res, () => handle(req, res), options.pages ? options.pages.dev : false);
   });
   const realtime = createRealtime(http, {
     db,
@@ -68,6 +77,9 @@ export async function startServer(options: StartOptions) {
     log,
   });
   setSharedRealtime(realtime);
+  // First of all listeners, including engine.io's (which answers /socket.io/ before ours runs).
+  const headerOptions = { dev: options.pages ? options.pages.dev : false, publicUrl: env.PUBLIC_URL };
+  http.prependListener("request", (req, res) => applySecurityHeaders(req, res, headerOptions));
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

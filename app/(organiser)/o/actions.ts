@@ -7,6 +7,7 @@ import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
 import { createEvent } from "@/lib/events/create-event";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
+import { formArg } from "@/lib/forms/action-args";
 import { echo, fieldErrors, fieldText } from "../form-state";
 
 const londonTime = (missing: string) =>
@@ -36,6 +37,7 @@ const newEventSchema = z
 const fields = ["name", "place", "startsAt", "endsAt", "description"] as const;
 
 export async function createEventAction(_previous: FormState, form: FormData): Promise<FormState> {
+  form = formArg(form);
   const values = echo(form, fields);
   const account = await currentAccount();
   if (!account) return { message: "You've been signed out. Sign in again, then create the event.", values };

@@ -6,9 +6,11 @@ import { sharedDatabase } from "@/db";
 import { newAccountSchema } from "@/lib/accounts/create-account";
 import { createFirstOrganiser } from "@/lib/accounts/first-organiser";
 import { startAccountSession } from "@/lib/auth/web-session";
+import { formArg } from "@/lib/forms/action-args";
 import { echo, fieldErrors, fieldText } from "../form-state";
 
 export async function setUpMadeIn(_previous: FormState, form: FormData): Promise<FormState> {
+  form = formArg(form);
   const values = echo(form, ["name", "email"]);
   const parsed = newAccountSchema.safeParse({
     name: fieldText(form, "name"),

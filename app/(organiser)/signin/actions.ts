@@ -8,6 +8,7 @@ import { authenticate, signInSchema } from "@/lib/accounts/authenticate";
 import { safeNextPath } from "@/lib/accounts/next-path";
 import { retryMessage } from "@/lib/accounts/sign-in-limiter";
 import { endAccountSession, startAccountSession } from "@/lib/auth/web-session";
+import { formArg } from "@/lib/forms/action-args";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { echo, fieldErrors, fieldText } from "../form-state";
 import { signInLimiter } from "./limiter";
@@ -16,6 +17,7 @@ import { signInLimiter } from "./limiter";
 const mismatch = "That email and password don't match. Check them and try again.";
 
 export async function signIn(_previous: FormState, form: FormData): Promise<FormState> {
+  form = formArg(form);
   const values = echo(form, ["email"]);
   const parsed = signInSchema.safeParse({ email: fieldText(form, "email"), password: fieldText(form, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };

@@ -5,8 +5,10 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { findEventByJoinCode } from "@/lib/events/find-event";
 import { normaliseJoinCode } from "@/lib/events/join-code";
+import { formArg } from "@/lib/forms/action-args";
 
 export async function findEventByCode(_previous: FormState, form: FormData): Promise<FormState> {
+  form = formArg(form);
   const typed = String(form.get("code") ?? "");
   const values = { code: typed };
   if (!normaliseJoinCode(typed)) return { errors: { code: "Type the code shown on the big screen." }, values };

@@ -5,6 +5,7 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { createAccount, newAccountSchema, prepareAccount } from "@/lib/accounts/create-account";
 import { currentAccount, startAccountSession } from "@/lib/auth/web-session";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invite";
 import { findInvite } from "@/lib/invites/find-invite";
 import { echo, fieldErrors, fieldText } from "../../form-state";
@@ -16,6 +17,7 @@ const refusals: Record<Exclude<AcceptInviteResult, { ok: true }>["reason"], stri
 };
 
 export async function acceptInviteAction(token: string, _previous: FormState): Promise<FormState> {
+  token = textArg(token);
   const account = await currentAccount();
   if (!account) return { message: "You've been signed out. Sign in again to accept the invitation." };
   const db = await sharedDatabase();
@@ -32,6 +34,8 @@ class Refused extends Error {
 }
 
 export async function createAccountAndAccept(token: string, _previous: FormState, form: FormData): Promise<FormState> {
+  token = textArg(token);
+  form = formArg(form);
   const values = echo(form, ["name", "email"]);
   const parsed = newAccountSchema.safeParse({
     name: fieldText(form, "name"),

@@ -8,6 +8,7 @@ import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { currentAccount } from "@/lib/auth/web-session";
 import { formatDay } from "@/lib/events/event-dates";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { createInvite, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
@@ -35,6 +36,8 @@ const statusNews = {
 };
 
 export async function changeEventStatus(slug: string, _previous: StatusFormState, form: FormData): Promise<StatusFormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const values = { status: fieldText(form, "status") };
   const allowed = await asOrganiser(slug);
   if (!allowed) return { message: notAllowed, values };
@@ -48,6 +51,8 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
 }
 
 export async function createInviteAction(slug: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const values = { role: fieldText(form, "role") };
   const allowed = await asOrganiser(slug);
   if (!allowed) return { message: notAllowed, values };
@@ -66,6 +71,8 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
 }
 
 export async function revokeInviteAction(slug: string, form: FormData): Promise<void> {
+  slug = textArg(slug);
+  form = formArg(form);
   const allowed = await asOrganiser(slug);
   const tokenHash = z.string().min(1).max(100).safeParse(fieldText(form, "tokenHash"));
   if (!allowed || !tokenHash.success) return;

@@ -5,6 +5,7 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { regenerateJoinCode } from "@/lib/events/regenerate-join-code";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { organiserOf, organisersOnly } from "../../access";
 import { fieldText } from "../../form-state";
 
@@ -15,6 +16,8 @@ export async function regenerateJoinCodeAction(
   _previous: JoinCodeFormState,
   form: FormData,
 ): Promise<JoinCodeFormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly };
   // The form sends this only from its confirmation step: a stray post does not change the code.

@@ -6,15 +6,19 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
 import { findEventByJoinCode } from "@/lib/events/find-event";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
-// A whole room may join from one venue Wi-Fi address, so the limit is generous.
-const joinLimit = formLimit("join", 300, 60);
+// A whole room may join from one venue Wi-Fi address (rooms of up to 1,000 phones, some joining
+// twice on a second device), so the limit is generous: it stops a script, not a crowd.
+const joinLimit = formLimit("join", 1_200, 60);
 
 export async function joinEventAction(code: string, _previous: FormState, form: FormData): Promise<FormState> {
+  code = textArg(code);
+  form = formArg(form);
   const typedName = String(form.get("displayName") ?? "");
   const values = { displayName: typedName };
   const ip = (await headers()).get(clientIpHeader) ?? "unknown";

@@ -14,6 +14,7 @@ import { setBriefStatus } from "@/lib/briefs/set-brief-status";
 import { updateBrief } from "@/lib/briefs/update-brief";
 import { maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { fieldErrorsByPath, listFromForm } from "@/lib/forms/list-fields";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -24,6 +25,8 @@ import { echo, fieldText } from "../../../form-state";
 export type BriefFormState = FormState & { saved?: string };
 
 export async function createBriefAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const values = { title: fieldText(form, "title") };
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
@@ -37,6 +40,8 @@ export async function createBriefAction(slug: string, _previous: FormState, form
 const direction = z.enum(["up", "down"]);
 
 export async function moveBriefAction(slug: string, form: FormData): Promise<void> {
+  slug = textArg(slug);
+  form = formArg(form);
   const allowed = await organiserOf(slug);
   const move = direction.safeParse(fieldText(form, "direction"));
   const briefId = fieldText(form, "briefId");
@@ -54,6 +59,9 @@ export async function saveBriefAction(
   _previous: BriefFormState,
   form: FormData,
 ): Promise<BriefFormState> {
+  slug = textArg(slug);
+  briefId = textArg(briefId);
+  form = formArg(form);
   const values = echo(form, briefTextFields);
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
@@ -85,6 +93,9 @@ export async function setBriefStatusAction(
   _previous: BriefFormState,
   form: FormData,
 ): Promise<BriefFormState> {
+  slug = textArg(slug);
+  briefId = textArg(briefId);
+  form = formArg(form);
   const values = { status: fieldText(form, "status") };
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
@@ -110,6 +121,9 @@ export async function uploadBriefFileAction(
   _previous: BriefFormState,
   form: FormData,
 ): Promise<BriefFormState> {
+  slug = textArg(slug);
+  briefId = textArg(briefId);
+  form = formArg(form);
   const values = { fileTitle: fieldText(form, "fileTitle") };
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
@@ -137,6 +151,8 @@ export async function uploadBriefFileAction(
 }
 
 export async function removeBriefFileAction(slug: string, form: FormData): Promise<void> {
+  slug = textArg(slug);
+  form = formArg(form);
   const allowed = await organiserOf(slug);
   const fileId = fieldText(form, "fileId");
   if (!allowed || !fileId) return;

@@ -7,6 +7,7 @@ import { agendaSchema } from "@/lib/events/agenda";
 import { eventDetailsFields, eventDetailsSchema } from "@/lib/events/event-details";
 import { saveAgenda } from "@/lib/events/save-agenda";
 import { updateEventDetails } from "@/lib/events/update-event-details";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
 import { organiserOf, organisersOnly } from "../../../access";
 import { echo, fieldErrors } from "../../../form-state";
@@ -14,6 +15,8 @@ import { echo, fieldErrors } from "../../../form-state";
 export type SavedFormState = FormState & { saved?: string };
 
 export async function saveEventDetails(slug: string, _previous: SavedFormState, form: FormData): Promise<SavedFormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const values = echo(form, eventDetailsFields);
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
@@ -30,6 +33,8 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
 const phaseKeys = ["id", "name", "startsAt", "endsAt"] as const;
 
 export async function saveAgendaAction(slug: string, _previous: SavedFormState, form: FormData): Promise<SavedFormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly };
   const rows = listFromForm(form, "phases", phaseKeys).filter((row) => !isBlankRow({ ...row, id: "" }));

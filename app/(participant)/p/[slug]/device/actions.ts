@@ -3,6 +3,7 @@
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { textArg } from "@/lib/forms/action-args";
 import { renewResumeToken } from "@/lib/participants/join-event";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { qrDataUrl } from "@/lib/server/qr";
@@ -11,6 +12,7 @@ export type DeviceLink = { url: string; qr: string } | { error: string };
 
 /** A fresh personal link: whoever opens it continues as this person, so the old one stops working. */
 export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
+  slug = textArg(slug);
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   const actor = event ? await actorForEvent(event.id) : null;

@@ -5,6 +5,7 @@ import { sharedDatabase } from "@/db";
 import { participantCookieName } from "@/lib/auth/cookies";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { textArg } from "@/lib/forms/action-args";
 
 /**
  * After `event:leave` has been acknowledged: forgets this phone's cookie for the event. Only
@@ -12,6 +13,7 @@ import { findEventBySlug } from "@/lib/events/find-event";
  * sign someone out of an event they are still in.
  */
 export async function forgetThisPhone(slug: string): Promise<{ ok: boolean }> {
+  slug = textArg(slug);
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) return { ok: false };
   if ((await actorForEvent(event.id))?.kind === "participant") return { ok: false };

@@ -7,6 +7,7 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { reframeBrief } from "@/lib/briefs/reframe-brief";
 import { reframeTextSchema } from "@/lib/briefs/reframe-rules";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { formLimit } from "@/lib/rate-limit/form-limit";
 
 export type ReframeFormState = FormState & { saved?: string };
@@ -31,6 +32,9 @@ export async function reframeBriefAction(
   _previous: ReframeFormState,
   form: FormData,
 ): Promise<ReframeFormState> {
+  slug = textArg(slug);
+  briefId = textArg(briefId);
+  form = formArg(form);
   const values = { text: field(form, "text"), teamId: field(form, "teamId") };
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);

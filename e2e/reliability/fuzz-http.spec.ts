@@ -1,0 +1,254 @@
+/**
+ * fast-check-generated malformed requests for every route handler and every server action (read
+ * from the build's server-reference manifest, so a new action is fuzzed without a change here),
+ * from an anonymous visitor, a participant and an organiser: wrong types, `__proto__`, deep
+ * nesting, huge strings, unknown fields, broken encodings, made-up action ids and path params.
+ * No request may answer 5xx (`http5xx=0`), and the server must still answer afterwards.
+ * RELIABILITY_LONG=1 runs ten times as many cases.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { e2eBaseUrl } from "../support/config";
+import { createWorld, type Role, report, sessionCookie, type World } from "./support/world";
+
+const long = process.env.RELIABILITY_LONG === "1";
+const casesPerTarget = long ? 150 : 15;
+
+type Action = { id: string; name: string; paths: string[] };
+
+/** Every server action and a page it is posted to, from the build Playwright's server runs. */
+function actions(w: World): Action[] {
+  const dist = process.env.NEXT_DIST_DIR ?? ".next";
+  const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+  };
+  const pathOf = (worker: string) =>
+    `/${worker
+      .replace(/^app\//, "")
+      .replace(/\/page$/, "")
+      .replace(/^page$/, "")}`
+      .replace(/\/\([^)]+\)/g, "")
+      .replace("[slug]", w.a.slug)
+      .replace("[briefId]", w.publicBrief)
+      .replace("[code]", w.a.joinCode)
+      .replace("[token]", "no-such-invite");
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    name: entry.exportedName ?? id,
+    paths: Object.keys(entry.workers).map(pathOf),
+  }));
+}
+
+/** Values a hostile client might send anywhere: wrong types, prototype keys, nesting, size. */
+const nasty = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "$K1",
+    "$@0",
+    "$Q2",
+    "$F1",
+    "$T",
+    "$undefined",
+    "$Infinity",
+    "$n9",
+    "$D",
+    "$Y",
+    "$h",
+  ),
+  fc.string({ minLength: 5_000, maxLength: 20_000 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.integer({ min: 100, max: 3_000 }).map((depth) => {
+    let v: unknown = "deep";
+    for (let i = 0; i < depth; i++) v = [v];
+    return v;
+  }),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')),
+);
+const fieldName = fc.oneof(
+  fc.constantFrom("name", "email", "password", "title", "slug", "status", "code", "displayName", "file", "id", "briefId", "next"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "0",
+    "1_name",
+    "1_file",
+    "$ACTION_ID_x",
+    "$ACTION_REF_1",
+    "$ACTION_1:0",
+    "$ACTION_KEY",
+  ),
+  fc.string({ maxLength: 20 }),
+);
+const text = (v: unknown) => (typeof v === "string" ? v : (JSON.stringify(v) ?? "undefined"));
+
+type Body = { body: BodyInit | undefined; contentType?: string; what: string };
+const body: fc.Arbitrary<Body> = fc.oneof(
+  // React's reply encoding: a JSON array of arguments.
+  fc
+    .array(nasty, { maxLength: 4 })
+    .map((args) => ({ body: JSON.stringify(args), contentType: "text/plain;charset=UTF-8", what: "json args" })),
+  // A form post: field "0" holds the arguments, fields "_1_…" the FormData they may point at.
+  fc
+    .tuple(fc.array(nasty, { maxLength: 4 }), fc.array(fc.tuple(fieldName, nasty), { maxLength: 12 }), fc.boolean())
+    .map(([args, fields, withRoot]) => {
+      const form = new FormData();
+      if (withRoot) form.set("0", JSON.stringify(args));
+      // React prefixes the fields of the form an argument refers to ("$K1") with "_1_".
+      for (const [k, v] of fields) form.append(withRoot && !k.startsWith("_1_") ? `_1_${k}` : k, text(v));
+      if (fields.length % 3 === 0) form.append("_1_file", new Blob([text(fields)]), "evil.svg");
+      if (withRoot) {
+        // The root goes last, as React writes it, so the form it refers to is complete.
+        form.delete("0");
+        form.set("0", JSON.stringify(args));
+      }
+      return { body: form, what: "form" };
+    }),
+  // Broken encodings.
+  fc
+    .tuple(
+      fc.string({ maxLength: 2_000 }),
+      fc.constantFrom(
+        "multipart/form-data",
+        "multipart/form-data; boundary=x",
+        "application/json",
+        "application/x-www-form-urlencoded",
+        "text/plain",
+        "application/octet-stream",
+        "",
+      ),
+    )
+    .map(([raw, contentType]) => ({ body: raw, contentType, what: `raw ${contentType || "none"}` })),
+  fc.constant({ body: undefined, what: "empty" }),
+);
+
+type Result = { status: number; label: string };
+
+async function send(method: string, path: string, cookie: string, b: Body, extra: Record<string, string> = {}): Promise<Result> {
+  const headers: Record<string, string> = { origin: e2eBaseUrl, ...extra };
+  if (cookie) headers.cookie = cookie;
+  if (b.contentType !== undefined) headers["content-type"] = b.contentType;
+  const label = `${method} ${path.slice(0, 120)} ${b.what} ${JSON.stringify(extra).slice(0, 80)}`;
+  try {
+    const res = await fetch(`${e2eBaseUrl}${path}`, {
+      method,
+      headers,
+      body: method === "GET" || method === "HEAD" ? undefined : b.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(30_000),
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    return { status: res.status, label };
+  } catch (error) {
+    // A dropped connection counts as a crash too.
+    return { status: 599, label: `${label}: ${String(error).slice(0, 120)}` };
+  }
+}
+
+const param = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "..%2F..%2Fetc%2Fpasswd",
+    "%00",
+    "%E0%A4%A",
+    "%",
+    "a".repeat(5_000),
+    "00000000-0000-0000-0000-000000000000",
+  ),
+  fc.uuid(),
+);
+const seg = (s: string) => (/%/.test(s) ? s : encodeURIComponent(s)) || "x";
+
+test("no malformed request to a route or server action answers 5xx", async () => {
+  test.setTimeout(long ? 1_800_000 : 240_000);
+  const w = await createWorld();
+  const cookieFor = async (role: Role) => (role === "organiserA" ? await sessionCookie(w.a.organiser.id) : w.cookies[role]);
+  const fuzzRoles: Role[] = ["anonymous", "participantA", "organiserA"];
+  const failures: Result[] = [];
+  let cases = 0;
+  const check = (r: Result) => {
+    cases++;
+    if (r.status >= 500) failures.push(r);
+  };
+
+  // Server actions: every one, on each page it belongs to, as each role.
+  for (const action of actions(w)) {
+    for (const path of action.paths) {
+      for (const role of fuzzRoles) {
+        const cookie = await cookieFor(role); // fresh: a fuzzed signOut may have ended the last one
+        for (const b of fc.sample(body, casesPerTarget)) check(await send("POST", path, cookie, b, { "next-action": action.id }));
+      }
+    }
+  }
+  // Made-up action ids and odd action headers.
+  const ids = fc.sample(
+    fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 40, maxLength: 42 }),
+      fc.string({ maxLength: 50 }),
+      fc.constant(""),
+    ),
+    casesPerTarget * 3,
+  );
+  for (const [i, id] of ids.entries()) {
+    check(await send("POST", i % 2 ? `/o/${w.a.slug}` : "/", "", fc.sample(body, 1)[0] as Body, { "next-action": id }));
+  }
+
+  // Route handlers, with their own and malformed params, every method.
+  const routes: ((p: string) => string)[] = [
+    (p) => `/api/boards/${p}/photos`,
+    (p) => `/photos/${p}`,
+    (p) => `/files/${p}`,
+    (p) => `/e/${p}/calendar.ics`,
+    (p) => `/c/${p}`,
+  ];
+  const realParams = [w.teamBoard.id, w.photoId, w.publicFile, w.a.slug, "no-such-token"];
+  for (const [i, route] of routes.entries()) {
+    for (const role of fuzzRoles) {
+      const cookie = await cookieFor(role);
+      const samples = fc.sample(
+        fc.tuple(param, body, fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD")),
+        casesPerTarget,
+      );
+      for (const [p, b, method] of samples) {
+        check(await send(method, route(p.length % 2 ? seg(p) : (realParams[i] as string)), cookie, b));
+      }
+    }
+  }
+
+  // Pages with malformed params (they run our code too).
+  const pages = ["/e/", "/j/", "/p/", "/f/", "/s/", "/o/", "/invite/"];
+  for (const p of fc.sample(fc.tuple(fc.constantFrom(...pages), param, fc.constantFrom(...fuzzRoles)), casesPerTarget * 4)) {
+    check(await send("GET", `${p[0]}${seg(p[1])}`, await cookieFor(p[2]), { body: undefined, what: "page" }));
+  }
+  for (const p of fc.sample(param, casesPerTarget)) {
+    check(await send("GET", `/p/${w.a.slug}/b/${seg(p)}`, w.cookies.participantA, { body: undefined, what: "board page" }));
+    check(
+      await send("GET", `/o/${w.a.slug}/briefs/${seg(p)}`, await cookieFor("organiserA"), {
+        body: undefined,
+        what: "brief page",
+      }),
+    );
+  }
+
+  const alive = await fetch(`${e2eBaseUrl}/e/${w.a.slug}`);
+  const http5xx = failures.length;
+  const line = report(
+    "fuzz-http",
+    { cases, http5xx, actions: actions(w).length, stillServing: alive.status === 200 ? 1 : 0 },
+    http5xx === 0 && alive.status === 200,
+  );
+  expect(
+    failures.slice(0, 10).map((f) => `${f.status} ${f.label}`),
+    line,
+  ).toEqual([]);
+});

@@ -1,0 +1,191 @@
+/**
+ * Known XSS payloads posted where people type (notes on the room's and a team's board, group
+ * names, team names, display names, announcements, an event's name and details, a brief and its
+ * Markdown) and then opened in Chromium on the phone, big-screen, facilitator, organiser and
+ * public pages. A payload that runs calls `__xss`, opens a dialog, or shows up as live markup
+ * (an element with its event handler, a javascript: link, a script); each counts. The payloads
+ * must be on the page as text: `executed=0 injected=0` with `rendered` = every page.
+ *
+ * To cover a new page (showcase, review, export): add a row to `pagesToCheck`. New payloads go
+ * in support/xss-payloads.ts.
+ */
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "@/db/schema";
+import { joinEvent } from "@/lib/participants/join-event";
+import { e2eBaseUrl } from "../support/config";
+import { addBrief, db } from "../support/fixtures";
+import { command, connect, createWorld, type Role, report, type World } from "./support/world";
+import { shortXssPayloads, xssPayloads } from "./support/xss-payloads";
+
+const pagesToCheck: { path: (w: World, x: Extra) => string; as: Role; what: string }[] = [
+  { what: "phone home", path: (w) => `/p/${w.a.slug}`, as: "participantA" },
+  { what: "phone room board", path: (w) => `/p/${w.a.slug}/b/${w.roomBoard.id}`, as: "participantA" },
+  { what: "phone team board", path: (w) => `/p/${w.a.slug}/b/${w.teamBoard.id}`, as: "participantA" },
+  { what: "phone brief", path: (w, x) => `/p/${w.a.slug}/brief/${x.briefId}`, as: "participantA" },
+  { what: "phone profile", path: (w) => `/p/${w.a.slug}/me`, as: "participantA" },
+  { what: "big screen", path: (w) => `/s/${w.a.slug}`, as: "facilitatorA" },
+  { what: "big screen board", path: (w) => `/s/${w.a.slug}/b/${w.roomBoard.id}`, as: "facilitatorA" },
+  { what: "facilitator console", path: (w) => `/f/${w.a.slug}`, as: "facilitatorA" },
+  { what: "facilitator board", path: (w) => `/f/${w.a.slug}/b/${w.teamBoard.id}`, as: "facilitatorA" },
+  { what: "organiser event", path: (w) => `/o/${w.a.slug}`, as: "organiserA" },
+  { what: "organiser brief", path: (w, x) => `/o/${w.a.slug}/briefs/${x.briefId}`, as: "organiserA" },
+  { what: "organiser edit", path: (w) => `/o/${w.a.slug}/edit`, as: "organiserA" },
+  { what: "organiser list", path: () => "/o", as: "organiserA" },
+  { what: "public event", path: (w) => `/e/${w.a.slug}`, as: "anonymous" },
+];
+type Extra = { briefId: string };
+
+/** Posts every payload everywhere a person can type, through the real commands where there are some. */
+async function postPayloads(w: World): Promise<Extra & { refused: number }> {
+  let refused = 0;
+  const attempt = async (p: Promise<unknown>) => p.catch(() => refused++);
+  const phoneA = await connect(w.a.id, w.cookies.participantA);
+  const staff = await connect(w.a.id, w.cookies.facilitatorA);
+  try {
+    for (const text of xssPayloads) {
+      await attempt(command(phoneA, "note:create", { boardId: w.roomBoard.id, column: w.roomBoard.columns[0]?.key, text }));
+      await attempt(command(phoneA, "note:create", { boardId: w.teamBoard.id, column: w.teamBoard.columns[0]?.key, text }));
+    }
+    const [first, second] = await Promise.all(
+      [0, 1].map((i) =>
+        command<{ note: { id: string } }>(phoneA, "note:create", {
+          boardId: w.teamBoard.id,
+          column: w.teamBoard.columns[0]?.key,
+          text: `XSS-group ${i}`,
+        }),
+      ),
+    );
+    const grouped = await command<{ group?: { id: string } }>(phoneA, "note:group", {
+      noteId: first?.note.id,
+      withNoteId: second?.note.id,
+    });
+    for (const title of shortXssPayloads) {
+      if (grouped.group) await attempt(command(phoneA, "group:rename", { groupId: grouped.group.id, title }));
+      await attempt(command(staff, "team:create", { name: title }));
+      await (await db()).transact((tx) => joinEvent(tx, { eventId: w.a.id, displayName: title }));
+    }
+    await attempt(command(phoneA, "profile:update", { skills: shortXssPayloads.slice(0, 2) }));
+    for (const text of xssPayloads.slice(0, 6)) await attempt(command(staff, "announcement:send", { text }));
+  } finally {
+    phoneA.disconnect();
+    staff.disconnect();
+  }
+  // What organisers type in forms: the event's details and a brief, Markdown and all.
+  const markdown = xssPayloads.join("\n\n");
+  await (await db()).transact((tx) =>
+    tx
+      .update(events)
+      .set({ description: markdown, place: shortXssPayloads[0], accessInfo: markdown })
+      .where(eq(events.id, w.a.id)),
+  );
+  const briefId = await addBrief(w.a.id, {
+    title: shortXssPayloads[1] as string,
+    problem: markdown,
+    whyItMatters: markdown,
+    successLooksLike: markdown,
+    mayNotChange: markdown,
+    ownerRole: shortXssPayloads[2] as string,
+    background: markdown,
+  });
+  return { briefId, refused };
+}
+
+test("no XSS payload runs or becomes markup on any page", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const w = await createWorld();
+  const extra = await postPayloads(w);
+  let executed = 0;
+  let injected = 0;
+  let rendered = 0;
+  const problems: string[] = [];
+  // The detector itself works: on a page without our escaping or CSP, a payload is caught.
+  {
+    const page = await browser.newPage();
+    const caught: string[] = [];
+    await page.exposeFunction("__xss", (n: unknown) => caught.push(String(n)));
+    await page.setContent(`<p>${xssPayloads[1]}</p>`);
+    await expect.poll(() => caught.length, { message: "the __xss hook must catch an unescaped payload" }).toBeGreaterThan(0);
+    await page.close();
+  }
+  for (const p of pagesToCheck) {
+    const context = await browser.newContext();
+    const cookie = w.cookies[p.as];
+    if (cookie) {
+      const [name, ...value] = cookie.split("=");
+      await context.addCookies([
+        { name: name as string, value: value.join("="), url: e2eBaseUrl, httpOnly: true, sameSite: "Lax" },
+      ]);
+    }
+    const page = await context.newPage();
+    const ran: string[] = [];
+    await page.exposeFunction("__xssReport", (n: unknown) => ran.push(String(n)));
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__xss = (n: unknown) => (w.__xssReport as (n: unknown) => void)(n);
+      w.alert = w.confirm = w.prompt = (n: unknown) => (w.__xssReport as (n: unknown) => void)(`dialog ${n}`);
+    });
+    page.on("dialog", (d) => {
+      ran.push(`dialog ${d.message()}`);
+      void d.dismiss();
+    });
+    const path = p.path(w, extra);
+    await page.goto(path);
+    // Live pages load their notes over the socket: wait until the payloads are on screen.
+    const shown = await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              document.body.innerText.includes("XSS-") ||
+              Array.from(document.querySelectorAll("input, textarea")).some((f) =>
+                (f as HTMLInputElement).value.includes("XSS-"),
+              ),
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true)
+      .then(() => true)
+      .catch(() => false);
+    if (shown) rendered++;
+    else problems.push(`${p.what} (${path}): no payload on the page`);
+    // Hover and focus everything once, for payloads waiting on an interaction.
+    await page.mouse.move(200, 200);
+    await page.keyboard.press("Tab");
+    const markup = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const el of Array.from(document.querySelectorAll("*"))) {
+        for (const a of Array.from(el.attributes)) {
+          if (a.name.startsWith("on") && a.value.includes("__xss")) found.push(`${el.tagName} ${a.name}`);
+          if (/^(href|src|data|action|formaction|srcdoc)$/.test(a.name) && /javascript:|__xss/i.test(a.value)) {
+            found.push(`${el.tagName} ${a.name}=${a.value.slice(0, 40)}`);
+          }
+        }
+        // Next's own scripts carry the page's data as escaped JSON strings: data, not code.
+        const text = el.textContent ?? "";
+        if (el.tagName === "SCRIPT" && text.includes("__xss") && !/^\(?self\.__next_f/.test(text.trim())) {
+          found.push(`SCRIPT ${text.slice(0, 60)}`);
+        }
+      }
+      return found;
+    });
+    injected += markup.length;
+    executed += ran.length;
+    for (const m of markup) problems.push(`${p.what}: markup ${m}`);
+    for (const r of ran) problems.push(`${p.what}: ran ${r}`);
+    await context.close();
+  }
+  const line = report(
+    "xss",
+    {
+      payloads: xssPayloads.length + shortXssPayloads.length,
+      pages: pagesToCheck.length,
+      rendered,
+      executed,
+      injected,
+      refusedByValidation: extra.refused,
+    },
+    executed === 0 && injected === 0 && rendered === pagesToCheck.length,
+  );
+  expect(problems, line).toEqual([]);
+});

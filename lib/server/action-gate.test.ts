@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { actionBodyProblem, decodablePath } from "./action-gate";
+
+const multipart = async (form: FormData) => {
+  const res = new Response(form);
+  return { type: res.headers.get("content-type") ?? "", body: Buffer.from(await res.arrayBuffer()) };
+};
+
+describe("actionBodyProblem", () => {
+  it("lets through what React's encodeReply sends for our forms", async () => {
+    const form = new FormData();
+    form.set("0", JSON.stringify(["my-slug", { message: "$undefined", values: { name: "$$dollars" } }, "$K1"]));
+    form.set("1_name", "Resident");
+    form.set("1_file", new Blob(["bytes"]), "map.png");
+    const { type, body } = await multipart(form);
+    expect(await actionBodyProblem(type, body, true)).toBeNull();
+    expect(await actionBodyProblem("text/plain;charset=UTF-8", Buffer.from('["my-slug"]'), true)).toBeNull();
+  });
+
+  it("refuses bodies Next's decoder would fail on", async () => {
+    expect(await actionBodyProblem("text/plain", Buffer.from(""), true)).toMatch(/JSON/);
+    expect(await actionBodyProblem("text/plain", Buffer.from("5"), true)).toMatch(/list/);
+    expect(await actionBodyProblem("text/plain", Buffer.from('["$Q2"]'), true)).toMatch(/refer/);
+    expect(await actionBodyProblem("text/plain", Buffer.from('["$K1"]'), true)).toMatch(/refer/);
+    expect(await actionBodyProblem("multipart/form-data", Buffer.from("garbage"), true)).toMatch(/multipart/);
+    const form = new FormData();
+    form.set("0", "{not json");
+    const { type, body } = await multipart(form);
+    expect(await actionBodyProblem(type, body, true)).toMatch(/JSON/);
+  });
+});
+
+describe("decodablePath", () => {
+  it("refuses broken percent-encoding only", () => {
+    expect(decodablePath("/p/%")).toBe(false);
+    expect(decodablePath("/p/%E0%A4%A")).toBe(false);
+    expect(decodablePath("/p/caf%C3%A9?x=%")).toBe(true);
+  });
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
+
+/**
+ * A gate in front of Next's server-action decoder. Next answers 500 to a server-action request
+ * whose body it cannot decode (broken multipart, not JSON, React references to chunks that do
+ * not exist), and a crafted body is a client's mistake, not ours. The gate reads the body, checks
+ * it is one of the encodings React's `encodeReply` produces for our forms, and answers 400 if
+ * not; otherwise it hands Next the bytes it read (as the request's `actionBody` meta, which Next
+ * reads instead of the stream). What the arguments mean is then each action's job.
+ */
+const requestMeta = Symbol.for("NextInternalRequestMeta");
+// Next's own limit is 12 MB (next.config.ts); a little room for the multipart framing.
+const maxBodyBytes = 13 * 1024 * 1024;
+
+/** Strings with a meaning in React's reply format that our clients can produce. */
+const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d|n-?\d+$)/;
+const formReference = /^\$K\d+$/;
+
+function referencesOk(value: unknown, allowForms: boolean, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (typeof value === "string") {
+    if (!value.startsWith("$")) return true;
+    return allowedDollar.test(value) || (allowForms && formReference.test(value));
+  }
+  if (Array.isArray(value)) return value.every((v) => referencesOk(v, allowForms, depth + 1));
+  if (value && typeof value === "object") {
+    return Object.entries(value).every(([k, v]) => !k.startsWith("$") && referencesOk(v, allowForms, depth + 1));
+  }
+  return true;
+}
+
+const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+};
+
+/** Why this server-action body can't be a real one, or null when it can. */
+export async function actionBodyProblem(contentType: string, body: Buffer, isFetchAction: boolean): Promise<string | null> {
+  if (contentType.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    } catch {
+      return "broken multipart body";
+    }
+    for (const [name, value] of form.entries()) {
+      if (typeof value !== "string") continue;
+      // Fetch actions: "0" is the arguments, other numbered fields are outlined values.
+      if (isFetchAction && /^\d+$/.test(name)) {
+        const parsed = parseJson(value);
+        if (!parsed.ok) return `field ${name} is not JSON`;
+        if (name === "0" && !Array.isArray(parsed.value)) return "arguments are not a list";
+        if (!referencesOk(parsed.value, true)) return `field ${name} refers to something that isn't there`;
+      }
+      // Forms posted without JavaScript carry their bound arguments as JSON too.
+      if (!isFetchAction && /^\$ACTION_\d+:\d+$/.test(name) && !parseJson(value).ok) return `${name} is not JSON`;
+    }
+    if (isFetchAction && !form.has("0")) return "no arguments";
+    return null;
+  }
+  if (!isFetchAction) return null; // not an action at all: Next renders the page
+  const parsed = parseJson(body.toString("utf8"));
+  if (!parsed.ok) return "arguments are not JSON";
+  if (!Array.isArray(parsed.value)) return "arguments are not a list";
+  if (!referencesOk(parsed.value, false)) return "arguments refer to something that isn't there";
+  return null;
+}
+
+/** Route handlers read their own bodies; only pages take server actions. */
+const routeHandlerPath = /^\/(api|photos|files|c)\/|\/calendar\.ics(\?|$)/;
+
+const isActionRequest = (req: IncomingMessage) =>
+  req.method === "POST" &&
+  (typeof req.headers["next-action"] === "string" || (req.headers["content-type"] ?? "").startsWith("multipart/form-data")) &&
+  !routeHandlerPath.test(req.url ?? "");
+
+function refuse(res: ServerResponse, status: number, message: string) {
+  res.statusCode = status;
+  res.setHeader("content-type", "text/plain; charset=utf-8");
+  res.end(message);
+}
+
+/**
+ * The ids of the build's server actions, or null when they can't be known (dev rebuilds them as
+ * it goes). An id that is not one of ours is a stale page or a made-up request: Next would
+ * render the page for it, or fail on a crafted one.
+ */
+let knownIds: Set<string> | null | undefined;
+function knownActionIds(dev: boolean): Set<string> | null {
+  if (dev) return null;
+  if (knownIds !== undefined) return knownIds;
+  try {
+    const dist = process.env.NEXT_DIST_DIR ?? ".next";
+    const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+      node?: Record<string, unknown>;
+    };
+    knownIds = new Set(Object.keys(manifest.node ?? {}));
+  } catch {
+    knownIds = null;
+  }
+  return knownIds;
+}
+
+/**
+ * Calls `next` with the request, unchanged if it is not a server action, with its body checked
+ * and stashed if it is; answers 400/413 itself otherwise.
+ */
+export function gateServerActions(req: IncomingMessage, res: ServerResponse, next: () => void, dev = false) {
+  if (!isActionRequest(req)) return next();
+  const actionId = req.headers["next-action"];
+  const known = knownActionIds(dev);
+  if (typeof actionId === "string" && known && !known.has(actionId)) {
+    req.resume();
+    return refuse(res, 404, "This form is out of date. Reload the page and try again.");
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooBig = false;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBodyBytes) tooBig = true;
+    else chunks.push(chunk);
+  });
+  req.on("error", () => refuse(res, 400, "The request was cut short."));
+  req.on("end", async () => {
+    if (tooBig) return refuse(res, 413, "That's too big to send. Files can be up to 10 MB.");
+    const body = Buffer.concat(chunks);
+    const isFetch = typeof req.headers["next-action"] === "string";
+    const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, isFetch).catch(() => "unreadable");
+    if (problem) return refuse(res, 400, "This form couldn't be read. Reload the page and try again.");
+    const meta = (req as unknown as Record<symbol, Record<string, unknown> | undefined>)[requestMeta] ?? {};
+    (req as unknown as Record<symbol, unknown>)[requestMeta] = { ...meta, actionBody: body };
+    next();
+  });
+}
+
+/** False for a request path with broken percent-encoding, which Next would fail on. */
+export function decodablePath(url: string | undefined) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0] ?? "/");
+    return true;
+  } catch {
+    return false;
+  }
+}

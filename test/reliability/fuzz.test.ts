@@ -183,7 +183,7 @@ it(`survives ${runs} malformed commands and unknown events`, { timeout: long ? 1
 
   const line = report(
     "fuzz",
-    { cases, crashes, refusedInvalid, oversizeClosesOnlyItsSocket: oversizeOk ? "yes" : "no", http: "not-fuzzed" },
+    { cases, crashes, refusedInvalid, oversizeClosesOnlyItsSocket: oversizeOk ? "yes" : "no", http: "fuzz-http.spec.ts" },
     crashes === 0 && oversizeOk,
   );
   expect(examples).toEqual([]);

@@ -21,7 +21,7 @@ export interface Database {
    * so that a command never waits on SQLite's busy lock behind another command of ours; writes
    * that queue up while one commits share the next commit (see group-commit.ts).
    */
-  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transact<T>(fn: (tx: Tx) => Promise<T>, options?: { fairnessKey?: string }): Promise<T>;
   /** The PRAGMAs as seen on the write connection right now (for start-up checks and tests). */
   writePragmas(): Promise<{ foreignKeys: number; journalMode: string; busyTimeout: number }>;
   close(): void;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openTempDatabase } from "@/test/integration/support/fixtures";
+import { takeBatch } from "./group-commit";
 import { roomSequences } from "./schema";
 
 const cleanups: (() => void)[] = [];
@@ -95,5 +96,29 @@ describe("statement cache", () => {
     await db.transact((tx) => tx.run(sql.raw("ALTER TABLE room_sequences ADD COLUMN note TEXT")));
     const [row] = await db.read.select().from(roomSequences).where(sql`room = ${"r3"}`);
     expect(row?.seq).toBe(3);
+  });
+});
+
+describe("takeBatch", () => {
+  it("takes writes in arrival order, but only a few of one sender's backlog per commit", () => {
+    const pending = [
+      ...Array.from({ length: 10 }, (_, i) => ({ key: "flooder", n: i })),
+      { key: "phone-a", n: 0 },
+      { key: undefined, n: 0 },
+      { key: "phone-b", n: 0 },
+    ];
+    const first = takeBatch(pending);
+    expect(first.map((j) => `${j.key}:${j.n}`)).toEqual([
+      "flooder:0",
+      "flooder:1",
+      "flooder:2",
+      "flooder:3",
+      "phone-a:0",
+      "undefined:0",
+      "phone-b:0",
+    ]);
+    // The rest of the backlog stays queued, still in its own order.
+    expect(pending.map((j) => j.n)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(takeBatch(pending).map((j) => j.n)).toEqual([4, 5, 6, 7]);
   });
 });

@@ -3,8 +3,35 @@ import type { Db, Tx } from "./client";
 
 /** Bounds how long the first write of a batch waits for the commit that makes it durable. */
 const maxWritesPerCommit = 64;
+/**
+ * How many writes of one sender (fairness key) one commit takes. A sender with a backlog (a
+ * script bursting its whole rate allowance) is spread over several commits, so the room's other
+ * writes never queue behind all of it.
+ */
+const maxWritesPerSender = 1;
 
-type Job = { fn: (tx: Tx) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Job = {
+  fn: (tx: Tx) => Promise<unknown>;
+  key: string | undefined;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+};
+
+/** Takes the next batch: in arrival order, at most `maxWritesPerSender` of any one sender. */
+export function takeBatch<J extends { key: string | undefined }>(pending: J[]): J[] {
+  const batch: J[] = [];
+  const rest: J[] = [];
+  const taken = new Map<string, number>();
+  for (const job of pending) {
+    const count = job.key === undefined ? 0 : (taken.get(job.key) ?? 0);
+    if (batch.length < maxWritesPerCommit && count < maxWritesPerSender) {
+      batch.push(job);
+      if (job.key !== undefined) taken.set(job.key, count + 1);
+    } else rest.push(job);
+  }
+  pending.splice(0, pending.length, ...rest);
+  return batch;
+}
 
 /** The batch's transaction is gone (SQLite rolled it back): nothing in it may be acknowledged. */
 class BatchBroken extends Error {}
@@ -68,7 +95,7 @@ export function groupCommitQueue(write: Db) {
 
   async function drain() {
     while (pending.length > 0) {
-      const batch = pending.splice(0, maxWritesPerCommit);
+      const batch = takeBatch(pending);
       if (batch.length === 1) await runAlone(batch[0] as Job);
       else await runTogether(batch);
       await new Promise((resolve) => setImmediate(resolve));
@@ -76,9 +103,9 @@ export function groupCommitQueue(write: Db) {
     draining = false;
   }
 
-  return function transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return function transact<T>(fn: (tx: Tx) => Promise<T>, options?: { fairnessKey?: string }): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      pending.push({ fn, key: options?.fairnessKey, resolve: resolve as (value: unknown) => void, reject });
       if (!draining) {
         draining = true;
         void drain();

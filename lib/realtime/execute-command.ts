@@ -63,31 +63,34 @@ export async function executeCommand<N extends CommandName>(
     }
     const key = actorKey(actor);
     const commandId = envelope.data.id;
-    const outcome = await deps.db.transact(async (tx) => {
-      const recorded = await tx
-        .insert(commandLog)
-        .values({ actorKey: key, commandId, name })
-        .onConflictDoNothing()
-        .returning({ id: commandLog.commandId });
-      if (recorded.length === 0) {
-        // A retry. Read the first run's result in this transaction: the first run may have
-        // committed in this same group commit, so another connection would not see it yet.
-        const [row] = await tx
-          .select({ result: commandLog.result, name: commandLog.name, fanout: commandLog.fanout })
-          .from(commandLog)
+    const outcome = await deps.db.transact(
+      async (tx) => {
+        const recorded = await tx
+          .insert(commandLog)
+          .values({ actorKey: key, commandId, name })
+          .onConflictDoNothing()
+          .returning({ id: commandLog.commandId });
+        if (recorded.length === 0) {
+          // A retry. Read the first run's result in this transaction: the first run may have
+          // committed in this same group commit, so another connection would not see it yet.
+          const [row] = await tx
+            .select({ result: commandLog.result, name: commandLog.name, fanout: commandLog.fanout })
+            .from(commandLog)
+            .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
+          return { duplicate: row ?? null } as const;
+        }
+        const applied = await handler.apply(tx, input);
+        const sequenced: SequencedBroadcast[] = [];
+        for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
+        for (const s of applied.signals ?? []) await nextSeq(tx, versionKeys.tally(s.roundId));
+        await tx
+          .update(commandLog)
+          .set({ result: applied.result, fanout: { broadcasts: sequenced, signals: applied.signals ?? [] } })
           .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
-        return { duplicate: row ?? null } as const;
-      }
-      const applied = await handler.apply(tx, input);
-      const sequenced: SequencedBroadcast[] = [];
-      for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
-      for (const s of applied.signals ?? []) await nextSeq(tx, versionKeys.tally(s.roundId));
-      await tx
-        .update(commandLog)
-        .set({ result: applied.result, fanout: { broadcasts: sequenced, signals: applied.signals ?? [] } })
-        .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
-      return { result: applied.result, broadcasts: sequenced, signals: applied.signals } as const;
-    });
+        return { result: applied.result, broadcasts: sequenced, signals: applied.signals } as const;
+      },
+      { fairnessKey: key },
+    );
     if ("duplicate" in outcome) {
       const row = outcome.duplicate;
       if (row && row.name !== name) {

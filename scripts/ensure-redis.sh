@@ -12,4 +12,5 @@ $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends redis-server >/dev/null
 # The package starts a system service; the tests do not need it.
 $sudo systemctl disable --now redis-server >/dev/null 2>&1 || true
+$sudo service redis-server stop >/dev/null 2>&1 || true
 command -v redis-server >/dev/null

@@ -35,12 +35,30 @@ function ensureDirectoryFor(url: string) {
   if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
 }
 
+/**
+ * Switching a fresh file to WAL needs it alone for a moment. When several processes start
+ * together, SQLite can answer SQLITE_BUSY at once instead of calling the busy handler (to avoid a
+ * deadlock between two connections both upgrading), so the switch is retried for a while.
+ */
+async function switchToWal(client: Client) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.execute("PRAGMA journal_mode = WAL");
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "";
+      if (!code.startsWith("SQLITE_BUSY") || attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+    }
+  }
+}
+
 async function applyPragmas(client: Client) {
   // journal_mode is stored in the file; foreign_keys and busy_timeout belong to the connection.
   // busy_timeout first: several processes may open a fresh file at once, and switching it to WAL
   // needs a moment alone with it.
   await client.execute("PRAGMA busy_timeout = 5000");
-  await client.execute("PRAGMA journal_mode = WAL");
+  await switchToWal(client);
   await client.execute("PRAGMA synchronous = NORMAL"); // in WAL, a commit survives a process crash
   await client.execute("PRAGMA foreign_keys = ON");
 }
@@ -102,7 +120,7 @@ export async function migrateDatabase(url: string, authToken?: string) {
   try {
     if (isFile(url)) {
       await client.execute("PRAGMA busy_timeout = 5000");
-      await client.execute("PRAGMA journal_mode = WAL");
+      await switchToWal(client);
       await client.execute("PRAGMA foreign_keys = OFF");
     }
     // One process migrates; the others wait, then find nothing left to do.

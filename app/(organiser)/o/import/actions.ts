@@ -6,11 +6,13 @@ import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
+import { formArg } from "@/lib/forms/action-args";
 
 const maxImportBytes = 10 * 1024 * 1024;
 
 /** Any signed-in organiser may import: the import becomes a new draft event that only they run. */
 export async function importEventAction(_previous: FormState, form: FormData): Promise<FormState> {
+  form = formArg(form);
   const account = await currentAccount();
   if (!account) return { message: "You've been signed out. Sign in again, then import the file." };
   const file = form.get("file");

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { ownedProject } from "@/lib/projects/owner-session";
 import { formLimit } from "@/lib/rate-limit/form-limit";
 
@@ -9,6 +10,8 @@ import { formLimit } from "@/lib/rate-limit/form-limit";
 const limit = formLimit("owner-check-in", 20, 3600);
 
 export async function ownerCheckInAction(projectId: string, _p: CheckInState, form: FormData): Promise<CheckInState> {
+  projectId = textArg(projectId);
+  form = formArg(form);
   const owned = await ownedProject(projectId);
   if (!owned)
     return { message: "This link has stopped working. Ask the organisers for a new one; what you wrote is kept below." };

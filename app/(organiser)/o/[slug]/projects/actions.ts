@@ -9,6 +9,7 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { projectMilestones, projectRisks, projects, teams } from "@/db/schema";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
+import { formArg, textArg } from "@/lib/forms/action-args";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { createProject } from "@/lib/projects/create-project";
@@ -24,6 +25,8 @@ export type SavedState = FormState & { saved?: string; link?: string };
 const projectFields = ["teamId", "title", "summary", "ownerName", "ownerRole", "coOwners"] as const;
 
 export async function createProjectAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const values = echo(form, projectFields);
   const found = await organiserOf(slug);
   if (!found) return { message: organisersOnly, values };
@@ -55,6 +58,9 @@ async function projectOf(slug: string, projectId: string) {
 const gone = "That project isn't in this event any more.";
 
 export async function saveMilestonesAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  form = formArg(form);
   const rows = Number(fieldText(form, "rows")) || 0;
   const names = Array.from({ length: Math.min(rows, 20) }, (_, i) => [
     `day-${i}`,
@@ -104,6 +110,9 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
 }
 
 export async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  form = formArg(form);
   const names = riskItems.flatMap((r) => [`checked-${r.key}`, `notes-${r.key}`, `checkedBy-${r.key}`]);
   const values = echo(form, names);
   const found = await projectOf(slug, projectId);
@@ -142,6 +151,9 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
 }
 
 export async function setPublicAction(slug: string, projectId: string, form: FormData) {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  form = formArg(form);
   const found = await projectOf(slug, projectId);
   if (!found) return;
   const isPublic = fieldText(form, "public") === "yes";
@@ -150,6 +162,9 @@ export async function setPublicAction(slug: string, projectId: string, form: For
 }
 
 export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  form = formArg(form);
   const found = await projectOf(slug, projectId);
   if (!found) return { message: organisersOnly };
   if (fieldText(form, "intent") === "revoke") {
@@ -171,6 +186,9 @@ export async function organiserCheckInAction(
   _p: CheckInState,
   form: FormData,
 ): Promise<CheckInState> {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  form = formArg(form);
   const found = await projectOf(slug, projectId);
   if (!found) return { message: gone };
   const result = await submitCheckIn(projectId, form);
@@ -198,6 +216,8 @@ const catchUpSchema = z
   .refine((c) => c.endsAt > c.startsAt, { path: ["endsAt"], message: "The end must be after the start." });
 
 export async function createCatchUpAction(slug: string, _p: FormState, form: FormData): Promise<FormState> {
+  slug = textArg(slug);
+  form = formArg(form);
   const values = echo(form, ["name", "place", "startsAt", "endsAt"]);
   const found = await organiserOf(slug);
   if (!found) return { message: organisersOnly, values };

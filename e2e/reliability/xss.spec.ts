@@ -11,8 +11,9 @@
  */
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { events } from "@/db/schema";
+import { events, projects } from "@/db/schema";
 import { joinEvent } from "@/lib/participants/join-event";
+import { createProject } from "@/lib/projects/create-project";
 import { e2eBaseUrl } from "../support/config";
 import { addBrief, db } from "../support/fixtures";
 import { command, connect, createWorld, type Role, report, type World } from "./support/world";
@@ -33,8 +34,16 @@ const pagesToCheck: { path: (w: World, x: Extra) => string; as: Role; what: stri
   { what: "organiser edit", path: (w) => `/o/${w.a.slug}/edit`, as: "organiserA" },
   { what: "organiser list", path: () => "/o", as: "organiserA" },
   { what: "public event", path: (w) => `/e/${w.a.slug}`, as: "anonymous" },
+  { what: "phone showcase", path: (w) => `/p/${w.a.slug}/showcase`, as: "participantA" },
+  { what: "phone presentations", path: (w) => `/p/${w.a.slug}/presentations`, as: "otherTeam" },
+  { what: "facilitator presentations", path: (w) => `/f/${w.a.slug}/presentations`, as: "facilitatorA" },
+  { what: "presentation results", path: (w) => `/f/${w.a.slug}/presentations/results`, as: "organiserA" },
+  { what: "organiser review", path: (w) => `/o/${w.a.slug}/review`, as: "organiserA" },
+  { what: "organiser projects", path: (w) => `/o/${w.a.slug}/projects`, as: "organiserA" },
+  { what: "public progress", path: (w) => `/e/${w.a.slug}/progress`, as: "anonymous" },
 ];
 type Extra = { briefId: string };
+const markdownOf = (payloads: readonly string[]) => payloads.join("\n\n");
 
 /** Posts every payload everywhere a person can type, through the real commands where there are some. */
 async function postPayloads(w: World): Promise<Extra & { refused: number }> {
@@ -67,12 +76,53 @@ async function postPayloads(w: World): Promise<Extra & { refused: number }> {
     }
     await attempt(command(phoneA, "profile:update", { skills: shortXssPayloads.slice(0, 2) }));
     for (const text of xssPayloads.slice(0, 6)) await attempt(command(staff, "announcement:send", { text }));
+    // The showcase team one presents, and what the room writes back to it.
+    const long = xssPayloads.join("\n").slice(0, 1900);
+    await attempt(
+      command(phoneA, "showcase:save", {
+        teamId: w.team1.id,
+        fields: {
+          title: shortXssPayloads[0],
+          summary: shortXssPayloads[1],
+          made: long,
+          learned: long,
+          nextSteps: long,
+          takenForwardBy: shortXssPayloads[2],
+          needs: long,
+          links: [{ title: shortXssPayloads[3], url: "https://example.org/made" }],
+        },
+      }),
+    );
+    // A script address as a link is refused by the showcase's own validation.
+    await attempt(
+      command(phoneA, "showcase:save", { teamId: w.team1.id, fields: { links: [{ title: "Run", url: "javascript:__xss(9)" }] } }),
+    );
+    const phoneOther = await connect(w.a.id, w.cookies.otherTeam);
+    try {
+      for (const text of xssPayloads.slice(0, 6))
+        await attempt(command(phoneOther, "presentation:feedback", { teamId: w.team1.id, text }));
+    } finally {
+      phoneOther.disconnect();
+    }
   } finally {
     phoneA.disconnect();
     staff.disconnect();
   }
+  // A project after the weekend, public, as an organiser types it.
+  await (await db()).transact(async (tx) => {
+    const projectId = await createProject(tx, {
+      eventId: w.a.id,
+      teamId: w.team1.id,
+      title: shortXssPayloads[3] as string,
+      summary: markdownOf(xssPayloads),
+      ownerName: shortXssPayloads[0] as string,
+      ownerRole: shortXssPayloads[1] as string,
+      coOwners: [{ name: shortXssPayloads[1] as string, role: shortXssPayloads[2] as string }],
+    });
+    await tx.update(projects).set({ isPublic: true }).where(eq(projects.id, projectId));
+  });
   // What organisers type in forms: the event's details and a brief, Markdown and all.
-  const markdown = xssPayloads.join("\n\n");
+  const markdown = markdownOf(xssPayloads);
   await (await db()).transact((tx) =>
     tx
       .update(events)

@@ -12,7 +12,7 @@ import { expect, test } from "@playwright/test";
 import { e2eBaseUrl } from "../support/config";
 import { createWorld, type Role, report, roles, uploadPhoto, type World } from "./support/world";
 
-type Outcome = "ok" | "signin" | "join" | "refused" | "notfound" | "forbidden";
+type Outcome = "ok" | "signin" | "join" | "refused" | "notfound" | "forbidden" | "unauthorized";
 type Row = { path: (w: World) => string; expect: Record<Role, Outcome> | ((role: Role) => Outcome) };
 
 const staff = (role: Role) => role === "facilitatorA" || role === "organiserA";
@@ -27,6 +27,9 @@ const phonePage = (role: Role): Outcome => (inA(role) ? "ok" : "join");
 const organiserEdit = (role: Role): Outcome => (role === "organiserA" ? "ok" : role === "facilitatorA" ? "refused" : "signin");
 const accountsOnly = (role: Role): Outcome => (staff(role) ? "ok" : "signin");
 const everyone = (): Outcome => "ok";
+/** Export downloads answer with a status, not a page: 401 without an account, 403 for a facilitator. */
+const exportFile = (role: Role): Outcome =>
+  role === "organiserA" ? "ok" : role === "facilitatorA" ? "forbidden" : "unauthorized";
 
 const pages: Row[] = [
   { path: (w) => `/e/${w.a.slug}`, expect: everyone },
@@ -58,9 +61,28 @@ const pages: Row[] = [
   { path: (w) => `/files/${w.publicFile}`, expect: everyone },
   { path: (w) => `/files/${w.draftFile}`, expect: (r) => (staff(r) ? "ok" : "notfound") },
   { path: (w) => `/photos/${w.photoId}`, expect: (r) => (inA(r) ? "ok" : "notfound") },
+  // Presentations: the team's showcase and the room's responses on phones; running it is staff's.
+  { path: (w) => `/p/${w.a.slug}/showcase`, expect: phonePage },
+  { path: (w) => `/p/${w.a.slug}/presentations`, expect: phonePage },
+  { path: (w) => `/p/${w.a.slug}/judge`, expect: phonePage },
+  { path: (w) => `/f/${w.a.slug}/presentations`, expect: staffPage },
+  { path: (w) => `/f/${w.a.slug}/presentations/results`, expect: staffPage },
+  // After the weekend: the review, projects and exports hold contact details: organisers only.
+  { path: (w) => `/o/${w.a.slug}/review`, expect: organiserEdit },
+  { path: (w) => `/o/${w.a.slug}/projects`, expect: organiserEdit },
+  { path: (w) => `/o/${w.a.slug}/export/markdown`, expect: exportFile },
+  { path: (w) => `/o/${w.a.slug}/export/json`, expect: exportFile },
+  { path: (w) => `/o/${w.a.slug}/export/csv/people`, expect: exportFile },
+  { path: (w) => `/o/${w.b.slug}/export/json`, expect: (r) => (staff(r) ? "forbidden" : "unauthorized") },
+  { path: (w) => `/e/${w.a.slug}/progress`, expect: everyone },
 ];
 
-const refusalTexts = [/Not available/, /You don't have access to this event/, /Only organisers can/];
+const refusalTexts = [
+  /Not available/,
+  /You don't have access to this event/,
+  /Only organisers can/,
+  /Only organisers of this event can/,
+];
 
 async function outcomeOf(path: string, cookie: string): Promise<{ outcome: Outcome | string; status: number }> {
   const res = await fetch(`${e2eBaseUrl}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
@@ -71,6 +93,7 @@ async function outcomeOf(path: string, cookie: string): Promise<{ outcome: Outco
     return { outcome: `redirect:${location}`, status: res.status };
   }
   if (res.status === 404) return { outcome: "notfound", status: 404 };
+  if (res.status === 401) return { outcome: "unauthorized", status: 401 };
   if (res.status === 403) return { outcome: "forbidden", status: 403 };
   if (res.status !== 200) return { outcome: `status:${res.status}`, status: res.status };
   const type = res.headers.get("content-type") ?? "";

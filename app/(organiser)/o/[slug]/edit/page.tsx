@@ -5,6 +5,7 @@ import { sharedDatabase } from "@/db";
 import { epochToLondonLocal } from "@/lib/events/event-dates";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { requireAccount, staffAccess } from "../../../access";
+import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
 import { AgendaForm } from "./agenda-form";
 import { DetailsForm } from "./details-form";
@@ -35,21 +36,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
 
   return (
     <PageShell>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href="/o" className="link">
-          Your events
-        </Link>
-        <span aria-hidden className="mx-2 text-ink-soft">
-          /
-        </span>
-        <Link href={`/o/${event.slug}`} className="link">
-          {event.name}
-        </Link>
-        <span aria-hidden className="mx-2 text-ink-soft">
-          /
-        </span>
-        <span className="text-ink-soft">Edit</span>
-      </nav>
+      <EventBreadcrumb event={event} here="Edit" />
       <header className="mb-8 space-y-2">
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Edit event</h1>
         <p className="text-ink-soft">

@@ -8,6 +8,7 @@ import { briefs, eventFollowUps, events, teams } from "@/db/schema";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import { findProjects } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
+import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
 import { CatchUpForm, CreateProjectForm } from "./project-forms";
 
@@ -45,21 +46,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
 
   return (
     <PageShell>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href="/o" className="link">
-          Your events
-        </Link>
-        <span aria-hidden className="mx-2 text-ink-soft">
-          /
-        </span>
-        <Link href={`/o/${event.slug}`} className="link">
-          {event.name}
-        </Link>
-        <span aria-hidden className="mx-2 text-ink-soft">
-          /
-        </span>
-        <span className="text-ink-soft">Projects</span>
-      </nav>
+      <EventBreadcrumb event={event} here="Projects" />
       <header className="mb-8 space-y-2">
         <p className="eyebrow">After the event</p>
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Projects</h1>

@@ -12,6 +12,7 @@ import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";
 import "./review.css";
+import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { BoardReview, teamReviewSections, VoteReview } from "./team-sections";
 
 export const metadata: Metadata = { title: "Event review" };
@@ -37,21 +38,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   return (
     <PageShell>
       <div className="review space-y-8">
-        <nav aria-label="Breadcrumb" className="review-no-print text-sm">
-          <Link href="/o" className="link">
-            Your events
-          </Link>
-          <span aria-hidden className="mx-2 text-ink-soft">
-            /
-          </span>
-          <Link href={`/o/${event.slug}`} className="link">
-            {event.name}
-          </Link>
-          <span aria-hidden className="mx-2 text-ink-soft">
-            /
-          </span>
-          <span className="text-ink-soft">Review</span>
-        </nav>
+        <EventBreadcrumb event={event} here="Review" className="review-no-print text-sm" />
 
         <header className="space-y-2">
           <p className="eyebrow">Event review</p>

@@ -6,6 +6,7 @@ import { sharedDatabase } from "@/db";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
+import { EventBreadcrumb } from "../../../../event-breadcrumb";
 import { PageShell } from "../../../../page-shell";
 import { removeBriefFileAction } from "../actions";
 import { BriefForm } from "./brief-form";
@@ -41,21 +42,7 @@ export default async function EditBriefPage({ params }: Props) {
 
   return (
     <PageShell>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href="/o" className="link">
-          Your events
-        </Link>
-        <span aria-hidden className="mx-2 text-ink-soft">
-          /
-        </span>
-        <Link href={`/o/${event.slug}`} className="link">
-          {event.name}
-        </Link>
-        <span aria-hidden className="mx-2 text-ink-soft">
-          /
-        </span>
-        <span className="text-ink-soft">Brief</span>
-      </nav>
+      <EventBreadcrumb event={event} here="Brief" />
       <header className="mb-8 space-y-3">
         <BriefStatusBadge status={brief.status} />
         <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{brief.title}</h1>

@@ -2,6 +2,7 @@
  * `npm run bench`: the app against its own floor and a naive server, in one run. See README.md.
  * Options: --quick (N=500, R=100), --n 100,500 --r 25,100 --servers floor,app
  * --warmup S --window S --no-burst --no-db --profile (app child with --cpu-prof into bench/results/profiles)
+ * --tally-interval MS (floor and app coalesce at MS instead of lib/realtime/fanout-policy.ts)
  * --app-yield-writes (experiment: the app's write queue yields a macrotask between transactions).
  * --nodes 2: the app on one process and on two processes behind a sticky proxy with Redis
  * (servers app,cluster unless --servers says otherwise).
@@ -10,6 +11,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { Worker } from "node:worker_threads";
+import { fanoutPolicy } from "@/lib/realtime/fanout-policy";
 import { runDbMicro } from "./lib/db-micro";
 import type {
   ChildRequest,
@@ -48,6 +50,8 @@ const burstRate = Number(option("--burst-rate") ?? 100);
 const graceMs = 2500;
 const workerCount = 2;
 const fanoutTargetMs = 100;
+// Floor and app coalesce at the same interval; --tally-interval tries another one on both.
+const tallyIntervalMs = Number(option("--tally-interval") ?? fanoutPolicy.tallyIntervalMs);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -67,6 +71,7 @@ async function startChild(kind: ServerKind, phones: number): Promise<Child> {
       NEXT_TELEMETRY_DISABLED: "1",
       BENCH_YIELD_WRITES: flag("--app-yield-writes") ? "1" : "0",
       BENCH_NODES: String(Math.max(2, nodes)),
+      MADEIN_TALLY_INTERVAL_MS: String(tallyIntervalMs),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -453,8 +458,8 @@ const knee = (kind: ServerKind, n: number, limitMs = fanoutTargetMs) => {
   );
   return passing.length ? Math.max(...passing.map((s) => s.r)) : null;
 };
-// The coalescer alone can hold a vote for up to one interval (100 ms), so a knee at a looser
-// bound is reported beside the issue's own.
+// The coalescer alone can hold a dot for up to one interval, so a knee at a looser bound is
+// reported beside the issue's own.
 const knees = runs.map((r) => ({ server: r.server, n: r.n, knee: knee(r.server, r.n), kneeAt250Ms: knee(r.server, r.n, 250) }));
 const at = (kind: ServerKind, n: number, r: number) => steps.find((s) => s.server === kind && s.n === n && s.r === r);
 const ratioN = Ns.includes(1000) ? 1000 : Math.max(...Ns);
@@ -510,7 +515,7 @@ const result = {
     windowS,
     burstS,
     burstRate,
-    tallyIntervalMs: 100,
+    tallyIntervalMs,
     appRateLimit: { points: 100_000, seconds: 1 },
   },
   machine: {

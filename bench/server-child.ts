@@ -25,6 +25,7 @@ import { sign } from "@/lib/auth/tokens";
 import { createCoalescer } from "@/lib/realtime/coalescer";
 import { limits } from "@/lib/realtime/contract";
 import { executeCommand } from "@/lib/realtime/execute-command";
+import { fanoutPolicy } from "@/lib/realtime/fanout-policy";
 import { handlers } from "@/lib/realtime/handlers";
 import { startStickyProxy } from "@/lib/scale/sticky-proxy";
 import { startServer } from "@/lib/server/start-server";
@@ -35,7 +36,7 @@ import { type Seeded, seed } from "./lib/seed";
 
 const kind = process.argv[2] as ServerKind;
 const phoneCount = Number(process.argv[3]);
-const tallyIntervalMs = 100; // the app's default (socket-server.ts)
+const { tallyIntervalMs } = fanoutPolicy; // the app's own (socket-server.ts)
 const dotsPerPerson = 20; // the schema's maximum
 const targetCount = 12;
 const secret = "bench-secret-0123456789abcdef0123456789";

@@ -21,53 +21,83 @@ function tallies(onError?: (e: unknown) => void) {
       flushed.push([room, value]);
     },
     onError,
+    now: () => Date.now(),
   });
   return { coalescer, flushed };
 }
 
 describe("createCoalescer", () => {
-  it("flushes many adds within one interval once, with the merged value", async () => {
+  it("sends a lone update on the next macrotask, not after a whole interval", async () => {
     const { coalescer, flushed } = tallies();
+    coalescer.add("board:a", { x: 1 });
+    expect(flushed).toEqual([]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flushed).toEqual([["board:a", { x: 1 }]]);
+  });
+
+  it("merges what arrives in the same tick into that first flush", async () => {
+    const { coalescer, flushed } = tallies();
+    for (let i = 0; i < 5; i++) coalescer.add("board:a", { x: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flushed).toEqual([["board:a", { x: 5 }]]);
+  });
+
+  it("under a burst flushes at most once per interval, with the merged value", async () => {
+    const { coalescer, flushed } = tallies();
+    coalescer.add("board:a", { note0: 1 });
+    await vi.advanceTimersByTimeAsync(0);
     for (let i = 0; i < 50; i++) coalescer.add("board:a", { [`note${i % 3}`]: 1 });
 
-    await vi.advanceTimersByTimeAsync(99);
-    expect(flushed).toEqual([]);
+    await vi.advanceTimersByTimeAsync(98);
+    expect(flushed).toHaveLength(1);
     expect(coalescer.pendingRooms).toBe(1);
 
-    await vi.advanceTimersByTimeAsync(1);
-    expect(flushed).toEqual([["board:a", { note0: 17, note1: 17, note2: 16 }]]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(flushed).toEqual([
+      ["board:a", { note0: 1 }],
+      ["board:a", { note0: 17, note1: 17, note2: 16 }],
+    ]);
     expect(coalescer.pendingRooms).toBe(0);
 
     await vi.advanceTimersByTimeAsync(1000);
-    expect(flushed).toHaveLength(1);
-  });
-
-  it("flushes each room separately, with its own value", async () => {
-    const { coalescer, flushed } = tallies();
-    coalescer.add("board:a", { x: 1 });
-    coalescer.add("board:b", { y: 1 });
-    coalescer.add("board:a", { x: 2 });
-
-    await vi.advanceTimersByTimeAsync(100);
     expect(flushed).toHaveLength(2);
-    expect(Object.fromEntries(flushed)).toEqual({ "board:a": { x: 3 }, "board:b": { y: 1 } });
   });
 
-  it("does not extend a room's interval when more arrives: the first add sets the deadline", async () => {
+  it("measures the interval from the previous flush, not from the latest update", async () => {
     const { coalescer, flushed } = tallies();
     coalescer.add("board:a", { x: 1 });
     await vi.advanceTimersByTimeAsync(60);
     coalescer.add("board:a", { x: 1 });
-    await vi.advanceTimersByTimeAsync(40);
-    expect(flushed).toEqual([["board:a", { x: 2 }]]);
+    await vi.advanceTimersByTimeAsync(39);
+    expect(flushed).toEqual([["board:a", { x: 1 }]]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flushed).toEqual([
+      ["board:a", { x: 1 }],
+      ["board:a", { x: 1 }],
+    ]);
   });
 
-  it("starts a fresh batch after a flush", async () => {
+  it("flushes each room separately, with its own value and its own interval", async () => {
+    const { coalescer, flushed } = tallies();
+    coalescer.add("board:a", { x: 1 });
+    coalescer.add("board:b", { y: 1 });
+    coalescer.add("board:a", { x: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(Object.fromEntries(flushed)).toEqual({ "board:a": { x: 3 }, "board:b": { y: 1 } });
+
+    coalescer.add("board:a", { x: 1 });
+    await vi.advanceTimersByTimeAsync(50);
+    coalescer.add("board:c", { z: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flushed.map(([room]) => room)).toEqual(["board:a", "board:b", "board:c"]);
+  });
+
+  it("starts afresh once a room has been quiet for an interval", async () => {
     const { coalescer, flushed } = tallies();
     coalescer.add("board:a", { x: 1 });
     await vi.advanceTimersByTimeAsync(100);
     coalescer.add("board:a", { x: 5 });
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(0);
     expect(flushed).toEqual([
       ["board:a", { x: 1 }],
       ["board:a", { x: 5 }],
@@ -103,6 +133,7 @@ describe("createCoalescer", () => {
         flushed.push(room);
       },
       onError,
+      now: () => Date.now(),
     });
     coalescer.add("event:1", true);
     await vi.advanceTimersByTimeAsync(10);

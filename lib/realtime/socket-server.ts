@@ -25,6 +25,7 @@ import {
   type ServerToClientEvents,
 } from "./contract";
 import { executeCommand, type SequencedBroadcast } from "./execute-command";
+import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable } from "./handler";
 import { originAllowed } from "./origin";
 
@@ -88,7 +89,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   let drained: (() => void) | null = null;
 
   const presenceUpdates = createCoalescer<true>({
-    intervalMs: options.presenceIntervalMs ?? 250,
+    intervalMs: options.presenceIntervalMs ?? fanoutPolicy.presenceIntervalMs,
     merge: () => true,
     flush: async (eventId) => {
       io.to(rooms.event(eventId)).emit("presence:updated", await presence.counts(eventId));
@@ -98,7 +99,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
 
   // A room of hundreds voting at once gets one tally per round per interval, not one per dot.
   const tallyUpdates = createCoalescer<string>({
-    intervalMs: options.tallyIntervalMs ?? 100,
+    intervalMs: options.tallyIntervalMs ?? fanoutPolicy.tallyIntervalMs,
     merge: (_previous, room) => room,
     flush: async (roundId, room) => {
       const [round] = await db.read.select().from(voteRounds).where(eq(voteRounds.id, roundId));

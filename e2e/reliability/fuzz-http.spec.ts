@@ -6,49 +6,24 @@
  * No request may answer 5xx (`http5xx=0`), and the server must still answer afterwards.
  * RELIABILITY_LONG=1 runs ten times as many cases.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { e2eBaseUrl } from "../support/config";
-import { createWorld, type Role, report, sessionCookie, type World } from "./support/world";
+import { serverActions } from "./support/server-actions";
+import { createWorld, type Role, report, sessionCookie } from "./support/world";
 
 const long = process.env.RELIABILITY_LONG === "1";
 const casesPerTarget = long ? 150 : 15;
 /**
  * The default run replays the same cases every time (a fixed seed), so CI is repeatable; the long
  * run explores with a new seed each time and prints it, so whatever it finds can be replayed with
- * FUZZ_SEED=<seed>.
+ * FUZZ_SEED=<seed>. FUZZ_PATH=<part of a page path> narrows the server-action cases to the
+ * actions of matching pages, to replay one finding quickly.
  */
 const baseSeed = Number(process.env.FUZZ_SEED ?? (long ? Date.now() % 2 ** 31 : 20_261_121));
 let samples = 0;
 const sample = <T>(arbitrary: fc.Arbitrary<T>, runs: number): T[] =>
   fc.sample(arbitrary, { numRuns: runs, seed: baseSeed + samples++ });
-
-type Action = { id: string; name: string; paths: string[] };
-
-/** Every server action and a page it is posted to, from the build Playwright's server runs. */
-function actions(w: World): Action[] {
-  const dist = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
-  const pathOf = (worker: string) =>
-    `/${worker
-      .replace(/^app\//, "")
-      .replace(/\/page$/, "")
-      .replace(/^page$/, "")}`
-      .replace(/\/\([^)]+\)/g, "")
-      .replace("[slug]", w.a.slug)
-      .replace("[briefId]", w.publicBrief)
-      .replace("[code]", w.a.joinCode)
-      .replace("[token]", "no-such-invite");
-  return Object.entries(manifest.node).map(([id, entry]) => ({
-    id,
-    name: entry.exportedName ?? id,
-    paths: Object.keys(entry.workers).map(pathOf),
-  }));
-}
 
 /** Values a hostile client might send anywhere: wrong types, prototype keys, nesting, size. */
 const nasty = fc.oneof(
@@ -114,6 +89,8 @@ const body: fc.Arbitrary<Body> = fc.oneof(
       // React prefixes the fields of the form an argument refers to ("$K1") with "_1_".
       for (const [k, v] of fields) form.append(withRoot && !k.startsWith("_1_") ? `_1_${k}` : k, text(v));
       if (fields.length % 3 === 0) form.append("_1_file", new Blob([text(fields)]), "evil.svg");
+      // A field with no name at all: Next's multipart parser hands React an undefined key.
+      if (fields.length % 4 === 1) form.append("", text(fields[0]?.[1]));
       if (withRoot) {
         // The root goes last, as React writes it, so the form it refers to is complete.
         form.delete("0");
@@ -191,8 +168,9 @@ test("no malformed request to a route or server action answers 5xx", async () =>
   };
 
   // Server actions: every one, on each page it belongs to, as each role.
-  for (const action of actions(w)) {
+  for (const action of serverActions(w)) {
     for (const path of action.paths) {
+      if (process.env.FUZZ_PATH && !path.includes(process.env.FUZZ_PATH)) continue;
       for (const role of fuzzRoles) {
         const cookie = await cookieFor(role); // fresh: a fuzzed signOut may have ended the last one
         for (const b of sample(body, casesPerTarget)) check(await send("POST", path, cookie, b, { "next-action": action.id }));
@@ -253,7 +231,7 @@ test("no malformed request to a route or server action answers 5xx", async () =>
   const http5xx = failures.length;
   const line = report(
     "fuzz-http",
-    { cases, http5xx, actions: actions(w).length, stillServing: alive.status === 200 ? 1 : 0, seed: baseSeed },
+    { cases, http5xx, actions: serverActions(w).length, stillServing: alive.status === 200 ? 1 : 0, seed: baseSeed },
     http5xx === 0 && alive.status === 200,
   );
   expect(

@@ -6,8 +6,11 @@
  * (an element with its event handler, a javascript: link, a script); each counts. The payloads
  * must be on the page as text: `executed=0 injected=0` with `rendered` = every page.
  *
- * To cover a new page (showcase, review, export): add a row to `pagesToCheck`. New payloads go
- * in support/xss-payloads.ts.
+ * The organiser's exports are downloaded in Chromium too: each must be a download, never a page,
+ * with the payloads in it as text.
+ *
+ * To cover a new page: add a row to `pagesToCheck`; a new export: `exportsToCheck`. New payloads
+ * go in support/xss-payloads.ts.
  */
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
@@ -42,6 +45,8 @@ const pagesToCheck: { path: (w: World, x: Extra) => string; as: Role; what: stri
   { what: "organiser projects", path: (w) => `/o/${w.a.slug}/projects`, as: "organiserA" },
   { what: "public progress", path: (w) => `/e/${w.a.slug}/progress`, as: "anonymous" },
 ];
+/** The organiser's downloads, each carrying what people typed. */
+const exportsToCheck = ["markdown", "json", "csv/notes", "csv/teams"];
 type Extra = { briefId: string };
 const markdownOf = (payloads: readonly string[]) => payloads.join("\n\n");
 
@@ -225,17 +230,43 @@ test("no XSS payload runs or becomes markup on any page", async ({ browser }) =>
     for (const r of ran) problems.push(`${p.what}: ran ${r}`);
     await context.close();
   }
+  // Exports are files, never pages: Chromium must download each one, not render it, and the
+  // payloads must be in it as text (CSV cells that start a formula are neutralised).
+  let downloads = 0;
+  for (const file of exportsToCheck) {
+    const url = `${e2eBaseUrl}/o/${w.a.slug}/export/${file}`;
+    const res = await fetch(url, { headers: { cookie: w.cookies.organiserA } });
+    const body = await res.text();
+    const type = res.headers.get("content-type") ?? "";
+    if (!/^attachment/.test(res.headers.get("content-disposition") ?? "")) problems.push(`export ${file}: not an attachment`);
+    if (/html|xml|svg/i.test(type)) problems.push(`export ${file}: served as ${type}`);
+    if (res.headers.get("x-content-type-options") !== "nosniff") problems.push(`export ${file}: no nosniff`);
+    if (!body.includes("XSS-")) problems.push(`export ${file}: no payload in it`);
+    const context = await browser.newContext({ acceptDownloads: true });
+    const [name, ...value] = w.cookies.organiserA.split("=");
+    await context.addCookies([
+      { name: name as string, value: value.join("="), url: e2eBaseUrl, httpOnly: true, sameSite: "Lax" },
+    ]);
+    const page = await context.newPage();
+    const download = page.waitForEvent("download", { timeout: 15_000 }).catch(() => null);
+    await page.goto(url).catch(() => undefined); // "Download is starting" aborts the navigation
+    if (await download) downloads++;
+    else problems.push(`export ${file}: Chromium did not download it`);
+    await context.close();
+  }
+
   const line = report(
     "xss",
     {
       payloads: xssPayloads.length + shortXssPayloads.length,
       pages: pagesToCheck.length,
+      exports: downloads,
       rendered,
       executed,
       injected,
       refusedByValidation: extra.refused,
     },
-    executed === 0 && injected === 0 && rendered === pagesToCheck.length,
+    executed === 0 && injected === 0 && rendered === pagesToCheck.length && downloads === exportsToCheck.length,
   );
   expect(problems, line).toEqual([]);
 });

@@ -28,6 +28,16 @@ describe("actionBodyProblem", () => {
     const { type, body } = await multipart(form);
     expect(await actionBodyProblem(type, body, true)).toMatch(/JSON/);
   });
+
+  it("refuses a field without a name, which Next's multipart parser hands React as undefined", async () => {
+    for (const isFetch of [true, false]) {
+      const form = new FormData();
+      form.set("0", JSON.stringify(["no-such-invite", {}]));
+      form.append("", "x");
+      const { type, body } = await multipart(form);
+      expect(await actionBodyProblem(type, body, isFetch)).toMatch(/without a name/);
+    }
+  });
 });
 
 describe("decodablePath", () => {

@@ -49,6 +49,9 @@ export async function actionBodyProblem(contentType: string, body: Buffer, isFet
       return "broken multipart body";
     }
     for (const [name, value] of form.entries()) {
+      // Browsers and React never send one; Next's multipart parser turns its name into undefined
+      // and React's decoder then throws (a 500) on it.
+      if (name === "") return "a field without a name";
       if (typeof value !== "string") continue;
       // Fetch actions: "0" is the arguments, other numbered fields are outlined values.
       if (isFetchAction && /^\d+$/.test(name)) {

@@ -14,6 +14,7 @@ import { addBriefFile } from "@/lib/briefs/add-brief-file";
 import { parseEnv } from "@/lib/config/env";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { joinEvent } from "@/lib/participants/join-event";
+import { createProject } from "@/lib/projects/create-project";
 import { insertTeam } from "@/lib/teams/create-team";
 import { e2eBaseUrl, e2eDatabaseUrl, e2ePort } from "../../support/config";
 import { addBoardFixture, addBrief, addStaff, createEventFixture, db } from "../../support/fixtures";
@@ -86,6 +87,18 @@ export async function createWorld() {
   };
   const publicFile = await file(publicBrief);
   const draftFile = await file(draftBrief);
+  // Team one's project, followed up after the weekend.
+  const project = await (await db()).transact((tx) =>
+    createProject(tx, {
+      eventId: a.id,
+      teamId: team1!.id,
+      title: "Pocket park",
+      summary: "Turning the corner plot into a park.",
+      ownerName: "Ada",
+      ownerRole: "Resident",
+      coOwners: [],
+    }),
+  );
 
   const cookies: Record<Role, string> = {
     anonymous: "",
@@ -112,6 +125,7 @@ export async function createWorld() {
     draftBrief,
     publicFile,
     draftFile,
+    project,
     photoId: (upload.body as { photoId: string }).photoId,
     participants: { pA, pOther, pB },
     cookies,

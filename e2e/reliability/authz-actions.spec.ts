@@ -1,0 +1,262 @@
+/**
+ * Who may change what through a server action, over HTTP: every role × every action that
+ * changes event A, each cell a real POST with that role's cookies and arguments that would
+ * change the event if the role were let in. The check is the database itself: after a refused
+ * call, nothing of events A and B (and their catch-ups) differs; after an allowed call,
+ * something does, so every refusal cell is one that could have failed.
+ *
+ * Pages are authz-pages.spec.ts; socket commands are test/reliability/authz.test.ts.
+ * To add an action: one row in `cases`. A new action that is in the build but not here fails
+ * the test, so none is forgotten.
+ */
+import { createHash } from "node:crypto";
+import { createClient } from "@libsql/client";
+import { expect, test } from "@playwright/test";
+import { hashToken } from "@/lib/auth/tokens";
+import { createInvite } from "@/lib/invites/create-invite";
+import { e2eDatabaseUrl } from "../support/config";
+import { db } from "../support/fixtures";
+import { callServerAction, FormArg, type ServerAction, serverActions } from "./support/server-actions";
+import { createWorld, type Role, report, roles, sessionCookie, tinyPng, type World } from "./support/world";
+
+type Who = Role | "organiserB";
+const everyone: Who[] = [...roles, "organiserB"];
+type Setup = World & { inviteHash: string };
+type Case = { name: string; args: (s: Setup) => unknown[]; allowed: Who[] };
+
+const organiserOnly: Who[] = ["organiserA"];
+const checkIn = {
+  status: "on_track",
+  progress: "The planters are in.",
+  evidence: "",
+  numbers: "",
+  links: "",
+  learning: "",
+  helpNeeded: "",
+  authorName: "Someone",
+};
+
+/** Each argument list is what the real form sends, with values that change the event. */
+const cases: Case[] = [
+  {
+    name: "saveEventDetails",
+    args: (s) => [
+      s.a.slug,
+      {},
+      new FormArg({
+        name: "Renamed weekend",
+        place: "Town hall",
+        startsAt: "2027-03-06T10:00",
+        endsAt: "2027-03-07T17:00",
+        description: "A weekend of making.",
+        goals: "",
+        accessInfo: "",
+        childcare: "",
+        food: "",
+        whatToBring: "",
+      }),
+    ],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveAgendaAction",
+    args: (s) => [
+      s.a.slug,
+      {},
+      new FormArg({
+        "phases.0.id": "",
+        "phases.0.name": "Opening",
+        "phases.0.startsAt": "2027-03-06T10:00",
+        "phases.0.endsAt": "2027-03-06T11:00",
+      }),
+    ],
+    allowed: organiserOnly,
+  },
+  { name: "createInviteAction", args: (s) => [s.a.slug, {}, new FormArg({ role: "organiser" })], allowed: organiserOnly },
+  { name: "revokeInviteAction", args: (s) => [s.a.slug, new FormArg({ tokenHash: s.inviteHash })], allowed: organiserOnly },
+  { name: "regenerateJoinCodeAction", args: (s) => [s.a.slug, {}, new FormArg({ confirm: "yes" })], allowed: organiserOnly },
+  {
+    name: "createBriefAction",
+    args: (s) => [s.a.slug, {}, new FormArg({ title: "A brief nobody asked for" })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "moveBriefAction",
+    args: (s) => [s.a.slug, new FormArg({ direction: "down", briefId: s.publicBrief })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveBriefAction",
+    args: (s) => [s.a.slug, s.draftBrief, {}, new FormArg({ title: "Rewritten brief", problem: "Rewritten problem" })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "setBriefStatusAction",
+    args: (s) => [s.a.slug, s.draftBrief, {}, new FormArg({ status: "published" })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "uploadBriefFileAction",
+    args: (s) => [
+      s.a.slug,
+      s.publicBrief,
+      {},
+      new FormArg({ fileTitle: "Site plan", file: new File([new Uint8Array(tinyPng)], "plan.png", { type: "image/png" }) }),
+    ],
+    allowed: organiserOnly,
+  },
+  { name: "removeBriefFileAction", args: (s) => [s.a.slug, new FormArg({ fileId: s.draftFile })], allowed: organiserOnly },
+  {
+    name: "createProjectAction",
+    args: (s) => [
+      s.a.slug,
+      {},
+      new FormArg({ teamId: "", title: "Repair café", summary: "", ownerName: "Bo", ownerRole: "", coOwners: "" }),
+    ],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveMilestonesAction",
+    args: (s) => [
+      s.a.slug,
+      s.project,
+      {},
+      new FormArg({ rows: "1", "day-0": "45", "title-0": "First market stall", "dueAt-0": "2027-05-01" }),
+    ],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveRisksAction",
+    args: (s) => [
+      s.a.slug,
+      s.project,
+      {},
+      new FormArg({ "checked-first_aid": "on", "checkedBy-first_aid": "Ada", "notes-first_aid": "Kit in the shed" }),
+    ],
+    allowed: organiserOnly,
+  },
+  { name: "setPublicAction", args: (s) => [s.a.slug, s.project, new FormArg({ public: "yes" })], allowed: organiserOnly },
+  { name: "ownerLinkAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({})], allowed: organiserOnly },
+  { name: "organiserCheckInAction", args: (s) => [s.a.slug, s.project, {}, new FormArg(checkIn)], allowed: organiserOnly },
+  {
+    name: "createCatchUpAction",
+    args: (s) => [
+      s.a.slug,
+      {},
+      new FormArg({ name: "Three months on", place: "Library", startsAt: "2027-06-01T18:00", endsAt: "2027-06-01T20:00" }),
+    ],
+    allowed: organiserOnly,
+  },
+  // Last of the organiser's: an archived event takes no new participants.
+  { name: "changeEventStatus", args: (s) => [s.a.slug, {}, new FormArg({ status: "archived" })], allowed: organiserOnly },
+  // A team's reframe of its brief: its members, and staff naming the team.
+  {
+    name: "reframeBriefAction",
+    args: (s) => [s.a.slug, s.publicBrief, {}, new FormArg({ text: "How might we share the corner plot?", teamId: s.team1.id })],
+    allowed: ["participantA", "facilitatorA", "organiserA"],
+  },
+  // Only the holder of the owner's link (a cookie nobody in this matrix has) may post as owner.
+  { name: "ownerCheckInAction", args: (s) => [s.project, {}, new FormArg(checkIn)], allowed: [] },
+];
+
+/**
+ * Actions that do not change an event this matrix owns, and why they are covered elsewhere:
+ * accounts (set-up, sign-in, event creation and import belong to whoever is signed in; the
+ * signin and review specs), the join flow (open to anyone with the code by design), a phone's
+ * own identity (forget, device link: they act only on the caller's own participant), and invite
+ * acceptance (the token is the authority; invites.spec).
+ */
+const notEventChanges = new Set([
+  "setUpMadeIn",
+  "signIn",
+  "signOut",
+  "createEventAction",
+  "importEventAction",
+  "findEventByCode",
+  "joinEventAction",
+  "forgetThisPhone",
+  "makeDeviceLink",
+  "acceptInviteAction",
+  "createAccountAndAccept",
+]);
+
+/** Everything stored about events A and B and the events that follow them up. */
+async function fingerprint(eventIds: string[]): Promise<string> {
+  const client = createClient({ url: e2eDatabaseUrl });
+  try {
+    const ids = eventIds.map((id) => `'${id.replaceAll("'", "''")}'`).join(",");
+    const events = `(SELECT id FROM events WHERE id IN (${ids}) UNION SELECT event_id FROM event_follow_ups WHERE follows_event_id IN (${ids}))`;
+    const tables = await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
+    );
+    const hash = createHash("sha256");
+    for (const { name } of tables.rows) {
+      const table = String(name);
+      const columns = (await client.execute(`PRAGMA table_info("${table}")`)).rows.map((r) => String(r.name));
+      const scope =
+        table === "events"
+          ? `id IN ${events}`
+          : columns.includes("event_id")
+            ? `event_id IN ${events}`
+            : columns.includes("project_id")
+              ? `project_id IN (SELECT id FROM projects WHERE event_id IN ${events})`
+              : columns.includes("brief_id")
+                ? `brief_id IN (SELECT id FROM briefs WHERE event_id IN ${events})`
+                : null;
+      if (!scope) continue; // accounts and sessions: nobody in this matrix may create one
+      const rows = await client.execute(`SELECT * FROM "${table}" WHERE ${scope} ORDER BY rowid`);
+      hash.update(`${table}:${JSON.stringify(rows.rows)}\n`);
+    }
+    return hash.digest("hex");
+  } finally {
+    client.close();
+  }
+}
+
+test("every role × every event-changing server action is let in or refused as the table says", async () => {
+  test.setTimeout(240_000);
+  const w = await createWorld();
+  const invite = await (await db()).transact((tx) =>
+    createInvite(tx, { eventId: w.a.id, role: "facilitator", createdBy: w.a.organiser.id }),
+  );
+  const s: Setup = { ...w, inviteHash: hashToken(invite.token) };
+  const cookies: Record<Who, string> = { ...w.cookies, organiserB: await sessionCookie(w.b.organiser.id) };
+  const actions = serverActions(w);
+  const byName = new Map(actions.map((a) => [a.name, a]));
+
+  const uncovered = actions.filter((a) => !notEventChanges.has(a.name) && !cases.some((c) => c.name === a.name));
+  expect(
+    uncovered.map((a) => a.name),
+    "server actions with no row in the matrix",
+  ).toEqual([]);
+
+  const unexpected: string[] = [];
+  let cells = 0;
+  const events = [w.a.id, w.b.id];
+  const call = async (c: Case, action: ServerAction, who: Who) => {
+    const before = await fingerprint(events);
+    const status = await callServerAction(action, action.paths[0]!, c.args(s), cookies[who]);
+    const changed = (await fingerprint(events)) !== before;
+    cells++;
+    const want = c.allowed.includes(who);
+    if (status >= 500) unexpected.push(`${who} ${c.name}: HTTP ${status}`);
+    else if (changed !== want) unexpected.push(`${who} ${c.name}: ${want ? "changed nothing" : "changed the event"}`);
+  };
+
+  // Refusals first, while every argument still points at something that exists.
+  for (const c of cases) {
+    const action = byName.get(c.name);
+    if (!action) {
+      unexpected.push(`${c.name}: not in the build`);
+      continue;
+    }
+    for (const who of everyone.filter((r) => !c.allowed.includes(r))) await call(c, action, who);
+  }
+  for (const c of cases) {
+    const action = byName.get(c.name);
+    if (action) for (const who of c.allowed) await call(c, action, who);
+  }
+
+  const line = report("authz-actions", { cells, actions: cases.length, unexpected: unexpected.length }, unexpected.length === 0);
+  expect(unexpected, line).toEqual([]);
+});

@@ -715,6 +715,8 @@ export const presentationRuns = sqliteTable("presentation_runs", {
     .default("waiting"),
   /** Server epoch ms the current stage's clock started. */
   stageStartedAt: integer("stage_started_at"),
+  /** Server epoch ms the facilitator paused the clock (a projector failing, a fire alarm); null while it runs. */
+  pausedAt: integer("paused_at"),
   /** The plenary board whose vote rounds are the people's choice. */
   peoplesChoiceBoardId: text("peoples_choice_board_id").references(() => boards.id, { onDelete: "set null" }),
   /** Judging criteria the organiser edited, by team; a team not here is judged on its brief's success lines. */

@@ -115,6 +115,22 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await screen.screenshot({ path: `${shots}/presenter-warning-1920.png` });
   await expectAccessible(screen);
 
+  // The projector cable falls out: the facilitator pauses the clock, every screen shows it
+  // stopped at the same time, and Space on the big screen carries on.
+  await console_.getByTestId("presenter-pause-button").click();
+  const pausedClock = screen.locator('[data-testid="presenter-clock"][data-paused="true"]');
+  await expect(pausedClock).toContainText("Clock paused");
+  await expect(console_.getByTestId("console-clock")).toHaveAttribute("data-paused", "true");
+  await expect(console_.getByTestId("presenter-pause-button")).toHaveText("Resume the clock");
+  const stoppedAt = (await screen.getByTestId("presenter-time").textContent()) ?? "";
+  await expect(console_.getByTestId("console-clock")).toContainText(stoppedAt);
+  await screen.screenshot({ path: `${shots}/presenter-paused-1920.png` });
+  await console_.screenshot({ path: `${shots}/console-paused-1920.png` });
+  await expectAccessible(screen);
+  await screen.keyboard.press("Space");
+  await expect(screen.getByTestId("presenter-clock")).toHaveAttribute("data-paused", "false");
+  await expect(console_.getByTestId("presenter-pause-button")).toHaveText("Pause the clock");
+
   // The key on the big screen moves on to the next team, whose clock starts afresh.
   await screen.keyboard.press("ArrowRight");
   await expect(wall).toHaveAttribute("data-team", "Love Your Space");

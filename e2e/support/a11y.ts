@@ -5,6 +5,19 @@ import { expect, type Page } from "@playwright/test";
 export async function expectAccessible(page: Page) {
   // After a client-side navigation Next streams the new <title> in a moment later; check the settled page.
   await expect(page).toHaveTitle(/\S/);
+  // Colour contrast is measured on what is painted: a row still fading in (vote results rise into
+  // place one after another) would be judged half-transparent. Wait for finite animations to end.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          document
+            .getAnimations()
+            .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+            .length,
+      ),
+    )
+    .toBe(0);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(

@@ -20,6 +20,7 @@ const run = (over: Partial<RunRules> = {}): RunRules => ({
   currentTeamId: null,
   stage: "waiting",
   stageStartedAt: null,
+  pausedAt: null,
   presentSeconds: 300,
   questionsSeconds: 60,
   ...over,
@@ -74,13 +75,14 @@ describe("presenter steps", () => {
   });
   it("skips questions when there is no time for them", () => {
     const r = run({ questionsSeconds: 0, currentTeamId: "a", stage: "presenting", stageStartedAt: 0 });
-    expect(advance(r, "next", 5)).toEqual({ currentTeamId: "b", stage: "presenting", stageStartedAt: 5 });
+    expect(advance(r, "next", 5)).toEqual({ currentTeamId: "b", stage: "presenting", stageStartedAt: 5, pausedAt: null });
   });
   it("goes back a team, and from the end to the last team", () => {
     expect(advance(run({ currentTeamId: "b", stage: "questions", stageStartedAt: 1 }), "previous", 5)).toEqual({
       currentTeamId: "a",
       stage: "presenting",
       stageStartedAt: 5,
+      pausedAt: null,
     });
     expect(advance(run({ currentTeamId: "a", stage: "presenting" }), "previous", 5)).toBeNull();
     expect(advance(run({ stage: "finished" }), "previous", 5)?.currentTeamId).toBe("c");
@@ -95,7 +97,13 @@ describe("presenter steps", () => {
 describe("the clock", () => {
   it("counts down the presentation and warns in the last minute", () => {
     const r = run({ currentTeamId: "a", stage: "presenting", stageStartedAt: 1000 });
-    expect(stageClock(r, 1000)).toEqual({ totalMs: 300_000, remainingMs: 300_000, warning: false, overtime: false });
+    expect(stageClock(r, 1000)).toEqual({
+      totalMs: 300_000,
+      remainingMs: 300_000,
+      warning: false,
+      overtime: false,
+      paused: false,
+    });
     expect(stageClock(r, 1000 + 239_999)?.warning).toBe(false);
     expect(stageClock(r, 1000 + 240_000)?.warning).toBe(true);
     expect(stageClock(r, 1000 + 400_000)).toMatchObject({ remainingMs: 0, overtime: true, warning: true });
@@ -107,6 +115,27 @@ describe("the clock", () => {
   });
   it("has no clock while nobody is on", () => {
     expect(stageClock(run(), 5)).toBeNull();
+  });
+  it("stands still while paused and carries on with what it had left", () => {
+    let r = run({ currentTeamId: "a", stage: "presenting", stageStartedAt: 0 });
+    r = { ...r, ...advance(r, "pause", 100_000) };
+    expect(stageClock(r, 100_000)).toMatchObject({ remainingMs: 200_000, paused: true });
+    expect(stageClock(r, 500_000)).toMatchObject({ remainingMs: 200_000, paused: true, overtime: false });
+    expect(advance(r, "pause", 200_000)).toBeNull();
+
+    r = { ...r, ...advance(r, "resume", 700_000) };
+    expect(r).toMatchObject({ currentTeamId: "a", stage: "presenting", stageStartedAt: 600_000, pausedAt: null });
+    expect(stageClock(r, 700_000)).toMatchObject({ remainingMs: 200_000, paused: false });
+    expect(stageClock(r, 710_000)?.remainingMs).toBe(190_000);
+    expect(advance(r, "resume", 720_000)).toBeNull();
+  });
+  it("pauses only a clock that is running, and any move starts a running one", () => {
+    expect(advance(run(), "pause", 5)).toBeNull();
+    expect(advance(run({ stage: "finished" }), "pause", 5)).toBeNull();
+    const paused = run({ currentTeamId: "a", stage: "presenting", stageStartedAt: 0, pausedAt: 50 });
+    expect(advance(paused, "next", 90)).toMatchObject({ stage: "questions", stageStartedAt: 90, pausedAt: null });
+    expect(advance(paused, "restart-clock", 90)).toMatchObject({ stage: "presenting", stageStartedAt: 90, pausedAt: null });
+    expect(advance(paused, "finish", 90)).toMatchObject({ stage: "finished", pausedAt: null });
   });
 });
 

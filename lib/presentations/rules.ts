@@ -10,6 +10,8 @@ export type RunRules = {
   currentTeamId: string | null;
   stage: Stage;
   stageStartedAt: number | null;
+  /** When the clock was paused; null while it runs. */
+  pausedAt: number | null;
   presentSeconds: number;
   questionsSeconds: number;
 };
@@ -54,29 +56,51 @@ export function shuffle(order: readonly string[], random: () => number): string[
 
 // ---- presenter controls ----
 
-export type Step = "start" | "next" | "previous" | "questions" | "finish" | "restart-clock";
+export type Step = "start" | "next" | "previous" | "questions" | "finish" | "restart-clock" | "pause" | "resume";
 
-type Position = Pick<RunRules, "currentTeamId" | "stage" | "stageStartedAt">;
+type Position = Pick<RunRules, "currentTeamId" | "stage" | "stageStartedAt" | "pausedAt">;
+
+const onStage = (run: Pick<RunRules, "stage">) => run.stage === "presenting" || run.stage === "questions";
 
 /**
  * Where the presentations go on a step. "next" runs presenting → questions → the next team's
  * presentation → … → finished, so one key drives the whole session; "previous" goes back a team.
- * Returns null when the step changes nothing (e.g. "previous" on the first team).
+ * "pause" stops the clock where it is (a projector failing, a fire alarm) and "resume" carries on
+ * from there; any other step starts a running clock. Returns null when the step changes nothing
+ * (e.g. "previous" on the first team, "pause" on a paused clock).
  */
 export function advance(run: RunRules, step: Step, now: number): Position | null {
   const { order } = run;
   const i = run.currentTeamId ? order.indexOf(run.currentTeamId) : -1;
-  const present = (teamId: string | undefined): Position | null =>
-    teamId ? { currentTeamId: teamId, stage: "presenting", stageStartedAt: now } : null;
+  const stage = (teamId: string | null, to: "presenting" | "questions"): Position => ({
+    currentTeamId: teamId,
+    stage: to,
+    stageStartedAt: now,
+    pausedAt: null,
+  });
+  const present = (teamId: string | undefined): Position | null => (teamId ? stage(teamId, "presenting") : null);
+  const finished: Position = { currentTeamId: null, stage: "finished", stageStartedAt: null, pausedAt: null };
   switch (step) {
     case "start":
       return present(order[0]);
     case "restart-clock":
-      return run.stage === "presenting" || run.stage === "questions" ? { ...run, stageStartedAt: now } : null;
+      return onStage(run) ? stage(run.currentTeamId, run.stage as "presenting" | "questions") : null;
+    case "pause":
+      if (!onStage(run) || run.pausedAt !== null || run.stageStartedAt === null) return null;
+      return { currentTeamId: run.currentTeamId, stage: run.stage, stageStartedAt: run.stageStartedAt, pausedAt: now };
+    case "resume":
+      if (!onStage(run) || run.pausedAt === null || run.stageStartedAt === null) return null;
+      // The clock starts again with what it had left: its start moves on by the time it stood still.
+      return {
+        currentTeamId: run.currentTeamId,
+        stage: run.stage,
+        stageStartedAt: run.stageStartedAt + Math.max(0, now - run.pausedAt),
+        pausedAt: null,
+      };
     case "questions":
-      return run.stage === "presenting" ? { currentTeamId: run.currentTeamId, stage: "questions", stageStartedAt: now } : null;
+      return run.stage === "presenting" ? stage(run.currentTeamId, "questions") : null;
     case "finish":
-      return run.stage === "finished" ? null : { currentTeamId: null, stage: "finished", stageStartedAt: null };
+      return run.stage === "finished" ? null : finished;
     case "previous":
       if (run.stage === "finished") return present(order[order.length - 1]);
       if (i <= 0) return null;
@@ -84,10 +108,8 @@ export function advance(run: RunRules, step: Step, now: number): Position | null
     case "next":
       if (run.stage === "waiting") return present(order[0]);
       if (run.stage === "finished") return null;
-      if (run.stage === "presenting" && run.questionsSeconds > 0) {
-        return { currentTeamId: run.currentTeamId, stage: "questions", stageStartedAt: now };
-      }
-      if (i < 0 || i >= order.length - 1) return { currentTeamId: null, stage: "finished", stageStartedAt: null };
+      if (run.stage === "presenting" && run.questionsSeconds > 0) return stage(run.currentTeamId, "questions");
+      if (i < 0 || i >= order.length - 1) return finished;
       return present(order[i + 1]);
   }
 }
@@ -108,20 +130,26 @@ export type StageClock = {
   /** Past this point the screen warns the presenter: the last minute, or the last fifth of a short slot. */
   warning: boolean;
   overtime: boolean;
+  /** Stopped by the facilitator: the time left stays put until they resume. */
+  paused: boolean;
 };
 
 export const warnAtMs = (totalMs: number) => Math.min(60_000, Math.round(totalMs * 0.2));
 
 /** How long the current stage has left on the server's clock; null when nobody is on. */
-export function stageClock(run: RunRules, now: number): StageClock | null {
-  if ((run.stage !== "presenting" && run.stage !== "questions") || run.stageStartedAt === null) return null;
+export function stageClock(
+  run: Pick<RunRules, "stage" | "stageStartedAt" | "pausedAt" | "presentSeconds" | "questionsSeconds">,
+  now: number,
+): StageClock | null {
+  if (!onStage(run) || run.stageStartedAt === null) return null;
   const totalMs = (run.stage === "presenting" ? run.presentSeconds : run.questionsSeconds) * 1000;
-  const remainingMs = run.stageStartedAt + totalMs - now;
+  const remainingMs = run.stageStartedAt + totalMs - (run.pausedAt ?? now);
   return {
     totalMs,
     remainingMs: Math.max(0, remainingMs),
     warning: remainingMs <= warnAtMs(totalMs),
     overtime: remainingMs <= 0,
+    paused: run.pausedAt !== null,
   };
 }
 

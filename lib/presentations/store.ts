@@ -81,6 +81,7 @@ const defaultRun = (eventId: string): RunRow => ({
   currentTeamId: null,
   stage: "waiting",
   stageStartedAt: null,
+  pausedAt: null,
   peoplesChoiceBoardId: null,
   criteria: {},
   updatedAt: null,
@@ -110,6 +111,7 @@ export function runView(run: RunRow, teamIds: readonly string[]): PresentationRu
     currentTeamId: run.currentTeamId,
     stage: run.stage,
     stageStartedAt: run.stageStartedAt,
+    pausedAt: run.pausedAt,
     peoplesChoiceBoardId: run.peoplesChoiceBoardId,
   };
 }

@@ -47,7 +47,16 @@ const seconds = (what: string) =>
     .min(0, `${what} can't be negative`)
     .max(3600, `${what} can be an hour at most`);
 
-export const presentationSteps = ["start", "next", "previous", "questions", "finish", "restart-clock"] as const;
+export const presentationSteps = [
+  "start",
+  "next",
+  "previous",
+  "questions",
+  "finish",
+  "restart-clock",
+  "pause",
+  "resume",
+] as const;
 
 export const presentationCommandSchemas = {
   /** Everything the presentations pages show; subscribes to the presentations room. */
@@ -139,6 +148,7 @@ export type PresentationRunView = {
   currentTeamId: string | null;
   stage: "waiting" | "presenting" | "questions" | "finished";
   stageStartedAt: number | null;
+  pausedAt: number | null;
   peoplesChoiceBoardId: string | null;
 };
 

@@ -13,7 +13,7 @@ export const shortcuts = [
   { key: "arrowright", label: "→", action: "presentation-next", does: "Presentations: next (also Page Down)" },
   { key: "arrowleft", label: "←", action: "presentation-previous", does: "Presentations: back a team (also Page Up)" },
   { key: "n", label: "N", action: "next-phase", does: "Start the next phase" },
-  { key: " ", label: "Space", action: "timer", does: "Start or pause the timer" },
+  { key: " ", label: "Space", action: "timer", does: "Start or pause the timer (the presenter's clock during presentations)" },
   { key: "+", label: "+", action: "add-minute", does: "Add a minute to the timer" },
   { key: "0", label: "0", action: "reset-timer", does: "Reset the timer" },
   { key: "f", label: "F", action: "fullscreen", does: "Full screen on or off" },

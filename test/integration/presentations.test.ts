@@ -92,6 +92,35 @@ describe("presentations", () => {
     expect(refused.error?.code).toBe("forbidden");
   });
 
+  it("the clock pauses for every screen and resumes with the time it had left", async () => {
+    const { f, a, b, carol } = await twoTeams();
+    await ok(carol.socket, "presentation:state", {});
+    await ok(f, "presentation:order", { order: [a, b], presentSeconds: 120, questionsSeconds: 0 });
+    await ok(f, "presentation:step", { step: "start" });
+    type Run = { stageStartedAt: number; pausedAt: number | null };
+    const pausedSeen = nextEvent(carol.socket, "presentation:run-changed", (m) => m.data.run.pausedAt !== null);
+    const paused = (await ok<{ run: Run }>(f, "presentation:step", { step: "pause", from: a })).run;
+    expect(paused.pausedAt).not.toBeNull();
+    expect((await pausedSeen).data.run.pausedAt).toBe(paused.pausedAt);
+    // A second console pressing pause at the same moment changes nothing.
+    expect((await ok<{ run: Run }>(f, "presentation:step", { step: "pause", from: a })).run).toEqual(paused);
+    const refused = await send(carol.socket, "presentation:step", { step: "resume", from: a });
+    expect(refused.error?.code).toBe("forbidden");
+
+    const resumed = (await ok<{ run: Run }>(f, "presentation:step", { step: "resume", from: a })).run;
+    expect(resumed.pausedAt).toBeNull();
+    // The start moved on by exactly the time the clock stood still, so the time left is unchanged.
+    const stoodStill = resumed.stageStartedAt - paused.stageStartedAt;
+    expect(stoodStill).toBeGreaterThanOrEqual(0);
+    // (The server's clock is this machine's: it stood still no longer than since the pause.)
+    expect(stoodStill).toBeLessThanOrEqual(Date.now() - (paused.pausedAt as number));
+    const resumedSeen = nextEvent(carol.socket, "presentation:run-changed", (m) => m.data.run.currentTeamId === b);
+    await ok(f, "presentation:step", { step: "pause", from: a });
+    await ok(f, "presentation:step", { step: "next", from: a });
+    // Moving on starts the next team's clock running.
+    expect((await resumedSeen).data.run).toMatchObject({ currentTeamId: b, pausedAt: null });
+  });
+
   it("reactions are counted and broadcast; people's choice refuses a vote for your own team", async () => {
     const { f, a, b, alice, carol } = await twoTeams();
     await ok(f, "presentation:state", {});

@@ -262,6 +262,18 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         case "next-phase":
           return void run(connection?.send("phase:next", { fromPhaseId: room?.phase?.id ?? null }).done);
         case "timer": {
+          // With the presentations showing, the clock on screen is the presenter's: Space pauses that.
+          const presenterRun = presentations.state?.run;
+          if (
+            wall.kind === "presentations" &&
+            presenterRun &&
+            (presenterRun.stage === "presenting" || presenterRun.stage === "questions")
+          ) {
+            return void run(
+              connection?.send("presentation:step", { step: presenterRun.pausedAt === null ? "pause" : "resume", from: onNow })
+                .done,
+            );
+          }
           const running = room?.timer.status === "running";
           return void run(connection?.send(running ? "timer:pause" : "timer:start", {}).done);
         }
@@ -279,7 +291,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [show, run, connection, room, wall, boards, toggleTheme, onNow, presentations.state?.run.stage]);
+  }, [show, run, connection, room, wall, boards, toggleTheme, onNow, presentations.state?.run]);
 
   // Presenter mode has its own clock, per team; two countdowns on one screen would confuse.
   const showsTimer = room && wall.kind !== "presentations" && (room.timer.status !== "idle" || room.phase);

@@ -47,11 +47,18 @@ function PresenterClock({ state }: { state: PresentationState }) {
   return (
     <div
       className={`flex w-[26rem] flex-col items-center rounded-3xl px-8 py-5 text-center ${
-        clock.overtime ? "bg-coral text-white" : clock.warning ? "bg-sun text-ink" : "bg-stage-raised"
+        clock.paused
+          ? "bg-stage-raised ring-4 ring-paper/70"
+          : clock.overtime
+            ? "bg-coral text-white"
+            : clock.warning
+              ? "bg-sun text-ink"
+              : "bg-stage-raised"
       }`}
       data-testid="presenter-clock"
       data-warning={clock.warning}
       data-overtime={clock.overtime}
+      data-paused={clock.paused}
     >
       <span className="text-2xl font-semibold uppercase tracking-[0.15em]">{stage}</span>
       <span
@@ -63,7 +70,7 @@ function PresenterClock({ state }: { state: PresentationState }) {
         {formatClock(seconds)}
       </span>
       <span className="text-2xl font-bold" aria-live="polite">
-        {clock.overtime ? "Time's up" : clock.warning ? "Nearly time: start wrapping up" : "left"}
+        {clock.paused ? "Clock paused" : clock.overtime ? "Time's up" : clock.warning ? "Nearly time: start wrapping up" : "left"}
       </span>
     </div>
   );

@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from "react";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
 import { plural } from "@/lib/plural";
-import { moveBy, moveTo, stageClock } from "@/lib/presentations/rules";
+import { moveBy, moveTo, type Step as PresentationStep, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
@@ -74,8 +74,8 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
   const { run } = state;
   const clock = stageClock(run, serverNow);
   const team = state.teams.find((t) => t.id === run.currentTeamId);
-  const step = (s: "start" | "next" | "previous" | "questions" | "finish" | "restart-clock") =>
-    handle.send("presentation:step", { step: s, from: run.currentTeamId });
+  const step = (s: PresentationStep) => handle.send("presentation:step", { step: s, from: run.currentTeamId });
+  const paused = clock?.paused ?? false;
   const next = () => step(run.stage === "waiting" ? "start" : "next");
 
   // The facilitator advances with a key (or a clicker's Page Down) while this page has focus.
@@ -90,11 +90,15 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
       } else if (e.key === "ArrowLeft" || e.key === "PageUp") {
         e.preventDefault();
         void handle.send("presentation:step", { step: "previous", from: run.currentTeamId });
+      } else if (e.key === " " && target?.tagName !== "BUTTON" && target?.tagName !== "A") {
+        // Space as on the big screen; on a focused button it stays that button's click.
+        e.preventDefault();
+        void handle.send("presentation:step", { step: run.pausedAt === null ? "pause" : "resume", from: run.currentTeamId });
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [handle, run.stage, run.currentTeamId]);
+  }, [handle, run.stage, run.currentTeamId, run.pausedAt]);
 
   return (
     <section aria-labelledby="presenter-title" className="card space-y-4 p-5">
@@ -113,10 +117,12 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
         </div>
         {clock ? (
           <p
-            className={`rounded-xl px-4 py-2 text-5xl font-extrabold tabular-nums ${clock.overtime ? "bg-coral text-white" : clock.warning ? "bg-sun" : "bg-paper"}`}
+            className={`rounded-xl px-4 py-2 text-5xl font-extrabold tabular-nums ${paused ? "bg-ink text-paper" : clock.overtime ? "bg-coral text-white" : clock.warning ? "bg-sun" : "bg-paper"}`}
             data-testid="console-clock"
+            data-paused={paused}
           >
             {formatClock(Math.ceil(clock.remainingMs / 1000))}
+            {paused ? <span className="block text-center text-base font-bold">Paused</span> : null}
           </p>
         ) : null}
       </div>
@@ -142,6 +148,16 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
               ? "Questions →"
               : "Next team →"}
         </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void step(paused ? "resume" : "pause")}
+          disabled={!clock}
+          aria-pressed={paused}
+          data-testid="presenter-pause-button"
+        >
+          {paused ? "Resume the clock" : "Pause the clock"}
+        </button>
         <button type="button" className="btn btn-secondary" onClick={() => void step("restart-clock")} disabled={!clock}>
           Restart the clock
         </button>
@@ -163,7 +179,8 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
         </button>
       </div>
       <p className="text-sm text-ink-soft">
-        Keys: → or Page Down for next, ← or Page Up to go back (here, or on the big screen with the presentations showing).
+        Keys: → or Page Down for next, ← or Page Up to go back and Space to pause or resume the clock (here, or on the big screen
+        with the presentations showing).
       </p>
     </section>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE `presentation_runs` ADD `paused_at` integer;

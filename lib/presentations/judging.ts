@@ -4,6 +4,7 @@ import { actorKey } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { criterionRenames } from "./rules";
 import { criteriaFor, findJudges, findRun, isJudge, judgeCandidates, presentationTeams, saveRun, teamInEvent } from "./store";
 
 /** A facilitator makes someone in the event a judge: a guest who joined with the code, or staff. */
@@ -82,11 +83,24 @@ export const setCriteria: WriteHandler<"criteria:set"> = {
     const team = await teamInEvent(tx, actor, payload.teamId);
     const criteria = [...new Set(payload.criteria)];
     const run = await findRun(tx, actor.eventId);
+    const before = criteriaFor(run, await presentationTeams(tx, actor.eventId))[team.id] ?? [];
+    const renamed = criterionRenames(before, criteria);
+    for (const [from, to] of renamed) {
+      const ofTeam = (criterion: string) =>
+        and(eq(presentationScores.teamId, team.id), eq(presentationScores.criterion, criterion));
+      // Scores left under the new wording by an earlier edit stopped counting then; these replace them.
+      await tx.delete(presentationScores).where(ofTeam(to));
+      await tx.update(presentationScores).set({ criterion: to, updatedAt: now }).where(ofTeam(from));
+    }
     await saveRun(tx, actor.eventId, { criteria: { ...run.criteria, [team.id]: criteria } }, now);
     return {
       result: { criteria },
       broadcasts: [
-        { room: rooms.presentations(actor.eventId), event: "presentation:criteria-changed", data: { teamId: team.id, criteria } },
+        {
+          room: rooms.presentations(actor.eventId),
+          event: "presentation:criteria-changed",
+          data: { teamId: team.id, criteria, renamed },
+        },
       ],
     };
   },

@@ -3,6 +3,7 @@ import {
   advance,
   combineResults,
   criteriaFromSuccess,
+  criterionRenames,
   fallbackCriteria,
   judgeTeam,
   mayVoteFor,
@@ -204,5 +205,22 @@ describe("judging", () => {
       ["b", 100, 1, 1, null],
       ["c", 0, 3, null, null],
     ]);
+  });
+});
+
+describe("editing criteria", () => {
+  it("moves scores with a criterion whose wording changed in place", () => {
+    expect(criterionRenames(["Wroks", "Clear"], ["Works", "Clear"])).toEqual([["Wroks", "Works"]]);
+    expect(criterionRenames(["A", "B", "C"], ["A2", "B", "C2"])).toEqual([
+      ["A", "A2"],
+      ["C", "C2"],
+    ]);
+  });
+  it("renames nothing on a reorder, an addition or a removal", () => {
+    expect(criterionRenames(["A", "B"], ["B", "A"])).toEqual([]);
+    expect(criterionRenames(["A", "B"], ["A", "B", "C"])).toEqual([]);
+    expect(criterionRenames(["A", "B"], ["B"])).toEqual([]);
+    // A swap that also rewords one is ambiguous: nothing moves.
+    expect(criterionRenames(["A", "B"], ["B", "A!"])).toEqual([]);
   });
 });

@@ -193,6 +193,22 @@ export function criteriaFromSuccess(successLooksLike: string): string[] {
   return unique.length > 0 ? unique : fallbackCriteria;
 }
 
+/**
+ * Which criteria an edit renamed, so the scores already given move with them: scores are kept by
+ * criterion text, and fixing a typo must not drop what the judges entered. A criterion counts as
+ * renamed when it sits where a criterion now gone used to be, in a list of the same length;
+ * reordering, adding or removing renames nothing (a removed criterion's scores stop counting).
+ */
+export function criterionRenames(before: readonly string[], after: readonly string[]): [from: string, to: string][] {
+  if (before.length !== after.length) return [];
+  const renames: [string, string][] = [];
+  before.forEach((from, i) => {
+    const to = after[i] as string;
+    if (from !== to && !after.includes(from) && !before.includes(to)) renames.push([from, to]);
+  });
+  return renames;
+}
+
 export type Score = { teamId: string; judgeKey: string; criterion: string; score: number };
 
 export type Judging = {

@@ -200,6 +200,7 @@ export type PresentationEvents = {
   "showcase:changed": { showcase: ShowcaseView };
   "presentation:run-changed": { run: PresentationRunView };
   "presentation:reacted": { teamId: string; kind: (typeof reactionKinds)[number]; counts: ReactionCounts[string] };
-  "presentation:criteria-changed": { teamId: string; criteria: string[] };
+  /** `renamed`: criteria whose wording changed, [from, to]; a judge's scores move with them. */
+  "presentation:criteria-changed": { teamId: string; criteria: string[]; renamed: [string, string][] };
   "presentation:judges-changed": { judges: JudgeView[] };
 };

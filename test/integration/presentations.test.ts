@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { votes } from "@/db/schema";
+import { loadResults } from "@/lib/presentations/results";
 import { clientsFor, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
+
+// The results are read by a server page; here they are read straight from the database.
+vi.mock("server-only", () => ({}));
 
 let t: TestServer;
 let clients: ReturnType<typeof clientsFor>;
@@ -170,5 +174,29 @@ describe("presentations", () => {
     expect(undone.scores).toEqual({});
     const state = await ok<{ me: { judge: boolean } }>(carol.socket, "presentation:state", {});
     expect(state.me.judge).toBe(true);
+  });
+
+  it("a criterion's wording fixed after judging keeps the scores given for it; a removed one stops counting", async () => {
+    const { f, a, carol } = await twoTeams();
+    await ok(f, "judge:assign", { personKey: `p:${carol.id}`, judge: true });
+    await ok(f, "criteria:set", { teamId: a, criteria: ["Wroks", "Clear"] });
+    await ok(carol.socket, "presentation:state", {});
+    await ok(carol.socket, "judge:score", { teamId: a, criterion: "Wroks", score: 4 });
+    await ok(carol.socket, "judge:score", { teamId: a, criterion: "Clear", score: 2 });
+
+    const seen = nextEvent(carol.socket, "presentation:criteria-changed", (m) => m.data.teamId === a);
+    await ok(f, "criteria:set", { teamId: a, criteria: ["Works", "Clear"] });
+    expect((await seen).data.renamed).toEqual([["Wroks", "Works"]]);
+    type Mine = { me: { scores: Record<string, Record<string, number>> } };
+    expect((await ok<Mine>(carol.socket, "presentation:state", {})).me.scores[a]).toEqual({ Works: 4, Clear: 2 });
+    const results = await loadResults(t.server.db.read, event.id);
+    expect(results.rows.find((r) => r.teamId === a)?.judging).toMatchObject({ averages: { Works: 4, Clear: 2 }, total: 6 });
+
+    // Removing a criterion is not a rename: its score no longer counts towards the total.
+    await ok(f, "criteria:set", { teamId: a, criteria: ["Works"] });
+    expect((await loadResults(t.server.db.read, event.id)).rows.find((r) => r.teamId === a)?.judging).toMatchObject({
+      total: 4,
+      max: 5,
+    });
   });
 });

@@ -17,8 +17,23 @@ export function applyPresentationEvent(s: PresentationState, e: Event): Presenta
       return { ...s, run: e.data.run };
     case "presentation:reacted":
       return { ...s, reactions: { ...s.reactions, [e.data.teamId]: e.data.counts } };
-    case "presentation:criteria-changed":
-      return { ...s, criteria: { ...s.criteria, [e.data.teamId]: e.data.criteria } };
+    case "presentation:criteria-changed": {
+      const mine = s.me.scores[e.data.teamId];
+      if (!mine || e.data.renamed.length === 0) return { ...s, criteria: { ...s.criteria, [e.data.teamId]: e.data.criteria } };
+      const moved = { ...mine };
+      for (const [from, to] of e.data.renamed) {
+        delete moved[to];
+        if (from in mine) {
+          moved[to] = mine[from] as number;
+          delete moved[from];
+        }
+      }
+      return {
+        ...s,
+        criteria: { ...s.criteria, [e.data.teamId]: e.data.criteria },
+        me: { ...s.me, scores: { ...s.me.scores, [e.data.teamId]: moved } },
+      };
+    }
     case "presentation:judges-changed":
       return { ...s, judges: s.judges ? e.data.judges : null };
   }

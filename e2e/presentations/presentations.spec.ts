@@ -175,6 +175,12 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await console_.getByLabel("Make a judge").selectOption({ label: "Judge Jo" });
   await console_.getByRole("button", { name: "Make judge" }).click();
   await expect(console_.getByTestId("judges")).toContainText("Judge Jo");
+  // The results are open on the facilitator's laptop while the judge scores: they follow live.
+  const results = await laptop.newPage();
+  await results.goto(`/f/${event.slug}/presentations/results`);
+  await expect(results.getByTestId("results-live").locator('[data-status="online"]')).toBeVisible();
+  await expect(results.getByTestId("result-row").first()).toHaveAttribute("data-team", "Love Your Space");
+  await expect(results.getByTestId("result-row").first().getByTestId("result-judges")).not.toContainText("9 / 10");
   const judge = await judgeContext.newPage();
   await judge.goto(`/p/${event.slug}/judge`);
   const score = (team: string, criterion: string, n: number) => judge.getByTestId(`score-${team}-${criterion}-${n}`);
@@ -192,9 +198,8 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await expectAccessible(judge);
   await judge.screenshot({ path: `${shots}/judge-phone.png`, fullPage: true });
 
-  // Results: parks 9/10 (90%) and 2 of 2 votes (100%) → 95; website 5/10 (50%) and 1 of 2 (50%) → 50.
-  await console_.goto(`/f/${event.slug}/presentations/results`);
-  const rows = console_.getByTestId("result-row");
+  // Results, without a reload: parks 9/10 (90%) and 2 of 2 votes (100%) → 95; website 5/10 (50%) and 1 of 2 (50%) → 50.
+  const rows = results.getByTestId("result-row");
   await expect(rows.first()).toHaveAttribute("data-team", "Love Your Space");
   await expect(rows.first().getByTestId("result-rank")).toHaveText("1");
   await expect(rows.first().getByTestId("result-judges")).toContainText("9 / 10");
@@ -203,8 +208,8 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await expect(rows.nth(1)).toHaveAttribute("data-team", "Lambeth Website");
   await expect(rows.nth(1).getByTestId("result-judges")).toContainText("5 / 10");
   await expect(rows.nth(1).getByTestId("result-combined")).toHaveText("50");
-  await expectAccessible(console_);
-  await console_.screenshot({ path: `${shots}/results-1920.png`, fullPage: true });
+  await expectAccessible(results);
+  await results.screenshot({ path: `${shots}/results-1920.png`, fullPage: true });
 
   // The team reads the room's feedback on its showcase.
   await bobPage.goto(`/p/${event.slug}/showcase`);

@@ -71,7 +71,10 @@ export const scoreTeam: WriteHandler<"judge:score"> = {
       .select()
       .from(presentationScores)
       .where(and(eq(presentationScores.teamId, team.id), eq(presentationScores.judgeKey, key)));
-    return { result: { scores: Object.fromEntries(rows.map((r) => [r.criterion, r.score])) }, broadcasts: [] };
+    return {
+      result: { scores: Object.fromEntries(rows.map((r) => [r.criterion, r.score])) },
+      broadcasts: [{ room: rooms.presentations(actor.eventId), event: "presentation:scored", data: { teamId: team.id } }],
+    };
   },
 };
 

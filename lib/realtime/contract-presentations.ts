@@ -203,4 +203,6 @@ export type PresentationEvents = {
   /** `renamed`: criteria whose wording changed, [from, to]; a judge's scores move with them. */
   "presentation:criteria-changed": { teamId: string; criteria: string[]; renamed: [string, string][] };
   "presentation:judges-changed": { judges: JudgeView[] };
+  /** A judge scored a team: no score and no judge, only that the results have moved. */
+  "presentation:scored": { teamId: string };
 };

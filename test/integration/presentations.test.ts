@@ -156,12 +156,16 @@ describe("presentations", () => {
     expect(notYet.error?.code).toBe("forbidden");
     await ok(f, "judge:assign", { personKey: `p:${carol.id}`, judge: true });
     await ok(f, "criteria:set", { teamId: a, criteria: ["Works", "Clear"] });
+    await ok(f, "presentation:state", {});
+    // The results page hears that something was scored, never the score or who gave it.
+    const heard = nextEvent(f, "presentation:scored", (m) => m.data.teamId === a);
     const scored = await ok<{ scores: Record<string, number> }>(carol.socket, "judge:score", {
       teamId: a,
       criterion: "Works",
       score: 4,
     });
     expect(scored.scores).toEqual({ Works: 4 });
+    expect((await heard).data).toEqual({ teamId: a });
     const unknown = await send(carol.socket, "judge:score", { teamId: a, criterion: "Gone", score: 4 });
     expect(unknown.error?.code).toBe("conflict");
     const outOfRange = await send(carol.socket, "judge:score", { teamId: a, criterion: "Works", score: 9 });

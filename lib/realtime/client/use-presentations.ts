@@ -36,6 +36,9 @@ export function applyPresentationEvent(s: PresentationState, e: Event): Presenta
     }
     case "presentation:judges-changed":
       return { ...s, judges: s.judges ? e.data.judges : null };
+    case "presentation:scored":
+      // Nothing here holds other judges' scores; a new state tells the results page to re-read.
+      return { ...s };
   }
 }
 

@@ -4,7 +4,9 @@ import { Wordmark } from "@/app/ui/brand";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { loadResults } from "@/lib/presentations/results";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { staffPage } from "@/lib/server/staff-page";
+import { ResultsLive } from "./results-live";
 
 export const metadata: Metadata = { title: "Presentation results" };
 export const dynamic = "force-dynamic";
@@ -31,9 +33,14 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-[1200px] items-center justify-between gap-4 px-6 py-3">
           <Wordmark />
-          <Link href={`/f/${event.slug}/presentations`} className="link">
-            ← Presentations
-          </Link>
+          <div className="flex items-center gap-4">
+            <EventConnectionProvider eventId={event.id}>
+              <ResultsLive />
+            </EventConnectionProvider>
+            <Link href={`/f/${event.slug}/presentations`} className="link">
+              ← Presentations
+            </Link>
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-[1200px] space-y-6 px-6 py-6">

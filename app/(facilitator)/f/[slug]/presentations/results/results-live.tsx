@@ -1,0 +1,52 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef } from "react";
+import { ConnectionPill } from "@/app/live/status";
+import { usePresentations } from "@/lib/realtime/client/use-presentations";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+
+/** How often, at most, the results are read again while judges score and the room votes. */
+const refreshEveryMs = 700;
+
+/**
+ * Keeps the server-rendered results current: a judge's score, a people's-choice dot, a change of
+ * criteria or judges reads them again, at most once per `refreshEveryMs` however fast they come.
+ */
+export function ResultsLive() {
+  const router = useRouter();
+  const p = usePresentations();
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const seen = useRef(0);
+
+  const changed = useCallback(() => {
+    // The first state is what the page was rendered from.
+    if (seen.current++ === 0 || pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      router.refresh();
+    }, refreshEveryMs);
+  }, [router]);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
+  useEffect(() => {
+    if (p.state) changed();
+  }, [p.state, changed]);
+
+  const boardId = p.state?.run.peoplesChoiceBoardId ?? null;
+  return (
+    <div className="flex items-center gap-3" data-testid="results-live">
+      {boardId ? <ChoiceWatch boardId={boardId} onChange={changed} /> : null}
+      <ConnectionPill />
+    </div>
+  );
+}
+
+function ChoiceWatch({ boardId, onChange }: { boardId: string; onChange: () => void }) {
+  const { round, tally } = useVoting(boardId);
+  const dots = tally?.dotsUsed ?? null;
+  const status = round?.status ?? null;
+  useEffect(() => {
+    if (dots !== null || status !== null) onChange();
+  }, [dots, status, onChange]);
+  return null;
+}

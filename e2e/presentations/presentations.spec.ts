@@ -38,7 +38,6 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   const carol = await browser.newContext(phone);
   await memberOf(carol, event.id, null, "Carol");
   const judgeContext = await browser.newContext(phone);
-  await memberOf(judgeContext, event.id, null, "Judge Jo");
 
   // Both teams fill their showcase from phones, each with an image.
   const alicePage = await alice.newPage();
@@ -171,7 +170,9 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await expect(carolPage.getByTestId("choice-ranking").getByRole("listitem").first()).toContainText("Pocket parks map");
 
   // A judge, made one by the facilitator, scores both teams against their briefs' success lines.
-  await console_.reload();
+  // Jo joins after the console was opened: the list is read again as it opens, no reload.
+  await memberOf(judgeContext, event.id, null, "Judge Jo");
+  await console_.getByLabel("Make a judge").focus();
   await console_.getByLabel("Make a judge").selectOption({ label: "Judge Jo" });
   await console_.getByRole("button", { name: "Make judge" }).click();
   await expect(console_.getByTestId("judges")).toContainText("Judge Jo");

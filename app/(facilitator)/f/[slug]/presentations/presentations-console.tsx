@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
 import { plural } from "@/lib/plural";
@@ -401,6 +401,15 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
   const judges = state.judges ?? [];
   const candidates = (state.people ?? []).filter((p) => !judges.some((j) => j.key === p.key));
   const [pick, setPick] = useState("");
+  const lastRead = useRef(0);
+  // A judge often joins after this page was opened: re-read who is in the event as the list opens.
+  const readPeople = async () => {
+    const c = handle.connection;
+    if (!c || Date.now() - lastRead.current < 2000) return;
+    lastRead.current = Date.now();
+    const ack = await c.query("presentation:state", {});
+    if (ack.ok) handle.patch((s) => (s ? { ...s, people: ack.result.people, judges: ack.result.judges } : s));
+  };
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
       <h2 id={`${id}-title`} className="text-lg font-bold">
@@ -439,7 +448,14 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
           <label htmlFor={`${id}-pick`} className="field-label">
             Make a judge
           </label>
-          <select id={`${id}-pick`} className="field-input" value={pick} onChange={(e) => setPick(e.target.value)}>
+          <select
+            id={`${id}-pick`}
+            className="field-input"
+            value={pick}
+            onChange={(e) => setPick(e.target.value)}
+            onFocus={() => void readPeople()}
+            onPointerDown={() => void readPeople()}
+          >
             <option value="">Choose someone in the event…</option>
             {candidates.map((c) => (
               <option key={c.key} value={c.key}>

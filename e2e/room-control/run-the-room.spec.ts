@@ -89,6 +89,17 @@ test("one console runs the big screen and two phones: phase, timer, announcement
     await expect(ben.getByTestId("announcement")).toHaveText("Lunch is ready in the foyer");
     await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready in the foyer");
 
+    // A note added on a phone shows in the console's list of boards without a reload.
+    const ideasRow = console_.getByTestId("board-row").filter({ hasText: "Big ideas" });
+    await expect(ideasRow).toContainText("0 notes");
+    await amira.goto(`${server.base}/p/${event.slug}/b/${ideas.id}`);
+    await online(amira);
+    await amira.getByLabel("Your note").fill("Free tennis on Sunday mornings");
+    await amira.getByRole("button", { name: /^Add note/ }).click();
+    await expect(ideasRow).toContainText("1 note");
+    await amira.goto(`${server.base}/p/${event.slug}`);
+    await online(amira);
+
     // Switching the wall on the console switches the big screen.
     await console_.getByRole("button", { name: "Teams", exact: true }).click();
     await expect(wall).toHaveAttribute("data-wall", "teams");

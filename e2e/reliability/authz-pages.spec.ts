@@ -73,6 +73,7 @@ const pages: Row[] = [
   { path: (w) => `/o/${w.a.slug}/export/markdown`, expect: exportFile },
   { path: (w) => `/o/${w.a.slug}/export/json`, expect: exportFile },
   { path: (w) => `/o/${w.a.slug}/export/csv/people`, expect: exportFile },
+  { path: (w) => `/o/${w.a.slug}/export/archive`, expect: exportFile },
   { path: (w) => `/o/${w.b.slug}/export/json`, expect: (r) => (staff(r) ? "forbidden" : "unauthorized") },
   { path: (w) => `/e/${w.a.slug}/progress`, expect: everyone },
 ];

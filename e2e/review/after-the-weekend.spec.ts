@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { unzipSync } from "fflate";
+import { addBriefFile } from "@/lib/briefs/add-brief-file";
 import { seedWeekend, weekendText } from "@/test/support/seeded-weekend";
+import { storage, tinyPng } from "../reliability/support/world";
 import { expectAccessible } from "../support/a11y";
 import { createAccount, db, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
@@ -21,6 +24,15 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   const organiser = await createAccount("Organiser, Lambeth");
   const weekend = await seedWeekend(await db(), organiser.id);
   const slug = weekend.event.slug;
+  // A project pack on the parks brief, uploaded as the organiser would.
+  const pack = await addBriefFile(await db(), storage(), {
+    eventId: weekend.event.id,
+    briefId: weekend.ids.parksBrief,
+    title: "Site map",
+    file: { name: "site map.png", size: tinyPng.byteLength, bytes: new Uint8Array(tinyPng) },
+    uploadedBy: organiser.id,
+  });
+  if (!pack.ok) throw new Error(pack.message);
 
   const desk = await browser.newContext(projector);
   await signIn(desk, organiser.id);
@@ -122,6 +134,23 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   expect(data.presentations.showcases[0].title).toBe(weekendText.showcaseTitle);
   expect(data.presentations.scores).toHaveLength(5);
   expect(json.text).not.toContain(organiser.id);
+
+  // The archive: the same JSON, the report, every table, and the uploaded file's own bytes.
+  const [archiveDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /Everything with the files/ }).click(),
+  ]);
+  expect(archiveDownload.suggestedFilename()).toBe(`${slug}-archive.zip`);
+  const archive = unzipSync(new Uint8Array(readFileSync(await archiveDownload.path())));
+  const inside = Object.keys(archive);
+  expect(JSON.parse(new TextDecoder().decode(archive[`${slug}.made-in.json`]))).toMatchObject({
+    format: "made-in/event",
+    teams: data.teams,
+  });
+  expect(new TextDecoder().decode(archive[`${slug}-report.md`])).toContain(weekendText.showcaseTitle);
+  expect(inside).toContain(`csv/${slug}-notes.csv`);
+  expect(Buffer.from(archive[`files/brief-files/${pack.id}-site-map.png`] ?? [])).toEqual(tinyPng);
+  expect(inside).not.toContain("MISSING.txt");
 
   // A team's output becomes a project.
   await page.getByRole("link", { name: "Projects after the event" }).click();

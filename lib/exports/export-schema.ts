@@ -8,7 +8,8 @@ import { reactionKinds } from "@/lib/realtime/constants";
  * Ids are the exporting instance's; an import gives every row a new id (see import-event.ts).
  * Left out on purpose: accounts and sessions, participants' resume tokens, access needs
  * (private health information nobody needs after the event), contact details of anyone who did
- * not consent, project owner links, and file bytes (brief files and photos are listed, not carried).
+ * not consent, project owner links, and file bytes (files are listed here; the zip archive,
+ * event-archive.ts, carries them beside this JSON).
  */
 export const exportFormat = "made-in/event";
 export const exportVersion = 1;

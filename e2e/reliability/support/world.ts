@@ -16,6 +16,7 @@ import { LocalDiskStorage } from "@/lib/files/storage";
 import { joinEvent } from "@/lib/participants/join-event";
 import { createProject } from "@/lib/projects/create-project";
 import { insertTeam } from "@/lib/teams/create-team";
+import { tinyPng } from "@/test/support/tiny-png";
 import { e2eBaseUrl, e2eDatabaseUrl, e2ePort } from "../../support/config";
 import { addBoardFixture, addBrief, addStaff, createEventFixture, db } from "../../support/fixtures";
 
@@ -44,11 +45,7 @@ export async function participantIn(eventId: string, displayName: string, teamId
   return { id: joined.participantId, cookie: `${participantCookieName(eventId)}=${sign(joined.participantId, secret())}` };
 }
 
-// The smallest valid PNG: a 1×1 transparent pixel.
-export const tinyPng = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
-  "base64",
-);
+export { tinyPng };
 
 export async function createWorld() {
   const a = await createEventFixture({ name: `Event A ${randomUUID().slice(0, 6)}` });

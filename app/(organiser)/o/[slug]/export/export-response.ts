@@ -9,7 +9,7 @@ import { staffAccess } from "../../../access";
  * The export of an event for its organisers only (facilitators run the room; the export holds
  * contact details). Route handlers are a thin adapter over this and the pure renderers.
  */
-export async function exportFor(slug: string): Promise<{ data: EventExport } | { response: Response }> {
+export async function exportFor(slug: string): Promise<{ data: EventExport; eventId: string } | { response: Response }> {
   const account = await currentAccount();
   if (!account)
     return { response: new Response("Sign in as an organiser of this event to download its exports.", { status: 401 }) };
@@ -19,7 +19,7 @@ export async function exportFor(slug: string): Promise<{ data: EventExport } | {
     return { response: new Response("Only organisers of this event can download its exports.", { status: 403 }) };
   const data = await loadEventExport((await sharedDatabase()).read, event.id);
   if (!data) return { response: new Response("There is no such event.", { status: 404 }) };
-  return { data };
+  return { data, eventId: event.id };
 }
 
 export function download(body: string, fileName: string, contentType: string) {

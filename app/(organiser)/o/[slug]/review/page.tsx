@@ -68,6 +68,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
               title="Everything (JSON)"
               about="Complete, to import into another Made In. Holds consented contact details: keep it safe."
             />
+            <Download
+              href={`${base}/archive`}
+              title="Everything with the files (zip)"
+              about="The JSON, the report and every table, with the photos, showcase images and project packs people uploaded."
+            />
             {csvTables.map((table) => (
               <Download key={table.key} href={`${base}/csv/${table.key}`} title={`${table.title} (CSV)`} about={table.about} />
             ))}

@@ -1,0 +1,22 @@
+import { sharedDatabase } from "@/db";
+import { eventArchiveEntries } from "@/lib/exports/event-archive";
+import { zipStream } from "@/lib/exports/zip-stream";
+import { fileStorage } from "@/lib/files/storage";
+import { exportFor } from "../export-response";
+
+/** Everything in one download: the JSON, the report, every CSV table and the uploaded files. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const found = await exportFor(slug);
+  if ("response" in found) return found.response;
+  const db = await sharedDatabase();
+  const entries = eventArchiveEntries(db.read, fileStorage(), { slug, eventId: found.eventId }, found.data);
+  return new Response(zipStream(entries), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${slug}-archive.zip"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

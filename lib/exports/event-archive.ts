@@ -1,0 +1,35 @@
+import type { Db } from "@/db/client";
+import type { FileStorage } from "@/lib/files/storage";
+import { csvTables, renderCsvTable } from "./csv-tables";
+import { eventFiles } from "./event-files";
+import type { EventExport } from "./export-schema";
+import { eventMarkdown } from "./markdown-report";
+import type { ZipEntry } from "./zip-stream";
+
+const text = (path: string, body: string): ZipEntry => ({ path, bytes: new TextEncoder().encode(body), compress: true });
+
+/**
+ * What the archive holds, in order: the importable JSON, the report, every CSV table, then each
+ * uploaded file read from storage as the zip is written. A file missing from storage (deleted by
+ * hand, or on another machine) is listed in MISSING.txt rather than failing the download.
+ */
+export async function* eventArchiveEntries(
+  db: Db,
+  storage: FileStorage,
+  { slug, eventId }: { slug: string; eventId: string },
+  data: EventExport,
+): AsyncGenerator<ZipEntry> {
+  yield text(`${slug}.made-in.json`, `${JSON.stringify(data, null, 2)}\n`);
+  yield text(`${slug}-report.md`, eventMarkdown(data));
+  // A byte-order mark, so Excel reads the UTF-8 correctly, as the single CSV downloads do.
+  for (const table of csvTables) yield text(`csv/${slug}-${table.key}.csv`, `\uFEFF${renderCsvTable(table, data)}`);
+  const missing: string[] = [];
+  for (const file of await eventFiles(db, eventId)) {
+    const bytes = await storage.read(file.storageKey).catch(() => null);
+    if (bytes) yield { path: file.path, bytes, compress: false };
+    else missing.push(file.path);
+  }
+  if (missing.length > 0) {
+    yield text("MISSING.txt", `These files are listed by the event but were not found in storage:\n\n${missing.join("\n")}\n`);
+  }
+}

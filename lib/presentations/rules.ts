@@ -60,7 +60,8 @@ export type Step = "start" | "next" | "previous" | "questions" | "finish" | "res
 
 type Position = Pick<RunRules, "currentTeamId" | "stage" | "stageStartedAt" | "pausedAt">;
 
-const onStage = (run: Pick<RunRules, "stage">) => run.stage === "presenting" || run.stage === "questions";
+/** A team is presenting or taking questions: the presenter's clock is running or paused. */
+export const onStage = (run: Pick<RunRules, "stage">) => run.stage === "presenting" || run.stage === "questions";
 
 /**
  * Where the presentations go on a step. "next" runs presenting → questions → the next team's

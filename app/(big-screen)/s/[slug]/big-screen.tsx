@@ -8,6 +8,7 @@ import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { MegaphoneIcon } from "@/app/ui/icons";
 import { plural } from "@/lib/plural";
+import { onStage } from "@/lib/presentations/rules";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
@@ -264,11 +265,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         case "timer": {
           // With the presentations showing, the clock on screen is the presenter's: Space pauses that.
           const presenterRun = presentations.state?.run;
-          if (
-            wall.kind === "presentations" &&
-            presenterRun &&
-            (presenterRun.stage === "presenting" || presenterRun.stage === "questions")
-          ) {
+          if (wall.kind === "presentations" && presenterRun && onStage(presenterRun)) {
             return void run(
               connection?.send("presentation:step", { step: presenterRun.pausedAt === null ? "pause" : "resume", from: onNow })
                 .done,

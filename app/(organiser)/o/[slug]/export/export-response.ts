@@ -22,10 +22,11 @@ export async function exportFor(slug: string): Promise<{ data: EventExport; even
   return { data, eventId: event.id };
 }
 
-export function download(body: string, fileName: string, contentType: string) {
+/** An attachment, never shown as a page; text is UTF-8, a stream (the zip) goes as it comes. */
+export function download(body: string | ReadableStream<Uint8Array>, fileName: string, contentType: string) {
   return new Response(body, {
     headers: {
-      "Content-Type": `${contentType}; charset=utf-8`,
+      "Content-Type": typeof body === "string" ? `${contentType}; charset=utf-8` : contentType,
       "Content-Disposition": `attachment; filename="${fileName}"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

@@ -2,7 +2,7 @@ import { sharedDatabase } from "@/db";
 import { eventArchiveEntries } from "@/lib/exports/event-archive";
 import { zipStream } from "@/lib/exports/zip-stream";
 import { fileStorage } from "@/lib/files/storage";
-import { exportFor } from "../export-response";
+import { download, exportFor } from "../export-response";
 
 /** Everything in one download: the JSON, the report, every CSV table and the uploaded files. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -11,12 +11,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if ("response" in found) return found.response;
   const db = await sharedDatabase();
   const entries = eventArchiveEntries(db.read, fileStorage(), { slug, eventId: found.eventId }, found.data);
-  return new Response(zipStream(entries), {
-    headers: {
-      "Content-Type": "application/zip",
-      "Content-Disposition": `attachment; filename="${slug}-archive.zip"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return download(zipStream(entries), `${slug}-archive.zip`, "application/zip");
 }

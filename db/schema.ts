@@ -247,7 +247,11 @@ export const notes = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at"),
   },
-  (t) => [index("notes_board").on(t.boardId, t.column, t.position)],
+  (t) => [
+    index("notes_board").on(t.boardId, t.column, t.position),
+    // Who may see a photo is decided by the notes it is on (lib/notes/photo-access.ts).
+    index("notes_photo").on(t.photoId),
+  ],
 );
 
 export const announcements = sqliteTable(

@@ -5,8 +5,21 @@ import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 export type BoardFacts = { eventId: string; teamId: string | null; locked: boolean };
 
 /**
+ * Who may open (read) a board: everyone in its event, other teams' boards included. The weekend
+ * is worked in the open: teams borrow from each other, the big screen shows any board to the
+ * room, and a phone opened on another team's board says "you can read it". Notes on a hidden
+ * board stay hidden until the reveal all the same (`noteVisibleTo`). Photos follow the same
+ * two rules (lib/notes/photo-access.ts).
+ */
+export function canReadBoard(actor: Actor, board: { eventId: string }): boolean {
+  return actor.eventId === board.eventId;
+}
+
+/**
  * Who may add, move and group notes on a board: staff always; on a locked board nobody else;
- * a plenary board is everyone's; a team board belongs to its members.
+ * a plenary board is everyone's (anyone may move and group anyone's notes there: clustering the
+ * room's ideas together is what a room board is for); a team board belongs to its members.
+ * Changing a note's text or deleting it is the author's alone (`canChangeNote`).
  */
 export function canWriteOnBoard(actor: Actor, board: BoardFacts, actorTeamId: string | null): boolean {
   if (actor.eventId !== board.eventId) return false;

@@ -3,13 +3,15 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { briefFiles, briefs } from "@/db/schema";
 import { checkUpload, safeFileName } from "@/lib/files/file-types";
+import { prepareImage } from "@/lib/files/images";
 import { type FileStorage, newStorageKey } from "@/lib/files/storage";
 
 export type AddBriefFileResult = { ok: true; id: string } | { ok: false; field: "file" | "brief"; message: string };
 
 /**
  * Checks an upload (size, type, contents), stores its bytes under a random key, then records it
- * in the brief's pack. The bytes are written first and removed again if the record cannot be
+ * in the brief's pack. An image is opened in the browser, so it is decoded and stripped of its
+ * metadata like every other upload (lib/files/images.ts); only that copy is kept. The bytes are written first and removed again if the record cannot be
  * made, so the database never points at a file that is not there.
  */
 export async function addBriefFile(
@@ -25,9 +27,16 @@ export async function addBriefFile(
 ): Promise<AddBriefFileResult> {
   const check = checkUpload(input.file);
   if (!check.ok) return { ok: false, field: "file", message: check.message };
+  let bytes = input.file.bytes;
+  if (check.isImage) {
+    // A plan or a chart is read closely: kept larger than a photo, and never served in copies.
+    const prepared = await prepareImage(bytes, { maxEdge: 4096, variants: false });
+    if (!prepared.ok) return { ok: false, field: "file", message: prepared.message };
+    bytes = prepared.image.bytes;
+  }
 
   const storageKey = newStorageKey();
-  await storage.save(storageKey, input.file.bytes);
+  await storage.save(storageKey, bytes);
   try {
     const id = randomUUID();
     const added = await db.transact(async (tx) => {
@@ -48,7 +57,7 @@ export async function addBriefFile(
         storageKey,
         fileName,
         contentType: check.contentType,
-        size: input.file.size,
+        size: bytes.byteLength,
         position: (last?.max ?? -1) + 1,
         uploadedBy: input.uploadedBy,
       });

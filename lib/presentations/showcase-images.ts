@@ -4,14 +4,15 @@ import type { Database, Db, Tx } from "@/db/client";
 import { showcaseImages } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { teamOf } from "@/lib/boards/board-access";
+import { saveImage } from "@/lib/files/images";
 import type { FileStorage } from "@/lib/files/storage";
 import { newStorageKey } from "@/lib/files/storage";
-import { checkPhoto } from "@/lib/notes/note-photos";
+import { preparePhoto } from "@/lib/notes/note-photos";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { teamInEvent } from "./store";
 
 /**
- * Stores an image for a team's showcase, checked by its content like a note's photo. The team
+ * Stores an image for a team's showcase, decoded and stripped like a note's photo. The team
  * then puts it in the showcase with `showcase:save`, so the upload and the order stay separate.
  */
 export async function saveShowcaseImage(db: Database, storage: FileStorage, actor: Actor, teamId: string, bytes: Uint8Array) {
@@ -19,19 +20,20 @@ export async function saveShowcaseImage(db: Database, storage: FileStorage, acto
   if (!isStaff(actor) && (await teamOf(db.read, actor)) !== team.id) {
     throw new CommandFailure("forbidden", "Only members of this team can add images to its showcase.");
   }
-  const check = checkPhoto(bytes);
-  if (!check.ok) throw new CommandFailure("invalid", check.message, [{ path: "image", message: check.message }]);
+  const prepared = await preparePhoto(bytes);
+  if (!prepared.ok) throw new CommandFailure("invalid", prepared.message, [{ path: "image", message: prepared.message }]);
+  const { image } = prepared;
   const id = randomUUID();
   const storageKey = newStorageKey();
-  await storage.save(storageKey, bytes);
+  await saveImage(storage, storageKey, image);
   await db.transact((tx) =>
     tx.insert(showcaseImages).values({
       id,
       teamId: team.id,
       eventId: actor.eventId,
       storageKey,
-      contentType: check.contentType,
-      bytes: bytes.byteLength,
+      contentType: image.contentType,
+      bytes: image.bytes.byteLength,
       uploadedBy: actorKey(actor),
     }),
   );

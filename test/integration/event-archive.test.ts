@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { notePhotos, notes, projectCheckIns, showcaseImages } from "@/db/schema";
+import { briefFiles, notePhotos, notes, projectCheckIns, showcaseImages } from "@/db/schema";
 import { addBriefFile } from "@/lib/briefs/add-brief-file";
 import { eventArchiveEntries } from "@/lib/exports/event-archive";
 import { loadEventExport } from "@/lib/exports/load-event-export";
@@ -132,7 +132,14 @@ describe("the event archive", () => {
     expect(text(`files/note-photos/${onNote}.jpg`)).toBe("pretend image: note photo");
     expect(text(`files/showcase-images/${image}.png`)).toBe("pretend image: showcase image");
     expect(text(`files/check-in-photos/${checkIn}-1.webp`)).toBe("pretend image: check-in photo");
-    expect(Buffer.from(archive[`files/brief-files/${pack.id}-site-map.png`] ?? [])).toEqual(tinyPng);
+    // Re-encoded when it was uploaded (lib/files/images.ts): still a PNG, as stored.
+    const kept = await db.read.select().from(briefFiles).where(eq(briefFiles.id, pack.id));
+    expect(Buffer.from(archive[`files/brief-files/${pack.id}-site-map.png`] ?? [])).toEqual(
+      Buffer.from((await storage.read(kept[0]?.storageKey ?? "")) ?? []),
+    );
+    expect(Buffer.from(archive[`files/brief-files/${pack.id}-site-map.png`] ?? []).subarray(0, 8)).toEqual(
+      tinyPng.subarray(0, 8),
+    );
     // A photo never put on a note, and another event's photo, are not this event's record.
     expect(text("MISSING.txt")).toContain(`files/check-in-photos/${checkIn}-2.jpg`);
   });

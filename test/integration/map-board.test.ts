@@ -12,6 +12,7 @@ import { LocalDiskStorage } from "@/lib/files/storage";
 import { savePhoto } from "@/lib/notes/note-photos";
 import { RoomSync } from "@/lib/realtime/client/room-sync";
 import { type BoardView, rooms, type WireNote } from "@/lib/realtime/contract";
+import { tinyPng } from "../support/tiny-png";
 import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent, staffActor } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -21,7 +22,7 @@ let clients: ReturnType<typeof clientsFor>;
 let organiser: Awaited<ReturnType<typeof createAccount>>;
 let event: Awaited<ReturnType<typeof createTestEvent>>;
 const uploads = mkdtempSync(join(tmpdir(), "madein-map-"));
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const png = new Uint8Array(tinyPng);
 
 beforeAll(async () => {
   t = await startTestServer();

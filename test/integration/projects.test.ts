@@ -6,17 +6,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { briefs, events, projectCheckIns, teams } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
+import { notAnImageMessage } from "@/lib/files/images";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
 import { findProjects } from "@/lib/projects/find-projects";
 import { findProjectByOwnerToken, newOwnerLink, projectForOwner, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { postCheckIn } from "@/lib/projects/post-check-in";
+import { phonePhoto, photoProblems, pixelBomb, readBack } from "@/test/support/test-images";
 import { seedWeekend } from "../support/seeded-weekend";
 import { createAccount, openTempDatabase } from "./support/fixtures";
 
 const day = 24 * 3600 * 1000;
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const checkIn = {
   status: "on_track" as const,
   progress: "Opened",
@@ -106,16 +107,19 @@ describe("projects after the event", () => {
     expect(await projectForOwner(db.read, projectId, hashToken(second))).toBeNull();
   });
 
-  it("saves photos checked by content, and saves nothing when one is refused", async () => {
+  it("keeps photos decoded and stripped, and saves nothing when one is refused", async () => {
     const { projectId } = await weekendWithProject();
     const storage = new LocalDiskStorage(uploads);
-    const refused = await postCheckIn(db, storage, projectId, checkIn, [png, new TextEncoder().encode("<svg/>")]);
-    expect(refused).toEqual({ ok: false, photoError: "Photos must be JPEG, PNG or WebP images." });
+    const photo = new Uint8Array(await phonePhoto());
+    const refused = await postCheckIn(db, storage, projectId, checkIn, [photo, new TextEncoder().encode("<svg/>")]);
+    expect(refused).toEqual({ ok: false, photoError: notAnImageMessage });
     expect(await db.read.select().from(projectCheckIns)).toHaveLength(0);
-    const saved = await postCheckIn(db, storage, projectId, checkIn, [png]);
+    expect(await postCheckIn(db, storage, projectId, checkIn, [pixelBomb()])).toMatchObject({ ok: false });
+    const saved = await postCheckIn(db, storage, projectId, checkIn, [photo]);
     expect(saved.ok).toBe(true);
     const [row] = await db.read.select().from(projectCheckIns);
-    expect(row?.photos).toHaveLength(1);
-    expect(await storage.read(row?.photos[0]?.storageKey ?? "")).toEqual(png);
+    expect(row?.photos).toEqual([{ storageKey: expect.any(String), contentType: "image/jpeg" }]);
+    const kept = await storage.read(row?.photos[0]?.storageKey ?? "");
+    expect(photoProblems(await readBack(kept ?? new Uint8Array()), "check-in photo")).toEqual([]);
   });
 });

@@ -1,30 +1,22 @@
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
+import { imageNotFound, imageResponse } from "@/lib/files/serve-image";
 import { fileStorage } from "@/lib/files/storage";
 import { findPhoto } from "@/lib/notes/note-photos";
+import { photoVisibleTo } from "@/lib/notes/photo-access";
 
-const notFound = () =>
-  new Response("Not found", {
-    status: 404,
-    headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" },
-  });
-
-/** A note's photo: only for people in its event, and only ever treated as an image. */
-export async function GET(_request: Request, { params }: { params: Promise<{ photoId: string }> }) {
+/**
+ * A note's photo or a map image, at the width `?w=` asks for: served exactly to those who may
+ * see the note it is on (or the board it is the map of), and only ever treated as an image.
+ * Everyone else gets the same 404 as for a photo that doesn't exist.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ photoId: string }> }) {
   const { photoId } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(photoId)) return notFound();
+  if (!/^[0-9a-f-]{36}$/.test(photoId)) return imageNotFound();
   const db = await sharedDatabase();
   const photo = await findPhoto(db.read, photoId);
-  if (!photo || !(await actorForEvent(photo.eventId))) return notFound();
-  const bytes = await fileStorage().read(photo.storageKey);
-  if (!bytes) return notFound();
-  return new Response(bytes as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "content-type": photo.contentType,
-      "content-length": String(bytes.byteLength),
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; img-src 'self'; sandbox",
-      "cache-control": "private, max-age=86400, immutable",
-    },
-  });
+  const viewer = photo ? await actorForEvent(photo.eventId) : null;
+  if (!photo || !viewer || !(await photoVisibleTo(db.read, photo, viewer))) return imageNotFound();
+  // Private: only this viewer's browser may keep it. It never changes, so it may keep it a while.
+  return (await imageResponse(request, fileStorage(), photo, "private, max-age=86400, immutable")) ?? imageNotFound();
 }

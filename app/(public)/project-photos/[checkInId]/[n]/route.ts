@@ -3,16 +3,16 @@ import { sharedDatabase } from "@/db";
 import { events, projectCheckIns, projects } from "@/db/schema";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
+import { imageNotFound, imageResponse } from "@/lib/files/serve-image";
 import { fileStorage } from "@/lib/files/storage";
 import { ownedProject } from "@/lib/projects/owner-session";
 
-const notFound = () => new Response("Not found", { status: 404 });
-
 /**
- * A photo from a check-in: for anyone when the project is on a published event's progress
- * page; otherwise only for the event's staff and the project's owner.
+ * A photo from a check-in, at the width `?w=` asks for: for anyone when the project is on a
+ * published event's progress page (stripped of its metadata at upload, like every image);
+ * otherwise only for the event's staff and the project's owner.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ checkInId: string; n: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ checkInId: string; n: string }> }) {
   const { checkInId, n } = await params;
   const db = await sharedDatabase();
   const [row] = await db.read
@@ -28,21 +28,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ che
     .innerJoin(events, eq(events.id, projects.eventId))
     .where(eq(projectCheckIns.id, checkInId));
   const photo = row?.photos[Number(n)];
-  if (!row || !photo || !/^\d+$/.test(n)) return notFound();
+  if (!row || !photo || !/^\d+$/.test(n)) return imageNotFound();
   const open = row.isPublic && row.status !== "draft";
   if (!open) {
     const account = await currentAccount();
     const staff = account ? await staffRole(db.read, row.eventId, account.id) : null;
-    if (!staff && !(await ownedProject(row.projectId))) return notFound();
+    if (!staff && !(await ownedProject(row.projectId))) return imageNotFound();
   }
-  const bytes = await fileStorage().read(photo.storageKey);
-  if (!bytes) return notFound();
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      "Content-Type": photo.contentType,
-      "Cache-Control": open ? "public, max-age=3600" : "private, max-age=3600",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'",
-    },
-  });
+  const cache = open ? "public, max-age=3600" : "private, max-age=3600";
+  return (await imageResponse(request, fileStorage(), photo, cache)) ?? imageNotFound();
 }

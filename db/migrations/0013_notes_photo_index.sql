@@ -1,0 +1,1 @@
+CREATE INDEX `notes_photo` ON `notes` (`photo_id`);

@@ -1,0 +1,35 @@
+import { variantFor } from "./image-sizes";
+import type { FileStorage } from "./storage";
+
+/**
+ * The answer to a request for a stored image: the copy `?w=` asks for (lib/files/image-sizes.ts),
+ * or the image itself when that copy isn't there (an image narrower than the copy, or one
+ * stored before copies were kept). Null when the image is gone. The caller has decided who may
+ * see it and says how it may be cached: `private` for anything not on a public page.
+ */
+export async function imageResponse(
+  request: Request,
+  storage: FileStorage,
+  image: { storageKey: string; contentType: string },
+  cacheControl: string,
+): Promise<Response | null> {
+  const variant = variantFor(new URL(request.url).searchParams.get("w"));
+  const bytes = (variant ? await storage.read(image.storageKey, variant) : null) ?? (await storage.read(image.storageKey));
+  if (!bytes) return null;
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": image.contentType,
+      "content-length": String(bytes.byteLength),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; img-src 'self'; sandbox",
+      "cache-control": cacheControl,
+    },
+  });
+}
+
+/** The answer for an image someone may not see, or that isn't there: the same, and never cached. */
+export const imageNotFound = () =>
+  new Response("Not found", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" },
+  });

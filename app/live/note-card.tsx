@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { imageSrcSet, imageWidths } from "@/lib/files/image-sizes";
 import type { NoteColour } from "@/lib/realtime/contract";
 
 export const noteColourClass: Record<NoteColour, string> = {
@@ -16,6 +17,13 @@ export const noteColourNames: Record<NoteColour, string> = {
   green: "Green",
   orange: "Orange",
 };
+
+/** How wide a note's photo is drawn, so a phone fetches the copy that fits (lib/files/image-sizes.ts). */
+const photoSizes = {
+  phone: "(min-width: 40rem) 24rem, 100vw",
+  wall: "(min-width: 64rem) 25vw, 50vw",
+  compact: "(min-width: 40rem) 16rem, 50vw",
+} as const;
 
 /** A sticky note. Memoised: on a board of hundreds, a change redraws only the notes it touched. */
 export const NoteCard = memo(function NoteCard({
@@ -42,7 +50,14 @@ export const NoteCard = memo(function NoteCard({
     >
       {photoUrl ? (
         // biome-ignore lint/performance/noImgElement: a private photo served by our own route, not a static asset
-        <img src={photoUrl} alt="Added with this note" loading="lazy" className="mb-2 max-h-64 w-full rounded-md object-cover" />
+        <img
+          src={`${photoUrl}?w=${imageWidths[1]}`}
+          srcSet={imageSrcSet(photoUrl)}
+          sizes={photoSizes[size]}
+          alt="Added with this note"
+          loading="lazy"
+          className="mb-2 max-h-64 w-full rounded-md object-cover"
+        />
       ) : null}
       <p className="whitespace-pre-wrap break-words font-medium text-ink">{text}</p>
       {author || badge ? (

@@ -1,3 +1,4 @@
+import { imageSrcSet } from "@/lib/files/image-sizes";
 import { checkInStatusLabels, shortDate } from "@/lib/projects/check-in-rules";
 
 type CheckIn = {
@@ -74,7 +75,9 @@ export function CheckInHistory({ checkIns, forPublic = false }: { checkIns: Chec
                 <li key={i}>
                   {/* biome-ignore lint/performance/noImgElement: served by our own route, already sized by the phone */}
                   <img
-                    src={`/project-photos/${c.id}/${i}`}
+                    src={`/project-photos/${c.id}/${i}?w=640`}
+                    srcSet={imageSrcSet(`/project-photos/${c.id}/${i}`)}
+                    sizes="(min-width: 40rem) 12rem, 50vw"
                     alt={`Evidence ${i + 1} from the update of ${shortDate(c.createdAt)}`}
                     className="aspect-square w-full rounded-lg object-cover"
                     loading="lazy"

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { notAnImageMessage } from "@/lib/files/images";
 import { expectAccessible } from "../support/a11y";
 import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
@@ -202,7 +203,7 @@ test("a phone adds a note with a photo taken outside; the projector shows it, an
     .getByLabel(/Add a photo/)
     .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
   await handset.getByRole("button", { name: /^Add note/ }).click();
-  await expect(handset.getByText("Photos must be JPEG, PNG or WebP images.")).toBeVisible();
+  await expect(handset.getByText(notAnImageMessage)).toBeVisible();
   await expect(handset.getByLabel("Your note")).toHaveValue("Not an image at all");
 
   await handset.getByLabel("Your note").fill("The bus stop has no shelter");
@@ -211,7 +212,8 @@ test("a phone adds a note with a photo taken outside; the projector shows it, an
   const onScreen = screen.getByTestId("wall-note").filter({ hasText: "The bus stop has no shelter" });
   await expect(onScreen.getByRole("img", { name: "Added with this note" })).toBeVisible();
   const src = await onScreen.getByRole("img").getAttribute("src");
-  expect(src).toMatch(/^\/photos\/[0-9a-f-]{36}$/);
+  // A copy that fits the screen: the wall asks for a width, never the original.
+  expect(src).toMatch(/^\/photos\/[0-9a-f-]{36}\?w=\d+$/);
 
   // Photos are for people in the event only.
   const stranger = await browser.newContext();

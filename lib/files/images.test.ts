@@ -5,15 +5,19 @@ import { tinyPng } from "@/test/support/tiny-png";
 import { imageSrcSet, variantFor } from "./image-sizes";
 import { maxImagePixels, notAnImageMessage, prepareImage, unreadableImageMessage } from "./images";
 
+// Each test decodes and encodes 24-megapixel photos: generous on a busy 2-core machine.
+const slow = { timeout: 180_000 };
+
 describe("prepareImage", () => {
-  it("strips every kind of metadata, turns the photo upright and resizes it, in each format", async () => {
+  it("strips every kind of metadata, turns the photo upright and resizes it, in each format", slow, async () => {
     for (const format of ["jpeg", "png", "webp"] as const) {
-      const sent = await readBack(await phonePhoto(format));
+      const photo = await phonePhoto(format);
+      const sent = await readBack(photo);
       // The test photo really carries what a phone puts in one.
       if (format === "jpeg") expect(sent.exif).toMatchObject({ Make: "PhoneCo", latitude: expect.any(Number) });
       expect(sent.metadata).toMatchObject({ exif: true, icc: true, xmp: true, orientation: 6 });
 
-      const prepared = await prepareImage(await phonePhoto(format));
+      const prepared = await prepareImage(photo);
       if (!prepared.ok) throw new Error(prepared.message);
       expect(prepared.image.contentType).toBe(`image/${format}`);
       expect([prepared.image.width, prepared.image.height]).toEqual([1365, 2048]);
@@ -27,6 +31,16 @@ describe("prepareImage", () => {
         expect([seen.top, seen.bottom]).toEqual(["red", "blue"]);
       }
     }
+  });
+
+  it("keeps a project pack's image larger, for reading closely, and without copies", slow, async () => {
+    const prepared = await prepareImage(await phonePhoto("jpeg", { width: 6000, height: 4000 }), {
+      maxEdge: 4096,
+      variants: false,
+    });
+    if (!prepared.ok) throw new Error(prepared.message);
+    expect(prepared.image.variants).toEqual([]);
+    expect(photoProblems(await readBack(prepared.image.bytes), "pack image", [2731, 4096])).toEqual([]);
   });
 
   it("never enlarges: a small image is kept at its size, with only the copies narrower than it", async () => {
@@ -55,7 +69,7 @@ describe("prepareImage", () => {
     expect(await prepareImage(gif)).toEqual({ ok: false, message: notAnImageMessage });
   });
 
-  it("refuses an image declaring more than the pixel budget from its header, before decoding it", async () => {
+  it("refuses an image declaring more than the pixel budget from its header, before decoding it", slow, async () => {
     const bomb = pixelBomb();
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const result = await prepareImage(bomb);

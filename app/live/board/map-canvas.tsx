@@ -3,6 +3,7 @@
 import { memo, useRef, useState } from "react";
 import { noteColourClass } from "@/app/live/note-card";
 import { describePin, nudgePin, type Pin, type PinKey, pinAtPoint, pinKeys } from "@/lib/boards/pins";
+import { imageSrcSet } from "@/lib/files/image-sizes";
 import type { WireNote } from "@/lib/realtime/contract";
 
 /** A note on the map, with the number its pin shows (the same number on every screen). */
@@ -169,7 +170,16 @@ export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, 
   return (
     <div ref={frame} className={`relative select-none ${size === "phone" ? "" : "mx-auto w-fit"} ${className}`} data-testid="map">
       {/* biome-ignore lint/performance/noImgElement: a private image served by our own route, not a static asset */}
-      <img src={mapUrl} alt="The map notes are pinned on" className={`block rounded-xl ${imageSize[size]}`} draggable={false} />
+      <img
+        src={mapUrl}
+        // A phone draws the map across its width and fetches the copy that fits; the console and
+        // the projector size it by its own pixels, so they take the image itself.
+        srcSet={size === "phone" ? imageSrcSet(mapUrl) : undefined}
+        sizes={size === "phone" ? "100vw" : undefined}
+        alt="The map notes are pinned on"
+        className={`block rounded-xl ${imageSize[size]}`}
+        draggable={false}
+      />
       {onChooseSpot ? (
         <button
           type="button"

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
-import { accountSessions, events, teamMembers } from "@/db/schema";
+import { accountSessions, events, notes, teamMembers } from "@/db/schema";
 import { accountSessionCookie, participantCookieName } from "@/lib/auth/cookies";
 import { hashToken, newToken, sign } from "@/lib/auth/tokens";
 import { addBriefFile } from "@/lib/briefs/add-brief-file";
@@ -106,9 +106,20 @@ export async function createWorld() {
     participantB: pB.cookie,
   };
 
-  // A photo on team 1's board, uploaded as its member would.
+  // A photo on a note on team 1's board, uploaded as its member would. (A photo on no note is
+  // its uploader's alone: lib/notes/photo-access.ts.)
   const upload = await uploadPhoto(teamBoard.id, cookies.participantA);
   if (upload.status !== 201) throw new Error(`photo upload: ${upload.status} ${JSON.stringify(upload.body)}`);
+  await (await db()).transact((tx) =>
+    tx.insert(notes).values({
+      id: randomUUID(),
+      boardId: teamBoard.id,
+      column: teamBoard.columns[0]?.key ?? "ideas",
+      text: "The bus stop has no shelter",
+      authorParticipantId: pA.id,
+      photoId: (upload.body as { photoId: string }).photoId,
+    }),
+  );
 
   return {
     a,

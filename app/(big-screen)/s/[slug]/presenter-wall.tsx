@@ -2,6 +2,7 @@
 
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
+import { imageSrcSet } from "@/lib/files/image-sizes";
 import { plural } from "@/lib/plural";
 import { nextUp, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
@@ -200,6 +201,8 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
             <img
               key={img.id}
               src={img.url}
+              srcSet={imageSrcSet(img.url)}
+              sizes={`${Math.round(100 / Math.min(images.length, 3))}vw`}
               alt={`${showcase?.title || teamName(current)}, ${i + 1} of ${images.length}`}
               className="h-full min-w-0 flex-1 rounded-3xl bg-stage-raised object-contain"
               data-testid="presenter-image"

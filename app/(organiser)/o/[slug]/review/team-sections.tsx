@@ -1,5 +1,6 @@
 import { boardLayout, type TeamPresentation, type TeamReport, type VoteResult } from "@/lib/exports/event-report";
 import type { EventExport, ExportedBoard } from "@/lib/exports/export-schema";
+import { imageSrcSet } from "@/lib/files/image-sizes";
 import { participantKindLabels } from "@/lib/participants/profile-facts";
 import { plural } from "@/lib/plural";
 import { checkInStatusLabels, shortDate } from "@/lib/projects/check-in-rules";
@@ -136,7 +137,9 @@ function ShowcaseReview({ team, presentation: p }: { team: TeamReport; presentat
               {/* Served to staff of the event only; a plain img so it prints. */}
               {/* biome-ignore lint/performance/noImgElement: an authenticated route, not an optimisable asset */}
               <img
-                src={`/showcase-images/${image.id}`}
+                src={`/showcase-images/${image.id}?w=640`}
+                srcSet={imageSrcSet(`/showcase-images/${image.id}`)}
+                sizes="(min-width: 40rem) 12rem, 50vw"
                 alt={`${s.title || team.name}, ${i + 1} of ${s.images.length}`}
                 className="aspect-square w-full rounded-lg border border-line object-cover"
                 loading="lazy"

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { imageSrcSet } from "@/lib/files/image-sizes";
 import {
   type Dirty,
   linkLooksRight,
@@ -330,7 +331,9 @@ function Images({
             <li key={id} className="card overflow-hidden">
               {/* biome-ignore lint/performance/noImgElement: served by our own route to people of the event */}
               <img
-                src={urls.get(id) ?? `/showcase-images/${id}`}
+                src={urls.get(id) ?? `/showcase-images/${id}?w=640`}
+                srcSet={urls.has(id) ? undefined : imageSrcSet(`/showcase-images/${id}`)}
+                sizes="(min-width: 40rem) 14rem, 50vw"
                 alt={`Your showcase, number ${i + 1}`}
                 className="aspect-video w-full object-cover"
               />

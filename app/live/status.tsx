@@ -1,6 +1,6 @@
 "use client";
 
-import { useConnectionStatus, usePending } from "@/lib/realtime/client/react";
+import { useConnection, useConnectionStatus, usePending } from "@/lib/realtime/client/react";
 
 const labels = {
   online: { text: "Live", dot: "bg-emerald-500" },
@@ -12,6 +12,8 @@ const labels = {
 /** Tells people whether what they do is reaching the room, and how much is waiting to go. */
 export function ConnectionPill({ tone = "light" }: { tone?: "light" | "dark" }) {
   const status = useConnectionStatus();
+  // Why the server ended this device's access (left, removed, signed out, paused for flooding).
+  const ended = useConnection()?.ended;
   const waiting = usePending().filter((p) => !p.error).length;
   const label = labels[status];
   return (
@@ -23,7 +25,7 @@ export function ConnectionPill({ tone = "light" }: { tone?: "light" | "dark" }) 
       }`}
     >
       <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${label.dot}`} />
-      {label.text}
+      {status === "refused" && ended ? ended : label.text}
       {waiting > 0 ? <span className="font-normal">· {waiting} waiting to send</span> : null}
     </output>
   );

@@ -7,6 +7,7 @@ import { useConnection } from "@/lib/realtime/client/react";
 import { usePrivateDetails, useTeams } from "@/lib/realtime/client/teams";
 import type { CommandPayload, PersonView, TeamView } from "@/lib/realtime/contract";
 import { teamFlags, teamMix, whoCanHelp } from "@/lib/teams/team-rules";
+import { PeopleModeration } from "./people-moderation";
 
 type Variant = "console" | "screen";
 
@@ -435,6 +436,7 @@ export function TeamOverview({ variant }: { variant: Variant }) {
       <div className="grid gap-6 lg:grid-cols-2">
         <WhoCanHelp people={state.people} teams={state.teams} />
         <PrivateList people={state.people} changeKey={state.people} />
+        <PeopleModeration changeKey={state.people} />
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { sharedDatabase } from "@/db";
 import { accountSessions } from "@/db/schema";
+import { endSession } from "@/lib/accounts/access";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import type { Actor } from "./actor";
 import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
 import { accountFromSession, resolveActor } from "./identity";
@@ -47,7 +48,9 @@ export async function endAccountSession() {
   const token = jar.get(accountSessionCookie)?.value;
   if (token) {
     const db = await sharedDatabase();
-    await db.transact((tx) => tx.delete(accountSessions).where(eq(accountSessions.tokenHash, hashToken(token))));
+    const revoked = await db.transact((tx) => endSession(tx, hashToken(token)));
+    // This session's open consoles and screens close now, not when someone next taps.
+    sharedRealtime()?.revoke(revoked);
   }
   jar.delete(accountSessionCookie);
 }

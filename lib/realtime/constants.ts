@@ -61,3 +61,13 @@ export const rooms = {
   teams: teamsRoom,
   presentations: (eventId: string) => `presentations:${eventId}`,
 };
+
+/** Why the server closed a socket's access; the phone or screen says so instead of reconnecting. */
+export type AccessEndedReason = "left" | "removed" | "ended" | "flood" | "replaced";
+export const accessEndedMessage: Record<AccessEndedReason, string> = {
+  left: "You've left this event.",
+  removed: "You've been taken out of this event by its organisers.",
+  ended: "You're no longer signed in to this event. Reload the page to carry on.",
+  flood: "You're sending far faster than a person can, so you've been paused. Wait a minute, then reload the page.",
+  replaced: "You've signed in on another device.",
+};

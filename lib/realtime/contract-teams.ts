@@ -84,6 +84,12 @@ export const teamCommandSchemas = {
   /** Staff only: access needs and contact details, which other participants never see. */
   "participants:details": z.object({}).strict(),
   "event:leave": z.object({ deleteNotes: z.boolean({ error: "Say whether to delete your notes" }).default(false) }).strict(),
+  /** Staff only: takes a person out of the event, exactly as if they had left. */
+  "participant:remove": z
+    .object({ participantId: id, deleteNotes: z.boolean({ error: "Say whether to delete their notes" }).default(false) })
+    .strict(),
+  /** Staff only: deletes every note one person wrote (e.g. a flood of them). */
+  "participant:notes-delete": z.object({ participantId: id }).strict(),
 } as const;
 
 export type TeamView = {
@@ -132,8 +138,11 @@ export type TeamCommandResults = {
   "team:update": { team: TeamView };
   "team:split": { teams: [TeamView, TeamView] };
   "profile:update": { person: PersonView; details: PrivateDetails };
-  "participants:details": { people: PrivateDetails[] };
+  /** With how many notes each person has written, so staff can see a flood and clear it. */
+  "participants:details": { people: (PrivateDetails & { notes: number })[] };
   "event:leave": { notesDeleted: number };
+  "participant:remove": { notesDeleted: number };
+  "participant:notes-delete": { notesDeleted: number };
 };
 
 export type TeamEvents = {

@@ -4,7 +4,7 @@
  * (server → client) say what happened, in the past tense.
  */
 import { z } from "zod";
-import { type ErrorCode, limits } from "./constants";
+import { type AccessEndedReason, type ErrorCode, limits } from "./constants";
 import { type BoardCommandResults, type BoardEvents, type BoardListing, boardCommandSchemas } from "./contract-boards";
 import { type PresentationCommandResults, type PresentationEvents, presentationCommandSchemas } from "./contract-presentations";
 import {
@@ -125,6 +125,8 @@ export type ServerToClientEvents = {
   "presence:updated": (counts: PresenceCounts) => void;
   /** A round's standing, batched per round; absolute, so the next one heals a missed one. */
   "vote:tallied": (tally: TallyView & { room: string }) => void;
+  /** Sent just before the server disconnects a socket whose access was taken away. */
+  "access:ended": (info: { reason: AccessEndedReason; message: string }, ack: () => void) => void;
 };
 
 export type ClientToServerEvents = {

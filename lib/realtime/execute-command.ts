@@ -4,7 +4,7 @@ import { commandLog } from "@/db/schema";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { CommandFailure } from "./command-error";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
-import type { Broadcast, HandlerTable, Signal } from "./handler";
+import type { Broadcast, HandlerTable, Revocation, Signal } from "./handler";
 import { nextSeq, versionKeys } from "./sequence";
 
 export type SequencedBroadcast = Broadcast & { seq: number };
@@ -15,6 +15,8 @@ export type Execution<N extends CommandName> = {
   broadcasts: SequencedBroadcast[];
   /** Batched updates the command set off (e.g. a tally to refresh). */
   signals?: Signal[];
+  /** Access the command took away, to cut off at once (not re-sent for a retry: the sweep has it). */
+  revocations?: Revocation[];
 };
 
 const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
@@ -87,7 +89,12 @@ export async function executeCommand<N extends CommandName>(
           .update(commandLog)
           .set({ result: applied.result, fanout: { broadcasts: sequenced, signals: applied.signals ?? [] } })
           .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
-        return { result: applied.result, broadcasts: sequenced, signals: applied.signals } as const;
+        return {
+          result: applied.result,
+          broadcasts: sequenced,
+          signals: applied.signals,
+          revocations: applied.revocations,
+        } as const;
       },
       { fairnessKey: key },
     );
@@ -104,7 +111,12 @@ export async function executeCommand<N extends CommandName>(
         signals: (row?.fanout?.signals ?? []) as Signal[],
       };
     }
-    return { ack: { ok: true, result: outcome.result }, broadcasts: outcome.broadcasts, signals: outcome.signals };
+    return {
+      ack: { ok: true, result: outcome.result },
+      broadcasts: outcome.broadcasts,
+      signals: outcome.signals,
+      revocations: outcome.revocations,
+    };
   } catch (error) {
     if (error instanceof CommandFailure) return refuse(error);
     deps.onError?.(error);

@@ -12,13 +12,27 @@ export type Broadcast = {
  */
 export type Signal = { kind: "tally"; roundId: string; room: string };
 
+/**
+ * Access a command took away (someone left or was removed): the socket layer disconnects every
+ * socket holding it, on every process, at once. (A sweep would find them within a second anyway.)
+ */
+export type Revocation =
+  | { kind: "participant"; participantId: string }
+  | { kind: "staff"; eventId: string; accountId: string }
+  | { kind: "session"; tokenHash: string }
+  | { kind: "account"; accountId: string }
+  | { kind: "event-participants"; eventId: string };
+
 export type CommandInput<N extends CommandName> = { actor: Actor; payload: ParsedPayload<N>; now: number };
 
 /** A change: applied in one transaction, then broadcast in sequence. */
 export type WriteHandler<N extends CommandName> = {
   kind: "write";
   permission: Permission;
-  apply(tx: Tx, input: CommandInput<N>): Promise<{ result: CommandResults[N]; broadcasts: Broadcast[]; signals?: Signal[] }>;
+  apply(
+    tx: Tx,
+    input: CommandInput<N>,
+  ): Promise<{ result: CommandResults[N]; broadcasts: Broadcast[]; signals?: Signal[]; revocations?: Revocation[] }>;
 };
 
 /**

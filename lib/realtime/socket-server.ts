@@ -1,14 +1,15 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { eq } from "drizzle-orm";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { voteRounds } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
-import { parseCookieHeader } from "@/lib/auth/cookies";
+import { accountSessionCookie, parseCookieHeader } from "@/lib/auth/cookies";
 import { resolveActor } from "@/lib/auth/identity";
+import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
+import { hashToken } from "@/lib/auth/tokens";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
 import type { RedisClient } from "@/lib/scale/redis";
@@ -16,7 +17,9 @@ import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyOf } from "@/lib/voting/round-store";
 import { createCoalescer } from "./coalescer";
 import {
+  type AccessEndedReason,
   type Ack,
+  accessEndedMessage,
   type ClientToServerEvents,
   type CommandName,
   commandNames,
@@ -26,11 +29,14 @@ import {
 } from "./contract";
 import { executeCommand, type SequencedBroadcast } from "./execute-command";
 import { fanoutPolicy } from "./fanout-policy";
-import type { HandlerTable } from "./handler";
+import type { HandlerTable, Revocation } from "./handler";
 import { originAllowed } from "./origin";
+import { identityRooms, revocationRoom } from "./revocation";
 
-type SocketData = { actor: Actor };
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type SocketData = { actor: Actor; sessionHash: string | null; ending?: boolean };
+/** Between app processes (through the adapter): disconnect the sockets in these identity rooms. */
+type ServerSideEvents = { "access:revoke": (rooms: string[], reason: AccessEndedReason) => void };
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
 const handshakeSchema = z.object({ eventId: z.string().min(1).max(64) });
 
@@ -45,9 +51,17 @@ export type RealtimeOptions = {
    * other processes, and rate limits are counted once for all of them.
    */
   redis?: RedisClient;
-  /** Per connection: commands allowed per window. */
-  /** Per connection: commands allowed per window. */
+  /**
+   * Per person (participant or account), however many connections and processes they use:
+   * commands allowed per window. Staff get four times as many (console, big screen, laptop).
+   */
   rateLimit?: { points: number; seconds: number };
+  /** Per person: new notes allowed per window, about what a fast hand can write (30 a minute). */
+  noteLimit?: { points: number; seconds: number };
+  /** How long a person who kept flooding past their limit is shut out (seconds; default 60). */
+  floodBlockSeconds?: number;
+  /** How often open sockets' identities are checked again (default 400 ms). */
+  revalidateIntervalMs?: number;
   presenceIntervalMs?: number;
   tallyIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
@@ -56,7 +70,7 @@ export type RealtimeOptions = {
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions) {
   const { db, handlers } = options;
   const log = options.log ?? ((m, e) => console.error(m, e ?? ""));
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
     // Next's dev server upgrades its own hot-reload socket on this HTTP server; engine.io
     // would otherwise close upgrades it does not own after a second.
@@ -76,14 +90,27 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   const presence = createPresenceStore(db, options.processId);
-  const limiter = createLimiter(
-    { points: options.rateLimit?.points ?? 60, seconds: options.rateLimit?.seconds ?? 10, keyPrefix: "socket" },
+  // Limits follow the person, not the connection: a flooder that reconnects (or opens several
+  // sockets, on several processes) keeps spending the same allowance, counted in Redis if shared.
+  const points = options.rateLimit?.points ?? 60;
+  const seconds = options.rateLimit?.seconds ?? 10;
+  const limiter = createLimiter({ points, seconds, keyPrefix: "person" }, options.redis);
+  const staffLimiter = createLimiter({ points: points * 4, seconds, keyPrefix: "person-staff" }, options.redis);
+  const noteLimiter = createLimiter(
+    { points: options.noteLimit?.points ?? 30, seconds: options.noteLimit?.seconds ?? 60, keyPrefix: "person-notes" },
     options.redis,
   );
-  // A connection that keeps sending far past its limit (a script, not a phone's outbox, which
-  // waits after a refusal) is cut off: even refusing it costs the room's other phones time.
-  const floodAfterRefusals = options.rateLimit?.points ?? 60;
-  const refusals = new RateLimiterMemory({ points: floodAfterRefusals, duration: options.rateLimit?.seconds ?? 10 });
+  // A person who keeps sending far past their limit (a script, not a phone's outbox, which
+  // waits after a refusal) is cut off and shut out for a while: even refusing them costs the
+  // room's other phones time.
+  const refusals = createLimiter(
+    { points, seconds, keyPrefix: "person-refusals", blockSeconds: options.floodBlockSeconds ?? 60 },
+    options.redis,
+  );
+  const shutOut = async (key: string) => {
+    const res = await refusals.get(key).catch(() => null);
+    return !!res && res.consumedPoints > points && res.msBeforeNext > 0;
+  };
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -121,7 +148,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       const cookies = parseCookieHeader(socket.handshake.headers.cookie);
       const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
       if (!actor) return next(new Error("unauthenticated"));
+      const session = cookies.get(accountSessionCookie);
+      const held: HeldIdentity = { actor, sessionHash: actor.kind === "staff" && session ? hashToken(session) : null };
+      // e.g. a participant of an archived event: the cookie still resolves, the room is closed.
+      if ((await revokedAmong(db.read, [held])).size > 0) return next(new Error("unauthenticated"));
+      if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
       socket.data.actor = actor;
+      socket.data.sessionHash = held.sessionHash;
       next();
     } catch (error) {
       log("handshake failed", error);
@@ -134,6 +167,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     // Rooms are the server's choice, from the identity it resolved, never the client's.
     socket.join(rooms.event(actor.eventId));
     if (isStaff(actor)) socket.join(rooms.staff(actor.eventId));
+    // Rooms that only ever receive a disconnect: how access taken away reaches every socket.
+    for (const room of identityRooms(actor, socket.data.sessionHash)) socket.join(room);
     // A recovered connection (same id, rooms restored by socket.io) keeps the board it was on.
     const boardRoom = [...socket.rooms].find((r) => r.startsWith("board:")) ?? null;
     presence
@@ -147,19 +182,38 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         if (draining) {
           return reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
         }
+        const key = actorKey(actor);
         try {
-          await limiter.consume(socket.id);
+          await (isStaff(actor) ? staffLimiter : limiter).consume(key);
+          if (name === "note:create") await noteLimiter.consume(key);
         } catch {
-          reply({ ok: false, error: { code: "rate_limited", message: "Slow down a little and try again." } });
-          await refusals.consume(socket.id).catch(() => {
-            if (!socket.connected) return;
-            log(`cut off a flooding connection (${actorKey(actor)})`);
-            socket.disconnect(true);
+          reply({
+            ok: false,
+            error: {
+              code: "rate_limited",
+              message:
+                name === "note:create"
+                  ? "That's a lot of notes very quickly. Yours will be added in a moment."
+                  : "Slow down a little and try again.",
+            },
+          });
+          await refusals.consume(key).catch(() => {
+            log(`cut off a flooding person (${key})`);
+            endAccess([{ kind: "person", eventId: actor.eventId, key }], "flood");
           });
           return;
         }
+        if (socket.data.ending) {
+          return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage.ended } });
+        }
         inFlight++;
         try {
+          // Checked again on every command: access taken away a moment ago is gone now.
+          if ((await revokedAmong(db.read, [socket.data])).size > 0) {
+            reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage.ended } });
+            endSocket(socket, "ended");
+            return;
+          }
           const join = (room: string) => {
             socket.join(room);
             if (room.startsWith("board:")) {
@@ -177,6 +231,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           );
           reply(run.ack);
           emitBroadcasts(run.broadcasts);
+          if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
           for (const signal of run.signals ?? []) tallyUpdates.add(signal.roundId, signal.room);
         } finally {
           inFlight--;
@@ -192,6 +247,62 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         .catch((e) => log("presence leave failed", e));
     });
   });
+
+  /**
+   * Out of every room at once (no more broadcasts), told why, then disconnected: socket.io
+   * clients don't reconnect after that. With connection-state recovery even a direct emit goes
+   * through the adapter (asynchronously, on Redis), so the disconnect waits for the client's
+   * ack of the message, or half a second; meanwhile its commands are refused anyway.
+   */
+  function endSocket(socket: RealtimeSocket, reason: AccessEndedReason) {
+    if (!socket.connected || socket.data.ending) return;
+    socket.data.ending = true;
+    for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
+    socket.timeout(500).emit("access:ended", { reason, message: accessEndedMessage[reason] }, () => socket.disconnect(true));
+  }
+
+  /** This process's sockets in these identity rooms: each told why, then disconnected. */
+  function endLocal(identity: string[], reason: AccessEndedReason) {
+    for (const room of identity) {
+      for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+        const socket = io.sockets.sockets.get(id);
+        if (socket) endSocket(socket, reason);
+      }
+    }
+  }
+  // Not a room broadcast + disconnectSockets: through the Redis streams adapter those two can
+  // arrive in either order, and a socket closed first never hears why.
+  io.on("access:revoke", (identity, reason) => endLocal(identity, reason));
+
+  /** Every socket holding this access, here now and on every other process through the adapter. */
+  function endAccess(revocations: (Revocation | { kind: "person"; eventId: string; key: string })[], reason: AccessEndedReason) {
+    const identity = revocations.map(revocationRoom);
+    endLocal(identity, reason);
+    if (options.redis) io.serverSideEmit("access:revoke", identity, reason);
+  }
+
+  // The backstop for every other way access ends (sign-out, expiry, a new password, removal
+  // from the staff, an archived event, a change straight in the database): this process's
+  // sockets are checked again, in one batch, a few times a second.
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping || draining) return;
+    const open = [...io.sockets.sockets.values()].filter((s) => s.data.actor);
+    if (open.length === 0) return;
+    sweeping = true;
+    revokedAmong(
+      db.read,
+      open.map((socket) => ({ actor: socket.data.actor, sessionHash: socket.data.sessionHash, socket })),
+    )
+      .then((revoked) => {
+        for (const r of revoked) endSocket(r.socket, "ended");
+      })
+      .catch((e) => log("revalidating sockets failed", e))
+      .finally(() => {
+        sweeping = false;
+      });
+  }, options.revalidateIntervalMs ?? 400);
+  sweep.unref();
 
   // Rounds with a time limit end by themselves, announced by whichever process notices first.
   const roundClock = setInterval(() => {
@@ -220,10 +331,16 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     io,
     /** For server-side code outside a command (e.g. a page's server action) that changed a room. */
     emitBroadcasts,
+    /**
+     * For server-side code that took access away (sign-out, removal from the staff, a new
+     * password, archiving): disconnects those sockets everywhere now, not at the next sweep.
+     */
+    revoke: (revocations: Revocation[], reason: AccessEndedReason = "ended") => endAccess(revocations, reason),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;
       clearInterval(heartbeat);
+      clearInterval(sweep);
       clearInterval(roundClock);
       if (inFlight > 0) {
         await Promise.race([

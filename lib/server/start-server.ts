@@ -18,6 +18,7 @@ export type StartOptions = {
   /** Serve pages with Next.js. Integration tests of the real-time spine leave it off. */
   pages?: { dev: boolean } | false;
   rateLimit?: RealtimeOptions["rateLimit"];
+  noteLimit?: RealtimeOptions["noteLimit"];
   log?: (message: string, error?: unknown) => void;
 };
 
@@ -73,6 +74,7 @@ export async function startServer(options: StartOptions) {
     processId: randomUUID(),
     publicUrl: env.PUBLIC_URL,
     rateLimit: options.rateLimit,
+    noteLimit: options.noteLimit,
     redis,
     log,
   });

@@ -1,5 +1,6 @@
+import { deleteNotesOf } from "@/lib/participants/delete-notes-of";
 import { findDetails } from "@/lib/participants/find-details";
-import { leaveEvent } from "@/lib/participants/leave-event";
+import { leaveEvent, removeParticipant } from "@/lib/participants/leave-event";
 import { updateProfile } from "@/lib/participants/update-profile";
 import type { teamCommandSchemas } from "@/lib/realtime/contract-teams";
 import type { HandlerTable } from "@/lib/realtime/handler";
@@ -21,4 +22,6 @@ export const teamHandlers: Pick<HandlerTable, keyof typeof teamCommandSchemas> =
   "profile:update": updateProfile,
   "participants:details": findDetails,
   "event:leave": leaveEvent,
+  "participant:remove": removeParticipant,
+  "participant:notes-delete": deleteNotesOf,
 };

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { notes } from "@/db/schema";
 import { limits } from "@/lib/realtime/contract";
-import { clientsFor, disconnected, participantCookie } from "./support/clients";
+import { clientsFor, connectError, disconnected, participantCookie } from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -14,12 +14,13 @@ beforeAll(async () => {
   t = await startTestServer({ rateLimit: { points: 5, seconds: 10 } });
   const organiser = await createAccount(t.server.db);
   event = await createTestEvent(t.server.db, organiser.accountId);
-  cookie = participantCookie(event.id, await addParticipant(t.server.db, event.id));
 });
 afterAll(() => t.dispose());
 
-beforeEach(() => {
+beforeEach(async () => {
   clients = clientsFor(t.url);
+  // Limits follow the person: each test is someone new, so one test's refusals don't carry over.
+  cookie = participantCookie(event.id, await addParticipant(t.server.db, event.id));
 });
 afterEach(() => clients.closeAll());
 
@@ -46,11 +47,31 @@ describe("rate limit", () => {
     });
   });
 
-  it("counts each connection separately", async () => {
+  it("follows the person across connections, and leaves everyone else alone", async () => {
     const busy = await clients.connect({ eventId: event.id, cookie });
     for (let i = 0; i < 5; i++) await busy.timeout(5000).emitWithAck("event:snapshot", { id: commandId(), payload: {} });
-    const fresh = await clients.connect({ eventId: event.id, cookie });
+    // A reconnect (a new socket with the same cookie) gets no fresh allowance…
+    const again = await clients.connect({ eventId: event.id, cookie });
+    expect(await again.timeout(5000).emitWithAck("event:snapshot", { id: commandId(), payload: {} })).toMatchObject({
+      ok: false,
+      error: { code: "rate_limited" },
+    });
+    // …while another person is not touched.
+    const other = participantCookie(event.id, await addParticipant(t.server.db, event.id));
+    const fresh = await clients.connect({ eventId: event.id, cookie: other });
     expect(await fresh.timeout(5000).emitWithAck("event:snapshot", { id: commandId(), payload: {} })).toMatchObject({ ok: true });
+  });
+
+  it("cuts off and shuts out a person who keeps going past the limit, with a message", async () => {
+    const flooder = await clients.connect({ eventId: event.id, cookie });
+    const told = new Promise<string>((resolve) => flooder.once("access:ended", (info) => resolve(info.message)));
+    const gone = disconnected(flooder, 15_000);
+    // 5 allowed, then 5 more refusals spend the refusal allowance, the next one cuts off.
+    for (let i = 0; i < 12 && flooder.connected; i++) flooder.emit("event:snapshot", { id: commandId(), payload: {} }, () => {});
+    expect(await gone).toBe("io server disconnect");
+    expect(await told).toMatch(/faster than a person/);
+    // Reconnecting doesn't help: shut out for a while.
+    expect((await connectError(clients.socket({ eventId: event.id, cookie }))).message).toBe("rate_limited");
   });
 });
 

@@ -273,6 +273,7 @@ describe("profile and leaving", () => {
       accessNeeds: "Step-free access please",
       contactConsent: true,
       contact: "carer@example.test",
+      notes: 0,
     });
   });
 

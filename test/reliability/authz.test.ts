@@ -33,6 +33,8 @@ const staffOnly = new Set<CommandName>([
   "team:update",
   "team:split",
   "participants:details",
+  "participant:remove",
+  "participant:notes-delete",
   "phase:next",
   "phase:start",
   "timer:start",
@@ -187,7 +189,9 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     ).round.id;
     const spare = (await ok<{ team: { id: string } }>(org, "team:create", { name: `Spare ${commandId()}`.slice(0, 40) })).team.id;
     const snapshot = await ok<{ agenda: { id: string }[] }>(org, "event:snapshot", {});
-    return { n1, n2, n3, group: grouped.group.id, round, spare, phase: snapshot.agenda[0]?.id ?? "no-phase" };
+    // Someone staff may take out of the event (or clear the notes of) in this cell.
+    const someone = await addParticipant(db, event.id, "Someone");
+    return { n1, n2, n3, group: grouped.group.id, round, spare, someone, phase: snapshot.agenda[0]?.id ?? "no-phase" };
   }
   type F = Awaited<ReturnType<typeof fixture>>;
   const payloads: Record<CommandName, (f: F) => unknown> = {
@@ -223,6 +227,8 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     "profile:update": () => ({ skills: ["Listening"] }),
     "participants:details": () => ({}),
     "event:leave": () => ({ deleteNotes: false }),
+    "participant:remove": (f) => ({ participantId: f.someone }),
+    "participant:notes-delete": (f) => ({ participantId: f.someone }),
     "phase:next": () => ({ fromPhaseId: null }),
     "phase:start": (f) => ({ phaseId: f.phase }),
     "timer:start": () => ({ minutes: 5 }),

@@ -22,6 +22,8 @@ export class EventConnection {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly outbox: Outbox;
   status: ConnectionStatus = "connecting";
+  /** Why the server ended this device's access (left, removed, signed out…), once it has. */
+  ended: string | null = null;
   private statusListeners = new Set<() => void>();
   private outboxListeners = new Set<() => void>();
   private resyncListeners = new Set<() => Promise<void> | void>();
@@ -34,7 +36,16 @@ export class EventConnection {
     this.outbox = new Outbox(storage, `madein.outbox.${eventId}`);
     this.socket = io({ auth: { eventId }, autoConnect: false, withCredentials: true });
     this.socket.on("connect", () => void this.onConnect());
-    this.socket.on("disconnect", () => this.setStatus(navigator.onLine === false ? "offline" : "connecting"));
+    this.socket.on("access:ended", ({ message }, ack) => {
+      this.ended = message;
+      this.setStatus("refused");
+      ack();
+    });
+    // The server cut this socket off on purpose (access ended): socket.io won't reconnect, so
+    // don't pretend to be "connecting" forever.
+    this.socket.on("disconnect", (reason) =>
+      this.setStatus(reason === "io server disconnect" ? "refused" : navigator.onLine === false ? "offline" : "connecting"),
+    );
     this.socket.on("connect_error", (error) => this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting"));
     window.addEventListener("offline", this.goOffline);
     window.addEventListener("online", this.goOnline);

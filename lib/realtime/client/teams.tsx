@@ -88,7 +88,7 @@ export function useTeams() {
 /** Access needs and contact details, for the console only: reloaded whenever the room's people change. */
 export function usePrivateDetails(enabled: boolean, changeKey: unknown) {
   const c = useConnection();
-  const [details, setDetails] = useState<PrivateDetails[] | null>(null);
+  const [details, setDetails] = useState<(PrivateDetails & { notes: number })[] | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: changeKey is the trigger to reload
   useEffect(() => {
     if (!c || !enabled) return;

@@ -19,7 +19,12 @@ export type TestServer = {
 };
 
 export async function startTestServer(
-  options: { databaseUrl?: string; rateLimit?: StartOptions["rateLimit"]; keepFiles?: boolean } = {},
+  options: {
+    databaseUrl?: string;
+    rateLimit?: StartOptions["rateLimit"];
+    noteLimit?: StartOptions["noteLimit"];
+    keepFiles?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const temp = options.databaseUrl ? null : tempDatabaseUrl("madein-it-");
   const databaseUrl = options.databaseUrl ?? temp!.url;
@@ -28,6 +33,7 @@ export async function startTestServer(
     env: { DATABASE_URL: databaseUrl, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: testSecret },
     pages: false,
     rateLimit: options.rateLimit,
+    noteLimit: options.noteLimit,
     log: (message, error) => {
       logs.push({ message, error });
     },

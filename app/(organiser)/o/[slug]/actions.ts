@@ -6,12 +6,14 @@ import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
+import { removeStaff } from "@/lib/accounts/access";
 import { currentAccount } from "@/lib/auth/web-session";
 import { formatDay } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { createInvite, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { staffAccess } from "../../access";
 import { fieldText } from "../../form-state";
 
@@ -46,6 +48,8 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
 
   const db = await sharedDatabase();
   await db.transact((tx) => tx.update(events).set({ status: status.data }).where(eq(events.id, allowed.event.id)));
+  // Participants' open sockets close now (an archived event takes no more part).
+  if (status.data === "archived") sharedRealtime()?.revoke([{ kind: "event-participants", eventId: allowed.event.id }]);
   refresh();
   return { saved: statusNews[status.data], values };
 }
@@ -78,5 +82,18 @@ export async function revokeInviteAction(slug: string, form: FormData): Promise<
   if (!allowed || !tokenHash.success) return;
   const db = await sharedDatabase();
   await db.transact((tx) => revokeInvite(tx, { eventId: allowed.event.id, tokenHash: tokenHash.data }));
+  refresh();
+}
+
+/** Takes someone off this event's staff; their open consoles and screens close at once. */
+export async function removeStaffAction(slug: string, form: FormData): Promise<void> {
+  slug = textArg(slug);
+  form = formArg(form);
+  const allowed = await asOrganiser(slug);
+  const accountId = z.string().min(1).max(64).safeParse(fieldText(form, "accountId"));
+  if (!allowed || !accountId.success || accountId.data === allowed.account.id) return;
+  const db = await sharedDatabase();
+  const outcome = await db.transact((tx) => removeStaff(tx, { eventId: allowed.event.id, accountId: accountId.data }));
+  if (outcome.ok) sharedRealtime()?.revoke(outcome.revocations);
   refresh();
 }

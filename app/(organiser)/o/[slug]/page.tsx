@@ -12,7 +12,7 @@ import { publicBaseUrl } from "@/lib/server/public-url";
 import { requireAccount, roleLabels, staffAccess } from "../../access";
 import { BriefStatusBadge, RoleBadge, StatusBadge } from "../../badges";
 import { PageShell } from "../../page-shell";
-import { revokeInviteAction } from "./actions";
+import { removeStaffAction, revokeInviteAction } from "./actions";
 import { moveBriefAction } from "./briefs/actions";
 import { CreateBriefForm } from "./briefs/create-brief-form";
 import { InviteForm } from "./invite-form";
@@ -213,7 +213,23 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
                       </span>
                       <span className="block text-sm break-all text-ink-soft">{person.email}</span>
                     </span>
-                    <RoleBadge role={person.role} />
+                    <span className="flex flex-wrap items-center gap-2">
+                      <RoleBadge role={person.role} />
+                      {person.id === account.id ? null : (
+                        // A disclosure, so removing asks twice with or without JavaScript.
+                        <details className="group">
+                          <summary className="btn btn-secondary min-h-11 cursor-pointer list-none py-2 text-sm">
+                            Remove…<span className="sr-only"> {person.name}</span>
+                          </summary>
+                          <form action={removeStaffAction.bind(null, event.slug)} className="mt-2">
+                            <input type="hidden" name="accountId" value={person.id} />
+                            <button type="submit" className="btn btn-danger min-h-11 py-2 text-sm">
+                              Yes, remove {person.name} from this event
+                            </button>
+                          </form>
+                        </details>
+                      )}
+                    </span>
                   </li>
                 ))}
               </ul>

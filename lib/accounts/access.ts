@@ -1,0 +1,55 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { accountSessions, accounts, eventStaff } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { Revocation } from "@/lib/realtime/handler";
+
+/**
+ * Ways staff access ends outside a socket command. Each returns what it revoked, for the caller
+ * to hand to `sharedRealtime()?.revoke(…)` after the commit, so open sockets close at once; the
+ * socket server's sweep would find them within a second in any case, on every process.
+ */
+
+/** Signing out: this session only. */
+export async function endSession(tx: Tx, tokenHash: string): Promise<Revocation[]> {
+  await tx.delete(accountSessions).where(eq(accountSessions.tokenHash, tokenHash));
+  return [{ kind: "session", tokenHash }];
+}
+
+/**
+ * A new password: every other session of the account ends (whoever knew the old password is
+ * out), the one making the change stays signed in.
+ */
+export async function changePassword(
+  tx: Tx,
+  input: { accountId: string; newPassword: string; keepSessionHash: string | null },
+): Promise<Revocation[]> {
+  const passwordHash = await hashPassword(input.newPassword);
+  await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, input.accountId));
+  const others = await tx
+    .delete(accountSessions)
+    .where(
+      input.keepSessionHash
+        ? and(eq(accountSessions.accountId, input.accountId), ne(accountSessions.tokenHash, input.keepSessionHash))
+        : eq(accountSessions.accountId, input.accountId),
+    )
+    .returning({ tokenHash: accountSessions.tokenHash });
+  return others.map((s) => ({ kind: "session", tokenHash: s.tokenHash }));
+}
+
+export type RemoveStaffOutcome = { ok: true; revocations: Revocation[] } | { ok: false; message: string };
+
+/** Taking someone off an event's staff. The last organiser stays: an event always has one. */
+export async function removeStaff(tx: Tx, input: { eventId: string; accountId: string }): Promise<RemoveStaffOutcome> {
+  const staff = await tx
+    .select({ accountId: eventStaff.accountId, role: eventStaff.role })
+    .from(eventStaff)
+    .where(eq(eventStaff.eventId, input.eventId));
+  const member = staff.find((s) => s.accountId === input.accountId);
+  if (!member) return { ok: false, message: "That person isn't on this event's staff." };
+  if (member.role === "organiser" && staff.filter((s) => s.role === "organiser").length === 1) {
+    return { ok: false, message: "An event needs an organiser. Invite another organiser before removing the last one." };
+  }
+  await tx.delete(eventStaff).where(and(eq(eventStaff.eventId, input.eventId), eq(eventStaff.accountId, input.accountId)));
+  return { ok: true, revocations: [{ kind: "staff", eventId: input.eventId, accountId: input.accountId }] };
+}

@@ -1,0 +1,42 @@
+import { eq, inArray } from "drizzle-orm";
+import { boards, notes } from "@/db/schema";
+import { dissolveSingletonGroup } from "@/lib/notes/groups";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { rooms } from "@/lib/realtime/contract";
+import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
+import { findPerson } from "./participant-views";
+
+/**
+ * Staff clearing everything one person wrote: the answer to a flood of notes (or abuse) that
+ * got through before the rate limit stopped it. Open boards drop the notes at once.
+ */
+export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
+  kind: "write",
+  permission: "seePrivateDetails",
+  async apply(tx, { actor, payload }) {
+    const found = await findPerson(tx, actor.eventId, payload.participantId);
+    if (!found) throw new CommandFailure("not_found", "That person isn't in this event.");
+    const deleted = await tx
+      .delete(notes)
+      .where(eq(notes.authorParticipantId, found.participant.id))
+      .returning({ id: notes.id, boardId: notes.boardId, groupId: notes.groupId });
+    const broadcasts: Broadcast[] = deleted.map((n) => ({
+      room: rooms.board(n.boardId),
+      event: "note:deleted" as const,
+      data: { noteId: n.id },
+    }));
+    // A group left with one note is no group: the same rule as deleting one note.
+    const grouped = [...new Map(deleted.filter((n) => n.groupId).map((n) => [n.groupId as string, n.boardId])).entries()];
+    if (grouped.length > 0) {
+      const boardRows = await tx
+        .select()
+        .from(boards)
+        .where(inArray(boards.id, [...new Set(grouped.map(([, b]) => b))]));
+      for (const [groupId, boardId] of grouped) {
+        const board = boardRows.find((b) => b.id === boardId);
+        if (board) broadcasts.push(...(await dissolveSingletonGroup(tx, board, groupId)));
+      }
+    }
+    return { result: { notesDeleted: deleted.length }, broadcasts };
+  },
+};

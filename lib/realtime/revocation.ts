@@ -1,0 +1,41 @@
+import { type Actor, actorKey } from "@/lib/auth/actor";
+import type { Revocation } from "./handler";
+
+/**
+ * Rooms named after who holds a socket. Nothing is ever broadcast to them: they exist so that
+ * `io.in(room).disconnectSockets()` reaches every socket of one identity, on every process.
+ */
+const who = {
+  person: (eventId: string, key: string) => `who:${eventId}:${key}`,
+  participantsOf: (eventId: string) => `who:${eventId}:participants`,
+  participant: (participantId: string) => `who:p:${participantId}`,
+  account: (accountId: string) => `who:a:${accountId}`,
+  session: (tokenHash: string) => `who:session:${tokenHash}`,
+};
+
+export function identityRooms(actor: Actor, sessionHash: string | null): string[] {
+  const mine = [who.person(actor.eventId, actorKey(actor))];
+  if (actor.kind === "participant") mine.push(who.participantsOf(actor.eventId), who.participant(actor.participantId));
+  else {
+    mine.push(who.account(actor.accountId));
+    if (sessionHash) mine.push(who.session(sessionHash));
+  }
+  return mine;
+}
+
+export function revocationRoom(r: Revocation | { kind: "person"; eventId: string; key: string }): string {
+  switch (r.kind) {
+    case "participant":
+      return who.participant(r.participantId);
+    case "staff":
+      return who.person(r.eventId, `a:${r.accountId}`);
+    case "session":
+      return who.session(r.tokenHash);
+    case "account":
+      return who.account(r.accountId);
+    case "event-participants":
+      return who.participantsOf(r.eventId);
+    case "person":
+      return who.person(r.eventId, r.key);
+  }
+}

@@ -1,0 +1,400 @@
+/**
+ * Access taken away is gone from open sockets too (issue 24, item 2). For each way it ends
+ * (leaving, removal by staff, removal from the staff, sign-out, session expiry, a new password,
+ * an archived event), with real sockets: the very next command is refused, every socket of that
+ * identity is disconnected, and a new connection is refused. On one process, then on two
+ * processes sharing one database and Redis, with the identity's sockets on the other process.
+ *
+ * The time to disconnect is reported (REVOCATION lines), not asserted: the guarantee is that
+ * the next command is refused however busy the machine is (checked on every command), and the
+ * socket closes at once (pushed) or at the next sweep (400 ms).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "@/db/client";
+import { accountSessions, events, notes } from "@/db/schema";
+import { changePassword, endSession, removeStaff } from "@/lib/accounts/access";
+import { hashToken } from "@/lib/auth/tokens";
+import { type AppProcess, startAppProcess } from "./support/app-process";
+import { clientsFor, connectError, disconnected, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { startRedis, type TestRedis } from "./support/redis-server";
+import { startTestServer, type TestServer } from "./support/server";
+
+type AckLike = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
+const send = (s: TestSocket, name: string, payload: unknown) =>
+  (s.timeout(10_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> })
+    .emitWithAck(name, { id: commandId(), payload })
+    .catch(() => null);
+
+const report = (what: string, ms: number) => process.stdout.write(`REVOCATION ${what}: closedMs=${ms.toFixed(0)}\n`);
+
+/**
+ * Does `act`, then: each socket's next command changes nothing (refused, or the socket is
+ * already gone), each socket is disconnected, and the same cookie can't connect again.
+ */
+async function expectCutOff(
+  what: string,
+  db: Database,
+  sockets: TestSocket[],
+  reconnect: () => TestSocket,
+  act: () => Promise<unknown>,
+  board: { boardId: string; column: string },
+) {
+  // Acknowledged, as the app's client does, so the server closes the socket without waiting.
+  const ended = sockets.map(
+    (s) =>
+      new Promise<{ message: string } | null>((resolve) => {
+        s.once("access:ended", (info, ack) => {
+          ack();
+          resolve(info);
+        });
+        s.once("disconnect", () => setTimeout(() => resolve(null), 100));
+      }),
+  );
+  const gone = sockets.map((s) => disconnected(s, 15_000));
+  await act();
+  // From the moment the change committed (a new password's hashing is not part of it).
+  const started = performance.now();
+  for (const [i, s] of sockets.entries()) {
+    const text = `after ${what} ${commandId()}`;
+    // Already gone: a command can't even be delivered (socket.io would hold it until a timeout).
+    const ack = await Promise.race([send(s, "note:create", { ...board, text }), gone[i]?.then(() => null)]);
+    expect(ack?.ok ?? false, `${what}: a command after the revocation was accepted`).toBe(false);
+    const stored = await db.read.select().from(notes).where(eq(notes.text, text));
+    expect(stored).toHaveLength(0);
+  }
+  expect(await Promise.all(gone)).toEqual(sockets.map(() => "io server disconnect"));
+  report(what, performance.now() - started);
+  // Each was told why before it was closed.
+  for (const e of await Promise.all(ended)) expect(e?.message).toBeTruthy();
+  expect((await connectError(reconnect(), 15_000)).message).toBe("unauthenticated");
+}
+
+describe("on one process", () => {
+  let t: TestServer;
+  let clients: ReturnType<typeof clientsFor>;
+  beforeAll(async () => {
+    t = await startTestServer();
+    clients = clientsFor(t.url);
+  });
+  afterAll(async () => {
+    clients?.closeAll();
+    await t?.dispose();
+  });
+
+  async function setUp() {
+    const db = t.server.db;
+    const organiser = await createAccount(db, "Organiser");
+    const event = await createTestEvent(db, organiser.accountId);
+    const board = { boardId: event.welcomeBoardId, column: event.welcomeColumn };
+    const org = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+    return { db, organiser, event, board, org };
+  }
+
+  it("event:leave on one tab closes the person's other tabs", async () => {
+    const { db, event, board } = await setUp();
+    const p = await addParticipant(db, event.id, "Sam");
+    const cookie = participantCookie(event.id, p);
+    const leaving = await clients.connect({ eventId: event.id, cookie });
+    const other = await clients.connect({ eventId: event.id, cookie });
+    await expectCutOff(
+      "leave",
+      db,
+      [other],
+      () => clients.socket({ eventId: event.id, cookie }),
+      async () => expect(await send(leaving, "event:leave", { deleteNotes: false })).toMatchObject({ ok: true }),
+      board,
+    );
+  });
+
+  it("a participant removed by staff is cut off, through the same path as leaving", async () => {
+    const { db, event, board, org } = await setUp();
+    const p = await addParticipant(db, event.id, "Alex");
+    const cookie = participantCookie(event.id, p);
+    const phones = [await clients.connect({ eventId: event.id, cookie }), await clients.connect({ eventId: event.id, cookie })];
+    await expectCutOff(
+      "participant:remove",
+      db,
+      phones,
+      () => clients.socket({ eventId: event.id, cookie }),
+      async () => expect(await send(org, "participant:remove", { participantId: p })).toMatchObject({ ok: true }),
+      board,
+    );
+    // The staff's own socket is untouched.
+    expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
+
+  it("a facilitator removed from the staff can no longer read private details or announce", async () => {
+    const { db, event, board } = await setUp();
+    const facilitator = await createAccount(db, "Facilitator");
+    await addStaff(db, event.id, facilitator.accountId, "facilitator");
+    const cookie = staffCookie(facilitator.sessionToken);
+    const laptop = await clients.connect({ eventId: event.id, cookie });
+    expect(await send(laptop, "participants:details", {})).toMatchObject({ ok: true });
+    await expectCutOff(
+      "staff removed",
+      db,
+      [laptop],
+      () => clients.socket({ eventId: event.id, cookie }),
+      async () => {
+        const outcome = await db.transact((tx) => removeStaff(tx, { eventId: event.id, accountId: facilitator.accountId }));
+        if (!outcome.ok) throw new Error(outcome.message);
+        t.server.realtime.revoke(outcome.revocations);
+      },
+      board,
+    );
+  });
+
+  it("the last organiser can't be removed", async () => {
+    const { db, event, organiser } = await setUp();
+    const outcome = await db.transact((tx) => removeStaff(tx, { eventId: event.id, accountId: organiser.accountId }));
+    expect(outcome).toMatchObject({ ok: false });
+  });
+
+  it("signing out closes that session's sockets, and only those", async () => {
+    const { db, event, board, organiser } = await setUp();
+    const cookie = staffCookie(organiser.sessionToken);
+    const consoleSocket = await clients.connect({ eventId: event.id, cookie });
+    const otherDevice = await createAccountSession(db, organiser.accountId);
+    const stays = await clients.connect({ eventId: event.id, cookie: staffCookie(otherDevice) });
+    await expectCutOff(
+      "sign-out",
+      db,
+      [consoleSocket],
+      () => clients.socket({ eventId: event.id, cookie }),
+      async () => t.server.realtime.revoke(await db.transact((tx) => endSession(tx, hashToken(organiser.sessionToken)))),
+      board,
+    );
+    expect(await send(stays, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
+
+  it("a session that expires closes its sockets with nobody doing anything (the sweep)", async () => {
+    const { db, event, board, organiser } = await setUp();
+    const cookie = staffCookie(organiser.sessionToken);
+    const screen = await clients.connect({ eventId: event.id, cookie });
+    await expectCutOff(
+      "session expiry",
+      db,
+      [screen],
+      () => clients.socket({ eventId: event.id, cookie }),
+      () =>
+        db.transact((tx) =>
+          tx
+            .update(accountSessions)
+            .set({ expiresAt: Date.now() - 1 })
+            .where(eq(accountSessions.tokenHash, hashToken(organiser.sessionToken))),
+        ),
+      board,
+    );
+  });
+
+  it("a new password closes every other session's sockets; the one that changed it stays", async () => {
+    const { db, event, board, organiser } = await setUp();
+    const mine = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+    const stolen = await createAccountSession(db, organiser.accountId);
+    const cookie = staffCookie(stolen);
+    const thief = await clients.connect({ eventId: event.id, cookie });
+    await expectCutOff(
+      "password change",
+      db,
+      [thief],
+      () => clients.socket({ eventId: event.id, cookie }),
+      async () =>
+        t.server.realtime.revoke(
+          await db.transact((tx) =>
+            changePassword(tx, {
+              accountId: organiser.accountId,
+              newPassword: "a brand new passphrase",
+              keepSessionHash: hashToken(organiser.sessionToken),
+            }),
+          ),
+        ),
+      board,
+    );
+    expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
+
+  it("archiving the event closes every participant's socket; staff keep theirs", async () => {
+    const { db, event, board, org } = await setUp();
+    const people = [await addParticipant(db, event.id, "One"), await addParticipant(db, event.id, "Two")];
+    const phones = await Promise.all(
+      people.map((p) => clients.connect({ eventId: event.id, cookie: participantCookie(event.id, p) })),
+    );
+    await expectCutOff(
+      "event archived",
+      db,
+      phones,
+      () => clients.socket({ eventId: event.id, cookie: participantCookie(event.id, people[0] as string) }),
+      async () => {
+        await db.transact((tx) => tx.update(events).set({ status: "archived" }).where(eq(events.id, event.id)));
+        t.server.realtime.revoke([{ kind: "event-participants", eventId: event.id }]);
+      },
+      board,
+    );
+    expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
+});
+
+async function createAccountSession(db: Database, accountId: string) {
+  const { newToken } = await import("@/lib/auth/tokens");
+  const token = newToken();
+  await db.transact((tx) =>
+    tx.insert(accountSessions).values({ tokenHash: hashToken(token), accountId, expiresAt: Date.now() + 3_600_000 }),
+  );
+  return token;
+}
+
+describe("on two processes sharing Redis", () => {
+  let redis: TestRedis;
+  let dir: string;
+  let a: AppProcess;
+  let b: AppProcess;
+  let db: Database;
+  beforeAll(async () => {
+    redis = await startRedis();
+    dir = mkdtempSync(join(tmpdir(), "madein-revoke-"));
+    const url = `file:${join(dir, "madein.db")}`;
+    a = await startAppProcess({ DATABASE_URL: url, REDIS_URL: redis.url, name: "A" });
+    b = await startAppProcess({ DATABASE_URL: url, REDIS_URL: redis.url, name: "B" });
+    db = await openDatabase(url);
+  }, 120_000);
+  afterAll(async () => {
+    db?.close();
+    await Promise.all([a?.kill(), b?.kill()]);
+    await redis?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function setUp() {
+    const organiser = await createAccount(db, "Organiser");
+    const event = await createTestEvent(db, organiser.accountId);
+    const board = { boardId: event.welcomeBoardId, column: event.welcomeColumn };
+    const onA = clientsFor(a.url);
+    const onB = clientsFor(b.url);
+    const org = await onA.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+    return { organiser, event, board, onA, onB, org };
+  }
+
+  it("leaving on A closes the person's socket on B", { timeout: 60_000 }, async () => {
+    const { event, board, onA, onB } = await setUp();
+    try {
+      const p = await addParticipant(db, event.id, "Sam");
+      const cookie = participantCookie(event.id, p);
+      const leaving = await onA.connect({ eventId: event.id, cookie });
+      const other = await onB.connect({ eventId: event.id, cookie });
+      await expectCutOff(
+        "2 processes: leave",
+        db,
+        [other],
+        () => onB.socket({ eventId: event.id, cookie }),
+        async () => expect(await send(leaving, "event:leave", { deleteNotes: false })).toMatchObject({ ok: true }),
+        board,
+      );
+    } finally {
+      onA.closeAll();
+      onB.closeAll();
+    }
+  });
+
+  it("staff on A removing a participant closes their sockets on A and B", { timeout: 60_000 }, async () => {
+    const { event, board, onA, onB, org } = await setUp();
+    try {
+      const p = await addParticipant(db, event.id, "Alex");
+      const cookie = participantCookie(event.id, p);
+      const phones = [await onA.connect({ eventId: event.id, cookie }), await onB.connect({ eventId: event.id, cookie })];
+      await expectCutOff(
+        "2 processes: participant:remove",
+        db,
+        phones,
+        () => onB.socket({ eventId: event.id, cookie }),
+        async () => expect(await send(org, "participant:remove", { participantId: p })).toMatchObject({ ok: true }),
+        board,
+      );
+    } finally {
+      onA.closeAll();
+      onB.closeAll();
+    }
+  });
+
+  it("staff removal, sign-out, expiry, a new password and archiving reach both processes", { timeout: 120_000 }, async () => {
+    const { event, board, onA, onB, organiser } = await setUp();
+    try {
+      // Removed from the staff.
+      const facilitator = await createAccount(db, "Facilitator");
+      await addStaff(db, event.id, facilitator.accountId, "facilitator");
+      const fCookie = staffCookie(facilitator.sessionToken);
+      await expectCutOff(
+        "2 processes: staff removed",
+        db,
+        [await onA.connect({ eventId: event.id, cookie: fCookie }), await onB.connect({ eventId: event.id, cookie: fCookie })],
+        () => onB.socket({ eventId: event.id, cookie: fCookie }),
+        () => db.transact((tx) => removeStaff(tx, { eventId: event.id, accountId: facilitator.accountId })),
+        board,
+      );
+      // Signed out.
+      const signedOut = await createAccountSession(db, organiser.accountId);
+      const sCookie = staffCookie(signedOut);
+      await expectCutOff(
+        "2 processes: sign-out",
+        db,
+        [await onA.connect({ eventId: event.id, cookie: sCookie }), await onB.connect({ eventId: event.id, cookie: sCookie })],
+        () => onA.socket({ eventId: event.id, cookie: sCookie }),
+        () => db.transact((tx) => endSession(tx, hashToken(signedOut))),
+        board,
+      );
+      // Expired.
+      const expiring = await createAccountSession(db, organiser.accountId);
+      const eCookie = staffCookie(expiring);
+      await expectCutOff(
+        "2 processes: session expiry",
+        db,
+        [await onA.connect({ eventId: event.id, cookie: eCookie }), await onB.connect({ eventId: event.id, cookie: eCookie })],
+        () => onB.socket({ eventId: event.id, cookie: eCookie }),
+        () =>
+          db.transact((tx) =>
+            tx
+              .update(accountSessions)
+              .set({ expiresAt: Date.now() - 1 })
+              .where(eq(accountSessions.tokenHash, hashToken(expiring))),
+          ),
+        board,
+      );
+      // A new password.
+      const old = await createAccountSession(db, organiser.accountId);
+      const oCookie = staffCookie(old);
+      await expectCutOff(
+        "2 processes: password change",
+        db,
+        [await onA.connect({ eventId: event.id, cookie: oCookie }), await onB.connect({ eventId: event.id, cookie: oCookie })],
+        () => onA.socket({ eventId: event.id, cookie: oCookie }),
+        () =>
+          db.transact((tx) =>
+            changePassword(tx, {
+              accountId: organiser.accountId,
+              newPassword: "another new passphrase",
+              keepSessionHash: hashToken(organiser.sessionToken),
+            }),
+          ),
+        board,
+      );
+      // Archived.
+      const p = await addParticipant(db, event.id, "Jo");
+      const pCookie = participantCookie(event.id, p);
+      await expectCutOff(
+        "2 processes: event archived",
+        db,
+        [await onA.connect({ eventId: event.id, cookie: pCookie }), await onB.connect({ eventId: event.id, cookie: pCookie })],
+        () => onA.socket({ eventId: event.id, cookie: pCookie }),
+        () => db.transact((tx) => tx.update(events).set({ status: "archived" }).where(eq(events.id, event.id))),
+        board,
+      );
+    } finally {
+      onA.closeAll();
+      onB.closeAll();
+    }
+  });
+});

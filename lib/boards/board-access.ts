@@ -5,14 +5,17 @@ import type { Actor } from "@/lib/auth/actor";
 import { photoUrl } from "@/lib/notes/photo-url";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { BoardView } from "@/lib/realtime/contract";
-import { canWriteOnBoard } from "./rules";
+import { canReadBoard, canWriteOnBoard } from "./rules";
 
 export type BoardRow = typeof boards.$inferSelect;
 
-/** The board, if it is in the actor's event; otherwise the same refusal as a board that doesn't exist. */
+/**
+ * The board, if the actor may open it (any board of their event: `canReadBoard`); otherwise the
+ * same refusal as a board that doesn't exist. Every board command and `board:open` start here.
+ */
 export async function boardInEvent(db: Db | Tx, actor: Actor, boardId: string): Promise<BoardRow> {
   const [board] = await db.select().from(boards).where(eq(boards.id, boardId));
-  if (!board || board.eventId !== actor.eventId) throw new CommandFailure("not_found", "That board doesn't exist.");
+  if (!board || !canReadBoard(actor, board)) throw new CommandFailure("not_found", "That board doesn't exist.");
   return board;
 }
 

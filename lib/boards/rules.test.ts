@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { authorTag, canChangeNote, canWriteOnBoard, noteVisibleTo, positionBetween } from "./rules";
+import { authorTag, canChangeNote, canReadBoard, canWriteOnBoard, noteVisibleTo, positionBetween } from "./rules";
 import { columnsFor } from "./templates";
 
 const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", name: "A", role: "participant" };
@@ -15,6 +15,13 @@ describe("board rules", () => {
     expect(canWriteOnBoard(participant, teamBoard, "t2")).toBe(false);
     expect(canWriteOnBoard(participant, teamBoard, null)).toBe(false);
     expect(canWriteOnBoard(facilitator, teamBoard, null)).toBe(true);
+  });
+
+  it("lets everyone in the event read every board, other teams' included, and nobody else", () => {
+    expect(canReadBoard(participant, teamBoard)).toBe(true);
+    expect(canReadBoard(participant, plenary)).toBe(true);
+    expect(canReadBoard(participant, { ...teamBoard, eventId: "e2" })).toBe(false);
+    expect(canReadBoard(facilitator, { ...plenary, eventId: "e2" })).toBe(false);
   });
 
   it("keeps a locked board for staff, and another event's board for nobody", () => {

@@ -8,6 +8,7 @@ import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findBoard } from "@/lib/boards/find-boards";
+import { canReadBoard } from "@/lib/boards/rules";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../../phone-shell";
@@ -22,7 +23,7 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
   const actor = await actorForEvent(event.id);
   if (!actor) redirect(`/j/${event.joinCode}`);
   const board = await findBoard(db, boardId);
-  if (!board || board.eventId !== event.id) notFound();
+  if (!board || !canReadBoard(actor, board)) notFound();
   return (
     <EventConnectionProvider eventId={event.id}>
       <PhoneShell aside={<ConnectionPill />}>

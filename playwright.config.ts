@@ -33,6 +33,9 @@ export default defineConfig({
       UPLOAD_DIR: `e2e/.artifacts/uploads-${e2ePort}`,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As behind one reverse proxy: tests stand in for several addresses with X-Forwarded-For
+      // (e2e/organiser/sign-in-lockout.spec.ts). Without the header the peer address counts.
+      TRUST_PROXY_HOPS: "1",
     },
   },
 });

@@ -112,6 +112,25 @@ export const participants = sqliteTable(
   (t) => [index("participants_event").on(t.eventId)],
 );
 
+/**
+ * Each browser signed in as a participant (joined there, or opened a personal link there): the
+ * person sees the list and can sign any one out. Cookies name their device; a deleted row
+ * signs that browser out.
+ */
+export const participantDevices = sqliteTable(
+  "participant_devices",
+  {
+    id: text("id").primaryKey(),
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    /** What kind of browser, e.g. "Chrome on Android": no version, nothing that identifies it. */
+    label: text("label").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("participant_devices_participant").on(t.participantId)],
+);
+
 export const briefStatuses = ["draft", "published", "withdrawn"] as const;
 
 export const briefs = sqliteTable(

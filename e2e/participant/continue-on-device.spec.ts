@@ -42,3 +42,58 @@ test("a participant moves to a new phone with their personal link and keeps thei
   await oldPhone.close();
   await newPhone.close();
 });
+
+test("a personal link works once, the first phone is told, and the person signs the other device out", async ({ browser }) => {
+  const event = await createEventFixture();
+  const firstPhone = await browser.newContext(phone);
+  const page = await firstPhone.newPage();
+  // Joined through the form, as people do: this browser is recorded as one of Ama's devices.
+  await page.goto(`/j/${event.joinCode}`);
+  await page.getByLabel("What should people call you?").fill("Ama");
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.goto(`/p/${event.slug}`);
+  await expect(page.getByRole("heading", { name: "Hello, Ama" })).toBeVisible();
+  await expect(page.locator('output[data-status="online"]')).toBeVisible();
+
+  const linkPage = await firstPhone.newPage();
+  await linkPage.goto(`/p/${event.slug}/device`);
+  await linkPage.getByRole("button", { name: "Show my personal link" }).click();
+  const link = (await linkPage.getByTestId("device-link").textContent())?.trim() ?? "";
+  expect(link).toMatch(/\/c\//);
+
+  // The second device opens it; the first phone hears about it at once.
+  const secondPhone = await browser.newContext(phone);
+  const second = await secondPhone.newPage();
+  await second.goto(new URL(link).pathname);
+  await expect(second.getByRole("heading", { name: "Hello, Ama" })).toBeVisible();
+  await expect(page.getByTestId("device-notice")).toContainText("Another device just signed in as you");
+  await expectAccessible(page);
+  await page.screenshot({ path: "e2e/.artifacts/device-notice-390.png" });
+
+  // Used once: a forwarded copy is refused.
+  const forwarded = await (await browser.newContext(phone)).newPage();
+  await forwarded.goto(new URL(link).pathname);
+  await expect(forwarded).toHaveURL(/\/j\?expired=1$/);
+  await expect(forwarded.getByRole("alert")).toContainText("each link works once");
+
+  // The first phone lists both devices and signs the other one out.
+  await page.getByTestId("device-notice").getByRole("link", { name: /see your devices/ }).click();
+  const devices = page.getByTestId("devices");
+  await expect(devices.getByRole("listitem")).toHaveCount(2);
+  await expect(devices.getByText("(this device)")).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: "e2e/.artifacts/devices-390.png", fullPage: true });
+  await expect(second.locator('output[data-status="online"]')).toBeVisible();
+  await devices.getByRole("button", { name: /Sign out/ }).click();
+  await expect(devices.getByRole("listitem")).toHaveCount(1);
+  // Its open page is cut off at once, and it is nobody here any more.
+  await expect(second.locator('output[data-status="refused"]')).toBeVisible();
+  await second.reload();
+  await expect(second).toHaveURL(new RegExp(`/j/${event.joinCode}$`));
+  // The first phone carries on.
+  await page.goto(`/p/${event.slug}`);
+  await expect(page.getByRole("heading", { name: "Hello, Ama" })).toBeVisible();
+
+  await firstPhone.close();
+  await secondPhone.close();
+});

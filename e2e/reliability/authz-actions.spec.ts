@@ -15,13 +15,13 @@ import { expect, test } from "@playwright/test";
 import { hashToken } from "@/lib/auth/tokens";
 import { createInvite } from "@/lib/invites/create-invite";
 import { e2eDatabaseUrl } from "../support/config";
-import { db } from "../support/fixtures";
+import { addStaff, db } from "../support/fixtures";
 import { callServerAction, FormArg, type ServerAction, serverActions } from "./support/server-actions";
 import { createWorld, type Role, report, roles, sessionCookie, tinyPng, type World } from "./support/world";
 
 type Who = Role | "organiserB";
 const everyone: Who[] = [...roles, "organiserB"];
-type Setup = World & { inviteHash: string };
+type Setup = World & { inviteHash: string; spareStaffId: string };
 type Case = { name: string; args: (s: Setup) => unknown[]; allowed: Who[] };
 
 const organiserOnly: Who[] = ["organiserA"];
@@ -74,6 +74,8 @@ const cases: Case[] = [
   },
   { name: "createInviteAction", args: (s) => [s.a.slug, {}, new FormArg({ role: "organiser" })], allowed: organiserOnly },
   { name: "revokeInviteAction", args: (s) => [s.a.slug, new FormArg({ tokenHash: s.inviteHash })], allowed: organiserOnly },
+  // A facilitator nobody else in the matrix depends on.
+  { name: "removeStaffAction", args: (s) => [s.a.slug, new FormArg({ accountId: s.spareStaffId })], allowed: organiserOnly },
   { name: "regenerateJoinCodeAction", args: (s) => [s.a.slug, {}, new FormArg({ confirm: "yes" })], allowed: organiserOnly },
   {
     name: "createBriefAction",
@@ -163,7 +165,8 @@ const cases: Case[] = [
  * Actions that do not change an event this matrix owns, and why they are covered elsewhere:
  * accounts (set-up, sign-in, event creation and import belong to whoever is signed in; the
  * signin and review specs), the join flow (open to anyone with the code by design), a phone's
- * own identity (forget, device link: they act only on the caller's own participant), and invite
+ * own identity (forget, device link, signing out one of its own devices: they act only on the
+ * caller's own participant), and invite
  * acceptance (the token is the authority; invites.spec).
  */
 const notEventChanges = new Set([
@@ -176,6 +179,7 @@ const notEventChanges = new Set([
   "joinEventAction",
   "forgetThisPhone",
   "makeDeviceLink",
+  "signOutDeviceAction",
   "acceptInviteAction",
   "createAccountAndAccept",
 ]);
@@ -219,7 +223,8 @@ test("every role × every event-changing server action is let in or refused as t
   const invite = await (await db()).transact((tx) =>
     createInvite(tx, { eventId: w.a.id, role: "facilitator", createdBy: w.a.organiser.id }),
   );
-  const s: Setup = { ...w, inviteHash: hashToken(invite.token) };
+  const spare = await addStaff(w.a.id, "facilitator", "Spare facilitator");
+  const s: Setup = { ...w, inviteHash: hashToken(invite.token), spareStaffId: spare.id };
   const cookies: Record<Who, string> = { ...w.cookies, organiserB: await sessionCookie(w.b.organiser.id) };
   const actions = serverActions(w);
   const byName = new Map(actions.map((a) => [a.name, a]));

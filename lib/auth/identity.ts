@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountSessions, accounts, eventStaff, participants } from "@/db/schema";
+import { accountSessions, accounts, eventStaff, participantDevices, participants } from "@/db/schema";
 import { publicName } from "@/lib/participants/profile";
 import type { Actor } from "./actor";
 import { accountSessionCookie, participantCookieName } from "./cookies";
@@ -27,9 +27,33 @@ export async function staffRole(db: Db, eventId: string, accountId: string) {
   return row?.role ?? null;
 }
 
+/** What a participant cookie carries: the person, and which of their devices this is. */
+export const participantCookieValue = (participantId: string, deviceId: string) => `${participantId}:${deviceId}`;
+
+/**
+ * The person and device a signed participant cookie names. A cookie from before devices were
+ * recorded names only the person (deviceId null): still honoured, but not listed or signed out
+ * one by one (leaving, or a new personal link used elsewhere, still ends it).
+ */
+export function readParticipantCookie(signed: string | undefined, secret: string) {
+  const value = signed ? unsign(signed, secret) : null;
+  if (!value) return null;
+  const [participantId, deviceId] = value.split(":");
+  return participantId ? { participantId, deviceId: deviceId || null } : null;
+}
+
 export async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
-  const participantId = signed ? unsign(signed, secret) : null;
-  if (!participantId) return null;
+  const read = readParticipantCookie(signed, secret);
+  if (!read) return null;
+  const { participantId, deviceId } = read;
+  if (deviceId) {
+    // A device the person signed out is nobody, even with the cookie still in its jar.
+    const [device] = await db
+      .select({ id: participantDevices.id })
+      .from(participantDevices)
+      .where(and(eq(participantDevices.id, deviceId), eq(participantDevices.participantId, participantId)));
+    if (!device) return null;
+  }
   // Someone who left is nobody here any more, even with their old cookie in another tab.
   const [row] = await db
     .select({
@@ -41,7 +65,7 @@ export async function participantFromCookie(db: Db, eventId: string, signed: str
     .from(participants)
     .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId), isNull(participants.leftAt)));
   // The name others see when this person acts (e.g. on a note): initials for under-18s.
-  return row ? { id: row.id, name: publicName(row) } : null;
+  return row ? { id: row.id, name: publicName(row), deviceId } : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountSessions, eventStaff, events, participants } from "@/db/schema";
+import { accountSessions, eventStaff, events, participantDevices, participants } from "@/db/schema";
 import type { Actor } from "./actor";
 
 /**
@@ -9,7 +9,7 @@ import type { Actor } from "./actor";
  * so access taken away (leaving, removal, sign-out, expiry, a new password, an archived event)
  * is gone from open sockets too, on every process, whichever path took it away.
  */
-export type HeldIdentity = { actor: Actor; sessionHash: string | null };
+export type HeldIdentity = { actor: Actor; sessionHash: string | null; deviceId?: string | null };
 
 const chunk = <T>(xs: T[], size = 400) =>
   Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, i * size + size));
@@ -41,6 +41,18 @@ export async function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], no
     for (const r of rows) live.add(r.id);
   }
   for (const [id, list] of byParticipant) if (!live.has(id)) for (const h of list) revoked.add(h);
+
+  // A participant's device holds while the person hasn't signed it out.
+  const devices = [...byParticipant.values()].flat().filter((h) => h.deviceId && !revoked.has(h));
+  const liveDevices = new Set<string>();
+  for (const ids of chunk([...new Set(devices.map((h) => h.deviceId as string))])) {
+    const rows = await db
+      .select({ id: participantDevices.id })
+      .from(participantDevices)
+      .where(inArray(participantDevices.id, ids));
+    for (const r of rows) liveDevices.add(r.id);
+  }
+  for (const h of devices) if (!liveDevices.has(h.deviceId as string)) revoked.add(h);
 
   // Staff hold while their session is live and they keep the same role in the same event.
   const hashes = [...new Set(staff.map((h) => h.sessionHash).filter((x): x is string => !!x))];

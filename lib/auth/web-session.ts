@@ -6,7 +6,7 @@ import { endSession } from "@/lib/accounts/access";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import type { Actor } from "./actor";
 import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
-import { accountFromSession, resolveActor } from "./identity";
+import { accountFromSession, participantCookieValue, readParticipantCookie, resolveActor } from "./identity";
 import { hashToken, newToken, sign } from "./tokens";
 
 const day = 24 * 3600 * 1000;
@@ -55,10 +55,11 @@ export async function endAccountSession() {
   jar.delete(accountSessionCookie);
 }
 
-export async function setParticipantCookie(eventId: string, participantId: string) {
+/** This browser is that participant's device `deviceId` (recorded by the caller). */
+export async function setParticipantCookie(eventId: string, participantId: string, deviceId: string) {
   (await cookies()).set(
     participantCookieName(eventId),
-    sign(participantId, sessionSecret()),
+    sign(participantCookieValue(participantId, deviceId), sessionSecret()),
     await cookieOptions(participantCookieDays),
   );
 }
@@ -69,4 +70,10 @@ export async function actorForEvent(eventId: string): Promise<Actor | null> {
   const jar = await cookies();
   const map = new Map(jar.getAll().map((c) => [c.name, c.value]));
   return resolveActor(db.read, eventId, map, sessionSecret());
+}
+
+/** Which of the participant's devices this browser is (null: a cookie from before devices were recorded). */
+export async function currentDeviceId(eventId: string) {
+  const jar = await cookies();
+  return readParticipantCookie(jar.get(participantCookieName(eventId))?.value, sessionSecret())?.deviceId ?? null;
 }

@@ -32,6 +32,9 @@ const envSchema = z.object({
   // Where uploaded project-pack files are kept on this machine's disk (created if missing).
   // Back it up with the database; see lib/files/storage.ts to put files elsewhere.
   UPLOAD_DIR: z.string().trim().min(1, "must name a folder").default("./data/uploads"),
+  // How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default):
+  // the header is ignored and the TCP peer is the client, so nobody can pick their own address.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
-import { events, participants } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { participants } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { teamsRoom } from "@/lib/realtime/constants";
 import type { Broadcast } from "@/lib/realtime/handler";
@@ -41,18 +41,4 @@ export async function renewResumeToken(tx: Tx, participantId: string) {
     .set({ resumeTokenHash: hashToken(resumeToken) })
     .where(eq(participants.id, participantId));
   return resumeToken;
-}
-
-export async function findParticipantByResumeToken(db: Db, token: string) {
-  const [row] = await db
-    .select({
-      participantId: participants.id,
-      eventId: participants.eventId,
-      slug: events.slug,
-      displayName: participants.displayName,
-    })
-    .from(participants)
-    .innerJoin(events, eq(events.id, participants.eventId))
-    .where(eq(participants.resumeTokenHash, hashToken(token)));
-  return row ?? null;
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { notes, participants, teamMembers } from "@/db/schema";
+import { notes, participantDevices, participants, teamMembers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { CommandFailure } from "@/lib/realtime/command-error";
@@ -55,6 +55,8 @@ async function leave(
 ) {
   const id = me.participant.id;
   await tx.delete(teamMembers).where(and(eq(teamMembers.eventId, actor.eventId), eq(teamMembers.participantId, id)));
+  // Every browser signed in as them forgets them (and the list of their devices goes).
+  await tx.delete(participantDevices).where(eq(participantDevices.participantId, id));
   const deleted = payload.deleteNotes
     ? await tx.delete(notes).where(eq(notes.authorParticipantId, id)).returning({ id: notes.id, boardId: notes.boardId })
     : [];

@@ -127,6 +127,8 @@ export type ServerToClientEvents = {
   "vote:tallied": (tally: TallyView & { room: string }) => void;
   /** Sent just before the server disconnects a socket whose access was taken away. */
   "access:ended": (info: { reason: AccessEndedReason; message: string }, ack: () => void) => void;
+  /** Another device has just signed in as this participant (by their personal link). */
+  "device:signed-in": (info: { label: string }) => void;
 };
 
 export type ClientToServerEvents = {

@@ -18,6 +18,7 @@ export type Signal = { kind: "tally"; roundId: string; room: string };
  */
 export type Revocation =
   | { kind: "participant"; participantId: string }
+  | { kind: "device"; deviceId: string }
   | { kind: "staff"; eventId: string; accountId: string }
   | { kind: "session"; tokenHash: string }
   | { kind: "account"; accountId: string }

@@ -9,12 +9,17 @@ const who = {
   person: (eventId: string, key: string) => `who:${eventId}:${key}`,
   participantsOf: (eventId: string) => `who:${eventId}:participants`,
   participant: (participantId: string) => `who:p:${participantId}`,
+  device: (deviceId: string) => `who:d:${deviceId}`,
   account: (accountId: string) => `who:a:${accountId}`,
   session: (tokenHash: string) => `who:session:${tokenHash}`,
 };
 
-export function identityRooms(actor: Actor, sessionHash: string | null): string[] {
+/** Where to tell a participant's devices something (e.g. that another device signed in). */
+export const participantRoom = (participantId: string) => who.participant(participantId);
+
+export function identityRooms(actor: Actor, sessionHash: string | null, deviceId: string | null = null): string[] {
   const mine = [who.person(actor.eventId, actorKey(actor))];
+  if (deviceId) mine.push(who.device(deviceId));
   if (actor.kind === "participant") mine.push(who.participantsOf(actor.eventId), who.participant(actor.participantId));
   else {
     mine.push(who.account(actor.accountId));
@@ -27,6 +32,8 @@ export function revocationRoom(r: Revocation | { kind: "person"; eventId: string
   switch (r.kind) {
     case "participant":
       return who.participant(r.participantId);
+    case "device":
+      return who.device(r.deviceId);
     case "staff":
       return who.person(r.eventId, `a:${r.accountId}`);
     case "session":

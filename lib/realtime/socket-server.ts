@@ -6,8 +6,8 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { voteRounds } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
-import { accountSessionCookie, parseCookieHeader } from "@/lib/auth/cookies";
-import { resolveActor } from "@/lib/auth/identity";
+import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
+import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
@@ -31,9 +31,9 @@ import { executeCommand, type SequencedBroadcast } from "./execute-command";
 import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
 import { originAllowed } from "./origin";
-import { identityRooms, revocationRoom } from "./revocation";
+import { identityRooms, participantRoom, revocationRoom } from "./revocation";
 
-type SocketData = { actor: Actor; sessionHash: string | null; ending?: boolean };
+type SocketData = { actor: Actor; sessionHash: string | null; deviceId: string | null; ending?: boolean };
 /** Between app processes (through the adapter): disconnect the sockets in these identity rooms. */
 type ServerSideEvents = { "access:revoke": (rooms: string[], reason: AccessEndedReason) => void };
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
@@ -149,12 +149,21 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
       if (!actor) return next(new Error("unauthenticated"));
       const session = cookies.get(accountSessionCookie);
-      const held: HeldIdentity = { actor, sessionHash: actor.kind === "staff" && session ? hashToken(session) : null };
+      const device =
+        actor.kind === "participant"
+          ? (readParticipantCookie(cookies.get(participantCookieName(actor.eventId)), options.secret)?.deviceId ?? null)
+          : null;
+      const held: HeldIdentity = {
+        actor,
+        sessionHash: actor.kind === "staff" && session ? hashToken(session) : null,
+        deviceId: device,
+      };
       // e.g. a participant of an archived event: the cookie still resolves, the room is closed.
       if ((await revokedAmong(db.read, [held])).size > 0) return next(new Error("unauthenticated"));
       if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;
+      socket.data.deviceId = device;
       next();
     } catch (error) {
       log("handshake failed", error);
@@ -168,7 +177,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     socket.join(rooms.event(actor.eventId));
     if (isStaff(actor)) socket.join(rooms.staff(actor.eventId));
     // Rooms that only ever receive a disconnect: how access taken away reaches every socket.
-    for (const room of identityRooms(actor, socket.data.sessionHash)) socket.join(room);
+    for (const room of identityRooms(actor, socket.data.sessionHash, socket.data.deviceId)) socket.join(room);
     // A recovered connection (same id, rooms restored by socket.io) keeps the board it was on.
     const boardRoom = [...socket.rooms].find((r) => r.startsWith("board:")) ?? null;
     presence
@@ -336,6 +345,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
      * password, archiving): disconnects those sockets everywhere now, not at the next sweep.
      */
     revoke: (revocations: Revocation[], reason: AccessEndedReason = "ended") => endAccess(revocations, reason),
+    /** Tells a participant's open devices that another device just signed in as them. */
+    deviceSignedIn: (participantId: string, label: string) =>
+      io.to(participantRoom(participantId)).emit("device:signed-in", { label }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

@@ -9,12 +9,13 @@ import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-serv
 import { connectRedis } from "@/lib/scale/redis";
 import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
 import { decodablePath, gateServerActions } from "./action-gate";
+import { clientAddress } from "./client-address";
 import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
 
 export type StartOptions = {
   env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TOKEN" | "PORT" | "HOST" | "SESSION_SECRET" | "PUBLIC_URL"> &
-    Partial<Pick<Env, "REDIS_URL">>;
+    Partial<Pick<Env, "REDIS_URL" | "TRUST_PROXY_HOPS">>;
   /** Serve pages with Next.js. Integration tests of the real-time spine leave it off. */
   pages?: { dev: boolean } | false;
   rateLimit?: RealtimeOptions["rateLimit"];
@@ -56,8 +57,13 @@ export async function startServer(options: StartOptions) {
       res.end(JSON.stringify({ ok: true }));
       return;
     }
-    // Only the socket's address is trusted; a header of the same name from the client is replaced.
-    req.headers[clientIpHeader] = req.socket.remoteAddress ?? "unknown";
+    // Only the socket's address (or, when configured, our own proxies' X-Forwarded-For) is
+    // trusted; a header of the same name from the client is replaced.
+    req.headers[clientIpHeader] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      env.TRUST_PROXY_HOPS ?? 0,
+    );
     // Next answers 500 to a path that isn't valid percent-encoding ("/p/%"): it is the client's.
     if (!decodablePath(req.url)) {
       res.statusCode = 400;

@@ -17,7 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { accountSessions, events, notes } from "@/db/schema";
 import { changePassword, endSession, removeStaff } from "@/lib/accounts/access";
+import { participantCookieValue } from "@/lib/auth/identity";
 import { hashToken } from "@/lib/auth/tokens";
+import { addDevice, signOutDevice } from "@/lib/participants/devices";
 import { type AppProcess, startAppProcess } from "./support/app-process";
 import { clientsFor, connectError, disconnected, participantCookie, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
@@ -109,6 +111,28 @@ describe("on one process", () => {
       async () => expect(await send(leaving, "event:leave", { deleteNotes: false })).toMatchObject({ ok: true }),
       board,
     );
+  });
+
+  it("a device its person signs out is cut off; their other device carries on", async () => {
+    const { db, event, board } = await setUp();
+    const p = await addParticipant(db, event.id, "Robin");
+    const [phone, laptop] = await db.transact(async (tx) => [
+      await addDevice(tx, p, "Chrome on Android"),
+      await addDevice(tx, p, "Firefox on Windows"),
+    ]);
+    // The cookie names the person and the device, as the join form and personal links set it.
+    const cookieOf = (device: string | undefined) => participantCookie(event.id, participantCookieValue(p, device as string));
+    const mine = await clients.connect({ eventId: event.id, cookie: cookieOf(phone) });
+    const stranger = await clients.connect({ eventId: event.id, cookie: cookieOf(laptop) });
+    await expectCutOff(
+      "device signed out",
+      db,
+      [stranger],
+      () => clients.socket({ eventId: event.id, cookie: cookieOf(laptop) }),
+      async () => t.server.realtime.revoke(await db.transact((tx) => signOutDevice(tx, p, laptop as string))),
+      board,
+    );
+    expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
   });
 
   it("a participant removed by staff is cut off, through the same path as leaving", async () => {

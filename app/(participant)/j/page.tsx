@@ -11,7 +11,8 @@ export default async function JoinByCodePage({ searchParams }: { searchParams: P
       <div className="card mt-4 space-y-6 p-6">
         {expired ? (
           <p role="alert" className="rounded-lg bg-note-orange px-4 py-3 font-semibold">
-            That personal link no longer works: a newer one was made. Join again with the code, or open your newest link.
+            That personal link no longer works: each link works once, and a newer one replaces it. Make a new link on a device
+            where you are signed in, or join again with the code.
           </p>
         ) : null}
         {left ? (

@@ -33,7 +33,8 @@ export async function startTestServer(
     env: { DATABASE_URL: databaseUrl, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: testSecret },
     pages: false,
     rateLimit: options.rateLimit,
-    noteLimit: options.noteLimit,
+    // A test that raises the command limit means to send in bulk: the note cap follows it.
+    noteLimit: options.noteLimit ?? options.rateLimit,
     log: (message, error) => {
       logs.push({ message, error });
     },

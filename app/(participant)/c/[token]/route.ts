@@ -1,16 +1,25 @@
 import { NextResponse } from "next/server";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
-import { findParticipantByResumeToken } from "@/lib/participants/join-event";
+import { claimPersonalLink, deviceLabel } from "@/lib/participants/devices";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 // Relative: the host the person typed is the right one; Next's idea of the URL may be 0.0.0.0.
 const seeOther = (location: string) => new NextResponse(null, { status: 303, headers: { Location: location } });
 
-/** Opening a personal link: this device becomes that participant, then goes to the room. */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+/**
+ * Opening a personal link: this device becomes that participant, then goes to the room. The
+ * link works once (a forwarded or second use is refused), and the person's other devices are
+ * told at once that another one signed in as them.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const found = token.length <= 100 ? await findParticipantByResumeToken((await sharedDatabase()).read, token) : null;
-  if (!found) return seeOther("/j?expired=1");
-  await setParticipantCookie(found.eventId, found.participantId);
-  return seeOther(`/p/${found.slug}`);
+  if (token.length > 100) return seeOther("/j?expired=1");
+  const db = await sharedDatabase();
+  const label = deviceLabel(request.headers.get("user-agent"));
+  const claimed = await db.transact((tx) => claimPersonalLink(tx, token, label));
+  if (!claimed) return seeOther("/j?expired=1");
+  await setParticipantCookie(claimed.eventId, claimed.participantId, claimed.deviceId);
+  sharedRealtime()?.deviceSignedIn(claimed.participantId, label);
+  return seeOther(`/p/${claimed.slug}`);
 }

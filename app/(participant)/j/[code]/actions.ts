@@ -7,6 +7,7 @@ import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
 import { findEventByJoinCode } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { addDevice, deviceLabel } from "@/lib/participants/devices";
 import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
@@ -32,13 +33,15 @@ export async function joinEventAction(code: string, _previous: FormState, form: 
   if (!event) return { message: "We couldn't find this event any more. Check the code on the big screen.", values };
   if (event.status === "archived") return { message: "This event has finished, so it isn't taking new people.", values };
 
+  const label = deviceLabel((await headers()).get("user-agent"));
   const joined = await db.transact(async (tx) => {
     const { participantId, broadcasts } = await joinEvent(tx, { eventId: event.id, displayName: name.data });
-    return { participantId, broadcasts: await sequenceBroadcasts(tx, broadcasts) };
+    const deviceId = await addDevice(tx, participantId, label);
+    return { participantId, deviceId, broadcasts: await sequenceBroadcasts(tx, broadcasts) };
   });
   // The team overview on the console and the big screen counts them at once.
   sharedRealtime()?.emitBroadcasts(joined.broadcasts);
-  await setParticipantCookie(event.id, joined.participantId);
+  await setParticipantCookie(event.id, joined.participantId, joined.deviceId);
   // Straight on to the optional "about you" step; it can be skipped with one tap.
   redirect(`/p/${event.slug}/me?welcome=1`);
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { AnnouncementBanner } from "@/app/live/announcement";
+import { DeviceNotice } from "@/app/live/device-notice";
 import { RoomNudge } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import type { BoardSummary } from "@/lib/boards/find-boards";
@@ -24,6 +25,7 @@ export function PhoneHome({ event, me, board, boards }: Props) {
     <PhoneShell aside={<ConnectionPill />}>
       <div className="space-y-6">
         <AnnouncementBanner announcement={announcement} />
+        {me.isStaff ? null : <DeviceNotice slug={event.slug} />}
         <RoomNudge slug={event.slug} />
         <section className="space-y-1">
           <p className="eyebrow">{event.name}</p>

@@ -1,12 +1,15 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
+import { actorForEvent, currentDeviceId } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
-import { textArg } from "@/lib/forms/action-args";
+import { formArg, textArg } from "@/lib/forms/action-args";
+import { signOutDevice } from "@/lib/participants/devices";
 import { renewResumeToken } from "@/lib/participants/join-event";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { qrDataUrl } from "@/lib/server/qr";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 export type DeviceLink = { url: string; qr: string } | { error: string };
 
@@ -20,4 +23,20 @@ export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
   const token = await db.transact((tx) => renewResumeToken(tx, actor.participantId));
   const url = `${await publicBaseUrl()}/c/${token}`;
   return { url, qr: await qrDataUrl(url) };
+}
+
+/** Signs one of this person's other devices out: its pages and open sockets stop at once. */
+export async function signOutDeviceAction(slug: string, form: FormData): Promise<void> {
+  slug = textArg(slug);
+  form = formArg(form);
+  const deviceId = String(form.get("deviceId") ?? "");
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  const actor = event ? await actorForEvent(event.id) : null;
+  if (!event || actor?.kind !== "participant" || !deviceId || deviceId.length > 64) return;
+  // This device signs out by leaving or by its browser forgetting: not from this list.
+  if (deviceId === (await currentDeviceId(event.id))) return;
+  const revoked = await db.transact((tx) => signOutDevice(tx, actor.participantId, deviceId));
+  sharedRealtime()?.revoke(revoked);
+  refresh();
 }

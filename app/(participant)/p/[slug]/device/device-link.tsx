@@ -27,7 +27,9 @@ export function DeviceLinkPanel({ slug }: { slug: string }) {
         >
           {copied ? "Copied" : "Copy link"}
         </button>
-        <p className="text-sm text-ink-soft">Keep it to yourself: anyone with this link can act as you in this event.</p>
+        <p className="text-sm text-ink-soft">
+          Keep it to yourself: it works once, and whoever opens it acts as you in this event.
+        </p>
       </div>
     );
   }

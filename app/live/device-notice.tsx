@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { useConnection } from "@/lib/realtime/client/react";
+
+/**
+ * A personal link was just used on another device: this one says so, with the way to sign that
+ * device out if it wasn't them (a forwarded link makes anyone the person).
+ */
+export function DeviceNotice({ slug }: { slug: string }) {
+  const c = useConnection();
+  const [label, setLabel] = useState<string | null>(null);
+  useEffect(() => {
+    if (!c) return;
+    const onSignedIn = ({ label }: { label: string }) => setLabel(label);
+    c.socket.on("device:signed-in", onSignedIn);
+    return () => void c.socket.off("device:signed-in", onSignedIn);
+  }, [c]);
+  if (!label) return null;
+  return (
+    <div role="alert" className="space-y-2 rounded-xl bg-note-orange p-4" data-testid="device-notice">
+      <p className="font-semibold">Another device just signed in as you ({label}).</p>
+      <p>
+        If that wasn't you,{" "}
+        <Link href={`/p/${slug}/device`} className="link font-semibold">
+          see your devices and sign it out
+        </Link>
+        .
+      </p>
+      <button type="button" className="btn btn-secondary min-h-11 py-2 text-sm" onClick={() => setLabel(null)}>
+        It was me
+      </button>
+    </div>
+  );
+}

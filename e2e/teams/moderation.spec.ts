@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../support/a11y";
+import { createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { phone } from "../support/viewports";
+
+/**
+ * Issue 24, items 2 and 3: staff see how many notes each person wrote, delete all of one
+ * person's notes, and take someone out of the event (the same path as leaving); each asks first.
+ * The removed person's open phone is cut off at once.
+ */
+test("staff clear one person's notes and take them out of the event; their phone is cut off", async ({ browser }) => {
+  const event = await createEventFixture();
+  const phoneContext = await browser.newContext(phone);
+  await joinAs(phoneContext, event.id, "Flooder Fred");
+  const fred = await phoneContext.newPage();
+  await fred.goto(`/p/${event.slug}`);
+  for (const text of ["Spam one", "Spam two", "Spam three"]) {
+    await fred.getByLabel("Your note").fill(text);
+    await fred.getByRole("button", { name: "Add note" }).click();
+    await expect(fred.getByTestId("note").filter({ hasText: text })).toBeVisible();
+  }
+
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(laptop, event.organiser.id);
+  const console_ = await laptop.newPage();
+  await console_.goto(`/f/${event.slug}`);
+  const people = console_.getByTestId("people-moderation");
+  const row = people.getByRole("listitem").filter({ hasText: "Flooder Fred" });
+  await expect(row).toContainText("3 notes");
+  await expectAccessible(console_);
+
+  await row.getByRole("button", { name: "Delete notes… by Flooder Fred" }).click();
+  await expect(row).toContainText("Delete all 3 notes by Flooder Fred?");
+  await console_.screenshot({ path: "e2e/.artifacts/moderation-1280.png", fullPage: true });
+  await row.getByRole("button", { name: "Yes, delete them" }).click();
+  await expect(console_.getByRole("status").filter({ hasText: "Deleted 3 notes by Flooder Fred." })).toBeVisible();
+  // The phone's board drops them at once.
+  await expect(fred.getByTestId("note").filter({ hasText: "Spam" })).toHaveCount(0);
+
+  await row.getByRole("button", { name: "Remove… Flooder Fred" }).click();
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await expect(fred.locator('output[data-status="online"]')).toBeVisible();
+  await row.getByRole("button", { name: "Remove… Flooder Fred" }).click();
+  await row.getByRole("button", { name: "Yes, remove Flooder Fred" }).click();
+  await expect(console_.getByRole("status").filter({ hasText: "Flooder Fred has been taken out of the event." })).toBeVisible();
+
+  await expect(fred.locator('output[data-status="refused"]')).toContainText("taken out of this event");
+  await fred.reload();
+  await expect(fred).toHaveURL(new RegExp(`/j/${event.joinCode}$`));
+
+  await phoneContext.close();
+  await laptop.close();
+});

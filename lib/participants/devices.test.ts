@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participants } from "@/db/schema";
+import { renewResumeToken } from "@/lib/participants/join-event";
+import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "@/test/integration/support/fixtures";
+import { addDevice, claimPersonalLink, deviceLabel, listDevices, signOutDevice } from "./devices";
+
+let t: Awaited<ReturnType<typeof openTempDatabase>>;
+beforeAll(async () => {
+  t = await openTempDatabase();
+});
+afterAll(() => t?.cleanup());
+
+async function someone() {
+  const organiser = await createAccount(t.db);
+  const event = await createTestEvent(t.db, organiser.accountId);
+  return { event, participantId: await addParticipant(t.db, event.id, "Sam") };
+}
+
+describe("personal links and devices", () => {
+  it("a personal link works once: the second use (a forwarded copy) finds nothing", async () => {
+    const { participantId } = await someone();
+    const token = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    const first = await t.db.transact((tx) => claimPersonalLink(tx, token, "Chrome on Android"));
+    expect(first).toMatchObject({ participantId });
+    expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Firefox on Windows"))).toBeNull();
+    expect((await listDevices(t.db.read, participantId)).map((d) => d.label)).toEqual(["Chrome on Android"]);
+  });
+
+  it("someone who left can't be taken over by an old link", async () => {
+    const { participantId } = await someone();
+    const token = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    await t.db.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, participantId)));
+    expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Safari on iPhone"))).toBeNull();
+  });
+
+  it("a person signs out one of their devices, and only their own", async () => {
+    const { participantId } = await someone();
+    const other = await someone();
+    const phone = await t.db.transact((tx) => addDevice(tx, participantId, "Safari on iPhone"));
+    const laptop = await t.db.transact((tx) => addDevice(tx, participantId, "Firefox on Windows"));
+    expect(await t.db.transact((tx) => signOutDevice(tx, other.participantId, laptop))).toEqual([]);
+    expect(await t.db.transact((tx) => signOutDevice(tx, participantId, laptop))).toEqual([{ kind: "device", deviceId: laptop }]);
+    expect((await listDevices(t.db.read, participantId)).map((d) => d.id)).toEqual([phone]);
+  });
+
+  it("labels a browser plainly, keeping nothing that identifies it", () => {
+    expect(deviceLabel("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36")).toBe(
+      "Chrome on Android",
+    );
+    expect(
+      deviceLabel("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Version/17.5 Safari/604.1"),
+    ).toBe("Safari on iPhone");
+    expect(deviceLabel(null)).toBe("A browser");
+  });
+});

@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { events, participantDevices, participants } from "@/db/schema";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import type { Revocation } from "@/lib/realtime/handler";
+
+/** "Chrome on Android": enough for a person to tell their devices apart, nothing more kept. */
+export function deviceLabel(userAgent: string | null | undefined): string {
+  const ua = userAgent ?? "";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /SamsungBrowser/.test(ua)
+      ? "Samsung Internet"
+      : /Firefox\/|FxiOS/.test(ua)
+        ? "Firefox"
+        : /Chrome\/|CriOS/.test(ua)
+          ? "Chrome"
+          : /Safari\//.test(ua)
+            ? "Safari"
+            : "A browser";
+  const system = /iPhone/.test(ua)
+    ? "iPhone"
+    : /iPad/.test(ua)
+      ? "iPad"
+      : /Android/.test(ua)
+        ? "Android"
+        : /Mac OS X|Macintosh/.test(ua)
+          ? "Mac"
+          : /Windows/.test(ua)
+            ? "Windows"
+            : /CrOS/.test(ua)
+              ? "Chromebook"
+              : /Linux/.test(ua)
+                ? "Linux"
+                : null;
+  return system ? `${browser} on ${system}` : browser;
+}
+
+export async function addDevice(tx: Tx, participantId: string, label: string) {
+  const id = randomUUID();
+  await tx.insert(participantDevices).values({ id, participantId, label });
+  return id;
+}
+
+export async function listDevices(db: Db, participantId: string) {
+  return db
+    .select({ id: participantDevices.id, label: participantDevices.label, createdAt: participantDevices.createdAt })
+    .from(participantDevices)
+    .where(eq(participantDevices.participantId, participantId))
+    .orderBy(asc(participantDevices.createdAt));
+}
+
+/** Signs one of the person's own devices out; its pages and sockets stop working at once. */
+export async function signOutDevice(tx: Tx, participantId: string, deviceId: string): Promise<Revocation[]> {
+  const gone = await tx
+    .delete(participantDevices)
+    .where(and(eq(participantDevices.id, deviceId), eq(participantDevices.participantId, participantId)))
+    .returning({ id: participantDevices.id });
+  return gone.map((d) => ({ kind: "device", deviceId: d.id }));
+}
+
+/**
+ * Opening a personal link: it works once. The token is replaced by one nobody holds, in the
+ * same transaction that finds it, so a forwarded or second use finds nothing; the new device
+ * is recorded. Someone who left, or an archived event, gets nothing.
+ */
+export async function claimPersonalLink(tx: Tx, token: string, label: string) {
+  const [found] = await tx
+    .select({ participantId: participants.id, eventId: participants.eventId, slug: events.slug, leftAt: participants.leftAt })
+    .from(participants)
+    .innerJoin(events, eq(events.id, participants.eventId))
+    .where(eq(participants.resumeTokenHash, hashToken(token)));
+  if (!found || found.leftAt !== null) return null;
+  await tx
+    .update(participants)
+    .set({ resumeTokenHash: hashToken(newToken()) })
+    .where(eq(participants.id, found.participantId));
+  const deviceId = await addDevice(tx, found.participantId, label);
+  return { participantId: found.participantId, eventId: found.eventId, slug: found.slug, deviceId };
+}

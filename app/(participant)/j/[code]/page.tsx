@@ -6,6 +6,7 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventByJoinCode } from "@/lib/events/find-event";
 import { PhoneShell } from "../../phone-shell";
 import { CodeForm } from "../code-form";
+import { joinEventAction } from "./actions";
 import { JoinForm } from "./join-form";
 
 export const metadata: Metadata = { title: "Join" };
@@ -50,7 +51,7 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
           <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
           {event.place ? <p className="text-ink-soft">{event.place}</p> : null}
         </div>
-        <JoinForm code={event.joinCode} />
+        <JoinForm join={joinEventAction.bind(null, event.joinCode)} />
         <p className="text-sm text-ink-soft">
           No account or password: this phone remembers you. You can move to another device later.{" "}
           <Link href={`/e/${event.slug}`} className="link">

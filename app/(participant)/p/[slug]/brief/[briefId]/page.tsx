@@ -11,6 +11,7 @@ import { findReframes, findTeamOf } from "@/lib/briefs/find-reframes";
 import { canSeeBrief } from "@/lib/briefs/visibility";
 import { formatDay, formatTime } from "@/lib/events/event-dates";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { reframeBriefAction } from "./actions";
 import { ReframeForm } from "./reframe-form";
 
 export const metadata: Metadata = { title: "Brief" };
@@ -109,8 +110,7 @@ export default async function TeamBriefPage({ params }: Props) {
               Tear up the brief
             </h2>
             <ReframeForm
-              slug={event.slug}
-              briefId={brief.id}
+              action={reframeBriefAction.bind(null, event.slug, brief.id)}
               teams={staff ? teams.map((t) => ({ id: t.id, name: t.name })) : null}
               current={myCurrent}
             />

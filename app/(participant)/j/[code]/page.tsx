@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
-import { findEventByJoinCode } from "@/lib/events/find-event";
+import { lookUpJoinCode, tooManyMissesMessage } from "@/lib/events/join-by-code";
+import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { PhoneShell } from "../../phone-shell";
 import { CodeForm } from "../code-form";
 import { joinEventAction } from "./actions";
@@ -13,7 +15,22 @@ export const metadata: Metadata = { title: "Join" };
 
 export default async function JoinEventPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const event = await findEventByJoinCode((await sharedDatabase()).read, code);
+  const address = (await headers()).get(clientIpHeader) ?? "unknown";
+  const found = await lookUpJoinCode((await sharedDatabase()).read, code, address);
+  const event = found.kind === "event" ? found.event : null;
+
+  if (found.kind === "blocked") {
+    return (
+      <PhoneShell>
+        <div className="card mt-4 space-y-4 p-6">
+          <h1 className="text-3xl font-extrabold tracking-tight">Wait a few minutes</h1>
+          <p role="alert" className="text-ink-soft">
+            {tooManyMissesMessage}
+          </p>
+        </div>
+      </PhoneShell>
+    );
+  }
 
   if (!event || event.status === "archived") {
     return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PhoneShell } from "@/app/(participant)/phone-shell";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
@@ -30,7 +31,7 @@ export default async function TeamBriefPage({ params }: Props) {
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
   const actor = await actorForEvent(event.id);
-  if (!actor) redirect(`/j/${event.joinCode}`);
+  if (!actor) sendToJoin(event);
   const staff = isStaff(actor);
   const brief = await findBriefWithPack(db.read, event.id, briefId);
   if (!brief || !canSeeBrief({ isStaff: staff, eventStatus: event.status, briefStatus: brief.status })) notFound();

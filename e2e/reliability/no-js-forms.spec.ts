@@ -220,11 +220,14 @@ async function submit(page: Page, label: string, base: string): Promise<Post> {
   try {
     await Promise.all([
       page.waitForNavigation({ timeout: answerWithinMs, waitUntil: "domcontentloaded" }),
-      page.evaluate(() => {
-        const el = document.querySelector<HTMLElement>('[data-nojs-submit="yes"]');
-        if (el instanceof HTMLFormElement) el.submit();
-        else el?.click();
-      }),
+      page
+        .evaluate(() => {
+          const el = document.querySelector<HTMLElement>('[data-nojs-submit="yes"]');
+          if (el instanceof HTMLFormElement) el.submit();
+          else el?.click();
+        })
+        // The page it was on may be gone already: that is the navigation we wait for.
+        .catch(() => undefined),
     ]);
   } catch (error) {
     return { label, ms: Date.now() - started, status: null, problem: `no answer: ${String(error).split("\n")[0]}` };

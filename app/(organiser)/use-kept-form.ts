@@ -4,13 +4,28 @@ import { type FormEvent, startTransition, useActionState } from "react";
 import type { FormState } from "@/app/ui/form";
 
 /**
+ * A server action a form posts to, with whatever it needs besides the form (the event's slug, a
+ * brief's id) already bound, by a Server Component: `<StatusForm action={changeEventStatus.bind(null, slug)} />`.
+ *
+ * Never bind inside a Client Component. A server action bound on the client carries its bound
+ * arguments as a new promise each render. When a form is posted without JavaScript and the page is
+ * rendered again with the action's answer, React's server render asks that promise whether this
+ * is the form that was posted; a pending promise suspends the component, the retry renders it
+ * again, binds a new promise, suspends again: the process spins forever (vercel/next.js#57867).
+ * Bound on the server, the action arrives as one value whose arguments are already there.
+ * lib/forms/no-client-bind.test.ts keeps it that way; e2e/reliability/no-js-forms.spec.ts posts
+ * every form without JavaScript.
+ */
+export type FormAction<State> = (state: State, form: FormData) => Promise<State>;
+
+/**
  * useActionState, minus React's automatic form reset. A form submitted through its `action`
  * prop is cleared once the action returns; here the submission is dispatched from onSubmit
  * instead, so when the server says "try again" every field (passwords included, which are
  * never sent back) still holds what the person typed. Without JavaScript the `action` prop
  * still posts the form, and the echoed `values` refill it.
  */
-export function useKeptForm<State extends FormState>(action: (state: State, form: FormData) => Promise<State>, initial: State) {
+export function useKeptForm<State extends FormState>(action: FormAction<State>, initial: State) {
   // States here are plain objects, never promises, so Awaited<State> is State.
   const [state, formAction, pending] = useActionState<State, FormData>(
     action as (state: Awaited<State>, form: FormData) => Promise<State>,

@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { e2eDatabaseUrl, e2ePort } from "./config";
 
 /**
- * A second server of a test's own, on the shared test database, so that killing and restarting
- * it disturbs no other test. Its port is derived from E2E_PORT, so helpers running their own
+ * A second server of a test's own, on the shared test database (or another), so that killing and
+ * restarting it disturbs no other test. Its port is derived from E2E_PORT, so helpers running their own
  * suites side by side don't collide.
  */
-export function ownServer(offset: number) {
+export function ownServer(offset: number, databaseUrl = e2eDatabaseUrl) {
   const port = e2ePort + offset;
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -14,7 +14,7 @@ export function ownServer(offset: number) {
   async function start() {
     // One process (node with tsx's loader), so killing it kills the server and nothing is orphaned.
     child = spawn(process.execPath, ["--import", "tsx", "e2e/support/e2e-server.ts"], {
-      env: { ...process.env, PORT: String(port), E2E_SHARED_DATABASE_URL: e2eDatabaseUrl, NODE_ENV: "production" },
+      env: { ...process.env, PORT: String(port), E2E_SHARED_DATABASE_URL: databaseUrl, NODE_ENV: "production" },
       stdio: "ignore",
     });
     const deadline = Date.now() + 90_000;

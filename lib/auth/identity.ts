@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountSessions, accounts, eventStaff, participantDevices, participants } from "@/db/schema";
+import { accountSessions, accounts, eventStaff, events, participantDevices, participants } from "@/db/schema";
 import { publicName } from "@/lib/participants/profile";
 import type { Actor } from "./actor";
 import { accountSessionCookie, participantCookieName } from "./cookies";
@@ -54,7 +54,8 @@ export async function participantFromCookie(db: Db, eventId: string, signed: str
       .where(and(eq(participantDevices.id, deviceId), eq(participantDevices.participantId, participantId)));
     if (!device) return null;
   }
-  // Someone who left is nobody here any more, even with their old cookie in another tab.
+  // Someone who left is nobody here any more, even with their old cookie in another tab; nor is
+  // anyone in an event taken back to draft (a draft is private to its staff).
   const [row] = await db
     .select({
       id: participants.id,
@@ -63,7 +64,15 @@ export async function participantFromCookie(db: Db, eventId: string, signed: str
       leftAt: participants.leftAt,
     })
     .from(participants)
-    .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId), isNull(participants.leftAt)));
+    .innerJoin(events, eq(events.id, participants.eventId))
+    .where(
+      and(
+        eq(participants.id, participantId),
+        eq(participants.eventId, eventId),
+        isNull(participants.leftAt),
+        ne(events.status, "draft"),
+      ),
+    );
   // The name others see when this person acts (e.g. on a note): initials for under-18s.
   return row ? { id: row.id, name: publicName(row), deviceId } : null;
 }

@@ -14,3 +14,6 @@ export async function findEventByJoinCode(db: Db, typed: string) {
   const [event] = await db.select().from(events).where(eq(events.joinCode, code));
   return event ?? null;
 }
+
+/** Only a published event takes new people: a draft is private, an archived one has finished. */
+export const takesNewPeople = (event: { status: string }) => event.status === "published";

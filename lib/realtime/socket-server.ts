@@ -30,7 +30,7 @@ import {
 import { executeCommand, type SequencedBroadcast } from "./execute-command";
 import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
-import { originAllowed } from "./origin";
+import { originAllowed, requestOrigin } from "./origin";
 import { identityRooms, participantRoom, revocationRoom } from "./revocation";
 
 type SocketData = { actor: Actor; sessionHash: string | null; deviceId: string | null; ending?: boolean };
@@ -76,7 +76,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     // would otherwise close upgrades it does not own after a second.
     destroyUpgrade: false,
     allowRequest: (req, callback) => {
-      const ok = originAllowed(req.headers.origin, req.headers.host, options.publicUrl);
+      const proto = req.headers["x-forwarded-proto"];
+      const site = requestOrigin(
+        req.headers.host,
+        Array.isArray(proto) ? proto[0] : proto,
+        (req.socket as { encrypted?: boolean }).encrypted === true,
+      );
+      const ok = originAllowed(req.headers.origin, site, options.publicUrl);
       callback(ok ? null : "origin not allowed", ok);
     },
     // A phone that drops off for a moment gets its rooms back without a full reload.

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 
 /**
  * A gate in front of Next's server-action decoder. Next answers 500 to a server-action request
@@ -110,11 +111,36 @@ function knownActionIds(dev: boolean): Set<string> | null {
 }
 
 /**
- * Calls `next` with the request, unchanged if it is not a server action, with its body checked
- * and stashed if it is; answers 400/413 itself otherwise.
+ * Whether a server action comes from one of our own pages. Next refuses another site's (or a
+ * sandboxed page's `null`) Origin by throwing, which answers 500; it is the sender's mistake or
+ * a cross-site forgery, so it gets a 403 here, by the same rule as sockets and uploads (scheme
+ * included). A request without Origin is not a browser riding on someone's cookies: Next lets
+ * it through, and so do we.
  */
-export function gateServerActions(req: IncomingMessage, res: ServerResponse, next: () => void, dev = false) {
+function fromOurOrigin(req: IncomingMessage, publicUrl: string | undefined) {
+  const origin = req.headers.origin;
+  const proto = req.headers["x-forwarded-proto"];
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const site = requestOrigin(req.headers.host, Array.isArray(proto) ? proto[0] : proto, encrypted);
+  return originAllowed(Array.isArray(origin) ? origin[0] : origin, site, publicUrl);
+}
+
+/**
+ * Calls `next` with the request, unchanged if it is not a server action, with its body checked
+ * and stashed if it is; answers 403/400/413 itself otherwise.
+ */
+export function gateServerActions(
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+  dev = false,
+  publicUrl: string | undefined = undefined,
+) {
   if (!isActionRequest(req)) return next();
+  if (!fromOurOrigin(req, publicUrl)) {
+    req.resume();
+    return refuse(res, 403, "This form was sent from another site. Open Made In and try again.");
+  }
   const actionId = req.headers["next-action"];
   const known = knownActionIds(dev);
   if (typeof actionId === "string" && known && !known.has(actionId)) {

@@ -71,7 +71,7 @@ export async function startServer(options: StartOptions) {
       res.end("That address isn't valid.");
       return;
     }
-    gateServerActions(req, res, () => handle(req, res), options.pages ? options.pages.dev : false);
+    gateServerActions(req, res, () => handle(req, res), options.pages ? options.pages.dev : false, env.PUBLIC_URL);
   });
   const realtime = createRealtime(http, {
     db,

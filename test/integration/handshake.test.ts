@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { events } from "@/db/schema";
 import { clientsFor, connectError, participantCookie, staffCookie } from "./support/clients";
 import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -88,6 +90,27 @@ describe("who may connect", () => {
     // The same cookie from our own origin, and from a non-browser client without Origin, is fine.
     await clients.connect({ eventId: eventA.id, cookie });
     await clients.connect({ eventId: eventA.id, cookie, origin: null });
+  });
+
+  it("refuses our own host over another scheme: https://host is not http://host", async () => {
+    const cookie = participantCookie(eventA.id, participantA);
+    const https = t.url.replace(/^http:/, "https:");
+    expect(await connectError(clients.socket({ eventId: eventA.id, cookie, origin: https }))).toBeInstanceOf(Error);
+    // Behind a TLS proxy that says so, the https page is ours and a plain-http one is not.
+    const proxied = { "x-forwarded-proto": "https" };
+    await clients.connect({ eventId: eventA.id, cookie, origin: https, headers: proxied });
+    expect(await connectError(clients.socket({ eventId: eventA.id, cookie, headers: proxied }))).toBeInstanceOf(Error);
+  });
+
+  it("refuses a participant of an event taken back to draft, and still lets its staff in", async () => {
+    const organiser = await createAccount(t.server.db, "Organiser of a draft");
+    const event = await createTestEvent(t.server.db, organiser.accountId, "Back to draft");
+    const participant = await addParticipant(t.server.db, event.id, "Early joiner");
+    await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, participant) });
+    await t.server.db.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id)));
+    const refused = await connectError(clients.socket({ eventId: event.id, cookie: participantCookie(event.id, participant) }));
+    expect(refused.message).toBe("unauthenticated");
+    await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
   });
 
   it("logs nothing as failed while refusing all of that", () => {

@@ -124,6 +124,7 @@ export async function createWorld() {
   return {
     a,
     b,
+    facilitator,
     team1: team1!,
     team2: team2!,
     roomBoard,

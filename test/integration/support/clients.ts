@@ -22,6 +22,8 @@ export type ConnectOptions = {
   cookie?: string;
   /** Defaults to the server's own origin; null sends no Origin header. */
   origin?: string | null;
+  /** More request headers, e.g. what a TLS-terminating proxy adds. */
+  headers?: Record<string, string>;
   /** Off by default, so a refused or dropped socket stays down unless a test wants otherwise. */
   reconnection?: boolean;
 };
@@ -31,7 +33,7 @@ export function clientsFor(url: string) {
   const open = new Set<TestSocket>();
 
   function socket(options: ConnectOptions): TestSocket {
-    const extraHeaders: Record<string, string> = {};
+    const extraHeaders: Record<string, string> = { ...options.headers };
     if (options.cookie) extraHeaders.cookie = options.cookie;
     if (options.origin !== null) extraHeaders.origin = options.origin ?? url;
     const s: TestSocket = io(url, {

@@ -1,12 +1,11 @@
 "use client";
 
-import { FormMessage } from "@/app/ui/form";
+import { FormMessage, type FormState } from "@/app/ui/form";
 import { SubmitButton } from "../../form-fields";
-import { useKeptForm } from "../../use-kept-form";
-import { acceptInviteAction } from "./actions";
+import { type FormAction, useKeptForm } from "../../use-kept-form";
 
-export function AcceptForm({ token, label }: { token: string; label: string }) {
-  const { state, formProps } = useKeptForm(acceptInviteAction.bind(null, token), {});
+export function AcceptForm({ action, label }: { action: FormAction<FormState>; label: string }) {
+  const { state, formProps } = useKeptForm(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />

@@ -1,12 +1,11 @@
 "use client";
 
-import { FormMessage, TextField } from "@/app/ui/form";
+import { FormMessage, type FormState, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../../form-fields";
-import { useKeptForm } from "../../use-kept-form";
-import { createAccountAndAccept } from "./actions";
+import { type FormAction, useKeptForm } from "../../use-kept-form";
 
-export function CreateAccountForm({ token }: { token: string }) {
-  const { state, formProps } = useKeptForm(createAccountAndAccept.bind(null, token), {});
+export function CreateAccountForm({ action }: { action: FormAction<FormState> }) {
+  const { state, formProps } = useKeptForm(action, {});
   return (
     <form {...formProps} className="space-y-5" aria-labelledby="new-account-heading">
       <FormMessage message={state.message} />

@@ -7,6 +7,7 @@ import { currentAccount } from "@/lib/auth/web-session";
 import { findInvite } from "@/lib/invites/find-invite";
 import { PageShell } from "../../page-shell";
 import { AcceptForm } from "./accept-form";
+import { acceptInviteAction, createAccountAndAccept } from "./actions";
 import { CreateAccountForm } from "./create-account-form";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -76,7 +77,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                 ? " You already facilitate this event."
                 : ""}
           </p>
-          <AcceptForm token={token} label={`Join ${invite.event.name} as ${invite.role}`} />
+          <AcceptForm action={acceptInviteAction.bind(null, token)} label={`Join ${invite.event.name} as ${invite.role}`} />
           <p className="text-sm text-ink-soft">
             Not you? Sign out using the button at the top of the page, then open this link again.
           </p>
@@ -94,7 +95,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <h2 id="new-account-heading" className="text-xl font-bold tracking-tight">
               New to Made In? Create an account
             </h2>
-            <CreateAccountForm token={token} />
+            <CreateAccountForm action={createAccountAndAccept.bind(null, token)} />
           </section>
           <section aria-labelledby="have-account-heading" className="card space-y-4 p-6 sm:p-8">
             <h2 id="have-account-heading" className="text-xl font-bold tracking-tight">

@@ -2,8 +2,8 @@
 
 import { FormMessage } from "@/app/ui/form";
 import { ChoiceGroup, SubmitButton } from "../../form-fields";
-import { useKeptForm } from "../../use-kept-form";
-import { createInviteAction, type InviteFormState } from "./actions";
+import { type FormAction, useKeptForm } from "../../use-kept-form";
+import type { InviteFormState } from "./actions";
 import { CopyField } from "./copy-field";
 
 const roles = [
@@ -19,8 +19,8 @@ const roles = [
   },
 ] as const;
 
-export function InviteForm({ slug }: { slug: string }) {
-  const { state, formProps } = useKeptForm<InviteFormState>(createInviteAction.bind(null, slug), {});
+export function InviteForm({ action }: { action: FormAction<InviteFormState> }) {
+  const { state, formProps } = useKeptForm<InviteFormState>(action, {});
   return (
     <div className="space-y-5">
       <form {...formProps} className="space-y-4">

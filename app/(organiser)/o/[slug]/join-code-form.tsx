@@ -3,12 +3,12 @@
 import { useState } from "react";
 import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../form-fields";
-import { useKeptForm } from "../../use-kept-form";
-import { type JoinCodeFormState, regenerateJoinCodeAction } from "./join-code-actions";
+import { type FormAction, useKeptForm } from "../../use-kept-form";
+import type { JoinCodeFormState } from "./join-code-actions";
 
 /** Changing the code is two steps: the old code on posters and slides stops working. */
-export function JoinCodeForm({ slug }: { slug: string }) {
-  const { state, formProps } = useKeptForm<JoinCodeFormState>(regenerateJoinCodeAction.bind(null, slug), {});
+export function JoinCodeForm({ action }: { action: FormAction<JoinCodeFormState> }) {
+  const { state, formProps } = useKeptForm<JoinCodeFormState>(action, {});
   const [confirming, setConfirming] = useState(false);
   const [shown, setShown] = useState<JoinCodeFormState | null>(null);
   if (state !== shown && state.saved) {

@@ -12,10 +12,11 @@ import { publicBaseUrl } from "@/lib/server/public-url";
 import { requireAccount, roleLabels, staffAccess } from "../../access";
 import { BriefStatusBadge, RoleBadge, StatusBadge } from "../../badges";
 import { PageShell } from "../../page-shell";
-import { removeStaffAction, revokeInviteAction } from "./actions";
-import { moveBriefAction } from "./briefs/actions";
+import { changeEventStatus, createInviteAction, removeStaffAction, revokeInviteAction } from "./actions";
+import { createBriefAction, moveBriefAction } from "./briefs/actions";
 import { CreateBriefForm } from "./briefs/create-brief-form";
 import { InviteForm } from "./invite-form";
+import { regenerateJoinCodeAction } from "./join-code-actions";
 import { JoinCodeForm } from "./join-code-form";
 import { StatusForm } from "./status-form";
 
@@ -121,7 +122,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
               </span>
             </p>
           </div>
-          {isOrganiser ? <JoinCodeForm slug={event.slug} /> : null}
+          {isOrganiser ? <JoinCodeForm action={regenerateJoinCodeAction.bind(null, event.slug)} /> : null}
           <ul className="grid gap-3 sm:grid-cols-2">
             {links.map((link) => (
               <li key={link.href} className="rounded-xl border border-line p-4">
@@ -187,7 +188,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
               ))}
             </ol>
           )}
-          {isOrganiser ? <CreateBriefForm slug={event.slug} /> : null}
+          {isOrganiser ? <CreateBriefForm action={createBriefAction.bind(null, event.slug)} /> : null}
         </section>
 
         {isOrganiser ? (
@@ -196,7 +197,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
               <h2 id="status-heading" className="mb-4 text-xl font-bold tracking-tight">
                 Status
               </h2>
-              <StatusForm slug={event.slug} status={event.status} />
+              <StatusForm action={changeEventStatus.bind(null, event.slug)} status={event.status} />
             </section>
 
             <section aria-labelledby="staff-heading" className="card p-6">
@@ -245,7 +246,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
                 </p>
               </div>
               <div className="grid gap-8 lg:grid-cols-2">
-                <InviteForm slug={event.slug} />
+                <InviteForm action={createInviteAction.bind(null, event.slug)} />
                 <div>
                   <h3 className="mb-3 font-bold">Waiting to be accepted</h3>
                   {pending.length === 0 ? (

@@ -2,8 +2,8 @@
 
 import { FormMessage } from "@/app/ui/form";
 import { ChoiceGroup, SavedMessage, SubmitButton } from "../../form-fields";
-import { useKeptForm } from "../../use-kept-form";
-import { changeEventStatus, type StatusFormState } from "./actions";
+import { type FormAction, useKeptForm } from "../../use-kept-form";
+import type { StatusFormState } from "./actions";
 
 const options = [
   { value: "draft", label: "Draft", description: "Only the people running the event can see its page." },
@@ -15,8 +15,8 @@ const options = [
   },
 ] as const;
 
-export function StatusForm({ slug, status }: { slug: string; status: string }) {
-  const { state, formProps } = useKeptForm<StatusFormState>(changeEventStatus.bind(null, slug), {});
+export function StatusForm({ action, status }: { action: FormAction<StatusFormState>; status: string }) {
+  const { state, formProps } = useKeptForm<StatusFormState>(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
-import { findEventByJoinCode } from "@/lib/events/find-event";
+import { lookUpJoinCode, tooManyMissesMessage } from "@/lib/events/join-by-code";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { addDevice, deviceLabel } from "@/lib/participants/devices";
 import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
@@ -29,7 +29,9 @@ export async function joinEventAction(code: string, _previous: FormState, form: 
   if (!name.success) return { errors: { displayName: name.error.issues[0]?.message ?? "Check your name." }, values };
 
   const db = await sharedDatabase();
-  const event = await findEventByJoinCode(db.read, code);
+  const found = await lookUpJoinCode(db.read, code, ip);
+  if (found.kind === "blocked") return { message: tooManyMissesMessage, values };
+  const event = found.kind === "event" ? found.event : null;
   if (!event) return { message: "We couldn't find this event any more. Check the code on the big screen.", values };
   if (event.status === "archived") return { message: "This event has finished, so it isn't taking new people.", values };
 

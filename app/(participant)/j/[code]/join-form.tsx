@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { FormMessage, type FormState, TextField } from "@/app/ui/form";
-import { joinEventAction } from "./actions";
 
-export function JoinForm({ code }: { code: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(joinEventAction.bind(null, code), {});
+/** `join` is joinEventAction bound to the event's code by the page (see useKeptForm on why not here). */
+export function JoinForm({ join }: { join: FormAction<FormState> }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(join, {});
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage message={state.message} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorKey } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
@@ -19,7 +20,7 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
   const actor = await actorForEvent(event.id);
-  if (!actor) redirect(`/j/${event.joinCode}`);
+  if (!actor) sendToJoin(event);
   const board = await findWelcomeBoard(db.read, event.id);
   const myTeam = await teamOf(db.read, actor);
   // The room's boards and my team's; other teams' boards stay a tap away on the event page, not here.

@@ -1,12 +1,11 @@
 "use client";
 
-import { FormMessage, TextField } from "@/app/ui/form";
+import { FormMessage, type FormState, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../../../form-fields";
-import { useKeptForm } from "../../../use-kept-form";
-import { createBriefAction } from "./actions";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
 
-export function CreateBriefForm({ slug }: { slug: string }) {
-  const { state, formProps } = useKeptForm(createBriefAction.bind(null, slug), {});
+export function CreateBriefForm({ action }: { action: FormAction<FormState> }) {
+  const { state, formProps } = useKeptForm(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />

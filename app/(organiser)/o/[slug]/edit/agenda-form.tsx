@@ -3,8 +3,8 @@
 import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { ListEditor } from "../../../list-editor";
-import { useKeptForm } from "../../../use-kept-form";
-import { type SavedFormState, saveAgendaAction } from "./actions";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
+import type { SavedFormState } from "./actions";
 
 const columns = [
   { key: "name", label: "Phase", maxLength: 80, placeholder: "Kick-off evening", wide: true },
@@ -12,8 +12,8 @@ const columns = [
   { key: "endsAt", label: "Ends (optional)", type: "datetime-local", hint: "Blank: until the next phase" },
 ] as const;
 
-export function AgendaForm({ slug, phases }: { slug: string; phases: Record<string, string>[] }) {
-  const { state, formProps } = useKeptForm<SavedFormState>(saveAgendaAction.bind(null, slug), {});
+export function AgendaForm({ action, phases }: { action: FormAction<SavedFormState>; phases: Record<string, string>[] }) {
+  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
   return (
     <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />

@@ -2,16 +2,16 @@
 
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
-import { useKeptForm } from "../../../use-kept-form";
-import { type SavedFormState, saveEventDetails } from "./actions";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
+import type { SavedFormState } from "./actions";
 
 export type DetailsValues = Record<
   "name" | "place" | "startsAt" | "endsAt" | "description" | "goals" | "accessInfo" | "childcare" | "food" | "whatToBring",
   string
 >;
 
-export function DetailsForm({ slug, initial }: { slug: string; initial: DetailsValues }) {
-  const { state, formProps } = useKeptForm<SavedFormState>(saveEventDetails.bind(null, slug), {});
+export function DetailsForm({ action, initial }: { action: FormAction<SavedFormState>; initial: DetailsValues }) {
+  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
   const value = (name: keyof DetailsValues) => state.values?.[name] ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
   return (

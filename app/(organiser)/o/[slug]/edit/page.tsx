@@ -7,6 +7,7 @@ import { findAgenda } from "@/lib/events/find-agenda";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
+import { saveAgendaAction, saveEventDetails } from "./actions";
 import { AgendaForm } from "./agenda-form";
 import { DetailsForm } from "./details-form";
 
@@ -53,7 +54,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
             Details
           </h2>
           <DetailsForm
-            slug={event.slug}
+            action={saveEventDetails.bind(null, event.slug)}
             initial={{
               name: event.name,
               place: event.place,
@@ -74,7 +75,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
           </h2>
           <p className="mb-5 text-ink-soft">The phases of the weekend, with their times.</p>
           <AgendaForm
-            slug={event.slug}
+            action={saveAgendaAction.bind(null, event.slug)}
             phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
           />
         </section>

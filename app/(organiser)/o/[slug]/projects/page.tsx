@@ -10,6 +10,7 @@ import { findProjects } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
+import { createCatchUpAction, createProjectAction } from "./actions";
 import { CatchUpForm, CreateProjectForm } from "./project-forms";
 
 export const metadata: Metadata = { title: "Projects after the event" };
@@ -144,7 +145,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
             Turn a team's output into a project
           </h2>
           <CreateProjectForm
-            slug={event.slug}
+            action={createProjectAction.bind(null, event.slug)}
             teams={teamRows.map((t) => ({ id: t.id, name: t.name, suggestedTitle: t.briefTitle ?? t.name }))}
           />
         </section>
@@ -157,7 +158,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
             A new event that follows this one: the teams come across so people can meet up with old team mates, and the projects
             are followed up there too. It starts as a draft.
           </p>
-          <CatchUpForm slug={event.slug} />
+          <CatchUpForm action={createCatchUpAction.bind(null, event.slug)} />
         </section>
       </div>
     </PageShell>

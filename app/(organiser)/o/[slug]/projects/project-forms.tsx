@@ -1,18 +1,17 @@
 "use client";
 
-import { FormMessage, TextField } from "@/app/ui/form";
+import { FormMessage, type FormState, TextField } from "@/app/ui/form";
 import { SubmitButton, TextArea } from "../../../form-fields";
-import { useKeptForm } from "../../../use-kept-form";
-import { createCatchUpAction, createProjectAction } from "./actions";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
 
 export function CreateProjectForm({
-  slug,
+  action,
   teams,
 }: {
-  slug: string;
+  action: FormAction<FormState>;
   teams: { id: string; name: string; suggestedTitle: string }[];
 }) {
-  const { state, formProps } = useKeptForm(createProjectAction.bind(null, slug), {});
+  const { state, formProps } = useKeptForm(action, {});
   const v = state.values ?? {};
   const e = state.errors ?? {};
   return (
@@ -94,8 +93,8 @@ export function CreateProjectForm({
   );
 }
 
-export function CatchUpForm({ slug }: { slug: string }) {
-  const { state, formProps } = useKeptForm(createCatchUpAction.bind(null, slug), {});
+export function CatchUpForm({ action }: { action: FormAction<FormState> }) {
+  const { state, formProps } = useKeptForm(action, {});
   const v = state.values ?? {};
   const e = state.errors ?? {};
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorForEvent, currentDeviceId } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
@@ -18,7 +19,7 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
   const actor = await actorForEvent(event.id);
-  if (!actor) redirect(`/j/${event.joinCode}`);
+  if (!actor) sendToJoin(event);
   // Their own full name, even where others see only initials (under-18s).
   const self = actor.kind === "participant" ? await findPerson(db.read, event.id, actor.participantId) : null;
   const devices = actor.kind === "participant" ? await listDevices(db.read, actor.participantId) : [];

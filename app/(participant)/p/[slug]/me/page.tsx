@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
@@ -29,7 +30,7 @@ export default async function AboutMePage({
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
   const actor = await actorForEvent(event.id);
-  if (!actor) redirect(`/j/${event.joinCode}`);
+  if (!actor) sendToJoin(event);
   if (actor.kind !== "participant") {
     return (
       <PhoneShell>
@@ -44,7 +45,7 @@ export default async function AboutMePage({
     );
   }
   const found = await findPerson(db.read, event.id, actor.participantId);
-  if (!found) redirect(`/j/${event.joinCode}`);
+  if (!found) sendToJoin(event);
   const p = found.participant;
   const details = privateDetails(p);
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
@@ -14,7 +15,7 @@ export default async function PresentationsPhonePage({ params }: { params: Promi
   const { slug } = await params;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  if (!(await actorForEvent(event.id))) redirect(`/j/${event.joinCode}`);
+  if (!(await actorForEvent(event.id))) sendToJoin(event);
   return (
     <EventConnectionProvider eventId={event.id}>
       <PhoneShell aside={<ConnectionPill />}>

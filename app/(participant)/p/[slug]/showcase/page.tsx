@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
@@ -23,7 +24,7 @@ export default async function ShowcasePage({
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
   const actor = await actorForEvent(event.id);
-  if (!actor) redirect(`/j/${event.joinCode}`);
+  if (!actor) sendToJoin(event);
   return (
     <EventConnectionProvider eventId={event.id}>
       <PhoneShell aside={<ConnectionPill />}>

@@ -6,7 +6,7 @@ import { fileStorage } from "@/lib/files/storage";
 import { maxPhotoBytes, savePhoto } from "@/lib/notes/note-photos";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { originAllowed } from "@/lib/realtime/origin";
+import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 
 const uploadLimit = formLimit("photo-upload", 120, 60);
 const answer = (status: number, body: unknown) =>
@@ -18,7 +18,13 @@ const answer = (status: number, body: unknown) =>
 /** A phone uploads a note's photo here first, then sends `note:create` with the returned id. */
 export async function POST(request: Request, { params }: { params: Promise<{ boardId: string }> }) {
   const h = await headers();
-  if (!originAllowed(h.get("origin") ?? undefined, h.get("host") ?? undefined, process.env.PUBLIC_URL)) {
+  if (
+    !originAllowed(
+      h.get("origin") ?? undefined,
+      requestOrigin(h.get("host") ?? undefined, h.get("x-forwarded-proto") ?? undefined),
+      process.env.PUBLIC_URL,
+    )
+  ) {
     return answer(403, { error: "This upload didn't come from Made In." });
   }
   if (!(await uploadLimit(h.get(clientIpHeader) ?? "unknown")))

@@ -8,7 +8,7 @@ import { maxPhotoBytes } from "@/lib/notes/note-photos";
 import { saveShowcaseImage } from "@/lib/presentations/showcase-images";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { originAllowed } from "@/lib/realtime/origin";
+import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 
 const uploadLimit = formLimit("showcase-image", 60, 60);
 const answer = (status: number, body: unknown) =>
@@ -20,7 +20,13 @@ const answer = (status: number, body: unknown) =>
 /** A team member's phone uploads a showcase image here, then adds the returned id with `showcase:save`. */
 export async function POST(request: Request, { params }: { params: Promise<{ teamId: string }> }) {
   const h = await headers();
-  if (!originAllowed(h.get("origin") ?? undefined, h.get("host") ?? undefined, process.env.PUBLIC_URL)) {
+  if (
+    !originAllowed(
+      h.get("origin") ?? undefined,
+      requestOrigin(h.get("host") ?? undefined, h.get("x-forwarded-proto") ?? undefined),
+      process.env.PUBLIC_URL,
+    )
+  ) {
     return answer(403, { error: "This upload didn't come from Made In." });
   }
   if (!(await uploadLimit(h.get(clientIpHeader) ?? "unknown")))

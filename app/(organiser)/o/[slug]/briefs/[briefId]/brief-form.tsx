@@ -3,8 +3,8 @@
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
-import { useKeptForm } from "../../../../use-kept-form";
-import { type BriefFormState, saveBriefAction } from "../actions";
+import { type FormAction, useKeptForm } from "../../../../use-kept-form";
+import type { BriefFormState } from "../actions";
 
 type Text =
   | "title"
@@ -30,14 +30,13 @@ const contactColumns = [
 ] as const;
 
 export function BriefForm(props: {
-  slug: string;
-  briefId: string;
+  action: FormAction<BriefFormState>;
   initial: Record<Text, string>;
   dataLinks: Record<string, string>[];
   usefulLinks: Record<string, string>[];
   contacts: Record<string, string>[];
 }) {
-  const { state, formProps } = useKeptForm<BriefFormState>(saveBriefAction.bind(null, props.slug, props.briefId), {});
+  const { state, formProps } = useKeptForm<BriefFormState>(props.action, {});
   const value = (name: Text) => state.values?.[name] ?? props.initial[name];
   const error = (name: Text) => state.errors?.[name];
   const area = (name: Text, label: string, hint: string, max: number, rows = 3) => (

@@ -8,7 +8,7 @@ import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
 import { EventBreadcrumb } from "../../../../event-breadcrumb";
 import { PageShell } from "../../../../page-shell";
-import { removeBriefFileAction } from "../actions";
+import { removeBriefFileAction, saveBriefAction, setBriefStatusAction, uploadBriefFileAction } from "../actions";
 import { BriefForm } from "./brief-form";
 import { BriefStatusForm } from "./status-form";
 import { UploadForm } from "./upload-form";
@@ -57,8 +57,7 @@ export default async function EditBriefPage({ params }: Props) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-label="Brief and project pack" className="card p-6">
           <BriefForm
-            slug={event.slug}
-            briefId={brief.id}
+            action={saveBriefAction.bind(null, event.slug, brief.id)}
             initial={{
               title: brief.title,
               problem: brief.problem,
@@ -81,7 +80,7 @@ export default async function EditBriefPage({ params }: Props) {
             <h2 id="status-heading" className="mb-4 text-xl font-bold tracking-tight">
               Status
             </h2>
-            <BriefStatusForm slug={event.slug} briefId={brief.id} status={brief.status} />
+            <BriefStatusForm action={setBriefStatusAction.bind(null, event.slug, brief.id)} status={brief.status} />
           </section>
           <section aria-labelledby="files-heading" className="card space-y-5 p-6">
             <div>
@@ -118,7 +117,7 @@ export default async function EditBriefPage({ params }: Props) {
                 ))}
               </ul>
             )}
-            <UploadForm slug={event.slug} briefId={brief.id} />
+            <UploadForm action={uploadBriefFileAction.bind(null, event.slug, brief.id)} />
           </section>
         </div>
       </div>

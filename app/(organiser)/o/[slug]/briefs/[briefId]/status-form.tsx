@@ -2,8 +2,8 @@
 
 import { FormMessage } from "@/app/ui/form";
 import { ChoiceGroup, SavedMessage, SubmitButton } from "../../../../form-fields";
-import { useKeptForm } from "../../../../use-kept-form";
-import { type BriefFormState, setBriefStatusAction } from "../actions";
+import { type FormAction, useKeptForm } from "../../../../use-kept-form";
+import type { BriefFormState } from "../actions";
 
 const options = [
   { value: "draft", label: "Draft", description: "Only the people running the event can see it." },
@@ -11,8 +11,8 @@ const options = [
   { value: "withdrawn", label: "Withdrawn", description: "Taken off the public page. Teams' work on it is kept." },
 ] as const;
 
-export function BriefStatusForm({ slug, briefId, status }: { slug: string; briefId: string; status: string }) {
-  const { state, formProps } = useKeptForm<BriefFormState>(setBriefStatusAction.bind(null, slug, briefId), {});
+export function BriefStatusForm({ action, status }: { action: FormAction<BriefFormState>; status: string }) {
+  const { state, formProps } = useKeptForm<BriefFormState>(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />

@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { acceptAttribute, allowedTypesSentence, maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
-import { useKeptForm } from "../../../../use-kept-form";
-import { type BriefFormState, uploadBriefFileAction } from "../actions";
+import { type FormAction, useKeptForm } from "../../../../use-kept-form";
+import type { BriefFormState } from "../actions";
 
-export function UploadForm({ slug, briefId }: { slug: string; briefId: string }) {
-  const { state, formProps } = useKeptForm<BriefFormState>(uploadBriefFileAction.bind(null, slug, briefId), {});
+export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
+  const { state, formProps } = useKeptForm<BriefFormState>(action, {});
   const form = useRef<HTMLFormElement>(null);
   // Checked here too, so a file too big to send is refused at once rather than after the upload.
   const [tooBig, setTooBig] = useState<string | null>(null);

@@ -3,14 +3,14 @@
 import { FormMessage, TextField } from "@/app/ui/form";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
-import { useKeptForm } from "../../../../use-kept-form";
+import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import { CopyField } from "../../copy-field";
-import { ownerLinkAction, type SavedState, saveMilestonesAction, saveRisksAction } from "../actions";
+import type { SavedState } from "../actions";
 
 type Milestone = { day: number; title: string; dueDate: string; done: boolean };
 
-export function MilestonesForm({ slug, projectId, milestones }: { slug: string; projectId: string; milestones: Milestone[] }) {
-  const { state, formProps } = useKeptForm<SavedState>(saveMilestonesAction.bind(null, slug, projectId), {});
+export function MilestonesForm({ action, milestones }: { action: FormAction<SavedState>; milestones: Milestone[] }) {
+  const { state, formProps } = useKeptForm<SavedState>(action, {});
   // One spare row to add a milestone; clearing a row's title and date removes it.
   const rows = [...milestones, { day: 0, title: "", dueDate: "", done: false }];
   const v = state.values;
@@ -65,15 +65,13 @@ export function MilestonesForm({ slug, projectId, milestones }: { slug: string; 
 }
 
 export function RisksForm({
-  slug,
-  projectId,
+  action,
   risks,
 }: {
-  slug: string;
-  projectId: string;
+  action: FormAction<SavedState>;
   risks: Record<string, { checked: boolean; notes: string; checkedBy: string }>;
 }) {
-  const { state, formProps } = useKeptForm<SavedState>(saveRisksAction.bind(null, slug, projectId), {});
+  const { state, formProps } = useKeptForm<SavedState>(action, {});
   const v = state.values;
   const e = state.errors ?? {};
   return (
@@ -121,8 +119,8 @@ export function RisksForm({
   );
 }
 
-export function OwnerLinkForm({ slug, projectId, hasLink }: { slug: string; projectId: string; hasLink: boolean }) {
-  const { state, formProps } = useKeptForm<SavedState>(ownerLinkAction.bind(null, slug, projectId), {});
+export function OwnerLinkForm({ action, hasLink }: { action: FormAction<SavedState>; hasLink: boolean }) {
+  const { state, formProps } = useKeptForm<SavedState>(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <SavedMessage message={state.saved} />

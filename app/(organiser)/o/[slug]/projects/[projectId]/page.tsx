@@ -9,7 +9,7 @@ import { shortDate } from "@/lib/projects/check-in-rules";
 import { findProject } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
 import { PageShell } from "../../../../page-shell";
-import { organiserCheckInAction, setPublicAction } from "../actions";
+import { organiserCheckInAction, ownerLinkAction, saveMilestonesAction, saveRisksAction, setPublicAction } from "../actions";
 import { MilestonesForm, OwnerLinkForm, RisksForm } from "./detail-forms";
 
 export const metadata: Metadata = { title: "Project" };
@@ -71,7 +71,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           <p className="text-ink-soft">
             Send it to the owner: with it they post check-ins from their phone, no account needed. It opens this project only.
           </p>
-          <OwnerLinkForm slug={event.slug} projectId={project.id} hasLink={project.ownerTokenHash !== null} />
+          <OwnerLinkForm action={ownerLinkAction.bind(null, event.slug, project.id)} hasLink={project.ownerTokenHash !== null} />
         </section>
 
         <section aria-labelledby="public-heading" className="card space-y-4 p-6">
@@ -100,8 +100,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           </h2>
           <p className="text-ink-soft">A check-in is due from a week before each date, and overdue after it.</p>
           <MilestonesForm
-            slug={event.slug}
-            projectId={project.id}
+            action={saveMilestonesAction.bind(null, event.slug, project.id)}
             milestones={project.milestones.map((m) => ({
               day: m.day,
               title: m.title,
@@ -131,7 +130,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             Risk checklist
           </h2>
           <p className="text-ink-soft">The things that, left late, stop a project: check them early, and say who did.</p>
-          <RisksForm slug={event.slug} projectId={project.id} risks={risks} />
+          <RisksForm action={saveRisksAction.bind(null, event.slug, project.id)} risks={risks} />
         </section>
       </div>
     </PageShell>

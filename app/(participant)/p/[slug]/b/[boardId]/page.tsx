@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { PhoneBoard } from "@/app/live/board/phone-board";
 import { RoomNudge } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
@@ -21,7 +22,7 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
   const event = await findEventBySlug(db, slug);
   if (!event) notFound();
   const actor = await actorForEvent(event.id);
-  if (!actor) redirect(`/j/${event.joinCode}`);
+  if (!actor) sendToJoin(event);
   const board = await findBoard(db, boardId);
   if (!board || !canReadBoard(actor, board)) notFound();
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PhoneShell } from "@/app/(participant)/phone-shell";
+import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
@@ -11,6 +12,7 @@ import { findReframes, findTeamOf } from "@/lib/briefs/find-reframes";
 import { canSeeBrief } from "@/lib/briefs/visibility";
 import { formatDay, formatTime } from "@/lib/events/event-dates";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { reframeBriefAction } from "./actions";
 import { ReframeForm } from "./reframe-form";
 
 export const metadata: Metadata = { title: "Brief" };
@@ -29,7 +31,7 @@ export default async function TeamBriefPage({ params }: Props) {
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
   const actor = await actorForEvent(event.id);
-  if (!actor) redirect(`/j/${event.joinCode}`);
+  if (!actor) sendToJoin(event);
   const staff = isStaff(actor);
   const brief = await findBriefWithPack(db.read, event.id, briefId);
   if (!brief || !canSeeBrief({ isStaff: staff, eventStatus: event.status, briefStatus: brief.status })) notFound();
@@ -109,8 +111,7 @@ export default async function TeamBriefPage({ params }: Props) {
               Tear up the brief
             </h2>
             <ReframeForm
-              slug={event.slug}
-              briefId={brief.id}
+              action={reframeBriefAction.bind(null, event.slug, brief.id)}
               teams={staff ? teams.map((t) => ({ id: t.id, name: t.name })) : null}
               current={myCurrent}
             />

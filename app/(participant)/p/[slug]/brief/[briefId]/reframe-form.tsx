@@ -2,18 +2,17 @@
 
 import { useEffect, useRef } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
-import { useKeptForm } from "@/app/(organiser)/use-kept-form";
+import { type FormAction, useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FormMessage } from "@/app/ui/form";
-import { type ReframeFormState, reframeBriefAction } from "./actions";
+import type { ReframeFormState } from "./actions";
 
 /** "Tear up the brief": the team's own problem statement, kept beside the original. */
 export function ReframeForm(props: {
-  slug: string;
-  briefId: string;
+  action: FormAction<ReframeFormState>;
   teams: { id: string; name: string }[] | null;
   current: string;
 }) {
-  const { state, formProps } = useKeptForm<ReframeFormState>(reframeBriefAction.bind(null, props.slug, props.briefId), {});
+  const { state, formProps } = useKeptForm<ReframeFormState>(props.action, {});
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.saved) form.current?.reset();

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { participants } from "@/db/schema";
+import { callServerAction, FormArg, serverActions } from "../reliability/support/server-actions";
+import { createWorld } from "../reliability/support/world";
+import { e2eBaseUrl } from "../support/config";
+import { createEventFixture, db, setEventStatus } from "../support/fixtures";
+import { phone } from "../support/viewports";
+
+test.use(phone);
+
+test("a draft or archived event can't be found or joined: not by its phone page, its code, the code form or the join action", async ({
+  page,
+}) => {
+  const join = serverActions(await createWorld()).find((a) => a.name === "joinEventAction");
+  if (!join) throw new Error("joinEventAction is not in the build");
+  for (const status of ["draft", "archived"] as const) {
+    const event = await createEventFixture({ status: "draft" });
+    if (status === "archived") await setEventStatus(event.id, "archived");
+
+    // Its phone page doesn't send strangers to its join code.
+    const phonePage = await fetch(`${e2eBaseUrl}/p/${event.slug}`, { redirect: "manual" });
+    expect(phonePage.status, `${status} /p/<slug>`).toBe(404);
+    expect(await phonePage.text()).not.toContain(event.joinCode);
+
+    // Its code opens nothing (a draft's is as unknown as a made-up one; a finished event says so).
+    const joinPage = await (await fetch(`${e2eBaseUrl}/j/${event.joinCode}`)).text();
+    if (status === "draft") {
+      expect(joinPage).toContain("That code didn&#x27;t match an event");
+      expect(joinPage).not.toContain(event.name);
+    } else expect(joinPage).toContain("has finished");
+
+    await page.goto("/j");
+    await page.getByLabel("Join code").fill(event.joinCode);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(
+      page.getByText(status === "draft" ? "We couldn't find an event with that code" : "That event has finished"),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/\/j$/);
+
+    // The join action itself, called directly with the code, lets nobody in.
+    const answer = await callServerAction(
+      join,
+      `/j/${event.joinCode}`,
+      [event.joinCode, {}, new FormArg({ displayName: "Sam" })],
+      "",
+    );
+    expect(answer).toBeLessThan(500);
+    const joined = await (await db()).read.select().from(participants).where(eq(participants.eventId, event.id));
+    expect(joined, `${status}: participants after the join action`).toEqual([]);
+  }
+});

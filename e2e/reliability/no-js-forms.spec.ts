@@ -1,0 +1,404 @@
+/**
+ * Every server-action form, posted without JavaScript (a phone that submits before the page has
+ * hydrated on slow venue Wi-Fi): each must answer with a normal page (the form again with its
+ * message, or the next page) in time, and the server must still answer /healthz afterwards.
+ *
+ * The forms are found, not listed: every page route in the build (its app-paths manifest) is
+ * opened in Chromium with JavaScript off, as each identity that can see something there, and
+ * every <form> carrying React's `$ACTION_` fields is collected. Each is then posted by the browser
+ * itself, with the values a person would type (valid), with values the action must refuse, and,
+ * for forms with nothing to type, by someone the action must refuse. A valid post runs in a world
+ * of its own, so one form's effect (a new join code, an archived event, a signed-out session)
+ * never hides another's. A server action in the build that no crawled form posts fails the test,
+ * unless `notForms` says why; a route whose params this file can't fill fails it too.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { createInvite } from "@/lib/invites/create-invite";
+import { newOwnerLink } from "@/lib/projects/owner-link";
+import { e2eBaseUrl, e2ePort } from "../support/config";
+import { db, fixturePassword } from "../support/fixtures";
+import { ownServer } from "../support/own-server";
+import { serverActions } from "./support/server-actions";
+import { createWorld, participantIn, report, sessionCookie, tinyPng } from "./support/world";
+
+/** A stuck render never answers; a busy two-core machine answers well within this. */
+const answerWithinMs = 10_000;
+
+/** Server actions no <form> posts: a script calls them, so there is no page without JavaScript. */
+const notForms: Record<string, string> = {
+  makeDeviceLink: "the 'Show my personal link' button calls it from a script",
+  forgetThisPhone: "leaving is a socket command first, then this, from a script",
+};
+
+type Identity = "anonymous" | "participantA" | "facilitatorA" | "organiserA" | "organiserB" | "owner";
+const identities: Identity[] = ["anonymous", "participantA", "facilitatorA", "organiserA", "organiserB", "owner"];
+
+async function makeWorld() {
+  const w = await createWorld();
+  const invite = await (await db()).transact((tx) =>
+    createInvite(tx, { eventId: w.a.id, role: "facilitator", createdBy: w.a.organiser.id }),
+  );
+  return { ...w, inviteToken: invite.token };
+}
+type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** A fresh cookie for each page visit: a post may sign the last one out or make it leave. */
+async function cookieFor(w: World, who: Identity, base: string): Promise<string> {
+  switch (who) {
+    case "anonymous":
+      return "";
+    case "participantA":
+      return (await participantIn(w.a.id, "Resident posting forms", w.team1.id)).cookie;
+    case "facilitatorA":
+      return sessionCookie(w.facilitator.id);
+    case "organiserA":
+      return sessionCookie(w.a.organiser.id);
+    case "organiserB":
+      return sessionCookie(w.b.organiser.id);
+    case "owner": {
+      // The owner's device, as their link makes it: /u/<token> sets the cookie.
+      const token = await (await db()).transact((tx) => newOwnerLink(tx, w.project));
+      const res = await fetch(`${base}/u/${token}`, { redirect: "manual" });
+      return res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+    }
+  }
+}
+
+/** Values for a route's params; a route with a param not here fails the test. */
+const paramValues: Record<string, (w: World) => string[]> = {
+  slug: (w) => [w.a.slug],
+  boardId: (w) => [w.roomBoard.id, w.teamBoard.id],
+  briefId: (w) => [w.publicBrief, w.draftBrief],
+  projectId: (w) => [w.project],
+  token: (w) => [w.inviteToken],
+  code: (w) => [w.a.joinCode],
+};
+
+/** Every page route of the build, as a template: "/o/[slug]/briefs/[briefId]". */
+function pageRoutes(): string[] {
+  const dist = process.env.NEXT_DIST_DIR ?? ".next";
+  const manifest = JSON.parse(readFileSync(join(dist, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((k) => k.endsWith("/page") && !/\/_(not-found|global-error)\//.test(`${k}/`))
+    .map((k) => k.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/");
+}
+
+/** Each way to fill a route's params in this world. */
+function pathsOf(route: string, w: World): string[] {
+  let paths = [""];
+  for (const part of route.split("/").filter(Boolean)) {
+    const param = /^\[(\w+)\]$/.exec(part)?.[1];
+    if (!param) {
+      paths = paths.map((p) => `${p}/${part}`);
+      continue;
+    }
+    const values = paramValues[param];
+    if (!values) throw new Error(`no value for [${param}] in ${route}: add one to paramValues`);
+    paths = paths.flatMap((p) => values(w).map((v) => `${p}/${encodeURIComponent(v)}`));
+  }
+  return paths.map((p) => p || "/");
+}
+
+type FoundForm = { index: number; actionId: string; hasUserFields: boolean; fileFields: string[] };
+
+/** The page's server-action forms: React writes `$ACTION_ID_<id>`, or `$ACTION_REF_n` + `$ACTION_n:0` for a bound action. */
+async function actionForms(page: Page): Promise<FoundForm[]> {
+  return page.evaluate(() => {
+    const found: { index: number; actionId: string; hasUserFields: boolean; fileFields: string[] }[] = [];
+    Array.from(document.forms).forEach((form, index) => {
+      const controls = Array.from(form.elements) as HTMLInputElement[];
+      let actionId = "";
+      for (const c of controls) {
+        if (c.name.startsWith("$ACTION_ID_")) actionId = c.name.slice("$ACTION_ID_".length);
+        const ref = /^\$ACTION_REF_(.+)$/.exec(c.name)?.[1];
+        if (ref) {
+          const head = controls.find((x) => x.name === `$ACTION_${ref}:0`);
+          actionId = head ? (JSON.parse(head.value) as { id: string }).id : "";
+        }
+      }
+      if (!actionId) return;
+      const user = controls.filter(
+        (c) => c.name && !c.name.startsWith("$ACTION") && c.type !== "hidden" && c.tagName !== "BUTTON" && c.type !== "submit",
+      );
+      found.push({
+        index,
+        actionId,
+        hasUserFields: user.length > 0,
+        fileFields: user.filter((c) => c.type === "file").map((c) => c.name),
+      });
+    });
+    return found;
+  });
+}
+
+type Mode = "valid" | "refused";
+
+/** Fills form `index` as a person would (valid) or with what its action must refuse, then marks its submit button. */
+async function fill(page: Page, index: number, mode: Mode, named: Record<string, string>) {
+  await page.evaluate(
+    ({ index, mode, named }) => {
+      const form = document.forms[index] as HTMLFormElement;
+      const textual = ["text", "textarea", "email", "password", "search", "url", "tel", "number", "date", "datetime-local"];
+      const radiosDone = new Set<string>();
+      for (const el of Array.from(form.elements) as (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[]) {
+        if (!el.name || el.name.startsWith("$ACTION") || el.tagName === "BUTTON") continue;
+        if (el instanceof HTMLSelectElement) {
+          if (mode === "refused") {
+            el.add(new Option("Not an option", "not-an-option"));
+            el.value = "not-an-option";
+          } else if (!el.value) {
+            el.value = Array.from(el.options).find((o) => o.value)?.value ?? "";
+          }
+          continue;
+        }
+        if (el.type === "hidden") {
+          // Someone editing the page: a hidden id or choice that names nothing.
+          if (mode === "refused") el.value = "not-a-thing";
+          continue;
+        }
+        if (el.type === "radio" && el instanceof HTMLInputElement) {
+          if (radiosDone.has(el.name)) continue;
+          radiosDone.add(el.name);
+          const group = Array.from(form.elements).filter(
+            (x): x is HTMLInputElement => x instanceof HTMLInputElement && x.type === "radio" && x.name === el.name,
+          );
+          const checked = group.find((r) => r.checked) ?? group[0];
+          if (!checked) continue;
+          checked.checked = true;
+          if (mode === "refused") checked.value = "not-an-option";
+          continue;
+        }
+        if (!textual.includes(el.type)) continue;
+        if (mode === "refused") {
+          // A required field left empty, anything else far too long and with markup in it.
+          el.value = el.required ? "" : `<${"x".repeat(5_000)}>`;
+          continue;
+        }
+        const value = named[el.name];
+        if (value !== undefined) el.value = value;
+        else if (!el.value) {
+          const later = /endsAt$/i.test(el.name);
+          el.value =
+            el.type === "email"
+              ? `someone-${Math.random().toString(36).slice(2)}@example.org`
+              : el.type === "password"
+                ? (named.password ?? "a long enough password")
+                : el.type === "datetime-local"
+                  ? later
+                    ? "2027-03-06T17:00"
+                    : "2027-03-06T10:00"
+                  : el.type === "date"
+                    ? "2027-05-01"
+                    : el.type === "number"
+                      ? (el as HTMLInputElement).min || "1"
+                      : el.type === "url"
+                        ? "https://example.org"
+                        : "Made up words";
+        }
+      }
+      const submit = form.querySelector<HTMLElement>('button[type="submit"], button:not([type]), input[type="submit"]');
+      (submit ?? form).setAttribute("data-nojs-submit", "yes");
+    },
+    { index, mode, named },
+  );
+}
+
+type Post = { label: string; ms: number; status: number | null; problem?: string };
+
+/** Submits the marked form with the browser and waits for the page it answers with. */
+async function submit(page: Page, label: string, base: string): Promise<Post> {
+  const started = Date.now();
+  const statuses: number[] = [];
+  page.on("response", (r) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) statuses.push(r.status());
+  });
+  try {
+    await Promise.all([
+      page.waitForNavigation({ timeout: answerWithinMs, waitUntil: "domcontentloaded" }),
+      page
+        .evaluate(() => {
+          const el = document.querySelector<HTMLElement>('[data-nojs-submit="yes"]');
+          if (el instanceof HTMLFormElement) el.submit();
+          else el?.click();
+        })
+        // The page it was on may be gone already: that is the navigation we wait for.
+        .catch(() => undefined),
+    ]);
+  } catch (error) {
+    return { label, ms: Date.now() - started, status: null, problem: `no answer: ${String(error).split("\n")[0]}` };
+  }
+  const ms = Date.now() - started;
+  const worst = Math.max(0, ...statuses);
+  const health = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(answerWithinMs) }).then(
+    (r) => r.status,
+    () => 0,
+  );
+  if (health !== 200) return { label, ms, status: worst, problem: "/healthz stopped answering" };
+  if (worst >= 500) return { label, ms, status: worst, problem: `HTTP ${worst}` };
+  return { label, ms, status: worst };
+}
+
+type Target = { who: Identity; route: string; pathIndex: number; actionId: string; nth: number; form: FoundForm; base: string };
+
+const jarOf = (cookie: string, base: string) =>
+  cookie
+    .split("; ")
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: base, httpOnly: true, sameSite: "Lax" as const };
+    });
+
+const progress = (message: string) => {
+  if (process.env.RELIABILITY_DEBUG) console.log(`no-js-forms: ${new Date().toISOString().slice(11, 19)} ${message}`);
+};
+
+async function openAs(browser: Browser, w: World, who: Identity, path: string, base: string) {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: base });
+  await context.addCookies(jarOf(await cookieFor(w, who, base), base));
+  const page = await context.newPage();
+  const res = await page.goto(path, { timeout: 30_000 });
+  return { context, page, status: res?.status() ?? 0 };
+}
+
+/** Finds a target's form again on its page (in this world), by its action and its place among that action's forms. */
+async function locate(page: Page, t: Target) {
+  return (await actionForms(page)).filter((f) => f.actionId === t.actionId)[t.nth] ?? null;
+}
+
+test("every server-action form answers promptly without JavaScript, valid or refused, as everyone who can see it", async ({
+  browser,
+}) => {
+  test.setTimeout(900_000);
+  progress("start");
+  const w = await makeWorld();
+  const actions = serverActions(w);
+  const nameOf = new Map(actions.map((a) => [a.id, a.name]));
+  const organiserEmail = w.a.organiser.email;
+  // Values a person would type into fields of these names; anything else is filled by its type.
+  const named = (route: string): Record<string, string> => ({
+    code: w.a.joinCode,
+    displayName: "Sam",
+    password: fixturePassword,
+    ...(route === "/signin" ? { email: organiserEmail } : {}),
+  });
+
+  // A fresh install, for the set-up form (the shared test database has accounts, so /setup is closed there).
+  const fresh = ownServer(47, `file:./e2e/.artifacts/no-js-setup-${e2ePort}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`e2e/.artifacts/no-js-setup-${e2ePort}.db${suffix}`, { force: true });
+  await fresh.start();
+
+  try {
+    // 1. Crawl: every page as every identity, collecting every action form (one per identity and action).
+    const targets = new Map<string, Target>();
+    const routes = pageRoutes();
+    const crawl = async (who: Identity, paths: [string, string, number][], base: string) => {
+      // One browser and one cookie per identity: crawling only reads.
+      const context = await browser.newContext({ javaScriptEnabled: false, baseURL: base });
+      await context.addCookies(jarOf(await cookieFor(w, who, base), base));
+      const page = await context.newPage();
+      try {
+        for (const [route, path, pathIndex] of paths) {
+          const res = await page.goto(path, { timeout: 30_000 });
+          expect(res?.status() ?? 0, `${who} GET ${path}`).toBeLessThan(500);
+          const forms = await actionForms(page);
+          for (const form of forms) {
+            const nth = forms.filter((f) => f.actionId === form.actionId && f.index < form.index).length;
+            const key = `${who} ${nameOf.get(form.actionId) ?? form.actionId}`;
+            if (!targets.has(key)) targets.set(key, { who, route, pathIndex, actionId: form.actionId, nth, form, base });
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    };
+    const everyPath = routes.flatMap((route) => pathsOf(route, w).map((path, i): [string, string, number] => [route, path, i]));
+    for (const who of identities) await crawl(who, everyPath, e2eBaseUrl);
+    const freshPaths = routes.filter((r) => !r.includes("[")).map((r): [string, string, number] => [r, r, 0]);
+    await crawl("anonymous", freshPaths, fresh.base);
+    progress(`crawled ${everyPath.length} pages × ${identities.length} identities: ${targets.size} forms`);
+
+    const reached = new Set([...targets.values()].map((t) => nameOf.get(t.actionId) ?? t.actionId));
+    const unreached = actions.map((a) => a.name).filter((name) => !reached.has(name) && !notForms[name]);
+
+    // 2. Post each one. Refusals first, all in the crawled world (a refusal changes nothing)…
+    const posts: Post[] = [];
+    /** Posts a target's form; false when the form is not on its page in this world (and `retry` allows another). */
+    const post = async (t: Target, mode: Mode, world: World, asNobody = false, retry = false): Promise<boolean> => {
+      const path = pathsOf(t.route, world)[t.pathIndex] as string;
+      const label = `${t.who}${asNobody ? "→nobody" : ""} ${nameOf.get(t.actionId)} on ${t.route} (${mode})`;
+      const { context, page } = await openAs(browser, world, t.who, path, t.base);
+      try {
+        const form = await locate(page, t);
+        if (!form) {
+          if (!retry) posts.push({ label, ms: 0, status: null, problem: "form not on the page" });
+          return false;
+        }
+        await fill(page, form.index, mode, named(t.route));
+        if (mode === "valid") {
+          for (const field of form.fileFields) {
+            const input = page.locator("form").nth(form.index).locator(`input[name="${field}"]`);
+            const accept = (await input.getAttribute("accept")) ?? "";
+            const file = accept.includes("json")
+              ? { name: "event.json", mimeType: "application/json", buffer: Buffer.from(await exportOf(world)) }
+              : { name: "plan.png", mimeType: "image/png", buffer: Buffer.from(tinyPng) };
+            await input.setInputFiles(file);
+          }
+        }
+        if (asNobody) await context.clearCookies();
+        posts.push(await submit(page, label, t.base));
+        return true;
+      } finally {
+        await context.close();
+      }
+    };
+    const all = [...targets.values()];
+    for (const t of all) {
+      await post(t, "refused", w);
+      if (!t.form.hasUserFields && t.who !== "anonymous") await post(t, "refused", w, true);
+    }
+    progress(`${posts.length} refused posts done`);
+    // …then the valid ones, each identity in a world of its own. A post that changed its world so
+    // that the next form is gone (a new join code, a signed-out session) moves on to a fresh world.
+    const worlds = new Map<Identity, World>();
+    for (const t of [...all].sort((x, y) => Number(x.base === fresh.base) - Number(y.base === fresh.base))) {
+      const world = worlds.get(t.who) ?? (await makeWorld());
+      worlds.set(t.who, world);
+      if (await post(t, "valid", world, false, t.base !== fresh.base)) continue;
+      const again = await makeWorld();
+      worlds.set(t.who, again);
+      await post(t, "valid", again);
+    }
+    progress(`${posts.length} posts done`);
+
+    const problems = posts.filter((p) => p.problem);
+    const slowest = Math.max(0, ...posts.map((p) => p.ms));
+    const line = report(
+      "no-js-forms",
+      { forms: targets.size, posts: posts.length, problems: problems.length, unreached: unreached.length, slowestMs: slowest },
+      problems.length === 0 && unreached.length === 0,
+    );
+    expect(unreached, `server actions no crawled form posts (add a way to reach them, or a reason to notForms): ${line}`).toEqual(
+      [],
+    );
+    expect(
+      problems.map((p) => `${p.label}: ${p.problem} after ${p.ms} ms`),
+      line,
+    ).toEqual([]);
+  } finally {
+    await fresh.kill();
+  }
+});
+
+/** Event A's export, as the import form takes it. */
+async function exportOf(w: World) {
+  const res = await fetch(`${e2eBaseUrl}/o/${w.a.slug}/export/json`, {
+    headers: { cookie: await sessionCookie(w.a.organiser.id) },
+  });
+  return res.text();
+}

@@ -1,7 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountSessions, accounts, eventStaff, participants } from "@/db/schema";
-import { publicName } from "@/lib/participants/profile";
 import type { Actor } from "./actor";
 import { accountSessionCookie, participantCookieName } from "./cookies";
 import { hashToken, unsign } from "./tokens";
@@ -32,16 +31,10 @@ export async function participantFromCookie(db: Db, eventId: string, signed: str
   if (!participantId) return null;
   // Someone who left is nobody here any more, even with their old cookie in another tab.
   const [row] = await db
-    .select({
-      id: participants.id,
-      displayName: participants.displayName,
-      ageBand: participants.ageBand,
-      leftAt: participants.leftAt,
-    })
+    .select({ id: participants.id })
     .from(participants)
     .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId), isNull(participants.leftAt)));
-  // The name others see when this person acts (e.g. on a note): initials for under-18s.
-  return row ? { id: row.id, name: publicName(row) } : null;
+  return row ?? null;
 }
 
 /**
@@ -56,7 +49,7 @@ export async function resolveActor(db: Db, eventId: string, cookies: Map<string,
   }
   const participant = await participantFromCookie(db, eventId, cookies.get(participantCookieName(eventId)), secret);
   if (participant) {
-    return { kind: "participant", eventId, participantId: participant.id, name: participant.name, role: "participant" };
+    return { kind: "participant", eventId, participantId: participant.id, role: "participant" };
   }
   return null;
 }

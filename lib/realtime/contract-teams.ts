@@ -131,7 +131,8 @@ export type TeamCommandResults = {
   "team:create": { team: TeamView };
   "team:update": { team: TeamView };
   "team:split": { teams: [TeamView, TeamView] };
-  "profile:update": { person: PersonView; details: PrivateDetails };
+  /** The public part only: results are kept in the command log, which holds no private details. */
+  "profile:update": { person: PersonView };
   "participants:details": { people: PrivateDetails[] };
   "event:leave": { notesDeleted: number };
 };

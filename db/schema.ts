@@ -289,7 +289,8 @@ export const announcements = sqliteTable(
 
 /**
  * Every applied command, keyed by who sent it and the id their device generated. The primary
- * key is what makes a retried command apply exactly once, even across processes.
+ * key is what makes a retried command apply exactly once, even across processes. Only what a
+ * retry needs is kept (never the payload), and only for a window: see lib/realtime/command-log.ts.
  */
 export const commandLog = sqliteTable(
   "command_log",
@@ -305,7 +306,8 @@ export const commandLog = sqliteTable(
     fanout: text("fanout", { mode: "json" }).$type<{ broadcasts: unknown[]; signals: unknown[] }>(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.actorKey, t.commandId] })],
+  // created_at: rows are pruned after a window (lib/realtime/command-log.ts).
+  (t) => [primaryKey({ columns: [t.actorKey, t.commandId] }), index("command_log_created").on(t.createdAt)],
 );
 
 /** The last sequence number broadcast in each room; lets clients detect a missed message. */
@@ -438,8 +440,7 @@ export const briefReframes = sqliteTable(
       .references(() => teams.id, { onDelete: "cascade" }),
     authorParticipantId: text("author_participant_id").references(() => participants.id, { onDelete: "set null" }),
     authorAccountId: text("author_account_id").references(() => accounts.id, { onDelete: "set null" }),
-    /** Kept so the history still says who, even if the author later leaves. */
-    authorName: text("author_name").notNull(),
+    // No copy of the author's name: it is derived from these ids when read (lib/participants/names.ts).
     text: text("text").notNull(),
     createdAt: createdAt(),
   },
@@ -700,7 +701,8 @@ export const showcases = sqliteTable("showcases", {
   /** Who takes the work forward; empty means the brief's owner. */
   takenForwardBy: text("taken_forward_by").notNull().default(""),
   needs: text("needs").notNull().default(""),
-  updatedBy: text("updated_by").notNull().default(""),
+  /** Actor key of who saved last (null: nobody yet); named when read, never stored as a name. */
+  updatedByKey: text("updated_by_key"),
   updatedAt: integer("updated_at"),
 });
 
@@ -781,8 +783,8 @@ export const presentationFeedback = sqliteTable(
     teamId: text("team_id")
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
+    /** Actor key; the name shown is derived from it when read, never stored. */
     authorKey: text("author_key").notNull(),
-    authorName: text("author_name").notNull(),
     text: text("text").notNull(),
     createdAt: createdAt(),
   },
@@ -798,7 +800,6 @@ export const presentationJudges = sqliteTable(
       .references(() => events.id, { onDelete: "cascade" }),
     /** The person's actor key (p:… or a:…). */
     judgeKey: text("judge_key").notNull(),
-    name: text("name").notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.judgeKey] })],

@@ -77,7 +77,10 @@ test("a personal link works once, the first phone is told, and the person signs 
   await expect(forwarded.getByRole("alert")).toContainText("each link works once");
 
   // The first phone lists both devices and signs the other one out.
-  await page.getByTestId("device-notice").getByRole("link", { name: /see your devices/ }).click();
+  await page
+    .getByTestId("device-notice")
+    .getByRole("link", { name: /see your devices/ })
+    .click();
   const devices = page.getByTestId("devices");
   await expect(devices.getByRole("listitem")).toHaveCount(2);
   await expect(devices.getByText("(this device)")).toBeVisible();

@@ -69,9 +69,17 @@ export async function signIn(context: BrowserContext, accountId: string) {
   await context.addCookies([{ ...cookieBase(), name: accountSessionCookie, value: token }]);
 }
 
-/** Joins an event as a participant and gives the context their cookie, as the join page would. */
-export async function joinAs(context: BrowserContext, eventId: string, displayName: string) {
-  const joined = await (await db()).transact((tx) => joinEvent(tx, { eventId, displayName }));
+/**
+ * Joins an event as a participant and gives the context their cookie, as the join page would,
+ * as someone who has said they are 18 or over (the room sees their name) unless told otherwise.
+ */
+export async function joinAs(
+  context: BrowserContext,
+  eventId: string,
+  displayName: string,
+  ageBand: "under_16" | "16_17" | "18_plus" | null = "18_plus",
+) {
+  const joined = await (await db()).transact((tx) => joinEvent(tx, { eventId, displayName, ageBand }));
   await context.addCookies([
     { ...cookieBase(), name: participantCookieName(eventId), value: sign(joined.participantId, secret()) },
   ]);

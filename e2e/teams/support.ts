@@ -20,7 +20,9 @@ export async function joinByCode(
   page: Page,
   joinCode: string,
   name: string,
-  about: { skills?: string[]; kind?: string } | "skip" = "skip",
+  // With "about you" answered, the person says they are 18 or over (the room then sees their
+  // name) unless `age` says otherwise; skipped, the room sees their initials.
+  about: { skills?: string[]; kind?: string; age?: string } | "skip" = "skip",
 ) {
   await page.goto("/j");
   await page.getByLabel("Join code").fill(joinCode);
@@ -33,6 +35,7 @@ export async function joinByCode(
   } else {
     for (const skill of about.skills ?? []) await page.getByRole("checkbox", { name: skill }).check();
     if (about.kind) await page.getByRole("radio", { name: about.kind }).check();
+    await page.getByRole("radio", { name: about.age ?? "18 or over" }).check();
     await page.getByRole("button", { name: "Save and continue" }).click();
   }
   await expect(page.getByRole("heading", { name: `Hello, ${name}` })).toBeVisible();

@@ -1,12 +1,22 @@
 import type { Role } from "@/lib/realtime/contract";
 
-/** Who is acting, in which event. Resolved by the server from a cookie, never sent by a client. */
+/**
+ * Who is acting, in which event. Resolved by the server from a cookie, never sent by a client.
+ * A participant carries no name: what others see of them is derived from their profile when it
+ * is shown (lib/participants/names.ts), so nothing copies a name that could change or be erased.
+ */
 export type Actor =
-  | { kind: "participant"; eventId: string; participantId: string; name: string; role: "participant" }
+  | { kind: "participant"; eventId: string; participantId: string; role: "participant" }
   | { kind: "staff"; eventId: string; accountId: string; name: string; role: Exclude<Role, "participant"> };
 
 /** A stable key for one person, used for idempotency and for counting people (not tabs). */
 export const actorKey = (actor: Actor) => (actor.kind === "participant" ? `p:${actor.participantId}` : `a:${actor.accountId}`);
+
+/**
+ * How a member of staff signs what they do in the room ("Phase started by …"). Staff sign with
+ * their account's name; a participant never reaches the room commands that call this.
+ */
+export const staffSignature = (actor: Actor) => (actor.kind === "staff" ? actor.name : "A participant");
 
 export const isStaff = (actor: Actor) => actor.role === "organiser" || actor.role === "facilitator";
 

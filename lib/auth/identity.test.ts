@@ -27,7 +27,7 @@ describe("resolveActor", () => {
       jar({ [participantCookieName(event.id)]: sign(participantId, secret) }),
       secret,
     );
-    expect(actor).toEqual({ kind: "participant", eventId: event.id, participantId, name: "Resident", role: "participant" });
+    expect(actor).toEqual({ kind: "participant", eventId: event.id, participantId, role: "participant" });
   });
 
   it("refuses a forged, unsigned or other-event participant cookie", async () => {

@@ -1,7 +1,6 @@
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountSessions, accounts, eventStaff, events, participantDevices, participants } from "@/db/schema";
-import { publicName } from "@/lib/participants/profile";
 import type { Actor } from "./actor";
 import { accountSessionCookie, participantCookieName } from "./cookies";
 import { hashToken, unsign } from "./tokens";
@@ -57,12 +56,7 @@ export async function participantFromCookie(db: Db, eventId: string, signed: str
   // Someone who left is nobody here any more, even with their old cookie in another tab; nor is
   // anyone in an event taken back to draft (a draft is private to its staff).
   const [row] = await db
-    .select({
-      id: participants.id,
-      displayName: participants.displayName,
-      ageBand: participants.ageBand,
-      leftAt: participants.leftAt,
-    })
+    .select({ id: participants.id })
     .from(participants)
     .innerJoin(events, eq(events.id, participants.eventId))
     .where(
@@ -73,8 +67,7 @@ export async function participantFromCookie(db: Db, eventId: string, signed: str
         ne(events.status, "draft"),
       ),
     );
-  // The name others see when this person acts (e.g. on a note): initials for under-18s.
-  return row ? { id: row.id, name: publicName(row), deviceId } : null;
+  return row ? { id: row.id, deviceId } : null;
 }
 
 /**
@@ -89,7 +82,7 @@ export async function resolveActor(db: Db, eventId: string, cookies: Map<string,
   }
   const participant = await participantFromCookie(db, eventId, cookies.get(participantCookieName(eventId)), secret);
   if (participant) {
-    return { kind: "participant", eventId, participantId: participant.id, name: participant.name, role: "participant" };
+    return { kind: "participant", eventId, participantId: participant.id, role: "participant" };
   }
   return null;
 }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorTag, canChangeNote, canReadBoard, canWriteOnBoard, noteVisibleTo, positionBetween } from "./rules";
 import { columnsFor } from "./templates";
 
-const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", name: "A", role: "participant" };
+const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", role: "participant" };
 const facilitator: Actor = { kind: "staff", eventId: "e1", accountId: "a1", name: "F", role: "facilitator" };
 const plenary = { eventId: "e1", teamId: null, locked: false };
 const teamBoard = { eventId: "e1", teamId: "t1", locked: false };

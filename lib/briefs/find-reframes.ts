@@ -1,8 +1,12 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { briefReframes, teamMembers, teams } from "@/db/schema";
+import { authorKey, namesByKey } from "@/lib/participants/names";
 
-/** Every team working on a brief, each with its reframes newest first (the first is its current framing). */
+/**
+ * Every team working on a brief, each with its reframes newest first (the first is its current
+ * framing), each named by its author as the room sees them now.
+ */
 export async function findReframes(db: Db, eventId: string, briefId: string) {
   const [teamRows, reframes] = await Promise.all([
     db
@@ -16,7 +20,9 @@ export async function findReframes(db: Db, eventId: string, briefId: string) {
       .where(and(eq(briefReframes.eventId, eventId), eq(briefReframes.briefId, briefId)))
       .orderBy(desc(briefReframes.createdAt)),
   ]);
-  return teamRows.map((team) => ({ ...team, reframes: reframes.filter((r) => r.teamId === team.id) }));
+  const nameOf = await namesByKey(db, eventId, reframes.map(authorKey), "room");
+  const named = reframes.map((r) => ({ ...r, authorName: nameOf(authorKey(r)) }));
+  return teamRows.map((team) => ({ ...team, reframes: named.filter((r) => r.teamId === team.id) }));
 }
 
 /** The team a participant is in, if any, and the brief it works on. */

@@ -55,7 +55,6 @@ export async function reframeBrief(
     teamId,
     authorParticipantId: actor.kind === "participant" ? actor.participantId : null,
     authorAccountId: actor.kind === "staff" ? actor.accountId : null,
-    authorName: actor.name,
     text: input.text,
     ...(input.now ? { createdAt: input.now } : {}),
   });

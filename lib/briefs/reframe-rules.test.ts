@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canReframe, reframeTextSchema } from "./reframe-rules";
 import { briefIsPublic, canSeeBrief } from "./visibility";
 
-const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", name: "Amara", role: "participant" };
+const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", role: "participant" };
 const facilitator: Actor = { kind: "staff", eventId: "e1", accountId: "a1", name: "Fac", role: "facilitator" };
 const organiser: Actor = { ...facilitator, role: "organiser" };
 const team = { eventId: "e1", briefId: "b1" };

@@ -1,6 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import { announcements, events } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
 import { boardListing } from "@/lib/boards/find-boards";
+import { namesByKey } from "@/lib/participants/names";
 import { presenceCounts } from "@/lib/presence/presence-store";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
@@ -30,7 +32,12 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
       result: {
         seq: seqRows[0]?.seq ?? 0,
         event: { id: event.id, slug: event.slug, name: event.name, joinCode: event.joinCode },
-        me: { kind: actor.kind, name: actor.name, role: actor.role },
+        // Their own name, as they typed it: this snapshot goes to them alone.
+        me: {
+          kind: actor.kind,
+          name: (await namesByKey(r, actor.eventId, [actorKey(actor)], "private"))(actorKey(actor)),
+          role: actor.role,
+        },
         presence: await presenceCounts(r, actor.eventId, now),
         announcement: latest[0] ?? null,
         room: await readRoom(r, actor.eventId),

@@ -84,6 +84,9 @@ export const exportedReframeSchema = z.object({
   id,
   briefId: id,
   teamId: id,
+  /** The author: a participant id, or a staff pseudonym (exports written before this field: absent). */
+  author: id.nullable().optional(),
+  /** Derived from the author's profile when exported, for readers of the file; not imported. */
   authorName: text(200),
   text: text(),
   createdAt: z.number().int(),
@@ -215,7 +218,9 @@ export const exportedPresentationsSchema = z.object({
       /** As the team wrote it; empty means the brief's owner. */
       takenForwardBy: text(500),
       needs: text(),
+      /** Derived when exported, for readers of the file; `editor` is who it was (participant id or staff pseudonym). */
       updatedBy: text(200),
+      editor: id.nullable().optional(),
       updatedAt: time,
     }),
   ),

@@ -113,7 +113,8 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
       eventId,
       briefId: must(r.briefId),
       teamId: must(r.teamId),
-      authorName: r.authorName,
+      // Staff are not carried, so a staff author is named "Staff" from now on.
+      authorParticipantId: r.author && !r.author.startsWith("staff-") ? must(r.author) : null,
       text: r.text,
       createdAt: r.createdAt,
     });
@@ -200,9 +201,11 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
     });
   }
   for (const s of p.showcases) {
-    const { teamId, images: _images, ...fields } = s;
+    const { teamId, images: _images, updatedBy: _name, editor, ...fields } = s;
     // Image files are not in the export, so the imported showcase has none.
-    await tx.insert(showcases).values({ ...fields, teamId: must(teamId), eventId, imageIds: [] });
+    await tx
+      .insert(showcases)
+      .values({ ...fields, teamId: must(teamId), eventId, imageIds: [], updatedByKey: editor ? personKey(editor) : null });
   }
   for (const r of p.reactions) {
     const teamId = must(r.teamId);
@@ -216,13 +219,13 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
     for (let i = 0; i < rows.length; i += 500) await tx.insert(presentationReactions).values(rows.slice(i, i + 500));
   }
   for (const f of p.feedback) {
-    const { teamId, author, ...fields } = f;
+    const { teamId, author, authorName: _name, ...fields } = f;
     await tx
       .insert(presentationFeedback)
       .values({ ...fields, id: randomUUID(), eventId, teamId: must(teamId), authorKey: personKey(author) });
   }
   for (const j of p.judges)
-    await tx.insert(presentationJudges).values({ eventId, judgeKey: personKey(j.judge), name: j.name, createdAt: j.createdAt });
+    await tx.insert(presentationJudges).values({ eventId, judgeKey: personKey(j.judge), createdAt: j.createdAt });
   for (const s of p.scores) {
     const { teamId, judge, ...fields } = s;
     await tx.insert(presentationScores).values({ ...fields, eventId, teamId: must(teamId), judgeKey: personKey(judge) });

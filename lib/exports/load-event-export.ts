@@ -29,6 +29,7 @@ import {
   voteRounds,
   votes,
 } from "@/db/schema";
+import { authorKey, namesByKey, staffName } from "@/lib/participants/names";
 import { reactionKinds } from "@/lib/realtime/constants";
 import { type EventExport, type ExportedPresentations, exportFormat, exportVersion } from "./export-schema";
 
@@ -142,7 +143,15 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
     return staffVoters.get(key) as string;
   };
 
-  const presentations = await loadPresentations(db, eventId, teamRows, new Set(boardIds), voterOf);
+  // Names are derived from profiles now, as the organisers see them; staff accounts are not exported.
+  const nameOfKey = await namesByKey(
+    db,
+    eventId,
+    people.map((p) => `p:${p.id}`),
+    "private",
+  );
+  const nameOf = (key: string | null) => (key?.startsWith("p:") ? nameOfKey(key) : staffName);
+  const presentations = await loadPresentations(db, eventId, teamRows, new Set(boardIds), voterOf, nameOf);
 
   return {
     format: exportFormat,
@@ -218,7 +227,8 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       id: r.id,
       briefId: r.briefId,
       teamId: r.teamId,
-      authorName: r.authorName,
+      author: authorKey(r) ? voterOf(authorKey(r) as string) : null,
+      authorName: nameOf(authorKey(r)),
       text: r.text,
       createdAt: r.createdAt,
     })),
@@ -321,6 +331,7 @@ async function loadPresentations(
   teamRows: { id: string }[],
   boardIds: Set<string>,
   personOf: (key: string) => string,
+  nameOf: (key: string | null) => string,
 ): Promise<ExportedPresentations> {
   const [[run], showcaseRows, imageRows, reactionRows, feedbackRows, judgeRows, scoreRows] = await Promise.all([
     db.select().from(presentationRuns).where(eq(presentationRuns.eventId, eventId)),
@@ -345,11 +356,10 @@ async function loadPresentations(
   ]);
   const teamOrder = new Map(teamRows.map((t, i) => [t.id, i]));
   const images = new Map(imageRows.map((i) => [i.id, i]));
-  const isStaff = (key: string) => !key.startsWith("p:");
   const judges = judgeRows.map((j) => ({
     judge: personOf(j.judgeKey),
     // Staff accounts are not exported, so neither are their names.
-    name: isStaff(j.judgeKey) ? "Staff" : j.name,
+    name: nameOf(j.judgeKey),
     createdAt: j.createdAt,
   }));
   return {
@@ -386,7 +396,8 @@ async function loadPresentations(
         nextSteps: s.nextSteps,
         takenForwardBy: s.takenForwardBy,
         needs: s.needs,
-        updatedBy: s.updatedBy,
+        updatedBy: s.updatedByKey ? nameOf(s.updatedByKey) : "",
+        editor: s.updatedByKey ? personOf(s.updatedByKey) : null,
         updatedAt: s.updatedAt,
       })),
     reactions: reactionRows
@@ -399,7 +410,7 @@ async function loadPresentations(
     feedback: feedbackRows.map((f) => ({
       teamId: f.teamId,
       author: personOf(f.authorKey),
-      authorName: f.authorName,
+      authorName: nameOf(f.authorKey),
       text: f.text,
       createdAt: f.createdAt,
     })),

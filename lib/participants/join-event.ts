@@ -6,15 +6,17 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { teamsRoom } from "@/lib/realtime/constants";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { personView } from "./participant-views";
-import { displayNameSchema } from "./profile";
+import { type AgeBand, displayNameSchema } from "./profile";
 
 export { displayNameSchema };
 
 /**
  * Adds a person to an event. Returns the token for their "continue on another device" link, and
  * the broadcast that puts them in the room's team overview (unsequenced: see sequenceBroadcasts).
+ * Without an age band (the join form does not ask; the "about you" step does) the room sees
+ * their initials until they say they are 18 or over: see publicName.
  */
-export async function joinEvent(tx: Tx, input: { eventId: string; displayName: string }) {
+export async function joinEvent(tx: Tx, input: { eventId: string; displayName: string; ageBand?: AgeBand | null }) {
   const id = randomUUID();
   const resumeToken = newToken();
   const [row] = await tx
@@ -23,6 +25,7 @@ export async function joinEvent(tx: Tx, input: { eventId: string; displayName: s
       id,
       eventId: input.eventId,
       displayName: input.displayName,
+      ageBand: input.ageBand ?? null,
       resumeTokenHash: hashToken(resumeToken),
     })
     .returning();

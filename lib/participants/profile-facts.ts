@@ -65,12 +65,16 @@ export function initials(name: string) {
 }
 
 /**
- * The name other participants see. Under-18s are shown by their initials only (the people
- * running the event see the full name); someone who left is "Someone who left".
+ * THE rule for the name other participants see; everything shown to the room goes through it
+ * (directly, or by actor key through `lib/participants/names.ts`), at the moment it is sent or
+ * read, so a change of age band or leaving reaches every screen and nothing keeps an old copy.
+ * Under-18s are shown by their initials only (the people running the event see the full name);
+ * so is anyone whose age band is not known yet: a name reaches the room only once its owner has
+ * said they are 18 or over. Someone who left is "Someone who left".
  */
 export function publicName(p: { displayName: string; ageBand: AgeBand | null; leftAt: number | null }) {
   if (p.leftAt !== null) return leftName;
-  return isUnder18(p.ageBand) ? initials(p.displayName) : p.displayName;
+  return p.ageBand === "18_plus" ? p.displayName : initials(p.displayName);
 }
 
 /**

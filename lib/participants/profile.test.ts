@@ -3,8 +3,7 @@ import { displayNameSchema, initials, isUnder18, leftName, normaliseSkills, publ
 
 describe("publicName", () => {
   it("shows adults by the name they chose", () => {
-    expect(publicName({ displayName: "Amara", ageBand: "18_plus", leftAt: null })).toBe("Amara");
-    expect(publicName({ displayName: "Amara", ageBand: null, leftAt: null })).toBe("Amara");
+    expect(publicName({ displayName: "Amara Okafor", ageBand: "18_plus", leftAt: null })).toBe("Amara Okafor");
   });
 
   it("shows under-18s by their initials only", () => {
@@ -12,8 +11,22 @@ describe("publicName", () => {
     expect(publicName({ displayName: "zoë", ageBand: "under_16", leftAt: null })).toBe("Z.");
   });
 
-  it("shows someone who left as someone who left", () => {
-    expect(publicName({ displayName: "Amara", ageBand: null, leftAt: 1 })).toBe(leftName);
+  it("shows initials until the person has said they are 18 or over", () => {
+    expect(publicName({ displayName: "Yara Leaverson", ageBand: null, leftAt: null })).toBe("Y. L.");
+  });
+
+  it("shows someone who left as someone who left, whatever their age", () => {
+    for (const ageBand of [null, "under_16", "16_17", "18_plus"] as const) {
+      expect(publicName({ displayName: "Amara", ageBand, leftAt: 1 })).toBe(leftName);
+    }
+  });
+
+  it("never shows any part of an under-18's name beyond its first letters", () => {
+    const name = "Yara Leaverson-Smith";
+    for (const ageBand of [null, "under_16", "16_17"] as const) {
+      const shown = publicName({ displayName: name, ageBand, leftAt: null });
+      for (const part of ["Yara", "Leaverson", "Smith", "ara", "eav"]) expect(shown).not.toContain(part);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
 import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
-import { activeParticipant, personView, privateDetails } from "./participant-views";
+import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills } from "./profile";
 
 /**
@@ -26,8 +26,9 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     await tx.update(participants).set(changes).where(eq(participants.id, me.participant.id));
     const row = { ...me.participant, ...changes };
     const person = personView(row, me.teamId);
+    // Access needs and contact stay out of the result: the command log keeps results for retries.
     return {
-      result: { person, details: privateDetails(row) },
+      result: { person },
       broadcasts: [{ room: teamsRoom(actor.eventId), event: "participant:profile-updated", data: { person } }],
     };
   },

@@ -15,10 +15,7 @@ export const assignJudge: WriteHandler<"judge:assign"> = {
     if (payload.judge) {
       const person = (await judgeCandidates(tx, actor.eventId)).find((p) => p.key === payload.personKey);
       if (!person) throw new CommandFailure("not_found", "That person isn't in this event.");
-      await tx
-        .insert(presentationJudges)
-        .values({ eventId: actor.eventId, judgeKey: person.key, name: person.name.replace(/ \(staff\)$/, "") })
-        .onConflictDoNothing();
+      await tx.insert(presentationJudges).values({ eventId: actor.eventId, judgeKey: person.key }).onConflictDoNothing();
     } else {
       await tx
         .delete(presentationJudges)

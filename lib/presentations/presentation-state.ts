@@ -7,6 +7,7 @@ import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import {
   criteriaFor,
+  feedbackViews,
   findJudges,
   findRun,
   findShowcases,
@@ -68,13 +69,7 @@ export const presentationState: ReadHandler<"presentation:state"> = {
         reactions: await reactionCounts(r, actor.eventId),
         criteria: criteriaFor(run, teamInfo),
         me: { key, teamId: myTeam, judge, staff, scores },
-        feedback: feedbackRows.map((f) => ({
-          id: f.id,
-          teamId: f.teamId,
-          authorName: f.authorName,
-          text: f.text,
-          createdAt: f.createdAt,
-        })),
+        feedback: await feedbackViews(r, actor.eventId, feedbackRows),
         judges: staff ? await findJudges(r, actor.eventId) : null,
         people: staff ? await judgeCandidates(r, actor.eventId) : null,
       },

@@ -4,7 +4,7 @@ import { sharedDatabase } from "@/db";
 import { presentationFeedback } from "@/db/schema";
 import type { FeedbackView, ReactionCounts, ShowcaseView } from "@/lib/realtime/contract";
 import { loadResults } from "./results";
-import { findShowcases, reactionCounts } from "./store";
+import { feedbackViews, findShowcases, reactionCounts } from "./store";
 
 /** What a team presented and how the room responded: the organiser's after-event record of it. */
 export type TeamPresentationRecord = {
@@ -37,7 +37,8 @@ export async function loadPresentationRecords(eventId: string): Promise<Map<stri
   const db = (await sharedDatabase()).read;
   const results = await loadResults(db, eventId);
   const [showcases, reactions, feedbackRows] = await Promise.all([
-    findShowcases(db, eventId, results.teams),
+    // The organisers' record: staff see names as typed.
+    findShowcases(db, eventId, results.teams, "private"),
     reactionCounts(db, eventId),
     db
       .select()
@@ -45,6 +46,7 @@ export async function loadPresentationRecords(eventId: string): Promise<Map<stri
       .where(eq(presentationFeedback.eventId, eventId))
       .orderBy(asc(presentationFeedback.createdAt)),
   ]);
+  const feedback = await feedbackViews(db, eventId, feedbackRows, "private");
   const records = new Map<string, TeamPresentationRecord>();
   for (const team of results.teams) {
     const row = results.rows.find((r) => r.teamId === team.id);
@@ -58,9 +60,7 @@ export async function loadPresentationRecords(eventId: string): Promise<Map<stri
         ...showcase,
         links: showcase.links.map((l) => ({ title: l.title.trim(), url: l.url.trim() })).filter((l) => l.url !== ""),
       },
-      feedback: feedbackRows
-        .filter((f) => f.teamId === team.id)
-        .map((f) => ({ id: f.id, teamId: f.teamId, authorName: f.authorName, text: f.text, createdAt: f.createdAt })),
+      feedback: feedback.filter((f) => f.teamId === team.id),
       reactions: reactions[team.id] ?? {},
       judging: { criteria: results.criteria[team.id] ?? [], ...row.judging },
       peoplesChoice: { votes: row.votes, rank: row.votesRank },

@@ -6,7 +6,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { maxReactionsPerPerson } from "./rules";
-import { reactionCounts, teamInEvent } from "./store";
+import { feedbackViews, reactionCounts, teamInEvent } from "./store";
 
 /** A tap of appreciation: counted, and the team's new counts go to every screen. */
 export const react: WriteHandler<"presentation:react"> = {
@@ -55,15 +55,14 @@ export const giveFeedback: WriteHandler<"presentation:feedback"> = {
       eventId: actor.eventId,
       teamId: team.id,
       authorKey: actorKey(actor),
-      authorName: actor.name,
       text: payload.text,
       createdAt: now,
     };
     await tx.insert(presentationFeedback).values(feedback);
+    const [view] = await feedbackViews(tx, actor.eventId, [feedback]);
+    if (!view) throw new Error("feedback not named");
     return {
-      result: {
-        feedback: { id: feedback.id, teamId: team.id, authorName: feedback.authorName, text: feedback.text, createdAt: now },
-      },
+      result: { feedback: view },
       broadcasts: [],
     };
   },

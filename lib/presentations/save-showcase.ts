@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { showcaseImages, showcases } from "@/db/schema";
-import { isStaff } from "@/lib/auth/actor";
+import { actorKey, isStaff } from "@/lib/auth/actor";
 import { teamOf } from "@/lib/boards/board-access";
+import { namesByKey } from "@/lib/participants/names";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
@@ -34,11 +35,12 @@ export const saveShowcase: WriteHandler<"showcase:save"> = {
     }
     const [row] = await tx
       .insert(showcases)
-      .values({ teamId: team.id, eventId: actor.eventId, ...fields, updatedBy: actor.name, updatedAt: now })
-      .onConflictDoUpdate({ target: showcases.teamId, set: { ...fields, updatedBy: actor.name, updatedAt: now } })
+      .values({ teamId: team.id, eventId: actor.eventId, ...fields, updatedByKey: actorKey(actor), updatedAt: now })
+      .onConflictDoUpdate({ target: showcases.teamId, set: { ...fields, updatedByKey: actorKey(actor), updatedAt: now } })
       .returning();
     const info = (await presentationTeams(tx, actor.eventId)).find((t) => t.id === team.id);
-    const showcase = showcaseView(team.id, row, info?.owner ?? "");
+    const nameOf = await namesByKey(tx, actor.eventId, [row?.updatedByKey ?? null], "room");
+    const showcase = showcaseView(team.id, row, info?.owner ?? "", nameOf);
     return {
       result: { showcase },
       broadcasts: [{ room: rooms.presentations(actor.eventId), event: "showcase:changed", data: { showcase } }],

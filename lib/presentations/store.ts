@@ -6,6 +6,7 @@ import {
   briefs,
   eventStaff,
   participants,
+  type presentationFeedback,
   presentationJudges,
   presentationReactions,
   presentationRuns,
@@ -13,9 +14,17 @@ import {
   teams,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { type NameAudience, namesByKey } from "@/lib/participants/names";
 import { publicName } from "@/lib/participants/profile";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import type { JudgeView, PresentationRunView, PresentationTeam, ReactionCounts, ShowcaseView } from "@/lib/realtime/contract";
+import type {
+  FeedbackView,
+  JudgeView,
+  PresentationRunView,
+  PresentationTeam,
+  ReactionCounts,
+  ShowcaseView,
+} from "@/lib/realtime/contract";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { briefOwner, criteriaFromSuccess, normaliseOrder } from "./rules";
@@ -122,7 +131,13 @@ export const runChanged = (eventId: string, run: PresentationRunView): Broadcast
   data: { run },
 });
 
-export function showcaseView(teamId: string, row: ShowcaseRow | undefined, owner: string): ShowcaseView {
+/** `nameOf` names the last editor for whoever reads it (see namesByKey): never a stored copy. */
+export function showcaseView(
+  teamId: string,
+  row: ShowcaseRow | undefined,
+  owner: string,
+  nameOf: (key: string | null) => string,
+): ShowcaseView {
   return {
     teamId,
     title: row?.title ?? "",
@@ -136,14 +151,38 @@ export function showcaseView(teamId: string, row: ShowcaseRow | undefined, owner
     takenForwardByDefault: owner,
     needs: row?.needs ?? "",
     updatedAt: row?.updatedAt ?? null,
-    updatedBy: row?.updatedBy ?? "",
+    updatedBy: row?.updatedByKey ? nameOf(row.updatedByKey) : "",
   };
 }
 
-export async function findShowcases(db: Reader, eventId: string, teamInfo: TeamInfo[]) {
+export async function findShowcases(db: Reader, eventId: string, teamInfo: TeamInfo[], audience: NameAudience = "room") {
   const rows = await db.select().from(showcases).where(eq(showcases.eventId, eventId));
   const byTeam = new Map(rows.map((r) => [r.teamId, r]));
-  return Object.fromEntries(teamInfo.map((t) => [t.id, showcaseView(t.id, byTeam.get(t.id), t.owner)]));
+  const nameOf = await namesByKey(
+    db,
+    eventId,
+    rows.map((r) => r.updatedByKey),
+    audience,
+  );
+  return Object.fromEntries(teamInfo.map((t) => [t.id, showcaseView(t.id, byTeam.get(t.id), t.owner, nameOf)]));
+}
+
+type FeedbackRow = Pick<typeof presentationFeedback.$inferSelect, "id" | "teamId" | "authorKey" | "text" | "createdAt">;
+
+/** Feedback as a screen shows it, its author named from their profile now. */
+export async function feedbackViews(
+  db: Reader,
+  eventId: string,
+  rows: FeedbackRow[],
+  audience: NameAudience = "room",
+): Promise<FeedbackView[]> {
+  const nameOf = await namesByKey(
+    db,
+    eventId,
+    rows.map((f) => f.authorKey),
+    audience,
+  );
+  return rows.map((f) => ({ id: f.id, teamId: f.teamId, authorName: nameOf(f.authorKey), text: f.text, createdAt: f.createdAt }));
 }
 
 /** Criteria per team: what the organiser set, or the team's brief's success lines. */
@@ -166,13 +205,20 @@ export async function reactionCounts(db: Reader, eventId: string, teamId?: strin
   return out;
 }
 
+/** The judges, named as the room sees them (the list is broadcast to every screen). */
 export async function findJudges(db: Reader, eventId: string): Promise<JudgeView[]> {
   const rows = await db
-    .select({ key: presentationJudges.judgeKey, name: presentationJudges.name })
+    .select({ key: presentationJudges.judgeKey })
     .from(presentationJudges)
     .where(eq(presentationJudges.eventId, eventId))
     .orderBy(asc(presentationJudges.createdAt));
-  return rows;
+  const nameOf = await namesByKey(
+    db,
+    eventId,
+    rows.map((r) => r.key),
+    "room",
+  );
+  return rows.map((r) => ({ key: r.key, name: nameOf(r.key) }));
 }
 
 export async function isJudge(db: Reader, eventId: string, key: string) {

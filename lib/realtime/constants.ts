@@ -37,6 +37,14 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * How long the server remembers a command it applied (lib/realtime/command-log.ts): a retry
+ * within it is answered, not applied again. Phones stop resending a command an hour before it,
+ * so nothing is ever applied twice because it was forgotten.
+ */
+export const commandLogWindowMs = 24 * 3600 * 1000;
+export const outboxMaxAgeMs = commandLogWindowMs - 3600 * 1000;
+
 /** Errors after which sending the same command again might succeed. */
 export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "internal"]);
 

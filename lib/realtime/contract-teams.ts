@@ -137,7 +137,8 @@ export type TeamCommandResults = {
   "team:create": { team: TeamView };
   "team:update": { team: TeamView };
   "team:split": { teams: [TeamView, TeamView] };
-  "profile:update": { person: PersonView; details: PrivateDetails };
+  /** The public part only: results are kept in the command log, which holds no private details. */
+  "profile:update": { person: PersonView };
   /** With how many notes each person has written, so staff can see a flood and clear it. */
   "participants:details": { people: (PrivateDetails & { notes: number })[] };
   "event:leave": { notesDeleted: number };

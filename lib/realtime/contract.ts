@@ -131,6 +131,41 @@ export type ServerToClientEvents = {
   "device:signed-in": (info: { label: string }) => void;
 };
 
+/**
+ * Every server → client event, at run time. The compiler refuses this table when an event is
+ * added to the contract without it, so the tests that walk every event (who may see what, e.g.
+ * test/integration/public-names.test.ts) cover a new event from the day it exists.
+ */
+const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
+  "note:created": true,
+  "note:changed": true,
+  "note:deleted": true,
+  "group:changed": true,
+  "group:removed": true,
+  "board:changed": true,
+  "team:membership-changed": true,
+  "team:created": true,
+  "team:updated": true,
+  "participant:joined": true,
+  "participant:profile-updated": true,
+  "participant:left": true,
+  "vote:round-changed": true,
+  "room:changed": true,
+  "room:nudged": true,
+  "showcase:changed": true,
+  "presentation:run-changed": true,
+  "presentation:reacted": true,
+  "presentation:criteria-changed": true,
+  "presentation:judges-changed": true,
+  "presentation:scored": true,
+  "announcement:made": true,
+  "presence:updated": true,
+  "vote:tallied": true,
+  "access:ended": true,
+  "device:signed-in": true,
+};
+export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
+
 export type ClientToServerEvents = {
   [N in CommandName]: (envelope: Envelope<N>, ack: (response: Ack<CommandResults[N]>) => void) => void;
 };

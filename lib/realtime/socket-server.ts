@@ -16,6 +16,7 @@ import type { RedisClient } from "@/lib/scale/redis";
 import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyOf } from "@/lib/voting/round-store";
 import { createCoalescer } from "./coalescer";
+import { commandLogPruneEveryMs, pruneCommandLog } from "./command-log";
 import {
   type AccessEndedReason,
   type Ack,
@@ -342,6 +343,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   }, presenceHeartbeatMs);
   heartbeat.unref();
 
+  // The command log keeps retries' answers for a window only (lib/realtime/command-log.ts).
+  const commandLogPrune = setInterval(() => {
+    pruneCommandLog(db).catch((e) => log("pruning the command log failed", e));
+  }, commandLogPruneEveryMs);
+  commandLogPrune.unref();
+
   return {
     io,
     /** For server-side code outside a command (e.g. a page's server action) that changed a room. */
@@ -360,6 +367,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       clearInterval(heartbeat);
       clearInterval(sweep);
       clearInterval(roundClock);
+      clearInterval(commandLogPrune);
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { eventPhases, roomStates } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, staffSignature } from "@/lib/auth/actor";
 import { type NudgeView, type PhaseView, type RoomChange, type RoomView, rooms, type Wall } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { freshNudge } from "./nudges";
@@ -61,7 +61,7 @@ export async function changeRoom(
   input: { actor: Actor; now: number; patch: RoomPatch; change: Omit<RoomChange, "by" | "at"> },
 ): Promise<{ room: RoomView; broadcast: Broadcast }> {
   const { actor, now, patch } = input;
-  const lastChange: RoomChange = { ...input.change, by: actor.name, at: now };
+  const lastChange: RoomChange = { ...input.change, by: staffSignature(actor), at: now };
   const set: Partial<typeof roomStates.$inferInsert> = { lastChange, updatedAt: now };
   if (patch.phase) {
     set.currentPhaseId = patch.phase.id;

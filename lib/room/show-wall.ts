@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { boards } from "@/db/schema";
+import { staffSignature } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type NudgeView, rooms, type Wall } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
@@ -31,7 +32,7 @@ export const showWall: WriteHandler<"screen:show"> = {
             title: boardTitle ?? "",
             boardId: choice.boardId,
             boardTitle,
-            by: actor.name,
+            by: staffSignature(actor),
             at: now,
           }
         : undefined;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, staffSignature } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type NudgeView, rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
@@ -27,7 +27,7 @@ export async function enterPhase(tx: Tx, actor: Actor, now: number, phaseId: str
     kind: "phase",
     title: phase.name,
     ...phaseDestination(before.wall, onWall),
-    by: actor.name,
+    by: staffSignature(actor),
     at: now,
   };
   const { room, broadcast } = await changeRoom(tx, {

@@ -23,7 +23,7 @@ vi.mock("server-only", () => ({}));
 function comparable(data: EventExport) {
   const ids = new Map<string, string>();
   const idKeys =
-    /^(id|briefId|teamId|boardId|groupId|authorParticipantId|sourceNoteId|targetId|voter|judge|author|currentTeamId|peoplesChoiceBoardId)$/;
+    /^(id|briefId|teamId|boardId|groupId|authorParticipantId|sourceNoteId|targetId|voter|judge|author|editor|currentTeamId|peoplesChoiceBoardId)$/;
   const rename = (value: string) => {
     if (!ids.has(value)) ids.set(value, `#${ids.size + 1}`);
     return ids.get(value);

@@ -75,12 +75,12 @@ describe("photo visibility", () => {
       ]),
     );
     const actors: Record<Viewer, Actor> = {
-      author: participantActor(event.id, people.author, "Amira"),
-      teammate: participantActor(event.id, people.teammate, "Ben"),
-      otherTeam: participantActor(event.id, people.otherTeam, "Cleo"),
+      author: participantActor(event.id, people.author),
+      teammate: participantActor(event.id, people.teammate),
+      otherTeam: participantActor(event.id, people.otherTeam),
       staff: staffActor(event.id, organiser.accountId),
       // Dana is in event B only; her cookie is for B, so the photo route finds no actor for A.
-      otherEvent: participantActor(other.id, people.otherEvent, "Dana"),
+      otherEvent: participantActor(other.id, people.otherEvent),
     };
     const sockets: Record<Viewer, TestSocket> = {
       author: await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, people.author) }),

@@ -76,12 +76,14 @@ export async function seedWeekend(db: Database, organiserId: string, name = `Wee
   const people: [P, P, P, P] = [
     person(t.consentingName, {
       kind: "resident",
+      ageBand: "18_plus",
       skills: ["knowing the area", "talking to people"],
       contactConsent: true,
       contact: t.consentingContact,
     }),
     person(t.privateName, {
       kind: "council_officer",
+      ageBand: "18_plus",
       skills: ["spreadsheets"],
       contactConsent: false,
       contact: t.privateContact,
@@ -89,6 +91,7 @@ export async function seedWeekend(db: Database, organiserId: string, name = `Wee
     }),
     person("Designer from Kennington", {
       kind: "designer",
+      ageBand: "18_plus",
       skills: ["drawing", "Talking to people"],
       contactConsent: true,
       contact: "=cmd|' /C calc'!A0",
@@ -152,7 +155,6 @@ export async function seedWeekend(db: Database, organiserId: string, name = `Wee
       briefId: ids.parksBrief,
       teamId: ids.parksTeam,
       authorParticipantId: people[0].id,
-      authorName: t.consentingName,
       text: t.parksReframe,
     });
     await tx.insert(boards).values({
@@ -310,7 +312,7 @@ async function seedPresentations(
     links: [{ title: "Plan", url: "https://example.test/cafe-plan" }],
     nextSteps: "Open on two Saturdays in spring",
     needs: t.showcaseNeeds,
-    updatedBy: t.consentingName,
+    updatedByKey: `p:${resident}`,
     updatedAt: s.at,
   });
   const reaction = (teamId: string, kind: "clap" | "love" | "idea", reactorKey: string) => ({
@@ -336,7 +338,6 @@ async function seedPresentations(
       eventId: s.eventId,
       teamId: s.parks,
       authorKey: `p:${designer}`,
-      authorName: "Designer from Kennington",
       text: t.feedback,
       createdAt: s.at + 100,
     },
@@ -345,14 +346,13 @@ async function seedPresentations(
       eventId: s.eventId,
       teamId: s.parks,
       authorKey: staff,
-      authorName: "Organiser",
       text: "Bring this to the parks forum",
       createdAt: s.at + 200,
     },
   ]);
   await tx.insert(presentationJudges).values([
-    { eventId: s.eventId, judgeKey: `p:${young}`, name: "Young person", createdAt: s.at },
-    { eventId: s.eventId, judgeKey: staff, name: "Organiser", createdAt: s.at + 1 },
+    { eventId: s.eventId, judgeKey: `p:${young}`, createdAt: s.at },
+    { eventId: s.eventId, judgeKey: staff, createdAt: s.at + 1 },
   ]);
   const score = (teamId: string, judgeKey: string, criterion: string, value: number) => ({
     eventId: s.eventId,

@@ -1,7 +1,10 @@
 import { io, type Socket } from "socket.io-client";
-import { retryableCodes } from "../constants";
+import { outboxMaxAgeMs, retryableCodes } from "../constants";
 import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
 import { Outbox, type PendingCommand } from "./outbox";
+
+const tooOld =
+  "This waited on your phone for more than a day without a connection, so it wasn't sent. Copy it if you still need it.";
 
 export type ConnectionStatus = "connecting" | "online" | "offline" | "refused";
 
@@ -148,7 +151,12 @@ export class EventConnection {
       // Re-read the outbox each turn: commands sent while one is in flight join the queue.
       for (let command = this.outbox.unsent()[0]; command; command = this.outbox.unsent()[0]) {
         if (!this.socket.connected) return;
-        const ack = await this.deliver(command);
+        // The server forgets commands after a day (commandLogWindowMs): one older than that could
+        // apply twice, so it is kept on screen for the person to copy instead of sent.
+        const ack =
+          Date.now() - command.createdAt > outboxMaxAgeMs
+            ? ({ ok: false, error: { code: "conflict", message: tooOld } } as const)
+            : await this.deliver(command);
         if (ack === null) {
           this.scheduleRetry();
           return;

@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { createEvent } from "@/lib/events/create-event";
 import { joinEvent } from "@/lib/participants/join-event";
+import type { AgeBand } from "@/lib/participants/profile";
 
 /** A fresh directory under the OS temp dir and a `file:` URL inside it. */
 export function tempDatabaseUrl(prefix = "madein-test-") {
@@ -61,8 +62,17 @@ export async function addStaff(db: Database, eventId: string, accountId: string,
   await db.transact((tx) => tx.insert(eventStaff).values({ eventId, accountId, role }));
 }
 
-export async function addParticipant(db: Database, eventId: string, displayName = "Resident") {
-  const { participantId } = await db.transact((tx) => joinEvent(tx, { eventId, displayName }));
+/**
+ * A participant who has said they are 18 or over (so the room sees their name), unless told
+ * otherwise: `ageBand: null` is someone who has not answered yet.
+ */
+export async function addParticipant(
+  db: Database,
+  eventId: string,
+  displayName = "Resident",
+  ageBand: AgeBand | null = "18_plus",
+) {
+  const { participantId } = await db.transact((tx) => joinEvent(tx, { eventId, displayName, ageBand }));
   return participantId;
 }
 
@@ -72,11 +82,10 @@ export async function addBoard(db: Database, eventId: string, title = "Ideas", c
   return id;
 }
 
-export const participantActor = (eventId: string, participantId: string, name = "Resident"): Actor => ({
+export const participantActor = (eventId: string, participantId: string): Actor => ({
   kind: "participant",
   eventId,
   participantId,
-  name,
   role: "participant",
 });
 

@@ -36,7 +36,11 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
     <EventConnectionProvider eventId={event.id}>
       <PhoneHome
         event={{ name: event.name, slug: event.slug }}
-        me={{ name: self?.participant.displayName ?? actor.name, key: actorKey(actor), isStaff: actor.kind === "staff" }}
+        me={{
+          name: self?.participant.displayName ?? (actor.kind === "staff" ? actor.name : ""),
+          key: actorKey(actor),
+          isStaff: actor.kind === "staff",
+        }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
         boards={boards}
       />

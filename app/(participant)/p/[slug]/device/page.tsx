@@ -33,7 +33,7 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
           <h1 className="text-3xl font-extrabold tracking-tight">Continue on another device</h1>
           <p className="text-ink-soft">
             Scan this with your other phone or laptop, or send yourself the link. You'll carry on as{" "}
-            {self?.participant.displayName ?? actor.name}, with everything you've added.
+            {self?.participant.displayName ?? (actor.kind === "staff" ? actor.name : "")}, with everything you've added.
           </p>
         </div>
         {actor.kind === "participant" ? (

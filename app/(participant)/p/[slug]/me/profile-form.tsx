@@ -60,6 +60,8 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const young = isUnder18(ageBand);
+  // publicName's rule: the room sees a name only once its owner has said they are 18 or over.
+  const initialsOnly = ageBand !== "18_plus";
 
   const toggle = (skill: string) => setChosen((c) => (c.includes(skill) ? c.filter((s) => s !== skill) : [...c, skill]));
 
@@ -114,7 +116,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
             Your name
           </label>
           <span id={`${id}-name-hint`} className="field-hint">
-            {young ? "Other participants see only your initials." : "Everyone in the room sees it."}
+            {initialsOnly ? "Other participants see only your initials." : "Everyone in the room sees it."}
           </span>
           <input
             id={`${id}-name`}
@@ -203,7 +205,8 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
         <fieldset className="space-y-3" aria-describedby={`${id}-age-hint`}>
           <legend className="mb-1 text-xl font-bold">How old are you?</legend>
           <p id={`${id}-age-hint`} className="text-ink-soft">
-            So we can look after young people properly.
+            So we can look after young people properly. Until you say you're 18 or over, other participants see only your
+            initials.
           </p>
           <div className="grid gap-2">
             {ageBands.map((band) => (

@@ -1,0 +1,145 @@
+import { and, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import {
+  commandLog,
+  notePhotos,
+  notes,
+  participantDevices,
+  participants,
+  presence,
+  presentationFeedback,
+  presentationJudges,
+  teamMembers,
+} from "@/db/schema";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { rooms, teamsRoom } from "@/lib/realtime/contract";
+import type { Broadcast } from "@/lib/realtime/handler";
+import { leftName, publicName } from "./profile";
+
+export type ErasedParticipant = {
+  /** How many of their notes were deleted (0 unless asked). */
+  notesDeleted: number;
+  /** Storage keys of note photos whose rows went with their notes: remove the files after the commit. */
+  photoStorageKeys: string[];
+  /** For screens: they left their team, and their deleted notes vanish from open boards. */
+  broadcasts: Broadcast[];
+};
+
+/**
+ * Erases a participant from an event: what leaving does, and what staff removing someone does.
+ * After it, the database holds nothing of theirs that identifies them: the participant row stays
+ * (so what they made still has an author to point at) with every personal field scrubbed and
+ * `left_at` set, which also refuses their cookie and personal link from now on. Everything that
+ * shows them to others derives the name from that row (lib/participants/names.ts), so it now
+ * reads "Someone who left" everywhere at once: notes, reframes, showcases, feedback, judges.
+ *
+ * Removed: team membership, judging role, presence rows, and the command log's records of what
+ * they sent (their retries can no longer arrive: their cookie is refused). Kept, as the
+ * weekend's outputs, pseudonymous: dots, reactions, scores, reframes, showcase edits and, unless
+ * `deleteNotes`, their notes and feedback. With `deleteNotes`, what they wrote goes too: notes
+ * (with their photos) and presentation feedback.
+ *
+ * Others' command records may still carry the name the room saw (a note moved by a facilitator
+ * names its author); it is replaced there too, so a retry re-sends "Someone who left".
+ *
+ * Runs inside the caller's transaction. The photo files are the caller's to remove after the
+ * commit (their rows are gone, so nothing serves them meanwhile).
+ */
+export async function eraseParticipant(
+  tx: Tx,
+  input: { eventId: string; participantId: string; deleteNotes: boolean; now: number },
+): Promise<ErasedParticipant> {
+  const { eventId, participantId } = input;
+  const [person] = await tx
+    .select()
+    .from(participants)
+    .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId)));
+  if (!person) return { notesDeleted: 0, photoStorageKeys: [], broadcasts: [] };
+  const key = `p:${participantId}`;
+
+  const [membership] = await tx
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.eventId, eventId), eq(teamMembers.participantId, participantId)))
+    .returning({ teamId: teamMembers.teamId });
+
+  let deleted: { id: string; boardId: string; photoId: string | null }[] = [];
+  let photoStorageKeys: string[] = [];
+  if (input.deleteNotes) {
+    deleted = await tx
+      .delete(notes)
+      .where(eq(notes.authorParticipantId, participantId))
+      .returning({ id: notes.id, boardId: notes.boardId, photoId: notes.photoId });
+    // Their photos: those on the notes just deleted, and any they uploaded but never attached.
+    const photoIds = deleted.map((n) => n.photoId).filter((id): id is string => id !== null);
+    const photos = await tx
+      .delete(notePhotos)
+      .where(
+        and(
+          eq(notePhotos.eventId, eventId),
+          photoIds.length ? or(inArray(notePhotos.id, photoIds), eq(notePhotos.uploadedBy, key)) : eq(notePhotos.uploadedBy, key),
+          // A photo still on someone else's note (a copy to a plenary board) stays with it.
+          sql`not exists (select 1 from ${notes} where ${notes.photoId} = ${notePhotos.id})`,
+        ),
+      )
+      .returning({ storageKey: notePhotos.storageKey });
+    photoStorageKeys = photos.map((p) => p.storageKey);
+    await tx
+      .delete(presentationFeedback)
+      .where(and(eq(presentationFeedback.eventId, eventId), eq(presentationFeedback.authorKey, key)));
+  }
+
+  await tx.delete(presentationJudges).where(and(eq(presentationJudges.eventId, eventId), eq(presentationJudges.judgeKey, key)));
+  await tx.delete(presence).where(and(eq(presence.eventId, eventId), eq(presence.personKey, key)));
+  // Every browser signed in as them forgets them (and the list of their devices goes).
+  await tx.delete(participantDevices).where(eq(participantDevices.participantId, participantId));
+
+  // What the room saw them as, in the form it takes inside a stored JSON broadcast or result.
+  const shownAs = [...new Set([person.displayName, publicName(person)])]
+    .filter((name) => name !== leftName)
+    .map((name) => JSON.stringify(name));
+  await tx.delete(commandLog).where(
+    and(
+      eq(commandLog.actorKey, key),
+      // Leaving is recorded under their key too: keep it, so a lost ack's retry is answered.
+      ne(commandLog.name, "event:leave"),
+    ),
+  );
+  for (const name of shownAs) {
+    const gone = JSON.stringify(leftName);
+    await tx
+      .update(commandLog)
+      .set({
+        result: sql`replace(${commandLog.result}, ${name}, ${gone})`,
+        fanout: sql`replace(${commandLog.fanout}, ${name}, ${gone})`,
+      })
+      .where(
+        or(
+          and(isNotNull(commandLog.result), sql`instr(${commandLog.result}, ${name}) > 0`),
+          and(isNotNull(commandLog.fanout), sql`instr(${commandLog.fanout}, ${name}) > 0`),
+        ),
+      );
+  }
+
+  await tx
+    .update(participants)
+    .set({
+      leftAt: person.leftAt ?? input.now,
+      displayName: leftName,
+      // Nobody holds this token: the old personal link stops working.
+      resumeTokenHash: hashToken(newToken()),
+      kind: null,
+      skills: [],
+      accessNeeds: "",
+      contactConsent: false,
+      contact: "",
+      ageBand: null,
+    })
+    .where(eq(participants.id, participantId));
+
+  const broadcasts: Broadcast[] = [
+    { room: teamsRoom(eventId), event: "participant:left", data: { participantId, fromTeamId: membership?.teamId ?? null } },
+    // Boards open on screens drop the deleted notes at once.
+    ...deleted.map((n) => ({ room: rooms.board(n.boardId), event: "note:deleted" as const, data: { noteId: n.id } })),
+  ];
+  return { notesDeleted: deleted.length, photoStorageKeys, broadcasts };
+}

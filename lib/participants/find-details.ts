@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/privacy/audit";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { findPeople, privateDetails } from "./participant-views";
 
@@ -5,8 +6,19 @@ import { findPeople, privateDetails } from "./participant-views";
 export const findDetails: ReadHandler<"participants:details"> = {
   kind: "read",
   permission: "seePrivateDetails",
-  async read(db, { actor }) {
+  async read(db, { actor, now }) {
     const people = await findPeople(db.read, actor.eventId);
+    if (actor.kind === "staff") {
+      await db.transact((tx) =>
+        recordAudit(tx, {
+          eventId: actor.eventId,
+          accountId: actor.accountId,
+          action: "participants.details_viewed",
+          subject: `people:${people.length}`,
+          now,
+        }),
+      );
+    }
     return { result: { people: people.map((p) => privateDetails(p.participant)) } };
   },
 };

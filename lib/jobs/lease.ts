@@ -24,14 +24,20 @@ export async function acquireLease(db: Database, request: LeaseRequest): Promise
     onlyIfNotDoneWithinMs === undefined
       ? free
       : and(free, or(isNull(jobLeases.lastDoneAt), lte(jobLeases.lastDoneAt, now - onlyIfNotDoneWithinMs)));
-  const rows = await db.transact((tx) =>
-    tx
-      .insert(jobLeases)
-      .values({ name, holder, expiresAt: now + ttlMs })
-      .onConflictDoUpdate({ target: jobLeases.name, set: { holder, expiresAt: now + ttlMs }, setWhere: due })
-      .returning({ holder: jobLeases.holder }),
-  );
-  return rows[0]?.holder === holder;
+  try {
+    const rows = await db.transact((tx) =>
+      tx
+        .insert(jobLeases)
+        .values({ name, holder, expiresAt: now + ttlMs })
+        .onConflictDoUpdate({ target: jobLeases.name, set: { holder, expiresAt: now + ttlMs }, setWhere: due })
+        .returning({ holder: jobLeases.holder }),
+    );
+    return rows[0]?.holder === holder;
+  } catch (error) {
+    // Another process held the database's write lock past the busy timeout: it is busy, so not us this time.
+    if (String((error as { code?: string }).code ?? "").startsWith("SQLITE_BUSY")) return false;
+    throw error;
+  }
 }
 
 /** Gives the lease back and notes when the job finished (when `done`). */

@@ -48,6 +48,15 @@ export const events = sqliteTable("events", {
   childcare: text("childcare").notNull().default(""),
   food: text("food").notNull().default(""),
   whatToBring: text("what_to_bring").notNull().default(""),
+  // Privacy (issue 17): who answers for people's data, and how long it is kept (lib/privacy).
+  /** The data controller named in the privacy notice, e.g. "London Borough of Lambeth". */
+  dataController: text("data_controller").notNull().default(""),
+  /** How to reach them about people's data: an email, a phone or a web address. */
+  privacyContact: text("privacy_contact").notNull().default(""),
+  /** Months after the event ends before personal data is erased (lib/privacy/retention.ts). */
+  retentionMonths: integer("retention_months").notNull().default(12),
+  /** Set by the retention sweep once this event's personal data is erased. */
+  personalDataErasedAt: integer("personal_data_erased_at"),
 });
 
 export const staffRoles = ["organiser", "facilitator"] as const;
@@ -826,3 +835,41 @@ export const presentationScores = sqliteTable(
     check("presentation_scores_range", sql`${t.score} BETWEEN 1 AND 5`),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Privacy (issue 17): the audit of staff access to personal data, and leases for cluster-wide jobs.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One staff access to personal data: who (an account id, null for the automatic sweep), when,
+ * what (an action and ids or counts, never the data itself). No foreign key to the event: the
+ * record of an event's deletion outlives the event, until `keep_until`.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id").notNull(),
+    accountId: text("account_id"),
+    action: text("action").notNull(),
+    /** Ids, table names or counts that say what was touched, e.g. "csv:people" or "participant:…". */
+    subject: text("subject").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+    /** The end of the event's retention period, as it was when this was recorded. */
+    keepUntil: integer("keep_until").notNull(),
+  },
+  (t) => [index("audit_log_event").on(t.eventId, t.createdAt), index("audit_log_keep_until").on(t.keepUntil)],
+);
+
+/**
+ * A job that one process of the cluster runs at a time (e.g. the retention sweep). The holder
+ * writes its id and an expiry; another process may take over only once it has expired, so a
+ * process that died mid-job does not block the job for ever.
+ */
+export const jobLeases = sqliteTable("job_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  /** When the job last finished, so a scheduled job runs once per interval across the cluster. */
+  lastDoneAt: integer("last_done_at"),
+});

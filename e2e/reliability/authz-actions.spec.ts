@@ -159,6 +159,17 @@ const cases: Case[] = [
   },
   // Only the holder of the owner's link (a cookie nobody in this matrix has) may post as owner.
   { name: "ownerCheckInAction", args: (s) => [s.project, {}, new FormArg(checkIn)], allowed: [] },
+  {
+    name: "savePrivacySettings",
+    args: (s) => [
+      s.a.slug,
+      {},
+      new FormArg({ dataController: "London Borough of Lambeth", privacyContact: "dpo@lambeth.example", retentionMonths: "24" }),
+    ],
+    allowed: organiserOnly,
+  },
+  // Very last: deleting event A leaves nothing for the rows after it.
+  { name: "deleteEventAction", args: (s) => [s.a.slug, {}, new FormArg({ confirm: s.a.name })], allowed: organiserOnly },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { eventStaff, events, type StaffRole, staffInvites } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
+import { recordAudit } from "@/lib/privacy/audit";
 
 export type AcceptInviteResult =
   | { ok: true; eventId: string; slug: string; role: StaffRole }
@@ -47,6 +48,20 @@ export async function acceptInvite(
       .where(and(eq(eventStaff.eventId, claimed.eventId), eq(eventStaff.accountId, input.accountId)));
   } else {
     role = existing.role;
+  }
+  if (role !== existing?.role) {
+    // Staff see people's private details: who was given that access, and through whose invitation, is audited.
+    const [invite] = await tx
+      .select({ createdBy: staffInvites.createdBy })
+      .from(staffInvites)
+      .where(eq(staffInvites.tokenHash, tokenHash));
+    await recordAudit(tx, {
+      eventId: claimed.eventId,
+      accountId: input.accountId,
+      action: "staff.role_granted",
+      subject: `role:${role} invited-by:${invite?.createdBy ?? "unknown"}`,
+      now,
+    });
   }
 
   const [event] = await tx.select({ slug: events.slug }).from(events).where(eq(events.id, claimed.eventId));

@@ -1,5 +1,6 @@
 import { count, inArray } from "drizzle-orm";
 import { notes } from "@/db/schema";
+import { recordAudit } from "@/lib/privacy/audit";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { findPeople, privateDetails } from "./participant-views";
 
@@ -10,8 +11,19 @@ import { findPeople, privateDetails } from "./participant-views";
 export const findDetails: ReadHandler<"participants:details"> = {
   kind: "read",
   permission: "seePrivateDetails",
-  async read(db, { actor }) {
+  async read(db, { actor, now }) {
     const people = await findPeople(db.read, actor.eventId);
+    if (actor.kind === "staff") {
+      await db.transact((tx) =>
+        recordAudit(tx, {
+          eventId: actor.eventId,
+          accountId: actor.accountId,
+          action: "participants.details_viewed",
+          subject: `people:${people.length}`,
+          now,
+        }),
+      );
+    }
     const ids = people.map((p) => p.participant.id);
     const counts = new Map<string, number>();
     for (let i = 0; i < ids.length; i += 400) {

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
 import type { Env } from "@/lib/config/env";
+import { fileStorage } from "@/lib/files/storage";
+import { type RetentionScheduleOptions, startRetentionSchedule } from "@/lib/privacy/retention-schedule";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { handlers } from "@/lib/realtime/handlers";
 import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
@@ -21,6 +23,8 @@ export type StartOptions = {
   rateLimit?: RealtimeOptions["rateLimit"];
   noteLimit?: RealtimeOptions["noteLimit"];
   log?: (message: string, error?: unknown) => void;
+  /** The automatic retention sweep (lib/privacy); on unless `false`. */
+  retentionSweep?: RetentionScheduleOptions | false;
 };
 
 /**
@@ -85,6 +89,10 @@ export async function startServer(options: StartOptions) {
     log,
   });
   setSharedRealtime(realtime);
+  const retention =
+    options.retentionSweep === false
+      ? null
+      : startRetentionSchedule({ db, storage: fileStorage, log }, options.retentionSweep ?? {});
   // First of all listeners, including engine.io's (which answers /socket.io/ before ours runs).
   const headerOptions = { dev: options.pages ? options.pages.dev : false, publicUrl: env.PUBLIC_URL };
   http.prependListener("request", (req, res) => applySecurityHeaders(req, res, headerOptions));
@@ -102,10 +110,12 @@ export async function startServer(options: StartOptions) {
     url: `http://127.0.0.1:${port}`,
     db,
     realtime,
+    retention,
     /** Graceful: stop accepting, finish commands in flight, close sockets, pages and the database. */
     close() {
       closing ??= (async () => {
         http.close();
+        await retention?.stop();
         await realtime.close();
         http.closeAllConnections?.();
         await nextApp?.close?.().catch(() => undefined);

@@ -13,8 +13,9 @@ import { CreateEventForm } from "./create-event-form";
 
 export const metadata: Metadata = { title: "Your events" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const account = await requireAccount("/o");
+  const deleted = (await searchParams).deleted === "1";
   const db = await sharedDatabase();
   const mine = await db.read
     .select({
@@ -37,6 +38,11 @@ export default async function DashboardPage() {
         <p className="eyebrow">Signed in as {account.name}</p>
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Your events</h1>
       </div>
+      {deleted ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-soft px-4 py-3 font-semibold text-brand-dark">
+          The event was deleted, with everything in it and its uploaded files.
+        </p>
+      ) : null}
       {nudges.length > 0 ? (
         <section aria-labelledby="nudges-heading" className="card mb-8 space-y-3 p-6">
           <h2 id="nudges-heading" className="text-xl font-bold tracking-tight">

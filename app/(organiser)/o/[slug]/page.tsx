@@ -99,6 +99,9 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
             <Link href={`/o/${event.slug}/projects`} className="btn btn-secondary">
               Projects after the event
             </Link>
+            <Link href={`/o/${event.slug}/audit`} className="btn btn-secondary">
+              Audit log
+            </Link>
           </div>
         ) : null}
       </header>

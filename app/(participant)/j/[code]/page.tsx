@@ -71,6 +71,10 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
         <JoinForm join={joinEventAction.bind(null, event.joinCode)} />
         <p className="text-sm text-ink-soft">
           No account or password: this phone remembers you. You can move to another device later.{" "}
+          <Link href={`/j/${event.joinCode}/privacy`} className="link">
+            How we use your information
+          </Link>
+          {" · "}
           <Link href={`/e/${event.slug}`} className="link">
             About this event
           </Link>

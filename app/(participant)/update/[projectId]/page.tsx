@@ -67,6 +67,18 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
           </h2>
           <CheckInHistory checkIns={project.checkIns} />
         </section>
+        <section aria-labelledby="your-data-heading" className="card space-y-2 p-4">
+          <h2 id="your-data-heading" className="text-lg font-bold">
+            Your data
+          </h2>
+          <p className="text-ink-soft">
+            Everything this project holds about its owners and the updates posted on it, in one file (JSON).
+          </p>
+          {/* A plain link: a download works without JavaScript, and a fetch-less page stays light. */}
+          <a href={`/update/${projectId}/data`} download className="btn btn-secondary w-full">
+            Download what you've posted
+          </a>
+        </section>
       </div>
     </PhoneShell>
   );

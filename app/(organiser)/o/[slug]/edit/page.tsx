@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { sharedDatabase } from "@/db";
-import { epochToLondonLocal } from "@/lib/events/event-dates";
+import { epochToLondonLocal, formatShortDate } from "@/lib/events/event-dates";
 import { findAgenda } from "@/lib/events/find-agenda";
+import { retentionEndsAt } from "@/lib/privacy/retention";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
 import { saveAgendaAction, saveEventDetails } from "./actions";
 import { AgendaForm } from "./agenda-form";
+import { DeleteEventForm } from "./delete-event-form";
 import { DetailsForm } from "./details-form";
+import { PrivacyForm } from "./privacy-form";
 
 export const metadata: Metadata = { title: "Edit event" };
 
@@ -78,6 +81,45 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
             action={saveAgendaAction.bind(null, event.slug)}
             phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
           />
+        </section>
+        <section aria-labelledby="privacy-heading" className="card p-6">
+          <h2 id="privacy-heading" className="mb-2 text-xl font-bold tracking-tight">
+            Privacy
+          </h2>
+          <p className="mb-5 text-ink-soft">
+            Shown to people in the{" "}
+            <Link href={`/j/${event.joinCode}/privacy`} className="link">
+              privacy notice
+            </Link>{" "}
+            when they join. Who looked at people's details is in the{" "}
+            <Link href={`/o/${event.slug}/audit`} className="link">
+              audit log
+            </Link>
+            .
+          </p>
+          <PrivacyForm
+            slug={event.slug}
+            initial={{
+              dataController: event.dataController,
+              privacyContact: event.privacyContact,
+              retentionMonths: String(event.retentionMonths),
+            }}
+            eraseOn={
+              event.personalDataErasedAt === null
+                ? `erased on ${formatShortDate(retentionEndsAt(event))}`
+                : `already erased on ${formatShortDate(event.personalDataErasedAt)}`
+            }
+          />
+        </section>
+        <section aria-labelledby="delete-heading" className="card border-2 border-danger p-6">
+          <h2 id="delete-heading" className="mb-2 text-xl font-bold tracking-tight">
+            Delete this event
+          </h2>
+          <p className="mb-5 text-ink-soft">
+            Removes the event and everything in it for good: people, teams, boards and notes, votes, presentations, projects, and
+            every uploaded file. Download an export first if you need a record. This can't be undone.
+          </p>
+          <DeleteEventForm slug={event.slug} eventName={event.name} />
         </section>
       </div>
     </PageShell>

@@ -3,13 +3,18 @@ import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
 import type { EventExport } from "@/lib/exports/export-schema";
 import { loadEventExport } from "@/lib/exports/load-event-export";
+import { recordAudit } from "@/lib/privacy/audit";
 import { staffAccess } from "../../../access";
 
 /**
  * The export of an event for its organisers only (facilitators run the room; the export holds
  * contact details). Route handlers are a thin adapter over this and the pure renderers.
  */
-export async function exportFor(slug: string): Promise<{ data: EventExport; eventId: string } | { response: Response }> {
+export async function exportFor(
+  slug: string,
+  /** Which export, for the audit log: "json", "markdown", "archive" or "csv:<table>". */
+  what: string,
+): Promise<{ data: EventExport; eventId: string } | { response: Response }> {
   const account = await currentAccount();
   if (!account)
     return { response: new Response("Sign in as an organiser of this event to download its exports.", { status: 401 }) };
@@ -17,8 +22,13 @@ export async function exportFor(slug: string): Promise<{ data: EventExport; even
   if (!event) return { response: new Response("There is no such event.", { status: 404 }) };
   if (role !== "organiser")
     return { response: new Response("Only organisers of this event can download its exports.", { status: 403 }) };
-  const data = await loadEventExport((await sharedDatabase()).read, event.id);
+  const db = await sharedDatabase();
+  const data = await loadEventExport(db.read, event.id);
   if (!data) return { response: new Response("There is no such event.", { status: 404 }) };
+  // Every export names people (the contacts table their contact details): each download is audited.
+  await db.transact((tx) =>
+    recordAudit(tx, { eventId: event.id, accountId: account.id, action: "export.downloaded", subject: what, now: Date.now() }),
+  );
   return { data, eventId: event.id };
 }
 

@@ -79,6 +79,24 @@ export default async function AboutMePage({
           />
           {welcome ? null : (
             <>
+              <section aria-labelledby="your-data-heading" className="card space-y-3 p-5">
+                <h2 id="your-data-heading" className="text-xl font-bold">
+                  Your data
+                </h2>
+                <p className="text-ink-soft">
+                  Everything this event holds about you: what you shared, your team, your notes, votes, feedback and uploads, in
+                  one file (JSON).
+                </p>
+                <a href={`/p/${event.slug}/me/data`} download className="btn btn-secondary w-full">
+                  Download your data
+                </a>
+                <p className="text-sm text-ink-soft">
+                  To delete your notes, leave the event below and tick "Also delete the notes I wrote".{" "}
+                  <Link href={`/j/${event.joinCode}/privacy?from=me`} className="link">
+                    How we use your information
+                  </Link>
+                </p>
+              </section>
               <Link href={`/p/${event.slug}`} className="link inline-block">
                 ← Back to the room
               </Link>

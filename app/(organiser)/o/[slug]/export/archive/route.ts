@@ -7,7 +7,7 @@ import { download, exportFor } from "../export-response";
 /** Everything in one download: the JSON, the report, every CSV table and the uploaded files. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const found = await exportFor(slug);
+  const found = await exportFor(slug, "archive");
   if ("response" in found) return found.response;
   const db = await sharedDatabase();
   const entries = eventArchiveEntries(db.read, fileStorage(), { slug, eventId: found.eventId }, found.data);

@@ -3,7 +3,7 @@ import { download, exportFor } from "../export-response";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const found = await exportFor(slug);
+  const found = await exportFor(slug, "markdown");
   if ("response" in found) return found.response;
   return download(eventMarkdown(found.data), `${slug}-report.md`, "text/markdown");
 }

@@ -5,7 +5,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug, table: key } = await params;
   const table = findCsvTable(key);
   if (!table) return new Response("There is no such table.", { status: 404 });
-  const found = await exportFor(slug);
+  const found = await exportFor(slug, `csv:${table.key}`);
   if ("response" in found) return found.response;
   // A byte-order mark, so Excel reads the UTF-8 (names with accents, £ signs) correctly.
   return download(`\uFEFF${renderCsvTable(table, found.data)}`, `${slug}-${table.key}.csv`, "text/csv");

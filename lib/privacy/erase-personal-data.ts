@@ -1,0 +1,190 @@
+import { and, eq, inArray, isNotNull, like, notInArray, or, type SQL } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import {
+  boards,
+  briefReframes,
+  commandLog,
+  events,
+  notePhotos,
+  notes,
+  participants,
+  presence,
+  presentationFeedback,
+  presentationJudges,
+  projectCheckIns,
+  projectRisks,
+  projects,
+  roomStates,
+  showcaseImages,
+  showcases,
+  teams,
+} from "@/db/schema";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+
+/** What the sweep erased from one event: counts for the audit log, keys for the file store. */
+export type Erasure = {
+  participants: number;
+  photos: number;
+  /** Files to remove from storage once the transaction has committed. */
+  storageKeys: string[];
+};
+
+/** "Participant 12": stable within the event (join order), meaningless outside it. */
+export const pseudonym = (n: number) => `Participant ${n}`;
+export const ownerPseudonym = "Project owner";
+
+/**
+ * Erases or pseudonymises one event's personal data, in the caller's transaction, and keeps what
+ * the event produced: notes, groups, votes, reactions, scores, showcases' text and projects.
+ *
+ * - People: names become "Participant N"; skills, age band, access needs and contact details go;
+ *   their personal link stops working. The kind of participant stays (for "who came" figures).
+ * - Names copied next to what people wrote (reframes, feedback, judges, showcase editor, project
+ *   owners and check-ins, risk checks) follow the same pseudonym, or a role.
+ * - Photos that may show people (note photos, showcase images, check-in photos) are deleted; a
+ *   map board's image (a map, uploaded by staff) stays.
+ * - The command log of the event's people and the event's presence rows go.
+ */
+export async function erasePersonalData(tx: Tx, eventId: string, now: number): Promise<Erasure> {
+  const people = await tx
+    .select({ id: participants.id, leftAt: participants.leftAt })
+    .from(participants)
+    .where(eq(participants.eventId, eventId))
+    .orderBy(participants.createdAt, participants.id);
+  const names = new Map<string, string>();
+  let n = 0;
+  for (const p of people) {
+    if (p.leftAt !== null) continue; // leaving already scrubbed them ("Someone who left")
+    n += 1;
+    const name = pseudonym(n);
+    names.set(p.id, name);
+    await tx
+      .update(participants)
+      .set({
+        displayName: name,
+        resumeTokenHash: hashToken(newToken()),
+        skills: [],
+        accessNeeds: "",
+        contactConsent: false,
+        contact: "",
+        ageBand: null,
+      })
+      .where(eq(participants.id, p.id));
+  }
+  const nameOfKey = (key: string) => (key.startsWith("p:") ? names.get(key.slice(2)) : undefined);
+
+  const reframes = await tx
+    .select({ id: briefReframes.id, author: briefReframes.authorParticipantId })
+    .from(briefReframes)
+    .where(and(eq(briefReframes.eventId, eventId), isNotNull(briefReframes.authorParticipantId)));
+  for (const r of reframes) {
+    await tx
+      .update(briefReframes)
+      .set({ authorName: (r.author && names.get(r.author)) || "Someone who left" })
+      .where(eq(briefReframes.id, r.id));
+  }
+  const feedback = await tx
+    .select({ id: presentationFeedback.id, key: presentationFeedback.authorKey })
+    .from(presentationFeedback)
+    .where(and(eq(presentationFeedback.eventId, eventId), like(presentationFeedback.authorKey, "p:%")));
+  for (const f of feedback) {
+    await tx
+      .update(presentationFeedback)
+      .set({ authorName: nameOfKey(f.key) ?? "Someone who left" })
+      .where(eq(presentationFeedback.id, f.id));
+  }
+  const judges = await tx
+    .select({ key: presentationJudges.judgeKey })
+    .from(presentationJudges)
+    .where(and(eq(presentationJudges.eventId, eventId), like(presentationJudges.judgeKey, "p:%")));
+  for (const j of judges) {
+    await tx
+      .update(presentationJudges)
+      .set({ name: nameOfKey(j.key) ?? "Someone who left" })
+      .where(and(eq(presentationJudges.eventId, eventId), eq(presentationJudges.judgeKey, j.key)));
+  }
+  await tx.update(showcases).set({ updatedBy: "", takenForwardBy: "", imageIds: [] }).where(eq(showcases.eventId, eventId));
+
+  // Projects: owners may be residents; the project and its check-ins stay, under a role.
+  const eventProjects = await tx
+    .select({ id: projects.id, ownerRole: projects.ownerRole, coOwners: projects.coOwners })
+    .from(projects)
+    .where(eq(projects.eventId, eventId));
+  const storageKeys: string[] = [];
+  let photos = 0;
+  for (const p of eventProjects) {
+    await tx
+      .update(projects)
+      .set({
+        ownerName: p.ownerRole || ownerPseudonym,
+        coOwners: p.coOwners.map((c, i) => ({ name: c.role || `Co-owner ${i + 1}`, role: c.role })),
+        ownerTokenHash: null,
+      })
+      .where(eq(projects.id, p.id));
+    const checkIns = await tx
+      .select({ id: projectCheckIns.id, photos: projectCheckIns.photos })
+      .from(projectCheckIns)
+      .where(eq(projectCheckIns.projectId, p.id));
+    for (const c of checkIns) {
+      storageKeys.push(...c.photos.map((ph) => ph.storageKey));
+      photos += c.photos.length;
+      await tx.update(projectCheckIns).set({ authorName: ownerPseudonym, photos: [] }).where(eq(projectCheckIns.id, c.id));
+    }
+    await tx.update(projectRisks).set({ checkedBy: "" }).where(eq(projectRisks.projectId, p.id));
+  }
+
+  // Photos of people: every note photo but the maps boards are drawn on, and showcase images.
+  const maps = tx
+    .select({ id: boards.mapPhotoId })
+    .from(boards)
+    .where(and(eq(boards.eventId, eventId), isNotNull(boards.mapPhotoId)));
+  const notePhotoRows = await tx
+    .delete(notePhotos)
+    .where(and(eq(notePhotos.eventId, eventId), notInArray(notePhotos.id, maps)))
+    .returning({ id: notePhotos.id, storageKey: notePhotos.storageKey });
+  if (notePhotoRows.length > 0) {
+    await tx
+      .update(notes)
+      .set({ photoId: null })
+      .where(
+        inArray(
+          notes.photoId,
+          notePhotoRows.map((p) => p.id),
+        ),
+      );
+  }
+  const imageRows = await tx
+    .delete(showcaseImages)
+    .where(eq(showcaseImages.eventId, eventId))
+    .returning({ storageKey: showcaseImages.storageKey });
+  for (const row of [...notePhotoRows, ...imageRows]) storageKeys.push(row.storageKey);
+  photos += notePhotoRows.length + imageRows.length;
+
+  // Who last did what in the room names staff and, through nudges, people: not needed afterwards.
+  await tx.update(roomStates).set({ lastChange: null, nudge: null }).where(eq(roomStates.eventId, eventId));
+  await tx.delete(presence).where(eq(presence.eventId, eventId));
+  await eraseCommandLog(tx, eventId, [...names.keys(), ...people.filter((p) => p.leftAt !== null).map((p) => p.id)]);
+  await tx.update(events).set({ personalDataErasedAt: now }).where(eq(events.id, eventId));
+  return { participants: names.size, photos, storageKeys };
+}
+
+/**
+ * The command log keeps what a retry needs, which can include what people sent and what was
+ * broadcast about them: the rows of the event's people, and those whose broadcasts went to the
+ * event's rooms (named by the event's, boards' and teams' ids), go.
+ */
+export async function eraseCommandLog(tx: Tx, eventId: string, participantIds: string[]) {
+  const keys = participantIds.map((id) => `p:${id}`);
+  for (let i = 0; i < keys.length; i += 500) {
+    await tx.delete(commandLog).where(inArray(commandLog.actorKey, keys.slice(i, i + 500)));
+  }
+  const [boardIds, teamIds] = await Promise.all([
+    tx.select({ id: boards.id }).from(boards).where(eq(boards.eventId, eventId)),
+    tx.select({ id: teams.id }).from(teams).where(eq(teams.eventId, eventId)),
+  ]);
+  const ids = [eventId, ...boardIds.map((b) => b.id), ...teamIds.map((t) => t.id)];
+  for (let i = 0; i < ids.length; i += 100) {
+    const mentions: SQL[] = ids.slice(i, i + 100).map((id) => like(commandLog.fanout, `%${id}%`));
+    await tx.delete(commandLog).where(and(isNotNull(commandLog.fanout), or(...mentions)));
+  }
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, isNotNull, isNull, notInArray } from "drizzle-orm";
+import type { Database, Db } from "@/db/client";
+import { boards, events, notePhotos, participants, projectCheckIns, projects, showcaseImages } from "@/db/schema";
+import type { FileStorage } from "@/lib/files/storage";
+import { acquireLease, releaseLease } from "@/lib/jobs/lease";
+import { pruneAudit, recordAudit } from "./audit";
+import { erasePersonalData } from "./erase-personal-data";
+import { retentionEndsAt, retentionIsDue } from "./retention";
+
+export const retentionLease = "retention-sweep";
+/** Longer than any sweep takes; a process that dies mid-sweep holds the lease no longer than this. */
+const leaseTtlMs = 15 * 60_000;
+
+export type DueEvent = {
+  id: string;
+  slug: string;
+  name: string;
+  retentionEndedAt: number;
+  /** What would be erased: people to pseudonymise, photos to delete. */
+  participants: number;
+  photos: number;
+};
+
+export type SweepReport =
+  | { outcome: "busy" }
+  | { outcome: "dry-run"; due: DueEvent[] }
+  | { outcome: "swept"; erased: (DueEvent & { filesMissing: number })[]; auditPruned: number };
+
+/** Events whose retention period has passed and whose personal data is still there. */
+export async function findDueEvents(db: Db, now: number): Promise<DueEvent[]> {
+  const candidates = await db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      name: events.name,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      createdAt: events.createdAt,
+      retentionMonths: events.retentionMonths,
+      personalDataErasedAt: events.personalDataErasedAt,
+    })
+    .from(events)
+    .where(isNull(events.personalDataErasedAt));
+  const due = candidates.filter((e) => retentionIsDue(e, now));
+  return Promise.all(
+    due.map(async (e) => ({
+      id: e.id,
+      slug: e.slug,
+      name: e.name,
+      retentionEndedAt: retentionEndsAt(e),
+      ...(await countPersonalData(db, e.id)),
+    })),
+  );
+}
+
+async function countPersonalData(db: Db, eventId: string) {
+  const maps = db
+    .select({ id: boards.mapPhotoId })
+    .from(boards)
+    .where(and(eq(boards.eventId, eventId), isNotNull(boards.mapPhotoId)));
+  const [people, photos, images, checkIns] = await Promise.all([
+    db
+      .select({ id: participants.id })
+      .from(participants)
+      .where(and(eq(participants.eventId, eventId), isNull(participants.leftAt))),
+    db
+      .select({ id: notePhotos.id })
+      .from(notePhotos)
+      .where(and(eq(notePhotos.eventId, eventId), notInArray(notePhotos.id, maps))),
+    db.select({ id: showcaseImages.id }).from(showcaseImages).where(eq(showcaseImages.eventId, eventId)),
+    db
+      .select({ photos: projectCheckIns.photos })
+      .from(projectCheckIns)
+      .where(
+        inArray(projectCheckIns.projectId, db.select({ id: projects.id }).from(projects).where(eq(projects.eventId, eventId))),
+      ),
+  ]);
+  const checkInPhotos = checkIns.reduce((sum, c) => sum + c.photos.length, 0);
+  return { participants: people.length, photos: photos.length + images.length + checkInPhotos };
+}
+
+/**
+ * The retention sweep: every event past its retention period has its personal data erased
+ * (lib/privacy/erase-personal-data.ts), its photos removed from storage, and an audit entry
+ * recorded; audit entries past their keeping date go. One process of the cluster sweeps at a
+ * time (a lease in the database), and each event is erased in one transaction that first checks
+ * it still needs it, so two sweeps never erase twice. `now` is a parameter: tests set the clock.
+ */
+export async function sweepRetention(options: {
+  db: Database;
+  storage: FileStorage;
+  now: number;
+  dryRun?: boolean;
+  /** A scheduled run: skipped if another process swept within this interval. */
+  onlyIfNotDoneWithinMs?: number;
+  holder?: string;
+}): Promise<SweepReport> {
+  const { db, storage, now } = options;
+  if (options.dryRun) return { outcome: "dry-run", due: await findDueEvents(db.read, now) };
+  const holder = options.holder ?? randomUUID();
+  // The lease runs on the wall clock even when a test sets `now`, so a test can't block real sweeps.
+  const acquired = await acquireLease(db, {
+    name: retentionLease,
+    holder,
+    now: Date.now(),
+    ttlMs: leaseTtlMs,
+    onlyIfNotDoneWithinMs: options.onlyIfNotDoneWithinMs,
+  });
+  if (!acquired) return { outcome: "busy" };
+  let done = false;
+  try {
+    const erased: (DueEvent & { filesMissing: number })[] = [];
+    for (const event of await findDueEvents(db.read, now)) {
+      const erasure = await db.transact(async (tx) => {
+        const [still] = await tx
+          .select({ id: events.id })
+          .from(events)
+          .where(and(eq(events.id, event.id), isNull(events.personalDataErasedAt)));
+        if (!still) return null;
+        const result = await erasePersonalData(tx, event.id, now);
+        await recordAudit(tx, {
+          eventId: event.id,
+          accountId: null,
+          action: "retention.swept",
+          subject: `participants:${result.participants} photos:${result.photos}`,
+          now,
+        });
+        return result;
+      });
+      if (!erasure) continue;
+      const filesMissing = await removeFiles(storage, erasure.storageKeys);
+      erased.push({ ...event, participants: erasure.participants, photos: erasure.photos, filesMissing });
+    }
+    const auditPruned = await db.transact((tx) => pruneAudit(tx, now));
+    done = true;
+    return { outcome: "swept", erased, auditPruned };
+  } finally {
+    await releaseLease(db, { name: retentionLease, holder, now: Date.now(), done });
+  }
+}
+
+/** Removes files after their rows are gone; a failure leaves an orphan file, never a broken row. Returns how many failed. */
+export async function removeFiles(storage: FileStorage, keys: string[]) {
+  let failed = 0;
+  for (const key of keys) {
+    try {
+      await storage.remove(key);
+    } catch {
+      failed += 1;
+    }
+  }
+  return failed;
+}

@@ -1,0 +1,468 @@
+/**
+ * Privacy (issue 17): the audit log, "your data" downloads, deleting an event with its files,
+ * and the retention sweep, against a real libSQL file, real file storage and the real server.
+ */
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "@/db/client";
+import {
+  auditLog,
+  boards,
+  briefFiles,
+  events,
+  notePhotos,
+  notes,
+  participants,
+  projectCheckIns,
+  projects,
+  showcaseImages,
+  showcases,
+  voteRounds,
+  votes,
+} from "@/db/schema";
+import { LocalDiskStorage, newStorageKey } from "@/lib/files/storage";
+import { acceptInvite } from "@/lib/invites/accept-invite";
+import { createInvite } from "@/lib/invites/create-invite";
+import { acquireLease, releaseLease } from "@/lib/jobs/lease";
+import { auditActions, auditEntries } from "@/lib/privacy/audit";
+import { deleteEvent } from "@/lib/privacy/delete-event";
+import { sweepRetention } from "@/lib/privacy/retention-sweep";
+import { participantData, projectOwnerData } from "@/lib/privacy/subject-data";
+import { createProject } from "@/lib/projects/create-project";
+import type { Ack, CommandName, CommandResults } from "@/lib/realtime/contract";
+import { dumpDatabase, findIn } from "../support/database-dump";
+import { seedWeekend, weekendText } from "../support/seeded-weekend";
+import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, commandId, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
+import { startTestServer } from "./support/server";
+
+const run = promisify(execFile);
+const t = weekendText;
+/** Everything personal the seeded weekend holds about its people (names, contacts, needs, skills). */
+const personal = [
+  t.consentingName,
+  t.consentingContact,
+  t.privateName,
+  t.privateContact,
+  "Designer from Kennington",
+  "=cmd|' /C calc'!A0",
+  "Young person",
+  "step-free",
+  "knowing the area",
+  "spreadsheets",
+  "filming",
+  "Ada Lovelace",
+  "ada@example.test",
+  "Grace Hopper",
+];
+const month = 30 * 24 * 3600 * 1000;
+/** When seedWeekend's weekend ends. */
+const seededEnd = Date.UTC(2026, 9, 12, 9);
+
+type Emit = { emitWithAck(name: string, envelope: unknown): Promise<Ack<unknown>> };
+const send = <N extends CommandName>(socket: TestSocket, name: N, payload: unknown) =>
+  (socket.timeout(5000) as unknown as Emit).emitWithAck(name, { id: commandId(), payload }) as Promise<Ack<CommandResults[N]>>;
+
+/** A weekend with uploads of every kind: a map image, note photos, a showcase image, a project with a check-in photo, a project pack. */
+async function weekendWithFiles(db: Database, storage: LocalDiskStorage, organiserId: string) {
+  const weekend = await seedWeekend(db, organiserId);
+  const eventId = weekend.event.id;
+  const saved = async () => {
+    const key = newStorageKey();
+    await storage.save(key, new TextEncoder().encode(`file ${key}`));
+    return key;
+  };
+  const keys = {
+    map: await saved(),
+    notePhoto: await saved(),
+    showcase: await saved(),
+    checkIn: await saved(),
+    pack: await saved(),
+  };
+  const mapId = randomUUID();
+  const photoId = randomUUID();
+  const imageId = randomUUID();
+  const upload = { contentType: "image/jpeg", bytes: 20 };
+  const projectId = await db.transact((tx) =>
+    createProject(tx, {
+      eventId,
+      teamId: weekend.ids.parksTeam,
+      title: "Park Café Saturdays",
+      summary: "A café run by residents",
+      ownerName: "Ada Lovelace",
+      ownerRole: "Resident",
+      coOwners: [{ name: "Grace Hopper", role: "" }],
+    }),
+  );
+  await db.transact(async (tx) => {
+    await tx.insert(notePhotos).values([
+      { id: mapId, boardId: weekend.boardId, eventId, storageKey: keys.map, uploadedBy: "a:staff", ...upload },
+      {
+        id: photoId,
+        boardId: weekend.boardId,
+        eventId,
+        storageKey: keys.notePhoto,
+        uploadedBy: `p:${weekend.people[0].id}`,
+        ...upload,
+      },
+    ]);
+    await tx.update(boards).set({ mapPhotoId: mapId }).where(eq(boards.id, weekend.boardId));
+    await tx.update(notes).set({ photoId }).where(eq(notes.id, weekend.noteIds[0]));
+    await tx.insert(showcaseImages).values({
+      id: imageId,
+      teamId: weekend.ids.parksTeam,
+      eventId,
+      storageKey: keys.showcase,
+      uploadedBy: `p:${weekend.people[0].id}`,
+      ...upload,
+    });
+    await tx
+      .update(showcases)
+      .set({ imageIds: [imageId] })
+      .where(eq(showcases.teamId, weekend.ids.parksTeam));
+    await tx.insert(projectCheckIns).values({
+      id: randomUUID(),
+      projectId,
+      status: "on_track",
+      progress: "First Saturday done",
+      photos: [{ storageKey: keys.checkIn, contentType: "image/jpeg" }],
+      authorName: "Ada Lovelace",
+    });
+    await tx.update(participants).set({ contact: "ada@example.test" }).where(eq(participants.id, weekend.people[2].id));
+    await tx.insert(briefFiles).values({
+      id: randomUUID(),
+      briefId: weekend.ids.parksBrief,
+      title: "Site map",
+      storageKey: keys.pack,
+      fileName: "site.pdf",
+      contentType: "application/pdf",
+      size: 10,
+    });
+  });
+  return { ...weekend, eventId, keys, projectId };
+}
+
+const counts = async (db: Database, eventId: string) => ({
+  notes: (
+    await db.read
+      .select({ id: notes.id })
+      .from(notes)
+      .innerJoin(boards, eq(boards.id, notes.boardId))
+      .where(eq(boards.eventId, eventId))
+  ).length,
+  votes: (
+    await db.read
+      .select({ id: votes.id })
+      .from(votes)
+      .innerJoin(voteRounds, eq(voteRounds.id, votes.roundId))
+      .where(eq(voteRounds.eventId, eventId))
+  ).length,
+  projects: (await db.read.select({ id: projects.id }).from(projects).where(eq(projects.eventId, eventId))).length,
+  participants: (await db.read.select({ id: participants.id }).from(participants).where(eq(participants.eventId, eventId)))
+    .length,
+});
+
+describe("privacy against a real database and file store", () => {
+  let temp: Awaited<ReturnType<typeof openTempDatabase>>;
+  let db: Database;
+  let uploads: string;
+  let storage: LocalDiskStorage;
+  beforeEach(async () => {
+    temp = await openTempDatabase();
+    db = temp.db;
+    uploads = mkdtempSync(join(tmpdir(), "madein-privacy-"));
+    storage = new LocalDiskStorage(uploads);
+  });
+  afterEach(() => {
+    temp.cleanup();
+    rmSync(uploads, { recursive: true, force: true });
+  });
+
+  it("gives a participant everything the event holds about them, and nobody else's", async () => {
+    const organiser = await createAccount(db);
+    const w = await weekendWithFiles(db, storage, organiser.accountId);
+    const mine = await participantData(db.read, w.eventId, w.people[0].id);
+    expect(mine).not.toBeNull();
+    expect(mine?.profile).toMatchObject({
+      name: t.consentingName,
+      contact: t.consentingContact,
+      agreedToBeContacted: true,
+      skills: ["knowing the area", "talking to people"],
+    });
+    expect(mine?.team?.name).toBe("Parks team");
+    expect(mine?.notes.map((n) => n.text)).toEqual([t.winningNote]);
+    expect(mine?.notes[0]?.photo).toMatch(/^\/photos\//);
+    expect(mine?.votes).toHaveLength(3); // two dots on the parks board, one in the people's choice
+    expect(mine?.reframedBriefs.map((r) => r.text)).toEqual([t.parksReframe]);
+    expect(mine?.uploads.notePhotos).toHaveLength(1);
+    expect(mine?.uploads.showcaseImages).toHaveLength(1);
+    expect(mine?.teamShowcase?.title).toBe(t.showcaseTitle);
+    expect(mine?.event.personalDataKeptUntil).toBe("2027-10-12T09:00:00.000Z");
+    const text = JSON.stringify(mine);
+    for (const other of [t.privateName, t.privateContact, "step-free", "Designer from Kennington", t.hostileNote]) {
+      expect(text).not.toContain(other);
+    }
+
+    const designer = await participantData(db.read, w.eventId, w.people[2].id);
+    expect(designer?.feedback.map((f) => f.text)).toEqual([t.feedback]);
+    expect(designer?.reactions).toHaveLength(2);
+    const young = await participantData(db.read, w.eventId, w.people[3].id);
+    expect(young?.judging?.scores).toHaveLength(2);
+    expect(young?.profile.ageBand).toBe("16 or 17");
+    // Another event's participant id answers nothing.
+    expect(await participantData(db.read, randomUUID(), w.people[0].id)).toBeNull();
+
+    const owner = await projectOwnerData(db.read, w.projectId);
+    expect(owner?.project.owner).toEqual({ name: "Ada Lovelace", role: "Resident" });
+    expect(owner?.checkIns).toMatchObject([{ progress: "First Saturday done", signedAs: "Ada Lovelace" }]);
+    expect(owner?.checkIns[0]?.photos).toHaveLength(1);
+    expect(owner?.milestones.map((m) => m.day)).toEqual([30, 60, 90]);
+  });
+
+  it("deletes an event with every row and every uploaded file, leaves other events alone, and audits it", async () => {
+    const organiser = await createAccount(db);
+    const w = await weekendWithFiles(db, storage, organiser.accountId);
+    const other = await weekendWithFiles(db, storage, organiser.accountId);
+    const before = await counts(db, other.eventId);
+
+    const outcome = await deleteEvent(db, storage, { eventId: w.eventId, accountId: organiser.accountId, now: Date.now() });
+    expect(outcome).toEqual({ deleted: true, files: 5, filesMissing: 0 });
+
+    const dump = await dumpDatabase(db);
+    const mentions = Object.entries(dump)
+      .filter(([table]) => table !== "audit_log")
+      .filter(([, rows]) => JSON.stringify(rows).includes(w.eventId) || w.people.some((p) => JSON.stringify(rows).includes(p.id)))
+      .map(([table]) => table);
+    expect(mentions).toEqual([]);
+    for (const key of Object.values(w.keys)) expect(await storage.read(key)).toBeNull();
+    for (const key of Object.values(other.keys)) expect(await storage.read(key)).not.toBeNull();
+    expect(await counts(db, other.eventId)).toEqual(before);
+
+    const [entry] = await auditEntries(db.read, w.eventId, "event.deleted");
+    expect(entry).toMatchObject({ accountId: organiser.accountId, subject: "files:5 participants:4" });
+    // Deleting again finds nothing.
+    expect(await deleteEvent(db, storage, { eventId: w.eventId, accountId: organiser.accountId, now: Date.now() })).toEqual({
+      deleted: false,
+      files: 0,
+      filesMissing: 0,
+    });
+  });
+
+  it("erases people's personal data once the retention period has passed, keeping notes, votes and projects", async () => {
+    const organiser = await createAccount(db);
+    const w = await weekendWithFiles(db, storage, organiser.accountId);
+    const other = await weekendWithFiles(db, storage, organiser.accountId);
+    await db.transact((tx) => tx.update(events).set({ retentionMonths: 24 }).where(eq(events.id, other.eventId)));
+    const before = await counts(db, w.eventId);
+    const ends = seededEnd;
+
+    // A day early: nothing is due, nothing changes.
+    expect(await sweepRetention({ db, storage, now: ends + 12 * month - 7 * 86_400_000 })).toEqual({
+      outcome: "swept",
+      erased: [],
+      auditPruned: 0,
+    });
+    const now = ends + 13 * month;
+    const dry = await sweepRetention({ db, storage, now, dryRun: true });
+    expect(dry).toEqual({
+      outcome: "dry-run",
+      due: [expect.objectContaining({ id: w.eventId, participants: 4, photos: 3 })],
+    });
+    expect(findIn(await dumpDatabase(db), [t.privateContact])).not.toEqual([]);
+
+    const swept = await sweepRetention({ db, storage, now });
+    expect(swept).toMatchObject({ outcome: "swept", erased: [{ id: w.eventId, participants: 4, photos: 3, filesMissing: 0 }] });
+
+    // The other event (24 months) keeps its people; once it is deleted too, nobody's data is left.
+    const kept = await db.read.select().from(participants).where(eq(participants.eventId, other.eventId));
+    expect(kept.map((p) => p.displayName)).toContain(t.consentingName);
+    await deleteEvent(db, storage, { eventId: other.eventId, accountId: organiser.accountId, now });
+    expect(findIn(await dumpDatabase(db), personal)).toEqual([]);
+    const people = await db.read.select().from(participants).where(eq(participants.eventId, w.eventId));
+    expect(people.map((p) => p.displayName).sort()).toEqual(["Participant 1", "Participant 2", "Participant 3", "Participant 4"]);
+    expect(people.every((p) => p.contact === "" && p.accessNeeds === "" && p.ageBand === null && p.skills.length === 0)).toBe(
+      true,
+    );
+    expect(await counts(db, w.eventId)).toEqual(before);
+    const [project] = await db.read.select().from(projects).where(eq(projects.id, w.projectId));
+    expect(project).toMatchObject({ title: "Park Café Saturdays", ownerName: "Resident", ownerTokenHash: null });
+    // Photos of people are gone from storage; the map the board is drawn on stays.
+    for (const key of [w.keys.notePhoto, w.keys.showcase, w.keys.checkIn]) expect(await storage.read(key)).toBeNull();
+    expect(await storage.read(w.keys.map)).not.toBeNull();
+    expect(await storage.read(w.keys.pack)).not.toBeNull();
+    const [note] = await db.read.select().from(notes).where(eq(notes.id, w.noteIds[0]));
+    expect(note).toMatchObject({ text: t.winningNote, photoId: null });
+
+    const [entry, ...more] = await auditEntries(db.read, w.eventId, "retention.swept");
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ accountId: null, subject: "participants:4 photos:3", createdAt: now });
+    // Sweeping again erases nothing more.
+    expect(await sweepRetention({ db, storage, now: now + month })).toMatchObject({ outcome: "swept", erased: [] });
+  });
+
+  it("prunes audit entries after the retention period", async () => {
+    const organiser = await createAccount(db);
+    const w = await seedWeekend(db, organiser.accountId);
+    const { recordAudit } = await import("@/lib/privacy/audit");
+    const at = seededEnd;
+    await db.transact((tx) =>
+      recordAudit(tx, {
+        eventId: w.event.id,
+        accountId: organiser.accountId,
+        action: "export.downloaded",
+        subject: "json",
+        now: at,
+      }),
+    );
+    const [row] = await db.read.select().from(auditLog);
+    expect(row?.keepUntil).toBe(Date.UTC(2027, 9, 12, 9));
+    const swept = await sweepRetention({ db, storage, now: Date.UTC(2027, 9, 13) });
+    expect(swept).toMatchObject({ outcome: "swept", auditPruned: 1 });
+    // The sweep's own entry is kept for a retention period from now.
+    expect(await db.read.select({ action: auditLog.action }).from(auditLog)).toEqual([{ action: "retention.swept" }]);
+  });
+
+  it("records a role given by invitation, with who and what but no personal data", async () => {
+    const organiser = await createAccount(db);
+    const facilitator = await createAccount(db, "Facilitator");
+    const event = await createTestEvent(db, organiser.accountId);
+    const invite = await db.transact((tx) =>
+      createInvite(tx, { eventId: event.id, role: "facilitator", createdBy: organiser.accountId }),
+    );
+    await db.transact((tx) => acceptInvite(tx, { token: invite.token, accountId: facilitator.accountId }));
+    const [entry] = await auditEntries(db.read, event.id, "staff.role_granted");
+    expect(entry).toMatchObject({
+      accountId: facilitator.accountId,
+      subject: `role:facilitator invited-by:${organiser.accountId}`,
+    });
+    expect(Object.keys(auditActions)).toContain(entry?.action);
+  });
+
+  it("lets exactly one of many processes take a lease at once, and a scheduled run once per interval", async () => {
+    const second = await openDatabase(temp.url);
+    try {
+      const now = Date.now();
+      const tries = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          acquireLease(i % 2 ? second : db, { name: "job", holder: `h${i}`, now, ttlMs: 60_000 }),
+        ),
+      );
+      expect(tries.filter(Boolean)).toHaveLength(1);
+      expect(await acquireLease(db, { name: "job", holder: "late", now: now + 60_001, ttlMs: 60_000 })).toBe(true);
+      // Scheduled: after a run finished, nobody runs it again within the interval, whoever asks.
+      await releaseLease(db, { name: "job", holder: "late", now: now + 70_000, done: true });
+      const hour = 3_600_000;
+      const scheduled = (holder: string, at: number) =>
+        acquireLease(second, { name: "job", holder, now: at, ttlMs: 60_000, onlyIfNotDoneWithinMs: hour });
+      expect(await scheduled("p1", now + 80_000)).toBe(false);
+      expect(await scheduled("p2", now + 70_000 + hour)).toBe(true);
+    } finally {
+      second.close();
+    }
+  });
+
+  it("two sweeps at once, on two connections, erase once", async () => {
+    const organiser = await createAccount(db);
+    const w = await weekendWithFiles(db, storage, organiser.accountId);
+    const second = await openDatabase(temp.url);
+    try {
+      const now = seededEnd + 13 * month;
+      const reports = await Promise.all([sweepRetention({ db, storage, now }), sweepRetention({ db: second, storage, now })]);
+      const erased = reports.flatMap((r) => (r.outcome === "swept" ? r.erased : []));
+      expect(erased.map((e) => e.id)).toEqual([w.eventId]);
+      expect(await auditEntries(db.read, w.eventId, "retention.swept")).toHaveLength(1);
+    } finally {
+      second.close();
+    }
+  });
+});
+
+describe("npm run retention:sweep, from two processes at once", () => {
+  it("erases once, and --dry-run only says what it would erase", async () => {
+    const temp = await openTempDatabase();
+    const uploads = mkdtempSync(join(tmpdir(), "madein-privacy-cli-"));
+    try {
+      const organiser = await createAccount(temp.db);
+      const w = await seedWeekend(temp.db, organiser.accountId, "Old weekend");
+      // Ended two years ago: past its 12 months by today's clock, which a real sweep uses.
+      const ended = Date.now() - 24 * month;
+      await temp.db.transact((tx) =>
+        tx
+          .update(events)
+          .set({ startsAt: ended - 86_400_000, endsAt: ended })
+          .where(eq(events.id, w.event.id)),
+      );
+      temp.db.close();
+      const env = { ...process.env, DATABASE_URL: temp.url, UPLOAD_DIR: uploads, SESSION_SECRET: "x".repeat(40) };
+      const cli = (...args: string[]) =>
+        run("npx", ["tsx", "scripts/retention-sweep.ts", ...args], { env, cwd: process.cwd(), timeout: 120_000 });
+
+      const dry = await cli("--dry-run");
+      expect(dry.stdout).toContain("would erase personal data of 1 event(s)");
+      expect(dry.stdout).toContain("Old weekend");
+      expect(dry.stdout).toContain("4 people to pseudonymise");
+      expect(dry.stdout).not.toContain(t.consentingName);
+
+      const [a, b] = await Promise.all([cli(), cli()]);
+      const outputs = [a.stdout, b.stdout];
+      expect(outputs.filter((o) => o.includes("Erased personal data of 1 event(s)"))).toHaveLength(1);
+      expect(outputs.filter((o) => o.includes("Another process is sweeping") || o.includes("Nothing to erase"))).toHaveLength(1);
+
+      const db = await openDatabase(temp.url);
+      try {
+        expect(await auditEntries(db.read, w.event.id, "retention.swept")).toHaveLength(1);
+        expect(findIn(await dumpDatabase(db), personal)).toEqual([]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      temp.remove();
+      rmSync(uploads, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+describe("the audit of staff opening the private list, through the real server", () => {
+  it("records the organiser's account, the time and a count, never the details; a participant is refused and records nothing", async () => {
+    const server = await startTestServer({ rateLimit: { points: 1000, seconds: 1 } });
+    const clients = clientsFor(server.url);
+    try {
+      const db = server.server.db;
+      const organiser = await createAccount(db, "Organiser");
+      const event = await createTestEvent(db, organiser.accountId);
+      const personId = await addParticipant(db, event.id, "Jay Okafor");
+      await db.transact((tx) =>
+        tx
+          .update(participants)
+          .set({ accessNeeds: "Step-free access", contact: "jay@example.test" })
+          .where(eq(participants.id, personId)),
+      );
+      const phone = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, personId) });
+      expect(await send(phone, "participants:details", {})).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      expect(await db.read.select().from(auditLog)).toEqual([]);
+
+      const laptop = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+      const before = Date.now();
+      expect((await send(laptop, "participants:details", {})).ok).toBe(true);
+      const rows = await db.read.select().from(auditLog);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        eventId: event.id,
+        accountId: organiser.accountId,
+        action: "participants.details_viewed",
+        subject: "people:1",
+      });
+      expect(rows[0]?.createdAt).toBeGreaterThanOrEqual(before);
+      expect(JSON.stringify(rows)).not.toMatch(/Jay|Okafor|Step-free|jay@/);
+    } finally {
+      clients.closeAll();
+      await server.dispose();
+    }
+  });
+});

@@ -2,15 +2,12 @@ import { and, eq, inArray, isNotNull, like, notInArray, or, type SQL } from "dri
 import type { Tx } from "@/db/client";
 import {
   boards,
-  briefReframes,
   commandLog,
   events,
   notePhotos,
   notes,
   participants,
   presence,
-  presentationFeedback,
-  presentationJudges,
   projectCheckIns,
   projectRisks,
   projects,
@@ -71,39 +68,9 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
       })
       .where(eq(participants.id, p.id));
   }
-  const nameOfKey = (key: string) => (key.startsWith("p:") ? names.get(key.slice(2)) : undefined);
-
-  const reframes = await tx
-    .select({ id: briefReframes.id, author: briefReframes.authorParticipantId })
-    .from(briefReframes)
-    .where(and(eq(briefReframes.eventId, eventId), isNotNull(briefReframes.authorParticipantId)));
-  for (const r of reframes) {
-    await tx
-      .update(briefReframes)
-      .set({ authorName: (r.author && names.get(r.author)) || "Someone who left" })
-      .where(eq(briefReframes.id, r.id));
-  }
-  const feedback = await tx
-    .select({ id: presentationFeedback.id, key: presentationFeedback.authorKey })
-    .from(presentationFeedback)
-    .where(and(eq(presentationFeedback.eventId, eventId), like(presentationFeedback.authorKey, "p:%")));
-  for (const f of feedback) {
-    await tx
-      .update(presentationFeedback)
-      .set({ authorName: nameOfKey(f.key) ?? "Someone who left" })
-      .where(eq(presentationFeedback.id, f.id));
-  }
-  const judges = await tx
-    .select({ key: presentationJudges.judgeKey })
-    .from(presentationJudges)
-    .where(and(eq(presentationJudges.eventId, eventId), like(presentationJudges.judgeKey, "p:%")));
-  for (const j of judges) {
-    await tx
-      .update(presentationJudges)
-      .set({ name: nameOfKey(j.key) ?? "Someone who left" })
-      .where(and(eq(presentationJudges.eventId, eventId), eq(presentationJudges.judgeKey, j.key)));
-  }
-  await tx.update(showcases).set({ updatedBy: "", takenForwardBy: "", imageIds: [] }).where(eq(showcases.eventId, eventId));
+  // Reframes, feedback, judges and showcases name people from the participant row just
+  // pseudonymised (lib/participants/names.ts): nothing else holds a copy of a name.
+  await tx.update(showcases).set({ updatedByKey: null, takenForwardBy: "", imageIds: [] }).where(eq(showcases.eventId, eventId));
 
   // Projects: owners may be residents; the project and its check-ins stay, under a role.
   const eventProjects = await tx

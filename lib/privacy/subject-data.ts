@@ -92,7 +92,6 @@ export async function participantData(db: Db, eventId: string, participantId: st
       db
         .select({
           team: teams.name,
-          signedAs: presentationFeedback.authorName,
           text: presentationFeedback.text,
           createdAt: presentationFeedback.createdAt,
         })
@@ -103,7 +102,6 @@ export async function participantData(db: Db, eventId: string, participantId: st
       db
         .select({
           brief: briefs.title,
-          signedAs: briefReframes.authorName,
           text: briefReframes.text,
           createdAt: briefReframes.createdAt,
         })
@@ -122,7 +120,7 @@ export async function participantData(db: Db, eventId: string, participantId: st
         .innerJoin(teams, eq(teams.id, presentationScores.teamId))
         .where(and(eq(presentationScores.eventId, eventId), eq(presentationScores.judgeKey, key))),
       db
-        .select({ name: presentationJudges.name, since: presentationJudges.createdAt })
+        .select({ since: presentationJudges.createdAt })
         .from(presentationJudges)
         .where(and(eq(presentationJudges.eventId, eventId), eq(presentationJudges.judgeKey, key))),
       db
@@ -168,7 +166,9 @@ export async function participantData(db: Db, eventId: string, participantId: st
     reactions: myReactions.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     feedback: myFeedback.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
     reframedBriefs: myReframes.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    judging: judge[0] ? { asJudge: judge[0].name, scores: myScores.map((x) => ({ ...x, updatedAt: iso(x.updatedAt) })) } : null,
+    judging: judge[0]
+      ? { judgeSince: iso(judge[0].since), scores: myScores.map((x) => ({ ...x, updatedAt: iso(x.updatedAt) })) }
+      : null,
     uploads: {
       notePhotos: myPhotos.map((p) => ({ url: `/photos/${p.id}`, board: p.board, bytes: p.bytes, at: iso(p.createdAt) })),
       showcaseImages: myImages.map((i) => ({
@@ -178,7 +178,7 @@ export async function participantData(db: Db, eventId: string, participantId: st
         at: iso(i.createdAt),
       })),
     },
-    // A team's showcase is written together; its last editor is kept by name.
+    // A team's showcase is written together.
     teamShowcase: s
       ? {
           title: s.title,
@@ -189,7 +189,6 @@ export async function participantData(db: Db, eventId: string, participantId: st
           nextSteps: s.nextSteps,
           takenForwardBy: s.takenForwardBy,
           needs: s.needs,
-          lastEditedBy: s.updatedBy,
           lastEditedAt: iso(s.updatedAt),
         }
       : null,

@@ -5,7 +5,7 @@ import { riskItems } from "@/lib/projects/check-in-rules";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
 import { useKeptForm } from "../../../../use-kept-form";
 import { CopyField } from "../../copy-field";
-import { ownerLinkAction, type SavedState, saveMilestonesAction, saveRisksAction } from "../actions";
+import { ownerLinkAction, type SavedState, saveMilestonesAction, saveOwnerEmailAction, saveRisksAction } from "../actions";
 
 type Milestone = { day: number; title: string; dueDate: string; done: boolean };
 
@@ -143,6 +143,30 @@ export function OwnerLinkForm({ slug, projectId, hasLink }: { slug: string; proj
           </button>
         ) : null}
       </div>
+    </form>
+  );
+}
+
+export function OwnerEmailForm({ slug, projectId, ownerEmail }: { slug: string; projectId: string; ownerEmail: string }) {
+  const { state, formProps } = useKeptForm<SavedState>(saveOwnerEmailAction.bind(null, slug, projectId), {});
+  return (
+    <form {...formProps} className="space-y-3">
+      <SavedMessage message={state.saved} />
+      <FormMessage message={state.message} />
+      <TextField
+        name="ownerEmail"
+        label="Owner's email (optional)"
+        hint="Their link and check-in reminders go here."
+        type="email"
+        inputMode="email"
+        autoCapitalize="none"
+        maxLength={254}
+        defaultValue={state.values?.ownerEmail ?? ownerEmail}
+        error={state.errors?.ownerEmail}
+      />
+      <SubmitButton pendingLabel="Saving…" className="btn btn-secondary">
+        Save email
+      </SubmitButton>
     </form>
   );
 }

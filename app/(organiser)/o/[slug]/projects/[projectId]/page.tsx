@@ -10,7 +10,7 @@ import { findProject } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
 import { PageShell } from "../../../../page-shell";
 import { organiserCheckInAction, setPublicAction } from "../actions";
-import { MilestonesForm, OwnerLinkForm, RisksForm } from "./detail-forms";
+import { MilestonesForm, OwnerEmailForm, OwnerLinkForm, RisksForm } from "./detail-forms";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -72,6 +72,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             Send it to the owner: with it they post check-ins from their phone, no account needed. It opens this project only.
           </p>
           <OwnerLinkForm slug={event.slug} projectId={project.id} hasLink={project.ownerTokenHash !== null} />
+          <OwnerEmailForm slug={event.slug} projectId={project.id} ownerEmail={project.ownerEmail} />
+          {project.remindersStoppedAt !== null ? (
+            <p className="text-sm text-ink-soft">
+              The owner stopped reminders on {shortDate(project.remindersStoppedAt)}. Saving an email address switches them back
+              on.
+            </p>
+          ) : null}
         </section>
 
         <section aria-labelledby="public-heading" className="card space-y-4 p-6">

@@ -130,7 +130,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             Record a check-in
           </h2>
           <p className="text-ink-soft">For when the owner tells you in person or on the phone.</p>
-          <CheckInForm action={organiserCheckInAction.bind(null, event.slug, project.id)} defaultAuthor={account.name} />
+          <CheckInForm
+            action={organiserCheckInAction.bind(null, event.slug, project.id)}
+            defaultAuthor={account.name}
+            isPublic={project.isPublic}
+          />
         </section>
 
         <section aria-labelledby="risks-heading" className="card space-y-4 p-6 lg:col-span-2">

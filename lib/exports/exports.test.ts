@@ -18,12 +18,31 @@ describe("parseEventExport", () => {
     });
   });
 
-  it("says where a damaged export is damaged", () => {
+  it("says in plain words which part of a broken file is wrong", () => {
     const data = sampleExport() as unknown as { teams: { name: unknown }[] };
     (data.teams[0] as { name: unknown }).name = 42;
     const result = parseEventExport(data);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain("teams.0.name");
+    expect(result).toEqual({
+      ok: false,
+      message: `That file can't be imported: a value is of the wrong kind in the teams, team 1 (name). Was it edited by hand, or cut short?`,
+    });
+    const noBoards = sampleExport() as unknown as { boards?: unknown };
+    delete noBoards.boards;
+    const missing = parseEventExport(noBoards);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      expect(missing.message).toBe(
+        "That file can't be imported: something is missing in the boards. Was it edited by hand, or cut short?",
+      );
+      expect(missing.message).not.toMatch(/damaged/);
+    }
+  });
+
+  it("imports a board with no columns (the people's choice has one)", () => {
+    const data = sampleExport();
+    const board = data.boards[0];
+    if (board) board.columns = [];
+    expect(parseEventExport(data).ok).toBe(true);
   });
 
   it("refuses ids that point at nothing", () => {

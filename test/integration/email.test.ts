@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
-import { accounts, passwordResets, projectCheckIns, projects, sentEmails } from "@/db/schema";
+import { accounts, participants, passwordResets, projectCheckIns, projects, sentEmails, teamMembers, teams } from "@/db/schema";
 import { requestPasswordReset, resetLinkWorks, resetMinutes, resetPassword } from "@/lib/accounts/password-reset";
 import { verifyPassword } from "@/lib/auth/password";
 import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
@@ -14,12 +14,14 @@ import { deliver } from "@/lib/email/deliver";
 import { linkTokenId, linkTokenValid } from "@/lib/email/links";
 import { type Mailer, smtpMailer } from "@/lib/email/mailer";
 import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
+import { catchUpAudience, inviteToCatchUp } from "@/lib/email/participant-emails";
 import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
+import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
 import { projectForOwner } from "@/lib/projects/owner-link";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
-import { createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
+import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
 
 const day = 24 * 3600 * 1000;
 const links = { baseUrl: "http://madein.test", secret: "integration-test-secret-0123456789abcdef" };
@@ -198,6 +200,44 @@ describe("email", () => {
     const old = await requestPasswordReset(db, account!.email, Date.now() - (resetMinutes + 1) * 60_000);
     expect(await resetPassword(db, old!.token, "another new password")).toBe(false);
     expect((await db.read.select().from(passwordResets)).length).toBe(2);
+  });
+
+  it("a catch-up invites the weekend's team members who agreed to email, once each", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await createTestEvent(db, organiser.accountId);
+    const teamId = crypto.randomUUID();
+    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
+    const people = [
+      { name: "Amara", consent: true, contact: "amara@example.test", inTeam: true },
+      { name: "Ben", consent: true, contact: "07700 900123", inTeam: true },
+      { name: "Chi", consent: false, contact: "chi@example.test", inTeam: true },
+      { name: "Dev", consent: true, contact: "dev@example.test", inTeam: false },
+    ];
+    for (const p of people) {
+      const id = await addParticipant(db, weekend.id, p.name);
+      await db.transact(async (tx) => {
+        await tx.update(participants).set({ contactConsent: p.consent, contact: p.contact }).where(eq(participants.id, id));
+        if (p.inTeam) await tx.insert(teamMembers).values({ eventId: weekend.id, participantId: id, teamId });
+      });
+    }
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.id,
+        name: "30-day catch-up",
+        place: "Brixton library",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    expect(await catchUpAudience(db, catchUp.id)).toMatchObject({ emailable: 1, byLinkOnly: 2 });
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links.baseUrl)).toBe(1);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links.baseUrl)).toBe(0);
+    const [invite] = await smtp.waitFor("amara@example.test", 1);
+    expect(invite?.subject).toBe("Catch up with your team: 30-day catch-up");
+    expect(invite?.text).toContain(`${links.baseUrl}/e/${catchUp.slug}`);
+    expect(invite?.text).toContain("Brixton library");
+    expect(smtp.delivered.flatMap((d) => d.to)).toEqual(["amara@example.test"]);
   });
 
   it("an invitation says who invited them to what, with the link", async () => {

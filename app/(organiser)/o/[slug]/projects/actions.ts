@@ -12,6 +12,7 @@ import { sessionSecret } from "@/lib/auth/web-session";
 import { sendNudge } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
+import { announceProgress, inviteToCatchUp } from "@/lib/email/participant-emails";
 import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
@@ -164,6 +165,9 @@ export async function setPublicAction(slug: string, projectId: string, form: For
   const isPublic = fieldText(form, "public") === "yes";
   await found.db.transact((tx) => tx.update(projects).set({ isPublic }).where(eq(projects.id, projectId)));
   revalidatePath(`/o/${slug}/projects/${projectId}`);
+  // The first project on the progress page: the weekend's consenting people hear of it (once each).
+  const mailer = sharedMailer();
+  if (isPublic && mailer) await announceProgress(found.db, mailer, found.project.eventId, await publicBaseUrl());
 }
 
 export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -298,4 +302,25 @@ export async function createCatchUpAction(slug: string, _p: FormState, form: For
     createCatchUp(tx, { ...parsed.data, followsEventId: found.event.id, createdBy: found.account.id }),
   );
   redirect(`/o/${created.slug}/projects`);
+}
+
+/** "Invite the weekend's people" on a catch-up: by email where they agreed; the page gives the link for the rest. */
+export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  slug = textArg(slug);
+  formArg(form);
+  const found = await organiserOf(slug);
+  if (!found) return { message: organisersOnly };
+  if (found.event.status !== "published")
+    return { message: "Publish the catch-up first, so the link in the invitation opens its page." };
+  const mailer = sharedMailer();
+  if (!mailer) return { message: "This Made In doesn't send email. Share the link below instead." };
+  const db = await sharedDatabase();
+  const sent = await inviteToCatchUp(db, mailer, found.event.id, await publicBaseUrl());
+  revalidatePath(`/o/${slug}/projects`);
+  return {
+    saved:
+      sent === 0
+        ? "Everyone who can be emailed has been invited already."
+        : `Invited ${sent === 1 ? "1 person" : `${sent} people`} by email.`,
+  };
 }

@@ -6,14 +6,17 @@ import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { briefs, eventFollowUps, events, sentEmails, teams } from "@/db/schema";
 import { sharedMailer } from "@/lib/email/mailer";
+import { catchUpAudience } from "@/lib/email/participant-emails";
 import { attentionLabels, checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import { projectsNeedingNudge } from "@/lib/projects/find-nudges";
 import { findProjects } from "@/lib/projects/find-projects";
+import { publicBaseUrl } from "@/lib/server/public-url";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
+import { CopyField } from "../copy-field";
 import { CatchUpForm, CreateProjectForm } from "./project-forms";
-import { ReminderForm } from "./reminder-form";
+import { CatchUpInviteForm, ReminderForm } from "./reminder-form";
 
 export const metadata: Metadata = { title: "Projects after the event" };
 
@@ -45,6 +48,8 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
     db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id)).orderBy(desc(sentEmails.sentAt)).limit(50),
   ]);
   const nudges = projectsNeedingNudge(all);
+  const audience = follows ? await catchUpAudience(db, event.id) : null;
+  const joinLink = `${await publicBaseUrl()}/j/${event.joinCode}`;
   const emailOn = sharedMailer() !== null;
 
   return (
@@ -173,6 +178,23 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
           )}
         </section>
 
+        {follows && audience ? (
+          <section aria-labelledby="invite-heading" className="card space-y-4 p-6 lg:col-span-2">
+            <h2 id="invite-heading" className="text-xl font-bold tracking-tight">
+              Invite the weekend's people
+            </h2>
+            <p>
+              {audience.emailable === 1 ? "1 team member" : `${audience.emailable} team members`} of {follows.name} agreed to be
+              contacted by email.{" "}
+              {audience.byLinkOnly > 0
+                ? `${audience.byLinkOnly === 1 ? "1 more" : `${audience.byLinkOnly} more`} can be reached only through the link below (share it where the teams talk).`
+                : null}
+            </p>
+            {emailOn ? <CatchUpInviteForm slug={event.slug} /> : null}
+            <CopyField id="catch-up-link" label="The catch-up's join link" value={joinLink} />
+          </section>
+        ) : null}
+
         {sent.length > 0 ? (
           <section aria-labelledby="sent-heading" className="card space-y-4 p-6 lg:col-span-2">
             <h2 id="sent-heading" className="text-xl font-bold tracking-tight">
@@ -225,8 +247,8 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
             Plan a catch-up evening
           </h2>
           <p className="text-ink-soft">
-            A new event that follows this one: the teams come across so people can meet up with old team mates, and the projects
-            are followed up there too. It starts as a draft.
+            A new event that follows this one: the briefs come across, the weekend's team members are invited (by email where they
+            agreed, by link otherwise), and the projects are followed up there too. It starts as a draft.
           </p>
           <CatchUpForm slug={event.slug} />
         </section>

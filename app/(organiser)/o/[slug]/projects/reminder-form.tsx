@@ -3,7 +3,7 @@
 import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { useKeptForm } from "../../../use-kept-form";
-import { type SavedState, sendReminderAction } from "./actions";
+import { inviteToCatchUpAction, type SavedState, sendReminderAction } from "./actions";
 
 export function ReminderForm({ slug, projectId }: { slug: string; projectId: string }) {
   const { state, formProps } = useKeptForm<SavedState>(sendReminderAction.bind(null, slug, projectId), {});
@@ -14,6 +14,19 @@ export function ReminderForm({ slug, projectId }: { slug: string; projectId: str
       </SubmitButton>
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
+    </form>
+  );
+}
+
+export function CatchUpInviteForm({ slug }: { slug: string }) {
+  const { state, formProps } = useKeptForm<SavedState>(inviteToCatchUpAction.bind(null, slug), {});
+  return (
+    <form {...formProps} className="space-y-3">
+      <SavedMessage message={state.saved} />
+      <FormMessage message={state.message} />
+      <SubmitButton pendingLabel="Sending…" className="btn btn-primary">
+        Email the invitation
+      </SubmitButton>
     </form>
   );
 }

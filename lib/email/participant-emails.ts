@@ -6,7 +6,7 @@ import { formatEventDates } from "@/lib/events/event-dates";
 import { claim } from "./claims";
 import { deliver } from "./deliver";
 import type { Mailer } from "./mailer";
-import { catchUpInviteEmail, progressPublishedEmail } from "./templates";
+import { catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
 
 const isEmail = (contact: string) => z.email().safeParse(contact.trim()).success;
 
@@ -86,4 +86,20 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
     if (ok) sent++;
   }
   return sent;
+}
+
+/** A participant's fresh "continue on another device" link, emailed too if they agreed to email. */
+export async function emailDeviceLink(
+  db: Database,
+  mailer: Mailer,
+  input: { eventId: string; eventName: string; participantId: string; url: string },
+) {
+  const [person] = await db.read.select().from(participants).where(eq(participants.id, input.participantId));
+  if (!person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
+  return deliver(db, mailer, {
+    eventId: input.eventId,
+    kind: "device_link",
+    to: person.contact.trim(),
+    content: deviceLinkEmail({ name: person.displayName, eventName: input.eventName, link: input.url }),
+  });
 }

@@ -14,7 +14,7 @@ import { deliver } from "@/lib/email/deliver";
 import { linkTokenId, linkTokenValid } from "@/lib/email/links";
 import { type Mailer, smtpMailer } from "@/lib/email/mailer";
 import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
-import { catchUpAudience, inviteToCatchUp } from "@/lib/email/participant-emails";
+import { announceProgress, catchUpAudience, emailDeviceLink, inviteToCatchUp } from "@/lib/email/participant-emails";
 import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
 import { createCatchUp } from "@/lib/projects/catch-up";
@@ -238,6 +238,27 @@ describe("email", () => {
     expect(invite?.text).toContain(`${links.baseUrl}/e/${catchUp.slug}`);
     expect(invite?.text).toContain("Brixton library");
     expect(smtp.delivered.flatMap((d) => d.to)).toEqual(["amara@example.test"]);
+  });
+
+  it("participants who agreed get their device link and the progress page news, once; others get nothing", async () => {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const yes = await addParticipant(db, event.id, "Amara");
+    const no = await addParticipant(db, event.id, "Ben");
+    await db.transact((tx) =>
+      tx.update(participants).set({ contactConsent: true, contact: "amara@example.test" }).where(eq(participants.id, yes)),
+    );
+    await db.transact((tx) => tx.update(participants).set({ contact: "ben@example.test" }).where(eq(participants.id, no)));
+    const url = `${links.baseUrl}/c/token`;
+    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: yes, url })).toBe(true);
+    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: no, url })).toBe(false);
+    const [device] = await smtp.waitFor("amara@example.test", 1);
+    expect(linkIn(device!, `${links.baseUrl}/c/`)).toBe(url);
+    expect(await announceProgress(db, mailer, event.id, links.baseUrl)).toBe(1);
+    expect(await announceProgress(db, mailer, event.id, links.baseUrl)).toBe(0);
+    const [, progress] = await smtp.waitFor("amara@example.test", 2);
+    expect(linkIn(progress!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
+    expect(smtp.to("ben@example.test")).toHaveLength(0);
   });
 
   it("an invitation says who invited them to what, with the link", async () => {

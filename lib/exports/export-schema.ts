@@ -100,6 +100,11 @@ export const exportedNoteSchema = z.object({
   position: z.number(),
   groupId: id.nullable(),
   hadPhoto: z.boolean(),
+  /** On a map board: where it is pinned, as fractions of the map (the map image itself is a file). */
+  pin: z
+    .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) })
+    .nullable()
+    .default(null),
   sourceNoteId: id.nullable(),
   createdAt: z.number().int(),
 });

@@ -250,8 +250,12 @@ describe("email", () => {
     );
     await db.transact((tx) => tx.update(participants).set({ contact: "ben@example.test" }).where(eq(participants.id, no)));
     const url = `${links.baseUrl}/c/token`;
-    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: yes, url })).toBe(true);
-    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: no, url })).toBe(false);
+    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: yes, url })).toBe(
+      true,
+    );
+    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: no, url })).toBe(
+      false,
+    );
     const [device] = await smtp.waitFor("amara@example.test", 1);
     expect(linkIn(device!, `${links.baseUrl}/c/`)).toBe(url);
     expect(await announceProgress(db, mailer, event.id, links.baseUrl)).toBe(1);

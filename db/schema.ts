@@ -12,6 +12,8 @@ export const accounts = sqliteTable("accounts", {
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
   createdAt: createdAt(),
+  /** Set when they followed "stop these emails" in the weekly digest. */
+  digestStoppedAt: integer("digest_stopped_at"),
 });
 
 /** Only a hash of the cookie's token is stored, so a leaked database does not leak sessions. */
@@ -616,6 +618,10 @@ export const projects = sqliteTable(
     ownerName: text("owner_name").notNull(),
     /** e.g. "Resident", "Project lead, Public Realm services". */
     ownerRole: text("owner_role").notNull().default(""),
+    /** Where reminders and the owner's link are emailed; empty: the organisers pass links on by hand. */
+    ownerEmail: text("owner_email").notNull().default(""),
+    /** Set when the owner followed "stop these reminders" in an email. */
+    remindersStoppedAt: integer("reminders_stopped_at"),
     coOwners: text("co_owners", { mode: "json" }).$type<{ name: string; role: string }[]>().notNull().default(sql`'[]'`),
     /** Day 0 of the 30/60/90-day timescale. */
     startedAt: integer("started_at").notNull(),
@@ -873,3 +879,63 @@ export const jobLeases = sqliteTable("job_leases", {
   /** When the job last finished, so a scheduled job runs once per interval across the cluster. */
   lastDoneAt: integer("last_done_at"),
 });
+// Email (issue 20): what was sent, claims that make each scheduled message go once across
+// processes, and staff password resets.
+// ---------------------------------------------------------------------------------------------
+
+export const emailKinds = [
+  "staff_invite",
+  "password_reset",
+  "owner_link",
+  "check_in_due",
+  "check_in_overdue",
+  "check_in_nudge",
+  "organiser_digest",
+  "device_link",
+  "catch_up_invite",
+  "progress_published",
+] as const;
+export type EmailKind = (typeof emailKinds)[number];
+
+/** One row per message handed to the SMTP relay (or refused by it): the record organisers see. */
+export const sentEmails = sqliteTable(
+  "sent_emails",
+  {
+    id: text("id").primaryKey(),
+    /** Null for messages about an account rather than an event (password resets). */
+    eventId: text("event_id").references(() => events.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: emailKinds }).notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    /** "sent", or "failed" when the relay refused it (the error itself is logged without the address). */
+    outcome: text("outcome", { enum: ["sent", "failed"] }).notNull(),
+    sentAt: integer("sent_at").notNull(),
+  },
+  (t) => [index("sent_emails_event").on(t.eventId, t.sentAt)],
+);
+
+/**
+ * A scheduled message claims its key before it is sent: the key's primary key (and the
+ * conditional upsert in lib/email/claims.ts) lets exactly one process win, however many sweep.
+ */
+export const emailClaims = sqliteTable("email_claims", {
+  key: text("key").primaryKey(),
+  /** What was claimed last under this key, e.g. "due" or "overdue" for a milestone. */
+  detail: text("detail").notNull().default(""),
+  claimedAt: integer("claimed_at").notNull(),
+});
+
+/** A staff password reset link: only its hash is kept; it expires and is used at most once. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("password_resets_account").on(t.accountId)],
+);

@@ -18,9 +18,12 @@ const statusHelp = {
 export function CheckInForm({
   action,
   defaultAuthor,
+  isPublic,
 }: {
   action: (state: CheckInState, form: FormData) => Promise<CheckInState>;
   defaultAuthor: string;
+  /** Whether the project is on the event's public progress page right now. */
+  isPublic: boolean;
 }) {
   const { state, formProps } = useKeptForm<CheckInState>(action, {});
   const form = useRef<HTMLFormElement>(null);
@@ -32,6 +35,11 @@ export function CheckInForm({
   return (
     <form ref={form} {...formProps} className="space-y-5" encType="multipart/form-data">
       <SavedMessage message={state.saved} />
+      <p className="rounded-xl border border-line bg-brand-soft/40 p-3 text-sm" data-testid="what-becomes-public">
+        {isPublic
+          ? "This project is on the event's public progress page: how it's going, what happened, evidence, numbers, links, photos and what you learned are shown there (your name is not). The help you need stays private to the organisers."
+          : "The organisers may put this project on the event's public progress page. Then how it's going, what happened, evidence, numbers, links, photos and what you learned are shown there (your name is not). The help you need stays private to the organisers."}
+      </p>
       <FormMessage message={state.message ?? (Object.keys(e).length ? "Some answers need a look: see below." : undefined)} />
       <fieldset aria-describedby={e.status ? "field-status-error" : undefined}>
         <legend className="field-label">How is it going?</legend>

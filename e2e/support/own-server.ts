@@ -6,7 +6,7 @@ import { e2eDatabaseUrl, e2ePort } from "./config";
  * restarting it disturbs no other test. Its port is derived from E2E_PORT, so helpers running their own
  * suites side by side don't collide.
  */
-export function ownServer(offset: number, databaseUrl = e2eDatabaseUrl) {
+export function ownServer(offset: number, databaseUrl = e2eDatabaseUrl, extraEnv: Record<string, string> = {}) {
   const port = e2ePort + offset;
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -14,7 +14,7 @@ export function ownServer(offset: number, databaseUrl = e2eDatabaseUrl) {
   async function start() {
     // One process (node with tsx's loader), so killing it kills the server and nothing is orphaned.
     child = spawn(process.execPath, ["--import", "tsx", "e2e/support/e2e-server.ts"], {
-      env: { ...process.env, PORT: String(port), E2E_SHARED_DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+      env: { ...process.env, PORT: String(port), E2E_SHARED_DATABASE_URL: databaseUrl, NODE_ENV: "production", ...extraEnv },
       stdio: "ignore",
     });
     const deadline = Date.now() + 90_000;

@@ -35,6 +35,17 @@ const envSchema = z.object({
   // How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default):
   // the header is ignored and the TCP peer is the client, so nobody can pick their own address.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Optional: email goes out through this SMTP relay (smtp://user:pass@host:587 or smtps://…).
+  // Unset: nothing is emailed and staff pass the links on by hand, as they see them on screen.
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\/./, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  // The sender of every email, e.g. "Made In <madein@council.example>". Required with SMTP_URL.
+  MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(3).max(200).optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -78,6 +89,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(
       "Invalid environment:\n  SESSION_SECRET: must be set when DATABASE_URL is a libSQL server, the same on every machine",
     );
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    throw new Error('Invalid environment:\n  MAIL_FROM: must be set when SMTP_URL is, e.g. "Made In <madein@council.example>"');
   }
   return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? loadOrCreateSecret(secretFileFor(env.DATABASE_URL)) };
 }

@@ -155,15 +155,15 @@ export const csvTables: readonly CsvTable[] = [
   {
     key: "judging",
     title: "Judging",
-    about: "The judges' average score (1–5) for each team on each criterion, and how many judges scored it.",
-    headers: ["team", "criterion", "average", "judges"],
+    about: "The judges' average score (1–5) for each team on each criterion, how many judges scored it, and who they were.",
+    headers: ["team", "criterion", "average", "judges", "judged by"],
     rows: (data) =>
       teamReports(data).flatMap((t) => {
         const judging = t.presentation?.judging;
         if (!judging) return [];
         return [
-          ...judging.criteria.map((c) => [t.name, c.criterion, c.average ?? "", c.judges]),
-          [t.name, `Total (out of ${judging.max})`, judging.total, judging.judges],
+          ...judging.criteria.map((c) => [t.name, c.criterion, c.average ?? "", c.judges, c.judgeNames.join("; ")]),
+          [t.name, `Total (out of ${judging.max})`, judging.total, judging.judges, judging.judgeNames.join("; ")],
         ];
       }),
   },
@@ -202,7 +202,19 @@ export const csvTables: readonly CsvTable[] = [
     key: "projects",
     title: "Projects",
     about: "Projects carried on after the event, their owners and latest check-in.",
-    headers: ["project", "team", "owner", "co-owners", "started", "latest status", "latest check-in", "help needed"],
+    headers: [
+      "project",
+      "team",
+      "owner",
+      "co-owners",
+      "started",
+      "latest status",
+      "latest check-in",
+      "latest progress",
+      "latest learning",
+      "help needed",
+      "check-ins",
+    ],
     rows: (data) => {
       const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
       return data.projects.map((p) => {
@@ -211,14 +223,43 @@ export const csvTables: readonly CsvTable[] = [
           p.title,
           p.teamId ? (teamName.get(p.teamId) ?? "") : "",
           [p.ownerName, p.ownerRole].filter(Boolean).join(", "),
-          p.coOwners.map((c) => [c.name, c.role].filter(Boolean).join(", ")).join("; "),
+          p.coOwners
+            .map((c) => [c.name, c.role].filter(Boolean).join(", "))
+            .filter(Boolean)
+            .join("; "),
           iso(p.startedAt),
           latest?.status.replace("_", " ") ?? "",
           iso(latest?.createdAt ?? null),
+          latest?.progress ?? "",
+          latest?.learning ?? "",
           latest?.helpNeeded ?? "",
+          p.checkIns.length,
         ];
       });
     },
+  },
+  {
+    key: "check-ins",
+    title: "Project check-ins",
+    about:
+      "Every check-in on every project: how it was going, what happened, evidence, numbers, links, learning and help needed.",
+    headers: ["project", "when", "status", "progress", "evidence", "numbers", "links", "photos", "learning", "help needed", "by"],
+    rows: (data) =>
+      data.projects.flatMap((p) =>
+        p.checkIns.map((c) => [
+          p.title,
+          iso(c.createdAt),
+          c.status.replace("_", " "),
+          c.progress,
+          c.evidence,
+          c.numbers.map((n) => `${n.label}: ${n.value}`).join("; "),
+          c.links.filter((l) => l.trim() !== "").join("; "),
+          c.photoCount,
+          c.learning,
+          c.helpNeeded,
+          c.authorName,
+        ]),
+      ),
   },
 ];
 

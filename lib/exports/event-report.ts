@@ -43,10 +43,12 @@ export type TeamPresentation = {
   feedback: EventExport["presentations"]["feedback"];
   reactions: { kind: ReactionKind; count: number }[];
   judging: {
-    criteria: { criterion: string; average: number | null; judges: number }[];
+    criteria: { criterion: string; average: number | null; judges: number; judgeNames: string[] }[];
     total: number;
     max: number;
     judges: number;
+    /** Who scored this team, by the names they had as judges. */
+    judgeNames: string[];
   } | null;
   /** Null when the event held no people's-choice vote. */
   peoplesChoice: { votes: number; rank: number | null } | null;
@@ -150,6 +152,11 @@ export function presentationReports(data: EventExport): Map<string, TeamPresenta
   const anyVotes = tallies !== null && Object.values(tallies).some((n) => n > 0);
   const anyScores = scores.length > 0;
   const out = new Map<string, TeamPresentation | null>();
+  const namesOf = (keys: string[]) =>
+    [...new Set(keys)]
+      .map((key) => p.judges.find((j) => j.judge === key)?.name ?? "")
+      .filter(Boolean)
+      .sort((a, b) => a.localeCompare(b));
   for (const team of data.teams) {
     const row = rows.get(team.id);
     const showcase = p.showcases.find((s) => s.teamId === team.id) ?? null;
@@ -168,7 +175,8 @@ export function presentationReports(data: EventExport): Map<string, TeamPresenta
     }
     const brief = team.briefId ? (briefs.get(team.briefId) ?? null) : null;
     out.set(team.id, {
-      showcase,
+      // An empty row of the showcase editor is not a link.
+      showcase: showcase ? { ...showcase, links: showcase.links.filter((l) => l.url.trim() !== "") } : null,
       takenForwardBy: showcase?.takenForwardBy || briefOwner(brief, brief?.contacts[0]?.role ?? null),
       order: orderAt >= 0 ? orderAt + 1 : null,
       feedback,
@@ -181,10 +189,12 @@ export function presentationReports(data: EventExport): Map<string, TeamPresenta
                 criterion,
                 average: row.judging.averages[criterion] ?? null,
                 judges: new Set(mine.filter((s) => s.criterion === criterion).map((s) => s.judgeKey)).size,
+                judgeNames: namesOf(mine.filter((s) => s.criterion === criterion).map((s) => s.judgeKey)),
               })),
               total: row.judging.total,
               max: row.judging.max,
               judges: row.judging.judges,
+              judgeNames: namesOf(mine.map((s) => s.judgeKey)),
             },
       peoplesChoice: tallies === null ? null : { votes: row.votes, rank: row.votesRank },
       combined: anyScores || anyVotes ? { score: row.combined, rank: row.rank } : null,

@@ -103,6 +103,11 @@ export const exportedNoteSchema = z.object({
   position: z.number(),
   groupId: id.nullable(),
   hadPhoto: z.boolean(),
+  /** On a map board: where it is pinned, as fractions of the map (the map image itself is a file). */
+  pin: z
+    .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) })
+    .nullable()
+    .default(null),
   sourceNoteId: id.nullable(),
   createdAt: z.number().int(),
 });
@@ -111,7 +116,8 @@ export const exportedBoardSchema = z.object({
   id,
   teamId: id.nullable(),
   title: text(200),
-  columns: z.array(z.object({ key: text(100), title: text(200) })).min(1),
+  // The people's choice has a board of its own with no columns (its votes are on teams).
+  columns: z.array(z.object({ key: text(100), title: text(200) })),
   template: text(100),
   locked: z.boolean(),
   anonymous: z.boolean(),
@@ -285,11 +291,53 @@ export function parseEventExport(raw: unknown): { ok: true; data: EventExport } 
   const parsed = eventExportSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, message: `The export is damaged at ${first?.path.join(".") || "the top"}: ${first?.message}.` };
+    return { ok: false, message: first ? describeIssue(first, raw) : "That file can't be imported." };
   }
   const refs = danglingReference(parsed.data);
   if (refs) return { ok: false, message: `The export is inconsistent: ${refs}.` };
   return { ok: true, data: parsed.data };
+}
+
+const parts: Record<string, [string, string]> = {
+  event: ["the event's details", "event"],
+  phases: ["the agenda", "phase"],
+  briefs: ["the briefs", "brief"],
+  participants: ["the people", "person"],
+  teams: ["the teams", "team"],
+  reframes: ["the reframed briefs", "reframed brief"],
+  boards: ["the boards", "board"],
+  voteRounds: ["the votes", "vote round"],
+  projects: ["the projects", "project"],
+  presentations: ["the presentations", "presentation"],
+};
+
+/** What is wrong with one part of an upload, said so that the organiser can find it in the file. */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  const [top, index, ...rest] = issue.path;
+  const [plural, singular] = parts[String(top)] ?? [top === undefined ? "the file" : `"${String(top)}"`, "item"];
+  let where = plural;
+  if (typeof index === "number") {
+    const item = (raw as Record<string, unknown[] | undefined>)[String(top)]?.[index] as Record<string, unknown> | undefined;
+    const name = [item?.title, item?.name, item?.displayName].find((v) => typeof v === "string" && v.trim());
+    where = `${plural}, ${singular} ${index + 1}${name ? ` ("${String(name).slice(0, 60)}")` : ""}`;
+  } else if (index !== undefined) rest.unshift(index);
+  const field = rest.filter((p) => typeof p === "string").join(" › ");
+  // zod leaves the input out of issues: look it up, to tell "missing" from "wrong".
+  let value: unknown = raw;
+  for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
+  const problem =
+    issue.code === "invalid_type"
+      ? value === undefined
+        ? "something is missing"
+        : "a value is of the wrong kind"
+      : issue.code === "too_small"
+        ? "something is empty or too short"
+        : issue.code === "too_big"
+          ? "something is too long"
+          : issue.code === "invalid_value"
+            ? "there is a value this Made In doesn't know"
+            : "something isn't valid";
+  return `That file can't be imported: ${problem} in ${where}${field ? ` (${field})` : ""}. Was it edited by hand, or cut short?`;
 }
 
 /** The first id that points at nothing in the export, described; null when all ids resolve. */

@@ -18,12 +18,31 @@ describe("parseEventExport", () => {
     });
   });
 
-  it("says where a damaged export is damaged", () => {
+  it("says in plain words which part of a broken file is wrong", () => {
     const data = sampleExport() as unknown as { teams: { name: unknown }[] };
     (data.teams[0] as { name: unknown }).name = 42;
     const result = parseEventExport(data);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain("teams.0.name");
+    expect(result).toEqual({
+      ok: false,
+      message: `That file can't be imported: a value is of the wrong kind in the teams, team 1 (name). Was it edited by hand, or cut short?`,
+    });
+    const noBoards = sampleExport() as unknown as { boards?: unknown };
+    delete noBoards.boards;
+    const missing = parseEventExport(noBoards);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      expect(missing.message).toBe(
+        "That file can't be imported: something is missing in the boards. Was it edited by hand, or cut short?",
+      );
+      expect(missing.message).not.toMatch(/damaged/);
+    }
+  });
+
+  it("imports a board with no columns (the people's choice has one)", () => {
+    const data = sampleExport();
+    const board = data.boards[0];
+    if (board) board.columns = [];
+    expect(parseEventExport(data).ok).toBe(true);
   });
 
   it("refuses ids that point at nothing", () => {
@@ -157,10 +176,10 @@ describe("presentations in the report", () => {
     );
     expect(table("feedback")).toContain("Parks team,Officer,Talk to <b>the parks team</b>,1970-01-01T00:00:00.006Z");
     expect(table("judging").split("\r\n")).toEqual([
-      "team,criterion,average,judges",
-      "Parks team,The problem is clear,4.5,2",
-      "Parks team,It works,3,1",
-      "Parks team,Total (out of 10),7.5,2",
+      "team,criterion,average,judges,judged by",
+      "Parks team,The problem is clear,4.5,2,Officer; Staff",
+      "Parks team,It works,3,1,Staff",
+      "Parks team,Total (out of 10),7.5,2,Officer; Staff",
       "",
     ]);
     expect(table("results").split("\r\n")[1]).toBe("Parks team,1,87.5,7.5,10,2,1,1,12,0,0,3");
@@ -189,5 +208,56 @@ describe("presentations in the report", () => {
     const { presentations: _p, ...older } = sampleExport();
     const parsed = parseEventExport(older);
     expect(parsed).toMatchObject({ ok: true, data: { presentations: noPresentations() } });
+  });
+});
+
+describe("tables and report leave out what is empty", () => {
+  it("an empty link row is not a link: no blank bullet, no trailing '; '", () => {
+    const data = sampleExport();
+    const showcase = data.presentations.showcases[0];
+    if (showcase) showcase.links.push({ title: "", url: "" });
+    const table = findCsvTable("showcases");
+    const csv = table ? renderCsvTable(table, data) : "";
+    expect(csv).toContain("https://example.test/plan");
+    expect(csv).not.toContain("; ,");
+    expect(csv).not.toMatch(/; "?,/);
+    expect(eventMarkdown(data)).not.toMatch(/^- : $/m);
+  });
+
+  it("the check-ins table carries what owners wrote", () => {
+    const data = sampleExport();
+    data.projects.push({
+      id: "pr1",
+      teamId: "t1",
+      title: "Park Café",
+      summary: "",
+      ownerName: "Resident",
+      ownerRole: "",
+      coOwners: [],
+      startedAt: 1,
+      isPublic: false,
+      createdAt: 1,
+      milestones: [],
+      risks: [],
+      checkIns: [
+        {
+          status: "at_risk",
+          progress: "Opened twice",
+          evidence: "",
+          numbers: [{ label: "people served", value: 120 }],
+          links: ["https://example.test/photos", ""],
+          photoCount: 0,
+          learning: "Saturdays work",
+          helpNeeded: "A kitchen",
+          authorName: "Resident",
+          createdAt: 10,
+        },
+      ],
+    });
+    const table = findCsvTable("check-ins");
+    const csv = table ? renderCsvTable(table, data) : "";
+    expect(csv).toContain(
+      "Park Café,1970-01-01T00:00:00.010Z,at risk,Opened twice,,people served: 120,https://example.test/photos,0,Saturdays work,A kitchen,Resident",
+    );
   });
 });

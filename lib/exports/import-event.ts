@@ -145,6 +145,8 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
         authorAccountId: n.byStaff ? accountId : null,
         position: n.position,
         groupId: mapped(n.groupId),
+        pinX: n.pin?.x ?? null,
+        pinY: n.pin?.y ?? null,
         sourceNoteId: source,
         sourceBoardId: source ? mapped(boardOfNote(data, n.sourceNoteId)) : null,
         createdAt: n.createdAt,

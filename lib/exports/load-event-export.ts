@@ -256,6 +256,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         position: n.position,
         groupId: n.groupId,
         hadPhoto: n.photoId !== null,
+        pin: n.pinX !== null && n.pinY !== null ? { x: n.pinX, y: n.pinY } : null,
         // Only a source inside this event can be followed after an import.
         sourceNoteId: n.sourceNoteId && noteIds.has(n.sourceNoteId) ? n.sourceNoteId : null,
         createdAt: n.createdAt,

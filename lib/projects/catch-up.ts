@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { briefs, eventFollowUps, teams } from "@/db/schema";
+import { briefs, eventFollowUps } from "@/db/schema";
 import { createEvent } from "@/lib/events/create-event";
 
 /**
- * A catch-up evening after the weekend: a new event that follows it. The weekend's teams come
- * across (with the briefs they worked on), so people can find their old team again; projects
- * are not copied but shared: the catch-up shows and follows up the weekend's projects.
- * People are not copied: each joins the catch-up on their phone, as they did the weekend.
+ * A catch-up evening after the weekend: a new event that follows it. The briefs come across, so
+ * the catch-up's page says what was worked on; projects are not copied but shared: the catch-up
+ * shows and follows up the weekend's projects. Teams are not copied (they would arrive empty):
+ * the weekend's team members are invited instead (lib/email/participant-emails.ts), and each
+ * joins the catch-up on their phone, as they did the weekend.
  */
 export async function createCatchUp(
   tx: Tx,
@@ -18,31 +19,10 @@ export async function createCatchUp(
   const created = await createEvent(tx, { ...details, status: "draft" });
   await tx.insert(eventFollowUps).values({ eventId: created.id, followsEventId });
 
-  const oldTeams = await tx.select().from(teams).where(eq(teams.eventId, followsEventId)).orderBy(asc(teams.position));
-  const briefIds = [...new Set(oldTeams.flatMap((t) => (t.briefId ? [t.briefId] : [])))];
-  const oldBriefs = briefIds.length
-    ? await tx
-        .select()
-        .from(briefs)
-        .where(and(eq(briefs.eventId, followsEventId), inArray(briefs.id, briefIds)))
-        .orderBy(asc(briefs.position))
-    : [];
-  const newBriefId = new Map<string, string>();
+  const oldBriefs = await tx.select().from(briefs).where(eq(briefs.eventId, followsEventId)).orderBy(asc(briefs.position));
   for (const b of oldBriefs) {
-    const id = randomUUID();
-    newBriefId.set(b.id, id);
     const { id: _id, eventId: _e, createdAt: _c, updatedAt: _u, ...fields } = b;
-    await tx.insert(briefs).values({ ...fields, id, eventId: created.id });
-  }
-  for (const t of oldTeams) {
-    await tx.insert(teams).values({
-      id: randomUUID(),
-      eventId: created.id,
-      briefId: t.briefId ? (newBriefId.get(t.briefId) ?? null) : null,
-      name: t.name,
-      capacity: t.capacity,
-      position: t.position,
-    });
+    await tx.insert(briefs).values({ ...fields, id: randomUUID(), eventId: created.id });
   }
   return created;
 }

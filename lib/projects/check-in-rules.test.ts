@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { day, followUpState, standardMilestoneDates } from "./check-in-rules";
+import { attentionReasons, day, describeFollowUp, followUpState, standardMilestoneDates } from "./check-in-rules";
 
 const start = Date.UTC(2026, 0, 1);
 const milestones = standardMilestoneDates(start).map((m) => ({ ...m, title: `Day ${m.day}`, doneAt: null }));
@@ -16,7 +16,8 @@ describe("followUpState", () => {
   });
 
   it("is overdue once the date has passed without a check-in", () => {
-    expect(followUpState(milestones, [], start + 30 * day + 1)).toMatchObject({ kind: "overdue", daysLate: 1 });
+    expect(followUpState(milestones, [], start + 30 * day + 1)).toMatchObject({ kind: "due", daysLeft: 0 });
+    expect(followUpState(milestones, [], start + 31 * day)).toMatchObject({ kind: "overdue", daysLate: 1 });
     expect(followUpState(milestones, [], start + 45 * day)).toMatchObject({
       kind: "overdue",
       daysLate: 15,
@@ -47,5 +48,38 @@ describe("followUpState", () => {
       kind: "done",
     });
     expect(followUpState([], [], start)).toEqual({ kind: "no_milestones" });
+  });
+});
+
+describe("day counts on the event's calendar", () => {
+  // Milestones are stored at noon UTC of their date, as the milestone form saves them.
+  const due = Date.UTC(2026, 6, 15, 12); // 15 July (British Summer Time)
+  const one = [{ day: 30, title: "Thirty", dueAt: due, doneAt: null }];
+  it("is 1 day late the morning after the date, 2 days late two days after", () => {
+    expect(followUpState(one, [], Date.UTC(2026, 6, 16, 8))).toMatchObject({ kind: "overdue", daysLate: 1 });
+    expect(followUpState(one, [], Date.UTC(2026, 6, 17, 8))).toMatchObject({ kind: "overdue", daysLate: 2 });
+  });
+  it("three days before is due in 3 days, whatever the hour", () => {
+    expect(followUpState(one, [], Date.UTC(2026, 6, 12, 7))).toMatchObject({ kind: "due", daysLeft: 3 });
+    expect(followUpState(one, [], Date.UTC(2026, 6, 12, 22, 30))).toMatchObject({ kind: "due", daysLeft: 3 });
+    // 23:30 UTC on the 11th is already the 12th in London.
+    expect(followUpState(one, [], Date.UTC(2026, 6, 11, 23, 30))).toMatchObject({ kind: "due", daysLeft: 3 });
+  });
+  it("labels the date rather than a day number that may have gone stale", () => {
+    const state = followUpState(one, [], Date.UTC(2026, 6, 17, 8));
+    expect(describeFollowUp(state)).toBe("Check-in overdue by 2 days (was due 15 Jul 2026)");
+  });
+});
+
+describe("attentionReasons", () => {
+  const upToDate = { kind: "up_to_date" as const, next: null };
+  it("a project at risk, stuck or asking for help needs a nudge even when up to date", () => {
+    expect(attentionReasons(upToDate, { status: "at_risk", helpNeeded: "A venue" })).toEqual(["at_risk", "help"]);
+    expect(attentionReasons(upToDate, { status: "stuck", helpNeeded: "" })).toEqual(["stuck"]);
+    expect(attentionReasons(upToDate, { status: "on_track", helpNeeded: "  " })).toEqual([]);
+  });
+  it("a check-in owed is a reason; done is never one", () => {
+    expect(attentionReasons({ kind: "no_milestones" }, undefined)).toEqual([]);
+    expect(attentionReasons({ kind: "done" }, { status: "done", helpNeeded: "x" })).toEqual([]);
   });
 });

@@ -23,23 +23,68 @@ export const standardMilestones = [30, 60, 90] as const;
 export type MilestoneFacts = { day: number; title: string; dueAt: number; doneAt: number | null };
 export type CheckInFacts = { status: CheckInStatusKey; createdAt: number };
 
-export type FollowUpState =
+export type FollowUpState<M extends MilestoneFacts = MilestoneFacts> =
   | { kind: "done" }
   | { kind: "no_milestones" }
-  | { kind: "up_to_date"; next: MilestoneFacts | null }
-  | { kind: "due"; milestone: MilestoneFacts; daysLeft: number }
-  | { kind: "overdue"; milestone: MilestoneFacts; daysLate: number };
+  | { kind: "up_to_date"; next: M | null }
+  | { kind: "due"; milestone: M; daysLeft: number }
+  | { kind: "overdue"; milestone: M; daysLate: number };
 
-export function followUpState(milestones: MilestoneFacts[], checkIns: CheckInFacts[], now: number): FollowUpState {
+/**
+ * Days are counted on the event's calendar (London), not in 24-hour blocks: a check-in due on
+ * the 15th is "due tomorrow" all day on the 14th and "overdue by 1 day" all day on the 16th.
+ */
+const calendarFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+export function calendarDay(ms: number) {
+  const [y, m, d] = calendarFormat.format(new Date(ms)).split("-").map(Number);
+  return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / day);
+}
+
+export function followUpState<M extends MilestoneFacts>(
+  milestones: M[],
+  checkIns: CheckInFacts[],
+  now: number,
+): FollowUpState<M> {
   const latest = [...checkIns].sort((a, b) => b.createdAt - a.createdAt)[0];
   if (latest?.status === "done") return { kind: "done" };
   if (milestones.length === 0) return { kind: "no_milestones" };
-  const covered = (m: MilestoneFacts) => checkIns.some((c) => c.createdAt >= m.dueAt - dueWindow);
+  const covered = (m: M) => checkIns.some((c) => c.createdAt >= m.dueAt - dueWindow);
   const owed = [...milestones].sort((a, b) => a.dueAt - b.dueAt).find((m) => m.doneAt === null && !covered(m));
   if (!owed) return { kind: "up_to_date", next: null };
-  if (now > owed.dueAt) return { kind: "overdue", milestone: owed, daysLate: Math.max(1, Math.floor((now - owed.dueAt) / day)) };
-  if (now >= owed.dueAt - dueWindow) return { kind: "due", milestone: owed, daysLeft: Math.ceil((owed.dueAt - now) / day) };
+  const daysLeft = calendarDay(owed.dueAt) - calendarDay(now);
+  if (daysLeft < 0) return { kind: "overdue", milestone: owed, daysLate: -daysLeft };
+  if (daysLeft <= dueWindow / day) return { kind: "due", milestone: owed, daysLeft };
   return { kind: "up_to_date", next: owed };
+}
+
+export type AttentionReason = "overdue" | "due" | "at_risk" | "stuck" | "help";
+export const attentionLabels: Record<AttentionReason, string> = {
+  overdue: "Check-in overdue",
+  due: "Check-in due",
+  at_risk: "At risk",
+  stuck: "Stuck",
+  help: "Asking for help",
+};
+
+/**
+ * Why a project needs a nudge: a check-in owed, or its latest check-in says it is at risk, stuck
+ * or asks for help. Empty means it is on track (or done) and up to date.
+ */
+export function attentionReasons(
+  state: FollowUpState,
+  latest: { status: CheckInStatusKey; helpNeeded: string } | undefined,
+): AttentionReason[] {
+  if (state.kind === "done") return [];
+  const reasons: AttentionReason[] = [];
+  if (state.kind === "overdue" || state.kind === "due") reasons.push(state.kind);
+  if (latest?.status === "at_risk" || latest?.status === "stuck") reasons.push(latest.status);
+  if (latest && latest.helpNeeded.trim() !== "") reasons.push("help");
+  return reasons;
 }
 
 /** Milestones at 30, 60 and 90 days from the start, titled by the organiser or plainly. */
@@ -56,14 +101,16 @@ export function describeFollowUp(state: FollowUpState): string {
     case "up_to_date":
       return state.next ? `Up to date; next check-in by ${shortDate(state.next.dueAt)}` : "Up to date";
     case "due":
-      return `Check-in due in ${state.daysLeft === 1 ? "1 day" : `${state.daysLeft} days`} (day ${state.milestone.day})`;
+      return state.daysLeft === 0
+        ? `Check-in due today (${shortDate(state.milestone.dueAt)})`
+        : `Check-in due in ${state.daysLeft === 1 ? "1 day" : `${state.daysLeft} days`} (by ${shortDate(state.milestone.dueAt)})`;
     case "overdue":
-      return `Check-in overdue by ${state.daysLate === 1 ? "1 day" : `${state.daysLate} days`} (day ${state.milestone.day})`;
+      return `Check-in overdue by ${state.daysLate === 1 ? "1 day" : `${state.daysLate} days`} (was due ${shortDate(state.milestone.dueAt)})`;
   }
 }
 
 export const shortDate = (ms: number) =>
-  new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
 
 /** The risk checklist: the things the seeds say were thought about too late. */
 export const riskItems = [

@@ -19,6 +19,8 @@ export async function createProject(
     summary: string;
     ownerName: string;
     ownerRole: string;
+    /** Where reminders go; empty when the organisers pass the owner's link on themselves. */
+    ownerEmail?: string;
     coOwners: { name: string; role: string }[];
     now?: number;
   },

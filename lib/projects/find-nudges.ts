@@ -1,11 +1,26 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventStaff, events, projects } from "@/db/schema";
-import { findProjects } from "./find-projects";
+import { type AttentionReason, attentionReasons } from "./check-in-rules";
+import { findProjects, type ProjectSummary } from "./find-projects";
+
+const rank: Record<AttentionReason, number> = { overdue: 0, stuck: 1, at_risk: 2, help: 3, due: 4 };
 
 /**
- * Every project due a check-in or overdue, across the events this account organises: the
- * organiser's dashboard nudge, so nothing ends with "good luck, goodbye". Overdue first.
+ * The projects of one event's list that need a nudge (a check-in owed, or at risk, stuck or
+ * asking for help), most urgent first. Projects carried from an earlier weekend are nudged there.
+ */
+export function projectsNeedingNudge(all: ProjectSummary[]) {
+  return all
+    .filter((p) => !p.fromEvent.carried)
+    .map((project) => ({ project, reasons: attentionReasons(project.state, project.checkIns[0]) }))
+    .filter((n) => n.reasons.length > 0)
+    .sort((a, b) => Math.min(...a.reasons.map((r) => rank[r])) - Math.min(...b.reasons.map((r) => rank[r])));
+}
+
+/**
+ * Every project that needs a nudge across the events this account organises: the organiser's
+ * dashboard and weekly digest, so nothing ends with "good luck, goodbye".
  */
 export async function findNudges(db: Db, accountId: string, now = Date.now()) {
   const withProjects = await db
@@ -17,12 +32,8 @@ export async function findNudges(db: Db, accountId: string, now = Date.now()) {
   if (withProjects.length === 0) return [];
   const lists = await Promise.all(
     withProjects.map(async (event) =>
-      (await findProjects(db, event.id, { now }))
-        .filter((p) => !p.fromEvent.carried && (p.state.kind === "overdue" || p.state.kind === "due"))
-        .map((p) => ({ event, project: p })),
+      projectsNeedingNudge(await findProjects(db, event.id, { now })).map((n) => ({ event, ...n })),
     ),
   );
-  return lists.flat().sort((a, b) => rankOf(a.project.state.kind) - rankOf(b.project.state.kind));
+  return lists.flat().sort((a, b) => Math.min(...a.reasons.map((r) => rank[r])) - Math.min(...b.reasons.map((r) => rank[r])));
 }
-
-const rankOf = (kind: string) => (kind === "overdue" ? 0 : 1);

@@ -43,6 +43,13 @@ export const projectSchema = z.object({
   summary: shortText(4000, "the summary"),
   ownerName: shortText(120, "the owner's name").min(1, "Say who owns the project: the person taking it forward."),
   ownerRole: shortText(120, "the owner's role"),
+  ownerEmail: z
+    .string()
+    .trim()
+    .max(254, "Keep the email address to 254 characters or fewer.")
+    .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address like name@example.org, or leave it empty.")
+    .optional()
+    .transform((v) => v ?? ""),
   coOwners: coOwnersField,
 });
 

@@ -132,7 +132,8 @@ export type TeamsSnapshot = {
 
 export type TeamCommandResults = {
   "teams:snapshot": TeamsSnapshot;
-  "team:join": { person: PersonView; fromTeamId: string | null };
+  /** votesWithdrawn: people's-choice dots this person had on the team they joined, now taken back. */
+  "team:join": { person: PersonView; fromTeamId: string | null; votesWithdrawn?: number };
   "team:leave": { person: PersonView; fromTeamId: string | null };
   "team:create": { team: TeamView };
   "team:update": { team: TeamView };

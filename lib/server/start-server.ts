@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
 import type { Env } from "@/lib/config/env";
+import { startEmailJobs } from "@/lib/email/email-jobs";
+import { setSharedMailer, smtpMailer } from "@/lib/email/mailer";
 import { fileStorage } from "@/lib/files/storage";
 import { type RetentionScheduleOptions, startRetentionSchedule } from "@/lib/privacy/retention-schedule";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
@@ -17,7 +19,9 @@ import { setSharedRealtime } from "./shared-realtime";
 
 export type StartOptions = {
   env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TOKEN" | "PORT" | "HOST" | "SESSION_SECRET" | "PUBLIC_URL"> &
-    Partial<Pick<Env, "REDIS_URL" | "TRUST_PROXY_HOPS">>;
+    Partial<Pick<Env, "REDIS_URL" | "TRUST_PROXY_HOPS" | "SMTP_URL" | "MAIL_FROM">>;
+  /** How often this process sweeps for scheduled email (reminders, digests); tests shorten it. */
+  emailSweepMs?: number;
   /** Serve pages with Next.js. Integration tests of the real-time spine leave it off. */
   pages?: { dev: boolean } | false;
   rateLimit?: RealtimeOptions["rateLimit"];
@@ -104,6 +108,18 @@ export async function startServer(options: StartOptions) {
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
 
+  // Email, when an SMTP relay is configured; otherwise pages show links to copy, as before.
+  const mailer = env.SMTP_URL && env.MAIL_FROM ? smtpMailer(env.SMTP_URL, env.MAIL_FROM) : null;
+  setSharedMailer(mailer);
+  const emailJobs = mailer
+    ? startEmailJobs(
+        db,
+        mailer,
+        { baseUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ""), secret: env.SESSION_SECRET },
+        { everyMs: options.emailSweepMs, log },
+      )
+    : null;
+
   let closing: Promise<void> | null = null;
   return {
     port,
@@ -111,12 +127,15 @@ export async function startServer(options: StartOptions) {
     db,
     realtime,
     retention,
+    emailJobs,
     /** Graceful: stop accepting, finish commands in flight, close sockets, pages and the database. */
     close() {
       closing ??= (async () => {
         http.close();
         await retention?.stop();
         await realtime.close();
+        await emailJobs?.stop();
+        mailer?.close();
         http.closeAllConnections?.();
         await nextApp?.close?.().catch(() => undefined);
         await redis?.close().catch(() => undefined);

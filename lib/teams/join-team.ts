@@ -1,8 +1,10 @@
-import { and, count, eq, ne } from "drizzle-orm";
-import { teamMembers } from "@/db/schema";
+import { and, count, eq, inArray, ne } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { boards, teamMembers, voteRounds, votes } from "@/db/schema";
 import { activeParticipant, personView } from "@/lib/participants/participant-views";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { teamsRoom } from "@/lib/realtime/constants";
+import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { hasRoom } from "./team-rules";
 import { findTeam } from "./team-views";
@@ -33,10 +35,44 @@ export const joinTeam: WriteHandler<"team:join"> = {
       .insert(teamMembers)
       .values({ eventId: actor.eventId, participantId: me.participant.id, teamId: team.id, joinedAt: now })
       .onConflictDoUpdate({ target: [teamMembers.eventId, teamMembers.participantId], set: { teamId: team.id, joinedAt: now } });
+    const withdrawn = await withdrawOwnTeamDots(tx, actor.eventId, me.participant.id, team.id);
     const person = personView(me.participant, team.id);
     return {
-      result: { person, fromTeamId },
+      result: { person, fromTeamId, votesWithdrawn: withdrawn.count },
       broadcasts: [{ room: teamsRoom(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
+      signals: withdrawn.rounds.map((r) => ({ kind: "tally" as const, roundId: r.id, room: rooms.board(r.boardId) })),
     };
   },
 };
+
+/**
+ * The own-team rule, kept in time: joining a team takes back this person's people's-choice dots
+ * on it (in any round that excludes your own team), and the phone tells them. Moving team is
+ * never refused over a dot: people "vote with their feet" and may move at any time, and a dot
+ * for your own team is exactly what the rule forbids, whenever it was placed. In an open round
+ * they can place the dot again elsewhere. It also keeps the database in the state its trigger
+ * (votes_not_for_own_team) and the importer expect.
+ */
+async function withdrawOwnTeamDots(tx: Tx, eventId: string, participantId: string, teamId: string) {
+  const rounds = await tx
+    .select({ id: voteRounds.id, boardId: voteRounds.boardId })
+    .from(voteRounds)
+    .innerJoin(boards, eq(boards.id, voteRounds.boardId))
+    .where(and(eq(boards.eventId, eventId), eq(voteRounds.excludeOwnTeam, true)));
+  if (rounds.length === 0) return { count: 0, rounds: [] };
+  const gone = await tx
+    .delete(votes)
+    .where(
+      and(
+        inArray(
+          votes.roundId,
+          rounds.map((r) => r.id),
+        ),
+        eq(votes.voterKey, `p:${participantId}`),
+        eq(votes.targetId, teamId),
+      ),
+    )
+    .returning({ roundId: votes.roundId });
+  const touched = new Set(gone.map((g) => g.roundId));
+  return { count: gone.length, rounds: rounds.filter((r) => touched.has(r.id)) };
+}

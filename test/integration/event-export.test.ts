@@ -1,7 +1,18 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { events, projectCheckIns, projectMilestones, projectRisks, projects, showcaseImages, showcases } from "@/db/schema";
+import {
+  boards,
+  events,
+  notePhotos,
+  notes,
+  projectCheckIns,
+  projectMilestones,
+  projectRisks,
+  projects,
+  showcaseImages,
+  showcases,
+} from "@/db/schema";
 import { csvTables, findCsvTable, renderCsvTable } from "@/lib/exports/csv-tables";
 import { teamReports } from "@/lib/exports/event-report";
 import { type EventExport, parseEventExport } from "@/lib/exports/export-schema";
@@ -35,10 +46,15 @@ function comparable(data: EventExport) {
     if (typeof value === "string" && idKeys.test(key) && !value.startsWith("staff-")) return rename(value);
     return value;
   };
-  const { exportedAt: _at, event, ...rest } = data;
+  // Known gap: the JSON carries no files (an import reads the JSON alone), so a note's photo is not
+  // there after an import and `hadPhoto` turns false. Compared apart, below, until imports take the zip.
+  const { exportedAt: _at, event, ...rest } = noPhotoFlags(data);
   const { slug: _slug, status: _status, ...eventFields } = event;
   return walk({ event: eventFields, ...rest });
 }
+
+const noPhotoFlags = (data: EventExport): EventExport =>
+  JSON.parse(JSON.stringify(data), (k, v) => (k === "hadPhoto" ? false : v)) as EventExport;
 
 describe("JSON export and import", () => {
   let temp: Awaited<ReturnType<typeof openTempDatabase>>;
@@ -76,6 +92,48 @@ describe("JSON export and import", () => {
         learning: "Ask the park users first",
         authorName: "Resident of Brixton Hill",
       });
+      // A map board with a pinned note that had a photo (photos are files: the JSON says one was there).
+      await tx.insert(boards).values({
+        id: "map-board",
+        eventId: weekend.event.id,
+        title: "Map of the estate",
+        template: "map",
+        columns: [{ key: "places", title: "Places" }],
+        mapPhotoId: "map-photo",
+        position: 5,
+      });
+      await tx.insert(notePhotos).values([
+        {
+          id: "map-photo",
+          boardId: "map-board",
+          eventId: weekend.event.id,
+          storageKey: "k1",
+          contentType: "image/png",
+          bytes: 10,
+          uploadedBy: "a:x",
+        },
+        {
+          id: "note-photo",
+          boardId: "map-board",
+          eventId: weekend.event.id,
+          storageKey: "k2",
+          contentType: "image/png",
+          bytes: 10,
+          uploadedBy: "a:x",
+        },
+      ]);
+      await tx.insert(notes).values({
+        id: "pinned",
+        boardId: "map-board",
+        column: "places",
+        text: "The bench by the playground",
+        colour: "yellow",
+        authorParticipantId: weekend.people[0]?.id ?? null,
+        position: 1,
+        pinX: 0.25,
+        pinY: 0.75,
+        photoId: "note-photo",
+      });
       await tx
         .insert(projectRisks)
         .values({ projectId, item: "food_safety", checked: true, notes: "Level 2 hygiene", checkedBy: "Parks officer" });
@@ -97,9 +155,19 @@ describe("JSON export and import", () => {
       if (!second) throw new Error("import left no event");
       expect(second.event.status).toBe("draft");
       expect(comparable(second)).toEqual(comparable(first));
+      // Every feature was there to round-trip: the column-less people's choice board, judges,
+      // a map pin, a photo, a project with a check-in.
+      expect(first.boards.find((b) => b.title === "People's choice")?.columns).toEqual([]);
+      expect(first.presentations.judges.length).toBeGreaterThan(0);
+      expect(first.boards.flatMap((b) => b.notes).find((n) => n.text === "The bench by the playground")).toMatchObject({
+        pin: { x: 0.25, y: 0.75 },
+        hadPhoto: true,
+      });
+      expect(first.projects[0]?.checkIns).toHaveLength(1);
       // Same report, apart from the date of export.
-      expect(eventMarkdown({ ...second, exportedAt: first.exportedAt })).toBe(eventMarkdown(first));
-      for (const table of csvTables) expect(renderCsvTable(table, second)).toBe(renderCsvTable(table, first));
+      expect(eventMarkdown({ ...noPhotoFlags(second), exportedAt: first.exportedAt })).toBe(eventMarkdown(noPhotoFlags(first)));
+      for (const table of csvTables)
+        expect(renderCsvTable(table, noPhotoFlags(second))).toBe(renderCsvTable(table, noPhotoFlags(first)));
       // No id of the exporting instance survives, nor any staff account's.
       const json = JSON.stringify(second);
       for (const id of [

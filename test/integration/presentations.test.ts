@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { votes } from "@/db/schema";
+import { parseEventExport } from "@/lib/exports/export-schema";
+import { importEvent } from "@/lib/exports/import-event";
+import { loadEventExport } from "@/lib/exports/load-event-export";
 import { loadResults } from "@/lib/presentations/results";
 import { clientsFor, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
@@ -148,6 +152,31 @@ describe("presentations", () => {
     expect(second.ok).toBe(false);
     await ok(f, "vote:close", { roundId });
     await ok(f, "vote:reveal", { roundId });
+  });
+
+  it("vote, then join that team: the dot is taken back and the person told, and the event still exports and imports", async () => {
+    const { f, a, b, carol } = await twoTeams();
+    const { roundId } = await ok<{ roundId: string }>(f, "peoples-choice:open", { dotsPerPerson: 1, excludeOwnTeam: true });
+    await ok(carol.socket, "vote:cast", { roundId, targetId: a });
+    const joined = await ok<{ votesWithdrawn?: number }>(carol.socket, "team:join", { teamId: a });
+    expect(joined.votesWithdrawn).toBe(1);
+    const left = await t.server.db.read
+      .select()
+      .from(votes)
+      .where(eq(votes.voterKey, `p:${carol.id}`));
+    expect(left).toEqual([]);
+    // The dot is free again, for another team; still never for their own.
+    expect((await send(carol.socket, "vote:cast", { roundId, targetId: a })).ok).toBe(false);
+    await ok(carol.socket, "vote:cast", { roundId, targetId: b });
+    // Moving to a team they did not vote for takes nothing back.
+    const moved = await ok<{ votesWithdrawn?: number }>(carol.socket, "team:join", { teamId: a });
+    expect(moved.votesWithdrawn ?? 0).toBe(0);
+    await ok(f, "vote:close", { roundId });
+    // The event that lived through it exports and imports.
+    const exported = await loadEventExport(t.server.db.read, event.id);
+    const parsed = parseEventExport(JSON.parse(JSON.stringify(exported)));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) await importEvent(t.server.db, parsed.data, organiser.accountId);
   });
 
   it("only judges score, against the team's criteria", async () => {

@@ -69,7 +69,7 @@ describe("projects after the event", () => {
     expect(project?.state).toMatchObject({ kind: "overdue", milestone: { day: 30 } });
   });
 
-  it("a catch-up carries the teams (with their briefs) and follows up the weekend's projects", async () => {
+  it("a catch-up carries the briefs, not empty teams, and follows up the weekend's projects", async () => {
     const { organiser, weekend, projectId } = await weekendWithProject();
     const catchUp = await db.transact((tx) =>
       createCatchUp(tx, {
@@ -81,10 +81,10 @@ describe("projects after the event", () => {
         createdBy: organiser.accountId,
       }),
     );
-    const carried = await db.read.select().from(teams).where(eq(teams.eventId, catchUp.id));
-    expect(carried.map((t) => t.name)).toEqual(["Parks team", "Website team"]);
+    // The weekend's people are invited to it instead (test/integration/email.test.ts).
+    expect(await db.read.select().from(teams).where(eq(teams.eventId, catchUp.id))).toEqual([]);
     const carriedBriefs = await db.read.select().from(briefs).where(eq(briefs.eventId, catchUp.id));
-    expect(carried[0]?.briefId).toBe(carriedBriefs.find((b) => b.title === "Love Your Space")?.id);
+    expect(carriedBriefs.map((b) => b.title)).toContain("Love Your Space");
     const [event] = await db.read.select().from(events).where(eq(events.id, catchUp.id));
     expect(event?.status).toBe("draft");
     const followed = await findProjects(db.read, catchUp.id);

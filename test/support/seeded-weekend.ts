@@ -264,7 +264,8 @@ async function seedPresentations(
     eventId: s.eventId,
     teamId: null,
     title: "People's choice",
-    columns: [{ key: "ideas", title: "Ideas" }],
+    // As the app makes it: the people's choice is voted on teams, so its board has no columns.
+    columns: [],
     position: 1,
   });
   await tx.insert(voteRounds).values({

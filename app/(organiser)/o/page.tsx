@@ -5,6 +5,7 @@ import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { eventStaff, events } from "@/db/schema";
 import { formatShortDate } from "@/lib/events/event-dates";
+import { attentionLabels } from "@/lib/projects/check-in-rules";
 import { findNudges } from "@/lib/projects/find-nudges";
 import { requireAccount } from "../access";
 import { RoleBadge, StatusBadge } from "../badges";
@@ -49,7 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             Projects that need a nudge
           </h2>
           <ul className="divide-y divide-line rounded-xl border border-line">
-            {nudges.map(({ event, project }) => (
+            {nudges.map(({ event, project, reasons }) => (
               <li key={project.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
                 <span className="min-w-0">
                   <Link href={`/o/${event.slug}/projects/${project.id}`} className="link break-words">
@@ -59,7 +60,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     {event.name} · owner {project.ownerName}
                   </span>
                 </span>
-                <FollowUpBadge state={project.state} />
+                <span className="flex flex-wrap gap-2">
+                  <FollowUpBadge state={project.state} />
+                  {reasons
+                    .filter((r) => r !== "due" && r !== "overdue")
+                    .map((r) => (
+                      <span key={r} className="rounded-full bg-red-100 px-2.5 py-0.5 text-sm font-semibold text-danger">
+                        {attentionLabels[r]}
+                      </span>
+                    ))}
+                </span>
               </li>
             ))}
           </ul>

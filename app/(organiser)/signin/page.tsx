@@ -9,9 +9,14 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }>;
+}) {
   await connection();
-  const next = safeNextPath((await searchParams).next);
+  const query = await searchParams;
+  const next = safeNextPath(query.next);
   if (await currentAccount()) redirect(next);
 
   return (
@@ -22,7 +27,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-3xl font-extrabold tracking-tight">Sign in</h1>
           <p className="text-ink-soft">Run your events, publish briefs and open the facilitator console.</p>
         </div>
+        {query.reset === "1" ? (
+          <p role="status" className="rounded-xl bg-note-green p-3 font-semibold">
+            Your new password is saved. Sign in with it.
+          </p>
+        ) : null}
         <SignInForm next={next} />
+        <p className="text-sm">
+          <Link href="/signin/forgot" className="link">
+            Forgot your password?
+          </Link>
+        </p>
       </div>
       <div className="mt-6 space-y-2 px-2 text-sm text-ink-soft">
         <p>

@@ -64,6 +64,10 @@ export function useTeams() {
         setRefusal(ack.error.message);
         // Unlike a note, a refused tap has nothing worth keeping once the person has been told why.
         c.dismiss(sent.id);
+      } else if (ack.result.votesWithdrawn) {
+        setRefusal(
+          "You're in. Your people's-choice dot for this team is taken back: nobody votes for their own team. You can give it to another team while the vote is open.",
+        );
       }
       return ack.ok;
     },

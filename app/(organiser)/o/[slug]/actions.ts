@@ -7,10 +7,14 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { removeStaff } from "@/lib/accounts/access";
+import { emailSchema } from "@/lib/accounts/create-account";
 import { currentAccount } from "@/lib/auth/web-session";
+import { deliver } from "@/lib/email/deliver";
+import { sharedMailer } from "@/lib/email/mailer";
+import { staffInviteEmail } from "@/lib/email/templates";
 import { formatDay } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { createInvite, inviteRoleSchema } from "@/lib/invites/create-invite";
+import { createInvite, inviteLifetimeMs, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -18,7 +22,9 @@ import { staffAccess } from "../../access";
 import { fieldText } from "../../form-state";
 
 export type StatusFormState = FormState & { saved?: string };
-export type InviteFormState = FormState & { invite?: { link: string; role: "organiser" | "facilitator"; expires: string } };
+export type InviteFormState = FormState & {
+  invite?: { link: string; role: "organiser" | "facilitator"; expires: string; emailedTo?: string };
+};
 
 const notAllowed = "Only organisers of this event can do that. If you've just been removed, reload the page.";
 
@@ -57,21 +63,37 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
 export async function createInviteAction(slug: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
   slug = textArg(slug);
   form = formArg(form);
-  const values = { role: fieldText(form, "role") };
+  const values = { role: fieldText(form, "role"), email: fieldText(form, "email") };
   const allowed = await asOrganiser(slug);
   if (!allowed) return { message: notAllowed, values };
   const role = inviteRoleSchema.safeParse(values.role);
   if (!role.success) return { errors: { role: role.error.issues[0]?.message ?? "Choose a role." }, values };
+  const email = values.email.trim() ? emailSchema.safeParse(values.email) : null;
+  if (email && !email.success) return { errors: { email: email.error.issues[0]?.message ?? "Check the address." }, values };
 
   const db = await sharedDatabase();
   const invite = await db.transact((tx) =>
     createInvite(tx, { eventId: allowed.event.id, role: role.data, createdBy: allowed.account.id }),
   );
   refresh();
-  return {
-    values,
-    invite: { link: `${await publicBaseUrl()}/invite/${invite.token}`, role: role.data, expires: formatDay(invite.expiresAt) },
-  };
+  const link = `${await publicBaseUrl()}/invite/${invite.token}`;
+  const mailer = sharedMailer();
+  let emailedTo: string | undefined;
+  if (email?.success && mailer) {
+    const sent = await deliver(db, mailer, {
+      eventId: allowed.event.id,
+      kind: "staff_invite",
+      to: email.data,
+      content: staffInviteEmail({
+        eventName: allowed.event.name,
+        role: role.data,
+        link,
+        days: inviteLifetimeMs / (24 * 3600 * 1000),
+      }),
+    });
+    if (sent) emailedTo = email.data;
+  }
+  return { values: { role: values.role }, invite: { link, role: role.data, expires: formatDay(invite.expiresAt), emailedTo } };
 }
 
 export async function revokeInviteAction(slug: string, form: FormData): Promise<void> {

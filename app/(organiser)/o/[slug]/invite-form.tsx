@@ -1,6 +1,6 @@
 "use client";
 
-import { FormMessage } from "@/app/ui/form";
+import { FormMessage, TextField } from "@/app/ui/form";
 import { ChoiceGroup, SubmitButton } from "../../form-fields";
 import { type FormAction, useKeptForm } from "../../use-kept-form";
 import type { InviteFormState } from "./actions";
@@ -19,7 +19,7 @@ const roles = [
   },
 ] as const;
 
-export function InviteForm({ action }: { action: FormAction<InviteFormState> }) {
+export function InviteForm({ action, emailOn = false }: { action: FormAction<InviteFormState>; emailOn?: boolean }) {
   const { state, formProps } = useKeptForm<InviteFormState>(action, {});
   return (
     <div className="space-y-5">
@@ -33,6 +33,19 @@ export function InviteForm({ action }: { action: FormAction<InviteFormState> }) 
           defaultValue={state.values?.role ?? "facilitator"}
           error={state.errors?.role}
         />
+        {emailOn ? (
+          <TextField
+            name="email"
+            label="Their email (optional)"
+            hint="We'll email them the link. Leave it empty to send it yourself."
+            type="email"
+            inputMode="email"
+            autoCapitalize="none"
+            maxLength={254}
+            defaultValue={state.values?.email}
+            error={state.errors?.email}
+          />
+        ) : null}
         <SubmitButton pendingLabel="Creating link…" className="btn btn-primary">
           Create invitation link
         </SubmitButton>
@@ -44,6 +57,11 @@ export function InviteForm({ action }: { action: FormAction<InviteFormState> }) 
             label={`Invitation link for a ${state.invite.role === "organiser" ? "co-organiser" : "facilitator"}`}
             value={state.invite.link}
           />
+          {state.invite.emailedTo ? (
+            <p role="status" className="font-semibold">
+              Emailed to {state.invite.emailedTo}.
+            </p>
+          ) : null}
           <p className="text-sm">
             <strong>Copy it now: it is shown only once.</strong> It works for one person and expires on {state.invite.expires}.
             Send it to them directly, not in a public channel.

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { sharedDatabase } from "@/db";
 import { accounts, eventStaff } from "@/db/schema";
 import { findBriefs } from "@/lib/briefs/find-briefs";
+import { sharedMailer } from "@/lib/email/mailer";
 import { formatEventDates, formatShortDate } from "@/lib/events/event-dates";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { listPendingInvites } from "@/lib/invites/find-invite";
@@ -249,7 +250,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
                 </p>
               </div>
               <div className="grid gap-8 lg:grid-cols-2">
-                <InviteForm action={createInviteAction.bind(null, event.slug)} />
+                <InviteForm action={createInviteAction.bind(null, event.slug)} emailOn={sharedMailer() !== null} />
                 <div>
                   <h3 className="mb-3 font-bold">Waiting to be accepted</h3>
                   {pending.length === 0 ? (

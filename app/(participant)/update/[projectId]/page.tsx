@@ -59,7 +59,11 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
           <h2 id="update-heading" className="text-xl font-bold">
             Post an update
           </h2>
-          <CheckInForm action={ownerCheckInAction.bind(null, projectId)} defaultAuthor={project.ownerName} />
+          <CheckInForm
+            action={ownerCheckInAction.bind(null, projectId)}
+            defaultAuthor={project.ownerName}
+            isPublic={project.isPublic}
+          />
         </section>
         <section aria-labelledby="history-heading" className="space-y-3">
           <h2 id="history-heading" className="text-xl font-bold">

@@ -13,6 +13,7 @@ import { formatDay, formatEventDates, formatTime } from "@/lib/events/event-date
 import { findAgenda } from "@/lib/events/find-agenda";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { findProjects } from "@/lib/projects/find-projects";
 import { publicBaseUrl } from "@/lib/server/public-url";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -56,9 +57,10 @@ export default async function PublicEventPage({ params }: Props) {
   if (!found) notFound();
   const { event, role } = found;
   const db = await sharedDatabase();
-  const [published, agenda] = await Promise.all([
+  const [published, agenda, publicProjects] = await Promise.all([
     findBriefsWithPacks(db.read, event.id, { publishedOnly: true }),
     findAgenda(db.read, event.id),
+    findProjects(db.read, event.id, { publicOnly: true }),
   ]);
   const practical = [
     { term: "Access", text: event.accessInfo },
@@ -127,6 +129,14 @@ export default async function PublicEventPage({ params }: Props) {
                 </>
               )}
             </div>
+            {publicProjects.length > 0 ? (
+              <p className="mt-6 text-lg">
+                <Link href={`/e/${event.slug}/progress`} className="font-semibold text-white underline underline-offset-4">
+                  What happened next: {publicProjects.length === 1 ? "1 project" : `${publicProjects.length} projects`} share
+                  their progress
+                </Link>
+              </p>
+            ) : null}
             {event.startsAt !== null ? (
               <p className="mt-6">
                 <a

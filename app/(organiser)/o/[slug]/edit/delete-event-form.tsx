@@ -2,12 +2,12 @@
 
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../../../form-fields";
-import { useKeptForm } from "../../../use-kept-form";
-import { type DeleteFormState, deleteEventAction } from "./privacy-actions";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
+import type { DeleteFormState } from "./privacy-actions";
 
 /** A deliberate act: the event's name typed out, then one button. Works without JavaScript. */
-export function DeleteEventForm({ slug, eventName }: { slug: string; eventName: string }) {
-  const { state, formProps } = useKeptForm<DeleteFormState>(deleteEventAction.bind(null, slug), {});
+export function DeleteEventForm({ action, eventName }: { action: FormAction<DeleteFormState>; eventName: string }) {
+  const { state, formProps } = useKeptForm<DeleteFormState>(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />

@@ -12,6 +12,7 @@ import { saveAgendaAction, saveEventDetails } from "./actions";
 import { AgendaForm } from "./agenda-form";
 import { DeleteEventForm } from "./delete-event-form";
 import { DetailsForm } from "./details-form";
+import { deleteEventAction, savePrivacySettings } from "./privacy-actions";
 import { PrivacyForm } from "./privacy-form";
 
 export const metadata: Metadata = { title: "Edit event" };
@@ -98,7 +99,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
             .
           </p>
           <PrivacyForm
-            slug={event.slug}
+            action={savePrivacySettings.bind(null, event.slug)}
             initial={{
               dataController: event.dataController,
               privacyContact: event.privacyContact,
@@ -119,7 +120,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
             Removes the event and everything in it for good: people, teams, boards and notes, votes, presentations, projects, and
             every uploaded file. Download an export first if you need a record. This can't be undone.
           </p>
-          <DeleteEventForm slug={event.slug} eventName={event.name} />
+          <DeleteEventForm action={deleteEventAction.bind(null, event.slug)} eventName={event.name} />
         </section>
       </div>
     </PageShell>

@@ -3,14 +3,21 @@
 import { FormMessage, TextField } from "@/app/ui/form";
 import { retentionChoices, retentionLabel } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
-import { useKeptForm } from "../../../use-kept-form";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
-import { savePrivacySettings } from "./privacy-actions";
 
 export type PrivacyValues = { dataController: string; privacyContact: string; retentionMonths: string };
 
-export function PrivacyForm({ slug, initial, eraseOn }: { slug: string; initial: PrivacyValues; eraseOn: string }) {
-  const { state, formProps } = useKeptForm<SavedFormState>(savePrivacySettings.bind(null, slug), {});
+export function PrivacyForm({
+  action,
+  initial,
+  eraseOn,
+}: {
+  action: FormAction<SavedFormState>;
+  initial: PrivacyValues;
+  eraseOn: string;
+}) {
+  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
   const value = (name: keyof PrivacyValues) => state.values?.[name] ?? initial[name];
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
   return (

@@ -8,6 +8,12 @@ import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { projectMilestones, projectRisks, projects, teams } from "@/db/schema";
+import { sessionSecret } from "@/lib/auth/web-session";
+import { sendNudge } from "@/lib/email/check-in-reminders";
+import { deliver } from "@/lib/email/deliver";
+import { sharedMailer } from "@/lib/email/mailer";
+import { announceProgress, inviteToCatchUp } from "@/lib/email/participant-emails";
+import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { createCatchUp } from "@/lib/projects/catch-up";
@@ -22,7 +28,7 @@ import { echo, fieldErrors, fieldText } from "../../../form-state";
 
 export type SavedState = FormState & { saved?: string; link?: string };
 
-const projectFields = ["teamId", "title", "summary", "ownerName", "ownerRole", "coOwners"] as const;
+const projectFields = ["teamId", "title", "summary", "ownerName", "ownerRole", "ownerEmail", "coOwners"] as const;
 
 export async function createProjectAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
   slug = textArg(slug);
@@ -159,6 +165,9 @@ export async function setPublicAction(slug: string, projectId: string, form: For
   const isPublic = fieldText(form, "public") === "yes";
   await found.db.transact((tx) => tx.update(projects).set({ isPublic }).where(eq(projects.id, projectId)));
   revalidatePath(`/o/${slug}/projects/${projectId}`);
+  // The first project on the progress page: the weekend's consenting people hear of it (once each).
+  const mailer = sharedMailer();
+  if (isPublic && mailer) await announceProgress(found.db, mailer, found.project.eventId, await publicBaseUrl());
 }
 
 export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -174,10 +183,75 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
   }
   const token = await found.db.transact((tx) => newOwnerLink(tx, projectId));
   revalidatePath(`/o/${slug}/projects/${projectId}`);
+  const link = `${await publicBaseUrl()}/u/${token}`;
+  const mailer = sharedMailer();
+  if (mailer && found.project.ownerEmail) {
+    const sent = await deliver(found.db, mailer, {
+      eventId: found.event.id,
+      kind: "owner_link",
+      to: found.project.ownerEmail,
+      content: ownerLinkEmail({
+        ownerName: found.project.ownerName,
+        projectTitle: found.project.title,
+        eventName: found.event.name,
+        link,
+      }),
+    });
+    if (sent)
+      return {
+        saved: `The owner's link is emailed to ${found.project.ownerEmail}. Any link made before it has stopped working.`,
+        link,
+      };
+  }
+  return { saved: "Here is the owner's link. Any link made before it has stopped working.", link };
+}
+
+const ownerEmailSchema = projectSchema.pick({ ownerEmail: true });
+
+export async function saveOwnerEmailAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  form = formArg(form);
+  const values = echo(form, ["ownerEmail"]);
+  const found = await projectOf(slug, projectId);
+  if (!found) return { message: organisersOnly, values };
+  const parsed = ownerEmailSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  await found.db.transact((tx) =>
+    tx
+      .update(projects)
+      // A new address is a new start: reminders go to it even if the old one asked to stop.
+      .set({ ownerEmail: parsed.data.ownerEmail, remindersStoppedAt: null })
+      .where(eq(projects.id, projectId)),
+  );
+  revalidatePath(`/o/${slug}/projects/${projectId}`);
   return {
-    saved: "Here is the owner's link. Any link made before it has stopped working.",
-    link: `${await publicBaseUrl()}/u/${token}`,
+    saved: parsed.data.ownerEmail ? "Saved. Reminders and the owner's link go to this address." : "Saved. No email address.",
+    values,
   };
+}
+
+const nudgeNews = {
+  sent: "Reminder sent.",
+  no_email: "There's no email address for the owner. Add one on the project's page, or contact them yourself.",
+  stopped: "The owner asked for no more reminders. Contact them yourself.",
+  too_soon: "A reminder went to the owner in the last day. Give them a little time.",
+  refused: "The email server didn't take the reminder. Try again later.",
+  gone: gone,
+} as const;
+
+/** "Send a reminder" from "Needs a nudge": the same email as the scheduled reminder, now. */
+export async function sendReminderAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  formArg(form);
+  const found = await projectOf(slug, projectId);
+  if (!found) return { message: organisersOnly };
+  const mailer = sharedMailer();
+  if (!mailer) return { message: "This Made In doesn't send email. Contact the owner yourself." };
+  const result = await sendNudge(found.db, mailer, { baseUrl: await publicBaseUrl(), secret: sessionSecret() }, projectId);
+  revalidatePath(`/o/${slug}/projects`);
+  return result === "sent" ? { saved: nudgeNews.sent } : { message: nudgeNews[result] };
 }
 
 export async function organiserCheckInAction(
@@ -228,4 +302,25 @@ export async function createCatchUpAction(slug: string, _p: FormState, form: For
     createCatchUp(tx, { ...parsed.data, followsEventId: found.event.id, createdBy: found.account.id }),
   );
   redirect(`/o/${created.slug}/projects`);
+}
+
+/** "Invite the weekend's people" on a catch-up: by email where they agreed; the page gives the link for the rest. */
+export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: FormData): Promise<SavedState> {
+  slug = textArg(slug);
+  formArg(form);
+  const found = await organiserOf(slug);
+  if (!found) return { message: organisersOnly };
+  if (found.event.status !== "published")
+    return { message: "Publish the catch-up first, so the link in the invitation opens its page." };
+  const mailer = sharedMailer();
+  if (!mailer) return { message: "This Made In doesn't send email. Share the link below instead." };
+  const db = await sharedDatabase();
+  const sent = await inviteToCatchUp(db, mailer, found.event.id, await publicBaseUrl());
+  revalidatePath(`/o/${slug}/projects`);
+  return {
+    saved:
+      sent === 0
+        ? "Everyone who can be emailed has been invited already."
+        : `Invited ${sent === 1 ? "1 person" : `${sent} people`} by email.`,
+  };
 }

@@ -76,6 +76,17 @@ export function CreateProjectForm({
           error={e.ownerRole}
         />
       </div>
+      <TextField
+        name="ownerEmail"
+        label="Owner's email (optional)"
+        hint="Their link and check-in reminders go here. Leave it empty to pass the link on yourself."
+        type="email"
+        inputMode="email"
+        autoCapitalize="none"
+        maxLength={254}
+        defaultValue={v.ownerEmail}
+        error={e.ownerEmail}
+      />
       <TextArea
         name="coOwners"
         label="Co-owners (optional)"

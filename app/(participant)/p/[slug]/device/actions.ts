@@ -3,6 +3,8 @@
 import { refresh } from "next/cache";
 import { sharedDatabase } from "@/db";
 import { actorForEvent, currentDeviceId } from "@/lib/auth/web-session";
+import { sharedMailer } from "@/lib/email/mailer";
+import { emailDeviceLink } from "@/lib/email/participant-emails";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { signOutDevice } from "@/lib/participants/devices";
@@ -11,7 +13,7 @@ import { publicBaseUrl } from "@/lib/server/public-url";
 import { qrDataUrl } from "@/lib/server/qr";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
-export type DeviceLink = { url: string; qr: string } | { error: string };
+export type DeviceLink = { url: string; qr: string; emailed?: boolean } | { error: string };
 
 /** A fresh personal link: whoever opens it continues as this person, so the old one stops working. */
 export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
@@ -22,7 +24,11 @@ export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
   if (!event || actor?.kind !== "participant") return { error: "Join the event on this device first." };
   const token = await db.transact((tx) => renewResumeToken(tx, actor.participantId));
   const url = `${await publicBaseUrl()}/c/${token}`;
-  return { url, qr: await qrDataUrl(url) };
+  const mailer = sharedMailer();
+  const emailed = mailer
+    ? await emailDeviceLink(db, mailer, { eventId: event.id, eventName: event.name, participantId: actor.participantId, url })
+    : false;
+  return { url, qr: await qrDataUrl(url), emailed };
 }
 
 /** Signs one of this person's other devices out: its pages and open sockets stop at once. */

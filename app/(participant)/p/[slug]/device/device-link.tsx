@@ -27,6 +27,11 @@ export function DeviceLinkPanel({ slug }: { slug: string }) {
         >
           {copied ? "Copied" : "Copy link"}
         </button>
+        {link.emailed ? (
+          <p role="status" className="font-semibold">
+            We've also emailed it to the address you gave.
+          </p>
+        ) : null}
         <p className="text-sm text-ink-soft">
           Keep it to yourself: it works once, and whoever opens it acts as you in this event.
         </p>

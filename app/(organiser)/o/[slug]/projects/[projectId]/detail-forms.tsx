@@ -144,3 +144,27 @@ export function OwnerLinkForm({ action, hasLink }: { action: FormAction<SavedSta
     </form>
   );
 }
+
+export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<SavedState>; ownerEmail: string }) {
+  const { state, formProps } = useKeptForm<SavedState>(action, {});
+  return (
+    <form {...formProps} className="space-y-3">
+      <SavedMessage message={state.saved} />
+      <FormMessage message={state.message} />
+      <TextField
+        name="ownerEmail"
+        label="Owner's email (optional)"
+        hint="Their link and check-in reminders go here."
+        type="email"
+        inputMode="email"
+        autoCapitalize="none"
+        maxLength={254}
+        defaultValue={state.values?.ownerEmail ?? ownerEmail}
+        error={state.errors?.ownerEmail}
+      />
+      <SubmitButton pendingLabel="Saving…" className="btn btn-secondary">
+        Save email
+      </SubmitButton>
+    </form>
+  );
+}

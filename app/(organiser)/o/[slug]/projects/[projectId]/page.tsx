@@ -9,8 +9,15 @@ import { shortDate } from "@/lib/projects/check-in-rules";
 import { findProject } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
 import { PageShell } from "../../../../page-shell";
-import { organiserCheckInAction, ownerLinkAction, saveMilestonesAction, saveRisksAction, setPublicAction } from "../actions";
-import { MilestonesForm, OwnerLinkForm, RisksForm } from "./detail-forms";
+import {
+  organiserCheckInAction,
+  ownerLinkAction,
+  saveMilestonesAction,
+  saveOwnerEmailAction,
+  saveRisksAction,
+  setPublicAction,
+} from "../actions";
+import { MilestonesForm, OwnerEmailForm, OwnerLinkForm, RisksForm } from "./detail-forms";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -72,6 +79,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             Send it to the owner: with it they post check-ins from their phone, no account needed. It opens this project only.
           </p>
           <OwnerLinkForm action={ownerLinkAction.bind(null, event.slug, project.id)} hasLink={project.ownerTokenHash !== null} />
+          <OwnerEmailForm action={saveOwnerEmailAction.bind(null, event.slug, project.id)} ownerEmail={project.ownerEmail} />
+          {project.remindersStoppedAt !== null ? (
+            <p className="text-sm text-ink-soft">
+              The owner stopped reminders on {shortDate(project.remindersStoppedAt)}. Saving an email address switches them back
+              on.
+            </p>
+          ) : null}
         </section>
 
         <section aria-labelledby="public-heading" className="card space-y-4 p-6">
@@ -122,7 +136,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             Record a check-in
           </h2>
           <p className="text-ink-soft">For when the owner tells you in person or on the phone.</p>
-          <CheckInForm action={organiserCheckInAction.bind(null, event.slug, project.id)} defaultAuthor={account.name} />
+          <CheckInForm
+            action={organiserCheckInAction.bind(null, event.slug, project.id)}
+            defaultAuthor={account.name}
+            isPublic={project.isPublic}
+          />
         </section>
 
         <section aria-labelledby="risks-heading" className="card space-y-4 p-6 lg:col-span-2">

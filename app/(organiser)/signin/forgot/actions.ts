@@ -1,0 +1,46 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/app/ui/form";
+import { sharedDatabase } from "@/db";
+import { emailSchema } from "@/lib/accounts/create-account";
+import { requestPasswordReset, resetMinutes } from "@/lib/accounts/password-reset";
+import { deliver } from "@/lib/email/deliver";
+import { sharedMailer } from "@/lib/email/mailer";
+import { passwordResetEmail } from "@/lib/email/templates";
+import { formArg } from "@/lib/forms/action-args";
+import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
+import { publicBaseUrl } from "@/lib/server/public-url";
+import { echo, fieldText } from "../../form-state";
+
+// Per address and per email: enough for a person who mistyped, not for someone mailing a victim.
+const perIp = formLimit("password-reset-ip", 10, 3600);
+const perEmail = formLimit("password-reset-email", 3, 3600);
+
+/**
+ * Asks for a reset link. Whatever the address, the answer is the same page ("if an account uses
+ * it, a link is on its way"), so the form tells nobody who has an account.
+ */
+export async function requestResetAction(_previous: FormState, form: FormData): Promise<FormState> {
+  form = formArg(form);
+  const values = echo(form, ["email"]);
+  const email = emailSchema.safeParse(fieldText(form, "email"));
+  if (!email.success) return { errors: { email: email.error.issues[0]?.message ?? "Enter your email address." }, values };
+  const mailer = sharedMailer();
+  if (!mailer) return { message: "This Made In doesn't send email yet. Ask another organiser, or whoever runs it, to help." };
+  const ip = (await headers()).get(clientIpHeader) ?? "unknown";
+  if ((await perIp(ip)) && (await perEmail(email.data))) {
+    const db = await sharedDatabase();
+    const reset = await requestPasswordReset(db, email.data);
+    if (reset) {
+      await deliver(db, mailer, {
+        eventId: null,
+        kind: "password_reset",
+        to: reset.email,
+        content: passwordResetEmail({ link: `${await publicBaseUrl()}/signin/reset/${reset.token}`, minutes: resetMinutes }),
+      });
+    }
+  }
+  redirect("/signin/forgot?sent=1");
+}

@@ -1,0 +1,153 @@
+import { expect, test } from "@playwright/test";
+import { createProject } from "@/lib/projects/create-project";
+import { linkIn, startSmtpServer } from "../../test/support/smtp-server";
+import { expectAccessible } from "../support/a11y";
+import { e2eDatabaseUrl } from "../support/config";
+import { createEventFixture, db, fixturePassword, signIn } from "../support/fixtures";
+import { ownServer } from "../support/own-server";
+import { phone } from "../support/viewports";
+
+const day = 24 * 3600 * 1000;
+const shots = "e2e/.artifacts/screenshots";
+
+/**
+ * Email reaching people, through a real SMTP server on 127.0.0.1: the organiser sends a reminder
+ * from "Needs a nudge", the owner follows it on a phone and posts check-ins, and the project
+ * leaves the list only once it is on track. Then a forgotten password, reset by email.
+ */
+test("an owner gets a reminder, posts from a phone, and the project leaves 'Needs a nudge' only when on track", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const smtp = await startSmtpServer();
+  const own = ownServer(74, e2eDatabaseUrl, { SMTP_URL: smtp.url, MAIL_FROM: "Made In <madein@council.test>" });
+  const base = own.base;
+  try {
+    await own.start();
+    const event = await createEventFixture();
+    const ownerEmail = `owner-${event.slug}@example.test`;
+    const projectId = await (await db()).transact((tx) =>
+      createProject(tx, {
+        eventId: event.id,
+        teamId: null,
+        title: "Pop-up café in the park",
+        summary: "",
+        ownerName: "Amara",
+        ownerRole: "Resident",
+        ownerEmail,
+        coOwners: [],
+        now: Date.now() - 40 * day,
+      }),
+    );
+
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: base });
+    await signIn(desk, event.organiser.id);
+    const organiser = await desk.newPage();
+    await organiser.goto(`/o/${event.slug}/projects`);
+    const nudges = organiser.getByTestId("nudges");
+    const item = nudges.getByRole("listitem").filter({ hasText: "Pop-up café in the park" });
+    await expect(item.getByText(/Check-in overdue by 10 days/)).toBeVisible();
+    await expect(item.getByRole("link", { name: ownerEmail })).toBeVisible();
+    await item.getByRole("button", { name: "Send a reminder" }).click();
+    await expect(item.getByText("Reminder sent.")).toBeVisible();
+    await organiser.reload();
+    await expect(organiser.getByRole("table").getByText(ownerEmail)).toBeVisible();
+    await expectAccessible(organiser);
+    await organiser.screenshot({ path: `${shots}/nudges-1280.png`, fullPage: true });
+
+    // The owner's email: why it came, a button to post an update, a way to stop them.
+    const [reminder] = await smtp.waitFor(ownerEmail, 1);
+    expect(reminder?.subject).toBe('"Pop-up café in the park": your check-in is overdue');
+    expect(reminder?.text).toContain("You got this because you own");
+    const update = linkIn(reminder!, `${base}/r/`);
+
+    const handset = await browser.newContext({ ...phone, baseURL: base });
+    const mobile = await handset.newPage();
+    await mobile.goto(update);
+    await expect(mobile).toHaveURL(new RegExp(`/update/${projectId}$`));
+    await expect(mobile.getByRole("heading", { name: "Pop-up café in the park", level: 1 })).toBeVisible();
+    await expect(mobile.getByTestId("what-becomes-public")).toContainText("public progress page");
+    await expectAccessible(mobile);
+    await mobile.screenshot({ path: `${shots}/owner-update-390.png`, fullPage: true });
+
+    // At risk and asking for help: up to date, but it still needs a nudge.
+    await mobile.getByText("At risk", { exact: true }).click();
+    await mobile.getByLabel("What has happened since last time?").fill("The café ran twice; the kitchen is closing.");
+    await mobile.getByLabel("What help do you need? (optional)").fill("A kitchen we can borrow on Saturdays");
+    await mobile.getByRole("button", { name: "Save update" }).click();
+    await expect(mobile.getByText("Thank you: your update is saved.")).toBeVisible();
+    await organiser.reload();
+    await expect(item.getByText("At risk")).toBeVisible();
+    await expect(item.getByText("Asks for help: A kitchen we can borrow on Saturdays")).toBeVisible();
+
+    // On track, no help needed: it leaves the list.
+    await mobile.reload();
+    await mobile.getByText("On track", { exact: true }).click();
+    await mobile.getByLabel("What has happened since last time?").fill("We found a kitchen at the community centre.");
+    await mobile.getByRole("button", { name: "Save update" }).click();
+    await expect(mobile.getByText("We found a kitchen at the community centre.")).toBeVisible();
+    await organiser.reload();
+    await expect(organiser.getByRole("heading", { name: "Needs a nudge" })).toBeVisible();
+    await expect(organiser.getByTestId("nudges").getByText("Pop-up café in the park")).toHaveCount(0);
+
+    // The stop link, on the phone: the page asks, one button stops them.
+    await mobile.goto(linkIn(reminder!, `${base}/stop/`));
+    await expect(mobile.getByRole("heading", { name: "Stop these emails?" })).toBeVisible();
+    await mobile.getByRole("button", { name: "Stop them" }).click();
+    await expect(mobile.getByRole("heading", { name: "Stopped" })).toBeVisible();
+    await expectAccessible(mobile);
+    await handset.close();
+    await desk.close();
+  } finally {
+    await own.kill();
+    await smtp.close();
+  }
+});
+
+test("a forgotten password is reset by email, and the link works once", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const smtp = await startSmtpServer();
+  const own = ownServer(75, e2eDatabaseUrl, { SMTP_URL: smtp.url, MAIL_FROM: "Made In <madein@council.test>" });
+  const base = own.base;
+  try {
+    await own.start();
+    const event = await createEventFixture();
+    const context = await browser.newContext({ ...phone, baseURL: base, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // An unknown address gets the same answer as a known one.
+    await page.getByLabel("Email address").fill("nobody@example.test");
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(page.getByText("If an account uses that address")).toBeVisible();
+    await page.goto("/signin/forgot");
+    await page.getByLabel("Email address").fill(event.organiser.email);
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(page.getByText("If an account uses that address")).toBeVisible();
+    await expectAccessible(page);
+
+    const [mail] = await smtp.waitFor(event.organiser.email, 1);
+    expect(smtp.to("nobody@example.test")).toHaveLength(0);
+    const link = linkIn(mail!, `${base}/signin/reset/`);
+    await page.goto(link);
+    await page.getByLabel("New password").fill("a new password for the weekend");
+    await page.getByLabel("The same password again").fill("a new password for the weekend");
+    await page.getByRole("button", { name: "Save the new password" }).click();
+    await expect(page.getByText("Your new password is saved. Sign in with it.")).toBeVisible();
+    await page.getByLabel("Email address").fill(event.organiser.email);
+    await page.getByLabel("Password").fill(fixturePassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That email and password don't match.")).toBeVisible();
+    await page.getByLabel("Password").fill("a new password for the weekend");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/o$/);
+
+    // Used once: the link is dead.
+    await page.goto(link);
+    await expect(page.getByRole("heading", { name: "This link doesn't work any more" })).toBeVisible();
+    await context.close();
+  } finally {
+    await own.kill();
+    await smtp.close();
+  }
+});

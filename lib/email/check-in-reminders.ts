@@ -1,0 +1,143 @@
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { events, projectCheckIns, projectMilestones, projects } from "@/db/schema";
+import { day, followUpState, shortDate } from "@/lib/projects/check-in-rules";
+import { newOwnerLink } from "@/lib/projects/owner-link";
+import { claim, releaseClaim } from "./claims";
+import { deliver } from "./deliver";
+import { linkToken } from "./links";
+import type { Mailer } from "./mailer";
+import { checkInReminderEmail, type ReminderKind } from "./templates";
+
+/** At most one scheduled reminder per milestone in this time (a "due" one, then an "overdue" one). */
+export const reminderGap = 3 * day;
+/** An organiser's "send a reminder" goes at most once a day per project. */
+export const nudgeGap = day;
+
+export type EmailLinks = { baseUrl: string; secret: string };
+
+export const updateUrl = (links: EmailLinks, projectId: string, ownerTokenHash: string) =>
+  `${links.baseUrl}/r/${linkToken(links.secret, "update", projectId, ownerTokenHash)}`;
+export const stopUrl = (links: EmailLinks, projectId: string) =>
+  `${links.baseUrl}/stop/${linkToken(links.secret, "stop", projectId)}`;
+
+type Claimed = { key: string; detail: string };
+
+/**
+ * Sends one reminder to a project's owner after `claimKey` was won, making the owner's link if
+ * none is live (the email's update link is bound to it). Gives the claim back if the relay
+ * refuses, so the next sweep tries again.
+ */
+async function remind(
+  db: Database,
+  mailer: Mailer,
+  links: EmailLinks,
+  projectId: string,
+  kind: ReminderKind,
+  claimed: Claimed,
+  now: number,
+): Promise<"sent" | "claimed_elsewhere" | "refused"> {
+  const won = await db.transact(async (tx) => {
+    const gap = kind === "nudge" ? nudgeGap : reminderGap;
+    if (!(await claim(tx, claimed.key, claimed.detail, now, gap))) return null;
+    const [row] = await tx
+      .select({ project: projects, eventName: events.name })
+      .from(projects)
+      .innerJoin(events, eq(events.id, projects.eventId))
+      .where(eq(projects.id, projectId));
+    if (!row) return null;
+    let tokenHash = row.project.ownerTokenHash;
+    if (tokenHash === null) {
+      await newOwnerLink(tx, projectId);
+      [{ tokenHash }] = (await tx
+        .select({ tokenHash: projects.ownerTokenHash })
+        .from(projects)
+        .where(eq(projects.id, projectId))) as [{ tokenHash: string }];
+    }
+    return { ...row, tokenHash: tokenHash as string };
+  });
+  if (!won) return "claimed_elsewhere";
+  const [milestones, checkIns] = await Promise.all([
+    db.read
+      .select()
+      .from(projectMilestones)
+      .where(eq(projectMilestones.projectId, projectId))
+      .orderBy(asc(projectMilestones.dueAt)),
+    db.read
+      .select()
+      .from(projectCheckIns)
+      .where(eq(projectCheckIns.projectId, projectId))
+      .orderBy(desc(projectCheckIns.createdAt)),
+  ]);
+  const state = followUpState(milestones, checkIns, now);
+  const milestone = state.kind === "due" || state.kind === "overdue" ? state.milestone : null;
+  const sent = await deliver(db, mailer, {
+    eventId: won.project.eventId,
+    kind: kind === "due" ? "check_in_due" : kind === "overdue" ? "check_in_overdue" : "check_in_nudge",
+    to: won.project.ownerEmail,
+    content: checkInReminderEmail({
+      kind: kind === "nudge" && state.kind === "overdue" ? "overdue" : kind,
+      ownerName: won.project.ownerName,
+      projectTitle: won.project.title,
+      eventName: won.eventName,
+      milestoneTitle: milestone?.title ?? null,
+      dueDate: milestone ? shortDate(milestone.dueAt) : null,
+      link: updateUrl(links, projectId, won.tokenHash),
+      stopUrl: stopUrl(links, projectId),
+    }),
+  });
+  if (sent) return "sent";
+  await db.transact((tx) => releaseClaim(tx, claimed.key));
+  return "refused";
+}
+
+/**
+ * The scheduled sweep: every project with an owner's email that owes a check-in gets a "due"
+ * reminder in the week before a milestone and an "overdue" one after it; never two for one
+ * milestone within `reminderGap`, and never twice however many processes sweep at once.
+ */
+export async function sweepCheckInReminders(db: Database, mailer: Mailer, links: EmailLinks, now = Date.now()) {
+  const candidates = await db.read
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(ne(projects.ownerEmail, ""), isNull(projects.remindersStoppedAt)));
+  if (candidates.length === 0) return 0;
+  const ids = candidates.map((c) => c.id);
+  const [milestones, checkIns] = await Promise.all([
+    db.read.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids)),
+    db.read
+      .select({ projectId: projectCheckIns.projectId, status: projectCheckIns.status, createdAt: projectCheckIns.createdAt })
+      .from(projectCheckIns)
+      .where(inArray(projectCheckIns.projectId, ids)),
+  ]);
+  let sent = 0;
+  for (const id of ids) {
+    const state = followUpState(
+      milestones.filter((m) => m.projectId === id),
+      checkIns.filter((c) => c.projectId === id),
+      now,
+    );
+    if (state.kind !== "due" && state.kind !== "overdue") continue;
+    const claimed = { key: `reminder:${state.milestone.id}`, detail: state.kind };
+    if ((await remind(db, mailer, links, id, state.kind, claimed, now)) === "sent") sent++;
+  }
+  return sent;
+}
+
+export type NudgeResult = "sent" | "no_email" | "stopped" | "too_soon" | "refused" | "gone";
+
+/** An organiser's "send a reminder" from "Needs a nudge". */
+export async function sendNudge(
+  db: Database,
+  mailer: Mailer,
+  links: EmailLinks,
+  projectId: string,
+  now = Date.now(),
+): Promise<NudgeResult> {
+  const [project] = await db.read.select().from(projects).where(eq(projects.id, projectId));
+  if (!project) return "gone";
+  if (!project.ownerEmail) return "no_email";
+  if (project.remindersStoppedAt !== null) return "stopped";
+  const result = await remind(db, mailer, links, projectId, "nudge", { key: `nudge:${projectId}`, detail: String(now) }, now);
+  return result === "claimed_elsewhere" ? "too_soon" : result;
+}

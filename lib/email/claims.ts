@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+
+/**
+ * Claims `key` for one scheduled message. Every process may sweep; the single upsert below is
+ * atomic in SQLite, so exactly one of them gets the row back and sends.
+ *
+ * A key is claimed when it is new, or when it was last claimed for a different `detail` at least
+ * `gapMs` ago (a milestone's "due" reminder, then its "overdue" one a few days later).
+ */
+export async function claim(tx: Tx, key: string, detail: string, now: number, gapMs: number): Promise<boolean> {
+  const rows = await tx.all<{ key: string }>(sql`
+    INSERT INTO email_claims (key, detail, claimed_at) VALUES (${key}, ${detail}, ${now})
+    ON CONFLICT (key) DO UPDATE SET detail = excluded.detail, claimed_at = excluded.claimed_at
+      WHERE email_claims.detail <> excluded.detail AND email_claims.claimed_at <= ${now - gapMs}
+    RETURNING key`);
+  return rows.length === 1;
+}
+
+/** Gives a claim back after the relay refused the message, so the next sweep tries again. */
+export async function releaseClaim(tx: Tx, key: string) {
+  await tx.run(sql`UPDATE email_claims SET detail = '', claimed_at = 0 WHERE key = ${key}`);
+}

@@ -1,0 +1,47 @@
+import type { Database } from "@/db/client";
+import { type EmailLinks, sweepCheckInReminders } from "./check-in-reminders";
+import type { Mailer } from "./mailer";
+import { sweepOrganiserDigests } from "./organiser-digest";
+
+export const defaultSweepMs = 15 * 60 * 1000;
+
+/**
+ * The scheduled email work of this process: check-in reminders and weekly digests. Every process
+ * runs it; the claims in lib/email/claims.ts make each message go once across all of them, so no
+ * process has to be elected to do it (and none is missed when one stops).
+ */
+export function startEmailJobs(
+  db: Database,
+  mailer: Mailer,
+  links: EmailLinks,
+  options: { everyMs?: number; log?: (message: string, error?: unknown) => void } = {},
+) {
+  const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ""));
+  let running: Promise<void> | null = null;
+  const sweep = () => {
+    running ??= (async () => {
+      try {
+        await sweepCheckInReminders(db, mailer, links);
+        await sweepOrganiserDigests(db, mailer, links);
+      } catch (error) {
+        log("email: the scheduled sweep failed", error instanceof Error ? error.message : error);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  // A little after start-up, so a restart loop never sends in a burst, then at an interval.
+  const first = setTimeout(sweep, 30_000);
+  const timer = setInterval(sweep, options.everyMs ?? defaultSweepMs);
+  first.unref();
+  timer.unref();
+  return {
+    sweep,
+    async stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

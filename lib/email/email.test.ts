@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { linkToken, linkTokenId, linkTokenValid } from "./links";
+import { renderEmail } from "./render";
+import { checkInReminderEmail } from "./templates";
+
+describe("renderEmail: one template, two bodies", () => {
+  const content = checkInReminderEmail({
+    kind: "due",
+    ownerName: "<b>Amara</b>",
+    projectTitle: 'Café "in the park"',
+    eventName: "Made in Lambeth",
+    milestoneTitle: "First steps taken",
+    dueDate: "31 Jan 2027",
+    link: "https://madein.example/r/abc",
+    stopUrl: "https://madein.example/stop/def",
+  });
+  const email = renderEmail(content);
+
+  it("says the same in text and HTML, with the reason and the stop link", () => {
+    for (const body of [email.text, email.html]) {
+      expect(body).toContain("Your next check-in is due by 31 Jan 2027.");
+      expect(body).toContain("https://madein.example/r/abc");
+      expect(body).toContain("https://madein.example/stop/def");
+      expect(body).toContain("You got this because you own");
+    }
+    expect(email.stopUrl).toBe("https://madein.example/stop/def");
+  });
+
+  it("escapes what people typed in the HTML body", () => {
+    expect(email.html).toContain("Hello &lt;b&gt;Amara&lt;/b&gt;,");
+    expect(email.html).not.toContain("<b>Amara</b>");
+    expect(email.text).toContain("Hello <b>Amara</b>,");
+  });
+
+  it("refuses a link that is not http(s)", () => {
+    expect(() => renderEmail({ ...content, blocks: [{ kind: "button", label: "x", url: "javascript:alert(1)" }] })).toThrow();
+  });
+});
+
+describe("links in emails", () => {
+  it("are bound to their purpose, their id and what they were made for", () => {
+    const token = linkToken("secret", "update", "project-1", "owner-hash");
+    expect(linkTokenId(token)).toBe("project-1");
+    expect(linkTokenValid("secret", "update", token, "owner-hash")).toBe(true);
+    expect(linkTokenValid("secret", "update", token, "a-new-owner-hash")).toBe(false);
+    expect(linkTokenValid("secret", "stop", token, "owner-hash")).toBe(false);
+    expect(linkTokenValid("other secret", "update", token, "owner-hash")).toBe(false);
+    expect(linkTokenValid("secret", "update", token.replace("project-1", "project-2"), "owner-hash")).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import nodemailer from "nodemailer";
+import type { RenderedEmail } from "./render";
+
+/** Hands one message to the SMTP relay; resolves once the relay accepted it. */
+export interface Mailer {
+  send(to: string, email: RenderedEmail): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The council's SMTP relay (SMTP_URL, e.g. smtp://user:pass@relay:587), sending as MAIL_FROM.
+ * Reminders carry List-Unsubscribe with the one-click POST of RFC 8058, so a mail client's own
+ * "unsubscribe" button stops them too.
+ */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(to, email) {
+      await transport.sendMail({
+        from,
+        to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: email.stopUrl
+          ? { "List-Unsubscribe": `<${email.stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+          : undefined,
+      });
+    },
+    close: () => transport.close(),
+  };
+}
+
+const globalKey = Symbol.for("madein.mailer");
+type WithMailer = typeof globalThis & { [globalKey]?: Mailer | null };
+
+/**
+ * This process's mailer, or null when SMTP_URL is unset (then pages show links to copy).
+ * Shared through globalThis: server.ts and Next's bundles are two module graphs.
+ */
+export function sharedMailer(): Mailer | null {
+  return (globalThis as WithMailer)[globalKey] ?? null;
+}
+
+export function setSharedMailer(mailer: Mailer | null) {
+  (globalThis as WithMailer)[globalKey] = mailer;
+}

@@ -1,0 +1,60 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accounts, eventStaff } from "@/db/schema";
+import { attentionLabels, day, describeFollowUp } from "@/lib/projects/check-in-rules";
+import { findNudges } from "@/lib/projects/find-nudges";
+import type { EmailLinks } from "./check-in-reminders";
+import { claim, releaseClaim } from "./claims";
+import { deliver } from "./deliver";
+import { linkToken } from "./links";
+import type { Mailer } from "./mailer";
+import { type DigestProject, organiserDigestEmail } from "./templates";
+
+const week = 7 * day;
+/** Weeks start on Monday 00:00 UTC (1 January 1970 was a Thursday). */
+export const weekOf = (now: number) => Math.floor((now + 3 * day) / week);
+
+export const digestStopUrl = (links: EmailLinks, accountId: string) =>
+  `${links.baseUrl}/stop/${linkToken(links.secret, "digest", accountId)}`;
+
+/**
+ * Once a week, each organiser whose projects need attention gets one summary of them. The
+ * (account, week) claim makes it one email per week however many processes sweep.
+ */
+export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links: EmailLinks, now = Date.now()) {
+  const organisers = await db.read
+    .selectDistinct({ id: accounts.id, email: accounts.email })
+    .from(accounts)
+    .innerJoin(eventStaff, eq(eventStaff.accountId, accounts.id))
+    .where(and(eq(eventStaff.role, "organiser"), isNull(accounts.digestStoppedAt)));
+  let sent = 0;
+  for (const organiser of organisers) {
+    const nudges = await findNudges(db.read, organiser.id, now);
+    if (nudges.length === 0) continue;
+    const key = `digest:${organiser.id}:${weekOf(now)}`;
+    if (!(await db.transact((tx) => claim(tx, key, "sent", now, week)))) continue;
+    const byEvent = new Map<string, { name: string; projects: DigestProject[] }>();
+    for (const { event, project, reasons } of nudges) {
+      const entry = byEvent.get(event.id) ?? { name: event.name, projects: [] };
+      const situation = [
+        describeFollowUp(project.state),
+        ...reasons.filter((r) => r !== "due" && r !== "overdue").map((r) => attentionLabels[r]),
+      ];
+      entry.projects.push({
+        title: project.title,
+        situation: situation.join("; "),
+        url: `${links.baseUrl}/o/${event.slug}/projects/${project.id}`,
+      });
+      byEvent.set(event.id, entry);
+    }
+    const ok = await deliver(db, mailer, {
+      eventId: null,
+      kind: "organiser_digest",
+      to: organiser.email,
+      content: organiserDigestEmail({ events: [...byEvent.values()], stopUrl: digestStopUrl(links, organiser.id) }),
+    });
+    if (ok) sent++;
+    else await db.transact((tx) => releaseClaim(tx, key));
+  }
+  return sent;
+}

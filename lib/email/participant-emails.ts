@@ -1,0 +1,105 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { eventFollowUps, events, participants, teamMembers } from "@/db/schema";
+import { formatEventDates } from "@/lib/events/event-dates";
+import { claim } from "./claims";
+import { deliver } from "./deliver";
+import type { Mailer } from "./mailer";
+import { catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
+
+const isEmail = (contact: string) => z.email().safeParse(contact.trim()).success;
+
+/**
+ * People of an event who agreed to be contacted afterwards and gave an email address; the rest
+ * are counted, for the organisers to reach by link. Only those still in the event (not left).
+ */
+async function reachable(db: Database, eventId: string, teamMembersOnly: boolean) {
+  const rows = await db.read
+    .select({
+      id: participants.id,
+      name: participants.displayName,
+      consent: participants.contactConsent,
+      contact: participants.contact,
+      teamId: teamMembers.teamId,
+    })
+    .from(participants)
+    .leftJoin(teamMembers, eq(teamMembers.participantId, participants.id))
+    .where(and(eq(participants.eventId, eventId), isNull(participants.leftAt)));
+  const people = teamMembersOnly ? rows.filter((r) => r.teamId !== null) : rows;
+  const byEmail = people.filter((p) => p.consent && isEmail(p.contact));
+  return { byEmail, byLinkOnly: people.length - byEmail.length };
+}
+
+export async function catchUpAudience(db: Database, catchUpId: string) {
+  const [follows] = await db.read.select().from(eventFollowUps).where(eq(eventFollowUps.eventId, catchUpId));
+  if (!follows) return null;
+  const audience = await reachable(db, follows.followsEventId, true);
+  return { followsEventId: follows.followsEventId, emailable: audience.byEmail.length, byLinkOnly: audience.byLinkOnly };
+}
+
+/**
+ * Invites the weekend's team members to its catch-up: by email where they agreed to be contacted,
+ * each at most once per catch-up (however often the organiser clicks, in however many tabs).
+ */
+export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: string, baseUrl: string) {
+  const [catchUp] = await db.read.select().from(events).where(eq(events.id, catchUpId));
+  const [follows] = await db.read.select().from(eventFollowUps).where(eq(eventFollowUps.eventId, catchUpId));
+  if (!catchUp || !follows) return 0;
+  const { byEmail } = await reachable(db, follows.followsEventId, true);
+  let sent = 0;
+  for (const person of byEmail) {
+    const key = `catch-up:${catchUpId}:${person.id}`;
+    if (!(await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER)))) continue;
+    const ok = await deliver(db, mailer, {
+      eventId: catchUpId,
+      kind: "catch_up_invite",
+      to: person.contact.trim(),
+      content: catchUpInviteEmail({
+        name: person.name,
+        eventName: catchUp.name,
+        when: formatEventDates(catchUp.startsAt, catchUp.endsAt),
+        place: catchUp.place,
+        link: `${baseUrl}/e/${catchUp.slug}`,
+      }),
+    });
+    if (ok) sent++;
+  }
+  return sent;
+}
+
+/** When an event's progress page first shows a project: its consenting people hear of it, once. */
+export async function announceProgress(db: Database, mailer: Mailer, eventId: string, baseUrl: string) {
+  const [event] = await db.read.select().from(events).where(eq(events.id, eventId));
+  if (!event) return 0;
+  const { byEmail } = await reachable(db, eventId, false);
+  let sent = 0;
+  for (const person of byEmail) {
+    const key = `progress:${eventId}:${person.id}`;
+    if (!(await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER)))) continue;
+    const ok = await deliver(db, mailer, {
+      eventId,
+      kind: "progress_published",
+      to: person.contact.trim(),
+      content: progressPublishedEmail({ name: person.name, eventName: event.name, link: `${baseUrl}/e/${event.slug}/progress` }),
+    });
+    if (ok) sent++;
+  }
+  return sent;
+}
+
+/** A participant's fresh "continue on another device" link, emailed too if they agreed to email. */
+export async function emailDeviceLink(
+  db: Database,
+  mailer: Mailer,
+  input: { eventId: string; eventName: string; participantId: string; url: string },
+) {
+  const [person] = await db.read.select().from(participants).where(eq(participants.id, input.participantId));
+  if (!person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
+  return deliver(db, mailer, {
+    eventId: input.eventId,
+    kind: "device_link",
+    to: person.contact.trim(),
+    content: deviceLinkEmail({ name: person.displayName, eventName: input.eventName, link: input.url }),
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * One template, two bodies: a template returns this structure, and `renderEmail` writes both the
+ * plain-text and the HTML body from it, so they can never say different things. Templates are
+ * plain functions of their data (lib/email/templates.ts), ready to be translated.
+ */
+export type EmailBlock =
+  | { kind: "text"; text: string }
+  | { kind: "button"; label: string; url: string }
+  | { kind: "list"; items: { text: string; url?: string }[] };
+
+export type EmailContent = {
+  subject: string;
+  /** "Hello Sam," or similar; optional. */
+  greeting?: string;
+  blocks: EmailBlock[];
+  /** Why this person got this message, said at the foot of every email. */
+  reason: string;
+  /** For reminders: where one click stops them (also sent as List-Unsubscribe). */
+  stopUrl?: string;
+};
+
+export type RenderedEmail = { subject: string; text: string; html: string; stopUrl?: string };
+
+const escapeHtml = (s: string) =>
+  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+
+/** Only http(s) links go into a message; anything else would be a bug in the caller. */
+function safeUrl(url: string) {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("An email link must be http(s)");
+  return parsed.toString();
+}
+
+const stopLabel = "Stop these reminders";
+
+export function renderEmail(content: EmailContent): RenderedEmail {
+  const text: string[] = [];
+  const html: string[] = [];
+  if (content.greeting) {
+    text.push(content.greeting);
+    html.push(`<p>${escapeHtml(content.greeting)}</p>`);
+  }
+  for (const block of content.blocks) {
+    if (block.kind === "text") {
+      text.push(block.text);
+      html.push(`<p>${escapeHtml(block.text)}</p>`);
+    } else if (block.kind === "button") {
+      const url = safeUrl(block.url);
+      text.push(`${block.label}:\n${url}`);
+      html.push(
+        `<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;border-radius:8px;font-weight:bold;text-decoration:none">${escapeHtml(block.label)}</a></p>`,
+      );
+    } else {
+      text.push(block.items.map((i) => `- ${i.text}${i.url ? `\n  ${safeUrl(i.url)}` : ""}`).join("\n"));
+      html.push(
+        `<ul>${block.items
+          .map(
+            (i) => `<li>${i.url ? `<a href="${escapeHtml(safeUrl(i.url))}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}</li>`,
+          )
+          .join("")}</ul>`,
+      );
+    }
+  }
+  text.push("--", content.reason);
+  const foot = [`<p style="color:#555555;font-size:14px">${escapeHtml(content.reason)}</p>`];
+  if (content.stopUrl) {
+    const url = safeUrl(content.stopUrl);
+    text.push(`${stopLabel}: ${url}`);
+    foot.push(`<p style="font-size:14px"><a href="${escapeHtml(url)}">${stopLabel}</a></p>`);
+  }
+  return {
+    subject: content.subject,
+    text: `${text.join("\n\n")}\n`,
+    html: `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#111111;max-width:560px">${html.join("")}<hr>${foot.join("")}</body></html>`,
+    stopUrl: content.stopUrl ? safeUrl(content.stopUrl) : undefined,
+  };
+}

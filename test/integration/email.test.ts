@@ -1,0 +1,285 @@
+/**
+ * Email through a real SMTP server on 127.0.0.1: what is sent, to whom, with which links, and
+ * that scheduled messages go once (also with two database connections sweeping at once, as two
+ * processes would).
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "@/db/client";
+import { accounts, participants, passwordResets, projectCheckIns, projects, sentEmails, teamMembers, teams } from "@/db/schema";
+import { requestPasswordReset, resetLinkWorks, resetMinutes, resetPassword } from "@/lib/accounts/password-reset";
+import { verifyPassword } from "@/lib/auth/password";
+import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
+import { deliver } from "@/lib/email/deliver";
+import { linkTokenId, linkTokenValid } from "@/lib/email/links";
+import { type Mailer, smtpMailer } from "@/lib/email/mailer";
+import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
+import { announceProgress, catchUpAudience, emailDeviceLink, inviteToCatchUp } from "@/lib/email/participant-emails";
+import { stopEmails } from "@/lib/email/stop-emails";
+import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
+import { createCatchUp } from "@/lib/projects/catch-up";
+import { createProject } from "@/lib/projects/create-project";
+import { projectForOwner } from "@/lib/projects/owner-link";
+import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
+
+const day = 24 * 3600 * 1000;
+const links = { baseUrl: "http://madein.test", secret: "integration-test-secret-0123456789abcdef" };
+const owner = "owner@example.test";
+
+describe("email", () => {
+  let smtp: TestSmtpServer;
+  let mailer: Mailer;
+  let temp: Awaited<ReturnType<typeof openTempDatabase>>;
+  let db: Database;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    mailer = smtpMailer(smtp.url, "Made In <madein@council.test>");
+  });
+  afterAll(async () => {
+    mailer.close();
+    await smtp.close();
+  });
+  beforeEach(async () => {
+    smtp.delivered.length = 0;
+    temp = await openTempDatabase();
+    db = temp.db;
+  });
+  afterEach(() => temp.cleanup());
+
+  async function projectDueOn(dueAt: number, ownerEmail = owner) {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const projectId = await db.transact((tx) =>
+      createProject(tx, {
+        eventId: event.id,
+        teamId: null,
+        title: "Pop-up café",
+        summary: "",
+        ownerName: "Amara",
+        ownerRole: "Resident",
+        ownerEmail,
+        coOwners: [],
+        now: dueAt - 30 * day,
+      }),
+    );
+    return { organiser, event, projectId };
+  }
+
+  it("sends a due reminder once, then an overdue one, with an update link and a stop link that work", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { event, projectId } = await projectDueOn(due);
+
+    expect(await sweepCheckInReminders(db, mailer, links, due - 1 * day)).toBe(1);
+    const [reminder] = await smtp.waitFor(owner, 1);
+    expect(reminder?.subject).toBe('"Pop-up café": time for a check-in');
+    expect(reminder?.from?.text).toBe('"Made In" <madein@council.test>');
+    expect(reminder?.text).toContain("Your next check-in is due by 31 Jan 2027.");
+    expect(reminder?.text).toContain("You got this because you own");
+    expect(reminder?.html).toContain("Post an update");
+    expect(reminder?.headerLines.map((h) => h.line)).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+
+    // The update link opens this project for the owner (bound to the owner link made for it).
+    const update = linkIn(reminder!, `${links.baseUrl}/r/`);
+    const token = update.slice(`${links.baseUrl}/r/`.length);
+    expect(linkTokenId(token)).toBe(projectId);
+    const [row] = await db.read.select().from(projects).where(eq(projects.id, projectId));
+    expect(row?.ownerTokenHash).toBeTruthy();
+    expect(linkTokenValid(links.secret, "update", token, row?.ownerTokenHash ?? "")).toBe(true);
+    expect(await projectForOwner(db.read, projectId, row?.ownerTokenHash ?? "")).not.toBeNull();
+
+    // The next sweeps send nothing more for this milestone's "due".
+    expect(await sweepCheckInReminders(db, mailer, links, due - 0.5 * day)).toBe(0);
+    // Overdue: but not within 3 days of the last reminder.
+    expect(await sweepCheckInReminders(db, mailer, links, due + 1 * day)).toBe(0);
+    expect(await sweepCheckInReminders(db, mailer, links, due + 2 * day)).toBe(1);
+    const [, overdue] = await smtp.waitFor(owner, 2);
+    expect(overdue?.subject).toBe('"Pop-up café": your check-in is overdue');
+    expect(overdue?.text).toContain("Your check-in was due on 31 Jan 2027.");
+    expect(await sweepCheckInReminders(db, mailer, links, due + 9 * day)).toBe(0);
+
+    // What was sent is recorded for the organisers.
+    const record = await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id));
+    expect(record.map((r) => [r.kind, r.recipient, r.outcome])).toEqual([
+      ["check_in_due", owner, "sent"],
+      ["check_in_overdue", owner, "sent"],
+    ]);
+
+    // The stop link stops the reminders; a forged one does nothing.
+    const stop = linkIn(overdue!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
+    expect(await stopEmails(db, links.secret, `${projectId}.forged`)).toBeNull();
+    expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "reminders", stopped: true });
+    const later = await projectDueOn(due + 60 * day);
+    await db.transact((tx) => tx.update(projects).set({ remindersStoppedAt: Date.now() }).where(eq(projects.id, projectId)));
+    expect(await sweepCheckInReminders(db, mailer, links, due + 55 * day)).toBe(1); // only the other project
+    expect(smtp.to(owner)).toHaveLength(3);
+    expect(await sendNudge(db, mailer, links, projectId)).toBe("stopped");
+    expect(later.projectId).not.toBe(projectId);
+  });
+
+  it("a check-in covers the milestone: no reminder", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    await db.transact((tx) =>
+      tx.insert(projectCheckIns).values({
+        id: crypto.randomUUID(),
+        projectId,
+        status: "on_track",
+        authorName: "Amara",
+        createdAt: due - 5 * day,
+      }),
+    );
+    expect(await sweepCheckInReminders(db, mailer, links, due + 3 * day)).toBe(0);
+  });
+
+  it("two processes sweeping at the same moment send each reminder once", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    for (let i = 0; i < 5; i++) await projectDueOn(due, `owner${i}@example.test`);
+    const second = await openDatabase(temp.url);
+    try {
+      const sweeps = await Promise.all(
+        [db, second, db, second].map((handle) => sweepCheckInReminders(handle, mailer, links, due - 2 * day)),
+      );
+      expect(sweeps.reduce((a, b) => a + b, 0)).toBe(5);
+      for (let i = 0; i < 5; i++) expect(smtp.to(`owner${i}@example.test`)).toHaveLength(1);
+    } finally {
+      second.close();
+    }
+  });
+
+  it("an organiser's reminder goes at once, then not again the same day", async () => {
+    const { projectId } = await projectDueOn(Date.now() + 20 * day);
+    expect(await sendNudge(db, mailer, links, projectId)).toBe("sent");
+    const [nudge] = await smtp.waitFor(owner, 1);
+    expect(nudge?.subject).toBe('"Pop-up café": time for a check-in');
+    expect(await sendNudge(db, mailer, links, projectId)).toBe("too_soon");
+    const noEmail = await projectDueOn(Date.now() + 20 * day, "");
+    expect(await sendNudge(db, mailer, links, noEmail.projectId)).toBe("no_email");
+  });
+
+  it("a weekly digest goes to organisers of projects that need attention, once a week", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { organiser, event, projectId } = await projectDueOn(due);
+    const [account] = await db.read.select().from(accounts).where(eq(accounts.id, organiser.accountId));
+    const now = due + 2 * day;
+    expect(await sweepOrganiserDigests(db, mailer, links, now)).toBe(1);
+    const [digest] = await smtp.waitFor(account!.email, 1);
+    expect(digest?.subject).toBe("1 project needs attention this week");
+    expect(digest?.text).toContain("Pop-up café: Check-in overdue by 2 days");
+    expect(digest?.text).toContain(`${links.baseUrl}/o/${event.slug}/projects/${projectId}`);
+    expect(await sweepOrganiserDigests(db, mailer, links, now + 1 * day)).toBe(0);
+    // The digest's own stop link.
+    const stop = linkIn(digest!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
+    expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "digest" });
+    expect(await sweepOrganiserDigests(db, mailer, links, now + 8 * day)).toBe(0);
+  });
+
+  it("a password reset link works once and not after it expires", async () => {
+    const { accountId } = await createAccount(db);
+    const [account] = await db.read.select().from(accounts).where(eq(accounts.id, accountId));
+    expect(await requestPasswordReset(db, "nobody@example.test")).toBeNull();
+    const reset = await requestPasswordReset(db, account!.email);
+    await deliver(db, mailer, {
+      eventId: null,
+      kind: "password_reset",
+      to: reset!.email,
+      content: passwordResetEmail({ link: `${links.baseUrl}/signin/reset/${reset!.token}`, minutes: resetMinutes }),
+    });
+    const [mail] = await smtp.waitFor(account!.email, 1);
+    const token = linkIn(mail!, `${links.baseUrl}/signin/reset/`).slice(`${links.baseUrl}/signin/reset/`.length);
+    expect(token).toBe(reset!.token);
+    expect(await resetLinkWorks(db, token)).toBe(true);
+    expect(await resetPassword(db, token, "a brand new password")).toBe(true);
+    const [after] = await db.read.select().from(accounts).where(eq(accounts.id, accountId));
+    expect(await verifyPassword("a brand new password", after!.passwordHash)).toBe(true);
+    // Reused: refused.
+    expect(await resetLinkWorks(db, token)).toBe(false);
+    expect(await resetPassword(db, token, "another new password")).toBe(false);
+    // Expired: refused.
+    const old = await requestPasswordReset(db, account!.email, Date.now() - (resetMinutes + 1) * 60_000);
+    expect(await resetPassword(db, old!.token, "another new password")).toBe(false);
+    expect((await db.read.select().from(passwordResets)).length).toBe(2);
+  });
+
+  it("a catch-up invites the weekend's team members who agreed to email, once each", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await createTestEvent(db, organiser.accountId);
+    const teamId = crypto.randomUUID();
+    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
+    const people = [
+      { name: "Amara", consent: true, contact: "amara@example.test", inTeam: true },
+      { name: "Ben", consent: true, contact: "07700 900123", inTeam: true },
+      { name: "Chi", consent: false, contact: "chi@example.test", inTeam: true },
+      { name: "Dev", consent: true, contact: "dev@example.test", inTeam: false },
+    ];
+    for (const p of people) {
+      const id = await addParticipant(db, weekend.id, p.name);
+      await db.transact(async (tx) => {
+        await tx.update(participants).set({ contactConsent: p.consent, contact: p.contact }).where(eq(participants.id, id));
+        if (p.inTeam) await tx.insert(teamMembers).values({ eventId: weekend.id, participantId: id, teamId });
+      });
+    }
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.id,
+        name: "30-day catch-up",
+        place: "Brixton library",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    expect(await catchUpAudience(db, catchUp.id)).toMatchObject({ emailable: 1, byLinkOnly: 2 });
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links.baseUrl)).toBe(1);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links.baseUrl)).toBe(0);
+    const [invite] = await smtp.waitFor("amara@example.test", 1);
+    expect(invite?.subject).toBe("Catch up with your team: 30-day catch-up");
+    expect(invite?.text).toContain(`${links.baseUrl}/e/${catchUp.slug}`);
+    expect(invite?.text).toContain("Brixton library");
+    expect(smtp.delivered.flatMap((d) => d.to)).toEqual(["amara@example.test"]);
+  });
+
+  it("participants who agreed get their device link and the progress page news, once; others get nothing", async () => {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const yes = await addParticipant(db, event.id, "Amara");
+    const no = await addParticipant(db, event.id, "Ben");
+    await db.transact((tx) =>
+      tx.update(participants).set({ contactConsent: true, contact: "amara@example.test" }).where(eq(participants.id, yes)),
+    );
+    await db.transact((tx) => tx.update(participants).set({ contact: "ben@example.test" }).where(eq(participants.id, no)));
+    const url = `${links.baseUrl}/c/token`;
+    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: yes, url })).toBe(
+      true,
+    );
+    expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: no, url })).toBe(
+      false,
+    );
+    const [device] = await smtp.waitFor("amara@example.test", 1);
+    expect(linkIn(device!, `${links.baseUrl}/c/`)).toBe(url);
+    expect(await announceProgress(db, mailer, event.id, links.baseUrl)).toBe(1);
+    expect(await announceProgress(db, mailer, event.id, links.baseUrl)).toBe(0);
+    const [, progress] = await smtp.waitFor("amara@example.test", 2);
+    expect(linkIn(progress!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
+    expect(smtp.to("ben@example.test")).toHaveLength(0);
+  });
+
+  it("an invitation says who invited them to what, with the link", async () => {
+    await deliver(db, mailer, {
+      eventId: null,
+      kind: "staff_invite",
+      to: "facilitator@example.test",
+      content: staffInviteEmail({
+        eventName: "Made in Lambeth",
+        role: "facilitator",
+        link: `${links.baseUrl}/invite/abc`,
+        days: 7,
+      }),
+    });
+    const [mail] = await smtp.waitFor("facilitator@example.test", 1);
+    expect(mail?.subject).toBe("You're invited to help run Made in Lambeth");
+    expect(linkIn(mail!, links.baseUrl)).toBe(`${links.baseUrl}/invite/abc`);
+    expect(mail?.html).toContain(`href="${links.baseUrl}/invite/abc"`);
+  });
+});

@@ -383,13 +383,13 @@ test("every server-action form answers promptly without JavaScript, valid or ref
       { forms: targets.size, posts: posts.length, problems: problems.length, unreached: unreached.length, slowestMs: slowest },
       problems.length === 0 && unreached.length === 0,
     );
-    expect(unreached, `server actions no crawled form posts (add a way to reach them, or a reason to notForms): ${line}`).toEqual(
-      [],
-    );
     expect(
       problems.map((p) => `${p.label}: ${p.problem} after ${p.ms} ms`),
       line,
     ).toEqual([]);
+    expect(unreached, `server actions no crawled form posts (add a way to reach them, or a reason to notForms): ${line}`).toEqual(
+      [],
+    );
   } finally {
     await fresh.kill();
   }

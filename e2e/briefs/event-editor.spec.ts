@@ -10,13 +10,13 @@ test("an organiser changes the join code only after confirming; the old code sto
   const old = `${event.joinCode.slice(0, 3)}-${event.joinCode.slice(3)}`;
   await expect(page.getByTestId("join-code")).toHaveText(old);
 
-  await page.getByRole("button", { name: "Change join code…" }).click();
+  await page.getByText("Change join code…", { exact: true }).click();
   await expect(page.getByText("The current code and join link stop working at once.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Keep the current code" }).click();
   await expect(page.getByTestId("join-code")).toHaveText(old);
 
-  await page.getByRole("button", { name: "Change join code…" }).click();
+  await page.getByText("Change join code…", { exact: true }).click();
   await page.getByRole("button", { name: "Yes, make a new code" }).click();
   await expect(page.getByText(/^The new join code is [A-Z0-9]{3}-[A-Z0-9]{3}\. The old one no longer works\.$/)).toBeVisible();
   await expect(page.getByTestId("join-code")).not.toHaveText(old);
@@ -41,7 +41,7 @@ test("a facilitator sees the briefs but cannot edit the event or its briefs", as
   await page.goto(`/o/${event.slug}`);
   await expect(page.getByRole("region", { name: "Briefs" })).toContainText("Love Your Space");
   await expect(page.getByRole("link", { name: "Edit details and agenda" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Change join code…" })).toHaveCount(0);
+  await expect(page.getByText("Change join code…", { exact: true })).toHaveCount(0);
   await expect(page.getByLabel("New brief's title")).toHaveCount(0);
   await expectAccessible(page);
 

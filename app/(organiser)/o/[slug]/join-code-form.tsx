@@ -9,18 +9,16 @@ import type { JoinCodeFormState } from "./join-code-actions";
 /** Changing the code is two steps: the old code on posters and slides stops working. */
 export function JoinCodeForm({ action }: { action: FormAction<JoinCodeFormState> }) {
   const { state, formProps } = useKeptForm<JoinCodeFormState>(action, {});
-  const [confirming, setConfirming] = useState(false);
   const [shown, setShown] = useState<JoinCodeFormState | null>(null);
-  if (state !== shown && state.saved) {
-    setShown(state);
-    setConfirming(false);
-  }
+  if (state !== shown && state.saved) setShown(state);
+  // A <details>, so the two steps work before (or without) JavaScript too; a new code closes it.
   return (
     <div className="space-y-3">
       <FormMessage message={state.message} />
       <SavedMessage message={state.saved} />
-      {confirming ? (
-        <form {...formProps} className="space-y-3 rounded-xl border-2 border-coral bg-note-orange/40 p-4">
+      <details key={shown ? "changed" : "unchanged"} className="space-y-3">
+        <summary className="btn btn-secondary w-fit cursor-pointer list-none">Change join code…</summary>
+        <form {...formProps} className="mt-3 space-y-3 rounded-xl border-2 border-coral bg-note-orange/40 p-4">
           <p className="font-semibold">
             Make a new join code? The current code and join link stop working at once. People already in keep their place.
           </p>
@@ -29,16 +27,16 @@ export function JoinCodeForm({ action }: { action: FormAction<JoinCodeFormState>
             <SubmitButton pendingLabel="Changing…" className="btn btn-danger">
               Yes, make a new code
             </SubmitButton>
-            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={(e) => e.currentTarget.closest("details")?.removeAttribute("open")}
+            >
               Keep the current code
             </button>
           </div>
         </form>
-      ) : (
-        <button type="button" className="btn btn-secondary" onClick={() => setConfirming(true)}>
-          Change join code…
-        </button>
-      )}
+      </details>
     </div>
   );
 }

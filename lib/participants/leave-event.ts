@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { notes, participants, teamMembers } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { rooms, teamsRoom } from "@/lib/realtime/contract";
+import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { activeParticipant } from "./participant-views";
 import { leftName } from "./profile";
@@ -37,7 +37,7 @@ export const leaveEvent: WriteHandler<"event:leave"> = {
       })
       .where(eq(participants.id, id));
     const broadcasts: Broadcast[] = [
-      { room: teamsRoom(actor.eventId), event: "participant:left", data: { participantId: id, fromTeamId: me.teamId } },
+      { room: rooms.teams(actor.eventId), event: "participant:left", data: { participantId: id, fromTeamId: me.teamId } },
       // Boards open on screens drop the deleted notes at once.
       ...deleted.map((n) => ({ room: rooms.board(n.boardId), event: "note:deleted" as const, data: { noteId: n.id } })),
     ];

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
-import { teamsRoom } from "@/lib/realtime/constants";
+import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { activeParticipant, personView, privateDetails } from "./participant-views";
 import { normaliseSkills } from "./profile";
@@ -28,7 +28,7 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     const person = personView(row, me.teamId);
     return {
       result: { person, details: privateDetails(row) },
-      broadcasts: [{ room: teamsRoom(actor.eventId), event: "participant:profile-updated", data: { person } }],
+      broadcasts: [{ room: rooms.teams(actor.eventId), event: "participant:profile-updated", data: { person } }],
     };
   },
 };

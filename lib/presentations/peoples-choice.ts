@@ -62,7 +62,7 @@ export const openPeoplesChoice: WriteHandler<"peoples-choice:open"> = {
     return {
       result: { boardId, roundId: round.id },
       broadcasts: [
-        { room: rooms.board(boardId), event: "vote:round-changed", data: { round: roundView(round) } },
+        { room: rooms.votes(boardId), event: "vote:round-changed", data: { round: roundView(round) } },
         runChanged(
           actor.eventId,
           runView(
@@ -71,7 +71,7 @@ export const openPeoplesChoice: WriteHandler<"peoples-choice:open"> = {
           ),
         ),
       ],
-      signals: [{ kind: "tally", roundId: round.id, room: rooms.board(boardId) }],
+      signals: [{ kind: "tally", roundId: round.id, room: rooms.votes(boardId) }],
     };
   },
 };

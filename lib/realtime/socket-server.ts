@@ -20,6 +20,7 @@ import {
   type ClientToServerEvents,
   type CommandName,
   commandNames,
+  contractVersion,
   limits,
   rooms,
   type ServerToClientEvents,
@@ -113,6 +114,14 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       io.to(b.room).emit(b.event, { room: b.room, seq: b.seq, data: b.data } as never);
     }
   };
+
+  // A page built for another version of the contract reloads instead of replaying commands
+  // this server reads differently. A client that sends no version predates versions: 1.
+  io.use((socket, next) => {
+    const sent = (socket.handshake.auth as { contractVersion?: unknown } | undefined)?.contractVersion ?? 1;
+    if (sent === contractVersion) return next();
+    next(Object.assign(new Error("outdated"), { data: { reason: "Made In was updated: reload the page.", contractVersion } }));
+  });
 
   io.use(async (socket, next) => {
     try {

@@ -2,7 +2,7 @@ import { and, count, eq, ne } from "drizzle-orm";
 import { teamMembers } from "@/db/schema";
 import { activeParticipant, personView } from "@/lib/participants/participant-views";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/constants";
+import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { hasRoom } from "./team-rules";
 import { findTeam } from "./team-views";
@@ -36,7 +36,7 @@ export const joinTeam: WriteHandler<"team:join"> = {
     const person = personView(me.participant, team.id);
     return {
       result: { person, fromTeamId },
-      broadcasts: [{ room: teamsRoom(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
+      broadcasts: [{ room: rooms.teams(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
     };
   },
 };

@@ -54,7 +54,7 @@ function follow(socket: TestSocket, boardId: string) {
   });
   socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
     if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const event = { type: name, data: m.data } as BoardEvent;
+    const event = { name, data: m.data } as BoardEvent;
     const reload = sync.current !== null && needsSnapshot(sync.current, event);
     sync.receive(m.seq, event);
     if (reload) void sync.resync();

@@ -64,7 +64,7 @@ function follow(socket: TestSocket, boardId: string) {
   });
   socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
     if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const e = { type: name, data: m.data } as BoardEvent;
+    const e = { name, data: m.data } as BoardEvent;
     const reload = sync.current !== null && needsSnapshot(sync.current, e);
     sync.receive(m.seq, e);
     if (reload) void sync.resync();

@@ -99,7 +99,7 @@ export function PhoneBoard({
           pin={onMap ? spot : null}
           needsPin={onMap}
           onAdd={(column, text, colour, photoId, pin) => {
-            void board.addNote(column, text, colour, photoId, pin);
+            void board.addNote({ column, text, colour, ...(photoId ? { photoId } : {}), ...(pin ? { pin } : {}) });
             setSpot(null);
           }}
         />

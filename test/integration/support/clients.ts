@@ -2,9 +2,11 @@
  * Real socket.io clients, as a phone or a facilitator's laptop would connect, and promise
  * helpers to wait for what the server says instead of sleeping.
  */
+
 import { io, type Socket } from "socket.io-client";
 import { accountSessionCookie, participantCookieName } from "@/lib/auth/cookies";
 import { sign } from "@/lib/auth/tokens";
+import { contractVersion } from "@/lib/realtime/constants";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/contract";
 import { testSecret } from "./server";
 
@@ -24,6 +26,8 @@ export type ConnectOptions = {
   origin?: string | null;
   /** Off by default, so a refused or dropped socket stays down unless a test wants otherwise. */
   reconnection?: boolean;
+  /** The contract version the client says it speaks; the current one unless a test says otherwise. */
+  contractVersion?: unknown;
 };
 
 /** Tracks every socket a test opens, so `closeAll` in afterEach leaves nothing running. */
@@ -40,7 +44,10 @@ export function clientsFor(url: string) {
       reconnection: options.reconnection ?? false,
       reconnectionDelay: 50,
       randomizationFactor: 0,
-      auth: { eventId: options.eventId },
+      auth: {
+        eventId: options.eventId,
+        contractVersion: "contractVersion" in options ? options.contractVersion : contractVersion,
+      },
       extraHeaders,
     });
     open.add(s);

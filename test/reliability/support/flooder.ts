@@ -5,9 +5,11 @@
  * `FLOOD sent=… ok=… limited=… other=… disconnected=0|1 seconds=…`.
  * Env: URL, EVENT_ID, COOKIE, BOARD_ID, RATE, SECONDS.
  */
+
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { io } from "socket.io-client";
+import { contractVersion } from "@/lib/realtime/constants";
 
 const { URL: url = "", EVENT_ID: eventId, COOKIE: cookie = "", BOARD_ID: boardId } = process.env;
 const rate = Number(process.env.RATE ?? 1000);
@@ -19,7 +21,7 @@ async function flood() {
     transports: ["websocket"],
     forceNew: true,
     reconnection: false,
-    auth: { eventId },
+    auth: { eventId, contractVersion },
     extraHeaders: { cookie, origin: url },
   });
   await new Promise<void>((resolve, reject) => {

@@ -16,6 +16,8 @@ export type EventState = {
   /** Every board of the event, plenary first. */
   boards: BoardListing[];
   presence: PresenceCounts;
+  /** Boards' note counts heard since the snapshot (a screen starts from the counts it loaded with). */
+  noteCounts: Record<string, number>;
 };
 
 const sameEvent = (a: PresenceCounts, b: PresenceCounts) => a.eventId === b.eventId;
@@ -28,6 +30,7 @@ export const eventRoom: RoomReducer<"event", EventState> = {
     nudge: s.nudge,
     boards: s.boards,
     presence: s.presence,
+    noteCounts: {},
   }),
   apply(state, e) {
     switch (e.name) {
@@ -39,6 +42,8 @@ export const eventRoom: RoomReducer<"event", EventState> = {
         return { ...state, nudge: e.data.nudge };
       case "board:listed":
         return { ...state, boards: upsertListing(state.boards, e.data.board) };
+      case "board:counted":
+        return { ...state, noteCounts: { ...state.noteCounts, [e.data.boardId]: e.data.notes } };
       case "presence:updated":
         return { ...state, presence: newer(state.presence, e.data, sameEvent) };
     }

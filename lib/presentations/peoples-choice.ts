@@ -6,9 +6,10 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { roundView } from "@/lib/voting/round-store";
+import { peoplesChoiceTitle } from "./peoples-choice-board";
 import { findRun, presentationTeams, runChanged, runView, saveRun } from "./store";
 
-export const peoplesChoiceTitle = "People's choice";
+export { peoplesChoiceTitle };
 
 /**
  * Opens a people's-choice dot vote across teams: an ordinary vote round (same limits, same

@@ -41,7 +41,11 @@ export type RoomEventMap = {
 
 /** Absolute states sent to a room outside its sequence; the next one heals a missed one. */
 export type RoomVolatileMap = {
-  event: { "presence:updated": PresenceCounts };
+  event: {
+    "presence:updated": PresenceCounts;
+    /** A board's note count, batched per board: the board lists' counts follow it. */
+    "board:counted": { boardId: string; notes: number };
+  };
   board: Record<never, never>;
   votes: { "vote:tallied": TallyView & { room: string } };
   teams: Record<never, never>;
@@ -63,7 +67,7 @@ type Declaration = {
 
 /** The runtime half: keys, snapshot reads, volatile event names. */
 export const roomContract = {
-  event: { key: (eventId) => `event:${eventId}`, snapshot: "event:snapshot", volatile: ["presence:updated"] },
+  event: { key: (eventId) => `event:${eventId}`, snapshot: "event:snapshot", volatile: ["presence:updated", "board:counted"] },
   board: { key: (boardId) => `board:${boardId}`, snapshot: "board:open", volatile: [] },
   votes: { key: (boardId) => `votes:${boardId}`, snapshot: "vote:state", volatile: ["vote:tallied"] },
   teams: { key: (eventId) => `teams:${eventId}`, snapshot: "teams:snapshot", volatile: [] },

@@ -1,11 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { voteRounds } from "@/db/schema";
+import { boards, notes, voteRounds } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { parseCookieHeader } from "@/lib/auth/cookies";
 import { resolveActor } from "@/lib/auth/identity";
@@ -109,9 +109,26 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     onError: (e) => log("tally broadcast failed", e),
   });
 
+  // Every board's note count, for the event's board lists: absolute, batched per board like presence.
+  const noteCounts = createCoalescer<true>({
+    intervalMs: options.presenceIntervalMs ?? fanoutPolicy.presenceIntervalMs,
+    merge: () => true,
+    flush: async (boardId) => {
+      const [row] = await db.read
+        .select({ eventId: boards.eventId, notes: count(notes.id) })
+        .from(boards)
+        .leftJoin(notes, eq(notes.boardId, boards.id))
+        .where(eq(boards.id, boardId))
+        .groupBy(boards.id);
+      if (row) io.to(rooms.event(row.eventId)).emit("board:counted", { boardId, notes: row.notes });
+    },
+    onError: (e) => log("note count broadcast failed", e),
+  });
+
   const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
     for (const b of broadcasts) {
       io.to(b.room).emit(b.event, { room: b.room, seq: b.seq, data: b.data } as never);
+      if (b.event === "note:created" || b.event === "note:deleted") noteCounts.add(b.room.slice("board:".length), true);
     }
   };
 
@@ -244,6 +261,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       }
       presenceUpdates.flushAll();
       tallyUpdates.flushAll();
+      noteCounts.flushAll();
       // The other processes' screens stop counting this process's phones now, not after the TTL.
       const left = await presence.forgetProcess().catch((e) => {
         log("presence cleanup failed", e);

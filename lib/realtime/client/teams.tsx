@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { withTeamNames } from "@/lib/boards/board-list";
 import { teamsRoom } from "@/lib/teams/teams-state";
 import type { PrivateDetails } from "../contract";
-import { useConnection } from "./react";
+import { useConnection, useEventRoom } from "./react";
 import { useRoom } from "./use-room";
 
 /**
@@ -72,4 +73,15 @@ export function usePrivateDetails(enabled: boolean, changeKey: unknown) {
     };
   }, [c, enabled, changeKey]);
   return details;
+}
+
+/**
+ * The event's boards, live (from the event room), with their teams' names as they are now (from
+ * the teams room): a board of a team made after the page loaded is named after it, not "Whole room".
+ * Null until the event's snapshot arrives.
+ */
+export function useBoardList() {
+  const { boards } = useEventRoom();
+  const { state } = useTeams();
+  return useMemo(() => (boards ? withTeamNames(boards, state?.teams ?? null) : null), [boards, state?.teams]);
 }

@@ -71,7 +71,7 @@ export function BoardsPanel({
             <div>
               <p className="font-semibold">{b.title}</p>
               <p className="text-sm text-ink-soft">
-                {b.teamName ? `Team: ${b.teamName}` : "Whole room"} · {plural(b.notes, "note")}
+                {b.teamId === null ? "Whole room" : `Team: ${b.teamName ?? ""}`} · {plural(b.notes, "note")}
                 {b.locked ? " · locked" : ""}
               </p>
             </div>

@@ -95,7 +95,7 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
               <ul className="grid grid-cols-3 gap-6">
                 {latest.map((n) => (
                   <li key={n.id} data-testid="screen-note" className="max-h-52 overflow-hidden rounded-2xl">
-                    <NoteCard text={n.text} colour={n.colour} author={n.authorName} size="wall" />
+                    <NoteCard note={n} size="wall" />
                   </li>
                 ))}
               </ul>

@@ -4,8 +4,10 @@
  * recording when each tally arrives. Every time is absolute (timeOrigin + now()), so the
  * orchestrator can compare times across threads.
  */
+
 import { parentPort } from "node:worker_threads";
 import { io, type Socket } from "socket.io-client";
+import { contractVersion } from "../lib/realtime/constants";
 import type { JoinRecord, Phone, VoteRecord, WorkerReply, WorkerRequest } from "./lib/protocol";
 import { clock } from "./lib/stats";
 
@@ -28,7 +30,7 @@ function open(url: string, eventId: string, boardId: string, phone: Phone, tag: 
       transports: ["websocket"],
       forceNew: true,
       reconnection: false,
-      auth: { eventId, phone: phone.index },
+      auth: { eventId, phone: phone.index, contractVersion },
       // The sticky proxy of `--nodes 2` hashes this to pick a process.
       query: { clientId: String(phone.index) },
       extraHeaders: { cookie: phone.cookie, origin: url },

@@ -1,6 +1,9 @@
 import { memo } from "react";
 import { imageSrcSet, imageWidths } from "@/lib/files/image-sizes";
-import type { NoteColour } from "@/lib/realtime/contract";
+import type { NoteColour, WireNote } from "@/lib/realtime/contract";
+
+/** What a card draws of a note: a note on the wire, or one still waiting in the outbox (text and colour). */
+export type NoteFace = Pick<WireNote, "text" | "colour"> & Partial<Pick<WireNote, "authorName" | "photoUrl">>;
 
 export const noteColourClass: Record<NoteColour, string> = {
   yellow: "bg-note-yellow",
@@ -27,18 +30,12 @@ const photoSizes = {
 
 /** A sticky note. Memoised: on a board of hundreds, a change redraws only the notes it touched. */
 export const NoteCard = memo(function NoteCard({
-  text,
-  colour = "yellow",
-  author,
+  note: { text, colour, authorName: author = null, photoUrl = null },
   badge,
   size = "phone",
-  photoUrl = null,
   children,
 }: {
-  photoUrl?: string | null;
-  text: string;
-  colour?: NoteColour;
-  author?: string | null;
+  note: NoteFace;
   badge?: React.ReactNode;
   size?: "phone" | "wall" | "compact";
   children?: React.ReactNode;

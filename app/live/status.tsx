@@ -1,5 +1,6 @@
 "use client";
 
+import { updatedMessage } from "@/lib/realtime/client/outbox";
 import { useConnection, useConnectionStatus, usePending } from "@/lib/realtime/client/react";
 
 const labels = {
@@ -7,6 +8,7 @@ const labels = {
   connecting: { text: "Connecting…", dot: "bg-amber-400 animate-pulse" },
   offline: { text: "Offline — we'll send when you're back", dot: "bg-gray-400" },
   refused: { text: "Not signed in to this event", dot: "bg-red-600" },
+  outdated: { text: "Made In was updated: reload this page", dot: "bg-red-600" },
 } as const;
 
 /** Tells people whether what they do is reaching the room, and how much is waiting to go. */
@@ -14,7 +16,9 @@ export function ConnectionPill({ tone = "light" }: { tone?: "light" | "dark" }) 
   const status = useConnectionStatus();
   // Why the server ended this device's access (left, removed, signed out, paused for flooding).
   const ended = useConnection()?.ended;
-  const waiting = usePending().filter((p) => !p.error).length;
+  const pending = usePending();
+  const waiting = pending.filter((p) => !p.error).length;
+  const dropped = pending.filter((p) => p.error?.message === updatedMessage).length;
   const label = labels[status];
   return (
     <output
@@ -27,6 +31,11 @@ export function ConnectionPill({ tone = "light" }: { tone?: "light" | "dark" }) 
       <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${label.dot}`} />
       {status === "refused" && ended ? ended : label.text}
       {waiting > 0 ? <span className="font-normal">· {waiting} waiting to send</span> : null}
+      {dropped > 0 ? (
+        <span className="font-normal">
+          · {dropped} {dropped === 1 ? "change" : "changes"} not sent: Made In was updated
+        </span>
+      ) : null}
     </output>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
+import { contractVersion } from "@/lib/realtime/constants";
 import { expectAccessible } from "../support/a11y";
 import { e2eBaseUrl } from "../support/config";
 import { createEventFixture, joinAs, signIn } from "../support/fixtures";
@@ -41,7 +42,7 @@ test("a participant's socket cannot send a facilitator command: clear refusal, n
 
   // The participant's own cookie, driven by hand rather than by the page, as an attacker would.
   const socket = io(e2eBaseUrl, {
-    auth: { eventId: event.id },
+    auth: { eventId: event.id, contractVersion },
     extraHeaders: { cookie },
     transports: ["websocket"],
     forceNew: true,

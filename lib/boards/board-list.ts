@@ -30,3 +30,10 @@ export function upsertListing(list: BoardListing[], board: BoardView): BoardList
   if (existing) return list.map((b) => (b.id === board.id ? next : b));
   return plenaryFirst([...list, next]).map(([b]) => b);
 }
+
+/** The list with each team board named after its team as the teams room has it now (made or renamed since). */
+export function withTeamNames<B extends BoardListing>(list: B[], teams: readonly { id: string; name: string }[] | null): B[] {
+  if (!teams) return list;
+  const names = new Map(teams.map((t) => [t.id, t.name]));
+  return list.map((b) => (b.teamId === null ? b : { ...b, teamName: names.get(b.teamId) ?? b.teamName }));
+}

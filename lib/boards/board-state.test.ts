@@ -42,27 +42,27 @@ const state = () => fromSnapshot({ seq: 0, board, notes: [note("n1")], groups: [
 
 describe("board state", () => {
   it("applies creates, changes and deletes, and the same event twice changes nothing more", () => {
-    let s = applyBoardEvent(state(), { type: "note:created", data: { note: note("n2", { position: 0.5 }) } });
-    const again = applyBoardEvent(s, { type: "note:created", data: { note: note("n2", { position: 0.5 }) } });
+    let s = applyBoardEvent(state(), { name: "note:created", data: { note: note("n2", { position: 0.5 }) } });
+    const again = applyBoardEvent(s, { name: "note:created", data: { note: note("n2", { position: 0.5 }) } });
     expect(again.notes).toEqual(s.notes);
     expect(columnsOf(s)[0]?.notes.map((n) => n.id)).toEqual(["n2", "n1"]);
-    s = applyBoardEvent(s, { type: "note:changed", data: { notes: [note("n2", { column: "b" })] } });
+    s = applyBoardEvent(s, { name: "note:changed", data: { notes: [note("n2", { column: "b" })] } });
     expect(columnsOf(s).map((c) => c.notes.map((n) => n.id))).toEqual([["n1"], ["n2"]]);
-    s = applyBoardEvent(s, { type: "note:deleted", data: { noteId: "n2" } });
-    expect(applyBoardEvent(s, { type: "note:deleted", data: { noteId: "n2" } })).toBe(s);
+    s = applyBoardEvent(s, { name: "note:deleted", data: { noteId: "n2" } });
+    expect(applyBoardEvent(s, { name: "note:deleted", data: { noteId: "n2" } })).toBe(s);
     expect(Object.keys(s.notes)).toEqual(["n1"]);
   });
 
   it("keeps the unchanged notes as the same objects, so screens redraw only what changed", () => {
     const before = state();
-    const after = applyBoardEvent(before, { type: "note:created", data: { note: note("n2") } });
+    const after = applyBoardEvent(before, { name: "note:created", data: { note: note("n2") } });
     expect(after.notes.n1).toBe(before.notes.n1);
   });
 
   it("keeps the text of my own note when the room's copy of it is hidden", () => {
     const mine = note("n3", { authorTag: "me", text: "secret idea" });
-    let s = applyBoardEvent(state(), { type: "note:created", data: { note: mine } });
-    s = applyBoardEvent(s, { type: "note:changed", data: { notes: [{ ...mine, text: "", hidden: true, column: "b" }] } });
+    let s = applyBoardEvent(state(), { name: "note:created", data: { note: mine } });
+    s = applyBoardEvent(s, { name: "note:changed", data: { notes: [{ ...mine, text: "", hidden: true, column: "b" }] } });
     expect(s.notes.n3).toMatchObject({ text: "secret idea", hidden: false, column: "b" });
   });
 
@@ -76,36 +76,36 @@ describe("board state", () => {
       canWrite: true,
     });
     expect(
-      needsSnapshot(hidden, { type: "board:changed", data: { board: { ...board, hiddenUntilReveal: true, revealed: true } } }),
+      needsSnapshot(hidden, { name: "board:changed", data: { board: { ...board, hiddenUntilReveal: true, revealed: true } } }),
     ).toBe(true);
     expect(
-      needsSnapshot(hidden, { type: "board:changed", data: { board: { ...board, hiddenUntilReveal: true, title: "x" } } }),
+      needsSnapshot(hidden, { name: "board:changed", data: { board: { ...board, hiddenUntilReveal: true, title: "x" } } }),
     ).toBe(false);
     expect(
-      needsSnapshot(hidden, { type: "note:created", data: { note: note("n9", { hidden: true, authorTag: "me", text: "" }) } }),
+      needsSnapshot(hidden, { name: "note:created", data: { note: note("n9", { hidden: true, authorTag: "me", text: "" }) } }),
     ).toBe(true);
     expect(
-      needsSnapshot(hidden, { type: "note:created", data: { note: note("n9", { hidden: true, authorTag: "them", text: "" }) } }),
+      needsSnapshot(hidden, { name: "note:created", data: { note: note("n9", { hidden: true, authorTag: "them", text: "" }) } }),
     ).toBe(false);
   });
 
   it("tracks groups forming and dissolving", () => {
-    let s = applyBoardEvent(state(), { type: "group:changed", data: { group: { id: "g1", title: "" } } });
-    s = applyBoardEvent(s, { type: "group:changed", data: { group: { id: "g1", title: "Transport" } } });
+    let s = applyBoardEvent(state(), { name: "group:changed", data: { group: { id: "g1", title: "" } } });
+    s = applyBoardEvent(s, { name: "group:changed", data: { group: { id: "g1", title: "Transport" } } });
     expect(s.groups.g1?.title).toBe("Transport");
-    s = applyBoardEvent(s, { type: "group:removed", data: { groupId: "g1" } });
+    s = applyBoardEvent(s, { name: "group:removed", data: { groupId: "g1" } });
     expect(s.groups).toEqual({});
   });
 
   it("keeps where my own hidden note is pinned when the room's copy of it carries no pin", () => {
     const mine = note("m1", { authorTag: "me", pin: { x: 0.2, y: 0.4 }, text: "Bench by the pond" });
-    const s = applyBoardEvent(state(), { type: "note:created", data: { note: mine } });
+    const s = applyBoardEvent(state(), { name: "note:created", data: { note: mine } });
     const roomCopy = { ...mine, text: "", hidden: true, pin: null, authorName: null };
-    const after = applyBoardEvent(s, { type: "note:changed", data: { notes: [roomCopy] } });
+    const after = applyBoardEvent(s, { name: "note:changed", data: { notes: [roomCopy] } });
     expect(after.notes.m1?.pin).toEqual({ x: 0.2, y: 0.4 });
     expect(after.notes.m1?.text).toBe("Bench by the pond");
     // Someone else's hidden note shows no pin.
-    const theirs = applyBoardEvent(s, { type: "note:created", data: { note: { ...roomCopy, id: "t1", authorTag: "them" } } });
+    const theirs = applyBoardEvent(s, { name: "note:created", data: { note: { ...roomCopy, id: "t1", authorTag: "them" } } });
     expect(theirs.notes.t1?.pin).toBeNull();
   });
 });

@@ -3,7 +3,8 @@
  * it runs in the browser and in unit tests alike. Every change is idempotent, so an event
  * that arrives twice (snapshot + stream) is harmless.
  */
-import type { BoardEvents, BoardSnapshot, BoardView, GroupView, WireNote } from "@/lib/realtime/contract-boards";
+import type { BoardSnapshot, BoardView, GroupView, WireNote } from "@/lib/realtime/contract-boards";
+import type { RoomEvent, RoomReducer } from "@/lib/realtime/rooms";
 
 export type BoardState = {
   board: BoardView;
@@ -13,7 +14,7 @@ export type BoardState = {
   canWrite: boolean;
 };
 
-export type BoardEvent = { [E in keyof BoardEvents]: { type: E; data: BoardEvents[E] } }[keyof BoardEvents];
+export type BoardEvent = RoomEvent<"board">;
 
 export function fromSnapshot(s: BoardSnapshot): BoardState {
   return {
@@ -41,7 +42,7 @@ function merge(existing: WireNote | undefined, incoming: WireNote, myTag: string
 }
 
 export function applyBoardEvent(state: BoardState, event: BoardEvent): BoardState {
-  switch (event.type) {
+  switch (event.name) {
     case "note:created": {
       const n = event.data.note;
       if (n.boardId !== state.board.id) return state;
@@ -71,18 +72,21 @@ export function applyBoardEvent(state: BoardState, event: BoardEvent): BoardStat
 
 /** Whether an event means this screen must reload the board to see what it now may. */
 export function needsSnapshot(state: BoardState, event: BoardEvent): boolean {
-  if (event.type === "board:changed" && event.data.board.id === state.board.id) {
+  if (event.name === "board:changed" && event.data.board.id === state.board.id) {
     const wasHidden = state.board.hiddenUntilReveal && !state.board.revealed;
     const isHidden = event.data.board.hiddenUntilReveal && !event.data.board.revealed;
     return wasHidden !== isHidden;
   }
-  if (event.type === "note:created") {
+  if (event.name === "note:created") {
     const n = event.data.note;
     // My own note, written on another device, on a hidden board: only a snapshot carries its text.
     return n.hidden && n.authorTag === state.myTag && !state.notes[n.id];
   }
   return false;
 }
+
+/** A board room, as `useRoom("board", id, boardRoom)` follows it. */
+export const boardRoom: RoomReducer<"board", BoardState> = { init: fromSnapshot, apply: applyBoardEvent, reload: needsSnapshot };
 
 export type ColumnView = { key: string; title: string; notes: WireNote[] };
 

@@ -71,7 +71,7 @@ export const createBoard: WriteHandler<"board:create"> = {
     const view = boardView(board);
     return {
       result: { board: view },
-      broadcasts: [{ room: rooms.event(actor.eventId), event: "board:changed", data: { board: view } }],
+      broadcasts: [{ room: rooms.event(actor.eventId), event: "board:listed", data: { board: view } }],
     };
   },
 };

@@ -37,7 +37,7 @@ export const updateBoard: WriteHandler<"board:update"> = {
       result: { board: view },
       broadcasts: [
         { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
-        { room: rooms.event(actor.eventId), event: "board:changed", data: { board: view } },
+        { room: rooms.event(actor.eventId), event: "board:listed", data: { board: view } },
       ],
     };
   },
@@ -60,7 +60,7 @@ export const revealBoard: WriteHandler<"board:reveal"> = {
       result: { board: view },
       broadcasts: [
         { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
-        { room: rooms.event(actor.eventId), event: "board:changed", data: { board: view } },
+        { room: rooms.event(actor.eventId), event: "board:listed", data: { board: view } },
       ],
     };
   },

@@ -12,7 +12,7 @@ import {
   teamMembers,
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { rooms, teamsRoom } from "@/lib/realtime/contract";
+import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { leftName, publicName } from "./profile";
 
@@ -137,7 +137,7 @@ export async function eraseParticipant(
     .where(eq(participants.id, participantId));
 
   const broadcasts: Broadcast[] = [
-    { room: teamsRoom(eventId), event: "participant:left", data: { participantId, fromTeamId: membership?.teamId ?? null } },
+    { room: rooms.teams(eventId), event: "participant:left", data: { participantId, fromTeamId: membership?.teamId ?? null } },
     // Boards open on screens drop the deleted notes at once.
     ...deleted.map((n) => ({ room: rooms.board(n.boardId), event: "note:deleted" as const, data: { noteId: n.id } })),
   ];

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { participants } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { teamsRoom } from "@/lib/realtime/constants";
+import { rooms } from "@/lib/realtime/constants";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { personView } from "./participant-views";
 import { type AgeBand, displayNameSchema } from "./profile";
@@ -31,7 +31,7 @@ export async function joinEvent(tx: Tx, input: { eventId: string; displayName: s
     .returning();
   if (!row) throw new Error("participant not inserted");
   const broadcasts: Broadcast[] = [
-    { room: teamsRoom(input.eventId), event: "participant:joined", data: { person: personView(row, null) } },
+    { room: rooms.teams(input.eventId), event: "participant:joined", data: { person: personView(row, null) } },
   ];
   return { participantId: id, resumeToken, broadcasts };
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
-import { teamsRoom } from "@/lib/realtime/constants";
+import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills } from "./profile";
@@ -29,7 +29,7 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     // Access needs and contact stay out of the result: the command log keeps results for retries.
     return {
       result: { person },
-      broadcasts: [{ room: teamsRoom(actor.eventId), event: "participant:profile-updated", data: { person } }],
+      broadcasts: [{ room: rooms.teams(actor.eventId), event: "participant:profile-updated", data: { person } }],
     };
   },
 };

@@ -6,9 +6,10 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { roundView } from "@/lib/voting/round-store";
+import { peoplesChoiceTitle } from "./peoples-choice-board";
 import { findRun, presentationTeams, runChanged, runView, saveRun } from "./store";
 
-export const peoplesChoiceTitle = "People's choice";
+export { peoplesChoiceTitle };
 
 /**
  * Opens a people's-choice dot vote across teams: an ordinary vote round (same limits, same
@@ -62,7 +63,7 @@ export const openPeoplesChoice: WriteHandler<"peoples-choice:open"> = {
     return {
       result: { boardId, roundId: round.id },
       broadcasts: [
-        { room: rooms.board(boardId), event: "vote:round-changed", data: { round: roundView(round) } },
+        { room: rooms.votes(boardId), event: "vote:round-changed", data: { round: roundView(round) } },
         runChanged(
           actor.eventId,
           runView(
@@ -71,7 +72,7 @@ export const openPeoplesChoice: WriteHandler<"peoples-choice:open"> = {
           ),
         ),
       ],
-      signals: [{ kind: "tally", roundId: round.id, room: rooms.board(boardId) }],
+      signals: [{ kind: "tally", roundId: round.id, room: rooms.votes(boardId) }],
     };
   },
 };

@@ -48,8 +48,6 @@ export const outboxMaxAgeMs = commandLogWindowMs - 3600 * 1000;
 /** Errors after which sending the same command again might succeed. */
 export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "internal"]);
 
-export const teamsRoom = (eventId: string) => `teams:${eventId}`;
-
 export const presentationLimits = { title: 120, summary: 200, long: 4000, links: 8, images: 8, feedback: 500 };
 
 /** Quick appreciation from phones, shown live on the big screen. */
@@ -62,13 +60,14 @@ export const reactionLabels: Record<ReactionKind, { emoji: string; label: string
   idea: { emoji: "💡", label: "Great idea" },
 };
 
-export const rooms = {
-  event: (eventId: string) => `event:${eventId}`,
-  staff: (eventId: string) => `event:${eventId}:staff`,
-  board: (boardId: string) => `board:${boardId}`,
-  teams: teamsRoom,
-  presentations: (eventId: string) => `presentations:${eventId}`,
-};
+export { type RoomKey, type RoomKind, roomContract, rooms } from "./rooms";
+
+/**
+ * Sent by every client when it connects. Bump it when a command or an event changes shape or
+ * name: a page built for another version reloads instead of replaying stale commands.
+ * 2: rooms declared in rooms.ts (the event room's board list, votes in their own room).
+ */
+export const contractVersion = 2;
 
 /** Why the server closed a socket's access; the phone or screen says so instead of reconnecting. */
 export type AccessEndedReason = "left" | "removed" | "ended" | "flood" | "replaced";

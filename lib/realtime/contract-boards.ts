@@ -3,9 +3,10 @@
  * notes and groups, and what they broadcast.
  */
 import { z } from "zod";
+import { boardTemplateKeys } from "@/lib/boards/templates";
 import { boardLimits, type NoteColour, noteColours } from "./constants";
 
-export const boardTemplateKeys = ["ideas", "journey", "learning", "postcards", "welcome", "blank", "map"] as const;
+export { boardTemplateKeys };
 
 const id = z.string().min(1).max(64);
 const fraction = z

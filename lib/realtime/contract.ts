@@ -5,18 +5,12 @@
  */
 import { z } from "zod";
 import { type AccessEndedReason, type ErrorCode, limits } from "./constants";
-import { type BoardCommandResults, type BoardEvents, type BoardListing, boardCommandSchemas } from "./contract-boards";
-import { type PresentationCommandResults, type PresentationEvents, presentationCommandSchemas } from "./contract-presentations";
-import {
-  type NudgeView,
-  type PhaseView,
-  type RoomCommandResults,
-  type RoomEvents,
-  type RoomView,
-  roomCommandSchemas,
-} from "./contract-room";
-import { type TeamCommandResults, type TeamEvents, teamCommandSchemas } from "./contract-teams";
-import { type TallyView, type VotingCommandResults, type VotingEvents, votingCommandSchemas } from "./contract-voting";
+import { type BoardCommandResults, type BoardListing, boardCommandSchemas } from "./contract-boards";
+import { type PresentationCommandResults, presentationCommandSchemas } from "./contract-presentations";
+import { type NudgeView, type PhaseView, type RoomCommandResults, type RoomView, roomCommandSchemas } from "./contract-room";
+import { type TeamCommandResults, teamCommandSchemas } from "./contract-teams";
+import { type VotingCommandResults, votingCommandSchemas } from "./contract-voting";
+import type { SequencedEventName, SequencedEvents, VolatileEvents } from "./rooms";
 
 export * from "./constants";
 export * from "./contract-boards";
@@ -24,8 +18,7 @@ export * from "./contract-presentations";
 export * from "./contract-room";
 export * from "./contract-teams";
 export * from "./contract-voting";
-
-export const contractVersion = 1;
+export * from "./rooms";
 
 const clean = (max: number, what: string) =>
   z
@@ -107,24 +100,14 @@ export type CommandResults = BoardCommandResults &
     "announcement:send": { announcement: AnnouncementView };
   };
 
-/** Events carried in a room's sequence: a gap in `seq` means a message was missed. */
-export type SequencedEvents = BoardEvents &
-  TeamEvents &
-  VotingEvents &
-  RoomEvents &
-  PresentationEvents & {
-    "announcement:made": { announcement: AnnouncementView };
-  };
-export type SequencedEventName = keyof SequencedEvents;
 export type Sequenced<N extends SequencedEventName> = { room: string; seq: number; data: SequencedEvents[N] };
 
+/** Sequenced events carry their room and number; volatile ones are absolute states (see rooms.ts). */
 export type ServerToClientEvents = {
   [E in SequencedEventName]: (message: Sequenced<E>) => void;
 } & {
-  /** Absolute counts, so a missed one is healed by the next; not sequenced. */
-  "presence:updated": (counts: PresenceCounts) => void;
-  /** A round's standing, batched per round; absolute, so the next one heals a missed one. */
-  "vote:tallied": (tally: TallyView & { room: string }) => void;
+  [E in keyof VolatileEvents]: (message: VolatileEvents[E]) => void;
+} & {
   /** Sent just before the server disconnects a socket whose access was taken away. */
   "access:ended": (info: { reason: AccessEndedReason; message: string }, ack: () => void) => void;
   /** Another device has just signed in as this participant (by their personal link). */
@@ -161,6 +144,9 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "announcement:made": true,
   "presence:updated": true,
   "vote:tallied": true,
+  "board:counted": true,
+  "board:listed": true,
+  "presentation:team-changed": true,
   "access:ended": true,
   "device:signed-in": true,
 };

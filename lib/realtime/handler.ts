@@ -1,16 +1,16 @@
 import type { Database, Tx } from "@/db/client";
 import type { Actor, Permission } from "@/lib/auth/actor";
-import type { CommandName, CommandResults, ParsedPayload, SequencedEventName, SequencedEvents } from "./contract";
+import type { CommandName, CommandResults, ParsedPayload, RoomKey } from "./contract";
+import type { Broadcast } from "./rooms";
 
-export type Broadcast = {
-  [E in SequencedEventName]: { room: string; event: E; data: SequencedEvents[E] };
-}[SequencedEventName];
+/** Typed by room (see rooms.ts): an event sent to a room that does not carry it does not compile. */
+export type { Broadcast };
 
 /**
  * High-rate changes the socket layer batches per key rather than broadcasting one by one
  * (e.g. a round's tallies while a room votes).
  */
-export type Signal = { kind: "tally"; roundId: string; room: string };
+export type Signal = { kind: "tally"; roundId: string; room: RoomKey<"votes"> };
 
 /**
  * Access a command took away (someone left or was removed): the socket layer disconnects every

@@ -1,10 +1,10 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { voteRounds } from "@/db/schema";
+import { boards, notes, voteRounds } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
 import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
@@ -24,6 +24,7 @@ import {
   type ClientToServerEvents,
   type CommandName,
   commandNames,
+  contractVersion,
   limits,
   rooms,
   type ServerToClientEvents,
@@ -142,11 +143,36 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     onError: (e) => log("tally broadcast failed", e),
   });
 
+  // Every board's note count, for the event's board lists: absolute, batched per board like presence.
+  const noteCounts = createCoalescer<true>({
+    intervalMs: options.presenceIntervalMs ?? fanoutPolicy.presenceIntervalMs,
+    merge: () => true,
+    flush: async (boardId) => {
+      const [row] = await db.read
+        .select({ eventId: boards.eventId, notes: count(notes.id) })
+        .from(boards)
+        .leftJoin(notes, eq(notes.boardId, boards.id))
+        .where(eq(boards.id, boardId))
+        .groupBy(boards.id);
+      if (row) io.to(rooms.event(row.eventId)).emit("board:counted", { boardId, notes: row.notes });
+    },
+    onError: (e) => log("note count broadcast failed", e),
+  });
+
   const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
     for (const b of broadcasts) {
       io.to(b.room).emit(b.event, { room: b.room, seq: b.seq, data: b.data } as never);
+      if (b.event === "note:created" || b.event === "note:deleted") noteCounts.add(b.room.slice("board:".length), true);
     }
   };
+
+  // A page built for another version of the contract reloads instead of replaying commands
+  // this server reads differently. A client that sends no version predates versions: 1.
+  io.use((socket, next) => {
+    const sent = (socket.handshake.auth as { contractVersion?: unknown } | undefined)?.contractVersion ?? 1;
+    if (sent === contractVersion) return next();
+    next(Object.assign(new Error("outdated"), { data: { reason: "Made In was updated: reload the page.", contractVersion } }));
+  });
 
   io.use(async (socket, next) => {
     try {
@@ -378,6 +404,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       }
       presenceUpdates.flushAll();
       tallyUpdates.flushAll();
+      noteCounts.flushAll();
       // The other processes' screens stop counting this process's phones now, not after the TTL.
       const left = await presence.forgetProcess().catch((e) => {
         log("presence cleanup failed", e);

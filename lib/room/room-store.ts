@@ -82,3 +82,12 @@ export async function changeRoom(
   const room = await readRoom(tx, actor.eventId);
   return { room, broadcast: { room: rooms.event(actor.eventId), event: "room:changed", data: { room } } };
 }
+
+/** Invites every phone somewhere (kept for phones that connect later) without changing the room. */
+export async function nudgePhones(tx: Tx, eventId: string, nudge: NudgeView, now: number): Promise<Broadcast> {
+  await tx
+    .insert(roomStates)
+    .values({ eventId, nudge, updatedAt: now })
+    .onConflictDoUpdate({ target: roomStates.eventId, set: { nudge, updatedAt: now } });
+  return { room: rooms.event(eventId), event: "room:nudged", data: { nudge } };
+}

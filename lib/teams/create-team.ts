@@ -3,9 +3,9 @@ import { and, eq, max } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { briefs, teams } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/constants";
 import type { TeamView } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { teamBroadcasts } from "./team-views";
 
 /** Inserts a team at the end of the event's list. Shared by create, split and ensureTeamsForBriefs. */
 export async function insertTeam(
@@ -43,6 +43,6 @@ export const createTeam: WriteHandler<"team:create"> = {
   permission: "manageTeams",
   async apply(tx, { actor, payload, now }) {
     const team = await insertTeam(tx, { eventId: actor.eventId, ...payload, now });
-    return { result: { team }, broadcasts: [{ room: teamsRoom(actor.eventId), event: "team:created", data: { team } }] };
+    return { result: { team }, broadcasts: teamBroadcasts(actor.eventId, "team:created", team) };
   },
 };

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { briefs, teams } from "@/db/schema";
-import { teamsRoom } from "@/lib/realtime/constants";
 import type { TeamView } from "@/lib/realtime/contract-teams";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { insertTeam } from "./create-team";
+import { teamBroadcasts } from "./team-views";
 
 /**
  * One team per published brief, by default: creates a team (named after the brief, no capacity)
@@ -41,6 +41,6 @@ export async function ensureTeamsForBriefs(
   }
   return {
     created,
-    broadcasts: created.map((team) => ({ room: teamsRoom(eventId), event: "team:created" as const, data: { team } })),
+    broadcasts: created.flatMap((team) => teamBroadcasts(eventId, "team:created", team)),
   };
 }

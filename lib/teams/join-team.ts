@@ -3,8 +3,7 @@ import type { Tx } from "@/db/client";
 import { boards, teamMembers, voteRounds, votes } from "@/db/schema";
 import { activeParticipant, personView } from "@/lib/participants/participant-views";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/constants";
-import { rooms } from "@/lib/realtime/contract";
+import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { hasRoom } from "./team-rules";
 import { findTeam } from "./team-views";
@@ -39,8 +38,8 @@ export const joinTeam: WriteHandler<"team:join"> = {
     const person = personView(me.participant, team.id);
     return {
       result: { person, fromTeamId, votesWithdrawn: withdrawn.count },
-      broadcasts: [{ room: teamsRoom(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
-      signals: withdrawn.rounds.map((r) => ({ kind: "tally" as const, roundId: r.id, room: rooms.board(r.boardId) })),
+      broadcasts: [{ room: rooms.teams(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
+      signals: withdrawn.rounds.map((r) => ({ kind: "tally" as const, roundId: r.id, room: rooms.votes(r.boardId) })),
     };
   },
 };

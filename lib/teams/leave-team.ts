@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { teamMembers } from "@/db/schema";
 import { activeParticipant, personView } from "@/lib/participants/participant-views";
-import { teamsRoom } from "@/lib/realtime/constants";
+import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 
 /** Leaves my team without joining another (e.g. to look around before choosing). */
@@ -18,7 +18,7 @@ export const leaveTeam: WriteHandler<"team:leave"> = {
       .where(and(eq(teamMembers.eventId, actor.eventId), eq(teamMembers.participantId, me.participant.id)));
     return {
       result: { person, fromTeamId },
-      broadcasts: [{ room: teamsRoom(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
+      broadcasts: [{ room: rooms.teams(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
     };
   },
 };

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { teams } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { insertTeam } from "./create-team";
 import { splitNames } from "./team-rules";
-import { findTeams } from "./team-views";
+import { findTeams, teamBroadcasts } from "./team-views";
 
 /**
  * "Divide and conquer": a second team on the same brief, with the same capacity. Everyone stays
@@ -31,12 +30,11 @@ export const splitTeam: WriteHandler<"team:split"> = {
       capacity: team.capacity,
       now,
     });
-    const room = teamsRoom(actor.eventId);
     return {
       result: { teams: [original, added] },
       broadcasts: [
-        { room, event: "team:updated", data: { team: original } },
-        { room, event: "team:created", data: { team: added } },
+        ...teamBroadcasts(actor.eventId, "team:updated", original),
+        ...teamBroadcasts(actor.eventId, "team:created", added),
       ],
     };
   },

@@ -1,7 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { briefs, teams } from "@/db/schema";
+import { rooms } from "@/lib/realtime/constants";
 import type { TeamView } from "@/lib/realtime/contract-teams";
+import type { Broadcast } from "@/lib/realtime/handler";
 
 type Reader = Db | Tx;
 
@@ -31,4 +33,19 @@ export async function findTeam(db: Reader, eventId: string, teamId: string): Pro
     .leftJoin(briefs, eq(briefs.id, teams.briefId))
     .where(and(eq(teams.id, teamId), eq(teams.eventId, eventId)));
   return team ?? null;
+}
+
+/**
+ * A team created or changed: the teams room hears it under its own name, and the presentations
+ * room (which lists teams and their running order) under its own.
+ */
+export function teamBroadcasts(eventId: string, event: "team:created" | "team:updated", team: TeamView): Broadcast[] {
+  return [
+    { room: rooms.teams(eventId), event, data: { team } },
+    {
+      room: rooms.presentations(eventId),
+      event: "presentation:team-changed",
+      data: { team: { id: team.id, name: team.name, briefTitle: team.briefTitle } },
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 import { findPeople, personView } from "@/lib/participants/participant-views";
-import { teamsRoom } from "@/lib/realtime/constants";
+import { rooms } from "@/lib/realtime/constants";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { findTeams } from "./team-views";
@@ -12,7 +12,7 @@ export const teamsSnapshot: ReadHandler<"teams:snapshot"> = {
   kind: "read",
   permission: "readEvent",
   async read(db, { actor }, socket) {
-    const room = teamsRoom(actor.eventId);
+    const room = rooms.teams(actor.eventId);
     socket.join(room);
     const r = db.read;
     // Sequence first: an event landing between these reads is then replayed, never lost.

@@ -2,11 +2,12 @@
  * The teams overview as every screen holds it, and how each broadcast changes it. Pure, so
  * RoomSync can apply events in sequence and the reducer is tested without a socket.
  */
-import type { PersonView, TeamEvents, TeamsSnapshot, TeamView } from "@/lib/realtime/contract-teams";
+import type { PersonView, TeamsSnapshot, TeamView } from "@/lib/realtime/contract-teams";
+import type { RoomEvent, RoomReducer } from "@/lib/realtime/rooms";
 
 export type TeamsState = Omit<TeamsSnapshot, "seq">;
 
-export type TeamEvent = { [E in keyof TeamEvents]: { name: E; data: TeamEvents[E] } }[keyof TeamEvents];
+export type TeamEvent = RoomEvent<"teams">;
 
 const byPosition = (a: TeamView, b: TeamView) => a.position - b.position || a.name.localeCompare(b.name);
 
@@ -38,11 +39,8 @@ export function applyTeamEvent(state: TeamsState, event: TeamEvent): TeamsState 
 
 export const membersOf = (state: Pick<TeamsState, "people">, teamId: string) => state.people.filter((p) => p.teamId === teamId);
 
-export const teamEventNames: (keyof TeamEvents)[] = [
-  "team:membership-changed",
-  "team:created",
-  "team:updated",
-  "participant:joined",
-  "participant:profile-updated",
-  "participant:left",
-];
+/** The teams room, as `useRoom("teams", null, teamsRoom)` follows it. */
+export const teamsRoom: RoomReducer<"teams", TeamsState> = {
+  init: ({ seq: _, ...state }) => state,
+  apply: applyTeamEvent,
+};

@@ -1,10 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { teamMembers, teams } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { teamsRoom } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { capacityProblem } from "./team-rules";
-import { findTeam } from "./team-views";
+import { findTeam, teamBroadcasts } from "./team-views";
 
 /** Renames a team or changes its capacity (null: no limit). */
 export const updateTeam: WriteHandler<"team:update"> = {
@@ -26,7 +25,7 @@ export const updateTeam: WriteHandler<"team:update"> = {
     const updated = { ...team, ...changes };
     return {
       result: { team: updated },
-      broadcasts: [{ room: teamsRoom(actor.eventId), event: "team:updated", data: { team: updated } }],
+      broadcasts: teamBroadcasts(actor.eventId, "team:updated", updated),
     };
   },
 };

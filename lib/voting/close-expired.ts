@@ -19,7 +19,7 @@ export async function closeExpiredRounds(db: Database, now = Date.now()): Promis
       .returning();
     const out: SequencedBroadcast[] = [];
     for (const round of closed) {
-      const room = rooms.board(round.boardId);
+      const room = rooms.votes(round.boardId);
       out.push({ room, event: "vote:round-changed", data: { round: roundView(round) }, seq: await nextSeq(tx, room) });
       await nextSeq(tx, versionKeys.tally(round.id)); // closing hides live tallies
     }

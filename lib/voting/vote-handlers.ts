@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards, noteGroups, notes, teams, voteRounds, votes } from "@/db/schema";
-import { type Actor, actorKey } from "@/lib/auth/actor";
+import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
 import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
 import { copyNotesTo } from "@/lib/notes/copy-notes-to";
@@ -11,23 +11,24 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
 import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
+import { nudgePhones } from "@/lib/room/room-store";
 import { allTallies, dotsOf, latestRounds, type RoundRow, roundInEvent, roundView, tallyOf } from "./round-store";
 import { freeSlot, refuseCast, refuseRetract, settleShortlist, shortlist } from "./rules";
 
 const changed = (round: RoundRow, shortlistBoardId: string | null = null): Broadcast => ({
-  room: rooms.board(round.boardId),
+  room: rooms.votes(round.boardId),
   event: "vote:round-changed",
   data: { round: roundView(round, shortlistBoardId) },
 });
-const tallySignal = (round: RoundRow) => ({ kind: "tally" as const, roundId: round.id, room: rooms.board(round.boardId) });
+const tallySignal = (round: RoundRow) => ({ kind: "tally" as const, roundId: round.id, room: rooms.votes(round.boardId) });
 
 export const voteState: ReadHandler<"vote:state"> = {
   kind: "read",
   permission: "readEvent",
   async read(db, { actor, payload }, socket) {
     await boardInEvent(db.read, actor, payload.boardId);
-    socket.join(rooms.board(payload.boardId));
-    const [seqRow] = await seqQuery(db.read, rooms.board(payload.boardId));
+    socket.join(rooms.votes(payload.boardId));
+    const [seqRow] = await seqQuery(db.read, rooms.votes(payload.boardId));
     const [latest, ...history] = await latestRounds(db.read, payload.boardId);
     return {
       result: {
@@ -69,7 +70,22 @@ export const openRound: WriteHandler<"vote:open"> = {
       })
       .returning();
     if (!round) throw new Error("round not created");
-    return { result: { round: roundView(round) }, broadcasts: [changed(round)], signals: [tallySignal(round)] };
+    // The cue reaches phones whichever control opened the round (board page or console).
+    const cue = await nudgePhones(
+      tx,
+      actor.eventId,
+      {
+        id: randomUUID(),
+        kind: "votes",
+        title: board.title,
+        boardId: board.id,
+        boardTitle: board.title,
+        by: staffSignature(actor),
+        at: now,
+      },
+      now,
+    );
+    return { result: { round: roundView(round) }, broadcasts: [changed(round), cue], signals: [tallySignal(round)] };
   },
 };
 
@@ -263,7 +279,7 @@ export const shortlistRound: WriteHandler<"vote:shortlist"> = {
       result: { round: roundView(updated, target.id), boardId: target.id },
       broadcasts: [
         changed(updated, target.id),
-        { room: rooms.event(actor.eventId), event: "board:changed", data: { board: boardView(target) } },
+        { room: rooms.event(actor.eventId), event: "board:listed", data: { board: boardView(target) } },
       ],
     };
   },

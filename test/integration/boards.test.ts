@@ -4,8 +4,8 @@ import { roomSequences, teamMembers, teams } from "@/db/schema";
 import { applyBoardEvent, type BoardEvent, type BoardState, fromSnapshot, needsSnapshot } from "@/lib/boards/board-state";
 import { RoomSync } from "@/lib/realtime/client/room-sync";
 import { rooms } from "@/lib/realtime/contract";
-import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
-import { addBoard, addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { clientsFor, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
+import { addBoard, addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
 let t: TestServer;
@@ -30,23 +30,11 @@ async function participant(name: string) {
 }
 const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
 
-async function send(socket: TestSocket, name: string, payload: unknown, id = commandId()) {
-  const timed = socket.timeout(10_000) as unknown as {
-    emitWithAck(n: string, e: unknown): Promise<{ ok: boolean; result?: never; error?: { code: string; message: string } }>;
-  };
-  return timed.emitWithAck(name, { id, payload });
-}
-async function ok<T = Record<string, never>>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
-  const ack = await send(socket, name, payload);
-  if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
-  return ack.result as T;
-}
-
 /** A screen's copy of a board, kept the way the browser keeps it: snapshot, then the sequence. */
 function follow(socket: TestSocket, boardId: string) {
   const sync = new RoomSync<BoardState, BoardEvent | null>({
     load: async () => {
-      const snapshot = await ok<Parameters<typeof fromSnapshot>[0]>(socket, "board:open", { boardId });
+      const snapshot = await ok(socket, "board:open", { boardId });
       return { seq: snapshot.seq, state: fromSnapshot(snapshot) };
     },
     apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
@@ -54,7 +42,7 @@ function follow(socket: TestSocket, boardId: string) {
   });
   socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
     if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const event = { type: name, data: m.data } as BoardEvent;
+    const event = { name, data: m.data } as BoardEvent;
     const reload = sync.current !== null && needsSnapshot(sync.current, event);
     sync.receive(m.seq, event);
     if (reload) void sync.resync();
@@ -83,12 +71,12 @@ describe("boards", () => {
 
     const created = await Promise.all(
       phones.flatMap((p, i) => [
-        ok<{ note: { id: string } }>(p.socket, "note:create", {
+        ok(p.socket, "note:create", {
           boardId: event.welcomeBoardId,
           column: event.welcomeColumn,
           text: `Idea ${i}a`,
         }),
-        ok<{ note: { id: string } }>(p.socket, "note:create", {
+        ok(p.socket, "note:create", {
           boardId: event.welcomeBoardId,
           column: event.welcomeColumn,
           text: `Idea ${i}b`,
@@ -99,9 +87,9 @@ describe("boards", () => {
     await Promise.all(
       phones.map((p, i) =>
         ok(p.socket, "note:move", {
-          noteId: created[i * 2]?.note.id,
+          noteId: created[i * 2]?.note.id ?? "",
           column: event.welcomeColumn,
-          beforeNoteId: created[0]?.note.id === created[i * 2]?.note.id ? null : created[0]?.note.id,
+          beforeNoteId: created[0]?.note.id === created[i * 2]?.note.id ? null : (created[0]?.note.id ?? null),
         }),
       ),
     );
@@ -154,7 +142,7 @@ describe("boards", () => {
     const amira = await participant("Amira");
     const ben = await participant("Ben");
     const staff = await facilitator();
-    const { note } = await ok<{ note: { id: string; version: number } }>(amira.socket, "note:create", {
+    const { note } = await ok(amira.socket, "note:create", {
       boardId: event.welcomeBoardId,
       column: event.welcomeColumn,
       text: "First draft",
@@ -169,7 +157,7 @@ describe("boards", () => {
     expect(stale.error?.message).toMatch(/Someone else changed this note/);
     const notMine = await send(ben.socket, "note:delete", { noteId: note.id });
     expect(notMine).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    const board = await ok<{ notes: { text: string }[] }>(amira.socket, "board:open", { boardId: event.welcomeBoardId });
+    const board = await ok(amira.socket, "board:open", { boardId: event.welcomeBoardId });
     expect(board.notes.map((n) => n.text)).toEqual(["Tidied by the facilitator"]);
   });
 
@@ -182,7 +170,7 @@ describe("boards", () => {
       text: "x".repeat(281),
     });
     expect(long).toMatchObject({ ok: false, error: { code: "invalid", message: "A note must be 280 characters or fewer" } });
-    const html = await ok<{ note: { text: string } }>(amira.socket, "note:create", {
+    const html = await ok(amira.socket, "note:create", {
       boardId: event.welcomeBoardId,
       column: event.welcomeColumn,
       text: "<img src=x onerror=alert(1)>",
@@ -201,7 +189,7 @@ describe("boards", () => {
   it("groups notes dropped on each other, dissolves a group of one, and names groups", async () => {
     const amira = await participant("Amira");
     const add = (text: string) =>
-      ok<{ note: { id: string } }>(amira.socket, "note:create", {
+      ok(amira.socket, "note:create", {
         boardId: event.welcomeBoardId,
         column: event.welcomeColumn,
         text,
@@ -209,16 +197,12 @@ describe("boards", () => {
     const a = (await add("Benches")).note.id;
     const b = (await add("Shade")).note.id;
     const c = (await add("Toilets")).note.id;
-    const { group } = await ok<{ group: { id: string } }>(amira.socket, "note:group", { noteId: b, withNoteId: a });
+    const { group } = await ok(amira.socket, "note:group", { noteId: b, withNoteId: a });
     await ok(amira.socket, "note:group", { noteId: c, withNoteId: a });
     await ok(amira.socket, "group:rename", { groupId: group.id, title: "Comfort in the park" });
-    let board = await ok<{ notes: { id: string; groupId: string | null }[]; groups: { id: string; title: string }[] }>(
-      amira.socket,
-      "board:open",
-      {
-        boardId: event.welcomeBoardId,
-      },
-    );
+    let board = await ok(amira.socket, "board:open", {
+      boardId: event.welcomeBoardId,
+    });
     expect(board.groups).toEqual([{ id: group.id, title: "Comfort in the park" }]);
     expect(
       board.notes
@@ -243,13 +227,13 @@ describe("boards", () => {
       tx.insert(teamMembers).values({ eventId: event.id, participantId: member.id, teamId: team!.id }),
     );
     const staff = await facilitator();
-    const { board } = await ok<{ board: { id: string; title: string; columns: { key: string }[] } }>(staff, "board:create", {
+    const { board } = await ok(staff, "board:create", {
       title: "Parks ideas",
       template: "journey",
       teamId: team!.id,
     });
     const column = board.columns[0]!.key;
-    const { note } = await ok<{ note: { id: string } }>(member.socket, "note:create", {
+    const { note } = await ok(member.socket, "note:create", {
       boardId: board.id,
       column,
       text: "Open the café earlier",
@@ -259,7 +243,7 @@ describe("boards", () => {
     const notAllowed = await send(member.socket, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [note.id] });
     expect(notAllowed).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
-    const copied = await ok<{ notes: { text: string; source: { boardId: string; boardTitle: string } }[] }>(staff, "notes:copy", {
+    const copied = await ok(staff, "notes:copy", {
       toBoardId: event.welcomeBoardId,
       noteIds: [note.id],
     });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { events } from "@/db/schema";
+import { contractVersion } from "@/lib/realtime/constants";
 import { clientsFor, connectError, participantCookie, staffCookie } from "./support/clients";
 import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -37,6 +38,17 @@ describe("who may connect", () => {
       ok: true,
       result: { event: { id: eventA.id }, me: { kind: "participant", name: "Resident A" } },
     });
+  });
+
+  it("tells a page built for another contract version to reload, with a reason, before anything else", async () => {
+    const cookie = participantCookie(eventA.id, participantA);
+    for (const old of [1, contractVersion + 1, undefined, "2"]) {
+      const error = (await connectError(clients.socket({ eventId: eventA.id, cookie, contractVersion: old }))) as Error & {
+        data?: { reason?: string; contractVersion?: number };
+      };
+      expect(error.message).toBe("outdated");
+      expect(error.data).toEqual({ reason: "Made In was updated: reload the page.", contractVersion });
+    }
   });
 
   it("refuses a connection without a cookie", async () => {

@@ -11,10 +11,10 @@ import { applyBoardEvent, type BoardEvent, type BoardState, fromSnapshot, needsS
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { savePhoto } from "@/lib/notes/note-photos";
 import { RoomSync } from "@/lib/realtime/client/room-sync";
-import { type BoardView, rooms, type WireNote } from "@/lib/realtime/contract";
+import { rooms } from "@/lib/realtime/contract";
 import { tinyPng } from "../support/tiny-png";
-import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
-import { addParticipant, commandId, createAccount, createTestEvent, staffActor } from "./support/fixtures";
+import { clientsFor, ok, participantCookie, send, sendRaw, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, createAccount, createTestEvent, staffActor } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
 let t: TestServer;
@@ -38,16 +38,6 @@ beforeEach(async () => {
 });
 afterEach(() => clients.closeAll());
 
-type Ack = { ok: boolean; result?: unknown; error?: { code: string; message: string; issues?: { path: string }[] } };
-async function send(socket: TestSocket, name: string, payload: unknown): Promise<Ack> {
-  const timed = socket.timeout(10_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<Ack> };
-  return timed.emitWithAck(name, { id: commandId(), payload });
-}
-async function ok<T>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
-  const ack = await send(socket, name, payload);
-  if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
-  return ack.result as T;
-}
 async function participant(name: string) {
   const id = await addParticipant(t.server.db, event.id, name);
   return { id, socket: await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) }) };
@@ -57,7 +47,7 @@ const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCook
 function follow(socket: TestSocket, boardId: string) {
   const sync = new RoomSync<BoardState, BoardEvent | null>({
     load: async () => {
-      const snapshot = await ok<Parameters<typeof fromSnapshot>[0]>(socket, "board:open", { boardId });
+      const snapshot = await ok(socket, "board:open", { boardId });
       return { seq: snapshot.seq, state: fromSnapshot(snapshot) };
     },
     apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
@@ -65,7 +55,7 @@ function follow(socket: TestSocket, boardId: string) {
   });
   socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
     if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const e = { type: name, data: m.data } as BoardEvent;
+    const e = { name, data: m.data } as BoardEvent;
     const reload = sync.current !== null && needsSnapshot(sync.current, e);
     sync.receive(m.seq, e);
     if (reload) void sync.resync();
@@ -81,7 +71,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000) {
 }
 
 async function mapBoard(staff: TestSocket) {
-  const { board } = await ok<{ board: BoardView }>(staff, "board:create", { title: "Our borough", template: "map" });
+  const { board } = await ok(staff, "board:create", { title: "Our borough", template: "map" });
   const photoId = await savePhoto(
     t.server.db,
     new LocalDiskStorage(uploads),
@@ -89,7 +79,7 @@ async function mapBoard(staff: TestSocket) {
     board.id,
     png,
   );
-  const set = await ok<{ board: BoardView }>(staff, "board:update", { boardId: board.id, mapPhotoId: photoId });
+  const set = await ok(staff, "board:update", { boardId: board.id, mapPhotoId: photoId });
   return { board: set.board, column: board.columns[0]?.key as string, photoId };
 }
 
@@ -106,7 +96,7 @@ describe("map boards", () => {
     const benView = follow(ben.socket, board.id);
     await Promise.all([projector.resync(), benView.resync()]);
 
-    const { note } = await ok<{ note: WireNote }>(amira.socket, "note:create", {
+    const { note } = await ok(amira.socket, "note:create", {
       boardId: board.id,
       column,
       text: "Broken bench by the pond",
@@ -117,13 +107,13 @@ describe("map boards", () => {
     await until(() => benView.current?.notes[note.id]?.pin?.y === 0.75, "the pin on Ben's phone");
 
     // The facilitator drags it; the note's text version is untouched, and the move is seen by all.
-    const moved = await ok<{ note: WireNote }>(staff, "note:pin", { noteId: note.id, pin: { x: 0.6, y: 0.1 } });
+    const moved = await ok(staff, "note:pin", { noteId: note.id, pin: { x: 0.6, y: 0.1 } });
     expect(moved.note.version).toBe(note.version);
     await until(() => benView.current?.notes[note.id]?.pin?.x === 0.6, "the moved pin on Ben's phone");
     expect(benView.current?.notes[note.id]?.pin).toEqual({ x: 0.6, y: 0.1 });
 
     // A versioned edit of the text keeps the pin, and a stale edit is refused.
-    const edited = await ok<{ note: WireNote }>(amira.socket, "note:update", {
+    const edited = await ok(amira.socket, "note:update", {
       noteId: note.id,
       baseVersion: note.version,
       text: "Bench fixed?",
@@ -146,7 +136,7 @@ describe("map boards", () => {
       { x: 0.5, y: "0.5" },
       { x: 0.5, y: null },
     ]) {
-      const off = await send(amira.socket, "note:create", { boardId: board.id, column, text: "Off the map", pin });
+      const off = await sendRaw(amira.socket, "note:create", { boardId: board.id, column, text: "Off the map", pin });
       expect(off.error?.code).toBe("invalid");
     }
     const onIdeas = await send(amira.socket, "note:create", {
@@ -157,7 +147,7 @@ describe("map boards", () => {
     });
     expect(onIdeas.error?.message).toMatch(/no map/);
 
-    const other = await ok<{ board: BoardView }>(staff, "board:create", { title: "Another map", template: "map" });
+    const other = await ok(staff, "board:create", { title: "Another map", template: "map" });
     const foreign = await savePhoto(
       t.server.db,
       new LocalDiskStorage(uploads),
@@ -182,7 +172,7 @@ describe("map boards", () => {
     const benView = follow(ben.socket, board.id);
     await benView.resync();
 
-    const { note } = await ok<{ note: WireNote }>(amira.socket, "note:create", {
+    const { note } = await ok(amira.socket, "note:create", {
       boardId: board.id,
       column,
       text: "Dark alley",
@@ -196,7 +186,7 @@ describe("map boards", () => {
     const peek = await send(ben.socket, "note:pin", { noteId: note.id, pin: { x: 0.9, y: 0.9 } });
     expect(peek.error?.code).toBe("forbidden");
     // Amira moves her own; the room's copy still carries no pin.
-    const own = await ok<{ note: WireNote }>(amira.socket, "note:pin", { noteId: note.id, pin: { x: 0.45, y: 0.4 } });
+    const own = await ok(amira.socket, "note:pin", { noteId: note.id, pin: { x: 0.45, y: 0.4 } });
     expect(own.note.pin).toEqual({ x: 0.45, y: 0.4 });
 
     await ok(staff, "board:reveal", { boardId: board.id });
@@ -206,7 +196,7 @@ describe("map boards", () => {
     await ok(staff, "board:update", { boardId: board.id, locked: true });
     const locked = await send(amira.socket, "note:pin", { noteId: note.id, pin: { x: 0.1, y: 0.1 } });
     expect(locked.error?.code).toBe("conflict");
-    const staffMove = await ok<{ note: WireNote }>(staff, "note:pin", { noteId: note.id, pin: { x: 0.1, y: 0.1 } });
+    const staffMove = await ok(staff, "note:pin", { noteId: note.id, pin: { x: 0.1, y: 0.1 } });
     expect(staffMove.note.pin).toEqual({ x: 0.1, y: 0.1 });
   });
 });

@@ -4,6 +4,7 @@
  * Everything a room sees crosses between them; then A is killed with SIGKILL and its phones come
  * back through the balancer to B with nothing lost and nothing doubled.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { type Database, openDatabase } from "@/db/client";
 import { notes, votes } from "@/db/schema";
 import { presenceCounts } from "@/lib/presence/presence-store";
 import { RoomSync } from "@/lib/realtime/client/room-sync";
+import { contractVersion } from "@/lib/realtime/constants";
 import type { PresenceCounts, TallyView } from "@/lib/realtime/contract";
 import { type StickyProxy, startStickyProxy } from "@/lib/scale/sticky-proxy";
 import { type AppProcess, startAppProcess } from "./support/app-process";
@@ -107,7 +109,7 @@ describe("several processes behind a load balancer, on Redis", () => {
       forceNew: true,
       reconnectionDelay: 1500,
       randomizationFactor: 0,
-      auth: { eventId: event.id },
+      auth: { eventId: event.id, contractVersion },
       extraHeaders: { cookie: participantCookie(event.id, participantId), origin: url },
     });
     try {
@@ -174,6 +176,7 @@ describe("several processes behind a load balancer, on Redis", () => {
         phoneIds.map((id) => onA.connect({ eventId: event.id, cookie: participantCookie(event.id, id), reconnection: true })),
       );
       for (const phone of phones) await ok(phone, "board:open", { boardId });
+      for (const voter of [screen, ...phones]) await ok(voter, "vote:state", { boardId });
       // Presence: phones entered on A, counted on B's screen.
       await everyoneHere;
       expect(a.output()).not.toMatch(/failed/);

@@ -233,7 +233,13 @@ describe("running teams", () => {
       ["Our Street", "Our Street"],
       ["Connectors", "Connectors"],
     ]);
-    expect(first.broadcasts.map((b) => b.event)).toEqual(["team:created", "team:created"]);
+    // Each new team is news in the teams room and in the presentations room (which lists teams).
+    expect(first.broadcasts.map((b) => b.event)).toEqual([
+      "team:created",
+      "presentation:team-changed",
+      "team:created",
+      "presentation:team-changed",
+    ]);
     const second = await t.server.db.transact((tx) => ensureTeamsForBriefs(tx, event.id));
     expect(second.created).toEqual([]);
   });

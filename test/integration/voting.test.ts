@@ -110,6 +110,18 @@ describe("dot-voting", () => {
     expect(refused).toBeGreaterThanOrEqual(200 * 2);
   });
 
+  it("cues every phone in the event, whichever control opened the round; a phone that connects later still gets the cue", async () => {
+    const staff = await facilitator();
+    const home = await phone("On the event page");
+    const cue = nextEvent(home, "room:nudged", (m) => m.data.nudge.kind === "votes");
+    const { round } = await openRound(staff);
+    expect((await cue).data.nudge).toMatchObject({ kind: "votes", boardId: event.welcomeBoardId });
+    const late = await phone("Arrives later");
+    const snapshot = await ok<{ nudge: { kind: string; boardId: string } | null }>(late, "event:snapshot", {});
+    expect(snapshot.nudge).toMatchObject({ kind: "votes", boardId: event.welcomeBoardId });
+    await ok(staff, "vote:close", { roundId: round.id });
+  });
+
   it("hides tallies until reveal but shows how many voted; batches tally messages; refuses dots once closed", async () => {
     const staff = await facilitator();
     const [a, b] = await addNotes(staff, 2);

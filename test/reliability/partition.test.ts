@@ -77,12 +77,12 @@ function phone(url: string, boardId: string, roundId: string, cookie: string, de
     socket.on(
       name as never,
       ((m: { room: string; seq: number; data: unknown }) => {
-        if (m.room === room) sync.receive(m.seq, { type: name, data: m.data } as BoardEvent);
+        if (m.room === room) sync.receive(m.seq, { name, data: m.data } as BoardEvent);
       }) as never,
     );
   }
   socket.on("vote:tallied", (t) => {
-    if (t.room === room && t.roundId === roundId && t.tallies) tallies = t.tallies;
+    if (t.room === rooms.votes(boardId) && t.roundId === roundId && t.tallies) tallies = t.tallies;
   });
   // Every (re)connection reloads the board, as the app's connection does.
   socket.on("connect", () => void sync.resync());

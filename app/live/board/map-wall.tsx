@@ -63,7 +63,7 @@ export function MapWall({ board, interactive, tone }: { board: BoardHandle; inte
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3">
             {unpinned.map((n) => (
               <li key={n.id}>
-                <NoteCard text={n.text} colour={n.colour} author={n.authorName} size={dark ? "wall" : "compact"}>
+                <NoteCard note={n} size={dark ? "wall" : "compact"}>
                   {interactive && state.board.mapUrl ? (
                     <button
                       type="button"

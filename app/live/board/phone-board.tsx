@@ -6,7 +6,7 @@ import { describePin, isMapBoard, type Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
-import type { WireNote } from "@/lib/realtime/contract";
+import type { NoteColour, WireNote } from "@/lib/realtime/contract";
 import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { MapCanvas, numberedPins } from "./map-canvas";
@@ -99,7 +99,7 @@ export function PhoneBoard({
           pin={onMap ? spot : null}
           needsPin={onMap}
           onAdd={(column, text, colour, photoId, pin) => {
-            void board.addNote(column, text, colour, photoId, pin);
+            void board.addNote({ column, text, colour, ...(photoId ? { photoId } : {}), ...(pin ? { pin } : {}) });
             setSpot(null);
           }}
         />
@@ -114,11 +114,11 @@ export function PhoneBoard({
       {pendingNotes.length > 0 ? (
         <ul className="space-y-3" aria-label="Notes not sent yet">
           {pendingNotes.map((p) => {
-            const payload = p.payload as { text: string };
+            const payload = p.payload as { text: string; colour?: NoteColour };
             return (
               <li key={p.id} data-testid="pending-note">
                 <NoteCard
-                  text={payload.text}
+                  note={{ text: payload.text, colour: payload.colour ?? "yellow" }}
                   badge={
                     p.error ? (
                       <span className="font-semibold text-danger">

@@ -50,13 +50,7 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
   );
 
   return (
-    <NoteCard
-      photoUrl={note.photoUrl}
-      text={editing ? "" : note.text}
-      colour={note.colour}
-      author={note.authorName}
-      badge={badge}
-    >
+    <NoteCard note={editing ? { ...note, text: "" } : note} badge={badge}>
       {editing ? (
         <div className="space-y-2">
           <label className="sr-only" htmlFor={`edit-${note.id}`}>

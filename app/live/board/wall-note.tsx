@@ -56,10 +56,7 @@ export const WallNote = memo(function WallNote(props: Props) {
       className={`rounded-lg transition ${props.dropTarget ? "ring-4 ring-brand ring-offset-2" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
       <NoteCard
-        photoUrl={note.photoUrl}
-        text={note.text}
-        colour={note.colour}
-        author={note.authorName}
+        note={note}
         size={size}
         badge={
           <>

@@ -4,6 +4,7 @@
  * run by organiser A and facilitator A, with a participant in each team; and event B with its own
  * participant. Every role has the cookie its browser would carry.
  */
+
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
@@ -15,6 +16,7 @@ import { parseEnv } from "@/lib/config/env";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { joinEvent } from "@/lib/participants/join-event";
 import { createProject } from "@/lib/projects/create-project";
+import { contractVersion } from "@/lib/realtime/constants";
 import { insertTeam } from "@/lib/teams/create-team";
 import { tinyPng } from "@/test/support/tiny-png";
 import { e2eBaseUrl, e2eDatabaseUrl, e2ePort } from "../../support/config";
@@ -161,7 +163,7 @@ export async function connect(eventId: string, cookie: string): Promise<Socket> 
     transports: ["websocket"],
     forceNew: true,
     reconnection: false,
-    auth: { eventId },
+    auth: { eventId, contractVersion },
     extraHeaders: { cookie, origin: e2eBaseUrl },
   });
   await new Promise<void>((resolve, reject) => {

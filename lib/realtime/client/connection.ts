@@ -1,12 +1,13 @@
 import { io, type Socket } from "socket.io-client";
-import { outboxMaxAgeMs, retryableCodes } from "../constants";
+import { contractVersion, outboxMaxAgeMs, retryableCodes } from "../constants";
 import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
 import { Outbox, type PendingCommand } from "./outbox";
 
 const tooOld =
   "This waited on your phone for more than a day without a connection, so it wasn't sent. Copy it if you still need it.";
 
-export type ConnectionStatus = "connecting" | "online" | "offline" | "refused";
+/** `outdated`: the server runs another version of the contract; the page reloads (see `onOutdated`). */
+export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" | "outdated";
 
 const ackTimeoutMs = 8000;
 
@@ -37,7 +38,7 @@ export class EventConnection {
   constructor(readonly eventId: string) {
     const storage = typeof localStorage === "undefined" ? null : localStorage;
     this.outbox = new Outbox(storage, `madein.outbox.${eventId}`);
-    this.socket = io({ auth: { eventId }, autoConnect: false, withCredentials: true });
+    this.socket = io({ auth: { eventId, contractVersion }, autoConnect: false, withCredentials: true });
     this.socket.on("connect", () => void this.onConnect());
     this.socket.on("access:ended", ({ message }, ack) => {
       this.ended = message;
@@ -49,7 +50,10 @@ export class EventConnection {
     this.socket.on("disconnect", (reason) =>
       this.setStatus(reason === "io server disconnect" ? "refused" : navigator.onLine === false ? "offline" : "connecting"),
     );
-    this.socket.on("connect_error", (error) => this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting"));
+    this.socket.on("connect_error", (error) => {
+      if (error.message === "outdated") return this.onOutdated();
+      this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting");
+    });
     window.addEventListener("offline", this.goOffline);
     window.addEventListener("online", this.goOnline);
     if (navigator.onLine === false) this.setStatus("offline");
@@ -103,6 +107,20 @@ export class EventConnection {
     return () => void this.socket.offAny(any);
   }
 
+  /**
+   * A volatile event (an absolute state, not sequenced) meant for this room: one that names
+   * another room is not for it; presence names none (a connection is in one event room).
+   */
+  onVolatile(name: string, room: string, listener: (data: unknown) => void) {
+    const any = (event: string, data: unknown) => {
+      if (event !== name) return;
+      const target = (data as { room?: unknown } | null)?.room;
+      if (target === undefined || target === room) listener(data);
+    };
+    this.socket.onAny(any);
+    return () => void this.socket.offAny(any);
+  }
+
   /** Called on every connect, before pending commands are resent. */
   onResync(listener: () => Promise<void> | void) {
     this.resyncListeners.add(listener);
@@ -114,10 +132,46 @@ export class EventConnection {
     for (const l of this.outboxListeners) l();
   }
 
+  /**
+   * The server speaks another version of the contract (a deploy happened while this page was
+   * open): reload the page once to get the new one. The outbox is in localStorage, so nothing
+   * typed is lost; after the reload its commands are checked before they are sent.
+   */
+  private onOutdated() {
+    this.socket.disconnect();
+    this.setStatus("outdated");
+    const key = `madein.reloaded-for.${contractVersion}`;
+    try {
+      // Once per version: if the reload brought the same page back (a cache), stay put and say so.
+      if (sessionStorage.getItem(key)) return;
+      sessionStorage.setItem(key, "1");
+    } catch {
+      // no sessionStorage: reload anyway
+    }
+    window.location.reload();
+  }
+
   private async onConnect() {
     this.setStatus("online");
+    await this.checkStale();
     await Promise.all([...this.resyncListeners].map((l) => l()));
     await this.flush();
+  }
+
+  /**
+   * Commands written under an older contract (before a reload for a new version): those that
+   * still parse are sent; the others are kept as refused, with a message, and never sent.
+   * The schemas are only downloaded when there is something to check.
+   */
+  private async checkStale() {
+    const stale = this.outbox.stale(contractVersion);
+    if (stale.length === 0) return;
+    const { checkCommands } = await import("./check-commands");
+    for (const { id, error } of checkCommands(stale)) {
+      if (error) this.outbox.fail(id, error);
+      else this.outbox.adopt(id, contractVersion);
+    }
+    this.notifyOutbox();
   }
 
   /** A read (snapshot): not queued; fails fast when offline. */
@@ -130,7 +184,7 @@ export class EventConnection {
    * many reconnects that takes.
    */
   send<N extends CommandName>(name: N, payload: CommandPayload<N>): { id: string; done: Promise<Ack<CommandResults[N]>> } {
-    const command: PendingCommand = { id: newCommandId(), name, payload, createdAt: Date.now() };
+    const command: PendingCommand = { id: newCommandId(), name, payload, createdAt: Date.now(), version: contractVersion };
     this.outbox.add(command);
     this.notifyOutbox();
     const done = new Promise<Ack<CommandResults[N]>>((resolve) => this.waiters.set(command.id, resolve as never));
@@ -145,7 +199,7 @@ export class EventConnection {
   }
 
   private async flush() {
-    if (this.flushing || !this.socket.connected) return;
+    if (this.flushing || !this.socket.connected || this.outbox.stale(contractVersion).length > 0) return;
     this.flushing = true;
     try {
       // Re-read the outbox each turn: commands sent while one is in flight join the queue.

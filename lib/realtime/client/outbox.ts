@@ -5,9 +5,14 @@ export type PendingCommand = {
   name: CommandName;
   payload: unknown;
   createdAt: number;
+  /** The contract version it was written under (absent: before versions were recorded, i.e. 1). */
+  version?: number;
   /** Set when the server refused it for good; kept so the person can see and copy what they typed. */
   error?: CommandError;
 };
+
+/** Why a command kept across an update of the contract was not sent (it no longer parses). */
+export const updatedMessage = "Made In was updated while this was waiting, and it can't be sent any more. Copy it and try again.";
 
 type KeyValueStore = Pick<Storage, "getItem" | "setItem">;
 
@@ -62,6 +67,17 @@ export class Outbox {
 
   remove(id: string) {
     this.items = this.items.filter((c) => c.id !== id);
+    this.save();
+  }
+
+  /** Written under another contract version: to be checked against this one before sending. */
+  stale(version: number): PendingCommand[] {
+    return this.items.filter((c) => !c.error && (c.version ?? 1) !== version);
+  }
+
+  /** Marks a command as checked against this contract version (it parses): it is sent as it is. */
+  adopt(id: string, version: number) {
+    this.items = this.items.map((c) => (c.id === id ? { ...c, version } : c));
     this.save();
   }
 

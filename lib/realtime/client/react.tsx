@@ -1,13 +1,10 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
-import { upsertListing } from "@/lib/boards/board-list";
-import { rooms } from "../constants";
-import type { AnnouncementView, EventSnapshot, NudgeView, PresenceCounts, RoomView, Sequenced } from "../contract";
+import { eventRoom } from "@/lib/events/event-state";
 import { type ConnectionStatus, EventConnection } from "./connection";
-import { newer } from "./newest";
 import type { PendingCommand } from "./outbox";
-import { RoomSync } from "./room-sync";
+import { useRoom } from "./use-room";
 
 const ConnectionContext = createContext<EventConnection | null>(null);
 
@@ -55,66 +52,19 @@ export function usePending(): readonly PendingCommand[] {
   return items;
 }
 
-type EventState = {
-  snapshot: EventSnapshot;
-  announcement: AnnouncementView | null;
-  room: RoomView;
-  /** The latest invitation to go somewhere, from the snapshot (while recent) or as it happens. */
-  nudge: NudgeView | null;
-};
-
-const sameEvent = (a: PresenceCounts, b: PresenceCounts) => a.eventId === b.eventId;
-
-/** The event's snapshot, its latest announcement and live presence. */
+/** The event's snapshot, its latest announcement, the room, the board list and live presence. */
 export function useEventRoom() {
-  const c = useConnection();
-  const [state, setState] = useState<EventState | null>(null);
-  const [presence, setPresence] = useState<PresenceCounts | null>(null);
-  useEffect(() => {
-    if (!c) return;
-    const takePresence = (next: PresenceCounts) => setPresence((current) => newer(current, next, sameEvent));
-    const sync = new RoomSync<EventState, { name: string; data: unknown }>({
-      load: async () => {
-        const ack = await c.query("event:snapshot", {});
-        if (!ack.ok) throw new Error(ack.error.message);
-        takePresence(ack.result.presence);
-        return {
-          seq: ack.result.seq,
-          state: { snapshot: ack.result, announcement: ack.result.announcement, room: ack.result.room, nudge: ack.result.nudge },
-        };
-      },
-      apply: (s, e) => {
-        if (e.name === "announcement:made") {
-          return { ...s, announcement: (e.data as Sequenced<"announcement:made">["data"]).announcement };
-        }
-        if (e.name === "room:changed") return { ...s, room: (e.data as Sequenced<"room:changed">["data"]).room };
-        if (e.name === "room:nudged") return { ...s, nudge: (e.data as Sequenced<"room:nudged">["data"]).nudge };
-        if (e.name === "board:changed") {
-          const { board } = e.data as Sequenced<"board:changed">["data"];
-          return { ...s, snapshot: { ...s.snapshot, boards: upsertListing(s.snapshot.boards, board) } };
-        }
-        return s;
-      },
-      onChange: setState,
-    });
-    // The whole sequence of the event room, so a message for another view is not taken for a gap.
-    const offRoom = c.onRoom(rooms.event(c.eventId), (name, m) => sync.receive(m.seq, { name, data: m.data }));
-    c.socket.on("presence:updated", takePresence);
-    const off = c.onResync(() => sync.resync());
-    return () => {
-      off();
-      offRoom();
-      c.socket.off("presence:updated", takePresence);
-    };
-  }, [c]);
+  const { state } = useRoom("event", null, eventRoom);
   return {
     snapshot: state?.snapshot ?? null,
     announcement: state?.announcement ?? null,
-    presence,
+    presence: state?.presence ?? null,
     room: state?.room ?? null,
     agenda: state?.snapshot.agenda ?? [],
     nudge: state?.nudge ?? null,
     /** Every board of the event, live: null until the first snapshot arrives. */
-    boards: state?.snapshot.boards ?? null,
+    boards: state?.boards ?? null,
+    /** Note counts of boards heard since the snapshot; a screen falls back to those it loaded with. */
+    noteCounts: state?.noteCounts ?? {},
   };
 }

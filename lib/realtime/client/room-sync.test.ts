@@ -72,4 +72,17 @@ describe("RoomSync", () => {
     await Promise.all([a, b]);
     expect(h.loads).toEqual([0]);
   });
+
+  it("applies a volatile state at once, or after the snapshot that is loading", async () => {
+    const h = harness([{ seq: 1, state: [1] }]);
+    const loading = h.sync.resync();
+    h.sync.receiveVolatile(100); // before the snapshot: kept, not lost
+    h.sync.receive(2, 2);
+    h.release();
+    await loading;
+    expect(h.sync.current).toEqual([1, 2, 100]);
+    h.sync.receiveVolatile(101);
+    expect(h.sync.current).toEqual([1, 2, 100, 101]);
+    expect(h.sync.lastSeq).toBe(2); // outside the sequence
+  });
 });

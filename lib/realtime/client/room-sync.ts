@@ -8,6 +8,8 @@ export class RoomSync<State, Event> {
   private seq = 0;
   private loading: Promise<void> | null = null;
   private buffered: { seq: number; event: Event }[] = [];
+  /** Absolute states (presence, a tally) that came while loading: applied after the snapshot. */
+  private volatile: Event[] = [];
 
   constructor(
     private readonly options: {
@@ -37,6 +39,9 @@ export class RoomSync<State, Event> {
         this.buffered = [];
         this.loading = null;
         for (const b of waiting) this.receive(b.seq, b.event, false);
+        const states = this.volatile;
+        this.volatile = [];
+        for (const e of states) this.state = this.options.apply(this.state as State, e);
         this.options.onChange(this.state as State);
       })
       .catch((error) => {
@@ -53,6 +58,19 @@ export class RoomSync<State, Event> {
   patch(change: (state: State) => State) {
     if (this.state === null || this.loading) return;
     this.state = change(this.state);
+    this.options.onChange(this.state);
+  }
+
+  /**
+   * An event outside the room's sequence (an absolute state, e.g. presence counts): applied as
+   * it comes, or after the snapshot that is loading. The reducer keeps the newer of two.
+   */
+  receiveVolatile(event: Event) {
+    if (this.loading || this.state === null) {
+      this.volatile.push(event);
+      return;
+    }
+    this.state = this.options.apply(this.state, event);
     this.options.onChange(this.state);
   }
 

@@ -1,68 +1,31 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { applyTeamEvent, type TeamEvent, type TeamsState, teamEventNames } from "@/lib/teams/teams-state";
-import { teamsRoom } from "../constants";
-import type { PrivateDetails, Sequenced, TeamEvents } from "../contract";
-import { useConnection } from "./react";
-import { RoomSync } from "./room-sync";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { withTeamNames } from "@/lib/boards/board-list";
+import { teamsRoom } from "@/lib/teams/teams-state";
+import type { Ack, PrivateDetails } from "../contract";
+import { useConnection, useEventRoom } from "./react";
+import { useRoom } from "./use-room";
 
 /**
  * The room's teams and people, live: every phone, the console and the big screen hold the same
- * state, applied from the same sequenced events, and reload the snapshot after a gap or a
- * reconnect, so a move shows everywhere without a reload.
+ * state, applied from the same sequenced events, so a move shows everywhere without a reload.
  */
 export function useTeams() {
   const c = useConnection();
-  const [state, setState] = useState<TeamsState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { state, error } = useRoom("teams", null, teamsRoom);
   const [joining, setJoining] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!c) return;
-    const sync = new RoomSync<TeamsState, TeamEvent>({
-      load: async () => {
-        const ack = await c.query("teams:snapshot", {});
-        if (!ack.ok) throw new Error(ack.error.message);
-        const { seq, ...rest } = ack.result;
-        return { seq, state: rest };
-      },
-      apply: applyTeamEvent,
-      onChange: (s) => {
-        setError(null);
-        setState(s);
-      },
-      // A load cut short by a dropped connection is retried on reconnect; only a real refusal is shown.
-      onError: (e) => setError(c.socket.connected ? (e instanceof Error ? e.message : "Couldn't load the teams.") : null),
-    });
-    const room = teamsRoom(c.eventId);
-    const listeners = teamEventNames.map((name) => {
-      const listener = (m: Sequenced<keyof TeamEvents>) => {
-        if (m.room === room) sync.receive(m.seq, { name, data: m.data } as TeamEvent);
-      };
-      c.socket.on(name, listener as never);
-      return [name, listener] as const;
-    });
-    const off = c.onResync(() => sync.resync());
-    return () => {
-      off();
-      for (const [name, listener] of listeners) c.socket.off(name, listener as never);
-    };
-  }, [c]);
-
-  /** One tap: join or move. Resolves once the server has answered; the move itself arrives as a broadcast. */
-  const join = useCallback(
-    async (teamId: string): Promise<boolean> => {
+  /** Sends a tap; a refusal is shown, and not kept: unlike a note, a refused tap has nothing worth keeping. */
+  const tap = useCallback(
+    async (send: () => { id: string; done: Promise<Ack<{ person: unknown; votesWithdrawn?: number }>> }) => {
       if (!c) return false;
-      setJoining(teamId);
       setRefusal(null);
-      const sent = c.send("team:join", { teamId });
+      const sent = send();
       const ack = await sent.done;
-      setJoining(null);
       if (!ack.ok) {
         setRefusal(ack.error.message);
-        // Unlike a note, a refused tap has nothing worth keeping once the person has been told why.
         c.dismiss(sent.id);
       } else if (ack.result.votesWithdrawn) {
         setRefusal(
@@ -74,16 +37,21 @@ export function useTeams() {
     [c],
   );
 
+  /** One tap: join or move. Resolves once the server has answered; the move itself arrives as a broadcast. */
+  const join = useCallback(
+    async (teamId: string): Promise<boolean> => {
+      if (!c) return false;
+      setJoining(teamId);
+      const ok = await tap(() => c.send("team:join", { teamId }));
+      setJoining(null);
+      return ok;
+    },
+    [c, tap],
+  );
+
   const leave = useCallback(async () => {
-    if (!c) return;
-    setRefusal(null);
-    const sent = c.send("team:leave", {});
-    const ack = await sent.done;
-    if (!ack.ok) {
-      setRefusal(ack.error.message);
-      c.dismiss(sent.id);
-    }
-  }, [c]);
+    if (c) await tap(() => c.send("team:leave", {}));
+  }, [c, tap]);
 
   const me = state?.me ? (state.people.find((p) => p.id === state.me) ?? null) : null;
   return { state, error, me, join, leave, joining, refusal };
@@ -109,4 +77,15 @@ export function usePrivateDetails(enabled: boolean, changeKey: unknown) {
     };
   }, [c, enabled, changeKey]);
   return details;
+}
+
+/**
+ * The event's boards, live (from the event room), with their teams' names as they are now (from
+ * the teams room): a board of a team made after the page loaded is named after it, not "Whole room".
+ * Null until the event's snapshot arrives.
+ */
+export function useBoardList() {
+  const { boards } = useEventRoom();
+  const { state } = useTeams();
+  return useMemo(() => (boards ? withTeamNames(boards, state?.teams ?? null) : null), [boards, state?.teams]);
 }

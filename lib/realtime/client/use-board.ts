@@ -1,45 +1,25 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  applyBoardEvent,
-  type BoardEvent,
-  type BoardState,
-  columnsOf,
-  fromSnapshot,
-  needsSnapshot,
-} from "@/lib/boards/board-state";
+import { useCallback, useMemo, useState } from "react";
+import { type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
 import type { Pin } from "@/lib/boards/pins";
-import { rooms } from "../constants";
-import type { Ack, BoardView, CommandName, CommandPayload, CommandResults, NoteColour, WireNote } from "../contract";
+import type { Ack, CommandName, CommandPayload, CommandResults, NoteColour, WireNote } from "../contract";
 import { useConnection, usePending } from "./react";
-import { RoomSync } from "./room-sync";
+import { useRoom } from "./use-room";
 
-const boardEventNames = [
-  "note:created",
-  "note:changed",
-  "note:deleted",
-  "group:changed",
-  "group:removed",
-  "board:changed",
-] as const;
-
-/** What the server's ack of a command tells us about the board, applied before its broadcast lands. */
-function fromAck(state: BoardState, name: CommandName, result: unknown): BoardState {
-  const r = result as Partial<{
-    note: WireNote;
-    notes: WireNote[];
-    noteId: string;
-    group: { id: string; title: string };
-    board: BoardView;
-  }>;
-  let next = state;
-  if (r.board) next = applyBoardEvent(next, { type: "board:changed", data: { board: r.board } });
-  if (r.note) next = applyBoardEvent(next, { type: "note:changed", data: { notes: [r.note] } });
-  if (r.notes) next = applyBoardEvent(next, { type: "note:changed", data: { notes: r.notes } });
-  if (r.group) next = applyBoardEvent(next, { type: "group:changed", data: { group: r.group } });
-  if (name === "note:delete" && r.noteId) next = applyBoardEvent(next, { type: "note:deleted", data: { noteId: r.noteId } });
-  return next;
+/** What the server's ack of a command tells us about the board, as the events its broadcast will carry. */
+function eventsOfAck(name: CommandName, result: unknown): BoardEvent[] {
+  const r = result as Partial<CommandResults["note:group"] & CommandResults["board:update"] & CommandResults["note:delete"]> & {
+    note?: WireNote;
+    notes?: WireNote[];
+  };
+  const events: BoardEvent[] = [];
+  if (r.board) events.push({ name: "board:changed", data: { board: r.board } });
+  if (r.note) events.push({ name: "note:changed", data: { notes: [r.note] } });
+  if (r.notes) events.push({ name: "note:changed", data: { notes: r.notes } });
+  if (r.group) events.push({ name: "group:changed", data: { group: r.group } });
+  if (name === "note:delete" && r.noteId) events.push({ name: "note:deleted", data: { noteId: r.noteId } });
+  return events;
 }
 
 /**
@@ -48,54 +28,23 @@ function fromAck(state: BoardState, name: CommandName, result: unknown): BoardSt
  */
 export function useBoard(boardId: string) {
   const c = useConnection();
-  const [state, setState] = useState<BoardState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const syncRef = useRef<RoomSync<BoardState, BoardEvent | null> | null>(null);
+  const room = useRoom("board", boardId || null, boardRoom);
+  const { state, error } = room;
   // Where a note was dragged to, shown at once and dropped when the server answers.
   const [moving, setMoving] = useState<Record<string, { column: string; position: number }>>({});
   // Where a pin was dragged to on a map board, likewise.
   const [pinning, setPinning] = useState<Record<string, Pin>>({});
-
-  useEffect(() => {
-    if (!c || !boardId) return;
-    const sync = new RoomSync<BoardState, BoardEvent | null>({
-      load: async () => {
-        const ack = await c.query("board:open", { boardId });
-        if (!ack.ok) throw new Error(ack.error.message);
-        setError(null);
-        return { seq: ack.result.seq, state: fromSnapshot(ack.result) };
-      },
-      apply: (st, event) => (event ? applyBoardEvent(st, event) : st),
-      onChange: setState,
-      // A load cut short by a dropped connection is retried on reconnect; only a real refusal is shown.
-      onError: (e) => setError(c.socket.connected ? (e instanceof Error ? e.message : "Couldn't load this board.") : null),
-    });
-    syncRef.current = sync;
-    const offRoom = c.onRoom(rooms.board(boardId), (name, m) => {
-      // Messages of the room this view doesn't draw (e.g. votes) still move its sequence on.
-      const event = (boardEventNames as readonly string[]).includes(name) ? ({ type: name, data: m.data } as BoardEvent) : null;
-      const reload = event !== null && sync.current !== null && needsSnapshot(sync.current, event);
-      sync.receive(m.seq, event);
-      if (reload) void sync.resync();
-    });
-    const off = c.onResync(() => sync.resync());
-    return () => {
-      off();
-      offRoom();
-      syncRef.current = null;
-    };
-  }, [c, boardId]);
 
   const send = useCallback(
     <N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<Ack<CommandResults[N]>> | null => {
       if (!c) return null;
       const { done } = c.send(name, payload);
       return done.then((ack) => {
-        if (ack.ok) syncRef.current?.patch((s) => fromAck(s, name, ack.result));
+        if (ack.ok) for (const event of eventsOfAck(name, ack.result)) room.apply(event);
         return ack;
       });
     },
-    [c],
+    [c, room.apply],
   );
 
   const pending = usePending();
@@ -122,8 +71,7 @@ export function useBoard(boardId: string) {
 
   const actions = useMemo(
     () => ({
-      addNote: (column: string, text: string, colour: NoteColour = "yellow", photoId?: string, pin?: Pin) =>
-        send("note:create", { boardId, column, text, colour, ...(photoId ? { photoId } : {}), ...(pin ? { pin } : {}) }),
+      addNote: (note: Omit<CommandPayload<"note:create">, "boardId">) => send("note:create", { boardId, ...note }),
       /** Moves a note's pin on a map board; shown at once. */
       pinNote: (noteId: string, pin: Pin) => {
         setPinning((p) => ({ ...p, [noteId]: pin }));

@@ -1,48 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { rooms } from "../constants";
-import type { Ack, CommandName, CommandPayload, CommandResults, PresentationEvents, PresentationState } from "../contract";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { presentationsRoom, withoutBurst } from "@/lib/presentations/presentations-state";
+import type { Ack, CommandName, CommandPayload, CommandResults } from "../contract";
 import { useConnection } from "./react";
-import { RoomSync } from "./room-sync";
+import { useRoom } from "./use-room";
 
-type Event = { [E in keyof PresentationEvents]: { name: E; data: PresentationEvents[E] } }[keyof PresentationEvents];
+export type { ReactionBurst } from "@/lib/presentations/presentations-state";
 
-/** How a presentations event changes the state. Pure, so every screen converges the same way. */
-export function applyPresentationEvent(s: PresentationState, e: Event): PresentationState {
-  switch (e.name) {
-    case "showcase:changed":
-      return { ...s, showcases: { ...s.showcases, [e.data.showcase.teamId]: e.data.showcase } };
-    case "presentation:run-changed":
-      return { ...s, run: e.data.run };
-    case "presentation:reacted":
-      return { ...s, reactions: { ...s.reactions, [e.data.teamId]: e.data.counts } };
-    case "presentation:criteria-changed": {
-      const mine = s.me.scores[e.data.teamId];
-      if (!mine || e.data.renamed.length === 0) return { ...s, criteria: { ...s.criteria, [e.data.teamId]: e.data.criteria } };
-      const moved = { ...mine };
-      for (const [from, to] of e.data.renamed) {
-        delete moved[to];
-        if (from in mine) {
-          moved[to] = mine[from] as number;
-          delete moved[from];
-        }
-      }
-      return {
-        ...s,
-        criteria: { ...s.criteria, [e.data.teamId]: e.data.criteria },
-        me: { ...s.me, scores: { ...s.me.scores, [e.data.teamId]: moved } },
-      };
-    }
-    case "presentation:judges-changed":
-      return { ...s, judges: s.judges ? e.data.judges : null };
-    case "presentation:scored":
-      // Nothing here holds other judges' scores; a new state tells the results page to re-read.
-      return { ...s };
-  }
-}
-
-export type ReactionBurst = { id: number; teamId: string; kind: PresentationEvents["presentation:reacted"]["kind"] };
+/** How long a reaction floats up the big screen. */
+const burstMs = 2500;
 
 /**
  * The presentations of the event, live: running order, who is on, showcases, reactions. `bursts`
@@ -50,37 +17,31 @@ export type ReactionBurst = { id: number; teamId: string; kind: PresentationEven
  */
 export function usePresentations() {
   const c = useConnection();
-  const [state, setState] = useState<PresentationState | null>(null);
-  const [bursts, setBursts] = useState<ReactionBurst[]>([]);
+  const room = useRoom("presentations", null, presentationsRoom);
   const [message, setMessage] = useState<string | null>(null);
+  const { patch } = room;
+  const bursts = room.state?.bursts;
 
+  // Each reaction lets go on its own clock, however many arrive after it.
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   useEffect(() => {
-    if (!c) return;
-    let burstId = 0;
-    const sync = new RoomSync<PresentationState, Event>({
-      load: async () => {
-        const ack = await c.query("presentation:state", {});
-        if (!ack.ok) throw new Error(ack.error.message);
-        return { seq: ack.result.seq, state: ack.result };
-      },
-      apply: applyPresentationEvent,
-      onChange: setState,
-    });
-    const offRoom = c.onRoom(rooms.presentations(c.eventId), (name, m) => {
-      const event = { name, data: m.data } as Event;
-      if (event.name === "presentation:reacted") {
-        const burst = { id: ++burstId, teamId: event.data.teamId, kind: event.data.kind };
-        setBursts((b) => [...b.slice(-24), burst]);
-        setTimeout(() => setBursts((b) => b.filter((x) => x.id !== burst.id)), 2500);
-      }
-      sync.receive(m.seq, event);
-    });
-    const off = c.onResync(() => sync.resync());
+    for (const { id } of bursts ?? []) {
+      if (timers.current.has(id)) continue;
+      timers.current.set(
+        id,
+        setTimeout(() => {
+          timers.current.delete(id);
+          patch((s) => withoutBurst(s, id));
+        }, burstMs),
+      );
+    }
+  }, [bursts, patch]);
+  useEffect(() => {
+    const pending = timers.current;
     return () => {
-      off();
-      offRoom();
+      for (const timer of pending.values()) clearTimeout(timer);
     };
-  }, [c]);
+  }, []);
 
   /** Sends a command; a refusal is shown and not retried. */
   const run = useCallback(
@@ -97,7 +58,7 @@ export function usePresentations() {
     [c],
   );
 
-  return { state, bursts, message, setMessage, send: run, connection: c, patch: setState };
+  return { state: room.state, bursts: bursts ?? [], message, setMessage, send: run, connection: c, patch };
 }
 
 export type PresentationsHandle = ReturnType<typeof usePresentations>;

@@ -2,10 +2,20 @@
  * Real socket.io clients, as a phone or a facilitator's laptop would connect, and promise
  * helpers to wait for what the server says instead of sleeping.
  */
+
+import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { accountSessionCookie, participantCookieName } from "@/lib/auth/cookies";
 import { sign } from "@/lib/auth/tokens";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/contract";
+import { contractVersion } from "@/lib/realtime/constants";
+import type {
+  ClientToServerEvents,
+  CommandError,
+  CommandName,
+  CommandPayload,
+  CommandResults,
+  ServerToClientEvents,
+} from "@/lib/realtime/contract";
 import { testSecret } from "./server";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -26,6 +36,8 @@ export type ConnectOptions = {
   headers?: Record<string, string>;
   /** Off by default, so a refused or dropped socket stays down unless a test wants otherwise. */
   reconnection?: boolean;
+  /** The contract version the client says it speaks; the current one unless a test says otherwise. */
+  contractVersion?: unknown;
 };
 
 /** Tracks every socket a test opens, so `closeAll` in afterEach leaves nothing running. */
@@ -42,7 +54,10 @@ export function clientsFor(url: string) {
       reconnection: options.reconnection ?? false,
       reconnectionDelay: 50,
       randomizationFactor: 0,
-      auth: { eventId: options.eventId },
+      auth: {
+        eventId: options.eventId,
+        contractVersion: "contractVersion" in options ? options.contractVersion : contractVersion,
+      },
       extraHeaders,
     });
     open.add(s);
@@ -145,4 +160,40 @@ export function disconnected(socket: TestSocket, timeoutMs = 5000): Promise<stri
       resolve(reason);
     });
   });
+}
+
+/** An ack as tests read it: `error` may be looked at without first checking `ok`. */
+export type TestAck<R> =
+  | { ok: true; result: R; duplicate?: boolean; error?: undefined }
+  | { ok: false; error: CommandError; result?: undefined };
+
+/**
+ * Sends a command as a phone or a console would, typed by the contract: its payload is checked
+ * by the compiler and its ack carries that command's result.
+ */
+export function send<N extends CommandName>(
+  socket: TestSocket,
+  name: N,
+  payload: CommandPayload<N>,
+  id = `cmd-${randomUUID()}`,
+  timeoutMs = 10_000,
+): Promise<TestAck<CommandResults[N]>> {
+  return sendRaw(socket, name, payload, id, timeoutMs) as Promise<TestAck<CommandResults[N]>>;
+}
+
+/** A command with a payload the contract would refuse (tests of validation): the compiler does not check it. */
+export function sendRaw(socket: TestSocket, name: string, payload: unknown, id = `cmd-${randomUUID()}`, timeoutMs = 10_000) {
+  const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(n: string, e: unknown): Promise<TestAck<unknown>> };
+  return timed.emitWithAck(name, { id, payload });
+}
+
+/** The result of a command that must succeed. */
+export async function ok<N extends CommandName>(
+  socket: TestSocket,
+  name: N,
+  payload: CommandPayload<N>,
+): Promise<CommandResults[N]> {
+  const ack = await send(socket, name, payload);
+  if (!ack.ok) throw new Error(`${name}: ${ack.error.message}`);
+  return ack.result;
 }

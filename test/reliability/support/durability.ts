@@ -5,11 +5,13 @@
  * what it has no ack for, with the same command ids. Then the database is checked against the
  * acks, and every phone's board (board:open) and dots (vote:state) against the database.
  */
+
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { io } from "socket.io-client";
 import type { Database } from "@/db/client";
 import { commandLog, notes, votes } from "@/db/schema";
+import { contractVersion } from "@/lib/realtime/constants";
 import type { WireNote } from "@/lib/realtime/contract";
 import { connected, participantCookie, staffCookie, type TestSocket } from "../../integration/support/clients";
 import { addBoard, commandId } from "../../integration/support/fixtures";
@@ -32,7 +34,7 @@ export function phoneSocket(url: string, eventId: string, cookie: string): TestS
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
     randomizationFactor: 0.5,
-    auth: { eventId },
+    auth: { eventId, contractVersion },
     extraHeaders: { cookie, origin: url },
   }) as TestSocket;
 }

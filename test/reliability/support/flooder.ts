@@ -8,9 +8,11 @@
  * `RECONNECT sent=… ok=… limited=… other=… connections=… refusedConnects=… seconds=…`.
  * Env: URL, EVENT_ID, COOKIE, BOARD_ID, RATE, SECONDS.
  */
+
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { io } from "socket.io-client";
+import { contractVersion } from "@/lib/realtime/constants";
 
 const { URL: url = "", EVENT_ID: eventId, COOKIE: cookie = "", BOARD_ID: boardId } = process.env;
 const rate = Number(process.env.RATE ?? 1000);
@@ -24,7 +26,7 @@ async function floodOnce(counts: Counts, deadline: number): Promise<"cut" | "ref
     transports: ["websocket"],
     forceNew: true,
     reconnection: false,
-    auth: { eventId },
+    auth: { eventId, contractVersion },
     extraHeaders: { cookie, origin: url },
   });
   const connected = await new Promise<boolean>((resolve) => {

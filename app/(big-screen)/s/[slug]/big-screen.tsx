@@ -10,6 +10,7 @@ import { MegaphoneIcon } from "@/app/ui/icons";
 import { plural } from "@/lib/plural";
 import { onStage } from "@/lib/presentations/rules";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
+import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import type { AnnouncementView, BoardListing, PhaseView, RoomView, Wall, WallChoice } from "@/lib/realtime/contract";
@@ -94,7 +95,7 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
               <ul className="grid grid-cols-3 gap-6">
                 {latest.map((n) => (
                   <li key={n.id} data-testid="screen-note" className="max-h-52 overflow-hidden rounded-2xl">
-                    <NoteCard text={n.text} colour={n.colour} author={n.authorName} size="wall" />
+                    <NoteCard note={n} size="wall" />
                   </li>
                 ))}
               </ul>
@@ -202,7 +203,8 @@ function useChime(done: boolean) {
 /** The projector: readable from the back of a hall, no chrome, live, driven from the console or the keyboard. */
 export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   const connection = useConnection();
-  const { presence, announcement, room, agenda, boards: liveBoards } = useEventRoom();
+  const { presence, announcement, room, agenda } = useEventRoom();
+  const liveBoards = useBoardList();
   // Boards made after the page loaded join the choices and the rotation as they are made.
   const boards = liveBoards ?? boardsAtLoad;
   const [theme, toggleTheme] = useTheme();

@@ -126,7 +126,7 @@ export function RotateWall({
     <div className="flex h-full flex-col gap-4" data-testid="wall-rotate">
       <p className="flex items-center justify-between text-2xl font-semibold text-white/80">
         <span>
-          {board.teamName ? `Team ${board.teamName}` : "Whole room"} · board {i + 1} of {list.length}
+          {board.teamId === null ? "Whole room" : `Team ${board.teamName ?? ""}`} · board {i + 1} of {list.length}
         </span>
         <span aria-hidden>
           Next in {left} s

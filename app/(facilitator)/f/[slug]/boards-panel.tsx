@@ -4,17 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BoardSummary } from "@/lib/boards/find-boards";
+import { type BoardTemplate, offeredTemplates } from "@/lib/boards/templates";
 import { plural } from "@/lib/plural";
 import { useConnection } from "@/lib/realtime/client/react";
-
-const templates = [
-  ["ideas", "Ideas"],
-  ["journey", "Service journey: magic and miserable moments"],
-  ["learning", "Questions · What we learned · What next"],
-  ["postcards", "Postcards from the future"],
-  ["map", "Map: notes pinned on an image you upload"],
-  ["blank", "Blank, with my own columns"],
-] as const;
 
 /** Every board of the event, and a form to start a new one from a template. */
 export function BoardsPanel({
@@ -29,7 +21,7 @@ export function BoardsPanel({
   const connection = useConnection();
   const router = useRouter();
   const [title, setTitle] = useState("");
-  const [template, setTemplate] = useState<(typeof templates)[number][0]>("ideas");
+  const [template, setTemplate] = useState<BoardTemplate>("ideas");
   const [teamId, setTeamId] = useState("");
   const [columns, setColumns] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +63,7 @@ export function BoardsPanel({
             <div>
               <p className="font-semibold">{b.title}</p>
               <p className="text-sm text-ink-soft">
-                {b.teamName ? `Team: ${b.teamName}` : "Whole room"} · {plural(b.notes, "note")}
+                {b.teamId === null ? "Whole room" : `Team: ${b.teamName ?? ""}`} · {plural(b.notes, "note")}
                 {b.locked ? " · locked" : ""}
               </p>
             </div>
@@ -111,9 +103,9 @@ export function BoardsPanel({
               onChange={(e) => setTemplate(e.target.value as typeof template)}
               className="field-input"
             >
-              {templates.map(([key, name]) => (
+              {offeredTemplates.map(({ key, label }) => (
                 <option key={key} value={key}>
-                  {name}
+                  {label}
                 </option>
               ))}
             </select>

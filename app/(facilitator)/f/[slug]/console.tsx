@@ -1,15 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { Wordmark } from "@/app/ui/brand";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
-import { limits, rooms } from "@/lib/realtime/constants";
+import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
+import { limits } from "@/lib/realtime/constants";
 import { BoardsPanel } from "./boards-panel";
 import { RoomControls } from "./room-controls";
 
@@ -92,43 +92,19 @@ function AnnouncementComposer() {
   );
 }
 
-/** How often, at most, the console re-reads the boards' note counts while notes arrive. */
-const noteCountRefreshMs = 2_000;
-
-/**
- * Re-reads the page (and with it every board's note count) when a note is added or removed on a
- * board this console follows, at most every `noteCountRefreshMs` however busy the room.
- */
-function useLiveNoteCounts(boardIds: readonly string[]) {
-  const connection = useConnection();
-  const router = useRouter();
-  const key = boardIds.join(",");
-  useEffect(() => {
-    if (!connection || !key) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const offs = key.split(",").map((id) =>
-      connection.onRoom(rooms.board(id), (name) => {
-        if ((name !== "note:created" && name !== "note:deleted") || timer) return;
-        timer = setTimeout(() => {
-          timer = null;
-          router.refresh();
-        }, noteCountRefreshMs);
-      }),
-    );
-    return () => {
-      for (const off of offs) off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [connection, key, router]);
-}
-
 export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props) {
-  const { presence, room, agenda, boards: liveBoards } = useEventRoom();
-  useLiveNoteCounts((liveBoards ?? boardsAtLoad).map((b) => b.id));
+  const { presence, room, agenda, noteCounts } = useEventRoom();
+  const liveBoards = useBoardList();
+  // Teams made since the page loaded can have boards too.
+  const liveTeams = useTeams().state?.teams ?? teams;
   // The live list (boards made since, locks, reveals), with the note counts as last read.
   const boards = useMemo(
-    () => liveBoards?.map((b) => ({ ...b, notes: boardsAtLoad.find((s) => s.id === b.id)?.notes ?? 0 })) ?? boardsAtLoad,
-    [liveBoards, boardsAtLoad],
+    () =>
+      (liveBoards ?? boardsAtLoad).map((b) => ({
+        ...b,
+        notes: noteCounts[b.id] ?? boardsAtLoad.find((s) => s.id === b.id)?.notes ?? 0,
+      })),
+    [liveBoards, boardsAtLoad, noteCounts],
   );
   const wallRoom = board ? presence?.rooms[`board:${board.id}`] : undefined;
 
@@ -184,7 +160,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           </section>
         </div>
         <div className="min-w-0 space-y-6">
-          <BoardsPanel slug={event.slug} boards={boards} teams={teams} />
+          <BoardsPanel slug={event.slug} boards={boards} teams={liveTeams} />
           {board ? (
             <div className="card p-5">
               <WallBoard boardId={board.id} interactive />

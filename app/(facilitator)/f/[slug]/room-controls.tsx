@@ -283,7 +283,7 @@ function ScreenPanel({ room, boards }: { room: RoomView; boards: BoardSummary[] 
               <span className="min-w-0">
                 <span className="block font-semibold">{b.title}</span>
                 <span className="block text-xs text-ink-soft">
-                  {b.teamName ? `Team: ${b.teamName}` : "Whole room"}
+                  {b.teamId === null ? "Whole room" : `Team: ${b.teamName ?? ""}`}
                   {b.locked ? " · locked" : ""}
                 </span>
               </span>

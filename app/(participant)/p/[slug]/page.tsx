@@ -4,7 +4,6 @@ import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorKey } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
-import { teamOf } from "@/lib/boards/board-access";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { findPerson } from "@/lib/participants/participant-views";
@@ -22,13 +21,8 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
   const actor = await actorForEvent(event.id);
   if (!actor) sendToJoin(event);
   const board = await findWelcomeBoard(db.read, event.id);
-  const myTeam = await teamOf(db.read, actor);
-  // The room's boards and my team's; other teams' boards stay a tap away on the event page, not here.
-  // The people's-choice board holds only its vote, which lives on the presentations page.
   const { peoplesChoiceBoardId } = await findRun(db.read, event.id);
-  const boards = (await listBoards(db.read, event.id)).filter(
-    (b) => b.id !== board?.id && b.id !== peoplesChoiceBoardId && (b.teamId === null || b.teamId === myTeam),
-  );
+  const boards = await listBoards(db.read, event.id);
   // Their own name, in full, even where others see only initials (under-18s).
   const self = actor.kind === "participant" ? await findPerson(db.read, event.id, actor.participantId) : null;
 
@@ -43,6 +37,7 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
         }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
         boards={boards}
+        hiddenBoardIds={[board?.id, peoplesChoiceBoardId].filter((id): id is string => !!id)}
       />
     </EventConnectionProvider>
   );

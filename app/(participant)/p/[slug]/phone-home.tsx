@@ -1,13 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useMemo } from "react";
 import { AnnouncementBanner } from "@/app/live/announcement";
 import { DeviceNotice } from "@/app/live/device-notice";
 import { RoomNudge } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
+import { isPeoplesChoice } from "@/lib/presentations/peoples-choice-board";
 import { useEventRoom } from "@/lib/realtime/client/react";
+import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
 import { PhoneShell } from "../../phone-shell";
 import { MyTeam } from "./my-team";
 import { WelcomeWall } from "./welcome-wall";
@@ -16,11 +19,24 @@ type Props = {
   event: { name: string; slug: string };
   me: { name: string; key: string; isStaff: boolean };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
+  /** Every board at page load, with its note count then; the list itself follows the event room. */
   boards: BoardSummary[];
+  /** The welcome wall (shown below) and the people's-choice board (its vote is on the presentations page). */
+  hiddenBoardIds: string[];
 };
 
-export function PhoneHome({ event, me, board, boards }: Props) {
-  const { announcement, presence } = useEventRoom();
+export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardIds }: Props) {
+  const { announcement, presence, noteCounts } = useEventRoom();
+  const liveBoards = useBoardList();
+  const myTeamId = useTeams().me?.teamId ?? null;
+  // The room's boards and my team's, live; other teams' boards stay a tap away on the event page.
+  const boards = useMemo(
+    () =>
+      (liveBoards ?? boardsAtLoad)
+        .filter((b) => !hiddenBoardIds.includes(b.id) && !isPeoplesChoice(b) && (b.teamId === null || b.teamId === myTeamId))
+        .map((b) => ({ ...b, notes: noteCounts[b.id] ?? boardsAtLoad.find((l) => l.id === b.id)?.notes ?? 0 })),
+    [liveBoards, boardsAtLoad, hiddenBoardIds, myTeamId, noteCounts],
+  );
   return (
     <PhoneShell aside={<ConnectionPill />}>
       <div className="space-y-6">
@@ -87,7 +103,8 @@ export function PhoneHome({ event, me, board, boards }: Props) {
                     <span>
                       <span className="block font-semibold">{b.title}</span>
                       <span className="block text-sm text-ink-soft">
-                        {b.teamName ? `Your team: ${b.teamName}` : "Whole room"} · {plural(b.notes, "note")}
+                        {b.teamId === null ? "Whole room" : `Your team${b.teamName ? `: ${b.teamName}` : ""}`}
+                        {` · ${plural(b.notes, "note")}`}
                       </span>
                     </span>
                     <span aria-hidden>→</span>

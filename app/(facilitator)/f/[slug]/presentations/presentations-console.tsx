@@ -408,7 +408,7 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
     if (!c || Date.now() - lastRead.current < 2000) return;
     lastRead.current = Date.now();
     const ack = await c.query("presentation:state", {});
-    if (ack.ok) handle.patch((s) => (s ? { ...s, people: ack.result.people, judges: ack.result.judges } : s));
+    if (ack.ok) handle.patch((s) => ({ ...s, people: ack.result.people, judges: ack.result.judges }));
   };
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">

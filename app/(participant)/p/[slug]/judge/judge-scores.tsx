@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 
 const scale = [1, 2, 3, 4, 5] as const;
@@ -10,7 +9,6 @@ const scaleWords: Record<number, string> = { 1: "not yet", 2: "a little", 3: "pa
 /** A judge scores each team, 1 to 5 against each criterion; a tap saves, tapping again takes it back. */
 export function JudgeScores({ slug, eventName }: { slug: string; eventName: string }) {
   const p = usePresentations();
-  const [mine, setMine] = useState<Record<string, Record<string, number>> | null>(null);
   const s = p.state;
   if (!s) return <p className="text-ink-soft">Opening the scores…</p>;
   const back = (
@@ -27,11 +25,14 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
       </div>
     );
   }
-  const scores = mine ?? s.me.scores;
+  // My scores live in the room's state, so a criterion reworded by the facilitator carries them with it.
+  const scores = s.me.scores;
+  const setTeamScores = (teamId: string, change: (team: Record<string, number>) => Record<string, number>) =>
+    p.patch((st) => ({ ...st, me: { ...st.me, scores: { ...st.me.scores, [teamId]: change(st.me.scores[teamId] ?? {}) } } }));
   const score = async (teamId: string, criterion: string, value: number | null) => {
-    setMine({ ...scores, [teamId]: { ...scores[teamId], [criterion]: value ?? 0 } });
+    setTeamScores(teamId, (team) => ({ ...team, [criterion]: value ?? 0 }));
     const ack = await p.send("judge:score", { teamId, criterion, score: value });
-    if (ack?.ok) setMine((m) => ({ ...(m ?? scores), [teamId]: ack.result.scores }));
+    if (ack?.ok) setTeamScores(teamId, () => ack.result.scores);
   };
   const order = s.run.order.map((id) => s.teams.find((t) => t.id === id)).filter((t) => t !== undefined);
   return (

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { PresentationState } from "@/lib/realtime/contract";
+import { presentationsRoom, withoutBurst } from "./presentations-state";
+
+const snapshot: PresentationState = {
+  seq: 0,
+  run: {
+    order: ["a"],
+    presentSeconds: 300,
+    questionsSeconds: 120,
+    currentTeamId: null,
+    stage: "waiting",
+    stageStartedAt: null,
+    pausedAt: null,
+    peoplesChoiceBoardId: null,
+  },
+  teams: [{ id: "a", name: "Parks", briefTitle: null }],
+  showcases: {},
+  reactions: {},
+  criteria: { a: ["Clear", "Useful"] },
+  me: { key: "p:1", teamId: null, judge: true, staff: false, scores: { a: { Clear: 4, Useful: 2 } } },
+  feedback: [],
+  judges: null,
+  people: null,
+};
+
+describe("the presentations room's reducer", () => {
+  it("carries a judge's score over to a reworded criterion", () => {
+    const s = presentationsRoom.apply(presentationsRoom.init(snapshot), {
+      name: "presentation:criteria-changed",
+      data: { teamId: "a", criteria: ["Clear", "Really useful"], renamed: [["Useful", "Really useful"]] },
+    });
+    expect(s.criteria.a).toEqual(["Clear", "Really useful"]);
+    expect(s.me.scores.a).toEqual({ Clear: 4, "Really useful": 2 });
+  });
+
+  it("renames a known team, and reloads for a new one (its showcase, criteria and place come with the snapshot)", () => {
+    const s = presentationsRoom.init(snapshot);
+    const renamed = { name: "presentation:team-changed" as const, data: { team: { id: "a", name: "Green", briefTitle: null } } };
+    expect(presentationsRoom.reload?.(s, renamed)).toBe(false);
+    expect(presentationsRoom.apply(s, renamed).teams[0]?.name).toBe("Green");
+    const added = { name: "presentation:team-changed" as const, data: { team: { id: "b", name: "New", briefTitle: null } } };
+    expect(presentationsRoom.reload?.(s, added)).toBe(true);
+  });
+
+  it("floats each reaction up as a burst, and lets it go by its id", () => {
+    let s = presentationsRoom.init(snapshot);
+    for (const kind of ["clap", "love"] as const) {
+      s = presentationsRoom.apply(s, { name: "presentation:reacted", data: { teamId: "a", kind, counts: { [kind]: 1 } } });
+    }
+    expect(s.bursts.map((b) => [b.id, b.kind])).toEqual([
+      [1, "clap"],
+      [2, "love"],
+    ]);
+    expect(withoutBurst(s, 1).bursts.map((b) => b.id)).toEqual([2]);
+  });
+});

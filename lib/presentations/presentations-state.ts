@@ -1,0 +1,71 @@
+/**
+ * The presentations room as every screen holds it, and how each event changes it. Pure, so
+ * every screen converges the same way and the rules are unit-tested without a socket.
+ */
+
+import type { ReactionKind } from "@/lib/realtime/constants";
+import type { PresentationState, ReactionCounts } from "@/lib/realtime/contract-presentations";
+import type { RoomEvent, RoomReducer } from "@/lib/realtime/rooms";
+
+export type ReactionBurst = { id: number; teamId: string; kind: ReactionKind };
+
+export type PresentationsState = PresentationState & {
+  /** Reactions that just arrived, for the big screen to float up and let go. */
+  bursts: ReactionBurst[];
+};
+
+type Event = RoomEvent<"presentations">;
+
+function moveScores(s: PresentationsState, teamId: string, renamed: [string, string][]) {
+  const mine = s.me.scores[teamId];
+  if (!mine || renamed.length === 0) return s.me.scores;
+  const moved = { ...mine };
+  for (const [from, to] of renamed) {
+    delete moved[to];
+    if (from in mine) {
+      moved[to] = mine[from] as number;
+      delete moved[from];
+    }
+  }
+  return { ...s.me.scores, [teamId]: moved };
+}
+
+export function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsState {
+  switch (e.name) {
+    case "showcase:changed":
+      return { ...s, showcases: { ...s.showcases, [e.data.showcase.teamId]: e.data.showcase } };
+    case "presentation:run-changed":
+      return { ...s, run: e.data.run };
+    case "presentation:reacted": {
+      const reactions: ReactionCounts = { ...s.reactions, [e.data.teamId]: e.data.counts };
+      const id = (s.bursts.at(-1)?.id ?? 0) + 1;
+      return { ...s, reactions, bursts: [...s.bursts.slice(-24), { id, teamId: e.data.teamId, kind: e.data.kind }] };
+    }
+    case "presentation:criteria-changed":
+      return {
+        ...s,
+        criteria: { ...s.criteria, [e.data.teamId]: e.data.criteria },
+        me: { ...s.me, scores: moveScores(s, e.data.teamId, e.data.renamed) },
+      };
+    case "presentation:judges-changed":
+      return { ...s, judges: s.judges ? e.data.judges : null };
+    case "presentation:scored":
+      // Nothing here holds other judges' scores; a new state tells the results page to re-read.
+      return { ...s };
+    case "presentation:team-changed":
+      return { ...s, teams: s.teams.map((t) => (t.id === e.data.team.id ? e.data.team : t)) };
+  }
+}
+
+export const presentationsRoom: RoomReducer<"presentations", PresentationsState> = {
+  init: (snapshot) => ({ ...snapshot, bursts: [] }),
+  apply: applyPresentationEvent,
+  // A new team brings its showcase, criteria and place in the running order: only a snapshot has them.
+  reload: (s, e) => e.name === "presentation:team-changed" && !s.teams.some((t) => t.id === e.data.team.id),
+};
+
+/** Lets a burst go once it has floated up. */
+export const withoutBurst = (s: PresentationsState, id: number): PresentationsState => ({
+  ...s,
+  bursts: s.bursts.filter((b) => b.id !== id),
+});

@@ -25,6 +25,7 @@ describe("parseEnv", () => {
       PORT: 3000,
       HOST: "0.0.0.0",
       UPLOAD_DIR: "./data/uploads",
+      TRUST_PROXY_HOPS: 0,
       NODE_ENV: "development",
       SESSION_SECRET: secret,
     });

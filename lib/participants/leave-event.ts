@@ -1,4 +1,5 @@
 import type { Tx } from "@/db/client";
+import { recordAudit } from "@/lib/privacy/audit";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { eraseParticipant } from "./erase-participant";
@@ -28,8 +29,22 @@ export const removeParticipant: WriteHandler<"participant:remove"> = {
   async apply(tx, { actor, payload, now }) {
     const found = await findPerson(tx, actor.eventId, payload.participantId);
     if (!found || found.participant.leftAt !== null) throw new CommandFailure("not_found", "That person isn't in this event.");
-    const { result, broadcasts } = await leave(tx, { eventId: actor.eventId, participantId: found.participant.id, payload, now });
-    return { result, broadcasts, revocations: [{ kind: "participant", participantId: found.participant.id }] };
+    const { result, broadcasts, removedFiles } = await leave(tx, {
+      eventId: actor.eventId,
+      participantId: found.participant.id,
+      payload,
+      now,
+    });
+    if (actor.kind === "staff") {
+      await recordAudit(tx, {
+        eventId: actor.eventId,
+        accountId: actor.accountId,
+        action: "participant.removed",
+        subject: `participant:${found.participant.id}`,
+        now,
+      });
+    }
+    return { result, broadcasts, removedFiles, revocations: [{ kind: "participant", participantId: found.participant.id }] };
   },
 };
 
@@ -41,5 +56,6 @@ async function leave(tx: Tx, input: { eventId: string; participantId: string; pa
     deleteNotes: input.payload.deleteNotes,
     now: input.now,
   });
-  return { result: { notesDeleted: erased.notesDeleted }, broadcasts: erased.broadcasts };
+  // The photo files go once the transaction has committed (their rows are gone, so nothing serves them).
+  return { result: { notesDeleted: erased.notesDeleted }, broadcasts: erased.broadcasts, removedFiles: erased.photoStorageKeys };
 }

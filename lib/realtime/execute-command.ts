@@ -17,6 +17,8 @@ export type Execution<N extends CommandName> = {
   signals?: Signal[];
   /** Access the command took away, to cut off at once (not re-sent for a retry: the sweep has it). */
   revocations?: Revocation[];
+  /** Storage keys of files whose rows the command deleted: removed once it has committed. */
+  removedFiles?: string[];
 };
 
 const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
@@ -94,6 +96,7 @@ export async function executeCommand<N extends CommandName>(
           broadcasts: sequenced,
           signals: applied.signals,
           revocations: applied.revocations,
+          removedFiles: applied.removedFiles,
         } as const;
       },
       { fairnessKey: key },
@@ -116,6 +119,7 @@ export async function executeCommand<N extends CommandName>(
       broadcasts: outcome.broadcasts,
       signals: outcome.signals,
       revocations: outcome.revocations,
+      removedFiles: outcome.removedFiles,
     };
   } catch (error) {
     if (error instanceof CommandFailure) return refuse(error);

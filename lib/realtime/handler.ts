@@ -33,7 +33,13 @@ export type WriteHandler<N extends CommandName> = {
   apply(
     tx: Tx,
     input: CommandInput<N>,
-  ): Promise<{ result: CommandResults[N]; broadcasts: Broadcast[]; signals?: Signal[]; revocations?: Revocation[] }>;
+  ): Promise<{
+    result: CommandResults[N];
+    broadcasts: Broadcast[];
+    signals?: Signal[];
+    revocations?: Revocation[];
+    removedFiles?: string[];
+  }>;
 };
 
 /**

@@ -10,6 +10,7 @@ import { accountSessionCookie, parseCookieHeader, participantCookieName } from "
 import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
+import { fileStorage } from "@/lib/files/storage";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
 import type { RedisClient } from "@/lib/scale/redis";
@@ -273,6 +274,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           );
           reply(run.ack);
           emitBroadcasts(run.broadcasts);
+          for (const key of run.removedFiles ?? []) {
+            fileStorage()
+              .remove(key)
+              .catch((e) => log("removing an erased file failed", e));
+          }
           if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
           for (const signal of run.signals ?? []) tallyUpdates.add(signal.roundId, signal.room);
         } finally {

@@ -4,14 +4,21 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { safeNextPath } from "@/lib/accounts/next-path";
 import { currentAccount } from "@/lib/auth/web-session";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../page-shell";
 import { SignInForm } from "./sign-in-form";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; sso?: string | string[] }>;
+}) {
   await connection();
-  const next = safeNextPath((await searchParams).next);
+  const query = await searchParams;
+  const next = safeNextPath(query.next);
   if (await currentAccount()) redirect(next);
 
   return (
@@ -22,7 +29,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-3xl font-extrabold tracking-tight">Sign in</h1>
           <p className="text-ink-soft">Run your events, publish briefs and open the facilitator console.</p>
         </div>
-        <SignInForm next={next} />
+        <SsoSignIn next={next} refusal={query.sso} />
+        {passwordsEnabled() && <SignInForm next={next} />}
       </div>
       <div className="mt-6 space-y-2 px-2 text-sm text-ink-soft">
         <p>

@@ -2,6 +2,7 @@ import { parseEnv } from "@/lib/config/env";
 import { loadEnvFiles } from "@/lib/config/env-files";
 import { configSummary } from "@/lib/config/summary";
 import { createLogger } from "@/lib/observability/logger";
+import { shutdownOnSignal } from "@/lib/server/shutdown-on-signal";
 import { startServer } from "@/lib/server/start-server";
 
 const dev = process.argv.includes("--dev");
@@ -42,30 +43,4 @@ process.on("unhandledRejection", (error) => {
   logger.error({ err: error }, "unhandled rejection");
 });
 
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    // First readiness fails while everything still works, so a load balancer moves new people
-    // elsewhere; then in-flight work finishes and the sockets close (clients reconnect elsewhere).
-    server.drain();
-    const drainMs = (env.DRAIN_SECONDS ?? 0) * 1000;
-    logger.info({ signal, drainMs }, "shutting down: readiness now fails");
-    if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
-    const force = setTimeout(() => process.exit(1), 5000);
-    server.close().then(
-      () => {
-        clearTimeout(force);
-        logger.info("stopped");
-        logger.flush();
-        process.exit(0);
-      },
-      (error) => {
-        logger.error({ err: error }, "shutdown failed");
-        logger.flush();
-        process.exit(1);
-      },
-    );
-  });
-}
+shutdownOnSignal(server, logger, (env.DRAIN_SECONDS ?? 0) * 1000);

@@ -145,6 +145,8 @@ export async function startServer(options: StartOptions) {
     rateLimit: options.rateLimit,
     redis,
     log,
+    logger,
+    metrics,
   });
   setSharedRealtime(realtime);
   // First of all listeners, including engine.io's (which answers /socket.io/ before ours runs).

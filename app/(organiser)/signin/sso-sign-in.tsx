@@ -28,7 +28,7 @@ export function SsoSignIn({
   return (
     <div className="space-y-4">
       {code && <FormMessage message={ssoRefusalMessages[code]} />}
-      <a href={`/signin/sso?${query}`} className="btn btn-primary w-full">
+      <a href={`/signin/sso?${query}`} className="btn btn-primary w-full justify-center text-center">
         Sign in with {settings.name}
       </a>
       {passwordsEnabled() && (

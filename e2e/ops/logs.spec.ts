@@ -97,7 +97,8 @@ test("a session's log is JSON with ids and outcomes, and holds nothing anyone ty
 
     await expect.poll(() => server.lines().some((l) => l.msg === "command failed")).toBe(true);
     const lines = server.lines();
-    expect(server.stray()).toEqual([]);
+    // Next prints one line of its own while it loads next.config.ts; everything else is JSON.
+    expect(server.stray().filter((l) => !l.includes("Running next.config"))).toEqual([]);
     for (const line of lines) {
       expect(line).toMatchObject({ service: "made-in" });
       expect(typeof line.level).toBe("string");

@@ -1,37 +1,46 @@
 import { parseEnv } from "@/lib/config/env";
+import { loadEnvFiles } from "@/lib/config/env-files";
+import { configSummary } from "@/lib/config/summary";
+import { createLogger } from "@/lib/observability/logger";
+import { shutdownOnSignal } from "@/lib/server/shutdown-on-signal";
 import { startServer } from "@/lib/server/start-server";
 
 const dev = process.argv.includes("--dev");
 const demo = process.argv.includes("--demo");
+// `npm start -- --check-config`: read .env files and the environment, print what would be used, exit.
+const checkOnly = process.argv.includes("--check-config");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+const sources = loadEnvFiles();
 const env = parseEnv();
-const server = await startServer({ env, pages: { dev } });
+const logger = createLogger({ nodeEnv: env.NODE_ENV, level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+logger.info({ config: configSummary(env, sources) }, "configuration");
+if (checkOnly) {
+  logger.flush();
+  process.exit(0);
+}
+
+const server = await startServer({ env, pages: { dev }, logger });
 const base = env.PUBLIC_URL ?? `http://localhost:${server.port}`;
-console.log(`Made In is running at ${base} (${dev ? "development" : "production"}, database ${env.DATABASE_URL})`);
+logger.info(
+  { url: base, port: server.port, metricsPort: server.metricsPort, mode: dev ? "development" : "production" },
+  `Made In is running at ${base}`,
+);
 
 if (demo) {
   const { seedDemo, demoLinks } = await import("@/db/seed");
   await seedDemo(server.db);
+  // Links for the person who ran `npm run demo`, on the terminal rather than in the log.
   for (const line of await demoLinks(server.db, base)) console.log(line);
 }
 
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing in-flight work and shutting down`);
-    const force = setTimeout(() => process.exit(1), 5000);
-    server.close().then(
-      () => {
-        clearTimeout(force);
-        process.exit(0);
-      },
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+process.on("uncaughtException", (error) => {
+  logger.fatal({ err: error }, "uncaught exception");
+  logger.flush();
+  process.exit(1);
+});
+process.on("unhandledRejection", (error) => {
+  logger.error({ err: error }, "unhandled rejection");
+});
+
+shutdownOnSignal(server, logger, (env.DRAIN_SECONDS ?? 0) * 1000);

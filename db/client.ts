@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import { groupCommitQueue } from "./group-commit";
+import { type CommitListener, groupCommitQueue } from "./group-commit";
 import { withMigrationLock } from "./migration-lock";
 import * as schema from "./schema";
 import { installStatementCache } from "./statement-cache";
@@ -24,6 +24,8 @@ export interface Database {
   transact<T>(fn: (tx: Tx) => Promise<T>, options?: { fairnessKey?: string }): Promise<T>;
   /** The PRAGMAs as seen on the write connection right now (for start-up checks and tests). */
   writePragmas(): Promise<{ foreignKeys: number; journalMode: string; busyTimeout: number }>;
+  /** The write queue, for metrics: how many writes wait, and each commit's duration. */
+  writeQueue: { depth(): number; onCommit(listener: CommitListener): () => void };
   close(): void;
 }
 
@@ -91,6 +93,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     url,
     read,
     transact,
+    writeQueue: { depth: transact.depth, onCommit: transact.onCommit },
     writePragmas: () => readPragmas(writeClient),
     close() {
       writeClient.close();

@@ -48,6 +48,8 @@ class BatchBroken extends Error {}
  * Between batches the queue yields to the event loop, so socket reads, acks and timers are
  * served between batches rather than after the whole backlog (libSQL answers synchronously).
  */
+export type CommitListener = (seconds: number, writes: number) => void;
+
 export function groupCommitQueue(write: Db) {
   const pending: Job[] = [];
   let draining = false;
@@ -93,17 +95,22 @@ export function groupCommitQueue(write: Db) {
     for (const { job, value } of committed) job.resolve(value);
   }
 
+  const commitListeners = new Set<CommitListener>();
+
   async function drain() {
     while (pending.length > 0) {
       const batch = takeBatch(pending);
+      const started = performance.now();
       if (batch.length === 1) await runAlone(batch[0] as Job);
       else await runTogether(batch);
+      const seconds = (performance.now() - started) / 1000;
+      for (const listener of commitListeners) listener(seconds, batch.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
     draining = false;
   }
 
-  return function transact<T>(fn: (tx: Tx) => Promise<T>, options?: { fairnessKey?: string }): Promise<T> {
+  function transact<T>(fn: (tx: Tx) => Promise<T>, options?: { fairnessKey?: string }): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       pending.push({ fn, key: options?.fairnessKey, resolve: resolve as (value: unknown) => void, reject });
       if (!draining) {
@@ -111,5 +118,15 @@ export function groupCommitQueue(write: Db) {
         void drain();
       }
     });
-  };
+  }
+
+  return Object.assign(transact, {
+    /** Writes waiting for their turn (not counting the batch being committed). */
+    depth: () => pending.length,
+    /** Called after each batch with its duration and size; returns an unsubscribe. */
+    onCommit(listener: CommitListener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
+    },
+  });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { operationsSchema, ssoSchema } from "./operations-env";
 
 const envSchema = z.object({
   // Where the data lives. `file:` is the embedded default; libsql://, http(s):// and ws(s)://
@@ -47,6 +48,8 @@ const envSchema = z.object({
   // The sender of every email, e.g. "Made In <madein@council.example>". Required with SMTP_URL.
   MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(3).max(200).optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  ...operationsSchema.shape,
+  ...ssoSchema.shape,
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
@@ -84,6 +87,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+    throw new Error("Invalid environment:\n  OIDC_CLIENT_ID: must be set with OIDC_ISSUER");
+  }
+  if (env.PASSWORD_SIGN_IN === "off" && !env.OIDC_ISSUER) {
+    throw new Error("Invalid environment:\n  PASSWORD_SIGN_IN: off needs OIDC_ISSUER, or nobody could sign in");
+  }
   if (!env.SESSION_SECRET && !env.DATABASE_URL.startsWith("file:")) {
     // A secret generated on one machine would sign cookies the other machines reject.
     throw new Error(

@@ -11,6 +11,8 @@ import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
+import type { Logger } from "@/lib/observability/logger";
+import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
 import type { RedisClient } from "@/lib/scale/redis";
@@ -68,11 +70,21 @@ export type RealtimeOptions = {
   presenceIntervalMs?: number;
   tallyIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** Command records: debug when applied, info when refused, error when they threw. */
+  logger?: Logger;
+  metrics?: Metrics;
 };
 
+/** The client's command id, when it sent a sensible one: it ties a log line to a retry. */
+function commandIdOf(envelope: unknown): string | undefined {
+  const id = typeof envelope === "object" && envelope !== null ? (envelope as { id?: unknown }).id : undefined;
+  return typeof id === "string" && id.length <= 64 ? id : undefined;
+}
+
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions) {
-  const { db, handlers } = options;
-  const log = options.log ?? ((m, e) => console.error(m, e ?? ""));
+  const { db, handlers, logger, metrics } = options;
+  const log =
+    options.log ?? (logger ? (m: string, e?: unknown) => logger.error({ err: e }, m) : (m, e) => console.error(m, e ?? ""));
   const io = new Server<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
     // Next's dev server upgrades its own hot-reload socket on this HTTP server; engine.io
@@ -129,6 +141,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     merge: () => true,
     flush: async (eventId) => {
       io.to(rooms.event(eventId)).emit("presence:updated", await presence.counts(eventId));
+      metrics?.fanoutBatches.inc({ kind: "presence" });
     },
     onError: (e) => log("presence broadcast failed", e),
   });
@@ -140,6 +153,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     flush: async (roundId, room) => {
       const [round] = await db.read.select().from(voteRounds).where(eq(voteRounds.id, roundId));
       if (round) io.to(room).emit("vote:tallied", { ...(await tallyOf(db.read, round)), room });
+      metrics?.fanoutBatches.inc({ kind: "tally" });
     },
     onError: (e) => log("tally broadcast failed", e),
   });
@@ -161,6 +175,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
+    if (broadcasts.length > 0) metrics?.broadcasts.inc(broadcasts.length);
     for (const b of broadcasts) {
       io.to(b.room).emit(b.event, { room: b.room, seq: b.seq, data: b.data } as never);
       if (b.event === "note:created" || b.event === "note:deleted") noteCounts.add(b.room.slice("board:".length), true);
@@ -222,7 +237,32 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     for (const name of commandNames) {
       socket.on(name, async (envelope: unknown, ack: unknown) => {
         const reply = typeof ack === "function" ? (ack as (a: Ack<unknown>) => void) : () => {};
+        const started = performance.now();
+        const record = (outcome: string) => {
+          const seconds = (performance.now() - started) / 1000;
+          metrics?.commands.inc({ command: name, outcome });
+          metrics?.commandSeconds.observe({ command: name }, seconds);
+          // Applied commands are the hot path: at debug, off in production unless asked for.
+          // A failure ("internal") was already logged at error, with its stack, by onError.
+          if (outcome === "internal") return;
+          const level = outcome === "ok" || outcome === "duplicate" ? "debug" : "info";
+          if (!logger?.isLevelEnabled(level)) return;
+          logger[level](
+            {
+              command: name,
+              commandId: commandIdOf(envelope),
+              eventId: actor.eventId,
+              actor: actorKey(actor),
+              role: actor.role,
+              socketId: socket.id,
+              outcome,
+              durationMs: Math.round(seconds * 10_000) / 10,
+            },
+            outcome === "ok" || outcome === "duplicate" ? "command" : "command refused",
+          );
+        };
         if (draining) {
+          record("draining");
           return reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
         }
         const key = actorKey(actor);
@@ -230,6 +270,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           await (isStaff(actor) ? staffLimiter : limiter).consume(key);
           if (name === "note:create") await noteLimiter.consume(key);
         } catch {
+          record("rate_limited");
           reply({
             ok: false,
             error: {
@@ -266,13 +307,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
                 .catch((e) => log("presence move failed", e));
             }
           };
-          const run = await executeCommand(
-            { db, handlers, join, onError: (e) => log(`command ${name} failed`, e) },
-            actor,
-            name as CommandName,
-            envelope,
-          );
+          const onError = (error: unknown) => {
+            if (logger) {
+              logger.error(
+                { err: error, command: name, commandId: commandIdOf(envelope), eventId: actor.eventId, actor: actorKey(actor) },
+                "command failed",
+              );
+            } else log(`command ${name} failed`, error);
+          };
+          const run = await executeCommand({ db, handlers, join, onError }, actor, name as CommandName, envelope);
           reply(run.ack);
+          record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
           emitBroadcasts(run.broadcasts);
           for (const key of run.removedFiles ?? []) {
             fileStorage()

@@ -1,11 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
 import type { Env } from "@/lib/config/env";
 import { startEmailJobs } from "@/lib/email/email-jobs";
 import { setSharedMailer, smtpMailer } from "@/lib/email/mailer";
 import { fileStorage } from "@/lib/files/storage";
+import { createLogger, type Logger, setSharedLogger } from "@/lib/observability/logger";
+import { createMetrics, type Metrics } from "@/lib/observability/metrics";
+import { createRouteLabeler } from "@/lib/observability/route-label";
 import { type RetentionScheduleOptions, startRetentionSchedule } from "@/lib/privacy/retention-schedule";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { handlers } from "@/lib/realtime/handlers";
@@ -14,12 +17,26 @@ import { connectRedis } from "@/lib/scale/redis";
 import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
 import { decodablePath, gateServerActions } from "./action-gate";
 import { clientAddress } from "./client-address";
+import { createReadinessCheck } from "./readiness";
 import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
 
 export type StartOptions = {
   env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TOKEN" | "PORT" | "HOST" | "SESSION_SECRET" | "PUBLIC_URL"> &
-    Partial<Pick<Env, "REDIS_URL" | "TRUST_PROXY_HOPS" | "SMTP_URL" | "MAIL_FROM">>;
+    Partial<
+      Pick<
+        Env,
+        | "REDIS_URL"
+        | "TRUST_PROXY_HOPS"
+        | "SMTP_URL"
+        | "MAIL_FROM"
+        | "METRICS_TOKEN"
+        | "METRICS_PORT"
+        | "METRICS_HOST"
+        | "LOG_LEVEL"
+        | "NODE_ENV"
+      >
+    >;
   /** How often this process sweeps for scheduled email (reminders, digests); tests shorten it. */
   emailSweepMs?: number;
   /** Serve pages with Next.js. Integration tests of the real-time spine leave it off. */
@@ -29,14 +46,28 @@ export type StartOptions = {
   log?: (message: string, error?: unknown) => void;
   /** The automatic retention sweep (lib/privacy); on unless `false`. */
   retentionSweep?: RetentionScheduleOptions | false;
+  /** Structured logs (access log, command records). Default: JSON lines on stdout. */
+  logger?: Logger;
 };
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Compares in constant time, so the answer's timing does not leak the token a byte at a time. */
+function bearerMatches(header: string | undefined, token: string) {
+  const given = Buffer.from(header?.startsWith("Bearer ") ? header.slice("Bearer ".length) : "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /**
  * One HTTP server for pages and sockets, on one database. Returns once it is listening.
  */
 export async function startServer(options: StartOptions) {
   const { env } = options;
-  const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ""));
+  const logger = options.logger ?? createLogger({ nodeEnv: env.NODE_ENV, level: env.LOG_LEVEL });
+  setSharedLogger(logger);
+  const log = options.log ?? ((m: string, e?: unknown) => logger.error({ err: e }, m));
+  const metrics: Metrics = createMetrics();
   await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   setSharedDatabase(db);
@@ -59,12 +90,64 @@ export async function startServer(options: StartOptions) {
     nextApp = app as unknown as { close?: () => Promise<void> };
   }
 
-  const http = createServer((req, res) => {
-    if (req.url === "/healthz") {
+  let draining = false;
+  const readiness = createReadinessCheck({ db, databaseUrl: env.DATABASE_URL, redis });
+  metrics.commitSeconds.observe(0); // so the histogram is exported before the first write
+  db.writeQueue.onCommit((seconds, writes) => {
+    metrics.commitSeconds.observe(seconds);
+    metrics.commitWrites.inc(writes);
+  });
+
+  /** /healthz, /readyz and /metrics; true when it answered. */
+  const answerProbe = (req: IncomingMessage, res: ServerResponse, metricsAllowed: boolean): boolean => {
+    const path = (req.url ?? "").split("?")[0];
+    const json = (status: number, body: unknown) => {
+      res.statusCode = status;
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ ok: true }));
-      return;
+      res.setHeader("cache-control", "no-store");
+      res.end(JSON.stringify(body));
+    };
+    if (path === "/healthz") {
+      json(200, { ok: true });
+      return true;
     }
+    if (path === "/readyz") {
+      if (draining) json(503, { ok: false, reason: "shutting down" });
+      else
+        readiness().then(
+          (r) => json(r.ok ? 200 : 503, r),
+          () => json(503, { ok: false, reason: "readiness check failed" }),
+        );
+      return true;
+    }
+    if (path === "/metrics") {
+      if (!metricsAllowed) {
+        res.statusCode = 404;
+        res.end("Not found");
+      } else {
+        metrics.registry.metrics().then(
+          (text) => {
+            res.setHeader("content-type", metrics.registry.contentType);
+            res.setHeader("cache-control", "no-store");
+            res.end(text);
+          },
+          (error) => {
+            log("metrics failed", error);
+            res.statusCode = 500;
+            res.end();
+          },
+        );
+      }
+      return true;
+    }
+    return false;
+  };
+  // On the main port /metrics needs the token; on METRICS_PORT the network is the protection.
+  const metricsOnMain = (req: IncomingMessage) =>
+    env.METRICS_TOKEN !== undefined && bearerMatches(req.headers.authorization, env.METRICS_TOKEN);
+
+  const http = createServer((req, res) => {
+    if (answerProbe(req, res, metricsOnMain(req))) return;
     // Only the socket's address (or, when configured, our own proxies' X-Forwarded-For) is
     // trusted; a header of the same name from the client is replaced.
     req.headers[clientIpHeader] = clientAddress(
@@ -91,6 +174,8 @@ export async function startServer(options: StartOptions) {
     noteLimit: options.noteLimit,
     redis,
     log,
+    logger,
+    metrics,
   });
   setSharedRealtime(realtime);
   const retention =
@@ -100,6 +185,33 @@ export async function startServer(options: StartOptions) {
   // First of all listeners, including engine.io's (which answers /socket.io/ before ours runs).
   const headerOptions = { dev: options.pages ? options.pages.dev : false, publicUrl: env.PUBLIC_URL };
   http.prependListener("request", (req, res) => applySecurityHeaders(req, res, headerOptions));
+  // The access log and HTTP metrics see every request, socket.io's polling included.
+  const routeLabel = createRouteLabeler();
+  http.prependListener("request", (req, res) => {
+    const started = performance.now();
+    const given = req.headers["x-request-id"];
+    const reqId = typeof given === "string" && requestIdPattern.test(given) ? given : randomUUID();
+    req.headers["x-request-id"] = reqId; // pages and actions can log with the same id
+    res.setHeader("x-request-id", reqId);
+    res.once("close", () => {
+      const route = routeLabel(req.url);
+      const seconds = (performance.now() - started) / 1000;
+      const status = res.headersSent ? res.statusCode : 0; // 0: the client went away first
+      metrics.httpRequests.inc({ route, method: req.method ?? "", status: String(status) });
+      metrics.httpSeconds.observe({ route }, seconds);
+      // Probes and static files every few seconds would drown the rest: debug for those.
+      const quiet = route === "/healthz" || route === "/readyz" || route === "/metrics" || route.startsWith("/_next/");
+      const level = status >= 500 ? "error" : quiet ? "debug" : "info";
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level]({ reqId, method: req.method, route, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
+    });
+  });
+  metrics.observeServer({
+    sockets: () => realtime.io.engine.clientsCount,
+    rooms: () => realtime.io.of("/").adapter.rooms.size - realtime.io.of("/").sockets.size,
+    writeQueueDepth: () => db.writeQueue.depth(),
+    draining: () => draining,
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -120,6 +232,24 @@ export async function startServer(options: StartOptions) {
       )
     : null;
 
+  let metricsServer: Server | null = null;
+  let metricsPort: number | null = null;
+  if (env.METRICS_PORT !== undefined) {
+    const server = createServer((req, res) => {
+      if (!answerProbe(req, res, true)) {
+        res.statusCode = 404;
+        res.end("Not found");
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(env.METRICS_PORT, env.METRICS_HOST ?? "127.0.0.1", () => resolve());
+    });
+    const a = server.address();
+    metricsPort = typeof a === "object" && a ? a.port : env.METRICS_PORT;
+    metricsServer = server;
+  }
+
   let closing: Promise<void> | null = null;
   return {
     port,
@@ -128,9 +258,18 @@ export async function startServer(options: StartOptions) {
     realtime,
     retention,
     emailJobs,
+    metrics,
+    logger,
+    metricsPort,
+    /** Readiness turns 503 (a load balancer stops sending people here); everything else still works. */
+    drain() {
+      draining = true;
+    },
     /** Graceful: stop accepting, finish commands in flight, close sockets, pages and the database. */
     close() {
       closing ??= (async () => {
+        draining = true;
+        metricsServer?.close();
         http.close();
         await retention?.stop();
         await realtime.close();

@@ -7,11 +7,14 @@ import { newAccountSchema } from "@/lib/accounts/create-account";
 import { createFirstOrganiser } from "@/lib/accounts/first-organiser";
 import { startAccountSession } from "@/lib/auth/web-session";
 import { formArg } from "@/lib/forms/action-args";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { echo, fieldErrors, fieldText } from "../form-state";
 
 export async function setUpMadeIn(_previous: FormState, form: FormData): Promise<FormState> {
   form = formArg(form);
   const values = echo(form, ["name", "email"]);
+  if (!passwordsEnabled())
+    return { message: "Sign-in with a password is switched off here. Use the single sign-on button instead.", values };
   const parsed = newAccountSchema.safeParse({
     name: fieldText(form, "name"),
     email: fieldText(form, "email"),

@@ -4,7 +4,9 @@ import { connection } from "next/server";
 import { sharedDatabase } from "@/db";
 import { isSetUp } from "@/lib/accounts/first-organiser";
 import { currentAccount } from "@/lib/auth/web-session";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../page-shell";
+import { SsoSignIn } from "../signin/sso-sign-in";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Set up Made In" };
@@ -48,7 +50,8 @@ export default async function SetupPage() {
             This account creates events and invites co-organisers and facilitators. Participants never need an account.
           </p>
         </div>
-        <SetupForm />
+        <SsoSignIn setup />
+        {passwordsEnabled() && <SetupForm />}
       </div>
     </PageShell>
   );

@@ -10,6 +10,7 @@ import { retryMessage } from "@/lib/accounts/sign-in-limiter";
 import { endAccountSession, startAccountSession } from "@/lib/auth/web-session";
 import { formArg } from "@/lib/forms/action-args";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { echo, fieldErrors, fieldText } from "../form-state";
 import { signInLimiter } from "./limiter";
 
@@ -19,6 +20,8 @@ const mismatch = "That email and password don't match. Check them and try again.
 export async function signIn(_previous: FormState, form: FormData): Promise<FormState> {
   form = formArg(form);
   const values = echo(form, ["email"]);
+  if (!passwordsEnabled())
+    return { message: "Sign-in with a password is switched off here. Use the single sign-on button instead.", values };
   const parsed = signInSchema.safeParse({ email: fieldText(form, "email"), password: fieldText(form, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
 

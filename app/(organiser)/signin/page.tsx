@@ -4,15 +4,17 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { safeNextPath } from "@/lib/accounts/next-path";
 import { currentAccount } from "@/lib/auth/web-session";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../page-shell";
 import { SignInForm } from "./sign-in-form";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; reset?: string | string[]; sso?: string | string[] }>;
 }) {
   await connection();
   const query = await searchParams;
@@ -32,12 +34,17 @@ export default async function SignInPage({
             Your new password is saved. Sign in with it.
           </p>
         ) : null}
-        <SignInForm next={next} />
-        <p className="text-sm">
-          <Link href="/signin/forgot" className="link">
-            Forgot your password?
-          </Link>
-        </p>
+        <SsoSignIn next={next} refusal={query.sso} />
+        {passwordsEnabled() ? (
+          <>
+            <SignInForm next={next} />
+            <p className="text-sm">
+              <Link href="/signin/forgot" className="link">
+                Forgot your password?
+              </Link>
+            </p>
+          </>
+        ) : null}
       </div>
       <div className="mt-6 space-y-2 px-2 text-sm text-ink-soft">
         <p>

@@ -8,6 +8,7 @@ import { currentAccount, startAccountSession } from "@/lib/auth/web-session";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invite";
 import { findInvite } from "@/lib/invites/find-invite";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { echo, fieldErrors, fieldText } from "../../form-state";
 
 const refusals: Record<Exclude<AcceptInviteResult, { ok: true }>["reason"], string> = {
@@ -37,6 +38,8 @@ export async function createAccountAndAccept(token: string, _previous: FormState
   token = textArg(token);
   form = formArg(form);
   const values = echo(form, ["name", "email"]);
+  if (!passwordsEnabled())
+    return { message: "Sign-in with a password is switched off here. Use the single sign-on button instead.", values };
   const parsed = newAccountSchema.safeParse({
     name: fieldText(form, "name"),
     email: fieldText(form, "email"),

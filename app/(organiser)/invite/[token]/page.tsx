@@ -5,7 +5,9 @@ import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
 import { findInvite } from "@/lib/invites/find-invite";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../../page-shell";
+import { SsoSignIn } from "../../signin/sso-sign-in";
 import { AcceptForm } from "./accept-form";
 import { acceptInviteAction, createAccountAndAccept } from "./actions";
 import { CreateAccountForm } from "./create-account-form";
@@ -95,7 +97,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <h2 id="new-account-heading" className="text-xl font-bold tracking-tight">
               New to Made In? Create an account
             </h2>
-            <CreateAccountForm action={createAccountAndAccept.bind(null, token)} />
+            <SsoSignIn invite={token} />
+            {passwordsEnabled() && <CreateAccountForm action={createAccountAndAccept.bind(null, token)} />}
           </section>
           <section aria-labelledby="have-account-heading" className="card space-y-4 p-6 sm:p-8">
             <h2 id="have-account-heading" className="text-xl font-bold tracking-tight">

@@ -1,0 +1,43 @@
+import { Writable } from "node:stream";
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "./logger";
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+describe("logger", () => {
+  it("writes JSON lines with a level word and an ISO time", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ nodeEnv: "production", destination });
+    logger.info({ reqId: "r1", route: "/o/[slug]" }, "request");
+    logger.debug("hidden in production by default");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: "info", reqId: "r1", route: "/o/[slug]", msg: "request" });
+    expect(new Date(String(lines[0]?.time)).getTime()).toBeGreaterThan(0);
+  });
+
+  it("keeps a failed query's SQL and stack but drops the values it was given", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ nodeEnv: "production", destination });
+    const error = new DrizzleQueryError(
+      "insert into notes (text) values (?)",
+      ["Private idea about Mrs Example"],
+      new Error("SQLITE_ERROR: no such table: notes"),
+    );
+    logger.error({ err: error }, "command failed");
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain("Mrs Example");
+    expect(lines[0]).toMatchObject({ err: { message: "Failed query: insert into notes (text) values (?)" } });
+    expect(text).toContain("no such table");
+    expect(String((lines[0]?.err as { stack?: string } | undefined)?.stack)).toMatch(/\n\s+at /);
+  });
+});

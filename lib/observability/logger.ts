@@ -1,0 +1,79 @@
+import { createRequire } from "node:module";
+import pino, { type DestinationStream, type Logger } from "pino";
+
+export type { Logger };
+
+export type LoggerOptions = {
+  level?: string;
+  format?: "json" | "pretty";
+  nodeEnv?: string;
+  /** Where lines go; stdout by default (journald, docker and systemd collect it). */
+  destination?: DestinationStream;
+};
+
+function prettyAvailable() {
+  try {
+    createRequire(import.meta.url).resolve("pino-pretty");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type SerializedError = ReturnType<typeof pino.stdSerializers.err> & { params?: unknown; query?: unknown };
+
+/**
+ * Errors with their stack, minus the values a failed query was given: drizzle puts them in its
+ * error's message ("params: <note text>…") and in `params`, and they are what people typed.
+ */
+export function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const out = pino.stdSerializers.errWithCause(error) as SerializedError;
+  const scrub = (e: SerializedError, original: unknown) => {
+    if (typeof original !== "object" || original === null || !("params" in original)) return;
+    const query = "query" in original && typeof original.query === "string" ? original.query : "";
+    const message = `Failed query: ${query}`;
+    const frames = (e.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+    e.message = message;
+    e.stack = [`${e.type}: ${message}`, ...frames].join("\n");
+    delete e.params;
+  };
+  scrub(out, error);
+  return out;
+}
+
+/**
+ * JSON lines: `level` as a word, `time` in ISO 8601, `msg`, and the ids of what happened
+ * (`reqId`, `commandId`, `eventId`). Callers log ids, names of routes and commands, durations
+ * and outcomes, never what people typed or who they are.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const production = options.nodeEnv === "production";
+  // Tests keep their output for failures; a test that wants the lines asks for a level.
+  const level = options.level ?? (production ? "info" : options.nodeEnv === "test" ? "warn" : "debug");
+  const config = {
+    level,
+    base: { service: "made-in" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    serializers: { err: serializeError },
+  };
+  const format = options.format ?? (!production && prettyAvailable() ? "pretty" : "json");
+  if (options.destination) return pino(config, options.destination);
+  if (format === "pretty") return pino({ ...config, transport: { target: "pino-pretty", options: { colorize: true } } });
+  return pino(config);
+}
+
+const key = Symbol.for("madein.logger");
+type WithLogger = typeof globalThis & { [key]?: Logger };
+
+/** server.ts's logger, for code Next bundles (a second module graph). */
+export function setSharedLogger(logger: Logger) {
+  (globalThis as WithLogger)[key] = logger;
+}
+
+export function sharedLogger(): Logger {
+  const g = globalThis as WithLogger;
+  g[key] ??= createLogger({ nodeEnv: process.env.NODE_ENV, level: process.env.LOG_LEVEL });
+  return g[key];
+}

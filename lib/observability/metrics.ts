@@ -1,0 +1,112 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+
+/**
+ * The app's Prometheus metrics, on a registry of their own (never prom-client's global one, so
+ * two servers in one test process don't share counters). Names follow Prometheus conventions:
+ * `_total` counters, `_seconds` histograms, base units.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  // Process CPU, memory, handles, GC and event-loop delay (nodejs_eventloop_lag_*).
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+
+  const commands = new Counter({
+    name: "madein_commands_total",
+    help: "Socket commands handled, by command name and outcome (ok, duplicate, or the refusal's error code).",
+    labelNames: ["command", "outcome"] as const,
+    registers: [registry],
+  });
+  const commandSeconds = new Histogram({
+    name: "madein_command_duration_seconds",
+    help: "Time from receiving a socket command to acknowledging it.",
+    labelNames: ["command"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const httpRequests = new Counter({
+    name: "madein_http_requests_total",
+    help: "HTTP requests answered, by route pattern, method and status code.",
+    labelNames: ["route", "method", "status"] as const,
+    registers: [registry],
+  });
+  const httpSeconds = new Histogram({
+    name: "madein_http_request_duration_seconds",
+    help: "Time to answer an HTTP request, by route pattern.",
+    labelNames: ["route"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const commitSeconds = new Histogram({
+    name: "madein_write_commit_seconds",
+    help: "Time to run and commit one batch of the write queue (one SQLite transaction).",
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  const commitWrites = new Counter({
+    name: "madein_write_commits_writes_total",
+    help: "Writes committed by the write queue (several share one commit under load).",
+    registers: [registry],
+  });
+  const fanoutBatches = new Counter({
+    name: "madein_fanout_batches_total",
+    help: "Coalesced broadcasts sent to a room (tallies, presence), each standing for a burst of changes.",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+  });
+  const broadcasts = new Counter({
+    name: "madein_broadcasts_total",
+    help: "Room broadcasts emitted after commands.",
+    registers: [registry],
+  });
+
+  /** Gauges read when scraped, from whatever the server hands in once it exists. */
+  function observeServer(read: { sockets(): number; rooms(): number; writeQueueDepth(): number; draining(): boolean }) {
+    new Gauge({
+      name: "madein_sockets_connected",
+      help: "Socket.io connections open on this process.",
+      registers: [registry],
+      collect() {
+        this.set(read.sockets());
+      },
+    });
+    new Gauge({
+      name: "madein_rooms",
+      help: "Socket.io rooms with at least one connection on this process (events, boards, staff).",
+      registers: [registry],
+      collect() {
+        this.set(read.rooms());
+      },
+    });
+    new Gauge({
+      name: "madein_write_queue_depth",
+      help: "Writes waiting for the write queue on this process.",
+      registers: [registry],
+      collect() {
+        this.set(read.writeQueueDepth());
+      },
+    });
+    new Gauge({
+      name: "madein_draining",
+      help: "1 while the process is shutting down (readiness answers 503).",
+      registers: [registry],
+      collect() {
+        this.set(read.draining() ? 1 : 0);
+      },
+    });
+  }
+
+  return {
+    registry,
+    commands,
+    commandSeconds,
+    httpRequests,
+    httpSeconds,
+    commitSeconds,
+    commitWrites,
+    fanoutBatches,
+    broadcasts,
+    observeServer,
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

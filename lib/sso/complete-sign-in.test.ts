@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { accounts, eventStaff } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password";
+import { createEvent } from "@/lib/events/create-event";
+import { createInvite } from "@/lib/invites/create-invite";
+import { openTempDatabase } from "@/test/integration/support/fixtures";
+import { completeSsoSignIn, noPassword } from "./complete-sign-in";
+
+let temp: Awaited<ReturnType<typeof openTempDatabase>>;
+let db: Database;
+beforeAll(async () => {
+  temp = await openTempDatabase();
+  db = temp.db;
+});
+afterAll(() => temp.cleanup());
+
+const claims = (email: string) => ({ email, email_verified: true, name: "Council Officer" });
+const allowedDomains = ["council.example"];
+
+describe("completing an SSO sign-in", () => {
+  it("makes the first organiser of an empty installation only once", async () => {
+    const first = await completeSsoSignIn(db, { claims: claims("first@council.example"), allowedDomains, setup: true });
+    expect(first).toMatchObject({ ok: true });
+    const second = await completeSsoSignIn(db, { claims: claims("second@council.example"), allowedDomains, setup: true });
+    expect(second).toEqual({ ok: false, reason: "no_account" });
+  });
+
+  it("creates an account for an invitation with exactly the invited role, and no usable password", async () => {
+    const [organiser] = await db.read.select().from(accounts).limit(1);
+    const event = await db.transact((tx) => createEvent(tx, { name: "Weekend", createdBy: organiser!.id }));
+    const invite = await db.transact((tx) =>
+      createInvite(tx, { eventId: event.id, role: "facilitator", createdBy: organiser!.id }),
+    );
+    const email = `new.${randomUUID().slice(0, 6)}@council.example`;
+    const outcome = await completeSsoSignIn(db, { claims: claims(email), allowedDomains, inviteToken: invite.token });
+    expect(outcome).toMatchObject({ ok: true, slug: event.slug });
+    if (!outcome.ok) throw new Error("refused");
+    const [role] = await db.read
+      .select({ role: eventStaff.role })
+      .from(eventStaff)
+      .where(and(eq(eventStaff.eventId, event.id), eq(eventStaff.accountId, outcome.accountId)));
+    expect(role?.role).toBe("facilitator");
+    const [account] = await db.read.select().from(accounts).where(eq(accounts.id, outcome.accountId));
+    expect(account?.passwordHash).toBe(noPassword);
+    expect(await verifyPassword(noPassword, account?.passwordHash ?? "")).toBe(false);
+
+    // The link is used up: someone else with it is refused, and gets no account.
+    const other = `other.${randomUUID().slice(0, 6)}@council.example`;
+    expect(await completeSsoSignIn(db, { claims: claims(other), allowedDomains, inviteToken: invite.token })).toEqual({
+      ok: false,
+      reason: "invite_unusable",
+    });
+    expect(await db.read.select().from(accounts).where(eq(accounts.email, other))).toHaveLength(0);
+    // Signing in again finds the same account by email.
+    expect(await completeSsoSignIn(db, { claims: claims(email.toUpperCase()), allowedDomains })).toEqual({
+      ok: true,
+      accountId: outcome.accountId,
+      slug: null,
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { acceptInvite } from "@/lib/invites/accept-invite";
+import { findInvite } from "@/lib/invites/find-invite";
+import { decideSsoSignIn, type SsoClaims, type SsoRefusal, verifiedEmail } from "./decide";
+
+/**
+ * Stored instead of a password hash for accounts made through single sign-on: it is not a
+ * scrypt hash, so no password ever matches it (verifyPassword refuses anything else).
+ */
+export const noPassword = "sso:no-password";
+
+export type SsoOutcome = { ok: true; accountId: string; slug: string | null } | { ok: false; reason: SsoRefusal };
+
+/** Thrown inside the transaction to undo a new account when its invitation was taken meanwhile. */
+class Undo extends Error {}
+
+/**
+ * Applies decideSsoSignIn: reads what it needs, then makes the changes in one write transaction
+ * that re-checks them (the invitation is claimed atomically; the first organiser only while
+ * there is still no account).
+ */
+export async function completeSsoSignIn(
+  db: Database,
+  input: { claims: SsoClaims; allowedDomains: string[]; inviteToken?: string; setup?: boolean; now?: number },
+): Promise<SsoOutcome> {
+  const email = verifiedEmail(input.claims);
+  const [existing] = email ? await db.read.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email)) : [];
+  const invite = input.inviteToken ? ((await findInvite(db.read, input.inviteToken, input.now))?.status ?? "unknown") : "none";
+  const anyone = (await db.read.select({ one: sql<number>`1` }).from(accounts).limit(1)).length > 0;
+  const decision = decideSsoSignIn({
+    claims: input.claims,
+    allowedDomains: input.allowedDomains,
+    existingAccountId: existing?.id ?? null,
+    invite,
+    firstOrganiser: input.setup === true && !anyone,
+  });
+
+  switch (decision.kind) {
+    case "refuse":
+      return { ok: false, reason: decision.reason };
+    case "sign_in": {
+      if (!decision.acceptInvite || !input.inviteToken) return { ok: true, accountId: decision.accountId, slug: null };
+      const token = input.inviteToken;
+      const accepted = await db.transact((tx) => acceptInvite(tx, { token, accountId: decision.accountId, now: input.now }));
+      return { ok: true, accountId: decision.accountId, slug: accepted.ok ? accepted.slug : null };
+    }
+    case "create_and_accept": {
+      const token = input.inviteToken ?? "";
+      try {
+        return await db.transact(async (tx) => {
+          const accountId = randomUUID();
+          await tx
+            .insert(accounts)
+            .values({ id: accountId, email: decision.email, name: decision.name, passwordHash: noPassword });
+          const accepted = await acceptInvite(tx, { token, accountId, now: input.now });
+          if (!accepted.ok) throw new Undo();
+          return { ok: true, accountId, slug: accepted.slug } as const;
+        });
+      } catch (error) {
+        if (error instanceof Undo) return { ok: false, reason: "invite_unusable" };
+        throw error;
+      }
+    }
+    case "create_first_organiser": {
+      try {
+        return await db.transact(async (tx) => {
+          const rows = await tx.select({ one: sql<number>`1` }).from(accounts).limit(1);
+          if (rows.length > 0) throw new Undo();
+          const accountId = randomUUID();
+          await tx
+            .insert(accounts)
+            .values({ id: accountId, email: decision.email, name: decision.name, passwordHash: noPassword });
+          return { ok: true, accountId, slug: null } as const;
+        });
+      } catch (error) {
+        if (error instanceof Undo) return { ok: false, reason: "no_account" };
+        throw error;
+      }
+    }
+  }
+}

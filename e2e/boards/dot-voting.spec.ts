@@ -6,6 +6,8 @@ import { phone, projector } from "../support/viewports";
 test("a hidden-tally vote: phones vote, the screen counts voters only, the reveal ranks and the shortlist moves on", async ({
   browser,
 }) => {
+  // Three browsers and a whole vote: on a busy 2-core machine this takes over a minute.
+  test.setTimeout(150_000);
   const event = await createEventFixture();
   const board = await addBoardFixture(event.id, { title: "Park ideas", template: "ideas" });
   const laptop = await browser.newContext(projector);

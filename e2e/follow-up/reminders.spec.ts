@@ -124,7 +124,12 @@ test("a forgotten password is reset by email, and the link works once", async ({
     await page.getByLabel("Email address").fill(event.organiser.email);
     await page.getByRole("button", { name: "Send me a reset link" }).click();
     await expect(page.getByText("If an account uses that address")).toBeVisible();
-    await expectAccessible(page);
+    // axe needs scripts, which this context has turned off: the page is checked in one that has them.
+    const scripted = await browser.newContext({ ...phone, baseURL: base });
+    const checked = await scripted.newPage();
+    await checked.goto("/signin/forgot");
+    await expectAccessible(checked);
+    await scripted.close();
 
     const [mail] = await smtp.waitFor(event.organiser.email, 1);
     expect(smtp.to("nobody@example.test")).toHaveLength(0);

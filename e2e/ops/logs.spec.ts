@@ -10,6 +10,7 @@ import { eq, sql } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
 import { boards } from "@/db/schema";
 import { accountSessionCookie, participantCookieName } from "@/lib/auth/cookies";
+import { contractVersion } from "@/lib/realtime/constants";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { createEventFixture, db, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
@@ -28,7 +29,11 @@ const send = (socket: Socket, name: string, payload: unknown, id = `cmd-${random
   socket.timeout(20_000).emitWithAck(name, { id, payload }) as Promise<Ack>;
 
 function connect(base: string, eventId: string, cookie: string) {
-  const socket = io(base, { transports: ["websocket"], auth: { eventId }, extraHeaders: { cookie, origin: base } });
+  const socket = io(base, {
+    transports: ["websocket"],
+    auth: { eventId, contractVersion },
+    extraHeaders: { cookie, origin: base },
+  });
   return new Promise<Socket>((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);

@@ -10,6 +10,7 @@
 import { createClient } from "@libsql/client";
 import { type BrowserContext, expect, test } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
+import { contractVersion } from "@/lib/realtime/constants";
 import { e2eBaseUrl, e2eDatabaseUrl } from "../support/config";
 import { createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
@@ -26,7 +27,7 @@ async function socketFor(context: BrowserContext, eventId: string) {
     transports: ["websocket"],
     forceNew: true,
     reconnection: false,
-    auth: { eventId },
+    auth: { eventId, contractVersion },
     extraHeaders: { cookie, origin: e2eBaseUrl },
   });
   await new Promise<void>((resolve, reject) => {

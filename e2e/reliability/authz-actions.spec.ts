@@ -36,6 +36,8 @@ const checkIn = {
   authorName: "Someone",
 };
 
+const renamedTo = "Renamed weekend";
+
 /** Each argument list is what the real form sends, with values that change the event. */
 const cases: Case[] = [
   {
@@ -44,7 +46,7 @@ const cases: Case[] = [
       s.a.slug,
       {},
       new FormArg({
-        name: "Renamed weekend",
+        name: renamedTo,
         place: "Town hall",
         startsAt: "2027-03-06T10:00",
         endsAt: "2027-03-07T17:00",
@@ -178,7 +180,8 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   // Very last: deleting event A leaves nothing for the rows after it.
-  { name: "deleteEventAction", args: (s) => [s.a.slug, {}, new FormArg({ confirm: s.a.name })], allowed: organiserOnly },
+  // Last, and typed as the event is called by then (saveEventDetails renamed it above).
+  { name: "deleteEventAction", args: (s) => [s.a.slug, {}, new FormArg({ confirm: renamedTo })], allowed: organiserOnly },
 ];
 
 /**

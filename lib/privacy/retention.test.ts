@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, privacySettingsSchema, retentionEndsAt, retentionIsDue, retentionLabel } from "./retention";
+import { privacySettingsSchema } from "./privacy-settings";
+import { addMonths, retentionEndsAt, retentionIsDue, retentionLabel } from "./retention";
 
 const utc = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h);
 

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * How long an event keeps people's personal data: a number of months after it ends, chosen by
  * its organisers (12 unless they say otherwise). Pure, so the dates are tested without a clock.
@@ -33,20 +31,6 @@ export const retentionEndsAt = (event: RetentionFacts) =>
 
 export const retentionIsDue = (event: RetentionFacts & { personalDataErasedAt: number | null }, now: number) =>
   event.personalDataErasedAt === null && retentionEndsAt(event) <= now;
-
-const text = (label: string, max: number) => z.string().trim().max(max, `Keep ${label} to ${max} characters or fewer.`);
-
-/** The privacy part of the event's settings, as the organiser's form sends it. */
-export const privacySettingsSchema = z.object({
-  dataController: text("the data controller", 160),
-  privacyContact: text("the contact", 200),
-  retentionMonths: z.coerce
-    .number({ error: "Choose how long to keep people's details." })
-    .int("Choose how long to keep people's details.")
-    .refine((n) => (retentionChoices as readonly number[]).includes(n), "Choose one of the periods in the list."),
-});
-export type PrivacySettings = z.output<typeof privacySettingsSchema>;
-export const privacySettingsFields = ["dataController", "privacyContact", "retentionMonths"] as const;
 
 export const retentionLabel = (months: number) =>
   months % 12 === 0 ? `${months / 12} year${months === 12 ? "" : "s"}` : `${months} months`;

@@ -9,7 +9,7 @@ import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { recordAudit } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
-import { privacySettingsFields, privacySettingsSchema } from "@/lib/privacy/retention";
+import { privacySettingsFields, privacySettingsSchema } from "@/lib/privacy/privacy-settings";
 import { organiserOf, organisersOnly } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
 import type { SavedFormState } from "./actions";

@@ -1,7 +1,7 @@
 import { sharedDatabase } from "@/db";
 import { jsonDownload } from "@/lib/privacy/json-download";
-import { ownedProject } from "@/lib/projects/owner-session";
 import { projectOwnerData } from "@/lib/privacy/subject-data";
+import { ownedProject } from "@/lib/projects/owner-session";
 
 /** The project owner's download: the project, its owners and every update posted on it. */
 export async function GET(_request: Request, { params }: { params: Promise<{ projectId: string }> }) {

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { unzipSync } from "fflate";
+import { briefFiles } from "@/db/schema";
 import { addBriefFile } from "@/lib/briefs/add-brief-file";
 import { seedWeekend, weekendText } from "@/test/support/seeded-weekend";
 import { storage, tinyPng } from "../reliability/support/world";
@@ -152,7 +154,11 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   });
   expect(new TextDecoder().decode(archive[`${slug}-report.md`])).toContain(weekendText.showcaseTitle);
   expect(inside).toContain(`csv/${slug}-notes.csv`);
-  expect(Buffer.from(archive[`files/brief-files/${pack.id}-site-map.png`] ?? [])).toEqual(tinyPng);
+  // The pack's image as stored: decoded and re-encoded on upload (lib/files/images.ts), so not the bytes sent.
+  const [packRow] = await (await db()).read.select().from(briefFiles).where(eq(briefFiles.id, pack.id));
+  const stored = await storage().read(packRow!.storageKey);
+  expect(stored?.byteLength).toBeGreaterThan(0);
+  expect(Buffer.from(archive[`files/brief-files/${pack.id}-site-map.png`] ?? [])).toEqual(Buffer.from(stored!));
   expect(inside).not.toContain("MISSING.txt");
   await archivePage.close();
 

@@ -115,7 +115,9 @@ test("a session's log is JSON with ids and outcomes, and holds nothing anyone ty
 
     const requests = lines.filter((l) => l.msg === "request");
     const join = requests.find((l) => l.route === "/j/[code]" && l.method === "POST");
-    expect(join).toMatchObject({ level: "info", status: 303 });
+    // A redirect: 303 for a plain form post, 200 with the redirect inside for a scripted one.
+    expect(join).toMatchObject({ level: "info" });
+    expect([200, 303]).toContain(join?.status);
     expect(join?.reqId).toEqual(expect.any(String));
     expect(requests.find((l) => l.route === "/o/[slug]/export/json")).toMatchObject({ status: 200, method: "GET" });
     expect(requests.every((l) => typeof l.durationMs === "number" && typeof l.reqId === "string")).toBe(true);

@@ -12,6 +12,8 @@ async function makeInviteLink(page: Page, role: "Facilitator" | "Co-organiser") 
 }
 
 test("an invitation link made by an organiser brings a second account onto the event", async ({ page, context, browser }) => {
+  // Several browsers and servers at once: on a busy 2-core machine this takes over a minute.
+  test.setTimeout(150_000);
   const { slug, organiser } = await createEventFixture({ name: "Made in Invitations" });
   await signIn(context, organiser.id);
   await page.goto(`/o/${slug}`);

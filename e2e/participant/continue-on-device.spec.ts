@@ -44,6 +44,8 @@ test("a participant moves to a new phone with their personal link and keeps thei
 });
 
 test("a personal link works once, the first phone is told, and the person signs the other device out", async ({ browser }) => {
+  // Several browsers and servers at once: on a busy 2-core machine this takes over a minute.
+  test.setTimeout(150_000);
   const event = await createEventFixture();
   const firstPhone = await browser.newContext(phone);
   const page = await firstPhone.newPage();

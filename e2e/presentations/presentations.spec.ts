@@ -233,7 +233,12 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await expect(showcase.getByText("Project lead, Parks")).toBeVisible();
   const image = showcase.getByRole("img", { name: "Pocket parks map, 1 of 1" });
   await image.scrollIntoViewIfNeeded();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The test image is one pixel, which a `320w` srcset candidate scales to a naturalWidth of 0:
+  // check that the copy the browser chose was loaded and is an image instead.
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.currentSrc : ""))).not.toBe("");
+  const chosen = await review.request.get(await image.evaluate((img: HTMLImageElement) => img.currentSrc));
+  expect(chosen.ok()).toBe(true);
+  expect(chosen.headers()["content-type"]).toBe("image/png");
   const parksResults = parksReview.getByTestId("review-results");
   await expect(parksResults.getByText("Judges' total: 9 out of 10")).toBeVisible();
   await expect(parksResults.getByRole("row", { name: "Residents tested it 5 1" })).toBeVisible();

@@ -1,6 +1,7 @@
 /**
  * The real server (HTTP + socket.io, no pages) on a random port, over a temp libSQL file.
  */
+import { createLogger } from "@/lib/observability/logger";
 import { type RunningServer, type StartOptions, startServer } from "@/lib/server/start-server";
 import { tempDatabaseUrl } from "./fixtures";
 
@@ -35,6 +36,8 @@ export async function startTestServer(
     rateLimit: options.rateLimit,
     // A test that raises the command limit means to send in bulk: the note cap follows it.
     noteLimit: options.noteLimit ?? options.rateLimit,
+    // Warnings and worse only: a debug line per command would bury a failing test's output.
+    logger: createLogger({ nodeEnv: "test", level: process.env.LOG_LEVEL }),
     log: (message, error) => {
       logs.push({ message, error });
     },

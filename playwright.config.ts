@@ -11,9 +11,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  // Generous: a 2-core CI machine runs the server, Next and several browsers at once.
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: a 2-core CI machine runs the server, Next and several browsers at once, and a
+  // test with three phones, a console and a projector spends a minute just driving them.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: e2eBaseUrl,

@@ -15,7 +15,7 @@ type Action = { participantId: string; kind: "remove" | "notes" };
 export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
   const c = useConnection();
   const [reload, setReload] = useState(0);
-  const details = usePrivateDetails(true, [changeKey, reload]);
+  const details = usePrivateDetails(true, changeKey, reload);
   const [query, setQuery] = useState("");
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);

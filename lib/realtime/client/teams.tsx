@@ -57,8 +57,12 @@ export function useTeams() {
   return { state, error, me, join, leave, joining, refusal };
 }
 
-/** Access needs and contact details, for the console only: reloaded whenever the room's people change. */
-export function usePrivateDetails(enabled: boolean, changeKey: unknown) {
+/**
+ * Access needs and contact details, for the console only: reloaded whenever the room's people
+ * change (`changeKey`, compared by identity: pass state, never a literal made while rendering)
+ * or `version` goes up.
+ */
+export function usePrivateDetails(enabled: boolean, changeKey: unknown, version = 0) {
   const c = useConnection();
   const [details, setDetails] = useState<(PrivateDetails & { notes: number })[] | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: changeKey is the trigger to reload
@@ -75,7 +79,7 @@ export function usePrivateDetails(enabled: boolean, changeKey: unknown) {
       live = false;
       off();
     };
-  }, [c, enabled, changeKey]);
+  }, [c, enabled, changeKey, version]);
   return details;
 }
 

@@ -6,9 +6,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets two builds (e.g. a developer and a test run) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  // Project-pack uploads go through a server action: files up to 10 MB (lib/files/file-types.ts),
-  // plus room for the form's other fields.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // Uploads go through server actions (so they work without JavaScript): project-pack files up to
+  // 10 MB (lib/files/file-types.ts), and an event's zip archive to import up to 50 MB
+  // (lib/exports/read-upload.ts), plus room for the form's other fields.
+  experimental: { serverActions: { bodySizeLimit: "51mb" } },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` owns type errors; the build need not redo them
 };
 

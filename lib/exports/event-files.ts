@@ -23,11 +23,26 @@ export const safeFileName = (name: string) =>
     .slice(-80) || "file";
 
 /**
- * Every file people uploaded for the event: the briefs' project packs, photos on notes still on a
- * board, the teams' showcase images and the photos of project check-ins.
+ * Where each kind of file goes in the archive. The JSON names the same paths (a note's `photo`,
+ * a board's `mapImage`, a check-in's `photos`, a brief file's and a showcase image's `path`), so
+ * an import finds a file by what the JSON says, never by guessing from a name.
+ */
+export const archivePaths = {
+  briefFile: (id: string, fileName: string) => `files/brief-files/${id}-${safeFileName(fileName)}`,
+  notePhoto: (id: string, contentType: string) => `files/note-photos/${id}.${extension(contentType)}`,
+  mapImage: (id: string, contentType: string) => `files/map-images/${id}.${extension(contentType)}`,
+  showcaseImage: (id: string, contentType: string) => `files/showcase-images/${id}.${extension(contentType)}`,
+  checkInPhoto: (checkInId: string, n: number, contentType: string) =>
+    `files/check-in-photos/${checkInId}-${n + 1}.${extension(contentType)}`,
+};
+
+/**
+ * Every file people uploaded for the event: the briefs' project packs, the map images of map
+ * boards, photos on notes still on a board, the teams' showcase images and the photos of project
+ * check-ins.
  */
 export async function eventFiles(db: Db, eventId: string): Promise<EventFile[]> {
-  const [packs, photos, images, checkIns] = await Promise.all([
+  const [packs, photos, maps, images, checkIns] = await Promise.all([
     db
       .select({ id: briefFiles.id, fileName: briefFiles.fileName, storageKey: briefFiles.storageKey })
       .from(briefFiles)
@@ -52,6 +67,12 @@ export async function eventFiles(db: Db, eventId: string): Promise<EventFile[]> 
       )
       .orderBy(notePhotos.createdAt),
     db
+      .select({ id: notePhotos.id, contentType: notePhotos.contentType, storageKey: notePhotos.storageKey })
+      .from(notePhotos)
+      .innerJoin(boards, eq(boards.mapPhotoId, notePhotos.id))
+      .where(and(eq(notePhotos.eventId, eventId), eq(boards.eventId, eventId)))
+      .orderBy(boards.position),
+    db
       .select({ id: showcaseImages.id, contentType: showcaseImages.contentType, storageKey: showcaseImages.storageKey })
       .from(showcaseImages)
       .where(eq(showcaseImages.eventId, eventId))
@@ -63,15 +84,24 @@ export async function eventFiles(db: Db, eventId: string): Promise<EventFile[]> 
       .where(eq(projects.eventId, eventId))
       .orderBy(projectCheckIns.createdAt),
   ]);
-  return [
-    ...packs.map((f) => ({ path: `files/brief-files/${f.id}-${safeFileName(f.fileName)}`, storageKey: f.storageKey })),
-    ...photos.map((p) => ({ path: `files/note-photos/${p.id}.${extension(p.contentType)}`, storageKey: p.storageKey })),
-    ...images.map((i) => ({ path: `files/showcase-images/${i.id}.${extension(i.contentType)}`, storageKey: i.storageKey })),
+  const seen = new Set<string>();
+  const once = (files: EventFile[]) => files.filter((f) => !seen.has(f.path) && seen.add(f.path));
+  return once([
+    ...packs.map((f) => ({ path: archivePaths.briefFile(f.id, f.fileName), storageKey: f.storageKey })),
+    ...maps.map((p) => ({ path: archivePaths.mapImage(p.id, p.contentType), storageKey: p.storageKey })),
+    ...photos.map((p) => ({ path: archivePaths.notePhoto(p.id, p.contentType), storageKey: p.storageKey })),
+    ...images.map((i) => ({ path: archivePaths.showcaseImage(i.id, i.contentType), storageKey: i.storageKey })),
     ...checkIns.flatMap((c) =>
-      c.photos.map((p, n) => ({
-        path: `files/check-in-photos/${c.id}-${n + 1}.${extension(p.contentType)}`,
-        storageKey: p.storageKey,
-      })),
+      c.photos.map((p, n) => ({ path: archivePaths.checkInPhoto(c.id, n, p.contentType), storageKey: p.storageKey })),
     ),
-  ];
+  ]);
+}
+
+/** Note photos and map images of the event, by id: what the JSON's paths are made from. */
+export async function eventPhotoTypes(db: Db, eventId: string) {
+  const rows = await db
+    .select({ id: notePhotos.id, contentType: notePhotos.contentType })
+    .from(notePhotos)
+    .where(eq(notePhotos.eventId, eventId));
+  return new Map(rows.map((r) => [r.id, r.contentType]));
 }

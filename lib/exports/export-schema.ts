@@ -8,8 +8,9 @@ import { reactionKinds } from "@/lib/realtime/constants";
  * Ids are the exporting instance's; an import gives every row a new id (see import-event.ts).
  * Left out on purpose: accounts and sessions, participants' resume tokens, access needs
  * (private health information nobody needs after the event), contact details of anyone who did
- * not consent, project owner links, and file bytes (files are listed here; the zip archive,
- * event-archive.ts, carries them beside this JSON).
+ * not consent, project owner links, and file bytes: files are named here by their path in the
+ * zip archive (event-archive.ts, "Everything with the files"), which carries them beside this
+ * JSON. The paths are optional, so exports made before they existed still import (without files).
  */
 export const exportFormat = "made-in/event";
 export const exportVersion = 1;
@@ -17,6 +18,12 @@ export const exportVersion = 1;
 const id = z.string().min(1).max(100);
 const time = z.number().int().nullable();
 const text = (max = 20_000) => z.string().max(max);
+/** A file's path inside the archive: `files/<kind>/<name>`, nothing that could climb out of it. */
+const filePath = z
+  .string()
+  .max(300)
+  .regex(/^files\/[a-z-]+\/[\w.-]+$/)
+  .refine((p) => !p.split("/").includes(".."));
 
 export const exportedEventSchema = z.object({
   name: text(200).min(1),
@@ -53,8 +60,16 @@ export const exportedBriefSchema = z.object({
     z.object({ kind: z.enum(["data", "link"]), title: text(500), url: text(2000), note: text(), position: z.number().int() }),
   ),
   contacts: z.array(z.object({ role: text(500), howToReach: text(), position: z.number().int() })),
-  /** Listed so the reader knows they existed; the bytes are not in the export. */
-  files: z.array(z.object({ title: text(500), fileName: text(500), contentType: text(200), size: z.number().int() })),
+  /** The bytes are in the archive at `path`, not in this JSON. */
+  files: z.array(
+    z.object({
+      title: text(500),
+      fileName: text(500),
+      contentType: text(200),
+      size: z.number().int(),
+      path: filePath.optional(),
+    }),
+  ),
 });
 
 export const exportedParticipantSchema = z.object({
@@ -103,6 +118,8 @@ export const exportedNoteSchema = z.object({
   position: z.number(),
   groupId: id.nullable(),
   hadPhoto: z.boolean(),
+  /** The photo's path in the archive; null when there is none, or it was not stored by this event. */
+  photo: filePath.nullable().optional(),
   /** On a map board: where it is pinned, as fractions of the map (the map image itself is a file). */
   pin: z
     .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) })
@@ -123,6 +140,8 @@ export const exportedBoardSchema = z.object({
   anonymous: z.boolean(),
   hiddenUntilReveal: z.boolean(),
   revealedAt: time,
+  /** On a map board: the map image's path in the archive. */
+  mapImage: filePath.nullable().optional(),
   position: z.number().int(),
   createdAt: z.number().int(),
   groups: z.array(z.object({ id, title: text(500), createdAt: z.number().int() })),
@@ -178,6 +197,8 @@ export const exportedProjectSchema = z.object({
       numbers: z.array(z.object({ label: text(200), value: z.number() })).max(50),
       links: z.array(text(2000)).max(50),
       photoCount: z.number().int().min(0),
+      /** The photos' paths in the archive, in the owner's order. */
+      photos: z.array(filePath).max(50).optional(),
       learning: text(),
       helpNeeded: text(),
       authorName: text(200),
@@ -218,8 +239,16 @@ export const exportedPresentationsSchema = z.object({
       made: text(),
       learned: text(),
       links: z.array(z.object({ title: text(500), url: text(2000) })).max(50),
-      /** Listed in the team's order so the reader knows they existed; the bytes are not in the export. */
-      images: z.array(z.object({ id, contentType: text(200), size: z.number().int().min(0), createdAt: z.number().int() })),
+      /** In the team's order; the bytes are in the archive at `path`, not in this JSON. */
+      images: z.array(
+        z.object({
+          id,
+          contentType: text(200),
+          size: z.number().int().min(0),
+          createdAt: z.number().int(),
+          path: filePath.optional(),
+        }),
+      ),
       nextSteps: text(),
       /** As the team wrote it; empty means the brief's owner. */
       takenForwardBy: text(500),

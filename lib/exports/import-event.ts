@@ -4,6 +4,7 @@ import type { Database, Tx } from "@/db/client";
 import {
   boards,
   briefContacts,
+  briefFiles,
   briefLinks,
   briefReframes,
   briefs,
@@ -11,6 +12,7 @@ import {
   eventStaff,
   events,
   noteGroups,
+  notePhotos,
   notes,
   participants,
   presentationFeedback,
@@ -22,6 +24,7 @@ import {
   projectMilestones,
   projectRisks,
   projects,
+  showcaseImages,
   showcases,
   teamMembers,
   teams,
@@ -31,7 +34,9 @@ import {
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { uniqueJoinCode } from "@/lib/events/create-event";
 import { slugify } from "@/lib/events/slug";
+import type { FileStorage } from "@/lib/files/storage";
 import type { EventExport } from "./export-schema";
+import { type ImportedFiles, removeStoredFiles, type StoredFile, storeImportedFiles } from "./import-files";
 
 /**
  * Rebuilds an exported event in this instance, as a new draft event organised by `accountId`.
@@ -40,12 +45,32 @@ import type { EventExport } from "./export-schema";
  * the event a new slug if its own is taken, and a new join code. Nobody can act as an imported
  * participant: their resume tokens are fresh and never shown. Timestamps are kept. The data
  * must already have passed `parseEventExport`.
+ *
+ * Files (photos, map images, showcase images, project-pack files) come from `archive`, the
+ * files of the "Everything with the files" zip by path: each is checked and stored again as a
+ * new file of the new event (import-files.ts). A file the JSON names but the upload lacks (a
+ * plain JSON import lacks them all) is left out and listed in `files.missing`.
  */
-export async function importEvent(db: Database, data: EventExport, accountId: string) {
-  return db.transact((tx) => importInto(tx, data, accountId));
+export async function importEvent(
+  db: Database,
+  data: EventExport,
+  accountId: string,
+  archive: { files: ReadonlyMap<string, Uint8Array>; storage: FileStorage } | null = null,
+): Promise<{ eventId: string; slug: string; files: { carried: number; missing: string[] } }> {
+  const files = await storeImportedFiles(data, archive?.files ?? new Map(), archive?.storage ?? null);
+  try {
+    const made = await db.transact((tx) => importInto(tx, data, accountId, files));
+    return { ...made, files: { carried: files.stored.size, missing: files.missing } };
+  } catch (error) {
+    // Refused whole: the files stored for it go too, so nothing of it is left behind.
+    await removeStoredFiles(archive?.storage ?? null, files.stored);
+    throw error;
+  }
 }
 
-async function importInto(tx: Tx, data: EventExport, accountId: string) {
+async function importInto(tx: Tx, data: EventExport, accountId: string, files: ImportedFiles) {
+  const fileAt = (path: string | null | undefined): StoredFile | null => (path ? (files.stored.get(path) ?? null) : null);
+  const importerKey = `a:${accountId}`;
   const ids = new Map<string, string>();
   const fresh = (old: string) => {
     const id = randomUUID();
@@ -91,6 +116,21 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
     const briefId = fresh(b.id);
     const { id: _id, links, contacts, files: _files, ...fields } = b;
     await tx.insert(briefs).values({ ...fields, id: briefId, eventId });
+    for (const [position, f] of b.files.entries()) {
+      const file = fileAt(f.path);
+      if (!file) continue;
+      await tx.insert(briefFiles).values({
+        id: randomUUID(),
+        briefId,
+        title: f.title,
+        storageKey: file.storageKey,
+        fileName: f.fileName,
+        contentType: file.contentType,
+        size: file.size,
+        position,
+        uploadedBy: accountId,
+      });
+    }
     for (const l of links) await tx.insert(briefLinks).values({ ...l, id: randomUUID(), briefId });
     for (const c of contacts) await tx.insert(briefContacts).values({ ...c, id: randomUUID(), briefId });
   }
@@ -126,10 +166,33 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
     for (const g of b.groups) fresh(g.id);
     for (const n of b.notes) fresh(n.id);
   }
+  // One photo row per archive file, on the board that first shows it (a note copied to another
+  // board shows the same photo, as it did before).
+  const photoIds = new Map<string, string>();
+  const photoFor = async (path: string | null | undefined, boardId: string) => {
+    const file = fileAt(path);
+    if (!path || !file) return null;
+    const known = photoIds.get(path);
+    if (known) return known;
+    const id = randomUUID();
+    photoIds.set(path, id);
+    await tx.insert(notePhotos).values({
+      id,
+      boardId,
+      eventId,
+      storageKey: file.storageKey,
+      contentType: file.contentType,
+      bytes: file.size,
+      uploadedBy: importerKey,
+    });
+    return id;
+  };
   for (const b of data.boards) {
     const boardId = must(b.id);
-    const { id: _id, groups, notes: boardNotes, teamId, ...fields } = b;
+    const { id: _id, groups, notes: boardNotes, teamId, mapImage, ...fields } = b;
     await tx.insert(boards).values({ ...fields, id: boardId, eventId, teamId: mapped(teamId) });
+    const mapPhotoId = await photoFor(mapImage, boardId);
+    if (mapPhotoId) await tx.update(boards).set({ mapPhotoId }).where(eq(boards.id, boardId));
     for (const g of groups)
       await tx.insert(noteGroups).values({ id: must(g.id), boardId, title: g.title, createdAt: g.createdAt });
     for (const n of boardNotes) {
@@ -147,6 +210,7 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
         groupId: mapped(n.groupId),
         pinX: n.pin?.x ?? null,
         pinY: n.pin?.y ?? null,
+        photoId: await photoFor(n.photo, boardId),
         sourceNoteId: source,
         sourceBoardId: source ? mapped(boardOfNote(data, n.sourceNoteId)) : null,
         createdAt: n.createdAt,
@@ -184,8 +248,12 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
     await tx.insert(projects).values({ ...fields, id: projectId, eventId, teamId: mapped(teamId) });
     for (const m of milestones) await tx.insert(projectMilestones).values({ ...m, id: randomUUID(), projectId });
     for (const c of checkIns) {
-      const { photoCount: _photos, ...rest } = c;
-      await tx.insert(projectCheckIns).values({ ...rest, id: randomUUID(), projectId });
+      const { photoCount: _count, photos, ...rest } = c;
+      const kept = (photos ?? []).flatMap((path) => {
+        const file = fileAt(path);
+        return file ? [{ storageKey: file.storageKey, contentType: file.contentType }] : [];
+      });
+      await tx.insert(projectCheckIns).values({ ...rest, id: randomUUID(), projectId, photos: kept });
     }
     for (const r of risks) await tx.insert(projectRisks).values({ ...r, projectId });
   }
@@ -203,11 +271,27 @@ async function importInto(tx: Tx, data: EventExport, accountId: string) {
     });
   }
   for (const s of p.showcases) {
-    const { teamId, images: _images, updatedBy: _name, editor, ...fields } = s;
-    // Image files are not in the export, so the imported showcase has none.
+    const { teamId, images, updatedBy: _name, editor, ...fields } = s;
+    const imageIds: string[] = [];
+    for (const image of images) {
+      const file = fileAt(image.path);
+      if (!file) continue;
+      const id = randomUUID();
+      imageIds.push(id);
+      await tx.insert(showcaseImages).values({
+        id,
+        teamId: must(teamId),
+        eventId,
+        storageKey: file.storageKey,
+        contentType: file.contentType,
+        bytes: file.size,
+        uploadedBy: importerKey,
+        createdAt: image.createdAt,
+      });
+    }
     await tx
       .insert(showcases)
-      .values({ ...fields, teamId: must(teamId), eventId, imageIds: [], updatedByKey: editor ? personKey(editor) : null });
+      .values({ ...fields, teamId: must(teamId), eventId, imageIds, updatedByKey: editor ? personKey(editor) : null });
   }
   for (const r of p.reactions) {
     const teamId = must(r.teamId);

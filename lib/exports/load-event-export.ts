@@ -31,6 +31,7 @@ import {
 } from "@/db/schema";
 import { authorKey, namesByKey, staffName } from "@/lib/participants/names";
 import { reactionKinds } from "@/lib/realtime/constants";
+import { archivePaths, eventPhotoTypes } from "./event-files";
 import { type EventExport, type ExportedPresentations, exportFormat, exportVersion } from "./export-schema";
 
 // Insertion order breaks ties, so an import (which inserts in export order) exports identically.
@@ -134,6 +135,12 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
   const checkInsOf = groupBy(checkIns, (c) => c.projectId);
   const risksOf = groupBy(risks, (r) => r.projectId);
   const noteIds = new Set(noteRows.map((n) => n.id));
+  // Paths of photos stored by this event only: another event's photo is not this event's record.
+  const photoTypes = await eventPhotoTypes(db, eventId);
+  const photoPath = (photoId: string | null, path: typeof archivePaths.notePhoto) => {
+    const type = photoId ? photoTypes.get(photoId) : undefined;
+    return photoId && type ? path(photoId, type) : null;
+  };
 
   // Staff are not exported; their dots keep a stable pseudonym so "one voter" stays one voter.
   const staffVoters = new Map<string, string>();
@@ -201,6 +208,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         fileName: f.fileName,
         contentType: f.contentType,
         size: f.size,
+        path: archivePaths.briefFile(f.id, f.fileName),
       })),
     })),
     participants: people.map((p) => ({
@@ -242,6 +250,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       anonymous: b.anonymous,
       hiddenUntilReveal: b.hiddenUntilReveal,
       revealedAt: b.revealedAt,
+      mapImage: photoPath(b.mapPhotoId, archivePaths.mapImage),
       position: b.position,
       createdAt: b.createdAt,
       groups: (groupsOf.get(b.id) ?? []).map((g) => ({ id: g.id, title: g.title, createdAt: g.createdAt })),
@@ -256,6 +265,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         position: n.position,
         groupId: n.groupId,
         hadPhoto: n.photoId !== null,
+        photo: photoPath(n.photoId, archivePaths.notePhoto),
         pin: n.pinX !== null && n.pinY !== null ? { x: n.pinX, y: n.pinY } : null,
         // Only a source inside this event can be followed after an import.
         sourceNoteId: n.sourceNoteId && noteIds.has(n.sourceNoteId) ? n.sourceNoteId : null,
@@ -305,6 +315,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         numbers: c.numbers,
         links: c.links,
         photoCount: c.photos.length,
+        photos: c.photos.map((p, n) => archivePaths.checkInPhoto(c.id, n, p.contentType)),
         learning: c.learning,
         helpNeeded: c.helpNeeded,
         authorName: c.authorName,
@@ -392,7 +403,17 @@ async function loadPresentations(
         links: s.links,
         images: s.imageIds.flatMap((id) => {
           const image = images.get(id);
-          return image ? [{ id, contentType: image.contentType, size: image.bytes, createdAt: image.createdAt }] : [];
+          return image
+            ? [
+                {
+                  id,
+                  contentType: image.contentType,
+                  size: image.bytes,
+                  createdAt: image.createdAt,
+                  path: archivePaths.showcaseImage(id, image.contentType),
+                },
+              ]
+            : [];
         }),
         nextSteps: s.nextSteps,
         takenForwardBy: s.takenForwardBy,

@@ -12,8 +12,9 @@ import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
  * reads instead of the stream). What the arguments mean is then each action's job.
  */
 const requestMeta = Symbol.for("NextInternalRequestMeta");
-// Next's own limit is 12 MB (next.config.ts); a little room for the multipart framing.
-const maxBodyBytes = 13 * 1024 * 1024;
+// Next's own limit is 51 MB (next.config.ts: an event's zip to import is up to 50 MB); a little
+// room for the multipart framing.
+const maxBodyBytes = 52 * 1024 * 1024;
 
 /** Strings with a meaning in React's reply format that our clients can produce. */
 const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d|n-?\d+$)/;
@@ -157,7 +158,7 @@ export function gateServerActions(
   });
   req.on("error", () => refuse(res, 400, "The request was cut short."));
   req.on("end", async () => {
-    if (tooBig) return refuse(res, 413, "That's too big to send. Files can be up to 10 MB.");
+    if (tooBig) return refuse(res, 413, "That's too big to send. Files can be up to 10 MB, and an event to import up to 50 MB.");
     const body = Buffer.concat(chunks);
     const isFetch = typeof req.headers["next-action"] === "string";
     const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, isFetch).catch(() => "unreadable");

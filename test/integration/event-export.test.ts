@@ -1,4 +1,10 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import { unzipSync } from "fflate";
+import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import {
@@ -13,14 +19,21 @@ import {
   showcaseImages,
   showcases,
 } from "@/db/schema";
+import { addBriefFile } from "@/lib/briefs/add-brief-file";
 import { csvTables, findCsvTable, renderCsvTable } from "@/lib/exports/csv-tables";
+import { eventArchiveEntries } from "@/lib/exports/event-archive";
 import { teamReports } from "@/lib/exports/event-report";
 import { type EventExport, parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { eventMarkdown } from "@/lib/exports/markdown-report";
+import { readEventUpload } from "@/lib/exports/read-upload";
+import { zipStream } from "@/lib/exports/zip-stream";
+import { prepareImage, saveImage } from "@/lib/files/images";
+import { LocalDiskStorage, newStorageKey } from "@/lib/files/storage";
 import { loadResults } from "@/lib/presentations/results";
 import { seedWeekend, weekendText } from "../support/seeded-weekend";
+import { phonePhoto } from "../support/test-images";
 import { createAccount, openTempDatabase } from "./support/fixtures";
 
 // The presentations' results are server code; here they run against a test database directly.
@@ -28,51 +41,132 @@ vi.mock("server-only", () => ({}));
 
 /**
  * What may differ after export → import → export, and why: ids (every imported row gets a new
- * one), the slug (another event may hold it), the status (an import starts as a draft) and the
- * time of export. Everything else must be identical.
+ * one, and files' paths in the archive are named by them), the slug (another event may hold it),
+ * the status (an import starts as a draft) and the time of export. Everything else must be
+ * identical, the photos and files included (compared apart, by their bytes and pixels, below).
  */
-function comparable(data: EventExport) {
+function comparable(data: EventExport, { lossySizes = new Set<string>() } = {}) {
   const ids = new Map<string, string>();
   const idKeys =
-    /^(id|briefId|teamId|boardId|groupId|authorParticipantId|sourceNoteId|targetId|voter|judge|author|editor|currentTeamId|peoplesChoiceBoardId)$/;
+    /^(id|briefId|teamId|boardId|groupId|authorParticipantId|sourceNoteId|targetId|voter|judge|author|editor|currentTeamId|peoplesChoiceBoardId|photo|mapImage|path)$/;
   const rename = (value: string) => {
     if (!ids.has(value)) ids.set(value, `#${ids.size + 1}`);
     return ids.get(value);
   };
   const walk = (value: unknown, key = ""): unknown => {
     if (Array.isArray(value))
-      return value.map((v) => (typeof v === "string" && /^(memberIds|shortlist|order)$/.test(key) ? rename(v) : walk(v)));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+      return value.map((v) => (typeof v === "string" && /^(memberIds|shortlist|order|photos)$/.test(key) ? rename(v) : walk(v)));
+    if (value && typeof value === "object") {
+      const entries = Object.entries(value);
+      // A JPEG or WebP is encoded again when it is imported (lib/files/images.ts: the stored file
+      // is always our own encoding), so its byte count moves a little; its pixels are compared below.
+      const path = (value as { path?: unknown }).path;
+      return Object.fromEntries(
+        entries.map(([k, v]) => [k, k === "size" && typeof path === "string" && lossySizes.has(path) ? "lossy" : walk(v, k)]),
+      );
+    }
     if (typeof value === "string" && idKeys.test(key) && !value.startsWith("staff-")) return rename(value);
     return value;
   };
-  // Known gap: the JSON carries no files (an import reads the JSON alone), so a note's photo is not
-  // there after an import and `hadPhoto` turns false. Compared apart, below, until imports take the zip.
-  const { exportedAt: _at, event, ...rest } = noPhotoFlags(data);
+  const { exportedAt: _at, event, ...rest } = data;
   const { slug: _slug, status: _status, ...eventFields } = event;
   return walk({ event: eventFields, ...rest });
 }
 
-const noPhotoFlags = (data: EventExport): EventExport =>
-  JSON.parse(JSON.stringify(data), (k, v) => (k === "hadPhoto" ? false : v)) as EventExport;
+/** Every file path the export names, in the order the JSON names them. */
+const pathsIn = (data: EventExport) => {
+  const paths: string[] = [];
+  JSON.stringify(data, (k, v) => {
+    if ((k === "photo" || k === "mapImage" || k === "path") && typeof v === "string") paths.push(v);
+    if (k === "photos" && Array.isArray(v)) paths.push(...v);
+    return v;
+  });
+  return [...new Set(paths)];
+};
+
+async function archiveOf(db: Database, storage: LocalDiskStorage, eventId: string, data: EventExport) {
+  const chunks: Uint8Array[] = [];
+  const entries = eventArchiveEntries(db.read, storage, { slug: data.event.slug, eventId }, data);
+  for await (const chunk of zipStream(entries) as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** What a file is, as a person would notice: its kind, its size in pixels, and its bytes. */
+async function describeFile(bytes: Uint8Array | undefined) {
+  if (!bytes) return null;
+  const isPdf = Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
+  if (isPdf) return { format: "pdf", bytes: Buffer.from(bytes).toString("base64") };
+  const meta = await sharp(Buffer.from(bytes)).metadata();
+  return {
+    format: meta.format,
+    width: meta.width,
+    height: meta.height,
+    // PNG is lossless, so encoding it again gives the same bytes; JPEG and WebP are compared by pixels.
+    bytes: meta.format === "png" ? Buffer.from(bytes).toString("base64") : undefined,
+  };
+}
+
+/** The mean difference per channel (0–255) between two images of the same size. */
+async function pixelDifference(a: Uint8Array, b: Uint8Array) {
+  const [x, y] = await Promise.all([a, b].map((bytes) => sharp(Buffer.from(bytes)).removeAlpha().raw().toBuffer()));
+  if (!x || !y || x.length !== y.length) return Number.POSITIVE_INFINITY;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += Math.abs((x[i] as number) - (y[i] as number));
+  return sum / x.length;
+}
+
+const pdfBytes = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 describe("JSON export and import", () => {
   let temp: Awaited<ReturnType<typeof openTempDatabase>>;
   let db: Database;
+  let uploads: string;
   beforeEach(async () => {
     temp = await openTempDatabase();
     db = temp.db;
+    uploads = mkdtempSync(join(tmpdir(), "madein-roundtrip-"));
   });
-  afterEach(() => temp.cleanup());
+  afterEach(() => {
+    temp.cleanup();
+    rmSync(uploads, { recursive: true, force: true });
+  });
 
-  it("an export imported into an empty instance exports the same event again", async () => {
+  it("an event's zip imported into an empty instance exports the same event and the same files again", async () => {
+    const storage = new LocalDiskStorage(join(uploads, "first"));
     const organiser = await createAccount(db);
     const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const eventId = weekend.event.id;
+    // Every kind of file, each through the pipeline an upload takes.
+    const stored = async (bytes: Uint8Array) => {
+      const prepared = await prepareImage(bytes);
+      if (!prepared.ok) throw new Error(prepared.message);
+      const storageKey = newStorageKey();
+      await saveImage(storage, storageKey, prepared.image);
+      return { storageKey, contentType: prepared.image.contentType, bytes: prepared.image.bytes.byteLength };
+    };
+    const mapImage = await stored(await phonePhoto("png", { width: 1600, height: 1000 }));
+    const notePhoto = await stored(await phonePhoto("jpeg", { width: 1200, height: 900 }));
+    const showcasePhoto = await stored(await phonePhoto("webp", { width: 1000, height: 800 }));
+    const checkInPhoto = await stored(await phonePhoto("jpeg", { width: 800, height: 600 }));
+    for (const [name, bytes] of [
+      ["site plan.png", await phonePhoto("png", { width: 600, height: 400 })],
+      ["budget.pdf", pdfBytes],
+    ] as const) {
+      const pack = await addBriefFile(db, storage, {
+        eventId,
+        briefId: weekend.ids.parksBrief,
+        title: name,
+        file: { name, size: bytes.byteLength, bytes: new Uint8Array(bytes) },
+        uploadedBy: organiser.accountId,
+      });
+      if (!pack.ok) throw new Error(pack.message);
+    }
+    const showcaseImageId = randomUUID();
     await db.transact(async (tx) => {
       const projectId = "project-1";
       await tx.insert(projects).values({
         id: projectId,
-        eventId: weekend.event.id,
+        eventId,
         teamId: weekend.ids.parksTeam,
         title: "Pop-up café",
         ownerName: "Resident of Brixton Hill",
@@ -89,13 +183,14 @@ describe("JSON export and import", () => {
         progress: "Found a site",
         numbers: [{ label: "people asked", value: 40 }],
         links: ["https://example.test/cafe"],
+        photos: [{ storageKey: checkInPhoto.storageKey, contentType: checkInPhoto.contentType }],
         learning: "Ask the park users first",
         authorName: "Resident of Brixton Hill",
       });
-      // A map board with a pinned note that had a photo (photos are files: the JSON says one was there).
+      // A map board with its map image, and a pinned note with a photo.
       await tx.insert(boards).values({
         id: "map-board",
-        eventId: weekend.event.id,
+        eventId,
         title: "Map of the estate",
         template: "map",
         columns: [{ key: "places", title: "Places" }],
@@ -103,24 +198,8 @@ describe("JSON export and import", () => {
         position: 5,
       });
       await tx.insert(notePhotos).values([
-        {
-          id: "map-photo",
-          boardId: "map-board",
-          eventId: weekend.event.id,
-          storageKey: "k1",
-          contentType: "image/png",
-          bytes: 10,
-          uploadedBy: "a:x",
-        },
-        {
-          id: "note-photo",
-          boardId: "map-board",
-          eventId: weekend.event.id,
-          storageKey: "k2",
-          contentType: "image/png",
-          bytes: 10,
-          uploadedBy: "a:x",
-        },
+        { id: "map-photo", boardId: "map-board", eventId, uploadedBy: "a:x", ...mapImage },
+        { id: "note-photo", boardId: "map-board", eventId, uploadedBy: "a:x", ...notePhoto },
       ]);
       await tx.insert(notes).values({
         id: "pinned",
@@ -134,57 +213,126 @@ describe("JSON export and import", () => {
         pinY: 0.75,
         photoId: "note-photo",
       });
+      await tx.insert(showcaseImages).values({
+        id: showcaseImageId,
+        teamId: weekend.ids.parksTeam,
+        eventId,
+        uploadedBy: "p:someone",
+        ...showcasePhoto,
+      });
+      await tx
+        .update(showcases)
+        .set({ imageIds: [showcaseImageId] })
+        .where(eq(showcases.teamId, weekend.ids.parksTeam));
       await tx
         .insert(projectRisks)
         .values({ projectId, item: "food_safety", checked: true, notes: "Level 2 hygiene", checkedBy: "Parks officer" });
     });
 
-    const first = await loadEventExport(db.read, weekend.event.id);
+    const first = await loadEventExport(db.read, eventId);
     if (!first) throw new Error("no export");
-    // Through text, as a file would travel.
-    const parsed = parseEventExport(JSON.parse(JSON.stringify(first)));
+    const firstZip = await archiveOf(db, storage, eventId, first);
+    // The zip travels as a file, and is read as the import page reads it.
+    const upload = readEventUpload(firstZip);
+    if (!upload.ok) throw new Error(upload.message);
+    expect(upload.kind).toBe("zip");
+    const parsed = parseEventExport(upload.raw);
     if (!parsed.ok) throw new Error(parsed.message);
 
-    // An instance that has never seen this event.
+    // An instance that has never seen this event, with storage of its own.
     const other = await openTempDatabase();
+    const otherStorage = new LocalDiskStorage(join(uploads, "second"));
     try {
       const importer = await createAccount(other.db, "Organiser elsewhere");
-      const { eventId, slug } = await importEvent(other.db, parsed.data, importer.accountId);
+      const imported = await importEvent(other.db, parsed.data, importer.accountId, {
+        files: upload.files,
+        storage: otherStorage,
+      });
+      const { eventId: secondId, slug } = imported;
       expect(slug).toBe(first.event.slug);
-      const second = await loadEventExport(other.db.read, eventId);
+      expect(imported.files).toEqual({ carried: 6, missing: [] });
+      const second = await loadEventExport(other.db.read, secondId);
       if (!second) throw new Error("import left no event");
       expect(second.event.status).toBe("draft");
-      expect(comparable(second)).toEqual(comparable(first));
+      const secondZip = unzipSync(await archiveOf(other.db, otherStorage, secondId, second));
+      const firstFiles = unzipSync(firstZip);
+
+      // Every file the first export names came across, and the second names as many.
+      const firstPaths = pathsIn(first);
+      const secondPaths = pathsIn(second);
+      expect(firstPaths).toHaveLength(6);
+      expect(secondPaths).toHaveLength(firstPaths.length);
+      expect(secondPaths.every((p) => !firstPaths.includes(p))).toBe(true);
+      const lossy = new Set<string>();
+      for (const [n, path] of firstPaths.entries()) {
+        const before = firstFiles[path];
+        const after = secondZip[secondPaths[n] as string];
+        expect(after, `${path} is in the second zip`).toBeDefined();
+        expect(await describeFile(after), path).toEqual(await describeFile(before));
+        const format = (await describeFile(before))?.format;
+        if (format === "jpeg" || format === "webp") {
+          lossy.add(path).add(secondPaths[n] as string);
+          // Encoded again at the same quality: the same picture to the eye.
+          expect(await pixelDifference(before as Uint8Array, after as Uint8Array)).toBeLessThan(2);
+        }
+      }
+      // The JSON itself: equal apart from the allowed fields, the photo fields included.
+      expect(comparable(second, { lossySizes: lossy })).toEqual(comparable(first, { lossySizes: lossy }));
+      const pinned = (data: EventExport) =>
+        data.boards.flatMap((b) => b.notes).find((n) => n.text === "The bench by the playground");
+      expect(pinned(first)).toMatchObject({ pin: { x: 0.25, y: 0.75 }, hadPhoto: true });
+      expect(pinned(second)).toMatchObject({ hadPhoto: true, photo: expect.stringMatching(/^files\/note-photos\/.+\.jpg$/) });
+      expect(second.boards.find((b) => b.title === "Map of the estate")?.mapImage).toMatch(/^files\/map-images\/.+\.png$/);
+      // The imported rows point at the new event's own stored files.
+      const [photoRow] = await other.db.read.select().from(notePhotos).where(eq(notePhotos.eventId, secondId));
+      expect(await otherStorage.read(photoRow?.storageKey ?? "")).not.toBeNull();
+      for (const width of [320, 640])
+        expect(await otherStorage.read(photoRow?.storageKey ?? "", `w${width}`), `a ${width}px copy`).not.toBeNull();
       // Every feature was there to round-trip: the column-less people's choice board, judges,
-      // a map pin, a photo, a project with a check-in.
+      // a map with a pin, photos, a project with a check-in, a showcase image, a project pack.
       expect(first.boards.find((b) => b.title === "People's choice")?.columns).toEqual([]);
       expect(first.presentations.judges.length).toBeGreaterThan(0);
-      expect(first.boards.flatMap((b) => b.notes).find((n) => n.text === "The bench by the playground")).toMatchObject({
-        pin: { x: 0.25, y: 0.75 },
-        hadPhoto: true,
-      });
       expect(first.projects[0]?.checkIns).toHaveLength(1);
-      // Same report, apart from the date of export.
-      expect(eventMarkdown({ ...noPhotoFlags(second), exportedAt: first.exportedAt })).toBe(eventMarkdown(noPhotoFlags(first)));
-      for (const table of csvTables)
-        expect(renderCsvTable(table, noPhotoFlags(second))).toBe(renderCsvTable(table, noPhotoFlags(first)));
+      expect(second.projects[0]?.checkIns[0]?.photoCount).toBe(1);
+      expect(second.presentations.showcases[0]?.images).toHaveLength(1);
+      expect(second.briefs.flatMap((b) => b.files).map((f) => f.fileName)).toEqual(["site-plan.png", "budget.pdf"]);
+      // Same report and tables, apart from the date of export.
+      expect(eventMarkdown({ ...second, exportedAt: first.exportedAt })).toBe(eventMarkdown(first));
+      for (const table of csvTables) expect(renderCsvTable(table, second)).toBe(renderCsvTable(table, first));
       // No id of the exporting instance survives, nor any staff account's.
       const json = JSON.stringify(second);
       for (const id of [
-        weekend.event.id,
+        eventId,
         weekend.ids.parksTeam,
         weekend.boardId,
         weekend.peoplesChoiceBoardId,
         organiser.accountId,
+        showcaseImageId,
         ...weekend.noteIds,
       ])
         expect(json).not.toContain(id);
       // The presentations came across, and read the same.
       expect(second.presentations.showcases.map((x) => x.title)).toEqual([weekendText.showcaseTitle]);
       expect(second.presentations.run?.order).toEqual(second.teams.map((t) => t.id).reverse());
-      expect(comparable({ ...second, presentations: teamReports(second).map((t) => t.presentation) } as never)).toEqual(
-        comparable({ ...first, presentations: teamReports(first).map((t) => t.presentation) } as never),
+      expect(
+        comparable({ ...second, presentations: teamReports(second).map((t) => t.presentation) } as never, { lossySizes: lossy }),
+      ).toEqual(
+        comparable({ ...first, presentations: teamReports(first).map((t) => t.presentation) } as never, { lossySizes: lossy }),
       );
+
+      // The JSON alone still imports: the same event, with its files said to be missing.
+      const plain = readEventUpload(new TextEncoder().encode(JSON.stringify(first)));
+      if (!plain.ok) throw new Error(plain.message);
+      const reparsed = parseEventExport(plain.raw);
+      if (!reparsed.ok) throw new Error(reparsed.message);
+      const jsonOnly = await importEvent(other.db, reparsed.data, importer.accountId, {
+        files: plain.files,
+        storage: otherStorage,
+      });
+      expect(jsonOnly.files).toEqual({ carried: 0, missing: firstPaths });
+      const third = await loadEventExport(other.db.read, jsonOnly.eventId);
+      expect(pathsIn(third as EventExport)).toEqual([]);
+      expect(pinned(third as EventExport)).toMatchObject({ hadPhoto: false, photo: null });
     } finally {
       other.cleanup();
     }
@@ -245,7 +393,7 @@ describe("JSON export and import", () => {
     expect(judging).toContain("Website team,People can find things,2.5,2");
   });
 
-  it("showcase images are listed, not carried: the imported showcase has none", async () => {
+  it("a plain JSON import lists showcase images as missing: the imported showcase has none", async () => {
     const organiser = await createAccount(db);
     const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
     const imageId = crypto.randomUUID();
@@ -270,7 +418,8 @@ describe("JSON export and import", () => {
       expect.objectContaining({ id: imageId, contentType: "image/png", size: 68 }),
     ]);
     expect(eventMarkdown(first)).toContain("1 image shown (not in this report).");
-    const { eventId } = await importEvent(db, first, organiser.accountId);
+    const { eventId, files } = await importEvent(db, first, organiser.accountId);
+    expect(files).toEqual({ carried: 0, missing: [`files/showcase-images/${imageId}.png`] });
     const second = await loadEventExport(db.read, eventId);
     expect(second?.presentations.showcases[0]?.images).toEqual([]);
     expect(second?.presentations.showcases[0]?.title).toBe(weekendText.showcaseTitle);
@@ -301,6 +450,31 @@ describe("JSON export and import", () => {
 });
 
 describe("a hostile or broken export", () => {
+  it("a file in the zip that isn't what the JSON says is refused by name, and nothing is kept", async () => {
+    const temp = await openTempDatabase();
+    const uploads = mkdtempSync(join(tmpdir(), "madein-refused-"));
+    try {
+      const organiser = await createAccount(temp.db);
+      const weekend = await seedWeekend(temp.db, organiser.accountId, "Made in Lambeth");
+      const data = await loadEventExport(temp.db.read, weekend.event.id);
+      if (!data) throw new Error("no export");
+      const note = data.boards.find((b) => b.id === weekend.boardId)?.notes[0];
+      if (!note) throw new Error("no note");
+      note.photo = "files/note-photos/fake.jpg";
+      note.hadPhoto = true;
+      const storage = new LocalDiskStorage(uploads);
+      const files = new Map([["files/note-photos/fake.jpg", new TextEncoder().encode("not a photo at all")]]);
+      const before = (await temp.db.read.select().from(events)).length;
+      await expect(importEvent(temp.db, data, organiser.accountId, { files, storage })).rejects.toThrow(
+        "That zip can't be imported: the photo on a note on board \"Parks ideas\" (files/note-photos/fake.jpg) was refused. This isn't a JPEG, PNG or WebP image.",
+      );
+      expect((await temp.db.read.select().from(events)).length).toBe(before);
+    } finally {
+      temp.cleanup();
+      rmSync(uploads, { recursive: true, force: true });
+    }
+  });
+
   it("is refused whole: a dot beyond the round's budget leaves no event behind", async () => {
     const temp = await openTempDatabase();
     try {

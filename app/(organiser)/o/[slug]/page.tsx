@@ -23,8 +23,15 @@ import { StatusForm } from "./status-form";
 
 export const metadata: Metadata = { title: "Event admin" };
 
-export default async function EventAdminPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function EventAdminPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
+  const query = await searchParams;
   const account = await requireAccount(`/o/${slug}`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
@@ -105,6 +112,7 @@ export default async function EventAdminPage({ params }: { params: Promise<{ slu
             </Link>
           </div>
         ) : null}
+        {query.imported === "1" ? <ImportedNotice carried={count(query.files)} missing={count(query.missing)} /> : null}
       </header>
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -314,5 +322,26 @@ function NoAccess({ name, email }: { name: string; email: string }) {
         </Link>
       </div>
     </PageShell>
+  );
+}
+
+const count = (value: string | string[] | undefined) =>
+  typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 0;
+const files = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "file" : "files"}`;
+
+/** Said once, after an import: it is a draft, and whether the photos and files came with it. */
+function ImportedNotice({ carried, missing }: { carried: number; missing: number }) {
+  return (
+    <div role="status" className="card space-y-1 p-4" data-testid="imported-notice">
+      <p className="font-semibold">Imported as a new draft event.</p>
+      {carried > 0 ? <p>{files(carried)} (photos, map images, showcase images, pack files) came with it.</p> : null}
+      {missing > 0 ? (
+        <p>
+          {files(missing)} named in the export {missing === 1 ? "was" : "were"} not in what you uploaded, so{" "}
+          {missing === 1 ? "it is" : "they are"} missing here. A .json carries no files: import the zip "Everything with the
+          files" from the same event to bring them.
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -6,9 +6,13 @@ import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
+import { FileRefused } from "@/lib/exports/import-files";
+import { maxImportBytes, maxImportLabel } from "@/lib/exports/import-limits";
+import { readEventUpload } from "@/lib/exports/read-upload";
+import { fileStorage } from "@/lib/files/storage";
 import { formArg } from "@/lib/forms/action-args";
 
-const maxImportBytes = 10 * 1024 * 1024;
+const tooLarge = `That file is over ${maxImportLabel}, more than an import can take.`;
 
 /** Any signed-in organiser may import: the import becomes a new draft event that only they run. */
 export async function importEventAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -17,20 +21,17 @@ export async function importEventAction(_previous: FormState, form: FormData): P
   if (!account) return { message: "You've been signed out. Sign in again, then import the file." };
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)
-    return { errors: { file: "Choose the .json file you downloaded from Made In." } };
-  if (file.size > maxImportBytes) return { errors: { file: "That file is over 10 MB, larger than any Made In export." } };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await file.text());
-  } catch {
-    return { errors: { file: "That file isn't JSON. Choose the .json file from an event's exports." } };
-  }
-  const parsed = parseEventExport(raw);
+    return { errors: { file: "Choose the zip (Everything with the files) or the .json you downloaded from Made In." } };
+  if (file.size > maxImportBytes) return { errors: { file: tooLarge } };
+  const upload = readEventUpload(new Uint8Array(await file.arrayBuffer()));
+  if (!upload.ok) return { errors: { file: upload.message } };
+  const parsed = parseEventExport(upload.raw);
   if (!parsed.ok) return { errors: { file: parsed.message } };
-  let slug: string;
+  let made: Awaited<ReturnType<typeof importEvent>>;
   try {
-    ({ slug } = await importEvent(await sharedDatabase(), parsed.data, account.id));
+    made = await importEvent(await sharedDatabase(), parsed.data, account.id, { files: upload.files, storage: fileStorage() });
   } catch (error) {
+    if (error instanceof FileRefused) return { errors: { file: error.message } };
     // The import runs in one transaction, so a refusal leaves nothing half-made behind.
     console.error("Event import refused", error);
     return {
@@ -39,5 +40,6 @@ export async function importEventAction(_previous: FormState, form: FormData): P
       },
     };
   }
-  redirect(`/o/${slug}?imported=1`);
+  const { slug, files } = made;
+  redirect(`/o/${slug}?imported=1&files=${files.carried}&missing=${files.missing.length}`);
 }

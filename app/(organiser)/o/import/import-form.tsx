@@ -1,28 +1,43 @@
 "use client";
 
+import { type FormEvent, useState } from "react";
 import { FormMessage } from "@/app/ui/form";
+import { maxImportBytes, maxImportLabel } from "@/lib/exports/import-limits";
 import { SubmitButton } from "../../form-fields";
 import { useKeptForm } from "../../use-kept-form";
 import { importEventAction } from "./actions";
 
 export function ImportForm() {
   const { state, formProps } = useKeptForm(importEventAction, {});
-  const error = state.errors?.file;
+  // With JavaScript, a file over the limit is named before it is sent (the server refuses it too).
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get("file");
+    if (file instanceof File && file.size > maxImportBytes) {
+      event.preventDefault();
+      setTooLarge(`That file is over ${maxImportLabel}, more than an import can take.`);
+      return;
+    }
+    setTooLarge(null);
+    formProps.onSubmit(event);
+  };
+  const error = tooLarge ?? state.errors?.file;
   return (
-    <form {...formProps} className="space-y-5">
+    <form {...formProps} onSubmit={onSubmit} className="space-y-5">
       <FormMessage message={state.message} />
       <div>
         <label htmlFor="field-file" className="field-label">
-          Event export (.json)
+          Event export (.zip or .json)
         </label>
         <span id="field-file-hint" className="field-hint">
-          The JSON file from another event's review page, up to 10 MB.
+          From another event's review page: the zip "Everything with the files" brings the photos and files too; the .json brings
+          everything else. Up to 50 MB.
         </span>
         <input
           id="field-file"
           name="file"
           type="file"
-          accept=".json,application/json"
+          accept=".zip,application/zip,.json,application/json"
           required
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "field-file-hint field-file-error" : "field-file-hint"}

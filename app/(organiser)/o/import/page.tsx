@@ -18,8 +18,8 @@ export default async function ImportPage() {
       <div className="card space-y-5 p-6 sm:p-8">
         <h1 className="text-3xl font-extrabold tracking-tight">Import an event</h1>
         <p className="text-ink-soft">
-          Bring a whole event from another Made In: briefs, people, teams, boards, votes and projects. It arrives as a new draft
-          that only you run, with a new join code. Uploaded files and photos are not in exports, so they don't come across.
+          Bring a whole event from another Made In: briefs, people, teams, boards, votes, projects, and with the zip its photos
+          and files. It arrives as a new draft that only you run, with a new join code.
         </p>
         <ImportForm />
       </div>

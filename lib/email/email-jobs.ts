@@ -14,8 +14,14 @@ export function startEmailJobs(
   db: Database,
   mailer: Mailer,
   links: EmailLinks,
-  options: { everyMs?: number; log?: (message: string, error?: unknown) => void } = {},
+  options: {
+    everyMs?: number;
+    log?: (message: string, error?: unknown) => void;
+    /** Told when each sweep finishes (for the `madein_email_sweeps_total` metric). */
+    onSwept?: (outcome: "ok" | "failed") => void;
+  } = {},
 ) {
+  const everyMs = options.everyMs ?? defaultSweepMs;
   const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ""));
   let running: Promise<void> | null = null;
   const sweep = () => {
@@ -23,17 +29,20 @@ export function startEmailJobs(
       try {
         await sweepCheckInReminders(db, mailer, links);
         await sweepOrganiserDigests(db, mailer, links);
+        options.onSwept?.("ok");
       } catch (error) {
         log("email: the scheduled sweep failed", error instanceof Error ? error.message : error);
+        options.onSwept?.("failed");
       } finally {
         running = null;
       }
     })();
     return running;
   };
-  // A little after start-up, so a restart loop never sends in a burst, then at an interval.
-  const first = setTimeout(sweep, 30_000);
-  const timer = setInterval(sweep, options.everyMs ?? defaultSweepMs);
+  // A little after start-up (30 s, or the interval if that is shorter), so a restart loop never
+  // sends in a burst, then at an interval.
+  const first = setTimeout(sweep, Math.min(30_000, everyMs));
+  const timer = setInterval(sweep, everyMs);
   first.unref();
   timer.unref();
   return {

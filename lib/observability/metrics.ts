@@ -53,6 +53,12 @@ export function createMetrics() {
     labelNames: ["kind"] as const,
     registers: [registry],
   });
+  const emailSweeps = new Counter({
+    name: "madein_email_sweeps_total",
+    help: "Scheduled email sweeps (check-in reminders, digests) this process finished, by outcome (ok, failed).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
   const broadcasts = new Counter({
     name: "madein_broadcasts_total",
     help: "Room broadcasts emitted after commands.",
@@ -105,6 +111,7 @@ export function createMetrics() {
     commitWrites,
     fanoutBatches,
     broadcasts,
+    emailSweeps,
     observeServer,
   };
 }

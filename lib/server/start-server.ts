@@ -228,7 +228,7 @@ export async function startServer(options: StartOptions) {
         db,
         mailer,
         { baseUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ""), secret: env.SESSION_SECRET },
-        { everyMs: options.emailSweepMs, log },
+        { everyMs: options.emailSweepMs, log, onSwept: (outcome) => metrics.emailSweeps.inc({ outcome }) },
       )
     : null;
 

@@ -9,6 +9,7 @@ const server = await startServer({
   env,
   pages: false,
   rateLimit: points && seconds ? { points, seconds } : undefined,
+  emailSweepMs: Number(process.env.APP_EMAIL_SWEEP_MS) || undefined,
   log: (message, error) => console.error(`[${name}] ${message}`, error ?? ""),
 });
 console.log(`listening ${server.port}`);

@@ -22,6 +22,8 @@ export function startAppProcess(env: {
   secret?: string;
   /** Commands per connection, "points/seconds" (the benchmark raises it). */
   rateLimit?: string;
+  /** Anything else the process's environment needs (SMTP_URL, METRICS_TOKEN, APP_EMAIL_SWEEP_MS…). */
+  extra?: Record<string, string>;
 }): Promise<AppProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "test/integration/support/app-child.ts"], {
     env: {
@@ -34,6 +36,7 @@ export function startAppProcess(env: {
       HOST: "127.0.0.1",
       NODE_ENV: "test",
       APP_NAME: env.name,
+      ...env.extra,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

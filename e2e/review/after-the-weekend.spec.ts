@@ -259,9 +259,11 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   // The JSON export brings the event into another instance's organiser (here: a new event).
   await page.goto("/o/import");
   await expectAccessible(page);
-  await page.getByLabel("Event export (.json)").setInputFiles(json.path);
+  await page.getByLabel("Event export (.zip or .json)").setInputFiles(json.path);
   await page.getByRole("button", { name: "Import as a new event" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}-2\\?imported=1$`));
+  // The JSON carries no files: the project pack's one file is said to be missing.
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}-2\\?imported=1&files=0&missing=1$`));
+  await expect(page.getByTestId("imported-notice")).toContainText("1 file named in the export was not in what you uploaded");
   await expect(page.getByRole("heading", { name: weekend.event.name, level: 1 })).toBeVisible();
   // The copy's review shows the same presentations.
   await page.goto(`/o/${slug}-2/review`);

@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { boards, events, notePhotos, notes } from "@/db/schema";
+import { prepareImage, saveImage } from "@/lib/files/images";
+import { newStorageKey } from "@/lib/files/storage";
+import { seedWeekend, weekendText } from "@/test/support/seeded-weekend";
+import { phonePhoto } from "@/test/support/test-images";
+import { storage } from "../reliability/support/world";
+import { expectAccessible } from "../support/a11y";
+import { createAccount, db, signIn } from "../support/fixtures";
+
+test.setTimeout(120_000);
+
+const shots = "e2e/.artifacts/screens-import";
+const desktop = { viewport: { width: 1280, height: 720 } };
+
+test("an organiser imports an event's zip and its note photo comes with it", async ({ browser }) => {
+  const organiser = await createAccount("Organiser, Lambeth");
+  const database = await db();
+  const weekend = await seedWeekend(database, organiser.id);
+  const slug = weekend.event.slug;
+  // A photo on the winning note, stored as the upload route stores one.
+  const prepared = await prepareImage(await phonePhoto("jpeg", { width: 1200, height: 900 }));
+  if (!prepared.ok) throw new Error(prepared.message);
+  const storageKey = newStorageKey();
+  await saveImage(storage(), storageKey, prepared.image);
+  const photoId = crypto.randomUUID();
+  await database.transact(async (tx) => {
+    await tx.insert(notePhotos).values({
+      id: photoId,
+      boardId: weekend.boardId,
+      eventId: weekend.event.id,
+      storageKey,
+      contentType: prepared.image.contentType,
+      bytes: prepared.image.bytes.byteLength,
+      uploadedBy: `a:${organiser.id}`,
+    });
+    await tx.update(notes).set({ photoId }).where(eq(notes.id, weekend.noteIds[0]));
+  });
+
+  const desk = await browser.newContext(desktop);
+  await signIn(desk, organiser.id);
+  const page = await desk.newPage();
+  await page.goto(`/o/${slug}/review`);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /Everything with the files/ }).click(),
+  ]);
+  const zipPath = await download.path();
+
+  // A broken zip first: said plainly, and nothing is made.
+  await page.goto("/o/import");
+  await expectAccessible(page);
+  await page.getByLabel("Event export (.zip or .json)").setInputFiles({
+    name: "broken.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.from("PK\u0003\u0004 this is not really a zip"),
+  });
+  await page.getByRole("button", { name: "Import as a new event" }).click();
+  await expect(page.getByText("That zip can't be opened: it may be cut short, or not really a zip.")).toBeVisible();
+  await page.screenshot({ path: `${shots}/refused-1280.png`, fullPage: true });
+
+  await page.getByLabel("Event export (.zip or .json)").setInputFiles(zipPath);
+  await page.getByRole("button", { name: "Import as a new event" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}-2\\?imported=1&files=1&missing=0$`));
+  await expect(page.getByRole("heading", { name: weekend.event.name, level: 1 })).toBeVisible();
+  await expect(page.getByTestId("imported-notice")).toContainText(
+    "1 file (photos, map images, showcase images, pack files) came with it.",
+  );
+  await expectAccessible(page);
+  await page.screenshot({ path: `${shots}/imported-1280.png`, fullPage: true });
+
+  // The imported board shows the note with its photo, served from the new event's own file.
+  const [copy] = await database.read
+    .select({ id: events.id })
+    .from(events)
+    .where(eq(events.slug, `${slug}-2`));
+  const [board] = await database.read
+    .select({ id: boards.id })
+    .from(boards)
+    .where(and(eq(boards.eventId, copy?.id ?? ""), eq(boards.title, "Parks ideas")));
+  await page.goto(`/f/${slug}-2/b/${board?.id}`);
+  const note = page
+    .locator("div", { hasText: weekendText.winningNote })
+    .filter({ has: page.getByRole("img") })
+    .last();
+  const photo = note.getByRole("img", { name: "Added with this note" });
+  await photo.scrollIntoViewIfNeeded();
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  expect(await photo.getAttribute("src")).not.toContain(photoId);
+  await page.screenshot({ path: `${shots}/imported-board-1280.png`, fullPage: true });
+  await desk.close();
+});

@@ -18,7 +18,7 @@ const id = z.string().min(1).max(100);
 const time = z.number().int().nullable();
 const text = (max = 20_000) => z.string().max(max);
 
-export const exportedEventSchema = z.object({
+const exportedEventSchema = z.object({
   name: text(200).min(1),
   slug: text(100),
   status: z.enum(["draft", "published", "archived"]),
@@ -34,7 +34,7 @@ export const exportedEventSchema = z.object({
   followsEventSlug: text(100).nullable(),
 });
 
-export const exportedBriefSchema = z.object({
+const exportedBriefSchema = z.object({
   id,
   position: z.number().int(),
   status: z.enum(["draft", "published", "withdrawn"]),
@@ -57,7 +57,7 @@ export const exportedBriefSchema = z.object({
   files: z.array(z.object({ title: text(500), fileName: text(500), contentType: text(200), size: z.number().int() })),
 });
 
-export const exportedParticipantSchema = z.object({
+const exportedParticipantSchema = z.object({
   id,
   displayName: text(100),
   kind: z.enum(participantKinds).nullable(),
@@ -70,7 +70,7 @@ export const exportedParticipantSchema = z.object({
   createdAt: z.number().int(),
 });
 
-export const exportedTeamSchema = z.object({
+const exportedTeamSchema = z.object({
   id,
   briefId: id.nullable(),
   name: text(200).min(1),
@@ -80,7 +80,7 @@ export const exportedTeamSchema = z.object({
   memberIds: z.array(id),
 });
 
-export const exportedReframeSchema = z.object({
+const exportedReframeSchema = z.object({
   id,
   briefId: id,
   teamId: id,
@@ -92,7 +92,7 @@ export const exportedReframeSchema = z.object({
   createdAt: z.number().int(),
 });
 
-export const exportedNoteSchema = z.object({
+const exportedNoteSchema = z.object({
   id,
   column: text(100),
   text: text(),
@@ -129,7 +129,7 @@ export const exportedBoardSchema = z.object({
   notes: z.array(exportedNoteSchema),
 });
 
-export const exportedVoteRoundSchema = z.object({
+const exportedVoteRoundSchema = z.object({
   id,
   boardId: id,
   status: z.enum(["open", "closed", "revealed"]),
@@ -341,7 +341,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 }
 
 /** The first id that points at nothing in the export, described; null when all ids resolve. */
-export function danglingReference(data: EventExport): string | null {
+function danglingReference(data: EventExport): string | null {
   const briefIds = new Set(data.briefs.map((b) => b.id));
   const people = new Set(data.participants.map((p) => p.id));
   const teamIds = new Set(data.teams.map((t) => t.id));

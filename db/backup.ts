@@ -6,7 +6,7 @@
  * are written once under random names and never changed, so copying the folder after the
  * database gives every file the copy points at.
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
 
@@ -18,9 +18,9 @@ export const filePathOf = (databaseUrl: string) => {
 };
 
 /** 2026-11-21T23-04-05-123Z: sorts by time and is a valid file name everywhere. */
-export const stamp = (date = new Date()) => date.toISOString().replace(/[:.]/g, "-");
+const stamp = (date = new Date()) => date.toISOString().replace(/[:.]/g, "-");
 
-export async function integrityCheck(path: string): Promise<string> {
+async function integrityCheck(path: string): Promise<string> {
   const client = createClient({ url: `file:${path}` });
   try {
     const rows = (await client.execute("PRAGMA integrity_check")).rows;
@@ -64,7 +64,7 @@ export async function backup(options: {
  * True if another process has the database open (the server, a migration, a studio): SQLite
  * then holds a shared lock that an exclusive-locking connection cannot get past.
  */
-export async function databaseInUse(path: string): Promise<boolean> {
+async function databaseInUse(path: string): Promise<boolean> {
   if (!existsSync(path)) return false;
   const client = createClient({ url: `file:${path}` });
   try {
@@ -127,9 +127,4 @@ export async function restore(options: {
     uploads = dir;
   }
   return { database: target, previous, uploads, previousUploads };
-}
-
-/** For tests: removes a file database and its WAL files. */
-export function removeDatabaseFiles(path: string) {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }

@@ -8,7 +8,7 @@ import type { Database } from "./client";
 import { accounts, briefs, demoSeeds, events } from "./schema";
 import { seedDemoPacks } from "./seed-packs";
 
-export const demoOrganiser = { email: "organiser@madein.example", password: "made-in-demo", name: "Demo organiser" };
+const demoOrganiser = { email: "organiser@madein.example", password: "made-in-demo", name: "Demo organiser" };
 const seedName = "demo-weekends-v1";
 
 type BriefSeed = Omit<typeof briefs.$inferInsert, "id" | "eventId" | "position" | "status">;

@@ -8,16 +8,7 @@ import { checkInSchema } from "@/lib/projects/project-schema";
 
 export type CheckInState = FormState & { saved?: string };
 
-export const checkInFields = [
-  "status",
-  "progress",
-  "evidence",
-  "numbers",
-  "links",
-  "learning",
-  "helpNeeded",
-  "authorName",
-] as const;
+const checkInFields = ["status", "progress", "evidence", "numbers", "links", "learning", "helpNeeded", "authorName"] as const;
 
 /** A check-in form, from organiser or owner alike: validated, photos checked, then saved. */
 export async function submitCheckIn(projectId: string, form: FormData): Promise<CheckInState> {

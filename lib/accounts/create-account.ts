@@ -14,11 +14,7 @@ export const emailSchema = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter an email address like name@example.org."));
 
-export const accountNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Tell us your name.")
-  .max(80, "Keep your name to 80 characters or fewer.");
+const accountNameSchema = z.string().trim().min(1, "Tell us your name.").max(80, "Keep your name to 80 characters or fewer.");
 
 // No composition rules: length is what makes a password hard to guess, and rules push people to
 // predictable substitutions. The upper bound only stops someone making us hash a megabyte.

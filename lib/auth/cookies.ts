@@ -1,6 +1,6 @@
 /** Cookie names and attributes, shared by pages (Next) and the socket handshake (server.ts). */
 export const accountSessionCookie = "mi_session";
-export const participantCookiePrefix = "mi_p_";
+const participantCookiePrefix = "mi_p_";
 export const participantCookieName = (eventId: string) => `${participantCookiePrefix}${eventId}`;
 
 export const accountSessionDays = 30;

@@ -41,7 +41,7 @@ export function readParticipantCookie(signed: string | undefined, secret: string
   return participantId ? { participantId, deviceId: deviceId || null } : null;
 }
 
-export async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
+async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
   const read = readParticipantCookie(signed, secret);
   if (!read) return null;
   const { participantId, deviceId } = read;

@@ -81,9 +81,3 @@ export async function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], no
   }
   return revoked;
 }
-
-/** Is the event archived? A participant's socket is refused there: the weekend is a record now. */
-export async function eventArchived(db: Db, eventId: string) {
-  const [row] = await db.select({ status: events.status }).from(events).where(eq(events.id, eventId));
-  return row?.status === "archived";
-}

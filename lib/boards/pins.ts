@@ -6,7 +6,7 @@
 export type Pin = { x: number; y: number };
 
 /** The board template whose notes are pinned on an uploaded image instead of listed in columns. */
-export const mapTemplate = "map";
+const mapTemplate = "map";
 
 export const isMapBoard = (board: { template: string }) => board.template === mapTemplate;
 

@@ -28,7 +28,7 @@ export const webAddressSchema = z
     }
   }, "Enter a full web address, starting with https://");
 
-export const packLinkSchema = z.object({
+const packLinkSchema = z.object({
   title: z
     .string()
     .trim()
@@ -38,7 +38,7 @@ export const packLinkSchema = z.object({
   note: text("the note", 300),
 });
 
-export const contactSchema = z.object({
+const contactSchema = z.object({
   role: z
     .string()
     .trim()

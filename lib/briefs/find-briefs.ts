@@ -21,7 +21,7 @@ export async function findBriefs(db: Db, eventId: string, options: { publishedOn
 }
 
 /** The packs of these briefs, read in three queries whatever the number of briefs. */
-export async function findPacks(db: Db, briefIds: string[]): Promise<Map<string, BriefPack>> {
+async function findPacks(db: Db, briefIds: string[]): Promise<Map<string, BriefPack>> {
   const packs = new Map<string, BriefPack>(
     briefIds.map((id) => [id, { dataLinks: [], usefulLinks: [], contacts: [], files: [] }]),
   );

@@ -5,7 +5,7 @@ import { parseEnv as parseDotenv } from "node:util";
 export type SettingSource = "environment" | ".env" | ".env.local";
 
 /** Read in this order; the first to set a variable wins, and the real environment beats both. */
-export const envFiles = [".env.local", ".env"] as const;
+const envFiles = [".env.local", ".env"] as const;
 
 /**
  * Copies the variables of `.env.local` and `.env` in `dir` into `target` where the environment

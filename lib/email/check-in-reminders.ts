@@ -10,16 +10,15 @@ import type { Mailer } from "./mailer";
 import { checkInReminderEmail, type ReminderKind } from "./templates";
 
 /** At most one scheduled reminder per milestone in this time (a "due" one, then an "overdue" one). */
-export const reminderGap = 3 * day;
+const reminderGap = 3 * day;
 /** An organiser's "send a reminder" goes at most once a day per project. */
-export const nudgeGap = day;
+const nudgeGap = day;
 
 export type EmailLinks = { baseUrl: string; secret: string };
 
-export const updateUrl = (links: EmailLinks, projectId: string, ownerTokenHash: string) =>
+const updateUrl = (links: EmailLinks, projectId: string, ownerTokenHash: string) =>
   `${links.baseUrl}/r/${linkToken(links.secret, "update", projectId, ownerTokenHash)}`;
-export const stopUrl = (links: EmailLinks, projectId: string) =>
-  `${links.baseUrl}/stop/${linkToken(links.secret, "stop", projectId)}`;
+const stopUrl = (links: EmailLinks, projectId: string) => `${links.baseUrl}/stop/${linkToken(links.secret, "stop", projectId)}`;
 
 type Claimed = { key: string; detail: string };
 

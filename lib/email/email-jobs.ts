@@ -3,7 +3,7 @@ import { type EmailLinks, sweepCheckInReminders } from "./check-in-reminders";
 import type { Mailer } from "./mailer";
 import { sweepOrganiserDigests } from "./organiser-digest";
 
-export const defaultSweepMs = 15 * 60 * 1000;
+const defaultSweepMs = 15 * 60 * 1000;
 
 /**
  * The scheduled email work of this process: check-in reminders and weekly digests. Every process

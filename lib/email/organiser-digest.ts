@@ -12,9 +12,9 @@ import { type DigestProject, organiserDigestEmail } from "./templates";
 
 const week = 7 * day;
 /** Weeks start on Monday 00:00 UTC (1 January 1970 was a Thursday). */
-export const weekOf = (now: number) => Math.floor((now + 3 * day) / week);
+const weekOf = (now: number) => Math.floor((now + 3 * day) / week);
 
-export const digestStopUrl = (links: EmailLinks, accountId: string) =>
+const digestStopUrl = (links: EmailLinks, accountId: string) =>
   `${links.baseUrl}/stop/${linkToken(links.secret, "digest", accountId)}`;
 
 /**

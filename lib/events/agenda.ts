@@ -2,7 +2,7 @@ import { z } from "zod";
 import { londonLocalToEpoch } from "./event-dates";
 import { londonTime } from "./event-details";
 
-export const maxPhases = 20;
+const maxPhases = 20;
 
 /** An end time is optional: blank means "until the next phase". */
 const optionalLondonTime = z

@@ -5,7 +5,7 @@ import { boards, eventStaff, events } from "@/db/schema";
 import { generateJoinCode } from "./join-code";
 import { slugify } from "./slug";
 
-export const welcomeBoardColumns = [
+const welcomeBoardColumns = [
   { key: "hello", title: "What brings you here?" },
   { key: "skills", title: "What I can bring" },
 ];

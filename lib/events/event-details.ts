@@ -23,7 +23,7 @@ const text = (label: string, max: number) =>
     .max(max, `Keep ${label} to ${max.toLocaleString("en-GB")} characters or fewer.`);
 
 /** Goals and mantras are typed one per line; blank lines are dropped. */
-export const goalsSchema = z
+const goalsSchema = z
   .string()
   .transform((value) =>
     value

@@ -85,7 +85,7 @@ export function attendanceOf(data: EventExport): Attendance {
 }
 
 /** What a dot landed on, in words: a note's text or a group's title. */
-export function targetLabels(boards: ExportedBoard[]) {
+function targetLabels(boards: ExportedBoard[]) {
   const labels = new Map<string, string>();
   for (const board of boards) {
     for (const g of board.groups) labels.set(g.id, `Group: ${g.title || "Untitled group"}`);
@@ -134,7 +134,7 @@ function peoplesChoiceTallies(data: EventExport): Record<string, number> | null 
 }
 
 /** Each team's presentation record, by team id: showcase, responses, judging, people's choice. */
-export function presentationReports(data: EventExport): Map<string, TeamPresentation | null> {
+function presentationReports(data: EventExport): Map<string, TeamPresentation | null> {
   const p = data.presentations;
   const briefs = new Map(data.briefs.map((b) => [b.id, b]));
   const setCriteria = new Map((p.run?.criteria ?? []).map((c) => [c.teamId, c.criteria]));

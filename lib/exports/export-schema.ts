@@ -25,7 +25,7 @@ const filePath = z
   .regex(/^files\/[a-z-]+\/[\w.-]+$/)
   .refine((p) => !p.split("/").includes(".."));
 
-export const exportedEventSchema = z.object({
+const exportedEventSchema = z.object({
   name: text(200).min(1),
   slug: text(100),
   status: z.enum(["draft", "published", "archived"]),
@@ -41,7 +41,7 @@ export const exportedEventSchema = z.object({
   followsEventSlug: text(100).nullable(),
 });
 
-export const exportedBriefSchema = z.object({
+const exportedBriefSchema = z.object({
   id,
   position: z.number().int(),
   status: z.enum(["draft", "published", "withdrawn"]),
@@ -72,7 +72,7 @@ export const exportedBriefSchema = z.object({
   ),
 });
 
-export const exportedParticipantSchema = z.object({
+const exportedParticipantSchema = z.object({
   id,
   displayName: text(100),
   kind: z.enum(participantKinds).nullable(),
@@ -85,7 +85,7 @@ export const exportedParticipantSchema = z.object({
   createdAt: z.number().int(),
 });
 
-export const exportedTeamSchema = z.object({
+const exportedTeamSchema = z.object({
   id,
   briefId: id.nullable(),
   name: text(200).min(1),
@@ -95,7 +95,7 @@ export const exportedTeamSchema = z.object({
   memberIds: z.array(id),
 });
 
-export const exportedReframeSchema = z.object({
+const exportedReframeSchema = z.object({
   id,
   briefId: id,
   teamId: id,
@@ -107,7 +107,7 @@ export const exportedReframeSchema = z.object({
   createdAt: z.number().int(),
 });
 
-export const exportedNoteSchema = z.object({
+const exportedNoteSchema = z.object({
   id,
   column: text(100),
   text: text(),
@@ -148,7 +148,7 @@ export const exportedBoardSchema = z.object({
   notes: z.array(exportedNoteSchema),
 });
 
-export const exportedVoteRoundSchema = z.object({
+const exportedVoteRoundSchema = z.object({
   id,
   boardId: id,
   status: z.enum(["open", "closed", "revealed"]),
@@ -370,7 +370,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 }
 
 /** The first id that points at nothing in the export, described; null when all ids resolve. */
-export function danglingReference(data: EventExport): string | null {
+function danglingReference(data: EventExport): string | null {
   const briefIds = new Set(data.briefs.map((b) => b.id));
   const people = new Set(data.participants.map((p) => p.id));
   const teamIds = new Set(data.teams.map((t) => t.id));

@@ -39,7 +39,7 @@ const date = (ms: number | null) =>
  */
 export type TeamMarkdownSection = { title: string; render: (team: TeamReport, data: EventExport) => string | null };
 
-export const teamMarkdownSections: TeamMarkdownSection[] = [
+const teamMarkdownSections: TeamMarkdownSection[] = [
   {
     title: "Brief",
     render: (team) => {

@@ -9,7 +9,7 @@ export const maxUploadLabel = "10 MB";
 
 type Signature = "pdf" | "png" | "jpeg" | "webp" | "zip" | "text";
 
-export const allowedFileTypes = {
+const allowedFileTypes = {
   pdf: { contentType: "application/pdf", signature: "pdf", label: "PDF" },
   csv: { contentType: "text/csv; charset=utf-8", signature: "text", label: "CSV" },
   xlsx: {

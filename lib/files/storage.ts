@@ -69,7 +69,7 @@ export class LocalDiskStorage implements FileStorage {
 }
 
 /** Where uploads go when UPLOAD_DIR is not set (see lib/config/env.ts). */
-export const defaultUploadDir = "./data/uploads";
+const defaultUploadDir = "./data/uploads";
 
 /** The storage this process uses. Pages and route handlers read UPLOAD_DIR, set by server.ts. */
 export function fileStorage(): FileStorage {

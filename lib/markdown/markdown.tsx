@@ -11,7 +11,7 @@ import Markdown, { type Components } from "react-markdown";
 type MdNode = { type: string; value?: string; children?: MdNode[] };
 
 /** A remark plugin: every raw HTML node becomes plain text, so `<script>` reads as `<script>`. */
-export function remarkHtmlAsText() {
+function remarkHtmlAsText() {
   const walk = (node: MdNode) => {
     if (!node.children) return;
     node.children = node.children.map((child) => {

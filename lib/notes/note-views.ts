@@ -8,7 +8,7 @@ import type { NoteColour, WireNote } from "@/lib/realtime/contract";
 import { photoUrl } from "./note-photos";
 
 /** Notes with what a screen needs beside them: author name and where a copied note came from. */
-export async function noteRows(db: Db | Tx, where: SQL | undefined) {
+async function noteRows(db: Db | Tx, where: SQL | undefined) {
   const sourceBoards = db.select({ id: boards.id, title: boards.title }).from(boards).as("source_boards");
   return db
     .select({

@@ -26,7 +26,7 @@ type SerializedError = ReturnType<typeof pino.stdSerializers.err> & { params?: u
  * Errors with their stack, minus the values a failed query was given: drizzle puts them in its
  * error's message ("params: <note text>…") and in `params`, and they are what people typed.
  */
-export function serializeError(error: unknown): unknown {
+function serializeError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const out = pino.stdSerializers.errWithCause(error) as SerializedError;
   const scrub = (e: SerializedError, original: unknown) => {

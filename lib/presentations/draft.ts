@@ -19,7 +19,7 @@ export type ShowcaseFields = {
 
 export type Dirty = Partial<ShowcaseFields>;
 
-export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What the editor shows: the server's showcase with my unconfirmed changes on top. */
 export const withDraft = (server: ShowcaseFields, dirty: Dirty): ShowcaseFields => ({ ...server, ...dirty });
@@ -33,7 +33,7 @@ export function settle(dirty: Dirty, sent: Dirty): Dirty {
   return next;
 }
 
-export const draftKey = (teamId: string) => `madein:showcase-draft:${teamId}`;
+const draftKey = (teamId: string) => `madein:showcase-draft:${teamId}`;
 
 export function readDraft(storage: Pick<Storage, "getItem"> | null, teamId: string): Dirty {
   try {

@@ -30,7 +30,7 @@ function moveScores(s: PresentationsState, teamId: string, renamed: [string, str
   return { ...s.me.scores, [teamId]: moved };
 }
 
-export function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsState {
+function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsState {
   switch (e.name) {
     case "showcase:changed":
       return { ...s, showcases: { ...s.showcases, [e.data.showcase.teamId]: e.data.showcase } };

@@ -8,7 +8,7 @@ import { criteriaFor, findRun, presentationTeams, type RunRow, type TeamInfo } f
 type Reader = Db | Tx;
 
 /** The latest people's-choice round of the event and its dots per team (whatever is revealed). */
-export async function peoplesChoiceTallies(db: Reader, run: RunRow) {
+async function peoplesChoiceTallies(db: Reader, run: RunRow) {
   if (!run.peoplesChoiceBoardId) return { round: null, tallies: null };
   const [round] = await db
     .select()

@@ -135,7 +135,7 @@ export type StageClock = {
   paused: boolean;
 };
 
-export const warnAtMs = (totalMs: number) => Math.min(60_000, Math.round(totalMs * 0.2));
+const warnAtMs = (totalMs: number) => Math.min(60_000, Math.round(totalMs * 0.2));
 
 /** How long the current stage has left on the server's clock; null when nobody is on. */
 export function stageClock(
@@ -253,7 +253,7 @@ export type ResultRow = {
 };
 
 /** Most first; equal values share a rank (1, 2, 2, 4). */
-export function sharedRanks<T>(items: readonly T[], value: (t: T) => number): Map<T, number> {
+function sharedRanks<T>(items: readonly T[], value: (t: T) => number): Map<T, number> {
   const sorted = [...items].sort((a, b) => value(b) - value(a));
   const ranks = new Map<T, number>();
   let previous = Number.NaN;

@@ -33,7 +33,7 @@ type Reader = Db | Tx;
 export type RunRow = typeof presentationRuns.$inferSelect;
 type ShowcaseRow = typeof showcases.$inferSelect;
 
-export const showcaseImageUrl = (imageId: string) => `/showcase-images/${imageId}`;
+const showcaseImageUrl = (imageId: string) => `/showcase-images/${imageId}`;
 
 export type TeamInfo = PresentationTeam & { successLooksLike: string; owner: string };
 

@@ -20,7 +20,7 @@ import { eraseCommandLog } from "./erase-personal-data";
 import { removeFiles } from "./retention-sweep";
 
 /** Every file an event keeps in storage: project packs, note photos and maps, showcase images, check-in photos. */
-export async function eventStorageKeys(tx: Tx, eventId: string) {
+async function eventStorageKeys(tx: Tx, eventId: string) {
   const [packs, photos, images, checkIns] = await Promise.all([
     tx
       .select({ key: briefFiles.storageKey })

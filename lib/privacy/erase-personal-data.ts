@@ -27,8 +27,8 @@ export type Erasure = {
 };
 
 /** "Participant 12": stable within the event (join order), meaningless outside it. */
-export const pseudonym = (n: number) => `Participant ${n}`;
-export const ownerPseudonym = "Project owner";
+const pseudonym = (n: number) => `Participant ${n}`;
+const ownerPseudonym = "Project owner";
 
 /**
  * Erases or pseudonymises one event's personal data, in the caller's transaction, and keeps what

@@ -8,7 +8,7 @@ import { pruneAudit, recordAudit } from "./audit";
 import { erasePersonalData } from "./erase-personal-data";
 import { retentionEndsAt, retentionIsDue } from "./retention";
 
-export const retentionLease = "retention-sweep";
+const retentionLease = "retention-sweep";
 /** Longer than any sweep takes; a process that dies mid-sweep holds the lease no longer than this. */
 const leaseTtlMs = 15 * 60_000;
 
@@ -28,7 +28,7 @@ export type SweepReport =
   | { outcome: "swept"; erased: (DueEvent & { filesMissing: number })[]; auditPruned: number };
 
 /** Events whose retention period has passed and whose personal data is still there. */
-export async function findDueEvents(db: Db, now: number): Promise<DueEvent[]> {
+async function findDueEvents(db: Db, now: number): Promise<DueEvent[]> {
   const candidates = await db
     .select({
       id: events.id,

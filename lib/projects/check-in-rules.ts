@@ -17,8 +17,8 @@ export type CheckInStatusKey = keyof typeof checkInStatusLabels;
 
 export const day = 24 * 3600 * 1000;
 /** How early a check-in counts for a milestone, and when the nudge starts. */
-export const dueWindow = 7 * day;
-export const standardMilestones = [30, 60, 90] as const;
+const dueWindow = 7 * day;
+const standardMilestones = [30, 60, 90] as const;
 
 export type MilestoneFacts = { day: number; title: string; dueAt: number; doneAt: number | null };
 export type CheckInFacts = { status: CheckInStatusKey; createdAt: number };
@@ -40,7 +40,7 @@ const calendarFormat = new Intl.DateTimeFormat("en-CA", {
   month: "2-digit",
   day: "2-digit",
 });
-export function calendarDay(ms: number) {
+function calendarDay(ms: number) {
   const [y, m, d] = calendarFormat.format(new Date(ms)).split("-").map(Number);
   return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / day);
 }
@@ -122,4 +122,3 @@ export const riskItems = [
   { key: "budget_holder", label: "Who holds the budget", hint: "Whose account, who signs off spending." },
 ] as const;
 export type RiskItemKey = (typeof riskItems)[number]["key"];
-export const isRiskItem = (key: string): key is RiskItemKey => riskItems.some((r) => r.key === key);

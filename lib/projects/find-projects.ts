@@ -7,7 +7,7 @@ import { followUpState } from "./check-in-rules";
  * The events whose projects this event carries: itself and every weekend it follows (a catch-up
  * of a catch-up still sees the first weekend's projects).
  */
-export async function projectEventIds(db: Db, eventId: string) {
+async function projectEventIds(db: Db, eventId: string) {
   const ids = [eventId];
   for (let i = 0; i < 20; i++) {
     const [up] = await db

@@ -9,7 +9,7 @@ import { projectForOwner } from "./owner-link";
  * A project owner's device, after opening their link: a signed cookie for that one project,
  * carrying the link's hash, so making a new link (or stopping it) shuts out old devices too.
  */
-export const ownerCookieName = (projectId: string) => `mi_o_${projectId}`;
+const ownerCookieName = (projectId: string) => `mi_o_${projectId}`;
 const ownerCookieDays = 200;
 
 export async function setOwnerCookie(projectId: string, tokenHash: string) {

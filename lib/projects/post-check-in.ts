@@ -7,7 +7,7 @@ import { newStorageKey } from "@/lib/files/storage";
 import { preparePhoto } from "@/lib/notes/note-photos";
 import type { CheckInInput } from "./project-schema";
 
-export const maxCheckInPhotos = 4;
+const maxCheckInPhotos = 4;
 
 /**
  * Records a check-in. Photos are decoded and stripped first (lib/files/images.ts); if any is

@@ -25,7 +25,7 @@ const link = z
   })
   .strict();
 
-export const showcaseFieldsSchema = z
+const showcaseFieldsSchema = z
   .object({
     title: text(presentationLimits.title, "The title"),
     summary: text(presentationLimits.summary, "The one-line summary"),
@@ -47,16 +47,7 @@ const seconds = (what: string) =>
     .min(0, `${what} can't be negative`)
     .max(3600, `${what} can be an hour at most`);
 
-export const presentationSteps = [
-  "start",
-  "next",
-  "previous",
-  "questions",
-  "finish",
-  "restart-clock",
-  "pause",
-  "resume",
-] as const;
+const presentationSteps = ["start", "next", "previous", "questions", "finish", "restart-clock", "pause", "resume"] as const;
 
 export const presentationCommandSchemas = {
   /** Everything the presentations pages show; subscribes to the presentations room. */

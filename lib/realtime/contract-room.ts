@@ -13,8 +13,6 @@ const minutes = z
   .positive("A timer needs more than 0 minutes")
   .max(720, "A timer can run for at most 12 hours");
 
-export const wallKinds = ["join", "board", "votes", "teams", "agenda", "announcement", "rotate", "presentations"] as const;
-
 /** What the big screen shows. */
 export const wallSchema = z.discriminatedUnion(
   "kind",

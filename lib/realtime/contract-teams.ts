@@ -14,7 +14,7 @@ import {
   profileLimits,
 } from "@/lib/participants/profile";
 
-export const teamLimits = { name: 60, capacity: 200 };
+const teamLimits = { name: 60, capacity: 200 };
 
 const id = z.string().min(1).max(64);
 const teamName = z
@@ -28,7 +28,7 @@ const capacity = z
   .min(1, "A team needs room for at least 1 person")
   .max(teamLimits.capacity, `Capacity can be at most ${teamLimits.capacity} people`);
 
-export const profileSchema = z
+const profileSchema = z
   .object({
     displayName: displayNameSchema.optional(),
     skills: z

@@ -5,7 +5,7 @@
  */
 export type ClockSample = { sentAt: number; receivedAt: number; serverNow: number };
 
-export const roundTrip = (s: ClockSample) => Math.max(0, s.receivedAt - s.sentAt);
+const roundTrip = (s: ClockSample) => Math.max(0, s.receivedAt - s.sentAt);
 
 export const offsetOf = (s: ClockSample) => s.serverNow - (s.sentAt + s.receivedAt) / 2;
 

@@ -25,7 +25,7 @@ const keyOf = (head: string, socket: Socket) => {
   return query.get("clientId") ?? query.get("sid") ?? `${socket.remoteAddress}:${socket.remotePort}`;
 };
 
-export const nodeFor = (key: string, nodes: number) => createHash("sha1").update(key).digest().readUInt32BE(0) % nodes;
+const nodeFor = (key: string, nodes: number) => createHash("sha1").update(key).digest().readUInt32BE(0) % nodes;
 
 export async function startStickyProxy(options: {
   /** Ports of the app processes on 127.0.0.1. */

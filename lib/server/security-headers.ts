@@ -19,7 +19,7 @@ export type SecurityHeaderOptions = {
   publicUrl?: string;
 };
 
-export const newNonce = () => randomBytes(16).toString("base64");
+const newNonce = () => randomBytes(16).toString("base64");
 
 export function contentSecurityPolicy(nonce: string, dev: boolean) {
   const directives: Record<string, string[]> = {

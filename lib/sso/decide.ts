@@ -11,7 +11,7 @@ export type SsoDecision =
   | { kind: "create_first_organiser"; email: string; name: string }
   | { kind: "refuse"; reason: SsoRefusal };
 
-export function emailDomain(email: string): string {
+function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1);
 }
 

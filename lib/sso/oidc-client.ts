@@ -14,7 +14,7 @@ function isLoopback(issuer: URL) {
  * The provider's configuration from its discovery document, fetched once per process (and
  * again after a failure, so a provider that was down at start is picked up when it is back).
  */
-export function oidcConfiguration(settings: SsoSettings): Promise<client.Configuration> {
+function oidcConfiguration(settings: SsoSettings): Promise<client.Configuration> {
   const g = globalThis as WithConfigs;
   g[key] ??= new Map();
   const cacheKey = `${settings.issuer} ${settings.clientId}`;

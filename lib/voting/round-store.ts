@@ -50,7 +50,7 @@ export async function dotsOf(db: Db | Tx, roundId: string, voterKey: string): Pr
 }
 
 /** Tallies are public when the round is revealed, or live by choice while it runs. */
-export const talliesVisible = (r: RoundRow) => r.status === "revealed" || (r.talliesLive && r.status === "open");
+const talliesVisible = (r: RoundRow) => r.status === "revealed" || (r.talliesLive && r.status === "open");
 
 /** How a round stands, as everyone may see it: counts always, tallies only when visible. */
 export async function tallyOf(db: Db | Tx, round: RoundRow): Promise<TallyView> {

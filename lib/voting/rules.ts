@@ -13,11 +13,11 @@ export type RoundRules = {
 /** A person's dots in a round: target id → how many dots they put on it. */
 export type MyDots = Record<string, number>;
 
-export const dotsUsed = (mine: MyDots) => Object.values(mine).reduce((a, b) => a + b, 0);
+const dotsUsed = (mine: MyDots) => Object.values(mine).reduce((a, b) => a + b, 0);
 
 export type CastRefusal = { code: "conflict"; message: string };
 
-export function isOpen(round: RoundRules, now: number) {
+function isOpen(round: RoundRules, now: number) {
   return round.status === "open" && (round.endsAt === null || now < round.endsAt);
 }
 

@@ -22,7 +22,7 @@ const changed = (round: RoundRow, shortlistBoardId: string | null = null): Broad
 });
 const tallySignal = (round: RoundRow) => ({ kind: "tally" as const, roundId: round.id, room: rooms.votes(round.boardId) });
 
-export const voteState: ReadHandler<"vote:state"> = {
+const voteState: ReadHandler<"vote:state"> = {
   kind: "read",
   permission: "readEvent",
   async read(db, { actor, payload }, socket) {
@@ -42,7 +42,7 @@ export const voteState: ReadHandler<"vote:state"> = {
   },
 };
 
-export const openRound: WriteHandler<"vote:open"> = {
+const openRound: WriteHandler<"vote:open"> = {
   kind: "write",
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {
@@ -120,7 +120,7 @@ async function assertVotable(tx: Tx, round: RoundRow, targetId: string, actor: A
   if (round.targets === "notes") throw new CommandFailure("conflict", "In this vote, dots go on single notes.");
 }
 
-export const castVote: WriteHandler<"vote:cast"> = {
+const castVote: WriteHandler<"vote:cast"> = {
   kind: "write",
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
@@ -163,7 +163,7 @@ export const castVote: WriteHandler<"vote:cast"> = {
   },
 };
 
-export const retractVote: WriteHandler<"vote:retract"> = {
+const retractVote: WriteHandler<"vote:retract"> = {
   kind: "write",
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
@@ -196,7 +196,7 @@ async function setStatus(tx: Tx, round: RoundRow, change: Partial<RoundRow>) {
   return updated;
 }
 
-export const closeRound: WriteHandler<"vote:close"> = {
+const closeRound: WriteHandler<"vote:close"> = {
   kind: "write",
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {
@@ -207,7 +207,7 @@ export const closeRound: WriteHandler<"vote:close"> = {
   },
 };
 
-export const revealRound: WriteHandler<"vote:reveal"> = {
+const revealRound: WriteHandler<"vote:reveal"> = {
   kind: "write",
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {
@@ -219,7 +219,7 @@ export const revealRound: WriteHandler<"vote:reveal"> = {
 };
 
 /** Carries the top K (ties settled by the facilitator) into a new board, as copies that remember their origin. */
-export const shortlistRound: WriteHandler<"vote:shortlist"> = {
+const shortlistRound: WriteHandler<"vote:shortlist"> = {
   kind: "write",
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {

@@ -26,6 +26,7 @@ import {
   disconnected,
   nextEvent,
   participantCookie,
+  sendRaw,
   staffCookie,
   type TestSocket,
 } from "./support/clients";
@@ -71,8 +72,7 @@ async function deliver(socket: TestSocket, name: string, payload: unknown, id = 
   for (let attempt = 0; attempt < 40; attempt++) {
     if (!socket.connected) await connected(socket, 20_000).catch(() => undefined);
     try {
-      const timed = socket.timeout(3000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> };
-      const ack = await timed.emitWithAck(name, { id, payload });
+      const ack: AckLike = await sendRaw(socket, name, payload, id, 3000);
       // A process that is shutting down refuses with `internal`: that is a retry, too.
       if (ack.ok || ack.error?.code !== "internal") return ack;
     } catch {

@@ -10,17 +10,11 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@/lib/observability/logger";
 import { startServer } from "@/lib/server/start-server";
-import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
-import { addParticipant, commandId, createAccount, createTestEvent, tempDatabaseUrl } from "./support/fixtures";
+import { clientsFor, participantCookie, send, staffCookie } from "./support/clients";
+import { addParticipant, createAccount, createTestEvent, tempDatabaseUrl } from "./support/fixtures";
 import { eventually, startOpsProcess } from "./support/ops-process";
 import { freePort, startRedis } from "./support/redis-server";
 import { testSecret } from "./support/server";
-
-type AckLike = { ok: boolean; result?: unknown; error?: { code: string } };
-function send(socket: TestSocket, name: string, payload: unknown): Promise<AckLike> {
-  const timed = socket.timeout(20_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> };
-  return timed.emitWithAck(name, { id: commandId(), payload });
-}
 
 /** The value of one sample of the Prometheus text, or undefined. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

@@ -15,27 +15,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { findPhoto, savePhoto } from "@/lib/notes/note-photos";
 import { photoVisibleTo } from "@/lib/notes/photo-access";
-import type { BoardSnapshot, BoardView, WireNote } from "@/lib/realtime/contract";
+import type { BoardSnapshot, WireNote } from "@/lib/realtime/contract";
 import { insertTeam } from "@/lib/teams/create-team";
 import { tinyPng } from "../support/tiny-png";
-import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
-import { addParticipant, commandId, createAccount, createTestEvent, participantActor, staffActor } from "./support/fixtures";
+import { clientsFor, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, createAccount, createTestEvent, participantActor, staffActor } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
 let t: TestServer;
 let clients: ReturnType<typeof clientsFor>;
 const uploads = mkdtempSync(join(tmpdir(), "madein-photo-visibility-"));
-
-type Ack = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
-async function send(socket: TestSocket, name: string, payload: unknown): Promise<Ack> {
-  const timed = socket.timeout(15_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<Ack> };
-  return timed.emitWithAck(name, { id: commandId(), payload });
-}
-async function ok<T>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
-  const ack = await send(socket, name, payload);
-  if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
-  return ack.result as T;
-}
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -93,7 +82,7 @@ describe("photo visibility", () => {
     const storage = new LocalDiskStorage(uploads);
 
     const board = async (title: string, template: "ideas" | "map", teamId: string | null) =>
-      (await ok<{ board: BoardView }>(staff, "board:create", { title, template, teamId })).board;
+      (await ok(staff, "board:create", { title, template, teamId })).board;
     const teamBoard = await board("Team one wall", "ideas", teamOne!.id);
     const hiddenBoard = await board("Secret ideas", "ideas", null);
     await ok(staff, "board:update", { boardId: hiddenBoard.id, hiddenUntilReveal: true });

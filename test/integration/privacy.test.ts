@@ -35,11 +35,10 @@ import { deleteEvent } from "@/lib/privacy/delete-event";
 import { sweepRetention } from "@/lib/privacy/retention-sweep";
 import { participantData, projectOwnerData } from "@/lib/privacy/subject-data";
 import { createProject } from "@/lib/projects/create-project";
-import type { Ack, CommandName, CommandResults } from "@/lib/realtime/contract";
 import { dumpDatabase, findIn } from "../support/database-dump";
 import { seedWeekend, weekendText } from "../support/seeded-weekend";
-import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
-import { addParticipant, commandId, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
+import { clientsFor, participantCookie, send, staffCookie } from "./support/clients";
+import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
 import { startTestServer } from "./support/server";
 
 const run = promisify(execFile);
@@ -64,10 +63,6 @@ const personal = [
 const month = 30 * 24 * 3600 * 1000;
 /** When seedWeekend's weekend ends. */
 const seededEnd = Date.UTC(2026, 9, 12, 9);
-
-type Emit = { emitWithAck(name: string, envelope: unknown): Promise<Ack<unknown>> };
-const send = <N extends CommandName>(socket: TestSocket, name: N, payload: unknown) =>
-  (socket.timeout(5000) as unknown as Emit).emitWithAck(name, { id: commandId(), payload }) as Promise<Ack<CommandResults[N]>>;
 
 /** A weekend with uploads of every kind: a map image, note photos, a showcase image, a project with a check-in photo, a project pack. */
 async function weekendWithFiles(db: Database, storage: LocalDiskStorage, organiserId: string) {

@@ -17,7 +17,7 @@ import { joinEvent } from "@/lib/participants/join-event";
 import { type CommandName, commandNames, serverEventNames } from "@/lib/realtime/contract";
 import { handlers } from "@/lib/realtime/handlers";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
-import { clientsFor, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { clientsFor, ok, participantCookie, send, sendRaw, staffCookie } from "./support/clients";
 import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -31,18 +31,6 @@ const young = {
 const secrets = ["Yara", "Leaverson", "step-free", "yara.leaverson"];
 /** After leaving, nothing of them at all: skills, age band and the initials they were shown by too. */
 const personalData = [...secrets, "juggling-kazoo", "under_16", '"Y. L."'];
-
-type AckLike = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
-const send = (socket: TestSocket, name: string, payload: unknown): Promise<AckLike> =>
-  (socket.timeout(20_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> }).emitWithAck(name, {
-    id: commandId(),
-    payload,
-  });
-async function ok<T>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
-  const ack = await send(socket, name, payload);
-  if (!ack.ok) throw new Error(`${name}: ${ack.error?.code} ${ack.error?.message}`);
-  return ack.result as T;
-}
 
 let server: TestServer;
 let clients: ReturnType<typeof clientsFor>;
@@ -68,14 +56,11 @@ describe("public names", () => {
     );
 
     const org = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
-    const team1 = (await ok<{ team: { id: string } }>(org, "team:create", { name: "Parks" })).team.id;
-    const team2 = (await ok<{ team: { id: string } }>(org, "team:create", { name: "Website" })).team.id;
-    const teamBoard = (
-      await ok<{ board: { id: string } }>(org, "board:create", { title: "Parks ideas", template: "ideas", teamId: team1 })
-    ).board.id;
+    const team1 = (await ok(org, "team:create", { name: "Parks" })).team.id;
+    const team2 = (await ok(org, "team:create", { name: "Website" })).team.id;
+    const teamBoard = (await ok(org, "board:create", { title: "Parks ideas", template: "ideas", teamId: team1 })).board.id;
     const plenary = event.welcomeBoardId;
-    const columnOf = async (boardId: string) =>
-      (await ok<{ board: { columns: { key: string }[] } }>(org, "board:open", { boardId })).board.columns[0]!.key;
+    const columnOf = async (boardId: string) => (await ok(org, "board:open", { boardId })).board.columns[0]!.key;
     const teamColumn = await columnOf(teamBoard);
     const plenaryColumn = await columnOf(plenary);
 
@@ -113,7 +98,7 @@ describe("public names", () => {
     const readEverything = async () => {
       for (const [who, socket] of Object.entries(observers)) {
         for (const name of readNames) {
-          const ack = await send(socket, name, readPayloads[name]!());
+          const ack = await sendRaw(socket, name, readPayloads[name]!());
           reads.push({ who, read: name, text: JSON.stringify(ack) });
         }
         const plenaryBoard = await send(socket, "board:open", { boardId: plenary });
@@ -132,7 +117,7 @@ describe("public names", () => {
     server.server.realtime.emitBroadcasts(joined.broadcasts);
     const me = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, joined.id) });
     await ok(me, "team:join", { teamId: team1 });
-    const early = await ok<{ note: { id: string } }>(me, "note:create", {
+    const early = await ok(me, "note:create", {
       boardId: teamBoard,
       column: teamColumn,
       text: "Before I said my age",
@@ -150,19 +135,19 @@ describe("public names", () => {
     });
 
     // Boards.
-    const mine = await ok<{ note: { id: string; version: number } }>(me, "note:create", {
+    const mine = await ok(me, "note:create", {
       boardId: teamBoard,
       column: teamColumn,
       text: "A café in the park",
     });
-    const mateNote = await ok<{ note: { id: string } }>(mate, "note:create", {
+    const mateNote = await ok(mate, "note:create", {
       boardId: teamBoard,
       column: teamColumn,
       text: "Benches",
     });
     await ok(me, "note:update", { noteId: mine.note.id, baseVersion: mine.note.version, text: "A café in the park, run by us" });
     await ok(me, "note:move", { noteId: mine.note.id, column: teamColumn, beforeNoteId: mateNote.note.id });
-    const grouped = await ok<{ group: { id: string } }>(me, "note:group", { noteId: mine.note.id, withNoteId: mateNote.note.id });
+    const grouped = await ok(me, "note:group", { noteId: mine.note.id, withNoteId: mateNote.note.id });
     await ok(me, "group:rename", { groupId: grouped.group.id, title: "Places to sit" });
     await ok(me, "note:ungroup", { noteId: mine.note.id });
     await ok(me, "note:delete", { noteId: early.note.id });
@@ -171,9 +156,7 @@ describe("public names", () => {
     await ok(org, "board:update", { boardId: teamBoard, title: "Parks: ideas" });
 
     // Dots: a round on the team board, cast, closed, revealed, shortlisted.
-    const round = (
-      await ok<{ round: { id: string } }>(org, "vote:open", { boardId: teamBoard, dotsPerPerson: 3, maxPerTarget: 2 })
-    ).round.id;
+    const round = (await ok(org, "vote:open", { boardId: teamBoard, dotsPerPerson: 3, maxPerTarget: 2 })).round.id;
     await ok(me, "vote:cast", { roundId: round, targetId: mine.note.id });
     await ok(mate, "vote:cast", { roundId: round, targetId: mine.note.id });
     await ok(org, "vote:close", { roundId: round });
@@ -181,7 +164,7 @@ describe("public names", () => {
     await ok(org, "vote:shortlist", { roundId: round, title: "Shortlist" });
 
     // Teams and the room.
-    const spare = (await ok<{ team: { id: string } }>(org, "team:create", { name: "Spare" })).team.id;
+    const spare = (await ok(org, "team:create", { name: "Spare" })).team.id;
     await ok(org, "team:update", { teamId: spare, name: "Spare team" });
     await ok(org, "phase:next", { fromPhaseId: null });
     await ok(org, "timer:start", { minutes: 5 });
@@ -197,7 +180,7 @@ describe("public names", () => {
     await ok(me, "judge:score", { teamId: team2, criterion: "Works", score: 4 });
     await ok(me, "presentation:react", { teamId: team2, kind: "clap" });
     await ok(me, "presentation:feedback", { teamId: team1, text: "We should open on Saturdays" });
-    const choice = await ok<{ roundId: string }>(org, "peoples-choice:open", { dotsPerPerson: 2, excludeOwnTeam: true });
+    const choice = await ok(org, "peoples-choice:open", { dotsPerPerson: 2, excludeOwnTeam: true });
     await ok(me, "vote:cast", { roundId: choice.roundId, targetId: team2 });
     await readEverything();
 

@@ -20,17 +20,24 @@ import { changePassword, endSession, removeStaff } from "@/lib/accounts/access";
 import { participantCookieValue } from "@/lib/auth/identity";
 import { hashToken } from "@/lib/auth/tokens";
 import { addDevice, signOutDevice } from "@/lib/participants/devices";
+import type { CommandName, CommandPayload } from "@/lib/realtime/contract";
 import { type AppProcess, startAppProcess } from "./support/app-process";
-import { clientsFor, connectError, disconnected, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import {
+  clientsFor,
+  connectError,
+  disconnected,
+  participantCookie,
+  send as sendCommand,
+  staffCookie,
+  type TestSocket,
+} from "./support/clients";
 import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startRedis, type TestRedis } from "./support/redis-server";
 import { startTestServer, type TestServer } from "./support/server";
 
-type AckLike = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
-const send = (s: TestSocket, name: string, payload: unknown) =>
-  (s.timeout(10_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> })
-    .emitWithAck(name, { id: commandId(), payload })
-    .catch(() => null);
+/** A command that may meet a closed socket: null instead of a timeout error. */
+const send = <N extends CommandName>(s: TestSocket, name: N, payload: CommandPayload<N>) =>
+  sendCommand(s, name, payload).catch(() => null);
 
 const report = (what: string, ms: number) => process.stdout.write(`REVOCATION ${what}: closedMs=${ms.toFixed(0)}\n`);
 

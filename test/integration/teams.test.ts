@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { briefs, participants, teamMembers } from "@/db/schema";
-import { type Ack, type CommandName, type CommandResults, rooms, type TeamsSnapshot } from "@/lib/realtime/contract";
+import { rooms, type TeamsSnapshot } from "@/lib/realtime/contract";
 import { insertTeam } from "@/lib/teams/create-team";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
-import { clientsFor, collect, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { clientsFor, collect, nextEvent, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -37,12 +37,6 @@ const staff = () => clients.connect({ eventId: event.id, cookie: staffCookie(org
 async function team(name: string, capacity: number | null = null) {
   return t.server.db.transact((tx) => insertTeam(tx, { eventId: event.id, name, briefId: null, capacity, now: Date.now() }));
 }
-
-type Emit = { emitWithAck(name: string, envelope: unknown): Promise<Ack<unknown>> };
-
-/** Sends a command as a phone would (fresh id each time) and returns the server's ack. */
-const send = <N extends CommandName>(socket: TestSocket, name: N, payload: unknown) =>
-  (socket.timeout(5000) as unknown as Emit).emitWithAck(name, { id: commandId(), payload }) as Promise<Ack<CommandResults[N]>>;
 
 async function snapshot(socket: TestSocket): Promise<TeamsSnapshot> {
   const ack = await send(socket, "teams:snapshot", {});

@@ -10,7 +10,16 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventPhases } from "@/db/schema";
 import { type CommandName, commandNames } from "@/lib/realtime/contract";
-import { clientsFor, connectError, participantCookie, staffCookie, type TestSocket } from "../integration/support/clients";
+import {
+  clientsFor,
+  connectError,
+  ok,
+  participantCookie,
+  sendRaw,
+  staffCookie,
+  type TestAck,
+  type TestSocket,
+} from "../integration/support/clients";
 import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "../integration/support/fixtures";
 import { startTestServer, type TestServer } from "../integration/support/server";
 import { report } from "./support/report";
@@ -111,18 +120,7 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-type AckLike = { ok: boolean; result?: unknown; error?: { code: string; message: string } };
-const send = (socket: TestSocket, name: string, payload: unknown): Promise<AckLike> =>
-  (socket.timeout(20_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> }).emitWithAck(name, {
-    id: commandId(),
-    payload,
-  });
-async function ok<T>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
-  const ack = await send(socket, name, payload);
-  if (!ack.ok) throw new Error(`${name}: ${ack.error?.code} ${ack.error?.message}`);
-  return ack.result as T;
-}
-const outcomeOf = (ack: AckLike): Outcome | string => {
+const outcomeOf = (ack: TestAck<unknown>): Outcome | string => {
   if (ack.ok) return "allowed";
   const code = ack.error?.code ?? "?";
   return code === "conflict" || code === "invalid" ? "allowed" : code;
@@ -145,13 +143,10 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
   const eventB = await createTestEvent(db, otherOrganiser.accountId, "Event B");
 
   const org = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
-  const team1 = (await ok<{ team: { id: string } }>(org, "team:create", { name: "Team 1" })).team.id;
-  const team2 = (await ok<{ team: { id: string } }>(org, "team:create", { name: "Team 2" })).team.id;
-  const teamBoard = (
-    await ok<{ board: { id: string } }>(org, "board:create", { title: "Team 1 board", template: "ideas", teamId: team1 })
-  ).board.id;
-  const column = (await ok<{ board: { columns: { key: string }[] } }>(org, "board:open", { boardId: teamBoard })).board
-    .columns[0]!.key;
+  const team1 = (await ok(org, "team:create", { name: "Team 1" })).team.id;
+  const team2 = (await ok(org, "team:create", { name: "Team 2" })).team.id;
+  const teamBoard = (await ok(org, "board:create", { title: "Team 1 board", template: "ideas", teamId: team1 })).board.id;
+  const column = (await ok(org, "board:open", { boardId: teamBoard })).board.columns[0]!.key;
 
   const pA = await addParticipant(db, event.id, "Participant A");
   const pOther = await addParticipant(db, event.id, "Other team");
@@ -178,17 +173,15 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
   /** Fresh things of event A for one cell, owned by participant A on team 1's board. */
   async function fixture() {
     const a = sockets.participantA;
-    const n1 = (await ok<{ note: { id: string } }>(a, "note:create", { boardId: teamBoard, column, text: "Mine 1" })).note.id;
-    const n2 = (await ok<{ note: { id: string } }>(a, "note:create", { boardId: teamBoard, column, text: "Mine 2" })).note.id;
-    const grouped = await ok<{ group: { id: string } }>(a, "note:group", { noteId: n1, withNoteId: n2 });
-    const n3 = (await ok<{ note: { id: string } }>(a, "note:create", { boardId: teamBoard, column, text: "Mine 3" })).note.id;
-    const state = await ok<{ round: { id: string; status: string } | null }>(org, "vote:state", { boardId: teamBoard });
+    const n1 = (await ok(a, "note:create", { boardId: teamBoard, column, text: "Mine 1" })).note.id;
+    const n2 = (await ok(a, "note:create", { boardId: teamBoard, column, text: "Mine 2" })).note.id;
+    const grouped = await ok(a, "note:group", { noteId: n1, withNoteId: n2 });
+    const n3 = (await ok(a, "note:create", { boardId: teamBoard, column, text: "Mine 3" })).note.id;
+    const state = await ok(org, "vote:state", { boardId: teamBoard });
     if (state.round?.status === "open") await ok(org, "vote:close", { roundId: state.round.id });
-    const round = (
-      await ok<{ round: { id: string } }>(org, "vote:open", { boardId: teamBoard, dotsPerPerson: 3, maxPerTarget: 2 })
-    ).round.id;
-    const spare = (await ok<{ team: { id: string } }>(org, "team:create", { name: `Spare ${commandId()}`.slice(0, 40) })).team.id;
-    const snapshot = await ok<{ agenda: { id: string }[] }>(org, "event:snapshot", {});
+    const round = (await ok(org, "vote:open", { boardId: teamBoard, dotsPerPerson: 3, maxPerTarget: 2 })).round.id;
+    const spare = (await ok(org, "team:create", { name: `Spare ${commandId()}`.slice(0, 40) })).team.id;
+    const snapshot = await ok(org, "event:snapshot", {});
     // Someone staff may take out of the event (or clear the notes of) in this cell.
     const someone = await addParticipant(db, event.id, "Someone");
     return { n1, n2, n3, group: grouped.group.id, round, spare, someone, phase: snapshot.agenda[0]?.id ?? "no-phase" };
@@ -268,7 +261,7 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
       const f = await fixture().catch((e: Error) => {
         throw new Error(`setting up ${who} × ${name}: ${e.message}`);
       });
-      const ack = await send(sockets[who], name, payloads[name](f));
+      const ack = await sendRaw(sockets[who], name, payloads[name](f));
       const got = outcomeOf(ack);
       if (got !== want) unexpected.push(`${who} ${name}: expected ${want}, got ${got} (${ack.error?.message ?? "ok"})`);
       if (who === "participantB") {

@@ -7,7 +7,15 @@ import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { teamMembers, votes } from "@/db/schema";
-import { clientsFor, participantCookie, staffCookie, type TestSocket } from "../integration/support/clients";
+import {
+  clientsFor,
+  ok,
+  participantCookie,
+  send,
+  staffCookie,
+  type TestAck,
+  type TestSocket,
+} from "../integration/support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "../integration/support/fixtures";
 import { startTestServer, type TestServer } from "../integration/support/server";
 import { long, report } from "./support/report";
@@ -15,18 +23,6 @@ import { long, report } from "./support/report";
 const targetAttempts = long ? 100_000 : 10_000;
 const dots = 3;
 const maxPerTarget = 2;
-
-type AckLike = { ok: boolean; result?: unknown; duplicate?: boolean; error?: { code: string; message: string } };
-const send = (socket: TestSocket, name: string, payload: unknown, id = commandId()): Promise<AckLike> =>
-  (socket.timeout(30_000) as unknown as { emitWithAck(n: string, e: unknown): Promise<AckLike> }).emitWithAck(name, {
-    id,
-    payload,
-  });
-async function ok<T>(socket: TestSocket, name: string, payload: unknown): Promise<T> {
-  const ack = await send(socket, name, payload);
-  if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
-  return ack.result as T;
-}
 
 let t: TestServer;
 let clients: ReturnType<typeof clientsFor>;
@@ -47,7 +43,7 @@ it(`holds every limit under concurrent attempts (${targetAttempts})`, { timeout:
   const boardId = event.welcomeBoardId;
   const targets: string[] = [];
   for (let i = 0; i < 3; i++) {
-    const r = await ok<{ note: { id: string } }>(staff, "note:create", {
+    const r = await ok(staff, "note:create", {
       boardId,
       column: event.welcomeColumn,
       text: `Target ${i}`,
@@ -81,16 +77,16 @@ it(`holds every limit under concurrent attempts (${targetAttempts})`, { timeout:
   while (attempts < targetAttempts) {
     reps++;
     if (roundId) await ok(staff, "vote:close", { roundId });
-    roundId = (await ok<{ round: { id: string } }>(staff, "vote:open", { boardId, dotsPerPerson: dots, maxPerTarget })).round.id;
+    roundId = (await ok(staff, "vote:open", { boardId, dotsPerPerson: dots, maxPerTarget })).round.id;
     const round = roundId;
-    const team = (await ok<{ team: { id: string } }>(staff, "team:create", { name: `Team ${reps}`, capacity: 2 })).team.id;
+    const team = (await ok(staff, "team:create", { name: `Team ${reps}`, capacity: 2 })).team.id;
 
     // Expected dots per phone, by scenario.
-    const expected = new Map<string, { dots: number; okAcks: number; acks: AckLike[] }>();
+    const expected = new Map<string, { dots: number; okAcks: number; acks: TestAck<unknown>[] }>();
     await Promise.all([
       ...phones.map(async (p, i) => {
         const kind = i % 3;
-        let acks: AckLike[];
+        let acks: TestAck<unknown>[];
         let want: number;
         if (kind === 0 || kind === 1) {
           // The same command id, 10 times at once: one dot, ten ok acks (nine of them duplicates).

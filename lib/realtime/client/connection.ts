@@ -12,7 +12,7 @@ export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" |
 const ackTimeoutMs = 8000;
 
 /** A command id that is unique per device without a round trip. */
-export function newCommandId() {
+function newCommandId() {
   return crypto.randomUUID().replaceAll("-", "");
 }
 

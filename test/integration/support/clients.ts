@@ -176,13 +176,13 @@ export function send<N extends CommandName>(
   name: N,
   payload: CommandPayload<N>,
   id = `cmd-${randomUUID()}`,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<TestAck<CommandResults[N]>> {
   return sendRaw(socket, name, payload, id, timeoutMs) as Promise<TestAck<CommandResults[N]>>;
 }
 
 /** A command with a payload the contract would refuse (tests of validation): the compiler does not check it. */
-export function sendRaw(socket: TestSocket, name: string, payload: unknown, id = `cmd-${randomUUID()}`, timeoutMs = 10_000) {
+export function sendRaw(socket: TestSocket, name: string, payload: unknown, id = `cmd-${randomUUID()}`, timeoutMs = 20_000) {
   const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(n: string, e: unknown): Promise<TestAck<unknown>> };
   return timed.emitWithAck(name, { id, payload });
 }

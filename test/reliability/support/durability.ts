@@ -13,7 +13,7 @@ import type { Database } from "@/db/client";
 import { commandLog, notes, votes } from "@/db/schema";
 import { contractVersion } from "@/lib/realtime/constants";
 import type { WireNote } from "@/lib/realtime/contract";
-import { connected, participantCookie, staffCookie, type TestSocket } from "../../integration/support/clients";
+import { connected, participantCookie, sendRaw, staffCookie, type TestSocket } from "../../integration/support/clients";
 import { addBoard, commandId } from "../../integration/support/fixtures";
 import { type Child, startChild, stopChild } from "./child";
 
@@ -24,7 +24,6 @@ export type AckLike = {
   error?: { code: string; message: string };
 };
 const retryable = new Set(["internal", "rate_limited"]);
-type Emitter = { emitWithAck(name: string, envelope: unknown): Promise<AckLike> };
 
 export function phoneSocket(url: string, eventId: string, cookie: string): TestSocket {
   return io(url, {
@@ -69,7 +68,7 @@ export async function sendUntilFinal(
     await whenConnected(socket);
     attempts++;
     try {
-      const ack = await withDisconnect(socket, (socket.timeout(10_000) as unknown as Emitter).emitWithAck(name, envelope));
+      const ack = await withDisconnect(socket, sendRaw(socket, name, envelope.payload, envelope.id, 10_000));
       if (ack.ok || !retryable.has(ack.error?.code ?? "")) return { ack, attempts };
       // Refused as retryable (the server is draining, or we are too fast): pace the retry.
       await new Promise((r) => setTimeout(r, 100 + randomInt(200)));

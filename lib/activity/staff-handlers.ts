@@ -1,16 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, eventStaff, roomStates } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { reshowAnnouncement } from "@/lib/announcements/send-announcement";
+import type { Actor } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type LeadView, rooms, type StaffMember, type staffCommandSchemas } from "@/lib/realtime/contract";
 import type { HandlerTable, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { mayHandLead, mayLockControls } from "@/lib/room/lead";
 import { readLead } from "@/lib/room/room-store";
-import { consoleLogLength } from "./staff-state";
 import { findActivity, logActivity } from "./log-activity";
+import { consoleLogLength } from "./staff-state";
 
 async function leadView(db: Db | Tx, eventId: string): Promise<LeadView> {
   const { leadAccountId, controlsLocked } = await readLead(db, eventId);
@@ -80,10 +80,7 @@ export const handLead: WriteHandler<"lead:hand"> = {
     // A new lead starts with the controls as they were: the lock passes with the lead.
     await writeLead(tx, actor.eventId, { leadAccountId: payload.accountId }, now);
     const lead = await leadView(tx, actor.eventId);
-    const text =
-      payload.accountId === staff.accountId
-        ? "took the lead"
-        : `handed the lead to ${to.name}`;
+    const text = payload.accountId === staff.accountId ? "took the lead" : `handed the lead to ${to.name}`;
     const logged = await logActivity(tx, { actor, now, kind: "lead", text });
     return {
       result: { lead },
@@ -101,7 +98,9 @@ export const lockControls: WriteHandler<"room:lock"> = {
     if (!mayLockControls(before, staff)) {
       throw new CommandFailure(
         "conflict",
-        before.leadAccountId ? "Only the lead facilitator can lock or unlock the room controls." : "Take the lead first: only the lead can lock the room controls.",
+        before.leadAccountId
+          ? "Only the lead facilitator can lock or unlock the room controls."
+          : "Take the lead first: only the lead can lock the room controls.",
       );
     }
     await writeLead(tx, actor.eventId, { controlsLocked: payload.locked }, now);

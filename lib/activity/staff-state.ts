@@ -35,5 +35,7 @@ export const staffRoom: RoomReducer<"staff", StaffState> = {
   },
   // Someone accepted an invitation since: the staff list (to hand the lead to) reloads.
   reload: (state, e) =>
-    e.name === "lead:changed" && e.data.lead.lead !== null && !state.staff.some((s) => s.accountId === e.data.lead.lead?.accountId),
+    e.name === "lead:changed" &&
+    e.data.lead.lead !== null &&
+    !state.staff.some((s) => s.accountId === e.data.lead.lead?.accountId),
 };

@@ -57,7 +57,12 @@ export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
       .update(announcements)
       .set({ position })
       .where(and(eq(announcements.id, payload.announcementId), eq(announcements.eventId, actor.eventId)))
-      .returning({ id: announcements.id, text: announcements.text, createdAt: announcements.createdAt, position: announcements.position });
+      .returning({
+        id: announcements.id,
+        text: announcements.text,
+        createdAt: announcements.createdAt,
+        position: announcements.position,
+      });
     if (!row) throw new CommandFailure("not_found", "That announcement is no longer in this event.");
     const announcement: AnnouncementView = row;
     const logged = await logActivity(tx, { actor, now, kind: "announcement", text: `showed again ${quote(row.text)}` });

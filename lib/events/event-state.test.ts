@@ -75,7 +75,10 @@ describe("the event room's reducer", () => {
     let s = eventRoom.init(snapshot);
     const nudge = { id: "n", kind: "votes" as const, title: "Welcome", boardId: "w", boardTitle: "Welcome", by: "Sam", at: 1 };
     s = eventRoom.apply(s, { name: "room:nudged", data: { nudge } });
-    s = eventRoom.apply(s, { name: "announcement:made", data: { announcement: { id: "a", text: "Lunch", createdAt: 2, position: 1 } } });
+    s = eventRoom.apply(s, {
+      name: "announcement:made",
+      data: { announcement: { id: "a", text: "Lunch", createdAt: 2, position: 1 } },
+    });
     expect(s.nudge).toEqual(nudge);
     expect(s.announcement?.text).toBe("Lunch");
   });

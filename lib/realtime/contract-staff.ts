@@ -20,17 +20,7 @@ export const staffCommandSchemas = {
     .strict(),
 } as const;
 
-export const activityKinds = [
-  "phase",
-  "timer",
-  "wall",
-  "vote",
-  "lock",
-  "reveal",
-  "announcement",
-  "moderation",
-  "lead",
-] as const;
+export const activityKinds = ["phase", "timer", "wall", "vote", "lock", "reveal", "announcement", "moderation", "lead"] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
 /** One line of the activity log: who did what, when. Never a participant's personal data. */

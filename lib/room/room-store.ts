@@ -91,7 +91,10 @@ export async function changeRoom(
 ): Promise<{ room: RoomView; broadcasts: Broadcast[] }> {
   const { actor, now, patch } = input;
   await assertMayControlRoom(tx, actor);
-  const [previous] = await tx.select({ lastChange: roomStates.lastChange }).from(roomStates).where(eq(roomStates.eventId, actor.eventId));
+  const [previous] = await tx
+    .select({ lastChange: roomStates.lastChange })
+    .from(roomStates)
+    .where(eq(roomStates.eventId, actor.eventId));
   const before = (previous?.lastChange ?? null) as RoomChange | null;
   const byKey = actorKey(actor);
   const replaced = before && replaces(before, { what: input.change.what, byKey, at: now }) ? before : null;

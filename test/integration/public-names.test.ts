@@ -104,6 +104,8 @@ describe("public names", () => {
       "board:open": () => ({ boardId: teamBoard }),
       "vote:state": () => ({ boardId: teamBoard }),
       "presentation:state": () => ({}),
+      // Staff only (a participant is refused), and its log names no participant.
+      "staff:snapshot": () => ({}),
     };
     const readNames = commandNames.filter((n) => handlers[n].kind === "read" && !staffPrivate.has(n));
     expect(

@@ -188,6 +188,7 @@ describe("public names", () => {
     await ok(org, "phase:next", { fromPhaseId: null });
     await ok(org, "timer:start", { minutes: 5 });
     await ok(org, "screen:show", { wall: { kind: "board", boardId: plenary }, nudge: true });
+    await ok(org, "lead:hand", { accountId: facilitator.accountId });
     await ok(org, "announcement:send", { text: "Lunch is ready" });
 
     // Presentations: showcase, order, criteria, judging, cheers, feedback, the people's choice.

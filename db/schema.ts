@@ -294,8 +294,14 @@ export const announcements = sqliteTable(
     text: text("text").notNull(),
     createdBy: text("created_by").references(() => accounts.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    /**
+     * Its place in the event's history: one more than the event's highest, taken in the sending
+     * transaction, so two sent in the same millisecond still have an order every screen agrees on.
+     * Showing an earlier one again gives it the next place.
+     */
+    position: integer("position").notNull().default(0),
   },
-  (t) => [index("announcements_event").on(t.eventId, t.createdAt)],
+  (t) => [index("announcements_event").on(t.eventId, t.createdAt), index("announcements_position").on(t.eventId, t.position)],
 );
 
 /**
@@ -562,8 +568,34 @@ export const roomStates = sqliteTable("room_states", {
     by: string;
     at: number;
   }>(),
+  /** The lead facilitator, handed over in one action; null until someone takes the lead. */
+  leadAccountId: text("lead_account_id").references(() => accounts.id, { onDelete: "set null" }),
+  /** Set by the lead: only they change phases, the timer and the big screen. */
+  controlsLocked: integer("controls_locked", { mode: "boolean" }).notNull().default(false),
   updatedAt: integer("updated_at").notNull().default(now),
 });
+
+/**
+ * What the people running the room did, and when: phases, timer, walls, votes, locks, reveals,
+ * announcements, moderation. Staff-only, kept with the event for its review. The text never
+ * holds a participant's personal data ("removed a participant", not who); who acted is the
+ * staff account, whose name is read when shown.
+ */
+export const activityLog = sqliteTable(
+  "activity_log",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    accountId: text("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** phase, timer, wall, vote, lock, reveal, announcement, moderation, lead. */
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("activity_log_event").on(t.eventId, t.createdAt)],
+);
 
 /** A photo uploaded from a phone for a note on a board; served only to people in the event. */
 export const notePhotos = sqliteTable(

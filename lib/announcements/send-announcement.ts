@@ -1,21 +1,74 @@
 import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import { announcements } from "@/db/schema";
-import { rooms } from "@/lib/realtime/contract";
+import { logActivity } from "@/lib/activity/log-activity";
+import { CommandFailure } from "@/lib/realtime/command-error";
+import { type AnnouncementView, rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
+
+/** How many announcements every screen keeps: the latest shows, the rest are the console's history. */
+export const announcementHistoryLength = 20;
+
+/**
+ * The next place in the event's history, taken inside the command's transaction: writes are
+ * serialised, so two staff sending in the same millisecond get two places, never one slot.
+ */
+async function nextPosition(tx: Tx, eventId: string) {
+  const [row] = await tx
+    .select({ top: sql<number>`coalesce(max(${announcements.position}), 0)` })
+    .from(announcements)
+    .where(eq(announcements.eventId, eventId));
+  return (row?.top ?? 0) + 1;
+}
+
+const quote = (text: string) => (text.length > 60 ? `“${text.slice(0, 57)}…”` : `“${text}”`);
 
 export const sendAnnouncement: WriteHandler<"announcement:send"> = {
   kind: "write",
   permission: "announce",
   async apply(tx, { actor, payload, now }) {
-    const announcement = { id: randomUUID(), text: payload.text, createdAt: now };
+    const announcement: AnnouncementView = {
+      id: randomUUID(),
+      text: payload.text,
+      createdAt: now,
+      position: await nextPosition(tx, actor.eventId),
+    };
     await tx.insert(announcements).values({
       ...announcement,
       eventId: actor.eventId,
       createdBy: actor.kind === "staff" ? actor.accountId : null,
     });
+    const logged = await logActivity(tx, { actor, now, kind: "announcement", text: `announced ${quote(payload.text)}` });
     return {
       result: { announcement },
-      broadcasts: [{ room: rooms.event(actor.eventId), event: "announcement:made", data: { announcement } }],
+      broadcasts: [{ room: rooms.event(actor.eventId), event: "announcement:made", data: { announcement } }, logged],
+    };
+  },
+};
+
+/** Shows an earlier announcement again: it takes the next place, so it is the latest everywhere. */
+export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
+  kind: "write",
+  permission: "announce",
+  async apply(tx, { actor, payload, now }) {
+    const position = await nextPosition(tx, actor.eventId);
+    const [row] = await tx
+      .update(announcements)
+      .set({ position })
+      .where(and(eq(announcements.id, payload.announcementId), eq(announcements.eventId, actor.eventId)))
+      .returning({
+        id: announcements.id,
+        text: announcements.text,
+        createdAt: announcements.createdAt,
+        position: announcements.position,
+      });
+    if (!row) throw new CommandFailure("not_found", "That announcement is no longer in this event.");
+    const announcement: AnnouncementView = row;
+    const logged = await logActivity(tx, { actor, now, kind: "announcement", text: `showed again ${quote(row.text)}` });
+    return {
+      result: { announcement },
+      broadcasts: [{ room: rooms.event(actor.eventId), event: "announcement:made", data: { announcement } }, logged],
     };
   },
 };

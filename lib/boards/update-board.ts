@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { boards } from "@/db/schema";
+import { logActivity } from "@/lib/activity/log-activity";
 import { actorKey } from "@/lib/auth/actor";
 import { findPhoto } from "@/lib/notes/note-photos";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
-import type { WriteHandler } from "@/lib/realtime/handler";
+import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { boardInEvent, boardView } from "./board-access";
 import { isMapBoard } from "./pins";
 
@@ -12,7 +13,7 @@ import { isMapBoard } from "./pins";
 export const updateBoard: WriteHandler<"board:update"> = {
   kind: "write",
   permission: "runRoom",
-  async apply(tx, { actor, payload }) {
+  async apply(tx, { actor, payload, now }) {
     const board = await boardInEvent(tx, actor, payload.boardId);
     const { boardId: _, mapPhotoId, ...changes } = payload;
     if (mapPhotoId !== undefined) {
@@ -33,11 +34,17 @@ export const updateBoard: WriteHandler<"board:update"> = {
       .returning();
     if (!updated) throw new Error("board vanished");
     const view = boardView(updated);
+    const logged: Broadcast[] = [];
+    if (changes.locked !== undefined && changes.locked !== board.locked) {
+      const text = `${changes.locked ? "locked" : "unlocked"} the board “${updated.title}”`;
+      logged.push(await logActivity(tx, { actor, now, kind: "lock", text }));
+    }
     return {
       result: { board: view },
       broadcasts: [
         { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
         { room: rooms.event(actor.eventId), event: "board:listed", data: { board: view } },
+        ...logged,
       ],
     };
   },
@@ -56,11 +63,13 @@ export const revealBoard: WriteHandler<"board:reveal"> = {
       .returning();
     if (!updated) throw new Error("board vanished");
     const view = boardView(updated);
+    const logged = await logActivity(tx, { actor, now, kind: "reveal", text: `revealed the notes on “${updated.title}”` });
     return {
       result: { board: view },
       broadcasts: [
         { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
         { room: rooms.event(actor.eventId), event: "board:listed", data: { board: view } },
+        logged,
       ],
     };
   },

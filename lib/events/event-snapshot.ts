@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { announcements, events } from "@/db/schema";
+import { announcementHistoryLength } from "@/lib/announcements/send-announcement";
 import { actorKey } from "@/lib/auth/actor";
 import { boardListing } from "@/lib/boards/find-boards";
 import { namesByKey } from "@/lib/participants/names";
@@ -19,11 +20,16 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
     const [eventRows, latest, seqRows] = await r.batch([
       r.select().from(events).where(eq(events.id, actor.eventId)),
       r
-        .select({ id: announcements.id, text: announcements.text, createdAt: announcements.createdAt })
+        .select({
+          id: announcements.id,
+          text: announcements.text,
+          createdAt: announcements.createdAt,
+          position: announcements.position,
+        })
         .from(announcements)
         .where(eq(announcements.eventId, actor.eventId))
-        .orderBy(desc(announcements.createdAt))
-        .limit(1),
+        .orderBy(desc(announcements.position), desc(announcements.createdAt))
+        .limit(announcementHistoryLength),
       seqQuery(r, rooms.event(actor.eventId)),
     ]);
     const event = eventRows[0];
@@ -40,6 +46,7 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
         },
         presence: await presenceCounts(r, actor.eventId, now),
         announcement: latest[0] ?? null,
+        announcements: latest,
         room: await readRoom(r, actor.eventId),
         agenda: await findPhases(r, actor.eventId),
         nudge: await readNudge(r, actor.eventId, now),

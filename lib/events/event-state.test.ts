@@ -16,6 +16,7 @@ const snapshot = {
   me: { kind: "participant", name: "Amira", role: "participant" },
   presence: presence(5, 2),
   announcement: null,
+  announcements: [],
   room: {
     phase: null,
     phaseStartedAt: null,
@@ -74,8 +75,39 @@ describe("the event room's reducer", () => {
     let s = eventRoom.init(snapshot);
     const nudge = { id: "n", kind: "votes" as const, title: "Welcome", boardId: "w", boardTitle: "Welcome", by: "Sam", at: 1 };
     s = eventRoom.apply(s, { name: "room:nudged", data: { nudge } });
-    s = eventRoom.apply(s, { name: "announcement:made", data: { announcement: { id: "a", text: "Lunch", createdAt: 2 } } });
+    s = eventRoom.apply(s, {
+      name: "announcement:made",
+      data: { announcement: { id: "a", text: "Lunch", createdAt: 2, position: 1 } },
+    });
     expect(s.nudge).toEqual(nudge);
     expect(s.announcement?.text).toBe("Lunch");
+  });
+});
+
+describe("the announcement history", () => {
+  const a = (id: string, position: number, createdAt = 1_000) => ({ id, text: id, createdAt, position });
+  it("keeps both of two announcements sent in the same millisecond, whichever arrives first", () => {
+    let one = eventRoom.init(snapshot);
+    one = eventRoom.apply(one, { name: "announcement:made", data: { announcement: a("first", 1) } });
+    one = eventRoom.apply(one, { name: "announcement:made", data: { announcement: a("second", 2) } });
+    let two = eventRoom.init(snapshot);
+    two = eventRoom.apply(two, { name: "announcement:made", data: { announcement: a("second", 2) } });
+    two = eventRoom.apply(two, { name: "announcement:made", data: { announcement: a("first", 1) } });
+    expect(one.announcements.map((x) => x.id)).toEqual(["second", "first"]);
+    expect(two.announcements).toEqual(one.announcements);
+    expect(two.announcement?.id).toBe("second");
+  });
+
+  it("shows an earlier one again at the top, once", () => {
+    let s = eventRoom.init({ ...snapshot, announcements: [a("b", 2), a("a", 1)] });
+    s = eventRoom.apply(s, { name: "announcement:made", data: { announcement: a("a", 3) } });
+    expect(s.announcements.map((x) => [x.id, x.position])).toEqual([
+      ["a", 3],
+      ["b", 2],
+    ]);
+    expect(s.announcement?.id).toBe("a");
+    // A late copy of its old place does not move it back.
+    s = eventRoom.apply(s, { name: "announcement:made", data: { announcement: a("a", 1) } });
+    expect(s.announcement?.position).toBe(3);
   });
 });

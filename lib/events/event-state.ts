@@ -9,7 +9,10 @@ import type { RoomReducer } from "@/lib/realtime/rooms";
 
 export type EventState = {
   snapshot: EventSnapshot;
+  /** The one showing: the highest place in the history. */
   announcement: AnnouncementView | null;
+  /** The latest announcements, newest (highest place) first. */
+  announcements: AnnouncementView[];
   room: RoomView;
   /** The latest invitation to go somewhere, from the snapshot (while recent) or as it happens. */
   nudge: NudgeView | null;
@@ -20,12 +23,29 @@ export type EventState = {
   noteCounts: Record<string, number>;
 };
 
+/** How many announcements a screen keeps (the server sends as many in a snapshot). */
+const historyLength = 20;
+
+/**
+ * Adds an announcement (new, or an earlier one shown again with a new place) to the history.
+ * Ordered by place, not by arrival, so every screen agrees on which is showing whatever order
+ * two same-millisecond announcements arrive in.
+ */
+export function withAnnouncement(history: AnnouncementView[], a: AnnouncementView): AnnouncementView[] {
+  const kept = history.filter((h) => h.id !== a.id);
+  const existing = history.find((h) => h.id === a.id);
+  // A late copy of an older place (a retry's broadcast) does not move it back.
+  const next = existing && existing.position > a.position ? existing : a;
+  return [next, ...kept].sort((x, y) => y.position - x.position || y.createdAt - x.createdAt).slice(0, historyLength);
+}
+
 const sameEvent = (a: PresenceCounts, b: PresenceCounts) => a.eventId === b.eventId;
 
 export const eventRoom: RoomReducer<"event", EventState> = {
   init: (s) => ({
     snapshot: s,
-    announcement: s.announcement,
+    announcement: s.announcements[0] ?? s.announcement,
+    announcements: s.announcements,
     room: s.room,
     nudge: s.nudge,
     boards: s.boards,
@@ -34,8 +54,10 @@ export const eventRoom: RoomReducer<"event", EventState> = {
   }),
   apply(state, e) {
     switch (e.name) {
-      case "announcement:made":
-        return { ...state, announcement: e.data.announcement };
+      case "announcement:made": {
+        const announcements = withAnnouncement(state.announcements, e.data.announcement);
+        return { ...state, announcements, announcement: announcements[0] ?? null };
+      }
       case "room:changed":
         return { ...state, room: e.data.room };
       case "room:nudged":

@@ -5,7 +5,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import { recordAudit } from "@/lib/privacy/audit";
 
 export type AcceptInviteResult =
-  | { ok: true; eventId: string; slug: string; role: StaffRole }
+  | { ok: true; eventId: string; slug: string; role: StaffRole; landing: string }
   | { ok: false; reason: "unknown" | "expired" | "used" };
 
 /**
@@ -66,5 +66,7 @@ export async function acceptInvite(
 
   const [event] = await tx.select({ slug: events.slug }).from(events).where(eq(events.id, claimed.eventId));
   // The foreign key cascades invitations away with their event, so the event is always there.
-  return { ok: true, eventId: claimed.eventId, slug: event!.slug, role };
+  // A facilitator came to run the room: the console is where they start. An organiser gets the admin page.
+  const landing = role === "facilitator" ? `/f/${event!.slug}` : `/o/${event!.slug}`;
+  return { ok: true, eventId: claimed.eventId, slug: event!.slug, role, landing };
 }

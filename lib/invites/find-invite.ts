@@ -13,13 +13,16 @@ export async function findInvite(db: Db, token: string, now = Date.now()) {
       expiresAt: staffInvites.expiresAt,
       acceptedAt: staffInvites.acceptedAt,
       event: { id: events.id, name: events.name, slug: events.slug },
+      invitedBy: accounts.name,
     })
     .from(staffInvites)
     .innerJoin(events, eq(events.id, staffInvites.eventId))
+    .leftJoin(accounts, eq(accounts.id, staffInvites.createdBy))
     .where(eq(staffInvites.tokenHash, hashToken(token)));
   if (!row) return null;
   const status: InviteStatus = row.acceptedAt !== null ? "used" : row.expiresAt <= now ? "expired" : "valid";
-  return { status, role: row.role, expiresAt: row.expiresAt, event: row.event };
+  // Who invited: the organiser's account name, shown to the person holding their link.
+  return { status, role: row.role, expiresAt: row.expiresAt, event: row.event, invitedBy: row.invitedBy };
 }
 
 /** Invitations sent for an event that nobody has accepted yet and that can still be used. */

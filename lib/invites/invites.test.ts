@@ -83,6 +83,8 @@ describe("invitations", () => {
       eventId: event.id,
       slug: event.slug,
       role: "facilitator",
+      // A facilitator lands on the console.
+      landing: `/f/${event.slug}`,
     });
     expect(await roleOf(event.id, guest)).toBe("facilitator");
 

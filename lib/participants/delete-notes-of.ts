@@ -1,6 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { boards, notes } from "@/db/schema";
+import { logActivity } from "@/lib/activity/log-activity";
 import { dissolveSingletonGroup } from "@/lib/notes/groups";
+import { plural } from "@/lib/plural";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
@@ -13,7 +15,7 @@ import { findPerson } from "./participant-views";
 export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
   kind: "write",
   permission: "seePrivateDetails",
-  async apply(tx, { actor, payload }) {
+  async apply(tx, { actor, payload, now }) {
     const found = await findPerson(tx, actor.eventId, payload.participantId);
     if (!found) throw new CommandFailure("not_found", "That person isn't in this event.");
     const deleted = await tx
@@ -37,6 +39,15 @@ export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
         if (board) broadcasts.push(...(await dissolveSingletonGroup(tx, board, groupId)));
       }
     }
+    // Whose notes is not logged: the log holds no participant's personal data.
+    broadcasts.push(
+      await logActivity(tx, {
+        actor,
+        now,
+        kind: "moderation",
+        text: `deleted every note of a participant (${plural(deleted.length, "note")})`,
+      }),
+    );
     return { result: { notesDeleted: deleted.length }, broadcasts };
   },
 };

@@ -1,4 +1,5 @@
 import type { Tx } from "@/db/client";
+import { logActivity } from "@/lib/activity/log-activity";
 import { recordAudit } from "@/lib/privacy/audit";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { WriteHandler } from "@/lib/realtime/handler";
@@ -44,7 +45,14 @@ export const removeParticipant: WriteHandler<"participant:remove"> = {
         now,
       });
     }
-    return { result, broadcasts, removedFiles, revocations: [{ kind: "participant", participantId: found.participant.id }] };
+    // Who was removed is not logged: the log is read by every member of staff, for as long as the event is kept.
+    const logged = await logActivity(tx, { actor, now, kind: "moderation", text: "removed a participant from the event" });
+    return {
+      result,
+      broadcasts: [...broadcasts, logged],
+      removedFiles,
+      revocations: [{ kind: "participant", participantId: found.participant.id }],
+    };
   },
 };
 

@@ -60,8 +60,20 @@ export const roomCommandSchemas = {
 export type PhaseView = { id: string; name: string; startsAt: number; endsAt: number | null };
 export type TimerView = TimerState;
 
-/** Who last changed the room and what, shown on every console ("Sam started the timer"). */
-export type RoomChange = { what: "phase" | "timer" | "wall"; text: string; by: string; at: number };
+/**
+ * Who last changed the room and what, shown on every console ("Sam started the timer").
+ * `replaced`: the change by someone else, moments before, that this one replaced, so neither
+ * person is left thinking theirs stands.
+ */
+export type RoomChange = {
+  what: "phase" | "timer" | "wall";
+  text: string;
+  by: string;
+  /** Who, as a stable key (`a:<account>`), to tell one person's changes from another's. */
+  byKey?: string;
+  at: number;
+  replaced?: { by: string; text: string; at: number } | null;
+};
 
 export type RoomView = {
   phase: PhaseView | null;

@@ -8,6 +8,7 @@ import { type AccessEndedReason, type ErrorCode, limits } from "./constants";
 import { type BoardCommandResults, type BoardListing, boardCommandSchemas } from "./contract-boards";
 import { type PresentationCommandResults, presentationCommandSchemas } from "./contract-presentations";
 import { type NudgeView, type PhaseView, type RoomCommandResults, type RoomView, roomCommandSchemas } from "./contract-room";
+import { type StaffCommandResults, staffCommandSchemas } from "./contract-staff";
 import { type TeamCommandResults, teamCommandSchemas } from "./contract-teams";
 import { type VotingCommandResults, votingCommandSchemas } from "./contract-voting";
 import type { SequencedEventName, SequencedEvents, VolatileEvents } from "./rooms";
@@ -16,6 +17,7 @@ export * from "./constants";
 export * from "./contract-boards";
 export * from "./contract-presentations";
 export * from "./contract-room";
+export * from "./contract-staff";
 export * from "./contract-teams";
 export * from "./contract-voting";
 export * from "./rooms";
@@ -35,6 +37,7 @@ export const commandSchemas = {
   ...votingCommandSchemas,
   ...roomCommandSchemas,
   ...presentationCommandSchemas,
+  ...staffCommandSchemas,
   "announcement:send": z.object({ text: clean(limits.announcementText, "An announcement") }).strict(),
 } as const;
 
@@ -71,7 +74,8 @@ export type PresenceCounts = {
   rooms: Record<string, number>;
 };
 
-export type AnnouncementView = { id: string; text: string; createdAt: number };
+/** `position` orders the history; the highest is the one showing. */
+export type AnnouncementView = { id: string; text: string; createdAt: number; position: number };
 
 export type EventSnapshot = {
   seq: number;
@@ -79,6 +83,8 @@ export type EventSnapshot = {
   me: { kind: "participant" | "staff"; name: string; role: Role };
   presence: PresenceCounts;
   announcement: AnnouncementView | null;
+  /** The latest announcements, newest first: the history a console can show again. */
+  announcements: AnnouncementView[];
   /** The current phase, the timer and the big screen's wall. */
   room: RoomView;
   /** The agenda in running order. */
@@ -95,7 +101,8 @@ export type CommandResults = BoardCommandResults &
   TeamCommandResults &
   VotingCommandResults &
   RoomCommandResults &
-  PresentationCommandResults & {
+  PresentationCommandResults &
+  StaffCommandResults & {
     "event:snapshot": EventSnapshot;
     "announcement:send": { announcement: AnnouncementView };
   };
@@ -147,6 +154,8 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "board:counted": true,
   "board:listed": true,
   "presentation:team-changed": true,
+  "activity:logged": true,
+  "lead:changed": true,
   "access:ended": true,
   "device:signed-in": true,
 };

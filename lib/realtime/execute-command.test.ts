@@ -139,9 +139,18 @@ describe("authorisation", () => {
     const r = await run(actor, "announcement:send", { id: commandId(), payload: { text: "  Lunch is ready  " } });
     if (!r.ack.ok) throw new Error(r.ack.error.message);
     expect(r.ack.result.announcement.text).toBe("Lunch is ready");
-    expect(r.broadcasts).toEqual([
-      { room: rooms.event(event.id), event: "announcement:made", seq: 1, data: { announcement: r.ack.result.announcement } },
-    ]);
+    expect(r.broadcasts[0]).toEqual({
+      room: rooms.event(event.id),
+      event: "announcement:made",
+      seq: 1,
+      data: { announcement: r.ack.result.announcement },
+    });
+    // Its line in the activity log goes to the staff room only.
+    expect(r.broadcasts[1]).toMatchObject({
+      room: rooms.staff(event.id),
+      event: "activity:logged",
+      data: { entry: { kind: "announcement", text: "announced “Lunch is ready”" } },
+    });
     const [row] = await temp.db.read.select().from(announcements);
     expect(row).toMatchObject({ eventId: event.id, createdBy: facilitator.accountId, text: "Lunch is ready" });
   });
@@ -243,7 +252,10 @@ describe("sequencing", () => {
     expect(one.broadcasts.map((b) => [b.room, b.event, b.seq])).toEqual([[boardRoom, "note:created", 1]]);
     expect(two.broadcasts.map((b) => [b.room, b.event, b.seq])).toEqual([[boardRoom, "note:created", 2]]);
     expect(elsewhere.broadcasts.map((b) => [b.room, b.seq])).toEqual([[rooms.board(secondBoard), 1]]);
-    expect(announced.broadcasts.map((b) => [b.room, b.seq])).toEqual([[rooms.event(event.id), 1]]);
+    expect(announced.broadcasts.map((b) => [b.room, b.seq])).toEqual([
+      [rooms.event(event.id), 1],
+      [rooms.staff(event.id), 1],
+    ]);
 
     const broadcastNote = two.broadcasts[0]?.data;
     expect(broadcastNote).toMatchObject({ note: { text: "Second", authorName: "Resident" } });

@@ -1,3 +1,4 @@
+import { staffHandlers } from "@/lib/activity/staff-handlers";
 import { sendAnnouncement } from "@/lib/announcements/send-announcement";
 import { boardHandlers } from "@/lib/boards/board-handlers";
 import { eventSnapshot } from "@/lib/events/event-snapshot";
@@ -16,4 +17,5 @@ export const handlers: HandlerTable = {
   ...teamHandlers,
   ...roomHandlers,
   ...presentationHandlers,
+  ...staffHandlers,
 };

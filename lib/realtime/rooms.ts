@@ -13,6 +13,7 @@ import type { AnnouncementView, CommandName, CommandPayload, CommandResults, Pre
 import type { BoardEvents, BoardView } from "./contract-boards";
 import type { PresentationEvents, PresentationTeam } from "./contract-presentations";
 import type { RoomEvents } from "./contract-room";
+import type { StaffEvents } from "./contract-staff";
 import type { TeamEvents } from "./contract-teams";
 import type { TallyView, VotingEvents } from "./contract-voting";
 
@@ -35,8 +36,8 @@ export type RoomEventMap = {
     /** A team was created or renamed: presentations list it (and append it to the running order). */
     "presentation:team-changed": { team: PresentationTeam };
   };
-  /** The event's staff. Joined by staff connections; nothing is sent to it yet. */
-  staff: Record<never, never>;
+  /** The people running the event: the activity log and who leads. Staff connections only. */
+  staff: StaffEvents;
 };
 
 /** Absolute states sent to a room outside its sequence; the next one heals a missed one. */
@@ -72,7 +73,7 @@ export const roomContract = {
   votes: { key: (boardId) => `votes:${boardId}`, snapshot: "vote:state", volatile: ["vote:tallied"] },
   teams: { key: (eventId) => `teams:${eventId}`, snapshot: "teams:snapshot", volatile: [] },
   presentations: { key: (eventId) => `presentations:${eventId}`, snapshot: "presentation:state", volatile: [] },
-  staff: { key: (eventId) => `event:${eventId}:staff`, snapshot: null, volatile: [] },
+  staff: { key: (eventId) => `event:${eventId}:staff`, snapshot: "staff:snapshot", volatile: [] },
 } as const satisfies Record<RoomKind, Declaration>;
 
 type Declared = typeof roomContract;

@@ -7,12 +7,12 @@ export const pauseTimer: WriteHandler<"timer:pause"> = {
   permission: "runRoom",
   async apply(tx, { actor, now }) {
     const timer = pause((await readRoom(tx, actor.eventId)).timer, now);
-    const { room, broadcast } = await changeRoom(tx, {
+    const { room, broadcasts } = await changeRoom(tx, {
       actor,
       now,
       patch: { timer },
       change: { what: "timer", text: `paused the timer at ${formatClock(secondsLeft(timer, now))}` },
     });
-    return { result: { room }, broadcasts: [broadcast] };
+    return { result: { room }, broadcasts };
   },
 };

@@ -8,12 +8,12 @@ export const resetTimer: WriteHandler<"timer:reset"> = {
   async apply(tx, { actor, payload, now }) {
     const before = await readRoom(tx, actor.eventId);
     const timer = reset(before.timer, payload.minutes === undefined ? undefined : payload.minutes * minute);
-    const { room, broadcast } = await changeRoom(tx, {
+    const { room, broadcasts } = await changeRoom(tx, {
       actor,
       now,
       patch: { timer },
       change: { what: "timer", text: `reset the timer to ${formatClock(timer.durationMs / 1000)}` },
     });
-    return { result: { room }, broadcasts: [broadcast] };
+    return { result: { room }, broadcasts };
   },
 };

@@ -1,9 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { eventPhases, roomStates } from "@/db/schema";
-import { type Actor, staffSignature } from "@/lib/auth/actor";
+import { accounts, eventPhases, roomStates } from "@/db/schema";
+import { logActivity } from "@/lib/activity/log-activity";
+import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
+import { CommandFailure } from "@/lib/realtime/command-error";
 import { type NudgeView, type PhaseView, type RoomChange, type RoomView, rooms, type Wall } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
+import { mayControlRoom, replaces } from "./lead";
 import { freshNudge } from "./nudges";
 import { idleTimer, type TimerState } from "./timer";
 
@@ -55,13 +58,53 @@ export type RoomPatch = {
   wall?: Wall;
 };
 
-/** Writes a change to the room, recording who made it, and returns the new room and its broadcast. */
+/** Who leads the room and whether they have locked its controls. */
+export async function readLead(db: Db | Tx, eventId: string) {
+  const [row] = await db
+    .select({ leadAccountId: roomStates.leadAccountId, controlsLocked: roomStates.controlsLocked })
+    .from(roomStates)
+    .where(eq(roomStates.eventId, eventId));
+  return { leadAccountId: row?.leadAccountId ?? null, controlsLocked: row?.controlsLocked ?? false };
+}
+
+/** Refuses a change of phase, timer or wall by anyone but the lead while the lead has locked them. */
+export async function assertMayControlRoom(tx: Tx, actor: Actor) {
+  if (actor.kind !== "staff") return;
+  const lead = await readLead(tx, actor.eventId);
+  if (mayControlRoom(lead, actor)) return;
+  const [who] = lead.leadAccountId
+    ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, lead.leadAccountId))
+    : [];
+  throw new CommandFailure(
+    "forbidden",
+    `${who?.name ?? "The lead facilitator"} leads and has locked the room controls: only they change phases, the timer and the big screen. Boards and moderation are still yours. Ask them to unlock or to hand you the lead.`,
+  );
+}
+
+/**
+ * Writes a change to the room, recording who made it (and whose recent change it replaced), and
+ * returns the new room with its broadcasts: the room to everyone, the log line to staff.
+ */
 export async function changeRoom(
   tx: Tx,
-  input: { actor: Actor; now: number; patch: RoomPatch; change: Omit<RoomChange, "by" | "at"> },
-): Promise<{ room: RoomView; broadcast: Broadcast }> {
+  input: { actor: Actor; now: number; patch: RoomPatch; change: Pick<RoomChange, "what" | "text"> },
+): Promise<{ room: RoomView; broadcasts: Broadcast[] }> {
   const { actor, now, patch } = input;
-  const lastChange: RoomChange = { ...input.change, by: staffSignature(actor), at: now };
+  await assertMayControlRoom(tx, actor);
+  const [previous] = await tx
+    .select({ lastChange: roomStates.lastChange })
+    .from(roomStates)
+    .where(eq(roomStates.eventId, actor.eventId));
+  const before = (previous?.lastChange ?? null) as RoomChange | null;
+  const byKey = actorKey(actor);
+  const replaced = before && replaces(before, { what: input.change.what, byKey, at: now }) ? before : null;
+  const lastChange: RoomChange = {
+    ...input.change,
+    by: staffSignature(actor),
+    byKey,
+    at: now,
+    replaced: replaced ? { by: replaced.by, text: replaced.text, at: replaced.at } : null,
+  };
   const set: Partial<typeof roomStates.$inferInsert> = { lastChange, updatedAt: now };
   if (patch.phase) {
     set.currentPhaseId = patch.phase.id;
@@ -80,7 +123,13 @@ export async function changeRoom(
     .values({ eventId: actor.eventId, ...set })
     .onConflictDoUpdate({ target: roomStates.eventId, set });
   const room = await readRoom(tx, actor.eventId);
-  return { room, broadcast: { room: rooms.event(actor.eventId), event: "room:changed", data: { room } } };
+  const logged = await logActivity(tx, {
+    actor,
+    now,
+    kind: input.change.what,
+    text: replaced ? `${input.change.text}, replacing ${replaced.by}'s change (${replaced.text})` : input.change.text,
+  });
+  return { room, broadcasts: [{ room: rooms.event(actor.eventId), event: "room:changed", data: { room } }, logged] };
 }
 
 /** Invites every phone somewhere (kept for phones that connect later) without changing the room. */

@@ -36,13 +36,13 @@ export const showWall: WriteHandler<"screen:show"> = {
             at: now,
           }
         : undefined;
-    const { room, broadcast } = await changeRoom(tx, {
+    const { room, broadcasts: changed } = await changeRoom(tx, {
       actor,
       now,
       patch: { wall, nudge },
       change: { what: "wall", text: `put ${wallLabel(wall, boardTitle)} on the big screen` },
     });
-    const broadcasts: Broadcast[] = [broadcast];
+    const broadcasts: Broadcast[] = [...changed];
     if (nudge) broadcasts.push({ room: rooms.event(actor.eventId), event: "room:nudged", data: { nudge } });
     return { result: { room }, broadcasts };
   },

@@ -30,14 +30,14 @@ export async function enterPhase(tx: Tx, actor: Actor, now: number, phaseId: str
     by: staffSignature(actor),
     at: now,
   };
-  const { room, broadcast } = await changeRoom(tx, {
+  const { room, broadcasts } = await changeRoom(tx, {
     actor,
     now,
     patch: { phase: { id: phase.id, startedAt: now }, nudge },
     change: { what: "phase", text: `started ${phase.name}` },
   });
   const nudged: Broadcast = { room: rooms.event(actor.eventId), event: "room:nudged", data: { nudge } };
-  return { result: { room }, broadcasts: [broadcast, nudged] };
+  return { result: { room }, broadcasts: [...broadcasts, nudged] };
 }
 
 export const startPhase: WriteHandler<"phase:start"> = {

@@ -8,12 +8,12 @@ export const startTimer: WriteHandler<"timer:start"> = {
   async apply(tx, { actor, payload, now }) {
     const before = await readRoom(tx, actor.eventId);
     const timer = start(before.timer, now, payload.minutes === undefined ? undefined : payload.minutes * minute);
-    const { room, broadcast } = await changeRoom(tx, {
+    const { room, broadcasts } = await changeRoom(tx, {
       actor,
       now,
       patch: { timer },
       change: { what: "timer", text: `started the timer (${formatClock(timer.remainingMs / 1000)})` },
     });
-    return { result: { room }, broadcasts: [broadcast] };
+    return { result: { room }, broadcasts };
   },
 };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards, noteGroups, notes, teams, voteRounds, votes } from "@/db/schema";
+import { logActivity } from "@/lib/activity/log-activity";
 import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
 import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
@@ -85,7 +86,8 @@ const openRound: WriteHandler<"vote:open"> = {
       },
       now,
     );
-    return { result: { round: roundView(round) }, broadcasts: [changed(round), cue], signals: [tallySignal(round)] };
+    const logged = await voteLog(tx, actor, now, board.id, "opened a vote");
+    return { result: { round: roundView(round) }, broadcasts: [changed(round), cue, logged], signals: [tallySignal(round)] };
   },
 };
 
@@ -196,6 +198,12 @@ async function setStatus(tx: Tx, round: RoundRow, change: Partial<RoundRow>) {
   return updated;
 }
 
+/** A board's title for the activity log ("opened a vote on “Ideas”"). */
+async function voteLog(tx: Tx, actor: Actor, now: number, boardId: string, what: string) {
+  const [board] = await tx.select({ title: boards.title }).from(boards).where(eq(boards.id, boardId));
+  return logActivity(tx, { actor, now, kind: "vote", text: `${what} on “${board?.title ?? "a board"}”` });
+}
+
 const closeRound: WriteHandler<"vote:close"> = {
   kind: "write",
   permission: "runRoom",
@@ -203,7 +211,8 @@ const closeRound: WriteHandler<"vote:close"> = {
     const round = await roundInEvent(tx, actor, payload.roundId);
     if (round.status !== "open") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "closed", closedAt: now });
-    return { result: { round: roundView(updated) }, broadcasts: [changed(updated)], signals: [tallySignal(updated)] };
+    const logged = await voteLog(tx, actor, now, round.boardId, "closed the vote");
+    return { result: { round: roundView(updated) }, broadcasts: [changed(updated), logged], signals: [tallySignal(updated)] };
   },
 };
 
@@ -214,7 +223,8 @@ const revealRound: WriteHandler<"vote:reveal"> = {
     const round = await roundInEvent(tx, actor, payload.roundId);
     if (round.status === "revealed") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "revealed", closedAt: round.closedAt ?? now, revealedAt: now });
-    return { result: { round: roundView(updated) }, broadcasts: [changed(updated)], signals: [tallySignal(updated)] };
+    const logged = await voteLog(tx, actor, now, round.boardId, "revealed the votes");
+    return { result: { round: roundView(updated) }, broadcasts: [changed(updated), logged], signals: [tallySignal(updated)] };
   },
 };
 
@@ -280,6 +290,7 @@ const shortlistRound: WriteHandler<"vote:shortlist"> = {
       broadcasts: [
         changed(updated, target.id),
         { room: rooms.event(actor.eventId), event: "board:listed", data: { board: boardView(target) } },
+        await voteLog(tx, actor, now, round.boardId, `made the shortlist “${payload.title}”`),
       ],
     };
   },

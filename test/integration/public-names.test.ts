@@ -89,6 +89,8 @@ describe("public names", () => {
       "board:open": () => ({ boardId: teamBoard }),
       "vote:state": () => ({ boardId: teamBoard }),
       "presentation:state": () => ({}),
+      // Staff only (a participant is refused), and its log names no participant.
+      "staff:snapshot": () => ({}),
     };
     const readNames = commandNames.filter((n) => handlers[n].kind === "read" && !staffPrivate.has(n));
     expect(
@@ -169,6 +171,7 @@ describe("public names", () => {
     await ok(org, "phase:next", { fromPhaseId: null });
     await ok(org, "timer:start", { minutes: 5 });
     await ok(org, "screen:show", { wall: { kind: "board", boardId: plenary }, nudge: true });
+    await ok(org, "lead:hand", { accountId: facilitator.accountId });
     await ok(org, "announcement:send", { text: "Lunch is ready" });
 
     // Presentations: showcase, order, criteria, judging, cheers, feedback, the people's choice.

@@ -57,6 +57,10 @@ const staffOnly = new Set<CommandName>([
   "judge:assign",
   "criteria:set",
   "peoples-choice:open",
+  "staff:snapshot",
+  "lead:hand",
+  "room:lock",
+  "announcement:reshow",
 ]);
 /** Only judges score; participant A is made one by the judge:assign cells, which run first. */
 const judgeOnly = new Set<CommandName>(["judge:score"]);
@@ -96,6 +100,8 @@ const ownEvent = new Set<CommandName>([
   "presentation:shuffle",
   "presentation:step",
   "peoples-choice:open",
+  "staff:snapshot",
+  "room:lock",
 ]);
 
 function expected(who: Who, name: CommandName): Outcome {
@@ -187,6 +193,7 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     return { n1, n2, n3, group: grouped.group.id, round, spare, someone, phase: snapshot.agenda[0]?.id ?? "no-phase" };
   }
   type F = Awaited<ReturnType<typeof fixture>>;
+  const earlier = (await ok<{ announcement: { id: string } }>(org, "announcement:send", { text: "Earlier" })).announcement.id;
   const payloads: Record<CommandName, (f: F) => unknown> = {
     "event:snapshot": () => ({}),
     "event:time": () => ({}),
@@ -240,6 +247,11 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     "judge:score": () => ({ teamId: team1, criterion: "The problem is clear", score: 4 }),
     "criteria:set": () => ({ teamId: team2, criteria: ["Works"] }),
     "peoples-choice:open": () => ({ dotsPerPerson: 2, excludeOwnTeam: true }),
+    "staff:snapshot": () => ({}),
+    "lead:hand": () => ({ accountId: facilitator.accountId }),
+    // Unlocking, so the cells that follow are not refused by a lock.
+    "room:lock": () => ({ locked: false }),
+    "announcement:reshow": () => ({ announcementId: earlier }),
   };
 
   const aIds = [event.id, teamBoard, team1, team2];

@@ -59,7 +59,8 @@ export function PhoneBoard({
   const onMap = isMapBoard(state.board);
   const pins = onMap ? numberedPins(board.mapNotes) : [];
   const pinNumber = new Map(pins.map((p) => [p.note.id, p.number]));
-  const canAdd = state.canWrite && !votingOpen && (!onMap || state.board.mapUrl !== null);
+  // Notes can still be added while a vote is open (they can take dots too): the phone says so rather than hiding the box.
+  const canAdd = state.canWrite && (!onMap || state.board.mapUrl !== null);
 
   return (
     <section aria-labelledby={`board-${boardId}`} className="space-y-5">
@@ -74,6 +75,21 @@ export function PhoneBoard({
       </div>
 
       <VoteBanner voting={voting} />
+
+      {votingOpen ? (
+        <p className="rounded-xl bg-white p-4 text-sm ring-1 ring-line" data-testid="vote-can-do">
+          <strong>While the vote is open:</strong>{" "}
+          {round?.targets === "groups" ? "give your dots to the groups" : "give your dots to the notes you like most"}
+          {round?.columns ? " in the columns being voted on" : ""}.{" "}
+          {canAdd
+            ? `You can still add a note below: everyone sees it${round?.targets === "groups" ? "" : ", and it can get dots too"}.`
+            : state.board.locked
+              ? "The board is locked, so no new notes can be added."
+              : state.canWrite
+                ? "New notes can be added once the map is up."
+                : "This is another team's board, so you can't add notes to it."}
+        </p>
+      ) : null}
 
       {onMap ? (
         state.board.mapUrl ? (

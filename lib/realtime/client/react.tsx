@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { staffRoom } from "@/lib/activity/staff-state";
 import { eventRoom } from "@/lib/events/event-state";
 import { type ConnectionStatus, EventConnection } from "./connection";
 import type { PendingCommand } from "./outbox";
@@ -58,6 +59,8 @@ export function useEventRoom() {
   return {
     snapshot: state?.snapshot ?? null,
     announcement: state?.announcement ?? null,
+    /** The latest announcements, newest first (the first is the one showing). */
+    announcements: state?.announcements ?? [],
     presence: state?.presence ?? null,
     room: state?.room ?? null,
     agenda: state?.snapshot.agenda ?? [],
@@ -67,4 +70,10 @@ export function useEventRoom() {
     /** Note counts of boards heard since the snapshot; a screen falls back to those it loaded with. */
     noteCounts: state?.noteCounts ?? {},
   };
+}
+
+/** The staff room: the activity log, who leads and whether they locked the room controls. Staff screens only. */
+export function useStaffRoom() {
+  const { state, error } = useRoom("staff", null, staffRoom);
+  return { staff: state, error };
 }

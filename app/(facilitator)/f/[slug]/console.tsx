@@ -7,11 +7,12 @@ import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { Wordmark } from "@/app/ui/brand";
 import type { BoardSummary } from "@/lib/boards/find-boards";
-import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
+import { useConnection, useEventRoom, useStaffRoom } from "@/lib/realtime/client/react";
 import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
 import { limits } from "@/lib/realtime/constants";
 import { BoardsPanel } from "./boards-panel";
 import { RoomControls } from "./room-controls";
+import { ActivityLog, LeadPanel, lockedBy } from "./team-panel";
 
 type Props = {
   event: { name: string; slug: string; joinCode: string; joinUrl: string };
@@ -34,8 +35,9 @@ function Stat({ label, value, testId }: { label: string; value: number | string;
 
 function AnnouncementComposer() {
   const connection = useConnection();
-  const { announcement } = useEventRoom();
+  const { announcement, announcements } = useEventRoom();
   const [text, setText] = useState("");
+  const [reshown, setReshown] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
 
   const send = async (e: React.FormEvent) => {
@@ -46,7 +48,7 @@ function AnnouncementComposer() {
     setText("");
     setFeedback({ ok: true, text: "Sending…" });
     const ack = await connection.send("announcement:send", { text: trimmed }).done;
-    if (ack.ok) setFeedback({ ok: true, text: "Sent to every phone and the big screen." });
+    if (ack.ok) setFeedback({ ok: true, text: `Sent to every phone and the big screen: “${ack.result.announcement.text}”` });
     else {
       setText(trimmed);
       setFeedback({ ok: false, text: ack.error.message });
@@ -88,6 +90,46 @@ function AnnouncementComposer() {
           <span className="font-semibold">Showing now:</span> {announcement.text}
         </p>
       ) : null}
+      {announcements.length > 1 ? (
+        <div className="space-y-2">
+          <h3 className="text-sm font-bold">Earlier announcements</h3>
+          <ol
+            className="max-h-60 divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line"
+            data-testid="announcement-history"
+          >
+            {announcements.slice(1).map((a) => (
+              <li
+                key={a.id}
+                className="flex items-start justify-between gap-3 px-3 py-2 text-sm"
+                data-testid="announcement-earlier"
+              >
+                <span className="min-w-0 break-words">{a.text}</span>
+                <button
+                  type="button"
+                  className="btn btn-secondary min-h-10 shrink-0 px-3 py-1 text-sm"
+                  onClick={async () => {
+                    if (!connection) return;
+                    const sent = connection.send("announcement:reshow", { announcementId: a.id });
+                    const ack = await sent.done;
+                    if (ack.ok) setReshown(null);
+                    else {
+                      connection.dismiss(sent.id);
+                      setReshown(ack.error.message);
+                    }
+                  }}
+                >
+                  Show again<span className="sr-only">: {a.text}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          {reshown ? (
+            <p role="alert" className="field-error">
+              {reshown}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -107,6 +149,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
     [liveBoards, boardsAtLoad, noteCounts],
   );
   const wallRoom = board ? presence?.rooms[`board:${board.id}`] : undefined;
+  const { staff } = useStaffRoom();
 
   return (
     <div className="min-h-dvh">
@@ -131,7 +174,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
       <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 lg:grid-cols-[380px_1fr]">
         <h1 className="sr-only">Facilitator console</h1>
         <div className="lg:col-span-2">
-          <RoomControls room={room} agenda={agenda} boards={boards} slug={event.slug} />
+          <RoomControls room={room} agenda={agenda} boards={boards} slug={event.slug} lockedBy={lockedBy(staff)} />
         </div>
         <div className="space-y-6">
           <section aria-labelledby="here-title" className="card space-y-4 p-5">
@@ -145,6 +188,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
               <Stat label="On the welcome wall" value={wallRoom ?? 0} />
             </dl>
           </section>
+          <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
           <AnnouncementComposer />
           <section aria-labelledby="join-title" className="card space-y-2 p-5">
             <h2 id="join-title" className="text-lg font-bold">
@@ -160,6 +204,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           </section>
         </div>
         <div className="min-w-0 space-y-6">
+          <ActivityLog staff={staff} />
           <BoardsPanel slug={event.slug} boards={boards} teams={liveTeams} />
           {board ? (
             <div className="card p-5">

@@ -36,16 +36,24 @@ const ago = (ms: number) => {
 
 function LastChange({ room }: { room: RoomView }) {
   const now = useServerNow(15_000);
-  if (!room.lastChange) return null;
+  const change = room.lastChange;
+  if (!change) return null;
   return (
-    <p className="text-sm text-ink-soft" data-testid="room-last-change">
-      <span className="font-semibold text-ink">{room.lastChange.by}</span> {room.lastChange.text} ·{" "}
-      {ago(now - room.lastChange.at)}
-    </p>
+    <div className="space-y-2">
+      <p className="text-sm text-ink-soft" data-testid="room-last-change">
+        <span className="font-semibold text-ink">{change.by}</span> {change.text} · {ago(now - change.at)}
+      </p>
+      {change.replaced ? (
+        // Both people see this: the one whose change stands, and the one whose change it replaced.
+        <p role="status" className="rounded-lg bg-sun/30 px-3 py-2 text-sm font-semibold" data-testid="room-replaced">
+          {change.by} {change.text}, replacing {change.replaced.by}'s change moments before ({change.replaced.text}).
+        </p>
+      ) : null}
+    </div>
   );
 }
 
-function AgendaPanel({ room, agenda, slug }: { room: RoomView; agenda: PhaseView[]; slug: string }) {
+function AgendaPanel({ room, agenda, slug, locked }: { room: RoomView; agenda: PhaseView[]; slug: string; locked: boolean }) {
   const { run, message } = useRoomCommand();
   const current = room.phase?.id ?? null;
   const next = nextPhase(agenda, current);
@@ -82,6 +90,7 @@ function AgendaPanel({ room, agenda, slug }: { room: RoomView; agenda: PhaseView
                   <button
                     type="button"
                     className="btn btn-secondary min-h-10 px-3 py-1 text-sm"
+                    disabled={locked}
                     onClick={() => void run("phase:start", { phaseId: p.id })}
                   >
                     Start<span className="sr-only"> {p.name}</span>
@@ -100,7 +109,7 @@ function AgendaPanel({ room, agenda, slug }: { room: RoomView; agenda: PhaseView
       <button
         type="button"
         className="btn btn-primary w-full"
-        disabled={!next}
+        disabled={!next || locked}
         onClick={() => void run("phase:next", { fromPhaseId: current })}
       >
         {next ? `Start next phase: ${next.name}` : agenda.length ? "This is the last phase" : "Start next phase"}
@@ -109,7 +118,7 @@ function AgendaPanel({ room, agenda, slug }: { room: RoomView; agenda: PhaseView
   );
 }
 
-function TimerPanel({ room }: { room: RoomView }) {
+function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }) {
   const { run, message } = useRoomCommand();
   const [minutes, setMinutes] = useState("5");
   const running = room.timer.status === "running";
@@ -123,46 +132,49 @@ function TimerPanel({ room }: { room: RoomView }) {
         Timer
       </h2>
       <RoomTimer timer={room.timer} size="console" testId="console-timer" />
-      <div className="grid grid-cols-2 gap-2">
-        {running ? (
-          <button type="button" className="btn btn-primary" onClick={() => void run("timer:pause", {})}>
-            Pause
+      {/* A disabled fieldset disables every control in it, and says so to screen readers. */}
+      <fieldset disabled={locked} className="space-y-4">
+        <div className="grid grid-cols-2 gap-2">
+          {running ? (
+            <button type="button" className="btn btn-primary" onClick={() => void run("timer:pause", {})}>
+              Pause
+            </button>
+          ) : (
+            <button type="button" className="btn btn-primary" onClick={() => void run("timer:start", {})}>
+              {room.timer.status === "paused" ? "Resume" : "Start timer"}
+            </button>
+          )}
+          <button type="button" className="btn btn-secondary" onClick={() => void run("timer:extend", { seconds: 60 })}>
+            + 1 minute
           </button>
-        ) : (
-          <button type="button" className="btn btn-primary" onClick={() => void run("timer:start", {})}>
-            {room.timer.status === "paused" ? "Resume" : "Start timer"}
-          </button>
-        )}
-        <button type="button" className="btn btn-secondary" onClick={() => void run("timer:extend", { seconds: 60 })}>
-          + 1 minute
-        </button>
-      </div>
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run("timer:reset", { minutes: asMinutes() });
-        }}
-      >
-        <div className="flex-1">
-          <label htmlFor="timer-minutes" className="field-label text-sm">
-            Minutes
-          </label>
-          <input
-            id="timer-minutes"
-            inputMode="decimal"
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-            className="field-input"
-          />
         </div>
-        <button type="submit" className="btn btn-secondary">
-          Reset
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void run("timer:start", { minutes: asMinutes() })}>
-          Start fresh
-        </button>
-      </form>
+        <form
+          className="flex items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run("timer:reset", { minutes: asMinutes() });
+          }}
+        >
+          <div className="flex-1">
+            <label htmlFor="timer-minutes" className="field-label text-sm">
+              Minutes
+            </label>
+            <input
+              id="timer-minutes"
+              inputMode="decimal"
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+              className="field-input"
+            />
+          </div>
+          <button type="submit" className="btn btn-secondary">
+            Reset
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={() => void run("timer:start", { minutes: asMinutes() })}>
+            Start fresh
+          </button>
+        </form>
+      </fieldset>
       {message ? (
         <p role="alert" className="field-error">
           {message}
@@ -241,7 +253,7 @@ function BoardQuickControls({ board }: { board: BoardSummary }) {
   );
 }
 
-function ScreenPanel({ room, boards }: { room: RoomView; boards: BoardSummary[] }) {
+function ScreenPanel({ room, boards, locked }: { room: RoomView; boards: BoardSummary[]; locked: boolean }) {
   const { run, message } = useRoomCommand();
   const [nudge, setNudge] = useState(true);
   const wall = room.wall;
@@ -265,6 +277,7 @@ function ScreenPanel({ room, boards }: { room: RoomView; boards: BoardSummary[] 
             key={choice.kind}
             type="button"
             aria-pressed={onScreen(choice)}
+            disabled={locked}
             className={`btn min-h-10 px-3 py-1 text-sm ${onScreen(choice) ? "btn-primary" : "btn-secondary"}`}
             onClick={() => show(choice)}
           >
@@ -291,6 +304,7 @@ function ScreenPanel({ room, boards }: { room: RoomView; boards: BoardSummary[] 
                 <button
                   type="button"
                   aria-pressed={onScreen({ kind: "board", boardId: b.id })}
+                  disabled={locked}
                   className={`btn min-h-10 px-3 py-1 text-sm ${onScreen({ kind: "board", boardId: b.id }) ? "btn-primary" : "btn-secondary"}`}
                   onClick={() => show({ kind: "board", boardId: b.id })}
                 >
@@ -299,6 +313,7 @@ function ScreenPanel({ room, boards }: { room: RoomView; boards: BoardSummary[] 
                 <button
                   type="button"
                   aria-pressed={onScreen({ kind: "votes", boardId: b.id })}
+                  disabled={locked}
                   className={`btn min-h-10 px-3 py-1 text-sm ${onScreen({ kind: "votes", boardId: b.id }) ? "btn-primary" : "btn-secondary"}`}
                   onClick={() => show({ kind: "votes", boardId: b.id })}
                 >
@@ -319,26 +334,38 @@ function ScreenPanel({ room, boards }: { room: RoomView; boards: BoardSummary[] 
   );
 }
 
-/** The facilitator's controls for the room: agenda, timer and the big screen. */
+/**
+ * The facilitator's controls for the room: agenda, timer and the big screen. `lockedBy`: the
+ * lead who locked them (the server refuses these changes from anyone else; this says why first).
+ */
 export function RoomControls({
   room,
   agenda,
   boards,
   slug,
+  lockedBy = null,
 }: {
   room: RoomView | null;
   agenda: PhaseView[];
   boards: BoardSummary[];
   slug: string;
+  lockedBy?: string | null;
 }) {
   if (!room) return <p className="card p-5 text-ink-soft">Connecting to the room…</p>;
+  const locked = lockedBy !== null;
   return (
     <div className="space-y-3">
       <LastChange room={room} />
+      {locked ? (
+        <p role="status" className="rounded-lg bg-brand-soft px-4 py-3 font-semibold" data-testid="controls-locked">
+          {lockedBy} leads and has locked the room controls: only they change phases, the timer and the big screen. Boards, votes
+          and moderation are still yours. Ask {lockedBy} to unlock them or to hand you the lead.
+        </p>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[1fr_1fr_1.4fr]">
-        <AgendaPanel room={room} agenda={agenda} slug={slug} />
-        <TimerPanel room={room} />
-        <ScreenPanel room={room} boards={boards} />
+        <AgendaPanel room={room} agenda={agenda} slug={slug} locked={locked} />
+        <TimerPanel room={room} locked={locked} />
+        <ScreenPanel room={room} boards={boards} locked={locked} />
       </div>
     </div>
   );

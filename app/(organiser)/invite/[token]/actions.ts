@@ -24,7 +24,7 @@ export async function acceptInviteAction(token: string, _previous: FormState): P
   const db = await sharedDatabase();
   const result = await db.transact((tx) => acceptInvite(tx, { token, accountId: account.id }));
   if (!result.ok) return { message: refusals[result.reason] };
-  redirect(`/o/${result.slug}`);
+  redirect(result.landing);
 }
 
 /** Thrown inside the transaction to undo the new account when the invitation can't be used. */
@@ -54,7 +54,7 @@ export async function createAccountAndAccept(token: string, _previous: FormState
   if (invite.status !== "valid") return { message: refusals[invite.status], values };
 
   const prepared = await prepareAccount(parsed.data);
-  let accepted: { accountId: string; slug: string };
+  let accepted: { accountId: string; landing: string };
   try {
     accepted = await db.transact(async (tx) => {
       const created = await createAccount(tx, prepared);
@@ -66,12 +66,12 @@ export async function createAccountAndAccept(token: string, _previous: FormState
       }
       const result = await acceptInvite(tx, { token, accountId: created.accountId });
       if (!result.ok) throw new Refused({ message: refusals[result.reason], values });
-      return { accountId: created.accountId, slug: result.slug };
+      return { accountId: created.accountId, landing: result.landing };
     });
   } catch (error) {
     if (error instanceof Refused) return error.state;
     throw error;
   }
   await startAccountSession(accepted.accountId);
-  redirect(`/o/${accepted.slug}`);
+  redirect(accepted.landing);
 }

@@ -33,7 +33,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             title: "This invitation has already been used",
             body: "Each invitation link lets one person in. If that wasn't you, ask the organiser for a new link.",
           }
-        : { title: "This invitation has expired", body: "Invitation links last 7 days. Ask the organiser for a new one." };
+        : {
+            title: "This invitation has expired",
+            body: "Each invitation link works for a set number of days. Ask the organiser for a new one.",
+          };
     const alreadyIn = invite && account ? await staffRole(db.read, invite.event.id, account.id) : null;
     return (
       <PageShell width="narrow">
@@ -62,6 +65,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">
         Help run {invite.event.name} as {as}
       </h1>
+      <p className="text-ink-soft" data-testid="invited-by">
+        {invite.invitedBy ? (
+          <>
+            <strong className="text-ink">{invite.invitedBy}</strong> invited you
+          </>
+        ) : (
+          "An organiser of the event invited you"
+        )}
+        {invite.role === "facilitator"
+          ? ". Once you accept, you go straight to the facilitator console: phases, timer, boards and votes."
+          : ". Once you accept, you go to the event's admin page."}
+      </p>
     </div>
   );
 

@@ -14,7 +14,7 @@ import { sharedMailer } from "@/lib/email/mailer";
 import { staffInviteEmail } from "@/lib/email/templates";
 import { formatDay } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { createInvite, inviteLifetimeMs, inviteRoleSchema } from "@/lib/invites/create-invite";
+import { createInvite, inviteExpirySchema, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -63,17 +63,24 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
 export async function createInviteAction(slug: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
   slug = textArg(slug);
   form = formArg(form);
-  const values = { role: fieldText(form, "role"), email: fieldText(form, "email") };
+  const values = {
+    role: fieldText(form, "role"),
+    email: fieldText(form, "email"),
+    // A form without the choice (an older page still open) gets the usual week.
+    expires: fieldText(form, "expires") || "7",
+  };
   const allowed = await asOrganiser(slug);
   if (!allowed) return { message: notAllowed, values };
   const role = inviteRoleSchema.safeParse(values.role);
   if (!role.success) return { errors: { role: role.error.issues[0]?.message ?? "Choose a role." }, values };
+  const lifetime = inviteExpirySchema.safeParse(values.expires);
+  if (!lifetime.success) return { errors: { expires: lifetime.error.issues[0]?.message ?? "Choose how long it works." }, values };
   const email = values.email.trim() ? emailSchema.safeParse(values.email) : null;
   if (email && !email.success) return { errors: { email: email.error.issues[0]?.message ?? "Check the address." }, values };
 
   const db = await sharedDatabase();
   const invite = await db.transact((tx) =>
-    createInvite(tx, { eventId: allowed.event.id, role: role.data, createdBy: allowed.account.id }),
+    createInvite(tx, { eventId: allowed.event.id, role: role.data, createdBy: allowed.account.id, lifetimeMs: lifetime.data }),
   );
   refresh();
   const link = `${await publicBaseUrl()}/invite/${invite.token}`;
@@ -88,12 +95,15 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
         eventName: allowed.event.name,
         role: role.data,
         link,
-        days: inviteLifetimeMs / (24 * 3600 * 1000),
+        days: lifetime.data / (24 * 3600 * 1000),
       }),
     });
     if (sent) emailedTo = email.data;
   }
-  return { values: { role: values.role }, invite: { link, role: role.data, expires: formatDay(invite.expiresAt), emailedTo } };
+  return {
+    values: { role: values.role, expires: values.expires },
+    invite: { link, role: role.data, expires: formatDay(invite.expiresAt), emailedTo },
+  };
 }
 
 export async function revokeInviteAction(slug: string, form: FormData): Promise<void> {

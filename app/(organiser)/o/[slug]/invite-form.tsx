@@ -19,7 +19,22 @@ const roles = [
   },
 ] as const;
 
-export function InviteForm({ action, emailOn = false }: { action: FormAction<InviteFormState>; emailOn?: boolean }) {
+const expiries = [
+  { value: "1", label: "1 day", description: "For someone helping tomorrow." },
+  { value: "3", label: "3 days", description: "Enough for a weekend." },
+  { value: "7", label: "7 days", description: "The usual." },
+  { value: "14", label: "14 days", description: "For someone joining later in the planning." },
+] as const;
+
+export function InviteForm({
+  action,
+  emailOn = false,
+  defaultRole = "facilitator",
+}: {
+  action: FormAction<InviteFormState>;
+  emailOn?: boolean;
+  defaultRole?: "facilitator" | "organiser";
+}) {
   const { state, formProps } = useKeptForm<InviteFormState>(action, {});
   return (
     <div className="space-y-5">
@@ -30,8 +45,16 @@ export function InviteForm({ action, emailOn = false }: { action: FormAction<Inv
           name="role"
           legend="They will join as"
           options={roles}
-          defaultValue={state.values?.role ?? "facilitator"}
+          defaultValue={state.values?.role ?? defaultRole}
           error={state.errors?.role}
+        />
+        <ChoiceGroup
+          idPrefix="invite-expires"
+          name="expires"
+          legend="The link works for"
+          options={expiries}
+          defaultValue={state.values?.expires ?? "7"}
+          error={state.errors?.expires}
         />
         {emailOn ? (
           <TextField

@@ -254,7 +254,7 @@ export default async function EventAdminPage({
                   Invite a co-organiser or facilitator
                 </h2>
                 <p className="text-ink-soft">
-                  Each link lets one person in, with or without an account already. It lasts 7 days.
+                  Each link lets one person in, with or without an account already. You choose how long it works (up to 14 days).
                 </p>
               </div>
               <div className="grid gap-8 lg:grid-cols-2">

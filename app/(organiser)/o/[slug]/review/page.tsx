@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { sharedDatabase } from "@/db";
+import { findActivity } from "@/lib/activity/log-activity";
 import { formatEventDates } from "@/lib/events/event-dates";
 import { csvTables } from "@/lib/exports/csv-tables";
 import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-report";
@@ -28,8 +29,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
         <p className="card p-6">{organisersOnly}</p>
       </PageShell>
     );
-  const data = await loadEventExport((await sharedDatabase()).read, event.id);
+  const db = (await sharedDatabase()).read;
+  const data = await loadEventExport(db, event.id);
   if (!data) notFound();
+  const activity = await findActivity(db, event.id, { order: "oldest" });
   const attendance = attendanceOf(data);
   const teams = teamReports(data);
   const room = roomBoards(data).filter(({ board }) => board.notes.length > 0);
@@ -158,6 +161,39 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
             ))}
           </article>
         ) : null}
+
+        <section aria-labelledby="activity-heading" className="review-team card space-y-4 p-6">
+          <h2 id="activity-heading" className="text-2xl font-extrabold tracking-tight">
+            How the room was run
+          </h2>
+          {activity.length === 0 ? (
+            <p className="text-ink-soft">Nobody has run the room from the console yet.</p>
+          ) : (
+            <>
+              <p className="text-ink-soft">
+                Every phase, timer, wall, vote, lock, reveal, announcement and moderation by the team, in order (
+                {plural(activity.length, "action")}).
+              </p>
+              <ol className="divide-y divide-line rounded-xl ring-1 ring-line" data-testid="review-activity">
+                {activity.map((e) => (
+                  <li key={e.id} className="flex gap-4 px-3 py-2 text-sm" data-testid="review-activity-entry">
+                    <time dateTime={new Date(e.at).toISOString()} className="w-36 shrink-0 tabular-nums text-ink-soft">
+                      {new Date(e.at).toLocaleString("en-GB", {
+                        weekday: "short",
+                        hour: "2-digit",
+                        minute: "2-digit",
+                        second: "2-digit",
+                      })}
+                    </time>
+                    <span className="min-w-0 break-words">
+                      <strong>{e.by}</strong> {e.text}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
       </div>
     </PageShell>
   );

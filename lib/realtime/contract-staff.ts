@@ -1,0 +1,59 @@
+/**
+ * The staff room (merged into contract.ts): what the people running the room share and phones
+ * never see: the activity log, who leads, whether the room controls are locked, and the staff.
+ * Staff names are staff data, shown to staff only.
+ */
+import { z } from "zod";
+
+const id = z.string({ error: "Choose someone" }).min(1, "Choose someone").max(64);
+
+export const staffCommandSchemas = {
+  /** The staff room's snapshot (and subscribes the socket to it). */
+  "staff:snapshot": z.object({}).strict(),
+  /** Hands the lead to a member of staff (or takes it, when nobody leads). */
+  "lead:hand": z.object({ accountId: id }).strict(),
+  /** The lead locks (or unlocks) phases, the timer and the big screen so only they change them. */
+  "room:lock": z.object({ locked: z.boolean({ error: "Say whether to lock or unlock" }) }).strict(),
+  /** Shows an earlier announcement again: it becomes the latest. */
+  "announcement:reshow": z
+    .object({ announcementId: z.string({ error: "Choose an announcement" }).min(1, "Choose an announcement").max(64) })
+    .strict(),
+} as const;
+
+export const activityKinds = ["phase", "timer", "wall", "vote", "lock", "reveal", "announcement", "moderation", "lead"] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
+/** One line of the activity log: who did what, when. Never a participant's personal data. */
+export type ActivityEntry = { id: string; kind: ActivityKind; text: string; by: string; at: number };
+
+export type StaffMember = { accountId: string; name: string; role: "organiser" | "facilitator" };
+
+export type LeadView = {
+  /** Who leads, or null while nobody has taken the lead. */
+  lead: { accountId: string; name: string } | null;
+  /** Whether only the lead may change phases, the timer and the big screen. */
+  controlsLocked: boolean;
+};
+
+export type StaffSnapshot = {
+  seq: number;
+  /** The latest entries, newest first. */
+  log: ActivityEntry[];
+  lead: LeadView;
+  staff: StaffMember[];
+  /** The viewer's account, to tell "you lead" from "Sam leads". */
+  me: { accountId: string };
+};
+
+export type StaffCommandResults = {
+  "staff:snapshot": StaffSnapshot;
+  "lead:hand": { lead: LeadView };
+  "room:lock": { lead: LeadView };
+  "announcement:reshow": { announcement: import("./contract").AnnouncementView };
+};
+
+/** Sequenced in the staff room. */
+export type StaffEvents = {
+  "activity:logged": { entry: ActivityEntry };
+  "lead:changed": { lead: LeadView };
+};

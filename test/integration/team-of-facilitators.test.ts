@@ -1,0 +1,204 @@
+/**
+ * Issue 25: a room run by a team of staff loses nobody's action. Real server, real sockets.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { activityLog, announcements, eventPhases } from "@/db/schema";
+import type { ActivityEntry, AnnouncementView, RoomView, StaffSnapshot } from "@/lib/realtime/contract";
+import { clientsFor, collect, nextEvent, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, addStaff, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let facilitator: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer({ rateLimit: { points: 100_000, seconds: 1 } });
+  organiser = await createAccount(t.server.db, "Olu");
+  facilitator = await createAccount(t.server.db, "Sam");
+});
+afterAll(() => t.dispose());
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+  await addStaff(t.server.db, event.id, facilitator.accountId, "facilitator");
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  clients.closeAll();
+});
+
+const staff = (who: { sessionToken: string }) => clients.connect({ eventId: event.id, cookie: staffCookie(who.sessionToken) });
+async function phone(name: string) {
+  const id = await addParticipant(t.server.db, event.id, name);
+  return clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) });
+}
+
+/** A screen's announcement history as the console keeps it: every `announcement:made` heard, by id. */
+function history(socket: TestSocket) {
+  const heard = collect(socket, "announcement:made");
+  return () => new Map(heard.map((m) => [m.data.announcement.id, m.data.announcement] as const));
+}
+
+describe("announcements from two staff at once", () => {
+  it("sent in the same millisecond 100 times: all stored, all in every screen's history, each sender sees its own", async () => {
+    const [olu, sam, big, amara] = await Promise.all([staff(organiser), staff(facilitator), phone("Big screen"), phone("Amara")]);
+    const screens = [olu, sam, big, amara].map(history);
+    const rounds = 100;
+    const now = vi.spyOn(Date, "now");
+    const base = Date.now();
+    const sent: { olu: AnnouncementView; sam: AnnouncementView }[] = [];
+    for (let i = 0; i < rounds; i++) {
+      // Both commands of a round carry the same server time: the same millisecond.
+      now.mockReturnValue(base + i);
+      const [a, b] = await Promise.all([
+        ok(olu, "announcement:send", { text: `Olu ${i}` }),
+        ok(sam, "announcement:send", { text: `Sam ${i}` }),
+      ]);
+      expect(a.announcement.createdAt).toBe(b.announcement.createdAt);
+      sent.push({ olu: a.announcement, sam: b.announcement });
+    }
+    now.mockRestore();
+
+    const stored = await t.server.db.read.select().from(announcements);
+    expect(stored.filter((r) => r.eventId === event.id)).toHaveLength(rounds * 2);
+    const positions = new Set(stored.filter((r) => r.eventId === event.id).map((r) => r.position));
+    expect(positions.size).toBe(rounds * 2);
+
+    // Every screen hears every announcement (waiting for the last ones to land, never a sleep).
+    await vi.waitFor(() => {
+      for (const seen of screens) expect(seen().size).toBe(rounds * 2);
+    }, 15_000);
+    for (const { olu: a, sam: b } of sent) {
+      for (const seen of screens) {
+        expect(seen().get(a.id)?.text).toBe(a.text);
+        expect(seen().get(b.id)?.text).toBe(b.text);
+      }
+    }
+    // A screen that connects now loads the latest 20, in the order every screen agrees on.
+    const snapshot = await ok(await staff(facilitator), "event:snapshot", {});
+    const expected = stored
+      .filter((r) => r.eventId === event.id)
+      .sort((x, y) => y.position - x.position)
+      .slice(0, 20)
+      .map((r) => r.id);
+    expect(snapshot.announcements.map((a) => a.id)).toEqual(expected);
+    expect(snapshot.announcement?.id).toBe(expected[0]);
+
+    // Each sender's log line is in the staff log, signed with their name.
+    const log = await t.server.db.read.select().from(activityLog);
+    expect(log.filter((l) => l.eventId === event.id && l.kind === "announcement")).toHaveLength(rounds * 2);
+  }, 120_000);
+
+  it("an earlier announcement can be shown again, and becomes the latest everywhere", async () => {
+    const [olu, amara] = await Promise.all([staff(organiser), phone("Amara")]);
+    const first = (await ok(olu, "announcement:send", { text: "Lunch is ready" })).announcement;
+    await ok(olu, "announcement:send", { text: "Back in the hall" });
+    const heard = nextEvent(amara, "announcement:made", (m) => m.data.announcement.id === first.id);
+    const again = (await ok(olu, "announcement:reshow", { announcementId: first.id })).announcement;
+    expect((await heard).data.announcement).toEqual(again);
+    const snapshot = await ok(amara, "event:snapshot", {});
+    expect(snapshot.announcement?.text).toBe("Lunch is ready");
+    expect(snapshot.announcements.map((a) => a.text)).toEqual(["Lunch is ready", "Back in the hall"]);
+    // A phone cannot.
+    const refused = await send(amara, "announcement:reshow", { announcementId: first.id });
+    expect(refused.error?.code).toBe("forbidden");
+  });
+});
+
+async function addAgenda(names: string[]) {
+  const ids = names.map(() => randomUUID());
+  await t.server.db.transact(async (tx) => {
+    for (const [i, name] of names.entries()) {
+      await tx
+        .insert(eventPhases)
+        .values({ id: ids[i] as string, eventId: event.id, name, startsAt: 1_800_000_000_000 + i * 3_600_000, position: i });
+    }
+  });
+  return ids;
+}
+
+describe("two staff changing the room at once", () => {
+  it("start different phases at once: every screen converges, and both consoles say who replaced whom", async () => {
+    const [explore, ideas] = await addAgenda(["Explore", "Ideas"]);
+    const [olu, sam, big, amara] = await Promise.all([staff(organiser), staff(facilitator), phone("Big"), phone("Amara")]);
+    const screens = [olu, sam, big, amara];
+    const rooms = screens.map((s) => collect(s, "room:changed"));
+    const logs = [olu, sam].map((s) => collect(s, "activity:logged"));
+    // Both consoles follow the staff room.
+    await Promise.all([ok(olu, "staff:snapshot", {}), ok(sam, "staff:snapshot", {})]);
+
+    const [a, b] = await Promise.all([
+      ok(olu, "phase:start", { phaseId: explore as string }),
+      ok(sam, "phase:start", { phaseId: ideas as string }),
+    ]);
+    // The one applied second is the room now; it replaced the other.
+    const last = a.room.lastChange?.replaced ? a.room : b.room;
+    const first = last === a.room ? b.room : a.room;
+    expect(first.lastChange?.replaced ?? null).toBeNull();
+    expect(last.lastChange?.replaced).toMatchObject({ by: first.lastChange?.by, text: first.lastChange?.text });
+
+    await vi.waitFor(() => {
+      for (const heard of rooms) {
+        const latest = heard.at(-1)?.data.room as RoomView | undefined;
+        expect(latest?.phase?.id).toBe(last.phase?.id);
+      }
+    }, 10_000);
+    for (const heard of rooms) {
+      const latest = heard.at(-1)?.data.room as RoomView;
+      expect(latest.lastChange).toEqual(last.lastChange);
+      expect(latest.lastChange?.replaced?.by).toBe(first.lastChange?.by);
+    }
+    // Both consoles' activity logs carry both starts, the second saying whose it replaced.
+    await vi.waitFor(() => {
+      for (const heard of logs) expect(heard.filter((m) => m.data.entry.kind === "phase")).toHaveLength(2);
+    }, 10_000);
+    for (const heard of logs) {
+      const texts = heard.map((m) => `${m.data.entry.by} ${m.data.entry.text}`);
+      expect(texts.some((x) => x.includes(`replacing ${first.lastChange?.by}'s change`))).toBe(true);
+    }
+    // Phones never hear the staff room.
+    expect(collect(amara, "activity:logged")).toEqual([]);
+  });
+
+  it("a lead hands over, locks the room controls; the others are refused with a clear message but keep boards", async () => {
+    const [explore] = await addAgenda(["Explore"]);
+    const [olu, sam] = await Promise.all([staff(organiser), staff(facilitator)]);
+    const staffOf = (s: TestSocket) => ok(s, "staff:snapshot", {}) as Promise<StaffSnapshot>;
+    expect((await staffOf(olu)).lead).toEqual({ lead: null, controlsLocked: false });
+
+    const heard = nextEvent(olu, "lead:changed", (m) => m.data.lead.lead?.accountId === facilitator.accountId);
+    await ok(olu, "lead:hand", { accountId: facilitator.accountId });
+    await heard;
+    expect((await send(olu, "room:lock", { locked: true })).error?.message).toMatch(/Only the lead/);
+    await ok(sam, "room:lock", { locked: true });
+
+    const refused = await send(olu, "phase:start", { phaseId: explore as string });
+    expect(refused.error?.code).toBe("forbidden");
+    expect(refused.error?.message).toMatch(/Sam leads and has locked the room controls/);
+    expect((await send(olu, "screen:show", { wall: { kind: "teams" }, nudge: false })).ok).toBe(false);
+    // Boards stay everyone's.
+    const locked = await send(olu, "board:update", { boardId: event.welcomeBoardId, locked: true });
+    expect(locked.ok).toBe(true);
+    // The lead still runs the room.
+    await ok(sam, "phase:start", { phaseId: explore as string });
+
+    const snapshot = await staffOf(olu);
+    expect(snapshot.lead).toEqual({ lead: { accountId: facilitator.accountId, name: "Sam" }, controlsLocked: true });
+    const texts = snapshot.log.map((e: ActivityEntry) => `${e.by} ${e.text}`);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "Olu handed the lead to Sam",
+        "Sam locked the room controls (only the lead changes phases and walls)",
+        "Olu locked the board “Welcome wall”",
+        "Sam started Explore",
+      ]),
+    );
+    // A phone can't read the staff room.
+    const p = await phone("Amara");
+    expect((await send(p, "staff:snapshot", {})).error?.code).toBe("forbidden");
+  });
+});

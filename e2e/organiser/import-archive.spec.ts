@@ -58,7 +58,14 @@ test("an organiser imports an event's zip and its note photo comes with it", asy
   });
   await page.getByRole("button", { name: "Import as a new event" }).click();
   await expect(page.getByText("That zip can't be opened: it may be cut short, or not really a zip.")).toBeVisible();
-  await page.screenshot({ path: `${shots}/refused-1280.png`, fullPage: true });
+  for (const [width, height] of [
+    [390, 844],
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${shots}/refused-${width}.png`, fullPage: true });
+  }
 
   await page.getByLabel("Event export (.zip or .json)").setInputFiles(zipPath);
   await page.getByRole("button", { name: "Import as a new event" }).click();

@@ -11,7 +11,10 @@ export type StoredFile = { storageKey: string; contentType: string; size: number
 export type ImportedFiles = {
   /** By archive path: the file as this instance now stores it. */
   stored: Map<string, StoredFile>;
-  /** Named by the JSON but not in the upload (a plain JSON import has none of them). */
+  /**
+   * Named by the JSON but not in the upload (a plain JSON import has none of them), by path; and
+   * files an export made before paths existed says were there without naming them, in words.
+   */
   missing: string[];
 };
 
@@ -55,7 +58,7 @@ export async function storeImportedFiles(
   storage: FileStorage | null,
 ): Promise<ImportedFiles> {
   const stored = new Map<string, StoredFile>();
-  const missing: string[] = [];
+  const missing: string[] = unnamedFiles(data);
   try {
     for (const ref of referencedFiles(data)) {
       const bytes = files.get(ref.path);
@@ -100,4 +103,18 @@ export async function storeImportedFiles(
 export async function removeStoredFiles(storage: FileStorage | null, stored: Map<string, StoredFile>) {
   if (!storage) return;
   await Promise.all([...stored.values()].map((f) => storage.remove(f.storageKey).catch(() => undefined)));
+}
+
+/** Files an older export says existed without naming a path for them: they cannot come across. */
+function unnamedFiles(data: EventExport): string[] {
+  const unnamed: string[] = [];
+  for (const b of data.briefs) for (const f of b.files) if (!f.path) unnamed.push(`the file "${f.title}" of brief "${b.title}"`);
+  for (const b of data.boards)
+    for (const n of b.notes) if (n.hadPhoto && n.photo === undefined) unnamed.push(`a photo on a note on board "${b.title}"`);
+  for (const p of data.projects)
+    for (const c of p.checkIns)
+      for (let i = c.photos?.length ?? 0; i < c.photoCount; i++) unnamed.push(`a photo in a check-in of project "${p.title}"`);
+  for (const s of data.presentations.showcases)
+    for (const i of s.images) if (!i.path) unnamed.push(`an image in the showcase "${s.title || "untitled"}"`);
+  return unnamed;
 }

@@ -420,6 +420,10 @@ describe("JSON export and import", () => {
     expect(eventMarkdown(first)).toContain("1 image shown (not in this report).");
     const { eventId, files } = await importEvent(db, first, organiser.accountId);
     expect(files).toEqual({ carried: 0, missing: [`files/showcase-images/${imageId}.png`] });
+    // An export made before files had paths still says, in words, what did not come across.
+    const older = JSON.parse(JSON.stringify(first), (k, v) => (k === "path" ? undefined : v)) as EventExport;
+    const fromOlder = await importEvent(db, older, organiser.accountId);
+    expect(fromOlder.files.missing).toEqual([`an image in the showcase "${weekendText.showcaseTitle}"`]);
     const second = await loadEventExport(db.read, eventId);
     expect(second?.presentations.showcases[0]?.images).toEqual([]);
     expect(second?.presentations.showcases[0]?.title).toBe(weekendText.showcaseTitle);

@@ -268,7 +268,7 @@ const rows: Row[] = [
     wall: (w) => ({ kind: "board", boardId: w.boardId }),
     act: async (w) => {
       await writeOnPhone(w, "Swings for toddlers");
-      await expect(w.screen("facilitatorBoard").getByText("Swings for toddlers")).toBeVisible();
+      await expect(w.screen("facilitatorBoard").getByText("Swings for toddlers", { exact: true })).toBeVisible();
       const phone = w.screen("phoneBoard");
       await phone.getByRole("button", { name: "Edit note: Swings for toddlers" }).click();
       await phone.getByLabel("Edit your note").fill("Swings for everyone");
@@ -277,8 +277,8 @@ const rows: Row[] = [
     uses: ["phoneBoard"],
     shows: {
       facilitatorBoard: async (p) => {
-        await expect(p.getByText("Swings for everyone")).toBeVisible();
-        await expect(p.getByText("Swings for toddlers")).toHaveCount(0);
+        await expect(p.getByText("Swings for everyone", { exact: true })).toBeVisible();
+        await expect(p.getByText("Swings for toddlers", { exact: true })).toHaveCount(0);
       },
       bigScreen: visible((p) => p.getByTestId("wall-board").getByText("Swings for everyone")),
     },

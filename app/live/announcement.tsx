@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { MegaphoneIcon } from "@/app/ui/icons";
+import { useEventRoom } from "@/lib/realtime/client/react";
 import type { AnnouncementView } from "@/lib/realtime/contract";
 
 /** The latest announcement, until the person dismisses it; a new one always shows again. */
@@ -30,4 +31,9 @@ export function AnnouncementBanner({ announcement }: { announcement: Announcemen
       </button>
     </section>
   );
+}
+
+/** The room's latest announcement, followed live: on every phone page, not only the home page. */
+export function RoomAnnouncement() {
+  return <AnnouncementBanner announcement={useEventRoom().announcement} />;
 }

@@ -89,6 +89,12 @@ describe("board state", () => {
     ).toBe(false);
   });
 
+  it("re-reads the board when it is locked or unlocked: whether this viewer may write is the server's rule", () => {
+    const open = fromSnapshot({ seq: 0, board, notes: [], groups: [], myTag: "me", canWrite: true });
+    expect(needsSnapshot(open, { name: "board:changed", data: { board: { ...board, locked: true } } })).toBe(true);
+    expect(needsSnapshot(open, { name: "board:changed", data: { board: { ...board, title: "Renamed" } } })).toBe(false);
+  });
+
   it("tracks groups forming and dissolving", () => {
     let s = applyBoardEvent(state(), { name: "group:changed", data: { group: { id: "g1", title: "" } } });
     s = applyBoardEvent(s, { name: "group:changed", data: { group: { id: "g1", title: "Transport" } } });

@@ -75,7 +75,9 @@ export function needsSnapshot(state: BoardState, event: BoardEvent): boolean {
   if (event.name === "board:changed" && event.data.board.id === state.board.id) {
     const wasHidden = state.board.hiddenUntilReveal && !state.board.revealed;
     const isHidden = event.data.board.hiddenUntilReveal && !event.data.board.revealed;
-    return wasHidden !== isHidden;
+    // Whether this viewer may write is the server's rule (staff may on a locked board): re-read it.
+    const lockChanged = state.board.locked !== event.data.board.locked;
+    return wasHidden !== isHidden || lockChanged;
   }
   if (event.name === "note:created") {
     const n = event.data.note;

@@ -65,11 +65,11 @@ describe("dot-voting", () => {
           target: ideas[(p + i * 5) % ideas.length] as string,
         }));
         const sends = attempts.flatMap((a, i) => {
-          const once = send(socket, "vote:cast", { roundId: round.id, targetId: a.target }, a.id);
+          const once = send(socket, "vote:cast", { roundId: round.id, targetId: a.target }, a.id, 60_000);
           return i % 3 === 0
             ? [
                 once.then((ack) => ({ a, ack })),
-                send(socket, "vote:cast", { roundId: round.id, targetId: a.target }, a.id).then((ack) => ({ a, ack })),
+                send(socket, "vote:cast", { roundId: round.id, targetId: a.target }, a.id, 60_000).then((ack) => ({ a, ack })),
               ]
             : [once.then((ack) => ({ a, ack }))];
         });

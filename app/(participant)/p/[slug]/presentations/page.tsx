@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
+import { RoomAnnouncement } from "@/app/live/announcement";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
@@ -19,7 +20,10 @@ export default async function PresentationsPhonePage({ params }: { params: Promi
   return (
     <EventConnectionProvider eventId={event.id}>
       <PhoneShell aside={<ConnectionPill />}>
-        <RoomResponds slug={event.slug} eventName={event.name} />
+        <div className="space-y-4">
+          <RoomAnnouncement />
+          <RoomResponds slug={event.slug} eventName={event.name} />
+        </div>
       </PhoneShell>
     </EventConnectionProvider>
   );

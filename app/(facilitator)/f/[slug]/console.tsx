@@ -48,7 +48,8 @@ function AnnouncementComposer() {
     setText("");
     setFeedback({ ok: true, text: "Sending…" });
     const ack = await connection.send("announcement:send", { text: trimmed }).done;
-    if (ack.ok) setFeedback({ ok: true, text: `Sent to every phone and the big screen: “${ack.result.announcement.text}”` });
+    if (ack.ok)
+      setFeedback({ ok: true, text: `Sent to every phone and the big screen. Yours: “${ack.result.announcement.text}”` });
     else {
       setText(trimmed);
       setFeedback({ ok: false, text: ack.error.message });

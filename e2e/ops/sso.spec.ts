@@ -109,9 +109,9 @@ test("someone without an account is sent to ask for an invitation; with one, SSO
   );
   await page.goto(`${withPasswords.base}/invite/${invite.token}`);
   await page.getByRole("link", { name: "Sign in with Council ID" }).click();
-  // The provider remembers them: straight back, invitation accepted, on the event's page.
-  await expect(page).toHaveURL(`${withPasswords.base}/o/${event.slug}`);
-  await expect(page.getByRole("heading", { name: event.name, level: 1 })).toBeVisible();
+  // The provider remembers them: straight back, invitation accepted, a facilitator on the console.
+  await expect(page).toHaveURL(`${withPasswords.base}/f/${event.slug}`);
+  await expect(page.getByRole("heading", { name: "Facilitator console", level: 1 })).toBeAttached();
 });
 
 test("with local passwords off, the password form is gone and SSO is the way in", async ({ page }) => {

@@ -36,7 +36,7 @@ describe("completing an SSO sign-in", () => {
     );
     const email = `new.${randomUUID().slice(0, 6)}@council.example`;
     const outcome = await completeSsoSignIn(db, { claims: claims(email), allowedDomains, inviteToken: invite.token });
-    expect(outcome).toMatchObject({ ok: true, slug: event.slug });
+    expect(outcome).toMatchObject({ ok: true, landing: `/f/${event.slug}` });
     if (!outcome.ok) throw new Error("refused");
     const [role] = await db.read
       .select({ role: eventStaff.role })

@@ -12,7 +12,8 @@ import { decideSsoSignIn, type SsoClaims, type SsoRefusal, verifiedEmail } from 
  */
 export const noPassword = "sso:no-password";
 
-export type SsoOutcome = { ok: true; accountId: string; slug: string | null } | { ok: false; reason: SsoRefusal };
+/** `landing`: where an accepted invitation takes the person (a facilitator to the console); null when none was accepted. */
+export type SsoOutcome = { ok: true; accountId: string; landing: string | null } | { ok: false; reason: SsoRefusal };
 
 /** Thrown inside the transaction to undo a new account when its invitation was taken meanwhile. */
 class Undo extends Error {}
@@ -42,10 +43,10 @@ export async function completeSsoSignIn(
     case "refuse":
       return { ok: false, reason: decision.reason };
     case "sign_in": {
-      if (!decision.acceptInvite || !input.inviteToken) return { ok: true, accountId: decision.accountId, slug: null };
+      if (!decision.acceptInvite || !input.inviteToken) return { ok: true, accountId: decision.accountId, landing: null };
       const token = input.inviteToken;
       const accepted = await db.transact((tx) => acceptInvite(tx, { token, accountId: decision.accountId, now: input.now }));
-      return { ok: true, accountId: decision.accountId, slug: accepted.ok ? accepted.slug : null };
+      return { ok: true, accountId: decision.accountId, landing: accepted.ok ? accepted.landing : null };
     }
     case "create_and_accept": {
       const token = input.inviteToken ?? "";
@@ -57,7 +58,7 @@ export async function completeSsoSignIn(
             .values({ id: accountId, email: decision.email, name: decision.name, passwordHash: noPassword });
           const accepted = await acceptInvite(tx, { token, accountId, now: input.now });
           if (!accepted.ok) throw new Undo();
-          return { ok: true, accountId, slug: accepted.slug } as const;
+          return { ok: true, accountId, landing: accepted.landing } as const;
         });
       } catch (error) {
         if (error instanceof Undo) return { ok: false, reason: "invite_unusable" };
@@ -73,7 +74,7 @@ export async function completeSsoSignIn(
           await tx
             .insert(accounts)
             .values({ id: accountId, email: decision.email, name: decision.name, passwordHash: noPassword });
-          return { ok: true, accountId, slug: null } as const;
+          return { ok: true, accountId, landing: null } as const;
         });
       } catch (error) {
         if (error instanceof Undo) return { ok: false, reason: "no_account" };

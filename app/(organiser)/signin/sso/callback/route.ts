@@ -48,6 +48,6 @@ export async function GET(request: NextRequest) {
   }
   await startAccountSession(outcome.accountId);
   log.info({ outcome: "ok", accountId: outcome.accountId }, "sso sign-in");
-  const next = outcome.slug ? `/o/${outcome.slug}` : safeNextPath(flow.next);
+  const next = outcome.landing ?? safeNextPath(flow.next);
   return NextResponse.redirect(`${base}${next}`, 303);
 }

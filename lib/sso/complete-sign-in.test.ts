@@ -58,7 +58,7 @@ describe("completing an SSO sign-in", () => {
     expect(await completeSsoSignIn(db, { claims: claims(email.toUpperCase()), allowedDomains })).toEqual({
       ok: true,
       accountId: outcome.accountId,
-      slug: null,
+      landing: null,
     });
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { accountSessions, accounts, eventStaff } from "@/db/schema";
+import { staffChanged } from "@/lib/activity/staff-handlers";
 import { hashPassword } from "@/lib/auth/password";
 import type { Revocation } from "@/lib/realtime/handler";
 
@@ -37,7 +38,9 @@ export async function changePassword(
   return others.map((s) => ({ kind: "session", tokenHash: s.tokenHash }));
 }
 
-export type RemoveStaffOutcome = { ok: true; revocations: Revocation[] } | { ok: false; message: string };
+export type RemoveStaffOutcome =
+  | { ok: true; revocations: Revocation[]; broadcasts: Awaited<ReturnType<typeof staffChanged>> }
+  | { ok: false; message: string };
 
 /** Taking someone off an event's staff. The last organiser stays: an event always has one. */
 export async function removeStaff(tx: Tx, input: { eventId: string; accountId: string }): Promise<RemoveStaffOutcome> {
@@ -51,5 +54,9 @@ export async function removeStaff(tx: Tx, input: { eventId: string; accountId: s
     return { ok: false, message: "An event needs an organiser. Invite another organiser before removing the last one." };
   }
   await tx.delete(eventStaff).where(and(eq(eventStaff.eventId, input.eventId), eq(eventStaff.accountId, input.accountId)));
-  return { ok: true, revocations: [{ kind: "staff", eventId: input.eventId, accountId: input.accountId }] };
+  return {
+    ok: true,
+    revocations: [{ kind: "staff", eventId: input.eventId, accountId: input.accountId }],
+    broadcasts: await staffChanged(tx, input.eventId),
+  };
 }

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type LeadView, rooms, type StaffMember, type staffCommandSchemas } from "@/lib/realtime/contract";
 import type { HandlerTable, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
-import { seqQuery } from "@/lib/realtime/sequence";
+import { seqQuery, sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { mayHandLead, mayLockControls } from "@/lib/room/lead";
 import { readLead } from "@/lib/room/room-store";
 import { findActivity, logActivity } from "./log-activity";
@@ -18,6 +18,21 @@ async function leadView(db: Db | Tx, eventId: string): Promise<LeadView> {
     ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, leadAccountId))
     : [];
   return { lead: leadAccountId && who ? { accountId: leadAccountId, name: who.name } : null, controlsLocked };
+}
+
+/**
+ * For a change to the event's staff made outside a command (an invitation accepted, a removal):
+ * the staff room's new list, numbered in the same transaction; emit it after commit.
+ * A lead who left the staff leads no more, and their lock goes with them.
+ */
+export async function staffChanged(tx: Tx, eventId: string) {
+  const staff = await findStaff(tx, eventId);
+  const { leadAccountId } = await readLead(tx, eventId);
+  if (leadAccountId && !staff.some((s) => s.accountId === leadAccountId)) {
+    await tx.update(roomStates).set({ leadAccountId: null, controlsLocked: false }).where(eq(roomStates.eventId, eventId));
+  }
+  const lead = await leadView(tx, eventId);
+  return sequenceBroadcasts(tx, [{ room: rooms.staff(eventId), event: "staff:changed", data: { staff, lead } }]);
 }
 
 async function findStaff(db: Db | Tx, eventId: string): Promise<StaffMember[]> {

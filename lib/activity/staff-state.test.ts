@@ -27,12 +27,18 @@ describe("the staff room's reducer", () => {
     const lead = { lead: { accountId: "a2", name: "Sam" }, controlsLocked: true };
     s = staffRoom.apply(s, { name: "lead:changed", data: { lead } });
     expect(s.lead).toEqual(lead);
-    expect(staffRoom.reload?.(s, { name: "lead:changed", data: { lead } })).toBe(false);
   });
 
-  it("reloads to learn the name of a lead who joined the staff since", () => {
-    const s = staffRoom.init(snapshot);
-    const lead = { lead: { accountId: "a9", name: "New" }, controlsLocked: false };
-    expect(staffRoom.reload?.(s, { name: "lead:changed", data: { lead } })).toBe(true);
+  it("learns of a new member of staff, and of a lead who left the staff, without a reload", () => {
+    let s = staffRoom.init(snapshot);
+    const staff = [...snapshot.staff, { accountId: "a9", name: "New", role: "facilitator" as const }];
+    s = staffRoom.apply(s, { name: "staff:changed", data: { staff, lead: snapshot.lead } });
+    expect(s.staff.map((m) => m.name)).toEqual(["Olu", "Sam", "New"]);
+    s = staffRoom.apply(s, {
+      name: "staff:changed",
+      data: { staff: snapshot.staff, lead: { lead: null, controlsLocked: false } },
+    });
+    expect(s.staff.map((m) => m.name)).toEqual(["Olu", "Sam"]);
+    expect(s.lead.lead).toBeNull();
   });
 });

@@ -31,11 +31,8 @@ export const staffRoom: RoomReducer<"staff", StaffState> = {
         return { ...state, log: addEntry(state.log, e.data.entry) };
       case "lead:changed":
         return { ...state, lead: e.data.lead };
+      case "staff:changed":
+        return { ...state, staff: e.data.staff, lead: e.data.lead };
     }
   },
-  // Someone accepted an invitation since: the staff list (to hand the lead to) reloads.
-  reload: (state, e) =>
-    e.name === "lead:changed" &&
-    e.data.lead.lead !== null &&
-    !state.staff.some((s) => s.accountId === e.data.lead.lead?.accountId),
 };

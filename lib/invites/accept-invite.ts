@@ -1,11 +1,20 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { eventStaff, events, type StaffRole, staffInvites } from "@/db/schema";
+import { staffChanged } from "@/lib/activity/staff-handlers";
 import { hashToken } from "@/lib/auth/tokens";
 import { recordAudit } from "@/lib/privacy/audit";
 
 export type AcceptInviteResult =
-  | { ok: true; eventId: string; slug: string; role: StaffRole; landing: string }
+  | {
+      ok: true;
+      eventId: string;
+      slug: string;
+      role: StaffRole;
+      landing: string;
+      /** The staff room's new list, for the consoles: emit after commit. */
+      broadcasts: Awaited<ReturnType<typeof staffChanged>>;
+    }
   | { ok: false; reason: "unknown" | "expired" | "used" };
 
 /**
@@ -68,5 +77,6 @@ export async function acceptInvite(
   // The foreign key cascades invitations away with their event, so the event is always there.
   // A facilitator came to run the room: the console is where they start. An organiser gets the admin page.
   const landing = role === "facilitator" ? `/f/${event!.slug}` : `/o/${event!.slug}`;
-  return { ok: true, eventId: claimed.eventId, slug: event!.slug, role, landing };
+  const broadcasts = await staffChanged(tx, claimed.eventId);
+  return { ok: true, eventId: claimed.eventId, slug: event!.slug, role, landing, broadcasts };
 }

@@ -78,7 +78,8 @@ describe("invitations", () => {
   it("gives the accepting account the role, once", async () => {
     const { event, invite } = await setUp("facilitator");
     const guest = await account();
-    expect(await db.transact((tx) => acceptInvite(tx, { token: invite.token, accountId: guest }))).toEqual({
+    const accepted = await db.transact((tx) => acceptInvite(tx, { token: invite.token, accountId: guest }));
+    expect(accepted).toMatchObject({
       ok: true,
       eventId: event.id,
       slug: event.slug,
@@ -86,6 +87,10 @@ describe("invitations", () => {
       // A facilitator lands on the console.
       landing: `/f/${event.slug}`,
     });
+    // The consoles hear who joined the staff (to hand them the lead) without a reload.
+    if (!accepted.ok) throw new Error("refused");
+    expect(accepted.broadcasts.map((b) => b.event)).toEqual(["staff:changed"]);
+    expect(accepted.broadcasts[0]?.data).toMatchObject({ staff: [{ role: "organiser" }, { accountId: guest, role: "facilitator" }] });
     expect(await roleOf(event.id, guest)).toBe("facilitator");
 
     const other = await account();

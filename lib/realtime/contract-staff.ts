@@ -56,4 +56,6 @@ export type StaffCommandResults = {
 export type StaffEvents = {
   "activity:logged": { entry: ActivityEntry };
   "lead:changed": { lead: LeadView };
+  /** Someone joined or left the event's staff (an invitation accepted, a removal): who can take the lead now. */
+  "staff:changed": { staff: StaffMember[]; lead: LeadView };
 };

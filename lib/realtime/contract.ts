@@ -156,6 +156,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "presentation:team-changed": true,
   "activity:logged": true,
   "lead:changed": true,
+  "staff:changed": true,
   "access:ended": true,
   "device:signed-in": true,
 };

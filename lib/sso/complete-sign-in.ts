@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { acceptInvite } from "@/lib/invites/accept-invite";
+import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invite";
 import { findInvite } from "@/lib/invites/find-invite";
 import { decideSsoSignIn, type SsoClaims, type SsoRefusal, verifiedEmail } from "./decide";
 
@@ -13,7 +13,9 @@ import { decideSsoSignIn, type SsoClaims, type SsoRefusal, verifiedEmail } from 
 export const noPassword = "sso:no-password";
 
 /** `landing`: where an accepted invitation takes the person (a facilitator to the console); null when none was accepted. */
-export type SsoOutcome = { ok: true; accountId: string; landing: string | null } | { ok: false; reason: SsoRefusal };
+export type SsoOutcome =
+  | { ok: true; accountId: string; landing: string | null; broadcasts?: Extract<AcceptInviteResult, { ok: true }>["broadcasts"] }
+  | { ok: false; reason: SsoRefusal };
 
 /** Thrown inside the transaction to undo a new account when its invitation was taken meanwhile. */
 class Undo extends Error {}
@@ -46,7 +48,9 @@ export async function completeSsoSignIn(
       if (!decision.acceptInvite || !input.inviteToken) return { ok: true, accountId: decision.accountId, landing: null };
       const token = input.inviteToken;
       const accepted = await db.transact((tx) => acceptInvite(tx, { token, accountId: decision.accountId, now: input.now }));
-      return { ok: true, accountId: decision.accountId, landing: accepted.ok ? accepted.landing : null };
+      return accepted.ok
+        ? { ok: true, accountId: decision.accountId, landing: accepted.landing, broadcasts: accepted.broadcasts }
+        : { ok: true, accountId: decision.accountId, landing: null };
     }
     case "create_and_accept": {
       const token = input.inviteToken ?? "";
@@ -58,7 +62,7 @@ export async function completeSsoSignIn(
             .values({ id: accountId, email: decision.email, name: decision.name, passwordHash: noPassword });
           const accepted = await acceptInvite(tx, { token, accountId, now: input.now });
           if (!accepted.ok) throw new Undo();
-          return { ok: true, accountId, landing: accepted.landing } as const;
+          return { ok: true, accountId, landing: accepted.landing, broadcasts: accepted.broadcasts } as const;
         });
       } catch (error) {
         if (error instanceof Undo) return { ok: false, reason: "invite_unusable" };

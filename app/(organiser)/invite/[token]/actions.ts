@@ -8,6 +8,7 @@ import { currentAccount, startAccountSession } from "@/lib/auth/web-session";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invite";
 import { findInvite } from "@/lib/invites/find-invite";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { passwordsEnabled } from "@/lib/sso/settings";
 import { echo, fieldErrors, fieldText } from "../../form-state";
 
@@ -24,6 +25,7 @@ export async function acceptInviteAction(token: string, _previous: FormState): P
   const db = await sharedDatabase();
   const result = await db.transact((tx) => acceptInvite(tx, { token, accountId: account.id }));
   if (!result.ok) return { message: refusals[result.reason] };
+  sharedRealtime()?.emitBroadcasts(result.broadcasts);
   redirect(result.landing);
 }
 
@@ -54,7 +56,7 @@ export async function createAccountAndAccept(token: string, _previous: FormState
   if (invite.status !== "valid") return { message: refusals[invite.status], values };
 
   const prepared = await prepareAccount(parsed.data);
-  let accepted: { accountId: string; landing: string };
+  let accepted: { accountId: string; landing: string; broadcasts: Extract<AcceptInviteResult, { ok: true }>["broadcasts"] };
   try {
     accepted = await db.transact(async (tx) => {
       const created = await createAccount(tx, prepared);
@@ -66,12 +68,13 @@ export async function createAccountAndAccept(token: string, _previous: FormState
       }
       const result = await acceptInvite(tx, { token, accountId: created.accountId });
       if (!result.ok) throw new Refused({ message: refusals[result.reason], values });
-      return { accountId: created.accountId, landing: result.landing };
+      return { accountId: created.accountId, landing: result.landing, broadcasts: result.broadcasts };
     });
   } catch (error) {
     if (error instanceof Refused) return error.state;
     throw error;
   }
+  sharedRealtime()?.emitBroadcasts(accepted.broadcasts);
   await startAccountSession(accepted.accountId);
   redirect(accepted.landing);
 }

@@ -126,6 +126,9 @@ export async function removeStaffAction(slug: string, form: FormData): Promise<v
   if (!allowed || !accountId.success || accountId.data === allowed.account.id) return;
   const db = await sharedDatabase();
   const outcome = await db.transact((tx) => removeStaff(tx, { eventId: allowed.event.id, accountId: accountId.data }));
-  if (outcome.ok) sharedRealtime()?.revoke(outcome.revocations);
+  if (outcome.ok) {
+    sharedRealtime()?.revoke(outcome.revocations);
+    sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
+  }
   refresh();
 }

@@ -5,6 +5,7 @@ import { safeNextPath } from "@/lib/accounts/next-path";
 import { sessionSecret, startAccountSession } from "@/lib/auth/web-session";
 import { sharedLogger } from "@/lib/observability/logger";
 import { publicBaseUrl } from "@/lib/server/public-url";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { completeSsoSignIn } from "@/lib/sso/complete-sign-in";
 import { flowCookie, openFlow } from "@/lib/sso/flow-state";
 import { finishAuthorization } from "@/lib/sso/oidc-client";
@@ -46,6 +47,7 @@ export async function GET(request: NextRequest) {
     log.info({ outcome: outcome.reason }, "sso sign-in refused");
     return refuse(outcome.reason);
   }
+  if (outcome.broadcasts) sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
   await startAccountSession(outcome.accountId);
   log.info({ outcome: "ok", accountId: outcome.accountId }, "sso sign-in");
   const next = outcome.landing ?? safeNextPath(flow.next);

@@ -90,7 +90,9 @@ describe("invitations", () => {
     // The consoles hear who joined the staff (to hand them the lead) without a reload.
     if (!accepted.ok) throw new Error("refused");
     expect(accepted.broadcasts.map((b) => b.event)).toEqual(["staff:changed"]);
-    expect(accepted.broadcasts[0]?.data).toMatchObject({ staff: [{ role: "organiser" }, { accountId: guest, role: "facilitator" }] });
+    expect(accepted.broadcasts[0]?.data).toMatchObject({
+      staff: [{ role: "organiser" }, { accountId: guest, role: "facilitator" }],
+    });
     expect(await roleOf(event.id, guest)).toBe("facilitator");
 
     const other = await account();

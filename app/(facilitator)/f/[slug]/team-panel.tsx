@@ -67,7 +67,7 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
           <>
             <div className="min-w-48 flex-1">
               <label htmlFor="lead-to" className="field-label text-sm">
-                {lead ? "Hand the lead to" : "Who leads"}
+                {!lead ? "Who leads" : iLead ? "Hand the lead to" : "Move the lead to"}
               </label>
               <select id="lead-to" className="field-input" value={choice} onChange={(e) => setTo(e.target.value)}>
                 {others.map((s) => (
@@ -89,7 +89,7 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
                 )
               }
             >
-              {choice === staff.me.accountId ? "Take the lead" : "Hand over the lead"}
+              {choice !== staff.me.accountId ? "Hand over the lead" : lead ? "Take the lead back" : "Take the lead"}
             </button>
           </>
         ) : null}

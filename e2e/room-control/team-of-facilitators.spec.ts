@@ -14,7 +14,7 @@ const logOf = (page: Page) => page.getByTestId("activity-log");
 test("hand the lead over, lock the room controls; both consoles log every action, and the review keeps the log", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const event = await createEventFixture({ name: "Made in Teamwork" });
   await addAgenda(event.id, ["Explore", "Make"]);
   await addBoardFixture(event.id, { title: "Big ideas", template: "ideas" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionBodyProblem, decodablePath } from "./action-gate";
+import { actionBodyProblem, decodablePath, maxBodyBytes } from "./action-gate";
 
 const multipart = async (form: FormData) => {
   const res = new Response(form);
@@ -45,5 +45,16 @@ describe("decodablePath", () => {
     expect(decodablePath("/p/%")).toBe(false);
     expect(decodablePath("/p/%E0%A4%A")).toBe(false);
     expect(decodablePath("/p/caf%C3%A9?x=%")).toBe(true);
+  });
+});
+
+describe("maxBodyBytes", () => {
+  it("lets only the organisers' import page take an event's 50 MB zip; every other form stops at 13 MB", () => {
+    const mb = 1024 * 1024;
+    expect(maxBodyBytes("/o/import")).toBe(52 * mb);
+    expect(maxBodyBytes("/o/import?x=1")).toBe(52 * mb);
+    for (const path of ["/j/ABC123", "/signin", "/o/some-event", "/o/import/../../j/ABC123", "/o/importer", undefined]) {
+      expect(maxBodyBytes(path)).toBe(13 * mb);
+    }
   });
 });

@@ -12,9 +12,11 @@ import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
  * reads instead of the stream). What the arguments mean is then each action's job.
  */
 const requestMeta = Symbol.for("NextInternalRequestMeta");
-// Next's own limit is 51 MB (next.config.ts: an event's zip to import is up to 50 MB); a little
-// room for the multipart framing.
-const maxBodyBytes = 52 * 1024 * 1024;
+// Next's own limit is 51 MB (next.config.ts), for one page only: an event's zip to import (up to
+// 50 MB), which only a signed-in organiser reaches. Every other form carries at most a 10 MB file,
+// so a stranger's post is cut off at 13 MB (a little room for the multipart framing).
+const importPath = "/o/import";
+export const maxBodyBytes = (url: string | undefined) => ((url ?? "/").split("?")[0] === importPath ? 52 : 13) * 1024 * 1024;
 
 /** Strings with a meaning in React's reply format that our clients can produce. */
 const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d|n-?\d+$)/;
@@ -151,14 +153,23 @@ export function gateServerActions(
   const chunks: Buffer[] = [];
   let size = 0;
   let tooBig = false;
+  const limit = maxBodyBytes(req.url);
   req.on("data", (chunk: Buffer) => {
     size += chunk.length;
-    if (size > maxBodyBytes) tooBig = true;
+    if (size > limit) tooBig = true;
     else chunks.push(chunk);
   });
   req.on("error", () => refuse(res, 400, "The request was cut short."));
   req.on("end", async () => {
-    if (tooBig) return refuse(res, 413, "That's too big to send. Files can be up to 10 MB, and an event to import up to 50 MB.");
+    if (tooBig) {
+      return refuse(
+        res,
+        413,
+        limit > 13 * 1024 * 1024
+          ? "That's too big to send. An event to import can be up to 50 MB."
+          : "That's too big to send. Files can be up to 10 MB.",
+      );
+    }
     const body = Buffer.concat(chunks);
     const isFetch = typeof req.headers["next-action"] === "string";
     const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, isFetch).catch(() => "unreadable");

@@ -13,6 +13,8 @@
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventPhases } from "@/db/schema";
+import { acceptInvite } from "@/lib/invites/accept-invite";
+import { createInvite } from "@/lib/invites/create-invite";
 import { joinEvent } from "@/lib/participants/join-event";
 import { type CommandName, commandNames, serverEventNames } from "@/lib/realtime/contract";
 import { handlers } from "@/lib/realtime/handlers";
@@ -185,6 +187,13 @@ describe("public names", () => {
     await ok(me, "presentation:feedback", { teamId: team1, text: "We should open on Saturdays" });
     const choice = await ok(org, "peoples-choice:open", { dotsPerPerson: 2, excludeOwnTeam: true });
     await ok(me, "vote:cast", { roundId: choice.roundId, targetId: team2 });
+    // Someone accepts an invitation to help run the room, the way the invitation page does.
+    const helper = await createAccount(db, "Helper");
+    const accepted = await db.transact(async (tx) => {
+      const invite = await createInvite(tx, { eventId: event.id, role: "facilitator", createdBy: organiser.accountId });
+      return acceptInvite(tx, { token: invite.token, accountId: helper.accountId });
+    });
+    if (accepted.ok) server.server.realtime.emitBroadcasts(accepted.broadcasts);
     await readEverything();
 
     // Every event in the contract was seen by an observer, so every one was checked; but for those

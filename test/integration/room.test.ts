@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eventPhases } from "@/db/schema";
 import type { RoomView, Sequenced } from "@/lib/realtime/contract";
 import { clientsFor, nextEvent, ok, participantCookie, send, sendRaw, staffCookie, type TestSocket } from "./support/clients";
-import { addBoard, addParticipant, createAccount, createTestEvent } from "./support/fixtures";
+import { addAgenda as addAgendaTo, addBoard, addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
 let t: TestServer;
@@ -30,17 +28,7 @@ async function phone(name: string) {
 const roomChanged = (socket: TestSocket, test: (room: RoomView) => boolean = () => true) =>
   nextEvent(socket, "room:changed", (m: Sequenced<"room:changed">) => test(m.data.room));
 
-async function addAgenda(names: string[]) {
-  const ids = names.map(() => randomUUID());
-  await t.server.db.transact(async (tx) => {
-    for (const [i, name] of names.entries()) {
-      await tx
-        .insert(eventPhases)
-        .values({ id: ids[i] as string, eventId: event.id, name, startsAt: 1_800_000_000_000 + i * 3_600_000, position: i });
-    }
-  });
-  return ids;
-}
+const addAgenda = (names: string[]) => addAgendaTo(t.server.db, event.id, names);
 
 describe("running the room", () => {
   it("a timer started by a facilitator reaches two phones with the same end time; pause, add a minute, reset", async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { type Database, migrateDatabase, openDatabase } from "@/db/client";
-import { accountSessions, accounts, boards, eventStaff, type StaffRole } from "@/db/schema";
+import { accountSessions, accounts, boards, eventPhases, eventStaff, type StaffRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { createEvent } from "@/lib/events/create-event";
@@ -98,3 +98,16 @@ export const staffActor = (
 
 /** A command id as a device would make one. */
 export const commandId = () => `cmd-${randomUUID()}`;
+
+/** An agenda of phases an hour apart, in this order; their ids, in the same order. */
+export async function addAgenda(db: Database, eventId: string, names: string[]) {
+  const ids = names.map(() => randomUUID());
+  await db.transact(async (tx) => {
+    for (const [i, name] of names.entries()) {
+      await tx
+        .insert(eventPhases)
+        .values({ id: ids[i] as string, eventId, name, startsAt: 1_800_000_000_000 + i * 3_600_000, position: i });
+    }
+  });
+  return ids;
+}

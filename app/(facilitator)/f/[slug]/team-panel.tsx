@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ActivityLine } from "@/app/live/activity-line";
 import type { StaffState } from "@/lib/activity/staff-state";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
@@ -140,14 +141,7 @@ export function ActivityLog({ staff }: { staff: StaffState | null }) {
       ) : (
         <ol className="max-h-96 divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line" data-testid="activity-log">
           {staff.log.map((e) => (
-            <li key={e.id} className="flex gap-3 px-3 py-2 text-sm" data-testid="activity-entry">
-              <time dateTime={new Date(e.at).toISOString()} className="shrink-0 tabular-nums text-ink-soft">
-                {clockTime(e.at)}
-              </time>
-              <span className="min-w-0 break-words">
-                <strong>{e.by}</strong> {e.text}
-              </span>
-            </li>
+            <ActivityLine key={e.id} entry={e} when={clockTime(e.at)} testId="activity-entry" />
           ))}
         </ol>
       )}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActivityLine } from "@/app/live/activity-line";
 import { sharedDatabase } from "@/db";
 import { findActivity } from "@/lib/activity/log-activity";
 import { formatEventDates } from "@/lib/events/event-dates";
@@ -176,19 +177,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
               </p>
               <ol className="divide-y divide-line rounded-xl ring-1 ring-line" data-testid="review-activity">
                 {activity.map((e) => (
-                  <li key={e.id} className="flex gap-4 px-3 py-2 text-sm" data-testid="review-activity-entry">
-                    <time dateTime={new Date(e.at).toISOString()} className="w-36 shrink-0 tabular-nums text-ink-soft">
-                      {new Date(e.at).toLocaleString("en-GB", {
-                        weekday: "short",
-                        hour: "2-digit",
-                        minute: "2-digit",
-                        second: "2-digit",
-                      })}
-                    </time>
-                    <span className="min-w-0 break-words">
-                      <strong>{e.by}</strong> {e.text}
-                    </span>
-                  </li>
+                  <ActivityLine
+                    key={e.id}
+                    entry={e}
+                    wide
+                    testId="review-activity-entry"
+                    when={new Date(e.at).toLocaleString("en-GB", {
+                      weekday: "short",
+                      hour: "2-digit",
+                      minute: "2-digit",
+                      second: "2-digit",
+                    })}
+                  />
                 ))}
               </ol>
             </>

@@ -53,6 +53,8 @@ test("a personal link works once, the first phone is told, and the person signs 
   await page.goto(`/j/${event.joinCode}`);
   await page.getByLabel("What should people call you?").fill("Ama");
   await page.getByRole("button", { name: "Join" }).click();
+  // The join has answered (its cookie is set) before this phone goes anywhere else.
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}/me\\?welcome=1$`));
   await page.goto(`/p/${event.slug}`);
   await expect(page.getByRole("heading", { name: "Hello, Ama" })).toBeVisible();
   await expect(page.locator('output[data-status="online"]')).toBeVisible();

@@ -109,8 +109,9 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   // Near the end of the slot the clock warns the presenter (restarted, so the warning is seen before time is up).
   await console_.getByRole("button", { name: "Restart the clock" }).click();
   const warning = screen.locator('[data-testid="presenter-clock"][data-warning="true"][data-overtime="false"]');
-  await expect(warning).toBeVisible({ timeout: 40_000 });
-  await expect(warning).toContainText("Nearly time");
+  // One check of the attributes and the words together: on a busy machine the warning may turn to
+  // "overtime" between two separate checks.
+  await expect(warning).toContainText("Nearly time", { timeout: 40_000 });
   await screen.screenshot({ path: `${shots}/presenter-warning-1920.png` });
   await expectAccessible(screen);
 

@@ -274,6 +274,8 @@ export const notes = sqliteTable(
     /** Where a note copied to a plenary board came from. */
     sourceNoteId: text("source_note_id"),
     sourceBoardId: text("source_board_id"),
+    /** When a facilitator hid the note from the room (moderation); its author still sees it. */
+    withheldAt: integer("withheld_at"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at"),
   },

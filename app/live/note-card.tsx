@@ -68,12 +68,19 @@ export const NoteCard = memo(function NoteCard({
   );
 });
 
-export function HiddenNoteCard({ size = "phone" }: { size?: "phone" | "wall" | "compact" }) {
+/** A note the room can't read: hidden until the reveal, or hidden by a facilitator (moderation). */
+export function HiddenNoteCard({
+  size = "phone",
+  withheld = false,
+}: {
+  size?: "phone" | "wall" | "compact";
+  withheld?: boolean;
+}) {
   return (
     <div
       className={`rounded-lg border-2 border-dashed border-ink-soft/40 bg-white/60 text-ink-soft ${size === "wall" ? "p-5 text-xl" : "p-3 text-sm"}`}
     >
-      A note, hidden until the facilitator reveals the board
+      {withheld ? "A note hidden by a facilitator" : "A note, hidden until the facilitator reveals the board"}
     </div>
   );
 }

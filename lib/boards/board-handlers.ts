@@ -2,6 +2,7 @@ import { copyNotes } from "@/lib/notes/copy-notes";
 import { createNote } from "@/lib/notes/create-note";
 import { deleteNote } from "@/lib/notes/delete-note";
 import { groupNote } from "@/lib/notes/group-note";
+import { findHiddenNotes, withholdNote } from "@/lib/notes/moderate-note";
 import { moveNote } from "@/lib/notes/move-note";
 import { pinNote } from "@/lib/notes/pin-note";
 import { renameGroup } from "@/lib/notes/rename-group";
@@ -19,6 +20,8 @@ export const boardHandlers: { [N in keyof BoardCommandResults]: Handler<N> } = {
   "board:create": createBoard,
   "board:update": updateBoard,
   "board:reveal": revealBoard,
+  "note:withhold": withholdNote,
+  "board:hidden-notes": findHiddenNotes,
   "note:create": createNote,
   "note:update": updateNote,
   "note:delete": deleteNote,

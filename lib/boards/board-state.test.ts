@@ -26,6 +26,7 @@ const note = (id: string, extra: Partial<WireNote> = {}): WireNote => ({
   position: 1,
   text: id,
   hidden: false,
+  withheld: false,
   colour: "yellow",
   authorName: "A",
   authorTag: "them",

@@ -138,6 +138,59 @@ describe("boards", () => {
     ).toEqual(["Amira's secret idea", "Ben's idea"]);
   });
 
+  it("lets staff read hidden notes before the reveal and hide one from the room, its author told, every screen following", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const amirasView = follow(amira.socket, event.welcomeBoardId);
+    const bensView = follow(ben.socket, event.welcomeBoardId);
+    await Promise.all([amirasView.resync(), bensView.resync()]);
+    const rude = (
+      await ok(amira.socket, "note:create", {
+        boardId: event.welcomeBoardId,
+        column: event.welcomeColumn,
+        text: "Something rude",
+      })
+    ).note;
+    await ok(ben.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Ben's idea" });
+
+    // Before the reveal: staff read both (the room's copies carry no text); a participant may not ask.
+    const forStaff = await ok(staff, "board:hidden-notes", { boardId: event.welcomeBoardId });
+    expect(forStaff.notes.map((n) => n.text).sort()).toEqual(["Ben's idea", "Something rude"]);
+    expect(await send(ben.socket, "board:hidden-notes", { boardId: event.welcomeBoardId })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+
+    // Hidden from the room, then the reveal: everyone sees Ben's idea, only Amira (and staff) the other.
+    const hid = await ok(staff, "note:withhold", { noteId: rude.id, withheld: true });
+    expect(hid.note).toMatchObject({ hidden: true, withheld: true, text: "" });
+    await ok(staff, "board:reveal", { boardId: event.welcomeBoardId });
+    await until(() => bensView.current?.board.revealed === true, "Ben's screen to follow the reveal");
+    await bensView.resync();
+    const bens = Object.values(bensView.current?.notes ?? {});
+    expect(bens.find((n) => n.id === rude.id)).toMatchObject({ hidden: true, withheld: true, text: "" });
+    expect(bens.filter((n) => !n.hidden).map((n) => n.text)).toEqual(["Ben's idea"]);
+    expect(JSON.stringify(bensView.current)).not.toContain("Something rude");
+    await until(() => amirasView.current?.notes[rude.id]?.withheld === true, "Amira's screen to say her note was hidden");
+    expect(amirasView.current?.notes[rude.id]).toMatchObject({ text: "Something rude", hidden: false, withheld: true });
+    expect((await ok(staff, "board:hidden-notes", { boardId: event.welcomeBoardId })).notes.map((n) => n.text)).toEqual([
+      "Something rude",
+    ]);
+    // A fresh look from a new device of Ben's, and the activity log says a note was hidden, never what it said.
+    const again = fromSnapshot(await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId }));
+    expect(JSON.stringify(again)).not.toContain("Something rude");
+    const activity = await ok(staff, "staff:snapshot", {});
+    expect(JSON.stringify(activity)).toContain("hid a note from the room");
+    expect(JSON.stringify(activity)).not.toContain("Something rude");
+
+    // Shown again: every screen reads it.
+    await ok(staff, "note:withhold", { noteId: rude.id, withheld: false });
+    await until(() => bensView.current?.notes[rude.id]?.text === "Something rude", "Ben's screen to show the note again");
+    expect(bensView.current?.notes[rude.id]).toMatchObject({ hidden: false, withheld: false });
+  });
+
   it("refuses an edit based on an old version, and edits of someone else's note", async () => {
     const amira = await participant("Amira");
     const ben = await participant("Ben");

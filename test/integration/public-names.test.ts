@@ -93,6 +93,8 @@ describe("public names", () => {
       "presentation:state": () => ({}),
       // Staff only (a participant is refused), and its log names no participant.
       "staff:snapshot": () => ({}),
+      // Staff only: hidden notes' authors by their public names, as the room would see them after a reveal.
+      "board:hidden-notes": () => ({ boardId: teamBoard }),
     };
     const readNames = commandNames.filter((n) => handlers[n].kind === "read" && !staffPrivate.has(n));
     expect(

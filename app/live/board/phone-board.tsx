@@ -55,7 +55,8 @@ export function PhoneBoard({
   const votable = (column: string) =>
     votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
   const tallies = voting.tally?.tallies ?? null;
-  const hiddenCount = Object.values(state.notes).filter((n) => n.hidden).length;
+  // Notes a facilitator hid from the room are gone from it, not waiting for the reveal.
+  const hiddenCount = Object.values(state.notes).filter((n) => n.hidden && !n.withheld).length;
   const onMap = isMapBoard(state.board);
   const pins = onMap ? numberedPins(board.mapNotes) : [];
   const pinNumber = new Map(pins.map((p) => [p.note.id, p.number]));

@@ -5,7 +5,7 @@ import type { ColumnView } from "@/lib/boards/board-state";
 import { isMapBoard } from "@/lib/boards/pins";
 import { positionBetween } from "@/lib/boards/positions";
 import { plural } from "@/lib/plural";
-import { type BoardHandle, useBoard } from "@/lib/realtime/client/use-board";
+import { type BoardHandle, useBoard, useHiddenNoteTexts } from "@/lib/realtime/client/use-board";
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
 import { MapWall } from "./map-wall";
@@ -81,6 +81,8 @@ type WallProps = {
   onSelectionChange?: (selection: { noteIds: string[]; groupIds: string[] }) => void;
   /** Dots per note, when a vote's tallies are visible. */
   tallies?: Record<string, number> | null;
+  /** Staff's own wall (never the projector): read the notes the room can't see, and hide one from the room. */
+  moderate?: boolean;
 };
 
 export function WallBoard(props: WallProps) {
@@ -95,8 +97,10 @@ export function WallBoardView({
   onSelectionChange,
   board,
   tallies,
+  moderate = false,
 }: WallProps & { board: BoardHandle }) {
   const { state, columns } = board;
+  const hiddenTexts = useHiddenNoteTexts(board, moderate);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -148,6 +152,11 @@ export function WallBoardView({
       });
     },
     [onSelectionChange],
+  );
+
+  const onWithhold = useCallback(
+    (noteId: string, withheld: boolean) => report(board.withholdNote(noteId, withheld)),
+    [board.withholdNote, report],
   );
 
   const onDropOn = useCallback(
@@ -230,6 +239,7 @@ export function WallBoardView({
                       onDragOverNote={setOver}
                       canGroupAbove={column.notes.indexOf(note) > 0}
                       tally={tallies ? (tallies[note.id] ?? 0) : null}
+                      moderation={moderate ? { hidden: hiddenTexts[note.id] ?? null, onWithhold } : undefined}
                     />
                   </li>,
                 ]);

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
-import type { WireNote } from "@/lib/realtime/contract";
+import type { HiddenNoteText, WireNote } from "@/lib/realtime/contract";
 import { TallyBadge } from "./vote-controls";
 
 export type MoveIntent = "up" | "down" | "left" | "right" | "group-above" | "ungroup";
@@ -21,7 +21,53 @@ type Props = {
   canGroupAbove: boolean;
   /** Dots on this note, when tallies are visible. */
   tally?: number | null;
+  /** For staff: what the room can't see of this note, and hiding it from the room or showing it again. */
+  moderation?: { hidden: HiddenNoteText | null; onWithhold: (noteId: string, withheld: boolean) => void };
 };
+
+/** Staff's view of a note the room can't read: its text, marked, and the way to show or hide it. */
+function ModeratedNote({
+  note,
+  hidden,
+  size,
+  onWithhold,
+}: {
+  note: WireNote;
+  hidden: HiddenNoteText;
+  size: "compact" | "wall";
+  onWithhold: (noteId: string, withheld: boolean) => void;
+}) {
+  const label = hidden.text.length > 40 ? `${hidden.text.slice(0, 40)}…` : hidden.text;
+  return (
+    <div
+      data-testid="wall-note"
+      data-note-id={note.id}
+      data-hidden-from-room="yes"
+      className="rounded-xl border-2 border-dashed border-ink-soft/60 p-0.5"
+    >
+      <NoteCard
+        note={{ text: hidden.text, colour: note.colour, authorName: hidden.authorName, photoUrl: hidden.photoUrl }}
+        size={size}
+        badge={
+          <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">
+            {note.withheld ? "Hidden from the room by a facilitator" : "Hidden from the room until you reveal the board"}
+          </span>
+        }
+      >
+        <div className="mt-2 flex flex-wrap gap-1 text-xs">
+          <button
+            type="button"
+            onClick={() => onWithhold(note.id, !note.withheld)}
+            aria-label={`${note.withheld ? "Show to the room" : "Hide from the room"}: ${label}`}
+            className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+          >
+            {note.withheld ? "Show to the room" : "Hide from the room"}
+          </button>
+        </div>
+      </NoteCard>
+    </div>
+  );
+}
 
 /**
  * A note on the wall. Drag it onto another note to group them, or between notes to move it;
@@ -29,7 +75,12 @@ type Props = {
  */
 export const WallNote = memo(function WallNote(props: Props) {
   const { note, interactive, size } = props;
-  if (note.hidden) return <HiddenNoteCard size={size} />;
+  if (note.hidden) {
+    const hidden = props.moderation?.hidden;
+    if (hidden && props.moderation)
+      return <ModeratedNote note={note} hidden={hidden} size={size} onWithhold={props.moderation.onWithhold} />;
+    return <HiddenNoteCard size={size} withheld={note.withheld} />;
+  }
   const label = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: dragging is the mouse shortcut; the buttons inside are the keyboard way
@@ -96,8 +147,10 @@ export const WallNote = memo(function WallNote(props: Props) {
                 type="button"
                 onClick={() => props.onMove?.(note.id, "group-above")}
                 className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                // One name, not two pieces a screen reader joins with a stray space ("Ungroup : …").
+                aria-label={`Group with note above: ${label}`}
               >
-                Group with note above<span className="sr-only">: {label}</span>
+                Group with note above
               </button>
             ) : null}
             {note.groupId ? (
@@ -105,8 +158,19 @@ export const WallNote = memo(function WallNote(props: Props) {
                 type="button"
                 onClick={() => props.onMove?.(note.id, "ungroup")}
                 className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                aria-label={`Ungroup: ${label}`}
               >
-                Ungroup<span className="sr-only">: {label}</span>
+                Ungroup
+              </button>
+            ) : null}
+            {props.moderation ? (
+              <button
+                type="button"
+                onClick={() => props.moderation?.onWithhold(note.id, true)}
+                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                aria-label={`Hide from the room: ${label}`}
+              >
+                Hide from the room
               </button>
             ) : null}
           </div>

@@ -100,7 +100,14 @@ export function FacilitatorBoard({
       <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 xl:grid-cols-[1fr_320px]">
         <h1 className="sr-only">Board: {settings?.title ?? ""}</h1>
         <div className="card min-w-0 p-5">
-          <WallBoardView boardId={boardId} board={board} interactive tallies={tallies} onSelectionChange={setSelection} />
+          <WallBoardView
+            boardId={boardId}
+            board={board}
+            interactive
+            moderate
+            tallies={tallies}
+            onSelectionChange={setSelection}
+          />
           {settings?.template === "map" ? null : (
             <p className="mt-4 text-sm text-ink-soft">
               Drag a note onto another to group them, or between notes to move it. From the keyboard, use the arrow buttons on

@@ -302,6 +302,11 @@ export const announcements = sqliteTable(
      * Showing an earlier one again gives it the next place.
      */
     position: integer("position").notNull().default(0),
+    /**
+     * When staff took it off every screen (null while it shows or could show): it stays in the
+     * console's history, and showing it again clears this.
+     */
+    clearedAt: integer("cleared_at"),
   },
   (t) => [index("announcements_event").on(t.eventId, t.createdAt), index("announcements_position").on(t.eventId, t.position)],
 );

@@ -163,7 +163,8 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
     >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 id={titleId} className={`break-words font-bold ${dark ? "text-3xl" : "text-lg"}`}>
+          {/* Hyphenated at syllables, never cut between letters ("Ou r Str eet"), in however narrow a column. */}
+          <h3 id={titleId} className={`break-words hyphens-auto font-bold ${dark ? "text-3xl" : "text-lg"}`}>
             {team.name}
           </h3>
           {team.briefTitle && team.briefTitle !== team.name ? (
@@ -395,7 +396,8 @@ export function TeamOverview({ variant }: { variant: Variant }) {
             {plural(inTeams, "person", "people")} in teams · {unassigned.length} still choosing
           </span>
         </h2>
-        <ul className="grid grid-cols-3 gap-6">
+        {/* Columns no narrower than a team name's longest words, however many teams and however wide the wall. */}
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,22rem),1fr))] gap-6">
           {state.teams.map((t) => (
             <TeamCard key={t.id} team={t} members={state.people.filter((p) => p.teamId === t.id)} variant="screen" />
           ))}

@@ -149,6 +149,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "presentation:judges-changed": true,
   "presentation:scored": true,
   "announcement:made": true,
+  "announcement:cleared": true,
   "presence:updated": true,
   "vote:tallied": true,
   "board:counted": true,

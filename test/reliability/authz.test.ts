@@ -63,6 +63,7 @@ const staffOnly = new Set<CommandName>([
   "lead:hand",
   "room:lock",
   "announcement:reshow",
+  "announcement:clear",
 ]);
 /** Only judges score; participant A is made one by the judge:assign cells, which run first. */
 const judgeOnly = new Set<CommandName>(["judge:score"]);
@@ -256,6 +257,7 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     // Unlocking, so the cells that follow are not refused by a lock.
     "room:lock": () => ({ locked: false }),
     "announcement:reshow": () => ({ announcementId: earlier }),
+    "announcement:clear": () => ({ announcementId: earlier }),
   };
 
   const aIds = [event.id, teamBoard, team1, team2];

@@ -39,6 +39,8 @@ function AnnouncementComposer() {
   const [text, setText] = useState("");
   const [reshown, setReshown] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  // Once cleared, the latest is an earlier one too: it can be shown again.
+  const earlier = announcement ? announcements.filter((a) => a.id !== announcement.id) : announcements;
 
   const send = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -87,18 +89,41 @@ function AnnouncementComposer() {
         </div>
       </form>
       {announcement ? (
-        <p className="rounded-lg bg-paper p-3 text-sm">
-          <span className="font-semibold">Showing now:</span> {announcement.text}
-        </p>
+        <div
+          className="flex items-start justify-between gap-3 rounded-lg bg-paper p-3 text-sm"
+          data-testid="announcement-showing"
+        >
+          <p className="min-w-0 break-words">
+            <span className="font-semibold">Showing now:</span> {announcement.text}
+          </p>
+          <button
+            type="button"
+            className="btn btn-secondary min-h-10 shrink-0 px-3 py-1 text-sm"
+            onClick={async () => {
+              if (!connection) return;
+              const sent = connection.send("announcement:clear", { announcementId: announcement.id });
+              const ack = await sent.done;
+              if (ack.ok) setReshown(null);
+              else {
+                connection.dismiss(sent.id);
+                setReshown(ack.error.message);
+              }
+            }}
+          >
+            Clear from every screen<span className="sr-only">: {announcement.text}</span>
+          </button>
+        </div>
+      ) : announcements.length > 0 ? (
+        <p className="text-sm text-ink-soft">No announcement is showing.</p>
       ) : null}
-      {announcements.length > 1 ? (
+      {earlier.length > 0 ? (
         <div className="space-y-2">
           <h3 className="text-sm font-bold">Earlier announcements</h3>
           <ol
             className="max-h-60 divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line"
             data-testid="announcement-history"
           >
-            {announcements.slice(1).map((a) => (
+            {earlier.map((a) => (
               <li
                 key={a.id}
                 className="flex items-start justify-between gap-3 px-3 py-2 text-sm"

@@ -1,1 +1,0 @@
-ALTER TABLE `notes` ADD `withheld_at` integer;

@@ -800,6 +800,12 @@ export const presentationRuns = sqliteTable("presentation_runs", {
   peoplesChoiceBoardId: text("peoples_choice_board_id").references(() => boards.id, { onDelete: "set null" }),
   /** Judging criteria the organiser edited, by team; a team not here is judged on its brief's success lines. */
   criteria: text("criteria", { mode: "json" }).$type<Record<string, string[]>>().notNull().default(sql`'{}'`),
+  /** Empty teams the staff added on purpose: a team nobody joined gets no slot unless it is here. */
+  includedTeamIds: text("included_team_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** What the big screen's presentations wall shows: the presenter (who is on) or the combined results. */
+  projecting: text("projecting", { enum: ["presenter", "results"] })
+    .notNull()
+    .default("presenter"),
   updatedAt: integer("updated_at"),
 });
 

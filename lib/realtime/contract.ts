@@ -144,6 +144,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "room:nudged": true,
   "showcase:changed": true,
   "presentation:run-changed": true,
+  "presentation:results-shown": true,
   "presentation:reacted": true,
   "presentation:criteria-changed": true,
   "presentation:judges-changed": true,

@@ -8,6 +8,7 @@ import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-ac
 import { insertBoard } from "@/lib/boards/create-board";
 import { copyNotesTo } from "@/lib/notes/copy-notes-to";
 import { mayVoteFor } from "@/lib/presentations/rules";
+import { presentingTeamIdsOf as presentingIds } from "@/lib/presentations/store";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
 import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
@@ -99,6 +100,9 @@ async function assertVotable(tx: Tx, round: RoundRow, targetId: string, actor: A
       .from(teams)
       .where(and(eq(teams.id, targetId), eq(teams.eventId, round.eventId)));
     if (!team) throw new CommandFailure("not_found", "That team doesn't exist.");
+    if (!(await presentingIds(tx, round.eventId)).includes(team.id)) {
+      throw new CommandFailure("conflict", "That team isn't presenting, so it takes no votes.");
+    }
     if (!mayVoteFor(await teamOf(tx, actor), team.id, round.excludeOwnTeam)) {
       throw new CommandFailure("conflict", "You can't vote for your own team in this vote.");
     }

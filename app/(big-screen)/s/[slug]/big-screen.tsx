@@ -270,6 +270,8 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
               step:
                 action === "presentation-next" ? (presentations.state?.run.stage === "waiting" ? "start" : "next") : "previous",
               from: onNow,
+              // The stage this screen showed: a second quick press against a stage gone is refused.
+              fromStage: presentations.state?.run.stage,
             }).done,
           );
         case "board":

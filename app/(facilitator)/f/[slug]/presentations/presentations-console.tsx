@@ -74,9 +74,20 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
   const { run } = state;
   const clock = stageClock(run, serverNow);
   const team = state.teams.find((t) => t.id === run.currentTeamId);
-  const step = (s: PresentationStep) => handle.send("presentation:step", { step: s, from: run.currentTeamId });
+  // Each press says the stage it was pressed on: a second quick press against a stage that has
+  // already moved on is refused by the server, so one press is one step.
+  const step = (s: PresentationStep) =>
+    handle.send("presentation:step", { step: s, from: run.currentTeamId, fromStage: run.stage });
   const paused = clock?.paused ?? false;
   const next = () => step(run.stage === "waiting" ? "start" : "next");
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const resetRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingReset) confirmRef.current?.focus();
+  }, [confirmingReset]);
+  const stepRef = useRef(step);
+  stepRef.current = step;
 
   // The facilitator advances with a key (or a clicker's Page Down) while this page has focus.
   useEffect(() => {
@@ -86,19 +97,23 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       if (e.key === "ArrowRight" || e.key === "PageDown") {
         e.preventDefault();
-        void handle.send("presentation:step", { step: run.stage === "waiting" ? "start" : "next", from: run.currentTeamId });
+        void stepRef.current(run.stage === "waiting" ? "start" : "next");
       } else if (e.key === "ArrowLeft" || e.key === "PageUp") {
         e.preventDefault();
-        void handle.send("presentation:step", { step: "previous", from: run.currentTeamId });
+        void stepRef.current("previous");
       } else if (e.key === " " && target?.tagName !== "BUTTON" && target?.tagName !== "A") {
         // Space as on the big screen; on a focused button it stays that button's click.
         e.preventDefault();
-        void handle.send("presentation:step", { step: run.pausedAt === null ? "pause" : "resume", from: run.currentTeamId });
+        void stepRef.current(run.pausedAt === null ? "pause" : "resume");
+      } else if ((e.key === "r" || e.key === "R") && run.stage !== "waiting") {
+        // Asks first, on the page: a reset is never one stray key away.
+        e.preventDefault();
+        setConfirmingReset(true);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [handle, run.stage, run.currentTeamId, run.pausedAt]);
+  }, [run.stage, run.pausedAt]);
 
   return (
     <section aria-labelledby="presenter-title" className="card space-y-4 p-5">
@@ -132,8 +147,9 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           className="btn btn-secondary"
           onClick={() => void step("previous")}
           disabled={run.stage === "waiting"}
+          data-testid="presenter-back-button"
         >
-          ← Previous team
+          ← Back
         </button>
         <button
           type="button"
@@ -177,12 +193,85 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
         >
           Show on the big screen
         </button>
+        <button
+          type="button"
+          ref={resetRef}
+          className="btn btn-secondary"
+          onClick={() => setConfirmingReset(true)}
+          disabled={run.stage === "waiting" || confirmingReset}
+          data-testid="presenter-reset-button"
+        >
+          Reset to not started…
+        </button>
       </div>
+      {confirmingReset ? (
+        <div
+          role="alertdialog"
+          aria-labelledby="reset-title"
+          aria-describedby="reset-what"
+          className="space-y-3 rounded-xl border-2 border-coral bg-paper p-4"
+        >
+          <p id="reset-title" className="font-bold">
+            Reset the presentations to "not started"?
+          </p>
+          <p id="reset-what">
+            This clears who is on, the stage and the clock, and takes the results off the big screen, on every screen. It keeps
+            the teams' showcases, the running order and times, reactions, feedback, judges' scores and votes.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              ref={confirmRef}
+              className="btn btn-primary"
+              onClick={() => {
+                setConfirmingReset(false);
+                void step("reset");
+                resetRef.current?.focus();
+              }}
+              data-testid="presenter-reset-confirm"
+            >
+              Yes, reset
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => {
+                setConfirmingReset(false);
+                resetRef.current?.focus();
+              }}
+            >
+              Keep going
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <ProjectResults handle={handle} state={state} />
       <p className="text-sm text-ink-soft">
-        Keys: → or Page Down for next, ← or Page Up to go back and Space to pause or resume the clock (here, or on the big screen
-        with the presentations showing).
+        Keys: → or Page Down for next, ← or Page Up to go back a stage, Space to pause or resume the clock (here, or on the big
+        screen with the presentations showing), and R to reset (it asks first).
       </p>
     </section>
+  );
+}
+
+/** Puts the combined results on the big screen (and every phone), or takes them down. */
+function ProjectResults({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const showing = state.run.projecting === "results";
+  return (
+    <p className="flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        className={`btn ${showing ? "btn-primary" : "btn-secondary"}`}
+        aria-pressed={showing}
+        onClick={() => void handle.send("presentation:project", { view: showing ? "presenter" : "results" })}
+        data-testid="project-results"
+      >
+        {showing ? "Back to the presenter" : "Show the results on the big screen"}
+      </button>
+      <span className="text-sm text-ink-soft" data-testid="projecting" aria-live="polite">
+        {showing ? "The big screen and phones show the results." : "The big screen shows the presenter."}
+      </span>
+    </p>
   );
 }
 
@@ -274,6 +363,7 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
         })}
       </ol>
       {order.length === 0 ? <p className="text-ink-soft">No teams yet.</p> : null}
+      <LeftOutTeams handle={handle} state={state} />
       <p aria-live="polite" className="sr-only">
         {announce}
       </p>
@@ -313,6 +403,56 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * Teams nobody joined have no slot, rank or votes; staff can add one on purpose (a team presenting
+ * for people not in the app), and take it out again.
+ */
+function LeftOutTeams({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
+  const { leftOutTeamIds, includedTeamIds } = state.run;
+  if (leftOutTeamIds.length === 0 && includedTeamIds.length === 0) return null;
+  return (
+    <div className="space-y-2 rounded-xl bg-paper p-3" data-testid="left-out">
+      {leftOutTeamIds.length > 0 ? (
+        <>
+          <p className="text-sm font-semibold">
+            Left out: nobody joined {leftOutTeamIds.length === 1 ? "this team" : "these teams"}, so{" "}
+            {leftOutTeamIds.length === 1 ? "it gets" : "they get"} no slot, rank or votes.
+          </p>
+          <ul className="flex flex-wrap gap-2">
+            {leftOutTeamIds.map((teamId) => (
+              <li key={teamId}>
+                <button
+                  type="button"
+                  className="btn btn-secondary min-h-10 px-3"
+                  onClick={() => void handle.send("presentation:include", { teamId, include: true })}
+                >
+                  Add team {name(teamId)} to the running order
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {includedTeamIds.length > 0 ? (
+        <ul className="flex flex-wrap gap-2">
+          {includedTeamIds.map((teamId) => (
+            <li key={teamId}>
+              <button
+                type="button"
+                className="btn btn-secondary min-h-10 px-3"
+                onClick={() => void handle.send("presentation:include", { teamId, include: false })}
+              >
+                Take out team {name(teamId)} (added with nobody in it)
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import { assertMayWrite, boardInEvent } from "@/lib/boards/board-access";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
+import { ownNoteInEvent } from "./find-note";
 import { notesById, toWire } from "./note-views";
 import { undoRefusal } from "./undo-rules";
 
@@ -20,7 +21,13 @@ export const restoreNote: WriteHandler<"note:restore"> = {
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
     const [kept] = await tx.select().from(deletedNotes).where(eq(deletedNotes.noteId, payload.noteId));
-    if (!kept) throw new CommandFailure("not_found", "That note can't be brought back any more.");
+    if (!kept) {
+      // Not deleted (or already back): whoever may change it is told so; anyone else, as for any other note.
+      const [still] = await tx.select({ id: notes.id }).from(notes).where(eq(notes.id, payload.noteId));
+      if (!still) throw new CommandFailure("not_found", "That note can't be brought back any more.");
+      await ownNoteInEvent(tx, actor, payload.noteId);
+      throw new CommandFailure("conflict", "That note is already on the board.");
+    }
     const refusal = undoRefusal(kept, actorKey(actor), now);
     if (refusal === "not-yours") throw new CommandFailure("forbidden", "Only the person who deleted a note can undo it.");
     if (refusal === "too-late") throw new CommandFailure("conflict", "Too late to undo: that note is gone for good.");

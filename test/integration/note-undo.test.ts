@@ -106,9 +106,9 @@ describe("undo of a deleted note", () => {
     const votes = await ok(ben, "vote:state", { boardId });
     expect(votes.mine).toEqual({ [first.id]: 1 });
 
-    // Undo is once: the kept copy is gone.
+    // Undo is once: the note is back, and the kept copy is gone.
     const again = await send(amira, "note:restore", { noteId: first.id });
-    expect(again).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(again).toMatchObject({ ok: false, error: { code: "conflict", message: "That note is already on the board." } });
   });
 
   it("refuses an undo once the note is gone for good", async () => {

@@ -286,6 +286,36 @@ export const notes = sqliteTable(
   ],
 );
 
+/**
+ * A note just deleted, kept for a short while so its author can undo (lib/notes/restore-note.ts):
+ * the row as it was, and the group it was in if deleting it dissolved that group. Expired rows
+ * are purged by the next delete or restore; the author's id is a real reference, so erasing the
+ * person erases their pending undo too.
+ */
+export const deletedNotes = sqliteTable(
+  "deleted_notes",
+  {
+    noteId: text("note_id").primaryKey(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    /** Who deleted it (actorKey): only they may undo. */
+    deletedBy: text("deleted_by").notNull(),
+    authorParticipantId: text("author_participant_id").references(() => participants.id, { onDelete: "cascade" }),
+    authorAccountId: text("author_account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    note: text("note", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The group deleting the note dissolved (its id, title and the notes that were left in it). */
+    dissolvedGroup: text("dissolved_group", { mode: "json" }).$type<{
+      id: string;
+      title: string;
+      createdAt: number;
+      noteIds: string[];
+    }>(),
+    deletedAt: integer("deleted_at").notNull(),
+  },
+  (t) => [index("deleted_notes_time").on(t.deletedAt)],
+);
+
 export const announcements = sqliteTable(
   "announcements",
   {

@@ -6,6 +6,7 @@ import { findHiddenNotes, withholdNote } from "@/lib/notes/moderate-note";
 import { moveNote } from "@/lib/notes/move-note";
 import { pinNote } from "@/lib/notes/pin-note";
 import { renameGroup } from "@/lib/notes/rename-group";
+import { restoreNote } from "@/lib/notes/restore-note";
 import { ungroupNote } from "@/lib/notes/ungroup-note";
 import { updateNote } from "@/lib/notes/update-note";
 import type { BoardCommandResults } from "@/lib/realtime/contract";
@@ -25,6 +26,7 @@ export const boardHandlers: { [N in keyof BoardCommandResults]: Handler<N> } = {
   "note:create": createNote,
   "note:update": updateNote,
   "note:delete": deleteNote,
+  "note:restore": restoreNote,
   "note:move": moveNote,
   "note:pin": pinNote,
   "note:group": groupNote,

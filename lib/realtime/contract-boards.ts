@@ -75,6 +75,8 @@ export const boardCommandSchemas = {
     })
     .strict(),
   "note:delete": z.object({ noteId: id }).strict(),
+  /** Undo of a delete, by whoever deleted the note, within a minute (lib/notes/undo-rules.ts). */
+  "note:restore": z.object({ noteId: id }).strict(),
   "note:move": z
     .object({
       noteId: id,
@@ -183,6 +185,7 @@ export type BoardCommandResults = {
   "note:create": { note: WireNote };
   "note:update": { note: WireNote };
   "note:delete": { noteId: string };
+  "note:restore": { note: WireNote; notes: WireNote[]; group: GroupView | null };
   "note:move": { note: WireNote };
   "note:pin": { note: WireNote };
   "note:group": { group: GroupView; notes: WireNote[] };

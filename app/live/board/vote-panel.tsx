@@ -77,7 +77,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
             <strong>{plural(tally?.voters ?? 0, "person", "people")}</strong> voted · {plural(tally?.dotsUsed ?? 0, "dot")} used
           </p>
           <p className="text-sm text-ink-soft">
-            {round.dotsPerPerson} dots each, up to {round.maxPerTarget} on one note. Tallies{" "}
+            {plural(round.dotsPerPerson, "dot")} each, up to {round.maxPerTarget} on one note. Tallies{" "}
             {round.talliesLive ? "are live" : "are hidden until you reveal them"}.
           </p>
           <button type="button" className="btn btn-primary w-full" onClick={() => void voting.close()}>

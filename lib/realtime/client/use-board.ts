@@ -84,6 +84,8 @@ export function useBoard(boardId: string) {
       editNote: (note: WireNote, change: { text?: string; colour?: NoteColour }) =>
         send("note:update", { noteId: note.id, baseVersion: note.version, ...change }),
       deleteNote: (noteId: string) => send("note:delete", { noteId }),
+      /** Undo of a delete: the note comes back with its group and votes. */
+      restoreNote: (noteId: string) => send("note:restore", { noteId }),
       /** Moves a note before another (or to the end of a column); shown at once. */
       moveNote: (noteId: string, column: string, beforeNoteId: string | null, optimisticPosition: number) => {
         setMoving((m) => ({ ...m, [noteId]: { column, position: optimisticPosition } }));

@@ -281,6 +281,7 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
   const [announce, setAnnounce] = useState("");
   const [present, setPresent] = useState(String(state.run.presentSeconds / 60));
   const [questions, setQuestions] = useState(String(state.run.questionsSeconds / 60));
+  const [timesSaved, setTimesSaved] = useState<{ ok: boolean; text: string } | null>(null);
   const { order } = state.run;
   const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
   const save = async (next: string[], moved?: string) => {
@@ -294,7 +295,10 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
       presentSeconds: Math.round(Number(present) * 60),
       questionsSeconds: Math.round(Number(questions) * 60),
     });
-    if (ack?.ok) setAnnounce("Times saved.");
+    // Said where the button is, and to screen readers: a save nobody sees confirmed gets made twice.
+    setTimesSaved(
+      ack?.ok ? { ok: true, text: "Times saved" } : { ok: false, text: ack?.error.message ?? "Not saved: no connection." },
+    );
   };
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
@@ -380,7 +384,10 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
             step={0.5}
             className="field-input w-32"
             value={present}
-            onChange={(e) => setPresent(e.target.value)}
+            onChange={(e) => {
+              setPresent(e.target.value);
+              setTimesSaved(null);
+            }}
           />
         </div>
         <div>
@@ -395,12 +402,22 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
             step={0.5}
             className="field-input w-32"
             value={questions}
-            onChange={(e) => setQuestions(e.target.value)}
+            onChange={(e) => {
+              setQuestions(e.target.value);
+              setTimesSaved(null);
+            }}
           />
         </div>
         <button type="submit" className="btn btn-secondary">
           Save times
         </button>
+        <p
+          role="status"
+          className={`min-h-11 self-center font-semibold ${timesSaved?.ok === false ? "text-danger" : "text-brand-dark"}`}
+          data-testid="times-status"
+        >
+          {timesSaved?.text ?? ""}
+        </p>
       </form>
     </section>
   );
@@ -647,7 +664,7 @@ function CriteriaEditor({
   return (
     <details className="rounded-xl border border-line p-3">
       <summary className="cursor-pointer font-semibold">
-        Team {teamName} · {criteria.length} criteria
+        Team {teamName} · {plural(criteria.length, "criterion", "criteria")}
       </summary>
       <form
         className="mt-3 space-y-2"

@@ -125,4 +125,25 @@ describe("undo of a deleted note", () => {
     const board = await ok(amira, "board:open", { boardId: event.welcomeBoardId });
     expect(board.notes.map((n) => n.text)).not.toContain("Old idea");
   });
+
+  it("keeps nothing to undo of someone who left with their notes deleted, or whose notes staff cleared", async () => {
+    const amira = await participant("Amira");
+    const board = event.welcomeBoardId;
+    const gone = (
+      await ok(amira, "note:create", { boardId: board, column: event.welcomeColumn, text: "Amira's private thought" })
+    ).note;
+    await ok(amira, "note:delete", { noteId: gone.id });
+    const ben = await participant("Ben");
+    const bens = (await ok(ben, "note:create", { boardId: board, column: event.welcomeColumn, text: "Ben's flood" })).note;
+    await ok(ben, "note:delete", { noteId: bens.id });
+    expect(await t.server.db.read.select().from(deletedNotes)).toHaveLength(2);
+
+    await ok(amira, "event:leave", { deleteNotes: true });
+    const staff = await facilitator();
+    const people = await ok(staff, "participants:details", {});
+    const benId = people.people.find((p) => p.displayName === "Ben")?.participantId;
+    if (!benId) throw new Error("Ben not listed");
+    await ok(staff, "participant:notes-delete", { participantId: benId });
+    expect(JSON.stringify(await t.server.db.read.select().from(deletedNotes))).not.toMatch(/Amira's private thought|Ben's flood/);
+  });
 });

@@ -1,7 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { presentationScores, voteRounds, votes } from "@/db/schema";
-import type { ProjectedResult } from "@/lib/realtime/contract";
+import { type ProjectedResult, rooms } from "@/lib/realtime/contract";
+import type { Broadcast } from "@/lib/realtime/handler";
 import { combineResults, type ResultRow } from "./rules";
 import { criteriaFor, findRun, findShowcases, presentationTeams, presentingIds, type RunRow, type TeamInfo } from "./store";
 
@@ -78,4 +79,15 @@ export function projectResults(results: PresentationResults): ProjectedResult[] 
       judgesPercent: r.judgesPercent,
     };
   });
+}
+
+/**
+ * While the results are on the big screen, a change that moves them (a score, a criterion, a
+ * showcase title, a team added, a people's-choice round closing) reaches every screen showing them.
+ */
+export async function resultsIfProjected(tx: Tx, eventId: string): Promise<Broadcast[]> {
+  const run = await findRun(tx, eventId);
+  if (run.projecting !== "results") return [];
+  const results = projectResults(await loadResults(tx, eventId));
+  return [{ room: rooms.presentations(eventId), event: "presentation:results-shown", data: { results } }];
 }

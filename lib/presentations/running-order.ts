@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
-import { loadResults, projectResults } from "./results";
+import { loadResults, projectResults, resultsIfProjected } from "./results";
 import { advance, normaliseOrder, pressedOnCurrentStage, shuffle } from "./rules";
 import { findRun, presentationTeams, presentingIds, runChanged, runView, saveRun } from "./store";
 
@@ -101,7 +101,7 @@ export const includeTeam: WriteHandler<"presentation:include"> = {
     const includedTeamIds = payload.include ? [...others, payload.teamId] : others;
     const row = await saveRun(tx, actor.eventId, { includedTeamIds }, now);
     const run = runView(row, teamInfo);
-    return { result: { run }, broadcasts: [runChanged(actor.eventId, run)] };
+    return { result: { run }, broadcasts: [runChanged(actor.eventId, run), ...(await resultsIfProjected(tx, actor.eventId))] };
   },
 };
 

@@ -7,6 +7,7 @@ import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
 import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
 import { copyNotesTo } from "@/lib/notes/copy-notes-to";
+import { resultsIfProjected } from "@/lib/presentations/results";
 import { mayVoteFor } from "@/lib/presentations/rules";
 import { presentingTeamIdsOf as presentingIds } from "@/lib/presentations/store";
 import { CommandFailure } from "@/lib/realtime/command-error";
@@ -216,7 +217,12 @@ const closeRound: WriteHandler<"vote:close"> = {
     if (round.status !== "open") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "closed", closedAt: now });
     const logged = await voteLog(tx, actor, now, round.boardId, "closed the vote");
-    return { result: { round: roundView(updated) }, broadcasts: [changed(updated), logged], signals: [tallySignal(updated)] };
+    const results = round.targets === "teams" ? await resultsIfProjected(tx, actor.eventId) : [];
+    return {
+      result: { round: roundView(updated) },
+      broadcasts: [changed(updated), logged, ...results],
+      signals: [tallySignal(updated)],
+    };
   },
 };
 
@@ -228,7 +234,12 @@ const revealRound: WriteHandler<"vote:reveal"> = {
     if (round.status === "revealed") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "revealed", closedAt: round.closedAt ?? now, revealedAt: now });
     const logged = await voteLog(tx, actor, now, round.boardId, "revealed the votes");
-    return { result: { round: roundView(updated) }, broadcasts: [changed(updated), logged], signals: [tallySignal(updated)] };
+    const results = round.targets === "teams" ? await resultsIfProjected(tx, actor.eventId) : [];
+    return {
+      result: { round: roundView(updated) },
+      broadcasts: [changed(updated), logged, ...results],
+      signals: [tallySignal(updated)],
+    };
   },
 };
 

@@ -292,6 +292,12 @@ describe("presentations", () => {
     expect(rows.map((r) => r.teamId)).toEqual([a, b]);
     // A phone opening now reads the same.
     expect((await ok(carol.socket, "presentation:state", {})).results?.[0]?.title).toBe("Pocket parks");
+    // While they are up, they follow the room: a new showcase title reaches every screen showing them.
+    const retitled = nextEvent(carol.socket, "presentation:results-shown", (m) =>
+      (m.data.results ?? []).some((r) => r.title === "Our website"),
+    );
+    await ok(f, "showcase:save", { teamId: b, fields: { title: "Our website" } });
+    expect((await retitled).data.results?.map((r) => r.title)).toEqual(["Pocket parks", "Our website"]);
     const refused = await send(carol.socket, "presentation:project", { view: "presenter" });
     expect(refused.error?.code).toBe("forbidden");
     const down = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results === null);

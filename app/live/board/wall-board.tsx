@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { ColumnView } from "@/lib/boards/board-state";
+import { type ColumnView, canGroupWithAbove } from "@/lib/boards/board-state";
 import { isMapBoard } from "@/lib/boards/pins";
 import { positionBetween } from "@/lib/boards/positions";
 import { plural } from "@/lib/plural";
@@ -237,7 +237,7 @@ export function WallBoardView({
                       onDragStart={setDragging}
                       onDropOn={onDropOn}
                       onDragOverNote={setOver}
-                      canGroupAbove={column.notes.indexOf(note) > 0}
+                      canGroupAbove={canGroupWithAbove(column.notes, note)}
                       tally={tallies ? (tallies[note.id] ?? 0) : null}
                       moderation={moderate ? { hidden: hiddenTexts[note.id] ?? null, onWithhold } : undefined}
                     />

@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { MapUpload } from "@/app/live/board/map-upload";
 import { VotePanel } from "@/app/live/board/vote-panel";
 import { WallBoardView } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
+import { boardChoiceLabels } from "@/lib/boards/board-list";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
+import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 
@@ -67,14 +69,19 @@ export function FacilitatorBoard({
   const tallies = voting.tally?.tallies ?? null;
   const [selection, setSelection] = useState<{ noteIds: string[]; groupIds: string[] }>({ noteIds: [], groupIds: [] });
   const selectedCount = selection.noteIds.length + selection.groupIds.length;
-  const [target, setTarget] = useState(otherBoards.find((b) => b.teamId === null)?.id ?? otherBoards[0]?.id ?? "");
+  // The event's boards as they are now (a board made after this page opened is there too).
+  const liveBoards = useBoardList();
+  const targets = useMemo(() => (liveBoards ?? otherBoards).filter((b) => b.id !== boardId), [liveBoards, otherBoards, boardId]);
+  const labels = useMemo(() => boardChoiceLabels(targets), [targets]);
+  const [chosen, setTarget] = useState<string | null>(null);
+  const target = chosen ?? targets.find((b) => b.teamId === null)?.id ?? targets[0]?.id ?? "";
   const [feedback, setFeedback] = useState<string | null>(null);
   const settings = board.state?.board;
 
   const copy = async () => {
     const ack = await board.copyTo(target, selection.noteIds, selection.groupIds);
     if (!ack) return;
-    const to = otherBoards.find((b) => b.id === target)?.title ?? "the board";
+    const to = labels.get(target) ?? "the board";
     setFeedback(ack.ok ? `Copied ${plural(ack.result.notes.length, "note")} to ${to}.` : ack.error.message);
   };
 
@@ -158,10 +165,9 @@ export function FacilitatorBoard({
                 Copy to
               </label>
               <select id="copy-target" value={target} onChange={(e) => setTarget(e.target.value)} className="field-input">
-                {otherBoards.map((b) => (
+                {targets.map((b) => (
                   <option key={b.id} value={b.id}>
-                    {b.title}
-                    {b.teamName ? ` (${b.teamName})` : ""}
+                    {labels.get(b.id)}
                   </option>
                 ))}
               </select>

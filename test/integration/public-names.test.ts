@@ -176,6 +176,8 @@ describe("public names", () => {
     await ok(org, "timer:start", { minutes: 5 });
     await ok(org, "screen:show", { wall: { kind: "board", boardId: plenary }, nudge: true });
     await ok(org, "lead:hand", { accountId: facilitator.accountId });
+    const tea = (await ok(org, "announcement:send", { text: "Tea in ten minutes" })).announcement.id;
+    await ok(org, "announcement:clear", { announcementId: tea });
     await ok(org, "announcement:send", { text: "Lunch is ready" });
 
     // Presentations: showcase, order, criteria, judging, cheers, feedback, the people's choice.

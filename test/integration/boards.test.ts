@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { roomSequences, teamMembers, teams } from "@/db/schema";
-import { applyBoardEvent, type BoardEvent, type BoardState, fromSnapshot, needsSnapshot } from "@/lib/boards/board-state";
-import { RoomSync } from "@/lib/realtime/client/room-sync";
+import { type BoardState, fromSnapshot } from "@/lib/boards/board-state";
 import { rooms } from "@/lib/realtime/contract";
-import { clientsFor, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
+import { followBoard, until } from "./support/board-follow";
+import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addBoard, addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -30,43 +30,15 @@ async function participant(name: string) {
 }
 const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
 
-/** A screen's copy of a board, kept the way the browser keeps it: snapshot, then the sequence. */
-function follow(socket: TestSocket, boardId: string) {
-  const sync = new RoomSync<BoardState, BoardEvent | null>({
-    load: async () => {
-      const snapshot = await ok(socket, "board:open", { boardId });
-      return { seq: snapshot.seq, state: fromSnapshot(snapshot) };
-    },
-    apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
-    onChange: () => {},
-  });
-  socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
-    if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const event = { name, data: m.data } as BoardEvent;
-    const reload = sync.current !== null && needsSnapshot(sync.current, event);
-    sync.receive(m.seq, event);
-    if (reload) void sync.resync();
-  });
-  return sync;
-}
-
 const comparable = (s: BoardState | null) =>
   Object.values(s?.notes ?? {})
     .map((n) => `${n.id}|${n.column}|${n.position}|${n.text}|${n.groupId}|${n.version}`)
     .sort();
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
-
 describe("boards", () => {
   it("50 phones adding and moving notes at once end with identical boards", async () => {
     const phones = await Promise.all(Array.from({ length: 50 }, (_, i) => participant(`Person ${i}`)));
-    const views = phones.map((p) => follow(p.socket, event.welcomeBoardId));
+    const views = phones.map((p) => followBoard(p.socket, event.welcomeBoardId));
     await Promise.all(views.map((v) => v.resync()));
 
     const created = await Promise.all(
@@ -109,7 +81,7 @@ describe("boards", () => {
     await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
     const amira = await participant("Amira");
     const ben = await participant("Ben");
-    const bensView = follow(ben.socket, event.welcomeBoardId);
+    const bensView = followBoard(ben.socket, event.welcomeBoardId);
     await bensView.resync();
 
     await ok(amira.socket, "note:create", {
@@ -143,8 +115,8 @@ describe("boards", () => {
     await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
     const amira = await participant("Amira");
     const ben = await participant("Ben");
-    const amirasView = follow(amira.socket, event.welcomeBoardId);
-    const bensView = follow(ben.socket, event.welcomeBoardId);
+    const amirasView = followBoard(amira.socket, event.welcomeBoardId);
+    const bensView = followBoard(ben.socket, event.welcomeBoardId);
     await Promise.all([amirasView.resync(), bensView.resync()]);
     const rude = (
       await ok(amira.socket, "note:create", {

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deletedNotes } from "@/db/schema";
-import { applyBoardEvent, type BoardEvent, type BoardState, fromSnapshot, needsSnapshot } from "@/lib/boards/board-state";
+import type { BoardState } from "@/lib/boards/board-state";
 import { undoKeptMs } from "@/lib/notes/undo-rules";
-import { RoomSync } from "@/lib/realtime/client/room-sync";
-import { rooms } from "@/lib/realtime/contract";
-import { clientsFor, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
+import { followBoard, until } from "./support/board-follow";
+import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -30,34 +29,6 @@ async function participant(name: string) {
 }
 const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
 
-/** Another screen's copy of the board, kept as the browser keeps it: snapshot, then the sequence. */
-function follow(socket: TestSocket, boardId: string) {
-  const sync = new RoomSync<BoardState, BoardEvent | null>({
-    load: async () => {
-      const snapshot = await ok(socket, "board:open", { boardId });
-      return { seq: snapshot.seq, state: fromSnapshot(snapshot) };
-    },
-    apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
-    onChange: () => {},
-  });
-  socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
-    if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const e = { name, data: m.data } as BoardEvent;
-    const reload = sync.current !== null && needsSnapshot(sync.current, e);
-    sync.receive(m.seq, e);
-    if (reload) void sync.resync();
-  });
-  return sync;
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 const shape = (s: BoardState | null) =>
   Object.values(s?.notes ?? {})
     .map((n) => `${n.text}|${n.column}|${n.position}|${n.groupId ? (s?.groups[n.groupId]?.title ?? "?") : "-"}`)
@@ -77,7 +48,7 @@ describe("undo of a deleted note", () => {
     const { round } = await ok(staff, "vote:open", { boardId, dotsPerPerson: 2, maxPerTarget: 1 });
     await ok(ben, "vote:cast", { roundId: round.id, targetId: first.id });
 
-    const bensScreen = follow(ben, boardId);
+    const bensScreen = followBoard(ben, boardId);
     await bensScreen.resync();
     const before = shape(bensScreen.current);
     expect(before).toHaveLength(2);

@@ -141,9 +141,8 @@ export async function seedDemo(db: Database) {
   await seedDemoPacks(db);
 }
 
-/** The lines `npm run demo` prints: where to go, and how to sign in. */
 /**
- * What `npm run demo` prints. `phoneBase` is the laptop's address on the local network (null
+ * What `npm run demo` prints: where to go, and how to sign in. `phoneBase` is the laptop's address on the local network (null
  * without one, or when PUBLIC_URL is set): phones cannot open `localhost`.
  */
 export async function demoLinks(db: Database, base: string, phoneBase: string | null = null) {

@@ -10,7 +10,8 @@ import { expectAccessible } from "../support/a11y";
 import { createAccount, db, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 
-test.setTimeout(180_000);
+// A whole weekend reviewed, exported, followed up on a phone and made public: minutes of driving pages on a busy machine.
+test.setTimeout(360_000);
 
 const shots = "e2e/.artifacts/screens-review";
 

@@ -305,6 +305,31 @@ describe("presentations", () => {
     await down;
   });
 
+  it("every presentations screen follows who presents as people join, move and leave", async () => {
+    const { f, a, b, alice, bob, carol } = await twoTeams();
+    // Bob watches (a screen does not hear its own command's broadcast: its answer carries it).
+    const empty = (await ok(f, "team:create", { name: "Late starters" })).team.id;
+    await ok(bob.socket, "presentation:state", {});
+    // The first person in: the team gets its slot on every screen.
+    const gained = nextEvent(bob.socket, "presentation:run-changed", (m) => m.data.run.order.includes(empty));
+    await ok(carol.socket, "team:join", { teamId: empty });
+    expect((await gained).data.run.order).toEqual([a, b, empty]);
+    // Alice moves across: Parks is left empty and loses its slot.
+    const lost = nextEvent(bob.socket, "presentation:run-changed", (m) => !m.data.run.order.includes(a));
+    await ok(alice.socket, "team:join", { teamId: empty });
+    expect((await lost).data.run).toMatchObject({ order: [b, empty], leftOutTeamIds: [a] });
+    // Leaving a team, and leaving the event, count the same way.
+    const back = nextEvent(bob.socket, "presentation:run-changed", (m) => m.data.run.order.includes(a));
+    await ok(alice.socket, "team:join", { teamId: a });
+    await back;
+    const left = nextEvent(bob.socket, "presentation:run-changed", (m) => !m.data.run.order.includes(a));
+    await ok(alice.socket, "event:leave", { deleteNotes: false });
+    await left;
+    const gone = nextEvent(bob.socket, "presentation:run-changed", (m) => !m.data.run.order.includes(empty));
+    await ok(carol.socket, "team:leave", {});
+    expect((await gone).data.run.order).toEqual([b]);
+  });
+
   it("a team nobody joined gets no slot, rank or votes until staff add it", async () => {
     const { f, a, b, carol } = await twoTeams();
     const empty = (await ok(f, "team:create", { name: "Nobody" })).team.id;

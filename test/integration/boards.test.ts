@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { roomSequences, teamMembers, teams } from "@/db/schema";
+import { notes, roomSequences, teamMembers, teams } from "@/db/schema";
 import { type BoardState, fromSnapshot } from "@/lib/boards/board-state";
+import { parseEventExport } from "@/lib/exports/export-schema";
+import { importEvent } from "@/lib/exports/import-event";
+import { loadEventExport } from "@/lib/exports/load-event-export";
 import { rooms } from "@/lib/realtime/contract";
 import { followBoard, until } from "./support/board-follow";
 import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
@@ -156,6 +159,13 @@ describe("boards", () => {
     const activity = await ok(staff, "staff:snapshot", {});
     expect(JSON.stringify(activity)).toContain("hid a note from the room");
     expect(JSON.stringify(activity)).not.toContain("Something rude");
+    // An export carries the moderation, and an import keeps the note hidden from the new room.
+    const exported = parseEventExport(JSON.parse(JSON.stringify(await loadEventExport(t.server.db.read, event.id))));
+    if (!exported.ok) throw new Error(exported.message);
+    const copy = await importEvent(t.server.db, exported.data, organiser.accountId);
+    const copied = await t.server.db.read.select().from(notes).where(eq(notes.text, "Something rude"));
+    expect(copied.find((n) => n.boardId !== event.welcomeBoardId)?.withheldAt).not.toBeNull();
+    expect(copy.slug).not.toBe(event.slug);
 
     // Shown again: every screen reads it.
     await ok(staff, "note:withhold", { noteId: rude.id, withheld: false });

@@ -6,6 +6,7 @@ import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { loadResults } from "@/lib/presentations/results";
+import { presentingTeamIdsOf } from "@/lib/presentations/store";
 import { clientsFor, nextEvent, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -352,5 +353,12 @@ describe("presentations", () => {
     expect((await loadResults(t.server.db.read, event.id)).rows.find((r) => r.teamId === empty)?.votes).toBe(1);
     const missing = await send(f, "presentation:include", { teamId: "no-such-team", include: true });
     expect(missing.error?.code).toBe("not_found");
+    // An export carries who staff added, and the imported event presents them too.
+    const parsed = parseEventExport(JSON.parse(JSON.stringify(await loadEventExport(t.server.db.read, event.id))));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.data.presentations.run?.includedTeamIds).toEqual([empty]);
+    const copy = await importEvent(t.server.db, parsed.data, organiser.accountId);
+    const copied = await presentingTeamIdsOf(t.server.db.read, copy.eventId);
+    expect(copied).toHaveLength(3);
   });
 });

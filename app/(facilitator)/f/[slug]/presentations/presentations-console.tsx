@@ -431,6 +431,21 @@ function LeftOutTeams({ handle, state }: { handle: PresentationsHandle; state: P
   const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
   const { leftOutTeamIds, includedTeamIds } = state.run;
   if (leftOutTeamIds.length === 0 && includedTeamIds.length === 0) return null;
+  const buttons = (teamIds: string[], include: boolean, label: (name: string) => string) => (
+    <ul className="flex flex-wrap gap-2">
+      {teamIds.map((teamId) => (
+        <li key={teamId}>
+          <button
+            type="button"
+            className="btn btn-secondary min-h-10 px-3"
+            onClick={() => void handle.send("presentation:include", { teamId, include })}
+          >
+            {label(name(teamId))}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div className="space-y-2 rounded-xl bg-paper p-3" data-testid="left-out">
       {leftOutTeamIds.length > 0 ? (
@@ -439,36 +454,12 @@ function LeftOutTeams({ handle, state }: { handle: PresentationsHandle; state: P
             Left out: nobody joined {leftOutTeamIds.length === 1 ? "this team" : "these teams"}, so{" "}
             {leftOutTeamIds.length === 1 ? "it gets" : "they get"} no slot, rank or votes.
           </p>
-          <ul className="flex flex-wrap gap-2">
-            {leftOutTeamIds.map((teamId) => (
-              <li key={teamId}>
-                <button
-                  type="button"
-                  className="btn btn-secondary min-h-10 px-3"
-                  onClick={() => void handle.send("presentation:include", { teamId, include: true })}
-                >
-                  Add team {name(teamId)} to the running order
-                </button>
-              </li>
-            ))}
-          </ul>
+          {buttons(leftOutTeamIds, true, (team) => `Add team ${team} to the running order`)}
         </>
       ) : null}
-      {includedTeamIds.length > 0 ? (
-        <ul className="flex flex-wrap gap-2">
-          {includedTeamIds.map((teamId) => (
-            <li key={teamId}>
-              <button
-                type="button"
-                className="btn btn-secondary min-h-10 px-3"
-                onClick={() => void handle.send("presentation:include", { teamId, include: false })}
-              >
-                Take out team {name(teamId)} (added with nobody in it)
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {includedTeamIds.length > 0
+        ? buttons(includedTeamIds, false, (team) => `Take out team ${team} (added with nobody in it)`)
+        : null}
     </div>
   );
 }

@@ -110,9 +110,11 @@ function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
     <span
       data-testid="drop-indicator"
       data-drop={drop}
-      className={`pointer-events-none absolute inset-x-0 z-10 h-1 rounded-full bg-brand ${drop === "before" ? "-top-1.5" : "-bottom-1.5"}`}
+      className={`pointer-events-none absolute inset-x-0 z-10 h-1 rounded-full bg-brand ${drop === "before" ? "top-0" : "bottom-0"}`}
     >
-      <span className="absolute left-2 -translate-y-1/2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white">
+      <span
+        className={`absolute left-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
+      >
         Will move here
       </span>
     </span>

@@ -52,7 +52,7 @@ function ModeratedNote({
       data-testid="wall-note"
       data-note-id={note.id}
       data-hidden-from-room="yes"
-      className="rounded-xl border-2 border-dashed border-ink-soft/60 p-0.5"
+      className="rounded-xl border-2 border-dashed border-ink-soft/60 p-0.5 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand"
     >
       <NoteCard
         note={{ text: hidden.text, colour: note.colour, authorName: hidden.authorName, photoUrl: hidden.photoUrl }}
@@ -113,7 +113,7 @@ function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
       className={`pointer-events-none absolute inset-x-0 z-10 h-1 rounded-full bg-brand ${drop === "before" ? "top-0" : "bottom-0"}`}
     >
       <span
-        className={`absolute left-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
+        className={`absolute right-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
       >
         Will move here
       </span>
@@ -150,7 +150,7 @@ export const WallNote = memo(function WallNote(props: Props) {
       data-testid="wall-note"
       data-note-id={note.id}
       data-dragging={props.drag?.lifted ? "yes" : undefined}
-      className={`relative rounded-lg transition focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-brand ${drop === "group" ? "ring-4 ring-brand ring-offset-2" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
+      className={`relative rounded-lg transition focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand ${drop === "group" ? "outline-4 -outline-offset-4 outline-brand" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
       {drop ? <DropMark drop={drop} /> : null}
       <NoteCard

@@ -1,14 +1,17 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import { type ColumnView, canGroupWithAbove } from "@/lib/boards/board-state";
 import { isMapBoard } from "@/lib/boards/pins";
 import { positionBetween } from "@/lib/boards/positions";
+import { neighbourNote, wallKeyIntent, wallKeyShortcuts } from "@/lib/boards/wall-keys";
 import { plural } from "@/lib/plural";
 import { type BoardHandle, useBoard, useHiddenNoteTexts } from "@/lib/realtime/client/use-board";
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
 import { MapWall } from "./map-wall";
+import { useRovingFocus } from "./use-roving-focus";
+import { useColumnDropRefs, useWallDnd, type WallDrop } from "./use-wall-dnd";
 import { TallyBadge } from "./vote-controls";
 import { type MoveIntent, WallNote } from "./wall-note";
 
@@ -101,8 +104,6 @@ export function WallBoardView({
 }: WallProps & { board: BoardHandle }) {
   const { state, columns } = board;
   const hiddenTexts = useHiddenNoteTexts(board, moderate);
-  const [dragging, setDragging] = useState<string | null>(null);
-  const [over, setOver] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
 
@@ -159,13 +160,120 @@ export function WallBoardView({
     [board.withholdNote, report],
   );
 
-  const onDropOn = useCallback(
-    (targetId: string) => {
-      if (dragging && dragging !== targetId) report(board.groupNote(dragging, targetId));
-      setDragging(null);
-      setOver(null);
+  // What a screen reader hears about drags and keyboard moves (the wall's one live region).
+  const [announcement, setAnnouncement] = useState("");
+  const noteWords = useCallback(
+    (noteId: string) => {
+      const n = state?.notes[noteId];
+      const text = n && !n.hidden ? n.text : "a hidden note";
+      return text.length > 40 ? `${text.slice(0, 40)}…` : text;
     },
-    [dragging, board.groupNote, report],
+    [state?.notes],
+  );
+  const columnTitle = useCallback((key: string) => columns.find((c) => c.key === key)?.title ?? key, [columns]);
+  const columnOf = useCallback(
+    (noteId: string) => columns.find((c) => c.notes.some((n) => n.id === noteId))?.key ?? null,
+    [columns],
+  );
+
+  const onDrop = useCallback(
+    (drop: WallDrop) => {
+      if (drop.kind === "group") return report(board.groupNote(drop.noteId, drop.targetId));
+      const column = columns.find((c) => c.key === drop.columnKey);
+      if (!column) return;
+      let beforeId: string | null = null;
+      if (drop.edge === "before") beforeId = drop.targetId;
+      if (drop.edge === "after") {
+        const others = column.notes.filter((n) => n.id !== drop.noteId);
+        beforeId = others[others.findIndex((n) => n.id === drop.targetId) + 1]?.id ?? null;
+      }
+      moveBefore(drop.noteId, column, beforeId);
+    },
+    [columns, moveBefore, board.groupNote, report],
+  );
+  const { dragging, drop } = useWallDnd({
+    enabled: interactive,
+    columnOf,
+    onDrop,
+    announce: setAnnouncement,
+    describe: { note: noteWords, column: columnTitle },
+  });
+
+  const columnDrop = useColumnDropRefs(interactive);
+
+  // Keyboard: the notes in the order they're drawn, column by column, for the arrows.
+  const wallRef = useRef<HTMLElement>(null);
+  const order = useMemo(
+    () =>
+      columns.map((c) =>
+        segmentsOf(c.notes)
+          .flatMap((s) => s.notes)
+          .filter((n) => !n.hidden || (moderate && hiddenTexts[n.id]))
+          .map((n) => n.id),
+      ),
+    [columns, moderate, hiddenTexts],
+  );
+  const { active, focusNote } = useRovingFocus(
+    wallRef,
+    useMemo(() => order.flat(), [order]),
+  );
+  const keysHelpId = `wall-keys-${boardId}`;
+
+  const onKey = useCallback(
+    (noteId: string, e: KeyboardEvent<HTMLElement>) => {
+      const intent = wallKeyIntent(e);
+      if (!intent) return;
+      if (e.target !== e.currentTarget) {
+        // Inside the note's own buttons only Escape is the wall's: back to the note.
+        if (intent.kind === "leave-buttons") {
+          e.preventDefault();
+          focusNote(noteId);
+        }
+        return;
+      }
+      e.preventDefault();
+      const column = columns.find((c) => c.notes.some((n) => n.id === noteId));
+      if (intent.kind === "focus") {
+        const next = neighbourNote(order, noteId, intent.to);
+        if (next) focusNote(next);
+      } else if (intent.kind === "move") {
+        const to =
+          intent.direction === "left" || intent.direction === "right"
+            ? columns[columns.indexOf(column as ColumnView) + (intent.direction === "left" ? -1 : 1)]
+            : column;
+        onMove(noteId, intent.direction);
+        if (to)
+          setAnnouncement(
+            `Moved ${intent.direction === "left" || intent.direction === "right" ? `to column ${to.title}` : intent.direction}: ${noteWords(noteId)}`,
+          );
+      } else if (intent.kind === "group-above") {
+        const chosen = [...selected].filter((k) => !k.startsWith("group:") && k !== noteId && state?.notes[k]);
+        if (chosen.length > 0) {
+          // The two-step way: tick notes with X, then G on the note they should join.
+          for (const id of chosen) report(board.groupNote(id, noteId));
+          for (const id of chosen) onSelect(id, false);
+          setAnnouncement(`Grouped ${chosen.length} selected with ${noteWords(noteId)}`);
+          return;
+        }
+        const above = neighbourNote(order, noteId, "up");
+        const mine = state?.notes[noteId];
+        if (!above || (mine?.groupId && state?.notes[above]?.groupId === mine.groupId)) {
+          setAnnouncement("No note above to group with");
+          return;
+        }
+        report(board.groupNote(noteId, above));
+        setAnnouncement(`Grouped with ${noteWords(above)}`);
+      } else if (intent.kind === "ungroup") {
+        if (!state?.notes[noteId]?.groupId) return setAnnouncement("Not in a group");
+        report(board.ungroupNote(noteId));
+        setAnnouncement(`Taken out of its group: ${noteWords(noteId)}`);
+      } else if (intent.kind === "toggle-select") {
+        const on = !selected.has(noteId);
+        onSelect(noteId, on);
+        setAnnouncement(`${on ? "Selected" : "Not selected"}: ${noteWords(noteId)}`);
+      }
+    },
+    [columns, order, focusNote, onMove, selected, onSelect, state?.notes, board.groupNote, board.ungroupNote, report, noteWords],
   );
 
   if (!state) return <p className={tone === "dark" ? "text-white/80" : "text-ink-soft"}>{board.error ?? "Opening the board…"}</p>;
@@ -173,29 +281,8 @@ export function WallBoardView({
   const dark = tone === "dark";
   const total = Object.keys(state.notes).length;
 
-  const dropLine = (column: ColumnView, beforeId: string | null, key: string) =>
-    interactive && dragging ? (
-      <li
-        key={key}
-        aria-hidden
-        data-testid={beforeId ? "drop-before" : "drop-end"}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(key);
-        }}
-        onDragLeave={() => setOver(null)}
-        onDrop={(e) => {
-          e.preventDefault();
-          if (dragging) moveBefore(dragging, column, beforeId);
-          setDragging(null);
-          setOver(null);
-        }}
-        className={`rounded transition-all ${over === key ? "h-10 bg-brand/30" : beforeId ? "h-3" : "h-16"} ${beforeId ? "" : "border-2 border-dashed border-line"}`}
-      />
-    ) : null;
-
   return (
-    <section aria-labelledby={`wall-${boardId}`} className="space-y-4" onDragEnd={() => setDragging(null)}>
+    <section ref={wallRef} aria-labelledby={`wall-${boardId}`} className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap items-center gap-3">
           <h2 id={`wall-${boardId}`} className={dark ? "text-4xl font-extrabold" : "text-2xl font-extrabold"}>
@@ -205,6 +292,17 @@ export function WallBoardView({
         </div>
         <p className={dark ? "text-2xl text-white/70" : "text-ink-soft"}>{plural(total, "note")}</p>
       </div>
+      {interactive ? (
+        <>
+          <p id={keysHelpId} className="sr-only">
+            Arrow keys go from note to note. G groups with the note above, U ungroups, X selects, Alt with an arrow moves the
+            note. Tab reaches the note's buttons.
+          </p>
+          <p aria-live="assertive" className="sr-only" data-testid="wall-announcer">
+            {announcement}
+          </p>
+        </>
+      ) : null}
       {message ? (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-2 font-semibold text-danger">
           {message}
@@ -214,7 +312,9 @@ export function WallBoardView({
         {columns.map((column) => (
           <section
             key={column.key}
+            ref={columnDrop(column.key)}
             aria-label={column.title}
+            data-drop={drop?.kind === "move" && drop.edge === "end" && drop.columnKey === column.key ? "end" : undefined}
             className={`space-y-3 rounded-2xl p-4 ${dark ? "bg-stage-raised" : "bg-paper"}`}
             data-testid="wall-column"
           >
@@ -223,26 +323,39 @@ export function WallBoardView({
             </h3>
             <ul className="space-y-2">
               {segmentsOf(column.notes).map((segment) => {
-                const items = segment.notes.flatMap((note) => [
-                  dropLine(column, note.id, `before-${note.id}`),
+                const items = segment.notes.map((note) => (
                   <li key={note.id} className="[content-visibility:auto] [contain-intrinsic-size:auto_110px]">
                     <WallNote
                       note={note}
                       interactive={interactive}
                       size={dark ? "wall" : "compact"}
                       selected={selected.has(note.id)}
-                      dropTarget={over === note.id && dragging !== note.id}
                       onSelect={onSelect}
                       onMove={onMove}
-                      onDragStart={setDragging}
-                      onDropOn={onDropOn}
-                      onDragOverNote={setOver}
+                      keys={
+                        interactive
+                          ? { active: active === note.id, onKey, describedBy: keysHelpId, shortcuts: wallKeyShortcuts }
+                          : undefined
+                      }
+                      drag={
+                        dragging
+                          ? {
+                              lifted: dragging === note.id,
+                              drop:
+                                drop?.kind === "group" && drop.targetId === note.id
+                                  ? "group"
+                                  : drop?.kind === "move" && drop.targetId === note.id
+                                    ? (drop.edge as "before" | "after")
+                                    : null,
+                            }
+                          : undefined
+                      }
                       canGroupAbove={canGroupWithAbove(column.notes, note)}
                       tally={tallies ? (tallies[note.id] ?? 0) : null}
                       moderation={moderate ? { hidden: hiddenTexts[note.id] ?? null, onWithhold } : undefined}
                     />
-                  </li>,
-                ]);
+                  </li>
+                ));
                 if (!segment.groupId) return items;
                 return (
                   <li key={`group-${segment.groupId}-${segment.notes[0]?.id}`} data-testid="wall-group">
@@ -274,7 +387,22 @@ export function WallBoardView({
                   </li>
                 );
               })}
-              {dropLine(column, null, `end-${column.key}`)}
+              {interactive ? (
+                // Always there, never resized: the "move to the end" line draws over it, so nothing jumps.
+                <li aria-hidden className="relative h-0">
+                  {drop?.kind === "move" && drop.edge === "end" && drop.columnKey === column.key ? (
+                    <span
+                      data-testid="drop-indicator"
+                      data-drop="end"
+                      className="absolute inset-x-0 top-0 h-1 rounded-full bg-brand"
+                    >
+                      <span className="absolute left-2 -translate-y-1/2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white">
+                        Will move here
+                      </span>
+                    </span>
+                  ) : null}
+                </li>
+              ) : null}
             </ul>
           </section>
         ))}

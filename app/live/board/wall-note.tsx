@@ -1,8 +1,9 @@
 "use client";
 
-import { memo } from "react";
+import { type KeyboardEvent, memo, useRef } from "react";
 import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
 import type { HiddenNoteText, WireNote } from "@/lib/realtime/contract";
+import { useDraggableNote } from "./use-wall-dnd";
 import { TallyBadge } from "./vote-controls";
 
 export type MoveIntent = "up" | "down" | "left" | "right" | "group-above" | "ungroup";
@@ -12,12 +13,17 @@ type Props = {
   interactive: boolean;
   size: "compact" | "wall";
   selected: boolean;
-  dropTarget: boolean;
   onSelect?: (noteId: string, selected: boolean) => void;
   onMove?: (noteId: string, intent: MoveIntent) => void;
-  onDragStart?: (noteId: string) => void;
-  onDropOn?: (noteId: string) => void;
-  onDragOverNote?: (noteId: string | null) => void;
+  /** Keyboard: the note is the wall's one tab stop (roving tabindex), and its keys go to the wall. */
+  keys?: {
+    active: boolean;
+    onKey: (noteId: string, e: KeyboardEvent<HTMLElement>) => void;
+    describedBy: string;
+    shortcuts: string;
+  };
+  /** While a note is dragged: this one is the dragged note ("lifted"), or what dropping on it would do. */
+  drag?: { lifted: boolean; drop: "group" | "before" | "after" | null };
   canGroupAbove: boolean;
   /** Dots on this note, when tallies are visible. */
   tally?: number | null;
@@ -31,19 +37,22 @@ function ModeratedNote({
   hidden,
   size,
   onWithhold,
+  keys,
 }: {
   note: WireNote;
   hidden: HiddenNoteText;
   size: "compact" | "wall";
   onWithhold: (noteId: string, withheld: boolean) => void;
+  keys?: Props["keys"];
 }) {
   const label = hidden.text.length > 40 ? `${hidden.text.slice(0, 40)}…` : hidden.text;
   return (
     <div
+      {...focusProps(note.id, `Hidden note: ${label}`, keys)}
       data-testid="wall-note"
       data-note-id={note.id}
       data-hidden-from-room="yes"
-      className="rounded-xl border-2 border-dashed border-ink-soft/60 p-0.5"
+      className="rounded-xl border-2 border-dashed border-ink-soft/60 p-0.5 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand"
     >
       <NoteCard
         note={{ text: hidden.text, colour: note.colour, authorName: hidden.authorName, photoUrl: hidden.photoUrl }}
@@ -57,6 +66,7 @@ function ModeratedNote({
         <div className="mt-2 flex flex-wrap gap-1 text-xs">
           <button
             type="button"
+            tabIndex={keys && !keys.active ? -1 : undefined}
             onClick={() => onWithhold(note.id, !note.withheld)}
             aria-label={`${note.withheld ? "Show to the room" : "Hide from the room"}: ${label}`}
             className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
@@ -69,43 +79,80 @@ function ModeratedNote({
   );
 }
 
+/** A note as the wall's tab stop: focusable, named by its words, with its shortcuts announced. */
+function focusProps(noteId: string, label: string, keys: Props["keys"]) {
+  if (!keys) return {};
+  return {
+    role: "group",
+    "aria-roledescription": "note",
+    "aria-label": label,
+    "aria-describedby": keys.describedBy,
+    "aria-keyshortcuts": keys.shortcuts,
+    tabIndex: keys.active ? 0 : -1,
+    "data-wall-focus": noteId,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => keys.onKey(noteId, e),
+  } as const;
+}
+
+/** Where a drop would land, drawn over the note so nothing below it moves. */
+function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
+  if (drop === "group")
+    return (
+      <span
+        data-testid="drop-indicator"
+        data-drop="group"
+        className="pointer-events-none absolute inset-x-2 top-1/2 z-10 -translate-y-1/2 rounded-full bg-brand px-3 py-1 text-center text-sm font-bold text-white shadow-lg"
+      >
+        Will group
+      </span>
+    );
+  return (
+    <span
+      data-testid="drop-indicator"
+      data-drop={drop}
+      className={`pointer-events-none absolute inset-x-0 z-10 h-1 rounded-full bg-brand ${drop === "before" ? "top-0" : "bottom-0"}`}
+    >
+      <span
+        className={`absolute right-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
+      >
+        Will move here
+      </span>
+    </span>
+  );
+}
+
 /**
- * A note on the wall. Drag it onto another note to group them, or between notes to move it;
- * the buttons do the same from the keyboard.
+ * A note on the wall. Drag it onto another note's middle to group them, or onto an edge to move it;
+ * from the keyboard the note is one tab stop whose keys (and buttons) do the same.
  */
 export const WallNote = memo(function WallNote(props: Props) {
   const { note, interactive, size } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  useDraggableNote(ref, note.id, interactive && !note.hidden);
   if (note.hidden) {
     const hidden = props.moderation?.hidden;
     if (hidden && props.moderation)
-      return <ModeratedNote note={note} hidden={hidden} size={size} onWithhold={props.moderation.onWithhold} />;
+      return <ModeratedNote note={note} hidden={hidden} size={size} onWithhold={props.moderation.onWithhold} keys={props.keys} />;
     return <HiddenNoteCard size={size} withheld={note.withheld} />;
   }
   const label = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
+  // Buttons inside a note are reached by Tab only from that note, so the wall stays one tab stop.
+  const inner = props.keys && !props.keys.active ? -1 : undefined;
+  const drop = props.drag?.drop ?? null;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: dragging is the mouse shortcut; the buttons inside are the keyboard way
     <div
-      draggable={interactive}
-      onDragStart={(e) => {
-        e.dataTransfer.setData("text/plain", note.id);
-        e.dataTransfer.effectAllowed = "move";
-        props.onDragStart?.(note.id);
-      }}
-      onDragOver={(e) => {
-        if (!interactive) return;
-        e.preventDefault();
-        props.onDragOverNote?.(note.id);
-      }}
-      onDragLeave={() => props.onDragOverNote?.(null)}
-      onDrop={(e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        props.onDropOn?.(note.id);
-      }}
+      ref={ref}
+      {...focusProps(
+        note.id,
+        `Note: ${label}${note.groupId ? " (in a group)" : ""}${props.selected ? " (selected)" : ""}`,
+        props.keys,
+      )}
       data-testid="wall-note"
       data-note-id={note.id}
-      className={`rounded-lg transition ${props.dropTarget ? "ring-4 ring-brand ring-offset-2" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
+      data-dragging={props.drag?.lifted ? "yes" : undefined}
+      className={`relative rounded-lg transition focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand ${drop === "group" ? "outline-4 -outline-offset-4 outline-brand" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
+      {drop ? <DropMark drop={drop} /> : null}
       <NoteCard
         note={note}
         size={size}
@@ -119,7 +166,12 @@ export const WallNote = memo(function WallNote(props: Props) {
         {interactive ? (
           <div className="mt-2 flex flex-wrap items-center gap-1 text-xs">
             <label className="mr-1 inline-flex min-h-8 items-center gap-1 rounded bg-white/70 px-2 font-semibold">
-              <input type="checkbox" checked={props.selected} onChange={(e) => props.onSelect?.(note.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                tabIndex={inner}
+                checked={props.selected}
+                onChange={(e) => props.onSelect?.(note.id, e.target.checked)}
+              />
               Select<span className="sr-only"> note: {label}</span>
             </label>
             {(
@@ -133,6 +185,7 @@ export const WallNote = memo(function WallNote(props: Props) {
               <button
                 key={intent}
                 type="button"
+                tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, intent)}
                 className="grid min-h-8 min-w-8 place-items-center rounded bg-white/70 font-bold hover:bg-white"
               >
@@ -145,6 +198,7 @@ export const WallNote = memo(function WallNote(props: Props) {
             {props.canGroupAbove ? (
               <button
                 type="button"
+                tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, "group-above")}
                 className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
                 // One name, not two pieces a screen reader joins with a stray space ("Ungroup : …").
@@ -156,6 +210,7 @@ export const WallNote = memo(function WallNote(props: Props) {
             {note.groupId ? (
               <button
                 type="button"
+                tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, "ungroup")}
                 className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
                 aria-label={`Ungroup: ${label}`}
@@ -166,6 +221,7 @@ export const WallNote = memo(function WallNote(props: Props) {
             {props.moderation ? (
               <button
                 type="button"
+                tabIndex={inner}
                 onClick={() => props.moderation?.onWithhold(note.id, true)}
                 className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
                 aria-label={`Hide from the room: ${label}`}

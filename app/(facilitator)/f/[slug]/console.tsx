@@ -6,6 +6,7 @@ import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { Wordmark } from "@/app/ui/brand";
+import { SkipLinks } from "@/app/ui/skip-links";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection, useEventRoom, useStaffRoom } from "@/lib/realtime/client/react";
 import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
@@ -179,6 +180,15 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
 
   return (
     <div className="min-h-dvh">
+      <SkipLinks
+        links={[
+          { href: "#agenda-title", label: "Skip to the agenda" },
+          { href: "#screen-title", label: "Skip to the big screen" },
+          { href: "#announce-title", label: "Skip to announcements" },
+          { href: "#boards-title", label: "Skip to boards" },
+          ...(board ? [{ href: `#wall-${board.id}` as const, label: "Skip to the welcome wall" }] : []),
+        ]}
+      />
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-4">

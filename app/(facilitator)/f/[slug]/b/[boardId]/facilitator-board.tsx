@@ -5,8 +5,10 @@ import { useEffect, useMemo, useState } from "react";
 import { MapUpload } from "@/app/live/board/map-upload";
 import { VotePanel } from "@/app/live/board/vote-panel";
 import { WallBoardView } from "@/app/live/board/wall-board";
+import { WallShortcuts } from "@/app/live/board/wall-shortcuts";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
+import { SkipLinks } from "@/app/ui/skip-links";
 import { boardChoiceLabels } from "@/lib/boards/board-list";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
@@ -87,6 +89,14 @@ export function FacilitatorBoard({
 
   return (
     <div className="min-h-dvh">
+      <SkipLinks
+        links={[
+          { href: `#wall-${boardId}`, label: "Skip to the board" },
+          { href: "#vote-title", label: "Skip to voting" },
+          { href: "#settings-title", label: "Skip to board settings" },
+          { href: "#funnel-title", label: "Skip to carrying notes forward" },
+        ]}
+      />
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-4">
@@ -116,10 +126,13 @@ export function FacilitatorBoard({
             onSelectionChange={setSelection}
           />
           {settings?.template === "map" ? null : (
-            <p className="mt-4 text-sm text-ink-soft">
-              Drag a note onto another to group them, or between notes to move it. From the keyboard, use the arrow buttons on
-              each note.
-            </p>
+            <>
+              <p className="mt-4 text-sm text-ink-soft">
+                Drag a note onto the middle of another to group them, or onto its top or bottom edge (or a column's empty space)
+                to move it. From the keyboard, Tab to a note and use the shortcuts below.
+              </p>
+              <WallShortcuts />
+            </>
           )}
         </div>
         {settings ? (

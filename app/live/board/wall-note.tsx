@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
+import { type CardFit, HiddenNoteCard, NoteCard } from "@/app/live/note-card";
 import type { HiddenNoteText, WireNote } from "@/lib/realtime/contract";
 import { TallyBadge } from "./vote-controls";
 
@@ -23,6 +23,8 @@ type Props = {
   tally?: number | null;
   /** For staff: what the room can't see of this note, and hiding it from the room or showing it again. */
   moderation?: { hidden: HiddenNoteText | null; onWithhold: (noteId: string, withheld: boolean) => void };
+  /** On a projected wall: the card's sizes from the wall's layout. */
+  fit?: CardFit;
 };
 
 /** Staff's view of a note the room can't read: its text, marked, and the way to show or hide it. */
@@ -59,7 +61,7 @@ function ModeratedNote({
             type="button"
             onClick={() => onWithhold(note.id, !note.withheld)}
             aria-label={`${note.withheld ? "Show to the room" : "Hide from the room"}: ${label}`}
-            className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+            className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
           >
             {note.withheld ? "Show to the room" : "Hide from the room"}
           </button>
@@ -79,7 +81,7 @@ export const WallNote = memo(function WallNote(props: Props) {
     const hidden = props.moderation?.hidden;
     if (hidden && props.moderation)
       return <ModeratedNote note={note} hidden={hidden} size={size} onWithhold={props.moderation.onWithhold} />;
-    return <HiddenNoteCard size={size} withheld={note.withheld} />;
+    return <HiddenNoteCard size={size} withheld={note.withheld} fit={props.fit} />;
   }
   const label = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
   return (
@@ -104,21 +106,27 @@ export const WallNote = memo(function WallNote(props: Props) {
       }}
       data-testid="wall-note"
       data-note-id={note.id}
-      className={`rounded-lg transition ${props.dropTarget ? "ring-4 ring-brand ring-offset-2" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
+      // The full text of a clamped note on hover (and, through group/note, on focus of its buttons).
+      title={interactive && note.text.length > 60 ? note.text : undefined}
+      className={`group/note h-full rounded-lg transition ${props.dropTarget ? "ring-4 ring-brand ring-offset-2" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
       <NoteCard
         note={note}
         size={size}
+        fit={props.fit}
         badge={
           <>
             {note.source ? <span className="rounded-full bg-white/70 px-2 py-0.5">From {note.source.boardTitle}</span> : null}
-            {typeof props.tally === "number" ? <TallyBadge dots={props.tally} size={size === "wall" ? "wall" : "phone"} /> : null}
+            {typeof props.tally === "number" ? (
+              <TallyBadge dots={props.tally} size={props.fit ? "fit" : size === "wall" ? "wall" : "phone"} />
+            ) : null}
           </>
         }
       >
         {interactive ? (
-          <div className="mt-2 flex flex-wrap items-center gap-1 text-xs">
-            <label className="mr-1 inline-flex min-h-8 items-center gap-1 rounded bg-white/70 px-2 font-semibold">
+          <div className="mt-1.5 flex flex-wrap items-center gap-1 text-[0.6875rem] leading-none">
+            {/* Compact, for a wall of a hundred notes; 24 px targets, WCAG 2.2's minimum (2.5.8). */}
+            <label className="inline-flex min-h-6 items-center gap-1 rounded bg-white/70 px-1.5 font-semibold">
               <input type="checkbox" checked={props.selected} onChange={(e) => props.onSelect?.(note.id, e.target.checked)} />
               Select<span className="sr-only"> note: {label}</span>
             </label>
@@ -134,7 +142,7 @@ export const WallNote = memo(function WallNote(props: Props) {
                 key={intent}
                 type="button"
                 onClick={() => props.onMove?.(note.id, intent)}
-                className="grid min-h-8 min-w-8 place-items-center rounded bg-white/70 font-bold hover:bg-white"
+                className="grid min-h-6 min-w-6 place-items-center rounded bg-white/70 font-bold hover:bg-white"
               >
                 <span aria-hidden>{glyph}</span>
                 <span className="sr-only">
@@ -146,7 +154,7 @@ export const WallNote = memo(function WallNote(props: Props) {
               <button
                 type="button"
                 onClick={() => props.onMove?.(note.id, "group-above")}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 // One name, not two pieces a screen reader joins with a stray space ("Ungroup : …").
                 aria-label={`Group with note above: ${label}`}
               >
@@ -157,7 +165,7 @@ export const WallNote = memo(function WallNote(props: Props) {
               <button
                 type="button"
                 onClick={() => props.onMove?.(note.id, "ungroup")}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 aria-label={`Ungroup: ${label}`}
               >
                 Ungroup
@@ -167,7 +175,7 @@ export const WallNote = memo(function WallNote(props: Props) {
               <button
                 type="button"
                 onClick={() => props.moderation?.onWithhold(note.id, true)}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 aria-label={`Hide from the room: ${label}`}
               >
                 Hide from the room

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import type { CardFit } from "@/app/live/note-card";
 import { type ColumnView, canGroupWithAbove } from "@/lib/boards/board-state";
 import { isMapBoard } from "@/lib/boards/pins";
@@ -35,22 +35,21 @@ const pageMs = 12_000;
  * them, so a resized window or another projector re-flows the cards.
  */
 function useBox() {
-  const ref = useRef<HTMLDivElement>(null);
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
   const [box, setBox] = useState<{ width: number; height: number; rem: number } | null>(null);
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+    if (!element) return;
     const measure = () => {
       const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      const next = { width: el.clientWidth, height: el.clientHeight, rem };
+      const next = { width: element.clientWidth, height: element.clientHeight, rem };
       setBox((b) => (b && b.width === next.width && b.height === next.height && b.rem === next.rem ? b : next));
     };
     measure();
     const observer = new ResizeObserver(measure);
-    observer.observe(el);
+    observer.observe(element);
     return () => observer.disconnect();
-  });
-  return [ref, box] as const;
+  }, [element]);
+  return [setElement, box] as const;
 }
 
 /** A board too big for one screen turns its pages by itself; a page is a still picture, so nothing moves between turns. */
@@ -304,7 +303,7 @@ export function WallBoardView({
           {message}
         </p>
       ) : null}
-      <div ref={boxRef} className={fitted ? "min-h-0 flex-1 overflow-hidden" : undefined} data-testid="wall-columns">
+      <div ref={fitted ? boxRef : undefined} className={fitted ? "min-h-0 flex-1 overflow-hidden" : undefined} data-testid="wall-columns">
         {fitted && !layout ? null : (
           <div
             className={`grid ${layout ? "h-full" : "gap-4"}`}

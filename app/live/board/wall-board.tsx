@@ -27,6 +27,22 @@ function runsOf(notes: WireNote[]): Segment[] {
   return runs;
 }
 
+/** Where a dragged note can land: a strip beside a note, or the cell at a column's end. */
+function DropSlot({
+  as: Tag,
+  testId,
+  ...rest
+}: {
+  as: "div" | "li";
+  testId: string;
+  className: string;
+  onDragOver: React.DragEventHandler;
+  onDragLeave: React.DragEventHandler;
+  onDrop: React.DragEventHandler;
+}) {
+  return <Tag aria-hidden data-testid={testId} {...rest} />;
+}
+
 /** How long a page of a board too big for one screen stays up. */
 const pageMs = 12_000;
 
@@ -229,12 +245,14 @@ export function WallBoardView({
   const dark = tone === "dark";
   const total = Object.keys(state.notes).length;
 
+  // In a grid, a drop line takes no cell (the notes must not shift under the pointer as a drag
+  // starts): "before this note" is a strip over the note's left edge; the column's end is a cell.
   const dropLine = (column: ColumnView, beforeId: string | null, key: string) =>
     interactive && dragging ? (
-      <li
+      <DropSlot
         key={key}
-        aria-hidden
-        data-testid={beforeId ? "drop-before" : "drop-end"}
+        as={beforeId ? "div" : "li"}
+        testId={beforeId ? "drop-before" : "drop-end"}
         onDragOver={(e) => {
           e.preventDefault();
           setOver(key);
@@ -246,7 +264,11 @@ export function WallBoardView({
           setDragging(null);
           setOver(null);
         }}
-        className={`rounded transition-all ${over === key ? "h-10 bg-brand/30" : beforeId ? "h-3" : "h-16"} ${beforeId ? "" : "border-2 border-dashed border-line"}`}
+        className={`rounded transition-all ${
+          beforeId
+            ? `absolute inset-y-0 -left-1.5 z-10 w-3 ${over === key ? "bg-brand/60" : ""}`
+            : `h-16 border-2 border-dashed border-line ${over === key ? "bg-brand/30" : ""}`
+        }`}
       />
     ) : null;
 
@@ -303,7 +325,11 @@ export function WallBoardView({
           {message}
         </p>
       ) : null}
-      <div ref={fitted ? boxRef : undefined} className={fitted ? "min-h-0 flex-1 overflow-hidden" : undefined} data-testid="wall-columns">
+      <div
+        ref={fitted ? boxRef : undefined}
+        className={fitted ? "min-h-0 flex-1 overflow-hidden" : undefined}
+        data-testid="wall-columns"
+      >
         {fitted && !layout ? null : (
           <div
             className={`grid ${layout ? "h-full" : "gap-4"}`}
@@ -341,12 +367,14 @@ export function WallBoardView({
                   </h3>
                   <ul className={layout ? "grid" : laptopGrid} style={cardGrid}>
                     {segments.map((segment) => {
-                      const items = segment.notes.flatMap((note) => [
-                        dropLine(column, note.id, `before-${note.id}`),
+                      const items = segment.notes.map((note) => (
                         <li
                           key={note.id}
-                          className={layout ? "min-w-0" : "min-w-0 [content-visibility:auto] [contain-intrinsic-size:auto_110px]"}
+                          className={
+                            layout ? "min-w-0" : "relative min-w-0 [content-visibility:auto] [contain-intrinsic-size:auto_110px]"
+                          }
                         >
+                          {dropLine(column, note.id, `before-${note.id}`)}
                           <WallNote
                             note={note}
                             interactive={interactive}
@@ -363,8 +391,8 @@ export function WallBoardView({
                             moderation={moderate ? { hidden: hiddenTexts[note.id] ?? null, onWithhold } : undefined}
                             fit={fit}
                           />
-                        </li>,
-                      ]);
+                        </li>
+                      ));
                       if (!segment.groupId) return items;
                       return (
                         <li

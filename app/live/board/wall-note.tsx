@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, memo, useRef } from "react";
-import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
+import { type CardFit, HiddenNoteCard, NoteCard } from "@/app/live/note-card";
 import type { HiddenNoteText, WireNote } from "@/lib/realtime/contract";
 import { useDraggableNote } from "./use-wall-dnd";
 import { TallyBadge } from "./vote-controls";
@@ -29,6 +29,8 @@ type Props = {
   tally?: number | null;
   /** For staff: what the room can't see of this note, and hiding it from the room or showing it again. */
   moderation?: { hidden: HiddenNoteText | null; onWithhold: (noteId: string, withheld: boolean) => void };
+  /** On a projected wall: the card's sizes from the wall's layout. */
+  fit?: CardFit;
 };
 
 /** Staff's view of a note the room can't read: its text, marked, and the way to show or hide it. */
@@ -69,7 +71,7 @@ function ModeratedNote({
             tabIndex={keys && !keys.active ? -1 : undefined}
             onClick={() => onWithhold(note.id, !note.withheld)}
             aria-label={`${note.withheld ? "Show to the room" : "Hide from the room"}: ${label}`}
-            className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+            className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
           >
             {note.withheld ? "Show to the room" : "Hide from the room"}
           </button>
@@ -133,7 +135,7 @@ export const WallNote = memo(function WallNote(props: Props) {
     const hidden = props.moderation?.hidden;
     if (hidden && props.moderation)
       return <ModeratedNote note={note} hidden={hidden} size={size} onWithhold={props.moderation.onWithhold} keys={props.keys} />;
-    return <HiddenNoteCard size={size} withheld={note.withheld} />;
+    return <HiddenNoteCard size={size} withheld={note.withheld} fit={props.fit} />;
   }
   const label = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
   // Buttons inside a note are reached by Tab only from that note, so the wall stays one tab stop.
@@ -150,22 +152,28 @@ export const WallNote = memo(function WallNote(props: Props) {
       data-testid="wall-note"
       data-note-id={note.id}
       data-dragging={props.drag?.lifted ? "yes" : undefined}
-      className={`relative rounded-lg transition focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand ${drop === "group" ? "outline-4 -outline-offset-4 outline-brand" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
+      // The full text of a clamped note on hover (and, through group/note, on focus of its buttons).
+      title={interactive && note.text.length > 60 ? note.text : undefined}
+      className={`group/note relative h-full rounded-lg transition focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand ${drop === "group" ? "outline-4 -outline-offset-4 outline-brand" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
       {drop ? <DropMark drop={drop} /> : null}
       <NoteCard
         note={note}
         size={size}
+        fit={props.fit}
         badge={
           <>
             {note.source ? <span className="rounded-full bg-white/70 px-2 py-0.5">From {note.source.boardTitle}</span> : null}
-            {typeof props.tally === "number" ? <TallyBadge dots={props.tally} size={size === "wall" ? "wall" : "phone"} /> : null}
+            {typeof props.tally === "number" ? (
+              <TallyBadge dots={props.tally} size={props.fit ? "fit" : size === "wall" ? "wall" : "phone"} />
+            ) : null}
           </>
         }
       >
         {interactive ? (
-          <div className="mt-2 flex flex-wrap items-center gap-1 text-xs">
-            <label className="mr-1 inline-flex min-h-8 items-center gap-1 rounded bg-white/70 px-2 font-semibold">
+          <div className="mt-1.5 flex flex-wrap items-center gap-1 text-[0.6875rem] leading-none">
+            {/* Compact, for a wall of a hundred notes; 24 px targets, WCAG 2.2's minimum (2.5.8). */}
+            <label className="inline-flex min-h-6 items-center gap-1 rounded bg-white/70 px-1.5 font-semibold">
               <input
                 type="checkbox"
                 tabIndex={inner}
@@ -187,7 +195,7 @@ export const WallNote = memo(function WallNote(props: Props) {
                 type="button"
                 tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, intent)}
-                className="grid min-h-8 min-w-8 place-items-center rounded bg-white/70 font-bold hover:bg-white"
+                className="grid min-h-6 min-w-6 place-items-center rounded bg-white/70 font-bold hover:bg-white"
               >
                 <span aria-hidden>{glyph}</span>
                 <span className="sr-only">
@@ -200,7 +208,7 @@ export const WallNote = memo(function WallNote(props: Props) {
                 type="button"
                 tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, "group-above")}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 // One name, not two pieces a screen reader joins with a stray space ("Ungroup : …").
                 aria-label={`Group with note above: ${label}`}
               >
@@ -212,7 +220,7 @@ export const WallNote = memo(function WallNote(props: Props) {
                 type="button"
                 tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, "ungroup")}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 aria-label={`Ungroup: ${label}`}
               >
                 Ungroup
@@ -223,7 +231,7 @@ export const WallNote = memo(function WallNote(props: Props) {
                 type="button"
                 tabIndex={inner}
                 onClick={() => props.moderation?.onWithhold(note.id, true)}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 aria-label={`Hide from the room: ${label}`}
               >
                 Hide from the room

@@ -179,12 +179,12 @@ function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   );
 }
 
-function PhaseTitle({ phase, agenda }: { phase: PhaseView | null; agenda: PhaseView[] }) {
+function PhaseTitle({ phase, agenda, dense }: { phase: PhaseView | null; agenda: PhaseView[]; dense: boolean }) {
   if (!phase) return agenda.length ? <p className="text-3xl font-semibold text-white/80">Starting soon</p> : null;
   const i = agenda.findIndex((p) => p.id === phase.id);
   return (
-    <p className="text-6xl font-extrabold tracking-tight" data-testid="screen-phase">
-      <span className="block text-2xl font-semibold uppercase tracking-[0.15em] text-sun">
+    <p className={`${dense ? "text-4xl" : "text-6xl"} font-extrabold tracking-tight`} data-testid="screen-phase">
+      <span className={`block ${dense ? "text-xl" : "text-2xl"} font-semibold uppercase tracking-[0.15em] text-sun`}>
         Now{i >= 0 ? ` · ${i + 1} of ${agenda.length}` : ""}
       </span>
       {phase.name}
@@ -313,6 +313,8 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
 
   // Presenter mode has its own clock, per team; two countdowns on one screen would confuse.
   const showsTimer = room && wall.kind !== "presentations" && (room.timer.status !== "idle" || room.phase);
+  // A board's notes need the height: the header around them gets slimmer.
+  const dense = wall.kind === "board" || wall.kind === "rotate";
 
   return (
     <div
@@ -321,11 +323,11 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
       data-wall={wall.kind}
       data-testid="big-screen"
     >
-      <header className="flex shrink-0 items-center justify-between gap-10 px-12 pt-8 pb-4">
+      <header className={`flex shrink-0 items-center justify-between gap-10 px-12 ${dense ? "pt-4 pb-1" : "pt-8 pb-4"}`}>
         <div className="min-w-0">
           <p className="text-xl font-semibold uppercase tracking-[0.2em] text-sun">{event.name}</p>
           {room?.phase || agenda.length ? (
-            <PhaseTitle phase={room?.phase ?? null} agenda={agenda} />
+            <PhaseTitle phase={room?.phase ?? null} agenda={agenda} dense={dense} />
           ) : (
             <h1 className="text-5xl font-extrabold tracking-tight">{event.name}</h1>
           )}
@@ -340,7 +342,10 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
           ) : null}
           {showsTimer ? <RoomTimer timer={room.timer} size="screen" testId="screen-timer" /> : null}
           <p className="text-right text-3xl font-bold" aria-live="polite">
-            <span className="text-7xl font-extrabold tabular-nums text-sun" data-testid="screen-people">
+            <span
+              className={`${dense ? "text-5xl" : "text-7xl"} font-extrabold tabular-nums text-sun`}
+              data-testid="screen-people"
+            >
               {presence?.people ?? "–"}
             </span>
             <span className="block text-xl font-semibold text-white/80">
@@ -363,7 +368,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         </section>
       ) : null}
 
-      <main className="min-h-0 flex-1 overflow-hidden px-12 py-6" data-testid="screen-wall">
+      <main className={`min-h-0 flex-1 overflow-hidden px-12 ${dense ? "py-3" : "py-6"}`} data-testid="screen-wall">
         {wall.kind === "join" ? <JoinWall join={join} board={board} /> : null}
         {wall.kind === "board" ? <BoardWall boardId={wall.boardId} /> : null}
         {wall.kind === "votes" ? <VotesWall boardId={wall.boardId} /> : null}

@@ -42,9 +42,13 @@ async function seedBoard(eventId: string, count: number) {
       await tx.insert(noteGroups).values({ id: group.id, boardId: board.id, title: `Theme ${i + 1}` });
     for (let i = 0; i < count; i++) {
       const c = i % 3;
-      let k = Math.floor(i / 3);
-      // The first notes of each column fill its groups, in turn.
-      const group = (columnGroups[c] ?? []).find((g) => (k < g.size ? true : ((k -= g.size), false)));
+      const k = Math.floor(i / 3);
+      // The first notes of each column fill its groups, in turn: group j holds the notes from the sizes before it.
+      const groups = columnGroups[c] ?? [];
+      const group = groups.find((g, j) => {
+        const start = groups.slice(0, j).reduce((sum, before) => sum + before.size, 0);
+        return k >= start && k < start + g.size;
+      });
       await tx.insert(notes).values({
         id: randomUUID(),
         boardId: board.id,

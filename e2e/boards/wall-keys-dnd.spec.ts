@@ -158,14 +158,28 @@ async function pickUp(page: Page, from: Locator) {
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 8, box.y + 20, { steps: 3 });
 }
-async function over(page: Page, target: Locator, at: "middle" | "top" | "below") {
+/**
+ * Moves a held note over part of a target until the wall shows `shows`. Chromium drops a drag-over
+ * that arrives while the last one is still being handled, so the final point is offered again (one
+ * pixel apart, so it counts as a move) until the page has seen it.
+ */
+async function over(page: Page, target: Locator, at: "middle" | "top", shows: () => Promise<void>) {
   const box = await target.boundingBox();
   if (!box) throw new Error("no box");
   const x = box.x + box.width / 2;
   // Come in from above for the top edge, so the pointer never crosses the note's middle on the way.
   if (at === "top") await page.mouse.move(x, box.y - 12, { steps: 6 });
-  const y = at === "middle" ? box.y + box.height / 2 : at === "top" ? box.y + 4 : box.y + box.height - 6;
+  const y = at === "middle" ? box.y + box.height / 2 : box.y + 4;
   await page.mouse.move(x, y, { steps: at === "top" ? 2 : 6 });
+  await holdAt(page, x, y, shows);
+}
+async function holdAt(page: Page, x: number, y: number, shows: () => Promise<void>) {
+  let nudge = 1;
+  await expect(async () => {
+    nudge = -nudge;
+    await page.mouse.move(x + nudge, y);
+    await shows();
+  }).toPass({ timeout: 15_000 });
 }
 
 test("dragging with the mouse: the middle of a note says 'will group', an edge or an empty column 'will move here', and a second laptop sees it", async ({
@@ -197,9 +211,8 @@ test("dragging with the mouse: the middle of a note says 'will group', an edge o
   expect(await note(page, "Shady benches").boundingBox()).toEqual(benchesBefore);
 
   // Over the middle of "Friendly staff": it says it will group, and dropping groups.
-  await over(page, note(page, "Friendly staff"), "middle");
   const indicator = page.getByTestId("drop-indicator");
-  await expect(indicator).toHaveText("Will group");
+  await over(page, note(page, "Friendly staff"), "middle", () => expect(indicator).toHaveText("Will group", { timeout: 1_000 }));
   await expect(note(page, "Friendly staff").getByTestId("drop-indicator")).toBeVisible();
   await expect(page.getByTestId("wall-announcer")).toHaveText("Will group with Friendly staff");
   await page.screenshot({ path: `${shots}/drag-will-group-1280x720.png` });
@@ -211,8 +224,9 @@ test("dragging with the mouse: the middle of a note says 'will group', an edge o
 
   // Onto the top edge of "Long queue", in the other column: a line says it will move there.
   await pickUp(page, note(page, "Shady benches"));
-  await over(page, note(page, "Long queue"), "top");
-  await expect(indicator).toHaveAttribute("data-drop", "before");
+  await over(page, note(page, "Long queue"), "top", () =>
+    expect(indicator).toHaveAttribute("data-drop", "before", { timeout: 1_000 }),
+  );
   await expect(indicator).toHaveText("Will move here");
   await expect(page.getByTestId("wall-announcer")).toContainText("Will move before Long queue");
   await page.screenshot({ path: `${shots}/drag-will-move-1280x720.png` });
@@ -227,9 +241,10 @@ test("dragging with the mouse: the middle of a note says 'will group', an edge o
   const column = second.getByRole("region", { name: "Miserable moments" });
   const box = await column.boundingBox();
   if (!box) throw new Error("no column");
-  await second.mouse.move(box.x + box.width / 2, box.y + box.height - 10, { steps: 6 });
+  const end = { x: box.x + box.width / 2, y: box.y + box.height - 10 };
+  await second.mouse.move(end.x, end.y, { steps: 6 });
   const indicatorThere = second.getByTestId("drop-indicator");
-  await expect(indicatorThere).toHaveAttribute("data-drop", "end");
+  await holdAt(second, end.x, end.y, () => expect(indicatorThere).toHaveAttribute("data-drop", "end", { timeout: 1_000 }));
   await expect(indicatorThere).toBeVisible();
   await expect(second.getByTestId("wall-announcer")).toHaveText("Will move to the end of Miserable moments");
   await second.screenshot({ path: `${shots}/drag-will-move-end-1920x1080.png` });

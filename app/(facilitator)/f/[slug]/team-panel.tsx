@@ -42,7 +42,7 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
   const nameOf = (id: string) => staff.staff.find((s) => s.accountId === id)?.name ?? "them";
 
   return (
-    <section aria-labelledby="lead-title" className="card space-y-3 p-5" data-testid="lead-panel">
+    <section aria-labelledby="lead-title" className="card space-y-3 p-4" data-testid="lead-panel">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="lead-title" className="text-lg font-bold">
           Running the room together
@@ -128,7 +128,7 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
 export function ActivityLog({ staff }: { staff: StaffState | null }) {
   useServerNow(30_000);
   return (
-    <section aria-labelledby="activity-title" className="card space-y-3 p-5">
+    <section id="activity" aria-labelledby="activity-title" className="card scroll-mt-20 space-y-3 p-4">
       <h2 id="activity-title" className="text-lg font-bold">
         Activity
       </h2>
@@ -139,7 +139,10 @@ export function ActivityLog({ staff }: { staff: StaffState | null }) {
           Nothing yet. Phases, timers, walls, votes, locks, reveals and announcements appear here as the team acts.
         </p>
       ) : (
-        <ol className="max-h-96 divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line" data-testid="activity-log">
+        <ol
+          className="max-h-[min(24rem,60vh)] divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line"
+          data-testid="activity-log"
+        >
           {staff.log.map((e) => (
             <ActivityLine key={e.id} entry={e} when={clockTime(e.at)} testId="activity-entry" />
           ))}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
 import { plural } from "@/lib/plural";
@@ -11,13 +12,21 @@ import { type PresentationsHandle, usePresentations } from "@/lib/realtime/clien
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { PresentationState } from "@/lib/realtime/contract";
 import { formatClock } from "@/lib/room/timer";
+import type { TimesFormState } from "./actions";
+import { TimesForm } from "./times-form";
 
-type Props = { event: { name: string; slug: string } };
+type Props = {
+  event: { name: string; slug: string };
+  /** Saves the times; bound to the event by the page (a Server Component). */
+  saveTimes: FormAction<TimesFormState>;
+  /** The times when the page was made: the form shows them before the live state arrives, or without JavaScript. */
+  times: { presentSeconds: number; questionsSeconds: number };
+};
 
 const stageWords = { waiting: "Not started", presenting: "Presenting", questions: "Questions", finished: "Finished" } as const;
 
 /** The facilitator's side of the presentations: order, clock, judges, people's choice. */
-export function PresentationsConsole({ event }: Props) {
+export function PresentationsConsole({ event, saveTimes, times }: Props) {
   const p = usePresentations();
   const s = p.state;
   return (
@@ -50,12 +59,20 @@ export function PresentationsConsole({ event }: Props) {
           </p>
         ) : null}
         {!s ? (
-          <p className="text-ink-soft">Opening the presentations…</p>
+          <>
+            <p className="text-ink-soft">Opening the presentations…</p>
+            <section aria-labelledby="times-title" className="card space-y-4 p-5">
+              <h2 id="times-title" className="text-lg font-bold">
+                Time for each team
+              </h2>
+              <TimesForm action={saveTimes} times={times} />
+            </section>
+          </>
         ) : (
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
             <div className="space-y-6">
               <PresenterControls handle={p} state={s} />
-              <RunningOrder handle={p} state={s} slug={event.slug} />
+              <RunningOrder handle={p} state={s} slug={event.slug} saveTimes={saveTimes} />
             </div>
             <div className="space-y-6">
               <PeoplesChoicePanel handle={p} state={s} />
@@ -275,30 +292,25 @@ function ProjectResults({ handle, state }: { handle: PresentationsHandle; state:
   );
 }
 
-function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; state: PresentationState; slug: string }) {
+function RunningOrder({
+  handle,
+  state,
+  slug,
+  saveTimes,
+}: {
+  handle: PresentationsHandle;
+  state: PresentationState;
+  slug: string;
+  saveTimes: FormAction<TimesFormState>;
+}) {
   const id = useId();
   const [dragging, setDragging] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
-  const [present, setPresent] = useState(String(state.run.presentSeconds / 60));
-  const [questions, setQuestions] = useState(String(state.run.questionsSeconds / 60));
-  const [timesSaved, setTimesSaved] = useState<{ ok: boolean; text: string } | null>(null);
   const { order } = state.run;
   const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
   const save = async (next: string[], moved?: string) => {
     const ack = await handle.send("presentation:order", { order: next });
     if (ack?.ok && moved) setAnnounce(`${name(moved)} is now number ${next.indexOf(moved) + 1}.`);
-  };
-  const saveTimes = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const ack = await handle.send("presentation:order", {
-      order,
-      presentSeconds: Math.round(Number(present) * 60),
-      questionsSeconds: Math.round(Number(questions) * 60),
-    });
-    // Said where the button is, and to screen readers: a save nobody sees confirmed gets made twice.
-    setTimesSaved(
-      ack?.ok ? { ok: true, text: "Times saved" } : { ok: false, text: ack?.error.message ?? "Not saved: no connection." },
-    );
   };
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
@@ -371,54 +383,7 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
       <p aria-live="polite" className="sr-only">
         {announce}
       </p>
-      <form onSubmit={saveTimes} className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${id}-present`} className="field-label">
-            Minutes to present
-          </label>
-          <input
-            id={`${id}-present`}
-            type="number"
-            min={0.5}
-            max={60}
-            step={0.5}
-            className="field-input w-32"
-            value={present}
-            onChange={(e) => {
-              setPresent(e.target.value);
-              setTimesSaved(null);
-            }}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-questions`} className="field-label">
-            Minutes for questions
-          </label>
-          <input
-            id={`${id}-questions`}
-            type="number"
-            min={0}
-            max={60}
-            step={0.5}
-            className="field-input w-32"
-            value={questions}
-            onChange={(e) => {
-              setQuestions(e.target.value);
-              setTimesSaved(null);
-            }}
-          />
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          Save times
-        </button>
-        <p
-          role="status"
-          className={`min-h-11 self-center font-semibold ${timesSaved?.ok === false ? "text-danger" : "text-brand-dark"}`}
-          data-testid="times-status"
-        >
-          {timesSaved?.text ?? ""}
-        </p>
-      </form>
+      <TimesForm action={saveTimes} times={state.run} />
     </section>
   );
 }

@@ -1,0 +1,96 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import type { FormAction } from "@/app/(organiser)/use-kept-form";
+import { useKeptForm } from "@/app/(organiser)/use-kept-form";
+import type { TimesFormState } from "./actions";
+
+const asMinutes = (seconds: number) => String(seconds / 60);
+
+/**
+ * Each team's minutes to present and for questions. A form posted to a server action (bound by the
+ * page), so it saves without JavaScript too and answers "Times saved" either way. `times`: the
+ * room's times now (live once the page is connected), which the fields start from.
+ */
+export function TimesForm({
+  action,
+  times,
+}: {
+  action: FormAction<TimesFormState>;
+  times: { presentSeconds: number; questionsSeconds: number };
+}) {
+  const id = useId();
+  const { state, pending, formProps } = useKeptForm<TimesFormState>(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  // Held here, so what was typed stays through a refusal; without JavaScript the echoed values refill it.
+  const [present, setPresent] = useState(v.present ?? asMinutes(times.presentSeconds));
+  const [questions, setQuestions] = useState(v.questions ?? asMinutes(times.questionsSeconds));
+  // The room's times changed (saved here, or on another console): the fields show them.
+  useEffect(() => {
+    setPresent(asMinutes(times.presentSeconds));
+    setQuestions(asMinutes(times.questionsSeconds));
+  }, [times.presentSeconds, times.questionsSeconds]);
+  const problem = state.message ?? (Object.keys(e).length > 0 ? "Not saved: see below." : undefined);
+  return (
+    <form {...formProps} className="flex flex-wrap items-end gap-3" data-testid="times-form">
+      <div>
+        <label htmlFor={`${id}-present`} className="field-label">
+          Minutes to present
+        </label>
+        <input
+          id={`${id}-present`}
+          name="present"
+          type="number"
+          min={0.5}
+          max={60}
+          step={0.5}
+          className="field-input w-32"
+          value={present}
+          onChange={(event) => setPresent(event.target.value)}
+          aria-invalid={e.present ? true : undefined}
+          aria-describedby={e.present ? `${id}-present-error` : undefined}
+        />
+        {e.present ? (
+          <span id={`${id}-present-error`} className="field-error block max-w-64">
+            {e.present}
+          </span>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor={`${id}-questions`} className="field-label">
+          Minutes for questions
+        </label>
+        <input
+          id={`${id}-questions`}
+          name="questions"
+          type="number"
+          min={0}
+          max={60}
+          step={0.5}
+          className="field-input w-32"
+          value={questions}
+          onChange={(event) => setQuestions(event.target.value)}
+          aria-invalid={e.questions ? true : undefined}
+          aria-describedby={e.questions ? `${id}-questions-error` : undefined}
+        />
+        {e.questions ? (
+          <span id={`${id}-questions-error`} className="field-error block max-w-64">
+            {e.questions}
+          </span>
+        ) : null}
+      </div>
+      <button type="submit" className="btn btn-secondary" disabled={pending}>
+        Save times
+      </button>
+      {/* Said where the button is, and to screen readers: a save nobody sees confirmed gets made twice. */}
+      <p
+        role="status"
+        className={`min-h-11 self-center font-semibold ${problem ? "text-danger" : "text-brand-dark"}`}
+        data-testid="times-status"
+      >
+        {pending ? "Saving…" : (problem ?? state.saved ?? "")}
+      </p>
+    </form>
+  );
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { noteGroups, notes } from "@/db/schema";
+import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
 import { addBoardFixture, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { projector } from "../support/viewports";
@@ -8,8 +9,8 @@ import { addTeam } from "../teams/support";
 
 /** The smallest note text on a projector at 1080p: 1.25 rem of the big screen (lib/boards/wall-layout.ts). */
 const minimumFontPx = 20;
-/** Outside the repository: screenshots to look at, not to diff. */
-const shots = "/work/wt/shots-wall";
+/** Screenshots to look at, not to diff. */
+const shots = "e2e/.artifacts/screenshots/wall";
 
 const sizes = [
   { width: 1024, height: 768 },
@@ -139,6 +140,8 @@ test("a board of 100 notes in 3 columns with groups fits a 1080p projector, ever
     .evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().left))).size);
   expect(lefts).toBeGreaterThanOrEqual(2);
   await desk.screenshot({ path: `${shots}/facilitator-board-100-1920x1080.png`, fullPage: true });
+  await expectAccessible(desk);
+  await expectAccessible(screen);
   socket.close();
 });
 
@@ -183,6 +186,9 @@ test("screenshots of the board, join and presentations walls at every projector 
     await socket.command("screen:show", { wall });
     await screen.goto(`/s/${event.slug}`);
     await expect(screen.getByTestId("big-screen")).toHaveAttribute("data-wall", wall.kind);
+    // Nobody has joined these teams, so none has a slot yet: the wall says why instead of standing empty.
+    if (wall.kind === "presentations")
+      await expect(screen.getByTestId("wall-order-empty")).toContainText("No team is in the running order yet");
     for (const size of sizes) {
       await screen.setViewportSize(size);
       await expect.poll(() => screen.evaluate(() => window.innerWidth)).toBe(size.width);
@@ -194,6 +200,7 @@ test("screenshots of the board, join and presentations walls at every projector 
         expect(Math.min(...px)).toBeGreaterThanOrEqual(1.25 * rem - 0.5);
       }
       await screen.screenshot({ path: `${shots}/${wall.kind}-wall-${size.width}x${size.height}.png` });
+      await expectAccessible(screen);
     }
   }
   socket.close();

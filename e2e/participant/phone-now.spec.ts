@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { participants, teamMembers } from "@/db/schema";
 import { addAgenda } from "../room-control/support";
+import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
 import { addBoardFixture, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
@@ -53,6 +54,7 @@ test("the phone's now card holds the phase, timer, announcement and nudge, the t
   expect((teamBox?.y ?? 9999) + (teamBox?.height ?? 0)).toBeLessThanOrEqual(844);
   await expectNoSidewaysScroll(handset);
   await handset.screenshot({ path: "e2e/.artifacts/phone-now-390.png" });
+  await expectAccessible(handset);
 
   // Time's up: loud at first, on the phone and the console alike…
   await expect(card.getByText("Time's up", { exact: true })).toBeVisible({ timeout: 20_000 });
@@ -61,6 +63,7 @@ test("the phone's now card holds the phase, timer, announcement and nudge, the t
   await expect(console_.getByTestId("console-timer-calm")).toContainText(/Time's up at \d/, { timeout: 20_000 });
   await expect(card.getByTestId("room-timer")).not.toHaveClass(/text-coral/);
   await handset.screenshot({ path: "e2e/.artifacts/phone-now-calm-390.png" });
+  await expectAccessible(handset);
 
   staff.close();
   await handsetContext.close();

@@ -66,6 +66,9 @@ test("presenter mode from the keyboard: back goes back a stage, reset returns ev
   };
   const stageIs = async (stage: string, team?: string) => {
     await expect(wallAt(screen)).toHaveAttribute("data-stage", stage);
+    // A press says the stage it was pressed on, so the next one waits until the console shows it too
+    // (a press against a stage the console hasn't seen yet is a stale double press, and is dropped).
+    await expect(console_.getByTestId("presenter-controls")).toHaveAttribute("data-stage", stage);
     if (team) await expect(wallAt(screen)).toHaveAttribute("data-team", team);
   };
 

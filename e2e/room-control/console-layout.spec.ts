@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible } from "../support/a11y";
 import { addBoardFixture, addStaff, createEventFixture, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 import { addTeam } from "../teams/support";
@@ -109,6 +110,7 @@ test("a long weekend's console at 1366×768: each board once, every section one 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${shots}-${name}.png` });
     await page.screenshot({ path: `${shots}-${name}-full.png`, fullPage: true });
+    await expectAccessible(page);
   }
   await context.close();
 
@@ -120,6 +122,7 @@ test("a long weekend's console at 1366×768: each board once, every section one 
   await expectNoSidewaysScroll(small);
   await small.screenshot({ path: `${shots}-390x844.png` });
   await small.screenshot({ path: `${shots}-390x844-full.png`, fullPage: true });
+  await expectAccessible(small);
   await expectEverySectionOneClickAway(small);
   await handset.close();
 });

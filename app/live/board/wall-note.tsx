@@ -211,8 +211,9 @@ export const WallNote = memo(function WallNote(props: Props) {
                 className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 // One name, not two pieces a screen reader joins with a stray space ("Ungroup : …").
                 aria-label={`Group with note above: ${label}`}
+                title="Group with the note above"
               >
-                Group with note above
+                <span aria-hidden>↥ </span>Group
               </button>
             ) : null}
             {note.groupId ? (
@@ -233,8 +234,9 @@ export const WallNote = memo(function WallNote(props: Props) {
                 onClick={() => props.moderation?.onWithhold(note.id, true)}
                 className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 aria-label={`Hide from the room: ${label}`}
+                title="Hide from the room"
               >
-                Hide from the room
+                Hide
               </button>
             ) : null}
           </div>

@@ -214,6 +214,13 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
           <h2 id="order-title" className="text-[5vh] font-extrabold leading-tight">
             {s.run.stage === "finished" ? "Thank you, every team" : "Presentations: the running order"}
           </h2>
+          {s.run.order.length === 0 ? (
+            // An empty room's order: say what fills it, rather than leave the wall blank.
+            <p className="max-w-[60ch] text-[3.2vh] font-semibold text-white/80" data-testid="wall-order-empty">
+              No team is in the running order yet. A team joins it once someone has joined the team, or when the facilitators add
+              it.
+            </p>
+          ) : null}
           <ol className="space-y-[1vh]" data-testid="wall-order">
             {s.run.order.map((id, i) => (
               <li key={id} className="flex items-baseline gap-[2vh] rounded-2xl bg-stage-raised px-[2.5vh] py-[1.2vh]">

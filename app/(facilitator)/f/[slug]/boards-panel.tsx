@@ -104,14 +104,15 @@ function BoardRow({
               Reveal notes{on("on")}
             </button>
           ) : null}
-          <details className="group open:basis-full" data-testid="board-more">
+          {/* The extra actions float under "More", so opening it doesn't re-flow the row. */}
+          <details className="group relative" data-testid="board-more">
             <summary className={`${small} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
               More<span className="sr-only"> for {board.title}</span>
               <span aria-hidden="true" className="ml-1 inline-block transition-transform group-open:rotate-180">
                 ▾
               </span>
             </summary>
-            <div className="mt-2 flex flex-wrap gap-2 rounded-lg bg-paper p-2">
+            <div className="absolute right-0 top-full z-20 mt-1 flex w-max max-w-[min(22rem,80vw)] flex-wrap gap-2 rounded-lg bg-white p-2 shadow-lg ring-1 ring-line">
               <button
                 type="button"
                 aria-pressed={votesShown}

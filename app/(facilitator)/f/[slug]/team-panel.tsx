@@ -139,9 +139,13 @@ export function ActivityLog({ staff }: { staff: StaffState | null }) {
           Nothing yet. Phases, timers, walls, votes, locks, reveals and announcements appear here as the team acts.
         </p>
       ) : (
+        // A list that scrolls on its own must be reachable from the keyboard to be scrolled (WCAG 2.1.1).
         <ol
-          className="max-h-[min(24rem,60vh)] divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line"
+          className="max-h-[min(24rem,60vh)] divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand"
           data-testid="activity-log"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is scrolled with the keys once focused
+          tabIndex={0}
+          aria-labelledby="activity-title"
         >
           {staff.log.map((e) => (
             <ActivityLine key={e.id} entry={e} when={clockTime(e.at)} testId="activity-entry" />

@@ -24,12 +24,19 @@ export function VoteBanner({ voting }: { voting: VotingHandle }) {
       <>
         <section
           aria-label="Voting"
-          className="sticky top-2 z-10 rounded-xl bg-coral px-4 py-2 text-white shadow-lg"
+          className="sticky top-2 z-10 rounded-xl bg-coral px-3 py-1.5 text-white shadow-lg"
           data-testid="vote-banner"
         >
-          <p className="font-extrabold" role="status">
-            Voting is open: <span data-testid="dots-left">{plural(voting.dotsLeft, "dot")}</span> left
-            {secondsLeft !== null ? <span className="font-semibold"> · closes in {clock(secondsLeft)}</span> : null}
+          {/* Two pieces that wrap as wholes: at 200 % text the pinned banner stays a few short lines. */}
+          <p className="flex flex-wrap items-baseline gap-x-2 font-extrabold leading-snug" role="status">
+            <span>
+              Voting is open: <span data-testid="dots-left">{plural(voting.dotsLeft, "dot")}</span> left
+            </span>
+            {secondsLeft !== null ? (
+              <span className="whitespace-nowrap font-semibold tabular-nums">
+                <span className="sr-only">, </span>closes in {clock(secondsLeft)}
+              </span>
+            ) : null}
           </p>
           {voting.message ? (
             <p role="alert" className="mt-1 rounded bg-white/20 px-2 py-1 text-sm font-semibold">

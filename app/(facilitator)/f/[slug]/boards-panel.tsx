@@ -40,7 +40,7 @@ function BoardRow({
   const hidden = board.hiddenUntilReveal && !board.revealed;
   const status = round?.status === "open" ? "Vote open" : round?.status === "closed" ? "Vote closed, not revealed" : null;
   return (
-    <li className="space-y-1 px-3 py-2" data-testid="board-row">
+    <li className="relative space-y-1 px-3 py-2 sm:has-[details[open]]:pb-16" data-testid="board-row">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div className="min-w-0 flex-1 basis-56">
           <p className="break-words font-semibold">
@@ -104,15 +104,16 @@ function BoardRow({
               Reveal notes{on("on")}
             </button>
           ) : null}
-          {/* The extra actions float under "More", so opening it doesn't re-flow the row. */}
-          <details className="group relative" data-testid="board-more">
+          {/* The extra actions open in room the row makes below itself, so the row's buttons stay put
+              and nothing covers the next row. */}
+          <details className="group" data-testid="board-more">
             <summary className={`${small} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
               More<span className="sr-only"> for {board.title}</span>
               <span aria-hidden="true" className="ml-1 inline-block transition-transform group-open:rotate-180">
                 ▾
               </span>
             </summary>
-            <div className="absolute right-0 top-full z-20 mt-1 flex w-max max-w-[min(22rem,80vw)] flex-wrap gap-2 rounded-lg bg-white p-2 shadow-lg ring-1 ring-line">
+            <div className="mt-2 flex flex-wrap gap-2 rounded-lg bg-paper p-2 sm:absolute sm:right-3 sm:bottom-2 sm:mt-0">
               <button
                 type="button"
                 aria-pressed={votesShown}

@@ -133,7 +133,12 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
   }, [run.stage, run.pausedAt]);
 
   return (
-    <section aria-labelledby="presenter-title" className="card space-y-4 p-5" data-testid="presenter-controls" data-stage={run.stage}>
+    <section
+      aria-labelledby="presenter-title"
+      className="card space-y-4 p-5"
+      data-testid="presenter-controls"
+      data-stage={run.stage}
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h2 id="presenter-title" className="text-lg font-bold">

@@ -152,8 +152,8 @@ function acrossRange(input: WallLayoutInput, fontPx: number): [number, number] {
   const probe = wallMetrics(fontPx, 2, false, input.rem);
   const columns = Math.max(1, input.columns.length);
   const inner = (input.width - (columns - 1) * probe.columnGap) / columns - 2 * probe.columnPad - 2 * probe.framePad;
-  const fit = (width: number) => Math.max(1, Math.floor((inner + probe.gap) / (width + probe.gap)));
-  return [fit(fontPx * 8.5), fit(fontPx * 6)];
+  const cardsAcross = (width: number) => Math.max(1, Math.floor((inner + probe.gap) / (width + probe.gap)));
+  return [cardsAcross(fontPx * 8.5), cardsAcross(fontPx * 6)];
 }
 
 /**

@@ -34,52 +34,24 @@ export function TimesForm({
   const problem = state.message ?? (Object.keys(e).length > 0 ? "Not saved: see below." : undefined);
   return (
     <form {...formProps} className="flex flex-wrap items-end gap-3" data-testid="times-form">
-      <div>
-        <label htmlFor={`${id}-present`} className="field-label">
-          Minutes to present
-        </label>
-        <input
-          id={`${id}-present`}
-          name="present"
-          type="number"
-          min={0.5}
-          max={60}
-          step={0.5}
-          className="field-input w-32"
-          value={present}
-          onChange={(event) => setPresent(event.target.value)}
-          aria-invalid={e.present ? true : undefined}
-          aria-describedby={e.present ? `${id}-present-error` : undefined}
-        />
-        {e.present ? (
-          <span id={`${id}-present-error`} className="field-error block max-w-64">
-            {e.present}
-          </span>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor={`${id}-questions`} className="field-label">
-          Minutes for questions
-        </label>
-        <input
-          id={`${id}-questions`}
-          name="questions"
-          type="number"
-          min={0}
-          max={60}
-          step={0.5}
-          className="field-input w-32"
-          value={questions}
-          onChange={(event) => setQuestions(event.target.value)}
-          aria-invalid={e.questions ? true : undefined}
-          aria-describedby={e.questions ? `${id}-questions-error` : undefined}
-        />
-        {e.questions ? (
-          <span id={`${id}-questions-error`} className="field-error block max-w-64">
-            {e.questions}
-          </span>
-        ) : null}
-      </div>
+      <MinutesField
+        id={`${id}-present`}
+        name="present"
+        label="Minutes to present"
+        min={0.5}
+        value={present}
+        onChange={setPresent}
+        error={e.present}
+      />
+      <MinutesField
+        id={`${id}-questions`}
+        name="questions"
+        label="Minutes for questions"
+        min={0}
+        value={questions}
+        onChange={setQuestions}
+        error={e.questions}
+      />
       <button type="submit" className="btn btn-secondary" disabled={pending}>
         Save times
       </button>
@@ -92,5 +64,42 @@ export function TimesForm({
         {pending ? "Saving…" : (problem ?? state.saved ?? "")}
       </p>
     </form>
+  );
+}
+
+/** One minutes field, with its own error said beside it. */
+function MinutesField(props: {
+  id: string;
+  name: string;
+  label: string;
+  min: number;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="field-label">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        name={props.name}
+        type="number"
+        min={props.min}
+        max={60}
+        step={0.5}
+        className="field-input w-32"
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      />
+      {props.error ? (
+        <span id={`${props.id}-error`} className="field-error block max-w-64">
+          {props.error}
+        </span>
+      ) : null}
+    </div>
   );
 }

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { ActivityLine } from "@/app/live/activity-line";
 import type { StaffState } from "@/lib/activity/staff-state";
+import { formatClock } from "@/lib/events/event-dates";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 
-const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const clockTime = (at: number) => formatClock(at, true);
 
 /** Whether this console's room controls are locked by someone else, and who. */
 export function lockedBy(staff: StaffState | null): string | null {

@@ -22,7 +22,7 @@
  * into `.next-bench` (NEXT_DIST_DIR) and the bare page into `.next-phone-bare/`; `--skip-build`
  * reuses both. Options: --taps N (30), --vote-taps N (30), --loads N (5), --reconnects N (5),
  * --offline-s S (30), --wall-s S (20), --wall-rate R (50), --only lcp,add,vote,reconnect,wall,
- * --out FILE.
+ * --out FILE, --profile (a Chromium trace around the add-note taps, summarised per tap).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -229,6 +229,53 @@ async function addNoteTaps(page: Page, count: number, label: string) {
   };
 }
 
+/**
+ * `--profile`: a Chromium performance trace around the taps; main-thread time per tap by trace
+ * event name (script, style, layout, paint, GC…), with the trace written to bench/results/profiles.
+ */
+const profileTaps = argv.includes("--profile");
+const traced = [
+  "FunctionCall",
+  "EventDispatch",
+  "TimerFire",
+  "FireAnimationFrame",
+  "RunMicrotasks",
+  "UpdateLayoutTree",
+  "Layout",
+  "PrePaint",
+  "Paint",
+  "Layerize",
+  "Commit",
+  "MinorGC",
+  "MajorGC",
+  "V8.GC_SCAVENGER",
+  "HitTest",
+  "ParseHTML",
+];
+async function traceTaps<T>(page: Page, name: string, taps: number, run: () => Promise<T>) {
+  if (!profileTaps || !browser) return { result: await run(), perTapMs: null };
+  mkdirSync("bench/results/profiles", { recursive: true });
+  const path = `bench/results/profiles/phone-${name}.trace.json`;
+  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"] });
+  const result = await run();
+  const buffer = await browser.stopTracing();
+  const events = (
+    JSON.parse(buffer.toString()) as {
+      traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[];
+    }
+  ).traceEvents;
+  const main = events.find(
+    (e) =>
+      e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "Layout"),
+  );
+  const perTapMs: Record<string, number> = {};
+  for (const e of events)
+    if (main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && traced.includes(e.name))
+      perTapMs[e.name] = (perTapMs[e.name] ?? 0) + (e.dur ?? 0) / 1000 / taps;
+  for (const k of Object.keys(perTapMs)) perTapMs[k] = round1(perTapMs[k]!)!;
+  return { result, perTapMs };
+}
+
 async function signedParticipantCookie(eventId: string, participantId: string, secret: string) {
   return { name: participantCookieName(eventId), value: sign(participantId, secret) };
 }
@@ -380,12 +427,23 @@ try {
   if (want("add")) {
     log(`add note: ${taps} taps on the empty board …`);
     let page = await openPhone(emptyBoardId);
-    const empty = await addNoteTaps(page, taps, "empty");
+    const emptyRun = await traceTaps(page, "add-note-empty", taps, () => addNoteTaps(page, taps, "empty"));
+    const empty = emptyRun.result;
     log(`  empty: own p95 ${empty.ownScreenMs.p95} ms, server copy p95 ${empty.serverCopyMs.p95} ms`);
     log(`add note: ${taps} taps on the 500-note board …`);
     page = await openPhone(big.id);
     await page.getByTestId("note").nth(499).waitFor({ state: "attached" });
-    const full = await addNoteTaps(page, taps, "big");
+    const fullRun = await traceTaps(page, "add-note-500", taps, () => addNoteTaps(page, taps, "big"));
+    const full = fullRun.result;
+    if (profileTaps) {
+      result.addNoteTrace = {
+        note: "main-thread ms per tap by trace event (nested events overlap: FunctionCall is inside EventDispatch/TimerFire)",
+        empty: emptyRun.perTapMs,
+        board500: fullRun.perTapMs,
+      };
+      log(`  trace ms per tap, empty: ${JSON.stringify(emptyRun.perTapMs)}`);
+      log(`  trace ms per tap, 500:   ${JSON.stringify(fullRun.perTapMs)}`);
+    }
     log(`  500: own p95 ${full.ownScreenMs.p95} ms, server copy p95 ${full.serverCopyMs.p95} ms`);
     result.addNote = { empty, board500: full };
     result.add_note_500_vs_empty = {

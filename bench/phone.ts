@@ -253,10 +253,13 @@ const traced = [
   "ParseHTML",
 ];
 async function traceTaps<T>(page: Page, name: string, taps: number, run: () => Promise<T>) {
-  if (!profileTaps || !browser) return { result: await run(), perTapMs: null };
+  if (!profileTaps || !browser) return { result: await run(), perTapMs: null, topSelfMsPerTap: null };
   mkdirSync("bench/results/profiles", { recursive: true });
   const path = `bench/results/profiles/phone-${name}.trace.json`;
-  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"] });
+  await browser.startTracing(page, {
+    path,
+    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "disabled-by-default-v8.cpu_profiler"],
+  });
   const result = await run();
   const buffer = await browser.stopTracing();
   const events = (
@@ -273,7 +276,33 @@ async function traceTaps<T>(page: Page, name: string, taps: number, run: () => P
     if (main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && traced.includes(e.name))
       perTapMs[e.name] = (perTapMs[e.name] ?? 0) + (e.dur ?? 0) / 1000 / taps;
   for (const k of Object.keys(perTapMs)) perTapMs[k] = round1(perTapMs[k]!)!;
-  return { result, perTapMs };
+  // The sampled JavaScript profile in the trace: self time per function (script file:name).
+  type Node = { id: number; callFrame: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number } };
+  const nodes = new Map<number, Node>();
+  const selfMs = new Map<string, number>();
+  for (const e of events as unknown as {
+    name: string;
+    pid: number;
+    args?: { data?: { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] } };
+  }[]) {
+    if (e.name !== "ProfileChunk" || !main || e.pid !== main.pid) continue;
+    const data = e.args?.data;
+    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    const samples = data?.cpuProfile?.samples ?? [];
+    const deltas = data?.timeDeltas ?? [];
+    samples.forEach((id, i) => {
+      const f = nodes.get(id)?.callFrame;
+      if (!f) return;
+      const key = `${(f.url ?? "").split("/").pop() || "(native)"}:${f.functionName || "(anonymous)"}:${f.lineNumber ?? ""}:${f.columnNumber ?? ""}`;
+      selfMs.set(key, (selfMs.get(key) ?? 0) + (deltas[i] ?? 0) / 1000 / taps);
+    });
+  }
+  const topSelfMsPerTap = [...selfMs]
+    .filter(([k]) => !k.startsWith("(native):(idle)"))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([k, v]) => [k, round1(v)]);
+  return { result, perTapMs, topSelfMsPerTap };
 }
 
 async function signedParticipantCookie(eventId: string, participantId: string, secret: string) {
@@ -440,6 +469,7 @@ try {
         note: "main-thread ms per tap by trace event (nested events overlap: FunctionCall is inside EventDispatch/TimerFire)",
         empty: emptyRun.perTapMs,
         board500: fullRun.perTapMs,
+        topSelfMsPerTap: { empty: emptyRun.topSelfMsPerTap, board500: fullRun.topSelfMsPerTap },
       };
       log(`  trace ms per tap, empty: ${JSON.stringify(emptyRun.perTapMs)}`);
       log(`  trace ms per tap, 500:   ${JSON.stringify(fullRun.perTapMs)}`);

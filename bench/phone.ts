@@ -201,19 +201,37 @@ function installNoteWatch() {
 async function addNoteTaps(page: Page, count: number, label: string) {
   const own: number[] = [];
   const server: number[] = [];
+  const slow: { tap: number; pending: string | null; onLine: boolean }[] = [];
   for (let i = 0; i < count; i++) {
     const text = `${label} tap ${i} ${randomUUID().slice(0, 6)}`;
     await page.getByLabel("Your note").fill(text);
     await page.evaluate((t) => Object.assign(window, { __tap: null, __expect: t, __own: null, __server: null }), text);
     await page.getByRole("button", { name: /^Add note/ }).tap();
-    await page.waitForFunction(
-      () => {
-        const w = window as unknown as { __tap: number | null; __own: number | null; __server: number | null };
-        return w.__tap !== null && (w.__own ?? -1) > 0 && (w.__server ?? -1) > 0;
-      },
-      undefined,
-      { timeout: 60_000 },
-    );
+    const shown = () =>
+      page.waitForFunction(
+        () => {
+          const w = window as unknown as { __tap: number | null; __own: number | null; __server: number | null };
+          return w.__tap !== null && (w.__own ?? -1) > 0 && (w.__server ?? -1) > 0;
+        },
+        undefined,
+        { timeout: 120_000 },
+      );
+    // A server copy that takes more than 3 s: note what the phone said meanwhile (a diagnosis, not a figure).
+    const late = await Promise.race([
+      shown().then(
+        () => false,
+        () => true,
+      ),
+      new Promise<boolean>((r) => setTimeout(() => r(true), 3000)),
+    ]);
+    if (late) {
+      slow.push({
+        tap: i,
+        pending: await page.evaluate(() => document.querySelector('[data-testid="pending-note"]')?.textContent ?? null),
+        onLine: await page.evaluate(() => navigator.onLine),
+      });
+      await shown();
+    }
     const m = await page.evaluate(() => {
       const w = window as unknown as { __tap: number; __own: number; __server: number; __expect: string | null };
       w.__expect = null;
@@ -226,6 +244,8 @@ async function addNoteTaps(page: Page, count: number, label: string) {
     taps: count,
     ownScreenMs: { p50: p(own, 50), p95: p(own, 95), max: p(own, 100) },
     serverCopyMs: { p50: p(server, 50), p95: p(server, 95), max: p(server, 100) },
+    samplesMs: { ownScreen: own.map(round1), serverCopy: server.map(round1) },
+    slowServerCopies: slow,
   };
 }
 

@@ -20,7 +20,7 @@
  *
  * The server runs in this process (like bench/web.ts and bench/board-500.ts); the app is built
  * into `.next-bench` (NEXT_DIST_DIR) and the bare page into `.next-phone-bare/`; `--skip-build`
- * reuses both. Options: --taps N (30), --vote-taps N (30), --loads N (5), --reconnects N (5),
+ * reuses both. Options: --taps N (30; at most 30 a minute per person pass the server's note limit), --vote-taps N (30), --loads N (5), --reconnects N (5),
  * --offline-s S (30), --wall-s S (20), --wall-rate R (50), --only lcp,add,vote,reconnect,wall,
  * --out FILE, --profile (a Chromium trace around the add-note taps, summarised per tap).
  */
@@ -201,7 +201,7 @@ function installNoteWatch() {
 async function addNoteTaps(page: Page, count: number, label: string) {
   const own: number[] = [];
   const server: number[] = [];
-  const slow: { tap: number; pending: string | null; onLine: boolean }[] = [];
+  const slow: { atMs: number; tap: number; pending: string | null; onLine: boolean }[] = [];
   for (let i = 0; i < count; i++) {
     const text = `${label} tap ${i} ${randomUUID().slice(0, 6)}`;
     await page.getByLabel("Your note").fill(text);
@@ -226,6 +226,7 @@ async function addNoteTaps(page: Page, count: number, label: string) {
     ]);
     if (late) {
       slow.push({
+        atMs: Date.now() - startedAt,
         tap: i,
         pending: await page.evaluate(() => document.querySelector('[data-testid="pending-note"]')?.textContent ?? null),
         onLine: await page.evaluate(() => navigator.onLine),
@@ -331,6 +332,8 @@ async function signedParticipantCookie(eventId: string, participantId: string, s
 
 const loadBefore = loadavg();
 const startedAt = Date.now();
+/** The phone's socket.io traffic (requests, WebSocket open/close, note frames), for diagnosis. */
+const socketLog: string[] = [];
 if (!skipBuild) {
   log(`building the app into ${appDist} …`);
   execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: appDist } });
@@ -376,11 +379,14 @@ try {
   });
   const db = server.db;
   // One event: the phone, 50 other people who add notes, a facilitator; boards of 0, 500 and 300 notes.
-  const seeded = await seed(db, 51, 0);
+  const seeded = await seed(db, 52, 0);
   const [event] = await db.read.select().from(events).where(eq(events.id, seeded.eventId));
   if (!event) throw new Error("no event");
   const me = seeded.participantIds[0]!;
-  const others = seeded.participantIds.slice(1);
+  // A second person holds the phone on the 500-note board: the server allows 30 notes a minute
+  // per person (lib/realtime/socket-server.ts noteLimiter), and the empty board's taps use them up.
+  const meOnBig = seeded.participantIds[1]!;
+  const others = seeded.participantIds.slice(2);
   const emptyBoardId = seeded.boardId;
   const boardWith = async (title: string, count: number) => {
     const board = await db.transact((tx) => insertBoard(tx, { eventId: event.id, teamId: null, title, template: "ideas" }));
@@ -466,6 +472,32 @@ try {
         }).observe({ type: "event", durationThreshold: 16, buffered: true } as PerformanceObserverInit);
       });
       phone = { context, page };
+      // The socket's traffic, for the diagnosis of slow server copies (times in ms since start).
+      page.on("request", (r) => {
+        if (!r.url().includes("/socket.io/")) return;
+        const started = Date.now() - startedAt;
+        const transport = new URL(r.url()).searchParams.get("transport");
+        r.response()
+          .then(() => r.sizes())
+          .then(
+            () => socketLog.push(`${started}–${Date.now() - startedAt} ${r.method()} ${transport}`),
+            () => socketLog.push(`${started}–failed ${r.method()} ${transport}`),
+          );
+      });
+      page.on("websocket", (ws) => {
+        socketLog.push(`${Date.now() - startedAt} websocket open`);
+        ws.on("framesent", (f) => {
+          const text = String(f.payload);
+          if (text.includes("note:create") || text === "5" || text === "2probe")
+            socketLog.push(`${Date.now() - startedAt} ws sent ${text.slice(0, 24)}`);
+        });
+        ws.on("framereceived", (f) => {
+          const text = String(f.payload);
+          if (text.startsWith("43") || text === "3probe" || text.includes("note:created"))
+            socketLog.push(`${Date.now() - startedAt} ws got ${text.slice(0, 24)}`);
+        });
+        ws.on("close", () => socketLog.push(`${Date.now() - startedAt} websocket closed`));
+      });
     }
     await throttle(phone.page);
     await phone.page.goto(`${server.url}/p/${event.slug}/b/${boardId}`);
@@ -480,6 +512,8 @@ try {
     const empty = emptyRun.result;
     log(`  empty: own p95 ${empty.ownScreenMs.p95} ms, server copy p95 ${empty.serverCopyMs.p95} ms`);
     log(`add note: ${taps} taps on the 500-note board …`);
+    await page.context().clearCookies();
+    await page.context().addCookies([{ ...(await signedParticipantCookie(event.id, meOnBig, secret)), url: server.url }]);
     page = await openPhone(big.id);
     await page.getByTestId("note").nth(499).waitFor({ state: "attached" });
     const fullRun = await traceTaps(page, "add-note-500", taps, () => addNoteTaps(page, taps, "big"));
@@ -698,6 +732,7 @@ try {
       projector: "1920x1080, not throttled",
     },
     options: { taps, voteTaps, loads, reconnects, offlineS, wallS, wallRate },
+    phoneSocketLog: socketLog,
     machine: { cpus: cpus().length, loadBefore: loadBefore.map(round1), loadAfter: loadAfter.map(round1) },
     browser: browser.version(),
     durationS: Math.round((Date.now() - startedAt) / 1000),

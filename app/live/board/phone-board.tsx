@@ -200,7 +200,7 @@ export function PhoneBoard({
                       </span>
                     ) : (
                       <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">
-                        {status === "online" ? "Sending…" : "Waiting for connection"}
+                        {status !== "online" ? "Waiting for connection" : (p.waiting ?? "Sending…")}
                       </span>
                     )
                   }

@@ -7,7 +7,7 @@ test("a hidden-tally vote: phones vote, the screen counts voters only, the revea
   browser,
 }) => {
   // Three browsers and a whole vote: on a busy 2-core machine this takes over a minute.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const event = await createEventFixture();
   const board = await addBoardFixture(event.id, { title: "Park ideas", template: "ideas" });
   const laptop = await browser.newContext(projector);

@@ -69,7 +69,8 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test("a long weekend's console at 1366×768: each board once, every section one click away, far shorter", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // 20 boards, four sizes, an axe check at each: minutes on a busy 2-core machine.
+  test.setTimeout(240_000);
   const { event, titles, boards } = await longWeekend();
   const context = await browser.newContext(laptop);
   await signIn(context, event.organiser.id);

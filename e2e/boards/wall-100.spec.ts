@@ -168,6 +168,8 @@ test("a board bigger than one screen turns pages on the projector, never cutting
 });
 
 test("screenshots of the board, join and presentations walls at every projector size", async ({ browser }) => {
+  // Three walls at four sizes, each checked by axe (4K with 100 notes is slow to analyse).
+  test.setTimeout(240_000);
   const event = await createEventFixture();
   const facilitator = await addStaff(event.id, "facilitator");
   const board = await seedBoard(event.id, 100);

@@ -31,7 +31,12 @@ if (demo) {
   const { seedDemo, demoLinks } = await import("@/db/seed");
   await seedDemo(server.db);
   // Links for the person who ran `npm run demo`, on the terminal rather than in the log.
-  for (const line of await demoLinks(server.db, base)) console.log(line);
+  // Phones cannot open localhost: print this computer's network address for them too.
+  const { lanIPv4 } = await import("@/lib/network/reachable-address");
+  const { networkInterfaces } = await import("node:os");
+  const lan = env.PUBLIC_URL ? null : lanIPv4(networkInterfaces());
+  const phoneBase = lan ? `http://${lan}:${server.port}` : null;
+  for (const line of await demoLinks(server.db, base, phoneBase)) console.log(line);
 }
 
 process.on("uncaughtException", (error) => {

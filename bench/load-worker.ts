@@ -17,14 +17,22 @@ type Tally = { roundId: string; dotsUsed: number };
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 const sockets = new Map<number, { socket: Socket; tag: string }>();
-let roundId = "";
+/** The round of each event in this step: phone i votes and listens in rounds[i mod E]. */
+let rounds: string[] = [];
 /** Per phone: [t, dotsUsed, t, dotsUsed, …], only when dotsUsed grows. */
 let tallies = new Map<number, number[]>();
 let voteRecords: VoteRecord[] = [];
 let commandSeq = 0;
 const commandId = () => `b${process.pid}-${Math.random().toString(36).slice(2, 8)}-${++commandSeq}`;
 
-function open(url: string, eventId: string, boardId: string, phone: Phone, tag: string, scheduled: number): Promise<JoinRecord> {
+function open(
+  url: string,
+  events: { eventId: string; boardId: string }[],
+  phone: Phone,
+  tag: string,
+  scheduled: number,
+): Promise<JoinRecord> {
+  const { eventId, boardId } = events[phone.index % events.length]!;
   return new Promise((resolve) => {
     const socket = io(url, {
       transports: ["websocket"],
@@ -45,7 +53,7 @@ function open(url: string, eventId: string, boardId: string, phone: Phone, tag: 
     };
     const timer = setTimeout(() => finish(false, "timeout"), 20_000);
     socket.on("vote:tallied", (t: Tally) => {
-      if (t.roundId !== roundId) return;
+      if (t.roundId !== rounds[phone.index % rounds.length]) return;
       let seen = tallies.get(phone.index);
       if (!seen) {
         seen = [];
@@ -71,7 +79,7 @@ async function connect(request: Extract<WorkerRequest, { type: "connect" }>) {
         new Promise<JoinRecord>((resolve) => {
           const scheduled = request.t0 + i * request.spacingMs;
           setTimeout(
-            () => open(request.url, request.eventId, request.boardId, phone, request.tag, scheduled).then(resolve),
+            () => open(request.url, request.events, phone, request.tag, scheduled).then(resolve),
             Math.max(0, scheduled - clock()),
           );
         }),
@@ -81,7 +89,7 @@ async function connect(request: Extract<WorkerRequest, { type: "connect" }>) {
 }
 
 function step(request: Extract<WorkerRequest, { type: "step" }>) {
-  roundId = request.roundId;
+  rounds = request.rounds;
   tallies = new Map();
   voteRecords = [];
   const mine = new Set(request.mine);
@@ -110,8 +118,11 @@ function step(request: Extract<WorkerRequest, { type: "step" }>) {
         record.code = "disconnected";
         continue;
       }
-      const targetId = request.targets[(phone + Math.floor(j / request.phones)) % request.targets.length]!;
-      entry.socket.emit("vote:cast", { id: commandId(), payload: { roundId: request.roundId, targetId } }, (ack: Ack) => {
+      const event = phone % request.rounds.length;
+      const targets = request.targets[event]!;
+      const targetId = targets[(phone + Math.floor(j / request.phones)) % targets.length]!;
+      const roundId = request.rounds[event]!;
+      entry.socket.emit("vote:cast", { id: commandId(), payload: { roundId, targetId } }, (ack: Ack) => {
         record.acked = clock();
         record.ok = ack.ok;
         record.code = ack.ok ? null : (ack.error?.code ?? "refused");

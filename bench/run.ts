@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the app against its own floor and a naive server, in one run. See README.md.
  * Options: --quick (N=500, R=100), --n 100,500 --r 25,100 --servers floor,app
- * --warmup S --window S --no-burst --no-db --profile (app child with --cpu-prof into bench/results/profiles)
+ * --warmup S --window S --no-burst --no-db --no-stop (run every rate even after a server fails one) --profile (app child with --cpu-prof into bench/results/profiles)
  * --tally-interval MS (floor and app coalesce at MS instead of lib/realtime/fanout-policy.ts)
  * --app-yield-writes (experiment: the app's write queue yields a macrotask between transactions).
  * --nodes 2: the app on one process and on two processes behind a sticky proxy with Redis
  * (servers app,cluster unless --servers says otherwise).
+ * --events E: E events at once in each server process, phone i in event i mod E (floor and app).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -39,10 +40,13 @@ const quick = flag("--quick");
 const Ns = list("--n") ?? (quick ? [500] : [100, 500, 1000]);
 const Rs = list("--r") ?? (quick ? [100] : [25, 100, 250]);
 const nodes = Number(option("--nodes") ?? 1);
+// Several events at once in one process (e.g. --events 10 --n 2000: 10 events × 200 phones).
+const eventCount = Number(option("--events") ?? 1);
+if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error("--events must be a whole number from 1");
 if (!Number.isInteger(nodes) || nodes < 1 || nodes > 8) throw new Error("--nodes must be a whole number from 1 to 8");
 const servers =
   (option("--servers")?.split(",") as ServerKind[] | undefined) ??
-  (nodes > 1 ? (["app", "cluster"] as ServerKind[]) : serverKinds);
+  (nodes > 1 ? (["app", "cluster"] as ServerKind[]) : eventCount > 1 ? (["floor", "app"] as ServerKind[]) : serverKinds);
 const warmupS = Number(option("--warmup") ?? (quick ? 2 : 5));
 const windowS = Number(option("--window") ?? (quick ? 10 : 20));
 const burstS = 10;
@@ -71,6 +75,7 @@ async function startChild(kind: ServerKind, phones: number): Promise<Child> {
       NEXT_TELEMETRY_DISABLED: "1",
       BENCH_YIELD_WRITES: flag("--app-yield-writes") ? "1" : "0",
       BENCH_NODES: String(Math.max(2, nodes)),
+      BENCH_EVENTS: String(eventCount),
       MADEIN_TALLY_INTERVAL_MS: String(tallyIntervalMs),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -170,18 +175,25 @@ function firstAtLeast(seen: number[], dots: number): number {
   return lo < seen.length / 2 ? seen[lo * 2]! : Number.NaN;
 }
 
+/**
+ * `orders`: the commit order of each event's round. A phone belongs to one event (i mod E), so
+ * (phone, slot) is unique across them, and a vote is delivered to the other phones of its event.
+ */
 function analyse(
   votes: VoteRecord[],
   tallies: Map<number, number[]>,
-  order: CommitOrder,
+  orders: CommitOrder[],
   phones: number,
   from: number,
   to: number,
 ) {
+  const events = orders.length;
   const commitIndex = new Map<number, number>();
-  order.forEach(([phone, slot], k) => {
-    commitIndex.set(phone * 64 + slot, k);
-  });
+  for (const order of orders)
+    order.forEach(([phone, slot], k) => {
+      commitIndex.set(phone * 64 + slot, k);
+    });
+  let expected = 0;
   const measured = votes.filter((v) => v.scheduled >= from && v.scheduled < to);
   const acks: number[] = [];
   const lags: number[] = [];
@@ -191,6 +203,8 @@ function analyse(
   let acked = 0;
   for (const v of measured) {
     lags.push(v.sent - v.scheduled);
+    // The other phones of its event (one event: N − 1); a vote never acked counts against all.
+    expected += Math.ceil((phones - (v.phone % events)) / events) - 1;
     if (!v.ok) {
       refused[v.code ?? "?"] = (refused[v.code ?? "?"] ?? 0) + 1;
       continue;
@@ -204,7 +218,7 @@ function analyse(
     }
     let worst = 0;
     let everyone = true;
-    for (let c = 0; c < phones; c++) {
+    for (let c = v.phone % events; c < phones; c += events) {
       if (c === v.phone) continue;
       const t = firstAtLeast(tallies.get(c) ?? [], k + 1);
       if (Number.isNaN(t)) everyone = false;
@@ -227,7 +241,7 @@ function analyse(
     fanoutP50Ms: round1(percentile(f, 50)),
     fanoutP99Ms: round1(percentile(f, 99)),
     fanoutMaxMs: round1(f.at(-1) ?? Number.NaN),
-    delivery: measured.length === 0 ? 0 : delivered / (measured.length * (phones - 1)),
+    delivery: expected === 0 ? 0 : delivered / expected,
     committedPerSecond: Math.round((acked / (to - from)) * 1000 * 10) / 10,
     sendLagP99Ms: round1(percentile(l, 99)),
   };
@@ -252,8 +266,7 @@ async function connectAll(child: Child, phones: Phone[], seconds: number, tag: s
         {
           type: "connect",
           url: child.setup.url,
-          eventId: child.setup.eventId,
-          boardId: child.setup.boardId,
+          events: child.setup.events.map(({ eventId, boardId }) => ({ eventId, boardId })),
           phones: mine,
           t0: t0 + first * spacingMs,
           spacingMs: spacingMs * workerCount,
@@ -267,7 +280,7 @@ async function connectAll(child: Child, phones: Phone[], seconds: number, tag: s
 }
 
 /** Runs votes at `rate` from t0 (absolute) and returns what the phones and the server saw. */
-async function voteStep(child: Child, roundId: string, phones: number, rate: number, total: number, t0: number) {
+async function voteStep(child: Child, rounds: string[], phones: number, rate: number, total: number, t0: number) {
   const intervalMs = 1000 / rate;
   const all = Array.from({ length: phones }, (_, i) => i);
   await Promise.all(
@@ -275,8 +288,8 @@ async function voteStep(child: Child, roundId: string, phones: number, rate: num
       w.send(
         {
           type: "step",
-          roundId,
-          targets: child.setup.targets,
+          rounds,
+          targets: child.setup.events.map((e) => e.targets),
           t0,
           intervalMs,
           total,
@@ -291,8 +304,8 @@ async function voteStep(child: Child, roundId: string, phones: number, rate: num
     const collected = await Promise.all(workers.map((w) => w.send({ type: "collect" }, "collected")));
     const votes = collected.flatMap((c) => c.votes);
     const tallies = new Map(collected.flatMap((c) => c.tallies));
-    const order = await child.call<CommitOrder>({ type: "order", roundId });
-    return { votes, tallies, order };
+    const orders = await Promise.all(rounds.map((roundId) => child.call<CommitOrder>({ type: "order", roundId })));
+    return { votes, tallies, orders };
   };
 }
 
@@ -325,6 +338,8 @@ type ServerRun = {
   rssAfterMb: number;
   memoryPerConnectionKb: number;
   steps: StepFigures[];
+  /** The rate whose failure ended this server's ramp (null: every rate was run). */
+  stoppedAt: number | null;
   burst: BurstFigures | null;
 };
 
@@ -342,10 +357,11 @@ async function runServer(kind: ServerKind, n: number): Promise<ServerRun> {
     await sleep(500);
     const rssAfter = await child.call<number>({ type: "gc-rss" });
     const steps: StepFigures[] = [];
-    let roundId = child.setup.roundId;
+    let rounds = child.setup.events.map((e) => e.roundId);
+    let stoppedAt: number | null = null;
     const capacity = Math.floor(n * child.setup.dotsPerPerson * 0.95);
     for (const [i, r] of Rs.entries()) {
-      if (i > 0) roundId = await child.call<string>({ type: "new-round" });
+      if (i > 0) rounds = await child.call<string[]>({ type: "new-round" });
       // Casts only (see README): a step fits in the round's dots, so a short one at low N.
       const scale = Math.min(1, capacity / (r * (warmupS + windowS)));
       const w = warmupS * scale;
@@ -355,11 +371,11 @@ async function runServer(kind: ServerKind, n: number): Promise<ServerRun> {
       const from = t0 + w * 1000;
       const to = from + m * 1000;
       log(`${kind} N=${n} R=${r}: ${total} votes over ${(w + m).toFixed(1)} s (window ${m.toFixed(1)} s)`);
-      const collect = await voteStep(child, roundId, n, r, total, t0);
+      const collect = await voteStep(child, rounds, n, r, total, t0);
       const stats = await measureStats(child, from, to);
       await sleep(to + graceMs - clock());
-      const { votes, tallies, order } = await collect();
-      const figures = analyse(votes, tallies, order, n, from, to);
+      const { votes, tallies, orders } = await collect();
+      const figures = analyse(votes, tallies, orders, n, from, to);
       steps.push({
         server: kind,
         n,
@@ -372,18 +388,26 @@ async function runServer(kind: ServerKind, n: number): Promise<ServerRun> {
       log(
         `  → ack p99 ${figures.ackP99Ms} ms, fan-out p99 ${figures.fanoutP99Ms} ms, delivery ${(figures.delivery * 100).toFixed(2)}%`,
       );
+      // Knee search: a server's ramp stops at its first failure; higher rates would only fail
+      // harder (and take the load generator and the next server's start down with them).
+      const failed = figures.fanoutP99Ms === null || figures.fanoutP99Ms > fanoutTargetMs || figures.delivery < 1;
+      if (failed && !flag("--no-stop") && i < Rs.length - 1) {
+        stoppedAt = r;
+        log(`  ${kind} N=${n} failed at R=${r}: rates above it are not run (--no-stop runs them)`);
+        break;
+      }
     }
 
     let burst: BurstFigures | null = null;
     if (!flag("--no-burst")) {
-      roundId = await child.call<string>({ type: "new-round" });
+      rounds = await child.call<string[]>({ type: "new-round" });
       const rate = burstRate;
       const total = Math.min(capacity, Math.floor(rate * (burstS + 3)));
       const t0 = clock() + 300;
       const from = t0 + 1000;
       const to = from + burstS * 1000;
       log(`${kind} N=${n}: join burst of ${n} phones in ${burstS} s while voting at ${rate}/s`);
-      const collect = await voteStep(child, roundId, n, rate, total, t0);
+      const collect = await voteStep(child, rounds, n, rate, total, t0);
       await sleep(from - clock());
       const newcomers: Phone[] = Array.from({ length: n }, (_, i) => ({
         index: n + i,
@@ -391,8 +415,8 @@ async function runServer(kind: ServerKind, n: number): Promise<ServerRun> {
       }));
       const burstJoins: JoinRecord[] = await connectAll(child, newcomers, burstS, "burst");
       await sleep(to + graceMs - clock());
-      const { votes, tallies, order } = await collect();
-      const figures = analyse(votes, tallies, order, n, from, to);
+      const { votes, tallies, orders } = await collect();
+      const figures = analyse(votes, tallies, orders, n, from, to);
       const ok = ascending(burstJoins.filter((j) => j.ok).map((j) => j.ms));
       const errors: Record<string, number> = {};
       for (const j of burstJoins) if (!j.ok) errors[j.error ?? "?"] = (errors[j.error ?? "?"] ?? 0) + 1;
@@ -426,6 +450,7 @@ async function runServer(kind: ServerKind, n: number): Promise<ServerRun> {
       rssAfterMb: round1(rssAfter / 2 ** 20)!,
       memoryPerConnectionKb: round1((rssAfter - rssBefore) / n / 1024)!,
       steps,
+      stoppedAt,
       burst,
     };
   } finally {
@@ -471,6 +496,12 @@ const appVsFloorP99 =
 const appKnee = knee("app", ratioN);
 const naiveKnee = knee("naive", ratioN);
 const appVsNaiveKnee = appKnee !== null && naiveKnee !== null ? Math.round((appKnee / naiveKnee) * 100) / 100 : null;
+// Issue 23: the knees at the largest N, app ÷ floor.
+const largestN = Math.max(...Ns);
+const appKneeLargest = knee("app", largestN);
+const floorKneeLargest = knee("floor", largestN);
+const appVsFloorKnee =
+  appKneeLargest !== null && floorKneeLargest !== null ? Math.round((appKneeLargest / floorKneeLargest) * 100) / 100 : null;
 
 // One process against several: the same load, the same N and R.
 const nodesComparison = steps
@@ -496,12 +527,18 @@ const result = {
   nodes_comparison: nodesComparison,
   app_vs_floor_p99: appVsFloorP99,
   app_vs_naive_knee: appVsNaiveKnee,
+  app_vs_floor_knee: appVsFloorKnee,
+  app_vs_raw_writes: db?.appVsRawWrites ?? null,
   ratios_at: { n: ratioN, r: ratioR },
+  knee_at: { n: largestN, app: appKneeLargest, floor: floorKneeLargest },
   ratio_notes: [
     appKnee !== null && naiveKnee === null
       ? `naive has no knee among R=${Rs.join(",")} at N=${ratioN} (below ${Math.min(...Rs)}/s), so app/naive > ${appKnee / Math.min(...Rs)}`
       : null,
     appKnee === null ? `app has no knee among R=${Rs.join(",")} at N=${ratioN}` : null,
+    floorKneeLargest === Math.max(...Rs)
+      ? `the floor passed the highest rate tested (${Math.max(...Rs)}/s) at N=${largestN}: its knee is at least that, so app/floor is at most the figure given`
+      : null,
     Rs.length === 1 ? "one rate tested: a knee is only 'this rate passes', not the highest rate that would" : null,
   ].filter(Boolean),
   at: new Date(started).toISOString(),
@@ -509,6 +546,7 @@ const result = {
   options: {
     quick,
     nodes,
+    events: eventCount,
     Ns,
     Rs,
     warmupS,
@@ -567,6 +605,11 @@ console.table(
   })),
 );
 console.log(`app_vs_floor_p99 (N=${ratioN}, R=${ratioR}): ${appVsFloorP99}   app_vs_naive_knee (N=${ratioN}): ${appVsNaiveKnee}`);
+console.log(
+  `app_vs_floor_knee (N=${largestN}): ${appVsFloorKnee} (app knee ${appKneeLargest}, floor knee ${floorKneeLargest})   app_vs_raw_writes: ${db?.appVsRawWrites ?? null}`,
+);
+for (const r of runs)
+  if (r.stoppedAt !== null) console.log(`  ${r.server} N=${r.n}: ramp stopped at its first failure, R=${r.stoppedAt}`);
 for (const note of result.ratio_notes) console.log(`  note: ${note}`);
 if (nodesComparison.length > 0) {
   console.log(
@@ -589,7 +632,17 @@ if (nodesComparison.length > 0) {
 }
 if (db) {
   console.log(`DB write path PRAGMAs (db.writePragmas()): ${JSON.stringify(db.pragmas)}`);
-  console.table({ serial: db.serial, [`${db.concurrent.inFlight} in flight`]: db.concurrent });
+  console.table({
+    serial: db.serial,
+    [`${db.concurrent.inFlight} in flight`]: db.concurrent,
+    [`raw INSERT, ${db.raw.inFlight} in flight`]: {
+      votes: db.raw.rows,
+      p50Ms: db.raw.p50Ms,
+      p99Ms: db.raw.p99Ms,
+      votesPerSecond: db.raw.insertsPerSecond,
+    },
+  });
+  console.log(`app_vs_raw_writes (app votes/s ÷ raw inserts/s, ${db.raw.inFlight} in flight): ${db.appVsRawWrites}`);
 }
 console.log(`load average before ${result.machine.loadBefore.join(" ")}, after ${result.machine.loadAfter.join(" ")}`);
 const file = option("--out") ?? "bench/results/latest.json";

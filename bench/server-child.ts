@@ -39,6 +39,8 @@ const phoneCount = Number(process.argv[3]);
 const { tallyIntervalMs } = fanoutPolicy; // the app's own (socket-server.ts)
 const dotsPerPerson = 20; // the schema's maximum
 const targetCount = 12;
+/** `--events E`: E events in this one process; phone i belongs to event i mod E. */
+const eventCount = Math.max(1, Number(process.env.BENCH_EVENTS ?? 1));
 const secret = "bench-secret-0123456789abcdef0123456789";
 const dir = mkdtempSync(join(tmpdir(), `madein-bench-${kind}-`));
 const databaseUrl = `file:${join(dir, "bench.db")}`;
@@ -79,7 +81,8 @@ async function commitOrderFromDb(db: Database, roundId: string, phoneOf: Map<str
 type Tally = { roundId: string; voters: number; dotsUsed: number; tallies: Record<string, number> };
 type Engine = {
   setup: Omit<Setup, "nativeAddons" | "socketIoVersion" | "nodeEnv">;
-  newRound(): Promise<string>;
+  /** A fresh round on every event's board, in event order. */
+  newRound(): Promise<string[]>;
   order(roundId: string): Promise<CommitOrder>;
 };
 
@@ -102,17 +105,18 @@ function bareServer(
     }
     return s;
   };
-  let room = "";
   const tallyUpdates = createCoalescer<string>({
     intervalMs: tallyIntervalMs,
     merge: (_p, r) => r,
-    flush: (roundId, r) => {
+    flush: (roundId, r: string) => {
       io.to(r).emit("vote:tallied", { ...roundState(roundId).tally, room: r });
     },
   });
   type Ack = (a: unknown) => void;
   io.on("connection", (socket: Socket) => {
     const phone = Number((socket.handshake.auth as { phone?: number }).phone);
+    // Each phone's board is its event's room (several events share the process with --events).
+    let room = "";
     socket.on("vote:state", (envelope: { payload: { boardId: string } }, ack: Ack) => {
       room = `board:${envelope.payload.boardId}`;
       socket.join(room);
@@ -156,22 +160,27 @@ const listen = (http: ReturnType<typeof createServer>) =>
 async function floorEngine(): Promise<Engine> {
   const server = bareServer(async () => {}, false);
   const url = await listen(server.http);
+  const events = Array.from({ length: eventCount }, () => ({
+    eventId: randomUUID(),
+    boardId: randomUUID(),
+    roundId: randomUUID(),
+    targets: Array.from({ length: targetCount }, () => randomUUID()),
+  }));
   return {
     setup: {
       url,
-      eventId: randomUUID(),
-      boardId: randomUUID(),
-      roundId: randomUUID(),
-      targets: Array.from({ length: targetCount }, () => randomUUID()),
+      ...events[0]!,
+      events,
       cookies: Array.from({ length: phoneCount }, () => ""),
       dotsPerPerson,
     },
-    newRound: async () => randomUUID(),
+    newRound: async () => events.map(() => randomUUID()),
     order: async (roundId) => server.order(roundId),
   };
 }
 
 async function naiveEngine(): Promise<Engine> {
+  if (eventCount > 1) throw new Error("the naive server runs one event (--events is for floor and app)");
   await migrateDatabase(databaseUrl);
   const db = await openDatabase(databaseUrl);
   const seeded = await seed(db, phoneCount, targetCount);
@@ -207,17 +216,19 @@ async function naiveEngine(): Promise<Engine> {
     );
   }, true);
   const url = await listen(server.http);
+  const roundId = await newRound();
   return {
     setup: {
       url,
       eventId: seeded.eventId,
       boardId: seeded.boardId,
       targets: seeded.targets,
-      roundId: await newRound(),
+      roundId,
+      events: [{ eventId: seeded.eventId, boardId: seeded.boardId, roundId, targets: seeded.targets }],
       cookies: cookiesFor(seeded),
       dotsPerPerson,
     },
-    newRound,
+    newRound: async () => [await newRound()],
     order: (roundId) => commitOrderFromDb(db, roundId, phoneOf),
   };
 }
@@ -233,7 +244,16 @@ async function appEngine(nodes = 1): Promise<Engine> {
   const redis = nodes > 1 ? await startRedis() : null;
   if (redis) extras.push({ stop: () => redis.stop() });
   const server = await startServer({
-    env: { DATABASE_URL: databaseUrl, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: secret, REDIS_URL: redis?.url },
+    // LOG_LEVEL: what NODE_ENV=production logs (lib/observability/logger.ts). Without it the
+    // parsed env has no NODE_ENV and the logger writes a debug line per command (issue 23).
+    env: {
+      DATABASE_URL: databaseUrl,
+      PORT: 0,
+      HOST: "127.0.0.1",
+      SESSION_SECRET: secret,
+      REDIS_URL: redis?.url,
+      LOG_LEVEL: "info",
+    },
     pages: false,
     // The default (60 commands per 10 s per connection) is per socket; the load stays far below
     // it per phone, but it is raised so a refusal can never be mistaken for a slow server.
@@ -265,36 +285,53 @@ async function appEngine(nodes = 1): Promise<Engine> {
     extras.unshift({ stop: () => proxy.close() });
     url = proxy.url;
   }
-  const seeded = await seed(server.db, phoneCount, targetCount);
-  const phoneOf = new Map(seeded.participantIds.map((p, i) => [`p:${p}`, i]));
-  const { staff } = seeded;
-  let current: string | null = null;
-  const run = async (name: "vote:open" | "vote:close", payload: unknown) => {
+  // Phone i is the (i div E)-th participant of event i mod E.
+  const perEvent = Math.ceil(phoneCount / eventCount);
+  const seededEvents: Seeded[] = [];
+  for (let e = 0; e < eventCount; e++) seededEvents.push(await seed(server.db, perEvent, targetCount));
+  const phoneOf = new Map<string, number>();
+  const cookies: string[] = [];
+  for (let i = 0; i < phoneCount; i++) {
+    const s = seededEvents[i % eventCount]!;
+    const participantId = s.participantIds[Math.floor(i / eventCount)]!;
+    phoneOf.set(`p:${participantId}`, i);
+    cookies.push(`${participantCookieName(s.eventId)}=${sign(participantId, secret)}`);
+  }
+  const current: (string | null)[] = seededEvents.map(() => null);
+  const run = async (staff: Seeded["staff"], name: "vote:open" | "vote:close", payload: unknown) => {
     const execution = await executeCommand({ db: server.db, handlers }, staff, name, { id: `bench-${randomUUID()}`, payload });
     if (!execution.ack.ok) throw new Error(`${name} refused: ${execution.ack.error.message}`);
     server.realtime.emitBroadcasts(execution.broadcasts);
     return execution.ack.result;
   };
   const newRound = async () => {
-    if (current) await run("vote:close", { roundId: current });
-    const result = (await run("vote:open", {
-      boardId: seeded.boardId,
-      dotsPerPerson,
-      maxPerTarget: dotsPerPerson,
-      targets: "notes",
-      talliesLive: true,
-    })) as { round: { id: string } };
-    current = result.round.id;
-    return current;
+    for (const [e, seeded] of seededEvents.entries()) {
+      const previous = current[e];
+      if (previous) await run(seeded.staff, "vote:close", { roundId: previous });
+      const result = (await run(seeded.staff, "vote:open", {
+        boardId: seeded.boardId,
+        dotsPerPerson,
+        maxPerTarget: dotsPerPerson,
+        targets: "notes",
+        talliesLive: true,
+      })) as { round: { id: string } };
+      current[e] = result.round.id;
+    }
+    return current as string[];
   };
+  const rounds = await newRound();
+  const events = seededEvents.map((s, e) => ({
+    eventId: s.eventId,
+    boardId: s.boardId,
+    roundId: rounds[e]!,
+    targets: s.targets,
+  }));
   return {
     setup: {
       url,
-      eventId: seeded.eventId,
-      boardId: seeded.boardId,
-      targets: seeded.targets,
-      roundId: await newRound(),
-      cookies: cookiesFor(seeded),
+      ...events[0]!,
+      events,
+      cookies,
       dotsPerPerson,
     },
     newRound,

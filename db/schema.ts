@@ -274,6 +274,8 @@ export const notes = sqliteTable(
     /** Where a note copied to a plenary board came from. */
     sourceNoteId: text("source_note_id"),
     sourceBoardId: text("source_board_id"),
+    /** When a facilitator hid the note from the room (moderation); its author still sees it. */
+    withheldAt: integer("withheld_at"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at"),
   },
@@ -282,6 +284,36 @@ export const notes = sqliteTable(
     // Who may see a photo is decided by the notes it is on (lib/notes/photo-access.ts).
     index("notes_photo").on(t.photoId),
   ],
+);
+
+/**
+ * A note just deleted, kept for a short while so its author can undo (lib/notes/restore-note.ts):
+ * the row as it was, and the group it was in if deleting it dissolved that group. Expired rows
+ * are purged by the next delete or restore; the author's id is a real reference, so erasing the
+ * person erases their pending undo too.
+ */
+export const deletedNotes = sqliteTable(
+  "deleted_notes",
+  {
+    noteId: text("note_id").primaryKey(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    /** Who deleted it (actorKey): only they may undo. */
+    deletedBy: text("deleted_by").notNull(),
+    authorParticipantId: text("author_participant_id").references(() => participants.id, { onDelete: "cascade" }),
+    authorAccountId: text("author_account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    note: text("note", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The group deleting the note dissolved (its id, title and the notes that were left in it). */
+    dissolvedGroup: text("dissolved_group", { mode: "json" }).$type<{
+      id: string;
+      title: string;
+      createdAt: number;
+      noteIds: string[];
+    }>(),
+    deletedAt: integer("deleted_at").notNull(),
+  },
+  (t) => [index("deleted_notes_time").on(t.deletedAt)],
 );
 
 export const announcements = sqliteTable(
@@ -300,6 +332,11 @@ export const announcements = sqliteTable(
      * Showing an earlier one again gives it the next place.
      */
     position: integer("position").notNull().default(0),
+    /**
+     * When staff took it off every screen (null while it shows or could show): it stays in the
+     * console's history, and showing it again clears this.
+     */
+    clearedAt: integer("cleared_at"),
   },
   (t) => [index("announcements_event").on(t.eventId, t.createdAt), index("announcements_position").on(t.eventId, t.position)],
 );
@@ -793,6 +830,12 @@ export const presentationRuns = sqliteTable("presentation_runs", {
   peoplesChoiceBoardId: text("peoples_choice_board_id").references(() => boards.id, { onDelete: "set null" }),
   /** Judging criteria the organiser edited, by team; a team not here is judged on its brief's success lines. */
   criteria: text("criteria", { mode: "json" }).$type<Record<string, string[]>>().notNull().default(sql`'{}'`),
+  /** Empty teams the staff added on purpose: a team nobody joined gets no slot unless it is here. */
+  includedTeamIds: text("included_team_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** What the big screen's presentations wall shows: the presenter (who is on) or the combined results. */
+  projecting: text("projecting", { enum: ["presenter", "results"] })
+    .notNull()
+    .default("presenter"),
   updatedAt: integer("updated_at"),
 });
 

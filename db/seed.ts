@@ -141,20 +141,33 @@ export async function seedDemo(db: Database) {
   await seedDemoPacks(db);
 }
 
-/** The lines `npm run demo` prints: where to go, and how to sign in. */
-export async function demoLinks(db: Database, base: string) {
+/**
+ * What `npm run demo` prints: where to go, and how to sign in. `phoneBase` is the laptop's address on the local network (null
+ * without one, or when PUBLIC_URL is set): phones cannot open `localhost`.
+ */
+export async function demoLinks(db: Database, base: string, phoneBase: string | null = null) {
   const [event] = await db.read
     .select()
     .from(events)
     .where(eq(events.name, weekends[0]?.name ?? ""))
     .limit(1);
   if (!event) return ["The demo weekend is missing; run `npm run db:seed`."];
+  const phones = phoneBase
+    ? [
+        `On phones (same Wi-Fi as this computer):`,
+        `  Join:        ${phoneBase}/j/${event.joinCode}`,
+        `  Event page:  ${phoneBase}/e/${event.slug}`,
+      ]
+    : base.includes("localhost")
+      ? ["Phones cannot reach localhost and this computer has no network address: connect to Wi-Fi, or set PUBLIC_URL."]
+      : [];
   return [
     `Event page:  ${base}/e/${event.slug}`,
     `Join:        ${base}/j/${event.joinCode}   (join code ${formatJoinCode(event.joinCode)})`,
-    `Big screen:  ${base}/s/${event.slug}`,
+    `Big screen:  ${base}/s/${event.slug}   (the projector: sign in once as staff below, then it opens)`,
     `Facilitator: ${base}/f/${event.slug}`,
     `Organiser:   ${base}/o`,
+    ...phones,
     `Sign in as ${demoOrganiser.email} with password ${demoOrganiser.password}`,
   ];
 }

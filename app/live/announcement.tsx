@@ -2,8 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { MegaphoneIcon } from "@/app/ui/icons";
+import { formatTime } from "@/lib/events/event-dates";
 import { useEventRoom } from "@/lib/realtime/client/react";
+import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { AnnouncementView } from "@/lib/realtime/contract";
+import { whatIsNow } from "@/lib/room/now";
 
 /** The latest announcement, until the person dismisses it; a new one always shows again. */
 export function AnnouncementBanner({ announcement }: { announcement: AnnouncementView | null }) {
@@ -19,7 +22,7 @@ export function AnnouncementBanner({ announcement }: { announcement: Announcemen
       className="flex items-start gap-3 rounded-xl bg-ink px-4 py-3 text-white shadow-lg"
     >
       <MegaphoneIcon className="mt-0.5 h-6 w-6 shrink-0 text-sun" />
-      <p className="flex-1 text-base font-semibold" data-testid="announcement">
+      <p className="flex-1 text-base font-semibold [overflow-wrap:anywhere]" data-testid="announcement">
         {announcement.text}
       </p>
       <button
@@ -33,7 +36,33 @@ export function AnnouncementBanner({ announcement }: { announcement: Announcemen
   );
 }
 
-/** The room's latest announcement, followed live: on every phone page, not only the home page. */
+/**
+ * The room's latest announcement while it is still news (lib/room/now.ts), followed live: for
+ * phone pages without the "now" card.
+ */
 export function RoomAnnouncement() {
-  return <AnnouncementBanner announcement={useEventRoom().announcement} />;
+  const room = useEventRoom();
+  const { announcement } = whatIsNow({ announcement: room.announcement, nudge: null }, useServerNow(15_000));
+  return <AnnouncementBanner announcement={announcement} />;
+}
+
+/** Every announcement the room keeps, newest first, with its time: nothing is lost when one stops being "now". */
+export function AnnouncementHistory() {
+  const { announcements } = useEventRoom();
+  if (announcements.length === 0) return null;
+  return (
+    <details className="card px-4 py-2" data-testid="announcement-history">
+      <summary className="flex min-h-11 cursor-pointer items-center font-semibold">
+        Announcements ({announcements.length})
+      </summary>
+      <ol className="divide-y divide-line pb-2">
+        {announcements.map((a) => (
+          <li key={a.id} className="py-2">
+            <span className="block text-sm text-ink-soft">{formatTime(a.createdAt)}</span>
+            <span className="block [overflow-wrap:anywhere]">{a.text}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
 }

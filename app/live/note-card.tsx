@@ -33,14 +33,19 @@ export const NoteCard = memo(function NoteCard({
   note: { text, colour, authorName: author = null, photoUrl = null },
   badge,
   size = "phone",
+  fit,
   children,
 }: {
   note: NoteFace;
   badge?: React.ReactNode;
   size?: "phone" | "wall" | "compact";
+  /** On a projected wall: the sizes lib/boards/wall-layout.ts chose, the text clamped to its lines. */
+  fit?: CardFit;
   children?: React.ReactNode;
 }) {
-  const padding = size === "wall" ? "p-5 text-2xl leading-snug" : size === "compact" ? "p-3 text-[0.95rem]" : "p-4 text-base";
+  if (fit) return <FittedCard text={text} colour={colour} author={author} photoUrl={photoUrl} badge={badge} fit={fit} />;
+  const padding =
+    size === "wall" ? "p-5 text-2xl leading-snug" : size === "compact" ? "p-2 text-[0.9rem] leading-snug" : "p-4 text-base";
   return (
     <div
       className={`${noteColourClass[colour]} rounded-lg shadow-[0_2px_0_rgb(31_29_43/0.12),0_6px_14px_rgb(31_29_43/0.08)] ${padding}`}
@@ -56,7 +61,11 @@ export const NoteCard = memo(function NoteCard({
           className="mb-2 max-h-64 w-full rounded-md object-cover"
         />
       ) : null}
-      <p className="whitespace-pre-wrap break-words font-medium text-ink">{text}</p>
+      <p
+        className={`whitespace-pre-wrap break-words font-medium text-ink ${size === "compact" ? "line-clamp-4 group-focus-within/note:line-clamp-none group-hover/note:line-clamp-none" : ""}`}
+      >
+        {text}
+      </p>
       {author || badge ? (
         <p className={`mt-2 flex flex-wrap items-center gap-2 text-ink-soft ${size === "wall" ? "text-lg" : "text-sm"}`}>
           {author ? <span>{author}</span> : null}
@@ -68,12 +77,94 @@ export const NoteCard = memo(function NoteCard({
   );
 });
 
-export function HiddenNoteCard({ size = "phone" }: { size?: "phone" | "wall" | "compact" }) {
+/** A card's sizes on a projected wall, in px (lib/boards/wall-layout.ts). */
+export type CardFit = {
+  fontPx: number;
+  lineHeight: number;
+  lines: number;
+  padX: number;
+  padY: number;
+  /** The author's and dots' line: 0 when the wall has no room for it. */
+  metaPx: number;
+  height: number;
+};
+
+/**
+ * A note on a projected wall: a fixed-size card, so the wall's arithmetic holds; a long text
+ * ends in an ellipsis instead of running over the next card, a photo is a small square.
+ */
+function FittedCard({
+  text,
+  colour,
+  author,
+  photoUrl,
+  badge,
+  fit,
+}: {
+  text: string;
+  colour: NoteColour;
+  author: string | null;
+  photoUrl: string | null;
+  badge?: React.ReactNode;
+  fit: CardFit;
+}) {
+  const textHeight = Math.ceil(fit.lines * fit.fontPx * fit.lineHeight);
   return (
     <div
+      className={`${noteColourClass[colour]} flex flex-col overflow-hidden rounded-lg shadow-[0_2px_0_rgb(31_29_43/0.12)]`}
+      style={{ height: fit.height, padding: `${fit.padY}px ${fit.padX}px` }}
+    >
+      <div className="flex min-h-0 gap-[0.4em]" style={{ fontSize: fit.fontPx, lineHeight: fit.lineHeight, height: textHeight }}>
+        {photoUrl ? (
+          // biome-ignore lint/performance/noImgElement: a private photo served by our own route, not a static asset
+          <img
+            src={`${photoUrl}?w=${imageWidths[0]}`}
+            alt="Added with this note"
+            loading="lazy"
+            className="aspect-square h-full shrink-0 rounded object-cover"
+          />
+        ) : null}
+        <p
+          className="min-w-0 break-words font-semibold text-ink [overflow-wrap:anywhere]"
+          style={{ display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: fit.lines, overflow: "hidden" }}
+          data-testid="wall-note-text"
+        >
+          {text}
+        </p>
+      </div>
+      {fit.metaPx > 0 && (author || badge) ? (
+        <p
+          className="mt-auto flex min-w-0 items-center gap-[0.4em] overflow-hidden whitespace-nowrap text-ink-soft"
+          style={{ fontSize: fit.metaPx, lineHeight: fit.lineHeight }}
+        >
+          {badge}
+          {author ? <span className="truncate">{author}</span> : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A note the room can't read: hidden until the reveal, or hidden by a facilitator (moderation). */
+export function HiddenNoteCard({
+  size = "phone",
+  withheld = false,
+  fit,
+}: {
+  size?: "phone" | "wall" | "compact";
+  withheld?: boolean;
+  fit?: CardFit;
+}) {
+  return (
+    <div
+      style={
+        fit
+          ? { height: fit.height, padding: `${fit.padY}px ${fit.padX}px`, fontSize: fit.fontPx * 0.8, overflow: "hidden" }
+          : undefined
+      }
       className={`rounded-lg border-2 border-dashed border-ink-soft/40 bg-white/60 text-ink-soft ${size === "wall" ? "p-5 text-xl" : "p-3 text-sm"}`}
     >
-      A note, hidden until the facilitator reveals the board
+      {withheld ? "A note hidden by a facilitator" : "A note, hidden until the facilitator reveals the board"}
     </div>
   );
 }

@@ -2,114 +2,140 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { MegaphoneIcon } from "@/app/ui/icons";
 import { useEventRoom } from "@/lib/realtime/client/react";
+import { useServerNow } from "@/lib/realtime/client/server-clock";
+import { whatIsNow } from "@/lib/room/now";
 import { nudgeHref } from "@/lib/room/nudges";
 import { RoomTimer } from "./room-timer";
 
-/**
- * What the room is doing, on a phone: the current phase and the shared countdown, and, when a
- * facilitator starts a phase or sends everyone to a board or a vote, an invitation to go there.
- * Never a forced navigation: people may be in the middle of typing.
- */
-export function RoomNudge({ slug, boardId = null }: { slug: string; boardId?: string | null }) {
-  const { room, nudge } = useEventRoom();
-  // Remembered on the phone, so a nudge that came back with the room's snapshot stays answered.
-  const [dismissed, setDismissedState] = useState<string | null>(null);
-  const storageKey = `madein.nudge.${slug}`;
+/** A nudge answered on this phone stays answered, even when it comes back with the room's snapshot. */
+function useAnswered(storageKey: string) {
+  const [answered, setAnsweredState] = useState<string | null>(null);
   useEffect(() => {
     try {
-      setDismissedState(localStorage.getItem(storageKey));
+      setAnsweredState(localStorage.getItem(storageKey));
     } catch {
-      // Private browsing without storage: the nudge is simply answered for this page only.
+      // Private browsing without storage: answered for this page only.
     }
   }, [storageKey]);
-  const setDismissed = (id: string) => {
-    setDismissedState(id);
+  const setAnswered = (id: string) => {
+    setAnsweredState(id);
     try {
       localStorage.setItem(storageKey, id);
     } catch {}
   };
+  return [answered, setAnswered] as const;
+}
+
+/**
+ * What the room is doing now, on a phone, in one card: the phase and the shared countdown, the
+ * latest announcement and the facilitator's current nudge (an invitation to a board or a vote).
+ * One card rather than a stack of banners, so the person's own team stays on the first screen.
+ * Announcements and nudges stop being "now" after a while (lib/room/now.ts). Never a forced
+ * navigation: people may be in the middle of typing.
+ */
+export function NowCard({ slug, boardId = null }: { slug: string; boardId?: string | null }) {
+  const room = useEventRoom();
+  // Re-read every 15 s, so a stale announcement or nudge leaves without a reload.
+  const serverNow = useServerNow(15_000);
+  const { announcement, nudge } = whatIsNow(room, serverNow);
+  const [answered, setAnswered] = useAnswered(`madein.nudge.${slug}`);
+  const [hidden, setHidden] = useState<string | null>(null);
 
   useEffect(() => {
-    // A gentle buzz where phones allow it; the banner itself is the cue everywhere else.
-    if (nudge && typeof navigator !== "undefined" && "vibrate" in navigator) navigator.vibrate?.(150);
-  }, [nudge]);
+    // A gentle buzz where phones allow it; the card itself is the cue everywhere else.
+    if (room.nudge && typeof navigator !== "undefined" && "vibrate" in navigator) navigator.vibrate?.(150);
+  }, [room.nudge]);
 
-  const timerShown = room && (room.timer.status !== "idle" || room.phase);
+  const state = room.room;
+  const timerShown = state && (state.timer.status !== "idle" || state.phase);
   // Already on the board it points to: nothing to say. A phase is news on every page.
   const here = nudge?.boardId != null && nudge.boardId === boardId;
   // On the event page, a nudge without a board has nowhere else to send people.
   const goes = nudge ? nudge.boardId !== null || boardId !== null : false;
-  const showNudge = nudge && dismissed !== nudge.id && !here;
+  const showNudge = nudge && answered !== nudge.id && !here ? nudge : null;
+  const showAnnouncement = announcement && hidden !== announcement.id ? announcement : null;
 
-  if (!timerShown && !showNudge) return null;
+  if (!timerShown && !showNudge && !showAnnouncement) return null;
   return (
-    <div className="space-y-3">
+    <section aria-label="Now" className="card divide-y divide-line overflow-hidden" data-testid="now-card">
+      {timerShown ? (
+        <div className="flex items-center justify-between gap-3 px-4 py-2" data-testid="room-status">
+          <p className="min-w-0">
+            <span className="block text-xs font-semibold uppercase tracking-wider text-ink-soft">Now</span>
+            <span className="block text-lg font-bold [overflow-wrap:anywhere]" data-testid="room-phase">
+              {state.phase?.name ?? "Timer"}
+            </span>
+          </p>
+          {state.timer.status !== "idle" ? <RoomTimer timer={state.timer} size="phone" /> : null}
+        </div>
+      ) : null}
+      {showAnnouncement ? (
+        <div role="status" aria-label="Announcement" className="flex items-start gap-3 bg-ink px-4 py-2 text-white">
+          <MegaphoneIcon className="mt-0.5 h-5 w-5 shrink-0 text-sun" />
+          <p className="flex-1 font-semibold [overflow-wrap:anywhere]" data-testid="announcement">
+            {showAnnouncement.text}
+          </p>
+          <button
+            type="button"
+            onClick={() => setHidden(showAnnouncement.id)}
+            className="-my-2 min-h-11 min-w-11 rounded-lg text-sm font-semibold underline"
+          >
+            Hide
+          </button>
+        </div>
+      ) : null}
       {showNudge ? (
-        <section
+        <div
           role="status"
           aria-label="From the facilitator"
-          className="space-y-3 rounded-xl bg-brand px-4 py-3 text-white shadow-lg motion-safe:animate-[rise_300ms_ease-out_both]"
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 bg-brand px-4 py-2 text-white motion-safe:animate-[rise_300ms_ease-out_both]"
           data-testid="nudge"
         >
-          <p className="text-base font-semibold">
-            {nudge.kind === "phase" ? (
+          <p className="min-w-0 flex-1 basis-48 font-semibold [overflow-wrap:anywhere]">
+            {showNudge.kind === "phase" ? (
               <>
-                Now: <strong>{nudge.title}</strong>
-                {nudge.boardTitle ? (
+                Now: <strong>{showNudge.title}</strong>
+                {showNudge.boardTitle ? (
                   <>
                     {" "}
-                    on the board <strong>{nudge.boardTitle}</strong>
+                    on the board <strong>{showNudge.boardTitle}</strong>
                   </>
                 ) : null}
               </>
-            ) : nudge.kind === "votes" ? (
+            ) : showNudge.kind === "votes" ? (
               <>
-                Time to vote on <strong>{nudge.title}</strong>
+                Time to vote on <strong>{showNudge.title}</strong>
               </>
             ) : (
               <>
-                Everyone to the board <strong>{nudge.title}</strong>
+                Everyone to the board <strong>{showNudge.title}</strong>
               </>
             )}
-            <span className="block text-sm font-normal text-white/90">from {nudge.by}</span>
+            <span className="block text-sm font-normal text-white/90">from {showNudge.by}</span>
           </p>
-          <div className="flex flex-wrap gap-2">
+          <div className="flex gap-2">
             {goes ? (
               <Link
-                href={nudgeHref(slug, nudge)}
-                className="btn min-h-11 bg-white px-4 text-ink"
-                onClick={() => setDismissed(nudge.id)}
+                href={nudgeHref(slug, showNudge)}
+                className="btn min-h-11 bg-white px-4 py-2 text-ink"
+                onClick={() => setAnswered(showNudge.id)}
                 data-testid="nudge-go"
               >
-                {nudge.kind === "votes" ? "Go to the vote" : nudge.boardId ? "Go to the board" : "See what's on"}
+                {showNudge.kind === "votes" ? "Go to the vote" : showNudge.boardId ? "Go to the board" : "See what's on"}
               </Link>
             ) : null}
             <button
               type="button"
-              onClick={() => setDismissed(nudge.id)}
-              className="min-h-11 rounded-lg px-3 text-sm font-semibold underline"
+              onClick={() => setAnswered(showNudge.id)}
+              className="min-h-11 rounded-lg px-2 text-sm font-semibold underline"
             >
               {goes ? "Not now" : "OK"}
             </button>
           </div>
-        </section>
+        </div>
       ) : null}
-      {timerShown ? (
-        <section
-          aria-label="What the room is doing"
-          className="flex items-center justify-between gap-3 rounded-xl bg-white px-4 py-2 ring-1 ring-line"
-          data-testid="room-status"
-        >
-          <p className="min-w-0">
-            <span className="block text-xs font-semibold uppercase tracking-wider text-ink-soft">Now</span>
-            <span className="block truncate text-lg font-bold" data-testid="room-phase">
-              {room.phase?.name ?? "Timer"}
-            </span>
-          </p>
-          {room.timer.status !== "idle" ? <RoomTimer timer={room.timer} size="phone" /> : null}
-        </section>
-      ) : null}
-    </div>
+    </section>
   );
 }

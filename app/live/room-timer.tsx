@@ -1,15 +1,27 @@
 "use client";
 
+import { formatTime } from "@/lib/events/event-dates";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { TimerView } from "@/lib/realtime/contract";
-import { formatClock, secondsLeft } from "@/lib/room/timer";
+import { formatClock, timerPhase } from "@/lib/room/timer";
 
 /** The room's countdown on this device, from the server's clock: the same second on every screen. */
 export function useRoomTimer(timer: TimerView | null | undefined) {
   const serverNow = useServerNow(timer?.status === "running" ? 200 : null);
   if (!timer) return null;
-  const seconds = secondsLeft(timer, serverNow);
-  return { status: timer.status, seconds, text: formatClock(seconds), done: seconds === 0 && timer.status === "running" };
+  const phase = timerPhase(timer, serverNow);
+  const seconds = phase.kind === "up" || phase.kind === "ended" ? 0 : phase.seconds;
+  return {
+    status: timer.status,
+    seconds,
+    text: formatClock(seconds),
+    /** Time is up (loud or calm): what a chime listens for. */
+    done: phase.kind === "up" || phase.kind === "ended",
+    /** Ran out more than a minute ago: shown calmly, no longer red. */
+    calm: phase.kind === "ended",
+    endedAt: phase.kind === "up" || phase.kind === "ended" ? phase.endedAt : null,
+    urgent: phase.kind === "up" || (phase.kind === "counting" && phase.urgent),
+  };
 }
 
 const statusWords = { idle: "Ready", running: "Running", paused: "Paused" } as const;
@@ -27,7 +39,29 @@ export function RoomTimer({
   const t = useRoomTimer(timer);
   if (!t) return null;
   const digits = { phone: "text-3xl", console: "text-6xl", screen: "text-[9rem] leading-none" }[size];
-  const urgent = t.status === "running" && t.seconds <= 60;
+  if (t.calm && t.endedAt !== null) {
+    // Long finished: a quiet fact, not an alarm. Smaller, in the ordinary text colour.
+    const calmDigits = { phone: "text-xl", console: "text-3xl", screen: "text-6xl" }[size];
+    return (
+      <p className="flex flex-col items-center" data-timer-status={t.status} data-timer-calm="">
+        <span
+          role="timer"
+          aria-live="off"
+          aria-label={`Timer: time was up at ${formatTime(t.endedAt)}`}
+          className={`font-bold tabular-nums opacity-70 ${calmDigits}`}
+          data-testid={testId}
+        >
+          {t.text}
+        </span>
+        <span
+          className={`font-semibold ${size === "screen" ? "text-2xl opacity-80" : "text-sm text-ink-soft"}`}
+          data-testid={`${testId}-calm`}
+        >
+          Time's up at {formatTime(t.endedAt)}
+        </span>
+      </p>
+    );
+  }
   return (
     <p className="flex flex-col items-center" data-timer-status={t.status}>
       <span
@@ -35,7 +69,7 @@ export function RoomTimer({
         aria-live="off"
         aria-label={`Timer: ${t.text} ${t.status === "paused" ? "paused" : t.done ? "time is up" : "left"}`}
         className={`font-extrabold tabular-nums tracking-tight ${digits} ${t.done ? "motion-safe:animate-pulse" : ""} ${
-          urgent ? (size === "screen" ? "timer-urgent" : "text-coral") : ""
+          t.urgent ? (size === "screen" ? "timer-urgent" : "text-coral") : ""
         }`}
         data-testid={testId}
       >

@@ -81,7 +81,7 @@ function CapacityForm({ team, onSet }: { team: TeamView; onSet: (capacity: numbe
   const [value, setValue] = useState(team.capacity === null ? "" : String(team.capacity));
   return (
     <form
-      className="flex items-end gap-2"
+      className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         const trimmed = value.trim();
@@ -122,7 +122,7 @@ function RenameForm({
   const [name, setName] = useState(team.name);
   return (
     <form
-      className="flex items-end gap-2"
+      className="flex flex-wrap items-end gap-2"
       onSubmit={async (e) => {
         e.preventDefault();
         if (await onRename(name)) onDone();
@@ -163,7 +163,8 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
     >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 id={titleId} className={`break-words font-bold ${dark ? "text-3xl" : "text-lg"}`}>
+          {/* Hyphenated at syllables, never cut between letters ("Ou r Str eet"), in however narrow a column. */}
+          <h3 id={titleId} className={`break-words hyphens-auto font-bold ${dark ? "text-3xl" : "text-lg"}`}>
             {team.name}
           </h3>
           {team.briefTitle && team.briefTitle !== team.name ? (
@@ -288,7 +289,8 @@ function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[]
   const matches = useMemo(() => whoCanHelp(people, query), [people, query]);
   const teamName = (teamId: string | null) => teams.find((t) => t.id === teamId)?.name ?? "Not in a team";
   return (
-    <section aria-labelledby={`${id}-title`} className="card space-y-3 p-5">
+    // id="help": the facilitator console's section nav links here.
+    <section id="help" aria-labelledby={`${id}-title`} className="card scroll-mt-20 space-y-3 p-5">
       <h2 id={`${id}-title`} className="text-lg font-bold">
         Who can help with…
       </h2>
@@ -395,7 +397,8 @@ export function TeamOverview({ variant }: { variant: Variant }) {
             {plural(inTeams, "person", "people")} in teams · {unassigned.length} still choosing
           </span>
         </h2>
-        <ul className="grid grid-cols-3 gap-6">
+        {/* Columns no narrower than a team name's longest words, however many teams and however wide the wall. */}
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,22rem),1fr))] gap-6">
           {state.teams.map((t) => (
             <TeamCard key={t.id} team={t} members={state.people.filter((p) => p.teamId === t.id)} variant="screen" />
           ))}
@@ -418,7 +421,8 @@ export function TeamOverview({ variant }: { variant: Variant }) {
         {state.teams.length === 0 ? (
           <p className="text-ink-soft">No teams yet. Publishing a brief makes its team; you can also add one below.</p>
         ) : (
-          <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          // On a laptop a long list of teams scrolls here, so the console's other sections stay close.
+          <ul className="grid gap-4 p-1 md:grid-cols-2 lg:max-h-[min(40rem,75vh)] lg:overflow-y-auto xl:grid-cols-3">
             {state.teams.map((t) => (
               <TeamCard key={t.id} team={t} members={state.people.filter((p) => p.teamId === t.id)} variant="console" />
             ))}

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { executeCommand } from "@/lib/realtime/execute-command";
@@ -19,6 +20,14 @@ export type DbMicroResult = {
   pragmas: { foreignKeys: number; journalMode: string; busyTimeout: number };
   serial: { votes: number; p50Ms: number | null; p99Ms: number | null; votesPerSecond: number | null };
   concurrent: { votes: number; inFlight: number; p50Ms: number | null; p99Ms: number | null; votesPerSecond: number | null };
+  /**
+   * The raw floor on the same file, PRAGMAs and write queue (db/group-commit.ts, so grouped the
+   * way the app groups: each insert in its own savepoint, at most one per sender per commit):
+   * one INSERT of a vote row per write, nothing else, with the same number in flight.
+   */
+  raw: { rows: number; inFlight: number; p50Ms: number | null; p99Ms: number | null; insertsPerSecond: number | null };
+  /** App votes/s ÷ raw inserts/s, both with `inFlight` in flight. */
+  appVsRawWrites: number | null;
   failures: number;
 };
 
@@ -81,8 +90,61 @@ export async function runDbMicro(options: {
       }),
     );
     const concurrentSeconds = (performance.now() - c0) / 1000;
+
+    // The raw floor: a fresh round on the same board, the same phones and targets in the same
+    // order, each vote one INSERT (the row the handler would write) through db.transact with the
+    // handler's fairness key, `inFlight` at a time. The table's indexes and triggers still run.
+    const closed = await executeCommand({ db, handlers }, seeded.staff, "vote:close", {
+      id: `close-${randomUUID()}`,
+      payload: { roundId },
+    });
+    if (!closed.ack.ok) throw new Error(closed.ack.error.message);
+    const reopened = await executeCommand({ db, handlers }, seeded.staff, "vote:open", {
+      id: `open-${randomUUID()}`,
+      payload: { boardId: seeded.boardId, dotsPerPerson: 20, maxPerTarget: 20, targets: "notes", talliesLive: true },
+    });
+    if (!reopened.ack.ok) throw new Error(reopened.ack.error.message);
+    const rawRound = reopened.ack.result.round.id;
+    const slots = new Map<string, number>();
+    const places = new Map<string, number>();
+    const rows = rest.map((job) => {
+      const voter = `p:${(job.actor as Extract<Actor, { kind: "participant" }>).participantId}`;
+      const slot = slots.get(voter) ?? 0;
+      slots.set(voter, slot + 1);
+      const placeKey = `${voter} ${job.targetId}`;
+      const place = places.get(placeKey) ?? 0;
+      places.set(placeKey, place + 1);
+      return { voter, targetId: job.targetId, slot, place };
+    });
+    const raw: number[] = [];
+    let rawFailures = 0;
+    let nextRaw = 0;
+    const r0 = performance.now();
+    await Promise.all(
+      Array.from({ length: options.inFlight }, async () => {
+        while (nextRaw < rows.length) {
+          const row = rows[nextRaw++]!;
+          const t = performance.now();
+          try {
+            await db.transact(
+              (tx) =>
+                tx.run(
+                  sql`insert into votes (id, round_id, voter_key, target_id, slot, place_on_target, created_at) values (${randomUUID()}, ${rawRound}, ${row.voter}, ${row.targetId}, ${row.slot}, ${row.place}, ${Date.now()})`,
+                ),
+              { fairnessKey: row.voter },
+            );
+          } catch {
+            rawFailures++;
+          }
+          raw.push(performance.now() - t);
+        }
+      }),
+    );
+    const rawSeconds = (performance.now() - r0) / 1000;
+    if (rawFailures > 0) throw new Error(`${rawFailures} raw inserts failed`);
     const s = ascending(serial);
     const c = ascending(concurrent);
+    const r = ascending(raw);
     return {
       pragmas: await db.writePragmas(),
       serial: {
@@ -98,6 +160,15 @@ export async function runDbMicro(options: {
         p99Ms: round1(percentile(c, 99)),
         votesPerSecond: round1(c.length / concurrentSeconds),
       },
+      raw: {
+        rows: raw.length,
+        inFlight: options.inFlight,
+        p50Ms: round1(percentile(r, 50)),
+        p99Ms: round1(percentile(r, 99)),
+        insertsPerSecond: round1(raw.length / rawSeconds),
+      },
+      appVsRawWrites:
+        c.length && raw.length ? Math.round((c.length / concurrentSeconds / (raw.length / rawSeconds)) * 1000) / 1000 : null,
       failures,
     };
   } finally {

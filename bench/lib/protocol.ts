@@ -15,6 +15,11 @@ export type Setup = {
   /** One cookie per simulated phone (empty for the floor, which checks nothing). */
   cookies: string[];
   dotsPerPerson: number;
+  /**
+   * Every event of the run (`--events E`; the first is the one above). Phone i belongs to event
+   * i mod E; each event has its own board, round and targets.
+   */
+  events: { eventId: string; boardId: string; roundId: string; targets: string[] }[];
   /** For the report: do the ws native add-ons load in the child? */
   nativeAddons: { bufferutil: boolean; utf8Validate: boolean };
   socketIoVersion: string;
@@ -25,6 +30,7 @@ export type ChildRequest =
   | { type: "gc-rss" }
   | { type: "stats-reset" }
   | { type: "stats" }
+  /** Opens a fresh round on every event's board; answers the round ids, in event order. */
   | { type: "new-round" }
   | { type: "order"; roundId: string }
   | { type: "exit" };
@@ -40,8 +46,8 @@ export type WorkerRequest =
   | {
       type: "connect";
       url: string;
-      eventId: string;
-      boardId: string;
+      /** Phone i joins events[i mod events.length]. */
+      events: { eventId: string; boardId: string }[];
       phones: Phone[];
       t0: number;
       spacingMs: number;
@@ -49,8 +55,9 @@ export type WorkerRequest =
     }
   | {
       type: "step";
-      roundId: string;
-      targets: string[];
+      /** Per event: phone i votes in rounds[i mod E] on targets[i mod E]. */
+      rounds: string[];
+      targets: string[][];
       t0: number;
       intervalMs: number;
       total: number;

@@ -7,7 +7,7 @@ test("a hidden-tally vote: phones vote, the screen counts voters only, the revea
   browser,
 }) => {
   // Three browsers and a whole vote: on a busy 2-core machine this takes over a minute.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const event = await createEventFixture();
   const board = await addBoardFixture(event.id, { title: "Park ideas", template: "ideas" });
   const laptop = await browser.newContext(projector);
@@ -35,8 +35,18 @@ test("a hidden-tally vote: phones vote, the screen counts voters only, the revea
   await desk.getByLabel("Dots each").fill("2");
   await desk.getByLabel("Most on one note").fill("1");
   await desk.getByLabel("Shortlist size").fill("1");
+  await desk.getByLabel(/^Minutes/).fill("10");
+  // Ben reads at 200 % text: the pinned banner must leave him room for the notes.
+  await b.addStyleTag({ content: "html { font-size: 200% !important; }" });
   await desk.getByRole("button", { name: "Start voting" }).click();
-  await expect(a.getByTestId("vote-banner")).toContainText("Voting is open: 2 dots left");
+  await expect(a.getByTestId("vote-banner")).toContainText(/Voting is open: 2 dots left.*closes in \d+:\d\d/);
+  const banner = await b.getByTestId("vote-banner").boundingBox();
+  const viewport = b.viewportSize();
+  if (!banner || !viewport) throw new Error("no banner");
+  // Before the now card it covered 45 % of the screen at 200 % text.
+  expect(banner.height / viewport.height).toBeLessThan(0.25);
+  await b.screenshot({ path: "e2e/.artifacts/screenshots/vote-banner-200pct-390x844.png" });
+  await b.addStyleTag({ content: "html { font-size: 100% !important; }" });
   await expect(screen.getByTestId("screen-vote")).toContainText("Vote now on your phone");
   await expectAccessible(a);
 

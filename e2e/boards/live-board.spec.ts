@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { notAnImageMessage } from "@/lib/files/images";
 import { expectAccessible } from "../support/a11y";
+import { commandSocket } from "../support/command-socket";
 import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 
@@ -165,6 +166,12 @@ test("the facilitator carries notes and a group from a board onto the welcome wa
 
   await desk.getByLabel(/Select group/).check();
   await desk.getByLabel("Select note: Night-time lighting").check();
+  // Boards another facilitator makes now are there to copy to at once, and two of one name are told apart.
+  const colleague = await commandSocket(event.id, event.organiser.id);
+  for (let i = 0; i < 2; i++) await colleague.command("board:create", { title: "Shortlist", template: "ideas", teamId: null });
+  colleague.close();
+  await expect(desk.getByLabel("Copy to").getByRole("option", { name: "Shortlist (2 of 2)" })).toBeAttached();
+  await expect(desk.getByLabel("Copy to").getByRole("option", { name: "Shortlist (1 of 2)" })).toBeAttached();
   await desk.getByLabel("Copy to").selectOption({ label: "Welcome wall" });
   await desk.getByRole("button", { name: "Copy 2 selected items" }).click();
   await expect(desk.getByText("Copied 3 notes to Welcome wall.")).toBeVisible();

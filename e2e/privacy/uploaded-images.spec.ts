@@ -219,6 +219,7 @@ test("a note's photo is served exactly to those who may see the note", async () 
   const phone = await connect(event.id, author.cookie);
   try {
     await command(staff, "board:update", { boardId: hidden.id, hiddenUntilReveal: true });
+    const noteIds: string[] = [];
     const photoOn = async (board: typeof teamBoard) => {
       const upload = await post(
         `/api/boards/${board.id}/photos`,
@@ -231,7 +232,13 @@ test("a note's photo is served exactly to those who may see the note", async () 
         author.cookie,
       );
       const photoId = upload.body?.photoId;
-      await command(phone, "note:create", { boardId: board.id, column: board.columns[0]?.key, text: "Look", photoId });
+      const created = await command<{ note: { id: string } }>(phone, "note:create", {
+        boardId: board.id,
+        column: board.columns[0]?.key,
+        text: "Look",
+        photoId,
+      });
+      noteIds.push(created.note.id);
       return `/photos/${photoId}`;
     };
     const photos = { teamNote: await photoOn(teamBoard), hiddenNote: await photoOn(hidden) };
@@ -251,11 +258,18 @@ test("a note's photo is served exactly to those who may see the note", async () 
     expect(await servedTo()).toEqual({
       // Participants may read other teams' boards (SECURITY.md), so their photos too.
       teamNote: "author teammate otherTeam staff",
-      hiddenNote: "author",
+      // Hidden until the reveal: its author, and staff, who read hidden notes to moderate them.
+      hiddenNote: "author staff",
     });
     await command(staff, "board:reveal", { boardId: hidden.id });
     expect(await servedTo()).toEqual({
       teamNote: "author teammate otherTeam staff",
+      hiddenNote: "author teammate otherTeam staff",
+    });
+    // A note a facilitator hid from the room takes its photo with it: its author and staff only.
+    await command(staff, "note:withhold", { noteId: noteIds[0], withheld: true });
+    expect(await servedTo()).toEqual({
+      teamNote: "author staff",
       hiddenNote: "author teammate otherTeam staff",
     });
   } finally {

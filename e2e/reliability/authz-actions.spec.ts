@@ -160,6 +160,12 @@ const cases: Case[] = [
     ],
     allowed: organiserOnly,
   },
+  // The presentations' times: the event's staff, as on the live console.
+  {
+    name: "saveTimesAction",
+    args: (s) => [s.a.slug, {}, new FormArg({ present: "7", questions: "3" })],
+    allowed: ["facilitatorA", "organiserA"],
+  },
   // Last of the organiser's: an archived event takes no new participants.
   { name: "changeEventStatus", args: (s) => [s.a.slug, {}, new FormArg({ status: "archived" })], allowed: organiserOnly },
   // A team's reframe of its brief: its members, and staff naming the team.

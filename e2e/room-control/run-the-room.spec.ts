@@ -106,11 +106,12 @@ test("one console runs the big screen and two phones: phase, timer, announcement
     await console_.getByRole("button", { name: "Show board Big ideas" }).click();
     await expect(screen.getByTestId("wall-board").getByRole("heading", { name: "Big ideas" })).toBeVisible();
 
-    // Quick controls on the console: lock and a vote, without leaving it.
+    // Quick controls on the console: lock and a vote, without leaving it ("Show votes" is under "More").
     await console_.getByRole("button", { name: "Lock board Big ideas" }).click();
     await expect(screen.getByTestId("wall-board").getByText("Locked", { exact: true })).toBeVisible();
     await expect(console_.getByRole("button", { name: "Locked: unlock board Big ideas" })).toBeVisible();
     await console_.getByRole("button", { name: "Open a vote on Big ideas" }).click();
+    await ideasRow.getByText("More").click();
     await console_.getByRole("button", { name: "Show votes on Big ideas" }).click();
     await expect(screen.getByTestId("wall-votes")).toContainText("Voting is open");
     await expect(console_.getByTestId("quick-vote-status").first()).toContainText("Vote open");

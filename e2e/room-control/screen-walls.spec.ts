@@ -127,6 +127,8 @@ test("every wall of the big screen, dark and light, is legible at 1920×1080", a
   await expect(wall).toHaveAttribute("data-wall", "board");
   await expect(screen.getByText("Nobody knows who to tell when something is broken")).toBeVisible();
 
+  // "Show votes" is under the board's "More" in the console's list of boards.
+  await console_.getByTestId("board-row").filter({ hasText: board.title }).getByText("More").click();
   const walls = [
     ["j", "join"],
     ["b", "board"],

@@ -67,3 +67,35 @@ test("a participant's socket cannot send a facilitator command: clear refusal, n
     await projectorContext.close();
   }
 });
+
+test("a phone adding notes faster than the room allows is told why one waits, and it arrives without retyping", async ({
+  browser,
+  context,
+}) => {
+  // 31 notes from one phone, then the server's one-minute note window has to pass.
+  test.setTimeout(180_000);
+  const event = await createEventFixture();
+  await joinAs(context, event.id, "Quick Thinker");
+  const page = await context.newPage();
+  await page.goto(`/p/${event.slug}`);
+  const otherContext = await browser.newContext(phone);
+  await joinAs(otherContext, event.id, "Ben");
+  const other = await otherContext.newPage();
+  await other.goto(`/p/${event.slug}`);
+
+  // 30 notes a minute each: the 31st is kept on the phone and says why it hasn't gone yet.
+  for (let i = 1; i <= 31; i++) {
+    await page.getByLabel("Your note").fill(`Idea number ${i}`);
+    await page.getByRole("button", { name: "Add note" }).click();
+  }
+  await expect(other.getByTestId("note").filter({ hasText: "Idea number 30" })).toBeVisible();
+  const waiting = page.getByText("That's a lot of notes very quickly. Yours will be added in a moment.");
+  await expect(waiting).toBeVisible();
+  await expect(other.getByTestId("note").filter({ hasText: "Idea number 31" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Once the minute has passed it goes on its own, and reaches the other phone.
+  await expect(other.getByTestId("note").filter({ hasText: "Idea number 31" })).toBeVisible({ timeout: 120_000 });
+  await expect(waiting).toHaveCount(0);
+  await otherContext.close();
+});

@@ -146,7 +146,9 @@ const rows: Row[] = [
       console: visible((p) => consoleBoardRow(p, "Late starters' wall").getByText("Team: Late starters")),
       phoneHome: async (p) => {
         await p.getByRole("button", { name: "Change team" }).click();
-        await expect(p.getByRole("button", { name: "Move to Late starters" })).toBeVisible();
+        // Ben moves in: a team somebody joined presents, so the judge and the room see it next.
+        await p.getByRole("button", { name: "Move to Late starters" }).click();
+        await expect(p.getByTestId("my-team-name")).toHaveText("Late starters");
       },
       judge: visible((p) => p.getByTestId("judge-team-Late starters")),
       phonePresentations: async (p) => {
@@ -198,7 +200,9 @@ const rows: Row[] = [
         await expect(p.getByTestId("team-option")).toHaveCount(3);
       },
       judge: async (p) => {
-        await expect(p.locator('[data-testid^="judge-team-"]')).toHaveCount(3);
+        // The new half is empty until someone moves across, so it has no slot yet; the old half's new name shows.
+        await expect(p.getByTestId("judge-team-Libraries A")).toBeVisible();
+        await expect(p.locator('[data-testid^="judge-team-"]')).toHaveCount(2);
       },
       bigScreen: async (p) => {
         await expect(p.getByTestId("overview-team")).toHaveCount(3);
@@ -237,7 +241,13 @@ const rows: Row[] = [
     act: (w) => writeOnPhone(w, "Benches by the pond"),
     uses: ["phoneBoard"],
     shows: {
-      facilitatorBoard: visible((p) => p.getByText("A note, hidden until the facilitator reveals the board")),
+      // The facilitator reads it before the reveal (to moderate it); the room sees only that a note came.
+      facilitatorBoard: visible((p) =>
+        p
+          .getByTestId("wall-note")
+          .filter({ hasText: "Benches by the pond" })
+          .getByText("Hidden from the room until you reveal the board"),
+      ),
       bigScreen: visible((p) => p.getByTestId("wall-board").getByText("A note, hidden until the facilitator reveals the board")),
       console: visible((p) => consoleBoardRow(p, "Ideas wall").getByText("1 note")),
       phoneHome: visible((p) => phoneBoardLink(p, /Ideas wall.*1 note/)),
@@ -257,7 +267,7 @@ const rows: Row[] = [
     shows: {
       facilitatorBoard: async (p) => {
         await expect(p.getByText("Benches by the pond").first()).toBeVisible();
-        await expect(p.getByText("A note, hidden until the facilitator reveals the board")).toHaveCount(0);
+        await expect(p.getByText("Hidden from the room until you reveal the board")).toHaveCount(0);
       },
       bigScreen: visible((p) => p.getByTestId("wall-board").getByText("Benches by the pond")),
       phoneBoard: visible((p) => p.getByTestId("note").getByText("Benches by the pond")),
@@ -600,6 +610,9 @@ for (const row of rows) {
     };
     const contexts: BrowserContext[] = [];
     try {
+      // Both teams present whoever is in them (staff added them): the rows are about following the
+      // room, not about who presents, and people join and leave these teams as rows need.
+      for (const teamId of world.teamIds) await world.command("presentation:include", { teamId, include: true });
       await row.before?.(world);
       await world.command("screen:show", { wall: row.wall?.(world) ?? { kind: "join" } });
       const names = [...new Set([...(row.uses ?? []), ...(Object.keys(row.shows) as ScreenName[])])];

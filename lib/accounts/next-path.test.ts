@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath } from "./next-path";
+import { leadsToBigScreen, safeNextPath } from "./next-path";
 
 describe("safeNextPath", () => {
   it("keeps a path on this site, with its query", () => {
@@ -23,5 +23,16 @@ describe("safeNextPath", () => {
   it("uses the fallback for anything that is not a string", () => {
     expect(safeNextPath(undefined, "/")).toBe("/");
     expect(safeNextPath(["/a", "/b"])).toBe("/o");
+  });
+});
+
+describe("a sign-in that leads to the big screen", () => {
+  it("is the projector page of an event, or a board on it", () => {
+    expect(leadsToBigScreen("/s/made-in-lambeth")).toBe(true);
+    expect(leadsToBigScreen("/s/made-in-lambeth/b/1234")).toBe(true);
+    expect(leadsToBigScreen("/s/made-in-lambeth?theme=light")).toBe(true);
+  });
+  it("is not the console, the organiser's pages or a bare /s/", () => {
+    for (const p of ["/f/made-in-lambeth", "/o", "/s/", "/signin", "/sx/a"]) expect(leadsToBigScreen(p)).toBe(false);
   });
 });

@@ -17,3 +17,8 @@ export function safeNextPath(next: unknown, fallback = "/o"): string {
     return fallback;
   }
 }
+
+/** Whether a sign-in leads to the big screen (`/s/<event>` or a board on it): the page then says why the projector asks. */
+export function leadsToBigScreen(next: string): boolean {
+  return /^\/s\/[^/?#]+(?:[/?#]|$)/.test(next);
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, eventStaff, roomStates } from "@/db/schema";
-import { reshowAnnouncement } from "@/lib/announcements/send-announcement";
+import { clearAnnouncement, reshowAnnouncement } from "@/lib/announcements/send-announcement";
 import type { Actor } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type LeadView, rooms, type StaffMember, type staffCommandSchemas } from "@/lib/realtime/contract";
@@ -139,4 +139,5 @@ export const staffHandlers: Pick<HandlerTable, keyof typeof staffCommandSchemas>
   "lead:hand": handLead,
   "room:lock": lockControls,
   "announcement:reshow": reshowAnnouncement,
+  "announcement:clear": clearAnnouncement,
 };

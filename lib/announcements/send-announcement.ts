@@ -55,7 +55,7 @@ export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
     const position = await nextPosition(tx, actor.eventId);
     const [row] = await tx
       .update(announcements)
-      .set({ position })
+      .set({ position, clearedAt: null })
       .where(and(eq(announcements.id, payload.announcementId), eq(announcements.eventId, actor.eventId)))
       .returning({
         id: announcements.id,
@@ -69,6 +69,37 @@ export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
     return {
       result: { announcement },
       broadcasts: [{ room: rooms.event(actor.eventId), event: "announcement:made", data: { announcement } }, logged],
+    };
+  },
+};
+
+/**
+ * Takes an announcement off every screen: it stays in the console's history, to show again.
+ * Clearing one that a newer announcement has replaced changes nothing anyone sees.
+ */
+export const clearAnnouncement: WriteHandler<"announcement:clear"> = {
+  kind: "write",
+  permission: "announce",
+  async apply(tx, { actor, payload, now }) {
+    const [row] = await tx
+      .select({ text: announcements.text, clearedAt: announcements.clearedAt })
+      .from(announcements)
+      .where(and(eq(announcements.id, payload.announcementId), eq(announcements.eventId, actor.eventId)));
+    if (!row) throw new CommandFailure("not_found", "That announcement is no longer in this event.");
+    if (row.clearedAt === null) {
+      await tx.update(announcements).set({ clearedAt: now }).where(eq(announcements.id, payload.announcementId));
+    }
+    const logged = await logActivity(tx, { actor, now, kind: "announcement", text: `cleared ${quote(row.text)}` });
+    return {
+      result: { announcementId: payload.announcementId },
+      broadcasts: [
+        {
+          room: rooms.event(actor.eventId),
+          event: "announcement:cleared",
+          data: { announcementId: payload.announcementId },
+        },
+        logged,
+      ],
     };
   },
 };

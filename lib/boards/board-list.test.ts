@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardListing, BoardView } from "@/lib/realtime/contract-boards";
-import { upsertListing } from "./board-list";
+import { boardChoiceLabels, upsertListing } from "./board-list";
 
 const listing = (id: string, extra: Partial<BoardListing> = {}): BoardListing => ({
   id,
@@ -45,5 +45,17 @@ describe("the event's board list", () => {
     expect(locked.map((b) => b.id)).toEqual(["welcome", "parks"]);
     expect(locked[1]).toMatchObject({ locked: true, title: "Parks!", teamName: "Parks" });
     expect(upsertListing(locked, view("parks", { teamId: "t1", locked: true, title: "Parks!" }))).toEqual(locked);
+  });
+});
+
+describe("boards named in a list to pick from", () => {
+  it("tells apart boards that would read the same, and leaves the rest as they are", () => {
+    const labels = boardChoiceLabels([
+      { id: "1", title: "Shortlist", teamName: null },
+      { id: "2", title: "Ideas", teamName: "Parks" },
+      { id: "3", title: "Shortlist", teamName: null },
+      { id: "4", title: "Shortlist", teamName: "Parks" },
+    ]);
+    expect([...labels.values()]).toEqual(["Shortlist (1 of 2)", "Ideas (Parks)", "Shortlist (2 of 2)", "Shortlist (Parks)"]);
   });
 });

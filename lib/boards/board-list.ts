@@ -37,3 +37,23 @@ export function withTeamNames<B extends BoardListing>(list: B[], teams: readonly
   const names = new Map(teams.map((t) => [t.id, t.name]));
   return list.map((b) => (b.teamId === null ? b : { ...b, teamName: names.get(b.teamId) ?? b.teamName }));
 }
+
+/**
+ * How each board is named in a list to pick from ("Copy to"): its title and team, and where two
+ * would read the same, which of them it is ("Shortlist (2 of 2)"), so nobody copies to the wrong one.
+ */
+export function boardChoiceLabels(list: readonly Pick<BoardListing, "id" | "title" | "teamName">[]): Map<string, string> {
+  const base = (b: Pick<BoardListing, "title" | "teamName">) => (b.teamName ? `${b.title} (${b.teamName})` : b.title);
+  const total = new Map<string, number>();
+  for (const b of list) total.set(base(b), (total.get(base(b)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const labels = new Map<string, string>();
+  for (const b of list) {
+    const name = base(b);
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    const of = total.get(name) ?? 1;
+    labels.set(b.id, of > 1 ? `${name} (${n} of ${of})` : name);
+  }
+  return labels;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WireNote } from "@/lib/realtime/contract-boards";
-import { applyBoardEvent, columnsOf, fromSnapshot, needsSnapshot } from "./board-state";
+import { applyBoardEvent, canGroupWithAbove, columnsOf, fromSnapshot, needsSnapshot } from "./board-state";
 
 const board = {
   id: "b1",
@@ -26,6 +26,7 @@ const note = (id: string, extra: Partial<WireNote> = {}): WireNote => ({
   position: 1,
   text: id,
   hidden: false,
+  withheld: false,
   colour: "yellow",
   authorName: "A",
   authorTag: "them",
@@ -113,5 +114,13 @@ describe("board state", () => {
     // Someone else's hidden note shows no pin.
     const theirs = applyBoardEvent(s, { name: "note:created", data: { note: { ...roomCopy, id: "t1", authorTag: "them" } } });
     expect(theirs.notes.t1?.pin).toBeNull();
+  });
+});
+
+describe("grouping with the note above", () => {
+  it("is offered only where it changes something", () => {
+    const [a, b, c, d] = [note("a"), note("b", { groupId: "g" }), note("c", { groupId: "g" }), note("d")];
+    const column = [a, b, c, d] as WireNote[];
+    expect(column.map((n) => canGroupWithAbove(column, n))).toEqual([false, true, false, true]);
   });
 });

@@ -101,3 +101,9 @@ export function columnsOf(state: BoardState): ColumnView[] {
     notes: (byColumn.get(c.key) ?? []).sort((a, b) => a.position - b.position || a.createdAt - b.createdAt),
   }));
 }
+
+/** "Group with note above" only where it would change something: not on a column's first note, nor within one group. */
+export function canGroupWithAbove(columnNotes: readonly WireNote[], note: WireNote): boolean {
+  const above = columnNotes[columnNotes.indexOf(note) - 1];
+  return above !== undefined && (note.groupId === null || above.groupId !== note.groupId);
+}

@@ -48,6 +48,19 @@ describe("board rules", () => {
     expect(noteVisibleTo({ hiddenUntilReveal: false, revealedAt: null }, "p:p2", "p:p1")).toBe(true);
   });
 
+  it("keeps a note a facilitator hid from the room hidden from everyone but its author, before and after the reveal", () => {
+    for (const board of [
+      { hiddenUntilReveal: false, revealedAt: null },
+      { hiddenUntilReveal: true, revealedAt: null },
+      { hiddenUntilReveal: true, revealedAt: 5 },
+    ]) {
+      expect(noteVisibleTo(board, "p:p2", "p:p1", true)).toBe(false);
+      expect(noteVisibleTo(board, "p:p2", null, true)).toBe(false);
+      expect(noteVisibleTo(board, "p:p2", "p:p2", true)).toBe(true);
+    }
+    expect(noteVisibleTo({ hiddenUntilReveal: false, revealedAt: null }, "p:p2", "p:p1", false)).toBe(true);
+  });
+
   it("gives each author a stable pseudonym per board that differs between boards", () => {
     expect(authorTag("b1", "p:p1")).toBe(authorTag("b1", "p:p1"));
     expect(authorTag("b1", "p:p1")).not.toBe(authorTag("b2", "p:p1"));

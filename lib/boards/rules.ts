@@ -54,9 +54,12 @@ export function noteVisibleTo(
   board: { hiddenUntilReveal: boolean; revealedAt: number | null },
   noteAuthorKey: string | null,
   viewerKey: string | null,
+  withheld = false,
 ): boolean {
-  if (!board.hiddenUntilReveal || board.revealedAt !== null) return true;
-  return noteAuthorKey !== null && noteAuthorKey === viewerKey;
+  if (noteAuthorKey !== null && noteAuthorKey === viewerKey) return true;
+  // A note a facilitator hid from the room stays hidden after the reveal too.
+  if (withheld) return false;
+  return !board.hiddenUntilReveal || board.revealedAt !== null;
 }
 
 export { positionBetween } from "./positions";

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { epochToLondonLocal, formatEventDates, formatTime, londonLocalToEpoch } from "./event-dates";
+import { afterEach, describe, expect, it } from "vitest";
+import { epochToLondonLocal, formatClock, formatEventDates, formatLongDate, formatTime, londonLocalToEpoch } from "./event-dates";
 
 const utc = (iso: string) => Date.parse(iso);
 
@@ -55,5 +55,26 @@ describe("formatEventDates", () => {
   it("writes noon and midnight the way posters do", () => {
     expect(formatTime(utc("2026-12-04T12:00:00Z"))).toBe("12pm");
     expect(formatTime(utc("2026-12-04T00:00:00Z"))).toBe("12am");
+  });
+});
+
+describe("the room's clock, on a laptop in any time zone", () => {
+  const zones = ["America/New_York", "Asia/Kolkata", "Pacific/Auckland"];
+  const original = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = original;
+  });
+
+  it.each(zones)("shows London's time and date with TZ=%s", (zone) => {
+    process.env.TZ = zone;
+    const winterRound = Date.UTC(2026, 10, 21, 5, 56, 7); // 05:56:07 in London (GMT)
+    // The machine's own clock really is elsewhere: the naive reading would be wrong.
+    expect(new Date(winterRound).getHours()).not.toBe(5);
+    expect(formatClock(winterRound)).toBe("05:56");
+    expect(formatClock(winterRound, true)).toBe("05:56:07");
+    const summerRound = Date.UTC(2026, 6, 4, 4, 56); // 05:56 in London (BST)
+    expect(formatClock(summerRound)).toBe("05:56");
+    // Late on Friday 4 December in London is already Saturday in Auckland and Kolkata's morning.
+    expect(formatLongDate(Date.UTC(2026, 11, 4, 23, 30))).toBe("4 December 2026");
   });
 });

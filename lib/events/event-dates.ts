@@ -86,6 +86,35 @@ export function formatDay(ms: number, withYear = true): string {
 /** "4 Dec 2026": for lists, where space is short. */
 export const formatShortDate = (ms: number) => shortFormat.format(new Date(ms));
 
+const longDateFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: eventTimeZone,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+/** "4 December 2026", the event's calendar day (a report written anywhere dates things as the room did). */
+export const formatLongDate = (ms: number) => longDateFormat.format(new Date(ms));
+
+const clockFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: eventTimeZone,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+const clockSecondsFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: eventTimeZone,
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+/**
+ * "05:56" (or "05:56:07"): the room's clock, whatever the time zone of the laptop showing it. A
+ * facilitator's laptop set to another zone must not move a round from 05:56 to 00:56.
+ */
+export const formatClock = (ms: number, withSeconds = false) =>
+  (withSeconds ? clockSecondsFormat : clockFormat).format(new Date(ms));
+
 /**
  * When an event runs, in words: "Friday 4 December to Sunday 6 December 2026, 6pm to 5pm" reads
  * badly, so each end keeps its own time: "Friday 4 December, 6pm to Sunday 6 December 2026, 5pm".

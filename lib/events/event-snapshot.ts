@@ -25,6 +25,7 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
           text: announcements.text,
           createdAt: announcements.createdAt,
           position: announcements.position,
+          clearedAt: announcements.clearedAt,
         })
         .from(announcements)
         .where(eq(announcements.eventId, actor.eventId))
@@ -33,6 +34,9 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
       seqQuery(r, rooms.event(actor.eventId)),
     ]);
     const event = eventRows[0];
+    const history = latest.map(({ clearedAt: _, ...a }) => a);
+    // The latest shows unless staff cleared it; the history keeps it either way.
+    const showing = latest[0] && latest[0].clearedAt === null ? (history[0] ?? null) : null;
     if (!event) throw new CommandFailure("not_found", "This event no longer exists.");
     return {
       result: {
@@ -45,8 +49,8 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
           role: actor.role,
         },
         presence: await presenceCounts(r, actor.eventId, now),
-        announcement: latest[0] ?? null,
-        announcements: latest,
+        announcement: showing,
+        announcements: history,
         room: await readRoom(r, actor.eventId),
         agenda: await findPhases(r, actor.eventId),
         nudge: await readNudge(r, actor.eventId, now),

@@ -110,4 +110,26 @@ describe("the announcement history", () => {
     s = eventRoom.apply(s, { name: "announcement:made", data: { announcement: a("a", 1) } });
     expect(s.announcement?.position).toBe(3);
   });
+
+  it("takes the showing announcement off when staff clear it, and keeps it in the history", () => {
+    let s = eventRoom.init({ ...snapshot, announcement: a("b", 2), announcements: [a("b", 2), a("a", 1)] });
+    expect(s.announcement?.id).toBe("b");
+    // Clearing one that no longer shows changes nothing.
+    s = eventRoom.apply(s, { name: "announcement:cleared", data: { announcementId: "a" } });
+    expect(s.announcement?.id).toBe("b");
+    s = eventRoom.apply(s, { name: "announcement:cleared", data: { announcementId: "b" } });
+    expect(s.announcement).toBeNull();
+    expect(s.announcements.map((x) => x.id)).toEqual(["b", "a"]);
+    // A late copy of an older one does not bring an announcement back; a new one shows.
+    s = eventRoom.apply(s, { name: "announcement:made", data: { announcement: a("a", 1) } });
+    expect(s.announcement).toBeNull();
+    s = eventRoom.apply(s, { name: "announcement:made", data: { announcement: a("c", 3) } });
+    expect(s.announcement?.id).toBe("c");
+  });
+
+  it("starts with none showing when the server says the latest was cleared", () => {
+    const s = eventRoom.init({ ...snapshot, announcement: null, announcements: [a("b", 2)] });
+    expect(s.announcement).toBeNull();
+    expect(s.announcements).toHaveLength(1);
+  });
 });

@@ -44,7 +44,8 @@ const sameEvent = (a: PresenceCounts, b: PresenceCounts) => a.eventId === b.even
 export const eventRoom: RoomReducer<"event", EventState> = {
   init: (s) => ({
     snapshot: s,
-    announcement: s.announcements[0] ?? s.announcement,
+    // The server says whether the latest still shows (staff may have cleared it).
+    announcement: s.announcement ? (s.announcements[0] ?? s.announcement) : null,
     announcements: s.announcements,
     room: s.room,
     nudge: s.nudge,
@@ -56,8 +57,12 @@ export const eventRoom: RoomReducer<"event", EventState> = {
     switch (e.name) {
       case "announcement:made": {
         const announcements = withAnnouncement(state.announcements, e.data.announcement);
+        // A late copy of one that is not the latest changes nothing that shows (nor revives a cleared one).
+        if (announcements[0]?.id !== e.data.announcement.id) return { ...state, announcements };
         return { ...state, announcements, announcement: announcements[0] ?? null };
       }
+      case "announcement:cleared":
+        return state.announcement?.id === e.data.announcementId ? { ...state, announcement: null } : state;
       case "room:changed":
         return { ...state, room: e.data.room };
       case "room:nudged":

@@ -126,6 +126,8 @@ const exportedNoteSchema = z.object({
     .nullable()
     .default(null),
   sourceNoteId: id.nullable(),
+  /** Hidden from the room by a facilitator (moderation); older exports have none. */
+  withheld: z.boolean().default(false),
   createdAt: z.number().int(),
 });
 
@@ -226,6 +228,8 @@ export const exportedPresentationsSchema = z.object({
       stageStartedAt: time,
       /** The board whose team vote is the people's choice (it is among `voteRounds`). */
       peoplesChoiceBoardId: id.nullable(),
+      /** Teams nobody joined that staff added to the presentations anyway; older exports have none. */
+      includedTeamIds: z.array(id).default([]),
       /** Criteria the organiser set; a team not listed is judged on its brief's success lines. */
       criteria: z.array(z.object({ teamId: id, criteria: z.array(text(500)).max(50) })),
       updatedAt: time,

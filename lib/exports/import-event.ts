@@ -213,6 +213,8 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
         photoId: await photoFor(n.photo, boardId),
         sourceNoteId: source,
         sourceBoardId: source ? mapped(boardOfNote(data, n.sourceNoteId)) : null,
+        // When it was hidden is not exported: its writing is the earliest it can have been.
+        withheldAt: n.withheld ? n.createdAt : null,
         createdAt: n.createdAt,
       });
     }
@@ -260,13 +262,14 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
 
   const p = data.presentations;
   if (p.run) {
-    const { order, currentTeamId, peoplesChoiceBoardId, criteria, ...fields } = p.run;
+    const { order, currentTeamId, peoplesChoiceBoardId, includedTeamIds, criteria, ...fields } = p.run;
     await tx.insert(presentationRuns).values({
       ...fields,
       eventId,
       order: order.map(must),
       currentTeamId: mapped(currentTeamId),
       peoplesChoiceBoardId: mapped(peoplesChoiceBoardId),
+      includedTeamIds: includedTeamIds.map(must),
       criteria: Object.fromEntries(criteria.map((c) => [must(c.teamId), c.criteria])),
     });
   }

@@ -269,6 +269,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         pin: n.pinX !== null && n.pinY !== null ? { x: n.pinX, y: n.pinY } : null,
         // Only a source inside this event can be followed after an import.
         sourceNoteId: n.sourceNoteId && noteIds.has(n.sourceNoteId) ? n.sourceNoteId : null,
+        withheld: n.withheldAt !== null,
         createdAt: n.createdAt,
       })),
     })),
@@ -385,6 +386,7 @@ async function loadPresentations(
           stageStartedAt: run.stageStartedAt,
           peoplesChoiceBoardId:
             run.peoplesChoiceBoardId && boardIds.has(run.peoplesChoiceBoardId) ? run.peoplesChoiceBoardId : null,
+          includedTeamIds: run.includedTeamIds.filter((id) => teamOrder.has(id)),
           criteria: Object.entries(run.criteria)
             .filter(([teamId]) => teamOrder.has(teamId))
             .sort(([a], [b]) => (teamOrder.get(a) ?? 0) - (teamOrder.get(b) ?? 0))

@@ -1,3 +1,4 @@
+import { formatLongDate } from "@/lib/events/event-dates";
 import { participantKindLabels } from "@/lib/participants/profile-facts";
 import { plural } from "@/lib/plural";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
@@ -28,10 +29,7 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
-const date = (ms: number | null) =>
-  ms === null
-    ? ""
-    : new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const date = (ms: number | null) => (ms === null ? "" : formatLongDate(ms));
 
 /**
  * What each team's part of the report says, in order. To add a section (e.g. the team's

@@ -109,6 +109,7 @@ export function sampleExport(): EventExport {
             hadPhoto: false,
             pin: null,
             sourceNoteId: null,
+            withheld: false,
             createdAt: 1,
           },
           {
@@ -123,6 +124,7 @@ export function sampleExport(): EventExport {
             hadPhoto: false,
             pin: null,
             sourceNoteId: null,
+            withheld: false,
             createdAt: 2,
           },
         ],
@@ -195,6 +197,7 @@ export function sampleExport(): EventExport {
         stage: "finished",
         stageStartedAt: null,
         peoplesChoiceBoardId: "board2",
+        includedTeamIds: [],
         criteria: [{ teamId: "t1", criteria: ["The problem is clear", "It works"] }],
         updatedAt: 6,
       },

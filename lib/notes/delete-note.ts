@@ -1,18 +1,47 @@
-import { eq } from "drizzle-orm";
-import { notes } from "@/db/schema";
+import { eq, lt } from "drizzle-orm";
+import { deletedNotes, noteGroups, notes } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { ownNoteInEvent } from "./find-note";
 import { dissolveSingletonGroup } from "./groups";
+import { undoKeptMs } from "./undo-rules";
 
+/**
+ * Deletes a note for everyone at once, keeping a copy for a minute so whoever deleted it can undo
+ * (lib/notes/restore-note.ts): the row as it was and, if it was the second-last note of a group,
+ * the group that deleting it dissolved.
+ */
 export const deleteNote: WriteHandler<"note:delete"> = {
   kind: "write",
   permission: "writeNote",
-  async apply(tx, { actor, payload }) {
+  async apply(tx, { actor, payload, now }) {
     const { note, board } = await ownNoteInEvent(tx, actor, payload.noteId);
+    // Copies whose undo has run out go now: nothing is kept longer than it is needed.
+    await tx.delete(deletedNotes).where(lt(deletedNotes.deletedAt, now - undoKeptMs));
+    const [group] = note.groupId ? await tx.select().from(noteGroups).where(eq(noteGroups.id, note.groupId)) : [];
+    const groupMates = group
+      ? (await tx.select({ id: notes.id }).from(notes).where(eq(notes.groupId, group.id)))
+          .map((n) => n.id)
+          .filter((id) => id !== note.id)
+      : [];
     await tx.delete(notes).where(eq(notes.id, note.id));
     const broadcasts: Broadcast[] = [{ room: rooms.board(board.id), event: "note:deleted", data: { noteId: note.id } }];
     if (note.groupId) broadcasts.push(...(await dissolveSingletonGroup(tx, board, note.groupId)));
+    const dissolved = group && broadcasts.some((b) => b.event === "group:removed");
+    await tx
+      .insert(deletedNotes)
+      .values({
+        noteId: note.id,
+        boardId: board.id,
+        deletedBy: actorKey(actor),
+        authorParticipantId: note.authorParticipantId,
+        authorAccountId: note.authorAccountId,
+        note: { ...note },
+        dissolvedGroup: dissolved ? { id: group.id, title: group.title, createdAt: group.createdAt, noteIds: groupMates } : null,
+        deletedAt: now,
+      })
+      .onConflictDoNothing();
     return { result: { noteId: note.id }, broadcasts };
   },
 };

@@ -4,7 +4,7 @@ import { accounts, boards, notes, participants } from "@/db/schema";
 import { type BoardRow, boardView } from "@/lib/boards/board-access";
 import { authorKeyOf, authorTag, noteVisibleTo } from "@/lib/boards/rules";
 import { publicName } from "@/lib/participants/profile";
-import type { NoteColour, WireNote } from "@/lib/realtime/contract";
+import type { HiddenNoteText, NoteColour, WireNote } from "@/lib/realtime/contract";
 import { photoUrl } from "./note-photos";
 
 /** Notes with what a screen needs beside them: author name and where a copied note came from. */
@@ -48,7 +48,8 @@ function authorNameOf(row: NoteRow): string | null {
 export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null): WireNote {
   const { note } = row;
   const key = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
-  const visible = noteVisibleTo(board, key, viewerKey);
+  const withheld = note.withheldAt !== null;
+  const visible = noteVisibleTo(board, key, viewerKey, withheld);
   return {
     id: note.id,
     boardId: note.boardId,
@@ -56,6 +57,7 @@ export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null):
     position: note.position,
     text: visible ? note.text : "",
     hidden: !visible,
+    withheld,
     colour: note.colour as NoteColour,
     authorName: board.anonymous || !visible ? null : authorNameOf(row),
     authorTag: authorTag(board.id, key),
@@ -67,6 +69,22 @@ export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null):
     createdAt: note.createdAt,
     source: note.sourceBoardId ? { boardId: note.sourceBoardId, boardTitle: row.sourceTitle ?? "another board" } : null,
   };
+}
+
+/**
+ * What staff read of the notes the room can't see (hidden until the reveal, or hidden by a
+ * facilitator): moderation before the room sees them. Never broadcast: a staff query answers it.
+ */
+export function hiddenTextsOf(rows: NoteRow[], board: BoardRow): HiddenNoteText[] {
+  return rows
+    .filter((row) => toWire(row, board, null).hidden)
+    .map((row) => ({
+      id: row.note.id,
+      version: row.note.version,
+      text: row.note.text,
+      authorName: board.anonymous ? null : authorNameOf(row),
+      photoUrl: photoUrl(row.note.photoId),
+    }));
 }
 
 export { boardView };

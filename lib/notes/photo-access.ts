@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { boards, type notePhotos, notes } from "@/db/schema";
-import { type Actor, actorKey } from "@/lib/auth/actor";
+import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { authorKeyOf, canReadBoard, noteVisibleTo } from "@/lib/boards/rules";
 
 type Photo = Pick<typeof notePhotos.$inferSelect, "id" | "eventId" | "uploadedBy">;
@@ -10,7 +10,7 @@ type Photo = Pick<typeof notePhotos.$inferSelect, "id" | "eventId" | "uploadedBy
  * Whether `viewer` may see an uploaded photo: exactly when they may see something it is on. A
  * note's photo goes with its note (the board readable, the note not hidden until a reveal that
  * hasn't come); a map goes with its board; a photo on nothing yet (uploaded, not yet attached)
- * is its uploader's alone. A photo copied onto several notes is seen through any of them.
+ * is its uploader's alone. Staff may see every note's photo in their event, to moderate it. A photo copied onto several notes is seen through any of them.
  */
 export async function photoVisibleTo(db: Db | Tx, photo: Photo, viewer: Actor): Promise<boolean> {
   if (viewer.eventId !== photo.eventId) return false;
@@ -28,11 +28,15 @@ export async function photoVisibleTo(db: Db | Tx, photo: Photo, viewer: Actor): 
         eventId: boards.eventId,
         hiddenUntilReveal: boards.hiddenUntilReveal,
         revealedAt: boards.revealedAt,
+        withheldAt: notes.withheldAt,
       })
       .from(notes)
       .innerJoin(boards, eq(boards.id, notes.boardId))
       .where(and(eq(notes.photoId, photo.id), eq(boards.eventId, photo.eventId))),
   ]);
   if (maps.some((board) => canReadBoard(viewer, board))) return true;
-  return onNotes.some((n) => canReadBoard(viewer, n) && noteVisibleTo(n, authorKeyOf(n), me));
+  // Staff moderate what the room can't see yet (lib/notes/moderate-note.ts), photos included.
+  return onNotes.some(
+    (n) => canReadBoard(viewer, n) && (isStaff(viewer) || noteVisibleTo(n, authorKeyOf(n), me, n.withheldAt !== null)),
+  );
 }

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { boards, notes } from "@/db/schema";
+import { boards, deletedNotes, notes } from "@/db/schema";
 import { logActivity } from "@/lib/activity/log-activity";
 import { dissolveSingletonGroup } from "@/lib/notes/groups";
 import { plural } from "@/lib/plural";
@@ -22,6 +22,8 @@ export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
       .delete(notes)
       .where(eq(notes.authorParticipantId, found.participant.id))
       .returning({ id: notes.id, boardId: notes.boardId, groupId: notes.groupId });
+    // Nothing of theirs may come back through "Undo" either.
+    await tx.delete(deletedNotes).where(eq(deletedNotes.authorParticipantId, found.participant.id));
     const broadcasts: Broadcast[] = deleted.map((n) => ({
       room: rooms.board(n.boardId),
       event: "note:deleted" as const,

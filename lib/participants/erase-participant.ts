@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
   commandLog,
+  deletedNotes,
   notePhotos,
   notes,
   participantDevices,
@@ -69,6 +70,8 @@ export async function eraseParticipant(
       .delete(notes)
       .where(eq(notes.authorParticipantId, participantId))
       .returning({ id: notes.id, boardId: notes.boardId, photoId: notes.photoId });
+    // And the copies kept for "Undo" of notes they deleted a moment ago.
+    await tx.delete(deletedNotes).where(eq(deletedNotes.authorParticipantId, participantId));
     // Their photos: those on the notes just deleted, and any they uploaded but never attached.
     const photoIds = deleted.map((n) => n.photoId).filter((id): id is string => id !== null);
     const photos = await tx

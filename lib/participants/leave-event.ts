@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/client";
 import { logActivity } from "@/lib/activity/log-activity";
+import { watchPresenting } from "@/lib/presentations/presenting-watch";
 import { recordAudit } from "@/lib/privacy/audit";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { WriteHandler } from "@/lib/realtime/handler";
@@ -58,6 +59,7 @@ export const removeParticipant: WriteHandler<"participant:remove"> = {
 
 /** The one way out of an event: by the person's own choice, or by staff removing them. */
 async function leave(tx: Tx, input: { eventId: string; participantId: string; payload: { deleteNotes: boolean }; now: number }) {
+  const presenting = await watchPresenting(tx, input.eventId);
   const erased = await eraseParticipant(tx, {
     eventId: input.eventId,
     participantId: input.participantId,
@@ -65,5 +67,9 @@ async function leave(tx: Tx, input: { eventId: string; participantId: string; pa
     now: input.now,
   });
   // The photo files go once the transaction has committed (their rows are gone, so nothing serves them).
-  return { result: { notesDeleted: erased.notesDeleted }, broadcasts: erased.broadcasts, removedFiles: erased.photoStorageKeys };
+  return {
+    result: { notesDeleted: erased.notesDeleted },
+    broadcasts: [...erased.broadcasts, ...(await presenting())],
+    removedFiles: erased.photoStorageKeys,
+  };
 }

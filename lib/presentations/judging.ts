@@ -4,6 +4,7 @@ import { actorKey } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { resultsIfProjected } from "./results";
 import { criterionRenames } from "./rules";
 import { criteriaFor, findJudges, findRun, isJudge, judgeCandidates, presentationTeams, saveRun, teamInEvent } from "./store";
 
@@ -70,7 +71,10 @@ export const scoreTeam: WriteHandler<"judge:score"> = {
       .where(and(eq(presentationScores.teamId, team.id), eq(presentationScores.judgeKey, key)));
     return {
       result: { scores: Object.fromEntries(rows.map((r) => [r.criterion, r.score])) },
-      broadcasts: [{ room: rooms.presentations(actor.eventId), event: "presentation:scored", data: { teamId: team.id } }],
+      broadcasts: [
+        { room: rooms.presentations(actor.eventId), event: "presentation:scored", data: { teamId: team.id } },
+        ...(await resultsIfProjected(tx, actor.eventId)),
+      ],
     };
   },
 };
@@ -101,6 +105,7 @@ export const setCriteria: WriteHandler<"criteria:set"> = {
           event: "presentation:criteria-changed",
           data: { teamId: team.id, criteria, renamed },
         },
+        ...(await resultsIfProjected(tx, actor.eventId)),
       ],
     };
   },

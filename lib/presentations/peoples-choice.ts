@@ -7,7 +7,7 @@ import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { roundView } from "@/lib/voting/round-store";
 import { peoplesChoiceTitle } from "./peoples-choice-board";
-import { findRun, presentationTeams, runChanged, runView, saveRun } from "./store";
+import { findRun, presentationTeams, presentingIds, runChanged, runView, saveRun } from "./store";
 
 export { peoplesChoiceTitle };
 
@@ -20,9 +20,12 @@ export const openPeoplesChoice: WriteHandler<"peoples-choice:open"> = {
   kind: "write",
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {
-    const teamInfo = await presentationTeams(tx, actor.eventId);
-    if (teamInfo.length < 2) throw new CommandFailure("conflict", "A people's choice needs at least two teams.");
     const run = await findRun(tx, actor.eventId);
+    const allTeams = await presentationTeams(tx, actor.eventId);
+    // Only the teams that present take votes: an empty team gets none unless staff added it.
+    const presenting = new Set(presentingIds(run, allTeams));
+    const teamInfo = allTeams.filter((t) => presenting.has(t.id));
+    if (teamInfo.length < 2) throw new CommandFailure("conflict", "A people's choice needs at least two teams.");
     let boardId = run.peoplesChoiceBoardId;
     const [existing] = boardId ? await tx.select({ id: boards.id }).from(boards).where(eq(boards.id, boardId)) : [];
     if (!existing) {
@@ -64,13 +67,7 @@ export const openPeoplesChoice: WriteHandler<"peoples-choice:open"> = {
       result: { boardId, roundId: round.id },
       broadcasts: [
         { room: rooms.votes(boardId), event: "vote:round-changed", data: { round: roundView(round) } },
-        runChanged(
-          actor.eventId,
-          runView(
-            saved,
-            teamInfo.map((t) => t.id),
-          ),
-        ),
+        runChanged(actor.eventId, runView(saved, allTeams)),
       ],
       signals: [{ kind: "tally", roundId: round.id, room: rooms.votes(boardId) }],
     };

@@ -4,7 +4,7 @@ import { assignJudge, scoreTeam, setCriteria } from "./judging";
 import { openPeoplesChoice } from "./peoples-choice";
 import { presentationState } from "./presentation-state";
 import { giveFeedback, react } from "./respond";
-import { setOrder, shuffleOrder, stepPresentation } from "./running-order";
+import { includeTeam, projectView, setOrder, shuffleOrder, stepPresentation } from "./running-order";
 import { saveShowcase } from "./save-showcase";
 
 export const presentationHandlers: { [N in keyof PresentationCommandResults]: Handler<N> } = {
@@ -13,6 +13,8 @@ export const presentationHandlers: { [N in keyof PresentationCommandResults]: Ha
   "presentation:order": setOrder,
   "presentation:shuffle": shuffleOrder,
   "presentation:step": stepPresentation,
+  "presentation:include": includeTeam,
+  "presentation:project": projectView,
   "presentation:react": react,
   "presentation:feedback": giveFeedback,
   "judge:assign": assignJudge,

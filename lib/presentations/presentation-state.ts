@@ -5,6 +5,7 @@ import { teamOf } from "@/lib/boards/board-access";
 import { rooms } from "@/lib/realtime/contract";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
+import { loadResults, projectResults } from "./results";
 import {
   criteriaFor,
   feedbackViews,
@@ -60,16 +61,15 @@ export const presentationState: ReadHandler<"presentation:state"> = {
     return {
       result: {
         seq: seqRow?.seq ?? 0,
-        run: runView(
-          run,
-          teamInfo.map((t) => t.id),
-        ),
+        run: runView(run, teamInfo),
         teams: teamInfo.map((t) => ({ id: t.id, name: t.name, briefTitle: t.briefTitle })),
         showcases: await findShowcases(r, actor.eventId, teamInfo),
         reactions: await reactionCounts(r, actor.eventId),
         criteria: criteriaFor(run, teamInfo),
         me: { key, teamId: myTeam, judge, staff, scores },
         feedback: await feedbackViews(r, actor.eventId, feedbackRows),
+        // Only while the big screen shows them: until then the results are the staff's.
+        results: run.projecting === "results" ? projectResults(await loadResults(r, actor.eventId)) : null,
         judges: staff ? await findJudges(r, actor.eventId) : null,
         people: staff ? await judgeCandidates(r, actor.eventId) : null,
       },

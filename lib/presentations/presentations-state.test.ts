@@ -13,6 +13,9 @@ const snapshot: PresentationState = {
     stageStartedAt: null,
     pausedAt: null,
     peoplesChoiceBoardId: null,
+    includedTeamIds: [],
+    leftOutTeamIds: [],
+    projecting: "presenter",
   },
   teams: [{ id: "a", name: "Parks", briefTitle: null }],
   showcases: {},
@@ -20,6 +23,7 @@ const snapshot: PresentationState = {
   criteria: { a: ["Clear", "Useful"] },
   me: { key: "p:1", teamId: null, judge: true, staff: false, scores: { a: { Clear: 4, Useful: 2 } } },
   feedback: [],
+  results: null,
   judges: null,
   people: null,
 };
@@ -53,5 +57,15 @@ describe("the presentations room's reducer", () => {
       [2, "love"],
     ]);
     expect(withoutBurst(s, 1).bursts.map((b) => b.id)).toEqual([2]);
+  });
+
+  it("shows the projected results and takes them down again", () => {
+    const row = { teamId: "a", rank: 1, title: "Pocket parks", teamName: "Parks", combined: 100, votes: 3, judgesPercent: null };
+    const shown = presentationsRoom.apply(presentationsRoom.init(snapshot), {
+      name: "presentation:results-shown",
+      data: { results: [row] },
+    });
+    expect(shown.results?.[0]?.title).toBe("Pocket parks");
+    expect(presentationsRoom.apply(shown, { name: "presentation:results-shown", data: { results: null } }).results).toBeNull();
   });
 });

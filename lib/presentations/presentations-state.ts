@@ -36,6 +36,8 @@ function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsS
       return { ...s, showcases: { ...s.showcases, [e.data.showcase.teamId]: e.data.showcase } };
     case "presentation:run-changed":
       return { ...s, run: e.data.run };
+    case "presentation:results-shown":
+      return { ...s, results: e.data.results };
     case "presentation:reacted": {
       const reactions: ReactionCounts = { ...s.reactions, [e.data.teamId]: e.data.counts };
       const id = (s.bursts.at(-1)?.id ?? 0) + 1;

@@ -6,11 +6,14 @@ import {
   criterionRenames,
   fallbackCriteria,
   judgeTeam,
+  leftOutTeamIds,
   mayVoteFor,
   moveBy,
   moveTo,
   nextUp,
   normaliseOrder,
+  presentingTeamIds,
+  pressedOnCurrentStage,
   type RunRules,
   shuffle,
   stageClock,
@@ -53,6 +56,26 @@ describe("running order", () => {
   });
 });
 
+describe("who presents", () => {
+  const teams = [
+    { id: "a", members: 3 },
+    { id: "empty", members: 0 },
+    { id: "b", members: 1 },
+  ];
+  it("leaves out a team nobody joined", () => {
+    expect(presentingTeamIds(teams, [])).toEqual(["a", "b"]);
+    expect(leftOutTeamIds(teams, [])).toEqual(["empty"]);
+  });
+  it("keeps an empty team the staff added, in the teams' order", () => {
+    expect(presentingTeamIds(teams, ["empty"])).toEqual(["a", "empty", "b"]);
+    expect(leftOutTeamIds(teams, ["empty"])).toEqual([]);
+  });
+  it("ignores an addition of a team that is gone, and keeps a joined team whatever", () => {
+    expect(presentingTeamIds(teams, ["gone", "a"])).toEqual(["a", "b"]);
+    expect(presentingTeamIds([], ["gone"])).toEqual([]);
+  });
+});
+
 describe("presenter steps", () => {
   it("runs presenting → questions → next team → finished with one key", () => {
     let r = run();
@@ -78,15 +101,67 @@ describe("presenter steps", () => {
     const r = run({ questionsSeconds: 0, currentTeamId: "a", stage: "presenting", stageStartedAt: 0 });
     expect(advance(r, "next", 5)).toEqual({ currentTeamId: "b", stage: "presenting", stageStartedAt: 5, pausedAt: null });
   });
-  it("goes back a team, and from the end to the last team", () => {
-    expect(advance(run({ currentTeamId: "b", stage: "questions", stageStartedAt: 1 }), "previous", 5)).toEqual({
+  // Every stage of a three-team run, in the order "next" visits them.
+  const stages = (questionsSeconds: number) => {
+    const out: Partial<RunRules>[] = [{ stage: "waiting", currentTeamId: null }];
+    for (const id of ["a", "b", "c"]) {
+      out.push({ stage: "presenting", currentTeamId: id, stageStartedAt: 1 });
+      if (questionsSeconds > 0) out.push({ stage: "questions", currentTeamId: id, stageStartedAt: 1 });
+    }
+    out.push({ stage: "finished", currentTeamId: null });
+    return out;
+  };
+  const at = (p: { currentTeamId: string | null; stage: string } | null) => (p ? `${p.currentTeamId ?? "-"}:${p.stage}` : "none");
+  for (const questionsSeconds of [60, 0]) {
+    it(`back always goes back one stage and next one stage on, from every stage (${questionsSeconds ? "with" : "without"} questions)`, () => {
+      const all = stages(questionsSeconds);
+      all.forEach((here, k) => {
+        const r = run({ ...here, questionsSeconds });
+        const before = all[k - 1];
+        const after = all[k + 1];
+        expect(at(advance(r, "previous", 5)), `previous from ${at(r)}`).toBe(before ? at(run(before)) : "none");
+        expect(at(advance(r, "next", 5)), `next from ${at(r)}`).toBe(after ? at(run(after)) : "none");
+      });
+    });
+  }
+  it("back from the first team's questions returns to its presentation, with a fresh clock", () => {
+    expect(advance(run({ currentTeamId: "a", stage: "questions", stageStartedAt: 1, pausedAt: 3 }), "previous", 5)).toEqual({
       currentTeamId: "a",
       stage: "presenting",
       stageStartedAt: 5,
       pausedAt: null,
     });
-    expect(advance(run({ currentTeamId: "a", stage: "presenting" }), "previous", 5)).toBeNull();
-    expect(advance(run({ stage: "finished" }), "previous", 5)?.currentTeamId).toBe("c");
+    expect(advance(run({ currentTeamId: "a", stage: "presenting", stageStartedAt: 1 }), "previous", 5)).toEqual({
+      currentTeamId: null,
+      stage: "waiting",
+      stageStartedAt: null,
+      pausedAt: null,
+    });
+  });
+  it("back from a team no longer in the order starts again from the top", () => {
+    expect(at(advance(run({ currentTeamId: "gone", stage: "questions" }), "previous", 5))).toBe("-:waiting");
+  });
+  it("resets a rehearsal to not started from any stage, and changes nothing when not started", () => {
+    for (const here of stages(60).slice(1)) {
+      expect(advance(run({ ...here, pausedAt: 2 }), "reset", 5)).toEqual({
+        currentTeamId: null,
+        stage: "waiting",
+        stageStartedAt: null,
+        pausedAt: null,
+      });
+    }
+    expect(advance(run(), "reset", 5)).toBeNull();
+  });
+  it("applies a step only when pressed against the stage that is on", () => {
+    const r = run({ currentTeamId: "a", stage: "presenting" });
+    expect(pressedOnCurrentStage(r, { teamId: "a", stage: "presenting" })).toBe(true);
+    // The second of two quick presses: same team, but its presentation has already moved to questions.
+    expect(pressedOnCurrentStage({ ...r, stage: "questions" }, { teamId: "a", stage: "presenting" })).toBe(false);
+    expect(pressedOnCurrentStage(r, { teamId: "b", stage: "presenting" })).toBe(false);
+    expect(pressedOnCurrentStage(run(), { teamId: null, stage: "waiting" })).toBe(true);
+    // Older screens say only the team, or nothing.
+    expect(pressedOnCurrentStage(r, { teamId: "a" })).toBe(true);
+    expect(pressedOnCurrentStage(r, {})).toBe(true);
   });
   it("says who is next up", () => {
     expect(nextUp(run())).toBe("a");

@@ -54,21 +54,57 @@ export function shuffle(order: readonly string[], random: () => number): string[
   return next;
 }
 
+// ---- who presents ----
+
+/**
+ * The teams that get a slot, a rank and votes: those somebody joined, and those the staff added
+ * on purpose (a team presenting on behalf of people not in the app). An empty team is usually one
+ * made for a brief nobody picked; giving it a slot would put a blank on the big screen and a
+ * zero in the results. Keeps the teams' own order.
+ */
+export function presentingTeamIds(teams: readonly { id: string; members: number }[], included: readonly string[]): string[] {
+  const added = new Set(included);
+  return teams.filter((t) => t.members > 0 || added.has(t.id)).map((t) => t.id);
+}
+
+/** The empty teams staff could add: they exist, nobody joined them and nobody added them. */
+export function leftOutTeamIds(teams: readonly { id: string; members: number }[], included: readonly string[]): string[] {
+  const presenting = new Set(presentingTeamIds(teams, included));
+  return teams.filter((t) => !presenting.has(t.id)).map((t) => t.id);
+}
+
 // ---- presenter controls ----
 
-export type Step = "start" | "next" | "previous" | "questions" | "finish" | "restart-clock" | "pause" | "resume";
+export type Step = "start" | "next" | "previous" | "questions" | "finish" | "restart-clock" | "pause" | "resume" | "reset";
 
 type Position = Pick<RunRules, "currentTeamId" | "stage" | "stageStartedAt" | "pausedAt">;
 
 /** A team is presenting or taking questions: the presenter's clock is running or paused. */
 export const onStage = (run: Pick<RunRules, "stage">) => run.stage === "presenting" || run.stage === "questions";
 
+/** Where the run stands, as the presser saw it: the team on (null before and after) and its stage. */
+export type SeenAt = { teamId: string | null; stage: Stage };
+
+/**
+ * Whether a step was pressed against the stage that is on now. Two quick presses of "next" both
+ * say where they were pressed; the first moves the run on, so the second was pressed against a
+ * stage that has gone and is applied as nothing. Without this, both presses carried the same team
+ * and the second skipped that team's questions.
+ */
+export function pressedOnCurrentStage(run: Pick<RunRules, "currentTeamId" | "stage">, seen: Partial<SeenAt>): boolean {
+  if (seen.teamId !== undefined && seen.teamId !== run.currentTeamId) return false;
+  if (seen.stage !== undefined && seen.stage !== run.stage) return false;
+  return true;
+}
+
 /**
  * Where the presentations go on a step. "next" runs presenting → questions → the next team's
- * presentation → … → finished, so one key drives the whole session; "previous" goes back a team.
- * "pause" stops the clock where it is (a projector failing, a fire alarm) and "resume" carries on
- * from there; any other step starts a running clock. Returns null when the step changes nothing
- * (e.g. "previous" on the first team, "pause" on a paused clock).
+ * presentation → … → finished, so one key drives the whole session; "previous" is its exact
+ * reverse, one stage back (from a team's presentation to the previous team's questions, from the
+ * first team back to "not started"), so back always goes back. "reset" returns to "not started"
+ * after a rehearsal. "pause" stops the clock where it is (a projector failing, a fire alarm) and
+ * "resume" carries on from there; any other step starts a running clock. Returns null when the
+ * step changes nothing ("previous" before the start, "pause" on a paused clock…).
  */
 export function advance(run: RunRules, step: Step, now: number): Position | null {
   const { order } = run;
@@ -80,10 +116,16 @@ export function advance(run: RunRules, step: Step, now: number): Position | null
     pausedAt: null,
   });
   const present = (teamId: string | undefined): Position | null => (teamId ? stage(teamId, "presenting") : null);
+  // A team's last stage: its questions, unless there is no time for questions.
+  const lastStageOf = (teamId: string | undefined): Position | null =>
+    teamId ? stage(teamId, run.questionsSeconds > 0 ? "questions" : "presenting") : null;
   const finished: Position = { currentTeamId: null, stage: "finished", stageStartedAt: null, pausedAt: null };
+  const waiting: Position = { currentTeamId: null, stage: "waiting", stageStartedAt: null, pausedAt: null };
   switch (step) {
     case "start":
       return present(order[0]);
+    case "reset":
+      return run.stage === "waiting" && run.currentTeamId === null ? null : waiting;
     case "restart-clock":
       return onStage(run) ? stage(run.currentTeamId, run.stage as "presenting" | "questions") : null;
     case "pause":
@@ -103,9 +145,12 @@ export function advance(run: RunRules, step: Step, now: number): Position | null
     case "finish":
       return run.stage === "finished" ? null : finished;
     case "previous":
-      if (run.stage === "finished") return present(order[order.length - 1]);
-      if (i <= 0) return null;
-      return present(order[i - 1]);
+      if (run.stage === "waiting") return null;
+      if (run.stage === "finished") return lastStageOf(order[order.length - 1]) ?? waiting;
+      // The team on has left the order (removed mid-run): start again from the top.
+      if (i < 0) return waiting;
+      if (run.stage === "questions") return stage(run.currentTeamId, "presenting");
+      return i === 0 ? waiting : lastStageOf(order[i - 1]);
     case "next":
       if (run.stage === "waiting") return present(order[0]);
       if (run.stage === "finished") return null;

@@ -6,6 +6,7 @@ import { namesByKey } from "@/lib/participants/names";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { resultsIfProjected } from "./results";
 import { presentationTeams, showcaseView, teamInEvent } from "./store";
 
 /**
@@ -43,7 +44,10 @@ export const saveShowcase: WriteHandler<"showcase:save"> = {
     const showcase = showcaseView(team.id, row, info?.owner ?? "", nameOf);
     return {
       result: { showcase },
-      broadcasts: [{ room: rooms.presentations(actor.eventId), event: "showcase:changed", data: { showcase } }],
+      broadcasts: [
+        { room: rooms.presentations(actor.eventId), event: "showcase:changed", data: { showcase } },
+        ...(await resultsIfProjected(tx, actor.eventId)),
+      ],
     };
   },
 };

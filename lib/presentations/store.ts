@@ -11,6 +11,7 @@ import {
   presentationReactions,
   presentationRuns,
   showcases,
+  teamMembers,
   teams,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -27,7 +28,7 @@ import type {
 } from "@/lib/realtime/contract";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
-import { briefOwner, criteriaFromSuccess, normaliseOrder } from "./rules";
+import { briefOwner, criteriaFromSuccess, leftOutTeamIds, normaliseOrder, presentingTeamIds } from "./rules";
 
 type Reader = Db | Tx;
 export type RunRow = typeof presentationRuns.$inferSelect;
@@ -35,9 +36,9 @@ type ShowcaseRow = typeof showcases.$inferSelect;
 
 const showcaseImageUrl = (imageId: string) => `/showcase-images/${imageId}`;
 
-export type TeamInfo = PresentationTeam & { successLooksLike: string; owner: string };
+export type TeamInfo = PresentationTeam & { successLooksLike: string; owner: string; members: number };
 
-/** The event's teams in their usual order, with what the presentations need of their briefs. */
+/** The event's teams in their usual order, with what the presentations need of their briefs and how many joined. */
 export async function presentationTeams(db: Reader, eventId: string): Promise<TeamInfo[]> {
   const rows = await db
     .select({
@@ -53,6 +54,12 @@ export async function presentationTeams(db: Reader, eventId: string): Promise<Te
     .leftJoin(briefs, eq(briefs.id, teams.briefId))
     .where(eq(teams.eventId, eventId))
     .orderBy(asc(teams.position), asc(teams.createdAt));
+  const memberCounts = await db
+    .select({ teamId: teamMembers.teamId, n: count() })
+    .from(teamMembers)
+    .where(eq(teamMembers.eventId, eventId))
+    .groupBy(teamMembers.teamId);
+  const membersOf = new Map(memberCounts.map((m) => [m.teamId, Number(m.n)]));
   const briefIds = rows.map((r) => r.briefId).filter((b): b is string => b !== null);
   const contacts = briefIds.length
     ? await db
@@ -69,6 +76,7 @@ export async function presentationTeams(db: Reader, eventId: string): Promise<Te
       briefTitle: r.briefTitle,
       successLooksLike: r.successLooksLike ?? "",
       owner: briefOwner(r.briefId ? r : null, contact),
+      members: membersOf.get(r.id) ?? 0,
     };
   });
 }
@@ -93,6 +101,8 @@ const defaultRun = (eventId: string): RunRow => ({
   pausedAt: null,
   peoplesChoiceBoardId: null,
   criteria: {},
+  includedTeamIds: [],
+  projecting: "presenter",
   updatedAt: null,
 });
 
@@ -112,9 +122,20 @@ export async function saveRun(tx: Tx, eventId: string, patch: Partial<RunRow>, n
   return row;
 }
 
-export function runView(run: RunRow, teamIds: readonly string[]): PresentationRunView {
+/** The teams that present (see presentingTeamIds), in the teams' order. */
+export const presentingIds = (run: Pick<RunRow, "includedTeamIds">, teamInfo: readonly { id: string; members: number }[]) =>
+  presentingTeamIds(teamInfo, run.includedTeamIds);
+
+/** The event's teams that present: the ones somebody joined, and empty ones the staff added. */
+export async function presentingTeamIdsOf(db: Reader, eventId: string): Promise<string[]> {
+  const [teamInfo, run] = await Promise.all([presentationTeams(db, eventId), findRun(db, eventId)]);
+  return presentingIds(run, teamInfo);
+}
+
+/** The run as screens see it: its order holds only the teams that present. */
+export function runView(run: RunRow, teamInfo: readonly { id: string; members: number }[]): PresentationRunView {
   return {
-    order: normaliseOrder(run.order, teamIds),
+    order: normaliseOrder(run.order, presentingIds(run, teamInfo)),
     presentSeconds: run.presentSeconds,
     questionsSeconds: run.questionsSeconds,
     currentTeamId: run.currentTeamId,
@@ -122,6 +143,9 @@ export function runView(run: RunRow, teamIds: readonly string[]): PresentationRu
     stageStartedAt: run.stageStartedAt,
     pausedAt: run.pausedAt,
     peoplesChoiceBoardId: run.peoplesChoiceBoardId,
+    includedTeamIds: run.includedTeamIds.filter((id) => teamInfo.some((t) => t.id === id)),
+    leftOutTeamIds: leftOutTeamIds(teamInfo, run.includedTeamIds),
+    projecting: run.projecting,
   };
 }
 

@@ -49,6 +49,10 @@ export const boardCommandSchemas = {
     })
     .strict(),
   "board:reveal": z.object({ boardId: id }).strict(),
+  /** Moderation: hide one note from the room (its author is told), or show it again. */
+  "note:withhold": z.object({ noteId: id, withheld: z.boolean() }).strict(),
+  /** Moderation before the reveal: the text of the notes the room can't see, for staff. */
+  "board:hidden-notes": z.object({ boardId: id }).strict(),
   "note:create": z
     .object({
       boardId: id,
@@ -71,6 +75,8 @@ export const boardCommandSchemas = {
     })
     .strict(),
   "note:delete": z.object({ noteId: id }).strict(),
+  /** Undo of a delete, by whoever deleted the note, within a minute (lib/notes/undo-rules.ts). */
+  "note:restore": z.object({ noteId: id }).strict(),
   "note:move": z
     .object({
       noteId: id,
@@ -109,6 +115,8 @@ export type WireNote = {
   /** Empty when hidden from this viewer (hidden-until-reveal). */
   text: string;
   hidden: boolean;
+  /** A facilitator hid it from the room (moderation): only its author and staff read it. */
+  withheld: boolean;
   colour: NoteColour;
   /** Null on anonymous boards. */
   authorName: string | null;
@@ -123,6 +131,9 @@ export type WireNote = {
   createdAt: number;
   source: { boardId: string; boardTitle: string } | null;
 };
+
+/** What staff read of a note the room can't see (moderation before the reveal). */
+export type HiddenNoteText = { id: string; version: number; text: string; authorName: string | null; photoUrl: string | null };
 
 export type BoardView = {
   id: string;
@@ -169,9 +180,12 @@ export type BoardCommandResults = {
   "board:create": { board: BoardView };
   "board:update": { board: BoardView };
   "board:reveal": { board: BoardView };
+  "note:withhold": { note: WireNote };
+  "board:hidden-notes": { notes: HiddenNoteText[] };
   "note:create": { note: WireNote };
   "note:update": { note: WireNote };
   "note:delete": { noteId: string };
+  "note:restore": { note: WireNote; notes: WireNote[]; group: GroupView | null };
   "note:move": { note: WireNote };
   "note:pin": { note: WireNote };
   "note:group": { group: GroupView; notes: WireNote[] };

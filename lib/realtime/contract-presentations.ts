@@ -47,7 +47,18 @@ const seconds = (what: string) =>
     .min(0, `${what} can't be negative`)
     .max(3600, `${what} can be an hour at most`);
 
-const presentationSteps = ["start", "next", "previous", "questions", "finish", "restart-clock", "pause", "resume"] as const;
+const presentationSteps = [
+  "start",
+  "next",
+  "previous",
+  "questions",
+  "finish",
+  "restart-clock",
+  "pause",
+  "resume",
+  "reset",
+] as const;
+const presentationStages = ["waiting", "presenting", "questions", "finished"] as const;
 
 export const presentationCommandSchemas = {
   /** Everything the presentations pages show; subscribes to the presentations room. */
@@ -62,8 +73,22 @@ export const presentationCommandSchemas = {
     })
     .strict(),
   "presentation:shuffle": z.object({}).strict(),
-  /** `from` is the team the sender saw on, so a double press does not skip a team. */
-  "presentation:step": z.object({ step: z.enum(presentationSteps), from: id.nullable().default(null) }).strict(),
+  /**
+   * `from` is the team the sender saw on and `fromStage` its stage: a step pressed against a stage
+   * that has already gone (the second of two quick presses, another console) changes nothing, so
+   * one press is one step. "reset" goes back to "not started" after a rehearsal.
+   */
+  "presentation:step": z
+    .object({
+      step: z.enum(presentationSteps),
+      from: id.nullable().default(null),
+      fromStage: z.enum(presentationStages).optional(),
+    })
+    .strict(),
+  /** Gives an empty team (nobody joined it) a slot after all, or takes that back. */
+  "presentation:include": z.object({ teamId: id, include: z.boolean() }).strict(),
+  /** Switches the big screen's presentations wall to the combined results, or back to the presenter. */
+  "presentation:project": z.object({ view: z.enum(["presenter", "results"]) }).strict(),
   "presentation:react": z.object({ teamId: id, kind: z.enum(reactionKinds) }).strict(),
   "presentation:feedback": z
     .object({
@@ -141,6 +166,25 @@ export type PresentationRunView = {
   stageStartedAt: number | null;
   pausedAt: number | null;
   peoplesChoiceBoardId: string | null;
+  /** Empty teams the staff added on purpose (they are in `order`). */
+  includedTeamIds: string[];
+  /** Teams nobody joined and nobody added: no slot, rank or votes. */
+  leftOutTeamIds: string[];
+  /** What the big screen's presentations wall shows. */
+  projecting: "presenter" | "results";
+};
+
+/** One line of the combined results as the room sees them, named by the showcase title the room saw. */
+export type ProjectedResult = {
+  teamId: string;
+  rank: number;
+  /** The showcase title, or the team's name when the team gave none. */
+  title: string;
+  teamName: string;
+  combined: number;
+  votes: number;
+  /** Judges' share of their maximum, 0–100; null when nobody judged. */
+  judgesPercent: number | null;
 };
 
 export type ReactionCounts = Record<string, Partial<Record<(typeof reactionKinds)[number], number>>>;
@@ -167,6 +211,8 @@ export type PresentationState = {
   };
   /** Feedback I may read: my team's, or everyone's for staff. */
   feedback: FeedbackView[];
+  /** The combined results while the big screen shows them; null otherwise. */
+  results: ProjectedResult[] | null;
   /** Staff only: the judges, and people who could be made judges. */
   judges: JudgeView[] | null;
   people: JudgeView[] | null;
@@ -178,6 +224,8 @@ export type PresentationCommandResults = {
   "presentation:order": { run: PresentationRunView };
   "presentation:shuffle": { run: PresentationRunView };
   "presentation:step": { run: PresentationRunView };
+  "presentation:include": { run: PresentationRunView };
+  "presentation:project": { run: PresentationRunView; results: ProjectedResult[] | null };
   "presentation:react": { counts: ReactionCounts[string] };
   "presentation:feedback": { feedback: FeedbackView };
   "judge:assign": { judges: JudgeView[] };
@@ -190,6 +238,8 @@ export type PresentationCommandResults = {
 export type PresentationEvents = {
   "showcase:changed": { showcase: ShowcaseView };
   "presentation:run-changed": { run: PresentationRunView };
+  /** The big screen switched to the combined results (with them) or back to the presenter (null). */
+  "presentation:results-shown": { results: ProjectedResult[] | null };
   "presentation:reacted": { teamId: string; kind: (typeof reactionKinds)[number]; counts: ReactionCounts[string] };
   /** `renamed`: criteria whose wording changed, [from, to]; a judge's scores move with them. */
   "presentation:criteria-changed": { teamId: string; criteria: string[]; renamed: [string, string][] };

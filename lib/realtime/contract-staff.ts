@@ -18,6 +18,13 @@ export const staffCommandSchemas = {
   "announcement:reshow": z
     .object({ announcementId: z.string({ error: "Choose an announcement" }).min(1, "Choose an announcement").max(64) })
     .strict(),
+  /**
+   * Takes the showing announcement off every screen (it stays in the history). Names the one the
+   * console saw, so a clear sent as a newer one arrives does not hide the newer one.
+   */
+  "announcement:clear": z
+    .object({ announcementId: z.string({ error: "Choose an announcement" }).min(1, "Choose an announcement").max(64) })
+    .strict(),
 } as const;
 
 export const activityKinds = ["phase", "timer", "wall", "vote", "lock", "reveal", "announcement", "moderation", "lead"] as const;
@@ -50,6 +57,7 @@ export type StaffCommandResults = {
   "lead:hand": { lead: LeadView };
   "room:lock": { lead: LeadView };
   "announcement:reshow": { announcement: import("./contract").AnnouncementView };
+  "announcement:clear": { announcementId: string };
 };
 
 /** Sequenced in the staff room. */

@@ -22,6 +22,8 @@ export type RoomEventMap = {
   /** Everyone in the event: the room's phase, timer and wall, nudges, announcements, the board list. */
   event: RoomEvents & {
     "announcement:made": { announcement: AnnouncementView };
+    /** Staff took this announcement off every screen; it stays in the history. */
+    "announcement:cleared": { announcementId: string };
     /** A board was created or changed (title, lock, reveal): the event's board list follows it. */
     "board:listed": { board: BoardView };
   };

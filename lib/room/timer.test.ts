@@ -10,6 +10,8 @@ import {
   resetTimer,
   secondsLeft,
   startTimer,
+  timerPhase,
+  timeUpLoudMs,
 } from "./timer";
 
 const t0 = 1_800_000_000_000;
@@ -73,5 +75,27 @@ describe("the room timer", () => {
     expect(formatClock(600)).toBe("10:00");
     expect(formatClock(3723)).toBe("1:02:03");
     expect(formatClock(-5)).toBe("0:00");
+  });
+});
+
+describe("a finished timer calms down", () => {
+  const started = startTimer(idleTimer(), 1_000_000, 5 * minute);
+  const endsAt = 1_000_000 + 5 * minute;
+
+  it("counts down, urgent only in the last minute", () => {
+    expect(timerPhase(started, 1_000_000)).toEqual({ kind: "counting", seconds: 300, urgent: false });
+    expect(timerPhase(started, endsAt - 30_000)).toEqual({ kind: "counting", seconds: 30, urgent: true });
+  });
+
+  it("is loud for a minute after time is up, then calm, with the moment it ended", () => {
+    expect(timerPhase(started, endsAt)).toEqual({ kind: "up", endedAt: endsAt });
+    expect(timerPhase(started, endsAt + timeUpLoudMs - 1)).toEqual({ kind: "up", endedAt: endsAt });
+    expect(timerPhase(started, endsAt + timeUpLoudMs)).toEqual({ kind: "ended", endedAt: endsAt });
+    expect(timerPhase(started, endsAt + 3 * 3_600_000)).toEqual({ kind: "ended", endedAt: endsAt });
+  });
+
+  it("a paused or reset timer is never 'up'", () => {
+    expect(timerPhase(pauseTimer(started, endsAt - 10_000), endsAt + timeUpLoudMs).kind).toBe("paused");
+    expect(timerPhase(resetTimer(started), endsAt + timeUpLoudMs).kind).toBe("idle");
   });
 });

@@ -78,3 +78,32 @@ export function extendTimer(timer: TimerState, now: number, ms = minute): TimerS
 export function resetTimer(timer: TimerState, durationMs?: number): TimerState {
   return idleTimer(durationMs === undefined ? timer.durationMs : clamp(durationMs));
 }
+
+/**
+ * How long "0:00 Time's up" stays loud (red, pulsing) before it calms down. A minute is long
+ * enough for everyone in the room to notice the end, and short enough that a timer nobody reset
+ * is not still shouting on every phone and the projector an hour later.
+ */
+export const timeUpLoudMs = minute;
+
+/**
+ * What a screen shows for the countdown at `now`:
+ * - `counting`: running, time left (`urgent` in the last minute);
+ * - `up`: just ran out, loud for `timeUpLoudMs`;
+ * - `ended`: ran out a while ago, shown calmly as "Time's up at HH:MM" (`endedAt`);
+ * - `paused` / `idle`: stopped.
+ */
+export type TimerPhase =
+  | { kind: "counting"; seconds: number; urgent: boolean }
+  | { kind: "up"; endedAt: number }
+  | { kind: "ended"; endedAt: number }
+  | { kind: "paused"; seconds: number }
+  | { kind: "idle"; seconds: number };
+
+export function timerPhase(timer: TimerState, now: number): TimerPhase {
+  const seconds = secondsLeft(timer, now);
+  if (timer.status === "idle") return { kind: "idle", seconds };
+  if (timer.status === "paused") return { kind: "paused", seconds };
+  if (seconds > 0 || timer.endsAt === null) return { kind: "counting", seconds, urgent: seconds <= 60 };
+  return now - timer.endsAt < timeUpLoudMs ? { kind: "up", endedAt: timer.endsAt } : { kind: "ended", endedAt: timer.endsAt };
+}

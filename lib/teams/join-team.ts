@@ -2,6 +2,7 @@ import { and, count, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards, teamMembers, voteRounds, votes } from "@/db/schema";
 import { activeParticipant, personView } from "@/lib/participants/participant-views";
+import { watchPresenting } from "@/lib/presentations/presenting-watch";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
@@ -30,6 +31,7 @@ export const joinTeam: WriteHandler<"team:join"> = {
       .from(teamMembers)
       .where(and(eq(teamMembers.teamId, team.id), ne(teamMembers.participantId, me.participant.id)));
     if (!hasRoom(team.capacity, others?.n ?? 0)) throw new CommandFailure("conflict", "That team is full.");
+    const presenting = await watchPresenting(tx, actor.eventId);
     await tx
       .insert(teamMembers)
       .values({ eventId: actor.eventId, participantId: me.participant.id, teamId: team.id, joinedAt: now })
@@ -38,7 +40,10 @@ export const joinTeam: WriteHandler<"team:join"> = {
     const person = personView(me.participant, team.id);
     return {
       result: { person, fromTeamId, votesWithdrawn: withdrawn.count },
-      broadcasts: [{ room: rooms.teams(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } }],
+      broadcasts: [
+        { room: rooms.teams(actor.eventId), event: "team:membership-changed", data: { person, fromTeamId } },
+        ...(await presenting()),
+      ],
       signals: withdrawn.rounds.map((r) => ({ kind: "tally" as const, roundId: r.id, room: rooms.votes(r.boardId) })),
     };
   },

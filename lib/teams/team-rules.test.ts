@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PersonView } from "@/lib/realtime/contract-teams";
-import { capacityProblem, hasRoom, splitNames, teamFlags, teamMix, whoCanHelp } from "./team-rules";
+import { capacityProblem, hasRoom, sameWordFamily, splitNames, teamFlags, teamMix, whoCanHelp, wordStem } from "./team-rules";
 
 const person = (id: string, kind: PersonView["kind"], skills: string[] = [], name = id): PersonView => ({
   id,
@@ -119,5 +119,38 @@ describe("whoCanHelp", () => {
     expect(whoCanHelp(room, "to a")).toEqual([]);
     expect(whoCanHelp(room, "   ")).toEqual([]);
     expect(whoCanHelp(room, "juggling")).toEqual([]);
+  });
+});
+
+describe("word forms in who can help", () => {
+  it("stems plurals and endings, keeping at least three letters", () => {
+    expect(wordStem("photos")).toBe("photo");
+    expect(wordStem("Photography")).toBe("photograph");
+    expect(wordStem("photographer")).toBe("photograph");
+    expect(wordStem("coding")).toBe("cod");
+    expect(wordStem("code")).toBe("cod");
+    expect(wordStem("bus")).toBe("bus");
+  });
+
+  it("puts forms of one word together, and not short look-alikes", () => {
+    expect(sameWordFamily("photos", "photography")).toBe(true);
+    expect(sameWordFamily("photography", "photos")).toBe(true);
+    expect(sameWordFamily("photos", "photographer")).toBe(true);
+    expect(sameWordFamily("designers", "design")).toBe(true);
+    expect(sameWordFamily("coding", "code")).toBe(true);
+    expect(sameWordFamily("date", "data")).toBe(false);
+    expect(sameWordFamily("photos", "phone")).toBe(false);
+  });
+
+  it("'who can help with photos' finds the photographers", () => {
+    const room = [
+      person("a", "resident", ["Photography"], "Amara"),
+      person("b", "developer", ["wedding photographer"], "Ben"),
+      person("c", "resident", ["phone repairs"], "Chi"),
+    ];
+    expect(whoCanHelp(room, "photos").map((m) => [m.person.name, m.skills])).toEqual([
+      ["Amara", ["Photography"]],
+      ["Ben", ["wedding photographer"]],
+    ]);
   });
 });

@@ -79,21 +79,54 @@ export function splitNames(name: string, existing: readonly string[]): { origina
 
 export type HelpMatch = { person: PersonView; skills: string[] };
 
+/** Endings that make word forms of one word ("photos", "drawing", "designers"); longest first. */
+const endings = ["ings", "ing", "ers", "er", "ies", "es", "ed", "s", "e", "y"];
+
 /**
- * "Who can help with…": people whose skills contain any word of the query (case-insensitive),
- * those matching most words first. Words of two letters or fewer are ignored ("a", "to").
+ * The shared start of a word's forms: "photos" → "photo", "photography" → "photograph",
+ * "coding" and "code" → "cod". Deliberately crude (no dictionary, no dependency): it only has to
+ * bring a query and a skill written by people in the same room together. At least 3 letters stay.
  */
-export function whoCanHelp(people: readonly PersonView[], query: string): HelpMatch[] {
-  const words = query
+export function wordStem(word: string): string {
+  const w = word.toLocaleLowerCase("en-GB");
+  const ending = endings.find((e) => w.endsWith(e) && w.length - e.length >= 3);
+  return ending ? w.slice(0, -ending.length) : w;
+}
+
+/**
+ * Two words are forms of one word when one's stem starts the other ("photo" starts
+ * "photography"). Stems shorter than 4 letters must be equal, so "date" does not find "data".
+ */
+export function sameWordFamily(a: string, b: string): boolean {
+  const [sa, sb] = [wordStem(a), wordStem(b)];
+  if (sa === sb) return true;
+  const starts = (stem: string, word: string) => stem.length >= 4 && word.toLocaleLowerCase("en-GB").startsWith(stem);
+  return starts(sa, b) || starts(sb, a);
+}
+
+const words = (text: string) =>
+  text
     .toLocaleLowerCase("en-GB")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 2);
-  if (words.length === 0) return [];
+
+/** A query word finds a skill that contains it, or has a word of the same family ("photos" → "photography"). */
+const skillMatches = (skill: string, word: string) =>
+  skillKey(skill).includes(word) || words(skill).some((w) => sameWordFamily(w, word));
+
+/**
+ * "Who can help with…": people whose skills contain any word of the query, or a form of it
+ * ("photos" finds "photography"), case-insensitive,
+ * those matching most words first. Words of two letters or fewer are ignored ("a", "to").
+ */
+export function whoCanHelp(people: readonly PersonView[], query: string): HelpMatch[] {
+  const asked = words(query);
+  if (asked.length === 0) return [];
   const matches: (HelpMatch & { score: number })[] = [];
   for (const person of people) {
-    const skills = person.skills.filter((s) => words.some((w) => skillKey(s).includes(w)));
+    const skills = person.skills.filter((s) => asked.some((w) => skillMatches(s, w)));
     if (skills.length === 0) continue;
-    const score = words.filter((w) => person.skills.some((s) => skillKey(s).includes(w))).length;
+    const score = asked.filter((w) => person.skills.some((s) => skillMatches(s, w))).length;
     matches.push({ person, skills, score });
   }
   return matches

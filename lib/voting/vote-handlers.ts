@@ -7,7 +7,9 @@ import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
 import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
 import { copyNotesTo } from "@/lib/notes/copy-notes-to";
+import { resultsIfProjected } from "@/lib/presentations/results";
 import { mayVoteFor } from "@/lib/presentations/rules";
+import { presentingTeamIdsOf as presentingIds } from "@/lib/presentations/store";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
 import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
@@ -99,6 +101,9 @@ async function assertVotable(tx: Tx, round: RoundRow, targetId: string, actor: A
       .from(teams)
       .where(and(eq(teams.id, targetId), eq(teams.eventId, round.eventId)));
     if (!team) throw new CommandFailure("not_found", "That team doesn't exist.");
+    if (!(await presentingIds(tx, round.eventId)).includes(team.id)) {
+      throw new CommandFailure("conflict", "That team isn't presenting, so it takes no votes.");
+    }
     if (!mayVoteFor(await teamOf(tx, actor), team.id, round.excludeOwnTeam)) {
       throw new CommandFailure("conflict", "You can't vote for your own team in this vote.");
     }
@@ -212,7 +217,12 @@ const closeRound: WriteHandler<"vote:close"> = {
     if (round.status !== "open") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "closed", closedAt: now });
     const logged = await voteLog(tx, actor, now, round.boardId, "closed the vote");
-    return { result: { round: roundView(updated) }, broadcasts: [changed(updated), logged], signals: [tallySignal(updated)] };
+    const results = round.targets === "teams" ? await resultsIfProjected(tx, actor.eventId) : [];
+    return {
+      result: { round: roundView(updated) },
+      broadcasts: [changed(updated), logged, ...results],
+      signals: [tallySignal(updated)],
+    };
   },
 };
 
@@ -224,7 +234,12 @@ const revealRound: WriteHandler<"vote:reveal"> = {
     if (round.status === "revealed") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "revealed", closedAt: round.closedAt ?? now, revealedAt: now });
     const logged = await voteLog(tx, actor, now, round.boardId, "revealed the votes");
-    return { result: { round: roundView(updated) }, broadcasts: [changed(updated), logged], signals: [tallySignal(updated)] };
+    const results = round.targets === "teams" ? await resultsIfProjected(tx, actor.eventId) : [];
+    return {
+      result: { round: roundView(updated) },
+      broadcasts: [changed(updated), logged, ...results],
+      signals: [tallySignal(updated)],
+    };
   },
 };
 

@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { roomSequences, teamMembers, teams } from "@/db/schema";
-import { applyBoardEvent, type BoardEvent, type BoardState, fromSnapshot, needsSnapshot } from "@/lib/boards/board-state";
-import { RoomSync } from "@/lib/realtime/client/room-sync";
+import { notes, roomSequences, teamMembers, teams } from "@/db/schema";
+import { type BoardState, fromSnapshot } from "@/lib/boards/board-state";
+import { parseEventExport } from "@/lib/exports/export-schema";
+import { importEvent } from "@/lib/exports/import-event";
+import { loadEventExport } from "@/lib/exports/load-event-export";
 import { rooms } from "@/lib/realtime/contract";
-import { clientsFor, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
+import { followBoard, until } from "./support/board-follow";
+import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addBoard, addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -30,43 +33,15 @@ async function participant(name: string) {
 }
 const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
 
-/** A screen's copy of a board, kept the way the browser keeps it: snapshot, then the sequence. */
-function follow(socket: TestSocket, boardId: string) {
-  const sync = new RoomSync<BoardState, BoardEvent | null>({
-    load: async () => {
-      const snapshot = await ok(socket, "board:open", { boardId });
-      return { seq: snapshot.seq, state: fromSnapshot(snapshot) };
-    },
-    apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
-    onChange: () => {},
-  });
-  socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
-    if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const event = { name, data: m.data } as BoardEvent;
-    const reload = sync.current !== null && needsSnapshot(sync.current, event);
-    sync.receive(m.seq, event);
-    if (reload) void sync.resync();
-  });
-  return sync;
-}
-
 const comparable = (s: BoardState | null) =>
   Object.values(s?.notes ?? {})
     .map((n) => `${n.id}|${n.column}|${n.position}|${n.text}|${n.groupId}|${n.version}`)
     .sort();
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
-
 describe("boards", () => {
   it("50 phones adding and moving notes at once end with identical boards", async () => {
     const phones = await Promise.all(Array.from({ length: 50 }, (_, i) => participant(`Person ${i}`)));
-    const views = phones.map((p) => follow(p.socket, event.welcomeBoardId));
+    const views = phones.map((p) => followBoard(p.socket, event.welcomeBoardId));
     await Promise.all(views.map((v) => v.resync()));
 
     const created = await Promise.all(
@@ -109,7 +84,7 @@ describe("boards", () => {
     await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
     const amira = await participant("Amira");
     const ben = await participant("Ben");
-    const bensView = follow(ben.socket, event.welcomeBoardId);
+    const bensView = followBoard(ben.socket, event.welcomeBoardId);
     await bensView.resync();
 
     await ok(amira.socket, "note:create", {
@@ -136,6 +111,66 @@ describe("boards", () => {
         .map((n) => n.text)
         .sort(),
     ).toEqual(["Amira's secret idea", "Ben's idea"]);
+  });
+
+  it("lets staff read hidden notes before the reveal and hide one from the room, its author told, every screen following", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const amirasView = followBoard(amira.socket, event.welcomeBoardId);
+    const bensView = followBoard(ben.socket, event.welcomeBoardId);
+    await Promise.all([amirasView.resync(), bensView.resync()]);
+    const rude = (
+      await ok(amira.socket, "note:create", {
+        boardId: event.welcomeBoardId,
+        column: event.welcomeColumn,
+        text: "Something rude",
+      })
+    ).note;
+    await ok(ben.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Ben's idea" });
+
+    // Before the reveal: staff read both (the room's copies carry no text); a participant may not ask.
+    const forStaff = await ok(staff, "board:hidden-notes", { boardId: event.welcomeBoardId });
+    expect(forStaff.notes.map((n) => n.text).sort()).toEqual(["Ben's idea", "Something rude"]);
+    expect(await send(ben.socket, "board:hidden-notes", { boardId: event.welcomeBoardId })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+
+    // Hidden from the room, then the reveal: everyone sees Ben's idea, only Amira (and staff) the other.
+    const hid = await ok(staff, "note:withhold", { noteId: rude.id, withheld: true });
+    expect(hid.note).toMatchObject({ hidden: true, withheld: true, text: "" });
+    await ok(staff, "board:reveal", { boardId: event.welcomeBoardId });
+    await until(() => bensView.current?.board.revealed === true, "Ben's screen to follow the reveal");
+    await bensView.resync();
+    const bens = Object.values(bensView.current?.notes ?? {});
+    expect(bens.find((n) => n.id === rude.id)).toMatchObject({ hidden: true, withheld: true, text: "" });
+    expect(bens.filter((n) => !n.hidden).map((n) => n.text)).toEqual(["Ben's idea"]);
+    expect(JSON.stringify(bensView.current)).not.toContain("Something rude");
+    await until(() => amirasView.current?.notes[rude.id]?.withheld === true, "Amira's screen to say her note was hidden");
+    expect(amirasView.current?.notes[rude.id]).toMatchObject({ text: "Something rude", hidden: false, withheld: true });
+    expect((await ok(staff, "board:hidden-notes", { boardId: event.welcomeBoardId })).notes.map((n) => n.text)).toEqual([
+      "Something rude",
+    ]);
+    // A fresh look from a new device of Ben's, and the activity log says a note was hidden, never what it said.
+    const again = fromSnapshot(await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId }));
+    expect(JSON.stringify(again)).not.toContain("Something rude");
+    const activity = await ok(staff, "staff:snapshot", {});
+    expect(JSON.stringify(activity)).toContain("hid a note from the room");
+    expect(JSON.stringify(activity)).not.toContain("Something rude");
+    // An export carries the moderation, and an import keeps the note hidden from the new room.
+    const exported = parseEventExport(JSON.parse(JSON.stringify(await loadEventExport(t.server.db.read, event.id))));
+    if (!exported.ok) throw new Error(exported.message);
+    const copy = await importEvent(t.server.db, exported.data, organiser.accountId);
+    const copied = await t.server.db.read.select().from(notes).where(eq(notes.text, "Something rude"));
+    expect(copied.find((n) => n.boardId !== event.welcomeBoardId)?.withheldAt).not.toBeNull();
+    expect(copy.slug).not.toBe(event.slug);
+
+    // Shown again: every screen reads it.
+    await ok(staff, "note:withhold", { noteId: rude.id, withheld: false });
+    await until(() => bensView.current?.notes[rude.id]?.text === "Something rude", "Ben's screen to show the note again");
+    expect(bensView.current?.notes[rude.id]).toMatchObject({ hidden: false, withheld: false });
   });
 
   it("refuses an edit based on an old version, and edits of someone else's note", async () => {

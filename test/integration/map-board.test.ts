@@ -7,12 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyBoardEvent, type BoardEvent, type BoardState, fromSnapshot, needsSnapshot } from "@/lib/boards/board-state";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { savePhoto } from "@/lib/notes/note-photos";
-import { RoomSync } from "@/lib/realtime/client/room-sync";
-import { rooms } from "@/lib/realtime/contract";
 import { tinyPng } from "../support/tiny-png";
+import { followBoard, until } from "./support/board-follow";
 import { clientsFor, ok, participantCookie, send, sendRaw, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent, staffActor } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -44,32 +42,6 @@ async function participant(name: string) {
 }
 const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
 
-function follow(socket: TestSocket, boardId: string) {
-  const sync = new RoomSync<BoardState, BoardEvent | null>({
-    load: async () => {
-      const snapshot = await ok(socket, "board:open", { boardId });
-      return { seq: snapshot.seq, state: fromSnapshot(snapshot) };
-    },
-    apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
-    onChange: () => {},
-  });
-  socket.onAny((name: string, m: { room?: string; seq?: number; data?: unknown }) => {
-    if (m?.room !== rooms.board(boardId) || typeof m.seq !== "number") return;
-    const e = { name, data: m.data } as BoardEvent;
-    const reload = sync.current !== null && needsSnapshot(sync.current, e);
-    sync.receive(m.seq, e);
-    if (reload) void sync.resync();
-  });
-  return sync;
-}
-async function until(check: () => boolean, what: string, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 async function mapBoard(staff: TestSocket) {
   const { board } = await ok(staff, "board:create", { title: "Our borough", template: "map" });
   const photoId = await savePhoto(
@@ -92,8 +64,8 @@ describe("map boards", () => {
 
     const amira = await participant("Amira");
     const ben = await participant("Ben");
-    const projector = follow(staff, board.id);
-    const benView = follow(ben.socket, board.id);
+    const projector = followBoard(staff, board.id);
+    const benView = followBoard(ben.socket, board.id);
     await Promise.all([projector.resync(), benView.resync()]);
 
     const { note } = await ok(amira.socket, "note:create", {
@@ -169,7 +141,7 @@ describe("map boards", () => {
     await ok(staff, "board:update", { boardId: board.id, hiddenUntilReveal: true, anonymous: true });
     const amira = await participant("Amira");
     const ben = await participant("Ben");
-    const benView = follow(ben.socket, board.id);
+    const benView = followBoard(ben.socket, board.id);
     await benView.resync();
 
     const { note } = await ok(amira.socket, "note:create", {

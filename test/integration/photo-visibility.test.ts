@@ -115,8 +115,12 @@ describe("photo visibility", () => {
           const opened = await send(sockets[viewer], "board:open", { boardId: photo.board });
           const snapshot = opened.ok ? (opened.result as BoardSnapshot) : null;
           const url = `/photos/${photo.id}`;
+          // Staff also read what the room can't see yet, to moderate it (lib/notes/moderate-note.ts).
+          const moderated =
+            viewer === "staff" ? await send(sockets[viewer], "board:hidden-notes", { boardId: photo.board }) : null;
           const socket =
-            snapshot !== null && (snapshot.board.mapUrl === url || snapshot.notes.some((n: WireNote) => n.photoUrl === url));
+            (snapshot !== null && (snapshot.board.mapUrl === url || snapshot.notes.some((n: WireNote) => n.photoUrl === url))) ||
+            (moderated?.ok === true && moderated.result.notes.some((n) => n.photoUrl === url));
           row[viewer] = { route, socket };
         }
         cells[kind] = row;
@@ -139,8 +143,8 @@ describe("photo visibility", () => {
     expect(seen(before)).toEqual({
       // Other teams' boards are readable by everyone in the event (lib/boards/rules.ts: canReadBoard).
       teamNote: "author teammate otherTeam staff",
-      // Hidden until the reveal: its author only (staff too see hidden notes only after the reveal).
-      hiddenNote: "author",
+      // Hidden until the reveal: its author, and staff (moderating before the room sees it).
+      hiddenNote: "author staff",
       loose: "author",
       map: "author teammate otherTeam staff",
     });

@@ -6,6 +6,7 @@ import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { loadResults } from "@/lib/presentations/results";
+import { presentingTeamIdsOf } from "@/lib/presentations/store";
 import { clientsFor, nextEvent, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -219,5 +220,145 @@ describe("presentations", () => {
       total: 4,
       max: 5,
     });
+  });
+
+  it("two near-simultaneous 'next' presses from the same stage move on one stage, and back goes back a stage", async () => {
+    const { f, a, b, carol } = await twoTeams();
+    await ok(carol.socket, "presentation:state", {});
+    await ok(f, "presentation:order", { order: [a, b], presentSeconds: 120, questionsSeconds: 60 });
+    await ok(f, "presentation:step", { step: "start", from: null, fromStage: "waiting" });
+    // Two consoles (or a double press) both pressed while team a was presenting.
+    const [one, two] = await Promise.all([
+      ok(f, "presentation:step", { step: "next", from: a, fromStage: "presenting" }),
+      ok(f, "presentation:step", { step: "next", from: a, fromStage: "presenting" }),
+    ]);
+    // Applied once: a's questions, not b's presentation (which skipping them would give).
+    expect([one.run, two.run].map((r) => `${r.currentTeamId}:${r.stage}`)).toEqual([`${a}:questions`, `${a}:questions`]);
+    const state = await ok(carol.socket, "presentation:state", {});
+    expect([state.run.currentTeamId, state.run.stage]).toEqual([a, "questions"]);
+    // A second start from "not started" after the first went through changes nothing either.
+    expect((await ok(f, "presentation:step", { step: "start", from: null, fromStage: "waiting" })).run.stage).toBe("questions");
+
+    // Back from the first team's questions goes to its presentation, then to "not started".
+    const back = await ok(f, "presentation:step", { step: "previous", from: a, fromStage: "questions" });
+    expect([back.run.currentTeamId, back.run.stage]).toEqual([a, "presenting"]);
+    const seenWaiting = nextEvent(carol.socket, "presentation:run-changed", (m) => m.data.run.stage === "waiting");
+    await ok(f, "presentation:step", { step: "previous", from: a, fromStage: "presenting" });
+    expect((await seenWaiting).data.run.currentTeamId).toBeNull();
+  });
+
+  it("reset returns every screen to not started and keeps the showcases", async () => {
+    const { f, a, b, alice, carol } = await twoTeams();
+    await ok(alice.socket, "showcase:save", { teamId: a, fields: { title: "Pocket parks" } });
+    await ok(carol.socket, "presentation:state", {});
+    await ok(f, "presentation:order", { order: [a, b], presentSeconds: 120, questionsSeconds: 0 });
+    await ok(f, "presentation:step", { step: "start" });
+    await ok(f, "presentation:step", { step: "next", from: a, fromStage: "presenting" });
+    await ok(f, "presentation:step", { step: "pause", from: b, fromStage: "presenting" });
+    await ok(f, "presentation:project", { view: "results" });
+    const refused = await send(carol.socket, "presentation:step", { step: "reset" });
+    expect(refused.error?.code).toBe("forbidden");
+    const heardReset = nextEvent(carol.socket, "presentation:run-changed", (m) => m.data.run.stage === "waiting");
+    const heardResultsDown = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results === null);
+    const reset = await ok(f, "presentation:step", { step: "reset" });
+    expect(reset.run).toMatchObject({
+      stage: "waiting",
+      currentTeamId: null,
+      stageStartedAt: null,
+      pausedAt: null,
+      projecting: "presenter",
+    });
+    expect((await heardReset).data.run.order).toEqual([a, b]);
+    await heardResultsDown;
+    const state = await ok(carol.socket, "presentation:state", {});
+    expect(state.showcases[a]?.title).toBe("Pocket parks");
+    expect(state.results).toBeNull();
+  });
+
+  it("projected results reach every screen, named by showcase titles, and come down again", async () => {
+    const { f, a, b, alice, carol } = await twoTeams();
+    await ok(alice.socket, "showcase:save", { teamId: a, fields: { title: "Pocket parks" } });
+    const { roundId } = await ok(f, "peoples-choice:open", { dotsPerPerson: 1, excludeOwnTeam: true });
+    await ok(carol.socket, "vote:cast", { roundId, targetId: a });
+    await ok(carol.socket, "presentation:state", {});
+    const shown = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results !== null);
+    const projected = await ok(f, "presentation:project", { view: "results" });
+    expect(projected.run.projecting).toBe("results");
+    const rows = (await shown).data.results ?? [];
+    // A team with a showcase title is shown by it; one without falls back to its name.
+    expect(rows.map((r) => [r.rank, r.title, r.teamName])).toEqual([
+      [1, "Pocket parks", "Parks"],
+      [2, "Website", "Website"],
+    ]);
+    expect(rows.map((r) => r.teamId)).toEqual([a, b]);
+    // A phone opening now reads the same.
+    expect((await ok(carol.socket, "presentation:state", {})).results?.[0]?.title).toBe("Pocket parks");
+    // While they are up, they follow the room: a new showcase title reaches every screen showing them.
+    const retitled = nextEvent(carol.socket, "presentation:results-shown", (m) =>
+      (m.data.results ?? []).some((r) => r.title === "Our website"),
+    );
+    await ok(f, "showcase:save", { teamId: b, fields: { title: "Our website" } });
+    expect((await retitled).data.results?.map((r) => r.title)).toEqual(["Pocket parks", "Our website"]);
+    const refused = await send(carol.socket, "presentation:project", { view: "presenter" });
+    expect(refused.error?.code).toBe("forbidden");
+    const down = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results === null);
+    await ok(f, "presentation:project", { view: "presenter" });
+    await down;
+  });
+
+  it("every presentations screen follows who presents as people join, move and leave", async () => {
+    const { f, a, b, alice, bob, carol } = await twoTeams();
+    // Bob watches (a screen does not hear its own command's broadcast: its answer carries it).
+    const empty = (await ok(f, "team:create", { name: "Late starters" })).team.id;
+    await ok(bob.socket, "presentation:state", {});
+    // The first person in: the team gets its slot on every screen.
+    const gained = nextEvent(bob.socket, "presentation:run-changed", (m) => m.data.run.order.includes(empty));
+    await ok(carol.socket, "team:join", { teamId: empty });
+    expect((await gained).data.run.order).toEqual([a, b, empty]);
+    // Alice moves across: Parks is left empty and loses its slot.
+    const lost = nextEvent(bob.socket, "presentation:run-changed", (m) => !m.data.run.order.includes(a));
+    await ok(alice.socket, "team:join", { teamId: empty });
+    expect((await lost).data.run).toMatchObject({ order: [b, empty], leftOutTeamIds: [a] });
+    // Leaving a team, and leaving the event, count the same way.
+    const back = nextEvent(bob.socket, "presentation:run-changed", (m) => m.data.run.order.includes(a));
+    await ok(alice.socket, "team:join", { teamId: a });
+    await back;
+    const left = nextEvent(bob.socket, "presentation:run-changed", (m) => !m.data.run.order.includes(a));
+    await ok(alice.socket, "event:leave", { deleteNotes: false });
+    await left;
+    const gone = nextEvent(bob.socket, "presentation:run-changed", (m) => !m.data.run.order.includes(empty));
+    await ok(carol.socket, "team:leave", {});
+    expect((await gone).data.run.order).toEqual([b]);
+  });
+
+  it("a team nobody joined gets no slot, rank or votes until staff add it", async () => {
+    const { f, a, b, carol } = await twoTeams();
+    const empty = (await ok(f, "team:create", { name: "Nobody" })).team.id;
+    const state = await ok(carol.socket, "presentation:state", {});
+    expect(state.run.order).toEqual([a, b]);
+    expect(state.run.leftOutTeamIds).toEqual([empty]);
+    const { roundId } = await ok(f, "peoples-choice:open", { dotsPerPerson: 2, excludeOwnTeam: false });
+    const vote = await send(carol.socket, "vote:cast", { roundId, targetId: empty });
+    expect(vote.error?.message).toMatch(/isn't presenting/);
+    expect((await loadResults(t.server.db.read, event.id)).rows.map((r) => r.teamId).sort()).toEqual([a, b].sort());
+    // Naming it in the order does not give it a slot either.
+    expect((await ok(f, "presentation:order", { order: [empty, a, b] })).run.order).toEqual([a, b]);
+    expect((await send(carol.socket, "presentation:include", { teamId: empty, include: true })).error?.code).toBe("forbidden");
+
+    const heard = nextEvent(carol.socket, "presentation:run-changed", (m) => m.data.run.order.includes(empty));
+    const added = await ok(f, "presentation:include", { teamId: empty, include: true });
+    expect(added.run).toMatchObject({ order: [a, b, empty], includedTeamIds: [empty], leftOutTeamIds: [] });
+    await heard;
+    await ok(carol.socket, "vote:cast", { roundId, targetId: empty });
+    expect((await loadResults(t.server.db.read, event.id)).rows.find((r) => r.teamId === empty)?.votes).toBe(1);
+    const missing = await send(f, "presentation:include", { teamId: "no-such-team", include: true });
+    expect(missing.error?.code).toBe("not_found");
+    // An export carries who staff added, and the imported event presents them too.
+    const parsed = parseEventExport(JSON.parse(JSON.stringify(await loadEventExport(t.server.db.read, event.id))));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.data.presentations.run?.includedTeamIds).toEqual([empty]);
+    const copy = await importEvent(t.server.db, parsed.data, organiser.accountId);
+    const copied = await presentingTeamIdsOf(t.server.db.read, copy.eventId);
+    expect(copied).toHaveLength(3);
   });
 });

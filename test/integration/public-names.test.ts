@@ -93,6 +93,8 @@ describe("public names", () => {
       "presentation:state": () => ({}),
       // Staff only (a participant is refused), and its log names no participant.
       "staff:snapshot": () => ({}),
+      // Staff only: hidden notes' authors by their public names, as the room would see them after a reveal.
+      "board:hidden-notes": () => ({ boardId: teamBoard }),
     };
     const readNames = commandNames.filter((n) => handlers[n].kind === "read" && !staffPrivate.has(n));
     expect(
@@ -174,6 +176,8 @@ describe("public names", () => {
     await ok(org, "timer:start", { minutes: 5 });
     await ok(org, "screen:show", { wall: { kind: "board", boardId: plenary }, nudge: true });
     await ok(org, "lead:hand", { accountId: facilitator.accountId });
+    const tea = (await ok(org, "announcement:send", { text: "Tea in ten minutes" })).announcement.id;
+    await ok(org, "announcement:clear", { announcementId: tea });
     await ok(org, "announcement:send", { text: "Lunch is ready" });
 
     // Presentations: showcase, order, criteria, judging, cheers, feedback, the people's choice.
@@ -187,6 +191,8 @@ describe("public names", () => {
     await ok(me, "presentation:feedback", { teamId: team1, text: "We should open on Saturdays" });
     const choice = await ok(org, "peoples-choice:open", { dotsPerPerson: 2, excludeOwnTeam: true });
     await ok(me, "vote:cast", { roundId: choice.roundId, targetId: team2 });
+    // The combined results go up on the big screen: titles and team names, never a person's.
+    await ok(org, "presentation:project", { view: "results" });
     // Someone accepts an invitation to help run the room, the way the invitation page does.
     const helper = await createAccount(db, "Helper");
     const accepted = await db.transact(async (tx) => {

@@ -103,6 +103,34 @@ describe("announcements from two staff at once", () => {
     const refused = await send(amara, "announcement:reshow", { announcementId: first.id });
     expect(refused.error?.code).toBe("forbidden");
   });
+
+  it("staff clear the showing announcement from every screen; it stays in the history and can be shown again", async () => {
+    const [olu, amara] = await Promise.all([staff(organiser), phone("Amara")]);
+    const shown = (await ok(olu, "announcement:send", { text: "Wrap up in five minutes" })).announcement;
+    // A phone may not clear it.
+    const refused = await send(amara, "announcement:clear", { announcementId: shown.id });
+    expect(refused.error?.code).toBe("forbidden");
+
+    const heard = nextEvent(amara, "announcement:cleared", (m) => m.data.announcementId === shown.id);
+    await ok(olu, "announcement:clear", { announcementId: shown.id });
+    await heard;
+    // A screen that connects now shows no announcement, but the console's history keeps it.
+    const after = await ok(await phone("Late"), "event:snapshot", {});
+    expect(after.announcement).toBeNull();
+    expect(after.announcements[0]?.id).toBe(shown.id);
+    // Clearing twice changes nothing; an unknown one is refused with a message.
+    await ok(olu, "announcement:clear", { announcementId: shown.id });
+    const unknown = await send(olu, "announcement:clear", { announcementId: "no-such-announcement" });
+    expect(unknown.error?.message).toBe("That announcement is no longer in this event.");
+
+    // Shown again, it shows everywhere again.
+    await ok(olu, "announcement:reshow", { announcementId: shown.id });
+    expect((await ok(amara, "event:snapshot", {})).announcement?.id).toBe(shown.id);
+    // A new one after a clear shows too.
+    await ok(olu, "announcement:clear", { announcementId: shown.id });
+    const next = (await ok(olu, "announcement:send", { text: "Dinner at seven" })).announcement;
+    expect((await ok(amara, "event:snapshot", {})).announcement?.id).toBe(next.id);
+  });
 });
 
 const addAgenda = (names: string[]) => addAgendaTo(t.server.db, event.id, names);

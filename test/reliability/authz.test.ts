@@ -33,6 +33,8 @@ const staffOnly = new Set<CommandName>([
   "announcement:send",
   "board:update",
   "board:reveal",
+  "note:withhold",
+  "board:hidden-notes",
   "notes:copy",
   "vote:open",
   "vote:close",
@@ -54,6 +56,8 @@ const staffOnly = new Set<CommandName>([
   "presentation:order",
   "presentation:shuffle",
   "presentation:step",
+  "presentation:include",
+  "presentation:project",
   "judge:assign",
   "criteria:set",
   "peoples-choice:open",
@@ -61,6 +65,7 @@ const staffOnly = new Set<CommandName>([
   "lead:hand",
   "room:lock",
   "announcement:reshow",
+  "announcement:clear",
 ]);
 /** Only judges score; participant A is made one by the judge:assign cells, which run first. */
 const judgeOnly = new Set<CommandName>(["judge:score"]);
@@ -71,6 +76,7 @@ const teamBoardWrites = new Set<CommandName>([
   "note:create",
   "note:update",
   "note:delete",
+  "note:restore",
   "note:move",
   "note:pin",
   "note:group",
@@ -99,6 +105,7 @@ const ownEvent = new Set<CommandName>([
   "presentation:state",
   "presentation:shuffle",
   "presentation:step",
+  "presentation:project",
   "peoples-choice:open",
   "staff:snapshot",
   "room:lock",
@@ -202,9 +209,12 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     "board:create": () => ({ title: "Another", template: "ideas", teamId: team1 }),
     "board:update": () => ({ boardId: teamBoard, title: "Team 1 board" }),
     "board:reveal": () => ({ boardId: teamBoard }),
+    "note:withhold": (f) => ({ noteId: f.n2, withheld: true }),
+    "board:hidden-notes": () => ({ boardId: teamBoard }),
     "note:create": () => ({ boardId: teamBoard, column, text: "Hello" }),
     "note:update": (f) => ({ noteId: f.n3, baseVersion: 1, text: "Changed" }),
     "note:delete": (f) => ({ noteId: f.n3 }),
+    "note:restore": (f) => ({ noteId: f.n3 }),
     "note:move": (f) => ({ noteId: f.n3, column, beforeNoteId: f.n1 }),
     "note:pin": (f) => ({ noteId: f.n3, pin: { x: 0.5, y: 0.5 } }),
     "note:group": (f) => ({ noteId: f.n3, withNoteId: f.n1 }),
@@ -241,6 +251,8 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     "presentation:order": () => ({ order: [team2, team1] }),
     "presentation:shuffle": () => ({}),
     "presentation:step": () => ({ step: "start" }),
+    "presentation:include": (f) => ({ teamId: f.spare, include: true }),
+    "presentation:project": () => ({ view: "results" }),
     "presentation:react": () => ({ teamId: team1, kind: "clap" }),
     "presentation:feedback": () => ({ teamId: team1, text: "Lovely work" }),
     "judge:assign": () => ({ personKey: `p:${pA}`, judge: true }),
@@ -252,6 +264,7 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     // Unlocking, so the cells that follow are not refused by a lock.
     "room:lock": () => ({ locked: false }),
     "announcement:reshow": () => ({ announcementId: earlier }),
+    "announcement:clear": () => ({ announcementId: earlier }),
   };
 
   const aIds = [event.id, teamBoard, team1, team2];

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { safeNextPath } from "@/lib/accounts/next-path";
+import { leadsToBigScreen, safeNextPath } from "@/lib/accounts/next-path";
 import { currentAccount } from "@/lib/auth/web-session";
 import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../page-shell";
@@ -24,11 +24,23 @@ export default async function SignInPage({
   return (
     <PageShell width="narrow">
       <div className="card space-y-6 p-6 sm:p-8">
-        <div className="space-y-2">
-          <p className="eyebrow">Organisers and facilitators</p>
-          <h1 className="text-3xl font-extrabold tracking-tight">Sign in</h1>
-          <p className="text-ink-soft">Run your events, publish briefs and open the facilitator console.</p>
-        </div>
+        {leadsToBigScreen(next) ? (
+          <div className="space-y-2" data-testid="signin-big-screen">
+            <p className="eyebrow">The big screen</p>
+            <h1 className="text-3xl font-extrabold tracking-tight">Sign in once to open the big screen</h1>
+            <p>
+              The projector shows the room's controls, so a facilitator or organiser of this event signs in once on this device.
+              The big screen opens as soon as you have signed in, and this device stays signed in for the weekend.
+            </p>
+            <p className="text-ink-soft">Taking part? You don't need to sign in: scan the code on the screen with your phone.</p>
+          </div>
+        ) : (
+          <div className="space-y-2">
+            <p className="eyebrow">Organisers and facilitators</p>
+            <h1 className="text-3xl font-extrabold tracking-tight">Sign in</h1>
+            <p className="text-ink-soft">Run your events, publish briefs and open the facilitator console.</p>
+          </div>
+        )}
         {query.reset === "1" ? (
           <p role="status" className="rounded-xl bg-note-green p-3 font-semibold">
             Your new password is saved. Sign in with it.

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { noteColourClass, noteColourNames } from "@/app/live/note-card";
 import { describePin, type Pin } from "@/lib/boards/pins";
+import { plural } from "@/lib/plural";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/constants";
 import { useDraft } from "./use-draft";
@@ -111,7 +112,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
             {error}
           </span>
           <span id={`${textId}-count`} className={remaining < 0 ? "font-semibold text-danger" : "text-ink-soft"}>
-            {remaining < 0 ? `${-remaining} characters too long` : `${remaining} characters left`}
+            {remaining < 0 ? `${plural(-remaining, "character")} too long` : `${plural(remaining, "character")} left`}
           </span>
         </div>
       </div>

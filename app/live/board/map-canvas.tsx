@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useRef, useState } from "react";
+import { memo, useCallback, useRef, useState } from "react";
 import { noteColourClass } from "@/app/live/note-card";
 import { describePin, nudgePin, type Pin, type PinKey, pinAtPoint, pinKeys } from "@/lib/boards/pins";
 import { imageSrcSet } from "@/lib/files/image-sizes";
@@ -31,8 +31,17 @@ const label: Record<Size, string> = {
 const imageSize: Record<Size, string> = {
   phone: "h-auto w-full",
   desk: "h-auto max-h-[70dvh] w-auto max-w-full",
-  wall: "h-auto max-h-[calc(100dvh-17rem)] w-auto max-w-full",
+  wall: "h-auto max-h-[calc(100dvh-var(--map-reserve,17rem))] w-auto max-w-full",
 };
+
+/**
+ * On a projector the map fills the screen: as wide as the wall, or as tall as the screen less
+ * what is around it (`--map-reserve`), whichever comes first, at the image's own proportions,
+ * whatever its natural size. Pins are in fractions of this frame, so they stay on their spots.
+ */
+const wallFrame = (aspect: number) => ({
+  width: `min(100%, calc((100dvh - var(--map-reserve, 17rem)) * ${aspect}))`,
+});
 
 const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -125,6 +134,12 @@ export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, 
   const [selected, setSelected] = useState<string | null>(null);
   const [dragging, setDragging] = useState<{ id: string; pin: Pin } | null>(null);
   const interactive = Boolean(onPinMove);
+  // The image's proportions, once it has loaded: the projector then scales it to fill the wall.
+  const [aspect, setAspect] = useState<number | null>(null);
+  const readAspect = useCallback((img: HTMLImageElement | null) => {
+    if (img?.naturalWidth && img.naturalHeight) setAspect(img.naturalWidth / img.naturalHeight);
+  }, []);
+  const fills = size === "wall" && aspect !== null;
 
   const pinFor = (clientX: number, clientY: number) => {
     const rect = frame.current?.getBoundingClientRect();
@@ -168,7 +183,12 @@ export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, 
     : pins;
 
   return (
-    <div ref={frame} className={`relative select-none ${size === "phone" ? "" : "mx-auto w-fit"} ${className}`} data-testid="map">
+    <div
+      ref={frame}
+      className={`relative select-none ${size === "phone" ? "" : fills ? "mx-auto" : "mx-auto w-fit"} ${className}`}
+      style={fills ? wallFrame(aspect) : undefined}
+      data-testid="map"
+    >
       {/* biome-ignore lint/performance/noImgElement: a private image served by our own route, not a static asset */}
       <img
         src={mapUrl}
@@ -177,7 +197,9 @@ export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, 
         srcSet={size === "phone" ? imageSrcSet(mapUrl) : undefined}
         sizes={size === "phone" ? "100vw" : undefined}
         alt="The map notes are pinned on"
-        className={`block rounded-xl ${imageSize[size]}`}
+        className={`block rounded-xl ${fills ? "h-auto w-full" : imageSize[size]}`}
+        ref={size === "wall" ? readAspect : undefined}
+        onLoad={size === "wall" ? (e) => readAspect(e.currentTarget) : undefined}
         draggable={false}
       />
       {onChooseSpot ? (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
 import { describePin, isMapBoard, type Pin } from "@/lib/boards/pins";
+import { undoShownMs } from "@/lib/notes/undo-rules";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
@@ -31,7 +32,34 @@ export function PhoneBoard({
   const [spot, setSpot] = useState<Pin | null>(null);
   const { state, columns, pendingNotes } = board;
   const onEdit = useCallback((note: WireNote, text: string) => board.editNote(note, { text }), [board.editNote]);
-  const onDelete = useCallback((id: string) => void board.deleteNote(id), [board.deleteNote]);
+  const [deleted, setDeleted] = useState<{ noteId: string; text: string } | null>(null);
+  const [undoProblem, setUndoProblem] = useState<string | null>(null);
+  const notesRef = useRef(board.state?.notes);
+  notesRef.current = board.state?.notes;
+  const onDelete = useCallback(
+    (id: string) => {
+      const text = notesRef.current?.[id]?.text ?? "";
+      void board.deleteNote(id)?.then((ack) => {
+        if (ack.ok) {
+          setUndoProblem(null);
+          setDeleted({ noteId: id, text });
+        }
+      });
+    },
+    [board.deleteNote],
+  );
+  useEffect(() => {
+    // "Undo" is offered for a few seconds; the server keeps the note a little longer (lib/notes/undo-rules.ts).
+    if (!deleted) return;
+    const t = setTimeout(() => setDeleted((d) => (d === deleted ? null : d)), undoShownMs);
+    return () => clearTimeout(t);
+  }, [deleted]);
+  const undo = async () => {
+    if (!deleted) return;
+    const ack = await board.restoreNote(deleted.noteId);
+    setDeleted(null);
+    if (ack && !ack.ok) setUndoProblem(ack.error.message);
+  };
   const { cast, retract } = voting;
   const castRef = useRef(cast);
   const retractRef = useRef(retract);
@@ -55,7 +83,8 @@ export function PhoneBoard({
   const votable = (column: string) =>
     votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
   const tallies = voting.tally?.tallies ?? null;
-  const hiddenCount = Object.values(state.notes).filter((n) => n.hidden).length;
+  // Notes a facilitator hid from the room are gone from it, not waiting for the reveal.
+  const hiddenCount = Object.values(state.notes).filter((n) => n.hidden && !n.withheld).length;
   const onMap = isMapBoard(state.board);
   const pins = onMap ? numberedPins(board.mapNotes) : [];
   const pinNumber = new Map(pins.map((p) => [p.note.id, p.number]));
@@ -75,6 +104,25 @@ export function PhoneBoard({
       </div>
 
       <VoteBanner voting={voting} />
+
+      {deleted || undoProblem ? (
+        <div
+          role="status"
+          className="sticky top-2 z-20 flex items-center justify-between gap-3 rounded-xl bg-ink px-4 py-2 text-white shadow-lg"
+          data-testid="note-deleted"
+        >
+          <p className="min-w-0 flex-1 font-semibold">{undoProblem ?? "Note deleted"}</p>
+          {deleted ? (
+            <button type="button" className="btn min-h-11 bg-white px-4 py-2 text-ink" onClick={() => void undo()}>
+              Undo<span className="sr-only"> deleting the note: {deleted.text}</span>
+            </button>
+          ) : (
+            <button type="button" className="min-h-11 px-2 text-sm font-semibold underline" onClick={() => setUndoProblem(null)}>
+              OK
+            </button>
+          )}
+        </div>
+      ) : null}
 
       {votingOpen ? (
         <p className="rounded-xl bg-white p-4 text-sm ring-1 ring-line" data-testid="vote-can-do">
@@ -152,7 +200,7 @@ export function PhoneBoard({
                       </span>
                     ) : (
                       <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">
-                        {status === "online" ? "Sending…" : "Waiting for connection"}
+                        {status !== "online" ? "Waiting for connection" : (p.waiting ?? "Sending…")}
                       </span>
                     )
                   }

@@ -27,7 +27,7 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const [message, setMessage] = useState<string | null>(null);
-  if (note.hidden) return <HiddenNoteCard />;
+  if (note.hidden) return <HiddenNoteCard withheld={note.withheld} />;
 
   const save = async () => {
     const text = draft.trim();
@@ -41,6 +41,11 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
   const badge = (
     <>
       {mine ? <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">You</span> : null}
+      {note.withheld ? (
+        <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">
+          Hidden from the room by a facilitator: only you and the facilitators see it
+        </span>
+      ) : null}
       {groupTitle !== null ? (
         <span className="rounded-full bg-white/70 px-2 py-0.5">Group: {groupTitle || "untitled"}</span>
       ) : null}

@@ -16,7 +16,7 @@ export function ProjectedBoard({ boardId }: { boardId: string }) {
   const revealed = round?.status === "revealed" && tally?.tallies && board.state;
 
   return (
-    <div className="space-y-8">
+    <div className="flex h-full min-h-0 flex-col gap-8">
       {round && round.status !== "revealed" ? (
         <section
           aria-label="Voting"
@@ -33,14 +33,16 @@ export function ProjectedBoard({ boardId }: { boardId: string }) {
         </section>
       ) : null}
       {revealed ? (
-        <section aria-labelledby="results-title" className="space-y-4">
+        <section aria-labelledby="results-title" className="min-h-0 flex-1 space-y-4 overflow-hidden">
           <h2 id="results-title" className="text-4xl font-extrabold">
             The results: {plural(tally.voters, "person", "people")} voted
           </h2>
           <VoteResults state={board.state!} tallies={tally.tallies!} shortlistSize={round.shortlistSize} tone="dark" />
         </section>
       ) : (
-        <WallBoardView boardId={boardId} board={board} interactive={false} tone="dark" tallies={tally?.tallies ?? null} />
+        <div className="min-h-0 flex-1">
+          <WallBoardView boardId={boardId} board={board} interactive={false} tone="dark" tallies={tally?.tallies ?? null} />
+        </div>
       )}
     </div>
   );

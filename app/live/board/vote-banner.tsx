@@ -18,26 +18,37 @@ export function VoteBanner({ voting }: { voting: VotingHandle }) {
   const secondsLeft = useSecondsLeft(round?.status === "open" ? round.endsAt : null);
   if (!round) return null;
   if (round.status === "open") {
+    // Only the one line that matters stays pinned while scrolling (compact even at 200 % text);
+    // how to vote is said once, below it, and scrolls away with the page.
     return (
-      <section
-        aria-label="Voting"
-        className="sticky top-2 z-10 space-y-1 rounded-xl bg-coral px-4 py-3 text-white shadow-lg"
-        data-testid="vote-banner"
-      >
-        <p className="text-lg font-extrabold" role="status">
-          Voting is open: <span data-testid="dots-left">{plural(voting.dotsLeft, "dot")}</span> left
-        </p>
-        <p className="text-sm">
+      <>
+        <section
+          aria-label="Voting"
+          className="sticky top-2 z-10 rounded-xl bg-coral px-3 py-1.5 text-white shadow-lg"
+          data-testid="vote-banner"
+        >
+          {/* Two pieces that wrap as wholes: at 200 % text the pinned banner stays a few short lines. */}
+          <p className="flex flex-wrap items-baseline gap-x-2 font-extrabold leading-snug" role="status">
+            <span>
+              Voting is open: <span data-testid="dots-left">{plural(voting.dotsLeft, "dot")}</span> left
+            </span>
+            {secondsLeft !== null ? (
+              <span className="whitespace-nowrap font-semibold tabular-nums">
+                <span className="sr-only">, </span>closes in {clock(secondsLeft)}
+              </span>
+            ) : null}
+          </p>
+          {voting.message ? (
+            <p role="alert" className="mt-1 rounded bg-white/20 px-2 py-1 text-sm font-semibold">
+              {voting.message}
+            </p>
+          ) : null}
+        </section>
+        <p className="text-sm text-ink-soft">
           Tap + on the notes you like most
           {round.maxPerTarget > 1 ? ` (up to ${round.maxPerTarget} dots on one)` : ""}. Tap − to take a dot back.
-          {secondsLeft !== null ? ` Closes in ${clock(secondsLeft)}.` : ""}
         </p>
-        {voting.message ? (
-          <p role="alert" className="rounded bg-white/20 px-2 py-1 text-sm font-semibold">
-            {voting.message}
-          </p>
-        ) : null}
-      </section>
+      </>
     );
   }
   return (

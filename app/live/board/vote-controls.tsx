@@ -53,10 +53,11 @@ export const VoteControls = memo(function VoteControls({
   );
 });
 
-export function TallyBadge({ dots, size = "phone" }: { dots: number; size?: "phone" | "wall" }) {
+/** `fit`: as big as the line it sits in (a projected card's sizes come from the wall's layout). */
+export function TallyBadge({ dots, size = "phone" }: { dots: number; size?: "phone" | "wall" | "fit" }) {
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded-full bg-coral font-bold text-white ${size === "wall" ? "px-3 py-1 text-xl" : "px-2 py-0.5 text-sm"}`}
+      className={`inline-flex items-center gap-1 rounded-full bg-coral font-bold text-white ${size === "wall" ? "px-3 py-1 text-xl" : size === "fit" ? "shrink-0 px-[0.5em]" : "px-2 py-0.5 text-sm"}`}
       data-testid="tally"
     >
       <span aria-hidden>●</span> {dots} {dots === 1 ? "dot" : "dots"}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { BoardState } from "@/lib/boards/board-state";
+import { formatClock } from "@/lib/events/event-dates";
 import { plural } from "@/lib/plural";
 import type { VotingHandle } from "@/lib/realtime/client/use-voting";
 import { clock, useSecondsLeft } from "./vote-banner";
@@ -77,7 +78,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
             <strong>{plural(tally?.voters ?? 0, "person", "people")}</strong> voted · {plural(tally?.dotsUsed ?? 0, "dot")} used
           </p>
           <p className="text-sm text-ink-soft">
-            {round.dotsPerPerson} dots each, up to {round.maxPerTarget} on one note. Tallies{" "}
+            {plural(round.dotsPerPerson, "dot")} each, up to {round.maxPerTarget} on one note. Tallies{" "}
             {round.talliesLive ? "are live" : "are hidden until you reveal them"}.
           </p>
           <button type="button" className="btn btn-primary w-full" onClick={() => void voting.close()}>
@@ -143,8 +144,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
           <ul className="mt-2 space-y-1">
             {voting.history.map((r) => (
               <li key={r.id}>
-                {new Date(r.createdAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}: {r.dotsPerPerson}{" "}
-                dots each, {r.status === "revealed" ? "revealed" : r.status}
+                {formatClock(r.createdAt)}: {r.dotsPerPerson} dots each, {r.status === "revealed" ? "revealed" : r.status}
                 {r.shortlist ? `, ${plural(r.shortlist.length, "note")} carried forward` : ""}
               </li>
             ))}

@@ -1,33 +1,69 @@
 "use client";
 
-import { useCallback, useState } from "react";
-import type { ColumnView } from "@/lib/boards/board-state";
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { CardFit } from "@/app/live/note-card";
+import { type ColumnView, canGroupWithAbove } from "@/lib/boards/board-state";
 import { isMapBoard } from "@/lib/boards/pins";
 import { positionBetween } from "@/lib/boards/positions";
+import { neighbourNote, wallKeyIntent, wallKeyShortcuts } from "@/lib/boards/wall-keys";
+import { projectorWallLayout, segmentsInOrder, type WallLayout } from "@/lib/boards/wall-layout";
 import { plural } from "@/lib/plural";
-import { type BoardHandle, useBoard } from "@/lib/realtime/client/use-board";
+import { type BoardHandle, useBoard, useHiddenNoteTexts } from "@/lib/realtime/client/use-board";
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
 import { MapWall } from "./map-wall";
+import { useRovingFocus } from "./use-roving-focus";
+import { useColumnDropRefs, useWallDnd, type WallDrop } from "./use-wall-dnd";
 import { TallyBadge } from "./vote-controls";
 import { type MoveIntent, WallNote } from "./wall-note";
 
 type Segment = { groupId: string | null; notes: WireNote[] };
 
-/** A group's notes sit together in one frame, where its first note is. */
-function segmentsOf(notes: WireNote[]): Segment[] {
-  const segments: Segment[] = [];
-  const byGroup = new Map<string, Segment>();
+/** Consecutive notes of one group (or of none): a page's slice of a column, cut back into segments. */
+function runsOf(notes: WireNote[]): Segment[] {
+  const runs: Segment[] = [];
   for (const n of notes) {
-    const existing = n.groupId ? byGroup.get(n.groupId) : undefined;
-    if (existing) existing.notes.push(n);
-    else {
-      const segment = { groupId: n.groupId, notes: [n] };
-      if (n.groupId) byGroup.set(n.groupId, segment);
-      segments.push(segment);
-    }
+    const last = runs[runs.length - 1];
+    if (last && last.groupId === n.groupId) last.notes.push(n);
+    else runs.push({ groupId: n.groupId, notes: [n] });
   }
-  return segments;
+  return runs;
+}
+
+/** How long a page of a board too big for one screen stays up. */
+const pageMs = 12_000;
+
+/**
+ * The box a projected wall fills, and this screen's rem, measured: the layout is computed from
+ * them, so a resized window or another projector re-flows the cards.
+ */
+function useBox() {
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const [box, setBox] = useState<{ width: number; height: number; rem: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!element) return;
+    const measure = () => {
+      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const next = { width: element.clientWidth, height: element.clientHeight, rem };
+      setBox((b) => (b && b.width === next.width && b.height === next.height && b.rem === next.rem ? b : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return [setElement, box] as const;
+}
+
+/** A board too big for one screen turns its pages by itself; a page is a still picture, so nothing moves between turns. */
+function usePage(pages: number) {
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (pages <= 1) return;
+    const turn = setInterval(() => setPage((p) => (p + 1) % pages), pageMs);
+    return () => clearInterval(turn);
+  }, [pages]);
+  return page % Math.max(1, pages);
 }
 
 function GroupTitle({
@@ -42,7 +78,7 @@ function GroupTitle({
   editable: boolean;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
-  if (!editable) return <p className="px-1 text-lg font-bold">{title || "Untitled group"}</p>;
+  if (!editable) return <p className="truncate px-1 text-[1em] font-bold">{title || "Untitled group"}</p>;
   return (
     <form
       onSubmit={(e) => {
@@ -81,6 +117,8 @@ type WallProps = {
   onSelectionChange?: (selection: { noteIds: string[]; groupIds: string[] }) => void;
   /** Dots per note, when a vote's tallies are visible. */
   tallies?: Record<string, number> | null;
+  /** Staff's own wall (never the projector): read the notes the room can't see, and hide one from the room. */
+  moderate?: boolean;
 };
 
 export function WallBoard(props: WallProps) {
@@ -95,12 +133,35 @@ export function WallBoardView({
   onSelectionChange,
   board,
   tallies,
+  moderate = false,
 }: WallProps & { board: BoardHandle }) {
   const { state, columns } = board;
-  const [dragging, setDragging] = useState<string | null>(null);
-  const [over, setOver] = useState<string | null>(null);
+  const hiddenTexts = useHiddenNoteTexts(board, moderate);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
+  // On the projector the whole board fits the screen, or turns pages; on the laptop it scrolls.
+  const fitted = tone === "dark" && !interactive;
+  const [boxRef, box] = useBox();
+  const ordered = useMemo(() => columns.map((c) => segmentsInOrder(c.notes)), [columns]);
+  const meta = !!tallies || columns.some((c) => c.notes.some((n) => n.authorName || n.source));
+  const layout: WallLayout | null = useMemo(
+    () =>
+      fitted && box
+        ? projectorWallLayout({
+            columns: ordered.map((segments) => ({
+              segments: segments.map((s) => ({ notes: s.notes.length, grouped: s.groupId !== null })),
+            })),
+            width: box.width,
+            // A few px of slack for rounding: a card never ends under the screen's edge.
+            height: box.height - 4,
+            rem: box.rem,
+            meta,
+            metaRequired: !!tallies,
+          })
+        : null,
+    [fitted, box, ordered, meta, tallies],
+  );
+  const page = usePage(layout?.pages ?? 1);
 
   const report = useCallback((done: Promise<{ ok: boolean; error?: { message: string } }> | null) => {
     void done?.then((ack) => setMessage(ack.ok ? null : (ack.error?.message ?? "That didn't work.")));
@@ -150,13 +211,125 @@ export function WallBoardView({
     [onSelectionChange],
   );
 
-  const onDropOn = useCallback(
-    (targetId: string) => {
-      if (dragging && dragging !== targetId) report(board.groupNote(dragging, targetId));
-      setDragging(null);
-      setOver(null);
+  const onWithhold = useCallback(
+    (noteId: string, withheld: boolean) => report(board.withholdNote(noteId, withheld)),
+    [board.withholdNote, report],
+  );
+
+  // What a screen reader hears about drags and keyboard moves (the wall's one live region).
+  const [announcement, setAnnouncement] = useState("");
+  const noteWords = useCallback(
+    (noteId: string) => {
+      const n = state?.notes[noteId];
+      const text = n && !n.hidden ? n.text : "a hidden note";
+      return text.length > 40 ? `${text.slice(0, 40)}…` : text;
     },
-    [dragging, board.groupNote, report],
+    [state?.notes],
+  );
+  const columnTitle = useCallback((key: string) => columns.find((c) => c.key === key)?.title ?? key, [columns]);
+  const columnOf = useCallback(
+    (noteId: string) => columns.find((c) => c.notes.some((n) => n.id === noteId))?.key ?? null,
+    [columns],
+  );
+
+  const onDrop = useCallback(
+    (drop: WallDrop) => {
+      if (drop.kind === "group") return report(board.groupNote(drop.noteId, drop.targetId));
+      const column = columns.find((c) => c.key === drop.columnKey);
+      if (!column) return;
+      let beforeId: string | null = null;
+      if (drop.edge === "before") beforeId = drop.targetId;
+      if (drop.edge === "after") {
+        const others = column.notes.filter((n) => n.id !== drop.noteId);
+        beforeId = others[others.findIndex((n) => n.id === drop.targetId) + 1]?.id ?? null;
+      }
+      moveBefore(drop.noteId, column, beforeId);
+    },
+    [columns, moveBefore, board.groupNote, report],
+  );
+  const { dragging, drop } = useWallDnd({
+    enabled: interactive,
+    columnOf,
+    onDrop,
+    announce: setAnnouncement,
+    describe: { note: noteWords, column: columnTitle },
+  });
+
+  const columnDrop = useColumnDropRefs(interactive);
+
+  // Keyboard: the notes in the order they're drawn, column by column, for the arrows.
+  const wallRef = useRef<HTMLElement>(null);
+  const order = useMemo(
+    () =>
+      ordered.map((segments) =>
+        segments
+          .flatMap((s) => s.notes)
+          .filter((n) => !n.hidden || (moderate && hiddenTexts[n.id]))
+          .map((n) => n.id),
+      ),
+    [ordered, moderate, hiddenTexts],
+  );
+  const { active, focusNote } = useRovingFocus(
+    wallRef,
+    useMemo(() => order.flat(), [order]),
+  );
+  const keysHelpId = `wall-keys-${boardId}`;
+
+  const onKey = useCallback(
+    (noteId: string, e: KeyboardEvent<HTMLElement>) => {
+      const intent = wallKeyIntent(e);
+      if (!intent) return;
+      if (e.target !== e.currentTarget) {
+        // Inside the note's own buttons only Escape is the wall's: back to the note.
+        if (intent.kind === "leave-buttons") {
+          e.preventDefault();
+          focusNote(noteId);
+        }
+        return;
+      }
+      e.preventDefault();
+      const column = columns.find((c) => c.notes.some((n) => n.id === noteId));
+      if (intent.kind === "focus") {
+        const next = neighbourNote(order, noteId, intent.to);
+        if (next) focusNote(next);
+      } else if (intent.kind === "move") {
+        const to =
+          intent.direction === "left" || intent.direction === "right"
+            ? columns[columns.indexOf(column as ColumnView) + (intent.direction === "left" ? -1 : 1)]
+            : column;
+        onMove(noteId, intent.direction);
+        if (to)
+          setAnnouncement(
+            `Moved ${intent.direction === "left" || intent.direction === "right" ? `to column ${to.title}` : intent.direction}: ${noteWords(noteId)}`,
+          );
+      } else if (intent.kind === "group-above") {
+        const chosen = [...selected].filter((k) => !k.startsWith("group:") && k !== noteId && state?.notes[k]);
+        if (chosen.length > 0) {
+          // The two-step way: tick notes with X, then G on the note they should join.
+          for (const id of chosen) report(board.groupNote(id, noteId));
+          for (const id of chosen) onSelect(id, false);
+          setAnnouncement(`Grouped ${chosen.length} selected with ${noteWords(noteId)}`);
+          return;
+        }
+        const above = neighbourNote(order, noteId, "up");
+        const mine = state?.notes[noteId];
+        if (!above || (mine?.groupId && state?.notes[above]?.groupId === mine.groupId)) {
+          setAnnouncement("No note above to group with");
+          return;
+        }
+        report(board.groupNote(noteId, above));
+        setAnnouncement(`Grouped with ${noteWords(above)}`);
+      } else if (intent.kind === "ungroup") {
+        if (!state?.notes[noteId]?.groupId) return setAnnouncement("Not in a group");
+        report(board.ungroupNote(noteId));
+        setAnnouncement(`Taken out of its group: ${noteWords(noteId)}`);
+      } else if (intent.kind === "toggle-select") {
+        const on = !selected.has(noteId);
+        onSelect(noteId, on);
+        setAnnouncement(`${on ? "Selected" : "Not selected"}: ${noteWords(noteId)}`);
+      }
+    },
+    [columns, order, focusNote, onMove, selected, onSelect, state?.notes, board.groupNote, board.ungroupNote, report, noteWords],
   );
 
   if (!state) return <p className={tone === "dark" ? "text-white/80" : "text-ink-soft"}>{board.error ?? "Opening the board…"}</p>;
@@ -164,29 +337,27 @@ export function WallBoardView({
   const dark = tone === "dark";
   const total = Object.keys(state.notes).length;
 
-  const dropLine = (column: ColumnView, beforeId: string | null, key: string) =>
-    interactive && dragging ? (
-      <li
-        key={key}
-        aria-hidden
-        data-testid={beforeId ? "drop-before" : "drop-end"}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(key);
-        }}
-        onDragLeave={() => setOver(null)}
-        onDrop={(e) => {
-          e.preventDefault();
-          if (dragging) moveBefore(dragging, column, beforeId);
-          setDragging(null);
-          setOver(null);
-        }}
-        className={`rounded transition-all ${over === key ? "h-10 bg-brand/30" : beforeId ? "h-3" : "h-16"} ${beforeId ? "" : "border-2 border-dashed border-line"}`}
-      />
-    ) : null;
+  const fit: CardFit | undefined = layout
+    ? {
+        fontPx: layout.fontPx,
+        lineHeight: layout.lineHeight,
+        lines: layout.lines,
+        padX: layout.padX,
+        padY: layout.padY,
+        metaPx: layout.metaPx,
+        height: layout.cardHeight,
+      }
+    : undefined;
+  const cardGrid = layout ? { gridTemplateColumns: `repeat(${layout.cardsAcross}, minmax(0, 1fr))`, gap: layout.gap } : undefined;
+  // The laptop's grid: as many cards across as fit, each wide enough for its buttons.
+  const laptopGrid = "grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-2";
 
   return (
-    <section aria-labelledby={`wall-${boardId}`} className="space-y-4" onDragEnd={() => setDragging(null)}>
+    <section
+      ref={wallRef}
+      aria-labelledby={`wall-${boardId}`}
+      className={fitted ? "flex h-full min-h-0 flex-col gap-3" : "space-y-4"}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap items-center gap-3">
           <h2 id={`wall-${boardId}`} className={dark ? "text-4xl font-extrabold" : "text-2xl font-extrabold"}>
@@ -194,80 +365,204 @@ export function WallBoardView({
           </h2>
           <BoardBadges board={state.board} tone={tone} />
         </div>
-        <p className={dark ? "text-2xl text-white/70" : "text-ink-soft"}>{plural(total, "note")}</p>
+        <div className="flex items-center gap-6">
+          {layout && layout.pages > 1 ? (
+            <p className="flex items-center gap-3 text-2xl font-bold" data-testid="wall-page">
+              <span>
+                Page {page + 1} of {layout.pages}
+              </span>
+              <span aria-hidden className="flex gap-1.5">
+                {Array.from({ length: layout.pages }, (_, i) => (
+                  <span
+                    // biome-ignore lint/suspicious/noArrayIndexKey: one dot per page, by position
+                    key={i}
+                    className={`h-3 w-3 rounded-full ${i === page ? "bg-sun" : "bg-white/30"}`}
+                  />
+                ))}
+              </span>
+            </p>
+          ) : null}
+          <p className={dark ? "text-2xl text-white/70" : "text-ink-soft"}>{plural(total, "note")}</p>
+        </div>
       </div>
+      {interactive ? (
+        <>
+          <p id={keysHelpId} className="sr-only">
+            Arrow keys go from note to note. G groups with the note above, U ungroups, X selects, Alt with an arrow moves the
+            note. Tab reaches the note's buttons.
+          </p>
+          <p aria-live="assertive" className="sr-only" data-testid="wall-announcer">
+            {announcement}
+          </p>
+        </>
+      ) : null}
       {message ? (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-2 font-semibold text-danger">
           {message}
         </p>
       ) : null}
-      <div className="grid gap-4" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(0, 1fr))` }}>
-        {columns.map((column) => (
-          <section
-            key={column.key}
-            aria-label={column.title}
-            className={`space-y-3 rounded-2xl p-4 ${dark ? "bg-stage-raised" : "bg-paper"}`}
-            data-testid="wall-column"
+      <div
+        ref={fitted ? boxRef : undefined}
+        className={fitted ? "min-h-0 flex-1 overflow-hidden" : undefined}
+        data-testid="wall-columns"
+      >
+        {fitted && !layout ? null : (
+          <div
+            className={`grid ${layout ? "h-full" : "gap-4"}`}
+            style={{
+              gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(0, 1fr))`,
+              gap: layout?.columnGap,
+            }}
           >
-            <h3 className={dark ? "text-2xl font-bold" : "font-bold"}>
-              {column.title} <span className={dark ? "text-white/60" : "text-ink-soft"}>({column.notes.length})</span>
-            </h3>
-            <ul className="space-y-2">
-              {segmentsOf(column.notes).map((segment) => {
-                const items = segment.notes.flatMap((note) => [
-                  dropLine(column, note.id, `before-${note.id}`),
-                  <li key={note.id} className="[content-visibility:auto] [contain-intrinsic-size:auto_110px]">
-                    <WallNote
-                      note={note}
-                      interactive={interactive}
-                      size={dark ? "wall" : "compact"}
-                      selected={selected.has(note.id)}
-                      dropTarget={over === note.id && dragging !== note.id}
-                      onSelect={onSelect}
-                      onMove={onMove}
-                      onDragStart={setDragging}
-                      onDropOn={onDropOn}
-                      onDragOverNote={setOver}
-                      canGroupAbove={column.notes.indexOf(note) > 0}
-                      tally={tallies ? (tallies[note.id] ?? 0) : null}
-                    />
-                  </li>,
-                ]);
-                if (!segment.groupId) return items;
-                return (
-                  <li key={`group-${segment.groupId}-${segment.notes[0]?.id}`} data-testid="wall-group">
-                    <div className={`space-y-2 rounded-xl p-2 ring-2 ${dark ? "ring-sun/60" : "ring-brand/40 bg-white/60"}`}>
-                      <div className="flex items-center gap-2">
-                        <div className="min-w-0 flex-1">
-                          <GroupTitle
-                            board={board}
-                            groupId={segment.groupId}
-                            title={state.groups[segment.groupId]?.title ?? ""}
-                            editable={interactive}
+            {columns.map((column, ci) => {
+              const range = layout?.columnPages[ci]?.[page];
+              const segments = range
+                ? runsOf((ordered[ci] ?? []).flatMap((s) => s.notes).slice(range[0], range[1]))
+                : (ordered[ci] ?? []);
+              return (
+                <section
+                  key={column.key}
+                  ref={columnDrop(column.key)}
+                  aria-label={column.title}
+                  data-drop={drop?.kind === "move" && drop.edge === "end" && drop.columnKey === column.key ? "end" : undefined}
+                  className={`min-w-0 rounded-2xl ${layout ? "overflow-hidden" : "space-y-3 p-4"} ${dark ? "bg-stage-raised" : "bg-paper"}`}
+                  style={layout ? { padding: layout.columnPad } : undefined}
+                  data-testid="wall-column"
+                >
+                  <h3
+                    className={`truncate ${dark ? "text-2xl font-bold" : "font-bold"}`}
+                    style={
+                      layout
+                        ? {
+                            fontSize: layout.fontPx,
+                            lineHeight: layout.lineHeight,
+                            marginBottom: layout.headHeight - Math.ceil(layout.fontPx * layout.lineHeight),
+                          }
+                        : undefined
+                    }
+                  >
+                    {column.title} <span className={dark ? "text-white/60" : "text-ink-soft"}>({column.notes.length})</span>
+                  </h3>
+                  <ul className={layout ? "grid" : laptopGrid} style={cardGrid}>
+                    {segments.map((segment) => {
+                      const items = segment.notes.map((note) => (
+                        <li
+                          key={note.id}
+                          className={
+                            layout ? "min-w-0" : "relative min-w-0 [content-visibility:auto] [contain-intrinsic-size:auto_110px]"
+                          }
+                        >
+                          <WallNote
+                            note={note}
+                            interactive={interactive}
+                            size={dark ? "wall" : "compact"}
+                            selected={selected.has(note.id)}
+                            onSelect={onSelect}
+                            onMove={onMove}
+                            keys={
+                              interactive
+                                ? { active: active === note.id, onKey, describedBy: keysHelpId, shortcuts: wallKeyShortcuts }
+                                : undefined
+                            }
+                            drag={
+                              dragging
+                                ? {
+                                    lifted: dragging === note.id,
+                                    drop:
+                                      drop?.kind === "group" && drop.targetId === note.id
+                                        ? "group"
+                                        : drop?.kind === "move" && drop.targetId === note.id
+                                          ? (drop.edge as "before" | "after")
+                                          : null,
+                                  }
+                                : undefined
+                            }
+                            canGroupAbove={canGroupWithAbove(column.notes, note)}
+                            tally={tallies ? (tallies[note.id] ?? 0) : null}
+                            moderation={moderate ? { hidden: hiddenTexts[note.id] ?? null, onWithhold } : undefined}
+                            fit={fit}
                           />
-                        </div>
-                        {tallies ? <TallyBadge dots={tallies[segment.groupId] ?? 0} size={dark ? "wall" : "phone"} /> : null}
-                        {interactive ? (
-                          <label className="inline-flex min-h-8 shrink-0 items-center gap-1 rounded bg-white/70 px-2 text-xs font-semibold">
-                            <input
-                              type="checkbox"
-                              checked={selected.has(`group:${segment.groupId}`)}
-                              onChange={(e) => onSelect(`group:${segment.groupId}`, e.target.checked)}
-                            />
-                            Select group
-                            <span className="sr-only">: {state.groups[segment.groupId]?.title || "untitled"}</span>
-                          </label>
+                        </li>
+                      ));
+                      if (!segment.groupId) return items;
+                      return (
+                        <li
+                          key={`group-${segment.groupId}-${segment.notes[0]?.id}`}
+                          data-testid="wall-group"
+                          className="col-span-full"
+                        >
+                          <div
+                            className={`rounded-xl ring-2 ${layout ? "" : "space-y-2 p-2"} ${dark ? "ring-sun/60" : "ring-brand/40 bg-white/60"}`}
+                            style={layout ? { padding: layout.framePad } : undefined}
+                          >
+                            <div
+                              className="flex items-center gap-2"
+                              style={
+                                layout
+                                  ? {
+                                      fontSize: layout.fontPx * 0.85,
+                                      lineHeight: layout.lineHeight,
+                                      height: layout.groupHeadHeight,
+                                      paddingBottom: layout.groupHeadHeight - Math.ceil(layout.fontPx * 0.85 * layout.lineHeight),
+                                    }
+                                  : undefined
+                              }
+                            >
+                              <div className="min-w-0 flex-1">
+                                <GroupTitle
+                                  board={board}
+                                  groupId={segment.groupId}
+                                  title={state.groups[segment.groupId]?.title ?? ""}
+                                  editable={interactive}
+                                />
+                              </div>
+                              {tallies ? (
+                                <TallyBadge
+                                  dots={tallies[segment.groupId] ?? 0}
+                                  size={layout ? "fit" : dark ? "wall" : "phone"}
+                                />
+                              ) : null}
+                              {interactive ? (
+                                <label className="inline-flex min-h-7 shrink-0 items-center gap-1 rounded bg-white/70 px-2 text-xs font-semibold">
+                                  <input
+                                    type="checkbox"
+                                    checked={selected.has(`group:${segment.groupId}`)}
+                                    onChange={(e) => onSelect(`group:${segment.groupId}`, e.target.checked)}
+                                  />
+                                  Select group
+                                  <span className="sr-only">: {state.groups[segment.groupId]?.title || "untitled"}</span>
+                                </label>
+                              ) : null}
+                            </div>
+                            <ul className={layout ? "grid" : laptopGrid} style={cardGrid}>
+                              {items}
+                            </ul>
+                          </div>
+                        </li>
+                      );
+                    })}
+                    {interactive ? (
+                      // Always there, never resized: the "move to the end" line draws over it, so nothing jumps.
+                      <li aria-hidden className="relative col-span-full h-0">
+                        {drop?.kind === "move" && drop.edge === "end" && drop.columnKey === column.key ? (
+                          <span
+                            data-testid="drop-indicator"
+                            data-drop="end"
+                            className="absolute inset-x-0 top-0 h-1 rounded-full bg-brand"
+                          >
+                            <span className="absolute left-2 -translate-y-1/2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white">
+                              Will move here
+                            </span>
+                          </span>
                         ) : null}
-                      </div>
-                      <ul className="space-y-2">{items}</ul>
-                    </div>
-                  </li>
-                );
-              })}
-              {dropLine(column, null, `end-${column.key}`)}
-            </ul>
-          </section>
-        ))}
+                      </li>
+                    ) : null}
+                  </ul>
+                </section>
+              );
+            })}
+          </div>
+        )}
       </div>
     </section>
   );

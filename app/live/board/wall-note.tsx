@@ -1,8 +1,9 @@
 "use client";
 
-import { memo } from "react";
-import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
-import type { WireNote } from "@/lib/realtime/contract";
+import { type KeyboardEvent, memo, useRef } from "react";
+import { type CardFit, HiddenNoteCard, NoteCard } from "@/app/live/note-card";
+import type { HiddenNoteText, WireNote } from "@/lib/realtime/contract";
+import { useDraggableNote } from "./use-wall-dnd";
 import { TallyBadge } from "./vote-controls";
 
 export type MoveIntent = "up" | "down" | "left" | "right" | "group-above" | "ungroup";
@@ -12,63 +13,173 @@ type Props = {
   interactive: boolean;
   size: "compact" | "wall";
   selected: boolean;
-  dropTarget: boolean;
   onSelect?: (noteId: string, selected: boolean) => void;
   onMove?: (noteId: string, intent: MoveIntent) => void;
-  onDragStart?: (noteId: string) => void;
-  onDropOn?: (noteId: string) => void;
-  onDragOverNote?: (noteId: string | null) => void;
+  /** Keyboard: the note is the wall's one tab stop (roving tabindex), and its keys go to the wall. */
+  keys?: {
+    active: boolean;
+    onKey: (noteId: string, e: KeyboardEvent<HTMLElement>) => void;
+    describedBy: string;
+    shortcuts: string;
+  };
+  /** While a note is dragged: this one is the dragged note ("lifted"), or what dropping on it would do. */
+  drag?: { lifted: boolean; drop: "group" | "before" | "after" | null };
   canGroupAbove: boolean;
   /** Dots on this note, when tallies are visible. */
   tally?: number | null;
+  /** For staff: what the room can't see of this note, and hiding it from the room or showing it again. */
+  moderation?: { hidden: HiddenNoteText | null; onWithhold: (noteId: string, withheld: boolean) => void };
+  /** On a projected wall: the card's sizes from the wall's layout. */
+  fit?: CardFit;
 };
 
+/** Staff's view of a note the room can't read: its text, marked, and the way to show or hide it. */
+function ModeratedNote({
+  note,
+  hidden,
+  size,
+  onWithhold,
+  keys,
+}: {
+  note: WireNote;
+  hidden: HiddenNoteText;
+  size: "compact" | "wall";
+  onWithhold: (noteId: string, withheld: boolean) => void;
+  keys?: Props["keys"];
+}) {
+  const label = hidden.text.length > 40 ? `${hidden.text.slice(0, 40)}…` : hidden.text;
+  return (
+    <div
+      {...focusProps(note.id, `Hidden note: ${label}`, keys)}
+      data-testid="wall-note"
+      data-note-id={note.id}
+      data-hidden-from-room="yes"
+      className="rounded-xl border-2 border-dashed border-ink-soft/60 p-0.5 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand"
+    >
+      <NoteCard
+        note={{ text: hidden.text, colour: note.colour, authorName: hidden.authorName, photoUrl: hidden.photoUrl }}
+        size={size}
+        badge={
+          <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">
+            {note.withheld ? "Hidden from the room by a facilitator" : "Hidden from the room until you reveal the board"}
+          </span>
+        }
+      >
+        <div className="mt-2 flex flex-wrap gap-1 text-xs">
+          <button
+            type="button"
+            tabIndex={keys && !keys.active ? -1 : undefined}
+            onClick={() => onWithhold(note.id, !note.withheld)}
+            aria-label={`${note.withheld ? "Show to the room" : "Hide from the room"}: ${label}`}
+            className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
+          >
+            {note.withheld ? "Show to the room" : "Hide from the room"}
+          </button>
+        </div>
+      </NoteCard>
+    </div>
+  );
+}
+
+/** A note as the wall's tab stop: focusable, named by its words, with its shortcuts announced. */
+function focusProps(noteId: string, label: string, keys: Props["keys"]) {
+  if (!keys) return {};
+  return {
+    role: "group",
+    "aria-roledescription": "note",
+    "aria-label": label,
+    "aria-describedby": keys.describedBy,
+    "aria-keyshortcuts": keys.shortcuts,
+    tabIndex: keys.active ? 0 : -1,
+    "data-wall-focus": noteId,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => keys.onKey(noteId, e),
+  } as const;
+}
+
+/** Where a drop would land, drawn over the note so nothing below it moves. */
+function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
+  if (drop === "group")
+    return (
+      <span
+        data-testid="drop-indicator"
+        data-drop="group"
+        className="pointer-events-none absolute inset-x-2 top-1/2 z-10 -translate-y-1/2 rounded-full bg-brand px-3 py-1 text-center text-sm font-bold text-white shadow-lg"
+      >
+        Will group
+      </span>
+    );
+  return (
+    <span
+      data-testid="drop-indicator"
+      data-drop={drop}
+      className={`pointer-events-none absolute inset-x-0 z-10 h-1 rounded-full bg-brand ${drop === "before" ? "top-0" : "bottom-0"}`}
+    >
+      <span
+        className={`absolute right-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
+      >
+        Will move here
+      </span>
+    </span>
+  );
+}
+
 /**
- * A note on the wall. Drag it onto another note to group them, or between notes to move it;
- * the buttons do the same from the keyboard.
+ * A note on the wall. Drag it onto another note's middle to group them, or onto an edge to move it;
+ * from the keyboard the note is one tab stop whose keys (and buttons) do the same.
  */
 export const WallNote = memo(function WallNote(props: Props) {
   const { note, interactive, size } = props;
-  if (note.hidden) return <HiddenNoteCard size={size} />;
+  const ref = useRef<HTMLDivElement>(null);
+  useDraggableNote(ref, note.id, interactive && !note.hidden);
+  if (note.hidden) {
+    const hidden = props.moderation?.hidden;
+    if (hidden && props.moderation)
+      return <ModeratedNote note={note} hidden={hidden} size={size} onWithhold={props.moderation.onWithhold} keys={props.keys} />;
+    return <HiddenNoteCard size={size} withheld={note.withheld} fit={props.fit} />;
+  }
   const label = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
+  // Buttons inside a note are reached by Tab only from that note, so the wall stays one tab stop.
+  const inner = props.keys && !props.keys.active ? -1 : undefined;
+  const drop = props.drag?.drop ?? null;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: dragging is the mouse shortcut; the buttons inside are the keyboard way
     <div
-      draggable={interactive}
-      onDragStart={(e) => {
-        e.dataTransfer.setData("text/plain", note.id);
-        e.dataTransfer.effectAllowed = "move";
-        props.onDragStart?.(note.id);
-      }}
-      onDragOver={(e) => {
-        if (!interactive) return;
-        e.preventDefault();
-        props.onDragOverNote?.(note.id);
-      }}
-      onDragLeave={() => props.onDragOverNote?.(null)}
-      onDrop={(e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        props.onDropOn?.(note.id);
-      }}
+      ref={ref}
+      {...focusProps(
+        note.id,
+        `Note: ${label}${note.groupId ? " (in a group)" : ""}${props.selected ? " (selected)" : ""}`,
+        props.keys,
+      )}
       data-testid="wall-note"
       data-note-id={note.id}
-      className={`rounded-lg transition ${props.dropTarget ? "ring-4 ring-brand ring-offset-2" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
+      data-dragging={props.drag?.lifted ? "yes" : undefined}
+      // The full text of a clamped note on hover (and, through group/note, on focus of its buttons).
+      title={interactive && note.text.length > 60 ? note.text : undefined}
+      className={`group/note relative h-full rounded-lg transition focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand ${drop === "group" ? "outline-4 -outline-offset-4 outline-brand" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
+      {drop ? <DropMark drop={drop} /> : null}
       <NoteCard
         note={note}
         size={size}
+        fit={props.fit}
         badge={
           <>
             {note.source ? <span className="rounded-full bg-white/70 px-2 py-0.5">From {note.source.boardTitle}</span> : null}
-            {typeof props.tally === "number" ? <TallyBadge dots={props.tally} size={size === "wall" ? "wall" : "phone"} /> : null}
+            {typeof props.tally === "number" ? (
+              <TallyBadge dots={props.tally} size={props.fit ? "fit" : size === "wall" ? "wall" : "phone"} />
+            ) : null}
           </>
         }
       >
         {interactive ? (
-          <div className="mt-2 flex flex-wrap items-center gap-1 text-xs">
-            <label className="mr-1 inline-flex min-h-8 items-center gap-1 rounded bg-white/70 px-2 font-semibold">
-              <input type="checkbox" checked={props.selected} onChange={(e) => props.onSelect?.(note.id, e.target.checked)} />
+          <div className="mt-1.5 flex flex-wrap items-center gap-1 text-[0.6875rem] leading-none">
+            {/* Compact, for a wall of a hundred notes; 24 px targets, WCAG 2.2's minimum (2.5.8). */}
+            <label className="inline-flex min-h-6 items-center gap-1 rounded bg-white/70 px-1.5 font-semibold">
+              <input
+                type="checkbox"
+                tabIndex={inner}
+                checked={props.selected}
+                onChange={(e) => props.onSelect?.(note.id, e.target.checked)}
+              />
               Select<span className="sr-only"> note: {label}</span>
             </label>
             {(
@@ -82,8 +193,9 @@ export const WallNote = memo(function WallNote(props: Props) {
               <button
                 key={intent}
                 type="button"
+                tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, intent)}
-                className="grid min-h-8 min-w-8 place-items-center rounded bg-white/70 font-bold hover:bg-white"
+                className="grid min-h-6 min-w-6 place-items-center rounded bg-white/70 font-bold hover:bg-white"
               >
                 <span aria-hidden>{glyph}</span>
                 <span className="sr-only">
@@ -94,19 +206,37 @@ export const WallNote = memo(function WallNote(props: Props) {
             {props.canGroupAbove ? (
               <button
                 type="button"
+                tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, "group-above")}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
+                // One name, not two pieces a screen reader joins with a stray space ("Ungroup : …").
+                aria-label={`Group with note above: ${label}`}
+                title="Group with the note above"
               >
-                Group with note above<span className="sr-only">: {label}</span>
+                <span aria-hidden>↥ </span>Group
               </button>
             ) : null}
             {note.groupId ? (
               <button
                 type="button"
+                tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, "ungroup")}
-                className="min-h-8 rounded bg-white/70 px-2 font-semibold hover:bg-white"
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
+                aria-label={`Ungroup: ${label}`}
               >
-                Ungroup<span className="sr-only">: {label}</span>
+                Ungroup
+              </button>
+            ) : null}
+            {props.moderation ? (
+              <button
+                type="button"
+                tabIndex={inner}
+                onClick={() => props.moderation?.onWithhold(note.id, true)}
+                className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
+                aria-label={`Hide from the room: ${label}`}
+                title="Hide from the room"
+              >
+                Hide
               </button>
             ) : null}
           </div>

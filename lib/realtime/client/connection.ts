@@ -230,7 +230,12 @@ export class EventConnection {
   private async deliver(command: PendingCommand): Promise<Ack<unknown> | null> {
     try {
       const ack = await this.emitWithAck(command.name, { id: command.id, payload: command.payload });
-      if (!ack.ok && retryableCodes.has(ack.error.code)) return null;
+      if (!ack.ok && retryableCodes.has(ack.error.code)) {
+        // Kept and retried, but the person sees why it hasn't gone yet instead of an endless "Sending…".
+        this.outbox.wait(command.id, ack.error.message);
+        this.notifyOutbox();
+        return null;
+      }
       return ack;
     } catch {
       return null;

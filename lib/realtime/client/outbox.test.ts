@@ -47,3 +47,15 @@ describe("Outbox", () => {
     expect(noStorage.list()).toHaveLength(1);
   });
 });
+
+describe("a command the server asked to wait", () => {
+  it("stays queued with the server's reason, and leaves when it is finally accepted", () => {
+    const outbox = new Outbox(null, "k");
+    outbox.add({ id: "a", name: "note:create", payload: {}, createdAt: 1 });
+    outbox.wait("a", "That's a lot of notes very quickly. Yours will be added in a moment.");
+    expect(outbox.unsent().map((c) => c.id)).toEqual(["a"]);
+    expect(outbox.list()[0]?.waiting).toMatch(/a lot of notes/);
+    outbox.remove("a");
+    expect(outbox.list()).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ export type PendingCommand = {
   version?: number;
   /** Set when the server refused it for good; kept so the person can see and copy what they typed. */
   error?: CommandError;
+  /** Why it is still waiting, when the server said "not yet" (e.g. a lot of notes very quickly). */
+  waiting?: string;
 };
 
 /** Why a command kept across an update of the contract was not sent (it no longer parses). */
@@ -78,6 +80,12 @@ export class Outbox {
   /** Marks a command as checked against this contract version (it parses): it is sent as it is. */
   adopt(id: string, version: number) {
     this.items = this.items.map((c) => (c.id === id ? { ...c, version } : c));
+    this.save();
+  }
+
+  /** The server said "not yet": it stays queued, with the server's words for why. */
+  wait(id: string, reason: string) {
+    this.items = this.items.map((c) => (c.id === id ? { ...c, waiting: reason } : c));
     this.save();
   }
 

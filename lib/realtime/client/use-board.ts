@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
 import type { Pin } from "@/lib/boards/pins";
-import type { Ack, CommandName, CommandPayload, CommandResults, NoteColour, WireNote } from "../contract";
+import type { Ack, CommandName, CommandPayload, CommandResults, HiddenNoteText, NoteColour, WireNote } from "../contract";
 import { useConnection, usePending } from "./react";
 import { useRoom } from "./use-room";
 
@@ -84,6 +84,8 @@ export function useBoard(boardId: string) {
       editNote: (note: WireNote, change: { text?: string; colour?: NoteColour }) =>
         send("note:update", { noteId: note.id, baseVersion: note.version, ...change }),
       deleteNote: (noteId: string) => send("note:delete", { noteId }),
+      /** Undo of a delete: the note comes back with its group and votes. */
+      restoreNote: (noteId: string) => send("note:restore", { noteId }),
       /** Moves a note before another (or to the end of a column); shown at once. */
       moveNote: (noteId: string, column: string, beforeNoteId: string | null, optimisticPosition: number) => {
         setMoving((m) => ({ ...m, [noteId]: { column, position: optimisticPosition } }));
@@ -102,6 +104,8 @@ export function useBoard(boardId: string) {
         mapPhotoId?: string;
       }) => send("board:update", { boardId, ...change }),
       reveal: () => send("board:reveal", { boardId }),
+      /** Moderation: hide a note from the room (its author is told), or show it again. */
+      withholdNote: (noteId: string, withheld: boolean) => send("note:withhold", { noteId, withheld }),
       copyTo: (toBoardId: string, noteIds: string[], groupIds: string[]) => send("notes:copy", { toBoardId, noteIds, groupIds }),
       dismiss: (commandId: string) => c?.dismiss(commandId),
     }),
@@ -112,3 +116,38 @@ export function useBoard(boardId: string) {
 }
 
 export type BoardHandle = ReturnType<typeof useBoard>;
+
+/**
+ * For staff: the text of the notes on this board the room can't see yet (hidden until the reveal,
+ * or hidden by a facilitator), so they can moderate before the room reads them. Asked again when
+ * a hidden note appears, changes or goes, and after a reconnect; never broadcast.
+ */
+export function useHiddenNoteTexts(board: BoardHandle, enabled: boolean): Record<string, HiddenNoteText> {
+  const c = useConnection();
+  const boardId = board.state?.board.id ?? null;
+  const [texts, setTexts] = useState<Record<string, HiddenNoteText>>({});
+  const hiddenKey = useMemo(
+    () =>
+      Object.values(board.state?.notes ?? {})
+        .filter((n) => n.hidden)
+        .map((n) => `${n.id}:${n.version}`)
+        .sort()
+        .join(","),
+    [board.state?.notes],
+  );
+  useEffect(() => {
+    if (!c || !enabled || !boardId || hiddenKey === "") return;
+    let live = true;
+    const load = async () => {
+      const ack = await c.query("board:hidden-notes", { boardId }).catch(() => null);
+      if (live && ack?.ok) setTexts(Object.fromEntries(ack.result.notes.map((n) => [n.id, n])));
+    };
+    void load();
+    const off = c.onResync(load);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [c, enabled, boardId, hiddenKey]);
+  return texts;
+}

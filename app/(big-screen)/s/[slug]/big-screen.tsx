@@ -20,7 +20,7 @@ import { AgendaWall, BoardWall, RotateWall, VotesWall } from "./walls";
 
 type Props = {
   event: { name: string; place: string };
-  join: { url: string; shortUrl: string; code: string; qr: string };
+  join: { url: string; shortUrl: string; code: string; qr: string; reachableByPhones: boolean };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
   boards: readonly Pick<BoardListing, "id" | "title" | "teamId" | "teamName">[];
 };
@@ -50,24 +50,41 @@ function JoinPanel({ join }: { join: Props["join"] }) {
   return (
     <section
       aria-labelledby="join-title"
-      className="join-panel flex h-full min-h-0 flex-col items-center justify-center gap-2 rounded-3xl p-8 text-center"
+      className="join-panel flex h-full min-h-0 flex-col items-center justify-center gap-2 rounded-3xl p-6 text-center"
+      data-testid="join-panel"
     >
       <h2 id="join-title" className="text-4xl font-extrabold">
         Join on your phone
       </h2>
-      {/* The QR code takes whatever height is left, so the code below it always shows. */}
-      {/* biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation */}
-      <img
-        src={join.qr}
-        alt={`QR code to join: ${join.url}`}
-        className="my-2 aspect-square min-h-0 w-full max-w-96 flex-1 object-contain"
-      />
-      <p className="text-2xl font-semibold text-ink-soft">or go to</p>
-      <p className="text-3xl font-bold">{join.shortUrl}</p>
-      <p className="text-2xl font-semibold text-ink-soft">with the code</p>
-      <p className="font-mono text-7xl font-extrabold tracking-[0.15em]" data-testid="screen-code">
-        {join.code}
+      {/*
+        The QR code takes all the height the words leave, as a true square (the smaller of the
+        box's width and height), so it stays about a third of any projector's height.
+      */}
+      <div className="flex min-h-0 w-full flex-1 items-center justify-center [container-type:size]">
+        {/* biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation */}
+        <img
+          src={join.qr}
+          alt={`QR code to join: ${join.url}`}
+          className="h-[min(100cqw,100cqh)] w-[min(100cqw,100cqh)]"
+          data-testid="join-qr"
+        />
+      </div>
+      <p className="text-xl font-semibold text-ink-soft">or go to</p>
+      <p className="max-w-full text-3xl font-bold [overflow-wrap:anywhere]" data-testid="join-url">
+        {join.shortUrl}
       </p>
+      <p className="flex items-baseline gap-4">
+        <span className="text-2xl font-semibold text-ink-soft">code</span>
+        <span className="font-mono text-6xl font-extrabold tracking-[0.15em]" data-testid="screen-code">
+          {join.code}
+        </span>
+      </p>
+      {join.reachableByPhones ? null : (
+        <p role="note" className="rounded-xl bg-sun px-4 py-2 text-lg font-semibold text-ink" data-testid="join-unreachable">
+          Phones cannot open this address: this laptop has no network address. Connect it to the venue's Wi-Fi and reload, or
+          start the app with PUBLIC_URL set to an address phones can reach.
+        </p>
+      )}
     </section>
   );
 }
@@ -78,7 +95,7 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
   const wallNotes = Object.values(wall.state?.notes ?? {}).filter((n) => !n.hidden);
   const latest = wallNotes.sort((a, b) => b.createdAt - a.createdAt).slice(0, 3);
   return (
-    <div className="grid h-full grid-cols-[540px_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] gap-10">
+    <div className="grid h-full grid-cols-[34rem_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] gap-10">
       <JoinPanel join={join} />
       <div className="flex min-h-0 min-w-0 flex-col gap-6 overflow-hidden">
         {board ? (
@@ -134,7 +151,7 @@ function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="keys-title"
-        className="join-panel max-h-full w-[1100px] overflow-auto rounded-3xl p-10"
+        className="join-panel max-h-full w-[69rem] max-w-full overflow-auto rounded-3xl p-10"
         data-testid="shortcuts"
       >
         <div className="mb-6 flex items-center justify-between">
@@ -162,12 +179,12 @@ function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   );
 }
 
-function PhaseTitle({ phase, agenda }: { phase: PhaseView | null; agenda: PhaseView[] }) {
+function PhaseTitle({ phase, agenda, dense }: { phase: PhaseView | null; agenda: PhaseView[]; dense: boolean }) {
   if (!phase) return agenda.length ? <p className="text-3xl font-semibold text-white/80">Starting soon</p> : null;
   const i = agenda.findIndex((p) => p.id === phase.id);
   return (
-    <p className="text-6xl font-extrabold tracking-tight" data-testid="screen-phase">
-      <span className="block text-2xl font-semibold uppercase tracking-[0.15em] text-sun">
+    <p className={`${dense ? "text-4xl" : "text-6xl"} font-extrabold tracking-tight`} data-testid="screen-phase">
+      <span className={`block ${dense ? "text-xl" : "text-2xl"} font-semibold uppercase tracking-[0.15em] text-sun`}>
         Now{i >= 0 ? ` · ${i + 1} of ${agenda.length}` : ""}
       </span>
       {phase.name}
@@ -253,6 +270,8 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
               step:
                 action === "presentation-next" ? (presentations.state?.run.stage === "waiting" ? "start" : "next") : "previous",
               from: onNow,
+              // The stage this screen showed: a second quick press against a stage gone is refused.
+              fromStage: presentations.state?.run.stage,
             }).done,
           );
         case "board":
@@ -294,6 +313,8 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
 
   // Presenter mode has its own clock, per team; two countdowns on one screen would confuse.
   const showsTimer = room && wall.kind !== "presentations" && (room.timer.status !== "idle" || room.phase);
+  // A board's notes need the height: the header around them gets slimmer.
+  const dense = wall.kind === "board" || wall.kind === "rotate";
 
   return (
     <div
@@ -302,11 +323,11 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
       data-wall={wall.kind}
       data-testid="big-screen"
     >
-      <header className="flex shrink-0 items-center justify-between gap-10 px-12 pt-8 pb-4">
+      <header className={`flex shrink-0 items-center justify-between gap-10 px-12 ${dense ? "pt-4 pb-1" : "pt-8 pb-4"}`}>
         <div className="min-w-0">
           <p className="text-xl font-semibold uppercase tracking-[0.2em] text-sun">{event.name}</p>
           {room?.phase || agenda.length ? (
-            <PhaseTitle phase={room?.phase ?? null} agenda={agenda} />
+            <PhaseTitle phase={room?.phase ?? null} agenda={agenda} dense={dense} />
           ) : (
             <h1 className="text-5xl font-extrabold tracking-tight">{event.name}</h1>
           )}
@@ -321,7 +342,10 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
           ) : null}
           {showsTimer ? <RoomTimer timer={room.timer} size="screen" testId="screen-timer" /> : null}
           <p className="text-right text-3xl font-bold" aria-live="polite">
-            <span className="text-7xl font-extrabold tabular-nums text-sun" data-testid="screen-people">
+            <span
+              className={`${dense ? "text-5xl" : "text-7xl"} font-extrabold tabular-nums text-sun`}
+              data-testid="screen-people"
+            >
               {presence?.people ?? "–"}
             </span>
             <span className="block text-xl font-semibold text-white/80">
@@ -339,11 +363,12 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
           data-testid="screen-announcement"
         >
           <MegaphoneIcon className="h-12 w-12 shrink-0" />
-          {announcement.text}
+          {/* At most two lines: the wall below (the QR code) keeps its height; the phones have the rest. */}
+          <span className="line-clamp-2 min-w-0 break-words">{announcement.text}</span>
         </section>
       ) : null}
 
-      <main className="min-h-0 flex-1 overflow-hidden px-12 py-6" data-testid="screen-wall">
+      <main className={`min-h-0 flex-1 overflow-hidden px-12 ${dense ? "py-3" : "py-6"}`} data-testid="screen-wall">
         {wall.kind === "join" ? <JoinWall join={join} board={board} /> : null}
         {wall.kind === "board" ? <BoardWall boardId={wall.boardId} /> : null}
         {wall.kind === "votes" ? <VotesWall boardId={wall.boardId} /> : null}

@@ -4,7 +4,7 @@ import { sharedDatabase } from "@/db";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { qrDataUrl } from "@/lib/server/qr";
 import { staffPage } from "@/lib/server/staff-page";
 import { BigScreen } from "./big-screen";
@@ -23,8 +23,9 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
       />
     );
   }
-  const base = await publicBaseUrl();
-  const joinUrl = `${base}/j/${event.joinCode}`;
+  // Phones scan this: the laptop's network address when the screen was opened on localhost.
+  const address = await phoneBaseUrl();
+  const joinUrl = `${address.base}/j/${event.joinCode}`;
   const db = (await sharedDatabase()).read;
   const [board, boards] = await Promise.all([findWelcomeBoard(db, event.id), listBoards(db, event.id)]);
   return (
@@ -36,6 +37,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
           shortUrl: joinUrl.replace(/^https?:\/\//, ""),
           code: formatJoinCode(event.joinCode),
           qr: await qrDataUrl(joinUrl),
+          reachableByPhones: address.reachableByPhones,
         }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
         boards={boards}

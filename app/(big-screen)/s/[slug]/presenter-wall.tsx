@@ -25,14 +25,14 @@ function LinkCode({ link }: { link: ShowcaseLink }) {
     };
   }, [link.url]);
   return (
-    <figure className="flex w-48 flex-col items-center gap-2" data-testid="presenter-link">
+    <figure className="flex w-[17vh] flex-col items-center gap-[0.8vh]" data-testid="presenter-link">
       {src ? (
         // biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation
         <img src={src} alt={`QR code for ${link.title || link.url}`} className="aspect-square w-full rounded-xl bg-white p-2" />
       ) : (
         <div className="aspect-square w-full rounded-xl bg-white/10" />
       )}
-      <figcaption className="w-full truncate text-center text-xl font-semibold">
+      <figcaption className="w-full truncate text-center text-[2.2vh] font-semibold">
         {link.title || link.url.replace(/^https?:\/\//, "")}
       </figcaption>
     </figure>
@@ -47,7 +47,7 @@ function PresenterClock({ state }: { state: PresentationState }) {
   const stage = state.run.stage === "questions" ? "Questions" : "Presentation";
   return (
     <div
-      className={`flex w-[26rem] flex-col items-center rounded-3xl px-8 py-5 text-center ${
+      className={`flex w-[min(30vw,44vh)] flex-col items-center rounded-3xl px-[2.5vh] py-[1.6vh] text-center ${
         clock.paused
           ? "bg-stage-raised ring-4 ring-paper/70"
           : clock.overtime
@@ -61,16 +61,16 @@ function PresenterClock({ state }: { state: PresentationState }) {
       data-overtime={clock.overtime}
       data-paused={clock.paused}
     >
-      <span className="text-2xl font-semibold uppercase tracking-[0.15em]">{stage}</span>
+      <span className="text-[2.4vh] font-semibold uppercase tracking-[0.15em]">{stage}</span>
       <span
         role="timer"
         aria-live="off"
-        className="text-[8rem] font-extrabold leading-none tabular-nums"
+        className="text-[11vh] font-extrabold leading-none tabular-nums"
         data-testid="presenter-time"
       >
         {formatClock(seconds)}
       </span>
-      <span className="text-2xl font-bold" aria-live="polite">
+      <span className="text-[2.4vh] font-bold" aria-live="polite">
         {clock.paused ? "Clock paused" : clock.overtime ? "Time's up" : clock.warning ? "Nearly time: start wrapping up" : "left"}
       </span>
     </div>
@@ -82,22 +82,25 @@ function Reactions({ handle, teamId }: { handle: PresentationsHandle; teamId: st
   const bursts = handle.bursts.filter((b) => b.teamId === teamId);
   return (
     <div className="relative">
-      <ul className="flex gap-6" aria-label="Reactions from the room">
+      <ul className="flex flex-wrap gap-[1.5vh]" aria-label="Reactions from the room">
         {reactionKinds.map((k) => (
-          <li key={k} className="flex items-center gap-2 rounded-full bg-stage-raised px-5 py-2 text-3xl font-bold">
+          <li
+            key={k}
+            className="flex items-center gap-[0.8vh] whitespace-nowrap rounded-full bg-stage-raised px-[2vh] py-[0.8vh] text-[3.2vh] font-bold"
+          >
             <span aria-hidden>{reactionLabels[k].emoji}</span>
-            <span className="text-2xl font-semibold text-white/80">{reactionLabels[k].label}</span>
+            <span className="text-[2.4vh] font-semibold text-white/80">{reactionLabels[k].label}</span>
             <span className="tabular-nums" data-testid={`presenter-reactions-${k}`}>
               {counts[k] ?? 0}
             </span>
           </li>
         ))}
       </ul>
-      <div aria-hidden className="pointer-events-none absolute bottom-full left-0 h-64 w-full overflow-hidden">
+      <div aria-hidden className="pointer-events-none absolute bottom-full left-0 h-[24vh] w-full overflow-hidden">
         {bursts.map((b) => (
           <span
             key={b.id}
-            className="reaction-float absolute bottom-0 text-6xl"
+            className="reaction-float absolute bottom-0 text-[6vh]"
             style={{ left: `${(b.id * 37) % 90}%` }}
             data-testid="presenter-burst"
           >
@@ -113,18 +116,22 @@ function PeoplesChoiceRanking({ state }: { state: PresentationState }) {
   const voting = useVoting(state.run.peoplesChoiceBoardId ?? "");
   const tallies = voting.round?.targets === "teams" && voting.round.status === "revealed" ? voting.tally?.tallies : null;
   if (!tallies) return null;
-  const ranked = [...state.teams].sort((a, b) => (tallies[b.id] ?? 0) - (tallies[a.id] ?? 0));
+  const presenting = state.teams.filter((t) => state.run.order.includes(t.id));
+  const ranked = [...presenting].sort((a, b) => (tallies[b.id] ?? 0) - (tallies[a.id] ?? 0));
   return (
     <section aria-labelledby="choice-wall-title" className="space-y-4">
-      <h3 id="choice-wall-title" className="text-4xl font-extrabold text-sun">
+      <h3 id="choice-wall-title" className="text-[4vh] font-extrabold text-sun">
         People's choice
       </h3>
-      <ol className="space-y-3" data-testid="presenter-choice">
+      <ol className="space-y-[1vh]" data-testid="presenter-choice">
         {ranked.map((t, i) => (
-          <li key={t.id} className="flex items-baseline gap-6 rounded-2xl bg-stage-raised px-8 py-4 text-4xl font-bold">
-            <span className="w-10 tabular-nums">{i + 1}</span>
-            <span className="flex-1">{state.showcases[t.id]?.title || t.name}</span>
-            <span className="tabular-nums">{plural(tallies[t.id] ?? 0, "vote")}</span>
+          <li
+            key={t.id}
+            className="flex items-baseline gap-[2vh] rounded-2xl bg-stage-raised px-[2.5vh] py-[1.2vh] text-[3.4vh] font-bold"
+          >
+            <span className="w-[3.5vh] tabular-nums">{i + 1}</span>
+            <span className="min-w-0 flex-1 break-words">{state.showcases[t.id]?.title || t.name}</span>
+            <span className="whitespace-nowrap tabular-nums">{plural(tallies[t.id] ?? 0, "vote")}</span>
           </li>
         ))}
       </ol>
@@ -132,10 +139,65 @@ function PeoplesChoiceRanking({ state }: { state: PresentationState }) {
   );
 }
 
-/** Presenter mode: the team on now, its showcase, its clock, who is next and the room's applause. */
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/**
+ * The combined results, projected: each team by the showcase title the room saw on this screen
+ * (its name when it gave none), best first. Rows shrink with the number of teams so every team
+ * fits on one screen from 1024×768 up.
+ */
+function ResultsWall({ state }: { state: PresentationState }) {
+  const rows = state.results ?? [];
+  const rowVh = Math.min(9, 68 / Math.max(rows.length, 1));
+  return (
+    <section
+      aria-labelledby="results-wall-title"
+      className="flex h-full flex-col gap-[2vh] overflow-hidden"
+      data-testid="wall-presentations"
+      data-view="results"
+    >
+      <h2 id="results-wall-title" className="text-[6vh] font-extrabold leading-tight">
+        The results
+      </h2>
+      {rows.length === 0 ? (
+        <p className="text-[3.5vh] text-white/80">No results yet.</p>
+      ) : (
+        <ol className="flex min-h-0 flex-col gap-[1vh]" data-testid="results-wall">
+          {rows.map((r) => (
+            <li
+              key={r.teamId}
+              className={`flex items-center gap-[2.5vh] rounded-2xl px-[2.5vh] ${r.rank === 1 ? "bg-sun text-ink" : "bg-stage-raised"}`}
+              style={{ minHeight: `${rowVh}vh`, fontSize: `${rowVh * 0.42}vh` }}
+              data-testid="results-wall-row"
+              data-rank={r.rank}
+            >
+              <span className="w-[2.2em] shrink-0 text-center font-extrabold tabular-nums">{r.rank}</span>
+              <span className="min-w-0 flex-1 py-[0.5vh]">
+                <span className="block truncate font-extrabold leading-tight" data-testid="results-wall-title">
+                  {r.title}
+                </span>
+                {r.title !== r.teamName ? (
+                  <span className="block truncate text-[0.6em] font-semibold opacity-80">Team {r.teamName}</span>
+                ) : null}
+              </span>
+              <span className="shrink-0 whitespace-nowrap text-[0.7em] font-semibold tabular-nums opacity-90">
+                {plural(r.votes, "vote")}
+                {r.judgesPercent !== null ? ` · judges ${fmt(r.judgesPercent)}%` : ""}
+              </span>
+              <span className="w-[4.5em] shrink-0 text-right font-extrabold tabular-nums">{fmt(r.combined)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Presenter mode: the team on now, its showcase, its clock, who is next and the room's applause; or the results. */
 export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
   const s = handle.state;
-  if (!s) return <p className="text-4xl text-white/80">Opening the presentations…</p>;
+  if (!s) return <p className="text-[4vh] text-white/80">Opening the presentations…</p>;
+  if (s.run.projecting === "results") return <ResultsWall state={s} />;
   const teamName = (id: string | null) => s.teams.find((t) => t.id === id)?.name ?? "";
   const current = s.run.currentTeamId;
   const upNext = nextUp(s.run);
@@ -143,19 +205,30 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
     return (
       <section
         aria-labelledby="order-title"
-        className="grid h-full grid-cols-2 gap-12 overflow-hidden"
+        className="grid h-full grid-cols-2 gap-[4vh] overflow-hidden"
         data-testid="wall-presentations"
+        data-view="order"
+        data-stage={s.run.stage}
       >
-        <div className="space-y-6">
-          <h2 id="order-title" className="text-5xl font-extrabold">
+        <div className="min-w-0 space-y-[2vh]">
+          <h2 id="order-title" className="text-[5vh] font-extrabold leading-tight">
             {s.run.stage === "finished" ? "Thank you, every team" : "Presentations: the running order"}
           </h2>
-          <ol className="space-y-3">
+          {s.run.order.length === 0 ? (
+            // An empty room's order: say what fills it, rather than leave the wall blank.
+            <p className="max-w-[60ch] text-[3.2vh] font-semibold text-white/80" data-testid="wall-order-empty">
+              No team is in the running order yet. A team joins it once someone has joined the team, or when the facilitators add
+              it.
+            </p>
+          ) : null}
+          <ol className="space-y-[1vh]" data-testid="wall-order">
             {s.run.order.map((id, i) => (
-              <li key={id} className="flex items-baseline gap-6 rounded-2xl bg-stage-raised px-8 py-4">
-                <span className="w-10 text-3xl font-extrabold tabular-nums">{i + 1}</span>
-                <span className="text-4xl font-bold">{s.showcases[id]?.title || teamName(id)}</span>
-                <span className="text-2xl text-white/70">Team {teamName(id)}</span>
+              <li key={id} className="flex items-baseline gap-[2vh] rounded-2xl bg-stage-raised px-[2.5vh] py-[1.2vh]">
+                <span className="w-[3.5vh] text-[3vh] font-extrabold tabular-nums">{i + 1}</span>
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate text-[3.6vh] font-bold">{s.showcases[id]?.title || teamName(id)}</span>
+                  <span className="block truncate text-[2.4vh] text-white/70">Team {teamName(id)}</span>
+                </span>
               </li>
             ))}
           </ol>
@@ -171,30 +244,37 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
   return (
     <section
       aria-labelledby="presenter-title"
-      className="grid h-full grid-cols-[minmax(0,1fr)_auto] grid-rows-[auto_minmax(0,1fr)_auto] gap-x-12 gap-y-6 overflow-hidden"
+      className="grid h-full grid-cols-[minmax(0,1fr)_auto] grid-rows-[auto_minmax(0,1fr)_auto] gap-x-[4vh] gap-y-[2vh] overflow-hidden"
       data-testid="wall-presentations"
+      data-view="presenter"
+      data-stage={s.run.stage}
       data-team={teamName(current)}
     >
       <div className="min-w-0">
-        <p className="text-2xl font-semibold uppercase tracking-[0.15em] text-sun">
+        <p className="truncate text-[2.4vh] font-semibold uppercase tracking-[0.15em] text-sun">
           Team {teamName(current)} · {position} of {s.run.order.length}
+          {s.run.stage === "questions" ? " · questions" : ""}
         </p>
-        <h2 id="presenter-title" className="text-7xl font-extrabold leading-tight tracking-tight" data-testid="presenter-title">
+        <h2
+          id="presenter-title"
+          className="line-clamp-2 text-balance text-[6.5vh] font-extrabold leading-tight tracking-tight"
+          data-testid="presenter-title"
+        >
           {showcase?.title || teamName(current)}
         </h2>
-        {showcase?.summary ? <p className="mt-2 text-4xl text-white/90">{showcase.summary}</p> : null}
+        {showcase?.summary ? <p className="mt-[0.8vh] line-clamp-2 text-[3.4vh] text-white/90">{showcase.summary}</p> : null}
       </div>
-      <div className="row-span-2 flex flex-col items-end gap-6">
+      <div className="row-span-2 flex min-h-0 flex-col items-end gap-[2vh] overflow-hidden">
         <PresenterClock state={s} />
         {links.length > 0 ? (
-          <div className="grid grid-cols-2 gap-4">
+          <div className="grid grid-cols-2 gap-[1.5vh]">
             {links.slice(0, 4).map((l) => (
               <LinkCode key={`${l.url}-${l.title}`} link={l} />
             ))}
           </div>
         ) : null}
       </div>
-      <div className="flex min-h-0 gap-6 overflow-hidden">
+      <div className="flex min-h-0 gap-[2vh] overflow-hidden">
         {images.length > 0 ? (
           images.slice(0, 3).map((img, i) => (
             // biome-ignore lint/performance/noImgElement: served by our own route to people of the event
@@ -209,15 +289,15 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
             />
           ))
         ) : showcase?.made ? (
-          <p className="line-clamp-6 max-w-5xl whitespace-pre-wrap text-4xl leading-snug text-white/90">{showcase.made}</p>
+          <p className="line-clamp-6 max-w-5xl whitespace-pre-wrap text-[3.4vh] leading-snug text-white/90">{showcase.made}</p>
         ) : null}
       </div>
-      <div className="col-span-2 flex items-end justify-between gap-8">
+      <div className="col-span-2 flex flex-wrap items-end justify-between gap-x-[3vh] gap-y-[1.5vh]">
         <Reactions handle={handle} teamId={current} />
-        <p className="text-right text-3xl font-semibold" data-testid="presenter-next">
+        <p className="ml-auto max-w-full text-right text-[3vh] font-semibold" data-testid="presenter-next">
           {upNext ? (
             <>
-              <span className="block text-xl uppercase tracking-[0.15em] text-white/70">Next up</span>
+              <span className="block text-[2vh] uppercase tracking-[0.15em] text-white/70">Next up</span>
               {s.showcases[upNext]?.title || teamName(upNext)}
               <span className="text-white/70"> · Team {teamName(upNext)}</span>
             </>

@@ -14,7 +14,8 @@ import { formatClock } from "@/lib/room/timer";
 /** A board, projected: the lead's wall, not interactive. */
 export function BoardWall({ boardId }: { boardId: string }) {
   return (
-    <div className="h-full overflow-hidden" data-testid="wall-board">
+    // A map fills what the header, the footer and its title leave of the screen.
+    <div className="h-full overflow-hidden [--map-reserve:23rem]" data-testid="wall-board">
       <WallBoard boardId={boardId} interactive={false} tone="dark" />
     </div>
   );
@@ -123,7 +124,7 @@ export function RotateWall({
   if (!board) return <p className="text-4xl text-white/80">There are no boards to show yet.</p>;
   const left = Math.ceil(untilNextTurn(startedAt, serverNow) / 1000);
   return (
-    <div className="flex h-full flex-col gap-4" data-testid="wall-rotate">
+    <div className="flex h-full flex-col gap-4 [--map-reserve:26rem]" data-testid="wall-rotate">
       <p className="flex items-center justify-between text-2xl font-semibold text-white/80">
         <span>
           {board.teamId === null ? "Whole room" : `Team ${board.teamName ?? ""}`} · board {i + 1} of {list.length}

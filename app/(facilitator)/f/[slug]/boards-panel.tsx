@@ -7,18 +7,160 @@ import type { BoardSummary } from "@/lib/boards/find-boards";
 import { type BoardTemplate, offeredTemplates } from "@/lib/boards/templates";
 import { plural } from "@/lib/plural";
 import { useConnection } from "@/lib/realtime/client/react";
+import { useVoting } from "@/lib/realtime/client/use-voting";
+import type { RoomView, WallChoice } from "@/lib/realtime/contract";
+import { isOnScreen, quickVote, useRoomCommand } from "./room-controls";
 
-/** Every board of the event, and a form to start a new one from a template. */
+const small = "btn btn-secondary min-h-10 px-3 py-1 text-sm";
+
+/**
+ * One board, once: what it is and its state at a glance, the actions a facilitator reaches for
+ * (the big screen, the board itself, its vote), and the rest behind "More", a <details> that
+ * opens without JavaScript.
+ */
+function BoardRow({
+  board,
+  slug,
+  wall,
+  show,
+  roomLocked,
+}: {
+  board: BoardSummary;
+  slug: string;
+  wall: RoomView["wall"] | null;
+  show: (choice: WallChoice) => void;
+  roomLocked: boolean;
+}) {
+  const { run, message } = useRoomCommand();
+  const voting = useVoting(board.id);
+  const round = voting.round;
+  const on = (what: string) => <span className="sr-only"> {`${what} ${board.title}`}</span>;
+  const boardShown = wall ? isOnScreen(wall, { kind: "board", boardId: board.id }) : false;
+  const votesShown = wall ? isOnScreen(wall, { kind: "votes", boardId: board.id }) : false;
+  const hidden = board.hiddenUntilReveal && !board.revealed;
+  const status = round?.status === "open" ? "Vote open" : round?.status === "closed" ? "Vote closed, not revealed" : null;
+  return (
+    <li className="relative space-y-1 px-3 py-2 sm:has-[details[open]]:pb-16" data-testid="board-row">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <div className="min-w-0 flex-1 basis-56">
+          <p className="break-words font-semibold">
+            {board.title}
+            {boardShown || votesShown ? (
+              <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-bold text-brand-dark">
+                {boardShown ? "on the big screen" : "votes on the big screen"}
+              </span>
+            ) : null}
+          </p>
+          <p className="break-words text-sm text-ink-soft">
+            {board.teamId === null ? "Whole room" : `Team: ${board.teamName ?? ""}`} · {plural(board.notes, "note")}
+            {board.locked ? " · locked" : ""}
+            {hidden ? " · notes hidden until revealed" : board.hiddenUntilReveal ? " · revealed" : ""}
+            {status ? (
+              <span className="font-semibold text-ink" data-testid="quick-vote-status">
+                {" "}
+                · {status}
+                {voting.tally ? ` · ${plural(voting.tally.voters, "person", "people")} voted` : ""}
+              </span>
+            ) : null}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2" data-testid="board-quick-controls">
+          <button
+            type="button"
+            aria-pressed={boardShown}
+            disabled={roomLocked}
+            className={boardShown ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
+            onClick={() => show({ kind: "board", boardId: board.id })}
+          >
+            Show{on("board")}
+          </button>
+          <Link href={`/f/${slug}/b/${board.id}`} className={small}>
+            Open<span className="sr-only"> {board.title}</span>
+          </Link>
+          <button
+            type="button"
+            aria-pressed={board.locked}
+            className={board.locked ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
+            onClick={() => void run("board:update", { boardId: board.id, locked: !board.locked })}
+          >
+            {board.locked ? "Locked: unlock" : "Lock"}
+            {on("board")}
+          </button>
+          {!round || round.status === "revealed" ? (
+            <button type="button" className={small} onClick={() => void voting.open(quickVote)}>
+              Open a vote{on("on")}
+            </button>
+          ) : round.status === "open" ? (
+            <button type="button" className={small} onClick={() => void voting.close()}>
+              Close the vote{on("on")}
+            </button>
+          ) : (
+            <button type="button" className={small} onClick={() => void voting.reveal()}>
+              Reveal the votes{on("on")}
+            </button>
+          )}
+          {hidden ? (
+            <button type="button" className={small} onClick={() => void run("board:reveal", { boardId: board.id })}>
+              Reveal notes{on("on")}
+            </button>
+          ) : null}
+          {/* The extra actions open in room the row makes below itself, so the row's buttons stay put
+              and nothing covers the next row. */}
+          <details className="group" data-testid="board-more">
+            <summary className={`${small} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+              More<span className="sr-only"> for {board.title}</span>
+              <span aria-hidden="true" className="ml-1 inline-block transition-transform group-open:rotate-180">
+                ▾
+              </span>
+            </summary>
+            <div className="mt-2 flex flex-wrap gap-2 rounded-lg bg-paper p-2 sm:absolute sm:right-3 sm:bottom-2 sm:mt-0">
+              <button
+                type="button"
+                aria-pressed={votesShown}
+                disabled={roomLocked}
+                className={votesShown ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
+                onClick={() => show({ kind: "votes", boardId: board.id })}
+              >
+                Show votes<span className="sr-only"> on {board.title}</span>
+              </button>
+              <Link href={`/s/${slug}/b/${board.id}`} target="_blank" className={small}>
+                Project in a new window ↗<span className="sr-only"> {board.title}</span>
+              </Link>
+            </div>
+          </details>
+        </div>
+      </div>
+      {message || voting.message ? (
+        <p role="alert" className="field-error mt-0 text-sm">
+          {message ?? voting.message}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Every board of the event, each once with its controls, and a form to start a new one from a
+ * template. `room` is null until the room's state arrives; `nudge`: invite phones to what is shown.
+ */
 export function BoardsPanel({
   slug,
   boards,
   teams,
+  room,
+  roomLocked,
+  nudge,
 }: {
   slug: string;
   boards: BoardSummary[];
   teams: { id: string; name: string }[];
+  room: RoomView | null;
+  roomLocked: boolean;
+  nudge: boolean;
 }) {
   const connection = useConnection();
+  const screen = useRoomCommand();
+  const show = (choice: WallChoice) => void screen.run("screen:show", { wall: choice, nudge });
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [template, setTemplate] = useState<BoardTemplate>("ideas");
@@ -53,32 +195,35 @@ export function BoardsPanel({
   };
 
   return (
-    <section aria-labelledby="boards-title" className="card space-y-5 p-5">
-      <h2 id="boards-title" className="text-lg font-bold">
-        Boards
-      </h2>
-      <ul className="divide-y divide-line rounded-xl ring-1 ring-line">
-        {boards.map((b) => (
-          <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="board-row">
-            <div>
-              <p className="font-semibold">{b.title}</p>
-              <p className="text-sm text-ink-soft">
-                {b.teamId === null ? "Whole room" : `Team: ${b.teamName ?? ""}`} · {plural(b.notes, "note")}
-                {b.locked ? " · locked" : ""}
-              </p>
-            </div>
-            <div className="flex gap-2">
-              <Link href={`/f/${slug}/b/${b.id}`} className="btn btn-secondary min-h-10 py-2">
-                Open<span className="sr-only"> {b.title}</span>
-              </Link>
-              <Link href={`/s/${slug}/b/${b.id}`} target="_blank" className="btn btn-secondary min-h-10 py-2">
-                Project ↗<span className="sr-only"> {b.title}</span>
-              </Link>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={create} className="space-y-3 rounded-xl bg-paper p-4" noValidate>
+    <section id="boards" aria-labelledby="boards-title" className="card scroll-mt-20 space-y-4 p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id="boards-title" className="text-lg font-bold">
+          Boards
+        </h2>
+        <p className="text-sm text-ink-soft" data-testid="boards-count">
+          {plural(boards.length, "board")} · {plural(boards.filter((b) => b.teamId === null).length, "room board")}
+        </p>
+      </div>
+      {boards.length === 0 ? (
+        <p className="text-ink-soft">No boards yet. Start one below.</p>
+      ) : (
+        // Long lists scroll here, not the page: the sections below stay a click away. Every row has
+        // buttons, so tabbing through them scrolls the list too.
+        <ul
+          className="max-h-[min(34rem,70vh)] divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line"
+          data-testid="board-list"
+        >
+          {boards.map((b) => (
+            <BoardRow key={b.id} board={b} slug={slug} wall={room?.wall ?? null} show={show} roomLocked={roomLocked} />
+          ))}
+        </ul>
+      )}
+      {screen.message ? (
+        <p role="alert" className="field-error">
+          {screen.message}
+        </p>
+      ) : null}
+      <form onSubmit={create} className="space-y-3 rounded-xl bg-paper p-3" noValidate>
         <h3 className="font-bold">Start a new board</h3>
         <div>
           <label htmlFor="board-title" className="field-label">
@@ -92,7 +237,7 @@ export function BoardsPanel({
             className="field-input"
           />
         </div>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3 sm:grid-cols-[repeat(auto-fit,minmax(12rem,1fr))]">
           <div>
             <label htmlFor="board-template" className="field-label">
               Template

@@ -6,16 +6,17 @@ import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { Wordmark } from "@/app/ui/brand";
+import { SkipLinks } from "@/app/ui/skip-links";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection, useEventRoom, useStaffRoom } from "@/lib/realtime/client/react";
 import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
 import { limits } from "@/lib/realtime/constants";
 import { BoardsPanel } from "./boards-panel";
-import { RoomControls } from "./room-controls";
+import { AgendaPanel, RoomNotices, ScreenPanel, TimerPanel } from "./room-controls";
 import { ActivityLog, LeadPanel, lockedBy } from "./team-panel";
 
 type Props = {
-  event: { name: string; slug: string; joinCode: string; joinUrl: string };
+  event: { name: string; slug: string; joinCode: string; joinUrl: string; reachableByPhones: boolean };
   me: { name: string; role: string; key: string };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
   boards: BoardSummary[];
@@ -24,9 +25,9 @@ type Props = {
 
 function Stat({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
   return (
-    <div className="rounded-xl bg-paper p-4">
+    <div className="rounded-xl bg-paper px-3 py-2">
       <dt className="text-sm font-semibold text-ink-soft">{label}</dt>
-      <dd className="text-4xl font-extrabold tabular-nums" data-testid={testId}>
+      <dd className="text-3xl font-extrabold tabular-nums" data-testid={testId}>
         {value}
       </dd>
     </div>
@@ -39,6 +40,8 @@ function AnnouncementComposer() {
   const [text, setText] = useState("");
   const [reshown, setReshown] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  // Once cleared, the latest is an earlier one too: it can be shown again.
+  const earlier = announcement ? announcements.filter((a) => a.id !== announcement.id) : announcements;
 
   const send = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -57,7 +60,7 @@ function AnnouncementComposer() {
   };
 
   return (
-    <section aria-labelledby="announce-title" className="card space-y-4 p-5">
+    <section id="announce" aria-labelledby="announce-title" className="card scroll-mt-20 space-y-3 p-4">
       <h2 id="announce-title" className="text-lg font-bold">
         Announce to the room
       </h2>
@@ -87,18 +90,41 @@ function AnnouncementComposer() {
         </div>
       </form>
       {announcement ? (
-        <p className="rounded-lg bg-paper p-3 text-sm">
-          <span className="font-semibold">Showing now:</span> {announcement.text}
-        </p>
+        <div
+          className="flex items-start justify-between gap-3 rounded-lg bg-paper p-3 text-sm"
+          data-testid="announcement-showing"
+        >
+          <p className="min-w-0 break-words">
+            <span className="font-semibold">Showing now:</span> {announcement.text}
+          </p>
+          <button
+            type="button"
+            className="btn btn-secondary min-h-10 shrink-0 px-3 py-1 text-sm"
+            onClick={async () => {
+              if (!connection) return;
+              const sent = connection.send("announcement:clear", { announcementId: announcement.id });
+              const ack = await sent.done;
+              if (ack.ok) setReshown(null);
+              else {
+                connection.dismiss(sent.id);
+                setReshown(ack.error.message);
+              }
+            }}
+          >
+            Clear from every screen<span className="sr-only">: {announcement.text}</span>
+          </button>
+        </div>
+      ) : announcements.length > 0 ? (
+        <p className="text-sm text-ink-soft">No announcement is showing.</p>
       ) : null}
-      {announcements.length > 1 ? (
+      {earlier.length > 0 ? (
         <div className="space-y-2">
           <h3 className="text-sm font-bold">Earlier announcements</h3>
           <ol
             className="max-h-60 divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line"
             data-testid="announcement-history"
           >
-            {announcements.slice(1).map((a) => (
+            {earlier.map((a) => (
               <li
                 key={a.id}
                 className="flex items-start justify-between gap-3 px-3 py-2 text-sm"
@@ -135,6 +161,24 @@ function AnnouncementComposer() {
   );
 }
 
+/**
+ * The console's sections, in page order: the nav at the top links to each, so nothing is more
+ * than one click away however long the lists grow. The ids are stable: other pages and help
+ * text may link to them (`/f/<slug>#boards`).
+ */
+const sections = [
+  { id: "agenda", label: "Agenda" },
+  { id: "timer", label: "Timer" },
+  { id: "screen", label: "Big screen" },
+  { id: "boards", label: "Boards" },
+  { id: "teams", label: "Teams" },
+  { id: "help", label: "Who can help" },
+  { id: "presentations", label: "Presentations" },
+  { id: "activity", label: "Activity" },
+  { id: "room", label: "Who's here" },
+  { id: "announce", label: "Announce" },
+] as const;
+
 export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props) {
   const { presence, room, agenda, noteCounts } = useEventRoom();
   const liveBoards = useBoardList();
@@ -151,72 +195,167 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
   );
   const wallRoom = board ? presence?.rooms[`board:${board.id}`] : undefined;
   const { staff } = useStaffRoom();
+  const locked = lockedBy(staff);
+  const [nudge, setNudge] = useState(true);
 
   return (
     <div className="min-h-dvh">
+      <SkipLinks
+        links={[
+          { href: "#agenda-title", label: "Skip to the agenda" },
+          { href: "#screen-title", label: "Skip to the big screen" },
+          { href: "#announce-title", label: "Skip to announcements" },
+          { href: "#boards-title", label: "Skip to boards" },
+          ...(board ? [{ href: `#wall-${board.id}` as const, label: "Skip to the welcome wall" }] : []),
+        ]}
+      />
       <header className="border-b border-line bg-white">
-        <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-4 px-6 py-3">
-          <div className="flex items-center gap-4">
+        <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
+          <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1">
             <Wordmark />
             <span className="hidden h-6 w-px bg-line sm:block" />
-            <p className="font-semibold">{event.name}</p>
+            <p className="min-w-0 break-words font-semibold">{event.name}</p>
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-2">
             <ConnectionPill />
-            <Link href={`/f/${event.slug}/presentations`} className="btn btn-secondary">
+            <Link href={`/f/${event.slug}/presentations`} className="btn btn-secondary min-h-10 py-1">
               Presentations
             </Link>
-            <Link href={`/s/${event.slug}`} target="_blank" className="btn btn-secondary">
+            <Link href={`/s/${event.slug}`} target="_blank" className="btn btn-secondary min-h-10 py-1">
               Open big screen ↗
             </Link>
           </div>
         </div>
       </header>
-      <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 lg:grid-cols-[380px_1fr]">
+      {/* Sticky, and scrolls sideways within itself when the text is large: it never wraps into a wall. */}
+      <nav aria-label="Console sections" className="sticky top-0 z-20 border-b border-line bg-white/95 backdrop-blur">
+        <ul className="mx-auto flex max-w-[1800px] gap-1 overflow-x-auto px-4 py-1.5 sm:px-6" data-testid="console-nav">
+          {sections.map((s) => (
+            <li key={s.id} className="shrink-0">
+              <a
+                href={`#${s.id}`}
+                className="inline-flex min-h-10 items-center rounded-lg px-3 text-sm font-semibold text-ink hover:bg-paper focus-visible:bg-paper"
+              >
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="mx-auto grid max-w-[1800px] items-start gap-4 px-4 py-4 sm:px-6 lg:grid-cols-[minmax(17rem,22rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] 2xl:grid-cols-[minmax(20rem,24rem)_minmax(0,1fr)_minmax(20rem,26rem)]">
         <h1 className="sr-only">Facilitator console</h1>
-        <div className="lg:col-span-2">
-          <RoomControls room={room} agenda={agenda} boards={boards} slug={event.slug} lockedBy={lockedBy(staff)} />
+        {/* The side column: what runs the clock of the room. */}
+        <div className="min-w-0 space-y-4">
+          {room ? (
+            <>
+              <RoomNotices room={room} lockedBy={locked} />
+              <AgendaPanel room={room} agenda={agenda} slug={event.slug} locked={locked !== null} />
+              <TimerPanel room={room} locked={locked !== null} />
+            </>
+          ) : (
+            <>
+              <p id="agenda" className="card scroll-mt-20 p-4 text-ink-soft">
+                Connecting to the room…
+              </p>
+              <span id="timer" className="sr-only" />
+            </>
+          )}
         </div>
-        <div className="space-y-6">
-          <section aria-labelledby="here-title" className="card space-y-4 p-5">
-            <h2 id="here-title" className="text-lg font-bold">
-              Who's here now
+        {/* The main column: the screen, the boards, the teams. It spans both rows of the side column. */}
+        <div className="min-w-0 space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          {room ? (
+            <ScreenPanel room={room} boards={boards} locked={locked !== null} nudge={nudge} onNudge={setNudge} />
+          ) : (
+            <span id="screen" />
+          )}
+          <BoardsPanel
+            slug={event.slug}
+            boards={boards}
+            teams={liveTeams}
+            room={room}
+            roomLocked={locked !== null}
+            nudge={nudge}
+          />
+          <div id="teams" className="scroll-mt-20">
+            <TeamOverview variant="console" />
+          </div>
+          <section id="presentations" aria-labelledby="presentations-title" className="card scroll-mt-20 space-y-2 p-4">
+            <h2 id="presentations-title" className="text-lg font-bold">
+              Presentations
             </h2>
-            <dl className="grid grid-cols-2 gap-3">
-              <Stat label="People" value={presence?.people ?? "–"} testId="console-people" />
-              <Stat label="Participants" value={presence?.participants ?? "–"} testId="console-participants" />
-              <Stat label="Staff" value={presence?.staff ?? "–"} />
-              <Stat label="On the welcome wall" value={wallRoom ?? 0} />
-            </dl>
-          </section>
-          <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
-          <AnnouncementComposer />
-          <section aria-labelledby="join-title" className="card space-y-2 p-5">
-            <h2 id="join-title" className="text-lg font-bold">
-              How people join
-            </h2>
-            <p>
-              Code <strong className="font-mono text-xl tracking-widest">{event.joinCode}</strong>
-            </p>
-            <p className="break-all text-sm text-ink-soft">{event.joinUrl}</p>
             <p className="text-sm text-ink-soft">
-              Signed in as {me.name} ({me.role}).
+              The running order, each team's time, the presenter's controls, judging and the people's choice.
+            </p>
+            <p className="flex flex-wrap gap-2">
+              <Link href={`/f/${event.slug}/presentations`} className="btn btn-secondary min-h-10 py-1">
+                Run the presentations
+              </Link>
+              <Link href={`/f/${event.slug}/presentations/results`} className="btn btn-secondary min-h-10 py-1">
+                Results
+              </Link>
             </p>
           </section>
-        </div>
-        <div className="min-w-0 space-y-6">
-          <ActivityLog staff={staff} />
-          <BoardsPanel slug={event.slug} boards={boards} teams={liveTeams} />
           {board ? (
-            <div className="card p-5">
-              <WallBoard boardId={board.id} interactive />
-            </div>
+            <details className="card p-4">
+              <summary className="cursor-pointer font-bold">The welcome wall ({board.title})</summary>
+              <div className="mt-3">
+                <WallBoard boardId={board.id} interactive />
+              </div>
+            </details>
           ) : null}
         </div>
-        <div className="lg:col-span-2">
-          <TeamOverview variant="console" />
+        {/* The people running the room, and what they did: under the agenda and timer, or a third column on wide screens. */}
+        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-2 2xl:col-start-3 2xl:row-span-2 2xl:row-start-1">
+          <ActivityLog staff={staff} />
+          <div className="space-y-4">
+            <WhoIsHere presence={presence} wallRoom={wallRoom} />
+            <AnnouncementComposer />
+            <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
+            <section aria-labelledby="join-title" className="card space-y-2 p-4">
+              <h2 id="join-title" className="text-lg font-bold">
+                How people join
+              </h2>
+              <p>
+                Code <strong className="font-mono text-xl tracking-widest">{event.joinCode}</strong>
+              </p>
+              <p className="break-all text-sm" data-testid="console-join-url">
+                {event.joinUrl}
+              </p>
+              {event.reachableByPhones ? null : (
+                <p className="text-sm font-semibold text-danger">
+                  Only this computer can open that address. Connect it to the room's Wi-Fi, or set PUBLIC_URL.
+                </p>
+              )}
+              <p className="text-sm text-ink-soft">
+                Signed in as {me.name} ({me.role}).
+              </p>
+            </section>
+          </div>
         </div>
       </main>
     </div>
+  );
+}
+
+/** Who is connected now: the room's headcount, live. */
+function WhoIsHere({
+  presence,
+  wallRoom,
+}: {
+  presence: ReturnType<typeof useEventRoom>["presence"];
+  wallRoom: number | undefined;
+}) {
+  return (
+    <section id="room" aria-labelledby="here-title" className="card scroll-mt-20 space-y-3 p-4">
+      <h2 id="here-title" className="text-lg font-bold">
+        Who's here now
+      </h2>
+      <dl className="grid grid-cols-[repeat(auto-fit,minmax(8rem,1fr))] gap-2">
+        <Stat label="People" value={presence?.people ?? "–"} testId="console-people" />
+        <Stat label="Participants" value={presence?.participants ?? "–"} testId="console-participants" />
+        <Stat label="Staff" value={presence?.staff ?? "–"} />
+        <Stat label="On the welcome wall" value={wallRoom ?? 0} />
+      </dl>
+    </section>
   );
 }

@@ -7,7 +7,7 @@ import { actorKey } from "@/lib/auth/actor";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { staffPage } from "@/lib/server/staff-page";
 import { Console } from "./console";
 
@@ -25,6 +25,8 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
       />
     );
   }
+  // The same address as the big screen's join wall: one a phone in the room can open.
+  const address = await phoneBaseUrl();
   const db = (await sharedDatabase()).read;
   const [board, boards, eventTeams] = await Promise.all([
     findWelcomeBoard(db, event.id),
@@ -38,7 +40,8 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
           name: event.name,
           slug: event.slug,
           joinCode: formatJoinCode(event.joinCode),
-          joinUrl: `${await publicBaseUrl()}/j/${event.joinCode}`,
+          joinUrl: `${address.base}/j/${event.joinCode}`,
+          reachableByPhones: address.reachableByPhones,
         }}
         me={{ name: actor.name, role: actor.role, key: actorKey(actor) }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}

@@ -4,16 +4,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { RoomTimer } from "@/app/live/room-timer";
 import type { BoardSummary } from "@/lib/boards/find-boards";
-import { plural } from "@/lib/plural";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
-import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { CommandName, CommandPayload, PhaseView, RoomView, WallChoice } from "@/lib/realtime/contract";
 import { nextPhase, phaseStatus } from "@/lib/room/phases";
 import { wallLabel } from "@/lib/room/walls";
 
 /** Sends a facilitator command and keeps its refusal, in plain words, for the panel to show. */
-function useRoomCommand() {
+export function useRoomCommand() {
   const connection = useConnection();
   const [message, setMessage] = useState<string | null>(null);
   const run = async <N extends CommandName>(name: N, payload: CommandPayload<N>) => {
@@ -34,7 +32,7 @@ const ago = (ms: number) => {
   return s < 60 ? "just now" : s < 3600 ? `${Math.floor(s / 60)} min ago` : `${Math.floor(s / 3600)} h ago`;
 };
 
-function LastChange({ room }: { room: RoomView }) {
+export function LastChange({ room }: { room: RoomView }) {
   const now = useServerNow(15_000);
   const change = room.lastChange;
   if (!change) return null;
@@ -53,12 +51,22 @@ function LastChange({ room }: { room: RoomView }) {
   );
 }
 
-function AgendaPanel({ room, agenda, slug, locked }: { room: RoomView; agenda: PhaseView[]; slug: string; locked: boolean }) {
+export function AgendaPanel({
+  room,
+  agenda,
+  slug,
+  locked,
+}: {
+  room: RoomView;
+  agenda: PhaseView[];
+  slug: string;
+  locked: boolean;
+}) {
   const { run, message } = useRoomCommand();
   const current = room.phase?.id ?? null;
   const next = nextPhase(agenda, current);
   return (
-    <section aria-labelledby="agenda-title" className="card space-y-4 p-5">
+    <section id="agenda" aria-labelledby="agenda-title" className="card scroll-mt-20 space-y-4 p-4">
       <div className="flex items-baseline justify-between gap-2">
         <h2 id="agenda-title" className="text-lg font-bold">
           Agenda
@@ -118,7 +126,7 @@ function AgendaPanel({ room, agenda, slug, locked }: { room: RoomView; agenda: P
   );
 }
 
-function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }) {
+export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }) {
   const { run, message } = useRoomCommand();
   const [minutes, setMinutes] = useState("5");
   const running = room.timer.status === "running";
@@ -127,7 +135,7 @@ function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }) {
     return Number.isFinite(m) && m > 0 ? m : undefined;
   };
   return (
-    <section aria-labelledby="timer-title" className="card space-y-4 p-5">
+    <section id="timer" aria-labelledby="timer-title" className="card scroll-mt-20 space-y-4 p-4">
       <h2 id="timer-title" className="text-lg font-bold">
         Timer
       </h2>
@@ -149,13 +157,13 @@ function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }) {
           </button>
         </div>
         <form
-          className="flex items-end gap-2"
+          className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             void run("timer:reset", { minutes: asMinutes() });
           }}
         >
-          <div className="flex-1">
+          <div className="min-w-24 flex-1">
             <label htmlFor="timer-minutes" className="field-label text-sm">
               Minutes
             </label>
@@ -194,80 +202,40 @@ const simpleWalls: { choice: WallChoice; label: string }[] = [
 ];
 
 /** A vote opened from the console: the vote panel's defaults (3 dots each, one per note, no time limit). */
-const quickVote = { dotsPerPerson: 3, maxPerTarget: 1, talliesLive: false, minutes: null, shortlistSize: 8 };
+export const quickVote = { dotsPerPerson: 3, maxPerTarget: 1, talliesLive: false, minutes: null, shortlistSize: 8 };
+
+/** Whether `choice` is what the big screen shows now. */
+export const isOnScreen = (wall: RoomView["wall"], choice: WallChoice) =>
+  choice.kind === wall.kind && (!("boardId" in choice) || ("boardId" in wall && wall.boardId === choice.boardId));
 
 /**
- * Lock, reveal and run a vote on a board without leaving the console: the same commands as the
- * board's own page, and the board's live state (every console sees a lock at once).
+ * What the big screen shows: the walls that are not a board (each board is put on the screen from
+ * its row in the list of boards). `nudge` is shared with those rows.
  */
-function BoardQuickControls({ board }: { board: BoardSummary }) {
+export function ScreenPanel({
+  room,
+  boards,
+  locked,
+  nudge,
+  onNudge,
+}: {
+  room: RoomView;
+  boards: BoardSummary[];
+  locked: boolean;
+  nudge: boolean;
+  onNudge: (nudge: boolean) => void;
+}) {
   const { run, message } = useRoomCommand();
-  const voting = useVoting(board.id);
-  const round = voting.round;
-  const on = (what: string) => <span className="sr-only"> {`${what} ${board.title}`}</span>;
-  const small = "btn btn-secondary min-h-10 px-3 py-1 text-sm";
-  const status = round?.status === "open" ? "Vote open" : round?.status === "closed" ? "Vote closed, not revealed" : null;
-  return (
-    <div className="w-full space-y-1" data-testid="board-quick-controls">
-      <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          aria-pressed={board.locked}
-          className={board.locked ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
-          onClick={() => void run("board:update", { boardId: board.id, locked: !board.locked })}
-        >
-          {board.locked ? "Locked: unlock" : "Lock"}
-          {on("board")}
-        </button>
-        {board.hiddenUntilReveal && !board.revealed ? (
-          <button type="button" className={small} onClick={() => void run("board:reveal", { boardId: board.id })}>
-            Reveal notes{on("on")}
-          </button>
-        ) : null}
-        {!round || round.status === "revealed" ? (
-          <button type="button" className={small} onClick={() => void voting.open(quickVote)}>
-            Open a vote{on("on")}
-          </button>
-        ) : round.status === "open" ? (
-          <button type="button" className={small} onClick={() => void voting.close()}>
-            Close the vote{on("on")}
-          </button>
-        ) : (
-          <button type="button" className={small} onClick={() => void voting.reveal()}>
-            Reveal the votes{on("on")}
-          </button>
-        )}
-        {status ? (
-          <span className="text-xs font-semibold text-ink-soft" data-testid="quick-vote-status">
-            {status}
-            {voting.tally ? ` · ${plural(voting.tally.voters, "person", "people")} voted` : ""}
-          </span>
-        ) : null}
-      </div>
-      {message || voting.message ? (
-        <p role="alert" className="field-error mt-0 text-sm">
-          {message ?? voting.message}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function ScreenPanel({ room, boards, locked }: { room: RoomView; boards: BoardSummary[]; locked: boolean }) {
-  const { run, message } = useRoomCommand();
-  const [nudge, setNudge] = useState(true);
   const wall = room.wall;
-  const onScreen = (choice: WallChoice) =>
-    choice.kind === wall.kind && (!("boardId" in choice) || ("boardId" in wall && wall.boardId === choice.boardId));
   const boardTitle = "boardId" in wall ? (boards.find((b) => b.id === wall.boardId)?.title ?? null) : null;
   const show = (choice: WallChoice) => void run("screen:show", { wall: choice, nudge });
   return (
-    <section aria-labelledby="screen-title" className="card space-y-4 p-5">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+    <section id="screen" aria-labelledby="screen-title" className="card scroll-mt-20 space-y-3 p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="screen-title" className="text-lg font-bold">
           Big screen
         </h2>
-        <p className="text-sm" data-testid="console-wall">
+        <p className="min-w-0 break-words text-sm" data-testid="console-wall">
           Showing <strong>{wallLabel(wall, boardTitle)}</strong>
         </p>
       </div>
@@ -276,9 +244,9 @@ function ScreenPanel({ room, boards, locked }: { room: RoomView; boards: BoardSu
           <button
             key={choice.kind}
             type="button"
-            aria-pressed={onScreen(choice)}
+            aria-pressed={isOnScreen(wall, choice)}
             disabled={locked}
-            className={`btn min-h-10 px-3 py-1 text-sm ${onScreen(choice) ? "btn-primary" : "btn-secondary"}`}
+            className={`btn min-h-10 px-3 py-1 text-sm ${isOnScreen(wall, choice) ? "btn-primary" : "btn-secondary"}`}
             onClick={() => show(choice)}
           >
             {label}
@@ -286,45 +254,16 @@ function ScreenPanel({ room, boards, locked }: { room: RoomView; boards: BoardSu
         ))}
       </div>
       <label className="flex items-center gap-2 text-sm font-semibold">
-        <input type="checkbox" checked={nudge} onChange={(e) => setNudge(e.target.checked)} className="h-5 w-5" />
+        <input type="checkbox" checked={nudge} onChange={(e) => onNudge(e.target.checked)} className="h-5 w-5 shrink-0" />
         When I show a board or a vote, invite phones there too
       </label>
-      {boards.length > 0 ? (
-        <ul className="divide-y divide-line rounded-xl ring-1 ring-line">
-          {boards.map((b) => (
-            <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2" data-testid="screen-board-row">
-              <span className="min-w-0">
-                <span className="block font-semibold">{b.title}</span>
-                <span className="block text-xs text-ink-soft">
-                  {b.teamId === null ? "Whole room" : `Team: ${b.teamName ?? ""}`}
-                  {b.locked ? " · locked" : ""}
-                </span>
-              </span>
-              <span className="flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  aria-pressed={onScreen({ kind: "board", boardId: b.id })}
-                  disabled={locked}
-                  className={`btn min-h-10 px-3 py-1 text-sm ${onScreen({ kind: "board", boardId: b.id }) ? "btn-primary" : "btn-secondary"}`}
-                  onClick={() => show({ kind: "board", boardId: b.id })}
-                >
-                  Show board<span className="sr-only"> {b.title}</span>
-                </button>
-                <button
-                  type="button"
-                  aria-pressed={onScreen({ kind: "votes", boardId: b.id })}
-                  disabled={locked}
-                  className={`btn min-h-10 px-3 py-1 text-sm ${onScreen({ kind: "votes", boardId: b.id }) ? "btn-primary" : "btn-secondary"}`}
-                  onClick={() => show({ kind: "votes", boardId: b.id })}
-                >
-                  Show votes<span className="sr-only"> on {b.title}</span>
-                </button>
-              </span>
-              <BoardQuickControls board={b} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <p className="text-sm text-ink-soft">
+        To show a board or its votes, use its row in{" "}
+        <a href="#boards" className="link">
+          Boards
+        </a>
+        .
+      </p>
       {message ? (
         <p role="alert" className="field-error">
           {message}
@@ -334,39 +273,17 @@ function ScreenPanel({ room, boards, locked }: { room: RoomView; boards: BoardSu
   );
 }
 
-/**
- * The facilitator's controls for the room: agenda, timer and the big screen. `lockedBy`: the
- * lead who locked them (the server refuses these changes from anyone else; this says why first).
- */
-export function RoomControls({
-  room,
-  agenda,
-  boards,
-  slug,
-  lockedBy = null,
-}: {
-  room: RoomView | null;
-  agenda: PhaseView[];
-  boards: BoardSummary[];
-  slug: string;
-  lockedBy?: string | null;
-}) {
-  if (!room) return <p className="card p-5 text-ink-soft">Connecting to the room…</p>;
-  const locked = lockedBy !== null;
+/** Who changed the room last, and why these controls are locked if a lead locked them. */
+export function RoomNotices({ room, lockedBy }: { room: RoomView; lockedBy: string | null }) {
   return (
-    <div className="space-y-3">
+    <div className="space-y-3 empty:hidden">
       <LastChange room={room} />
-      {locked ? (
+      {lockedBy !== null ? (
         <p role="status" className="rounded-lg bg-brand-soft px-4 py-3 font-semibold" data-testid="controls-locked">
           {lockedBy} leads and has locked the room controls: only they change phases, the timer and the big screen. Boards, votes
           and moderation are still yours. Ask {lockedBy} to unlock them or to hand you the lead.
         </p>
       ) : null}
-      <div className="grid gap-6 xl:grid-cols-[1fr_1fr_1.4fr]">
-        <AgendaPanel room={room} agenda={agenda} slug={slug} locked={locked} />
-        <TimerPanel room={room} locked={locked} />
-        <ScreenPanel room={room} boards={boards} locked={locked} />
-      </div>
     </div>
   );
 }

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { ActivityLine } from "@/app/live/activity-line";
 import type { StaffState } from "@/lib/activity/staff-state";
+import { formatClock } from "@/lib/events/event-dates";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 
-const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const clockTime = (at: number) => formatClock(at, true);
 
 /** Whether this console's room controls are locked by someone else, and who. */
 export function lockedBy(staff: StaffState | null): string | null {
@@ -42,7 +43,7 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
   const nameOf = (id: string) => staff.staff.find((s) => s.accountId === id)?.name ?? "them";
 
   return (
-    <section aria-labelledby="lead-title" className="card space-y-3 p-5" data-testid="lead-panel">
+    <section aria-labelledby="lead-title" className="card space-y-3 p-4" data-testid="lead-panel">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="lead-title" className="text-lg font-bold">
           Running the room together
@@ -128,7 +129,7 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
 export function ActivityLog({ staff }: { staff: StaffState | null }) {
   useServerNow(30_000);
   return (
-    <section aria-labelledby="activity-title" className="card space-y-3 p-5">
+    <section id="activity" aria-labelledby="activity-title" className="card scroll-mt-20 space-y-3 p-4">
       <h2 id="activity-title" className="text-lg font-bold">
         Activity
       </h2>
@@ -139,7 +140,14 @@ export function ActivityLog({ staff }: { staff: StaffState | null }) {
           Nothing yet. Phases, timers, walls, votes, locks, reveals and announcements appear here as the team acts.
         </p>
       ) : (
-        <ol className="max-h-96 divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line" data-testid="activity-log">
+        // A list that scrolls on its own must be reachable from the keyboard to be scrolled (WCAG 2.1.1).
+        <ol
+          className="max-h-[min(24rem,60vh)] divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand"
+          data-testid="activity-log"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is scrolled with the keys once focused
+          tabIndex={0}
+          aria-labelledby="activity-title"
+        >
           {staff.log.map((e) => (
             <ActivityLine key={e.id} entry={e} when={clockTime(e.at)} testId="activity-entry" />
           ))}

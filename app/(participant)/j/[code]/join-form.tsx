@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { FormMessage, type FormState, TextField } from "@/app/ui/form";
+import { displayNameMax } from "@/lib/participants/profile";
 
 /** `join` is joinEventAction bound to the event's code by the page (see useKeptForm on why not here). */
 export function JoinForm({ join }: { join: FormAction<FormState> }) {
@@ -13,9 +14,8 @@ export function JoinForm({ join }: { join: FormAction<FormState> }) {
       <TextField
         name="displayName"
         label="What should people call you?"
-        hint="Your first name or a nickname. Everyone in the room will see it."
+        hint={`Your first name or a nickname, up to ${displayNameMax} characters. Everyone in the room will see it.`}
         autoComplete="given-name"
-        maxLength={40}
         required
         autoFocus
         defaultValue={state.values?.displayName}

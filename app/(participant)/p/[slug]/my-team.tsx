@@ -133,7 +133,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
           {mates.length > 0 ? (
             <ul className="mt-1 flex flex-wrap gap-2" data-testid="team-mates">
               {mates.map((p) => (
-                <li key={p.id} className="rounded-full bg-paper px-3 py-1 text-sm">
+                <li key={p.id} className="max-w-full rounded-full bg-paper px-3 py-1 text-sm [overflow-wrap:anywhere]">
                   {p.name}
                   {p.kind ? <span className="text-ink-soft"> · {participantKindLabels[p.kind].toLowerCase()}</span> : null}
                 </li>

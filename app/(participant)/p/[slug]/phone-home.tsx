@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { AnnouncementBanner } from "@/app/live/announcement";
+import { AnnouncementHistory } from "@/app/live/announcement";
 import { DeviceNotice } from "@/app/live/device-notice";
-import { RoomNudge } from "@/app/live/nudge";
+import { NowCard } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
@@ -26,7 +26,7 @@ type Props = {
 };
 
 export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardIds }: Props) {
-  const { announcement, presence, noteCounts } = useEventRoom();
+  const { presence, noteCounts } = useEventRoom();
   const liveBoards = useBoardList();
   const myTeamId = useTeams().me?.teamId ?? null;
   // The room's boards and my team's, live; other teams' boards stay a tap away on the event page.
@@ -39,14 +39,14 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
   );
   return (
     <PhoneShell aside={<ConnectionPill />}>
-      <div className="space-y-6">
-        <AnnouncementBanner announcement={announcement} />
+      <div className="space-y-5">
         {me.isStaff ? null : <DeviceNotice slug={event.slug} />}
-        <RoomNudge slug={event.slug} />
         <section className="space-y-1">
-          <p className="eyebrow">{event.name}</p>
-          <h1 className="text-3xl font-extrabold tracking-tight">Hello, {me.name}</h1>
-          <p className="text-ink-soft" aria-live="polite">
+          <p className="eyebrow [overflow-wrap:anywhere]">{event.name}</p>
+          <h1 className="text-2xl font-extrabold tracking-tight [overflow-wrap:anywhere]" data-testid="hello">
+            Hello, {me.name}
+          </h1>
+          <p className="text-sm text-ink-soft" aria-live="polite">
             {presence ? (
               <>
                 <strong className="text-ink" data-testid="people-here">
@@ -59,6 +59,8 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
             )}
           </p>
         </section>
+        {/* Phase, timer, the latest announcement and the current nudge: one card, so the team stays on the first screen. */}
+        <NowCard slug={event.slug} />
         <MyTeam slug={event.slug} isStaff={me.isStaff} />
         <nav aria-labelledby="presentations-title" className="space-y-2">
           <h2 id="presentations-title" className="text-xl font-bold">
@@ -115,6 +117,7 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
           </nav>
         ) : null}
         {board ? <WelcomeWall board={board} myKey={me.key} /> : null}
+        <AnnouncementHistory />
         <nav aria-label="More" className="card divide-y divide-line">
           {me.isStaff ? null : (
             <Link href={`/p/${event.slug}/me`} className="flex min-h-14 items-center justify-between px-4 font-semibold">

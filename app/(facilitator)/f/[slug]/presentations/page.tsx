@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { Refused } from "@/app/ui/refused";
+import { sharedDatabase } from "@/db";
+import { findRun } from "@/lib/presentations/store";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { staffPage } from "@/lib/server/staff-page";
+import { saveTimesAction } from "./actions";
 import { PresentationsConsole } from "./presentations-console";
 
 export const metadata: Metadata = { title: "Presentations" };
@@ -18,9 +21,14 @@ export default async function PresentationsConsolePage({ params }: { params: Pro
       />
     );
   }
+  const run = await findRun((await sharedDatabase()).read, event.id);
   return (
     <EventConnectionProvider eventId={event.id}>
-      <PresentationsConsole event={{ name: event.name, slug: event.slug }} />
+      <PresentationsConsole
+        event={{ name: event.name, slug: event.slug }}
+        saveTimes={saveTimesAction.bind(null, event.slug)}
+        times={{ presentSeconds: run.presentSeconds, questionsSeconds: run.questionsSeconds }}
+      />
     </EventConnectionProvider>
   );
 }

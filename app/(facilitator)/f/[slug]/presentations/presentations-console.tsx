@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
 import { plural } from "@/lib/plural";
@@ -11,13 +12,21 @@ import { type PresentationsHandle, usePresentations } from "@/lib/realtime/clien
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { PresentationState } from "@/lib/realtime/contract";
 import { formatClock } from "@/lib/room/timer";
+import type { TimesFormState } from "./actions";
+import { TimesForm } from "./times-form";
 
-type Props = { event: { name: string; slug: string } };
+type Props = {
+  event: { name: string; slug: string };
+  /** Saves the times; bound to the event by the page (a Server Component). */
+  saveTimes: FormAction<TimesFormState>;
+  /** The times when the page was made: the form shows them before the live state arrives, or without JavaScript. */
+  times: { presentSeconds: number; questionsSeconds: number };
+};
 
 const stageWords = { waiting: "Not started", presenting: "Presenting", questions: "Questions", finished: "Finished" } as const;
 
 /** The facilitator's side of the presentations: order, clock, judges, people's choice. */
-export function PresentationsConsole({ event }: Props) {
+export function PresentationsConsole({ event, saveTimes, times }: Props) {
   const p = usePresentations();
   const s = p.state;
   return (
@@ -50,12 +59,20 @@ export function PresentationsConsole({ event }: Props) {
           </p>
         ) : null}
         {!s ? (
-          <p className="text-ink-soft">Opening the presentations…</p>
+          <>
+            <p className="text-ink-soft">Opening the presentations…</p>
+            <section aria-labelledby="times-title" className="card space-y-4 p-5">
+              <h2 id="times-title" className="text-lg font-bold">
+                Time for each team
+              </h2>
+              <TimesForm action={saveTimes} times={times} />
+            </section>
+          </>
         ) : (
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
             <div className="space-y-6">
               <PresenterControls handle={p} state={s} />
-              <RunningOrder handle={p} state={s} slug={event.slug} />
+              <RunningOrder handle={p} state={s} slug={event.slug} saveTimes={saveTimes} />
             </div>
             <div className="space-y-6">
               <PeoplesChoicePanel handle={p} state={s} />
@@ -74,9 +91,20 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
   const { run } = state;
   const clock = stageClock(run, serverNow);
   const team = state.teams.find((t) => t.id === run.currentTeamId);
-  const step = (s: PresentationStep) => handle.send("presentation:step", { step: s, from: run.currentTeamId });
+  // Each press says the stage it was pressed on: a second quick press against a stage that has
+  // already moved on is refused by the server, so one press is one step.
+  const step = (s: PresentationStep) =>
+    handle.send("presentation:step", { step: s, from: run.currentTeamId, fromStage: run.stage });
   const paused = clock?.paused ?? false;
   const next = () => step(run.stage === "waiting" ? "start" : "next");
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const resetRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingReset) confirmRef.current?.focus();
+  }, [confirmingReset]);
+  const stepRef = useRef(step);
+  stepRef.current = step;
 
   // The facilitator advances with a key (or a clicker's Page Down) while this page has focus.
   useEffect(() => {
@@ -86,22 +114,31 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       if (e.key === "ArrowRight" || e.key === "PageDown") {
         e.preventDefault();
-        void handle.send("presentation:step", { step: run.stage === "waiting" ? "start" : "next", from: run.currentTeamId });
+        void stepRef.current(run.stage === "waiting" ? "start" : "next");
       } else if (e.key === "ArrowLeft" || e.key === "PageUp") {
         e.preventDefault();
-        void handle.send("presentation:step", { step: "previous", from: run.currentTeamId });
+        void stepRef.current("previous");
       } else if (e.key === " " && target?.tagName !== "BUTTON" && target?.tagName !== "A") {
         // Space as on the big screen; on a focused button it stays that button's click.
         e.preventDefault();
-        void handle.send("presentation:step", { step: run.pausedAt === null ? "pause" : "resume", from: run.currentTeamId });
+        void stepRef.current(run.pausedAt === null ? "pause" : "resume");
+      } else if ((e.key === "r" || e.key === "R") && run.stage !== "waiting") {
+        // Asks first, on the page: a reset is never one stray key away.
+        e.preventDefault();
+        setConfirmingReset(true);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [handle, run.stage, run.currentTeamId, run.pausedAt]);
+  }, [run.stage, run.pausedAt]);
 
   return (
-    <section aria-labelledby="presenter-title" className="card space-y-4 p-5">
+    <section
+      aria-labelledby="presenter-title"
+      className="card space-y-4 p-5"
+      data-testid="presenter-controls"
+      data-stage={run.stage}
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h2 id="presenter-title" className="text-lg font-bold">
@@ -132,8 +169,9 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           className="btn btn-secondary"
           onClick={() => void step("previous")}
           disabled={run.stage === "waiting"}
+          data-testid="presenter-back-button"
         >
-          ← Previous team
+          ← Back
         </button>
         <button
           type="button"
@@ -177,35 +215,107 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
         >
           Show on the big screen
         </button>
+        <button
+          type="button"
+          ref={resetRef}
+          className="btn btn-secondary"
+          onClick={() => setConfirmingReset(true)}
+          disabled={run.stage === "waiting" || confirmingReset}
+          data-testid="presenter-reset-button"
+        >
+          Reset to not started…
+        </button>
       </div>
+      {confirmingReset ? (
+        <div
+          role="alertdialog"
+          aria-labelledby="reset-title"
+          aria-describedby="reset-what"
+          className="space-y-3 rounded-xl border-2 border-coral bg-paper p-4"
+        >
+          <p id="reset-title" className="font-bold">
+            Reset the presentations to "not started"?
+          </p>
+          <p id="reset-what">
+            This clears who is on, the stage and the clock, and takes the results off the big screen, on every screen. It keeps
+            the teams' showcases, the running order and times, reactions, feedback, judges' scores and votes.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              ref={confirmRef}
+              className="btn btn-primary"
+              onClick={() => {
+                setConfirmingReset(false);
+                void step("reset");
+                resetRef.current?.focus();
+              }}
+              data-testid="presenter-reset-confirm"
+            >
+              Yes, reset
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => {
+                setConfirmingReset(false);
+                resetRef.current?.focus();
+              }}
+            >
+              Keep going
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <ProjectResults handle={handle} state={state} />
       <p className="text-sm text-ink-soft">
-        Keys: → or Page Down for next, ← or Page Up to go back and Space to pause or resume the clock (here, or on the big screen
-        with the presentations showing).
+        Keys: → or Page Down for next, ← or Page Up to go back a stage, Space to pause or resume the clock (here, or on the big
+        screen with the presentations showing), and R to reset (it asks first).
       </p>
     </section>
   );
 }
 
-function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; state: PresentationState; slug: string }) {
+/** Puts the combined results on the big screen (and every phone), or takes them down. */
+function ProjectResults({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const showing = state.run.projecting === "results";
+  return (
+    <p className="flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        className={`btn ${showing ? "btn-primary" : "btn-secondary"}`}
+        aria-pressed={showing}
+        onClick={() => void handle.send("presentation:project", { view: showing ? "presenter" : "results" })}
+        data-testid="project-results"
+      >
+        {showing ? "Back to the presenter" : "Show the results on the big screen"}
+      </button>
+      <span className="text-sm text-ink-soft" data-testid="projecting" aria-live="polite">
+        {showing ? "The big screen and phones show the results." : "The big screen shows the presenter."}
+      </span>
+    </p>
+  );
+}
+
+function RunningOrder({
+  handle,
+  state,
+  slug,
+  saveTimes,
+}: {
+  handle: PresentationsHandle;
+  state: PresentationState;
+  slug: string;
+  saveTimes: FormAction<TimesFormState>;
+}) {
   const id = useId();
   const [dragging, setDragging] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
-  const [present, setPresent] = useState(String(state.run.presentSeconds / 60));
-  const [questions, setQuestions] = useState(String(state.run.questionsSeconds / 60));
   const { order } = state.run;
   const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
   const save = async (next: string[], moved?: string) => {
     const ack = await handle.send("presentation:order", { order: next });
     if (ack?.ok && moved) setAnnounce(`${name(moved)} is now number ${next.indexOf(moved) + 1}.`);
-  };
-  const saveTimes = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const ack = await handle.send("presentation:order", {
-      order,
-      presentSeconds: Math.round(Number(present) * 60),
-      questionsSeconds: Math.round(Number(questions) * 60),
-    });
-    if (ack?.ok) setAnnounce("Times saved.");
   };
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
@@ -274,45 +384,53 @@ function RunningOrder({ handle, state, slug }: { handle: PresentationsHandle; st
         })}
       </ol>
       {order.length === 0 ? <p className="text-ink-soft">No teams yet.</p> : null}
+      <LeftOutTeams handle={handle} state={state} />
       <p aria-live="polite" className="sr-only">
         {announce}
       </p>
-      <form onSubmit={saveTimes} className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${id}-present`} className="field-label">
-            Minutes to present
-          </label>
-          <input
-            id={`${id}-present`}
-            type="number"
-            min={0.5}
-            max={60}
-            step={0.5}
-            className="field-input w-32"
-            value={present}
-            onChange={(e) => setPresent(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-questions`} className="field-label">
-            Minutes for questions
-          </label>
-          <input
-            id={`${id}-questions`}
-            type="number"
-            min={0}
-            max={60}
-            step={0.5}
-            className="field-input w-32"
-            value={questions}
-            onChange={(e) => setQuestions(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="btn btn-secondary">
-          Save times
-        </button>
-      </form>
+      <TimesForm action={saveTimes} times={state.run} />
     </section>
+  );
+}
+
+/**
+ * Teams nobody joined have no slot, rank or votes; staff can add one on purpose (a team presenting
+ * for people not in the app), and take it out again.
+ */
+function LeftOutTeams({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
+  const { leftOutTeamIds, includedTeamIds } = state.run;
+  if (leftOutTeamIds.length === 0 && includedTeamIds.length === 0) return null;
+  const buttons = (teamIds: string[], include: boolean, label: (name: string) => string) => (
+    <ul className="flex flex-wrap gap-2">
+      {teamIds.map((teamId) => (
+        <li key={teamId}>
+          <button
+            type="button"
+            className="btn btn-secondary min-h-10 px-3"
+            onClick={() => void handle.send("presentation:include", { teamId, include })}
+          >
+            {label(name(teamId))}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div className="space-y-2 rounded-xl bg-paper p-3" data-testid="left-out">
+      {leftOutTeamIds.length > 0 ? (
+        <>
+          <p className="text-sm font-semibold">
+            Left out: nobody joined {leftOutTeamIds.length === 1 ? "this team" : "these teams"}, so{" "}
+            {leftOutTeamIds.length === 1 ? "it gets" : "they get"} no slot, rank or votes.
+          </p>
+          {buttons(leftOutTeamIds, true, (team) => `Add team ${team} to the running order`)}
+        </>
+      ) : null}
+      {includedTeamIds.length > 0
+        ? buttons(includedTeamIds, false, (team) => `Take out team ${team} (added with nobody in it)`)
+        : null}
+    </div>
   );
 }
 
@@ -507,7 +625,7 @@ function CriteriaEditor({
   return (
     <details className="rounded-xl border border-line p-3">
       <summary className="cursor-pointer font-semibold">
-        Team {teamName} · {criteria.length} criteria
+        Team {teamName} · {plural(criteria.length, "criterion", "criteria")}
       </summary>
       <form
         className="mt-3 space-y-2"

@@ -7,6 +7,8 @@ import {
   type AgeBand,
   ageBandLabels,
   ageBands,
+  displayNameMax,
+  displayNameTooLong,
   isUnder18,
   normaliseSkills,
   type ParticipantKind,
@@ -71,6 +73,8 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
     const skills = normaliseSkills([...chosen, otherSkills]);
     const local: Record<string, string> = {};
     if (!welcome && !name.trim()) local.displayName = "Tell us what to call you.";
+    // Said, not cut: a pasted long name is refused with a reason rather than silently shortened.
+    else if (!welcome && name.trim().length > displayNameMax) local.displayName = displayNameTooLong;
     if (skills.length > profileLimits.skills) local.skills = `Choose up to ${profileLimits.skills} things you're good at.`;
     if (consent && !contact.trim()) local.contact = "Add an email address or phone number, or untick the box.";
     setErrors(local);
@@ -116,13 +120,13 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
             Your name
           </label>
           <span id={`${id}-name-hint`} className="field-hint">
-            {initialsOnly ? "Other participants see only your initials." : "Everyone in the room sees it."}
+            {initialsOnly ? "Other participants see only your initials." : "Everyone in the room sees it."} Up to {displayNameMax}{" "}
+            characters.
           </span>
           <input
             id={`${id}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            maxLength={40}
             autoComplete="given-name"
             aria-invalid={errors.displayName ? true : undefined}
             aria-describedby={`${id}-name-hint${errors.displayName ? ` ${id}-name-error` : ""}`}

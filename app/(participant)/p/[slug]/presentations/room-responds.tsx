@@ -50,6 +50,7 @@ export function RoomResponds({ slug, eventName }: { slug: string; eventName: str
           {p.message}
         </p>
       ) : null}
+      {s.results ? <ProjectedResults state={s} /> : null}
       <PeoplesChoice state={s} />
       <Feedback state={s} defaultTeam={current?.id ?? null} send={p.send} />
     </div>
@@ -91,6 +92,29 @@ function Reactions({
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The results while the big screen shows them, so the back of the hall can read them too. */
+function ProjectedResults({ state }: { state: PresentationState }) {
+  return (
+    <section aria-labelledby="results-title" className="space-y-2" aria-live="polite">
+      <h2 id="results-title" className="text-xl font-bold">
+        The results
+      </h2>
+      <ol className="card divide-y divide-line" data-testid="phone-results">
+        {(state.results ?? []).map((r) => (
+          <li key={r.teamId} className="flex items-baseline gap-3 px-4 py-3" data-testid="phone-result">
+            <span className="w-6 shrink-0 font-extrabold tabular-nums">{r.rank}</span>
+            <span className="min-w-0 flex-1 break-words">
+              <span className="block font-semibold">{r.title}</span>
+              {r.title !== r.teamName ? <span className="block text-sm text-ink-soft">Team {r.teamName}</span> : null}
+            </span>
+            <span className="shrink-0 text-sm">{plural(r.votes, "vote")}</span>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

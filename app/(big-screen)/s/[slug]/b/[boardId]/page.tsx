@@ -1,3 +1,4 @@
+import "../../screen.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProjectedBoard } from "@/app/live/board/projected-board";
@@ -28,19 +29,20 @@ export default async function ProjectedBoardPage({ params }: { params: Promise<{
   if (!board || board.eventId !== event.id) notFound();
   return (
     <EventConnectionProvider eventId={event.id}>
-      <div className="min-h-dvh bg-stage px-12 py-10 text-white">
-        <header className="mb-8 flex items-center justify-between">
+      {/* The screen's rem (screen.css): laid out for 1080p, the same picture at any resolution. */}
+      <div className="screen flex h-dvh flex-col overflow-hidden bg-stage px-12 py-6 text-white">
+        <header className="mb-4 flex shrink-0 items-center justify-between">
           <p className="text-xl font-semibold uppercase tracking-[0.2em] text-sun">{event.name}</p>
           <p className="text-2xl font-semibold">
             Join with code{" "}
             <span className="font-mono text-3xl font-extrabold tracking-widest">{formatJoinCode(event.joinCode)}</span>
           </p>
         </header>
-        <main>
+        <main className="min-h-0 flex-1">
           <h1 className="sr-only">Board: {board.title}</h1>
           <ProjectedBoard boardId={board.id} />
         </main>
-        <footer className="mt-8 flex justify-end">
+        <footer className="mt-3 flex shrink-0 justify-end">
           <ConnectionPill tone="dark" />
         </footer>
       </div>

@@ -1,14 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { MapUpload } from "@/app/live/board/map-upload";
 import { VotePanel } from "@/app/live/board/vote-panel";
 import { WallBoardView } from "@/app/live/board/wall-board";
+import { WallShortcuts } from "@/app/live/board/wall-shortcuts";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
+import { SkipLinks } from "@/app/ui/skip-links";
+import { boardChoiceLabels } from "@/lib/boards/board-list";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { plural } from "@/lib/plural";
+import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 
@@ -67,19 +71,32 @@ export function FacilitatorBoard({
   const tallies = voting.tally?.tallies ?? null;
   const [selection, setSelection] = useState<{ noteIds: string[]; groupIds: string[] }>({ noteIds: [], groupIds: [] });
   const selectedCount = selection.noteIds.length + selection.groupIds.length;
-  const [target, setTarget] = useState(otherBoards.find((b) => b.teamId === null)?.id ?? otherBoards[0]?.id ?? "");
+  // The event's boards as they are now (a board made after this page opened is there too).
+  const liveBoards = useBoardList();
+  const targets = useMemo(() => (liveBoards ?? otherBoards).filter((b) => b.id !== boardId), [liveBoards, otherBoards, boardId]);
+  const labels = useMemo(() => boardChoiceLabels(targets), [targets]);
+  const [chosen, setTarget] = useState<string | null>(null);
+  const target = chosen ?? targets.find((b) => b.teamId === null)?.id ?? targets[0]?.id ?? "";
   const [feedback, setFeedback] = useState<string | null>(null);
   const settings = board.state?.board;
 
   const copy = async () => {
     const ack = await board.copyTo(target, selection.noteIds, selection.groupIds);
     if (!ack) return;
-    const to = otherBoards.find((b) => b.id === target)?.title ?? "the board";
+    const to = labels.get(target) ?? "the board";
     setFeedback(ack.ok ? `Copied ${plural(ack.result.notes.length, "note")} to ${to}.` : ack.error.message);
   };
 
   return (
     <div className="min-h-dvh">
+      <SkipLinks
+        links={[
+          { href: `#wall-${boardId}`, label: "Skip to the board" },
+          { href: "#vote-title", label: "Skip to voting" },
+          { href: "#settings-title", label: "Skip to board settings" },
+          { href: "#funnel-title", label: "Skip to carrying notes forward" },
+        ]}
+      />
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-4">
@@ -100,12 +117,22 @@ export function FacilitatorBoard({
       <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 xl:grid-cols-[1fr_320px]">
         <h1 className="sr-only">Board: {settings?.title ?? ""}</h1>
         <div className="card min-w-0 p-5">
-          <WallBoardView boardId={boardId} board={board} interactive tallies={tallies} onSelectionChange={setSelection} />
+          <WallBoardView
+            boardId={boardId}
+            board={board}
+            interactive
+            moderate
+            tallies={tallies}
+            onSelectionChange={setSelection}
+          />
           {settings?.template === "map" ? null : (
-            <p className="mt-4 text-sm text-ink-soft">
-              Drag a note onto another to group them, or between notes to move it. From the keyboard, use the arrow buttons on
-              each note.
-            </p>
+            <>
+              <p className="mt-4 text-sm text-ink-soft">
+                Drag a note onto the middle of another to group them, or onto its top or bottom edge (or a column's empty space)
+                to move it. From the keyboard, Tab to a note and use the shortcuts below.
+              </p>
+              <WallShortcuts />
+            </>
           )}
         </div>
         {settings ? (
@@ -151,10 +178,9 @@ export function FacilitatorBoard({
                 Copy to
               </label>
               <select id="copy-target" value={target} onChange={(e) => setTarget(e.target.value)} className="field-input">
-                {otherBoards.map((b) => (
+                {targets.map((b) => (
                   <option key={b.id} value={b.id}>
-                    {b.title}
-                    {b.teamName ? ` (${b.teamName})` : ""}
+                    {labels.get(b.id)}
                   </option>
                 ))}
               </select>

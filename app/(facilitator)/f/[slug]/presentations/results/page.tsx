@@ -28,6 +28,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
   }
   const results = await loadResults((await sharedDatabase()).read, event.id);
   const team = (id: string) => results.teams.find((t) => t.id === id);
+  // The room knew each team by its showcase title on the big screen; its name when it gave none.
+  const title = (id: string) => results.titles[id] || team(id)?.name || "";
   return (
     <div className="min-h-dvh">
       <header className="border-b border-line bg-white">
@@ -80,12 +82,15 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
             </thead>
             <tbody className="divide-y divide-line">
               {results.rows.map((r) => (
-                <tr key={r.teamId} data-testid="result-row" data-team={team(r.teamId)?.name}>
+                <tr key={r.teamId} data-testid="result-row" data-team={team(r.teamId)?.name} data-title={title(r.teamId)}>
                   <td className="px-4 py-3 text-2xl font-extrabold tabular-nums" data-testid="result-rank">
                     {r.rank}
                   </td>
                   <th scope="row" className="px-4 py-3">
-                    <span className="block font-bold">{team(r.teamId)?.name}</span>
+                    <span className="block font-bold">{title(r.teamId)}</span>
+                    {title(r.teamId) !== team(r.teamId)?.name ? (
+                      <span className="block text-sm font-normal text-ink-soft">Team {team(r.teamId)?.name}</span>
+                    ) : null}
                     {team(r.teamId)?.briefTitle && team(r.teamId)?.briefTitle !== team(r.teamId)?.name ? (
                       <span className="block text-sm font-normal text-ink-soft">Brief: {team(r.teamId)?.briefTitle}</span>
                     ) : null}
@@ -121,7 +126,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
           <div className="grid gap-4 md:grid-cols-2">
             {results.rows.map((r) => (
               <div key={r.teamId} className="card p-4">
-                <h3 className="font-bold">{team(r.teamId)?.name}</h3>
+                <h3 className="font-bold">{title(r.teamId)}</h3>
                 <dl className="mt-2 space-y-1">
                   {(results.criteria[r.teamId] ?? []).map((c) => (
                     <div key={c} className="flex justify-between gap-4">

@@ -33,9 +33,26 @@ export function ResultsLive() {
   }, [p.state, changed]);
 
   const boardId = p.state?.run.peoplesChoiceBoardId ?? null;
+  const showing = p.state?.run.projecting === "results";
   return (
-    <div className="flex items-center gap-3" data-testid="results-live">
+    <div className="flex flex-wrap items-center gap-3" data-testid="results-live">
       {boardId ? <ChoiceWatch boardId={boardId} onChange={changed} /> : null}
+      {p.message ? (
+        <p role="alert" className="font-semibold text-danger">
+          {p.message}
+        </p>
+      ) : null}
+      {p.state ? (
+        <button
+          type="button"
+          className={`btn ${showing ? "btn-primary" : "btn-secondary"}`}
+          aria-pressed={showing}
+          onClick={() => void p.send("presentation:project", { view: showing ? "presenter" : "results" })}
+          data-testid="project-results"
+        >
+          {showing ? "Back to the presenter" : "Show on the big screen"}
+        </button>
+      ) : null}
       <ConnectionPill />
     </div>
   );

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
-import { RoomAnnouncement } from "@/app/live/announcement";
 import { PhoneBoard } from "@/app/live/board/phone-board";
-import { RoomNudge } from "@/app/live/nudge";
+import { NowCard } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
@@ -33,8 +32,7 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
           <Link href={`/p/${event.slug}`} className="link inline-block">
             ← {event.name}
           </Link>
-          <RoomAnnouncement />
-          <RoomNudge slug={event.slug} boardId={board.id} />
+          <NowCard slug={event.slug} boardId={board.id} />
           <PhoneBoard boardId={board.id} isStaff={isStaff(actor)} headingLevel={1} />
         </div>
       </PhoneShell>

@@ -1,0 +1,69 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import type { FormState } from "@/app/ui/form";
+import { sharedDatabase } from "@/db";
+import { isStaff } from "@/lib/auth/actor";
+import { actorForEvent } from "@/lib/auth/web-session";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { formArg, textArg } from "@/lib/forms/action-args";
+import { findRun, presentationTeams, runView } from "@/lib/presentations/store";
+import { executeCommand } from "@/lib/realtime/execute-command";
+import { handlers } from "@/lib/realtime/handlers";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
+
+export type TimesFormState = FormState & { saved?: string };
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** "4", "4.5" or "4,5" minutes → seconds; NaN for anything else, which the command refuses in words. */
+const seconds = (minutes: string) => {
+  const trimmed = minutes.trim().replace(",", ".");
+  return trimmed === "" ? Number.NaN : Math.round(Number(trimmed) * 60);
+};
+
+/** Which form field a refused payload path belongs to. */
+const fieldOf: Record<string, string> = { presentSeconds: "present", questionsSeconds: "questions" };
+
+/**
+ * Each team's time to present and for questions. The same command as the live page sends
+ * (`presentation:order`, the current order unchanged), so it is checked, recorded and broadcast
+ * the same way; posted as a form, it also works without JavaScript.
+ */
+export async function saveTimesAction(slug: string, _previous: TimesFormState, form: FormData): Promise<TimesFormState> {
+  slug = textArg(slug);
+  form = formArg(form);
+  const values = { present: field(form, "present"), questions: field(form, "questions") };
+  const db = await sharedDatabase();
+  const event = await findEventBySlug(db.read, slug);
+  const actor = event ? await actorForEvent(event.id) : null;
+  if (!event || !actor || !isStaff(actor)) {
+    return { message: "Only the event's facilitators and organisers can change the times. Sign in again, then save.", values };
+  }
+  const present = seconds(values.present);
+  const questions = seconds(values.questions);
+  const errors: Record<string, string> = {};
+  if (!Number.isFinite(present)) errors.present = "Give the minutes to present as a number, e.g. 5 or 4.5.";
+  if (!Number.isFinite(questions)) errors.questions = "Give the minutes for questions as a number, e.g. 2 or 0.";
+  if (Object.keys(errors).length > 0) return { errors, values };
+
+  const [run, teamInfo] = await Promise.all([findRun(db.read, event.id), presentationTeams(db.read, event.id)]);
+  const execution = await executeCommand({ db, handlers }, actor, "presentation:order", {
+    id: randomUUID(),
+    payload: { order: runView(run, teamInfo).order, presentSeconds: present, questionsSeconds: questions },
+  });
+  if (!execution.ack.ok) {
+    const { error } = execution.ack;
+    const byField: Record<string, string> = {};
+    for (const issue of error.issues ?? []) {
+      const name = fieldOf[issue.path];
+      if (name) byField[name] ??= issue.message;
+    }
+    return Object.keys(byField).length > 0 ? { errors: byField, values } : { message: error.message, values };
+  }
+  sharedRealtime()?.emitBroadcasts(execution.broadcasts);
+  return { saved: "Times saved" };
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+
+const noteSelector = (id: string) => `[data-wall-focus="${CSS.escape(id)}"]`;
+
+/**
+ * One tab stop for the whole wall (roving tabindex): the active note takes Tab, arrows pick another.
+ * A note that moves or joins a group is drawn anew (React remounts it in its new place), which drops
+ * focus on the page body; after every render the wall puts focus back on the note it was on, so a
+ * keyboard user carries on from the same note instead of tabbing down from the top again.
+ */
+export function useRovingFocus(wall: RefObject<HTMLElement | null>, noteIds: readonly string[]) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const active = chosen && noteIds.includes(chosen) ? chosen : (noteIds[0] ?? null);
+  // The note that had focus, while focus is still the wall's to keep (not after the user clicked or tabbed away).
+  const keep = useRef<string | null>(null);
+
+  const focusNote = useCallback(
+    (id: string) => {
+      setChosen(id);
+      keep.current = id;
+      wall.current?.querySelector<HTMLElement>(noteSelector(id))?.focus();
+    },
+    [wall],
+  );
+
+  useEffect(() => {
+    const el = wall.current;
+    if (!el) return;
+    const onFocusIn = (e: FocusEvent) => {
+      const note = (e.target as HTMLElement).closest<HTMLElement>("[data-wall-focus]");
+      keep.current = note?.dataset.wallFocus ?? null;
+      if (note?.dataset.wallFocus) setChosen(note.dataset.wallFocus);
+    };
+    // Focus moving on to something else (Tab out, a click elsewhere) ends the wall's claim on it.
+    const onFocusOut = (e: FocusEvent) => {
+      if (e.relatedTarget && !el.contains(e.relatedTarget as Node)) keep.current = null;
+    };
+    const onPointerDown = (e: PointerEvent) => {
+      if (!el.contains(e.target as Node)) keep.current = null;
+    };
+    el.addEventListener("focusin", onFocusIn);
+    el.addEventListener("focusout", onFocusOut);
+    document.addEventListener("pointerdown", onPointerDown, true);
+    return () => {
+      el.removeEventListener("focusin", onFocusIn);
+      el.removeEventListener("focusout", onFocusOut);
+      document.removeEventListener("pointerdown", onPointerDown, true);
+    };
+  }, [wall]);
+
+  // After each render: a remounted note lost focus to the body, so give it back.
+  useEffect(() => {
+    const id = keep.current;
+    if (!id) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!lost) return;
+    wall.current?.querySelector<HTMLElement>(noteSelector(id))?.focus({ preventScroll: false });
+  });
+
+  return { active, focusNote };
+}

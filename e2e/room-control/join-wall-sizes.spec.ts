@@ -1,0 +1,250 @@
+import { networkInterfaces } from "node:os";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { columnsFor } from "@/lib/boards/templates";
+import { lanIPv4 } from "@/lib/network/reachable-address";
+import { neighbourhoodMap } from "../boards/map-image";
+import { expectAccessible } from "../support/a11y";
+import { commandSocket } from "../support/command-socket";
+import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { phone, projector } from "../support/viewports";
+import { addTeam } from "../teams/support";
+
+const shots = "e2e/.artifacts/screenshots";
+
+/** The projectors venues have: XGA, 720p, 1080p and 4K. */
+const sizes = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+];
+
+const longTeamName = "The Brixton Community Garden Collective";
+const announcementText = "Lunch is ready in the foyer: please bring your plates back to the kitchen hatch afterwards";
+
+/** The element's box, fully drawn inside the viewport. */
+async function expectInsideViewport(page: Page, element: Locator) {
+  const box = await element.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error("not drawn");
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 0.5);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 0.5);
+  return { box, viewport };
+}
+
+/**
+ * The words of a heading that the browser split over two lines: each word's text range should
+ * sit on one line box (its rectangles share a top). "Ou r Str eet" would list "Our" and "Street".
+ */
+async function wordsBrokenAcrossLines(heading: Locator) {
+  return heading.evaluate((el) => {
+    const text = el.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) return ["(no text)"];
+    const broken: string[] = [];
+    const content = text.textContent ?? "";
+    for (const match of content.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, match.index);
+      range.setEnd(text, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+    return broken;
+  });
+}
+
+test("the join wall keeps a large QR code phones can reach at every projector size, team names stay whole, and staff clear an announcement from every screen", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const facilitator = await addStaff(event.id, "facilitator");
+  for (const name of [longTeamName, "Our Street", "Neighbourhood Storytellers", "Pop-up Library"]) await addTeam(event.id, name);
+  const staffSocket = await commandSocket(event.id, facilitator.id);
+  await staffSocket.command("announcement:send", { text: announcementText });
+
+  const screenContext = await browser.newContext(projector);
+  await signIn(screenContext, facilitator.id);
+  const screen = await screenContext.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.locator('[data-status="online"]')).toBeVisible();
+  await expect(screen.getByTestId("big-screen")).toHaveAttribute("data-wall", "join");
+  await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready");
+  const qr = screen.getByTestId("join-qr");
+
+  // The page was opened on 127.0.0.1: phones get this machine's network address instead.
+  const lan = lanIPv4(networkInterfaces());
+  const link = screen.getByTestId("join-url");
+  if (lan) {
+    await expect(link).toHaveText(`${lan}:${new URL(screen.url()).port}/j/${event.joinCode}`);
+    await expect(qr).toHaveAttribute("alt", `QR code to join: http://${lan}:${new URL(screen.url()).port}/j/${event.joinCode}`);
+    for (const local of ["localhost", "127.0.0.1"]) {
+      await expect(link).not.toContainText(local);
+      expect(await qr.getAttribute("alt")).not.toContain(local);
+    }
+    await expect(screen.getByTestId("join-unreachable")).toHaveCount(0);
+  } else {
+    // This machine has no non-internal IPv4 address (a sandbox without a network): the screen
+    // keeps the local address and says that phones cannot reach it, and how to fix it.
+    await expect(screen.getByTestId("join-unreachable")).toContainText("PUBLIC_URL");
+  }
+
+  for (const size of sizes) {
+    await screen.setViewportSize(size);
+    const label = `${size.width}×${size.height}`;
+    await expect(screen.getByTestId("screen-announcement"), label).toBeVisible();
+    // At least about a third of the screen's height, and all of it on the screen.
+    await expect(async () => {
+      const { box } = await expectInsideViewport(screen, qr);
+      expect(box.height, label).toBeGreaterThanOrEqual(0.3 * size.height);
+      expect(Math.abs(box.width - box.height), `${label}: the QR code is square`).toBeLessThanOrEqual(1);
+    }).toPass({ timeout: 5_000 });
+    await expectInsideViewport(screen, screen.getByTestId("screen-code"));
+    await expectInsideViewport(screen, link);
+    // Nothing runs off the screen.
+    const page = await screen.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }));
+    expect(page, label).toEqual(size);
+
+    // Team names wrap between words, never inside one, and none runs out of its card.
+    const team = screen.getByTestId("overview-team").filter({ hasText: longTeamName }).getByRole("heading");
+    await expect(team).toBeVisible();
+    expect(await wordsBrokenAcrossLines(team), label).toEqual([]);
+    for (const heading of await screen.getByTestId("overview-team").getByRole("heading").all()) {
+      expect(await wordsBrokenAcrossLines(heading), label).toEqual([]);
+      const fits = await heading.evaluate((el) => el.scrollWidth <= el.clientWidth);
+      expect(fits, `${label}: ${await heading.textContent()}`).toBe(true);
+    }
+    await screen.screenshot({ path: `${shots}/join-wall-${size.width}x${size.height}.png` });
+    await expectAccessible(screen);
+  }
+  await screen.setViewportSize(projector.viewport);
+
+  // A phone sees the announcement too; the facilitator clears it from the console.
+  const phoneContext = await browser.newContext(phone);
+  await joinAs(phoneContext, event.id, "Amira");
+  const mobile = await phoneContext.newPage();
+  await mobile.goto(`/p/${event.slug}`);
+  await expect(mobile.getByTestId("announcement")).toContainText("Lunch is ready");
+
+  const laptopContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await signIn(laptopContext, facilitator.id);
+  const console_ = await laptopContext.newPage();
+  await console_.goto(`/f/${event.slug}`);
+  const showing = console_.getByTestId("announcement-showing");
+  await expect(showing).toContainText("Lunch is ready");
+  await showing.getByRole("button", { name: /^Clear from every screen/ }).click();
+
+  await expect(screen.getByTestId("screen-announcement")).toHaveCount(0);
+  await expect(mobile.getByTestId("announcement")).toHaveCount(0);
+  await expect(console_.getByText("No announcement is showing.")).toBeVisible();
+  // It stays in the history, to show again; a reload does not bring it back.
+  await expect(console_.getByTestId("announcement-earlier")).toContainText("Lunch is ready");
+  await screen.reload();
+  await expect(screen.getByTestId("screen-code")).toBeVisible();
+  await expect(screen.getByTestId("screen-announcement")).toHaveCount(0);
+  await mobile.reload();
+  await expect(mobile.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(mobile.getByTestId("announcement")).toHaveCount(0);
+
+  // Shown again from the history, it is back on every screen, live.
+  await console_.getByRole("button", { name: /^Show again/ }).click();
+  await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready");
+  await expect(mobile.getByTestId("announcement")).toContainText("Lunch is ready");
+  staffSocket.close();
+});
+
+test("opened without a staff session, the big screen says why it asks to sign in, and opens after sign-in", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const facilitator = await addStaff(event.id, "facilitator");
+  const context = await browser.newContext(projector);
+  const screen = await context.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen).toHaveURL(new RegExp(`/signin\\?next=%2Fs%2F${event.slug}$`));
+  await expect(screen.getByRole("heading", { name: "Sign in once to open the big screen", level: 1 })).toBeVisible();
+  await expect(screen.getByTestId("signin-big-screen")).toContainText(
+    "a facilitator or organiser of this event signs in once on this device",
+  );
+  await expectAccessible(screen);
+
+  await screen.getByLabel("Email address").fill(facilitator.email);
+  await screen.getByLabel("Password").fill(facilitator.password);
+  await screen.getByRole("button", { name: "Sign in" }).click();
+  await expect(screen).toHaveURL(new RegExp(`/s/${event.slug}$`));
+  await expect(screen.getByTestId("screen-code")).toBeVisible();
+
+  // Any other sign-in keeps its usual words.
+  const other = await browser.newPage();
+  await other.goto("/signin?next=%2Fo");
+  await expect(other.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await expect(other.getByTestId("signin-big-screen")).toHaveCount(0);
+});
+
+test("a map fills the projector: scaled to the screen at its own proportions, with its pins on their spots", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Our streets", template: "map" });
+  const laptopContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await signIn(laptopContext, event.organiser.id);
+  const laptop = await laptopContext.newPage();
+  await laptop.goto(`/f/${event.slug}/b/${board.id}`);
+  // A map 800 px wide: on a 1920-px projector it used to stay 800 px.
+  await laptop
+    .getByLabel("Image of the map")
+    .setInputFiles({ name: "area.png", mimeType: "image/png", buffer: neighbourhoodMap(800, 450) });
+  await laptop.getByRole("button", { name: "Upload the map" }).click();
+  await expect(laptop.getByText("The map is up on every screen.")).toBeVisible();
+
+  const staffSocket = await commandSocket(event.id, event.organiser.id);
+  const column = columnsFor("map")[0]!.key;
+  await staffSocket.command("note:create", {
+    boardId: board.id,
+    column,
+    text: "Broken bench by the river",
+    colour: "yellow",
+    pin: { x: 0.75, y: 0.6 },
+  });
+
+  const screenContext = await browser.newContext(projector);
+  await signIn(screenContext, event.organiser.id);
+  const screen = await screenContext.newPage();
+
+  async function expectFilled(page: Page) {
+    const image = page.getByTestId("map").getByRole("img");
+    await expect(image).toBeVisible();
+    const pin = page.getByTestId("map-pin");
+    await expect(pin).toContainText("Broken bench");
+    await expect(async () => {
+      const { box } = await expectInsideViewport(page, image);
+      expect(box.width).toBeGreaterThan(1200);
+      // Its own proportions (800 × 450), not stretched.
+      expect(box.width / box.height).toBeCloseTo(800 / 450, 1);
+      // The pin's point is where the note was pinned, as a fraction of the drawn map.
+      const marker = await pin.locator(":scope > :first-child").boundingBox();
+      if (!marker) throw new Error("pin not drawn");
+      expect((marker.x + marker.width / 2 - box.x) / box.width).toBeCloseTo(0.75, 1);
+      expect((marker.y + marker.height / 2 - box.y) / box.height).toBeCloseTo(0.6, 1);
+    }).toPass({ timeout: 5_000 });
+  }
+
+  // The board's own projector page.
+  await screen.goto(`/s/${event.slug}/b/${board.id}`);
+  await expectFilled(screen);
+  await screen.screenshot({ path: `${shots}/map-projected-1920x1080.png` });
+
+  // The board on the big screen.
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.locator('[data-status="online"]')).toBeVisible();
+  await staffSocket.command("screen:show", { wall: { kind: "board", boardId: board.id } });
+  await expect(screen.getByTestId("wall-board")).toBeVisible();
+  await expectFilled(screen);
+  await screen.screenshot({ path: `${shots}/map-big-screen-1920x1080.png` });
+  await expectAccessible(screen);
+  staffSocket.close();
+});

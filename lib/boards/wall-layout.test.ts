@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { pageColumn, projectorWallLayout, segmentsInOrder, type WallColumnShape, wallMetrics } from "./wall-layout";
+
+/** 100 notes in 3 columns, with groups of 3 to 6 notes, as a busy morning leaves a board. */
+const hundred: WallColumnShape[] = [
+  {
+    segments: [
+      { notes: 5, grouped: true },
+      { notes: 20, grouped: false },
+      { notes: 4, grouped: true },
+      { notes: 5, grouped: false },
+    ],
+  },
+  {
+    segments: [
+      { notes: 6, grouped: true },
+      { notes: 3, grouped: true },
+      { notes: 24, grouped: false },
+    ],
+  },
+  {
+    segments: [
+      { notes: 30, grouped: false },
+      { notes: 3, grouped: true },
+    ],
+  },
+];
+// The box the big screen leaves the columns at 1920×1080 (a slim header, the footer and the board title taken off).
+const projector1080 = { width: 1824, height: 820, rem: 16, meta: true };
+
+describe("the wall's layout on a projector", () => {
+  it("fits 100 notes in 3 columns with groups on one 1080p screen at 20 px or more", () => {
+    const layout = projectorWallLayout({ columns: hundred, ...projector1080 });
+    expect(layout.pages).toBe(1);
+    expect(layout.fontPx).toBeGreaterThanOrEqual(20);
+    expect(layout.cardsAcross).toBeGreaterThanOrEqual(2);
+    expect(layout.columnPages.map((p) => p[0])).toEqual([
+      [0, 34],
+      [0, 33],
+      [0, 33],
+    ]);
+  });
+
+  it("draws a few notes large, like a slide", () => {
+    const layout = projectorWallLayout({ columns: [{ segments: [{ notes: 4, grouped: false }] }], ...projector1080 });
+    expect(layout.fontPx).toBe(48);
+    expect(layout.pages).toBe(1);
+  });
+
+  it("never goes below the smallest legible size: a board too big for one screen pages instead", () => {
+    const big: WallColumnShape[] = [0, 1, 2].map(() => ({
+      segments: [
+        { notes: 90, grouped: false },
+        { notes: 10, grouped: true },
+        { notes: 13, grouped: false },
+      ],
+    }));
+    const layout = projectorWallLayout({ columns: big, ...projector1080 });
+    expect(layout.fontPx).toBe(20);
+    expect(layout.pages).toBeGreaterThan(1);
+    for (const pages of layout.columnPages) {
+      // Every note is on exactly one page, in order.
+      expect(pages[0]?.[0]).toBe(0);
+      expect(pages[pages.length - 1]?.[1]).toBe(113);
+      for (let i = 1; i < pages.length; i++) expect(pages[i]?.[0]).toBe(pages[i - 1]?.[1]);
+    }
+  });
+
+  it("scales with the screen: 4K doubles every size, so the same notes fit the same way", () => {
+    const hd = projectorWallLayout({ columns: hundred, ...projector1080 });
+    const uhd = projectorWallLayout({ columns: hundred, width: 3648, height: 1640, rem: 32, meta: true });
+    expect(uhd.cardsAcross).toBe(hd.cardsAcross);
+    expect(uhd.fontPx).toBeGreaterThanOrEqual(2 * hd.fontPx - 1);
+  });
+
+  it("an empty board still has one page", () => {
+    const layout = projectorWallLayout({ columns: [{ segments: [] }, { segments: [] }], ...projector1080 });
+    expect(layout.pages).toBe(1);
+    expect(layout.columnPages).toEqual([[[0, 0]], [[0, 0]]]);
+  });
+});
+
+describe("paging one column", () => {
+  const m = wallMetrics(24, 2, false, 16);
+  it("breaks between rows, and never leaves a group's title alone at a page's foot", () => {
+    const height = 2 * m.columnPad + m.headHeight + 3 * m.cardHeight + 2 * m.gap;
+    expect(pageColumn([{ notes: 9, grouped: false }], 3, m, height)).toEqual([[0, 9]]);
+    expect(pageColumn([{ notes: 10, grouped: false }], 3, m, height)).toEqual([
+      [0, 9],
+      [9, 10],
+    ]);
+    const pages = pageColumn(
+      [
+        { notes: 6, grouped: false },
+        { notes: 3, grouped: true },
+      ],
+      3,
+      m,
+      height,
+    );
+    expect(pages).toEqual([
+      [0, 6],
+      [6, 9],
+    ]);
+  });
+});
+
+describe("display order", () => {
+  it("keeps a group's notes together where its first note is, and runs of ungrouped notes together", () => {
+    const notes = [
+      { id: "a", groupId: null },
+      { id: "b", groupId: "g" },
+      { id: "c", groupId: null },
+      { id: "d", groupId: "g" },
+      { id: "e", groupId: null },
+    ];
+    expect(segmentsInOrder(notes).map((s) => s.notes.map((n) => n.id).join(""))).toEqual(["a", "bd", "ce"]);
+  });
+});
+
+describe("the figures behind the smallest size", () => {
+  it("shows each of 100 notes with at least two lines of about 10 characters", () => {
+    const layout = projectorWallLayout({ columns: hundred, ...projector1080 });
+    const charsPerLine = (layout.cardWidth - 2 * layout.padX) / (layout.fontPx * 0.52);
+    expect(layout.lines).toBeGreaterThanOrEqual(2);
+    expect(charsPerLine).toBeGreaterThanOrEqual(10);
+  });
+});

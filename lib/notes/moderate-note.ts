@@ -1,0 +1,60 @@
+import { eq, sql } from "drizzle-orm";
+import { notes } from "@/db/schema";
+import { logActivity } from "@/lib/activity/log-activity";
+import { actorKey } from "@/lib/auth/actor";
+import { boardInEvent } from "@/lib/boards/board-access";
+import { rooms } from "@/lib/realtime/contract";
+import type { ReadHandler, WriteHandler } from "@/lib/realtime/handler";
+import { noteInEvent } from "./find-note";
+import { hiddenTextsOf, notesById, notesOfBoard, toWire } from "./note-views";
+
+/**
+ * Moderation: a facilitator hides one note from the room, or shows it again. Its author keeps
+ * seeing it, marked as hidden by a facilitator; everyone else sees a placeholder, after a reveal
+ * too. The activity log says a note was hidden, never what it said.
+ */
+export const withholdNote: WriteHandler<"note:withhold"> = {
+  kind: "write",
+  permission: "runRoom",
+  async apply(tx, { actor, payload, now }) {
+    const { note, board } = await noteInEvent(tx, actor, payload.noteId);
+    const already = (note.withheldAt !== null) === payload.withheld;
+    if (!already) {
+      await tx
+        .update(notes)
+        .set({ withheldAt: payload.withheld ? now : null, version: sql`${notes.version} + 1`, updatedAt: now })
+        .where(eq(notes.id, note.id));
+    }
+    const [row] = await notesById(tx, board.id, [note.id]);
+    if (!row) throw new Error("note vanished");
+    const logged = already
+      ? []
+      : [
+          await logActivity(tx, {
+            actor,
+            now,
+            kind: "moderation",
+            text: payload.withheld
+              ? `hid a note from the room on “${board.title}”`
+              : `showed a hidden note again on “${board.title}”`,
+          }),
+        ];
+    return {
+      result: { note: toWire(row, board, actorKey(actor)) },
+      broadcasts: [
+        { room: rooms.board(board.id), event: "note:changed", data: { notes: [toWire(row, board, null)] } },
+        ...logged,
+      ],
+    };
+  },
+};
+
+/** The text of every note on a board the room can't see yet, for the staff who moderate it. */
+export const findHiddenNotes: ReadHandler<"board:hidden-notes"> = {
+  kind: "read",
+  permission: "runRoom",
+  async read(db, { actor, payload }) {
+    const board = await boardInEvent(db.read, actor, payload.boardId);
+    return { result: { notes: hiddenTextsOf(await notesOfBoard(db.read, board.id), board) } };
+  },
+};

@@ -1,0 +1,120 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deletedNotes } from "@/db/schema";
+import type { BoardState } from "@/lib/boards/board-state";
+import { undoKeptMs } from "@/lib/notes/undo-rules";
+import { followBoard, until } from "./support/board-follow";
+import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
+import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  organiser = await createAccount(t.server.db, "Organiser");
+});
+afterAll(() => t.dispose());
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+});
+afterEach(() => clients.closeAll());
+
+async function participant(name: string) {
+  const id = await addParticipant(t.server.db, event.id, name);
+  return clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) });
+}
+const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+
+const shape = (s: BoardState | null) =>
+  Object.values(s?.notes ?? {})
+    .map((n) => `${n.text}|${n.column}|${n.position}|${n.groupId ? (s?.groups[n.groupId]?.title ?? "?") : "-"}`)
+    .sort();
+
+describe("undo of a deleted note", () => {
+  it("brings the note back with its text, place, group and votes, on every screen; only for whoever deleted it", async () => {
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const staff = await facilitator();
+    const boardId = event.welcomeBoardId;
+    const column = event.welcomeColumn;
+    const first = (await ok(amira, "note:create", { boardId, column, text: "Bus stop benches" })).note;
+    const second = (await ok(ben, "note:create", { boardId, column, text: "Shade in the square" })).note;
+    const grouped = await ok(staff, "note:group", { noteId: first.id, withNoteId: second.id });
+    await ok(staff, "group:rename", { groupId: grouped.group.id, title: "Places to sit" });
+    const { round } = await ok(staff, "vote:open", { boardId, dotsPerPerson: 2, maxPerTarget: 1 });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: first.id });
+
+    const bensScreen = followBoard(ben, boardId);
+    await bensScreen.resync();
+    const before = shape(bensScreen.current);
+    expect(before).toHaveLength(2);
+    expect(before.every((n) => n.endsWith("|Places to sit"))).toBe(true);
+
+    // Deleting the second-last note of a group dissolves the group: undo must make it again.
+    await ok(amira, "note:delete", { noteId: first.id });
+    await until(() => !bensScreen.current?.notes[first.id], "the delete on Ben's screen");
+    await until(() => bensScreen.current?.notes[second.id]?.groupId === null, "the group dissolved on Ben's screen");
+
+    const notMine = await send(ben, "note:restore", { noteId: first.id });
+    expect(notMine).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(notMine.error?.message).toMatch(/Only the person who deleted a note can undo it/);
+
+    const restored = await ok(amira, "note:restore", { noteId: first.id });
+    expect(restored.note).toMatchObject({ id: first.id, text: "Bus stop benches", groupId: grouped.group.id });
+    await until(() => shape(bensScreen.current).join() === before.join(), "the note back on Ben's screen, in its group");
+    expect(bensScreen.current?.groups[grouped.group.id]?.title).toBe("Places to sit");
+
+    // The same as a fresh load, and the dot Ben gave it still counts.
+    const fresh = await ok(staff, "board:open", { boardId });
+    expect(fresh.notes.map((n) => `${n.text}|${n.groupId}`).sort()).toEqual([
+      `Bus stop benches|${grouped.group.id}`,
+      `Shade in the square|${grouped.group.id}`,
+    ]);
+    const votes = await ok(ben, "vote:state", { boardId });
+    expect(votes.mine).toEqual({ [first.id]: 1 });
+
+    // Undo is once: the note is back, and the kept copy is gone.
+    const again = await send(amira, "note:restore", { noteId: first.id });
+    expect(again).toMatchObject({ ok: false, error: { code: "conflict", message: "That note is already on the board." } });
+  });
+
+  it("refuses an undo once the note is gone for good", async () => {
+    const amira = await participant("Amira");
+    const note = (
+      await ok(amira, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Old idea" })
+    ).note;
+    await ok(amira, "note:delete", { noteId: note.id });
+    // As if the minute had passed: the kept copy says it was deleted long ago.
+    await t.server.db.transact((tx) => tx.update(deletedNotes).set({ deletedAt: Date.now() - undoKeptMs - 1_000 }));
+    const late = await send(amira, "note:restore", { noteId: note.id });
+    expect(late).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(late.error?.message).toMatch(/Too late to undo/);
+    const board = await ok(amira, "board:open", { boardId: event.welcomeBoardId });
+    expect(board.notes.map((n) => n.text)).not.toContain("Old idea");
+  });
+
+  it("keeps nothing to undo of someone who left with their notes deleted, or whose notes staff cleared", async () => {
+    const amira = await participant("Amira");
+    const board = event.welcomeBoardId;
+    const gone = (
+      await ok(amira, "note:create", { boardId: board, column: event.welcomeColumn, text: "Amira's private thought" })
+    ).note;
+    await ok(amira, "note:delete", { noteId: gone.id });
+    const ben = await participant("Ben");
+    const bens = (await ok(ben, "note:create", { boardId: board, column: event.welcomeColumn, text: "Ben's flood" })).note;
+    await ok(ben, "note:delete", { noteId: bens.id });
+    expect(await t.server.db.read.select().from(deletedNotes)).toHaveLength(2);
+
+    await ok(amira, "event:leave", { deleteNotes: true });
+    const staff = await facilitator();
+    const people = await ok(staff, "participants:details", {});
+    const benId = people.people.find((p) => p.displayName === "Ben")?.participantId;
+    if (!benId) throw new Error("Ben not listed");
+    await ok(staff, "participant:notes-delete", { participantId: benId });
+    expect(JSON.stringify(await t.server.db.read.select().from(deletedNotes))).not.toMatch(/Amira's private thought|Ben's flood/);
+  });
+});

@@ -27,7 +27,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
@@ -41,6 +40,7 @@ import { executeCommand } from "@/lib/realtime/execute-command";
 import { handlers } from "@/lib/realtime/handlers";
 import { startServer } from "@/lib/server/start-server";
 import { chromiumArgs, chromiumExecutable } from "../e2e/support/browser";
+import { bareNextPageFiles, freePort } from "./lib/bare-page";
 import { seed } from "./lib/seed";
 import { ascending, percentile, round1 } from "./lib/stats";
 
@@ -73,38 +73,6 @@ const profile = {
   network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
 };
 const phoneViewport = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-
-const bareFiles: Record<string, string> = {
-  "package.json": JSON.stringify({ name: "bare-next-page", private: true, type: "module" }),
-  "next.config.mjs": "export default { poweredByHeader: false, typescript: { ignoreBuildErrors: true } };\n",
-  "app/layout.tsx": `export default function Layout({ children }: { children: React.ReactNode }) {
-  return (<html lang="en"><body>{children}</body></html>);
-}
-`,
-  "app/page.tsx": `"use client";
-import { useEffect, useState } from "react";
-import { io } from "socket.io-client";
-
-export default function Page() {
-  const [state, setState] = useState("connecting");
-  useEffect(() => {
-    const socket = io({ transports: ["websocket"] });
-    socket.on("connect", () => setState("connected"));
-    socket.on("connect_error", () => setState("offline"));
-    return () => { socket.disconnect(); };
-  }, []);
-  return (<main><h1>Bare page</h1><p>{state}</p></main>);
-}
-`,
-};
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => done(typeof a === "object" && a ? a.port : 0));
-    });
-  });
 
 const p = (values: number[], q: number) => round1(percentile(ascending(values), q));
 const ratio = (a: number | null, b: number | null) =>
@@ -340,7 +308,7 @@ if (!skipBuild) {
 }
 if (!skipBuild || !existsSync(join(bareDir, ".next"))) {
   rmSync(bareDir, { recursive: true, force: true });
-  for (const [file, text] of Object.entries(bareFiles)) {
+  for (const [file, text] of Object.entries(bareNextPageFiles)) {
     mkdirSync(join(bareDir, file, ".."), { recursive: true });
     writeFileSync(join(bareDir, file), text);
   }

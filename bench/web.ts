@@ -12,7 +12,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium } from "@playwright/test";
@@ -21,6 +20,7 @@ import { sign } from "@/lib/auth/tokens";
 import { joinEvent } from "@/lib/participants/join-event";
 import { startServer } from "@/lib/server/start-server";
 import { chromiumArgs, chromiumExecutable } from "../e2e/support/browser";
+import { bareNextPageFiles, freePort } from "./lib/bare-page";
 import { seed } from "./lib/seed";
 
 const root = process.cwd();
@@ -30,38 +30,6 @@ const baselineDir = resolve(root, "bench/.web-baseline-build");
 const skipBuild = process.argv.includes("--skip-build");
 const log = (m: string) => process.stderr.write(`${m}\n`);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-
-const baselineFiles: Record<string, string> = {
-  "package.json": JSON.stringify({ name: "bare-next-page", private: true, type: "module" }),
-  "next.config.mjs": "export default { poweredByHeader: false, typescript: { ignoreBuildErrors: true } };\n",
-  "app/layout.tsx": `export default function Layout({ children }: { children: React.ReactNode }) {
-  return (<html lang="en"><body>{children}</body></html>);
-}
-`,
-  "app/page.tsx": `"use client";
-import { useEffect, useState } from "react";
-import { io } from "socket.io-client";
-
-export default function Page() {
-  const [state, setState] = useState("connecting");
-  useEffect(() => {
-    const socket = io({ transports: ["websocket"] });
-    socket.on("connect", () => setState("connected"));
-    socket.on("connect_error", () => setState("offline"));
-    return () => { socket.disconnect(); };
-  }, []);
-  return (<main><h1>Bare page</h1><p>{state}</p></main>);
-}
-`,
-};
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => done(typeof a === "object" && a ? a.port : 0));
-    });
-  });
 
 type Measured = { scripts: number; transferBytes: number; bodyBytes: number; files: { url: string; bytes: number }[] };
 
@@ -95,7 +63,7 @@ if (!skipBuild) {
   execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: appDist } });
 }
 rmSync(baselineDir, { recursive: true, force: true });
-for (const [file, text] of Object.entries(baselineFiles)) {
+for (const [file, text] of Object.entries(bareNextPageFiles)) {
   mkdirSync(join(baselineDir, file, ".."), { recursive: true });
   writeFileSync(join(baselineDir, file), text);
 }

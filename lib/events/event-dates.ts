@@ -95,19 +95,14 @@ const longDateFormat = new Intl.DateTimeFormat("en-GB", {
 /** "4 December 2026", the event's calendar day (a report written anywhere dates things as the room did). */
 export const formatLongDate = (ms: number) => longDateFormat.format(new Date(ms));
 
-const clockFormat = new Intl.DateTimeFormat("en-GB", {
+const clockOptions: Intl.DateTimeFormatOptions = {
   timeZone: eventTimeZone,
   hour: "2-digit",
   minute: "2-digit",
   hourCycle: "h23",
-});
-const clockSecondsFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: eventTimeZone,
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+};
+const clockFormat = new Intl.DateTimeFormat("en-GB", clockOptions);
+const clockSecondsFormat = new Intl.DateTimeFormat("en-GB", { ...clockOptions, second: "2-digit" });
 /**
  * "05:56" (or "05:56:07"): the room's clock, whatever the time zone of the laptop showing it. A
  * facilitator's laptop set to another zone must not move a round from 05:56 to 00:56.

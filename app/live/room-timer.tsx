@@ -68,7 +68,7 @@ export function RoomTimer({
         role="timer"
         aria-live="off"
         aria-label={`Timer: ${t.text} ${t.status === "paused" ? "paused" : t.done ? "time is up" : "left"}`}
-        className={`font-extrabold tabular-nums tracking-tight ${digits} ${t.done ? "motion-safe:animate-pulse" : ""} ${
+        className={`font-extrabold tabular-nums tracking-tight ${digits} ${t.done ? "times-up" : ""} ${
           t.urgent ? (size === "screen" ? "timer-urgent" : "text-coral") : ""
         }`}
         data-testid={testId}

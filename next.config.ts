@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// Each request's language and messages (lib/i18n/request.ts): no locale in the URL, so links and QR codes stay the same.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // libSQL is a native addon: it must be required at run time, never bundled.
@@ -13,4 +17,4 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` owns type errors; the build need not redo them
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

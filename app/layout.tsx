@@ -1,13 +1,19 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { allLocales } from "@/lib/i18n/locales";
 import "./globals.css";
 
 // Every page reads live data (the database, the visitor's cookie): nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { default: "Made In", template: "%s · Made In" },
-  description: "Run a co-production weekend: published briefs, team sign-up on phones, live boards, dot-voting and follow-up.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return {
+    title: { default: "Made In", template: "%s · Made In" },
+    description: t("description"),
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -15,10 +21,14 @@ export const viewport: Viewport = {
   themeColor: "#0f5e59",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const dir = allLocales.find((l) => l.code === locale)?.dir ?? "ltr";
   return (
-    <html lang="en-GB">
-      <body className="font-sans antialiased">{children}</body>
+    <html lang={locale} dir={dir}>
+      <body className="font-sans antialiased">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

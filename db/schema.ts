@@ -14,6 +14,8 @@ export const accounts = sqliteTable("accounts", {
   createdAt: createdAt(),
   /** Set when they followed "stop these emails" in the weekly digest. */
   digestStoppedAt: integer("digest_stopped_at"),
+  /** The language they chose for the console and organiser pages (lib/i18n); null: their browser's. */
+  language: text("language"),
 });
 
 /** Only a hash of the cookie's token is stored, so a leaked database does not leak sessions. */
@@ -39,6 +41,8 @@ export const events = sqliteTable("events", {
     .notNull()
     .default("draft"),
   place: text("place").notNull().default(""),
+  /** The event's main language: the big screen's, and anyone's whose browser asks for none we speak. */
+  language: text("language").notNull().default("en-GB"),
   description: text("description").notNull().default(""),
   startsAt: integer("starts_at"),
   endsAt: integer("ends_at"),
@@ -116,6 +120,8 @@ export const participants = sqliteTable(
     contact: text("contact").notNull().default(""),
     /** Null: not said. Under-18s get no public name (see publicName). */
     ageBand: text("age_band", { enum: ageBands }),
+    /** The language their screens and emails use (lib/i18n), from their phone or their own choice. */
+    language: text("language"),
     /** Set when they leave; their personal fields are scrubbed at the same time. */
     leftAt: integer("left_at"),
     createdAt: createdAt(),

@@ -1,4 +1,5 @@
 import { Wordmark } from "@/app/ui/brand";
+import { LanguagePicker } from "@/app/ui/language-picker";
 
 /** The frame of every participant page: made for one hand on a small screen. */
 export function PhoneShell({ children, aside }: { children: React.ReactNode; aside?: React.ReactNode }) {
@@ -9,6 +10,9 @@ export function PhoneShell({ children, aside }: { children: React.ReactNode; asi
         {aside}
       </header>
       <main className="flex-1">{children}</main>
+      <footer className="mt-10 border-t border-line pt-4">
+        <LanguagePicker />
+      </footer>
     </div>
   );
 }

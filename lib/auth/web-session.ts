@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { sharedDatabase } from "@/db";
 import { accountSessions } from "@/db/schema";
 import { endSession } from "@/lib/accounts/access";
+import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import type { Actor } from "./actor";
 import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
@@ -41,6 +42,8 @@ export async function startAccountSession(accountId: string) {
       .values({ tokenHash: hashToken(token), accountId, expiresAt: Date.now() + accountSessionDays * day }),
   );
   (await cookies()).set(accountSessionCookie, token, await cookieOptions(accountSessionDays));
+  // Signing in on a new laptop brings the staff member's chosen language with them.
+  await adoptStoredLanguage({ accountId });
 }
 
 export async function endAccountSession() {

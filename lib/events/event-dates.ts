@@ -3,7 +3,7 @@
  * so are their organisers), and stored as epoch milliseconds. Written without a date library:
  * Intl knows the British Summer Time rules.
  */
-const eventTimeZone = "Europe/London";
+export const eventTimeZone = "Europe/London";
 
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: eventTimeZone,

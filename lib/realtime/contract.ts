@@ -119,6 +119,8 @@ export type ServerToClientEvents = {
   "access:ended": (info: { reason: AccessEndedReason; message: string }, ack: () => void) => void;
   /** Another device has just signed in as this participant (by their personal link). */
   "device:signed-in": (info: { label: string }) => void;
+  /** This participant chose another language on one of their devices: the others follow. */
+  "language:chosen": (info: { language: string }) => void;
 };
 
 /**
@@ -161,6 +163,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "staff:changed": true,
   "access:ended": true,
   "device:signed-in": true,
+  "language:chosen": true,
 };
 export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
 

@@ -438,6 +438,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells a participant's open devices that another device just signed in as them. */
     deviceSignedIn: (participantId: string, label: string) =>
       io.to(participantRoom(participantId)).emit("device:signed-in", { label }),
+    /** Tells a participant's open devices the language they just chose on one of them. */
+    languageChosen: (participantId: string, language: string) =>
+      io.to(participantRoom(participantId)).emit("language:chosen", { language }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

@@ -1,8 +1,10 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { staffRoom } from "@/lib/activity/staff-state";
 import { eventRoom } from "@/lib/events/event-state";
+import { languageCookieString } from "@/lib/i18n/choice-cookie";
 import { type ConnectionStatus, EventConnection } from "./connection";
 import type { PendingCommand } from "./outbox";
 import { useRoom } from "./use-room";
@@ -17,7 +19,29 @@ export function EventConnectionProvider({ eventId, children }: { eventId: string
     setConnection(c);
     return () => c.close();
   }, [eventId]);
-  return <ConnectionContext.Provider value={connection}>{children}</ConnectionContext.Provider>;
+  return (
+    <ConnectionContext.Provider value={connection}>
+      <LanguageFollower />
+      {children}
+    </ConnectionContext.Provider>
+  );
+}
+
+/** The person chose another language on another of their devices: this one switches too, in place. */
+function LanguageFollower() {
+  const c = useContext(ConnectionContext);
+  const router = useRouter();
+  useEffect(() => {
+    if (!c) return;
+    const onChosen = ({ language }: { language: string }) => {
+      // biome-ignore lint/suspicious/noDocumentCookie: the one cookie script owns (lib/i18n/choice-cookie.ts)
+      document.cookie = languageCookieString(language, location.protocol === "https:");
+      router.refresh();
+    };
+    c.socket.on("language:chosen", onChosen);
+    return () => void c.socket.off("language:chosen", onChosen);
+  }, [c, router]);
+  return null;
 }
 
 export function useConnection() {

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
+import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { claimPersonalLink, deviceLabel } from "@/lib/participants/devices";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
@@ -20,6 +21,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const claimed = await db.transact((tx) => claimPersonalLink(tx, token, label));
   if (!claimed) return seeOther("/j?expired=1");
   await setParticipantCookie(claimed.eventId, claimed.participantId, claimed.deviceId);
+  // The new device speaks the language the person chose on their first one.
+  await adoptStoredLanguage({ participantId: claimed.participantId });
   sharedRealtime()?.deviceSignedIn(claimed.participantId, label);
   return seeOther(`/p/${claimed.slug}`);
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
@@ -36,8 +37,10 @@ export async function joinEventAction(code: string, _previous: FormState, form: 
   if (event.status === "archived") return { message: "This event has finished, so it isn't taking new people.", values };
 
   const label = deviceLabel((await headers()).get("user-agent"));
+  // The language they saw the join page in: their screens and emails keep it until they pick another.
+  const language = await getLocale();
   const joined = await db.transact(async (tx) => {
-    const { participantId, broadcasts } = await joinEvent(tx, { eventId: event.id, displayName: name.data });
+    const { participantId, broadcasts } = await joinEvent(tx, { eventId: event.id, displayName: name.data, language });
     const deviceId = await addDevice(tx, participantId, label);
     return { participantId, deviceId, broadcasts: await sequenceBroadcasts(tx, broadcasts) };
   });

@@ -1,0 +1,54 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { sharedDatabase } from "@/db";
+import { accounts, participants } from "@/db/schema";
+import { currentAccount, actorForEvent } from "@/lib/auth/web-session";
+import { findEventBySlug } from "@/lib/events/find-event";
+import { rememberLanguageHere } from "@/lib/i18n/choose";
+import { knownLocale } from "@/lib/i18n/locales";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
+
+const choice = z.object({
+  language: z.string().max(40),
+  // Where to come back to: a path on this site only, never another site.
+  back: z
+    .string()
+    .max(2000)
+    .regex(/^\/(?![/\\])/)
+    .catch("/"),
+  event: z.string().max(200).optional(),
+});
+
+/**
+ * One tap on a language: this browser, the person (so their other devices and their emails
+ * follow) and, for a participant, their other open devices at once. A plain form post without
+ * JavaScript does the same and comes back to the page.
+ */
+export async function chooseLanguage(form: FormData) {
+  const parsed = choice.safeParse({
+    language: form.get("language"),
+    back: form.get("back") ?? "/",
+    event: form.get("event") ?? undefined,
+  });
+  const back = parsed.success ? parsed.data.back : "/";
+  const code = parsed.success ? knownLocale(parsed.data.language) : null;
+  if (!code || !parsed.success) redirect(back);
+  await rememberLanguageHere(code);
+  const db = await sharedDatabase();
+  if (parsed.data.event) {
+    const event = await findEventBySlug(db.read, parsed.data.event);
+    const actor = event ? await actorForEvent(event.id) : null;
+    if (actor?.kind === "participant") {
+      await db.transact((tx) => tx.update(participants).set({ language: code }).where(eq(participants.id, actor.participantId)));
+      sharedRealtime()?.languageChosen(actor.participantId, code);
+    }
+  }
+  const account = await currentAccount();
+  if (account) {
+    await db.transact((tx) => tx.update(accounts).set({ language: code }).where(eq(accounts.id, account.id)));
+  }
+  redirect(back);
+}

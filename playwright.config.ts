@@ -37,6 +37,8 @@ export default defineConfig({
       // As behind one reverse proxy: tests stand in for several addresses with X-Forwarded-For
       // (e2e/organiser/sign-in-lockout.spec.ts). Without the header the peer address counts.
       TRUST_PROXY_HOPS: "1",
+      // The accented pseudo-locale (lib/i18n/pseudo.ts) that e2e/i18n/every-language.spec.ts reads every page in.
+      MADEIN_PSEUDO_LOCALE: "1",
     },
   },
 });

@@ -1,6 +1,6 @@
-import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { messagesFor, ownMessages, type Messages } from "./catalogue";
+import { type Messages, messagesFor, ownMessages } from "./catalogue";
 import { allLocales, defaultLocale } from "./locales";
 
 function leaves(messages: Messages, prefix = ""): Map<string, string> {
@@ -45,9 +45,7 @@ describe("message catalogues", () => {
   for (const locale of shipped) {
     describe(locale.name, () => {
       const own = leaves(ownMessages(locale.code));
-      const required = [...english.keys()].filter(
-        (key) => !locale.fallback || !staffOnlyNamespaces.has(key.split(".")[0] ?? ""),
-      );
+      const required = [...english.keys()].filter((key) => !locale.fallback || !staffOnlyNamespaces.has(key.split(".")[0] ?? ""));
 
       it("has every key English has", () => {
         expect(required.filter((key) => !own.has(key))).toEqual([]);

@@ -26,7 +26,11 @@ function negotiable(): string[] {
 }
 
 /** The language for a person: their own choice, else what their browser asks for, else the fallback. */
-export function resolveLocale(input: { chosen?: string | null; acceptLanguage?: string | null; fallback?: string | null }): string {
+export function resolveLocale(input: {
+  chosen?: string | null;
+  acceptLanguage?: string | null;
+  fallback?: string | null;
+}): string {
   const chosen = knownLocale(input.chosen);
   if (chosen) return chosen;
   const wanted = acceptedLanguages(input.acceptLanguage);

@@ -1,0 +1,104 @@
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { teamMembers } from "@/db/schema";
+import { allLocales } from "@/lib/i18n/locales";
+import { addAgenda } from "../room-control/support";
+import { expectAccessible } from "../support/a11y";
+import { commandSocket } from "../support/command-socket";
+import { e2eBaseUrl } from "../support/config";
+import { addBoardFixture, addBrief, addStaff, createEventFixture, db, joinAs } from "../support/fixtures";
+import { phone } from "../support/viewports";
+import { addTeam } from "../teams/support";
+import { alwaysAllowed, untranslatedWords, userDataWords } from "./support";
+
+/** An event in mid-weekend: agenda, a brief, a team with its member, a board with a note, a timer. */
+async function weekendInProgress() {
+  const event = await createEventFixture();
+  await addAgenda(event.id, ["Explore", "Make"]);
+  const briefId = await addBrief(event.id, { title: "Safer streets", problem: "Walking home after dark" });
+  const team = await addTeam(event.id, "Street reporters");
+  const board = await addBoardFixture(event.id, { title: "Big ideas", template: "ideas" });
+  const facilitator = await addStaff(event.id, "facilitator", "Sam");
+  return { event, briefId, team, board, facilitator };
+}
+
+async function asParticipant(context: BrowserContext, eventId: string, teamId: string, name: string) {
+  const joined = await joinAs(context, eventId, name);
+  await (await db()).transact((tx) => tx.insert(teamMembers).values({ eventId, participantId: joined.participantId, teamId }));
+  return joined;
+}
+
+function participantPages(w: Awaited<ReturnType<typeof weekendInProgress>>) {
+  const { event } = w;
+  return [
+    "/j",
+    `/j/${event.joinCode}`,
+    `/j/${event.joinCode}/privacy`,
+    `/p/${event.slug}`,
+    `/p/${event.slug}/me`,
+    `/p/${event.slug}/device`,
+    `/p/${event.slug}/b/${w.board.id}`,
+    `/p/${event.slug}/brief/${w.briefId}`,
+    `/p/${event.slug}/presentations`,
+    `/p/${event.slug}/showcase`,
+    `/e/${event.slug}`,
+  ];
+}
+
+/** A page has loaded what it shows: live pages wait for their connection. */
+async function settle(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
+  const live = page.locator("[data-status]");
+  if ((await live.count()) > 0) await expect(live.first()).toHaveAttribute("data-status", "online");
+}
+
+test("every participant page in the pseudo-locale: no text that skipped the catalogue", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const w = await weekendInProgress();
+  const context = await browser.newContext({ ...phone, locale: "en-GB" });
+  await context.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: "en-XA", sameSite: "Lax" }]);
+  await asParticipant(context, w.event.id, w.team.id, "Ŧéšţ");
+  const staff = await commandSocket(w.event.id, w.facilitator.id);
+  await staff.command("phase:next", { fromPhaseId: null });
+  await staff.command("announcement:send", { text: "Lunch is ready" });
+  await staff.command("timer:start", { minutes: 5 });
+  staff.close();
+
+  const allowed = new Set([...alwaysAllowed, ...(await userDataWords(w.event.id))]);
+  const page = await context.newPage();
+  const found: string[] = [];
+  for (const path of participantPages(w)) {
+    // A page of its own for each: /j/CODE sends a joined phone on to its room, so visit it signed out.
+    const target = path.startsWith("/j") ? await (await browser.newContext({ ...phone })).newPage() : page;
+    if (target !== page) {
+      await target.context().addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: "en-XA", sameSite: "Lax" }]);
+    }
+    await target.goto(path);
+    await settle(target);
+    await expect(target.locator("html")).toHaveAttribute("lang", "en-XA");
+    for (const word of await untranslatedWords(target, allowed)) found.push(`${path}: ${word}`);
+    if (target !== page) await target.context().close();
+  }
+  expect(found, "hard-coded text on participant pages").toEqual([]);
+  await context.close();
+});
+
+for (const locale of allLocales.filter((l) => !l.pseudo)) {
+  test(`participant pages in ${locale.name}: lang="${locale.code}" and no serious accessibility problem`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    const w = await weekendInProgress();
+    const context = await browser.newContext({ ...phone });
+    await context.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: locale.code, sameSite: "Lax" }]);
+    await asParticipant(context, w.event.id, w.team.id, "Amara");
+    const page = await context.newPage();
+    for (const path of participantPages(w).filter((p) => !p.startsWith("/j/"))) {
+      await page.goto(path);
+      await settle(page);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale.code);
+      await expectAccessible(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} scrolls sideways`).toBeLessThanOrEqual(
+        390,
+      );
+    }
+    await context.close();
+  });
+}

@@ -43,6 +43,8 @@ export const events = sqliteTable("events", {
   place: text("place").notNull().default(""),
   /** The event's main language: the big screen's, and anyone's whose browser asks for none we speak. */
   language: text("language").notNull().default("en-GB"),
+  /** More languages the big screen's join panel says "Join on your phone" in, beside the main one. */
+  joinLanguages: text("join_languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   description: text("description").notNull().default(""),
   startsAt: integer("starts_at"),
   endsAt: integer("ends_at"),

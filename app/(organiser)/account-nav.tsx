@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { LanguagePicker } from "@/app/ui/language-picker";
 import { currentAccount } from "@/lib/auth/web-session";
 import { signOut } from "./signin/actions";
 
@@ -9,13 +10,17 @@ export async function AccountNav() {
   const account = await currentAccount();
   if (!account) {
     return (
-      <Link href="/signin" className="link">
-        Sign in
-      </Link>
+      <>
+        <LanguagePicker variant="menu" />
+        <Link href="/signin" className="link">
+          Sign in
+        </Link>
+      </>
     );
   }
   return (
     <>
+      <LanguagePicker variant="menu" />
       <Link href="/o" className="link">
         Your events
       </Link>

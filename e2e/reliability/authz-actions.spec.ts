@@ -61,6 +61,11 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
+    name: "saveEventLanguages",
+    args: (s) => [s.a.slug, {}, new FormArg({ language: "pt", joinLanguages: "es" })],
+    allowed: organiserOnly,
+  },
+  {
     name: "saveAgendaAction",
     args: (s) => [
       s.a.slug,
@@ -209,6 +214,8 @@ const notEventChanges = new Set([
   "forgetThisPhone",
   "makeDeviceLink",
   "signOutDeviceAction",
+  // The caller's own language: it changes only their own participant (by their cookie) and account.
+  "chooseLanguage",
   "acceptInviteAction",
   "createAccountAndAccept",
   "requestResetAction",

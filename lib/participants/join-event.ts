@@ -16,7 +16,10 @@ export { displayNameSchema };
  * Without an age band (the join form does not ask; the "about you" step does) the room sees
  * their initials until they say they are 18 or over: see publicName.
  */
-export async function joinEvent(tx: Tx, input: { eventId: string; displayName: string; ageBand?: AgeBand | null; language?: string | null }) {
+export async function joinEvent(
+  tx: Tx,
+  input: { eventId: string; displayName: string; ageBand?: AgeBand | null; language?: string | null },
+) {
   const id = randomUUID();
   const resumeToken = newToken();
   const [row] = await tx

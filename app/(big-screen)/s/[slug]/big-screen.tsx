@@ -1,6 +1,7 @@
 "use client";
 
 import "./screen.css";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
 import { RoomTimer, useRoomTimer } from "@/app/live/room-timer";
@@ -20,7 +21,15 @@ import { AgendaWall, BoardWall, RotateWall, VotesWall } from "./walls";
 
 type Props = {
   event: { name: string; place: string };
-  join: { url: string; shortUrl: string; code: string; qr: string; reachableByPhones: boolean };
+  join: {
+    url: string;
+    shortUrl: string;
+    code: string;
+    qr: string;
+    reachableByPhones: boolean;
+    /** "Join on your phone" in the event's extra languages. */
+    alsoIn: { code: string; heading: string }[];
+  };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
   boards: readonly Pick<BoardListing, "id" | "title" | "teamId" | "teamName">[];
 };
@@ -47,6 +56,7 @@ function useTheme(): [Theme, () => void] {
 }
 
 function JoinPanel({ join }: { join: Props["join"] }) {
+  const t = useTranslations("screen.join");
   return (
     <section
       aria-labelledby="join-title"
@@ -54,8 +64,18 @@ function JoinPanel({ join }: { join: Props["join"] }) {
       data-testid="join-panel"
     >
       <h2 id="join-title" className="text-4xl font-extrabold">
-        Join on your phone
+        {t("heading")}
       </h2>
+      {join.alsoIn.length > 0 ? (
+        <p className="text-2xl font-semibold text-ink-soft" data-testid="join-also-in">
+          {join.alsoIn.map((l, i) => (
+            <span key={l.code}>
+              {i > 0 ? <span aria-hidden> · </span> : null}
+              <span lang={l.code}>{l.heading}</span>
+            </span>
+          ))}
+        </p>
+      ) : null}
       {/*
         The QR code takes all the height the words leave, as a true square (the smaller of the
         box's width and height), so it stays about a third of any projector's height.
@@ -64,25 +84,24 @@ function JoinPanel({ join }: { join: Props["join"] }) {
         {/* biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation */}
         <img
           src={join.qr}
-          alt={`QR code to join: ${join.url}`}
+          alt={t("qrAlt", { url: join.url })}
           className="h-[min(100cqw,100cqh)] w-[min(100cqw,100cqh)]"
           data-testid="join-qr"
         />
       </div>
-      <p className="text-xl font-semibold text-ink-soft">or go to</p>
+      <p className="text-xl font-semibold text-ink-soft">{t("orGoTo")}</p>
       <p className="max-w-full text-3xl font-bold [overflow-wrap:anywhere]" data-testid="join-url">
         {join.shortUrl}
       </p>
       <p className="flex items-baseline gap-4">
-        <span className="text-2xl font-semibold text-ink-soft">code</span>
+        <span className="text-2xl font-semibold text-ink-soft">{t("code")}</span>
         <span className="font-mono text-6xl font-extrabold tracking-[0.15em]" data-testid="screen-code">
           {join.code}
         </span>
       </p>
       {join.reachableByPhones ? null : (
         <p role="note" className="rounded-xl bg-sun px-4 py-2 text-lg font-semibold text-ink" data-testid="join-unreachable">
-          Phones cannot open this address: this laptop has no network address. Connect it to the venue's Wi-Fi and reload, or
-          start the app with PUBLIC_URL set to an address phones can reach.
+          {t("unreachable")}
         </p>
       )}
     </section>
@@ -219,6 +238,7 @@ function useChime(done: boolean) {
 
 /** The projector: readable from the back of a hall, no chrome, live, driven from the console or the keyboard. */
 export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
+  const t = useTranslations("screen.join");
   const connection = useConnection();
   const { presence, announcement, room, agenda } = useEventRoom();
   const liveBoards = useBoardList();
@@ -336,7 +356,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         <div className="flex shrink-0 items-center gap-12">
           {wall.kind !== "join" ? (
             <p className="text-right text-2xl font-semibold">
-              Join with code
+              {t("withCode")}
               <span className="block font-mono text-5xl font-extrabold tracking-widest">{join.code}</span>
             </p>
           ) : null}
@@ -348,9 +368,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
             >
               {presence?.people ?? "–"}
             </span>
-            <span className="block text-xl font-semibold text-white/80">
-              {presence?.people === 1 ? "person here" : "people here"}
-            </span>
+            <span className="block text-xl font-semibold text-white/80">{t("peopleHere", { count: presence?.people ?? 0 })}</span>
           </p>
         </div>
       </header>

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { messagesFor } from "@/lib/i18n/catalogue";
+import { allLocales, defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { qrDataUrl } from "@/lib/server/qr";
@@ -28,20 +32,35 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
   const joinUrl = `${address.base}/j/${event.joinCode}`;
   const db = (await sharedDatabase()).read;
   const [board, boards] = await Promise.all([findWelcomeBoard(db, event.id), listBoards(db, event.id)]);
+  // The projector speaks the event's language, whatever the laptop's; the join panel says how to
+  // join in the organiser's extra languages too.
+  const locale = knownLocale(event.language) ?? defaultLocale;
+  const alsoIn = await Promise.all(
+    event.joinLanguages.flatMap((code) => {
+      const known = knownLocale(code);
+      if (!known || known === locale) return [];
+      return [getTranslations({ locale: known, namespace: "screen.join" }).then((t) => ({ code: known, heading: t("heading") }))];
+    }),
+  );
   return (
-    <EventConnectionProvider eventId={event.id}>
-      <BigScreen
-        event={{ name: event.name, place: event.place }}
-        join={{
-          url: joinUrl,
-          shortUrl: joinUrl.replace(/^https?:\/\//, ""),
-          code: formatJoinCode(event.joinCode),
-          qr: await qrDataUrl(joinUrl),
-          reachableByPhones: address.reachableByPhones,
-        }}
-        board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
-        boards={boards}
-      />
-    </EventConnectionProvider>
+    <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
+      <div lang={locale} dir={allLocales.find((l) => l.code === locale)?.dir ?? "ltr"}>
+        <EventConnectionProvider eventId={event.id}>
+          <BigScreen
+            event={{ name: event.name, place: event.place }}
+            join={{
+              url: joinUrl,
+              shortUrl: joinUrl.replace(/^https?:\/\//, ""),
+              code: formatJoinCode(event.joinCode),
+              qr: await qrDataUrl(joinUrl),
+              reachableByPhones: address.reachableByPhones,
+              alsoIn,
+            }}
+            board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+            boards={boards}
+          />
+        </EventConnectionProvider>
+      </div>
+    </NextIntlClientProvider>
   );
 }

@@ -6,6 +6,7 @@ import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { Wordmark } from "@/app/ui/brand";
+import { LanguagePicker } from "@/app/ui/language-picker";
 import { SkipLinks } from "@/app/ui/skip-links";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection, useEventRoom, useStaffRoom } from "@/lib/realtime/client/react";
@@ -217,6 +218,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
             <p className="min-w-0 break-words font-semibold">{event.name}</p>
           </div>
           <div className="flex flex-wrap items-center gap-2">
+            <LanguagePicker variant="menu" />
             <ConnectionPill />
             <Link href={`/f/${event.slug}/presentations`} className="btn btn-secondary min-h-10 py-1">
               Presentations

@@ -1,10 +1,14 @@
 "use server";
 
+import { eq } from "drizzle-orm";
 import { refresh } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
+import { events } from "@/db/schema";
 import { agendaSchema } from "@/lib/events/agenda";
 import { eventDetailsFields, eventDetailsSchema } from "@/lib/events/event-details";
+import { eventLanguagesSchema } from "@/lib/events/event-languages";
 import { saveAgenda } from "@/lib/events/save-agenda";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
@@ -49,4 +53,38 @@ export async function saveAgendaAction(slug: string, _previous: SavedFormState, 
   await db.transact((tx) => saveAgenda(tx, { eventId: allowed.event.id, phases: parsed.data }));
   refresh();
   return { saved: `Saved. The agenda has ${parsed.data.length === 1 ? "1 phase" : `${parsed.data.length} phases`}.` };
+}
+
+/** The event's main language and the extra languages of the big screen's join panel. */
+export async function saveEventLanguages(slug: string, _previous: SavedFormState, form: FormData): Promise<SavedFormState> {
+  slug = textArg(slug);
+  form = formArg(form);
+  const t = await getTranslations("organiser.languages");
+  const values = {
+    language: String(form.get("language") ?? ""),
+    joinLanguages: form.getAll("joinLanguages").map(String).join(","),
+  };
+  const allowed = await organiserOf(slug);
+  if (!allowed) return { message: organisersOnly, values };
+  const parsed = eventLanguagesSchema.safeParse({
+    language: values.language,
+    joinLanguages: form.getAll("joinLanguages").map(String),
+  });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "language");
+      errors[field] ??= t(issue.message === "tooManyJoinLanguages" ? "tooMany" : "unknown");
+    }
+    return { errors, values, message: t("notSaved") };
+  }
+  const db = await sharedDatabase();
+  await db.transact((tx) =>
+    tx
+      .update(events)
+      .set({ language: parsed.data.language, joinLanguages: parsed.data.joinLanguages })
+      .where(eq(events.id, allowed.event.id)),
+  );
+  refresh();
+  return { saved: t("saved") };
 }

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { epochToLondonLocal, formatShortDate } from "@/lib/events/event-dates";
 import { findAgenda } from "@/lib/events/find-agenda";
+import { offeredLocales } from "@/lib/i18n/locales";
 import { retentionEndsAt } from "@/lib/privacy/retention";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
-import { saveAgendaAction, saveEventDetails } from "./actions";
+import { saveAgendaAction, saveEventDetails, saveEventLanguages } from "./actions";
 import { AgendaForm } from "./agenda-form";
 import { DeleteEventForm } from "./delete-event-form";
 import { DetailsForm } from "./details-form";
+import { LanguagesForm } from "./languages-form";
 import { deleteEventAction, savePrivacySettings } from "./privacy-actions";
 import { PrivacyForm } from "./privacy-form";
 
@@ -38,6 +41,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
   const db = await sharedDatabase();
   const agenda = await findAgenda(db.read, event.id);
   const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
+  const t = await getTranslations("organiser.languages");
 
   return (
     <PageShell>
@@ -81,6 +85,17 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
           <AgendaForm
             action={saveAgendaAction.bind(null, event.slug)}
             phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
+          />
+        </section>
+        <section aria-labelledby="languages-heading" className="card p-6">
+          <h2 id="languages-heading" className="mb-2 text-xl font-bold tracking-tight">
+            {t("heading")}
+          </h2>
+          <p className="mb-5 text-ink-soft">{t("intro")}</p>
+          <LanguagesForm
+            action={saveEventLanguages.bind(null, event.slug)}
+            offered={offeredLocales().filter((l) => !l.pseudo)}
+            initial={{ language: event.language, joinLanguages: event.joinLanguages }}
           />
         </section>
         <section aria-labelledby="privacy-heading" className="card p-6">

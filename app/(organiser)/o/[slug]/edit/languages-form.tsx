@@ -1,0 +1,75 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { FormMessage } from "@/app/ui/form";
+import type { LocaleInfo } from "@/lib/i18n/locales";
+import { SavedMessage, SubmitButton } from "../../../form-fields";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
+import type { SavedFormState } from "./actions";
+
+export function LanguagesForm({
+  action,
+  offered,
+  initial,
+}: {
+  action: FormAction<SavedFormState>;
+  offered: LocaleInfo[];
+  initial: { language: string; joinLanguages: string[] };
+}) {
+  const t = useTranslations("organiser.languages");
+  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  // After a refused save the form shows what was posted, never the stored values.
+  const posted = state.values;
+  const main = posted?.language ?? initial.language;
+  const extra = posted ? (posted.joinLanguages ?? "").split(",").filter(Boolean) : initial.joinLanguages;
+  return (
+    <form {...formProps} className="space-y-5">
+      <FormMessage message={state.message} />
+      <div className="space-y-1">
+        <label htmlFor="event-language" className="block font-semibold">
+          {t("mainLabel")}
+        </label>
+        <p id="event-language-hint" className="text-sm text-ink-soft">
+          {t("mainHint")}
+        </p>
+        <select
+          id="event-language"
+          name="language"
+          defaultValue={main}
+          aria-describedby="event-language-hint"
+          className="min-h-12 w-full rounded-xl border border-line bg-white px-3 sm:w-auto"
+        >
+          {offered.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        {state.errors?.language ? <p className="text-sm font-semibold text-danger">{state.errors.language}</p> : null}
+      </div>
+      <fieldset className="space-y-2" aria-describedby="join-languages-hint">
+        <legend className="font-semibold">{t("joinLabel")}</legend>
+        <p id="join-languages-hint" className="text-sm text-ink-soft">
+          {t("joinHint")}
+        </p>
+        <div className="flex flex-wrap gap-x-5 gap-y-2">
+          {offered.map((l) => (
+            <label key={l.code} className="flex min-h-11 items-center gap-2">
+              <input
+                type="checkbox"
+                name="joinLanguages"
+                value={l.code}
+                defaultChecked={extra.includes(l.code)}
+                className="size-5"
+              />
+              <span lang={l.code}>{l.name}</span>
+            </label>
+          ))}
+        </div>
+        {state.errors?.joinLanguages ? <p className="text-sm font-semibold text-danger">{state.errors.joinLanguages}</p> : null}
+      </fieldset>
+      <SavedMessage message={state.saved} />
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../support/a11y";
+import { addStaff, createEventFixture, signIn } from "../support/fixtures";
+import { projector } from "../support/viewports";
+
+test("an organiser sets the event's language: the big screen speaks it, and says how to join in three more", async ({ browser }) => {
+  const event = await createEventFixture();
+  const organiser = await browser.newContext();
+  await signIn(organiser, event.organiser.id);
+  const editor = await organiser.newPage();
+  await editor.goto(`/o/${event.slug}/edit`);
+  await editor.getByLabel("The event's language").selectOption("es");
+  const extra = editor.getByRole("group", { name: "Also say how to join in" });
+  for (const name of ["Português", "Polski", "Français", "English"]) await extra.getByRole("checkbox", { name }).check();
+  await extra.getByRole("checkbox", { name: "Español" }).check();
+  await editor.getByRole("button", { name: "Save languages" }).click();
+  // Five extra is one too many: a clear message, nothing saved, the ticks kept.
+  await expect(editor.getByText("Pick up to four")).toBeVisible();
+  await expect(extra.getByRole("checkbox", { name: "Français" })).toBeChecked();
+  await extra.getByRole("checkbox", { name: "English" }).uncheck();
+  await editor.getByRole("button", { name: "Save languages" }).click();
+  await expect(editor.getByText("Saved. The big screen speaks the event's language")).toBeVisible();
+  await expectAccessible(editor);
+
+  // The facilitator's laptop is in English; the projector speaks the event's language.
+  const facilitator = await addStaff(event.id, "facilitator");
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, facilitator.id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.getByRole("heading", { name: "Únete desde tu móvil" })).toBeVisible();
+  await expect(screen.getByTestId("join-panel").locator("xpath=ancestor::*[@lang][1]")).toHaveAttribute("lang", "es");
+  const also = screen.getByTestId("join-also-in");
+  await expect(also.locator('[lang="pt"]')).toHaveText("Participe no seu telemóvel");
+  await expect(also.locator('[lang="pl"]')).toHaveText("Dołącz na telefonie");
+  await expect(also.locator('[lang="fr"]')).toHaveText("Rejoignez-nous sur votre téléphone");
+  // Spanish itself, the main language, is not said twice.
+  await expect(also.locator('[lang="es"]')).toHaveCount(0);
+  // The QR code still takes about a third of the screen's height.
+  const qr = await screen.getByTestId("join-qr").boundingBox();
+  expect(qr?.height ?? 0).toBeGreaterThanOrEqual(1080 / 3);
+  await screen.screenshot({ path: "e2e/.artifacts/screen-languages-1920.png" });
+  await expectAccessible(screen);
+  await organiser.close();
+  await laptop.close();
+});

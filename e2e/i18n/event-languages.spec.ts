@@ -3,7 +3,9 @@ import { expectAccessible } from "../support/a11y";
 import { addStaff, createEventFixture, signIn } from "../support/fixtures";
 import { projector } from "../support/viewports";
 
-test("an organiser sets the event's language: the big screen speaks it, and says how to join in three more", async ({ browser }) => {
+test("an organiser sets the event's language: the big screen speaks it, and says how to join in three more", async ({
+  browser,
+}) => {
   const event = await createEventFixture();
   const organiser = await browser.newContext();
   await signIn(organiser, event.organiser.id);

@@ -38,6 +38,9 @@ const exportedEventSchema = z.object({
   childcare: text(),
   food: text(),
   whatToBring: text(),
+  // Archives from before languages (issue 19) have neither: English, and no extra join languages.
+  language: text(40).default("en-GB"),
+  joinLanguages: z.array(text(40)).max(10).default([]),
   followsEventSlug: text(100).nullable(),
 });
 

@@ -35,6 +35,7 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { uniqueJoinCode } from "@/lib/events/create-event";
 import { slugify } from "@/lib/events/slug";
 import type { FileStorage } from "@/lib/files/storage";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import type { EventExport } from "./export-schema";
 import { type ImportedFiles, removeStoredFiles, type StoredFile, storeImportedFiles } from "./import-files";
 
@@ -106,6 +107,9 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
     childcare: e.childcare,
     food: e.food,
     whatToBring: e.whatToBring,
+    // A language this installation does not speak reads as English, never as an error page.
+    language: knownLocale(e.language) ?? defaultLocale,
+    joinLanguages: e.joinLanguages.flatMap((code) => knownLocale(code) ?? []),
     createdBy: accountId,
   });
   await tx.insert(eventStaff).values({ eventId, accountId, role: "organiser" });

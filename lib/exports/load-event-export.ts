@@ -177,6 +177,8 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       childcare: event.childcare,
       food: event.food,
       whatToBring: event.whatToBring,
+      language: event.language,
+      joinLanguages: event.joinLanguages,
       followsEventSlug: followUp?.slug ?? null,
     },
     phases: phaseRows.map((p) => ({ name: p.name, position: p.position, startsAt: p.startsAt, endsAt: p.endsAt })),

@@ -19,6 +19,8 @@ export function sampleExport(): EventExport {
       childcare: "",
       food: "",
       whatToBring: "",
+      language: "en-GB",
+      joinLanguages: [],
       followsEventSlug: null,
     },
     phases: [],

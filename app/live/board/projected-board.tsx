@@ -25,7 +25,7 @@ export function ProjectedBoard({ boardId }: { boardId: string }) {
         >
           <p className="text-4xl font-extrabold">
             {round.status === "open" ? "Vote now on your phone" : "Voting has closed"}
-            {secondsLeft !== null ? <span className="ml-6 font-mono tabular-nums">{clock(secondsLeft)}</span> : null}
+            {secondsLeft !== null ? <span className="ms-6 font-mono tabular-nums">{clock(secondsLeft)}</span> : null}
           </p>
           <p className="text-3xl font-semibold" aria-live="polite" data-testid="screen-voted">
             {plural(tally?.voters ?? 0, "person", "people")} voted · {plural(tally?.dotsUsed ?? 0, "dot")}

@@ -550,7 +550,7 @@ export function WallBoardView({
                             data-drop="end"
                             className="absolute inset-x-0 top-0 h-1 rounded-full bg-brand"
                           >
-                            <span className="absolute left-2 -translate-y-1/2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white">
+                            <span className="absolute start-2 -translate-y-1/2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white">
                               Will move here
                             </span>
                           </span>

@@ -115,7 +115,7 @@ function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
       className={`pointer-events-none absolute inset-x-0 z-10 h-1 rounded-full bg-brand ${drop === "before" ? "top-0" : "bottom-0"}`}
     >
       <span
-        className={`absolute right-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
+        className={`absolute end-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
       >
         Will move here
       </span>

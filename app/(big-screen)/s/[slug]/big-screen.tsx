@@ -121,7 +121,7 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
           <section aria-labelledby="welcome-title" className="shrink-0">
             <h2 id="welcome-title" className="mb-4 text-3xl font-bold">
               {board.title}
-              <span className="ml-4 text-2xl font-semibold text-white/70">{plural(wallNotes.length, "note")}</span>
+              <span className="ms-4 text-2xl font-semibold text-white/70">{plural(wallNotes.length, "note")}</span>
             </h2>
             {latest.length === 0 ? (
               <p className="rounded-2xl bg-stage-raised p-8 text-3xl text-white/80">
@@ -355,13 +355,13 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         </div>
         <div className="flex shrink-0 items-center gap-12">
           {wall.kind !== "join" ? (
-            <p className="text-right text-2xl font-semibold">
+            <p className="text-end text-2xl font-semibold">
               {t("withCode")}
               <span className="block font-mono text-5xl font-extrabold tracking-widest">{join.code}</span>
             </p>
           ) : null}
           {showsTimer ? <RoomTimer timer={room.timer} size="screen" testId="screen-timer" /> : null}
-          <p className="text-right text-3xl font-bold" aria-live="polite">
+          <p className="text-end text-3xl font-bold" aria-live="polite">
             <span
               className={`${dense ? "text-5xl" : "text-7xl"} font-extrabold tabular-nums text-sun`}
               data-testid="screen-people"

@@ -96,7 +96,7 @@ function Reactions({ handle, teamId }: { handle: PresentationsHandle; teamId: st
           </li>
         ))}
       </ul>
-      <div aria-hidden className="pointer-events-none absolute bottom-full left-0 h-[24vh] w-full overflow-hidden">
+      <div aria-hidden className="pointer-events-none absolute bottom-full start-0 h-[24vh] w-full overflow-hidden">
         {bursts.map((b) => (
           <span
             key={b.id}
@@ -184,7 +184,7 @@ function ResultsWall({ state }: { state: PresentationState }) {
                 {plural(r.votes, "vote")}
                 {r.judgesPercent !== null ? ` · judges ${fmt(r.judgesPercent)}%` : ""}
               </span>
-              <span className="w-[4.5em] shrink-0 text-right font-extrabold tabular-nums">{fmt(r.combined)}</span>
+              <span className="w-[4.5em] shrink-0 text-end font-extrabold tabular-nums">{fmt(r.combined)}</span>
             </li>
           ))}
         </ol>
@@ -294,7 +294,7 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
       </div>
       <div className="col-span-2 flex flex-wrap items-end justify-between gap-x-[3vh] gap-y-[1.5vh]">
         <Reactions handle={handle} teamId={current} />
-        <p className="ml-auto max-w-full text-right text-[3vh] font-semibold" data-testid="presenter-next">
+        <p className="ms-auto max-w-full text-end text-[3vh] font-semibold" data-testid="presenter-next">
           {upNext ? (
             <>
               <span className="block text-[2vh] uppercase tracking-[0.15em] text-white/70">Next up</span>

@@ -131,7 +131,7 @@ export function RotateWall({
         </span>
         <span aria-hidden>
           Next in {left} s
-          <span className="ml-4 inline-block h-2 w-40 overflow-hidden rounded-full bg-white/20 align-middle">
+          <span className="ms-4 inline-block h-2 w-40 overflow-hidden rounded-full bg-white/20 align-middle">
             <span className="block h-full bg-sun" style={{ width: `${100 - (left * 1000 * 100) / rotationIntervalMs}%` }} />
           </span>
         </span>

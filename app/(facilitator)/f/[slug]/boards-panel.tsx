@@ -46,7 +46,7 @@ function BoardRow({
           <p className="break-words font-semibold">
             {board.title}
             {boardShown || votesShown ? (
-              <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-bold text-brand-dark">
+              <span className="ms-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-bold text-brand-dark">
                 {boardShown ? "on the big screen" : "votes on the big screen"}
               </span>
             ) : null}
@@ -109,11 +109,11 @@ function BoardRow({
           <details className="group" data-testid="board-more">
             <summary className={`${small} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
               More<span className="sr-only"> for {board.title}</span>
-              <span aria-hidden="true" className="ml-1 inline-block transition-transform group-open:rotate-180">
+              <span aria-hidden="true" className="ms-1 inline-block transition-transform group-open:rotate-180">
                 ▾
               </span>
             </summary>
-            <div className="mt-2 flex flex-wrap gap-2 rounded-lg bg-paper p-2 sm:absolute sm:right-3 sm:bottom-2 sm:mt-0">
+            <div className="mt-2 flex flex-wrap gap-2 rounded-lg bg-paper p-2 sm:absolute sm:end-3 sm:bottom-2 sm:mt-0">
               <button
                 type="button"
                 aria-pressed={votesShown}

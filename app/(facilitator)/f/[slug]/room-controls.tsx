@@ -92,7 +92,7 @@ export function AgendaPanel({
               >
                 <span className={status === "done" ? "text-ink-soft" : "font-semibold"}>
                   {p.name}
-                  {status === "now" ? <span className="ml-2 text-sm font-bold text-brand">now</span> : null}
+                  {status === "now" ? <span className="ms-2 text-sm font-bold text-brand">now</span> : null}
                 </span>
                 {status !== "now" ? (
                   <button

@@ -164,7 +164,7 @@ export default async function EventAdminPage({
               {eventBriefs.map((brief, index) => (
                 <li key={brief.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
                   <span className="flex min-w-0 items-center gap-3">
-                    <span className="w-6 shrink-0 text-right font-bold text-ink-soft">{index + 1}</span>
+                    <span className="w-6 shrink-0 text-end font-bold text-ink-soft">{index + 1}</span>
                     <span className="min-w-0">
                       {isOrganiser ? (
                         <Link href={`/o/${event.slug}/briefs/${brief.id}`} className="link break-words text-lg">
@@ -173,7 +173,7 @@ export default async function EventAdminPage({
                       ) : (
                         <span className="font-semibold break-words text-lg">{brief.title}</span>
                       )}
-                      <span className="ml-2 align-middle">
+                      <span className="ms-2 align-middle">
                         <BriefStatusBadge status={brief.status} />
                       </span>
                     </span>

@@ -73,7 +73,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
         <p className="card p-6 text-ink-soft">Nobody has opened people's details or downloaded an export yet.</p>
       ) : (
         <div className="card overflow-x-auto p-0">
-          <table className="w-full min-w-[40rem] text-left">
+          <table className="w-full min-w-[40rem] text-start">
             <caption className="sr-only">Staff access to personal data, newest first</caption>
             <thead className="border-b-2 border-line text-sm text-ink-soft">
               <tr>

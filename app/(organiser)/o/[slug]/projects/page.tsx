@@ -201,26 +201,26 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
             <h2 id="sent-heading" className="text-xl font-bold tracking-tight">
               Emails sent
             </h2>
-            <table className="w-full text-left text-sm">
+            <table className="w-full text-start text-sm">
               <thead>
                 <tr className="border-b border-line">
-                  <th className="py-2 pr-3">When</th>
-                  <th className="py-2 pr-3">To</th>
-                  <th className="py-2 pr-3">What</th>
+                  <th className="py-2 pe-3">When</th>
+                  <th className="py-2 pe-3">To</th>
+                  <th className="py-2 pe-3">What</th>
                 </tr>
               </thead>
               <tbody>
                 {sent.map((m) => (
                   <tr key={m.id} className="border-b border-line align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">
+                    <td className="py-2 pe-3 whitespace-nowrap">
                       {new Date(m.sentAt).toLocaleString("en-GB", {
                         timeZone: "Europe/London",
                         dateStyle: "medium",
                         timeStyle: "short",
                       })}
                     </td>
-                    <td className="py-2 pr-3 break-all">{m.recipient}</td>
-                    <td className="py-2 pr-3 break-words">
+                    <td className="py-2 pe-3 break-all">{m.recipient}</td>
+                    <td className="py-2 pe-3 break-words">
                       {m.subject}
                       {m.outcome === "failed" ? (
                         <strong className="text-danger"> (not delivered: the email server refused it)</strong>

@@ -114,7 +114,7 @@ function ShowcaseReview({ team, presentation: p }: { team: TeamReport; presentat
       {s && s.links.length > 0 ? (
         <div>
           <p className="font-semibold">Links</p>
-          <ul className="list-disc pl-6">
+          <ul className="list-disc ps-6">
             {s.links.map((l) => (
               <li key={`${l.title}-${l.url}`} className="wrap-anywhere">
                 {l.title && l.title !== l.url ? `${l.title}: ` : ""}
@@ -172,13 +172,13 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
             </span>{" "}
             ({plural(p.judging.judges, "judge")}, each scoring 1 to 5 per criterion).
           </p>
-          <table className="w-full table-fixed border-collapse text-left">
+          <table className="w-full table-fixed border-collapse text-start">
             <thead>
               <tr className="border-b border-line">
-                <th scope="col" className="py-1 pr-2">
+                <th scope="col" className="py-1 pe-2">
                   Criterion
                 </th>
-                <th scope="col" className="w-24 py-1 pr-2">
+                <th scope="col" className="w-24 py-1 pe-2">
                   Average
                 </th>
                 <th scope="col" className="w-20 py-1">
@@ -189,8 +189,8 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
             <tbody>
               {p.judging.criteria.map((c) => (
                 <tr key={c.criterion} className="border-b border-line">
-                  <td className="py-1 pr-2 wrap-anywhere">{c.criterion}</td>
-                  <td className="py-1 pr-2">{c.average ?? "not scored"}</td>
+                  <td className="py-1 pe-2 wrap-anywhere">{c.criterion}</td>
+                  <td className="py-1 pe-2">{c.average ?? "not scored"}</td>
                   <td className="py-1">{c.judges}</td>
                 </tr>
               ))}
@@ -337,13 +337,13 @@ function VoteReview({ round }: { round: VoteResult }) {
         {plural(round.voters, "voter")}, {plural(round.dots, "dot")}.
       </p>
       {round.ranked.length > 0 ? (
-        <table className="w-full table-fixed border-collapse text-left">
+        <table className="w-full table-fixed border-collapse text-start">
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="w-16 py-1 pr-2">
+              <th scope="col" className="w-16 py-1 pe-2">
                 Rank
               </th>
-              <th scope="col" className="w-16 py-1 pr-2">
+              <th scope="col" className="w-16 py-1 pe-2">
                 Dots
               </th>
               <th scope="col" className="py-1">
@@ -354,8 +354,8 @@ function VoteReview({ round }: { round: VoteResult }) {
           <tbody>
             {round.ranked.map((r) => (
               <tr key={r.targetId} className="border-b border-line">
-                <td className="py-1 pr-2">{r.rank}</td>
-                <td className="py-1 pr-2">{r.dots}</td>
+                <td className="py-1 pe-2">{r.rank}</td>
+                <td className="py-1 pe-2">{r.dots}</td>
                 <td className="py-1 wrap-anywhere">{r.label}</td>
               </tr>
             ))}
@@ -365,7 +365,7 @@ function VoteReview({ round }: { round: VoteResult }) {
       {round.shortlist.length > 0 ? (
         <div>
           <p className="font-semibold">Shortlist carried forward</p>
-          <ol className="list-decimal pl-6">
+          <ol className="list-decimal ps-6">
             {round.shortlist.map((s) => (
               <li key={s.targetId} className="wrap-anywhere">
                 {s.label}

@@ -59,7 +59,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
           </p>
         </div>
         <div className="card overflow-x-auto">
-          <table className="w-full text-left" data-testid="results">
+          <table className="w-full text-start" data-testid="results">
             <caption className="sr-only">Combined results, best first</caption>
             <thead className="border-b border-line text-sm text-ink-soft">
               <tr>

@@ -61,7 +61,7 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
                 : null,
             );
           }}
-          className="field-input file:mr-3 file:rounded-lg file:border-0 file:bg-brand-soft file:px-3 file:py-2 file:font-semibold file:text-brand-dark"
+          className="field-input file:me-3 file:rounded-lg file:border-0 file:bg-brand-soft file:px-3 file:py-2 file:font-semibold file:text-brand-dark"
         />
         {fileError ? (
           <span id="field-file-error" className="field-error">

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { notAnImageMessage, unreadableImageMessage } from "@/lib/files/images";
 import { displayNameSchema } from "@/lib/participants/profile";
 import { commandSchemas, limits } from "@/lib/realtime/contract";
 import { localiseAck } from "@/lib/realtime/socket-language";
@@ -113,7 +114,7 @@ describe("the English catalogue knows every message the server writes", () => {
         const message = unquote(m[1] ?? "");
         if (!recognise(message)) unknown.push(`${file}: ${message}`);
       }
-      for (const m of text.matchAll(new RegExp(String.raw`path: "[A-Za-z]+", message: ${literal}`, "g"))) {
+      for (const m of text.matchAll(new RegExp(`path: "[A-Za-z]+", message: ${literal}`, "g"))) {
         const message = unquote(m[1] ?? "");
         if (!recognise(message)) unknown.push(`${file}: ${message}`);
       }
@@ -124,8 +125,8 @@ describe("the English catalogue knows every message the server writes", () => {
   it("every message a command's schema gives (lib/realtime/contract*.ts) and the profile's", () => {
     const unknown: string[] = [];
     const positions = [
-      String.raw`error: ${literal}`,
-      String.raw`message: ${literal}`,
+      `error: ${literal}`,
+      `message: ${literal}`,
       String.raw`\.(?:min|max)\([^,()]+,\s*${literal}`,
       String.raw`\.int\(${literal}`,
     ];
@@ -168,6 +169,9 @@ describe("the English catalogue knows every message the server writes", () => {
       "The server is restarting. It will be retried.",
       "Slow down a little and try again.",
       "That's a lot of notes very quickly. Yours will be added in a moment.",
+      "That photo is over 8 MB. Try a smaller one.",
+      notAnImageMessage,
+      unreadableImageMessage,
     ];
     expect(built.filter((m) => !recognise(m))).toEqual([]);
     for (const m of built) expect(localise(m, "fr"), m).not.toBe(m);

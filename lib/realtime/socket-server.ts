@@ -11,6 +11,8 @@ import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
+import { knownLocale } from "@/lib/i18n/locales";
+import { localise } from "@/lib/i18n/server-text";
 import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
@@ -37,10 +39,23 @@ import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
 import { originAllowed, requestOrigin } from "./origin";
 import { identityRooms, participantRoom, revocationRoom } from "./revocation";
+import { localiseAck, socketLocale, storedLanguages } from "./socket-language";
 
-type SocketData = { actor: Actor; sessionHash: string | null; deviceId: string | null; ending?: boolean };
-/** Between app processes (through the adapter): disconnect the sockets in these identity rooms. */
-type ServerSideEvents = { "access:revoke": (rooms: string[], reason: AccessEndedReason) => void };
+type SocketData = {
+  actor: Actor;
+  sessionHash: string | null;
+  deviceId: string | null;
+  /** The language its person reads: its replies are said in it (./socket-language.ts). */
+  locale: string;
+  ending?: boolean;
+};
+/** Between app processes (through the adapter). */
+type ServerSideEvents = {
+  /** Disconnect the sockets in these identity rooms. */
+  "access:revoke": (rooms: string[], reason: AccessEndedReason) => void;
+  /** A participant chose another language: their sockets speak it from now on. */
+  "language:chosen": (room: string, language: string) => void;
+};
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
 const handshakeSchema = z.object({ eventId: z.string().min(1).max(64) });
@@ -187,7 +202,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   io.use((socket, next) => {
     const sent = (socket.handshake.auth as { contractVersion?: unknown } | undefined)?.contractVersion ?? 1;
     if (sent === contractVersion) return next();
-    next(Object.assign(new Error("outdated"), { data: { reason: "Made In was updated: reload the page.", contractVersion } }));
+    const locale = socketLocale({
+      cookies: parseCookieHeader(socket.handshake.headers.cookie),
+      acceptLanguage: socket.handshake.headers["accept-language"],
+    });
+    const reason = localise("Made In was updated: reload the page.", locale);
+    next(Object.assign(new Error("outdated"), { data: { reason, contractVersion } }));
   });
 
   io.use(async (socket, next) => {
@@ -213,6 +233,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;
       socket.data.deviceId = device;
+      socket.data.locale = socketLocale({
+        cookies,
+        acceptLanguage: socket.handshake.headers["accept-language"],
+        ...(await storedLanguages(db, actor)),
+      });
       next();
     } catch (error) {
       log("handshake failed", error);
@@ -236,7 +261,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
 
     for (const name of commandNames) {
       socket.on(name, async (envelope: unknown, ack: unknown) => {
-        const reply = typeof ack === "function" ? (ack as (a: Ack<unknown>) => void) : () => {};
+        const answer = typeof ack === "function" ? (ack as (a: Ack<unknown>) => void) : () => {};
+        // Every reply leaves here: its message said in the socket's language, read when it leaves.
+        const reply = (a: Ack<unknown>) => answer(localiseAck(a, socket.data.locale));
         const started = performance.now();
         const record = (outcome: string) => {
           const seconds = (performance.now() - started) / 1000;
@@ -351,7 +378,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     if (!socket.connected || socket.data.ending) return;
     socket.data.ending = true;
     for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
-    socket.timeout(500).emit("access:ended", { reason, message: accessEndedMessage[reason] }, () => socket.disconnect(true));
+    const message = localise(accessEndedMessage[reason], socket.data.locale);
+    socket.timeout(500).emit("access:ended", { reason, message }, () => socket.disconnect(true));
   }
 
   /** This process's sockets in these identity rooms: each told why, then disconnected. */
@@ -366,6 +394,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   // Not a room broadcast + disconnectSockets: through the Redis streams adapter those two can
   // arrive in either order, and a socket closed first never hears why.
   io.on("access:revoke", (identity, reason) => endLocal(identity, reason));
+
+  /** This process's sockets of a participant: their replies speak the language they just chose. */
+  function speakLocal(room: string, language: string) {
+    const code = knownLocale(language);
+    if (!code) return;
+    for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+      const socket = io.sockets.sockets.get(id);
+      if (socket) socket.data.locale = code;
+    }
+  }
+  io.on("language:chosen", (room, language) => speakLocal(room, language));
 
   /** Every socket holding this access, here now and on every other process through the adapter. */
   function endAccess(revocations: (Revocation | { kind: "person"; eventId: string; key: string })[], reason: AccessEndedReason) {
@@ -439,8 +478,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     deviceSignedIn: (participantId: string, label: string) =>
       io.to(participantRoom(participantId)).emit("device:signed-in", { label }),
     /** Tells a participant's open devices the language they just chose on one of them. */
-    languageChosen: (participantId: string, language: string) =>
-      io.to(participantRoom(participantId)).emit("language:chosen", { language }),
+    languageChosen: (participantId: string, language: string) => {
+      const room = participantRoom(participantId);
+      speakLocal(room, language);
+      if (options.redis) io.serverSideEmit("language:chosen", room, language);
+      io.to(room).emit("language:chosen", { language });
+    },
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

@@ -1,0 +1,130 @@
+/**
+ * What the server says reaches each phone in its person's language (issue 19): the refusal of a
+ * command, the problems with what was typed, and a change of language on another device.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { participants } from "@/db/schema";
+import { clientsFor, nextEvent, ok, participantCookie, send, sendRaw, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  organiser = await createAccount(t.server.db, "Organiser");
+});
+afterAll(() => t.dispose());
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+});
+afterEach(() => clients.closeAll());
+
+const usedAllDots = {
+  "en-GB": "You've used all your dots. Take one back to move it.",
+  pt: "Já usou todos os seus pontos. Retire um para o mudar de sítio.",
+  pl: "Wykorzystałeś/aś wszystkie kropki. Zabierz jedną, aby ją przenieść.",
+  fr: "Vous avez utilisé toutes vos gommettes. Reprenez-en une pour la déplacer.",
+  es: "Has usado todos tus puntos. Quita uno para moverlo.",
+};
+
+async function phone(options: { cookie?: string; headers?: Record<string, string>; stored?: string } = {}) {
+  const id = await addParticipant(t.server.db, event.id, "Voter");
+  if (options.stored) {
+    await t.server.db.transact((tx) => tx.update(participants).set({ language: options.stored }).where(eq(participants.id, id)));
+  }
+  const cookie = [participantCookie(event.id, id), options.cookie].filter(Boolean).join("; ");
+  const socket = await clients.connect({ eventId: event.id, cookie, headers: options.headers });
+  return { id, socket };
+}
+
+/** A vote of one dot each on two ideas: a phone's second dot is refused. */
+async function oneDotVote() {
+  const staff = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+  const ideas: string[] = [];
+  for (const text of ["Benches", "Murals"]) {
+    ideas.push((await ok(staff, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text })).note.id);
+  }
+  const { round } = await ok(staff, "vote:open", { boardId: event.welcomeBoardId, dotsPerPerson: 1, maxPerTarget: 1 });
+  return {
+    async secondDot(socket: TestSocket) {
+      await ok(socket, "vote:cast", { roundId: round.id, targetId: ideas[0] as string });
+      const refused = await send(socket, "vote:cast", { roundId: round.id, targetId: ideas[1] as string });
+      expect(refused.ok).toBe(false);
+      expect(refused.error?.code).toBe("conflict");
+      return refused.error?.message;
+    },
+  };
+}
+
+describe("refusals in the person's language", () => {
+  it("a phone whose person chose Portuguese is refused in Portuguese; an English phone in English", async () => {
+    const vote = await oneDotVote();
+    const portuguese = await phone({ cookie: "mi_lang=pt" });
+    const english = await phone();
+    expect(await vote.secondDot(portuguese.socket)).toBe(usedAllDots.pt);
+    expect(await vote.secondDot(english.socket)).toBe(usedAllDots["en-GB"]);
+  });
+
+  it("without a choice on this phone: the language kept for the person, else what the browser asks for", async () => {
+    const vote = await oneDotVote();
+    const kept = await phone({ stored: "fr", headers: { "accept-language": "pl" } });
+    const asked = await phone({ headers: { "accept-language": "pl-PL,pl;q=0.9,en;q=0.5" } });
+    const chosenHere = await phone({ cookie: "mi_lang=pt", stored: "fr" });
+    expect(await vote.secondDot(kept.socket)).toBe(usedAllDots.fr);
+    expect(await vote.secondDot(asked.socket)).toBe(usedAllDots.pl);
+    expect(await vote.secondDot(chosenHere.socket)).toBe(usedAllDots.pt);
+  });
+
+  it("a language chosen on another device: this phone's next refusal speaks it", async () => {
+    const vote = await oneDotVote();
+    const me = await phone();
+    const told = nextEvent(me.socket, "language:chosen");
+    t.server.realtime.languageChosen(me.id, "es");
+    expect(await told).toEqual({ language: "es" });
+    expect(await vote.secondDot(me.socket)).toBe(usedAllDots.es);
+  });
+
+  it("what was typed wrong: the message and each issue in the person's language, the paths unchanged", async () => {
+    const { socket } = await phone({ cookie: "mi_lang=pl" });
+    const empty = await sendRaw(socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "  ",
+    });
+    expect(empty).toEqual({
+      ok: false,
+      error: {
+        code: "invalid",
+        message: "Pole „Notatka” nie może być puste.",
+        issues: [{ path: "text", message: "Pole „Notatka” nie może być puste." }],
+      },
+    });
+    // An English phone reads the English exactly as the code wrote it.
+    const english = await phone();
+    const same = await sendRaw(english.socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "",
+    });
+    expect(same).toMatchObject({ ok: false, error: { message: "A note can't be empty" } });
+  });
+
+  it("why access ended, in the person's language", async () => {
+    const { socket } = await phone({ cookie: "mi_lang=fr" });
+    const ended = nextEvent(socket, "access:ended");
+    await ok(socket, "event:leave", { deleteNotes: false });
+    // "left" from the command itself, or "ended" if the periodic check of access got there first.
+    const french: Record<string, string> = {
+      left: "Vous avez quitté cet événement.",
+      ended: "Vous n’êtes plus connecté à cet événement. Rechargez la page pour continuer.",
+    };
+    const { reason, message } = await ended;
+    expect(message).toBe(french[reason]);
+  });
+});

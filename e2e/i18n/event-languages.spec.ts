@@ -13,13 +13,14 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   await editor.goto(`/o/${event.slug}/edit`);
   await editor.getByLabel("The event's language").selectOption("es");
   const extra = editor.getByRole("group", { name: "Also say how to join in" });
-  for (const name of ["Português", "Polski", "Français", "English"]) await extra.getByRole("checkbox", { name }).check();
+  for (const name of ["Português", "Polski", "Français", "English"])
+    await extra.getByRole("checkbox", { name, exact: true }).check();
   await extra.getByRole("checkbox", { name: "Español" }).check();
   await editor.getByRole("button", { name: "Save languages" }).click();
   // Five extra is one too many: a clear message, nothing saved, the ticks kept.
   await expect(editor.getByText("Pick up to four")).toBeVisible();
   await expect(extra.getByRole("checkbox", { name: "Français" })).toBeChecked();
-  await extra.getByRole("checkbox", { name: "English" }).uncheck();
+  await extra.getByRole("checkbox", { name: "English", exact: true }).uncheck();
   await editor.getByRole("button", { name: "Save languages" }).click();
   await expect(editor.getByText("Saved. The big screen speaks the event's language")).toBeVisible();
   await expectAccessible(editor);

@@ -1,15 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { MegaphoneIcon } from "@/app/ui/icons";
-import { formatTime } from "@/lib/events/event-dates";
 import { useEventRoom } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { AnnouncementView } from "@/lib/realtime/contract";
 import { whatIsNow } from "@/lib/room/now";
+import { useTimeOfDay } from "./room-timer";
 
 /** The latest announcement, until the person dismisses it; a new one always shows again. */
 export function AnnouncementBanner({ announcement }: { announcement: AnnouncementView | null }) {
+  const t = useTranslations("live.announcements");
   const [dismissed, setDismissed] = useState<string | null>(null);
   useEffect(() => {
     if (announcement) setDismissed((d) => (d === announcement.id ? d : null));
@@ -18,7 +20,7 @@ export function AnnouncementBanner({ announcement }: { announcement: Announcemen
   return (
     <section
       role="status"
-      aria-label="Announcement"
+      aria-label={t("label")}
       className="flex items-start gap-3 rounded-xl bg-ink px-4 py-3 text-white shadow-lg"
     >
       <MegaphoneIcon className="mt-0.5 h-6 w-6 shrink-0 text-sun" />
@@ -30,7 +32,7 @@ export function AnnouncementBanner({ announcement }: { announcement: Announcemen
         onClick={() => setDismissed(announcement.id)}
         className="-m-2 min-h-11 min-w-11 rounded-lg text-sm font-semibold underline"
       >
-        Hide
+        {t("hide")}
       </button>
     </section>
   );
@@ -48,17 +50,19 @@ export function RoomAnnouncement() {
 
 /** Every announcement the room keeps, newest first, with its time: nothing is lost when one stops being "now". */
 export function AnnouncementHistory() {
+  const t = useTranslations("live.announcements");
+  const timeOfDay = useTimeOfDay();
   const { announcements } = useEventRoom();
   if (announcements.length === 0) return null;
   return (
     <details className="card px-4 py-2" data-testid="announcement-history">
       <summary className="flex min-h-11 cursor-pointer items-center font-semibold">
-        Announcements ({announcements.length})
+        {t("history", { count: announcements.length })}
       </summary>
       <ol className="divide-y divide-line pb-2">
         {announcements.map((a) => (
           <li key={a.id} className="py-2">
-            <span className="block text-sm text-ink-soft">{formatTime(a.createdAt)}</span>
+            <span className="block text-sm text-ink-soft">{timeOfDay(a.createdAt)}</span>
             <span className="block [overflow-wrap:anywhere]">{a.text}</span>
           </li>
         ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useConnection } from "@/lib/realtime/client/react";
 
@@ -9,6 +10,7 @@ import { useConnection } from "@/lib/realtime/client/react";
  * device out if it wasn't them (a forwarded link makes anyone the person).
  */
 export function DeviceNotice({ slug }: { slug: string }) {
+  const t = useTranslations("live.deviceNotice");
   const c = useConnection();
   const [label, setLabel] = useState<string | null>(null);
   useEffect(() => {
@@ -20,16 +22,18 @@ export function DeviceNotice({ slug }: { slug: string }) {
   if (!label) return null;
   return (
     <div role="alert" className="space-y-2 rounded-xl bg-note-orange p-4" data-testid="device-notice">
-      <p className="font-semibold">Another device just signed in as you ({label}).</p>
+      <p className="font-semibold">{t("signedIn", { device: label })}</p>
       <p>
-        If that wasn't you,{" "}
-        <Link href={`/p/${slug}/device`} className="link font-semibold">
-          see your devices and sign it out
-        </Link>
-        .
+        {t.rich("notYou", {
+          link: (chunks) => (
+            <Link href={`/p/${slug}/device`} className="link font-semibold">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <button type="button" className="btn btn-secondary min-h-11 py-2 text-sm" onClick={() => setLabel(null)}>
-        It was me
+        {t("itWasMe")}
       </button>
     </div>
   );

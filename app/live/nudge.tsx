@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { MegaphoneIcon } from "@/app/ui/icons";
 import { useEventRoom } from "@/lib/realtime/client/react";
@@ -8,6 +9,8 @@ import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { whatIsNow } from "@/lib/room/now";
 import { nudgeHref } from "@/lib/room/nudges";
 import { RoomTimer } from "./room-timer";
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 /** A nudge answered on this phone stays answered, even when it comes back with the room's snapshot. */
 function useAnswered(storageKey: string) {
@@ -36,6 +39,7 @@ function useAnswered(storageKey: string) {
  * navigation: people may be in the middle of typing.
  */
 export function NowCard({ slug, boardId = null }: { slug: string; boardId?: string | null }) {
+  const t = useTranslations("live.now");
   const room = useEventRoom();
   // Re-read every 15 s, so a stale announcement or nudge leaves without a reload.
   const serverNow = useServerNow(15_000);
@@ -59,20 +63,20 @@ export function NowCard({ slug, boardId = null }: { slug: string; boardId?: stri
 
   if (!timerShown && !showNudge && !showAnnouncement) return null;
   return (
-    <section aria-label="Now" className="card divide-y divide-line overflow-hidden" data-testid="now-card">
+    <section aria-label={t("label")} className="card divide-y divide-line overflow-hidden" data-testid="now-card">
       {timerShown ? (
         <div className="flex items-center justify-between gap-3 px-4 py-2" data-testid="room-status">
           <p className="min-w-0">
-            <span className="block text-xs font-semibold uppercase tracking-wider text-ink-soft">Now</span>
+            <span className="block text-xs font-semibold uppercase tracking-wider text-ink-soft">{t("now")}</span>
             <span className="block text-lg font-bold [overflow-wrap:anywhere]" data-testid="room-phase">
-              {state.phase?.name ?? "Timer"}
+              {state.phase?.name ?? t("timer")}
             </span>
           </p>
           {state.timer.status !== "idle" ? <RoomTimer timer={state.timer} size="phone" /> : null}
         </div>
       ) : null}
       {showAnnouncement ? (
-        <div role="status" aria-label="Announcement" className="flex items-start gap-3 bg-ink px-4 py-2 text-white">
+        <div role="status" aria-label={t("announcement")} className="flex items-start gap-3 bg-ink px-4 py-2 text-white">
           <MegaphoneIcon className="mt-0.5 h-5 w-5 shrink-0 text-sun" />
           <p className="flex-1 font-semibold [overflow-wrap:anywhere]" data-testid="announcement">
             {showAnnouncement.text}
@@ -82,38 +86,26 @@ export function NowCard({ slug, boardId = null }: { slug: string; boardId?: stri
             onClick={() => setHidden(showAnnouncement.id)}
             className="-my-2 min-h-11 min-w-11 rounded-lg text-sm font-semibold underline"
           >
-            Hide
+            {t("hide")}
           </button>
         </div>
       ) : null}
       {showNudge ? (
         <div
           role="status"
-          aria-label="From the facilitator"
+          aria-label={t("fromFacilitator")}
           className="flex flex-wrap items-center gap-x-3 gap-y-1 bg-brand px-4 py-2 text-white motion-safe:animate-[rise_300ms_ease-out_both]"
           data-testid="nudge"
         >
           <p className="min-w-0 flex-1 basis-48 font-semibold [overflow-wrap:anywhere]">
-            {showNudge.kind === "phase" ? (
-              <>
-                Now: <strong>{showNudge.title}</strong>
-                {showNudge.boardTitle ? (
-                  <>
-                    {" "}
-                    on the board <strong>{showNudge.boardTitle}</strong>
-                  </>
-                ) : null}
-              </>
-            ) : showNudge.kind === "votes" ? (
-              <>
-                Time to vote on <strong>{showNudge.title}</strong>
-              </>
-            ) : (
-              <>
-                Everyone to the board <strong>{showNudge.title}</strong>
-              </>
-            )}
-            <span className="block text-sm font-normal text-white/90">from {showNudge.by}</span>
+            {showNudge.kind === "phase"
+              ? showNudge.boardTitle
+                ? t.rich("phaseOnBoard", { title: showNudge.title, board: showNudge.boardTitle, strong })
+                : t.rich("phase", { title: showNudge.title, strong })
+              : showNudge.kind === "votes"
+                ? t.rich("votes", { title: showNudge.title, strong })
+                : t.rich("board", { title: showNudge.title, strong })}
+            <span className="block text-sm font-normal text-white/90">{t("from", { name: showNudge.by })}</span>
           </p>
           <div className="flex gap-2">
             {goes ? (
@@ -123,7 +115,7 @@ export function NowCard({ slug, boardId = null }: { slug: string; boardId?: stri
                 onClick={() => setAnswered(showNudge.id)}
                 data-testid="nudge-go"
               >
-                {showNudge.kind === "votes" ? "Go to the vote" : showNudge.boardId ? "Go to the board" : "See what's on"}
+                {showNudge.kind === "votes" ? t("goVote") : showNudge.boardId ? t("goBoard") : t("seeWhatsOn")}
               </Link>
             ) : null}
             <button
@@ -131,7 +123,7 @@ export function NowCard({ slug, boardId = null }: { slug: string; boardId?: stri
               onClick={() => setAnswered(showNudge.id)}
               className="min-h-11 rounded-lg px-2 text-sm font-semibold underline"
             >
-              {goes ? "Not now" : "OK"}
+              {goes ? t("notNow") : t("ok")}
             </button>
           </div>
         </div>

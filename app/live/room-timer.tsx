@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatTime } from "@/lib/events/event-dates";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { TimerView } from "@/lib/realtime/contract";
@@ -24,7 +25,17 @@ export function useRoomTimer(timer: TimerView | null | undefined) {
   };
 }
 
-const statusWords = { idle: "Ready", running: "Running", paused: "Paused" } as const;
+const statusWords = { idle: "ready", running: "running", paused: "paused" } as const;
+
+/**
+ * A time of day as this page's language writes it: English keeps the house style ("2:05pm"),
+ * other languages their own (14:05), both in the venue's time zone.
+ */
+export function useTimeOfDay() {
+  const locale = useLocale();
+  const format = useFormatter();
+  return (ms: number) => (locale.startsWith("en") ? formatTime(ms) : format.dateTime(ms, { hour: "numeric", minute: "2-digit" }));
+}
 
 /** mm:ss with its state; `size` picks phone, console or projector type. */
 export function RoomTimer({
@@ -36,6 +47,8 @@ export function RoomTimer({
   size: "phone" | "console" | "screen";
   testId?: string;
 }) {
+  const words = useTranslations("live.timer");
+  const timeOfDay = useTimeOfDay();
   const t = useRoomTimer(timer);
   if (!t) return null;
   const digits = { phone: "text-3xl", console: "text-6xl", screen: "text-[9rem] leading-none" }[size];
@@ -47,7 +60,7 @@ export function RoomTimer({
         <span
           role="timer"
           aria-live="off"
-          aria-label={`Timer: time was up at ${formatTime(t.endedAt)}`}
+          aria-label={words("labelEnded", { time: timeOfDay(t.endedAt) })}
           className={`font-bold tabular-nums opacity-70 ${calmDigits}`}
           data-testid={testId}
         >
@@ -57,7 +70,7 @@ export function RoomTimer({
           className={`font-semibold ${size === "screen" ? "text-2xl opacity-80" : "text-sm text-ink-soft"}`}
           data-testid={`${testId}-calm`}
         >
-          Time's up at {formatTime(t.endedAt)}
+          {words("timesUpAt", { time: timeOfDay(t.endedAt) })}
         </span>
       </p>
     );
@@ -67,7 +80,13 @@ export function RoomTimer({
       <span
         role="timer"
         aria-live="off"
-        aria-label={`Timer: ${t.text} ${t.status === "paused" ? "paused" : t.done ? "time is up" : "left"}`}
+        aria-label={
+          t.status === "paused"
+            ? words("labelPaused", { clock: t.text })
+            : t.done
+              ? words("labelDone", { clock: t.text })
+              : words("labelLeft", { clock: t.text })
+        }
         className={`font-extrabold tabular-nums tracking-tight ${digits} ${t.done ? "times-up" : ""} ${
           t.urgent ? (size === "screen" ? "timer-urgent" : "text-coral") : ""
         }`}
@@ -76,7 +95,7 @@ export function RoomTimer({
         {t.text}
       </span>
       <span className={`font-semibold ${size === "screen" ? "text-2xl opacity-80" : "text-sm text-ink-soft"}`}>
-        {t.done ? "Time's up" : statusWords[t.status]}
+        {t.done ? words("timesUp") : words(statusWords[t.status])}
       </span>
     </p>
   );

@@ -1,25 +1,26 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { updatedMessage } from "@/lib/realtime/client/outbox";
 import { useConnection, useConnectionStatus, usePending } from "@/lib/realtime/client/react";
 
-const labels = {
-  online: { text: "Live", dot: "bg-emerald-500" },
-  connecting: { text: "Connecting…", dot: "bg-amber-400 animate-pulse" },
-  offline: { text: "Offline — we'll send when you're back", dot: "bg-gray-400" },
-  refused: { text: "Not signed in to this event", dot: "bg-red-600" },
-  outdated: { text: "Made In was updated: reload this page", dot: "bg-red-600" },
+const dots = {
+  online: "bg-emerald-500",
+  connecting: "bg-amber-400 animate-pulse",
+  offline: "bg-gray-400",
+  refused: "bg-red-600",
+  outdated: "bg-red-600",
 } as const;
 
 /** Tells people whether what they do is reaching the room, and how much is waiting to go. */
 export function ConnectionPill({ tone = "light" }: { tone?: "light" | "dark" }) {
+  const t = useTranslations("live.status");
   const status = useConnectionStatus();
   // Why the server ended this device's access (left, removed, signed out, paused for flooding).
   const ended = useConnection()?.ended;
   const pending = usePending();
   const waiting = pending.filter((p) => !p.error).length;
   const dropped = pending.filter((p) => p.error?.message === updatedMessage).length;
-  const label = labels[status];
   return (
     <output
       aria-live="polite"
@@ -28,14 +29,10 @@ export function ConnectionPill({ tone = "light" }: { tone?: "light" | "dark" }) 
         tone === "dark" ? "bg-white/10 text-white" : "bg-white text-ink ring-1 ring-line"
       }`}
     >
-      <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${label.dot}`} />
-      {status === "refused" && ended ? ended : label.text}
-      {waiting > 0 ? <span className="font-normal">· {waiting} waiting to send</span> : null}
-      {dropped > 0 ? (
-        <span className="font-normal">
-          · {dropped} {dropped === 1 ? "change" : "changes"} not sent: Made In was updated
-        </span>
-      ) : null}
+      <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${dots[status]}`} />
+      {status === "refused" && ended ? ended : t(status)}
+      {waiting > 0 ? <span className="font-normal">{t("waiting", { count: waiting })}</span> : null}
+      {dropped > 0 ? <span className="font-normal">{t("dropped", { count: dropped })}</span> : null}
     </output>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
-import { ageBandLabels, isUnder18, participantKindLabels } from "@/lib/participants/profile-facts";
-import { plural } from "@/lib/plural";
+import { isUnder18 } from "@/lib/participants/profile-facts";
 import { useConnection } from "@/lib/realtime/client/react";
 import { usePrivateDetails, useTeams } from "@/lib/realtime/client/teams";
 import type { CommandPayload, PersonView, TeamView } from "@/lib/realtime/contract";
@@ -29,10 +29,11 @@ function useTeamCommand() {
 }
 
 function Flags({ team, members, tone }: { team: TeamView; members: PersonView[]; tone: "light" | "dark" }) {
+  const t = useTranslations("live.teams");
   const flags = teamFlags(team, teamMix(members));
   if (flags.length === 0) return null;
   return (
-    <ul className="flex flex-wrap gap-2" aria-label="Things to notice">
+    <ul className="flex flex-wrap gap-2" aria-label={t("thingsToNotice")}>
       {flags.map((f) => (
         <li
           key={f.key}
@@ -41,7 +42,7 @@ function Flags({ team, members, tone }: { team: TeamView; members: PersonView[];
             tone === "dark" ? "bg-sun text-ink text-xl" : f.key === "full" ? "bg-note-pink text-sm" : "bg-note-yellow text-sm"
           }`}
         >
-          {f.text}
+          {t.has(`flag.${f.key}`) ? t(`flag.${f.key}`) : f.text}
         </li>
       ))}
     </ul>
@@ -49,26 +50,28 @@ function Flags({ team, members, tone }: { team: TeamView; members: PersonView[];
 }
 
 function Mix({ members, tone }: { members: PersonView[]; tone: "light" | "dark" }) {
+  const t = useTranslations("live.teams");
+  const kinds = useTranslations("me.form.kind");
   const mix = teamMix(members);
   if (mix.headcount === 0) return null;
   const big = tone === "dark";
   return (
     <div className={`space-y-2 ${big ? "text-xl" : "text-sm"}`}>
       {mix.kinds.length > 0 ? (
-        <ul className="flex flex-wrap gap-2" aria-label="Kinds of participant">
+        <ul className="flex flex-wrap gap-2" aria-label={t("kindsLabel")}>
           {mix.kinds.map((k) => (
             <li key={k.key} className={`rounded-full px-3 py-1 ${big ? "bg-white/15" : "bg-brand-soft text-brand-dark"}`}>
-              {participantKindLabels[k.key]} <span className="font-bold">{k.count}</span>
+              {kinds(k.key)} <span className="font-bold">{k.count}</span>
             </li>
           ))}
         </ul>
       ) : null}
       {mix.skills.length > 0 ? (
         <p className={big ? "text-white/80" : "text-ink-soft"}>
-          <span className="sr-only">Skills: </span>
+          <span className="sr-only">{t("skillsLabel")}</span>
           {mix.skills
             .slice(0, big ? 3 : 6)
-            .map((s) => (s.count > 1 ? `${s.key} ×${s.count}` : s.key))
+            .map((s) => (s.count > 1 ? t("skillCount", { skill: s.key, count: s.count }) : s.key))
             .join(" · ")}
         </p>
       ) : null}
@@ -77,6 +80,7 @@ function Mix({ members, tone }: { members: PersonView[]; tone: "light" | "dark" 
 }
 
 function CapacityForm({ team, onSet }: { team: TeamView; onSet: (capacity: number | null) => void }) {
+  const t = useTranslations("live.teams");
   const id = useId();
   const [value, setValue] = useState(team.capacity === null ? "" : String(team.capacity));
   return (
@@ -90,20 +94,20 @@ function CapacityForm({ team, onSet }: { team: TeamView; onSet: (capacity: numbe
     >
       <div className="w-28">
         <label htmlFor={id} className="text-sm font-semibold">
-          Capacity
+          {t("capacity")}
         </label>
         <input
           id={id}
           inputMode="numeric"
           value={value}
           onChange={(e) => setValue(e.target.value.replace(/[^0-9]/g, ""))}
-          placeholder="No limit"
-          aria-label={`Capacity of ${team.name}`}
+          placeholder={t("noLimit")}
+          aria-label={t("capacityOf", { team: team.name })}
           className="field-input min-h-11 py-1"
         />
       </div>
       <button type="submit" className="btn btn-secondary min-h-11 px-3 text-sm">
-        Set
+        {t("set")}
       </button>
     </form>
   );
@@ -118,6 +122,7 @@ function RenameForm({
   onRename: (name: string) => Promise<boolean>;
   onDone: () => void;
 }) {
+  const t = useTranslations("live.teams");
   const id = useId();
   const [name, setName] = useState(team.name);
   return (
@@ -130,7 +135,7 @@ function RenameForm({
     >
       <div className="flex-1">
         <label htmlFor={id} className="text-sm font-semibold">
-          New name for {team.name}
+          {t("newNameFor", { team: team.name })}
         </label>
         <input
           id={id}
@@ -141,16 +146,17 @@ function RenameForm({
         />
       </div>
       <button type="submit" className="btn btn-primary min-h-11 px-3 text-sm">
-        Save
+        {t("save")}
       </button>
       <button type="button" className="btn btn-secondary min-h-11 px-3 text-sm" onClick={onDone}>
-        Cancel
+        {t("cancel")}
       </button>
     </form>
   );
 }
 
 function TeamCard({ team, members, variant }: { team: TeamView; members: PersonView[]; variant: Variant }) {
+  const t = useTranslations("live.teams");
   const { run, error } = useTeamCommand();
   const [renaming, setRenaming] = useState(false);
   const dark = variant === "screen";
@@ -168,7 +174,7 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
             {team.name}
           </h3>
           {team.briefTitle && team.briefTitle !== team.name ? (
-            <p className={dark ? "text-xl text-white/80" : "text-sm text-ink-soft"}>Brief: {team.briefTitle}</p>
+            <p className={dark ? "text-xl text-white/80" : "text-sm text-ink-soft"}>{t("brief", { brief: team.briefTitle })}</p>
           ) : null}
         </div>
         <p className="shrink-0 text-right leading-none">
@@ -182,7 +188,7 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
             </span>
           ) : null}
           <span className={`block font-semibold ${dark ? "mt-1 text-lg text-white/80" : "mt-1 text-xs text-ink-soft"}`}>
-            {members.length === 1 ? "person" : "people"}
+            {t("peopleWord", { count: members.length })}
           </span>
         </p>
       </div>
@@ -192,7 +198,7 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
         <>
           {members.length > 0 ? (
             <p className="text-sm" data-testid="team-members">
-              <span className="sr-only">Members: </span>
+              <span className="sr-only">{t("membersLabel")}</span>
               {members.map((m) => m.name).join(", ")}
             </p>
           ) : null}
@@ -206,17 +212,17 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
               type="button"
               className="btn btn-secondary min-h-11 px-3 text-sm"
               onClick={() => setRenaming(true)}
-              aria-label={`Rename ${team.name}`}
+              aria-label={t("renameLabel", { team: team.name })}
             >
-              Rename
+              {t("rename")}
             </button>
             <button
               type="button"
               className="btn btn-secondary min-h-11 px-3 text-sm"
               onClick={() => run("team:split", { teamId: team.id })}
-              aria-label={`Split ${team.name} into two teams`}
+              aria-label={t("splitLabel", { team: team.name })}
             >
-              Split in two
+              {t("split")}
             </button>
           </div>
           {renaming ? (
@@ -238,6 +244,7 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
 }
 
 function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
+  const t = useTranslations("live.teams");
   const id = useId();
   const { run, error } = useTeamCommand();
   const [name, setName] = useState("");
@@ -252,17 +259,17 @@ function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
     >
       <div className="min-w-48 flex-1">
         <label htmlFor={`${id}-name`} className="field-label">
-          New team's name
+          {t("newTeamName")}
         </label>
         <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} className="field-input" />
       </div>
       {briefs.length > 0 ? (
         <div className="min-w-48">
           <label htmlFor={`${id}-brief`} className="field-label">
-            Brief
+            {t("briefLabel")}
           </label>
           <select id={`${id}-brief`} value={briefId} onChange={(e) => setBriefId(e.target.value)} className="field-input">
-            <option value="">No brief</option>
+            <option value="">{t("noBrief")}</option>
             {briefs.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.title}
@@ -272,7 +279,7 @@ function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
         </div>
       ) : null}
       <button type="submit" className="btn btn-primary">
-        Add team
+        {t("addTeam")}
       </button>
       {error ? (
         <p role="alert" className="field-error w-full">
@@ -284,31 +291,32 @@ function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
 }
 
 function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[] }) {
+  const t = useTranslations("live.teams");
   const id = useId();
   const [query, setQuery] = useState("");
   const matches = useMemo(() => whoCanHelp(people, query), [people, query]);
-  const teamName = (teamId: string | null) => teams.find((t) => t.id === teamId)?.name ?? "Not in a team";
+  const teamName = (teamId: string | null) => teams.find((t) => t.id === teamId)?.name ?? t("notInTeam");
   return (
     // id="help": the facilitator console's section nav links here.
     <section id="help" aria-labelledby={`${id}-title`} className="card scroll-mt-20 space-y-3 p-5">
       <h2 id={`${id}-title`} className="text-lg font-bold">
-        Who can help with…
+        {t("helpHeading")}
       </h2>
       <label htmlFor={`${id}-q`} className="sr-only">
-        Who can help with
+        {t("helpLabel")}
       </label>
       <input
         id={`${id}-q`}
         type="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder="e.g. filming, spreadsheets, the area"
+        placeholder={t("helpPlaceholder")}
         className="field-input"
       />
       {query.trim().length > 2 ? (
         matches.length === 0 ? (
           <p className="text-ink-soft" aria-live="polite">
-            Nobody has said that yet. Try another word, or ask the room.
+            {t("helpNobody")}
           </p>
         ) : (
           <ul className="divide-y divide-line" aria-live="polite" data-testid="help-results">
@@ -327,22 +335,24 @@ function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[]
 }
 
 function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: unknown }) {
+  const t = useTranslations("live.teams");
+  const labels = useTranslations("me.form");
   const details = usePrivateDetails(true, changeKey);
   const shared = (details ?? []).filter((d) => d.accessNeeds || d.contactConsent || isUnder18(d.ageBand));
   const kindOf = (participantId: string) => {
     const kind = people.find((p) => p.id === participantId)?.kind;
-    return kind ? participantKindLabels[kind] : null;
+    return kind ? labels(`kind.${kind}`) : null;
   };
   return (
     <section aria-labelledby="private-title" className="card space-y-3 p-5">
       <h2 id="private-title" className="text-lg font-bold">
-        Access needs, young people and contacts
+        {t("privateHeading")}
       </h2>
-      <p className="text-sm text-ink-soft">Only organisers and facilitators see this. Never put it on the big screen.</p>
+      <p className="text-sm text-ink-soft">{t("privateHint")}</p>
       {details === null ? (
-        <p className="text-ink-soft">Loading…</p>
+        <p className="text-ink-soft">{t("loading")}</p>
       ) : shared.length === 0 ? (
-        <p className="text-ink-soft">Nobody has shared access needs or contact details yet.</p>
+        <p className="text-ink-soft">{t("privateNone")}</p>
       ) : (
         <ul className="divide-y divide-line" data-testid="private-details">
           {shared.map((d) => (
@@ -350,14 +360,14 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
               <p className="font-semibold">
                 {d.displayName}
                 {isUnder18(d.ageBand) && d.ageBand ? (
-                  <span className="ml-2 rounded-full bg-note-blue px-2 py-0.5 text-xs">{ageBandLabels[d.ageBand]}</span>
+                  <span className="ml-2 rounded-full bg-note-blue px-2 py-0.5 text-xs">{labels(`age.${d.ageBand}`)}</span>
                 ) : null}
                 {kindOf(d.participantId) ? (
                   <span className="ml-2 font-normal text-ink-soft">{kindOf(d.participantId)}</span>
                 ) : null}
               </p>
-              {d.accessNeeds ? <p>Access: {d.accessNeeds}</p> : null}
-              {d.contactConsent ? <p>Contact after the event: {d.contact}</p> : null}
+              {d.accessNeeds ? <p>{t("access", { needs: d.accessNeeds })}</p> : null}
+              {d.contactConsent ? <p>{t("contact", { contact: d.contact })}</p> : null}
             </li>
           ))}
         </ul>
@@ -372,6 +382,7 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
  * and lists private access needs; the big screen shows only what the whole room may see.
  */
 export function TeamOverview({ variant }: { variant: Variant }) {
+  const t = useTranslations("live.teams");
   const { state, error } = useTeams();
   const dark = variant === "screen";
   const titleId = useId();
@@ -392,9 +403,9 @@ export function TeamOverview({ variant }: { variant: Variant }) {
     return (
       <section aria-labelledby={titleId} className="px-12 pb-8" data-testid="team-overview">
         <h2 id={titleId} className="mb-4 text-3xl font-bold">
-          Teams
+          {t("heading")}
           <span className="ml-4 text-2xl font-semibold text-white/70">
-            {plural(inTeams, "person", "people")} in teams · {unassigned.length} still choosing
+            {t("screenSummary", { inTeams, choosing: unassigned.length })}
           </span>
         </h2>
         {/* Columns no narrower than a team name's longest words, however many teams and however wide the wall. */}
@@ -412,14 +423,14 @@ export function TeamOverview({ variant }: { variant: Variant }) {
       <section aria-labelledby={titleId} className="card space-y-4 p-5">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id={titleId} className="text-lg font-bold">
-            Teams
+            {t("heading")}
           </h2>
           <p className="text-sm text-ink-soft" data-testid="overview-summary">
-            {plural(state.people.length, "person", "people")} · {inTeams} in teams · {unassigned.length} not in a team yet
+            {t("consoleSummary", { count: state.people.length, inTeams, unassigned: unassigned.length })}
           </p>
         </div>
         {state.teams.length === 0 ? (
-          <p className="text-ink-soft">No teams yet. Publishing a brief makes its team; you can also add one below.</p>
+          <p className="text-ink-soft">{t("noTeams")}</p>
         ) : (
           // On a laptop a long list of teams scrolls here, so the console's other sections stay close.
           <ul className="grid gap-4 p-1 md:grid-cols-2 lg:max-h-[min(40rem,75vh)] lg:overflow-y-auto xl:grid-cols-3">
@@ -430,7 +441,10 @@ export function TeamOverview({ variant }: { variant: Variant }) {
         )}
         {unassigned.length > 0 ? (
           <p className="text-sm">
-            <span className="font-semibold">Not in a team yet:</span> {unassigned.map((p) => p.name).join(", ")}
+            {t.rich("notInTeamYet", {
+              names: unassigned.map((p) => p.name).join(", "),
+              b: (chunks) => <span className="font-semibold">{chunks}</span>,
+            })}
           </p>
         ) : null}
         <div className="border-t border-line pt-4">

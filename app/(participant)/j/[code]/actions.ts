@@ -2,14 +2,15 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
-import { lookUpJoinCode, tooManyMissesMessage } from "@/lib/events/join-by-code";
+import { lookUpJoinCode } from "@/lib/events/join-by-code";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { addDevice, deviceLabel } from "@/lib/participants/devices";
 import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
+import { displayNameMax } from "@/lib/participants/profile";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -18,23 +19,32 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 // twice on a second device), so the limit is generous: it stops a script, not a crowd.
 const joinLimit = formLimit("join", 1_200, 60);
 
+/** The schema's rule, said in the person's language (its own messages are the English ones). */
+function nameProblem(code: string | undefined, t: Awaited<ReturnType<typeof getTranslations>>) {
+  if (code === "too_big") return t("nameTooLong", { max: displayNameMax });
+  if (code === "too_small" || code === "invalid_type") return t("nameMissing");
+  if (code === "custom") return t("nameBrackets");
+  return t("nameCheck");
+}
+
 export async function joinEventAction(code: string, _previous: FormState, form: FormData): Promise<FormState> {
   code = textArg(code);
   form = formArg(form);
   const typedName = String(form.get("displayName") ?? "");
   const values = { displayName: typedName };
+  const t = await getTranslations("join.errors");
   const ip = (await headers()).get(clientIpHeader) ?? "unknown";
-  if (!(await joinLimit(ip))) return { message: "Lots of people are joining right now. Try again in a minute.", values };
+  if (!(await joinLimit(ip))) return { message: t("busy"), values };
 
   const name = displayNameSchema.safeParse(typedName);
-  if (!name.success) return { errors: { displayName: name.error.issues[0]?.message ?? "Check your name." }, values };
+  if (!name.success) return { errors: { displayName: nameProblem(name.error.issues[0]?.code, t) }, values };
 
   const db = await sharedDatabase();
   const found = await lookUpJoinCode(db.read, code, ip);
-  if (found.kind === "blocked") return { message: tooManyMissesMessage, values };
+  if (found.kind === "blocked") return { message: t("tooManyMisses"), values };
   const event = found.kind === "event" ? found.event : null;
-  if (!event) return { message: "We couldn't find this event any more. Check the code on the big screen.", values };
-  if (event.status === "archived") return { message: "This event has finished, so it isn't taking new people.", values };
+  if (!event) return { message: t("eventGone"), values };
+  if (event.status === "archived") return { message: t("eventFinished"), values };
 
   const label = deviceLabel((await headers()).get("user-agent"));
   // The language they saw the join page in: their screens and emails keep it until they pick another.

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { FormMessage, type FormState, TextField } from "@/app/ui/form";
@@ -7,14 +8,15 @@ import { displayNameMax } from "@/lib/participants/profile";
 
 /** `join` is joinEventAction bound to the event's code by the page (see useKeptForm on why not here). */
 export function JoinForm({ join }: { join: FormAction<FormState> }) {
+  const t = useTranslations("join.joinForm");
   const [state, action, pending] = useActionState<FormState, FormData>(join, {});
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormMessage message={state.message} />
       <TextField
         name="displayName"
-        label="What should people call you?"
-        hint={`Your first name or a nickname, up to ${displayNameMax} characters. Everyone in the room will see it.`}
+        label={t("nameLabel")}
+        hint={t("nameHint", { max: displayNameMax })}
         autoComplete="given-name"
         required
         autoFocus
@@ -22,7 +24,7 @@ export function JoinForm({ join }: { join: FormAction<FormState> }) {
         error={state.errors?.displayName}
       />
       <button type="submit" className="btn btn-primary w-full text-lg" disabled={pending}>
-        {pending ? "Joining…" : "Join"}
+        {pending ? t("joining") : t("join")}
       </button>
     </form>
   );

@@ -1,20 +1,24 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
-import { lookUpJoinCode, tooManyMissesMessage } from "@/lib/events/join-by-code";
+import { lookUpJoinCode } from "@/lib/events/join-by-code";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { PhoneShell } from "../../phone-shell";
 import { CodeForm } from "../code-form";
 import { joinEventAction } from "./actions";
 import { JoinForm } from "./join-form";
 
-export const metadata: Metadata = { title: "Join" };
+export async function generateMetadata() {
+  const t = await getTranslations("join.joinPage");
+  return { title: t("title") };
+}
 
 export default async function JoinEventPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
+  const t = await getTranslations("join");
   const address = (await headers()).get(clientIpHeader) ?? "unknown";
   const found = await lookUpJoinCode((await sharedDatabase()).read, code, address);
   const event = found.kind === "event" ? found.event : null;
@@ -23,9 +27,9 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
     return (
       <PhoneShell>
         <div className="card mt-4 space-y-4 p-6">
-          <h1 className="text-3xl font-extrabold tracking-tight">Wait a few minutes</h1>
+          <h1 className="text-3xl font-extrabold tracking-tight">{t("joinPage.blockedTitle")}</h1>
           <p role="alert" className="text-ink-soft">
-            {tooManyMissesMessage}
+            {t("errors.tooManyMisses")}
           </p>
         </div>
       </PhoneShell>
@@ -39,15 +43,13 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
           <div className="space-y-2">
             {event ? (
               <>
-                <h1 className="text-3xl font-extrabold tracking-tight">{event.name} has finished</h1>
-                <p className="text-ink-soft">
-                  It isn't taking new people any more. If you're at another event, type the code from its big screen.
-                </p>
+                <h1 className="text-3xl font-extrabold tracking-tight">{t("joinPage.finishedTitle", { event: event.name })}</h1>
+                <p className="text-ink-soft">{t("joinPage.finishedBody")}</p>
               </>
             ) : (
               <>
-                <h1 className="text-3xl font-extrabold tracking-tight">That code didn't match an event</h1>
-                <p className="text-ink-soft">Check the code on the big screen and type it again.</p>
+                <h1 className="text-3xl font-extrabold tracking-tight">{t("joinPage.noMatchTitle")}</h1>
+                <p className="text-ink-soft">{t("joinPage.noMatchBody")}</p>
               </>
             )}
           </div>
@@ -64,19 +66,19 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
     <PhoneShell>
       <div className="card mt-4 space-y-6 p-6">
         <div className="space-y-2">
-          <p className="eyebrow">You're joining</p>
+          <p className="eyebrow">{t("joinPage.eyebrow")}</p>
           <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
           {event.place ? <p className="text-ink-soft">{event.place}</p> : null}
         </div>
         <JoinForm join={joinEventAction.bind(null, event.joinCode)} />
         <p className="text-sm text-ink-soft">
-          No account or password: this phone remembers you. You can move to another device later.{" "}
+          {t("joinPage.footer")}{" "}
           <Link href={`/j/${event.joinCode}/privacy`} className="link">
-            How we use your information
+            {t("joinPage.privacyLink")}
           </Link>
           {" · "}
           <Link href={`/e/${event.slug}`} className="link">
-            About this event
+            {t("joinPage.aboutLink")}
           </Link>
         </p>
       </div>

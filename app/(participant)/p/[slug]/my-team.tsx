@@ -1,16 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { participantKindLabels } from "@/lib/participants/profile-facts";
-import { plural } from "@/lib/plural";
 import { useTeams } from "@/lib/realtime/client/teams";
 import type { PersonView, TeamView } from "@/lib/realtime/contract";
 import { hasRoom } from "@/lib/teams/team-rules";
-
-function places(team: TeamView, headcount: number) {
-  return team.capacity === null ? plural(headcount, "person", "people") : `${headcount} of ${team.capacity} places taken`;
-}
 
 function TeamPicker({
   teams,
@@ -25,8 +20,9 @@ function TeamPicker({
   joining: string | null;
   onJoin: (teamId: string) => void;
 }) {
+  const t = useTranslations("phone.team");
   return (
-    <ul className="space-y-3" aria-label="Teams">
+    <ul className="space-y-3" aria-label={t("teamsLabel")}>
       {teams.map((team) => {
         const members = people.filter((p) => p.teamId === team.id);
         const mine = team.id === myTeamId;
@@ -36,23 +32,31 @@ function TeamPicker({
             <div className="min-w-0 flex-1">
               <h3 className="break-words text-lg font-bold">{team.name}</h3>
               {team.briefTitle && team.briefTitle !== team.name ? (
-                <p className="text-sm text-ink-soft">Brief: {team.briefTitle}</p>
+                <p className="text-sm text-ink-soft">{t("brief", { brief: team.briefTitle })}</p>
               ) : null}
               <p className="text-sm text-ink-soft" data-testid="team-places">
-                {places(team, members.length)}
+                {team.capacity === null
+                  ? t("people", { count: members.length })
+                  : t("placesTaken", { count: members.length, capacity: team.capacity })}
               </p>
             </div>
             {mine ? (
-              <span className="rounded-full bg-brand-soft px-3 py-2 text-sm font-semibold text-brand-dark">You're here</span>
+              <span className="rounded-full bg-brand-soft px-3 py-2 text-sm font-semibold text-brand-dark">{t("youreHere")}</span>
             ) : (
               <button
                 type="button"
                 className="btn btn-primary shrink-0"
                 disabled={full || joining !== null}
                 onClick={() => onJoin(team.id)}
-                aria-label={full ? `${team.name} is full` : `${myTeamId ? "Move to" : "Join"} ${team.name}`}
+                aria-label={
+                  full
+                    ? t("fullLabel", { team: team.name })
+                    : myTeamId
+                      ? t("moveToLabel", { team: team.name })
+                      : t("joinLabel", { team: team.name })
+                }
               >
-                {joining === team.id ? "Joining…" : full ? "Full" : myTeamId ? "Move here" : "Join"}
+                {joining === team.id ? t("joining") : full ? t("full") : myTeamId ? t("moveHere") : t("join")}
               </button>
             )}
           </li>
@@ -64,6 +68,7 @@ function TeamPicker({
 
 /** My team and my brief, or the teams to choose from: moving is one tap, at any time. */
 export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
+  const t = useTranslations("phone.team");
   const { state, error, me, join, joining, refusal } = useTeams();
   const [choosing, setChoosing] = useState(false);
   const titleId = useId();
@@ -73,9 +78,9 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
     return (
       <section aria-labelledby={titleId} className="card p-5">
         <h2 id={titleId} className="text-xl font-bold">
-          Your team
+          {t("heading")}
         </h2>
-        <p className="text-ink-soft">{error ?? "Finding the teams…"}</p>
+        <p className="text-ink-soft">{error ?? t("finding")}</p>
       </section>
     );
   }
@@ -83,9 +88,9 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
     return (
       <section aria-labelledby={titleId} className="card p-5">
         <h2 id={titleId} className="text-xl font-bold">
-          Your team
+          {t("heading")}
         </h2>
-        <p className="text-ink-soft">Teams appear here once the briefs are published. You'll choose one with a tap.</p>
+        <p className="text-ink-soft">{t("noTeams")}</p>
       </section>
     );
   }
@@ -106,9 +111,9 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
       <section aria-labelledby={titleId} className="space-y-3">
         <div>
           <h2 id={titleId} className="text-xl font-bold">
-            Choose a team
+            {t("chooseHeading")}
           </h2>
-          <p className="text-ink-soft">Pick the brief you'd like to work on. You can move at any time.</p>
+          <p className="text-ink-soft">{t("chooseIntro")}</p>
         </div>
         {refusalNote}
         <TeamPicker teams={state.teams} people={state.people} myTeamId={null} joining={joining} onJoin={onJoin} />
@@ -119,23 +124,25 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
   return (
     <section aria-labelledby={titleId} className="space-y-3">
       <div className="card space-y-3 border-2 border-brand p-5" data-testid="my-team">
-        <p className="eyebrow">Your team</p>
+        <p className="eyebrow">{t("heading")}</p>
         <h2 id={titleId} className="break-words text-2xl font-extrabold tracking-tight" data-testid="my-team-name">
           {myTeam.name}
         </h2>
         {myTeam.briefId ? (
           <Link href={`/p/${slug}/brief/${myTeam.briefId}`} className="btn btn-primary w-full">
-            Read your brief{myTeam.briefTitle && myTeam.briefTitle !== myTeam.name ? `: ${myTeam.briefTitle}` : ""}
+            {myTeam.briefTitle && myTeam.briefTitle !== myTeam.name
+              ? t("readNamedBrief", { brief: myTeam.briefTitle })
+              : t("readBrief")}
           </Link>
         ) : null}
         <div>
-          <h3 className="font-semibold">{mates.length === 0 ? "Nobody else here yet" : "With you"}</h3>
+          <h3 className="font-semibold">{mates.length === 0 ? t("nobodyElse") : t("withYou")}</h3>
           {mates.length > 0 ? (
             <ul className="mt-1 flex flex-wrap gap-2" data-testid="team-mates">
               {mates.map((p) => (
                 <li key={p.id} className="max-w-full rounded-full bg-paper px-3 py-1 text-sm [overflow-wrap:anywhere]">
                   {p.name}
-                  {p.kind ? <span className="text-ink-soft"> · {participantKindLabels[p.kind].toLowerCase()}</span> : null}
+                  {p.kind ? <span className="text-ink-soft"> · {t(`kind.${p.kind}`)}</span> : null}
                 </li>
               ))}
             </ul>
@@ -147,7 +154,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
           aria-expanded={choosing}
           onClick={() => setChoosing((c) => !c)}
         >
-          {choosing ? "Stay in this team" : "Change team"}
+          {choosing ? t("stay") : t("change")}
         </button>
       </div>
       {refusalNote}

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorKey } from "@/lib/auth/actor";
@@ -11,7 +11,10 @@ import { findRun } from "@/lib/presentations/store";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneHome } from "./phone-home";
 
-export const metadata: Metadata = { title: "In the room" };
+export async function generateMetadata() {
+  const t = await getTranslations("phone.home");
+  return { title: t("title") };
+}
 
 export default async function ParticipantHomePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { AnnouncementHistory } from "@/app/live/announcement";
 import { DeviceNotice } from "@/app/live/device-notice";
 import { NowCard } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import type { BoardSummary } from "@/lib/boards/find-boards";
-import { plural } from "@/lib/plural";
 import { isPeoplesChoice } from "@/lib/presentations/peoples-choice-board";
 import { useEventRoom } from "@/lib/realtime/client/react";
 import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
@@ -26,6 +26,7 @@ type Props = {
 };
 
 export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardIds }: Props) {
+  const t = useTranslations("phone.home");
   const { presence, noteCounts } = useEventRoom();
   const liveBoards = useBoardList();
   const myTeamId = useTeams().me?.teamId ?? null;
@@ -44,19 +45,19 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
         <section className="space-y-1">
           <p className="eyebrow [overflow-wrap:anywhere]">{event.name}</p>
           <h1 className="text-2xl font-extrabold tracking-tight [overflow-wrap:anywhere]" data-testid="hello">
-            Hello, {me.name}
+            {t("hello", { name: me.name })}
           </h1>
           <p className="text-sm text-ink-soft" aria-live="polite">
-            {presence ? (
-              <>
-                <strong className="text-ink" data-testid="people-here">
-                  {presence.people}
-                </strong>{" "}
-                {presence.people === 1 ? "person is" : "people are"} here now
-              </>
-            ) : (
-              "Finding out who's here…"
-            )}
+            {presence
+              ? t.rich("peopleHere", {
+                  count: presence.people,
+                  num: (chunks) => (
+                    <strong className="text-ink" data-testid="people-here">
+                      {chunks}
+                    </strong>
+                  ),
+                })
+              : t("findingPeople")}
           </p>
         </section>
         {/* Phase, timer, the latest announcement and the current nudge: one card, so the team stays on the first screen. */}
@@ -64,14 +65,14 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
         <MyTeam slug={event.slug} isStaff={me.isStaff} />
         <nav aria-labelledby="presentations-title" className="space-y-2">
           <h2 id="presentations-title" className="text-xl font-bold">
-            Presentations
+            {t("presentationsHeading")}
           </h2>
           <ul className="card divide-y divide-line">
             <li>
               <Link href={`/p/${event.slug}/showcase`} className="flex min-h-14 items-center justify-between gap-3 px-4 py-2">
                 <span>
-                  <span className="block font-semibold">Your team's showcase</span>
-                  <span className="block text-sm text-ink-soft">What you made, to show the room</span>
+                  <span className="block font-semibold">{t("showcase")}</span>
+                  <span className="block text-sm text-ink-soft">{t("showcaseHint")}</span>
                 </span>
                 <span aria-hidden>→</span>
               </Link>
@@ -82,8 +83,8 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
                 className="flex min-h-14 items-center justify-between gap-3 px-4 py-2"
               >
                 <span>
-                  <span className="block font-semibold">Watch, cheer and vote</span>
-                  <span className="block text-sm text-ink-soft">Reactions, feedback and the people's choice</span>
+                  <span className="block font-semibold">{t("watch")}</span>
+                  <span className="block text-sm text-ink-soft">{t("watchHint")}</span>
                 </span>
                 <span aria-hidden>→</span>
               </Link>
@@ -93,7 +94,7 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
         {boards.length > 0 ? (
           <nav aria-labelledby="boards-title" className="space-y-2">
             <h2 id="boards-title" className="text-xl font-bold">
-              Boards
+              {t("boardsHeading")}
             </h2>
             <ul className="card divide-y divide-line">
               {boards.map((b) => (
@@ -105,8 +106,11 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
                     <span>
                       <span className="block font-semibold">{b.title}</span>
                       <span className="block text-sm text-ink-soft">
-                        {b.teamId === null ? "Whole room" : `Your team${b.teamName ? `: ${b.teamName}` : ""}`}
-                        {` · ${plural(b.notes, "note")}`}
+                        {b.teamId === null
+                          ? t("boardWholeRoom", { notes: b.notes })
+                          : b.teamName
+                            ? t("boardMyNamedTeam", { team: b.teamName, notes: b.notes })
+                            : t("boardMyTeam", { notes: b.notes })}
                       </span>
                     </span>
                     <span aria-hidden>→</span>
@@ -118,21 +122,21 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
         ) : null}
         {board ? <WelcomeWall board={board} myKey={me.key} /> : null}
         <AnnouncementHistory />
-        <nav aria-label="More" className="card divide-y divide-line">
+        <nav aria-label={t("moreLabel")} className="card divide-y divide-line">
           {me.isStaff ? null : (
             <Link href={`/p/${event.slug}/me`} className="flex min-h-14 items-center justify-between px-4 font-semibold">
-              What you've shared, or leave <span aria-hidden>→</span>
+              {t("me")} <span aria-hidden>→</span>
             </Link>
           )}
           <Link href={`/p/${event.slug}/device`} className="flex min-h-14 items-center justify-between px-4 font-semibold">
-            Continue on another device <span aria-hidden>→</span>
+            {t("device")} <span aria-hidden>→</span>
           </Link>
           <Link href={`/e/${event.slug}`} className="flex min-h-14 items-center justify-between px-4 font-semibold">
-            About this event and its briefs <span aria-hidden>→</span>
+            {t("about")} <span aria-hidden>→</span>
           </Link>
           {me.isStaff ? (
             <Link href={`/f/${event.slug}`} className="flex min-h-14 items-center justify-between px-4 font-semibold">
-              Facilitator console <span aria-hidden>→</span>
+              {t("console")} <span aria-hidden>→</span>
             </Link>
           ) : null}
         </nav>

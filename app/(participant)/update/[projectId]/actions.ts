@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { ownedProject } from "@/lib/projects/owner-session";
@@ -12,10 +13,10 @@ const limit = formLimit("owner-check-in", 20, 3600);
 export async function ownerCheckInAction(projectId: string, _p: CheckInState, form: FormData): Promise<CheckInState> {
   projectId = textArg(projectId);
   form = formArg(form);
+  const t = await getTranslations("phone.update");
   const owned = await ownedProject(projectId);
-  if (!owned)
-    return { message: "This link has stopped working. Ask the organisers for a new one; what you wrote is kept below." };
-  if (!(await limit(projectId))) return { message: "That's a lot of updates in one hour. Try again later." };
+  if (!owned) return { message: t("stopped") };
+  if (!(await limit(projectId))) return { message: t("tooMany") };
   const result = await submitCheckIn(projectId, form);
   if (result.saved) revalidatePath(`/update/${projectId}`);
   return result;

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { CheckInForm } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
@@ -10,20 +10,22 @@ import { ownedProject } from "@/lib/projects/owner-session";
 import { PhoneShell } from "../../phone-shell";
 import { ownerCheckInAction } from "./actions";
 
-export const metadata: Metadata = { title: "Project update", robots: { index: false, follow: false } };
+export async function generateMetadata() {
+  const t = await getTranslations("phone.update");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 export default async function OwnerUpdatePage({ params }: { params: Promise<{ projectId: string }> }) {
   await connection();
   const { projectId } = await params;
+  const t = await getTranslations("phone.update");
   const owned = projectId === "expired" ? null : await ownedProject(projectId);
   if (!owned) {
     return (
       <PhoneShell>
         <div className="card space-y-3 p-6">
-          <h1 className="text-2xl font-extrabold tracking-tight">This link doesn't work any more</h1>
-          <p className="text-ink-soft">
-            Links to update a project can be replaced by the organisers. Ask them for a new one, then open it on this phone.
-          </p>
+          <h1 className="text-2xl font-extrabold tracking-tight">{t("expiredTitle")}</h1>
+          <p className="text-ink-soft">{t("expiredBody")}</p>
         </div>
       </PhoneShell>
     );
@@ -44,12 +46,17 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
         {next.length > 0 ? (
           <section aria-labelledby="milestones-heading" className="card space-y-2 p-4">
             <h2 id="milestones-heading" className="text-lg font-bold">
-              Coming up
+              {t("comingUp")}
             </h2>
             <ul className="space-y-1">
               {next.map((m) => (
                 <li key={m.id}>
-                  <span className="font-semibold">Day {m.day}</span> ({shortDate(m.dueAt)}): {m.title}
+                  {t.rich("milestone", {
+                    day: m.day,
+                    date: shortDate(m.dueAt),
+                    title: m.title,
+                    b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                  })}
                 </li>
               ))}
             </ul>
@@ -57,7 +64,7 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
         ) : null}
         <section aria-labelledby="update-heading" className="card space-y-4 p-4">
           <h2 id="update-heading" className="text-xl font-bold">
-            Post an update
+            {t("postHeading")}
           </h2>
           <CheckInForm
             action={ownerCheckInAction.bind(null, projectId)}
@@ -67,20 +74,18 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
         </section>
         <section aria-labelledby="history-heading" className="space-y-3">
           <h2 id="history-heading" className="text-xl font-bold">
-            Updates so far
+            {t("historyHeading")}
           </h2>
           <CheckInHistory checkIns={project.checkIns} />
         </section>
         <section aria-labelledby="your-data-heading" className="card space-y-2 p-4">
           <h2 id="your-data-heading" className="text-lg font-bold">
-            Your data
+            {t("dataHeading")}
           </h2>
-          <p className="text-ink-soft">
-            Everything this project holds about its owners and the updates posted on it, in one file (JSON).
-          </p>
+          <p className="text-ink-soft">{t("dataBody")}</p>
           {/* A plain link: a download works without JavaScript, and a fetch-less page stays light. */}
           <a href={`/update/${projectId}/data`} download className="btn btn-secondary w-full">
-            Download what you've posted
+            {t("download")}
           </a>
         </section>
       </div>

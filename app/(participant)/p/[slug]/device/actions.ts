@@ -1,6 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { actorForEvent, currentDeviceId } from "@/lib/auth/web-session";
 import { sharedMailer } from "@/lib/email/mailer";
@@ -21,7 +22,7 @@ export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   const actor = event ? await actorForEvent(event.id) : null;
-  if (!event || actor?.kind !== "participant") return { error: "Join the event on this device first." };
+  if (!event || actor?.kind !== "participant") return { error: (await getTranslations("phone.device"))("joinFirst") };
   const token = await db.transact((tx) => renewResumeToken(tx, actor.participantId));
   const url = `${await publicBaseUrl()}/c/${token}`;
   const mailer = sharedMailer();

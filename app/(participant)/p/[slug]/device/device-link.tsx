@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { type DeviceLink, makeDeviceLink } from "./actions";
 
 export function DeviceLinkPanel({ slug }: { slug: string }) {
+  const t = useTranslations("phone.device");
   const [link, setLink] = useState<DeviceLink | null>(null);
   const [copied, setCopied] = useState(false);
   const [pending, start] = useTransition();
@@ -12,11 +14,7 @@ export function DeviceLinkPanel({ slug }: { slug: string }) {
     return (
       <div className="space-y-4">
         {/* biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation */}
-        <img
-          src={link.qr}
-          alt="QR code of your personal link"
-          className="mx-auto h-56 w-56 rounded-lg bg-white p-2 ring-1 ring-line"
-        />
+        <img src={link.qr} alt={t("qrAlt")} className="mx-auto h-56 w-56 rounded-lg bg-white p-2 ring-1 ring-line" />
         <p className="break-all rounded-lg bg-paper p-3 font-mono text-sm" data-testid="device-link">
           {link.url}
         </p>
@@ -25,16 +23,14 @@ export function DeviceLinkPanel({ slug }: { slug: string }) {
           className="btn btn-secondary w-full"
           onClick={() => navigator.clipboard?.writeText(link.url).then(() => setCopied(true))}
         >
-          {copied ? "Copied" : "Copy link"}
+          {copied ? t("copied") : t("copy")}
         </button>
         {link.emailed ? (
           <p role="status" className="font-semibold">
-            We've also emailed it to the address you gave.
+            {t("emailed")}
           </p>
         ) : null}
-        <p className="text-sm text-ink-soft">
-          Keep it to yourself: it works once, and whoever opens it acts as you in this event.
-        </p>
+        <p className="text-sm text-ink-soft">{t("keepSecret")}</p>
       </div>
     );
   }
@@ -51,9 +47,9 @@ export function DeviceLinkPanel({ slug }: { slug: string }) {
         disabled={pending}
         onClick={() => start(async () => setLink(await makeDeviceLink(slug)))}
       >
-        {pending ? "Making your link…" : "Show my personal link"}
+        {pending ? t("making") : t("show")}
       </button>
-      <p className="text-sm text-ink-soft">Making a new link switches off any link you made before.</p>
+      <p className="text-sm text-ink-soft">{t("replaces")}</p>
     </div>
   );
 }

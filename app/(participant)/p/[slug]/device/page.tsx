@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorForEvent, currentDeviceId } from "@/lib/auth/web-session";
@@ -11,10 +11,15 @@ import { PhoneShell } from "../../../phone-shell";
 import { signOutDeviceAction } from "./actions";
 import { DeviceLinkPanel } from "./device-link";
 
-export const metadata: Metadata = { title: "Continue on another device" };
+export async function generateMetadata() {
+  const t = await getTranslations("phone.device");
+  return { title: t("title") };
+}
 
 export default async function ContinueElsewherePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  const t = await getTranslations("phone.device");
+  const format = await getFormatter();
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
@@ -25,29 +30,34 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
   const devices = actor.kind === "participant" ? await listDevices(db.read, actor.participantId) : [];
   const thisDevice = actor.kind === "participant" ? await currentDeviceId(event.id) : null;
 
+  /** "today at 14:05" or "on 3 May at 09:30": in the venue's local time as the server sees it. */
+  const signedIn = (at: number) => {
+    const when = new Date(at);
+    const time = format.dateTime(when, { hour: "2-digit", minute: "2-digit" });
+    const sameDay = when.toDateString() === new Date().toDateString();
+    return sameDay
+      ? t("signedInToday", { time })
+      : t("signedInOn", { time, date: format.dateTime(when, { day: "numeric", month: "long" }) });
+  };
+
   return (
     <PhoneShell>
       <div className="card mt-4 space-y-6 p-6">
         <div className="space-y-2">
           <p className="eyebrow">{event.name}</p>
-          <h1 className="text-3xl font-extrabold tracking-tight">Continue on another device</h1>
+          <h1 className="text-3xl font-extrabold tracking-tight">{t("title")}</h1>
           <p className="text-ink-soft">
-            Scan this with your other phone or laptop, or send yourself the link. You'll carry on as{" "}
-            {self?.participant.displayName ?? (actor.kind === "staff" ? actor.name : "")}, with everything you've added.
+            {t("intro", { name: self?.participant.displayName ?? (actor.kind === "staff" ? actor.name : "") })}
           </p>
         </div>
-        {actor.kind === "participant" ? (
-          <DeviceLinkPanel slug={event.slug} />
-        ) : (
-          <p>You're signed in as staff: sign in with your email on the other device instead.</p>
-        )}
+        {actor.kind === "participant" ? <DeviceLinkPanel slug={event.slug} /> : <p>{t("staff")}</p>}
         {actor.kind === "participant" ? (
           <section aria-labelledby="devices-title" className="space-y-3">
             <h2 id="devices-title" className="text-xl font-bold">
-              Devices signed in as you
+              {t("devicesHeading")}
             </h2>
             {devices.length === 0 ? (
-              <p className="text-ink-soft">Only this one.</p>
+              <p className="text-ink-soft">{t("onlyThis")}</p>
             ) : (
               <ul className="divide-y divide-line rounded-xl border border-line" data-testid="devices">
                 {devices.map((d) => (
@@ -55,15 +65,16 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
                     <span>
                       <span className="block font-semibold">
                         {d.label}
-                        {d.id === thisDevice ? <span className="font-normal text-ink-soft"> (this device)</span> : null}
+                        {d.id === thisDevice ? <span className="font-normal text-ink-soft"> {t("thisDevice")}</span> : null}
                       </span>
-                      <span className="block text-sm text-ink-soft">Signed in {formatSignedIn(d.createdAt)}</span>
+                      <span className="block text-sm text-ink-soft">{signedIn(d.createdAt)}</span>
                     </span>
                     {d.id === thisDevice ? null : (
                       <form action={signOutDeviceAction.bind(null, event.slug)}>
                         <input type="hidden" name="deviceId" value={d.id} />
                         <button type="submit" className="btn btn-secondary min-h-11 py-2 text-sm">
-                          Sign out<span className="sr-only"> {d.label}</span>
+                          {t("signOut")}
+                          <span className="sr-only"> {d.label}</span>
                         </button>
                       </form>
                     )}
@@ -71,21 +82,13 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
                 ))}
               </ul>
             )}
-            <p className="text-sm text-ink-soft">Don't recognise one? Sign it out: it stops working at once.</p>
+            <p className="text-sm text-ink-soft">{t("recognise")}</p>
           </section>
         ) : null}
         <Link href={`/p/${event.slug}`} className="link inline-block">
-          ← Back to the room
+          {t("back")}
         </Link>
       </div>
     </PhoneShell>
   );
-}
-
-/** "today at 14:05" or "on 3 May at 09:30": in the venue's local time as the server sees it. */
-function formatSignedIn(at: number) {
-  const when = new Date(at);
-  const time = when.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-  const sameDay = when.toDateString() === new Date().toDateString();
-  return sameDay ? `today at ${time}` : `on ${when.toLocaleDateString("en-GB", { day: "numeric", month: "long" })} at ${time}`;
 }

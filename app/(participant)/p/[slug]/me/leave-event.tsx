@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
 import { forgetThisPhone } from "./actions";
 
 /** Leaving: a deliberate two-step, with a plain choice about the notes already written. */
 export function LeaveEvent({ slug, eventName }: { slug: string; eventName: string }) {
+  const t = useTranslations("me.leave");
   const connection = useConnection();
   const status = useConnectionStatus();
   const id = useId();
@@ -16,7 +18,7 @@ export function LeaveEvent({ slug, eventName }: { slug: string; eventName: strin
 
   const leave = async () => {
     if (!connection) return;
-    if (status !== "online") return setError("You're offline. Leaving needs a connection, so try again when you're back.");
+    if (status !== "online") return setError(t("offline"));
     setBusy(true);
     setError(null);
     const sent = connection.send("event:leave", { deleteNotes });
@@ -34,12 +36,9 @@ export function LeaveEvent({ slug, eventName }: { slug: string; eventName: strin
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
       <h2 id={`${id}-title`} className="text-xl font-bold">
-        Leave this event
+        {t("heading")}
       </h2>
-      <p className="text-ink-soft">
-        You'll leave your team, and your name and everything you shared here will be removed. Your notes stay on the boards as
-        written by "Someone who left", unless you choose to delete them.
-      </p>
+      <p className="text-ink-soft">{t("body")}</p>
       <label className="flex cursor-pointer items-start gap-3">
         <input
           type="checkbox"
@@ -47,7 +46,7 @@ export function LeaveEvent({ slug, eventName }: { slug: string; eventName: strin
           onChange={(e) => setDeleteNotes(e.target.checked)}
           className="mt-1 h-6 w-6 shrink-0 accent-brand"
         />
-        <span>Also delete the notes I wrote</span>
+        <span>{t("deleteNotes")}</span>
       </label>
       {error ? (
         <p role="alert" className="field-error">
@@ -56,17 +55,17 @@ export function LeaveEvent({ slug, eventName }: { slug: string; eventName: strin
       ) : null}
       {confirming ? (
         <div className="space-y-3 rounded-xl bg-paper p-4">
-          <p className="font-semibold">Leave {eventName}? This can't be undone, but you can always join again with the code.</p>
+          <p className="font-semibold">{t("confirm", { event: eventName })}</p>
           <button type="button" className="btn btn-danger w-full" onClick={leave} disabled={busy}>
-            {busy ? "Leaving…" : "Yes, leave the event"}
+            {busy ? t("leaving") : t("yes")}
           </button>
           <button type="button" className="btn btn-secondary w-full" onClick={() => setConfirming(false)} disabled={busy}>
-            Stay
+            {t("stay")}
           </button>
         </div>
       ) : (
         <button type="button" className="btn btn-secondary w-full" onClick={() => setConfirming(true)}>
-          Leave the event…
+          {t("start")}
         </button>
       )}
     </section>

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
@@ -11,7 +11,10 @@ import { PhoneShell } from "../../../phone-shell";
 import { LeaveEvent } from "./leave-event";
 import { ProfileForm } from "./profile-form";
 
-export const metadata: Metadata = { title: "About you" };
+export async function generateMetadata() {
+  const t = await getTranslations("me.page");
+  return { title: t("title") };
+}
 
 /**
  * The optional "about you" step right after joining (`?welcome=1`), and later the place to see
@@ -25,6 +28,7 @@ export default async function AboutMePage({
   searchParams: Promise<{ welcome?: string }>;
 }) {
   const { slug } = await params;
+  const t = await getTranslations("me.page");
   const welcome = (await searchParams).welcome === "1";
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
@@ -35,10 +39,10 @@ export default async function AboutMePage({
     return (
       <PhoneShell>
         <div className="card mt-4 space-y-4 p-6">
-          <h1 className="text-3xl font-extrabold tracking-tight">About you</h1>
-          <p>You're signed in as staff of this event, so there is no participant profile to edit here.</p>
+          <h1 className="text-3xl font-extrabold tracking-tight">{t("title")}</h1>
+          <p>{t("staffBody")}</p>
           <Link href={`/p/${event.slug}`} className="link inline-block">
-            ← Back to the room
+            {t("back")}
           </Link>
         </div>
       </PhoneShell>
@@ -56,13 +60,9 @@ export default async function AboutMePage({
           <div className="space-y-2">
             <p className="eyebrow">{event.name}</p>
             <h1 className="text-3xl font-extrabold tracking-tight">
-              {welcome ? `You're in, ${p.displayName}!` : "What you've shared"}
+              {welcome ? t("welcomeTitle", { name: p.displayName }) : t("sharedTitle")}
             </h1>
-            <p className="text-ink-soft">
-              {welcome
-                ? "A few quick questions help the organisers mix teams well. Every one is optional."
-                : "You can change any of this, or take it back, at any time."}
-            </p>
+            <p className="text-ink-soft">{welcome ? t("welcomeIntro") : t("sharedIntro")}</p>
           </div>
           <ProfileForm
             slug={event.slug}
@@ -81,24 +81,21 @@ export default async function AboutMePage({
             <>
               <section aria-labelledby="your-data-heading" className="card space-y-3 p-5">
                 <h2 id="your-data-heading" className="text-xl font-bold">
-                  Your data
+                  {t("dataHeading")}
                 </h2>
-                <p className="text-ink-soft">
-                  Everything this event holds about you: what you shared, your team, your notes, votes, feedback and uploads, in
-                  one file (JSON).
-                </p>
+                <p className="text-ink-soft">{t("dataBody")}</p>
                 <a href={`/p/${event.slug}/me/data`} download className="btn btn-secondary w-full">
-                  Download your data
+                  {t("download")}
                 </a>
                 <p className="text-sm text-ink-soft">
-                  To delete your notes, leave the event below and tick "Also delete the notes I wrote".{" "}
+                  {t("deleteNotesHint")}{" "}
                   <Link href={`/j/${event.joinCode}/privacy?from=me`} className="link">
-                    How we use your information
+                    {t("privacyLink")}
                   </Link>
                 </p>
               </section>
               <Link href={`/p/${event.slug}`} className="link inline-block">
-                ← Back to the room
+                {t("back")}
               </Link>
               <LeaveEvent slug={event.slug} eventName={event.name} />
             </>

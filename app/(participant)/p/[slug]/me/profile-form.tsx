@@ -2,17 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import {
   type AgeBand,
-  ageBandLabels,
   ageBands,
   displayNameMax,
-  displayNameTooLong,
   isUnder18,
   normaliseSkills,
   type ParticipantKind,
-  participantKindLabels,
   participantKinds,
   profileLimits,
   skillSuggestions,
@@ -34,6 +32,9 @@ const chip =
 const option =
   "flex min-h-12 cursor-pointer items-center gap-3 rounded-xl bg-white px-4 font-semibold ring-2 ring-line has-checked:bg-brand-soft has-checked:ring-brand has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand";
 
+/** "talking to people" → "talkingToPeople": the key of a suggestion's words in this language. */
+const skillKey = (skill: string) => skill.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+
 const isSuggested = (skill: string) => (skillSuggestions as readonly string[]).includes(skill.toLocaleLowerCase("en-GB"));
 
 function FieldError({ id, message }: { id: string; message?: string }) {
@@ -46,6 +47,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 
 /** The optional "about you" questions: skills in plain words, kind, age band, access needs, contact. */
 export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome: boolean; initial: ProfileValues }) {
+  const t = useTranslations("me.form");
   const connection = useConnection();
   const status = useConnectionStatus();
   const router = useRouter();
@@ -72,11 +74,11 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
     if (!connection) return;
     const skills = normaliseSkills([...chosen, otherSkills]);
     const local: Record<string, string> = {};
-    if (!welcome && !name.trim()) local.displayName = "Tell us what to call you.";
+    if (!welcome && !name.trim()) local.displayName = t("nameMissing");
     // Said, not cut: a pasted long name is refused with a reason rather than silently shortened.
-    else if (!welcome && name.trim().length > displayNameMax) local.displayName = displayNameTooLong;
-    if (skills.length > profileLimits.skills) local.skills = `Choose up to ${profileLimits.skills} things you're good at.`;
-    if (consent && !contact.trim()) local.contact = "Add an email address or phone number, or untick the box.";
+    else if (!welcome && name.trim().length > displayNameMax) local.displayName = t("nameTooLong", { max: displayNameMax });
+    if (skills.length > profileLimits.skills) local.skills = t("tooManySkills", { max: profileLimits.skills });
+    if (consent && !contact.trim()) local.contact = t("contactMissing");
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     setSaving(true);
@@ -94,13 +96,13 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
       // Kept in this phone's outbox and sent as soon as there is a connection again.
       setSaving(false);
       if (welcome) return router.push(`/p/${slug}`);
-      return setFeedback({ ok: true, text: "Saved on this phone. It will be sent when you're back online." });
+      return setFeedback({ ok: true, text: t("savedOffline") });
     }
     const ack = await sent.done;
     setSaving(false);
     if (ack.ok) {
       if (welcome) return router.push(`/p/${slug}`);
-      return setFeedback({ ok: true, text: "Saved." });
+      return setFeedback({ ok: true, text: t("saved") });
     }
     connection.dismiss(sent.id);
     const fieldErrors: Record<string, string> = {};
@@ -117,11 +119,10 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
       {welcome ? null : (
         <div className="card p-5">
           <label htmlFor={`${id}-name`} className="field-label">
-            Your name
+            {t("nameLabel")}
           </label>
           <span id={`${id}-name-hint`} className="field-hint">
-            {initialsOnly ? "Other participants see only your initials." : "Everyone in the room sees it."} Up to {displayNameMax}{" "}
-            characters.
+            {initialsOnly ? t("nameHintInitials", { max: displayNameMax }) : t("nameHintEveryone", { max: displayNameMax })}
           </span>
           <input
             id={`${id}-name`}
@@ -138,9 +139,9 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
 
       <div className="card p-5">
         <fieldset className="space-y-4" aria-describedby={`${id}-skills-hint`}>
-          <legend className="mb-1 text-xl font-bold">What are you good at?</legend>
+          <legend className="mb-1 text-xl font-bold">{t("skillsLegend")}</legend>
           <p id={`${id}-skills-hint`} className="text-ink-soft">
-            In your own words. Tap any that fit: teams use these to find help.
+            {t("skillsHint")}
           </p>
           <div className="flex flex-wrap gap-2">
             {skillSuggestions.map((skill) => (
@@ -155,16 +156,16 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
                 <span aria-hidden className="text-sm">
                   {chosen.includes(skill) ? "✓" : "+"}
                 </span>
-                {skill}
+                {t(`skill.${skillKey(skill)}`)}
               </label>
             ))}
           </div>
           <div>
             <label htmlFor={`${id}-other`} className="field-label">
-              Anything else?
+              {t("otherLabel")}
             </label>
             <span id={`${id}-other-hint`} className="field-hint">
-              e.g. cooking, local history, getting people talking. Separate them with commas.
+              {t("otherHint")}
             </span>
             <input
               id={`${id}-other`}
@@ -182,7 +183,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
 
       <div className="card p-5">
         <fieldset className="space-y-3">
-          <legend className="mb-1 text-xl font-bold">Which of these describes you best?</legend>
+          <legend className="mb-1 text-xl font-bold">{t("kindLegend")}</legend>
           <div className="grid grid-cols-2 gap-2">
             {participantKinds.map((k) => (
               <label key={k} className={option}>
@@ -193,13 +194,13 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
                   onChange={() => setKind(k)}
                   className="h-5 w-5 shrink-0 accent-brand"
                 />
-                {participantKindLabels[k]}
+                {t(`kind.${k}`)}
               </label>
             ))}
           </div>
           {kind ? (
             <button type="button" onClick={() => setKind(null)} className="link min-h-11 text-sm">
-              Clear my answer
+              {t("clearKind")}
             </button>
           ) : null}
         </fieldset>
@@ -207,10 +208,9 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
 
       <div className="card p-5">
         <fieldset className="space-y-3" aria-describedby={`${id}-age-hint`}>
-          <legend className="mb-1 text-xl font-bold">How old are you?</legend>
+          <legend className="mb-1 text-xl font-bold">{t("ageLegend")}</legend>
           <p id={`${id}-age-hint`} className="text-ink-soft">
-            So we can look after young people properly. Until you say you're 18 or over, other participants see only your
-            initials.
+            {t("ageHint")}
           </p>
           <div className="grid gap-2">
             {ageBands.map((band) => (
@@ -222,13 +222,13 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
                   onChange={() => setAgeBand(band)}
                   className="h-5 w-5 shrink-0 accent-brand"
                 />
-                {ageBandLabels[band]}
+                {t(`age.${band}`)}
               </label>
             ))}
           </div>
           {young ? (
             <p className="rounded-lg bg-brand-soft px-4 py-3" data-testid="young-note">
-              Other participants will see your initials, not your name. The organisers and facilitators see your name.
+              {t("youngNote")}
             </p>
           ) : null}
         </fieldset>
@@ -236,10 +236,10 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
 
       <div className="card p-5">
         <label htmlFor={`${id}-access`} className="text-xl font-bold">
-          Anything that would help you take part?
+          {t("accessLabel")}
         </label>
         <span id={`${id}-access-hint`} className="field-hint mt-1">
-          Only the organisers and facilitators see this. For example step-free access, a quiet space, large print, breaks.
+          {t("accessHint")}
         </span>
         <textarea
           id={`${id}-access`}
@@ -253,7 +253,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
       </div>
 
       <div className="card space-y-4 p-5">
-        <div className="text-xl font-bold">After the weekend</div>
+        <div className="text-xl font-bold">{t("afterHeading")}</div>
         <label className="flex cursor-pointer items-start gap-3">
           <input
             type="checkbox"
@@ -262,20 +262,14 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
             className="mt-1 h-6 w-6 shrink-0 accent-brand"
           />
           <span>
-            {young
-              ? "A parent or carer agrees that the organisers may contact us about what happens next."
-              : "The organisers may contact me about what happens next with the projects."}
-            <span className="block text-sm text-ink-soft">
-              {young
-                ? "A parent or carer must agree before we keep contact details for anyone under 18. Only the organisers see them."
-                : "Only the organisers see your contact details. Untick this at any time to remove them."}
-            </span>
+            {young ? t("consentYoung") : t("consentAdult")}
+            <span className="block text-sm text-ink-soft">{young ? t("consentHintYoung") : t("consentHintAdult")}</span>
           </span>
         </label>
         {consent ? (
           <div>
             <label htmlFor={`${id}-contact`} className="field-label">
-              {young ? "Your parent's or carer's email or phone number" : "Your email or phone number"}
+              {young ? t("contactYoung") : t("contactAdult")}
             </label>
             <input
               id={`${id}-contact`}
@@ -299,11 +293,11 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
       ) : null}
       <div className="space-y-3">
         <button type="submit" className="btn btn-primary w-full text-lg" disabled={saving}>
-          {saving ? "Saving…" : welcome ? "Save and continue" : "Save changes"}
+          {saving ? t("saving") : welcome ? t("saveContinue") : t("saveChanges")}
         </button>
         {welcome ? (
           <Link href={`/p/${slug}`} className="btn btn-secondary w-full">
-            Skip for now
+            {t("skip")}
           </Link>
         ) : null}
       </div>

@@ -177,7 +177,7 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
             <p className={dark ? "text-xl text-white/80" : "text-sm text-ink-soft"}>{t("brief", { brief: team.briefTitle })}</p>
           ) : null}
         </div>
-        <p className="shrink-0 text-right leading-none">
+        <p className="shrink-0 text-end leading-none">
           <span className={`font-extrabold tabular-nums ${dark ? "text-5xl text-sun" : "text-3xl"}`} data-testid="team-headcount">
             {members.length}
           </span>
@@ -360,10 +360,10 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
               <p className="font-semibold">
                 {d.displayName}
                 {isUnder18(d.ageBand) && d.ageBand ? (
-                  <span className="ml-2 rounded-full bg-note-blue px-2 py-0.5 text-xs">{labels(`age.${d.ageBand}`)}</span>
+                  <span className="ms-2 rounded-full bg-note-blue px-2 py-0.5 text-xs">{labels(`age.${d.ageBand}`)}</span>
                 ) : null}
                 {kindOf(d.participantId) ? (
-                  <span className="ml-2 font-normal text-ink-soft">{kindOf(d.participantId)}</span>
+                  <span className="ms-2 font-normal text-ink-soft">{kindOf(d.participantId)}</span>
                 ) : null}
               </p>
               {d.accessNeeds ? <p>{t("access", { needs: d.accessNeeds })}</p> : null}
@@ -404,7 +404,7 @@ export function TeamOverview({ variant }: { variant: Variant }) {
       <section aria-labelledby={titleId} className="px-12 pb-8" data-testid="team-overview">
         <h2 id={titleId} className="mb-4 text-3xl font-bold">
           {t("heading")}
-          <span className="ml-4 text-2xl font-semibold text-white/70">
+          <span className="ms-4 text-2xl font-semibold text-white/70">
             {t("screenSummary", { inTeams, choosing: unassigned.length })}
           </span>
         </h2>

@@ -59,7 +59,7 @@ export default async function PrivacyNoticePage({
           <h2 id="who-sees" className="font-bold">
             {t("whoSeesHeading")}
           </h2>
-          <ul className="list-disc space-y-0.5 pl-5">
+          <ul className="list-disc space-y-0.5 ps-5">
             <li>{t.rich("seesRoom", { strong })}</li>
             <li>{t.rich("seesStaff", { strong })}</li>
             <li>{t.rich("seesPublic", { strong })}</li>

@@ -40,16 +40,18 @@ export async function userDataWords(eventId: string): Promise<Set<string>> {
 export async function untranslatedWords(page: Page, allowed: Set<string>): Promise<string[]> {
   const texts = await page.evaluate(() => {
     const out: string[] = [document.title];
+    // Text marked with a language of its own (a language's name in the picker) is meant to stay as it is.
+    const ownLanguage = (el: Element) => el.closest("[lang]") !== document.documentElement;
     const visible = (el: Element) =>
       el.checkVisibility({ visibilityProperty: true, opacityProperty: false }) || el.closest(".sr-only") !== null;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest("script,style,noscript,template") || !visible(parent)) continue;
+      if (!parent || parent.closest("script,style,noscript,template") || !visible(parent) || ownLanguage(parent)) continue;
       if (node.textContent?.trim()) out.push(node.textContent);
     }
     for (const el of document.body.querySelectorAll("[aria-label],[placeholder],[title],img[alt],[aria-roledescription]")) {
-      if (!visible(el)) continue;
+      if (!visible(el) || ownLanguage(el)) continue;
       for (const attr of ["aria-label", "placeholder", "title", "alt", "aria-roledescription"]) {
         const value = el.getAttribute(attr);
         if (value) out.push(value);
@@ -67,4 +69,4 @@ export async function untranslatedWords(page: Page, allowed: Set<string>): Promi
 }
 
 /** Words that are the same in every language: the product's name and technical tokens shown as such. */
-export const alwaysAllowed = ["made", "in", "madein", "http", "https", "localhost", "ics"];
+export const alwaysAllowed = ["made", "in", "mi", "madein", "http", "https", "localhost", "ics"];

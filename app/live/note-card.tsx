@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { imageSrcSet, imageWidths } from "@/lib/files/image-sizes";
 import type { NoteColour, WireNote } from "@/lib/realtime/contract";
@@ -11,14 +12,6 @@ export const noteColourClass: Record<NoteColour, string> = {
   blue: "bg-note-blue",
   green: "bg-note-green",
   orange: "bg-note-orange",
-};
-
-export const noteColourNames: Record<NoteColour, string> = {
-  yellow: "Yellow",
-  pink: "Pink",
-  blue: "Blue",
-  green: "Green",
-  orange: "Orange",
 };
 
 /** How wide a note's photo is drawn, so a phone fetches the copy that fits (lib/files/image-sizes.ts). */
@@ -43,6 +36,7 @@ export const NoteCard = memo(function NoteCard({
   fit?: CardFit;
   children?: React.ReactNode;
 }) {
+  const t = useTranslations("notes");
   if (fit) return <FittedCard text={text} colour={colour} author={author} photoUrl={photoUrl} badge={badge} fit={fit} />;
   const padding =
     size === "wall" ? "p-5 text-2xl leading-snug" : size === "compact" ? "p-2 text-[0.9rem] leading-snug" : "p-4 text-base";
@@ -56,7 +50,7 @@ export const NoteCard = memo(function NoteCard({
           src={`${photoUrl}?w=${imageWidths[1]}`}
           srcSet={imageSrcSet(photoUrl)}
           sizes={photoSizes[size]}
-          alt="Added with this note"
+          alt={t("photoAlt")}
           loading="lazy"
           className="mb-2 max-h-64 w-full rounded-md object-cover"
         />
@@ -108,6 +102,7 @@ function FittedCard({
   badge?: React.ReactNode;
   fit: CardFit;
 }) {
+  const t = useTranslations("notes");
   const textHeight = Math.ceil(fit.lines * fit.fontPx * fit.lineHeight);
   return (
     <div
@@ -119,7 +114,7 @@ function FittedCard({
           // biome-ignore lint/performance/noImgElement: a private photo served by our own route, not a static asset
           <img
             src={`${photoUrl}?w=${imageWidths[0]}`}
-            alt="Added with this note"
+            alt={t("photoAlt")}
             loading="lazy"
             className="aspect-square h-full shrink-0 rounded object-cover"
           />
@@ -155,6 +150,7 @@ export function HiddenNoteCard({
   withheld?: boolean;
   fit?: CardFit;
 }) {
+  const t = useTranslations("notes");
   return (
     <div
       style={
@@ -164,7 +160,7 @@ export function HiddenNoteCard({
       }
       className={`rounded-lg border-2 border-dashed border-ink-soft/40 bg-white/60 text-ink-soft ${size === "wall" ? "p-5 text-xl" : "p-3 text-sm"}`}
     >
-      {withheld ? "A note hidden by a facilitator" : "A note, hidden until the facilitator reveals the board"}
+      {withheld ? t("withheld") : t("hiddenUntilReveal")}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { plural } from "@/lib/plural";
 import { useConnection } from "@/lib/realtime/client/react";
 import { usePrivateDetails } from "@/lib/realtime/client/teams";
+
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 type Action = { participantId: string; kind: "remove" | "notes" };
 
@@ -13,6 +15,7 @@ type Action = { participantId: string; kind: "remove" | "notes" };
  * event (exactly as if they had left). Each asks for confirmation first.
  */
 export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
+  const t = useTranslations("board-moderation");
   const c = useConnection();
   const [reload, setReload] = useState(0);
   const details = usePrivateDetails(true, changeKey, reload);
@@ -41,11 +44,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
       c.dismiss(sent.id);
       return setNews(ack.error.message);
     }
-    setNews(
-      action.kind === "remove"
-        ? `${name} has been taken out of the event.`
-        : `Deleted ${plural(ack.result.notesDeleted, "note", "notes")} by ${name}.`,
-    );
+    setNews(action.kind === "remove" ? t("removed", { name }) : t("deleted", { count: ack.result.notesDeleted, name }));
     setReload((n) => n + 1);
   };
 
@@ -53,17 +52,15 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
     <section aria-labelledby={`${id}-title`} className="card space-y-3 p-5 lg:col-span-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`${id}-title`} className="text-lg font-bold">
-          People and their notes
+          {t("title")}
         </h2>
         <button type="button" className="link text-sm" onClick={() => setReload((n) => n + 1)}>
-          Refresh counts
+          {t("refresh")}
         </button>
       </div>
-      <p className="text-sm text-ink-soft">
-        If someone is flooding the boards or shouldn't be here, delete their notes or take them out of the event.
-      </p>
+      <p className="text-sm text-ink-soft">{t("hint")}</p>
       <label htmlFor={`${id}-q`} className="field-label">
-        Find a person
+        {t("find")}
       </label>
       <input
         id={`${id}-q`}
@@ -71,7 +68,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         className="field-input"
-        placeholder="Name"
+        placeholder={t("placeholder")}
       />
       {news ? (
         <p role="status" className="rounded-lg bg-paper p-3 text-sm">
@@ -79,9 +76,9 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
         </p>
       ) : null}
       {details === null ? (
-        <p className="text-ink-soft">Loading…</p>
+        <p className="text-ink-soft">{t("loading")}</p>
       ) : matches.length === 0 ? (
-        <p className="text-ink-soft">Nobody matches.</p>
+        <p className="text-ink-soft">{t("nobody")}</p>
       ) : (
         <ul className="divide-y divide-line" data-testid="people-moderation">
           {matches.map((d) => {
@@ -91,7 +88,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span>
                     <span className="font-semibold">{d.displayName}</span>{" "}
-                    <span className="text-sm text-ink-soft">{plural(d.notes, "note", "notes")}</span>
+                    <span className="text-sm text-ink-soft">{t("notes", { count: d.notes })}</span>
                   </span>
                   <span className="flex flex-wrap gap-2">
                     <button
@@ -100,7 +97,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
                       disabled={d.notes === 0 || busy}
                       onClick={() => setConfirming({ participantId: d.participantId, kind: "notes" })}
                     >
-                      Delete notes…<span className="sr-only"> by {d.displayName}</span>
+                      {t.rich("deleteNotes", { name: d.displayName, sr })}
                     </button>
                     <button
                       type="button"
@@ -108,7 +105,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
                       disabled={busy}
                       onClick={() => setConfirming({ participantId: d.participantId, kind: "remove" })}
                     >
-                      Remove…<span className="sr-only"> {d.displayName}</span>
+                      {t.rich("remove", { name: d.displayName, sr })}
                     </button>
                   </span>
                 </div>
@@ -116,8 +113,8 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
                   <div className="space-y-2 rounded-xl bg-paper p-3">
                     <p className="font-semibold">
                       {open.kind === "remove"
-                        ? `Take ${d.displayName} out of the event? Their details are erased and their phone is signed out at once. They could join again with the code.`
-                        : `Delete all ${plural(d.notes, "note", "notes")} by ${d.displayName}? This can't be undone.`}
+                        ? t("confirmRemove", { name: d.displayName })
+                        : t("confirmDelete", { count: d.notes, name: d.displayName })}
                     </p>
                     <div className="flex flex-wrap gap-2">
                       <button
@@ -126,14 +123,14 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
                         disabled={busy}
                         onClick={() => act(open, d.displayName)}
                       >
-                        {open.kind === "remove" ? `Yes, remove ${d.displayName}` : "Yes, delete them"}
+                        {open.kind === "remove" ? t("yesRemove", { name: d.displayName }) : t("yesDelete")}
                       </button>
                       <button
                         type="button"
                         className="btn btn-secondary min-h-11 py-2 text-sm"
                         onClick={() => setConfirming(null)}
                       >
-                        Cancel
+                        {t("cancel")}
                       </button>
                     </div>
                   </div>

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { noteColourClass, noteColourNames } from "@/app/live/note-card";
-import { describePin, type Pin } from "@/lib/boards/pins";
-import { plural } from "@/lib/plural";
+import { noteColourClass } from "@/app/live/note-card";
+import type { Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/constants";
+import { pinPlace } from "./pin-place";
 import { useDraft } from "./use-draft";
 
 type Props = {
@@ -21,6 +22,8 @@ type Props = {
 
 /** One thumb: pick a column, type, add. The draft survives a reload. */
 export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, needsPin = false }: Props) {
+  const t = useTranslations("board");
+  const tNotes = useTranslations("notes");
   const status = useConnectionStatus();
   const [column, setColumn] = useState(columns[0]?.key ?? "");
   const [colour, setColour] = useState<NoteColour>("yellow");
@@ -40,21 +43,20 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const trimmed = text.trim();
-    if (!trimmed) return setError("Write something first.");
-    if (trimmed.length > boardLimits.noteText) return setError(`Keep it to ${boardLimits.noteText} characters.`);
-    if (needsPin && !pin) return setError("Tap the map where your note belongs first.");
+    if (!trimmed) return setError(t("add.writeFirst"));
+    if (trimmed.length > boardLimits.noteText) return setError(t("add.keepShort", { max: boardLimits.noteText }));
+    if (needsPin && !pin) return setError(t("add.tapMapFirst"));
     let photoId: string | undefined;
     if (photo) {
       // A photo is too big for the offline outbox: it goes up now, or the person decides.
-      if (status !== "online")
-        return setError("Photos need a connection. Remove the photo to send the note when you're back online.");
+      if (status !== "online") return setError(t("add.photoOffline"));
       setUploading(true);
       const body = new FormData();
       body.set("photo", photo);
       const response = await fetch(`/api/boards/${boardId}/photos`, { method: "POST", body }).catch(() => null);
       setUploading(false);
       const answer = (await response?.json().catch(() => null)) as { photoId?: string; error?: string } | null;
-      if (!response?.ok || !answer?.photoId) return setError(answer?.error ?? "The photo didn't upload. Try again.");
+      if (!response?.ok || !answer?.photoId) return setError(answer?.error ?? t("add.photoFailed"));
       photoId = answer.photoId;
     }
     setError(null);
@@ -68,7 +70,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
     <form onSubmit={submit} className="card space-y-4 p-4" noValidate>
       {columns.length > 1 ? (
         <fieldset>
-          <legend className="field-label">Where does it go?</legend>
+          <legend className="field-label">{t("add.where")}</legend>
           <div className="flex flex-wrap gap-2">
             {columns.map((c) => (
               <label
@@ -91,12 +93,12 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
       ) : null}
       {needsPin ? (
         <p className={`text-sm font-semibold ${pin ? "text-brand" : "text-ink-soft"}`} data-testid="pin-choice">
-          {pin ? `Pinned ${describePin(pin)}.` : "Tap the map where your note belongs."}
+          {pin ? t("add.pinned", { place: t(`place.${pinPlace(pin)}`) }) : t("add.tapMap")}
         </p>
       ) : null}
       <div>
         <label htmlFor={textId} className="field-label">
-          Your note
+          {t("add.yourNote")}
         </label>
         <textarea
           id={textId}
@@ -112,12 +114,12 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
             {error}
           </span>
           <span id={`${textId}-count`} className={remaining < 0 ? "font-semibold text-danger" : "text-ink-soft"}>
-            {remaining < 0 ? `${plural(-remaining, "character")} too long` : `${plural(remaining, "character")} left`}
+            {remaining < 0 ? t("add.tooLong", { count: -remaining }) : t("add.left", { count: remaining })}
           </span>
         </div>
       </div>
       <fieldset>
-        <legend className="sr-only">Colour</legend>
+        <legend className="sr-only">{t("add.colour")}</legend>
         <div className="flex gap-3">
           {noteColours.map((c) => (
             <label
@@ -132,14 +134,14 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
                 onChange={() => setColour(c)}
                 className="sr-only"
               />
-              <span className="sr-only">{noteColourNames[c]}</span>
+              <span className="sr-only">{tNotes(`colours.${c}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <div>
         <label htmlFor={`${textId}-photo`} className="field-label">
-          Add a photo <span className="font-normal text-ink-soft">(optional)</span>
+          {t.rich("add.photo", { soft: (c) => <span className="font-normal text-ink-soft">{c}</span> })}
         </label>
         <input
           id={`${textId}-photo`}
@@ -152,7 +154,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
         />
       </div>
       <button type="submit" className="btn btn-primary w-full" disabled={uploading}>
-        {uploading ? "Adding the photo…" : status === "online" ? "Add note" : "Add note (sends when you're back online)"}
+        {uploading ? t("add.addingPhoto") : status === "online" ? t("add.submit") : t("add.submitOffline")}
       </button>
     </form>
   );

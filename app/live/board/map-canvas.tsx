@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useCallback, useRef, useState } from "react";
 import { noteColourClass } from "@/app/live/note-card";
-import { describePin, nudgePin, type Pin, type PinKey, pinAtPoint, pinKeys } from "@/lib/boards/pins";
+import { nudgePin, type Pin, type PinKey, pinAtPoint, pinKeys } from "@/lib/boards/pins";
 import { imageSrcSet } from "@/lib/files/image-sizes";
 import type { WireNote } from "@/lib/realtime/contract";
+import { pinPlace } from "./pin-place";
 
 /** A note on the map, with the number its pin shows (the same number on every screen). */
 export type MapNote = { note: WireNote; number: number };
@@ -63,8 +65,10 @@ const PinMark = memo(function PinMark({
   onKeyDown?: (e: React.KeyboardEvent<HTMLButtonElement>, entry: MapNote) => void;
   onFocus?: (noteId: string) => void;
 }) {
+  const t = useTranslations("board");
   const { note, number } = entry;
   const pin = note.pin as Pin;
+  const place = t(`place.${pinPlace(pin)}`);
   // Labels lean away from the nearer edge so a note near the right of the map stays on it.
   const flip = pin.x > 0.6;
   const circle = `grid shrink-0 place-items-center rounded-full border-[3px] border-white font-extrabold text-white shadow-[0_2px_6px_rgb(0_0_0/0.45)] ${selected ? "bg-coral ring-4 ring-sun" : "bg-ink"} ${marker[size]}`;
@@ -77,30 +81,28 @@ const PinMark = memo(function PinMark({
       </span>
     );
   const style = { left: `${pin.x * 100}%`, top: `${pin.y * 100}%` };
-  const place = `absolute z-10 flex items-center gap-2 ${flip ? "flex-row-reverse" : ""}`;
+  const placement = `absolute z-10 flex items-center gap-2 ${flip ? "flex-row-reverse" : ""}`;
   // The marker's centre sits on the spot, whichever side the label is on.
   const shift = size === "wall" ? "1.5rem" : size === "desk" ? "1.125rem" : "1rem";
   const transform = { transform: `translate(${flip ? `calc(-100% + ${shift})` : `-${shift}`}, -50%)` };
 
   if (!interactive) {
     return (
-      <li className={place} style={{ ...style, ...transform }} data-testid="map-pin" data-pin-x={pin.x} data-pin-y={pin.y}>
+      <li className={placement} style={{ ...style, ...transform }} data-testid="map-pin" data-pin-x={pin.x} data-pin-y={pin.y}>
         <span className={circle} aria-hidden>
           {number}
         </span>
         {text}
-        <span className="sr-only">
-          Note {number}, {describePin(pin)}: {note.text}
-        </span>
+        <span className="sr-only">{t("map.pinDescription", { number, place, text: note.text })}</span>
       </li>
     );
   }
   return (
-    <li className={place} style={{ ...style, ...transform }} data-testid="map-pin" data-pin-x={pin.x} data-pin-y={pin.y}>
+    <li className={placement} style={{ ...style, ...transform }} data-testid="map-pin" data-pin-x={pin.x} data-pin-y={pin.y}>
       <button
         type="button"
         className={`${circle} cursor-grab touch-none active:cursor-grabbing`}
-        aria-label={`Note ${number}: ${short(note.text, 60)}. Pinned ${describePin(pin)}. Arrow keys move it.`}
+        aria-label={t("map.pinButton", { number, text: short(note.text, 60), place })}
         aria-pressed={selected}
         onPointerDown={(e) => onPointerDown?.(e, note.id)}
         onKeyDown={(e) => onKeyDown?.(e, entry)}
@@ -130,6 +132,7 @@ type Props = {
  * lands on the same spot on any screen size.
  */
 export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, className = "" }: Props) {
+  const t = useTranslations("board");
   const frame = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [dragging, setDragging] = useState<{ id: string; pin: Pin } | null>(null);
@@ -196,7 +199,7 @@ export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, 
         // the projector size it by its own pixels, so they take the image itself.
         srcSet={size === "phone" ? imageSrcSet(mapUrl) : undefined}
         sizes={size === "phone" ? "100vw" : undefined}
-        alt="The map notes are pinned on"
+        alt={t("map.alt")}
         className={`block rounded-xl ${fills ? "h-auto w-full" : imageSize[size]}`}
         ref={size === "wall" ? readAspect : undefined}
         onLoad={size === "wall" ? (e) => readAspect(e.currentTarget) : undefined}
@@ -206,11 +209,7 @@ export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, 
         <button
           type="button"
           className="absolute inset-0 h-full w-full cursor-crosshair rounded-xl"
-          aria-label={
-            draft
-              ? `Your note goes ${describePin(draft)}. Tap elsewhere, or use the arrow keys, to move it.`
-              : "Tap the map where your note belongs"
-          }
+          aria-label={draft ? t("map.spotChosen", { place: t(`place.${pinPlace(draft)}`) }) : t("map.spotEmpty")}
           onClick={(e) => onChooseSpot(e.detail === 0 ? (draft ?? { x: 0.5, y: 0.5 }) : pinFor(e.clientX, e.clientY))}
           onKeyDown={(e) => {
             if (!pinKeys.includes(e.key)) return;
@@ -220,7 +219,7 @@ export function MapCanvas({ mapUrl, pins, size, onPinMove, draft, onChooseSpot, 
           data-testid="map-spot"
         />
       ) : null}
-      <ul aria-label="Pins on the map" className={onChooseSpot ? "pointer-events-none" : ""}>
+      <ul aria-label={t("map.pinsLabel")} className={onChooseSpot ? "pointer-events-none" : ""}>
         {shown.map((entry) => (
           <PinMark
             key={entry.note.id}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { BoardHandle } from "@/lib/realtime/client/use-board";
 
@@ -8,6 +9,7 @@ import type { BoardHandle } from "@/lib/realtime/client/use-board";
  * note's photo), then points the board at it; every screen shows the new map at once.
  */
 export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: BoardHandle; hasMap: boolean }) {
+  const t = useTranslations("board");
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -16,7 +18,7 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
   const upload = async (e: React.FormEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
-    if (!file) return setMessage({ ok: false, text: "Choose an image of the map first." });
+    if (!file) return setMessage({ ok: false, text: t("mapUpload.chooseFirst") });
     setBusy(true);
     setMessage(null);
     const body = new FormData();
@@ -25,27 +27,23 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
     const answer = (await response?.json().catch(() => null)) as { photoId?: string; error?: string } | null;
     if (!response?.ok || !answer?.photoId) {
       setBusy(false);
-      return setMessage({ ok: false, text: answer?.error ?? "The map didn't upload. Try again." });
+      return setMessage({ ok: false, text: answer?.error ?? t("mapUpload.uploadFailed") });
     }
     const ack = await board.updateBoard({ mapPhotoId: answer.photoId });
     setBusy(false);
-    if (!ack?.ok) return setMessage({ ok: false, text: ack?.error.message ?? "The map didn't change. Try again." });
-    setMessage({ ok: true, text: "The map is up on every screen." });
+    if (!ack?.ok) return setMessage({ ok: false, text: ack?.error.message ?? t("mapUpload.changeFailed") });
+    setMessage({ ok: true, text: t("mapUpload.done") });
     if (input.current) input.current.value = "";
   };
 
   return (
     <form onSubmit={upload} className="card space-y-3 p-5" aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`} className="text-lg font-bold">
-        Map image
+        {t("mapUpload.title")}
       </h2>
-      <p className="text-sm text-ink-soft">
-        {hasMap
-          ? "Replace the map with another image. Pins stay at the same place relative to the image."
-          : "Upload a map of the area (JPEG, PNG or WebP, up to 8 MB). People then pin notes on it from their phones."}
-      </p>
+      <p className="text-sm text-ink-soft">{hasMap ? t("mapUpload.replaceHint") : t("mapUpload.uploadHint")}</p>
       <label htmlFor={`${id}-file`} className="field-label">
-        Image of the map
+        {t("mapUpload.fileLabel")}
       </label>
       <input
         id={`${id}-file`}
@@ -55,7 +53,7 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
         className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
       />
       <button type="submit" className="btn btn-primary w-full" disabled={busy}>
-        {busy ? "Uploading…" : hasMap ? "Replace the map" : "Upload the map"}
+        {busy ? t("mapUpload.uploading") : hasMap ? t("mapUpload.replace") : t("mapUpload.upload")}
       </button>
       <output aria-live="polite" className={`block text-sm font-semibold ${message?.ok ? "text-brand" : "text-danger"}`}>
         {message?.text}

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
-import { describePin, isMapBoard, type Pin } from "@/lib/boards/pins";
+import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import { undoShownMs } from "@/lib/notes/undo-rules";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
@@ -12,6 +13,7 @@ import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { MapCanvas, numberedPins } from "./map-canvas";
 import { PhoneNote } from "./phone-note";
+import { pinPlace } from "./pin-place";
 import { VoteBanner } from "./vote-banner";
 import { VoteControls } from "./vote-controls";
 
@@ -25,6 +27,7 @@ export function PhoneBoard({
   isStaff?: boolean;
   headingLevel?: 1 | 2;
 }) {
+  const t = useTranslations("board");
   const board = useBoard(boardId);
   const voting = useVoting(boardId);
   const status = useConnectionStatus();
@@ -51,8 +54,8 @@ export function PhoneBoard({
   useEffect(() => {
     // "Undo" is offered for a few seconds; the server keeps the note a little longer (lib/notes/undo-rules.ts).
     if (!deleted) return;
-    const t = setTimeout(() => setDeleted((d) => (d === deleted ? null : d)), undoShownMs);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setDeleted((d) => (d === deleted ? null : d)), undoShownMs);
+    return () => clearTimeout(timer);
   }, [deleted]);
   const undo = async () => {
     if (!deleted) return;
@@ -70,11 +73,7 @@ export function PhoneBoard({
   const onRemoveDot = useCallback((id: string) => void retractRef.current(id), []);
 
   if (!state) {
-    return (
-      <p className="text-ink-soft">
-        {board.error ?? (status === "online" ? "Opening the board…" : "Waiting for the connection to open the board…")}
-      </p>
-    );
+    return <p className="text-ink-soft">{board.error ?? (status === "online" ? t("opening") : t("waitingToOpen"))}</p>;
   }
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const round = voting.round;
@@ -111,14 +110,14 @@ export function PhoneBoard({
           className="sticky top-2 z-20 flex items-center justify-between gap-3 rounded-xl bg-ink px-4 py-2 text-white shadow-lg"
           data-testid="note-deleted"
         >
-          <p className="min-w-0 flex-1 font-semibold">{undoProblem ?? "Note deleted"}</p>
+          <p className="min-w-0 flex-1 font-semibold">{undoProblem ?? t("noteDeleted")}</p>
           {deleted ? (
             <button type="button" className="btn min-h-11 bg-white px-4 py-2 text-ink" onClick={() => void undo()}>
-              Undo<span className="sr-only"> deleting the note: {deleted.text}</span>
+              {t.rich("undo", { text: deleted.text, sr: (c) => <span className="sr-only">{c}</span> })}
             </button>
           ) : (
             <button type="button" className="min-h-11 px-2 text-sm font-semibold underline" onClick={() => setUndoProblem(null)}>
-              OK
+              {t("ok")}
             </button>
           )}
         </div>
@@ -126,16 +125,18 @@ export function PhoneBoard({
 
       {votingOpen ? (
         <p className="rounded-xl bg-white p-4 text-sm ring-1 ring-line" data-testid="vote-can-do">
-          <strong>While the vote is open:</strong>{" "}
-          {round?.targets === "groups" ? "give your dots to the groups" : "give your dots to the notes you like most"}
-          {round?.columns ? " in the columns being voted on" : ""}.{" "}
+          {t.rich("whileOpen", {
+            targets: round?.targets === "groups" ? "groups" : "notes",
+            columns: round?.columns ? "some" : "all",
+            strong: (c) => <strong>{c}</strong>,
+          })}{" "}
           {canAdd
-            ? `You can still add a note below: everyone sees it${round?.targets === "groups" ? "" : ", and it can get dots too"}.`
+            ? t(round?.targets === "groups" ? "canStillAddGroups" : "canStillAddNotes")
             : state.board.locked
-              ? "The board is locked, so no new notes can be added."
+              ? t("lockedNoNew")
               : state.canWrite
-                ? "New notes can be added once the map is up."
-                : "This is another team's board, so you can't add notes to it."}
+                ? t("addOnceMapUp")
+                : t("otherTeamNoAdd")}
         </p>
       ) : null}
 
@@ -149,9 +150,7 @@ export function PhoneBoard({
             onChooseSpot={canAdd ? setSpot : undefined}
           />
         ) : (
-          <p className="rounded-xl bg-white p-4 ring-1 ring-line">
-            The facilitator hasn't added the map yet. Notes can be pinned once it's up.
-          </p>
+          <p className="rounded-xl bg-white p-4 ring-1 ring-line">{t("mapMissing")}</p>
         )
       ) : null}
 
@@ -169,14 +168,12 @@ export function PhoneBoard({
         />
       ) : votingOpen || (onMap && state.canWrite) ? null : (
         <p className="rounded-xl bg-white p-4 ring-1 ring-line">
-          {state.board.locked
-            ? "The facilitator has locked this board: you can read it but not add to it."
-            : "This is another team's board: you can read it."}
+          {state.board.locked ? t("readOnlyLocked") : t("readOnlyOtherTeam")}
         </p>
       )}
 
       {pendingNotes.length > 0 ? (
-        <ul className="space-y-3" aria-label="Notes not sent yet">
+        <ul className="space-y-3" aria-label={t("pendingLabel")}>
           {pendingNotes.map((p) => {
             const payload = p.payload as { text: string; colour?: NoteColour };
             return (
@@ -186,7 +183,7 @@ export function PhoneBoard({
                   badge={
                     p.error ? (
                       <span className="font-semibold text-danger">
-                        Not added: {p.error.message}{" "}
+                        {t("notAdded", { reason: p.error.message })}{" "}
                         <button
                           type="button"
                           className="underline"
@@ -195,12 +192,12 @@ export function PhoneBoard({
                             board.dismiss(p.id);
                           }}
                         >
-                          Edit and try again
+                          {t("editAndRetry")}
                         </button>
                       </span>
                     ) : (
                       <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">
-                        {status !== "online" ? "Waiting for connection" : (p.waiting ?? "Sending…")}
+                        {status !== "online" ? t("waitingForConnection") : (p.waiting ?? t("sending"))}
                       </span>
                     )
                   }
@@ -213,24 +210,23 @@ export function PhoneBoard({
 
       {hiddenCount > 0 ? (
         <p className="rounded-xl bg-white p-4 ring-1 ring-line" data-testid="hidden-count">
-          {hiddenCount === 1 ? "1 note from someone else is" : `${hiddenCount} notes from others are`} hidden until the
-          facilitator reveals the board. Write yours without being swayed.
+          {t("hiddenCount", { count: hiddenCount })}
         </p>
       ) : null}
 
       {groupVoting && Object.keys(state.groups).length > 0 ? (
         <section aria-labelledby={`groups-${boardId}`} className="space-y-3">
           <h3 id={`groups-${boardId}`} className="text-lg font-bold">
-            Groups
+            {t("groups")}
           </h3>
           <ul className="space-y-3">
             {Object.values(state.groups).map((g) => {
               const count = Object.values(state.notes).filter((n) => n.groupId === g.id).length;
-              const label = `Group: ${g.title || "untitled"}`;
+              const label = t("group", { title: g.title || t("untitled") });
               return (
                 <li key={g.id} className="card p-4" data-testid="vote-group">
                   <p className="font-semibold">{label}</p>
-                  <p className="text-sm text-ink-soft">{count === 1 ? "1 note" : `${count} notes`}</p>
+                  <p className="text-sm text-ink-soft">{t("noteCount", { count })}</p>
                   <VoteControls
                     label={label}
                     mine={voting.mine[g.id] ?? 0}
@@ -252,7 +248,7 @@ export function PhoneBoard({
             <h3 className="text-lg font-bold">
               {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
             </h3>
-            {visible.length === 0 ? <p className="text-ink-soft">No notes yet.</p> : null}
+            {visible.length === 0 ? <p className="text-ink-soft">{t("noNotes")}</p> : null}
             <ul className="space-y-3">
               {visible.map((n) => {
                 const mine = n.authorTag === state.myTag;
@@ -266,10 +262,10 @@ export function PhoneBoard({
                             <span className="grid h-6 w-6 place-items-center rounded-full bg-ink text-xs font-extrabold text-white">
                               {number}
                             </span>
-                            Pin {number}, {describePin(n.pin)}
+                            {t("pinLabel", { number, place: t(`place.${pinPlace(n.pin)}`) })}
                           </>
                         ) : (
-                          "Not on the map yet"
+                          t("notOnMap")
                         )}
                       </p>
                     ) : null}

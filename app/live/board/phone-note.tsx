@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
 import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
 import type { Ack, WireNote } from "@/lib/realtime/contract";
@@ -21,9 +22,12 @@ type Props = {
   onDelete: (noteId: string) => void;
 };
 
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
+
 /** One note on a phone: read it; if it is yours, edit or delete it in place. */
 export const PhoneNote = memo(function PhoneNote(props: Props) {
   const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, tally } = props;
+  const t = useTranslations("board");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const [message, setMessage] = useState<string | null>(null);
@@ -31,7 +35,7 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
 
   const save = async () => {
     const text = draft.trim();
-    if (!text) return setMessage("A note can't be empty. Delete it instead?");
+    if (!text) return setMessage(t("note.cantBeEmpty"));
     setMessage(null);
     const ack = await onEdit(note, text);
     if (ack && !ack.ok) setMessage(ack.error.message);
@@ -40,16 +44,16 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
 
   const badge = (
     <>
-      {mine ? <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">You</span> : null}
+      {mine ? <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">{t("note.you")}</span> : null}
       {note.withheld ? (
-        <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">
-          Hidden from the room by a facilitator: only you and the facilitators see it
-        </span>
+        <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">{t("note.withheld")}</span>
       ) : null}
       {groupTitle !== null ? (
-        <span className="rounded-full bg-white/70 px-2 py-0.5">Group: {groupTitle || "untitled"}</span>
+        <span className="rounded-full bg-white/70 px-2 py-0.5">{t("group", { title: groupTitle || t("untitled") })}</span>
       ) : null}
-      {note.source ? <span className="rounded-full bg-white/70 px-2 py-0.5">From {note.source.boardTitle}</span> : null}
+      {note.source ? (
+        <span className="rounded-full bg-white/70 px-2 py-0.5">{t("note.from", { board: note.source.boardTitle })}</span>
+      ) : null}
       {typeof tally === "number" ? <TallyBadge dots={tally} /> : null}
     </>
   );
@@ -59,7 +63,7 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
       {editing ? (
         <div className="space-y-2">
           <label className="sr-only" htmlFor={`edit-${note.id}`}>
-            Edit your note
+            {t("note.editLabel")}
           </label>
           <textarea
             id={`edit-${note.id}`}
@@ -75,7 +79,7 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
           ) : null}
           <div className="flex gap-2">
             <button type="button" className="btn btn-primary min-h-11 flex-1 py-2" onClick={save}>
-              Save
+              {t("note.save")}
             </button>
             <button
               type="button"
@@ -86,7 +90,7 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
                 setMessage(null);
               }}
             >
-              Cancel
+              {t("note.cancel")}
             </button>
           </div>
         </div>
@@ -100,14 +104,14 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
               setEditing(true);
             }}
           >
-            Edit<span className="sr-only"> note: {note.text}</span>
+            {t.rich("note.edit", { text: note.text, sr })}
           </button>
           <button
             type="button"
             className="min-h-11 rounded-lg bg-white/70 px-4 text-sm font-semibold"
             onClick={() => onDelete(note.id)}
           >
-            Delete<span className="sr-only"> note: {note.text}</span>
+            {t.rich("note.delete", { text: note.text, sr })}
           </button>
         </div>
       ) : null}

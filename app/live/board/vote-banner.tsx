@@ -1,6 +1,6 @@
 "use client";
 
-import { plural } from "@/lib/plural";
+import { useTranslations } from "next-intl";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { VotingHandle } from "@/lib/realtime/client/use-voting";
 
@@ -14,6 +14,7 @@ export const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(
 
 /** The phone's cue: voting is open (and how many dots are left), or it has just closed. */
 export function VoteBanner({ voting }: { voting: VotingHandle }) {
+  const t = useTranslations("vote");
   const { round } = voting;
   const secondsLeft = useSecondsLeft(round?.status === "open" ? round.endsAt : null);
   if (!round) return null;
@@ -23,18 +24,24 @@ export function VoteBanner({ voting }: { voting: VotingHandle }) {
     return (
       <>
         <section
-          aria-label="Voting"
+          aria-label={t("banner.label")}
           className="sticky top-2 z-10 rounded-xl bg-coral px-3 py-1.5 text-white shadow-lg"
           data-testid="vote-banner"
         >
           {/* Two pieces that wrap as wholes: at 200 % text the pinned banner stays a few short lines. */}
           <p className="flex flex-wrap items-baseline gap-x-2 font-extrabold leading-snug" role="status">
             <span>
-              Voting is open: <span data-testid="dots-left">{plural(voting.dotsLeft, "dot")}</span> left
+              {t.rich("banner.open", {
+                count: voting.dotsLeft,
+                dots: (c) => <span data-testid="dots-left">{c}</span>,
+              })}
             </span>
             {secondsLeft !== null ? (
               <span className="whitespace-nowrap font-semibold tabular-nums">
-                <span className="sr-only">, </span>closes in {clock(secondsLeft)}
+                {t.rich("banner.closesIn", {
+                  time: clock(secondsLeft),
+                  sr: (c) => <span className="sr-only">{c}</span>,
+                })}
               </span>
             ) : null}
           </p>
@@ -45,17 +52,15 @@ export function VoteBanner({ voting }: { voting: VotingHandle }) {
           ) : null}
         </section>
         <p className="text-sm text-ink-soft">
-          Tap + on the notes you like most
-          {round.maxPerTarget > 1 ? ` (up to ${round.maxPerTarget} dots on one)` : ""}. Tap − to take a dot back.
+          {round.maxPerTarget > 1 ? t("banner.tapPlusUpTo", { max: round.maxPerTarget }) : t("banner.tapPlus")}{" "}
+          {t("banner.tapMinus")}
         </p>
       </>
     );
   }
   return (
     <p className="rounded-xl bg-white p-4 font-semibold ring-1 ring-line" role="status" data-testid="vote-banner">
-      {round.status === "revealed"
-        ? "Voting has closed. The results are in: see the dots on each note."
-        : "Voting has closed. Results coming soon."}
+      {round.status === "revealed" ? t("banner.revealed") : t("banner.closed")}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 
 /** The dots on one note: mine as filled circles, with + and − big enough for a thumb. */
@@ -16,6 +17,7 @@ export const VoteControls = memo(function VoteControls({
   onAdd: () => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations("vote");
   return (
     <div className="mt-3 flex items-center gap-2" data-testid="vote-controls">
       <button
@@ -25,11 +27,11 @@ export const VoteControls = memo(function VoteControls({
         className="grid h-11 w-11 place-items-center rounded-full bg-white/80 text-2xl font-bold disabled:opacity-40"
       >
         <span aria-hidden>−</span>
-        <span className="sr-only">Take a dot back from: {label}</span>
+        <span className="sr-only">{t("controls.takeBack", { label })}</span>
       </button>
       <span className="flex min-w-16 items-center justify-center gap-1" aria-live="polite">
         {mine === 0 ? (
-          <span className="text-sm text-ink-soft">no dots</span>
+          <span className="text-sm text-ink-soft">{t("controls.none")}</span>
         ) : (
           Array.from({ length: mine }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: identical dots, counted by position
@@ -47,7 +49,7 @@ export const VoteControls = memo(function VoteControls({
         className="grid h-11 w-11 place-items-center rounded-full bg-brand text-2xl font-bold text-white disabled:opacity-40"
       >
         <span aria-hidden>+</span>
-        <span className="sr-only">Add a dot to: {label}</span>
+        <span className="sr-only">{t("controls.add", { label })}</span>
       </button>
     </div>
   );
@@ -55,12 +57,13 @@ export const VoteControls = memo(function VoteControls({
 
 /** `fit`: as big as the line it sits in (a projected card's sizes come from the wall's layout). */
 export function TallyBadge({ dots, size = "phone" }: { dots: number; size?: "phone" | "wall" | "fit" }) {
+  const t = useTranslations("vote");
   return (
     <span
       className={`inline-flex items-center gap-1 rounded-full bg-coral font-bold text-white ${size === "wall" ? "px-3 py-1 text-xl" : size === "fit" ? "shrink-0 px-[0.5em]" : "px-2 py-0.5 text-sm"}`}
       data-testid="tally"
     >
-      <span aria-hidden>●</span> {dots} {dots === 1 ? "dot" : "dots"}
+      <span aria-hidden>●</span> {t("dots", { count: dots })}
     </span>
   );
 }

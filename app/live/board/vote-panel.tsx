@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { BoardState } from "@/lib/boards/board-state";
 import { formatClock } from "@/lib/events/event-dates";
-import { plural } from "@/lib/plural";
 import type { VotingHandle } from "@/lib/realtime/client/use-voting";
 import { clock, useSecondsLeft } from "./vote-banner";
 import { VoteResults } from "./vote-results";
@@ -43,8 +43,11 @@ function NumberField({
   );
 }
 
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+
 /** The facilitator's dot-voting controls for one board: settings, then open → close → reveal → shortlist. */
 export function VotePanel({ slug, voting, board }: { slug: string; voting: VotingHandle; board: BoardState | null }) {
+  const t = useTranslations("vote");
   const { round, tally } = voting;
   const [dots, setDots] = useState(3);
   const [perNote, setPerNote] = useState(1);
@@ -54,14 +57,14 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
   const [targets, setTargets] = useState<"notes" | "groups" | "both">("notes");
   const [onlyColumns, setOnlyColumns] = useState<string[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
-  const [title, setTitle] = useState("Shortlist");
+  const [title, setTitle] = useState(() => t("panel.shortlistDefault"));
   const secondsLeft = useSecondsLeft(round?.status === "open" ? round.endsAt : null);
   const running = round?.status === "open";
 
   return (
     <section aria-labelledby="vote-title" className="card space-y-4 p-5">
       <h2 id="vote-title" className="text-lg font-bold">
-        Dot-voting
+        {t("panel.title")}
       </h2>
       {voting.message ? (
         <p role="alert" className="field-error">
@@ -72,17 +75,17 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
       {running ? (
         <div className="space-y-3">
           <p className="rounded-lg bg-coral px-3 py-2 font-semibold text-white" role="status">
-            Voting is open{secondsLeft !== null ? `: ${clock(secondsLeft)} left` : ""}
+            {secondsLeft !== null ? t("panel.openTimed", { time: clock(secondsLeft) }) : t("panel.open")}
           </p>
           <p data-testid="vote-progress">
-            <strong>{plural(tally?.voters ?? 0, "person", "people")}</strong> voted · {plural(tally?.dotsUsed ?? 0, "dot")} used
+            {t.rich("panel.progress", { voters: tally?.voters ?? 0, dots: tally?.dotsUsed ?? 0, strong })}
           </p>
           <p className="text-sm text-ink-soft">
-            {plural(round.dotsPerPerson, "dot")} each, up to {round.maxPerTarget} on one note. Tallies{" "}
-            {round.talliesLive ? "are live" : "are hidden until you reveal them"}.
+            {t("panel.rules", { dots: round.dotsPerPerson, max: round.maxPerTarget })}{" "}
+            {round.talliesLive ? t("panel.talliesLive") : t("panel.talliesHidden")}
           </p>
           <button type="button" className="btn btn-primary w-full" onClick={() => void voting.close()}>
-            Close voting
+            {t("panel.close")}
           </button>
         </div>
       ) : null}
@@ -90,11 +93,10 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
       {round?.status === "closed" ? (
         <div className="space-y-3">
           <p data-testid="vote-progress">
-            Voting closed: <strong>{plural(tally?.voters ?? 0, "person", "people")}</strong> voted,{" "}
-            {plural(tally?.dotsUsed ?? 0, "dot")} used.
+            {t.rich("panel.closedProgress", { voters: tally?.voters ?? 0, dots: tally?.dotsUsed ?? 0, strong })}
           </p>
           <button type="button" className="btn btn-primary w-full" onClick={() => void voting.reveal()}>
-            Reveal the results
+            {t("panel.reveal")}
           </button>
         </div>
       ) : null}
@@ -110,7 +112,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
           />
           {round.shortlistBoardId ? (
             <Link href={`/f/${slug}/b/${round.shortlistBoardId}`} className="btn btn-secondary w-full">
-              Open the shortlist board
+              {t("panel.openShortlist")}
             </Link>
           ) : (
             <form
@@ -121,7 +123,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
               }}
             >
               <label htmlFor="shortlist-title" className="field-label text-sm">
-                New board for the shortlist
+                {t("panel.shortlistLabel")}
               </label>
               <input
                 id="shortlist-title"
@@ -131,7 +133,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
                 className="field-input"
               />
               <button type="submit" className="btn btn-primary w-full">
-                Carry the shortlist into a new board
+                {t("panel.carry")}
               </button>
             </form>
           )}
@@ -140,12 +142,18 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
 
       {voting.history.length > 0 ? (
         <details className="text-sm">
-          <summary className="cursor-pointer font-semibold">Earlier rounds on this board ({voting.history.length})</summary>
+          <summary className="cursor-pointer font-semibold">{t("panel.earlier", { count: voting.history.length })}</summary>
           <ul className="mt-2 space-y-1">
             {voting.history.map((r) => (
               <li key={r.id}>
-                {formatClock(r.createdAt)}: {r.dotsPerPerson} dots each, {r.status === "revealed" ? "revealed" : r.status}
-                {r.shortlist ? `, ${plural(r.shortlist.length, "note")} carried forward` : ""}
+                {r.shortlist
+                  ? t("panel.historyRowCarried", {
+                      time: formatClock(r.createdAt),
+                      dots: r.dotsPerPerson,
+                      status: r.status,
+                      count: r.shortlist.length,
+                    })
+                  : t("panel.historyRow", { time: formatClock(r.createdAt), dots: r.dotsPerPerson, status: r.status })}
               </li>
             ))}
           </ul>
@@ -154,7 +162,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
 
       {!running ? (
         <details className="rounded-lg bg-paper p-3" open={!round}>
-          <summary className="cursor-pointer font-semibold">{round ? "Start another round" : "Start a vote"}</summary>
+          <summary className="cursor-pointer font-semibold">{round ? t("panel.startAnother") : t("panel.start")}</summary>
           <form
             className="mt-3 space-y-3"
             onSubmit={(e) => {
@@ -172,21 +180,21 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
             }}
           >
             <div className="grid grid-cols-2 gap-3">
-              <NumberField id="vote-dots" label="Dots each" value={dots} onChange={setDots} min={1} max={20} />
-              <NumberField id="vote-per-note" label="Most on one note" value={perNote} onChange={setPerNote} min={1} max={20} />
+              <NumberField id="vote-dots" label={t("panel.dotsEach")} value={dots} onChange={setDots} min={1} max={20} />
+              <NumberField id="vote-per-note" label={t("panel.perNote")} value={perNote} onChange={setPerNote} min={1} max={20} />
+              <NumberField id="vote-minutes" label={t("panel.minutes")} value={minutes} onChange={setMinutes} min={0} max={180} />
               <NumberField
-                id="vote-minutes"
-                label="Minutes (0: no limit)"
-                value={minutes}
-                onChange={setMinutes}
-                min={0}
-                max={180}
+                id="vote-shortlist"
+                label={t("panel.shortlistSize")}
+                value={size}
+                onChange={setSize}
+                min={1}
+                max={50}
               />
-              <NumberField id="vote-shortlist" label="Shortlist size" value={size} onChange={setSize} min={1} max={50} />
             </div>
             <div>
               <label htmlFor="vote-targets" className="field-label text-sm">
-                Dots go on
+                {t("panel.targets")}
               </label>
               <select
                 id="vote-targets"
@@ -194,14 +202,14 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
                 onChange={(e) => setTargets(e.target.value as typeof targets)}
                 className="field-input"
               >
-                <option value="notes">Single notes</option>
-                <option value="groups">Groups</option>
-                <option value="both">Notes and groups</option>
+                <option value="notes">{t("panel.targetNotes")}</option>
+                <option value="groups">{t("panel.targetGroups")}</option>
+                <option value="both">{t("panel.targetBoth")}</option>
               </select>
             </div>
             {board && board.board.columns.length > 1 ? (
               <fieldset>
-                <legend className="field-label text-sm">Only these columns (none ticked: all)</legend>
+                <legend className="field-label text-sm">{t("panel.onlyColumns")}</legend>
                 {board.board.columns.map((col) => (
                   <label key={col.key} className="flex items-center gap-2">
                     <input
@@ -224,10 +232,10 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
                 onChange={(e) => setLive(e.target.checked)}
                 className="h-5 w-5 accent-brand"
               />
-              Show tallies while people vote
+              {t("panel.showLive")}
             </label>
             <button type="submit" className="btn btn-primary w-full">
-              Start voting
+              {t("panel.submit")}
             </button>
           </form>
         </details>

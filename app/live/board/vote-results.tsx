@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/boards/board-state";
 import { rank, shortlist } from "@/lib/voting/rules-view";
 
@@ -19,13 +20,17 @@ export function VoteResults({
   picked?: string[];
   onPick?: (id: string, on: boolean) => void;
 }) {
+  const t = useTranslations("vote");
   const ranked = rank(tallies);
   const list = shortlist(tallies, shortlistSize);
   const labelOf = (id: string) =>
-    state.notes[id]?.text ?? (state.groups[id] ? `Group: ${state.groups[id]?.title || "untitled"}` : "A deleted note");
+    state.notes[id]?.text ??
+    (state.groups[id]
+      ? t("results.group", { title: state.groups[id]?.title || t("results.untitled") })
+      : t("results.deletedNote"));
   const dark = tone === "dark";
   return (
-    <ol className="space-y-2" aria-label="Results" data-testid="vote-ranking">
+    <ol className="space-y-2" aria-label={t("results.label")} data-testid="vote-ranking">
       {ranked.map((r, i) => {
         const inShortlist = list.chosen.includes(r.targetId);
         const tied = list.tied.includes(r.targetId);
@@ -55,14 +60,15 @@ export function VoteResults({
                   checked={picked?.includes(r.targetId) ?? false}
                   onChange={(e) => onPick(r.targetId, e.target.checked)}
                 />
-                Take forward<span className="sr-only">: {labelOf(r.targetId)}</span>
+                {t.rich("results.takeForward", {
+                  label: labelOf(r.targetId),
+                  sr: (c) => <span className="sr-only">{c}</span>,
+                })}
               </label>
             ) : tied ? (
-              <span className="text-sm font-semibold">tied</span>
+              <span className="text-sm font-semibold">{t("results.tied")}</span>
             ) : null}
-            <span className={`font-bold tabular-nums ${dark ? "text-2xl" : ""}`}>
-              {r.dots} {r.dots === 1 ? "dot" : "dots"}
-            </span>
+            <span className={`font-bold tabular-nums ${dark ? "text-2xl" : ""}`}>{t("dots", { count: r.dots })}</span>
           </li>
         );
       })}

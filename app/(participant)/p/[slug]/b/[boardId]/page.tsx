@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { PhoneBoard } from "@/app/live/board/phone-board";
 import { NowCard } from "@/app/live/nudge";
@@ -14,7 +15,10 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../../phone-shell";
 
-export const metadata: Metadata = { title: "Board" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("board");
+  return { title: t("pageTitle") };
+}
 
 export default async function ParticipantBoardPage({ params }: { params: Promise<{ slug: string; boardId: string }> }) {
   const { slug, boardId } = await params;

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sharedDatabase } from "@/db";
 import { accounts, participants } from "@/db/schema";
-import { currentAccount, actorForEvent } from "@/lib/auth/web-session";
+import { actorForEvent, currentAccount } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { rememberLanguageHere } from "@/lib/i18n/choose";
 import { knownLocale } from "@/lib/i18n/locales";

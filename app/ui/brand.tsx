@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** The wordmark: a sticky note with "Made In" on it. */
 export function Wordmark({ href = "/", tone = "light" }: { href?: string; tone?: "light" | "dark" }) {
@@ -13,11 +14,12 @@ export function Wordmark({ href = "/", tone = "light" }: { href?: string; tone?:
 }
 
 export function SiteHeader({ children }: { children?: React.ReactNode }) {
+  const t = useTranslations("ui");
   return (
     <header className="border-b border-line bg-white/80 backdrop-blur">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
         <Wordmark />
-        <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+        <nav aria-label={t("accountNav")} className="flex items-center gap-3 text-sm">
           {children}
         </nav>
       </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { BriefWithPack } from "@/lib/briefs/find-briefs";
 import { fileKindLabel } from "@/lib/files/file-types";
 import { SafeMarkdown } from "@/lib/markdown/markdown";
@@ -38,22 +39,23 @@ function Part({ term, text }: { term: string; text: string }) {
 
 /** The brief itself: the problem, why it matters, success, constraints and owner. */
 export function BriefBody({ brief, level, withProblem = true }: { brief: BriefWithPack; level: Level; withProblem?: boolean }) {
+  const t = useTranslations("brief.view");
   return (
     <div className="grid gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <dl className="space-y-4">
-        {withProblem ? <Part term="The problem" text={brief.problem} /> : null}
-        <Part term="Why it matters" text={brief.whyItMatters} />
-        <Part term="What success looks like" text={brief.successLooksLike} />
+        {withProblem ? <Part term={t("problem")} text={brief.problem} /> : null}
+        <Part term={t("whyItMatters")} text={brief.whyItMatters} />
+        <Part term={t("successLooksLike")} text={brief.successLooksLike} />
       </dl>
       {brief.budget || brief.timescale || brief.mayNotChange ? (
         <div className="rounded-xl bg-paper p-5">
           <H level={level + 1} className="mb-3 font-bold">
-            Constraints
+            {t("constraints")}
           </H>
           <dl className="space-y-3">
-            <Part term="Budget" text={brief.budget} />
-            <Part term="Timescale" text={brief.timescale} />
-            <Part term="What may not change" text={brief.mayNotChange} />
+            <Part term={t("budget")} text={brief.budget} />
+            <Part term={t("timescale")} text={brief.timescale} />
+            <Part term={t("mayNotChange")} text={brief.mayNotChange} />
           </dl>
         </div>
       ) : null}
@@ -68,6 +70,7 @@ export function packIsEmpty(brief: BriefWithPack) {
 
 /** Background, data and documents, contacts and links: what a team needs to start. */
 export function PackView({ brief, level }: { brief: BriefWithPack; level: Level }) {
+  const t = useTranslations("brief.view");
   const { pack } = brief;
   const sub = level + 1;
   const heading = "mb-2 text-lg font-bold tracking-tight";
@@ -76,7 +79,7 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
       {brief.background ? (
         <section>
           <H level={sub} className={heading}>
-            Background
+            {t("background")}
           </H>
           <SafeMarkdown headingBase={Math.min(sub + 1, 4) as 2 | 3 | 4}>{brief.background}</SafeMarkdown>
         </section>
@@ -84,7 +87,7 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
       {pack.dataLinks.length || pack.files.length ? (
         <section>
           <H level={sub} className={heading}>
-            Data and documents
+            {t("dataAndDocuments")}
           </H>
           <ul className="divide-y divide-line rounded-xl border border-line bg-white">
             {pack.files.map((file) => (
@@ -113,7 +116,7 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
       {pack.contacts.length ? (
         <section>
           <H level={sub} className={heading}>
-            Contacts
+            {t("contacts")}
           </H>
           <dl className="divide-y divide-line rounded-xl border border-line bg-white">
             {pack.contacts.map((contact) => (
@@ -128,7 +131,7 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
       {pack.usefulLinks.length ? (
         <section>
           <H level={sub} className={heading}>
-            Useful links
+            {t("usefulLinks")}
           </H>
           <ul className="space-y-2">
             {pack.usefulLinks.map((link) => (
@@ -148,11 +151,14 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
 
 /** "Owned by Project lead, Public Realm services, Lambeth Council". */
 export function OwnerLine({ brief }: { brief: BriefWithPack }) {
+  const t = useTranslations("brief.view");
   if (!brief.ownerRole && !brief.ownerOrganisation) return null;
   return (
     <p className="mt-2 text-ink-soft">
-      Owned by{" "}
-      <span className="font-semibold text-ink">{[brief.ownerRole, brief.ownerOrganisation].filter(Boolean).join(", ")}</span>
+      {t.rich("ownedBy", {
+        owner: [brief.ownerRole, brief.ownerOrganisation].filter(Boolean).join(", "),
+        strong: (chunks) => <span className="font-semibold text-ink">{chunks}</span>,
+      })}
     </p>
   );
 }

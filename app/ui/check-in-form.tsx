@@ -1,18 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import type { CheckInState } from "./check-in-submission";
-
-const statusHelp = {
-  on_track: "Going as planned.",
-  at_risk: "Might slip: something needs attention.",
-  stuck: "Can't move without help.",
-  done: "Finished: no more check-ins needed.",
-} as const;
 
 /** How a project is going, told by its owner in their own words: one form for phone and desk. */
 export function CheckInForm({
@@ -25,6 +19,7 @@ export function CheckInForm({
   /** Whether the project is on the event's public progress page right now. */
   isPublic: boolean;
 }) {
+  const t = useTranslations("ui.checkInForm");
   const { state, formProps } = useKeptForm<CheckInState>(action, {});
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -36,13 +31,11 @@ export function CheckInForm({
     <form ref={form} {...formProps} className="space-y-5" encType="multipart/form-data">
       <SavedMessage message={state.saved} />
       <p className="rounded-xl border border-line bg-brand-soft/40 p-3 text-sm" data-testid="what-becomes-public">
-        {isPublic
-          ? "This project is on the event's public progress page: how it's going, what happened, evidence, numbers, links, photos and what you learned are shown there (your name is not). The help you need stays private to the organisers."
-          : "The organisers may put this project on the event's public progress page. Then how it's going, what happened, evidence, numbers, links, photos and what you learned are shown there (your name is not). The help you need stays private to the organisers."}
+        {isPublic ? t("publicNow") : t("publicMaybe")}
       </p>
-      <FormMessage message={state.message ?? (Object.keys(e).length ? "Some answers need a look: see below." : undefined)} />
+      <FormMessage message={state.message ?? (Object.keys(e).length ? t("needsLook") : undefined)} />
       <fieldset aria-describedby={e.status ? "field-status-error" : undefined}>
-        <legend className="field-label">How is it going?</legend>
+        <legend className="field-label">{t("howIsItGoing")}</legend>
         <div className="grid grid-cols-2 gap-2">
           {(Object.keys(checkInStatusLabels) as (keyof typeof checkInStatusLabels)[]).map((key) => (
             <label
@@ -59,8 +52,8 @@ export function CheckInForm({
                 className="mt-1 h-5 w-5 shrink-0 accent-brand"
               />
               <span>
-                <span className="block font-semibold">{checkInStatusLabels[key]}</span>
-                <span className="block text-sm text-ink-soft">{statusHelp[key]}</span>
+                <span className="block font-semibold">{t(`status.${key}`)}</span>
+                <span className="block text-sm text-ink-soft">{t(`statusHelp.${key}`)}</span>
               </span>
             </label>
           ))}
@@ -71,18 +64,11 @@ export function CheckInForm({
           </span>
         ) : null}
       </fieldset>
-      <TextArea
-        name="progress"
-        label="What has happened since last time?"
-        rows={3}
-        maxLength={4000}
-        defaultValue={v.progress}
-        error={e.progress}
-      />
+      <TextArea name="progress" label={t("progress")} rows={3} maxLength={4000} defaultValue={v.progress} error={e.progress} />
       <TextArea
         name="evidence"
-        label="Evidence of what changed (optional)"
-        hint="What people said or did, what you saw."
+        label={t("evidence")}
+        hint={t("evidenceHint")}
         rows={3}
         maxLength={4000}
         defaultValue={v.evidence}
@@ -90,8 +76,8 @@ export function CheckInForm({
       />
       <TextArea
         name="numbers"
-        label="Numbers (optional)"
-        hint='One per line, like "people reached: 120".'
+        label={t("numbers")}
+        hint={t("numbersHint")}
         rows={2}
         maxLength={4000}
         defaultValue={v.numbers}
@@ -99,8 +85,8 @@ export function CheckInForm({
       />
       <TextArea
         name="links"
-        label="Links (optional)"
-        hint="One per line: a website, a video, an article."
+        label={t("links")}
+        hint={t("linksHint")}
         rows={2}
         maxLength={8000}
         defaultValue={v.links}
@@ -108,10 +94,10 @@ export function CheckInForm({
       />
       <div>
         <label htmlFor="field-photos" className="field-label">
-          Photos (optional)
+          {t("photos")}
         </label>
         <span id="field-photos-hint" className="field-hint">
-          Up to 4 photos (JPEG, PNG or WebP, 8 MB each). Choose them again if you correct something else.
+          {t("photosHint")}
         </span>
         <input
           id="field-photos"
@@ -131,8 +117,8 @@ export function CheckInForm({
       </div>
       <TextArea
         name="learning"
-        label="What have you learned? (optional)"
-        hint="What you'd tell someone starting something similar."
+        label={t("learning")}
+        hint={t("learningHint")}
         rows={3}
         maxLength={4000}
         defaultValue={v.learning}
@@ -140,7 +126,7 @@ export function CheckInForm({
       />
       <TextArea
         name="helpNeeded"
-        label="What help do you need? (optional)"
+        label={t("helpNeeded")}
         rows={2}
         maxLength={4000}
         defaultValue={v.helpNeeded}
@@ -148,13 +134,13 @@ export function CheckInForm({
       />
       <TextField
         name="authorName"
-        label="Your name"
+        label={t("authorName")}
         maxLength={120}
         defaultValue={v.authorName ?? defaultAuthor}
         error={e.authorName}
       />
-      <SubmitButton pendingLabel="Saving…" className="btn btn-primary w-full sm:w-auto">
-        Save update
+      <SubmitButton pendingLabel={t("saving")} className="btn btn-primary w-full sm:w-auto">
+        {t("save")}
       </SubmitButton>
     </form>
   );

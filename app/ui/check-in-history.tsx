@@ -1,5 +1,7 @@
+import { useLocale, useTranslations } from "next-intl";
 import { imageSrcSet } from "@/lib/files/image-sizes";
-import { checkInStatusLabels, shortDate } from "@/lib/projects/check-in-rules";
+import type { checkInStatusLabels } from "@/lib/projects/check-in-rules";
+import { localShortDate } from "./localized-dates";
 
 type CheckIn = {
   id: string;
@@ -28,14 +30,17 @@ const statusTone = {
  * on) and who wrote each update (the project's public line names the owner's role instead).
  */
 export function CheckInHistory({ checkIns, forPublic = false }: { checkIns: CheckIn[]; forPublic?: boolean }) {
-  if (checkIns.length === 0) return <p className="text-ink-soft">No updates yet.</p>;
+  const t = useTranslations("ui.checkIns");
+  const locale = useLocale();
+  const shortDate = (ms: number) => localShortDate(locale, ms);
+  if (checkIns.length === 0) return <p className="text-ink-soft">{t("none")}</p>;
   return (
     <ol className="space-y-4">
       {checkIns.map((c) => (
         <li key={c.id} className="rounded-xl border border-line bg-white p-4">
           <p className="flex flex-wrap items-center gap-2">
             <span className={`rounded-full px-2.5 py-0.5 text-sm font-bold text-ink ${statusTone[c.status]}`}>
-              {checkInStatusLabels[c.status]}
+              {t("status", { status: c.status })}
             </span>
             <span className="text-sm text-ink-soft">
               {shortDate(c.createdAt)}
@@ -43,16 +48,16 @@ export function CheckInHistory({ checkIns, forPublic = false }: { checkIns: Chec
             </span>
           </p>
           <dl className="mt-2 space-y-2">
-            {c.progress ? <Fact label="Progress" text={c.progress} /> : null}
-            {c.evidence ? <Fact label="Evidence" text={c.evidence} /> : null}
-            {c.learning ? <Fact label="Learning" text={c.learning} /> : null}
-            {!forPublic && c.helpNeeded ? <Fact label="Help needed" text={c.helpNeeded} /> : null}
+            {c.progress ? <Fact label={t("progress")} text={c.progress} /> : null}
+            {c.evidence ? <Fact label={t("evidence")} text={c.evidence} /> : null}
+            {c.learning ? <Fact label={t("learning")} text={c.learning} /> : null}
+            {!forPublic && c.helpNeeded ? <Fact label={t("helpNeeded")} text={c.helpNeeded} /> : null}
           </dl>
           {c.numbers.length > 0 ? (
             <ul className="mt-2 flex flex-wrap gap-2">
               {c.numbers.map((n) => (
                 <li key={n.label} className="rounded-lg bg-paper px-3 py-1">
-                  <span className="text-xl font-extrabold">{n.value.toLocaleString("en-GB")}</span> {n.label}
+                  <span className="text-xl font-extrabold">{n.value.toLocaleString(locale)}</span> {n.label}
                 </li>
               ))}
             </ul>
@@ -78,7 +83,7 @@ export function CheckInHistory({ checkIns, forPublic = false }: { checkIns: Chec
                     src={`/project-photos/${c.id}/${i}?w=640`}
                     srcSet={imageSrcSet(`/project-photos/${c.id}/${i}`)}
                     sizes="(min-width: 40rem) 12rem, 50vw"
-                    alt={`Evidence ${i + 1} from the update of ${shortDate(c.createdAt)}`}
+                    alt={t("photoAlt", { n: i + 1, date: shortDate(c.createdAt) })}
                     className="aspect-square w-full rounded-lg object-cover"
                     loading="lazy"
                   />

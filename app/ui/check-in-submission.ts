@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { fieldErrors, fieldText } from "@/app/(organiser)/form-state";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
@@ -19,5 +20,5 @@ export async function submitCheckIn(projectId: string, form: FormData): Promise<
   const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   const result = await postCheckIn(await sharedDatabase(), fileStorage(), projectId, parsed.data, photos);
   if (!result.ok) return { errors: { photos: result.photoError }, values };
-  return { saved: "Thank you: your update is saved." };
+  return { saved: (await getTranslations("ui.checkInForm"))("saved") };
 }

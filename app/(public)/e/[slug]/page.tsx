@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
+import { localDayTime, localEventDates, localTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
 import { findBriefsWithPacks } from "@/lib/briefs/find-briefs";
-import { formatDay, formatEventDates, formatTime } from "@/lib/events/event-dates";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formatJoinCode } from "@/lib/events/join-code";
@@ -32,11 +33,12 @@ async function visibleEvent(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await visibleEvent((await params).slug);
-  if (!found) return { title: "Not found" };
+  const t = await getTranslations("public");
+  if (!found) return { title: t("notFound") };
   const { event } = found;
+  const dates = localEventDates(await getLocale(), event.startsAt, event.endsAt, t("datesTba"));
   // What a link shared in a message or on social media shows: the event, when and where.
-  const description =
-    event.description || [formatEventDates(event.startsAt, event.endsAt), event.place].filter(Boolean).join(" · ");
+  const description = event.description || [dates, event.place].filter(Boolean).join(" · ");
   return {
     title: event.name,
     description,
@@ -56,6 +58,8 @@ export default async function PublicEventPage({ params }: Props) {
   const found = await visibleEvent((await params).slug);
   if (!found) notFound();
   const { event, role } = found;
+  const t = await getTranslations("public.event");
+  const locale = await getLocale();
   const db = await sharedDatabase();
   const [published, agenda, publicProjects] = await Promise.all([
     findBriefsWithPacks(db.read, event.id, { publishedOnly: true }),
@@ -63,10 +67,10 @@ export default async function PublicEventPage({ params }: Props) {
     findProjects(db.read, event.id, { publicOnly: true }),
   ]);
   const practical = [
-    { term: "Access", text: event.accessInfo },
-    { term: "Childcare", text: event.childcare },
-    { term: "Food", text: event.food },
-    { term: "What to bring", text: event.whatToBring },
+    { term: t("access"), text: event.accessInfo },
+    { term: t("childcare"), text: event.childcare },
+    { term: t("food"), text: event.food },
+    { term: t("whatToBring"), text: event.whatToBring },
   ].filter((p) => p.text);
 
   return (
@@ -77,13 +81,9 @@ export default async function PublicEventPage({ params }: Props) {
       {role ? (
         <div className={`border-b border-line ${event.status === "draft" ? "bg-note-yellow" : "bg-brand-soft"}`}>
           <p className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
-            <span className="font-semibold">
-              {event.status === "draft"
-                ? "Draft: only the people running this event can see this page."
-                : "You help run this event."}
-            </span>
+            <span className="font-semibold">{event.status === "draft" ? t("draftBanner") : t("staffBanner")}</span>
             <Link href={`/o/${event.slug}`} className="link">
-              Manage event
+              {t("manage")}
             </Link>
           </p>
         </div>
@@ -92,16 +92,16 @@ export default async function PublicEventPage({ params }: Props) {
       <main id="main">
         <section className="bg-brand text-white">
           <div className="mx-auto max-w-5xl px-4 py-12 sm:py-16">
-            <p className="text-sm font-bold tracking-widest text-sun uppercase">Co-production weekend</p>
+            <p className="text-sm font-bold tracking-widest text-sun uppercase">{t("eyebrow")}</p>
             <h1 className="mt-3 text-4xl font-extrabold tracking-tight break-words sm:text-5xl">{event.name}</h1>
             <dl className="mt-6 grid gap-3 text-lg sm:grid-cols-2">
               <div>
-                <dt className="text-sm font-semibold text-brand-soft">When</dt>
-                <dd className="font-semibold">{formatEventDates(event.startsAt, event.endsAt)}</dd>
+                <dt className="text-sm font-semibold text-brand-soft">{t("when")}</dt>
+                <dd className="font-semibold">{localEventDates(locale, event.startsAt, event.endsAt, t("datesTba"))}</dd>
               </div>
               {event.place ? (
                 <div>
-                  <dt className="text-sm font-semibold text-brand-soft">Where</dt>
+                  <dt className="text-sm font-semibold text-brand-soft">{t("where")}</dt>
                   <dd className="font-semibold break-words">{event.place}</dd>
                 </div>
               ) : null}
@@ -111,20 +111,20 @@ export default async function PublicEventPage({ params }: Props) {
             ) : null}
             <div className="mt-8 flex flex-col gap-4 sm:flex-row sm:items-center">
               {event.status === "archived" ? (
-                <p className="rounded-xl bg-white/10 px-5 py-4 font-semibold">
-                  This weekend has finished. Its briefs stay here as a record.
-                </p>
+                <p className="rounded-xl bg-white/10 px-5 py-4 font-semibold">{t("archived")}</p>
               ) : (
                 <>
                   <Link
                     href={`/j/${event.joinCode}`}
                     className="btn bg-sun px-8 py-4 text-lg text-ink shadow-lg hover:bg-note-yellow focus-visible:outline-white"
                   >
-                    Join this event
+                    {t("join")}
                   </Link>
                   <p className="text-white/90">
-                    No account needed. In the room? Use the code{" "}
-                    <span className="font-mono font-bold tracking-wider text-white">{formatJoinCode(event.joinCode)}</span>
+                    {t.rich("joinCode", {
+                      code: formatJoinCode(event.joinCode),
+                      mono: (chunks) => <span className="font-mono font-bold tracking-wider text-white">{chunks}</span>,
+                    })}
                   </p>
                 </>
               )}
@@ -132,8 +132,7 @@ export default async function PublicEventPage({ params }: Props) {
             {publicProjects.length > 0 ? (
               <p className="mt-6 text-lg">
                 <Link href={`/e/${event.slug}/progress`} className="font-semibold text-white underline underline-offset-4">
-                  What happened next: {publicProjects.length === 1 ? "1 project" : `${publicProjects.length} projects`} share
-                  their progress
+                  {t("progressLink", { count: publicProjects.length })}
                 </Link>
               </p>
             ) : null}
@@ -144,7 +143,7 @@ export default async function PublicEventPage({ params }: Props) {
                   download={`${event.slug}.ics`}
                   className="inline-flex min-h-11 items-center font-semibold text-white underline underline-offset-4 hover:text-sun"
                 >
-                  Add to your calendar (.ics)
+                  {t("calendar")}
                 </a>
               </p>
             ) : null}
@@ -156,7 +155,7 @@ export default async function PublicEventPage({ params }: Props) {
             {event.goals.length ? (
               <section aria-labelledby="goals-heading" className="card p-6 md:col-span-2">
                 <h2 id="goals-heading" className="text-2xl font-extrabold tracking-tight">
-                  How we work
+                  {t("goals")}
                 </h2>
                 <ul className="mt-4 flex flex-wrap gap-3">
                   {event.goals.map((goal, i) => (
@@ -174,15 +173,16 @@ export default async function PublicEventPage({ params }: Props) {
             {agenda.length ? (
               <section aria-labelledby="agenda-heading" className="card p-6">
                 <h2 id="agenda-heading" className="text-2xl font-extrabold tracking-tight">
-                  Agenda
+                  {t("agenda")}
                 </h2>
                 <ol className="mt-4 space-y-4">
                   {agenda.map((phase) => (
                     <li key={phase.id} className="border-l-4 border-brand pl-4">
                       <span className="block text-lg font-bold break-words">{phase.name}</span>
                       <span className="block text-ink-soft">
-                        {formatDay(phase.startsAt, false)}, {formatTime(phase.startsAt)}
-                        {phase.endsAt ? ` to ${formatTime(phase.endsAt)}` : ""}
+                        {phase.endsAt
+                          ? t("phaseRange", { start: localDayTime(locale, phase.startsAt), end: localTime(locale, phase.endsAt) })
+                          : localDayTime(locale, phase.startsAt)}
                       </span>
                     </li>
                   ))}
@@ -192,7 +192,7 @@ export default async function PublicEventPage({ params }: Props) {
             {practical.length ? (
               <section aria-labelledby="practical-heading" className="card p-6">
                 <h2 id="practical-heading" className="text-2xl font-extrabold tracking-tight">
-                  Practical details
+                  {t("practical")}
                 </h2>
                 <dl className="mt-4 space-y-4">
                   {practical.map((p) => (
@@ -210,22 +210,19 @@ export default async function PublicEventPage({ params }: Props) {
         <section aria-labelledby="briefs-heading" className="mx-auto max-w-5xl px-4 py-12">
           <div className="mb-6 max-w-3xl space-y-2">
             <h2 id="briefs-heading" className="text-3xl font-extrabold tracking-tight">
-              The briefs
+              {t("briefsTitle")}
             </h2>
-            <p className="text-ink-soft">
-              Each brief is a challenge for one team, with clear limits and an owner who takes the work forward afterwards. Pick
-              one that matters to you; you can move team at any time.
-            </p>
+            <p className="text-ink-soft">{t("briefsIntro")}</p>
           </div>
           {published.length === 0 ? (
-            <p className="card p-6 text-ink-soft">The briefs will be published here before the weekend.</p>
+            <p className="card p-6 text-ink-soft">{t("noBriefs")}</p>
           ) : (
             <ol className="grid gap-6">
               {published.map((brief, index) => (
                 <li key={brief.id} className="min-w-0">
                   <article aria-labelledby={`brief-${brief.id}`} className="card overflow-hidden">
                     <div className="border-b border-line bg-white p-6 sm:p-8">
-                      <p className="eyebrow">Brief {index + 1}</p>
+                      <p className="eyebrow">{t("briefNumber", { n: index + 1 })}</p>
                       <h3 id={`brief-${brief.id}`} className="mt-1 text-2xl font-bold tracking-tight break-words">
                         {brief.title}
                       </h3>
@@ -236,7 +233,7 @@ export default async function PublicEventPage({ params }: Props) {
                       {packIsEmpty(brief) ? null : (
                         <details className="group rounded-xl border border-line bg-paper/50">
                           <summary className="flex min-h-12 cursor-pointer items-center justify-between gap-3 px-5 py-3 font-bold">
-                            <span>Project pack</span>
+                            <span>{t("pack")}</span>
                             <span aria-hidden className="text-ink-soft transition group-open:rotate-180">
                               ▾
                             </span>

@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
@@ -6,8 +7,8 @@ import { findBriefFile } from "@/lib/briefs/find-brief-file";
 import { briefIsPublic } from "@/lib/briefs/visibility";
 import { fileStorage } from "@/lib/files/storage";
 
-const notFound = () =>
-  new Response("Not found", {
+const notFound = async () =>
+  new Response((await getTranslations("public"))("notFound"), {
     status: 404,
     headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" },
   });

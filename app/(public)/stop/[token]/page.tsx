@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/ui/brand";
 import { sharedDatabase } from "@/db";
 import { sessionSecret } from "@/lib/auth/web-session";
 import { findStopTarget } from "@/lib/email/stop-emails";
 
-export const metadata: Metadata = { title: "Stop these emails", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("public.stop"))("metaTitle"), robots: { index: false, follow: false } };
+}
 
 /**
  * Where an email's "Stop these reminders" leads. The button posts (a plain form, no script), so
@@ -14,7 +17,12 @@ export const metadata: Metadata = { title: "Stop these emails", robots: { index:
 export default async function StopPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
+  const t = await getTranslations("public.stop");
   const target = await findStopTarget((await sharedDatabase()).read, sessionSecret(), token);
+  // lib/email/stop-emails names what stops in English; the project's title is the only data in it.
+  const what = target
+    ? t("what", { kind: target.kind, title: /^check-in reminders for "(.*)"$/s.exec(target.what)?.[1] ?? "" })
+    : "";
   return (
     <>
       <SiteHeader />
@@ -22,22 +30,22 @@ export default async function StopPage({ params }: { params: Promise<{ token: st
         <div className="card space-y-4 p-6">
           {!target ? (
             <>
-              <h1 className="text-2xl font-extrabold tracking-tight">This link doesn't work</h1>
-              <p className="text-ink-soft">Check that the whole link was copied from the email.</p>
+              <h1 className="text-2xl font-extrabold tracking-tight">{t("brokenTitle")}</h1>
+              <p className="text-ink-soft">{t("brokenBody")}</p>
             </>
           ) : target.stopped ? (
             <>
-              <h1 className="text-2xl font-extrabold tracking-tight">Stopped</h1>
-              <p>You won't get {target.what} any more.</p>
-              <p className="text-ink-soft">Changed your mind? Ask the organisers to switch them back on.</p>
+              <h1 className="text-2xl font-extrabold tracking-tight">{t("stoppedTitle")}</h1>
+              <p>{t("stoppedBody", { what })}</p>
+              <p className="text-ink-soft">{t("changedMind")}</p>
             </>
           ) : (
             <>
-              <h1 className="text-2xl font-extrabold tracking-tight">Stop these emails?</h1>
-              <p>You'll get no more {target.what}.</p>
+              <h1 className="text-2xl font-extrabold tracking-tight">{t("confirmTitle")}</h1>
+              <p>{t("confirmBody", { what })}</p>
               <form method="post" action={`/stop/${encodeURIComponent(token)}/now`}>
                 <button type="submit" className="btn btn-primary w-full">
-                  Stop them
+                  {t("confirm")}
                 </button>
               </form>
             </>

@@ -1,27 +1,28 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 
 const scale = [1, 2, 3, 4, 5] as const;
-const scaleWords: Record<number, string> = { 1: "not yet", 2: "a little", 3: "partly", 4: "mostly", 5: "fully" };
 
 /** A judge scores each team, 1 to 5 against each criterion; a tap saves, tapping again takes it back. */
 export function JudgeScores({ slug, eventName }: { slug: string; eventName: string }) {
+  const t = useTranslations("presentations.judge");
   const p = usePresentations();
   const s = p.state;
-  if (!s) return <p className="text-ink-soft">Opening the scores…</p>;
+  if (!s) return <p className="text-ink-soft">{t("opening")}</p>;
   const back = (
     <Link href={`/p/${slug}/presentations`} className="link inline-block">
-      ← Presentations · {eventName}
+      ← {t("back", { event: eventName })}
     </Link>
   );
   if (!s.me.judge) {
     return (
       <div className="space-y-4">
         {back}
-        <h1 className="text-3xl font-extrabold tracking-tight">Judging</h1>
-        <p className="card p-4">Only judges score the teams. The facilitator makes people judges from the console.</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">{t("eyebrow")}</h1>
+        <p className="card p-4">{t("notJudge")}</p>
       </div>
     );
   }
@@ -39,9 +40,9 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
     <div className="space-y-6 pb-10">
       {back}
       <div className="space-y-1">
-        <p className="eyebrow">Judging</p>
-        <h1 className="text-3xl font-extrabold tracking-tight">Score the teams</h1>
-        <p className="text-ink-soft">1 is "not yet", 5 is "fully". Each tap saves; tap a score again to take it back.</p>
+        <p className="eyebrow">{t("eyebrow")}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">{t("title")}</h1>
+        <p className="text-ink-soft">{t("intro")}</p>
       </div>
       {p.message ? (
         <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
@@ -64,12 +65,10 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
               <h2 id={`judge-${team.id}`} className="text-xl font-bold">
                 {title || team.name}
                 {s.run.currentTeamId === team.id ? (
-                  <span className="ml-2 rounded-full bg-sun px-2 py-0.5 text-sm">on now</span>
+                  <span className="ml-2 rounded-full bg-sun px-2 py-0.5 text-sm">{t("onNow")}</span>
                 ) : null}
               </h2>
-              <p className="text-sm text-ink-soft">
-                Team {team.name} · {done} of {criteria.length} scored
-              </p>
+              <p className="text-sm text-ink-soft">{t("progress", { team: team.name, done, total: criteria.length })}</p>
             </div>
             {criteria.map((criterion) => {
               const value = teamScores[criterion] ?? 0;
@@ -82,7 +81,7 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
                         key={n}
                         type="button"
                         aria-pressed={value === n}
-                        aria-label={`${n}: ${scaleWords[n]}`}
+                        aria-label={t("scoreLabel", { score: n })}
                         className={`btn px-0 ${value === n ? "btn-primary" : "btn-secondary"}`}
                         onClick={() => void score(team.id, criterion, value === n ? null : n)}
                         data-testid={`score-${team.name}-${criterion}-${n}`}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
@@ -9,7 +10,9 @@ import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
 import { JudgeScores } from "./judge-scores";
 
-export const metadata: Metadata = { title: "Judging" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("presentations"))("judgeMetaTitle") };
+}
 
 export default async function JudgePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { RoomAnnouncement } from "@/app/live/announcement";
 import { ConnectionPill } from "@/app/live/status";
@@ -10,7 +11,9 @@ import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
 import { RoomResponds } from "./room-responds";
 
-export const metadata: Metadata = { title: "Presentations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("presentations"))("metaTitle") };
+}
 
 export default async function PresentationsPhonePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

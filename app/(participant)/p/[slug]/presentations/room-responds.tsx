@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
-import { plural } from "@/lib/plural";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import { presentationLimits, reactionKinds, reactionLabels } from "@/lib/realtime/constants";
@@ -10,9 +10,10 @@ import type { PresentationState } from "@/lib/realtime/contract";
 
 /** The room's side of the presentations: cheer the team on, write to it, and vote for a favourite. */
 export function RoomResponds({ slug, eventName }: { slug: string; eventName: string }) {
+  const t = useTranslations("presentations.room");
   const p = usePresentations();
   const s = p.state;
-  if (!s) return <p className="text-ink-soft">Opening the presentations…</p>;
+  if (!s) return <p className="text-ink-soft">{t("opening")}</p>;
   const current = s.run.currentTeamId ? s.teams.find((t) => t.id === s.run.currentTeamId) : null;
   const showcase = current ? s.showcases[current.id] : null;
   return (
@@ -21,27 +22,26 @@ export function RoomResponds({ slug, eventName }: { slug: string; eventName: str
         ← {eventName}
       </Link>
       <section className="space-y-1" aria-live="polite">
-        <p className="eyebrow">Presentations</p>
+        <p className="eyebrow">{t("eyebrow")}</p>
         {current ? (
           <>
             <h1 className="text-3xl font-extrabold tracking-tight" data-testid="responds-current">
               {showcase?.title || current.name}
             </h1>
             <p className="text-ink-soft">
-              Team {current.name}
-              {s.run.stage === "questions" ? " · questions" : " · presenting now"}
+              {t("currentTeam", { team: current.name, stage: s.run.stage === "questions" ? "questions" : "presenting" })}
             </p>
             {showcase?.summary ? <p>{showcase.summary}</p> : null}
           </>
         ) : (
           <h1 className="text-3xl font-extrabold tracking-tight">
-            {s.run.stage === "finished" ? "That's all the presentations" : "Presentations haven't started"}
+            {s.run.stage === "finished" ? t("finished") : t("notStarted")}
           </h1>
         )}
       </section>
       {s.me.judge ? (
         <Link href={`/p/${slug}/judge`} className="btn btn-primary w-full">
-          Score the teams (you're a judge)
+          {t("scoreAsJudge")}
         </Link>
       ) : null}
       {current ? <Reactions teamId={current.id} state={s} send={p.send} /> : null}
@@ -66,13 +66,14 @@ function Reactions({
   state: PresentationState;
   send: ReturnType<typeof usePresentations>["send"];
 }) {
+  const t = useTranslations("presentations.room");
   const counts = state.reactions[teamId] ?? {};
   return (
     <section aria-labelledby="cheer-title" className="space-y-2">
       <h2 id="cheer-title" className="text-xl font-bold">
-        Cheer them on
+        {t("cheerTitle")}
       </h2>
-      <p className="text-sm text-ink-soft">Your taps float up on the big screen.</p>
+      <p className="text-sm text-ink-soft">{t("cheerHint")}</p>
       <ul className="grid grid-cols-2 gap-3">
         {reactionKinds.map((kind) => (
           <li key={kind}>
@@ -86,7 +87,7 @@ function Reactions({
                 {reactionLabels[kind].emoji}
               </span>
               <span>
-                {reactionLabels[kind].label} <span className="font-normal text-ink-soft">· {counts[kind] ?? 0}</span>
+                {t(`reaction.${kind}`)} <span className="font-normal text-ink-soft">· {counts[kind] ?? 0}</span>
               </span>
             </button>
           </li>
@@ -98,10 +99,11 @@ function Reactions({
 
 /** The results while the big screen shows them, so the back of the hall can read them too. */
 function ProjectedResults({ state }: { state: PresentationState }) {
+  const t = useTranslations("presentations.room");
   return (
     <section aria-labelledby="results-title" className="space-y-2" aria-live="polite">
       <h2 id="results-title" className="text-xl font-bold">
-        The results
+        {t("resultsTitle")}
       </h2>
       <ol className="card divide-y divide-line" data-testid="phone-results">
         {(state.results ?? []).map((r) => (
@@ -109,9 +111,11 @@ function ProjectedResults({ state }: { state: PresentationState }) {
             <span className="w-6 shrink-0 font-extrabold tabular-nums">{r.rank}</span>
             <span className="min-w-0 flex-1 break-words">
               <span className="block font-semibold">{r.title}</span>
-              {r.title !== r.teamName ? <span className="block text-sm text-ink-soft">Team {r.teamName}</span> : null}
+              {r.title !== r.teamName ? (
+                <span className="block text-sm text-ink-soft">{t("team", { team: r.teamName })}</span>
+              ) : null}
             </span>
-            <span className="shrink-0 text-sm">{plural(r.votes, "vote")}</span>
+            <span className="shrink-0 text-sm">{t("votes", { count: r.votes })}</span>
           </li>
         ))}
       </ol>
@@ -120,31 +124,32 @@ function ProjectedResults({ state }: { state: PresentationState }) {
 }
 
 function PeoplesChoice({ state }: { state: PresentationState }) {
+  const t = useTranslations("presentations.room");
   const boardId = state.run.peoplesChoiceBoardId;
   const voting = useVoting(boardId ?? "");
   const round = boardId && voting.round?.targets === "teams" ? voting.round : null;
   if (!round) return null;
-  const order = state.run.order.map((id) => state.teams.find((t) => t.id === id)).filter((t) => t !== undefined);
+  const order = state.run.order.map((id) => state.teams.find((team) => team.id === id)).filter((team) => team !== undefined);
   if (round.status !== "open") {
     const tallies = voting.tally?.tallies;
     return (
       <section aria-labelledby="choice-title" className="space-y-2">
         <h2 id="choice-title" className="text-xl font-bold">
-          People's choice
+          {t("choiceTitle")}
         </h2>
         {round.status === "revealed" && tallies ? (
           <ol className="card divide-y divide-line" data-testid="choice-ranking">
             {[...order]
               .sort((a, b) => (tallies[b.id] ?? 0) - (tallies[a.id] ?? 0))
-              .map((t) => (
-                <li key={t.id} className="flex justify-between px-4 py-3">
-                  <span className="font-semibold">{state.showcases[t.id]?.title || t.name}</span>
-                  <span>{plural(tallies[t.id] ?? 0, "vote")}</span>
+              .map((team) => (
+                <li key={team.id} className="flex justify-between px-4 py-3">
+                  <span className="font-semibold">{state.showcases[team.id]?.title || team.name}</span>
+                  <span>{t("votes", { count: tallies[team.id] ?? 0 })}</span>
                 </li>
               ))}
           </ol>
         ) : (
-          <p className="card p-4">Voting has closed. The results are coming up on the big screen.</p>
+          <p className="card p-4">{t("choiceClosed")}</p>
         )}
       </section>
     );
@@ -152,11 +157,11 @@ function PeoplesChoice({ state }: { state: PresentationState }) {
   return (
     <section aria-labelledby="choice-title" className="space-y-3">
       <h2 id="choice-title" className="text-xl font-bold">
-        People's choice: vote for your favourite
+        {t("choiceOpenTitle")}
       </h2>
       <p className="text-ink-soft" aria-live="polite" data-testid="choice-left">
-        {voting.dotsLeft === 1 ? "You have 1 vote left." : `You have ${voting.dotsLeft} votes left.`}
-        {round.excludeOwnTeam ? " You can't vote for your own team." : ""}
+        {t("votesLeft", { count: voting.dotsLeft })}
+        {round.excludeOwnTeam ? ` ${t("notOwnTeam")}` : ""}
       </p>
       {voting.message ? (
         <p role="alert" className="font-semibold text-danger">
@@ -164,29 +169,29 @@ function PeoplesChoice({ state }: { state: PresentationState }) {
         </p>
       ) : null}
       <ul className="space-y-2">
-        {order.map((t) => {
-          const mine = (voting.mine[t.id] ?? 0) > 0;
-          const own = round.excludeOwnTeam && state.me.teamId === t.id;
-          const title = state.showcases[t.id]?.title || t.name;
+        {order.map((team) => {
+          const mine = (voting.mine[team.id] ?? 0) > 0;
+          const own = round.excludeOwnTeam && state.me.teamId === team.id;
+          const title = state.showcases[team.id]?.title || team.name;
           return (
-            <li key={t.id} className="card flex items-center justify-between gap-3 p-3">
+            <li key={team.id} className="card flex items-center justify-between gap-3 p-3">
               <span>
                 <span className="block font-semibold">{title}</span>
-                <span className="block text-sm text-ink-soft">Team {t.name}</span>
+                <span className="block text-sm text-ink-soft">{t("team", { team: team.name })}</span>
               </span>
               {own ? (
-                <span className="text-sm text-ink-soft">Your team</span>
+                <span className="text-sm text-ink-soft">{t("yourTeam")}</span>
               ) : (
                 <button
                   type="button"
                   aria-pressed={mine}
                   className={`btn ${mine ? "btn-primary" : "btn-secondary"} shrink-0`}
-                  onClick={() => void (mine ? voting.retract(t.id) : voting.cast(t.id))}
+                  onClick={() => void (mine ? voting.retract(team.id) : voting.cast(team.id))}
                   disabled={!mine && voting.dotsLeft === 0}
-                  data-testid={`choice-${t.name}`}
+                  data-testid={`choice-${team.name}`}
                 >
-                  {mine ? "Voted ✓" : "Vote"}
-                  <span className="sr-only"> for {title}</span>
+                  {mine ? t("voted") : t("vote")}
+                  <span className="sr-only"> {t("voteFor", { title })}</span>
                 </button>
               )}
             </li>
@@ -206,6 +211,7 @@ function Feedback({
   defaultTeam: string | null;
   send: ReturnType<typeof usePresentations>["send"];
 }) {
+  const t = useTranslations("presentations.room");
   const id = useId();
   const [teamId, setTeamId] = useState(defaultTeam ?? state.teams[0]?.id ?? "");
   const key = `madein:feedback-draft:${teamId}`;
@@ -227,7 +233,7 @@ function Feedback({
     }
   };
   if (state.teams.length === 0) return null;
-  const teamName = state.teams.find((t) => t.id === teamId)?.name ?? "";
+  const teamName = state.teams.find((team) => team.id === teamId)?.name ?? "";
   return (
     <form
       className="space-y-3"
@@ -237,31 +243,31 @@ function Feedback({
         const ack = await send("presentation:feedback", { teamId, text });
         if (ack?.ok) {
           update("");
-          setSent(`Sent to team ${teamName}. Thank you!`);
+          setSent(t("feedbackSent", { team: teamName }));
         }
       }}
     >
       <h2 id={`${id}-title`} className="text-xl font-bold">
-        Write to a team
+        {t("feedbackTitle")}
       </h2>
       <div>
         <label htmlFor={`${id}-team`} className="field-label">
-          To team
+          {t("feedbackTo")}
         </label>
         <select id={`${id}-team`} className="field-input" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-          {state.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+          {state.teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label htmlFor={`${id}-text`} className="field-label">
-          Your feedback
+          {t("feedbackLabel")}
         </label>
         <span id={`${id}-hint`} className="field-hint">
-          What worked, a question, someone they should talk to. The team and the organisers read it.
+          {t("feedbackHint")}
         </span>
         <textarea
           id={`${id}-text`}
@@ -277,7 +283,7 @@ function Feedback({
         />
       </div>
       <button type="submit" className="btn btn-primary w-full" disabled={!text.trim()}>
-        Send feedback
+        {t("feedbackSend")}
       </button>
       {sent ? (
         <p role="status" className="font-semibold text-brand">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
@@ -10,7 +11,9 @@ import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
 import { ShowcaseEditor } from "./showcase-editor";
 
-export const metadata: Metadata = { title: "Our showcase" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("showcase"))("metaTitle") };
+}
 
 export default async function ShowcasePage({
   params,

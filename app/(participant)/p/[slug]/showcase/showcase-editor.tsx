@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { imageSrcSet } from "@/lib/files/image-sizes";
 import {
@@ -45,6 +46,7 @@ export function ShowcaseEditor({
   eventName: string;
   staffTeamId: string | null;
 }) {
+  const t = useTranslations("showcase");
   const p = usePresentations();
   const connection = useConnectionStatus();
   const teamId = staffTeamId ?? p.state?.me.teamId ?? null;
@@ -96,38 +98,38 @@ export function ShowcaseEditor({
     [],
   );
 
-  if (!p.state) return <p className="text-ink-soft">Opening your showcase…</p>;
+  if (!p.state) return <p className="text-ink-soft">{t("opening")}</p>;
   if (!teamId) {
     return (
       <div className="space-y-4">
         <Link href={`/p/${slug}`} className="link inline-block">
           ← {eventName}
         </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight">Your showcase</h1>
-        <p className="card p-4">Join a team first: the showcase is what your team made, written by all of you.</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">{t("title")}</h1>
+        <p className="card p-4">{t("noTeam")}</p>
       </div>
     );
   }
   const server = p.state.showcases[teamId];
   const team = p.state.teams.find((t) => t.id === teamId);
-  if (!server || !team) return <p role="alert">That team doesn't exist any more.</p>;
+  if (!server || !team) return <p role="alert">{t("teamGone")}</p>;
   const view = withDraft(fieldsOf(server), dirty);
   const images = new Map(server.images.map((i) => [i.id, i.url]));
 
   const statusText =
     status === "saving"
-      ? "Saving…"
+      ? t("status.saving")
       : status === "waiting"
         ? connection === "online"
-          ? "Kept on this phone, saving…"
-          : "Kept on this phone; it sends when you're back online"
+          ? t("status.keptSaving")
+          : t("status.keptOffline")
         : status === "refused"
-          ? "Kept on this phone: fix what's marked to save it"
+          ? t("status.refused")
           : status === "saved"
-            ? "All changes saved"
+            ? t("status.saved")
             : server.updatedAt
-              ? `Last saved by ${server.updatedBy}`
-              : "Nothing written yet";
+              ? t("status.lastSavedBy", { name: server.updatedBy })
+              : t("status.empty");
 
   return (
     <div className="space-y-5 pb-16">
@@ -135,11 +137,9 @@ export function ShowcaseEditor({
         ← {eventName}
       </Link>
       <div className="space-y-1">
-        <p className="eyebrow">Team {team.name}</p>
-        <h1 className="text-3xl font-extrabold tracking-tight">Your showcase</h1>
-        <p className="text-ink-soft">
-          What you show the room at the presentations. Everyone in the team can edit it; it saves as you type.
-        </p>
+        <p className="eyebrow">{t("team", { team: team.name })}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">{t("title")}</h1>
+        <p className="text-ink-soft">{t("intro")}</p>
       </div>
       {p.message ? (
         <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
@@ -147,21 +147,21 @@ export function ShowcaseEditor({
         </p>
       ) : null}
       <Field
-        label="Title"
+        label={t("fields.title")}
         value={view.title}
         max={presentationLimits.title}
         onChange={(v) => change("title", v)}
         testId="showcase-title"
       />
       <Field
-        label="In one line"
-        hint="What it is, for someone who missed the weekend"
+        label={t("fields.summary")}
+        hint={t("fields.summaryHint")}
         value={view.summary}
         max={presentationLimits.summary}
         onChange={(v) => change("summary", v)}
       />
-      <Field label="What we made" long value={view.made} onChange={(v) => change("made", v)} testId="showcase-made" />
-      <Field label="What we learned" long value={view.learned} onChange={(v) => change("learned", v)} />
+      <Field label={t("fields.made")} long value={view.made} onChange={(v) => change("made", v)} testId="showcase-made" />
+      <Field label={t("fields.learned")} long value={view.learned} onChange={(v) => change("learned", v)} />
       <Links links={view.links} onChange={(links) => change("links", links)} />
       <Images
         teamId={teamId}
@@ -170,16 +170,16 @@ export function ShowcaseEditor({
         onChange={(ids) => change("imageIds", ids)}
         onError={p.setMessage}
       />
-      <Field label="Next steps" long value={view.nextSteps} onChange={(v) => change("nextSteps", v)} />
+      <Field label={t("fields.nextSteps")} long value={view.nextSteps} onChange={(v) => change("nextSteps", v)} />
       <Field
-        label="Who will take it forward"
-        hint={server.takenForwardByDefault ? `Leave empty for the brief's owner: ${server.takenForwardByDefault}` : undefined}
+        label={t("fields.takenForwardBy")}
+        hint={server.takenForwardByDefault ? t("fields.takenForwardByHint", { owner: server.takenForwardByDefault }) : undefined}
         placeholder={server.takenForwardByDefault}
         value={view.takenForwardBy}
         max={presentationLimits.title}
         onChange={(v) => change("takenForwardBy", v)}
       />
-      <Field label="What they need to do it" long value={view.needs} onChange={(v) => change("needs", v)} />
+      <Field label={t("fields.needs")} long value={view.needs} onChange={(v) => change("needs", v)} />
       <p
         aria-live="polite"
         className="sticky bottom-3 rounded-full bg-ink px-4 py-2 text-center text-sm font-semibold text-white shadow-lg"
@@ -248,21 +248,22 @@ function Links({
   links: { title: string; url: string }[];
   onChange: (l: { title: string; url: string }[]) => void;
 }) {
+  const t = useTranslations("showcase.links");
   const set = (i: number, patch: Partial<{ title: string; url: string }>) =>
     onChange(links.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   return (
     <fieldset className="space-y-3">
-      <legend className="field-label">Links</legend>
-      <p className="field-hint">The site, the repo, a video: the big screen shows each as a QR code.</p>
+      <legend className="field-label">{t("legend")}</legend>
+      <p className="field-hint">{t("hint")}</p>
       {links.map((l, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own, and only the last is added or removed
         <div key={i} className="card space-y-2 p-3">
           <label className="block">
-            <span className="field-label text-sm">Link {i + 1}: name</span>
+            <span className="field-label text-sm">{t("name", { n: i + 1 })}</span>
             <input className="field-input" value={l.title} maxLength={80} onChange={(e) => set(i, { title: e.target.value })} />
           </label>
           <label className="block">
-            <span className="field-label text-sm">Link {i + 1}: address</span>
+            <span className="field-label text-sm">{t("address", { n: i + 1 })}</span>
             <input
               className="field-input"
               type="url"
@@ -276,18 +277,18 @@ function Links({
             />
             {linkLooksRight(l.url) ? null : (
               <span id={`link-${i}-error`} className="field-error">
-                Links start with https:// (kept on this phone until it looks right)
+                {t("invalid")}
               </span>
             )}
           </label>
           <button type="button" className="btn btn-secondary w-full" onClick={() => onChange(links.filter((_, j) => j !== i))}>
-            Remove link {i + 1}
+            {t("remove", { n: i + 1 })}
           </button>
         </div>
       ))}
       {links.length < presentationLimits.links ? (
         <button type="button" className="btn btn-secondary w-full" onClick={() => onChange([...links, { title: "", url: "" }])}>
-          Add a link
+          {t("add")}
         </button>
       ) : null}
     </fieldset>
@@ -307,10 +308,11 @@ function Images({
   onChange: (ids: string[]) => void;
   onError: (m: string | null) => void;
 }) {
+  const t = useTranslations("showcase.images");
   const [uploading, setUploading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const upload = async (file: File) => {
-    if (!navigator.onLine) return onError("Images need a connection. Try again when you're back online.");
+    if (!navigator.onLine) return onError(t("offline"));
     setUploading(true);
     const body = new FormData();
     body.set("image", file);
@@ -318,13 +320,13 @@ function Images({
     const answer = (await response?.json().catch(() => null)) as { imageId?: string; error?: string } | null;
     setUploading(false);
     if (input.current) input.current.value = "";
-    if (!response?.ok || !answer?.imageId) return onError(answer?.error ?? "The image didn't upload. Try again.");
+    if (!response?.ok || !answer?.imageId) return onError(answer?.error ?? t("failed"));
     onError(null);
     onChange([...ids, answer.imageId]);
   };
   return (
     <fieldset className="space-y-3">
-      <legend className="field-label">Photos and images</legend>
+      <legend className="field-label">{t("legend")}</legend>
       {ids.length > 0 ? (
         <ul className="grid grid-cols-2 gap-3">
           {ids.map((id, i) => (
@@ -334,7 +336,7 @@ function Images({
                 src={urls.get(id) ?? `/showcase-images/${id}?w=640`}
                 srcSet={urls.has(id) ? undefined : imageSrcSet(`/showcase-images/${id}`)}
                 sizes="(min-width: 40rem) 14rem, 50vw"
-                alt={`Your showcase, number ${i + 1}`}
+                alt={t("alt", { n: i + 1 })}
                 className="aspect-video w-full object-cover"
               />
               <button
@@ -342,7 +344,7 @@ function Images({
                 className="btn w-full rounded-none text-sm text-danger"
                 onClick={() => onChange(ids.filter((x) => x !== id))}
               >
-                Remove image {i + 1}
+                {t("remove", { n: i + 1 })}
               </button>
             </li>
           ))}
@@ -350,15 +352,13 @@ function Images({
       ) : null}
       {ids.length < presentationLimits.images ? (
         <label className="block">
-          <span className="field-hint">
-            {uploading ? "Uploading…" : "Take a photo or choose one (JPEG, PNG or WebP, up to 8 MB)"}
-          </span>
+          <span className="field-hint">{uploading ? t("uploading") : t("hint")}</span>
           <input
             ref={input}
             type="file"
             accept="image/jpeg,image/png,image/webp"
             className="field-input"
-            aria-label="Add a photo or image"
+            aria-label={t("add")}
             disabled={uploading}
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -373,11 +373,12 @@ function Images({
 }
 
 function FeedbackForTeam({ feedback }: { feedback: { id: string; authorName: string; text: string }[] }) {
+  const t = useTranslations("showcase");
   if (feedback.length === 0) return null;
   return (
     <section aria-labelledby="feedback-title" className="space-y-2">
       <h2 id="feedback-title" className="text-xl font-bold">
-        Feedback from the room
+        {t("feedbackTitle")}
       </h2>
       <ul className="space-y-2">
         {feedback.map((f) => (

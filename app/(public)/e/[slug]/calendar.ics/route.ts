@@ -1,8 +1,9 @@
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localDayTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
-import { formatDay, formatTime } from "@/lib/events/event-dates";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { eventToIcs } from "@/lib/events/ics";
@@ -13,8 +14,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   await connection();
   const { slug } = await params;
   const db = await sharedDatabase();
+  const t = await getTranslations("public.calendar");
+  const locale = await getLocale();
   const event = await findEventBySlug(db.read, slug);
-  const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const notFound = () => new Response(t("notFound"), { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (!event || event.startsAt === null) return notFound();
   if (event.status === "draft") {
     const account = await currentAccount();
@@ -26,9 +29,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const description = [
     event.description,
     agenda.length
-      ? `Agenda:\n${agenda.map((p) => `${formatDay(p.startsAt, false)}, ${formatTime(p.startsAt)}: ${p.name}`).join("\n")}`
+      ? `${t("agenda")}\n${agenda.map((p) => t("agendaItem", { when: localDayTime(locale, p.startsAt), phase: p.name })).join("\n")}`
       : "",
-    `Briefs and details: ${url}`,
+    t("details", { url }),
   ]
     .filter(Boolean)
     .join("\n\n");

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { CheckInHistory } from "@/app/ui/check-in-history";
+import { localEventDates, localShortDate } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
-import { formatEventDates } from "@/lib/events/event-dates";
 import { findEventBySlug } from "@/lib/events/find-event";
-import { checkInStatusLabels, shortDate } from "@/lib/projects/check-in-rules";
 import { findProjects } from "@/lib/projects/find-projects";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -28,13 +28,17 @@ async function visibleEvent(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await visibleEvent((await params).slug);
-  return event ? { title: `What happened next: ${event.name}` } : { title: "Not found" };
+  const t = await getTranslations("public");
+  return event ? { title: t("progress.metaTitle", { event: event.name }) } : { title: t("notFound") };
 }
 
 /** The open record: what each team made and what happened next, for projects opted in. */
 export default async function ProgressPage({ params }: Props) {
   const event = await visibleEvent((await params).slug);
   if (!event) notFound();
+  const t = await getTranslations("public.progress");
+  const locale = await getLocale();
+  const shortDate = (ms: number) => localShortDate(locale, ms);
   const shown = await findProjects((await sharedDatabase()).read, event.id, { publicOnly: true });
   return (
     <>
@@ -43,18 +47,18 @@ export default async function ProgressPage({ params }: Props) {
       </SiteHeader>
       <main id="main" className="mx-auto max-w-3xl space-y-8 px-4 pt-8 pb-20 sm:pt-12">
         <header className="space-y-2">
-          <p className="eyebrow">What happened next</p>
+          <p className="eyebrow">{t("eyebrow")}</p>
           <h1 className="text-3xl font-extrabold tracking-tight wrap-anywhere sm:text-4xl">{event.name}</h1>
           <p className="text-lg text-ink-soft">
-            {formatEventDates(event.startsAt, event.endsAt)}
+            {localEventDates(locale, event.startsAt, event.endsAt, t("datesTba"))}
             {event.place ? ` · ${event.place}` : ""}
           </p>
           <Link href={`/e/${event.slug}`} className="link">
-            About the event
+            {t("aboutEvent")}
           </Link>
         </header>
         {shown.length === 0 ? (
-          <p className="card p-6 text-ink-soft">No project has shared its progress here yet.</p>
+          <p className="card p-6 text-ink-soft">{t("none")}</p>
         ) : (
           shown.map((p) => {
             const latest = p.checkIns[0];
@@ -70,37 +74,33 @@ export default async function ProgressPage({ params }: Props) {
                     {p.title}
                   </h2>
                   <p className="text-ink-soft">
-                    {[
-                      p.teamName ? `Made by ${p.teamName}` : null,
-                      `led by ${p.ownerRole || p.ownerName}`,
-                      `since ${shortDate(p.startedAt)}`,
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
+                    {p.teamName
+                      ? t("bylineTeam", { team: p.teamName, lead: p.ownerRole || p.ownerName, since: shortDate(p.startedAt) })
+                      : t("byline", { lead: p.ownerRole || p.ownerName, since: shortDate(p.startedAt) })}
                   </p>
                   {latest ? (
-                    <p className="font-semibold">
-                      Now: {checkInStatusLabels[latest.status]} (updated {shortDate(latest.createdAt)})
-                    </p>
+                    <p className="font-semibold">{t("now", { status: latest.status, updated: shortDate(latest.createdAt) })}</p>
                   ) : null}
                 </header>
                 {p.summary ? <p className="whitespace-pre-line wrap-anywhere">{p.summary}</p> : null}
                 {p.milestones.length > 0 ? (
-                  <section aria-label="Milestones">
-                    <h3 className="mb-1 font-bold">Milestones</h3>
+                  <section aria-label={t("milestones")}>
+                    <h3 className="mb-1 font-bold">{t("milestones")}</h3>
                     <ul className="space-y-1">
                       {p.milestones.map((m) => (
                         <li key={m.id}>
                           <span aria-hidden>{m.doneAt ? "✓ " : "○ "}</span>
-                          Day {m.day}: {m.title}{" "}
-                          <span className="text-ink-soft">({m.doneAt ? "reached" : `by ${shortDate(m.dueAt)}`})</span>
+                          {t("milestone", { day: m.day, title: m.title })}{" "}
+                          <span className="text-ink-soft">
+                            {m.doneAt ? t("milestoneReached") : t("milestoneDue", { due: shortDate(m.dueAt) })}
+                          </span>
                         </li>
                       ))}
                     </ul>
                   </section>
                 ) : null}
-                <section aria-label="Updates" className="space-y-2">
-                  <h3 className="font-bold">Updates</h3>
+                <section aria-label={t("updates")} className="space-y-2">
+                  <h3 className="font-bold">{t("updates")}</h3>
                   <CheckInHistory checkIns={p.checkIns} forPublic />
                 </section>
               </article>

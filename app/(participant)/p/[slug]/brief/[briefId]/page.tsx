@@ -1,25 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PhoneShell } from "@/app/(participant)/phone-shell";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
+import { localDayTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { findReframes, findTeamOf } from "@/lib/briefs/find-reframes";
 import { canSeeBrief } from "@/lib/briefs/visibility";
-import { formatDay, formatTime } from "@/lib/events/event-dates";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { reframeBriefAction } from "./actions";
 import { ReframeForm } from "./reframe-form";
 
-export const metadata: Metadata = { title: "Brief" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("brief"))("metaTitle") };
+}
 
 type Props = { params: Promise<{ slug: string; briefId: string }> };
-
-const when = (ms: number) => `${formatDay(ms, false)}, ${formatTime(ms)}`;
 
 /**
  * A brief and its project pack during the weekend, one tap from the team's board; the team
@@ -27,6 +28,9 @@ const when = (ms: number) => `${formatDay(ms, false)}, ${formatTime(ms)}`;
  */
 export default async function TeamBriefPage({ params }: Props) {
   const { slug, briefId } = await params;
+  const t = await getTranslations("brief");
+  const locale = await getLocale();
+  const when = (ms: number) => localDayTime(locale, ms);
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
@@ -52,29 +56,28 @@ export default async function TeamBriefPage({ params }: Props) {
           <span aria-hidden className="mr-1">
             ←
           </span>
-          Back to the room
+          {t("back")}
         </Link>
         <header>
-          <p className="eyebrow">{mine ? `${mine.name} · your brief` : event.name}</p>
+          <p className="eyebrow">{mine ? t("yourBrief", { team: mine.name }) : event.name}</p>
           <h1 className="mt-1 text-3xl font-extrabold tracking-tight break-words">{brief.title}</h1>
           <OwnerLine brief={brief} />
         </header>
 
         <section aria-labelledby="problem-heading" className="card space-y-4 p-5">
           <h2 id="problem-heading" className="text-xl font-bold tracking-tight">
-            The problem
+            {t("problemTitle")}
           </h2>
           <div data-testid="original-problem">
-            <p className="text-sm font-bold text-ink-soft">As the brief was written</p>
-            <p className="mt-1 whitespace-pre-line break-words">{brief.problem || "The brief doesn't state a problem yet."}</p>
+            <p className="text-sm font-bold text-ink-soft">{t("asWritten")}</p>
+            <p className="mt-1 whitespace-pre-line break-words">{brief.problem || t("noProblem")}</p>
           </div>
           {reframed.map((team) => {
             const [latest, ...earlier] = team.reframes;
             return (
               <div key={team.id} className="rounded-xl border-2 border-coral bg-note-orange/40 p-4" data-testid="reframe">
                 <p className="text-sm font-bold text-ink">
-                  Reframed by {team.name}
-                  {team.id === mine?.id ? " (your team)" : ""}
+                  {t("reframedBy", { team: team.name, mine: team.id === mine?.id ? "yes" : "no" })}
                 </p>
                 <p className="mt-1 text-lg font-semibold whitespace-pre-line break-words">{latest!.text}</p>
                 <p className="mt-2 text-sm text-ink-soft">
@@ -86,7 +89,7 @@ export default async function TeamBriefPage({ params }: Props) {
                       <span aria-hidden className="mr-1">
                         ▸
                       </span>
-                      Earlier versions ({earlier.length})
+                      {t("earlierVersions", { count: earlier.length })}
                     </summary>
                     <ol className="mt-2 space-y-3">
                       {earlier.map((r) => (
@@ -108,7 +111,7 @@ export default async function TeamBriefPage({ params }: Props) {
         {canWrite ? (
           <section aria-labelledby="reframe-heading" className="card space-y-3 p-5">
             <h2 id="reframe-heading" className="text-xl font-bold tracking-tight">
-              Tear up the brief
+              {t("reframeTitle")}
             </h2>
             <ReframeForm
               action={reframeBriefAction.bind(null, event.slug, brief.id)}
@@ -120,7 +123,7 @@ export default async function TeamBriefPage({ params }: Props) {
 
         <section aria-labelledby="brief-heading" className="card space-y-4 p-5">
           <h2 id="brief-heading" className="text-xl font-bold tracking-tight">
-            The rest of the brief
+            {t("restTitle")}
           </h2>
           <BriefBody brief={brief} level={2} withProblem={false} />
         </section>
@@ -128,7 +131,7 @@ export default async function TeamBriefPage({ params }: Props) {
         {packIsEmpty(brief) ? null : (
           <section aria-labelledby="pack-heading" className="card space-y-4 p-5">
             <h2 id="pack-heading" className="text-xl font-bold tracking-tight">
-              Project pack
+              {t("packTitle")}
             </h2>
             <PackView brief={brief} level={2} />
           </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { type FormAction, useKeptForm } from "@/app/(organiser)/use-kept-form";
@@ -12,6 +13,7 @@ export function ReframeForm(props: {
   teams: { id: string; name: string }[] | null;
   current: string;
 }) {
+  const t = useTranslations("brief.reframe");
   const { state, formProps } = useKeptForm<ReframeFormState>(props.action, {});
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -24,7 +26,7 @@ export function ReframeForm(props: {
       {props.teams ? (
         <div>
           <label htmlFor="field-teamId" className="field-label">
-            For which team
+            {t("team")}
           </label>
           <select
             id="field-teamId"
@@ -34,7 +36,7 @@ export function ReframeForm(props: {
             aria-describedby={teamError ? "field-teamId-error" : undefined}
             className="field-input"
           >
-            <option value="">Choose a team</option>
+            <option value="">{t("chooseTeam")}</option>
             {props.teams.map((team) => (
               <option key={team.id} value={team.id}>
                 {team.name}
@@ -50,16 +52,16 @@ export function ReframeForm(props: {
       ) : null}
       <TextArea
         name="text"
-        label="The problem as your team now sees it"
-        hint="Teams often start from somewhere else entirely once they've talked to people. The original stays visible."
+        label={t("label")}
+        hint={t("hint")}
         rows={5}
         maxLength={1000}
         defaultValue={state.values?.text ?? ""}
         error={state.errors?.text}
       />
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Saving…" className="btn btn-primary w-full">
-        {props.current ? "Save a new version" : "Save our reframed problem"}
+      <SubmitButton pendingLabel={t("saving")} className="btn btn-primary w-full">
+        {props.current ? t("saveNew") : t("saveFirst")}
       </SubmitButton>
     </form>
   );

@@ -150,7 +150,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
           accept="image/jpeg,image/png,image/webp"
           capture="environment"
           onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
-          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
+          className="block w-full text-sm file:me-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
         />
       </div>
       <button type="submit" className="btn btn-primary w-full" disabled={uploading}>

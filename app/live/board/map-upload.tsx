@@ -50,7 +50,7 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
         ref={input}
         type="file"
         accept="image/jpeg,image/png,image/webp"
-        className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
+        className="block w-full text-sm file:me-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
       />
       <button type="submit" className="btn btn-primary w-full" disabled={busy}>
         {busy ? t("mapUpload.uploading") : hasMap ? t("mapUpload.replace") : t("mapUpload.upload")}

@@ -51,7 +51,7 @@ export function VoteResults({
             style={{ animationDelay: `${Math.min(i, 20) * 60}ms` }}
             data-testid={inShortlist ? "shortlisted" : tied ? "tied" : "ranked"}
           >
-            <span className={`w-10 text-right font-extrabold tabular-nums ${dark ? "text-3xl" : "text-xl"}`}>{r.rank}</span>
+            <span className={`w-10 text-end font-extrabold tabular-nums ${dark ? "text-3xl" : "text-xl"}`}>{r.rank}</span>
             <span className={`flex-1 ${dark ? "text-2xl" : ""}`}>{labelOf(r.targetId)}</span>
             {tied && onPick ? (
               <label className="flex items-center gap-2 text-sm font-semibold">

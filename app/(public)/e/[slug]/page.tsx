@@ -177,7 +177,7 @@ export default async function PublicEventPage({ params }: Props) {
                 </h2>
                 <ol className="mt-4 space-y-4">
                   {agenda.map((phase) => (
-                    <li key={phase.id} className="border-l-4 border-brand pl-4">
+                    <li key={phase.id} className="border-s-4 border-brand ps-4">
                       <span className="block text-lg font-bold break-words">{phase.name}</span>
                       <span className="block text-ink-soft">
                         {phase.endsAt

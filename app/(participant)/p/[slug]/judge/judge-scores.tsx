@@ -65,7 +65,7 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
               <h2 id={`judge-${team.id}`} className="text-xl font-bold">
                 {title || team.name}
                 {s.run.currentTeamId === team.id ? (
-                  <span className="ml-2 rounded-full bg-sun px-2 py-0.5 text-sm">{t("onNow")}</span>
+                  <span className="ms-2 rounded-full bg-sun px-2 py-0.5 text-sm">{t("onNow")}</span>
                 ) : null}
               </h2>
               <p className="text-sm text-ink-soft">{t("progress", { team: team.name, done, total: criteria.length })}</p>

@@ -53,7 +53,7 @@ export default async function TeamBriefPage({ params }: Props) {
     <PhoneShell>
       <div className="space-y-6">
         <Link href={`/p/${event.slug}`} className="link inline-flex min-h-11 items-center">
-          <span aria-hidden className="mr-1">
+          <span aria-hidden className="me-1">
             ←
           </span>
           {t("back")}
@@ -86,14 +86,14 @@ export default async function TeamBriefPage({ params }: Props) {
                 {earlier.length ? (
                   <details className="mt-3">
                     <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">
-                      <span aria-hidden className="mr-1">
+                      <span aria-hidden className="me-1">
                         ▸
                       </span>
                       {t("earlierVersions", { count: earlier.length })}
                     </summary>
                     <ol className="mt-2 space-y-3">
                       {earlier.map((r) => (
-                        <li key={r.id} className="border-l-4 border-line pl-3">
+                        <li key={r.id} className="border-s-4 border-line ps-3">
                           <p className="whitespace-pre-line break-words">{r.text}</p>
                           <p className="text-sm text-ink-soft">
                             {r.authorName}, {when(r.createdAt)}

@@ -34,7 +34,7 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   await expect(screen.getByRole("heading", { name: "Únete desde tu móvil" })).toBeVisible();
   await expect(screen.getByTestId("join-panel").locator("xpath=ancestor::*[@lang][1]")).toHaveAttribute("lang", "es");
   const also = screen.getByTestId("join-also-in");
-  await expect(also.locator('[lang="pt"]')).toHaveText("Participe no seu telemóvel");
+  await expect(also.locator('[lang="pt-PT"]')).toHaveText("Participe no seu telemóvel");
   await expect(also.locator('[lang="pl"]')).toHaveText("Dołącz na telefonie");
   await expect(also.locator('[lang="fr"]')).toHaveText("Rejoignez-nous sur votre téléphone");
   // Spanish itself, the main language, is not said twice.

@@ -23,11 +23,11 @@ test("a Portuguese phone, a Polish phone and an English projector in one room, l
   await expect(screen.getByRole("heading", { name: "Join on your phone" })).toBeVisible();
 
   // A phone whose browser speaks Portuguese joins by the code, as a person would.
-  const pt = (key: string, values?: Record<string, string | number>) => say("pt", key, values);
+  const pt = (key: string, values?: Record<string, string | number>) => say("pt-PT", key, values);
   const lucia = await browser.newContext({ ...phone, locale: "pt-PT" });
   const a = await lucia.newPage();
   await a.goto("/j");
-  await expect(a.locator("html")).toHaveAttribute("lang", "pt");
+  await expect(a.locator("html")).toHaveAttribute("lang", "pt-PT");
   await a.getByLabel(pt("join.codeForm.label")).fill(event.joinCode);
   await a.getByRole("button", { name: pt("join.codeForm.continue") }).click();
   await a.getByLabel(pt("join.joinForm.nameLabel")).fill("Lúcia");

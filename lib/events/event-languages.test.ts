@@ -4,7 +4,7 @@ import { eventLanguagesSchema } from "./event-languages";
 describe("eventLanguagesSchema", () => {
   it("keeps the main language out of the extra ones and drops repeats", () => {
     expect(eventLanguagesSchema.parse({ language: "pt", joinLanguages: ["pt", "es", "es", "pl"] })).toEqual({
-      language: "pt",
+      language: "pt-PT",
       joinLanguages: ["es", "pl"],
     });
   });

@@ -23,7 +23,7 @@ export const pseudoLocale = "en-XA";
 export const allLocales: readonly LocaleInfo[] = [
   { code: "en-GB", name: "English", dir: "ltr", reviewed: true },
   { code: "en-GB-x-easy", name: "English — easy read", dir: "ltr", fallback: "en-GB", reviewed: false },
-  { code: "pt", name: "Português", dir: "ltr", reviewed: false },
+  { code: "pt-PT", name: "Português", dir: "ltr", reviewed: false }, // as spoken in Lambeth's Portuguese community
   { code: "es", name: "Español", dir: "ltr", reviewed: false },
   { code: "pl", name: "Polski", dir: "ltr", reviewed: false },
   { code: "fr", name: "Français", dir: "ltr", reviewed: false },
@@ -48,6 +48,10 @@ export function localeInfo(code: string): LocaleInfo | undefined {
 /** A stored or posted language tag, if it is one we speak; anything else reads as "not chosen". */
 export function knownLocale(code: string | null | undefined): string | null {
   if (!code) return null;
-  const exact = offeredLocales().find((l) => l.code.toLowerCase() === code.toLowerCase());
-  return exact?.code ?? null;
+  const offered = offeredLocales();
+  const exact = offered.find((l) => l.code.toLowerCase() === code.toLowerCase());
+  if (exact) return exact.code;
+  // "pt" or "pt-BR" stored or posted: the one Portuguese we speak; never easy read or the pseudo-locale.
+  const language = code.split("-")[0]?.toLowerCase();
+  return offered.find((l) => !l.fallback && !l.pseudo && l.code.split("-")[0]?.toLowerCase() === language)?.code ?? null;
 }

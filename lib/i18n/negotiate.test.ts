@@ -21,7 +21,7 @@ describe("resolveLocale", () => {
     expect(resolveLocale({ chosen: "xx", acceptLanguage: "pl-PL,pl;q=0.9" })).toBe("pl");
   });
   it("finds the language of a regional browser", () => {
-    expect(resolveLocale({ acceptLanguage: "pt-BR,pt;q=0.9,en;q=0.5" })).toBe("pt");
+    expect(resolveLocale({ acceptLanguage: "pt-BR,pt;q=0.9,en;q=0.5" })).toBe("pt-PT");
     expect(resolveLocale({ acceptLanguage: "es-419" })).toBe("es");
     expect(resolveLocale({ acceptLanguage: "fr-CA" })).toBe("fr");
     expect(resolveLocale({ acceptLanguage: "en-US" })).toBe("en-GB");

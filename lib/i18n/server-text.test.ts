@@ -17,10 +17,10 @@ describe("what the server says, in the person's language", () => {
   });
 
   it("says a refusal in Portuguese", () => {
-    expect(localise("You've used all your dots. Take one back to move it.", "pt")).toBe(
+    expect(localise("You've used all your dots. Take one back to move it.", "pt-PT")).toBe(
       "Já usou todos os seus pontos. Retire um para o mudar de sítio.",
     );
-    expect(localise("That team is full.", "pt")).toBe("Essa equipa está cheia.");
+    expect(localise("That team is full.", "pt-PT")).toBe("Essa equipa está cheia.");
   });
 
   it("says a refusal with a number in it, with the language's plural", () => {
@@ -62,34 +62,34 @@ describe("what the server says, in the person's language", () => {
     // English stays exactly as the code wrote it.
     expect(localiseAck(ack, "en-GB")).toBe(ack);
     const applied = { ok: true as const, result: { x: 1 } };
-    expect(localiseAck(applied, "pt")).toBe(applied);
+    expect(localiseAck(applied, "pt-PT")).toBe(applied);
   });
 
   it("says a join form's name problems in the request's language", () => {
-    expect(localise(firstIssue(displayNameSchema.safeParse("")), "pt")).toBe("Diga-nos que nome quer usar.");
+    expect(localise(firstIssue(displayNameSchema.safeParse("")), "pt-PT")).toBe("Diga-nos que nome quer usar.");
     expect(localise(firstIssue(displayNameSchema.safeParse("a".repeat(41))), "en-GB-x-easy")).toBe(
       "Your name is too long. Use 40 characters or fewer.",
     );
   });
 
   it("leaves a message it does not know in English", () => {
-    expect(localise("Something nobody wrote in the catalogue.", "pt")).toBe("Something nobody wrote in the catalogue.");
+    expect(localise("Something nobody wrote in the catalogue.", "pt-PT")).toBe("Something nobody wrote in the catalogue.");
     // A field it does not know: the whole message stays English rather than half translated.
-    expect(localise("A mystery field can't be empty", "pt")).toBe("A mystery field can't be empty");
+    expect(localise("A mystery field can't be empty", "pt-PT")).toBe("A mystery field can't be empty");
   });
 
   it("falls back to English when a language lacks a key", () => {
     const root = mkdtempSync(path.join(tmpdir(), "madein-errors-"));
-    for (const code of ["en-GB", "pt"]) mkdirSync(path.join(root, "messages", code), { recursive: true });
+    for (const code of ["en-GB", "pt-PT"]) mkdirSync(path.join(root, "messages", code), { recursive: true });
     writeFileSync(path.join(root, "messages", "en-GB", "errors.json"), readFileSync("messages/en-GB/errors.json"));
     writeFileSync(
-      path.join(root, "messages", "pt", "errors.json"),
+      path.join(root, "messages", "pt-PT", "errors.json"),
       JSON.stringify({ refusals: { teamFull: "Essa equipa está cheia." } }),
     );
     vi.spyOn(process, "cwd").mockReturnValue(root);
-    expect(localise("That team is full.", "pt")).toBe("Essa equipa está cheia.");
-    expect(localise("That team doesn't exist.", "pt")).toBe("That team doesn't exist.");
-    expect(say("pt", { key: "no.such.key" })).toBe("no.such.key");
+    expect(localise("That team is full.", "pt-PT")).toBe("Essa equipa está cheia.");
+    expect(localise("That team doesn't exist.", "pt-PT")).toBe("That team doesn't exist.");
+    expect(say("pt-PT", { key: "no.such.key" })).toBe("no.such.key");
   });
 });
 

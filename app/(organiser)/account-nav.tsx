@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { LanguagePicker } from "@/app/ui/language-picker";
 import { currentAccount } from "@/lib/auth/web-session";
 import { signOut } from "./signin/actions";
@@ -8,12 +9,13 @@ import { signOut } from "./signin/actions";
 export async function AccountNav() {
   await connection();
   const account = await currentAccount();
+  const t = await getTranslations("ui.account");
   if (!account) {
     return (
       <>
         <LanguagePicker variant="menu" />
         <Link href="/signin" className="link">
-          Sign in
+          {t("signIn")}
         </Link>
       </>
     );
@@ -22,7 +24,7 @@ export async function AccountNav() {
     <>
       <LanguagePicker variant="menu" />
       <Link href="/o" className="link">
-        Your events
+        {t("yourEvents")}
       </Link>
       <span className="hidden text-ink-soft md:inline" title={account.email}>
         {account.name}
@@ -30,7 +32,7 @@ export async function AccountNav() {
       {/* A form, not a link: signing out changes state, so it is a POST a crawler cannot trigger. */}
       <form action={signOut}>
         <button type="submit" className="rounded-lg px-3 py-2 font-semibold text-ink hover:bg-paper">
-          Sign out
+          {t("signOut")}
         </button>
       </form>
     </>

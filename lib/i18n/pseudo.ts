@@ -70,6 +70,11 @@ function print(elements: MessageFormatElement[], inPlural = false): string {
     .join("");
 }
 
+/** Plain text (a date Intl formatted in English) as the pseudo-locale shows it. */
+export function pseudoText(text: string): string {
+  return `⟦${accent(text)}⟧`;
+}
+
 /**
  * English, accented and about a third longer, between ⟦ ⟧: every translated string is visibly
  * translated, nothing else is, and long languages' layouts are tried.

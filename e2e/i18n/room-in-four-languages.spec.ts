@@ -11,7 +11,7 @@ test("a Portuguese phone, a Polish phone and an English projector in one room, l
 }) => {
   test.setTimeout(300_000);
   const event = await createEventFixture();
-  const team = await addTeam(event.id, "Street reporters");
+  await addTeam(event.id, "Street reporters");
   const board = await addBoardFixture(event.id, { title: "Big ideas", template: "ideas" });
   const facilitator = await addStaff(event.id, "facilitator", "Sam");
 

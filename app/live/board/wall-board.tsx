@@ -44,7 +44,10 @@ function useBox() {
     if (!element) return;
     const measure = () => {
       const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      const next = { width: element.clientWidth, height: element.clientHeight, rem };
+      // The box's real size, rounded down: clientHeight rounds 680.53 up to 681, and a layout made
+      // for 681 px then overflows the column by a third of a pixel.
+      const rect = element.getBoundingClientRect();
+      const next = { width: Math.floor(rect.width), height: Math.floor(rect.height), rem };
       setBox((b) => (b && b.width === next.width && b.height === next.height && b.rem === next.rem ? b : next));
     };
     measure();

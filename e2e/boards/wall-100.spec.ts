@@ -99,6 +99,8 @@ async function noteFontSizes(texts: Locator) {
 test("a board of 100 notes in 3 columns with groups fits a 1080p projector, every note readable, and the facilitator's wall holds it in a grid", async ({
   browser,
 }) => {
+  // Two pages of 100 notes and axe on both: minutes on a busy 2-core machine.
+  test.setTimeout(240_000);
   const event = await createEventFixture();
   const facilitator = await addStaff(event.id, "facilitator");
   const board = await seedBoard(event.id, 100);

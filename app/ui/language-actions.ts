@@ -7,6 +7,7 @@ import { sharedDatabase } from "@/db";
 import { accounts, participants } from "@/db/schema";
 import { actorForEvent, currentAccount } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { formArg } from "@/lib/forms/action-args";
 import { rememberLanguageHere } from "@/lib/i18n/choose";
 import { knownLocale } from "@/lib/i18n/locales";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -28,6 +29,7 @@ const choice = z.object({
  * JavaScript does the same and comes back to the page.
  */
 export async function chooseLanguage(form: FormData) {
+  form = formArg(form);
   const parsed = choice.safeParse({
     language: form.get("language"),
     back: form.get("back") ?? "/",

@@ -104,7 +104,9 @@ async function outcomeOf(path: string, cookie: string): Promise<{ outcome: Outco
     if (/NEXT_REDIRECT;[^;]*;\/signin/.test(html)) return { outcome: "signin", status: 200 };
     if (/NEXT_REDIRECT;[^;]*;\/j\//.test(html)) return { outcome: "join", status: 200 };
     if (/NEXT_HTTP_ERROR_FALLBACK;404/.test(html)) return { outcome: "notfound", status: 200 };
-    if (refusalTexts.some((r) => r.test(html))) return { outcome: "refused", status: 200 };
+    // What the page shows, not its scripts: the client's message catalogues carry every refusal's words.
+    const shown = html.replace(/<script\b[\s\S]*?<\/script>/g, "");
+    if (refusalTexts.some((r) => r.test(shown))) return { outcome: "refused", status: 200 };
   }
   return { outcome: "ok", status: 200 };
 }

@@ -105,7 +105,11 @@ async function outcomeOf(path: string, cookie: string): Promise<{ outcome: Outco
     if (/NEXT_REDIRECT;[^;]*;\/j\//.test(html)) return { outcome: "join", status: 200 };
     if (/NEXT_HTTP_ERROR_FALLBACK;404/.test(html)) return { outcome: "notfound", status: 200 };
     // What the page shows, not its scripts: the client's message catalogues carry every refusal's words.
-    const shown = html.replace(/<script\b[\s\S]*?<\/script>/g, "");
+    const shown = html
+      .replace(/<script\b[\s\S]*?<\/script>/g, "")
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
     if (refusalTexts.some((r) => r.test(shown))) return { outcome: "refused", status: 200 };
   }
   return { outcome: "ok", status: 200 };

@@ -21,7 +21,7 @@ export function ProjectedBoard({ boardId }: { boardId: string }) {
       {round && round.status !== "revealed" ? (
         <section
           aria-label={t("voting")}
-          className={`flex items-center justify-between rounded-2xl px-10 py-6 ${round.status === "open" ? "bg-coral" : "bg-stage-raised"}`}
+          className={`flex flex-wrap items-center justify-between gap-x-8 gap-y-2 rounded-2xl px-10 py-6 ${round.status === "open" ? "bg-coral" : "bg-stage-raised"}`}
           data-testid="screen-vote"
         >
           <p className="text-4xl font-extrabold">

@@ -135,13 +135,13 @@ export function RotateWall({
   const left = Math.ceil(untilNextTurn(startedAt, serverNow) / 1000);
   return (
     <div className="flex h-full flex-col gap-4 [--map-reserve:26rem]" data-testid="wall-rotate">
-      <p className="flex items-center justify-between text-2xl font-semibold text-white/80">
-        <span>
+      <p className="flex items-center justify-between gap-6 text-2xl font-semibold text-white/80">
+        <span className="min-w-0 truncate">
           {board.teamId === null
             ? t("wholeRoom", { number: i + 1, total: list.length })
             : t("team", { team: board.teamName ?? "", number: i + 1, total: list.length })}
         </span>
-        <span aria-hidden>
+        <span aria-hidden className="shrink-0">
           {t("nextIn", { seconds: left })}
           <span className="ms-4 inline-block h-2 w-40 overflow-hidden rounded-full bg-white/20 align-middle">
             <span className="block h-full bg-sun" style={{ width: `${100 - (left * 1000 * 100) / rotationIntervalMs}%` }} />

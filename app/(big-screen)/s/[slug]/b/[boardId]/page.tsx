@@ -42,8 +42,8 @@ export default async function ProjectedBoardPage({ params }: { params: Promise<{
           dir={allLocales.find((l) => l.code === locale)?.dir ?? "ltr"}
           className="screen flex h-dvh flex-col overflow-hidden bg-stage px-12 py-6 text-white"
         >
-          <header className="mb-4 flex shrink-0 items-center justify-between">
-            <p className="text-xl font-semibold uppercase tracking-[0.2em] text-sun">{event.name}</p>
+          <header className="mb-4 flex shrink-0 items-center justify-between gap-6">
+            <p className="min-w-0 text-xl font-semibold uppercase tracking-[0.2em] text-sun">{event.name}</p>
             <p className="text-2xl font-semibold">
               {t("join.withCode")}{" "}
               <span className="font-mono text-3xl font-extrabold tracking-widest">{formatJoinCode(event.joinCode)}</span>

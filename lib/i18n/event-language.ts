@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { events, projects } from "@/db/schema";
 import { findEventByJoinCode } from "@/lib/events/find-event";
 
-/** The header the proxy (proxy.ts) puts the requested path in: a page's language config can't see the URL. */
+/** The header the server (lib/server/start-server.ts) puts the requested path in: a page's language config can't see the URL. */
 export const pathHeader = "x-madein-path";
 
 const segment = (path: string, prefix: string) => {

@@ -6,6 +6,7 @@ import type { Env } from "@/lib/config/env";
 import { startEmailJobs } from "@/lib/email/email-jobs";
 import { setSharedMailer, smtpMailer } from "@/lib/email/mailer";
 import { fileStorage } from "@/lib/files/storage";
+import { pathHeader } from "@/lib/i18n/event-language";
 import { createLogger, type Logger, setSharedLogger } from "@/lib/observability/logger";
 import { createMetrics, type Metrics } from "@/lib/observability/metrics";
 import { createRouteLabeler } from "@/lib/observability/route-label";
@@ -155,6 +156,8 @@ export async function startServer(options: StartOptions) {
       req.headers["x-forwarded-for"],
       env.TRUST_PROXY_HOPS ?? 0,
     );
+    // The page's language config can't see the URL; it reads the path from here (a client's header of that name is replaced).
+    req.headers[pathHeader] = (req.url ?? "/").split("?")[0];
     // Next answers 500 to a path that isn't valid percent-encoding ("/p/%"): it is the client's.
     if (!decodablePath(req.url)) {
       res.statusCode = 400;

@@ -81,7 +81,7 @@ function AnnouncementComposer() {
           placeholder={t("placeholder")}
           className="field-input"
         />
-        <div className="flex items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
           <output
             aria-live="polite"
             className={`text-sm font-semibold ${feedback?.ok === false ? "text-danger" : "text-ink-soft"}`}

@@ -85,7 +85,7 @@ export function AgendaPanel({
   const next = nextPhase(agenda, current);
   return (
     <section id="agenda" aria-labelledby="agenda-title" className="card scroll-mt-20 space-y-4 p-4">
-      <div className="flex items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="agenda-title" className="text-lg font-bold">
           {t("title")}
         </h2>

@@ -320,7 +320,7 @@ function RunningOrder({
   };
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
-      <div className="flex items-center justify-between gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id={`${id}-title`} className="text-lg font-bold">
           {t("title")}
         </h2>

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
+import { followUpText } from "@/lib/i18n/follow-up-text";
 import type { FollowUpState } from "@/lib/projects/check-in-rules";
-import { localShortDate } from "./localized-dates";
 
 const tones: Record<FollowUpState["kind"], string> = {
   overdue: "bg-red-100 text-danger",
@@ -10,29 +10,8 @@ const tones: Record<FollowUpState["kind"], string> = {
   no_milestones: "bg-line text-ink-soft",
 };
 
-/** The words of lib/projects/check-in-rules' describeFollowUp, in the reader's language. */
-function useFollowUpText(state: FollowUpState): string {
-  const t = useTranslations("ui.followUp");
-  const locale = useLocale();
-  const date = (ms: number) => localShortDate(locale, ms);
-  switch (state.kind) {
-    case "done":
-      return t("done");
-    case "no_milestones":
-      return t("noMilestones");
-    case "up_to_date":
-      return state.next ? t("upToDateNext", { date: date(state.next.dueAt) }) : t("upToDate");
-    case "due":
-      return state.daysLeft === 0
-        ? t("dueToday", { date: date(state.milestone.dueAt) })
-        : t("dueIn", { count: state.daysLeft, date: date(state.milestone.dueAt) });
-    case "overdue":
-      return t("overdue", { count: state.daysLate, date: date(state.milestone.dueAt) });
-  }
-}
-
 export function FollowUpBadge({ state }: { state: FollowUpState }) {
-  const text = useFollowUpText(state);
+  const text = followUpText(useTranslations("ui.followUp"), useLocale(), state);
   return (
     <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold ${tones[state.kind]}`}>
       {text}

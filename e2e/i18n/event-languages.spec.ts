@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
 import { addStaff, createEventFixture, signIn } from "../support/fixtures";
-import { projector } from "../support/viewports";
+import { phone, projector } from "../support/viewports";
 
 test("an organiser sets the event's language: the big screen speaks it, and says how to join in three more", async ({
   browser,
@@ -44,6 +44,24 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   expect(qr?.height ?? 0).toBeGreaterThanOrEqual(1080 / 3);
   await screen.screenshot({ path: "e2e/.artifacts/screen-languages-1920.png" });
   await expectAccessible(screen);
+
+  // A phone asking only for a language Made In doesn't speak (Somali) is met in the event's language, not English.
+  const somali = await browser.newContext({ ...phone, locale: "so-SO" });
+  const page = await somali.newPage();
+  await page.goto(`/j/${event.joinCode}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await page.getByLabel("¿Cómo quieres que te llamen?").fill("Hodan");
+  await page.getByRole("button", { name: "Unirme" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}$`));
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expectAccessible(page);
+  // A phone asking for a language we do speak keeps its own.
+  const portuguese = await browser.newContext({ ...phone, locale: "pt-PT" });
+  const other = await portuguese.newPage();
+  await other.goto(`/j/${event.joinCode}`);
+  await expect(other.locator("html")).toHaveAttribute("lang", "pt-PT");
+  await somali.close();
+  await portuguese.close();
   await organiser.close();
   await laptop.close();
 });

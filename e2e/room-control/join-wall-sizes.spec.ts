@@ -1,6 +1,6 @@
 import { networkInterfaces } from "node:os";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { columnsFor } from "@/lib/boards/templates";
+import { boardTemplates } from "@/lib/boards/templates";
 import { lanIPv4 } from "@/lib/network/reachable-address";
 import { neighbourhoodMap } from "../boards/map-image";
 import { expectAccessible } from "../support/a11y";
@@ -202,7 +202,7 @@ test("a map fills the projector: scaled to the screen at its own proportions, wi
   await expect(laptop.getByText("The map is up on every screen.")).toBeVisible();
 
   const staffSocket = await commandSocket(event.id, event.organiser.id);
-  const column = columnsFor("map")[0]!.key;
+  const column = boardTemplates.map.columns[0];
   await staffSocket.command("note:create", {
     boardId: board.id,
     column,

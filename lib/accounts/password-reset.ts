@@ -13,7 +13,7 @@ export const resetMinutes = 60;
  */
 export async function requestPasswordReset(db: Database, email: string, now = Date.now()) {
   const [account] = await db.read
-    .select({ id: accounts.id, email: accounts.email })
+    .select({ id: accounts.id, email: accounts.email, language: accounts.language })
     .from(accounts)
     .where(eq(accounts.email, email));
   if (!account) return null;
@@ -26,7 +26,7 @@ export async function requestPasswordReset(db: Database, email: string, now = Da
       expiresAt: now + resetMinutes * 60_000,
     }),
   );
-  return { token, email: account.email };
+  return { token, email: account.email, language: account.language };
 }
 
 /** Whether a reset link still works (for the page that asks for the new password). */

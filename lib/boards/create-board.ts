@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { boards, teams } from "@/db/schema";
+import { boards, events, teams } from "@/db/schema";
 import { isStaff } from "@/lib/auth/actor";
+import { defaultLocale } from "@/lib/i18n/locales";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { boardView, teamOf } from "./board-access";
-import { type BoardTemplate, columnsFor } from "./templates";
+import { templateColumns } from "./template-words";
+import type { BoardTemplate } from "./templates";
 
-/** Adds a board from a template; used by the command and by seeds. */
+/** Adds a board from a template, its prompts in the event's language; used by the command and by seeds. */
 export async function insertBoard(
   tx: Tx,
   input: {
@@ -25,6 +27,7 @@ export async function insertBoard(
     .select({ next: sql<number>`coalesce(max(${boards.position}), 0) + 1` })
     .from(boards)
     .where(eq(boards.eventId, input.eventId));
+  const [event] = await tx.select({ language: events.language }).from(events).where(eq(events.id, input.eventId));
   const [row] = await tx
     .insert(boards)
     .values({
@@ -33,7 +36,7 @@ export async function insertBoard(
       teamId: input.teamId,
       title: input.title,
       template: input.template,
-      columns: columnsFor(input.template, input.customColumns),
+      columns: templateColumns(input.template, event?.language ?? defaultLocale, input.customColumns),
       position: next,
       createdAt: input.now,
     })

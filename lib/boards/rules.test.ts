@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { authorTag, canChangeNote, canReadBoard, canWriteOnBoard, noteVisibleTo, positionBetween } from "./rules";
-import { columnsFor } from "./templates";
+import { templateColumns } from "./template-words";
 
 const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", role: "participant" };
 const facilitator: Actor = { kind: "staff", eventId: "e1", accountId: "a1", name: "F", role: "facilitator" };
@@ -77,7 +77,15 @@ describe("board rules", () => {
   });
 
   it("makes unique column keys from titles", () => {
-    expect(columnsFor("journey").map((c) => c.key)).toEqual(["magic-moments", "miserable-moments"]);
-    expect(columnsFor("blank", ["Ideas", "Ideas", "!!"]).map((c) => c.key)).toEqual(["ideas", "ideas-2", "column"]);
+    expect(templateColumns("journey", "en-GB")).toEqual([
+      { key: "magic-moments", title: "Magic moments" },
+      { key: "miserable-moments", title: "Miserable moments" },
+    ]);
+    // The same keys in every language; the prompts in the event's.
+    expect(templateColumns("journey", "pt-PT")).toEqual([
+      { key: "magic-moments", title: "Momentos mágicos" },
+      { key: "miserable-moments", title: "Momentos miseráveis" },
+    ]);
+    expect(templateColumns("blank", "fr", ["Ideas", "Ideas", "!!"]).map((c) => c.key)).toEqual(["ideas", "ideas-2", "column"]);
   });
 });

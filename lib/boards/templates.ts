@@ -1,25 +1,20 @@
 /**
  * The one registry of board templates: key (stored with the board, checked by the contract),
- * name, the label a facilitator chooses it by (null: not offered, e.g. the welcome wall every
- * event starts with) and its columns (prompts). A new template is one entry here.
+ * the label a facilitator chooses it by (null: not offered, e.g. the welcome wall every event
+ * starts with) and the keys of its columns (prompts). A template's words, its columns' titles
+ * included, are in messages/<language>/templates.json; a board takes them in its event's
+ * language when it is made (lib/boards/template-words.ts). A new template is one entry here
+ * and one in each templates.json.
  */
 export const boardTemplates = {
-  ideas: { name: "Ideas", label: "Ideas", columns: ["Ideas"] },
-  journey: {
-    name: "Service journey",
-    label: "Service journey: magic and miserable moments",
-    columns: ["Magic moments", "Miserable moments"],
-  },
-  learning: {
-    name: "What we learned",
-    label: "Questions · What we learned · What next",
-    columns: ["Questions", "What we learned", "What next"],
-  },
-  postcards: { name: "Postcards from the future", label: "Postcards from the future", columns: ["Postcards from the future"] },
+  ideas: { label: "Ideas", columns: ["ideas"] },
+  journey: { label: "Service journey: magic and miserable moments", columns: ["magic-moments", "miserable-moments"] },
+  learning: { label: "Questions · What we learned · What next", columns: ["questions", "what-we-learned", "what-next"] },
+  postcards: { label: "Postcards from the future", columns: ["postcards-from-the-future"] },
   /** Notes pinned at points of an uploaded image, e.g. a map of the area. */
-  map: { name: "Map", label: "Map: notes pinned on an image you upload", columns: ["On the map"] },
-  blank: { name: "Blank board", label: "Blank, with my own columns", columns: [] as string[] },
-  welcome: { name: "Welcome wall", label: null, columns: ["What brings you here?", "What I can bring"] },
+  map: { label: "Map: notes pinned on an image you upload", columns: ["on-the-map"] },
+  blank: { label: "Blank, with my own columns", columns: [] as string[] },
+  welcome: { label: null, columns: ["hello", "skills"] },
 } as const;
 
 export type BoardTemplate = keyof typeof boardTemplates;
@@ -33,11 +28,10 @@ export const offeredTemplates = boardTemplateKeys.flatMap((key) => {
 
 export type BoardColumn = { key: string; title: string };
 
-/** Column keys are stable slugs of the titles, unique within the board. */
-export function columnsFor(template: BoardTemplate, customTitles: string[] = []): BoardColumn[] {
-  const titles = template === "blank" ? customTitles : [...boardTemplates[template].columns];
+/** A blank board's own columns: keys are stable slugs of the titles, unique within the board. */
+export function columnsFor(customTitles: string[]): BoardColumn[] {
   const used = new Set<string>();
-  return titles.map((title) => {
+  return customTitles.map((title) => {
     const base =
       title
         .toLowerCase()

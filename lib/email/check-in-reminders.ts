@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, projectCheckIns, projectMilestones, projects } from "@/db/schema";
-import { day, followUpState, shortDate } from "@/lib/projects/check-in-rules";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
+import { day, followUpState } from "@/lib/projects/check-in-rules";
 import { newOwnerLink } from "@/lib/projects/owner-link";
 import { claim, releaseClaim } from "./claims";
 import { deliver } from "./deliver";
@@ -40,7 +41,7 @@ async function remind(
     const gap = kind === "nudge" ? nudgeGap : reminderGap;
     if (!(await claim(tx, claimed.key, claimed.detail, now, gap))) return null;
     const [row] = await tx
-      .select({ project: projects, eventName: events.name })
+      .select({ project: projects, eventName: events.name, eventLanguage: events.language })
       .from(projects)
       .innerJoin(events, eq(events.id, projects.eventId))
       .where(eq(projects.id, projectId));
@@ -75,12 +76,14 @@ async function remind(
     kind: kind === "due" ? "check_in_due" : kind === "overdue" ? "check_in_overdue" : "check_in_nudge",
     to: won.project.ownerEmail,
     content: checkInReminderEmail({
+      // A project's owner has no account and no language of their own: the event's.
+      locale: knownLocale(won.eventLanguage) ?? defaultLocale,
       kind: kind === "nudge" && state.kind === "overdue" ? "overdue" : kind,
       ownerName: won.project.ownerName,
       projectTitle: won.project.title,
       eventName: won.eventName,
       milestoneTitle: milestone?.title ?? null,
-      dueDate: milestone ? shortDate(milestone.dueAt) : null,
+      dueAt: milestone?.dueAt ?? null,
       link: updateUrl(links, projectId, won.tokenHash),
       stopUrl: stopUrl(links, projectId),
     }),

@@ -5,12 +5,13 @@ import { checkInReminderEmail } from "./templates";
 
 describe("renderEmail: one template, two bodies", () => {
   const content = checkInReminderEmail({
+    locale: "en-GB",
     kind: "due",
     ownerName: "<b>Amara</b>",
     projectTitle: 'Café "in the park"',
     eventName: "Made in Lambeth",
     milestoneTitle: "First steps taken",
-    dueDate: "31 Jan 2027",
+    dueAt: Date.UTC(2027, 0, 31, 12),
     link: "https://madein.example/r/abc",
     stopUrl: "https://madein.example/stop/def",
   });

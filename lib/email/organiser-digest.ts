@@ -1,7 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts, eventStaff } from "@/db/schema";
-import { attentionLabels, day, describeFollowUp } from "@/lib/projects/check-in-rules";
+import { followUpText } from "@/lib/i18n/follow-up-text";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { day } from "@/lib/projects/check-in-rules";
 import { findNudges } from "@/lib/projects/find-nudges";
 import type { EmailLinks } from "./check-in-reminders";
 import { claim, releaseClaim } from "./claims";
@@ -23,7 +26,7 @@ const digestStopUrl = (links: EmailLinks, accountId: string) =>
  */
 export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links: EmailLinks, now = Date.now()) {
   const organisers = await db.read
-    .selectDistinct({ id: accounts.id, email: accounts.email })
+    .selectDistinct({ id: accounts.id, email: accounts.email, language: accounts.language })
     .from(accounts)
     .innerJoin(eventStaff, eq(eventStaff.accountId, accounts.id))
     .where(and(eq(eventStaff.role, "organiser"), isNull(accounts.digestStoppedAt)));
@@ -33,12 +36,16 @@ export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links:
     if (nudges.length === 0) continue;
     const key = `digest:${organiser.id}:${weekOf(now)}`;
     if (!(await db.transact((tx) => claim(tx, key, "sent", now, week)))) continue;
+    // Their own choice of language for the staff pages, else English.
+    const locale = knownLocale(organiser.language) ?? defaultLocale;
+    const followUp = translator(locale, "ui.followUp");
+    const situations = translator(locale, "email.digest.situations");
     const byEvent = new Map<string, { name: string; projects: DigestProject[] }>();
     for (const { event, project, reasons } of nudges) {
       const entry = byEvent.get(event.id) ?? { name: event.name, projects: [] };
       const situation = [
-        describeFollowUp(project.state),
-        ...reasons.filter((r) => r !== "due" && r !== "overdue").map((r) => attentionLabels[r]),
+        followUpText(followUp, locale, project.state),
+        ...reasons.filter((r) => r !== "due" && r !== "overdue").map((r) => situations(r)),
       ];
       entry.projects.push({
         title: project.title,
@@ -51,7 +58,7 @@ export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links:
       eventId: null,
       kind: "organiser_digest",
       to: organiser.email,
-      content: organiserDigestEmail({ events: [...byEvent.values()], stopUrl: digestStopUrl(links, organiser.id) }),
+      content: organiserDigestEmail({ locale, events: [...byEvent.values()], stopUrl: digestStopUrl(links, organiser.id) }),
     });
     if (ok) sent++;
     else await db.transact((tx) => releaseClaim(tx, key));

@@ -2,13 +2,17 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { eventFollowUps, events, participants, teamMembers } from "@/db/schema";
-import { formatEventDates } from "@/lib/events/event-dates";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { claim } from "./claims";
 import { deliver } from "./deliver";
 import type { Mailer } from "./mailer";
 import { catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
 
 const isEmail = (contact: string) => z.email().safeParse(contact.trim()).success;
+
+/** A participant's email speaks their language: theirs, else their event's. */
+const languageOf = (person: { language: string | null }, event: { language: string }) =>
+  knownLocale(person.language) ?? knownLocale(event.language) ?? defaultLocale;
 
 /**
  * People of an event who agreed to be contacted afterwards and gave an email address; the rest
@@ -22,6 +26,7 @@ async function reachable(db: Database, eventId: string, teamMembersOnly: boolean
       consent: participants.contactConsent,
       contact: participants.contact,
       teamId: teamMembers.teamId,
+      language: participants.language,
     })
     .from(participants)
     .leftJoin(teamMembers, eq(teamMembers.participantId, participants.id))
@@ -56,9 +61,11 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
       kind: "catch_up_invite",
       to: person.contact.trim(),
       content: catchUpInviteEmail({
+        locale: languageOf(person, catchUp),
         name: person.name,
         eventName: catchUp.name,
-        when: formatEventDates(catchUp.startsAt, catchUp.endsAt),
+        startsAt: catchUp.startsAt,
+        endsAt: catchUp.endsAt,
         place: catchUp.place,
         link: `${baseUrl}/e/${catchUp.slug}`,
       }),
@@ -81,7 +88,12 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
       eventId,
       kind: "progress_published",
       to: person.contact.trim(),
-      content: progressPublishedEmail({ name: person.name, eventName: event.name, link: `${baseUrl}/e/${event.slug}/progress` }),
+      content: progressPublishedEmail({
+        locale: languageOf(person, event),
+        name: person.name,
+        eventName: event.name,
+        link: `${baseUrl}/e/${event.slug}/progress`,
+      }),
     });
     if (ok) sent++;
   }
@@ -94,12 +106,22 @@ export async function emailDeviceLink(
   mailer: Mailer,
   input: { eventId: string; eventName: string; participantId: string; url: string },
 ) {
-  const [person] = await db.read.select().from(participants).where(eq(participants.id, input.participantId));
-  if (!person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
+  const [found] = await db.read
+    .select({ person: participants, eventLanguage: events.language })
+    .from(participants)
+    .innerJoin(events, eq(events.id, participants.eventId))
+    .where(eq(participants.id, input.participantId));
+  const person = found?.person;
+  if (!found || !person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
   return deliver(db, mailer, {
     eventId: input.eventId,
     kind: "device_link",
     to: person.contact.trim(),
-    content: deviceLinkEmail({ name: person.displayName, eventName: input.eventName, link: input.url }),
+    content: deviceLinkEmail({
+      locale: languageOf(person, { language: found.eventLanguage }),
+      name: person.displayName,
+      eventName: input.eventName,
+      link: input.url,
+    }),
   });
 }

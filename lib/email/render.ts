@@ -1,14 +1,19 @@
 /**
  * One template, two bodies: a template returns this structure, and `renderEmail` writes both the
  * plain-text and the HTML body from it, so they can never say different things. Templates are
- * plain functions of their data (lib/email/templates.ts), ready to be translated.
+ * plain functions of their data and the reader's language (lib/email/templates.ts).
  */
+import { allLocales } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+
 export type EmailBlock =
   | { kind: "text"; text: string }
   | { kind: "button"; label: string; url: string }
   | { kind: "list"; items: { text: string; url?: string }[] };
 
 export type EmailContent = {
+  /** The reader's language: the whole email, its foot included, is in it. */
+  locale: string;
   subject: string;
   /** "Hello Sam," or similar; optional. */
   greeting?: string;
@@ -31,9 +36,10 @@ function safeUrl(url: string) {
   return parsed.toString();
 }
 
-const stopLabel = "Stop these reminders";
-
 export function renderEmail(content: EmailContent): RenderedEmail {
+  const t = translator(content.locale, "email");
+  // "Post an update:" above its link in the plain text; French puts a space before the colon.
+  const linkLabel = (label: string) => t("linkLabel", { label });
   const text: string[] = [];
   const html: string[] = [];
   if (content.greeting) {
@@ -46,7 +52,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
       html.push(`<p>${escapeHtml(block.text)}</p>`);
     } else if (block.kind === "button") {
       const url = safeUrl(block.url);
-      text.push(`${block.label}:\n${url}`);
+      text.push(`${linkLabel(block.label)}\n${url}`);
       html.push(
         `<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;border-radius:8px;font-weight:bold;text-decoration:none">${escapeHtml(block.label)}</a></p>`,
       );
@@ -61,17 +67,18 @@ export function renderEmail(content: EmailContent): RenderedEmail {
       );
     }
   }
+  const stopLabel = t("stopReminders");
   text.push("--", content.reason);
   const foot = [`<p style="color:#555555;font-size:14px">${escapeHtml(content.reason)}</p>`];
   if (content.stopUrl) {
     const url = safeUrl(content.stopUrl);
-    text.push(`${stopLabel}: ${url}`);
-    foot.push(`<p style="font-size:14px"><a href="${escapeHtml(url)}">${stopLabel}</a></p>`);
+    text.push(`${linkLabel(stopLabel)} ${url}`);
+    foot.push(`<p style="font-size:14px"><a href="${escapeHtml(url)}">${escapeHtml(stopLabel)}</a></p>`);
   }
   return {
     subject: content.subject,
     text: `${text.join("\n\n")}\n`,
-    html: `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#111111;max-width:560px">${html.join("")}<hr>${foot.join("")}</body></html>`,
+    html: `<!doctype html><html lang="${escapeHtml(content.locale)}" dir="${allLocales.find((l) => l.code === content.locale)?.dir ?? "ltr"}"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#111111;max-width:560px">${html.join("")}<hr>${foot.join("")}</body></html>`,
     stopUrl: content.stopUrl ? safeUrl(content.stopUrl) : undefined,
   };
 }

@@ -3,7 +3,7 @@ import type { Database, Db } from "@/db/client";
 import { accounts, projects } from "@/db/schema";
 import { type LinkPurpose, linkTokenId, linkTokenValid } from "./links";
 
-/** What a stop link would stop, for the page that confirms it; null when the link is not ours. */
+/** What a stop link would stop (the page says it in the reader's words), or null when the link is not ours. */
 export async function findStopTarget(db: Db, secret: string, token: string) {
   const id = linkTokenId(token);
   if (!id) return null;
@@ -14,14 +14,10 @@ export async function findStopTarget(db: Db, secret: string, token: string) {
         .select({ title: projects.title, stoppedAt: projects.remindersStoppedAt })
         .from(projects)
         .where(eq(projects.id, id));
-      return p
-        ? { kind: "reminders" as const, id, what: `check-in reminders for "${p.title}"`, stopped: p.stoppedAt !== null }
-        : null;
+      return p ? { kind: "reminders" as const, id, projectTitle: p.title, stopped: p.stoppedAt !== null } : null;
     }
     const [a] = await db.select({ stoppedAt: accounts.digestStoppedAt }).from(accounts).where(eq(accounts.id, id));
-    return a
-      ? { kind: "digest" as const, id, what: "the weekly summary of projects that need attention", stopped: a.stoppedAt !== null }
-      : null;
+    return a ? { kind: "digest" as const, id, projectTitle: "", stopped: a.stoppedAt !== null } : null;
   }
   return null;
 }

@@ -1,91 +1,104 @@
 /**
  * What each email says. Plain, short, one job each; every message says why it was sent.
- * Functions of their data only, so a later translation swaps the wording, not the code.
+ * Functions of their data and the reader's language: the words are in messages/<language>/email.json.
  */
+import { localEventDates, localShortDate } from "@/lib/i18n/dates";
+import { translator } from "@/lib/i18n/translator";
 import type { EmailContent } from "./render";
 
-const roleWord = { organiser: "an organiser", facilitator: "a facilitator" } as const;
+const words = (locale: string) => translator(locale, "email");
 
 export function staffInviteEmail(d: {
+  locale: string;
   eventName: string;
-  role: keyof typeof roleWord;
+  role: "organiser" | "facilitator";
   link: string;
   days: number;
 }): EmailContent {
+  const t = words(d.locale);
+  const event = d.eventName;
   return {
-    subject: `You're invited to help run ${d.eventName}`,
+    locale: d.locale,
+    subject: t("staffInvite.subject", { event }),
     blocks: [
-      { kind: "text", text: `You've been invited to join ${d.eventName} on Made In as ${roleWord[d.role]}.` },
-      { kind: "button", label: "Accept the invitation", url: d.link },
-      { kind: "text", text: `The link works once and for ${d.days} days. If you weren't expecting it, ignore this email.` },
+      { kind: "text", text: t("staffInvite.body", { event, role: d.role }) },
+      { kind: "button", label: t("staffInvite.button"), url: d.link },
+      { kind: "text", text: t("staffInvite.expiry", { days: d.days }) },
     ],
-    reason: `You got this because an organiser of ${d.eventName} invited this address.`,
+    reason: t("staffInvite.reason", { event }),
   };
 }
 
-export function passwordResetEmail(d: { link: string; minutes: number }): EmailContent {
+export function passwordResetEmail(d: { locale: string; link: string; minutes: number }): EmailContent {
+  const t = words(d.locale);
   return {
-    subject: "Reset your Made In password",
+    locale: d.locale,
+    subject: t("passwordReset.subject"),
     blocks: [
-      { kind: "text", text: "Someone asked to reset the password of the Made In account that uses this address." },
-      { kind: "button", label: "Choose a new password", url: d.link },
-      {
-        kind: "text",
-        text: `The link works once, for ${d.minutes} minutes. If you didn't ask, ignore this email: your password stays as it is.`,
-      },
+      { kind: "text", text: t("passwordReset.body") },
+      { kind: "button", label: t("passwordReset.button"), url: d.link },
+      { kind: "text", text: t("passwordReset.expiry", { minutes: d.minutes }) },
     ],
-    reason: "You got this because a password reset was asked for on the sign-in page with this address.",
+    reason: t("passwordReset.reason"),
   };
 }
 
-export function ownerLinkEmail(d: { ownerName: string; projectTitle: string; eventName: string; link: string }): EmailContent {
+export function ownerLinkEmail(d: {
+  locale: string;
+  ownerName: string;
+  projectTitle: string;
+  eventName: string;
+  link: string;
+}): EmailContent {
+  const t = words(d.locale);
+  const values = { project: d.projectTitle, event: d.eventName };
   return {
-    subject: `Your link to update "${d.projectTitle}"`,
-    greeting: `Hello ${d.ownerName},`,
+    locale: d.locale,
+    subject: t("ownerLink.subject", values),
+    greeting: t("greeting", { name: d.ownerName }),
     blocks: [
-      { kind: "text", text: `You're the owner of "${d.projectTitle}", from ${d.eventName}.` },
-      {
-        kind: "text",
-        text: "Open this link on your phone to post updates: how it's going, what you've learned, any help you need.",
-      },
-      { kind: "button", label: "Post an update", url: d.link },
-      { kind: "text", text: "Keep the link to yourself: anyone who has it can post updates for the project." },
+      { kind: "text", text: t("ownerLink.owner", values) },
+      { kind: "text", text: t("ownerLink.howTo") },
+      { kind: "button", label: t("postUpdate"), url: d.link },
+      { kind: "text", text: t("ownerLink.keep") },
     ],
-    reason: `You got this because the organisers of ${d.eventName} named you as the project's owner.`,
+    reason: t("ownerLink.reason", values),
   };
 }
 
 export type ReminderKind = "due" | "overdue" | "nudge";
 
 export function checkInReminderEmail(d: {
+  locale: string;
   kind: ReminderKind;
   ownerName: string;
   projectTitle: string;
   eventName: string;
   milestoneTitle: string | null;
-  dueDate: string | null;
+  dueAt: number | null;
   link: string;
   stopUrl: string;
 }): EmailContent {
+  const t = words(d.locale);
+  const values = { project: d.projectTitle, event: d.eventName };
+  const date = d.dueAt === null ? null : localShortDate(d.locale, d.dueAt);
   const when =
-    d.kind === "overdue" && d.dueDate
-      ? `Your check-in was due on ${d.dueDate}.`
-      : d.dueDate
-        ? `Your next check-in is due by ${d.dueDate}.`
-        : "The organisers would love to hear how it's going.";
+    d.kind === "overdue" && date
+      ? t("checkIn.wasDue", { date })
+      : date
+        ? t("checkIn.dueBy", { date })
+        : t("checkIn.howIsItGoing");
   return {
-    subject: d.kind === "overdue" ? `"${d.projectTitle}": your check-in is overdue` : `"${d.projectTitle}": time for a check-in`,
-    greeting: `Hello ${d.ownerName},`,
+    locale: d.locale,
+    subject: t(d.kind === "overdue" ? "checkIn.subjectOverdue" : "checkIn.subject", values),
+    greeting: t("greeting", { name: d.ownerName }),
     blocks: [
       { kind: "text", text: when },
-      ...(d.milestoneTitle ? [{ kind: "text" as const, text: `By then: ${d.milestoneTitle}` }] : []),
-      {
-        kind: "text",
-        text: "A short update is enough: is it on track, what happened, what you learned, and any help you need.",
-      },
-      { kind: "button", label: "Post an update", url: d.link },
+      ...(d.milestoneTitle ? [{ kind: "text" as const, text: t("checkIn.byThen", { milestone: d.milestoneTitle }) }] : []),
+      { kind: "text", text: t("checkIn.shortUpdate") },
+      { kind: "button", label: t("postUpdate"), url: d.link },
     ],
-    reason: `You got this because you own "${d.projectTitle}" from ${d.eventName}, and the organisers follow projects up at 30, 60 and 90 days.`,
+    reason: t("checkIn.reason", values),
     stopUrl: d.stopUrl,
   };
 }
@@ -93,61 +106,78 @@ export function checkInReminderEmail(d: {
 export type DigestProject = { title: string; situation: string; url: string };
 
 export function organiserDigestEmail(d: {
+  locale: string;
   events: { name: string; projects: DigestProject[] }[];
   stopUrl: string;
 }): EmailContent {
+  const t = words(d.locale);
   const count = d.events.reduce((n, e) => n + e.projects.length, 0);
   return {
-    subject: `${count === 1 ? "1 project needs" : `${count} projects need`} attention this week`,
+    locale: d.locale,
+    subject: t("digest.subject", { count }),
     blocks: d.events.flatMap((e) => [
       { kind: "text" as const, text: e.name },
-      { kind: "list" as const, items: e.projects.map((p) => ({ text: `${p.title}: ${p.situation}`, url: p.url })) },
+      {
+        kind: "list" as const,
+        items: e.projects.map((p) => ({ text: t("digest.project", { project: p.title, situation: p.situation }), url: p.url })),
+      },
     ]),
-    reason: "You got this weekly summary because you organise these events on Made In.",
+    reason: t("digest.reason"),
     stopUrl: d.stopUrl,
   };
 }
 
-export function deviceLinkEmail(d: { name: string; eventName: string; link: string }): EmailContent {
+export function deviceLinkEmail(d: { locale: string; name: string; eventName: string; link: string }): EmailContent {
+  const t = words(d.locale);
   return {
-    subject: `Your link to ${d.eventName}`,
-    greeting: `Hello ${d.name},`,
+    locale: d.locale,
+    subject: t("deviceLink.subject", { event: d.eventName }),
+    greeting: t("greeting", { name: d.name }),
     blocks: [
-      { kind: "text", text: `Open this link on another phone or computer to carry on in ${d.eventName} as yourself.` },
-      { kind: "button", label: "Carry on here", url: d.link },
-      { kind: "text", text: "Keep it to yourself: anyone with the link can act as you in this event." },
+      { kind: "text", text: t("deviceLink.body", { event: d.eventName }) },
+      { kind: "button", label: t("deviceLink.button"), url: d.link },
+      { kind: "text", text: t("deviceLink.keep") },
     ],
-    reason: "You got this because you asked for your link on your phone and agreed to be contacted.",
+    reason: t("deviceLink.reason"),
   };
 }
 
 export function catchUpInviteEmail(d: {
+  locale: string;
   name: string;
   eventName: string;
-  when: string;
+  startsAt: number | null;
+  endsAt: number | null;
   place: string;
   link: string;
 }): EmailContent {
+  const t = words(d.locale);
+  const when = d.startsAt === null ? "" : localEventDates(d.locale, d.startsAt, d.endsAt, "");
   return {
-    subject: `Catch up with your team: ${d.eventName}`,
-    greeting: `Hello ${d.name},`,
+    locale: d.locale,
+    subject: t("catchUp.subject", { event: d.eventName }),
+    greeting: t("greeting", { name: d.name }),
     blocks: [
-      { kind: "text", text: `There's a catch-up for the people who made things together: ${d.eventName}.` },
-      { kind: "text", text: [d.when, d.place].filter(Boolean).join(", ") },
-      { kind: "button", label: "See the details", url: d.link },
+      { kind: "text", text: t("catchUp.body", { event: d.eventName }) },
+      ...(when || d.place
+        ? [{ kind: "text" as const, text: when && d.place ? t("catchUp.whenWhere", { when, place: d.place }) : when || d.place }]
+        : []),
+      { kind: "button", label: t("catchUp.button"), url: d.link },
     ],
-    reason: "You got this because you took part in the weekend and agreed to be contacted afterwards.",
+    reason: t("afterTheWeekend"),
   };
 }
 
-export function progressPublishedEmail(d: { name: string; eventName: string; link: string }): EmailContent {
+export function progressPublishedEmail(d: { locale: string; name: string; eventName: string; link: string }): EmailContent {
+  const t = words(d.locale);
   return {
-    subject: `See what happened after ${d.eventName}`,
-    greeting: `Hello ${d.name},`,
+    locale: d.locale,
+    subject: t("progress.subject", { event: d.eventName }),
+    greeting: t("greeting", { name: d.name }),
     blocks: [
-      { kind: "text", text: `The projects from ${d.eventName} now share their progress on a public page.` },
-      { kind: "button", label: "See the progress", url: d.link },
+      { kind: "text", text: t("progress.body", { event: d.eventName }) },
+      { kind: "button", label: t("progress.button"), url: d.link },
     ],
-    reason: "You got this because you took part in the weekend and agreed to be contacted afterwards.",
+    reason: t("afterTheWeekend"),
   };
 }

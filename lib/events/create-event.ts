@@ -2,15 +2,15 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards, eventStaff, events } from "@/db/schema";
+import { templateColumns, templateName } from "@/lib/boards/template-words";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { generateJoinCode } from "./join-code";
 import { slugify } from "./slug";
 
-const welcomeBoardColumns = [
-  { key: "hello", title: "What brings you here?" },
-  { key: "skills", title: "What I can bring" },
-];
-
-/** Creates an event with its creator as organiser and the room's welcome board. */
+/**
+ * Creates an event with its creator as organiser and the room's welcome board, its prompts in
+ * the event's language (by default the one its organiser was using).
+ */
 export async function createEvent(
   tx: Tx,
   input: {
@@ -21,11 +21,13 @@ export async function createEvent(
     endsAt?: number;
     createdBy: string;
     status?: "draft" | "published";
+    language?: string;
   },
 ) {
   const id = randomUUID();
   const slug = await uniqueSlug(tx, slugify(input.name));
   const joinCode = await uniqueJoinCode(tx);
+  const language = knownLocale(input.language) ?? defaultLocale;
   await tx.insert(events).values({
     id,
     slug,
@@ -37,9 +39,15 @@ export async function createEvent(
     endsAt: input.endsAt,
     status: input.status ?? "draft",
     createdBy: input.createdBy,
+    language,
   });
   await tx.insert(eventStaff).values({ eventId: id, accountId: input.createdBy, role: "organiser" });
-  await tx.insert(boards).values({ id: randomUUID(), eventId: id, title: "Welcome wall", columns: welcomeBoardColumns });
+  await tx.insert(boards).values({
+    id: randomUUID(),
+    eventId: id,
+    title: templateName("welcome", language),
+    columns: templateColumns("welcome", language),
+  });
   return { id, slug, joinCode };
 }
 

@@ -25,21 +25,25 @@ function negotiable(): string[] {
     .map((l) => l.code);
 }
 
+/** The language a person asked for: their own choice, else the best their browser asks for; null if we speak none of it. */
+export function askedLocale(input: { chosen?: string | null; acceptLanguage?: string | null }): string | null {
+  const chosen = knownLocale(input.chosen);
+  if (chosen) return chosen;
+  const wanted = acceptedLanguages(input.acceptLanguage);
+  if (wanted.length === 0) return null;
+  try {
+    const found = match(wanted, negotiable(), "none", { algorithm: "best fit" });
+    return found === "none" ? null : found;
+  } catch {
+    return null; // a malformed tag the matcher rejects: not worth an error page
+  }
+}
+
 /** The language for a person: their own choice, else what their browser asks for, else the fallback. */
 export function resolveLocale(input: {
   chosen?: string | null;
   acceptLanguage?: string | null;
   fallback?: string | null;
 }): string {
-  const chosen = knownLocale(input.chosen);
-  if (chosen) return chosen;
-  const wanted = acceptedLanguages(input.acceptLanguage);
-  const otherwise = knownLocale(input.fallback) ?? defaultLocale;
-  if (wanted.length === 0) return otherwise;
-  try {
-    const found = match(wanted, negotiable(), "none", { algorithm: "best fit" });
-    return found === "none" ? otherwise : found;
-  } catch {
-    return otherwise; // a malformed tag the matcher rejects: not worth an error page
-  }
+  return askedLocale(input) ?? knownLocale(input.fallback) ?? defaultLocale;
 }

@@ -1,21 +1,25 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { sharedDatabase } from "@/db";
 import { eventTimeZone } from "@/lib/events/event-dates";
 import { messagesFor } from "./catalogue";
 import { languageCookie } from "./choice-cookie";
-import { resolveLocale } from "./negotiate";
+import { eventLanguageOfPath, pathHeader } from "./event-language";
+import { defaultLocale, knownLocale } from "./locales";
+import { askedLocale } from "./negotiate";
 
 /**
  * Each request's language: the person's own choice (a cookie, written when they pick one and
- * when they sign in on another device), else what their browser asks for, else English.
+ * when they sign in on another device), else what their browser asks for, else the language of
+ * the event the page belongs to, else English.
  * A page can speak another language for a part of itself (the big screen speaks the event's).
  */
 export default getRequestConfig(async ({ locale: explicit }) => {
+  const request = await headers();
   const locale =
     explicit ??
-    resolveLocale({
-      chosen: (await cookies()).get(languageCookie)?.value,
-      acceptLanguage: (await headers()).get("accept-language"),
-    });
+    askedLocale({ chosen: (await cookies()).get(languageCookie)?.value, acceptLanguage: request.get("accept-language") }) ??
+    knownLocale(await eventLanguageOfPath((await sharedDatabase()).read, request.get(pathHeader))) ??
+    defaultLocale;
   return { locale, messages: messagesFor(locale), timeZone: eventTimeZone };
 });

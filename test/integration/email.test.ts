@@ -6,7 +6,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
-import { accounts, participants, passwordResets, projectCheckIns, projects, sentEmails, teamMembers, teams } from "@/db/schema";
+import {
+  accounts,
+  events,
+  participants,
+  passwordResets,
+  projectCheckIns,
+  projects,
+  sentEmails,
+  teamMembers,
+  teams,
+} from "@/db/schema";
 import { requestPasswordReset, resetLinkWorks, resetMinutes, resetPassword } from "@/lib/accounts/password-reset";
 import { verifyPassword } from "@/lib/auth/password";
 import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
@@ -184,7 +194,11 @@ describe("email", () => {
       eventId: null,
       kind: "password_reset",
       to: reset!.email,
-      content: passwordResetEmail({ link: `${links.baseUrl}/signin/reset/${reset!.token}`, minutes: resetMinutes }),
+      content: passwordResetEmail({
+        locale: "en-GB",
+        link: `${links.baseUrl}/signin/reset/${reset!.token}`,
+        minutes: resetMinutes,
+      }),
     });
     const [mail] = await smtp.waitFor(account!.email, 1);
     const token = linkIn(mail!, `${links.baseUrl}/signin/reset/`).slice(`${links.baseUrl}/signin/reset/`.length);
@@ -265,12 +279,61 @@ describe("email", () => {
     expect(smtp.to("ben@example.test")).toHaveLength(0);
   });
 
+  it("each person's email speaks their language: a participant's own, an organiser's choice, an owner's event's", async () => {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const ana = await addParticipant(db, event.id, "Ana");
+    const jan = await addParticipant(db, event.id, "Jan");
+    await db.transact(async (tx) => {
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, contact: "ana@example.test", language: "pt-PT" })
+        .where(eq(participants.id, ana));
+      // No language of their own: their event's, here Polish.
+      await tx.update(participants).set({ contactConsent: true, contact: "jan@example.test" }).where(eq(participants.id, jan));
+      await tx.update(events).set({ language: "pl" }).where(eq(events.id, event.id));
+    });
+    const url = `${links.baseUrl}/c/token`;
+    await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: ana, url });
+    await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: jan, url });
+    const [toAna] = await smtp.waitFor("ana@example.test", 1);
+    expect(toAna?.subject).toBe("A sua ligação para Made in Lambeth");
+    expect(toAna?.text).toContain("Olá, Ana,");
+    expect(toAna?.html).toContain('<html lang="pt-PT"');
+    const [toJan] = await smtp.waitFor("jan@example.test", 1);
+    expect(toJan?.subject).toBe("Twój link do wydarzenia Made in Lambeth");
+
+    // An owner's reminder is in the event's language, its date too, and its stop link says so in it.
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { event: other } = await projectDueOn(due);
+    await db.transact((tx) => tx.update(events).set({ language: "fr" }).where(eq(events.id, other.id)));
+    await sweepCheckInReminders(db, mailer, links, due - 2 * day);
+    const [reminder] = await smtp.waitFor(owner, 1);
+    expect(reminder?.subject).toBe("« Pop-up café » : c’est le moment de faire le point");
+    expect(reminder?.text).toContain("Votre prochain point est à faire avant le 31 janv. 2027.");
+    expect(reminder?.text).toContain("Arrêter ces rappels : http");
+
+    // An organiser who chose Spanish gets the weekly summary in Spanish, with Spanish plurals and dates.
+    await db.transact((tx) => tx.update(accounts).set({ language: "es" }).where(eq(accounts.id, organiser.accountId)));
+    const { projectId } = await projectDueOn(due);
+    await db.transact(async (tx) => {
+      const [p] = await tx.select().from(projects).where(eq(projects.id, projectId));
+      await tx.update(projects).set({ eventId: event.id }).where(eq(projects.id, p!.id));
+    });
+    const [account] = await db.read.select().from(accounts).where(eq(accounts.id, organiser.accountId));
+    expect(await sweepOrganiserDigests(db, mailer, links, due + 3 * day)).toBeGreaterThan(0);
+    const [digest] = await smtp.waitFor(account!.email, 1);
+    expect(digest?.subject).toBe("1 proyecto necesita atención esta semana");
+    expect(digest?.text).toContain("Pop-up café: Seguimiento con 3 días de retraso (era para el 31 ene 2027)");
+  });
+
   it("an invitation says who invited them to what, with the link", async () => {
     await deliver(db, mailer, {
       eventId: null,
       kind: "staff_invite",
       to: "facilitator@example.test",
       content: staffInviteEmail({
+        locale: "en-GB",
         eventName: "Made in Lambeth",
         role: "facilitator",
         link: `${links.baseUrl}/invite/abc`,

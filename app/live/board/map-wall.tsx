@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
-import { plural } from "@/lib/plural";
 import type { BoardHandle } from "@/lib/realtime/client/use-board";
 import { BoardBadges } from "./board-badges";
 import { MapCanvas, numberedPins } from "./map-canvas";
@@ -12,6 +12,7 @@ import { MapCanvas, numberedPins } from "./map-canvas";
  * `interactive`, pins are dragged, or moved with the arrow keys once focused.
  */
 export function MapWall({ board, interactive, tone }: { board: BoardHandle; interactive: boolean; tone: "light" | "dark" }) {
+  const t = useTranslations("wall.map");
   const { state, mapNotes, pinNote } = board;
   const [message, setMessage] = useState<string | null>(null);
   const movePin = useCallback(
@@ -35,10 +36,7 @@ export function MapWall({ board, interactive, tone }: { board: BoardHandle; inte
           </h2>
           <BoardBadges board={state.board} tone={tone} />
         </div>
-        <p className={dark ? "text-2xl text-white/75" : "text-ink-soft"}>
-          {plural(mapNotes.length, "note")}
-          {hidden > 0 ? ` · ${hidden} hidden until reveal` : ""}
-        </p>
+        <p className={dark ? "text-2xl text-white/75" : "text-ink-soft"}>{t("noteCount", { count: mapNotes.length, hidden })}</p>
       </div>
       {message ? (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-2 font-semibold text-danger">
@@ -53,13 +51,11 @@ export function MapWall({ board, interactive, tone }: { board: BoardHandle; inte
           onPinMove={interactive ? movePin : undefined}
         />
       ) : (
-        <p className={`rounded-2xl p-8 text-center ${dark ? "bg-stage-raised text-3xl" : "bg-paper text-lg"}`}>
-          The map hasn't been added yet.
-        </p>
+        <p className={`rounded-2xl p-8 text-center ${dark ? "bg-stage-raised text-3xl" : "bg-paper text-lg"}`}>{t("noMap")}</p>
       )}
       {unpinned.length > 0 ? (
-        <section aria-label="Notes not on the map yet" className="space-y-2">
-          <h3 className={dark ? "text-2xl font-bold" : "font-bold"}>Not on the map yet</h3>
+        <section aria-label={t("notOnMapLabel")} className="space-y-2">
+          <h3 className={dark ? "text-2xl font-bold" : "font-bold"}>{t("notOnMap")}</h3>
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3">
             {unpinned.map((n) => (
               <li key={n.id}>
@@ -70,7 +66,7 @@ export function MapWall({ board, interactive, tone }: { board: BoardHandle; inte
                       className="btn btn-secondary mt-2 min-h-9 px-3 text-sm"
                       onClick={() => movePin(n.id, { x: 0.5, y: 0.5 })}
                     >
-                      Put on the map
+                      {t("putOnMap")}
                     </button>
                   ) : null}
                 </NoteCard>
@@ -79,11 +75,7 @@ export function MapWall({ board, interactive, tone }: { board: BoardHandle; inte
           </ul>
         </section>
       ) : null}
-      {interactive ? (
-        <p className={`text-sm ${soft}`}>
-          Drag a pin to move it, or focus it with Tab and move it with the arrow keys (Shift moves further).
-        </p>
-      ) : null}
+      {interactive ? <p className={`text-sm ${soft}`}>{t("help")}</p> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { plural } from "@/lib/plural";
+import { useTranslations } from "next-intl";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import { clock, useSecondsLeft } from "./vote-banner";
@@ -9,6 +9,7 @@ import { WallBoardView } from "./wall-board";
 
 /** A board on the projector, with its vote: who has voted, tallies when visible, the ranking on reveal. */
 export function ProjectedBoard({ boardId }: { boardId: string }) {
+  const t = useTranslations("wall.projected");
   const board = useBoard(boardId);
   const voting = useVoting(boardId);
   const { round, tally } = voting;
@@ -19,23 +20,23 @@ export function ProjectedBoard({ boardId }: { boardId: string }) {
     <div className="flex h-full min-h-0 flex-col gap-8">
       {round && round.status !== "revealed" ? (
         <section
-          aria-label="Voting"
-          className={`flex items-center justify-between rounded-2xl px-10 py-6 ${round.status === "open" ? "bg-coral" : "bg-stage-raised"}`}
+          aria-label={t("voting")}
+          className={`flex flex-wrap items-center justify-between gap-x-8 gap-y-2 rounded-2xl px-10 py-6 ${round.status === "open" ? "bg-coral" : "bg-stage-raised"}`}
           data-testid="screen-vote"
         >
           <p className="text-4xl font-extrabold">
-            {round.status === "open" ? "Vote now on your phone" : "Voting has closed"}
+            {round.status === "open" ? t("voteNow") : t("closed")}
             {secondsLeft !== null ? <span className="ms-6 font-mono tabular-nums">{clock(secondsLeft)}</span> : null}
           </p>
           <p className="text-3xl font-semibold" aria-live="polite" data-testid="screen-voted">
-            {plural(tally?.voters ?? 0, "person", "people")} voted · {plural(tally?.dotsUsed ?? 0, "dot")}
+            {t("progress", { voters: tally?.voters ?? 0, dots: tally?.dotsUsed ?? 0 })}
           </p>
         </section>
       ) : null}
       {revealed ? (
         <section aria-labelledby="results-title" className="min-h-0 flex-1 space-y-4 overflow-hidden">
           <h2 id="results-title" className="text-4xl font-extrabold">
-            The results: {plural(tally.voters, "person", "people")} voted
+            {t("results", { voters: tally.voters })}
           </h2>
           <VoteResults state={board.state!} tallies={tally.tallies!} shortlistSize={round.shortlistSize} tone="dark" />
         </section>

@@ -3,6 +3,7 @@
 import { combine } from "@atlaskit/pragmatic-drag-and-drop/combine";
 import { draggable, dropTargetForElements, monitorForElements } from "@atlaskit/pragmatic-drag-and-drop/element/adapter";
 import { attachInstruction, extractInstruction } from "@atlaskit/pragmatic-drag-and-drop-hitbox/list-item";
+import { useTranslations } from "next-intl";
 import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 
 /**
@@ -91,8 +92,9 @@ export function useWallDnd({
   const [dragging, setDragging] = useState<string | null>(null);
   const [drop, setDrop] = useState<WallDrop | null>(null);
   // The monitor lives for the wall's life; it reads the latest callbacks through this ref.
-  const latest = useRef({ columnOf, onDrop, announce, describe });
-  latest.current = { columnOf, onDrop, announce, describe };
+  const t = useTranslations("wall.announce");
+  const latest = useRef({ columnOf, onDrop, announce, describe, t });
+  latest.current = { columnOf, onDrop, announce, describe, t };
 
   useEffect(() => {
     if (!enabled) return;
@@ -114,14 +116,14 @@ export function useWallDnd({
       return { kind: "move", noteId, columnKey, edge: instruction.operation === "reorder-before" ? "before" : "after", targetId };
     };
     const say = (next: WallDrop | null) => {
-      const { describe: d, announce: a } = latest.current;
+      const { describe: d, announce: a, t } = latest.current;
       const text = !next
         ? ""
         : next.kind === "group"
-          ? `Will group with ${d.note(next.targetId)}`
+          ? t("willGroupWith", { note: d.note(next.targetId) })
           : next.edge === "end"
-            ? `Will move to the end of ${d.column(next.columnKey)}`
-            : `Will move ${next.edge} ${d.note(next.targetId)}, in ${d.column(next.columnKey)}`;
+            ? t("willMoveToEnd", { column: d.column(next.columnKey) })
+            : t("willMove", { edge: next.edge, note: d.note(next.targetId), column: d.column(next.columnKey) });
       if (text && text !== said) a(text);
       said = text;
     };
@@ -132,7 +134,7 @@ export function useWallDnd({
         current = null;
         said = "";
         setDragging(id);
-        latest.current.announce(`Picked up note: ${latest.current.describe.note(id)}`);
+        latest.current.announce(latest.current.t("pickedUp", { note: latest.current.describe.note(id) }));
       },
       onDropTargetChange: ({ source, location }) => {
         current = resolve(source.data.wallNote as string, location.current.dropTargets);
@@ -152,13 +154,17 @@ export function useWallDnd({
         setDragging(null);
         setDrop(null);
         current = null;
-        const { describe: d, announce: a, onDrop: act } = latest.current;
+        const { describe: d, announce: a, onDrop: act, t } = latest.current;
         if (!done) {
-          a(`Dropped where it was: ${d.note(source.data.wallNote as string)}`);
+          a(t("droppedInPlace", { note: d.note(source.data.wallNote as string) }));
           return;
         }
         act(done);
-        a(done.kind === "group" ? `Grouped with ${d.note(done.targetId)}` : `Moved to column ${d.column(done.columnKey)}`);
+        a(
+          done.kind === "group"
+            ? t("groupedWith", { note: d.note(done.targetId) })
+            : t("movedToColumn", { column: d.column(done.columnKey) }),
+        );
       },
     });
   }, [enabled]);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { CardFit } from "@/app/live/note-card";
 import { type ColumnView, canGroupWithAbove } from "@/lib/boards/board-state";
@@ -7,7 +8,6 @@ import { isMapBoard } from "@/lib/boards/pins";
 import { positionBetween } from "@/lib/boards/positions";
 import { neighbourNote, wallKeyIntent, wallKeyShortcuts } from "@/lib/boards/wall-keys";
 import { projectorWallLayout, segmentsInOrder, type WallLayout } from "@/lib/boards/wall-layout";
-import { plural } from "@/lib/plural";
 import { type BoardHandle, useBoard, useHiddenNoteTexts } from "@/lib/realtime/client/use-board";
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
@@ -80,8 +80,9 @@ function GroupTitle({
   title: string;
   editable: boolean;
 }) {
+  const t = useTranslations("wall.group");
   const [draft, setDraft] = useState<string | null>(null);
-  if (!editable) return <p className="truncate px-1 text-[1em] font-bold">{title || "Untitled group"}</p>;
+  if (!editable) return <p className="truncate px-1 text-[1em] font-bold">{title || t("untitled")}</p>;
   return (
     <form
       onSubmit={(e) => {
@@ -91,12 +92,12 @@ function GroupTitle({
       }}
     >
       <label className="sr-only" htmlFor={`group-${groupId}`}>
-        Group title
+        {t("titleLabel")}
       </label>
       <input
         id={`group-${groupId}`}
         value={draft ?? title}
-        placeholder="Name this group"
+        placeholder={t("placeholder")}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => {
           if (draft !== null && draft !== title) void board.renameGroup(groupId, draft);
@@ -138,6 +139,7 @@ export function WallBoardView({
   tallies,
   moderate = false,
 }: WallProps & { board: BoardHandle }) {
+  const t = useTranslations("wall");
   const { state, columns } = board;
   const hiddenTexts = useHiddenNoteTexts(board, moderate);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -166,9 +168,12 @@ export function WallBoardView({
   );
   const page = usePage(layout?.pages ?? 1);
 
-  const report = useCallback((done: Promise<{ ok: boolean; error?: { message: string } }> | null) => {
-    void done?.then((ack) => setMessage(ack.ok ? null : (ack.error?.message ?? "That didn't work.")));
-  }, []);
+  const report = useCallback(
+    (done: Promise<{ ok: boolean; error?: { message: string } }> | null) => {
+      void done?.then((ack) => setMessage(ack.ok ? null : (ack.error?.message ?? t("failed"))));
+    },
+    [t],
+  );
 
   const moveBefore = useCallback(
     (noteId: string, column: ColumnView, beforeId: string | null) => {
@@ -224,10 +229,10 @@ export function WallBoardView({
   const noteWords = useCallback(
     (noteId: string) => {
       const n = state?.notes[noteId];
-      const text = n && !n.hidden ? n.text : "a hidden note";
+      const text = n && !n.hidden ? n.text : t("announce.hiddenNote");
       return text.length > 40 ? `${text.slice(0, 40)}…` : text;
     },
-    [state?.notes],
+    [state?.notes, t],
   );
   const columnTitle = useCallback((key: string) => columns.find((c) => c.key === key)?.title ?? key, [columns]);
   const columnOf = useCallback(
@@ -303,7 +308,9 @@ export function WallBoardView({
         onMove(noteId, intent.direction);
         if (to)
           setAnnouncement(
-            `Moved ${intent.direction === "left" || intent.direction === "right" ? `to column ${to.title}` : intent.direction}: ${noteWords(noteId)}`,
+            intent.direction === "left" || intent.direction === "right"
+              ? t("announce.movedToColumnNote", { column: to.title, note: noteWords(noteId) })
+              : t("announce.moved", { direction: intent.direction, note: noteWords(noteId) }),
           );
       } else if (intent.kind === "group-above") {
         const chosen = [...selected].filter((k) => !k.startsWith("group:") && k !== noteId && state?.notes[k]);
@@ -311,31 +318,44 @@ export function WallBoardView({
           // The two-step way: tick notes with X, then G on the note they should join.
           for (const id of chosen) report(board.groupNote(id, noteId));
           for (const id of chosen) onSelect(id, false);
-          setAnnouncement(`Grouped ${chosen.length} selected with ${noteWords(noteId)}`);
+          setAnnouncement(t("announce.groupedSelected", { count: chosen.length, note: noteWords(noteId) }));
           return;
         }
         const above = neighbourNote(order, noteId, "up");
         const mine = state?.notes[noteId];
         if (!above || (mine?.groupId && state?.notes[above]?.groupId === mine.groupId)) {
-          setAnnouncement("No note above to group with");
+          setAnnouncement(t("announce.noNoteAbove"));
           return;
         }
         report(board.groupNote(noteId, above));
-        setAnnouncement(`Grouped with ${noteWords(above)}`);
+        setAnnouncement(t("announce.groupedWith", { note: noteWords(above) }));
       } else if (intent.kind === "ungroup") {
-        if (!state?.notes[noteId]?.groupId) return setAnnouncement("Not in a group");
+        if (!state?.notes[noteId]?.groupId) return setAnnouncement(t("announce.notInGroup"));
         report(board.ungroupNote(noteId));
-        setAnnouncement(`Taken out of its group: ${noteWords(noteId)}`);
+        setAnnouncement(t("announce.ungrouped", { note: noteWords(noteId) }));
       } else if (intent.kind === "toggle-select") {
         const on = !selected.has(noteId);
         onSelect(noteId, on);
-        setAnnouncement(`${on ? "Selected" : "Not selected"}: ${noteWords(noteId)}`);
+        setAnnouncement(t("announce.selected", { on: on ? "yes" : "no", note: noteWords(noteId) }));
       }
     },
-    [columns, order, focusNote, onMove, selected, onSelect, state?.notes, board.groupNote, board.ungroupNote, report, noteWords],
+    [
+      columns,
+      order,
+      focusNote,
+      onMove,
+      selected,
+      onSelect,
+      state?.notes,
+      board.groupNote,
+      board.ungroupNote,
+      report,
+      noteWords,
+      t,
+    ],
   );
 
-  if (!state) return <p className={tone === "dark" ? "text-white/80" : "text-ink-soft"}>{board.error ?? "Opening the board…"}</p>;
+  if (!state) return <p className={tone === "dark" ? "text-white/80" : "text-ink-soft"}>{board.error ?? t("opening")}</p>;
   if (isMapBoard(state.board)) return <MapWall board={board} interactive={interactive} tone={tone} />;
   const dark = tone === "dark";
   const total = Object.keys(state.notes).length;
@@ -371,9 +391,7 @@ export function WallBoardView({
         <div className="flex items-center gap-6">
           {layout && layout.pages > 1 ? (
             <p className="flex items-center gap-3 text-2xl font-bold" data-testid="wall-page">
-              <span>
-                Page {page + 1} of {layout.pages}
-              </span>
+              <span>{t("page", { page: page + 1, pages: layout.pages })}</span>
               <span aria-hidden className="flex gap-1.5">
                 {Array.from({ length: layout.pages }, (_, i) => (
                   <span
@@ -385,14 +403,13 @@ export function WallBoardView({
               </span>
             </p>
           ) : null}
-          <p className={dark ? "text-2xl text-white/70" : "text-ink-soft"}>{plural(total, "note")}</p>
+          <p className={dark ? "text-2xl text-white/70" : "text-ink-soft"}>{t("noteCount", { count: total })}</p>
         </div>
       </div>
       {interactive ? (
         <>
           <p id={keysHelpId} className="sr-only">
-            Arrow keys go from note to note. G groups with the note above, U ungroups, X selects, Alt with an arrow moves the
-            note. Tab reaches the note's buttons.
+            {t("keysHelp")}
           </p>
           <p aria-live="assertive" className="sr-only" data-testid="wall-announcer">
             {announcement}
@@ -532,8 +549,10 @@ export function WallBoardView({
                                     checked={selected.has(`group:${segment.groupId}`)}
                                     onChange={(e) => onSelect(`group:${segment.groupId}`, e.target.checked)}
                                   />
-                                  Select group
-                                  <span className="sr-only">: {state.groups[segment.groupId]?.title || "untitled"}</span>
+                                  {t.rich("selectGroup", {
+                                    title: state.groups[segment.groupId]?.title || t("group.untitledShort"),
+                                    sr: (c) => <span className="sr-only">{c}</span>,
+                                  })}
                                 </label>
                               ) : null}
                             </div>
@@ -554,7 +573,7 @@ export function WallBoardView({
                             className="absolute inset-x-0 top-0 h-1 rounded-full bg-brand"
                           >
                             <span className="absolute start-2 -translate-y-1/2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white">
-                              Will move here
+                              {t("willMoveHere")}
                             </span>
                           </span>
                         ) : null}

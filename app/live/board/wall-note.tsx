@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type KeyboardEvent, memo, useRef } from "react";
 import { type CardFit, HiddenNoteCard, NoteCard } from "@/app/live/note-card";
 import type { HiddenNoteText, WireNote } from "@/lib/realtime/contract";
@@ -47,10 +48,11 @@ function ModeratedNote({
   onWithhold: (noteId: string, withheld: boolean) => void;
   keys?: Props["keys"];
 }) {
+  const t = useTranslations("wall.note");
   const label = hidden.text.length > 40 ? `${hidden.text.slice(0, 40)}…` : hidden.text;
   return (
     <div
-      {...focusProps(note.id, `Hidden note: ${label}`, keys)}
+      {...focusProps(note.id, t("hiddenLabel", { text: label }), t("roleDescription"), keys)}
       data-testid="wall-note"
       data-note-id={note.id}
       data-hidden-from-room="yes"
@@ -61,7 +63,7 @@ function ModeratedNote({
         size={size}
         badge={
           <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">
-            {note.withheld ? "Hidden from the room by a facilitator" : "Hidden from the room until you reveal the board"}
+            {note.withheld ? t("withheld") : t("hiddenUntilReveal")}
           </span>
         }
       >
@@ -70,10 +72,10 @@ function ModeratedNote({
             type="button"
             tabIndex={keys && !keys.active ? -1 : undefined}
             onClick={() => onWithhold(note.id, !note.withheld)}
-            aria-label={`${note.withheld ? "Show to the room" : "Hide from the room"}: ${label}`}
+            aria-label={note.withheld ? t("showLabel", { text: label }) : t("hideLabel", { text: label })}
             className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
           >
-            {note.withheld ? "Show to the room" : "Hide from the room"}
+            {note.withheld ? t("show") : t("hide")}
           </button>
         </div>
       </NoteCard>
@@ -82,11 +84,11 @@ function ModeratedNote({
 }
 
 /** A note as the wall's tab stop: focusable, named by its words, with its shortcuts announced. */
-function focusProps(noteId: string, label: string, keys: Props["keys"]) {
+function focusProps(noteId: string, label: string, roleDescription: string, keys: Props["keys"]) {
   if (!keys) return {};
   return {
     role: "group",
-    "aria-roledescription": "note",
+    "aria-roledescription": roleDescription,
     "aria-label": label,
     "aria-describedby": keys.describedBy,
     "aria-keyshortcuts": keys.shortcuts,
@@ -98,6 +100,7 @@ function focusProps(noteId: string, label: string, keys: Props["keys"]) {
 
 /** Where a drop would land, drawn over the note so nothing below it moves. */
 function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
+  const t = useTranslations("wall");
   if (drop === "group")
     return (
       <span
@@ -105,7 +108,7 @@ function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
         data-drop="group"
         className="pointer-events-none absolute inset-x-2 top-1/2 z-10 -translate-y-1/2 rounded-full bg-brand px-3 py-1 text-center text-sm font-bold text-white shadow-lg"
       >
-        Will group
+        {t("willGroup")}
       </span>
     );
   return (
@@ -117,7 +120,7 @@ function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
       <span
         className={`absolute end-2 rounded-full bg-brand px-2 py-0.5 text-xs font-bold text-white ${drop === "before" ? "top-0" : "bottom-0"}`}
       >
-        Will move here
+        {t("willMoveHere")}
       </span>
     </span>
   );
@@ -129,6 +132,7 @@ function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
  */
 export const WallNote = memo(function WallNote(props: Props) {
   const { note, interactive, size } = props;
+  const t = useTranslations("wall.note");
   const ref = useRef<HTMLDivElement>(null);
   useDraggableNote(ref, note.id, interactive && !note.hidden);
   if (note.hidden) {
@@ -146,7 +150,8 @@ export const WallNote = memo(function WallNote(props: Props) {
       ref={ref}
       {...focusProps(
         note.id,
-        `Note: ${label}${note.groupId ? " (in a group)" : ""}${props.selected ? " (selected)" : ""}`,
+        t("label", { text: label, grouped: note.groupId ? "yes" : "no", selected: props.selected ? "yes" : "no" }),
+        t("roleDescription"),
         props.keys,
       )}
       data-testid="wall-note"
@@ -163,7 +168,9 @@ export const WallNote = memo(function WallNote(props: Props) {
         fit={props.fit}
         badge={
           <>
-            {note.source ? <span className="rounded-full bg-white/70 px-2 py-0.5">From {note.source.boardTitle}</span> : null}
+            {note.source ? (
+              <span className="rounded-full bg-white/70 px-2 py-0.5">{t("from", { board: note.source.boardTitle })}</span>
+            ) : null}
             {typeof props.tally === "number" ? (
               <TallyBadge dots={props.tally} size={props.fit ? "fit" : size === "wall" ? "wall" : "phone"} />
             ) : null}
@@ -180,16 +187,16 @@ export const WallNote = memo(function WallNote(props: Props) {
                 checked={props.selected}
                 onChange={(e) => props.onSelect?.(note.id, e.target.checked)}
               />
-              Select<span className="sr-only"> note: {label}</span>
+              {t.rich("select", { text: label, sr: (c) => <span className="sr-only">{c}</span> })}
             </label>
             {(
               [
-                ["up", "↑", "Move up"],
-                ["down", "↓", "Move down"],
-                ["left", "←", "Move to the previous column"],
-                ["right", "→", "Move to the next column"],
+                ["up", "↑", "moveUp"],
+                ["down", "↓", "moveDown"],
+                ["left", "←", "moveLeft"],
+                ["right", "→", "moveRight"],
               ] as const
-            ).map(([intent, glyph, text]) => (
+            ).map(([intent, glyph, key]) => (
               <button
                 key={intent}
                 type="button"
@@ -198,9 +205,7 @@ export const WallNote = memo(function WallNote(props: Props) {
                 className="grid min-h-6 min-w-6 place-items-center rounded bg-white/70 font-bold hover:bg-white"
               >
                 <span aria-hidden>{glyph}</span>
-                <span className="sr-only">
-                  {text}: {label}
-                </span>
+                <span className="sr-only">{t(key, { text: label })}</span>
               </button>
             ))}
             {props.canGroupAbove ? (
@@ -210,10 +215,11 @@ export const WallNote = memo(function WallNote(props: Props) {
                 onClick={() => props.onMove?.(note.id, "group-above")}
                 className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
                 // One name, not two pieces a screen reader joins with a stray space ("Ungroup : …").
-                aria-label={`Group with note above: ${label}`}
-                title="Group with the note above"
+                aria-label={t("groupLabel", { text: label })}
+                title={t("groupTitle")}
               >
-                <span aria-hidden>↥ </span>Group
+                <span aria-hidden>↥ </span>
+                {t("group")}
               </button>
             ) : null}
             {note.groupId ? (
@@ -222,9 +228,9 @@ export const WallNote = memo(function WallNote(props: Props) {
                 tabIndex={inner}
                 onClick={() => props.onMove?.(note.id, "ungroup")}
                 className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
-                aria-label={`Ungroup: ${label}`}
+                aria-label={t("ungroupLabel", { text: label })}
               >
-                Ungroup
+                {t("ungroup")}
               </button>
             ) : null}
             {props.moderation ? (
@@ -233,10 +239,10 @@ export const WallNote = memo(function WallNote(props: Props) {
                 tabIndex={inner}
                 onClick={() => props.moderation?.onWithhold(note.id, true)}
                 className="min-h-6 rounded bg-white/70 px-1.5 font-semibold hover:bg-white"
-                aria-label={`Hide from the room: ${label}`}
-                title="Hide from the room"
+                aria-label={t("hideLabel", { text: label })}
+                title={t("hide")}
               >
-                Hide
+                {t("hideShort")}
               </button>
             ) : null}
           </div>

@@ -8,7 +8,6 @@ import { RoomTimer, useRoomTimer } from "@/app/live/room-timer";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { MegaphoneIcon } from "@/app/ui/icons";
-import { plural } from "@/lib/plural";
 import { onStage } from "@/lib/presentations/rules";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { useBoardList } from "@/lib/realtime/client/teams";
@@ -110,6 +109,7 @@ function JoinPanel({ join }: { join: Props["join"] }) {
 
 /** The default wall: how to join, the latest notes on the welcome wall, and the teams forming. */
 function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] }) {
+  const t = useTranslations("screen.welcome");
   const wall = useBoard(board?.id ?? "");
   const wallNotes = Object.values(wall.state?.notes ?? {}).filter((n) => !n.hidden);
   const latest = wallNotes.sort((a, b) => b.createdAt - a.createdAt).slice(0, 3);
@@ -121,11 +121,11 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
           <section aria-labelledby="welcome-title" className="shrink-0">
             <h2 id="welcome-title" className="mb-4 text-3xl font-bold">
               {board.title}
-              <span className="ms-4 text-2xl font-semibold text-white/70">{plural(wallNotes.length, "note")}</span>
+              <span className="ms-4 text-2xl font-semibold text-white/70">{t("noteCount", { count: wallNotes.length })}</span>
             </h2>
             {latest.length === 0 ? (
               <p className="rounded-2xl bg-stage-raised p-8 text-3xl text-white/80">
-                Notes from phones appear here. {board.columns.map((c) => c.title).join(" · ")}
+                {t("empty", { columns: board.columns.map((c) => c.title).join(" · ") })}
               </p>
             ) : (
               <ul className="grid grid-cols-3 gap-6">
@@ -147,21 +147,23 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
 }
 
 function AnnouncementWall({ announcement }: { announcement: AnnouncementView | null }) {
+  const t = useTranslations("screen.announcement");
   return (
-    <section aria-label="Announcement" className="flex h-full items-center justify-center">
+    <section aria-label={t("label")} className="flex h-full items-center justify-center">
       {announcement ? (
         <p className="flex max-w-[80%] items-start gap-8 rounded-3xl bg-sun px-16 py-14 text-7xl font-extrabold leading-tight text-ink shadow-2xl">
           <MegaphoneIcon className="mt-2 h-20 w-20 shrink-0" />
           <span data-testid="wall-announcement">{announcement.text}</span>
         </p>
       ) : (
-        <p className="text-4xl text-white/80">No announcement yet. Send one from the console.</p>
+        <p className="text-4xl text-white/80">{t("none")}</p>
       )}
     </section>
   );
 }
 
 function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("screen.shortcuts");
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
   return (
@@ -175,10 +177,10 @@ function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
       >
         <div className="mb-6 flex items-center justify-between">
           <h2 id="keys-title" className="text-4xl font-extrabold">
-            Keyboard shortcuts
+            {t("title")}
           </h2>
           <button type="button" className="btn btn-secondary text-xl" onClick={onClose} ref={close}>
-            Close (Esc)
+            {t("close")}
           </button>
         </div>
         <dl className="grid grid-cols-2 gap-x-12 gap-y-3 text-2xl">
@@ -186,10 +188,10 @@ function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
             <div key={s.key} className="flex items-center gap-4">
               <dt>
                 <kbd className="inline-block min-w-16 rounded-lg bg-paper px-3 py-1 text-center font-mono font-bold ring-2 ring-line">
-                  {s.label}
+                  {s.action === "timer" ? t("space") : s.label}
                 </kbd>
               </dt>
-              <dd>{s.does}</dd>
+              <dd>{t(`does.${s.action}`)}</dd>
             </div>
           ))}
         </dl>
@@ -199,12 +201,13 @@ function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
 }
 
 function PhaseTitle({ phase, agenda, dense }: { phase: PhaseView | null; agenda: PhaseView[]; dense: boolean }) {
-  if (!phase) return agenda.length ? <p className="text-3xl font-semibold text-white/80">Starting soon</p> : null;
+  const t = useTranslations("screen.phase");
+  if (!phase) return agenda.length ? <p className="text-3xl font-semibold text-white/80">{t("startingSoon")}</p> : null;
   const i = agenda.findIndex((p) => p.id === phase.id);
   return (
     <p className={`${dense ? "text-4xl" : "text-6xl"} font-extrabold tracking-tight`} data-testid="screen-phase">
       <span className={`block ${dense ? "text-xl" : "text-2xl"} font-semibold uppercase tracking-[0.15em] text-sun`}>
-        Now{i >= 0 ? ` · ${i + 1} of ${agenda.length}` : ""}
+        {i >= 0 ? t("nowOf", { number: i + 1, total: agenda.length }) : t("now")}
       </span>
       {phase.name}
     </p>
@@ -239,6 +242,7 @@ function useChime(done: boolean) {
 /** The projector: readable from the back of a hall, no chrome, live, driven from the console or the keyboard. */
 export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   const t = useTranslations("screen.join");
+  const ts = useTranslations("screen");
   const connection = useConnection();
   const { presence, announcement, room, agenda } = useEventRoom();
   const liveBoards = useBoardList();
@@ -253,10 +257,13 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   const presentations = usePresentations();
   const onNow = presentations.state?.run.currentTeamId ?? null;
 
-  const run = useCallback(async (done: Promise<{ ok: boolean; error?: { message: string } }> | undefined) => {
-    const ack = await done;
-    setProblem(ack && !ack.ok ? (ack.error?.message ?? "That didn't work.") : null);
-  }, []);
+  const run = useCallback(
+    async (done: Promise<{ ok: boolean; error?: { message: string } }> | undefined) => {
+      const ack = await done;
+      setProblem(ack && !ack.ok ? (ack.error?.message ?? ts("failed")) : null);
+    },
+    [ts],
+  );
 
   const show = useCallback(
     (choice: WallChoice) => run(connection?.send("screen:show", { wall: choice }).done),
@@ -298,7 +305,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         case "votes": {
           const choice = nextBoardWall(action, wall, boards);
           if (choice) void show(choice);
-          else setProblem("This event has no boards yet.");
+          else setProblem(ts("noBoards"));
           return;
         }
         case "next-phase":
@@ -329,7 +336,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [show, run, connection, room, wall, boards, toggleTheme, onNow, presentations.state?.run]);
+  }, [show, run, connection, room, wall, boards, toggleTheme, onNow, presentations.state?.run, ts]);
 
   // Presenter mode has its own clock, per team; two countdowns on one screen would confuse.
   const showsTimer = room && wall.kind !== "presentations" && (room.timer.status !== "idle" || room.phase);
@@ -376,7 +383,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
       {announcement && wall.kind !== "announcement" ? (
         <section
           role="status"
-          aria-label="Announcement"
+          aria-label={ts("announcement.label")}
           className="mx-12 mt-2 flex shrink-0 items-center gap-6 rounded-2xl bg-sun px-10 py-5 text-4xl font-extrabold text-ink shadow-2xl"
           data-testid="screen-announcement"
         >
@@ -419,7 +426,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
             onClick={() => setHelp(true)}
             className="rounded-full bg-white/10 px-3 py-1 text-sm font-semibold"
           >
-            Shortcuts: press ?
+            {ts("shortcuts.open")}
           </button>
           <ConnectionPill tone="dark" />
         </div>

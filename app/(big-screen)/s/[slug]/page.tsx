@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
@@ -13,19 +12,17 @@ import { qrDataUrl } from "@/lib/server/qr";
 import { staffPage } from "@/lib/server/staff-page";
 import { BigScreen } from "./big-screen";
 
-export const metadata: Metadata = { title: "Big screen" };
+export async function generateMetadata() {
+  const t = await getTranslations("screen");
+  return { title: t("metaTitle") };
+}
 
 export default async function BigScreenPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { event, refused } = await staffPage(slug, `/s/${slug}`);
   if (refused) {
-    return (
-      <Refused
-        title="The big screen is opened by the facilitator"
-        body="It runs on the laptop connected to the projector. Everything on it reaches your phone too."
-        back={{ href: `/p/${event.slug}`, label: "Go to my page" }}
-      />
-    );
+    const t = await getTranslations("screen.refused");
+    return <Refused title={t("title")} body={t("body")} back={{ href: `/p/${event.slug}`, label: t("back") }} />;
   }
   // Phones scan this: the laptop's network address when the screen was opened on localhost.
   const address = await phoneBaseUrl();

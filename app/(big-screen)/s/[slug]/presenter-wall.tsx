@@ -1,9 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { imageSrcSet } from "@/lib/files/image-sizes";
-import { plural } from "@/lib/plural";
 import { nextUp, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { PresentationsHandle } from "@/lib/realtime/client/use-presentations";
@@ -14,6 +14,7 @@ import { formatClock } from "@/lib/room/timer";
 
 /** A link as a QR code, so the room can open it on their phones from the back of the hall. */
 function LinkCode({ link }: { link: ShowcaseLink }) {
+  const t = useTranslations("screen.presenter");
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -28,7 +29,11 @@ function LinkCode({ link }: { link: ShowcaseLink }) {
     <figure className="flex w-[17vh] flex-col items-center gap-[0.8vh]" data-testid="presenter-link">
       {src ? (
         // biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation
-        <img src={src} alt={`QR code for ${link.title || link.url}`} className="aspect-square w-full rounded-xl bg-white p-2" />
+        <img
+          src={src}
+          alt={t("linkQrAlt", { link: link.title || link.url })}
+          className="aspect-square w-full rounded-xl bg-white p-2"
+        />
       ) : (
         <div className="aspect-square w-full rounded-xl bg-white/10" />
       )}
@@ -40,11 +45,12 @@ function LinkCode({ link }: { link: ShowcaseLink }) {
 }
 
 function PresenterClock({ state }: { state: PresentationState }) {
+  const t = useTranslations("screen.presenter.clock");
   const serverNow = useServerNow(250);
   const clock = stageClock(state.run, serverNow);
   if (!clock) return null;
   const seconds = Math.ceil(clock.remainingMs / 1000);
-  const stage = state.run.stage === "questions" ? "Questions" : "Presentation";
+  const stage = state.run.stage === "questions" ? t("questions") : t("presentation");
   return (
     <div
       className={`flex w-[min(30vw,44vh)] flex-col items-center rounded-3xl px-[2.5vh] py-[1.6vh] text-center ${
@@ -71,25 +77,26 @@ function PresenterClock({ state }: { state: PresentationState }) {
         {formatClock(seconds)}
       </span>
       <span className="text-[2.4vh] font-bold" aria-live="polite">
-        {clock.paused ? "Clock paused" : clock.overtime ? "Time's up" : clock.warning ? "Nearly time: start wrapping up" : "left"}
+        {clock.paused ? t("paused") : clock.overtime ? t("timesUp") : clock.warning ? t("warning") : t("left")}
       </span>
     </div>
   );
 }
 
 function Reactions({ handle, teamId }: { handle: PresentationsHandle; teamId: string }) {
+  const t = useTranslations("screen.presenter.reactions");
   const counts = handle.state?.reactions[teamId] ?? {};
   const bursts = handle.bursts.filter((b) => b.teamId === teamId);
   return (
     <div className="relative">
-      <ul className="flex flex-wrap gap-[1.5vh]" aria-label="Reactions from the room">
+      <ul className="flex flex-wrap gap-[1.5vh]" aria-label={t("label")}>
         {reactionKinds.map((k) => (
           <li
             key={k}
             className="flex items-center gap-[0.8vh] whitespace-nowrap rounded-full bg-stage-raised px-[2vh] py-[0.8vh] text-[3.2vh] font-bold"
           >
             <span aria-hidden>{reactionLabels[k].emoji}</span>
-            <span className="text-[2.4vh] font-semibold text-white/80">{reactionLabels[k].label}</span>
+            <span className="text-[2.4vh] font-semibold text-white/80">{t(k)}</span>
             <span className="tabular-nums" data-testid={`presenter-reactions-${k}`}>
               {counts[k] ?? 0}
             </span>
@@ -113,25 +120,26 @@ function Reactions({ handle, teamId }: { handle: PresentationsHandle; teamId: st
 }
 
 function PeoplesChoiceRanking({ state }: { state: PresentationState }) {
+  const t = useTranslations("screen.presenter");
   const voting = useVoting(state.run.peoplesChoiceBoardId ?? "");
   const tallies = voting.round?.targets === "teams" && voting.round.status === "revealed" ? voting.tally?.tallies : null;
   if (!tallies) return null;
-  const presenting = state.teams.filter((t) => state.run.order.includes(t.id));
+  const presenting = state.teams.filter((team) => state.run.order.includes(team.id));
   const ranked = [...presenting].sort((a, b) => (tallies[b.id] ?? 0) - (tallies[a.id] ?? 0));
   return (
     <section aria-labelledby="choice-wall-title" className="space-y-4">
       <h3 id="choice-wall-title" className="text-[4vh] font-extrabold text-sun">
-        People's choice
+        {t("peoplesChoice")}
       </h3>
       <ol className="space-y-[1vh]" data-testid="presenter-choice">
-        {ranked.map((t, i) => (
+        {ranked.map((team, i) => (
           <li
-            key={t.id}
+            key={team.id}
             className="flex items-baseline gap-[2vh] rounded-2xl bg-stage-raised px-[2.5vh] py-[1.2vh] text-[3.4vh] font-bold"
           >
             <span className="w-[3.5vh] tabular-nums">{i + 1}</span>
-            <span className="min-w-0 flex-1 break-words">{state.showcases[t.id]?.title || t.name}</span>
-            <span className="whitespace-nowrap tabular-nums">{plural(tallies[t.id] ?? 0, "vote")}</span>
+            <span className="min-w-0 flex-1 break-words">{state.showcases[team.id]?.title || team.name}</span>
+            <span className="whitespace-nowrap tabular-nums">{t("votes", { count: tallies[team.id] ?? 0 })}</span>
           </li>
         ))}
       </ol>
@@ -147,6 +155,7 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  * fits on one screen from 1024×768 up.
  */
 function ResultsWall({ state }: { state: PresentationState }) {
+  const t = useTranslations("screen.presenter");
   const rows = state.results ?? [];
   const rowVh = Math.min(9, 68 / Math.max(rows.length, 1));
   return (
@@ -157,10 +166,10 @@ function ResultsWall({ state }: { state: PresentationState }) {
       data-view="results"
     >
       <h2 id="results-wall-title" className="text-[6vh] font-extrabold leading-tight">
-        The results
+        {t("resultsTitle")}
       </h2>
       {rows.length === 0 ? (
-        <p className="text-[3.5vh] text-white/80">No results yet.</p>
+        <p className="text-[3.5vh] text-white/80">{t("noResults")}</p>
       ) : (
         <ol className="flex min-h-0 flex-col gap-[1vh]" data-testid="results-wall">
           {rows.map((r) => (
@@ -177,12 +186,13 @@ function ResultsWall({ state }: { state: PresentationState }) {
                   {r.title}
                 </span>
                 {r.title !== r.teamName ? (
-                  <span className="block truncate text-[0.6em] font-semibold opacity-80">Team {r.teamName}</span>
+                  <span className="block truncate text-[0.6em] font-semibold opacity-80">{t("team", { team: r.teamName })}</span>
                 ) : null}
               </span>
               <span className="shrink-0 whitespace-nowrap text-[0.7em] font-semibold tabular-nums opacity-90">
-                {plural(r.votes, "vote")}
-                {r.judgesPercent !== null ? ` · judges ${fmt(r.judgesPercent)}%` : ""}
+                {r.judgesPercent !== null
+                  ? t("votesAndJudges", { count: r.votes, judges: fmt(r.judgesPercent) })
+                  : t("votes", { count: r.votes })}
               </span>
               <span className="w-[4.5em] shrink-0 text-end font-extrabold tabular-nums">{fmt(r.combined)}</span>
             </li>
@@ -195,8 +205,9 @@ function ResultsWall({ state }: { state: PresentationState }) {
 
 /** Presenter mode: the team on now, its showcase, its clock, who is next and the room's applause; or the results. */
 export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
+  const t = useTranslations("screen.presenter");
   const s = handle.state;
-  if (!s) return <p className="text-[4vh] text-white/80">Opening the presentations…</p>;
+  if (!s) return <p className="text-[4vh] text-white/80">{t("opening")}</p>;
   if (s.run.projecting === "results") return <ResultsWall state={s} />;
   const teamName = (id: string | null) => s.teams.find((t) => t.id === id)?.name ?? "";
   const current = s.run.currentTeamId;
@@ -212,13 +223,12 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
       >
         <div className="min-w-0 space-y-[2vh]">
           <h2 id="order-title" className="text-[5vh] font-extrabold leading-tight">
-            {s.run.stage === "finished" ? "Thank you, every team" : "Presentations: the running order"}
+            {s.run.stage === "finished" ? t("thankYou") : t("runningOrder")}
           </h2>
           {s.run.order.length === 0 ? (
             // An empty room's order: say what fills it, rather than leave the wall blank.
             <p className="max-w-[60ch] text-[3.2vh] font-semibold text-white/80" data-testid="wall-order-empty">
-              No team is in the running order yet. A team joins it once someone has joined the team, or when the facilitators add
-              it.
+              {t("orderEmpty")}
             </p>
           ) : null}
           <ol className="space-y-[1vh]" data-testid="wall-order">
@@ -227,7 +237,7 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
                 <span className="w-[3.5vh] text-[3vh] font-extrabold tabular-nums">{i + 1}</span>
                 <span className="min-w-0 flex-1">
                   <span className="block truncate text-[3.6vh] font-bold">{s.showcases[id]?.title || teamName(id)}</span>
-                  <span className="block truncate text-[2.4vh] text-white/70">Team {teamName(id)}</span>
+                  <span className="block truncate text-[2.4vh] text-white/70">{t("team", { team: teamName(id) })}</span>
                 </span>
               </li>
             ))}
@@ -252,8 +262,12 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
     >
       <div className="min-w-0">
         <p className="truncate text-[2.4vh] font-semibold uppercase tracking-[0.15em] text-sun">
-          Team {teamName(current)} · {position} of {s.run.order.length}
-          {s.run.stage === "questions" ? " · questions" : ""}
+          {t("onNow", {
+            team: teamName(current),
+            number: position,
+            total: s.run.order.length,
+            stage: s.run.stage === "questions" ? "questions" : "other",
+          })}
         </p>
         <h2
           id="presenter-title"
@@ -283,7 +297,7 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
               src={img.url}
               srcSet={imageSrcSet(img.url)}
               sizes={`${Math.round(100 / Math.min(images.length, 3))}vw`}
-              alt={`${showcase?.title || teamName(current)}, ${i + 1} of ${images.length}`}
+              alt={t("imageAlt", { title: showcase?.title || teamName(current), number: i + 1, total: images.length })}
               className="h-full min-w-0 flex-1 rounded-3xl bg-stage-raised object-contain"
               data-testid="presenter-image"
             />
@@ -297,12 +311,12 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
         <p className="ms-auto max-w-full text-end text-[3vh] font-semibold" data-testid="presenter-next">
           {upNext ? (
             <>
-              <span className="block text-[2vh] uppercase tracking-[0.15em] text-white/70">Next up</span>
+              <span className="block text-[2vh] uppercase tracking-[0.15em] text-white/70">{t("nextUp")}</span>
               {s.showcases[upNext]?.title || teamName(upNext)}
-              <span className="text-white/70"> · Team {teamName(upNext)}</span>
+              <span className="text-white/70"> · {t("team", { team: teamName(upNext) })}</span>
             </>
           ) : (
-            <span className="text-white/70">Last team</span>
+            <span className="text-white/70">{t("lastTeam")}</span>
           )}
         </p>
       </div>

@@ -1,8 +1,9 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { VoteResults } from "@/app/live/board/vote-results";
 import { WallBoard } from "@/app/live/board/wall-board";
-import { plural } from "@/lib/plural";
+import { eventTimeZone } from "@/lib/events/event-dates";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
@@ -23,6 +24,7 @@ export function BoardWall({ boardId }: { boardId: string }) {
 
 /** A board's dot-voting: progress while open, the ranking once revealed. */
 export function VotesWall({ boardId }: { boardId: string }) {
+  const t = useTranslations("screen.votes");
   const board = useBoard(boardId);
   const voting = useVoting(boardId);
   const { round, tally } = voting;
@@ -34,52 +36,59 @@ export function VotesWall({ boardId }: { boardId: string }) {
   return (
     <section aria-labelledby="votes-title" className="flex h-full flex-col overflow-hidden" data-testid="wall-votes">
       <h2 id="votes-title" className="mb-6 text-4xl font-extrabold">
-        Votes: {title}
+        {t("title", { title })}
       </h2>
       {!round ? (
-        <p className="text-4xl text-white/80">No vote on this board yet.</p>
+        <p className="text-4xl text-white/80">{t("none")}</p>
       ) : round.status === "open" ? (
         <div className="space-y-6">
           <p className="text-6xl font-extrabold">
-            Voting is open{secondsLeft !== null ? ` · ${formatClock(secondsLeft)} left` : ""}
+            {secondsLeft !== null ? t("openLeft", { time: formatClock(secondsLeft) }) : t("open")}
           </p>
           <p className="text-4xl">
-            <strong className="text-sun">{plural(tally?.voters ?? 0, "person", "people")}</strong> voted ·{" "}
-            {plural(tally?.dotsUsed ?? 0, "dot")} placed. {round.dotsPerPerson} dots each: vote on your phone.
+            {t.rich("progress", {
+              voters: tally?.voters ?? 0,
+              dots: tally?.dotsUsed ?? 0,
+              each: round.dotsPerPerson,
+              strong: (c) => <strong className="text-sun">{c}</strong>,
+            })}
           </p>
         </div>
       ) : round.status === "closed" ? (
-        <p className="text-5xl font-extrabold">
-          Voting has closed: {plural(tally?.voters ?? 0, "person", "people")} voted. Results in a moment.
-        </p>
+        <p className="text-5xl font-extrabold">{t("closed", { voters: tally?.voters ?? 0 })}</p>
       ) : board.state && tally?.tallies ? (
         <div className="min-h-0 flex-1 overflow-hidden">
           <VoteResults state={board.state} tallies={tally.tallies} shortlistSize={round.shortlistSize} tone="dark" />
         </div>
       ) : (
-        <p className="text-4xl text-white/80">Opening the results…</p>
+        <p className="text-4xl text-white/80">{t("opening")}</p>
       )}
     </section>
   );
 }
 
-const londonTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  weekday: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+/** "Sat 10:00" in English; the event's language and the event's time zone otherwise, never the laptop's. */
+function phaseTime(locale: string, ms: number) {
+  return new Intl.DateTimeFormat(locale.toLowerCase().startsWith("en") ? "en-GB" : locale, {
+    timeZone: eventTimeZone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(ms);
+}
 
 /** The weekend's phases, with where the room is now. */
 export function AgendaWall({ agenda, room }: { agenda: PhaseView[]; room: RoomView | null }) {
+  const t = useTranslations("screen.agenda");
+  const locale = useLocale();
   const current = room?.phase?.id ?? null;
   return (
     <section aria-labelledby="agenda-title" className="h-full overflow-hidden" data-testid="wall-agenda">
       <h2 id="agenda-title" className="mb-6 text-4xl font-extrabold">
-        The agenda
+        {t("title")}
       </h2>
       {agenda.length === 0 ? (
-        <p className="text-4xl text-white/80">The agenda has no phases yet.</p>
+        <p className="text-4xl text-white/80">{t("empty")}</p>
       ) : (
         <ol className="grid grid-flow-col grid-rows-6 gap-x-10 gap-y-4">
           {agenda.map((p, i) => {
@@ -95,10 +104,10 @@ export function AgendaWall({ agenda, room }: { agenda: PhaseView[]; room: RoomVi
                 <span className="w-10 text-3xl font-extrabold tabular-nums">{i + 1}</span>
                 <span className="flex-1 text-4xl font-bold">
                   {p.name}
-                  {status === "now" ? <span className="sr-only"> (now)</span> : null}
-                  {status === "done" ? <span className="sr-only"> (done)</span> : null}
+                  {status === "now" ? <span className="sr-only"> {t("now")}</span> : null}
+                  {status === "done" ? <span className="sr-only"> {t("done")}</span> : null}
                 </span>
-                <span className="text-2xl font-semibold">{londonTime.format(p.startsAt)}</span>
+                <span className="text-2xl font-semibold">{phaseTime(locale, p.startsAt)}</span>
               </li>
             );
           })}
@@ -116,21 +125,24 @@ export function RotateWall({
   startedAt: number;
   boards: readonly Pick<BoardListing, "id" | "teamId" | "teamName">[];
 }) {
+  const t = useTranslations("screen.rotate");
   const teamBoards = boards.filter((b) => b.teamId !== null);
   const serverNow = useServerNow(1000);
   const list = teamBoards.length > 0 ? teamBoards : boards;
   const i = rotationIndex(startedAt, serverNow, list.length);
   const board = list[i];
-  if (!board) return <p className="text-4xl text-white/80">There are no boards to show yet.</p>;
+  if (!board) return <p className="text-4xl text-white/80">{t("empty")}</p>;
   const left = Math.ceil(untilNextTurn(startedAt, serverNow) / 1000);
   return (
     <div className="flex h-full flex-col gap-4 [--map-reserve:26rem]" data-testid="wall-rotate">
-      <p className="flex items-center justify-between text-2xl font-semibold text-white/80">
-        <span>
-          {board.teamId === null ? "Whole room" : `Team ${board.teamName ?? ""}`} · board {i + 1} of {list.length}
+      <p className="flex items-center justify-between gap-6 text-2xl font-semibold text-white/80">
+        <span className="min-w-0 truncate">
+          {board.teamId === null
+            ? t("wholeRoom", { number: i + 1, total: list.length })
+            : t("team", { team: board.teamName ?? "", number: i + 1, total: list.length })}
         </span>
-        <span aria-hidden>
-          Next in {left} s
+        <span aria-hidden className="shrink-0">
+          {t("nextIn", { seconds: left })}
           <span className="ms-4 inline-block h-2 w-40 overflow-hidden rounded-full bg-white/20 align-middle">
             <span className="block h-full bg-sun" style={{ width: `${100 - (left * 1000 * 100) / rotationIntervalMs}%` }} />
           </span>

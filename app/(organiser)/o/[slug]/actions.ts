@@ -14,6 +14,7 @@ import { sharedMailer } from "@/lib/email/mailer";
 import { staffInviteEmail } from "@/lib/email/templates";
 import { formatDay } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createInvite, inviteExpirySchema, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
@@ -92,6 +93,8 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
       kind: "staff_invite",
       to: email.data,
       content: staffInviteEmail({
+        // The invitee has no account yet: the event's language.
+        locale: knownLocale(allowed.event.language) ?? defaultLocale,
         eventName: allowed.event.name,
         role: role.data,
         link,

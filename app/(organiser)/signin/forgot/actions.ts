@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { emailSchema } from "@/lib/accounts/create-account";
@@ -10,6 +11,7 @@ import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { formArg } from "@/lib/forms/action-args";
+import { knownLocale } from "@/lib/i18n/locales";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { echo, fieldText } from "../../form-state";
@@ -38,7 +40,12 @@ export async function requestResetAction(_previous: FormState, form: FormData): 
         eventId: null,
         kind: "password_reset",
         to: reset.email,
-        content: passwordResetEmail({ link: `${await publicBaseUrl()}/signin/reset/${reset.token}`, minutes: resetMinutes }),
+        content: passwordResetEmail({
+          // The account's own language; else the one this page was asked in.
+          locale: knownLocale(reset.language) ?? (await getLocale()),
+          link: `${await publicBaseUrl()}/signin/reset/${reset.token}`,
+          minutes: resetMinutes,
+        }),
       });
     }
   }

@@ -19,10 +19,7 @@ export default async function StopPage({ params }: { params: Promise<{ token: st
   const { token } = await params;
   const t = await getTranslations("public.stop");
   const target = await findStopTarget((await sharedDatabase()).read, sessionSecret(), token);
-  // lib/email/stop-emails names what stops in English; the project's title is the only data in it.
-  const what = target
-    ? t("what", { kind: target.kind, title: /^check-in reminders for "(.*)"$/s.exec(target.what)?.[1] ?? "" })
-    : "";
+  const what = target ? t("what", { kind: target.kind, title: target.projectTitle }) : "";
   return (
     <>
       <SiteHeader />

@@ -16,6 +16,7 @@ import { announceProgress, inviteToCatchUp } from "@/lib/email/participant-email
 import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { createProject } from "@/lib/projects/create-project";
@@ -191,6 +192,7 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
       kind: "owner_link",
       to: found.project.ownerEmail,
       content: ownerLinkEmail({
+        locale: knownLocale(found.event.language) ?? defaultLocale,
         ownerName: found.project.ownerName,
         projectTitle: found.project.title,
         eventName: found.event.name,

@@ -165,6 +165,7 @@ export function BoardsPanel({
   nudge: boolean;
 }) {
   const t = useTranslations("console.boards");
+  const templateWords = useTranslations("templates");
   const connection = useConnection();
   const screen = useRoomCommand();
   const show = (choice: WallChoice) => void screen.run("screen:show", { wall: choice, nudge });
@@ -257,7 +258,7 @@ export function BoardsPanel({
             >
               {offeredTemplates.map(({ key }) => (
                 <option key={key} value={key}>
-                  {t(`templates.${key}`)}
+                  {templateWords(`${key}.label`)}
                 </option>
               ))}
             </select>

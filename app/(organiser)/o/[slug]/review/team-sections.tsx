@@ -361,10 +361,10 @@ function VoteReview({ round }: { round: VoteResult }) {
         <table className="w-full table-fixed border-collapse text-start">
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="w-16 py-1 pe-2">
+              <th scope="col" className="w-24 py-1 pe-2 break-words">
                 {t("rank")}
               </th>
-              <th scope="col" className="w-16 py-1 pe-2">
+              <th scope="col" className="w-24 py-1 pe-2 break-words">
                 {t("dots")}
               </th>
               <th scope="col" className="py-1">

@@ -29,7 +29,17 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
 const english = leaves(ownMessages(defaultLocale));
 const shipped = allLocales.filter((l) => !l.pseudo && l.code !== defaultLocale);
 // Easy read is its own message set for everything participants see; the staff's own pages may stay in plain English.
-const staffOnlyNamespaces = new Set(["console", "organiser", "presentations-console", "screen", "staff", "wall"]);
+const staffOnlyNamespaces = new Set([
+  "console",
+  "organiser",
+  "organiser-briefs",
+  "presentations-console",
+  "projects",
+  "review",
+  "screen",
+  "staff",
+  "wall",
+]);
 
 describe("message catalogues", () => {
   it("English has messages", () => {

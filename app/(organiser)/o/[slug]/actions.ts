@@ -65,7 +65,7 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
   if (!allowed) return { message: await organisersOnlyText(), values };
   const t = await getTranslations("organiser.status");
   const status = statusSchema.safeParse(values.status);
-  if (!status.success) return { errors: { status: await firstIssue(status.error, t("choose")) }, values };
+  if (!status.success) return { errors: { status: t("chooseOne") }, values };
 
   const db = await sharedDatabase();
   await db.transact((tx) => tx.update(events).set({ status: status.data }).where(eq(events.id, allowed.event.id)));

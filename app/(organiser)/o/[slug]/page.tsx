@@ -181,7 +181,7 @@ export default async function EventAdminPage({
                     </span>
                   </span>
                   {isOrganiser ? (
-                    <span className="flex gap-2">
+                    <span className="flex flex-wrap gap-2">
                       {(["up", "down"] as const).map((direction) => (
                         <form key={direction} action={moveBriefAction.bind(null, event.slug)}>
                           <input type="hidden" name="briefId" value={brief.id} />

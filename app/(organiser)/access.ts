@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import type { StaffRole } from "@/db/schema";
 import { staffRole } from "@/lib/auth/identity";
@@ -29,8 +30,6 @@ export async function staffAccess(slug: string, accountId: string) {
   return { event, role };
 }
 
-export const roleLabels: Record<StaffRole, string> = { organiser: "Organiser", facilitator: "Facilitator" };
-
 /**
  * The signed-in account and the event, if that account organises it; null otherwise. For
  * server actions: each checks for itself, whatever the page that posted it showed.
@@ -42,4 +41,11 @@ export async function organiserOf(slug: string) {
   return event && role === "organiser" ? { account, event } : null;
 }
 
+/** The refusal in English, for callers that have not moved to organisersOnlyText() yet. */
 export const organisersOnly = "Only organisers of this event can do that. If you've just been removed, reload the page.";
+
+/** The same refusal in the request's language (organiser.json, shell.organisersOnly). */
+export async function organisersOnlyText(): Promise<string> {
+  const t = await getTranslations("organiser.shell");
+  return t("organisersOnly");
+}

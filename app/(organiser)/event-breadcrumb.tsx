@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** "Your events / <event> / <here>" at the top of an organiser's page about one event. */
 export function EventBreadcrumb({
@@ -10,10 +11,11 @@ export function EventBreadcrumb({
   here: string;
   className?: string;
 }) {
+  const t = useTranslations("organiser.shell");
   return (
-    <nav aria-label="Breadcrumb" className={className}>
+    <nav aria-label={t("breadcrumb")} className={className}>
       <Link href="/o" className="link">
-        Your events
+        {t("yourEvents")}
       </Link>
       <span aria-hidden className="mx-2 text-ink-soft">
         /

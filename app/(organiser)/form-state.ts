@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 
 /** A form field's text, or "" when it is missing or not text (a file, say). */
 export function fieldText(form: FormData, name: string): string {
@@ -19,4 +20,17 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     errors[field] ??= issue.message;
   }
   return errors;
+}
+
+/** Each message of a field → message record in the request's language when errors.json knows it (English otherwise). */
+export async function inRequestLanguageEach(errors: Record<string, string>): Promise<Record<string, string>> {
+  const said = await Promise.all(
+    Object.entries(errors).map(async ([field, message]) => [field, await inRequestLanguage(message)]),
+  );
+  return Object.fromEntries(said);
+}
+
+/** fieldErrors, each message in the request's language when errors.json knows it. */
+export async function localFieldErrors(error: z.ZodError): Promise<Record<string, string>> {
+  return inRequestLanguageEach(fieldErrors(error));
 }

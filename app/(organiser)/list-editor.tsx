@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 
 export type ListColumn = {
@@ -23,7 +24,7 @@ type Row = { key: number; values: Record<string, string> };
  */
 export function ListEditor(props: {
   name: string;
-  /** "phase", "contact", "link": used in labels such as "Remove contact 2". */
+  /** "phase", "contact", "link", already in the reader's language: used in labels such as "Remove contact 2". */
   noun: string;
   columns: readonly ListColumn[];
   hiddenKeys?: readonly string[];
@@ -32,6 +33,7 @@ export function ListEditor(props: {
   addLabel: string;
   emptyText: string;
 }) {
+  const t = useTranslations("organiser.list");
   const next = useRef(props.initialRows.length);
   const [rows, setRows] = useState<Row[]>(() => props.initialRows.map((values, key) => ({ key, values })));
   const list = useRef<HTMLOListElement>(null);
@@ -60,7 +62,7 @@ export function ListEditor(props: {
       {rows.length === 0 ? <p className="text-ink-soft">{props.emptyText}</p> : null}
       <ol ref={list} className="space-y-3">
         {rows.map((row, index) => {
-          const label = `${props.noun} ${index + 1}`;
+          const label = t("row", { noun: props.noun, number: index + 1 });
           return (
             <li key={row.key} data-row className="rounded-xl border border-line bg-paper/60 p-4">
               <fieldset>
@@ -113,26 +115,26 @@ export function ListEditor(props: {
                     className="btn btn-secondary py-2 text-sm"
                     onClick={() => move(index, -1)}
                     disabled={index === 0}
-                    aria-label={`Move ${label} up`}
+                    aria-label={t("moveUp", { row: label })}
                   >
-                    <span aria-hidden>↑</span> Up
+                    <span aria-hidden>↑</span> {t("up")}
                   </button>
                   <button
                     type="button"
                     className="btn btn-secondary py-2 text-sm"
                     onClick={() => move(index, 1)}
                     disabled={index === rows.length - 1}
-                    aria-label={`Move ${label} down`}
+                    aria-label={t("moveDown", { row: label })}
                   >
-                    <span aria-hidden>↓</span> Down
+                    <span aria-hidden>↓</span> {t("down")}
                   </button>
                   <button
                     type="button"
                     className="btn btn-secondary py-2 text-sm text-danger"
                     onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
-                    aria-label={`Remove ${label}`}
+                    aria-label={t("removeRow", { row: label })}
                   >
-                    Remove
+                    {t("remove")}
                   </button>
                 </div>
               </fieldset>

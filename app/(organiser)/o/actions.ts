@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
@@ -10,7 +11,9 @@ import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg } from "@/lib/forms/action-args";
 import { echo, fieldErrors, fieldText } from "../form-state";
 
-const londonTime = (missing: string) =>
+type Say = Awaited<ReturnType<typeof getTranslations<"organiser.create">>>;
+
+const londonTime = (t: Say, missing: string) =>
   z
     .string()
     .trim()
@@ -18,31 +21,34 @@ const londonTime = (missing: string) =>
     .transform((value, ctx) => {
       const epoch = londonLocalToEpoch(value);
       if (epoch === null) {
-        ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 4 December 2026 at 18:00." });
+        ctx.addIssue({ code: "custom", message: t("realDate") });
         return z.NEVER;
       }
       return epoch;
     });
 
-const newEventSchema = z
-  .object({
-    name: z.string().trim().min(1, "Give the event a name.").max(120, "Keep the name to 120 characters or fewer."),
-    place: z.string().trim().max(160, "Keep the place to 160 characters or fewer."),
-    startsAt: londonTime("Say when the event starts."),
-    endsAt: londonTime("Say when the event ends."),
-    description: z.string().trim().max(2000, "Keep the description to 2,000 characters or fewer."),
-  })
-  .refine((event) => event.endsAt > event.startsAt, { path: ["endsAt"], message: "The end must be after the start." });
+/** The new event's fields, with their messages in the request's language. */
+const newEventSchema = (t: Say) =>
+  z
+    .object({
+      name: z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong")),
+      place: z.string().trim().max(160, t("placeTooLong")),
+      startsAt: londonTime(t, t("startsMissing")),
+      endsAt: londonTime(t, t("endsMissing")),
+      description: z.string().trim().max(2000, t("descriptionTooLong")),
+    })
+    .refine((event) => event.endsAt > event.startsAt, { path: ["endsAt"], message: t("endAfterStart") });
 
 const fields = ["name", "place", "startsAt", "endsAt", "description"] as const;
 
 export async function createEventAction(_previous: FormState, form: FormData): Promise<FormState> {
   form = formArg(form);
   const values = echo(form, fields);
+  const t = await getTranslations("organiser.create");
   const account = await currentAccount();
-  if (!account) return { message: "You've been signed out. Sign in again, then create the event.", values };
+  if (!account) return { message: t("signedOut"), values };
 
-  const parsed = newEventSchema.safeParse(Object.fromEntries(fields.map((f) => [f, fieldText(form, f)])));
+  const parsed = newEventSchema(t).safeParse(Object.fromEntries(fields.map((f) => [f, fieldText(form, f)])));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
 
   const db = await sharedDatabase();

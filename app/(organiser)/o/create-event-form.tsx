@@ -1,19 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmitButton, TextArea } from "../form-fields";
 import { useKeptForm } from "../use-kept-form";
 import { createEventAction } from "./actions";
 
 export function CreateEventForm() {
+  const t = useTranslations("organiser.create");
   const { state, formProps } = useKeptForm(createEventAction, {});
   return (
     <form {...formProps} className="space-y-5" aria-labelledby="create-event-heading">
       <FormMessage message={state.message} />
       <TextField
         name="name"
-        label="Event name"
-        hint="For example, Made in Lambeth: Spring 2027"
+        label={t("name")}
+        hint={t("nameHint")}
         maxLength={120}
         required
         defaultValue={state.values?.name}
@@ -21,8 +23,8 @@ export function CreateEventForm() {
       />
       <TextField
         name="place"
-        label="Where (optional)"
-        hint="Venue and area, so people can find it"
+        label={t("place")}
+        hint={t("placeHint")}
         autoComplete="off"
         maxLength={160}
         defaultValue={state.values?.place}
@@ -31,8 +33,8 @@ export function CreateEventForm() {
       <div className="grid gap-5">
         <TextField
           name="startsAt"
-          label="Starts"
-          hint="London time"
+          label={t("starts")}
+          hint={t("londonTime")}
           type="datetime-local"
           required
           defaultValue={state.values?.startsAt}
@@ -40,8 +42,8 @@ export function CreateEventForm() {
         />
         <TextField
           name="endsAt"
-          label="Ends"
-          hint="London time"
+          label={t("ends")}
+          hint={t("londonTime")}
           type="datetime-local"
           required
           defaultValue={state.values?.endsAt}
@@ -50,18 +52,16 @@ export function CreateEventForm() {
       </div>
       <TextArea
         name="description"
-        label="Description (optional)"
-        hint="What the weekend is for and who should come. Shown on the public event page."
+        label={t("description")}
+        hint={t("descriptionHint")}
         maxLength={2000}
         rows={4}
         defaultValue={state.values?.description}
         error={state.errors?.description}
       />
-      <p className="text-sm text-ink-soft">
-        New events start as drafts: only you and the people you invite can see them until you publish.
-      </p>
-      <SubmitButton pendingLabel="Creating…" className="btn btn-primary w-full">
-        Create event
+      <p className="text-sm text-ink-soft">{t("draftNote")}</p>
+      <SubmitButton pendingLabel={t("pending")} className="btn btn-primary w-full">
+        {t("submit")}
       </SubmitButton>
     </form>
   );

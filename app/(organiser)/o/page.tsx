@@ -1,18 +1,23 @@
 import { desc, eq } from "drizzle-orm";
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
+import { localShortDate } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { eventStaff, events } from "@/db/schema";
-import { formatShortDate } from "@/lib/events/event-dates";
-import { attentionLabels } from "@/lib/projects/check-in-rules";
 import { findNudges } from "@/lib/projects/find-nudges";
 import { requireAccount } from "../access";
 import { RoleBadge, StatusBadge } from "../badges";
 import { PageShell } from "../page-shell";
 import { CreateEventForm } from "./create-event-form";
 
-export const metadata: Metadata = { title: "Your events" };
+export async function generateMetadata() {
+  const t = await getTranslations("organiser.events");
+  return { title: t("title") };
+}
+
+/** lib/projects/check-in-rules' reasons → their keys under organiser.events.attention. */
+const attentionKeys = { overdue: "overdue", due: "due", at_risk: "atRisk", stuck: "stuck", help: "help" } as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const account = await requireAccount("/o");
@@ -32,22 +37,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     .where(eq(eventStaff.accountId, account.id))
     .orderBy(desc(events.startsAt), desc(events.createdAt));
   const nudges = await findNudges(db.read, account.id);
+  const t = await getTranslations("organiser.events");
+  const locale = await getLocale();
 
   return (
     <PageShell>
       <div className="mb-8 space-y-1">
-        <p className="eyebrow">Signed in as {account.name}</p>
-        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Your events</h1>
+        <p className="eyebrow">{t("signedInAs", { name: account.name })}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("heading")}</h1>
       </div>
       {deleted ? (
         <p role="status" className="mb-6 rounded-lg bg-brand-soft px-4 py-3 font-semibold text-brand-dark">
-          The event was deleted, with everything in it and its uploaded files.
+          {t("deleted")}
         </p>
       ) : null}
       {nudges.length > 0 ? (
         <section aria-labelledby="nudges-heading" className="card mb-8 space-y-3 p-6">
           <h2 id="nudges-heading" className="text-xl font-bold tracking-tight">
-            Projects that need a nudge
+            {t("nudgesHeading")}
           </h2>
           <ul className="divide-y divide-line rounded-xl border border-line">
             {nudges.map(({ event, project, reasons }) => (
@@ -57,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     {project.title}
                   </Link>
                   <span className="block text-sm text-ink-soft">
-                    {event.name} · owner {project.ownerName}
+                    {t("nudgeOwner", { event: event.name, owner: project.ownerName })}
                   </span>
                 </span>
                 <span className="flex flex-wrap gap-2">
@@ -66,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     .filter((r) => r !== "due" && r !== "overdue")
                     .map((r) => (
                       <span key={r} className="rounded-full bg-red-100 px-2.5 py-0.5 text-sm font-semibold text-danger">
-                        {attentionLabels[r]}
+                        {t(`attention.${attentionKeys[r]}`)}
                       </span>
                     ))}
                 </span>
@@ -78,14 +85,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_400px]">
         <section aria-labelledby="your-events-heading">
           <h2 id="your-events-heading" className="sr-only">
-            Events you help run
+            {t("listHeading")}
           </h2>
           {mine.length === 0 ? (
             <div className="card space-y-2 border-dashed p-8 text-center">
-              <p className="text-lg font-semibold">You're not running any events yet.</p>
-              <p className="text-ink-soft">
-                Create one with the form, or ask an organiser to send you an invitation link to theirs.
-              </p>
+              <p className="text-lg font-semibold">{t("emptyHeading")}</p>
+              <p className="text-ink-soft">{t("emptyBody")}</p>
             </div>
           ) : (
             <ul className="grid gap-4">
@@ -101,7 +106,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     </div>
                     <h3 className="mt-3 text-xl font-bold tracking-tight group-hover:underline">{event.name}</h3>
                     <p className="mt-1 text-ink-soft">
-                      {[event.startsAt === null ? "Dates to be announced" : formatShortDate(event.startsAt), event.place]
+                      {[event.startsAt === null ? t("datesTba") : localShortDate(locale, event.startsAt), event.place]
                         .filter(Boolean)
                         .join(" · ")}
                     </p>
@@ -113,15 +118,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
         <section aria-labelledby="create-event-heading" className="card p-6">
           <h2 id="create-event-heading" className="mb-5 text-xl font-bold tracking-tight">
-            Create an event
+            {t("createHeading")}
           </h2>
           <CreateEventForm />
           <p className="mt-4 text-sm text-ink-soft">
-            Or{" "}
-            <Link href="/o/import" className="link">
-              import an event
-            </Link>{" "}
-            exported from another Made In.
+            {t.rich("importLine", {
+              link: (chunks) => (
+                <Link href="/o/import" className="link">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </section>
       </div>

@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../form-fields";
 import { useKeptForm } from "../use-kept-form";
 import { setUpMadeIn } from "./actions";
 
 export function SetupForm() {
+  const t = useTranslations("account");
   const { state, formProps } = useKeptForm(setUpMadeIn, {});
   return (
     <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />
       <TextField
         name="name"
-        label="Your name"
+        label={t("fields.yourName")}
         autoComplete="name"
         maxLength={80}
         required
@@ -22,8 +24,8 @@ export function SetupForm() {
       />
       <TextField
         name="email"
-        label="Email address"
-        hint="You'll sign in with this."
+        label={t("fields.email")}
+        hint={t("setup.emailHint")}
         type="email"
         autoComplete="email"
         inputMode="email"
@@ -35,8 +37,8 @@ export function SetupForm() {
       />
       <TextField
         name="password"
-        label="Password"
-        hint="At least 10 characters. A short sentence is easy to remember and hard to guess."
+        label={t("fields.password")}
+        hint={t("setup.passwordHint")}
         type="password"
         autoComplete="new-password"
         maxLength={200}
@@ -45,15 +47,15 @@ export function SetupForm() {
       />
       <TextField
         name="confirm"
-        label="Type the password again"
+        label={t("setup.confirm")}
         type="password"
         autoComplete="new-password"
         maxLength={200}
         required
         error={state.errors?.confirm}
       />
-      <SubmitButton pendingLabel="Setting up…" className="btn btn-primary w-full">
-        Create organiser account
+      <SubmitButton pendingLabel={t("setup.pending")} className="btn btn-primary w-full">
+        {t("setup.submit")}
       </SubmitButton>
     </form>
   );

@@ -2,35 +2,37 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { authenticate, signInSchema } from "@/lib/accounts/authenticate";
 import { safeNextPath } from "@/lib/accounts/next-path";
-import { retryMessage } from "@/lib/accounts/sign-in-limiter";
 import { endAccountSession, startAccountSession } from "@/lib/auth/web-session";
 import { formArg } from "@/lib/forms/action-args";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { passwordsEnabled } from "@/lib/sso/settings";
-import { echo, fieldErrors, fieldText } from "../form-state";
+import { echo, fieldText, localFieldErrors } from "../form-state";
 import { signInLimiter } from "./limiter";
-
-// Deliberately vague: saying which half was wrong would tell a stranger who has an account.
-const mismatch = "That email and password don't match. Check them and try again.";
 
 export async function signIn(_previous: FormState, form: FormData): Promise<FormState> {
   form = formArg(form);
   const values = echo(form, ["email"]);
-  if (!passwordsEnabled())
-    return { message: "Sign-in with a password is switched off here. Use the single sign-on button instead.", values };
+  const t = await getTranslations("account");
+  if (!passwordsEnabled()) return { message: t("passwordsOff"), values };
   const parsed = signInSchema.safeParse({ email: fieldText(form, "email"), password: fieldText(form, "password") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: await localFieldErrors(parsed.error), values };
 
   const ip = (await headers()).get(clientIpHeader) ?? "unknown";
   const attempt = await signInLimiter().attempt(ip, parsed.data.email);
-  if (!attempt.allowed) return { message: retryMessage(attempt.retryAfterMs), values };
+  if (!attempt.allowed) {
+    // As lib/accounts/sign-in-limiter's retryMessage counts them: whole minutes, at least one.
+    const minutes = Math.max(1, Math.ceil(attempt.retryAfterMs / 60_000));
+    return { message: t("signIn.tooManyAttempts", { minutes }), values };
+  }
 
   const account = await authenticate((await sharedDatabase()).read, parsed.data);
-  if (!account) return { message: mismatch, values };
+  // Deliberately vague: saying which half was wrong would tell a stranger who has an account.
+  if (!account) return { message: t("signIn.mismatch"), values };
 
   await signInLimiter().succeeded(ip, parsed.data.email);
   await startAccountSession(account.id);

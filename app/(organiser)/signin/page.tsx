@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { leadsToBigScreen, safeNextPath } from "@/lib/accounts/next-path";
 import { currentAccount } from "@/lib/auth/web-session";
 import { passwordsEnabled } from "@/lib/sso/settings";
@@ -9,7 +9,10 @@ import { PageShell } from "../page-shell";
 import { SignInForm } from "./sign-in-form";
 import { SsoSignIn } from "./sso-sign-in";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  const t = await getTranslations("account.signIn");
+  return { title: t("title") };
+}
 
 export default async function SignInPage({
   searchParams,
@@ -20,30 +23,28 @@ export default async function SignInPage({
   const query = await searchParams;
   const next = safeNextPath(query.next);
   if (await currentAccount()) redirect(next);
+  const t = await getTranslations("account.signIn");
 
   return (
     <PageShell width="narrow">
       <div className="card space-y-6 p-6 sm:p-8">
         {leadsToBigScreen(next) ? (
           <div className="space-y-2" data-testid="signin-big-screen">
-            <p className="eyebrow">The big screen</p>
-            <h1 className="text-3xl font-extrabold tracking-tight">Sign in once to open the big screen</h1>
-            <p>
-              The projector shows the room's controls, so a facilitator or organiser of this event signs in once on this device.
-              The big screen opens as soon as you have signed in, and this device stays signed in for the weekend.
-            </p>
-            <p className="text-ink-soft">Taking part? You don't need to sign in: scan the code on the screen with your phone.</p>
+            <p className="eyebrow">{t("bigScreenEyebrow")}</p>
+            <h1 className="text-3xl font-extrabold tracking-tight">{t("bigScreenHeading")}</h1>
+            <p>{t("bigScreenBody")}</p>
+            <p className="text-ink-soft">{t("bigScreenTakingPart")}</p>
           </div>
         ) : (
           <div className="space-y-2">
-            <p className="eyebrow">Organisers and facilitators</p>
-            <h1 className="text-3xl font-extrabold tracking-tight">Sign in</h1>
-            <p className="text-ink-soft">Run your events, publish briefs and open the facilitator console.</p>
+            <p className="eyebrow">{t("eyebrow")}</p>
+            <h1 className="text-3xl font-extrabold tracking-tight">{t("heading")}</h1>
+            <p className="text-ink-soft">{t("intro")}</p>
           </div>
         )}
         {query.reset === "1" ? (
           <p role="status" className="rounded-xl bg-note-green p-3 font-semibold">
-            Your new password is saved. Sign in with it.
+            {t("resetDone")}
           </p>
         ) : null}
         <SsoSignIn next={next} refusal={query.sso} />
@@ -52,7 +53,7 @@ export default async function SignInPage({
             <SignInForm next={next} />
             <p className="text-sm">
               <Link href="/signin/forgot" className="link">
-                Forgot your password?
+                {t("forgotLink")}
               </Link>
             </p>
           </>
@@ -60,12 +61,16 @@ export default async function SignInPage({
       </div>
       <div className="mt-6 space-y-2 px-2 text-sm text-ink-soft">
         <p>
-          <strong className="text-ink">Taking part in a weekend?</strong> You don't need an account.{" "}
-          <Link href="/j" className="link">
-            Join with a code
-          </Link>
+          {t.rich("takingPart", {
+            strong: (chunks) => <strong className="text-ink">{chunks}</strong>,
+            link: (chunks) => (
+              <Link href="/j" className="link">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
-        <p>New organisers and facilitators join through an invitation link from an organiser of their event.</p>
+        <p>{t("newStaff")}</p>
       </div>
     </PageShell>
   );

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../form-fields";
 import { useKeptForm } from "../use-kept-form";
 import { signIn } from "./actions";
 
 export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations("account");
   const { state, formProps } = useKeptForm(signIn, {});
   return (
     <form {...formProps} className="space-y-5">
@@ -13,7 +15,7 @@ export function SignInForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <TextField
         name="email"
-        label="Email address"
+        label={t("fields.email")}
         type="email"
         autoComplete="username"
         inputMode="email"
@@ -26,15 +28,15 @@ export function SignInForm({ next }: { next: string }) {
       />
       <TextField
         name="password"
-        label="Password"
+        label={t("fields.password")}
         type="password"
         autoComplete="current-password"
         maxLength={200}
         required
         error={state.errors?.password}
       />
-      <SubmitButton pendingLabel="Signing in…" className="btn btn-primary w-full">
-        Sign in
+      <SubmitButton pendingLabel={t("signIn.pending")} className="btn btn-primary w-full">
+        {t("signIn.submit")}
       </SubmitButton>
     </form>
   );

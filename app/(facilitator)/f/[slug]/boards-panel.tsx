@@ -2,16 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { type BoardTemplate, offeredTemplates } from "@/lib/boards/templates";
-import { plural } from "@/lib/plural";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { RoomView, WallChoice } from "@/lib/realtime/contract";
 import { isOnScreen, quickVote, useRoomCommand } from "./room-controls";
 
 const small = "btn btn-secondary min-h-10 px-3 py-1 text-sm";
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /**
  * One board, once: what it is and its state at a glance, the actions a facilitator reaches for
@@ -31,14 +32,22 @@ function BoardRow({
   show: (choice: WallChoice) => void;
   roomLocked: boolean;
 }) {
+  const t = useTranslations("console.boards");
   const { run, message } = useRoomCommand();
   const voting = useVoting(board.id);
   const round = voting.round;
-  const on = (what: string) => <span className="sr-only"> {`${what} ${board.title}`}</span>;
+  const title = board.title;
   const boardShown = wall ? isOnScreen(wall, { kind: "board", boardId: board.id }) : false;
   const votesShown = wall ? isOnScreen(wall, { kind: "votes", boardId: board.id }) : false;
   const hidden = board.hiddenUntilReveal && !board.revealed;
-  const status = round?.status === "open" ? "Vote open" : round?.status === "closed" ? "Vote closed, not revealed" : null;
+  const status = round?.status === "open" ? t("voteOpen") : round?.status === "closed" ? t("voteClosed") : null;
+  // Facts about the board, each said whole, listed with the house's "·".
+  const facts = [
+    board.teamId === null ? t("wholeRoom") : t("team", { team: board.teamName ?? "" }),
+    t("notes", { count: board.notes }),
+    ...(board.locked ? [t("locked")] : []),
+    ...(hidden ? [t("hidden")] : board.hiddenUntilReveal ? [t("revealed")] : []),
+  ];
   return (
     <li className="relative space-y-1 px-3 py-2 sm:has-[details[open]]:pb-16" data-testid="board-row">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
@@ -47,19 +56,17 @@ function BoardRow({
             {board.title}
             {boardShown || votesShown ? (
               <span className="ms-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-bold text-brand-dark">
-                {boardShown ? "on the big screen" : "votes on the big screen"}
+                {boardShown ? t("onScreen") : t("votesOnScreen")}
               </span>
             ) : null}
           </p>
           <p className="break-words text-sm text-ink-soft">
-            {board.teamId === null ? "Whole room" : `Team: ${board.teamName ?? ""}`} · {plural(board.notes, "note")}
-            {board.locked ? " · locked" : ""}
-            {hidden ? " · notes hidden until revealed" : board.hiddenUntilReveal ? " · revealed" : ""}
+            {facts.join(" · ")}
             {status ? (
               <span className="font-semibold text-ink" data-testid="quick-vote-status">
                 {" "}
                 · {status}
-                {voting.tally ? ` · ${plural(voting.tally.voters, "person", "people")} voted` : ""}
+                {voting.tally ? ` · ${t("voted", { count: voting.tally.voters })}` : ""}
               </span>
             ) : null}
           </p>
@@ -72,10 +79,10 @@ function BoardRow({
             className={boardShown ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
             onClick={() => show({ kind: "board", boardId: board.id })}
           >
-            Show{on("board")}
+            {t.rich("show", { title, sr })}
           </button>
           <Link href={`/f/${slug}/b/${board.id}`} className={small}>
-            Open<span className="sr-only"> {board.title}</span>
+            {t.rich("open", { title, sr })}
           </Link>
           <button
             type="button"
@@ -83,32 +90,31 @@ function BoardRow({
             className={board.locked ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
             onClick={() => void run("board:update", { boardId: board.id, locked: !board.locked })}
           >
-            {board.locked ? "Locked: unlock" : "Lock"}
-            {on("board")}
+            {t.rich(board.locked ? "unlock" : "lock", { title, sr })}
           </button>
           {!round || round.status === "revealed" ? (
             <button type="button" className={small} onClick={() => void voting.open(quickVote)}>
-              Open a vote{on("on")}
+              {t.rich("openVote", { title, sr })}
             </button>
           ) : round.status === "open" ? (
             <button type="button" className={small} onClick={() => void voting.close()}>
-              Close the vote{on("on")}
+              {t.rich("closeVote", { title, sr })}
             </button>
           ) : (
             <button type="button" className={small} onClick={() => void voting.reveal()}>
-              Reveal the votes{on("on")}
+              {t.rich("revealVotes", { title, sr })}
             </button>
           )}
           {hidden ? (
             <button type="button" className={small} onClick={() => void run("board:reveal", { boardId: board.id })}>
-              Reveal notes{on("on")}
+              {t.rich("revealNotes", { title, sr })}
             </button>
           ) : null}
           {/* The extra actions open in room the row makes below itself, so the row's buttons stay put
               and nothing covers the next row. */}
           <details className="group" data-testid="board-more">
             <summary className={`${small} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
-              More<span className="sr-only"> for {board.title}</span>
+              {t.rich("more", { title, sr })}
               <span aria-hidden="true" className="ms-1 inline-block transition-transform group-open:rotate-180">
                 ▾
               </span>
@@ -121,10 +127,10 @@ function BoardRow({
                 className={votesShown ? "btn btn-primary min-h-10 px-3 py-1 text-sm" : small}
                 onClick={() => show({ kind: "votes", boardId: board.id })}
               >
-                Show votes<span className="sr-only"> on {board.title}</span>
+                {t.rich("showVotes", { title, sr })}
               </button>
               <Link href={`/s/${slug}/b/${board.id}`} target="_blank" className={small}>
-                Project in a new window ↗<span className="sr-only"> {board.title}</span>
+                {t.rich("project", { title, sr })}
               </Link>
             </div>
           </details>
@@ -158,6 +164,8 @@ export function BoardsPanel({
   roomLocked: boolean;
   nudge: boolean;
 }) {
+  const t = useTranslations("console.boards");
+  const templateWords = useTranslations("templates");
   const connection = useConnection();
   const screen = useRoomCommand();
   const show = (choice: WallChoice) => void screen.run("screen:show", { wall: choice, nudge });
@@ -198,14 +206,14 @@ export function BoardsPanel({
     <section id="boards" aria-labelledby="boards-title" className="card scroll-mt-20 space-y-4 p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="boards-title" className="text-lg font-bold">
-          Boards
+          {t("title")}
         </h2>
         <p className="text-sm text-ink-soft" data-testid="boards-count">
-          {plural(boards.length, "board")} · {plural(boards.filter((b) => b.teamId === null).length, "room board")}
+          {t("count", { boards: boards.length, room: boards.filter((b) => b.teamId === null).length })}
         </p>
       </div>
       {boards.length === 0 ? (
-        <p className="text-ink-soft">No boards yet. Start one below.</p>
+        <p className="text-ink-soft">{t("empty")}</p>
       ) : (
         // Long lists scroll here, not the page: the sections below stay a click away. Every row has
         // buttons, so tabbing through them scrolls the list too.
@@ -224,10 +232,10 @@ export function BoardsPanel({
         </p>
       ) : null}
       <form onSubmit={create} className="space-y-3 rounded-xl bg-paper p-3" noValidate>
-        <h3 className="font-bold">Start a new board</h3>
+        <h3 className="font-bold">{t("new.title")}</h3>
         <div>
           <label htmlFor="board-title" className="field-label">
-            Title
+            {t("new.titleLabel")}
           </label>
           <input
             id="board-title"
@@ -240,7 +248,7 @@ export function BoardsPanel({
         <div className="grid gap-3 sm:grid-cols-[repeat(auto-fit,minmax(12rem,1fr))]">
           <div>
             <label htmlFor="board-template" className="field-label">
-              Template
+              {t("new.template")}
             </label>
             <select
               id="board-template"
@@ -248,22 +256,22 @@ export function BoardsPanel({
               onChange={(e) => setTemplate(e.target.value as typeof template)}
               className="field-input"
             >
-              {offeredTemplates.map(({ key, label }) => (
+              {offeredTemplates.map(({ key }) => (
                 <option key={key} value={key}>
-                  {label}
+                  {templateWords(`${key}.label`)}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor="board-team" className="field-label">
-              For
+              {t("new.for")}
             </label>
             <select id="board-team" value={teamId} onChange={(e) => setTeamId(e.target.value)} className="field-input">
-              <option value="">The whole room</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  Team: {t.name}
+              <option value="">{t("new.wholeRoom")}</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {t("new.team", { team: team.name })}
                 </option>
               ))}
             </select>
@@ -272,10 +280,10 @@ export function BoardsPanel({
         {template === "blank" ? (
           <div>
             <label htmlFor="board-columns" className="field-label">
-              Columns
+              {t("new.columns")}
             </label>
             <span id="board-columns-hint" className="field-hint">
-              Separate them with commas, e.g. Now, Next, Later
+              {t("new.columnsHint")}
             </span>
             <input
               id="board-columns"
@@ -292,7 +300,7 @@ export function BoardsPanel({
           </p>
         ) : null}
         <button type="submit" className="btn btn-primary">
-          Create board
+          {t("new.create")}
         </button>
       </form>
     </section>

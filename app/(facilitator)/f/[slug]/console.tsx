@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
@@ -35,7 +36,10 @@ function Stat({ label, value, testId }: { label: string; value: number | string;
   );
 }
 
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
+
 function AnnouncementComposer() {
+  const t = useTranslations("console.announce");
   const connection = useConnection();
   const { announcement, announcements } = useEventRoom();
   const [text, setText] = useState("");
@@ -48,12 +52,11 @@ function AnnouncementComposer() {
     e.preventDefault();
     if (!connection) return;
     const trimmed = text.trim();
-    if (!trimmed) return setFeedback({ ok: false, text: "Write the announcement first." });
+    if (!trimmed) return setFeedback({ ok: false, text: t("writeFirst") });
     setText("");
-    setFeedback({ ok: true, text: "Sending…" });
+    setFeedback({ ok: true, text: t("sending") });
     const ack = await connection.send("announcement:send", { text: trimmed }).done;
-    if (ack.ok)
-      setFeedback({ ok: true, text: `Sent to every phone and the big screen. Yours: “${ack.result.announcement.text}”` });
+    if (ack.ok) setFeedback({ ok: true, text: t("sent", { text: ack.result.announcement.text }) });
     else {
       setText(trimmed);
       setFeedback({ ok: false, text: ack.error.message });
@@ -63,11 +66,11 @@ function AnnouncementComposer() {
   return (
     <section id="announce" aria-labelledby="announce-title" className="card scroll-mt-20 space-y-3 p-4">
       <h2 id="announce-title" className="text-lg font-bold">
-        Announce to the room
+        {t("title")}
       </h2>
       <form onSubmit={send} className="space-y-3" noValidate>
         <label htmlFor="announcement-text" className="field-label">
-          Message
+          {t("message")}
         </label>
         <textarea
           id="announcement-text"
@@ -75,10 +78,10 @@ function AnnouncementComposer() {
           onChange={(e) => setText(e.target.value)}
           rows={2}
           maxLength={limits.announcementText}
-          placeholder="e.g. Lunch is ready in the foyer"
+          placeholder={t("placeholder")}
           className="field-input"
         />
-        <div className="flex items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
           <output
             aria-live="polite"
             className={`text-sm font-semibold ${feedback?.ok === false ? "text-danger" : "text-ink-soft"}`}
@@ -86,7 +89,7 @@ function AnnouncementComposer() {
             {feedback?.text}
           </output>
           <button type="submit" className="btn btn-primary">
-            Send announcement
+            {t("send")}
           </button>
         </div>
       </form>
@@ -96,7 +99,10 @@ function AnnouncementComposer() {
           data-testid="announcement-showing"
         >
           <p className="min-w-0 break-words">
-            <span className="font-semibold">Showing now:</span> {announcement.text}
+            {t.rich("showingNow", {
+              text: announcement.text,
+              label: (chunks) => <span className="font-semibold">{chunks}</span>,
+            })}
           </p>
           <button
             type="button"
@@ -112,15 +118,15 @@ function AnnouncementComposer() {
               }
             }}
           >
-            Clear from every screen<span className="sr-only">: {announcement.text}</span>
+            {t.rich("clear", { text: announcement.text, sr })}
           </button>
         </div>
       ) : announcements.length > 0 ? (
-        <p className="text-sm text-ink-soft">No announcement is showing.</p>
+        <p className="text-sm text-ink-soft">{t("noneShowing")}</p>
       ) : null}
       {earlier.length > 0 ? (
         <div className="space-y-2">
-          <h3 className="text-sm font-bold">Earlier announcements</h3>
+          <h3 className="text-sm font-bold">{t("earlier")}</h3>
           <ol
             className="max-h-60 divide-y divide-line overflow-y-auto rounded-xl ring-1 ring-line"
             data-testid="announcement-history"
@@ -146,7 +152,7 @@ function AnnouncementComposer() {
                     }
                   }}
                 >
-                  Show again<span className="sr-only">: {a.text}</span>
+                  {t.rich("showAgain", { text: a.text, sr })}
                 </button>
               </li>
             ))}
@@ -168,19 +174,20 @@ function AnnouncementComposer() {
  * text may link to them (`/f/<slug>#boards`).
  */
 const sections = [
-  { id: "agenda", label: "Agenda" },
-  { id: "timer", label: "Timer" },
-  { id: "screen", label: "Big screen" },
-  { id: "boards", label: "Boards" },
-  { id: "teams", label: "Teams" },
-  { id: "help", label: "Who can help" },
-  { id: "presentations", label: "Presentations" },
-  { id: "activity", label: "Activity" },
-  { id: "room", label: "Who's here" },
-  { id: "announce", label: "Announce" },
+  "agenda",
+  "timer",
+  "screen",
+  "boards",
+  "teams",
+  "help",
+  "presentations",
+  "activity",
+  "room",
+  "announce",
 ] as const;
 
 export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props) {
+  const t = useTranslations("console.console");
   const { presence, room, agenda, noteCounts } = useEventRoom();
   const liveBoards = useBoardList();
   // Teams made since the page loaded can have boards too.
@@ -203,11 +210,11 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
     <div className="min-h-dvh">
       <SkipLinks
         links={[
-          { href: "#agenda-title", label: "Skip to the agenda" },
-          { href: "#screen-title", label: "Skip to the big screen" },
-          { href: "#announce-title", label: "Skip to announcements" },
-          { href: "#boards-title", label: "Skip to boards" },
-          ...(board ? [{ href: `#wall-${board.id}` as const, label: "Skip to the welcome wall" }] : []),
+          { href: "#agenda-title", label: t("skip.agenda") },
+          { href: "#screen-title", label: t("skip.screen") },
+          { href: "#announce-title", label: t("skip.announce") },
+          { href: "#boards-title", label: t("skip.boards") },
+          ...(board ? [{ href: `#wall-${board.id}` as const, label: t("skip.welcome") }] : []),
         ]}
       />
       <header className="border-b border-line bg-white">
@@ -221,31 +228,31 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
             <LanguagePicker variant="menu" />
             <ConnectionPill />
             <Link href={`/f/${event.slug}/presentations`} className="btn btn-secondary min-h-10 py-1">
-              Presentations
+              {t("presentations")}
             </Link>
             <Link href={`/s/${event.slug}`} target="_blank" className="btn btn-secondary min-h-10 py-1">
-              Open big screen ↗
+              {t("openScreen")}
             </Link>
           </div>
         </div>
       </header>
       {/* Sticky, and scrolls sideways within itself when the text is large: it never wraps into a wall. */}
-      <nav aria-label="Console sections" className="sticky top-0 z-20 border-b border-line bg-white/95 backdrop-blur">
+      <nav aria-label={t("navLabel")} className="sticky top-0 z-20 border-b border-line bg-white/95 backdrop-blur">
         <ul className="mx-auto flex max-w-[1800px] gap-1 overflow-x-auto px-4 py-1.5 sm:px-6" data-testid="console-nav">
-          {sections.map((s) => (
-            <li key={s.id} className="shrink-0">
+          {sections.map((id) => (
+            <li key={id} className="shrink-0">
               <a
-                href={`#${s.id}`}
+                href={`#${id}`}
                 className="inline-flex min-h-10 items-center rounded-lg px-3 text-sm font-semibold text-ink hover:bg-paper focus-visible:bg-paper"
               >
-                {s.label}
+                {t(`sections.${id}`)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <main className="mx-auto grid max-w-[1800px] items-start gap-4 px-4 py-4 sm:px-6 lg:grid-cols-[minmax(17rem,22rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] 2xl:grid-cols-[minmax(20rem,24rem)_minmax(0,1fr)_minmax(20rem,26rem)]">
-        <h1 className="sr-only">Facilitator console</h1>
+        <h1 className="sr-only">{t("heading")}</h1>
         {/* The side column: what runs the clock of the room. */}
         <div className="min-w-0 space-y-4">
           {room ? (
@@ -257,7 +264,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           ) : (
             <>
               <p id="agenda" className="card scroll-mt-20 p-4 text-ink-soft">
-                Connecting to the room…
+                {t("connecting")}
               </p>
               <span id="timer" className="sr-only" />
             </>
@@ -283,23 +290,21 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           </div>
           <section id="presentations" aria-labelledby="presentations-title" className="card scroll-mt-20 space-y-2 p-4">
             <h2 id="presentations-title" className="text-lg font-bold">
-              Presentations
+              {t("presentationsPanel.title")}
             </h2>
-            <p className="text-sm text-ink-soft">
-              The running order, each team's time, the presenter's controls, judging and the people's choice.
-            </p>
+            <p className="text-sm text-ink-soft">{t("presentationsPanel.hint")}</p>
             <p className="flex flex-wrap gap-2">
               <Link href={`/f/${event.slug}/presentations`} className="btn btn-secondary min-h-10 py-1">
-                Run the presentations
+                {t("presentationsPanel.run")}
               </Link>
               <Link href={`/f/${event.slug}/presentations/results`} className="btn btn-secondary min-h-10 py-1">
-                Results
+                {t("presentationsPanel.results")}
               </Link>
             </p>
           </section>
           {board ? (
             <details className="card p-4">
-              <summary className="cursor-pointer font-bold">The welcome wall ({board.title})</summary>
+              <summary className="cursor-pointer font-bold">{t("welcomeWall", { title: board.title })}</summary>
               <div className="mt-3">
                 <WallBoard boardId={board.id} interactive />
               </div>
@@ -315,22 +320,19 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
             <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
             <section aria-labelledby="join-title" className="card space-y-2 p-4">
               <h2 id="join-title" className="text-lg font-bold">
-                How people join
+                {t("join.title")}
               </h2>
               <p>
-                Code <strong className="font-mono text-xl tracking-widest">{event.joinCode}</strong>
+                {t.rich("join.code", {
+                  code: event.joinCode,
+                  strong: (chunks) => <strong className="font-mono text-xl tracking-widest">{chunks}</strong>,
+                })}
               </p>
               <p className="break-all text-sm" data-testid="console-join-url">
                 {event.joinUrl}
               </p>
-              {event.reachableByPhones ? null : (
-                <p className="text-sm font-semibold text-danger">
-                  Only this computer can open that address. Connect it to the room's Wi-Fi, or set PUBLIC_URL.
-                </p>
-              )}
-              <p className="text-sm text-ink-soft">
-                Signed in as {me.name} ({me.role}).
-              </p>
+              {event.reachableByPhones ? null : <p className="text-sm font-semibold text-danger">{t("join.unreachable")}</p>}
+              <p className="text-sm text-ink-soft">{t("join.signedIn", { name: me.name, role: me.role })}</p>
             </section>
           </div>
         </div>
@@ -347,16 +349,17 @@ function WhoIsHere({
   presence: ReturnType<typeof useEventRoom>["presence"];
   wallRoom: number | undefined;
 }) {
+  const t = useTranslations("console.console.here");
   return (
     <section id="room" aria-labelledby="here-title" className="card scroll-mt-20 space-y-3 p-4">
       <h2 id="here-title" className="text-lg font-bold">
-        Who's here now
+        {t("title")}
       </h2>
       <dl className="grid grid-cols-[repeat(auto-fit,minmax(8rem,1fr))] gap-2">
-        <Stat label="People" value={presence?.people ?? "–"} testId="console-people" />
-        <Stat label="Participants" value={presence?.participants ?? "–"} testId="console-participants" />
-        <Stat label="Staff" value={presence?.staff ?? "–"} />
-        <Stat label="On the welcome wall" value={wallRoom ?? 0} />
+        <Stat label={t("people")} value={presence?.people ?? "–"} testId="console-people" />
+        <Stat label={t("participants")} value={presence?.participants ?? "–"} testId="console-participants" />
+        <Stat label={t("staff")} value={presence?.staff ?? "–"} />
+        <Stat label={t("onWelcomeWall")} value={wallRoom ?? 0} />
       </dl>
     </section>
   );

@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { teams } from "@/db/schema";
@@ -11,18 +12,18 @@ import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { staffPage } from "@/lib/server/staff-page";
 import { Console } from "./console";
 
-export const metadata: Metadata = { title: "Facilitator console" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("console.page");
+  return { title: t("metaTitle") };
+}
 
 export default async function FacilitatorConsolePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { event, actor, refused } = await staffPage(slug, `/f/${slug}`);
   if (refused) {
+    const t = await getTranslations("console.page");
     return (
-      <Refused
-        title="This page is for the people running the event"
-        body="The facilitator console can only be opened by the event's facilitators and organisers. Your own page has everything you need."
-        back={{ href: `/p/${event.slug}`, label: "Go to my page" }}
-      />
+      <Refused title={t("refusedTitle")} body={t("refusedBody")} back={{ href: `/p/${event.slug}`, label: t("refusedBack") }} />
     );
   }
   // The same address as the big screen's join wall: one a phone in the room can open.

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RoomTimer } from "@/app/live/room-timer";
 import type { BoardSummary } from "@/lib/boards/find-boards";
@@ -8,7 +9,6 @@ import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { CommandName, CommandPayload, PhaseView, RoomView, WallChoice } from "@/lib/realtime/contract";
 import { nextPhase, phaseStatus } from "@/lib/room/phases";
-import { wallLabel } from "@/lib/room/walls";
 
 /** Sends a facilitator command and keeps its refusal, in plain words, for the panel to show. */
 export function useRoomCommand() {
@@ -27,24 +27,41 @@ export function useRoomCommand() {
   return { run, message };
 }
 
-const ago = (ms: number) => {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? "just now" : s < 3600 ? `${Math.floor(s / 60)} min ago` : `${Math.floor(s / 3600)} h ago`;
-};
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 export function LastChange({ room }: { room: RoomView }) {
+  const t = useTranslations("console.room");
   const now = useServerNow(15_000);
+  const ago = (ms: number) => {
+    const s = Math.max(0, Math.round(ms / 1000));
+    return s < 60
+      ? t("justNow")
+      : s < 3600
+        ? t("minutesAgo", { count: Math.floor(s / 60) })
+        : t("hoursAgo", { count: Math.floor(s / 3600) });
+  };
   const change = room.lastChange;
   if (!change) return null;
   return (
     <div className="space-y-2">
       <p className="text-sm text-ink-soft" data-testid="room-last-change">
-        <span className="font-semibold text-ink">{change.by}</span> {change.text} · {ago(now - change.at)}
+        {t.rich("lastChange", {
+          by: change.by,
+          change: change.text,
+          ago: ago(now - change.at),
+          who: (chunks) => <span className="font-semibold text-ink">{chunks}</span>,
+        })}
       </p>
       {change.replaced ? (
         // Both people see this: the one whose change stands, and the one whose change it replaced.
         <p role="status" className="rounded-lg bg-sun/30 px-3 py-2 text-sm font-semibold" data-testid="room-replaced">
-          {change.by} {change.text}, replacing {change.replaced.by}'s change moments before ({change.replaced.text}).
+          {t("replaced", {
+            by: change.by,
+            change: change.text,
+            otherBy: change.replaced.by,
+            otherChange: change.replaced.text,
+          })}
         </p>
       ) : null}
     </div>
@@ -62,24 +79,25 @@ export function AgendaPanel({
   slug: string;
   locked: boolean;
 }) {
+  const t = useTranslations("console.agenda");
   const { run, message } = useRoomCommand();
   const current = room.phase?.id ?? null;
   const next = nextPhase(agenda, current);
   return (
     <section id="agenda" aria-labelledby="agenda-title" className="card scroll-mt-20 space-y-4 p-4">
-      <div className="flex items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="agenda-title" className="text-lg font-bold">
-          Agenda
+          {t("title")}
         </h2>
         <Link href={`/o/${slug}/edit`} className="link text-sm">
-          Edit the agenda
+          {t("edit")}
         </Link>
       </div>
       <p className="text-sm" data-testid="console-phase">
-        Now: <strong>{room.phase?.name ?? "not started"}</strong>
+        {room.phase ? t.rich("now", { phase: room.phase.name, strong }) : t.rich("nowNotStarted", { strong })}
       </p>
       {agenda.length === 0 ? (
-        <p className="text-ink-soft">No phases yet. Add them to the event's agenda to run the room by phase.</p>
+        <p className="text-ink-soft">{t("empty")}</p>
       ) : (
         <ol className="divide-y divide-line rounded-xl ring-1 ring-line">
           {agenda.map((p) => {
@@ -92,7 +110,7 @@ export function AgendaPanel({
               >
                 <span className={status === "done" ? "text-ink-soft" : "font-semibold"}>
                   {p.name}
-                  {status === "now" ? <span className="ms-2 text-sm font-bold text-brand">now</span> : null}
+                  {status === "now" ? <span className="ms-2 text-sm font-bold text-brand">{t("nowBadge")}</span> : null}
                 </span>
                 {status !== "now" ? (
                   <button
@@ -101,7 +119,7 @@ export function AgendaPanel({
                     disabled={locked}
                     onClick={() => void run("phase:start", { phaseId: p.id })}
                   >
-                    Start<span className="sr-only"> {p.name}</span>
+                    {t.rich("start", { phase: p.name, sr })}
                   </button>
                 ) : null}
               </li>
@@ -120,13 +138,14 @@ export function AgendaPanel({
         disabled={!next || locked}
         onClick={() => void run("phase:next", { fromPhaseId: current })}
       >
-        {next ? `Start next phase: ${next.name}` : agenda.length ? "This is the last phase" : "Start next phase"}
+        {next ? t("startNextNamed", { phase: next.name }) : agenda.length ? t("last") : t("startNext")}
       </button>
     </section>
   );
 }
 
 export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }) {
+  const t = useTranslations("console.timer");
   const { run, message } = useRoomCommand();
   const [minutes, setMinutes] = useState("5");
   const running = room.timer.status === "running";
@@ -137,7 +156,7 @@ export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }
   return (
     <section id="timer" aria-labelledby="timer-title" className="card scroll-mt-20 space-y-4 p-4">
       <h2 id="timer-title" className="text-lg font-bold">
-        Timer
+        {t("title")}
       </h2>
       <RoomTimer timer={room.timer} size="console" testId="console-timer" />
       {/* A disabled fieldset disables every control in it, and says so to screen readers. */}
@@ -145,15 +164,15 @@ export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }
         <div className="grid grid-cols-2 gap-2">
           {running ? (
             <button type="button" className="btn btn-primary" onClick={() => void run("timer:pause", {})}>
-              Pause
+              {t("pause")}
             </button>
           ) : (
             <button type="button" className="btn btn-primary" onClick={() => void run("timer:start", {})}>
-              {room.timer.status === "paused" ? "Resume" : "Start timer"}
+              {room.timer.status === "paused" ? t("resume") : t("start")}
             </button>
           )}
           <button type="button" className="btn btn-secondary" onClick={() => void run("timer:extend", { seconds: 60 })}>
-            + 1 minute
+            {t("extend")}
           </button>
         </div>
         <form
@@ -165,7 +184,7 @@ export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }
         >
           <div className="min-w-24 flex-1">
             <label htmlFor="timer-minutes" className="field-label text-sm">
-              Minutes
+              {t("minutes")}
             </label>
             <input
               id="timer-minutes"
@@ -176,10 +195,10 @@ export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }
             />
           </div>
           <button type="submit" className="btn btn-secondary">
-            Reset
+            {t("reset")}
           </button>
           <button type="button" className="btn btn-secondary" onClick={() => void run("timer:start", { minutes: asMinutes() })}>
-            Start fresh
+            {t("startFresh")}
           </button>
         </form>
       </fieldset>
@@ -192,14 +211,14 @@ export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }
   );
 }
 
-const simpleWalls: { choice: WallChoice; label: string }[] = [
-  { choice: { kind: "join" }, label: "Join" },
-  { choice: { kind: "teams" }, label: "Teams" },
-  { choice: { kind: "agenda" }, label: "Agenda" },
-  { choice: { kind: "announcement" }, label: "Announcement" },
-  { choice: { kind: "rotate" }, label: "Team boards in turn" },
-  { choice: { kind: "presentations" }, label: "Presentations" },
-];
+const simpleWalls = [
+  { kind: "join" },
+  { kind: "teams" },
+  { kind: "agenda" },
+  { kind: "announcement" },
+  { kind: "rotate" },
+  { kind: "presentations" },
+] as const satisfies WallChoice[];
 
 /** A vote opened from the console: the vote panel's defaults (3 dots each, one per note, no time limit). */
 export const quickVote = { dotsPerPerson: 3, maxPerTarget: 1, talliesLive: false, minutes: null, shortlistSize: 8 };
@@ -225,6 +244,7 @@ export function ScreenPanel({
   nudge: boolean;
   onNudge: (nudge: boolean) => void;
 }) {
+  const t = useTranslations("console.screen");
   const { run, message } = useRoomCommand();
   const wall = room.wall;
   const boardTitle = "boardId" in wall ? (boards.find((b) => b.id === wall.boardId)?.title ?? null) : null;
@@ -233,14 +253,17 @@ export function ScreenPanel({
     <section id="screen" aria-labelledby="screen-title" className="card scroll-mt-20 space-y-3 p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="screen-title" className="text-lg font-bold">
-          Big screen
+          {t("title")}
         </h2>
         <p className="min-w-0 break-words text-sm" data-testid="console-wall">
-          Showing <strong>{wallLabel(wall, boardTitle)}</strong>
+          {t.rich("showing", {
+            wall: boardTitle !== null ? t("wallOf", { kind: wall.kind, title: boardTitle }) : t("wall", { kind: wall.kind }),
+            strong,
+          })}
         </p>
       </div>
       <div className="flex flex-wrap gap-2">
-        {simpleWalls.map(({ choice, label }) => (
+        {simpleWalls.map((choice) => (
           <button
             key={choice.kind}
             type="button"
@@ -249,20 +272,22 @@ export function ScreenPanel({
             className={`btn min-h-10 px-3 py-1 text-sm ${isOnScreen(wall, choice) ? "btn-primary" : "btn-secondary"}`}
             onClick={() => show(choice)}
           >
-            {label}
+            {t(`walls.${choice.kind}`)}
           </button>
         ))}
       </div>
       <label className="flex items-center gap-2 text-sm font-semibold">
         <input type="checkbox" checked={nudge} onChange={(e) => onNudge(e.target.checked)} className="h-5 w-5 shrink-0" />
-        When I show a board or a vote, invite phones there too
+        {t("nudge")}
       </label>
       <p className="text-sm text-ink-soft">
-        To show a board or its votes, use its row in{" "}
-        <a href="#boards" className="link">
-          Boards
-        </a>
-        .
+        {t.rich("boardsHint", {
+          link: (chunks) => (
+            <a href="#boards" className="link">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
       {message ? (
         <p role="alert" className="field-error">
@@ -275,13 +300,13 @@ export function ScreenPanel({
 
 /** Who changed the room last, and why these controls are locked if a lead locked them. */
 export function RoomNotices({ room, lockedBy }: { room: RoomView; lockedBy: string | null }) {
+  const t = useTranslations("console.room");
   return (
     <div className="space-y-3 empty:hidden">
       <LastChange room={room} />
       {lockedBy !== null ? (
         <p role="status" className="rounded-lg bg-brand-soft px-4 py-3 font-semibold" data-testid="controls-locked">
-          {lockedBy} leads and has locked the room controls: only they change phases, the timer and the big screen. Boards, votes
-          and moderation are still yours. Ask {lockedBy} to unlock them or to hand you the lead.
+          {t("locked", { name: lockedBy })}
         </p>
       ) : null}
     </div>

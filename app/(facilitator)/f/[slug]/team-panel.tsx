@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActivityLine } from "@/app/live/activity-line";
 import type { StaffState } from "@/lib/activity/staff-state";
@@ -18,10 +19,11 @@ export function lockedBy(staff: StaffState | null): string | null {
 
 /** Who leads the room: hand the lead on, take it, lock the room controls. */
 export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null; slug: string; canInvite: boolean }) {
+  const t = useTranslations("console.lead");
   const connection = useConnection();
   const [to, setTo] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  if (!staff) return <p className="card p-5 text-ink-soft">Loading the team…</p>;
+  if (!staff) return <p className="card p-5 text-ink-soft">{t("loading")}</p>;
   const { lead, controlsLocked } = staff.lead;
   const iLead = lead?.accountId === staff.me.accountId;
   const others = staff.staff.filter((s) => s.accountId !== lead?.accountId);
@@ -40,41 +42,42 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
       setMessage({ ok: false, text: ack.error.message });
     }
   };
-  const nameOf = (id: string) => staff.staff.find((s) => s.accountId === id)?.name ?? "them";
+  const nameOf = (id: string) => staff.staff.find((s) => s.accountId === id)?.name ?? t("them");
 
   return (
     <section aria-labelledby="lead-title" className="card space-y-3 p-4" data-testid="lead-panel">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="lead-title" className="text-lg font-bold">
-          Running the room together
+          {t("title")}
         </h2>
         {canInvite ? (
           <Link href={`/o/${slug}/invite`} className="btn btn-secondary min-h-10 px-3 py-1 text-sm">
-            Add a facilitator
+            {t("addFacilitator")}
           </Link>
         ) : null}
       </div>
       <p data-testid="lead-status">
-        {lead ? (
-          <>
-            Lead: <strong>{iLead ? `you (${lead.name})` : lead.name}</strong>
-            {controlsLocked ? " · room controls locked" : " · everyone can run the room"}
-          </>
-        ) : (
-          "Nobody leads yet: everyone on the team can change phases, the timer and the big screen."
-        )}
+        {lead
+          ? t.rich("status", {
+              who: iLead ? t("you", { name: lead.name }) : lead.name,
+              locked: controlsLocked ? "yes" : "no",
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })
+          : t("nobody")}
       </p>
       <div className="flex flex-wrap items-end gap-2">
         {mayHand && others.length > 0 ? (
           <>
             <div className="min-w-48 flex-1">
               <label htmlFor="lead-to" className="field-label text-sm">
-                {!lead ? "Who leads" : iLead ? "Hand the lead to" : "Move the lead to"}
+                {!lead ? t("whoLeads") : iLead ? t("handTo") : t("moveTo")}
               </label>
               <select id="lead-to" className="field-input" value={choice} onChange={(e) => setTo(e.target.value)}>
                 {others.map((s) => (
                   <option key={s.accountId} value={s.accountId}>
-                    {s.accountId === staff.me.accountId ? `Me (${s.name})` : `${s.name} (${s.role})`}
+                    {s.accountId === staff.me.accountId
+                      ? t("optionMe", { name: s.name })
+                      : t("option", { name: s.name, role: s.role })}
                   </option>
                 ))}
               </select>
@@ -87,11 +90,11 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
                 void send(
                   "lead:hand",
                   { accountId: choice },
-                  choice === staff.me.accountId ? "You lead now." : `${nameOf(choice)} leads now.`,
+                  choice === staff.me.accountId ? t("youLeadNow") : t("leadsNow", { name: nameOf(choice) }),
                 )
               }
             >
-              {choice !== staff.me.accountId ? "Hand over the lead" : lead ? "Take the lead back" : "Take the lead"}
+              {choice !== staff.me.accountId ? t("handOver") : lead ? t("takeBack") : t("take")}
             </button>
           </>
         ) : null}
@@ -101,14 +104,10 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
             aria-pressed={controlsLocked}
             className={controlsLocked ? "btn btn-primary" : "btn btn-secondary"}
             onClick={() =>
-              void send(
-                "room:lock",
-                { locked: !controlsLocked },
-                controlsLocked ? "Everyone can run the room again." : "Only you change phases, the timer and the big screen now.",
-              )
+              void send("room:lock", { locked: !controlsLocked }, controlsLocked ? t("unlockedNow") : t("lockedNow"))
             }
           >
-            {controlsLocked ? "Unlock room controls" : "Lock room controls"}
+            {controlsLocked ? t("unlock") : t("lock")}
           </button>
         ) : null}
       </div>
@@ -120,25 +119,24 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
           {message.text}
         </p>
       ) : null}
-      {!canInvite ? <p className="text-sm text-ink-soft">To add a facilitator, ask an organiser of the event.</p> : null}
+      {!canInvite ? <p className="text-sm text-ink-soft">{t("askOrganiser")}</p> : null}
     </section>
   );
 }
 
 /** Who did what and when, live on every console: nothing anyone on the team does goes unseen. */
 export function ActivityLog({ staff }: { staff: StaffState | null }) {
+  const t = useTranslations("console.activity");
   useServerNow(30_000);
   return (
     <section id="activity" aria-labelledby="activity-title" className="card scroll-mt-20 space-y-3 p-4">
       <h2 id="activity-title" className="text-lg font-bold">
-        Activity
+        {t("title")}
       </h2>
       {!staff ? (
-        <p className="text-ink-soft">Loading…</p>
+        <p className="text-ink-soft">{t("loading")}</p>
       ) : staff.log.length === 0 ? (
-        <p className="text-ink-soft">
-          Nothing yet. Phases, timers, walls, votes, locks, reveals and announcements appear here as the team acts.
-        </p>
+        <p className="text-ink-soft">{t("empty")}</p>
       ) : (
         // A list that scrolls on its own must be reachable from the keyboard to be scrolled (WCAG 2.1.1).
         <ol

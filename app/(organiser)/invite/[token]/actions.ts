@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { createAccount, newAccountSchema, prepareAccount } from "@/lib/accounts/create-account";
@@ -10,21 +11,23 @@ import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invi
 import { findInvite } from "@/lib/invites/find-invite";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { passwordsEnabled } from "@/lib/sso/settings";
-import { echo, fieldErrors, fieldText } from "../../form-state";
+import { echo, fieldText, localFieldErrors } from "../../form-state";
 
-const refusals: Record<Exclude<AcceptInviteResult, { ok: true }>["reason"], string> = {
-  unknown: "This invitation link no longer works: it may have been revoked. Ask the organiser for a new one.",
-  expired: "This invitation has expired. Ask the organiser for a new link.",
-  used: "This invitation has already been used. Each link lets one person in; ask the organiser for a new one.",
-};
+type Refusal = Exclude<AcceptInviteResult, { ok: true }>["reason"];
+
+/** Why an invitation can't be used, in the request's language (account.json, invite.refusals). */
+async function refusal(reason: Refusal): Promise<string> {
+  const t = await getTranslations("account.invite.refusals");
+  return t(reason);
+}
 
 export async function acceptInviteAction(token: string, _previous: FormState): Promise<FormState> {
   token = textArg(token);
   const account = await currentAccount();
-  if (!account) return { message: "You've been signed out. Sign in again to accept the invitation." };
+  if (!account) return { message: (await getTranslations("account.invite"))("signedOut") };
   const db = await sharedDatabase();
   const result = await db.transact((tx) => acceptInvite(tx, { token, accountId: account.id }));
-  if (!result.ok) return { message: refusals[result.reason] };
+  if (!result.ok) return { message: await refusal(result.reason) };
   sharedRealtime()?.emitBroadcasts(result.broadcasts);
   redirect(result.landing);
 }
@@ -40,20 +43,20 @@ export async function createAccountAndAccept(token: string, _previous: FormState
   token = textArg(token);
   form = formArg(form);
   const values = echo(form, ["name", "email"]);
-  if (!passwordsEnabled())
-    return { message: "Sign-in with a password is switched off here. Use the single sign-on button instead.", values };
+  const t = await getTranslations("account");
+  if (!passwordsEnabled()) return { message: t("passwordsOff"), values };
   const parsed = newAccountSchema.safeParse({
     name: fieldText(form, "name"),
     email: fieldText(form, "email"),
     password: fieldText(form, "password"),
   });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: await localFieldErrors(parsed.error), values };
 
   const db = await sharedDatabase();
   // Answer a dead link before the slow password hash; the transaction below checks again.
   const invite = await findInvite(db.read, token);
-  if (!invite) return { message: refusals.unknown, values };
-  if (invite.status !== "valid") return { message: refusals[invite.status], values };
+  if (!invite) return { message: await refusal("unknown"), values };
+  if (invite.status !== "valid") return { message: await refusal(invite.status), values };
 
   const prepared = await prepareAccount(parsed.data);
   let accepted: { accountId: string; landing: string; broadcasts: Extract<AcceptInviteResult, { ok: true }>["broadcasts"] };
@@ -62,12 +65,12 @@ export async function createAccountAndAccept(token: string, _previous: FormState
       const created = await createAccount(tx, prepared);
       if (!created.ok) {
         throw new Refused({
-          errors: { email: "There's already an account with this email. Sign in instead, then accept the invitation." },
+          errors: { email: t("invite.emailTaken") },
           values,
         });
       }
       const result = await acceptInvite(tx, { token, accountId: created.accountId });
-      if (!result.ok) throw new Refused({ message: refusals[result.reason], values });
+      if (!result.ok) throw new Refused({ message: t(`invite.refusals.${result.reason}`), values });
       return { accountId: created.accountId, landing: result.landing, broadcasts: result.broadcasts };
     });
   } catch (error) {

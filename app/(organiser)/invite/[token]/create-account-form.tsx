@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, type FormState, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../../form-fields";
 import { type FormAction, useKeptForm } from "../../use-kept-form";
 
 export function CreateAccountForm({ action }: { action: FormAction<FormState> }) {
+  const t = useTranslations("account");
   const { state, formProps } = useKeptForm(action, {});
   return (
     <form {...formProps} className="space-y-5" aria-labelledby="new-account-heading">
       <FormMessage message={state.message} />
       <TextField
         name="name"
-        label="Your name"
-        hint="Shown to the other people running the event."
+        label={t("fields.yourName")}
+        hint={t("invite.nameHint")}
         autoComplete="name"
         maxLength={80}
         required
@@ -21,7 +23,7 @@ export function CreateAccountForm({ action }: { action: FormAction<FormState> })
       />
       <TextField
         name="email"
-        label="Email address"
+        label={t("fields.email")}
         type="email"
         autoComplete="email"
         inputMode="email"
@@ -33,16 +35,16 @@ export function CreateAccountForm({ action }: { action: FormAction<FormState> })
       />
       <TextField
         name="password"
-        label="Choose a password"
-        hint="At least 10 characters. A short sentence works well."
+        label={t("invite.choosePassword")}
+        hint={t("invite.passwordHint")}
         type="password"
         autoComplete="new-password"
         maxLength={200}
         required
         error={state.errors?.password}
       />
-      <SubmitButton pendingLabel="Creating your account…" className="btn btn-primary w-full">
-        Create account and join
+      <SubmitButton pendingLabel={t("invite.creating")} className="btn btn-primary w-full">
+        {t("invite.create")}
       </SubmitButton>
     </form>
   );

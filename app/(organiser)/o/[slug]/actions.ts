@@ -2,6 +2,7 @@
 
 import { eq } from "drizzle-orm";
 import { refresh } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
@@ -12,22 +13,21 @@ import { currentAccount } from "@/lib/auth/web-session";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
 import { staffInviteEmail } from "@/lib/email/templates";
-import { formatDay } from "@/lib/events/event-dates";
+import { eventTimeZone, formatDay } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createInvite, inviteExpirySchema, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
-import { staffAccess } from "../../access";
+import { organisersOnlyText, staffAccess } from "../../access";
 import { fieldText } from "../../form-state";
 
 export type StatusFormState = FormState & { saved?: string };
 export type InviteFormState = FormState & {
   invite?: { link: string; role: "organiser" | "facilitator"; expires: string; emailedTo?: string };
 };
-
-const notAllowed = "Only organisers of this event can do that. If you've just been removed, reload the page.";
 
 /** The event, if the signed-in account organises it: every action checks for itself. */
 async function asOrganiser(slug: string) {
@@ -38,27 +38,42 @@ async function asOrganiser(slug: string) {
 }
 
 const statusSchema = z.enum(["draft", "published", "archived"], "Choose draft, published or archived.");
-const statusNews = {
-  draft: "Saved. The event is a draft again: only its staff can see the public page.",
-  published: "Saved. The event is published: anyone with the link can see it and join.",
-  archived: "Saved. The event is archived: its page stays up as a record, and nobody new can join.",
-};
+const statusNews = { draft: "savedDraft", published: "savedPublished", archived: "savedArchived" } as const;
+
+/** "Friday 4 December 2026" in English's house style; the reader's own conventions otherwise, in the event's time zone. */
+function longDay(locale: string, ms: number) {
+  if (locale.toLowerCase().startsWith("en")) return formatDay(ms);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: eventTimeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(new Date(ms));
+}
+
+/** The first zod issue in the request's language (errors.json), or the fallback when there is none. */
+async function firstIssue(error: z.ZodError, fallback: string) {
+  const message = error.issues[0]?.message;
+  return message ? await inRequestLanguage(message) : fallback;
+}
 
 export async function changeEventStatus(slug: string, _previous: StatusFormState, form: FormData): Promise<StatusFormState> {
   slug = textArg(slug);
   form = formArg(form);
   const values = { status: fieldText(form, "status") };
   const allowed = await asOrganiser(slug);
-  if (!allowed) return { message: notAllowed, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
+  const t = await getTranslations("organiser.status");
   const status = statusSchema.safeParse(values.status);
-  if (!status.success) return { errors: { status: status.error.issues[0]?.message ?? "Choose a status." }, values };
+  if (!status.success) return { errors: { status: t("chooseOne") }, values };
 
   const db = await sharedDatabase();
   await db.transact((tx) => tx.update(events).set({ status: status.data }).where(eq(events.id, allowed.event.id)));
   // Participants' open sockets close now (an archived event takes no more part).
   if (status.data === "archived") sharedRealtime()?.revoke([{ kind: "event-participants", eventId: allowed.event.id }]);
   refresh();
-  return { saved: statusNews[status.data], values };
+  return { saved: t(statusNews[status.data]), values };
 }
 
 export async function createInviteAction(slug: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
@@ -71,13 +86,14 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
     expires: fieldText(form, "expires") || "7",
   };
   const allowed = await asOrganiser(slug);
-  if (!allowed) return { message: notAllowed, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
+  const t = await getTranslations("organiser.invite");
   const role = inviteRoleSchema.safeParse(values.role);
-  if (!role.success) return { errors: { role: role.error.issues[0]?.message ?? "Choose a role." }, values };
+  if (!role.success) return { errors: { role: await firstIssue(role.error, t("chooseRole")) }, values };
   const lifetime = inviteExpirySchema.safeParse(values.expires);
-  if (!lifetime.success) return { errors: { expires: lifetime.error.issues[0]?.message ?? "Choose how long it works." }, values };
+  if (!lifetime.success) return { errors: { expires: await firstIssue(lifetime.error, t("chooseExpiry")) }, values };
   const email = values.email.trim() ? emailSchema.safeParse(values.email) : null;
-  if (email && !email.success) return { errors: { email: email.error.issues[0]?.message ?? "Check the address." }, values };
+  if (email && !email.success) return { errors: { email: await firstIssue(email.error, t("checkAddress")) }, values };
 
   const db = await sharedDatabase();
   const invite = await db.transact((tx) =>
@@ -105,7 +121,7 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
   }
   return {
     values: { role: values.role, expires: values.expires },
-    invite: { link, role: role.data, expires: formatDay(invite.expiresAt), emailedTo },
+    invite: { link, role: role.data, expires: longDay(await getLocale(), invite.expiresAt), emailedTo },
   };
 }
 

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** A link to hand on: shown in full, selectable, with a button that copies it. */
 export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+  const t = useTranslations("organiser.copy");
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const copy = async () => {
     try {
@@ -30,15 +32,11 @@ export function CopyField({ id, label, value }: { id: string; label: string; val
           className="field-input font-mono text-sm"
         />
         <button type="button" onClick={copy} className="btn btn-secondary shrink-0">
-          {copied === "yes" ? "Copied" : "Copy link"}
+          {copied === "yes" ? t("copied") : t("copy")}
         </button>
       </div>
       <p role="status" className="mt-1 min-h-5 text-sm text-ink-soft">
-        {copied === "yes"
-          ? "Link copied to the clipboard."
-          : copied === "failed"
-            ? "Press Ctrl+C (or ⌘C) to copy the selected link."
-            : ""}
+        {copied === "yes" ? t("copiedStatus") : copied === "failed" ? t("failed") : ""}
       </p>
     </div>
   );

@@ -1,30 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { ChoiceGroup, SubmitButton } from "../../form-fields";
 import { type FormAction, useKeptForm } from "../../use-kept-form";
 import type { InviteFormState } from "./actions";
 import { CopyField } from "./copy-field";
 
-const roles = [
-  {
-    value: "facilitator",
-    label: "Facilitator",
-    description: "Runs the room on the day: phases, timer, boards, votes and presentations.",
-  },
-  {
-    value: "organiser",
-    label: "Co-organiser",
-    description: "Everything a facilitator can do, plus publishing the event and inviting others.",
-  },
-] as const;
-
-const expiries = [
-  { value: "1", label: "1 day", description: "For someone helping tomorrow." },
-  { value: "3", label: "3 days", description: "Enough for a weekend." },
-  { value: "7", label: "7 days", description: "The usual." },
-  { value: "14", label: "14 days", description: "For someone joining later in the planning." },
-] as const;
+const expiryDays = [1, 3, 7, 14] as const;
 
 export function InviteForm({
   action,
@@ -35,7 +18,17 @@ export function InviteForm({
   emailOn?: boolean;
   defaultRole?: "facilitator" | "organiser";
 }) {
+  const t = useTranslations("organiser.invite");
   const { state, formProps } = useKeptForm<InviteFormState>(action, {});
+  const roles = [
+    { value: "facilitator", label: t("facilitator"), description: t("facilitatorAbout") },
+    { value: "organiser", label: t("organiser"), description: t("organiserAbout") },
+  ];
+  const expiries = expiryDays.map((days) => ({
+    value: String(days),
+    label: t("days", { count: days }),
+    description: t(`days${days}About`),
+  }));
   return (
     <div className="space-y-5">
       <form {...formProps} className="space-y-4">
@@ -43,7 +36,7 @@ export function InviteForm({
         <ChoiceGroup
           idPrefix="invite-role"
           name="role"
-          legend="They will join as"
+          legend={t("roleLegend")}
           options={roles}
           defaultValue={state.values?.role ?? defaultRole}
           error={state.errors?.role}
@@ -51,7 +44,7 @@ export function InviteForm({
         <ChoiceGroup
           idPrefix="invite-expires"
           name="expires"
-          legend="The link works for"
+          legend={t("expiresLegend")}
           options={expiries}
           defaultValue={state.values?.expires ?? "7"}
           error={state.errors?.expires}
@@ -59,8 +52,8 @@ export function InviteForm({
         {emailOn ? (
           <TextField
             name="email"
-            label="Their email (optional)"
-            hint="We'll email them the link. Leave it empty to send it yourself."
+            label={t("email")}
+            hint={t("emailHint")}
             type="email"
             inputMode="email"
             autoCapitalize="none"
@@ -69,25 +62,20 @@ export function InviteForm({
             error={state.errors?.email}
           />
         ) : null}
-        <SubmitButton pendingLabel="Creating link…" className="btn btn-primary">
-          Create invitation link
+        <SubmitButton pendingLabel={t("pending")} className="btn btn-primary">
+          {t("submit")}
         </SubmitButton>
       </form>
       {state.invite ? (
         <div className="space-y-2 rounded-xl border-2 border-brand bg-brand-soft/50 p-4">
-          <CopyField
-            id="invite-link"
-            label={`Invitation link for a ${state.invite.role === "organiser" ? "co-organiser" : "facilitator"}`}
-            value={state.invite.link}
-          />
+          <CopyField id="invite-link" label={t("linkLabel", { role: state.invite.role })} value={state.invite.link} />
           {state.invite.emailedTo ? (
             <p role="status" className="font-semibold">
-              Emailed to {state.invite.emailedTo}.
+              {t("emailed", { email: state.invite.emailedTo })}
             </p>
           ) : null}
           <p className="text-sm">
-            <strong>Copy it now: it is shown only once.</strong> It works for one person and expires on {state.invite.expires}.
-            Send it to them directly, not in a public channel.
+            {t.rich("copyNow", { date: state.invite.expires, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
         </div>
       ) : null}

@@ -1,12 +1,13 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { regenerateJoinCode } from "@/lib/events/regenerate-join-code";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { organiserOf, organisersOnly } from "../../access";
+import { organiserOf, organisersOnlyText } from "../../access";
 import { fieldText } from "../../form-state";
 
 export type JoinCodeFormState = FormState & { saved?: string };
@@ -19,11 +20,12 @@ export async function regenerateJoinCodeAction(
   slug = textArg(slug);
   form = formArg(form);
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly };
+  if (!allowed) return { message: await organisersOnlyText() };
+  const t = await getTranslations("organiser.joinCode");
   // The form sends this only from its confirmation step: a stray post does not change the code.
-  if (fieldText(form, "confirm") !== "yes") return { message: "Confirm that the old code should stop working." };
+  if (fieldText(form, "confirm") !== "yes") return { message: t("confirmFirst") };
   const db = await sharedDatabase();
   const { joinCode } = await db.transact((tx) => regenerateJoinCode(tx, { eventId: allowed.event.id }));
   refresh();
-  return { saved: `The new join code is ${formatJoinCode(joinCode)}. The old one no longer works.` };
+  return { saved: t("changed", { code: formatJoinCode(joinCode) }) };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../form-fields";
@@ -8,6 +9,7 @@ import type { JoinCodeFormState } from "./join-code-actions";
 
 /** Changing the code is two steps: the old code on posters and slides stops working. */
 export function JoinCodeForm({ action }: { action: FormAction<JoinCodeFormState> }) {
+  const t = useTranslations("organiser.joinCode");
   const { state, formProps } = useKeptForm<JoinCodeFormState>(action, {});
   const [shown, setShown] = useState<JoinCodeFormState | null>(null);
   if (state !== shown && state.saved) setShown(state);
@@ -17,22 +19,20 @@ export function JoinCodeForm({ action }: { action: FormAction<JoinCodeFormState>
       <FormMessage message={state.message} />
       <SavedMessage message={state.saved} />
       <details key={shown ? "changed" : "unchanged"} className="space-y-3">
-        <summary className="btn btn-secondary w-fit cursor-pointer list-none">Change join code…</summary>
+        <summary className="btn btn-secondary w-fit cursor-pointer list-none">{t("change")}</summary>
         <form {...formProps} className="mt-3 space-y-3 rounded-xl border-2 border-coral bg-note-orange/40 p-4">
-          <p className="font-semibold">
-            Make a new join code? The current code and join link stop working at once. People already in keep their place.
-          </p>
+          <p className="font-semibold">{t("confirmText")}</p>
           <input type="hidden" name="confirm" value="yes" />
           <div className="flex flex-wrap gap-2">
-            <SubmitButton pendingLabel="Changing…" className="btn btn-danger">
-              Yes, make a new code
+            <SubmitButton pendingLabel={t("pending")} className="btn btn-danger">
+              {t("confirm")}
             </SubmitButton>
             <button
               type="button"
               className="btn btn-secondary"
               onClick={(e) => e.currentTarget.closest("details")?.removeAttribute("open")}
             >
-              Keep the current code
+              {t("keep")}
             </button>
           </div>
         </form>

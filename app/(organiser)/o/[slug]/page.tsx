@@ -1,16 +1,17 @@
 import { asc, desc, eq } from "drizzle-orm";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localEventDates, localShortDate } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { accounts, eventStaff } from "@/db/schema";
 import { findBriefs } from "@/lib/briefs/find-briefs";
 import { sharedMailer } from "@/lib/email/mailer";
-import { formatEventDates, formatShortDate } from "@/lib/events/event-dates";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { listPendingInvites } from "@/lib/invites/find-invite";
 import { publicBaseUrl } from "@/lib/server/public-url";
-import { requireAccount, roleLabels, staffAccess } from "../../access";
+import { requireAccount, staffAccess } from "../../access";
 import { BriefStatusBadge, RoleBadge, StatusBadge } from "../../badges";
 import { PageShell } from "../../page-shell";
 import { changeEventStatus, createInviteAction, removeStaffAction, revokeInviteAction } from "./actions";
@@ -21,7 +22,10 @@ import { regenerateJoinCodeAction } from "./join-code-actions";
 import { JoinCodeForm } from "./join-code-form";
 import { StatusForm } from "./status-form";
 
-export const metadata: Metadata = { title: "Event admin" };
+export async function generateMetadata() {
+  const t = await getTranslations("organiser.event");
+  return { title: t("title") };
+}
 
 export default async function EventAdminPage({
   params,
@@ -52,33 +56,31 @@ export default async function EventAdminPage({
       ])
     : [[], []];
   const eventBriefs = await findBriefs(db.read, event.id, { publishedOnly: false });
+  const t = await getTranslations("organiser");
+  const locale = await getLocale();
 
   const links = [
-    {
-      href: `/e/${event.slug}`,
-      label: "Public event page",
-      about: "The event and its published briefs, for anyone with the link.",
-    },
-    { href: `/j/${event.joinCode}`, label: "Join link", about: "Send it to participants, or put it on a slide." },
-    { href: `/s/${event.slug}`, label: "Big screen", about: "Open it on the projector: readable from the back of the hall." },
-    { href: `/f/${event.slug}`, label: "Facilitator console", about: "Run the room: phases, timer, boards, votes." },
+    { href: `/e/${event.slug}`, label: t("event.links.publicLabel"), about: t("event.links.publicAbout") },
+    { href: `/j/${event.joinCode}`, label: t("event.links.joinLabel"), about: t("event.links.joinAbout") },
+    { href: `/s/${event.slug}`, label: t("event.links.screenLabel"), about: t("event.links.screenAbout") },
+    { href: `/f/${event.slug}`, label: t("event.links.consoleLabel"), about: t("event.links.consoleAbout") },
     {
       href: `/f/${event.slug}/presentations`,
-      label: "Presentations",
-      about: "Running order, presenter mode, judges and the people's choice.",
+      label: t("event.links.presentationsLabel"),
+      about: t("event.links.presentationsAbout"),
     },
     {
       href: `/f/${event.slug}/presentations/results`,
-      label: "Presentation results",
-      about: "Judges' scores and the people's choice, combined.",
+      label: t("event.links.resultsLabel"),
+      about: t("event.links.resultsAbout"),
     },
   ];
 
   return (
     <PageShell>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+      <nav aria-label={t("shell.breadcrumb")} className="mb-4 text-sm">
         <Link href="/o" className="link">
-          Your events
+          {t("shell.yourEvents")}
         </Link>
         <span aria-hidden className="mx-2 text-ink-soft">
           /
@@ -93,22 +95,22 @@ export default async function EventAdminPage({
         </div>
         <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{event.name}</h1>
         <p className="text-lg text-ink-soft">
-          {formatEventDates(event.startsAt, event.endsAt)}
+          {localEventDates(locale, event.startsAt, event.endsAt, t("events.datesTba"))}
           {event.place ? ` · ${event.place}` : ""}
         </p>
         {isOrganiser ? (
           <div className="flex flex-wrap gap-2">
             <Link href={`/o/${event.slug}/edit`} className="btn btn-secondary">
-              Edit details and agenda
+              {t("event.edit")}
             </Link>
             <Link href={`/o/${event.slug}/review`} className="btn btn-secondary">
-              Review and export
+              {t("event.review")}
             </Link>
             <Link href={`/o/${event.slug}/projects`} className="btn btn-secondary">
-              Projects after the event
+              {t("event.projects")}
             </Link>
             <Link href={`/o/${event.slug}/audit`} className="btn btn-secondary">
-              Audit log
+              {t("event.audit")}
             </Link>
           </div>
         ) : null}
@@ -120,15 +122,17 @@ export default async function EventAdminPage({
           <div className="flex flex-col gap-5 md:flex-row md:items-center md:justify-between">
             <div>
               <h2 id="share-heading" className="text-xl font-bold tracking-tight">
-                Share and run
+                {t("event.shareHeading")}
               </h2>
               <p className="text-ink-soft">
-                Participants join at <span className="font-semibold text-ink">{base.replace(/^https?:\/\//, "")}/j</span> with
-                this code.
+                {t.rich("event.shareBody", {
+                  address: `${base.replace(/^https?:\/\//, "")}/j`,
+                  strong: (chunks) => <span className="font-semibold text-ink">{chunks}</span>,
+                })}
               </p>
             </div>
             <p className="shrink-0 rounded-2xl bg-sun px-6 py-3 text-center">
-              <span className="block text-xs font-bold tracking-widest text-ink uppercase">Join code</span>
+              <span className="block text-xs font-bold tracking-widest text-ink uppercase">{t("event.joinCode")}</span>
               <span className="block font-mono text-4xl font-extrabold tracking-wider text-ink" data-testid="join-code">
                 {formatJoinCode(event.joinCode)}
               </span>
@@ -151,14 +155,12 @@ export default async function EventAdminPage({
         <section aria-labelledby="briefs-heading" className="card space-y-5 p-6 lg:col-span-2">
           <div>
             <h2 id="briefs-heading" className="text-xl font-bold tracking-tight">
-              Briefs
+              {t("event.briefsHeading")}
             </h2>
-            <p className="text-ink-soft">
-              Each brief is a challenge for one team, published in advance with its project pack. They appear in this order.
-            </p>
+            <p className="text-ink-soft">{t("event.briefsIntro")}</p>
           </div>
           {eventBriefs.length === 0 ? (
-            <p className="text-ink-soft">No briefs yet.</p>
+            <p className="text-ink-soft">{t("event.noBriefs")}</p>
           ) : (
             <ol className="divide-y divide-line rounded-xl border border-line">
               {eventBriefs.map((brief, index) => (
@@ -179,7 +181,7 @@ export default async function EventAdminPage({
                     </span>
                   </span>
                   {isOrganiser ? (
-                    <span className="flex gap-2">
+                    <span className="flex flex-wrap gap-2">
                       {(["up", "down"] as const).map((direction) => (
                         <form key={direction} action={moveBriefAction.bind(null, event.slug)}>
                           <input type="hidden" name="briefId" value={brief.id} />
@@ -188,9 +190,12 @@ export default async function EventAdminPage({
                             type="submit"
                             className="btn btn-secondary min-h-11 py-2 text-sm"
                             disabled={direction === "up" ? index === 0 : index === eventBriefs.length - 1}
-                            aria-label={`Move ${brief.title} ${direction}`}
+                            aria-label={t(direction === "up" ? "event.moveBriefUp" : "event.moveBriefDown", {
+                              title: brief.title,
+                            })}
                           >
-                            <span aria-hidden>{direction === "up" ? "↑" : "↓"}</span> {direction === "up" ? "Up" : "Down"}
+                            <span aria-hidden>{direction === "up" ? "↑" : "↓"}</span>{" "}
+                            {direction === "up" ? t("event.up") : t("event.down")}
                           </button>
                         </form>
                       ))}
@@ -207,14 +212,14 @@ export default async function EventAdminPage({
           <>
             <section aria-labelledby="status-heading" className="card p-6">
               <h2 id="status-heading" className="mb-4 text-xl font-bold tracking-tight">
-                Status
+                {t("event.statusHeading")}
               </h2>
               <StatusForm action={changeEventStatus.bind(null, event.slug)} status={event.status} />
             </section>
 
             <section aria-labelledby="staff-heading" className="card p-6">
               <h2 id="staff-heading" className="mb-4 text-xl font-bold tracking-tight">
-                People running this event
+                {t("event.staffHeading")}
               </h2>
               <ul className="divide-y divide-line">
                 {staff.map((person) => (
@@ -222,7 +227,7 @@ export default async function EventAdminPage({
                     <span className="min-w-0">
                       <span className="block font-semibold break-words">
                         {person.name}
-                        {person.id === account.id ? <span className="font-normal text-ink-soft"> (you)</span> : null}
+                        {person.id === account.id ? <span className="font-normal text-ink-soft"> {t("shell.you")}</span> : null}
                       </span>
                       <span className="block text-sm break-all text-ink-soft">{person.email}</span>
                     </span>
@@ -232,12 +237,13 @@ export default async function EventAdminPage({
                         // A disclosure, so removing asks twice with or without JavaScript.
                         <details className="group">
                           <summary className="btn btn-secondary min-h-11 cursor-pointer list-none py-2 text-sm">
-                            Remove…<span className="sr-only"> {person.name}</span>
+                            {t("event.removeStaff")}
+                            <span className="sr-only"> {person.name}</span>
                           </summary>
                           <form action={removeStaffAction.bind(null, event.slug)} className="mt-2">
                             <input type="hidden" name="accountId" value={person.id} />
                             <button type="submit" className="btn btn-danger min-h-11 py-2 text-sm">
-                              Yes, remove {person.name} from this event
+                              {t("event.removeStaffConfirm", { name: person.name })}
                             </button>
                           </form>
                         </details>
@@ -251,31 +257,30 @@ export default async function EventAdminPage({
             <section aria-labelledby="invite-heading" className="card space-y-5 p-6 lg:col-span-2">
               <div>
                 <h2 id="invite-heading" className="text-xl font-bold tracking-tight">
-                  Invite a co-organiser or facilitator
+                  {t("event.inviteHeading")}
                 </h2>
-                <p className="text-ink-soft">
-                  Each link lets one person in, with or without an account already. You choose how long it works (up to 14 days).
-                </p>
+                <p className="text-ink-soft">{t("event.inviteIntro")}</p>
               </div>
               <div className="grid gap-8 lg:grid-cols-2">
                 <InviteForm action={createInviteAction.bind(null, event.slug)} emailOn={sharedMailer() !== null} />
                 <div>
-                  <h3 className="mb-3 font-bold">Waiting to be accepted</h3>
+                  <h3 className="mb-3 font-bold">{t("event.pendingHeading")}</h3>
                   {pending.length === 0 ? (
-                    <p className="text-ink-soft">No open invitations.</p>
+                    <p className="text-ink-soft">{t("event.noPending")}</p>
                   ) : (
                     <ul className="divide-y divide-line rounded-xl border border-line">
                       {pending.map((invite) => {
-                        const what = `${roleLabels[invite.role].toLowerCase()} invitation made on ${formatShortDate(invite.createdAt)}`;
+                        const expires = localShortDate(locale, invite.expiresAt);
                         return (
                           <li key={invite.tokenHash} className="flex flex-wrap items-center justify-between gap-3 p-3">
                             <span className="text-sm">
                               <span className="block font-semibold text-base">
-                                {invite.role === "organiser" ? "Co-organiser" : "Facilitator"}
+                                {t("event.pendingRole", { role: invite.role })}
                               </span>
                               <span className="block text-ink-soft">
-                                {invite.createdByName ? `From ${invite.createdByName}, ` : ""}
-                                expires {formatShortDate(invite.expiresAt)}
+                                {invite.createdByName
+                                  ? t("event.pendingFrom", { name: invite.createdByName, date: expires })
+                                  : t("event.pendingExpires", { date: expires })}
                               </span>
                             </span>
                             <form action={revokeInviteAction.bind(null, event.slug)}>
@@ -283,9 +288,12 @@ export default async function EventAdminPage({
                               <button
                                 type="submit"
                                 className="btn btn-secondary min-h-11 py-2 text-sm"
-                                aria-label={`Revoke ${what}`}
+                                aria-label={t("event.revokeLabel", {
+                                  role: invite.role,
+                                  date: localShortDate(locale, invite.createdAt),
+                                })}
                               >
-                                Revoke
+                                {t("event.revoke")}
                               </button>
                             </form>
                           </li>
@@ -298,9 +306,7 @@ export default async function EventAdminPage({
             </section>
           </>
         ) : (
-          <p className="card p-6 text-ink-soft lg:col-span-2">
-            You're a facilitator of this event. Publishing it, changing its status and inviting people are for its organisers.
-          </p>
+          <p className="card p-6 text-ink-soft lg:col-span-2">{t("event.facilitatorNote")}</p>
         )}
       </div>
     </PageShell>
@@ -308,17 +314,15 @@ export default async function EventAdminPage({
 }
 
 function NoAccess({ name, email }: { name: string; email: string }) {
+  const t = useTranslations("organiser.event");
   return (
     <PageShell width="narrow">
       <div className="card space-y-4 p-6 sm:p-8">
-        <p className="eyebrow text-danger">No access</p>
-        <h1 className="text-3xl font-extrabold tracking-tight">You don't have access to this event</h1>
-        <p className="text-ink-soft">
-          You're signed in as {name} ({email}), who isn't on the team running this event. To help run it, ask one of its
-          organisers for an invitation link.
-        </p>
+        <p className="eyebrow text-danger">{t("noAccessEyebrow")}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight">{t("noAccessHeading")}</h1>
+        <p className="text-ink-soft">{t("noAccessBody", { name, email })}</p>
         <Link href="/o" className="btn btn-primary">
-          Go to your events
+          {t("goToEvents")}
         </Link>
       </div>
     </PageShell>
@@ -327,21 +331,15 @@ function NoAccess({ name, email }: { name: string; email: string }) {
 
 const count = (value: string | string[] | undefined) =>
   typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 0;
-const files = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "file" : "files"}`;
 
 /** Said once, after an import: it is a draft, and whether the photos and files came with it. */
 function ImportedNotice({ carried, missing }: { carried: number; missing: number }) {
+  const t = useTranslations("organiser.event");
   return (
     <div role="status" className="card space-y-1 p-4" data-testid="imported-notice">
-      <p className="font-semibold">Imported as a new draft event.</p>
-      {carried > 0 ? <p>{files(carried)} (photos, map images, showcase images, pack files) came with it.</p> : null}
-      {missing > 0 ? (
-        <p>
-          {files(missing)} named in the export {missing === 1 ? "was" : "were"} not in what you uploaded, so{" "}
-          {missing === 1 ? "it is" : "they are"} missing here. A .json carries no files: import the zip "Everything with the
-          files" from the same event to bring them.
-        </p>
-      ) : null}
+      <p className="font-semibold">{t("imported")}</p>
+      {carried > 0 ? <p>{t("importedCarried", { count: carried })}</p> : null}
+      {missing > 0 ? <p>{t("importedMissing", { count: missing })}</p> : null}
     </div>
   );
 }

@@ -1,36 +1,33 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/app/ui/form";
 import { ChoiceGroup, SavedMessage, SubmitButton } from "../../form-fields";
 import { type FormAction, useKeptForm } from "../../use-kept-form";
 import type { StatusFormState } from "./actions";
 
-const options = [
-  { value: "draft", label: "Draft", description: "Only the people running the event can see its page." },
-  { value: "published", label: "Published", description: "Anyone with the link can see the event and its briefs, and join." },
-  {
-    value: "archived",
-    label: "Archived",
-    description: "The weekend is over. Its page stays up as a record; nobody new can join.",
-  },
-] as const;
-
 export function StatusForm({ action, status }: { action: FormAction<StatusFormState>; status: string }) {
+  const t = useTranslations("organiser.status");
   const { state, formProps } = useKeptForm<StatusFormState>(action, {});
+  const options = [
+    { value: "draft", label: t("draft"), description: t("draftAbout") },
+    { value: "published", label: t("published"), description: t("publishedAbout") },
+    { value: "archived", label: t("archived"), description: t("archivedAbout") },
+  ];
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />
       <ChoiceGroup
         idPrefix="status"
         name="status"
-        legend="Who can see this event"
+        legend={t("legend")}
         options={options}
         defaultValue={state.values?.status ?? status}
         error={state.errors?.status}
       />
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Saving…" className="btn btn-primary">
-        Save status
+      <SubmitButton pendingLabel={t("saving")} className="btn btn-primary">
+        {t("save")}
       </SubmitButton>
     </form>
   );

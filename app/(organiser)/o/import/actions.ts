@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
@@ -11,34 +12,29 @@ import { maxImportBytes, maxImportLabel } from "@/lib/exports/import-limits";
 import { readEventUpload } from "@/lib/exports/read-upload";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg } from "@/lib/forms/action-args";
-
-const tooLarge = `That file is over ${maxImportLabel}, more than an import can take.`;
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 
 /** Any signed-in organiser may import: the import becomes a new draft event that only they run. */
 export async function importEventAction(_previous: FormState, form: FormData): Promise<FormState> {
   form = formArg(form);
+  const t = await getTranslations("organiser.import");
   const account = await currentAccount();
-  if (!account) return { message: "You've been signed out. Sign in again, then import the file." };
+  if (!account) return { message: t("signedOut") };
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    return { errors: { file: "Choose the zip (Everything with the files) or the .json you downloaded from Made In." } };
-  if (file.size > maxImportBytes) return { errors: { file: tooLarge } };
+  if (!(file instanceof File) || file.size === 0) return { errors: { file: t("chooseFile") } };
+  if (file.size > maxImportBytes) return { errors: { file: t("tooLarge", { size: maxImportLabel }) } };
   const upload = readEventUpload(new Uint8Array(await file.arrayBuffer()));
-  if (!upload.ok) return { errors: { file: upload.message } };
+  if (!upload.ok) return { errors: { file: await inRequestLanguage(upload.message) } };
   const parsed = parseEventExport(upload.raw);
-  if (!parsed.ok) return { errors: { file: parsed.message } };
+  if (!parsed.ok) return { errors: { file: await inRequestLanguage(parsed.message) } };
   let made: Awaited<ReturnType<typeof importEvent>>;
   try {
     made = await importEvent(await sharedDatabase(), parsed.data, account.id, { files: upload.files, storage: fileStorage() });
   } catch (error) {
-    if (error instanceof FileRefused) return { errors: { file: error.message } };
+    if (error instanceof FileRefused) return { errors: { file: await inRequestLanguage(error.message) } };
     // The import runs in one transaction, so a refusal leaves nothing half-made behind.
     console.error("Event import refused", error);
-    return {
-      errors: {
-        file: "That export breaks one of this Made In's rules (for example more dots than a vote allowed), so nothing was imported.",
-      },
-    };
+    return { errors: { file: t("breaksRules") } };
   }
   const { slug, files } = made;
   redirect(`/o/${slug}?imported=1&files=${files.carried}&missing=${files.missing.length}`);

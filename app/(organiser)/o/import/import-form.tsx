@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FormMessage } from "@/app/ui/form";
 import { maxImportBytes, maxImportLabel } from "@/lib/exports/import-limits";
@@ -8,6 +9,7 @@ import { useKeptForm } from "../../use-kept-form";
 import { importEventAction } from "./actions";
 
 export function ImportForm() {
+  const t = useTranslations("organiser.import");
   const { state, formProps } = useKeptForm(importEventAction, {});
   // With JavaScript, a file over the limit is named before it is sent (the server refuses it too).
   const [tooLarge, setTooLarge] = useState<string | null>(null);
@@ -15,7 +17,7 @@ export function ImportForm() {
     const file = new FormData(event.currentTarget).get("file");
     if (file instanceof File && file.size > maxImportBytes) {
       event.preventDefault();
-      setTooLarge(`That file is over ${maxImportLabel}, more than an import can take.`);
+      setTooLarge(t("tooLarge", { size: maxImportLabel }));
       return;
     }
     setTooLarge(null);
@@ -27,11 +29,10 @@ export function ImportForm() {
       <FormMessage message={state.message} />
       <div>
         <label htmlFor="field-file" className="field-label">
-          Event export (.zip or .json)
+          {t("fileLabel")}
         </label>
         <span id="field-file-hint" className="field-hint">
-          From another event's review page: the zip "Everything with the files" brings the photos and files too; the .json brings
-          everything else. Up to 50 MB.
+          {t("fileHint")}
         </span>
         <input
           id="field-file"
@@ -49,8 +50,8 @@ export function ImportForm() {
           </p>
         ) : null}
       </div>
-      <SubmitButton pendingLabel="Importing…" className="btn btn-primary">
-        Import as a new event
+      <SubmitButton pendingLabel={t("pending")} className="btn btn-primary">
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,26 +1,27 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireAccount } from "../../access";
 import { PageShell } from "../../page-shell";
 import { ImportForm } from "./import-form";
 
-export const metadata: Metadata = { title: "Import an event" };
+export async function generateMetadata() {
+  const t = await getTranslations("organiser.import");
+  return { title: t("title") };
+}
 
 export default async function ImportPage() {
   await requireAccount("/o/import");
+  const t = await getTranslations("organiser");
   return (
     <PageShell width="narrow">
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+      <nav aria-label={t("shell.breadcrumb")} className="mb-4 text-sm">
         <Link href="/o" className="link">
-          Your events
+          {t("shell.yourEvents")}
         </Link>
       </nav>
       <div className="card space-y-5 p-6 sm:p-8">
-        <h1 className="text-3xl font-extrabold tracking-tight">Import an event</h1>
-        <p className="text-ink-soft">
-          Bring a whole event from another Made In: briefs, people, teams, boards, votes, projects, and with the zip its photos
-          and files. It arrives as a new draft that only you run, with a new join code.
-        </p>
+        <h1 className="text-3xl font-extrabold tracking-tight">{t("import.heading")}</h1>
+        <p className="text-ink-soft">{t("import.intro")}</p>
         <ImportForm />
       </div>
     </PageShell>

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { emailSchema } from "@/lib/accounts/create-account";
@@ -11,6 +11,7 @@ import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { formArg } from "@/lib/forms/action-args";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { knownLocale } from "@/lib/i18n/locales";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { publicBaseUrl } from "@/lib/server/public-url";
@@ -27,10 +28,14 @@ const perEmail = formLimit("password-reset-email", 3, 3600);
 export async function requestResetAction(_previous: FormState, form: FormData): Promise<FormState> {
   form = formArg(form);
   const values = echo(form, ["email"]);
+  const t = await getTranslations("account.forgot");
   const email = emailSchema.safeParse(fieldText(form, "email"));
-  if (!email.success) return { errors: { email: email.error.issues[0]?.message ?? "Enter your email address." }, values };
+  if (!email.success) {
+    const issue = email.error.issues[0]?.message;
+    return { errors: { email: issue ? await inRequestLanguage(issue) : t("enterEmail") }, values };
+  }
   const mailer = sharedMailer();
-  if (!mailer) return { message: "This Made In doesn't send email yet. Ask another organiser, or whoever runs it, to help." };
+  if (!mailer) return { message: t("noEmail") };
   const ip = (await headers()).get(clientIpHeader) ?? "unknown";
   if ((await perIp(ip)) && (await perEmail(email.data))) {
     const db = await sharedDatabase();

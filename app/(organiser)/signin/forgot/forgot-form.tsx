@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../../form-fields";
 import { useKeptForm } from "../../use-kept-form";
 import { requestResetAction } from "./actions";
 
 export function ForgotForm() {
+  const t = useTranslations("account");
   const { state, formProps } = useKeptForm(requestResetAction, {});
   return (
     <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />
       <TextField
         name="email"
-        label="Email address"
+        label={t("fields.email")}
         type="email"
         autoComplete="username"
         inputMode="email"
@@ -22,8 +24,8 @@ export function ForgotForm() {
         defaultValue={state.values?.email}
         error={state.errors?.email}
       />
-      <SubmitButton pendingLabel="Sending…" className="btn btn-primary w-full">
-        Send me a reset link
+      <SubmitButton pendingLabel={t("forgot.pending")} className="btn btn-primary w-full">
+        {t("forgot.submit")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { type NextRequest, NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { safeNextPath } from "@/lib/accounts/next-path";
 import { sessionSecret } from "@/lib/auth/web-session";
 import { sharedLogger } from "@/lib/observability/logger";
@@ -15,7 +16,7 @@ import { ssoSettings } from "@/lib/sso/settings";
  */
 export async function GET(request: NextRequest) {
   const settings = ssoSettings();
-  if (!settings) return new NextResponse("Single sign-on is not configured.", { status: 404 });
+  if (!settings) return new NextResponse((await getTranslations("account.sso"))("notConfigured"), { status: 404 });
   const params = request.nextUrl.searchParams;
   const base = await publicBaseUrl();
   const invite = params.get("invite") ?? undefined;

@@ -1,12 +1,14 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { findRun, presentationTeams, runView } from "@/lib/presentations/store";
 import { executeCommand } from "@/lib/realtime/execute-command";
 import { handlers } from "@/lib/realtime/handlers";
@@ -36,18 +38,19 @@ const fieldOf: Record<string, string> = { presentSeconds: "present", questionsSe
 export async function saveTimesAction(slug: string, _previous: TimesFormState, form: FormData): Promise<TimesFormState> {
   slug = textArg(slug);
   form = formArg(form);
+  const t = await getTranslations("presentations-console.times");
   const values = { present: field(form, "present"), questions: field(form, "questions") };
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   const actor = event ? await actorForEvent(event.id) : null;
   if (!event || !actor || !isStaff(actor)) {
-    return { message: "Only the event's facilitators and organisers can change the times. Sign in again, then save.", values };
+    return { message: t("notStaff"), values };
   }
   const present = seconds(values.present);
   const questions = seconds(values.questions);
   const errors: Record<string, string> = {};
-  if (!Number.isFinite(present)) errors.present = "Give the minutes to present as a number, e.g. 5 or 4.5.";
-  if (!Number.isFinite(questions)) errors.questions = "Give the minutes for questions as a number, e.g. 2 or 0.";
+  if (!Number.isFinite(present)) errors.present = t("presentNotNumber");
+  if (!Number.isFinite(questions)) errors.questions = t("questionsNotNumber");
   if (Object.keys(errors).length > 0) return { errors, values };
 
   const [run, teamInfo] = await Promise.all([findRun(db.read, event.id), presentationTeams(db.read, event.id)]);
@@ -60,10 +63,12 @@ export async function saveTimesAction(slug: string, _previous: TimesFormState, f
     const byField: Record<string, string> = {};
     for (const issue of error.issues ?? []) {
       const name = fieldOf[issue.path];
-      if (name) byField[name] ??= issue.message;
+      if (name) byField[name] ??= await inRequestLanguage(issue.message);
     }
-    return Object.keys(byField).length > 0 ? { errors: byField, values } : { message: error.message, values };
+    return Object.keys(byField).length > 0
+      ? { errors: byField, values }
+      : { message: await inRequestLanguage(error.message), values };
   }
   sharedRealtime()?.emitBroadcasts(execution.broadcasts);
-  return { saved: "Times saved" };
+  return { saved: t("saved") };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { findRun } from "@/lib/presentations/store";
@@ -7,17 +8,21 @@ import { staffPage } from "@/lib/server/staff-page";
 import { saveTimesAction } from "./actions";
 import { PresentationsConsole } from "./presentations-console";
 
-export const metadata: Metadata = { title: "Presentations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("presentations-console.page");
+  return { title: t("metaTitle") };
+}
 
 export default async function PresentationsConsolePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { event, refused } = await staffPage(slug, `/f/${slug}/presentations`);
   if (refused) {
+    const t = await getTranslations("presentations-console.page");
     return (
       <Refused
-        title="This page is for the people running the event"
-        body="The facilitator runs the presentations from here. Your own page lets you cheer, write to teams and vote."
-        back={{ href: `/p/${event.slug}/presentations`, label: "Go to the presentations" }}
+        title={t("refusedTitle")}
+        body={t("refusedBody")}
+        back={{ href: `/p/${event.slug}/presentations`, label: t("refusedBack") }}
       />
     );
   }

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
-import { plural } from "@/lib/plural";
 import { moveBy, moveTo, type Step as PresentationStep, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
@@ -23,36 +23,37 @@ type Props = {
   times: { presentSeconds: number; questionsSeconds: number };
 };
 
-const stageWords = { waiting: "Not started", presenting: "Presenting", questions: "Questions", finished: "Finished" } as const;
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /** The facilitator's side of the presentations: order, clock, judges, people's choice. */
 export function PresentationsConsole({ event, saveTimes, times }: Props) {
+  const t = useTranslations("presentations-console");
   const p = usePresentations();
   const s = p.state;
   return (
     <div className="min-h-dvh">
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-[1500px] flex-wrap items-center justify-between gap-4 px-6 py-3">
-          <div className="flex items-center gap-4">
+          <div className="flex min-w-0 flex-wrap items-center gap-4">
             <Wordmark />
             <span className="hidden h-6 w-px bg-line sm:block" />
-            <Link href={`/f/${event.slug}`} className="link">
-              {event.name}: console
+            <Link href={`/f/${event.slug}`} className="link min-w-0 break-words">
+              {t("header.console", { event: event.name })}
             </Link>
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <ConnectionPill />
             <Link href={`/f/${event.slug}/presentations/results`} className="btn btn-secondary">
-              Results
+              {t("header.results")}
             </Link>
             <Link href={`/s/${event.slug}`} target="_blank" className="btn btn-secondary">
-              Open big screen ↗
+              {t("header.openScreen")}
             </Link>
           </div>
         </div>
       </header>
       <main className="mx-auto max-w-[1500px] space-y-6 px-6 py-6">
-        <h1 className="text-3xl font-extrabold tracking-tight">Presentations</h1>
+        <h1 className="text-3xl font-extrabold tracking-tight">{t("title")}</h1>
         {p.message ? (
           <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
             {p.message}
@@ -60,10 +61,10 @@ export function PresentationsConsole({ event, saveTimes, times }: Props) {
         ) : null}
         {!s ? (
           <>
-            <p className="text-ink-soft">Opening the presentations…</p>
+            <p className="text-ink-soft">{t("opening")}</p>
             <section aria-labelledby="times-title" className="card space-y-4 p-5">
               <h2 id="times-title" className="text-lg font-bold">
-                Time for each team
+                {t("timesTitle")}
               </h2>
               <TimesForm action={saveTimes} times={times} />
             </section>
@@ -87,6 +88,7 @@ export function PresentationsConsole({ event, saveTimes, times }: Props) {
 }
 
 function PresenterControls({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const t = useTranslations("presentations-console.presenter");
   const serverNow = useServerNow(500);
   const { run } = state;
   const clock = stageClock(run, serverNow);
@@ -142,14 +144,17 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h2 id="presenter-title" className="text-lg font-bold">
-            Presenter
+            {t("title")}
           </h2>
           <p className="text-2xl font-extrabold" data-testid="console-on-now" aria-live="polite">
-            {team ? `${state.showcases[team.id]?.title || team.name} (Team ${team.name})` : stageWords[run.stage]}
+            {team
+              ? t("onNow", { title: state.showcases[team.id]?.title || team.name, team: team.name })
+              : t("stage", { stage: run.stage })}
           </p>
           <p className="text-ink-soft">
-            {stageWords[run.stage]}
-            {team ? ` · ${run.order.indexOf(team.id) + 1} of ${run.order.length}` : ""}
+            {team
+              ? t("stageOf", { stage: run.stage, position: run.order.indexOf(team.id) + 1, total: run.order.length })
+              : t("stage", { stage: run.stage })}
           </p>
         </div>
         {clock ? (
@@ -159,7 +164,7 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
             data-paused={paused}
           >
             {formatClock(Math.ceil(clock.remainingMs / 1000))}
-            {paused ? <span className="block text-center text-base font-bold">Paused</span> : null}
+            {paused ? <span className="block text-center text-base font-bold">{t("paused")}</span> : null}
           </p>
         ) : null}
       </div>
@@ -171,7 +176,7 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           disabled={run.stage === "waiting"}
           data-testid="presenter-back-button"
         >
-          ← Back
+          {t("back")}
         </button>
         <button
           type="button"
@@ -181,10 +186,10 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           data-testid="presenter-next-button"
         >
           {run.stage === "waiting"
-            ? "Start the presentations"
+            ? t("start")
             : run.stage === "presenting" && run.questionsSeconds > 0
-              ? "Questions →"
-              : "Next team →"}
+              ? t("questions")
+              : t("nextTeam")}
         </button>
         <button
           type="button"
@@ -194,10 +199,10 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           aria-pressed={paused}
           data-testid="presenter-pause-button"
         >
-          {paused ? "Resume the clock" : "Pause the clock"}
+          {paused ? t("resumeClock") : t("pauseClock")}
         </button>
         <button type="button" className="btn btn-secondary" onClick={() => void step("restart-clock")} disabled={!clock}>
-          Restart the clock
+          {t("restartClock")}
         </button>
         <button
           type="button"
@@ -205,7 +210,7 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           onClick={() => void step("finish")}
           disabled={run.stage === "finished" || run.stage === "waiting"}
         >
-          Finish
+          {t("finish")}
         </button>
         <button
           type="button"
@@ -213,7 +218,7 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           onClick={() => void handle.send("screen:show", { wall: { kind: "presentations" } })}
           data-testid="show-presentations"
         >
-          Show on the big screen
+          {t("show")}
         </button>
         <button
           type="button"
@@ -223,7 +228,7 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           disabled={run.stage === "waiting" || confirmingReset}
           data-testid="presenter-reset-button"
         >
-          Reset to not started…
+          {t("reset")}
         </button>
       </div>
       {confirmingReset ? (
@@ -234,12 +239,9 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           className="space-y-3 rounded-xl border-2 border-coral bg-paper p-4"
         >
           <p id="reset-title" className="font-bold">
-            Reset the presentations to "not started"?
+            {t("resetTitle")}
           </p>
-          <p id="reset-what">
-            This clears who is on, the stage and the clock, and takes the results off the big screen, on every screen. It keeps
-            the teams' showcases, the running order and times, reactions, feedback, judges' scores and votes.
-          </p>
+          <p id="reset-what">{t("resetWhat")}</p>
           <div className="flex flex-wrap gap-2">
             <button
               type="button"
@@ -252,7 +254,7 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
               }}
               data-testid="presenter-reset-confirm"
             >
-              Yes, reset
+              {t("yesReset")}
             </button>
             <button
               type="button"
@@ -262,22 +264,20 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
                 resetRef.current?.focus();
               }}
             >
-              Keep going
+              {t("keepGoing")}
             </button>
           </div>
         </div>
       ) : null}
       <ProjectResults handle={handle} state={state} />
-      <p className="text-sm text-ink-soft">
-        Keys: → or Page Down for next, ← or Page Up to go back a stage, Space to pause or resume the clock (here, or on the big
-        screen with the presentations showing), and R to reset (it asks first).
-      </p>
+      <p className="text-sm text-ink-soft">{t("keys")}</p>
     </section>
   );
 }
 
 /** Puts the combined results on the big screen (and every phone), or takes them down. */
 function ProjectResults({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const t = useTranslations("presentations-console.project");
   const showing = state.run.projecting === "results";
   return (
     <p className="flex flex-wrap items-center gap-3">
@@ -288,10 +288,10 @@ function ProjectResults({ handle, state }: { handle: PresentationsHandle; state:
         onClick={() => void handle.send("presentation:project", { view: showing ? "presenter" : "results" })}
         data-testid="project-results"
       >
-        {showing ? "Back to the presenter" : "Show the results on the big screen"}
+        {showing ? t("back") : t("show")}
       </button>
       <span className="text-sm text-ink-soft" data-testid="projecting" aria-live="polite">
-        {showing ? "The big screen and phones show the results." : "The big screen shows the presenter."}
+        {showing ? t("showing") : t("notShowing")}
       </span>
     </p>
   );
@@ -308,6 +308,7 @@ function RunningOrder({
   slug: string;
   saveTimes: FormAction<TimesFormState>;
 }) {
+  const t = useTranslations("presentations-console.order");
   const id = useId();
   const [dragging, setDragging] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
@@ -315,19 +316,19 @@ function RunningOrder({
   const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
   const save = async (next: string[], moved?: string) => {
     const ack = await handle.send("presentation:order", { order: next });
-    if (ack?.ok && moved) setAnnounce(`${name(moved)} is now number ${next.indexOf(moved) + 1}.`);
+    if (ack?.ok && moved) setAnnounce(t("moved", { team: name(moved), position: next.indexOf(moved) + 1 }));
   };
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
-      <div className="flex items-center justify-between gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id={`${id}-title`} className="text-lg font-bold">
-          Running order
+          {t("title")}
         </h2>
         <button type="button" className="btn btn-secondary" onClick={() => void handle.send("presentation:shuffle", {})}>
-          Shuffle
+          {t("shuffle")}
         </button>
       </div>
-      <p className="text-sm text-ink-soft">Drag a team to move it, or use its Up and Down buttons.</p>
+      <p className="text-sm text-ink-soft">{t("hint")}</p>
       <ol className="space-y-2" data-testid="running-order">
         {order.map((teamId, i) => {
           const showcase = state.showcases[teamId];
@@ -354,14 +355,14 @@ function RunningOrder({
             >
               <span className="w-8 text-2xl font-extrabold tabular-nums">{i + 1}</span>
               <span className="min-w-0 flex-1">
-                <span className="block font-semibold">Team {name(teamId)}</span>
+                <span className="block font-semibold">{t("team", { team: name(teamId) })}</span>
                 <span className="block truncate text-sm text-ink-soft">
-                  {showcase?.title ? showcase.title : "Showcase not started"}
-                  {showcase?.images.length ? ` · ${plural(showcase.images.length, "image")}` : ""}
+                  {showcase?.title ? showcase.title : t("noShowcase")}
+                  {showcase?.images.length ? ` · ${t("images", { count: showcase.images.length })}` : ""}
                 </span>
               </span>
               <Link href={`/p/${slug}/showcase?team=${teamId}`} className="link text-sm">
-                Showcase<span className="sr-only"> of team {name(teamId)}</span>
+                {t.rich("showcase", { team: name(teamId), sr })}
               </Link>
               <button
                 type="button"
@@ -369,7 +370,7 @@ function RunningOrder({
                 disabled={i === 0}
                 onClick={() => void save(moveBy(order, teamId, -1), teamId)}
               >
-                Up<span className="sr-only"> {name(teamId)}</span>
+                {t.rich("up", { team: name(teamId), sr })}
               </button>
               <button
                 type="button"
@@ -377,13 +378,13 @@ function RunningOrder({
                 disabled={i === order.length - 1}
                 onClick={() => void save(moveBy(order, teamId, 1), teamId)}
               >
-                Down<span className="sr-only"> {name(teamId)}</span>
+                {t.rich("down", { team: name(teamId), sr })}
               </button>
             </li>
           );
         })}
       </ol>
-      {order.length === 0 ? <p className="text-ink-soft">No teams yet.</p> : null}
+      {order.length === 0 ? <p className="text-ink-soft">{t("noTeams")}</p> : null}
       <LeftOutTeams handle={handle} state={state} />
       <p aria-live="polite" className="sr-only">
         {announce}
@@ -398,6 +399,7 @@ function RunningOrder({
  * for people not in the app), and take it out again.
  */
 function LeftOutTeams({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const t = useTranslations("presentations-console.leftOut");
   const name = (teamId: string) => state.teams.find((t) => t.id === teamId)?.name ?? "";
   const { leftOutTeamIds, includedTeamIds } = state.run;
   if (leftOutTeamIds.length === 0 && includedTeamIds.length === 0) return null;
@@ -420,21 +422,17 @@ function LeftOutTeams({ handle, state }: { handle: PresentationsHandle; state: P
     <div className="space-y-2 rounded-xl bg-paper p-3" data-testid="left-out">
       {leftOutTeamIds.length > 0 ? (
         <>
-          <p className="text-sm font-semibold">
-            Left out: nobody joined {leftOutTeamIds.length === 1 ? "this team" : "these teams"}, so{" "}
-            {leftOutTeamIds.length === 1 ? "it gets" : "they get"} no slot, rank or votes.
-          </p>
-          {buttons(leftOutTeamIds, true, (team) => `Add team ${team} to the running order`)}
+          <p className="text-sm font-semibold">{t("explain", { count: leftOutTeamIds.length })}</p>
+          {buttons(leftOutTeamIds, true, (team) => t("add", { team }))}
         </>
       ) : null}
-      {includedTeamIds.length > 0
-        ? buttons(includedTeamIds, false, (team) => `Take out team ${team} (added with nobody in it)`)
-        : null}
+      {includedTeamIds.length > 0 ? buttons(includedTeamIds, false, (team) => t("takeOut", { team })) : null}
     </div>
   );
 }
 
 function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const t = useTranslations("presentations-console.choice");
   const id = useId();
   const voting = useVoting(state.run.peoplesChoiceBoardId ?? "");
   const [dots, setDots] = useState("1");
@@ -445,7 +443,7 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
       <h2 id={`${id}-title`} className="text-lg font-bold">
-        People's choice
+        {t("title")}
       </h2>
       {voting.message ? (
         <p role="alert" className="field-error">
@@ -455,16 +453,19 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
       {round?.status === "open" ? (
         <div className="space-y-3">
           <p data-testid="choice-progress" aria-live="polite">
-            Voting is open: {voting.tally?.voters ?? 0} people have voted ({round.dotsPerPerson} each
-            {round.excludeOwnTeam ? ", not for their own team" : ""}).
+            {t("progress", {
+              voters: voting.tally?.voters ?? 0,
+              dots: round.dotsPerPerson,
+              ownTeam: round.excludeOwnTeam ? "excluded" : "allowed",
+            })}
           </p>
           <button type="button" className="btn btn-primary" onClick={() => void voting.close()}>
-            Close voting
+            {t("close")}
           </button>
         </div>
       ) : round?.status === "closed" ? (
         <button type="button" className="btn btn-primary" onClick={() => void voting.reveal()}>
-          Reveal the result
+          {t("reveal")}
         </button>
       ) : null}
       {round?.status === "revealed" && tallies ? (
@@ -474,7 +475,7 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
             .map((teamId) => (
               <li key={teamId} className="flex justify-between px-4 py-2">
                 <span className="font-semibold">{name(teamId)}</span>
-                <span>{plural(tallies[teamId] ?? 0, "vote")}</span>
+                <span>{t("votes", { count: tallies[teamId] ?? 0 })}</span>
               </li>
             ))}
         </ol>
@@ -489,7 +490,7 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
         >
           <div>
             <label htmlFor={`${id}-dots`} className="field-label">
-              Votes each
+              {t("dots")}
             </label>
             <input
               id={`${id}-dots`}
@@ -503,10 +504,10 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
           </div>
           <label className="flex min-h-12 items-center gap-2 font-semibold">
             <input type="checkbox" className="h-5 w-5" checked={excludeOwn} onChange={(e) => setExcludeOwn(e.target.checked)} />
-            Nobody votes for their own team
+            {t("excludeOwn")}
           </label>
           <button type="submit" className="btn btn-primary" data-testid="open-choice">
-            {round ? "Open a new vote" : "Open the vote"}
+            {round ? t("openNew") : t("open")}
           </button>
         </form>
       ) : null}
@@ -515,6 +516,7 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
 }
 
 function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; state: PresentationState; slug: string }) {
+  const t = useTranslations("presentations-console.judges");
   const id = useId();
   const judges = state.judges ?? [];
   const candidates = (state.people ?? []).filter((p) => !judges.some((j) => j.key === p.key));
@@ -531,11 +533,10 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
       <h2 id={`${id}-title`} className="text-lg font-bold">
-        Judges
+        {t("title")}
       </h2>
       <p className="text-sm text-ink-soft">
-        Judges join like anyone else, with the event's code; make them a judge here. They score on their phone at{" "}
-        <span className="font-mono">/p/{slug}/judge</span>.
+        {t.rich("hint", { slug, path: (chunks) => <span className="font-mono">{chunks}</span> })}
       </p>
       {judges.length > 0 ? (
         <ul className="divide-y divide-line rounded-xl border border-line" data-testid="judges">
@@ -547,13 +548,13 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
                 className="btn btn-secondary min-h-10"
                 onClick={() => void handle.send("judge:assign", { personKey: j.key, judge: false })}
               >
-                Remove<span className="sr-only"> {j.name} as judge</span>
+                {t.rich("remove", { name: j.name, sr })}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p>No judges yet: the results use the people's choice alone.</p>
+        <p>{t("none")}</p>
       )}
       <form
         className="flex flex-wrap items-end gap-3"
@@ -564,7 +565,7 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
       >
         <div className="min-w-60 flex-1">
           <label htmlFor={`${id}-pick`} className="field-label">
-            Make a judge
+            {t("pick")}
           </label>
           <select
             id={`${id}-pick`}
@@ -574,7 +575,7 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
             onFocus={() => void readPeople()}
             onPointerDown={() => void readPeople()}
           >
-            <option value="">Choose someone in the event…</option>
+            <option value="">{t("choose")}</option>
             {candidates.map((c) => (
               <option key={c.key} value={c.key}>
                 {c.name}
@@ -583,7 +584,7 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
           </select>
         </div>
         <button type="submit" className="btn btn-secondary" disabled={!pick}>
-          Make judge
+          {t("make")}
         </button>
       </form>
     </section>
@@ -591,17 +592,22 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
 }
 
 function CriteriaPanel({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+  const t = useTranslations("presentations-console.criteria");
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-3 p-5">
       <h2 id={`${id}-title`} className="text-lg font-bold">
-        Judging criteria
+        {t("title")}
       </h2>
-      <p className="text-sm text-ink-soft">
-        Each team starts with its brief's "what success looks like", one criterion per line. Edit them before judging starts.
-      </p>
-      {state.teams.map((t) => (
-        <CriteriaEditor key={t.id} teamId={t.id} teamName={t.name} criteria={state.criteria[t.id] ?? []} handle={handle} />
+      <p className="text-sm text-ink-soft">{t("hint")}</p>
+      {state.teams.map((team) => (
+        <CriteriaEditor
+          key={team.id}
+          teamId={team.id}
+          teamName={team.name}
+          criteria={state.criteria[team.id] ?? []}
+          handle={handle}
+        />
       ))}
     </section>
   );
@@ -618,15 +624,14 @@ function CriteriaEditor({
   criteria: string[];
   handle: PresentationsHandle;
 }) {
+  const t = useTranslations("presentations-console.criteria");
   const id = useId();
   const [text, setText] = useState(criteria.join("\n"));
   const [saved, setSaved] = useState(false);
   useEffect(() => setText(criteria.join("\n")), [criteria]);
   return (
     <details className="rounded-xl border border-line p-3">
-      <summary className="cursor-pointer font-semibold">
-        Team {teamName} · {plural(criteria.length, "criterion", "criteria")}
-      </summary>
+      <summary className="cursor-pointer font-semibold">{t("summary", { team: teamName, count: criteria.length })}</summary>
       <form
         className="mt-3 space-y-2"
         onSubmit={async (e) => {
@@ -642,7 +647,7 @@ function CriteriaEditor({
         }}
       >
         <label htmlFor={id} className="field-label">
-          Criteria for team {teamName}, one per line
+          {t("label", { team: teamName })}
         </label>
         <textarea
           id={id}
@@ -655,10 +660,10 @@ function CriteriaEditor({
         />
         <div className="flex items-center gap-3">
           <button type="submit" className="btn btn-secondary">
-            Save criteria
+            {t("save")}
           </button>
           <output aria-live="polite" className="text-sm font-semibold text-brand">
-            {saved ? "Saved" : ""}
+            {saved ? t("saved") : ""}
           </output>
         </div>
       </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
@@ -19,6 +20,7 @@ export function TimesForm({
   action: FormAction<TimesFormState>;
   times: { presentSeconds: number; questionsSeconds: number };
 }) {
+  const t = useTranslations("presentations-console.times");
   const id = useId();
   const { state, pending, formProps } = useKeptForm<TimesFormState>(action, {});
   const v = state.values ?? {};
@@ -31,13 +33,13 @@ export function TimesForm({
     setPresent(asMinutes(times.presentSeconds));
     setQuestions(asMinutes(times.questionsSeconds));
   }, [times.presentSeconds, times.questionsSeconds]);
-  const problem = state.message ?? (Object.keys(e).length > 0 ? "Not saved: see below." : undefined);
+  const problem = state.message ?? (Object.keys(e).length > 0 ? t("notSaved") : undefined);
   return (
     <form {...formProps} className="flex flex-wrap items-end gap-3" data-testid="times-form">
       <MinutesField
         id={`${id}-present`}
         name="present"
-        label="Minutes to present"
+        label={t("present")}
         min={0.5}
         value={present}
         onChange={setPresent}
@@ -46,14 +48,14 @@ export function TimesForm({
       <MinutesField
         id={`${id}-questions`}
         name="questions"
-        label="Minutes for questions"
+        label={t("questions")}
         min={0}
         value={questions}
         onChange={setQuestions}
         error={e.questions}
       />
       <button type="submit" className="btn btn-secondary" disabled={pending}>
-        Save times
+        {t("save")}
       </button>
       {/* Said where the button is, and to screen readers: a save nobody sees confirmed gets made twice. */}
       <p
@@ -61,7 +63,7 @@ export function TimesForm({
         className={`min-h-11 self-center font-semibold ${problem ? "text-danger" : "text-brand-dark"}`}
         data-testid="times-status"
       >
-        {pending ? "Saving…" : (problem ?? state.saved ?? "")}
+        {pending ? t("saving") : (problem ?? state.saved ?? "")}
       </p>
     </form>
   );

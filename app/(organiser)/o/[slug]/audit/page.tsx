@@ -1,39 +1,60 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localShortDate, localTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
-import { formatShortDate, formatTime } from "@/lib/events/event-dates";
 import { findCsvTable } from "@/lib/exports/csv-tables";
-import { auditActionLabel, findAudit } from "@/lib/privacy/audit";
-import { retentionLabel } from "@/lib/privacy/retention";
+import { type AuditAction, auditActions, findAudit } from "@/lib/privacy/audit";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata() {
+  const t = await getTranslations("organiser.audit");
+  return { title: t("title") };
+}
 
-const exportNames: Record<string, string> = {
-  json: "the event as JSON",
-  markdown: "the Markdown report",
-  archive: "everything with the files (zip)",
-};
+type Say = Awaited<ReturnType<typeof getTranslations<"organiser">>>;
+
+/** lib/privacy/audit's actions → their keys under organiser.audit.actions. */
+const actionKeys = {
+  "participants.details_viewed": "detailsViewed",
+  "export.downloaded": "exportDownloaded",
+  "participant.removed": "participantRemoved",
+  "staff.role_granted": "roleGranted",
+  "privacy.settings_changed": "settingsChanged",
+  "retention.swept": "retentionSwept",
+  "event.deleted": "eventDeleted",
+} as const satisfies Record<AuditAction, string>;
+
+const exportKeys = ["json", "markdown", "archive"] as const;
+
+/** As lib/privacy/retention's retentionLabel: whole years in years, the rest in months. */
+const period = (t: Say, months: number) =>
+  months % 12 === 0 ? t("privacy.years", { years: months / 12 }) : t("privacy.months", { months });
+
+/** The action in words; an action this page does not know stays as it is stored. */
+function actionLabel(t: Say, action: string) {
+  return action in auditActions ? t(`audit.actions.${actionKeys[action as AuditAction]}`) : action;
+}
 
 /** The subject in words: which export, how many people, which role. Ids stay as they are. */
-function describe(action: string, subject: string) {
+function describe(t: Say, action: string, subject: string) {
   if (action === "export.downloaded") {
-    if (subject.startsWith("csv:")) return `Table: ${findCsvTable(subject.slice(4))?.title ?? subject.slice(4)} (CSV)`;
-    return exportNames[subject] ? `File: ${exportNames[subject]}` : subject;
+    if (subject.startsWith("csv:")) return t("audit.table", { name: findCsvTable(subject.slice(4))?.title ?? subject.slice(4) });
+    const known = exportKeys.find((key) => key === subject);
+    return known ? t("audit.file", { name: t(`audit.exports.${known}`) }) : subject;
   }
   const facts = Object.fromEntries(subject.split(" ").map((part) => part.split(/:(.*)/s).slice(0, 2)));
-  if (action === "participants.details_viewed") return `${facts.people ?? "?"} people listed`;
+  if (action === "participants.details_viewed") return t("audit.peopleListed", { count: facts.people ?? "?" });
   if (action === "privacy.settings_changed") {
     const months = Number(facts["retention-months"]);
-    return Number.isFinite(months) ? `Keep people's details for ${retentionLabel(months)}` : subject;
+    return Number.isFinite(months) ? t("audit.keepFor", { period: period(t, months) }) : subject;
   }
   if (action === "retention.swept")
-    return `${facts.participants ?? "?"} people pseudonymised, ${facts.photos ?? "?"} photos deleted`;
-  if (action === "staff.role_granted") return `As ${facts.role ?? "staff"}, by invitation`;
-  if (action === "event.deleted") return `${facts.files ?? "?"} files removed`;
+    return t("audit.swept", { participants: facts.participants ?? "?", photos: facts.photos ?? "?" });
+  if (action === "staff.role_granted") return t("audit.roleGrantedBy", { role: facts.role ?? "staff" });
+  if (action === "event.deleted") return t("audit.filesRemoved", { count: facts.files ?? "?" });
   return subject;
 }
 
@@ -43,14 +64,16 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
   const account = await requireAccount(`/o/${slug}/audit`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
+  const t = await getTranslations("organiser");
+  const locale = await getLocale();
   if (role !== "organiser") {
     return (
       <PageShell width="narrow">
         <div className="card space-y-4 p-6">
-          <h1 className="text-2xl font-extrabold tracking-tight">Only organisers can read the audit log</h1>
-          <p className="text-ink-soft">It records who looked at people's personal details; ask one of the event's organisers.</p>
+          <h1 className="text-2xl font-extrabold tracking-tight">{t("audit.onlyOrganisers")}</h1>
+          <p className="text-ink-soft">{t("audit.onlyOrganisersBody")}</p>
           <Link href={`/o/${slug}`} className="btn btn-primary">
-            Back to the event
+            {t("shell.backToEvent")}
           </Link>
         </div>
       </PageShell>
@@ -60,31 +83,27 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
 
   return (
     <PageShell>
-      <EventBreadcrumb event={event} here="Audit log" />
+      <EventBreadcrumb event={event} here={t("audit.here")} />
       <header className="mb-8 max-w-3xl space-y-2">
-        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Audit log</h1>
-        <p className="text-ink-soft">
-          Every time someone running this event opened people's private details, downloaded an export, joined the staff, changed
-          the privacy settings, or personal data was erased. It says who and when, never the data itself. Each entry is kept for
-          the event's retention period ({retentionLabel(event.retentionMonths)} after the event, or after the entry if later).
-        </p>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("audit.heading")}</h1>
+        <p className="text-ink-soft">{t("audit.intro", { period: period(t, event.retentionMonths) })}</p>
       </header>
       {entries.length === 0 ? (
-        <p className="card p-6 text-ink-soft">Nobody has opened people's details or downloaded an export yet.</p>
+        <p className="card p-6 text-ink-soft">{t("audit.empty")}</p>
       ) : (
         <div className="card overflow-x-auto p-0">
           <table className="w-full min-w-[40rem] text-start">
-            <caption className="sr-only">Staff access to personal data, newest first</caption>
+            <caption className="sr-only">{t("audit.caption")}</caption>
             <thead className="border-b-2 border-line text-sm text-ink-soft">
               <tr>
                 <th scope="col" className="px-4 py-3">
-                  When
+                  {t("audit.when")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  Who
+                  {t("audit.who")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  What
+                  {t("audit.what")}
                 </th>
               </tr>
             </thead>
@@ -92,24 +111,26 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
               {entries.map((e) => (
                 <tr key={e.id} className="align-top" data-testid="audit-entry">
                   <td className="px-4 py-3 whitespace-nowrap">
-                    {formatShortDate(e.createdAt)}, {formatTime(e.createdAt)}
+                    {t("audit.whenValue", { date: localShortDate(locale, e.createdAt), time: localTime(locale, e.createdAt) })}
                   </td>
                   <td className="px-4 py-3">
                     {e.accountId === null ? (
-                      <span className="text-ink-soft">Automatic retention sweep</span>
+                      <span className="text-ink-soft">{t("audit.sweep")}</span>
                     ) : (
                       <>
                         <span className="block font-semibold break-words">
-                          {e.accountName ?? "A deleted account"}
-                          {e.accountId === account.id ? <span className="font-normal text-ink-soft"> (you)</span> : null}
+                          {e.accountName ?? t("audit.deletedAccount")}
+                          {e.accountId === account.id ? (
+                            <span className="font-normal text-ink-soft"> {t("shell.you")}</span>
+                          ) : null}
                         </span>
                         <span className="block font-mono text-xs break-all text-ink-soft">{e.accountId}</span>
                       </>
                     )}
                   </td>
                   <td className="px-4 py-3">
-                    <span className="block font-semibold">{auditActionLabel(e.action)}</span>
-                    <span className="block text-sm text-ink-soft">{describe(e.action, e.subject)}</span>
+                    <span className="block font-semibold">{actionLabel(t, e.action)}</span>
+                    <span className="block text-sm text-ink-soft">{describe(t, e.action, e.subject)}</span>
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
@@ -16,6 +17,7 @@ import { maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { fieldErrorsByPath, listFromForm } from "@/lib/forms/list-fields";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
@@ -24,6 +26,11 @@ import { echo, fieldText } from "../../../form-state";
 
 export type BriefFormState = FormState & { saved?: string };
 
+/** Each field's message from lib/ (a zod issue) in the language of the request. */
+async function inLanguage(errors: Record<string, string>): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(Object.entries(errors).map(async ([k, v]) => [k, await inRequestLanguage(v)])));
+}
+
 export async function createBriefAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
   slug = textArg(slug);
   form = formArg(form);
@@ -31,7 +38,7 @@ export async function createBriefAction(slug: string, _previous: FormState, form
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
   const title = briefTitleSchema.safeParse(values.title);
-  if (!title.success) return { errors: { title: title.error.issues[0]!.message }, values };
+  if (!title.success) return { errors: { title: await inRequestLanguage(title.error.issues[0]!.message) }, values };
   const db = await sharedDatabase();
   const brief = await db.transact((tx) => createBrief(tx, { eventId: allowed.event.id, title: title.data }));
   redirect(`/o/${slug}/briefs/${brief.id}`);
@@ -71,21 +78,16 @@ export async function saveBriefAction(
     usefulLinks: listFromForm(form, "usefulLinks", linkKeys),
     contacts: listFromForm(form, "contacts", ["role", "howToReach"]),
   });
+  const t = await getTranslations("organiser-briefs.actions");
   if (!parsed.success) {
-    return { errors: fieldErrorsByPath(parsed.error), values, message: "Nothing was saved yet: check the fields marked below." };
+    return { errors: await inLanguage(fieldErrorsByPath(parsed.error)), values, message: t("checkFields") };
   }
   const db = await sharedDatabase();
   const saved = await db.transact((tx) => updateBrief(tx, { eventId: allowed.event.id, briefId, fields: parsed.data }));
-  if (!saved) return { message: "This brief no longer exists. Go back to the event to see its briefs.", values };
+  if (!saved) return { message: t("goneGoBack"), values };
   refresh();
-  return { values, saved: "Saved." };
+  return { values, saved: t("saved") };
 }
-
-const statusNews = {
-  draft: "Saved. The brief is a draft: only the people running the event can see it.",
-  published: "Saved. The brief is published: it shows on the public event page once the event is published.",
-  withdrawn: "Saved. The brief is withdrawn: it no longer shows on the public page.",
-};
 
 export async function setBriefStatusAction(
   slug: string,
@@ -100,7 +102,7 @@ export async function setBriefStatusAction(
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
   const status = briefStatusSchema.safeParse(values.status);
-  if (!status.success) return { errors: { status: status.error.issues[0]!.message }, values };
+  if (!status.success) return { errors: { status: await inRequestLanguage(status.error.issues[0]!.message) }, values };
   const db = await sharedDatabase();
   const outcome = await db.transact(async (tx) => {
     const saved = await setBriefStatus(tx, { eventId: allowed.event.id, briefId, status: status.data });
@@ -109,10 +111,11 @@ export async function setBriefStatusAction(
     const teams = await ensureTeamsForBriefs(tx, allowed.event.id);
     return { saved, broadcasts: await sequenceBroadcasts(tx, teams.broadcasts) };
   });
-  if (!outcome.saved) return { message: "This brief no longer exists.", values };
+  const t = await getTranslations("organiser-briefs.actions");
+  if (!outcome.saved) return { message: t("gone"), values };
   sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
   refresh();
-  return { values, saved: statusNews[status.data] };
+  return { values, saved: t("statusSaved", { status: status.data }) };
 }
 
 export async function uploadBriefFileAction(
@@ -127,13 +130,14 @@ export async function uploadBriefFileAction(
   const values = { fileTitle: fieldText(form, "fileTitle") };
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: organisersOnly, values };
-  const title = z.string().trim().max(160, "Keep the title to 160 characters or fewer.").safeParse(values.fileTitle);
+  const t = await getTranslations("organiser-briefs.actions");
+  const title = z.string().trim().max(160, t("fileTitleTooLong")).safeParse(values.fileTitle);
   if (!title.success) return { errors: { fileTitle: title.error.issues[0]!.message }, values };
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { errors: { file: "Choose a file to upload." }, values };
+  if (!(file instanceof File) || file.size === 0) return { errors: { file: t("chooseFile") }, values };
   // Checked before reading: a file over the limit is never held in memory.
   if (file.size > maxUploadBytes) {
-    return { errors: { file: `This file is too big. Files can be up to ${maxUploadLabel}.` }, values };
+    return { errors: { file: t("tooBig", { max: maxUploadLabel }) }, values };
   }
   const db = await sharedDatabase();
   const added = await addBriefFile(db, fileStorage(), {
@@ -144,10 +148,11 @@ export async function uploadBriefFileAction(
     uploadedBy: allowed.account.id,
   });
   if (!added.ok) {
-    return added.field === "file" ? { errors: { file: added.message }, values } : { message: added.message, values };
+    const message = await inRequestLanguage(added.message);
+    return added.field === "file" ? { errors: { file: message }, values } : { message, values };
   }
   refresh();
-  return { saved: `Uploaded ${title.data || file.name}.` };
+  return { saved: t("uploaded", { name: title.data || file.name }) };
 }
 
 export async function removeBriefFileAction(slug: string, form: FormData): Promise<void> {

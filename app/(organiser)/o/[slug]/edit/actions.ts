@@ -13,8 +13,8 @@ import { saveAgenda } from "@/lib/events/save-agenda";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
-import { organiserOf, organisersOnly } from "../../../access";
-import { echo, fieldErrors } from "../../../form-state";
+import { organiserOf, organisersOnlyText } from "../../../access";
+import { echo, inRequestLanguageEach, localFieldErrors } from "../../../form-state";
 
 export type SavedFormState = FormState & { saved?: string };
 
@@ -23,15 +23,16 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
   form = formArg(form);
   const values = echo(form, eventDetailsFields);
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
+  const t = await getTranslations("organiser.edit");
   const parsed = eventDetailsSchema.safeParse(values);
   if (!parsed.success) {
-    return { errors: fieldErrors(parsed.error), values, message: "Nothing was saved yet: check the fields marked below." };
+    return { errors: await localFieldErrors(parsed.error), values, message: t("notSaved") };
   }
   const db = await sharedDatabase();
   await db.transact((tx) => updateEventDetails(tx, { eventId: allowed.event.id, details: parsed.data }));
   refresh();
-  return { values, saved: "Saved. The public event page shows the new details." };
+  return { values, saved: t("detailsSaved") };
 }
 
 const phaseKeys = ["id", "name", "startsAt", "endsAt"] as const;
@@ -40,19 +41,20 @@ export async function saveAgendaAction(slug: string, _previous: SavedFormState, 
   slug = textArg(slug);
   form = formArg(form);
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly };
+  if (!allowed) return { message: await organisersOnlyText() };
+  const t = await getTranslations("organiser.edit");
   const rows = listFromForm(form, "phases", phaseKeys).filter((row) => !isBlankRow({ ...row, id: "" }));
   const parsed = agendaSchema.safeParse(rows.map((row) => ({ ...row, id: row.id || undefined })));
   if (!parsed.success) {
     return {
-      errors: fieldErrorsByPath(parsed.error, "phases"),
-      message: "Nothing was saved yet: check the phases marked below.",
+      errors: await inRequestLanguageEach(fieldErrorsByPath(parsed.error, "phases")),
+      message: t("notSavedPhases"),
     };
   }
   const db = await sharedDatabase();
   await db.transact((tx) => saveAgenda(tx, { eventId: allowed.event.id, phases: parsed.data }));
   refresh();
-  return { saved: `Saved. The agenda has ${parsed.data.length === 1 ? "1 phase" : `${parsed.data.length} phases`}.` };
+  return { saved: t("agendaSaved", { count: parsed.data.length }) };
 }
 
 /** The event's main language and the extra languages of the big screen's join panel. */
@@ -65,7 +67,7 @@ export async function saveEventLanguages(slug: string, _previous: SavedFormState
     joinLanguages: form.getAll("joinLanguages").map(String).join(","),
   };
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
   const parsed = eventLanguagesSchema.safeParse({
     language: values.language,
     joinLanguages: form.getAll("joinLanguages").map(String),

@@ -1,35 +1,37 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
-import { ListEditor } from "../../../list-editor";
+import { type ListColumn, ListEditor } from "../../../list-editor";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
-const columns = [
-  { key: "name", label: "Phase", maxLength: 80, placeholder: "Kick-off evening", wide: true },
-  { key: "startsAt", label: "Starts", type: "datetime-local", hint: "London time" },
-  { key: "endsAt", label: "Ends (optional)", type: "datetime-local", hint: "Blank: until the next phase" },
-] as const;
-
 export function AgendaForm({ action, phases }: { action: FormAction<SavedFormState>; phases: Record<string, string>[] }) {
+  const t = useTranslations("organiser.agenda");
+  const te = useTranslations("organiser.edit");
   const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const columns: ListColumn[] = [
+    { key: "name", label: t("phase"), maxLength: 80, placeholder: t("phasePlaceholder"), wide: true },
+    { key: "startsAt", label: t("starts"), type: "datetime-local", hint: t("londonTime") },
+    { key: "endsAt", label: t("ends"), type: "datetime-local", hint: t("endsHint") },
+  ];
   return (
     <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />
       <ListEditor
         name="phases"
-        noun="phase"
+        noun={t("noun")}
         columns={columns}
         hiddenKeys={["id"]}
         initialRows={phases}
         errors={state.errors}
-        addLabel="Add a phase"
-        emptyText="No phases yet. A weekend usually has a kick-off evening, a day to explore, a day to make, and presentations."
+        addLabel={t("add")}
+        emptyText={t("empty")}
       />
-      <p className="text-sm text-ink-soft">The agenda is shown in time order; phases that start together keep the order above.</p>
+      <p className="text-sm text-ink-soft">{t("order")}</p>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Saving…">Save agenda</SubmitButton>
+      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
@@ -11,17 +12,19 @@ export type DetailsValues = Record<
 >;
 
 export function DetailsForm({ action, initial }: { action: FormAction<SavedFormState>; initial: DetailsValues }) {
+  const t = useTranslations("organiser.details");
+  const te = useTranslations("organiser.edit");
   const { state, formProps } = useKeptForm<SavedFormState>(action, {});
   const value = (name: keyof DetailsValues) => state.values?.[name] ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
   return (
     <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />
-      <TextField name="name" label="Event name" maxLength={120} required defaultValue={value("name")} error={error("name")} />
+      <TextField name="name" label={t("name")} maxLength={120} required defaultValue={value("name")} error={error("name")} />
       <TextField
         name="place"
-        label="Where"
-        hint="Venue and area, so people can find it"
+        label={t("place")}
+        hint={t("placeHint")}
         maxLength={160}
         autoComplete="off"
         defaultValue={value("place")}
@@ -30,8 +33,8 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField
           name="startsAt"
-          label="Starts"
-          hint="London time"
+          label={t("starts")}
+          hint={t("londonTime")}
           type="datetime-local"
           required
           defaultValue={value("startsAt")}
@@ -39,8 +42,8 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
         />
         <TextField
           name="endsAt"
-          label="Ends"
-          hint="London time"
+          label={t("ends")}
+          hint={t("londonTime")}
           type="datetime-local"
           required
           defaultValue={value("endsAt")}
@@ -49,8 +52,8 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
       </div>
       <TextArea
         name="description"
-        label="Short description"
-        hint="What the weekend is for and who should come. Shown on the public event page and in link previews."
+        label={t("description")}
+        hint={t("descriptionHint")}
         maxLength={2000}
         rows={4}
         defaultValue={value("description")}
@@ -58,19 +61,19 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
       />
       <TextArea
         name="goals"
-        label="Goals and mantras"
-        hint="One per line, for example: Less talking, more doing. Shown on the public page and in the room."
+        label={t("goals")}
+        hint={t("goalsHint")}
         rows={4}
         defaultValue={value("goals")}
         error={error("goals")}
       />
       <fieldset className="space-y-5 rounded-xl border border-line p-4">
-        <legend className="px-1 text-lg font-bold">Practical details</legend>
-        <p className="text-sm text-ink-soft">What people asked about before coming. Leave blank what doesn't apply.</p>
+        <legend className="px-1 text-lg font-bold">{t("practical")}</legend>
+        <p className="text-sm text-ink-soft">{t("practicalIntro")}</p>
         <TextArea
           name="accessInfo"
-          label="Access"
-          hint="Step-free entry, toilets, hearing loop, quiet room, how to ask for what you need"
+          label={t("access")}
+          hint={t("accessHint")}
           maxLength={2000}
           rows={3}
           defaultValue={value("accessInfo")}
@@ -78,8 +81,8 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
         />
         <TextArea
           name="childcare"
-          label="Childcare (crèche)"
-          hint="Ages, hours, how to book"
+          label={t("childcare")}
+          hint={t("childcareHint")}
           maxLength={1000}
           rows={2}
           defaultValue={value("childcare")}
@@ -87,8 +90,8 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
         />
         <TextArea
           name="food"
-          label="Food"
-          hint="Which meals are provided, and how to tell you about dietary needs"
+          label={t("food")}
+          hint={t("foodHint")}
           maxLength={1000}
           rows={2}
           defaultValue={value("food")}
@@ -96,7 +99,7 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
         />
         <TextArea
           name="whatToBring"
-          label="What to bring"
+          label={t("whatToBring")}
           maxLength={1000}
           rows={2}
           defaultValue={value("whatToBring")}
@@ -104,7 +107,7 @@ export function DetailsForm({ action, initial }: { action: FormAction<SavedFormS
         />
       </fieldset>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Saving…">Save details</SubmitButton>
+      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

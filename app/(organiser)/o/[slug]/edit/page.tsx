@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localShortDate } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
-import { epochToLondonLocal, formatShortDate } from "@/lib/events/event-dates";
+import { epochToLondonLocal } from "@/lib/events/event-dates";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { offeredLocales } from "@/lib/i18n/locales";
 import { retentionEndsAt } from "@/lib/privacy/retention";
@@ -18,21 +18,25 @@ import { LanguagesForm } from "./languages-form";
 import { deleteEventAction, savePrivacySettings } from "./privacy-actions";
 import { PrivacyForm } from "./privacy-form";
 
-export const metadata: Metadata = { title: "Edit event" };
+export async function generateMetadata() {
+  const t = await getTranslations("organiser.edit");
+  return { title: t("title") };
+}
 
 export default async function EditEventPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const account = await requireAccount(`/o/${slug}/edit`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
+  const te = await getTranslations("organiser.edit");
   if (role !== "organiser") {
     return (
       <PageShell width="narrow">
         <div className="card space-y-4 p-6">
-          <h1 className="text-2xl font-extrabold tracking-tight">Only organisers can edit this event</h1>
-          <p className="text-ink-soft">Ask one of its organisers to change the details or the agenda.</p>
+          <h1 className="text-2xl font-extrabold tracking-tight">{te("onlyOrganisers")}</h1>
+          <p className="text-ink-soft">{te("onlyOrganisersBody")}</p>
           <Link href={`/o/${slug}`} className="btn btn-primary">
-            Back to the event
+            {(await getTranslations("organiser.shell"))("backToEvent")}
           </Link>
         </div>
       </PageShell>
@@ -42,24 +46,27 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
   const agenda = await findAgenda(db.read, event.id);
   const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
   const t = await getTranslations("organiser.languages");
+  const locale = await getLocale();
 
   return (
     <PageShell>
-      <EventBreadcrumb event={event} here="Edit" />
+      <EventBreadcrumb event={event} here={te("here")} />
       <header className="mb-8 space-y-2">
-        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Edit event</h1>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{te("heading")}</h1>
         <p className="text-ink-soft">
-          Everything here appears on the{" "}
-          <Link href={`/e/${event.slug}`} className="link">
-            public event page
-          </Link>{" "}
-          once the event is published.
+          {te.rich("intro", {
+            link: (chunks) => (
+              <Link href={`/e/${event.slug}`} className="link">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </header>
       <div className="grid max-w-3xl gap-6">
         <section aria-labelledby="details-heading" className="card p-6">
           <h2 id="details-heading" className="mb-5 text-xl font-bold tracking-tight">
-            Details
+            {te("detailsHeading")}
           </h2>
           <DetailsForm
             action={saveEventDetails.bind(null, event.slug)}
@@ -79,9 +86,9 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
         </section>
         <section aria-labelledby="agenda-heading" className="card p-6">
           <h2 id="agenda-heading" className="mb-2 text-xl font-bold tracking-tight">
-            Agenda
+            {te("agendaHeading")}
           </h2>
-          <p className="mb-5 text-ink-soft">The phases of the weekend, with their times.</p>
+          <p className="mb-5 text-ink-soft">{te("agendaIntro")}</p>
           <AgendaForm
             action={saveAgendaAction.bind(null, event.slug)}
             phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
@@ -100,18 +107,21 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
         </section>
         <section aria-labelledby="privacy-heading" className="card p-6">
           <h2 id="privacy-heading" className="mb-2 text-xl font-bold tracking-tight">
-            Privacy
+            {te("privacyHeading")}
           </h2>
           <p className="mb-5 text-ink-soft">
-            Shown to people in the{" "}
-            <Link href={`/j/${event.joinCode}/privacy`} className="link">
-              privacy notice
-            </Link>{" "}
-            when they join. Who looked at people's details is in the{" "}
-            <Link href={`/o/${event.slug}/audit`} className="link">
-              audit log
-            </Link>
-            .
+            {te.rich("privacyIntro", {
+              notice: (chunks) => (
+                <Link href={`/j/${event.joinCode}/privacy`} className="link">
+                  {chunks}
+                </Link>
+              ),
+              audit: (chunks) => (
+                <Link href={`/o/${event.slug}/audit`} className="link">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
           <PrivacyForm
             action={savePrivacySettings.bind(null, event.slug)}
@@ -122,19 +132,16 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
             }}
             eraseOn={
               event.personalDataErasedAt === null
-                ? `erased on ${formatShortDate(retentionEndsAt(event))}`
-                : `already erased on ${formatShortDate(event.personalDataErasedAt)}`
+                ? te("erasedOn", { date: localShortDate(locale, retentionEndsAt(event)) })
+                : te("alreadyErased", { date: localShortDate(locale, event.personalDataErasedAt) })
             }
           />
         </section>
         <section aria-labelledby="delete-heading" className="card border-2 border-danger p-6">
           <h2 id="delete-heading" className="mb-2 text-xl font-bold tracking-tight">
-            Delete this event
+            {te("deleteHeading")}
           </h2>
-          <p className="mb-5 text-ink-soft">
-            Removes the event and everything in it for good: people, teams, boards and notes, votes, presentations, projects, and
-            every uploaded file. Download an export first if you need a record. This can't be undone.
-          </p>
+          <p className="mb-5 text-ink-soft">{te("deleteIntro")}</p>
           <DeleteEventForm action={deleteEventAction.bind(null, event.slug)} eventName={event.name} />
         </section>
       </div>

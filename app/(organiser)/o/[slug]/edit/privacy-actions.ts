@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { fileStorage } from "@/lib/files/storage";
@@ -10,8 +11,8 @@ import { formArg, textArg } from "@/lib/forms/action-args";
 import { recordAudit } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
 import { privacySettingsFields, privacySettingsSchema } from "@/lib/privacy/privacy-settings";
-import { organiserOf, organisersOnly } from "../../../access";
-import { echo, fieldErrors, fieldText } from "../../../form-state";
+import { organiserOf, organisersOnlyText } from "../../../access";
+import { echo, fieldText, localFieldErrors } from "../../../form-state";
 import type { SavedFormState } from "./actions";
 
 /** Who answers for people's data, how to reach them, and how long the event keeps it. */
@@ -20,10 +21,11 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
   form = formArg(form);
   const values = echo(form, privacySettingsFields);
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
+  const t = await getTranslations("organiser.edit");
   const parsed = privacySettingsSchema.safeParse(values);
   if (!parsed.success) {
-    return { errors: fieldErrors(parsed.error), values, message: "Nothing was saved yet: check the fields marked below." };
+    return { errors: await localFieldErrors(parsed.error), values, message: t("notSaved") };
   }
   const db = await sharedDatabase();
   await db.transact(async (tx) => {
@@ -37,7 +39,7 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
     });
   });
   refresh();
-  return { values, saved: "Saved. The privacy notice people see when they join says this now." };
+  return { values, saved: t("privacySaved") };
 }
 
 export type DeleteFormState = { message?: string; values?: { confirm: string } };
@@ -48,12 +50,10 @@ export async function deleteEventAction(slug: string, _previous: DeleteFormState
   form = formArg(form);
   const confirm = fieldText(form, "confirm");
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values: { confirm } };
+  if (!allowed) return { message: await organisersOnlyText(), values: { confirm } };
   if (confirm.trim() !== allowed.event.name.trim()) {
-    return {
-      message: `Nothing was deleted: type the event's name exactly as it is, "${allowed.event.name}", to confirm.`,
-      values: { confirm },
-    };
+    const t = await getTranslations("organiser.delete");
+    return { message: t("mismatch", { event: allowed.event.name }), values: { confirm } };
   }
   const db = await sharedDatabase();
   await deleteEvent(db, fileStorage(), { eventId: allowed.event.id, accountId: allowed.account.id, now: Date.now() });

@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
-import { retentionChoices, retentionLabel } from "@/lib/privacy/retention";
+import { retentionChoices } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
@@ -17,7 +18,11 @@ export function PrivacyForm({
   initial: PrivacyValues;
   eraseOn: string;
 }) {
+  const t = useTranslations("organiser.privacy");
+  const te = useTranslations("organiser.edit");
   const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  // As lib/privacy/retention's retentionLabel: whole years in years, the rest in months.
+  const period = (months: number) => (months % 12 === 0 ? t("years", { years: months / 12 }) : t("months", { months }));
   const value = (name: keyof PrivacyValues) => state.values?.[name] ?? initial[name];
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
   return (
@@ -25,8 +30,8 @@ export function PrivacyForm({
       <FormMessage message={state.message} />
       <TextField
         name="dataController"
-        label="Who is responsible for people's data (the data controller)"
-        hint="Usually the council or organisation running the event, e.g. London Borough of Lambeth"
+        label={t("controller")}
+        hint={t("controllerHint")}
         maxLength={160}
         autoComplete="organization"
         defaultValue={value("dataController")}
@@ -34,8 +39,8 @@ export function PrivacyForm({
       />
       <TextField
         name="privacyContact"
-        label="How people reach them about their data"
-        hint="An email, phone number or web address, e.g. the data protection officer's"
+        label={t("contact")}
+        hint={t("contactHint")}
         maxLength={200}
         autoComplete="off"
         defaultValue={value("privacyContact")}
@@ -43,11 +48,10 @@ export function PrivacyForm({
       />
       <div>
         <label htmlFor="field-retentionMonths" className="field-label">
-          Keep people's details for
+          {t("keepFor")}
         </label>
         <span id="field-retentionMonths-hint" className="field-hint">
-          After the event ends. Then names, contact details, access needs, age bands and photos are erased; notes, votes and
-          projects stay, as by "Participant 1", "Participant 2"… With this setting: {eraseOn}.
+          {t("keepForHint", { eraseOn })}
         </span>
         <select
           id="field-retentionMonths"
@@ -59,7 +63,7 @@ export function PrivacyForm({
         >
           {retentionChoices.map((months) => (
             <option key={months} value={months}>
-              {retentionLabel(months)}
+              {period(months)}
             </option>
           ))}
         </select>
@@ -70,7 +74,7 @@ export function PrivacyForm({
         ) : null}
       </div>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Saving…">Save privacy settings</SubmitButton>
+      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
 import type { EventExport } from "@/lib/exports/export-schema";
@@ -15,16 +16,15 @@ export async function exportFor(
   /** Which export, for the audit log: "json", "markdown", "archive" or "csv:<table>". */
   what: string,
 ): Promise<{ data: EventExport; eventId: string } | { response: Response }> {
+  const t = await getTranslations("review.export");
   const account = await currentAccount();
-  if (!account)
-    return { response: new Response("Sign in as an organiser of this event to download its exports.", { status: 401 }) };
+  if (!account) return { response: new Response(t("signIn"), { status: 401 }) };
   const { event, role } = await staffAccess(slug, account.id);
-  if (!event) return { response: new Response("There is no such event.", { status: 404 }) };
-  if (role !== "organiser")
-    return { response: new Response("Only organisers of this event can download its exports.", { status: 403 }) };
+  if (!event) return { response: new Response(t("noEvent"), { status: 404 }) };
+  if (role !== "organiser") return { response: new Response(t("organisersOnly"), { status: 403 }) };
   const db = await sharedDatabase();
   const data = await loadEventExport(db.read, event.id);
-  if (!data) return { response: new Response("There is no such event.", { status: 404 }) };
+  if (!data) return { response: new Response(t("noEvent"), { status: 404 }) };
   // Every export names people (the contacts table their contact details): each download is audited.
   await db.transact((tx) =>
     recordAudit(tx, { eventId: event.id, accountId: account.id, action: "export.downloaded", subject: what, now: Date.now() }),

@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
 import type { FormState } from "@/app/ui/form";
@@ -16,6 +17,7 @@ import { announceProgress, inviteToCatchUp } from "@/lib/email/participant-email
 import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { riskItems } from "@/lib/projects/check-in-rules";
@@ -29,6 +31,11 @@ import { echo, fieldErrors, fieldText } from "../../../form-state";
 
 export type SavedState = FormState & { saved?: string; link?: string };
 
+/** Each field's message from lib/ (a zod issue) in the language of the request. */
+async function inLanguage(errors: Record<string, string>): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(Object.entries(errors).map(async ([k, v]) => [k, await inRequestLanguage(v)])));
+}
+
 const projectFields = ["teamId", "title", "summary", "ownerName", "ownerRole", "ownerEmail", "coOwners"] as const;
 
 export async function createProjectAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
@@ -38,7 +45,7 @@ export async function createProjectAction(slug: string, _previous: FormState, fo
   const found = await organiserOf(slug);
   if (!found) return { message: organisersOnly, values };
   const parsed = projectSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: await inLanguage(fieldErrors(parsed.error)), values };
   const db = await sharedDatabase();
   let teamId: string | null = null;
   if (values.teamId) {
@@ -46,7 +53,10 @@ export async function createProjectAction(slug: string, _previous: FormState, fo
       .select({ id: teams.id })
       .from(teams)
       .where(and(eq(teams.id, values.teamId), eq(teams.eventId, found.event.id)));
-    if (!team) return { errors: { teamId: "That team isn't in this event any more. Choose another." }, values };
+    if (!team) {
+      const t = await getTranslations("projects.actions");
+      return { errors: { teamId: t("teamGone") }, values };
+    }
     teamId = team.id;
   }
   const id = await db.transact((tx) => createProject(tx, { eventId: found.event.id, teamId, ...parsed.data }));
@@ -61,8 +71,6 @@ async function projectOf(slug: string, projectId: string) {
   const project = await findProject(db.read, found.event.id, projectId);
   return project ? { ...found, project, db } : null;
 }
-
-const gone = "That project isn't in this event any more.";
 
 export async function saveMilestonesAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
@@ -91,7 +99,8 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
     if (!raw.title?.trim() && !raw.dueAt?.trim()) continue;
     const parsed = milestoneSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[`${field}-${i}`] = message;
+      for (const [field, message] of Object.entries(fieldErrors(parsed.error)))
+        errors[`${field}-${i}`] = await inRequestLanguage(message);
     } else milestones.push(parsed.data);
   }
   if (Object.keys(errors).length > 0) return { errors, values };
@@ -113,7 +122,8 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
     }
   });
   revalidatePath(`/o/${slug}/projects`);
-  return { saved: "Milestones saved.", values };
+  const t = await getTranslations("projects.actions");
+  return { saved: t("milestonesSaved"), values };
 }
 
 export async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -124,6 +134,7 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
   const values = echo(form, names);
   const found = await projectOf(slug, projectId);
   if (!found) return { message: organisersOnly, values };
+  const t = await getTranslations("projects.actions");
   const errors: Record<string, string> = {};
   const rows: { item: string; checked: boolean; notes: string; checkedBy: string }[] = [];
   for (const item of riskItems) {
@@ -133,11 +144,12 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
       checkedBy: values[`checkedBy-${item.key}`],
     });
     if (!parsed.success) {
-      for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[`${field}-${item.key}`] = message;
+      for (const [field, message] of Object.entries(fieldErrors(parsed.error)))
+        errors[`${field}-${item.key}`] = await inRequestLanguage(message);
       continue;
     }
     if (parsed.data.checked && !parsed.data.checkedBy) {
-      errors[`checkedBy-${item.key}`] = "Say who checked it, so people know whom to ask.";
+      errors[`checkedBy-${item.key}`] = t("sayWhoChecked");
       continue;
     }
     rows.push({ item: item.key, ...parsed.data });
@@ -154,7 +166,7 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
         });
     }
   });
-  return { saved: "Risk checklist saved.", values };
+  return { saved: t("risksSaved"), values };
 }
 
 export async function setPublicAction(slug: string, projectId: string, form: FormData) {
@@ -177,10 +189,11 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
   form = formArg(form);
   const found = await projectOf(slug, projectId);
   if (!found) return { message: organisersOnly };
+  const t = await getTranslations("projects.actions");
   if (fieldText(form, "intent") === "revoke") {
     await found.db.transact((tx) => revokeOwnerLink(tx, projectId));
     revalidatePath(`/o/${slug}/projects/${projectId}`);
-    return { saved: "The link no longer works. Make a new one when the owner needs it." };
+    return { saved: t("linkRevoked") };
   }
   const token = await found.db.transact((tx) => newOwnerLink(tx, projectId));
   revalidatePath(`/o/${slug}/projects/${projectId}`);
@@ -201,11 +214,11 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
     });
     if (sent)
       return {
-        saved: `The owner's link is emailed to ${found.project.ownerEmail}. Any link made before it has stopped working.`,
+        saved: t("linkEmailed", { email: found.project.ownerEmail }),
         link,
       };
   }
-  return { saved: "Here is the owner's link. Any link made before it has stopped working.", link };
+  return { saved: t("linkShown"), link };
 }
 
 const ownerEmailSchema = projectSchema.pick({ ownerEmail: true });
@@ -218,7 +231,7 @@ export async function saveOwnerEmailAction(slug: string, projectId: string, _p: 
   const found = await projectOf(slug, projectId);
   if (!found) return { message: organisersOnly, values };
   const parsed = ownerEmailSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: await inLanguage(fieldErrors(parsed.error)), values };
   await found.db.transact((tx) =>
     tx
       .update(projects)
@@ -227,20 +240,9 @@ export async function saveOwnerEmailAction(slug: string, projectId: string, _p: 
       .where(eq(projects.id, projectId)),
   );
   revalidatePath(`/o/${slug}/projects/${projectId}`);
-  return {
-    saved: parsed.data.ownerEmail ? "Saved. Reminders and the owner's link go to this address." : "Saved. No email address.",
-    values,
-  };
+  const t = await getTranslations("projects.actions");
+  return { saved: parsed.data.ownerEmail ? t("emailSaved") : t("emailCleared"), values };
 }
-
-const nudgeNews = {
-  sent: "Reminder sent.",
-  no_email: "There's no email address for the owner. Add one on the project's page, or contact them yourself.",
-  stopped: "The owner asked for no more reminders. Contact them yourself.",
-  too_soon: "A reminder went to the owner in the last day. Give them a little time.",
-  refused: "The email server didn't take the reminder. Try again later.",
-  gone: gone,
-} as const;
 
 /** "Send a reminder" from "Needs a nudge": the same email as the scheduled reminder, now. */
 export async function sendReminderAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -249,11 +251,12 @@ export async function sendReminderAction(slug: string, projectId: string, _p: Sa
   formArg(form);
   const found = await projectOf(slug, projectId);
   if (!found) return { message: organisersOnly };
+  const t = await getTranslations("projects.actions");
   const mailer = sharedMailer();
-  if (!mailer) return { message: "This Made In doesn't send email. Contact the owner yourself." };
+  if (!mailer) return { message: t("noMailerReminder") };
   const result = await sendNudge(found.db, mailer, { baseUrl: await publicBaseUrl(), secret: sessionSecret() }, projectId);
   revalidatePath(`/o/${slug}/projects`);
-  return result === "sent" ? { saved: nudgeNews.sent } : { message: nudgeNews[result] };
+  return result === "sent" ? { saved: t("nudge.sent") } : { message: t(`nudge.${result}`) };
 }
 
 export async function organiserCheckInAction(
@@ -266,7 +269,7 @@ export async function organiserCheckInAction(
   projectId = textArg(projectId);
   form = formArg(form);
   const found = await projectOf(slug, projectId);
-  if (!found) return { message: gone };
+  if (!found) return { message: (await getTranslations("projects.actions"))("gone") };
   const result = await submitCheckIn(projectId, form);
   if (result.saved) revalidatePath(`/o/${slug}/projects/${projectId}`);
   return result;
@@ -282,14 +285,15 @@ const londonTime = (missing: string) =>
     return epoch;
   });
 
-const catchUpSchema = z
-  .object({
-    name: z.string().trim().min(1, "Give the catch-up a name.").max(120, "Keep the name to 120 characters or fewer."),
-    place: z.string().trim().max(160, "Keep the place to 160 characters or fewer."),
-    startsAt: londonTime("Say when it starts."),
-    endsAt: londonTime("Say when it ends."),
-  })
-  .refine((c) => c.endsAt > c.startsAt, { path: ["endsAt"], message: "The end must be after the start." });
+const catchUpSchema = (t: (key: string) => string) =>
+  z
+    .object({
+      name: z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong")),
+      place: z.string().trim().max(160, t("placeTooLong")),
+      startsAt: londonTime(t("startsMissing")),
+      endsAt: londonTime(t("endsMissing")),
+    })
+    .refine((c) => c.endsAt > c.startsAt, { path: ["endsAt"], message: t("endBeforeStart") });
 
 export async function createCatchUpAction(slug: string, _p: FormState, form: FormData): Promise<FormState> {
   slug = textArg(slug);
@@ -297,7 +301,7 @@ export async function createCatchUpAction(slug: string, _p: FormState, form: For
   const values = echo(form, ["name", "place", "startsAt", "endsAt"]);
   const found = await organiserOf(slug);
   if (!found) return { message: organisersOnly, values };
-  const parsed = catchUpSchema.safeParse(values);
+  const parsed = catchUpSchema(await getTranslations("projects.actions.catchUp")).safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const db = await sharedDatabase();
   const created = await db.transact((tx) =>
@@ -312,17 +316,12 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   formArg(form);
   const found = await organiserOf(slug);
   if (!found) return { message: organisersOnly };
-  if (found.event.status !== "published")
-    return { message: "Publish the catch-up first, so the link in the invitation opens its page." };
+  const t = await getTranslations("projects.actions");
+  if (found.event.status !== "published") return { message: t("publishCatchUpFirst") };
   const mailer = sharedMailer();
-  if (!mailer) return { message: "This Made In doesn't send email. Share the link below instead." };
+  if (!mailer) return { message: t("noMailerInvite") };
   const db = await sharedDatabase();
   const sent = await inviteToCatchUp(db, mailer, found.event.id, await publicBaseUrl());
   revalidatePath(`/o/${slug}/projects`);
-  return {
-    saved:
-      sent === 0
-        ? "Everyone who can be emailed has been invited already."
-        : `Invited ${sent === 1 ? "1 person" : `${sent} people`} by email.`,
-  };
+  return { saved: sent === 0 ? t("allInvited") : t("invited", { count: sent }) };
 }

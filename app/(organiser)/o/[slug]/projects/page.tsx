@@ -2,12 +2,12 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { briefs, eventFollowUps, events, sentEmails, teams } from "@/db/schema";
 import { sharedMailer } from "@/lib/email/mailer";
 import { catchUpAudience } from "@/lib/email/participant-emails";
-import { attentionLabels, checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import { projectsNeedingNudge } from "@/lib/projects/find-nudges";
 import { findProjects } from "@/lib/projects/find-projects";
 import { publicBaseUrl } from "@/lib/server/public-url";
@@ -16,13 +16,19 @@ import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
 import { CopyField } from "../copy-field";
 import { createCatchUpAction, createProjectAction, inviteToCatchUpAction, sendReminderAction } from "./actions";
+import { mediumDateTime, numericDate } from "./local-dates";
 import { CatchUpForm, CreateProjectForm } from "./project-forms";
 import { CatchUpInviteForm, ReminderForm } from "./reminder-form";
 
-export const metadata: Metadata = { title: "Projects after the event" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("projects.list");
+  return { title: t("metaTitle") };
+}
 
 export default async function ProjectsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  const t = await getTranslations("projects.list");
+  const locale = await getLocale();
   const account = await requireAccount(`/o/${slug}/projects`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
@@ -55,29 +61,29 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
 
   return (
     <PageShell>
-      <EventBreadcrumb event={event} here="Projects" />
+      <EventBreadcrumb event={event} here={t("breadcrumb")} />
       <header className="mb-8 space-y-2">
-        <p className="eyebrow">After the event</p>
-        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Projects</h1>
-        <p className="max-w-3xl text-lg text-ink-soft">
-          What the teams made, carried forward by their owners, with check-ins at 30, 60 and 90 days. Nobody is left with "good
-          luck, goodbye".
-        </p>
+        <p className="eyebrow">{t("eyebrow")}</p>
+        <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("heading")}</h1>
+        <p className="max-w-3xl text-lg text-ink-soft">{t("intro")}</p>
         {follows ? (
           <p>
-            This catch-up follows{" "}
-            <Link href={`/o/${follows.slug}/projects`} className="link">
-              {follows.name}
-            </Link>
-            : its projects are followed up here too.
+            {t.rich("follows", {
+              event: follows.name,
+              link: (chunks) => (
+                <Link href={`/o/${follows.slug}/projects`} className="link">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : null}
         <div className="flex flex-wrap gap-2">
           <Link href={`/o/${event.slug}/review`} className="btn btn-secondary">
-            Event review
+            {t("eventReview")}
           </Link>
           <Link href={`/e/${event.slug}/progress`} className="btn btn-secondary">
-            Public progress page
+            {t("publicProgress")}
           </Link>
         </div>
       </header>
@@ -85,13 +91,10 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-labelledby="nudges-heading" className="card space-y-4 p-6 lg:col-span-2">
           <h2 id="nudges-heading" className="text-xl font-bold tracking-tight">
-            Needs a nudge
+            {t("nudgesHeading")}
           </h2>
           {nudges.length === 0 ? (
-            <p className="text-ink-soft">
-              Every project is on track and up to date: none is due a check-in in the next week, overdue, at risk, stuck or asking
-              for help.
-            </p>
+            <p className="text-ink-soft">{t("nudgesNone")}</p>
           ) : (
             <ul className="divide-y divide-line rounded-xl border border-line" data-testid="nudges">
               {nudges.map(({ project: p, reasons }) => (
@@ -101,23 +104,21 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
                       {p.title}
                     </Link>
                     <span className="block text-sm text-ink-soft">
-                      Owner: {p.ownerName}
-                      {p.ownerEmail ? (
-                        <>
-                          {" · "}
+                      {t.rich("ownerLine", {
+                        owner: p.ownerName,
+                        hasEmail: p.ownerEmail ? "yes" : "no",
+                        email: p.ownerEmail,
+                        updated: p.checkIns[0] ? "yes" : "no",
+                        date: p.checkIns[0] ? numericDate(locale, p.checkIns[0].createdAt) : "",
+                        mail: (chunks) => (
                           <a href={`mailto:${p.ownerEmail}`} className="link">
-                            {p.ownerEmail}
+                            {chunks}
                           </a>
-                        </>
-                      ) : (
-                        " · no email address"
-                      )}
-                      {p.checkIns[0]
-                        ? ` · last update ${new Date(p.checkIns[0].createdAt).toLocaleDateString("en-GB", { timeZone: "Europe/London" })}`
-                        : " · no update yet"}
+                        ),
+                      })}
                     </span>
                     {p.checkIns[0]?.helpNeeded ? (
-                      <span className="block text-sm break-words">Asks for help: {p.checkIns[0].helpNeeded}</span>
+                      <span className="block text-sm break-words">{t("asksForHelp", { help: p.checkIns[0].helpNeeded })}</span>
                     ) : null}
                     {emailOn && p.ownerEmail ? <ReminderForm action={sendReminderAction.bind(null, event.slug, p.id)} /> : null}
                   </span>
@@ -127,7 +128,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
                       .filter((r) => r !== "due" && r !== "overdue")
                       .map((r) => (
                         <span key={r} className="rounded-full bg-red-100 px-2.5 py-0.5 text-sm font-semibold text-danger">
-                          {attentionLabels[r]}
+                          {t("attention", { reason: r })}
                         </span>
                       ))}
                   </span>
@@ -135,19 +136,15 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
               ))}
             </ul>
           )}
-          {!emailOn ? (
-            <p className="text-sm text-ink-soft">
-              This Made In doesn't send email, so reminders are up to you: copy the owner's link from the project's page.
-            </p>
-          ) : null}
+          {!emailOn ? <p className="text-sm text-ink-soft">{t("noEmailSending")}</p> : null}
         </section>
 
         <section aria-labelledby="projects-heading" className="card space-y-4 p-6 lg:col-span-2">
           <h2 id="projects-heading" className="text-xl font-bold tracking-tight">
-            All projects
+            {t("allHeading")}
           </h2>
           {all.length === 0 ? (
-            <p className="text-ink-soft">No projects yet. Turn a team's output into one below.</p>
+            <p className="text-ink-soft">{t("none")}</p>
           ) : (
             <ul className="grid gap-3 md:grid-cols-2">
               {all.map((p) => (
@@ -156,20 +153,24 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
                     {p.title}
                   </Link>
                   <p className="text-sm text-ink-soft">
-                    {[p.teamName, `owner ${p.ownerName}`, p.fromEvent.carried ? `from ${p.fromEvent.name}` : null]
-                      .filter(Boolean)
-                      .join(" · ")}
+                    {t("projectLine", {
+                      hasTeam: p.teamName ? "yes" : "no",
+                      team: p.teamName ?? "",
+                      owner: p.ownerName,
+                      carried: p.fromEvent.carried ? "yes" : "no",
+                      from: p.fromEvent.name,
+                    })}
                   </p>
                   <p className="mt-2 flex flex-wrap gap-2">
                     <FollowUpBadge state={p.state} />
                     {p.checkIns[0] ? (
                       <span className="rounded-full bg-line px-2.5 py-0.5 text-sm font-semibold">
-                        {checkInStatusLabels[p.checkIns[0].status]}
+                        {t("checkInStatus", { status: p.checkIns[0].status })}
                       </span>
                     ) : null}
                     {p.isPublic ? (
                       <span className="rounded-full bg-brand-soft px-2.5 py-0.5 text-sm font-semibold text-brand-dark">
-                        Public
+                        {t("public")}
                       </span>
                     ) : null}
                   </p>
@@ -182,49 +183,38 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
         {follows && audience ? (
           <section aria-labelledby="invite-heading" className="card space-y-4 p-6 lg:col-span-2">
             <h2 id="invite-heading" className="text-xl font-bold tracking-tight">
-              Invite the weekend's people
+              {t("inviteHeading")}
             </h2>
             <p>
-              {audience.emailable === 1 ? "1 team member" : `${audience.emailable} team members`} of {follows.name} agreed to be
-              contacted by email.{" "}
-              {audience.byLinkOnly > 0
-                ? `${audience.byLinkOnly === 1 ? "1 more" : `${audience.byLinkOnly} more`} can be reached only through the link below (share it where the teams talk).`
-                : null}
+              {t("inviteEmailable", { count: audience.emailable, event: follows.name })}{" "}
+              {audience.byLinkOnly > 0 ? t("inviteByLink", { count: audience.byLinkOnly }) : null}
             </p>
             {emailOn ? <CatchUpInviteForm action={inviteToCatchUpAction.bind(null, event.slug)} /> : null}
-            <CopyField id="catch-up-link" label="The catch-up's join link" value={joinLink} />
+            <CopyField id="catch-up-link" label={t("joinLinkLabel")} value={joinLink} />
           </section>
         ) : null}
 
         {sent.length > 0 ? (
           <section aria-labelledby="sent-heading" className="card space-y-4 p-6 lg:col-span-2">
             <h2 id="sent-heading" className="text-xl font-bold tracking-tight">
-              Emails sent
+              {t("sentHeading")}
             </h2>
             <table className="w-full text-start text-sm">
               <thead>
                 <tr className="border-b border-line">
-                  <th className="py-2 pe-3">When</th>
-                  <th className="py-2 pe-3">To</th>
-                  <th className="py-2 pe-3">What</th>
+                  <th className="py-2 pe-3">{t("sentWhen")}</th>
+                  <th className="py-2 pe-3">{t("sentTo")}</th>
+                  <th className="py-2 pe-3">{t("sentWhat")}</th>
                 </tr>
               </thead>
               <tbody>
                 {sent.map((m) => (
                   <tr key={m.id} className="border-b border-line align-top">
-                    <td className="py-2 pe-3 whitespace-nowrap">
-                      {new Date(m.sentAt).toLocaleString("en-GB", {
-                        timeZone: "Europe/London",
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })}
-                    </td>
+                    <td className="py-2 pe-3 whitespace-nowrap">{mediumDateTime(locale, m.sentAt)}</td>
                     <td className="py-2 pe-3 break-all">{m.recipient}</td>
                     <td className="py-2 pe-3 break-words">
                       {m.subject}
-                      {m.outcome === "failed" ? (
-                        <strong className="text-danger"> (not delivered: the email server refused it)</strong>
-                      ) : null}
+                      {m.outcome === "failed" ? <strong className="text-danger"> {t("notDelivered")}</strong> : null}
                     </td>
                   </tr>
                 ))}
@@ -235,7 +225,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
 
         <section aria-labelledby="new-project-heading" className="card space-y-4 p-6">
           <h2 id="new-project-heading" className="text-xl font-bold tracking-tight">
-            Turn a team's output into a project
+            {t("newProjectHeading")}
           </h2>
           <CreateProjectForm
             action={createProjectAction.bind(null, event.slug)}
@@ -245,12 +235,9 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
 
         <section aria-labelledby="catch-up-heading" className="card space-y-4 p-6">
           <h2 id="catch-up-heading" className="text-xl font-bold tracking-tight">
-            Plan a catch-up evening
+            {t("catchUpHeading")}
           </h2>
-          <p className="text-ink-soft">
-            A new event that follows this one: the briefs come across, the weekend's team members are invited (by email where they
-            agreed, by link otherwise), and the projects are followed up there too. It starts as a draft.
-          </p>
+          <p className="text-ink-soft">{t("catchUpIntro")}</p>
           <CatchUpForm action={createCatchUpAction.bind(null, event.slug)} />
         </section>
       </div>

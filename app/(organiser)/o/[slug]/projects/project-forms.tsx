@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, type FormState, TextField } from "@/app/ui/form";
 import { SubmitButton, TextArea } from "../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
@@ -11,6 +12,7 @@ export function CreateProjectForm({
   action: FormAction<FormState>;
   teams: { id: string; name: string; suggestedTitle: string }[];
 }) {
+  const t = useTranslations("projects.createForm");
   const { state, formProps } = useKeptForm(action, {});
   const v = state.values ?? {};
   const e = state.errors ?? {};
@@ -19,7 +21,7 @@ export function CreateProjectForm({
       <FormMessage message={state.message} />
       <div>
         <label htmlFor="field-teamId" className="field-label">
-          Team whose output this is
+          {t("team")}
         </label>
         <select
           id="field-teamId"
@@ -34,7 +36,7 @@ export function CreateProjectForm({
               {t.name}
             </option>
           ))}
-          <option value="">No team (started afterwards)</option>
+          <option value="">{t("noTeam")}</option>
         </select>
         {e.teamId ? (
           <span id="field-teamId-error" className="field-error">
@@ -44,33 +46,26 @@ export function CreateProjectForm({
       </div>
       <TextField
         name="title"
-        label="Project name"
-        hint="What the team made, e.g. Pop-up café in the park"
+        label={t("title.label")}
+        hint={t("title.hint")}
         maxLength={160}
         defaultValue={v.title ?? teams[0]?.suggestedTitle}
         error={e.title}
       />
-      <TextArea
-        name="summary"
-        label="What it is (optional)"
-        rows={3}
-        maxLength={4000}
-        defaultValue={v.summary}
-        error={e.summary}
-      />
+      <TextArea name="summary" label={t("summary.label")} rows={3} maxLength={4000} defaultValue={v.summary} error={e.summary} />
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField
           name="ownerName"
-          label="Owner"
-          hint="The person taking it forward."
+          label={t("ownerName.label")}
+          hint={t("ownerName.hint")}
           maxLength={120}
           defaultValue={v.ownerName}
           error={e.ownerName}
         />
         <TextField
           name="ownerRole"
-          label="Owner's role (optional)"
-          hint="e.g. Resident, or Parks officer"
+          label={t("ownerRole.label")}
+          hint={t("ownerRole.hint")}
           maxLength={120}
           defaultValue={v.ownerRole}
           error={e.ownerRole}
@@ -78,8 +73,8 @@ export function CreateProjectForm({
       </div>
       <TextField
         name="ownerEmail"
-        label="Owner's email (optional)"
-        hint="Their link and check-in reminders go here. Leave it empty to pass the link on yourself."
+        label={t("ownerEmail.label")}
+        hint={t("ownerEmail.hint")}
         type="email"
         inputMode="email"
         autoCapitalize="none"
@@ -89,50 +84,49 @@ export function CreateProjectForm({
       />
       <TextArea
         name="coOwners"
-        label="Co-owners (optional)"
-        hint='One per line, as "name, role". Residents as well as officers.'
+        label={t("coOwners.label")}
+        hint={t("coOwners.hint")}
         rows={3}
         maxLength={4000}
         defaultValue={v.coOwners}
         error={e.coOwners}
       />
-      <p className="text-sm text-ink-soft">
-        It starts today, with check-ins due at 30, 60 and 90 days. You can change them next.
-      </p>
-      <SubmitButton pendingLabel="Creating…">Create project</SubmitButton>
+      <p className="text-sm text-ink-soft">{t("startsToday")}</p>
+      <SubmitButton pendingLabel={t("creating")}>{t("create")}</SubmitButton>
     </form>
   );
 }
 
 export function CatchUpForm({ action }: { action: FormAction<FormState> }) {
+  const t = useTranslations("projects.catchUpForm");
   const { state, formProps } = useKeptForm(action, {});
   const v = state.values ?? {};
   const e = state.errors ?? {};
   return (
     <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />
-      <TextField
-        name="name"
-        label="Name"
-        hint="e.g. Made in Lambeth: 30-day catch-up"
-        maxLength={120}
-        defaultValue={v.name}
-        error={e.name}
-      />
-      <TextField name="place" label="Where (optional)" maxLength={160} defaultValue={v.place} error={e.place} />
+      <TextField name="name" label={t("name.label")} hint={t("name.hint")} maxLength={120} defaultValue={v.name} error={e.name} />
+      <TextField name="place" label={t("place")} maxLength={160} defaultValue={v.place} error={e.place} />
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField
           name="startsAt"
-          label="Starts"
-          hint="London time"
+          label={t("startsAt")}
+          hint={t("londonTime")}
           type="datetime-local"
           defaultValue={v.startsAt}
           error={e.startsAt}
         />
-        <TextField name="endsAt" label="Ends" hint="London time" type="datetime-local" defaultValue={v.endsAt} error={e.endsAt} />
+        <TextField
+          name="endsAt"
+          label={t("endsAt")}
+          hint={t("londonTime")}
+          type="datetime-local"
+          defaultValue={v.endsAt}
+          error={e.endsAt}
+        />
       </div>
-      <SubmitButton pendingLabel="Creating…" className="btn btn-secondary">
-        Create catch-up event
+      <SubmitButton pendingLabel={t("creating")} className="btn btn-secondary">
+        {t("create")}
       </SubmitButton>
     </form>
   );

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityLine } from "@/app/live/activity-line";
+import { localEventDates } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { findActivity } from "@/lib/activity/log-activity";
-import { formatEventDates } from "@/lib/events/event-dates";
+import { eventTimeZone } from "@/lib/events/event-dates";
 import { csvTables } from "@/lib/exports/csv-tables";
 import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-report";
 import { loadEventExport } from "@/lib/exports/load-event-export";
-import { participantKindLabels } from "@/lib/participants/profile-facts";
-import { plural } from "@/lib/plural";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";
@@ -17,10 +17,15 @@ import "./review.css";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { BoardReview, teamReviewSections, VoteReview } from "./team-sections";
 
-export const metadata: Metadata = { title: "Event review" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("review.page");
+  return { title: t("metaTitle") };
+}
 
 export default async function ReviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  const t = await getTranslations("review");
+  const locale = await getLocale();
   const account = await requireAccount(`/o/${slug}/review`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
@@ -38,17 +43,25 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   const teams = teamReports(data);
   const room = roomBoards(data).filter(({ board }) => board.notes.length > 0);
   const base = `/o/${event.slug}/export`;
+  // English keeps its "Sat 14:05:09"; every reader sees the event's clock, never the server's.
+  const activityTime = new Intl.DateTimeFormat(locale.toLowerCase().startsWith("en") ? "en-GB" : locale, {
+    timeZone: eventTimeZone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 
   return (
     <PageShell>
       <div className="review space-y-8">
-        <EventBreadcrumb event={event} here="Review" className="review-no-print text-sm" />
+        <EventBreadcrumb event={event} here={t("page.breadcrumb")} className="review-no-print text-sm" />
 
         <header className="space-y-2">
-          <p className="eyebrow">Event review</p>
+          <p className="eyebrow">{t("page.eyebrow")}</p>
           <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{event.name}</h1>
           <p className="text-lg text-ink-soft">
-            {formatEventDates(event.startsAt, event.endsAt)}
+            {localEventDates(locale, event.startsAt, event.endsAt, t("page.datesTba"))}
             {event.place ? ` · ${event.place}` : ""}
           </p>
         </header>
@@ -56,51 +69,54 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
         <section aria-labelledby="exports-heading" className="review-no-print card space-y-4 p-6">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="exports-heading" className="text-xl font-bold tracking-tight">
-              Take it with you
+              {t("page.exportsHeading")}
             </h2>
             <div className="flex flex-wrap gap-2">
               <PrintButton />
               <Link href={`/o/${event.slug}/projects`} className="btn btn-primary">
-                Projects after the event
+                {t("page.projects")}
               </Link>
             </div>
           </div>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            <Download href={`${base}/markdown`} title="Report (Markdown)" about="The whole event as a readable report." />
-            <Download
-              href={`${base}/json`}
-              title="Everything (JSON)"
-              about="Complete, to import into another Made In. Holds consented contact details: keep it safe."
-            />
-            <Download
-              href={`${base}/archive`}
-              title="Everything with the files (zip)"
-              about="The JSON, the report and every table, with the photos, showcase images and project packs people uploaded."
-            />
-            {csvTables.map((table) => (
-              <Download key={table.key} href={`${base}/csv/${table.key}`} title={`${table.title} (CSV)`} about={table.about} />
-            ))}
+            <Download href={`${base}/markdown`} title={t("downloads.markdown.title")} about={t("downloads.markdown.about")} />
+            <Download href={`${base}/json`} title={t("downloads.json.title")} about={t("downloads.json.about")} />
+            <Download href={`${base}/archive`} title={t("downloads.archive.title")} about={t("downloads.archive.about")} />
+            {csvTables.map((table) => {
+              const known = t.has(`downloads.csv.${table.key}.title`);
+              return (
+                <Download
+                  key={table.key}
+                  href={`${base}/csv/${table.key}`}
+                  title={t("downloads.csvTitle", { table: known ? t(`downloads.csv.${table.key}.title`) : table.title })}
+                  about={known ? t(`downloads.csv.${table.key}.about`) : table.about}
+                />
+              );
+            })}
           </ul>
         </section>
 
         <section aria-labelledby="attendance-heading" className="card space-y-4 p-6">
           <h2 id="attendance-heading" className="text-2xl font-bold tracking-tight">
-            Who came
+            {t("page.attendanceHeading")}
           </h2>
           <p className="text-lg">
-            <span className="font-bold">{plural(attendance.total, "person", "people")}</span> joined; {attendance.stayed} stayed
-            to the end.
+            {t.rich("page.attendance", {
+              total: attendance.total,
+              stayed: attendance.stayed,
+              b: (chunks) => <span className="font-bold">{chunks}</span>,
+            })}
           </p>
           <div className="grid gap-6 md:grid-cols-2">
             <div>
-              <h3 className="mb-2 font-bold">Kinds of participant</h3>
+              <h3 className="mb-2 font-bold">{t("page.kindsHeading")}</h3>
               {attendance.kinds.length === 0 ? (
-                <p className="text-ink-soft">Nobody joined.</p>
+                <p className="text-ink-soft">{t("page.nobodyJoined")}</p>
               ) : (
                 <ul className="space-y-1">
                   {attendance.kinds.map((k) => (
                     <li key={k.kind ?? "none"} className="flex justify-between gap-4 border-b border-line py-1">
-                      <span>{k.kind ? participantKindLabels[k.kind as keyof typeof participantKindLabels] : "Didn't say"}</span>
+                      <span>{k.kind ? t("members.kind", { kind: k.kind }) : t("members.didntSay")}</span>
                       <span className="font-semibold">{k.count}</span>
                     </li>
                   ))}
@@ -108,9 +124,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
               )}
             </div>
             <div>
-              <h3 className="mb-2 font-bold">Skills present</h3>
+              <h3 className="mb-2 font-bold">{t("page.skillsHeading")}</h3>
               {attendance.skills.length === 0 ? (
-                <p className="text-ink-soft">Nobody listed a skill.</p>
+                <p className="text-ink-soft">{t("page.noSkills")}</p>
               ) : (
                 <ul className="flex flex-wrap gap-2">
                   {attendance.skills.map((s) => (
@@ -124,7 +140,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
           </div>
         </section>
 
-        {teams.length === 0 ? <p className="card p-6 text-ink-soft">No teams were formed.</p> : null}
+        {teams.length === 0 ? <p className="card p-6 text-ink-soft">{t("page.noTeams")}</p> : null}
         {teams.map((team) => (
           <article
             key={team.id}
@@ -133,13 +149,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
             data-testid="review-team"
           >
             <h2 id={`team-${team.id}`} className="text-2xl font-extrabold tracking-tight break-words">
-              Team: {team.name}
+              {t("page.team", { name: team.name })}
             </h2>
             {teamReviewSections.map((section) => {
               const body = section.render(team, data);
               return body === null ? null : (
                 <section key={section.key} className="space-y-3">
-                  <h3 className="border-b border-line pb-1 text-xl font-bold">{section.title}</h3>
+                  <h3 className="border-b border-line pb-1 text-xl font-bold">{t(`sections.${section.key}`)}</h3>
                   {body}
                 </section>
               );
@@ -150,7 +166,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
         {room.length > 0 ? (
           <article aria-labelledby="room-boards" className="review-team card space-y-6 p-6">
             <h2 id="room-boards" className="text-2xl font-extrabold tracking-tight">
-              Boards for the whole room
+              {t("page.roomBoards")}
             </h2>
             {room.map(({ board, votes }) => (
               <div key={board.id} className="space-y-4">
@@ -165,16 +181,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
 
         <section aria-labelledby="activity-heading" className="review-team card space-y-4 p-6">
           <h2 id="activity-heading" className="text-2xl font-extrabold tracking-tight">
-            How the room was run
+            {t("page.activityHeading")}
           </h2>
           {activity.length === 0 ? (
-            <p className="text-ink-soft">Nobody has run the room from the console yet.</p>
+            <p className="text-ink-soft">{t("page.noActivity")}</p>
           ) : (
             <>
-              <p className="text-ink-soft">
-                Every phase, timer, wall, vote, lock, reveal, announcement and moderation by the team, in order (
-                {plural(activity.length, "action")}).
-              </p>
+              <p className="text-ink-soft">{t("page.activityIntro", { count: activity.length })}</p>
               <ol className="divide-y divide-line rounded-xl ring-1 ring-line" data-testid="review-activity">
                 {activity.map((e) => (
                   <ActivityLine
@@ -182,12 +195,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
                     entry={e}
                     wide
                     testId="review-activity-entry"
-                    when={new Date(e.at).toLocaleString("en-GB", {
-                      weekday: "short",
-                      hour: "2-digit",
-                      minute: "2-digit",
-                      second: "2-digit",
-                    })}
+                    when={activityTime.format(new Date(e.at))}
                   />
                 ))}
               </ol>

@@ -1,9 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export function PrintButton() {
+  const t = useTranslations("review.page");
   return (
     <button type="button" className="btn btn-secondary" onClick={() => window.print()}>
-      Print or save as PDF
+      {t("print")}
     </button>
   );
 }

@@ -1,21 +1,26 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { newPasswordSchema } from "@/lib/accounts/create-account";
 import { resetPassword } from "@/lib/accounts/password-reset";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { fieldText } from "../../../form-state";
 
 export async function resetPasswordAction(token: string, _previous: FormState, form: FormData): Promise<FormState> {
   token = textArg(token);
   form = formArg(form);
+  const t = await getTranslations("account.reset");
   const password = newPasswordSchema.safeParse(fieldText(form, "password"));
-  if (!password.success) return { errors: { password: password.error.issues[0]?.message ?? "Choose a password." } };
-  if (fieldText(form, "confirm") !== password.data)
-    return { errors: { confirm: "The two passwords are different. Type it again." } };
+  if (!password.success) {
+    const issue = password.error.issues[0]?.message;
+    return { errors: { password: issue ? await inRequestLanguage(issue) : t("choose") } };
+  }
+  if (fieldText(form, "confirm") !== password.data) return { errors: { confirm: t("different") } };
   const done = await resetPassword(await sharedDatabase(), token, password.data);
-  if (!done) return { message: "This link has been used or has expired. Ask for a new one." };
+  if (!done) return { message: t("used") };
   redirect("/signin?reset=1");
 }

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { type NextRequest, NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { safeNextPath } from "@/lib/accounts/next-path";
 import { sessionSecret, startAccountSession } from "@/lib/auth/web-session";
@@ -14,7 +15,7 @@ import { ssoSettings } from "@/lib/sso/settings";
 /** The provider sends the browser back here with a code; we check it and start a session. */
 export async function GET(request: NextRequest) {
   const settings = ssoSettings();
-  if (!settings) return new NextResponse("Single sign-on is not configured.", { status: 404 });
+  if (!settings) return new NextResponse((await getTranslations("account.sso"))("notConfigured"), { status: 404 });
   const base = await publicBaseUrl();
   const jar = await cookies();
   const flow = openFlow(jar.get(flowCookie)?.value, sessionSecret());

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { MapUpload } from "@/app/live/board/map-upload";
 import { VotePanel } from "@/app/live/board/vote-panel";
@@ -11,7 +12,6 @@ import { Wordmark } from "@/app/ui/brand";
 import { SkipLinks } from "@/app/ui/skip-links";
 import { boardChoiceLabels } from "@/lib/boards/board-list";
 import type { BoardSummary } from "@/lib/boards/find-boards";
-import { plural } from "@/lib/plural";
 import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
@@ -66,6 +66,7 @@ export function FacilitatorBoard({
   boardId: string;
   otherBoards: BoardSummary[];
 }) {
+  const t = useTranslations("console.board");
   const board = useBoard(boardId);
   const voting = useVoting(boardId);
   const tallies = voting.tally?.tallies ?? null;
@@ -83,39 +84,39 @@ export function FacilitatorBoard({
   const copy = async () => {
     const ack = await board.copyTo(target, selection.noteIds, selection.groupIds);
     if (!ack) return;
-    const to = labels.get(target) ?? "the board";
-    setFeedback(ack.ok ? `Copied ${plural(ack.result.notes.length, "note")} to ${to}.` : ack.error.message);
+    const to = labels.get(target) ?? t("funnel.theBoard");
+    setFeedback(ack.ok ? t("funnel.copied", { count: ack.result.notes.length, board: to }) : ack.error.message);
   };
 
   return (
     <div className="min-h-dvh">
       <SkipLinks
         links={[
-          { href: `#wall-${boardId}`, label: "Skip to the board" },
-          { href: "#vote-title", label: "Skip to voting" },
-          { href: "#settings-title", label: "Skip to board settings" },
-          { href: "#funnel-title", label: "Skip to carrying notes forward" },
+          { href: `#wall-${boardId}`, label: t("skip.board") },
+          { href: "#vote-title", label: t("skip.voting") },
+          { href: "#settings-title", label: t("skip.settings") },
+          { href: "#funnel-title", label: t("skip.funnel") },
         ]}
       />
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-4 px-6 py-3">
-          <div className="flex items-center gap-4">
+          <div className="flex min-w-0 flex-wrap items-center gap-4">
             <Wordmark />
             <span className="hidden h-6 w-px bg-line sm:block" />
-            <Link href={`/f/${slug}`} className="link">
-              {eventName}: console
+            <Link href={`/f/${slug}`} className="link min-w-0 break-words">
+              {t("console", { event: eventName })}
             </Link>
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <ConnectionPill />
             <Link href={`/s/${slug}/b/${boardId}`} target="_blank" className="btn btn-secondary">
-              Project this board ↗
+              {t("project")}
             </Link>
           </div>
         </div>
       </header>
       <main className="mx-auto grid max-w-[1800px] gap-6 px-6 py-6 xl:grid-cols-[1fr_320px]">
-        <h1 className="sr-only">Board: {settings?.title ?? ""}</h1>
+        <h1 className="sr-only">{t("heading", { title: settings?.title ?? "" })}</h1>
         <div className="card min-w-0 p-5">
           <WallBoardView
             boardId={boardId}
@@ -127,10 +128,7 @@ export function FacilitatorBoard({
           />
           {settings?.template === "map" ? null : (
             <>
-              <p className="mt-4 text-sm text-ink-soft">
-                Drag a note onto the middle of another to group them, or onto its top or bottom edge (or a column's empty space)
-                to move it. From the keyboard, Tab to a note and use the shortcuts below.
-              </p>
+              <p className="mt-4 text-sm text-ink-soft">{t("dragHint")}</p>
               <WallShortcuts />
             </>
           )}
@@ -141,41 +139,39 @@ export function FacilitatorBoard({
             <VotePanel slug={slug} voting={voting} board={board.state} />
             <section aria-labelledby="settings-title" className="card space-y-2 p-5">
               <h2 id="settings-title" className="text-lg font-bold">
-                Board settings
+                {t("settings.title")}
               </h2>
               <Toggle
-                label="Locked"
-                hint="Only facilitators can add or move notes."
+                label={t("settings.locked")}
+                hint={t("settings.lockedHint")}
                 checked={settings.locked}
                 onChange={(locked) => board.updateBoard({ locked })}
               />
               <Toggle
-                label="Anonymous"
-                hint="No names on notes, for anyone."
+                label={t("settings.anonymous")}
+                hint={t("settings.anonymousHint")}
                 checked={settings.anonymous}
                 onChange={(anonymous) => board.updateBoard({ anonymous })}
               />
               <Toggle
-                label="Hidden until reveal"
-                hint="Each person sees only their own notes, so nobody copies."
+                label={t("settings.hidden")}
+                hint={t("settings.hiddenHint")}
                 checked={settings.hiddenUntilReveal}
                 onChange={(hiddenUntilReveal) => board.updateBoard({ hiddenUntilReveal })}
               />
               {settings.hiddenUntilReveal && !settings.revealed ? (
                 <button type="button" className="btn btn-primary w-full" onClick={() => void board.reveal()}>
-                  Reveal everyone's notes
+                  {t("settings.reveal")}
                 </button>
               ) : null}
             </section>
             <section aria-labelledby="funnel-title" className="card space-y-3 p-5">
               <h2 id="funnel-title" className="text-lg font-bold">
-                Carry notes forward
+                {t("funnel.title")}
               </h2>
-              <p className="text-sm text-ink-soft">
-                Tick notes or whole groups on the board, then copy them to another board. Each copy remembers where it came from.
-              </p>
+              <p className="text-sm text-ink-soft">{t("funnel.hint")}</p>
               <label htmlFor="copy-target" className="field-label">
-                Copy to
+                {t("funnel.copyTo")}
               </label>
               <select id="copy-target" value={target} onChange={(e) => setTarget(e.target.value)} className="field-input">
                 {targets.map((b) => (
@@ -185,7 +181,7 @@ export function FacilitatorBoard({
                 ))}
               </select>
               <button type="button" className="btn btn-primary w-full" disabled={selectedCount === 0 || !target} onClick={copy}>
-                Copy {plural(selectedCount, "selected item")}
+                {t("funnel.copy", { count: selectedCount })}
               </button>
               <output aria-live="polite" className="block text-sm font-semibold">
                 {feedback}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { findBoard, listBoards } from "@/lib/boards/find-boards";
@@ -7,17 +8,21 @@ import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { staffPage } from "@/lib/server/staff-page";
 import { FacilitatorBoard } from "./facilitator-board";
 
-export const metadata: Metadata = { title: "Board" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("console.board");
+  return { title: t("metaTitle") };
+}
 
 export default async function FacilitatorBoardPage({ params }: { params: Promise<{ slug: string; boardId: string }> }) {
   const { slug, boardId } = await params;
   const { event, refused } = await staffPage(slug, `/f/${slug}/b/${boardId}`);
   if (refused) {
+    const t = await getTranslations("console.board");
     return (
       <Refused
-        title="This page is for the people running the event"
-        body="You can add to this board from your own page."
-        back={{ href: `/p/${event.slug}/b/${boardId}`, label: "Open the board on my page" }}
+        title={t("refusedTitle")}
+        body={t("refusedBody")}
+        back={{ href: `/p/${event.slug}/b/${boardId}`, label: t("refusedBack") }}
       />
     );
   }

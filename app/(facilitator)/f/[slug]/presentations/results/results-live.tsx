@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef } from "react";
 import { ConnectionPill } from "@/app/live/status";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
@@ -14,6 +15,7 @@ const refreshEveryMs = 700;
  * criteria or judges reads them again, at most once per `refreshEveryMs` however fast they come.
  */
 export function ResultsLive() {
+  const t = useTranslations("presentations-console.results");
   const router = useRouter();
   const p = usePresentations();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -50,7 +52,7 @@ export function ResultsLive() {
           onClick={() => void p.send("presentation:project", { view: showing ? "presenter" : "results" })}
           data-testid="project-results"
         >
-          {showing ? "Back to the presenter" : "Show on the big screen"}
+          {showing ? t("backToPresenter") : t("show")}
         </button>
       ) : null}
       <ConnectionPill />

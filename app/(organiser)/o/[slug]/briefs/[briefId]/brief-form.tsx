@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
@@ -18,17 +19,6 @@ type Text =
   | "ownerOrganisation"
   | "background";
 
-const linkColumns = [
-  { key: "title", label: "Title", maxLength: 160 },
-  { key: "url", label: "Web address", type: "url", placeholder: "https://" },
-  { key: "note", label: "Note (optional)", maxLength: 300, wide: true },
-] as const;
-
-const contactColumns = [
-  { key: "role", label: "Role", maxLength: 160, placeholder: "Project lead, Parks team" },
-  { key: "howToReach", label: "How to reach them", maxLength: 300, placeholder: "In the room on Saturday; parks@…" },
-] as const;
-
 export function BriefForm(props: {
   action: FormAction<BriefFormState>;
   initial: Record<Text, string>;
@@ -36,69 +26,94 @@ export function BriefForm(props: {
   usefulLinks: Record<string, string>[];
   contacts: Record<string, string>[];
 }) {
+  const t = useTranslations("organiser-briefs.form");
+  const linkColumns = [
+    { key: "title", label: t("links.title"), maxLength: 160 },
+    { key: "url", label: t("links.url"), type: "url", placeholder: "https://" },
+    { key: "note", label: t("links.note"), maxLength: 300, wide: true },
+  ] as const;
+  const contactColumns = [
+    { key: "role", label: t("contacts.role"), maxLength: 160, placeholder: t("contacts.rolePlaceholder") },
+    { key: "howToReach", label: t("contacts.howToReach"), maxLength: 300, placeholder: t("contacts.howToReachPlaceholder") },
+  ] as const;
   const { state, formProps } = useKeptForm<BriefFormState>(props.action, {});
   const value = (name: Text) => state.values?.[name] ?? props.initial[name];
   const error = (name: Text) => state.errors?.[name];
-  const area = (name: Text, label: string, hint: string, max: number, rows = 3) => (
-    <TextArea name={name} label={label} hint={hint} maxLength={max} rows={rows} defaultValue={value(name)} error={error(name)} />
+  const area = (name: Text, max: number, rows = 3) => (
+    <TextArea
+      name={name}
+      label={t(`${name}.label`)}
+      hint={t(`${name}.hint`)}
+      maxLength={max}
+      rows={rows}
+      defaultValue={value(name)}
+      error={error(name)}
+    />
   );
   return (
     <form {...formProps} className="space-y-8">
       <FormMessage message={state.message} />
       <section className="space-y-5" aria-labelledby="brief-words">
         <h2 id="brief-words" className="text-xl font-bold tracking-tight">
-          The brief
+          {t("briefHeading")}
         </h2>
-        <TextField name="title" label="Title" maxLength={120} required defaultValue={value("title")} error={error("title")} />
-        {area("problem", "The problem", "What isn't working, and for whom. Plain words.", 2000, 4)}
-        {area("whyItMatters", "Why it matters", "What changes for people if this is solved.", 2000)}
-        {area("successLooksLike", "What success looks like", "Something a team could make in a weekend and test.", 2000)}
+        <TextField
+          name="title"
+          label={t("title.label")}
+          maxLength={120}
+          required
+          defaultValue={value("title")}
+          error={error("title")}
+        />
+        {area("problem", 2000, 4)}
+        {area("whyItMatters", 2000)}
+        {area("successLooksLike", 2000)}
       </section>
 
       <section className="space-y-5" aria-labelledby="brief-limits">
         <h2 id="brief-limits" className="text-xl font-bold tracking-tight">
-          Constraints
+          {t("constraintsHeading")}
         </h2>
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             name="budget"
-            label="Budget"
-            hint="For example: £3,000 including insurance"
+            label={t("budget.label")}
+            hint={t("budget.hint")}
             maxLength={200}
             defaultValue={value("budget")}
             error={error("budget")}
           />
           <TextField
             name="timescale"
-            label="Timescale"
-            hint="For example: 30, 60 or 90 days"
+            label={t("timescale.label")}
+            hint={t("timescale.hint")}
             maxLength={200}
             defaultValue={value("timescale")}
             error={error("timescale")}
           />
         </div>
-        {area("mayNotChange", "What may not change", "Rules, systems or promises the team must work within.", 1000)}
+        {area("mayNotChange", 1000)}
       </section>
 
       <section className="space-y-5" aria-labelledby="brief-owner">
         <div>
           <h2 id="brief-owner" className="text-xl font-bold tracking-tight">
-            Owner
+            {t("ownerHeading")}
           </h2>
-          <p className="text-ink-soft">Who takes the work forward after the weekend. A role, not a name.</p>
+          <p className="text-ink-soft">{t("ownerIntro")}</p>
         </div>
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             name="ownerRole"
-            label="Role"
-            hint="For example: Head of Digital Services"
+            label={t("ownerRole.label")}
+            hint={t("ownerRole.hint")}
             maxLength={160}
             defaultValue={value("ownerRole")}
             error={error("ownerRole")}
           />
           <TextField
             name="ownerOrganisation"
-            label="Organisation"
+            label={t("ownerOrganisation.label")}
             maxLength={160}
             defaultValue={value("ownerOrganisation")}
             error={error("ownerOrganisation")}
@@ -109,59 +124,51 @@ export function BriefForm(props: {
       <section className="space-y-5" aria-labelledby="brief-pack">
         <div>
           <h2 id="brief-pack" className="text-xl font-bold tracking-tight">
-            Project pack
+            {t("packHeading")}
           </h2>
-          <p className="text-ink-soft">
-            What a team needs to start without waiting for anyone: background, data, people and links.
-          </p>
+          <p className="text-ink-soft">{t("packIntro")}</p>
         </div>
-        {area(
-          "background",
-          "Background",
-          "Written in Markdown: # Heading, **bold**, - lists, [link text](https://…). HTML is shown as typed, never run; images are not shown (upload them as files).",
-          20000,
-          10,
-        )}
+        {area("background", 20000, 10)}
         <div>
-          <h3 className="mb-2 text-lg font-bold">Data sets and documents</h3>
+          <h3 className="mb-2 text-lg font-bold">{t("dataLinks.heading")}</h3>
           <ListEditor
             name="dataLinks"
-            noun="data link"
+            noun={t("dataLinks.noun")}
             columns={linkColumns}
             initialRows={props.dataLinks}
             errors={state.errors}
-            addLabel="Add a data link"
-            emptyText="No data links yet. Files are uploaded below."
+            addLabel={t("dataLinks.add")}
+            emptyText={t("dataLinks.empty")}
           />
         </div>
         <div>
-          <h3 className="mb-2 text-lg font-bold">Contacts</h3>
+          <h3 className="mb-2 text-lg font-bold">{t("contacts.heading")}</h3>
           <ListEditor
             name="contacts"
-            noun="contact"
+            noun={t("contacts.noun")}
             columns={contactColumns}
             initialRows={props.contacts}
             errors={state.errors}
-            addLabel="Add a contact"
-            emptyText="No contacts yet."
+            addLabel={t("contacts.add")}
+            emptyText={t("contacts.empty")}
           />
         </div>
         <div>
-          <h3 className="mb-2 text-lg font-bold">Useful links</h3>
+          <h3 className="mb-2 text-lg font-bold">{t("usefulLinks.heading")}</h3>
           <ListEditor
             name="usefulLinks"
-            noun="useful link"
+            noun={t("usefulLinks.noun")}
             columns={linkColumns}
             initialRows={props.usefulLinks}
             errors={state.errors}
-            addLabel="Add a useful link"
-            emptyText="No useful links yet."
+            addLabel={t("usefulLinks.add")}
+            emptyText={t("usefulLinks.empty")}
           />
         </div>
       </section>
 
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Saving…">Save brief</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formatFileSize } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
@@ -13,12 +14,16 @@ import { BriefForm } from "./brief-form";
 import { BriefStatusForm } from "./status-form";
 import { UploadForm } from "./upload-form";
 
-export const metadata: Metadata = { title: "Edit brief" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("organiser-briefs.page");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ slug: string; briefId: string }> };
 
 export default async function EditBriefPage({ params }: Props) {
   const { slug, briefId } = await params;
+  const t = await getTranslations("organiser-briefs.page");
   const account = await requireAccount(`/o/${slug}/briefs/${briefId}`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
@@ -29,10 +34,10 @@ export default async function EditBriefPage({ params }: Props) {
     return (
       <PageShell width="narrow">
         <div className="card space-y-4 p-6">
-          <h1 className="text-2xl font-extrabold tracking-tight">Only organisers can edit briefs</h1>
-          <p className="text-ink-soft">You can read this brief on the event's page.</p>
+          <h1 className="text-2xl font-extrabold tracking-tight">{t("organisersOnly")}</h1>
+          <p className="text-ink-soft">{t("readOnEventPage")}</p>
           <Link href={`/o/${slug}`} className="btn btn-primary">
-            Back to the event
+            {t("backToEvent")}
           </Link>
         </div>
       </PageShell>
@@ -42,20 +47,22 @@ export default async function EditBriefPage({ params }: Props) {
 
   return (
     <PageShell>
-      <EventBreadcrumb event={event} here="Brief" />
+      <EventBreadcrumb event={event} here={t("breadcrumb")} />
       <header className="mb-8 space-y-3">
         <BriefStatusBadge status={brief.status} />
         <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{brief.title}</h1>
         <p className="text-ink-soft">
-          Published briefs appear on the{" "}
-          <Link href={`/e/${event.slug}`} className="link">
-            public event page
-          </Link>
-          .
+          {t.rich("publishedAppear", {
+            link: (chunks) => (
+              <Link href={`/e/${event.slug}`} className="link">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </header>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <section aria-label="Brief and project pack" className="card p-6">
+        <section aria-label={t("formLabel")} className="card p-6">
           <BriefForm
             action={saveBriefAction.bind(null, event.slug, brief.id)}
             initial={{
@@ -78,19 +85,19 @@ export default async function EditBriefPage({ params }: Props) {
         <div className="space-y-6">
           <section aria-labelledby="status-heading" className="card p-6">
             <h2 id="status-heading" className="mb-4 text-xl font-bold tracking-tight">
-              Status
+              {t("statusHeading")}
             </h2>
             <BriefStatusForm action={setBriefStatusAction.bind(null, event.slug, brief.id)} status={brief.status} />
           </section>
           <section aria-labelledby="files-heading" className="card space-y-5 p-6">
             <div>
               <h2 id="files-heading" className="text-xl font-bold tracking-tight">
-                Files
+                {t("filesHeading")}
               </h2>
-              <p className="text-ink-soft">Documents and data for the pack. Files of a draft brief are only for staff.</p>
+              <p className="text-ink-soft">{t("filesIntro")}</p>
             </div>
             {brief.pack.files.length === 0 ? (
-              <p className="text-ink-soft">No files yet.</p>
+              <p className="text-ink-soft">{t("noFiles")}</p>
             ) : (
               <ul className="divide-y divide-line rounded-xl border border-line">
                 {brief.pack.files.map((file) => (
@@ -108,9 +115,9 @@ export default async function EditBriefPage({ params }: Props) {
                       <button
                         type="submit"
                         className="btn btn-secondary min-h-11 py-2 text-sm"
-                        aria-label={`Remove ${file.title}`}
+                        aria-label={t("removeFileLabel", { title: file.title })}
                       >
-                        Remove
+                        {t("removeFile")}
                       </button>
                     </form>
                   </li>

@@ -1,31 +1,30 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/app/ui/form";
 import { ChoiceGroup, SavedMessage, SubmitButton } from "../../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
 
-const options = [
-  { value: "draft", label: "Draft", description: "Only the people running the event can see it." },
-  { value: "published", label: "Published", description: "On the public event page, once the event is published." },
-  { value: "withdrawn", label: "Withdrawn", description: "Taken off the public page. Teams' work on it is kept." },
-] as const;
+const statuses = ["draft", "published", "withdrawn"] as const;
 
 export function BriefStatusForm({ action, status }: { action: FormAction<BriefFormState>; status: string }) {
+  const t = useTranslations("organiser-briefs.status");
   const { state, formProps } = useKeptForm<BriefFormState>(action, {});
+  const options = statuses.map((value) => ({ value, label: t(`${value}.label`), description: t(`${value}.description`) }));
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />
       <ChoiceGroup
         idPrefix="brief-status"
         name="status"
-        legend="Who can see this brief"
+        legend={t("legend")}
         options={options}
         defaultValue={state.values?.status ?? status}
         error={state.errors?.status}
       />
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Saving…">Save status</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
-import { acceptAttribute, allowedTypesSentence, maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
+import { acceptAttribute, maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
 
 export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
+  const t = useTranslations("organiser-briefs.upload");
   const { state, formProps } = useKeptForm<BriefFormState>(action, {});
   const form = useRef<HTMLFormElement>(null);
   // Checked here too, so a file too big to send is refused at once rather than after the upload.
@@ -33,18 +35,18 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
       <FormMessage message={state.message} />
       <TextField
         name="fileTitle"
-        label="Title (optional)"
-        hint="What people will see, e.g. Park usage survey 2025. Blank: the file's name."
+        label={t("titleLabel")}
+        hint={t("titleHint")}
         maxLength={160}
         defaultValue={state.values?.fileTitle}
         error={state.errors?.fileTitle}
       />
       <div>
         <label htmlFor="field-file" className="field-label">
-          File
+          {t("fileLabel")}
         </label>
         <span id="field-file-hint" className="field-hint">
-          {allowedTypesSentence}; up to {maxUploadLabel}.
+          {t("fileHint", { max: maxUploadLabel })}
         </span>
         <input
           id="field-file"
@@ -57,7 +59,7 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
             const file = event.currentTarget.files?.[0];
             setTooBig(
               file && file.size > maxUploadBytes
-                ? `This file is ${(Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1)} MB. Files can be up to ${maxUploadLabel}.`
+                ? t("tooBig", { size: (Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1), max: maxUploadLabel })
                 : null,
             );
           }}
@@ -70,8 +72,8 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
         ) : null}
       </div>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel="Uploading…" className="btn btn-secondary">
-        Upload file
+      <SubmitButton pendingLabel={t("uploading")} className="btn btn-secondary">
+        {t("upload")}
       </SubmitButton>
     </form>
   );

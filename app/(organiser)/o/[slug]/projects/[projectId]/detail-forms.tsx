@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
@@ -10,6 +11,7 @@ import type { SavedState } from "../actions";
 type Milestone = { day: number; title: string; dueDate: string; done: boolean };
 
 export function MilestonesForm({ action, milestones }: { action: FormAction<SavedState>; milestones: Milestone[] }) {
+  const t = useTranslations("projects.milestones");
   const { state, formProps } = useKeptForm<SavedState>(action, {});
   // One spare row to add a milestone; clearing a row's title and date removes it.
   const rows = [...milestones, { day: 0, title: "", dueDate: "", done: false }];
@@ -26,24 +28,24 @@ export function MilestonesForm({ action, milestones }: { action: FormAction<Save
           key={i}
           className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[6rem_1fr_11rem]"
         >
-          <legend className="px-1 text-sm font-bold text-ink-soft">{m.title ? `Milestone ${i + 1}` : "Add a milestone"}</legend>
+          <legend className="px-1 text-sm font-bold text-ink-soft">{m.title ? t("milestone", { n: i + 1 }) : t("add")}</legend>
           <TextField
             name={`day-${i}`}
-            label="Day"
+            label={t("day")}
             inputMode="numeric"
             defaultValue={v ? v[`day-${i}`] : m.day ? String(m.day) : ""}
             error={e[`day-${i}`]}
           />
           <TextField
             name={`title-${i}`}
-            label="What should have happened"
+            label={t("title")}
             maxLength={200}
             defaultValue={v ? v[`title-${i}`] : m.title}
             error={e[`title-${i}`]}
           />
           <TextField
             name={`dueAt-${i}`}
-            label="Due"
+            label={t("dueAt")}
             type="date"
             defaultValue={v ? v[`dueAt-${i}`] : m.dueDate}
             error={e[`dueAt-${i}`]}
@@ -55,11 +57,11 @@ export function MilestonesForm({ action, milestones }: { action: FormAction<Save
               defaultChecked={v ? v[`done-${i}`] === "on" : m.done}
               className="h-5 w-5 accent-brand"
             />
-            Reached
+            {t("reached")}
           </label>
         </fieldset>
       ))}
-      <SubmitButton pendingLabel="Saving…">Save milestones</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }
@@ -71,18 +73,19 @@ export function RisksForm({
   action: FormAction<SavedState>;
   risks: Record<string, { checked: boolean; notes: string; checkedBy: string }>;
 }) {
+  const t = useTranslations("projects.risks");
   const { state, formProps } = useKeptForm<SavedState>(action, {});
   const v = state.values;
   const e = state.errors ?? {};
   return (
     <form {...formProps} className="space-y-4">
       <SavedMessage message={state.saved} />
-      <FormMessage message={state.message ?? (Object.keys(e).length ? "Some answers need a look: see below." : undefined)} />
+      <FormMessage message={state.message ?? (Object.keys(e).length ? t("needsLook") : undefined)} />
       {riskItems.map((item) => {
         const saved = risks[item.key];
         return (
           <fieldset key={item.key} className="space-y-3 rounded-xl border border-line p-3">
-            <legend className="px-1 font-bold">{item.label}</legend>
+            <legend className="px-1 font-bold">{t(`items.${item.key}.label`)}</legend>
             <label className="flex items-start gap-3">
               <input
                 type="checkbox"
@@ -91,21 +94,21 @@ export function RisksForm({
                 className="mt-1 h-5 w-5 accent-brand"
               />
               <span>
-                Checked
-                <span className="block text-sm text-ink-soft">{item.hint}</span>
+                {t("checked")}
+                <span className="block text-sm text-ink-soft">{t(`items.${item.key}.hint`)}</span>
               </span>
             </label>
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField
                 name={`notes-${item.key}`}
-                label="Notes"
+                label={t("notes")}
                 maxLength={2000}
                 defaultValue={v ? v[`notes-${item.key}`] : saved?.notes}
                 error={e[`notes-${item.key}`]}
               />
               <TextField
                 name={`checkedBy-${item.key}`}
-                label="Checked by"
+                label={t("checkedBy")}
                 maxLength={120}
                 defaultValue={v ? v[`checkedBy-${item.key}`] : saved?.checkedBy}
                 error={e[`checkedBy-${item.key}`]}
@@ -114,30 +117,27 @@ export function RisksForm({
           </fieldset>
         );
       })}
-      <SubmitButton pendingLabel="Saving…">Save checklist</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }
 
 export function OwnerLinkForm({ action, hasLink }: { action: FormAction<SavedState>; hasLink: boolean }) {
+  const t = useTranslations("projects.ownerLink");
   const { state, formProps } = useKeptForm<SavedState>(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
-      {state.link ? <CopyField id="owner-link" label="Owner's link" value={state.link} /> : null}
-      <p className="text-sm text-ink-soft">
-        {hasLink || state.link
-          ? "A link is live. Links are shown once: make a new one if it's lost (the old one stops working)."
-          : "No link yet."}
-      </p>
+      {state.link ? <CopyField id="owner-link" label={t("label")} value={state.link} /> : null}
+      <p className="text-sm text-ink-soft">{hasLink || state.link ? t("live") : t("none")}</p>
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="intent" value="new" className="btn btn-primary">
-          {hasLink || state.link ? "Make a new link" : "Make the owner's link"}
+          {hasLink || state.link ? t("makeNew") : t("make")}
         </button>
         {hasLink || state.link ? (
           <button type="submit" name="intent" value="revoke" className="btn btn-secondary">
-            Stop the link working
+            {t("revoke")}
           </button>
         ) : null}
       </div>
@@ -146,6 +146,7 @@ export function OwnerLinkForm({ action, hasLink }: { action: FormAction<SavedSta
 }
 
 export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<SavedState>; ownerEmail: string }) {
+  const t = useTranslations("projects.ownerEmail");
   const { state, formProps } = useKeptForm<SavedState>(action, {});
   return (
     <form {...formProps} className="space-y-3">
@@ -153,8 +154,8 @@ export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<Save
       <FormMessage message={state.message} />
       <TextField
         name="ownerEmail"
-        label="Owner's email (optional)"
-        hint="Their link and check-in reminders go here."
+        label={t("label")}
+        hint={t("hint")}
         type="email"
         inputMode="email"
         autoCapitalize="none"
@@ -162,8 +163,8 @@ export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<Save
         defaultValue={state.values?.ownerEmail ?? ownerEmail}
         error={state.errors?.ownerEmail}
       />
-      <SubmitButton pendingLabel="Saving…" className="btn btn-secondary">
-        Save email
+      <SubmitButton pendingLabel={t("saving")} className="btn btn-secondary">
+        {t("save")}
       </SubmitButton>
     </form>
   );

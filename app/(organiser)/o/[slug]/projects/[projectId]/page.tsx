@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CheckInForm } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
+import { localShortDate } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
-import { shortDate } from "@/lib/projects/check-in-rules";
 import { findProject } from "@/lib/projects/find-projects";
 import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
 import { PageShell } from "../../../../page-shell";
@@ -19,12 +20,17 @@ import {
 } from "../actions";
 import { MilestonesForm, OwnerEmailForm, OwnerLinkForm, RisksForm } from "./detail-forms";
 
-export const metadata: Metadata = { title: "Project" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("projects.detail");
+  return { title: t("metaTitle") };
+}
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export default async function ProjectPage({ params }: { params: Promise<{ slug: string; projectId: string }> }) {
   const { slug, projectId } = await params;
+  const t = await getTranslations("projects.detail");
+  const locale = await getLocale();
   const account = await requireAccount(`/o/${slug}/projects/${projectId}`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
@@ -40,7 +46,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
 
   return (
     <PageShell>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+      <nav aria-label={t("breadcrumbLabel")} className="mb-4 text-sm">
         <Link href={`/o/${event.slug}`} className="link">
           {event.name}
         </Link>
@@ -48,71 +54,68 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           /
         </span>
         <Link href={`/o/${event.slug}/projects`} className="link">
-          Projects
+          {t("breadcrumbProjects")}
         </Link>
       </nav>
       <header className="mb-8 space-y-2">
-        <p className="eyebrow">Project{project.teamName ? ` from ${project.teamName}` : ""}</p>
+        <p className="eyebrow">{project.teamName ? t("eyebrowFrom", { team: project.teamName }) : t("eyebrow")}</p>
         <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl">{project.title}</h1>
         <p className="text-lg">
-          Owner: <span className="font-semibold">{project.ownerName}</span>
-          {project.ownerRole ? `, ${project.ownerRole}` : ""}
+          {t.rich("owner", {
+            name: project.ownerName,
+            hasRole: project.ownerRole ? "yes" : "no",
+            role: project.ownerRole,
+            strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+          })}
         </p>
         {project.coOwners.length > 0 ? (
           <p className="text-ink-soft">
-            With {project.coOwners.map((c) => [c.name, c.role].filter(Boolean).join(", ")).join("; ")}
+            {t("with", { people: project.coOwners.map((c) => [c.name, c.role].filter(Boolean).join(", ")).join("; ") })}
           </p>
         ) : null}
         {project.summary ? <p className="max-w-3xl whitespace-pre-line">{project.summary}</p> : null}
         <p className="flex flex-wrap items-center gap-2">
           <FollowUpBadge state={project.state} />{" "}
-          <span className="text-sm text-ink-soft">Started {shortDate(project.startedAt)}</span>
+          <span className="text-sm text-ink-soft">{t("started", { date: localShortDate(locale, project.startedAt) })}</span>
         </p>
       </header>
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-labelledby="owner-heading" className="card space-y-4 p-6">
           <h2 id="owner-heading" className="text-xl font-bold tracking-tight">
-            Owner's link
+            {t("ownerLinkHeading")}
           </h2>
-          <p className="text-ink-soft">
-            Send it to the owner: with it they post check-ins from their phone, no account needed. It opens this project only.
-          </p>
+          <p className="text-ink-soft">{t("ownerLinkIntro")}</p>
           <OwnerLinkForm action={ownerLinkAction.bind(null, event.slug, project.id)} hasLink={project.ownerTokenHash !== null} />
           <OwnerEmailForm action={saveOwnerEmailAction.bind(null, event.slug, project.id)} ownerEmail={project.ownerEmail} />
           {project.remindersStoppedAt !== null ? (
             <p className="text-sm text-ink-soft">
-              The owner stopped reminders on {shortDate(project.remindersStoppedAt)}. Saving an email address switches them back
-              on.
+              {t("remindersStopped", { date: localShortDate(locale, project.remindersStoppedAt) })}
             </p>
           ) : null}
         </section>
 
         <section aria-labelledby="public-heading" className="card space-y-4 p-6">
           <h2 id="public-heading" className="text-xl font-bold tracking-tight">
-            Public progress page
+            {t("publicHeading")}
           </h2>
-          <p className="text-ink-soft">
-            {project.isPublic
-              ? "This project is on the event's public progress page: its updates are there for anyone to read (who needs help stays private)."
-              : "Only people running the event see this project. Put it on the public progress page when the owner agrees."}
-          </p>
+          <p className="text-ink-soft">{project.isPublic ? t("isPublic") : t("isPrivate")}</p>
           <form action={setPublicAction.bind(null, event.slug, project.id)}>
             <input type="hidden" name="public" value={project.isPublic ? "no" : "yes"} />
             <button type="submit" className={project.isPublic ? "btn btn-secondary" : "btn btn-primary"}>
-              {project.isPublic ? "Take it off the public page" : "Show it on the public page"}
+              {project.isPublic ? t("makePrivate") : t("makePublic")}
             </button>
           </form>
           <Link href={`/e/${project.fromEvent.slug}/progress`} className="link">
-            See the public progress page
+            {t("seePublic")}
           </Link>
         </section>
 
         <section aria-labelledby="milestones-heading" className="card space-y-4 p-6 lg:col-span-2">
           <h2 id="milestones-heading" className="text-xl font-bold tracking-tight">
-            Milestones
+            {t("milestonesHeading")}
           </h2>
-          <p className="text-ink-soft">A check-in is due from a week before each date, and overdue after it.</p>
+          <p className="text-ink-soft">{t("milestonesIntro")}</p>
           <MilestonesForm
             action={saveMilestonesAction.bind(null, event.slug, project.id)}
             milestones={project.milestones.map((m) => ({
@@ -126,16 +129,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
 
         <section aria-labelledby="checkins-heading" className="card space-y-4 p-6">
           <h2 id="checkins-heading" className="text-xl font-bold tracking-tight">
-            Check-ins
+            {t("checkInsHeading")}
           </h2>
           <CheckInHistory checkIns={project.checkIns} />
         </section>
 
         <section aria-labelledby="new-checkin-heading" className="card space-y-4 p-6">
           <h2 id="new-checkin-heading" className="text-xl font-bold tracking-tight">
-            Record a check-in
+            {t("recordHeading")}
           </h2>
-          <p className="text-ink-soft">For when the owner tells you in person or on the phone.</p>
+          <p className="text-ink-soft">{t("recordIntro")}</p>
           <CheckInForm
             action={organiserCheckInAction.bind(null, event.slug, project.id)}
             defaultAuthor={account.name}
@@ -145,9 +148,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
 
         <section aria-labelledby="risks-heading" className="card space-y-4 p-6 lg:col-span-2">
           <h2 id="risks-heading" className="text-xl font-bold tracking-tight">
-            Risk checklist
+            {t("risksHeading")}
           </h2>
-          <p className="text-ink-soft">The things that, left late, stop a project: check them early, and say who did.</p>
+          <p className="text-ink-soft">{t("risksIntro")}</p>
           <RisksForm action={saveRisksAction.bind(null, event.slug, project.id)} risks={risks} />
         </section>
       </div>

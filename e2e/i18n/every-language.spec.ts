@@ -1,11 +1,13 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { teamMembers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { events, teamMembers } from "@/db/schema";
 import { allLocales } from "@/lib/i18n/locales";
+import { createProject } from "@/lib/projects/create-project";
 import { addAgenda } from "../room-control/support";
 import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
 import { e2eBaseUrl } from "../support/config";
-import { addBoardFixture, addBrief, addStaff, createEventFixture, db, joinAs } from "../support/fixtures";
+import { addBoardFixture, addBrief, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 import { addTeam } from "../teams/support";
 import { alwaysAllowed, untranslatedWords, userDataWords } from "./support";
@@ -84,6 +86,86 @@ test("every participant page in the pseudo-locale: no text that skipped the cata
   }
   expect(found, "hard-coded text on participant pages").toEqual([]);
   await context.close();
+});
+
+const laptop = { viewport: { width: 1280, height: 720 } };
+
+/** Every page the organisers and facilitators use, and the big screen in the event's language. */
+function staffPages(w: Awaited<ReturnType<typeof weekendInProgress>>, projectId: string) {
+  const { event } = w;
+  return [
+    "/o",
+    "/o/import",
+    `/o/${event.slug}`,
+    `/o/${event.slug}/edit`,
+    `/o/${event.slug}/invite`,
+    `/o/${event.slug}/audit`,
+    `/o/${event.slug}/briefs/${w.briefId}`,
+    `/o/${event.slug}/projects`,
+    `/o/${event.slug}/projects/${projectId}`,
+    `/o/${event.slug}/review`,
+    `/f/${event.slug}`,
+    `/f/${event.slug}/b/${w.board.id}`,
+    `/f/${event.slug}/presentations`,
+    `/f/${event.slug}/presentations/results`,
+    `/s/${event.slug}`,
+  ];
+}
+
+test("every staff page and the big screen in the pseudo-locale: no text that skipped the catalogue", async ({ browser }) => {
+  test.setTimeout(360_000);
+  const w = await weekendInProgress();
+  const projectId = await (await db()).transact((tx) =>
+    createProject(tx, {
+      eventId: w.event.id,
+      teamId: w.team.id,
+      title: "Lantern walk",
+      summary: "Lit routes home",
+      ownerName: "Amara",
+      ownerRole: "Resident",
+      ownerEmail: "amara@example.test",
+      coOwners: [],
+      now: Date.now() - 40 * 24 * 3600_000,
+    }),
+  );
+  // The big screen speaks the event's language: here the pseudo-locale too.
+  await (await db()).transact((tx) => tx.update(events).set({ language: "en-XA" }).where(eq(events.id, w.event.id)));
+  const phoneContext = await browser.newContext({ ...phone });
+  await asParticipant(phoneContext, w.event.id, w.team.id, "Amara");
+  const staff = await commandSocket(w.event.id, w.facilitator.id);
+  await staff.command("phase:next", { fromPhaseId: null });
+  await staff.command("announcement:send", { text: "Lunch is ready" });
+  await staff.command("timer:start", { minutes: 5 });
+  staff.close();
+
+  const context = await browser.newContext({ ...laptop, locale: "en-GB" });
+  await context.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: "en-XA", sameSite: "Lax" }]);
+  await signIn(context, w.event.organiser.id);
+  const codeHalves = [w.event.joinCode.slice(0, 3), w.event.joinCode.slice(3)]
+    .flatMap((half) => half.match(/[A-Za-z]{2,}/g) ?? [])
+    .map((word) => word.toLowerCase());
+  const allowed = new Set([...alwaysAllowed, ...codeHalves, ...(await userDataWords(w.event.id))]);
+  const page = await context.newPage();
+  const found: string[] = [];
+  for (const path of staffPages(w, projectId)) {
+    await page.goto(path);
+    await settle(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
+    for (const word of await untranslatedWords(page, allowed)) found.push(`${path}: ${word}`);
+  }
+  // Signed out: the sign-in pages.
+  const visitor = await browser.newContext({ ...laptop });
+  await visitor.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: "en-XA", sameSite: "Lax" }]);
+  const door = await visitor.newPage();
+  for (const path of ["/signin", "/signin/forgot", `/signin?next=%2Fs%2F${w.event.slug}`]) {
+    await door.goto(path);
+    await settle(door);
+    for (const word of await untranslatedWords(door, allowed)) found.push(`${path}: ${word}`);
+  }
+  expect(found, "hard-coded text on staff pages").toEqual([]);
+  await context.close();
+  await visitor.close();
+  await phoneContext.close();
 });
 
 for (const locale of allLocales.filter((l) => !l.pseudo)) {

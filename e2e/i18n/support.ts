@@ -29,6 +29,12 @@ export async function userDataWords(eventId: string): Promise<Set<string>> {
   }
   const [event] = await database.read.all(sql`select * from events where id = ${eventId}`);
   collect(event);
+  // The event's staff: their names and addresses are shown on the staff pages.
+  collect(
+    await database.read.all(
+      sql`select a.name, a.email from accounts a join event_staff s on s.account_id = a.id where s.event_id = ${eventId}`,
+    ),
+  );
   return words;
 }
 

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { participantClientNamespaces } from "@/lib/i18n/areas";
+import { pick } from "@/lib/i18n/catalogue";
 import { allLocales } from "@/lib/i18n/locales";
 import "./globals.css";
 
@@ -27,7 +29,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={dir}>
       <body className="font-sans antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only what participants' pages need: a phone doesn't download the staff's words. */}
+        <NextIntlClientProvider messages={pick(await getMessages(), participantClientNamespaces)}>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -7,6 +7,13 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   browser,
 }) => {
   const event = await createEventFixture();
+  // The facilitator's laptop is in English; the projector speaks the event's language, and follows it live.
+  const facilitator = await addStaff(event.id, "facilitator");
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, facilitator.id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.getByRole("heading", { name: "Join on your phone" })).toBeVisible();
   const organiser = await browser.newContext();
   await signIn(organiser, event.organiser.id);
   const editor = await organiser.newPage();
@@ -25,12 +32,7 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   await expect(editor.getByText("Saved. The big screen speaks the event's language")).toBeVisible();
   await expectAccessible(editor);
 
-  // The facilitator's laptop is in English; the projector speaks the event's language.
-  const facilitator = await addStaff(event.id, "facilitator");
-  const laptop = await browser.newContext(projector);
-  await signIn(laptop, facilitator.id);
-  const screen = await laptop.newPage();
-  await screen.goto(`/s/${event.slug}`);
+  // The open big screen switched without a reload.
   await expect(screen.getByRole("heading", { name: "Únete desde tu móvil" })).toBeVisible();
   await expect(screen.getByTestId("join-panel").locator("xpath=ancestor::*[@lang][1]")).toHaveAttribute("lang", "es");
   const also = screen.getByTestId("join-also-in");

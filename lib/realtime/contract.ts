@@ -121,6 +121,8 @@ export type ServerToClientEvents = {
   "device:signed-in": (info: { label: string }) => void;
   /** This participant chose another language on one of their devices: the others follow. */
   "language:chosen": (info: { language: string }) => void;
+  /** The organisers changed the event's languages: the big screen, which speaks them, reloads its words. */
+  "event:languages-changed": (info: { language: string }) => void;
 };
 
 /**
@@ -164,6 +166,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "access:ended": true,
   "device:signed-in": true,
   "language:chosen": true,
+  "event:languages-changed": true,
 };
 export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
 

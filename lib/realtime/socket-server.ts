@@ -484,6 +484,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (options.redis) io.serverSideEmit("language:chosen", room, language);
       io.to(room).emit("language:chosen", { language });
     },
+    /** Tells every screen of an event that its languages changed (through the adapter, every process's). */
+    eventLanguagesChanged: (eventId: string, language: string) =>
+      io.to(rooms.event(eventId)).emit("event:languages-changed", { language }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

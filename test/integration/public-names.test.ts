@@ -200,6 +200,8 @@ describe("public names", () => {
       return acceptInvite(tx, { token: invite.token, accountId: helper.accountId });
     });
     if (accepted.ok) server.server.realtime.emitBroadcasts(accepted.broadcasts);
+    // The organisers change the event's language, as the event editor does.
+    server.server.realtime.eventLanguagesChanged(event.id, "es");
     await readEverything();
 
     // Every event in the contract was seen by an observer, so every one was checked; but for those

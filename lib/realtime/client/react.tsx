@@ -44,6 +44,19 @@ function LanguageFollower() {
   return null;
 }
 
+/** On the big screen: the organisers changed the event's language, so its words are fetched again, in place. */
+export function EventLanguageFollower() {
+  const c = useContext(ConnectionContext);
+  const router = useRouter();
+  useEffect(() => {
+    if (!c) return;
+    const onChanged = () => router.refresh();
+    c.socket.on("event:languages-changed", onChanged);
+    return () => void c.socket.off("event:languages-changed", onChanged);
+  }, [c, router]);
+  return null;
+}
+
 export function useConnection() {
   return useContext(ConnectionContext);
 }

@@ -6,7 +6,7 @@ import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { messagesFor } from "@/lib/i18n/catalogue";
 import { allLocales, defaultLocale, knownLocale } from "@/lib/i18n/locales";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider, EventLanguageFollower } from "@/lib/realtime/client/react";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { qrDataUrl } from "@/lib/server/qr";
 import { staffPage } from "@/lib/server/staff-page";
@@ -43,6 +43,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
       <div lang={locale} dir={allLocales.find((l) => l.code === locale)?.dir ?? "ltr"}>
         <EventConnectionProvider eventId={event.id}>
+          <EventLanguageFollower />
           <BigScreen
             event={{ name: event.name, place: event.place }}
             join={{

@@ -13,6 +13,7 @@ import { saveAgenda } from "@/lib/events/save-agenda";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, inRequestLanguageEach, localFieldErrors } from "../../../form-state";
 
@@ -87,6 +88,8 @@ export async function saveEventLanguages(slug: string, _previous: SavedFormState
       .set({ language: parsed.data.language, joinLanguages: parsed.data.joinLanguages })
       .where(eq(events.id, allowed.event.id)),
   );
+  // The big screen speaks the event's language: an open one switches now, without a reload.
+  sharedRealtime()?.eventLanguagesChanged(allowed.event.id, parsed.data.language);
   refresh();
   return { saved: t("saved") };
 }

@@ -10,7 +10,7 @@ import { findBoard } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { messagesFor } from "@/lib/i18n/catalogue";
 import { allLocales, defaultLocale, knownLocale } from "@/lib/i18n/locales";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider, EventLanguageFollower } from "@/lib/realtime/client/react";
 import { staffPage } from "@/lib/server/staff-page";
 
 export async function generateMetadata() {
@@ -36,6 +36,7 @@ export default async function ProjectedBoardPage({ params }: { params: Promise<{
   return (
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
       <EventConnectionProvider eventId={event.id}>
+        <EventLanguageFollower />
         {/* The screen's rem (screen.css): laid out for 1080p, the same picture at any resolution. */}
         <div
           lang={locale}

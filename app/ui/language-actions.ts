@@ -51,6 +51,7 @@ export async function chooseLanguage(form: FormData) {
   const account = await currentAccount();
   if (account) {
     await db.transact((tx) => tx.update(accounts).set({ language: code }).where(eq(accounts.id, account.id)));
+    sharedRealtime()?.accountLanguageChosen(account.id, code);
   }
   redirect(back);
 }

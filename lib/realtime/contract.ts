@@ -119,7 +119,7 @@ export type ServerToClientEvents = {
   "access:ended": (info: { reason: AccessEndedReason; message: string }, ack: () => void) => void;
   /** Another device has just signed in as this participant (by their personal link). */
   "device:signed-in": (info: { label: string }) => void;
-  /** This participant chose another language on one of their devices: the others follow. */
+  /** This person (a participant, or a staff member on any event) chose another language on one of their devices: the others follow. */
   "language:chosen": (info: { language: string }) => void;
   /** The organisers changed the event's languages: the big screen, which speaks them, reloads its words. */
   "event:languages-changed": (info: { language: string }) => void;

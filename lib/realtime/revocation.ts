@@ -2,8 +2,9 @@ import { type Actor, actorKey } from "@/lib/auth/actor";
 import type { Revocation } from "./handler";
 
 /**
- * Rooms named after who holds a socket. Nothing is ever broadcast to them: they exist so that
- * `io.in(room).disconnectSockets()` reaches every socket of one identity, on every process.
+ * Rooms named after who holds a socket: `io.in(room).disconnectSockets()` reaches every socket of
+ * one identity, on every process; and a few messages meant for one person only (another device
+ * signed in as them, the language they chose) go to theirs.
  */
 const who = {
   person: (eventId: string, key: string) => `who:${eventId}:${key}`,
@@ -16,6 +17,8 @@ const who = {
 
 /** Where to tell a participant's devices something (e.g. that another device signed in). */
 export const participantRoom = (participantId: string) => who.participant(participantId);
+/** Where to tell a staff member's open consoles and screens something (e.g. the language they chose). */
+export const accountRoom = (accountId: string) => who.account(accountId);
 
 export function identityRooms(actor: Actor, sessionHash: string | null, deviceId: string | null = null): string[] {
   const mine = [who.person(actor.eventId, actorKey(actor))];

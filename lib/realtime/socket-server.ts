@@ -38,7 +38,7 @@ import { executeCommand, type SequencedBroadcast } from "./execute-command";
 import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
 import { originAllowed, requestOrigin } from "./origin";
-import { identityRooms, participantRoom, revocationRoom } from "./revocation";
+import { accountRoom, identityRooms, participantRoom, revocationRoom } from "./revocation";
 import { localiseAck, socketLocale, storedLanguages } from "./socket-language";
 
 type SocketData = {
@@ -405,6 +405,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     }
   }
   io.on("language:chosen", (room, language) => speakLocal(room, language));
+  /** Their sockets here and on other processes speak `language` from now on, and their pages switch. */
+  function tellLanguage(room: string, language: string) {
+    speakLocal(room, language);
+    if (options.redis) io.serverSideEmit("language:chosen", room, language);
+    io.to(room).emit("language:chosen", { language });
+  }
 
   /** Every socket holding this access, here now and on every other process through the adapter. */
   function endAccess(revocations: (Revocation | { kind: "person"; eventId: string; key: string })[], reason: AccessEndedReason) {
@@ -478,12 +484,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     deviceSignedIn: (participantId: string, label: string) =>
       io.to(participantRoom(participantId)).emit("device:signed-in", { label }),
     /** Tells a participant's open devices the language they just chose on one of them. */
-    languageChosen: (participantId: string, language: string) => {
-      const room = participantRoom(participantId);
-      speakLocal(room, language);
-      if (options.redis) io.serverSideEmit("language:chosen", room, language);
-      io.to(room).emit("language:chosen", { language });
-    },
+    languageChosen: (participantId: string, language: string) => tellLanguage(participantRoom(participantId), language),
+    /** Tells a staff member's open consoles (on any event) the language they just chose. */
+    accountLanguageChosen: (accountId: string, language: string) => tellLanguage(accountRoom(accountId), language),
     /** Tells every screen of an event that its languages changed (through the adapter, every process's). */
     eventLanguagesChanged: (eventId: string, language: string) =>
       io.to(rooms.event(eventId)).emit("event:languages-changed", { language }),

@@ -90,6 +90,15 @@ describe("refusals in the person's language", () => {
     expect(await vote.secondDot(me.socket)).toBe(usedAllDots.es);
   });
 
+  it("a staff member's language chosen on one page: their open console hears it and speaks it", async () => {
+    const staff = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+    const told = nextEvent(staff, "language:chosen");
+    t.server.realtime.accountLanguageChosen(organiser.accountId, "es");
+    expect(await told).toEqual({ language: "es" });
+    const empty = await sendRaw(staff, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "  " });
+    expect(empty).toMatchObject({ ok: false, error: { message: "El campo «Nota» no puede estar vacío." } });
+  });
+
   it("what was typed wrong: the message and each issue in the person's language, the paths unchanged", async () => {
     const { socket } = await phone({ cookie: "mi_lang=pl" });
     const empty = await sendRaw(socket, "note:create", {

@@ -3,6 +3,10 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 import { ageBands, participantKinds } from "../lib/participants/profile";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
+
+/** A message key and its values, as lib/realtime/contract-staff.ts's `ActivityMessage`. */
+type ActivityMessageJson = { key: string; values?: { [name: string]: string | number | ActivityMessageJson } };
+
 const createdAt = () => integer("created_at").notNull().default(now);
 
 /** People who run events: organisers and facilitators sign in with an account. */
@@ -602,7 +606,13 @@ export const roomStates = sqliteTable("room_states", {
   /** What the big screen shows: a `Wall` from lib/realtime/contract-room.ts. */
   wall: text("wall", { mode: "json" }).$type<{ kind: string; boardId?: string; startedAt?: number }>(),
   /** Who changed the room last, and what, so several facilitators see each other's actions. */
-  lastChange: text("last_change", { mode: "json" }).$type<{ what: string; text: string; by: string; at: number }>(),
+  lastChange: text("last_change", { mode: "json" }).$type<{
+    what: string;
+    text: string;
+    message?: ActivityMessageJson | null;
+    by: string;
+    at: number;
+  }>(),
   /** The latest invitation to phones (a `NudgeView`), so a phone that connects later still gets it. */
   nudge: text("nudge", { mode: "json" }).$type<{
     id: string;
@@ -636,7 +646,13 @@ export const activityLog = sqliteTable(
     accountId: text("account_id").references(() => accounts.id, { onDelete: "set null" }),
     /** phase, timer, wall, vote, lock, reveal, announcement, moderation, lead. */
     kind: text("kind").notNull(),
+    /** What happened, in English: how older rows are shown, and what logs and exports read. */
     text: text("text").notNull(),
+    /**
+     * The same as a key of the "activity" messages and its values (an `ActivityMessage` from
+     * lib/realtime/contract-staff.ts), said in each reader's language; null on older rows.
+     */
+    message: text("message", { mode: "json" }).$type<ActivityMessageJson>(),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("activity_log_event").on(t.eventId, t.createdAt)],

@@ -9,6 +9,7 @@ import type { HandlerTable, ReadHandler, WriteHandler } from "@/lib/realtime/han
 import { seqQuery, sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { mayHandLead, mayLockControls } from "@/lib/room/lead";
 import { readLead } from "@/lib/room/room-store";
+import { says } from "./activity-message";
 import { findActivity, logActivity } from "./log-activity";
 import { consoleLogLength } from "./staff-state";
 
@@ -95,8 +96,8 @@ export const handLead: WriteHandler<"lead:hand"> = {
     // A new lead starts with the controls as they were: the lock passes with the lead.
     await writeLead(tx, actor.eventId, { leadAccountId: payload.accountId }, now);
     const lead = await leadView(tx, actor.eventId);
-    const text = payload.accountId === staff.accountId ? "took the lead" : `handed the lead to ${to.name}`;
-    const logged = await logActivity(tx, { actor, now, kind: "lead", text });
+    const said = payload.accountId === staff.accountId ? says.leadTaken() : says.leadHanded(to.name);
+    const logged = await logActivity(tx, { actor, now, kind: "lead", said });
     return {
       result: { lead },
       broadcasts: [{ room: rooms.staff(actor.eventId), event: "lead:changed", data: { lead } }, logged],
@@ -124,7 +125,7 @@ export const lockControls: WriteHandler<"room:lock"> = {
       actor,
       now,
       kind: "lead",
-      text: payload.locked ? "locked the room controls (only the lead changes phases and walls)" : "unlocked the room controls",
+      said: payload.locked ? says.controlsLocked() : says.controlsUnlocked(),
     });
     return {
       result: { lead },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { announcements } from "@/db/schema";
+import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type AnnouncementView, rooms } from "@/lib/realtime/contract";
@@ -22,8 +23,6 @@ async function nextPosition(tx: Tx, eventId: string) {
   return (row?.top ?? 0) + 1;
 }
 
-const quote = (text: string) => (text.length > 60 ? `“${text.slice(0, 57)}…”` : `“${text}”`);
-
 export const sendAnnouncement: WriteHandler<"announcement:send"> = {
   kind: "write",
   permission: "announce",
@@ -39,7 +38,7 @@ export const sendAnnouncement: WriteHandler<"announcement:send"> = {
       eventId: actor.eventId,
       createdBy: actor.kind === "staff" ? actor.accountId : null,
     });
-    const logged = await logActivity(tx, { actor, now, kind: "announcement", text: `announced ${quote(payload.text)}` });
+    const logged = await logActivity(tx, { actor, now, kind: "announcement", said: says.announced(payload.text) });
     return {
       result: { announcement },
       broadcasts: [{ room: rooms.event(actor.eventId), event: "announcement:made", data: { announcement } }, logged],
@@ -65,7 +64,7 @@ export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
       });
     if (!row) throw new CommandFailure("not_found", "That announcement is no longer in this event.");
     const announcement: AnnouncementView = row;
-    const logged = await logActivity(tx, { actor, now, kind: "announcement", text: `showed again ${quote(row.text)}` });
+    const logged = await logActivity(tx, { actor, now, kind: "announcement", said: says.announcementReshown(row.text) });
     return {
       result: { announcement },
       broadcasts: [{ room: rooms.event(actor.eventId), event: "announcement:made", data: { announcement } }, logged],
@@ -89,7 +88,7 @@ export const clearAnnouncement: WriteHandler<"announcement:clear"> = {
     if (row.clearedAt === null) {
       await tx.update(announcements).set({ clearedAt: now }).where(eq(announcements.id, payload.announcementId));
     }
-    const logged = await logActivity(tx, { actor, now, kind: "announcement", text: `cleared ${quote(row.text)}` });
+    const logged = await logActivity(tx, { actor, now, kind: "announcement", said: says.announcementCleared(row.text) });
     return {
       result: { announcementId: payload.announcementId },
       broadcasts: [

@@ -18,6 +18,9 @@ export const actorKey = (actor: Actor) => (actor.kind === "participant" ? `p:${a
  */
 export const staffSignature = (actor: Actor) => (actor.kind === "staff" ? actor.name : "A participant");
 
+/** Whether `staffSignature` is a stand-in rather than a name, for screens to say in their own language. */
+export const unsignedAs = (actor: Actor) => (actor.kind === "staff" ? undefined : ("participant" as const));
+
 export const isStaff = (actor: Actor) => actor.role === "organiser" || actor.role === "facilitator";
 
 /** What each role may do. Pure, so the rules are tested without a server. */

@@ -38,12 +38,26 @@ export function withTeamNames<B extends BoardListing>(list: B[], teams: readonly
   return list.map((b) => (b.teamId === null ? b : { ...b, teamName: names.get(b.teamId) ?? b.teamName }));
 }
 
+/** How a board choice's label is worded: English unless a screen passes its reader's language. */
+export type BoardChoiceWords = {
+  withTeam: (title: string, team: string) => string;
+  numbered: (name: string, n: number, of: number) => string;
+};
+
+const englishChoiceWords: BoardChoiceWords = {
+  withTeam: (title, team) => `${title} (${team})`,
+  numbered: (name, n, of) => `${name} (${n} of ${of})`,
+};
+
 /**
  * How each board is named in a list to pick from ("Copy to"): its title and team, and where two
  * would read the same, which of them it is ("Shortlist (2 of 2)"), so nobody copies to the wrong one.
  */
-export function boardChoiceLabels(list: readonly Pick<BoardListing, "id" | "title" | "teamName">[]): Map<string, string> {
-  const base = (b: Pick<BoardListing, "title" | "teamName">) => (b.teamName ? `${b.title} (${b.teamName})` : b.title);
+export function boardChoiceLabels(
+  list: readonly Pick<BoardListing, "id" | "title" | "teamName">[],
+  words: BoardChoiceWords = englishChoiceWords,
+): Map<string, string> {
+  const base = (b: Pick<BoardListing, "title" | "teamName">) => (b.teamName ? words.withTeam(b.title, b.teamName) : b.title);
   const total = new Map<string, number>();
   for (const b of list) total.set(base(b), (total.get(base(b)) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -53,7 +67,7 @@ export function boardChoiceLabels(list: readonly Pick<BoardListing, "id" | "titl
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     const of = total.get(name) ?? 1;
-    labels.set(b.id, of > 1 ? `${name} (${n} of ${of})` : name);
+    labels.set(b.id, of > 1 ? words.numbered(name, n, of) : name);
   }
   return labels;
 }

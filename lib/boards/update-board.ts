@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { boards } from "@/db/schema";
+import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { actorKey } from "@/lib/auth/actor";
 import { findPhoto } from "@/lib/notes/note-photos";
@@ -36,8 +37,8 @@ export const updateBoard: WriteHandler<"board:update"> = {
     const view = boardView(updated);
     const logged: Broadcast[] = [];
     if (changes.locked !== undefined && changes.locked !== board.locked) {
-      const text = `${changes.locked ? "locked" : "unlocked"} the board “${updated.title}”`;
-      logged.push(await logActivity(tx, { actor, now, kind: "lock", text }));
+      const said = changes.locked ? says.boardLocked(updated.title) : says.boardUnlocked(updated.title);
+      logged.push(await logActivity(tx, { actor, now, kind: "lock", said }));
     }
     return {
       result: { board: view },
@@ -63,7 +64,7 @@ export const revealBoard: WriteHandler<"board:reveal"> = {
       .returning();
     if (!updated) throw new Error("board vanished");
     const view = boardView(updated);
-    const logged = await logActivity(tx, { actor, now, kind: "reveal", text: `revealed the notes on “${updated.title}”` });
+    const logged = await logActivity(tx, { actor, now, kind: "reveal", said: says.notesRevealed(updated.title) });
     return {
       result: { board: view },
       broadcasts: [

@@ -31,6 +31,7 @@ const shipped = allLocales.filter((l) => !l.pseudo && l.code !== defaultLocale);
 // Easy read is its own message set for everything participants see; the staff's own pages may stay in plain English.
 const staffOnlyNamespaces = new Set([
   "account",
+  "activity",
   "console",
   "organiser",
   "organiser-briefs",

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { notes } from "@/db/schema";
+import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { actorKey } from "@/lib/auth/actor";
 import { boardInEvent } from "@/lib/boards/board-access";
@@ -34,9 +35,7 @@ export const withholdNote: WriteHandler<"note:withhold"> = {
             actor,
             now,
             kind: "moderation",
-            text: payload.withheld
-              ? `hid a note from the room on “${board.title}”`
-              : `showed a hidden note again on “${board.title}”`,
+            said: payload.withheld ? says.noteHidden(board.title) : says.noteShownAgain(board.title),
           }),
         ];
     return {

@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { boards, deletedNotes, notes } from "@/db/schema";
+import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { dissolveSingletonGroup } from "@/lib/notes/groups";
-import { plural } from "@/lib/plural";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
@@ -47,7 +47,7 @@ export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
         actor,
         now,
         kind: "moderation",
-        text: `deleted every note of a participant (${plural(deleted.length, "note")})`,
+        said: says.notesOfParticipantDeleted(deleted.length),
       }),
     );
     return { result: { notesDeleted: deleted.length }, broadcasts };

@@ -1,4 +1,5 @@
 import type { Tx } from "@/db/client";
+import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { watchPresenting } from "@/lib/presentations/presenting-watch";
 import { recordAudit } from "@/lib/privacy/audit";
@@ -47,7 +48,7 @@ export const removeParticipant: WriteHandler<"participant:remove"> = {
       });
     }
     // Who was removed is not logged: the log is read by every member of staff, for as long as the event is kept.
-    const logged = await logActivity(tx, { actor, now, kind: "moderation", text: "removed a participant from the event" });
+    const logged = await logActivity(tx, { actor, now, kind: "moderation", said: says.participantRemoved() });
     return {
       result,
       broadcasts: [...broadcasts, logged],

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { TimerState } from "@/lib/room/timer";
+import type { ActivityMessage, Unsigned } from "./contract-staff";
 
 const id = z.string({ error: "Choose a board" }).min(1, "Choose a board").max(64);
 const minutes = z
@@ -67,12 +68,16 @@ export type TimerView = TimerState;
  */
 export type RoomChange = {
   what: "phase" | "timer" | "wall";
+  /** In English; `message` says it in the reader's language (absent on older changes). */
   text: string;
+  message?: ActivityMessage | null;
   by: string;
+  /** `by` is the English stand-in for nobody's name ("A participant"). */
+  unsigned?: Unsigned;
   /** Who, as a stable key (`a:<account>`), to tell one person's changes from another's. */
   byKey?: string;
   at: number;
-  replaced?: { by: string; text: string; at: number } | null;
+  replaced?: { by: string; unsigned?: Unsigned; text: string; message?: ActivityMessage | null; at: number } | null;
 };
 
 export type RoomView = {

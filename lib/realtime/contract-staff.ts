@@ -30,8 +30,32 @@ export const staffCommandSchemas = {
 export const activityKinds = ["phase", "timer", "wall", "vote", "lock", "reveal", "announcement", "moderation", "lead"] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
-/** One line of the activity log: who did what, when. Never a participant's personal data. */
-export type ActivityEntry = { id: string; kind: ActivityKind; text: string; by: string; at: number };
+/**
+ * What someone did, as a message for each reader's language: a key of the "activity" messages
+ * and its values. People's own words (a board's title, an announcement, a name) are values; a
+ * value may itself be a message (the change another one replaced). Its English rendering is the
+ * `text` kept beside it (lib/activity/activity-message.ts builds both).
+ */
+export type ActivityMessage = { key: string; values?: { [name: string]: string | number | ActivityMessage } };
+
+/** Who signed a change when no name can: a participant, someone unknown, or a deleted staff account. */
+export type Unsigned = "participant" | "someone" | "formerStaff";
+
+/**
+ * One line of the activity log: who did what, when. Never a participant's personal data.
+ * `text` is the English ("started the timer (5:00)"); `message` says it in the reader's language
+ * (absent on entries written before there were messages: those show `text`). `unsigned`: `by` is
+ * the English stand-in for nobody's name ("Someone").
+ */
+export type ActivityEntry = {
+  id: string;
+  kind: ActivityKind;
+  text: string;
+  message?: ActivityMessage | null;
+  by: string;
+  unsigned?: Unsigned;
+  at: number;
+};
 
 export type StaffMember = { accountId: string; name: string; role: "organiser" | "facilitator" };
 

@@ -1,3 +1,4 @@
+import { says } from "@/lib/activity/activity-message";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { changeRoom, readRoom } from "./room-store";
 import { formatClock, pauseTimer as pause, secondsLeft } from "./timer";
@@ -11,7 +12,7 @@ export const pauseTimer: WriteHandler<"timer:pause"> = {
       actor,
       now,
       patch: { timer },
-      change: { what: "timer", text: `paused the timer at ${formatClock(secondsLeft(timer, now))}` },
+      change: { what: "timer", said: says.timerPaused(formatClock(secondsLeft(timer, now))) },
     });
     return { result: { room }, broadcasts };
   },

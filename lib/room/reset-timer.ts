@@ -1,3 +1,4 @@
+import { says } from "@/lib/activity/activity-message";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { changeRoom, readRoom } from "./room-store";
 import { formatClock, minute, resetTimer as reset } from "./timer";
@@ -12,7 +13,7 @@ export const resetTimer: WriteHandler<"timer:reset"> = {
       actor,
       now,
       patch: { timer },
-      change: { what: "timer", text: `reset the timer to ${formatClock(timer.durationMs / 1000)}` },
+      change: { what: "timer", said: says.timerReset(formatClock(timer.durationMs / 1000)) },
     });
     return { result: { room }, broadcasts };
   },

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, eventPhases, roomStates } from "@/db/schema";
+import { type Said, says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
-import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
+import { type Actor, actorKey, staffSignature, unsignedAs } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type NudgeView, type PhaseView, type RoomChange, type RoomView, rooms, type Wall } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
@@ -87,7 +88,7 @@ export async function assertMayControlRoom(tx: Tx, actor: Actor) {
  */
 export async function changeRoom(
   tx: Tx,
-  input: { actor: Actor; now: number; patch: RoomPatch; change: Pick<RoomChange, "what" | "text"> },
+  input: { actor: Actor; now: number; patch: RoomPatch; change: { what: RoomChange["what"]; said: Said } },
 ): Promise<{ room: RoomView; broadcasts: Broadcast[] }> {
   const { actor, now, patch } = input;
   await assertMayControlRoom(tx, actor);
@@ -98,12 +99,25 @@ export async function changeRoom(
   const before = (previous?.lastChange ?? null) as RoomChange | null;
   const byKey = actorKey(actor);
   const replaced = before && replaces(before, { what: input.change.what, byKey, at: now }) ? before : null;
+  const { what, said } = input.change;
+  const unsigned = unsignedAs(actor);
   const lastChange: RoomChange = {
-    ...input.change,
+    what,
+    text: said.text,
+    message: said.message,
     by: staffSignature(actor),
+    ...(unsigned ? { unsigned } : {}),
     byKey,
     at: now,
-    replaced: replaced ? { by: replaced.by, text: replaced.text, at: replaced.at } : null,
+    replaced: replaced
+      ? {
+          by: replaced.by,
+          ...(replaced.unsigned ? { unsigned: replaced.unsigned } : {}),
+          text: replaced.text,
+          message: replaced.message ?? null,
+          at: replaced.at,
+        }
+      : null,
   };
   const set: Partial<typeof roomStates.$inferInsert> = { lastChange, updatedAt: now };
   if (patch.phase) {
@@ -123,12 +137,7 @@ export async function changeRoom(
     .values({ eventId: actor.eventId, ...set })
     .onConflictDoUpdate({ target: roomStates.eventId, set });
   const room = await readRoom(tx, actor.eventId);
-  const logged = await logActivity(tx, {
-    actor,
-    now,
-    kind: input.change.what,
-    text: replaced ? `${input.change.text}, replacing ${replaced.by}'s change (${replaced.text})` : input.change.text,
-  });
+  const logged = await logActivity(tx, { actor, now, kind: what, said: replaced ? says.replacing(said, replaced) : said });
   return { room, broadcasts: [{ room: rooms.event(actor.eventId), event: "room:changed", data: { room } }, logged] };
 }
 

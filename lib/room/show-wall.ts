@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { boards } from "@/db/schema";
+import { says } from "@/lib/activity/activity-message";
 import { staffSignature } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type NudgeView, rooms, type Wall } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { changeRoom } from "./room-store";
-import { wallLabel } from "./walls";
 
 /** Switches what every big screen shows; with `nudge`, invites phones to the board or vote too. */
 export const showWall: WriteHandler<"screen:show"> = {
@@ -40,7 +40,7 @@ export const showWall: WriteHandler<"screen:show"> = {
       actor,
       now,
       patch: { wall, nudge },
-      change: { what: "wall", text: `put ${wallLabel(wall, boardTitle)} on the big screen` },
+      change: { what: "wall", said: says.wallShown(wall, boardTitle) },
     });
     const broadcasts: Broadcast[] = [...changed];
     if (nudge) broadcasts.push({ room: rooms.event(actor.eventId), event: "room:nudged", data: { nudge } });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards } from "@/db/schema";
+import { says } from "@/lib/activity/activity-message";
 import { type Actor, staffSignature } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type NudgeView, rooms } from "@/lib/realtime/contract";
@@ -34,7 +35,7 @@ export async function enterPhase(tx: Tx, actor: Actor, now: number, phaseId: str
     actor,
     now,
     patch: { phase: { id: phase.id, startedAt: now }, nudge },
-    change: { what: "phase", text: `started ${phase.name}` },
+    change: { what: "phase", said: says.phaseStarted(phase.name) },
   });
   const nudged: Broadcast = { room: rooms.event(actor.eventId), event: "room:nudged", data: { nudge } };
   return { result: { room }, broadcasts: [...broadcasts, nudged] };

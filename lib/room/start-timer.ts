@@ -1,3 +1,4 @@
+import { says } from "@/lib/activity/activity-message";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { changeRoom, readRoom } from "./room-store";
 import { formatClock, minute, startTimer as start } from "./timer";
@@ -12,7 +13,7 @@ export const startTimer: WriteHandler<"timer:start"> = {
       actor,
       now,
       patch: { timer },
-      change: { what: "timer", text: `started the timer (${formatClock(timer.remainingMs / 1000)})` },
+      change: { what: "timer", said: says.timerStarted(formatClock(timer.remainingMs / 1000)) },
     });
     return { result: { room }, broadcasts };
   },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards, noteGroups, notes, teams, voteRounds, votes } from "@/db/schema";
+import { type Said, says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
 import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-access";
@@ -88,7 +89,7 @@ const openRound: WriteHandler<"vote:open"> = {
       },
       now,
     );
-    const logged = await voteLog(tx, actor, now, board.id, "opened a vote");
+    const logged = await voteLog(tx, actor, now, board.id, says.voteOpened);
     return { result: { round: roundView(round) }, broadcasts: [changed(round), cue, logged], signals: [tallySignal(round)] };
   },
 };
@@ -204,9 +205,9 @@ async function setStatus(tx: Tx, round: RoundRow, change: Partial<RoundRow>) {
 }
 
 /** A board's title for the activity log ("opened a vote on “Ideas”"). */
-async function voteLog(tx: Tx, actor: Actor, now: number, boardId: string, what: string) {
+async function voteLog(tx: Tx, actor: Actor, now: number, boardId: string, what: (board: string | null) => Said) {
   const [board] = await tx.select({ title: boards.title }).from(boards).where(eq(boards.id, boardId));
-  return logActivity(tx, { actor, now, kind: "vote", text: `${what} on “${board?.title ?? "a board"}”` });
+  return logActivity(tx, { actor, now, kind: "vote", said: what(board?.title ?? null) });
 }
 
 const closeRound: WriteHandler<"vote:close"> = {
@@ -216,7 +217,7 @@ const closeRound: WriteHandler<"vote:close"> = {
     const round = await roundInEvent(tx, actor, payload.roundId);
     if (round.status !== "open") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "closed", closedAt: now });
-    const logged = await voteLog(tx, actor, now, round.boardId, "closed the vote");
+    const logged = await voteLog(tx, actor, now, round.boardId, says.voteClosed);
     const results = round.targets === "teams" ? await resultsIfProjected(tx, actor.eventId) : [];
     return {
       result: { round: roundView(updated) },
@@ -233,7 +234,7 @@ const revealRound: WriteHandler<"vote:reveal"> = {
     const round = await roundInEvent(tx, actor, payload.roundId);
     if (round.status === "revealed") return { result: { round: roundView(round) }, broadcasts: [] };
     const updated = await setStatus(tx, round, { status: "revealed", closedAt: round.closedAt ?? now, revealedAt: now });
-    const logged = await voteLog(tx, actor, now, round.boardId, "revealed the votes");
+    const logged = await voteLog(tx, actor, now, round.boardId, says.votesRevealed);
     const results = round.targets === "teams" ? await resultsIfProjected(tx, actor.eventId) : [];
     return {
       result: { round: roundView(updated) },
@@ -305,7 +306,7 @@ const shortlistRound: WriteHandler<"vote:shortlist"> = {
       broadcasts: [
         changed(updated, target.id),
         { room: rooms.event(actor.eventId), event: "board:listed", data: { board: boardView(target) } },
-        await voteLog(tx, actor, now, round.boardId, `made the shortlist “${payload.title}”`),
+        await voteLog(tx, actor, now, round.boardId, (board) => says.shortlistMade(payload.title, board)),
       ],
     };
   },

@@ -44,7 +44,13 @@ describe("running the room", () => {
     expect(b.data.room.timer.endsAt).toBe(started.room.timer.endsAt);
     expect(started.room.timer.endsAt).toBeGreaterThanOrEqual(before + 600_000);
     expect(started.room.timer.endsAt).toBeLessThanOrEqual(Date.now() + 600_000);
-    expect(a.data.room.lastChange).toMatchObject({ what: "timer", by: "Sam, facilitator", text: "started the timer (10:00)" });
+    expect(a.data.room.lastChange).toMatchObject({
+      what: "timer",
+      by: "Sam, facilitator",
+      text: "started the timer (10:00)",
+      // What each screen says in its own language.
+      message: { key: "room.timerStarted", values: { clock: "10:00" } },
+    });
 
     const paused = roomChanged(amara, (r) => r.timer.status === "paused");
     await ok(staff, "timer:pause", {});

@@ -211,6 +211,11 @@ describe("two staff changing the room at once", () => {
         "Sam started Explore",
       ]),
     );
+    // Each line also carries its message, kept in the log, for screens in other languages.
+    expect(snapshot.log.find((e: ActivityEntry) => e.text === "handed the lead to Sam")?.message).toEqual({
+      key: "lead.handed",
+      values: { name: "Sam" },
+    });
     // A phone can't read the staff room.
     const p = await phone("Amara");
     expect((await send(p, "staff:snapshot", {})).error?.code).toBe("forbidden");

@@ -8,6 +8,7 @@ import { RoomTimer, useRoomTimer } from "@/app/live/room-timer";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
 import { MegaphoneIcon } from "@/app/ui/icons";
+import { activityBy, activityText } from "@/lib/activity/activity-message";
 import { onStage } from "@/lib/presentations/rules";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { useBoardList } from "@/lib/realtime/client/teams";
@@ -243,6 +244,7 @@ function useChime(done: boolean) {
 export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   const t = useTranslations("screen.join");
   const ts = useTranslations("screen");
+  const ta = useTranslations("activity");
   const connection = useConnection();
   const { presence, announcement, room, agenda } = useEventRoom();
   const liveBoards = useBoardList();
@@ -415,7 +417,11 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
               {problem}
             </span>
           ) : room?.lastChange ? (
-            `${room.lastChange.by} ${room.lastChange.text}`
+            ta.rich("line", {
+              by: activityBy(ta, room.lastChange),
+              change: activityText(ta, room.lastChange),
+              who: (chunks) => chunks,
+            })
           ) : (
             event.place
           )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RoomTimer } from "@/app/live/room-timer";
+import { activityBy, activityText } from "@/lib/activity/activity-message";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
@@ -32,6 +33,7 @@ const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 export function LastChange({ room }: { room: RoomView }) {
   const t = useTranslations("console.room");
+  const ta = useTranslations("activity");
   const now = useServerNow(15_000);
   const ago = (ms: number) => {
     const s = Math.max(0, Math.round(ms / 1000));
@@ -47,8 +49,8 @@ export function LastChange({ room }: { room: RoomView }) {
     <div className="space-y-2">
       <p className="text-sm text-ink-soft" data-testid="room-last-change">
         {t.rich("lastChange", {
-          by: change.by,
-          change: change.text,
+          by: activityBy(ta, change),
+          change: activityText(ta, change),
           ago: ago(now - change.at),
           who: (chunks) => <span className="font-semibold text-ink">{chunks}</span>,
         })}
@@ -57,10 +59,10 @@ export function LastChange({ room }: { room: RoomView }) {
         // Both people see this: the one whose change stands, and the one whose change it replaced.
         <p role="status" className="rounded-lg bg-sun/30 px-3 py-2 text-sm font-semibold" data-testid="room-replaced">
           {t("replaced", {
-            by: change.by,
-            change: change.text,
-            otherBy: change.replaced.by,
-            otherChange: change.replaced.text,
+            by: activityBy(ta, change),
+            change: activityText(ta, change),
+            otherBy: activityBy(ta, change.replaced),
+            otherChange: activityText(ta, change.replaced),
           })}
         </p>
       ) : null}

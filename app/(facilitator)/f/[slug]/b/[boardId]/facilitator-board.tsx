@@ -75,7 +75,15 @@ export function FacilitatorBoard({
   // The event's boards as they are now (a board made after this page opened is there too).
   const liveBoards = useBoardList();
   const targets = useMemo(() => (liveBoards ?? otherBoards).filter((b) => b.id !== boardId), [liveBoards, otherBoards, boardId]);
-  const labels = useMemo(() => boardChoiceLabels(targets), [targets]);
+  const ta = useTranslations("activity.boardChoice");
+  const labels = useMemo(
+    () =>
+      boardChoiceLabels(targets, {
+        withTeam: (title, team) => ta("withTeam", { title, team }),
+        numbered: (name, n, of) => ta("numbered", { name, n, of }),
+      }),
+    [targets, ta],
+  );
   const [chosen, setTarget] = useState<string | null>(null);
   const target = chosen ?? targets.find((b) => b.teamId === null)?.id ?? targets[0]?.id ?? "";
   const [feedback, setFeedback] = useState<string | null>(null);

@@ -36,6 +36,7 @@ const staffOnlyNamespaces = new Set([
   "organiser-briefs",
   "presentations-console",
   "projects",
+  "report",
   "review",
   "screen",
   "staff",

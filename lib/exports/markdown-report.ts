@@ -50,20 +50,28 @@ function longDate(locale: string, ms: number) {
   );
 }
 
-function sayIn(locale: string): Say {
+/** The words the report adds to vote results ("Group: …", "(photo)"…) in `locale`, for the report and the review page. */
+export function reportWords(locale: string): ReportWords {
+  if (isEnglish(locale)) return englishReportWords;
   const t = translator(locale, "report");
-  const words: ReportWords = isEnglish(locale)
-    ? englishReportWords
-    : {
-        group: (title) => t("words.group", { title }),
-        team: (name) => t("words.team", { name }),
-        untitledGroup: t("words.untitledGroup"),
-        photo: t("words.photo"),
-        emptyNote: t("words.emptyNote"),
-        removed: t("words.removed"),
-        staff: t("words.staff"),
-      };
-  return { t, words, date: (ms) => (ms === null ? "" : longDate(locale, ms)), list: (items) => items.join(", ") };
+  return {
+    group: (title) => t("words.group", { title }),
+    team: (name) => t("words.team", { name }),
+    untitledGroup: t("words.untitledGroup"),
+    photo: t("words.photo"),
+    emptyNote: t("words.emptyNote"),
+    removed: t("words.removed"),
+    staff: t("words.staff"),
+  };
+}
+
+function sayIn(locale: string): Say {
+  return {
+    t: translator(locale, "report"),
+    words: reportWords(locale),
+    date: (ms) => (ms === null ? "" : longDate(locale, ms)),
+    list: (items) => items.join(", "),
+  };
 }
 
 const fact = (say: Say, label: string, value: string) => `- ${say.t("fact", { label, value: escapeMarkdown(value) })}`;

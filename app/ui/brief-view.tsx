@@ -1,12 +1,24 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { BriefWithPack } from "@/lib/briefs/find-briefs";
-import { fileKindLabel } from "@/lib/files/file-types";
+import { fileKindKey } from "@/lib/files/file-types";
 import { SafeMarkdown } from "@/lib/markdown/markdown";
 
-/** "1.2 MB", "340 KB". */
-export function formatFileSize(bytes: number) {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/**
+ * "1.2 MB", "340 KB" in English; in another language its own decimal separator and units
+ * ("1,2 MB", "1,2 Mo"), from Intl with the same rounding.
+ */
+export function formatFileSize(bytes: number, locale = "en-GB") {
+  const megabytes = bytes >= 1024 * 1024;
+  const english = megabytes ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (locale.toLowerCase().startsWith("en")) return english;
+  const digits = megabytes ? 1 : 0;
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: megabytes ? "megabyte" : "kilobyte",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(Number.parseFloat(english));
 }
 
 const hostOf = (url: string) => {
@@ -71,6 +83,8 @@ export function packIsEmpty(brief: BriefWithPack) {
 /** Background, data and documents, contacts and links: what a team needs to start. */
 export function PackView({ brief, level }: { brief: BriefWithPack; level: Level }) {
   const t = useTranslations("brief.view");
+  const files = useTranslations("ui.files");
+  const locale = useLocale();
   const { pack } = brief;
   const sub = level + 1;
   const heading = "mb-2 text-lg font-bold tracking-tight";
@@ -96,7 +110,7 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
                   {file.title}
                 </a>
                 <span className="block text-sm text-ink-soft">
-                  {fileKindLabel(file.contentType)}, {formatFileSize(file.size)}
+                  {files("about", { kind: fileKindKey(file.contentType) ?? "other", size: formatFileSize(file.size, locale) })}
                 </span>
               </li>
             ))}

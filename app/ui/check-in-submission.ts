@@ -1,9 +1,10 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { fieldErrors, fieldText } from "@/app/(organiser)/form-state";
+import { fieldText, localFieldErrors } from "@/app/(organiser)/form-state";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { fileStorage } from "@/lib/files/storage";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { postCheckIn } from "@/lib/projects/post-check-in";
 import { checkInSchema } from "@/lib/projects/project-schema";
 
@@ -15,10 +16,10 @@ const checkInFields = ["status", "progress", "evidence", "numbers", "links", "le
 export async function submitCheckIn(projectId: string, form: FormData): Promise<CheckInState> {
   const values = Object.fromEntries(checkInFields.map((f) => [f, fieldText(form, f)]));
   const parsed = checkInSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: await localFieldErrors(parsed.error), values };
   const files = form.getAll("photos").filter((f): f is File => f instanceof File && f.size > 0);
   const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   const result = await postCheckIn(await sharedDatabase(), fileStorage(), projectId, parsed.data, photos);
-  if (!result.ok) return { errors: { photos: result.photoError }, values };
+  if (!result.ok) return { errors: { photos: await inRequestLanguage(result.photoError) }, values };
   return { saved: (await getTranslations("ui.checkInForm"))("saved") };
 }

@@ -12,6 +12,10 @@ import type { EventExport } from "./export-schema";
 export type CsvTable = {
   /** In the URL and the file name: /o/[slug]/export/csv/[key] → [slug]-[key].csv */
   key: string;
+  /**
+   * In English. Pages show the reader's words from review.downloads.csv.<key> in messages/; the
+   * CSV headers and data stay English whatever the reader's language (spreadsheets read them).
+   */
   title: string;
   about: string;
   headers: readonly string[];

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import type { FileStorage } from "@/lib/files/storage";
+import { translator } from "@/lib/i18n/translator";
 import { csvTables, renderCsvTable } from "./csv-tables";
 import { eventFiles } from "./event-files";
 import type { EventExport } from "./export-schema";
@@ -11,16 +12,18 @@ const text = (path: string, body: string): ZipEntry => ({ path, bytes: new TextE
 /**
  * What the archive holds, in order: the importable JSON, the report, every CSV table, then each
  * uploaded file read from storage as the zip is written. A file missing from storage (deleted by
- * hand, or on another machine) is listed in MISSING.txt rather than failing the download.
+ * hand, or on another machine) is listed in MISSING.txt rather than failing the download. The report
+ * and MISSING.txt are in `locale`, the downloader's language; the JSON and the CSV tables never change.
  */
 export async function* eventArchiveEntries(
   db: Db,
   storage: FileStorage,
   { slug, eventId }: { slug: string; eventId: string },
   data: EventExport,
+  locale = "en-GB",
 ): AsyncGenerator<ZipEntry> {
   yield text(`${slug}.made-in.json`, `${JSON.stringify(data, null, 2)}\n`);
-  yield text(`${slug}-report.md`, eventMarkdown(data));
+  yield text(`${slug}-report.md`, eventMarkdown(data, locale));
   // A byte-order mark, so Excel reads the UTF-8 correctly, as the single CSV downloads do.
   for (const table of csvTables) yield text(`csv/${slug}-${table.key}.csv`, `\uFEFF${renderCsvTable(table, data)}`);
   const missing: string[] = [];
@@ -30,6 +33,7 @@ export async function* eventArchiveEntries(
     else missing.push(file.path);
   }
   if (missing.length > 0) {
-    yield text("MISSING.txt", `These files are listed by the event but were not found in storage:\n\n${missing.join("\n")}\n`);
+    const t = translator(locale, "report");
+    yield text("MISSING.txt", `${t("archive.missing")}\n\n${missing.join("\n")}\n`);
   }
 }

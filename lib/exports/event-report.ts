@@ -84,26 +84,50 @@ export function attendanceOf(data: EventExport): Attendance {
   };
 }
 
+/**
+ * The few words the report itself adds to what people wrote. The CSV files always use the
+ * English ones (importers and spreadsheets read them); the Markdown report passes the reader's.
+ */
+export type ReportWords = {
+  group: (title: string) => string;
+  team: (name: string) => string;
+  untitledGroup: string;
+  photo: string;
+  emptyNote: string;
+  removed: string;
+  staff: string;
+};
+
+export const englishReportWords: ReportWords = {
+  group: (title) => `Group: ${title}`,
+  team: (name) => `Team: ${name}`,
+  untitledGroup: "Untitled group",
+  photo: "(photo)",
+  emptyNote: "(empty note)",
+  removed: "(removed)",
+  staff: "Staff",
+};
+
 /** What a dot landed on, in words: a note's text or a group's title. */
-function targetLabels(boards: ExportedBoard[]) {
+function targetLabels(boards: ExportedBoard[], words: ReportWords) {
   const labels = new Map<string, string>();
   for (const board of boards) {
-    for (const g of board.groups) labels.set(g.id, `Group: ${g.title || "Untitled group"}`);
-    for (const n of board.notes) labels.set(n.id, n.text || (n.hadPhoto ? "(photo)" : "(empty note)"));
+    for (const g of board.groups) labels.set(g.id, words.group(g.title || words.untitledGroup));
+    for (const n of board.notes) labels.set(n.id, n.text || (n.hadPhoto ? words.photo : words.emptyNote));
   }
   return labels;
 }
 
-export function voteResults(data: EventExport): VoteResult[] {
-  const labels = targetLabels(data.boards);
+export function voteResults(data: EventExport, words: ReportWords = englishReportWords): VoteResult[] {
+  const labels = targetLabels(data.boards, words);
   // People's choice puts dots on teams.
-  for (const t of data.teams) labels.set(t.id, `Team: ${t.name}`);
+  for (const t of data.teams) labels.set(t.id, words.team(t.name));
   const boardTitle = new Map(data.boards.map((b) => [b.id, b.title]));
   const targetOrder = new Map([...labels.keys()].map((id, i) => [id, i]));
   return data.voteRounds.map((round) => {
     const tallies: Record<string, number> = {};
     for (const v of round.votes) tallies[v.targetId] = (tallies[v.targetId] ?? 0) + 1;
-    const label = (id: string) => labels.get(id) ?? "(removed)";
+    const label = (id: string) => labels.get(id) ?? words.removed;
     const order = (id: string) => targetOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
     return {
       roundId: round.id,
@@ -203,8 +227,8 @@ function presentationReports(data: EventExport): Map<string, TeamPresentation | 
   return out;
 }
 
-export function teamReports(data: EventExport): TeamReport[] {
-  const results = voteResults(data);
+export function teamReports(data: EventExport, words: ReportWords = englishReportWords): TeamReport[] {
+  const results = voteResults(data, words);
   const presentations = presentationReports(data);
   const people = new Map(data.participants.map((p) => [p.id, p]));
   return data.teams.map((team) => {
@@ -225,8 +249,8 @@ export function teamReports(data: EventExport): TeamReport[] {
 }
 
 /** Boards for the whole room (no team), with their votes. */
-export function roomBoards(data: EventExport) {
-  const results = voteResults(data);
+export function roomBoards(data: EventExport, words: ReportWords = englishReportWords) {
+  const results = voteResults(data, words);
   return data.boards
     .filter((b) => b.teamId === null)
     .map((board) => ({ board, votes: results.filter((r) => r.boardId === board.id) }));
@@ -243,8 +267,13 @@ export function boardLayout(board: ExportedBoard) {
   });
 }
 
-export function authorName(data: EventExport, participantId: string | null, byStaff: boolean) {
-  if (byStaff) return "Staff";
+export function authorName(
+  data: EventExport,
+  participantId: string | null,
+  byStaff: boolean,
+  words: ReportWords = englishReportWords,
+) {
+  if (byStaff) return words.staff;
   if (!participantId) return "";
   return data.participants.find((p) => p.id === participantId)?.displayName ?? "";
 }

@@ -261,3 +261,25 @@ describe("tables and report leave out what is empty", () => {
     );
   });
 });
+
+describe("In the reader's language", () => {
+  it("pages show each CSV table's title from review.json, the same words in English", async () => {
+    const { messagesFor } = await import("@/lib/i18n/catalogue");
+    const review = messagesFor("en-GB").review as { downloads: { csv: Record<string, { title: string; about: string }> } };
+    for (const table of csvTables) expect(review.downloads.csv[table.key]).toEqual({ title: table.title, about: table.about });
+  });
+
+  it("writes the report's own words in the reader's language, people's words as they wrote them", () => {
+    const data = sampleExport();
+    const md = eventMarkdown(data, "fr");
+    expect(md).toContain("## Qui est venu");
+    expect(md).toContain("## Équipe : Parks team");
+    expect(md).toContain("- Groupe : Food");
+    expect(md).toContain("| The problem is clear | 4,5 | 2 |");
+    expect(md).toContain("Exporté de Made In le 1 novembre 2026.");
+    expect(md).not.toContain("Who came");
+    // The CSV files stay English whatever the reader's language.
+    expect(renderCsvTable(findCsvTable("notes") as NonNullable<ReturnType<typeof findCsvTable>>, data)).toContain("Food");
+    expect(eventMarkdown(data, "en-GB")).toBe(eventMarkdown(data));
+  });
+});

@@ -1,12 +1,13 @@
-import { formatLongDate } from "@/lib/events/event-dates";
-import { participantKindLabels } from "@/lib/participants/profile-facts";
-import { plural } from "@/lib/plural";
-import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
-import { reactionLabels } from "@/lib/realtime/constants";
+import { eventTimeZone, formatLongDate } from "@/lib/events/event-dates";
+import { pseudoLocale } from "@/lib/i18n/locales";
+import { pseudoText } from "@/lib/i18n/pseudo";
+import { type Translate, translator } from "@/lib/i18n/translator";
 import {
   attendanceOf,
   authorName,
   boardLayout,
+  englishReportWords,
+  type ReportWords,
   roomBoards,
   type TeamPresentation,
   type TeamReport,
@@ -29,99 +30,153 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
-const date = (ms: number | null) => (ms === null ? "" : formatLongDate(ms));
+/** What the report says around people's words, in the reader's language. */
+export type Say = {
+  t: Translate;
+  words: ReportWords;
+  /** "4 December 2026" / "4 de dezembro de 2026": the event's calendar day; "" for no date. */
+  date: (ms: number | null) => string;
+  /** A list of items people typed, joined as the English report always joined them. */
+  list: (items: string[]) => string;
+};
+
+const isEnglish = (locale: string) => locale.toLowerCase().startsWith("en") && locale !== pseudoLocale;
+
+function longDate(locale: string, ms: number) {
+  if (locale === pseudoLocale) return pseudoText(formatLongDate(ms));
+  if (isEnglish(locale)) return formatLongDate(ms);
+  return new Intl.DateTimeFormat(locale, { timeZone: eventTimeZone, day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(ms),
+  );
+}
+
+/** The words the report adds to vote results ("Group: …", "(photo)"…) in `locale`, for the report and the review page. */
+export function reportWords(locale: string): ReportWords {
+  if (isEnglish(locale)) return englishReportWords;
+  const t = translator(locale, "report");
+  return {
+    group: (title) => t("words.group", { title }),
+    team: (name) => t("words.team", { name }),
+    untitledGroup: t("words.untitledGroup"),
+    photo: t("words.photo"),
+    emptyNote: t("words.emptyNote"),
+    removed: t("words.removed"),
+    staff: t("words.staff"),
+  };
+}
+
+function sayIn(locale: string): Say {
+  return {
+    t: translator(locale, "report"),
+    words: reportWords(locale),
+    date: (ms) => (ms === null ? "" : longDate(locale, ms)),
+    list: (items) => items.join(", "),
+  };
+}
+
+const fact = (say: Say, label: string, value: string) => `- ${say.t("fact", { label, value: escapeMarkdown(value) })}`;
 
 /**
  * What each team's part of the report says, in order. To add a section (e.g. the team's
- * presentation), add an entry: it returns Markdown, or null to leave the section out.
+ * presentation), add an entry: its title is a key under report.sections in messages/, and it
+ * returns Markdown, or null to leave the section out.
  */
-export type TeamMarkdownSection = { title: string; render: (team: TeamReport, data: EventExport) => string | null };
+export type TeamMarkdownSection = {
+  title: string;
+  render: (team: TeamReport, data: EventExport, say: Say) => string | null;
+};
 
 const teamMarkdownSections: TeamMarkdownSection[] = [
   {
-    title: "Brief",
-    render: (team) => {
+    title: "brief",
+    render: (team, _data, say) => {
       if (!team.brief) return null;
       const b = team.brief;
       const facts = [
-        ["The problem", b.problem],
-        ["Why it matters", b.whyItMatters],
-        ["What success looks like", b.successLooksLike],
-        ["Budget", b.budget],
-        ["Timescale", b.timescale],
-        ["What may not change", b.mayNotChange],
-        ["Owner", [b.ownerRole, b.ownerOrganisation].filter(Boolean).join(", ")],
-      ].filter(([, v]) => v);
-      return [`**${escapeMarkdown(b.title)}**`, ...facts.map(([k, v]) => `- ${k}: ${escapeMarkdown(v as string)}`)].join("\n");
+        ["problem", b.problem],
+        ["whyItMatters", b.whyItMatters],
+        ["successLooksLike", b.successLooksLike],
+        ["budget", b.budget],
+        ["timescale", b.timescale],
+        ["mayNotChange", b.mayNotChange],
+        ["owner", [b.ownerRole, b.ownerOrganisation].filter(Boolean).join(", ")],
+      ].filter(([, v]) => v) as [string, string][];
+      return [`**${escapeMarkdown(b.title)}**`, ...facts.map(([k, v]) => fact(say, say.t(`brief.${k}`), v))].join("\n");
     },
   },
   {
-    title: "Reframed brief",
-    render: (team) => {
+    title: "reframed",
+    render: (team, _data, { t, date }) => {
       const [current, ...earlier] = team.reframes;
       if (!current) return null;
       const lines = [
         `> ${escapeMarkdown(current.text)}`,
         "",
-        `— ${escapeMarkdown(current.authorName)}, ${date(current.createdAt)}`,
+        t("reframed.byline", { author: escapeMarkdown(current.authorName), date: date(current.createdAt) }),
       ];
-      if (earlier.length > 0) lines.push("", `Earlier framings: ${earlier.length}`);
+      if (earlier.length > 0) lines.push("", t("reframed.earlier", { count: earlier.length }));
       return lines.join("\n");
     },
   },
   {
-    title: "Members",
-    render: (team) =>
+    title: "members",
+    render: (team, _data, { t }) =>
       team.members.length === 0
-        ? "Nobody was in this team at the end."
+        ? t("members.none")
         : team.members
             .map((m) => {
-              const about = [m.kind ? participantKindLabels[m.kind] : "", m.skills.join(", ")].filter(Boolean).join(" · ");
+              const about = [m.kind ? t("kinds", { kind: m.kind }) : "", m.skills.join(", ")].filter(Boolean).join(" · ");
               return `- ${escapeMarkdown(m.displayName)}${about ? ` (${escapeMarkdown(about)})` : ""}`;
             })
             .join("\n"),
   },
   {
-    title: "Boards",
-    render: (team, data) => (team.boards.length === 0 ? null : team.boards.map((b) => boardMarkdown(b, data)).join("\n\n")),
+    title: "boards",
+    render: (team, data, say) =>
+      team.boards.length === 0 ? null : team.boards.map((b) => boardMarkdown(b, data, say)).join("\n\n"),
   },
   {
-    title: "Votes and shortlists",
-    render: (team) => (team.votes.length === 0 ? null : team.votes.map(voteMarkdown).join("\n\n")),
+    title: "votes",
+    render: (team, _data, say) => (team.votes.length === 0 ? null : team.votes.map((v) => voteMarkdown(v, say)).join("\n\n")),
   },
   {
-    title: "Showcase",
-    render: (team) => (team.presentation ? showcaseMarkdown(team.presentation) : null),
+    title: "showcase",
+    render: (team, _data, say) => (team.presentation ? showcaseMarkdown(team.presentation, say) : null),
   },
   {
-    title: "Feedback from the room",
+    title: "feedback",
     render: (team) =>
       !team.presentation || team.presentation.feedback.length === 0
         ? null
         : team.presentation.feedback.map((f) => `- ${escapeMarkdown(f.text)} — ${escapeMarkdown(f.authorName)}`).join("\n"),
   },
   {
-    title: "Judging and people's choice",
-    render: (team) => (team.presentation ? resultsMarkdown(team.presentation) : null),
+    title: "results",
+    render: (team, _data, say) => (team.presentation ? resultsMarkdown(team.presentation, say) : null),
   },
   {
-    title: "Projects after the event",
-    render: (team) =>
+    title: "projects",
+    render: (team, _data, { t, date }) =>
       team.projects.length === 0
         ? null
         : team.projects
             .map((p) => {
               const latest = p.checkIns.at(-1);
-              const lines = [
-                `**${escapeMarkdown(p.title)}** — owner ${escapeMarkdown([p.ownerName, p.ownerRole].filter(Boolean).join(", "))}`,
-              ];
+              const owner = escapeMarkdown([p.ownerName, p.ownerRole].filter(Boolean).join(", "));
+              const lines = [`**${escapeMarkdown(p.title)}** — ${t("projects.owner", { owner })}`];
               if (p.summary) lines.push("", escapeMarkdown(p.summary));
               for (const m of p.milestones)
-                lines.push(`- Day ${m.day}: ${escapeMarkdown(m.title)} (due ${date(m.dueAt)}${m.doneAt ? ", done" : ""})`);
+                lines.push(
+                  `- ${t("projects.milestone", { day: m.day, title: escapeMarkdown(m.title), due: date(m.dueAt), done: m.doneAt ? "yes" : "no" })}`,
+                );
               if (latest)
                 lines.push(
                   "",
-                  `Latest check-in (${date(latest.createdAt)}): ${checkInStatusLabels[latest.status]}. ${escapeMarkdown(latest.progress)}`,
+                  t("projects.latest", {
+                    date: date(latest.createdAt),
+                    status: latest.status,
+                    progress: escapeMarkdown(latest.progress),
+                  }),
                 );
               return lines.join("\n");
             })
@@ -129,85 +184,92 @@ const teamMarkdownSections: TeamMarkdownSection[] = [
   },
 ];
 
-function showcaseMarkdown(p: TeamPresentation) {
+function showcaseMarkdown(p: TeamPresentation, say: Say) {
+  const { t } = say;
   const s = p.showcase;
   const lines: string[] = [];
   if (s?.title) lines.push(`**${escapeMarkdown(s.title)}**`);
   if (s?.summary) lines.push("", escapeMarkdown(s.summary));
   const facts = [
-    ["What we made", s?.made ?? ""],
-    ["What we learned", s?.learned ?? ""],
-    ["Next steps", s?.nextSteps ?? ""],
-    ["Who takes it forward", p.takenForwardBy],
-    ["What we need", s?.needs ?? ""],
-  ].filter(([, v]) => v);
-  if (facts.length > 0) lines.push("", ...facts.map(([k, v]) => `- ${k}: ${escapeMarkdown(v as string)}`));
+    ["made", s?.made ?? ""],
+    ["learned", s?.learned ?? ""],
+    ["nextSteps", s?.nextSteps ?? ""],
+    ["takenForwardBy", p.takenForwardBy],
+    ["needs", s?.needs ?? ""],
+  ].filter(([, v]) => v) as [string, string][];
+  if (facts.length > 0) lines.push("", ...facts.map(([k, v]) => fact(say, t(`showcase.${k}`), v)));
   if (s && s.links.length > 0) {
     // A link is written out, never made clickable: people typed it.
-    lines.push("", "Links:", ...s.links.map((l) => `- ${escapeMarkdown(l.title || l.url)}: ${escapeMarkdown(l.url)}`));
+    lines.push("", t("showcase.links"), ...s.links.map((l) => `- ${escapeMarkdown(l.title || l.url)}: ${escapeMarkdown(l.url)}`));
   }
-  if (s && s.images.length > 0) lines.push("", `${plural(s.images.length, "image")} shown (not in this report).`);
-  if (p.order !== null) lines.push("", `Presented ${ordinal(p.order)} in the running order.`);
+  if (s && s.images.length > 0) lines.push("", t("showcase.images", { count: s.images.length }));
+  if (p.order !== null) lines.push("", t("showcase.order", { order: p.order }));
   if (p.reactions.length > 0)
-    lines.push("", `Reactions: ${p.reactions.map((r) => `${reactionLabels[r.kind].label} ${r.count}`).join(", ")}.`);
+    lines.push(
+      "",
+      t("showcase.reactions", {
+        list: say.list(p.reactions.map((r) => t("showcase.reaction", { kind: r.kind, count: r.count }))),
+      }),
+    );
   return lines.length === 0 ? null : lines.join("\n").replace(/^\n+/, "");
 }
 
-function resultsMarkdown(p: TeamPresentation) {
+function resultsMarkdown(p: TeamPresentation, { t }: Say) {
   const lines: string[] = [];
   if (p.judging) {
-    lines.push(
-      `Judges: ${plural(p.judging.judges, "judge")}, total ${p.judging.total} out of ${p.judging.max} (each criterion scored 1 to 5).`,
-      "",
-    );
-    lines.push("| Criterion | Average | Judges |", "| --- | ---: | ---: |");
+    lines.push(t("results.judges", { judges: p.judging.judges, total: p.judging.total, max: p.judging.max }), "");
+    lines.push(`| ${t("results.criterion")} | ${t("results.average")} | ${t("results.judgesColumn")} |`, "| --- | ---: | ---: |");
     for (const c of p.judging.criteria)
-      lines.push(`| ${escapeMarkdown(c.criterion)} | ${c.average ?? "not scored"} | ${c.judges} |`);
+      lines.push(
+        `| ${escapeMarkdown(c.criterion)} | ${c.average === null ? t("results.notScored") : number(t, c.average)} | ${c.judges} |`,
+      );
     lines.push("");
   }
   if (p.peoplesChoice)
     lines.push(
-      `People's choice: ${plural(p.peoplesChoice.votes, "vote")}${p.peoplesChoice.rank ? `, ranked ${p.peoplesChoice.rank}` : ""}.`,
+      t("results.peoplesChoice", {
+        votes: p.peoplesChoice.votes,
+        ranked: p.peoplesChoice.rank ? "yes" : "no",
+        rank: p.peoplesChoice.rank ?? 0,
+      }),
     );
-  if (p.combined) lines.push(`Overall: ranked ${p.combined.rank} (${p.combined.score} out of 100, judges and people's choice).`);
+  if (p.combined) lines.push(t("results.overall", { rank: p.combined.rank, score: p.combined.score }));
   return lines.length === 0 ? null : lines.join("\n").trimEnd();
 }
 
-const ordinal = (n: number) => {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th");
-  return `${n}${suffix}`;
-};
+/** A number in the reader's way of writing it ("3.5", "3,5"): ICU formats a plain argument. */
+const number = (t: Translate, n: number) => t("number", { n });
 
-function boardMarkdown(board: ExportedBoard, data: EventExport) {
+function boardMarkdown(board: ExportedBoard, data: EventExport, { t, words }: Say) {
   const lines = [`#### ${escapeMarkdown(board.title)}`];
   const noteLine = (n: ExportedBoard["notes"][number]) => {
-    const by = authorName(data, n.authorParticipantId, n.byStaff);
-    return `- ${escapeMarkdown(n.text || "(no text)")}${n.hadPhoto ? " [photo]" : ""}${by ? ` — ${escapeMarkdown(by)}` : ""}`;
+    const by = authorName(data, n.authorParticipantId, n.byStaff, words);
+    return `- ${escapeMarkdown(n.text || t("board.noText"))}${n.hadPhoto ? ` ${t("board.photo")}` : ""}${by ? ` — ${escapeMarkdown(by)}` : ""}`;
   };
   for (const { column, groups, loose } of boardLayout(board)) {
     if (groups.length === 0 && loose.length === 0) continue;
     lines.push("", `**${escapeMarkdown(column.title)}**`, "");
     for (const { group, notes } of groups) {
-      lines.push(`- Group: ${escapeMarkdown(group.title || "Untitled group")}`);
+      lines.push(`- ${t("board.group", { title: escapeMarkdown(group.title || words.untitledGroup) })}`);
       for (const n of notes) lines.push(`  ${noteLine(n)}`);
     }
     for (const n of loose) lines.push(noteLine(n));
   }
-  if (board.notes.length === 0) lines.push("", "No notes.");
+  if (board.notes.length === 0) lines.push("", t("board.noNotes"));
   return lines.join("\n");
 }
 
-function voteMarkdown(round: VoteResult) {
+function voteMarkdown(round: VoteResult, { t }: Say) {
   const lines = [
-    `Vote on ${escapeMarkdown(round.boardTitle)} (${round.status}): ${plural(round.voters, "voter")}, ${plural(round.dots, "dot")}.`,
+    t("vote.summary", { board: escapeMarkdown(round.boardTitle), status: round.status, voters: round.voters, dots: round.dots }),
     "",
   ];
   if (round.ranked.length > 0) {
-    lines.push("| Rank | Dots | Note |", "| ---: | ---: | --- |");
+    lines.push(`| ${t("vote.rank")} | ${t("vote.dots")} | ${t("vote.note")} |`, "| ---: | ---: | --- |");
     for (const r of round.ranked) lines.push(`| ${r.rank} | ${r.dots} | ${escapeMarkdown(r.label)} |`);
   }
   if (round.shortlist.length > 0) {
-    lines.push("", "Shortlist:");
+    lines.push("", t("vote.shortlist"));
     round.shortlist.forEach((s, i) => {
       lines.push(`${i + 1}\\. ${escapeMarkdown(s.label)}`);
     });
@@ -215,40 +277,45 @@ function voteMarkdown(round: VoteResult) {
   return lines.join("\n");
 }
 
-export function eventMarkdown(data: EventExport): string {
+/** The report in `locale`, the language of the organiser who asked for it; English by default. */
+export function eventMarkdown(data: EventExport, locale = "en-GB"): string {
+  const say = sayIn(locale);
+  const { t, date, words } = say;
   const e = data.event;
   const attendance = attendanceOf(data);
   const out: string[] = [`# ${escapeMarkdown(e.name)}`, ""];
-  const when = [date(e.startsAt), e.endsAt && date(e.endsAt) !== date(e.startsAt) ? date(e.endsAt) : ""].filter(Boolean);
-  if (when.length || e.place) out.push([when.join(" to "), escapeMarkdown(e.place)].filter(Boolean).join(" · "), "");
+  const from = date(e.startsAt);
+  const to = e.endsAt && date(e.endsAt) !== from ? date(e.endsAt) : "";
+  const when = from && to ? t("event.dates", { from, to }) : from || to;
+  if (when || e.place) out.push([when, escapeMarkdown(e.place)].filter(Boolean).join(" · "), "");
   if (e.description) out.push(escapeMarkdown(e.description), "");
 
-  out.push("## Who came", "");
-  out.push(`${plural(attendance.total, "person", "people")} joined; ${attendance.stayed} stayed to the end.`, "");
+  out.push(`## ${t("event.whoCame")}`, "");
+  out.push(t("event.attendance", { total: attendance.total, stayed: attendance.stayed }), "");
   if (attendance.kinds.length > 0) {
     for (const k of attendance.kinds)
-      out.push(`- ${k.kind ? participantKindLabels[k.kind as keyof typeof participantKindLabels] : "Didn't say"}: ${k.count}`);
+      out.push(`- ${t("event.kind", { kind: k.kind ? t("kinds", { kind: k.kind }) : t("event.didntSay"), count: k.count })}`);
     out.push("");
   }
   if (attendance.skills.length > 0)
-    out.push(`Skills in the room: ${attendance.skills.map((s) => `${escapeMarkdown(s.skill)} (${s.count})`).join(", ")}.`, "");
+    out.push(t("event.skills", { list: say.list(attendance.skills.map((s) => `${escapeMarkdown(s.skill)} (${s.count})`)) }), "");
 
-  for (const team of teamReports(data)) {
-    out.push(`## Team: ${escapeMarkdown(team.name)}`, "");
+  for (const team of teamReports(data, words)) {
+    out.push(`## ${t("event.team", { name: escapeMarkdown(team.name) })}`, "");
     for (const section of teamMarkdownSections) {
-      const body = section.render(team, data);
-      if (body) out.push(`### ${section.title}`, "", body, "");
+      const body = section.render(team, data, say);
+      if (body) out.push(`### ${t(`sections.${section.title}`)}`, "", body, "");
     }
   }
 
-  const room = roomBoards(data).filter(({ board }) => board.notes.length > 0);
+  const room = roomBoards(data, words).filter(({ board }) => board.notes.length > 0);
   if (room.length > 0) {
-    out.push("## Boards for the whole room", "");
+    out.push(`## ${t("event.roomBoards")}`, "");
     for (const { board, votes } of room) {
-      out.push(boardMarkdown(board, data), "");
-      for (const v of votes) out.push(voteMarkdown(v), "");
+      out.push(boardMarkdown(board, data, say), "");
+      for (const v of votes) out.push(voteMarkdown(v, say), "");
     }
   }
-  out.push(`_Exported from Made In on ${date(data.exportedAt)}._`, "");
+  out.push(`_${t("event.exported", { date: date(data.exportedAt) })}_`, "");
   return out.join("\n");
 }

@@ -120,6 +120,12 @@ export function safeFileName(name: string, extension: string): string {
   return `${base || "file"}.${extension}`;
 }
 
+/** "pdf", "xlsx"…: which allowed type a stored file is, from its stored content type; null for none. */
+export function fileKindKey(contentType: string): AllowedExtension | null {
+  const found = Object.entries(allowedFileTypes).find(([, t]) => t.contentType === contentType);
+  return found ? (found[0] as AllowedExtension) : null;
+}
+
 /** "PDF", "Excel"…: what a stored file is, in words, from its stored content type. */
 export function fileKindLabel(contentType: string): string {
   const found = Object.values(allowedFileTypes).find((t) => t.contentType === contentType);

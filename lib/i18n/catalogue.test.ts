@@ -37,6 +37,7 @@ const staffOnlyNamespaces = new Set([
   "organiser-briefs",
   "presentations-console",
   "projects",
+  "report",
   "review",
   "screen",
   "staff",

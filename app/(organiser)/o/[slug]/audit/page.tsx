@@ -15,6 +15,13 @@ export async function generateMetadata() {
 }
 
 type Say = Awaited<ReturnType<typeof getTranslations<"organiser">>>;
+type SayReview = Awaited<ReturnType<typeof getTranslations<"review">>>;
+
+/** A CSV table's title as the review page shows it; a table it does not know keeps its English title. */
+function tableTitle(review: SayReview, key: string) {
+  const title = `downloads.csv.${key}.title`;
+  return review.has(title) ? review(title) : (findCsvTable(key)?.title ?? key);
+}
 
 /** lib/privacy/audit's actions → their keys under organiser.audit.actions. */
 const actionKeys = {
@@ -39,9 +46,9 @@ function actionLabel(t: Say, action: string) {
 }
 
 /** The subject in words: which export, how many people, which role. Ids stay as they are. */
-function describe(t: Say, action: string, subject: string) {
+function describe(t: Say, review: SayReview, action: string, subject: string) {
   if (action === "export.downloaded") {
-    if (subject.startsWith("csv:")) return t("audit.table", { name: findCsvTable(subject.slice(4))?.title ?? subject.slice(4) });
+    if (subject.startsWith("csv:")) return t("audit.table", { name: tableTitle(review, subject.slice(4)) });
     const known = exportKeys.find((key) => key === subject);
     return known ? t("audit.file", { name: t(`audit.exports.${known}`) }) : subject;
   }
@@ -65,6 +72,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
   const t = await getTranslations("organiser");
+  const review = await getTranslations("review");
   const locale = await getLocale();
   if (role !== "organiser") {
     return (
@@ -130,7 +138,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
                   </td>
                   <td className="px-4 py-3">
                     <span className="block font-semibold">{actionLabel(t, e.action)}</span>
-                    <span className="block text-sm text-ink-soft">{describe(t, e.action, e.subject)}</span>
+                    <span className="block text-sm text-ink-soft">{describe(t, review, e.action, e.subject)}</span>
                   </td>
                 </tr>
               ))}

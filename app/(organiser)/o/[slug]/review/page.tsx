@@ -10,6 +10,7 @@ import { eventTimeZone } from "@/lib/events/event-dates";
 import { csvTables } from "@/lib/exports/csv-tables";
 import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-report";
 import { loadEventExport } from "@/lib/exports/load-event-export";
+import { reportWords } from "@/lib/exports/markdown-report";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";
@@ -40,8 +41,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   if (!data) notFound();
   const activity = await findActivity(db, event.id, { order: "oldest" });
   const attendance = attendanceOf(data);
-  const teams = teamReports(data);
-  const room = roomBoards(data).filter(({ board }) => board.notes.length > 0);
+  // Vote results name what the dots landed on ("Group: …", "(photo)") in the reader's words.
+  const words = reportWords(locale);
+  const teams = teamReports(data, words);
+  const room = roomBoards(data, words).filter(({ board }) => board.notes.length > 0);
   const base = `/o/${event.slug}/export`;
   // English keeps its "Sat 14:05:09"; every reader sees the event's clock, never the server's.
   const activityTime = new Intl.DateTimeFormat(locale.toLowerCase().startsWith("en") ? "en-GB" : locale, {

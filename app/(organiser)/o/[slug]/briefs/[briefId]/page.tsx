@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { formatFileSize } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
@@ -24,6 +24,7 @@ type Props = { params: Promise<{ slug: string; briefId: string }> };
 export default async function EditBriefPage({ params }: Props) {
   const { slug, briefId } = await params;
   const t = await getTranslations("organiser-briefs.page");
+  const locale = await getLocale();
   const account = await requireAccount(`/o/${slug}/briefs/${briefId}`);
   const { event, role } = await staffAccess(slug, account.id);
   if (!event) notFound();
@@ -107,7 +108,7 @@ export default async function EditBriefPage({ params }: Props) {
                         {file.title}
                       </a>
                       <span className="block text-sm text-ink-soft">
-                        {file.fileName} · {formatFileSize(file.size)}
+                        {file.fileName} · {formatFileSize(file.size, locale)}
                       </span>
                     </span>
                     <form action={removeBriefFileAction.bind(null, event.slug)}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { acceptAttribute, maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
@@ -10,6 +10,7 @@ import type { BriefFormState } from "../actions";
 
 export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
   const t = useTranslations("organiser-briefs.upload");
+  const format = useFormatter();
   const { state, formProps } = useKeptForm<BriefFormState>(action, {});
   const form = useRef<HTMLFormElement>(null);
   // Checked here too, so a file too big to send is refused at once rather than after the upload.
@@ -59,7 +60,15 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
             const file = event.currentTarget.files?.[0];
             setTooBig(
               file && file.size > maxUploadBytes
-                ? t("tooBig", { size: (Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1), max: maxUploadLabel })
+                ? t("tooBig", {
+                    // "10.5" / "10,5": rounded up, so a file just over the limit never reads as the limit.
+                    size: format.number(Math.ceil((file.size / 1024 / 1024) * 10) / 10, {
+                      minimumFractionDigits: 1,
+                      maximumFractionDigits: 1,
+                      useGrouping: false,
+                    }),
+                    max: maxUploadLabel,
+                  })
                 : null,
             );
           }}

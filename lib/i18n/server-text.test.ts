@@ -115,6 +115,15 @@ describe("what the server says, in the person's language", () => {
     expect(localise("Use at least 10 characters for your password.", "fr")).toBe(
       "Utilisez au moins 10 caractères pour votre mot de passe.",
     );
+    const project = projectSchema.safeParse({
+      title: "Pocket park",
+      summary: "x".repeat(4001),
+      ownerName: "Amara",
+      ownerRole: "",
+      coOwners: "",
+    });
+    expect(firstIssue(project)).toBe("Keep the summary to 4,000 characters or fewer.");
+    expect(localise(firstIssue(project), "pl")).toBe("Pole „Podsumowanie” może mieć najwyżej 4000 znaków.");
     const day = milestoneSchema.safeParse({ day: "4000", title: "Opening", dueAt: "2027-01-15", done: false });
     expect(firstIssue(day)).toBe("Days after the start must be 3,650 or fewer.");
     expect(localise(firstIssue(day), "pt-PT")).toBe("Os dias depois do início podem ser no máximo 3650.");

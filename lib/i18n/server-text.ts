@@ -49,7 +49,7 @@ function placeholderPattern(name: string): string {
   if (nestedPlaceholders.has(name)) return ".+?";
   if (textPlaceholders.has(name)) return ".+";
   // A path inside a file ("files/ab12.jpg", "notes › text"): never brackets or quotes, so it cannot swallow a name's.
-  if (name === "path") return String.raw`[^()"]+`;
+  if (name === "path") return '[^()"]+';
   return numberPattern;
 }
 

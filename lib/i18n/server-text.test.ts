@@ -151,7 +151,7 @@ describe("what the server says, in the person's language", () => {
     expect(localise(old.ok ? "" : old.message, "pl")).toBe("Ten eksport ma wersję 99; ten Made In odczytuje wersję 1.");
     const refused = `That zip can't be imported: the map image of board "Ideas (v2)" (files/ab12.jpg) was refused. ${notAnImageMessage}`;
     expect(localise(refused, "fr")).toBe(
-      "Ce zip ne peut pas être importé : l’image de carte du tableau « Ideas (v2) » (files/ab12.jpg) a été refusé. Ce n’est pas une image JPEG, PNG ou WebP. Choisissez une photo ou une image dans l’un de ces formats.",
+      "Ce zip ne peut pas être importé. Fichier refusé : l’image de carte du tableau « Ideas (v2) » (files/ab12.jpg). Ce n’est pas une image JPEG, PNG ou WebP. Choisissez une photo ou une image dans l’un de ces formats.",
     );
     const issue =
       'That file can\'t be imported: something is missing in the boards, board 3 ("Ideas") (notes › text). Was it edited by hand, or cut short?';

@@ -12,7 +12,8 @@ import { defaultLocale } from "./locales";
  * gettext. `{placeholders}` in the English stand for the parts that vary (a number, a name),
  * and `{what}` for a field's name listed under `fields`. A number may be written with thousands
  * separators or a decimal point ("2,000", "10.5"): it is read as a number, so the translation
- * writes it the way its language does. `{reason}`, `{thing}`, `{problem}`, `{where}` and `{kind}`
+ * writes it the way its language does: in a plural's `#`, or as `{max, number}` (a plain `{max}`
+ * prints the bare digits, "2000" in English too). `{reason}`, `{thing}`, `{problem}`, `{where}` and `{kind}`
  * stand for a smaller message of this catalogue (a file check's message inside an import's, say),
  * which is said in the same language. So an English message the catalogue
  * knows is recognised wherever it comes from (a handler, a zod schema shared with the client,

@@ -10,7 +10,12 @@ import { defaultLocale } from "./locales";
  * The server's code keeps writing its messages in English, and `messages/en-GB/errors.json`
  * holds those same sentences under keys: the English sentence is the message's id, as in
  * gettext. `{placeholders}` in the English stand for the parts that vary (a number, a name),
- * and `{what}` for a field's name listed under `fields`. So an English message the catalogue
+ * and `{what}` for a field's name listed under `fields`. A number may be written with thousands
+ * separators or a decimal point ("2,000", "10.5"): it is read as a number, so the translation
+ * writes it the way its language does: in a plural's `#`, or as `{max, number}` (a plain `{max}`
+ * prints the bare digits, "2000" in English too). `{reason}`, `{thing}`, `{problem}`, `{where}` and `{kind}`
+ * stand for a smaller message of this catalogue (a file check's message inside an import's, say),
+ * which is said in the same language. So an English message the catalogue
  * knows is recognised wherever it comes from (a handler, a zod schema shared with the client,
  * a rule in lib/) and said in another language at the one place a reply leaves the server;
  * one it does not know stays English. lib/i18n/server-text.test.ts checks that every refusal
@@ -34,6 +39,21 @@ function leaves(messages: Messages, prefix = ""): [string, string][] {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Placeholders that stand for any text: a person's words, a name, a path in a file. */
+const textPlaceholders = new Set(["name", "phase", "title", "line", "version"]);
+/** Placeholders that stand for another message of the catalogue, said in the same language. */
+const nestedPlaceholders = new Set(["what", "reason", "thing", "problem", "where", "kind"]);
+/** "2,000", "10.5", "12": a number as English writes it. */
+const numberPattern = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+
+function placeholderPattern(name: string): string {
+  if (nestedPlaceholders.has(name)) return ".+?";
+  if (textPlaceholders.has(name)) return ".+";
+  // A path inside a file ("files/ab12.jpg", "notes › text"): never brackets or quotes, so it cannot swallow a name's.
+  if (name === "path") return '[^()"]+';
+  return numberPattern;
+}
+
 /** The English catalogue, read once per process: exact sentences, sentences with placeholders, field names. */
 function english(): Index {
   if (index) return index;
@@ -52,7 +72,7 @@ function english(): Index {
         if (!name) return escapeRegExp(part);
         if (names.includes(name)) return `\\k<${name}>`;
         names.push(name);
-        return name === "what" ? `(?<${name}>.+?)` : name === "name" || name === "phase" ? `(?<${name}>.+)` : `(?<${name}>\\d+)`;
+        return `(?<${name}>${placeholderPattern(name)})`;
       })
       .join("");
     if (names.length === 0) built.exact.set(text, key);
@@ -71,10 +91,12 @@ function english(): Index {
 }
 
 /** The key and values of an English message the catalogue knows, or null. */
-export function recognise(message: string): Said | null {
+export function recognise(message: string, depth = 0): Said | null {
   const { exact, templates, fields } = english();
   const key = exact.get(message);
   if (key) return { key };
+  // A message inside a message inside a message is as deep as the code writes them.
+  if (depth > 3) return null;
   for (const template of templates) {
     const found = template.pattern.exec(message)?.groups;
     if (!found) continue;
@@ -86,7 +108,13 @@ export function recognise(message: string): Said | null {
         const field = fields.get(value);
         if (!field) known = false;
         else values[name] = { key: field };
-      } else values[name] = /^\d+$/.test(value) ? Number(value) : value;
+      } else if (nestedPlaceholders.has(name)) {
+        const inner = recognise(value, depth + 1);
+        if (!inner) known = false;
+        else values[name] = inner;
+      } else if (textPlaceholders.has(name) || name === "path") values[name] = value;
+      else values[name] = Number(value.replaceAll(",", ""));
+      if (!known) break;
     }
     if (known) return { key: template.key, values };
   }

@@ -21,7 +21,7 @@ const shortText = (max: number, what: string) =>
 /** "Amara, Resident" → { name: "Amara", role: "Resident" }. */
 export const coOwnersField = z
   .string()
-  .max(4000)
+  .max(4000, "Keep the co-owners to 4,000 characters or fewer.")
   .transform((raw, ctx) => {
     const people = lines(raw).map((line) => {
       const [name = "", ...role] = line.split(",");
@@ -67,7 +67,11 @@ const dateField = z
   });
 
 export const milestoneSchema = z.object({
-  day: z.coerce.number().int().min(1, "Days after the start must be 1 or more.").max(3650),
+  day: z.coerce
+    .number({ error: "Write the days after the start as a whole number." })
+    .int("Write the days after the start as a whole number.")
+    .min(1, "Days after the start must be 1 or more.")
+    .max(3650, "Days after the start must be 3,650 or fewer."),
   title: shortText(200, "the milestone").min(1, "Say what should have happened by then."),
   dueAt: dateField,
   done: z.boolean(),
@@ -76,7 +80,7 @@ export const milestoneSchema = z.object({
 /** "people reached: 120" → { label: "people reached", value: 120 }. */
 export const numbersField = z
   .string()
-  .max(4000)
+  .max(4000, "Keep the numbers to 4,000 characters or fewer.")
   .transform((raw, ctx) => {
     const out: { label: string; value: number }[] = [];
     for (const line of lines(raw)) {
@@ -101,7 +105,7 @@ export const numbersField = z
 /** Web links only: a javascript: or data: link in a public page would be a hazard. */
 export const linksField = z
   .string()
-  .max(8000)
+  .max(8000, "Keep the links to 8,000 characters or fewer.")
   .transform((raw, ctx) => {
     const out: string[] = [];
     for (const line of lines(raw)) {

@@ -53,11 +53,18 @@ const hashOf = (
     )
     .digest("hex");
 
-/** A phone as the app keeps it: a board through RoomSync, tallies from broadcasts and vote:state. */
+/** A phone as the app keeps it: a board through RoomSync, the newest tallies from broadcasts and vote:state. */
 function phone(url: string, boardId: string, roundId: string, cookie: string, deadline: () => number) {
   const socket: TestSocket = phoneSocket(url, pop.eventId, cookie);
   const room = rooms.board(boardId);
   let tallies: Record<string, number> = {};
+  // As the app keeps tallies (lib/voting/voting-state.ts): the newest version wins, whatever order they arrive in.
+  let tallyVersion = -1;
+  const takeTally = (t: { roundId: string; version: number; tallies: Record<string, number> | null }) => {
+    if (t.roundId !== roundId || !t.tallies || t.version < tallyVersion) return;
+    tallyVersion = t.version;
+    tallies = t.tallies;
+  };
   const query = async <T>(name: string, payload: unknown) => {
     const { ack } = await sendUntilFinal(socket, name, { id: commandId(), payload }, deadline());
     if (!ack.ok) throw new Error(`${name}: ${ack.error?.message}`);
@@ -67,7 +74,7 @@ function phone(url: string, boardId: string, roundId: string, cookie: string, de
     load: async () => {
       const snap = await query<BoardSnapshot>("board:open", { boardId });
       const state = await query<VotingState>("vote:state", { boardId });
-      if (state.tally?.roundId === roundId && state.tally.tallies) tallies = state.tally.tallies;
+      if (state.tally) takeTally(state.tally);
       return { seq: snap.seq, state: fromSnapshot(snap) };
     },
     apply: (s, e) => (e ? applyBoardEvent(s, e) : s),
@@ -82,7 +89,7 @@ function phone(url: string, boardId: string, roundId: string, cookie: string, de
     );
   }
   socket.on("vote:tallied", (t) => {
-    if (t.room === rooms.votes(boardId) && t.roundId === roundId && t.tallies) tallies = t.tallies;
+    if (t.room === rooms.votes(boardId)) takeTally(t);
   });
   // Every (re)connection reloads the board, as the app's connection does.
   socket.on("connect", () => void sync.resync());

@@ -67,7 +67,8 @@ export async function untranslatedWords(page: Page, allowed: Set<string>): Promi
   });
   const leftovers: string[] = [];
   for (const text of texts) {
-    const outside = text.replace(/⟦[^⟧]*⟧/g, " ");
+    // A web address shown as itself (a link to copy) is the same in every language.
+    const outside = text.replace(/⟦[^⟧]*⟧/g, " ").replace(/\bhttps?:\/\/\S+/g, " ");
     const words = (outside.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !allowed.has(word.toLowerCase()));
     if (words.length > 0) leftovers.push(`"${text.trim().replace(/\s+/g, " ").slice(0, 100)}"`);
   }

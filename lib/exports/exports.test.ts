@@ -275,7 +275,7 @@ describe("In the reader's language", () => {
     expect(md).toContain("## Qui est venu");
     expect(md).toContain("## Équipe : Parks team");
     expect(md).toContain("- Groupe : Food");
-    expect(md).toContain("| The problem is clear | 4,5 | 2 |");
+    expect(md).toContain("| Le problème est clair | 4,5 | 2 |");
     expect(md).toContain("Exporté de Made In le 1 novembre 2026.");
     expect(md).not.toContain("Who came");
     // The CSV files stay English whatever the reader's language.

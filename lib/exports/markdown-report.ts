@@ -2,6 +2,7 @@ import { eventTimeZone, formatLongDate } from "@/lib/events/event-dates";
 import { pseudoLocale } from "@/lib/i18n/locales";
 import { pseudoText } from "@/lib/i18n/pseudo";
 import { type Translate, translator } from "@/lib/i18n/translator";
+import { fallbackCriterionKey } from "@/lib/presentations/rules";
 import {
   attendanceOf,
   authorName,
@@ -38,6 +39,8 @@ export type Say = {
   date: (ms: number | null) => string;
   /** A list of items people typed, joined as the English report always joined them. */
   list: (items: string[]) => string;
+  /** A judging criterion: Made In's own in the reader's words, people's as they wrote it. */
+  criterion: (name: string) => string;
 };
 
 const isEnglish = (locale: string) => locale.toLowerCase().startsWith("en") && locale !== pseudoLocale;
@@ -71,6 +74,10 @@ function sayIn(locale: string): Say {
     words: reportWords(locale),
     date: (ms) => (ms === null ? "" : longDate(locale, ms)),
     list: (items) => items.join(", "),
+    criterion: (name) => {
+      const key = fallbackCriterionKey(name);
+      return key ? translator(locale, "presentations")(`fallbackCriteria.${key}`) : name;
+    },
   };
 }
 
@@ -214,14 +221,14 @@ function showcaseMarkdown(p: TeamPresentation, say: Say) {
   return lines.length === 0 ? null : lines.join("\n").replace(/^\n+/, "");
 }
 
-function resultsMarkdown(p: TeamPresentation, { t }: Say) {
+function resultsMarkdown(p: TeamPresentation, { t, criterion }: Say) {
   const lines: string[] = [];
   if (p.judging) {
     lines.push(t("results.judges", { judges: p.judging.judges, total: p.judging.total, max: p.judging.max }), "");
     lines.push(`| ${t("results.criterion")} | ${t("results.average")} | ${t("results.judgesColumn")} |`, "| --- | ---: | ---: |");
     for (const c of p.judging.criteria)
       lines.push(
-        `| ${escapeMarkdown(c.criterion)} | ${c.average === null ? t("results.notScored") : number(t, c.average)} | ${c.judges} |`,
+        `| ${escapeMarkdown(criterion(c.criterion))} | ${c.average === null ? t("results.notScored") : number(t, c.average)} | ${c.judges} |`,
       );
     lines.push("");
   }

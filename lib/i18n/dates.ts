@@ -57,3 +57,16 @@ export function localEventDates(locale: string, startsAt: number | null, endsAt:
   if (endsAt === null || endsAt <= startsAt) return format.format(new Date(startsAt));
   return format.formatRange(new Date(startsAt), new Date(endsAt));
 }
+
+/** "Sat 14:05" (with `seconds`, "Sat 14:05:09"): a moment of the weekend, in the event's time zone. */
+export function localWeekdayTime(locale: string, ms: number, seconds = false): string {
+  const pseudo = inPseudo(locale, () => localWeekdayTime("en-GB", ms, seconds));
+  if (pseudo) return pseudo;
+  return new Intl.DateTimeFormat(isEnglish(locale) ? "en-GB" : locale, {
+    timeZone: eventTimeZone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
+  }).format(new Date(ms));
+}

@@ -29,6 +29,9 @@ describe("resolveLocale", () => {
   it("falls back to the event's language, then English", () => {
     expect(resolveLocale({ acceptLanguage: "ja", fallback: "pl" })).toBe("pl");
     expect(resolveLocale({ acceptLanguage: "ja" })).toBe("en-GB");
+    // A language we don't speak is not "close enough" to English: the event's language it is.
+    expect(resolveLocale({ acceptLanguage: "so-SO,so;q=0.9", fallback: "es" })).toBe("es");
+    expect(resolveLocale({ acceptLanguage: "so-SO,en;q=0.5", fallback: "es" })).toBe("en-GB");
     expect(resolveLocale({})).toBe("en-GB");
   });
   it("never picks easy read or the pseudo-locale by itself", () => {

@@ -33,7 +33,10 @@ export function askedLocale(input: { chosen?: string | null; acceptLanguage?: st
   if (wanted.length === 0) return null;
   try {
     const found = match(wanted, negotiable(), "none", { algorithm: "best fit" });
-    return found === "none" ? null : found;
+    // "Best fit" also offers a language the person never asked for (Somali → English): only one
+    // of the languages they asked for counts, in whichever of its variants we speak.
+    const base = (tag: string) => tag.split("-")[0]?.toLowerCase();
+    return found !== "none" && wanted.some((tag) => base(tag) === base(found)) ? found : null;
   } catch {
     return null; // a malformed tag the matcher rejects: not worth an error page
   }

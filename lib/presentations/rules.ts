@@ -223,6 +223,17 @@ export function briefOwner(
 // ---- judging ----
 
 export const fallbackCriteria = ["The problem is clear", "What was made works", "It can be taken forward"];
+const fallbackKeys = ["clear", "works", "forward"] as const;
+
+/**
+ * Made In's own criteria (when a brief says nothing of success) are stored in English, as the
+ * names judges' scores are kept under; each reader sees them in their language by this key
+ * (`presentations.fallbackCriteria`). Null for a criterion people wrote, shown as written.
+ */
+export function fallbackCriterionKey(criterion: string): (typeof fallbackKeys)[number] | null {
+  const index = fallbackCriteria.indexOf(criterion);
+  return index === -1 ? null : (fallbackKeys[index] ?? null);
+}
 
 /** A brief's "what success looks like", one criterion per line, list markers removed. */
 export function criteriaFromSuccess(successLooksLike: string): string[] {

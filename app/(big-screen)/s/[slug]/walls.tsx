@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { VoteResults } from "@/app/live/board/vote-results";
 import { WallBoard } from "@/app/live/board/wall-board";
-import { eventTimeZone } from "@/lib/events/event-dates";
+import { localWeekdayTime } from "@/lib/i18n/dates";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
@@ -69,12 +69,7 @@ export function VotesWall({ boardId }: { boardId: string }) {
 
 /** "Sat 10:00" in English; the event's language and the event's time zone otherwise, never the laptop's. */
 function phaseTime(locale: string, ms: number) {
-  return new Intl.DateTimeFormat(locale.toLowerCase().startsWith("en") ? "en-GB" : locale, {
-    timeZone: eventTimeZone,
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(ms);
+  return localWeekdayTime(locale, ms);
 }
 
 /** The weekend's phases, with where the room is now. */

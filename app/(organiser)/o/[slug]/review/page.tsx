@@ -6,11 +6,11 @@ import { ActivityLine } from "@/app/live/activity-line";
 import { localEventDates } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { findActivity } from "@/lib/activity/log-activity";
-import { eventTimeZone } from "@/lib/events/event-dates";
 import { csvTables } from "@/lib/exports/csv-tables";
 import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-report";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { reportWords } from "@/lib/exports/markdown-report";
+import { localWeekdayTime } from "@/lib/i18n/dates";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";
@@ -46,14 +46,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   const teams = teamReports(data, words);
   const room = roomBoards(data, words).filter(({ board }) => board.notes.length > 0);
   const base = `/o/${event.slug}/export`;
-  // English keeps its "Sat 14:05:09"; every reader sees the event's clock, never the server's.
-  const activityTime = new Intl.DateTimeFormat(locale.toLowerCase().startsWith("en") ? "en-GB" : locale, {
-    timeZone: eventTimeZone,
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
+  // "Sat 14:05:09" in the event's clock, never the server's.
+  const activityTime = (ms: number) => localWeekdayTime(locale, ms, true);
 
   return (
     <PageShell>
@@ -193,13 +187,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
               <p className="text-ink-soft">{t("page.activityIntro", { count: activity.length })}</p>
               <ol className="divide-y divide-line rounded-xl ring-1 ring-line" data-testid="review-activity">
                 {activity.map((e) => (
-                  <ActivityLine
-                    key={e.id}
-                    entry={e}
-                    wide
-                    testId="review-activity-entry"
-                    when={activityTime.format(new Date(e.at))}
-                  />
+                  <ActivityLine key={e.id} entry={e} wide testId="review-activity-entry" when={activityTime(e.at)} />
                 ))}
               </ol>
             </>

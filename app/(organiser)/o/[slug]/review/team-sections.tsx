@@ -3,6 +3,7 @@ import { localShortDate } from "@/app/ui/localized-dates";
 import { boardLayout, type TeamPresentation, type TeamReport, type VoteResult } from "@/lib/exports/event-report";
 import type { EventExport, ExportedBoard } from "@/lib/exports/export-schema";
 import { imageSrcSet } from "@/lib/files/image-sizes";
+import { fallbackCriterionKey } from "@/lib/presentations/rules";
 
 /**
  * What each team's page of the review shows, in order. To add a section (e.g. the team's
@@ -168,6 +169,11 @@ function ShowcaseReview({ team, presentation: p }: { team: TeamReport; presentat
 
 function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) {
   const t = useTranslations("review.results");
+  const fallback = useTranslations("presentations.fallbackCriteria");
+  const criterionLabel = (criterion: string) => {
+    const key = fallbackCriterionKey(criterion);
+    return key ? fallback(key) : criterion;
+  };
   return (
     <div className="review-keep space-y-3" data-testid="review-results">
       {p.judging ? (
@@ -197,7 +203,7 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
             <tbody>
               {p.judging.criteria.map((c) => (
                 <tr key={c.criterion} className="border-b border-line">
-                  <td className="py-1 pe-2 wrap-anywhere">{c.criterion}</td>
+                  <td className="py-1 pe-2 wrap-anywhere">{criterionLabel(c.criterion)}</td>
                   <td className="py-1 pe-2">{c.average ?? t("notScored")}</td>
                   <td className="py-1">{c.judges}</td>
                 </tr>

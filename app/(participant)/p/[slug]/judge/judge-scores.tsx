@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { fallbackCriterionKey } from "@/lib/presentations/rules";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 
 const scale = [1, 2, 3, 4, 5] as const;
@@ -9,6 +10,11 @@ const scale = [1, 2, 3, 4, 5] as const;
 /** A judge scores each team, 1 to 5 against each criterion; a tap saves, tapping again takes it back. */
 export function JudgeScores({ slug, eventName }: { slug: string; eventName: string }) {
   const t = useTranslations("presentations.judge");
+  const fallback = useTranslations("presentations.fallbackCriteria");
+  const criterionLabel = (criterion: string) => {
+    const key = fallbackCriterionKey(criterion);
+    return key ? fallback(key) : criterion;
+  };
   const p = usePresentations();
   const s = p.state;
   if (!s) return <p className="text-ink-soft">{t("opening")}</p>;
@@ -74,7 +80,7 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
               const value = teamScores[criterion] ?? 0;
               return (
                 <fieldset key={criterion}>
-                  <legend className="mb-2 font-semibold">{criterion}</legend>
+                  <legend className="mb-2 font-semibold">{criterionLabel(criterion)}</legend>
                   <div className="grid grid-cols-5 gap-2">
                     {scale.map((n) => (
                       <button

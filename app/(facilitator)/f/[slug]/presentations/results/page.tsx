@@ -5,6 +5,7 @@ import { Wordmark } from "@/app/ui/brand";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { loadResults } from "@/lib/presentations/results";
+import { fallbackCriterionKey } from "@/lib/presentations/rules";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { staffPage } from "@/lib/server/staff-page";
 import { ResultsLive } from "./results-live";
@@ -19,6 +20,11 @@ export const dynamic = "force-dynamic";
 export default async function ResultsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { event, refused } = await staffPage(slug, `/f/${slug}/presentations/results`);
+  const fallback = await getTranslations("presentations.fallbackCriteria");
+  const criterionLabel = (criterion: string) => {
+    const key = fallbackCriterionKey(criterion);
+    return key ? fallback(key) : criterion;
+  };
   const t = await getTranslations("presentations-console.results");
   if (refused) {
     return (
@@ -139,7 +145,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
                 <dl className="mt-2 space-y-1">
                   {(results.criteria[r.teamId] ?? []).map((c) => (
                     <div key={c} className="flex justify-between gap-4">
-                      <dt>{c}</dt>
+                      <dt>{criterionLabel(c)}</dt>
                       <dd className="font-semibold tabular-nums">
                         {r.judging.averages[c] !== undefined ? fmt(r.judging.averages[c]) : "—"}
                       </dd>

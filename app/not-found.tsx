@@ -17,7 +17,7 @@ export default function NotFound() {
           </p>
           <h1 className="text-3xl font-extrabold tracking-tight break-words">{t("title")}</h1>
           <p className="text-ink-soft">{t("body")}</p>
-          <div className="flex flex-col gap-3 sm:flex-row">
+          <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
             <Link href="/" className="btn btn-primary">
               {t("home")}
             </Link>

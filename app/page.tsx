@@ -60,7 +60,7 @@ export default async function HomePage() {
             {!setUp ? (
               <p className="rounded-xl border-2 border-sun bg-note-yellow px-4 py-3 font-semibold">{t("newHere")}</p>
             ) : null}
-            <div className="flex flex-col gap-3 sm:flex-row">
+            <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
               {!setUp ? (
                 <Link href="/setup" className="btn btn-primary px-8 text-lg">
                   {t("setUp")}
@@ -83,7 +83,7 @@ export default async function HomePage() {
             {notes.map((note) => (
               <li
                 key={note.key}
-                className={`${note.colour} ${note.turn} flex aspect-square items-center rounded-md p-4 text-base leading-snug font-semibold text-ink shadow-md sm:text-lg`}
+                className={`${note.colour} ${note.turn} flex aspect-square items-center rounded-md p-4 text-base break-words hyphens-auto leading-snug font-semibold text-ink shadow-md sm:text-lg`}
               >
                 {t(`notes.${note.key}`)}
               </li>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { SiteHeader } from "@/app/ui/brand";
 
 export default function NotFound() {
+  const t = useTranslations("home.notFound");
   return (
     <>
       <SiteHeader />
@@ -13,17 +15,14 @@ export default function NotFound() {
           >
             404
           </p>
-          <h1 className="text-3xl font-extrabold tracking-tight">We can't find that page</h1>
-          <p className="text-ink-soft">
-            The address may be mistyped, or the page may have moved. Events that are still being planned only show to the people
-            running them.
-          </p>
-          <div className="flex flex-col gap-3 sm:flex-row">
+          <h1 className="text-3xl font-extrabold tracking-tight break-words">{t("title")}</h1>
+          <p className="text-ink-soft">{t("body")}</p>
+          <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
             <Link href="/" className="btn btn-primary">
-              Go to the home page
+              {t("home")}
             </Link>
             <Link href="/j" className="btn btn-secondary">
-              Join with a code
+              {t("join")}
             </Link>
           </div>
         </div>

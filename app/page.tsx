@@ -1,43 +1,24 @@
 import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
+import { localEventDates } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { isSetUp } from "@/lib/accounts/first-organiser";
 import { currentAccount } from "@/lib/auth/web-session";
-import { formatEventDates } from "@/lib/events/event-dates";
 
-const steps = [
-  {
-    when: "Before",
-    title: "Publish the briefs",
-    body: "Each with a budget, a timescale, what may not change and an owner who will carry the work on.",
-  },
-  {
-    when: "Kick-off",
-    title: "People pick a brief",
-    body: "Everyone joins on their own phone with a code. No app, no account. Moving team is normal.",
-  },
-  {
-    when: "The weekend",
-    title: "Explore, then make",
-    body: "Live boards for ideas, magic and miserable moments. Dot-vote down to a shortlist, then build something real.",
-  },
-  {
-    when: "After",
-    title: "Keep it going",
-    body: "Presentations, owners and 30, 60 and 90-day check-ins, so the learning and the outcomes are recorded.",
-  },
-];
+// The words live in messages/*/home.json, under these keys.
+const steps = ["before", "kickOff", "weekend", "after"] as const;
 
 const notes = [
-  { text: "Magic moment: the park warden knew everyone's dog by name", colour: "bg-note-yellow", turn: "-rotate-3" },
-  { text: "Idea: a street welcome pack for new neighbours", colour: "bg-note-pink", turn: "rotate-2" },
-  { text: "Question: who looks after the bins at weekends?", colour: "bg-note-blue", turn: "-rotate-1" },
-  { text: "Miserable moment: three phone calls to report one pothole", colour: "bg-note-green", turn: "rotate-3" },
-];
+  { key: "magic", colour: "bg-note-yellow", turn: "-rotate-3" },
+  { key: "idea", colour: "bg-note-pink", turn: "rotate-2" },
+  { key: "question", colour: "bg-note-blue", turn: "-rotate-1" },
+  { key: "miserable", colour: "bg-note-green", turn: "rotate-3" },
+] as const;
 
 export default async function HomePage() {
   await connection();
@@ -62,6 +43,8 @@ export default async function HomePage() {
       .orderBy(desc(events.startsAt))
       .limit(12),
   ]);
+  const t = await getTranslations("home");
+  const locale = await getLocale();
 
   return (
     <>
@@ -71,45 +54,38 @@ export default async function HomePage() {
       <main id="main">
         <section className="mx-auto grid max-w-5xl items-center gap-12 px-4 pt-12 pb-16 sm:pt-20 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="space-y-6">
-            <p className="eyebrow">Co-production weekends</p>
-            <h1 className="text-4xl leading-tight font-extrabold tracking-tight sm:text-6xl">
-              Made In: run a co-production weekend that makes something real
-            </h1>
-            <p className="max-w-2xl text-lg text-ink-soft sm:text-xl">
-              Residents, council officers, designers, developers and young people spend 48 hours turning published briefs into
-              something tangible. Made In runs the room, from the first brief to the 90-day check-in.
-            </p>
+            <p className="eyebrow">{t("eyebrow")}</p>
+            <h1 className="text-4xl leading-tight font-extrabold tracking-tight break-words sm:text-6xl">{t("title")}</h1>
+            <p className="max-w-2xl text-lg text-ink-soft sm:text-xl">{t("intro")}</p>
             {!setUp ? (
-              <p className="rounded-xl border-2 border-sun bg-note-yellow px-4 py-3 font-semibold">
-                Made In is new here. Start by creating the first organiser account: it takes a minute.
-              </p>
+              <p className="rounded-xl border-2 border-sun bg-note-yellow px-4 py-3 font-semibold">{t("newHere")}</p>
             ) : null}
-            <div className="flex flex-col gap-3 sm:flex-row">
+            <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
               {!setUp ? (
                 <Link href="/setup" className="btn btn-primary px-8 text-lg">
-                  Set up Made In
+                  {t("setUp")}
                 </Link>
               ) : account ? (
                 <Link href="/o" className="btn btn-primary px-8 text-lg">
-                  Go to your events
+                  {t("yourEvents")}
                 </Link>
               ) : (
                 <Link href="/signin" className="btn btn-primary px-8 text-lg">
-                  Sign in to organise
+                  {t("signIn")}
                 </Link>
               )}
               <Link href="/j" className="btn btn-secondary px-8 text-lg">
-                Join with a code
+                {t("join")}
               </Link>
             </div>
           </div>
-          <ul aria-label="Notes from a weekend's boards" className="hidden grid-cols-2 gap-5 sm:grid">
+          <ul aria-label={t("notesLabel")} className="hidden grid-cols-2 gap-5 sm:grid">
             {notes.map((note) => (
               <li
-                key={note.text}
-                className={`${note.colour} ${note.turn} flex aspect-square items-center rounded-md p-4 text-base leading-snug font-semibold text-ink shadow-md sm:text-lg`}
+                key={note.key}
+                className={`${note.colour} ${note.turn} flex aspect-square items-center rounded-md p-4 text-base break-words hyphens-auto leading-snug font-semibold text-ink shadow-md sm:text-lg`}
               >
-                {note.text}
+                {t(`notes.${note.key}`)}
               </li>
             ))}
           </ul>
@@ -118,19 +94,19 @@ export default async function HomePage() {
         <section aria-labelledby="how-heading" className="border-y border-line bg-white">
           <div className="mx-auto max-w-5xl px-4 py-14">
             <h2 id="how-heading" className="text-3xl font-extrabold tracking-tight">
-              How a weekend runs
+              {t("howHeading")}
             </h2>
             <ol className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
               {steps.map((step, index) => (
-                <li key={step.when} className="space-y-2">
+                <li key={step} className="space-y-2">
                   <p className="flex items-center gap-2">
                     <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand font-bold text-white">
                       {index + 1}
                     </span>
-                    <span className="eyebrow">{step.when}</span>
+                    <span className="eyebrow">{t(`steps.${step}.when`)}</span>
                   </p>
-                  <h3 className="text-lg font-bold">{step.title}</h3>
-                  <p className="text-ink-soft">{step.body}</p>
+                  <h3 className="text-lg font-bold">{t(`steps.${step}.title`)}</h3>
+                  <p className="text-ink-soft">{t(`steps.${step}.body`)}</p>
                 </li>
               ))}
             </ol>
@@ -139,17 +115,17 @@ export default async function HomePage() {
 
         <section aria-labelledby="events-heading" className="mx-auto max-w-5xl px-4 py-14">
           <h2 id="events-heading" className="text-3xl font-extrabold tracking-tight">
-            Coming up
+            {t("comingUp")}
           </h2>
           {comingUp.length === 0 ? (
-            <p className="mt-4 text-ink-soft">No weekends are published yet. Check back soon.</p>
+            <p className="mt-4 text-ink-soft">{t("noEvents")}</p>
           ) : (
-            <EventList events={comingUp} />
+            <EventList events={comingUp} locale={locale} toBeAnnounced={t("datesTba")} />
           )}
           {past.length > 0 ? (
             <>
-              <h2 className="mt-14 text-2xl font-extrabold tracking-tight">Past weekends</h2>
-              <EventList events={past} />
+              <h2 className="mt-14 text-2xl font-extrabold tracking-tight">{t("past")}</h2>
+              <EventList events={past} locale={locale} toBeAnnounced={t("datesTba")} />
             </>
           ) : null}
         </section>
@@ -160,8 +136,12 @@ export default async function HomePage() {
 
 function EventList({
   events,
+  locale,
+  toBeAnnounced,
 }: {
   events: { slug: string; name: string; place: string; startsAt: number | null; endsAt: number | null }[];
+  locale: string;
+  toBeAnnounced: string;
 }) {
   return (
     <ul className="mt-6 grid gap-4 md:grid-cols-2">
@@ -169,7 +149,7 @@ function EventList({
         <li key={event.slug}>
           <Link href={`/e/${event.slug}`} className="card group block h-full p-6 transition-shadow hover:shadow-md">
             <h3 className="text-xl font-bold tracking-tight break-words group-hover:underline">{event.name}</h3>
-            <p className="mt-2 text-ink-soft">{formatEventDates(event.startsAt, event.endsAt)}</p>
+            <p className="mt-2 text-ink-soft">{localEventDates(locale, event.startsAt, event.endsAt, toBeAnnounced)}</p>
             {event.place ? <p className="text-ink-soft break-words">{event.place}</p> : null}
           </Link>
         </li>

@@ -5,7 +5,10 @@
  * from what the browser said.
  */
 export const maxUploadBytes = 10 * 1024 * 1024;
-export const maxUploadLabel = "10 MB";
+/** The limit in megabytes: pages write it in the reader's numbers and units ("10 MB", "10 Mo"). */
+export const maxUploadMb = maxUploadBytes / 1024 / 1024;
+/** The limit in the English of lib's own messages (errors.json says them in other languages). */
+export const maxUploadLabel = `${maxUploadMb} MB`;
 
 type Signature = "pdf" | "png" | "jpeg" | "webp" | "zip" | "text";
 

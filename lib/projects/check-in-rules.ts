@@ -112,13 +112,16 @@ export function describeFollowUp(state: FollowUpState): string {
 export const shortDate = (ms: number) =>
   new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
 
-/** The risk checklist: the things the seeds say were thought about too late. */
+/**
+ * The risk checklist: the things the seeds say were thought about too late. Each item's name and
+ * hint are words of the project page (messages/<language>/projects.json, `risks.items.<key>`).
+ */
 export const riskItems = [
-  { key: "health_and_safety", label: "Health and safety", hint: "A risk assessment for what you'll do and where." },
-  { key: "first_aid", label: "First aid", hint: "Who is trained, and where the kit is." },
-  { key: "insurance", label: "Insurance and public liability", hint: "Who is insured for what, and for how much." },
-  { key: "food_safety", label: "Food safety", hint: "Hygiene, allergens, who prepares food." },
-  { key: "safeguarding", label: "Safeguarding", hint: "Children and adults at risk: checks, policy, a named lead." },
-  { key: "budget_holder", label: "Who holds the budget", hint: "Whose account, who signs off spending." },
+  { key: "health_and_safety" },
+  { key: "first_aid" },
+  { key: "insurance" },
+  { key: "food_safety" },
+  { key: "safeguarding" },
+  { key: "budget_holder" },
 ] as const;
 export type RiskItemKey = (typeof riskItems)[number]["key"];

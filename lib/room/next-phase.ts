@@ -16,8 +16,18 @@ export const startNextPhase: WriteHandler<"phase:next"> = {
     const [room, agenda] = await Promise.all([readRoom(tx, actor.eventId), findPhases(tx, actor.eventId)]);
     const current = room.phase?.id ?? null;
     if (current !== payload.fromPhaseId) {
-      const who = room.lastChange?.by ? `${room.lastChange.by} already` : "Someone already";
-      throw new CommandFailure("conflict", `${who} moved the room on to ${room.phase?.name ?? "another phase"}.`);
+      // Whole sentences, one for each case, so that errors.json says each in every language.
+      const [who, phase] = [room.lastChange?.by, room.phase?.name];
+      throw new CommandFailure(
+        "conflict",
+        who
+          ? phase
+            ? `${who} already moved the room on to ${phase}.`
+            : `${who} already moved the room on to another phase.`
+          : phase
+            ? `Someone already moved the room on to ${phase}.`
+            : "Someone already moved the room on to another phase.",
+      );
     }
     if (agenda.length === 0) throw new CommandFailure("conflict", "The agenda has no phases yet. Add them on the event page.");
     const next = nextPhase(agenda, current);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
 import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import { undoShownMs } from "@/lib/notes/undo-rules";
+import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
@@ -28,6 +29,7 @@ export function PhoneBoard({
   headingLevel?: 1 | 2;
 }) {
   const t = useTranslations("board");
+  const outboxText = useOutboxText();
   const board = useBoard(boardId);
   const voting = useVoting(boardId);
   const status = useConnectionStatus();
@@ -183,7 +185,7 @@ export function PhoneBoard({
                   badge={
                     p.error ? (
                       <span className="font-semibold text-danger">
-                        {t("notAdded", { reason: p.error.message })}{" "}
+                        {t("notAdded", { reason: outboxText(p.error.message) })}{" "}
                         <button
                           type="button"
                           className="underline"

@@ -1,10 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { contractVersion, outboxMaxAgeMs, retryableCodes } from "../constants";
 import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
-import { Outbox, type PendingCommand } from "./outbox";
-
-const tooOld =
-  "This waited on your phone for more than a day without a connection, so it wasn't sent. Copy it if you still need it.";
+import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
 
 /** `outdated`: the server runs another version of the contract; the page reloads (see `onOutdated`). */
 export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" | "outdated";
@@ -209,7 +206,7 @@ export class EventConnection {
         // apply twice, so it is kept on screen for the person to copy instead of sent.
         const ack =
           Date.now() - command.createdAt > outboxMaxAgeMs
-            ? ({ ok: false, error: { code: "conflict", message: tooOld } } as const)
+            ? ({ ok: false, error: { code: "conflict", message: tooOldMessage } } as const)
             : await this.deliver(command);
         if (ack === null) {
           this.scheduleRetry();

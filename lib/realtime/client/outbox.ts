@@ -13,8 +13,16 @@ export type PendingCommand = {
   waiting?: string;
 };
 
-/** Why a command kept across an update of the contract was not sent (it no longer parses). */
+/**
+ * Why a command kept across an update of the contract was not sent (it no longer parses). Kept
+ * in the outbox in English, as the id of the message: a page says it in the reader's language
+ * with `useOutboxText` (./outbox-text.ts, messages/<language>/live.json `sync`).
+ */
 export const updatedMessage = "Made In was updated while this was waiting, and it can't be sent any more. Copy it and try again.";
+
+/** Why a command that waited on the phone for too long was not sent; said like `updatedMessage`. */
+export const tooOldMessage =
+  "This waited on your phone for more than a day without a connection, so it wasn't sent. Copy it if you still need it.";
 
 type KeyValueStore = Pick<Storage, "getItem" | "setItem">;
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { withTeamNames } from "@/lib/boards/board-list";
 import { teamsRoom } from "@/lib/teams/teams-state";
@@ -13,9 +14,11 @@ import { useRoom } from "./use-room";
  */
 export function useTeams() {
   const c = useConnection();
+  const t = useTranslations("live.sync");
   const { state, error } = useRoom("teams", null, teamsRoom);
   const [joining, setJoining] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // The server's words, or the news that joining took back this person's dot (said in the reader's language).
+  const [refusal, setRefusal] = useState<string | { votesWithdrawn: true } | null>(null);
 
   /** Sends a tap; a refusal is shown, and not kept: unlike a note, a refused tap has nothing worth keeping. */
   const tap = useCallback(
@@ -28,9 +31,7 @@ export function useTeams() {
         setRefusal(ack.error.message);
         c.dismiss(sent.id);
       } else if (ack.result.votesWithdrawn) {
-        setRefusal(
-          "You're in. Your people's-choice dot for this team is taken back: nobody votes for their own team. You can give it to another team while the vote is open.",
-        );
+        setRefusal({ votesWithdrawn: true });
       }
       return ack.ok;
     },
@@ -54,7 +55,15 @@ export function useTeams() {
   }, [c, tap]);
 
   const me = state?.me ? (state.people.find((p) => p.id === state.me) ?? null) : null;
-  return { state, error, me, join, leave, joining, refusal };
+  return {
+    state,
+    error,
+    me,
+    join,
+    leave,
+    joining,
+    refusal: typeof refusal === "object" && refusal !== null ? t("votesWithdrawn") : refusal,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
   type FollowedRoomKind,
@@ -16,7 +17,7 @@ import { RoomSync } from "./room-sync";
 export type RoomHandle<K extends FollowedRoomKind, S> = {
   /** Null until the snapshot arrives (and again while another room's id loads). */
   state: S | null;
-  /** Why the snapshot was refused; a load cut short by a dropped connection is retried, not shown. */
+  /** Why the snapshot was refused, in the reader's language; a load cut short by a dropped connection is retried, not shown. */
   error: string | null;
   /** Applies what the server already confirmed to this client (an ack), before its broadcast lands. */
   apply(event: RoomEvent<K>): void;
@@ -33,8 +34,10 @@ export type RoomHandle<K extends FollowedRoomKind, S> = {
  */
 export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | null, reducer: RoomReducer<K, S>): RoomHandle<K, S> {
   const c = useConnection();
+  const t = useTranslations("live.sync");
   const roomId = id ?? (kind === "board" || kind === "votes" ? null : (c?.eventId ?? null));
   const [held, setHeld] = useState<{ roomId: string; state: S } | null>(null);
+  // The server's words for the refusal, or "" when it gave none (said as "Couldn't load this.").
   const [error, setError] = useState<string | null>(null);
   const syncRef = useRef<RoomSync<S, RoomEvent<K>> | null>(null);
   // Reducers are module constants; a new object each render must not resubscribe.
@@ -59,7 +62,7 @@ export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | nul
         setError(null);
         setHeld({ roomId, state });
       },
-      onError: (e) => setError(c.socket.connected ? (e instanceof Error ? e.message : "Couldn't load this.") : null),
+      onError: (e) => setError(c.socket.connected ? (e instanceof Error ? e.message : "") : null),
     });
     syncRef.current = sync;
     const take = (event: RoomEvent<K>, seq: number | null) => {
@@ -98,5 +101,9 @@ export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | nul
     [],
   );
 
-  return { state: held && held.roomId === roomId ? held.state : null, error, ...actions };
+  return {
+    state: held && held.roomId === roomId ? held.state : null,
+    error: error === "" ? t("loadFailed") : error,
+    ...actions,
+  };
 }

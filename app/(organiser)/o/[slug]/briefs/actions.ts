@@ -13,7 +13,7 @@ import { removeBriefFile } from "@/lib/briefs/remove-brief-file";
 import { moveBrief } from "@/lib/briefs/reorder-briefs";
 import { setBriefStatus } from "@/lib/briefs/set-brief-status";
 import { updateBrief } from "@/lib/briefs/update-brief";
-import { maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
+import { maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { fieldErrorsByPath, listFromForm } from "@/lib/forms/list-fields";
@@ -137,7 +137,7 @@ export async function uploadBriefFileAction(
   if (!(file instanceof File) || file.size === 0) return { errors: { file: t("chooseFile") }, values };
   // Checked before reading: a file over the limit is never held in memory.
   if (file.size > maxUploadBytes) {
-    return { errors: { file: t("tooBig", { max: maxUploadLabel }) }, values };
+    return { errors: { file: t("tooBig", { max: maxUploadMb }) }, values };
   }
   const db = await sharedDatabase();
   const added = await addBriefFile(db, fileStorage(), {

@@ -1,8 +1,10 @@
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findBoard } from "@/lib/boards/find-boards";
 import { fileStorage } from "@/lib/files/storage";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { maxPhotoBytes, savePhoto } from "@/lib/notes/note-photos";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
@@ -15,9 +17,13 @@ const answer = (status: number, body: unknown) =>
     headers: { "content-type": "application/json", "x-content-type-options": "nosniff" },
   });
 
-/** A phone uploads a note's photo here first, then sends `note:create` with the returned id. */
+/**
+ * A phone uploads a note's photo here first, then sends `note:create` with the returned id.
+ * Its `error` is shown on the phone: in the request's language.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ boardId: string }> }) {
   const h = await headers();
+  const t = await getTranslations("live.uploads");
   if (
     !originAllowed(
       h.get("origin") ?? undefined,
@@ -25,26 +31,26 @@ export async function POST(request: Request, { params }: { params: Promise<{ boa
       process.env.PUBLIC_URL,
     )
   ) {
-    return answer(403, { error: "This upload didn't come from Made In." });
+    return answer(403, { error: t("notFromMadeIn") });
   }
-  if (!(await uploadLimit(h.get(clientIpHeader) ?? "unknown")))
-    return answer(429, { error: "Too many photos at once. Try again in a minute." });
+  if (!(await uploadLimit(h.get(clientIpHeader) ?? "unknown"))) return answer(429, { error: t("tooManyPhotos") });
   const { boardId } = await params;
   const db = await sharedDatabase();
   const board = boardId.length <= 64 ? await findBoard(db.read, boardId) : null;
   const actor = board ? await actorForEvent(board.eventId) : null;
-  if (!board || !actor) return answer(404, { error: "That board doesn't exist." });
+  if (!board || !actor) return answer(404, { error: await inRequestLanguage("That board doesn't exist.") });
   if (Number(h.get("content-length") ?? 0) > maxPhotoBytes + 64 * 1024)
-    return answer(413, { error: "That photo is over 8 MB. Try a smaller one." });
+    return answer(413, { error: await inRequestLanguage("That photo is over 8 MB. Try a smaller one.") });
 
   const form = await request.formData().catch(() => null);
   const photo = form?.get("photo");
-  if (!(photo instanceof File)) return answer(400, { error: "Choose a photo to add." });
+  if (!(photo instanceof File)) return answer(400, { error: t("choosePhoto") });
   try {
     const photoId = await savePhoto(db, fileStorage(), actor, board.id, new Uint8Array(await photo.arrayBuffer()));
     return answer(201, { photoId });
   } catch (error) {
-    if (error instanceof CommandFailure) return answer(error.code === "forbidden" ? 403 : 400, { error: error.message });
+    if (error instanceof CommandFailure)
+      return answer(error.code === "forbidden" ? 403 : 400, { error: await inRequestLanguage(error.message) });
     throw error;
   }
 }

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { teams } from "@/db/schema";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { fileStorage } from "@/lib/files/storage";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { maxPhotoBytes } from "@/lib/notes/note-photos";
 import { saveShowcaseImage } from "@/lib/presentations/showcase-images";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
@@ -17,9 +19,13 @@ const answer = (status: number, body: unknown) =>
     headers: { "content-type": "application/json", "x-content-type-options": "nosniff" },
   });
 
-/** A team member's phone uploads a showcase image here, then adds the returned id with `showcase:save`. */
+/**
+ * A team member's phone uploads a showcase image here, then adds the returned id with `showcase:save`.
+ * Its `error` is shown on the phone: in the request's language.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ teamId: string }> }) {
   const h = await headers();
+  const t = await getTranslations("live.uploads");
   if (
     !originAllowed(
       h.get("origin") ?? undefined,
@@ -27,25 +33,24 @@ export async function POST(request: Request, { params }: { params: Promise<{ tea
       process.env.PUBLIC_URL,
     )
   ) {
-    return answer(403, { error: "This upload didn't come from Made In." });
+    return answer(403, { error: t("notFromMadeIn") });
   }
-  if (!(await uploadLimit(h.get(clientIpHeader) ?? "unknown")))
-    return answer(429, { error: "Too many images at once. Try again in a minute." });
+  if (!(await uploadLimit(h.get(clientIpHeader) ?? "unknown"))) return answer(429, { error: t("tooManyImages") });
   const { teamId } = await params;
   const db = await sharedDatabase();
   const [team] = teamId.length <= 64 ? await db.read.select().from(teams).where(eq(teams.id, teamId)) : [];
   const actor = team ? await actorForEvent(team.eventId) : null;
-  if (!team || !actor) return answer(404, { error: "That team doesn't exist." });
-  if (Number(h.get("content-length") ?? 0) > maxPhotoBytes + 64 * 1024)
-    return answer(413, { error: "That image is over 8 MB. Try a smaller one." });
+  if (!team || !actor) return answer(404, { error: await inRequestLanguage("That team doesn't exist.") });
+  if (Number(h.get("content-length") ?? 0) > maxPhotoBytes + 64 * 1024) return answer(413, { error: t("imageTooBig") });
   const form = await request.formData().catch(() => null);
   const image = form?.get("image");
-  if (!(image instanceof File)) return answer(400, { error: "Choose an image to add." });
+  if (!(image instanceof File)) return answer(400, { error: t("chooseImage") });
   try {
     const imageId = await saveShowcaseImage(db, fileStorage(), actor, team.id, new Uint8Array(await image.arrayBuffer()));
     return answer(201, { imageId });
   } catch (error) {
-    if (error instanceof CommandFailure) return answer(error.code === "forbidden" ? 403 : 400, { error: error.message });
+    if (error instanceof CommandFailure)
+      return answer(error.code === "forbidden" ? 403 : 400, { error: await inRequestLanguage(error.message) });
     throw error;
   }
 }

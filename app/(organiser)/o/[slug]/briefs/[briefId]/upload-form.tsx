@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
-import { acceptAttribute, maxUploadBytes, maxUploadLabel } from "@/lib/files/file-types";
+import { acceptAttribute, maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
@@ -47,7 +47,7 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
           {t("fileLabel")}
         </label>
         <span id="field-file-hint" className="field-hint">
-          {t("fileHint", { max: maxUploadLabel })}
+          {t("fileHint", { max: maxUploadMb })}
         </span>
         <input
           id="field-file"
@@ -67,7 +67,7 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
                       maximumFractionDigits: 1,
                       useGrouping: false,
                     }),
-                    max: maxUploadLabel,
+                    max: maxUploadMb,
                   })
                 : null,
             );

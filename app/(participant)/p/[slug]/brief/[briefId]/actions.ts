@@ -9,6 +9,7 @@ import { reframeBrief } from "@/lib/briefs/reframe-brief";
 import { reframeTextSchema } from "@/lib/briefs/reframe-rules";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { formLimit } from "@/lib/rate-limit/form-limit";
 
 export type ReframeFormState = FormState & { saved?: string };
@@ -43,7 +44,7 @@ export async function reframeBriefAction(
     return { message: t("tooMany"), values };
   }
   const text = reframeTextSchema.safeParse(values.text);
-  if (!text.success) return { errors: { text: text.error.issues[0]!.message }, values };
+  if (!text.success) return { errors: { text: await inRequestLanguage(text.error.issues[0]!.message) }, values };
   if (actor.kind === "staff" && !values.teamId) return { errors: { teamId: t("teamMissing") }, values };
 
   const result = await db.transact((tx) =>

@@ -56,6 +56,24 @@ async function publishedEventWords(): Promise<Set<string>> {
   return new Set(rows.flatMap((r) => `${r.name} ${r.place}`.match(/[A-Za-z]{2,}/g) ?? []).map((w) => w.toLowerCase()));
 }
 
+/** A phase started, an announcement made and a timer running, as a facilitator would. */
+async function setTheRoomGoing(w: Awaited<ReturnType<typeof weekendInProgress>>) {
+  const staff = await commandSocket(w.event.id, w.facilitator.id);
+  await staff.command("phase:next", { fromPhaseId: null });
+  await staff.command("announcement:send", { text: "Lunch is ready" });
+  await staff.command("timer:start", { minutes: 5 });
+  staff.close();
+}
+
+/** Words a page may show untranslated: the product's name, the event's own data and its join code. */
+async function eventWords(w: Awaited<ReturnType<typeof weekendInProgress>>) {
+  // The join code as shown, "K7Q-4MX": the event's data, in two halves.
+  const codeHalves = [w.event.joinCode.slice(0, 3), w.event.joinCode.slice(3)]
+    .flatMap((half) => half.match(/[A-Za-z]{2,}/g) ?? [])
+    .map((word) => word.toLowerCase());
+  return new Set([...alwaysAllowed, ...codeHalves, ...(await userDataWords(w.event.id))]);
+}
+
 /** A page has loaded what it shows: live pages wait for their connection. */
 async function settle(page: Page) {
   await expect(page).toHaveTitle(/\S/);
@@ -69,17 +87,9 @@ test("every participant page in the pseudo-locale: no text that skipped the cata
   const context = await browser.newContext({ ...phone, locale: "en-GB" });
   await context.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: "en-XA", sameSite: "Lax" }]);
   await asParticipant(context, w.event.id, w.team.id, "Ŧéšţ");
-  const staff = await commandSocket(w.event.id, w.facilitator.id);
-  await staff.command("phase:next", { fromPhaseId: null });
-  await staff.command("announcement:send", { text: "Lunch is ready" });
-  await staff.command("timer:start", { minutes: 5 });
-  staff.close();
+  await setTheRoomGoing(w);
 
-  // The join code as shown, "K7Q-4MX": the event's data, in two halves.
-  const codeHalves = [w.event.joinCode.slice(0, 3), w.event.joinCode.slice(3)]
-    .flatMap((half) => half.match(/[A-Za-z]{2,}/g) ?? [])
-    .map((word) => word.toLowerCase());
-  const allowed = new Set([...alwaysAllowed, ...codeHalves, ...(await userDataWords(w.event.id))]);
+  const allowed = await eventWords(w);
   const page = await context.newPage();
   const found: string[] = [];
   for (const path of participantPages(w)) {
@@ -144,19 +154,12 @@ test("every staff page and the big screen in the pseudo-locale: no text that ski
   await (await db()).transact((tx) => tx.update(events).set({ language: "en-XA" }).where(eq(events.id, w.event.id)));
   const phoneContext = await browser.newContext({ ...phone });
   await asParticipant(phoneContext, w.event.id, w.team.id, "Amara");
-  const staff = await commandSocket(w.event.id, w.facilitator.id);
-  await staff.command("phase:next", { fromPhaseId: null });
-  await staff.command("announcement:send", { text: "Lunch is ready" });
-  await staff.command("timer:start", { minutes: 5 });
-  staff.close();
+  await setTheRoomGoing(w);
 
   const context = await browser.newContext({ ...laptop, locale: "en-GB" });
   await context.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: "en-XA", sameSite: "Lax" }]);
   await signIn(context, w.event.organiser.id);
-  const codeHalves = [w.event.joinCode.slice(0, 3), w.event.joinCode.slice(3)]
-    .flatMap((half) => half.match(/[A-Za-z]{2,}/g) ?? [])
-    .map((word) => word.toLowerCase());
-  const allowed = new Set([...alwaysAllowed, ...codeHalves, ...(await userDataWords(w.event.id))]);
+  const allowed = await eventWords(w);
   const page = await context.newPage();
   const found: string[] = [];
   for (const path of staffPages(w, projectId)) {

@@ -254,3 +254,38 @@ test("dragging with the mouse: the middle of a note says 'will group', an edge o
   await expectAccessible(page);
   await Promise.all([desk.close(), other.close()]);
 });
+
+test("on a touch tablet, a note dragged onto another groups it and one dragged to a column's edge moves it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { event, board, facilitator } = await boardWithNotes({
+    "magic-moments": ["Friendly staff", "Clean toilets"],
+    "miserable-moments": ["Long queue"],
+  });
+  // A tablet: touch emulated, mobile viewport rules. Headless Chromium can't start the browser's own
+  // drag and drop from synthetic touch points (phones and tablets start it by a long press), so the
+  // pointer drives the same drag; what this proves is that nothing on a touch device blocks it.
+  const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  await signIn(tablet, facilitator.id);
+  const page = await tablet.newPage();
+  await page.goto(`/f/${event.slug}/b/${board.id}`);
+  await expect(page.getByTestId("wall-note")).toHaveCount(3);
+
+  await pickUp(page, note(page, "Clean toilets"));
+  const indicator = page.getByTestId("drop-indicator");
+  await over(page, note(page, "Friendly staff"), "middle", () => expect(indicator).toHaveText("Will group", { timeout: 1_000 }));
+  await page.mouse.up();
+  await expect(page.getByTestId("wall-group")).toContainText("Clean toilets");
+
+  await pickUp(page, note(page, "Long queue"));
+  await over(page, note(page, "Friendly staff"), "top", () =>
+    expect(indicator).toHaveAttribute("data-drop", "before", { timeout: 1_000 }),
+  );
+  await page.mouse.up();
+  // "Long queue" left its column for the other one.
+  await expect(page.getByRole("region", { name: "Magic moments" }).getByTestId("wall-note")).toHaveCount(3);
+  await expect(page.getByRole("region", { name: "Miserable moments" }).getByTestId("wall-note")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/drag-tablet-1024x768.png` });
+  await tablet.close();
+});

@@ -54,7 +54,8 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await page.getByLabel("¿Cómo quieres que te llamen?").fill("Hodan");
   await page.getByRole("button", { name: "Unirme" }).click();
-  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}$`));
+  // Joined: on to their own page in the room, still in the event's language.
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}/me`));
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expectAccessible(page);
   // A phone asking for a language we do speak keeps its own.

@@ -95,10 +95,11 @@ function AnnouncementComposer() {
       </form>
       {announcement ? (
         <div
-          className="flex items-start justify-between gap-3 rounded-lg bg-paper p-3 text-sm"
+          className="flex flex-wrap items-start justify-between gap-3 rounded-lg bg-paper p-3 text-sm"
           data-testid="announcement-showing"
         >
-          <p className="min-w-0 break-words">
+          {/* The button goes under the text when a language's words leave the text no room. */}
+          <p className="min-w-40 flex-1 break-words">
             {t.rich("showingNow", {
               text: announcement.text,
               label: (chunks) => <span className="font-semibold">{chunks}</span>,

@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { events, teamMembers } from "@/db/schema";
 import { allLocales } from "@/lib/i18n/locales";
@@ -134,9 +134,8 @@ function staffPages(w: Awaited<ReturnType<typeof weekendInProgress>>, projectId:
   ];
 }
 
-test("every staff page and the big screen in the pseudo-locale: no text that skipped the catalogue", async ({ browser }) => {
-  test.setTimeout(360_000);
-  const w = await weekendInProgress();
+/** The weekend followed up: a project, a member on their phone, the room going, the event in `language`. */
+async function staffWeekend(browser: Browser, w: Awaited<ReturnType<typeof weekendInProgress>>, language: string) {
   const projectId = await (await db()).transact((tx) =>
     createProject(tx, {
       eventId: w.event.id,
@@ -150,11 +149,18 @@ test("every staff page and the big screen in the pseudo-locale: no text that ski
       now: Date.now() - 40 * 24 * 3600_000,
     }),
   );
-  // The big screen speaks the event's language: here the pseudo-locale too.
-  await (await db()).transact((tx) => tx.update(events).set({ language: "en-XA" }).where(eq(events.id, w.event.id)));
+  await (await db()).transact((tx) => tx.update(events).set({ language }).where(eq(events.id, w.event.id)));
   const phoneContext = await browser.newContext({ ...phone });
   await asParticipant(phoneContext, w.event.id, w.team.id, "Amara");
   await setTheRoomGoing(w);
+  return { projectId, phoneContext };
+}
+
+test("every staff page and the big screen in the pseudo-locale: no text that skipped the catalogue", async ({ browser }) => {
+  test.setTimeout(360_000);
+  const w = await weekendInProgress();
+  // The big screen speaks the event's language: here the pseudo-locale too.
+  const { projectId, phoneContext } = await staffWeekend(browser, w, "en-XA");
 
   const context = await browser.newContext({ ...laptop, locale: "en-GB" });
   await context.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: "en-XA", sameSite: "Lax" }]);
@@ -203,5 +209,30 @@ for (const locale of allLocales.filter((l) => !l.pseudo)) {
       );
     }
     await context.close();
+  });
+}
+
+for (const locale of allLocales.filter((l) => !l.pseudo && !l.fallback)) {
+  test(`staff pages and the big screen in ${locale.name}: lang="${locale.code}", no serious accessibility problem, nothing wider than a laptop`, async ({
+    browser,
+  }) => {
+    test.setTimeout(300_000);
+    const w = await weekendInProgress();
+    const { projectId, phoneContext } = await staffWeekend(browser, w, locale.code);
+    const context = await browser.newContext({ ...laptop });
+    await context.addCookies([{ url: e2eBaseUrl, name: "mi_lang", value: locale.code, sameSite: "Lax" }]);
+    await signIn(context, w.event.organiser.id);
+    const page = await context.newPage();
+    for (const path of staffPages(w, projectId)) {
+      await page.goto(path);
+      await settle(page);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale.code);
+      await expectAccessible(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} scrolls sideways`).toBeLessThanOrEqual(
+        1280,
+      );
+    }
+    await context.close();
+    await phoneContext.close();
   });
 }

@@ -4,11 +4,11 @@ import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
-import { localEventDates } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { isSetUp } from "@/lib/accounts/first-organiser";
 import { currentAccount } from "@/lib/auth/web-session";
+import { localEventDates } from "@/lib/i18n/dates";
 
 // The words live in messages/*/home.json, under these keys.
 const steps = ["before", "kickOff", "weekend", "after"] as const;

@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { imageSrcSet } from "@/lib/files/image-sizes";
+import { localShortDate } from "@/lib/i18n/dates";
 import type { checkInStatusLabels } from "@/lib/projects/check-in-rules";
-import { localShortDate } from "./localized-dates";
 
 type CheckIn = {
   id: string;

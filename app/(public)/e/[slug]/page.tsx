@@ -6,7 +6,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
-import { localDayTime, localEventDates, localTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
@@ -14,6 +13,7 @@ import { findBriefsWithPacks } from "@/lib/briefs/find-briefs";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { localDayTime, localEventDates, localTime } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
 import { publicBaseUrl } from "@/lib/server/public-url";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { localShortDate, localTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { findCsvTable } from "@/lib/exports/csv-tables";
+import { localShortDate, localTime } from "@/lib/i18n/dates";
 import { type AuditAction, auditActions, findAudit } from "@/lib/privacy/audit";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { localShortDate } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { epochToLondonLocal } from "@/lib/events/event-dates";
 import { findAgenda } from "@/lib/events/find-agenda";
+import { localShortDate } from "@/lib/i18n/dates";
 import { offeredLocales } from "@/lib/i18n/locales";
 import { retentionEndsAt } from "@/lib/privacy/retention";
 import { requireAccount, staffAccess } from "../../../access";

@@ -1,8 +1,8 @@
 import { useLocale, useTranslations } from "next-intl";
-import { localShortDate } from "@/app/ui/localized-dates";
 import { boardLayout, type TeamPresentation, type TeamReport, type VoteResult } from "@/lib/exports/event-report";
 import type { EventExport, ExportedBoard } from "@/lib/exports/export-schema";
 import { imageSrcSet } from "@/lib/files/image-sizes";
+import { localShortDate } from "@/lib/i18n/dates";
 import { fallbackCriterionKey } from "@/lib/presentations/rules";
 
 /**

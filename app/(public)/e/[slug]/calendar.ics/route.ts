@@ -1,12 +1,12 @@
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
-import { localDayTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { eventToIcs } from "@/lib/events/ics";
+import { localDayTime } from "@/lib/i18n/dates";
 import { publicBaseUrl } from "@/lib/server/public-url";
 
 /** "Add to your calendar": the event as an .ics file, for anyone who may see its page. */

@@ -6,11 +6,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { CheckInHistory } from "@/app/ui/check-in-history";
-import { localEventDates, localShortDate } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -5,7 +5,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PhoneShell } from "@/app/(participant)/phone-shell";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
-import { localDayTime } from "@/app/ui/localized-dates";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
@@ -13,6 +12,7 @@ import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { findReframes, findTeamOf } from "@/lib/briefs/find-reframes";
 import { canSeeBrief } from "@/lib/briefs/visibility";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { localDayTime } from "@/lib/i18n/dates";
 import { reframeBriefAction } from "./actions";
 import { ReframeForm } from "./reframe-form";
 

@@ -88,9 +88,14 @@ export function useBoard(boardId: string) {
       restoreNote: (noteId: string) => send("note:restore", { noteId }),
       /** Moves a note before another (or to the end of a column); shown at once. */
       moveNote: (noteId: string, column: string, beforeNoteId: string | null, optimisticPosition: number) => {
-        setMoving((m) => ({ ...m, [noteId]: { column, position: optimisticPosition } }));
+        const to = { column, position: optimisticPosition };
+        setMoving((m) => ({ ...m, [noteId]: to }));
         const done = send("note:move", { noteId, column, beforeNoteId });
-        void done?.finally(() => setMoving(({ [noteId]: _, ...rest }) => rest));
+        // Only this move's own answer drops it: two quick "move up" presses must not let the
+        // first answer show the note back where the second had already taken it.
+        void done?.finally(() =>
+          setMoving(({ [noteId]: shown, ...rest }) => (shown === to || !shown ? rest : { ...rest, [noteId]: shown })),
+        );
         return done;
       },
       groupNote: (noteId: string, withNoteId: string) => send("note:group", { noteId, withNoteId }),

@@ -141,6 +141,31 @@ test("a board of 100 notes in 3 columns with groups fits a 1080p projector, ever
     .locator("> ul > li:not([data-testid=wall-group]) [data-testid=wall-note]")
     .evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().left))).size);
   expect(lefts).toBeGreaterThanOrEqual(2);
+  // With a mouse a note is its words until pointed at: over half the board on one screen (33 with
+  // every note's buttons showing), and pointing at a note brings its buttons.
+  await desk.getByTestId("wall-columns").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const onScreen = await desk
+    .getByTestId("wall-note")
+    .evaluateAll((els) =>
+      els.filter((el) => {
+        const b = el.getBoundingClientRect();
+        return b.top >= 0 && b.bottom <= window.innerHeight;
+      }),
+    )
+    .then((els) => els.length);
+  expect(onScreen).toBeGreaterThanOrEqual(50);
+  const pointed = desk.getByTestId("wall-note").nth(3);
+  const tools = pointed.getByTestId("note-tools");
+  await expect(tools).toHaveCSS("opacity", "0");
+  await pointed.hover();
+  await expect(tools).toHaveCSS("opacity", "1");
+  await tools.getByRole("checkbox").check();
+  await expect(pointed).toHaveAttribute("data-selected", "yes");
+  // The tick stays seen once the pointer and focus have gone.
+  await desk.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await desk.mouse.move(0, 0);
+  await expect(tools).toHaveCSS("opacity", "0");
+  await expect(pointed.getByText("✓")).toBeVisible();
   await desk.screenshot({ path: `${shots}/facilitator-board-100-1920x1080.png`, fullPage: true });
   await expectAccessible(desk);
   await expectAccessible(screen);

@@ -111,6 +111,36 @@ test("keyboard only: a note is one tab stop, two key presses group neighbours an
   await expect(page.getByTestId("wall-group")).toHaveCount(1);
   await expect.poll(() => focusIsNote(page)).toBe(cleanId);
 
+  // The group is reached from its notes: R names it and Enter comes back to the note; Shift+X ticks it.
+  await press("r");
+  await expect(page.getByLabel("Group title")).toBeFocused();
+  await page.keyboard.type("Good service");
+  await press("Enter");
+  await expect.poll(() => focusIsNote(page)).toBe(cleanId);
+  await expect(screen.getByTestId("wall-group")).toContainText("Good service");
+  await press("Shift+X");
+  await expect(page.getByRole("checkbox", { name: "Select group: Good service" })).toBeChecked();
+  await expect(page.getByTestId("wall-announcer")).toHaveText("Group selected: Good service");
+  await press("Shift+X");
+  await expect(page.getByRole("checkbox", { name: "Select group: Good service" })).not.toBeChecked();
+  // Escape in the title gives up the change and also comes back.
+  await press("F2");
+  await expect(page.getByLabel("Group title")).toBeFocused();
+  await page.keyboard.type("Something else");
+  await press("Escape");
+  await expect.poll(() => focusIsNote(page)).toBe(cleanId);
+  await expect(page.getByLabel("Group title")).toHaveValue("Good service");
+  // Nothing else on the wall is a tab stop: a group's title and tick, like a note's buttons, are reached from a note.
+  const otherStops = await page
+    .getByTestId("wall-columns")
+    .evaluate(
+      (wall) =>
+        [...wall.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")].filter(
+          (el) => el.tabIndex >= 0 && !el.closest('[data-wall-focus][tabindex="0"]'),
+        ).length,
+    );
+  expect(otherStops).toBe(0);
+
   // The shortcuts are listed on the page, and the note announces them.
   await expect(page.getByText("Keyboard shortcuts")).toBeVisible();
   await expect(note(page, "Clean toilets")).toHaveAttribute("aria-keyshortcuts", /Alt\+ArrowRight/);

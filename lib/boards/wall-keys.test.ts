@@ -20,6 +20,14 @@ describe("wallKeyIntent", () => {
     expect(wallKeyIntent({ key: "Escape" })).toEqual({ kind: "leave-buttons" });
   });
 
+  it("reaches the note's group from the note: Shift+X selects it, R or F2 names it", () => {
+    expect(wallKeyIntent({ key: "X", shiftKey: true })).toEqual({ kind: "toggle-select-group" });
+    expect(wallKeyIntent({ key: " ", shiftKey: true })).toEqual({ kind: "toggle-select-group" });
+    expect(wallKeyIntent({ key: "X" })).toEqual({ kind: "toggle-select" });
+    expect(wallKeyIntent({ key: "r" })).toEqual({ kind: "rename-group" });
+    expect(wallKeyIntent({ key: "F2" })).toEqual({ kind: "rename-group" });
+  });
+
   it("leaves the browser's own keys alone", () => {
     expect(wallKeyIntent({ key: "Tab" })).toBeNull();
     expect(wallKeyIntent({ key: "Enter" })).toBeNull();
@@ -33,7 +41,7 @@ describe("wallKeyIntent", () => {
     for (const k of wallKeyShortcuts.split(" ")) {
       const [mod, key] = k.includes("+") ? k.split("+") : [null, k];
       const pressed = key === "Space" ? " " : (key as string);
-      expect(wallKeyIntent({ key: pressed, altKey: mod === "Alt" }), k).not.toBeNull();
+      expect(wallKeyIntent({ key: pressed, altKey: mod === "Alt", shiftKey: mod === "Shift" }), k).not.toBeNull();
     }
   });
 });

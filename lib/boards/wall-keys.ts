@@ -11,6 +11,8 @@ export type WallKeyIntent =
   | { kind: "group-above" }
   | { kind: "ungroup" }
   | { kind: "toggle-select" }
+  | { kind: "toggle-select-group" }
+  | { kind: "rename-group" }
   | { kind: "leave-buttons" };
 
 export type WallKey = { key: string; altKey?: boolean; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean };
@@ -23,6 +25,8 @@ export function wallKeyIntent(e: WallKey): WallKeyIntent | null {
   const direction = arrows[e.key];
   if (direction) return e.altKey || e.shiftKey ? { kind: "move", direction } : { kind: "focus", to: direction };
   if (e.altKey) return null;
+  // The note's group, from the note: the group's title and tick are not tab stops of their own.
+  if (e.shiftKey && (e.key === "x" || e.key === "X" || e.key === " ")) return { kind: "toggle-select-group" };
   switch (e.key) {
     case "Home":
       return { kind: "focus", to: "first" };
@@ -38,6 +42,10 @@ export function wallKeyIntent(e: WallKey): WallKeyIntent | null {
     case "X":
     case " ":
       return { kind: "toggle-select" };
+    case "r":
+    case "R":
+    case "F2":
+      return { kind: "rename-group" };
     case "Escape":
       return { kind: "leave-buttons" };
     default:
@@ -54,6 +62,8 @@ export const wallShortcuts: { keys: string[]; label: string; does: string }[] = 
   { keys: ["Alt+ArrowUp", "Alt+ArrowDown"], label: "Alt + ↑ ↓", does: "Move the note up or down" },
   { keys: ["Alt+ArrowLeft", "Alt+ArrowRight"], label: "Alt + ← →", does: "Move the note to the previous or next column" },
   { keys: ["X", "Space"], label: "X or Space", does: "Select the note (to group or carry forward)" },
+  { keys: ["Shift+X", "Shift+Space"], label: "Shift + X", does: "Select the note's whole group" },
+  { keys: ["R", "F2"], label: "R or F2", does: "Name the note's group; Enter or Escape comes back to the note" },
   { keys: ["Home", "End"], label: "Home / End", does: "First or last note in the column" },
   { keys: ["Tab"], label: "Tab", does: "Reach the note's own buttons; Escape comes back to the note" },
 ];

@@ -74,14 +74,22 @@ function GroupTitle({
   groupId,
   title,
   editable,
+  onDone,
 }: {
   board: BoardHandle;
   groupId: string;
   title: string;
   editable: boolean;
+  /**
+   * Named from the keyboard (R on one of its notes): the title is not a tab stop of its own, and
+   * Enter or Escape gives focus back to that note.
+   */
+  onDone?: () => void;
 }) {
   const t = useTranslations("wall.group");
   const [draft, setDraft] = useState<string | null>(null);
+  // Escape gives the change up: the blur that follows must not save it.
+  const cancelled = useRef(false);
   if (!editable) return <p className="truncate px-1 text-[1em] font-bold">{title || t("untitled")}</p>;
   return (
     <form
@@ -89,6 +97,7 @@ function GroupTitle({
         e.preventDefault();
         if (draft !== null) void board.renameGroup(groupId, draft);
         setDraft(null);
+        onDone?.();
       }}
     >
       <label className="sr-only" htmlFor={`group-${groupId}`}>
@@ -99,8 +108,18 @@ function GroupTitle({
         value={draft ?? title}
         placeholder={t("placeholder")}
         onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== "Escape" || !onDone) return;
+          e.preventDefault();
+          cancelled.current = true;
+          setDraft(null);
+          onDone();
+        }}
+        tabIndex={onDone ? -1 : undefined}
+        data-group-title={groupId}
         onBlur={() => {
-          if (draft !== null && draft !== title) void board.renameGroup(groupId, draft);
+          if (draft !== null && draft !== title && !cancelled.current) void board.renameGroup(groupId, draft);
+          cancelled.current = false;
           setDraft(null);
         }}
         maxLength={80}
@@ -267,6 +286,8 @@ export function WallBoardView({
 
   // Keyboard: the notes in the order they're drawn, column by column, for the arrows.
   const wallRef = useRef<HTMLElement>(null);
+  // The note whose group is being named from the keyboard, to give focus back to.
+  const renameFrom = useRef<string | null>(null);
   const order = useMemo(
     () =>
       ordered.map((segments) =>
@@ -282,6 +303,11 @@ export function WallBoardView({
     useMemo(() => order.flat(), [order]),
   );
   const keysHelpId = `wall-keys-${boardId}`;
+  const onGroupNamed = useCallback(() => {
+    const from = renameFrom.current;
+    renameFrom.current = null;
+    if (from) focusNote(from);
+  }, [focusNote]);
 
   const onKey = useCallback(
     (noteId: string, e: KeyboardEvent<HTMLElement>) => {
@@ -337,6 +363,22 @@ export function WallBoardView({
         const on = !selected.has(noteId);
         onSelect(noteId, on);
         setAnnouncement(t("announce.selected", { on: on ? "yes" : "no", note: noteWords(noteId) }));
+      } else if (intent.kind === "toggle-select-group" || intent.kind === "rename-group") {
+        const groupId = state?.notes[noteId]?.groupId;
+        if (!groupId) return setAnnouncement(t("announce.notInGroup"));
+        if (intent.kind === "rename-group") {
+          renameFrom.current = noteId;
+          const input = wallRef.current?.querySelector<HTMLInputElement>(`[data-group-title="${groupId}"]`);
+          input?.focus();
+          input?.select();
+          return;
+        }
+        const key = `group:${groupId}`;
+        const on = !selected.has(key);
+        onSelect(key, on);
+        setAnnouncement(
+          t("announce.groupSelected", { on: on ? "yes" : "no", title: state?.groups[groupId]?.title || t("group.untitled") }),
+        );
       }
     },
     [
@@ -347,6 +389,7 @@ export function WallBoardView({
       selected,
       onSelect,
       state?.notes,
+      state?.groups,
       board.groupNote,
       board.ungroupNote,
       report,
@@ -534,6 +577,7 @@ export function WallBoardView({
                                   groupId={segment.groupId}
                                   title={state.groups[segment.groupId]?.title ?? ""}
                                   editable={interactive}
+                                  onDone={interactive ? onGroupNamed : undefined}
                                 />
                               </div>
                               {tallies ? (
@@ -546,6 +590,13 @@ export function WallBoardView({
                                 <label className="inline-flex min-h-7 shrink-0 items-center gap-1 rounded bg-white/70 px-2 text-xs font-semibold">
                                   <input
                                     type="checkbox"
+                                    // Shift+X on any of its notes ticks it: the wall stays one tab stop.
+                                    tabIndex={-1}
+                                    // Named as one string: the hidden words after the visible ones would be read "Select group : …".
+                                    aria-label={t.markup("selectGroup", {
+                                      title: state.groups[segment.groupId]?.title || t("group.untitledShort"),
+                                      sr: (c) => c,
+                                    })}
                                     checked={selected.has(`group:${segment.groupId}`)}
                                     onChange={(e) => onSelect(`group:${segment.groupId}`, e.target.checked)}
                                   />

@@ -98,6 +98,18 @@ function focusProps(noteId: string, label: string, roleDescription: string, keys
   } as const;
 }
 
+/**
+ * With a mouse, a laptop's note is its words: its buttons lie unseen over its foot and show when
+ * the pointer is on the note or focus on one of them, so a hundred notes fit a screen and nothing
+ * moves as a note is pointed at or picked up. They stay in the page (a screen reader finds them, a
+ * click on them lands), and on a touch screen, where nothing hovers, they always show. The card
+ * is at least as tall as their two rows, so they never stick out of it.
+ */
+const toolsOnHover =
+  "pointer-fine:absolute pointer-fine:inset-x-1.5 pointer-fine:bottom-1.5 pointer-fine:z-10 pointer-fine:mt-0 " +
+  "pointer-fine:rounded-md pointer-fine:bg-white/90 pointer-fine:p-0.5 pointer-fine:shadow-sm pointer-fine:opacity-0 " +
+  "pointer-fine:group-hover/note:opacity-100 pointer-fine:focus-within:opacity-100";
+
 /** Where a drop would land, drawn over the note so nothing below it moves. */
 function DropMark({ drop }: { drop: "group" | "before" | "after" }) {
   const t = useTranslations("wall");
@@ -157,11 +169,21 @@ export const WallNote = memo(function WallNote(props: Props) {
       data-testid="wall-note"
       data-note-id={note.id}
       data-dragging={props.drag?.lifted ? "yes" : undefined}
-      // The full text of a clamped note on hover (and, through group/note, on focus of its buttons).
-      title={interactive && note.text.length > 60 ? note.text : undefined}
-      className={`group/note relative h-full rounded-lg transition focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand ${drop === "group" ? "outline-4 -outline-offset-4 outline-brand" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""}`}
+      // The full text on hover: a long note is clamped, and with a mouse its buttons cover its foot.
+      title={interactive ? note.text : undefined}
+      className={`group/note relative h-full rounded-lg transition focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-brand ${drop === "group" ? "outline-4 -outline-offset-4 outline-brand" : ""} ${props.drag?.lifted ? "opacity-50" : ""} ${interactive ? "cursor-grab active:cursor-grabbing" : ""} ${props.selected ? "outline-dashed outline-[3px] -outline-offset-[3px] outline-brand" : ""} ${interactive && size === "compact" ? "grid pointer-fine:min-h-[4.5rem]" : ""}`}
+      data-selected={props.selected ? "yes" : undefined}
     >
       {drop ? <DropMark drop={drop} /> : null}
+      {props.selected ? (
+        // Seen without the note's tick, which shows only on hover with a mouse; its name says "(selected)".
+        <span
+          aria-hidden
+          className="pointer-events-none absolute end-1 top-1 z-10 grid h-6 w-6 place-items-center rounded-full bg-brand text-sm font-bold text-white shadow"
+        >
+          ✓
+        </span>
+      ) : null}
       <NoteCard
         note={note}
         size={size}
@@ -178,7 +200,10 @@ export const WallNote = memo(function WallNote(props: Props) {
         }
       >
         {interactive ? (
-          <div className="mt-1.5 flex flex-wrap items-center gap-1 text-[0.6875rem] leading-none">
+          <div
+            data-testid="note-tools"
+            className={`mt-1.5 flex flex-wrap items-center gap-1 text-[0.6875rem] leading-none ${size === "compact" ? toolsOnHover : ""}`}
+          >
             {/* Compact, for a wall of a hundred notes; 24 px targets, WCAG 2.2's minimum (2.5.8). */}
             <label className="inline-flex min-h-6 items-center gap-1 rounded bg-white/70 px-1.5 font-semibold">
               <input

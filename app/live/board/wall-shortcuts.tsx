@@ -10,6 +10,8 @@ const shortcutKeys: Record<string, string> = {
   "Alt+ArrowUp": "moveUpDown",
   "Alt+ArrowLeft": "moveLeftRight",
   X: "select",
+  "Shift+X": "selectGroup",
+  R: "rename",
   Home: "homeEnd",
   Tab: "tab",
 };

@@ -125,4 +125,20 @@ describe("the figures behind the smallest size", () => {
     expect(layout.lines).toBeGreaterThanOrEqual(2);
     expect(charsPerLine).toBeGreaterThanOrEqual(10);
   });
+
+  it("gives each of 60 notes room for a short idea whole, about 36 characters, rather than the biggest text", () => {
+    const sixty: WallColumnShape[] = [0, 1, 2].map(() => ({
+      segments: [
+        { notes: 4, grouped: true },
+        { notes: 16, grouped: false },
+      ],
+    }));
+    for (const meta of [true, false]) {
+      const layout = projectorWallLayout({ columns: sixty, ...projector1080, meta });
+      const charsPerLine = (layout.cardWidth - 2 * layout.padX) / (layout.fontPx * 0.52);
+      expect(layout.pages).toBe(1);
+      expect(layout.fontPx).toBeGreaterThanOrEqual(20);
+      expect(Math.floor(charsPerLine) * layout.lines).toBeGreaterThanOrEqual(36);
+    }
+  });
 });

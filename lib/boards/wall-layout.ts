@@ -5,13 +5,14 @@
  *
  * Why the smallest size is enough. A projector throws the same picture at any resolution, so
  * sizes are thought of as fractions of the screen, in the big screen's rem (16 px at 1920×1080,
- * 32 px at 4K: app/(big-screen)/s/[slug]/screen.css). The smallest note text is 1.5 rem, 24 px
- * at 1080p, 1/45 of the picture's height. On a 3 m wide screen a 1080p px is 3000/1920 ≈ 1.6 mm,
- * so the text is ≈ 37 mm tall (em), its capitals ≈ 27 mm. The rule of thumb for projected text,
- * text height ≥ viewing distance / 200, puts the last row that reads it at 27 mm × 200 ≈ 5.4 m
- * for capitals and 37 mm × 200 ≈ 7.5 m for the em; a 4 m screen (a hall of 60–100 people) takes
- * that to 7–10 m. Smaller than that, the back of a hall reads coloured rectangles, so instead of
- * shrinking further the board pages.
+ * 32 px at 4K: app/(big-screen)/s/[slug]/screen.css). The smallest note text is 1.25 rem, 20 px
+ * at 1080p, 1/54 of the picture's height, and bold. On a 3 m wide screen a 1080p px is
+ * 3000/1920 ≈ 1.6 mm, so the text is ≈ 31 mm tall (em), its capitals ≈ 22 mm. The rule of thumb
+ * for projected text, text height ≥ viewing distance / 200, puts the last row that reads it at
+ * 22 mm × 200 ≈ 4.4 m for capitals and 31 mm × 200 ≈ 6.2 m for the em; a 4 m screen (a hall of
+ * 60–100 people) takes that to 6–8 m. Smaller than that, the back of a hall reads coloured
+ * rectangles, so instead of shrinking further the board pages. At that size 100 notes in three
+ * columns show about 20 characters each (two lines; the rest on the laptop and the phones).
  *
  * Pure: the wall measures its box and the root size, this decides; the tests pin the figures.
  */
@@ -129,20 +130,23 @@ export function pageColumn(segments: WallSegment[], across: number, m: WallMetri
   return pages;
 }
 
-/** The lines a card shows: enough for about 60 characters (a typical note), from 2 to 5. */
-function linesFor(cardWidth: number, m: { fontPx: number; padX: number }): number {
+/** A card's room: lines enough for so many characters, or a fixed number of lines. */
+type CardRoom = { chars: number } | number;
+
+/** The lines a card shows: enough for `chars` characters, from 2 to 5. */
+function linesFor(cardWidth: number, m: { fontPx: number; padX: number }, chars: number): number {
   const charsPerLine = Math.max(1, (cardWidth - 2 * m.padX) / (m.fontPx * 0.52));
-  return Math.min(5, Math.max(2, Math.ceil(60 / charsPerLine)));
+  return Math.min(5, Math.max(2, Math.ceil(chars / charsPerLine)));
 }
 
-function layoutAt(input: WallLayoutInput, fontPx: number, across: number, lines: number | "auto", meta: boolean): WallLayout {
+function layoutAt(input: WallLayoutInput, fontPx: number, across: number, lines: CardRoom, meta: boolean): WallLayout {
   const columns = Math.max(1, input.columns.length);
   const probe = wallMetrics(fontPx, 2, meta, input.rem);
   const columnWidth = (input.width - (columns - 1) * probe.columnGap) / columns;
   // Inside a group's frame the cards are a little narrower; the count across stays the same.
   const inner = columnWidth - 2 * probe.columnPad - 2 * probe.framePad;
   const cardWidth = Math.floor((inner - (across - 1) * probe.gap) / across);
-  const m = wallMetrics(fontPx, lines === "auto" ? linesFor(cardWidth, probe) : lines, meta, input.rem);
+  const m = wallMetrics(fontPx, typeof lines === "number" ? lines : linesFor(cardWidth, probe, lines.chars), meta, input.rem);
   const columnPages = input.columns.map((c) => pageColumn(c.segments, across, m, input.height));
   return { ...m, cardsAcross: across, cardWidth, columnPages, pages: Math.max(1, ...columnPages.map((p) => p.length)) };
 }
@@ -158,17 +162,17 @@ function acrossRange(input: WallLayoutInput, fontPx: number): [number, number] {
 
 /**
  * The biggest text at which the whole board fits one screen: first with room for a typical
- * note and its author, then with two lines, then without authors (the dots stay, `metaRequired`);
- * if nothing fits at the smallest size, pages at that size.
+ * note (about 60 characters) and its author, then for a short idea whole (about 36: "A notice
+ * board for swaps" rather than "A notice…", which a smaller font is worth), then with two lines,
+ * then the same without authors (the dots stay, `metaRequired`); if nothing fits at the smallest
+ * size, pages at that size.
  */
 export function projectorWallLayout(input: WallLayoutInput & { metaRequired?: boolean }): WallLayout {
   const min = Math.round(projectorMinFontRem * input.rem);
   const max = Math.max(min, Math.round(projectorMaxFontRem * input.rem));
-  const passes: [number | "auto", boolean][] = [
-    ["auto", input.meta],
-    [2, input.meta],
-  ];
-  if (input.meta && !input.metaRequired) passes.push(["auto", false], [2, false]);
+  const rooms: CardRoom[] = [{ chars: 60 }, { chars: 36 }, 2];
+  const passes: [CardRoom, boolean][] = rooms.map((room) => [room, input.meta]);
+  if (input.meta && !input.metaRequired) passes.push(...rooms.map((room): [CardRoom, boolean] => [room, false]));
   for (const [lines, meta] of passes) {
     for (let font = max; font >= min; font--) {
       const [wide, narrow] = acrossRange(input, font);
@@ -179,7 +183,7 @@ export function projectorWallLayout(input: WallLayoutInput & { metaRequired?: bo
     }
   }
   const [wide] = acrossRange(input, min);
-  return layoutAt(input, min, wide, "auto", input.meta && !!input.metaRequired);
+  return layoutAt(input, min, wide, { chars: 60 }, input.meta && !!input.metaRequired);
 }
 
 /** Display order of a column's notes: each group's notes together where its first note is, as segments. */

@@ -260,7 +260,10 @@ export function PhoneBoard({
               {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
             </h3>
             {visible.length === 0 ? <p className="text-ink-soft">{t("noNotes")}</p> : null}
-            <ul className="space-y-3">
+            {/* Contained, so a note appearing above the list or a dot inside it does not make the
+                browser revisit every note's box: each note's li already clips its own paint
+                (content-visibility), so this draws the same (bench/README.md, finding 14). */}
+            <ul className="space-y-3 [contain:layout_paint]">
               {visible.map((n) => {
                 const mine = n.authorTag === state.myTag;
                 const number = pinNumber.get(n.id);

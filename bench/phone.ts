@@ -22,7 +22,7 @@
  * into `.next-bench` (NEXT_DIST_DIR) and the bare page into `.next-phone-bare/`; `--skip-build`
  * reuses both. Options: --taps N (30; at most 30 a minute per person pass the server's note limit), --vote-taps N (30), --loads N (5), --reconnects N (5),
  * --offline-s S (30), --wall-s S (20), --wall-rate R (50), --only lcp,add,vote,reconnect,wall,
- * --out FILE, --profile (a Chromium trace around the add-note taps, summarised per tap).
+ * --out FILE, --profile (a Chromium trace around the add-note taps and the vote taps, summarised per tap).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -511,51 +511,61 @@ try {
     const durations: number[] = [];
     let belowThreshold = 0;
     let round: string | null = null;
-    for (let i = 0; i < voteTaps; i++) {
-      const slot = i % 20;
-      if (slot === 0) {
-        if (round) await command(seeded.staff, "vote:close", { roundId: round });
-        round =
-          (
-            await command(seeded.staff, "vote:open", {
-              boardId: big.id,
-              dotsPerPerson: 20,
-              maxPerTarget: 1,
-              targets: "notes",
-              talliesLive: true,
-            })
-          ).round?.id ?? null;
-        // The new round reached the phone: its first 20 notes show "+" and none of my dots.
-        await page.waitForFunction(() => {
-          const dots = [...document.querySelectorAll('[data-testid="my-dots"]')].slice(0, 20);
-          return dots.length === 20 && dots.every((d) => d.textContent === "0");
-        });
+    const voteRun = await traceTaps(page, "vote-500", voteTaps, async () => {
+      for (let i = 0; i < voteTaps; i++) {
+        const slot = i % 20;
+        if (slot === 0) {
+          if (round) await command(seeded.staff, "vote:close", { roundId: round });
+          round =
+            (
+              await command(seeded.staff, "vote:open", {
+                boardId: big.id,
+                dotsPerPerson: 20,
+                maxPerTarget: 1,
+                targets: "notes",
+                talliesLive: true,
+              })
+            ).round?.id ?? null;
+          // The new round reached the phone: its first 20 notes show "+" and none of my dots.
+          await page.waitForFunction(() => {
+            const dots = [...document.querySelectorAll('[data-testid="my-dots"]')].slice(0, 20);
+            return dots.length === 20 && dots.every((d) => d.textContent === "0");
+          });
+        }
+        const mark = await page.evaluate(() => performance.now());
+        await page
+          .getByRole("button", { name: /^Add a dot to:/ })
+          .nth(slot)
+          .tap();
+        await page.getByTestId("vote-controls").nth(slot).getByTestId("my-dots").filter({ hasText: "1" }).waitFor();
+        // Event Timing entries arrive after the frame that painted the dot: wait for the next frames.
+        await page.evaluate(
+          () =>
+            new Promise((r) =>
+              requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
+            ),
+        );
+        const entries = await page.evaluate(
+          (since) =>
+            (window as unknown as { __events: { id: number; start: number; duration: number }[] }).__events.filter(
+              (e) => e.start >= since,
+            ),
+          mark,
+        );
+        if (entries.length === 0) {
+          // Every event of the tap took under the 16 ms threshold: count it as 16 (an upper bound).
+          belowThreshold++;
+          durations.push(16);
+        } else durations.push(Math.max(...entries.map((e) => e.duration)));
       }
-      const mark = await page.evaluate(() => performance.now());
-      await page
-        .getByRole("button", { name: /^Add a dot to:/ })
-        .nth(slot)
-        .tap();
-      await page.getByTestId("vote-controls").nth(slot).getByTestId("my-dots").filter({ hasText: "1" }).waitFor();
-      // Event Timing entries arrive after the frame that painted the dot: wait for the next frames.
-      await page.evaluate(
-        () =>
-          new Promise((r) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
-          ),
-      );
-      const entries = await page.evaluate(
-        (since) =>
-          (window as unknown as { __events: { id: number; start: number; duration: number }[] }).__events.filter(
-            (e) => e.start >= since,
-          ),
-        mark,
-      );
-      if (entries.length === 0) {
-        // Every event of the tap took under the 16 ms threshold: count it as 16 (an upper bound).
-        belowThreshold++;
-        durations.push(16);
-      } else durations.push(Math.max(...entries.map((e) => e.duration)));
+    });
+    if (profileTaps) {
+      result.voteTrace = {
+        note: "main-thread ms per tap by trace event, rounds opened and closed included (nested events overlap)",
+        board500: voteRun.perTapMs,
+        topSelfMsPerTap: voteRun.topSelfMsPerTap,
+      };
+      log(`  trace ms per vote tap: ${JSON.stringify(voteRun.perTapMs)}`);
     }
     result.vote = {
       taps: voteTaps,

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
+import { type ItemCache, reuseItem } from "@/lib/boards/list-items";
 import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import { undoShownMs } from "@/lib/notes/undo-rules";
 import { useOutboxText } from "@/lib/realtime/client/outbox-text";
@@ -73,6 +74,16 @@ export function PhoneBoard({
   // Stable across renders, so a dot on one note does not redraw the other 499.
   const onAddDot = useCallback((id: string) => void castRef.current(id), []);
   const onRemoveDot = useCallback((id: string) => void retractRef.current(id), []);
+  // Notes a facilitator hid from the room are gone from it, not waiting for the reveal.
+  const notes = state?.notes;
+  const hiddenCount = useMemo(() => (notes ? Object.values(notes).filter((n) => n.hidden && !n.withheld).length : 0), [notes]);
+  const onMap = state ? isMapBoard(state.board) : false;
+  const pins = useMemo(() => (onMap ? numberedPins(board.mapNotes) : []), [onMap, board.mapNotes]);
+  const pinNumber = useMemo(() => new Map(pins.map((p) => [p.note.id, p.number])), [pins]);
+  // Each note's `li` from the last render, made again only when that note's inputs change: the
+  // pending note, the ack and the server's copy of a new note each re-render this board, and on a
+  // 500-note board re-creating every note's element is most of that work (lib/boards/list-items.ts).
+  const noteItems = useRef<ItemCache<ReactElement>>(new Map());
 
   if (!state) {
     return <p className="text-ink-soft">{board.error ?? (status === "online" ? t("opening") : t("waitingToOpen"))}</p>;
@@ -84,11 +95,9 @@ export function PhoneBoard({
   const votable = (column: string) =>
     votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
   const tallies = voting.tally?.tallies ?? null;
-  // Notes a facilitator hid from the room are gone from it, not waiting for the reveal.
-  const hiddenCount = Object.values(state.notes).filter((n) => n.hidden && !n.withheld).length;
-  const onMap = isMapBoard(state.board);
-  const pins = onMap ? numberedPins(board.mapNotes) : [];
-  const pinNumber = new Map(pins.map((p) => [p.note.id, p.number]));
+  const previousItems = noteItems.current;
+  const nextItems = new Map<string, { inputs: readonly unknown[]; value: ReactElement }>();
+  noteItems.current = nextItems;
   // Notes can still be added while a vote is open (they can take dots too): the phone says so rather than hiding the box.
   const canAdd = state.canWrite && (!onMap || state.board.mapUrl !== null);
 
@@ -251,11 +260,38 @@ export function PhoneBoard({
               {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
             </h3>
             {visible.length === 0 ? <p className="text-ink-soft">{t("noNotes")}</p> : null}
-            <ul className="space-y-3">
+            {/* Contained, so a note appearing above the list or a dot inside it does not make the
+                browser revisit every note's box: each note's li already clips its own paint
+                (content-visibility), so this draws the same (bench/README.md, finding 14). */}
+            <ul className="space-y-3 [contain:layout_paint]">
               {visible.map((n) => {
                 const mine = n.authorTag === state.myTag;
                 const number = pinNumber.get(n.id);
-                return (
+                const canChange = (mine && !state.board.locked) || isStaff;
+                const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
+                const myDots = voting.mine[n.id] ?? 0;
+                const canAddDot = voting.dotsLeft > 0 && myDots < (round?.maxPerTarget ?? 0);
+                const tally = tallies ? (tallies[n.id] ?? 0) : null;
+                const votes = votable(c.key);
+                // Everything the element below reads.
+                const inputs = [
+                  n,
+                  mine,
+                  number,
+                  onMap,
+                  canChange,
+                  groupTitle,
+                  votes,
+                  myDots,
+                  canAddDot,
+                  tally,
+                  t,
+                  onEdit,
+                  onDelete,
+                  onAddDot,
+                  onRemoveDot,
+                ];
+                return reuseItem(previousItems, nextItems, n.id, inputs, () => (
                   <li key={n.id} data-testid="note" className="[content-visibility:auto] [contain-intrinsic-size:auto_120px]">
                     {onMap ? (
                       <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
@@ -274,19 +310,19 @@ export function PhoneBoard({
                     <PhoneNote
                       note={n}
                       mine={mine}
-                      canChange={(mine && !state.board.locked) || isStaff}
-                      groupTitle={n.groupId ? (state.groups[n.groupId]?.title ?? "") : null}
+                      canChange={canChange}
+                      groupTitle={groupTitle}
                       onEdit={onEdit}
                       onDelete={onDelete}
-                      voting={votable(c.key)}
-                      myDots={voting.mine[n.id] ?? 0}
-                      canAddDot={voting.dotsLeft > 0 && (voting.mine[n.id] ?? 0) < (round?.maxPerTarget ?? 0)}
+                      voting={votes}
+                      myDots={myDots}
+                      canAddDot={canAddDot}
                       onAddDot={onAddDot}
                       onRemoveDot={onRemoveDot}
-                      tally={tallies ? (tallies[n.id] ?? 0) : null}
+                      tally={tally}
                     />
                   </li>
-                );
+                ));
               })}
             </ul>
           </section>

@@ -548,6 +548,7 @@ export function WallBoardView({
                         </li>
                       ));
                       if (!segment.groupId) return items;
+                      const shortTitle = state.groups[segment.groupId]?.title || t("group.untitledShort");
                       return (
                         <li
                           key={`group-${segment.groupId}-${segment.notes[0]?.id}`}
@@ -593,17 +594,11 @@ export function WallBoardView({
                                     // Shift+X on any of its notes ticks it: the wall stays one tab stop.
                                     tabIndex={-1}
                                     // Named as one string: the hidden words after the visible ones would be read "Select group : …".
-                                    aria-label={t.markup("selectGroup", {
-                                      title: state.groups[segment.groupId]?.title || t("group.untitledShort"),
-                                      sr: (c) => c,
-                                    })}
+                                    aria-label={t.markup("selectGroup", { title: shortTitle, sr: (c) => c })}
                                     checked={selected.has(`group:${segment.groupId}`)}
                                     onChange={(e) => onSelect(`group:${segment.groupId}`, e.target.checked)}
                                   />
-                                  {t.rich("selectGroup", {
-                                    title: state.groups[segment.groupId]?.title || t("group.untitledShort"),
-                                    sr: (c) => <span className="sr-only">{c}</span>,
-                                  })}
+                                  {t.rich("selectGroup", { title: shortTitle, sr: (c) => <span className="sr-only">{c}</span> })}
                                 </label>
                               ) : null}
                             </div>

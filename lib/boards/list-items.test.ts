@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { type ItemCache, reuseItem, sameInputs } from "./list-items";
+import { type ItemCache, reuseItem, runsOf, sameInputs } from "./list-items";
 
 type Note = { id: string; text: string };
 type Entry = { inputs: readonly unknown[]; value: { shown: string } };
@@ -62,5 +62,30 @@ describe("reuseItem", () => {
     expect(second.items).toEqual([first.items[3], first.items[0], first.items[2]]);
     // The removed note's item is not kept for the next render.
     expect([...second.cache.keys()]).toEqual(["n3", "n0", "n2"]);
+  });
+});
+
+describe("runsOf", () => {
+  it("cuts a list into runs of the given size, in order, the last one shorter", () => {
+    expect(runsOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(runsOf([1, 2, 3, 4], 2)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(runsOf([], 20)).toEqual([]);
+  });
+
+  it("a 500-note board is 25 runs of 20, and adding a note at the end leaves the earlier runs as they were", () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `n${i}`);
+    const runs = runsOf(ids, 20);
+    expect(runs).toHaveLength(25);
+    const after = runsOf([...ids, "n500"], 20);
+    expect(after.slice(0, 25)).toEqual(runs);
+    expect(after[25]).toEqual(["n500"]);
+  });
+
+  it("refuses a run size that is not a whole number from 1", () => {
+    expect(() => runsOf([1], 0)).toThrow(RangeError);
+    expect(() => runsOf([1], 1.5)).toThrow(RangeError);
   });
 });

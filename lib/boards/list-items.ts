@@ -33,3 +33,11 @@ export function reuseItem<V>(
   next.set(key, entry);
   return entry.value;
 }
+
+/** The items in runs of `size` (the last may be shorter), in order. */
+export function runsOf<V>(items: readonly V[], size: number): V[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError("a run holds at least one item");
+  const runs: V[][] = [];
+  for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
+  return runs;
+}

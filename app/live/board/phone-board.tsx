@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
-import { type ItemCache, reuseItem } from "@/lib/boards/list-items";
+import { type ItemCache, reuseItem, runsOf } from "@/lib/boards/list-items";
 import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import { undoShownMs } from "@/lib/notes/undo-rules";
 import { useOutboxText } from "@/lib/realtime/client/outbox-text";
@@ -14,10 +14,16 @@ import type { NoteColour, WireNote } from "@/lib/realtime/contract";
 import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { MapCanvas, numberedPins } from "./map-canvas";
-import { PhoneNote } from "./phone-note";
+import { type Draft, PhoneNote } from "./phone-note";
 import { pinPlace } from "./pin-place";
 import { VoteBanner } from "./vote-banner";
 import { VoteControls } from "./vote-controls";
+
+/**
+ * Notes per run of the list (each run is one content-visibility box): a phone screen shows
+ * about five notes, so a run on screen draws 20–40; 500 notes make 25 runs to watch.
+ */
+const notesPerRun = 20;
 
 /** A board on a phone: add a note with one thumb, read the board as a list by column. */
 export function PhoneBoard({
@@ -84,6 +90,7 @@ export function PhoneBoard({
   // pending note, the ack and the server's copy of a new note each re-render this board, and on a
   // 500-note board re-creating every note's element is most of that work (lib/boards/list-items.ts).
   const noteItems = useRef<ItemCache<ReactElement>>(new Map());
+  const drafts = useRef(new Map<string, Draft>());
 
   if (!state) {
     return <p className="text-ink-soft">{board.error ?? (status === "online" ? t("opening") : t("waitingToOpen"))}</p>;
@@ -260,71 +267,89 @@ export function PhoneBoard({
               {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
             </h3>
             {visible.length === 0 ? <p className="text-ink-soft">{t("noNotes")}</p> : null}
-            {/* Contained, so a note appearing above the list or a dot inside it does not make the
-                browser revisit every note's box: each note's li already clips its own paint
-                (content-visibility), so this draws the same (bench/README.md, finding 14). */}
-            <ul className="space-y-3 [contain:layout_paint]">
-              {visible.map((n) => {
-                const mine = n.authorTag === state.myTag;
-                const number = pinNumber.get(n.id);
-                const canChange = (mine && !state.board.locked) || isStaff;
-                const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
-                const myDots = voting.mine[n.id] ?? 0;
-                const canAddDot = voting.dotsLeft > 0 && myDots < (round?.maxPerTarget ?? 0);
-                const tally = tallies ? (tallies[n.id] ?? 0) : null;
-                const votes = votable(c.key);
-                // Everything the element below reads.
-                const inputs = [
-                  n,
-                  mine,
-                  number,
-                  onMap,
-                  canChange,
-                  groupTitle,
-                  votes,
-                  myDots,
-                  canAddDot,
-                  tally,
-                  t,
-                  onEdit,
-                  onDelete,
-                  onAddDot,
-                  onRemoveDot,
-                ];
-                return reuseItem(previousItems, nextItems, n.id, inputs, () => (
-                  <li key={n.id} data-testid="note" className="[content-visibility:auto] [contain-intrinsic-size:auto_120px]">
-                    {onMap ? (
-                      <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
-                        {number && n.pin ? (
-                          <>
-                            <span className="grid h-6 w-6 place-items-center rounded-full bg-ink text-xs font-extrabold text-white">
-                              {number}
-                            </span>
-                            {t("pinLabel", { number, place: t(`place.${pinPlace(n.pin)}`) })}
-                          </>
-                        ) : (
-                          t("notOnMap")
-                        )}
-                      </p>
-                    ) : null}
-                    <PhoneNote
-                      note={n}
-                      mine={mine}
-                      canChange={canChange}
-                      groupTitle={groupTitle}
-                      onEdit={onEdit}
-                      onDelete={onDelete}
-                      voting={votes}
-                      myDots={myDots}
-                      canAddDot={canAddDot}
-                      onAddDot={onAddDot}
-                      onRemoveDot={onRemoveDot}
-                      tally={tally}
-                    />
-                  </li>
-                ));
-              })}
-            </ul>
+            {/* One list, drawn in runs of notes: each run skips its layout and paint while off
+                screen (content-visibility), so a 500-note board costs the browser a few runs a
+                frame, not 500 notes; with one observer per note, every frame of a tap paid for
+                all 500 (bench/README.md, findings 14 and 16). Find-in-page and screen readers
+                still reach every note. Contained, so a change in one run leaves the rest alone. */}
+            {visible.length === 0 ? null : (
+              // biome-ignore lint/a11y/useSemanticElements: a ul may hold only li, and the runs sit between the list and its items
+              <div role="list" className="-mb-3 [contain:layout_paint]">
+                {runsOf(
+                  visible.map((n) => {
+                    const mine = n.authorTag === state.myTag;
+                    const number = pinNumber.get(n.id);
+                    const canChange = (mine && !state.board.locked) || isStaff;
+                    const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
+                    const myDots = voting.mine[n.id] ?? 0;
+                    const canAddDot = voting.dotsLeft > 0 && myDots < (round?.maxPerTarget ?? 0);
+                    const tally = tallies ? (tallies[n.id] ?? 0) : null;
+                    const votes = votable(c.key);
+                    // Everything the element below reads.
+                    const inputs = [
+                      n,
+                      mine,
+                      number,
+                      onMap,
+                      canChange,
+                      groupTitle,
+                      votes,
+                      myDots,
+                      canAddDot,
+                      tally,
+                      t,
+                      onEdit,
+                      onDelete,
+                      onAddDot,
+                      onRemoveDot,
+                    ];
+                    return reuseItem(previousItems, nextItems, n.id, inputs, () => (
+                      // biome-ignore lint/a11y/useSemanticElements: inside a run, not directly in a ul (see the list above)
+                      <div key={n.id} role="listitem" data-testid="note">
+                        {onMap ? (
+                          <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
+                            {number && n.pin ? (
+                              <>
+                                <span className="grid h-6 w-6 place-items-center rounded-full bg-ink text-xs font-extrabold text-white">
+                                  {number}
+                                </span>
+                                {t("pinLabel", { number, place: t(`place.${pinPlace(n.pin)}`) })}
+                              </>
+                            ) : (
+                              t("notOnMap")
+                            )}
+                          </p>
+                        ) : null}
+                        <PhoneNote
+                          note={n}
+                          mine={mine}
+                          canChange={canChange}
+                          groupTitle={groupTitle}
+                          onEdit={onEdit}
+                          onDelete={onDelete}
+                          voting={votes}
+                          myDots={myDots}
+                          canAddDot={canAddDot}
+                          onAddDot={onAddDot}
+                          onRemoveDot={onRemoveDot}
+                          tally={tally}
+                          drafts={drafts.current}
+                        />
+                      </div>
+                    ));
+                  }),
+                  notesPerRun,
+                ).map((run, i) => (
+                  // Keyed by place: notes added at the end (the usual case) leave earlier runs as they were.
+                  // The gap after a run is its own padding, so the clipping of a run (and of the list,
+                  // which takes the last run's back with -mb-3) leaves its last note's shadow whole.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a run is a stretch of the list, not an item
+                  <div key={i} className="space-y-3 pb-3 [content-visibility:auto] [contain-intrinsic-size:auto_2600px]">
+                    {run}
+                  </div>
+                ))}
+              </div>
+            )}
           </section>
         );
       })}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { memo, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
 import type { Ack, WireNote } from "@/lib/realtime/contract";
 import { TallyBadge, VoteControls } from "./vote-controls";
@@ -20,7 +20,16 @@ type Props = {
   groupTitle: string | null;
   onEdit: (note: WireNote, text: string) => Promise<Ack<unknown>> | null;
   onDelete: (noteId: string) => void;
+  /**
+   * Edits in progress on this board, by note id. A long board's notes are drawn in runs
+   * (phone-board.tsx); a note removed above this one can move it into the next run, which
+   * makes it afresh: its edit comes back from here, so nothing typed is lost.
+   */
+  drafts?: Map<string, Draft>;
 };
+
+/** An edit in progress: the text so far and where the caret was. */
+export type Draft = { text: string; selection: [number, number] };
 
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
@@ -28,9 +37,38 @@ const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span
 export const PhoneNote = memo(function PhoneNote(props: Props) {
   const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, tally } = props;
   const t = useTranslations("board");
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(note.text);
+  const kept = props.drafts?.get(note.id);
+  const [editing, setEditing] = useState(kept !== undefined);
+  const [draft, setDraft] = useState(kept?.text ?? note.text);
   const [message, setMessage] = useState<string | null>(null);
+  const drafts = props.drafts;
+  const editBox = useRef<HTMLTextAreaElement>(null);
+  const restoring = useRef(kept?.selection ?? null);
+  useEffect(() => {
+    // Made afresh mid-edit (see `drafts`): if that took the focus away, the writer carries on in
+    // the box, at the place they were typing.
+    const box = editBox.current;
+    const selection = restoring.current;
+    restoring.current = null;
+    if (selection && box && document.activeElement === document.body) {
+      box.focus({ preventScroll: true });
+      box.setSelectionRange(...selection);
+    }
+  }, []);
+  useEffect(() => {
+    if (!drafts) return;
+    if (!editing) drafts.delete(note.id);
+    else {
+      const box = editBox.current;
+      const at = box?.selectionEnd ?? draft.length;
+      drafts.set(note.id, { text: draft, selection: box ? [box.selectionStart, box.selectionEnd] : [at, at] });
+    }
+  }, [drafts, editing, draft, note.id]);
+  // The caret moves without the text changing (a tap, the arrow keys): remembered too.
+  const keepCaret = (box: HTMLTextAreaElement) => {
+    const kept = drafts?.get(note.id);
+    if (kept) kept.selection = [box.selectionStart, box.selectionEnd];
+  };
   if (note.hidden) return <HiddenNoteCard withheld={note.withheld} />;
 
   const save = async () => {
@@ -69,8 +107,10 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
             id={`edit-${note.id}`}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
+            onSelect={(e) => keepCaret(e.currentTarget)}
             rows={3}
             className="field-input"
+            ref={editBox}
           />
           {message ? (
             <p role="alert" className="field-error">

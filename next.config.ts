@@ -13,7 +13,13 @@ const nextConfig: NextConfig = {
   // Uploads go through server actions (so they work without JavaScript): project-pack files up to
   // 10 MB (lib/files/file-types.ts), and an event's zip archive to import up to 50 MB
   // (lib/exports/read-upload.ts), plus room for the form's other fields.
-  experimental: { serverActions: { bodySizeLimit: "51mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "51mb" },
+    // The stylesheet (Tailwind, ~11 KB on the wire) goes in the page's <head> rather than a
+    // render-blocking request: on venue Wi-Fi (150 ms a round trip) the join page painted only
+    // after that second fetch (bench/README.md, finding 16).
+    inlineCss: true,
+  },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` owns type errors; the build need not redo them
 };
 

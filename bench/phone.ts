@@ -29,7 +29,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Locator, type Page } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
 import { accountSessions, events, notes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -88,26 +88,77 @@ async function throttle(page: Page) {
   return cdp;
 }
 
+/** What one load painted last and what it fetched first: to see where a page's LCP goes. */
+type LoadDetail = {
+  lcpMs: number;
+  element: string;
+  /** Navigation: response start and end of the HTML, DOMContentLoaded (ms from navigation start). */
+  html: { responseStart: number; responseEnd: number; bytes: number; domContentLoaded: number };
+  /** Requests that ended before the LCP: kind, path, bytes on the wire, ends. */
+  before: { kind: string; path: string; bytes: number; endMs: number }[];
+};
+
 /** Largest Contentful Paint of one cold load (a new context: no cache, no service worker). */
-async function lcpOf(browser: Browser, url: string, cookie?: { name: string; value: string }): Promise<number> {
+async function lcpOf(
+  browser: Browser,
+  url: string,
+  cookie?: { name: string; value: string },
+  tracePath?: string,
+): Promise<LoadDetail> {
   const context = await browser.newContext(phoneViewport);
   try {
     if (cookie) await context.addCookies([{ ...cookie, url }]);
     const page = await context.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __lcp: number | null };
+      const w = window as unknown as { __lcp: number | null; __lcpElement: string };
       w.__lcp = null;
+      w.__lcpElement = "";
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__lcp = e.startTime;
+        for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null; size?: number })[]) {
+          w.__lcp = e.startTime;
+          const el = e.element;
+          w.__lcpElement = el
+            ? `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}" (${e.size ?? 0} px²)`
+            : "(removed)";
+        }
       }).observe({ type: "largest-contentful-paint", buffered: true });
     });
     await throttle(page);
+    if (tracePath) {
+      mkdirSync("bench/results/profiles", { recursive: true });
+      await browser.startTracing(page, {
+        path: tracePath,
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "loading", "blink.user_timing"],
+      });
+    }
     const response = await page.goto(url, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
     await page.waitForLoadState("networkidle");
     // LCP entries are queued after paint: the candidate is read once the page has one.
     await page.waitForFunction(() => (window as unknown as { __lcp: number | null }).__lcp !== null);
-    return await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+    if (tracePath) await browser.stopTracing();
+    return await page.evaluate(() => {
+      const w = window as unknown as { __lcp: number; __lcpElement: string };
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return {
+        lcpMs: w.__lcp,
+        element: w.__lcpElement,
+        html: {
+          responseStart: Math.round(nav.responseStart * 10) / 10,
+          responseEnd: Math.round(nav.responseEnd * 10) / 10,
+          bytes: nav.transferSize,
+          domContentLoaded: Math.round(nav.domContentLoadedEventStart * 10) / 10,
+        },
+        before: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .filter((e) => e.responseEnd <= w.__lcp)
+          .map((e) => ({
+            kind: e.initiatorType,
+            path: new URL(e.name).pathname.slice(0, 60),
+            bytes: e.transferSize,
+            endMs: Math.round(e.responseEnd * 10) / 10,
+          })),
+      };
+    });
   } finally {
     await context.close();
   }
@@ -166,6 +217,46 @@ function installNoteWatch() {
   }).observe(document, { childList: true, subtree: true });
 }
 
+/**
+ * Waits until the page's main thread is idle (a frame, then an idle period): the pause a person
+ * takes between typing and tapping. Without it, the harness's own work just before a tap (the
+ * locator's search of a 500-note page for the button and the label, the fill's input events)
+ * was still running when the finger came down and counted as the tap's delay (finding 16).
+ */
+async function settle(page: Page) {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestIdleCallback(() => done(null), { timeout: 2000 }))),
+  );
+}
+
+/** Each page's own DevTools session for the finger (made once). */
+const fingers = new WeakMap<Page, CDPSession>();
+
+/** The centre of what a finger will touch, scrolled into view: found before the tap is timed. */
+async function touchPoint(target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error("nothing to touch");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * A finger on the screen: touch start and end through the DevTools protocol, the events a
+ * phone's touch screen sends (Chromium makes the pointer, mouse and click events from them).
+ * Not Playwright's tap(): it first checks in the page that the element receives the touch (a
+ * listener that calls elementsFromPoint during each event), work no real tap does, which sat
+ * inside the measured event (~16 ms a tap at 4×, more on a longer page; finding 16).
+ */
+async function fingerTap(page: Page, point: { x: number; y: number }) {
+  let cdp = fingers.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    fingers.set(page, cdp);
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [point] });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+}
+
 async function addNoteTaps(page: Page, count: number, label: string) {
   const own: number[] = [];
   const server: number[] = [];
@@ -174,7 +265,9 @@ async function addNoteTaps(page: Page, count: number, label: string) {
     const text = `${label} tap ${i} ${randomUUID().slice(0, 6)}`;
     await page.getByLabel("Your note").fill(text);
     await page.evaluate((t) => Object.assign(window, { __tap: null, __expect: t, __own: null, __server: null }), text);
-    await page.getByRole("button", { name: /^Add note/ }).tap();
+    const addNote = await touchPoint(page.getByRole("button", { name: /^Add note/ }));
+    await settle(page);
+    await fingerTap(page, addNote);
     const shown = () =>
       page.waitForFunction(
         () => {
@@ -408,16 +501,25 @@ try {
   if (want("lcp")) {
     log(`LCP: ${loads} cold loads each of the bare page, /j/<code> and /p/<slug>, interleaved …`);
     const lcp = { bare: [] as number[], join: [] as number[], home: [] as number[] };
+    const last: Record<keyof typeof lcp, LoadDetail | null> = { bare: null, join: null, home: null };
+    const load = async (kind: keyof typeof lcp, url: string, cookie?: { name: string; value: string }, i = 0) => {
+      // With --profile, the last load of each page is traced (bench/results/profiles/phone-load-*.trace.json).
+      const trace = profileTaps && i === loads - 1 ? `bench/results/profiles/phone-load-${kind}.trace.json` : undefined;
+      const detail = await lcpOf(browser!, url, cookie, trace);
+      lcp[kind].push(detail.lcpMs);
+      last[kind] = detail;
+    };
     for (let i = 0; i < loads; i++) {
-      lcp.bare.push(await lcpOf(browser, bareUrl));
-      lcp.join.push(await lcpOf(browser, `${server.url}/j/${event.joinCode}`));
-      lcp.home.push(await lcpOf(browser, `${server.url}/p/${event.slug}`, myCookie));
+      await load("bare", bareUrl, undefined, i);
+      await load("join", `${server.url}/j/${event.joinCode}`, undefined, i);
+      await load("home", `${server.url}/p/${event.slug}`, myCookie, i);
     }
     const m = { bare: median(lcp.bare), join: median(lcp.join), home: median(lcp.home) };
     result.lcp = {
       loads,
       medianMs: m,
       samplesMs: { bare: lcp.bare.map(round1), join: lcp.join.map(round1), home: lcp.home.map(round1) },
+      lastLoad: last,
     };
     result.lcp_vs_bare = { join: ratio(m.join, m.bare), home: ratio(m.home, m.bare) };
     result.join_lcp_ms = m.join;
@@ -532,14 +634,17 @@ try {
             return dots.length === 20 && dots.every((d) => d.textContent === "0");
           });
         }
+        // Found inside the slot's controls: a page-wide role query names ~1,000 buttons (≈ 800 ms of
+        // main thread at 4×), harness work kept out of the measured taps' way.
+        const plus = await touchPoint(
+          page
+            .getByTestId("vote-controls")
+            .nth(slot)
+            .getByRole("button", { name: /^Add a dot to:/ }),
+        );
+        await settle(page);
         const mark = await page.evaluate(() => performance.now());
-        // Found inside the slot's controls: a page-wide role query names ~1,000 buttons before every tap
-        // (≈ 800 ms of main thread at 4×), harness work that would sit in the measured taps' way.
-        await page
-          .getByTestId("vote-controls")
-          .nth(slot)
-          .getByRole("button", { name: /^Add a dot to:/ })
-          .tap();
+        await fingerTap(page, plus);
         await page.getByTestId("vote-controls").nth(slot).getByTestId("my-dots").filter({ hasText: "1" }).waitFor();
         // Event Timing entries arrive after the frame that painted the dot: wait for the next frames.
         await page.evaluate(

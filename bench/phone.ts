@@ -758,7 +758,9 @@ try {
     });
     await page.goto(`${server.url}/s/${event.slug}/b/${wall.id}`);
     const before = (await serverNotes(wall.id)).length;
-    await page.getByText(`${before} notes`, { exact: true }).waitFor({ timeout: 60_000 });
+    // As the wall writes a count: "1,300 notes" (the message formats the number for its language, en-GB here).
+    const shown = (count: number) => `${count.toLocaleString("en-GB")} notes`;
+    await page.getByText(shown(before), { exact: true }).waitFor({ timeout: 60_000 });
     const openLong = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
     const total = wallRate * wallS;
     const t0 = Date.now();
@@ -774,7 +776,7 @@ try {
     }
     await Promise.all(sent);
     const sendS = (Date.now() - t0) / 1000;
-    await page.getByText(`${before + total} notes`, { exact: true }).waitFor({ timeout: 120_000 });
+    await page.getByText(shown(before + total), { exact: true }).waitFor({ timeout: 120_000 });
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
     await context.close();
     result.wall = {
@@ -830,6 +832,11 @@ try {
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
+  // The phases that finished are still worth keeping: written beside the error.
+  if (Object.keys(result).length > 0) {
+    writeFileSync(out, `${JSON.stringify({ error: String(error), ...result, at: new Date().toISOString() }, null, 2)}\n`);
+    log(`wrote the finished phases to ${out}`);
+  }
 } finally {
   await browser?.close();
   bare?.kill();

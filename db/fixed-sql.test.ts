@@ -1,25 +1,20 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTempDatabase } from "@/test/integration/support/fixtures";
 import type { Tx } from "./client";
 import { jsonIn, jsonOut, rowsOf, runFixed } from "./fixed-sql";
 import { roomSequences } from "./schema";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+let temp: Awaited<ReturnType<typeof openTempDatabase>>;
+beforeEach(async () => {
+  temp = await openTempDatabase();
 });
-
-async function database() {
-  const temp = await openTempDatabase();
-  cleanups.push(() => temp.cleanup());
-  return temp.db;
-}
+afterEach(() => temp.cleanup());
 
 const insert = "insert into room_sequences (room, seq) values (?1, ?2)";
 
 describe("fixed SQL", () => {
   it("runs inside the write's transaction: it sees the write's own rows, and goes when the write fails", async () => {
-    const db = await database();
+    const { db } = temp;
     // Queued together, so they share one transaction, each in its own savepoint.
     const writes = Array.from({ length: 10 }, (_, i) =>
       db.transact(async (tx) => {
@@ -39,8 +34,7 @@ describe("fixed SQL", () => {
   });
 
   it("refuses a handle that is not a transaction's, rather than run on another connection", async () => {
-    const db = await database();
-    await expect(rowsOf(db.read as unknown as Tx, "select 1", [])).rejects.toThrow(/only inside db.transact/);
+    await expect(rowsOf(temp.db.read as unknown as Tx, "select 1", [])).rejects.toThrow(/only inside db.transact/);
   });
 
   it("stores JSON as drizzle's json columns do", () => {

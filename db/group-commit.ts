@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
+import { runFixed } from "./fixed-sql";
 
 /** Bounds how long the first write of a batch waits for the commit that makes it durable. */
 const maxWritesPerCommit = 64;
@@ -67,15 +67,15 @@ export function groupCommitQueue(write: Db) {
     try {
       await write.transaction(async (tx) => {
         for (const job of batch) {
-          await tx.run(sql.raw("SAVEPOINT write"));
+          await runFixed(tx, "SAVEPOINT write");
           try {
             const value = await job.fn(tx);
-            await tx.run(sql.raw("RELEASE write"));
+            await runFixed(tx, "RELEASE write");
             committed.push({ job, value });
           } catch (error) {
             try {
-              await tx.run(sql.raw("ROLLBACK TO write"));
-              await tx.run(sql.raw("RELEASE write"));
+              await runFixed(tx, "ROLLBACK TO write");
+              await runFixed(tx, "RELEASE write");
             } catch {
               // No savepoint to return to: SQLite ended the whole transaction (I/O error,
               // full disk…). The writes before this one went with it.

@@ -18,18 +18,49 @@ import { ascending, percentile, round1 } from "./stats";
 
 export type DbMicroResult = {
   pragmas: { foreignKeys: number; journalMode: string; busyTimeout: number };
-  serial: { votes: number; p50Ms: number | null; p99Ms: number | null; votesPerSecond: number | null };
-  concurrent: { votes: number; inFlight: number; p50Ms: number | null; p99Ms: number | null; votesPerSecond: number | null };
+  /**
+   * `cpuMsPerVote` / `cpuMsPerInsert`: this process's CPU time (user + system, SQLite included:
+   * libSQL runs on the main thread) per write. Less swayed by a busy machine than the rates.
+   */
+  serial: {
+    votes: number;
+    p50Ms: number | null;
+    p99Ms: number | null;
+    votesPerSecond: number | null;
+    cpuMsPerVote: number | null;
+  };
+  concurrent: {
+    votes: number;
+    inFlight: number;
+    p50Ms: number | null;
+    p99Ms: number | null;
+    votesPerSecond: number | null;
+    cpuMsPerVote: number | null;
+  };
   /**
    * The raw floor on the same file, PRAGMAs and write queue (db/group-commit.ts, so grouped the
    * way the app groups: each insert in its own savepoint, at most one per sender per commit):
    * one INSERT of a vote row per write, nothing else, with the same number in flight.
    */
-  raw: { rows: number; inFlight: number; p50Ms: number | null; p99Ms: number | null; insertsPerSecond: number | null };
+  raw: {
+    rows: number;
+    inFlight: number;
+    p50Ms: number | null;
+    p99Ms: number | null;
+    insertsPerSecond: number | null;
+    cpuMsPerInsert: number | null;
+  };
   /** App votes/s ÷ raw inserts/s, both with `inFlight` in flight. */
   appVsRawWrites: number | null;
   failures: number;
 };
+
+/** CPU milliseconds per write since `start` (a `process.cpuUsage()`), 3 decimals. */
+function cpuMsPer(start: NodeJS.CpuUsage, writes: number) {
+  if (writes === 0) return null;
+  const used = process.cpuUsage(start);
+  return Math.round(((used.user + used.system) / 1000 / writes) * 1000) / 1000;
+}
 
 export async function runDbMicro(options: {
   participants: number;
@@ -77,19 +108,23 @@ export async function runDbMicro(options: {
     const serialJobs = jobs.slice(0, options.serialVotes);
     const serial: number[] = [];
     const s0 = performance.now();
+    const sCpu = process.cpuUsage();
     for (const job of serialJobs) serial.push(await cast(job));
     const serialSeconds = (performance.now() - s0) / 1000;
+    const serialCpu = cpuMsPer(sCpu, serial.length);
 
     const rest = jobs.slice(options.serialVotes);
     const concurrent: number[] = [];
     let next = 0;
     const c0 = performance.now();
+    const cCpu = process.cpuUsage();
     await Promise.all(
       Array.from({ length: options.inFlight }, async () => {
         while (next < rest.length) concurrent.push(await cast(rest[next++]!));
       }),
     );
     const concurrentSeconds = (performance.now() - c0) / 1000;
+    const concurrentCpu = cpuMsPer(cCpu, concurrent.length);
 
     // The raw floor: a fresh round on the same board, the same phones and targets in the same
     // order, each vote one INSERT (the row the handler would write) through db.transact with the
@@ -120,6 +155,7 @@ export async function runDbMicro(options: {
     let rawFailures = 0;
     let nextRaw = 0;
     const r0 = performance.now();
+    const rCpu = process.cpuUsage();
     await Promise.all(
       Array.from({ length: options.inFlight }, async () => {
         while (nextRaw < rows.length) {
@@ -141,6 +177,7 @@ export async function runDbMicro(options: {
       }),
     );
     const rawSeconds = (performance.now() - r0) / 1000;
+    const rawCpu = cpuMsPer(rCpu, raw.length);
     if (rawFailures > 0) throw new Error(`${rawFailures} raw inserts failed`);
     const s = ascending(serial);
     const c = ascending(concurrent);
@@ -152,6 +189,7 @@ export async function runDbMicro(options: {
         p50Ms: round1(percentile(s, 50)),
         p99Ms: round1(percentile(s, 99)),
         votesPerSecond: round1(s.length / serialSeconds),
+        cpuMsPerVote: serialCpu,
       },
       concurrent: {
         votes: c.length,
@@ -159,6 +197,7 @@ export async function runDbMicro(options: {
         p50Ms: round1(percentile(c, 50)),
         p99Ms: round1(percentile(c, 99)),
         votesPerSecond: round1(c.length / concurrentSeconds),
+        cpuMsPerVote: concurrentCpu,
       },
       raw: {
         rows: raw.length,
@@ -166,6 +205,7 @@ export async function runDbMicro(options: {
         p50Ms: round1(percentile(r, 50)),
         p99Ms: round1(percentile(r, 99)),
         insertsPerSecond: round1(raw.length / rawSeconds),
+        cpuMsPerInsert: rawCpu,
       },
       appVsRawWrites:
         c.length && raw.length ? Math.round((c.length / concurrentSeconds / (raw.length / rawSeconds)) * 1000) / 1000 : null,

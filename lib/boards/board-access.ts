@@ -9,13 +9,16 @@ import { canReadBoard, canWriteOnBoard } from "./rules";
 
 export type BoardRow = typeof boards.$inferSelect;
 
+/** A board that doesn't exist, or that the actor may not open: the same answer either way. */
+export const noSuchBoard = () => new CommandFailure("not_found", "That board doesn't exist.");
+
 /**
  * The board, if the actor may open it (any board of their event: `canReadBoard`); otherwise the
  * same refusal as a board that doesn't exist. Every board command and `board:open` start here.
  */
 export async function boardInEvent(db: Db | Tx, actor: Actor, boardId: string): Promise<BoardRow> {
   const [board] = await db.select().from(boards).where(eq(boards.id, boardId));
-  if (!board || !canReadBoard(actor, board)) throw new CommandFailure("not_found", "That board doesn't exist.");
+  if (!board || !canReadBoard(actor, board)) throw noSuchBoard();
   return board;
 }
 

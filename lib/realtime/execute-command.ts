@@ -1,6 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { commandLog } from "@/db/schema";
+import { jsonIn, jsonOut, rowsOf, runFixed } from "@/db/fixed-sql";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { CommandFailure } from "./command-error";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
@@ -23,6 +22,12 @@ export type Execution<N extends CommandName> = {
 
 const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
   error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+
+// The command log's three statements, run by every write: fixed SQL text (db/fixed-sql.ts).
+const record =
+  "insert into command_log (actor_key, command_id, name) values (?1, ?2, ?3) on conflict do nothing returning command_id";
+const firstRun = "select result, name, fanout from command_log where actor_key = ?1 and command_id = ?2";
+const keepOutcome = "update command_log set result = ?3, fanout = ?4 where actor_key = ?1 and command_id = ?2";
 
 function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
   return { ack: { ok: false, error: failure.toError() }, broadcasts: [] };
@@ -69,28 +74,30 @@ export async function executeCommand<N extends CommandName>(
     const commandId = envelope.data.id;
     const outcome = await deps.db.transact(
       async (tx) => {
-        const recorded = await tx
-          .insert(commandLog)
-          .values({ actorKey: key, commandId, name })
-          .onConflictDoNothing()
-          .returning({ id: commandLog.commandId });
+        const recorded = await rowsOf(tx, record, [key, commandId, name]);
         if (recorded.length === 0) {
           // A retry. Read the first run's result in this transaction: the first run may have
           // committed in this same group commit, so another connection would not see it yet.
-          const [row] = await tx
-            .select({ result: commandLog.result, name: commandLog.name, fanout: commandLog.fanout })
-            .from(commandLog)
-            .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
-          return { duplicate: row ?? null } as const;
+          const [row] = await rowsOf(tx, firstRun, [key, commandId]);
+          const first = row
+            ? {
+                result: jsonOut<unknown>(row.result),
+                name: String(row.name),
+                fanout: jsonOut<{ broadcasts: unknown[]; signals: unknown[] }>(row.fanout),
+              }
+            : null;
+          return { duplicate: first } as const;
         }
         const applied = await handler.apply(tx, input);
         const sequenced: SequencedBroadcast[] = [];
         for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
         for (const s of applied.signals ?? []) await nextSeq(tx, versionKeys.tally(s.roundId));
-        await tx
-          .update(commandLog)
-          .set({ result: applied.result, fanout: { broadcasts: sequenced, signals: applied.signals ?? [] } })
-          .where(and(eq(commandLog.actorKey, key), eq(commandLog.commandId, commandId)));
+        await runFixed(tx, keepOutcome, [
+          key,
+          commandId,
+          jsonIn(applied.result),
+          jsonIn({ broadcasts: sequenced, signals: applied.signals ?? [] }),
+        ]);
         return {
           result: applied.result,
           broadcasts: sequenced,

@@ -1,17 +1,18 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { rowsOf } from "@/db/fixed-sql";
 import { roomSequences } from "@/db/schema";
 import type { Broadcast } from "./handler";
 
+// Every write command takes one or more of these: fixed SQL text (db/fixed-sql.ts).
+const takeNext =
+  "insert into room_sequences (room, seq) values (?1, 1) on conflict (room) do update set seq = seq + 1 returning seq";
+
 /** Takes the next sequence number of a room, inside the command's transaction. */
 export async function nextSeq(tx: Tx, room: string): Promise<number> {
-  const [row] = await tx
-    .insert(roomSequences)
-    .values({ room, seq: 1 })
-    .onConflictDoUpdate({ target: roomSequences.room, set: { seq: sql`${roomSequences.seq} + 1` } })
-    .returning({ seq: roomSequences.seq });
+  const [row] = await rowsOf(tx, takeNext, [room]);
   if (!row) throw new Error(`no sequence for ${room}`);
-  return row.seq;
+  return Number(row.seq);
 }
 
 /**

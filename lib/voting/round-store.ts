@@ -29,9 +29,12 @@ export function roundView(r: RoundRow, shortlistBoardId: string | null = null): 
   };
 }
 
+/** A round that doesn't exist, or is another event's: the same answer either way. */
+export const noSuchRound = () => new CommandFailure("not_found", "That vote doesn't exist.");
+
 export async function roundInEvent(db: Db | Tx, actor: Actor, roundId: string): Promise<RoundRow> {
   const [round] = await db.select().from(voteRounds).where(eq(voteRounds.id, roundId));
-  if (!round || round.eventId !== actor.eventId) throw new CommandFailure("not_found", "That vote doesn't exist.");
+  if (!round || round.eventId !== actor.eventId) throw noSuchRound();
   return round;
 }
 

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { boards, noteGroups, notes, teams, voteRounds, votes } from "@/db/schema";
+import { runFixed } from "@/db/fixed-sql";
+import { boards, noteGroups, notes, teams, voteRounds } from "@/db/schema";
 import { type Said, says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
-import { boardInEvent, boardView, mayWrite, teamOf } from "@/lib/boards/board-access";
+import { boardInEvent, boardView, noSuchBoard, teamOf } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
+import { canReadBoard, canWriteOnBoard } from "@/lib/boards/rules";
 import { copyNotesTo } from "@/lib/notes/copy-notes-to";
 import { resultsIfProjected } from "@/lib/presentations/results";
 import { mayVoteFor } from "@/lib/presentations/rules";
@@ -16,15 +18,20 @@ import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
 import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { nudgePhones } from "@/lib/room/room-store";
-import { allTallies, dotsOf, latestRounds, type RoundRow, roundInEvent, roundView, tallyOf } from "./round-store";
+import { allTallies, dotsOf, latestRounds, noSuchRound, type RoundRow, roundInEvent, roundView, tallyOf } from "./round-store";
 import { freeSlot, refuseCast, refuseRetract, settleShortlist, shortlist } from "./rules";
+import { type CastFacts, countByTarget, type DotRound, readCastFacts, readRetractFacts } from "./vote-facts";
 
 const changed = (round: RoundRow, shortlistBoardId: string | null = null): Broadcast => ({
   room: rooms.votes(round.boardId),
   event: "vote:round-changed",
   data: { round: roundView(round, shortlistBoardId) },
 });
-const tallySignal = (round: RoundRow) => ({ kind: "tally" as const, roundId: round.id, room: rooms.votes(round.boardId) });
+const tallySignal = (round: Pick<RoundRow, "id" | "boardId">) => ({
+  kind: "tally" as const,
+  roundId: round.id,
+  room: rooms.votes(round.boardId),
+});
 
 const voteState: ReadHandler<"vote:state"> = {
   kind: "read",
@@ -94,77 +101,71 @@ const openRound: WriteHandler<"vote:open"> = {
   },
 };
 
-/** Whether a note, group or team may take a dot in this round (and from this person). */
-async function assertVotable(tx: Tx, round: RoundRow, targetId: string, actor: Actor) {
-  if (round.targets === "teams") {
-    const [team] = await tx
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.id, targetId), eq(teams.eventId, round.eventId)));
-    if (!team) throw new CommandFailure("not_found", "That team doesn't exist.");
-    if (!(await presentingIds(tx, round.eventId)).includes(team.id)) {
-      throw new CommandFailure("conflict", "That team isn't presenting, so it takes no votes.");
-    }
-    if (!mayVoteFor(await teamOf(tx, actor), team.id, round.excludeOwnTeam)) {
-      throw new CommandFailure("conflict", "You can't vote for your own team in this vote.");
-    }
-    return;
+/** Whether a team may take a dot in this round (and from this person). */
+async function assertVotableTeam(tx: Tx, round: DotRound, targetId: string, actor: Actor) {
+  const [team] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, targetId), eq(teams.eventId, round.eventId)));
+  if (!team) throw new CommandFailure("not_found", "That team doesn't exist.");
+  if (!(await presentingIds(tx, round.eventId)).includes(team.id)) {
+    throw new CommandFailure("conflict", "That team isn't presenting, so it takes no votes.");
   }
-  const [note] = await tx
-    .select()
-    .from(notes)
-    .where(and(eq(notes.id, targetId), eq(notes.boardId, round.boardId)));
-  if (note) {
-    if (round.targets === "groups") throw new CommandFailure("conflict", "In this vote, dots go on groups, not single notes.");
-    if (round.columns && !round.columns.includes(note.column))
-      throw new CommandFailure("conflict", "This vote is about other columns.");
-    return;
+  if (!mayVoteFor(await teamOf(tx, actor), team.id, round.excludeOwnTeam)) {
+    throw new CommandFailure("conflict", "You can't vote for your own team in this vote.");
   }
-  const [group] = await tx
-    .select()
-    .from(noteGroups)
-    .where(and(eq(noteGroups.id, targetId), eq(noteGroups.boardId, round.boardId)));
-  if (!group) throw new CommandFailure("not_found", "That note has been deleted.");
-  if (round.targets === "notes") throw new CommandFailure("conflict", "In this vote, dots go on single notes.");
 }
+
+/** Why this note or group (found, or not, on the round's board) can't take a dot, or null when it can. */
+function refuseTarget(round: DotRound, target: CastFacts["target"]): CommandFailure | null {
+  if (target.noteColumn !== null) {
+    if (round.targets === "groups") return new CommandFailure("conflict", "In this vote, dots go on groups, not single notes.");
+    if (round.columns && !round.columns.includes(target.noteColumn))
+      return new CommandFailure("conflict", "This vote is about other columns.");
+    return null;
+  }
+  if (!target.isGroup) return new CommandFailure("not_found", "That note has been deleted.");
+  if (round.targets === "notes") return new CommandFailure("conflict", "In this vote, dots go on single notes.");
+  return null;
+}
+
+// The dot itself: fixed SQL text, like the read of its facts (vote-facts.ts).
+const insertDot =
+  "insert into votes (id, round_id, voter_key, target_id, slot, place_on_target, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+const deleteDot = "delete from votes where id = ?1";
 
 const castVote: WriteHandler<"vote:cast"> = {
   kind: "write",
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
-    const round = await roundInEvent(tx, actor, payload.roundId);
-    const board = await boardInEvent(tx, actor, round.boardId);
+    const voter = actorKey(actor);
+    // One read gives the round, its board, my team, my dots and the target; refusals keep
+    // their order: round, board, who may vote, dots left, target.
+    const facts = await readCastFacts(tx, actor, payload.roundId, voter, payload.targetId);
+    if (!facts || facts.round.eventId !== actor.eventId) throw noSuchRound();
+    const { round, board, held } = facts;
+    if (!board || !canReadBoard(actor, board)) throw noSuchBoard();
     // A locked board still takes votes: locking stops notes changing, not the vote on them.
-    if (!(await mayWrite(tx, actor, { ...board, locked: false }))) {
+    if (!canWriteOnBoard(actor, { ...board, locked: false }, board.teamId ? facts.myTeamId : null)) {
       throw new CommandFailure("forbidden", "Only members of this team vote on its board.");
     }
-    const voter = actorKey(actor);
-    // One read of my dots gives both the counts per target and the slots they fill.
-    const held = await tx
-      .select({ targetId: votes.targetId, slot: votes.slot })
-      .from(votes)
-      .where(and(eq(votes.roundId, round.id), eq(votes.voterKey, voter)));
-    const mine: Record<string, number> = {};
-    for (const h of held) mine[h.targetId] = (mine[h.targetId] ?? 0) + 1;
+    const mine = countByTarget(held);
     const refusal = refuseCast(round, mine, payload.targetId, now);
     if (refusal) throw new CommandFailure(refusal.code, refusal.message);
-    await assertVotable(tx, round, payload.targetId, actor);
+    if (round.targets === "teams") await assertVotableTeam(tx, round, payload.targetId, actor);
+    else {
+      const refused = refuseTarget(round, facts.target);
+      if (refused) throw refused;
+    }
     const slot = freeSlot(
       held.map((h) => h.slot),
       round.dotsPerPerson,
     );
     if (slot === null) throw new CommandFailure("conflict", "You've used all your dots. Take one back to move it.");
-    await tx.insert(votes).values({
-      id: randomUUID(),
-      roundId: round.id,
-      voterKey: voter,
-      targetId: payload.targetId,
-      slot,
-      placeOnTarget: mine[payload.targetId] ?? 0,
-      createdAt: now,
-    });
+    const place = mine[payload.targetId] ?? 0;
+    await runFixed(tx, insertDot, [randomUUID(), round.id, voter, payload.targetId, slot, place, now]);
     return {
-      result: { mine: { ...mine, [payload.targetId]: (mine[payload.targetId] ?? 0) + 1 } },
+      result: { mine: { ...mine, [payload.targetId]: place + 1 } },
       broadcasts: [],
       signals: [tallySignal(round)],
     };
@@ -175,19 +176,15 @@ const retractVote: WriteHandler<"vote:retract"> = {
   kind: "write",
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
-    const round = await roundInEvent(tx, actor, payload.roundId);
     const voter = actorKey(actor);
-    const mine = await dotsOf(tx, round.id, voter);
+    const facts = await readRetractFacts(tx, payload.roundId, voter, payload.targetId);
+    if (!facts || facts.round.eventId !== actor.eventId) throw noSuchRound();
+    const { round } = facts;
+    const mine = countByTarget(facts.held);
     const refusal = refuseRetract(round, mine, payload.targetId, now);
     if (refusal) throw new CommandFailure(refusal.code, refusal.message);
     // Take back the dot placed last on that target, so the places on it stay 0 … n-1.
-    const [last] = await tx
-      .select({ id: votes.id })
-      .from(votes)
-      .where(and(eq(votes.roundId, round.id), eq(votes.voterKey, voter), eq(votes.targetId, payload.targetId)))
-      .orderBy(desc(votes.placeOnTarget))
-      .limit(1);
-    if (last) await tx.delete(votes).where(eq(votes.id, last.id));
+    if (facts.lastId) await runFixed(tx, deleteDot, [facts.lastId]);
     const left = (mine[payload.targetId] ?? 1) - 1;
     const { [payload.targetId]: _, ...others } = mine;
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RoundView, TallyView } from "@/lib/realtime/contract";
-import { changeDots, votesRoom } from "./voting-state";
+import { changeDots, changedTargets, dotsLeft, votesRoom } from "./voting-state";
 
 const round = (id: string, status: RoundView["status"] = "open"): RoundView => ({
   id,
@@ -53,5 +53,48 @@ describe("the votes room's reducer", () => {
   it("counts my dots up and down", () => {
     expect(changeDots(changeDots({}, "a", 1), "a", 1)).toEqual({ a: 2 });
     expect(changeDots({ a: 1 }, "a", -1)).toEqual({});
+  });
+
+  it("counts the dots I have left, none without a round", () => {
+    const s = votesRoom.init({ seq: 1, round: round("r1"), tally: null, mine: { a: 2 }, history: [] });
+    expect(dotsLeft(s)).toBe(1);
+    expect(dotsLeft({ ...s, mine: { a: 2, b: 2 } })).toBe(0);
+    expect(dotsLeft({ ...s, round: null })).toBe(0);
+    expect(dotsLeft(null)).toBe(0);
+  });
+});
+
+describe("which targets a change of the voting state touches", () => {
+  const base = votesRoom.init({
+    seq: 1,
+    round: round("r1"),
+    tally: { ...tally("r1", 1, 2), tallies: { a: 1, b: 1 } },
+    mine: { a: 1 },
+    history: [],
+  });
+
+  it("names the notes whose dots changed, mine or the room's, and no others", () => {
+    const cast = { ...base, mine: changeDots(base.mine, "b", 1) };
+    expect(changedTargets(base, cast)).toEqual(new Set(["b"]));
+    const retracted = { ...base, mine: changeDots(base.mine, "a", -1) };
+    expect(changedTargets(base, retracted)).toEqual(new Set(["a"]));
+    const tallied = votesRoom.apply(base, { name: "vote:tallied", data: { ...tally("r1", 2, 3), tallies: { a: 1, b: 2 } } });
+    expect(changedTargets(base, tallied)).toEqual(new Set(["b"]));
+    const newNote = votesRoom.apply(base, {
+      name: "vote:tallied",
+      data: { ...tally("r1", 3, 3), tallies: { a: 1, b: 1, c: 1 } },
+    });
+    expect(changedTargets(base, newNote)).toEqual(new Set(["c"]));
+    expect(changedTargets(base, { ...base })).toEqual(new Set());
+  });
+
+  it("touches every target when the round changes, the tallies are shown or hidden, or the state comes or goes", () => {
+    expect(
+      changedTargets(base, votesRoom.apply(base, { name: "vote:round-changed", data: { round: round("r1", "closed") } })),
+    ).toBe("all");
+    expect(changedTargets(base, { ...base, tally: { ...tally("r1", 2, 2) } })).toBe("all");
+    expect(changedTargets({ ...base, tally: null }, base)).toBe("all");
+    expect(changedTargets(null, base)).toBe("all");
+    expect(changedTargets(base, null)).toBe("all");
   });
 });

@@ -43,3 +43,34 @@ export function changeDots(mine: Record<string, number>, targetId: string, delta
   const { [targetId]: _, ...rest } = mine;
   return n > 0 ? { ...rest, [targetId]: n } : rest;
 }
+
+/** The dots I can still spend in the current round (none when no round). */
+export function dotsLeft(state: Pick<VotesState, "round" | "mine"> | null): number {
+  const round = state?.round;
+  if (!round) return 0;
+  let used = 0;
+  for (const n of Object.values(state.mine)) used += n;
+  return Math.max(0, round.dotsPerPerson - used);
+}
+
+/**
+ * The targets (notes or groups) whose dots a change touched: mine or the room's tally. "all"
+ * when the round changed, the tallies were shown or hidden, or the state came or went. A
+ * screen that follows each target's dots on its own redraws just these.
+ */
+export function changedTargets(before: VotesState | null, after: VotesState | null): Set<string> | "all" {
+  if (!before || !after || before.round !== after.round) return "all";
+  const changed = new Set<string>();
+  const diff = (a: Record<string, number>, b: Record<string, number>) => {
+    for (const k in a) if (a[k] !== b[k]) changed.add(k);
+    for (const k in b) if (!(k in a)) changed.add(k);
+  };
+  if (before.mine !== after.mine) diff(before.mine, after.mine);
+  const was = before.tally?.tallies ?? null;
+  const is = after.tally?.tallies ?? null;
+  if (was !== is) {
+    if (!was || !is) return "all";
+    diff(was, is);
+  }
+  return changed;
+}

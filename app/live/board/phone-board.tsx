@@ -9,15 +9,15 @@ import { undoShownMs } from "@/lib/notes/undo-rules";
 import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { useBoard } from "@/lib/realtime/client/use-board";
-import { useVoting } from "@/lib/realtime/client/use-voting";
+import { useVotes, useVotingStore } from "@/lib/realtime/client/use-voting";
 import type { NoteColour, WireNote } from "@/lib/realtime/contract";
 import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { MapCanvas, numberedPins } from "./map-canvas";
 import { type Draft, PhoneNote } from "./phone-note";
 import { pinPlace } from "./pin-place";
+import { DotsSpentProvider, TargetVotes } from "./target-votes";
 import { VoteBanner } from "./vote-banner";
-import { VoteControls } from "./vote-controls";
 
 /**
  * Notes per run of the list (each run is one content-visibility box): a phone screen shows
@@ -38,7 +38,9 @@ export function PhoneBoard({
   const t = useTranslations("board");
   const outboxText = useOutboxText();
   const board = useBoard(boardId);
-  const voting = useVoting(boardId);
+  // Read a slice at a time: a dot cast redraws its note and the banner, not this board.
+  const votes = useVotingStore(boardId);
+  const round = useVotes(votes, (s) => s?.round ?? null);
   const status = useConnectionStatus();
   const [restore, setRestore] = useState<{ text: string; nonce: number } | null>(null);
   const [spot, setSpot] = useState<Pin | null>(null);
@@ -72,14 +74,6 @@ export function PhoneBoard({
     setDeleted(null);
     if (ack && !ack.ok) setUndoProblem(ack.error.message);
   };
-  const { cast, retract } = voting;
-  const castRef = useRef(cast);
-  const retractRef = useRef(retract);
-  castRef.current = cast;
-  retractRef.current = retract;
-  // Stable across renders, so a dot on one note does not redraw the other 499.
-  const onAddDot = useCallback((id: string) => void castRef.current(id), []);
-  const onRemoveDot = useCallback((id: string) => void retractRef.current(id), []);
   // Notes a facilitator hid from the room are gone from it, not waiting for the reveal.
   const notes = state?.notes;
   const hiddenCount = useMemo(() => (notes ? Object.values(notes).filter((n) => n.hidden && !n.withheld).length : 0), [notes]);
@@ -96,12 +90,10 @@ export function PhoneBoard({
     return <p className="text-ink-soft">{board.error ?? (status === "online" ? t("opening") : t("waitingToOpen"))}</p>;
   }
   const Heading = headingLevel === 1 ? "h1" : "h2";
-  const round = voting.round;
   const votingOpen = round?.status === "open";
   const groupVoting = votingOpen && round?.targets !== "notes";
   const votable = (column: string) =>
     votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
-  const tallies = voting.tally?.tallies ?? null;
   const previousItems = noteItems.current;
   const nextItems = new Map<string, { inputs: readonly unknown[]; value: ReactElement }>();
   noteItems.current = nextItems;
@@ -109,250 +101,242 @@ export function PhoneBoard({
   const canAdd = state.canWrite && (!onMap || state.board.mapUrl !== null);
 
   return (
-    <section aria-labelledby={`board-${boardId}`} className="space-y-5">
-      <div className="space-y-2">
-        <Heading
-          id={`board-${boardId}`}
-          className={headingLevel === 1 ? "text-3xl font-extrabold tracking-tight" : "text-xl font-bold"}
-        >
-          {state.board.title}
-        </Heading>
-        <BoardBadges board={state.board} />
-      </div>
-
-      <VoteBanner voting={voting} />
-
-      {deleted || undoProblem ? (
-        <div
-          role="status"
-          className="sticky top-2 z-20 flex items-center justify-between gap-3 rounded-xl bg-ink px-4 py-2 text-white shadow-lg"
-          data-testid="note-deleted"
-        >
-          <p className="min-w-0 flex-1 font-semibold">{undoProblem ?? t("noteDeleted")}</p>
-          {deleted ? (
-            <button type="button" className="btn min-h-11 bg-white px-4 py-2 text-ink" onClick={() => void undo()}>
-              {t.rich("undo", { text: deleted.text, sr: (c) => <span className="sr-only">{c}</span> })}
-            </button>
-          ) : (
-            <button type="button" className="min-h-11 px-2 text-sm font-semibold underline" onClick={() => setUndoProblem(null)}>
-              {t("ok")}
-            </button>
-          )}
+    <DotsSpentProvider votes={votes}>
+      <section aria-labelledby={`board-${boardId}`} className="space-y-5">
+        <div className="space-y-2">
+          <Heading
+            id={`board-${boardId}`}
+            className={headingLevel === 1 ? "text-3xl font-extrabold tracking-tight" : "text-xl font-bold"}
+          >
+            {state.board.title}
+          </Heading>
+          <BoardBadges board={state.board} />
         </div>
-      ) : null}
 
-      {votingOpen ? (
-        <p className="rounded-xl bg-white p-4 text-sm ring-1 ring-line" data-testid="vote-can-do">
-          {t.rich("whileOpen", {
-            targets: round?.targets === "groups" ? "groups" : "notes",
-            columns: round?.columns ? "some" : "all",
-            strong: (c) => <strong>{c}</strong>,
-          })}{" "}
-          {canAdd
-            ? t(round?.targets === "groups" ? "canStillAddGroups" : "canStillAddNotes")
-            : state.board.locked
-              ? t("lockedNoNew")
-              : state.canWrite
-                ? t("addOnceMapUp")
-                : t("otherTeamNoAdd")}
-        </p>
-      ) : null}
+        <VoteBanner votes={votes} />
 
-      {onMap ? (
-        state.board.mapUrl ? (
-          <MapCanvas
-            mapUrl={state.board.mapUrl}
-            pins={pins}
-            size="phone"
-            draft={canAdd ? spot : null}
-            onChooseSpot={canAdd ? setSpot : undefined}
+        {deleted || undoProblem ? (
+          <div
+            role="status"
+            className="sticky top-2 z-20 flex items-center justify-between gap-3 rounded-xl bg-ink px-4 py-2 text-white shadow-lg"
+            data-testid="note-deleted"
+          >
+            <p className="min-w-0 flex-1 font-semibold">{undoProblem ?? t("noteDeleted")}</p>
+            {deleted ? (
+              <button type="button" className="btn min-h-11 bg-white px-4 py-2 text-ink" onClick={() => void undo()}>
+                {t.rich("undo", { text: deleted.text, sr: (c) => <span className="sr-only">{c}</span> })}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="min-h-11 px-2 text-sm font-semibold underline"
+                onClick={() => setUndoProblem(null)}
+              >
+                {t("ok")}
+              </button>
+            )}
+          </div>
+        ) : null}
+
+        {votingOpen ? (
+          <p className="rounded-xl bg-white p-4 text-sm ring-1 ring-line" data-testid="vote-can-do">
+            {t.rich("whileOpen", {
+              targets: round?.targets === "groups" ? "groups" : "notes",
+              columns: round?.columns ? "some" : "all",
+              strong: (c) => <strong>{c}</strong>,
+            })}{" "}
+            {canAdd
+              ? t(round?.targets === "groups" ? "canStillAddGroups" : "canStillAddNotes")
+              : state.board.locked
+                ? t("lockedNoNew")
+                : state.canWrite
+                  ? t("addOnceMapUp")
+                  : t("otherTeamNoAdd")}
+          </p>
+        ) : null}
+
+        {onMap ? (
+          state.board.mapUrl ? (
+            <MapCanvas
+              mapUrl={state.board.mapUrl}
+              pins={pins}
+              size="phone"
+              draft={canAdd ? spot : null}
+              onChooseSpot={canAdd ? setSpot : undefined}
+            />
+          ) : (
+            <p className="rounded-xl bg-white p-4 ring-1 ring-line">{t("mapMissing")}</p>
+          )
+        ) : null}
+
+        {canAdd ? (
+          <AddNoteForm
+            boardId={boardId}
+            columns={state.board.columns}
+            restore={restore}
+            pin={onMap ? spot : null}
+            needsPin={onMap}
+            onAdd={(column, text, colour, photoId, pin) => {
+              void board.addNote({ column, text, colour, ...(photoId ? { photoId } : {}), ...(pin ? { pin } : {}) });
+              setSpot(null);
+            }}
           />
-        ) : (
-          <p className="rounded-xl bg-white p-4 ring-1 ring-line">{t("mapMissing")}</p>
-        )
-      ) : null}
+        ) : votingOpen || (onMap && state.canWrite) ? null : (
+          <p className="rounded-xl bg-white p-4 ring-1 ring-line">
+            {state.board.locked ? t("readOnlyLocked") : t("readOnlyOtherTeam")}
+          </p>
+        )}
 
-      {canAdd ? (
-        <AddNoteForm
-          boardId={boardId}
-          columns={state.board.columns}
-          restore={restore}
-          pin={onMap ? spot : null}
-          needsPin={onMap}
-          onAdd={(column, text, colour, photoId, pin) => {
-            void board.addNote({ column, text, colour, ...(photoId ? { photoId } : {}), ...(pin ? { pin } : {}) });
-            setSpot(null);
-          }}
-        />
-      ) : votingOpen || (onMap && state.canWrite) ? null : (
-        <p className="rounded-xl bg-white p-4 ring-1 ring-line">
-          {state.board.locked ? t("readOnlyLocked") : t("readOnlyOtherTeam")}
-        </p>
-      )}
-
-      {pendingNotes.length > 0 ? (
-        <ul className="space-y-3" aria-label={t("pendingLabel")}>
-          {pendingNotes.map((p) => {
-            const payload = p.payload as { text: string; colour?: NoteColour };
-            return (
-              <li key={p.id} data-testid="pending-note">
-                <NoteCard
-                  note={{ text: payload.text, colour: payload.colour ?? "yellow" }}
-                  badge={
-                    p.error ? (
-                      <span className="font-semibold text-danger">
-                        {t("notAdded", { reason: outboxText(p.error.message) })}{" "}
-                        <button
-                          type="button"
-                          className="underline"
-                          onClick={() => {
-                            setRestore({ text: payload.text, nonce: Date.now() });
-                            board.dismiss(p.id);
-                          }}
-                        >
-                          {t("editAndRetry")}
-                        </button>
-                      </span>
-                    ) : (
-                      <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">
-                        {status !== "online" ? t("waitingForConnection") : (p.waiting ?? t("sending"))}
-                      </span>
-                    )
-                  }
-                />
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
-
-      {hiddenCount > 0 ? (
-        <p className="rounded-xl bg-white p-4 ring-1 ring-line" data-testid="hidden-count">
-          {t("hiddenCount", { count: hiddenCount })}
-        </p>
-      ) : null}
-
-      {groupVoting && Object.keys(state.groups).length > 0 ? (
-        <section aria-labelledby={`groups-${boardId}`} className="space-y-3">
-          <h3 id={`groups-${boardId}`} className="text-lg font-bold">
-            {t("groups")}
-          </h3>
-          <ul className="space-y-3">
-            {Object.values(state.groups).map((g) => {
-              const count = Object.values(state.notes).filter((n) => n.groupId === g.id).length;
-              const label = t("group", { title: g.title || t("untitled") });
+        {pendingNotes.length > 0 ? (
+          <ul className="space-y-3" aria-label={t("pendingLabel")}>
+            {pendingNotes.map((p) => {
+              const payload = p.payload as { text: string; colour?: NoteColour };
               return (
-                <li key={g.id} className="card p-4" data-testid="vote-group">
-                  <p className="font-semibold">{label}</p>
-                  <p className="text-sm text-ink-soft">{t("noteCount", { count })}</p>
-                  <VoteControls
-                    label={label}
-                    mine={voting.mine[g.id] ?? 0}
-                    canAdd={voting.dotsLeft > 0 && (voting.mine[g.id] ?? 0) < (round?.maxPerTarget ?? 0)}
-                    onAdd={() => onAddDot(g.id)}
-                    onRemove={() => onRemoveDot(g.id)}
+                <li key={p.id} data-testid="pending-note">
+                  <NoteCard
+                    note={{ text: payload.text, colour: payload.colour ?? "yellow" }}
+                    badge={
+                      p.error ? (
+                        <span className="font-semibold text-danger">
+                          {t("notAdded", { reason: outboxText(p.error.message) })}{" "}
+                          <button
+                            type="button"
+                            className="underline"
+                            onClick={() => {
+                              setRestore({ text: payload.text, nonce: Date.now() });
+                              board.dismiss(p.id);
+                            }}
+                          >
+                            {t("editAndRetry")}
+                          </button>
+                        </span>
+                      ) : (
+                        <span className="rounded-full bg-white/70 px-2 py-0.5 font-semibold">
+                          {status !== "online" ? t("waitingForConnection") : (p.waiting ?? t("sending"))}
+                        </span>
+                      )
+                    }
                   />
                 </li>
               );
             })}
           </ul>
-        </section>
-      ) : null}
+        ) : null}
 
-      {columns.map((c) => {
-        const visible = c.notes.filter((n) => !n.hidden);
-        return (
-          <section key={c.key} aria-label={c.title} className="space-y-3">
-            <h3 className="text-lg font-bold">
-              {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
+        {hiddenCount > 0 ? (
+          <p className="rounded-xl bg-white p-4 ring-1 ring-line" data-testid="hidden-count">
+            {t("hiddenCount", { count: hiddenCount })}
+          </p>
+        ) : null}
+
+        {groupVoting && Object.keys(state.groups).length > 0 ? (
+          <section aria-labelledby={`groups-${boardId}`} className="space-y-3">
+            <h3 id={`groups-${boardId}`} className="text-lg font-bold">
+              {t("groups")}
             </h3>
-            {visible.length === 0 ? <p className="text-ink-soft">{t("noNotes")}</p> : null}
-            {/* One list, drawn in runs of notes: each run skips its layout and paint while off
+            <ul className="space-y-3">
+              {Object.values(state.groups).map((g) => {
+                const count = Object.values(state.notes).filter((n) => n.groupId === g.id).length;
+                const label = t("group", { title: g.title || t("untitled") });
+                return (
+                  <li key={g.id} className="card p-4" data-testid="vote-group">
+                    <p className="font-semibold">{label}</p>
+                    <p className="text-sm text-ink-soft">{t("noteCount", { count })}</p>
+                    <TargetVotes votes={votes} targetId={g.id} label={label} maxPerTarget={round?.maxPerTarget ?? 0} />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+
+        {columns.map((c) => {
+          const visible = c.notes.filter((n) => !n.hidden);
+          return (
+            <section key={c.key} aria-label={c.title} className="space-y-3">
+              <h3 className="text-lg font-bold">
+                {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
+              </h3>
+              {visible.length === 0 ? <p className="text-ink-soft">{t("noNotes")}</p> : null}
+              {/* One list, drawn in runs of notes: each run skips its layout and paint while off
                 screen (content-visibility), so a 500-note board costs the browser a few runs a
                 frame, not 500 notes; with one observer per note, every frame of a tap paid for
                 all 500 (bench/README.md, findings 14 and 16). Find-in-page and screen readers
                 still reach every note. Contained, so a change in one run leaves the rest alone. */}
-            {visible.length === 0 ? null : (
-              // biome-ignore lint/a11y/useSemanticElements: a ul may hold only li, and the runs sit between the list and its items
-              <div role="list" className="-mb-3 [contain:layout_paint]">
-                {runsOf(
-                  visible.map((n) => {
-                    const mine = n.authorTag === state.myTag;
-                    const number = pinNumber.get(n.id);
-                    const canChange = (mine && !state.board.locked) || isStaff;
-                    const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
-                    const myDots = voting.mine[n.id] ?? 0;
-                    const canAddDot = voting.dotsLeft > 0 && myDots < (round?.maxPerTarget ?? 0);
-                    const tally = tallies ? (tallies[n.id] ?? 0) : null;
-                    const votes = votable(c.key);
-                    // Everything the element below reads.
-                    const inputs = [
-                      n,
-                      mine,
-                      number,
-                      onMap,
-                      canChange,
-                      groupTitle,
-                      votes,
-                      myDots,
-                      canAddDot,
-                      tally,
-                      t,
-                      onEdit,
-                      onDelete,
-                      onAddDot,
-                      onRemoveDot,
-                    ];
-                    return reuseItem(previousItems, nextItems, n.id, inputs, () => (
-                      // biome-ignore lint/a11y/useSemanticElements: inside a run, not directly in a ul (see the list above)
-                      <div key={n.id} role="listitem" data-testid="note">
-                        {onMap ? (
-                          <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
-                            {number && n.pin ? (
-                              <>
-                                <span className="grid h-6 w-6 place-items-center rounded-full bg-ink text-xs font-extrabold text-white">
-                                  {number}
-                                </span>
-                                {t("pinLabel", { number, place: t(`place.${pinPlace(n.pin)}`) })}
-                              </>
-                            ) : (
-                              t("notOnMap")
-                            )}
-                          </p>
-                        ) : null}
-                        <PhoneNote
-                          note={n}
-                          mine={mine}
-                          canChange={canChange}
-                          groupTitle={groupTitle}
-                          onEdit={onEdit}
-                          onDelete={onDelete}
-                          voting={votes}
-                          myDots={myDots}
-                          canAddDot={canAddDot}
-                          onAddDot={onAddDot}
-                          onRemoveDot={onRemoveDot}
-                          tally={tally}
-                          drafts={drafts.current}
-                        />
-                      </div>
-                    ));
-                  }),
-                  notesPerRun,
-                ).map((run, i) => (
-                  // Keyed by place: notes added at the end (the usual case) leave earlier runs as they were.
-                  // The gap after a run is its own padding, so the clipping of a run (and of the list,
-                  // which takes the last run's back with -mb-3) leaves its last note's shadow whole.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a run is a stretch of the list, not an item
-                  <div key={i} className="space-y-3 pb-3 [content-visibility:auto] [contain-intrinsic-size:auto_2600px]">
-                    {run}
-                  </div>
-                ))}
-              </div>
-            )}
-          </section>
-        );
-      })}
-    </section>
+              {visible.length === 0 ? null : (
+                // biome-ignore lint/a11y/useSemanticElements: a ul may hold only li, and the runs sit between the list and its items
+                <div role="list" className="-mb-3 [contain:layout_paint]">
+                  {runsOf(
+                    visible.map((n) => {
+                      const mine = n.authorTag === state.myTag;
+                      const number = pinNumber.get(n.id);
+                      const canChange = (mine && !state.board.locked) || isStaff;
+                      const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
+                      const voting = votable(c.key);
+                      const maxPerTarget = round?.maxPerTarget ?? 0;
+                      // Everything the element below reads.
+                      const inputs = [
+                        n,
+                        mine,
+                        number,
+                        onMap,
+                        canChange,
+                        groupTitle,
+                        voting,
+                        maxPerTarget,
+                        votes,
+                        t,
+                        onEdit,
+                        onDelete,
+                      ];
+                      return reuseItem(previousItems, nextItems, n.id, inputs, () => (
+                        // biome-ignore lint/a11y/useSemanticElements: inside a run, not directly in a ul (see the list above)
+                        <div key={n.id} role="listitem" data-testid="note">
+                          {onMap ? (
+                            <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
+                              {number && n.pin ? (
+                                <>
+                                  <span className="grid h-6 w-6 place-items-center rounded-full bg-ink text-xs font-extrabold text-white">
+                                    {number}
+                                  </span>
+                                  {t("pinLabel", { number, place: t(`place.${pinPlace(n.pin)}`) })}
+                                </>
+                              ) : (
+                                t("notOnMap")
+                              )}
+                            </p>
+                          ) : null}
+                          <PhoneNote
+                            note={n}
+                            mine={mine}
+                            canChange={canChange}
+                            groupTitle={groupTitle}
+                            onEdit={onEdit}
+                            onDelete={onDelete}
+                            votes={votes}
+                            voting={voting}
+                            maxPerTarget={maxPerTarget}
+                            drafts={drafts.current}
+                          />
+                        </div>
+                      ));
+                    }),
+                    notesPerRun,
+                  ).map((run, i) => (
+                    // Keyed by place: notes added at the end (the usual case) leave earlier runs as they were.
+                    // The gap after a run is its own padding, so the clipping of a run (and of the list,
+                    // which takes the last run's back with -mb-3) leaves its last note's shadow whole.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a run is a stretch of the list, not an item
+                    <div key={i} className="space-y-3 pb-3 [content-visibility:auto] [contain-intrinsic-size:auto_2600px]">
+                      {run}
+                    </div>
+                  ))}
+                </div>
+              )}
+            </section>
+          );
+        })}
+      </section>
+    </DotsSpentProvider>
   );
 }

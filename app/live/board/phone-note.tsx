@@ -3,17 +3,16 @@
 import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef, useState } from "react";
 import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
+import type { VotingStore } from "@/lib/realtime/client/use-voting";
 import type { Ack, WireNote } from "@/lib/realtime/contract";
-import { TallyBadge, VoteControls } from "./vote-controls";
+import { TargetTally, TargetVotes } from "./target-votes";
 
 type Props = {
-  /** While a vote is open: my dots on this note (primitives, so unchanged notes skip redrawing). */
+  /** The board's votes: the note shows its tally from them, and my dots while `voting`. */
+  votes?: VotingStore;
+  /** A vote is open that this note takes dots in. */
   voting?: boolean;
-  myDots?: number;
-  canAddDot?: boolean;
-  onAddDot?: (noteId: string) => void;
-  onRemoveDot?: (noteId: string) => void;
-  tally?: number | null;
+  maxPerTarget?: number;
   note: WireNote;
   mine: boolean;
   canChange: boolean;
@@ -35,7 +34,7 @@ const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span
 
 /** One note on a phone: read it; if it is yours, edit or delete it in place. */
 export const PhoneNote = memo(function PhoneNote(props: Props) {
-  const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, tally } = props;
+  const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, votes } = props;
   const t = useTranslations("board");
   const kept = props.drafts?.get(note.id);
   const [editing, setEditing] = useState(kept !== undefined);
@@ -92,7 +91,7 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
       {note.source ? (
         <span className="rounded-full bg-white/70 px-2 py-0.5">{t("note.from", { board: note.source.boardTitle })}</span>
       ) : null}
-      {typeof tally === "number" ? <TallyBadge dots={tally} /> : null}
+      {votes ? <TargetTally votes={votes} targetId={note.id} /> : null}
     </>
   );
 
@@ -155,14 +154,8 @@ export const PhoneNote = memo(function PhoneNote(props: Props) {
           </button>
         </div>
       ) : null}
-      {voting && !editing ? (
-        <VoteControls
-          label={note.text}
-          mine={props.myDots ?? 0}
-          canAdd={props.canAddDot ?? false}
-          onAdd={() => props.onAddDot?.(note.id)}
-          onRemove={() => props.onRemoveDot?.(note.id)}
-        />
+      {voting && votes && !editing ? (
+        <TargetVotes votes={votes} targetId={note.id} label={note.text} maxPerTarget={props.maxPerTarget ?? 0} />
       ) : null}
       {message && !editing ? (
         <p role="alert" className="field-error">

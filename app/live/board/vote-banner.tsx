@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
-import type { VotingHandle } from "@/lib/realtime/client/use-voting";
+import { useVotingOf, type VotingStore } from "@/lib/realtime/client/use-voting";
 
 /** Seconds left on a round, by the server's clock: every phone agrees, whatever its own clock says. */
 export function useSecondsLeft(endsAt: number | null) {
@@ -13,8 +13,9 @@ export function useSecondsLeft(endsAt: number | null) {
 export const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 
 /** The phone's cue: voting is open (and how many dots are left), or it has just closed. */
-export function VoteBanner({ voting }: { voting: VotingHandle }) {
+export function VoteBanner({ votes }: { votes: VotingStore }) {
   const t = useTranslations("vote");
+  const voting = useVotingOf(votes);
   const { round } = voting;
   const secondsLeft = useSecondsLeft(round?.status === "open" ? round.endsAt : null);
   if (!round) return null;

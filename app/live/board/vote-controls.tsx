@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { memo } from "react";
+import { memo, useMemo } from "react";
 
 /** The dots on one note: mine as filled circles, with + and − big enough for a thumb. */
 export const VoteControls = memo(function VoteControls({
@@ -18,6 +18,11 @@ export const VoteControls = memo(function VoteControls({
   onRemove: () => void;
 }) {
   const t = useTranslations("vote");
+  // Worded once per note: when the last dot is spent, every "+" on the board redraws to turn off.
+  const names = useMemo(
+    () => ({ takeBack: t("controls.takeBack", { label }), add: t("controls.add", { label }), none: t("controls.none") }),
+    [t, label],
+  );
   return (
     <div className="mt-3 flex items-center gap-2" data-testid="vote-controls">
       <button
@@ -27,11 +32,11 @@ export const VoteControls = memo(function VoteControls({
         className="grid h-11 w-11 place-items-center rounded-full bg-white/80 text-2xl font-bold disabled:opacity-40"
       >
         <span aria-hidden>−</span>
-        <span className="sr-only">{t("controls.takeBack", { label })}</span>
+        <span className="sr-only">{names.takeBack}</span>
       </button>
       <span className="flex min-w-16 items-center justify-center gap-1" aria-live="polite">
         {mine === 0 ? (
-          <span className="text-sm text-ink-soft">{t("controls.none")}</span>
+          <span className="text-sm text-ink-soft">{names.none}</span>
         ) : (
           Array.from({ length: mine }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: identical dots, counted by position
@@ -49,7 +54,7 @@ export const VoteControls = memo(function VoteControls({
         className="grid h-11 w-11 place-items-center rounded-full bg-brand text-2xl font-bold text-white disabled:opacity-40"
       >
         <span aria-hidden>+</span>
-        <span className="sr-only">{t("controls.add", { label })}</span>
+        <span className="sr-only">{names.add}</span>
       </button>
     </div>
   );

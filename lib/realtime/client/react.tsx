@@ -77,16 +77,24 @@ export function useConnectionStatus(): ConnectionStatus {
   );
 }
 
-export function usePending(): readonly PendingCommand[] {
+/**
+ * Commands not yet acknowledged, or only those `where` picks: the screen redraws when that list
+ * changes, not on every command (a dot cast on a board is no reason to redraw its notes).
+ * Pass a `where` that keeps its identity (useCallback): a new one re-reads the outbox.
+ */
+export function usePending(where?: (command: PendingCommand) => boolean): readonly PendingCommand[] {
   const c = useConnection();
   const [items, setItems] = useState<readonly PendingCommand[]>([]);
   useEffect(() => {
     if (!c) return;
-    const update = () => setItems([...c.outbox.list()]);
+    const update = () => {
+      const next = where ? c.outbox.list().filter(where) : [...c.outbox.list()];
+      setItems((shown) => (shown.length === next.length && shown.every((p, i) => p === next[i]) ? shown : next));
+    };
     update();
     const off = c.onOutbox(update);
     return () => void off();
-  }, [c]);
+  }, [c, where]);
   return items;
 }
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
 import type { Pin } from "@/lib/boards/pins";
 import type { Ack, CommandName, CommandPayload, CommandResults, HiddenNoteText, NoteColour, WireNote } from "../contract";
+import type { PendingCommand } from "./outbox";
 import { useConnection, usePending } from "./react";
 import { useRoom } from "./use-room";
 
@@ -47,10 +48,11 @@ export function useBoard(boardId: string) {
     [c, room.apply],
   );
 
-  const pending = usePending();
-  const pendingNotes = useMemo(
-    () => pending.filter((p) => p.name === "note:create" && (p.payload as { boardId?: string } | null)?.boardId === boardId),
-    [pending, boardId],
+  const pendingNotes = usePending(
+    useCallback(
+      (p: PendingCommand) => p.name === "note:create" && (p.payload as { boardId?: string } | null)?.boardId === boardId,
+      [boardId],
+    ),
   );
 
   const columns = useMemo(() => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import {
   type FollowedRoomKind,
   type RoomEvent,
@@ -26,29 +26,82 @@ export type RoomHandle<K extends FollowedRoomKind, S> = {
 };
 
 /**
+ * One room's state held outside React: screens read it with `useSyncExternalStore`, whole
+ * (`useRoom`) or a slice at a time (`useRoomSlice`), so a change that touches one note redraws
+ * that note's part of the screen, not the screen.
+ */
+export type RoomStore<K extends FollowedRoomKind, S> = Pick<RoomHandle<K, S>, "apply" | "patch"> & {
+  get(): S | null;
+  /** Why the snapshot was refused: the server's words, "" when it gave none, null when it wasn't. */
+  error(): string | null;
+  subscribe(listener: () => void): () => void;
+};
+
+/**
  * Follows one room (declared in rooms.ts): loads its snapshot, applies its events in sequence
  * and its volatile states as they come, reloads after a gap, a reconnect or when the reducer
  * asks, and stops listening when the screen goes. A feature supplies only the pure reducer.
  * `id` is the board's id for board and votes rooms, the event's for event-wide rooms (or
- * omitted: the connection's event); empty means nothing to follow yet.
+ * omitted: the connection's event); empty means nothing to follow yet. The store is the same
+ * object for the life of the screen; it holds the state of the room `id` names now.
  */
-export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | null, reducer: RoomReducer<K, S>): RoomHandle<K, S> {
+export function useRoomStore<K extends FollowedRoomKind, S>(
+  kind: K,
+  id: string | null,
+  reducer: RoomReducer<K, S>,
+): RoomStore<K, S> {
   const c = useConnection();
-  const t = useTranslations("live.sync");
   const roomId = id ?? (kind === "board" || kind === "votes" ? null : (c?.eventId ?? null));
-  const [held, setHeld] = useState<{ roomId: string; state: S } | null>(null);
-  // The server's words for the refusal, or "" when it gave none (said as "Couldn't load this.").
-  const [error, setError] = useState<string | null>(null);
-  const syncRef = useRef<RoomSync<S, RoomEvent<K>> | null>(null);
+  const roomIdRef = useRef(roomId);
+  roomIdRef.current = roomId;
   // Reducers are module constants; a new object each render must not resubscribe.
   const reducerRef = useRef(reducer);
   reducerRef.current = reducer;
+  const store = useMemo(() => {
+    let held: { roomId: string; state: S } | null = null;
+    let error: string | null = null;
+    let sync: RoomSync<S, RoomEvent<K>> | null = null;
+    const listeners = new Set<() => void>();
+    const notify = () => {
+      for (const l of listeners) l();
+    };
+    return {
+      // Another room's state (the id just changed) is not this room's: null until its snapshot.
+      get: () => (held && held.roomId === roomIdRef.current ? held.state : null),
+      error: () => error,
+      subscribe(listener: () => void) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+      apply(event: RoomEvent<K>) {
+        const current = sync?.current;
+        if (!sync || current == null) return;
+        const reload = reducerRef.current.reload?.(current, event) ?? false;
+        sync.patch((s) => reducerRef.current.apply(s, event));
+        if (reload) void sync.resync();
+      },
+      patch(change: (state: S) => S) {
+        sync?.patch(change);
+      },
+      /** Internal: the effect below swaps the sync it feeds. */
+      attach(next: RoomSync<S, RoomEvent<K>> | null) {
+        sync = next;
+      },
+      set(next: { roomId: string; state: S } | null, nextError: string | null) {
+        held = next ?? held;
+        error = nextError;
+        notify();
+      },
+    };
+  }, []);
 
   useEffect(() => {
     if (!c || !roomId) return;
     const room = roomContract[kind];
     const key = room.key(roomId);
     const r = () => reducerRef.current;
+    // A load still on its way when the screen moved to another room must not land in this store.
+    let live = true;
     const sync = new RoomSync<S, RoomEvent<K>>({
       load: async () => {
         const command = room.snapshot as SnapshotCommand<K>;
@@ -58,13 +111,10 @@ export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | nul
         return { seq: snapshot.seq, state: r().init(snapshot) };
       },
       apply: (state, event) => r().apply(state, event),
-      onChange: (state) => {
-        setError(null);
-        setHeld({ roomId, state });
-      },
-      onError: (e) => setError(c.socket.connected ? (e instanceof Error ? e.message : "") : null),
+      onChange: (state) => live && store.set({ roomId, state }, null),
+      onError: (e) => live && store.set(null, c.socket.connected ? (e instanceof Error ? e.message : "") : null),
     });
-    syncRef.current = sync;
+    store.attach(sync);
     const take = (event: RoomEvent<K>, seq: number | null) => {
       const current = sync.current;
       const reload = current !== null && (r().reload?.(current, event) ?? false);
@@ -80,30 +130,35 @@ export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | nul
     ];
     return () => {
       for (const off of offs) off();
-      syncRef.current = null;
+      live = false;
+      store.attach(null);
     };
-  }, [c, kind, roomId]);
+  }, [c, kind, roomId, store]);
 
-  const actions = useMemo(
-    () => ({
-      apply(event: RoomEvent<K>) {
-        const sync = syncRef.current;
-        const current = sync?.current;
-        if (!sync || current == null) return;
-        const reload = reducerRef.current.reload?.(current, event) ?? false;
-        sync.patch((s) => reducerRef.current.apply(s, event));
-        if (reload) void sync.resync();
-      },
-      patch(change: (state: S) => S) {
-        syncRef.current?.patch(change);
-      },
-    }),
-    [],
+  return store;
+}
+
+const nothing = () => null;
+
+/** A slice of a room's state, redrawn only when the slice changes (compare with Object.is: return primitives or kept objects). */
+export function useRoomSlice<K extends FollowedRoomKind, S, T>(store: RoomStore<K, S>, select: (state: S | null) => T): T {
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.get()),
+    () => select(null),
   );
+}
 
+/** The whole of a room's state, live (see `useRoomStore`). */
+export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | null, reducer: RoomReducer<K, S>): RoomHandle<K, S> {
+  const t = useTranslations("live.sync");
+  const store = useRoomStore(kind, id, reducer);
+  const state = useSyncExternalStore(store.subscribe, store.get, nothing);
+  const error = useSyncExternalStore(store.subscribe, store.error, nothing);
   return {
-    state: held && held.roomId === roomId ? held.state : null,
+    state,
     error: error === "" ? t("loadFailed") : error,
-    ...actions,
+    apply: store.apply,
+    patch: store.patch,
   };
 }

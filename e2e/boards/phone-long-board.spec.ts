@@ -70,3 +70,75 @@ test("a phone reads a 45-note board as one list, and an edit in progress survive
     await context.close();
   }
 });
+
+/**
+ * On a long board each note follows its own dots (app/live/board/target-votes.tsx): the room's
+ * tally reaches a note far down the list, my last dot turns off every other "+", and taking one
+ * back turns them on again, all live.
+ */
+test("a vote on a 45-note board: live tallies reach notes far down, and the last dot turns every + off until one is taken back", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "A long morning", template: "ideas" });
+  const column = board.columns[0]?.key as string;
+  await (await db()).transact(async (tx) => {
+    for (let i = 0; i < 45; i++) {
+      await tx.insert(notes).values({ id: randomUUID(), boardId: board.id, column, text: `Idea number ${i + 1}`, position: i });
+    }
+  });
+  const amiraPhone = await browser.newContext(phone);
+  const benPhone = await browser.newContext(phone);
+  await joinAs(amiraPhone, event.id, "Amira");
+  await joinAs(benPhone, event.id, "Ben");
+  const amira = await amiraPhone.newPage();
+  const ben = await benPhone.newPage();
+  await amira.goto(`/p/${event.slug}/b/${board.id}`);
+  await ben.goto(`/p/${event.slug}/b/${board.id}`);
+  await expect(amira.getByTestId("note")).toHaveCount(45);
+  await expect(ben.getByTestId("note")).toHaveCount(45);
+
+  const staff = await commandSocket(event.id, event.organiser.id);
+  try {
+    await staff.command("vote:open", {
+      boardId: board.id,
+      dotsPerPerson: 2,
+      maxPerTarget: 1,
+      targets: "notes",
+      talliesLive: true,
+    });
+    await expect(amira.getByTestId("dots-left")).toHaveText("2 dots");
+    const note = (page: typeof amira, n: number) =>
+      page.getByTestId("note").filter({ hasText: new RegExp(`^.*Idea number ${n}\\b`) });
+    const plus = (page: typeof amira, n: number) =>
+      page.getByRole("button", { name: `Add a dot to: Idea number ${n}`, exact: true });
+
+    // Ben's dot on the 44th note shows on Amira's phone, on that note only.
+    await plus(ben, 44).click();
+    await expect(note(amira, 44).getByTestId("tally")).toHaveText(/1 dot/);
+    await expect(note(amira, 43).getByTestId("tally")).toHaveText(/0 dots/);
+
+    // Amira spends both dots: one on the first note, one on the last.
+    await plus(amira, 1).click();
+    await expect(note(amira, 1).getByTestId("my-dots")).toHaveText("1");
+    await expect(amira.getByTestId("dots-left")).toHaveText("1 dot");
+    await expect(plus(amira, 30)).toBeEnabled();
+    await plus(amira, 45).click();
+    await expect(amira.getByTestId("dots-left")).toHaveText("0 dots");
+    // Every other + is off, far down the list too.
+    for (const n of [2, 21, 30, 44]) await expect(plus(amira, n)).toBeDisabled();
+    await expect(note(ben, 45).getByTestId("tally")).toHaveText(/1 dot/);
+
+    // She takes one back: the + buttons are on again, and Ben sees the tally drop.
+    await amira.getByRole("button", { name: "Take a dot back from: Idea number 45", exact: true }).click();
+    await expect(amira.getByTestId("dots-left")).toHaveText("1 dot");
+    for (const n of [2, 21, 30, 44]) await expect(plus(amira, n)).toBeEnabled();
+    await expect(note(ben, 45).getByTestId("tally")).toHaveText(/0 dots/);
+    await expect(note(amira, 1).getByTestId("my-dots")).toHaveText("1");
+  } finally {
+    staff.close();
+    await amiraPhone.close();
+    await benPhone.close();
+  }
+});

@@ -291,7 +291,7 @@ export function PhoneBoard({
                       ];
                       return reuseItem(previousItems, nextItems, n.id, inputs, () => (
                         // biome-ignore lint/a11y/useSemanticElements: inside a run, not directly in a ul (see the list above)
-                        <div key={n.id} role="listitem" data-testid="note">
+                        <div key={n.id} role="listitem" data-testid="note" className="isolate">
                           {onMap ? (
                             <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
                               {number && n.pin ? (

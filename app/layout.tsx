@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { participantClientNamespaces } from "@/lib/i18n/areas";
-import { pick } from "@/lib/i18n/catalogue";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { allLocales } from "@/lib/i18n/locales";
 import "./globals.css";
 
@@ -29,10 +27,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={dir}>
       <body className="font-sans antialiased">
-        {/* Only what participants' pages need: a phone doesn't download the staff's words. */}
-        <NextIntlClientProvider messages={pick(await getMessages(), participantClientNamespaces)}>
-          {children}
-        </NextIntlClientProvider>
+        {/* Only what every page needs; a page that needs more says so (lib/i18n/areas.ts). */}
+        <ClientMessages>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -1,24 +1,40 @@
 /**
- * The message namespaces the client components of participants' and public pages use: all of
- * the catalogue a phone downloads with a page. The staff's pages (console, organiser pages, the
- * big screen) get every namespace from their own layouts; a phone never downloads them.
- * A participant component that starts using another namespace adds it here, or it shows the
- * key's name (the pseudo-locale crawler in e2e/i18n/every-language.spec.ts then fails).
+ * The messages each participant page's client components use, as namespaces or key paths
+ * ("phone.home" is that part of phone.json): all of the catalogue a phone downloads with a page.
+ * The root layout gives every page `everyPage`; a page that needs more wraps itself (or, with
+ * several returns, a layout of its own folder) in <ClientMessages area="…">, which gives
+ * `everyPage` plus its area. A nested provider replaces the one above it, never adds to it.
+ * Staff pages (console, organiser pages, the big screen) get every namespace from their own
+ * layouts; a phone never downloads them.
+ * A client component that starts using another namespace must find it here, or it shows the
+ * key's name: lib/i18n/client-messages.test.ts follows each page's imports and fails first.
  */
-export const participantClientNamespaces = [
-  "app",
-  "board",
-  "board-moderation",
-  "brief",
-  "join",
-  "language",
-  "live",
-  "me",
-  "notes",
-  "phone",
-  "presentations",
-  "public",
-  "showcase",
-  "ui",
-  "vote",
-] as const;
+export const everyPage = ["language"] as const;
+
+export const clientMessageAreas = {
+  join: ["join.codeForm", "join.joinForm"],
+  home: [
+    "board",
+    "notes",
+    "vote",
+    "live.announcements",
+    "live.deviceNotice",
+    "live.now",
+    "live.status",
+    "live.sync",
+    "live.timer",
+    "phone.home",
+    "phone.team",
+    "ui",
+  ],
+  board: ["board", "notes", "vote", "live.now", "live.status", "live.sync", "live.timer"],
+  presentations: ["presentations.room", "live.announcements", "live.status", "live.sync", "live.timer"],
+  judge: ["presentations.fallbackCriteria", "presentations.judge", "live.status", "live.sync"],
+  showcase: ["showcase", "live.status", "live.sync"],
+  me: ["me.form", "me.leave", "live.sync"],
+  device: ["phone.device"],
+  brief: ["brief.reframe"],
+  update: ["ui.checkInForm"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClientMessageArea = keyof typeof clientMessageAreas;

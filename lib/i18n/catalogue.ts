@@ -57,7 +57,24 @@ export function messagesFor(code: string): Messages {
   return messages;
 }
 
-/** Only the namespaces a part of the app needs, for the client bundle of that part. */
-export function pick(messages: Messages, namespaces: readonly string[]): Messages {
-  return Object.fromEntries(namespaces.flatMap((ns) => (messages[ns] === undefined ? [] : [[ns, messages[ns]]])));
+/**
+ * Only the given namespaces or key paths ("phone.home"), nested as next-intl reads them: what a
+ * page's client components use, no more (lib/i18n/areas.ts).
+ */
+export function pickPaths(messages: Messages, paths: readonly string[]): Messages {
+  const out: Messages = {};
+  for (const p of paths) {
+    const keys = p.split(".");
+    let from: string | Messages | undefined = messages;
+    for (const k of keys) from = typeof from === "object" ? from[k] : undefined;
+    if (from === undefined) continue;
+    let into = out;
+    for (const k of keys.slice(0, -1)) {
+      // A copy: `into` may hold a subtree of the shared, cached catalogue (an earlier, wider path).
+      const next = into[k];
+      into = into[k] = typeof next === "object" ? { ...next } : {};
+    }
+    into[keys.at(-1)!] = from;
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { actorKey } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { findPerson } from "@/lib/participants/participant-views";
 import { findRun } from "@/lib/presentations/store";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
@@ -30,18 +31,20 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
   const self = actor.kind === "participant" ? await findPerson(db.read, event.id, actor.participantId) : null;
 
   return (
-    <EventConnectionProvider eventId={event.id}>
-      <PhoneHome
-        event={{ name: event.name, slug: event.slug }}
-        me={{
-          name: self?.participant.displayName ?? (actor.kind === "staff" ? actor.name : ""),
-          key: actorKey(actor),
-          isStaff: actor.kind === "staff",
-        }}
-        board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
-        boards={boards}
-        hiddenBoardIds={[board?.id, peoplesChoiceBoardId].filter((id): id is string => !!id)}
-      />
-    </EventConnectionProvider>
+    <ClientMessages area="home">
+      <EventConnectionProvider eventId={event.id}>
+        <PhoneHome
+          event={{ name: event.name, slug: event.slug }}
+          me={{
+            name: self?.participant.displayName ?? (actor.kind === "staff" ? actor.name : ""),
+            key: actorKey(actor),
+            isStaff: actor.kind === "staff",
+          }}
+          board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+          boards={boards}
+          hiddenBoardIds={[board?.id, peoplesChoiceBoardId].filter((id): id is string => !!id)}
+        />
+      </EventConnectionProvider>
+    </ClientMessages>
   );
 }

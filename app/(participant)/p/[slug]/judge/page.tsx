@@ -6,6 +6,7 @@ import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
 import { JudgeScores } from "./judge-scores";
@@ -20,10 +21,12 @@ export default async function JudgePage({ params }: { params: Promise<{ slug: st
   if (!event) notFound();
   if (!(await actorForEvent(event.id))) sendToJoin(event);
   return (
-    <EventConnectionProvider eventId={event.id}>
-      <PhoneShell aside={<ConnectionPill />}>
-        <JudgeScores slug={event.slug} eventName={event.name} />
-      </PhoneShell>
-    </EventConnectionProvider>
+    <ClientMessages area="judge">
+      <EventConnectionProvider eventId={event.id}>
+        <PhoneShell aside={<ConnectionPill />}>
+          <JudgeScores slug={event.slug} eventName={event.name} />
+        </PhoneShell>
+      </EventConnectionProvider>
+    </ClientMessages>
   );
 }

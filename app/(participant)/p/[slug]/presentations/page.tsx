@@ -7,6 +7,7 @@ import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
 import { RoomResponds } from "./room-responds";
@@ -21,13 +22,15 @@ export default async function PresentationsPhonePage({ params }: { params: Promi
   if (!event) notFound();
   if (!(await actorForEvent(event.id))) sendToJoin(event);
   return (
-    <EventConnectionProvider eventId={event.id}>
-      <PhoneShell aside={<ConnectionPill />}>
-        <div className="space-y-4">
-          <RoomAnnouncement />
-          <RoomResponds slug={event.slug} eventName={event.name} />
-        </div>
-      </PhoneShell>
-    </EventConnectionProvider>
+    <ClientMessages area="presentations">
+      <EventConnectionProvider eventId={event.id}>
+        <PhoneShell aside={<ConnectionPill />}>
+          <div className="space-y-4">
+            <RoomAnnouncement />
+            <RoomResponds slug={event.slug} eventName={event.name} />
+          </div>
+        </PhoneShell>
+      </EventConnectionProvider>
+    </ClientMessages>
   );
 }

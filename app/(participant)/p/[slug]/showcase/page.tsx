@@ -7,6 +7,7 @@ import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
 import { ShowcaseEditor } from "./showcase-editor";
@@ -29,10 +30,12 @@ export default async function ShowcasePage({
   const actor = await actorForEvent(event.id);
   if (!actor) sendToJoin(event);
   return (
-    <EventConnectionProvider eventId={event.id}>
-      <PhoneShell aside={<ConnectionPill />}>
-        <ShowcaseEditor slug={event.slug} eventName={event.name} staffTeamId={isStaff(actor) ? (team ?? null) : null} />
-      </PhoneShell>
-    </EventConnectionProvider>
+    <ClientMessages area="showcase">
+      <EventConnectionProvider eventId={event.id}>
+        <PhoneShell aside={<ConnectionPill />}>
+          <ShowcaseEditor slug={event.slug} eventName={event.name} staffTeamId={isStaff(actor) ? (team ?? null) : null} />
+        </PhoneShell>
+      </EventConnectionProvider>
+    </ClientMessages>
   );
 }

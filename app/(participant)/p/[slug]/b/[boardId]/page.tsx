@@ -12,6 +12,7 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { findBoard } from "@/lib/boards/find-boards";
 import { canReadBoard } from "@/lib/boards/rules";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../../phone-shell";
 
@@ -30,16 +31,18 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
   const board = await findBoard(db, boardId);
   if (!board || !canReadBoard(actor, board)) notFound();
   return (
-    <EventConnectionProvider eventId={event.id}>
-      <PhoneShell aside={<ConnectionPill />}>
-        <div className="space-y-4">
-          <Link href={`/p/${event.slug}`} className="link inline-block">
-            ← {event.name}
-          </Link>
-          <NowCard slug={event.slug} boardId={board.id} />
-          <PhoneBoard boardId={board.id} isStaff={isStaff(actor)} headingLevel={1} />
-        </div>
-      </PhoneShell>
-    </EventConnectionProvider>
+    <ClientMessages area="board">
+      <EventConnectionProvider eventId={event.id}>
+        <PhoneShell aside={<ConnectionPill />}>
+          <div className="space-y-4">
+            <Link href={`/p/${event.slug}`} className="link inline-block">
+              ← {event.name}
+            </Link>
+            <NowCard slug={event.slug} boardId={board.id} />
+            <PhoneBoard boardId={board.id} isStaff={isStaff(actor)} headingLevel={1} />
+          </div>
+        </PhoneShell>
+      </EventConnectionProvider>
+    </ClientMessages>
   );
 }

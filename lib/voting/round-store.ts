@@ -79,7 +79,9 @@ export async function tallyOf(db: Db | Tx, round: RoundRow): Promise<TallyView> 
 // tallyOf's reads as ONE statement of fixed SQL text (db/fixed-sql.ts), for the coalesced tally
 // that goes to the room every 40 ms while people vote: drizzle built the round's select and the
 // three queries afresh on each flush. One statement reads one snapshot, so the version matches
-// the counts exactly (tallyOf reads it first, so its counts are at least as new).
+// the counts exactly (tallyOf reads it first, so its counts are at least as new). The counts scan
+// the round's narrowest covering index, (round, voter, slot): left to itself SQLite picks the one
+// that also holds each target id, about 30 % slower at 20,000 dots (a round of 1,000 phones).
 const tallyNowSql = `select r.status, r.tallies_live,
   coalesce((select s.seq from room_sequences s where s.room = ?2), 0) as version,
   t.voters, t.dots,
@@ -87,7 +89,8 @@ const tallyNowSql = `select r.status, r.tallies_live,
     (select json_group_object(g.target_id, g.dots) from
       (select v.target_id, count(*) as dots from votes v where v.round_id = r.id group by v.target_id) g) end as tallies
 from vote_rounds r,
-  (select count(distinct v.voter_key) as voters, count(*) as dots from votes v where v.round_id = ?1) t
+  (select count(distinct v.voter_key) as voters, count(*) as dots from votes v indexed by votes_voter_slot
+    where v.round_id = ?1) t
 where r.id = ?1`;
 
 /** The round's tally as `tallyOf` gives it, read on `db`'s connections; null if the round is gone. */

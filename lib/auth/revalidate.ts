@@ -1,6 +1,5 @@
-import { and, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountSessions, eventStaff, events, participantDevices, participants } from "@/db/schema";
+import { readRows } from "@/db/fixed-sql";
 import type { Actor } from "./actor";
 
 /**
@@ -11,73 +10,57 @@ import type { Actor } from "./actor";
  */
 export type HeldIdentity = { actor: Actor; sessionHash: string | null; deviceId?: string | null };
 
-const chunk = <T>(xs: T[], size = 400) =>
-  Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, i * size + size));
-
-/**
- * Which of these identities no longer hold. Batched, one query per kind of identity, so a sweep
- * over a thousand phones costs a few indexed lookups, not a thousand round trips.
+/*
+ * Fixed SQL text (db/fixed-sql.ts), read fresh from the database on every call: this runs before
+ * every command and on every sweep, and drizzle built its queries anew each time (an `IN` list
+ * of up to 400 parameters for a sweep). The identities go in as ONE JSON array, so the text is
+ * the same for one socket or a thousand (no batches, one cached statement), and each statement
+ * answers only the positions in that array that no longer hold: usually none.
  */
+
+// [participantId, deviceId | null]. A participant holds while they have not left (nor been
+// erased) and their event is not archived; their device, if the socket has one, while they
+// haven't signed it out.
+const revokedParticipants = `select j.key from json_each(?1) j
+where not exists (
+    select 1 from participants p join events e on e.id = p.event_id
+    where p.id = j.value ->> 0 and p.left_at is null and e.status <> 'archived')
+  or (j.value ->> 1 is not null and not exists (select 1 from participant_devices d where d.id = j.value ->> 1))`;
+
+// [sessionHash | null, accountId, eventId, role]. Staff hold while their session is live (and
+// theirs) and they keep the same role in the same event.
+const revokedStaff = `select j.key from json_each(?1) j
+where not exists (
+    select 1 from account_sessions s
+    where s.token_hash = j.value ->> 0 and s.account_id = j.value ->> 1 and s.expires_at > ?2)
+  or not exists (
+    select 1 from event_staff st
+    where st.event_id = j.value ->> 2 and st.account_id = j.value ->> 1 and st.role = j.value ->> 3)`;
+
+/** Which of these identities no longer hold: at most two statements, however many there are. */
 export async function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Date.now()): Promise<Set<T>> {
   const revoked = new Set<T>();
-  const byParticipant = new Map<string, T[]>();
-  const staff: T[] = [];
+  // Sockets holding the same identity share one entry (a person's tabs, a sweep's repeats).
+  const participants = new Map<string, { key: (string | null)[]; holders: T[] }>();
+  const staff = new Map<string, { key: (string | null)[]; holders: T[] }>();
   for (const h of held) {
-    if (h.actor.kind === "participant") {
-      const list = byParticipant.get(h.actor.participantId) ?? [];
-      list.push(h);
-      byParticipant.set(h.actor.participantId, list);
-    } else staff.push(h);
+    const a = h.actor;
+    const key =
+      a.kind === "participant" ? [a.participantId, h.deviceId || null] : [h.sessionHash || null, a.accountId, a.eventId, a.role];
+    const into = a.kind === "participant" ? participants : staff;
+    const id = JSON.stringify(key);
+    const entry = into.get(id);
+    if (entry) entry.holders.push(h);
+    else into.set(id, { key, holders: [h] });
   }
 
-  // A participant holds while they have not left and their event is not archived.
-  const live = new Set<string>();
-  for (const ids of chunk([...byParticipant.keys()])) {
-    const rows = await db
-      .select({ id: participants.id })
-      .from(participants)
-      .innerJoin(events, eq(events.id, participants.eventId))
-      .where(and(inArray(participants.id, ids), isNull(participants.leftAt), ne(events.status, "archived")));
-    for (const r of rows) live.add(r.id);
-  }
-  for (const [id, list] of byParticipant) if (!live.has(id)) for (const h of list) revoked.add(h);
-
-  // A participant's device holds while the person hasn't signed it out.
-  const devices = [...byParticipant.values()].flat().filter((h) => h.deviceId && !revoked.has(h));
-  const liveDevices = new Set<string>();
-  for (const ids of chunk([...new Set(devices.map((h) => h.deviceId as string))])) {
-    const rows = await db
-      .select({ id: participantDevices.id })
-      .from(participantDevices)
-      .where(inArray(participantDevices.id, ids));
-    for (const r of rows) liveDevices.add(r.id);
-  }
-  for (const h of devices) if (!liveDevices.has(h.deviceId as string)) revoked.add(h);
-
-  // Staff hold while their session is live and they keep the same role in the same event.
-  const hashes = [...new Set(staff.map((h) => h.sessionHash).filter((x): x is string => !!x))];
-  const sessions = new Map<string, string>();
-  for (const part of chunk(hashes)) {
-    const rows = await db
-      .select({ tokenHash: accountSessions.tokenHash, accountId: accountSessions.accountId })
-      .from(accountSessions)
-      .where(and(inArray(accountSessions.tokenHash, part), gt(accountSessions.expiresAt, now)));
-    for (const r of rows) sessions.set(r.tokenHash, r.accountId);
-  }
-  const accountIds = [...new Set(staff.map((h) => (h.actor.kind === "staff" ? h.actor.accountId : "")))];
-  const roles = new Map<string, string>();
-  for (const part of chunk(accountIds)) {
-    const rows = await db
-      .select({ eventId: eventStaff.eventId, accountId: eventStaff.accountId, role: eventStaff.role })
-      .from(eventStaff)
-      .where(inArray(eventStaff.accountId, part));
-    for (const r of rows) roles.set(`${r.eventId}|${r.accountId}`, r.role);
-  }
-  for (const h of staff) {
-    if (h.actor.kind !== "staff") continue;
-    const sessionOk = !!h.sessionHash && sessions.get(h.sessionHash) === h.actor.accountId;
-    const roleOk = roles.get(`${h.actor.eventId}|${h.actor.accountId}`) === h.actor.role;
-    if (!sessionOk || !roleOk) revoked.add(h);
-  }
+  const mark = async (entries: Map<string, { key: (string | null)[]; holders: T[] }>, sql: string, args: number[]) => {
+    if (entries.size === 0) return;
+    const list = [...entries.values()];
+    const rows = await readRows(db, sql, [JSON.stringify(list.map((e) => e.key)), ...args]);
+    for (const row of rows) for (const h of list[Number(row[0])]?.holders ?? []) revoked.add(h);
+  };
+  await mark(participants, revokedParticipants, []);
+  await mark(staff, revokedStaff, [now]);
   return revoked;
 }

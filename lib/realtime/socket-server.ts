@@ -4,7 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { boards, notes, voteRounds } from "@/db/schema";
+import { boards, notes } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
 import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
@@ -19,7 +19,7 @@ import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presenc
 import { createLimiter } from "@/lib/rate-limit/limiter";
 import type { RedisClient } from "@/lib/scale/redis";
 import { closeExpiredRounds } from "@/lib/voting/close-expired";
-import { tallyOf } from "@/lib/voting/round-store";
+import { tallyNow } from "@/lib/voting/round-store";
 import { createCoalescer } from "./coalescer";
 import { commandLogPruneEveryMs, pruneCommandLog } from "./command-log";
 import {
@@ -166,8 +166,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     intervalMs: options.tallyIntervalMs ?? fanoutPolicy.tallyIntervalMs,
     merge: (_previous, room) => room,
     flush: async (roundId, room) => {
-      const [round] = await db.read.select().from(voteRounds).where(eq(voteRounds.id, roundId));
-      if (round) io.to(room).emit("vote:tallied", { ...(await tallyOf(db.read, round)), room });
+      const tally = await tallyNow(db.read, roundId);
+      if (tally) io.to(room).emit("vote:tallied", { ...tally, room });
       metrics?.fanoutBatches.inc({ kind: "tally" });
     },
     onError: (e) => log("tally broadcast failed", e),

@@ -1,5 +1,6 @@
 import { and, count, countDistinct, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { jsonOut, readRows } from "@/db/fixed-sql";
 import { voteRounds, votes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
@@ -73,6 +74,36 @@ export async function tallyOf(db: Db | Tx, round: RoundRow): Promise<TallyView> 
     tallies = Object.fromEntries(rows.map((r) => [r.targetId, Number(r.dots)]));
   }
   return { roundId: round.id, version, voters: Number(totals?.voters ?? 0), dotsUsed: Number(totals?.dots ?? 0), tallies };
+}
+
+// tallyOf's reads as ONE statement of fixed SQL text (db/fixed-sql.ts), for the coalesced tally
+// that goes to the room every 40 ms while people vote: drizzle built the round's select and the
+// three queries afresh on each flush. One statement reads one snapshot, so the version matches
+// the counts exactly (tallyOf reads it first, so its counts are at least as new). The counts scan
+// the round's narrowest covering index, (round, voter, slot): left to itself SQLite picks the one
+// that also holds each target id, about 30 % slower at 20,000 dots (a round of 1,000 phones).
+const tallyNowSql = `select r.status, r.tallies_live,
+  coalesce((select s.seq from room_sequences s where s.room = ?2), 0) as version,
+  t.voters, t.dots,
+  case when r.status = 'revealed' or (r.tallies_live and r.status = 'open') then
+    (select json_group_object(g.target_id, g.dots) from
+      (select v.target_id, count(*) as dots from votes v where v.round_id = r.id group by v.target_id) g) end as tallies
+from vote_rounds r,
+  (select count(distinct v.voter_key) as voters, count(*) as dots from votes v indexed by votes_voter_slot
+    where v.round_id = ?1) t
+where r.id = ?1`;
+
+/** The round's tally as `tallyOf` gives it, read on `db`'s connections; null if the round is gone. */
+export async function tallyNow(db: Db, roundId: string): Promise<TallyView | null> {
+  const [row] = await readRows(db, tallyNowSql, [roundId, versionKeys.tally(roundId)]);
+  if (!row) return null;
+  return {
+    roundId,
+    version: Number(row.version),
+    voters: Number(row.voters),
+    dotsUsed: Number(row.dots),
+    tallies: jsonOut<Record<string, number>>(row.tallies),
+  };
 }
 
 /** Every tally of a round, whatever is visible: for closing and the shortlist. */

@@ -430,7 +430,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     sweeping = true;
     revokedAmong(
       db.read,
-      open.map((socket) => ({ actor: socket.data.actor, sessionHash: socket.data.sessionHash, socket })),
+      // The device too: a phone signed out by any path (even straight in the database) is let go.
+      open.map((socket) => ({
+        actor: socket.data.actor,
+        sessionHash: socket.data.sessionHash,
+        deviceId: socket.data.deviceId,
+        socket,
+      })),
     )
       .then((revoked) => {
         for (const r of revoked) endSocket(r.socket, "ended");

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
-import { accountSessions, events, notes } from "@/db/schema";
+import { accountSessions, events, notes, participantDevices } from "@/db/schema";
 import { changePassword, endSession, removeStaff } from "@/lib/accounts/access";
 import { participantCookieValue } from "@/lib/auth/identity";
 import { hashToken } from "@/lib/auth/tokens";
@@ -140,6 +140,25 @@ describe("on one process", () => {
       board,
     );
     expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
+
+  it("a device removed straight in the database is let go by the sweep, with nobody sending anything", async () => {
+    const { db, event } = await setUp();
+    const p = await addParticipant(db, event.id, "Robin");
+    const [phone, laptop] = await db.transact(async (tx) => [
+      await addDevice(tx, p, "Chrome on Android"),
+      await addDevice(tx, p, "Firefox on Windows"),
+    ]);
+    const cookieOf = (device: string | undefined) => participantCookie(event.id, participantCookieValue(p, device as string));
+    const mine = await clients.connect({ eventId: event.id, cookie: cookieOf(phone) });
+    const stranger = await clients.connect({ eventId: event.id, cookie: cookieOf(laptop) });
+    const gone = disconnected(stranger, 15_000);
+    await db.transact((tx) => tx.delete(participantDevices).where(eq(participantDevices.id, laptop as string)));
+    expect(await gone).toBe("io server disconnect");
+    expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
+    expect((await connectError(clients.socket({ eventId: event.id, cookie: cookieOf(laptop) }), 15_000)).message).toBe(
+      "unauthenticated",
+    );
   });
 
   it("a participant removed by staff is cut off, through the same path as leaving", async () => {

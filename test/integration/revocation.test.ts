@@ -120,40 +120,39 @@ describe("on one process", () => {
     );
   });
 
-  it("a device its person signs out is cut off; their other device carries on", async () => {
-    const { db, event, board } = await setUp();
+  /** Robin on two devices, each with its own socket: the phone is theirs, the laptop a stranger's. */
+  async function twoDevices() {
+    const set = await setUp();
+    const { db, event } = set;
     const p = await addParticipant(db, event.id, "Robin");
-    const [phone, laptop] = await db.transact(async (tx) => [
+    const [phone, laptop] = (await db.transact(async (tx) => [
       await addDevice(tx, p, "Chrome on Android"),
       await addDevice(tx, p, "Firefox on Windows"),
-    ]);
+    ])) as [string, string];
     // The cookie names the person and the device, as the join form and personal links set it.
-    const cookieOf = (device: string | undefined) => participantCookie(event.id, participantCookieValue(p, device as string));
+    const cookieOf = (device: string) => participantCookie(event.id, participantCookieValue(p, device));
     const mine = await clients.connect({ eventId: event.id, cookie: cookieOf(phone) });
     const stranger = await clients.connect({ eventId: event.id, cookie: cookieOf(laptop) });
+    return { ...set, p, laptop, cookieOf, mine, stranger };
+  }
+
+  it("a device its person signs out is cut off; their other device carries on", async () => {
+    const { db, event, board, p, laptop, cookieOf, mine, stranger } = await twoDevices();
     await expectCutOff(
       "device signed out",
       db,
       [stranger],
       () => clients.socket({ eventId: event.id, cookie: cookieOf(laptop) }),
-      async () => t.server.realtime.revoke(await db.transact((tx) => signOutDevice(tx, p, laptop as string))),
+      async () => t.server.realtime.revoke(await db.transact((tx) => signOutDevice(tx, p, laptop))),
       board,
     );
     expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
   });
 
   it("a device removed straight in the database is let go by the sweep, with nobody sending anything", async () => {
-    const { db, event } = await setUp();
-    const p = await addParticipant(db, event.id, "Robin");
-    const [phone, laptop] = await db.transact(async (tx) => [
-      await addDevice(tx, p, "Chrome on Android"),
-      await addDevice(tx, p, "Firefox on Windows"),
-    ]);
-    const cookieOf = (device: string | undefined) => participantCookie(event.id, participantCookieValue(p, device as string));
-    const mine = await clients.connect({ eventId: event.id, cookie: cookieOf(phone) });
-    const stranger = await clients.connect({ eventId: event.id, cookie: cookieOf(laptop) });
+    const { db, event, laptop, cookieOf, mine, stranger } = await twoDevices();
     const gone = disconnected(stranger, 15_000);
-    await db.transact((tx) => tx.delete(participantDevices).where(eq(participantDevices.id, laptop as string)));
+    await db.transact((tx) => tx.delete(participantDevices).where(eq(participantDevices.id, laptop)));
     expect(await gone).toBe("io server disconnect");
     expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
     expect((await connectError(clients.socket({ eventId: event.id, cookie: cookieOf(laptop) }), 15_000)).message).toBe(

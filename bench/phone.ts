@@ -23,6 +23,7 @@
  * reuses both. Options: --taps N (30; at most 30 a minute per person pass the server's note limit), --vote-taps N (30), --loads N (5), --reconnects N (5),
  * --offline-s S (30), --wall-s S (20), --wall-rate R (50), --only lcp,add,vote,reconnect,wall,
  * --out FILE, --profile (a Chromium trace around the add-note taps and the vote taps, summarised per tap).
+ * BENCH_LOG_LEVEL=debug in the environment logs each command the server answers, with its duration.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -434,7 +435,7 @@ try {
   process.env.NEXT_DIST_DIR = appDist;
   const secret = "bench-secret-0123456789abcdef0123456789";
   const server = await startServer({
-    env: { DATABASE_URL: `file:${join(dir, "phone.db")}`, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_LEVEL: "warn" },
+    env: { DATABASE_URL: `file:${join(dir, "phone.db")}`, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_LEVEL: (process.env.BENCH_LOG_LEVEL ?? "warn") as "warn" },
     pages: { dev: false },
     log: () => {},
   });

@@ -435,7 +435,13 @@ try {
   process.env.NEXT_DIST_DIR = appDist;
   const secret = "bench-secret-0123456789abcdef0123456789";
   const server = await startServer({
-    env: { DATABASE_URL: `file:${join(dir, "phone.db")}`, PORT: 0, HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_LEVEL: (process.env.BENCH_LOG_LEVEL ?? "warn") as "warn" },
+    env: {
+      DATABASE_URL: `file:${join(dir, "phone.db")}`,
+      PORT: 0,
+      HOST: "127.0.0.1",
+      SESSION_SECRET: secret,
+      LOG_LEVEL: (process.env.BENCH_LOG_LEVEL ?? "warn") as "warn",
+    },
     pages: { dev: false },
     log: () => {},
   });

@@ -35,7 +35,16 @@ export class EventConnection {
   constructor(readonly eventId: string) {
     const storage = typeof localStorage === "undefined" ? null : localStorage;
     this.outbox = new Outbox(storage, `madein.outbox.${eventId}`);
-    this.socket = io({ auth: { eventId, contractVersion }, autoConnect: false, withCredentials: true });
+    // WebSocket first: a phone coming back on venue Wi-Fi otherwise waits for the long-polling
+    // handshake and then the upgrade (seconds, bench/README.md finding 21). Polling stays as the
+    // fallback for networks that block WebSockets.
+    this.socket = io({
+      auth: { eventId, contractVersion },
+      autoConnect: false,
+      withCredentials: true,
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+    });
     this.socket.on("connect", () => void this.onConnect());
     this.socket.on("access:ended", ({ message }, ack) => {
       this.ended = message;

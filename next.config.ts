@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // libSQL is a native addon: it must be required at run time, never bundled.
   serverExternalPackages: ["@libsql/client", "libsql"],
   poweredByHeader: false,
+  // server.ts compresses (lib/server/start-server.ts): a page is filtered before it is compressed.
+  compress: false,
   // Lets two builds (e.g. a developer and a test run) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Uploads go through server actions (so they work without JavaScript): project-pack files up to

@@ -1,5 +1,6 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import compression from "compression";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
 import type { Env } from "@/lib/config/env";
@@ -18,6 +19,7 @@ import { connectRedis } from "@/lib/scale/redis";
 import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
 import { decodablePath, gateServerActions } from "./action-gate";
 import { clientAddress } from "./client-address";
+import { builtStylesheets, filterInlinedCss } from "./inlined-css";
 import { createReadinessCheck } from "./readiness";
 import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
@@ -87,7 +89,15 @@ export async function startServer(options: StartOptions) {
     const app = next({ dev: options.pages.dev, hostname: env.HOST, port: env.PORT });
     await app.prepare();
     const requestHandler = app.getRequestHandler();
-    handle = (req, res) => requestHandler(req, res);
+    // Compression is ours, not Next's (next.config.ts `compress: false`), so that the page can be
+    // filtered before it is compressed (lib/server/inlined-css.ts).
+    const compress = compression();
+    const stylesheets = builtStylesheets(process.env.NEXT_DIST_DIR ?? ".next");
+    handle = (req, res) =>
+      compress(req as never, res as never, () => {
+        filterInlinedCss(req, res, stylesheets);
+        requestHandler(req, res);
+      });
     nextApp = app as unknown as { close?: () => Promise<void> };
   }
 

@@ -127,6 +127,11 @@ describe("InlinedCssFilter", () => {
     expect(payloadOf(html)).toBe(flight);
     expect(html).toContain("<p>x</p>");
     expect(html).toContain(binary);
+    // The page ends inside a held row (the render failed): what came is still written.
+    const truncated = `${head}${body}${push(flight.slice(0, cut))}<p>x</p>`;
+    const short = filterIn([truncated]).html;
+    expect(payloadOf(short)).toBe(flight.slice(0, cut));
+    expect(short.endsWith("<p>x</p>")).toBe(true);
     const broken = `${head}${body}${open}self.__next_f.push([1,"2:T</script>${push(flight)}</body></html>`;
     expect(filterIn([broken]).html).toBe(broken);
   });

@@ -36,7 +36,7 @@ type RowState =
   | { at: "id" }
   | { at: "tag" }
   | { at: "length"; tag: string; hex: string }
-  | { at: "body"; remaining: number; kept: string[] | null; header: string }
+  | { at: "body"; remaining: number; kept: string[] | null; header: string; open: string }
   | { at: "line" };
 
 export class InlinedCssFilter {
@@ -51,6 +51,12 @@ export class InlinedCssFilter {
   private heldHtml: string[] | null = null;
   /** Payload bytes left out so far. */
   removedBytes = 0;
+
+  /**
+   * @param stylesheet the text of a built stylesheet by its href, for a `<style>` that holds
+   *   several (React writes one element per precedence: `data-href="a.css b.css"`).
+   */
+  constructor(private readonly stylesheet: (href: string) => string | null = () => null) {}
 
   /** Feeds the next piece of the document; returns what can be written now. */
   write(chunk: string): string {
@@ -100,9 +106,11 @@ export class InlinedCssFilter {
     }
   }
 
-  /** The end of the document: whatever is left, as it came. */
+  /** The end of the document: whatever is left, as it came (a row cut short included). */
   end(): string {
-    const rest = (this.heldHtml?.join("") ?? "") + this.pending;
+    const row = this.row;
+    const cut = row.at === "body" && row.kept ? this.pushScript(row.open, row.header + row.kept.join("")) : "";
+    const rest = cut + (this.heldHtml?.join("") ?? "") + this.pending;
     this.heldHtml = null;
     this.pending = "";
     this.passThrough = true;
@@ -116,12 +124,6 @@ export class InlinedCssFilter {
     }
     return text;
   }
-
-  /**
-   * @param stylesheet the text of a built stylesheet by its href, for a `<style>` that holds
-   *   several (React writes one element per precedence: `data-href="a.css b.css"`).
-   */
-  constructor(private readonly stylesheet: (href: string) => string | null = () => null) {}
 
   private style(element: string): string {
     const open = element.slice(0, element.indexOf(">") + 1);
@@ -170,6 +172,7 @@ export class InlinedCssFilter {
     if (row.at === "body" && row.kept) out += this.pushScript(open, row.header + row.kept.join(""));
     out += this.heldHtml?.join("") ?? "";
     this.heldHtml = null;
+    this.row = { at: "id" };
     this.passThrough = true;
     return out;
   }
@@ -222,10 +225,10 @@ export class InlinedCssFilter {
           out += this.pushScript(open, kept);
           kept = "";
           this.heldHtml = [];
-          this.row = { at: "body", remaining, kept: [], header };
+          this.row = { at: "body", remaining, kept: [], header, open };
         } else {
           kept += header;
-          this.row = { at: "body", remaining, kept: null, header };
+          this.row = { at: "body", remaining, kept: null, header, open };
         }
         if (remaining === 0) out += this.endBody(open);
       } else if (row.at === "body") {

@@ -23,6 +23,28 @@ function harness(snapshots: { seq: number; state: State }[]) {
 }
 
 describe("RoomSync", () => {
+  it("loads again when an ack came while a snapshot loaded, so the state is not older than the ack", async () => {
+    // A judge takes a score back while a snapshot taken before that command is on its way.
+    const h = harness([
+      { seq: 4, state: [5] },
+      { seq: 5, state: [] },
+    ]);
+    const first = h.sync.resync();
+    h.sync.patch(() => []); // the ack: the score is gone
+    h.release();
+    await first;
+    expect(h.loads).toEqual([4, 5]); // the older snapshot is followed by another load
+    h.release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.sync.current).toEqual([]);
+    // Without an ack meanwhile, one load is enough.
+    const quiet = harness([{ seq: 1, state: [1] }]);
+    const only = quiet.sync.resync();
+    quiet.release();
+    await only;
+    expect(quiet.loads).toEqual([1]);
+  });
+
   it("applies events in sequence after the snapshot and ignores ones it already has", async () => {
     const h = harness([{ seq: 2, state: [1, 2] }]);
     const loaded = h.sync.resync();

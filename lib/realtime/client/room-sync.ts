@@ -10,6 +10,8 @@ export class RoomSync<State, Event> {
   private buffered: { seq: number; event: Event }[] = [];
   /** Absolute states (presence, a tally) that came while loading: applied after the snapshot. */
   private volatile: Event[] = [];
+  /** An ack came while the snapshot loaded: that snapshot may predate it, so one more load follows. */
+  private confirmedWhileLoading = false;
 
   constructor(
     private readonly options: {
@@ -43,6 +45,10 @@ export class RoomSync<State, Event> {
         this.volatile = [];
         for (const e of states) this.state = this.options.apply(this.state as State, e);
         this.options.onChange(this.state as State);
+        if (this.confirmedWhileLoading) {
+          this.confirmedWhileLoading = false;
+          void this.resync();
+        }
       })
       .catch((error) => {
         this.loading = null;
@@ -56,7 +62,13 @@ export class RoomSync<State, Event> {
    * its broadcast; the broadcast, when it comes, changes nothing more.
    */
   patch(change: (state: State) => State) {
-    if (this.state === null || this.loading) return;
+    if (this.loading) {
+      // Dropped, not applied: the snapshot loading may be older or newer than this ack, so the
+      // snapshot after it decides (see resync).
+      this.confirmedWhileLoading = true;
+      return;
+    }
+    if (this.state === null) return;
     this.state = change(this.state);
     this.options.onChange(this.state);
   }

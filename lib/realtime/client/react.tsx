@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { staffRoom } from "@/lib/activity/staff-state";
 import { eventRoom } from "@/lib/events/event-state";
@@ -21,9 +22,27 @@ export function EventConnectionProvider({ eventId, children }: { eventId: string
   }, [eventId]);
   return (
     <ConnectionContext.Provider value={connection}>
+      <NeedsJavaScript />
       <LanguageFollower />
       {children}
     </ConnectionContext.Provider>
+  );
+}
+
+/**
+ * Without JavaScript nothing live can open, and the page would wait for a connection forever:
+ * it says so instead. The forms elsewhere (joining, one's name, a brief's reframe…) work without it.
+ */
+function NeedsJavaScript() {
+  const t = useTranslations("live.sync");
+  return (
+    <noscript>
+      <div className="px-4 pt-3">
+        <p role="alert" className="mx-auto max-w-md rounded-xl bg-red-50 px-4 py-3 font-semibold text-danger">
+          {t("needsJavaScript")}
+        </p>
+      </div>
+    </noscript>
   );
 }
 

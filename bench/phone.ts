@@ -22,6 +22,8 @@
  * into `.next-bench` (NEXT_DIST_DIR) and the bare page into `.next-phone-bare/`; `--skip-build`
  * reuses both. Options: --taps N (30; at most 30 a minute per person pass the server's note limit), --vote-taps N (30), --loads N (5), --reconnects N (5),
  * --offline-s S (30), --wall-s S (20), --wall-rate R (50), --only lcp,add,vote,reconnect,wall,
+ * (and `variants`, never in the default run: the join page's LCP whole, without its stylesheet, with a
+ * generic font; bench/lib/page-variants.ts),
  * --out FILE, --profile (a Chromium trace around the add-note taps and the vote taps, summarised per tap).
  * BENCH_LOG_LEVEL=debug in the environment logs each command the server answers, with its duration.
  */
@@ -42,6 +44,7 @@ import { handlers } from "@/lib/realtime/handlers";
 import { startServer } from "@/lib/server/start-server";
 import { chromiumArgs, chromiumExecutable } from "../e2e/support/browser";
 import { bareNextPageFiles, freePort } from "./lib/bare-page";
+import { pageVariants, serveVariants } from "./lib/page-variants";
 import { seed } from "./lib/seed";
 import { ascending, percentile, round1 } from "./lib/stats";
 
@@ -531,6 +534,41 @@ try {
     result.lcp_vs_bare = { join: ratio(m.join, m.bare), home: ratio(m.home, m.bare) };
     result.join_lcp_ms = m.join;
     log(`  LCP median: bare ${m.bare} ms, join ${m.join} ms, home ${m.home} ms`);
+  }
+
+  // Not in the default run: `--only variants` (finding 24).
+  if (onlyArg?.includes("variants")) {
+    log(`LCP variants: ${loads} cold loads each of the bare page, the live join page and its HTML served whole in versions …`);
+    const joinUrl = `${server.url}/j/${event.joinCode}`;
+    const html = await (await fetch(joinUrl, { headers: { accept: "text/html" } })).text();
+    const variants = pageVariants(html);
+    const served = await serveVariants(variants, server.url);
+    const samples: Record<string, number[]> = {
+      bare: [],
+      live: [],
+      ...Object.fromEntries(Object.keys(variants).map((k) => [k, []])),
+    };
+    try {
+      for (let i = 0; i < loads; i++) {
+        samples.bare!.push((await lcpOf(browser, bareUrl)).lcpMs);
+        samples.live!.push((await lcpOf(browser, joinUrl)).lcpMs);
+        for (const name of Object.keys(variants)) samples[name]!.push((await lcpOf(browser, `${served.url}/v/${name}`)).lcpMs);
+      }
+    } finally {
+      served.server.close();
+    }
+    const medianMs = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+    result.lcpVariants = {
+      loads,
+      medianMs,
+      vsBare: Object.fromEntries(Object.entries(medianMs).map(([k, v]) => [k, ratio(v, medianMs.bare ?? null)])),
+      samplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map(round1)])),
+    };
+    log(
+      `  LCP medians: ${Object.entries(medianMs)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")} ms`,
+    );
   }
 
   let phone: { context: BrowserContext; page: Page } | null = null;

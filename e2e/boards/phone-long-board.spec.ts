@@ -7,7 +7,7 @@ import { addBoardFixture, createEventFixture, db, joinAs } from "../support/fixt
 import { phone } from "../support/viewports";
 
 /**
- * A long board on a phone is drawn in runs of notes (app/live/board/phone-board.tsx), each run
+ * A long board on a phone is drawn in runs of notes (app/live/board/board-columns.tsx), each run
  * skipping its drawing while off screen. It must still read as one list of every note, and a
  * note that moves from one run to the next as the board changes above it must keep what its
  * author was typing.

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
-import { type ItemCache, reuseItem, runsOf } from "@/lib/boards/list-items";
 import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import { undoShownMs } from "@/lib/notes/undo-rules";
 import { useOutboxText } from "@/lib/realtime/client/outbox-text";
@@ -13,17 +12,10 @@ import { useVotes, useVotingStore } from "@/lib/realtime/client/use-voting";
 import type { NoteColour, WireNote } from "@/lib/realtime/contract";
 import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
+import { BoardColumns } from "./board-columns";
 import { MapCanvas, numberedPins } from "./map-canvas";
-import { type Draft, PhoneNote } from "./phone-note";
-import { pinPlace } from "./pin-place";
 import { DotsSpentProvider, TargetVotes } from "./target-votes";
 import { VoteBanner } from "./vote-banner";
-
-/**
- * Notes per run of the list (each run is one content-visibility box): a phone screen shows
- * about five notes, so a run on screen draws 20–40; 500 notes make 25 runs to watch.
- */
-const notesPerRun = 20;
 
 /** A board on a phone: add a note with one thumb, read the board as a list by column. */
 export function PhoneBoard({
@@ -80,11 +72,6 @@ export function PhoneBoard({
   const onMap = state ? isMapBoard(state.board) : false;
   const pins = useMemo(() => (onMap ? numberedPins(board.mapNotes) : []), [onMap, board.mapNotes]);
   const pinNumber = useMemo(() => new Map(pins.map((p) => [p.note.id, p.number])), [pins]);
-  // Each note's `li` from the last render, made again only when that note's inputs change: the
-  // pending note, the ack and the server's copy of a new note each re-render this board, and on a
-  // 500-note board re-creating every note's element is most of that work (lib/boards/list-items.ts).
-  const noteItems = useRef<ItemCache<ReactElement>>(new Map());
-  const drafts = useRef(new Map<string, Draft>());
 
   if (!state) {
     return <p className="text-ink-soft">{board.error ?? (status === "online" ? t("opening") : t("waitingToOpen"))}</p>;
@@ -92,11 +79,6 @@ export function PhoneBoard({
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const votingOpen = round?.status === "open";
   const groupVoting = votingOpen && round?.targets !== "notes";
-  const votable = (column: string) =>
-    votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
-  const previousItems = noteItems.current;
-  const nextItems = new Map<string, { inputs: readonly unknown[]; value: ReactElement }>();
-  noteItems.current = nextItems;
   // Notes can still be added while a vote is open (they can take dots too): the phone says so rather than hiding the box.
   const canAdd = state.canWrite && (!onMap || state.board.mapUrl !== null);
 
@@ -250,92 +232,17 @@ export function PhoneBoard({
           </section>
         ) : null}
 
-        {columns.map((c) => {
-          const visible = c.notes.filter((n) => !n.hidden);
-          return (
-            <section key={c.key} aria-label={c.title} className="space-y-3">
-              <h3 className="text-lg font-bold">
-                {c.title} <span className="font-normal text-ink-soft">({c.notes.length})</span>
-              </h3>
-              {visible.length === 0 ? <p className="text-ink-soft">{t("noNotes")}</p> : null}
-              {/* One list, drawn in runs of notes: each run skips its layout and paint while off
-                screen (content-visibility), so a 500-note board costs the browser a few runs a
-                frame, not 500 notes; with one observer per note, every frame of a tap paid for
-                all 500 (bench/README.md, findings 14 and 16). Find-in-page and screen readers
-                still reach every note. Contained, so a change in one run leaves the rest alone. */}
-              {visible.length === 0 ? null : (
-                // biome-ignore lint/a11y/useSemanticElements: a ul may hold only li, and the runs sit between the list and its items
-                <div role="list" className="-mb-3 [contain:layout_paint]">
-                  {runsOf(
-                    visible.map((n) => {
-                      const mine = n.authorTag === state.myTag;
-                      const number = pinNumber.get(n.id);
-                      const canChange = (mine && !state.board.locked) || isStaff;
-                      const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
-                      const voting = votable(c.key);
-                      const maxPerTarget = round?.maxPerTarget ?? 0;
-                      // Everything the element below reads.
-                      const inputs = [
-                        n,
-                        mine,
-                        number,
-                        onMap,
-                        canChange,
-                        groupTitle,
-                        voting,
-                        maxPerTarget,
-                        votes,
-                        t,
-                        onEdit,
-                        onDelete,
-                      ];
-                      return reuseItem(previousItems, nextItems, n.id, inputs, () => (
-                        // biome-ignore lint/a11y/useSemanticElements: inside a run, not directly in a ul (see the list above)
-                        <div key={n.id} role="listitem" data-testid="note" className="isolate">
-                          {onMap ? (
-                            <p className="mb-1 flex items-center gap-2 text-sm font-semibold text-ink-soft">
-                              {number && n.pin ? (
-                                <>
-                                  <span className="grid h-6 w-6 place-items-center rounded-full bg-ink text-xs font-extrabold text-white">
-                                    {number}
-                                  </span>
-                                  {t("pinLabel", { number, place: t(`place.${pinPlace(n.pin)}`) })}
-                                </>
-                              ) : (
-                                t("notOnMap")
-                              )}
-                            </p>
-                          ) : null}
-                          <PhoneNote
-                            note={n}
-                            mine={mine}
-                            canChange={canChange}
-                            groupTitle={groupTitle}
-                            onEdit={onEdit}
-                            onDelete={onDelete}
-                            votes={votes}
-                            voting={voting}
-                            maxPerTarget={maxPerTarget}
-                            drafts={drafts.current}
-                          />
-                        </div>
-                      ));
-                    }),
-                    notesPerRun,
-                  ).map((run, i) => (
-                    // Keyed by place: notes added at the end (the usual case) leave earlier runs as they were.
-                    // The gap after a run is its own padding, so the clipping of a run (and of the list,
-                    // which takes the last run's back with -mb-3) leaves its last note's shadow whole.
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a run is a stretch of the list, not an item
-                    <div key={i} className="space-y-3 pb-3 [content-visibility:auto] [contain-intrinsic-size:auto_2600px]">
-                      {run}
-                    </div>
-                  ))}
-                </div>
-              )}
-            </section>
-          );
-        })}
+        <BoardColumns
+          columns={columns}
+          state={state}
+          round={round}
+          votes={votes}
+          onMap={onMap}
+          pinNumber={pinNumber}
+          isStaff={isStaff}
+          onEdit={onEdit}
+          onDelete={onDelete}
+        />
       </section>
     </DotsSpentProvider>
   );

@@ -7,7 +7,7 @@ import type { VotingStore } from "@/lib/realtime/client/use-voting";
 import type { Ack, WireNote } from "@/lib/realtime/contract";
 import { TargetTally, TargetVotes } from "./target-votes";
 
-type Props = {
+export type PhoneNoteProps = {
   /** The board's votes: the note shows its tally from them, and my dots while `voting`. */
   votes?: VotingStore;
   /** A vote is open that this note takes dots in. */
@@ -21,7 +21,7 @@ type Props = {
   onDelete: (noteId: string) => void;
   /**
    * Edits in progress on this board, by note id. A long board's notes are drawn in runs
-   * (phone-board.tsx); a note removed above this one can move it into the next run, which
+   * (board-columns.tsx); a note removed above this one can move it into the next run, which
    * makes it afresh: its edit comes back from here, so nothing typed is lost.
    */
   drafts?: Map<string, Draft>;
@@ -33,7 +33,7 @@ export type Draft = { text: string; selection: [number, number] };
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /** One note on a phone: read it; if it is yours, edit or delete it in place. */
-export const PhoneNote = memo(function PhoneNote(props: Props) {
+export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
   const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, votes } = props;
   const t = useTranslations("board");
   const kept = props.drafts?.get(note.id);

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { memo, type ReactElement, useRef } from "react";
 import type { BoardState, ColumnView } from "@/lib/boards/board-state";
-import { type ItemCache, reuseItem, runsOf } from "@/lib/boards/list-items";
+import { type ItemCache, reuseItem, runsOf, sameInputs } from "@/lib/boards/list-items";
 import type { VotingStore } from "@/lib/realtime/client/use-voting";
 import type { RoundView } from "@/lib/realtime/contract";
 import { type Draft, PhoneNote, type PhoneNoteProps } from "./phone-note";
@@ -14,6 +14,19 @@ import { pinPlace } from "./pin-place";
  * about five notes, so a run on screen draws 20–40; 500 notes make 25 runs to watch.
  */
 const notesPerRun = 20;
+
+/**
+ * One run of notes, skipped whole when it holds the very elements it drew last time: a new note at
+ * the end of a 500-note board redraws its run, not 25. The gap after a run is its own padding, so
+ * the clipping of a run (and of the list, which takes the last run's back with -mb-3) leaves its
+ * last note's shadow whole.
+ */
+const NoteRun = memo(
+  function NoteRun({ items }: { items: ReactElement[] }) {
+    return <div className="space-y-3 pb-3 [content-visibility:auto] [contain-intrinsic-size:auto_2600px]">{items}</div>;
+  },
+  (before, after) => sameInputs(before.items, after.items),
+);
 
 type Props = {
   columns: ColumnView[];
@@ -131,12 +144,8 @@ export const BoardColumns = memo(function BoardColumns({
                   notesPerRun,
                 ).map((run, i) => (
                   // Keyed by place: notes added at the end (the usual case) leave earlier runs as they were.
-                  // The gap after a run is its own padding, so the clipping of a run (and of the list,
-                  // which takes the last run's back with -mb-3) leaves its last note's shadow whole.
                   // biome-ignore lint/suspicious/noArrayIndexKey: a run is a stretch of the list, not an item
-                  <div key={i} className="space-y-3 pb-3 [content-visibility:auto] [contain-intrinsic-size:auto_2600px]">
-                    {run}
-                  </div>
+                  <NoteRun key={i} items={run} />
                 ))}
               </div>
             )}

@@ -2,11 +2,14 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
-import type { Pin } from "@/lib/boards/pins";
+import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import type { Ack, CommandName, CommandPayload, CommandResults, HiddenNoteText, NoteColour, WireNote } from "../contract";
 import type { PendingCommand } from "./outbox";
 import { useConnection, usePending } from "./react";
 import { useRoom } from "./use-room";
+
+// Never changed: the one empty list of every board that is not a map.
+const noNotes: WireNote[] = [];
 
 /** What the server's ack of a command tells us about the board, as the events its broadcast will carry. */
 function eventsOfAck(name: CommandName, result: unknown): BoardEvent[] {
@@ -65,7 +68,8 @@ export function useBoard(boardId: string) {
 
   /** A map board's notes, oldest first (their pin numbers), with pins being dragged where they were dropped. */
   const mapNotes = useMemo(() => {
-    if (!state) return [];
+    // Only a map board numbers its pins: any other board keeps one empty list, not a sort per change.
+    if (!state || !isMapBoard(state.board)) return noNotes;
     return Object.values(state.notes)
       .map((n) => (pinning[n.id] ? { ...n, pin: pinning[n.id] as Pin } : n))
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));

@@ -13,7 +13,7 @@ import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { PresentationState } from "@/lib/realtime/contract";
 import { formatClock } from "@/lib/room/timer";
 import type { TimesFormState } from "./actions";
-import { TimesForm } from "./times-form";
+import { TimesForm, type TimesFormHandle, useTimesForm } from "./times-form";
 
 type Props = {
   event: { name: string; slug: string };
@@ -30,6 +30,7 @@ export function PresentationsConsole({ event, saveTimes, times }: Props) {
   const t = useTranslations("presentations-console");
   const p = usePresentations();
   const s = p.state;
+  const timesForm = useTimesForm(saveTimes, s?.run ?? times);
   return (
     <div className="min-h-dvh">
       <header className="border-b border-line bg-white">
@@ -66,14 +67,14 @@ export function PresentationsConsole({ event, saveTimes, times }: Props) {
               <h2 id="times-title" className="text-lg font-bold">
                 {t("timesTitle")}
               </h2>
-              <TimesForm action={saveTimes} times={times} />
+              <TimesForm form={timesForm} />
             </section>
           </>
         ) : (
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
             <div className="space-y-6">
               <PresenterControls handle={p} state={s} />
-              <RunningOrder handle={p} state={s} slug={event.slug} saveTimes={saveTimes} />
+              <RunningOrder handle={p} state={s} slug={event.slug} timesForm={timesForm} />
             </div>
             <div className="space-y-6">
               <PeoplesChoicePanel handle={p} state={s} />
@@ -301,12 +302,12 @@ function RunningOrder({
   handle,
   state,
   slug,
-  saveTimes,
+  timesForm,
 }: {
   handle: PresentationsHandle;
   state: PresentationState;
   slug: string;
-  saveTimes: FormAction<TimesFormState>;
+  timesForm: TimesFormHandle;
 }) {
   const t = useTranslations("presentations-console.order");
   const id = useId();
@@ -389,7 +390,7 @@ function RunningOrder({
       <p aria-live="polite" className="sr-only">
         {announce}
       </p>
-      <TimesForm action={saveTimes} times={state.run} />
+      <TimesForm form={timesForm} />
     </section>
   );
 }

@@ -9,22 +9,17 @@ import type { TimesFormState } from "./actions";
 const asMinutes = (seconds: number) => String(seconds / 60);
 
 /**
- * Each team's minutes to present and for questions. A form posted to a server action (bound by the
+ * Each team's minutes to present and for questions: a form posted to a server action (bound by the
  * page), so it saves without JavaScript too and answers "Times saved" either way. `times`: the
  * room's times now (live once the page is connected), which the fields start from.
+ *
+ * The console draws this form in one place before the room's live state has arrived and in another
+ * after; its state is held by the console (this hook), so a save pressed just before the state
+ * arrives still says "Times saved", and nothing typed is lost in the move.
  */
-export function TimesForm({
-  action,
-  times,
-}: {
-  action: FormAction<TimesFormState>;
-  times: { presentSeconds: number; questionsSeconds: number };
-}) {
-  const t = useTranslations("presentations-console.times");
-  const id = useId();
+export function useTimesForm(action: FormAction<TimesFormState>, times: { presentSeconds: number; questionsSeconds: number }) {
   const { state, pending, formProps } = useKeptForm<TimesFormState>(action, {});
   const v = state.values ?? {};
-  const e = state.errors ?? {};
   // Held here, so what was typed stays through a refusal; without JavaScript the echoed values refill it.
   const [present, setPresent] = useState(v.present ?? asMinutes(times.presentSeconds));
   const [questions, setQuestions] = useState(v.questions ?? asMinutes(times.questionsSeconds));
@@ -33,6 +28,16 @@ export function TimesForm({
     setPresent(asMinutes(times.presentSeconds));
     setQuestions(asMinutes(times.questionsSeconds));
   }, [times.presentSeconds, times.questionsSeconds]);
+  return { state, pending, formProps, present, setPresent, questions, setQuestions };
+}
+
+export type TimesFormHandle = ReturnType<typeof useTimesForm>;
+
+export function TimesForm({ form }: { form: TimesFormHandle }) {
+  const t = useTranslations("presentations-console.times");
+  const id = useId();
+  const { state, pending, formProps, present, setPresent, questions, setQuestions } = form;
+  const e = state.errors ?? {};
   const problem = state.message ?? (Object.keys(e).length > 0 ? t("notSaved") : undefined);
   return (
     <form {...formProps} className="flex flex-wrap items-end gap-3" data-testid="times-form">

@@ -1,0 +1,46 @@
+/**
+ * The presentations console shows the times form at once, before the room's live state arrives, and
+ * in the running order once it has. A save pressed in between (a slow venue network) must still say
+ * "Times saved" after the move, with the saved minutes in the fields. Here the console's connection
+ * is held back until the save has been answered, then let through.
+ */
+import { expect, type Route, test, type WebSocketRoute } from "@playwright/test";
+import { createEventFixture, signIn } from "../support/fixtures";
+import { projector } from "../support/viewports";
+
+test("a save pressed before the console is live still says Times saved once the room's state arrives", async ({ browser }) => {
+  const event = await createEventFixture();
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const page = await laptop.newPage();
+
+  // Held: every long-polling request waits here, and every websocket is refused, until released.
+  let held = true;
+  const waiting: Route[] = [];
+  await page.route("**/socket.io/**", (route) => (held ? waiting.push(route) : route.continue()));
+  await page.routeWebSocket(/\/socket\.io\//, (ws: WebSocketRoute) => {
+    if (held) void ws.close();
+    else ws.connectToServer();
+  });
+
+  await page.goto(`/f/${event.slug}/presentations`);
+  await expect(page.getByText("Opening the presentations…")).toBeVisible();
+  await page.getByLabel("Minutes to present").fill("4");
+  await page.getByLabel("Minutes for questions").fill("1.5");
+  await page.getByRole("button", { name: "Save times" }).click();
+  await expect(page.getByTestId("times-status")).toHaveText("Times saved");
+
+  held = false;
+  for (const route of waiting.splice(0)) await route.continue().catch(() => {});
+  // The network comes back (the laptop's "online" event), so the console reconnects now rather
+  // than after socket.io's backoff.
+  await laptop.setOffline(true);
+  await laptop.setOffline(false);
+  // The live console: the form now sits in the running order, and still says what happened.
+  await expect(page.getByRole("heading", { name: "Running order" })).toBeVisible();
+  await expect(page.getByText("Opening the presentations…")).toHaveCount(0);
+  await expect(page.getByTestId("times-status")).toHaveText("Times saved");
+  await expect(page.getByLabel("Minutes to present")).toHaveValue("4");
+  await expect(page.getByLabel("Minutes for questions")).toHaveValue("1.5");
+  await laptop.close();
+});

@@ -37,7 +37,7 @@ function NeedsJavaScript() {
   const t = useTranslations("live.sync");
   return (
     <noscript>
-      <div className="px-4 pt-3">
+      <div className="px-4 py-3">
         <p role="alert" className="mx-auto max-w-md rounded-xl bg-red-50 px-4 py-3 font-semibold text-danger">
           {t("needsJavaScript")}
         </p>

@@ -550,6 +550,13 @@ export const voteRounds = sqliteTable(
     revealedAt: integer("revealed_at"),
     /** The ids carried forward, once the facilitator has settled any ties. */
     shortlist: text("shortlist", { mode: "json" }).$type<string[] | null>(),
+    /**
+     * How many people hold a dot in the round and how many dots are down. Kept by triggers on
+     * `votes` (migration 0023), like `vote_tallies`, so the tally sent every 40 ms reads two
+     * numbers instead of counting every dot of the round.
+     */
+    voters: integer("voters").notNull().default(0),
+    dotsUsed: integer("dots_used").notNull().default(0),
   },
   (t) => [index("vote_rounds_board").on(t.boardId, t.createdAt)],
 );
@@ -578,6 +585,24 @@ export const votes = sqliteTable(
     uniqueIndex("votes_voter_target_place").on(t.roundId, t.voterKey, t.targetId, t.placeOnTarget),
     index("votes_round_target").on(t.roundId, t.targetId),
   ],
+);
+
+/**
+ * Dots per target in a round: kept by triggers on `votes` (migration 0023), whichever path adds
+ * or removes a dot (a command, a team move, a cascade, the importer). A target with no dot has no
+ * row. Counting the round's dots instead grew with the round: at 20,000 dots it was 2–3 ms on
+ * every 40 ms tally, the largest single statement on the vote path (bench/README.md, finding 26).
+ */
+export const voteTallies = sqliteTable(
+  "vote_tallies",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => voteRounds.id, { onDelete: "cascade" }),
+    targetId: text("target_id").notNull(),
+    dots: integer("dots").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.targetId] })],
 );
 
 // ---------------------------------------------------------------------------------------------

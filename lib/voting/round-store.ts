@@ -1,11 +1,11 @@
-import { and, count, countDistinct, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { jsonOut, readRows } from "@/db/fixed-sql";
-import { voteRounds, votes } from "@/db/schema";
+import { roomSequences, voteRounds, votes, voteTallies } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { RoundView, TallyView } from "@/lib/realtime/contract";
-import { currentSeq, versionKeys } from "@/lib/realtime/sequence";
+import { versionKeys } from "@/lib/realtime/sequence";
 
 export type RoundRow = typeof voteRounds.$inferSelect;
 
@@ -58,39 +58,33 @@ const talliesVisible = (r: RoundRow) => r.status === "revealed" || (r.talliesLiv
 
 /** How a round stands, as everyone may see it: counts always, tallies only when visible. */
 export async function tallyOf(db: Db | Tx, round: RoundRow): Promise<TallyView> {
-  // Read before the counts: the counts are then at least as new as the version says.
-  const version = await currentSeq(db, versionKeys.tally(round.id));
-  const [totals] = await db
-    .select({ voters: countDistinct(votes.voterKey), dots: count() })
-    .from(votes)
-    .where(eq(votes.roundId, round.id));
-  let tallies: Record<string, number> | null = null;
-  if (talliesVisible(round)) {
-    const rows = await db
-      .select({ targetId: votes.targetId, dots: count() })
-      .from(votes)
-      .where(eq(votes.roundId, round.id))
-      .groupBy(votes.targetId);
-    tallies = Object.fromEntries(rows.map((r) => [r.targetId, Number(r.dots)]));
-  }
-  return { roundId: round.id, version, voters: Number(totals?.voters ?? 0), dotsUsed: Number(totals?.dots ?? 0), tallies };
+  // The version and the counts come from one statement, so one snapshot: they match exactly.
+  const [row] = await db
+    .select({
+      version: sql<number>`coalesce((select ${roomSequences.seq} from ${roomSequences} where ${roomSequences.room} = ${versionKeys.tally(round.id)}), 0)`,
+      voters: voteRounds.voters,
+      dots: voteRounds.dotsUsed,
+    })
+    .from(voteRounds)
+    .where(eq(voteRounds.id, round.id));
+  return {
+    roundId: round.id,
+    version: Number(row?.version ?? 0),
+    voters: row?.voters ?? 0,
+    dotsUsed: row?.dots ?? 0,
+    tallies: talliesVisible(round) ? await allTallies(db, round.id) : null,
+  };
 }
 
 // tallyOf's reads as ONE statement of fixed SQL text (db/fixed-sql.ts), for the coalesced tally
-// that goes to the room every 40 ms while people vote: drizzle built the round's select and the
-// three queries afresh on each flush. One statement reads one snapshot, so the version matches
-// the counts exactly (tallyOf reads it first, so its counts are at least as new). The counts scan
-// the round's narrowest covering index, (round, voter, slot): left to itself SQLite picks the one
-// that also holds each target id, about 30 % slower at 20,000 dots (a round of 1,000 phones).
-const tallyNowSql = `select r.status, r.tallies_live,
+// that goes to the room every 40 ms while people vote: drizzle built the round's select and its
+// queries afresh on each flush. The counts are kept by triggers on `votes` (migration 0023), so
+// this reads the round's row and one row per target, however many dots the round holds.
+const tallyNowSql = `select r.status, r.tallies_live, r.voters, r.dots_used,
   coalesce((select s.seq from room_sequences s where s.room = ?2), 0) as version,
-  t.voters, t.dots,
   case when r.status = 'revealed' or (r.tallies_live and r.status = 'open') then
-    (select json_group_object(g.target_id, g.dots) from
-      (select v.target_id, count(*) as dots from votes v where v.round_id = r.id group by v.target_id) g) end as tallies
-from vote_rounds r,
-  (select count(distinct v.voter_key) as voters, count(*) as dots from votes v indexed by votes_voter_slot
-    where v.round_id = ?1) t
+    (select json_group_object(t.target_id, t.dots) from vote_tallies t where t.round_id = r.id) end as tallies
+from vote_rounds r
 where r.id = ?1`;
 
 /** The round's tally as `tallyOf` gives it, read on `db`'s connections; null if the round is gone. */
@@ -101,17 +95,16 @@ export async function tallyNow(db: Db, roundId: string): Promise<TallyView | nul
     roundId,
     version: Number(row.version),
     voters: Number(row.voters),
-    dotsUsed: Number(row.dots),
+    dotsUsed: Number(row.dots_used),
     tallies: jsonOut<Record<string, number>>(row.tallies),
   };
 }
 
 /** Every tally of a round, whatever is visible: for closing and the shortlist. */
-export async function allTallies(db: Db | Tx, roundId: string) {
+export async function allTallies(db: Db | Tx, roundId: string): Promise<Record<string, number>> {
   const rows = await db
-    .select({ targetId: votes.targetId, dots: count() })
-    .from(votes)
-    .where(eq(votes.roundId, roundId))
-    .groupBy(votes.targetId);
-  return Object.fromEntries(rows.map((r) => [r.targetId, Number(r.dots)]));
+    .select({ targetId: voteTallies.targetId, dots: voteTallies.dots })
+    .from(voteTallies)
+    .where(eq(voteTallies.roundId, roundId));
+  return Object.fromEntries(rows.map((r) => [r.targetId, r.dots]));
 }

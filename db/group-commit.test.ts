@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openTempDatabase } from "@/test/integration/support/fixtures";
-import { takeBatch } from "./group-commit";
+import { oncePerCommit, takeBatch } from "./group-commit";
 import { roomSequences } from "./schema";
 
 const cleanups: (() => void)[] = [];
@@ -112,5 +112,42 @@ describe("takeBatch", () => {
     // The rest of the backlog stays queued, still in its own order.
     expect(pending.map((j) => j.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(takeBatch(pending).map((j) => j.n)).toEqual([1]);
+  });
+});
+
+describe("oncePerCommit", () => {
+  const seqOf = async (db: Awaited<ReturnType<typeof database>>, room: string) =>
+    (await db.read.select().from(roomSequences).where(sql`room = ${room}`))[0]?.seq ?? 0;
+
+  it("runs once in a commit however many of its writes ask, and again in each later commit", async () => {
+    const db = await database();
+    const bump = (tx: Parameters<Parameters<typeof db.transact>[0]>[0]) =>
+      oncePerCommit(tx, "tally", (t) =>
+        t.run(sql`insert into room_sequences (room, seq) values ('tally', 1) on conflict (room) do update set seq = seq + 1`),
+      );
+    // The first write commits alone; the 19 that queue behind it share the next commit.
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      db.transact(async (tx) => {
+        await tx.insert(roomSequences).values({ room: `r${i}`, seq: i });
+        bump(tx);
+      }),
+    );
+    await Promise.all(writes);
+    expect(await seqOf(db, "tally")).toBe(2);
+    await db.transact(async (tx) => bump(tx));
+    expect(await seqOf(db, "tally")).toBe(3);
+  });
+
+  it("a failure in it breaks the whole commit: no write in it is acknowledged", async () => {
+    const db = await database();
+    const writes = Array.from({ length: 5 }, (_, i) =>
+      db.transact(async (tx) => {
+        await tx.insert(roomSequences).values({ room: `r${i}`, seq: i });
+        oncePerCommit(tx, "broken", () => Promise.reject(new Error("disk gone")));
+      }),
+    );
+    const settled = await Promise.allSettled(writes);
+    expect(settled.every((s) => s.status === "rejected")).toBe(true);
+    expect(await rooms(db)).toEqual([]);
   });
 });

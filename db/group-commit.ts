@@ -33,6 +33,31 @@ export function takeBatch<J extends { key: string | undefined }>(pending: J[]): 
   return batch;
 }
 
+/** Work asked for once per transaction, whichever of its writes asked (see `oncePerCommit`). */
+const beforeCommit = new WeakMap<Tx, Map<string, (tx: Tx) => Promise<unknown>>>();
+
+/**
+ * Runs `fn` once in this transaction, just before it commits, however many of the writes
+ * sharing it ask with the same key: e.g. a tally's version, which must move in every commit that
+ * changes the tally, but only once however many dots the commit holds. A write that fails after
+ * asking leaves the request in place: `fn` must be harmless to run for nothing.
+ */
+export function oncePerCommit(tx: Tx, key: string, fn: (tx: Tx) => Promise<unknown>) {
+  let asked = beforeCommit.get(tx);
+  if (!asked) {
+    asked = new Map();
+    beforeCommit.set(tx, asked);
+  }
+  if (!asked.has(key)) asked.set(key, fn);
+}
+
+async function runBeforeCommit(tx: Tx) {
+  const asked = beforeCommit.get(tx);
+  if (!asked) return;
+  beforeCommit.delete(tx);
+  for (const fn of asked.values()) await fn(tx);
+}
+
 /** The batch's transaction is gone (SQLite rolled it back): nothing in it may be acknowledged. */
 class BatchBroken extends Error {}
 
@@ -56,7 +81,13 @@ export function groupCommitQueue(write: Db) {
 
   async function runAlone(job: Job) {
     try {
-      job.resolve(await write.transaction(job.fn));
+      job.resolve(
+        await write.transaction(async (tx) => {
+          const value = await job.fn(tx);
+          await runBeforeCommit(tx);
+          return value;
+        }),
+      );
     } catch (error) {
       job.reject(error);
     }
@@ -83,6 +114,11 @@ export function groupCommitQueue(write: Db) {
             }
             job.reject(error);
           }
+        }
+        try {
+          await runBeforeCommit(tx);
+        } catch (error) {
+          throw new BatchBroken(String(error), { cause: error });
         }
       });
     } catch (error) {

@@ -4,7 +4,7 @@ import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { CommandFailure } from "./command-error";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
 import type { Broadcast, HandlerTable, Revocation, Signal } from "./handler";
-import { nextSeq, versionKeys } from "./sequence";
+import { bumpVersionOnCommit, nextSeq, versionKeys } from "./sequence";
 
 export type SequencedBroadcast = Broadcast & { seq: number };
 
@@ -91,7 +91,7 @@ export async function executeCommand<N extends CommandName>(
         const applied = await handler.apply(tx, input);
         const sequenced: SequencedBroadcast[] = [];
         for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
-        for (const s of applied.signals ?? []) await nextSeq(tx, versionKeys.tally(s.roundId));
+        for (const s of applied.signals ?? []) bumpVersionOnCommit(tx, versionKeys.tally(s.roundId));
         await runFixed(tx, keepOutcome, [
           key,
           commandId,

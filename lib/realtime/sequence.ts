@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { rowsOf } from "@/db/fixed-sql";
+import { oncePerCommit } from "@/db/group-commit";
 import { roomSequences } from "@/db/schema";
 import type { Broadcast } from "./handler";
 
@@ -24,6 +25,14 @@ export const versionKeys = {
   tally: (roundId: string) => `tally:${roundId}`,
   presence: (eventId: string) => `presence:${eventId}`,
 };
+
+/**
+ * Moves a version counter once in this write's commit, however many writes in the commit change
+ * that state (a commit of forty dots moves the tally's version once, not forty times).
+ */
+export function bumpVersionOnCommit(tx: Tx, key: string) {
+  oncePerCommit(tx, `version ${key}`, (t) => nextSeq(t, key));
+}
 
 /** The current value of a room's sequence or of a version counter (0 before the first). */
 export async function currentSeq(db: Db | Tx, key: string): Promise<number> {

@@ -89,14 +89,9 @@ export async function startBackgroundCheckpoints(
       clearInterval(timer);
       unsubscribe();
       await database.setWalAutocheckpoint(defaultPages).catch(() => undefined);
-      // Held again until it has gone, so a process with nothing else to do waits for it; a
-      // worker stuck in a checkpoint is stopped outright after two seconds.
-      worker.ref();
       const exited = new Promise((done) => worker.once("exit", done));
       worker.postMessage("close");
-      const stuck = setTimeout(() => void worker.terminate(), 2000);
       await exited;
-      clearTimeout(stuck);
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
  * The server's database work for votes at a paced rate, without sockets: for A/B comparisons of
- * the vote path (bench/README.md, findings 26–28), where the full benchmark's sockets and load
+ * the vote path (bench/README.md, findings 26–27), where the full benchmark's sockets and load
  * generator drown a change of 10 % in their own noise.
  *
  *   npm run bench:vote-path -- [--r 1000] [--votes 15000] [--phones 1000]
  *
  * What runs, as in lib/realtime/socket-server.ts: each vote is checked for revoked access (the
- * shared per-command check), then vote:cast through executeCommand on a migrated libSQL file; the
+ * per-command check), then vote:cast through executeCommand on a migrated libSQL file; the
  * round's tally is read every 40 ms while dots come in; every 400 ms all phones' access is swept.
  * Votes are sent open-loop on a schedule (vote k at k/R s) and latency counts from that time.
  * Prints one JSON line: CPU % of a core, CPU µs per vote, latency p50/p99 in ms.
@@ -15,10 +15,9 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startBackgroundCheckpoints } from "@/db/checkpointer";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { revokedAmong, sharedRevocationCheck } from "@/lib/auth/revalidate";
+import { revokedAmong } from "@/lib/auth/revalidate";
 import { executeCommand } from "@/lib/realtime/execute-command";
 import { handlers } from "@/lib/realtime/handlers";
 import { tallyNow } from "@/lib/voting/round-store";
@@ -39,7 +38,6 @@ const dir = mkdtempSync(join(tmpdir(), "madein-vote-path-"));
 const url = `file:${join(dir, "vote-path.db")}`;
 await migrateDatabase(url);
 const db = await openDatabase(url);
-const checkpoints = await startBackgroundCheckpoints(db);
 const seeded = await seed(db, phones, 12);
 const opened = await executeCommand({ db, handlers }, seeded.staff, "vote:open", {
   id: `open-${randomUUID()}`,
@@ -52,7 +50,6 @@ const held = seeded.participantIds.map((participantId) => ({
   sessionHash: null,
   deviceId: null,
 }));
-const accessTakenAway = sharedRevocationCheck(db.read);
 
 let tallyDue = false;
 let failures = 0;
@@ -72,7 +69,7 @@ async function vote(k: number) {
   const phone = held[k % phones]!;
   const targetId = seeded.targets[(k + Math.floor(k / phones)) % seeded.targets.length]!;
   const scheduled = started + (k / rate) * 1000;
-  if (await accessTakenAway(phone)) throw new Error("access taken away");
+  if ((await revokedAmong(db.read, [phone])).size > 0) throw new Error("access taken away");
   const run = await executeCommand({ db, handlers }, phone.actor, "vote:cast", {
     id: `cast-${randomUUID()}`,
     payload: { roundId, targetId },
@@ -111,6 +108,5 @@ console.log(
     p99Ms: round1(percentile(sorted, 99)),
   }),
 );
-await checkpoints?.stop();
 db.close();
 rmSync(dir, { recursive: true, force: true });

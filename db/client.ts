@@ -24,8 +24,6 @@ export interface Database {
   transact<T>(fn: (tx: Tx) => Promise<T>, options?: { fairnessKey?: string }): Promise<T>;
   /** The PRAGMAs as seen on the write connection right now (for start-up checks and tests). */
   writePragmas(): Promise<{ foreignKeys: number; journalMode: string; busyTimeout: number }>;
-  /** WAL pages after which a commit checkpoints in-thread (db/checkpointer.ts moves that work off it). */
-  setWalAutocheckpoint(pages: number): Promise<void>;
   /** The write queue, for metrics: how many writes wait, and each commit's duration. */
   writeQueue: { depth(): number; onCommit(listener: CommitListener): () => void };
   close(): void;
@@ -97,9 +95,6 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     transact,
     writeQueue: { depth: transact.depth, onCommit: transact.onCommit },
     writePragmas: () => readPragmas(writeClient),
-    async setWalAutocheckpoint(pages) {
-      if (isFile(url)) await writeClient.execute(`PRAGMA wal_autocheckpoint = ${Math.trunc(pages)}`);
-    },
     close() {
       writeClient.close();
       readClient.close();

@@ -1,7 +1,6 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import compression from "compression";
-import { startBackgroundCheckpoints } from "@/db/checkpointer";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
 import type { Env } from "@/lib/config/env";
@@ -75,7 +74,6 @@ export async function startServer(options: StartOptions) {
   await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   setSharedDatabase(db);
-  const checkpoints = await startBackgroundCheckpoints(db, { log });
   // Several processes: Redis carries broadcasts and rate limits between them.
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : undefined;
   setSharedRedis(redis);
@@ -294,7 +292,6 @@ export async function startServer(options: StartOptions) {
         await nextApp?.close?.().catch(() => undefined);
         await redis?.close().catch(() => undefined);
         if (sharedRedis() === redis) setSharedRedis(undefined);
-        await checkpoints?.stop();
         db.close();
       })();
       return closing;

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
-import { clientOf } from "@/db/fixed-sql";
 import { accountSessions, eventStaff, events, participantDevices, participants } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
 import { joinEvent } from "@/lib/participants/join-event";
@@ -15,7 +14,7 @@ import {
   participantActor,
   staffActor,
 } from "@/test/integration/support/fixtures";
-import { type HeldIdentity, revokedAmong, sharedRevocationCheck } from "./revalidate";
+import { type HeldIdentity, revokedAmong } from "./revalidate";
 
 /**
  * Every way access ends, seen by `revokedAmong` on the read connection: the per-command check and
@@ -252,50 +251,3 @@ describe("revokedAmong", () => {
     expect(names(revoked)).toEqual(leaving.map((i) => `p${i}`).sort());
   });
 });
-
-describe("sharedRevocationCheck (the per-command check)", () => {
-  it("answers each of the checks asked together rightly, with one read", async () => {
-    const ada = await addParticipant(temp.db, event.id, "Ada");
-    const bo = await addParticipant(temp.db, event.id, "Bo");
-    await other.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, bo)));
-    const reads = countReads(temp.db);
-    const check = sharedRevocationCheck(temp.db.read);
-    const asked = [participantHeld("ada", ada), participantHeld("bo", bo), staffHeld("organiser", organiser)];
-    expect(await Promise.all(asked.map(check))).toEqual([false, true, false]);
-    // Participants and staff: one statement each, however many asked.
-    expect(reads()).toBe(2);
-  });
-
-  it("sees access taken away just before it is asked, and a later turn reads again", async () => {
-    const ada = await addParticipant(temp.db, event.id, "Ada");
-    const check = sharedRevocationCheck(temp.db.read);
-    expect(await check(participantHeld("ada", ada))).toBe(false);
-    await other.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, ada)));
-    expect(await check(participantHeld("ada", ada))).toBe(true);
-  });
-
-  it("a failed read fails every check that shared it, and the next ones read afresh", async () => {
-    const ada = await addParticipant(temp.db, event.id, "Ada");
-    const client = clientOf(temp.db.read);
-    const execute = client.execute.bind(client);
-    client.execute = (() => Promise.reject(new Error("disk gone"))) as typeof client.execute;
-    const check = sharedRevocationCheck(temp.db.read);
-    const both = [check(participantHeld("ada", ada)), check(staffHeld("organiser", organiser))];
-    await expect(Promise.all(both)).rejects.toThrow("disk gone");
-    await expect(both[1]).rejects.toThrow("disk gone");
-    client.execute = execute;
-    expect(await check(participantHeld("ada", ada))).toBe(false);
-  });
-});
-
-/** How many statements the read connection has run since this call. */
-function countReads(db: Database) {
-  const client = clientOf(db.read);
-  const execute = client.execute.bind(client);
-  let count = 0;
-  client.execute = ((...args: Parameters<typeof execute>) => {
-    count++;
-    return execute(...args);
-  }) as typeof client.execute;
-  return () => count;
-}

@@ -64,32 +64,3 @@ export async function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], no
   await mark(staff, revokedStaff, [now]);
   return revoked;
 }
-
-/**
- * The per-command check, shared: the checks asked for in one turn of the event loop (the
- * commands read from the network together) are answered by one `revokedAmong`, run right after
- * that turn. Each still reads the database after its command arrived, so access taken away
- * before a command is refused to it; under a burst of votes one read serves many of them.
- */
-export function sharedRevocationCheck(db: Db) {
-  let waiting: { held: HeldIdentity; resolve: (revoked: boolean) => void; reject: (error: unknown) => void }[] = [];
-  async function answer() {
-    const asked = waiting;
-    waiting = [];
-    try {
-      const revoked = await revokedAmong(
-        db,
-        asked.map((a) => a.held),
-      );
-      for (const a of asked) a.resolve(revoked.has(a.held));
-    } catch (error) {
-      for (const a of asked) a.reject(error);
-    }
-  }
-  /** Whether this identity's access has been taken away. */
-  return (held: HeldIdentity) =>
-    new Promise<boolean>((resolve, reject) => {
-      if (waiting.length === 0) setImmediate(() => void answer());
-      waiting.push({ held, resolve, reject });
-    });
-}

@@ -8,7 +8,7 @@ import { boards, notes } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
 import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
-import { type HeldIdentity, revokedAmong, sharedRevocationCheck } from "@/lib/auth/revalidate";
+import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
 import { knownLocale } from "@/lib/i18n/locales";
@@ -126,8 +126,6 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   const presence = createPresenceStore(db, options.processId);
-  // Checked at every handshake and before every command (commands arriving together share a read).
-  const accessTakenAway = sharedRevocationCheck(db.read);
   // Limits follow the person, not the connection: a flooder that reconnects (or opens several
   // sockets, on several processes) keeps spending the same allowance, counted in Redis if shared.
   const points = options.rateLimit?.points ?? 60;
@@ -230,7 +228,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         deviceId: device,
       };
       // e.g. a participant of an archived event: the cookie still resolves, the room is closed.
-      if (await accessTakenAway(held)) return next(new Error("unauthenticated"));
+      if ((await revokedAmong(db.read, [held])).size > 0) return next(new Error("unauthenticated"));
       if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;
@@ -322,7 +320,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         inFlight++;
         try {
           // Checked again on every command: access taken away a moment ago is gone now.
-          if (await accessTakenAway(socket.data)) {
+          if ((await revokedAmong(db.read, [socket.data])).size > 0) {
             reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage.ended } });
             endSocket(socket, "ended");
             return;

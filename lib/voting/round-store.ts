@@ -58,7 +58,8 @@ const talliesVisible = (r: RoundRow) => r.status === "revealed" || (r.talliesLiv
 
 /** How a round stands, as everyone may see it: counts always, tallies only when visible. */
 export async function tallyOf(db: Db | Tx, round: RoundRow): Promise<TallyView> {
-  // The version and the counts come from one statement, so one snapshot: they match exactly.
+  // The version and the totals come from one statement (one snapshot); the tallies are read after
+  // it, so they are at least as new as the version says, as a phone that keeps the newer expects.
   const [row] = await db
     .select({
       version: sql<number>`coalesce((select ${roomSequences.seq} from ${roomSequences} where ${roomSequences.room} = ${versionKeys.tally(round.id)}), 0)`,

@@ -95,3 +95,36 @@ test("a phone keeps the page's styles through hydration and on to the next page"
   expect(home.paper).toBe("rgb(250, 247, 240)");
   await context.close();
 });
+
+test("a form posted without JavaScript gets its page back styled, with the stylesheet once", async ({ browser }) => {
+  const w = await createWorld();
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  await page.goto(`/j/${w.a.joinCode}`);
+  // Nothing typed: the server action answers the POST with the whole page and its message.
+  const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/j/${w.a.joinCode}`));
+  await page.getByRole("button", { name: "Join" }).click();
+  const posted = await answer;
+  expect(posted.headers()["content-type"]).toContain("text/html");
+  const html = await posted.text();
+  const sheets = stylesheetsOf(html);
+  expect(sheets.length, "an inlined stylesheet").toBeGreaterThan(0);
+  for (const sheet of sheets) {
+    const marker = sheet.slice(sheet.length / 2, sheet.length / 2 + 200);
+    expect(html.split(marker).length - 1, "the stylesheet once in the answer").toBe(1);
+    expect(payloadOf(html)).not.toContain(marker);
+  }
+  await expect(page.getByText("Tell us what to call you.").first()).toBeVisible();
+  const paper = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(paper).toBe("rgb(250, 247, 240)");
+  // Then the name, and the phone joins.
+  await page.getByLabel("What should people call you?").fill("Amira");
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${w.a.slug}`));
+  await context.close();
+});

@@ -1,5 +1,6 @@
+import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { InlinedCssFilter } from "./inlined-css";
+import { asksForDocument, InlinedCssFilter } from "./inlined-css";
 
 const css = `@layer theme{:root{--color-ink:#1f1d2b}}.a>.b{content:"→"}${".p-4{padding:1rem}".repeat(120)}`;
 const open = '<script nonce="abc">';
@@ -134,5 +135,25 @@ describe("InlinedCssFilter", () => {
     expect(short.endsWith("<p>x</p>")).toBe(true);
     const broken = `${head}${body}${open}self.__next_f.push([1,"2:T</script>${push(flight)}</body></html>`;
     expect(filterIn([broken]).html).toBe(broken);
+  });
+});
+
+describe("asksForDocument", () => {
+  const asking = (method: string, headers: Record<string, string>) =>
+    asksForDocument({ method, headers } as unknown as IncomingMessage);
+  const browser = { accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
+
+  it("is a page's first load or a form posted without JavaScript", () => {
+    expect(asking("GET", browser)).toBe(true);
+    expect(asking("POST", { ...browser, "content-type": "multipart/form-data; boundary=x" })).toBe(true);
+  });
+
+  it("is not what a script asks for: a navigation's payload, a server action's answer, an API call", () => {
+    expect(asking("GET", { ...browser, rsc: "1" })).toBe(false);
+    expect(asking("POST", { accept: "text/x-component", "next-action": "abc" })).toBe(false);
+    expect(asking("POST", { ...browser, "next-action": "abc" })).toBe(false);
+    expect(asking("GET", { accept: "application/json" })).toBe(false);
+    expect(asking("PUT", browser)).toBe(false);
+    expect(asking("HEAD", browser)).toBe(false);
   });
 });

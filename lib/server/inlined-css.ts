@@ -289,9 +289,19 @@ export function builtStylesheets(distDir: string): (href: string) => string | nu
   };
 }
 
-/** A first load of a page (an HTML document), not a client-side navigation's RSC fetch. */
+/**
+ * A request answered with a whole page (an HTML document): a first load, or a form posted
+ * without JavaScript (a server action answers it with the page again, stylesheet and payload
+ * included). Not a client-side navigation's RSC fetch, nor a server action called by script:
+ * those carry `RSC` or `Next-Action` and get the payload alone.
+ */
 export function asksForDocument(req: IncomingMessage): boolean {
-  return req.method === "GET" && (req.headers.accept ?? "").includes("text/html") && req.headers.rsc === undefined;
+  return (
+    (req.method === "GET" || req.method === "POST") &&
+    (req.headers.accept ?? "").includes("text/html") &&
+    req.headers.rsc === undefined &&
+    req.headers["next-action"] === undefined
+  );
 }
 
 type Chunk = string | Uint8Array;

@@ -7,8 +7,12 @@
  * --nodes 2: the app on one process and on two processes behind a sticky proxy with Redis
  * (servers app,cluster unless --servers says otherwise).
  * --events E: E events at once in each server process, phone i in event i mod E (floor and app).
+ * --pin: the server on CPU 0 and this process (the phones: its load workers) on the other CPUs,
+ * with `taskset`, so the phones do not compete with the server they measure (as if they were on
+ * another machine). Every thread of each: the server's GC and libuv threads stay on its core.
+ * On a 2-core machine the phones then have one core, too few for 1,000 of them (finding 28).
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -53,6 +57,16 @@ const burstS = 10;
 const burstRate = Number(option("--burst-rate") ?? 100);
 const graceMs = 2500;
 const workerCount = 2;
+const pinned = flag("--pin");
+/** Puts every thread of a process (and the threads it starts later) on one CPU. */
+function pin(pid: number, cpuList: string) {
+  execFileSync("taskset", ["-a", "-p", "-c", cpuList, String(pid)], { stdio: "ignore" });
+}
+if (pinned) {
+  if (cpus().length < 2) throw new Error("--pin needs two CPUs: one for the server, one for the phones");
+  if (nodes > 1 || servers.includes("cluster")) throw new Error("--pin is for one server process (not --nodes)");
+  pin(process.pid, `1-${cpus().length - 1}`);
+}
 const fanoutTargetMs = 100;
 // Floor and app coalesce at the same interval; --tally-interval tries another one on both.
 const tallyIntervalMs = Number(option("--tally-interval") ?? fanoutPolicy.tallyIntervalMs);
@@ -80,6 +94,7 @@ async function startChild(kind: ServerKind, phones: number): Promise<Child> {
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  if (pinned && child.pid !== undefined) pin(child.pid, "0");
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let ids = 0;
   child.on("message", (m: { id: number; result?: unknown; error?: string }) => {
@@ -564,6 +579,8 @@ const result = {
     node: process.version,
     loadBefore: loadBefore.map((l) => round1(l)),
     loadAfter: loadAfter.map((l) => round1(l)),
+    /** --pin: the server alone on CPU 0, the phones on the others. */
+    pinned,
   },
   knees,
   steps,

@@ -45,6 +45,31 @@ describe("RoomSync", () => {
     expect(quiet.loads).toEqual([1]);
   });
 
+  it("after a load that failed, the next load starts after the ack and is enough on its own", async () => {
+    const loads: string[] = [];
+    let fail = true;
+    const errors: unknown[] = [];
+    const sync = new RoomSync<State, number>({
+      load: async () => {
+        loads.push(fail ? "failed" : "loaded");
+        if (fail) throw new Error("offline");
+        return { seq: 2, state: [] };
+      },
+      apply: (state, n) => [...state, n],
+      onChange: () => {},
+      onError: (e) => errors.push(e),
+    });
+    const lost = sync.resync();
+    sync.patch(() => []); // an ack while the load that will fail is on its way
+    await lost;
+    expect(errors).toHaveLength(1);
+    fail = false;
+    await sync.resync();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(loads).toEqual(["failed", "loaded"]);
+    expect(sync.current).toEqual([]);
+  });
+
   it("applies events in sequence after the snapshot and ignores ones it already has", async () => {
     const h = harness([{ seq: 2, state: [1, 2] }]);
     const loaded = h.sync.resync();

@@ -52,6 +52,8 @@ export class RoomSync<State, Event> {
       })
       .catch((error) => {
         this.loading = null;
+        // The next load starts after any ack that came meanwhile, so it alone is new enough.
+        this.confirmedWhileLoading = false;
         this.options.onError?.(error);
       });
     return this.loading;

@@ -5,8 +5,8 @@
  *
  *   npm run bench:vote-path -- [--r 1000] [--votes 15000] [--phones 1000]
  *
- * What runs, as in lib/realtime/socket-server.ts: each vote is checked for revoked access (the
- * per-command check), then vote:cast through executeCommand on a migrated libSQL file; the
+ * What runs, as in lib/realtime/socket-server.ts: vote:cast through executeCommand on a migrated
+ * libSQL file, checking the phone's access inside the vote's transaction (the per-command check); the
  * round's tally is read every 40 ms while dots come in; every 400 ms all phones' access is swept.
  * Votes are sent open-loop on a schedule (vote k at k/R s) and latency counts from that time.
  * Prints one JSON line: CPU % of a core, CPU µs per vote, latency p50/p99 in ms.
@@ -69,11 +69,11 @@ async function vote(k: number) {
   const phone = held[k % phones]!;
   const targetId = seeded.targets[(k + Math.floor(k / phones)) % seeded.targets.length]!;
   const scheduled = started + (k / rate) * 1000;
-  if ((await revokedAmong(db.read, [phone])).size > 0) throw new Error("access taken away");
-  const run = await executeCommand({ db, handlers }, phone.actor, "vote:cast", {
+  const run = await executeCommand({ db, handlers, held: phone }, phone.actor, "vote:cast", {
     id: `cast-${randomUUID()}`,
     payload: { roundId, targetId },
   });
+  if (run.accessEnded) throw new Error("access taken away");
   if (!run.ack.ok) failures++;
   tallyDue = true;
   latencies.push(performance.now() - scheduled);

@@ -14,7 +14,7 @@ import {
   participantActor,
   staffActor,
 } from "@/test/integration/support/fixtures";
-import { type HeldIdentity, revokedAmong } from "./revalidate";
+import { type HeldIdentity, revokedAmong, revokedWithin } from "./revalidate";
 
 /**
  * Every way access ends, seen by `revokedAmong` on the read connection: the per-command check and
@@ -41,6 +41,18 @@ afterEach(() => {
 });
 
 const names = (s: Set<Held>) => [...s].map((h) => h.name).sort();
+
+/**
+ * `revokedAmong` on the read connection (the sweep), checked against `revokedWithin` inside a
+ * write's transaction (each command), one identity at a time: both must say the same.
+ */
+async function revoked(held: Held[], now?: number) {
+  const among = await revokedAmong(temp.db.read, held, now);
+  const within = new Set<Held>();
+  for (const h of held) if (await temp.db.transact((tx) => revokedWithin(tx, h, now))) within.add(h);
+  expect(names(within)).toEqual(names(among));
+  return among;
+}
 
 async function addDevice(db: Database, participantId: string) {
   const id = randomUUID();
@@ -78,8 +90,8 @@ describe("revokedAmong", () => {
       staffHeld("organiser", organiser),
       staffHeld("facilitator", facilitator, "facilitator"),
     ];
-    expect(names(await revokedAmong(temp.db.read, held))).toEqual([]);
-    expect(names(await revokedAmong(temp.db.read, []))).toEqual([]);
+    expect(names(await revoked(held))).toEqual([]);
+    expect(names(await revoked([]))).toEqual([]);
   });
 
   it("a participant who left, or was erased, is revoked on every socket they hold", async () => {
@@ -95,9 +107,9 @@ describe("revokedAmong", () => {
       participantHeld("cy", cy),
       participantHeld("nobody", randomUUID()),
     ];
-    expect(names(await revokedAmong(temp.db.read, held))).toEqual(["ada tab 1", "ada tab 2", "bo", "nobody"]);
+    expect(names(await revoked(held))).toEqual(["ada tab 1", "ada tab 2", "bo", "nobody"]);
     // One at a time, as each command checks its own socket.
-    for (const h of held) expect((await revokedAmong(temp.db.read, [h])).size).toBe(h.name === "cy" ? 0 : 1);
+    for (const h of held) expect((await revoked([h])).size).toBe(h.name === "cy" ? 0 : 1);
   });
 
   it("archiving the event revokes its participants, not its staff; another event is untouched", async () => {
@@ -114,10 +126,10 @@ describe("revokedAmong", () => {
       participantHeld("bo", bo, null, elsewhere.id),
       staffHeld("organiser elsewhere", organiser, "organiser", elsewhere.id),
     ];
-    expect(names(await revokedAmong(temp.db.read, held))).toEqual(["ada"]);
+    expect(names(await revoked(held))).toEqual(["ada"]);
     // Draft and published both hold: only archived ends access.
     await other.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, elsewhere.id)));
-    expect(names(await revokedAmong(temp.db.read, held))).toEqual(["ada"]);
+    expect(names(await revoked(held))).toEqual(["ada"]);
   });
 
   it("a device its person signed out is revoked; their other device and their device-less sockets carry on", async () => {
@@ -132,16 +144,16 @@ describe("revokedAmong", () => {
       participantHeld("no device", ada, null),
       participantHeld("made-up device", ada, randomUUID()),
     ];
-    expect(names(await revokedAmong(temp.db.read, held))).toEqual(["made-up device", "phone tab 1", "phone tab 2"]);
-    expect((await revokedAmong(temp.db.read, [participantHeld("phone", ada, phone)])).size).toBe(1);
-    expect((await revokedAmong(temp.db.read, [participantHeld("laptop", ada, laptop)])).size).toBe(0);
+    expect(names(await revoked(held))).toEqual(["made-up device", "phone tab 1", "phone tab 2"]);
+    expect((await revoked([participantHeld("phone", ada, phone)])).size).toBe(1);
+    expect((await revoked([participantHeld("laptop", ada, laptop)])).size).toBe(0);
   });
 
   it("a participant who left is revoked whether or not their device still exists", async () => {
     const ada = await addParticipant(temp.db, event.id, "Ada");
     const phone = await addDevice(temp.db, ada);
     await other.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, ada)));
-    expect(names(await revokedAmong(temp.db.read, [participantHeld("phone", ada, phone)]))).toEqual(["phone"]);
+    expect(names(await revoked([participantHeld("phone", ada, phone)]))).toEqual(["phone"]);
   });
 
   it("staff are revoked on sign-out, expiry, a new password, removal, a role change, or no session", async () => {
@@ -208,10 +220,10 @@ describe("revokedAmong", () => {
       "removed",
       "signed out",
     ];
-    expect(names(await revokedAmong(temp.db.read, held, now))).toEqual(expected);
-    for (const h of held) expect((await revokedAmong(temp.db.read, [h], now)).size).toBe(expected.includes(h.name) ? 1 : 0);
+    expect(names(await revoked(held, now))).toEqual(expected);
+    for (const h of held) expect((await revoked([h], now)).size).toBe(expected.includes(h.name) ? 1 : 0);
     // A session that expires later holds until then.
-    expect((await revokedAmong(temp.db.read, [staffHeld("fine", by("fine"))], now + 2 * 24 * 3600 * 1000)).size).toBe(1);
+    expect((await revoked([staffHeld("fine", by("fine"))], now + 2 * 24 * 3600 * 1000)).size).toBe(1);
   });
 
   it("staff of one event hold only in the events where they keep that role", async () => {
@@ -227,7 +239,7 @@ describe("revokedAmong", () => {
       staffHeld("elsewhere as organiser", organiser, "organiser", elsewhere.id),
       staffHeld("unstaffed", organiser, "organiser", unstaffed.id),
     ];
-    expect(names(await revokedAmong(temp.db.read, held))).toEqual(["elsewhere as organiser", "unstaffed"]);
+    expect(names(await revoked(held))).toEqual(["elsewhere as organiser", "unstaffed"]);
   });
 
   it("a sweep over many sockets finds exactly the revoked ones, across batches", async () => {
@@ -247,7 +259,7 @@ describe("revokedAmong", () => {
           .where(eq(participants.id, ids[i] ?? ""));
     });
     const held = ids.map((id, i) => participantHeld(`p${i}`, id));
-    const revoked = await revokedAmong(temp.db.read, [...held, staffHeld("organiser", organiser)]);
-    expect(names(revoked)).toEqual(leaving.map((i) => `p${i}`).sort());
+    const found = await revoked([...held, staffHeld("organiser", organiser)]);
+    expect(names(found)).toEqual(leaving.map((i) => `p${i}`).sort());
   });
 });

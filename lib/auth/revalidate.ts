@@ -1,5 +1,6 @@
-import type { Db } from "@/db/client";
-import { readRows } from "@/db/fixed-sql";
+import type { InValue } from "@libsql/client";
+import type { Db, Tx } from "@/db/client";
+import { readRows, rowsOf } from "@/db/fixed-sql";
 import type { Actor } from "./actor";
 
 /**
@@ -38,7 +39,21 @@ where not exists (
     where st.event_id = j.value ->> 2 and st.account_id = j.value ->> 1 and st.role = j.value ->> 3)`;
 
 /** Which of these identities no longer hold: at most two statements, however many there are. */
-export async function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Date.now()): Promise<Set<T>> {
+export function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Date.now()): Promise<Set<T>> {
+  return revokedBy((sql, args) => readRows(db, sql, args), held, now);
+}
+
+/**
+ * Whether this identity no longer holds, read inside a write's own transaction: a command checked
+ * there cannot slip between access being taken away and its own write.
+ */
+export async function revokedWithin(tx: Tx, held: HeldIdentity, now = Date.now()): Promise<boolean> {
+  return (await revokedBy((sql, args) => rowsOf(tx, sql, args), [held], now)).size > 0;
+}
+
+type ReadRows = (sql: string, args: InValue[]) => Promise<{ [column: number]: unknown }[]>;
+
+async function revokedBy<T extends HeldIdentity>(read: ReadRows, held: T[], now: number): Promise<Set<T>> {
   const revoked = new Set<T>();
   // Sockets holding the same identity share one entry (a person's tabs, a sweep's repeats).
   const participants = new Map<string, { key: (string | null)[]; holders: T[] }>();
@@ -57,7 +72,7 @@ export async function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], no
   const mark = async (entries: Map<string, { key: (string | null)[]; holders: T[] }>, sql: string, args: number[]) => {
     if (entries.size === 0) return;
     const list = [...entries.values()];
-    const rows = await readRows(db, sql, [JSON.stringify(list.map((e) => e.key)), ...args]);
+    const rows = await read(sql, [JSON.stringify(list.map((e) => e.key)), ...args]);
     for (const row of rows) for (const h of list[Number(row[0])]?.holders ?? []) revoked.add(h);
   };
   await mark(participants, revokedParticipants, []);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { announcements, commandLog, notes, roomSequences } from "@/db/schema";
+import { announcements, commandLog, notes, participants, roomSequences } from "@/db/schema";
 import { createNote } from "@/lib/notes/create-note";
 import {
   addBoard,
@@ -235,6 +235,45 @@ describe("idempotency", () => {
     expect(first.ack).toMatchObject({ ok: true });
     expect(second.ack.ok && second.ack.duplicate).toBeFalsy();
     expect(await count(commandLog)).toBe(0);
+  });
+});
+
+describe("access, checked again with each command", () => {
+  const held = () => ({ actor: participantActor(event.id, participantId), sessionHash: null, deviceId: null });
+  const runHeld = <N extends CommandName>(name: N, envelope: unknown) =>
+    executeCommand({ db: temp.db, handlers, held: held() }, held().actor, name, envelope);
+
+  it("applies a write and answers a read while the sender's access holds", async () => {
+    const write = await runHeld("note:create", noteEnvelope());
+    expect(write.ack.ok).toBe(true);
+    expect(write.accessEnded).toBeUndefined();
+    const read = await runHeld("board:open", { id: commandId(), payload: { boardId: event.welcomeBoardId } });
+    expect(read.ack.ok).toBe(true);
+    expect(await count(notes)).toBe(1);
+  });
+
+  it("refuses a write and a read once the sender has left, applying and recording nothing", async () => {
+    await temp.db.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, participantId)));
+    const write = await runHeld("note:create", noteEnvelope());
+    expect(write.accessEnded).toBe(true);
+    expect(write.ack).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+    expect(write.broadcasts).toEqual([]);
+    const read = await runHeld("board:open", { id: commandId(), payload: { boardId: event.welcomeBoardId } });
+    expect(read.accessEnded).toBe(true);
+    expect(await count(notes)).toBe(0);
+    expect(await count(commandLog)).toBe(0);
+  });
+
+  it("a write queued behind the one that takes access away is refused, even in the same commit", async () => {
+    // The removal and the note share one group commit: the note's check runs in that
+    // transaction, after the removal, and sees it.
+    const removal = temp.db.transact((tx) =>
+      tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, participantId)),
+    );
+    const write = runHeld("note:create", noteEnvelope());
+    await removal;
+    expect((await write).accessEnded).toBe(true);
+    expect(await count(notes)).toBe(0);
   });
 });
 

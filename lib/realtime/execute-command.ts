@@ -1,7 +1,9 @@
 import type { Database } from "@/db/client";
 import { jsonIn, jsonOut, rowsOf, runFixed } from "@/db/fixed-sql";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
+import { type HeldIdentity, revokedAmong, revokedWithin } from "@/lib/auth/revalidate";
 import { CommandFailure } from "./command-error";
+import { accessEndedMessage } from "./constants";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
 import type { Broadcast, HandlerTable, Revocation, Signal } from "./handler";
 import { bumpVersionOnCommit, nextSeq, versionKeys } from "./sequence";
@@ -18,6 +20,8 @@ export type Execution<N extends CommandName> = {
   revocations?: Revocation[];
   /** Storage keys of files whose rows the command deleted: removed once it has committed. */
   removedFiles?: string[];
+  /** The sender's access had ended (`deps.held`): nothing was applied, and the ack refuses. */
+  accessEnded?: true;
 };
 
 const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
@@ -33,6 +37,11 @@ function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
   return { ack: { ok: false, error: failure.toError() }, broadcasts: [] };
 }
 
+const accessEnded = <N extends CommandName>(): Execution<N> => ({
+  ...refuse(new CommandFailure("unauthenticated", accessEndedMessage.ended)),
+  accessEnded: true,
+});
+
 /**
  * The one path every command takes: parse → authorise → apply in one transaction (recording
  * the command id, whose primary key makes a retry a no-op) → sequence the broadcasts → ack.
@@ -45,6 +54,12 @@ export async function executeCommand<N extends CommandName>(
     now?: () => number;
     onError?: (error: unknown) => void;
     join?: (room: string) => void;
+    /**
+     * The identity the sender's connection holds, checked again for this command: a write checks
+     * it first thing in its own transaction (so access taken away cannot slip between the check
+     * and the write, and the write connection reads it warm), a read just before it reads.
+     */
+    held?: HeldIdentity;
   },
   actor: Actor,
   name: N,
@@ -67,6 +82,7 @@ export async function executeCommand<N extends CommandName>(
 
   try {
     if (handler.kind === "read") {
+      if (deps.held && (await revokedAmong(deps.db.read, [deps.held])).size > 0) return accessEnded();
       const { result } = await handler.read(deps.db, input, { join: deps.join ?? (() => {}) });
       return { ack: { ok: true, result }, broadcasts: [] };
     }
@@ -74,6 +90,7 @@ export async function executeCommand<N extends CommandName>(
     const commandId = envelope.data.id;
     const outcome = await deps.db.transact(
       async (tx) => {
+        if (deps.held && (await revokedWithin(tx, deps.held))) return { accessEnded: true } as const;
         const recorded = await rowsOf(tx, record, [key, commandId, name]);
         if (recorded.length === 0) {
           // A retry. Read the first run's result in this transaction: the first run may have
@@ -108,6 +125,7 @@ export async function executeCommand<N extends CommandName>(
       },
       { fairnessKey: key },
     );
+    if ("accessEnded" in outcome) return accessEnded();
     if ("duplicate" in outcome) {
       const row = outcome.duplicate;
       if (row && row.name !== name) {

@@ -319,12 +319,6 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         }
         inFlight++;
         try {
-          // Checked again on every command: access taken away a moment ago is gone now.
-          if ((await revokedAmong(db.read, [socket.data])).size > 0) {
-            reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage.ended } });
-            endSocket(socket, "ended");
-            return;
-          }
           const join = (room: string) => {
             socket.join(room);
             if (room.startsWith("board:")) {
@@ -342,7 +336,19 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
               );
             } else log(`command ${name} failed`, error);
           };
-          const run = await executeCommand({ db, handlers, join, onError }, actor, name as CommandName, envelope);
+          // `held`: checked again on every command, inside a write's own transaction, so access
+          // taken away a moment ago is gone now.
+          const run = await executeCommand(
+            { db, handlers, join, onError, held: socket.data },
+            actor,
+            name as CommandName,
+            envelope,
+          );
+          if (run.accessEnded) {
+            reply(run.ack);
+            endSocket(socket, "ended");
+            return;
+          }
           reply(run.ack);
           record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
           emitBroadcasts(run.broadcasts);

@@ -58,7 +58,7 @@ const burstRate = Number(option("--burst-rate") ?? 100);
 const graceMs = 2500;
 const workerCount = 2;
 const pinned = flag("--pin");
-/** Puts every thread of a process (and the threads it starts later) on one CPU. */
+/** Puts every thread of a process (and the threads it starts later) on these CPUs (`taskset -c`). */
 function pin(pid: number, cpuList: string) {
   execFileSync("taskset", ["-a", "-p", "-c", cpuList, String(pid)], { stdio: "ignore" });
 }

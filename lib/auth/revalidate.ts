@@ -1,4 +1,4 @@
-import type { InValue } from "@libsql/client";
+import type { InValue, Row } from "@libsql/client";
 import type { Db, Tx } from "@/db/client";
 import { readRows, rowsOf } from "@/db/fixed-sql";
 import type { Actor } from "./actor";
@@ -51,7 +51,7 @@ export async function revokedWithin(tx: Tx, held: HeldIdentity, now = Date.now()
   return (await revokedBy((sql, args) => rowsOf(tx, sql, args), [held], now)).size > 0;
 }
 
-type ReadRows = (sql: string, args: InValue[]) => Promise<{ [column: number]: unknown }[]>;
+type ReadRows = (sql: string, args: InValue[]) => Promise<Row[]>;
 
 async function revokedBy<T extends HeldIdentity>(read: ReadRows, held: T[], now: number): Promise<Set<T>> {
   const revoked = new Set<T>();

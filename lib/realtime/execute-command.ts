@@ -43,8 +43,9 @@ const accessEnded = <N extends CommandName>(): Execution<N> => ({
 });
 
 /**
- * The one path every command takes: parse → authorise → apply in one transaction (recording
- * the command id, whose primary key makes a retry a no-op) → sequence the broadcasts → ack.
+ * The one path every command takes: parse → authorise → apply in one transaction (first checking
+ * that the sender's access still holds, then recording the command id, whose primary key makes a
+ * retry a no-op) → sequence the broadcasts → ack.
  * The caller emits the broadcasts; this function never touches a socket.
  */
 export async function executeCommand<N extends CommandName>(

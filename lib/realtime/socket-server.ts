@@ -344,12 +344,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
             name as CommandName,
             envelope,
           );
+          reply(run.ack);
           if (run.accessEnded) {
-            reply(run.ack);
             endSocket(socket, "ended");
             return;
           }
-          reply(run.ack);
           record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
           emitBroadcasts(run.broadcasts);
           for (const key of run.removedFiles ?? []) {

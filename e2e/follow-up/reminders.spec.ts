@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createProject } from "@/lib/projects/create-project";
 import { linkIn, startSmtpServer } from "../../test/support/smtp-server";
 import { expectAccessible } from "../support/a11y";
-import { e2eDatabaseUrl } from "../support/config";
+import { e2eDatabaseUrl, e2ePort } from "../support/config";
 import { createEventFixture, db, fixturePassword, signIn } from "../support/fixtures";
 import { ownServer } from "../support/own-server";
 import { phone } from "../support/viewports";
@@ -20,7 +20,11 @@ test("an owner gets a reminder, posts from a phone, and the project leaves 'Need
 }) => {
   test.setTimeout(240_000);
   const smtp = await startSmtpServer();
-  const own = ownServer(74, e2eDatabaseUrl, { SMTP_URL: smtp.url, MAIL_FROM: "Made In <madein@council.test>" });
+  const own = ownServer(74, e2eDatabaseUrl, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Made In <madein@council.test>",
+    PUBLIC_URL: `http://127.0.0.1:${e2ePort + 74}`,
+  });
   const base = own.base;
   try {
     await own.start();
@@ -107,7 +111,11 @@ test("an owner gets a reminder, posts from a phone, and the project leaves 'Need
 test("a forgotten password is reset by email, and the link works once", async ({ browser }) => {
   test.setTimeout(180_000);
   const smtp = await startSmtpServer();
-  const own = ownServer(75, e2eDatabaseUrl, { SMTP_URL: smtp.url, MAIL_FROM: "Made In <madein@council.test>" });
+  const own = ownServer(75, e2eDatabaseUrl, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Made In <madein@council.test>",
+    PUBLIC_URL: `http://127.0.0.1:${e2ePort + 75}`,
+  });
   const base = own.base;
   try {
     await own.start();
@@ -120,6 +128,21 @@ test("a forgotten password is reset by email, and the link works once", async ({
     await page.getByLabel("Email address").fill("nobody@example.test");
     await page.getByRole("button", { name: "Send me a reset link" }).click();
     await expect(page.getByText("If an account uses that address")).toBeVisible();
+    // A reset asked for by someone else, naming their own host (no Origin, as a script would):
+    // the link mailed to the account's owner still points at PUBLIC_URL, never at that host.
+    const form = await (await context.request.get(`${base}/signin/forgot`)).text();
+    const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(form)?.[1];
+    expect(actionField).toBeTruthy();
+    const forged = await context.request.post(`${base}/signin/forgot`, {
+      multipart: { [actionField!]: "", email: event.organiser.email },
+      headers: { "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https" },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBeLessThan(400);
+    const [forgedMail] = await smtp.waitFor(event.organiser.email, 1);
+    expect(linkIn(forgedMail!, `${base}/signin/reset/`)).toBeTruthy();
+    expect(JSON.stringify(forgedMail)).not.toContain("attacker.example");
+
     await page.goto("/signin/forgot");
     await page.getByLabel("Email address").fill(event.organiser.email);
     await page.getByRole("button", { name: "Send me a reset link" }).click();
@@ -131,7 +154,7 @@ test("a forgotten password is reset by email, and the link works once", async ({
     await expectAccessible(checked);
     await scripted.close();
 
-    const [mail] = await smtp.waitFor(event.organiser.email, 1);
+    const mail = (await smtp.waitFor(event.organiser.email, 2))[1];
     expect(smtp.to("nobody@example.test")).toHaveLength(0);
     const link = linkIn(mail!, `${base}/signin/reset/`);
     await page.goto(link);

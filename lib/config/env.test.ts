@@ -80,6 +80,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "libsql://db.example" })).toThrow(/SESSION_SECRET: must be set/);
   });
 
+  it("wants PUBLIC_URL with SMTP_URL: a link in an email never comes from a request's Host", () => {
+    const secret = "x".repeat(40);
+    const mail = { SESSION_SECRET: secret, SMTP_URL: "smtp://relay.example:587", MAIL_FROM: "Made In <m@council.example>" };
+    expect(() => parseEnv(mail)).toThrow(/PUBLIC_URL: must be set when SMTP_URL is/);
+    expect(parseEnv({ ...mail, PUBLIC_URL: "https://madein.council.example" }).PUBLIC_URL).toBe("https://madein.council.example");
+  });
+
   it("lists every invalid variable at once", () => {
     let message = "";
     try {

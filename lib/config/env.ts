@@ -102,5 +102,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.SMTP_URL && !env.MAIL_FROM) {
     throw new Error('Invalid environment:\n  MAIL_FROM: must be set when SMTP_URL is, e.g. "Made In <madein@council.example>"');
   }
+  if (env.SMTP_URL && !env.PUBLIC_URL) {
+    // A link in an email built from the request's Host would point wherever the requester says.
+    throw new Error(
+      'Invalid environment:\n  PUBLIC_URL: must be set when SMTP_URL is: links in emails use it, e.g. "https://madein.council.example"',
+    );
+  }
   return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? loadOrCreateSecret(secretFileFor(env.DATABASE_URL)) };
 }

@@ -78,6 +78,8 @@ export async function startServer(options: StartOptions) {
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : undefined;
   setSharedRedis(redis);
   process.env.SESSION_SECRET = env.SESSION_SECRET; // pages read it through lib/config
+  if (env.SMTP_URL && !env.PUBLIC_URL) throw new Error("PUBLIC_URL must be set when SMTP_URL is: links in emails use it");
+  if (env.PUBLIC_URL) process.env.PUBLIC_URL = env.PUBLIC_URL; // pages read it (lib/server/public-url.ts)
 
   let handle: (req: IncomingMessage, res: ServerResponse) => unknown = (_req, res) => {
     res.statusCode = 404;

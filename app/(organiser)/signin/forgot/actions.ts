@@ -14,7 +14,7 @@ import { formArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { knownLocale } from "@/lib/i18n/locales";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { emailLinkBase } from "@/lib/server/public-url";
 import { echo, fieldText } from "../../form-state";
 
 // Per address and per email: enough for a person who mistyped, not for someone mailing a victim.
@@ -48,7 +48,7 @@ export async function requestResetAction(_previous: FormState, form: FormData): 
         content: passwordResetEmail({
           // The account's own language; else the one this page was asked in.
           locale: knownLocale(reset.language) ?? (await getLocale()),
-          link: `${await publicBaseUrl()}/signin/reset/${reset.token}`,
+          link: `${emailLinkBase()}/signin/reset/${reset.token}`,
           minutes: resetMinutes,
         }),
       });

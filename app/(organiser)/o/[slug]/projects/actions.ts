@@ -25,7 +25,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { findProject } from "@/lib/projects/find-projects";
 import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { organiserOf, organisersOnly } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
 
@@ -180,7 +180,7 @@ export async function setPublicAction(slug: string, projectId: string, form: For
   revalidatePath(`/o/${slug}/projects/${projectId}`);
   // The first project on the progress page: the weekend's consenting people hear of it (once each).
   const mailer = sharedMailer();
-  if (isPublic && mailer) await announceProgress(found.db, mailer, found.project.eventId, await publicBaseUrl());
+  if (isPublic && mailer) await announceProgress(found.db, mailer, found.project.eventId, emailLinkBase());
 }
 
 export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -197,8 +197,8 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
   }
   const token = await found.db.transact((tx) => newOwnerLink(tx, projectId));
   revalidatePath(`/o/${slug}/projects/${projectId}`);
-  const link = `${await publicBaseUrl()}/u/${token}`;
   const mailer = sharedMailer();
+  const link = `${mailer ? emailLinkBase() : await publicBaseUrl()}/u/${token}`;
   if (mailer && found.project.ownerEmail) {
     const sent = await deliver(found.db, mailer, {
       eventId: found.event.id,
@@ -254,7 +254,7 @@ export async function sendReminderAction(slug: string, projectId: string, _p: Sa
   const t = await getTranslations("projects.actions");
   const mailer = sharedMailer();
   if (!mailer) return { message: t("noMailerReminder") };
-  const result = await sendNudge(found.db, mailer, { baseUrl: await publicBaseUrl(), secret: sessionSecret() }, projectId);
+  const result = await sendNudge(found.db, mailer, { baseUrl: emailLinkBase(), secret: sessionSecret() }, projectId);
   revalidatePath(`/o/${slug}/projects`);
   return result === "sent" ? { saved: t("nudge.sent") } : { message: t(`nudge.${result}`) };
 }
@@ -321,7 +321,7 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   const mailer = sharedMailer();
   if (!mailer) return { message: t("noMailerInvite") };
   const db = await sharedDatabase();
-  const sent = await inviteToCatchUp(db, mailer, found.event.id, await publicBaseUrl());
+  const sent = await inviteToCatchUp(db, mailer, found.event.id, emailLinkBase());
   revalidatePath(`/o/${slug}/projects`);
   return { saved: sent === 0 ? t("allInvited") : t("invited", { count: sent }) };
 }

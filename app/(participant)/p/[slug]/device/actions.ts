@@ -10,7 +10,7 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { signOutDevice } from "@/lib/participants/devices";
 import { renewResumeToken } from "@/lib/participants/join-event";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { qrDataUrl } from "@/lib/server/qr";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
@@ -24,8 +24,8 @@ export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
   const actor = event ? await actorForEvent(event.id) : null;
   if (!event || actor?.kind !== "participant") return { error: (await getTranslations("phone.device"))("joinFirst") };
   const token = await db.transact((tx) => renewResumeToken(tx, actor.participantId));
-  const url = `${await publicBaseUrl()}/c/${token}`;
   const mailer = sharedMailer();
+  const url = `${mailer ? emailLinkBase() : await publicBaseUrl()}/c/${token}`;
   const emailed = mailer
     ? await emailDeviceLink(db, mailer, { eventId: event.id, eventName: event.name, participantId: actor.participantId, url })
     : false;

@@ -112,7 +112,7 @@ describe("revokedAmong", () => {
     for (const h of held) expect((await revoked([h])).size).toBe(h.name === "cy" ? 0 : 1);
   });
 
-  it("archiving the event revokes its participants, not its staff; another event is untouched", async () => {
+  it("archiving the event, or taking it back to draft, revokes its participants, not its staff; another event is untouched", async () => {
     const ada = await addParticipant(temp.db, event.id, "Ada");
     // The organiser who creates an event is its organiser (lib/events/create-event.ts).
     const elsewhere = await createTestEvent(temp.db, organiser.accountId, "Made in Peckham");
@@ -127,8 +127,10 @@ describe("revokedAmong", () => {
       staffHeld("organiser elsewhere", organiser, "organiser", elsewhere.id),
     ];
     expect(names(await revoked(held))).toEqual(["ada"]);
-    // Draft and published both hold: only archived ends access.
+    // Taken back to draft, an event is its staff's alone (as at the handshake, lib/auth/identity.ts).
     await other.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, elsewhere.id)));
+    expect(names(await revoked(held))).toEqual(["ada", "bo"]);
+    await other.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, elsewhere.id)));
     expect(names(await revoked(held))).toEqual(["ada"]);
   });
 

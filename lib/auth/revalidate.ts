@@ -20,12 +20,12 @@ export type HeldIdentity = { actor: Actor; sessionHash: string | null; deviceId?
  */
 
 // [participantId, deviceId | null]. A participant holds while they have not left (nor been
-// erased) and their event is not archived; their device, if the socket has one, while they
-// haven't signed it out.
+// erased) and their event is published (not taken back to draft, which is private to its
+// staff, nor archived); their device, if the socket has one, while they haven't signed it out.
 const revokedParticipants = `select j.key from json_each(?1) j
 where not exists (
     select 1 from participants p join events e on e.id = p.event_id
-    where p.id = j.value ->> 0 and p.left_at is null and e.status <> 'archived')
+    where p.id = j.value ->> 0 and p.left_at is null and e.status = 'published')
   or (j.value ->> 1 is not null and not exists (select 1 from participant_devices d where d.id = j.value ->> 1))`;
 
 // [sessionHash | null, accountId, eventId, role]. Staff hold while their session is live (and

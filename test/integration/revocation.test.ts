@@ -286,6 +286,22 @@ describe("on one process", () => {
     );
     expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
   });
+
+  it("taking the event back to draft closes every participant's socket, through the sweep alone; staff keep theirs", async () => {
+    const { db, event, board, org } = await setUp();
+    const person = await addParticipant(db, event.id, "Early joiner");
+    const phone = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, person) });
+    await expectCutOff(
+      "event taken back to draft",
+      db,
+      [phone],
+      () => clients.socket({ eventId: event.id, cookie: participantCookie(event.id, person) }),
+      // Straight in the database, no push: what another path or process could do.
+      () => db.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id))),
+      board,
+    );
+    expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
 });
 
 async function createAccountSession(db: Database, accountId: string) {

@@ -19,7 +19,7 @@ import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createInvite, inviteExpirySchema, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organisersOnlyText, staffAccess } from "../../access";
 import { fieldText } from "../../form-state";
@@ -70,8 +70,9 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
 
   const db = await sharedDatabase();
   await db.transact((tx) => tx.update(events).set({ status: status.data }).where(eq(events.id, allowed.event.id)));
-  // Participants' open sockets close now (an archived event takes no more part).
-  if (status.data === "archived") sharedRealtime()?.revoke([{ kind: "event-participants", eventId: allowed.event.id }]);
+  // Participants' open sockets close now: an archived event takes no more part, and a draft is
+  // private to its staff.
+  if (status.data !== "published") sharedRealtime()?.revoke([{ kind: "event-participants", eventId: allowed.event.id }]);
   refresh();
   return { saved: t(statusNews[status.data]), values };
 }
@@ -100,8 +101,8 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
     createInvite(tx, { eventId: allowed.event.id, role: role.data, createdBy: allowed.account.id, lifetimeMs: lifetime.data }),
   );
   refresh();
-  const link = `${await publicBaseUrl()}/invite/${invite.token}`;
   const mailer = sharedMailer();
+  const link = `${mailer ? emailLinkBase() : await publicBaseUrl()}/invite/${invite.token}`;
   let emailedTo: string | undefined;
   if (email?.success && mailer) {
     const sent = await deliver(db, mailer, {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { count, eq } from "drizzle-orm";
@@ -125,6 +126,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     ...(options.redis ? { adapter: createAdapter(options.redis, { streamName: "madein:socket.io" }) } : {}),
   });
 
+  guardRecovery(io, db);
+
   const presence = createPresenceStore(db, options.processId);
   // Limits follow the person, not the connection: a flooder that reconnects (or opens several
   // sockets, on several processes) keeps spending the same allowance, counted in Redis if shared.
@@ -212,6 +215,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
 
   io.use(async (socket, next) => {
     try {
+      // A recovered socket arrives with the rooms and data of the connection it continues.
+      const restored = socket.recovered ? (socket.data as Partial<SocketData>) : null;
       const auth = handshakeSchema.safeParse(socket.handshake.auth);
       if (!auth.success) return next(new Error("unauthenticated"));
       const cookies = parseCookieHeader(socket.handshake.headers.cookie);
@@ -230,6 +235,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       // e.g. a participant of an archived event: the cookie still resolves, the room is closed.
       if ((await revokedAmong(db.read, [held])).size > 0) return next(new Error("unauthenticated"));
       if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
+      if (restored && !sameHolder(restored, held)) startAfresh(socket);
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;
       socket.data.deviceId = device;
@@ -551,3 +557,48 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
 }
 
 export type Realtime = ReturnType<typeof createRealtime>;
+
+type RecoverableAdapter = { restoreSession(pid: string, offset: string): Promise<{ data?: unknown } | null> };
+
+/**
+ * socket.io's connection-state recovery sends a returning connection the broadcasts it missed
+ * before any middleware runs (socket.io 4.8, `Socket`'s constructor). So a session is restored only
+ * while the identity it held still holds: someone removed, signed out or gone while offline gets
+ * nothing from it, and goes through the handshake like a new connection.
+ */
+function guardRecovery(io: Server, db: Database) {
+  const adapter = io.of("/").adapter as unknown as RecoverableAdapter;
+  const restore = adapter.restoreSession.bind(adapter);
+  adapter.restoreSession = async (pid, offset) => {
+    const session = await restore(pid, offset);
+    const data = session?.data as Partial<SocketData> | undefined;
+    if (!session || !data?.actor) return null;
+    const held: HeldIdentity = { actor: data.actor, sessionHash: data.sessionHash ?? null, deviceId: data.deviceId ?? null };
+    return (await revokedAmong(db.read, [held])).size > 0 ? null : session;
+  };
+}
+
+/** Whether a restored connection is held by the same identity its handshake resolves now. */
+function sameHolder(restored: Partial<SocketData>, held: HeldIdentity): boolean {
+  const before = restored.actor;
+  return (
+    before !== undefined &&
+    actorKey(before) === actorKey(held.actor) &&
+    before.eventId === held.actor.eventId &&
+    before.role === held.actor.role &&
+    (restored.sessionHash ?? null) === held.sessionHash &&
+    (restored.deviceId ?? null) === (held.deviceId ?? null)
+  );
+}
+
+/**
+ * Another identity on a restored connection (other cookies, another event): none of the old
+ * rooms are its, so it leaves them, and a new private session id tells its client that nothing
+ * was recovered (it reads its snapshots again).
+ */
+function startAfresh(socket: RealtimeSocket) {
+  for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
+  const fresh = socket as unknown as { recovered: boolean; pid: string };
+  fresh.recovered = false;
+  fresh.pid = randomBytes(16).toString("base64url");
+}

@@ -1,8 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { announcements, notes } from "@/db/schema";
+import { announcements, notes, participants } from "@/db/schema";
 import { rooms } from "@/lib/realtime/contract";
-import { clientsFor, collect, disconnected, nextEvent, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import {
+  clientsFor,
+  collect,
+  connectError,
+  disconnected,
+  nextEvent,
+  participantCookie,
+  staffCookie,
+  type TestSocket,
+} from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -97,6 +106,15 @@ describe("notes", () => {
     await writer.socket.timeout(5000).emitWithAck("note:create", noteEnvelope("Valid"));
     expect((await later).seq).toBe(1);
     expect(seen.map((m) => m.data.note.text)).toEqual(["Valid"]);
+  });
+
+  it("keeps a note's text as everyone reads it: control characters (a NUL) are taken out as it arrives", async () => {
+    const writer = await participant("Resident");
+    const ack = await writer.socket.timeout(5000).emitWithAck("note:create", noteEnvelope("Bench\u0000es by the\u0007 pond"));
+    if (!ack.ok) throw new Error(ack.error.message);
+    expect(ack.result.note.text).toBe("Benches by the pond");
+    const [stored] = await notesOnBoard();
+    expect(stored?.text).toBe("Benches by the pond");
   });
 
   it("refuses a note on another event's board as not found", async () => {
@@ -255,6 +273,56 @@ describe("a dropped connection", () => {
     const live = nextEvent(phone, "note:created");
     await writer.socket.timeout(5000).emitWithAck("note:create", noteEnvelope("And now"));
     expect(await live).toMatchObject({ seq: 3 });
+  });
+
+  /** A phone on the board that has had one broadcast (so it can recover), then loses its transport. */
+  async function droppedPhone(name: string) {
+    const writer = await participant("Resident");
+    const phoneId = await addParticipant(t.server.db, event.id, name);
+    const phone = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, phoneId), reconnection: true });
+    await openBoard(phone);
+    const seen = nextEvent(phone, "note:created");
+    await writer.socket.timeout(5000).emitWithAck("note:create", noteEnvelope("Before the drop"));
+    await seen;
+    const recovery = phone as unknown as { _pid: string; _lastOffset: string };
+    const session = { pid: recovery._pid, offset: recovery._lastOffset };
+    const dropped = disconnected(phone);
+    t.server.realtime.io.sockets.sockets.get(phone.id!)?.conn.close();
+    expect(await dropped).toBe("transport close");
+    return { writer, phoneId, phone, session };
+  }
+
+  it("gives nothing it missed to a person whose access ended while they were away", async () => {
+    const { writer, phoneId, phone } = await droppedPhone("Left while offline");
+    // Every packet the phone's connection receives, before any handshake answer too.
+    const received: unknown[] = [];
+    phone.io.on("packet", (packet) => received.push(packet));
+    phone.disconnect(); // reconnects below, once the room has moved on without them
+    await t.server.db.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, phoneId)));
+    const missed = await writer.socket.timeout(5000).emitWithAck("note:create", noteEnvelope("Said after they left"));
+    expect(missed.ok).toBe(true);
+
+    const refused = connectError(phone, 20_000);
+    phone.connect();
+    expect((await refused).message).toBe("unauthenticated");
+    expect(JSON.stringify(received)).not.toContain("Said after they left");
+    expect(phone.recovered).toBe(false);
+  });
+
+  it("keeps none of its rooms when another identity takes the connection over", async () => {
+    const { session } = await droppedPhone("Phone that changes hands");
+    const stranger = await addParticipant(t.server.db, otherEvent.id, "In another event");
+    const taken = await clients.connect({
+      eventId: otherEvent.id,
+      cookie: participantCookie(otherEvent.id, stranger),
+      auth: session,
+    });
+    const onServer = t.server.realtime.io.sockets.sockets.get(taken.id!);
+    expect(onServer).toBeDefined();
+    expect([...onServer!.rooms]).not.toContain(rooms.board(event.welcomeBoardId));
+    expect([...onServer!.rooms]).not.toContain(rooms.event(event.id));
+    expect([...onServer!.rooms]).toContain(rooms.event(otherEvent.id));
+    expect(taken.recovered).toBe(false);
   });
 });
 

@@ -38,6 +38,8 @@ export type ConnectOptions = {
   reconnection?: boolean;
   /** The contract version the client says it speaks; the current one unless a test says otherwise. */
   contractVersion?: unknown;
+  /** More handshake fields, e.g. another connection's recovery `pid` and `offset`. */
+  auth?: Record<string, unknown>;
 };
 
 /** Tracks every socket a test opens, so `closeAll` in afterEach leaves nothing running. */
@@ -55,6 +57,7 @@ export function clientsFor(url: string) {
       reconnectionDelay: 50,
       randomizationFactor: 0,
       auth: {
+        ...options.auth,
         eventId: options.eventId,
         contractVersion: "contractVersion" in options ? options.contractVersion : contractVersion,
       },

@@ -25,7 +25,13 @@ export const assignJudge: WriteHandler<"judge:assign"> = {
     const judges = await findJudges(tx, actor.eventId);
     return {
       result: { judges },
-      broadcasts: [{ room: rooms.presentations(actor.eventId), event: "presentation:judges-changed", data: { judges } }],
+      broadcasts: [
+        {
+          room: rooms.presentations(actor.eventId),
+          event: "presentation:judges-changed",
+          data: { judgeKeys: judges.map((j) => j.key) },
+        },
+      ],
     };
   },
 };

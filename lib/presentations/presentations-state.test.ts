@@ -47,6 +47,19 @@ describe("the presentations room's reducer", () => {
     expect(presentationsRoom.reload?.(s, added)).toBe(true);
   });
 
+  it("tells a phone it judges (or no longer does) by key; staff screens reload for the judges' names", () => {
+    const phone = presentationsRoom.init({ ...snapshot, me: { ...snapshot.me, judge: false } });
+    const made = { name: "presentation:judges-changed" as const, data: { judgeKeys: ["a:9", "p:1"] } };
+    expect(presentationsRoom.reload?.(phone, made)).toBe(false);
+    const judging = presentationsRoom.apply(phone, made);
+    expect(judging.me.judge).toBe(true);
+    expect(judging.judges).toBeNull();
+    const unmade = { name: "presentation:judges-changed" as const, data: { judgeKeys: ["a:9"] } };
+    expect(presentationsRoom.apply(judging, unmade).me.judge).toBe(false);
+    const staffScreen = presentationsRoom.init({ ...snapshot, judges: [{ key: "a:9", name: "Sam" }], people: [] });
+    expect(presentationsRoom.reload?.(staffScreen, made)).toBe(true);
+  });
+
   it("floats each reaction up as a burst, and lets it go by its id", () => {
     let s = presentationsRoom.init(snapshot);
     for (const kind of ["clap", "love"] as const) {

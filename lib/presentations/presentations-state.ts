@@ -50,7 +50,7 @@ function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsS
         me: { ...s.me, scores: moveScores(s, e.data.teamId, e.data.renamed) },
       };
     case "presentation:judges-changed":
-      return { ...s, judges: s.judges ? e.data.judges : null };
+      return { ...s, me: { ...s.me, judge: e.data.judgeKeys.includes(s.me.key) } };
     case "presentation:scored":
       // Nothing here holds other judges' scores; a new state tells the results page to re-read.
       return { ...s };
@@ -63,7 +63,10 @@ export const presentationsRoom: RoomReducer<"presentations", PresentationsState>
   init: (snapshot) => ({ ...snapshot, bursts: [] }),
   apply: applyPresentationEvent,
   // A new team brings its showcase, criteria and place in the running order: only a snapshot has them.
-  reload: (s, e) => e.name === "presentation:team-changed" && !s.teams.some((t) => t.id === e.data.team.id),
+  reload: (s, e) =>
+    (e.name === "presentation:team-changed" && !s.teams.some((t) => t.id === e.data.team.id)) ||
+    // Staff list the judges by name, which only their snapshot carries.
+    (e.name === "presentation:judges-changed" && s.judges !== null),
 };
 
 /** Lets a burst go once it has floated up. */

@@ -66,8 +66,9 @@ export { type RoomKey, type RoomKind, roomContract, rooms } from "./rooms";
  * Sent by every client when it connects. Bump it when a command or an event changes shape or
  * name: a page built for another version reloads instead of replaying stale commands.
  * 2: rooms declared in rooms.ts (the event room's board list, votes in their own room).
+ * 3: `presentation:judges-changed` carries the judges' keys, not their names.
  */
-export const contractVersion = 2;
+export const contractVersion = 3;
 
 /** Why the server closed a socket's access; the phone or screen says so instead of reconnecting. */
 export type AccessEndedReason = "left" | "removed" | "ended" | "flood" | "replaced";

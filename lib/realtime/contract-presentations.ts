@@ -243,7 +243,11 @@ export type PresentationEvents = {
   "presentation:reacted": { teamId: string; kind: (typeof reactionKinds)[number]; counts: ReactionCounts[string] };
   /** `renamed`: criteria whose wording changed, [from, to]; a judge's scores move with them. */
   "presentation:criteria-changed": { teamId: string; criteria: string[]; renamed: [string, string][] };
-  "presentation:judges-changed": { judges: JudgeView[] };
+  /**
+   * Who judges now, by key only: the whole room hears it (a phone made a judge shows its scores),
+   * and judges' names are the staff's (their screens read them again from their snapshot).
+   */
+  "presentation:judges-changed": { judgeKeys: string[] };
   /** A judge scored a team: no score and no judge, only that the results have moved. */
   "presentation:scored": { teamId: string };
 };

@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { jsonIn, jsonOut, rowsOf, runFixed } from "@/db/fixed-sql";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { type HeldIdentity, revokedAmong, revokedWithin } from "@/lib/auth/revalidate";
+import { withoutControlCharacters } from "@/lib/text/control-characters";
 import { CommandFailure } from "./command-error";
 import { accessEndedMessage } from "./constants";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
@@ -70,7 +71,7 @@ export async function executeCommand<N extends CommandName>(
   if (!envelope.success) {
     return refuse(new CommandFailure("invalid", "The command was malformed.", issuesOf(envelope.error)));
   }
-  const parsed = commandSchemas[name].safeParse(envelope.data.payload ?? {});
+  const parsed = commandSchemas[name].safeParse(withoutControlCharacters(envelope.data.payload ?? {}));
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
     return refuse(new CommandFailure("invalid", issues[0]?.message ?? "That input isn't valid.", issues));

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { withoutControlCharacters, withoutControls } from "./control-characters";
+
+describe("control characters", () => {
+  it("are taken out of text; tabs, new lines, emoji and other scripts stay", () => {
+    expect(withoutControls("a\u0000b\u0008c\u001fd\u007fe")).toBe("abcde");
+    expect(withoutControls("line one\r\n\tline two 😀 مرحبا")).toBe("line one\r\n\tline two 😀 مرحبا");
+  });
+
+  it("are taken out of every string of a payload, keys such as __proto__ kept as keys", () => {
+    const payload = JSON.parse(
+      '{"text":"a\\u0000b","list":["c\\u0001d",1,null,true],"nested":{"x":"e\\u0000"},"__proto__":{"polluted":"yes"}}',
+    );
+    const clean = withoutControlCharacters(payload) as Record<string, unknown>;
+    expect(clean.text).toBe("ab");
+    expect(clean.list).toEqual(["cd", 1, null, true]);
+    expect(clean.nested).toEqual({ x: "e" });
+    expect(Object.keys(clean)).toContain("__proto__");
+    expect(Object.getPrototypeOf(clean)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("leave a very deep value below the schema's depth as it is, without overflowing the stack", () => {
+    let deep: unknown = "x\u0000";
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(() => withoutControlCharacters(deep)).not.toThrow();
+  });
+});

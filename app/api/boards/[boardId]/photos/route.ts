@@ -9,6 +9,7 @@ import { maxPhotoBytes, savePhoto } from "@/lib/notes/note-photos";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
+import { boundedFormData } from "@/lib/server/bounded-form";
 
 const uploadLimit = formLimit("photo-upload", 120, 60);
 const answer = (status: number, body: unknown) =>
@@ -39,11 +40,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ boa
   const board = boardId.length <= 64 ? await findBoard(db.read, boardId) : null;
   const actor = board ? await actorForEvent(board.eventId) : null;
   if (!board || !actor) return answer(404, { error: await inRequestLanguage("That board doesn't exist.") });
-  if (Number(h.get("content-length") ?? 0) > maxPhotoBytes + 64 * 1024)
-    return answer(413, { error: await inRequestLanguage("That photo is over 8 MB. Try a smaller one.") });
-
-  const form = await request.formData().catch(() => null);
-  const photo = form?.get("photo");
+  const read = await boundedFormData(request, maxPhotoBytes + 64 * 1024);
+  if ("tooBig" in read) return answer(413, { error: await inRequestLanguage("That photo is over 8 MB. Try a smaller one.") });
+  const photo = "form" in read ? read.form.get("photo") : null;
   if (!(photo instanceof File)) return answer(400, { error: t("choosePhoto") });
   try {
     const photoId = await savePhoto(db, fileStorage(), actor, board.id, new Uint8Array(await photo.arrayBuffer()));

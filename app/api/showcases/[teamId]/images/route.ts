@@ -11,6 +11,7 @@ import { saveShowcaseImage } from "@/lib/presentations/showcase-images";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
+import { boundedFormData } from "@/lib/server/bounded-form";
 
 const uploadLimit = formLimit("showcase-image", 60, 60);
 const answer = (status: number, body: unknown) =>
@@ -41,9 +42,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tea
   const [team] = teamId.length <= 64 ? await db.read.select().from(teams).where(eq(teams.id, teamId)) : [];
   const actor = team ? await actorForEvent(team.eventId) : null;
   if (!team || !actor) return answer(404, { error: await inRequestLanguage("That team doesn't exist.") });
-  if (Number(h.get("content-length") ?? 0) > maxPhotoBytes + 64 * 1024) return answer(413, { error: t("imageTooBig") });
-  const form = await request.formData().catch(() => null);
-  const image = form?.get("image");
+  const read = await boundedFormData(request, maxPhotoBytes + 64 * 1024);
+  if ("tooBig" in read) return answer(413, { error: t("imageTooBig") });
+  const image = "form" in read ? read.form.get("image") : null;
   if (!(image instanceof File)) return answer(400, { error: t("chooseImage") });
   try {
     const imageId = await saveShowcaseImage(db, fileStorage(), actor, team.id, new Uint8Array(await image.arrayBuffer()));

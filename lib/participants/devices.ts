@@ -65,6 +65,16 @@ export async function signOutDevice(tx: Tx, participantId: string, deviceId: str
  * same transaction that finds it, so a forwarded or second use finds nothing; the new device
  * is recorded. Someone who left, or an archived event, gets nothing.
  */
+/** The event a personal link would sign this device into, without using the link up. */
+export async function findPersonalLink(db: Db, token: string): Promise<{ eventName: string } | null> {
+  const [found] = await db
+    .select({ eventName: events.name, leftAt: participants.leftAt })
+    .from(participants)
+    .innerJoin(events, eq(events.id, participants.eventId))
+    .where(eq(participants.resumeTokenHash, hashToken(token)));
+  return found && found.leftAt === null ? { eventName: found.eventName } : null;
+}
+
 export async function claimPersonalLink(tx: Tx, token: string, label: string) {
   const [found] = await tx
     .select({ participantId: participants.id, eventId: participants.eventId, slug: events.slug, leftAt: participants.leftAt })

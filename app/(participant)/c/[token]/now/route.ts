@@ -1,20 +1,28 @@
+import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
 import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { claimPersonalLink, deviceLabel } from "@/lib/participants/devices";
+import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 // Relative: the host the person typed is the right one; Next's idea of the URL may be 0.0.0.0.
 const seeOther = (location: string) => new NextResponse(null, { status: 303, headers: { Location: location } });
 
 /**
- * Opening a personal link: this device becomes that participant, then goes to the room. The
- * link works once (a forwarded or second use is refused), and the person's other devices are
- * told at once that another one signed in as them.
+ * Using a personal link (its page's button posts here): this device becomes that participant,
+ * then goes to the room. The link works once (a forwarded or second use is refused), and the
+ * person's other devices are told at once that another one signed in as them.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const h = await headers();
+  // Another site's form must not sign this browser in as someone else.
+  const site = requestOrigin(h.get("host") ?? undefined, h.get("x-forwarded-proto") ?? undefined);
+  if (h.get("origin") && !originAllowed(h.get("origin") ?? undefined, site, process.env.PUBLIC_URL)) {
+    return new NextResponse("This form was sent from another site. Open the link again.", { status: 403 });
+  }
   if (token.length > 100) return seeOther("/j?expired=1");
   const db = await sharedDatabase();
   const label = deviceLabel(request.headers.get("user-agent"));
@@ -25,4 +33,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   await adoptStoredLanguage({ participantId: claimed.participantId });
   sharedRealtime()?.deviceSignedIn(claimed.participantId, label);
   return seeOther(`/p/${claimed.slug}`);
+}
+
+/** Opening this address shows the link's page, which asks first. */
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  return seeOther(`/c/${encodeURIComponent((await params).token)}`);
 }

@@ -29,6 +29,10 @@ test("a draft or archived event can't be found or joined: not by its phone page,
       expect(joinPage).toContain("That code didn&#x27;t match an event");
       expect(joinPage).not.toContain(event.name);
     } else expect(joinPage).toContain("has finished");
+    // Nor does its privacy notice, which names the event; a finished event's notice stays readable.
+    const notice = await fetch(`${e2eBaseUrl}/j/${event.joinCode}/privacy`);
+    expect(notice.status, `${status} privacy notice`).toBe(status === "draft" ? 404 : 200);
+    if (status === "draft") expect(await notice.text()).not.toContain(event.name);
 
     await page.goto("/j");
     await page.getByLabel("Join code").fill(event.joinCode);

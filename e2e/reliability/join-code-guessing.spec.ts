@@ -47,12 +47,18 @@ test("300 right codes from one address are never slowed; 100 wrong ones stop tha
   for (; misses < 100; misses++) {
     let code = generateJoinCode();
     while (code === event.joinCode) code = generateJoinCode();
+    // Every other guess through the code's privacy notice: the same misses, the same block.
+    if (misses % 2 === 1) {
+      expect((await getFrom(venue, `/j/${code}/privacy`)).status, `miss ${misses + 1} (privacy notice)`).toBe(404);
+      continue;
+    }
     const page = await getFrom(venue, `/j/${code}`);
     expect(page.body, `miss ${misses + 1}`).toContain("That code didn&#x27;t match an event");
   }
   const guess = await getFrom(venue, `/j/${generateJoinCode()}`);
   // While it waits, even the right code can't be confirmed from there: that is what stops guessing.
   const right = await getFrom(venue, `/j/${event.joinCode}`);
+  const rightNotice = await getFrom(venue, `/j/${event.joinCode}/privacy`);
   // Everyone else carries on.
   const elsewhere = await getFrom("127.0.0.1", `/j/${event.joinCode}`);
 
@@ -62,5 +68,6 @@ test("300 right codes from one address are never slowed; 100 wrong ones stop tha
   expect(guess.status, line).toBeLessThan(500);
   expect(guess.body, line).toContain(stopped);
   expect(right.body, line).toContain(stopped);
+  expect(rightNotice.status, line).toBe(404);
   expect(elsewhere.body, line).toContain("What should people call you?");
 });

@@ -1,9 +1,11 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
-import { findEventByJoinCode } from "@/lib/events/find-event";
+import { lookUpJoinCode } from "@/lib/events/join-by-code";
 import { retentionEndsAt } from "@/lib/privacy/retention";
+import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { PhoneShell } from "../../../phone-shell";
 
 export async function generateMetadata() {
@@ -25,8 +27,12 @@ export default async function PrivacyNoticePage({
 }) {
   const { code } = await params;
   const fromMe = (await searchParams).from === "me";
-  const event = await findEventByJoinCode((await sharedDatabase()).read, code);
-  if (!event) notFound();
+  // Looked up as the join page looks a code up: a draft's code is unknown, and misses count
+  // towards the same block (this page must not be a way round it to try codes).
+  const address = (await headers()).get(clientIpHeader) ?? "unknown";
+  const found = await lookUpJoinCode((await sharedDatabase()).read, code, address);
+  if (found.kind !== "event") notFound();
+  const event = found.event;
   const t = await getTranslations("join.privacy");
   const format = await getFormatter();
   const controller = event.dataController || t("defaultController", { event: event.name });

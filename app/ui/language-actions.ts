@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sharedDatabase } from "@/db";
 import { accounts, participants } from "@/db/schema";
+import { safeNextPath } from "@/lib/accounts/next-path";
 import { actorForEvent, currentAccount } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg } from "@/lib/forms/action-args";
@@ -14,11 +15,11 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 const choice = z.object({
   language: z.string().max(40),
-  // Where to come back to: a path on this site only, never another site.
+  // Where to come back to: a path on this site only, never another site (nor a tab or a new
+  // line, which a URL parser drops, or a header refuses).
   back: z
     .string()
-    .max(2000)
-    .regex(/^\/(?![/\\])/)
+    .transform((b) => safeNextPath(b, "/"))
     .catch("/"),
   event: z.string().max(200).optional(),
 });

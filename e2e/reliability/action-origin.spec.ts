@@ -18,7 +18,7 @@ test("server actions from a foreign, null or other-scheme Origin get a 403 and c
   const countBriefs = async () => (await (await db()).read.select().from(briefs).where(eq(briefs.eventId, w.a.id))).length;
 
   /** The organiser's "create brief", as React sends it (fetch) or as a form posts it without JavaScript. */
-  const send = async (origin: string | null, noJs: boolean, extra: Record<string, string> = {}) => {
+  const send = async (origin: string | null, noJs: boolean, extra: Record<string, string> = {}, query = "") => {
     const body = new FormData();
     const headers: Record<string, string> = { cookie, ...extra };
     if (origin !== null) headers.origin = origin;
@@ -30,7 +30,7 @@ test("server actions from a foreign, null or other-scheme Origin get a 403 and c
       body.append("0", JSON.stringify([w.a.slug, {}, "$K1"]));
       headers["next-action"] = create.id;
     }
-    const res = await fetch(`${e2eBaseUrl}/o/${w.a.slug}`, { method: "POST", headers, body, redirect: "manual" });
+    const res = await fetch(`${e2eBaseUrl}/o/${w.a.slug}${query}`, { method: "POST", headers, body, redirect: "manual" });
     await res.arrayBuffer();
     return res.status;
   };
@@ -46,15 +46,42 @@ test("server actions from a foreign, null or other-scheme Origin get a 403 and c
     // Our own page over plain HTTP, when the proxy says the browser was on HTTPS: another scheme.
     const status = await send(e2eBaseUrl, noJs, { "x-forwarded-proto": "https" });
     if (status !== 403) unexpected.push(`http origin behind https proxy${noJs ? " (no JavaScript)" : ""}: HTTP ${status}`);
+    // Our own Origin, but a forwarded host that is not ours (Next compares the two).
+    const forwarded = await send(e2eBaseUrl, noJs, { "x-forwarded-host": "evil.example" });
+    if (forwarded !== 403) unexpected.push(`x-forwarded-host elsewhere${noJs ? " (no JavaScript)" : ""}: HTTP ${forwarded}`);
+    // A route handler's name in the query does not take the request past the gate.
+    const queried = await send("http://evil.example", noJs, {}, "?/calendar.ics");
+    if (queried !== 403) unexpected.push(`?/calendar.ics from evil.example${noJs ? " (no JavaScript)" : ""}: HTTP ${queried}`);
   }
   const changed = (await countBriefs()) - before;
   // The same request from our own page is let in, so each refusal above could have failed.
   const own = await send(e2eBaseUrl, false);
   const ownAdded = (await countBriefs()) - before;
 
-  const line = report("action-origin", { refused: 12 - unexpected.length, changed, ownStatus: own }, unexpected.length === 0);
+  const line = report("action-origin", { refused: 16 - unexpected.length, changed, ownStatus: own }, unexpected.length === 0);
   expect(unexpected, line).toEqual([]);
   expect(changed, line).toBe(0);
   expect(own, line).toBeLessThan(400);
   expect(ownAdded, line).toBe(1);
+});
+
+test("the language picker goes back only to a path on this site, whatever its form says", async () => {
+  const w = await createWorld();
+  const choose = serverActions(w).find((a) => a.name === "chooseLanguage");
+  if (!choose) throw new Error("chooseLanguage is not in the build");
+  const backTo = async (back: string) => {
+    const body = new FormData();
+    body.append(`$ACTION_ID_${choose.id}`, "");
+    body.append("language", "en-GB");
+    body.append("back", back);
+    const res = await fetch(`${e2eBaseUrl}/`, { method: "POST", headers: { origin: e2eBaseUrl }, body, redirect: "manual" });
+    await res.arrayBuffer();
+    return { status: res.status, location: res.headers.get("location") };
+  };
+  expect(await backTo(`/e/${w.a.slug}`)).toEqual({ status: 303, location: `/e/${w.a.slug}` });
+  // A tab or a new line (which URL parsers drop: "/\t/evil.example" is "//evil.example"), another
+  // site, a protocol-relative path: each goes home instead, and none answers 500.
+  for (const back of ["/\t/evil.example/x", "/\n/x", "//evil.example", "https://evil.example", "/\\evil.example"]) {
+    expect(await backTo(back), JSON.stringify(back)).toEqual({ status: 303, location: "/" });
+  }
 });

@@ -78,13 +78,16 @@ export async function actionBodyProblem(contentType: string, body: Buffer, isFet
   return null;
 }
 
-/** Route handlers read their own bodies; only pages take server actions. */
-const routeHandlerPath = /^\/(api|photos|files|c)\/|\/calendar\.ics(\?|$)/;
+/**
+ * Route handlers read their own bodies; only pages take server actions. Tested on the path
+ * alone: `/signin/forgot?/calendar.ics` is a page, whatever its query says.
+ */
+const routeHandlerPath = /^\/(api|photos|files|c)\/|\/calendar\.ics$/;
 
 const isActionRequest = (req: IncomingMessage) =>
   req.method === "POST" &&
   (typeof req.headers["next-action"] === "string" || (req.headers["content-type"] ?? "").startsWith("multipart/form-data")) &&
-  !routeHandlerPath.test(req.url ?? "");
+  !routeHandlerPath.test((req.url ?? "").split("?")[0] ?? "");
 
 function refuse(res: ServerResponse, status: number, message: string) {
   res.statusCode = status;
@@ -122,6 +125,18 @@ function knownActionIds(dev: boolean): Set<string> | null {
  */
 function fromOurOrigin(req: IncomingMessage, publicUrl: string | undefined) {
   const origin = req.headers.origin;
+  // Next compares the Origin with X-Forwarded-Host when there is one (its first value), and
+  // throws on a mismatch: refused here first, as the mistake or forgery it is.
+  const forwarded = req.headers["x-forwarded-host"];
+  const forwardedHost = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0])?.trim();
+  const sent = Array.isArray(origin) ? origin[0] : origin;
+  if (forwardedHost && sent) {
+    try {
+      if (new URL(sent).host !== forwardedHost) return false;
+    } catch {
+      return false;
+    }
+  }
   const proto = req.headers["x-forwarded-proto"];
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
   const site = requestOrigin(req.headers.host, Array.isArray(proto) ? proto[0] : proto, encrypted);

@@ -10,6 +10,7 @@ import {
   presence,
   presentationFeedback,
   presentationJudges,
+  sentEmails,
   teamMembers,
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -95,6 +96,13 @@ export async function eraseParticipant(
   await tx.delete(presence).where(and(eq(presence.eventId, eventId), eq(presence.personKey, key)));
   // Every browser signed in as them forgets them (and the list of their devices goes).
   await tx.delete(participantDevices).where(eq(participantDevices.participantId, participantId));
+  // The record of what was emailed to them (their link, the catch-up) held their address, or
+  // their parent's: it goes with them.
+  if (person.contact.trim()) {
+    await tx
+      .delete(sentEmails)
+      .where(and(eq(sentEmails.eventId, eventId), sql`lower(${sentEmails.recipient}) = lower(${person.contact.trim()})`));
+  }
 
   // What the room saw them as, in the form it takes inside a stored JSON broadcast or result.
   const shownAs = [...new Set([person.displayName, publicName(person)])]

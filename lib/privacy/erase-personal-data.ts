@@ -12,6 +12,7 @@ import {
   projectRisks,
   projects,
   roomStates,
+  sentEmails,
   showcaseImages,
   showcases,
   teams,
@@ -130,6 +131,8 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
   // Who last did what in the room names staff and, through nudges, people: not needed afterwards.
   await tx.update(roomStates).set({ lastChange: null, nudge: null }).where(eq(roomStates.eventId, eventId));
   await tx.delete(presence).where(eq(presence.eventId, eventId));
+  // The record of emails sent for the event names each recipient's address.
+  await tx.delete(sentEmails).where(eq(sentEmails.eventId, eventId));
   await eraseCommandLog(tx, eventId, [...names.keys(), ...people.filter((p) => p.leftAt !== null).map((p) => p.id)]);
   await tx.update(events).set({ personalDataErasedAt: now }).where(eq(events.id, eventId));
   return { participants: names.size, photos, storageKeys };

@@ -21,6 +21,7 @@ import {
   participants,
   projectCheckIns,
   projects,
+  sentEmails,
   showcaseImages,
   showcases,
   voteRounds,
@@ -30,6 +31,7 @@ import { LocalDiskStorage, newStorageKey } from "@/lib/files/storage";
 import { acceptInvite } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/create-invite";
 import { acquireLease, releaseLease } from "@/lib/jobs/lease";
+import { eraseParticipant } from "@/lib/participants/erase-participant";
 import { auditActions, auditEntries } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
 import { sweepRetention } from "@/lib/privacy/retention-sweep";
@@ -264,6 +266,21 @@ describe("privacy against a real database and file store", () => {
       auditPruned: 0,
     });
     const now = ends + 13 * month;
+    // The record of an email sent to one of them (their catch-up invitation) names their address.
+    const emailed = (eventId: string) =>
+      db.transact((tx) =>
+        tx.insert(sentEmails).values({
+          id: randomUUID(),
+          eventId,
+          kind: "catch_up_invite",
+          recipient: t.consentingContact,
+          subject: "Catch up on the weekend",
+          outcome: "sent",
+          sentAt: ends,
+        }),
+      );
+    await emailed(w.eventId);
+    await emailed(other.eventId);
     const dry = await sweepRetention({ db, storage, now, dryRun: true });
     expect(dry).toEqual({
       outcome: "dry-run",
@@ -277,6 +294,8 @@ describe("privacy against a real database and file store", () => {
     // The other event (24 months) keeps its people; once it is deleted too, nobody's data is left.
     const kept = await db.read.select().from(participants).where(eq(participants.eventId, other.eventId));
     expect(kept.map((p) => p.displayName)).toContain(t.consentingName);
+    expect(await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, w.eventId))).toEqual([]);
+    expect(await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, other.eventId))).toHaveLength(1);
     await deleteEvent(db, storage, { eventId: other.eventId, accountId: organiser.accountId, now });
     expect(findIn(await dumpDatabase(db), personal)).toEqual([]);
     const people = await db.read.select().from(participants).where(eq(participants.eventId, w.eventId));
@@ -299,6 +318,30 @@ describe("privacy against a real database and file store", () => {
     expect(entry).toMatchObject({ accountId: null, subject: "participants:4 photos:3", createdAt: now });
     // Sweeping again erases nothing more.
     expect(await sweepRetention({ db, storage, now: now + month })).toMatchObject({ outcome: "swept", erased: [] });
+  });
+
+  it("someone who leaves takes the record of what was emailed to them (their address, or their parent's) with them", async () => {
+    const organiser = await createAccount(db);
+    const w = await weekendWithFiles(db, storage, organiser.accountId);
+    const [leaver] = await db.read.select().from(participants).where(eq(participants.contact, t.privateContact));
+    const row = (recipient: string) => ({
+      id: randomUUID(),
+      eventId: w.eventId,
+      kind: "device_link" as const,
+      recipient,
+      subject: "Your personal link",
+      outcome: "sent" as const,
+      sentAt: Date.now(),
+    });
+    await db.transact((tx) =>
+      tx.insert(sentEmails).values([row(t.privateContact.toUpperCase()), row(t.consentingContact), row("staff@council.example")]),
+    );
+    await db.transact((tx) =>
+      eraseParticipant(tx, { eventId: w.eventId, participantId: leaver!.id, deleteNotes: false, now: Date.now() }),
+    );
+    const left = await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, w.eventId));
+    expect(left.map((r) => r.recipient).sort()).toEqual([t.consentingContact, "staff@council.example"].sort());
+    expect(findIn(await dumpDatabase(db), [t.privateContact])).toEqual([]);
   });
 
   it("prunes audit entries after the retention period", async () => {

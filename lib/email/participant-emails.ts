@@ -100,7 +100,11 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
   return sent;
 }
 
-/** A participant's fresh "continue on another device" link, emailed too if they agreed to email. */
+/**
+ * A participant's fresh "continue on another device" link, emailed too if they agreed to email.
+ * Never for someone under 18: their contact is a parent's or carer's, given for what happens
+ * next, and this link lets whoever opens it act as the young person.
+ */
 export async function emailDeviceLink(
   db: Database,
   mailer: Mailer,
@@ -113,6 +117,7 @@ export async function emailDeviceLink(
     .where(eq(participants.id, input.participantId));
   const person = found?.person;
   if (!found || !person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
+  if (person.ageBand === "under_16" || person.ageBand === "16_17") return false;
   return deliver(db, mailer, {
     eventId: input.eventId,
     kind: "device_link",

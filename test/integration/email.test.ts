@@ -264,6 +264,23 @@ describe("email", () => {
     );
     await db.transact((tx) => tx.update(participants).set({ contact: "ben@example.test" }).where(eq(participants.id, no)));
     const url = `${links.baseUrl}/c/token`;
+    // A young person's contact is their parent's: their sign-in link is never mailed there.
+    const youth = await createTestEvent(db, organiser.accountId, "Young Lambeth");
+    for (const [name, ageBand] of [
+      ["Zelda", "under_16"],
+      ["Yan", "16_17"],
+    ] as const) {
+      const young = await addParticipant(db, youth.id, name);
+      await db.transact((tx) =>
+        tx
+          .update(participants)
+          .set({ contactConsent: true, contact: "parent@example.test", ageBand })
+          .where(eq(participants.id, young)),
+      );
+      expect(
+        await emailDeviceLink(db, mailer, { eventId: youth.id, eventName: "Young Lambeth", participantId: young, url }),
+      ).toBe(false);
+    }
     expect(await emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId: yes, url })).toBe(
       true,
     );
@@ -277,6 +294,7 @@ describe("email", () => {
     const [, progress] = await smtp.waitFor("amara@example.test", 2);
     expect(linkIn(progress!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
     expect(smtp.to("ben@example.test")).toHaveLength(0);
+    expect(smtp.to("parent@example.test")).toHaveLength(0);
   });
 
   it("each person's email speaks their language: a participant's own, an organiser's choice, an owner's event's", async () => {

@@ -18,7 +18,10 @@ export const leaveEvent: WriteHandler<"event:leave"> = {
   permission: "readEvent",
   async apply(tx, { actor, payload, now }) {
     const me = await activeParticipant(tx, actor);
-    return leave(tx, { eventId: actor.eventId, participantId: me.participant.id, payload, now });
+    const left = await leave(tx, { eventId: actor.eventId, participantId: me.participant.id, payload, now });
+    // Their other tabs and devices are told at once that they left (not, a sweep later, that
+    // they are no longer signed in).
+    return { ...left, revocations: [{ kind: "participant", participantId: me.participant.id }] };
   },
 };
 

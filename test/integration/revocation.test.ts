@@ -52,6 +52,7 @@ async function expectCutOff(
   reconnect: () => TestSocket,
   act: () => Promise<unknown>,
   board: { boardId: string; column: string },
+  reason?: string,
 ) {
   // Acknowledged, as the app's client does, so the server closes the socket without waiting.
   const ended = sockets.map(
@@ -79,7 +80,10 @@ async function expectCutOff(
   expect(await Promise.all(gone)).toEqual(sockets.map(() => "io server disconnect"));
   report(what, performance.now() - started);
   // Each was told why before it was closed.
-  for (const e of await Promise.all(ended)) expect(e?.message).toBeTruthy();
+  for (const e of await Promise.all(ended)) {
+    expect(e?.message).toBeTruthy();
+    if (reason) expect(e).toMatchObject({ reason });
+  }
   expect((await connectError(reconnect(), 15_000)).message).toBe("unauthenticated");
 }
 
@@ -104,7 +108,7 @@ describe("on one process", () => {
     return { db, organiser, event, board, org };
   }
 
-  it("event:leave on one tab closes the person's other tabs", async () => {
+  it("event:leave on one tab closes the person's other tabs, telling them they left", async () => {
     const { db, event, board } = await setUp();
     const p = await addParticipant(db, event.id, "Sam");
     const cookie = participantCookie(event.id, p);
@@ -117,6 +121,7 @@ describe("on one process", () => {
       () => clients.socket({ eventId: event.id, cookie }),
       async () => expect(await send(leaving, "event:leave", { deleteNotes: false })).toMatchObject({ ok: true }),
       board,
+      "left",
     );
   });
 

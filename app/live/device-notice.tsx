@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { sayDeviceLabel } from "@/lib/participants/device-label";
 import { useConnection } from "@/lib/realtime/client/react";
 
 /**
@@ -22,7 +23,7 @@ export function DeviceNotice({ slug }: { slug: string }) {
   if (!label) return null;
   return (
     <div role="alert" className="space-y-2 rounded-xl bg-note-orange p-4" data-testid="device-notice">
-      <p className="font-semibold">{t("signedIn", { device: label })}</p>
+      <p className="font-semibold">{t("signedIn", { device: sayDeviceLabel(label, (key, values) => t(key, values)) })}</p>
       <p>
         {t.rich("notYou", {
           link: (chunks) => (

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { imageSrcSet, imageWidths } from "@/lib/files/image-sizes";
 import type { NoteColour, WireNote } from "@/lib/realtime/contract";
+import { useShownName } from "../ui/shown-name";
 
 /** What a card draws of a note: a note on the wire, or one still waiting in the outbox (text and colour). */
 export type NoteFace = Pick<WireNote, "text" | "colour"> & Partial<Pick<WireNote, "authorName" | "photoUrl">>;
@@ -23,7 +24,7 @@ const photoSizes = {
 
 /** A sticky note. Memoised: on a board of hundreds, a change redraws only the notes it touched. */
 export const NoteCard = memo(function NoteCard({
-  note: { text, colour, authorName: author = null, photoUrl = null },
+  note: { text, colour, authorName = null, photoUrl = null },
   badge,
   size = "phone",
   fit,
@@ -37,6 +38,8 @@ export const NoteCard = memo(function NoteCard({
   children?: React.ReactNode;
 }) {
   const t = useTranslations("notes");
+  const shownName = useShownName();
+  const author = authorName === null ? null : shownName(authorName);
   if (fit) return <FittedCard text={text} colour={colour} author={author} photoUrl={photoUrl} badge={badge} fit={fit} />;
   const padding =
     size === "wall" ? "p-5 text-2xl leading-snug" : size === "compact" ? "p-2 text-[0.9rem] leading-snug" : "p-4 text-base";

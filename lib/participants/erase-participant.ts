@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
+  boards,
   commandLog,
   deletedNotes,
   notePhotos,
@@ -14,6 +15,7 @@ import {
   teamMembers,
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { notesById, toWire } from "@/lib/notes/note-views";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { leftName, publicName } from "./profile";
@@ -151,6 +153,32 @@ export async function eraseParticipant(
     { room: rooms.teams(eventId), event: "participant:left", data: { participantId, fromTeamId: membership?.teamId ?? null } },
     // Boards open on screens drop the deleted notes at once.
     ...deleted.map((n) => ({ room: rooms.board(n.boardId), event: "note:deleted" as const, data: { noteId: n.id } })),
+    // And re-sign the notes they kept: their name leaves open screens now, not at the next reload.
+    ...(await resignedNotes(tx, participantId)),
   ];
   return { notesDeleted: deleted.length, photoStorageKeys, broadcasts };
+}
+
+/** The notes someone leaves behind, as their boards' rooms see them now (signed "Someone who left"). */
+async function resignedNotes(tx: Tx, participantId: string): Promise<Broadcast[]> {
+  const kept = await tx
+    .select({ id: notes.id, boardId: notes.boardId })
+    .from(notes)
+    .where(eq(notes.authorParticipantId, participantId));
+  const byBoard = new Map<string, string[]>();
+  for (const n of kept) byBoard.set(n.boardId, [...(byBoard.get(n.boardId) ?? []), n.id]);
+  const broadcasts: Broadcast[] = [];
+  for (const [boardId, ids] of byBoard) {
+    const [board] = await tx.select().from(boards).where(eq(boards.id, boardId));
+    if (!board) continue;
+    for (let i = 0; i < ids.length; i += 200) {
+      const rows = await notesById(tx, boardId, ids.slice(i, i + 200));
+      broadcasts.push({
+        room: rooms.board(boardId),
+        event: "note:changed",
+        data: { notes: rows.map((r) => toWire(r, board, null)) },
+      });
+    }
+  }
+  return broadcasts;
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, participants } from "@/db/schema";
 import { leftName, publicName } from "./profile";
+import { staffName } from "./profile-facts";
 
 type Reader = Db | Tx;
 
@@ -12,8 +13,7 @@ type Reader = Db | Tx;
  */
 export type NameAudience = "room" | "private";
 
-/** What a key of someone not (or no longer) in this event's records is shown as. */
-export const staffName = "Staff";
+export { staffName } from "./profile-facts";
 
 /** The actor key of the author of something stored with separate participant/account columns. */
 export const authorKey = (row: { authorParticipantId: string | null; authorAccountId: string | null }) =>

@@ -53,6 +53,29 @@ export const isUnder18 = (ageBand: AgeBand | null | undefined) => ageBand === "u
 /** What other people see of someone who has left: their notes stay, their name does not. */
 export const leftName = "Someone who left";
 
+/** What a key of someone not (or no longer) in this event's records is shown as. */
+export const staffName = "Staff";
+
+/** An under-18 whose name has no letter to take an initial from. */
+export const youngPersonName = "Young person";
+
+/** The name left on what someone made once the retention period has passed. */
+export const pseudonym = (n: number) => `Participant ${n}`;
+
+/**
+ * The names the server writes itself (not a person's own), which a screen says in its reader's
+ * language: stored and sent as these English words, translated where they are drawn.
+ */
+export type WrittenName = { kind: "left" } | { kind: "staff" } | { kind: "young" } | { kind: "participant"; n: number };
+
+export function writtenName(name: string): WrittenName | null {
+  if (name === leftName) return { kind: "left" };
+  if (name === staffName) return { kind: "staff" };
+  if (name === youngPersonName) return { kind: "young" };
+  const n = /^Participant ([1-9]\d{0,6})$/.exec(name)?.[1];
+  return n ? { kind: "participant", n: Number(n) } : null;
+}
+
 /** "Amara Okafor" → "A. O."; letters only, so nothing else of the name leaks. */
 export function initials(name: string) {
   const letters = name
@@ -61,7 +84,7 @@ export function initials(name: string) {
     .map((part) => part.match(/\p{L}|\p{N}/u)?.[0]?.toUpperCase())
     .filter(Boolean)
     .slice(0, 2);
-  return letters.length > 0 ? letters.map((l) => `${l}.`).join(" ") : "Young person";
+  return letters.length > 0 ? letters.map((l) => `${l}.`).join(" ") : youngPersonName;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { displayNameSchema, initials, isUnder18, leftName, normaliseSkills, publicName } from "./profile";
+import { pseudonym, staffName, writtenName } from "./profile-facts";
 
 describe("publicName", () => {
   it("shows adults by the name they chose", () => {
@@ -62,5 +63,17 @@ describe("displayNameSchema", () => {
       "Keep your name to 40 characters or fewer.",
     );
     expect(displayNameSchema.parse("  Amara ")).toBe("Amara");
+  });
+});
+
+describe("names the server writes itself", () => {
+  it("are recognised to be said in the reader's language; people's own names are left alone", () => {
+    expect(writtenName(leftName)).toEqual({ kind: "left" });
+    expect(writtenName(staffName)).toEqual({ kind: "staff" });
+    expect(writtenName(initials("— ★"))).toEqual({ kind: "young" });
+    expect(writtenName(pseudonym(12))).toEqual({ kind: "participant", n: 12 });
+    for (const own of ["Amara", "A. O.", "Participant", "Participant 0", "Participant 12b", "someone who left"]) {
+      expect(writtenName(own)).toBeNull();
+    }
   });
 });

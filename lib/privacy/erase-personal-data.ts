@@ -18,6 +18,7 @@ import {
   teams,
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { pseudonym } from "@/lib/participants/profile-facts";
 
 /** What the sweep erased from one event: counts for the audit log, keys for the file store. */
 export type Erasure = {
@@ -28,7 +29,6 @@ export type Erasure = {
 };
 
 /** "Participant 12": stable within the event (join order), meaningless outside it. */
-const pseudonym = (n: number) => `Participant ${n}`;
 const ownerPseudonym = "Project owner";
 
 /**

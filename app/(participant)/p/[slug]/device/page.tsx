@@ -5,6 +5,7 @@ import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorForEvent, currentDeviceId } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { sayDeviceLabel } from "@/lib/participants/device-label";
 import { listDevices } from "@/lib/participants/devices";
 import { findPerson } from "@/lib/participants/participant-views";
 import { PhoneShell } from "../../../phone-shell";
@@ -64,7 +65,7 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
                   <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
                     <span>
                       <span className="block font-semibold">
-                        {d.label}
+                        {sayDeviceLabel(d.label, (key, values) => t(key, values))}
                         {d.id === thisDevice ? <span className="font-normal text-ink-soft"> {t("thisDevice")}</span> : null}
                       </span>
                       <span className="block text-sm text-ink-soft">{signedIn(d.createdAt)}</span>
@@ -74,7 +75,7 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
                         <input type="hidden" name="deviceId" value={d.id} />
                         <button type="submit" className="btn btn-secondary min-h-11 py-2 text-sm">
                           {t("signOut")}
-                          <span className="sr-only"> {d.label}</span>
+                          <span className="sr-only"> {sayDeviceLabel(d.label, (key, values) => t(key, values))}</span>
                         </button>
                       </form>
                     )}

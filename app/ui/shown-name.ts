@@ -1,0 +1,16 @@
+import { useTranslations } from "next-intl";
+import { writtenName } from "@/lib/participants/profile-facts";
+
+/**
+ * A person's name as this screen's reader should see it: their own name as they gave it, or, for
+ * the names the server writes itself ("Someone who left", "Staff", "Participant 3"…), those words
+ * in the reader's language.
+ */
+export function useShownName(): (name: string) => string {
+  const t = useTranslations("notes.writtenNames");
+  return (name) => {
+    const written = writtenName(name);
+    if (!written) return name;
+    return written.kind === "participant" ? t("participant", { n: written.n }) : t(written.kind);
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The names the server writes itself ("Someone who left"…) are said in each reader's language,
+ * live: a French phone on a board sees the note of someone who has just left signed « Une
+ * personne partie », and the English projector "Someone who left".
+ */
+import { expect, test } from "@playwright/test";
+import { commandSocket } from "../support/command-socket";
+import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { phone, projector } from "../support/viewports";
+import { say } from "./catalogue";
+
+test("a note of someone who left is signed in each reader's language", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Big ideas", template: "ideas" });
+  const facilitator = await addStaff(event.id, "facilitator", "Sam");
+
+  const yann = await browser.newContext({ ...phone, locale: "en-GB" });
+  const joined = await joinAs(yann, event.id, "Yann");
+  const writer = await yann.newPage();
+  await writer.goto(`/p/${event.slug}/b/${board.id}`);
+  await writer.getByLabel("Your note").fill("A bench by the bus stop");
+  await writer.getByRole("button", { name: /^Add note/ }).click();
+
+  const zelda = await browser.newContext({ ...phone, locale: "fr-FR" });
+  await joinAs(zelda, event.id, "Zelda");
+  const reader = await zelda.newPage();
+  await reader.goto(`/p/${event.slug}/b/${board.id}`);
+  const note = reader.getByTestId("note").filter({ hasText: "A bench by the bus stop" });
+  await expect(note).toContainText("Yann");
+
+  const laptop = await browser.newContext({ ...projector, locale: "en-GB" });
+  await signIn(laptop, facilitator.id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  const staff = await commandSocket(event.id, facilitator.id);
+  await staff.command("screen:show", { wall: { kind: "board", boardId: board.id } });
+  await expect(screen.getByText("A bench by the bus stop")).toBeVisible();
+
+  // Yann is taken out, his note kept: every screen re-signs it live, each in its reader's language.
+  await staff.command("participant:remove", { participantId: joined.participantId, deleteNotes: false });
+  await expect(note).toContainText(say("fr", "notes.writtenNames.left"));
+  await expect(note).not.toContainText("Someone who left");
+  await expect(screen.getByText("Someone who left")).toBeVisible();
+  // And after a reload, from the page's own first render.
+  await reader.reload();
+  await expect(reader.getByTestId("note").filter({ hasText: "A bench by the bus stop" })).toContainText(
+    say("fr", "notes.writtenNames.left"),
+  );
+  staff.close();
+});

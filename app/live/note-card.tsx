@@ -1,8 +1,8 @@
 import { useTranslations } from "next-intl";
 import { memo } from "react";
+import { useShownName } from "@/app/ui/shown-name";
 import { imageSrcSet, imageWidths } from "@/lib/files/image-sizes";
 import type { NoteColour, WireNote } from "@/lib/realtime/contract";
-import { useShownName } from "../ui/shown-name";
 
 /** What a card draws of a note: a note on the wire, or one still waiting in the outbox (text and colour). */
 export type NoteFace = Pick<WireNote, "text" | "colour"> & Partial<Pick<WireNote, "authorName" | "photoUrl">>;

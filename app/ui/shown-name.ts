@@ -1,16 +1,12 @@
 import { useTranslations } from "next-intl";
-import { writtenName } from "@/lib/participants/profile-facts";
+import { sayName } from "@/lib/participants/profile-facts";
 
 /**
  * A person's name as this screen's reader should see it: their own name as they gave it, or, for
  * the names the server writes itself ("Someone who left", "Staff", "Participant 3"…), those words
- * in the reader's language.
+ * in the reader's language. Its page's messages must hold `notes.writtenNames`.
  */
 export function useShownName(): (name: string) => string {
   const t = useTranslations("notes.writtenNames");
-  return (name) => {
-    const written = writtenName(name);
-    if (!written) return name;
-    return written.kind === "participant" ? t("participant", { n: written.n }) : t(written.kind);
-  };
+  return (name) => sayName(name, (key, values) => t(key, values));
 }

@@ -30,7 +30,7 @@ export const clientMessageAreas = {
   board: ["board", "notes", "vote", "live.now", "live.status", "live.sync", "live.timer"],
   presentations: ["presentations.room", "live.announcements", "live.status", "live.sync", "live.timer"],
   judge: ["presentations.fallbackCriteria", "presentations.judge", "live.status", "live.sync"],
-  showcase: ["showcase", "live.status", "live.sync"],
+  showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync"],
   me: ["me.form", "me.leave", "live.sync"],
   device: ["phone.device"],
   brief: ["brief.reframe"],

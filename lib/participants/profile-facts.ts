@@ -68,6 +68,16 @@ export const pseudonym = (n: number) => `Participant ${n}`;
  */
 export type WrittenName = { kind: "left" } | { kind: "staff" } | { kind: "young" } | { kind: "participant"; n: number };
 
+/** `name` in a reader's words: `say` gives the written names' translations (notes.writtenNames). */
+export function sayName(
+  name: string,
+  say: (key: "left" | "staff" | "young" | "participant", values?: { n: number }) => string,
+): string {
+  const written = writtenName(name);
+  if (!written) return name;
+  return written.kind === "participant" ? say("participant", { n: written.n }) : say(written.kind);
+}
+
 export function writtenName(name: string): WrittenName | null {
   if (name === leftName) return { kind: "left" };
   if (name === staffName) return { kind: "staff" };

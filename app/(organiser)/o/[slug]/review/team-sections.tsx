@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { useShownName } from "@/app/ui/shown-name";
 import { boardLayout, type TeamPresentation, type TeamReport, type VoteResult } from "@/lib/exports/event-report";
 import type { EventExport, ExportedBoard } from "@/lib/exports/export-schema";
 import { imageSrcSet } from "@/lib/files/image-sizes";
@@ -52,13 +53,14 @@ export const teamReviewSections: TeamReviewSection[] = [
 
 function FeedbackReview({ presentation: p }: { presentation: TeamPresentation }) {
   const locale = useLocale();
+  const shownName = useShownName();
   return (
     <ul className="space-y-2">
       {p.feedback.map((f) => (
         <li key={`${f.createdAt}-${f.author}-${f.text}`} className="review-keep rounded-lg border border-line px-3 py-2">
           <span className="block whitespace-pre-line wrap-anywhere">{f.text}</span>
           <span className="block text-sm text-ink-soft">
-            {f.authorName} · {localShortDate(locale, f.createdAt)}
+            {shownName(f.authorName)} · {localShortDate(locale, f.createdAt)}
           </span>
         </li>
       ))}
@@ -236,6 +238,7 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
 
 function BriefSummary({ team }: { team: TeamReport }) {
   const t = useTranslations("review.brief");
+  const shownName = useShownName();
   const locale = useLocale();
   const brief = team.brief;
   if (!brief) return null;
@@ -263,7 +266,7 @@ function BriefSummary({ team }: { team: TeamReport }) {
       {current ? (
         <figure className="review-keep rounded-xl bg-brand-soft p-4">
           <figcaption className="mb-1 text-sm font-bold text-brand-dark">
-            {t("reframed", { author: current.authorName, date: localShortDate(locale, current.createdAt) })}
+            {t("reframed", { author: shownName(current.authorName), date: localShortDate(locale, current.createdAt) })}
           </figcaption>
           <blockquote className="whitespace-pre-line wrap-anywhere text-lg">{current.text}</blockquote>
           {team.reframes.length > 1 ? (

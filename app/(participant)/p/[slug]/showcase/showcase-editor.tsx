@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useShownName } from "@/app/ui/shown-name";
 import { imageSrcSet } from "@/lib/files/image-sizes";
 import {
   type Dirty,
@@ -374,6 +375,7 @@ function Images({
 
 function FeedbackForTeam({ feedback }: { feedback: { id: string; authorName: string; text: string }[] }) {
   const t = useTranslations("showcase");
+  const shownName = useShownName();
   if (feedback.length === 0) return null;
   return (
     <section aria-labelledby="feedback-title" className="space-y-2">
@@ -384,7 +386,7 @@ function FeedbackForTeam({ feedback }: { feedback: { id: string; authorName: str
         {feedback.map((f) => (
           <li key={f.id} className="card p-3">
             <p className="whitespace-pre-wrap">{f.text}</p>
-            <p className="mt-1 text-sm text-ink-soft">{f.authorName}</p>
+            <p className="mt-1 text-sm text-ink-soft">{shownName(f.authorName)}</p>
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ import { canSeeBrief } from "@/lib/briefs/visibility";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { localDayTime } from "@/lib/i18n/dates";
+import { sayName } from "@/lib/participants/profile-facts";
 import { reframeBriefAction } from "./actions";
 import { ReframeForm } from "./reframe-form";
 
@@ -30,6 +31,7 @@ type Props = { params: Promise<{ slug: string; briefId: string }> };
 export default async function TeamBriefPage({ params }: Props) {
   const { slug, briefId } = await params;
   const t = await getTranslations("brief");
+  const names = await getTranslations("notes.writtenNames");
   const locale = await getLocale();
   const when = (ms: number) => localDayTime(locale, ms);
   const db = await sharedDatabase();
@@ -83,7 +85,7 @@ export default async function TeamBriefPage({ params }: Props) {
                   </p>
                   <p className="mt-1 text-lg font-semibold whitespace-pre-line break-words">{latest!.text}</p>
                   <p className="mt-2 text-sm text-ink-soft">
-                    {latest!.authorName}, {when(latest!.createdAt)}
+                    {sayName(latest!.authorName, (k, v) => names(k, v))}, {when(latest!.createdAt)}
                   </p>
                   {earlier.length ? (
                     <details className="mt-3">
@@ -98,7 +100,7 @@ export default async function TeamBriefPage({ params }: Props) {
                           <li key={r.id} className="border-s-4 border-line ps-3">
                             <p className="whitespace-pre-line break-words">{r.text}</p>
                             <p className="text-sm text-ink-soft">
-                              {r.authorName}, {when(r.createdAt)}
+                              {sayName(r.authorName, (k, v) => names(k, v))}, {when(r.createdAt)}
                             </p>
                           </li>
                         ))}

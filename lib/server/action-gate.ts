@@ -82,7 +82,7 @@ export async function actionBodyProblem(contentType: string, body: Buffer, isFet
  * Route handlers read their own bodies; only pages take server actions. Tested on the path
  * alone: `/signin/forgot?/calendar.ics` is a page, whatever its query says.
  */
-const routeHandlerPath = /^\/(api|photos|files|c)\/|\/calendar\.ics$/;
+const routeHandlerPath = /^\/(api|photos|files)\/|^\/c\/[^/]+\/now$|\/calendar\.ics$/;
 
 const isActionRequest = (req: IncomingMessage) =>
   req.method === "POST" &&

@@ -127,7 +127,6 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   guardRecovery(io, db);
-  const knownCommands = new Set<string>(commandNames);
 
   const presence = createPresenceStore(db, options.processId);
   // Limits follow the person, not the connection: a flooder that reconnects (or opens several
@@ -265,14 +264,6 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       .enter({ socketId: socket.id, eventId: actor.eventId, personKey: actorKey(actor), role: actor.role, room: boardRoom })
       .then(() => presenceUpdates.add(actor.eventId, true))
       .catch((e) => log("presence enter failed", e));
-
-    // A name that is no command (a made-up or outdated client) is answered, not left to time out.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (knownCommands.has(event) || typeof ack !== "function") return;
-      const refused: Ack<never> = { ok: false, error: { code: "invalid", message: "The command was malformed." } };
-      (ack as (a: Ack<never>) => void)(localiseAck(refused, socket.data.locale));
-    });
 
     for (const name of commandNames) {
       socket.on(name, async (envelope: unknown, ack: unknown) => {

@@ -1,5 +1,5 @@
 import { asc, count, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { boards, notes, teams } from "@/db/schema";
 import type { BoardListing } from "@/lib/realtime/contract-boards";
 
@@ -59,7 +59,7 @@ export async function boardListing(db: Db, eventId: string): Promise<BoardListin
     .sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
 }
 
-export async function findBoard(db: Db, boardId: string) {
+export async function findBoard(db: Db | Tx, boardId: string) {
   const [board] = await db.select().from(boards).where(eq(boards.id, boardId));
   return board ?? null;
 }

@@ -3,7 +3,7 @@
  * know), said in the reader's language where it is shown: the browser and system names are
  * names, the words around them are not.
  */
-const unknownBrowser = "A browser";
+export const unknownBrowser = "A browser";
 
 export type DeviceWords = (key: "deviceLabel" | "aBrowser", values?: { browser: string; system: string }) => string;
 

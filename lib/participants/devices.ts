@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { events, participantDevices, participants } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import type { Revocation } from "@/lib/realtime/handler";
+import { unknownBrowser } from "./device-label";
 
 /** "Chrome on Android": enough for a person to tell their devices apart, nothing more kept. */
 export function deviceLabel(userAgent: string | null | undefined): string {
@@ -18,7 +19,7 @@ export function deviceLabel(userAgent: string | null | undefined): string {
           ? "Chrome"
           : /Safari\//.test(ua)
             ? "Safari"
-            : "A browser";
+            : unknownBrowser;
   const system = /iPhone/.test(ua)
     ? "iPhone"
     : /iPad/.test(ua)

@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
-  boards,
   commandLog,
   deletedNotes,
   notePhotos,
@@ -15,6 +14,7 @@ import {
   teamMembers,
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { findBoard } from "@/lib/boards/find-boards";
 import { notesById, toWire } from "@/lib/notes/note-views";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
@@ -169,7 +169,7 @@ async function resignedNotes(tx: Tx, participantId: string): Promise<Broadcast[]
   for (const n of kept) byBoard.set(n.boardId, [...(byBoard.get(n.boardId) ?? []), n.id]);
   const broadcasts: Broadcast[] = [];
   for (const [boardId, ids] of byBoard) {
-    const [board] = await tx.select().from(boards).where(eq(boards.id, boardId));
+    const board = await findBoard(tx, boardId);
     if (!board) continue;
     for (let i = 0; i < ids.length; i += 200) {
       const rows = await notesById(tx, boardId, ids.slice(i, i + 200));

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
+import { useShownName } from "@/app/ui/shown-name";
 import { isUnder18 } from "@/lib/participants/profile-facts";
 import { useConnection } from "@/lib/realtime/client/react";
 import { usePrivateDetails, useTeams } from "@/lib/realtime/client/teams";
@@ -157,6 +158,7 @@ function RenameForm({
 
 function TeamCard({ team, members, variant }: { team: TeamView; members: PersonView[]; variant: Variant }) {
   const t = useTranslations("live.teams");
+  const shownName = useShownName();
   const { run, error } = useTeamCommand();
   const [renaming, setRenaming] = useState(false);
   const dark = variant === "screen";
@@ -199,7 +201,7 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
           {members.length > 0 ? (
             <p className="text-sm" data-testid="team-members">
               <span className="sr-only">{t("membersLabel")}</span>
-              {members.map((m) => m.name).join(", ")}
+              {members.map((m) => shownName(m.name)).join(", ")}
             </p>
           ) : null}
           <div className="flex flex-wrap items-end justify-between gap-2 border-t border-line pt-3">
@@ -292,6 +294,7 @@ function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
 
 function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[] }) {
   const t = useTranslations("live.teams");
+  const shownName = useShownName();
   const id = useId();
   const [query, setQuery] = useState("");
   const matches = useMemo(() => whoCanHelp(people, query), [people, query]);
@@ -322,7 +325,7 @@ function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[]
           <ul className="divide-y divide-line" aria-live="polite" data-testid="help-results">
             {matches.map((m) => (
               <li key={m.person.id} className="py-2">
-                <span className="font-semibold">{m.person.name}</span>{" "}
+                <span className="font-semibold">{shownName(m.person.name)}</span>{" "}
                 <span className="text-ink-soft">({teamName(m.person.teamId)})</span>
                 <span className="block text-sm">{m.skills.join(", ")}</span>
               </li>

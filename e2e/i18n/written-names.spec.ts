@@ -4,9 +4,11 @@
  * personne partie », and the English projector "Someone who left".
  */
 import { expect, test } from "@playwright/test";
+import { teamMembers } from "@/db/schema";
 import { commandSocket } from "../support/command-socket";
-import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { addBoardFixture, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
+import { addTeam } from "../teams/support";
 import { say } from "./catalogue";
 
 test("a note of someone who left is signed in each reader's language", async ({ browser }) => {
@@ -48,4 +50,30 @@ test("a note of someone who left is signed in each reader's language", async ({ 
     say("fr", "notes.writtenNames.left"),
   );
   staff.close();
+});
+
+test("a team mate shown as a written name is said in the phone's language, live", async ({ browser }) => {
+  const event = await createEventFixture();
+  const team = await addTeam(event.id, "Our Street");
+  const zelda = await browser.newContext({ ...phone, locale: "fr-FR" });
+  const reader = await joinAs(zelda, event.id, "Zelda");
+  await (await db()).transact((tx) =>
+    tx.insert(teamMembers).values({ eventId: event.id, participantId: reader.participantId, teamId: team.id }),
+  );
+  const home = await zelda.newPage();
+  await home.goto(`/p/${event.slug}`);
+  await expect(home.getByTestId("my-team-name")).toHaveText("Our Street");
+
+  // An under-16 whose name has no letter to take an initial from is "Young person" to the room:
+  // the French phone hears it in French the moment they join the team.
+  const young = await browser.newContext({ ...phone, locale: "en-GB" });
+  await joinAs(young, event.id, "!!!", "under_16");
+  const theirs = await young.newPage();
+  await theirs.goto(`/p/${event.slug}`);
+  await theirs.getByRole("button", { name: "Join Our Street" }).click();
+  await expect(theirs.getByTestId("my-team-name")).toHaveText("Our Street");
+  const mates = home.getByTestId("team-mates");
+  await expect(mates).toContainText(say("fr", "notes.writtenNames.young"));
+  await expect(mates).not.toContainText("Young person");
+  await expect(mates).not.toContainText("!!!");
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { requestHostOf } from "@/lib/network/request-host";
 
 /**
  * The address people should type or scan: PUBLIC_URL if set, else the host this request came to.
@@ -9,13 +10,13 @@ import { headers } from "next/headers";
  */
 export async function publicBaseUrl(): Promise<string> {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/$/, "");
-  const h = await headers();
-  const proxied = Number(process.env.TRUST_PROXY_HOPS ?? 0) > 0;
-  const forwardedHost = proxied ? h.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
-  const forwardedProto = proxied ? h.get("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
-  const host = forwardedHost || h.get("host") || "localhost:3000";
-  const proto = forwardedProto === "https" ? "https" : "http";
-  return `${proto}://${host}`;
+  const { host, proto } = await requestHost();
+  return `${proto}://${host ?? "localhost:3000"}`;
+}
+
+/** The host and scheme this request came to, forwarded ones only from a trusted proxy. */
+export async function requestHost() {
+  return requestHostOf(await headers(), Number(process.env.TRUST_PROXY_HOPS ?? 0));
 }
 
 /**

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useShownName } from "@/app/ui/shown-name";
 import { useTeams } from "@/lib/realtime/client/teams";
 import type { PersonView, TeamView } from "@/lib/realtime/contract";
 import { hasRoom } from "@/lib/teams/team-rules";
@@ -69,6 +70,7 @@ function TeamPicker({
 /** My team and my brief, or the teams to choose from: moving is one tap, at any time. */
 export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
   const t = useTranslations("phone.team");
+  const shownName = useShownName();
   const { state, error, me, join, joining, refusal } = useTeams();
   const [choosing, setChoosing] = useState(false);
   const titleId = useId();
@@ -141,7 +143,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
             <ul className="mt-1 flex flex-wrap gap-2" data-testid="team-mates">
               {mates.map((p) => (
                 <li key={p.id} className="max-w-full rounded-full bg-paper px-3 py-1 text-sm [overflow-wrap:anywhere]">
-                  {p.name}
+                  {shownName(p.name)}
                   {p.kind ? <span className="text-ink-soft"> · {t(`kind.${p.kind}`)}</span> : null}
                 </li>
               ))}

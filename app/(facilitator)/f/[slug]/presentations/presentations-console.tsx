@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
+import { useShownName } from "@/app/ui/shown-name";
 import { moveBy, moveTo, type Step as PresentationStep, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
@@ -518,6 +519,7 @@ function PeoplesChoicePanel({ handle, state }: { handle: PresentationsHandle; st
 
 function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; state: PresentationState; slug: string }) {
   const t = useTranslations("presentations-console.judges");
+  const shownName = useShownName();
   const id = useId();
   const judges = state.judges ?? [];
   const candidates = (state.people ?? []).filter((p) => !judges.some((j) => j.key === p.key));
@@ -543,13 +545,13 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
         <ul className="divide-y divide-line rounded-xl border border-line" data-testid="judges">
           {judges.map((j) => (
             <li key={j.key} className="flex items-center justify-between gap-3 px-4 py-2">
-              <span className="font-semibold">{j.name}</span>
+              <span className="font-semibold">{shownName(j.name)}</span>
               <button
                 type="button"
                 className="btn btn-secondary min-h-10"
                 onClick={() => void handle.send("judge:assign", { personKey: j.key, judge: false })}
               >
-                {t.rich("remove", { name: j.name, sr })}
+                {t.rich("remove", { name: shownName(j.name), sr })}
               </button>
             </li>
           ))}
@@ -579,7 +581,7 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
             <option value="">{t("choose")}</option>
             {candidates.map((c) => (
               <option key={c.key} value={c.key}>
-                {c.name}
+                {shownName(c.name)}
               </option>
             ))}
           </select>

@@ -100,8 +100,9 @@ test("a Portuguese phone, a Polish phone and an English projector in one room, l
   const laterPhone = await browser.newContext({ ...phone, locale: "pt-PT" });
   const d = await laterPhone.newPage();
   await d.goto(new URL(link).pathname);
-  // The link's page asks first, in the language this browser asks for.
-  await d.getByRole("button", { name: pt("phone.device.claimButton") }).click();
+  // The link's page asks first, already in her language.
+  await expect(d.locator("html")).toHaveAttribute("lang", "es");
+  await d.getByRole("button", { name: es("phone.device.claimButton") }).click();
   await expect(d.getByRole("heading", { name: es("phone.home.hello", { name: "Lúcia" }) })).toBeVisible();
   await expect(d.locator("html")).toHaveAttribute("lang", "es");
 

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events, projects } from "@/db/schema";
+import { events, participants, projects } from "@/db/schema";
+import { hashToken } from "@/lib/auth/tokens";
 import { findEventByJoinCode } from "@/lib/events/find-event";
 
 /** The header the server (lib/server/start-server.ts) puts the requested path in: a page's language config can't see the URL. */
@@ -41,4 +42,20 @@ export async function eventLanguageOfPath(db: Db, path: string | null): Promise<
     return row?.language ?? null;
   }
   return null;
+}
+
+/**
+ * The language of the person a personal link (/c/<token>) belongs to: the first page on a new
+ * device speaks the language they chose on their phone, not whatever this browser asks for, as
+ * every page after it does once the link is used. Null elsewhere, or for a link that is not (or
+ * no longer) anybody's.
+ */
+export async function personalLinkLanguageOfPath(db: Db, path: string | null): Promise<string | null> {
+  const token = path ? segment(path, "/c/") : null;
+  if (!token) return null;
+  const [person] = await db
+    .select({ language: participants.language })
+    .from(participants)
+    .where(and(eq(participants.resumeTokenHash, hashToken(token)), isNull(participants.leftAt)));
+  return person?.language ?? null;
 }

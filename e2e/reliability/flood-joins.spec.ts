@@ -3,10 +3,9 @@
  * address, through the real join form's server action. All are admitted (`admitted=300`).
  * The socket half of the flood test is test/reliability/flood.test.ts.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { participantCookieName } from "@/lib/auth/cookies";
+import { serverManifest } from "@/lib/server/dist-dir";
 import { e2eBaseUrl } from "../support/config";
 import { createEventFixture } from "../support/fixtures";
 import { report } from "./support/world";
@@ -15,10 +14,7 @@ const people = 300;
 const atOnce = 10;
 
 function joinActionId() {
-  const dist = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
+  const manifest = serverManifest<{ node: Record<string, { exportedName?: string }> }>("server-reference-manifest.json");
   const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === "joinEventAction");
   if (!found) throw new Error("joinEventAction is not in the build");
   return found[0];

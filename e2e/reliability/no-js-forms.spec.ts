@@ -12,11 +12,11 @@
  * never hides another's. A server action in the build that no crawled form posts fails the test,
  * unless `notForms` says why; a route whose params this file can't fill fails it too.
  */
-import { readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { createInvite } from "@/lib/invites/create-invite";
 import { newOwnerLink } from "@/lib/projects/owner-link";
+import { serverManifest } from "@/lib/server/dist-dir";
 import { e2eBaseUrl, e2ePort } from "../support/config";
 import { db, fixturePassword } from "../support/fixtures";
 import { ownServer } from "../support/own-server";
@@ -86,8 +86,7 @@ const paramValues: Record<string, (w: World) => string[]> = {
 
 /** Every page route of the build, as a template: "/o/[slug]/briefs/[briefId]". */
 function pageRoutes(): string[] {
-  const dist = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(readFileSync(join(dist, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = serverManifest<Record<string, string>>("app-paths-manifest.json");
   return Object.keys(manifest)
     .filter((k) => k.endsWith("/page") && !/\/_(not-found|global-error)\//.test(`${k}/`))
     .map((k) => k.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/");

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { join } from "node:path";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
+import { serverManifest } from "@/lib/server/dist-dir";
 
 /**
  * A gate in front of Next's server-action decoder. Next answers 500 to a server-action request
@@ -105,10 +104,7 @@ function knownActionIds(dev: boolean): Set<string> | null {
   if (dev) return null;
   if (knownIds !== undefined) return knownIds;
   try {
-    const dist = process.env.NEXT_DIST_DIR ?? ".next";
-    const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
-      node?: Record<string, unknown>;
-    };
+    const manifest = serverManifest<{ node?: Record<string, unknown> }>("server-reference-manifest.json");
     knownIds = new Set(Object.keys(manifest.node ?? {}));
   } catch {
     knownIds = null;

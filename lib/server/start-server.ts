@@ -17,6 +17,7 @@ import { handlers } from "@/lib/realtime/handlers";
 import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-server";
 import { connectRedis } from "@/lib/scale/redis";
 import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
+import { distDir } from "@/lib/server/dist-dir";
 import { decodablePath, gateServerActions } from "./action-gate";
 import { clientAddress } from "./client-address";
 import { builtStylesheets, filterInlinedCss } from "./inlined-css";
@@ -94,7 +95,7 @@ export async function startServer(options: StartOptions) {
     // Compression is ours, not Next's (next.config.ts `compress: false`), so that the page can be
     // filtered before it is compressed (lib/server/inlined-css.ts).
     const compress = compression();
-    const stylesheets = builtStylesheets(process.env.NEXT_DIST_DIR ?? ".next");
+    const stylesheets = builtStylesheets(distDir());
     handle = (req, res) =>
       compress(req as never, res as never, () => {
         filterInlinedCss(req, res, stylesheets);

@@ -2,8 +2,7 @@
  * The build's server actions (from its server-reference manifest, so a new action is covered
  * without a change here) and a way to call one over HTTP exactly as React's client would.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { serverManifest } from "@/lib/server/dist-dir";
 import { e2eBaseUrl } from "../../support/config";
 import type { World } from "./world";
 
@@ -11,10 +10,9 @@ export type ServerAction = { id: string; name: string; paths: string[] };
 
 /** Every server action and the pages it is posted to, with event A's params filled in. */
 export function serverActions(w: World): ServerAction[] {
-  const dist = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
+  const manifest = serverManifest<{ node: Record<string, { workers: Record<string, unknown>; exportedName?: string }> }>(
+    "server-reference-manifest.json",
+  );
   const pathOf = (worker: string) =>
     `/${worker
       .replace(/^app\//, "")

@@ -13,6 +13,12 @@ describe("safeNextPath", () => {
     "/\\evil.example",
     "\\\\evil.example",
     "/\t/evil.example",
+    // Dot segments that parsing removes, leaving "//evil.example".
+    "/.//evil.example/phish",
+    "/..//evil.example",
+    "/%2e%2e//evil.example",
+    "/a/..//evil.example",
+    "/./%2e//evil.example",
     "javascript:alert(1)",
     "o/relative",
     "",

@@ -12,7 +12,10 @@ export function safeNextPath(next: unknown, fallback = "/o"): string {
     const base = "http://made-in.invalid";
     const url = new URL(next, base);
     if (url.origin !== base) return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Parsing takes dot segments out: "/.//evil.example" and "/..//evil.example" come back as
+    // "//evil.example", another host again. The result is checked, not only what was sent.
+    return path.startsWith("//") || path.startsWith("/\\") ? fallback : path;
   } catch {
     return fallback;
   }

@@ -16,6 +16,12 @@ export const accounts = sqliteTable("accounts", {
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
   createdAt: createdAt(),
+  /**
+   * When the email was shown to be theirs: by the identity provider (single sign-on) or by a
+   * password reset link mailed to it. Null: typed into a form, never proven, so single sign-on
+   * does not match it while passwords are on (lib/sso/decide.ts).
+   */
+  emailConfirmedAt: integer("email_confirmed_at"),
   /** Set when they followed "stop these emails" in the weekly digest. */
   digestStoppedAt: integer("digest_stopped_at"),
   /** The language they chose for the console and organiser pages (lib/i18n); null: their browser's. */

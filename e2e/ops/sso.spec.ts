@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { accounts, eventStaff } from "@/db/schema";
+import { accountSessionCookie } from "@/lib/auth/cookies";
 import { createInvite } from "@/lib/invites/create-invite";
 import { expectAccessible } from "../support/a11y";
 import { type AppServer, startAppServer } from "../support/app-server";
@@ -94,6 +95,26 @@ test("an email outside the allowed domains is refused with a message", async ({ 
   await expect(page.getByText("isn't one this Made In accepts for single sign-on")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("an account someone else made with a password and this address is not entered until the address is proven", async ({
+  page,
+}) => {
+  const email = `jane.${randomUUID().slice(0, 6)}@council.example`;
+  // Anyone with an invitation link can type any address into its password form.
+  const id = randomUUID();
+  await (await db()).transact((tx) =>
+    tx.insert(accounts).values({ id, email, name: "Not Jane", passwordHash: "scrypt:made-up-by-someone-else" }),
+  );
+  await page.goto(`${withPasswords.base}/signin`);
+  await page.getByRole("link", { name: "Sign in with Council ID" }).click();
+  await signInAtProvider(page, email);
+
+  await expect(page).toHaveURL(`${withPasswords.base}/signin?sso=unconfirmed_account`);
+  await expect(page.getByText("the address hasn’t been confirmed yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Forgot your password?" })).toBeVisible();
+  const cookies = await page.context().cookies(withPasswords.base);
+  expect(cookies.find((c) => c.name === accountSessionCookie)).toBeUndefined();
 });
 
 test("someone without an account is sent to ask for an invitation; with one, SSO makes their account", async ({ page }) => {

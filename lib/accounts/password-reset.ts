@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accountSessions, accounts, passwordResets } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -56,7 +56,11 @@ export async function resetPassword(db: Database, token: string, password: strin
       )
       .returning({ accountId: passwordResets.accountId });
     if (!used) return false;
-    await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, used.accountId));
+    // The link came by email to the account's address: that address is theirs.
+    await tx
+      .update(accounts)
+      .set({ passwordHash, emailConfirmedAt: sql`coalesce(${accounts.emailConfirmedAt}, ${now})` })
+      .where(eq(accounts.id, used.accountId));
     await tx
       .update(passwordResets)
       .set({ usedAt: now })

@@ -3,6 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { accounts, eventStaff } from "@/db/schema";
+import { createAccount, prepareAccount } from "@/lib/accounts/create-account";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
 import { verifyPassword } from "@/lib/auth/password";
 import { createEvent } from "@/lib/events/create-event";
 import { createInvite } from "@/lib/invites/create-invite";
@@ -60,5 +62,55 @@ describe("completing an SSO sign-in", () => {
       accountId: outcome.accountId,
       landing: null,
     });
+  });
+
+  it("will not put someone into an account another person made with their address, until a mailed reset link proves it", async () => {
+    const [organiser] = await db.read.select().from(accounts).limit(1);
+    const event = await db.transact((tx) => createEvent(tx, { name: "Another weekend", createdBy: organiser!.id }));
+    // Anyone holding an invitation link may type any address: here, the real Jane's.
+    const email = `jane.${randomUUID().slice(0, 6)}@council.example`;
+    const squatter = await db.transact(async (tx) =>
+      createAccount(tx, await prepareAccount({ name: "Not Jane", email, password: "correct horse battery" })),
+    );
+    if (!squatter.ok) throw new Error("not created");
+    const invite = await db.transact((tx) =>
+      createInvite(tx, { eventId: event.id, role: "organiser", createdBy: organiser!.id }),
+    );
+
+    const refused = await completeSsoSignIn(db, {
+      claims: claims(email),
+      allowedDomains,
+      inviteToken: invite.token,
+      passwordsOn: true,
+    });
+    expect(refused).toEqual({ ok: false, reason: "unconfirmed_account" });
+    // Nothing was given to the account meanwhile.
+    expect(await db.read.select().from(eventStaff).where(eq(eventStaff.accountId, squatter.accountId))).toHaveLength(0);
+
+    // The reset link goes to the address: whoever uses it owns it, and the squatter's password is gone.
+    const reset = await requestPasswordReset(db, email);
+    expect(await resetPassword(db, reset!.token, "jane's own new password")).toBe(true);
+    expect(
+      await completeSsoSignIn(db, { claims: claims(email), allowedDomains, inviteToken: invite.token, passwordsOn: true }),
+    ).toMatchObject({
+      ok: true,
+      accountId: squatter.accountId,
+      landing: `/o/${event.slug}`,
+    });
+  });
+
+  it("confirms the address of an account it signs in, so a later sign-in with passwords on still matches", async () => {
+    const email = `pat.${randomUUID().slice(0, 6)}@council.example`;
+    const made = await db.transact(async (tx) =>
+      createAccount(tx, await prepareAccount({ name: "Pat", email, password: "correct horse battery" })),
+    );
+    if (!made.ok) throw new Error("not created");
+    // Passwords off: the provider's word is enough, and it is kept.
+    expect(await completeSsoSignIn(db, { claims: claims(email), allowedDomains, passwordsOn: false })).toMatchObject({
+      ok: true,
+    });
+    const [row] = await db.read.select({ at: accounts.emailConfirmedAt }).from(accounts).where(eq(accounts.id, made.accountId));
+    expect(row?.at).not.toBeNull();
+    expect(await completeSsoSignIn(db, { claims: claims(email), allowedDomains, passwordsOn: true })).toMatchObject({ ok: true });
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invite";
 import { findInvite } from "@/lib/invites/find-invite";
 import { decideSsoSignIn, type SsoClaims, type SsoRefusal, verifiedEmail } from "./decide";
+import { passwordsEnabled } from "./settings";
 
 /**
  * Stored instead of a password hash for accounts made through single sign-on: it is not a
@@ -27,16 +28,32 @@ class Undo extends Error {}
  */
 export async function completeSsoSignIn(
   db: Database,
-  input: { claims: SsoClaims; allowedDomains: string[]; inviteToken?: string; setup?: boolean; now?: number },
+  input: {
+    claims: SsoClaims;
+    allowedDomains: string[];
+    inviteToken?: string;
+    setup?: boolean;
+    now?: number;
+    /** Whether local passwords are on (passwordsEnabled() unless told). */
+    passwordsOn?: boolean;
+  },
 ): Promise<SsoOutcome> {
   const email = verifiedEmail(input.claims);
-  const [existing] = email ? await db.read.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email)) : [];
+  const [existing] = email
+    ? await db.read
+        .select({ id: accounts.id, passwordHash: accounts.passwordHash, emailConfirmedAt: accounts.emailConfirmedAt })
+        .from(accounts)
+        .where(eq(accounts.email, email))
+    : [];
   const invite = input.inviteToken ? ((await findInvite(db.read, input.inviteToken, input.now))?.status ?? "unknown") : "none";
   const anyone = (await db.read.select({ one: sql<number>`1` }).from(accounts).limit(1)).length > 0;
   const decision = decideSsoSignIn({
     claims: input.claims,
     allowedDomains: input.allowedDomains,
-    existingAccountId: existing?.id ?? null,
+    existingAccount: existing
+      ? { id: existing.id, unconfirmedPassword: existing.emailConfirmedAt === null && existing.passwordHash !== noPassword }
+      : null,
+    passwordsOn: input.passwordsOn ?? passwordsEnabled(),
     invite,
     firstOrganiser: input.setup === true && !anyone,
   });
@@ -45,6 +62,15 @@ export async function completeSsoSignIn(
     case "refuse":
       return { ok: false, reason: decision.reason };
     case "sign_in": {
+      // The provider has just vouched for the address: it is confirmed from now on.
+      if (!existing?.emailConfirmedAt) {
+        await db.transact((tx) =>
+          tx
+            .update(accounts)
+            .set({ emailConfirmedAt: input.now ?? Date.now() })
+            .where(and(eq(accounts.id, decision.accountId), isNull(accounts.emailConfirmedAt))),
+        );
+      }
       if (!decision.acceptInvite || !input.inviteToken) return { ok: true, accountId: decision.accountId, landing: null };
       const token = input.inviteToken;
       const accepted = await db.transact((tx) => acceptInvite(tx, { token, accountId: decision.accountId, now: input.now }));
@@ -57,9 +83,13 @@ export async function completeSsoSignIn(
       try {
         return await db.transact(async (tx) => {
           const accountId = randomUUID();
-          await tx
-            .insert(accounts)
-            .values({ id: accountId, email: decision.email, name: decision.name, passwordHash: noPassword });
+          await tx.insert(accounts).values({
+            id: accountId,
+            email: decision.email,
+            name: decision.name,
+            passwordHash: noPassword,
+            emailConfirmedAt: input.now ?? Date.now(),
+          });
           const accepted = await acceptInvite(tx, { token, accountId, now: input.now });
           if (!accepted.ok) throw new Undo();
           return { ok: true, accountId, landing: accepted.landing, broadcasts: accepted.broadcasts } as const;
@@ -75,9 +105,13 @@ export async function completeSsoSignIn(
           const rows = await tx.select({ one: sql<number>`1` }).from(accounts).limit(1);
           if (rows.length > 0) throw new Undo();
           const accountId = randomUUID();
-          await tx
-            .insert(accounts)
-            .values({ id: accountId, email: decision.email, name: decision.name, passwordHash: noPassword });
+          await tx.insert(accounts).values({
+            id: accountId,
+            email: decision.email,
+            name: decision.name,
+            passwordHash: noPassword,
+            emailConfirmedAt: input.now ?? Date.now(),
+          });
           return { ok: true, accountId, landing: null } as const;
         });
       } catch (error) {

@@ -3,7 +3,8 @@ import { decideSsoSignIn, verifiedEmail } from "./decide";
 
 const base = {
   allowedDomains: ["council.example"],
-  existingAccountId: null,
+  existingAccount: null,
+  passwordsOn: true,
   invite: "none" as const,
   firstOrganiser: false,
 };
@@ -23,7 +24,9 @@ describe("single sign-on decisions", () => {
 
   it("refuses an email outside the allowed domains, even one with an account", () => {
     for (const email of ["sam@gmail.example", "sam@council.example.evil", "sam@sub.council.example"]) {
-      expect(decideSsoSignIn({ ...base, claims: verified(email), existingAccountId: "a1" })).toEqual({
+      expect(
+        decideSsoSignIn({ ...base, claims: verified(email), existingAccount: { id: "a1", unconfirmedPassword: false } }),
+      ).toEqual({
         kind: "refuse",
         reason: "domain_not_allowed",
       });
@@ -34,14 +37,40 @@ describe("single sign-on decisions", () => {
   });
 
   it("signs in the account with that email, accepting a valid invitation on the way", () => {
-    expect(decideSsoSignIn({ ...base, claims: verified("sam@council.example"), existingAccountId: "a1" })).toEqual({
+    expect(
+      decideSsoSignIn({
+        ...base,
+        claims: verified("sam@council.example"),
+        existingAccount: { id: "a1", unconfirmedPassword: false },
+      }),
+    ).toEqual({
       kind: "sign_in",
       accountId: "a1",
       acceptInvite: false,
     });
     expect(
-      decideSsoSignIn({ ...base, claims: verified("sam@council.example"), existingAccountId: "a1", invite: "valid" }),
+      decideSsoSignIn({
+        ...base,
+        claims: verified("sam@council.example"),
+        existingAccount: { id: "a1", unconfirmedPassword: false },
+        invite: "valid",
+      }),
     ).toEqual({ kind: "sign_in", accountId: "a1", acceptInvite: true });
+  });
+
+  it("does not match an account whose email was only typed into a form while passwords are on", () => {
+    const claims = verified("jane.chief@council.example");
+    const squatted = { id: "a1", unconfirmedPassword: true };
+    expect(decideSsoSignIn({ ...base, claims, existingAccount: squatted, invite: "valid" })).toEqual({
+      kind: "refuse",
+      reason: "unconfirmed_account",
+    });
+    // With passwords off nobody can use the password: the account is the address's owner's.
+    expect(decideSsoSignIn({ ...base, claims, existingAccount: squatted, passwordsOn: false })).toEqual({
+      kind: "sign_in",
+      accountId: "a1",
+      acceptInvite: false,
+    });
   });
 
   it("creates an account only to accept an invitation, or for the first organiser", () => {

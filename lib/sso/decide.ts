@@ -3,7 +3,7 @@ import type { InviteStatus } from "@/lib/invites/find-invite";
 /** What the identity provider said about the person (from the verified ID token). */
 export type SsoClaims = { email?: unknown; email_verified?: unknown; name?: unknown };
 
-export type SsoRefusal = "unverified_email" | "domain_not_allowed" | "no_account" | "invite_unusable";
+export type SsoRefusal = "unverified_email" | "domain_not_allowed" | "no_account" | "invite_unusable" | "unconfirmed_account";
 
 export type SsoDecision =
   | { kind: "sign_in"; accountId: string; acceptInvite: boolean }
@@ -28,11 +28,16 @@ export function verifiedEmail(claims: SsoClaims): string | null {
  * Google vouches for anyone's address). A new account is made only to accept an invitation an
  * organiser sent, or for the very first organiser of an empty installation: SSO never grants a
  * role by itself.
+ * An account whose email was only typed into a form (an invitation link lets anyone type any
+ * address) is not matched while passwords are on: whoever typed it could have chosen someone
+ * else's address, and would then share the real owner's account through the password. A reset
+ * link mailed to the address proves it and lets single sign-on match it from then on.
  */
 export function decideSsoSignIn(input: {
   claims: SsoClaims;
   allowedDomains: string[];
-  existingAccountId: string | null;
+  existingAccount: { id: string; unconfirmedPassword: boolean } | null;
+  passwordsOn: boolean;
   invite: InviteStatus | "none" | "unknown";
   firstOrganiser: boolean;
 }): SsoDecision {
@@ -40,7 +45,10 @@ export function decideSsoSignIn(input: {
   if (!email) return { kind: "refuse", reason: "unverified_email" };
   if (!input.allowedDomains.includes(emailDomain(email))) return { kind: "refuse", reason: "domain_not_allowed" };
   const withInvite = input.invite === "valid";
-  if (input.existingAccountId) return { kind: "sign_in", accountId: input.existingAccountId, acceptInvite: withInvite };
+  if (input.existingAccount) {
+    if (input.existingAccount.unconfirmedPassword && input.passwordsOn) return { kind: "refuse", reason: "unconfirmed_account" };
+    return { kind: "sign_in", accountId: input.existingAccount.id, acceptInvite: withInvite };
+  }
   const name =
     typeof input.claims.name === "string" && input.claims.name.trim()
       ? input.claims.name.trim().slice(0, 80)
@@ -61,5 +69,7 @@ export const ssoRefusalMessages: Record<SsoRefusal | "failed", string> = {
     "There's no Made In account for that email address yet. Ask an organiser of your event for an invitation link, then open it and choose single sign-on.",
   invite_unusable:
     "That invitation can't be used any more: it has expired, been used or been revoked. Ask the organiser for a new link.",
+  unconfirmed_account:
+    "A Made In account with this email address was made with a password, and the address hasn’t been confirmed yet. Use “Forgot your password?” to get a link by email: once you have set a password with it, single sign-on works too.",
   failed: "Signing in with your organisation's account didn't work. Please try again.",
 };

@@ -11,6 +11,7 @@ const refusalKeys = {
   domain_not_allowed: "domainNotAllowed",
   no_account: "noAccount",
   invite_unusable: "inviteUnusable",
+  unconfirmed_account: "unconfirmedAccount",
   failed: "failed",
 } as const satisfies Record<Refusal, string>;
 

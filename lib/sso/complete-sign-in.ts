@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Tx } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invite";
 import { findInvite } from "@/lib/invites/find-invite";
@@ -17,6 +17,15 @@ export const noPassword = "sso:no-password";
 export type SsoOutcome =
   | { ok: true; accountId: string; landing: string | null; broadcasts?: Extract<AcceptInviteResult, { ok: true }>["broadcasts"] }
   | { ok: false; reason: SsoRefusal };
+
+/** An account the provider vouched for: its email confirmed, no password that could match. */
+async function insertSsoAccount(tx: Tx, person: { email: string; name: string }, now: number) {
+  const id = randomUUID();
+  await tx
+    .insert(accounts)
+    .values({ id, email: person.email, name: person.name, passwordHash: noPassword, emailConfirmedAt: now });
+  return id;
+}
 
 /** Thrown inside the transaction to undo a new account when its invitation was taken meanwhile. */
 class Undo extends Error {}
@@ -82,14 +91,7 @@ export async function completeSsoSignIn(
       const token = input.inviteToken ?? "";
       try {
         return await db.transact(async (tx) => {
-          const accountId = randomUUID();
-          await tx.insert(accounts).values({
-            id: accountId,
-            email: decision.email,
-            name: decision.name,
-            passwordHash: noPassword,
-            emailConfirmedAt: input.now ?? Date.now(),
-          });
+          const accountId = await insertSsoAccount(tx, decision, input.now ?? Date.now());
           const accepted = await acceptInvite(tx, { token, accountId, now: input.now });
           if (!accepted.ok) throw new Undo();
           return { ok: true, accountId, landing: accepted.landing, broadcasts: accepted.broadcasts } as const;
@@ -104,14 +106,7 @@ export async function completeSsoSignIn(
         return await db.transact(async (tx) => {
           const rows = await tx.select({ one: sql<number>`1` }).from(accounts).limit(1);
           if (rows.length > 0) throw new Undo();
-          const accountId = randomUUID();
-          await tx.insert(accounts).values({
-            id: accountId,
-            email: decision.email,
-            name: decision.name,
-            passwordHash: noPassword,
-            emailConfirmedAt: input.now ?? Date.now(),
-          });
+          const accountId = await insertSsoAccount(tx, decision, input.now ?? Date.now());
           return { ok: true, accountId, landing: null } as const;
         });
       } catch (error) {

@@ -1,6 +1,6 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { accountSessions, accounts, eventStaff } from "@/db/schema";
+import { accountSessions, accounts, eventStaff, staffInvites } from "@/db/schema";
 import { staffChanged } from "@/lib/activity/staff-handlers";
 import { hashPassword } from "@/lib/auth/password";
 import type { Revocation } from "@/lib/realtime/handler";
@@ -54,6 +54,12 @@ export async function removeStaff(tx: Tx, input: { eventId: string; accountId: s
     return { ok: false, message: "An event needs an organiser. Invite another organiser before removing the last one." };
   }
   await tx.delete(eventStaff).where(and(eq(eventStaff.eventId, input.eventId), eq(eventStaff.accountId, input.accountId)));
+  // Links they made and nobody used would let them (or whoever they gave one to) straight back in.
+  await tx
+    .delete(staffInvites)
+    .where(
+      and(eq(staffInvites.eventId, input.eventId), eq(staffInvites.createdBy, input.accountId), isNull(staffInvites.acceptedAt)),
+    );
   return {
     ok: true,
     revocations: [{ kind: "staff", eventId: input.eventId, accountId: input.accountId }],

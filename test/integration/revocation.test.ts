@@ -19,6 +19,9 @@ import { accountSessions, events, notes, participantDevices } from "@/db/schema"
 import { changePassword, endSession, removeStaff } from "@/lib/accounts/access";
 import { participantCookieValue } from "@/lib/auth/identity";
 import { hashToken } from "@/lib/auth/tokens";
+import { acceptInvite } from "@/lib/invites/accept-invite";
+import { createInvite } from "@/lib/invites/create-invite";
+import { findInvite } from "@/lib/invites/find-invite";
 import { addDevice, signOutDevice } from "@/lib/participants/devices";
 import type { CommandName, CommandPayload } from "@/lib/realtime/contract";
 import { type AppProcess, startAppProcess } from "./support/app-process";
@@ -201,6 +204,35 @@ describe("on one process", () => {
       },
       board,
     );
+  });
+
+  it("a co-organiser removed from the staff can't come back through an invitation link they made", async () => {
+    const { db, event, organiser } = await setUp();
+    const coOrganiser = await createAccount(db, "Co-organiser");
+    await addStaff(db, event.id, coOrganiser.accountId, "organiser");
+    const kept = await db.transact((tx) =>
+      createInvite(tx, { eventId: event.id, role: "organiser", createdBy: coOrganiser.accountId }),
+    );
+    const theirUsed = await db.transact((tx) =>
+      createInvite(tx, { eventId: event.id, role: "facilitator", createdBy: coOrganiser.accountId }),
+    );
+    const stranger = await createAccount(db, "Someone they invited");
+    expect(await db.transact((tx) => acceptInvite(tx, { token: theirUsed.token, accountId: stranger.accountId }))).toMatchObject({
+      ok: true,
+    });
+    const others = await db.transact((tx) =>
+      createInvite(tx, { eventId: event.id, role: "facilitator", createdBy: organiser.accountId }),
+    );
+
+    const outcome = await db.transact((tx) => removeStaff(tx, { eventId: event.id, accountId: coOrganiser.accountId }));
+    expect(outcome).toMatchObject({ ok: true });
+    expect(await findInvite(db.read, kept.token)).toBeNull();
+    expect(await db.transact((tx) => acceptInvite(tx, { token: kept.token, accountId: coOrganiser.accountId }))).toMatchObject({
+      ok: false,
+    });
+    // What nobody but them made stays, and whom they already let in stays in.
+    expect(await findInvite(db.read, others.token)).toMatchObject({ status: "valid" });
+    expect(await findInvite(db.read, theirUsed.token)).toMatchObject({ status: "used" });
   });
 
   it("the last organiser can't be removed", async () => {

@@ -245,6 +245,7 @@ export default async function EventAdminPage({
                             <button type="submit" className="btn btn-danger min-h-11 py-2 text-sm">
                               {t("event.removeStaffConfirm", { name: person.name })}
                             </button>
+                            <p className="mt-1 max-w-xs text-sm text-ink-soft">{t("event.removeStaffInvites")}</p>
                           </form>
                         </details>
                       )}

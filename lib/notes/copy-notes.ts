@@ -1,4 +1,4 @@
-import { eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { boards, noteGroups, notes } from "@/db/schema";
 import { boardInEvent } from "@/lib/boards/board-access";
 import { CommandFailure } from "@/lib/realtime/command-error";
@@ -27,8 +27,17 @@ export const copyNotes: WriteHandler<"notes:copy"> = {
     const mine = sources.filter((s) => s.eventId === actor.eventId && s.note.boardId !== target.id);
     if (mine.length === 0) throw new CommandFailure("not_found", "Those notes no longer exist.");
 
+    // Only this event's groups: a title is the room's words, never another event's.
     const groups = payload.groupIds.length
-      ? await tx.select().from(noteGroups).where(inArray(noteGroups.id, payload.groupIds))
+      ? (
+          await tx
+            .select({ group: noteGroups })
+            .from(noteGroups)
+            .innerJoin(boards, eq(boards.id, noteGroups.boardId))
+            .where(
+              and(inArray(noteGroups.id, payload.groupIds), eq(boards.eventId, actor.eventId), ne(noteGroups.boardId, target.id)),
+            )
+        ).map((row) => row.group)
       : [];
     const { copied, broadcasts } = await copyNotesTo(tx, {
       target,

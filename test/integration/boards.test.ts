@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { notes, roomSequences, teamMembers, teams } from "@/db/schema";
+import { noteGroups, notes, roomSequences, teamMembers, teams } from "@/db/schema";
 import { type BoardState, fromSnapshot } from "@/lib/boards/board-state";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
@@ -290,5 +291,13 @@ describe("boards", () => {
       ok: false,
       error: { code: "not_found" },
     });
+    // A group of another event, named by id beside this event's note, is not brought across.
+    const foreignGroup = randomUUID();
+    await t.server.db.transact((tx) =>
+      tx.insert(noteGroups).values({ id: foreignGroup, boardId: otherEvent, title: "Confidential: another event's group" }),
+    );
+    await ok(staff, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [note.id], groupIds: [foreignGroup] });
+    const welcomeGroups = await t.server.db.read.select().from(noteGroups).where(eq(noteGroups.boardId, event.welcomeBoardId));
+    expect(welcomeGroups.map((g) => g.title)).not.toContain("Confidential: another event's group");
   });
 });

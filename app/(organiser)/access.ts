@@ -19,14 +19,16 @@ export async function requireAccount(path: string) {
 
 /**
  * An event and this account's role in it. `role` is null for an account that is not staff;
- * `event` is null when there is no such event. Every organiser page and action asks this
- * afresh: what a page showed is no proof of what its forms may do.
+ * `event` is null when there is no such event, or when it is a draft and this account is not
+ * its staff (a draft is as unknown to others as a made-up address). Every organiser page and
+ * action asks this afresh: what a page showed is no proof of what its forms may do.
  */
 export async function staffAccess(slug: string, accountId: string) {
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) return { event: null, role: null };
   const role: StaffRole | null = await staffRole(db.read, event.id, accountId);
+  if (!role && event.status === "draft") return { event: null, role: null };
   return { event, role };
 }
 

@@ -4,7 +4,7 @@ import { participants } from "@/db/schema";
 import { callServerAction, FormArg, serverActions } from "../reliability/support/server-actions";
 import { createWorld } from "../reliability/support/world";
 import { e2eBaseUrl } from "../support/config";
-import { createEventFixture, db, setEventStatus } from "../support/fixtures";
+import { createAccount, createEventFixture, db, setEventStatus, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 test.use(phone);
@@ -53,4 +53,40 @@ test("a draft or archived event can't be found or joined: not by its phone page,
     const joined = await (await db()).read.select().from(participants).where(eq(participants.eventId, event.id));
     expect(joined, `${status}: participants after the join action`).toEqual([]);
   }
+});
+
+test("a draft's staff pages tell nobody but its staff that it exists", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const madeUp = `no-such-event-${event.slug}`;
+  const paths = (slug: string) => [`/f/${slug}`, `/s/${slug}`, `/f/${slug}/presentations`, `/o/${slug}`, `/o/${slug}/review`];
+
+  // Not signed in: every one of them asks to sign in, whether the event exists or not.
+  for (const [mine, other] of paths(event.slug).map((p, i) => [p, paths(madeUp)[i]!] as const)) {
+    const a = await fetch(`${e2eBaseUrl}${mine}`, { redirect: "manual" });
+    const b = await fetch(`${e2eBaseUrl}${other}`, { redirect: "manual" });
+    expect(a.status, mine).toBe(b.status);
+    expect(a.headers.get("location") ?? "", mine).toContain("/signin");
+  }
+
+  // Signed in, but not its staff: as unknown as a made-up address.
+  const someoneElse = await browser.newContext();
+  await signIn(someoneElse, (await createAccount("Organiser of another event")).id);
+  const page = await someoneElse.newPage();
+  for (const path of paths(event.slug)) {
+    const answer = await page.goto(path);
+    expect(answer?.status(), path).toBe(404);
+    await expect(page.getByText(event.name)).toHaveCount(0);
+  }
+  const exported = await page.request.get(`/o/${event.slug}/export/json`);
+  expect(exported.status()).toBe(404);
+
+  // Its own staff still open it.
+  const staff = await browser.newContext();
+  await signIn(staff, event.organiser.id);
+  const theirs = await staff.newPage();
+  for (const path of [`/f/${event.slug}`, `/o/${event.slug}`]) {
+    const answer = await theirs.goto(path);
+    expect(answer?.status(), path).toBe(200);
+  }
+  await expect(theirs.getByRole("heading", { name: event.name })).toBeVisible();
 });

@@ -9,14 +9,16 @@ type StaffActor = Extract<Actor, { kind: "staff" }>;
 
 /**
  * The gate of every facilitator and big-screen page: staff of this event go in; a participant
- * is refused (the page shows why); nobody signed in is sent to sign in and brought back.
+ * is refused (the page shows why); nobody signed in is sent to sign in and brought back, whether
+ * or not the event exists, so the answer tells a stranger nothing. A draft is its staff's alone:
+ * to anyone else signed in it is as unknown as a made-up address.
  */
 export async function staffPage(slug: string, path: string) {
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
-  if (!event) notFound();
-  const actor = await actorForEvent(event.id);
-  if (actor && isStaff(actor)) return { event, actor: actor as StaffActor, refused: false as const };
+  const actor = event ? await actorForEvent(event.id) : null;
+  if (event && actor && isStaff(actor)) return { event, actor: actor as StaffActor, refused: false as const };
   if (!actor && !(await currentAccount())) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  if (!event || event.status === "draft") notFound();
   return { event, actor: null, refused: true as const };
 }

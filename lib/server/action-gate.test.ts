@@ -49,12 +49,15 @@ describe("decodablePath", () => {
 });
 
 describe("maxBodyBytes", () => {
-  it("lets only the organisers' import page take an event's 50 MB zip; every other form stops at 13 MB", () => {
+  it("lets only the organisers' import page take an event's 50 MB zip, signed in; every other form stops at 13 MB", () => {
     const mb = 1024 * 1024;
-    expect(maxBodyBytes("/o/import")).toBe(52 * mb);
-    expect(maxBodyBytes("/o/import?x=1")).toBe(52 * mb);
+    expect(maxBodyBytes("/o/import", true)).toBe(52 * mb);
+    expect(maxBodyBytes("/o/import?x=1", true)).toBe(52 * mb);
+    // A stranger posting to the import page gets no more than any other form.
+    expect(maxBodyBytes("/o/import", false)).toBe(13 * mb);
     for (const path of ["/j/ABC123", "/signin", "/o/some-event", "/o/import/../../j/ABC123", "/o/importer", undefined]) {
-      expect(maxBodyBytes(path)).toBe(13 * mb);
+      expect(maxBodyBytes(path, true)).toBe(13 * mb);
+      expect(maxBodyBytes(path, false)).toBe(13 * mb);
     }
   });
 });

@@ -12,10 +12,12 @@ import { serverManifest } from "@/lib/server/dist-dir";
  */
 const requestMeta = Symbol.for("NextInternalRequestMeta");
 // Next's own limit is 51 MB (next.config.ts), for one page only: an event's zip to import (up to
-// 50 MB), which only a signed-in organiser reaches. Every other form carries at most a 10 MB file,
-// so a stranger's post is cut off at 13 MB (a little room for the multipart framing).
+// 50 MB), for signed-in staff only; the gate asks (`signedIn`) before it reads a byte, so a
+// stranger never gets the larger allowance. Every other form carries at most a 10 MB file, so
+// any other post is cut off at 13 MB (a little room for the multipart framing).
 const importPath = "/o/import";
-export const maxBodyBytes = (url: string | undefined) => ((url ?? "/").split("?")[0] === importPath ? 52 : 13) * 1024 * 1024;
+export const maxBodyBytes = (url: string | undefined, signedIn: boolean) =>
+  ((url ?? "/").split("?")[0] === importPath && signedIn ? 52 : 13) * 1024 * 1024;
 
 /** Strings with a meaning in React's reply format that our clients can produce. */
 const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d|n-?\d+$)/;
@@ -143,13 +145,13 @@ function fromOurOrigin(req: IncomingMessage, publicUrl: string | undefined) {
  * Calls `next` with the request, unchanged if it is not a server action, with its body checked
  * and stashed if it is; answers 403/400/413 itself otherwise.
  */
-export function gateServerActions(
+export async function gateServerActions(
   req: IncomingMessage,
   res: ServerResponse,
   next: () => void,
-  dev = false,
-  publicUrl: string | undefined = undefined,
+  options: { dev?: boolean; publicUrl?: string; signedIn?: (req: IncomingMessage) => Promise<boolean> } = {},
 ) {
+  const { dev = false, publicUrl } = options;
   if (!isActionRequest(req)) return next();
   if (!fromOurOrigin(req, publicUrl)) {
     req.resume();
@@ -163,24 +165,39 @@ export function gateServerActions(
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  let tooBig = false;
-  const limit = maxBodyBytes(req.url);
+  let done = false;
+  // The body waits unread meanwhile: a stream flows only once something listens for its data.
+  const large = maxBodyBytes(req.url, true) > maxBodyBytes(req.url, false);
+  const limit = maxBodyBytes(req.url, large && (await options.signedIn?.(req).catch(() => false)) === true);
+  const tooBig = () => {
+    done = true;
+    chunks.length = 0;
+    // Answered at once, and the connection closed after the answer: the rest is never read.
+    res.setHeader("connection", "close");
+    refuse(
+      res,
+      413,
+      limit > 13 * 1024 * 1024
+        ? "That's too big to send. An event to import can be up to 50 MB."
+        : "That's too big to send. Files can be up to 10 MB.",
+    );
+    req.resume();
+  };
+  if (Number(req.headers["content-length"] ?? 0) > limit) return tooBig();
   req.on("data", (chunk: Buffer) => {
+    if (done) return;
     size += chunk.length;
-    if (size > limit) tooBig = true;
+    if (size > limit) tooBig();
     else chunks.push(chunk);
   });
-  req.on("error", () => refuse(res, 400, "The request was cut short."));
+  req.on("error", () => {
+    if (done) return;
+    done = true;
+    refuse(res, 400, "The request was cut short.");
+  });
   req.on("end", async () => {
-    if (tooBig) {
-      return refuse(
-        res,
-        413,
-        limit > 13 * 1024 * 1024
-          ? "That's too big to send. An event to import can be up to 50 MB."
-          : "That's too big to send. Files can be up to 10 MB.",
-      );
-    }
+    if (done) return;
+    done = true;
     const body = Buffer.concat(chunks);
     const isFetch = typeof req.headers["next-action"] === "string";
     const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, isFetch).catch(() => "unreadable");

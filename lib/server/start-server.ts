@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import compression from "compression";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
+import { accountSessionCookie, parseCookieHeader } from "@/lib/auth/cookies";
+import { accountFromSession } from "@/lib/auth/identity";
 import type { Env } from "@/lib/config/env";
 import { startEmailJobs } from "@/lib/email/email-jobs";
 import { setSharedMailer, smtpMailer } from "@/lib/email/mailer";
@@ -178,7 +180,16 @@ export async function startServer(options: StartOptions) {
       res.end("That address isn't valid.");
       return;
     }
-    gateServerActions(req, res, () => handle(req, res), options.pages ? options.pages.dev : false, env.PUBLIC_URL);
+    gateServerActions(req, res, () => handle(req, res), {
+      dev: options.pages ? options.pages.dev : false,
+      publicUrl: env.PUBLIC_URL,
+      signedIn: async (r) =>
+        (await accountFromSession(db.read, parseCookieHeader(r.headers.cookie).get(accountSessionCookie))) !== null,
+    }).catch((error) => {
+      log("server action gate failed", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   });
   const realtime = createRealtime(http, {
     db,

@@ -10,11 +10,11 @@ import {
   presence,
   presentationFeedback,
   presentationJudges,
-  sentEmails,
   teamMembers,
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { findBoard } from "@/lib/boards/find-boards";
+import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { notesById, toWire } from "@/lib/notes/note-views";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
@@ -100,11 +100,7 @@ export async function eraseParticipant(
   await tx.delete(participantDevices).where(eq(participantDevices.participantId, participantId));
   // The record of what was emailed to them (their link, the catch-up) held their address, or
   // their parent's: it goes with them.
-  if (person.contact.trim()) {
-    await tx
-      .delete(sentEmails)
-      .where(and(eq(sentEmails.eventId, eventId), sql`lower(${sentEmails.recipient}) = lower(${person.contact.trim()})`));
-  }
+  await forgetEmailsTo(tx, { eventId, address: person.contact, exceptParticipantId: participantId });
 
   // What the room saw them as, in the form it takes inside a stored JSON broadcast or result.
   const shownAs = [...new Set([person.displayName, publicName(person)])]

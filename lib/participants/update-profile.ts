@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
+import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { activeParticipant, personView } from "./participant-views";
@@ -24,6 +25,11 @@ export const updateProfile: WriteHandler<"profile:update"> = {
       contact: payload.contactConsent ? payload.contact : "",
     };
     await tx.update(participants).set(changes).where(eq(participants.id, me.participant.id));
+    // An address they no longer give (consent withdrawn, or changed) takes its record of emails with it.
+    const before = me.participant.contact.trim();
+    if (before && before.toLowerCase() !== changes.contact.trim().toLowerCase()) {
+      await forgetEmailsTo(tx, { eventId: actor.eventId, address: before, exceptParticipantId: me.participant.id });
+    }
     const row = { ...me.participant, ...changes };
     const person = personView(row, me.teamId);
     // Access needs and contact stay out of the result: the command log keeps results for retries.

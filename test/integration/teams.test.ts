@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { briefs, participants, teamMembers } from "@/db/schema";
+import { briefs, participants, sentEmails, teamMembers } from "@/db/schema";
 import { rooms, type TeamsSnapshot } from "@/lib/realtime/contract";
 import { insertTeam } from "@/lib/teams/create-team";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
-import { clientsFor, collect, nextEvent, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
+import { clientsFor, collect, nextEvent, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -278,6 +279,39 @@ describe("profile and leaving", () => {
       contact: "carer@example.test",
       notes: 0,
     });
+  });
+
+  it("an address no longer given takes its record of emails with it, unless someone else in the event still gives it", async () => {
+    const emailed = (recipient: string) => ({
+      id: randomUUID(),
+      eventId: event.id,
+      kind: "device_link" as const,
+      recipient,
+      subject: "Your personal link",
+      outcome: "sent" as const,
+      sentAt: Date.now(),
+    });
+    const recipients = async () =>
+      (await t.server.db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id))).map((r) => r.recipient).sort();
+    const sam = await participant("Sam");
+    const sibling = await participant("Sam's sister");
+    await ok(sam.socket, "profile:update", { contactConsent: true, contact: "Parent@Example.test" });
+    await ok(sibling.socket, "profile:update", { contactConsent: true, contact: "parent@example.test" });
+    const kim = await participant("Kim");
+    await ok(kim.socket, "profile:update", { contactConsent: true, contact: "kim.old@example.test" });
+    await t.server.db.transact((tx) =>
+      tx
+        .insert(sentEmails)
+        .values([emailed("parent@example.test"), emailed("KIM.OLD@example.test"), emailed("staff@council.example")]),
+    );
+
+    // Kim gives a new address: the old one's record goes. Sam withdraws, but the sister still gives the same one.
+    await ok(kim.socket, "profile:update", { contactConsent: true, contact: "kim.new@example.test" });
+    await ok(sam.socket, "profile:update", { contactConsent: false, contact: "" });
+    expect(await recipients()).toEqual(["parent@example.test", "staff@council.example"]);
+    // Once nobody gives it, it goes.
+    await ok(sibling.socket, "profile:update", { contactConsent: false, contact: "" });
+    expect(await recipients()).toEqual(["staff@council.example"]);
   });
 
   it("refuses consent without a contact at the field", async () => {

@@ -245,7 +245,10 @@ export default async function EventAdminPage({
                             <button type="submit" className="btn btn-danger min-h-11 py-2 text-sm">
                               {t("event.removeStaffConfirm", { name: person.name })}
                             </button>
-                            <p className="mt-1 max-w-xs text-sm text-ink-soft">{t("event.removeStaffInvites")}</p>
+                            {person.role === "organiser" ? (
+                              // Only organisers make invitation links.
+                              <p className="mt-1 max-w-xs text-sm text-ink-soft">{t("event.removeStaffInvites")}</p>
+                            ) : null}
                           </form>
                         </details>
                       )}

@@ -41,7 +41,7 @@ export function CheckInForm({
             <label
               key={key}
               htmlFor={`status-${key}`}
-              className="flex min-h-14 cursor-pointer items-start gap-2 rounded-xl border-2 border-line bg-white p-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft/60"
+              className="flex min-h-14 min-w-0 cursor-pointer items-start gap-2 rounded-xl border-2 border-line bg-white p-3 hyphens-auto [overflow-wrap:anywhere] has-[:checked]:border-brand has-[:checked]:bg-brand-soft/60"
             >
               <input
                 id={`status-${key}`}
@@ -51,7 +51,7 @@ export function CheckInForm({
                 defaultChecked={v.status === key}
                 className="mt-1 h-5 w-5 shrink-0 accent-brand"
               />
-              <span>
+              <span className="min-w-0">
                 <span className="block font-semibold">{t(`status.${key}`)}</span>
                 <span className="block text-sm text-ink-soft">{t(`statusHelp.${key}`)}</span>
               </span>

@@ -273,8 +273,8 @@ describe("In the reader's language", () => {
     const data = sampleExport();
     const md = eventMarkdown(data, "fr");
     expect(md).toContain("## Qui est venu");
-    expect(md).toContain("## Équipe : Parks team");
-    expect(md).toContain("- Groupe : Food");
+    expect(md).toContain("## Équipe : Parks team");
+    expect(md).toContain("- Groupe : Food");
     expect(md).toContain("| Le problème est clair | 4,5 | 2 |");
     expect(md).toContain("Exporté de Made In le 1 novembre 2026.");
     expect(md).not.toContain("Who came");

@@ -45,7 +45,7 @@ describe("what the server says, in the person's language", () => {
     expect(english).toBe(`An announcement must be ${limits.announcementText} characters or fewer`);
     expect(localise(english, "pl")).toBe(`Pole „Ogłoszenie” może mieć najwyżej ${limits.announcementText} znaków.`);
     expect(localise(firstIssue(commandSchemas["announcement:send"].safeParse({ text: "  " })), "fr")).toBe(
-      "Le champ « Annonce » ne peut pas être vide.",
+      "Le champ « Annonce » ne peut pas être vide.",
     );
   });
 
@@ -96,7 +96,7 @@ describe("what the server says, in the person's language", () => {
     expect(english).toBe("Keep the description to 2,000 characters or fewer.");
     expect(recognise(english)?.values?.max).toBe(2000);
     // Each language writes the number its own way: a narrow no-break space in French, none in Polish under 10 000.
-    expect(localise(english, "fr")).toBe("Le champ « Description » doit faire 2\u202f000 caractères au maximum.");
+    expect(localise(english, "fr")).toBe("Le champ « Description » doit faire 2\u202f000 caractères au maximum.");
     expect(localise(english, "pl")).toBe("Pole „Opis” może mieć najwyżej 2000 znaków.");
     expect(localise(english, "en-GB-x-easy")).toBe("The description is too long. Use 2,000 characters or fewer.");
     expect(localise("Keep the place to 160 characters or fewer.", "es")).toBe(
@@ -151,7 +151,7 @@ describe("what the server says, in the person's language", () => {
     expect(localise(old.ok ? "" : old.message, "pl")).toBe("Ten eksport ma wersję 99; ten Made In odczytuje wersję 1.");
     const refused = `That zip can't be imported: the map image of board "Ideas (v2)" (files/ab12.jpg) was refused. ${notAnImageMessage}`;
     expect(localise(refused, "fr")).toBe(
-      "Ce zip ne peut pas être importé. Fichier refusé : l’image de carte du tableau « Ideas (v2) » (files/ab12.jpg). Ce n’est pas une image JPEG, PNG ou WebP. Choisissez une photo ou une image dans l’un de ces formats.",
+      "Ce zip ne peut pas être importé. Fichier refusé : l’image de carte du tableau « Ideas (v2) » (files/ab12.jpg). Ce n’est pas une image JPEG, PNG ou WebP. Choisissez une photo ou une image dans l’un de ces formats.",
     );
     const issue =
       'That file can\'t be imported: something is missing in the boards, board 3 ("Ideas") (notes › text). Was it edited by hand, or cut short?';

@@ -327,9 +327,9 @@ describe("email", () => {
     await db.transact((tx) => tx.update(events).set({ language: "fr" }).where(eq(events.id, other.id)));
     await sweepCheckInReminders(db, mailer, links, due - 2 * day);
     const [reminder] = await smtp.waitFor(owner, 1);
-    expect(reminder?.subject).toBe("« Pop-up café » : c’est le moment de faire le point");
+    expect(reminder?.subject).toBe("« Pop-up café » : c’est le moment de faire le point");
     expect(reminder?.text).toContain("Votre prochain point est à faire avant le 31 janv. 2027.");
-    expect(reminder?.text).toContain("Arrêter ces rappels : http");
+    expect(reminder?.text).toContain("Arrêter ces rappels : http");
 
     // An organiser who chose Spanish gets the weekly summary in Spanish, with Spanish plurals and dates.
     await db.transact((tx) => tx.update(accounts).set({ language: "es" }).where(eq(accounts.id, organiser.accountId)));

@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CheckInForm } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
-import { shortDate } from "@/lib/projects/check-in-rules";
+import { localShortDate } from "@/lib/i18n/dates";
 import { findProject } from "@/lib/projects/find-projects";
 import { ownedProject } from "@/lib/projects/owner-session";
 import { PhoneShell } from "../../phone-shell";
@@ -18,6 +18,7 @@ export async function generateMetadata() {
 export default async function OwnerUpdatePage({ params }: { params: Promise<{ projectId: string }> }) {
   await connection();
   const { projectId } = await params;
+  const locale = await getLocale();
   const t = await getTranslations("phone.update");
   const owned = projectId === "expired" ? null : await ownedProject(projectId);
   if (!owned) {
@@ -53,7 +54,7 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
                 <li key={m.id}>
                   {t.rich("milestone", {
                     day: m.day,
-                    date: shortDate(m.dueAt),
+                    date: localShortDate(locale, m.dueAt),
                     title: m.title,
                     b: (chunks) => <span className="font-semibold">{chunks}</span>,
                   })}

@@ -29,8 +29,10 @@ export type ProfileValues = {
 
 const chip =
   "relative flex min-h-11 cursor-pointer items-center gap-2 rounded-full bg-white px-4 text-base font-semibold ring-2 ring-line has-checked:bg-brand has-checked:text-white has-checked:ring-brand has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand";
+// Long words (Polish "Mieszkaniec/mieszkanka", French "Développement") wrap or break inside a
+// half-width option on a 390 px phone instead of running past its edge.
 const option =
-  "flex min-h-12 cursor-pointer items-center gap-3 rounded-xl bg-white px-4 font-semibold ring-2 ring-line has-checked:bg-brand-soft has-checked:ring-brand has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand";
+  "flex min-h-12 min-w-0 cursor-pointer items-center gap-3 rounded-xl bg-white px-4 py-2 font-semibold hyphens-auto [overflow-wrap:anywhere] ring-2 ring-line has-checked:bg-brand-soft has-checked:ring-brand has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand";
 
 /** "talking to people" → "talkingToPeople": the key of a suggestion's words in this language. */
 const skillKey = (skill: string) => skill.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
@@ -194,7 +196,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
                   onChange={() => setKind(k)}
                   className="h-5 w-5 shrink-0 accent-brand"
                 />
-                {t(`kind.${k}`)}
+                <span className="min-w-0">{t(`kind.${k}`)}</span>
               </label>
             ))}
           </div>

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { authorTag, canChangeNote, canReadBoard, canWriteOnBoard, noteVisibleTo, positionBetween } from "./rules";
@@ -66,6 +67,23 @@ describe("board rules", () => {
     expect(authorTag("b1", "p:p1")).not.toBe(authorTag("b2", "p:p1"));
     expect(authorTag("b1", "p:p1")).not.toContain("p1");
     expect(authorTag("b1", null)).toBeNull();
+  });
+
+  it("keys the pseudonym with the server's secret: knowing the board and a person's id is not enough to find it", () => {
+    const before = process.env.SESSION_SECRET;
+    try {
+      process.env.SESSION_SECRET = "one installation's secret";
+      const tag = authorTag("b1", "p:p1");
+      // What anyone in the room could compute from the board id and the person's id:
+      expect(tag).not.toBe(createHash("sha256").update("b1:p:p1").digest("base64url").slice(0, 16));
+      // The same on every process of one installation, another on another installation.
+      expect(authorTag("b1", "p:p1")).toBe(tag);
+      process.env.SESSION_SECRET = "another installation's secret";
+      expect(authorTag("b1", "p:p1")).not.toBe(tag);
+    } finally {
+      process.env.SESSION_SECRET = before;
+      if (before === undefined) delete process.env.SESSION_SECRET;
+    }
   });
 
   it("places a moved note between its neighbours, and asks for renumbering when they touch", () => {

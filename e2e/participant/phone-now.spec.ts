@@ -124,6 +124,11 @@ test("long names wrap on a phone, and a name over the limit is refused with a re
   // …and the form says why it was refused.
   await expect(stranger.getByText("Keep your name to 40 characters or fewer.")).toBeVisible();
   await expect(stranger.getByLabel("What should people call you?")).toHaveValue(tooLong);
+  // A name the app writes itself would let someone pass as staff: refused, and what was typed stays.
+  await stranger.getByLabel("What should people call you?").fill("staff");
+  await stranger.getByRole("button", { name: "Join" }).click();
+  await expect(stranger.getByText("That name is one the app uses for its own labels. Choose another.")).toBeVisible();
+  await expect(stranger.getByLabel("What should people call you?")).toHaveValue("staff");
   await context.close();
   await stranger.context().close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayNameSchema, initials, isUnder18, leftName, normaliseSkills, publicName } from "./profile";
+import { displayNameSchema, initials, isUnder18, leftName, normaliseSkills, publicName, reservedNameMessage } from "./profile";
 import { pseudonym, staffName, writtenName } from "./profile-facts";
 
 describe("publicName", () => {
@@ -74,6 +74,31 @@ describe("names the server writes itself", () => {
     expect(writtenName(pseudonym(12))).toEqual({ kind: "participant", n: 12 });
     for (const own of ["Amara", "A. O.", "Participant", "Participant 0", "Participant 12b", "someone who left"]) {
       expect(writtenName(own)).toBeNull();
+    }
+  });
+});
+
+describe("names the app writes itself", () => {
+  it("are refused as a person's name, whatever their case or spacing, so nobody passes as staff", () => {
+    for (const name of [
+      "Staff",
+      "staff",
+      " STAFF ",
+      "Someone who left",
+      "someone  who left",
+      "Participant 3",
+      "participant 12",
+      "Young person",
+    ]) {
+      const parsed = displayNameSchema.safeParse(name);
+      expect(parsed.success, name).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe(reservedNameMessage);
+    }
+  });
+
+  it("leave ordinary names alone, including ones that contain those words", () => {
+    for (const name of ["Staffan", "Participant", "Participant 3b", "Young Person Jones", "Sam (staff at the library)"]) {
+      expect(displayNameSchema.safeParse(name).success, name).toBe(true);
     }
   });
 });

@@ -10,7 +10,7 @@ import { lookUpJoinCode } from "@/lib/events/join-by-code";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { addDevice, deviceLabel } from "@/lib/participants/devices";
 import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
-import { displayNameMax } from "@/lib/participants/profile";
+import { displayNameMax, reservedNameMessage } from "@/lib/participants/profile";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -20,9 +20,11 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 const joinLimit = formLimit("join", 1_200, 60);
 
 /** The schema's rule, said in the person's language (its own messages are the English ones). */
-function nameProblem(code: string | undefined, t: Awaited<ReturnType<typeof getTranslations>>) {
+function nameProblem(issue: { code?: string; message?: string } | undefined, t: Awaited<ReturnType<typeof getTranslations>>) {
+  const code = issue?.code;
   if (code === "too_big") return t("nameTooLong", { max: displayNameMax });
   if (code === "too_small" || code === "invalid_type") return t("nameMissing");
+  if (code === "custom" && issue?.message === reservedNameMessage) return t("nameReserved");
   if (code === "custom") return t("nameBrackets");
   return t("nameCheck");
 }
@@ -37,7 +39,7 @@ export async function joinEventAction(code: string, _previous: FormState, form: 
   if (!(await joinLimit(ip))) return { message: t("busy"), values };
 
   const name = displayNameSchema.safeParse(typedName);
-  if (!name.success) return { errors: { displayName: nameProblem(name.error.issues[0]?.code, t) }, values };
+  if (!name.success) return { errors: { displayName: nameProblem(name.error.issues[0], t) }, values };
 
   const db = await sharedDatabase();
   const found = await lookUpJoinCode(db.read, code, ip);

@@ -64,6 +64,19 @@ describe(".env files", () => {
     expect(text).toContain("redis.internal");
   });
 
+  it("hides what may be credentials in a URL it can't read (a password with '#' in it)", () => {
+    const env = parseEnv({
+      SESSION_SECRET: "s".repeat(32),
+      SMTP_URL: "smtp://madein:Pa55#word@relay.example:587",
+      MAIL_FROM: "Made In <madein@council.example>",
+      PUBLIC_URL: "https://madein.example.org",
+    });
+    const text = JSON.stringify(configSummary(env, new Map()));
+    expect(text).not.toContain("Pa55");
+    expect(text).not.toContain("madein:");
+    expect(text).toContain("smtp://***@relay.example:587");
+  });
+
   it("is fine without any file", () => {
     const target = vars({});
     expect(loadEnvFiles(folder({}), target).size).toBe(0);

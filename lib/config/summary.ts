@@ -14,7 +14,9 @@ function withoutCredentials(value: string): string {
     url.search = "";
     return url.toString();
   } catch {
-    return value;
+    // Not a URL this can read (a password with '#' in it, say): whatever stands before an '@'
+    // may be credentials, so it is hidden rather than printed as typed.
+    return value.includes("@") ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, "$1***@") : value;
   }
 }
 

@@ -92,9 +92,10 @@ export type RealtimeOptions = {
 };
 
 /** The client's command id, when it sent a sensible one: it ties a log line to a retry. */
+/** The command's id for the log, only when it has the contract's shape: anything else is the sender's free text. */
 function commandIdOf(envelope: unknown): string | undefined {
   const id = typeof envelope === "object" && envelope !== null ? (envelope as { id?: unknown }).id : undefined;
-  return typeof id === "string" && id.length <= 64 ? id : undefined;
+  return typeof id === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : undefined;
 }
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions) {

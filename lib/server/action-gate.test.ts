@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionBodyProblem, decodablePath, maxBodyBytes } from "./action-gate";
+import { actionBodyProblem, maxBodyBytes } from "./action-gate";
 
 const multipart = async (form: FormData) => {
   const res = new Response(form);
@@ -37,14 +37,6 @@ describe("actionBodyProblem", () => {
       const { type, body } = await multipart(form);
       expect(await actionBodyProblem(type, body, isFetch)).toMatch(/without a name/);
     }
-  });
-});
-
-describe("decodablePath", () => {
-  it("refuses broken percent-encoding only", () => {
-    expect(decodablePath("/p/%")).toBe(false);
-    expect(decodablePath("/p/%E0%A4%A")).toBe(false);
-    expect(decodablePath("/p/caf%C3%A9?x=%")).toBe(true);
   });
 });
 

@@ -207,13 +207,3 @@ export async function gateServerActions(
     next();
   });
 }
-
-/** False for a request path with broken percent-encoding, which Next would fail on. */
-export function decodablePath(url: string | undefined) {
-  try {
-    decodeURIComponent((url ?? "/").split("?")[0] ?? "/");
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -20,10 +20,11 @@ import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-serv
 import { connectRedis } from "@/lib/scale/redis";
 import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
 import { distDir } from "@/lib/server/dist-dir";
-import { decodablePath, gateServerActions } from "./action-gate";
+import { gateServerActions } from "./action-gate";
 import { clientAddress } from "./client-address";
 import { builtStylesheets, filterInlinedCss } from "./inlined-css";
 import { createReadinessCheck } from "./readiness";
+import { answerMistake, requestMistake } from "./request-mistakes";
 import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
 
@@ -173,13 +174,9 @@ export async function startServer(options: StartOptions) {
     );
     // The page's language config can't see the URL; it reads the path from here (a client's header of that name is replaced).
     req.headers[pathHeader] = (req.url ?? "/").split("?")[0];
-    // Next answers 500 to a path that isn't valid percent-encoding ("/p/%"): it is the client's.
-    if (!decodablePath(req.url)) {
-      res.statusCode = 400;
-      res.setHeader("content-type", "text/plain; charset=utf-8");
-      res.end("That address isn't valid.");
-      return;
-    }
+    // Next answers 500 to these ("/p/%", TRACE, its own error page by name): they are the client's.
+    const mistake = requestMistake(req.method, req.url);
+    if (mistake) return answerMistake(res, req.headers, mistake);
     gateServerActions(req, res, () => handle(req, res), {
       dev: options.pages ? options.pages.dev : false,
       publicUrl: env.PUBLIC_URL,

@@ -10,7 +10,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@/lib/observability/logger";
 import { startServer } from "@/lib/server/start-server";
-import { clientsFor, participantCookie, send, staffCookie } from "./support/clients";
+import { clientsFor, participantCookie, send, sendRaw, staffCookie } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent, tempDatabaseUrl } from "./support/fixtures";
 import { eventually, startOpsProcess } from "./support/ops-process";
 import { freePort, startRedis } from "./support/redis-server";
@@ -44,7 +44,7 @@ describe("metrics and logs of a short session", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let clients: ReturnType<typeof clientsFor>;
   // What people typed; none of it may reach the log.
-  const personal = ["Zebediah Quux", "Wobblebottom Lane bench idea", "Organiser Ophelia Plumtree"];
+  const personal = ["Zebediah Quux", "Wobblebottom Lane bench idea", "Organiser Ophelia Plumtree", "Kwabena 07700 900123"];
 
   beforeAll(async () => {
     server = await startServer({
@@ -93,6 +93,10 @@ describe("metrics and logs of a short session", () => {
       (await send(phone, "vote:open", { boardId: event.welcomeBoardId, dotsPerPerson: 3, maxPerTarget: 2 })).error?.code,
     ).toBe("forbidden");
     expect((await send(phone, "note:create", { boardId: event.welcomeBoardId, column: "", text: "" })).ok).toBe(false);
+    // A command id that is someone's free text, not the contract's shape, never reaches the log.
+    expect((await sendRaw(phone, "note:create", { boardId: event.welcomeBoardId, column: "", text: "" }, personal[3])).ok).toBe(
+      false,
+    );
     for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}/healthz`)).ok).toBe(true);
 
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
@@ -110,8 +114,8 @@ describe("metrics and logs of a short session", () => {
     expect(sample(text, "madein_commands_total", { command: "note:create", outcome: "ok" })).toBe(5);
     expect(sample(text, "madein_commands_total", { command: "vote:cast", outcome: "ok" })).toBe(3);
     expect(sample(text, "madein_commands_total", { command: "vote:open", outcome: "forbidden" })).toBe(1);
-    expect(sample(text, "madein_commands_total", { command: "note:create", outcome: "invalid" })).toBe(1);
-    expect(sample(text, "madein_command_duration_seconds_count", { command: "note:create" })).toBe(6);
+    expect(sample(text, "madein_commands_total", { command: "note:create", outcome: "invalid" })).toBe(2);
+    expect(sample(text, "madein_command_duration_seconds_count", { command: "note:create" })).toBe(7);
     const sum = sample(text, "madein_command_duration_seconds_sum", { command: "note:create" }) ?? -1;
     expect(sum).toBeGreaterThan(0);
     expect(sum).toBeLessThan(60); // seconds, not milliseconds
@@ -142,6 +146,7 @@ describe("metrics and logs of a short session", () => {
     const refused = lines.filter((l) => l.msg === "command refused");
     expect(refused.map((l) => [l.level, l.command, l.outcome])).toEqual([
       ["info", "vote:open", "forbidden"],
+      ["info", "note:create", "invalid"],
       ["info", "note:create", "invalid"],
     ]);
     const requests = lines.filter((l) => l.msg === "request");

@@ -1,14 +1,25 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
-import { addBrief, addStaff, createEventFixture, signIn } from "../support/fixtures";
-import { phone } from "../support/viewports";
+import { addBrief, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { phone, projector } from "../support/viewports";
 
-test("an organiser changes the join code only after confirming; the old code stops working", async ({ page, context }) => {
+test("an organiser changes the join code only after confirming; the old code stops working", async ({
+  page,
+  context,
+  browser,
+}) => {
   const event = await createEventFixture();
   await signIn(context, event.organiser.id);
   await page.goto(`/o/${event.slug}`);
   const old = `${event.joinCode.slice(0, 3)}-${event.joinCode.slice(3)}`;
   await expect(page.getByTestId("join-code")).toHaveText(old);
+  // The projector is already showing the join wall.
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, (await addStaff(event.id, "facilitator")).id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.locator('[data-status="online"]')).toBeVisible();
+  await expect(screen.getByTestId("join-url")).toContainText(`/j/${event.joinCode}`);
 
   await page.getByText("Change join code…", { exact: true }).click();
   await expect(page.getByText("The current code and join link stop working at once.")).toBeVisible();
@@ -21,6 +32,10 @@ test("an organiser changes the join code only after confirming; the old code sto
   await expect(page.getByText(/^The new join code is [A-Z0-9]{3}-[A-Z0-9]{3}\. The old one no longer works\.$/)).toBeVisible();
   await expect(page.getByTestId("join-code")).not.toHaveText(old);
   const fresh = (await page.getByTestId("join-code").textContent())!;
+  // The big screen follows without a reload: nobody in the room is left scanning a dead code.
+  await expect(screen.getByTestId("join-url")).toContainText(`/j/${fresh.replace("-", "")}`);
+  await expect(screen.getByTestId("join-qr")).toHaveAttribute("alt", new RegExp(`/j/${fresh.replace("-", "")}$`));
+  await laptop.close();
 
   await page.goto("/j");
   await page.getByLabel("Join code").fill(old);
@@ -66,4 +81,37 @@ test.describe("on a phone", () => {
       await expectAccessible(page);
     }
   });
+});
+
+test("renaming the event reaches the open console and phones without a reload", async ({ browser }) => {
+  const event = await createEventFixture({ name: "Made in Kennington" });
+  const organiser = await browser.newContext();
+  await signIn(organiser, event.organiser.id);
+  const editor = await organiser.newPage();
+
+  const handset = await browser.newContext(phone);
+  await joinAs(handset, event.id, "Ama");
+  const home = await handset.newPage();
+  await home.goto(`/p/${event.slug}`);
+  await expect(home.locator('[data-status="online"]')).toBeVisible();
+  await expect(home.getByText("Made in Kennington").first()).toBeVisible();
+
+  const consoleContext = await browser.newContext();
+  await signIn(consoleContext, (await addStaff(event.id, "facilitator")).id);
+  const console_ = await consoleContext.newPage();
+  await console_.goto(`/f/${event.slug}`);
+  await expect(console_.locator('[data-status="online"]')).toBeVisible();
+
+  await editor.goto(`/o/${event.slug}/edit`);
+  await editor.getByLabel("Event name").fill("Made in Stockwell");
+  await editor.getByLabel("Starts").fill("2027-05-14T18:00");
+  await editor.getByLabel("Ends").fill("2027-05-16T17:30");
+  await editor.getByRole("button", { name: "Save details" }).click();
+  await expect(editor.getByText("Saved. The public event page shows the new details.")).toBeVisible();
+
+  // The console redraws at once; phones within their spread of a few seconds.
+  await expect(console_.getByText("Made in Stockwell").first()).toBeVisible();
+  await expect(home.getByText("Made in Stockwell").first()).toBeVisible({ timeout: 30_000 });
+  await expect(home.getByText("Made in Kennington")).toHaveCount(0);
+  for (const context of [organiser, handset, consoleContext]) await context.close();
 });

@@ -123,7 +123,15 @@ export type ServerToClientEvents = {
   "language:chosen": (info: { language: string }) => void;
   /** The organisers changed the event's languages: the big screen, which speaks them, reloads its words. */
   "event:languages-changed": (info: { language: string }) => void;
+  /**
+   * The organisers changed what the pages were drawn with (the event's name and place, its
+   * agenda, a brief, the join code): open screens fetch their server-drawn parts again.
+   */
+  "event:details-changed": (info: { what: EventDetail }) => void;
 };
+
+/** What of an event its organisers changed, outside any socket command. */
+export type EventDetail = "details" | "agenda" | "briefs" | "join-code";
 
 /**
  * Every server → client event, at run time. The compiler refuses this table when an event is
@@ -167,6 +175,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "device:signed-in": true,
   "language:chosen": true,
   "event:languages-changed": true,
+  "event:details-changed": true,
 };
 export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
 

@@ -31,6 +31,7 @@ import {
   type CommandName,
   commandNames,
   contractVersion,
+  type EventDetail,
   limits,
   rooms,
   type ServerToClientEvents,
@@ -508,6 +509,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells every screen of an event that its languages changed (through the adapter, every process's). */
     eventLanguagesChanged: (eventId: string, language: string) =>
       io.to(rooms.event(eventId)).emit("event:languages-changed", { language }),
+    /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */
+    eventDetailsChanged: (eventId: string, what: EventDetail) =>
+      io.to(rooms.event(eventId)).emit("event:details-changed", { what }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

@@ -202,6 +202,8 @@ describe("public names", () => {
     if (accepted.ok) server.server.realtime.emitBroadcasts(accepted.broadcasts);
     // The organisers change the event's language, as the event editor does.
     server.server.realtime.eventLanguagesChanged(event.id, "es");
+    // And rename it, as the event editor does: open screens are told to fetch their pages again.
+    server.server.realtime.eventDetailsChanged(event.id, "details");
     await readEverything();
 
     // Every event in the contract was seen by an observer, so every one was checked; but for those

@@ -12,8 +12,20 @@ import { useRoom } from "./use-room";
 
 const ConnectionContext = createContext<EventConnection | null>(null);
 
-/** Opens this page's one connection to the event; everything live on the page shares it. */
-export function EventConnectionProvider({ eventId, children }: { eventId: string; children: React.ReactNode }) {
+/**
+ * Opens this page's one connection to the event; everything live on the page shares it.
+ * `staff`: the console or the big screen, a handful of screens that redraw at once when the
+ * organisers change the event; phones (up to a thousand) redraw spread over a few seconds.
+ */
+export function EventConnectionProvider({
+  eventId,
+  staff = false,
+  children,
+}: {
+  eventId: string;
+  staff?: boolean;
+  children: React.ReactNode;
+}) {
   const [connection, setConnection] = useState<EventConnection | null>(null);
   useEffect(() => {
     const c = new EventConnection(eventId);
@@ -24,6 +36,7 @@ export function EventConnectionProvider({ eventId, children }: { eventId: string
     <ConnectionContext.Provider value={connection}>
       <NeedsJavaScript />
       <LanguageFollower />
+      <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} />
       {children}
     </ConnectionContext.Provider>
   );
@@ -60,6 +73,32 @@ function LanguageFollower() {
     c.socket.on("language:chosen", onChosen);
     return () => void c.socket.off("language:chosen", onChosen);
   }, [c, router]);
+  return null;
+}
+
+/** How far apart phones fetch a changed page again: a room of 1,000 phones asking at once would stall the server for everyone. */
+const phoneSpreadMs = 15_000;
+
+/** The organisers changed the event's name, agenda, briefs or join code: the page's server-drawn parts are fetched again, in place. */
+function DetailsFollower({ spreadMs }: { spreadMs: number }) {
+  const c = useContext(ConnectionContext);
+  const router = useRouter();
+  useEffect(() => {
+    if (!c) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChanged = () => {
+      if (timer) return; // one fetch answers several changes
+      timer = setTimeout(() => {
+        timer = undefined;
+        router.refresh();
+      }, Math.random() * spreadMs);
+    };
+    c.socket.on("event:details-changed", onChanged);
+    return () => {
+      clearTimeout(timer);
+      c.socket.off("event:details-changed", onChanged);
+    };
+  }, [c, router, spreadMs]);
   return null;
 }
 

@@ -42,7 +42,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
   return (
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
       <div lang={locale} dir={allLocales.find((l) => l.code === locale)?.dir ?? "ltr"}>
-        <EventConnectionProvider eventId={event.id}>
+        <EventConnectionProvider eventId={event.id} staff>
           <EventLanguageFollower />
           <BigScreen
             event={{ name: event.name, place: event.place }}

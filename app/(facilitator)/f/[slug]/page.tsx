@@ -35,7 +35,7 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
     db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.eventId, event.id)).orderBy(asc(teams.position)),
   ]);
   return (
-    <EventConnectionProvider eventId={event.id}>
+    <EventConnectionProvider eventId={event.id} staff>
       <Console
         event={{
           name: event.name,

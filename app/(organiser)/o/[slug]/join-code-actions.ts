@@ -6,6 +6,7 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { regenerateJoinCode } from "@/lib/events/regenerate-join-code";
+import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { organiserOf, organisersOnlyText } from "../../access";
 import { fieldText } from "../../form-state";
@@ -26,6 +27,7 @@ export async function regenerateJoinCodeAction(
   if (fieldText(form, "confirm") !== "yes") return { message: t("confirmFirst") };
   const db = await sharedDatabase();
   const { joinCode } = await db.transact((tx) => regenerateJoinCode(tx, { eventId: allowed.event.id }));
+  await tellOpenScreens(db, allowed.event.id, "join-code");
   refresh();
   return { saved: t("changed", { code: formatJoinCode(joinCode) }) };
 }

@@ -28,7 +28,7 @@ export default async function PresentationsConsolePage({ params }: { params: Pro
   }
   const run = await findRun((await sharedDatabase()).read, event.id);
   return (
-    <EventConnectionProvider eventId={event.id}>
+    <EventConnectionProvider eventId={event.id} staff>
       <PresentationsConsole
         event={{ name: event.name, slug: event.slug }}
         saveTimes={saveTimesAction.bind(null, event.slug)}

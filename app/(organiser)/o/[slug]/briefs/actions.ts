@@ -13,6 +13,7 @@ import { removeBriefFile } from "@/lib/briefs/remove-brief-file";
 import { moveBrief } from "@/lib/briefs/reorder-briefs";
 import { setBriefStatus } from "@/lib/briefs/set-brief-status";
 import { updateBrief } from "@/lib/briefs/update-brief";
+import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
@@ -55,6 +56,7 @@ export async function moveBriefAction(slug: string, form: FormData): Promise<voi
   if (!allowed || !move.success || !briefId) return;
   const db = await sharedDatabase();
   await db.transact((tx) => moveBrief(tx, { eventId: allowed.event.id, briefId, direction: move.data }));
+  await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
 }
 
@@ -85,6 +87,7 @@ export async function saveBriefAction(
   const db = await sharedDatabase();
   const saved = await db.transact((tx) => updateBrief(tx, { eventId: allowed.event.id, briefId, fields: parsed.data }));
   if (!saved) return { message: t("goneGoBack"), values };
+  await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
   return { values, saved: t("saved") };
 }
@@ -114,6 +117,7 @@ export async function setBriefStatusAction(
   const t = await getTranslations("organiser-briefs.actions");
   if (!outcome.saved) return { message: t("gone"), values };
   sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
+  await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
   return { values, saved: t("statusSaved", { status: status.data }) };
 }

@@ -10,6 +10,7 @@ import { agendaSchema } from "@/lib/events/agenda";
 import { eventDetailsFields, eventDetailsSchema } from "@/lib/events/event-details";
 import { eventLanguagesSchema } from "@/lib/events/event-languages";
 import { saveAgenda } from "@/lib/events/save-agenda";
+import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
@@ -32,6 +33,7 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
   }
   const db = await sharedDatabase();
   await db.transact((tx) => updateEventDetails(tx, { eventId: allowed.event.id, details: parsed.data }));
+  await tellOpenScreens(db, allowed.event.id, "details");
   refresh();
   return { values, saved: t("detailsSaved") };
 }
@@ -54,6 +56,7 @@ export async function saveAgendaAction(slug: string, _previous: SavedFormState, 
   }
   const db = await sharedDatabase();
   await db.transact((tx) => saveAgenda(tx, { eventId: allowed.event.id, phases: parsed.data }));
+  await tellOpenScreens(db, allowed.event.id, "agenda");
   refresh();
   return { saved: t("agendaSaved", { count: parsed.data.length }) };
 }

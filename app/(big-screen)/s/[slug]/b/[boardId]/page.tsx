@@ -35,7 +35,7 @@ export default async function ProjectedBoardPage({ params }: { params: Promise<{
   const t = await getTranslations({ locale, namespace: "screen" });
   return (
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} staff>
         <EventLanguageFollower />
         {/* The screen's rem (screen.css): laid out for 1080p, the same picture at any resolution. */}
         <div

@@ -31,7 +31,7 @@ export default async function FacilitatorBoardPage({ params }: { params: Promise
   if (!board || board.eventId !== event.id) notFound();
   const others = (await listBoards(db, event.id)).filter((b) => b.id !== boardId);
   return (
-    <EventConnectionProvider eventId={event.id}>
+    <EventConnectionProvider eventId={event.id} staff>
       <FacilitatorBoard slug={event.slug} eventName={event.name} boardId={boardId} otherBoards={others} />
     </EventConnectionProvider>
   );

@@ -48,7 +48,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
         <div className="mx-auto flex max-w-[1200px] flex-wrap items-center justify-between gap-4 px-6 py-3">
           <Wordmark />
           <div className="flex flex-wrap items-center gap-4">
-            <EventConnectionProvider eventId={event.id}>
+            <EventConnectionProvider eventId={event.id} staff>
               <ResultsLive />
             </EventConnectionProvider>
             <Link href={`/f/${event.slug}/presentations`} className="link">

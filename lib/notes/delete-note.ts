@@ -1,4 +1,5 @@
 import { eq, lt } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import { deletedNotes, noteGroups, notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import { rooms } from "@/lib/realtime/contract";
@@ -12,6 +13,15 @@ import { undoKeptMs } from "./undo-rules";
  * (lib/notes/restore-note.ts): the row as it was and, if it was the second-last note of a group,
  * the group that deleting it dissolved.
  */
+/**
+ * Copies kept for an undo that has run out go. Run by the next delete anywhere and, so that a
+ * note with an address in it is not kept for days on a quiet server, every `undoKeptMs`
+ * (lib/realtime/socket-server.ts).
+ */
+export async function pruneDeletedNotes(db: Database, now = Date.now()) {
+  await db.transact((tx) => tx.delete(deletedNotes).where(lt(deletedNotes.deletedAt, now - undoKeptMs)));
+}
+
 export const deleteNote: WriteHandler<"note:delete"> = {
   kind: "write",
   permission: "writeNote",

@@ -14,6 +14,8 @@ import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
 import { knownLocale } from "@/lib/i18n/locales";
 import { localise } from "@/lib/i18n/server-text";
+import { pruneDeletedNotes } from "@/lib/notes/delete-note";
+import { undoKeptMs } from "@/lib/notes/undo-rules";
 import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
@@ -489,6 +491,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     pruneCommandLog(db).catch((e) => log("pruning the command log failed", e));
   }, commandLogPruneEveryMs);
   commandLogPrune.unref();
+  const deletedNotesPrune = setInterval(() => {
+    pruneDeletedNotes(db).catch((e) => log("pruning deleted notes failed", e));
+  }, undoKeptMs);
+  deletedNotesPrune.unref();
 
   return {
     io,
@@ -519,6 +525,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       clearInterval(sweep);
       clearInterval(roundClock);
       clearInterval(commandLogPrune);
+      clearInterval(deletedNotesPrune);
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((resolve) => {

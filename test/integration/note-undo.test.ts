@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deletedNotes } from "@/db/schema";
 import type { BoardState } from "@/lib/boards/board-state";
+import { pruneDeletedNotes } from "@/lib/notes/delete-note";
 import { undoKeptMs } from "@/lib/notes/undo-rules";
 import { followBoard, until } from "./support/board-follow";
 import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
@@ -95,6 +97,22 @@ describe("undo of a deleted note", () => {
     expect(late.error?.message).toMatch(/Too late to undo/);
     const board = await ok(amira, "board:open", { boardId: event.welcomeBoardId });
     expect(board.notes.map((n) => n.text)).not.toContain("Old idea");
+  });
+
+  it("forgets a deleted note's text once its undo has run out, without waiting for another delete", async () => {
+    const amira = await participant("Amira");
+    const note = (
+      await ok(amira, "note:create", {
+        boardId: event.welcomeBoardId,
+        column: event.welcomeColumn,
+        text: "12 Acre Lane, call my mum",
+      })
+    ).note;
+    await ok(amira, "note:delete", { noteId: note.id });
+    await pruneDeletedNotes(t.server.db);
+    expect(await t.server.db.read.select().from(deletedNotes).where(eq(deletedNotes.noteId, note.id))).toHaveLength(1);
+    await pruneDeletedNotes(t.server.db, Date.now() + undoKeptMs + 1_000);
+    expect(await t.server.db.read.select().from(deletedNotes).where(eq(deletedNotes.noteId, note.id))).toHaveLength(0);
   });
 
   it("keeps nothing to undo of someone who left with their notes deleted, or whose notes staff cleared", async () => {

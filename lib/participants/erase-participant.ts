@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
   commandLog,
@@ -16,6 +16,7 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { findBoard } from "@/lib/boards/find-boards";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { notesById, toWire } from "@/lib/notes/note-views";
+import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { leftName, publicName } from "./profile";
@@ -102,10 +103,7 @@ export async function eraseParticipant(
   // their parent's: it goes with them.
   await forgetEmailsTo(tx, { eventId, address: person.contact, exceptParticipantId: participantId });
 
-  // What the room saw them as, in the form it takes inside a stored JSON broadcast or result.
-  const shownAs = [...new Set([person.displayName, publicName(person)])]
-    .filter((name) => name !== leftName)
-    .map((name) => JSON.stringify(name));
+  // What the room saw them as, inside the command log's stored broadcasts and results.
   await tx.delete(commandLog).where(
     and(
       eq(commandLog.actorKey, key),
@@ -113,20 +111,8 @@ export async function eraseParticipant(
       ne(commandLog.name, "event:leave"),
     ),
   );
-  for (const name of shownAs) {
-    const gone = JSON.stringify(leftName);
-    await tx
-      .update(commandLog)
-      .set({
-        result: sql`replace(${commandLog.result}, ${name}, ${gone})`,
-        fanout: sql`replace(${commandLog.fanout}, ${name}, ${gone})`,
-      })
-      .where(
-        or(
-          and(isNotNull(commandLog.result), sql`instr(${commandLog.result}, ${name}) > 0`),
-          and(isNotNull(commandLog.fanout), sql`instr(${commandLog.fanout}, ${name}) > 0`),
-        ),
-      );
+  for (const name of new Set([person.displayName, publicName(person)])) {
+    if (name !== leftName) await restateName(tx, name, leftName);
   }
 
   await tx

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
+import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { activeParticipant, personView } from "./participant-views";
-import { normaliseSkills } from "./profile";
+import { normaliseSkills, publicName } from "./profile";
 
 /**
  * Saves what a participant chose to share. Everything is optional; contact details are kept
@@ -31,6 +32,12 @@ export const updateProfile: WriteHandler<"profile:update"> = {
       await forgetEmailsTo(tx, { eventId: actor.eventId, address: before, exceptParticipantId: me.participant.id });
     }
     const row = { ...me.participant, ...changes };
+    // The name the room saw until now is not kept in stored broadcasts once the room can't see it.
+    const shownBefore = publicName(me.participant);
+    if (me.participant.displayName !== row.displayName || shownBefore !== publicName(row)) {
+      await restateName(tx, me.participant.displayName, publicName(row));
+      await restateName(tx, shownBefore, publicName(row));
+    }
     const person = personView(row, me.teamId);
     // Access needs and contact stay out of the result: the command log keeps results for retries.
     return {

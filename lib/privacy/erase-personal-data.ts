@@ -154,7 +154,10 @@ export async function eraseCommandLog(tx: Tx, eventId: string, participantIds: s
   ]);
   const ids = [eventId, ...boardIds.map((b) => b.id), ...teamIds.map((t) => t.id)];
   for (let i = 0; i < ids.length; i += 100) {
-    const mentions: SQL[] = ids.slice(i, i + 100).map((id) => like(commandLog.fanout, `%${id}%`));
-    await tx.delete(commandLog).where(and(isNotNull(commandLog.fanout), or(...mentions)));
+    // In what it broadcast, or only in its result (a command that changed nothing still answered with the note).
+    const mentions: SQL[] = ids
+      .slice(i, i + 100)
+      .flatMap((id) => [like(commandLog.fanout, `%${id}%`), like(commandLog.result, `%${id}%`)]);
+    await tx.delete(commandLog).where(or(...mentions));
   }
 }

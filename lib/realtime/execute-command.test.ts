@@ -14,7 +14,7 @@ import {
   staffActor,
 } from "@/test/integration/support/fixtures";
 import { type CommandName, rooms } from "./contract";
-import { executeCommand } from "./execute-command";
+import { executeCommand, replayWindowMs } from "./execute-command";
 import type { HandlerTable } from "./handler";
 import { handlers } from "./handlers";
 
@@ -187,6 +187,18 @@ describe("idempotency", () => {
     expect(await count(notes)).toBe(1);
     const [seq] = await temp.db.read.select().from(roomSequences);
     expect(seq).toEqual({ room: rooms.board(event.welcomeBoardId), seq: 1 });
+  });
+
+  it("re-sends a retry's broadcasts only while fresh: later, what it carried may have been taken back", async () => {
+    const envelope = noteEnvelope();
+    const first = await run(undefined, "note:create", envelope);
+    if (!first.ack.ok) throw new Error(first.ack.error.message);
+    // As if the first run were more than a minute ago.
+    await temp.db.transact((tx) => tx.update(commandLog).set({ createdAt: Date.now() - replayWindowMs - 1_000 }));
+    const late = await run(undefined, "note:create", envelope);
+    expect(late.ack).toEqual({ ok: true, result: first.ack.result, duplicate: true });
+    expect(late.broadcasts).toEqual([]);
+    expect(await count(notes)).toBe(1);
   });
 
   it("applies the same id sent ten times at once exactly once", async () => {

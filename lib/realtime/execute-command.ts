@@ -31,7 +31,15 @@ const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] })
 // The command log's three statements, run by every write: fixed SQL text (db/fixed-sql.ts).
 const record =
   "insert into command_log (actor_key, command_id, name) values (?1, ?2, ?3) on conflict do nothing returning command_id";
-const firstRun = "select result, name, fanout from command_log where actor_key = ?1 and command_id = ?2";
+const firstRun = "select result, name, fanout, created_at from command_log where actor_key = ?1 and command_id = ?2";
+
+/**
+ * How long after its first run a retried command re-sends what it broadcast. A retry after a
+ * crash between commit and publish comes within seconds (the phone reconnects and sends its
+ * outbox again); later, the room has long had it, and what it carried may since have been
+ * taken back (a note deleted, a name corrected to initials, someone gone): only the ack is sent.
+ */
+export const replayWindowMs = 60_000;
 const keepOutcome = "update command_log set result = ?3, fanout = ?4 where actor_key = ?1 and command_id = ?2";
 
 function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
@@ -103,6 +111,7 @@ export async function executeCommand<N extends CommandName>(
                 result: jsonOut<unknown>(row.result),
                 name: String(row.name),
                 fanout: jsonOut<{ broadcasts: unknown[]; signals: unknown[] }>(row.fanout),
+                createdAt: Number(row.created_at),
               }
             : null;
           return { duplicate: first } as const;
@@ -135,10 +144,11 @@ export async function executeCommand<N extends CommandName>(
       }
       // Sent again: the first attempt's process may have committed and died before publishing.
       // Each broadcast keeps its sequence number, so a client that had it ignores it.
+      const fresh = row != null && Date.now() - row.createdAt <= replayWindowMs;
       return {
         ack: { ok: true, result: row?.result as CommandResults[N], duplicate: true },
-        broadcasts: (row?.fanout?.broadcasts ?? []) as SequencedBroadcast[],
-        signals: (row?.fanout?.signals ?? []) as Signal[],
+        broadcasts: (fresh ? (row?.fanout?.broadcasts ?? []) : []) as SequencedBroadcast[],
+        signals: (fresh ? (row?.fanout?.signals ?? []) : []) as Signal[],
       };
     }
     return {

@@ -15,6 +15,7 @@ import {
   auditLog,
   boards,
   briefFiles,
+  commandLog,
   events,
   notePhotos,
   notes,
@@ -227,9 +228,19 @@ describe("privacy against a real database and file store", () => {
     const w = await weekendWithFiles(db, storage, organiser.accountId);
     const other = await weekendWithFiles(db, storage, organiser.accountId);
     const before = await counts(db, other.eventId);
+    // A staff command that changed nothing broadcast nothing, but its stored answer holds a note.
+    await db.transact((tx) =>
+      tx.insert(commandLog).values({
+        actorKey: `a:${organiser.accountId}`,
+        commandId: "cmd-noop-ungroup-1",
+        name: "note:ungroup",
+        result: { note: { boardId: w.boardId, text: "The alley behind my house" } },
+      }),
+    );
 
     const outcome = await deleteEvent(db, storage, { eventId: w.eventId, accountId: organiser.accountId, now: Date.now() });
     expect(outcome).toEqual({ deleted: true, files: 5, filesMissing: 0 });
+    expect(JSON.stringify(await db.read.select().from(commandLog))).not.toContain("The alley behind my house");
 
     const dump = await dumpDatabase(db);
     const mentions = Object.entries(dump)

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { briefs, participants, sentEmails, teamMembers } from "@/db/schema";
+import { briefs, commandLog, participants, sentEmails, teamMembers } from "@/db/schema";
 import { rooms, type TeamsSnapshot } from "@/lib/realtime/contract";
 import { insertTeam } from "@/lib/teams/create-team";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
@@ -312,6 +312,24 @@ describe("profile and leaving", () => {
     // Once nobody gives it, it goes.
     await ok(sibling.socket, "profile:update", { contactConsent: false, contact: "" });
     expect(await recipients()).toEqual(["staff@council.example"]);
+  });
+
+  it("a name the room can no longer see is not kept in stored broadcasts: a rename, or an age corrected to under 18", async () => {
+    const me = await participant("Juniper Agecorrect");
+    await ok(me.socket, "profile:update", { ageBand: "18_plus" });
+    await ok(me.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "A bench" });
+    const logged = async () => JSON.stringify(await t.server.db.read.select().from(commandLog));
+    expect(await logged()).toContain("Juniper Agecorrect");
+    // She was 15 after all: the room sees her initials, and so does every stored copy.
+    await ok(me.socket, "profile:update", { ageBand: "under_16" });
+    expect(await logged()).not.toContain("Juniper Agecorrect");
+    expect(await logged()).toContain('"J. A."');
+
+    const kai = await participant("Kai Oldname");
+    await ok(kai.socket, "profile:update", { ageBand: "18_plus" });
+    await ok(kai.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Shade" });
+    await ok(kai.socket, "profile:update", { displayName: "Kai Newname", ageBand: "18_plus" });
+    expect(await logged()).not.toContain("Kai Oldname");
   });
 
   it("refuses consent without a contact at the field", async () => {

@@ -41,15 +41,17 @@ describe("actionBodyProblem", () => {
 });
 
 describe("maxBodyBytes", () => {
-  it("lets only the organisers' import page take an event's 50 MB zip, signed in; every other form stops at 13 MB", () => {
+  it("lets only signed-in staff send an event's 50 MB zip to the import page; other forms stop at 13 MB, a stranger's at 1 MB", () => {
     const mb = 1024 * 1024;
-    expect(maxBodyBytes("/o/import", true)).toBe(52 * mb);
-    expect(maxBodyBytes("/o/import?x=1", true)).toBe(52 * mb);
-    // A stranger posting to the import page gets no more than any other form.
-    expect(maxBodyBytes("/o/import", false)).toBe(13 * mb);
+    expect(maxBodyBytes("/o/import", "staff")).toBe(52 * mb);
+    expect(maxBodyBytes("/o/import?x=1", "staff")).toBe(52 * mb);
+    // Anyone else posting to the import page gets no more than any other form.
+    expect(maxBodyBytes("/o/import", "known")).toBe(13 * mb);
+    expect(maxBodyBytes("/o/import", "stranger")).toBe(mb);
     for (const path of ["/j/ABC123", "/signin", "/o/some-event", "/o/import/../../j/ABC123", "/o/importer", undefined]) {
-      expect(maxBodyBytes(path, true)).toBe(13 * mb);
-      expect(maxBodyBytes(path, false)).toBe(13 * mb);
+      expect(maxBodyBytes(path, "staff")).toBe(13 * mb);
+      expect(maxBodyBytes(path, "known")).toBe(13 * mb);
+      expect(maxBodyBytes(path, "stranger")).toBe(mb);
     }
   });
 });

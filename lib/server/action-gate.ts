@@ -12,12 +12,18 @@ import { serverManifest } from "@/lib/server/dist-dir";
  */
 const requestMeta = Symbol.for("NextInternalRequestMeta");
 // Next's own limit is 51 MB (next.config.ts), for one page only: an event's zip to import (up to
-// 50 MB), for signed-in staff only; the gate asks (`signedIn`) before it reads a byte, so a
-// stranger never gets the larger allowance. Every other form carries at most a 10 MB file, so
-// any other post is cut off at 13 MB (a little room for the multipart framing).
+// 50 MB), for signed-in staff only. Every other form carries at most a 10 MB file, so a post is
+// cut off at 13 MB (a little room for the multipart framing), and a post from someone who holds
+// none of our cookies (no account, no place in an event, no project link), whose forms carry
+// no file, at 1 MB. The gate asks who is posting (`allowance`) before it reads a byte, so a
+// stranger never gets more than that.
 const importPath = "/o/import";
-export const maxBodyBytes = (url: string | undefined, signedIn: boolean) =>
-  ((url ?? "/").split("?")[0] === importPath && signedIn ? 52 : 13) * 1024 * 1024;
+/** Who is posting, as far as how much they may send: staff signed in, someone with a place here, or nobody we know. */
+export type Allowance = "staff" | "known" | "stranger";
+export const maxBodyBytes = (url: string | undefined, who: Allowance) => {
+  if (who === "stranger") return 1024 * 1024;
+  return ((url ?? "/").split("?")[0] === importPath && who === "staff" ? 52 : 13) * 1024 * 1024;
+};
 
 /** Strings with a meaning in React's reply format that our clients can produce. */
 const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d|n-?\d+$)/;
@@ -149,7 +155,7 @@ export async function gateServerActions(
   req: IncomingMessage,
   res: ServerResponse,
   next: () => void,
-  options: { dev?: boolean; publicUrl?: string; signedIn?: (req: IncomingMessage) => Promise<boolean> } = {},
+  options: { dev?: boolean; publicUrl?: string; allowance?: (req: IncomingMessage) => Promise<Allowance> } = {},
 ) {
   const { dev = false, publicUrl } = options;
   if (!isActionRequest(req)) return next();
@@ -167,8 +173,8 @@ export async function gateServerActions(
   let size = 0;
   let done = false;
   // The body waits unread meanwhile: a stream flows only once something listens for its data.
-  const large = maxBodyBytes(req.url, true) > maxBodyBytes(req.url, false);
-  const limit = maxBodyBytes(req.url, large && (await options.signedIn?.(req).catch(() => false)) === true);
+  const who = options.allowance ? await options.allowance(req).catch(() => "stranger" as const) : "known";
+  const limit = maxBodyBytes(req.url, who);
   const tooBig = () => {
     done = true;
     chunks.length = 0;

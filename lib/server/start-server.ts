@@ -3,8 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import compression from "compression";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
-import { accountSessionCookie, parseCookieHeader } from "@/lib/auth/cookies";
-import { accountFromSession } from "@/lib/auth/identity";
 import type { Env } from "@/lib/config/env";
 import { startEmailJobs } from "@/lib/email/email-jobs";
 import { setSharedMailer, smtpMailer } from "@/lib/email/mailer";
@@ -23,6 +21,7 @@ import { distDir } from "@/lib/server/dist-dir";
 import { gateServerActions } from "./action-gate";
 import { clientAddress } from "./client-address";
 import { builtStylesheets, filterInlinedCss } from "./inlined-css";
+import { postAllowance } from "./post-allowance";
 import { createReadinessCheck } from "./readiness";
 import { answerMistake, requestMistake } from "./request-mistakes";
 import { applySecurityHeaders } from "./security-headers";
@@ -180,8 +179,7 @@ export async function startServer(options: StartOptions) {
     gateServerActions(req, res, () => handle(req, res), {
       dev: options.pages ? options.pages.dev : false,
       publicUrl: env.PUBLIC_URL,
-      signedIn: async (r) =>
-        (await accountFromSession(db.read, parseCookieHeader(r.headers.cookie).get(accountSessionCookie))) !== null,
+      allowance: (r) => postAllowance(db.read, r.headers.cookie, env.SESSION_SECRET),
     }).catch((error) => {
       log("server action gate failed", error);
       if (!res.headersSent) res.statusCode = 500;

@@ -1,11 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { networkInterfaces } from "node:os";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { eventPhases } from "@/db/schema";
 import { boardTemplates } from "@/lib/boards/templates";
 import { lanIPv4 } from "@/lib/network/reachable-address";
 import { neighbourhoodMap } from "../boards/map-image";
 import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
-import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { addBoardFixture, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 import { addTeam } from "../teams/support";
 
@@ -247,4 +249,57 @@ test("a map fills the projector: scaled to the screen at its own proportions, wi
   await screen.screenshot({ path: `${shots}/map-big-screen-1920x1080.png` });
   await expectAccessible(screen);
   staffSocket.close();
+});
+
+test("the agenda and announcement walls fit every projector, with a long agenda and the longest announcement", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const facilitator = await addStaff(event.id, "facilitator");
+  const start = Date.parse("2027-05-14T17:00:00Z");
+  await (await db()).transact((tx) =>
+    tx.insert(eventPhases).values(
+      Array.from({ length: 9 }, (_, i) => ({
+        id: randomUUID(),
+        eventId: event.id,
+        position: i,
+        name: `Session ${i + 1}: a long afternoon of making things with the whole room`,
+        startsAt: start + i * 3_600_000,
+      })),
+    ),
+  );
+  const staffSocket = await commandSocket(event.id, facilitator.id);
+  const screenContext = await browser.newContext(projector);
+  await signIn(screenContext, facilitator.id);
+  const screen = await screenContext.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.locator('[data-status="online"]')).toBeVisible();
+  await staffSocket.command("screen:show", { wall: { kind: "agenda" } });
+  const phases = screen.getByTestId("wall-agenda").getByRole("listitem");
+  await expect(phases).toHaveCount(9);
+  for (const size of sizes) {
+    await screen.setViewportSize(size);
+    for (let i = 0; i < 9; i++) await expect(async () => void (await expectInsideViewport(screen, phases.nth(i)))).toPass();
+  }
+
+  // The longest announcement staff may send: 240 characters, all of it on the screen.
+  const longest =
+    "Lunch is ready in the main hall downstairs: vegetarian, vegan and halal options are on the left-hand table, and the crèche has its own. Please take your plates back to the kitchen hatch afterwards so the volunteers can wash up. Thank you all!";
+  await staffSocket.command("announcement:send", { text: longest.slice(0, 240) });
+  await staffSocket.command("screen:show", { wall: { kind: "announcement" } });
+  const card = screen.getByTestId("wall-announcement");
+  await expect(card).toContainText("Thank you");
+  for (const size of sizes) {
+    await screen.setViewportSize(size);
+    await expect(async () => {
+      const inner = await card.evaluate((el) => {
+        const box = el.parentElement as HTMLElement;
+        return { fits: box.scrollHeight <= box.clientHeight + 1 };
+      });
+      expect(inner.fits, `${size.width}×${size.height}`).toBe(true);
+      await expectInsideViewport(screen, card);
+    }).toPass();
+  }
+  staffSocket.close();
+  await screenContext.close();
 });

@@ -147,12 +147,20 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
   );
 }
 
+/** The biggest words an announcement of this length fits in on the screen (up to 240 characters). */
+function announcementSize(text: string) {
+  const n = [...text].length;
+  return n <= 60 ? "text-7xl" : n <= 110 ? "text-6xl" : n <= 170 ? "text-5xl" : "text-4xl";
+}
+
 function AnnouncementWall({ announcement }: { announcement: AnnouncementView | null }) {
   const t = useTranslations("screen.announcement");
   return (
-    <section aria-label={t("label")} className="flex h-full items-center justify-center">
+    <section aria-label={t("label")} className="flex h-full items-center justify-center overflow-hidden">
       {announcement ? (
-        <p className="flex max-w-[80%] items-start gap-8 rounded-3xl bg-sun px-16 py-14 text-7xl font-extrabold leading-tight text-ink shadow-2xl">
+        <p
+          className={`flex max-h-full max-w-[80%] items-start gap-8 overflow-hidden rounded-3xl bg-sun px-16 py-12 font-extrabold leading-tight break-words text-ink shadow-2xl ${announcementSize(announcement.text)}`}
+        >
           <MegaphoneIcon className="mt-2 h-20 w-20 shrink-0" />
           <span data-testid="wall-announcement">{announcement.text}</span>
         </p>

@@ -73,31 +73,47 @@ function phaseTime(locale: string, ms: number) {
 }
 
 /** The weekend's phases, with where the room is now. */
+const agendaColumns = (phases: number) => (phases <= 5 ? 1 : phases <= 14 ? 2 : 3);
+const agendaRows = (phases: number) => Math.max(1, Math.ceil(phases / agendaColumns(phases)));
+const agendaSize = (phases: number) => {
+  const rows = agendaRows(phases);
+  return rows <= 5 ? "text-4xl" : rows <= 7 ? "text-3xl" : "text-2xl";
+};
+
 export function AgendaWall({ agenda, room }: { agenda: PhaseView[]; room: RoomView | null }) {
   const t = useTranslations("screen.agenda");
   const locale = useLocale();
   const current = room?.phase?.id ?? null;
   return (
-    <section aria-labelledby="agenda-title" className="h-full overflow-hidden" data-testid="wall-agenda">
+    <section aria-labelledby="agenda-title" className="flex h-full flex-col overflow-hidden" data-testid="wall-agenda">
       <h2 id="agenda-title" className="mb-6 text-4xl font-extrabold">
         {t("title")}
       </h2>
       {agenda.length === 0 ? (
         <p className="text-4xl text-white/80">{t("empty")}</p>
       ) : (
-        <ol className="grid grid-flow-col grid-rows-6 gap-x-10 gap-y-4">
+        // Every phase on the screen, however many: one column up to five, then two (three past
+        // fourteen), rows sharing the height, and smaller words the more rows there are.
+        <ol
+          className="grid min-h-0 flex-1 grid-flow-col gap-x-10 gap-y-3"
+          style={{
+            gridTemplateRows: `repeat(${agendaRows(agenda.length)}, minmax(0, 1fr))`,
+            // A short agenda keeps rows of a readable height instead of stretching them down the screen.
+            maxHeight: `${agendaRows(agenda.length) * 7.5}rem`,
+          }}
+        >
           {agenda.map((p, i) => {
             const status = phaseStatus(agenda, current, p.id);
             return (
               <li
                 key={p.id}
                 aria-current={status === "now" ? "step" : undefined}
-                className={`flex items-baseline gap-6 rounded-2xl px-8 py-4 ${
+                className={`flex min-h-0 items-center gap-6 overflow-hidden rounded-2xl px-8 py-2 ${
                   status === "now" ? "bg-sun text-ink" : status === "done" ? "text-white/70" : "bg-stage-raised"
                 }`}
               >
                 <span className="w-10 text-3xl font-extrabold tabular-nums">{i + 1}</span>
-                <span className="flex-1 text-4xl font-bold">
+                <span className={`line-clamp-2 min-w-0 flex-1 font-bold break-words ${agendaSize(agenda.length)}`}>
                   {p.name}
                   {status === "now" ? <span className="sr-only"> {t("now")}</span> : null}
                   {status === "done" ? <span className="sr-only"> {t("done")}</span> : null}

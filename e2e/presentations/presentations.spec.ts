@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
 import { addStaff, createEventFixture, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
+import { joinByCode } from "../teams/support";
 import { briefTeams, memberOf, onePixelPng } from "./support";
 
 const shots = "e2e/.artifacts/presentations";
@@ -284,4 +285,30 @@ test("a showcase survives a reload mid-edit with no lost text", async ({ browser
   await otherPage.getByLabel("Next steps").fill("Run an evening session in March");
   await expect(page.getByLabel("Next steps")).toHaveValue("Run an evening session in March");
   await page.screenshot({ path: `${shots}/showcase-reloaded-phone.png`, fullPage: true });
+});
+
+test("the judge picker follows the room: someone who joins is offered at once, someone who leaves is not", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const laptop = await browser.newContext();
+  await signIn(laptop, (await addStaff(event.id, "facilitator")).id);
+  const console_ = await laptop.newPage();
+  await console_.goto(`/f/${event.slug}/presentations`);
+  await expect(console_.locator('[data-status="online"]')).toBeVisible();
+  const picker = console_.getByLabel("Make a judge");
+  await expect(picker.locator("option", { hasText: "R. L." })).toHaveCount(0);
+
+  // Rosa joins on her phone by the code, as anyone would; the console's list has her without a tap.
+  const handset = await browser.newContext(phone);
+  const rosa = await handset.newPage();
+  await joinByCode(rosa, event.joinCode, "Rosa Lane");
+  await expect(picker.locator("option", { hasText: "R. L." })).toHaveCount(1);
+
+  await rosa.goto(`/p/${event.slug}/me`);
+  await rosa.getByRole("button", { name: "Leave the event…" }).click();
+  await rosa.getByRole("button", { name: "Yes, leave the event" }).click();
+  await expect(picker.locator("option", { hasText: "R. L." })).toHaveCount(0);
+  await laptop.close();
+  await handset.close();
 });

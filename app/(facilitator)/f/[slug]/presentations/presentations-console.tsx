@@ -9,6 +9,7 @@ import { Wordmark } from "@/app/ui/brand";
 import { useShownName } from "@/app/ui/shown-name";
 import { moveBy, moveTo, type Step as PresentationStep, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
+import { useTeams } from "@/lib/realtime/client/teams";
 import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { PresentationState } from "@/lib/realtime/contract";
@@ -525,14 +526,31 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
   const candidates = (state.people ?? []).filter((p) => !judges.some((j) => j.key === p.key));
   const [pick, setPick] = useState("");
   const lastRead = useRef(0);
-  // A judge often joins after this page was opened: re-read who is in the event as the list opens.
-  const readPeople = async () => {
+  // A judge often joins after this page was opened: re-read who is in the event as the list opens…
+  const readPeople = async (force = false) => {
     const c = handle.connection;
-    if (!c || Date.now() - lastRead.current < 2000) return;
+    if (!c || (!force && Date.now() - lastRead.current < 2000)) return;
     lastRead.current = Date.now();
     const ack = await c.query("presentation:state", {});
     if (ack.ok) handle.patch((s) => ({ ...s, people: ack.result.people, judges: ack.result.judges }));
   };
+  // …and whenever someone joins, leaves or renames themself (the room's people, followed live).
+  const { state: room } = useTeams();
+  const everyone = room ? room.people.map((p) => `${p.id}:${p.name}`).join("|") : null;
+  const readNow = useRef(readPeople);
+  readNow.current = readPeople;
+  // Under-18s and people who have not said their age are initials here too (this list also
+  // reaches the big screen's socket): their team tells two "M." apart.
+  const teamOf = (key: string) => {
+    const person = key.startsWith("p:") ? room?.people.find((p) => p.id === key.slice(2)) : undefined;
+    return person?.teamId ? (room?.teams.find((team) => team.id === person.teamId)?.name ?? null) : null;
+  };
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    if (everyone === null) return;
+    if (seen.current !== null && seen.current !== everyone) void readNow.current(true);
+    seen.current = everyone;
+  }, [everyone]);
   return (
     <section aria-labelledby={`${id}-title`} className="card space-y-4 p-5">
       <h2 id={`${id}-title`} className="text-lg font-bold">
@@ -582,6 +600,7 @@ function JudgesPanel({ handle, state, slug }: { handle: PresentationsHandle; sta
             {candidates.map((c) => (
               <option key={c.key} value={c.key}>
                 {shownName(c.name)}
+                {teamOf(c.key) ? ` · ${teamOf(c.key)}` : ""}
               </option>
             ))}
           </select>

@@ -141,8 +141,11 @@ export async function eraseParticipant(
   return { notesDeleted: deleted.length, photoStorageKeys, broadcasts };
 }
 
-/** The notes someone leaves behind, as their boards' rooms see them now (signed "Someone who left"). */
-async function resignedNotes(tx: Tx, participantId: string): Promise<Broadcast[]> {
+/**
+ * Someone's notes as their boards' rooms see them now: re-sent when the name they are signed
+ * with changes (they left: "Someone who left"; renamed; or now shown by initials).
+ */
+export async function resignedNotes(tx: Tx, participantId: string): Promise<Broadcast[]> {
   const kept = await tx
     .select({ id: notes.id, boardId: notes.boardId })
     .from(notes)

@@ -4,6 +4,7 @@ import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { resignedNotes } from "./erase-participant";
 import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills, publicName } from "./profile";
 
@@ -34,7 +35,8 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     const row = { ...me.participant, ...changes };
     // The name the room saw until now is not kept in stored broadcasts once the room can't see it.
     const shownBefore = publicName(me.participant);
-    if (me.participant.displayName !== row.displayName || shownBefore !== publicName(row)) {
+    const renamed = me.participant.displayName !== row.displayName || shownBefore !== publicName(row);
+    if (renamed) {
       await restateName(tx, me.participant.displayName, publicName(row));
       await restateName(tx, shownBefore, publicName(row));
     }
@@ -42,7 +44,11 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     // Access needs and contact stay out of the result: the command log keeps results for retries.
     return {
       result: { person },
-      broadcasts: [{ room: rooms.teams(actor.eventId), event: "participant:profile-updated", data: { person } }],
+      broadcasts: [
+        { room: rooms.teams(actor.eventId), event: "participant:profile-updated", data: { person } },
+        // Their notes, signed with the name the room sees now, on every open board.
+        ...(publicName(row) !== shownBefore ? await resignedNotes(tx, me.participant.id) : []),
+      ],
     };
   },
 };

@@ -328,8 +328,13 @@ describe("profile and leaving", () => {
     const kai = await participant("Kai Oldname");
     await ok(kai.socket, "profile:update", { ageBand: "18_plus" });
     await ok(kai.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Shade" });
+    // Someone with the board open sees Kai's note re-signed at once.
+    const reader = await participant("Reader");
+    await ok(reader.socket, "board:open", { boardId: event.welcomeBoardId });
+    const resigned = nextEvent(reader.socket, "note:changed");
     await ok(kai.socket, "profile:update", { displayName: "Kai Newname", ageBand: "18_plus" });
     expect(await logged()).not.toContain("Kai Oldname");
+    expect((await resigned).data.notes.map((n) => [n.text, n.authorName])).toEqual([["Shade", "Kai Newname"]]);
   });
 
   it("refuses consent without a contact at the field", async () => {

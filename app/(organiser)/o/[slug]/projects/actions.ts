@@ -59,7 +59,8 @@ export async function createProjectAction(slug: string, _previous: FormState, fo
     }
     teamId = team.id;
   }
-  const id = await db.transact((tx) => createProject(tx, { eventId: found.event.id, teamId, ...parsed.data }));
+  const locale = knownLocale(found.event.language) ?? defaultLocale;
+  const id = await db.transact((tx) => createProject(tx, { eventId: found.event.id, teamId, locale, ...parsed.data }));
   redirect(`/o/${slug}/projects/${id}`);
 }
 

@@ -4,8 +4,10 @@
  * personne partie », and the English projector "Someone who left".
  */
 import { expect, test } from "@playwright/test";
-import { teamMembers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { participants, teamMembers } from "@/db/schema";
 import { commandSocket } from "../support/command-socket";
+import { e2eBaseUrl } from "../support/config";
 import { addBoardFixture, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 import { addTeam } from "../teams/support";
@@ -76,4 +78,31 @@ test("a team mate shown as a written name is said in the phone's language, live"
   await expect(mates).toContainText(say("fr", "notes.writtenNames.young"));
   await expect(mates).not.toContainText("Young person");
   await expect(mates).not.toContainText("!!!");
+});
+
+test("a device that was away when its person chose another language switches when it comes back", async ({ browser }) => {
+  const event = await createEventFixture();
+  const phoneA = await browser.newContext({ ...phone, locale: "pl-PL" });
+  const joined = await joinAs(phoneA, event.id, "Ola");
+  // Ola chose Polish on this phone.
+  await phoneA.addCookies([{ name: "mi_lang", value: "pl", url: e2eBaseUrl }]);
+  await (await db()).transact((tx) =>
+    tx.update(participants).set({ language: "pl" }).where(eq(participants.id, joined.participantId)),
+  );
+  const page = await phoneA.newPage();
+  await page.goto(`/p/${event.slug}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+  await page.close();
+
+  // While it was closed, she picked French on her laptop: kept with her.
+  await (await db()).transact((tx) =>
+    tx.update(participants).set({ language: "fr" }).where(eq(participants.id, joined.participantId)),
+  );
+  const again = await phoneA.newPage();
+  await again.goto(`/p/${event.slug}`);
+  await expect(again.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(again.getByRole("heading", { name: say("fr", "phone.home.hello", { name: "Ola" }) })).toBeVisible();
+  // And it stays French after a reload: the cookie now says so.
+  await again.reload();
+  await expect(again.locator("html")).toHaveAttribute("lang", "fr");
 });

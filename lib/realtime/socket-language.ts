@@ -29,6 +29,17 @@ export function socketLocale(input: {
   });
 }
 
+/**
+ * The language this browser should switch to when it connects: the one its person chose last,
+ * on any device, when this browser's own cookie still says another (it was asleep when they
+ * chose, so it missed "language:chosen"). Null when there is nothing to follow.
+ */
+export function languageToFollow(cookies: Map<string, string>, stored: string | null): string | null {
+  const kept = knownLocale(stored);
+  const here = knownLocale(cookies.get(languageCookie));
+  return kept && here && kept !== here ? kept : null;
+}
+
 /** The language a participant or a staff member chose and the server kept, and the event's. */
 export async function storedLanguages(
   db: Database,

@@ -43,7 +43,7 @@ import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
 import { originAllowed, requestOrigin } from "./origin";
 import { accountRoom, identityRooms, participantRoom, revocationRoom } from "./revocation";
-import { localiseAck, socketLocale, storedLanguages } from "./socket-language";
+import { languageToFollow, localiseAck, socketLocale, storedLanguages } from "./socket-language";
 
 type SocketData = {
   actor: Actor;
@@ -51,6 +51,8 @@ type SocketData = {
   deviceId: string | null;
   /** The language its person reads: its replies are said in it (./socket-language.ts). */
   locale: string;
+  /** Their person chose this language on another device while this one was away: it switches on connecting. */
+  followLanguage?: string | null;
   ending?: boolean;
 };
 /** Between app processes (through the adapter). */
@@ -243,11 +245,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;
       socket.data.deviceId = device;
-      socket.data.locale = socketLocale({
-        cookies,
-        acceptLanguage: socket.handshake.headers["accept-language"],
-        ...(await storedLanguages(db, actor)),
-      });
+      const languages = await storedLanguages(db, actor);
+      socket.data.followLanguage = languageToFollow(cookies, languages.stored);
+      socket.data.locale =
+        socket.data.followLanguage ??
+        socketLocale({
+          cookies,
+          acceptLanguage: socket.handshake.headers["accept-language"],
+          ...languages,
+        });
       next();
     } catch (error) {
       log("handshake failed", error);
@@ -262,6 +268,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     if (isStaff(actor)) socket.join(rooms.staff(actor.eventId));
     // Rooms that only ever receive a disconnect: how access taken away reaches every socket.
     for (const room of identityRooms(actor, socket.data.sessionHash, socket.data.deviceId)) socket.join(room);
+    if (socket.data.followLanguage) socket.emit("language:chosen", { language: socket.data.followLanguage });
     // A recovered connection (same id, rooms restored by socket.io) keeps the board it was on.
     const boardRoom = [...socket.rooms].find((r) => r.startsWith("board:")) ?? null;
     presence

@@ -75,10 +75,13 @@ describe("refusals in the person's language", () => {
     const vote = await oneDotVote();
     const kept = await phone({ stored: "fr", headers: { "accept-language": "pl" } });
     const asked = await phone({ headers: { "accept-language": "pl-PL,pl;q=0.9,en;q=0.5" } });
-    const chosenHere = await phone({ cookie: "mi_lang=pt", stored: "fr" });
+    const chosenHere = await phone({ cookie: "mi_lang=pt", stored: "pt" });
+    // This phone's cookie says Portuguese, but French was chosen since, on another device: it follows.
+    const away = await phone({ cookie: "mi_lang=pt", stored: "fr" });
     expect(await vote.secondDot(kept.socket)).toBe(usedAllDots.fr);
     expect(await vote.secondDot(asked.socket)).toBe(usedAllDots.pl);
     expect(await vote.secondDot(chosenHere.socket)).toBe(usedAllDots.pt);
+    expect(await vote.secondDot(away.socket)).toBe(usedAllDots.fr);
   });
 
   it("a language chosen on another device: this phone's next refusal speaks it", async () => {

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { staffRoom } from "@/lib/activity/staff-state";
 import { eventRoom } from "@/lib/events/event-state";
-import { languageCookieString } from "@/lib/i18n/choice-cookie";
+import { languageCookie, languageCookieString } from "@/lib/i18n/choice-cookie";
 import { type ConnectionStatus, EventConnection } from "./connection";
 import type { PendingCommand } from "./outbox";
 import { useRoom } from "./use-room";
@@ -66,6 +66,9 @@ function LanguageFollower() {
   useEffect(() => {
     if (!c) return;
     const onChosen = ({ language }: { language: string }) => {
+      // Told again on connecting (this device was away when they chose): only a change redraws.
+      const here = document.cookie.split("; ").find((c) => c.startsWith(`${languageCookie}=`));
+      if (here && decodeURIComponent(here.slice(languageCookie.length + 1)) === language) return;
       // biome-ignore lint/suspicious/noDocumentCookie: the one cookie script owns (lib/i18n/choice-cookie.ts)
       document.cookie = languageCookieString(language, location.protocol === "https:");
       router.refresh();

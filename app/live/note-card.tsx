@@ -59,13 +59,14 @@ export const NoteCard = memo(function NoteCard({
         />
       ) : null}
       <p
+        dir="auto"
         className={`whitespace-pre-wrap break-words font-medium text-ink ${size === "compact" ? "line-clamp-4 group-focus-within/note:line-clamp-none group-hover/note:line-clamp-none" : ""}`}
       >
         {text}
       </p>
       {author || badge ? (
         <p className={`mt-2 flex flex-wrap items-center gap-2 text-ink-soft ${size === "wall" ? "text-lg" : "text-sm"}`}>
-          {author ? <span>{author}</span> : null}
+          {author ? <bdi>{author}</bdi> : null}
           {badge}
         </p>
       ) : null}
@@ -136,7 +137,7 @@ function FittedCard({
           style={{ fontSize: fit.metaPx, lineHeight: fit.lineHeight }}
         >
           {badge}
-          {author ? <span className="truncate">{author}</span> : null}
+          {author ? <bdi className="truncate">{author}</bdi> : null}
         </p>
       ) : null}
     </div>

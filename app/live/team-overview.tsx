@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useState } from "react";
+import { Fragment, useId, useMemo, useState } from "react";
 import { useShownName } from "@/app/ui/shown-name";
 import { isUnder18 } from "@/lib/participants/profile-facts";
 import { useConnection } from "@/lib/realtime/client/react";
@@ -201,7 +201,12 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
           {members.length > 0 ? (
             <p className="text-sm" data-testid="team-members">
               <span className="sr-only">{t("membersLabel")}</span>
-              {members.map((m) => shownName(m.name)).join(", ")}
+              {members.map((m, i) => (
+                <Fragment key={m.id}>
+                  {i > 0 ? ", " : null}
+                  <bdi>{shownName(m.name)}</bdi>
+                </Fragment>
+              ))}
             </p>
           ) : null}
           <div className="flex flex-wrap items-end justify-between gap-2 border-t border-line pt-3">
@@ -325,7 +330,7 @@ function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[]
           <ul className="divide-y divide-line" aria-live="polite" data-testid="help-results">
             {matches.map((m) => (
               <li key={m.person.id} className="py-2">
-                <span className="font-semibold">{shownName(m.person.name)}</span>{" "}
+                <bdi className="font-semibold">{shownName(m.person.name)}</bdi>{" "}
                 <span className="text-ink-soft">({teamName(m.person.teamId)})</span>
                 <span className="block text-sm">{m.skills.join(", ")}</span>
               </li>
@@ -385,6 +390,7 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
  * and lists private access needs; the big screen shows only what the whole room may see.
  */
 export function TeamOverview({ variant }: { variant: Variant }) {
+  const shownName = useShownName();
   const t = useTranslations("live.teams");
   const { state, error } = useTeams();
   const dark = variant === "screen";
@@ -445,7 +451,8 @@ export function TeamOverview({ variant }: { variant: Variant }) {
         {unassigned.length > 0 ? (
           <p className="text-sm">
             {t.rich("notInTeamYet", {
-              names: unassigned.map((p) => p.name).join(", "),
+              // Each name isolated (U+2068…U+2069): a right-to-left name can't reorder the commas around it.
+              names: unassigned.map((p) => `\u2068${shownName(p.name)}\u2069`).join(", "),
               b: (chunks) => <span className="font-semibold">{chunks}</span>,
             })}
           </p>

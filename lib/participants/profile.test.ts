@@ -102,3 +102,11 @@ describe("names the app writes itself", () => {
     }
   });
 });
+
+describe("direction controls in a name", () => {
+  it("are taken out: an override would turn the text drawn after the name backwards", () => {
+    expect(displayNameSchema.parse("abc\u202E")).toBe("abc");
+    expect(displayNameSchema.parse("\u2067سارة محمد\u2069")).toBe("سارة محمد");
+    expect(displayNameSchema.safeParse("\u202E\u202D").success).toBe(false);
+  });
+});

@@ -143,7 +143,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
             <ul className="mt-1 flex flex-wrap gap-2" data-testid="team-mates">
               {mates.map((p) => (
                 <li key={p.id} className="max-w-full rounded-full bg-paper px-3 py-1 text-sm [overflow-wrap:anywhere]">
-                  {shownName(p.name)}
+                  <bdi>{shownName(p.name)}</bdi>
                   {p.kind ? <span className="text-ink-soft"> · {t(`kind.${p.kind}`)}</span> : null}
                 </li>
               ))}

@@ -36,6 +36,17 @@ test("the console starts the next phase and the timer; a phone with a wrong cloc
   await handset.getByTestId("nudge").getByRole("button", { name: "OK" }).click();
   await expect(handset.getByTestId("nudge")).toHaveCount(0);
 
+  // A length that can't be is refused with the reason, and the timer is left alone.
+  const refusals: [string, string][] = [
+    ["0", "A timer needs more than 0 minutes"],
+    ["ten", "Minutes must be a number"],
+  ];
+  for (const [typed, reason] of refusals) {
+    await console_.getByLabel("Minutes").fill(typed);
+    await console_.getByRole("button", { name: "Reset" }).click();
+    await expect(console_.getByRole("alert").filter({ hasText: reason })).toBeVisible();
+    await expect(console_.getByLabel("Minutes")).toHaveValue(typed);
+  }
   await console_.getByLabel("Minutes").fill("10");
   await console_.getByRole("button", { name: "Start fresh" }).click();
   const consoleTimer = console_.getByTestId("console-timer");

@@ -151,9 +151,13 @@ export function TimerPanel({ room, locked }: { room: RoomView; locked: boolean }
   const { run, message } = useRoomCommand();
   const [minutes, setMinutes] = useState("5");
   const running = room.timer.status === "running";
-  const asMinutes = () => {
-    const m = Number(minutes.replace(",", "."));
-    return Number.isFinite(m) && m > 0 ? m : undefined;
+  // Blank: the timer's own length. Anything else goes as typed, so a bad value ("0", "-5", "ten")
+  // is refused with the server's reason, said in the reader's language, never dropped in silence.
+  const asMinutes = (): number | undefined => {
+    const typed = minutes.trim();
+    if (!typed) return undefined;
+    const m = Number(typed.replace(",", "."));
+    return (Number.isFinite(m) ? m : typed) as number;
   };
   return (
     <section id="timer" aria-labelledby="timer-title" className="card scroll-mt-20 space-y-4 p-4">

@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import type { FormState } from "@/app/ui/form";
 
 /**
@@ -24,18 +25,47 @@ export type FormAction<State> = (state: State, form: FormData) => Promise<State>
  * instead, so when the server says "try again" every field (passwords included, which are
  * never sent back) still holds what the person typed. Without JavaScript the `action` prop
  * still posts the form, and the echoed `values` refill it.
+ * A post that never reaches the server (the venue's Wi-Fi dropped) is not an error page: the
+ * form says so, and keeps every field as typed, ready to send again.
  */
 export function useKeptForm<State extends FormState>(action: FormAction<State>, initial: State) {
+  const t = useTranslations("ui.keptForm");
   // States here are plain objects, never promises, so Awaited<State> is State.
-  const [state, formAction, pending] = useActionState<State, FormData>(
+  // Posted without JavaScript (the `action` prop): the server action itself, so it works before scripts load.
+  const [posted, formAction, postedPending] = useActionState<State, FormData>(
     action as (state: Awaited<State>, form: FormData) => Promise<State>,
     initial as Awaited<State>,
   );
+  // Sent by script (onSubmit): the same action, with a lost connection answered here.
+  const [sent, send, sentPending] = useActionState<State, FormData>(
+    async (state, form) => {
+      try {
+        return (await action(state, form)) as Awaited<State>;
+      } catch (error) {
+        // A redirect or a page the action asked for is Next's to carry out, not a lost connection.
+        if (isNavigation(error)) throw error;
+        return { ...state, saved: undefined, message: t("unreachable") } as Awaited<State>;
+      }
+    },
+    initial as Awaited<State>,
+  );
+  const [scripted, setScripted] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const form = new FormData(event.currentTarget, submitter);
-    startTransition(() => formAction(form));
+    setScripted(true);
+    startTransition(() => send(form));
   };
-  return { state, pending, formProps: { action: formAction, onSubmit, noValidate: true } };
+  return {
+    state: scripted ? sent : posted,
+    pending: postedPending || sentPending,
+    formProps: { action: formAction, onSubmit, noValidate: true },
+  };
+}
+
+/** Next's redirect() and notFound() travel as thrown errors with a digest. */
+function isNavigation(error: unknown) {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }

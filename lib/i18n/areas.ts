@@ -12,7 +12,7 @@
 export const everyPage = ["language"] as const;
 
 export const clientMessageAreas = {
-  join: ["join.codeForm", "join.joinForm"],
+  join: ["join.codeForm", "join.joinForm", "ui.keptForm"],
   home: [
     "board",
     "notes",
@@ -33,8 +33,8 @@ export const clientMessageAreas = {
   showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync"],
   me: ["me.form", "me.leave", "live.sync"],
   device: ["phone.device"],
-  brief: ["brief.reframe"],
-  update: ["ui.checkInForm"],
+  brief: ["brief.reframe", "ui.keptForm"],
+  update: ["ui.checkInForm", "ui.keptForm"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;

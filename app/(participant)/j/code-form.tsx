@@ -1,15 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { type FormState, TextField } from "@/app/ui/form";
 import { findEventByCode } from "./actions";
 
 export function CodeForm() {
   const t = useTranslations("join.codeForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(findEventByCode, {});
+  // Kept: a connection lost on "Continue" says so and keeps the code, instead of an error page.
+  const { state, pending, formProps } = useKeptForm<FormState>(findEventByCode, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       <TextField
         name="code"
         label={t("label")}

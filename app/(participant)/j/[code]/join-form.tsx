@@ -1,17 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import type { FormAction } from "@/app/(organiser)/use-kept-form";
+import { type FormAction, useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FormMessage, type FormState, TextField } from "@/app/ui/form";
 import { displayNameMax } from "@/lib/participants/profile";
 
 /** `join` is joinEventAction bound to the event's code by the page (see useKeptForm on why not here). */
 export function JoinForm({ join }: { join: FormAction<FormState> }) {
   const t = useTranslations("join.joinForm");
-  const [state, action, pending] = useActionState<FormState, FormData>(join, {});
+  // Kept: a connection lost on "Join" says so and keeps the name, instead of an error page.
+  const { state, pending, formProps } = useKeptForm<FormState>(join, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />
       <TextField
         name="displayName"

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
-import { createEventFixture, signIn } from "../support/fixtures";
+import { createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 import { addTeam, joinByCode } from "./support";
 
@@ -100,4 +100,36 @@ test("a participant sees and edits what they shared, then leaves: out of the tea
   await page.goto(`/p/${event.slug}`);
   await expect(page).toHaveURL(new RegExp(`/j/${event.joinCode}$`));
   await laptop.close();
+});
+
+test("the kinds of participant fit a phone in every language: no word that fits a line is broken", async ({ browser }) => {
+  const event = await createEventFixture();
+  for (const locale of ["en-GB", "es-ES", "fr-FR", "pl-PL", "pt-PT"]) {
+    const context = await browser.newContext({ ...phone, locale });
+    await joinAs(context, event.id, `Sam ${locale}`);
+    const page = await context.newPage();
+    await page.goto(`/p/${event.slug}/me`);
+    const options = page.locator('label:has(input[name="kind"])');
+    await expect(options).toHaveCount(7);
+    // Each word of each option is laid out on one line, unless it is wider than the whole row.
+    const broken = await options.evaluateAll((labels) =>
+      labels.flatMap((label) => {
+        const span = label.querySelector("span");
+        const text = span?.firstChild;
+        if (!span || !text || text.nodeType !== Node.TEXT_NODE) return [`no text in ${label.textContent}`];
+        const row = label.parentElement?.getBoundingClientRect().width ?? 0;
+        const words = [...(text.textContent ?? "").matchAll(/\S+/g)];
+        return words.flatMap((word) => {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          const width = range.getBoundingClientRect().width;
+          return tops.size > 1 && width < row - 80 ? [word[0]] : [];
+        });
+      }),
+    );
+    expect(broken, `${locale}: words broken across lines`).toEqual([]);
+    await context.close();
+  }
 });

@@ -10,6 +10,7 @@ import { sharedMailer } from "@/lib/email/mailer";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { listPendingInvites } from "@/lib/invites/find-invite";
+import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { requireAccount, staffAccess } from "../../access";
 import { BriefStatusBadge, RoleBadge, StatusBadge } from "../../badges";
@@ -43,6 +44,9 @@ export default async function EventAdminPage({
 
   const db = await sharedDatabase();
   const base = await publicBaseUrl();
+  // What participants are sent must open on their phones: on a laptop opened as localhost that
+  // is the laptop's address on the network, as the big screen shows (staff links stay as opened).
+  const forPhones = (await phoneBaseUrl()).base;
   const isOrganiser = role === "organiser";
   const [staff, pending] = isOrganiser
     ? await Promise.all([
@@ -60,8 +64,8 @@ export default async function EventAdminPage({
   const locale = await getLocale();
 
   const links = [
-    { href: `/e/${event.slug}`, label: t("event.links.publicLabel"), about: t("event.links.publicAbout") },
-    { href: `/j/${event.joinCode}`, label: t("event.links.joinLabel"), about: t("event.links.joinAbout") },
+    { href: `/e/${event.slug}`, label: t("event.links.publicLabel"), about: t("event.links.publicAbout"), base: forPhones },
+    { href: `/j/${event.joinCode}`, label: t("event.links.joinLabel"), about: t("event.links.joinAbout"), base: forPhones },
     { href: `/s/${event.slug}`, label: t("event.links.screenLabel"), about: t("event.links.screenAbout") },
     { href: `/f/${event.slug}`, label: t("event.links.consoleLabel"), about: t("event.links.consoleAbout") },
     {
@@ -126,7 +130,7 @@ export default async function EventAdminPage({
               </h2>
               <p className="text-ink-soft">
                 {t.rich("event.shareBody", {
-                  address: `${base.replace(/^https?:\/\//, "")}/j`,
+                  address: `${forPhones.replace(/^https?:\/\//, "")}/j`,
                   strong: (chunks) => <span className="font-semibold text-ink">{chunks}</span>,
                 })}
               </p>
@@ -146,7 +150,7 @@ export default async function EventAdminPage({
                   {link.label}
                 </Link>
                 <p className="mt-1 text-sm text-ink-soft">{link.about}</p>
-                <p className="mt-1 font-mono text-sm break-all text-ink-soft">{`${base}${link.href}`}</p>
+                <p className="mt-1 font-mono text-sm [overflow-wrap:anywhere] text-ink-soft">{`${"base" in link ? link.base : base}${link.href}`}</p>
               </li>
             ))}
           </ul>

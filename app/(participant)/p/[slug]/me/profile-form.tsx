@@ -186,7 +186,9 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
       <div className="card p-5">
         <fieldset className="space-y-3">
           <legend className="mb-1 text-xl font-bold">{t("kindLegend")}</legend>
-          <div className="grid grid-cols-2 gap-2">
+          {/* Sized to their words and wrapped, not two columns: a half-width column broke
+              "Developer" and "Programowanie" mid-word on a phone. */}
+          <div className="flex flex-wrap gap-2">
             {participantKinds.map((k) => (
               <label key={k} className={option}>
                 <input

@@ -675,7 +675,7 @@ export const activityLog = sqliteTable(
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
     accountId: text("account_id").references(() => accounts.id, { onDelete: "set null" }),
-    /** phase, timer, wall, vote, lock, reveal, announcement, moderation, lead. */
+    /** phase, timer, wall, vote, lock, reveal, announcement, moderation, lead, team. */
     kind: text("kind").notNull(),
     /** What happened, in English: how older rows are shown, and what logs and exports read. */
     text: text("text").notNull(),

@@ -8,6 +8,7 @@ import { useConnection } from "@/lib/realtime/client/react";
 import { usePrivateDetails, useTeams } from "@/lib/realtime/client/teams";
 import type { CommandPayload, PersonView, TeamView } from "@/lib/realtime/contract";
 import { teamFlags, teamMix, whoCanHelp } from "@/lib/teams/team-rules";
+import { MovePerson } from "./move-person";
 import { PeopleModeration } from "./people-moderation";
 
 type Variant = "console" | "screen";
@@ -386,8 +387,8 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
 
 /**
  * The room's teams, live: headcount against capacity, the mix of kinds and skills, and gentle
- * flags. On the console it also adds, resizes and splits teams, searches skills across the room
- * and lists private access needs; the big screen shows only what the whole room may see.
+ * flags. On the console it also adds, resizes and splits teams, moves people between them,
+ * searches skills across the room and lists private access needs; the big screen shows only what the whole room may see.
  */
 export function TeamOverview({ variant }: { variant: Variant }) {
   const shownName = useShownName();
@@ -457,6 +458,7 @@ export function TeamOverview({ variant }: { variant: Variant }) {
             })}
           </p>
         ) : null}
+        {state.teams.length > 0 && state.people.length > 0 ? <MovePerson people={state.people} teams={state.teams} /> : null}
         <div className="border-t border-line pt-4">
           <AddTeam briefs={briefs} />
         </div>

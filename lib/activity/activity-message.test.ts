@@ -75,6 +75,8 @@ const examples: [Said, string][] = [
   [says.notesOfParticipantDeleted(1), "deleted every note of a participant (1 note)"],
   [says.notesOfParticipantDeleted(0), "deleted every note of a participant (0 notes)"],
   [says.notesOfParticipantDeleted(12), "deleted every note of a participant (12 notes)"],
+  [says.participantMoved("Healthwatch"), "moved a participant to “Healthwatch”"],
+  [says.participantTakenOutOfTeam(), "took a participant out of their team"],
 ];
 
 /** Every message key a `Said` uses, nested ones too. */

@@ -75,6 +75,10 @@ export const says = {
     said(`deleted every note of a participant (${count} ${count === 1 ? "note" : "notes"})`, "moderation.notesDeleted", {
       count,
     }),
+
+  /** Who was moved is not said, as for a removal: the log holds no participant's personal data. */
+  participantMoved: (team: string) => said(`moved a participant to “${team}”`, "team.participantMoved", { team }),
+  participantTakenOutOfTeam: () => said("took a participant out of their team", "team.participantTakenOut"),
 } satisfies Record<string, (...args: never[]) => Said>;
 
 function voteSaid(what: string, key: string, board: string | null, values: Record<string, string> = {}): Said {

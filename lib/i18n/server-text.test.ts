@@ -12,6 +12,7 @@ import { displayNameSchema } from "@/lib/participants/profile";
 import { milestoneSchema, projectSchema } from "@/lib/projects/project-schema";
 import { commandSchemas, limits } from "@/lib/realtime/contract";
 import { localiseAck } from "@/lib/realtime/socket-language";
+import { staffPlacementProblem } from "@/lib/teams/team-rules";
 import { messagesFor } from "./catalogue";
 import { localise, recognise, say } from "./server-text";
 
@@ -28,6 +29,13 @@ describe("what the server says, in the person's language", () => {
       "Já usou todos os seus pontos. Retire um para o mudar de sítio.",
     );
     expect(localise("That team is full.", "pt-PT")).toBe("Essa equipa está cheia.");
+  });
+
+  it("says a facilitator's refusal to overfill a team, the team's own name kept", () => {
+    const refusal = staffPlacementProblem({ name: "Healthwatch (parks)", capacity: 5 }, 5, false) ?? "";
+    expect(localise(refusal, "fr")).toBe(
+      "L’équipe Healthwatch (parks) est complète (5 places prises sur 5). Choisissez une autre équipe, donnez-lui plus de places, ou déplacez la personne quand même.",
+    );
   });
 
   it("says a refusal with a number in it, with the language's plural", () => {

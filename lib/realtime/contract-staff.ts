@@ -27,7 +27,18 @@ export const staffCommandSchemas = {
     .strict(),
 } as const;
 
-export const activityKinds = ["phase", "timer", "wall", "vote", "lock", "reveal", "announcement", "moderation", "lead"] as const;
+export const activityKinds = [
+  "phase",
+  "timer",
+  "wall",
+  "vote",
+  "lock",
+  "reveal",
+  "announcement",
+  "moderation",
+  "lead",
+  "team",
+] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The teams and participants part of the real-time contract (merged into contract.ts): joining
- * and moving team, running teams, what a participant shares about themselves, and leaving.
+ * and moving team (by your own tap, or a facilitator's), running teams, what a participant
+ * shares about themselves, and leaving.
  * Team events go to the room `teams:<eventId>`, which a screen joins by reading
  * `teams:snapshot`, so they carry their own gap-free sequence.
  */
@@ -90,6 +91,17 @@ export const teamCommandSchemas = {
     .strict(),
   /** Staff only: deletes every note one person wrote (e.g. a flood of them). */
   "participant:notes-delete": z.object({ participantId: id }).strict(),
+  /**
+   * Staff only: puts a person in a team, moves them to another, or (teamId null) takes them out
+   * of theirs. A full team refuses unless `beyondCapacity` says the facilitator means it.
+   */
+  "participant:move": z
+    .object({
+      participantId: id,
+      teamId: id.nullable(),
+      beyondCapacity: z.boolean({ error: "Say whether to go beyond the team's capacity" }).default(false),
+    })
+    .strict(),
 } as const;
 
 export type TeamView = {
@@ -145,6 +157,8 @@ export type TeamCommandResults = {
   "event:leave": { notesDeleted: number };
   "participant:remove": { notesDeleted: number };
   "participant:notes-delete": { notesDeleted: number };
+  /** As a join: the person as the room now sees them, where they came from, dots taken back. */
+  "participant:move": { person: PersonView; fromTeamId: string | null; votesWithdrawn?: number };
 };
 
 export type TeamEvents = {

@@ -20,6 +20,7 @@ import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
+import { createReadBudget, isWeightedRead, readCost } from "@/lib/rate-limit/read-budget";
 import type { RedisClient } from "@/lib/scale/redis";
 import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyNow } from "@/lib/voting/round-store";
@@ -84,6 +85,13 @@ export type RealtimeOptions = {
   rateLimit?: { points: number; seconds: number };
   /** Per person: new notes allowed per window, about what a fast hand can write (30 a minute). */
   noteLimit?: { points: number; seconds: number };
+  /**
+   * Per person: notes served by weighted reads (a board's snapshot) per window, beside the command
+   * limit (lib/rate-limit/read-budget.ts). Default 1,000 per 5 s: two opens of a 500-note board
+   * at once, and the window short enough that a phone slowed by it waits less than its ack timeout.
+   * Staff get four times as much.
+   */
+  readBudget?: { notes: number; seconds: number };
   /** How long a person who kept flooding past their limit is shut out (seconds; default 60). */
   floodBlockSeconds?: number;
   /** How often open sockets' identities are checked again (default 400 ms). */
@@ -145,6 +153,16 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     { points: options.noteLimit?.points ?? 30, seconds: options.noteLimit?.seconds ?? 60, keyPrefix: "person-notes" },
     options.redis,
   );
+  const readSeconds = options.readBudget?.seconds ?? 5;
+  const readNotes = options.readBudget?.notes ?? 1000;
+  const reads = createReadBudget({
+    limiter: createLimiter({ points: readNotes, seconds: readSeconds, keyPrefix: "person-reads" }, options.redis),
+    maxWaiting: 1,
+  });
+  const staffReads = createReadBudget({
+    limiter: createLimiter({ points: readNotes * 4, seconds: readSeconds, keyPrefix: "person-staff-reads" }, options.redis),
+    maxWaiting: 1,
+  });
   // A person who keeps sending far past their limit (a script, not a phone's outbox, which
   // waits after a refusal) is cut off and shut out for a while: even refusing them costs the
   // room's other phones time.
@@ -310,10 +328,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           return reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
         }
         const key = actorKey(actor);
-        try {
-          await (isStaff(actor) ? staffLimiter : limiter).consume(key);
-          if (name === "note:create") await noteLimiter.consume(key);
-        } catch {
+        /** Past a limit: refused, and counted towards being cut off as a flood. */
+        const refuseAsFlood = async () => {
           record("rate_limited");
           reply({
             ok: false,
@@ -329,7 +345,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
             log(`cut off a flooding person (${key})`);
             endAccess([{ kind: "person", eventId: actor.eventId, key }], "flood");
           });
-          return;
+        };
+        try {
+          await (isStaff(actor) ? staffLimiter : limiter).consume(key);
+          if (name === "note:create") await noteLimiter.consume(key);
+        } catch {
+          return refuseAsFlood();
         }
         if (socket.data.ending) {
           return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage.ended } });
@@ -355,12 +376,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           };
           // `held`: checked again on every command, inside a write's own transaction, so access
           // taken away a moment ago is gone now.
-          const run = await executeCommand(
-            { db, handlers, join, onError, held: socket.data },
-            actor,
-            name as CommandName,
-            envelope,
-          );
+          const execute = () =>
+            executeCommand({ db, handlers, join, onError, held: socket.data }, actor, name as CommandName, envelope);
+          let run: Awaited<ReturnType<typeof execute>>;
+          if (isWeightedRead(name)) {
+            // Paid in what it serves, one at a time per person: a loop of big reads waits its turn, a flood of them is refused.
+            const paid = await (isStaff(actor) ? staffReads : reads).run(key, execute, (r) => readCost(name, r.ack));
+            if (!paid) return refuseAsFlood();
+            run = paid.value;
+          } else run = await execute();
           reply(run.ack);
           if (run.accessEnded) {
             endSocket(socket, "ended");

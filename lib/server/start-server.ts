@@ -49,6 +49,7 @@ export type StartOptions = {
   pages?: { dev: boolean } | false;
   rateLimit?: RealtimeOptions["rateLimit"];
   noteLimit?: RealtimeOptions["noteLimit"];
+  readBudget?: RealtimeOptions["readBudget"];
   log?: (message: string, error?: unknown) => void;
   /** The automatic retention sweep (lib/privacy); on unless `false`. */
   retentionSweep?: RetentionScheduleOptions | false;
@@ -194,6 +195,7 @@ export async function startServer(options: StartOptions) {
     publicUrl: env.PUBLIC_URL,
     rateLimit: options.rateLimit,
     noteLimit: options.noteLimit,
+    readBudget: options.readBudget,
     redis,
     log,
     logger,

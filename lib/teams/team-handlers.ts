@@ -7,6 +7,7 @@ import type { HandlerTable } from "@/lib/realtime/handler";
 import { createTeam } from "./create-team";
 import { joinTeam } from "./join-team";
 import { leaveTeam } from "./leave-team";
+import { moveParticipant } from "./move-participant";
 import { splitTeam } from "./split-team";
 import { teamsSnapshot } from "./teams-snapshot";
 import { updateTeam } from "./update-team";
@@ -24,4 +25,5 @@ export const teamHandlers: Pick<HandlerTable, keyof typeof teamCommandSchemas> =
   "event:leave": leaveEvent,
   "participant:remove": removeParticipant,
   "participant:notes-delete": deleteNotesOf,
+  "participant:move": moveParticipant,
 };

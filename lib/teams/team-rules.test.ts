@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { PersonView } from "@/lib/realtime/contract-teams";
-import { capacityProblem, hasRoom, sameWordFamily, splitNames, teamFlags, teamMix, whoCanHelp, wordStem } from "./team-rules";
+import {
+  capacityProblem,
+  hasRoom,
+  sameWordFamily,
+  splitNames,
+  staffPlacementProblem,
+  teamFlags,
+  teamMix,
+  whoCanHelp,
+  wordStem,
+} from "./team-rules";
 
 const person = (id: string, kind: PersonView["kind"], skills: string[] = [], name = id): PersonView => ({
   id,
@@ -21,6 +31,28 @@ describe("hasRoom", () => {
     expect(hasRoom(3, 2)).toBe(true);
     expect(hasRoom(3, 3)).toBe(false);
     expect(hasRoom(3, 4)).toBe(false);
+  });
+});
+
+describe("staffPlacementProblem", () => {
+  const healthwatch = { name: "Healthwatch", capacity: 5 };
+
+  it("lets a facilitator place someone wherever a person could join by their own tap", () => {
+    expect(staffPlacementProblem({ name: "Open", capacity: null }, 40, false)).toBeNull();
+    expect(staffPlacementProblem(healthwatch, 4, false)).toBeNull();
+  });
+
+  it("refuses a full team, naming it and saying what to do instead", () => {
+    expect(staffPlacementProblem(healthwatch, 5, false)).toBe(
+      "Healthwatch is full (5 of 5 places taken). Choose another team, give it more places, or move them anyway.",
+    );
+    // Already over (someone was moved in beyond it before): still full.
+    expect(staffPlacementProblem(healthwatch, 6, false)).toMatch(/^Healthwatch is full \(6 of 5/);
+  });
+
+  it("goes beyond the capacity only when the facilitator says so", () => {
+    expect(staffPlacementProblem(healthwatch, 5, true)).toBeNull();
+    expect(staffPlacementProblem(healthwatch, 9, true)).toBeNull();
   });
 });
 

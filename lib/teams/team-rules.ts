@@ -12,6 +12,21 @@ export function hasRoom(capacity: number | null, headcount: number) {
   return capacity === null || headcount < capacity;
 }
 
+/**
+ * Whether a facilitator may put someone in a team that has `headcount` members besides them.
+ * The same capacity as a person's own tap, with one difference: the facilitator set it, so they
+ * may go beyond it, but only by saying so (`beyondCapacity`). A full team is refused first, so a
+ * slip of the hand never overfills one, and the refusal says what to do instead.
+ */
+export function staffPlacementProblem(
+  team: Pick<TeamView, "name" | "capacity">,
+  headcount: number,
+  beyondCapacity: boolean,
+): string | null {
+  if (beyondCapacity || hasRoom(team.capacity, headcount)) return null;
+  return `${team.name} is full (${headcount} of ${team.capacity} places taken). Choose another team, give it more places, or move them anyway.`;
+}
+
 /** A capacity below the people already in the team would strand them; refuse it instead. */
 export function capacityProblem(capacity: number | null, headcount: number): string | null {
   if (capacity === null || capacity >= headcount) return null;

@@ -6,7 +6,7 @@ import { withTeamNames } from "@/lib/boards/board-list";
 import { teamsRoom } from "@/lib/teams/teams-state";
 import type { Ack, PrivateDetails } from "../contract";
 import { useConnection, useEventRoom } from "./react";
-import { useRoom } from "./use-room";
+import { useRoom, useRoomSlice, useRoomStore } from "./use-room";
 
 /**
  * The room's teams and people, live: every phone, the console and the big screen hold the same
@@ -64,6 +64,15 @@ export function useTeams() {
     joining,
     refusal: typeof refusal === "object" && refusal !== null ? t("votesWithdrawn") : refusal,
   };
+}
+
+/**
+ * This participant's team, live: undefined until the teams room has loaded, and while not
+ * `enabled` (the room is then not followed at all). Null: in no team.
+ */
+export function useMyTeamId(enabled: boolean): string | null | undefined {
+  const store = useRoomStore("teams", enabled ? null : "", teamsRoom);
+  return useRoomSlice(store, (s) => (s ? (s.people.find((p) => p.id === s.me)?.teamId ?? null) : undefined));
 }
 
 /**

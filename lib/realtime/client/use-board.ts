@@ -123,7 +123,7 @@ export function useBoard(boardId: string) {
     [send, boardId, c],
   );
 
-  return { state, columns, mapNotes, pendingNotes, error, ...actions };
+  return { state, columns, mapNotes, pendingNotes, error, reload: room.reload, ...actions };
 }
 
 export type BoardHandle = ReturnType<typeof useBoard>;

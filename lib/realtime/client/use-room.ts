@@ -23,6 +23,8 @@ export type RoomHandle<K extends FollowedRoomKind, S> = {
   apply(event: RoomEvent<K>): void;
   /** A change only this screen makes (e.g. my dots while they are on their way). */
   patch(change: (state: S) => S): void;
+  /** Reads the snapshot again: what this viewer may do changed outside the room (e.g. they moved team). */
+  reload(): void;
 };
 
 /**
@@ -30,7 +32,7 @@ export type RoomHandle<K extends FollowedRoomKind, S> = {
  * (`useRoom`) or a slice at a time (`useRoomSlice`), so a change that touches one note redraws
  * that note's part of the screen, not the screen.
  */
-export type RoomStore<K extends FollowedRoomKind, S> = Pick<RoomHandle<K, S>, "apply" | "patch"> & {
+export type RoomStore<K extends FollowedRoomKind, S> = Pick<RoomHandle<K, S>, "apply" | "patch" | "reload"> & {
   get(): S | null;
   /** Why the snapshot was refused: the server's words, "" when it gave none, null when it wasn't. */
   error(): string | null;
@@ -82,6 +84,9 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
       },
       patch(change: (state: S) => S) {
         sync?.patch(change);
+      },
+      reload() {
+        void sync?.resync();
       },
       /** Internal: the effect below swaps the sync it feeds. */
       attach(next: RoomSync<S, RoomEvent<K>> | null) {
@@ -160,5 +165,6 @@ export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | nul
     error: error === "" ? t("loadFailed") : error,
     apply: store.apply,
     patch: store.patch,
+    reload: store.reload,
   };
 }

@@ -24,6 +24,7 @@ export async function startTestServer(
     databaseUrl?: string;
     rateLimit?: StartOptions["rateLimit"];
     noteLimit?: StartOptions["noteLimit"];
+    readBudget?: StartOptions["readBudget"];
     keepFiles?: boolean;
   } = {},
 ): Promise<TestServer> {
@@ -36,6 +37,7 @@ export async function startTestServer(
     rateLimit: options.rateLimit,
     // A test that raises the command limit means to send in bulk: the note cap follows it.
     noteLimit: options.noteLimit ?? options.rateLimit,
+    readBudget: options.readBudget,
     // Warnings and worse only: a debug line per command would bury a failing test's output.
     logger: createLogger({ nodeEnv: "test", level: process.env.LOG_LEVEL }),
     log: (message, error) => {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useShownName } from "@/app/ui/shown-name";
 import { useTeams } from "@/lib/realtime/client/teams";
 import type { PersonView, TeamView } from "@/lib/realtime/contract";
@@ -74,6 +74,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
   const { state, error, me, join, joining, refusal } = useTeams();
   const [choosing, setChoosing] = useState(false);
   const titleId = useId();
+  const moved = useMovedElsewhere(me?.teamId, state !== null);
 
   if (isStaff) return null;
   if (!state) {
@@ -100,8 +101,15 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
   const myTeam = state.teams.find((t) => t.id === me?.teamId) ?? null;
   const mates = myTeam ? state.people.filter((p) => p.teamId === myTeam.id && p.id !== me?.id) : [];
   const onJoin = (teamId: string) => {
+    moved.expect(teamId);
     void join(teamId).then((ok) => ok && setChoosing(false));
   };
+  // Said once, where the person looks: in their team's card, or above the teams to choose from.
+  const movedNote = moved.news ? (
+    <p role="status" className="rounded-lg bg-brand-soft p-3 font-semibold text-brand-dark" data-testid="team-moved">
+      {moved.news.teamId && myTeam ? t("nowIn", { team: myTeam.name }) : t("outOfTeam")}
+    </p>
+  ) : null;
   const refusalNote = refusal ? (
     <p role="alert" className="field-error" data-testid="team-refusal">
       {refusal}
@@ -117,6 +125,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
           </h2>
           <p className="text-ink-soft">{t("chooseIntro")}</p>
         </div>
+        {movedNote}
         {refusalNote}
         <TeamPicker teams={state.teams} people={state.people} myTeamId={null} joining={joining} onJoin={onJoin} />
       </section>
@@ -126,6 +135,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
   return (
     <section aria-labelledby={titleId} className="space-y-3">
       <div className="card space-y-3 border-2 border-brand p-5" data-testid="my-team">
+        {movedNote}
         <p className="eyebrow">{t("heading")}</p>
         <h2 id={titleId} className="break-words text-2xl font-extrabold tracking-tight" data-testid="my-team-name">
           {myTeam.name}
@@ -165,4 +175,33 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
       ) : null}
     </section>
   );
+}
+
+/**
+ * Notices this person's team changing without a tap on this phone (a facilitator moved them, or
+ * they moved on another device), so the change is said, not just redrawn. The team this phone
+ * asked for (`expect`) is its own doing and says nothing: its answer can come before the broadcast.
+ */
+function useMovedElsewhere(teamId: string | null | undefined, loaded: boolean) {
+  const seen = useRef<string | null | undefined>(undefined);
+  const asked = useRef<string | null | undefined>(undefined);
+  const [news, setNews] = useState<{ teamId: string | null } | null>(null);
+  useEffect(() => {
+    if (!loaded || teamId === undefined) return;
+    const before = seen.current;
+    seen.current = teamId;
+    if (before === undefined || before === teamId) return;
+    if (asked.current === teamId) {
+      asked.current = undefined;
+      setNews(null);
+      return;
+    }
+    setNews({ teamId });
+  }, [teamId, loaded]);
+  return {
+    news,
+    expect: (next: string | null) => {
+      asked.current = next;
+    },
+  };
 }

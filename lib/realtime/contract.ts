@@ -128,6 +128,11 @@ export type ServerToClientEvents = {
    * agenda, a brief, the join code): open screens fetch their server-drawn parts again.
    */
   "event:details-changed": (info: { what: EventDetail }) => void;
+  /**
+   * A team saved a new framing of this brief (by a form, outside any socket command): the pages
+   * that draw reframes (the brief's own page, the organisers' review) fetch them again.
+   */
+  "brief:reframed": (info: { briefId: string }) => void;
 };
 
 /** What of an event its organisers changed, outside any socket command. */
@@ -176,6 +181,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "language:chosen": true,
   "event:languages-changed": true,
   "event:details-changed": true,
+  "brief:reframed": true,
 };
 export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
 

@@ -525,6 +525,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */
     eventDetailsChanged: (eventId: string, what: EventDetail) =>
       io.to(rooms.event(eventId)).emit("event:details-changed", { what }),
+    /** Tells every open screen of an event that a team reframed this brief. */
+    briefReframed: (eventId: string, briefId: string) => io.to(rooms.event(eventId)).emit("brief:reframed", { briefId }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

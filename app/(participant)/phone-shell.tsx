@@ -5,7 +5,8 @@ import { LanguagePicker } from "@/app/ui/language-picker";
 export function PhoneShell({ children, aside }: { children: React.ReactNode; aside?: React.ReactNode }) {
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col px-4 pb-6">
-      <header className="flex items-center justify-between gap-3 py-4">
+      {/* Wraps: a long status (why this phone is kept out) takes a line of its own rather than squeezing the wordmark. */}
+      <header className="flex flex-wrap items-center justify-between gap-3 py-4">
         <Wordmark />
         {aside}
       </header>

@@ -80,6 +80,63 @@ test("a team tears up its brief; the original and the reframe are both shown to 
   }
 });
 
+test("a saved reframe reaches teammates' open brief pages live, and never overwrites what one of them is typing", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const { event, briefId, otherBrief } = await weekendWithTeams();
+  const amara = await joinAs(context, event.id, "Amara");
+  const mateContext = await browser.newContext(phone);
+  const otherContext = await browser.newContext(phone);
+  try {
+    const cy = await joinAs(mateContext, event.id, "Cy");
+    const ben = await joinAs(otherContext, event.id, "Ben");
+    await createTeamFixture({
+      eventId: event.id,
+      briefId,
+      name: "Park Rangers",
+      participantIds: [amara.participantId, cy.participantId],
+    });
+    await createTeamFixture({ eventId: event.id, briefId: otherBrief, name: "Care Voices", participantIds: [ben.participantId] });
+
+    const cyPage = await mateContext.newPage();
+    const benPage = await otherContext.newPage();
+    for (const p of [page, cyPage, benPage]) {
+      await p.goto(`/p/${event.slug}/brief/${briefId}`);
+      await expect(p.locator("[data-status=online]")).toBeVisible();
+    }
+    // Cy starts writing their own version while Amara saves hers.
+    const cyBox = cyPage.getByLabel("The problem as your team now sees it");
+    const cyWords = "Maybe the parks are fine and the gates are the problem";
+    await cyBox.fill(cyWords);
+    const reframe = "People don't know the parks are theirs to use.";
+    await page.getByLabel("The problem as your team now sees it").fill(reframe);
+    await page.getByRole("button", { name: "Save our reframed problem" }).click();
+    await expect(page.getByText("Saved. Your reframed problem is now shown next to the original.")).toBeVisible();
+
+    // Without a reload: Cy sees it, keeps every word they typed, and is told it changed under them.
+    await expect(cyPage.getByTestId("reframe")).toContainText(reframe);
+    await expect(cyPage.getByTestId("reframe")).toContainText("Reframed by Park Rangers (your team)");
+    await expect(cyBox).toHaveValue(cyWords);
+    await expect(cyPage.getByText("Your team has just saved a new version, shown above.")).toBeVisible();
+    await expect(cyPage.getByRole("button", { name: "Save a new version" })).toBeVisible();
+    // Someone in another team reading the brief sees it too; Amara, who saved it, is told nothing more.
+    await expect(benPage.getByTestId("reframe")).toContainText(reframe);
+    await expect(page.getByText("Your team has just saved a new version")).toHaveCount(0);
+    await expectAccessible(cyPage);
+
+    // Cy saves theirs after all: it becomes the team's current version, on every open page.
+    await cyPage.getByRole("button", { name: "Save a new version" }).click();
+    await expect(cyPage.getByText("Your team has just saved a new version")).toHaveCount(0);
+    for (const p of [page, cyPage, benPage]) await expect(p.getByTestId("reframe").locator("p").nth(1)).toHaveText(cyWords);
+    await expect(page.getByTestId("reframe")).toContainText("Earlier versions (1)");
+  } finally {
+    await mateContext.close();
+    await otherContext.close();
+  }
+});
+
 test("a facilitator can reframe for a team; someone who has not joined is sent to join", async ({ page, context, browser }) => {
   const { event, briefId } = await weekendWithTeams();
   await createTeamFixture({ eventId: event.id, briefId, name: "Park Rangers", participantIds: [] });

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountSessions, accounts, eventStaff, events, participantDevices, participants } from "@/db/schema";
 import type { Actor } from "./actor";
@@ -41,7 +41,11 @@ export function readParticipantCookie(signed: string | undefined, secret: string
   return participantId ? { participantId, deviceId: deviceId || null } : null;
 }
 
-async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
+/**
+ * The person a participant cookie names in this event, with their event's status, while they are
+ * still in it: not left, and on a device they haven't signed out.
+ */
+async function participantInEvent(db: Db, eventId: string, signed: string | undefined, secret: string) {
   const read = readParticipantCookie(signed, secret);
   if (!read) return null;
   const { participantId, deviceId } = read;
@@ -53,21 +57,28 @@ async function participantFromCookie(db: Db, eventId: string, signed: string | u
       .where(and(eq(participantDevices.id, deviceId), eq(participantDevices.participantId, participantId)));
     if (!device) return null;
   }
-  // Someone who left is nobody here any more, even with their old cookie in another tab; nor is
-  // anyone in an event taken back to draft (a draft is private to its staff).
+  // Someone who left is nobody here any more, even with their old cookie in another tab.
   const [row] = await db
-    .select({ id: participants.id })
+    .select({ id: participants.id, eventStatus: events.status })
     .from(participants)
     .innerJoin(events, eq(events.id, participants.eventId))
-    .where(
-      and(
-        eq(participants.id, participantId),
-        eq(participants.eventId, eventId),
-        isNull(participants.leftAt),
-        ne(events.status, "draft"),
-      ),
-    );
-  return row ? { id: row.id, deviceId } : null;
+    .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId), isNull(participants.leftAt)));
+  return row ? { id: row.id, deviceId, eventStatus: row.eventStatus } : null;
+}
+
+async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
+  const held = await participantInEvent(db, eventId, signed, secret);
+  // Nor is anyone in an event taken back to draft (a draft is private to its staff).
+  return held && held.eventStatus !== "draft" ? held : null;
+}
+
+/**
+ * Whether these cookies name someone still in this event, kept out only because it was taken back
+ * to draft: they are nobody in it for now, but still themselves, and in again once it is published.
+ */
+export async function closedToParticipant(db: Db, eventId: string, cookies: Map<string, string>, secret: string) {
+  const held = await participantInEvent(db, eventId, cookies.get(participantCookieName(eventId)), secret);
+  return held?.eventStatus === "draft";
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   participantActor,
   staffActor,
 } from "@/test/integration/support/fixtures";
-import { type HeldIdentity, revokedAmong, revokedWithin } from "./revalidate";
+import { type HeldIdentity, type Revoked, revokedAmong, revokedWithin } from "./revalidate";
 
 /**
  * Every way access ends, seen by `revokedAmong` on the read connection: the per-command check and
@@ -40,7 +40,9 @@ afterEach(() => {
   temp.cleanup();
 });
 
-const names = (s: Set<Held>) => [...s].map((h) => h.name).sort();
+const names = (s: Map<Held, Revoked>) => [...s.keys()].map((h) => h.name).sort();
+/** Each revoked identity with why: "ada: closed". */
+const reasons = (s: Map<Held, Revoked>) => [...s].map(([h, why]) => `${h.name}: ${why}`).sort();
 
 /**
  * `revokedAmong` on the read connection (the sweep), checked against `revokedWithin` inside a
@@ -48,9 +50,12 @@ const names = (s: Set<Held>) => [...s].map((h) => h.name).sort();
  */
 async function revoked(held: Held[], now?: number) {
   const among = await revokedAmong(temp.db.read, held, now);
-  const within = new Set<Held>();
-  for (const h of held) if (await temp.db.transact((tx) => revokedWithin(tx, h, now))) within.add(h);
-  expect(names(within)).toEqual(names(among));
+  const within = new Map<Held, Revoked>();
+  for (const h of held) {
+    const why = await temp.db.transact((tx) => revokedWithin(tx, h, now));
+    if (why) within.set(h, why);
+  }
+  expect(reasons(within)).toEqual(reasons(among));
   return among;
 }
 
@@ -129,7 +134,8 @@ describe("revokedAmong", () => {
     expect(names(await revoked(held))).toEqual(["ada"]);
     // Taken back to draft, an event is its staff's alone (as at the handshake, lib/auth/identity.ts).
     await other.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, elsewhere.id)));
-    expect(names(await revoked(held))).toEqual(["ada", "bo"]);
+    // Bo is still Bo: only closed out until it is published again. Ada's event is over.
+    expect(reasons(await revoked(held))).toEqual(["ada: ended", "bo: closed"]);
     await other.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, elsewhere.id)));
     expect(names(await revoked(held))).toEqual(["ada"]);
   });
@@ -149,6 +155,31 @@ describe("revokedAmong", () => {
     expect(names(await revoked(held))).toEqual(["made-up device", "phone tab 1", "phone tab 2"]);
     expect((await revoked([participantHeld("phone", ada, phone)])).size).toBe(1);
     expect((await revoked([participantHeld("laptop", ada, laptop)])).size).toBe(0);
+  });
+
+  it("in a draft, only those who would hold were it published are closed out; the rest have ended", async () => {
+    const [ada, bo, cy] = [
+      await addParticipant(temp.db, event.id, "Ada"),
+      await addParticipant(temp.db, event.id, "Bo"),
+      await addParticipant(temp.db, event.id, "Cy"),
+    ];
+    const [adasPhone, bosPhone] = [await addDevice(temp.db, ada), await addDevice(temp.db, bo)];
+    await other.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, cy)));
+    await other.transact((tx) => tx.delete(participantDevices).where(eq(participantDevices.id, bosPhone)));
+    await other.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id)));
+    const held = [
+      participantHeld("ada's phone", ada, adasPhone),
+      participantHeld("ada, no device", ada),
+      participantHeld("bo's signed-out phone", bo, bosPhone),
+      participantHeld("cy, who left", cy),
+      staffHeld("organiser", organiser),
+    ];
+    expect(reasons(await revoked(held))).toEqual([
+      "ada's phone: closed",
+      "ada, no device: closed",
+      "bo's signed-out phone: ended",
+      "cy, who left: ended",
+    ]);
   });
 
   it("a participant who left is revoked whether or not their device still exists", async () => {

@@ -22,7 +22,14 @@ export type HeldIdentity = { actor: Actor; sessionHash: string | null; deviceId?
 // [participantId, deviceId | null]. A participant holds while they have not left (nor been
 // erased) and their event is published (not taken back to draft, which is private to its
 // staff, nor archived); their device, if the socket has one, while they haven't signed it out.
-const revokedParticipants = `select j.key from json_each(?1) j
+// Those let go only because their event is a draft are still themselves (`closed`): they are let
+// back in when it is published again. Only the positions that no longer hold pay for that column.
+const revokedParticipants = `select j.key,
+  exists (
+    select 1 from participants p join events e on e.id = p.event_id
+    where p.id = j.value ->> 0 and p.left_at is null and e.status = 'draft')
+  and (j.value ->> 1 is null or exists (select 1 from participant_devices d where d.id = j.value ->> 1)) as closed
+from json_each(?1) j
 where not exists (
     select 1 from participants p join events e on e.id = p.event_id
     where p.id = j.value ->> 0 and p.left_at is null and e.status = 'published')
@@ -38,8 +45,16 @@ where not exists (
     select 1 from event_staff st
     where st.event_id = j.value ->> 2 and st.account_id = j.value ->> 1 and st.role = j.value ->> 3)`;
 
-/** Which of these identities no longer hold: at most two statements, however many there are. */
-export function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Date.now()): Promise<Set<T>> {
+/**
+ * Why an identity no longer holds:
+ * - `closed`: a participant still in the event, whose event was taken back to draft; they hold
+ *   again, as they were, once it is published.
+ * - `ended`: every other way (left, removed, signed out, expired, archived…).
+ */
+export type Revoked = "closed" | "ended";
+
+/** Which of these identities no longer hold, and why: at most two statements, however many there are. */
+export function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Date.now()): Promise<Map<T, Revoked>> {
   return revokedBy((sql, args) => readRows(db, sql, args), held, now);
 }
 
@@ -47,14 +62,14 @@ export function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Da
  * Whether this identity no longer holds, read inside a write's own transaction: a command checked
  * there cannot slip between access being taken away and its own write.
  */
-export async function revokedWithin(tx: Tx, held: HeldIdentity, now = Date.now()): Promise<boolean> {
-  return (await revokedBy((sql, args) => rowsOf(tx, sql, args), [held], now)).size > 0;
+export async function revokedWithin(tx: Tx, held: HeldIdentity, now = Date.now()): Promise<Revoked | null> {
+  return (await revokedBy((sql, args) => rowsOf(tx, sql, args), [held], now)).get(held) ?? null;
 }
 
 type ReadRows = (sql: string, args: InValue[]) => Promise<Row[]>;
 
-async function revokedBy<T extends HeldIdentity>(read: ReadRows, held: T[], now: number): Promise<Set<T>> {
-  const revoked = new Set<T>();
+async function revokedBy<T extends HeldIdentity>(read: ReadRows, held: T[], now: number): Promise<Map<T, Revoked>> {
+  const revoked = new Map<T, Revoked>();
   // Sockets holding the same identity share one entry (a person's tabs, a sweep's repeats).
   const participants = new Map<string, { key: (string | null)[]; holders: T[] }>();
   const staff = new Map<string, { key: (string | null)[]; holders: T[] }>();
@@ -73,7 +88,10 @@ async function revokedBy<T extends HeldIdentity>(read: ReadRows, held: T[], now:
     if (entries.size === 0) return;
     const list = [...entries.values()];
     const rows = await read(sql, [JSON.stringify(list.map((e) => e.key)), ...args]);
-    for (const row of rows) for (const h of list[Number(row[0])]?.holders ?? []) revoked.add(h);
+    for (const row of rows) {
+      const why: Revoked = Number(row[1] ?? 0) === 1 ? "closed" : "ended";
+      for (const h of list[Number(row[0])]?.holders ?? []) revoked.set(h, why);
+    }
   };
   await mark(participants, revokedParticipants, []);
   await mark(staff, revokedStaff, [now]);

@@ -33,7 +33,7 @@ export const clientMessageAreas = {
   showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync"],
   me: ["me.form", "me.leave", "live.sync"],
   device: ["phone.device"],
-  brief: ["brief.reframe", "ui.keptForm"],
+  brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm"],
   update: ["ui.checkInForm", "ui.keptForm"],
 } as const satisfies Record<string, readonly string[]>;
 

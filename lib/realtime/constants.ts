@@ -70,12 +70,17 @@ export { type RoomKey, type RoomKind, roomContract, rooms } from "./rooms";
  */
 export const contractVersion = 3;
 
-/** Why the server closed a socket's access; the phone or screen says so instead of reconnecting. */
-export type AccessEndedReason = "left" | "removed" | "ended" | "flood" | "replaced";
+/**
+ * Why the server closed a socket's access; the phone or screen says so instead of reconnecting.
+ * `closed`: the event was taken back to draft. The person is still themselves: their phone
+ * keeps trying, and is back in the room, as them, once the event is published again.
+ */
+export type AccessEndedReason = "left" | "removed" | "ended" | "closed" | "flood" | "replaced";
 export const accessEndedMessage: Record<AccessEndedReason, string> = {
   left: "You've left this event.",
   removed: "You've been taken out of this event by its organisers.",
   ended: "You're no longer signed in to this event. Reload the page to carry on.",
+  closed: "This event isn't open at the moment. Keep this page open: you'll be back in as soon as it opens again.",
   flood: "You're sending far faster than a person can, so you've been paused. Wait a minute, then reload the page.",
   replaced: "You've signed in on another device.",
 };

@@ -128,10 +128,15 @@ export type ServerToClientEvents = {
    * agenda, a brief, the join code): open screens fetch their server-drawn parts again.
    */
   "event:details-changed": (info: { what: EventDetail }) => void;
+  /**
+   * A team saved a new framing of this brief (by a form, outside any socket command): the pages
+   * that draw reframes (the brief's own page, the organisers' review) fetch them again.
+   */
+  "brief:reframed": (info: { briefId: string }) => void;
 };
 
 /** What of an event its organisers changed, outside any socket command. */
-export type EventDetail = "details" | "agenda" | "briefs" | "join-code";
+export type EventDetail = "details" | "agenda" | "briefs" | "join-code" | "status";
 
 /**
  * Every server → client event, at run time. The compiler refuses this table when an event is
@@ -176,6 +181,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "language:chosen": true,
   "event:languages-changed": true,
   "event:details-changed": true,
+  "brief:reframed": true,
 };
 export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { announcements, commandLog, notes, participants, roomSequences } from "@/db/schema";
+import { announcements, commandLog, events, notes, participants, roomSequences } from "@/db/schema";
 import { createNote } from "@/lib/notes/create-note";
 import {
   addBoard,
@@ -13,7 +13,7 @@ import {
   participantActor,
   staffActor,
 } from "@/test/integration/support/fixtures";
-import { type CommandName, rooms } from "./contract";
+import { accessEndedMessage, type CommandName, rooms } from "./contract";
 import { executeCommand, replayWindowMs } from "./execute-command";
 import type { HandlerTable } from "./handler";
 import { handlers } from "./handlers";
@@ -267,13 +267,28 @@ describe("access, checked again with each command", () => {
   it("refuses a write and a read once the sender has left, applying and recording nothing", async () => {
     await temp.db.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, participantId)));
     const write = await runHeld("note:create", noteEnvelope());
-    expect(write.accessEnded).toBe(true);
+    expect(write.accessEnded).toBe("ended");
     expect(write.ack).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     expect(write.broadcasts).toEqual([]);
     const read = await runHeld("board:open", { id: commandId(), payload: { boardId: event.welcomeBoardId } });
-    expect(read.accessEnded).toBe(true);
+    expect(read.accessEnded).toBe("ended");
     expect(await count(notes)).toBe(0);
     expect(await count(commandLog)).toBe(0);
+  });
+
+  it("while the event is a draft, refuses saying it isn't open (not that the sender is signed out); published again, applies", async () => {
+    const setStatus = (status: "draft" | "published") =>
+      temp.db.transact((tx) => tx.update(events).set({ status }).where(eq(events.id, event.id)));
+    await setStatus("draft");
+    const write = await runHeld("note:create", noteEnvelope());
+    expect(write.accessEnded).toBe("closed");
+    expect(write.ack).toMatchObject({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage.closed } });
+    const read = await runHeld("board:open", { id: commandId(), payload: { boardId: event.welcomeBoardId } });
+    expect(read.accessEnded).toBe("closed");
+    expect(await count(notes)).toBe(0);
+    await setStatus("published");
+    expect((await runHeld("note:create", noteEnvelope())).ack.ok).toBe(true);
+    expect(await count(notes)).toBe(1);
   });
 
   it("a write queued behind the one that takes access away is refused, even in the same commit", async () => {
@@ -284,7 +299,7 @@ describe("access, checked again with each command", () => {
     );
     const write = runHeld("note:create", noteEnvelope());
     await removal;
-    expect((await write).accessEnded).toBe(true);
+    expect((await write).accessEnded).toBe("ended");
     expect(await count(notes)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import { jsonIn, jsonOut, rowsOf, runFixed } from "@/db/fixed-sql";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
-import { type HeldIdentity, revokedAmong, revokedWithin } from "@/lib/auth/revalidate";
+import { type HeldIdentity, type Revoked, revokedAmong, revokedWithin } from "@/lib/auth/revalidate";
 import { withoutControlCharacters } from "@/lib/text/control-characters";
 import { CommandFailure } from "./command-error";
 import { accessEndedMessage } from "./constants";
@@ -21,8 +21,8 @@ export type Execution<N extends CommandName> = {
   revocations?: Revocation[];
   /** Storage keys of files whose rows the command deleted: removed once it has committed. */
   removedFiles?: string[];
-  /** The sender's access had ended (`deps.held`): nothing was applied, and the ack refuses. */
-  accessEnded?: true;
+  /** The sender's access had ended (`deps.held`), and why: nothing was applied, and the ack refuses. */
+  accessEnded?: Revoked;
 };
 
 const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
@@ -46,9 +46,9 @@ function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
   return { ack: { ok: false, error: failure.toError() }, broadcasts: [] };
 }
 
-const accessEnded = <N extends CommandName>(): Execution<N> => ({
-  ...refuse(new CommandFailure("unauthenticated", accessEndedMessage.ended)),
-  accessEnded: true,
+const accessEnded = <N extends CommandName>(why: Revoked): Execution<N> => ({
+  ...refuse(new CommandFailure("unauthenticated", accessEndedMessage[why])),
+  accessEnded: why,
 });
 
 /**
@@ -92,7 +92,8 @@ export async function executeCommand<N extends CommandName>(
 
   try {
     if (handler.kind === "read") {
-      if (deps.held && (await revokedAmong(deps.db.read, [deps.held])).size > 0) return accessEnded();
+      const why = deps.held ? (await revokedAmong(deps.db.read, [deps.held])).get(deps.held) : undefined;
+      if (why) return accessEnded(why);
       const { result } = await handler.read(deps.db, input, { join: deps.join ?? (() => {}) });
       return { ack: { ok: true, result }, broadcasts: [] };
     }
@@ -100,7 +101,8 @@ export async function executeCommand<N extends CommandName>(
     const commandId = envelope.data.id;
     const outcome = await deps.db.transact(
       async (tx) => {
-        if (deps.held && (await revokedWithin(tx, deps.held))) return { accessEnded: true } as const;
+        const why = deps.held ? await revokedWithin(tx, deps.held) : null;
+        if (why) return { accessEnded: why } as const;
         const recorded = await rowsOf(tx, record, [key, commandId, name]);
         if (recorded.length === 0) {
           // A retry. Read the first run's result in this transaction: the first run may have
@@ -136,7 +138,7 @@ export async function executeCommand<N extends CommandName>(
       },
       { fairnessKey: key },
     );
-    if ("accessEnded" in outcome) return accessEnded();
+    if ("accessEnded" in outcome && outcome.accessEnded) return accessEnded(outcome.accessEnded);
     if ("duplicate" in outcome) {
       const row = outcome.duplicate;
       if (row && row.name !== name) {

@@ -8,7 +8,7 @@ import type { Database } from "@/db/client";
 import { boards, notes } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
-import { readParticipantCookie, resolveActor } from "@/lib/auth/identity";
+import { closedToParticipant, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
@@ -54,7 +54,8 @@ type SocketData = {
   locale: string;
   /** Their person chose this language on another device while this one was away: it switches on connecting. */
   followLanguage?: string | null;
-  ending?: boolean;
+  /** Why its access is ending (being told, about to be disconnected): its commands are refused with it. */
+  ending?: AccessEndedReason;
 };
 /** Between app processes (through the adapter). */
 type ServerSideEvents = {
@@ -244,8 +245,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       const auth = handshakeSchema.safeParse(socket.handshake.auth);
       if (!auth.success) return next(new Error("unauthenticated"));
       const cookies = parseCookieHeader(socket.handshake.headers.cookie);
+      // Said in the language its page reads (no person yet to ask for theirs).
+      const closed = () => {
+        const locale = socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"] });
+        return Object.assign(new Error("closed"), { data: { message: localise(accessEndedMessage.closed, locale) } });
+      };
       const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
-      if (!actor) return next(new Error("unauthenticated"));
+      if (!actor) {
+        // Someone whose event was taken back to draft is told so, and keeps trying until it opens.
+        if (await closedToParticipant(db.read, auth.data.eventId, cookies, options.secret)) return next(closed());
+        return next(new Error("unauthenticated"));
+      }
       const session = cookies.get(accountSessionCookie);
       const device =
         actor.kind === "participant"
@@ -257,7 +267,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         deviceId: device,
       };
       // e.g. a participant of an archived event: the cookie still resolves, the room is closed.
-      if ((await revokedAmong(db.read, [held])).size > 0) return next(new Error("unauthenticated"));
+      const revoked = (await revokedAmong(db.read, [held])).get(held);
+      if (revoked) return next(revoked === "closed" ? closed() : new Error("unauthenticated"));
       if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
       if (restored && !sameHolder(restored, held)) startAfresh(socket);
       socket.data.actor = actor;
@@ -353,7 +364,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           return refuseAsFlood();
         }
         if (socket.data.ending) {
-          return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage.ended } });
+          return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage[socket.data.ending] } });
         }
         inFlight++;
         try {
@@ -387,7 +398,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           } else run = await execute();
           reply(run.ack);
           if (run.accessEnded) {
-            endSocket(socket, "ended");
+            endSocket(socket, run.accessEnded);
             return;
           }
           record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
@@ -422,7 +433,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
    */
   function endSocket(socket: RealtimeSocket, reason: AccessEndedReason) {
     if (!socket.connected || socket.data.ending) return;
-    socket.data.ending = true;
+    socket.data.ending = reason;
     for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
     const message = localise(accessEndedMessage[reason], socket.data.locale);
     socket.timeout(500).emit("access:ended", { reason, message }, () => socket.disconnect(true));
@@ -485,7 +496,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       })),
     )
       .then((revoked) => {
-        for (const r of revoked) endSocket(r.socket, "ended");
+        for (const [r, why] of revoked) endSocket(r.socket, why);
       })
       .catch((e) => log("revalidating sockets failed", e))
       .finally(() => {
@@ -549,6 +560,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */
     eventDetailsChanged: (eventId: string, what: EventDetail) =>
       io.to(rooms.event(eventId)).emit("event:details-changed", { what }),
+    /** Tells every open screen of an event that a team reframed this brief. */
+    briefReframed: (eventId: string, briefId: string) => io.to(rooms.event(eventId)).emit("brief:reframed", { briefId }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

@@ -204,6 +204,8 @@ describe("public names", () => {
     server.server.realtime.eventLanguagesChanged(event.id, "es");
     // And rename it, as the event editor does: open screens are told to fetch their pages again.
     server.server.realtime.eventDetailsChanged(event.id, "details");
+    // A team reframes its brief, as the brief page's form does: open brief pages fetch it again.
+    server.server.realtime.briefReframed(event.id, "brief-id");
     await readEverything();
 
     // Every event in the contract was seen by an observer, so every one was checked; but for those

@@ -56,6 +56,8 @@ async function expectCutOff(
   act: () => Promise<unknown>,
   board: { boardId: string; column: string },
   reason?: string,
+  /** What a new connection with the same cookies is refused with. */
+  refusedWith = "unauthenticated",
 ) {
   // Acknowledged, as the app's client does, so the server closes the socket without waiting.
   const ended = sockets.map(
@@ -87,7 +89,7 @@ async function expectCutOff(
     expect(e?.message).toBeTruthy();
     if (reason) expect(e).toMatchObject({ reason });
   }
-  expect((await connectError(reconnect(), 15_000)).message).toBe("unauthenticated");
+  expect((await connectError(reconnect(), 15_000)).message).toBe(refusedWith);
 }
 
 describe("on one process", () => {
@@ -324,7 +326,7 @@ describe("on one process", () => {
     expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
   });
 
-  it("taking the event back to draft closes every participant's socket, through the sweep alone; staff keep theirs", async () => {
+  it("taking the event back to draft closes every participant's socket, through the sweep alone; staff keep theirs; published again, they are back as themselves", async () => {
     const { db, event, board, org } = await setUp();
     const person = await addParticipant(db, event.id, "Early joiner");
     const phone = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, person) });
@@ -336,8 +338,14 @@ describe("on one process", () => {
       // Straight in the database, no push: what another path or process could do.
       () => db.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id))),
       board,
+      // Not signed out: only kept out until it opens, and told so.
+      "closed",
+      "closed",
     );
     expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
+    await db.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, event.id)));
+    const back = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, person) });
+    expect(await send(back, "event:snapshot", {})).toMatchObject({ ok: true, result: { me: { name: "Early joiner" } } });
   });
 });
 

@@ -3,10 +3,19 @@ import { contractVersion, outboxMaxAgeMs, retryableCodes } from "../constants";
 import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
 import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
 
-/** `outdated`: the server runs another version of the contract; the page reloads (see `onOutdated`). */
-export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" | "outdated";
+/**
+ * `outdated`: the server runs another version of the contract; the page reloads (see `onOutdated`).
+ * `closed`: the event was taken back to draft; the connection keeps trying (see `waitForOpening`).
+ */
+export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" | "closed" | "outdated";
 
 const ackTimeoutMs = 8000;
+/**
+ * While the event is closed, how long between tries: growing to half a minute, each drawn at random
+ * within its bound, so a room of phones comes back spread out rather than all in the same second.
+ */
+const reopenFirstMs = 3000;
+const reopenMaxMs = 30_000;
 
 /** A command id that is unique per device without a round trip. */
 function newCommandId() {
@@ -23,9 +32,14 @@ export class EventConnection {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly outbox: Outbox;
   status: ConnectionStatus = "connecting";
-  /** Why the server ended this device's access (left, removed, signed out…), once it has. */
+  /** Why the server ended this device's access (left, removed, signed out, the event closed…), once it has. */
   ended: string | null = null;
   private statusListeners = new Set<() => void>();
+  private reopenListeners = new Set<() => void>();
+  private reopenTimer: ReturnType<typeof setTimeout> | null = null;
+  private reopenTries = 0;
+  /** Kept out of a closed event since the last connect (even if it went offline meanwhile). */
+  private closedOut = false;
   private outboxListeners = new Set<() => void>();
   private resyncListeners = new Set<() => Promise<void> | void>();
   private flushing = false;
@@ -46,22 +60,30 @@ export class EventConnection {
       tryAllTransports: true,
     });
     this.socket.on("connect", () => void this.onConnect());
-    this.socket.on("access:ended", ({ message }, ack) => {
+    this.socket.on("access:ended", ({ reason, message }, ack) => {
       this.ended = message;
-      this.setStatus("refused");
+      if (reason === "closed") this.waitForOpening();
+      else this.setStatus("refused");
       ack();
     });
     // The server cut this socket off on purpose (access ended): socket.io won't reconnect, so
-    // don't pretend to be "connecting" forever.
-    this.socket.on("disconnect", (reason) =>
-      this.setStatus(reason === "io server disconnect" ? "refused" : navigator.onLine === false ? "offline" : "connecting"),
-    );
+    // don't pretend to be "connecting" forever. A closed event is tried again (waitForOpening).
+    this.socket.on("disconnect", (reason) => {
+      if (reason === "io server disconnect") return this.setStatus(this.status === "closed" ? "closed" : "refused");
+      this.setStatus(navigator.onLine === false ? "offline" : "connecting");
+    });
     this.socket.on("connect_error", (error) => {
       if (error.message === "outdated") return this.onOutdated();
+      if (error.message === "closed") {
+        const said = (error as { data?: { message?: unknown } }).data?.message;
+        if (typeof said === "string") this.ended = said;
+        return this.waitForOpening();
+      }
       this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting");
     });
     window.addEventListener("offline", this.goOffline);
     window.addEventListener("online", this.goOnline);
+    document.addEventListener("visibilitychange", this.tryNowIfClosed);
     if (navigator.onLine === false) this.setStatus("offline");
     else this.socket.connect();
   }
@@ -69,8 +91,43 @@ export class EventConnection {
   close() {
     window.removeEventListener("offline", this.goOffline);
     window.removeEventListener("online", this.goOnline);
+    document.removeEventListener("visibilitychange", this.tryNowIfClosed);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
     this.socket.disconnect();
+  }
+
+  /**
+   * The event was taken back to draft: this person is still themselves (their cookie holds), only
+   * kept out until it is published again. socket.io gives up on a refusal, so this device tries
+   * again itself, spaced out, and gets back in without the person doing anything. What they
+   * wrote meanwhile waits in the outbox and is sent then.
+   */
+  private waitForOpening() {
+    this.closedOut = true;
+    this.setStatus("closed");
+    if (this.reopenTimer) return;
+    const bound = Math.min(reopenMaxMs, reopenFirstMs * 2 ** this.reopenTries);
+    this.reopenTries++;
+    this.reopenTimer = setTimeout(this.tryAgain, bound / 2 + (Math.random() * bound) / 2);
+  }
+
+  private tryAgain = () => {
+    this.reopenTimer = null;
+    if (this.status === "closed" && navigator.onLine !== false) this.socket.connect();
+  };
+
+  // A phone put back in a pocket throttles timers: looking at it again is a reason to try now.
+  private tryNowIfClosed = () => {
+    if (document.visibilityState !== "visible" || this.status !== "closed") return;
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.tryAgain();
+  };
+
+  /** Called when this device is back in an event that was closed: the page's server-drawn parts may have changed meanwhile. */
+  onReopen(listener: () => void) {
+    this.reopenListeners.add(listener);
+    return () => this.reopenListeners.delete(listener);
   }
 
   // Browsers know before socket.io's heartbeat does that the Wi-Fi went away; act on it at once.
@@ -158,6 +215,12 @@ export class EventConnection {
   }
 
   private async onConnect() {
+    this.reopenTries = 0;
+    if (this.closedOut) {
+      this.closedOut = false;
+      this.ended = null;
+      for (const l of this.reopenListeners) l();
+    }
     this.setStatus("online");
     await this.checkStale();
     await Promise.all([...this.resyncListeners].map((l) => l()));

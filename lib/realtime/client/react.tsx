@@ -82,7 +82,11 @@ function LanguageFollower() {
 /** How far apart phones fetch a changed page again: a room of 1,000 phones asking at once would stall the server for everyone. */
 const phoneSpreadMs = 15_000;
 
-/** The organisers changed the event's name, agenda, briefs or join code: the page's server-drawn parts are fetched again, in place. */
+/**
+ * The organisers changed the event's name, agenda, briefs, join code or status: the page's
+ * server-drawn parts are fetched again, in place. So they are when this device gets back into an
+ * event that was closed.
+ */
 function DetailsFollower({ spreadMs }: { spreadMs: number }) {
   const c = useContext(ConnectionContext);
   const router = useRouter();
@@ -97,9 +101,13 @@ function DetailsFollower({ spreadMs }: { spreadMs: number }) {
       }, Math.random() * spreadMs);
     };
     c.socket.on("event:details-changed", onChanged);
+    // Back in an event that was closed: whatever changed meanwhile was told to nobody here. The
+    // phones' tries to get back in are already spread out, so this fetch need not wait.
+    const offReopen = c.onReopen(() => router.refresh());
     return () => {
       clearTimeout(timer);
       c.socket.off("event:details-changed", onChanged);
+      offReopen();
     };
   }, [c, router, spreadMs]);
   return null;

@@ -27,6 +27,8 @@ type Props = {
     code: string;
     qr: string;
     reachableByPhones: boolean;
+    /** Taken back to draft: the code opens nothing until it is published (drawn again when that changes). */
+    draft: boolean;
     /** "Join on your phone" in the event's extra languages. */
     alsoIn: { code: string; heading: string }[];
   };
@@ -99,6 +101,11 @@ function JoinPanel({ join }: { join: Props["join"] }) {
           {join.code}
         </span>
       </p>
+      {join.draft ? (
+        <p role="note" className="rounded-xl bg-sun px-4 py-2 text-lg font-semibold text-ink" data-testid="join-draft">
+          {t("draft")}
+        </p>
+      ) : null}
       {join.reachableByPhones ? null : (
         <p role="note" className="rounded-xl bg-sun px-4 py-2 text-lg font-semibold text-ink" data-testid="join-unreachable">
           {t("unreachable")}

@@ -52,6 +52,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
               code: formatJoinCode(event.joinCode),
               qr: await qrDataUrl(joinUrl),
               reachableByPhones: address.reachableByPhones,
+              draft: event.status === "draft",
               alsoIn,
             }}
             board={board ? { id: board.id, title: board.title, columns: board.columns } : null}

@@ -18,7 +18,15 @@ import { AgendaPanel, RoomNotices, ScreenPanel, TimerPanel } from "./room-contro
 import { ActivityLog, LeadPanel, lockedBy } from "./team-panel";
 
 type Props = {
-  event: { name: string; slug: string; joinCode: string; joinUrl: string; reachableByPhones: boolean };
+  event: {
+    name: string;
+    slug: string;
+    joinCode: string;
+    joinUrl: string;
+    reachableByPhones: boolean;
+    /** Taken back to draft: phones are kept out until it is published (drawn again when that changes). */
+    draft: boolean;
+  };
   me: { name: string; role: string; key: string };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
   boards: BoardSummary[];
@@ -333,6 +341,11 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
                 {event.joinUrl}
               </p>
               {event.reachableByPhones ? null : <p className="text-sm font-semibold text-danger">{t("join.unreachable")}</p>}
+              {event.draft ? (
+                <p role="note" className="rounded-lg bg-sun px-3 py-2 text-sm font-semibold text-ink" data-testid="console-draft">
+                  {t("join.draft")}
+                </p>
+              ) : null}
               <p className="text-sm text-ink-soft">{t("join.signedIn", { name: me.name, role: me.role })}</p>
             </section>
           </div>

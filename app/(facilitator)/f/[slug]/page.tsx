@@ -43,6 +43,7 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
           joinCode: formatJoinCode(event.joinCode),
           joinUrl: `${address.base}/j/${event.joinCode}`,
           reachableByPhones: address.reachableByPhones,
+          draft: event.status === "draft",
         }}
         me={{ name: actor.name, role: actor.role, key: actorKey(actor) }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}

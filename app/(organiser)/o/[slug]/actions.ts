@@ -14,6 +14,7 @@ import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
 import { staffInviteEmail } from "@/lib/email/templates";
 import { eventTimeZone, formatDay } from "@/lib/events/event-dates";
+import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
@@ -71,8 +72,13 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
   const db = await sharedDatabase();
   await db.transact((tx) => tx.update(events).set({ status: status.data }).where(eq(events.id, allowed.event.id)));
   // Participants' open sockets close now: an archived event takes no more part, and a draft is
-  // private to its staff.
-  if (status.data !== "published") sharedRealtime()?.revoke([{ kind: "event-participants", eventId: allowed.event.id }]);
+  // private to its staff. From a draft they are only closed out: their phones keep trying, and
+  // are back in, as them, once it is published again.
+  const participants = [{ kind: "event-participants", eventId: allowed.event.id } as const];
+  if (status.data === "draft") sharedRealtime()?.revoke(participants, "closed");
+  if (status.data === "archived") sharedRealtime()?.revoke(participants, "ended");
+  // The console and the big screen say whether phones can reach the event.
+  await tellOpenScreens(db, allowed.event.id, "status");
   refresh();
   return { saved: t(statusNews[status.data]), values };
 }

@@ -10,9 +10,11 @@ import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-repor
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { reportWords } from "@/lib/exports/markdown-report";
 import { localEventDates, localWeekdayTime } from "@/lib/i18n/dates";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";
+import { ReviewFollower } from "./review-follower";
 import "./review.css";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { BoardReview, teamReviewSections, VoteReview } from "./team-sections";
@@ -50,6 +52,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
 
   return (
     <PageShell>
+      <EventConnectionProvider eventId={event.id} staff>
+        <ReviewFollower />
+      </EventConnectionProvider>
       <div className="review space-y-8">
         <EventBreadcrumb event={event} here={t("page.breadcrumb")} className="review-no-print text-sm" />
 

@@ -11,6 +11,7 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { formLimit } from "@/lib/rate-limit/form-limit";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 export type ReframeFormState = FormState & { saved?: string };
 
@@ -51,6 +52,8 @@ export async function reframeBriefAction(
     reframeBrief(tx, { actor, briefId, teamId: values.teamId || undefined, text: text.data }),
   );
   if (!result.ok) return { message: t(`refused.${refusals[result.error]}`), values };
+  // Teammates' open brief pages (and the organisers' review) show it now, not at their next reload.
+  sharedRealtime()?.briefReframed(event.id, briefId);
   refresh();
   return { saved: t("saved") };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { type FormAction, useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FormMessage } from "@/app/ui/form";
@@ -11,17 +11,37 @@ import type { ReframeFormState } from "./actions";
 export function ReframeForm(props: {
   action: FormAction<ReframeFormState>;
   teams: { id: string; name: string }[] | null;
-  current: string;
+  /** The id of the team's current reframe, as the page was last drawn (it follows the room). */
+  current: string | null;
 }) {
   const t = useTranslations("brief.reframe");
   const { state, formProps } = useKeptForm<ReframeFormState>(props.action, {});
   const form = useRef<HTMLFormElement>(null);
+  // The version the person started typing over: if a teammate saves another meanwhile, their words
+  // stay in the box (never overwritten) and they are told, so they don't save over it unawares.
+  const [typingOver, setTypingOver] = useState<{ from: string | null } | null>(null);
   useEffect(() => {
     if (state.saved) form.current?.reset();
   }, [state]);
+  const onInput = () => {
+    const typed = (form.current?.elements.namedItem("text") as HTMLTextAreaElement | null)?.value.trim() ?? "";
+    if (!typed) setTypingOver(null);
+    else if (!typingOver) setTypingOver({ from: props.current });
+  };
   const teamError = state.errors?.teamId;
+  const changedMeanwhile = typingOver !== null && typingOver.from !== props.current;
   return (
-    <form ref={form} {...formProps} className="space-y-4">
+    <form
+      ref={form}
+      {...formProps}
+      onInput={onInput}
+      onSubmit={(event) => {
+        // Sent: whatever the team saves next is news again.
+        setTypingOver(null);
+        formProps.onSubmit(event);
+      }}
+      className="space-y-4"
+    >
       <FormMessage message={state.message} />
       {props.teams ? (
         <div>
@@ -59,6 +79,9 @@ export function ReframeForm(props: {
         defaultValue={state.values?.text ?? ""}
         error={state.errors?.text}
       />
+      <p role="status" className={changedMeanwhile ? "rounded-lg bg-sun px-4 py-3 font-semibold text-ink" : "sr-only"}>
+        {changedMeanwhile ? t("changedMeanwhile") : null}
+      </p>
       <SavedMessage message={state.saved} />
       <SubmitButton pendingLabel={t("saving")} className="btn btn-primary w-full">
         {props.current ? t("saveNew") : t("saveFirst")}

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { noteColourClass } from "@/app/live/note-card";
 import { draftKey, useDraft } from "@/app/live/use-draft";
+import { FilePicker } from "@/app/ui/file-picker";
 import type { Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/constants";
@@ -42,7 +43,8 @@ export function AddNoteForm({ boardId, writer, columns, onAdd, restore, pin = nu
 
   const [photo, setPhoto] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
-  const photoInput = useRef<HTMLInputElement>(null);
+  // A new picker once the note is sent: the photo went with it.
+  const [photoPicker, setPhotoPicker] = useState(0);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -67,7 +69,7 @@ export function AddNoteForm({ boardId, writer, columns, onAdd, restore, pin = nu
     onAdd(column, trimmed, colour, photoId, pin ?? undefined);
     setText("");
     setPhoto(null);
-    if (photoInput.current) photoInput.current.value = "";
+    setPhotoPicker((n) => n + 1);
   };
 
   return (
@@ -147,14 +149,13 @@ export function AddNoteForm({ boardId, writer, columns, onAdd, restore, pin = nu
         <label htmlFor={`${textId}-photo`} className="field-label">
           {t.rich("add.photo", { soft: (c) => <span className="font-normal text-ink-soft">{c}</span> })}
         </label>
-        <input
+        <FilePicker
+          key={photoPicker}
           id={`${textId}-photo`}
-          ref={photoInput}
-          type="file"
+          kind="photo"
           accept="image/jpeg,image/png,image/webp"
           capture="environment"
           onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
-          className="block w-full text-sm file:me-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
         />
       </div>
       <button type="submit" className="btn btn-primary w-full" disabled={uploading}>

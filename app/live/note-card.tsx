@@ -27,12 +27,18 @@ export const NoteCard = memo(function NoteCard({
   note: { text, colour, authorName = null, photoUrl = null },
   badge,
   size = "phone",
+  lines,
   fit,
   children,
 }: {
   note: NoteFace;
   badge?: React.ReactNode;
   size?: "phone" | "wall" | "compact";
+  /**
+   * Where a card has a set height (the join wall's latest notes): the text is cut to this many
+   * whole lines and ends in an ellipsis, the photo is a small square beside it, the author one line.
+   */
+  lines?: number;
   /** On a projected wall: the sizes lib/boards/wall-layout.ts chose, the text clamped to its lines. */
   fit?: CardFit;
   children?: React.ReactNode;
@@ -47,26 +53,53 @@ export const NoteCard = memo(function NoteCard({
     <div
       className={`${noteColourClass[colour]} rounded-lg shadow-[0_2px_0_rgb(31_29_43/0.12),0_6px_14px_rgb(31_29_43/0.08)] ${padding}`}
     >
-      {photoUrl ? (
-        // biome-ignore lint/performance/noImgElement: a private photo served by our own route, not a static asset
-        <img
-          src={`${photoUrl}?w=${imageWidths[1]}`}
-          srcSet={imageSrcSet(photoUrl)}
-          sizes={photoSizes[size]}
-          alt={t("photoAlt")}
-          loading="lazy"
-          className="mb-2 max-h-64 w-full rounded-md object-cover"
-        />
-      ) : null}
-      <p
-        dir="auto"
-        className={`whitespace-pre-wrap break-words font-medium text-ink ${size === "compact" ? "line-clamp-4 group-focus-within/note:line-clamp-none group-hover/note:line-clamp-none" : ""}`}
-      >
-        {text}
-      </p>
+      {lines ? (
+        <div className="flex gap-[0.5em]">
+          {photoUrl ? (
+            // biome-ignore lint/performance/noImgElement: a private photo served by our own route, not a static asset
+            <img
+              src={`${photoUrl}?w=${imageWidths[0]}`}
+              alt={t("photoAlt")}
+              loading="lazy"
+              className="aspect-square shrink-0 rounded-md object-cover"
+              style={{ height: `${lines}lh` }}
+            />
+          ) : null}
+          <p
+            dir="auto"
+            className="min-w-0 whitespace-pre-wrap font-medium text-ink [overflow-wrap:anywhere]"
+            style={{ display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: lines, overflow: "hidden" }}
+            data-testid="note-text"
+          >
+            {text}
+          </p>
+        </div>
+      ) : (
+        <>
+          {photoUrl ? (
+            // biome-ignore lint/performance/noImgElement: a private photo served by our own route, not a static asset
+            <img
+              src={`${photoUrl}?w=${imageWidths[1]}`}
+              srcSet={imageSrcSet(photoUrl)}
+              sizes={photoSizes[size]}
+              alt={t("photoAlt")}
+              loading="lazy"
+              className="mb-2 max-h-64 w-full rounded-md object-cover"
+            />
+          ) : null}
+          <p
+            dir="auto"
+            className={`whitespace-pre-wrap break-words font-medium text-ink ${size === "compact" ? "line-clamp-4 group-focus-within/note:line-clamp-none group-hover/note:line-clamp-none" : ""}`}
+          >
+            {text}
+          </p>
+        </>
+      )}
       {author || badge ? (
-        <p className={`mt-2 flex flex-wrap items-center gap-2 text-ink-soft ${size === "wall" ? "text-lg" : "text-sm"}`}>
-          {author ? <bdi>{author}</bdi> : null}
+        <p
+          className={`mt-2 flex items-center gap-2 text-ink-soft ${lines ? "overflow-hidden whitespace-nowrap" : "flex-wrap"} ${size === "wall" ? "text-lg" : "text-sm"}`}
+        >
+          {author ? <bdi className={lines ? "truncate" : undefined}>{author}</bdi> : null}
           {badge}
         </p>
       ) : null}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
+import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import type { CheckInState } from "./check-in-submission";
@@ -99,15 +100,14 @@ export function CheckInForm({
         <span id="field-photos-hint" className="field-hint">
           {t("photosHint")}
         </span>
-        <input
+        <FilePicker
           id="field-photos"
+          kind="photos"
           name="photos"
-          type="file"
           accept="image/jpeg,image/png,image/webp"
           multiple
           aria-invalid={e.photos ? true : undefined}
           aria-describedby={e.photos ? "field-photos-hint field-photos-error" : "field-photos-hint"}
-          className="mt-2 block w-full text-base"
         />
         {e.photos ? (
           <span id="field-photos-error" className="field-error">

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { networkInterfaces } from "node:os";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { eventPhases } from "@/db/schema";
+import { findWelcomeBoard } from "@/lib/boards/find-boards";
 import { boardTemplates } from "@/lib/boards/templates";
 import { lanIPv4 } from "@/lib/network/reachable-address";
 import { neighbourhoodMap } from "../boards/map-image";
@@ -57,6 +58,40 @@ async function wordsBrokenAcrossLines(heading: Locator) {
   });
 }
 
+/** The longest note a phone may write (280 characters), with a word too long for a line. */
+const longestNote =
+  "Bring back the Saturday market on the square: local growers, street food from every corner of Brixton, a stall for the youth club's bike repairs, and benches where older neighbours can sit and talk. Supercalifragilisticexpialidociouslylongwordsbreak too. Then keep it going all year round!".slice(
+    0,
+    280,
+  );
+
+/**
+ * How a note on the join wall is cut: the text shows whole lines and says it goes on (a line
+ * clamp draws an ellipsis), and the card itself is drawn whole, cut by nothing around it.
+ */
+async function cutCleanly(note: Locator) {
+  return note.evaluate((li) => {
+    const card = li.firstElementChild as HTMLElement;
+    const text = card.querySelector<HTMLElement>("[data-testid=note-text]");
+    const box = card.getBoundingClientRect();
+    let cutBy: string | null = null;
+    for (let up = card.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflow === "visible") continue;
+      const around = up.getBoundingClientRect();
+      if (box.bottom > around.bottom + 0.5 || box.right > around.right + 0.5) cutBy ??= up.tagName;
+    }
+    const style = text ? getComputedStyle(text) : null;
+    const lineHeight = style ? Number.parseFloat(style.lineHeight) : 0;
+    const lines = text ? text.clientHeight / lineHeight : 0;
+    return {
+      cutBy,
+      clamped: style?.webkitLineClamp ?? "none",
+      wholeLines: Math.abs(lines - Math.round(lines)) < 0.05 && Math.round(lines) >= 1,
+      goesOn: text ? text.scrollHeight > text.clientHeight + 1 : false,
+    };
+  });
+}
+
 test("the join wall keeps a large QR code phones can reach at every projector size, team names stay whole, and staff clear an announcement from every screen", async ({
   browser,
 }) => {
@@ -65,6 +100,16 @@ test("the join wall keeps a large QR code phones can reach at every projector si
   for (const name of [longTeamName, "Our Street", "Neighbourhood Storytellers", "Pop-up Library"]) await addTeam(event.id, name);
   const staffSocket = await commandSocket(event.id, facilitator.id);
   await staffSocket.command("announcement:send", { text: announcementText });
+  const welcome = await findWelcomeBoard((await db()).read, event.id);
+  if (!welcome) throw new Error("no welcome board");
+  for (const text of ["Hello from Stockwell", longestNote, "Fix the lift at the library"]) {
+    await staffSocket.command("note:create", {
+      boardId: welcome.id,
+      column: welcome.columns[0]?.key ?? "",
+      text,
+      colour: "yellow",
+    });
+  }
 
   const screenContext = await browser.newContext(projector);
   await signIn(screenContext, facilitator.id);
@@ -120,6 +165,10 @@ test("the join wall keeps a large QR code phones can reach at every projector si
       const fits = await heading.evaluate((el) => el.scrollWidth <= el.clientWidth);
       expect(fits, `${label}: ${await heading.textContent()}`).toBe(true);
     }
+    // The longest note is cut at a whole line, with an ellipsis, inside its card; the card is drawn whole.
+    const longest = screen.getByTestId("screen-note").filter({ hasText: longestNote.slice(0, 40) });
+    await expect(longest).toBeVisible();
+    expect(await cutCleanly(longest), label).toEqual({ cutBy: null, clamped: "4", wholeLines: true, goesOn: true });
     await screen.screenshot({ path: `${shots}/join-wall-${size.width}x${size.height}.png` });
     await expectAccessible(screen);
   }

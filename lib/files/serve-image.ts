@@ -1,3 +1,5 @@
+import { readerLocale } from "@/lib/i18n/reader-locale";
+import { sayKey } from "@/lib/i18n/server-text";
 import { variantFor } from "./image-sizes";
 import type { FileStorage } from "./storage";
 
@@ -27,9 +29,19 @@ export async function imageResponse(
   });
 }
 
-/** The answer for an image someone may not see, or that isn't there: the same, and never cached. */
-export const imageNotFound = () =>
-  new Response("Not found", {
+/**
+ * The answer for an image someone may not see, or that isn't there: the same, and never cached;
+ * said in the reader's language (someone opening a photo's address on its own reads it).
+ */
+export function imageNotFound(request: Request) {
+  const locale = readerLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
+  return new Response(sayKey(locale, "server.notFound"), {
     status: 404,
-    headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "content-language": locale,
+      "x-content-type-options": "nosniff",
+      "cache-control": "no-store",
+    },
   });
+}

@@ -27,14 +27,14 @@ export const clientMessageAreas = {
     "phone.team",
     "ui",
   ],
-  board: ["board", "notes", "vote", "live.now", "live.status", "live.sync", "live.timer"],
+  board: ["board", "notes", "vote", "live.now", "live.status", "live.sync", "live.timer", "ui.filePicker"],
   presentations: ["presentations.room", "live.announcements", "live.status", "live.sync", "live.timer"],
   judge: ["presentations.fallbackCriteria", "presentations.judge", "live.status", "live.sync"],
-  showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync"],
+  showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync", "ui.filePicker"],
   me: ["me.form", "me.leave", "live.sync"],
   device: ["phone.device"],
   brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm"],
-  update: ["ui.checkInForm", "ui.keptForm"],
+  update: ["ui.checkInForm", "ui.keptForm", "ui.filePicker"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;

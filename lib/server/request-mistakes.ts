@@ -1,7 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import { parseCookieHeader } from "@/lib/auth/cookies";
-import { languageCookie } from "@/lib/i18n/choice-cookie";
-import { resolveLocale } from "@/lib/i18n/negotiate";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { sayKey } from "@/lib/i18n/server-text";
 
 /** The methods pages, forms and route handlers answer; anything else (TRACE, PUT…) is the client's mistake. */
@@ -31,10 +29,7 @@ export function answerMistake(
   mistake: NonNullable<ReturnType<typeof requestMistake>>,
 ) {
   const acceptLanguage = headers["accept-language"];
-  const locale = resolveLocale({
-    chosen: parseCookieHeader(headers.cookie).get(languageCookie),
-    acceptLanguage: Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage,
-  });
+  const locale = readerLocale(headers.cookie, Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage);
   res.statusCode = mistake.status;
   if (mistake.status === 405) res.setHeader("allow", [...methods].join(", "));
   res.setHeader("content-type", "text/plain; charset=utf-8");

@@ -1,16 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { noteColourClass } from "@/app/live/note-card";
+import { draftKey, useDraft } from "@/app/live/use-draft";
+import { FilePicker } from "@/app/ui/file-picker";
 import type { Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/constants";
 import { pinPlace } from "./pin-place";
-import { useDraft } from "./use-draft";
 
 type Props = {
   boardId: string;
+  /** Who is writing (the board's pseudonym for them): their draft is theirs alone on a shared phone. */
+  writer: string;
   columns: { key: string; title: string }[];
   onAdd: (column: string, text: string, colour: NoteColour, photoId?: string, pin?: Pin) => void;
   /** On a map board: where the note goes (chosen by tapping the map), and that it must have one. */
@@ -21,13 +24,15 @@ type Props = {
 };
 
 /** One thumb: pick a column, type, add. The draft survives a reload. */
-export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, needsPin = false }: Props) {
+export function AddNoteForm({ boardId, writer, columns, onAdd, restore, pin = null, needsPin = false }: Props) {
   const t = useTranslations("board");
   const tNotes = useTranslations("notes");
   const status = useConnectionStatus();
   const [column, setColumn] = useState(columns[0]?.key ?? "");
   const [colour, setColour] = useState<NoteColour>("yellow");
-  const [text, setText] = useDraft(`madein.draft.${boardId}`);
+  const [kept, keep] = useDraft(draftKey(`note.${boardId}`, writer));
+  const text = kept ?? "";
+  const setText = (value: string) => keep(value || null);
   const [error, setError] = useState<string | null>(null);
   const textId = useId();
   const remaining = boardLimits.noteText - text.length;
@@ -38,7 +43,8 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
 
   const [photo, setPhoto] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
-  const photoInput = useRef<HTMLInputElement>(null);
+  // A new picker once the note is sent: the photo went with it.
+  const [photoPicker, setPhotoPicker] = useState(0);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -63,7 +69,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
     onAdd(column, trimmed, colour, photoId, pin ?? undefined);
     setText("");
     setPhoto(null);
-    if (photoInput.current) photoInput.current.value = "";
+    setPhotoPicker((n) => n + 1);
   };
 
   return (
@@ -143,14 +149,13 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
         <label htmlFor={`${textId}-photo`} className="field-label">
           {t.rich("add.photo", { soft: (c) => <span className="font-normal text-ink-soft">{c}</span> })}
         </label>
-        <input
+        <FilePicker
+          key={photoPicker}
           id={`${textId}-photo`}
-          ref={photoInput}
-          type="file"
+          kind="photo"
           accept="image/jpeg,image/png,image/webp"
           capture="environment"
           onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
-          className="block w-full text-sm file:me-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
         />
       </div>
       <button type="submit" className="btn btn-primary w-full" disabled={uploading}>

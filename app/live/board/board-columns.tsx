@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { memo, type ReactElement, useRef } from "react";
+import { draftKey } from "@/app/live/use-draft";
 import type { BoardState, ColumnView } from "@/lib/boards/board-state";
 import { type ItemCache, reuseItem, runsOf, sameInputs } from "@/lib/boards/list-items";
 import type { VotingStore } from "@/lib/realtime/client/use-voting";
 import type { RoundView } from "@/lib/realtime/contract";
-import { type Draft, PhoneNote, type PhoneNoteProps } from "./phone-note";
+import { type Caret, PhoneNote, type PhoneNoteProps } from "./phone-note";
 import { pinPlace } from "./pin-place";
 
 /**
@@ -60,7 +61,7 @@ export const BoardColumns = memo(function BoardColumns({
 }: Props) {
   const t = useTranslations("board");
   const noteItems = useRef<ItemCache<ReactElement>>(new Map());
-  const drafts = useRef(new Map<string, Draft>());
+  const carets = useRef(new Map<string, Caret>());
   const votingOpen = round?.status === "open";
   const votable = (column: string) =>
     votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
@@ -94,6 +95,7 @@ export const BoardColumns = memo(function BoardColumns({
                     const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
                     const voting = votable(c.key);
                     const maxPerTarget = round?.maxPerTarget ?? 0;
+                    const editKey = draftKey(`edit.${n.id}`, state.myTag);
                     // Everything the element below reads.
                     const inputs = [
                       n,
@@ -108,6 +110,7 @@ export const BoardColumns = memo(function BoardColumns({
                       t,
                       onEdit,
                       onDelete,
+                      editKey,
                     ];
                     return reuseItem(previousItems, nextItems, n.id, inputs, () => (
                       // biome-ignore lint/a11y/useSemanticElements: inside a run, not directly in a ul (see the list above)
@@ -136,7 +139,8 @@ export const BoardColumns = memo(function BoardColumns({
                           votes={votes}
                           voting={voting}
                           maxPerTarget={maxPerTarget}
-                          drafts={drafts.current}
+                          draftKey={editKey}
+                          carets={carets.current}
                         />
                       </div>
                     ));

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
+import { FilePicker } from "@/app/ui/file-picker";
 import type { BoardHandle } from "@/lib/realtime/client/use-board";
 
 /**
@@ -12,6 +13,8 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
   const t = useTranslations("board");
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  // A new picker once the map is up: nothing is waiting to be uploaded.
+  const [picker, setPicker] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -33,7 +36,7 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
     setBusy(false);
     if (!ack?.ok) return setMessage({ ok: false, text: ack?.error.message ?? t("mapUpload.changeFailed") });
     setMessage({ ok: true, text: t("mapUpload.done") });
-    if (input.current) input.current.value = "";
+    setPicker((n) => n + 1);
   };
 
   return (
@@ -45,13 +48,7 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
       <label htmlFor={`${id}-file`} className="field-label">
         {t("mapUpload.fileLabel")}
       </label>
-      <input
-        id={`${id}-file`}
-        ref={input}
-        type="file"
-        accept="image/jpeg,image/png,image/webp"
-        className="block w-full text-sm file:me-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-soft file:px-4 file:font-semibold file:text-ink"
-      />
+      <FilePicker key={picker} id={`${id}-file`} kind="photo" inputRef={input} accept="image/jpeg,image/png,image/webp" />
       <button type="submit" className="btn btn-primary w-full" disabled={busy}>
         {busy ? t("mapUpload.uploading") : hasMap ? t("mapUpload.replace") : t("mapUpload.upload")}
       </button>

@@ -165,6 +165,7 @@ export function PhoneBoard({
         {canAdd ? (
           <AddNoteForm
             boardId={boardId}
+            writer={state.myTag}
             columns={state.board.columns}
             restore={restore}
             pin={onMap ? spot : null}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef, useState } from "react";
 import { HiddenNoteCard, NoteCard } from "@/app/live/note-card";
+import { useDraft } from "@/app/live/use-draft";
 import type { VotingStore } from "@/lib/realtime/client/use-voting";
 import type { Ack, WireNote } from "@/lib/realtime/contract";
 import { TargetTally, TargetVotes } from "./target-votes";
@@ -19,32 +20,33 @@ export type PhoneNoteProps = {
   groupTitle: string | null;
   onEdit: (note: WireNote, text: string) => Promise<Ack<unknown>> | null;
   onDelete: (noteId: string) => void;
+  /** Where an edit of this note is kept while it is typed (see use-draft.ts): a reload loses none of it. */
+  draftKey: string;
   /**
-   * Edits in progress on this board, by note id. A long board's notes are drawn in runs
-   * (board-columns.tsx); a note removed above this one can move it into the next run, which
-   * makes it afresh: its edit comes back from here, so nothing typed is lost.
+   * Where the caret was in edits in progress on this board, by note id. A long board's notes are
+   * drawn in runs (board-columns.tsx); a note removed above this one can move it into the next
+   * run, which makes it afresh: the writer carries on at the place they were typing.
    */
-  drafts?: Map<string, Draft>;
+  carets?: Map<string, Caret>;
 };
 
-/** An edit in progress: the text so far and where the caret was. */
-export type Draft = { text: string; selection: [number, number] };
+/** Where the caret was in an edit in progress. */
+export type Caret = [number, number];
 
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /** One note on a phone: read it; if it is yours, edit or delete it in place. */
 export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
-  const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, votes } = props;
+  const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, votes, carets } = props;
   const t = useTranslations("board");
-  const kept = props.drafts?.get(note.id);
-  const [editing, setEditing] = useState(kept !== undefined);
-  const [draft, setDraft] = useState(kept?.text ?? note.text);
+  // An edit in progress is the draft kept for this note; none kept, none in progress.
+  const [draft, keepDraft] = useDraft(props.draftKey);
+  const editing = draft !== null;
   const [message, setMessage] = useState<string | null>(null);
-  const drafts = props.drafts;
   const editBox = useRef<HTMLTextAreaElement>(null);
-  const restoring = useRef(kept?.selection ?? null);
+  const restoring = useRef(carets?.get(note.id) ?? null);
   useEffect(() => {
-    // Made afresh mid-edit (see `drafts`): if that took the focus away, the writer carries on in
+    // Made afresh mid-edit (see `carets`): if that took the focus away, the writer carries on in
     // the box, at the place they were typing.
     const box = editBox.current;
     const selection = restoring.current;
@@ -55,28 +57,19 @@ export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
     }
   }, []);
   useEffect(() => {
-    if (!drafts) return;
-    if (!editing) drafts.delete(note.id);
-    else {
-      const box = editBox.current;
-      const at = box?.selectionEnd ?? draft.length;
-      drafts.set(note.id, { text: draft, selection: box ? [box.selectionStart, box.selectionEnd] : [at, at] });
-    }
-  }, [drafts, editing, draft, note.id]);
-  // The caret moves without the text changing (a tap, the arrow keys): remembered too.
-  const keepCaret = (box: HTMLTextAreaElement) => {
-    const kept = drafts?.get(note.id);
-    if (kept) kept.selection = [box.selectionStart, box.selectionEnd];
-  };
+    if (!editing) carets?.delete(note.id);
+  }, [carets, editing, note.id]);
+  // The caret moves with the text and without it (a tap, the arrow keys): remembered either way.
+  const keepCaret = (box: HTMLTextAreaElement) => carets?.set(note.id, [box.selectionStart, box.selectionEnd]);
   if (note.hidden) return <HiddenNoteCard withheld={note.withheld} />;
 
   const save = async () => {
-    const text = draft.trim();
+    const text = (draft ?? "").trim();
     if (!text) return setMessage(t("note.cantBeEmpty"));
     setMessage(null);
     const ack = await onEdit(note, text);
     if (ack && !ack.ok) setMessage(ack.error.message);
-    else setEditing(false);
+    else keepDraft(null);
   };
 
   const badge = (
@@ -104,8 +97,11 @@ export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
           </label>
           <textarea
             id={`edit-${note.id}`}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+            value={draft ?? ""}
+            onChange={(e) => {
+              keepDraft(e.target.value);
+              keepCaret(e.currentTarget);
+            }}
             onSelect={(e) => keepCaret(e.currentTarget)}
             rows={3}
             className="field-input"
@@ -124,8 +120,7 @@ export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
               type="button"
               className="btn btn-secondary min-h-11 flex-1 py-2"
               onClick={() => {
-                setEditing(false);
-                setDraft(note.text);
+                keepDraft(null);
                 setMessage(null);
               }}
             >
@@ -138,10 +133,7 @@ export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
           <button
             type="button"
             className="min-h-11 rounded-lg bg-white/70 px-4 text-sm font-semibold"
-            onClick={() => {
-              setDraft(note.text);
-              setEditing(true);
-            }}
+            onClick={() => keepDraft(note.text)}
           >
             {t.rich("note.edit", { text: note.text, sr })}
           </button>

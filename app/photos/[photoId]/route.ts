@@ -12,11 +12,11 @@ import { photoVisibleTo } from "@/lib/notes/photo-access";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ photoId: string }> }) {
   const { photoId } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(photoId)) return imageNotFound();
+  if (!/^[0-9a-f-]{36}$/.test(photoId)) return imageNotFound(request);
   const db = await sharedDatabase();
   const photo = await findPhoto(db.read, photoId);
   const viewer = photo ? await actorForEvent(photo.eventId) : null;
-  if (!photo || !viewer || !(await photoVisibleTo(db.read, photo, viewer))) return imageNotFound();
+  if (!photo || !viewer || !(await photoVisibleTo(db.read, photo, viewer))) return imageNotFound(request);
   // Private: only this viewer's browser may keep it. It never changes, so it may keep it a while.
-  return (await imageResponse(request, fileStorage(), photo, "private, max-age=86400, immutable")) ?? imageNotFound();
+  return (await imageResponse(request, fileStorage(), photo, "private, max-age=86400, immutable")) ?? imageNotFound(request);
 }

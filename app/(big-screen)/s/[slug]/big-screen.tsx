@@ -138,8 +138,8 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
             ) : (
               <ul className="grid grid-cols-3 gap-6">
                 {latest.map((n) => (
-                  <li key={n.id} data-testid="screen-note" className="max-h-52 overflow-hidden rounded-2xl">
-                    <NoteCard note={n} size="wall" />
+                  <li key={n.id} data-testid="screen-note">
+                    <NoteCard note={n} size="wall" lines={4} />
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
+import { draftKey, useDraft } from "@/app/live/use-draft";
 import { Wordmark } from "@/app/ui/brand";
 import { LanguagePicker } from "@/app/ui/language-picker";
 import { SkipLinks } from "@/app/ui/skip-links";
@@ -19,6 +20,7 @@ import { ActivityLog, LeadPanel, lockedBy } from "./team-panel";
 
 type Props = {
   event: {
+    id: string;
     name: string;
     slug: string;
     joinCode: string;
@@ -46,11 +48,14 @@ function Stat({ label, value, testId }: { label: string; value: number | string;
 
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
-function AnnouncementComposer() {
+/** `draftKey`: where a half-typed announcement is kept, for this event and this facilitator (use-draft.ts). */
+function AnnouncementComposer({ draftKey }: { draftKey: string }) {
   const t = useTranslations("console.announce");
   const connection = useConnection();
   const { announcement, announcements } = useEventRoom();
-  const [text, setText] = useState("");
+  const [kept, keep] = useDraft(draftKey);
+  const text = kept ?? "";
+  const setText = (value: string) => keep(value || null);
   const [reshown, setReshown] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   // Once cleared, the latest is an earlier one too: it can be shown again.
@@ -325,7 +330,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           <ActivityLog staff={staff} />
           <div className="space-y-4">
             <WhoIsHere presence={presence} wallRoom={wallRoom} />
-            <AnnouncementComposer />
+            <AnnouncementComposer draftKey={draftKey(`announcement.${event.id}`, me.key)} />
             <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
             <section aria-labelledby="join-title" className="card space-y-2 p-4">
               <h2 id="join-title" className="text-lg font-bold">

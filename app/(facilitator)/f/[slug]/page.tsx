@@ -38,6 +38,7 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
     <EventConnectionProvider eventId={event.id} staff>
       <Console
         event={{
+          id: event.id,
           name: event.name,
           slug: event.slug,
           joinCode: formatJoinCode(event.joinCode),

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage } from "@/app/ui/form";
 import { maxImportBytes, maxImportLabel } from "@/lib/exports/import-limits";
 import { SubmitButton } from "../../form-fields";
@@ -34,15 +35,14 @@ export function ImportForm() {
         <span id="field-file-hint" className="field-hint">
           {t("fileHint")}
         </span>
-        <input
+        <FilePicker
           id="field-file"
+          kind="file"
           name="file"
-          type="file"
           accept=".zip,application/zip,.json,application/json"
           required
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "field-file-hint field-file-error" : "field-file-hint"}
-          className="mt-2 block w-full text-base"
         />
         {error ? (
           <p id="field-file-error" className="field-error">

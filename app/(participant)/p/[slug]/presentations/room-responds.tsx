@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
+import { draftKey, useDraft } from "@/app/live/use-draft";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import { presentationLimits, reactionKinds, reactionLabels } from "@/lib/realtime/constants";
@@ -214,24 +215,13 @@ function Feedback({
   const t = useTranslations("presentations.room");
   const id = useId();
   const [teamId, setTeamId] = useState(defaultTeam ?? state.teams[0]?.id ?? "");
-  const key = `madein:feedback-draft:${teamId}`;
-  const [text, setText] = useState("");
+  const [kept, keep] = useDraft(draftKey(`feedback.${teamId}`, state.me.key));
+  const text = kept ?? "";
+  const update = (value: string) => keep(value || null);
   const [sent, setSent] = useState<string | null>(null);
   useEffect(() => {
     if (defaultTeam) setTeamId(defaultTeam);
   }, [defaultTeam]);
-  useEffect(() => {
-    setText(localStorage.getItem(key) ?? "");
-  }, [key]);
-  const update = (value: string) => {
-    setText(value);
-    try {
-      if (value) localStorage.setItem(key, value);
-      else localStorage.removeItem(key);
-    } catch {
-      // storage blocked: the text still lives in the page
-    }
-  };
   if (state.teams.length === 0) return null;
   const teamName = state.teams.find((team) => team.id === teamId)?.name ?? "";
   return (

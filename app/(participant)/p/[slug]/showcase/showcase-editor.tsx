@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { FilePicker } from "@/app/ui/file-picker";
 import { useShownName } from "@/app/ui/shown-name";
 import { imageSrcSet } from "@/lib/files/image-sizes";
 import {
@@ -311,7 +312,9 @@ function Images({
 }) {
   const t = useTranslations("showcase.images");
   const [uploading, setUploading] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const pickerId = useId();
+  // A new picker after each upload: the image is in the list above, not waiting in the picker.
+  const [picker, setPicker] = useState(0);
   const upload = async (file: File) => {
     if (!navigator.onLine) return onError(t("offline"));
     setUploading(true);
@@ -320,7 +323,7 @@ function Images({
     const response = await fetch(`/api/showcases/${teamId}/images`, { method: "POST", body }).catch(() => null);
     const answer = (await response?.json().catch(() => null)) as { imageId?: string; error?: string } | null;
     setUploading(false);
-    if (input.current) input.current.value = "";
+    setPicker((n) => n + 1);
     if (!response?.ok || !answer?.imageId) return onError(answer?.error ?? t("failed"));
     onError(null);
     onChange([...ids, answer.imageId]);
@@ -352,22 +355,27 @@ function Images({
         </ul>
       ) : null}
       {ids.length < presentationLimits.images ? (
-        <label className="block">
-          <span className="field-hint">{uploading ? t("uploading") : t("hint")}</span>
-          <input
-            ref={input}
-            type="file"
+        <div>
+          <label htmlFor={`${pickerId}-image`} className="sr-only">
+            {t("add")}
+          </label>
+          <span id={`${pickerId}-hint`} className="field-hint">
+            {uploading ? t("uploading") : t("hint")}
+          </span>
+          <FilePicker
+            key={picker}
+            id={`${pickerId}-image`}
+            kind="photo"
             accept="image/jpeg,image/png,image/webp"
-            className="field-input"
-            aria-label={t("add")}
+            aria-describedby={`${pickerId}-hint`}
             disabled={uploading}
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) void upload(file);
             }}
-            data-testid="showcase-image-input"
+            testId="showcase-image-input"
           />
-        </label>
+        </div>
       ) : null}
     </fieldset>
   );

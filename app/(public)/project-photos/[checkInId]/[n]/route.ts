@@ -28,13 +28,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ chec
     .innerJoin(events, eq(events.id, projects.eventId))
     .where(eq(projectCheckIns.id, checkInId));
   const photo = row?.photos[Number(n)];
-  if (!row || !photo || !/^\d+$/.test(n)) return imageNotFound();
+  if (!row || !photo || !/^\d+$/.test(n)) return imageNotFound(request);
   const open = row.isPublic && row.status !== "draft";
   if (!open) {
     const account = await currentAccount();
     const staff = account ? await staffRole(db.read, row.eventId, account.id) : null;
-    if (!staff && !(await ownedProject(row.projectId))) return imageNotFound();
+    if (!staff && !(await ownedProject(row.projectId))) return imageNotFound(request);
   }
   const cache = open ? "public, max-age=3600" : "private, max-age=3600";
-  return (await imageResponse(request, fileStorage(), photo, cache)) ?? imageNotFound();
+  return (await imageResponse(request, fileStorage(), photo, cache)) ?? imageNotFound(request);
 }

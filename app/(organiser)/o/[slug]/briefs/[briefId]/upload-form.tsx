@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { acceptAttribute, maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
@@ -49,10 +50,10 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
         <span id="field-file-hint" className="field-hint">
           {t("fileHint", { max: maxUploadMb })}
         </span>
-        <input
+        <FilePicker
           id="field-file"
+          kind="file"
           name="file"
-          type="file"
           accept={acceptAttribute}
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? "field-file-hint field-file-error" : "field-file-hint"}
@@ -72,7 +73,6 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
                 : null,
             );
           }}
-          className="field-input file:me-3 file:rounded-lg file:border-0 file:bg-brand-soft file:px-3 file:py-2 file:font-semibold file:text-brand-dark"
         />
         {fileError ? (
           <span id="field-file-error" className="field-error">

@@ -1,0 +1,68 @@
+"use client";
+
+import { useCallback, useSyncExternalStore } from "react";
+
+/**
+ * Half-written text, kept across reloads: the phone may die, or the page close, mid-sentence.
+ * Kept in localStorage, and in the page's memory as well, so the text still lives in the page
+ * when storage is blocked (private browsing) and a long board reads storage once per note.
+ */
+const kept = new Map<string, string | null>();
+const watchers = new Map<string, Set<() => void>>();
+
+function read(key: string): string | null {
+  if (!kept.has(key)) {
+    let value: string | null = null;
+    try {
+      value = localStorage.getItem(key);
+    } catch {
+      // storage blocked: nothing was kept
+    }
+    kept.set(key, value);
+  }
+  return kept.get(key) ?? null;
+}
+
+function write(key: string, value: string | null) {
+  kept.set(key, value);
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // storage blocked or full: the text still lives in the page
+  }
+  for (const watcher of watchers.get(key) ?? []) watcher();
+}
+
+/**
+ * Where a draft is kept: what is being written (a board's new note, an edit of one note, the
+ * console's announcement) and who is writing it. A phone or laptop is often shared: the next
+ * person signed in on it has another key, so never sees the last one's words.
+ */
+export const draftKey = (thing: string, writer: string) => `madein.draft.${thing}.${writer}`;
+
+/**
+ * The draft under `key` (null: none kept) and how to change it; null forgets it (sent, saved,
+ * given up). Read during hydration as "none", so the server's page and the first render agree.
+ */
+export function useDraft(key: string) {
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      const set = watchers.get(key) ?? new Set();
+      watchers.set(key, set);
+      set.add(changed);
+      return () => {
+        set.delete(changed);
+        if (set.size === 0) watchers.delete(key);
+      };
+    },
+    [key],
+  );
+  const text = useSyncExternalStore(
+    subscribe,
+    () => read(key),
+    () => null,
+  );
+  const keep = useCallback((value: string | null) => write(key, value), [key]);
+  return [text, keep] as const;
+}

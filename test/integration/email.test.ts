@@ -21,6 +21,7 @@ import { requestPasswordReset, resetLinkWorks, resetMinutes, resetPassword } fro
 import { verifyPassword } from "@/lib/auth/password";
 import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
+import { chooseDigest } from "@/lib/email/digest-choice";
 import { linkTokenId, linkTokenValid } from "@/lib/email/links";
 import { type Mailer, smtpMailer } from "@/lib/email/mailer";
 import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
@@ -183,6 +184,10 @@ describe("email", () => {
     const stop = linkIn(digest!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
     expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "digest" });
     expect(await sweepOrganiserDigests(db, mailer, links, now + 8 * day)).toBe(0);
+    // Their way back (Your events): the next week's digest comes again.
+    await db.transact((tx) => chooseDigest(tx, organiser.accountId, true));
+    expect(await sweepOrganiserDigests(db, mailer, links, now + 15 * day)).toBe(1);
+    await smtp.waitFor(account!.email, 2);
   });
 
   it("a password reset link works once and not after it expires", async () => {

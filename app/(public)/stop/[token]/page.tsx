@@ -35,7 +35,15 @@ export default async function StopPage({ params }: { params: Promise<{ token: st
               <h1 className="text-2xl font-extrabold tracking-tight">{t("stoppedTitle")}</h1>
               <p>{t("stoppedBody", { what })}</p>
               {target.kind === "consent" ? <p>{t("consentGone")}</p> : null}
-              <p className="text-ink-soft">{target.kind === "consent" ? t("changedMindConsent") : t("changedMind")}</p>
+              <p className="text-ink-soft">
+                {t(
+                  target.kind === "consent"
+                    ? "changedMindConsent"
+                    : target.kind === "digest"
+                      ? "changedMindDigest"
+                      : "changedMind",
+                )}
+              </p>
             </>
           ) : (
             <>

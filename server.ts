@@ -4,6 +4,7 @@ import { configSummary } from "@/lib/config/summary";
 import { createLogger } from "@/lib/observability/logger";
 import { shutdownOnSignal } from "@/lib/server/shutdown-on-signal";
 import { startServer } from "@/lib/server/start-server";
+import { orExplainAndExit } from "@/lib/server/start-up-failure";
 
 const dev = process.argv.includes("--dev");
 const demo = process.argv.includes("--demo");
@@ -12,7 +13,7 @@ const checkOnly = process.argv.includes("--check-config");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const sources = loadEnvFiles();
-const env = parseEnv();
+const env = await orExplainAndExit(() => parseEnv());
 const logger = createLogger({ nodeEnv: env.NODE_ENV, level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 logger.info({ config: configSummary(env, sources) }, "configuration");
 if (checkOnly) {
@@ -20,7 +21,7 @@ if (checkOnly) {
   process.exit(0);
 }
 
-const server = await startServer({ env, pages: { dev }, logger });
+const server = await orExplainAndExit(() => startServer({ env, pages: { dev }, logger }));
 const base = env.PUBLIC_URL ?? `http://localhost:${server.port}`;
 logger.info(
   { url: base, port: server.port, metricsPort: server.metricsPort, mode: dev ? "development" : "production" },

@@ -2,13 +2,13 @@
  * `npm run backup [-- --out <folder>]`: a consistent copy of the database (safe while the server
  * runs) and of the upload folder, into data/backups (or BACKUP_DIR, or --out).
  */
-import { parseEnv } from "@/lib/config/env";
+import { settingsOrExit } from "@/lib/config/settings-or-exit";
 import { backup } from "./backup";
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
 const outDir = (outAt >= 0 ? args[outAt + 1] : undefined) ?? process.env.BACKUP_DIR ?? "./data/backups";
-const env = parseEnv();
+const env = settingsOrExit();
 try {
   const done = await backup({ databaseUrl: env.DATABASE_URL, uploadDir: env.UPLOAD_DIR, outDir });
   console.log(`Backed up the database to ${done.database} (integrity ${done.integrity})`);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { parseEnv } from "@/lib/config/env";
+import { settingsOrExit } from "@/lib/config/settings-or-exit";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { migrateDatabase, openDatabase } from "./client";
@@ -20,7 +20,7 @@ if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(1);
 }
-const env = parseEnv();
+const env = settingsOrExit();
 await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 try {

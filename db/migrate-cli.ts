@@ -1,6 +1,6 @@
-import { parseEnv } from "@/lib/config/env";
+import { settingsOrExit } from "@/lib/config/settings-or-exit";
 import { migrateDatabase } from "./client";
 
-const env = parseEnv();
+const env = settingsOrExit();
 await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 console.log(`Migrated ${env.DATABASE_URL}`);

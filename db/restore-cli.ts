@@ -2,12 +2,12 @@
  * `npm run restore -- <backup.db> --yes`: puts a backup back, with its uploads folder if it has
  * one. The server must be stopped; what was there before is kept aside, never deleted.
  */
-import { parseEnv } from "@/lib/config/env";
+import { settingsOrExit } from "@/lib/config/settings-or-exit";
 import { filePathOf, restore } from "./backup";
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--"));
-const env = parseEnv();
+const env = settingsOrExit();
 if (!file) {
   console.error("Usage: npm run restore -- <backup.db> --yes");
   process.exit(2);

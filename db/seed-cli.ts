@@ -1,8 +1,8 @@
-import { parseEnv } from "@/lib/config/env";
+import { settingsOrExit } from "@/lib/config/settings-or-exit";
 import { migrateDatabase, openDatabase } from "./client";
 import { demoLinks, seedDemo } from "./seed";
 
-const env = parseEnv();
+const env = settingsOrExit();
 await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 await seedDemo(db);

@@ -3,12 +3,12 @@
  *   npm run images:strip
  * Safe while the server runs, and to run again (clean images are left alone).
  */
-import { parseEnv } from "@/lib/config/env";
+import { settingsOrExit } from "@/lib/config/settings-or-exit";
 import { fileStorage } from "@/lib/files/storage";
 import { stripStoredImages } from "@/lib/files/strip-stored-images";
 import { migrateDatabase, openDatabase } from "./client";
 
-const env = parseEnv();
+const env = settingsOrExit();
 await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 try {

@@ -4,7 +4,7 @@
  * `--dry-run` only says what would be erased; `--now` (with --dry-run only) asks "by that date?".
  */
 import { migrateDatabase, openDatabase } from "@/db/client";
-import { parseEnv } from "@/lib/config/env";
+import { settingsOrExit } from "@/lib/config/settings-or-exit";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { type DueEvent, sweepRetention } from "@/lib/privacy/retention-sweep";
 
@@ -31,7 +31,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const line = (e: DueEvent) =>
   `  ${e.name} (/${e.slug}): retention ended ${day(e.retentionEndedAt)}; ${e.participants} people to pseudonymise, ${e.photos} photos to delete`;
 
-const env = parseEnv();
+const env = settingsOrExit();
 await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 try {

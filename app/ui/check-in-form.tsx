@@ -14,11 +14,14 @@ export function CheckInForm({
   action,
   defaultAuthor,
   isPublic,
+  submission,
 }: {
   action: (state: CheckInState, form: FormData) => Promise<CheckInState>;
   defaultAuthor: string;
   /** Whether the project is on the event's public progress page right now. */
   isPublic: boolean;
+  /** A fresh id each time the page is drawn: the same form sent twice saves one check-in. */
+  submission: string;
 }) {
   const t = useTranslations("ui.checkInForm");
   const { state, formProps } = useKeptForm<CheckInState>(action, {});
@@ -30,6 +33,8 @@ export function CheckInForm({
   const e = state.errors ?? {};
   return (
     <form ref={form} {...formProps} className="space-y-5" encType="multipart/form-data">
+      {/* Keyed, so the new id of a page redrawn after a save replaces the old one, even through form.reset(). */}
+      <input key={submission} type="hidden" name="submission" defaultValue={submission} />
       <SavedMessage message={state.saved} />
       <p className="rounded-xl border border-line bg-brand-soft/40 p-3 text-sm" data-testid="what-becomes-public">
         {isPublic ? t("publicNow") : t("publicMaybe")}

@@ -1,5 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { fieldText, localFieldErrors } from "@/app/(organiser)/form-state";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
@@ -19,7 +20,16 @@ export async function submitCheckIn(projectId: string, form: FormData): Promise<
   if (!parsed.success) return { errors: await localFieldErrors(parsed.error), values };
   const files = form.getAll("photos").filter((f): f is File => f instanceof File && f.size > 0);
   const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-  const result = await postCheckIn(await sharedDatabase(), fileStorage(), projectId, parsed.data, photos);
+  // The id the form was drawn with (app/ui/check-in-form.tsx): sent twice, it saves once.
+  const submission = z.uuid().safeParse(fieldText(form, "submission"));
+  const result = await postCheckIn(
+    await sharedDatabase(),
+    fileStorage(),
+    projectId,
+    parsed.data,
+    photos,
+    submission.success ? submission.data : undefined,
+  );
   if (!result.ok) return { errors: { photos: await inRequestLanguage(result.photoError) }, values };
   return { saved: (await getTranslations("ui.checkInForm"))("saved") };
 }

@@ -34,6 +34,8 @@ const notForms: Record<string, string> = {
   resetPasswordAction: "needs a live emailed reset token: posted without JavaScript in e2e/follow-up/reminders.spec.ts",
   sendReminderAction: "shown only when SMTP is configured: e2e/follow-up/reminders.spec.ts",
   inviteToCatchUpAction: "shown only when SMTP is configured: test/integration/email.test.ts",
+  chooseDigestAction:
+    "shown only when SMTP is configured: posted without JavaScript in e2e/organiser/weekly-email-choice.spec.ts",
   signOutDeviceAction: "needs a second device signed in as the person: e2e/participant/continue-on-device.spec.ts",
 };
 

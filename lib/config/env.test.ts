@@ -52,6 +52,32 @@ describe("parseEnv", () => {
     });
   });
 
+  it("says what a number setting must be, rather than that it is not a number", () => {
+    expect(() => parseEnv({ SESSION_SECRET: secret, PORT: "eighty" })).toThrow(
+      "Invalid environment:\n  PORT: must be a whole number from 0 to 65535",
+    );
+    expect(() => parseEnv({ SESSION_SECRET: secret, TRUST_PROXY_HOPS: "1.5" })).toThrow(
+      "TRUST_PROXY_HOPS: must be a whole number from 0 to 10",
+    );
+    expect(() => parseEnv({ SESSION_SECRET: secret, METRICS_PORT: "metrics" })).toThrow(
+      "METRICS_PORT: must be a whole number from 0 to 65535",
+    );
+    expect(() => parseEnv({ SESSION_SECRET: secret, DRAIN_SECONDS: "soon" })).toThrow(
+      "DRAIN_SECONDS: must be a number of seconds from 0 to 300",
+    );
+  });
+
+  it("refuses a PUBLIC_URL without http:// or https://, which would put broken links in emails and QR codes", () => {
+    for (const PUBLIC_URL of ["localhost:3000", "madein.council.example", "ftp://madein.council.example"]) {
+      expect(() => parseEnv({ SESSION_SECRET: secret, PUBLIC_URL })).toThrow(
+        'PUBLIC_URL: must start with http:// or https://, e.g. "https://madein.council.example"',
+      );
+    }
+    expect(parseEnv({ SESSION_SECRET: secret, PUBLIC_URL: "http://192.168.1.20:3000" }).PUBLIC_URL).toBe(
+      "http://192.168.1.20:3000",
+    );
+  });
+
   it("explains an invalid DATABASE_URL by name", () => {
     expect(() => parseEnv({ SESSION_SECRET: secret, DATABASE_URL: "postgres://db/madein" })).toThrow(
       "Invalid environment:\n  DATABASE_URL: must start with file:, libsql://, http(s):// or ws(s)://",

@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { operationsSchema, ssoSchema } from "./operations-env";
+import { operationsSchema, ssoSchema, wholeNumber } from "./operations-env";
+
+/** A setting that stops the server from starting; its message names the variable and says what it must be. */
+export class ConfigError extends Error {}
 
 const envSchema = z.object({
   // Where the data lives. `file:` is the embedded default; libsql://, http(s):// and ws(s)://
@@ -13,7 +16,7 @@ const envSchema = z.object({
     .default("file:./data/madein.db"),
   // Auth token for a remote libSQL server; unused for a file.
   DATABASE_AUTH_TOKEN: z.string().optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber(0, 65535).default(3000),
   // Interface to listen on. 0.0.0.0 so phones on the venue Wi-Fi can reach a laptop.
   HOST: z.string().default("0.0.0.0"),
   // Signs participant cookies. Generated and stored next to the data on first run if absent,
@@ -29,13 +32,16 @@ const envSchema = z.object({
       .optional(),
   ),
   // The address people type or scan. Used in printed URLs and QR codes; defaults to this machine.
-  PUBLIC_URL: z.string().url().optional(),
+  // http(s) only: "localhost:3000" parses as a URL whose scheme is "localhost:", and every link would break.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must start with http:// or https://, e.g. "https://madein.council.example"' })
+    .optional(),
   // Where uploaded project-pack files are kept on this machine's disk (created if missing).
   // Back it up with the database; see lib/files/storage.ts to put files elsewhere.
   UPLOAD_DIR: z.string().trim().min(1, "must name a folder").default("./data/uploads"),
   // How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default):
   // the header is ignored and the TCP peer is the client, so nobody can pick their own address.
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  TRUST_PROXY_HOPS: wholeNumber(0, 10).default(0),
   // Optional: email goes out through this SMTP relay (smtp://user:pass@host:587 or smtps://…).
   // Unset: nothing is emailed and staff pass the links on by hand, as they see them on screen.
   SMTP_URL: z.preprocess(
@@ -84,27 +90,29 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
   if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
-    throw new Error("Invalid environment:\n  OIDC_CLIENT_ID: must be set with OIDC_ISSUER");
+    throw new ConfigError("Invalid environment:\n  OIDC_CLIENT_ID: must be set with OIDC_ISSUER");
   }
   if (env.PASSWORD_SIGN_IN === "off" && !env.OIDC_ISSUER) {
-    throw new Error("Invalid environment:\n  PASSWORD_SIGN_IN: off needs OIDC_ISSUER, or nobody could sign in");
+    throw new ConfigError("Invalid environment:\n  PASSWORD_SIGN_IN: off needs OIDC_ISSUER, or nobody could sign in");
   }
   if (!env.SESSION_SECRET && !env.DATABASE_URL.startsWith("file:")) {
     // A secret generated on one machine would sign cookies the other machines reject.
-    throw new Error(
+    throw new ConfigError(
       "Invalid environment:\n  SESSION_SECRET: must be set when DATABASE_URL is a libSQL server, the same on every machine",
     );
   }
   if (env.SMTP_URL && !env.MAIL_FROM) {
-    throw new Error('Invalid environment:\n  MAIL_FROM: must be set when SMTP_URL is, e.g. "Made In <madein@council.example>"');
+    throw new ConfigError(
+      'Invalid environment:\n  MAIL_FROM: must be set when SMTP_URL is, e.g. "Made In <madein@council.example>"',
+    );
   }
   if (env.SMTP_URL && !env.PUBLIC_URL) {
     // A link in an email built from the request's Host would point wherever the requester says.
-    throw new Error(
+    throw new ConfigError(
       'Invalid environment:\n  PUBLIC_URL: must be set when SMTP_URL is: links in emails use it, e.g. "https://madein.council.example"',
     );
   }

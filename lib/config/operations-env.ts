@@ -3,6 +3,12 @@ import { z } from "zod";
 const unsetIfEmpty = (v: unknown) => (v === "" ? undefined : v); // `X=` in a .env file means "not set"
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
 
+/** A whole number in a range, said as such when it is not (zod alone says "expected number, received NaN"). */
+export function wholeNumber(min: number, max: number) {
+  const must = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: must }).int(must).min(min, must).max(max, must);
+}
+
 /** How the service is run and watched (docs/deploy/README.md). Every variable is optional. */
 export const operationsSchema = z.object({
   // fatal, error, warn, info, debug or trace. Default: info in production, debug otherwise.
@@ -15,11 +21,16 @@ export const operationsSchema = z.object({
   METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
   // Or: serve /metrics (and /healthz, /readyz) on a separate port, e.g. one only the monitoring
   // network reaches. With neither set, /metrics is off.
-  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_PORT: optional(wholeNumber(0, 65535)),
   METRICS_HOST: optional(z.string()),
   // On SIGTERM, /readyz answers 503 for this many seconds while the app keeps serving, so a
   // load balancer stops sending new people here before the sockets are closed. Default 0.
-  DRAIN_SECONDS: optional(z.coerce.number().min(0).max(300)),
+  DRAIN_SECONDS: optional(
+    z.coerce
+      .number({ error: "must be a number of seconds from 0 to 300" })
+      .min(0, "must be a number of seconds from 0 to 300")
+      .max(300, "must be a number of seconds from 0 to 300"),
+  ),
 });
 
 /** Staff single sign-on with OpenID Connect (README "Staff sign-in"). */

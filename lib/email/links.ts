@@ -27,5 +27,9 @@ export function linkTokenValid(secret: string, purpose: LinkPurpose, token: stri
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** "update": open a project's update form (bound to the owner link); "stop": stop its reminders; "digest": stop an organiser's digest. */
-export type LinkPurpose = "update" | "stop" | "digest";
+/**
+ * "update": open a project's update form (bound to the owner link); "stop": stop its reminders;
+ * "digest": stop an organiser's digest; "consent": a participant takes back their agreement to
+ * be contacted after the weekend.
+ */
+export type LinkPurpose = "update" | "stop" | "digest" | "consent";

@@ -3,12 +3,18 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { eventFollowUps, events, participants, teamMembers } from "@/db/schema";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
+import type { EmailLinks } from "./check-in-reminders";
 import { claim } from "./claims";
 import { deliver } from "./deliver";
+import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
 import { catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
 
 const isEmail = (contact: string) => z.email().safeParse(contact.trim()).success;
+
+/** In every email sent on their agreement to be contacted: one click takes it back (and their address with it). */
+const consentStopUrl = (links: EmailLinks, participantId: string) =>
+  `${links.baseUrl}/stop/${linkToken(links.secret, "consent", participantId)}`;
 
 /** A participant's email speaks their language: theirs, else their event's. */
 const languageOf = (person: { language: string | null }, event: { language: string }) =>
@@ -47,7 +53,7 @@ export async function catchUpAudience(db: Database, catchUpId: string) {
  * Invites the weekend's team members to its catch-up: by email where they agreed to be contacted,
  * each at most once per catch-up (however often the organiser clicks, in however many tabs).
  */
-export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: string, baseUrl: string) {
+export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: string, links: EmailLinks) {
   const [catchUp] = await db.read.select().from(events).where(eq(events.id, catchUpId));
   const [follows] = await db.read.select().from(eventFollowUps).where(eq(eventFollowUps.eventId, catchUpId));
   if (!catchUp || !follows) return 0;
@@ -67,7 +73,8 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
         startsAt: catchUp.startsAt,
         endsAt: catchUp.endsAt,
         place: catchUp.place,
-        link: `${baseUrl}/e/${catchUp.slug}`,
+        link: `${links.baseUrl}/e/${catchUp.slug}`,
+        stopUrl: consentStopUrl(links, person.id),
       }),
     });
     if (ok) sent++;
@@ -76,7 +83,7 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
 }
 
 /** When an event's progress page first shows a project: its consenting people hear of it, once. */
-export async function announceProgress(db: Database, mailer: Mailer, eventId: string, baseUrl: string) {
+export async function announceProgress(db: Database, mailer: Mailer, eventId: string, links: EmailLinks) {
   const [event] = await db.read.select().from(events).where(eq(events.id, eventId));
   if (!event) return 0;
   const { byEmail } = await reachable(db, eventId, false);
@@ -92,7 +99,8 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
         locale: languageOf(person, event),
         name: person.name,
         eventName: event.name,
-        link: `${baseUrl}/e/${event.slug}/progress`,
+        link: `${links.baseUrl}/e/${event.slug}/progress`,
+        stopUrl: consentStopUrl(links, person.id),
       }),
     });
     if (ok) sent++;

@@ -20,8 +20,10 @@ export type EmailContent = {
   blocks: EmailBlock[];
   /** Why this person got this message, said at the foot of every email. */
   reason: string;
-  /** For reminders: where one click stops them (also sent as List-Unsubscribe). */
+  /** Where one click stops messages like this one (also sent as List-Unsubscribe). */
   stopUrl?: string;
+  /** What that link says; "Stop these reminders" unless given. */
+  stopLabel?: string;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string; stopUrl?: string };
@@ -67,7 +69,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
       );
     }
   }
-  const stopLabel = t("stopReminders");
+  const stopLabel = content.stopLabel ?? t("stopReminders");
   text.push("--", content.reason);
   const foot = [`<p style="color:#555555;font-size:14px">${escapeHtml(content.reason)}</p>`];
   if (content.stopUrl) {

@@ -1,23 +1,40 @@
 import { eq } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { accounts, projects } from "@/db/schema";
+import { accounts, events, participants, projects } from "@/db/schema";
+import { withdrawContactConsent } from "@/lib/participants/withdraw-consent";
 import { type LinkPurpose, linkTokenId, linkTokenValid } from "./links";
 
+export type StopTarget = {
+  kind: "reminders" | "digest" | "consent";
+  id: string;
+  /** The project's title for reminders, the event's name for a participant's emails. */
+  title: string;
+  stopped: boolean;
+};
+
 /** What a stop link would stop (the page says it in the reader's words), or null when the link is not ours. */
-export async function findStopTarget(db: Db, secret: string, token: string) {
+export async function findStopTarget(db: Db, secret: string, token: string): Promise<StopTarget | null> {
   const id = linkTokenId(token);
   if (!id) return null;
-  for (const purpose of ["stop", "digest"] as const satisfies LinkPurpose[]) {
+  for (const purpose of ["stop", "digest", "consent"] as const satisfies LinkPurpose[]) {
     if (!linkTokenValid(secret, purpose, token)) continue;
     if (purpose === "stop") {
       const [p] = await db
         .select({ title: projects.title, stoppedAt: projects.remindersStoppedAt })
         .from(projects)
         .where(eq(projects.id, id));
-      return p ? { kind: "reminders" as const, id, projectTitle: p.title, stopped: p.stoppedAt !== null } : null;
+      return p ? { kind: "reminders", id, title: p.title, stopped: p.stoppedAt !== null } : null;
+    }
+    if (purpose === "consent") {
+      const [p] = await db
+        .select({ eventName: events.name, consent: participants.contactConsent })
+        .from(participants)
+        .innerJoin(events, eq(events.id, participants.eventId))
+        .where(eq(participants.id, id));
+      return p ? { kind: "consent", id, title: p.eventName, stopped: !p.consent } : null;
     }
     const [a] = await db.select({ stoppedAt: accounts.digestStoppedAt }).from(accounts).where(eq(accounts.id, id));
-    return a ? { kind: "digest" as const, id, projectTitle: "", stopped: a.stoppedAt !== null } : null;
+    return a ? { kind: "digest", id, title: "", stopped: a.stoppedAt !== null } : null;
   }
   return null;
 }
@@ -27,11 +44,15 @@ export async function stopEmails(db: Database, secret: string, token: string, no
   const target = await findStopTarget(db.read, secret, token);
   if (!target) return null;
   if (!target.stopped) {
-    await db.transact((tx) =>
-      target.kind === "reminders"
-        ? tx.update(projects).set({ remindersStoppedAt: now }).where(eq(projects.id, target.id))
-        : tx.update(accounts).set({ digestStoppedAt: now }).where(eq(accounts.id, target.id)),
-    );
+    await db.transact(async (tx) => {
+      if (target.kind === "reminders") {
+        await tx.update(projects).set({ remindersStoppedAt: now }).where(eq(projects.id, target.id));
+      } else if (target.kind === "consent") {
+        await withdrawContactConsent(tx, target.id);
+      } else {
+        await tx.update(accounts).set({ digestStoppedAt: now }).where(eq(accounts.id, target.id));
+      }
+    });
   }
   return { ...target, stopped: true };
 }

@@ -150,6 +150,8 @@ export function catchUpInviteEmail(d: {
   endsAt: number | null;
   place: string;
   link: string;
+  /** Where the participant takes back their agreement to be contacted. */
+  stopUrl: string;
 }): EmailContent {
   const t = words(d.locale);
   const when = d.startsAt === null ? "" : localEventDates(d.locale, d.startsAt, d.endsAt, "");
@@ -165,10 +167,19 @@ export function catchUpInviteEmail(d: {
       { kind: "button", label: t("catchUp.button"), url: d.link },
     ],
     reason: t("afterTheWeekend"),
+    stopUrl: d.stopUrl,
+    stopLabel: t("stopEventEmails"),
   };
 }
 
-export function progressPublishedEmail(d: { locale: string; name: string; eventName: string; link: string }): EmailContent {
+export function progressPublishedEmail(d: {
+  locale: string;
+  name: string;
+  eventName: string;
+  link: string;
+  /** Where the participant takes back their agreement to be contacted. */
+  stopUrl: string;
+}): EmailContent {
   const t = words(d.locale);
   return {
     locale: d.locale,
@@ -179,5 +190,7 @@ export function progressPublishedEmail(d: { locale: string; name: string; eventN
       { kind: "button", label: t("progress.button"), url: d.link },
     ],
     reason: t("afterTheWeekend"),
+    stopUrl: d.stopUrl,
+    stopLabel: t("stopEventEmails"),
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createRouteLabeler } from "./route-label";
 
 const root = mkdtempSync(join(tmpdir(), "madein-routes-"));
@@ -43,5 +43,21 @@ describe("route labels", () => {
     expect(label("/favicon.svg")).toBe("/favicon.svg");
     expect(label("/readyz")).toBe("/readyz");
     expect(label("/wp-admin/../etc")).toBe("other");
+  });
+});
+
+describe("route labels of a build in its own folder (NEXT_DIST_DIR)", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("reads that build's routes, as the server serves it", () => {
+    mkdirSync(join(root, ".next-side"));
+    writeFileSync(
+      join(root, ".next-side/app-path-routes-manifest.json"),
+      JSON.stringify({ "/(participant)/update/[projectId]/page": "/update/[projectId]" }),
+    );
+    vi.stubEnv("NEXT_DIST_DIR", ".next-side");
+    const label = createRouteLabeler(root);
+    expect(label("/update/0b0e6a43-3d5e-4c0e-9d5b-6a7b0c1d2e3f")).toBe("/update/[projectId]");
+    expect(label("/o/new")).toBe("other");
   });
 });

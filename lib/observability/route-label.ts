@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { distDir } from "@/lib/server/dist-dir";
 
 type Pattern = { label: string; regex: RegExp; dynamic: number };
 
@@ -41,7 +42,8 @@ function toPattern(route: string): Pattern {
  */
 export function createRouteLabeler(root: string = process.cwd()) {
   const patterns: Pattern[] = [];
-  const manifest = join(root, ".next/app-path-routes-manifest.json");
+  // The build the server runs (NEXT_DIST_DIR when builds live side by side), or every route is "other".
+  const manifest = resolve(root, distDir(), "app-path-routes-manifest.json");
   if (existsSync(manifest)) {
     const routes = new Set(Object.values(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>));
     for (const route of routes) patterns.push(toPattern(route));

@@ -73,7 +73,7 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
   // pseudonymised (lib/participants/names.ts): nothing else holds a copy of a name.
   await tx.update(showcases).set({ updatedByKey: null, takenForwardBy: "", imageIds: [] }).where(eq(showcases.eventId, eventId));
 
-  // Projects: owners may be residents; the project and its check-ins stay, under a role.
+  // Projects: owners may be residents; the project and its check-ins stay, under a role, and no email reaches them.
   const eventProjects = await tx
     .select({ id: projects.id, ownerRole: projects.ownerRole, coOwners: projects.coOwners })
     .from(projects)
@@ -86,6 +86,8 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
       .set({
         ownerName: p.ownerRole || ownerPseudonym,
         coOwners: p.coOwners.map((c, i) => ({ name: c.role || `Co-owner ${i + 1}`, role: c.role })),
+        // The owner's address is theirs as much as their name: kept, it would go on being emailed.
+        ownerEmail: "",
         ownerTokenHash: null,
       })
       .where(eq(projects.id, p.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkInSchema, coOwnersField, linksField, numbersField } from "./project-schema";
+import { checkInSchema, coOwnersField, linksField, milestoneSchema, numbersField } from "./project-schema";
 
 describe("project fields", () => {
   it("reads co-owners one per line as name, role", () => {
@@ -18,6 +18,16 @@ describe("project fields", () => {
     const bad = numbersField.safeParse("lots of people");
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.error.issues[0]?.message).toContain('"what: how many"');
+  });
+
+  it("takes a milestone's date as typed, and refuses a day the month doesn't have rather than moving it", () => {
+    const milestone = (dueAt: string) => milestoneSchema.safeParse({ day: "30", title: "First steps", dueAt, done: false });
+    expect(milestone("2028-02-29")).toMatchObject({ success: true, data: { dueAt: Date.UTC(2028, 1, 29, 12) } });
+    for (const impossible of ["2027-02-29", "2027-02-30", "2027-04-31", "2027-13-01", "2027-00-10"]) {
+      const parsed = milestone(impossible);
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(parsed.error.issues[0]?.message).toBe("Enter a real date.");
+    }
   });
 
   it("accepts only web links", () => {

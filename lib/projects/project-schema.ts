@@ -59,7 +59,8 @@ const dateField = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date, like 2027-01-15.")
   .transform((value, ctx) => {
     const ms = Date.parse(`${value}T12:00:00Z`);
-    if (Number.isNaN(ms)) {
+    // The date must be the one typed: Date.parse rolls 2027-02-30 over to 2 March without a word.
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
       ctx.addIssue({ code: "custom", message: "Enter a real date." });
       return z.NEVER;
     }

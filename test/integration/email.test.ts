@@ -21,6 +21,7 @@ import { requestPasswordReset, resetLinkWorks, resetMinutes, resetPassword } fro
 import { verifyPassword } from "@/lib/auth/password";
 import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
+import { chooseDigest } from "@/lib/email/digest-choice";
 import { linkTokenId, linkTokenValid } from "@/lib/email/links";
 import { type Mailer, smtpMailer } from "@/lib/email/mailer";
 import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
@@ -183,6 +184,10 @@ describe("email", () => {
     const stop = linkIn(digest!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
     expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "digest" });
     expect(await sweepOrganiserDigests(db, mailer, links, now + 8 * day)).toBe(0);
+    // Their way back (Your events): the next week's digest comes again.
+    await db.transact((tx) => chooseDigest(tx, organiser.accountId, true));
+    expect(await sweepOrganiserDigests(db, mailer, links, now + 15 * day)).toBe(1);
+    await smtp.waitFor(account!.email, 2);
   });
 
   it("a password reset link works once and not after it expires", async () => {
@@ -245,8 +250,8 @@ describe("email", () => {
       }),
     );
     expect(await catchUpAudience(db, catchUp.id)).toMatchObject({ emailable: 1, byLinkOnly: 2 });
-    expect(await inviteToCatchUp(db, mailer, catchUp.id, links.baseUrl)).toBe(1);
-    expect(await inviteToCatchUp(db, mailer, catchUp.id, links.baseUrl)).toBe(0);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(0);
     const [invite] = await smtp.waitFor("amara@example.test", 1);
     expect(invite?.subject).toBe("Catch up with your team: 30-day catch-up");
     expect(invite?.text).toContain(`${links.baseUrl}/e/${catchUp.slug}`);
@@ -289,12 +294,64 @@ describe("email", () => {
     );
     const [device] = await smtp.waitFor("amara@example.test", 1);
     expect(linkIn(device!, `${links.baseUrl}/c/`)).toBe(url);
-    expect(await announceProgress(db, mailer, event.id, links.baseUrl)).toBe(1);
-    expect(await announceProgress(db, mailer, event.id, links.baseUrl)).toBe(0);
+    expect(await announceProgress(db, mailer, event.id, links)).toBe(1);
+    expect(await announceProgress(db, mailer, event.id, links)).toBe(0);
     const [, progress] = await smtp.waitFor("amara@example.test", 2);
     expect(linkIn(progress!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
     expect(smtp.to("ben@example.test")).toHaveLength(0);
     expect(smtp.to("parent@example.test")).toHaveLength(0);
+  });
+
+  it("every email sent on a participant's consent has a link that takes it back: their address goes and nothing more is sent", async () => {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const amara = await addParticipant(db, event.id, "Amara");
+    const ben = await addParticipant(db, event.id, "Ben");
+    for (const [id, contact] of [
+      [amara, "amara@example.test"],
+      [ben, "ben@example.test"],
+    ] as const) {
+      await db.transact((tx) => tx.update(participants).set({ contactConsent: true, contact }).where(eq(participants.id, id)));
+    }
+    expect(await announceProgress(db, mailer, event.id, links)).toBe(2);
+    const [news] = await smtp.waitFor("amara@example.test", 1);
+    expect(news?.text).toContain("Stop emails about this event:");
+    expect(news?.headerLines.map((h) => h.line)).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    const stop = linkIn(news!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
+    expect(linkTokenId(stop)).toBe(amara);
+
+    // Another person's id under Amara's mac, or a link of another kind, stops nothing.
+    expect(await stopEmails(db, links.secret, `${ben}.${stop.slice(stop.lastIndexOf(".") + 1)}`)).toBeNull();
+    expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "consent", title: "Made in Lambeth", stopped: true });
+    expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "consent", stopped: true });
+
+    const [after] = await db.read.select().from(participants).where(eq(participants.id, amara));
+    expect(after).toMatchObject({ contactConsent: false, contact: "" });
+    const record = await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id));
+    expect(record.map((r) => r.recipient)).toEqual(["ben@example.test"]);
+    const [stillBen] = await db.read.select().from(participants).where(eq(participants.id, ben));
+    expect(stillBen).toMatchObject({ contactConsent: true, contact: "ben@example.test" });
+
+    // A catch-up afterwards reaches Ben, not Amara.
+    const teamId = crypto.randomUUID();
+    await db.transact(async (tx) => {
+      await tx.insert(teams).values({ id: teamId, eventId: event.id, name: "Parks team", position: 0 });
+      for (const participantId of [amara, ben]) await tx.insert(teamMembers).values({ eventId: event.id, participantId, teamId });
+    });
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: event.id,
+        name: "30-day catch-up",
+        place: "",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
+    const [, invite] = await smtp.waitFor("ben@example.test", 2);
+    expect(linkTokenId(linkIn(invite!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length))).toBe(ben);
+    expect(smtp.to("amara@example.test")).toHaveLength(1);
   });
 
   it("each person's email speaks their language: a participant's own, an organiser's choice, an owner's event's", async () => {

@@ -61,6 +61,7 @@ const personal = [
   "filming",
   "Ada Lovelace",
   "ada@example.test",
+  "ada.owner@example.test",
   "Grace Hopper",
 ];
 const month = 30 * 24 * 3600 * 1000;
@@ -95,6 +96,7 @@ async function weekendWithFiles(db: Database, storage: LocalDiskStorage, organis
       summary: "A café run by residents",
       ownerName: "Ada Lovelace",
       ownerRole: "Resident",
+      ownerEmail: "ada.owner@example.test",
       coOwners: [{ name: "Grace Hopper", role: "" }],
     }),
   );
@@ -316,7 +318,7 @@ describe("privacy against a real database and file store", () => {
     );
     expect(await counts(db, w.eventId)).toEqual(before);
     const [project] = await db.read.select().from(projects).where(eq(projects.id, w.projectId));
-    expect(project).toMatchObject({ title: "Park Café Saturdays", ownerName: "Resident", ownerTokenHash: null });
+    expect(project).toMatchObject({ title: "Park Café Saturdays", ownerName: "Resident", ownerEmail: "", ownerTokenHash: null });
     // Photos of people are gone from storage; the map the board is drawn on stays.
     for (const key of [w.keys.notePhoto, w.keys.showcase, w.keys.checkIn]) expect(await storage.read(key)).toBeNull();
     expect(await storage.read(w.keys.map)).not.toBeNull();

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -121,5 +122,38 @@ describe("projects after the event", () => {
     expect(row?.photos).toEqual([{ storageKey: expect.any(String), contentType: "image/jpeg" }]);
     const kept = await storage.read(row?.photos[0]?.storageKey ?? "");
     expect(photoProblems(await readBack(kept ?? new Uint8Array()), "check-in photo")).toEqual([]);
+  });
+
+  it("a form sent twice (a reload that resends it, a retry on flaky Wi-Fi) saves one check-in and keeps one copy of its photo", async () => {
+    const { weekend, projectId } = await weekendWithProject();
+    const storage = new LocalDiskStorage(uploads);
+    const photo = new Uint8Array(await phonePhoto());
+    const submission = randomUUID();
+    const files = () => readdirSync(uploads, { recursive: true }).filter((f) => statSync(join(uploads, String(f))).isFile());
+    expect(await postCheckIn(db, storage, projectId, checkIn, [photo], submission)).toEqual({ ok: true, id: submission });
+    const once = files();
+    expect(once.length).toBeGreaterThan(0);
+    expect(await postCheckIn(db, storage, projectId, checkIn, [photo], submission)).toEqual({ ok: true, id: submission });
+    expect(await db.read.select().from(projectCheckIns).where(eq(projectCheckIns.projectId, projectId))).toHaveLength(1);
+    expect(files()).toEqual(once);
+
+    // Another project's check-in id is no replay of this one: the update is saved, under an id of its own.
+    const other = await db.transact((tx) =>
+      createProject(tx, {
+        eventId: weekend.event.id,
+        teamId: null,
+        title: "Street library",
+        summary: "",
+        ownerName: "Resident",
+        ownerRole: "Resident",
+        coOwners: [],
+      }),
+    );
+    const saved = await postCheckIn(db, storage, other, checkIn, [], submission);
+    expect(saved).toMatchObject({ ok: true });
+    expect(saved.ok && saved.id).not.toBe(submission);
+    expect(await db.read.select().from(projectCheckIns).where(eq(projectCheckIns.projectId, other))).toHaveLength(1);
+    const [first] = await db.read.select().from(projectCheckIns).where(eq(projectCheckIns.id, submission));
+    expect(first?.projectId).toBe(projectId);
   });
 });

@@ -1,11 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
+import { chooseDigest } from "@/lib/email/digest-choice";
 import { createEvent } from "@/lib/events/create-event";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg } from "@/lib/forms/action-args";
@@ -54,4 +56,14 @@ export async function createEventAction(_previous: FormState, form: FormData): P
   const db = await sharedDatabase();
   const created = await db.transact((tx) => createEvent(tx, { ...parsed.data, createdBy: account.id }));
   redirect(`/o/${created.slug}`);
+}
+
+/** "Stop the weekly email" / "Send it to me again" on Your events: a plain form, so it works without JavaScript. */
+export async function chooseDigestAction(form: FormData) {
+  form = formArg(form);
+  const account = await currentAccount();
+  if (!account) redirect("/signin?next=%2Fo");
+  const wanted = fieldText(form, "digest") === "on";
+  await (await sharedDatabase()).transact((tx) => chooseDigest(tx, account.id, wanted));
+  revalidatePath("/o");
 }

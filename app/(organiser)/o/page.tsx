@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
-import { eventStaff, events } from "@/db/schema";
+import { accounts, eventStaff, events } from "@/db/schema";
+import { sharedMailer } from "@/lib/email/mailer";
 import { localShortDate } from "@/lib/i18n/dates";
 import { findNudges } from "@/lib/projects/find-nudges";
 import { requireAccount } from "../access";
 import { RoleBadge, StatusBadge } from "../badges";
 import { PageShell } from "../page-shell";
+import { chooseDigestAction } from "./actions";
 import { CreateEventForm } from "./create-event-form";
 
 export async function generateMetadata() {
@@ -37,6 +39,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     .where(eq(eventStaff.accountId, account.id))
     .orderBy(desc(events.startsAt), desc(events.createdAt));
   const nudges = await findNudges(db.read, account.id);
+  const [{ digestStoppedAt } = { digestStoppedAt: null }] = await db.read
+    .select({ digestStoppedAt: accounts.digestStoppedAt })
+    .from(accounts)
+    .where(eq(accounts.id, account.id));
+  // The digest goes to organisers, by email: nothing to choose for anyone else, or without a relay.
+  const digestChoice = sharedMailer() !== null && mine.some((e) => e.role === "organiser");
   const t = await getTranslations("organiser.events");
   const locale = await getLocale();
 
@@ -132,6 +140,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </p>
         </section>
       </div>
+      {digestChoice ? (
+        <section aria-labelledby="digest-heading" className="card mt-8 max-w-3xl space-y-3 p-6" data-testid="digest-choice">
+          <h2 id="digest-heading" className="text-xl font-bold tracking-tight">
+            {t("digest.heading")}
+          </h2>
+          <p className="text-ink-soft">
+            {digestStoppedAt === null ? t("digest.on") : t("digest.off", { date: localShortDate(locale, digestStoppedAt) })}
+          </p>
+          <form action={chooseDigestAction}>
+            <input type="hidden" name="digest" value={digestStoppedAt === null ? "off" : "on"} />
+            <button type="submit" className={digestStoppedAt === null ? "btn btn-secondary" : "btn btn-primary"}>
+              {digestStoppedAt === null ? t("digest.stop") : t("digest.start")}
+            </button>
+          </form>
+        </section>
+      ) : null}
     </PageShell>
   );
 }

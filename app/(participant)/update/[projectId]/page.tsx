@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckInForm } from "@/app/ui/check-in-form";
@@ -71,6 +72,7 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
             action={ownerCheckInAction.bind(null, projectId)}
             defaultAuthor={project.ownerName}
             isPublic={project.isPublic}
+            submission={randomUUID()}
           />
         </section>
         <section aria-labelledby="history-heading" className="space-y-3">

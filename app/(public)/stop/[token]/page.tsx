@@ -19,7 +19,7 @@ export default async function StopPage({ params }: { params: Promise<{ token: st
   const { token } = await params;
   const t = await getTranslations("public.stop");
   const target = await findStopTarget((await sharedDatabase()).read, sessionSecret(), token);
-  const what = target ? t("what", { kind: target.kind, title: target.projectTitle }) : "";
+  const what = target ? t("what", { kind: target.kind, title: target.title }) : "";
   return (
     <>
       <SiteHeader />
@@ -34,12 +34,22 @@ export default async function StopPage({ params }: { params: Promise<{ token: st
             <>
               <h1 className="text-2xl font-extrabold tracking-tight">{t("stoppedTitle")}</h1>
               <p>{t("stoppedBody", { what })}</p>
-              <p className="text-ink-soft">{t("changedMind")}</p>
+              {target.kind === "consent" ? <p>{t("consentGone")}</p> : null}
+              <p className="text-ink-soft">
+                {t(
+                  target.kind === "consent"
+                    ? "changedMindConsent"
+                    : target.kind === "digest"
+                      ? "changedMindDigest"
+                      : "changedMind",
+                )}
+              </p>
             </>
           ) : (
             <>
               <h1 className="text-2xl font-extrabold tracking-tight">{t("confirmTitle")}</h1>
               <p>{t("confirmBody", { what })}</p>
+              {target.kind === "consent" ? <p>{t("consentWillGo")}</p> : null}
               <form method="post" action={`/stop/${encodeURIComponent(token)}/now`}>
                 <button type="submit" className="btn btn-primary w-full">
                   {t("confirm")}

@@ -36,6 +36,9 @@ async function inLanguage(errors: Record<string, string>): Promise<Record<string
   return Object.fromEntries(await Promise.all(Object.entries(errors).map(async ([k, v]) => [k, await inRequestLanguage(v)])));
 }
 
+/** Where emailed links point, and the key their stop and update links are signed with. */
+const emailLinks = () => ({ baseUrl: emailLinkBase(), secret: sessionSecret() });
+
 const projectFields = ["teamId", "title", "summary", "ownerName", "ownerRole", "ownerEmail", "coOwners"] as const;
 
 export async function createProjectAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
@@ -181,7 +184,7 @@ export async function setPublicAction(slug: string, projectId: string, form: For
   revalidatePath(`/o/${slug}/projects/${projectId}`);
   // The first project on the progress page: the weekend's consenting people hear of it (once each).
   const mailer = sharedMailer();
-  if (isPublic && mailer) await announceProgress(found.db, mailer, found.project.eventId, emailLinkBase());
+  if (isPublic && mailer) await announceProgress(found.db, mailer, found.project.eventId, emailLinks());
 }
 
 export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -255,7 +258,7 @@ export async function sendReminderAction(slug: string, projectId: string, _p: Sa
   const t = await getTranslations("projects.actions");
   const mailer = sharedMailer();
   if (!mailer) return { message: t("noMailerReminder") };
-  const result = await sendNudge(found.db, mailer, { baseUrl: emailLinkBase(), secret: sessionSecret() }, projectId);
+  const result = await sendNudge(found.db, mailer, emailLinks(), projectId);
   revalidatePath(`/o/${slug}/projects`);
   return result === "sent" ? { saved: t("nudge.sent") } : { message: t(`nudge.${result}`) };
 }
@@ -322,7 +325,7 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   const mailer = sharedMailer();
   if (!mailer) return { message: t("noMailerInvite") };
   const db = await sharedDatabase();
-  const sent = await inviteToCatchUp(db, mailer, found.event.id, emailLinkBase());
+  const sent = await inviteToCatchUp(db, mailer, found.event.id, emailLinks());
   revalidatePath(`/o/${slug}/projects`);
   return { saved: sent === 0 ? t("allInvited") : t("invited", { count: sent }) };
 }

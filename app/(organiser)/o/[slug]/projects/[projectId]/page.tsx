@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -143,6 +144,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             action={organiserCheckInAction.bind(null, event.slug, project.id)}
             defaultAuthor={account.name}
             isPublic={project.isPublic}
+            submission={randomUUID()}
           />
         </section>
 

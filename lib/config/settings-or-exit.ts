@@ -1,0 +1,16 @@
+import { ConfigError, type Env, parseEnv } from "./env";
+
+/**
+ * The settings of a command run from a terminal (npm run backup, restore, retention:sweep, db:*):
+ * a wrong one is said in one line naming it, and the command exits 1, rather than a stack trace
+ * in which the setting is hard to find.
+ */
+export function settingsOrExit(source: NodeJS.ProcessEnv = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

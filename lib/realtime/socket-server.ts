@@ -156,13 +156,16 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   );
   const readSeconds = options.readBudget?.seconds ?? 5;
   const readNotes = options.readBudget?.notes ?? 1000;
+  // The line is long enough for every screen one person has open to reload its board at once
+  // after a blip (a phone with a few tabs; a laptop with the console, the big screen and board
+  // pages): they wait their turn. Only a script's burst runs past it.
   const reads = createReadBudget({
     limiter: createLimiter({ points: readNotes, seconds: readSeconds, keyPrefix: "person-reads" }, options.redis),
-    maxWaiting: 1,
+    maxWaiting: 4,
   });
   const staffReads = createReadBudget({
     limiter: createLimiter({ points: readNotes * 4, seconds: readSeconds, keyPrefix: "person-staff-reads" }, options.redis),
-    maxWaiting: 1,
+    maxWaiting: 12,
   });
   // A person who keeps sending far past their limit (a script, not a phone's outbox, which
   // waits after a refusal) is cut off and shut out for a while: even refusing them costs the

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { events, projectCheckIns, projectMilestones, projects } from "@/db/schema";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { day, followUpState } from "@/lib/projects/check-in-rules";
+import { stopLinkBinding } from "@/lib/projects/owner-email";
 import { newOwnerLink } from "@/lib/projects/owner-link";
 import { claim, releaseClaim } from "./claims";
 import { deliver } from "./deliver";
@@ -19,7 +20,9 @@ export type EmailLinks = { baseUrl: string; secret: string };
 
 const updateUrl = (links: EmailLinks, projectId: string, ownerTokenHash: string) =>
   `${links.baseUrl}/r/${linkToken(links.secret, "update", projectId, ownerTokenHash)}`;
-const stopUrl = (links: EmailLinks, projectId: string) => `${links.baseUrl}/stop/${linkToken(links.secret, "stop", projectId)}`;
+/** Bound to the address the reminder goes to: a later owner's reminders are not the old one's to stop. */
+const stopUrl = (links: EmailLinks, projectId: string, ownerEmail: string) =>
+  `${links.baseUrl}/stop/${linkToken(links.secret, "stop", projectId, stopLinkBinding(ownerEmail))}`;
 
 type Claimed = { key: string; detail: string };
 
@@ -85,7 +88,7 @@ async function remind(
       milestoneTitle: milestone?.title ?? null,
       dueAt: milestone?.dueAt ?? null,
       link: updateUrl(links, projectId, won.tokenHash),
-      stopUrl: stopUrl(links, projectId),
+      stopUrl: stopUrl(links, projectId, won.project.ownerEmail),
     }),
   });
   if (sent) return "sent";

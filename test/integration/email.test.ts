@@ -30,6 +30,7 @@ import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
+import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { projectForOwner } from "@/lib/projects/owner-link";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
@@ -119,7 +120,8 @@ describe("email", () => {
 
     // The stop link stops the reminders; a forged one does nothing.
     const stop = linkIn(overdue!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
-    expect(await stopEmails(db, links.secret, `${projectId}.forged`)).toBeNull();
+    expect(await stopEmails(db, links.secret, `${projectId}.forged`)).toBe("outdated");
+    expect((await db.read.select().from(projects).where(eq(projects.id, projectId)))[0]?.remindersStoppedAt).toBeNull();
     expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "reminders", stopped: true });
     const later = await projectDueOn(due + 60 * day);
     await db.transact((tx) => tx.update(projects).set({ remindersStoppedAt: Date.now() }).where(eq(projects.id, projectId)));
@@ -127,6 +129,35 @@ describe("email", () => {
     expect(smtp.to(owner)).toHaveLength(3);
     expect(await sendNudge(db, mailer, links, projectId)).toBe("stopped");
     expect(later.projectId).not.toBe(projectId);
+  });
+
+  it("a reminder's stop link stops the reminders of the address it went to, and no later owner's", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    const stoppedAt = async () =>
+      (await db.read.select().from(projects).where(eq(projects.id, projectId)))[0]?.remindersStoppedAt;
+    expect(await sweepCheckInReminders(db, mailer, links, due - 1 * day)).toBe(1);
+    const [first] = await smtp.waitFor(owner, 1);
+    const oldStop = linkIn(first!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
+
+    // The owner stops them; saving their address again (another case, say) leaves them stopped.
+    expect(await stopEmails(db, links.secret, oldStop)).toMatchObject({ kind: "reminders", stopped: true });
+    expect(await db.transact((tx) => saveOwnerEmail(tx, projectId, " Owner@Example.test"))).toBe("unchanged");
+    expect(await stoppedAt()).not.toBeNull();
+    expect(await sweepCheckInReminders(db, mailer, links, due + 5 * day)).toBe(0);
+
+    // A new owner: their reminders start, and the old owner's link no longer stops them.
+    const next = "next-owner@example.test";
+    expect(await db.transact((tx) => saveOwnerEmail(tx, projectId, next))).toBe("changed");
+    expect(await stoppedAt()).toBeNull();
+    expect(await stopEmails(db, links.secret, oldStop)).toBe("outdated");
+    expect(await stoppedAt()).toBeNull();
+    expect(await sweepCheckInReminders(db, mailer, links, due + 10 * day)).toBe(1);
+    const [theirs] = await smtp.waitFor(next, 1);
+    const newStop = linkIn(theirs!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
+    expect(newStop).not.toBe(oldStop);
+    expect(await stopEmails(db, links.secret, newStop)).toMatchObject({ kind: "reminders", title: "Pop-up café", stopped: true });
+    expect(await stoppedAt()).not.toBeNull();
   });
 
   it("a check-in covers the milestone: no reminder", async () => {

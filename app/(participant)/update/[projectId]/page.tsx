@@ -7,7 +7,9 @@ import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { localShortDate } from "@/lib/i18n/dates";
 import { findProject } from "@/lib/projects/find-projects";
+import { followUpVersion } from "@/lib/projects/follow-up-version";
 import { ownedProject } from "@/lib/projects/owner-session";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { PhoneShell } from "../../phone-shell";
 import { ownerCheckInAction } from "./actions";
 
@@ -35,8 +37,10 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
   const project = await findProject((await sharedDatabase()).read, owned.project.eventId, projectId);
   if (!project) return null;
   const next = project.milestones.filter((m) => m.doneAt === null);
+  const version = await followUpVersion((await sharedDatabase()).read, owned.project.eventId, projectId);
   return (
     <PhoneShell>
+      <VersionFollower url={`/update/${projectId}/version`} version={version} />
       <div className="space-y-6">
         <header className="space-y-2">
           <p className="eyebrow">{owned.eventName}</p>

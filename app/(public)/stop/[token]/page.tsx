@@ -19,7 +19,7 @@ export default async function StopPage({ params }: { params: Promise<{ token: st
   const { token } = await params;
   const t = await getTranslations("public.stop");
   const target = await findStopTarget((await sharedDatabase()).read, sessionSecret(), token);
-  const what = target ? t("what", { kind: target.kind, title: target.title }) : "";
+  const what = target && target !== "outdated" ? t("what", { kind: target.kind, title: target.title }) : "";
   return (
     <>
       <SiteHeader />
@@ -29,6 +29,11 @@ export default async function StopPage({ params }: { params: Promise<{ token: st
             <>
               <h1 className="text-2xl font-extrabold tracking-tight">{t("brokenTitle")}</h1>
               <p className="text-ink-soft">{t("brokenBody")}</p>
+            </>
+          ) : target === "outdated" ? (
+            <>
+              <h1 className="text-2xl font-extrabold tracking-tight">{t("outdatedTitle")}</h1>
+              <p className="text-ink-soft">{t("outdatedBody")}</p>
             </>
           ) : target.stopped ? (
             <>

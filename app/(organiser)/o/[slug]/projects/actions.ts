@@ -23,6 +23,7 @@ import { createCatchUp } from "@/lib/projects/catch-up";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { createProject } from "@/lib/projects/create-project";
 import { findProject } from "@/lib/projects/find-projects";
+import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
 import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
@@ -236,16 +237,12 @@ export async function saveOwnerEmailAction(slug: string, projectId: string, _p: 
   if (!found) return { message: organisersOnly, values };
   const parsed = ownerEmailSchema.safeParse(values);
   if (!parsed.success) return { errors: await inLanguage(fieldErrors(parsed.error)), values };
-  await found.db.transact((tx) =>
-    tx
-      .update(projects)
-      // A new address is a new start: reminders go to it even if the old one asked to stop.
-      .set({ ownerEmail: parsed.data.ownerEmail, remindersStoppedAt: null })
-      .where(eq(projects.id, projectId)),
-  );
-  revalidatePath(`/o/${slug}/projects/${projectId}`);
+  const saved = await found.db.transact((tx) => saveOwnerEmail(tx, projectId, parsed.data.ownerEmail));
   const t = await getTranslations("projects.actions");
-  return { saved: parsed.data.ownerEmail ? t("emailSaved") : t("emailCleared"), values };
+  if (!saved) return { message: t("gone"), values };
+  revalidatePath(`/o/${slug}/projects/${projectId}`);
+  const said = { unchanged: "emailUnchanged", changed: "emailSaved", cleared: "emailCleared" } as const;
+  return { saved: t(said[saved]), values };
 }
 
 /** "Send a reminder" from "Needs a nudge": the same email as the scheduled reminder, now. */

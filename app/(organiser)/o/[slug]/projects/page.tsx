@@ -10,6 +10,8 @@ import { sharedMailer } from "@/lib/email/mailer";
 import { catchUpAudience } from "@/lib/email/participant-emails";
 import { projectsNeedingNudge } from "@/lib/projects/find-nudges";
 import { findProjects } from "@/lib/projects/find-projects";
+import { followUpVersion } from "@/lib/projects/follow-up-version";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
@@ -59,8 +61,10 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
   const joinLink = `${await publicBaseUrl()}/j/${event.joinCode}`;
   const emailOn = sharedMailer() !== null;
 
+  const version = await followUpVersion(db.read, event.id);
   return (
     <PageShell>
+      <VersionFollower url={`/o/${event.slug}/projects/version`} version={version} />
       <EventBreadcrumb event={event} here={t("breadcrumb")} />
       <header className="mb-8 space-y-2">
         <p className="eyebrow">{t("eyebrow")}</p>

@@ -9,6 +9,8 @@ import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
 import { localShortDate } from "@/lib/i18n/dates";
 import { findProject } from "@/lib/projects/find-projects";
+import { followUpVersion } from "@/lib/projects/follow-up-version";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
 import { PageShell } from "../../../../page-shell";
 import {
@@ -45,8 +47,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   if (!project) notFound();
   const risks = Object.fromEntries(project.risks.map((r) => [r.item, r]));
 
+  const version = await followUpVersion((await sharedDatabase()).read, event.id, project.id);
   return (
     <PageShell>
+      <VersionFollower url={`/o/${event.slug}/projects/version?project=${project.id}`} version={version} />
       <nav aria-label={t("breadcrumbLabel")} className="mb-4 text-sm">
         <Link href={`/o/${event.slug}`} className="link">
           {event.name}

@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { projects } from "@/db/schema";
+
+/** Two spellings of one mailbox (a different case, stray spaces) are the same owner. */
+export const ownerAddress = (email: string) => email.trim().toLowerCase();
+
+/**
+ * What a reminder's stop link is bound to: the address it was sent to. When the owner's email
+ * changes, links sent to the old address no longer stop the new owner's reminders.
+ */
+export const stopLinkBinding = (ownerEmail: string) => `to:${ownerAddress(ownerEmail)}`;
+
+export type OwnerEmailSaved = "unchanged" | "changed" | "cleared";
+
+/**
+ * Saves a project's owner email. Only a different address is a new start, so reminders go to it
+ * even if the old one asked them to stop; saving the same address leaves the owner's "stop" alone.
+ */
+export async function saveOwnerEmail(tx: Tx, projectId: string, ownerEmail: string): Promise<OwnerEmailSaved | null> {
+  const [project] = await tx.select({ ownerEmail: projects.ownerEmail }).from(projects).where(eq(projects.id, projectId));
+  if (!project) return null;
+  if (ownerAddress(project.ownerEmail) === ownerAddress(ownerEmail)) return "unchanged";
+  await tx.update(projects).set({ ownerEmail, remindersStoppedAt: null }).where(eq(projects.id, projectId));
+  return ownerEmail ? "changed" : "cleared";
+}

@@ -259,6 +259,41 @@ describe("email", () => {
     expect(smtp.delivered.flatMap((d) => d.to)).toEqual(["amara@example.test"]);
   });
 
+  it("a young person's parent or carer gets the after-the-weekend emails worded for them, without the young person's full name", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await createTestEvent(db, organiser.accountId, "Young Lambeth");
+    const teamId = crypto.randomUUID();
+    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
+    const young = await addParticipant(db, weekend.id, "Zelda Quinn");
+    await db.transact(async (tx) => {
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, contact: "carer@example.test", ageBand: "under_16", language: "fr" })
+        .where(eq(participants.id, young));
+      await tx.insert(teamMembers).values({ eventId: weekend.id, participantId: young, teamId });
+    });
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.id,
+        name: "Retrouvailles",
+        place: "Brixton library",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
+    expect(await announceProgress(db, mailer, weekend.id, links)).toBe(1);
+    const [invite, progress] = await smtp.waitFor("carer@example.test", 2);
+    expect(invite?.subject).toBe("Retrouvailles\u00a0: des retrouvailles pour Z. Q. et son équipe");
+    for (const email of [invite!, progress!]) {
+      expect(email.text).toContain("Bonjour,");
+      expect(email.text).toContain("parce que Z. Q. a participé au week-end et que vous avez accepté, en tant que parent");
+      expect(email.text).not.toContain("Zelda");
+      expect(email.text).not.toContain("vous avez participé");
+    }
+  });
+
   it("participants who agreed get their device link and the progress page news, once; others get nothing", async () => {
     const organiser = await createAccount(db);
     const event = await createTestEvent(db, organiser.accountId);

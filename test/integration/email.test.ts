@@ -3,6 +3,7 @@
  * that scheduled messages go once (also with two database connections sweeping at once, as two
  * processes would).
  */
+import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
@@ -28,6 +29,7 @@ import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
 import { announceProgress, catchUpAudience, emailDeviceLink, inviteToCatchUp } from "@/lib/email/participant-emails";
 import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
+import { createLogger, setSharedLogger, sharedLogger } from "@/lib/observability/logger";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
 import { projectForOwner } from "@/lib/projects/owner-link";
@@ -454,5 +456,43 @@ describe("email", () => {
     expect(mail?.subject).toBe("You're invited to help run Made in Lambeth");
     expect(linkIn(mail!, links.baseUrl)).toBe(`${links.baseUrl}/invite/abc`);
     expect(mail?.html).toContain(`href="${links.baseUrl}/invite/abc"`);
+  });
+
+  it("a message the relay refuses is a JSON line in the server's log, with its kind and codes and no address", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const before = sharedLogger();
+    setSharedLogger(createLogger({ nodeEnv: "production", destination }));
+    const refusing: Mailer = {
+      async send() {
+        throw Object.assign(new Error("550 5.1.1 <nobody@example.test>: no such user"), { code: "EENVELOPE", responseCode: 550 });
+      },
+      close() {},
+    };
+    try {
+      const sent = await deliver(db, refusing, {
+        eventId: null,
+        kind: "password_reset",
+        to: "nobody@example.test",
+        content: passwordResetEmail({ locale: "en-GB", link: `${links.baseUrl}/reset/abc`, minutes: 30 }),
+      });
+      expect(sent).toBe(false);
+    } finally {
+      setSharedLogger(before);
+    }
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: "warn",
+        msg: "email: the relay refused a message",
+        kind: "password_reset",
+        code: "EENVELOPE",
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("nobody@");
   });
 });

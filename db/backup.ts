@@ -6,7 +6,7 @@
  * are written once under random names and never changed, so copying the folder after the
  * database gives every file the copy points at.
  */
-import { cpSync, existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, openSync, renameSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createClient } from "@libsql/client";
 
@@ -40,9 +40,12 @@ export async function backup(options: {
 }): Promise<BackupResult> {
   const source = filePathOf(options.databaseUrl);
   if (!existsSync(source)) throw new Error(`There is no database at ${source}.`);
-  mkdirSync(options.outDir, { recursive: true });
+  // A backup holds the same personal data as the database: readable by this user only.
+  mkdirSync(options.outDir, { recursive: true, mode: 0o700 });
   const name = `madein-${stamp(options.now)}`;
   const target = resolve(options.outDir, `${name}.db`);
+  // VACUUM INTO fills an empty file and keeps its mode; made first, the copy is never readable by others.
+  closeSync(openSync(target, "wx", 0o600));
   const client = createClient({ url: `file:${source}` });
   try {
     await client.execute("PRAGMA busy_timeout = 5000");
@@ -56,6 +59,8 @@ export async function backup(options: {
   if (existsSync(options.uploadDir) && statSync(options.uploadDir).isDirectory()) {
     uploads = resolve(options.outDir, `${name}-uploads`);
     cpSync(options.uploadDir, uploads, { recursive: true });
+    // The photos inside are 0600 already (lib/files/storage.ts); the folder keeps others from listing them.
+    chmodSync(uploads, 0o700);
   }
   return { database: target, uploads, integrity };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
@@ -31,10 +31,18 @@ export interface Database {
 
 const isFile = (url: string) => url.startsWith("file:");
 
-function ensureDirectoryFor(url: string) {
+/**
+ * The database holds personal data: a new file (and its folder) is made readable by this user
+ * only, as .session-secret is, rather than as the umask allows (0644). SQLite gives its WAL and
+ * shared-memory files the database file's mode, so they follow.
+ */
+function ensurePrivateFileFor(url: string) {
   if (!isFile(url)) return;
   const path = url.slice("file:".length).split("?")[0] ?? "";
-  if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (!path || path === ":memory:") return;
+  mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
+  // An empty file is a new database to SQLite; an existing one is opened as it is, unchanged.
+  closeSync(openSync(resolve(path), "a", 0o600));
 }
 
 /**
@@ -75,7 +83,7 @@ async function readPragmas(client: Client) {
 }
 
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  ensureDirectoryFor(url);
+  ensurePrivateFileFor(url);
   installStatementCache();
   // The write client has exactly one connection. libSQL's `transaction()` borrows a
   // connection from a pool and opens fresh ones on demand; fresh connections would not
@@ -118,7 +126,7 @@ export const migrationsFolder = resolve(process.cwd(), "db/migrations");
  * the connection around the migration (for table rebuilds) and checked afterwards.
  */
 export async function migrateDatabase(url: string, authToken?: string) {
-  ensureDirectoryFor(url);
+  ensurePrivateFileFor(url);
   const client = createClient({ url, authToken, concurrency: 1 });
   try {
     if (isFile(url)) {

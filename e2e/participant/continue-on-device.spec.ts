@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
-import { createEventFixture, joinAs } from "../support/fixtures";
+import { createEventFixture, joinAs, setEventStatus } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 test("a participant moves to a new phone with their personal link and keeps their identity", async ({ browser }) => {
@@ -112,4 +112,32 @@ test("a personal link works once, the first phone is told, and the person signs 
 
   await firstPhone.close();
   await secondPhone.close();
+});
+
+test("a personal link to a finished (archived) event says so and lets no one in", async ({ browser }) => {
+  const event = await createEventFixture({ name: "Made in Peckham" });
+  const oldPhone = await browser.newContext(phone);
+  await joinAs(oldPhone, event.id, "Kofi");
+  const page = await oldPhone.newPage();
+  await page.goto(`/p/${event.slug}`);
+  await page.getByRole("link", { name: /Continue on another device/ }).click();
+  await page.getByRole("button", { name: "Show my personal link" }).click();
+  const link = new URL((await page.getByTestId("device-link").textContent())?.trim() ?? "").pathname;
+  await setEventStatus(event.id, "archived");
+
+  const newPhone = await browser.newContext(phone);
+  const second = await newPhone.newPage();
+  await second.goto(link);
+  await expect(second.getByRole("heading", { name: "This event isn't open" })).toBeVisible();
+  await expect(second.getByText("Made in Peckham has finished, so this link no longer opens it.")).toBeVisible();
+  await expect(second.getByRole("button", { name: "Continue here" })).toHaveCount(0);
+  await expectAccessible(second);
+  // Posting to the link's use directly signs nobody in either.
+  const posted = await second.request.post(`${link}/now`, { maxRedirects: 0 });
+  expect(posted.headers().location).toBe(link);
+  await second.goto(`/p/${event.slug}`);
+  await expect(second.getByRole("heading", { name: "Hello, Kofi" })).toHaveCount(0);
+
+  await oldPhone.close();
+  await newPhone.close();
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { type EmailKind, sentEmails } from "@/db/schema";
+import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Mailer } from "./mailer";
 import { type EmailContent, renderEmail } from "./render";
 
@@ -11,7 +12,12 @@ export type Delivery = { eventId: string | null; kind: EmailKind; to: string; co
  * organisers can see what left the app. Never throws for a refused message: the caller gets
  * false, and the log line names the kind, never the address.
  */
-export async function deliver(db: Database, mailer: Mailer, delivery: Delivery, log = defaultLog): Promise<boolean> {
+export async function deliver(
+  db: Database,
+  mailer: Mailer,
+  delivery: Delivery,
+  logger: Pick<Logger, "warn"> = sharedLogger(),
+): Promise<boolean> {
   const email = renderEmail(delivery.content);
   let outcome: "sent" | "failed" = "sent";
   try {
@@ -20,7 +26,7 @@ export async function deliver(db: Database, mailer: Mailer, delivery: Delivery, 
     outcome = "failed";
     // The relay's text may quote the address: log only its codes.
     const { code, responseCode } = error as { code?: string; responseCode?: number };
-    log(`email: the relay refused a ${delivery.kind} message`, { code, responseCode });
+    logger.warn({ kind: delivery.kind, eventId: delivery.eventId, code, responseCode }, "email: the relay refused a message");
   }
   await db.transact((tx) =>
     tx.insert(sentEmails).values({
@@ -35,5 +41,3 @@ export async function deliver(db: Database, mailer: Mailer, delivery: Delivery, 
   );
   return outcome === "sent";
 }
-
-const defaultLog = (message: string, detail?: unknown) => console.error(message, detail ?? "");

@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { sharedLogger } from "@/lib/observability/logger";
 import { type EmailLinks, sweepCheckInReminders } from "./check-in-reminders";
 import type { Mailer } from "./mailer";
 import { sweepOrganiserDigests } from "./organiser-digest";
@@ -22,7 +23,7 @@ export function startEmailJobs(
   } = {},
 ) {
   const everyMs = options.everyMs ?? defaultSweepMs;
-  const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ""));
+  const log = options.log ?? ((m: string, e?: unknown) => sharedLogger().error({ err: e }, m));
   let running: Promise<void> | null = null;
   const sweep = () => {
     running ??= (async () => {

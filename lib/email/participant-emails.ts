@@ -3,12 +3,13 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { eventFollowUps, events, participants, teamMembers } from "@/db/schema";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
+import { type AgeBand, initials, isUnder18 } from "@/lib/participants/profile-facts";
 import type { EmailLinks } from "./check-in-reminders";
 import { claim } from "./claims";
 import { deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
-import { catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
+import { type AfterTheWeekendReader, catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
 
 const isEmail = (contact: string) => z.email().safeParse(contact.trim()).success;
 
@@ -19,6 +20,10 @@ const consentStopUrl = (links: EmailLinks, participantId: string) =>
 /** A participant's email speaks their language: theirs, else their event's. */
 const languageOf = (person: { language: string | null }, event: { language: string }) =>
   knownLocale(person.language) ?? knownLocale(event.language) ?? defaultLocale;
+
+/** An under-18's contact is their parent's or carer's: the email is worded for them. */
+const readerOf = (person: { name: string; ageBand: AgeBand | null }): AfterTheWeekendReader =>
+  isUnder18(person.ageBand) ? { kind: "carer", youngPerson: initials(person.name) } : { kind: "participant", name: person.name };
 
 /**
  * People of an event who agreed to be contacted afterwards and gave an email address; the rest
@@ -33,6 +38,7 @@ async function reachable(db: Database, eventId: string, teamMembersOnly: boolean
       contact: participants.contact,
       teamId: teamMembers.teamId,
       language: participants.language,
+      ageBand: participants.ageBand,
     })
     .from(participants)
     .leftJoin(teamMembers, eq(teamMembers.participantId, participants.id))
@@ -68,7 +74,7 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
       to: person.contact.trim(),
       content: catchUpInviteEmail({
         locale: languageOf(person, catchUp),
-        name: person.name,
+        reader: readerOf(person),
         eventName: catchUp.name,
         startsAt: catchUp.startsAt,
         endsAt: catchUp.endsAt,
@@ -97,7 +103,7 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
       to: person.contact.trim(),
       content: progressPublishedEmail({
         locale: languageOf(person, event),
-        name: person.name,
+        reader: readerOf(person),
         eventName: event.name,
         link: `${links.baseUrl}/e/${event.slug}/progress`,
         stopUrl: consentStopUrl(links, person.id),
@@ -125,7 +131,7 @@ export async function emailDeviceLink(
     .where(eq(participants.id, input.participantId));
   const person = found?.person;
   if (!found || !person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
-  if (person.ageBand === "under_16" || person.ageBand === "16_17") return false;
+  if (isUnder18(person.ageBand)) return false;
   return deliver(db, mailer, {
     eventId: input.eventId,
     kind: "device_link",

@@ -142,9 +142,22 @@ export function deviceLinkEmail(d: { locale: string; name: string; eventName: st
   };
 }
 
+/**
+ * Who reads an email sent on someone's agreement to hear what happens next: the participant, or
+ * (for an under-18) the parent or carer whose address they gave. A carer's email names the young
+ * person only as the room does (initials): the address is not verified, so no full name goes to it.
+ */
+export type AfterTheWeekendReader = { kind: "participant"; name: string } | { kind: "carer"; youngPerson: string };
+
+function afterTheWeekendWords(t: ReturnType<typeof words>, reader: AfterTheWeekendReader) {
+  return reader.kind === "carer"
+    ? { greeting: t("greetingCarer"), reason: t("afterTheWeekendCarer", { name: reader.youngPerson }) }
+    : { greeting: t("greeting", { name: reader.name }), reason: t("afterTheWeekend") };
+}
+
 export function catchUpInviteEmail(d: {
   locale: string;
-  name: string;
+  reader: AfterTheWeekendReader;
   eventName: string;
   startsAt: number | null;
   endsAt: number | null;
@@ -155,10 +168,14 @@ export function catchUpInviteEmail(d: {
 }): EmailContent {
   const t = words(d.locale);
   const when = d.startsAt === null ? "" : localEventDates(d.locale, d.startsAt, d.endsAt, "");
+  const { greeting, reason } = afterTheWeekendWords(t, d.reader);
   return {
     locale: d.locale,
-    subject: t("catchUp.subject", { event: d.eventName }),
-    greeting: t("greeting", { name: d.name }),
+    subject:
+      d.reader.kind === "carer"
+        ? t("catchUp.subjectCarer", { event: d.eventName, name: d.reader.youngPerson })
+        : t("catchUp.subject", { event: d.eventName }),
+    greeting,
     blocks: [
       { kind: "text", text: t("catchUp.body", { event: d.eventName }) },
       ...(when || d.place
@@ -166,7 +183,7 @@ export function catchUpInviteEmail(d: {
         : []),
       { kind: "button", label: t("catchUp.button"), url: d.link },
     ],
-    reason: t("afterTheWeekend"),
+    reason,
     stopUrl: d.stopUrl,
     stopLabel: t("stopEventEmails"),
   };
@@ -174,22 +191,23 @@ export function catchUpInviteEmail(d: {
 
 export function progressPublishedEmail(d: {
   locale: string;
-  name: string;
+  reader: AfterTheWeekendReader;
   eventName: string;
   link: string;
   /** Where the participant takes back their agreement to be contacted. */
   stopUrl: string;
 }): EmailContent {
   const t = words(d.locale);
+  const { greeting, reason } = afterTheWeekendWords(t, d.reader);
   return {
     locale: d.locale,
     subject: t("progress.subject", { event: d.eventName }),
-    greeting: t("greeting", { name: d.name }),
+    greeting,
     blocks: [
       { kind: "text", text: t("progress.body", { event: d.eventName }) },
       { kind: "button", label: t("progress.button"), url: d.link },
     ],
-    reason: t("afterTheWeekend"),
+    reason,
     stopUrl: d.stopUrl,
     stopLabel: t("stopEventEmails"),
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedLine } from "@/lib/forms/direction-controls";
 import { londonLocalToEpoch } from "./event-dates";
 
 /** A datetime-local value read as London time → epoch ms, with a plain message when it is not one. */
@@ -40,7 +41,7 @@ const goalsSchema = z
 /** Everything the event editor's details form saves. */
 export const eventDetailsSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the event a name.").max(120, "Keep the name to 120 characters or fewer."),
+    name: typedLine(z.string().trim().min(1, "Give the event a name.").max(120, "Keep the name to 120 characters or fewer.")),
     place: text("the place", 160),
     startsAt: londonTime("Say when the event starts."),
     endsAt: londonTime("Say when the event ends."),

@@ -41,7 +41,7 @@ export class LocalDiskStorage implements FileStorage {
 
   async save(key: string, data: Uint8Array, variant?: string) {
     const path = this.pathFor(key, variant);
-    await mkdir(join(path, ".."), { recursive: true });
+    await mkdir(join(path, ".."), { recursive: true, mode: 0o700 });
     // Written beside, then renamed: a reader never sees half a file.
     const partial = `${path}.${randomBytes(4).toString("hex")}.partial`;
     await writeFile(partial, data, { mode: 0o600 });

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participants } from "@/db/schema";
+import { events, participants } from "@/db/schema";
 import { renewResumeToken } from "@/lib/participants/join-event";
 import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "@/test/integration/support/fixtures";
-import { addDevice, claimPersonalLink, deviceLabel, listDevices, signOutDevice } from "./devices";
+import { addDevice, claimPersonalLink, deviceLabel, findPersonalLink, listDevices, signOutDevice } from "./devices";
 
 let t: Awaited<ReturnType<typeof openTempDatabase>>;
 beforeAll(async () => {
@@ -32,6 +32,19 @@ describe("personal links and devices", () => {
     const token = await t.db.transact((tx) => renewResumeToken(tx, participantId));
     await t.db.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, participantId)));
     expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Safari on iPhone"))).toBeNull();
+  });
+
+  it("an event that is not open (a draft, or finished and archived) lets no personal link in, and leaves the link unused", async () => {
+    const { event, participantId } = await someone();
+    const token = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    for (const status of ["archived", "draft"] as const) {
+      await t.db.transact((tx) => tx.update(events).set({ status }).where(eq(events.id, event.id)));
+      expect(await findPersonalLink(t.db.read, token)).toMatchObject({ eventStatus: status });
+      expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Safari on iPhone"))).toBeNull();
+    }
+    expect(await listDevices(t.db.read, participantId)).toEqual([]);
+    await t.db.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, event.id)));
+    expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Safari on iPhone"))).toMatchObject({ participantId });
   });
 
   it("a person signs out one of their devices, and only their own", async () => {

@@ -61,28 +61,38 @@ export async function signOutDevice(tx: Tx, participantId: string, deviceId: str
   return gone.map((d) => ({ kind: "device", deviceId: d.id }));
 }
 
+/** The event a personal link would sign this device into, and whether it is open, without using the link up. */
+export async function findPersonalLink(
+  db: Db,
+  token: string,
+): Promise<{ eventName: string; eventStatus: (typeof events.$inferSelect)["status"] } | null> {
+  const [found] = await db
+    .select({ eventName: events.name, eventStatus: events.status, leftAt: participants.leftAt })
+    .from(participants)
+    .innerJoin(events, eq(events.id, participants.eventId))
+    .where(eq(participants.resumeTokenHash, hashToken(token)));
+  return found && found.leftAt === null ? { eventName: found.eventName, eventStatus: found.eventStatus } : null;
+}
+
 /**
  * Opening a personal link: it works once. The token is replaced by one nobody holds, in the
  * same transaction that finds it, so a forwarded or second use finds nothing; the new device
- * is recorded. Someone who left, or an archived event, gets nothing.
+ * is recorded. Someone who left gets nothing; nor does anyone while the event is not open (a
+ * draft, or finished and archived), and the link is not used up: a draft's works once it opens.
  */
-/** The event a personal link would sign this device into, without using the link up. */
-export async function findPersonalLink(db: Db, token: string): Promise<{ eventName: string } | null> {
-  const [found] = await db
-    .select({ eventName: events.name, leftAt: participants.leftAt })
-    .from(participants)
-    .innerJoin(events, eq(events.id, participants.eventId))
-    .where(eq(participants.resumeTokenHash, hashToken(token)));
-  return found && found.leftAt === null ? { eventName: found.eventName } : null;
-}
-
 export async function claimPersonalLink(tx: Tx, token: string, label: string) {
   const [found] = await tx
-    .select({ participantId: participants.id, eventId: participants.eventId, slug: events.slug, leftAt: participants.leftAt })
+    .select({
+      participantId: participants.id,
+      eventId: participants.eventId,
+      slug: events.slug,
+      status: events.status,
+      leftAt: participants.leftAt,
+    })
     .from(participants)
     .innerJoin(events, eq(events.id, participants.eventId))
     .where(eq(participants.resumeTokenHash, hashToken(token)));
-  if (!found || found.leftAt !== null) return null;
+  if (!found || found.leftAt !== null || found.status !== "published") return null;
   await tx
     .update(participants)
     .set({ resumeTokenHash: hashToken(newToken()) })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedLine } from "@/lib/forms/direction-controls";
 import { writtenName } from "./profile-facts";
 
 export * from "./profile-facts";
@@ -17,22 +18,13 @@ export const displayNameMax = 40;
 /** Said, never done silently: a name over the limit is refused with this, not cut. */
 export const displayNameTooLong = `Keep your name to ${displayNameMax} characters or fewer.`;
 
-/**
- * Direction controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates) a name never
- * needs: an override in a name turns the text drawn after it backwards ("Jesteś z nami, !cba").
- * Screens isolate each name themselves.
- */
-const directionControls = /[\u202A-\u202E\u2066-\u2069]/g;
-
-export const displayNameSchema = z
-  .string({ error: "Tell us what to call you." })
-  .transform((name) => name.replace(directionControls, ""))
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1, "Tell us what to call you.")
-      .max(displayNameMax, displayNameTooLong)
-      .refine((name) => !/[<>]/.test(name), "Names can't contain < or >.")
-      .refine((name) => !isReservedName(name), reservedNameMessage),
-  );
+export const displayNameSchema = typedLine(
+  z
+    .string()
+    .trim()
+    .min(1, "Tell us what to call you.")
+    .max(displayNameMax, displayNameTooLong)
+    .refine((name) => !/[<>]/.test(name), "Names can't contain < or >.")
+    .refine((name) => !isReservedName(name), reservedNameMessage),
+  "Tell us what to call you.",
+);

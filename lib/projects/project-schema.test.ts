@@ -1,7 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { checkInSchema, coOwnersField, linksField, milestoneSchema, numbersField } from "./project-schema";
+import { eventDetailsSchema } from "@/lib/events/event-details";
+import { checkInSchema, coOwnersField, linksField, milestoneSchema, numbersField, projectSchema } from "./project-schema";
 
 describe("project fields", () => {
+  it("drops direction controls from a project's title and owner's name, and an event's name, as from display names", () => {
+    const project = projectSchema.parse({
+      title: "\u202ECafé in the park",
+      summary: "",
+      ownerName: "Amara\u2066 Okafor\u2069",
+      ownerRole: "",
+      coOwners: "",
+    });
+    expect(project).toMatchObject({ title: "Café in the park", ownerName: "Amara Okafor" });
+    expect(
+      projectSchema.safeParse({ title: "\u202E", summary: "", ownerName: "Amara", ownerRole: "", coOwners: "" }).success,
+    ).toBe(false);
+    const name = eventDetailsSchema.shape.name.parse("Made in \u202ELambeth");
+    expect(name).toBe("Made in Lambeth");
+  });
+
   it("reads co-owners one per line as name, role", () => {
     expect(coOwnersField.parse("Amara, Resident\n\nParks officer, Council, Parks")).toEqual([
       { name: "Amara", role: "Resident" },

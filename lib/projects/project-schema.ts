@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkInStatuses } from "@/db/schema";
+import { typedLine } from "@/lib/forms/direction-controls";
 
 /**
  * What organisers and owners type about projects, validated with plain messages. Multi-line
@@ -12,11 +13,13 @@ const lines = (raw: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+// Titles and names reach other people's screens and email subjects: no direction controls.
 const shortText = (max: number, what: string) =>
   z
     .string()
     .trim()
     .max(max, `Keep ${what} to ${max.toLocaleString("en-GB")} characters or fewer.`);
+const shortLine = (max: number, what: string, missing: string) => typedLine(shortText(max, what).min(1, missing));
 
 /** "Amara, Resident" → { name: "Amara", role: "Resident" }. */
 export const coOwnersField = z
@@ -39,9 +42,9 @@ export const coOwnersField = z
   });
 
 export const projectSchema = z.object({
-  title: shortText(160, "the title").min(1, "Give the project a name."),
+  title: shortLine(160, "the title", "Give the project a name."),
   summary: shortText(4000, "the summary"),
-  ownerName: shortText(120, "the owner's name").min(1, "Say who owns the project: the person taking it forward."),
+  ownerName: shortLine(120, "the owner's name", "Say who owns the project: the person taking it forward."),
   ownerRole: shortText(120, "the owner's role"),
   ownerEmail: z
     .string()

@@ -16,7 +16,7 @@ import { knownLocale } from "@/lib/i18n/locales";
 import { localise } from "@/lib/i18n/server-text";
 import { pruneDeletedNotes } from "@/lib/notes/delete-note";
 import { undoKeptMs } from "@/lib/notes/undo-rules";
-import type { Logger } from "@/lib/observability/logger";
+import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
@@ -114,8 +114,7 @@ function commandIdOf(envelope: unknown): string | undefined {
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions) {
   const { db, handlers, logger, metrics } = options;
-  const log =
-    options.log ?? (logger ? (m: string, e?: unknown) => logger.error({ err: e }, m) : (m, e) => console.error(m, e ?? ""));
+  const log = options.log ?? ((m: string, e?: unknown) => (logger ?? sharedLogger()).error({ err: e }, m));
   const io = new Server<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
     // Next's dev server upgrades its own hot-reload socket on this HTTP server; engine.io

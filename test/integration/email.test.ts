@@ -3,6 +3,7 @@
  * that scheduled messages go once (also with two database connections sweeping at once, as two
  * processes would).
  */
+import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
@@ -28,6 +29,7 @@ import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
 import { announceProgress, catchUpAudience, emailDeviceLink, inviteToCatchUp } from "@/lib/email/participant-emails";
 import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
+import { createLogger, setSharedLogger, sharedLogger } from "@/lib/observability/logger";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
 import { saveOwnerEmail } from "@/lib/projects/owner-email";
@@ -290,6 +292,41 @@ describe("email", () => {
     expect(smtp.delivered.flatMap((d) => d.to)).toEqual(["amara@example.test"]);
   });
 
+  it("a young person's parent or carer gets the after-the-weekend emails worded for them, without the young person's full name", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await createTestEvent(db, organiser.accountId, "Young Lambeth");
+    const teamId = crypto.randomUUID();
+    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
+    const young = await addParticipant(db, weekend.id, "Zelda Quinn");
+    await db.transact(async (tx) => {
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, contact: "carer@example.test", ageBand: "under_16", language: "fr" })
+        .where(eq(participants.id, young));
+      await tx.insert(teamMembers).values({ eventId: weekend.id, participantId: young, teamId });
+    });
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.id,
+        name: "Retrouvailles",
+        place: "Brixton library",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
+    expect(await announceProgress(db, mailer, weekend.id, links)).toBe(1);
+    const [invite, progress] = await smtp.waitFor("carer@example.test", 2);
+    expect(invite?.subject).toBe("Retrouvailles\u00a0: des retrouvailles pour Z. Q. et son équipe");
+    for (const email of [invite!, progress!]) {
+      expect(email.text).toContain("Bonjour,");
+      expect(email.text).toContain("parce que Z. Q. a participé au week-end et que vous avez accepté, en tant que parent");
+      expect(email.text).not.toContain("Zelda");
+      expect(email.text).not.toContain("vous avez participé");
+    }
+  });
+
   it("participants who agreed get their device link and the progress page news, once; others get nothing", async () => {
     const organiser = await createAccount(db);
     const event = await createTestEvent(db, organiser.accountId);
@@ -450,5 +487,43 @@ describe("email", () => {
     expect(mail?.subject).toBe("You're invited to help run Made in Lambeth");
     expect(linkIn(mail!, links.baseUrl)).toBe(`${links.baseUrl}/invite/abc`);
     expect(mail?.html).toContain(`href="${links.baseUrl}/invite/abc"`);
+  });
+
+  it("a message the relay refuses is a JSON line in the server's log, with its kind and codes and no address", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const before = sharedLogger();
+    setSharedLogger(createLogger({ nodeEnv: "production", destination }));
+    const refusing: Mailer = {
+      async send() {
+        throw Object.assign(new Error("550 5.1.1 <nobody@example.test>: no such user"), { code: "EENVELOPE", responseCode: 550 });
+      },
+      close() {},
+    };
+    try {
+      const sent = await deliver(db, refusing, {
+        eventId: null,
+        kind: "password_reset",
+        to: "nobody@example.test",
+        content: passwordResetEmail({ locale: "en-GB", link: `${links.baseUrl}/reset/abc`, minutes: 30 }),
+      });
+      expect(sent).toBe(false);
+    } finally {
+      setSharedLogger(before);
+    }
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: "warn",
+        msg: "email: the relay refused a message",
+        kind: "password_reset",
+        code: "EENVELOPE",
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("nobody@");
   });
 });

@@ -11,6 +11,7 @@ import { chooseDigest } from "@/lib/email/digest-choice";
 import { createEvent } from "@/lib/events/create-event";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg } from "@/lib/forms/action-args";
+import { typedLine } from "@/lib/forms/direction-controls";
 import { echo, fieldErrors, fieldText } from "../form-state";
 
 type Say = Awaited<ReturnType<typeof getTranslations<"organiser.create">>>;
@@ -33,7 +34,7 @@ const londonTime = (t: Say, missing: string) =>
 const newEventSchema = (t: Say) =>
   z
     .object({
-      name: z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong")),
+      name: typedLine(z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong"))),
       place: z.string().trim().max(160, t("placeTooLong")),
       startsAt: londonTime(t, t("startsMissing")),
       endsAt: londonTime(t, t("endsMissing")),

@@ -13,6 +13,7 @@ import { readEventUpload } from "@/lib/exports/read-upload";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
+import { sharedLogger } from "@/lib/observability/logger";
 
 /** Any signed-in organiser may import: the import becomes a new draft event that only they run. */
 export async function importEventAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -33,7 +34,8 @@ export async function importEventAction(_previous: FormState, form: FormData): P
   } catch (error) {
     if (error instanceof FileRefused) return { errors: { file: await inRequestLanguage(error.message) } };
     // The import runs in one transaction, so a refusal leaves nothing half-made behind.
-    console.error("Event import refused", error);
+    // The error, not the file: its query values are scrubbed by the logger (lib/observability/logger.ts).
+    sharedLogger().warn({ err: error, accountId: account.id }, "event import refused");
     return { errors: { file: t("breaksRules") } };
   }
   const { slug, files } = made;

@@ -21,6 +21,16 @@ export default async function PersonalLinkPage({ params }: { params: Promise<{ t
   const link = token.length <= 100 ? await findPersonalLink((await sharedDatabase()).read, token) : null;
   if (!link) redirect("/j?expired=1");
   const t = await getTranslations("phone.device");
+  if (link.eventStatus !== "published") {
+    return (
+      <PhoneShell>
+        <div className="card mt-4 space-y-4 p-6">
+          <h1 className="text-2xl font-extrabold tracking-tight">{t("closedTitle")}</h1>
+          <p role="alert">{t(link.eventStatus === "archived" ? "closedFinished" : "closedNotOpen", { event: link.eventName })}</p>
+        </div>
+      </PhoneShell>
+    );
+  }
   return (
     <PhoneShell>
       <div className="card mt-4 space-y-4 p-6">

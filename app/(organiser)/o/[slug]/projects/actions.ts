@@ -17,6 +17,7 @@ import { announceProgress, inviteToCatchUp } from "@/lib/email/participant-email
 import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { typedLine } from "@/lib/forms/direction-controls";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createCatchUp } from "@/lib/projects/catch-up";
@@ -289,7 +290,7 @@ const londonTime = (missing: string) =>
 const catchUpSchema = (t: (key: string) => string) =>
   z
     .object({
-      name: z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong")),
+      name: typedLine(z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong"))),
       place: z.string().trim().max(160, t("placeTooLong")),
       startsAt: londonTime(t("startsMissing")),
       endsAt: londonTime(t("endsMissing")),

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { sharedDatabase } from "@/db";
 import { setParticipantCookie } from "@/lib/auth/web-session";
 import { adoptStoredLanguage } from "@/lib/i18n/choose";
-import { claimPersonalLink, deviceLabel } from "@/lib/participants/devices";
+import { claimPersonalLink, deviceLabel, findPersonalLink } from "@/lib/participants/devices";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
@@ -27,7 +27,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const db = await sharedDatabase();
   const label = deviceLabel(request.headers.get("user-agent"));
   const claimed = await db.transact((tx) => claimPersonalLink(tx, token, label));
-  if (!claimed) return seeOther("/j?expired=1");
+  if (!claimed) {
+    // A link refused only because its event is not open: its page says so.
+    const closed = await findPersonalLink(db.read, token);
+    return seeOther(closed ? `/c/${encodeURIComponent(token)}` : "/j?expired=1");
+  }
   await setParticipantCookie(claimed.eventId, claimed.participantId, claimed.deviceId);
   // The new device speaks the language the person chose on their first one.
   await adoptStoredLanguage({ participantId: claimed.participantId });

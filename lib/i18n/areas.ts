@@ -34,7 +34,7 @@ export const clientMessageAreas = {
   me: ["me.form", "me.leave", "live.sync"],
   device: ["phone.device"],
   brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm"],
-  update: ["ui.checkInForm", "ui.keptForm", "ui.filePicker"],
+  update: ["ui.checkInForm", "ui.keptForm", "ui.filePicker", "live.sync"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;

@@ -45,6 +45,13 @@ describe("project fields", () => {
       expect(parsed.success).toBe(false);
       if (!parsed.success) expect(parsed.error.issues[0]?.message).toBe("Enter a real date.");
     }
+    for (const slip of ["0001-01-01", "1999-12-31", "2100-01-01", "9999-12-31"]) {
+      const parsed = milestone(slip);
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(parsed.error.issues[0]?.message).toBe("Enter a date between the years 2000 and 2099.");
+    }
+    expect(milestone("2000-01-01").success).toBe(true);
+    expect(milestone("2099-12-31").success).toBe(true);
   });
 
   it("accepts only web links", () => {

@@ -67,6 +67,12 @@ const dateField = z
       ctx.addIssue({ code: "custom", message: "Enter a real date." });
       return z.NEVER;
     }
+    // A slip of the year (0001, 9999) would sort the milestone out of every list and reminder.
+    const year = Number(value.slice(0, 4));
+    if (year < 2000 || year > 2099) {
+      ctx.addIssue({ code: "custom", message: "Enter a date between the years 2000 and 2099." });
+      return z.NEVER;
+    }
     return ms;
   });
 

@@ -8,7 +8,8 @@ import type { Database } from "@/db/client";
 import { boards, notes } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
-import { closedToParticipant, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
+import type { HeldOut } from "@/lib/auth/held-out";
+import { heldOutOf, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
@@ -246,15 +247,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (!auth.success) return next(new Error("unauthenticated"));
       const cookies = parseCookieHeader(socket.handshake.headers.cookie);
       // Said in the language its page reads (no person yet to ask for theirs).
-      const closed = () => {
+      const heldOut = (why: HeldOut) => {
         const locale = socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"] });
-        return Object.assign(new Error("closed"), { data: { message: localise(accessEndedMessage.closed, locale) } });
+        return Object.assign(new Error(why), { data: { message: localise(accessEndedMessage[why], locale) } });
       };
       const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
       if (!actor) {
         // Someone whose event was taken back to draft is told so, and keeps trying until it opens.
-        if (await closedToParticipant(db.read, auth.data.eventId, cookies, options.secret)) return next(closed());
-        return next(new Error("unauthenticated"));
+        const why = await heldOutOf(db.read, auth.data.eventId, cookies, options.secret);
+        return next(why ? heldOut(why) : new Error("unauthenticated"));
       }
       const session = cookies.get(accountSessionCookie);
       const device =
@@ -266,9 +267,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         sessionHash: actor.kind === "staff" && session ? hashToken(session) : null,
         deviceId: device,
       };
-      // e.g. a participant of an archived event: the cookie still resolves, the room is closed.
+      // e.g. a participant of an archived event: the cookie still resolves, the event has finished.
       const revoked = (await revokedAmong(db.read, [held])).get(held);
-      if (revoked) return next(revoked === "closed" ? closed() : new Error("unauthenticated"));
+      if (revoked) return next(revoked === "ended" ? new Error("unauthenticated") : heldOut(revoked));
       if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
       if (restored && !sameHolder(restored, held)) startAfresh(socket);
       socket.data.actor = actor;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -218,6 +218,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     onError: (e) => log("note count broadcast failed", e),
   });
 
+  // The organisers' review is drawn from nearly everything an event records: its staff screens are
+  // told that something changed, at most once an interval per event, however busy the room.
+  const recordNews = createCoalescer<true>({
+    intervalMs: fanoutPolicy.recordIntervalMs,
+    merge: () => true,
+    flush: (eventId) => void io.to(rooms.staff(eventId)).emit("event:record-changed", {}),
+    onError: (e) => log("record news failed", e),
+  });
+
   const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
     if (broadcasts.length > 0) metrics?.broadcasts.inc(broadcasts.length);
     for (const b of broadcasts) {
@@ -404,6 +413,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           }
           record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
           emitBroadcasts(run.broadcasts);
+          if (run.ack.ok && !run.ack.duplicate && handlers[name as CommandName].kind === "write") {
+            recordNews.add(actor.eventId, true);
+          }
           for (const key of run.removedFiles ?? []) {
             fileStorage()
               .remove(key)
@@ -509,11 +521,21 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   // Rounds with a time limit end by themselves, announced by whichever process notices first.
   const roundClock = setInterval(() => {
     closeExpiredRounds(db)
-      .then((closed) => {
+      .then(async (closed) => {
         emitBroadcasts(closed);
+        const boardIds = new Set<string>();
         for (const b of closed) {
-          if (b.event === "vote:round-changed") tallyUpdates.add(b.data.round.id, b.room);
+          if (b.event === "vote:round-changed") {
+            tallyUpdates.add(b.data.round.id, b.room);
+            boardIds.add(b.data.round.boardId);
+          }
         }
+        if (boardIds.size === 0) return;
+        const closedIn = await db.read
+          .select({ eventId: boards.eventId })
+          .from(boards)
+          .where(inArray(boards.id, [...boardIds]));
+        for (const { eventId } of closedIn) recordNews.add(eventId, true);
       })
       .catch((e) => log("closing expired votes failed", e));
   }, 1000);
@@ -561,6 +583,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */
     eventDetailsChanged: (eventId: string, what: EventDetail) =>
       io.to(rooms.event(eventId)).emit("event:details-changed", { what }),
+    /** For server-side code outside a command that changed what the event records (a project's check-in): its review follows. */
+    recordChanged: (eventId: string) => recordNews.add(eventId, true),
     /** Tells every open screen of an event that a team reframed this brief. */
     briefReframed: (eventId: string, briefId: string) => io.to(rooms.event(eventId)).emit("brief:reframed", { briefId }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
@@ -582,6 +606,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       presenceUpdates.flushAll();
       tallyUpdates.flushAll();
       noteCounts.flushAll();
+      recordNews.flushAll();
       // The other processes' screens stop counting this process's phones now, not after the TTL.
       const left = await presence.forgetProcess().catch((e) => {
         log("presence cleanup failed", e);

@@ -10,6 +10,7 @@ const dots = {
   offline: "bg-gray-400",
   refused: "bg-red-600",
   closed: "bg-amber-400",
+  finished: "bg-gray-400",
   outdated: "bg-red-600",
 } as const;
 
@@ -17,12 +18,12 @@ const dots = {
 export function ConnectionPill({ tone = "light" }: { tone?: "light" | "dark" }) {
   const t = useTranslations("live.status");
   const status = useConnectionStatus();
-  // Why the server ended this device's access (left, removed, signed out, paused for flooding, the event closed).
+  // Why the server ended this device's access (left, removed, signed out, paused for flooding, the event closed or finished).
   const ended = useConnection()?.ended;
   const pending = usePending();
   const waiting = pending.filter((p) => !p.error).length;
   const dropped = pending.filter((p) => p.error?.message === updatedMessage).length;
-  const said = (status === "refused" || status === "closed") && ended ? ended : null;
+  const said = (status === "refused" || status === "closed" || status === "finished") && ended ? ended : null;
   return (
     <output
       aria-live="polite"

@@ -8,13 +8,14 @@ import { fileStorage } from "@/lib/files/storage";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { postCheckIn } from "@/lib/projects/post-check-in";
 import { checkInSchema } from "@/lib/projects/project-schema";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 export type CheckInState = FormState & { saved?: string };
 
 const checkInFields = ["status", "progress", "evidence", "numbers", "links", "learning", "helpNeeded", "authorName"] as const;
 
-/** A check-in form, from organiser or owner alike: validated, photos checked, then saved. */
-export async function submitCheckIn(projectId: string, form: FormData): Promise<CheckInState> {
+/** A check-in form, from organiser or owner alike: validated, photos checked, then saved; the event's review follows it. */
+export async function submitCheckIn(project: { id: string; eventId: string }, form: FormData): Promise<CheckInState> {
   const values = Object.fromEntries(checkInFields.map((f) => [f, fieldText(form, f)]));
   const parsed = checkInSchema.safeParse(values);
   if (!parsed.success) return { errors: await localFieldErrors(parsed.error), values };
@@ -25,11 +26,12 @@ export async function submitCheckIn(projectId: string, form: FormData): Promise<
   const result = await postCheckIn(
     await sharedDatabase(),
     fileStorage(),
-    projectId,
+    project.id,
     parsed.data,
     photos,
     submission.success ? submission.data : undefined,
   );
   if (!result.ok) return { errors: { photos: await inRequestLanguage(result.photoError) }, values };
+  sharedRealtime()?.recordChanged(project.eventId);
   return { saved: (await getTranslations("ui.checkInForm"))("saved") };
 }

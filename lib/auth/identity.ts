@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { accountSessions, accounts, eventStaff, events, participantDevices, participants } from "@/db/schema";
 import type { Actor } from "./actor";
 import { accountSessionCookie, participantCookieName } from "./cookies";
+import { type HeldOut, heldOutBy } from "./held-out";
 import { hashToken, unsign } from "./tokens";
 
 export type SignedInAccount = { id: string; email: string; name: string };
@@ -73,12 +74,13 @@ async function participantFromCookie(db: Db, eventId: string, signed: string | u
 }
 
 /**
- * Whether these cookies name someone still in this event, kept out only because it was taken back
- * to draft: they are nobody in it for now, but still themselves, and in again once it is published.
+ * Why these cookies' holder, someone still in this event, is kept out of it for now (it is a
+ * draft, or has finished): they are nobody in it meanwhile, but still themselves, and in again
+ * once it is published. Null for anyone else, strangers included: they learn nothing from it.
  */
-export async function closedToParticipant(db: Db, eventId: string, cookies: Map<string, string>, secret: string) {
+export async function heldOutOf(db: Db, eventId: string, cookies: Map<string, string>, secret: string): Promise<HeldOut | null> {
   const held = await participantInEvent(db, eventId, cookies.get(participantCookieName(eventId)), secret);
-  return held?.eventStatus === "draft";
+  return held ? heldOutBy(held.eventStatus) : null;
 }
 
 /**

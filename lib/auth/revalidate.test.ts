@@ -134,8 +134,8 @@ describe("revokedAmong", () => {
     expect(names(await revoked(held))).toEqual(["ada"]);
     // Taken back to draft, an event is its staff's alone (as at the handshake, lib/auth/identity.ts).
     await other.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, elsewhere.id)));
-    // Bo is still Bo: only closed out until it is published again. Ada's event is over.
-    expect(reasons(await revoked(held))).toEqual(["ada: ended", "bo: closed"]);
+    // Both are still themselves: Bo's event is closed until it is published again, Ada's has finished.
+    expect(reasons(await revoked(held))).toEqual(["ada: finished", "bo: closed"]);
     await other.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, elsewhere.id)));
     expect(names(await revoked(held))).toEqual(["ada"]);
   });
@@ -157,30 +157,36 @@ describe("revokedAmong", () => {
     expect((await revoked([participantHeld("laptop", ada, laptop)])).size).toBe(0);
   });
 
-  it("in a draft, only those who would hold were it published are closed out; the rest have ended", async () => {
-    const [ada, bo, cy] = [
-      await addParticipant(temp.db, event.id, "Ada"),
-      await addParticipant(temp.db, event.id, "Bo"),
-      await addParticipant(temp.db, event.id, "Cy"),
-    ];
-    const [adasPhone, bosPhone] = [await addDevice(temp.db, ada), await addDevice(temp.db, bo)];
-    await other.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, cy)));
-    await other.transact((tx) => tx.delete(participantDevices).where(eq(participantDevices.id, bosPhone)));
-    await other.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id)));
-    const held = [
-      participantHeld("ada's phone", ada, adasPhone),
-      participantHeld("ada, no device", ada),
-      participantHeld("bo's signed-out phone", bo, bosPhone),
-      participantHeld("cy, who left", cy),
-      staffHeld("organiser", organiser),
-    ];
-    expect(reasons(await revoked(held))).toEqual([
-      "ada's phone: closed",
-      "ada, no device: closed",
-      "bo's signed-out phone: ended",
-      "cy, who left: ended",
-    ]);
-  });
+  it.each([
+    ["draft", "closed"],
+    ["archived", "finished"],
+  ] as const)(
+    "in an event made %s, only those who would hold were it published are held out (%s); the rest have ended",
+    async (status, why) => {
+      const [ada, bo, cy] = [
+        await addParticipant(temp.db, event.id, "Ada"),
+        await addParticipant(temp.db, event.id, "Bo"),
+        await addParticipant(temp.db, event.id, "Cy"),
+      ];
+      const [adasPhone, bosPhone] = [await addDevice(temp.db, ada), await addDevice(temp.db, bo)];
+      await other.transact((tx) => tx.update(participants).set({ leftAt: Date.now() }).where(eq(participants.id, cy)));
+      await other.transact((tx) => tx.delete(participantDevices).where(eq(participantDevices.id, bosPhone)));
+      await other.transact((tx) => tx.update(events).set({ status }).where(eq(events.id, event.id)));
+      const held = [
+        participantHeld("ada's phone", ada, adasPhone),
+        participantHeld("ada, no device", ada),
+        participantHeld("bo's signed-out phone", bo, bosPhone),
+        participantHeld("cy, who left", cy),
+        staffHeld("organiser", organiser),
+      ];
+      expect(reasons(await revoked(held))).toEqual([
+        `ada's phone: ${why}`,
+        `ada, no device: ${why}`,
+        "bo's signed-out phone: ended",
+        "cy, who left: ended",
+      ]);
+    },
+  );
 
   it("a participant who left is revoked whether or not their device still exists", async () => {
     const ada = await addParticipant(temp.db, event.id, "Ada");

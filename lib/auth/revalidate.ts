@@ -2,6 +2,7 @@ import type { InValue, Row } from "@libsql/client";
 import type { Db, Tx } from "@/db/client";
 import { readRows, rowsOf } from "@/db/fixed-sql";
 import type { Actor } from "./actor";
+import { type HeldOut, heldOutBy } from "./held-out";
 
 /**
  * What a live connection holds: the identity resolved at its handshake and, for staff, the
@@ -22,13 +23,13 @@ export type HeldIdentity = { actor: Actor; sessionHash: string | null; deviceId?
 // [participantId, deviceId | null]. A participant holds while they have not left (nor been
 // erased) and their event is published (not taken back to draft, which is private to its
 // staff, nor archived); their device, if the socket has one, while they haven't signed it out.
-// Those let go only because their event is a draft are still themselves (`closed`): they are let
-// back in when it is published again. Only the positions that no longer hold pay for that column.
+// Those let go only because of their event's status (`held_out_by`, a draft or archived event)
+// are still themselves: they are let back in when it is published again. Only the positions
+// that no longer hold pay for that column.
 const revokedParticipants = `select j.key,
-  exists (
-    select 1 from participants p join events e on e.id = p.event_id
-    where p.id = j.value ->> 0 and p.left_at is null and e.status = 'draft')
-  and (j.value ->> 1 is null or exists (select 1 from participant_devices d where d.id = j.value ->> 1)) as closed
+  case when j.value ->> 1 is null or exists (select 1 from participant_devices d where d.id = j.value ->> 1) then (
+    select e.status from participants p join events e on e.id = p.event_id
+    where p.id = j.value ->> 0 and p.left_at is null) end as held_out_by
 from json_each(?1) j
 where not exists (
     select 1 from participants p join events e on e.id = p.event_id
@@ -47,11 +48,11 @@ where not exists (
 
 /**
  * Why an identity no longer holds:
- * - `closed`: a participant still in the event, whose event was taken back to draft; they hold
- *   again, as they were, once it is published.
- * - `ended`: every other way (left, removed, signed out, expired, archived…).
+ * - `closed` or `finished` (lib/auth/held-out.ts): a participant still in the event, whose event
+ *   was taken back to draft or archived; they hold again, as they were, once it is published.
+ * - `ended`: every other way (left, removed, signed out, expired…).
  */
-export type Revoked = "closed" | "ended";
+export type Revoked = HeldOut | "ended";
 
 /** Which of these identities no longer hold, and why: at most two statements, however many there are. */
 export function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Date.now()): Promise<Map<T, Revoked>> {
@@ -89,7 +90,7 @@ async function revokedBy<T extends HeldIdentity>(read: ReadRows, held: T[], now:
     const list = [...entries.values()];
     const rows = await read(sql, [JSON.stringify(list.map((e) => e.key)), ...args]);
     for (const row of rows) {
-      const why: Revoked = Number(row[1] ?? 0) === 1 ? "closed" : "ended";
+      const why: Revoked = heldOutBy(String(row[1] ?? "")) ?? "ended";
       for (const h of list[Number(row[0])]?.holders ?? []) revoked.set(h, why);
     }
   };

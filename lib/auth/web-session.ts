@@ -7,7 +7,7 @@ import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import type { Actor } from "./actor";
 import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
-import { accountFromSession, participantCookieValue, readParticipantCookie, resolveActor } from "./identity";
+import { accountFromSession, heldOutOf, participantCookieValue, readParticipantCookie, resolveActor } from "./identity";
 import { hashToken, newToken, sign } from "./tokens";
 
 const day = 24 * 3600 * 1000;
@@ -73,6 +73,14 @@ export async function actorForEvent(eventId: string): Promise<Actor | null> {
   const jar = await cookies();
   const map = new Map(jar.getAll().map((c) => [c.name, c.value]));
   return resolveActor(db.read, eventId, map, sessionSecret());
+}
+
+/** Why this browser's participant, still in this event, is kept out of it for now; null for anyone else. */
+export async function heldOutOfEvent(eventId: string) {
+  const db = await sharedDatabase();
+  const jar = await cookies();
+  const map = new Map(jar.getAll().map((c) => [c.name, c.value]));
+  return heldOutOf(db.read, eventId, map, sessionSecret());
 }
 
 /** Which of the participant's devices this browser is (null: a cookie from before devices were recorded). */

@@ -72,15 +72,17 @@ export const contractVersion = 3;
 
 /**
  * Why the server closed a socket's access; the phone or screen says so instead of reconnecting.
- * `closed`: the event was taken back to draft. The person is still themselves: their phone
- * keeps trying, and is back in the room, as them, once the event is published again.
+ * `closed`: the event was taken back to draft; `finished`: it was archived, the weekend is over.
+ * Either way the person is still themselves: their phone keeps trying, and is back in the room,
+ * as them, if the event is published again.
  */
-export type AccessEndedReason = "left" | "removed" | "ended" | "closed" | "flood" | "replaced";
+export type AccessEndedReason = "left" | "removed" | "ended" | "closed" | "finished" | "flood" | "replaced";
 export const accessEndedMessage: Record<AccessEndedReason, string> = {
   left: "You've left this event.",
   removed: "You've been taken out of this event by its organisers.",
   ended: "You're no longer signed in to this event. Reload the page to carry on.",
   closed: "This event isn't open at the moment. Keep this page open: you'll be back in as soon as it opens again.",
+  finished: "This event has finished. Thank you for taking part.",
   flood: "You're sending far faster than a person can, so you've been paused. Wait a minute, then reload the page.",
   replaced: "You've signed in on another device.",
 };

@@ -133,6 +133,13 @@ export type ServerToClientEvents = {
    * that draw reframes (the brief's own page, the organisers' review) fetch them again.
    */
   "brief:reframed": (info: { briefId: string }) => void;
+  /**
+   * Something the event's record holds changed (a note, a dot, a showcase, feedback, a score, the
+   * activity log, a project's check-in…): the organisers' review, drawn by the server from all of
+   * it, fetches itself again. To the staff room only, at most every couple of seconds per event
+   * (fanoutPolicy.recordIntervalMs); it says nothing of what changed.
+   */
+  "event:record-changed": (info: Record<string, never>) => void;
 };
 
 /** What of an event its organisers changed, outside any socket command. */
@@ -182,6 +189,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "event:languages-changed": true,
   "event:details-changed": true,
   "brief:reframed": true,
+  "event:record-changed": true,
 };
 export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
 

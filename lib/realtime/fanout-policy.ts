@@ -9,4 +9,10 @@
 export const fanoutPolicy = {
   tallyIntervalMs: Number(process.env.MADEIN_TALLY_INTERVAL_MS) || 40,
   presenceIntervalMs: 250,
+  /**
+   * How often an event's staff screens may be told that something its record holds changed
+   * (`event:record-changed`): the organisers' review draws itself again on it, and it costs a
+   * whole export to draw, so a busy room says it at most this often.
+   */
+  recordIntervalMs: 2000,
 };

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { boards, notes } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
-import { closedToParticipant, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
+import type { HeldOut } from "@/lib/auth/held-out";
+import { heldOutOf, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
@@ -219,6 +220,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     onError: (e) => log("note count broadcast failed", e),
   });
 
+  // The organisers' review is drawn from nearly everything an event records: its staff screens are
+  // told that something changed, at most once an interval per event, however busy the room.
+  const recordNews = createCoalescer<true>({
+    intervalMs: fanoutPolicy.recordIntervalMs,
+    merge: () => true,
+    flush: (eventId) => void io.to(rooms.staff(eventId)).emit("event:record-changed", {}),
+    onError: (e) => log("record news failed", e),
+  });
+
   const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
     if (broadcasts.length > 0) metrics?.broadcasts.inc(broadcasts.length);
     for (const b of broadcasts) {
@@ -248,15 +258,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (!auth.success) return next(new Error("unauthenticated"));
       const cookies = parseCookieHeader(socket.handshake.headers.cookie);
       // Said in the language its page reads (no person yet to ask for theirs).
-      const closed = () => {
+      const heldOut = (why: HeldOut) => {
         const locale = socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"] });
-        return Object.assign(new Error("closed"), { data: { message: localise(accessEndedMessage.closed, locale) } });
+        return Object.assign(new Error(why), { data: { message: localise(accessEndedMessage[why], locale) } });
       };
       const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
       if (!actor) {
         // Someone whose event was taken back to draft is told so, and keeps trying until it opens.
-        if (await closedToParticipant(db.read, auth.data.eventId, cookies, options.secret)) return next(closed());
-        return next(new Error("unauthenticated"));
+        const why = await heldOutOf(db.read, auth.data.eventId, cookies, options.secret);
+        return next(why ? heldOut(why) : new Error("unauthenticated"));
       }
       const session = cookies.get(accountSessionCookie);
       const device =
@@ -268,9 +278,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         sessionHash: actor.kind === "staff" && session ? hashToken(session) : null,
         deviceId: device,
       };
-      // e.g. a participant of an archived event: the cookie still resolves, the room is closed.
+      // e.g. a participant of an archived event: the cookie still resolves, the event has finished.
       const revoked = (await revokedAmong(db.read, [held])).get(held);
-      if (revoked) return next(revoked === "closed" ? closed() : new Error("unauthenticated"));
+      if (revoked) return next(revoked === "ended" ? new Error("unauthenticated") : heldOut(revoked));
       if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
       if (restored && !sameHolder(restored, held)) startAfresh(socket);
       socket.data.actor = actor;
@@ -405,6 +415,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           }
           record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
           emitBroadcasts(run.broadcasts);
+          if (run.ack.ok && !run.ack.duplicate && handlers[name as CommandName].kind === "write") {
+            recordNews.add(actor.eventId, true);
+          }
           for (const key of run.removedFiles ?? []) {
             fileStorage()
               .remove(key)
@@ -510,11 +523,21 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   // Rounds with a time limit end by themselves, announced by whichever process notices first.
   const roundClock = setInterval(() => {
     closeExpiredRounds(db)
-      .then((closed) => {
+      .then(async (closed) => {
         emitBroadcasts(closed);
+        const boardIds = new Set<string>();
         for (const b of closed) {
-          if (b.event === "vote:round-changed") tallyUpdates.add(b.data.round.id, b.room);
+          if (b.event === "vote:round-changed") {
+            tallyUpdates.add(b.data.round.id, b.room);
+            boardIds.add(b.data.round.boardId);
+          }
         }
+        if (boardIds.size === 0) return;
+        const closedIn = await db.read
+          .select({ eventId: boards.eventId })
+          .from(boards)
+          .where(inArray(boards.id, [...boardIds]));
+        for (const { eventId } of closedIn) recordNews.add(eventId, true);
       })
       .catch((e) => log("closing expired votes failed", e));
   }, 1000);
@@ -562,6 +585,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */
     eventDetailsChanged: (eventId: string, what: EventDetail) =>
       io.to(rooms.event(eventId)).emit("event:details-changed", { what }),
+    /** For server-side code outside a command that changed what the event records (a project's check-in): its review follows. */
+    recordChanged: (eventId: string) => recordNews.add(eventId, true),
     /** Tells every open screen of an event that a team reframed this brief. */
     briefReframed: (eventId: string, briefId: string) => io.to(rooms.event(eventId)).emit("brief:reframed", { briefId }),
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
@@ -583,6 +608,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       presenceUpdates.flushAll();
       tallyUpdates.flushAll();
       noteCounts.flushAll();
+      recordNews.flushAll();
       // The other processes' screens stop counting this process's phones now, not after the TTL.
       const left = await presence.forgetProcess().catch((e) => {
         log("presence cleanup failed", e);

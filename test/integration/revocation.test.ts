@@ -306,7 +306,7 @@ describe("on one process", () => {
     expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
   });
 
-  it("archiving the event closes every participant's socket; staff keep theirs", async () => {
+  it("archiving the event closes every participant's socket, telling them it has finished; staff keep theirs; published again, they are back as themselves", async () => {
     const { db, event, board, org } = await setUp();
     const people = [await addParticipant(db, event.id, "One"), await addParticipant(db, event.id, "Two")];
     const phones = await Promise.all(
@@ -319,11 +319,17 @@ describe("on one process", () => {
       () => clients.socket({ eventId: event.id, cookie: participantCookie(event.id, people[0] as string) }),
       async () => {
         await db.transact((tx) => tx.update(events).set({ status: "archived" }).where(eq(events.id, event.id)));
-        t.server.realtime.revoke([{ kind: "event-participants", eventId: event.id }]);
+        t.server.realtime.revoke([{ kind: "event-participants", eventId: event.id }], "finished");
       },
       board,
+      // Not signed out: the weekend is over, and they are told so.
+      "finished",
+      "finished",
     );
     expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
+    await db.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, event.id)));
+    const back = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, people[1] as string) });
+    expect(await send(back, "event:snapshot", {})).toMatchObject({ ok: true, result: { me: { name: "Two" } } });
   });
 
   it("taking the event back to draft closes every participant's socket, through the sweep alone; staff keep theirs; published again, they are back as themselves", async () => {
@@ -501,6 +507,9 @@ describe("on two processes sharing Redis", () => {
         () => onA.socket({ eventId: event.id, cookie: pCookie }),
         () => db.transact((tx) => tx.update(events).set({ status: "archived" }).where(eq(events.id, event.id))),
         board,
+        // Still Jo, on both processes: told the event has finished.
+        "finished",
+        "finished",
       );
     } finally {
       onA.closeAll();

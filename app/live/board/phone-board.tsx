@@ -7,7 +7,7 @@ import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import { undoShownMs } from "@/lib/notes/undo-rules";
 import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
-import { useMyTeamId } from "@/lib/realtime/client/teams";
+import { useMyTeamMoved } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVotes, useVotingStore } from "@/lib/realtime/client/use-voting";
 import type { NoteColour, WireNote } from "@/lib/realtime/contract";
@@ -76,13 +76,7 @@ export function PhoneBoard({
 
   // Whether I may add to a team's board is the server's rule and follows my team: when I move
   // (by my own tap elsewhere, or a facilitator's), the board is read again.
-  const myTeamId = useMyTeamId(!isStaff && state?.board.teamId != null);
-  const lastTeamId = useRef(myTeamId);
-  useEffect(() => {
-    const before = lastTeamId.current;
-    lastTeamId.current = myTeamId;
-    if (before !== undefined && myTeamId !== undefined && before !== myTeamId) board.reload();
-  }, [myTeamId, board.reload]);
+  useMyTeamMoved(!isStaff && state?.board.teamId != null, board.reload);
 
   if (!state) {
     return <p className="text-ink-soft">{board.error ?? (status === "online" ? t("opening") : t("waitingToOpen"))}</p>;

@@ -5,17 +5,22 @@ import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
 
 /**
  * `outdated`: the server runs another version of the contract; the page reloads (see `onOutdated`).
- * `closed`: the event was taken back to draft; the connection keeps trying (see `waitForOpening`).
+ * `closed`: the event was taken back to draft; `finished`: it was archived. Either way the
+ * connection keeps trying (see `waitForOpening`).
  */
-export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" | "closed" | "outdated";
+export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" | "closed" | "finished" | "outdated";
+type HeldOut = Extract<ConnectionStatus, "closed" | "finished">;
+const heldOut = (status: string): status is HeldOut => status === "closed" || status === "finished";
 
 const ackTimeoutMs = 8000;
 /**
- * While the event is closed, how long between tries: growing to half a minute, each drawn at random
- * within its bound, so a room of phones comes back spread out rather than all in the same second.
+ * While the event is closed, how long between tries: growing to a bound, each drawn at random
+ * within it, so a room of phones comes back spread out rather than all in the same second. Half
+ * a minute for a draft, which is usually published again soon; five minutes once the weekend is
+ * over, when coming back is rare (and looking at the phone again tries at once anyway).
  */
 const reopenFirstMs = 3000;
-const reopenMaxMs = 30_000;
+const reopenMaxMs: Record<HeldOut, number> = { closed: 30_000, finished: 5 * 60_000 };
 
 /** A command id that is unique per device without a round trip. */
 function newCommandId() {
@@ -38,8 +43,9 @@ export class EventConnection {
   private reopenListeners = new Set<() => void>();
   private reopenTimer: ReturnType<typeof setTimeout> | null = null;
   private reopenTries = 0;
-  /** Kept out of a closed event since the last connect (even if it went offline meanwhile). */
+  /** Kept out of a closed or finished event since the last connect (even if it went offline meanwhile). */
   private closedOut = false;
+  private finishedListeners = new Set<() => void>();
   private outboxListeners = new Set<() => void>();
   private resyncListeners = new Set<() => Promise<void> | void>();
   private flushing = false;
@@ -62,22 +68,22 @@ export class EventConnection {
     this.socket.on("connect", () => void this.onConnect());
     this.socket.on("access:ended", ({ reason, message }, ack) => {
       this.ended = message;
-      if (reason === "closed") this.waitForOpening();
+      if (heldOut(reason)) this.waitForOpening(reason);
       else this.setStatus("refused");
       ack();
     });
     // The server cut this socket off on purpose (access ended): socket.io won't reconnect, so
-    // don't pretend to be "connecting" forever. A closed event is tried again (waitForOpening).
+    // don't pretend to be "connecting" forever. A closed or finished event is tried again (waitForOpening).
     this.socket.on("disconnect", (reason) => {
-      if (reason === "io server disconnect") return this.setStatus(this.status === "closed" ? "closed" : "refused");
+      if (reason === "io server disconnect") return this.setStatus(heldOut(this.status) ? this.status : "refused");
       this.setStatus(navigator.onLine === false ? "offline" : "connecting");
     });
     this.socket.on("connect_error", (error) => {
       if (error.message === "outdated") return this.onOutdated();
-      if (error.message === "closed") {
+      if (heldOut(error.message)) {
         const said = (error as { data?: { message?: unknown } }).data?.message;
         if (typeof said === "string") this.ended = said;
-        return this.waitForOpening();
+        return this.waitForOpening(error.message);
       }
       this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting");
     });
@@ -98,31 +104,39 @@ export class EventConnection {
   }
 
   /**
-   * The event was taken back to draft: this person is still themselves (their cookie holds), only
-   * kept out until it is published again. socket.io gives up on a refusal, so this device tries
-   * again itself, spaced out, and gets back in without the person doing anything. What they
-   * wrote meanwhile waits in the outbox and is sent then.
+   * The event was taken back to draft, or archived: this person is still themselves (their cookie
+   * holds), only kept out unless it is published again. socket.io gives up on a refusal, so this
+   * device tries again itself, spaced out, and gets back in without the person doing anything.
+   * What they wrote meanwhile waits in the outbox and is sent then.
    */
-  private waitForOpening() {
+  private waitForOpening(why: HeldOut) {
     this.closedOut = true;
-    this.setStatus("closed");
+    const finishedNow = why === "finished" && this.status !== "finished";
+    this.setStatus(why);
+    if (finishedNow) for (const l of this.finishedListeners) l();
     if (this.reopenTimer) return;
-    const bound = Math.min(reopenMaxMs, reopenFirstMs * 2 ** this.reopenTries);
+    const bound = Math.min(reopenMaxMs[why], reopenFirstMs * 2 ** this.reopenTries);
     this.reopenTries++;
     this.reopenTimer = setTimeout(this.tryAgain, bound / 2 + (Math.random() * bound) / 2);
   }
 
   private tryAgain = () => {
     this.reopenTimer = null;
-    if (this.status === "closed" && navigator.onLine !== false) this.socket.connect();
+    if (heldOut(this.status) && navigator.onLine !== false) this.socket.connect();
   };
 
   // A phone put back in a pocket throttles timers: looking at it again is a reason to try now.
   private tryNowIfClosed = () => {
-    if (document.visibilityState !== "visible" || this.status !== "closed") return;
+    if (document.visibilityState !== "visible" || !heldOut(this.status)) return;
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
     this.tryAgain();
   };
+
+  /** Called when this device learns that its event has finished (archived), live or on connecting. */
+  onFinished(listener: () => void) {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
+  }
 
   /** Called when this device is back in an event that was closed: the page's server-drawn parts may have changed meanwhile. */
   onReopen(listener: () => void) {

@@ -16,14 +16,18 @@ const ConnectionContext = createContext<EventConnection | null>(null);
  * Opens this page's one connection to the event; everything live on the page shares it.
  * `staff`: the console or the big screen, a handful of screens that redraw at once when the
  * organisers change the event; phones (up to a thousand) redraw spread over a few seconds.
+ * `heldOut`: the page says this person is kept out of the event (a draft, or finished): its
+ * connection keeps trying, and the page is drawn again, as the room, once it gets in.
  */
 export function EventConnectionProvider({
   eventId,
   staff = false,
+  heldOut = false,
   children,
 }: {
   eventId: string;
   staff?: boolean;
+  heldOut?: boolean;
   children: React.ReactNode;
 }) {
   const [connection, setConnection] = useState<EventConnection | null>(null);
@@ -36,7 +40,7 @@ export function EventConnectionProvider({
     <ConnectionContext.Provider value={connection}>
       <NeedsJavaScript />
       <LanguageFollower />
-      <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} />
+      <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} heldOut={heldOut} />
       {children}
     </ConnectionContext.Provider>
   );
@@ -81,35 +85,54 @@ function LanguageFollower() {
 
 /** How far apart phones fetch a changed page again: a room of 1,000 phones asking at once would stall the server for everyone. */
 const phoneSpreadMs = 15_000;
+/**
+ * How long a page whose event just finished stays as it was, its status saying why, before it
+ * turns into the page that says so: nobody's page swaps under their thumb without a word first.
+ */
+const finishedReadMs = 5000;
 
 /**
  * The organisers changed the event's name, agenda, briefs, join code or status: the page's
  * server-drawn parts are fetched again, in place. So they are when this device gets back into an
- * event that was closed.
+ * event that was closed, and when it learns the event has finished (the page then says so, with
+ * what remains for them).
  */
-function DetailsFollower({ spreadMs }: { spreadMs: number }) {
+function DetailsFollower({ spreadMs, heldOut }: { spreadMs: number; heldOut: boolean }) {
   const c = useContext(ConnectionContext);
   const router = useRouter();
   useEffect(() => {
     if (!c) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onChanged = () => {
+    const fetchAgain = (afterMs: number) => {
       if (timer) return; // one fetch answers several changes
-      timer = setTimeout(() => {
-        timer = undefined;
-        router.refresh();
-      }, Math.random() * spreadMs);
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          router.refresh();
+        },
+        afterMs + Math.random() * spreadMs,
+      );
     };
+    const onChanged = () => fetchAgain(0);
     c.socket.on("event:details-changed", onChanged);
     // Back in an event that was closed: whatever changed meanwhile was told to nobody here. The
-    // phones' tries to get back in are already spread out, so this fetch need not wait.
-    const offReopen = c.onReopen(() => router.refresh());
+    // phones' tries to get back in are already spread out, so this fetch need not wait. A page
+    // that says they are kept out is drawn again however it got in (even at its first try: the
+    // event may have opened since the page was drawn).
+    const offReopen = heldOut
+      ? c.onStatus(() => {
+          if (c.status === "online") router.refresh();
+        })
+      : c.onReopen(() => router.refresh());
+    // Every phone of the room hears it at once: their pages are fetched again spread out.
+    const offFinished = heldOut ? () => false : c.onFinished(() => fetchAgain(finishedReadMs));
     return () => {
       clearTimeout(timer);
       c.socket.off("event:details-changed", onChanged);
       offReopen();
+      offFinished();
     };
-  }, [c, router, spreadMs]);
+  }, [c, router, spreadMs, heldOut]);
   return null;
 }
 

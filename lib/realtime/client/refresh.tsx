@@ -32,6 +32,34 @@ export function useRefresh(): () => void {
 }
 
 /**
+ * `useRefresh`, at most once every `gapMs`: the first change after a quiet spell is fetched at
+ * once, the rest of a burst by one fetch at the end of the gap. For a page that is costly to draw
+ * and follows a whole busy room (the organisers' review): it must not be drawn again for every dot.
+ */
+export function useThrottledRefresh(gapMs: number): () => void {
+  const refresh = useRefresh();
+  const lastAt = useRef(Number.NEGATIVE_INFINITY);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useCallback(() => {
+    if (timer.current) return; // the fetch at the end of the gap answers this one too
+    const go = () => {
+      timer.current = null;
+      lastAt.current = performance.now();
+      refresh();
+    };
+    const wait = lastAt.current + gapMs - performance.now();
+    if (wait <= 0) go();
+    else timer.current = setTimeout(go, wait);
+  }, [refresh, gapMs]);
+}
+
+/**
  * Fetches the page again (`refresh`) when a team reframes a brief it draws: one brief (its page),
  * or every brief (`briefId` left out: the organisers' review). After a reconnect too, since a
  * signal sent while the page was away is not sent twice.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { withTeamNames } from "@/lib/boards/board-list";
 import { teamsRoom } from "@/lib/teams/teams-state";
 import type { Ack, PrivateDetails } from "../contract";
@@ -73,6 +73,23 @@ export function useTeams() {
 export function useMyTeamId(enabled: boolean): string | null | undefined {
   const store = useRoomStore("teams", enabled ? null : "", teamsRoom);
   return useRoomSlice(store, (s) => (s ? (s.people.find((p) => p.id === s.me)?.teamId ?? null) : undefined));
+}
+
+/**
+ * Calls `onMoved` when this participant's team changes while the screen is open: by their own tap
+ * on another page or device, or a facilitator's move. What they may do that depends on their team
+ * (add to a team's board, vote for a team, read its feedback) is the server's rule, so a screen
+ * that shows it reads it again. Not followed at all while not `enabled`; pass an `onMoved` that
+ * keeps its identity.
+ */
+export function useMyTeamMoved(enabled: boolean, onMoved: () => void) {
+  const myTeamId = useMyTeamId(enabled);
+  const last = useRef(myTeamId);
+  useEffect(() => {
+    const before = last.current;
+    last.current = myTeamId;
+    if (before !== undefined && myTeamId !== undefined && before !== myTeamId) onMoved();
+  }, [myTeamId, onMoved]);
 }
 
 /**

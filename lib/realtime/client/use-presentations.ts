@@ -58,7 +58,7 @@ export function usePresentations() {
     [c],
   );
 
-  return { state: room.state, bursts: bursts ?? [], message, setMessage, send: run, connection: c, patch };
+  return { state: room.state, bursts: bursts ?? [], message, setMessage, send: run, connection: c, patch, reload: room.reload };
 }
 
 export type PresentationsHandle = ReturnType<typeof usePresentations>;

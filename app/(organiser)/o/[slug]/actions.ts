@@ -71,12 +71,12 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
 
   const db = await sharedDatabase();
   await db.transact((tx) => tx.update(events).set({ status: status.data }).where(eq(events.id, allowed.event.id)));
-  // Participants' open sockets close now: an archived event takes no more part, and a draft is
-  // private to its staff. From a draft they are only closed out: their phones keep trying, and
-  // are back in, as them, once it is published again.
+  // Participants' open sockets close now: an archived event takes no more part (its phones say
+  // it has finished), and a draft is private to its staff (they say it isn't open). Either way
+  // their phones keep trying, and are back in, as them, if it is published again.
   const participants = [{ kind: "event-participants", eventId: allowed.event.id } as const];
   if (status.data === "draft") sharedRealtime()?.revoke(participants, "closed");
-  if (status.data === "archived") sharedRealtime()?.revoke(participants, "ended");
+  if (status.data === "archived") sharedRealtime()?.revoke(participants, "finished");
   // The console and the big screen say whether phones can reach the event.
   await tellOpenScreens(db, allowed.event.id, "status");
   refresh();

@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { sendToJoin } from "@/app/(participant)/send-to-join";
+import { HeldOutPage } from "@/app/(participant)/p/[slug]/held-out-page";
+import { phoneVisitor } from "@/app/(participant)/phone-visitor";
 import { sharedDatabase } from "@/db";
 import { actorKey } from "@/lib/auth/actor";
-import { actorForEvent } from "@/lib/auth/web-session";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -22,8 +22,8 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
-  const actor = await actorForEvent(event.id);
-  if (!actor) sendToJoin(event);
+  const { actor, heldOut } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
   const board = await findWelcomeBoard(db.read, event.id);
   const { peoplesChoiceBoardId } = await findRun(db.read, event.id);
   const boards = await listBoards(db.read, event.id);

@@ -17,7 +17,7 @@ export async function ownerCheckInAction(projectId: string, _p: CheckInState, fo
   const owned = await ownedProject(projectId);
   if (!owned) return { message: t("stopped") };
   if (!(await limit(projectId))) return { message: t("tooMany") };
-  const result = await submitCheckIn(projectId, form);
+  const result = await submitCheckIn(owned.project, form);
   if (result.saved) revalidatePath(`/update/${projectId}`);
   return result;
 }

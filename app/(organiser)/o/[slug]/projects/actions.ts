@@ -28,6 +28,7 @@ import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
 import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnly } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
 
@@ -66,6 +67,7 @@ export async function createProjectAction(slug: string, _previous: FormState, fo
   }
   const locale = knownLocale(found.event.language) ?? defaultLocale;
   const id = await db.transact((tx) => createProject(tx, { eventId: found.event.id, teamId, locale, ...parsed.data }));
+  sharedRealtime()?.recordChanged(found.event.id);
   redirect(`/o/${slug}/projects/${id}`);
 }
 
@@ -272,7 +274,7 @@ export async function organiserCheckInAction(
   form = formArg(form);
   const found = await projectOf(slug, projectId);
   if (!found) return { message: (await getTranslations("projects.actions"))("gone") };
-  const result = await submitCheckIn(projectId, form);
+  const result = await submitCheckIn(found.project, form);
   if (result.saved) revalidatePath(`/o/${slug}/projects/${projectId}`);
   return result;
 }

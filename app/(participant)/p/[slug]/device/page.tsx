@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { sendToJoin } from "@/app/(participant)/send-to-join";
+import { HeldOutPage } from "@/app/(participant)/p/[slug]/held-out-page";
+import { phoneVisitor } from "@/app/(participant)/phone-visitor";
 import { sharedDatabase } from "@/db";
-import { actorForEvent, currentDeviceId } from "@/lib/auth/web-session";
+import { currentDeviceId } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { sayDeviceLabel } from "@/lib/participants/device-label";
 import { listDevices } from "@/lib/participants/devices";
@@ -24,8 +25,8 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
-  const actor = await actorForEvent(event.id);
-  if (!actor) sendToJoin(event);
+  const { actor, heldOut } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
   // Their own full name, even where others see only initials (under-18s).
   const self = actor.kind === "participant" ? await findPerson(db.read, event.id, actor.participantId) : null;
   const devices = actor.kind === "participant" ? await listDevices(db.read, actor.participantId) : [];

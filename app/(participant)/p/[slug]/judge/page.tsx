@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { sendToJoin } from "@/app/(participant)/send-to-join";
+import { HeldOutPage } from "@/app/(participant)/p/[slug]/held-out-page";
+import { phoneVisitor } from "@/app/(participant)/phone-visitor";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
@@ -19,7 +19,8 @@ export default async function JudgePage({ params }: { params: Promise<{ slug: st
   const { slug } = await params;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  if (!(await actorForEvent(event.id))) sendToJoin(event);
+  const { heldOut } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
   return (
     <ClientMessages area="judge">
       <EventConnectionProvider eventId={event.id}>

@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { HeldOutPage } from "@/app/(participant)/p/[slug]/held-out-page";
+import { phoneVisitor } from "@/app/(participant)/phone-visitor";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { findPerson, privateDetails } from "@/lib/participants/participant-views";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
+import { YourData } from "../your-data";
 import { LeaveEvent } from "./leave-event";
 import { ProfileForm } from "./profile-form";
 
@@ -33,8 +35,8 @@ export default async function AboutMePage({
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
-  const actor = await actorForEvent(event.id);
-  if (!actor) sendToJoin(event);
+  const { actor, heldOut } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
   if (actor.kind !== "participant") {
     return (
       <PhoneShell>
@@ -79,21 +81,17 @@ export default async function AboutMePage({
           />
           {welcome ? null : (
             <>
-              <section aria-labelledby="your-data-heading" className="card space-y-3 p-5">
-                <h2 id="your-data-heading" className="text-xl font-bold">
-                  {t("dataHeading")}
-                </h2>
-                <p className="text-ink-soft">{t("dataBody")}</p>
-                <a href={`/p/${event.slug}/me/data`} download className="btn btn-secondary w-full">
-                  {t("download")}
-                </a>
-                <p className="text-sm text-ink-soft">
-                  {t("deleteNotesHint")}{" "}
-                  <Link href={`/j/${event.joinCode}/privacy?from=me`} className="link">
-                    {t("privacyLink")}
-                  </Link>
-                </p>
-              </section>
+              <YourData
+                slug={event.slug}
+                more={
+                  <p className="text-sm text-ink-soft">
+                    {t("deleteNotesHint")}{" "}
+                    <Link href={`/j/${event.joinCode}/privacy?from=me`} className="link">
+                      {t("privacyLink")}
+                    </Link>
+                  </p>
+                }
+              />
               <Link href={`/p/${event.slug}`} className="link inline-block">
                 {t("back")}
               </Link>

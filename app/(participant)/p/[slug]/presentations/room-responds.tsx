@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { draftKey, useDraft } from "@/app/live/use-draft";
+import { useMyTeamMoved } from "@/lib/realtime/client/teams";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
-import { useVoting } from "@/lib/realtime/client/use-voting";
+import { useVotingOf, useVotingStore, type VotingStore } from "@/lib/realtime/client/use-voting";
 import { presentationLimits, reactionKinds, reactionLabels } from "@/lib/realtime/constants";
 import type { PresentationState } from "@/lib/realtime/contract";
 
@@ -14,6 +15,16 @@ export function RoomResponds({ slug, eventName }: { slug: string; eventName: str
   const t = useTranslations("presentations.room");
   const p = usePresentations();
   const s = p.state;
+  const choice = useVotingStore(s?.run.peoplesChoiceBoardId ?? "");
+  // Moved to another team (by a facilitator, or by their own tap on another device): the server
+  // took back their dots on it, and their team's feedback is another's; both are read again.
+  const { reload } = p;
+  const reloadChoice = choice.room.reload;
+  const onMoved = useCallback(() => {
+    reload();
+    reloadChoice();
+  }, [reload, reloadChoice]);
+  useMyTeamMoved(s !== null && !s.me.staff, onMoved);
   if (!s) return <p className="text-ink-soft">{t("opening")}</p>;
   const current = s.run.currentTeamId ? s.teams.find((t) => t.id === s.run.currentTeamId) : null;
   const showcase = current ? s.showcases[current.id] : null;
@@ -52,7 +63,7 @@ export function RoomResponds({ slug, eventName }: { slug: string; eventName: str
         </p>
       ) : null}
       {s.results ? <ProjectedResults state={s} /> : null}
-      <PeoplesChoice state={s} />
+      <PeoplesChoice state={s} store={choice} />
       <Feedback state={s} defaultTeam={current?.id ?? null} send={p.send} />
     </div>
   );
@@ -124,10 +135,10 @@ function ProjectedResults({ state }: { state: PresentationState }) {
   );
 }
 
-function PeoplesChoice({ state }: { state: PresentationState }) {
+function PeoplesChoice({ state, store }: { state: PresentationState; store: VotingStore }) {
   const t = useTranslations("presentations.room");
   const boardId = state.run.peoplesChoiceBoardId;
-  const voting = useVoting(boardId ?? "");
+  const voting = useVotingOf(store);
   const round = boardId && voting.round?.targets === "teams" ? voting.round : null;
   if (!round) return null;
   const order = state.run.order.map((id) => state.teams.find((team) => team.id === id)).filter((team) => team !== undefined);

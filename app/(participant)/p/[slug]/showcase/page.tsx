@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { sendToJoin } from "@/app/(participant)/send-to-join";
+import { HeldOutPage } from "@/app/(participant)/p/[slug]/held-out-page";
+import { phoneVisitor } from "@/app/(participant)/phone-visitor";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
-import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
@@ -27,8 +27,8 @@ export default async function ShowcasePage({
   const { team } = await searchParams;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  const actor = await actorForEvent(event.id);
-  if (!actor) sendToJoin(event);
+  const { actor, heldOut } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
   return (
     <ClientMessages area="showcase">
       <EventConnectionProvider eventId={event.id}>

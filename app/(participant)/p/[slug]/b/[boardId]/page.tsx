@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { sendToJoin } from "@/app/(participant)/send-to-join";
+import { HeldOutPage } from "@/app/(participant)/p/[slug]/held-out-page";
+import { phoneVisitor } from "@/app/(participant)/phone-visitor";
 import { PhoneBoard } from "@/app/live/board/phone-board";
 import { NowCard } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
-import { actorForEvent } from "@/lib/auth/web-session";
 import { findBoard } from "@/lib/boards/find-boards";
 import { canReadBoard } from "@/lib/boards/rules";
 import { findEventBySlug } from "@/lib/events/find-event";
@@ -26,8 +26,8 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
   const db = (await sharedDatabase()).read;
   const event = await findEventBySlug(db, slug);
   if (!event) notFound();
-  const actor = await actorForEvent(event.id);
-  if (!actor) sendToJoin(event);
+  const { actor, heldOut } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
   const board = await findBoard(db, boardId);
   if (!board || !canReadBoard(actor, board)) notFound();
   return (

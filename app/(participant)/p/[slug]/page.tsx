@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { actorKey } from "@/lib/auth/actor";
+import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { findEventBySlug } from "@/lib/events/find-event";
@@ -32,7 +33,7 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
 
   return (
     <ClientMessages area="home">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)}>
         <PhoneHome
           event={{ name: event.name, slug: event.slug }}
           me={{

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -19,10 +20,11 @@ export default async function JudgePage({ params }: { params: Promise<{ slug: st
   const { slug } = await params;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  if (!(await actorForEvent(event.id))) sendToJoin(event);
+  const actor = await actorForEvent(event.id);
+  if (!actor) sendToJoin(event);
   return (
     <ClientMessages area="judge">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)}>
         <PhoneShell aside={<ConnectionPill />}>
           <JudgeScores slug={event.slug} eventName={event.name} />
         </PhoneShell>

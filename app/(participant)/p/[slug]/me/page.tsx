@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { findPerson, privateDetails } from "@/lib/participants/participant-views";
@@ -54,7 +55,7 @@ export default async function AboutMePage({
   const details = privateDetails(p);
 
   return (
-    <EventConnectionProvider eventId={event.id}>
+    <EventConnectionProvider eventId={event.id} person={personTag(actor)}>
       <PhoneShell>
         <div className="mt-4 space-y-6">
           <div className="space-y-2">

@@ -5,6 +5,7 @@ import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { RoomAnnouncement } from "@/app/live/announcement";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -20,10 +21,11 @@ export default async function PresentationsPhonePage({ params }: { params: Promi
   const { slug } = await params;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  if (!(await actorForEvent(event.id))) sendToJoin(event);
+  const actor = await actorForEvent(event.id);
+  if (!actor) sendToJoin(event);
   return (
     <ClientMessages area="presentations">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)}>
         <PhoneShell aside={<ConnectionPill />}>
           <div className="space-y-4">
             <RoomAnnouncement />

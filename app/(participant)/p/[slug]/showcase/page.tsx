@@ -5,6 +5,7 @@ import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
+import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -31,7 +32,7 @@ export default async function ShowcasePage({
   if (!actor) sendToJoin(event);
   return (
     <ClientMessages area="showcase">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)}>
         <PhoneShell aside={<ConnectionPill />}>
           <ShowcaseEditor slug={event.slug} eventName={event.name} staffTeamId={isStaff(actor) ? (team ?? null) : null} />
         </PhoneShell>

@@ -8,6 +8,7 @@ import { NowCard } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
+import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findBoard } from "@/lib/boards/find-boards";
 import { canReadBoard } from "@/lib/boards/rules";
@@ -32,7 +33,7 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
   if (!board || !canReadBoard(actor, board)) notFound();
   return (
     <ClientMessages area="board">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)}>
         <PhoneShell aside={<ConnectionPill />}>
           <div className="space-y-4">
             <Link href={`/p/${event.slug}`} className="link inline-block">

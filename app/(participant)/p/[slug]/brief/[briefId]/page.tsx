@@ -8,6 +8,7 @@ import { ConnectionPill } from "@/app/live/status";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
+import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { findReframes, findTeamOf } from "@/lib/briefs/find-reframes";
@@ -57,7 +58,7 @@ export default async function TeamBriefPage({ params }: Props) {
 
   return (
     <ClientMessages area="brief">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)}>
         <ReframesFollower briefId={brief.id} />
         <PhoneShell aside={<ConnectionPill />}>
           <div className="space-y-6">

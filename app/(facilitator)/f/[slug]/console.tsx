@@ -299,7 +299,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
             nudge={nudge}
           />
           <div id="teams" className="scroll-mt-20">
-            <TeamOverview variant="console" />
+            <TeamOverview />
           </div>
           <section id="presentations" aria-labelledby="presentations-title" className="card scroll-mt-20 space-y-2 p-4">
             <h2 id="presentations-title" className="text-lg font-bold">

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { MegaphoneIcon } from "@/app/ui/icons";
-import { useEventRoom } from "@/lib/realtime/client/react";
+import { keptKey } from "@/lib/realtime/client/kept";
+import { useEventRoom, useKeeper } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { whatIsNow } from "@/lib/room/now";
 import { nudgeHref } from "@/lib/room/nudges";
@@ -12,7 +13,10 @@ import { RoomTimer } from "./room-timer";
 
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
-/** A nudge answered on this phone stays answered, even when it comes back with the room's snapshot. */
+/**
+ * A nudge answered on this phone stays answered, even when it comes back with the room's snapshot.
+ * Kept for the person who answered it: the next one on a shared phone still gets it.
+ */
 function useAnswered(storageKey: string) {
   const [answered, setAnsweredState] = useState<string | null>(null);
   useEffect(() => {
@@ -44,7 +48,7 @@ export function NowCard({ slug, boardId = null }: { slug: string; boardId?: stri
   // Re-read every 15 s, so a stale announcement or nudge leaves without a reload.
   const serverNow = useServerNow(15_000);
   const { announcement, nudge } = whatIsNow(room, serverNow);
-  const [answered, setAnswered] = useAnswered(`madein.nudge.${slug}`);
+  const [answered, setAnswered] = useAnswered(keptKey(useKeeper(), "nudge"));
   const [hidden, setHidden] = useState<string | null>(null);
 
   useEffect(() => {

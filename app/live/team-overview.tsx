@@ -30,7 +30,7 @@ function useTeamCommand() {
   return { run, error };
 }
 
-function Flags({ team, members, tone }: { team: TeamView; members: PersonView[]; tone: "light" | "dark" }) {
+function Flags({ team, members, tone, size }: { team: TeamView; members: PersonView[]; tone: "light" | "dark"; size?: string }) {
   const t = useTranslations("live.teams");
   const flags = teamFlags(team, teamMix(members));
   if (flags.length === 0) return null;
@@ -41,7 +41,7 @@ function Flags({ team, members, tone }: { team: TeamView; members: PersonView[];
           key={f.key}
           data-testid="team-flag"
           className={`rounded-full px-3 py-1 font-semibold ${
-            tone === "dark" ? "bg-sun text-ink text-xl" : f.key === "full" ? "bg-note-pink text-sm" : "bg-note-yellow text-sm"
+            tone === "dark" ? `bg-sun text-ink ${size}` : f.key === "full" ? "bg-note-pink text-sm" : "bg-note-yellow text-sm"
           }`}
         >
           {t.has(`flag.${f.key}`) ? t(`flag.${f.key}`) : f.text}
@@ -51,14 +51,24 @@ function Flags({ team, members, tone }: { team: TeamView; members: PersonView[];
   );
 }
 
-function Mix({ members, tone }: { members: PersonView[]; tone: "light" | "dark" }) {
+function Mix({
+  members,
+  tone,
+  size,
+  skills = true,
+}: {
+  members: PersonView[];
+  tone: "light" | "dark";
+  size?: string;
+  skills?: boolean;
+}) {
   const t = useTranslations("live.teams");
   const kinds = useTranslations("me.form.kind");
   const mix = teamMix(members);
   if (mix.headcount === 0) return null;
   const big = tone === "dark";
   return (
-    <div className={`space-y-2 ${big ? "text-xl" : "text-sm"}`}>
+    <div className={`space-y-2 ${big ? size : "text-sm"}`}>
       {mix.kinds.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label={t("kindsLabel")}>
           {mix.kinds.map((k) => (
@@ -68,7 +78,7 @@ function Mix({ members, tone }: { members: PersonView[]; tone: "light" | "dark" 
           ))}
         </ul>
       ) : null}
-      {mix.skills.length > 0 ? (
+      {skills && mix.skills.length > 0 ? (
         <p className={big ? "text-white/80" : "text-ink-soft"}>
           <span className="sr-only">{t("skillsLabel")}</span>
           {mix.skills
@@ -157,7 +167,47 @@ function RenameForm({
   );
 }
 
-function TeamCard({ team, members, variant }: { team: TeamView; members: PersonView[]; variant: Variant }) {
+/**
+ * How much of a team the big screen shows, and how big: the team wall (team-wall.tsx) takes the
+ * roomiest at which every team fits. A name is never cut inside a word; at the tightest, long
+ * ones end with an ellipsis after two lines.
+ */
+export type ScreenDensity = {
+  card: string;
+  name: string;
+  count: string;
+  capacity: string;
+  people: string;
+  /** null: not shown at this size; likewise below. */
+  brief: string | null;
+  flags: string | null;
+  kinds: string | null;
+  skills: boolean;
+};
+
+export const roomiestOnScreen: ScreenDensity = {
+  card: "space-y-3 px-6 py-5",
+  name: "text-3xl",
+  count: "text-5xl",
+  capacity: "text-3xl",
+  people: "mt-1 text-lg",
+  brief: "text-xl",
+  flags: "text-xl",
+  kinds: "text-xl",
+  skills: true,
+};
+
+export function TeamCard({
+  team,
+  members,
+  variant,
+  density = roomiestOnScreen,
+}: {
+  team: TeamView;
+  members: PersonView[];
+  variant: Variant;
+  density?: ScreenDensity;
+}) {
   const t = useTranslations("live.teams");
   const shownName = useShownName();
   const { run, error } = useTeamCommand();
@@ -168,35 +218,49 @@ function TeamCard({ team, members, variant }: { team: TeamView; members: PersonV
     <li
       data-testid="overview-team"
       aria-labelledby={titleId}
-      className={dark ? "space-y-3 rounded-2xl bg-stage-raised px-6 py-5" : "space-y-3 rounded-xl bg-paper p-4"}
+      className={dark ? `min-w-0 rounded-2xl bg-stage-raised ${density.card}` : "space-y-3 rounded-xl bg-paper p-4"}
     >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           {/* Hyphenated at syllables, never cut between letters ("Ou r Str eet"), in however narrow a column. */}
-          <h3 id={titleId} className={`break-words hyphens-auto font-bold ${dark ? "text-3xl" : "text-lg"}`}>
+          <h3 id={titleId} className={`break-words hyphens-auto font-bold ${dark ? density.name : "text-lg"}`}>
             {team.name}
           </h3>
-          {team.briefTitle && team.briefTitle !== team.name ? (
-            <p className={dark ? "text-xl text-white/80" : "text-sm text-ink-soft"}>{t("brief", { brief: team.briefTitle })}</p>
+          {team.briefTitle && team.briefTitle !== team.name && (!dark || density.brief) ? (
+            <p className={dark ? `${density.brief} text-white/80` : "text-sm text-ink-soft"}>
+              {t("brief", { brief: team.briefTitle })}
+            </p>
           ) : null}
         </div>
         <p className="shrink-0 text-end leading-none">
-          <span className={`font-extrabold tabular-nums ${dark ? "text-5xl text-sun" : "text-3xl"}`} data-testid="team-headcount">
+          <span
+            className={`font-extrabold tabular-nums ${dark ? `${density.count} text-sun` : "text-3xl"}`}
+            data-testid="team-headcount"
+          >
             {members.length}
           </span>
           {team.capacity !== null ? (
-            <span className={`font-semibold ${dark ? "text-3xl text-white/80" : "text-lg text-ink-soft"}`}>
+            <span className={`font-semibold ${dark ? `${density.capacity} text-white/80` : "text-lg text-ink-soft"}`}>
               {" "}
               / {team.capacity}
             </span>
           ) : null}
-          <span className={`block font-semibold ${dark ? "mt-1 text-lg text-white/80" : "mt-1 text-xs text-ink-soft"}`}>
+          <span className={`block font-semibold ${dark ? `${density.people} text-white/80` : "mt-1 text-xs text-ink-soft"}`}>
             {t("peopleWord", { count: members.length })}
           </span>
         </p>
       </div>
-      <Flags team={team} members={members} tone={dark ? "dark" : "light"} />
-      <Mix members={members} tone={dark ? "dark" : "light"} />
+      {dark && !density.flags ? null : (
+        <Flags team={team} members={members} tone={dark ? "dark" : "light"} size={density.flags ?? undefined} />
+      )}
+      {dark && !density.kinds ? null : (
+        <Mix
+          members={members}
+          tone={dark ? "dark" : "light"}
+          size={density.kinds ?? undefined}
+          skills={!dark || density.skills}
+        />
+      )}
       {variant === "console" ? (
         <>
           {members.length > 0 ? (
@@ -386,15 +450,15 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
 }
 
 /**
- * The room's teams, live: headcount against capacity, the mix of kinds and skills, and gentle
- * flags. On the console it also adds, resizes and splits teams, moves people between them,
- * searches skills across the room and lists private access needs; the big screen shows only what the whole room may see.
+ * The room's teams on the console, live: headcount against capacity, the mix of kinds and
+ * skills, and gentle flags; it also adds, resizes and splits teams, moves people between them,
+ * searches skills across the room and lists private access needs. The big screen shows only what
+ * the whole room may see (team-wall.tsx).
  */
-export function TeamOverview({ variant }: { variant: Variant }) {
+export function TeamOverview() {
   const shownName = useShownName();
   const t = useTranslations("live.teams");
   const { state, error } = useTeams();
-  const dark = variant === "screen";
   const titleId = useId();
   const briefs = useMemo(() => {
     const seen = new Map<string, string>();
@@ -402,31 +466,9 @@ export function TeamOverview({ variant }: { variant: Variant }) {
     return [...seen].map(([id, title]) => ({ id, title }));
   }, [state?.teams]);
 
-  if (!state) {
-    return error ? <p className={dark ? "text-2xl text-white/80" : "text-ink-soft"}>{error}</p> : null;
-  }
+  if (!state) return error ? <p className="text-ink-soft">{error}</p> : null;
   const unassigned = state.people.filter((p) => p.teamId === null || !state.teams.some((t) => t.id === p.teamId));
   const inTeams = state.people.length - unassigned.length;
-
-  if (dark) {
-    if (state.teams.length === 0) return null;
-    return (
-      <section aria-labelledby={titleId} className="px-12 pb-8" data-testid="team-overview">
-        <h2 id={titleId} className="mb-4 text-3xl font-bold">
-          {t("heading")}
-          <span className="ms-4 text-2xl font-semibold text-white/70">
-            {t("screenSummary", { inTeams, choosing: unassigned.length })}
-          </span>
-        </h2>
-        {/* Columns no narrower than a team name's longest words, however many teams and however wide the wall. */}
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,22rem),1fr))] gap-6">
-          {state.teams.map((t) => (
-            <TeamCard key={t.id} team={t} members={state.people.filter((p) => p.teamId === t.id)} variant="screen" />
-          ))}
-        </ul>
-      </section>
-    );
-  }
 
   return (
     <div className="space-y-6" data-testid="team-overview">

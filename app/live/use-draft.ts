@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useSyncExternalStore } from "react";
+import { isKeptFor, keptKey, onForget } from "@/lib/realtime/client/kept";
+import { useKeeper } from "@/lib/realtime/client/react";
 
 /**
  * Half-written text, kept across reloads: the phone may die, or the page close, mid-sentence.
@@ -34,18 +36,24 @@ function write(key: string, value: string | null) {
   for (const watcher of watchers.get(key) ?? []) watcher();
 }
 
-/**
- * Where a draft is kept: what is being written (a board's new note, an edit of one note, the
- * console's announcement) and who is writing it. A phone or laptop is often shared: the next
- * person signed in on it has another key, so never sees the last one's words.
- */
-export const draftKey = (thing: string, writer: string) => `madein.draft.${thing}.${writer}`;
+// A person who leaves takes their drafts with them, from the page's memory too.
+onForget((keeper) => {
+  for (const key of [...kept.keys()]) {
+    if (!isKeptFor(keeper, key)) continue;
+    kept.delete(key);
+    for (const watcher of watchers.get(key) ?? []) watcher();
+  }
+});
 
 /**
- * The draft under `key` (null: none kept) and how to change it; null forgets it (sent, saved,
- * given up). Read during hydration as "none", so the server's page and the first render agree.
+ * The draft of `thing` (a board's new note, an edit of one note, the console's announcement; null:
+ * none kept) and how to change it; null forgets it (sent, saved, given up). Kept for the person
+ * the page is for (lib/realtime/client/kept.ts): a phone or laptop is often shared, and the next
+ * person on it never sees the last one's words. Read during hydration as "none", so the server's
+ * page and the first render agree.
  */
-export function useDraft(key: string) {
+export function useDraft(thing: string) {
+  const key = keptKey(useKeeper(), `draft.${thing}`);
   const subscribe = useCallback(
     (changed: () => void) => {
       const set = watchers.get(key) ?? new Set();

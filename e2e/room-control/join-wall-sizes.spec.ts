@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { networkInterfaces } from "node:os";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { eventPhases } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { eventPhases, participants, teamMembers } from "@/db/schema";
 import { findWelcomeBoard } from "@/lib/boards/find-boards";
 import { boardTemplates } from "@/lib/boards/templates";
 import { lanIPv4 } from "@/lib/network/reachable-address";
+import { joinEvent } from "@/lib/participants/join-event";
+import { type ParticipantKind, participantKinds } from "@/lib/participants/profile-facts";
+import { insertTeam } from "@/lib/teams/create-team";
 import { neighbourhoodMap } from "../boards/map-image";
 import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
-import { addBoardFixture, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
+import { addBoardFixture, addBrief, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 import { addTeam } from "../teams/support";
 
@@ -206,6 +210,130 @@ test("the join wall keeps a large QR code phones can reach at every projector si
   await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready");
   await expect(mobile.getByTestId("announcement")).toContainText("Lunch is ready");
   staffSocket.close();
+});
+
+const teamNames = [
+  longTeamName,
+  "Our Street",
+  "Neighbourhood Storytellers",
+  "Pop-up Library",
+  "Tenants' Voices of Loughborough Junction",
+  "Healthwatch A",
+  "Healthwatch B",
+  "Love Your Space",
+  "Young Lambeth Co-op",
+  "Connectors",
+  "Stockwell Skate Park Friends",
+  "Lambeth Website",
+];
+
+/**
+ * Teams as tall as a big screen draws them: a brief of another name, people of several kinds
+ * with skills, some full, one nobody has joined yet.
+ */
+async function teamsOfPeople(eventId: string, count: number) {
+  const brief = await addBrief(eventId, { title: "Making the parks feel safe after dark" });
+  await (await db()).transact(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const name = teamNames[i] ?? `Team ${i + 1}`;
+      const size = i === 2 ? 0 : 2 + (i % 4);
+      const team = await insertTeam(tx, {
+        eventId,
+        name,
+        briefId: i % 3 === 0 ? brief : null,
+        capacity: i % 2 ? size : null,
+        now: Date.now(),
+      });
+      for (let n = 0; n < size; n++) {
+        const { participantId } = await joinEvent(tx, { eventId, displayName: `Person ${i}-${n}`, ageBand: "18_plus" });
+        const kind: ParticipantKind = participantKinds[(i + n) % participantKinds.length] ?? "resident";
+        await tx
+          .update(participants)
+          .set({ kind, skills: ["talking to people", "spreadsheets", "drawing", "filming"].slice(0, 1 + (n % 4)) })
+          .where(eq(participants.id, participantId));
+        await tx.insert(teamMembers).values({ eventId, participantId, teamId: team.id });
+      }
+    }
+  });
+}
+
+/** A card drawn whole: inside the screen, cut by nothing around it, and nothing of it cut inside. */
+async function drawnWhole(card: Locator) {
+  return card.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    let cutBy: string | null =
+      box.top < 0 || box.left < 0 || box.bottom > innerHeight + 0.5 || box.right > innerWidth + 0.5 ? "the screen" : null;
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflow === "visible") continue;
+      const around = up.getBoundingClientRect();
+      if (box.bottom > around.bottom + 0.5 || box.right > around.right + 0.5) cutBy ??= up.tagName;
+    }
+    return { cutBy, cutInside: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1 };
+  });
+}
+
+test("the join wall draws every team whole, from one team to a dozen, under the notes and an announcement, at every projector size; past what fits, it says how many more", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const screenContext = await browser.newContext(projector);
+  for (const count of [1, 4, 8, 12, 40]) {
+    const event = await createEventFixture();
+    const facilitator = await addStaff(event.id, "facilitator");
+    await teamsOfPeople(event.id, count);
+    const staffSocket = await commandSocket(event.id, facilitator.id);
+    await staffSocket.command("announcement:send", { text: announcementText });
+    const welcome = await findWelcomeBoard((await db()).read, event.id);
+    if (!welcome) throw new Error("no welcome board");
+    for (const text of [longestNote, "Fix the lift at the library", "Hello from Stockwell"]) {
+      await staffSocket.command("note:create", {
+        boardId: welcome.id,
+        column: welcome.columns[0]?.key ?? "",
+        text,
+        colour: "yellow",
+      });
+    }
+    staffSocket.close();
+
+    await signIn(screenContext, facilitator.id);
+    const screen = await screenContext.newPage();
+    await screen.goto(`/s/${event.slug}`);
+    await expect(screen.locator('[data-status="online"]')).toBeVisible();
+    await expect(screen.getByTestId("screen-note")).toHaveCount(3);
+    const cards = screen.getByTestId("overview-team");
+    const more = screen.getByTestId("more-teams");
+    for (const size of sizes) {
+      await screen.setViewportSize(size);
+      const label = `${count} teams at ${size.width}×${size.height}`;
+      if (count <= 12) {
+        await expect(cards, label).toHaveCount(count);
+        await expect(more, label).toHaveCount(0);
+      } else {
+        // Forty teams can't all be read from the back of a hall: the last place says how many more there are.
+        await expect(more, label).toBeVisible();
+        const notShown = Number((await more.textContent())?.match(/\d+/)?.[0]);
+        expect(notShown + (await cards.count()), label).toBe(count);
+        expect(await drawnWhole(more), label).toEqual({ cutBy: null, cutInside: false });
+      }
+      await expect(async () => {
+        for (let i = 0; i < (await cards.count()); i++) {
+          expect(await drawnWhole(cards.nth(i)), `${label}: ${await cards.nth(i).getByRole("heading").textContent()}`).toEqual({
+            cutBy: null,
+            cutInside: false,
+          });
+        }
+      }).toPass({ timeout: 10_000 });
+      for (const heading of await cards.getByRole("heading").all()) {
+        expect(await wordsBrokenAcrossLines(heading), label).toEqual([]);
+      }
+      // The QR code keeps its size, whatever the teams need.
+      const qr = await expectInsideViewport(screen, screen.getByTestId("join-qr"));
+      expect(qr.box.height, label).toBeGreaterThanOrEqual(0.3 * size.height);
+      await screen.screenshot({ path: `${shots}/join-wall-${count}-teams-${size.width}x${size.height}.png` });
+    }
+    await screen.close();
+  }
+  await screenContext.close();
 });
 
 test("opened without a staff session, the big screen says why it asks to sign in, and opens after sign-in", async ({

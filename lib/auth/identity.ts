@@ -79,8 +79,19 @@ async function participantFromCookie(db: Db, eventId: string, signed: string | u
  * once it is published. Null for anyone else, strangers included: they learn nothing from it.
  */
 export async function heldOutOf(db: Db, eventId: string, cookies: Map<string, string>, secret: string): Promise<HeldOut | null> {
+  return (await heldOutParticipant(db, eventId, cookies, secret))?.why ?? null;
+}
+
+/** heldOutOf, with the participant it holds out (as an actor, for what the page keeps for them). */
+export async function heldOutParticipant(
+  db: Db,
+  eventId: string,
+  cookies: Map<string, string>,
+  secret: string,
+): Promise<{ why: HeldOut; actor: Actor } | null> {
   const held = await participantInEvent(db, eventId, cookies.get(participantCookieName(eventId)), secret);
-  return held ? heldOutBy(held.eventStatus) : null;
+  const why = held ? heldOutBy(held.eventStatus) : null;
+  return held && why ? { why, actor: { kind: "participant", eventId, participantId: held.id, role: "participant" } } : null;
 }
 
 /**

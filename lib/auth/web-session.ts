@@ -7,7 +7,7 @@ import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import type { Actor } from "./actor";
 import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
-import { accountFromSession, heldOutOf, participantCookieValue, readParticipantCookie, resolveActor } from "./identity";
+import { accountFromSession, heldOutParticipant, participantCookieValue, readParticipantCookie, resolveActor } from "./identity";
 import { hashToken, newToken, sign } from "./tokens";
 
 const day = 24 * 3600 * 1000;
@@ -80,7 +80,7 @@ export async function heldOutOfEvent(eventId: string) {
   const db = await sharedDatabase();
   const jar = await cookies();
   const map = new Map(jar.getAll().map((c) => [c.name, c.value]));
-  return heldOutOf(db.read, eventId, map, sessionSecret());
+  return heldOutParticipant(db.read, eventId, map, sessionSecret());
 }
 
 /** Which of the participant's devices this browser is (null: a cookie from before devices were recorded). */

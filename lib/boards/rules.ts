@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from "node:crypto";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
+import { pseudonym } from "@/lib/auth/pseudonym";
 
 /** What the rules need to know of a board. */
 export type BoardFacts = { eventId: string; teamId: string | null; locked: boolean };
@@ -42,25 +42,11 @@ export function canChangeNote(actor: Actor, note: NoteAuthor, board: BoardFacts)
 
 /**
  * A per-board pseudonym for a note's author: lets a phone mark its own notes without telling
- * anyone else who wrote which. Keyed with a secret only the server holds: the room knows every
- * person's id (team lists carry them), so a plain hash of board and id could be recomputed by
- * any phone, and an anonymous board (a map of where people feel unsafe) traced to its authors.
+ * anyone else who wrote which (an anonymous board, a map of where people feel unsafe, must not
+ * be traceable to its authors).
  */
 export function authorTag(boardId: string, key: string | null): string | null {
-  if (!key) return null;
-  return createHmac("sha256", authorTagKey()).update(`${boardId}:${key}`).digest("base64url").slice(0, 16);
-}
-
-let tagKey: Buffer | null = null;
-let tagKeyFrom: string | undefined;
-/** Derived from SESSION_SECRET (the same on every process of one installation); random where it is unset (unit tests). */
-function authorTagKey(): Buffer {
-  const secret = process.env.SESSION_SECRET;
-  if (!tagKey || tagKeyFrom !== secret) {
-    tagKey = secret ? createHmac("sha256", secret).update("madein:author-tag").digest() : randomBytes(32);
-    tagKeyFrom = secret;
-  }
-  return tagKey;
+  return key ? pseudonym(boardId, key) : null;
 }
 
 /** Whether a viewer may read a note's text: hidden boards show only your own until revealed. */

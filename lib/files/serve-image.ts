@@ -1,5 +1,4 @@
-import { readerLocale } from "@/lib/i18n/reader-locale";
-import { sayKey } from "@/lib/i18n/server-text";
+import { plainAnswer } from "@/lib/server/plain-answer";
 import { variantFor } from "./image-sizes";
 import type { FileStorage } from "./storage";
 
@@ -34,14 +33,5 @@ export async function imageResponse(
  * said in the reader's language (someone opening a photo's address on its own reads it).
  */
 export function imageNotFound(request: Request) {
-  const locale = readerLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
-  return new Response(sayKey(locale, "server.notFound"), {
-    status: 404,
-    headers: {
-      "content-type": "text/plain; charset=utf-8",
-      "content-language": locale,
-      "x-content-type-options": "nosniff",
-      "cache-control": "no-store",
-    },
-  });
+  return plainAnswer(request, 404, "server.notFound", { "cache-control": "no-store" });
 }

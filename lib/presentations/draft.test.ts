@@ -39,7 +39,7 @@ describe("showcase drafts", () => {
     expect(readDraft(storage, "t1")).toEqual({ made: "half a sent" });
     writeDraft(storage, "t1", {});
     expect(store.size).toBe(0);
-    store.set("madein:showcase-draft:t2", "not json");
+    store.set("t2", "not json");
     expect(readDraft(storage, "t2")).toEqual({});
   });
 });

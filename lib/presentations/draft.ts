@@ -33,11 +33,10 @@ export function settle(dirty: Dirty, sent: Dirty): Dirty {
   return next;
 }
 
-const draftKey = (teamId: string) => `madein:showcase-draft:${teamId}`;
-
-export function readDraft(storage: Pick<Storage, "getItem"> | null, teamId: string): Dirty {
+/** `key`: where the draft is kept, for one team's showcase and the person writing it (lib/realtime/client/kept.ts). */
+export function readDraft(storage: Pick<Storage, "getItem"> | null, key: string): Dirty {
   try {
-    const raw = storage?.getItem(draftKey(teamId));
+    const raw = storage?.getItem(key);
     const parsed = raw ? (JSON.parse(raw) as unknown) : null;
     return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Dirty) : {};
   } catch {
@@ -45,10 +44,10 @@ export function readDraft(storage: Pick<Storage, "getItem"> | null, teamId: stri
   }
 }
 
-export function writeDraft(storage: Pick<Storage, "setItem" | "removeItem"> | null, teamId: string, dirty: Dirty) {
+export function writeDraft(storage: Pick<Storage, "setItem" | "removeItem"> | null, key: string, dirty: Dirty) {
   try {
-    if (Object.keys(dirty).length === 0) storage?.removeItem(draftKey(teamId));
-    else storage?.setItem(draftKey(teamId), JSON.stringify(dirty));
+    if (Object.keys(dirty).length === 0) storage?.removeItem(key);
+    else storage?.setItem(key, JSON.stringify(dirty));
   } catch {
     // storage full or blocked: the text still lives in the page and in the outbox
   }

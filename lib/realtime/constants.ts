@@ -67,8 +67,10 @@ export { type RoomKey, type RoomKind, roomContract, rooms } from "./rooms";
  * name: a page built for another version reloads instead of replaying stale commands.
  * 2: rooms declared in rooms.ts (the event room's board list, votes in their own room).
  * 3: `presentation:judges-changed` carries the judges' keys, not their names.
+ * 4: the handshake names the person whose outbox the page sends (`person`); a page from before
+ *    kept one outbox per event, and would send the last person's queue as whoever is here now.
  */
-export const contractVersion = 3;
+export const contractVersion = 4;
 
 /**
  * Why the server closed a socket's access; the phone or screen says so instead of reconnecting.

@@ -10,6 +10,7 @@ import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
 import type { HeldOut } from "@/lib/auth/held-out";
 import { heldOutOf, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
+import { personTag } from "@/lib/auth/pseudonym";
 import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
@@ -67,7 +68,12 @@ type ServerSideEvents = {
 };
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
-const handshakeSchema = z.object({ eventId: z.string().min(1).max(64) });
+/**
+ * `person`: who the page (and the outbox it sends) is for, as `personTag` names them. A page
+ * opened by someone who has since left or handed the device over must not send their queue as
+ * whoever the cookie names now; tools without an outbox (tests, benchmarks) may leave it out.
+ */
+const handshakeSchema = z.object({ eventId: z.string().min(1).max(64), person: z.string().max(64).optional() });
 
 export type RealtimeOptions = {
   db: Database;
@@ -281,6 +287,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       // e.g. a participant of an archived event: the cookie still resolves, the event has finished.
       const revoked = (await revokedAmong(db.read, [held])).get(held);
       if (revoked) return next(revoked === "ended" ? new Error("unauthenticated") : heldOut(revoked));
+      if (auth.data.person !== undefined && auth.data.person !== personTag(actor)) return next(new Error("someone-else"));
       if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
       if (restored && !sameHolder(restored, held)) startAfresh(socket);
       socket.data.actor = actor;

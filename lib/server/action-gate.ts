@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { serverManifest } from "@/lib/server/dist-dir";
+import { answerPlainly } from "./plain-answer";
 
 /**
  * A gate in front of Next's server-action decoder. Next answers 500 to a server-action request
@@ -96,12 +97,6 @@ const isActionRequest = (req: IncomingMessage) =>
   (typeof req.headers["next-action"] === "string" || (req.headers["content-type"] ?? "").startsWith("multipart/form-data")) &&
   !routeHandlerPath.test((req.url ?? "").split("?")[0] ?? "");
 
-function refuse(res: ServerResponse, status: number, message: string) {
-  res.statusCode = status;
-  res.setHeader("content-type", "text/plain; charset=utf-8");
-  res.end(message);
-}
-
 /**
  * The ids of the build's server actions, or null when they can't be known (dev rebuilds them as
  * it goes). An id that is not one of ours is a stale page or a made-up request: Next would
@@ -161,13 +156,13 @@ export async function gateServerActions(
   if (!isActionRequest(req)) return next();
   if (!fromOurOrigin(req, publicUrl)) {
     req.resume();
-    return refuse(res, 403, "This form was sent from another site. Open Made In and try again.");
+    return answerPlainly(res, req.headers, 403, "server.otherSite");
   }
   const actionId = req.headers["next-action"];
   const known = knownActionIds(dev);
   if (typeof actionId === "string" && known && !known.has(actionId)) {
     req.resume();
-    return refuse(res, 404, "This form is out of date. Reload the page and try again.");
+    return answerPlainly(res, req.headers, 404, "server.formOutOfDate");
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -180,13 +175,7 @@ export async function gateServerActions(
     chunks.length = 0;
     // Answered at once, and the connection closed after the answer: the rest is never read.
     res.setHeader("connection", "close");
-    refuse(
-      res,
-      413,
-      limit > 13 * 1024 * 1024
-        ? "That's too big to send. An event to import can be up to 50 MB."
-        : "That's too big to send. Files can be up to 10 MB.",
-    );
+    answerPlainly(res, req.headers, 413, limit > 13 * 1024 * 1024 ? "server.importTooBig" : "server.tooBig");
     req.resume();
   };
   if (Number(req.headers["content-length"] ?? 0) > limit) return tooBig();
@@ -199,7 +188,7 @@ export async function gateServerActions(
   req.on("error", () => {
     if (done) return;
     done = true;
-    refuse(res, 400, "The request was cut short.");
+    answerPlainly(res, req.headers, 400, "server.cutShort");
   });
   req.on("end", async () => {
     if (done) return;
@@ -207,7 +196,7 @@ export async function gateServerActions(
     const body = Buffer.concat(chunks);
     const isFetch = typeof req.headers["next-action"] === "string";
     const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, isFetch).catch(() => "unreadable");
-    if (problem) return refuse(res, 400, "This form couldn't be read. Reload the page and try again.");
+    if (problem) return answerPlainly(res, req.headers, 400, "server.formUnreadable");
     const meta = (req as unknown as Record<symbol, Record<string, unknown> | undefined>)[requestMeta] ?? {};
     (req as unknown as Record<symbol, unknown>)[requestMeta] = { ...meta, actionBody: body };
     next();

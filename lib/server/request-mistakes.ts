@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import { readerLocale } from "@/lib/i18n/reader-locale";
-import { sayKey } from "@/lib/i18n/server-text";
+import { answerPlainly } from "./plain-answer";
 
 /** The methods pages, forms and route handlers answer; anything else (TRACE, PUT…) is the client's mistake. */
 const methods = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
@@ -28,11 +27,6 @@ export function answerMistake(
   headers: IncomingHttpHeaders,
   mistake: NonNullable<ReturnType<typeof requestMistake>>,
 ) {
-  const acceptLanguage = headers["accept-language"];
-  const locale = readerLocale(headers.cookie, Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage);
-  res.statusCode = mistake.status;
   if (mistake.status === 405) res.setHeader("allow", [...methods].join(", "));
-  res.setHeader("content-type", "text/plain; charset=utf-8");
-  res.setHeader("content-language", locale);
-  res.end(sayKey(locale, mistake.key));
+  answerPlainly(res, headers, mistake.status, mistake.key);
 }

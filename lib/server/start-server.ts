@@ -21,6 +21,7 @@ import { distDir } from "@/lib/server/dist-dir";
 import { gateServerActions } from "./action-gate";
 import { clientAddress } from "./client-address";
 import { builtStylesheets, filterInlinedCss } from "./inlined-css";
+import { answerPlainly } from "./plain-answer";
 import { postAllowance } from "./post-allowance";
 import { createReadinessCheck } from "./readiness";
 import { answerMistake, requestMistake } from "./request-mistakes";
@@ -138,10 +139,9 @@ export async function startServer(options: StartOptions) {
       return true;
     }
     if (path === "/metrics") {
-      if (!metricsAllowed) {
-        res.statusCode = 404;
-        res.end("Not found");
-      } else {
+      // On the public port, as any missing page is: in the reader's words.
+      if (!metricsAllowed) answerPlainly(res, req.headers, 404, "server.notFound");
+      else {
         metrics.registry.metrics().then(
           (text) => {
             res.setHeader("content-type", metrics.registry.contentType);

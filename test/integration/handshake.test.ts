@@ -1,10 +1,19 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { events } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { personTag } from "@/lib/auth/pseudonym";
 import { contractVersion } from "@/lib/realtime/constants";
 import { clientsFor, connectError, participantCookie, staffCookie } from "./support/clients";
 import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
+
+const participant = (eventId: string, participantId: string): Actor => ({
+  kind: "participant",
+  eventId,
+  participantId,
+  role: "participant",
+});
 
 let t: TestServer;
 let clients: ReturnType<typeof clientsFor>;
@@ -95,6 +104,29 @@ describe("who may connect", () => {
     expect(ack).toMatchObject({ ok: true, result: { me: { kind: "staff", role: "facilitator", name: "Facilitator A" } } });
   });
 
+  it("sends a page's outbox only as the person it was written by: a device now someone else's is refused", async () => {
+    const amira = await addParticipant(t.server.db, eventA.id, "Amira");
+    const bo = await addParticipant(t.server.db, eventA.id, "Bo");
+    const asAmira = participant(eventA.id, amira);
+    // Amira's page, on a phone that is still Amira's.
+    await clients.connect({
+      eventId: eventA.id,
+      cookie: participantCookie(eventA.id, amira),
+      auth: { person: personTag(asAmira) },
+    });
+    // The same page after Bo joined on that phone: Amira's queue must not go out as Bo's.
+    const handedOver = await connectError(
+      clients.socket({ eventId: eventA.id, cookie: participantCookie(eventA.id, bo), auth: { person: personTag(asAmira) } }),
+    );
+    expect(handedOver.message).toBe("someone-else");
+    // Bo's own page is Bo's.
+    await clients.connect({
+      eventId: eventA.id,
+      cookie: participantCookie(eventA.id, bo),
+      auth: { person: personTag(participant(eventA.id, bo)) },
+    });
+  });
+
   it("refuses a page of another site even with a valid cookie", async () => {
     const cookie = participantCookie(eventA.id, participantA);
     const error = await connectError(clients.socket({ eventId: eventA.id, cookie, origin: "http://evil.example" }));
@@ -120,6 +152,7 @@ describe("who may connect", () => {
     const participant = await addParticipant(t.server.db, event.id, "Early joiner");
     await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, participant) });
     await t.server.db.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id)));
+    // Told the event is closed (the phone keeps trying), not that they are signed out.
     const refused = await connectError(clients.socket({ eventId: event.id, cookie: participantCookie(event.id, participant) }));
     // The phone keeps its identity and waits for the event to open again (e2e/participant/unpublish.spec.ts).
     expect(refused.message).toBe("closed");

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { noteColourClass } from "@/app/live/note-card";
-import { draftKey, useDraft } from "@/app/live/use-draft";
+import { useDraft } from "@/app/live/use-draft";
 import { FilePicker } from "@/app/ui/file-picker";
 import type { Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
@@ -12,8 +12,6 @@ import { pinPlace } from "./pin-place";
 
 type Props = {
   boardId: string;
-  /** Who is writing (the board's pseudonym for them): their draft is theirs alone on a shared phone. */
-  writer: string;
   columns: { key: string; title: string }[];
   onAdd: (column: string, text: string, colour: NoteColour, photoId?: string, pin?: Pin) => void;
   /** On a map board: where the note goes (chosen by tapping the map), and that it must have one. */
@@ -24,13 +22,13 @@ type Props = {
 };
 
 /** One thumb: pick a column, type, add. The draft survives a reload. */
-export function AddNoteForm({ boardId, writer, columns, onAdd, restore, pin = null, needsPin = false }: Props) {
+export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, needsPin = false }: Props) {
   const t = useTranslations("board");
   const tNotes = useTranslations("notes");
   const status = useConnectionStatus();
   const [column, setColumn] = useState(columns[0]?.key ?? "");
   const [colour, setColour] = useState<NoteColour>("yellow");
-  const [kept, keep] = useDraft(draftKey(`note.${boardId}`, writer));
+  const [kept, keep] = useDraft(`note.${boardId}`);
   const text = kept ?? "";
   const setText = (value: string) => keep(value || null);
   const [error, setError] = useState<string | null>(null);

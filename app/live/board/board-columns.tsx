@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { memo, type ReactElement, useRef } from "react";
-import { draftKey } from "@/app/live/use-draft";
 import type { BoardState, ColumnView } from "@/lib/boards/board-state";
 import { type ItemCache, reuseItem, runsOf, sameInputs } from "@/lib/boards/list-items";
 import type { VotingStore } from "@/lib/realtime/client/use-voting";
@@ -95,7 +94,6 @@ export const BoardColumns = memo(function BoardColumns({
                     const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
                     const voting = votable(c.key);
                     const maxPerTarget = round?.maxPerTarget ?? 0;
-                    const editKey = draftKey(`edit.${n.id}`, state.myTag);
                     // Everything the element below reads.
                     const inputs = [
                       n,
@@ -110,7 +108,6 @@ export const BoardColumns = memo(function BoardColumns({
                       t,
                       onEdit,
                       onDelete,
-                      editKey,
                     ];
                     return reuseItem(previousItems, nextItems, n.id, inputs, () => (
                       // biome-ignore lint/a11y/useSemanticElements: inside a run, not directly in a ul (see the list above)
@@ -139,7 +136,6 @@ export const BoardColumns = memo(function BoardColumns({
                           votes={votes}
                           voting={voting}
                           maxPerTarget={maxPerTarget}
-                          draftKey={editKey}
                           carets={carets.current}
                         />
                       </div>

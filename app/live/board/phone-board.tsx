@@ -159,7 +159,6 @@ export function PhoneBoard({
         {canAdd ? (
           <AddNoteForm
             boardId={boardId}
-            writer={state.myTag}
             columns={state.board.columns}
             restore={restore}
             pin={onMap ? spot : null}

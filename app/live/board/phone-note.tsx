@@ -20,8 +20,6 @@ export type PhoneNoteProps = {
   groupTitle: string | null;
   onEdit: (note: WireNote, text: string) => Promise<Ack<unknown>> | null;
   onDelete: (noteId: string) => void;
-  /** Where an edit of this note is kept while it is typed (see use-draft.ts): a reload loses none of it. */
-  draftKey: string;
   /**
    * Where the caret was in edits in progress on this board, by note id. A long board's notes are
    * drawn in runs (board-columns.tsx); a note removed above this one can move it into the next
@@ -39,8 +37,8 @@ const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span
 export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
   const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, votes, carets } = props;
   const t = useTranslations("board");
-  // An edit in progress is the draft kept for this note; none kept, none in progress.
-  const [draft, keepDraft] = useDraft(props.draftKey);
+  // An edit in progress is the draft kept for this note (use-draft.ts): a reload loses none of it; none kept, none in progress.
+  const [draft, keepDraft] = useDraft(`edit.${note.id}`);
   const editing = draft !== null;
   const [message, setMessage] = useState<string | null>(null);
   const editBox = useRef<HTMLTextAreaElement>(null);

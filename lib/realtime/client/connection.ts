@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { contractVersion, outboxMaxAgeMs, retryableCodes } from "../constants";
 import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
+import { forgetKept, forgetUnowned, type Keeper, keptKey } from "./kept";
 import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
 
 /**
@@ -28,10 +29,12 @@ function newCommandId() {
 }
 
 /**
- * One phone's or screen's connection to an event: socket, outbox and status. Writes go through
- * `send`, which keeps them in the outbox until the server acknowledges them, so they survive
- * a dropped connection or a reload. Every (re)connect runs the resync listeners first (views
- * reload their snapshots), then resends what is pending, oldest first.
+ * One phone's or screen's connection to an event, for one person: socket, their outbox and
+ * status. Writes go through `send`, which keeps them in the outbox until the server acknowledges
+ * them, so they survive a dropped connection or a reload. Every (re)connect runs the resync
+ * listeners first (views reload their snapshots), then resends what is pending, oldest first.
+ * The handshake names the person the page (and so the outbox) is for, and the server refuses it
+ * when the device's cookie now says someone else: a queue is never sent as another person.
  */
 export class EventConnection {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -52,14 +55,20 @@ export class EventConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private waiters = new Map<string, (ack: Ack<unknown>) => void>();
 
-  constructor(readonly eventId: string) {
+  get eventId() {
+    return this.keeper.eventId;
+  }
+
+  constructor(readonly keeper: Keeper) {
+    const { eventId, person } = keeper;
     const storage = typeof localStorage === "undefined" ? null : localStorage;
-    this.outbox = new Outbox(storage, `madein.outbox.${eventId}`);
+    forgetUnowned(storage);
+    this.outbox = new Outbox(storage, keptKey(keeper, "outbox"));
     // WebSocket first: a phone coming back on venue Wi-Fi otherwise waits for the long-polling
     // handshake and then the upgrade (seconds, bench/README.md finding 21). Polling stays as the
     // fallback for networks that block WebSockets.
     this.socket = io({
-      auth: { eventId, contractVersion },
+      auth: { eventId, contractVersion, person },
       autoConnect: false,
       withCredentials: true,
       transports: ["websocket", "polling"],
@@ -68,6 +77,8 @@ export class EventConnection {
     this.socket.on("connect", () => void this.onConnect());
     this.socket.on("access:ended", ({ reason, message }, ack) => {
       this.ended = message;
+      // They left (here or on another of their devices) or were taken out: this device keeps nothing of theirs.
+      if (reason === "left" || reason === "removed") this.forget();
       if (heldOut(reason)) this.waitForOpening(reason);
       else this.setStatus("refused");
       ack();
@@ -80,6 +91,7 @@ export class EventConnection {
     });
     this.socket.on("connect_error", (error) => {
       if (error.message === "outdated") return this.onOutdated();
+      if (error.message === "someone-else") return this.onSomeoneElse();
       if (heldOut(error.message)) {
         const said = (error as { data?: { message?: unknown } }).data?.message;
         if (typeof said === "string") this.ended = said;
@@ -228,8 +240,48 @@ export class EventConnection {
     window.location.reload();
   }
 
+  /**
+   * The device is now someone else's in this event (this person left or signed out and another
+   * joined, in another tab): this page, its drafts and its outbox are the last person's, kept for
+   * them and never sent as the new one. The page is fetched again, as whoever is here now.
+   */
+  private onSomeoneElse() {
+    this.socket.disconnect();
+    this.setStatus("refused");
+    const key = this.reloadedKey();
+    try {
+      // Once: should the page come back for the same person, it stays put, refused, rather than loop.
+      if (sessionStorage.getItem(key)) return;
+      sessionStorage.setItem(key, "1");
+    } catch {
+      return;
+    }
+    window.location.reload();
+  }
+
+  private reloadedKey = () => keptKey(this.keeper, "reloaded-for-someone-else");
+
+  /**
+   * This person left the event, or was taken out of it: everything this device kept for them
+   * there (outbox, drafts, answered nudges) goes, and nothing more is kept or sent.
+   */
+  forget() {
+    this.outbox.forget();
+    this.notifyOutbox();
+    const stores = [
+      typeof localStorage === "undefined" ? null : localStorage,
+      typeof sessionStorage === "undefined" ? null : sessionStorage,
+    ];
+    forgetKept(this.keeper, ...stores);
+  }
+
   private async onConnect() {
     this.reopenTries = 0;
+    try {
+      sessionStorage.removeItem(this.reloadedKey());
+    } catch {
+      // no sessionStorage: nothing was kept in it
+    }
     if (this.closedOut) {
       this.closedOut = false;
       this.ended = null;

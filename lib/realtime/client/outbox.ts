@@ -28,10 +28,12 @@ type KeyValueStore = Pick<Storage, "getItem" | "setItem">;
 
 /**
  * Commands not yet acknowledged, persisted so a reload or a dead battery on flaky Wi-Fi loses
- * nothing. Order is kept: they are resent oldest first.
+ * nothing. Order is kept: they are resent oldest first. One outbox holds one person's commands
+ * (its key names them, lib/realtime/client/kept.ts): a queue is only ever sent as its writer.
  */
 export class Outbox {
   private items: PendingCommand[];
+  private forgotten = false;
 
   constructor(
     private readonly store: KeyValueStore | null,
@@ -53,6 +55,7 @@ export class Outbox {
   }
 
   private save() {
+    if (this.forgotten) return;
     try {
       this.store?.setItem(this.key, JSON.stringify(this.items));
     } catch {
@@ -70,7 +73,7 @@ export class Outbox {
   }
 
   add(command: PendingCommand) {
-    if (this.items.some((c) => c.id === command.id)) return;
+    if (this.forgotten || this.items.some((c) => c.id === command.id)) return;
     this.items = [...this.items, command];
     this.save();
   }
@@ -95,6 +98,12 @@ export class Outbox {
   wait(id: string, reason: string) {
     this.items = this.items.map((c) => (c.id === id ? { ...c, waiting: reason } : c));
     this.save();
+  }
+
+  /** Its person left: nothing of theirs is sent or kept on this device any more, not even by a late ack. */
+  forget() {
+    this.forgotten = true;
+    this.items = [];
   }
 
   fail(id: string, error: CommandError) {

@@ -2,18 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { staffRoom } from "@/lib/activity/staff-state";
 import { eventRoom } from "@/lib/events/event-state";
 import { languageCookie, languageCookieString } from "@/lib/i18n/choice-cookie";
 import { type ConnectionStatus, EventConnection } from "./connection";
+import type { Keeper } from "./kept";
 import type { PendingCommand } from "./outbox";
 import { useRoom } from "./use-room";
 
 const ConnectionContext = createContext<EventConnection | null>(null);
+const KeeperContext = createContext<Keeper | null>(null);
 
 /**
  * Opens this page's one connection to the event; everything live on the page shares it.
+ * `person`: who the page is for (lib/auth/pseudonym.ts `personTag`); what the device keeps for
+ * them is filed under it (./kept.ts), and the connection sends only as them.
  * `staff`: the console or the big screen, a handful of screens that redraw at once when the
  * organisers change the event; phones (up to a thousand) redraw spread over a few seconds.
  * `heldOut`: the page says this person is kept out of the event (a draft, or finished): its
@@ -21,28 +25,33 @@ const ConnectionContext = createContext<EventConnection | null>(null);
  */
 export function EventConnectionProvider({
   eventId,
+  person,
   staff = false,
   heldOut = false,
   children,
 }: {
   eventId: string;
+  person: string;
   staff?: boolean;
   heldOut?: boolean;
   children: React.ReactNode;
 }) {
   const [connection, setConnection] = useState<EventConnection | null>(null);
+  const keeper = useMemo(() => ({ eventId, person }), [eventId, person]);
   useEffect(() => {
-    const c = new EventConnection(eventId);
+    const c = new EventConnection(keeper);
     setConnection(c);
     return () => c.close();
-  }, [eventId]);
+  }, [keeper]);
   return (
-    <ConnectionContext.Provider value={connection}>
-      <NeedsJavaScript />
-      <LanguageFollower />
-      <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} heldOut={heldOut} />
-      {children}
-    </ConnectionContext.Provider>
+    <KeeperContext.Provider value={keeper}>
+      <ConnectionContext.Provider value={connection}>
+        <NeedsJavaScript />
+        <LanguageFollower />
+        <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} heldOut={heldOut} />
+        {children}
+      </ConnectionContext.Provider>
+    </KeeperContext.Provider>
   );
 }
 
@@ -151,6 +160,13 @@ export function EventLanguageFollower() {
 
 export function useConnection() {
   return useContext(ConnectionContext);
+}
+
+/** Who this page is for, in which event: what the device keeps is filed under it (./kept.ts). Known from the first render. */
+export function useKeeper(): Keeper {
+  const keeper = useContext(KeeperContext);
+  if (!keeper) throw new Error("useKeeper outside an EventConnectionProvider");
+  return keeper;
 }
 
 const noop = () => () => {};

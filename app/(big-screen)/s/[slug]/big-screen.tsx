@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { NoteCard } from "@/app/live/note-card";
 import { RoomTimer, useRoomTimer } from "@/app/live/room-timer";
 import { ConnectionPill } from "@/app/live/status";
-import { TeamOverview } from "@/app/live/team-overview";
+import { TeamWall } from "@/app/live/team-wall";
 import { MegaphoneIcon } from "@/app/ui/icons";
 import { activityBy, activityText } from "@/lib/activity/activity-message";
 import { onStage } from "@/lib/presentations/rules";
@@ -147,7 +147,7 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
           </section>
         ) : null}
         <div className="-mx-12 min-h-0 flex-1 overflow-hidden">
-          <TeamOverview variant="screen" />
+          <TeamWall />
         </div>
       </div>
     </div>
@@ -416,7 +416,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
         {wall.kind === "votes" ? <VotesWall boardId={wall.boardId} /> : null}
         {wall.kind === "teams" ? (
           <div className="-mx-12 h-full overflow-hidden">
-            <TeamOverview variant="screen" />
+            <TeamWall />
           </div>
         ) : null}
         {wall.kind === "agenda" ? <AgendaWall agenda={agenda} room={room as RoomView | null} /> : null}

@@ -2,6 +2,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { messagesFor } from "@/lib/i18n/catalogue";
@@ -19,7 +20,7 @@ export async function generateMetadata() {
 
 export default async function BigScreenPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { event, refused } = await staffPage(slug, `/s/${slug}`);
+  const { event, actor, refused } = await staffPage(slug, `/s/${slug}`);
   if (refused) {
     const t = await getTranslations("screen.refused");
     return <Refused title={t("title")} body={t("body")} back={{ href: `/p/${event.slug}`, label: t("back") }} />;
@@ -42,7 +43,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
   return (
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
       <div lang={locale} dir={allLocales.find((l) => l.code === locale)?.dir ?? "ltr"}>
-        <EventConnectionProvider eventId={event.id} staff>
+        <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
           <EventLanguageFollower />
           <BigScreen
             event={{ name: event.name, place: event.place }}

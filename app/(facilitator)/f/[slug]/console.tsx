@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
-import { draftKey, useDraft } from "@/app/live/use-draft";
+import { useDraft } from "@/app/live/use-draft";
 import { Wordmark } from "@/app/ui/brand";
 import { LanguagePicker } from "@/app/ui/language-picker";
 import { SkipLinks } from "@/app/ui/skip-links";
@@ -20,7 +20,6 @@ import { ActivityLog, LeadPanel, lockedBy } from "./team-panel";
 
 type Props = {
   event: {
-    id: string;
     name: string;
     slug: string;
     joinCode: string;
@@ -29,7 +28,7 @@ type Props = {
     /** Taken back to draft: phones are kept out until it is published (drawn again when that changes). */
     draft: boolean;
   };
-  me: { name: string; role: string; key: string };
+  me: { name: string; role: string };
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
   boards: BoardSummary[];
   teams: { id: string; name: string }[];
@@ -48,12 +47,12 @@ function Stat({ label, value, testId }: { label: string; value: number | string;
 
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
-/** `draftKey`: where a half-typed announcement is kept, for this event and this facilitator (use-draft.ts). */
-function AnnouncementComposer({ draftKey }: { draftKey: string }) {
+function AnnouncementComposer() {
   const t = useTranslations("console.announce");
   const connection = useConnection();
   const { announcement, announcements } = useEventRoom();
-  const [kept, keep] = useDraft(draftKey);
+  // Kept for this facilitator, in this event (use-draft.ts).
+  const [kept, keep] = useDraft("announcement");
   const text = kept ?? "";
   const setText = (value: string) => keep(value || null);
   const [reshown, setReshown] = useState<string | null>(null);
@@ -300,7 +299,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
             nudge={nudge}
           />
           <div id="teams" className="scroll-mt-20">
-            <TeamOverview variant="console" />
+            <TeamOverview />
           </div>
           <section id="presentations" aria-labelledby="presentations-title" className="card scroll-mt-20 space-y-2 p-4">
             <h2 id="presentations-title" className="text-lg font-bold">
@@ -330,7 +329,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           <ActivityLog staff={staff} />
           <div className="space-y-4">
             <WhoIsHere presence={presence} wallRoom={wallRoom} />
-            <AnnouncementComposer draftKey={draftKey(`announcement.${event.id}`, me.key)} />
+            <AnnouncementComposer />
             <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
             <section aria-labelledby="join-title" className="card space-y-2 p-4">
               <h2 id="join-title" className="text-lg font-bold">

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { teams } from "@/db/schema";
-import { actorKey } from "@/lib/auth/actor";
+import { personTag } from "@/lib/auth/pseudonym";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
@@ -35,10 +35,9 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
     db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.eventId, event.id)).orderBy(asc(teams.position)),
   ]);
   return (
-    <EventConnectionProvider eventId={event.id} staff>
+    <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
       <Console
         event={{
-          id: event.id,
           name: event.name,
           slug: event.slug,
           joinCode: formatJoinCode(event.joinCode),
@@ -46,7 +45,7 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
           reachableByPhones: address.reachableByPhones,
           draft: event.status === "draft",
         }}
-        me={{ name: actor.name, role: actor.role, key: actorKey(actor) }}
+        me={{ name: actor.name, role: actor.role }}
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
         boards={boards}
         teams={eventTeams}

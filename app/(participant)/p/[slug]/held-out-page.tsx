@@ -21,9 +21,12 @@ const row = "flex min-h-14 items-center justify-between gap-3 px-4 py-2 font-sem
 export async function HeldOutPage({
   event,
   why,
+  person,
 }: {
   event: { id: string; slug: string; name: string; joinCode: string };
   why: HeldOut;
+  /** Who is held out (lib/auth/pseudonym.ts personTag): the connection that waits is theirs. */
+  person: string;
 }) {
   const t = await getTranslations();
   // The page they asked for: trying again (a plain link, no script needed) asks for it once more.
@@ -32,7 +35,7 @@ export async function HeldOutPage({
     why === "finished" ? (await findProjects((await sharedDatabase()).read, event.id, { publicOnly: true })).length : 0;
   return (
     <ClientMessages area="heldOut">
-      <EventConnectionProvider eventId={event.id} heldOut>
+      <EventConnectionProvider eventId={event.id} person={person} heldOut>
         <PhoneShell>
           <div className="space-y-5" data-testid="held-out" data-held-out={why}>
             <section className="card space-y-3 p-6">

@@ -22,8 +22,8 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
-  const { actor, heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { actor, heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   const board = await findWelcomeBoard(db.read, event.id);
   const { peoplesChoiceBoardId } = await findRun(db.read, event.id);
   const boards = await listBoards(db.read, event.id);
@@ -32,7 +32,7 @@ export default async function ParticipantHomePage({ params }: { params: Promise<
 
   return (
     <ClientMessages area="home">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={person}>
         <PhoneHome
           event={{ name: event.name, slug: event.slug }}
           me={{

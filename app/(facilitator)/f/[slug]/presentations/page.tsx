@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { findRun } from "@/lib/presentations/store";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { staffPage } from "@/lib/server/staff-page";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PresentationsConsolePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { event, refused } = await staffPage(slug, `/f/${slug}/presentations`);
+  const { event, actor, refused } = await staffPage(slug, `/f/${slug}/presentations`);
   if (refused) {
     const t = await getTranslations("presentations-console.page");
     return (
@@ -28,7 +29,7 @@ export default async function PresentationsConsolePage({ params }: { params: Pro
   }
   const run = await findRun((await sharedDatabase()).read, event.id);
   return (
-    <EventConnectionProvider eventId={event.id} staff>
+    <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
       <PresentationsConsole
         event={{ name: event.name, slug: event.slug }}
         saveTimes={saveTimesAction.bind(null, event.slug)}

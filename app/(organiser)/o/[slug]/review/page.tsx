@@ -5,6 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityLine } from "@/app/live/activity-line";
 import { sharedDatabase } from "@/db";
 import { findActivity } from "@/lib/activity/log-activity";
+import { personTag } from "@/lib/auth/pseudonym";
+import { actorForEvent } from "@/lib/auth/web-session";
 import { csvTables } from "@/lib/exports/csv-tables";
 import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-report";
 import { loadEventExport } from "@/lib/exports/load-event-export";
@@ -37,6 +39,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
         <p className="card p-6">{organisersOnly}</p>
       </PageShell>
     );
+  const actor = await actorForEvent(event.id);
+  if (!actor) notFound();
   const db = (await sharedDatabase()).read;
   const data = await loadEventExport(db, event.id);
   if (!data) notFound();
@@ -52,7 +56,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
 
   return (
     <PageShell>
-      <EventConnectionProvider eventId={event.id} staff>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
         <ReviewFollower />
       </EventConnectionProvider>
       <div className="review space-y-8">

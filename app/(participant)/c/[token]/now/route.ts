@@ -5,6 +5,7 @@ import { setParticipantCookie } from "@/lib/auth/web-session";
 import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { claimPersonalLink, deviceLabel, findPersonalLink } from "@/lib/participants/devices";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
+import { plainAnswer } from "@/lib/server/plain-answer";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 // Relative: the host the person typed is the right one; Next's idea of the URL may be 0.0.0.0.
@@ -21,7 +22,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   // Another site's form must not sign this browser in as someone else.
   const site = requestOrigin(h.get("host") ?? undefined, h.get("x-forwarded-proto") ?? undefined);
   if (h.get("origin") && !originAllowed(h.get("origin") ?? undefined, site, process.env.PUBLIC_URL)) {
-    return new NextResponse("This form was sent from another site. Open the link again.", { status: 403 });
+    return plainAnswer(request, 403, "server.otherSiteLink");
   }
   if (token.length > 100) return seeOther("/j?expired=1");
   const db = await sharedDatabase();

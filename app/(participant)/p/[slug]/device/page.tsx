@@ -25,8 +25,8 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
-  const { actor, heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { actor, heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   // Their own full name, even where others see only initials (under-18s).
   const self = actor.kind === "participant" ? await findPerson(db.read, event.id, actor.participantId) : null;
   const devices = actor.kind === "participant" ? await listDevices(db.read, actor.participantId) : [];

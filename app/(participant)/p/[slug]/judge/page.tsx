@@ -19,11 +19,11 @@ export default async function JudgePage({ params }: { params: Promise<{ slug: st
   const { slug } = await params;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  const { heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   return (
     <ClientMessages area="judge">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={person}>
         <PhoneShell aside={<ConnectionPill />}>
           <JudgeScores slug={event.slug} eventName={event.name} />
         </PhoneShell>

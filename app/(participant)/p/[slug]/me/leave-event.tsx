@@ -28,6 +28,8 @@ export function LeaveEvent({ slug, eventName }: { slug: string; eventName: strin
       setBusy(false);
       return setError(ack.error.message);
     }
+    // Everything this device kept for them in this event (drafts, queue, answered nudges) goes with them.
+    connection.forget();
     await forgetThisPhone(slug);
     // A full navigation, so nothing of this event stays in the page's memory.
     window.location.assign("/j?left=1");

@@ -35,8 +35,8 @@ export default async function AboutMePage({
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
-  const { actor, heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { actor, heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   if (actor.kind !== "participant") {
     return (
       <PhoneShell>
@@ -56,7 +56,7 @@ export default async function AboutMePage({
   const details = privateDetails(p);
 
   return (
-    <EventConnectionProvider eventId={event.id}>
+    <EventConnectionProvider eventId={event.id} person={person}>
       <PhoneShell>
         <div className="mt-4 space-y-6">
           <div className="space-y-2">

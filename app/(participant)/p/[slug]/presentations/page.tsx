@@ -20,11 +20,11 @@ export default async function PresentationsPhonePage({ params }: { params: Promi
   const { slug } = await params;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  const { heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   return (
     <ClientMessages area="presentations">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={person}>
         <PhoneShell aside={<ConnectionPill />}>
           <div className="space-y-4">
             <RoomAnnouncement />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
-import { draftKey, useDraft } from "@/app/live/use-draft";
+import { useDraft } from "@/app/live/use-draft";
 import { useMyTeamMoved } from "@/lib/realtime/client/teams";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVotingOf, useVotingStore, type VotingStore } from "@/lib/realtime/client/use-voting";
@@ -226,7 +226,7 @@ function Feedback({
   const t = useTranslations("presentations.room");
   const id = useId();
   const [teamId, setTeamId] = useState(defaultTeam ?? state.teams[0]?.id ?? "");
-  const [kept, keep] = useDraft(draftKey(`feedback.${teamId}`, state.me.key));
+  const [kept, keep] = useDraft(`feedback.${teamId}`);
   const text = kept ?? "";
   const update = (value: string) => keep(value || null);
   const [sent, setSent] = useState<string | null>(null);

@@ -27,11 +27,11 @@ export default async function ShowcasePage({
   const { team } = await searchParams;
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   if (!event) notFound();
-  const { actor, heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { actor, heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   return (
     <ClientMessages area="showcase">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={person}>
         <PhoneShell aside={<ConnectionPill />}>
           <ShowcaseEditor slug={event.slug} eventName={event.name} staffTeamId={isStaff(actor) ? (team ?? null) : null} />
         </PhoneShell>

@@ -16,7 +16,8 @@ import {
   withDraft,
   writeDraft,
 } from "@/lib/presentations/draft";
-import { useConnectionStatus } from "@/lib/realtime/client/react";
+import { keptKey } from "@/lib/realtime/client/kept";
+import { useConnectionStatus, useKeeper } from "@/lib/realtime/client/react";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { presentationLimits } from "@/lib/realtime/constants";
 import type { ShowcaseView } from "@/lib/realtime/contract";
@@ -52,6 +53,9 @@ export function ShowcaseEditor({
   const p = usePresentations();
   const connection = useConnectionStatus();
   const teamId = staffTeamId ?? p.state?.me.teamId ?? null;
+  // Kept for this team's showcase and the person writing it: a shared phone's next person neither sees nor sends it.
+  const keeper = useKeeper();
+  const draftAt = teamId ? keptKey(keeper, `showcase.${teamId}`) : null;
   const [dirty, setDirty] = useState<Dirty>({});
   const dirtyRef = useRef<Dirty>({});
   const [status, setStatus] = useState<Status>("idle");
@@ -60,7 +64,7 @@ export function ShowcaseEditor({
   const send = p.send;
 
   const flush = useCallback(async () => {
-    if (!teamId) return;
+    if (!teamId || !draftAt) return;
     const sent = sendable(dirtyRef.current);
     if (Object.keys(sent).length === 0) return setStatus(Object.keys(dirtyRef.current).length ? "refused" : "saved");
     setStatus("saving");
@@ -68,25 +72,25 @@ export function ShowcaseEditor({
     if (!ack) return setStatus("waiting");
     if (!ack.ok) return setStatus("refused");
     dirtyRef.current = settle(dirtyRef.current, sent);
-    writeDraft(localStorage, teamId, dirtyRef.current);
+    writeDraft(localStorage, draftAt, dirtyRef.current);
     setDirty(dirtyRef.current);
     setStatus(Object.keys(dirtyRef.current).length ? "saving" : "saved");
-  }, [teamId, send]);
+  }, [teamId, draftAt, send]);
 
   // A draft left by a reload (or a closed tab) is put back and sent.
   useEffect(() => {
-    if (!teamId || !p.state || loadedFor === teamId) return;
+    if (!teamId || !draftAt || !p.state || loadedFor === teamId) return;
     setLoadedFor(teamId);
-    const draft = readDraft(localStorage, teamId);
+    const draft = readDraft(localStorage, draftAt);
     dirtyRef.current = draft;
     setDirty(draft);
     if (Object.keys(draft).length) void flush();
-  }, [teamId, p.state, loadedFor, flush]);
+  }, [teamId, draftAt, p.state, loadedFor, flush]);
 
   const change = <K extends keyof ShowcaseFields>(key: K, value: ShowcaseFields[K]) => {
-    if (!teamId) return;
+    if (!teamId || !draftAt) return;
     dirtyRef.current = { ...dirtyRef.current, [key]: value };
-    writeDraft(localStorage, teamId, dirtyRef.current);
+    writeDraft(localStorage, draftAt, dirtyRef.current);
     setDirty(dirtyRef.current);
     setStatus("waiting");
     if (timer.current) clearTimeout(timer.current);

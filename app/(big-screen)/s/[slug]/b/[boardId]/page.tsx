@@ -6,6 +6,7 @@ import { ProjectedBoard } from "@/app/live/board/projected-board";
 import { ConnectionPill } from "@/app/live/status";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { findBoard } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { messagesFor } from "@/lib/i18n/catalogue";
@@ -21,7 +22,7 @@ export async function generateMetadata() {
 /** One board, projected: large, dark, live, with the join code in the corner for latecomers. */
 export default async function ProjectedBoardPage({ params }: { params: Promise<{ slug: string; boardId: string }> }) {
   const { slug, boardId } = await params;
-  const { event, refused } = await staffPage(slug, `/s/${slug}/b/${boardId}`);
+  const { event, actor, refused } = await staffPage(slug, `/s/${slug}/b/${boardId}`);
   if (refused) {
     const t = await getTranslations("screen.refused");
     return (
@@ -35,7 +36,7 @@ export default async function ProjectedBoardPage({ params }: { params: Promise<{
   const t = await getTranslations({ locale, namespace: "screen" });
   return (
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
-      <EventConnectionProvider eventId={event.id} staff>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
         <EventLanguageFollower />
         {/* The screen's rem (screen.css): laid out for 1080p, the same picture at any resolution. */}
         <div

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { findBoard, listBoards } from "@/lib/boards/find-boards";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { staffPage } from "@/lib/server/staff-page";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FacilitatorBoardPage({ params }: { params: Promise<{ slug: string; boardId: string }> }) {
   const { slug, boardId } = await params;
-  const { event, refused } = await staffPage(slug, `/f/${slug}/b/${boardId}`);
+  const { event, actor, refused } = await staffPage(slug, `/f/${slug}/b/${boardId}`);
   if (refused) {
     const t = await getTranslations("console.board");
     return (
@@ -31,7 +32,7 @@ export default async function FacilitatorBoardPage({ params }: { params: Promise
   if (!board || board.eventId !== event.id) notFound();
   const others = (await listBoards(db, event.id)).filter((b) => b.id !== boardId);
   return (
-    <EventConnectionProvider eventId={event.id} staff>
+    <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
       <FacilitatorBoard slug={event.slug} eventName={event.name} boardId={boardId} otherBoards={others} />
     </EventConnectionProvider>
   );

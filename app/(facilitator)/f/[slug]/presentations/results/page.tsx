@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Wordmark } from "@/app/ui/brand";
 import { Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
 import { loadResults } from "@/lib/presentations/results";
 import { fallbackCriterionKey } from "@/lib/presentations/rules";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
@@ -19,7 +20,7 @@ export const dynamic = "force-dynamic";
 /** Judges' scores and the people's choice, side by side and combined; for the facilitator and organiser. */
 export default async function ResultsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { event, refused } = await staffPage(slug, `/f/${slug}/presentations/results`);
+  const { event, actor, refused } = await staffPage(slug, `/f/${slug}/presentations/results`);
   const fallback = await getTranslations("presentations.fallbackCriteria");
   const criterionLabel = (criterion: string) => {
     const key = fallbackCriterionKey(criterion);
@@ -48,7 +49,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
         <div className="mx-auto flex max-w-[1200px] flex-wrap items-center justify-between gap-4 px-6 py-3">
           <Wordmark />
           <div className="flex flex-wrap items-center gap-4">
-            <EventConnectionProvider eventId={event.id} staff>
+            <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
               <ResultsLive />
             </EventConnectionProvider>
             <Link href={`/f/${event.slug}/presentations`} className="link">

@@ -26,13 +26,13 @@ export default async function ParticipantBoardPage({ params }: { params: Promise
   const db = (await sharedDatabase()).read;
   const event = await findEventBySlug(db, slug);
   if (!event) notFound();
-  const { actor, heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { actor, heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   const board = await findBoard(db, boardId);
   if (!board || !canReadBoard(actor, board)) notFound();
   return (
     <ClientMessages area="board">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={person}>
         <PhoneShell aside={<ConnectionPill />}>
           <div className="space-y-4">
             <Link href={`/p/${event.slug}`} className="link inline-block">

@@ -40,8 +40,8 @@ export default async function TeamBriefPage({ params }: Props) {
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   if (!event) notFound();
-  const { actor, heldOut } = await phoneVisitor(event);
-  if (heldOut) return <HeldOutPage event={event} why={heldOut} />;
+  const { actor, heldOut, person } = await phoneVisitor(event);
+  if (heldOut) return <HeldOutPage event={event} why={heldOut} person={person} />;
   const staff = isStaff(actor);
   const brief = await findBriefWithPack(db.read, event.id, briefId);
   if (!brief || !canSeeBrief({ isStaff: staff, eventStatus: event.status, briefStatus: brief.status })) notFound();
@@ -57,7 +57,7 @@ export default async function TeamBriefPage({ params }: Props) {
 
   return (
     <ClientMessages area="brief">
-      <EventConnectionProvider eventId={event.id}>
+      <EventConnectionProvider eventId={event.id} person={person}>
         <ReframesFollower briefId={brief.id} />
         <PhoneShell aside={<ConnectionPill />}>
           <div className="space-y-6">

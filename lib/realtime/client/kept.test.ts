@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { forgetKept, forgetUnowned, isKeptFor, keptKey, onForget } from "./kept";
+import { Outbox } from "./outbox";
+
+/** localStorage as a browser has it: listed by index, one shared store for everyone on the device. */
+function deviceStorage(entries: Record<string, string> = {}) {
+  const data = new Map(Object.entries(entries));
+  return {
+    get length() {
+      return data.size;
+    },
+    key: (i: number) => [...data.keys()][i] ?? null,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+    keys: () => [...data.keys()].sort(),
+  };
+}
+
+const amira = { eventId: "ev1", person: "tagAmira" };
+const bo = { eventId: "ev1", person: "tagBo" };
+const amiraElsewhere = { eventId: "ev2", person: "tagAmira2" };
+const command = (id: string, text: string) => ({ id, name: "note:create" as const, payload: { text }, createdAt: 1 });
+
+describe("what a device keeps, per person", () => {
+  it("files each person's things apart, in each event", () => {
+    expect(keptKey(amira, "outbox")).not.toBe(keptKey(bo, "outbox"));
+    expect(keptKey(amira, "outbox")).not.toBe(keptKey(amiraElsewhere, "outbox"));
+    expect(keptKey(amira, "draft.note.b1")).not.toBe(keptKey(bo, "draft.note.b1"));
+    expect(isKeptFor(amira, keptKey(amira, "draft.note.b1"))).toBe(true);
+    expect(isKeptFor(bo, keptKey(amira, "draft.note.b1"))).toBe(false);
+  });
+
+  it("on a shared phone, the next person's outbox holds none of the last one's commands", () => {
+    const storage = deviceStorage();
+    const amirasOutbox = new Outbox(storage, keptKey(amira, "outbox"));
+    amirasOutbox.add(command("a1", "My neighbour at number 12"));
+    // Bo joins on the same phone: the page for Bo opens Bo's outbox.
+    const bosOutbox = new Outbox(storage, keptKey(bo, "outbox"));
+    expect(bosOutbox.list()).toEqual([]);
+    bosOutbox.add(command("b1", "Late buses"));
+    // Amira back on the phone: hers is as she left it, and has none of Bo's.
+    expect(new Outbox(storage, keptKey(amira, "outbox")).unsent().map((c) => c.id)).toEqual(["a1"]);
+  });
+
+  it("forgets everything of one person in one event, from every store, and nothing of anyone else", () => {
+    const local = deviceStorage({
+      [keptKey(amira, "outbox")]: "[]",
+      [keptKey(amira, "draft.note.b1")]: "half a note",
+      [keptKey(amira, "showcase.t1")]: "{}",
+      [keptKey(amira, "nudge")]: "n1",
+      [keptKey(bo, "outbox")]: "[]",
+      [keptKey(bo, "draft.note.b1")]: "Bo's",
+      [keptKey(amiraElsewhere, "draft.note.b9")]: "another event",
+      "madein.screen.theme": "dark",
+    });
+    const session = deviceStorage({ [keptKey(amira, "reloaded-for-someone-else")]: "1" });
+    const told: unknown[] = [];
+    const off = onForget((keeper) => told.push(keeper));
+    const removed = forgetKept(amira, local, session, null);
+    off();
+    expect(removed).toHaveLength(5);
+    expect(local.keys()).toEqual(
+      [
+        keptKey(bo, "outbox"),
+        keptKey(bo, "draft.note.b1"),
+        keptKey(amiraElsewhere, "draft.note.b9"),
+        "madein.screen.theme",
+      ].sort(),
+    );
+    expect(session.keys()).toEqual([]);
+    expect(told).toEqual([amira]);
+  });
+
+  it("drops what was kept before things were filed per person, as nobody's: never sent or shown as the holder's", () => {
+    const local = deviceStorage({
+      "madein.outbox.ev1": JSON.stringify([command("old", "whose?")]),
+      "madein.draft.note.b1.tagAmira": "old draft",
+      "madein:showcase-draft:t1": "{}",
+      "madein.nudge.lambeth": "n1",
+      [keptKey(amira, "outbox")]: "[]",
+      "madein.screen.theme": "dark",
+    });
+    forgetUnowned(local);
+    expect(local.keys()).toEqual([keptKey(amira, "outbox"), "madein.screen.theme"].sort());
+  });
+
+  it("keeps nothing more once its person is forgotten, even if an answer comes in late", () => {
+    const storage = deviceStorage();
+    const outbox = new Outbox(storage, keptKey(amira, "outbox"));
+    outbox.add(command("a1", "Benches"));
+    outbox.forget();
+    forgetKept(amira, storage);
+    outbox.fail("a1", { code: "conflict", message: "late" });
+    outbox.add(command("a2", "after leaving"));
+    expect(outbox.list()).toEqual([]);
+    expect(storage.keys()).toEqual([]);
+  });
+});

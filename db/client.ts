@@ -41,8 +41,14 @@ function ensurePrivateFileFor(url: string) {
   const path = url.slice("file:".length).split("?")[0] ?? "";
   if (!path || path === ":memory:") return;
   mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
-  // An empty file is a new database to SQLite; an existing one is opened as it is, unchanged.
-  closeSync(openSync(resolve(path), "a", 0o600));
+  // An empty file is a new database to SQLite. An existing one is never opened here: closing any
+  // descriptor of a file drops every POSIX lock this process holds on it, SQLite's included, and
+  // a second openDatabase in a running server would let `npm run restore` replace the live file.
+  try {
+    closeSync(openSync(resolve(path), "wx", 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
 }
 
 /**

@@ -216,6 +216,8 @@ const notEventChanges = new Set([
   "signOutDeviceAction",
   // The caller's own language: it changes only their own participant (by their cookie) and account.
   "chooseLanguage",
+  // The signed-in account's own weekly email: it changes only that account's choice.
+  "chooseDigestAction",
   "acceptInviteAction",
   "createAccountAndAccept",
   "requestResetAction",

@@ -32,10 +32,14 @@ test.beforeAll(async () => {
     OIDC_NAME: "Council ID",
     OIDC_ALLOWED_DOMAINS: "council.example, partner.example",
   };
-  [withPasswords, withoutPasswords] = await Promise.all([
+  // Settled, not all: a server that started is kept (and stopped in afterAll) even when the other fails.
+  const [first, second] = await Promise.allSettled([
     startAppServer(offsets.withPasswords, sso),
     startAppServer(offsets.withoutPasswords, { ...sso, PASSWORD_SIGN_IN: "off" }),
   ]);
+  if (first.status === "fulfilled") withPasswords = first.value;
+  if (second.status === "fulfilled") withoutPasswords = second.value;
+  for (const started of [first, second]) if (started.status === "rejected") throw started.reason;
 });
 test.afterAll(async () => {
   await Promise.all([withPasswords?.stop(), withoutPasswords?.stop()]);

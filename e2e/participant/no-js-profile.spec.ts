@@ -33,7 +33,7 @@ async function phoneAndConsole(browser: Browser, name: string) {
   await expect(page.getByRole("heading", { name: `You're in, ${name}!` })).toBeVisible();
   const console_ = await laptop.newPage();
   await console_.goto(`/f/${event.slug}`);
-  await expect(console_.getByTestId("overview-summary")).toContainText("1 people");
+  await expect(console_.getByTestId("overview-summary")).toContainText("1 person ·");
   return { event, off, page, addresses, laptop, console_ };
 }
 
@@ -53,7 +53,9 @@ test("without JavaScript, the profile form saves what was said, keeps what was t
   await page.getByRole("checkbox", { name: /A parent or carer agrees|The organisers may contact me/ }).check();
   await page.getByLabel(/email or phone number/).fill("carer@example.test");
   await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("Keep each skill to 40 characters or fewer");
+  const refusal = "Keep each skill to 40 characters or fewer";
+  await expect(page.getByRole("alert").filter({ hasText: refusal })).toBeVisible();
+  await expect(page.getByLabel("Anything else?")).toHaveAccessibleDescription(new RegExp(refusal));
   await expect(page.getByRole("checkbox", { name: "drawing" })).toBeChecked();
   await expect(page.getByLabel("Anything else?")).toHaveValue(`skateboarding, ${tooLong}`);
   await expect(page.getByRole("radio", { name: "16 or 17" })).toBeChecked();

@@ -24,7 +24,7 @@ test("without JavaScript, the console announces to the room live and starts a bo
   await console_.getByLabel("Message").fill("Lunch is ready in the foyer");
   await console_.getByRole("button", { name: "Send announcement" }).click();
   await expect(console_.getByText("Sent to every phone and the big screen.")).toBeVisible();
-  await expect(room.getByText("Lunch is ready in the foyer")).toBeVisible();
+  await expect(room.getByTestId("announcement")).toHaveText("Lunch is ready in the foyer");
 
   // A blank board with no columns is refused, and comes back as typed.
   const boards = console_.locator("#boards");

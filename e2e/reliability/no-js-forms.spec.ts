@@ -148,6 +148,39 @@ async function actionForms(page: Page): Promise<FoundForm[]> {
   });
 }
 
+/**
+ * Forms without a server action that post somewhere on purpose, by method and target path. Each
+ * carries nothing personal: a GET puts its fields into the URL (history, logs, referrers).
+ */
+const plainFormsAllowed: Record<string, string> = {};
+
+type DeadForm = { who: Identity; path: string; method: string; target: string; fields: string[] };
+
+/**
+ * The page's forms that have no server action and are not allowed above: posted without
+ * JavaScript, they send what was typed to a page that ignores it (a GET puts it in the URL).
+ */
+async function deadForms(page: Page, who: Identity, path: string): Promise<DeadForm[]> {
+  const plain = await page.evaluate(() =>
+    Array.from(document.forms)
+      .filter((form) => !Array.from(form.elements).some((c) => (c as HTMLInputElement).name?.startsWith("$ACTION")))
+      .map((form) => ({
+        method: (form.getAttribute("method") ?? "get").toUpperCase(),
+        target: new URL(form.action || location.href).pathname,
+        fields: [
+          ...new Set(
+            Array.from(form.elements)
+              .map((c) => (c as HTMLInputElement).name || (c as HTMLInputElement).id || c.tagName.toLowerCase())
+              .filter((n) => n !== "button"),
+          ),
+        ],
+      })),
+  );
+  return plain
+    .filter((f) => !plainFormsAllowed[`${f.method} ${f.target.replace(/\/[^/]*[0-9][^/]*$/, "/[…]")}`])
+    .map((f) => ({ who, path, ...f }));
+}
+
 type Mode = "valid" | "refused";
 
 /** Fills form `index` as a person would (valid) or with what its action must refuse, then marks its submit button. */
@@ -296,7 +329,14 @@ const namedFor =
   });
 
 /** Opens every path as `who` (one browser and one cookie: crawling only reads) and collects each action's first form. */
-async function crawl(browser: Browser, w: World, who: Identity, paths: [string, string, number][], base: string) {
+async function crawl(
+  browser: Browser,
+  w: World,
+  who: Identity,
+  paths: [string, string, number][],
+  base: string,
+  dead?: DeadForm[],
+) {
   const nameOf = new Map(serverActions(w).map((a) => [a.id, a.name]));
   const targets = new Map<string, Target>();
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: base });
@@ -308,6 +348,7 @@ async function crawl(browser: Browser, w: World, who: Identity, paths: [string, 
       expect(res?.status() ?? 0, `${who} GET ${path}`).toBeLessThan(500);
       // Sent elsewhere (a participant opening a join link goes to the room): that page is crawled as itself.
       if (new URL(page.url()).pathname !== path) continue;
+      dead?.push(...(await deadForms(page, who, path)));
       const forms = await actionForms(page);
       for (const form of forms) {
         const nth = forms.filter((f) => f.actionId === form.actionId && f.index < form.index).length;
@@ -444,15 +485,18 @@ test("a fresh install's forms the shared server can't show answer promptly witho
   }
 });
 
-test("every server action in the build is posted by a form someone can see", async ({ browser }) => {
+test("every server action in the build is posted by a form someone can see, and every form someone can see posts to one", async ({
+  browser,
+}) => {
   test.setTimeout(600_000);
   const w = await makeWorld();
   const fresh = await freshInstall(48);
   const reached = new Set<string>();
+  const dead: DeadForm[] = [];
   const nameOf = new Map(serverActions(w).map((a) => [a.id, a.name]));
   try {
     for (const who of identities) {
-      for (const t of (await crawl(browser, w, who, everyPathIn(w), e2eBaseUrl)).values())
+      for (const t of (await crawl(browser, w, who, everyPathIn(w), e2eBaseUrl, dead)).values())
         reached.add(nameOf.get(t.actionId) ?? t.actionId);
     }
     for (const t of (await crawl(browser, w, "anonymous", freshPaths(), fresh.base)).values()) {
@@ -465,6 +509,12 @@ test("every server action in the build is posted by a form someone can see", asy
     .map((a) => a.name)
     .filter((name) => !reached.has(name) && !notForms[name]);
   expect(unreached, "server actions no crawled form posts (add a way to reach them, or a reason to notForms)").toEqual([]);
+  // Drawn by the server, such a form is posted natively by a phone that taps before the page
+  // hydrates: what was typed is lost, and a GET puts it in the address.
+  expect(
+    dead.map((f) => `${f.who} ${f.method} ${f.path} → ${f.target} [${f.fields.join(", ")}]`),
+    "forms in the server's HTML that post to no server action (give them one, or don't draw them before the page is live)",
+  ).toEqual([]);
 });
 
 /** Event A's export, as the import form takes it. */

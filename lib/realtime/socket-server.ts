@@ -11,7 +11,7 @@ import { accountSessionCookie, parseCookieHeader, participantCookieName } from "
 import type { HeldOut } from "@/lib/auth/held-out";
 import { heldOutOf, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
 import { personTag } from "@/lib/auth/pseudonym";
-import { type HeldIdentity, revokedAmong } from "@/lib/auth/revalidate";
+import { type HeldIdentity, type Revoked, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
 import { knownLocale } from "@/lib/i18n/locales";
@@ -34,6 +34,7 @@ import {
   accessEndedMessage,
   type ClientToServerEvents,
   type CommandName,
+  type CommandResults,
   commandNames,
   contractVersion,
   type EventDetail,
@@ -243,6 +244,122 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     }
   };
 
+  /**
+   * One command from one person, whoever carried it (a socket, or a form posted to a server action
+   * without JavaScript): the same rate limits, the same executeCommand, the same command record and
+   * metrics, then the same fan-out (broadcasts, the record's news, erased files, access taken away,
+   * tallies). `reply` gets the ack before anything is broadcast.
+   */
+  async function runCommand(
+    actor: Actor,
+    name: CommandName,
+    envelope: unknown,
+    via: {
+      reply: (ack: Ack<unknown>) => void;
+      held?: HeldIdentity;
+      join?: (room: string) => void;
+      socketId?: string;
+      ending?: () => AccessEndedReason | undefined;
+      onAccessEnded?: (why: Revoked) => void;
+    },
+  ): Promise<void> {
+    const reply = via.reply;
+    const started = performance.now();
+    const record = (outcome: string) => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics?.commands.inc({ command: name, outcome });
+      metrics?.commandSeconds.observe({ command: name }, seconds);
+      // Applied commands are the hot path: at debug, off in production unless asked for.
+      // A failure ("internal") was already logged at error, with its stack, by onError.
+      if (outcome === "internal") return;
+      const level = outcome === "ok" || outcome === "duplicate" ? "debug" : "info";
+      if (!logger?.isLevelEnabled(level)) return;
+      logger[level](
+        {
+          command: name,
+          commandId: commandIdOf(envelope),
+          eventId: actor.eventId,
+          actor: actorKey(actor),
+          role: actor.role,
+          socketId: via.socketId,
+          outcome,
+          durationMs: Math.round(seconds * 10_000) / 10,
+        },
+        outcome === "ok" || outcome === "duplicate" ? "command" : "command refused",
+      );
+    };
+    if (draining) {
+      record("draining");
+      return reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
+    }
+    const key = actorKey(actor);
+    /** Past a limit: refused, and counted towards being cut off as a flood. */
+    const refuseAsFlood = async () => {
+      record("rate_limited");
+      reply({
+        ok: false,
+        error: {
+          code: "rate_limited",
+          message:
+            name === "note:create"
+              ? "That's a lot of notes very quickly. Yours will be added in a moment."
+              : "Slow down a little and try again.",
+        },
+      });
+      await refusals.consume(key).catch(() => {
+        log(`cut off a flooding person (${key})`);
+        endAccess([{ kind: "person", eventId: actor.eventId, key }], "flood");
+      });
+    };
+    try {
+      await (isStaff(actor) ? staffLimiter : limiter).consume(key);
+      if (name === "note:create") await noteLimiter.consume(key);
+    } catch {
+      return refuseAsFlood();
+    }
+    const ending = via.ending?.();
+    if (ending) return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage[ending] } });
+    inFlight++;
+    try {
+      const onError = (error: unknown) => {
+        if (logger) {
+          logger.error(
+            { err: error, command: name, commandId: commandIdOf(envelope), eventId: actor.eventId, actor: actorKey(actor) },
+            "command failed",
+          );
+        } else log(`command ${name} failed`, error);
+      };
+      const execute = () => executeCommand({ db, handlers, join: via.join, onError, held: via.held }, actor, name, envelope);
+      let run: Awaited<ReturnType<typeof execute>>;
+      if (isWeightedRead(name)) {
+        // Paid in what it serves, one at a time per person: a loop of big reads waits its turn, a flood of them is refused.
+        const paid = await (isStaff(actor) ? staffReads : reads).run(key, execute, (r) => readCost(name, r.ack));
+        if (!paid) return refuseAsFlood();
+        run = paid.value;
+      } else run = await execute();
+      reply(run.ack);
+      if (run.accessEnded) {
+        via.onAccessEnded?.(run.accessEnded);
+        return;
+      }
+      record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
+      emitBroadcasts(run.broadcasts);
+      if (run.ack.ok && !run.ack.duplicate && handlers[name].kind === "write") {
+        recordNews.add(actor.eventId, true);
+      }
+      for (const key of run.removedFiles ?? []) {
+        fileStorage()
+          .remove(key)
+          .catch((e) => log("removing an erased file failed", e));
+      }
+      if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
+      for (const signal of run.signals ?? []) tallyUpdates.add(signal.roundId, signal.room);
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  }
+
   // A page built for another version of the contract reloads instead of replaying commands
   // this server reads differently. A client that sends no version predates versions: 1.
   io.use((socket, next) => {
@@ -327,115 +444,26 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     for (const name of commandNames) {
       socket.on(name, async (envelope: unknown, ack: unknown) => {
         const answer = typeof ack === "function" ? (ack as (a: Ack<unknown>) => void) : () => {};
-        // Every reply leaves here: its message said in the socket's language, read when it leaves.
-        const reply = (a: Ack<unknown>) => answer(localiseAck(a, socket.data.locale));
-        const started = performance.now();
-        const record = (outcome: string) => {
-          const seconds = (performance.now() - started) / 1000;
-          metrics?.commands.inc({ command: name, outcome });
-          metrics?.commandSeconds.observe({ command: name }, seconds);
-          // Applied commands are the hot path: at debug, off in production unless asked for.
-          // A failure ("internal") was already logged at error, with its stack, by onError.
-          if (outcome === "internal") return;
-          const level = outcome === "ok" || outcome === "duplicate" ? "debug" : "info";
-          if (!logger?.isLevelEnabled(level)) return;
-          logger[level](
-            {
-              command: name,
-              commandId: commandIdOf(envelope),
-              eventId: actor.eventId,
-              actor: actorKey(actor),
-              role: actor.role,
-              socketId: socket.id,
-              outcome,
-              durationMs: Math.round(seconds * 10_000) / 10,
-            },
-            outcome === "ok" || outcome === "duplicate" ? "command" : "command refused",
-          );
+        const join = (room: string) => {
+          socket.join(room);
+          if (room.startsWith("board:")) {
+            presence
+              .moveTo(socket.id, room)
+              .then(() => presenceUpdates.add(actor.eventId, true))
+              .catch((e) => log("presence move failed", e));
+          }
         };
-        if (draining) {
-          record("draining");
-          return reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
-        }
-        const key = actorKey(actor);
-        /** Past a limit: refused, and counted towards being cut off as a flood. */
-        const refuseAsFlood = async () => {
-          record("rate_limited");
-          reply({
-            ok: false,
-            error: {
-              code: "rate_limited",
-              message:
-                name === "note:create"
-                  ? "That's a lot of notes very quickly. Yours will be added in a moment."
-                  : "Slow down a little and try again.",
-            },
-          });
-          await refusals.consume(key).catch(() => {
-            log(`cut off a flooding person (${key})`);
-            endAccess([{ kind: "person", eventId: actor.eventId, key }], "flood");
-          });
-        };
-        try {
-          await (isStaff(actor) ? staffLimiter : limiter).consume(key);
-          if (name === "note:create") await noteLimiter.consume(key);
-        } catch {
-          return refuseAsFlood();
-        }
-        if (socket.data.ending) {
-          return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage[socket.data.ending] } });
-        }
-        inFlight++;
-        try {
-          const join = (room: string) => {
-            socket.join(room);
-            if (room.startsWith("board:")) {
-              presence
-                .moveTo(socket.id, room)
-                .then(() => presenceUpdates.add(actor.eventId, true))
-                .catch((e) => log("presence move failed", e));
-            }
-          };
-          const onError = (error: unknown) => {
-            if (logger) {
-              logger.error(
-                { err: error, command: name, commandId: commandIdOf(envelope), eventId: actor.eventId, actor: actorKey(actor) },
-                "command failed",
-              );
-            } else log(`command ${name} failed`, error);
-          };
+        await runCommand(actor, name as CommandName, envelope, {
+          // Every reply leaves here: its message said in the socket's language, read when it leaves.
+          reply: (a) => answer(localiseAck(a, socket.data.locale)),
           // `held`: checked again on every command, inside a write's own transaction, so access
           // taken away a moment ago is gone now.
-          const execute = () =>
-            executeCommand({ db, handlers, join, onError, held: socket.data }, actor, name as CommandName, envelope);
-          let run: Awaited<ReturnType<typeof execute>>;
-          if (isWeightedRead(name)) {
-            // Paid in what it serves, one at a time per person: a loop of big reads waits its turn, a flood of them is refused.
-            const paid = await (isStaff(actor) ? staffReads : reads).run(key, execute, (r) => readCost(name, r.ack));
-            if (!paid) return refuseAsFlood();
-            run = paid.value;
-          } else run = await execute();
-          reply(run.ack);
-          if (run.accessEnded) {
-            endSocket(socket, run.accessEnded);
-            return;
-          }
-          record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
-          emitBroadcasts(run.broadcasts);
-          if (run.ack.ok && !run.ack.duplicate && handlers[name as CommandName].kind === "write") {
-            recordNews.add(actor.eventId, true);
-          }
-          for (const key of run.removedFiles ?? []) {
-            fileStorage()
-              .remove(key)
-              .catch((e) => log("removing an erased file failed", e));
-          }
-          if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
-          for (const signal of run.signals ?? []) tallyUpdates.add(signal.roundId, signal.room);
-        } finally {
-          inFlight--;
-          if (inFlight === 0) drained?.();
-        }
+          held: socket.data,
+          join,
+          socketId: socket.id,
+          ending: () => socket.data.ending,
+          onAccessEnded: (why) => endSocket(socket, why),
+        });
       });
     }
 
@@ -574,6 +602,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     io,
     /** For server-side code outside a command (e.g. a page's server action) that changed a room. */
     emitBroadcasts,
+    /**
+     * A command from a form posted to a server action (without JavaScript, before hydration): run
+     * exactly as if its sender's socket had sent it (lib/forms/command-form.ts), answered with the ack.
+     */
+    command: <N extends CommandName>(actor: Actor, name: N, envelope: unknown) =>
+      new Promise<Ack<CommandResults[N]>>((resolve) => {
+        runCommand(actor, name, envelope, { reply: (a) => resolve(a as Ack<CommandResults[N]>) }).catch((error) => {
+          log(`command ${name} failed`, error);
+          resolve({ ok: false, error: { code: "internal", message: "Something went wrong on our side. It will be retried." } });
+        });
+      }),
     /**
      * For server-side code that took access away (sign-out, removal from the staff, a new
      * password, archiving): disconnects those sockets everywhere now, not at the next sweep.

@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useActionState, useState } from "react";
+import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { type BoardTemplate, offeredTemplates } from "@/lib/boards/templates";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { RoomView, WallChoice } from "@/lib/realtime/contract";
+import type { ConsoleFormState } from "./actions";
 import { isOnScreen, quickVote, useRoomCommand } from "./room-controls";
 
 const small = "btn btn-secondary min-h-10 px-3 py-1 text-sm";
@@ -156,6 +158,7 @@ export function BoardsPanel({
   room,
   roomLocked,
   nudge,
+  action,
 }: {
   slug: string;
   boards: BoardSummary[];
@@ -163,6 +166,8 @@ export function BoardsPanel({
   room: RoomView | null;
   roomLocked: boolean;
   nudge: boolean;
+  /** createBoardAction, bound by the page: the form posted before the console is live. */
+  action: FormAction<ConsoleFormState>;
 }) {
   const t = useTranslations("console.boards");
   const templateWords = useTranslations("templates");
@@ -170,15 +175,21 @@ export function BoardsPanel({
   const screen = useRoomCommand();
   const show = (choice: WallChoice) => void screen.run("screen:show", { wall: choice, nudge });
   const router = useRouter();
-  const [title, setTitle] = useState("");
-  const [template, setTemplate] = useState<BoardTemplate>("ideas");
-  const [teamId, setTeamId] = useState("");
-  const [columns, setColumns] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // Posted before the console was live and refused: the page comes back with what was typed.
+  const [posted, formAction] = useActionState(action, {});
+  const typed = posted.values ?? {};
+  const [title, setTitle] = useState(typed.title ?? "");
+  const [template, setTemplate] = useState<BoardTemplate>(
+    offeredTemplates.some((o) => o.key === typed.template) ? (typed.template as BoardTemplate) : "ideas",
+  );
+  const [teamId, setTeamId] = useState(typed.teamId ?? "");
+  const [columns, setColumns] = useState(typed.columns ?? "");
+  const [error, setError] = useState<string | null>(posted.message ?? null);
 
   const create = async (e: React.FormEvent) => {
-    e.preventDefault();
+    // Not live yet: the form goes to its server action, which sends the same command.
     if (!connection) return;
+    e.preventDefault();
     setError(null);
     const sent = connection.send("board:create", {
       title,
@@ -231,7 +242,7 @@ export function BoardsPanel({
           {screen.message}
         </p>
       ) : null}
-      <form onSubmit={create} className="space-y-3 rounded-xl bg-paper p-3" noValidate>
+      <form action={formAction} onSubmit={create} className="space-y-3 rounded-xl bg-paper p-3" noValidate>
         <h3 className="font-bold">{t("new.title")}</h3>
         <div>
           <label htmlFor="board-title" className="field-label">
@@ -239,6 +250,7 @@ export function BoardsPanel({
           </label>
           <input
             id="board-title"
+            name="title"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             maxLength={80}
@@ -252,6 +264,7 @@ export function BoardsPanel({
             </label>
             <select
               id="board-template"
+              name="template"
               value={template}
               onChange={(e) => setTemplate(e.target.value as typeof template)}
               className="field-input"
@@ -267,7 +280,13 @@ export function BoardsPanel({
             <label htmlFor="board-team" className="field-label">
               {t("new.for")}
             </label>
-            <select id="board-team" value={teamId} onChange={(e) => setTeamId(e.target.value)} className="field-input">
+            <select
+              id="board-team"
+              name="teamId"
+              value={teamId}
+              onChange={(e) => setTeamId(e.target.value)}
+              className="field-input"
+            >
               <option value="">{t("new.wholeRoom")}</option>
               {teams.map((team) => (
                 <option key={team.id} value={team.id}>
@@ -287,6 +306,7 @@ export function BoardsPanel({
             </span>
             <input
               id="board-columns"
+              name="columns"
               aria-describedby="board-columns-hint"
               value={columns}
               onChange={(e) => setColumns(e.target.value)}

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
+import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
 import { TeamOverview } from "@/app/live/team-overview";
@@ -14,6 +15,7 @@ import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useConnection, useEventRoom, useStaffRoom } from "@/lib/realtime/client/react";
 import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
 import { limits } from "@/lib/realtime/constants";
+import type { ConsoleFormState } from "./actions";
 import { BoardsPanel } from "./boards-panel";
 import { AgendaPanel, RoomNotices, ScreenPanel, TimerPanel } from "./room-controls";
 import { ActivityLog, LeadPanel, lockedBy } from "./team-panel";
@@ -32,6 +34,8 @@ type Props = {
   board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
   boards: BoardSummary[];
   teams: { id: string; name: string }[];
+  /** Server actions for the forms drawn before the console is live, bound by the page (use-kept-form.ts says why). */
+  actions: { announce: FormAction<ConsoleFormState>; createBoard: FormAction<ConsoleFormState> };
 };
 
 function Stat({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
@@ -47,22 +51,27 @@ function Stat({ label, value, testId }: { label: string; value: number | string;
 
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
-function AnnouncementComposer() {
+function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState> }) {
   const t = useTranslations("console.announce");
   const connection = useConnection();
   const { announcement, announcements } = useEventRoom();
   // Kept for this facilitator, in this event (use-draft.ts).
   const [kept, keep] = useDraft("announcement");
-  const text = kept ?? "";
+  // Posted before the console was live and refused: the page comes back with what was typed.
+  const [posted, formAction] = useActionState(action, {});
+  const text = kept ?? posted.values?.text ?? "";
   const setText = (value: string) => keep(value || null);
   const [reshown, setReshown] = useState<string | null>(null);
-  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(
+    posted.saved ? { ok: true, text: posted.saved } : posted.message ? { ok: false, text: posted.message } : null,
+  );
   // Once cleared, the latest is an earlier one too: it can be shown again.
   const earlier = announcement ? announcements.filter((a) => a.id !== announcement.id) : announcements;
 
   const send = async (e: React.FormEvent) => {
-    e.preventDefault();
+    // Not live yet: the form goes to its server action, which sends the same command.
     if (!connection) return;
+    e.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) return setFeedback({ ok: false, text: t("writeFirst") });
     setText("");
@@ -80,12 +89,13 @@ function AnnouncementComposer() {
       <h2 id="announce-title" className="text-lg font-bold">
         {t("title")}
       </h2>
-      <form onSubmit={send} className="space-y-3" noValidate>
+      <form action={formAction} onSubmit={send} className="space-y-3" noValidate>
         <label htmlFor="announcement-text" className="field-label">
           {t("message")}
         </label>
         <textarea
           id="announcement-text"
+          name="text"
           value={text}
           onChange={(e) => setText(e.target.value)}
           rows={2}
@@ -199,7 +209,7 @@ const sections = [
   "announce",
 ] as const;
 
-export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props) {
+export function Console({ event, me, board, boards: boardsAtLoad, teams, actions }: Props) {
   const t = useTranslations("console.console");
   const { presence, room, agenda, noteCounts } = useEventRoom();
   const liveBoards = useBoardList();
@@ -292,6 +302,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           )}
           <BoardsPanel
             slug={event.slug}
+            action={actions.createBoard}
             boards={boards}
             teams={liveTeams}
             room={room}
@@ -329,7 +340,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams }: Props
           <ActivityLog staff={staff} />
           <div className="space-y-4">
             <WhoIsHere presence={presence} wallRoom={wallRoom} />
-            <AnnouncementComposer />
+            <AnnouncementComposer action={actions.announce} />
             <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
             <section aria-labelledby="join-title" className="card space-y-2 p-4">
               <h2 id="join-title" className="text-lg font-bold">

@@ -10,6 +10,7 @@ import { formatJoinCode } from "@/lib/events/join-code";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { staffPage } from "@/lib/server/staff-page";
+import { announceAction, createBoardAction } from "./actions";
 import { Console } from "./console";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,6 +50,7 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
         board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
         boards={boards}
         teams={eventTeams}
+        actions={{ announce: announceAction.bind(null, event.slug), createBoard: createBoardAction.bind(null, event.slug) }}
       />
     </EventConnectionProvider>
   );

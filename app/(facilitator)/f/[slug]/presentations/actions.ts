@@ -1,6 +1,5 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
@@ -8,11 +7,8 @@ import { isStaff } from "@/lib/auth/actor";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { inRequestLanguage } from "@/lib/i18n/action-text";
+import { sendFromForm } from "@/lib/forms/command-form";
 import { findRun, presentationTeams, runView } from "@/lib/presentations/store";
-import { executeCommand } from "@/lib/realtime/execute-command";
-import { handlers } from "@/lib/realtime/handlers";
-import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 export type TimesFormState = FormState & { saved?: string };
 
@@ -32,8 +28,9 @@ const fieldOf: Record<string, string> = { presentSeconds: "present", questionsSe
 
 /**
  * Each team's time to present and for questions. The same command as the live page sends
- * (`presentation:order`, the current order unchanged), so it is checked, recorded and broadcast
- * the same way; posted as a form, it also works without JavaScript.
+ * (`presentation:order`, the current order unchanged), through the socket's own path
+ * (lib/forms/command-form.ts), so it is checked, rate-limited, recorded and broadcast the same
+ * way; posted as a form, it also works without JavaScript.
  */
 export async function saveTimesAction(slug: string, _previous: TimesFormState, form: FormData): Promise<TimesFormState> {
   slug = textArg(slug);
@@ -54,21 +51,18 @@ export async function saveTimesAction(slug: string, _previous: TimesFormState, f
   if (Object.keys(errors).length > 0) return { errors, values };
 
   const [run, teamInfo] = await Promise.all([findRun(db.read, event.id), presentationTeams(db.read, event.id)]);
-  const execution = await executeCommand({ db, handlers }, actor, "presentation:order", {
-    id: randomUUID(),
-    payload: { order: runView(run, teamInfo).order, presentSeconds: present, questionsSeconds: questions },
+  const sent = await sendFromForm(actor, "presentation:order", {
+    order: runView(run, teamInfo).order,
+    presentSeconds: present,
+    questionsSeconds: questions,
   });
-  if (!execution.ack.ok) {
-    const { error } = execution.ack;
+  if (!sent.ok) {
     const byField: Record<string, string> = {};
-    for (const issue of error.issues ?? []) {
-      const name = fieldOf[issue.path];
-      if (name) byField[name] ??= await inRequestLanguage(issue.message);
+    for (const [path, message] of Object.entries(sent.byField)) {
+      const name = fieldOf[path];
+      if (name) byField[name] ??= message;
     }
-    return Object.keys(byField).length > 0
-      ? { errors: byField, values }
-      : { message: await inRequestLanguage(error.message), values };
+    return Object.keys(byField).length > 0 ? { errors: byField, values } : { message: sent.message, values };
   }
-  sharedRealtime()?.emitBroadcasts(execution.broadcasts);
   return { saved: t("saved") };
 }

@@ -1,11 +1,17 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { participantCookieName } from "@/lib/auth/cookies";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
-import { textArg } from "@/lib/forms/action-args";
+import { formArg, textArg } from "@/lib/forms/action-args";
+import { sendFromForm } from "@/lib/forms/command-form";
+import { normaliseSkills } from "@/lib/participants/profile";
+import type { CommandPayload } from "@/lib/realtime/contract";
+import type { ProfileFormState, TypedProfile } from "./profile-state";
 
 /**
  * After `event:leave` has been acknowledged: forgets this phone's cookie for the event. Only
@@ -19,4 +25,83 @@ export async function forgetThisPhone(slug: string): Promise<{ ok: boolean }> {
   if ((await actorForEvent(event.id))?.kind === "participant") return { ok: false };
   (await cookies()).delete(participantCookieName(event.id));
   return { ok: true };
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** What the form held when it was posted, to fill it again if it is refused. */
+function typedIn(form: FormData): TypedProfile {
+  return {
+    displayName: text(form, "displayName"),
+    chosen: form.getAll("skill").filter((s): s is string => typeof s === "string"),
+    otherSkills: text(form, "otherSkills"),
+    kind: text(form, "kind"),
+    ageBand: text(form, "ageBand"),
+    accessNeeds: text(form, "accessNeeds"),
+    contactConsent: form.get("contactConsent") === "yes",
+    contact: text(form, "contact"),
+  };
+}
+
+/**
+ * The "about you" form posted without JavaScript (or before the page hydrated): the same
+ * `profile:update` command the live form sends, run through the socket server's own path, so it
+ * is checked, rate-limited, recorded and shown on every open screen the same way. Nothing typed
+ * goes into a URL; a refusal comes back with every value as typed.
+ */
+export async function saveProfileAction(
+  slug: string,
+  welcome: boolean,
+  _previous: ProfileFormState,
+  form: FormData,
+): Promise<ProfileFormState> {
+  slug = textArg(slug);
+  welcome = welcome === true;
+  form = formArg(form);
+  const t = await getTranslations("me.form");
+  const typed = typedIn(form);
+  const event = await findEventBySlug((await sharedDatabase()).read, slug);
+  const actor = event ? await actorForEvent(event.id) : null;
+  if (!event || actor?.kind !== "participant") return { message: t("notYours"), typed };
+  const payload = {
+    ...(welcome ? {} : { displayName: typed.displayName }),
+    skills: normaliseSkills([...typed.chosen, typed.otherSkills]),
+    // Left unanswered is null; anything else is the contract's to accept or refuse.
+    kind: typed.kind || null,
+    ageBand: typed.ageBand || null,
+    accessNeeds: typed.accessNeeds,
+    contactConsent: typed.contactConsent,
+    contact: typed.contactConsent ? typed.contact : "",
+  } as CommandPayload<"profile:update">;
+  const sent = await sendFromForm(actor, "profile:update", payload);
+  if (!sent.ok) return { errors: sent.byField, message: sent.message, typed };
+  if (welcome) redirect(`/p/${event.slug}`);
+  return { saved: t("saved") };
+}
+
+/**
+ * Leaving, posted without JavaScript: the same `event:leave` command as the live page sends (so
+ * this person's other open screens are cut off and the staff's roster follows at once), then this
+ * phone's cookie is forgotten, as forgetThisPhone does after the live path.
+ */
+export async function leaveEventAction(
+  slug: string,
+  _previous: { message?: string },
+  form: FormData,
+): Promise<{ message?: string }> {
+  slug = textArg(slug);
+  form = formArg(form);
+  const t = await getTranslations("me.leave");
+  const event = await findEventBySlug((await sharedDatabase()).read, slug);
+  const actor = event ? await actorForEvent(event.id) : null;
+  if (!event) return { message: t("notYours") };
+  if (actor?.kind === "participant") {
+    const sent = await sendFromForm(actor, "event:leave", { deleteNotes: form.get("deleteNotes") === "yes" });
+    if (!sent.ok) return { message: sent.message };
+  } else if (actor) return { message: t("notYours") };
+  (await cookies()).delete(participantCookieName(event.id));
+  redirect("/j?left=1");
 }

@@ -1,23 +1,39 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useActionState, useId, useRef, useState } from "react";
 import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
 import { forgetThisPhone } from "./actions";
 
-/** Leaving: a deliberate two-step, with a plain choice about the notes already written. */
-export function LeaveEvent({ slug, eventName }: { slug: string; eventName: string }) {
+/**
+ * Leaving: a deliberate two-step, with a plain choice about the notes already written. The second
+ * step is a <details> disclosure, so it works without JavaScript: posted then, the form goes to
+ * `action` (leaveEventAction, bound by the page), which sends the same command; live, it goes
+ * on the socket.
+ */
+export function LeaveEvent({
+  slug,
+  eventName,
+  action,
+}: {
+  slug: string;
+  eventName: string;
+  action: (state: { message?: string }, form: FormData) => Promise<{ message?: string }>;
+}) {
   const t = useTranslations("me.leave");
   const connection = useConnection();
   const status = useConnectionStatus();
   const id = useId();
-  const [confirming, setConfirming] = useState(false);
+  const steps = useRef<HTMLDetailsElement>(null);
+  const [posted, formAction] = useActionState(action, {});
   const [deleteNotes, setDeleteNotes] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(posted.message ?? null);
 
-  const leave = async () => {
+  const leave = async (e: React.FormEvent) => {
+    // No live connection on this page yet: the form goes to its server action instead.
     if (!connection) return;
+    e.preventDefault();
     if (status !== "online") return setError(t("offline"));
     setBusy(true);
     setError(null);
@@ -41,35 +57,52 @@ export function LeaveEvent({ slug, eventName }: { slug: string; eventName: strin
         {t("heading")}
       </h2>
       <p className="text-ink-soft">{t("body")}</p>
-      <label className="flex cursor-pointer items-start gap-3">
-        <input
-          type="checkbox"
-          checked={deleteNotes}
-          onChange={(e) => setDeleteNotes(e.target.checked)}
-          className="mt-1 h-6 w-6 shrink-0 accent-brand"
-        />
-        <span>{t("deleteNotes")}</span>
-      </label>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
-      {confirming ? (
-        <div className="space-y-3 rounded-xl bg-paper p-4">
-          <p className="font-semibold">{t("confirm", { event: eventName })}</p>
-          <button type="button" className="btn btn-danger w-full" onClick={leave} disabled={busy}>
-            {busy ? t("leaving") : t("yes")}
-          </button>
-          <button type="button" className="btn btn-secondary w-full" onClick={() => setConfirming(false)} disabled={busy}>
-            {t("stay")}
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="btn btn-secondary w-full" onClick={() => setConfirming(true)}>
-          {t("start")}
-        </button>
-      )}
+      <form action={formAction} onSubmit={leave} className="space-y-4">
+        <label className="flex cursor-pointer items-start gap-3">
+          <input
+            type="checkbox"
+            name="deleteNotes"
+            value="yes"
+            checked={deleteNotes}
+            onChange={(e) => setDeleteNotes(e.target.checked)}
+            className="mt-1 h-6 w-6 shrink-0 accent-brand"
+          />
+          <span>{t("deleteNotes")}</span>
+        </label>
+        {error ? (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        ) : null}
+        <details ref={steps} className="group/leave" open={posted.message ? true : undefined}>
+          {/* A button to everyone: it opens the second step, and is gone while that step is shown. */}
+          {/* biome-ignore lint/a11y/useSemanticElements: a summary is the disclosure's own control; the role names what it does */}
+          <summary
+            role="button"
+            className="btn btn-secondary w-full list-none group-open/leave:hidden [&::-webkit-details-marker]:hidden"
+          >
+            {t("start")}
+          </summary>
+          <div className="space-y-3 rounded-xl bg-paper p-4">
+            <p className="font-semibold">{t("confirm", { event: eventName })}</p>
+            <button type="submit" className="btn btn-danger w-full" disabled={busy}>
+              {busy ? t("leaving") : t("yes")}
+            </button>
+            {/* A link, so "Stay" closes the step without JavaScript too (the page again, step closed). */}
+            <a
+              href={`/p/${slug}/me`}
+              className="btn btn-secondary w-full"
+              aria-disabled={busy || undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                if (!busy && steps.current) steps.current.open = false;
+              }}
+            >
+              {t("stay")}
+            </a>
+          </div>
+        </details>
+      </form>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { findPerson, privateDetails } from "@/lib/participants/participant-views
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../../phone-shell";
 import { YourData } from "../your-data";
+import { leaveEventAction, saveProfileAction } from "./actions";
 import { LeaveEvent } from "./leave-event";
 import { ProfileForm } from "./profile-form";
 
@@ -69,6 +70,7 @@ export default async function AboutMePage({
           <ProfileForm
             slug={event.slug}
             welcome={welcome}
+            action={saveProfileAction.bind(null, event.slug, welcome)}
             initial={{
               displayName: details.displayName,
               skills: p.skills,
@@ -95,7 +97,7 @@ export default async function AboutMePage({
               <Link href={`/p/${event.slug}`} className="link inline-block">
                 {t("back")}
               </Link>
-              <LeaveEvent slug={event.slug} eventName={event.name} />
+              <LeaveEvent slug={event.slug} eventName={event.name} action={leaveEventAction.bind(null, event.slug)} />
             </>
           )}
         </div>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import {
   type AgeBand,
   ageBands,
@@ -16,6 +16,7 @@ import {
   skillSuggestions,
 } from "@/lib/participants/profile";
 import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
+import type { ProfileFormState } from "./profile-state";
 
 export type ProfileValues = {
   displayName: string;
@@ -47,23 +48,52 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-/** The optional "about you" questions: skills in plain words, kind, age band, access needs, contact. */
-export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome: boolean; initial: ProfileValues }) {
+const asKind = (value: string | undefined) =>
+  (participantKinds as readonly string[]).includes(value ?? "") ? (value as ParticipantKind) : null;
+const asAgeBand = (value: string | undefined) =>
+  (ageBands as readonly string[]).includes(value ?? "") ? (value as AgeBand) : null;
+
+/**
+ * The optional "about you" questions: skills in plain words, kind, age band, access needs, contact.
+ * Live, it sends `profile:update` on the socket (kept in the outbox while offline). Posted before
+ * the page hydrated or without JavaScript, the same form goes to `action` (saveProfileAction,
+ * bound by the page), which sends the same command; a refusal comes back with what was typed.
+ */
+export function ProfileForm({
+  slug,
+  welcome,
+  initial,
+  action,
+}: {
+  slug: string;
+  welcome: boolean;
+  initial: ProfileValues;
+  action: (state: ProfileFormState, form: FormData) => Promise<ProfileFormState>;
+}) {
   const t = useTranslations("me.form");
   const connection = useConnection();
   const status = useConnectionStatus();
   const router = useRouter();
   const id = useId();
-  const [name, setName] = useState(initial.displayName);
-  const [chosen, setChosen] = useState<string[]>(initial.skills.filter(isSuggested).map((s) => s.toLocaleLowerCase("en-GB")));
-  const [otherSkills, setOtherSkills] = useState(initial.skills.filter((s) => !isSuggested(s)).join(", "));
-  const [kind, setKind] = useState<ParticipantKind | null>(initial.kind);
-  const [ageBand, setAgeBand] = useState<AgeBand | null>(initial.ageBand);
-  const [accessNeeds, setAccessNeeds] = useState(initial.accessNeeds);
-  const [consent, setConsent] = useState(initial.contactConsent);
-  const [contact, setContact] = useState(initial.contact);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  const [posted, formAction] = useActionState(action, {});
+  // After a refused post (without JavaScript) the form starts from what was typed, not from what is stored.
+  const typed = posted.typed;
+  const [name, setName] = useState(typed ? typed.displayName : initial.displayName);
+  const [chosen, setChosen] = useState<string[]>(
+    typed ? typed.chosen : initial.skills.filter(isSuggested).map((s) => s.toLocaleLowerCase("en-GB")),
+  );
+  const [otherSkills, setOtherSkills] = useState(
+    typed ? typed.otherSkills : initial.skills.filter((s) => !isSuggested(s)).join(", "),
+  );
+  const [kind, setKind] = useState<ParticipantKind | null>(typed ? asKind(typed.kind) : initial.kind);
+  const [ageBand, setAgeBand] = useState<AgeBand | null>(typed ? asAgeBand(typed.ageBand) : initial.ageBand);
+  const [accessNeeds, setAccessNeeds] = useState(typed ? typed.accessNeeds : initial.accessNeeds);
+  const [consent, setConsent] = useState(typed ? typed.contactConsent : initial.contactConsent);
+  const [contact, setContact] = useState(typed ? typed.contact : initial.contact);
+  const [errors, setErrors] = useState<Record<string, string>>(posted.errors ?? {});
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(
+    posted.saved ? { ok: true, text: posted.saved } : posted.message ? { ok: false, text: posted.message } : null,
+  );
   const [saving, setSaving] = useState(false);
   const young = isUnder18(ageBand);
   // publicName's rule: the room sees a name only once its owner has said they are 18 or over.
@@ -72,8 +102,9 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
   const toggle = (skill: string) => setChosen((c) => (c.includes(skill) ? c.filter((s) => s !== skill) : [...c, skill]));
 
   const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+    // No live connection on this page yet: the form goes to its server action instead.
     if (!connection) return;
+    e.preventDefault();
     const skills = normaliseSkills([...chosen, otherSkills]);
     const local: Record<string, string> = {};
     if (!welcome && !name.trim()) local.displayName = t("nameMissing");
@@ -117,7 +148,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
   };
 
   return (
-    <form onSubmit={submit} className="space-y-6" noValidate>
+    <form action={formAction} onSubmit={submit} className="space-y-6" noValidate>
       {welcome ? null : (
         <div className="card p-5">
           <label htmlFor={`${id}-name`} className="field-label">
@@ -128,6 +159,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
           </span>
           <input
             id={`${id}-name`}
+            name="displayName"
             value={name}
             onChange={(e) => setName(e.target.value)}
             autoComplete="given-name"
@@ -150,6 +182,8 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
               <label key={skill} className={chip}>
                 <input
                   type="checkbox"
+                  name="skill"
+                  value={skill}
                   checked={chosen.includes(skill)}
                   onChange={() => toggle(skill)}
                   // Invisible but covering the chip, so a tap anywhere on it is a tap on the checkbox.
@@ -171,6 +205,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
             </span>
             <input
               id={`${id}-other`}
+              name="otherSkills"
               value={otherSkills}
               onChange={(e) => setOtherSkills(e.target.value)}
               maxLength={300}
@@ -194,6 +229,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
                 <input
                   type="radio"
                   name="kind"
+                  value={k}
                   checked={kind === k}
                   onChange={() => setKind(k)}
                   className="h-5 w-5 shrink-0 accent-brand"
@@ -222,6 +258,7 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
                 <input
                   type="radio"
                   name="ageBand"
+                  value={band}
                   checked={ageBand === band}
                   onChange={() => setAgeBand(band)}
                   className="h-5 w-5 shrink-0 accent-brand"
@@ -247,20 +284,26 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
         </span>
         <textarea
           id={`${id}-access`}
+          name="accessNeeds"
           value={accessNeeds}
           onChange={(e) => setAccessNeeds(e.target.value)}
           rows={3}
           maxLength={profileLimits.accessNeeds}
-          aria-describedby={`${id}-access-hint`}
+          aria-invalid={errors.accessNeeds ? true : undefined}
+          aria-describedby={`${id}-access-hint${errors.accessNeeds ? ` ${id}-access-error` : ""}`}
           className="field-input"
         />
+        <FieldError id={`${id}-access-error`} message={errors.accessNeeds} />
       </div>
 
-      <div className="card space-y-4 p-5">
+      {/* `group`: the contact field shows while the box is ticked, by CSS, so it is there without JavaScript too. */}
+      <div className="group/consent card space-y-4 p-5">
         <div className="text-xl font-bold">{t("afterHeading")}</div>
         <label className="flex cursor-pointer items-start gap-3">
           <input
             type="checkbox"
+            name="contactConsent"
+            value="yes"
             checked={consent}
             onChange={(e) => setConsent(e.target.checked)}
             className="mt-1 h-6 w-6 shrink-0 accent-brand"
@@ -270,24 +313,23 @@ export function ProfileForm({ slug, welcome, initial }: { slug: string; welcome:
             <span className="block text-sm text-ink-soft">{young ? t("consentHintYoung") : t("consentHintAdult")}</span>
           </span>
         </label>
-        {consent ? (
-          <div>
-            <label htmlFor={`${id}-contact`} className="field-label">
-              {young ? t("contactYoung") : t("contactAdult")}
-            </label>
-            <input
-              id={`${id}-contact`}
-              value={contact}
-              onChange={(e) => setContact(e.target.value)}
-              maxLength={profileLimits.contact}
-              autoComplete={young ? "off" : "email"}
-              aria-invalid={errors.contact ? true : undefined}
-              aria-describedby={errors.contact ? `${id}-contact-error` : undefined}
-              className="field-input"
-            />
-            <FieldError id={`${id}-contact-error`} message={errors.contact} />
-          </div>
-        ) : null}
+        <div className="hidden group-has-checked/consent:block">
+          <label htmlFor={`${id}-contact`} className="field-label">
+            {young ? t("contactYoung") : t("contactAdult")}
+          </label>
+          <input
+            id={`${id}-contact`}
+            name="contact"
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+            maxLength={profileLimits.contact}
+            autoComplete={young ? "off" : "email"}
+            aria-invalid={errors.contact ? true : undefined}
+            aria-describedby={errors.contact ? `${id}-contact-error` : undefined}
+            className="field-input"
+          />
+          <FieldError id={`${id}-contact-error`} message={errors.contact} />
+        </div>
       </div>
 
       {feedback ? (

@@ -1,0 +1,21 @@
+/** The profile form as posted, before the contract reads it: radio and select answers as their raw values. */
+export type TypedProfile = {
+  displayName: string;
+  /** The suggested skills ticked (their English keys). */
+  chosen: string[];
+  otherSkills: string;
+  kind: string;
+  ageBand: string;
+  accessNeeds: string;
+  contactConsent: boolean;
+  contact: string;
+};
+
+/** What the server action answers a posted profile form with. */
+export type ProfileFormState = {
+  errors?: Record<string, string>;
+  message?: string;
+  /** Echoed after a refusal, so nothing typed is lost. */
+  typed?: TypedProfile;
+  saved?: string;
+};

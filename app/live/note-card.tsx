@@ -89,7 +89,7 @@ export const NoteCard = memo(function NoteCard({
           ) : null}
           <p
             dir="auto"
-            className={`whitespace-pre-wrap break-words font-medium text-ink ${size === "compact" ? "line-clamp-4 group-focus-within/note:line-clamp-none group-hover/note:line-clamp-none" : ""}`}
+            className={`whitespace-pre-wrap font-medium text-ink [overflow-wrap:anywhere] ${size === "compact" ? "line-clamp-4 group-focus-within/note:line-clamp-none group-hover/note:line-clamp-none" : ""}`}
           >
             {text}
           </p>

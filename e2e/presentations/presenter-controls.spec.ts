@@ -101,6 +101,8 @@ test("presenter mode from the keyboard: back goes back a stage, reset returns ev
   await press("ArrowRight");
   await stageIs("finished");
   await expect(screen.getByRole("heading", { name: "Thank you, every team" })).toBeVisible();
+  // The presenter card names the stage once, not as a heading and again beneath it.
+  await expect(console_.getByTestId("presenter-controls").getByText("Finished", { exact: true })).toHaveCount(1);
   expect(presses - before).toBe(5);
 
   // Reset after the rehearsal: R asks first (the confirm button takes focus), Enter confirms: 2 presses.
@@ -113,6 +115,7 @@ test("presenter mode from the keyboard: back goes back a stage, reset returns ev
   await expect(dialog).toBeHidden();
   await stageIs("waiting");
   await expect(console_.getByTestId("console-on-now")).toHaveText("Not started");
+  await expect(console_.getByTestId("presenter-controls").getByText("Not started", { exact: true })).toHaveCount(1);
   await expect(phonePage.getByRole("heading", { name: "Presentations haven't started" })).toBeVisible();
   // Showcases are kept: the big screen's order still shows the title.
   await expect(screen.getByTestId("wall-order")).toContainText("Pocket parks map");

@@ -86,6 +86,14 @@ describe("message catalogues", () => {
         expect(problems).toEqual([]);
       });
 
+      if (locale.code === "fr") {
+        it("follows French typography: ’ for an apostrophe, a no-break space before : ; ? ! » and after «", () => {
+          // Only between letters: ICU's own quoting ('{') is not an apostrophe.
+          const wrong = [...own].filter(([, m]) => /\p{L}'\p{L}|[ \t][:;?!»]|«[ \t]/u.test(m)).map(([key]) => key);
+          expect(wrong).toEqual([]);
+        });
+      }
+
       it("falls back to English, never to a key name", () => {
         const merged = leaves(messagesFor(locale.code));
         expect([...english.keys()].filter((key) => !merged.has(key))).toEqual([]);

@@ -1,7 +1,9 @@
 import { randomInt } from "node:crypto";
+import { says } from "@/lib/activity/activity-message";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
-import type { WriteHandler } from "@/lib/realtime/handler";
+import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
+import { changeRoom, readRoom } from "@/lib/room/room-store";
 import { loadResults, projectResults, resultsIfProjected } from "./results";
 import { advance, normaliseOrder, pressedOnCurrentStage, shuffle } from "./rules";
 import { findRun, presentationTeams, presentingIds, runChanged, runView, saveRun } from "./store";
@@ -114,12 +116,22 @@ export const projectView: WriteHandler<"presentation:project"> = {
     const row = await saveRun(tx, actor.eventId, { projecting: payload.view }, now);
     const run = runView(row, teamInfo);
     const results = payload.view === "results" ? projectResults(await loadResults(tx, actor.eventId)) : null;
-    return {
-      result: { run, results },
-      broadcasts: [
-        runChanged(actor.eventId, run),
-        { room: rooms.presentations(actor.eventId), event: "presentation:results-shown", data: { results } },
-      ],
-    };
+    const broadcasts: Broadcast[] = [
+      runChanged(actor.eventId, run),
+      { room: rooms.presentations(actor.eventId), event: "presentation:results-shown", data: { results } },
+    ];
+    // "Show the results on the big screen" must show them there: a big screen still on the join
+    // panel or a board would otherwise carry on as before while the console said they were up.
+    if (payload.view === "results" && (await readRoom(tx, actor.eventId)).wall.kind !== "presentations") {
+      const wall = { kind: "presentations" } as const;
+      const shown = await changeRoom(tx, {
+        actor,
+        now,
+        patch: { wall },
+        change: { what: "wall", said: says.wallShown(wall, null) },
+      });
+      broadcasts.push(...shown.broadcasts);
+    }
+    return { result: { run, results }, broadcasts };
   },
 };

@@ -282,8 +282,11 @@ describe("presentations", () => {
     await ok(carol.socket, "vote:cast", { roundId, targetId: a });
     await ok(carol.socket, "presentation:state", {});
     const shown = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results !== null);
+    // The big screen is on the join panel: showing the results puts the presentations there too.
+    const screenSwitched = nextEvent(carol.socket, "room:changed", (m) => m.data.room.wall.kind === "presentations");
     const projected = await ok(f, "presentation:project", { view: "results" });
     expect(projected.run.projecting).toBe("results");
+    await screenSwitched;
     const rows = (await shown).data.results ?? [];
     // A team with a showcase title is shown by it; one without falls back to its name.
     expect(rows.map((r) => [r.rank, r.title, r.teamName])).toEqual([

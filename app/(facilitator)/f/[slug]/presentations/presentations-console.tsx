@@ -154,11 +154,12 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
               ? t("onNow", { title: state.showcases[team.id]?.title || team.name, team: team.name })
               : t("stage", { stage: run.stage })}
           </p>
-          <p className="text-ink-soft">
-            {team
-              ? t("stageOf", { stage: run.stage, position: run.order.indexOf(team.id) + 1, total: run.order.length })
-              : t("stage", { stage: run.stage })}
-          </p>
+          {/* Before and after the run the line above already names the stage: saying it twice read as a glitch. */}
+          {team ? (
+            <p className="text-ink-soft">
+              {t("stageOf", { stage: run.stage, position: run.order.indexOf(team.id) + 1, total: run.order.length })}
+            </p>
+          ) : null}
         </div>
         {clock ? (
           <p

@@ -113,9 +113,14 @@ export const projectView: WriteHandler<"presentation:project"> = {
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {
     const teamInfo = await presentationTeams(tx, actor.eventId);
+    const loaded = payload.view === "results" ? await loadResults(tx, actor.eventId) : null;
+    // Rankings on the big screen while people can still vote would sway the vote (and show "0 votes").
+    if (loaded?.peoplesChoice?.status === "open") {
+      throw new CommandFailure("conflict", "The people's choice is still open. Close it first, then show the results.");
+    }
     const row = await saveRun(tx, actor.eventId, { projecting: payload.view }, now);
     const run = runView(row, teamInfo);
-    const results = payload.view === "results" ? projectResults(await loadResults(tx, actor.eventId)) : null;
+    const results = loaded ? projectResults(loaded) : null;
     const broadcasts: Broadcast[] = [
       runChanged(actor.eventId, run),
       { room: rooms.presentations(actor.eventId), event: "presentation:results-shown", data: { results } },

@@ -281,6 +281,14 @@ describe("presentations", () => {
     const { roundId } = await ok(f, "peoples-choice:open", { dotsPerPerson: 1, excludeOwnTeam: true });
     await ok(carol.socket, "vote:cast", { roundId, targetId: a });
     await ok(carol.socket, "presentation:state", {});
+    // Not while people can still vote: rankings on the big screen would sway them.
+    const early = await send(f, "presentation:project", { view: "results" });
+    expect([early.error?.code, early.error?.message]).toEqual([
+      "conflict",
+      "The people's choice is still open. Close it first, then show the results.",
+    ]);
+    expect((await ok(carol.socket, "presentation:state", {})).run.projecting).toBe("presenter");
+    await ok(f, "vote:close", { roundId });
     const shown = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results !== null);
     // The big screen is on the join panel: showing the results puts the presentations there too.
     const screenSwitched = nextEvent(carol.socket, "room:changed", (m) => m.data.room.wall.kind === "presentations");

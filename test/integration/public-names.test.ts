@@ -191,6 +191,7 @@ describe("public names", () => {
     await ok(me, "presentation:feedback", { teamId: team1, text: "We should open on Saturdays" });
     const choice = await ok(org, "peoples-choice:open", { dotsPerPerson: 2, excludeOwnTeam: true });
     await ok(me, "vote:cast", { roundId: choice.roundId, targetId: team2 });
+    await ok(org, "vote:close", { roundId: choice.roundId });
     // The combined results go up on the big screen: titles and team names, never a person's.
     await ok(org, "presentation:project", { view: "results" });
     // Someone accepts an invitation to help run the room, the way the invitation page does.

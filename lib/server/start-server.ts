@@ -8,6 +8,7 @@ import { startEmailJobs } from "@/lib/email/email-jobs";
 import { setSharedMailer, smtpMailer } from "@/lib/email/mailer";
 import { fileStorage } from "@/lib/files/storage";
 import { pathHeader } from "@/lib/i18n/event-language";
+import { hostOfOwnFetch } from "@/lib/network/own-redirect-fetch";
 import { createLogger, type Logger, setSharedLogger } from "@/lib/observability/logger";
 import { createMetrics, type Metrics } from "@/lib/observability/metrics";
 import { createRouteLabeler } from "@/lib/observability/route-label";
@@ -165,6 +166,10 @@ export async function startServer(options: StartOptions) {
 
   const http = createServer((req, res) => {
     if (answerProbe(req, res, metricsOnMain(req))) return;
+    const ownFetchHost = hostOfOwnFetch(req.socket.remoteAddress, req.headers, env.HOST, env.PORT);
+    if (ownFetchHost) req.headers.host = ownFetchHost;
+    // Read only from a trusted proxy (lib/network/request-host.ts); Next fills it from Host when absent.
+    else if (!env.TRUST_PROXY_HOPS) delete req.headers["x-forwarded-host"];
     // Only the socket's address (or, when configured, our own proxies' X-Forwarded-For) is
     // trusted; a header of the same name from the client is replaced.
     req.headers[clientIpHeader] = clientAddress(

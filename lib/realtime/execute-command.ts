@@ -3,6 +3,7 @@ import { jsonIn, jsonOut, rowsOf, runFixed } from "@/db/fixed-sql";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { type HeldIdentity, type Revoked, revokedAmong, revokedWithin } from "@/lib/auth/revalidate";
 import { withoutControlCharacters } from "@/lib/text/control-characters";
+import { allowedOnceFinished } from "./after-finish";
 import { CommandFailure } from "./command-error";
 import { accessEndedMessage } from "./constants";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
@@ -102,7 +103,8 @@ export async function executeCommand<N extends CommandName>(
     const outcome = await deps.db.transact(
       async (tx) => {
         const why = deps.held ? await revokedWithin(tx, deps.held) : null;
-        if (why) return { accessEnded: why } as const;
+        // A finished event's participant may still erase themselves (lib/realtime/after-finish.ts).
+        if (why && !allowedOnceFinished(why, actor, name)) return { accessEnded: why } as const;
         const recorded = await rowsOf(tx, record, [key, commandId, name]);
         if (recorded.length === 0) {
           // A retry. Read the first run's result in this transaction: the first run may have

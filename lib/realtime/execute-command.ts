@@ -53,6 +53,13 @@ const accessEnded = <N extends CommandName>(why: Revoked): Execution<N> => ({
 });
 
 /**
+ * A command's payload as its handler gets it: its text cleaned as it arrives (control and
+ * direction characters out: lib/text/control-characters.ts), then checked by its schema.
+ */
+export const parsePayload = <N extends CommandName>(name: N, payload: unknown) =>
+  commandSchemas[name].safeParse(withoutControlCharacters(payload ?? {}));
+
+/**
  * The one path every command takes: parse → authorise → apply in one transaction (first checking
  * that the sender's access still holds, then recording the command id, whose primary key makes a
  * retry a no-op) → sequence the broadcasts → ack.
@@ -80,7 +87,7 @@ export async function executeCommand<N extends CommandName>(
   if (!envelope.success) {
     return refuse(new CommandFailure("invalid", "The command was malformed.", issuesOf(envelope.error)));
   }
-  const parsed = commandSchemas[name].safeParse(withoutControlCharacters(envelope.data.payload ?? {}));
+  const parsed = parsePayload(name, envelope.data.payload);
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
     return refuse(new CommandFailure("invalid", issues[0]?.message ?? "That input isn't valid.", issues));

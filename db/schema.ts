@@ -120,6 +120,8 @@ export const participants = sqliteTable(
     displayName: text("display_name").notNull(),
     // Hash of the personal "continue on another device" token.
     resumeTokenHash: text("resume_token_hash").notNull().unique(),
+    /** When that token was made: the link expires a while after (lib/participants/personal-link-expiry). */
+    resumeTokenMadeAt: integer("resume_token_made_at"),
     // What they chose to share (all optional; see lib/participants/profile.ts).
     /** Which kind of participant: resident, council officer… Null: not said. */
     kind: text("kind", { enum: participantKinds }),

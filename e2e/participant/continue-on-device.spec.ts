@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { participants } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
-import { createEventFixture, joinAs, setEventStatus } from "../support/fixtures";
+import { createEventFixture, db, joinAs, setEventStatus } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 test("a participant moves to a new phone with their personal link and keeps their identity", async ({ browser }) => {
@@ -137,6 +139,55 @@ test("a personal link to a finished (archived) event says so and lets no one in"
   expect(posted.headers().location).toBe(link);
   await second.goto(`/p/${event.slug}`);
   await expect(second.getByRole("heading", { name: "Hello, Kofi" })).toHaveCount(0);
+
+  await oldPhone.close();
+  await newPhone.close();
+});
+
+test("an expired personal link says so, lets no one in, and a new one from the phone works", async ({ browser }) => {
+  const event = await createEventFixture({ name: "Made in Brixton" });
+  const oldPhone = await browser.newContext(phone);
+  const joined = await joinAs(oldPhone, event.id, "Kofi");
+  const page = await oldPhone.newPage();
+  await page.goto(`/p/${event.slug}/device`);
+  await page.getByRole("button", { name: "Show my personal link" }).click();
+  await expect(page.getByText("it works once, for two days")).toBeVisible();
+  const link = new URL((await page.getByTestId("device-link").textContent())?.trim() ?? "").pathname;
+  // Made three days ago, as if it had sat in an inbox since the last weekend.
+  await (await db()).transact((tx) =>
+    tx
+      .update(participants)
+      .set({ resumeTokenMadeAt: Date.now() - 3 * 24 * 60 * 60 * 1000 })
+      .where(eq(participants.id, joined.participantId)),
+  );
+
+  const newPhone = await browser.newContext(phone);
+  const second = await newPhone.newPage();
+  await second.goto(link);
+  await expect(second.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  const why = second.getByText(/no longer opens Made in Brixton/);
+  await expect(why).toBeVisible();
+  await expect(why).toContainText("“Continue on another device” on the phone you joined with");
+  await expect(second.getByRole("button", { name: "Continue here" })).toHaveCount(0);
+  await expectAccessible(second);
+  await second.screenshot({ path: "e2e/.artifacts/personal-link-expired-390.png" });
+  // Posting to the link's use directly signs nobody in, and leaves the link as it was.
+  const posted = await second.request.post(`${link}/now`, { maxRedirects: 0 });
+  expect(posted.headers().location).toBe(link);
+  await second.goto(`/p/${event.slug}`);
+  await expect(second.getByRole("heading", { name: "Hello, Kofi" })).toHaveCount(0);
+  await second.goto(link);
+  await expect(second.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+
+  // A new link from the person's own phone works.
+  await page.reload();
+  await page.getByRole("button", { name: "Show my personal link" }).click();
+  await expect(page.getByTestId("device-link")).toBeVisible();
+  const fresh = new URL((await page.getByTestId("device-link").textContent())?.trim() ?? "").pathname;
+  expect(fresh).not.toBe(link);
+  await second.goto(fresh);
+  await second.getByRole("button", { name: "Continue here" }).click();
+  await expect(second.getByRole("heading", { name: "Hello, Kofi" })).toBeVisible();
 
   await oldPhone.close();
   await newPhone.close();

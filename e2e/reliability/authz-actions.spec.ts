@@ -214,6 +214,8 @@ const notEventChanges = new Set([
   "forgetThisPhone",
   "makeDeviceLink",
   "signOutDeviceAction",
+  // Leaving a finished event: it erases only the caller's own participant (their cookie).
+  "leaveAfterFinishAction",
   // The caller's own language: it changes only their own participant (by their cookie) and account.
   "chooseLanguage",
   // The signed-in account's own weekly email: it changes only that account's choice.

@@ -37,6 +37,8 @@ const notForms: Record<string, string> = {
   chooseDigestAction:
     "shown only when SMTP is configured: posted without JavaScript in e2e/organiser/weekly-email-choice.spec.ts",
   signOutDeviceAction: "needs a second device signed in as the person: e2e/participant/continue-on-device.spec.ts",
+  leaveAfterFinishAction:
+    "shown only once the event is archived: posted without JavaScript in e2e/participant/leave-after-finish.spec.ts",
 };
 
 type Identity = "anonymous" | "participantA" | "facilitatorA" | "organiserA" | "organiserB" | "owner";

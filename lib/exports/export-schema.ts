@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ageBands, participantKinds } from "@/lib/participants/profile-facts";
 import { reactionKinds } from "@/lib/realtime/constants";
+import { withoutControlCharacters } from "@/lib/text/control-characters";
 
 /**
  * The JSON export of one event: complete enough to rebuild the event in another Made In
@@ -324,7 +325,8 @@ export function parseEventExport(raw: unknown): { ok: true; data: EventExport } 
         message: `That export is version ${String(head.version)}; this Made In reads version ${exportVersion}.`,
       };
   }
-  const parsed = eventExportSchema.safeParse(raw);
+  // Typed text in an export arrives as any other would (lib/text/control-characters.ts).
+  const parsed = eventExportSchema.safeParse(withoutControlCharacters(raw));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, message: first ? describeIssue(first, raw) : "That file can't be imported." };

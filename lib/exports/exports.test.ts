@@ -10,6 +10,15 @@ describe("parseEventExport", () => {
     expect(parseEventExport(sampleExport())).toMatchObject({ ok: true });
   });
 
+  it("takes direction controls out of an imported file's text, as out of anything typed", () => {
+    const data = sampleExport();
+    const team = data.teams[0];
+    if (!team) throw new Error("the sample has a team");
+    team.name = "Parks \u202Emaet\u202C";
+    const result = parseEventExport(data);
+    expect(result.ok && result.data.teams[0]?.name).toBe("Parks maet");
+  });
+
   it("refuses other files and other versions with a clear message", () => {
     expect(parseEventExport({ hello: 1 })).toEqual({ ok: false, message: "That file isn't a Made In event export." });
     expect(parseEventExport({ ...sampleExport(), version: 2 })).toEqual({

@@ -29,4 +29,5 @@ export function formArg(value: unknown): FormData {
   return clean;
 }
 
-export const textArg = (value: unknown): string => (typeof value === "string" ? value : "");
+/** A text argument without control characters (as `formArg`), or empty for anything else. */
+export const textArg = (value: unknown): string => (typeof value === "string" ? withoutControls(value) : "");

@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, participants } from "@/db/schema";
 import { renewResumeToken } from "@/lib/participants/join-event";
 import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "@/test/integration/support/fixtures";
 import { addDevice, claimPersonalLink, deviceLabel, findPersonalLink, listDevices, signOutDevice } from "./devices";
+import { personalLinkLifetimeMs } from "./personal-link-expiry";
 
 let t: Awaited<ReturnType<typeof openTempDatabase>>;
 beforeAll(async () => {
@@ -45,6 +47,35 @@ describe("personal links and devices", () => {
     expect(await listDevices(t.db.read, participantId)).toEqual([]);
     await t.db.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, event.id)));
     expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Safari on iPhone"))).toMatchObject({ participantId });
+  });
+
+  it("an expired personal link lets nobody in, says it expired, and is not used up", async () => {
+    const { participantId } = await someone();
+    const token = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    const later = Date.now() + personalLinkLifetimeMs + 1;
+    expect(await findPersonalLink(t.db.read, token)).toMatchObject({ expired: false });
+    expect(await findPersonalLink(t.db.read, token, later)).toMatchObject({ eventStatus: "published", expired: true });
+    expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Safari on iPhone", later))).toBeNull();
+    expect(await listDevices(t.db.read, participantId)).toEqual([]);
+    // Still the person's link (not replaced): its page can say why it no longer works.
+    expect(await findPersonalLink(t.db.read, token, later)).toMatchObject({ expired: true });
+    // A new link starts a new lifetime.
+    const fresh = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    expect(await t.db.transact((tx) => claimPersonalLink(tx, fresh, "Safari on iPhone"))).toMatchObject({ participantId });
+  });
+
+  it("links made before expiry was recorded count as made when the migration ran", async () => {
+    const { participantId } = await someone();
+    const token = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    await t.db.transact((tx) =>
+      tx.update(participants).set({ resumeTokenMadeAt: null }).where(eq(participants.id, participantId)),
+    );
+    expect(await findPersonalLink(t.db.read, token)).toMatchObject({ expired: true });
+    const migration = readFileSync(new URL("../../db/migrations/0025_personal_link_made_at.sql", import.meta.url), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").find((s) => s.includes("UPDATE"));
+    await t.db.transact((tx) => tx.run(sql.raw(backfill ?? "")));
+    expect(await findPersonalLink(t.db.read, token)).toMatchObject({ expired: false });
+    expect(await findPersonalLink(t.db.read, token, Date.now() + personalLinkLifetimeMs + 1)).toMatchObject({ expired: true });
   });
 
   it("a person signs out one of their devices, and only their own", async () => {

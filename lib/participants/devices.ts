@@ -5,6 +5,7 @@ import { events, participantDevices, participants } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import type { Revocation } from "@/lib/realtime/handler";
 import { unknownBrowser } from "./device-label";
+import { personalLinkExpired } from "./personal-link-expiry";
 
 /** "Chrome on Android": enough for a person to tell their devices apart, nothing more kept. */
 export function deviceLabel(userAgent: string | null | undefined): string {
@@ -61,17 +62,27 @@ export async function signOutDevice(tx: Tx, participantId: string, deviceId: str
   return gone.map((d) => ({ kind: "device", deviceId: d.id }));
 }
 
-/** The event a personal link would sign this device into, and whether it is open, without using the link up. */
+/**
+ * The event a personal link would sign this device into, whether it is open and whether the link
+ * has expired, without using the link up.
+ */
 export async function findPersonalLink(
   db: Db,
   token: string,
-): Promise<{ eventName: string; eventStatus: (typeof events.$inferSelect)["status"] } | null> {
+  now = Date.now(),
+): Promise<{ eventName: string; eventStatus: (typeof events.$inferSelect)["status"]; expired: boolean } | null> {
   const [found] = await db
-    .select({ eventName: events.name, eventStatus: events.status, leftAt: participants.leftAt })
+    .select({
+      eventName: events.name,
+      eventStatus: events.status,
+      leftAt: participants.leftAt,
+      madeAt: participants.resumeTokenMadeAt,
+    })
     .from(participants)
     .innerJoin(events, eq(events.id, participants.eventId))
     .where(eq(participants.resumeTokenHash, hashToken(token)));
-  return found && found.leftAt === null ? { eventName: found.eventName, eventStatus: found.eventStatus } : null;
+  if (!found || found.leftAt !== null) return null;
+  return { eventName: found.eventName, eventStatus: found.eventStatus, expired: personalLinkExpired(found.madeAt, now) };
 }
 
 /**
@@ -79,8 +90,10 @@ export async function findPersonalLink(
  * same transaction that finds it, so a forwarded or second use finds nothing; the new device
  * is recorded. Someone who left gets nothing; nor does anyone while the event is not open (a
  * draft, or finished and archived), and the link is not used up: a draft's works once it opens.
+ * An expired link (lib/participants/personal-link-expiry) gets nothing either, and is left as it
+ * is so that its page can say it expired rather than that it was never anybody's.
  */
-export async function claimPersonalLink(tx: Tx, token: string, label: string) {
+export async function claimPersonalLink(tx: Tx, token: string, label: string, now = Date.now()) {
   const [found] = await tx
     .select({
       participantId: participants.id,
@@ -88,11 +101,12 @@ export async function claimPersonalLink(tx: Tx, token: string, label: string) {
       slug: events.slug,
       status: events.status,
       leftAt: participants.leftAt,
+      madeAt: participants.resumeTokenMadeAt,
     })
     .from(participants)
     .innerJoin(events, eq(events.id, participants.eventId))
     .where(eq(participants.resumeTokenHash, hashToken(token)));
-  if (!found || found.leftAt !== null || found.status !== "published") return null;
+  if (!found || found.leftAt !== null || found.status !== "published" || personalLinkExpired(found.madeAt, now)) return null;
   await tx
     .update(participants)
     .set({ resumeTokenHash: hashToken(newToken()) })

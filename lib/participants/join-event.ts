@@ -31,6 +31,7 @@ export async function joinEvent(
       ageBand: input.ageBand ?? null,
       language: input.language ?? null,
       resumeTokenHash: hashToken(resumeToken),
+      resumeTokenMadeAt: Date.now(),
     })
     .returning();
   if (!row) throw new Error("participant not inserted");
@@ -45,7 +46,7 @@ export async function renewResumeToken(tx: Tx, participantId: string) {
   const resumeToken = newToken();
   await tx
     .update(participants)
-    .set({ resumeTokenHash: hashToken(resumeToken) })
+    .set({ resumeTokenHash: hashToken(resumeToken), resumeTokenMadeAt: Date.now() })
     .where(eq(participants.id, participantId));
   return resumeToken;
 }

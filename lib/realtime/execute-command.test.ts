@@ -291,6 +291,33 @@ describe("access, checked again with each command", () => {
     expect(await count(notes)).toBe(1);
   });
 
+  it("once the event has finished, the person may still leave (erasing their details), and nothing else", async () => {
+    const mine = await runHeld("note:create", noteEnvelope("Written on the weekend"));
+    expect(mine.ack.ok).toBe(true);
+    await temp.db.transact((tx) => tx.update(events).set({ status: "archived" }).where(eq(events.id, event.id)));
+    const write = await runHeld("note:create", noteEnvelope());
+    expect(write.accessEnded).toBe("finished");
+    const team = await runHeld("team:leave", { id: commandId(), payload: {} });
+    expect(team.accessEnded).toBe("finished");
+    const left = await runHeld("event:leave", { id: commandId(), payload: { deleteNotes: true } });
+    expect(left.ack).toMatchObject({ ok: true, result: { notesDeleted: 1 } });
+    expect(left.revocations).toEqual([{ kind: "participant", participantId }]);
+    const [person] = await temp.db.read.select().from(participants).where(eq(participants.id, participantId));
+    expect(person?.leftAt).not.toBeNull();
+    expect(person?.displayName).not.toBe("Resident");
+    expect(await count(notes)).toBe(0);
+    // Gone now: leaving again (or anything else) is refused as for anyone who left.
+    expect((await runHeld("event:leave", { id: commandId(), payload: { deleteNotes: false } })).accessEnded).toBe("ended");
+  });
+
+  it("a draft event lets nobody leave through the finished-event exception", async () => {
+    await temp.db.transact((tx) => tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id)));
+    const left = await runHeld("event:leave", { id: commandId(), payload: { deleteNotes: false } });
+    expect(left.accessEnded).toBe("closed");
+    const [person] = await temp.db.read.select().from(participants).where(eq(participants.id, participantId));
+    expect(person?.leftAt).toBeNull();
+  });
+
   it("a write queued behind the one that takes access away is refused, even in the same commit", async () => {
     // The removal and the note share one group commit: the note's check runs in that
     // transaction, after the removal, and sees it.

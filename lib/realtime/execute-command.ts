@@ -3,6 +3,7 @@ import { jsonIn, jsonOut, rowsOf, runFixed } from "@/db/fixed-sql";
 import { type Actor, actorKey, permissions } from "@/lib/auth/actor";
 import { type HeldIdentity, type Revoked, revokedAmong, revokedWithin } from "@/lib/auth/revalidate";
 import { withoutControlCharacters } from "@/lib/text/control-characters";
+import { allowedOnceFinished } from "./after-finish";
 import { CommandFailure } from "./command-error";
 import { accessEndedMessage } from "./constants";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
@@ -52,6 +53,13 @@ const accessEnded = <N extends CommandName>(why: Revoked): Execution<N> => ({
 });
 
 /**
+ * A command's payload as its handler gets it: its text cleaned as it arrives (control and
+ * direction characters out: lib/text/control-characters.ts), then checked by its schema.
+ */
+export const parsePayload = <N extends CommandName>(name: N, payload: unknown) =>
+  commandSchemas[name].safeParse(withoutControlCharacters(payload ?? {}));
+
+/**
  * The one path every command takes: parse → authorise → apply in one transaction (first checking
  * that the sender's access still holds, then recording the command id, whose primary key makes a
  * retry a no-op) → sequence the broadcasts → ack.
@@ -79,7 +87,7 @@ export async function executeCommand<N extends CommandName>(
   if (!envelope.success) {
     return refuse(new CommandFailure("invalid", "The command was malformed.", issuesOf(envelope.error)));
   }
-  const parsed = commandSchemas[name].safeParse(withoutControlCharacters(envelope.data.payload ?? {}));
+  const parsed = parsePayload(name, envelope.data.payload);
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
     return refuse(new CommandFailure("invalid", issues[0]?.message ?? "That input isn't valid.", issues));
@@ -102,7 +110,8 @@ export async function executeCommand<N extends CommandName>(
     const outcome = await deps.db.transact(
       async (tx) => {
         const why = deps.held ? await revokedWithin(tx, deps.held) : null;
-        if (why) return { accessEnded: why } as const;
+        // A finished event's participant may still erase themselves (lib/realtime/after-finish.ts).
+        if (why && !allowedOnceFinished(why, actor, name)) return { accessEnded: why } as const;
         const recorded = await rowsOf(tx, record, [key, commandId, name]);
         if (recorded.length === 0) {
           // A retry. Read the first run's result in this transaction: the first run may have

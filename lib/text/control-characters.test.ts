@@ -7,6 +7,11 @@ describe("control characters", () => {
     expect(withoutControls("line one\r\n\tline two 😀 مرحبا")).toBe("line one\r\n\tline two 😀 مرحبا");
   });
 
+  it("include direction controls (embeddings, overrides, isolates); the marks people do type stay", () => {
+    expect(withoutControls("Ideas \u202Esaedi\u202C \u2066x\u2069 \u202A\u202B\u202D\u2067\u2068")).toBe("Ideas saedi x ");
+    expect(withoutControls("Café \u200Fمرحبا\u200E ok")).toBe("Café \u200Fمرحبا\u200E ok");
+  });
+
   it("are taken out of every string of a payload, keys such as __proto__ kept as keys", () => {
     const payload = JSON.parse(
       '{"text":"a\\u0000b","list":["c\\u0001d",1,null,true],"nested":{"x":"e\\u0000"},"__proto__":{"polluted":"yes"}}',

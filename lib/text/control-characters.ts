@@ -1,11 +1,20 @@
 /**
- * Control characters nobody types (C0 other than tab, line feed and carriage return, and DEL),
- * taken out of text as it arrives, like surrounding spaces. A NUL, for one, was stored whole
- * but read back cut short at it (libSQL's text ends there), so what everyone saw, moderators
- * included, differed from what was kept.
+ * Characters nobody types, taken out of all text as it arrives (every command's payload, every
+ * form and argument of a server action, an imported export), like surrounding spaces:
+ * - C0 controls other than tab, line feed and carriage return, and DEL. A NUL, for one, was
+ *   stored whole but read back cut short at it (libSQL's text ends there), so what everyone saw,
+ *   moderators included, differed from what was kept.
+ * - Direction controls (lib/forms/direction-controls.ts): embeddings and overrides U+202A–U+202E,
+ *   isolates U+2066–U+2069. One left open turns the text drawn after it backwards or out of
+ *   order, on other people's screens, the big screen, emails, exports and reports: a title,
+ *   a team name or a note can be made to read as something else ("spoofing"). This holds for
+ *   prose (notes, feedback, announcements) as much as for names: keyboards and input methods
+ *   never type these (mixed-direction writing uses the marks U+200E/U+200F, which stay), and
+ *   screens isolate each piece of text themselves.
+ * Removed at the boundaries rather than schema by schema, so no new field can forget them.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
-const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
 export const withoutControls = (text: string): string => text.replace(controls, "");
 

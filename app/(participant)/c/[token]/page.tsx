@@ -21,12 +21,22 @@ export default async function PersonalLinkPage({ params }: { params: Promise<{ t
   const link = token.length <= 100 ? await findPersonalLink((await sharedDatabase()).read, token) : null;
   if (!link) redirect("/j?expired=1");
   const t = await getTranslations("phone.device");
-  if (link.eventStatus !== "published") {
+  // A finished event is the plainer reason; an expired link to an open one says how to get another.
+  const refusal =
+    link.eventStatus !== "published"
+      ? {
+          title: t("closedTitle"),
+          body: t(link.eventStatus === "archived" ? "closedFinished" : "closedNotOpen", { event: link.eventName }),
+        }
+      : link.expired
+        ? { title: t("expiredTitle"), body: t("expiredBody", { event: link.eventName }) }
+        : null;
+  if (refusal) {
     return (
       <PhoneShell>
         <div className="card mt-4 space-y-4 p-6">
-          <h1 className="text-2xl font-extrabold tracking-tight">{t("closedTitle")}</h1>
-          <p role="alert">{t(link.eventStatus === "archived" ? "closedFinished" : "closedNotOpen", { event: link.eventName })}</p>
+          <h1 className="text-2xl font-extrabold tracking-tight">{refusal.title}</h1>
+          <p role="alert">{refusal.body}</p>
         </div>
       </PhoneShell>
     );

@@ -8,6 +8,7 @@ import { pathHeader } from "@/lib/i18n/event-language";
 import { findProjects } from "@/lib/projects/find-projects";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { PhoneShell } from "../../phone-shell";
+import { LeaveAfterFinish } from "./leave-after-finish";
 import { YourData } from "./your-data";
 
 const row = "flex min-h-14 items-center justify-between gap-3 px-4 py-2 font-semibold";
@@ -15,8 +16,9 @@ const row = "flex min-h-14 items-center justify-between gap-3 px-4 py-2 font-sem
 /**
  * What any of an event's phone pages says to someone still in it while they are kept out: it was
  * taken back to draft (they will be back in when it opens), or it has finished (thanks, and what
- * is still there for them: the event's public page, what happened next, their own data). The page
- * keeps its connection trying, so it turns back into the room by itself if the event is published.
+ * is still there for them: the event's public page, what happened next, their own data, and
+ * leaving, which erases it). The page keeps its connection trying, so it turns back into the room
+ * by itself if the event is published.
  */
 export async function HeldOutPage({
   event,
@@ -79,6 +81,7 @@ export async function HeldOutPage({
                     </Link>
                   }
                 />
+                <LeaveAfterFinish slug={event.slug} eventName={event.name} />
               </>
             ) : null}
           </div>

@@ -29,7 +29,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const label = deviceLabel(request.headers.get("user-agent"));
   const claimed = await db.transact((tx) => claimPersonalLink(tx, token, label));
   if (!claimed) {
-    // A link refused only because its event is not open: its page says so.
+    // A link refused only because its event is not open or it has expired: its page says so.
     const closed = await findPersonalLink(db.read, token);
     return seeOther(closed ? `/c/${encodeURIComponent(token)}` : "/j?expired=1");
   }

@@ -171,6 +171,35 @@ const cases: Case[] = [
     args: (s) => [s.a.slug, {}, new FormArg({ present: "7", questions: "3" })],
     allowed: ["facilitatorA", "organiserA"],
   },
+  // The console's forms posted without JavaScript: the event's staff, as on the live console.
+  {
+    name: "announceAction",
+    args: (s) => [s.a.slug, {}, new FormArg({ text: "Lunch is ready" })],
+    allowed: ["facilitatorA", "organiserA"],
+  },
+  {
+    name: "createBoardAction",
+    args: (s) => [s.a.slug, {}, new FormArg({ title: "More ideas", template: "ideas", teamId: "", columns: "" })],
+    allowed: ["facilitatorA", "organiserA"],
+  },
+  // A participant's own profile without JavaScript: each of event A's participants, for themselves.
+  {
+    name: "saveProfileAction",
+    args: (s) => [
+      s.a.slug,
+      false,
+      {},
+      new FormArg({
+        displayName: "Dana",
+        skill: "drawing",
+        otherSkills: "",
+        kind: "",
+        ageBand: "18_plus",
+        accessNeeds: "A quiet space",
+      }),
+    ],
+    allowed: ["participantA", "otherTeam"],
+  },
   // Last of the organiser's: an archived event takes no new participants.
   { name: "changeEventStatus", args: (s) => [s.a.slug, {}, new FormArg({ status: "archived" })], allowed: organiserOnly },
   // A team's reframe of its brief: its members, and staff naming the team.
@@ -178,6 +207,12 @@ const cases: Case[] = [
     name: "reframeBriefAction",
     args: (s) => [s.a.slug, s.publicBrief, {}, new FormArg({ text: "How might we share the corner plot?", teamId: s.team1.id })],
     allowed: ["participantA", "facilitatorA", "organiserA"],
+  },
+  // Leaving without JavaScript: each of event A's participants, themselves (late: they are gone after it).
+  {
+    name: "leaveEventAction",
+    args: (s) => [s.a.slug, {}, new FormArg({ deleteNotes: "yes" })],
+    allowed: ["participantA", "otherTeam"],
   },
   // Only the holder of the owner's link (a cookie nobody in this matrix has) may post as owner.
   { name: "ownerCheckInAction", args: (s) => [s.project, {}, new FormArg(checkIn)], allowed: [] },

@@ -12,6 +12,18 @@ describe("control characters", () => {
     expect(withoutControls("Café \u200Fمرحبا\u200E ok")).toBe("Café \u200Fمرحبا\u200E ok");
   });
 
+  it("leave nothing of a text that draws nothing, so it counts as empty; inside real text they stay", () => {
+    for (const blank of ["\u200B\u200B\u200B", " \u200B \uFEFF ", "\u2060", "\u3164\u3164", "\u2800", "\u00AD", "\u200D\u200C"]) {
+      expect(withoutControls(blank), JSON.stringify(blank)).toBe("");
+    }
+    // Spaces alone are each schema's to trim; joiners inside words and emoji are part of them.
+    expect(withoutControls("   ")).toBe("   ");
+    expect(withoutControls("")).toBe("");
+    expect(withoutControls("👩\u200D👩\u200D👧 family")).toBe("👩\u200D👩\u200D👧 family");
+    expect(withoutControls("می\u200Cخواهم")).toBe("می\u200Cخواهم");
+    expect(withoutControlCharacters({ place: "\u200B\u200B", name: "Town hall" })).toEqual({ place: "", name: "Town hall" });
+  });
+
   it("are taken out of every string of a payload, keys such as __proto__ kept as keys", () => {
     const payload = JSON.parse(
       '{"text":"a\\u0000b","list":["c\\u0001d",1,null,true],"nested":{"x":"e\\u0000"},"__proto__":{"polluted":"yes"}}',

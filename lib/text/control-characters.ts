@@ -16,7 +16,24 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
-export const withoutControls = (text: string): string => text.replace(controls, "");
+/**
+ * Characters that draw nothing: format characters (zero-width space and joiners, word joiner,
+ * byte order mark, soft hyphen…) and the blank letters that pass for text (Hangul fillers,
+ * the blank Braille pattern, the combining grapheme joiner).
+ */
+const invisible = /\p{Cf}|\u034F|[\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]/u;
+const blank = /^(?:\s|\p{Cf}|\u034F|[\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0])*$/u;
+
+/**
+ * Also, a text that holds only invisible characters (and spaces) is empty: "​​​" as a place or a
+ * name passed every "can't be empty" check and showed as a blank ("… · " on the event page).
+ * Inside real text they stay: joiners make emoji and Persian words, marks set direction.
+ * Spaces alone are left for each schema's own trimming.
+ */
+export const withoutControls = (text: string): string => {
+  const kept = text.replace(controls, "");
+  return invisible.test(kept) && blank.test(kept) ? "" : kept;
+};
 
 /** Deeper than any payload's schema goes: what lies below is left for the schema to refuse. */
 const maxDepth = 16;

@@ -9,6 +9,7 @@ import { currentDeviceId, heldOutOfEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { sharedLogger } from "@/lib/observability/logger";
 import { executeCommand } from "@/lib/realtime/execute-command";
 import { handlers } from "@/lib/realtime/handlers";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -39,7 +40,7 @@ export async function leaveAfterFinishAction(slug: string, form: FormData): Prom
   for (const key of execution.removedFiles ?? []) {
     await fileStorage()
       .remove(key)
-      .catch(() => console.error("removing an erased file failed"));
+      .catch((error) => sharedLogger().error({ err: error }, "removing an erased file failed"));
   }
   sharedRealtime()?.revoke(execution.revocations ?? [], "left");
   (await cookies()).delete(participantCookieName(event.id));

@@ -21,6 +21,14 @@ describe("template words a board still holds", () => {
     }
   });
 
+  it.each(languages)("recognises a welcome wall stored as a blank board, made in %s", (language) => {
+    expect(templateTitleKey("blank", templateName("welcome", language))).toBe("welcome.name");
+    expect(markTemplateColumns("blank", templateColumns("welcome", language)).map((c) => c.wordsKey)).toEqual([
+      "welcome.columns.hello",
+      "welcome.columns.skills",
+    ]);
+  });
+
   it("leaves words staff typed or edited as they are", () => {
     expect(templateTitleKey("welcome", "Welcome to Brixton")).toBeUndefined();
     expect(withTitleKey({ template: "welcome", title: "Welcome wall!" })).toEqual({});
@@ -29,6 +37,9 @@ describe("template words a board still holds", () => {
     ]);
     // A blank board's columns are all typed, even one that reads like a template's prompt.
     expect(markTemplateColumns("blank", [{ key: "ideas", title: "Ideas" }])).toEqual([{ key: "ideas", title: "Ideas" }]);
+    const typed = templateColumns("blank", "en-GB", ["What brings you here?"]);
+    expect(markTemplateColumns("blank", typed)).toEqual(typed);
+    expect(templateTitleKey("blank", "Ideas")).toBeUndefined();
   });
 
   it("doesn't mark words that are another key's", () => {

@@ -38,8 +38,15 @@ function wordsByKey(): Map<string, Set<string>> {
   return map;
 }
 
-function isKnownTemplate(template: string): template is BoardTemplate {
-  return Object.hasOwn(boardTemplates, template);
+/**
+ * The template whose words a board's are compared with. Every event's welcome wall is stored as a
+ * blank board (lib/events/create-event.ts), so a blank board is compared with the welcome wall's
+ * words: a blank board's own typed columns get slugs of their titles as keys, never "hello" or
+ * "skills" with the welcome prompts' words.
+ */
+function wordsTemplate(template: string): BoardTemplate | null {
+  if (template === "blank") return "welcome";
+  return Object.hasOwn(boardTemplates, template) ? (template as BoardTemplate) : null;
 }
 
 /** The key of `words` if they are, in any language, what the template says for it; else none. */
@@ -49,15 +56,17 @@ function keyIfOwn(key: string, words: string): string | undefined {
 
 /** The board title's template key, if the title is still the template's name in some language. */
 export function templateTitleKey(template: string, title: string): string | undefined {
-  return isKnownTemplate(template) ? keyIfOwn(`${template}.name`, title) : undefined;
+  const words = wordsTemplate(template);
+  return words ? keyIfOwn(`${words}.name`, title) : undefined;
 }
 
 /** The board's columns, each still worded as its template's prompt marked with that prompt's key. */
 export function markTemplateColumns(template: string, columns: readonly BoardColumn[]): MarkedColumn[] {
-  if (!isKnownTemplate(template)) return [...columns];
-  const own: readonly string[] = boardTemplates[template].columns;
+  const words = wordsTemplate(template);
+  if (!words) return [...columns];
+  const own: readonly string[] = boardTemplates[words].columns;
   return columns.map((c) => {
-    const wordsKey = own.includes(c.key) ? keyIfOwn(`${template}.columns.${c.key}`, c.title) : undefined;
+    const wordsKey = own.includes(c.key) ? keyIfOwn(`${words}.columns.${c.key}`, c.title) : undefined;
     return wordsKey ? { ...c, wordsKey } : c;
   });
 }

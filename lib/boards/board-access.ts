@@ -6,6 +6,7 @@ import { photoUrl } from "@/lib/notes/photo-url";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { BoardView } from "@/lib/realtime/contract";
 import { canReadBoard, canWriteOnBoard } from "./rules";
+import { markTemplateColumns, withTitleKey } from "./template-marks";
 
 export type BoardRow = typeof boards.$inferSelect;
 
@@ -48,8 +49,9 @@ export function boardView(board: BoardRow): BoardView {
     eventId: board.eventId,
     teamId: board.teamId,
     title: board.title,
+    ...withTitleKey(board),
     template: board.template,
-    columns: board.columns,
+    columns: markTemplateColumns(board.template, board.columns),
     locked: board.locked,
     anonymous: board.anonymous,
     hiddenUntilReveal: board.hiddenUntilReveal,

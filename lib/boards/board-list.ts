@@ -20,6 +20,7 @@ export function upsertListing(list: BoardListing[], board: BoardView): BoardList
   const next: BoardListing = {
     id: board.id,
     title: board.title,
+    ...(board.titleKey ? { titleKey: board.titleKey } : {}),
     teamId: board.teamId,
     teamName,
     template: board.template,

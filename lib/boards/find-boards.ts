@@ -2,6 +2,7 @@ import { asc, count, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { boards, notes, teams } from "@/db/schema";
 import type { BoardListing } from "@/lib/realtime/contract-boards";
+import { withTitleKey } from "./template-marks";
 
 /** The room's first board: the welcome wall every event starts with. */
 export async function findWelcomeBoard(db: Db, eventId: string) {
@@ -33,7 +34,7 @@ export async function listBoards(db: Db, eventId: string): Promise<BoardSummary[
     .groupBy(boards.id)
     .orderBy(asc(boards.position), asc(boards.createdAt));
   return rows
-    .map(({ revealedAt, ...b }) => ({ ...b, revealed: revealedAt !== null }))
+    .map(({ revealedAt, ...b }) => ({ ...b, ...withTitleKey(b), revealed: revealedAt !== null }))
     .sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
 }
 
@@ -55,7 +56,7 @@ export async function boardListing(db: Db, eventId: string): Promise<BoardListin
     .where(eq(boards.eventId, eventId))
     .orderBy(asc(boards.position), asc(boards.createdAt));
   return rows
-    .map(({ revealedAt, ...b }) => ({ ...b, revealed: revealedAt !== null }))
+    .map(({ revealedAt, ...b }) => ({ ...b, ...withTitleKey(b), revealed: revealedAt !== null }))
     .sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
 }
 

@@ -140,8 +140,11 @@ export type BoardView = {
   eventId: string;
   teamId: string | null;
   title: string;
+  /** Set while the title is its template's own name (in any language): a screen shows `templates.<titleKey>` in its reader's language. */
+  titleKey?: string;
   template: string;
-  columns: { key: string; title: string }[];
+  /** `wordsKey`: set while the column's title is its template's own prompt; a screen shows `templates.<wordsKey>` in its reader's language. */
+  columns: { key: string; title: string; wordsKey?: string }[];
   locked: boolean;
   anonymous: boolean;
   hiddenUntilReveal: boolean;
@@ -156,6 +159,8 @@ export type GroupView = { id: string; title: string };
 export type BoardListing = {
   id: string;
   title: string;
+  /** As BoardView's. */
+  titleKey?: string;
   teamId: string | null;
   teamName: string | null;
   template: string;

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
+import { boardInWords } from "@/lib/boards/board-words";
 import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import type { Ack, CommandName, CommandPayload, CommandResults, HiddenNoteText, NoteColour, WireNote } from "../contract";
 import type { PendingCommand } from "./outbox";
@@ -33,7 +35,10 @@ function eventsOfAck(name: CommandName, result: unknown): BoardEvent[] {
 export function useBoard(boardId: string) {
   const c = useConnection();
   const room = useRoom("board", boardId || null, boardRoom);
-  const { state, error } = room;
+  const { state: stored, error } = room;
+  // Template words nobody edited, in this reader's language (the room's phones differ).
+  const t = useTranslations("templates");
+  const state = useMemo(() => (stored ? { ...stored, board: boardInWords(stored.board, t) } : stored), [stored, t]);
   // Where a note was dragged to, shown at once and dropped when the server answers.
   const [moving, setMoving] = useState<Record<string, { column: string; position: number }>>({});
   // Where a pin was dragged to on a map board, likewise.

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
+import { titleInWords } from "@/lib/boards/board-words";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { type BoardTemplate, offeredTemplates } from "@/lib/boards/templates";
 import { useConnection } from "@/lib/realtime/client/react";
@@ -35,10 +36,11 @@ function BoardRow({
   roomLocked: boolean;
 }) {
   const t = useTranslations("console.boards");
+  const templateWords = useTranslations("templates");
   const { run, message } = useRoomCommand();
   const voting = useVoting(board.id);
   const round = voting.round;
-  const title = board.title;
+  const title = titleInWords(board, templateWords);
   const boardShown = wall ? isOnScreen(wall, { kind: "board", boardId: board.id }) : false;
   const votesShown = wall ? isOnScreen(wall, { kind: "votes", boardId: board.id }) : false;
   const hidden = board.hiddenUntilReveal && !board.revealed;
@@ -55,7 +57,7 @@ function BoardRow({
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div className="min-w-0 flex-1 basis-56">
           <p className="break-words font-semibold">
-            {board.title}
+            {title}
             {boardShown || votesShown ? (
               <span className="ms-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs font-bold text-brand-dark">
                 {boardShown ? t("onScreen") : t("votesOnScreen")}

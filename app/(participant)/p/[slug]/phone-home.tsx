@@ -7,6 +7,7 @@ import { AnnouncementHistory } from "@/app/live/announcement";
 import { DeviceNotice } from "@/app/live/device-notice";
 import { NowCard } from "@/app/live/nudge";
 import { ConnectionPill } from "@/app/live/status";
+import { titleInWords } from "@/lib/boards/board-words";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { isPeoplesChoice } from "@/lib/presentations/peoples-choice-board";
 import { useEventRoom } from "@/lib/realtime/client/react";
@@ -27,6 +28,7 @@ type Props = {
 
 export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardIds }: Props) {
   const t = useTranslations("phone.home");
+  const templateWords = useTranslations("templates");
   const { presence, noteCounts } = useEventRoom();
   const liveBoards = useBoardList();
   const myTeamId = useTeams().me?.teamId ?? null;
@@ -104,7 +106,7 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
                     className="flex min-h-14 items-center justify-between gap-3 px-4 py-2"
                   >
                     <span>
-                      <span className="block font-semibold">{b.title}</span>
+                      <span className="block font-semibold">{titleInWords(b, templateWords)}</span>
                       <span className="block text-sm text-ink-soft">
                         {b.teamId === null
                           ? t("boardWholeRoom", { notes: b.notes })

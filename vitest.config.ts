@@ -10,7 +10,12 @@ export default defineConfig({
       {
         resolve: { alias },
         // Password hashing is deliberately slow; on a loaded 2-core machine a test doing a few needs room.
-        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts"], environment: "node", testTimeout: 20_000 },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "e2e/support/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 20_000,
+        },
       },
       {
         resolve: { alias },

@@ -46,12 +46,19 @@ export function readCost(name: CommandName, ack: Ack<unknown>): number {
  * The snapshot budgets' defaults, in rows per 5 s (the window short enough that a slowed phone
  * waits less than its ack timeout). Per person 3,000: a phone reconnecting in a 1,000-person event
  * reads one of each snapshot, about 1,100 rows (its people list is 1,000 of them), so two such
- * reconnects, and a third begun, run at once. Per event 150,000: identities are free, so this is
- * what bounds any number of them; at 15–25 µs a row (bench/reads.ts) that is 2–4 s of server time
- * in 5 s, about half of one core, a hundred phones reconnecting together in a 1,000-person event,
- * and votes and notes keep the rest.
+ * reconnects, and a third begun, run at once. Per event 100,000: identities are free, so this is
+ * what bounds any number of them; at about 16 µs a row (bench/reads.ts) that is some 1.6 s of
+ * server time in 5 s, a third of the process: ninety phones reconnecting together in a
+ * 1,000-person event, and votes and notes keep the rest.
  */
-export const snapshotBudgetDefaults = { rows: 3000, roomRows: 150_000, seconds: 5 } as const;
+export const snapshotBudgetDefaults = { rows: 3000, roomRows: 100_000, seconds: 5 } as const;
+
+/**
+ * Per event, the boards' own: 100,000 notes of board snapshots per 5 s, some 2.3 s of server time
+ * at about 23 µs a note, two hundred opens of a 500-note board. Kept apart from the snapshots', so
+ * a storm of people lists never holds a phone's board back, nor the reverse.
+ */
+export const roomBoardNotes = 100_000;
 
 export type ReadAdmission = { kind: "now" } | { kind: "wait"; ms: number };
 

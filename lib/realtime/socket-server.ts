@@ -22,7 +22,14 @@ import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
-import { createReadBudget, type ReadOutcome, readCost, snapshotBudgetDefaults, weightedRead } from "@/lib/rate-limit/read-budget";
+import {
+  createReadBudget,
+  type ReadOutcome,
+  readCost,
+  roomBoardNotes,
+  snapshotBudgetDefaults,
+  weightedRead,
+} from "@/lib/rate-limit/read-budget";
 import type { RedisClient } from "@/lib/scale/redis";
 import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyNow } from "@/lib/voting/round-store";
@@ -101,6 +108,12 @@ export type RealtimeOptions = {
    * Staff get four times as much.
    */
   readBudget?: { notes: number; seconds: number };
+  /**
+   * Per event: notes served by all its participants' board snapshots together per window (default
+   * 100,000 per 5 s: lib/rate-limit/read-budget.ts, roomBoardNotes), what bounds any number of free
+   * identities. Past it, an open waits a window, then is refused as busy. Staff are not counted in it.
+   */
+  roomReadBudget?: { notes: number; seconds: number };
   /**
    * Per person: rows served by the event's other snapshots (its board list, people and teams,
    * presentations, a board's voting) per window, in a budget of its own, so a phone's people list
@@ -182,6 +195,14 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const reads = createReadBudget({
     limiter: createLimiter({ points: readNotes, seconds: readSeconds, keyPrefix: "person-reads" }, options.redis),
     maxWaiting: 4,
+    room: createLimiter(
+      {
+        points: options.roomReadBudget?.notes ?? roomBoardNotes,
+        seconds: options.roomReadBudget?.seconds ?? readSeconds,
+        keyPrefix: "event-reads",
+      },
+      options.redis,
+    ),
   });
   const staffReads = createReadBudget({
     limiter: createLimiter({ points: readNotes * 4, seconds: readSeconds, keyPrefix: "person-staff-reads" }, options.redis),
@@ -373,7 +394,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       const kind = weightedRead(name);
       if (kind) {
         // Paid in what it serves, one at a time per person: a loop of big reads waits its turn, a
-        // flood of them is refused; past the event's budget, a read is refused as busy.
+        // flood of them is refused; past the event's budget (a participant's), it waits a window, then is refused as busy.
         const paid: ReadOutcome<Awaited<ReturnType<typeof execute>>> = await budgetFor(actor, kind).run(
           key,
           execute,

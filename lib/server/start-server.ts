@@ -54,6 +54,7 @@ export type StartOptions = {
   readBudget?: RealtimeOptions["readBudget"];
   snapshotBudget?: RealtimeOptions["snapshotBudget"];
   roomSnapshotBudget?: RealtimeOptions["roomSnapshotBudget"];
+  roomReadBudget?: RealtimeOptions["roomReadBudget"];
   log?: (message: string, error?: unknown) => void;
   /** The automatic retention sweep (lib/privacy); on unless `false`. */
   retentionSweep?: RetentionScheduleOptions | false;
@@ -205,6 +206,7 @@ export async function startServer(options: StartOptions) {
     readBudget: options.readBudget,
     snapshotBudget: options.snapshotBudget,
     roomSnapshotBudget: options.roomSnapshotBudget,
+    roomReadBudget: options.roomReadBudget,
     redis,
     log,
     logger,

@@ -108,7 +108,9 @@ describe("snapshots of a big event, with the default budgets", () => {
     expect(looped).toEqual([true, true, true, true]);
     expect(since(before, await admissions(t))).toEqual({ "snapshot now": 3, "snapshot waited": 1 });
 
-    // Then as fast as it can: one at a time with eight in line, the rest refused without being run.
+    // Two more spend the new window's budget again…
+    for (let i = 0; i < 2; i++) expect((await send(looper, "teams:snapshot", {})).ok).toBe(true);
+    // …then as fast as it can: one at a time with eight in line (waiting for the window), the rest refused without being run.
     const flooding = burst(looper, 30);
     // Meanwhile the room goes on.
     const vote = await send(phone, "vote:cast", { roundId: round.id, targetId: big.plenaryNoteId });
@@ -134,8 +136,12 @@ describe("many identities reading the people list together", () => {
   let big: BigEvent;
 
   beforeAll(async () => {
-    // The event's budget made small (four people lists per 2 s) so that twenty identities pass it.
-    t = await startTestServer({ roomSnapshotBudget: { rows: 4 * 1045, seconds: 2 } });
+    // The event's budgets made small (four people lists, four opens of a one-note board per 2 s)
+    // so that twenty identities pass them.
+    t = await startTestServer({
+      roomSnapshotBudget: { rows: 4 * 1045, seconds: 2 },
+      roomReadBudget: { notes: 4 * 26, seconds: 2 },
+    });
     big = await seedBigEvent(t.server.db, { people: 1000, teams: 20, notes: 1 });
   });
   afterAll(() => t.dispose());
@@ -164,8 +170,10 @@ describe("many identities reading the people list together", () => {
     const vote = await send(phone, "vote:cast", { roundId: round.id, targetId: big.plenaryNoteId });
     const note = await send(phone, "note:create", { boardId: big.plenaryBoardId, column: big.column, text: "Benches" });
     const staffList = await send(staff, "teams:snapshot", {});
+    // Boards are paid from the event's other budget: a storm of people lists never holds one back.
+    const board = await send(phone, "board:open", { boardId: big.plenaryBoardId });
     const answers = await reading;
-    expect([vote.ok, note.ok, staffList.ok]).toEqual([true, true, true]);
+    expect([vote.ok, note.ok, staffList.ok, board.ok]).toEqual([true, true, true, true]);
 
     const served = answers.filter((a) => a.ok).length;
     const busy = answers.filter((a) => !a.ok);
@@ -178,5 +186,26 @@ describe("many identities reading the people list together", () => {
     const counted = since(before, await admissions(t));
     expect(counted["snapshot room"]).toBe(busy.length);
     expect((counted["snapshot now"] ?? 0) + (counted["snapshot waited"] ?? 0)).toBe(served + 1);
+    expect(counted["board now"]).toBe(1);
+  });
+
+  it("opening boards together, they are bounded by the event's budget for boards too", async () => {
+    const strangers = await Promise.all(
+      big.participantIds
+        .slice(100, 120)
+        .map((id) => clients.connect({ eventId: big.eventId, cookie: participantCookie(big.eventId, id) })),
+    );
+    const phone = await clients.connect({
+      eventId: big.eventId,
+      cookie: participantCookie(big.eventId, big.participantIds[600]!),
+    });
+    expect((await send(phone, "board:open", { boardId: big.plenaryBoardId })).ok).toBe(true);
+    const before = await admissions(t);
+    const answers = await Promise.all(strangers.map((s) => send(s, "board:open", { boardId: big.plenaryBoardId })));
+    const served = answers.filter((a) => a.ok).length;
+    const busy = answers.filter((a) => !a.ok);
+    expect(served).toBeLessThan(20);
+    expect(busy.every((a) => a.error?.code === "rate_limited" && /reloading at once/.test(a.error.message))).toBe(true);
+    expect(since(before, await admissions(t))["board room"]).toBe(busy.length);
   });
 });

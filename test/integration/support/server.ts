@@ -27,6 +27,7 @@ export async function startTestServer(
     readBudget?: StartOptions["readBudget"];
     snapshotBudget?: StartOptions["snapshotBudget"];
     roomSnapshotBudget?: StartOptions["roomSnapshotBudget"];
+    roomReadBudget?: StartOptions["roomReadBudget"];
     keepFiles?: boolean;
   } = {},
 ): Promise<TestServer> {
@@ -42,6 +43,7 @@ export async function startTestServer(
     readBudget: options.readBudget,
     snapshotBudget: options.snapshotBudget,
     roomSnapshotBudget: options.roomSnapshotBudget,
+    roomReadBudget: options.roomReadBudget,
     // Warnings and worse only: a debug line per command would bury a failing test's output.
     logger: createLogger({ nodeEnv: "test", level: process.env.LOG_LEVEL }),
     log: (message, error) => {

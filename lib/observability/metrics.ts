@@ -59,6 +59,12 @@ export function createMetrics() {
     labelNames: ["outcome"] as const,
     registers: [registry],
   });
+  const readAdmissions = new Counter({
+    name: "madein_read_admissions_total",
+    help: "Weighted reads (boards, snapshots) by the budget that paid and how each was let through: now, waited (for a window to turn), or refused (line: a person's burst; room: the event's budget spent).",
+    labelNames: ["budget", "admitted"] as const,
+    registers: [registry],
+  });
   const broadcasts = new Counter({
     name: "madein_broadcasts_total",
     help: "Room broadcasts emitted after commands.",
@@ -111,6 +117,7 @@ export function createMetrics() {
     commitWrites,
     fanoutBatches,
     broadcasts,
+    readAdmissions,
     emailSweeps,
     observeServer,
   };

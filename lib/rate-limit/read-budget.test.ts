@@ -1,6 +1,6 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { describe, expect, it } from "vitest";
-import { admitRead, createReadBudget, readCost, readOverhead } from "./read-budget";
+import { admitRead, createReadBudget, readCost, readOverhead, snapshotBudgetDefaults, weightedRead } from "./read-budget";
 
 const opened = (notes: number, groups = 0) => ({
   ok: true as const,
@@ -16,9 +16,28 @@ describe("readCost", () => {
     );
   });
 
-  it("leaves other commands to the command limit", () => {
+  it("prices the event's other snapshots by every row of every list they serve", () => {
+    const rows = (n: number) => Array.from({ length: n }, () => ({}));
+    expect(readCost("teams:snapshot", { ok: true, result: { seq: 4, teams: rows(20), people: rows(1000), me: "p" } })).toBe(
+      readOverhead + 1020,
+    );
+    expect(
+      readCost("event:snapshot", {
+        ok: true,
+        result: { seq: 1, event: {}, boards: rows(21), agenda: rows(6), announcements: rows(3), announcement: null },
+      }),
+    ).toBe(readOverhead + 30);
+    expect(readCost("vote:state", { ok: true, result: { seq: 0, round: null, history: [] } })).toBe(readOverhead);
+  });
+
+  it("sends a board to the notes budget and the other snapshots to theirs, and leaves other commands to the command limit", () => {
+    expect(weightedRead("board:open")).toBe("board");
+    for (const name of ["event:snapshot", "teams:snapshot", "presentation:state", "vote:state"] as const) {
+      expect(weightedRead(name)).toBe("snapshot");
+    }
+    expect(weightedRead("vote:cast")).toBeNull();
+    expect(weightedRead("event:time")).toBeNull();
     expect(readCost("vote:cast", { ok: true, result: {} })).toBe(0);
-    expect(readCost("event:snapshot", { ok: true, result: {} })).toBe(0);
   });
 });
 
@@ -54,7 +73,7 @@ describe("createReadBudget", () => {
 
   it("a phone opening its boards one after another is served every time, slowed only once it has read a lot", async () => {
     const { budget, waits } = setup();
-    for (let i = 0; i < 4; i++) expect(await budget.run("p:1", board(500), cost)).not.toBeNull();
+    for (let i = 0; i < 4; i++) expect(await budget.run("p:1", board(500), cost)).toHaveProperty("value");
     // Two 500-note boards fit in a window of 1000; the third waited for the next window.
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThan(0);
@@ -72,12 +91,13 @@ describe("createReadBudget", () => {
       return opened(10);
     };
     const results = await Promise.all(Array.from({ length: 10 }, () => budget.run("p:1", read, cost)));
-    expect(results.filter((r) => r !== null)).toHaveLength(2);
+    expect(results.filter((r) => "value" in r)).toHaveLength(2);
+    expect(results.filter((r) => "refused" in r && r.refused === "line")).toHaveLength(8);
     expect(most).toBe(1);
     // Another person is untouched by the first one's line.
-    expect(await budget.run("p:2", read, cost)).not.toBeNull();
+    expect(await budget.run("p:2", read, cost)).toHaveProperty("value");
     // Once the line has emptied, the person is served again.
-    expect(await budget.run("p:1", read, cost)).not.toBeNull();
+    expect(await budget.run("p:1", read, cost)).toHaveProperty("value");
   });
 
   it("charges the budget what each read served", async () => {
@@ -98,6 +118,106 @@ describe("createReadBudget", () => {
         () => 0,
       ),
     ).rejects.toThrow("database gone");
-    expect(await budget.run("p:1", board(1), cost)).not.toBeNull();
+    expect(await budget.run("p:1", board(1), cost)).toHaveProperty("value");
+  });
+});
+
+describe("the snapshot budget", () => {
+  const rows = (n: number) => Array.from({ length: n }, () => ({}));
+  // One of each snapshot a phone reads when it comes back, in a 1,000-person event of 20 teams and 21 boards.
+  const reconnect = [
+    { name: "event:snapshot", result: { boards: rows(21), agenda: rows(6), announcements: rows(5) } },
+    { name: "teams:snapshot", result: { teams: rows(20), people: rows(1000) } },
+    { name: "presentation:state", result: { teams: rows(20), showcases: rows(20), criteria: rows(4), feedback: rows(40) } },
+    { name: "vote:state", result: { history: rows(3) } },
+  ] as const;
+  const snapshot = (result: object) => async () => ({ ok: true as const, result });
+  const setup = (room?: RateLimiterMemory) => {
+    const waits: number[] = [];
+    const limiter = new RateLimiterMemory({
+      points: snapshotBudgetDefaults.rows,
+      duration: snapshotBudgetDefaults.seconds,
+      keyPrefix: `s${Math.random()}`,
+    });
+    const budget = createReadBudget({
+      limiter,
+      maxWaiting: 8,
+      room,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    return { budget, waits };
+  };
+  const read = (budget: ReturnType<typeof setup>["budget"], person: string, r: (typeof reconnect)[number], event = "e:1") =>
+    budget.run(person, snapshot(r.result), (ack) => readCost(r.name, ack), { key: event, read: r.name });
+
+  it("a phone reconnecting in a 1,000-person event is answered at once, twice over, and a third time begun", async () => {
+    const { budget, waits } = setup();
+    const admitted: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const r of reconnect) {
+        const outcome = await read(budget, "p:1", r);
+        admitted.push("admitted" in outcome ? outcome.admitted : outcome.refused);
+      }
+    }
+    // Each reconnect reads about 1,200 rows: the first two and most of the third fit in 3,000.
+    expect(admitted.slice(0, 10)).toEqual(Array(10).fill("now"));
+    expect(admitted.slice(10)).toContain("waited");
+    expect(waits.length).toBeGreaterThan(0);
+  });
+
+  it("a loop of people lists waits for the window once the person's budget is spent", async () => {
+    const { budget } = setup();
+    const people = reconnect[1];
+    const admitted = [];
+    for (let i = 0; i < 4; i++) {
+      const outcome = await read(budget, "p:1", people);
+      admitted.push("admitted" in outcome ? outcome.admitted : outcome.refused);
+    }
+    expect(admitted).toEqual(["now", "now", "now", "waited"]);
+  });
+
+  it("the event's budget bounds what many identities read together: past it, reads wait one window, then are refused", async () => {
+    // Room for three people lists per window; the window does not turn in this test.
+    const room = new RateLimiterMemory({ points: 3 * 1045, duration: 60, keyPrefix: `r${Math.random()}` });
+    const { budget, waits } = setup(room);
+    const people = reconnect[1];
+    // Someone reads the people list: the event's budget learns what one costs.
+    expect(await read(budget, "p:first", people)).toEqual(expect.objectContaining({ admitted: "now" }));
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => read(budget, `p:${i}`, people)));
+    const served = outcomes.filter((o) => "value" in o);
+    // Each read reserves what the last one cost before it runs, so ten strangers starting at
+    // once cannot all take the same unspent rows: two more fit, the rest do not run.
+    expect(served).toHaveLength(2);
+    expect(outcomes.filter((o) => "refused" in o && o.refused === "room").length).toBe(10 - served.length);
+    expect(waits.length).toBeGreaterThan(0);
+    // Another event's budget is its own.
+    expect(await read(budget, "p:x", people, "e:2")).toEqual(expect.objectContaining({ admitted: "now" }));
+  });
+
+  it("a read that waited for the event's window runs once the window has turned", async () => {
+    const room = new RateLimiterMemory({ points: 1500, duration: 60, keyPrefix: `r${Math.random()}` });
+    const waits: number[] = [];
+    const budget = createReadBudget({
+      limiter: new RateLimiterMemory({ points: 3000, duration: 5, keyPrefix: `s${Math.random()}` }),
+      maxWaiting: 8,
+      room,
+      sleep: async (ms) => {
+        waits.push(ms);
+        await room.delete("e:1");
+      },
+    });
+    const people = reconnect[1];
+    const cost = (ack: { ok: true; result: object }) => readCost(people.name, ack);
+    expect(await budget.run("p:1", snapshot(people.result), cost, { key: "e:1", read: people.name })).toHaveProperty(
+      "admitted",
+      "now",
+    );
+    expect(await budget.run("p:2", snapshot(people.result), cost, { key: "e:1", read: people.name })).toHaveProperty(
+      "admitted",
+      "waited",
+    );
+    expect(waits).toHaveLength(1);
   });
 });

@@ -22,7 +22,14 @@ import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
-import { createReadBudget, isWeightedRead, readCost } from "@/lib/rate-limit/read-budget";
+import {
+  createReadBudget,
+  type ReadOutcome,
+  readCost,
+  roomBoardNotes,
+  snapshotBudgetDefaults,
+  weightedRead,
+} from "@/lib/rate-limit/read-budget";
 import type { RedisClient } from "@/lib/scale/redis";
 import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyNow } from "@/lib/voting/round-store";
@@ -101,6 +108,25 @@ export type RealtimeOptions = {
    * Staff get four times as much.
    */
   readBudget?: { notes: number; seconds: number };
+  /**
+   * Per event: notes served by all its participants' board snapshots together per window (default
+   * 100,000 per 5 s: lib/rate-limit/read-budget.ts, roomBoardNotes), what bounds any number of free
+   * identities. Past it, an open waits a window, then is refused as busy. Staff are not counted in it.
+   */
+  roomReadBudget?: { notes: number; seconds: number };
+  /**
+   * Per person: rows served by the event's other snapshots (its board list, people and teams,
+   * presentations, a board's voting) per window, in a budget of its own, so a phone's people list
+   * never delays its board (lib/rate-limit/read-budget.ts: snapshotBudgetDefaults). Staff get four
+   * times as much.
+   */
+  snapshotBudget?: { rows: number; seconds: number };
+  /**
+   * Per event: rows served by all its participants' snapshots together per window, what bounds
+   * any number of free identities (snapshotBudgetDefaults). Past it, a snapshot waits a window,
+   * then is refused as busy. Staff are not counted in it.
+   */
+  roomSnapshotBudget?: { rows: number; seconds: number };
   /** How long a person who kept flooding past their limit is shut out (seconds; default 60). */
   floodBlockSeconds?: number;
   /** How often open sockets' identities are checked again (default 400 ms). */
@@ -169,11 +195,45 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const reads = createReadBudget({
     limiter: createLimiter({ points: readNotes, seconds: readSeconds, keyPrefix: "person-reads" }, options.redis),
     maxWaiting: 4,
+    room: createLimiter(
+      {
+        points: options.roomReadBudget?.notes ?? roomBoardNotes,
+        seconds: options.roomReadBudget?.seconds ?? readSeconds,
+        keyPrefix: "event-reads",
+      },
+      options.redis,
+    ),
   });
   const staffReads = createReadBudget({
     limiter: createLimiter({ points: readNotes * 4, seconds: readSeconds, keyPrefix: "person-staff-reads" }, options.redis),
     maxWaiting: 12,
   });
+  // A phone's snapshots have their own budget, so its people list never delays its board. Its
+  // line holds every snapshot its open screens reload at once after a blip (three tabs of three).
+  const snapshotSeconds = options.snapshotBudget?.seconds ?? snapshotBudgetDefaults.seconds;
+  const snapshotRows = options.snapshotBudget?.rows ?? snapshotBudgetDefaults.rows;
+  const snapshots = createReadBudget({
+    limiter: createLimiter({ points: snapshotRows, seconds: snapshotSeconds, keyPrefix: "person-snapshots" }, options.redis),
+    maxWaiting: 8,
+    room: createLimiter(
+      {
+        points: options.roomSnapshotBudget?.rows ?? snapshotBudgetDefaults.roomRows,
+        seconds: options.roomSnapshotBudget?.seconds ?? snapshotBudgetDefaults.seconds,
+        keyPrefix: "event-snapshots",
+      },
+      options.redis,
+    ),
+  });
+  const staffSnapshots = createReadBudget({
+    limiter: createLimiter(
+      { points: snapshotRows * 4, seconds: snapshotSeconds, keyPrefix: "person-staff-snapshots" },
+      options.redis,
+    ),
+    maxWaiting: 24,
+  });
+  /** The budget that pays for this person's read of this kind. */
+  const budgetFor = (actor: Actor, kind: "board" | "snapshot") =>
+    kind === "board" ? (isStaff(actor) ? staffReads : reads) : isStaff(actor) ? staffSnapshots : snapshots;
   // A person who keeps sending far past their limit (a script, not a phone's outbox, which
   // waits after a refusal) is cut off and shut out for a while: even refusing them costs the
   // room's other phones time.
@@ -331,10 +391,25 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       };
       const execute = () => executeCommand({ db, handlers, join: via.join, onError, held: via.held }, actor, name, envelope);
       let run: Awaited<ReturnType<typeof execute>>;
-      if (isWeightedRead(name)) {
-        // Paid in what it serves, one at a time per person: a loop of big reads waits its turn, a flood of them is refused.
-        const paid = await (isStaff(actor) ? staffReads : reads).run(key, execute, (r) => readCost(name, r.ack));
-        if (!paid) return refuseAsFlood();
+      const kind = weightedRead(name);
+      if (kind) {
+        // Paid in what it serves, one at a time per person: a loop of big reads waits its turn, a
+        // flood of them is refused; past the event's budget (a participant's), it waits a window, then is refused as busy.
+        const paid: ReadOutcome<Awaited<ReturnType<typeof execute>>> = await budgetFor(actor, kind).run(
+          key,
+          execute,
+          (r) => readCost(name, r.ack),
+          { key: actor.eventId, read: name },
+        );
+        metrics?.readAdmissions.inc({ budget: kind, admitted: "refused" in paid ? paid.refused : paid.admitted });
+        if ("refused" in paid) {
+          if (paid.refused === "line") return refuseAsFlood();
+          record("rate_limited");
+          return reply({
+            ok: false,
+            error: { code: "rate_limited", message: "Lots of screens are reloading at once. Try again in a moment." },
+          });
+        }
         run = paid.value;
       } else run = await execute();
       reply(run.ack);

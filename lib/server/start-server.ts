@@ -52,6 +52,9 @@ export type StartOptions = {
   rateLimit?: RealtimeOptions["rateLimit"];
   noteLimit?: RealtimeOptions["noteLimit"];
   readBudget?: RealtimeOptions["readBudget"];
+  snapshotBudget?: RealtimeOptions["snapshotBudget"];
+  roomSnapshotBudget?: RealtimeOptions["roomSnapshotBudget"];
+  roomReadBudget?: RealtimeOptions["roomReadBudget"];
   log?: (message: string, error?: unknown) => void;
   /** The automatic retention sweep (lib/privacy); on unless `false`. */
   retentionSweep?: RetentionScheduleOptions | false;
@@ -201,6 +204,9 @@ export async function startServer(options: StartOptions) {
     rateLimit: options.rateLimit,
     noteLimit: options.noteLimit,
     readBudget: options.readBudget,
+    snapshotBudget: options.snapshotBudget,
+    roomSnapshotBudget: options.roomSnapshotBudget,
+    roomReadBudget: options.roomReadBudget,
     redis,
     log,
     logger,

@@ -25,6 +25,9 @@ export async function startTestServer(
     rateLimit?: StartOptions["rateLimit"];
     noteLimit?: StartOptions["noteLimit"];
     readBudget?: StartOptions["readBudget"];
+    snapshotBudget?: StartOptions["snapshotBudget"];
+    roomSnapshotBudget?: StartOptions["roomSnapshotBudget"];
+    roomReadBudget?: StartOptions["roomReadBudget"];
     keepFiles?: boolean;
   } = {},
 ): Promise<TestServer> {
@@ -38,6 +41,9 @@ export async function startTestServer(
     // A test that raises the command limit means to send in bulk: the note cap follows it.
     noteLimit: options.noteLimit ?? options.rateLimit,
     readBudget: options.readBudget,
+    snapshotBudget: options.snapshotBudget,
+    roomSnapshotBudget: options.roomSnapshotBudget,
+    roomReadBudget: options.roomReadBudget,
     // Warnings and worse only: a debug line per command would bury a failing test's output.
     logger: createLogger({ nodeEnv: "test", level: process.env.LOG_LEVEL }),
     log: (message, error) => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { RoomSync } from "./room-sync";
+import { describe, expect, it, vi } from "vitest";
+import { busyRetryDelay, RoomSync, SnapshotRefused } from "./room-sync";
 
 type State = number[];
 
@@ -131,5 +131,66 @@ describe("RoomSync", () => {
     h.sync.receiveVolatile(101);
     expect(h.sync.current).toEqual([1, 2, 100, 101]);
     expect(h.sync.lastSeq).toBe(2); // outside the sequence
+  });
+});
+
+describe("a snapshot refused because the room is busy", () => {
+  it("is asked for again later, spread out, only for that refusal", () => {
+    const busy = new SnapshotRefused("Lots of screens are reloading at once.", "rate_limited");
+    expect(busyRetryDelay(busy, 1, () => 0)).toBe(1_000);
+    expect(busyRetryDelay(busy, 1, () => 1)).toBe(2_000);
+    expect(busyRetryDelay(busy, 3, () => 1)).toBe(8_000);
+    expect(busyRetryDelay(busy, 10, () => 1)).toBe(20_000);
+    expect(busyRetryDelay(busy, 10, () => 0)).toBe(10_000);
+    // Refusals that another try would not change, and failures a reconnect heals, are not retried.
+    expect(busyRetryDelay(new SnapshotRefused("Not allowed.", "forbidden"), 1)).toBeNull();
+    expect(busyRetryDelay(new Error("offline"), 1)).toBeNull();
+  });
+
+  it("loads again by itself, shows the refusal meanwhile, and stops when the screen goes", async () => {
+    vi.useFakeTimers();
+    try {
+      const answers: ("busy" | "ok")[] = ["busy", "busy", "ok"];
+      const errors: unknown[] = [];
+      const changes: State[] = [];
+      const sync = new RoomSync<State, number>({
+        load: async () => {
+          if (answers.shift() === "busy") throw new SnapshotRefused("busy", "rate_limited");
+          return { seq: 1, state: [7] };
+        },
+        apply: (state, n) => [...state, n],
+        onChange: (s) => changes.push(s),
+        onError: (e) => errors.push(e),
+        retryDelay: (e, attempt) => busyRetryDelay(e, attempt, () => 1),
+      });
+      await sync.resync();
+      expect(errors).toHaveLength(1);
+      expect(sync.current).toBeNull();
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(errors).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(errors).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(4_000);
+      expect(sync.current).toEqual([7]);
+      expect(changes).toEqual([[7]]);
+
+      // A screen that went away asks nothing more.
+      const calls: number[] = [];
+      const gone = new RoomSync<State, number>({
+        load: async () => {
+          calls.push(1);
+          throw new SnapshotRefused("busy", "rate_limited");
+        },
+        apply: (state) => state,
+        onChange: () => {},
+        retryDelay: (e, attempt) => busyRetryDelay(e, attempt, () => 1),
+      });
+      await gone.resync();
+      gone.stop();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

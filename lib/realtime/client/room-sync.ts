@@ -1,3 +1,24 @@
+/** A snapshot refused with a code: the server's words and why. */
+export class SnapshotRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * When to ask again for a snapshot the server refused because too many screens were loading at
+ * once (`rate_limited`): after 2, 4, 8, 16, then every 20 s, each spread over its upper half so a
+ * room that reconnected together does not come back together. Null: not worth retrying.
+ */
+export function busyRetryDelay(error: unknown, attempt: number, random: () => number = Math.random): number | null {
+  if (!(error instanceof SnapshotRefused) || error.code !== "rate_limited") return null;
+  const ceiling = Math.min(20_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling * (0.5 + 0.5 * random()));
+}
+
 /**
  * Keeps one room's state in step with the server: applies events in sequence, buffers those
  * that arrive while a snapshot loads, and reloads the snapshot when it sees a gap. Pure apart
@@ -12,6 +33,10 @@ export class RoomSync<State, Event> {
   private volatile: Event[] = [];
   /** An ack came while the snapshot loaded: that snapshot may predate it, so one more load follows. */
   private confirmedWhileLoading = false;
+  /** Loads that failed in a row, and the retry waiting, if any. */
+  private failures = 0;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly options: {
@@ -19,6 +44,8 @@ export class RoomSync<State, Event> {
       apply: (state: State, event: Event) => State;
       onChange: (state: State) => void;
       onError?: (error: unknown) => void;
+      /** How long to wait before loading again after a failed load; null: wait for a reconnect or a gap. */
+      retryDelay?: (error: unknown, attempt: number) => number | null;
     },
   ) {}
 
@@ -32,11 +59,14 @@ export class RoomSync<State, Event> {
 
   /** Loads a fresh snapshot (on connect, reconnect, or a gap). Concurrent calls share one load. */
   resync(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     this.loading ??= this.options
       .load()
       .then(({ seq, state }) => {
         this.seq = seq;
         this.state = state;
+        this.failures = 0;
         const waiting = this.buffered.sort((a, b) => a.seq - b.seq);
         this.buffered = [];
         this.loading = null;
@@ -54,9 +84,19 @@ export class RoomSync<State, Event> {
         this.loading = null;
         // The next load starts after any ack that came meanwhile, so it alone is new enough.
         this.confirmedWhileLoading = false;
+        this.failures++;
         this.options.onError?.(error);
+        const wait = this.options.retryDelay?.(error, this.failures) ?? null;
+        if (wait !== null && !this.stopped) this.retry = setTimeout(() => void this.resync(), wait);
       });
     return this.loading;
+  }
+
+  /** The screen went: no more retries. */
+  stop() {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
   }
 
   /**

@@ -12,7 +12,7 @@ import {
   snapshotPayload,
 } from "../rooms";
 import { useConnection } from "./react";
-import { RoomSync } from "./room-sync";
+import { busyRetryDelay, RoomSync, SnapshotRefused } from "./room-sync";
 
 export type RoomHandle<K extends FollowedRoomKind, S> = {
   /** Null until the snapshot arrives (and again while another room's id loads). */
@@ -111,13 +111,15 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
       load: async () => {
         const command = room.snapshot as SnapshotCommand<K>;
         const ack = await c.query(command, snapshotPayload(kind, roomId));
-        if (!ack.ok) throw new Error(ack.error.message);
+        if (!ack.ok) throw new SnapshotRefused(ack.error.message, ack.error.code);
         const snapshot = ack.result as RoomSnapshot<K> & { seq: number };
         return { seq: snapshot.seq, state: r().init(snapshot) };
       },
       apply: (state, event) => r().apply(state, event),
       onChange: (state) => live && store.set({ roomId, state }, null),
       onError: (e) => live && store.set(null, c.socket.connected ? (e instanceof Error ? e.message : "") : null),
+      // A room reloading all at once is told to wait: the screen says so and asks again by itself.
+      retryDelay: busyRetryDelay,
     });
     store.attach(sync);
     const take = (event: RoomEvent<K>, seq: number | null) => {
@@ -136,6 +138,7 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
     return () => {
       for (const off of offs) off();
       live = false;
+      sync.stop();
       store.attach(null);
     };
   }, [c, kind, roomId, store]);

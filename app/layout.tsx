@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { allLocales } from "@/lib/i18n/locales";
+import { ForgetLeftBehind } from "./ui/forget-left-behind";
 import "./globals.css";
 
 // Every page reads live data (the database, the visitor's cookie): nothing is prerendered at build time.
@@ -29,6 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="font-sans antialiased">
         {/* Only what every page needs; a page that needs more says so (lib/i18n/areas.ts). */}
         <ClientMessages>{children}</ClientMessages>
+        <ForgetLeftBehind />
       </body>
     </html>
   );

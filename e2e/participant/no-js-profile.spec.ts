@@ -129,3 +129,53 @@ test("without JavaScript, leaving takes two steps, takes the person out of the r
   await off.close();
   await laptop.close();
 });
+
+test("without JavaScript, “Clear my answer” clears it for everyone live, and the page says nothing needs JavaScript", async ({
+  browser,
+}) => {
+  const { event, off, page, laptop, console_ } = await phoneAndConsole(browser, "Rae");
+  // Its forms all post without JavaScript: no notice says it's needed, on the welcome step or later.
+  const needsJavaScript = page.getByText(/need JavaScript/);
+  await expect(needsJavaScript).toHaveCount(0);
+  await page.getByRole("radio", { name: "Resident" }).check();
+  await page.getByLabel("Anything that would help you take part?").fill("Step-free access");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}$`));
+  const details = console_.getByTestId("private-details");
+  await expect(details).toContainText("Resident");
+
+  await page.goto(`/p/${event.slug}/me`);
+  await expect(page.getByRole("heading", { name: "What you've shared" })).toBeVisible();
+  await expect(needsJavaScript).toHaveCount(0);
+  await expect(page.getByRole("radio", { name: "Resident" })).toBeChecked();
+  await page.getByRole("button", { name: "Clear my answer" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByRole("radio", { name: "Resident" })).not.toBeChecked();
+  await expect(page.getByRole("button", { name: "Clear my answer" })).toHaveCount(0);
+  // The rest of what was shared stays as it was.
+  await expect(page.getByLabel("Anything that would help you take part?")).toHaveValue("Step-free access");
+
+  // The console, open all along, follows without a reload.
+  await expect(details).toContainText("Step-free access");
+  await expect(details).not.toContainText("Resident");
+  // Stored: the page drawn again has no answer.
+  await page.goto(`/p/${event.slug}/me`);
+  await expect(page.getByRole("radio", { name: "Resident" })).not.toBeChecked();
+
+  // With JavaScript, the same button clears the choice on the page, saved with the rest.
+  const on = await browser.newContext({ ...phone, storageState: await off.storageState() });
+  const live = await on.newPage();
+  await live.goto(`/p/${event.slug}/me`);
+  await live.getByRole("radio", { name: "Designer" }).check();
+  await live.getByRole("button", { name: "Save changes" }).click();
+  await expect(live.getByRole("status")).toHaveText("Saved.");
+  await expect(details).toContainText("Designer");
+  await live.getByRole("button", { name: "Clear my answer" }).click();
+  await expect(live.getByRole("radio", { name: "Designer" })).not.toBeChecked();
+  await expect(live.getByRole("button", { name: "Clear my answer" })).toHaveCount(0);
+  await live.getByRole("button", { name: "Save changes" }).click();
+  await expect(details).not.toContainText("Designer");
+  await on.close();
+  await off.close();
+  await laptop.close();
+});

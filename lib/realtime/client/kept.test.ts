@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetKept, forgetUnowned, isKeptFor, keptKey, onForget } from "./kept";
+import { forgetKept, forgetUnowned, isKeptFor, keepersIn, keptKey, leftBehind, onForget } from "./kept";
 import { Outbox } from "./outbox";
 
 /** localStorage as a browser has it: listed by index, one shared store for everyone on the device. */
@@ -95,5 +95,44 @@ describe("what a device keeps, per person", () => {
     outbox.add(command("a2", "after leaving"));
     expect(outbox.list()).toEqual([]);
     expect(storage.keys()).toEqual([]);
+  });
+});
+
+describe("what a device forgets of people it no longer holds", () => {
+  // Person tags as the server makes them (lib/auth/pseudonym.ts): 16 base64url characters.
+  const lou = { eventId: "ev1", person: "Lou_tag-16chars0" };
+  const kai = { eventId: "ev1", person: "Kai_tag-16chars0" };
+  const noor = { eventId: "ev2", person: "Noor-tag16chars0" };
+  const staff = { eventId: "ev3", person: "Staff_tag16char0" };
+
+  it("finds each person kept for, once, and no one in keys that are nobody's", () => {
+    const keys = [
+      keptKey(lou, "outbox"),
+      keptKey(lou, "draft.note.b1"),
+      keptKey(noor, "nudge"),
+      keptKey(staff, "draft.announcement"),
+      "madein.screen.theme",
+      "madein.reloaded-for.4",
+      "madein.outbox.ev1",
+      "madein.draft.note.b1.tagAmira",
+      "someone.else's",
+    ];
+    expect(keepersIn(keys)).toEqual([lou, noor, staff]);
+  });
+
+  it("forgets the people of an event where the device holds nobody (they left without JavaScript), and keeps every other event's", () => {
+    const kept = [lou, noor, staff];
+    // Lou left ev1 on a page without JavaScript; Noor is still held in ev2; ev3 was not asked about.
+    expect(leftBehind(kept, { ev1: [], ev2: [noor.person] })).toEqual([lou]);
+  });
+
+  it("keeps a person's things while someone else holds their event on the phone: they come back to them", () => {
+    // Lou handed the phone to Kai, who opened his personal link on it: Lou's queued notes wait for Lou.
+    expect(leftBehind([lou, kai], { ev1: [kai.person] })).toEqual([]);
+  });
+
+  it("forgets nothing when the server could not say", () => {
+    expect(leftBehind([lou, noor], {})).toEqual([]);
+    expect(leftBehind([lou], { ev2: [] })).toEqual([]);
   });
 });

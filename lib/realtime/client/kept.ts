@@ -65,3 +65,30 @@ const unowned = [/^madein\.outbox\./, /^madein\.draft\./, /^madein:showcase-draf
 export function forgetUnowned(storage: Listing | null): string[] {
   return removeWhere(storage, (key) => unowned.some((pattern) => pattern.test(key)));
 }
+
+/** A key filed by `keptKey`: madein.<event>.<person tag (16 base64url characters)>.<thing>. */
+const keptKeyPattern = /^madein\.([^.]+)\.([A-Za-z0-9_-]{16})\./;
+
+/** The people (per event) these keys are kept for; other keys are nobody's and left alone. */
+export function keepersIn(keys: Iterable<string>): Keeper[] {
+  const found = new Map<string, Keeper>();
+  for (const key of keys) {
+    const match = keptKeyPattern.exec(key);
+    if (match?.[1] && match[2]) found.set(`${match[1]}.${match[2]}`, { eventId: match[1], person: match[2] });
+  }
+  return [...found.values()];
+}
+
+/**
+ * Whose kept things to forget: the people this device no longer holds, in an event where it holds
+ * nobody (they left, here or on a page without JavaScript that could not clear storage; their
+ * device was signed out; the event and its people were erased). `holders`: for each event asked
+ * about, the people the device's cookies hold there now (participant, or staff signed in).
+ * An event held by someone else keeps everyone's things: a phone handed over in an event (a
+ * personal link opened on it) keeps the first person's queued notes for when they are back, and
+ * the next person never sees or sends them (they are filed under the first person). An event
+ * not asked about, or not answered, keeps everything.
+ */
+export function leftBehind(kept: readonly Keeper[], holders: Readonly<Record<string, readonly string[]>>): Keeper[] {
+  return kept.filter(({ eventId }) => Object.hasOwn(holders, eventId) && holders[eventId]?.length === 0);
+}

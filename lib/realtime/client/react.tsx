@@ -22,18 +22,22 @@ const KeeperContext = createContext<Keeper | null>(null);
  * organisers change the event; phones (up to a thousand) redraw spread over a few seconds.
  * `heldOut`: the page says this person is kept out of the event (a draft, or finished): its
  * connection keeps trying, and the page is drawn again, as the room, once it gets in.
+ * `worksWithoutJavaScript`: everything the page offers is a form posted to a server action (the
+ * "about you" page), so nothing there waits for the connection: no notice says it needs JavaScript.
  */
 export function EventConnectionProvider({
   eventId,
   person,
   staff = false,
   heldOut = false,
+  worksWithoutJavaScript = false,
   children,
 }: {
   eventId: string;
   person: string;
   staff?: boolean;
   heldOut?: boolean;
+  worksWithoutJavaScript?: boolean;
   children: React.ReactNode;
 }) {
   const [connection, setConnection] = useState<EventConnection | null>(null);
@@ -46,7 +50,7 @@ export function EventConnectionProvider({
   return (
     <KeeperContext.Provider value={keeper}>
       <ConnectionContext.Provider value={connection}>
-        <NeedsJavaScript />
+        {worksWithoutJavaScript ? null : <NeedsJavaScript />}
         <LanguageFollower />
         <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} heldOut={heldOut} />
         {children}

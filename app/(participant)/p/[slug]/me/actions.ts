@@ -11,7 +11,7 @@ import { formArg, textArg } from "@/lib/forms/action-args";
 import { sendFromForm } from "@/lib/forms/command-form";
 import { normaliseSkills } from "@/lib/participants/profile";
 import type { CommandPayload } from "@/lib/realtime/contract";
-import type { ProfileFormState, TypedProfile } from "./profile-state";
+import { clearKindIntent, type ProfileFormState, type TypedProfile } from "./profile-state";
 
 /**
  * After `event:leave` has been acknowledged: forgets this phone's cookie for the event. Only
@@ -66,6 +66,9 @@ export async function saveProfileAction(
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   const actor = event ? await actorForEvent(event.id) : null;
   if (!event || actor?.kind !== "participant") return { message: t("notYours"), typed };
+  // "Clear my answer", posted: the form as shown, without its answer to "Which describes you".
+  const clearing = form.get("intent") === clearKindIntent;
+  if (clearing) typed.kind = "";
   const payload = {
     ...(welcome ? {} : { displayName: typed.displayName }),
     skills: normaliseSkills([...typed.chosen, typed.otherSkills]),
@@ -78,7 +81,8 @@ export async function saveProfileAction(
   } as CommandPayload<"profile:update">;
   const sent = await sendFromForm(actor, "profile:update", payload);
   if (!sent.ok) return { errors: sent.byField, message: sent.message, typed };
-  if (welcome) redirect(`/p/${event.slug}`);
+  // Clearing an answer is not "Save and continue": the welcome step stays open.
+  if (welcome && !clearing) redirect(`/p/${event.slug}`);
   return { saved: t("saved") };
 }
 

@@ -57,7 +57,8 @@ export default async function AboutMePage({
   const details = privateDetails(p);
 
   return (
-    <EventConnectionProvider eventId={event.id} person={person}>
+    // Its forms (the answers, "Clear my answer", leaving) post to server actions without JavaScript: no notice that it's needed.
+    <EventConnectionProvider eventId={event.id} person={person} worksWithoutJavaScript>
       <PhoneShell>
         <div className="mt-4 space-y-6">
           <div className="space-y-2">

@@ -16,7 +16,7 @@ import {
   skillSuggestions,
 } from "@/lib/participants/profile";
 import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
-import type { ProfileFormState } from "./profile-state";
+import { clearKindIntent, type ProfileFormState } from "./profile-state";
 
 export type ProfileValues = {
   displayName: string;
@@ -238,8 +238,20 @@ export function ProfileForm({
               </label>
             ))}
           </div>
+          {/* A submit of its own, so it clears without JavaScript too (saveProfileAction reads
+              `intent`); live, it only clears the choice, saved with the rest. */}
           {kind ? (
-            <button type="button" onClick={() => setKind(null)} className="link min-h-11 text-sm">
+            <button
+              type="submit"
+              name="intent"
+              value={clearKindIntent}
+              onClick={(e) => {
+                if (!connection) return;
+                e.preventDefault();
+                setKind(null);
+              }}
+              className="link min-h-11 text-sm"
+            >
               {t("clearKind")}
             </button>
           ) : null}

@@ -1,3 +1,6 @@
+/** The submitter of the profile form that clears "Which describes you" (and saves the rest as shown). */
+export const clearKindIntent = "clear-kind";
+
 /** The profile form as posted, before the contract reads it: radio and select answers as their raw values. */
 export type TypedProfile = {
   displayName: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedFormData } from "./bounded-form";
+import { boundedFormData, boundedJson } from "./bounded-form";
 
 const mb = 1024 * 1024;
 
@@ -54,5 +54,18 @@ describe("a form read up to a size", () => {
       unreadable: true,
     });
     expect(await boundedFormData(new Request("http://localhost/", { method: "POST" }), mb)).toEqual({ unreadable: true });
+  });
+});
+
+describe("JSON read up to a size", () => {
+  it("reads a small body, refuses one past the limit without reading it all, and says when it is not JSON", async () => {
+    expect(await boundedJson(post(JSON.stringify({ events: ["a"] })), 8 * 1024)).toEqual({ json: { events: ["a"] } });
+    const body = chunkedBody(400);
+    expect(await boundedJson(post(body.stream), 8 * 1024)).toEqual({ tooBig: true });
+    expect(body.pulled()).toBeLessThanOrEqual(2);
+    expect(await boundedJson(post("x".repeat(9 * 1024), { "content-length": String(9 * 1024) }), 8 * 1024)).toEqual({
+      tooBig: true,
+    });
+    expect(await boundedJson(post("{not json"), 8 * 1024)).toEqual({ unreadable: true });
   });
 });

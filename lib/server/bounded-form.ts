@@ -6,7 +6,10 @@
  */
 export type BoundedForm = { form: FormData } | { tooBig: true } | { unreadable: true };
 
-export async function boundedFormData(request: Request, maxBytes: number): Promise<BoundedForm> {
+export type BoundedBody = { body: Buffer } | { tooBig: true } | { unreadable: true };
+
+/** A request's body, read only up to `maxBytes` (see above). */
+export async function boundedBody(request: Request, maxBytes: number): Promise<BoundedBody> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) return { tooBig: true };
   if (!request.body) return { unreadable: true };
@@ -27,10 +30,29 @@ export async function boundedFormData(request: Request, maxBytes: number): Promi
   } catch {
     return { unreadable: true };
   }
-  const body = Buffer.concat(chunks);
+  return { body: Buffer.concat(chunks) };
+}
+
+export async function boundedFormData(request: Request, maxBytes: number): Promise<BoundedForm> {
+  const read = await boundedBody(request, maxBytes);
+  if (!("body" in read)) return read;
   const type = request.headers.get("content-type") ?? "";
   try {
-    return { form: await new Response(body, { headers: { "content-type": type } }).formData() };
+    return { form: await new Response(new Uint8Array(read.body), { headers: { "content-type": type } }).formData() };
+  } catch {
+    return { unreadable: true };
+  }
+}
+
+/** A request's JSON body, read only up to `maxBytes`; `unreadable` when it is not JSON. */
+export async function boundedJson(
+  request: Request,
+  maxBytes: number,
+): Promise<{ json: unknown } | { tooBig: true } | { unreadable: true }> {
+  const read = await boundedBody(request, maxBytes);
+  if (!("body" in read)) return read;
+  try {
+    return { json: JSON.parse(read.body.toString("utf8")) };
   } catch {
     return { unreadable: true };
   }

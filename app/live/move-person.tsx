@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useShownName } from "@/app/ui/shown-name";
 import { useConnection } from "@/lib/realtime/client/react";
-import type { PersonView, TeamView } from "@/lib/realtime/contract";
+import type { TeamView } from "@/lib/realtime/contract";
 import { hasRoom } from "@/lib/teams/team-rules";
+import type { ConsoleRoom } from "./console-names";
 
 /** The "To" choice that takes someone out of their team (a team id is never empty). */
 const noTeam = "none";
@@ -18,11 +18,12 @@ type Overfill = { participantId: string; teamId: string; refusal: string };
  * For the console: put someone who has no team into one, move someone to another team, or take
  * them out of theirs. The room follows from the server's broadcast (their phone, both rosters,
  * the big screen); a full team is refused first and only then offered "move them anyway".
- * Names are the room's (initials for under-18s): the console may be on the projector.
+ * Names are the room's (initials for under-18s): the console may be on the projector; people
+ * who share one are numbered as on the team cards (`nameOf`, from useConsoleNames), so the
+ * facilitator moves the one they mean.
  */
-export function MovePerson({ people, teams }: { people: PersonView[]; teams: TeamView[] }) {
+export function MovePerson({ people, teams, nameOf }: ConsoleRoom) {
   const t = useTranslations("live.teams.move");
-  const shownName = useShownName();
   const c = useConnection();
   const id = useId();
   const [who, setWho] = useState("");
@@ -36,10 +37,14 @@ export function MovePerson({ people, teams }: { people: PersonView[]; teams: Tea
   const teamOf = (teamId: string | null) => teams.find((x) => x.id === teamId) ?? null;
   const headcount = (teamId: string) => people.filter((p) => p.teamId === teamId).length;
   const unassigned = people.filter((p) => teamOf(p.teamId) === null);
+  const nameOfId = (participantId: string) => {
+    const found = people.find((p) => p.id === participantId);
+    return found ? nameOf(found) : "";
+  };
 
   const move = async (participantId: string, teamId: string | null, beyondCapacity: boolean) => {
     if (!c) return;
-    const name = shownName(people.find((p) => p.id === participantId)?.name ?? "");
+    const name = nameOfId(participantId);
     setBusy(true);
     setNews(null);
     const sent = c.send("participant:move", { participantId, teamId, beyondCapacity });
@@ -107,7 +112,7 @@ export function MovePerson({ people, teams }: { people: PersonView[]; teams: Tea
               <optgroup label={t("notInTeam")}>
                 {unassigned.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {shownName(p.name)}
+                    {nameOf(p)}
                   </option>
                 ))}
               </optgroup>
@@ -118,7 +123,7 @@ export function MovePerson({ people, teams }: { people: PersonView[]; teams: Tea
                 <optgroup key={team.id} label={team.name}>
                   {members.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {shownName(p.name)}
+                      {nameOf(p)}
                     </option>
                   ))}
                 </optgroup>
@@ -165,7 +170,7 @@ export function MovePerson({ people, teams }: { people: PersonView[]; teams: Tea
               onClick={() => void move(overfill.participantId, overfill.teamId, true)}
             >
               {t("anyway", {
-                name: shownName(people.find((p) => p.id === overfill.participantId)?.name ?? ""),
+                name: nameOfId(overfill.participantId),
                 team: teamOf(overfill.teamId)?.name ?? "",
               })}
             </button>

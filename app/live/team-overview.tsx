@@ -8,6 +8,7 @@ import { useConnection } from "@/lib/realtime/client/react";
 import { usePrivateDetails, useTeams } from "@/lib/realtime/client/teams";
 import type { CommandPayload, PersonView, TeamView } from "@/lib/realtime/contract";
 import { teamFlags, teamMix, whoCanHelp } from "@/lib/teams/team-rules";
+import { type ConsoleRoom, useConsoleNames } from "./console-names";
 import { MovePerson } from "./move-person";
 import { PeopleModeration } from "./people-moderation";
 
@@ -202,11 +203,14 @@ export function TeamCard({
   members,
   variant,
   density = roomiestOnScreen,
+  nameOf,
 }: {
   team: TeamView;
   members: PersonView[];
   variant: Variant;
   density?: ScreenDensity;
+  /** How the console names its members (useConsoleNames); the big screen names nobody. */
+  nameOf?: (person: PersonView) => string;
 }) {
   const t = useTranslations("live.teams");
   const shownName = useShownName();
@@ -269,7 +273,7 @@ export function TeamCard({
               {members.map((m, i) => (
                 <Fragment key={m.id}>
                   {i > 0 ? ", " : null}
-                  <bdi>{shownName(m.name)}</bdi>
+                  <bdi>{nameOf ? nameOf(m) : shownName(m.name)}</bdi>
                 </Fragment>
               ))}
             </p>
@@ -362,9 +366,8 @@ function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
   );
 }
 
-function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[] }) {
+function WhoCanHelp({ people, teams, nameOf }: ConsoleRoom) {
   const t = useTranslations("live.teams");
-  const shownName = useShownName();
   const id = useId();
   const [query, setQuery] = useState("");
   const matches = useMemo(() => whoCanHelp(people, query), [people, query]);
@@ -395,7 +398,7 @@ function WhoCanHelp({ people, teams }: { people: PersonView[]; teams: TeamView[]
           <ul className="divide-y divide-line" aria-live="polite" data-testid="help-results">
             {matches.map((m) => (
               <li key={m.person.id} className="py-2">
-                <bdi className="font-semibold">{shownName(m.person.name)}</bdi>{" "}
+                <bdi className="font-semibold">{nameOf(m.person)}</bdi>{" "}
                 <span className="text-ink-soft">({teamName(m.person.teamId)})</span>
                 <span className="block text-sm">{m.skills.join(", ")}</span>
               </li>
@@ -449,6 +452,9 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
   );
 }
 
+/** Nobody yet, the same array every time: a new one would count as the room changing. */
+const nobody: PersonView[] = [];
+
 /**
  * The room's teams on the console, live: headcount against capacity, the mix of kinds and
  * skills, and gentle flags; it also adds, resizes and splits teams, moves people between them,
@@ -456,9 +462,9 @@ function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: u
  * the whole room may see (team-wall.tsx).
  */
 export function TeamOverview() {
-  const shownName = useShownName();
   const t = useTranslations("live.teams");
   const { state, error } = useTeams();
+  const nameOf = useConsoleNames(state?.people ?? nobody);
   const titleId = useId();
   const briefs = useMemo(() => {
     const seen = new Map<string, string>();
@@ -487,7 +493,13 @@ export function TeamOverview() {
           // On a laptop a long list of teams scrolls here, so the console's other sections stay close.
           <ul className="grid gap-4 p-1 md:grid-cols-2 lg:max-h-[min(40rem,75vh)] lg:overflow-y-auto xl:grid-cols-3">
             {state.teams.map((t) => (
-              <TeamCard key={t.id} team={t} members={state.people.filter((p) => p.teamId === t.id)} variant="console" />
+              <TeamCard
+                key={t.id}
+                team={t}
+                members={state.people.filter((p) => p.teamId === t.id)}
+                variant="console"
+                nameOf={nameOf}
+              />
             ))}
           </ul>
         )}
@@ -495,18 +507,20 @@ export function TeamOverview() {
           <p className="text-sm">
             {t.rich("notInTeamYet", {
               // Each name isolated (U+2068…U+2069): a right-to-left name can't reorder the commas around it.
-              names: unassigned.map((p) => `\u2068${shownName(p.name)}\u2069`).join(", "),
+              names: unassigned.map((p) => `\u2068${nameOf(p)}\u2069`).join(", "),
               b: (chunks) => <span className="font-semibold">{chunks}</span>,
             })}
           </p>
         ) : null}
-        {state.teams.length > 0 && state.people.length > 0 ? <MovePerson people={state.people} teams={state.teams} /> : null}
+        {state.teams.length > 0 && state.people.length > 0 ? (
+          <MovePerson people={state.people} teams={state.teams} nameOf={nameOf} />
+        ) : null}
         <div className="border-t border-line pt-4">
           <AddTeam briefs={briefs} />
         </div>
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
-        <WhoCanHelp people={state.people} teams={state.teams} />
+        <WhoCanHelp people={state.people} teams={state.teams} nameOf={nameOf} />
         <PrivateList people={state.people} changeKey={state.people} />
         <PeopleModeration changeKey={state.people} />
       </div>

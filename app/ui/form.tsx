@@ -68,3 +68,20 @@ export function FormMessage({ message }: { message?: string }) {
     </p>
   );
 }
+
+/**
+ * A checkbox with its words beside it, big enough for a thumb, the whole row its tap target.
+ * Takes the input's own attributes (name, value, checked/onChange or nothing, for a form with no
+ * script); `children` are the words.
+ */
+export function CheckRow({
+  children,
+  ...input
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "className" | "children"> & { children: React.ReactNode }) {
+  return (
+    <label className="flex cursor-pointer items-start gap-3">
+      <input type="checkbox" {...input} className="mt-1 h-6 w-6 shrink-0 accent-brand" />
+      <span>{children}</span>
+    </label>
+  );
+}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { CheckRow } from "@/app/ui/form";
 import { leaveAfterFinishAction } from "./leave-after-finish-action";
 
 /**
@@ -13,10 +14,7 @@ export async function LeaveAfterFinish({ slug, eventName }: { slug: string; even
       <summary className="min-h-12 cursor-pointer py-2 text-lg font-bold">{t("phone.heldOut.leaveSummary")}</summary>
       <form action={leaveAfterFinishAction.bind(null, slug)} className="mt-3 space-y-4">
         <p className="text-ink-soft">{t("phone.heldOut.leaveBody", { event: eventName })}</p>
-        <label className="flex cursor-pointer items-start gap-3">
-          <input type="checkbox" name="deleteNotes" className="mt-1 h-6 w-6 shrink-0 accent-brand" />
-          <span>{t("me.leave.deleteNotes")}</span>
-        </label>
+        <CheckRow name="deleteNotes">{t("me.leave.deleteNotes")}</CheckRow>
         <button type="submit" className="btn btn-danger w-full">
           {t("phone.heldOut.leaveButton")}
         </button>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useRef, useState } from "react";
+import { CheckRow } from "@/app/ui/form";
 import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
 import { forgetThisPhone } from "./actions";
 
@@ -58,17 +59,9 @@ export function LeaveEvent({
       </h2>
       <p className="text-ink-soft">{t("body")}</p>
       <form action={formAction} onSubmit={leave} className="space-y-4">
-        <label className="flex cursor-pointer items-start gap-3">
-          <input
-            type="checkbox"
-            name="deleteNotes"
-            value="yes"
-            checked={deleteNotes}
-            onChange={(e) => setDeleteNotes(e.target.checked)}
-            className="mt-1 h-6 w-6 shrink-0 accent-brand"
-          />
-          <span>{t("deleteNotes")}</span>
-        </label>
+        <CheckRow name="deleteNotes" value="yes" checked={deleteNotes} onChange={(e) => setDeleteNotes(e.target.checked)}>
+          {t("deleteNotes")}
+        </CheckRow>
         {error ? (
           <p role="alert" className="field-error">
             {error}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
+import { CheckRow } from "@/app/ui/form";
 import {
   type AgeBand,
   ageBands,
@@ -311,20 +312,10 @@ export function ProfileForm({
       {/* `group`: the contact field shows while the box is ticked, by CSS, so it is there without JavaScript too. */}
       <div className="group/consent card space-y-4 p-5">
         <div className="text-xl font-bold">{t("afterHeading")}</div>
-        <label className="flex cursor-pointer items-start gap-3">
-          <input
-            type="checkbox"
-            name="contactConsent"
-            value="yes"
-            checked={consent}
-            onChange={(e) => setConsent(e.target.checked)}
-            className="mt-1 h-6 w-6 shrink-0 accent-brand"
-          />
-          <span>
-            {young ? t("consentYoung") : t("consentAdult")}
-            <span className="block text-sm text-ink-soft">{young ? t("consentHintYoung") : t("consentHintAdult")}</span>
-          </span>
-        </label>
+        <CheckRow name="contactConsent" value="yes" checked={consent} onChange={(e) => setConsent(e.target.checked)}>
+          {young ? t("consentYoung") : t("consentAdult")}
+          <span className="block text-sm text-ink-soft">{young ? t("consentHintYoung") : t("consentHintAdult")}</span>
+        </CheckRow>
         <div className="hidden group-has-checked/consent:block">
           <label htmlFor={`${id}-contact`} className="field-label">
             {young ? t("contactYoung") : t("contactAdult")}

@@ -6,6 +6,8 @@ const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: "e2e",
+  // Browser tests are *.spec.ts; *.test.ts under e2e/ are Vitest unit tests of the test support.
+  testMatch: "**/*.spec.ts",
   outputDir: `e2e/.artifacts/results-${e2ePort}`,
   forbidOnly: !!process.env.CI,
   fullyParallel: true,

@@ -4,8 +4,9 @@
  * "Times saved" after the move, with the saved minutes in the fields. Here the console's connection
  * is held back until the save has been answered, then let through.
  */
-import { expect, type Route, test, type WebSocketRoute } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createEventFixture, signIn } from "../support/fixtures";
+import { holdConnection } from "../support/hold-connection";
 import { projector } from "../support/viewports";
 
 test("a save pressed before the console is live still says Times saved once the room's state arrives", async ({ browser }) => {
@@ -14,14 +15,7 @@ test("a save pressed before the console is live still says Times saved once the 
   await signIn(laptop, event.organiser.id);
   const page = await laptop.newPage();
 
-  // Held: every long-polling request waits here, and every websocket is refused, until released.
-  let held = true;
-  const waiting: Route[] = [];
-  await page.route("**/socket.io/**", (route) => (held ? waiting.push(route) : route.continue()));
-  await page.routeWebSocket(/\/socket\.io\//, (ws: WebSocketRoute) => {
-    if (held) void ws.close();
-    else ws.connectToServer();
-  });
+  const release = await holdConnection(page);
 
   await page.goto(`/f/${event.slug}/presentations`);
   await expect(page.getByText("Opening the presentations…")).toBeVisible();
@@ -30,12 +24,7 @@ test("a save pressed before the console is live still says Times saved once the 
   await page.getByRole("button", { name: "Save times" }).click();
   await expect(page.getByTestId("times-status")).toHaveText("Times saved");
 
-  held = false;
-  for (const route of waiting.splice(0)) await route.continue().catch(() => {});
-  // The network comes back (the laptop's "online" event), so the console reconnects now rather
-  // than after socket.io's backoff.
-  await laptop.setOffline(true);
-  await laptop.setOffline(false);
+  await release();
   // The live console: the form now sits in the running order, and still says what happened.
   await expect(page.getByRole("heading", { name: "Running order" })).toBeVisible();
   await expect(page.getByText("Opening the presentations…")).toHaveCount(0);

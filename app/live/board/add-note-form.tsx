@@ -52,8 +52,9 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
     if (needsPin && !pin) return setError(t("add.tapMapFirst"));
     let photoId: string | undefined;
     if (photo) {
-      // A photo is too big for the offline outbox: it goes up now, or the person decides.
-      if (status !== "online") return setError(t("add.photoOffline"));
+      // A photo is too big for the offline outbox: it goes up now, or the person decides. It goes
+      // over HTTP, so a page whose socket is still connecting can send it.
+      if (status === "offline") return setError(t("add.photoOffline"));
       setUploading(true);
       const body = new FormData();
       body.set("photo", photo);

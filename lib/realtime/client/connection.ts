@@ -13,6 +13,8 @@ export type ConnectionStatus = "connecting" | "online" | "offline" | "refused" |
 type HeldOut = Extract<ConnectionStatus, "closed" | "finished">;
 const heldOut = (status: string): status is HeldOut => status === "closed" || status === "finished";
 
+/** On the way to a connection, which may come by itself. */
+const stillTrying = (status: ConnectionStatus) => status === "connecting" || status === "offline";
 const ackTimeoutMs = 8000;
 /**
  * While the event is closed, how long between tries: growing to a bound, each drawn at random
@@ -176,6 +178,28 @@ export class EventConnection {
   onStatus(listener: () => void) {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Resolves true once this connection is online, false if it is not within `ms` or stops trying
+   * (refused, closed, finished). For commands that must not wait in the outbox: a tap made while
+   * the page is still connecting (or its Wi-Fi blinks) is sent once it connects, not refused.
+   */
+  whenOnline(ms: number): Promise<boolean> {
+    if (this.status === "online") return Promise.resolve(true);
+    if (!stillTrying(this.status)) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const settle = (online: boolean) => {
+        clearTimeout(timer);
+        off();
+        resolve(online);
+      };
+      const timer = setTimeout(() => settle(false), ms);
+      const off = this.onStatus(() => {
+        if (this.status === "online") settle(true);
+        else if (!stillTrying(this.status)) settle(false);
+      });
+    });
   }
 
   onOutbox(listener: () => void) {

@@ -3,8 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useRef, useState } from "react";
 import { CheckRow } from "@/app/ui/form";
-import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
+import { useConnection } from "@/lib/realtime/client/react";
 import { forgetThisPhone } from "./actions";
+
+/** How long a tap on "leave" waits for a page that is still connecting before saying it is offline. */
+const leaveWait = 10_000;
 
 /**
  * Leaving: a deliberate two-step, with a plain choice about the notes already written. The second
@@ -23,7 +26,6 @@ export function LeaveEvent({
 }) {
   const t = useTranslations("me.leave");
   const connection = useConnection();
-  const status = useConnectionStatus();
   const id = useId();
   const steps = useRef<HTMLDetailsElement>(null);
   const [posted, formAction] = useActionState(action, {});
@@ -35,9 +37,15 @@ export function LeaveEvent({
     // No live connection on this page yet: the form goes to its server action instead.
     if (!connection) return;
     e.preventDefault();
-    if (status !== "online") return setError(t("offline"));
+    if (connection.status === "offline") return setError(t("offline"));
     setBusy(true);
     setError(null);
+    // Leaving is never queued for later: the person must know they have left. A page still
+    // connecting (just opened, or the server restarting) is given a moment first.
+    if (!(await connection.whenOnline(leaveWait))) {
+      setBusy(false);
+      return setError(t("offline"));
+    }
     const sent = connection.send("event:leave", { deleteNotes });
     const ack = await sent.done;
     if (!ack.ok) {

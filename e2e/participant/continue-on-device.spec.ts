@@ -192,3 +192,31 @@ test("an expired personal link says so, lets no one in, and a new one from the p
   await oldPhone.close();
   await newPhone.close();
 });
+
+test("without JavaScript, a participant shows their personal link and continues with it on another phone", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const oldPhone = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  await joinAs(oldPhone, event.id, "Kofi");
+  const page = await oldPhone.newPage();
+  await page.goto(`/p/${event.slug}/device`);
+  await page.getByRole("button", { name: "Show my personal link" }).click();
+  const link = (await page.getByTestId("device-link").textContent())?.trim() ?? "";
+  expect(link).toMatch(/\/c\/[A-Za-z0-9_-]{20,}$/);
+  await expect(page.getByRole("img", { name: "QR code of your personal link" })).toBeVisible();
+  // Copying needs a script: no button that would do nothing.
+  await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
+  // No axe here: run on this page with JavaScript off, it posted the form again (the page came back
+  // with a newer link). The first test checks the same panel with JavaScript.
+  await page.screenshot({ path: "e2e/.artifacts/screenshots/device-link-no-js-phone.png", fullPage: true });
+
+  const newPhone = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const second = await newPhone.newPage();
+  await second.goto(new URL(link).pathname);
+  await second.getByRole("button", { name: "Continue here" }).click();
+  await expect(second).toHaveURL(new RegExp(`/p/${event.slug}$`));
+  await expect(second.getByRole("heading", { name: "Hello, Kofi" })).toBeVisible();
+  await oldPhone.close();
+  await newPhone.close();
+});

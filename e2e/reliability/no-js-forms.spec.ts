@@ -28,7 +28,6 @@ const answerWithinMs = 20_000;
 
 /** Server actions no <form> posts: a script calls them, so there is no page without JavaScript. */
 const notForms: Record<string, string> = {
-  makeDeviceLink: "the 'Show my personal link' button calls it from a script",
   forgetThisPhone: "leaving is a socket command first, then this, from a script",
   // Reachable only with state this crawl doesn't make yet; each is posted elsewhere:
   resetPasswordAction: "needs a live emailed reset token: posted without JavaScript in e2e/follow-up/reminders.spec.ts",

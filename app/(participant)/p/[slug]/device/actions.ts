@@ -16,8 +16,11 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 export type DeviceLink = { url: string; qr: string; emailed?: boolean } | { error: string };
 
-/** A fresh personal link: whoever opens it continues as this person, so the old one stops working. */
-export async function makeDeviceLink(slug: string): Promise<DeviceLink> {
+/**
+ * A fresh personal link: whoever opens it continues as this person, so the old one stops working.
+ * Posted by the page's form, with JavaScript or without (the page is then drawn with the link).
+ */
+export async function makeDeviceLink(slug: string, _previous: DeviceLink | null, _form: FormData): Promise<DeviceLink> {
   slug = textArg(slug);
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);

@@ -1,14 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { type DeviceLink, makeDeviceLink } from "./actions";
+import { useActionState, useEffect, useState } from "react";
+import type { DeviceLink } from "./actions";
 
-export function DeviceLinkPanel({ slug }: { slug: string }) {
+/**
+ * "Show my personal link": a form, so it works before the page's scripts have run (the page comes
+ * back with the link); with them, the link appears in place. Copying needs a script, so the copy
+ * button shows only where the browser can copy.
+ */
+export function DeviceLinkPanel({ action }: { action: (previous: DeviceLink | null, form: FormData) => Promise<DeviceLink> }) {
   const t = useTranslations("phone.device");
-  const [link, setLink] = useState<DeviceLink | null>(null);
+  const [link, formAction, pending] = useActionState(action, null);
   const [copied, setCopied] = useState(false);
-  const [pending, start] = useTransition();
+  const [canCopy, setCanCopy] = useState(false);
+  useEffect(() => setCanCopy(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
 
   if (link && "url" in link) {
     return (
@@ -18,13 +24,15 @@ export function DeviceLinkPanel({ slug }: { slug: string }) {
         <p className="break-all rounded-lg bg-paper p-3 font-mono text-sm" data-testid="device-link">
           {link.url}
         </p>
-        <button
-          type="button"
-          className="btn btn-secondary w-full"
-          onClick={() => navigator.clipboard?.writeText(link.url).then(() => setCopied(true))}
-        >
-          {copied ? t("copied") : t("copy")}
-        </button>
+        {canCopy ? (
+          <button
+            type="button"
+            className="btn btn-secondary w-full"
+            onClick={() => navigator.clipboard.writeText(link.url).then(() => setCopied(true))}
+          >
+            {copied ? t("copied") : t("copy")}
+          </button>
+        ) : null}
         {link.emailed ? (
           <p role="status" className="font-semibold">
             {t("emailed")}
@@ -35,21 +43,16 @@ export function DeviceLinkPanel({ slug }: { slug: string }) {
     );
   }
   return (
-    <div className="space-y-3">
+    <form action={formAction} className="space-y-3">
       {link && "error" in link ? (
         <p role="alert" className="field-error">
           {link.error}
         </p>
       ) : null}
-      <button
-        type="button"
-        className="btn btn-primary w-full"
-        disabled={pending}
-        onClick={() => start(async () => setLink(await makeDeviceLink(slug)))}
-      >
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
         {pending ? t("making") : t("show")}
       </button>
       <p className="text-sm text-ink-soft">{t("replaces")}</p>
-    </div>
+    </form>
   );
 }

@@ -10,7 +10,7 @@ import { sayDeviceLabel } from "@/lib/participants/device-label";
 import { listDevices } from "@/lib/participants/devices";
 import { findPerson } from "@/lib/participants/participant-views";
 import { PhoneShell } from "../../../phone-shell";
-import { signOutDeviceAction } from "./actions";
+import { makeDeviceLink, signOutDeviceAction } from "./actions";
 import { DeviceLinkPanel } from "./device-link";
 
 export async function generateMetadata() {
@@ -52,7 +52,7 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
             {t("intro", { name: self?.participant.displayName ?? (actor.kind === "staff" ? actor.name : "") })}
           </p>
         </div>
-        {actor.kind === "participant" ? <DeviceLinkPanel slug={event.slug} /> : <p>{t("staff")}</p>}
+        {actor.kind === "participant" ? <DeviceLinkPanel action={makeDeviceLink.bind(null, event.slug)} /> : <p>{t("staff")}</p>}
         {actor.kind === "participant" ? (
           <section aria-labelledby="devices-title" className="space-y-3">
             <h2 id="devices-title" className="text-xl font-bold">

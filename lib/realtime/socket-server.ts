@@ -407,7 +407,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           record("rate_limited");
           return reply({
             ok: false,
-            error: { code: "rate_limited", message: "Lots of screens are reloading at once. Try again in a moment." },
+            error: {
+              code: "rate_limited",
+              message: "Lots of screens are reloading at once. This screen will try again by itself in a moment.",
+            },
           });
         }
         run = paid.value;

@@ -16,6 +16,8 @@ const heldOut = (status: string): status is HeldOut => status === "closed" || st
 /** On the way to a connection, which may come by itself. */
 const stillTrying = (status: ConnectionStatus) => status === "connecting" || status === "offline";
 const ackTimeoutMs = 8000;
+/** How long a tap that needs an answer (leaving, saving "about you") waits for a page still connecting. */
+export const connectingWaitMs = 10_000;
 /**
  * While the event is closed, how long between tries: growing to a bound, each drawn at random
  * within it, so a room of phones comes back spread out rather than all in the same second. Half

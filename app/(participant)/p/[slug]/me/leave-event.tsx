@@ -3,11 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useRef, useState } from "react";
 import { CheckRow } from "@/app/ui/form";
+import { connectingWaitMs } from "@/lib/realtime/client/connection";
 import { useConnection } from "@/lib/realtime/client/react";
 import { forgetThisPhone } from "./actions";
-
-/** How long a tap on "leave" waits for a page that is still connecting before saying it is offline. */
-const leaveWait = 10_000;
 
 /**
  * Leaving: a deliberate two-step, with a plain choice about the notes already written. The second
@@ -42,7 +40,7 @@ export function LeaveEvent({
     setError(null);
     // Leaving is never queued for later: the person must know they have left. A page still
     // connecting (just opened, or the server restarting) is given a moment first.
-    if (!(await connection.whenOnline(leaveWait))) {
+    if (!(await connection.whenOnline(connectingWaitMs))) {
       setBusy(false);
       return setError(t("offline"));
     }

@@ -16,7 +16,8 @@ import {
   profileLimits,
   skillSuggestions,
 } from "@/lib/participants/profile";
-import { useConnection, useConnectionStatus } from "@/lib/realtime/client/react";
+import { connectingWaitMs } from "@/lib/realtime/client/connection";
+import { useConnection } from "@/lib/realtime/client/react";
 import { clearKindIntent, type ProfileFormState } from "./profile-state";
 
 export type ProfileValues = {
@@ -73,7 +74,6 @@ export function ProfileForm({
 }) {
   const t = useTranslations("me.form");
   const connection = useConnection();
-  const status = useConnectionStatus();
   const router = useRouter();
   const id = useId();
   const [posted, formAction] = useActionState(action, {});
@@ -126,8 +126,13 @@ export function ProfileForm({
       contactConsent: consent,
       contact: consent ? contact : "",
     });
-    if (status !== "online") {
-      // Kept in this phone's outbox and sent as soon as there is a connection again.
+    // A page still connecting (just opened) is given a moment, so the person hears how it went.
+    // Offline, or not connected by then, or on the way into the room after joining (the next page
+    // has the same outbox), it waits in this phone's outbox and goes when it can.
+    const answered =
+      connection.status === "online" ||
+      (!welcome && connection.status === "connecting" && (await connection.whenOnline(connectingWaitMs)));
+    if (!answered) {
       setSaving(false);
       if (welcome) return router.push(`/p/${slug}`);
       return setFeedback({ ok: true, text: t("savedOffline") });

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 /** The wordmark: a sticky note with "Made In" on it. */
 export function Wordmark({ href = "/", tone = "light" }: { href?: string; tone?: "light" | "dark" }) {
   return (
-    <Link href={href} className="inline-flex items-center gap-2 font-extrabold tracking-tight text-lg">
+    <Link href={href} className="inline-flex shrink-0 items-center gap-2 whitespace-nowrap font-extrabold tracking-tight text-lg">
       <span aria-hidden className="grid h-8 w-8 -rotate-6 place-items-center rounded-md bg-sun text-ink shadow-sm text-sm">
         MI
       </span>
@@ -19,7 +19,7 @@ export function SiteHeader({ children }: { children?: React.ReactNode }) {
     <header className="border-b border-line bg-white/80 backdrop-blur">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
         <Wordmark />
-        <nav aria-label={t("accountNav")} className="flex items-center gap-3 text-sm">
+        <nav aria-label={t("accountNav")} className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
           {children}
         </nav>
       </div>

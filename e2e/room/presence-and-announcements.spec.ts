@@ -18,12 +18,13 @@ test("presence is live: a phone joining and leaving changes the count on the con
   const handset = await phoneContext.newPage();
   await handset.goto(`/p/${event.slug}`);
   await expect(console_.getByTestId("console-participants")).toHaveText("1");
-  await expect(handset.getByTestId("people-here")).toHaveText("2");
+  // The phone counts the people who joined: the facilitator at the console is staff, not one of them.
+  await expect(handset.getByTestId("people-here")).toHaveText("1");
 
   // A second tab of the same person is still one person.
   const secondTab = await phoneContext.newPage();
   await secondTab.goto(`/p/${event.slug}`);
-  await expect(secondTab.getByTestId("people-here")).toHaveText("2");
+  await expect(secondTab.getByTestId("people-here")).toHaveText("1");
   await expect(console_.getByTestId("console-participants")).toHaveText("1");
 
   await phoneContext.close();
@@ -39,13 +40,17 @@ test("a facilitator's announcement pops up on every phone and on the big screen"
   await screen.goto(`/s/${event.slug}`);
   await expect(screen.getByTestId("screen-code")).toHaveText(`${event.joinCode.slice(0, 3)}-${event.joinCode.slice(3)}`);
   await expect(screen.getByRole("img", { name: /QR code to join/ })).toBeVisible();
+  // Nobody has joined yet: the organiser signed in on the projector is not counted as someone here.
+  await expect(screen.getByTestId("screen-people")).toHaveText("0");
+  await expect(screen.getByText("people here")).toBeVisible();
   await expectAccessible(screen);
 
   const phoneContext = await browser.newContext(phone);
   await joinAs(phoneContext, event.id, "Sam");
   const handset = await phoneContext.newPage();
   await handset.goto(`/p/${event.slug}`);
-  await expect(screen.getByTestId("screen-people")).toHaveText("2");
+  await expect(screen.getByTestId("screen-people")).toHaveText("1");
+  await expect(screen.getByText("person here")).toBeVisible();
 
   const console_ = await laptop.newPage();
   await console_.goto(`/f/${event.slug}`);

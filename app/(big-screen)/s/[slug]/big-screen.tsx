@@ -385,14 +385,15 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
             </p>
           ) : null}
           {showsTimer ? <RoomTimer timer={room.timer} size="screen" testId="screen-timer" /> : null}
+          {/* Participants, not staff: the projector's own sign-in is not someone who joined. */}
           <p className="text-end text-3xl font-bold" aria-live="polite">
             <span
               className={`${dense ? "text-5xl" : "text-7xl"} font-extrabold tabular-nums text-sun`}
               data-testid="screen-people"
             >
-              {presence?.people ?? "–"}
+              {presence?.participants ?? "–"}
             </span>
-            <span className="block text-xl font-semibold text-white/80">{t("peopleHere", { count: presence?.people ?? 0 })}</span>
+            <span className="block text-xl font-semibold text-white/80">{t("peopleHere", { count: presence?.participants ?? 0 })}</span>
           </p>
         </div>
       </header>

@@ -52,7 +52,7 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
           <p className="text-sm text-ink-soft" aria-live="polite">
             {presence
               ? t.rich("peopleHere", {
-                  count: presence.people,
+                  count: presence.participants,
                   num: (chunks) => (
                     <strong className="text-ink" data-testid="people-here">
                       {chunks}

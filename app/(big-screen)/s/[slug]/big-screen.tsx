@@ -393,7 +393,9 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
             >
               {presence?.participants ?? "–"}
             </span>
-            <span className="block text-xl font-semibold text-white/80">{t("peopleHere", { count: presence?.participants ?? 0 })}</span>
+            <span className="block text-xl font-semibold text-white/80">
+              {t("peopleHere", { count: presence?.participants ?? 0 })}
+            </span>
           </p>
         </div>
       </header>

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { eventFollowUps, events, participants, teamMembers } from "@/db/schema";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { type AgeBand, initials, isUnder18 } from "@/lib/participants/profile-facts";
+import { formLimit } from "@/lib/rate-limit/form-limit";
 import type { EmailLinks } from "./check-in-reminders";
 import { claim } from "./claims";
 import { deliver } from "./deliver";
@@ -115,6 +116,14 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
 }
 
 /**
+ * Anyone with the join code can type any address as their contact and press "Show my personal
+ * link" again and again: an address gets a few device links an hour, however many people name it,
+ * so the council's relay is never turned on someone's inbox. The link is on the page regardless.
+ */
+export const deviceLinkEmailsPerHour = 3;
+const perAddress = formLimit("device-link-email", deviceLinkEmailsPerHour, 3600);
+
+/**
  * A participant's fresh "continue on another device" link, emailed too if they agreed to email.
  * Never for someone under 18: their contact is a parent's or carer's, given for what happens
  * next, and this link lets whoever opens it act as the young person.
@@ -132,6 +141,7 @@ export async function emailDeviceLink(
   const person = found?.person;
   if (!found || !person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
   if (isUnder18(person.ageBand)) return false;
+  if (!(await perAddress(person.contact.trim().toLowerCase()))) return false;
   return deliver(db, mailer, {
     eventId: input.eventId,
     kind: "device_link",

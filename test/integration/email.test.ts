@@ -26,7 +26,13 @@ import { chooseDigest } from "@/lib/email/digest-choice";
 import { linkTokenId, linkTokenValid } from "@/lib/email/links";
 import { type Mailer, smtpMailer } from "@/lib/email/mailer";
 import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
-import { announceProgress, catchUpAudience, emailDeviceLink, inviteToCatchUp } from "@/lib/email/participant-emails";
+import {
+  announceProgress,
+  catchUpAudience,
+  deviceLinkEmailsPerHour,
+  emailDeviceLink,
+  inviteToCatchUp,
+} from "@/lib/email/participant-emails";
 import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
 import { createLogger, setSharedLogger, sharedLogger } from "@/lib/observability/logger";
@@ -368,6 +374,44 @@ describe("email", () => {
     expect(linkIn(progress!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
     expect(smtp.to("ben@example.test")).toHaveLength(0);
     expect(smtp.to("parent@example.test")).toHaveLength(0);
+  });
+
+  it("a device link is mailed to one address a few times an hour at most: anyone can join and type someone else's address, then press the button again and again", async () => {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const url = `${links.baseUrl}/c/token`;
+    // Two made-up people giving the same stranger's address (its case changed), and someone else.
+    const [first, second, other] = [
+      await addParticipant(db, event.id, "Mallory"),
+      await addParticipant(db, event.id, "Trudy"),
+      await addParticipant(db, event.id, "Olive"),
+    ];
+    await db.transact(async (tx) => {
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, contact: "stranger@example.test" })
+        .where(eq(participants.id, first!));
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, contact: " Stranger@Example.TEST " })
+        .where(eq(participants.id, second!));
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, contact: "olive@example.test" })
+        .where(eq(participants.id, other!));
+    });
+    const press = (participantId: string) =>
+      emailDeviceLink(db, mailer, { eventId: event.id, eventName: "Made in Lambeth", participantId, url });
+    const mailed: boolean[] = [];
+    for (let i = 0; i < 10; i++) mailed.push(await press(i % 2 === 0 ? first! : second!));
+    expect(mailed.filter(Boolean)).toHaveLength(deviceLinkEmailsPerHour);
+    expect(mailed.slice(deviceLinkEmailsPerHour)).not.toContain(true);
+    // Someone else's own link still goes.
+    expect(await press(other!)).toBe(true);
+    await smtp.waitFor("olive@example.test", 1);
+    await expect
+      .poll(() => smtp.delivered.filter((m) => m.to.some((to) => /stranger@example\.test/i.test(to))).length)
+      .toBe(deviceLinkEmailsPerHour);
   });
 
   it("every email sent on a participant's consent has a link that takes it back: their address goes and nothing more is sent", async () => {

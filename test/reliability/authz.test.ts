@@ -3,8 +3,9 @@
  * another team (team 2), facilitator A, organiser A, participant of event B} × every command,
  * each cell against fresh objects of event A. The expected outcome of each cell is declared in
  * the table below, from lib/auth/actor.ts's permissions and the domain rules (team boards belong
- * to their members; your own notes; participant-only commands). Event B's participant sends the
- * ids of event A's things from their own, valid connection; the answers must not carry them.
+ * to their members; your own notes; participant-only commands). Event B's participant and event
+ * B's organiser (who passes every staff check, in their own event) send the ids of event A's
+ * things from their own, valid connections; the answers must not carry them.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -24,8 +25,8 @@ import { addParticipant, addStaff, commandId, createAccount, createTestEvent } f
 import { startTestServer, type TestServer } from "../integration/support/server";
 import { report } from "./support/report";
 
-type Who = "anonymous" | "participantA" | "otherTeam" | "facilitatorA" | "organiserA" | "participantB";
-const everyone: Who[] = ["anonymous", "participantA", "otherTeam", "facilitatorA", "organiserA", "participantB"];
+type Who = "anonymous" | "participantA" | "otherTeam" | "facilitatorA" | "organiserA" | "participantB" | "organiserB";
+const everyone: Who[] = ["anonymous", "participantA", "otherTeam", "facilitatorA", "organiserA", "participantB", "organiserB"];
 /** allowed: done, or refused only by the state of things (conflict/invalid), never by who asks. */
 type Outcome = "allowed" | "forbidden" | "not_found" | "unauthenticated";
 
@@ -87,7 +88,7 @@ const teamBoardWrites = new Set<CommandName>([
   "board:create",
   "showcase:save",
 ]);
-/** Commands that name nothing of event A: event B's participant acts in event B. */
+/** Commands that name nothing of event A: event B's participant or organiser acts in event B. */
 const ownEvent = new Set<CommandName>([
   "event:snapshot",
   "event:time",
@@ -114,11 +115,11 @@ const ownEvent = new Set<CommandName>([
 
 function expected(who: Who, name: CommandName): Outcome {
   if (who === "anonymous") return "unauthenticated";
-  const staff = who === "facilitatorA" || who === "organiserA";
+  const staff = who === "facilitatorA" || who === "organiserA" || who === "organiserB";
   if (staffOnly.has(name) && !staff) return "forbidden";
   if (participantOnly.has(name) && staff) return "forbidden";
   if (judgeOnly.has(name)) return who === "participantA" ? "allowed" : "forbidden";
-  if (who === "participantB") return ownEvent.has(name) ? "allowed" : "not_found";
+  if (who === "participantB" || who === "organiserB") return ownEvent.has(name) ? "allowed" : "not_found";
   if (who === "otherTeam" && teamBoardWrites.has(name)) return "forbidden";
   return "allowed";
 }
@@ -171,6 +172,7 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
     facilitatorA: await clients.connect({ eventId: event.id, cookie: staffCookie(facilitator.sessionToken) }),
     organiserA: org,
     participantB: await clients.connect({ eventId: eventB.id, cookie: participantCookie(eventB.id, pB) }),
+    organiserB: await clients.connect({ eventId: eventB.id, cookie: staffCookie(otherOrganiser.sessionToken) }),
   };
   const home = async () => {
     await ok(sockets.participantA, "team:join", { teamId: team1 });
@@ -291,7 +293,7 @@ it("answers every actor × command as the table says", { timeout: 240_000 }, asy
       const ack = await sendRaw(sockets[who], name, payloads[name](f));
       const got = outcomeOf(ack);
       if (got !== want) unexpected.push(`${who} ${name}: expected ${want}, got ${got} (${ack.error?.message ?? "ok"})`);
-      if (who === "participantB") {
+      if (who === "participantB" || who === "organiserB") {
         const text = JSON.stringify(ack);
         const fixtureIds = Object.values(f).filter((v) => v !== "no-phase");
         if ([...aIds, ...fixtureIds].some((id) => ack.ok && text.includes(id))) {

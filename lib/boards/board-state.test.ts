@@ -54,6 +54,32 @@ describe("board state", () => {
     expect(Object.keys(s.notes)).toEqual(["n1"]);
   });
 
+  it("keeps a group's title this screen may read when the room's copy comes without it, and reloads for my own group", () => {
+    const hiddenBoard = { ...board, hiddenUntilReveal: true };
+    const mine = [note("m1", { authorTag: "me", groupId: "g1" }), note("m2", { authorTag: "me", groupId: "g1" })];
+    const s = fromSnapshot({
+      seq: 0,
+      board: hiddenBoard,
+      notes: [...mine, note("t1", { hidden: true, text: "", groupId: "g2" })],
+      groups: [
+        { id: "g1", title: "Our street" },
+        { id: "g2", title: "", hidden: true },
+      ],
+      myTag: "me",
+      canWrite: true,
+    });
+    const roomCopy = { name: "group:changed" as const, data: { group: { id: "g1", title: "", hidden: true as const } } };
+    expect(applyBoardEvent(s, roomCopy).groups.g1).toEqual({ id: "g1", title: "Our street" });
+    // Named on my other device: the room's copy cannot say what, so this screen asks again.
+    expect(needsSnapshot(s, roomCopy)).toBe(true);
+    const theirs = { name: "group:changed" as const, data: { group: { id: "g2", title: "", hidden: true as const } } };
+    expect(applyBoardEvent(s, theirs).groups.g2).toEqual({ id: "g2", title: "", hidden: true });
+    expect(needsSnapshot(s, theirs)).toBe(false);
+    // A title anyone may read replaces the kept one.
+    const open = applyBoardEvent(s, { name: "group:changed", data: { group: { id: "g1", title: "Bins" } } });
+    expect(open.groups.g1).toEqual({ id: "g1", title: "Bins" });
+  });
+
   it("keeps the unchanged notes as the same objects, so screens redraw only what changed", () => {
     const before = state();
     const after = applyBoardEvent(before, { name: "note:created", data: { note: note("n2") } });

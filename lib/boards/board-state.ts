@@ -58,8 +58,13 @@ export function applyBoardEvent(state: BoardState, event: BoardEvent): BoardStat
       const { [event.data.noteId]: _, ...notes } = state.notes;
       return { ...state, notes };
     }
-    case "group:changed":
-      return { ...state, groups: { ...state.groups, [event.data.group.id]: event.data.group } };
+    case "group:changed": {
+      const incoming = event.data.group;
+      const existing = state.groups[incoming.id];
+      // The room's copy of a group on a hidden board carries no title: keep the one this screen may read.
+      const group = incoming.hidden && existing && !existing.hidden ? { id: incoming.id, title: existing.title } : incoming;
+      return { ...state, groups: { ...state.groups, [incoming.id]: group } };
+    }
     case "group:removed": {
       if (!state.groups[event.data.groupId]) return state;
       const { [event.data.groupId]: _, ...groups } = state.groups;
@@ -78,6 +83,11 @@ export function needsSnapshot(state: BoardState, event: BoardEvent): boolean {
     // Whether this viewer may write is the server's rule (staff may on a locked board): re-read it.
     const lockChanged = state.board.locked !== event.data.board.locked;
     return wasHidden !== isHidden || lockChanged;
+  }
+  if (event.name === "group:changed" && event.data.group.hidden) {
+    // A group of my own notes on a hidden board, named on another device: only a snapshot carries its title.
+    const members = Object.values(state.notes).filter((n) => n.groupId === event.data.group.id);
+    return members.length > 0 && members.every((n) => n.authorTag === state.myTag);
   }
   if (event.name === "note:created") {
     const n = event.data.note;

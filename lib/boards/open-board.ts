@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { noteGroups } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
+import { groupToWire } from "@/lib/notes/groups";
 import { notesOfBoard, toWire } from "@/lib/notes/note-views";
 import { rooms } from "@/lib/realtime/contract";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { boardInEvent, boardView, mayWrite } from "./board-access";
-import { authorTag } from "./rules";
+import { authorKeyOf, authorTag } from "./rules";
 
 /** A board as this viewer may see it, and the room's sequence number; subscribes the socket. */
 export const openBoard: ReadHandler<"board:open"> = {
@@ -27,12 +28,18 @@ export const openBoard: ReadHandler<"board:open"> = {
       mayWrite(r, actor, board),
     ]);
     const me = actorKey(actor);
+    const authorsOf = new Map<string, (string | null)[]>();
+    for (const { note } of rows) {
+      if (note.groupId === null) continue;
+      const key = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
+      authorsOf.set(note.groupId, [...(authorsOf.get(note.groupId) ?? []), key]);
+    }
     return {
       result: {
         seq: seqRows[0]?.seq ?? 0,
         board: boardView(board),
         notes: rows.map((row) => toWire(row, board, me)),
-        groups,
+        groups: groups.map((g) => groupToWire(board, g, authorsOf.get(g.id) ?? [], me)),
         myTag: authorTag(board.id, me) as string,
         canWrite,
       },

@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { authorTag, canChangeNote, canReadBoard, canWriteOnBoard, noteVisibleTo, positionBetween } from "./rules";
+import {
+  authorTag,
+  canChangeNote,
+  canReadBoard,
+  canWriteOnBoard,
+  groupTitleVisibleTo,
+  mayArrangeNote,
+  noteVisibleTo,
+  positionBetween,
+} from "./rules";
 import { templateColumns } from "./template-words";
 
 const participant: Actor = { kind: "participant", eventId: "e1", participantId: "p1", role: "participant" };
@@ -47,6 +56,34 @@ describe("board rules", () => {
     expect(noteVisibleTo(hidden, null, null)).toBe(false);
     expect(noteVisibleTo({ hiddenUntilReveal: true, revealedAt: 5 }, "p:p2", "p:p1")).toBe(true);
     expect(noteVisibleTo({ hiddenUntilReveal: false, revealedAt: null }, "p:p2", "p:p1")).toBe(true);
+  });
+
+  it("hides a group's title on a hidden board from all but the person whose notes it holds, until the reveal", () => {
+    const hidden = { hiddenUntilReveal: true, revealedAt: null };
+    expect(groupTitleVisibleTo(hidden, ["p:p1", "p:p1"], "p:p1")).toBe(true);
+    expect(groupTitleVisibleTo(hidden, ["p:p1", "p:p2"], "p:p1")).toBe(false);
+    expect(groupTitleVisibleTo(hidden, ["p:p1"], "p:p2")).toBe(false);
+    expect(groupTitleVisibleTo(hidden, ["p:p1"], null)).toBe(false);
+    expect(groupTitleVisibleTo(hidden, [], "p:p1")).toBe(false);
+    expect(groupTitleVisibleTo(hidden, ["a:a1"], "a:a1")).toBe(true);
+    for (const open of [
+      { hiddenUntilReveal: true, revealedAt: 5 },
+      { hiddenUntilReveal: false, revealedAt: null },
+    ]) {
+      expect(groupTitleVisibleTo(open, ["p:p1", "p:p2"], null)).toBe(true);
+      expect(groupTitleVisibleTo(open, [], "p:p3")).toBe(true);
+    }
+  });
+
+  it("lets staff arrange any note, and anyone else only a note they can read", () => {
+    const hidden = { hiddenUntilReveal: true, revealedAt: null };
+    expect(mayArrangeNote(participant, hidden, "p:p1", false)).toBe(true);
+    expect(mayArrangeNote(participant, hidden, "p:p2", false)).toBe(false);
+    expect(mayArrangeNote(participant, { hiddenUntilReveal: true, revealedAt: 5 }, "p:p2", false)).toBe(true);
+    expect(mayArrangeNote(participant, { hiddenUntilReveal: false, revealedAt: null }, "p:p2", false)).toBe(true);
+    expect(mayArrangeNote(participant, { hiddenUntilReveal: false, revealedAt: null }, "p:p2", true)).toBe(false);
+    expect(mayArrangeNote(facilitator, hidden, "p:p2", false)).toBe(true);
+    expect(mayArrangeNote(facilitator, { hiddenUntilReveal: false, revealedAt: null }, "p:p2", true)).toBe(true);
   });
 
   it("keeps a note a facilitator hid from the room hidden from everyone but its author, before and after the reveal", () => {

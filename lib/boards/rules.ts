@@ -62,4 +62,34 @@ export function noteVisibleTo(
   return !board.hiddenUntilReveal || board.revealedAt !== null;
 }
 
+/**
+ * Whether a group's title may reach a viewer. A title says what its notes are about, so on a board
+ * hidden until the reveal it is hidden as they are: shown only to someone who may read every note
+ * in it (a person who grouped their own notes). Staff are no exception here, as with a note's text:
+ * the projector is a staff screen. `viewerKey` null is a broadcast to the whole room.
+ */
+export function groupTitleVisibleTo(
+  board: { hiddenUntilReveal: boolean; revealedAt: number | null },
+  memberAuthorKeys: readonly (string | null)[],
+  viewerKey: string | null,
+): boolean {
+  if (!board.hiddenUntilReveal || board.revealedAt !== null) return true;
+  return viewerKey !== null && memberAuthorKeys.length > 0 && memberAuthorKeys.every((k) => k === viewerKey);
+}
+
+/**
+ * Whether an actor may move, group or ungroup a note. Staff may arrange any note (they read the
+ * hidden ones to moderate them); anyone else only a note they can read: on a board hidden until
+ * the reveal, another person's note is a blank card, and arranging blank cards by script would
+ * let someone scatter what they cannot see.
+ */
+export function mayArrangeNote(
+  actor: Actor,
+  board: { hiddenUntilReveal: boolean; revealedAt: number | null },
+  noteAuthorKey: string | null,
+  withheld: boolean,
+): boolean {
+  return isStaff(actor) || noteVisibleTo(board, noteAuthorKey, actorKey(actor), withheld);
+}
+
 export { positionBetween } from "./positions";

@@ -6,6 +6,7 @@ import type { BoardRow } from "@/lib/boards/board-access";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type WireNote } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
+import { groupToWire } from "./groups";
 import { notesById, toWire } from "./note-views";
 
 type NoteRow = typeof notes.$inferSelect;
@@ -37,7 +38,8 @@ export async function copyNotesTo(
     const title = options.groupTitle?.(g) ?? g.title;
     newGroupFor.set(g.id, id);
     await tx.insert(noteGroups).values({ id, boardId: target.id, title, createdAt: now });
-    broadcasts.push({ room, event: "group:changed", data: { group: { id, title } } });
+    // The copies are new notes on the target: on a board hidden until the reveal, so is the title.
+    broadcasts.push({ room, event: "group:changed", data: { group: groupToWire(target, { id, title }, [], null) } });
   }
 
   const firstColumn = target.columns[0]?.key;

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { noteGroups, notes } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
 import { assertMayWrite } from "@/lib/boards/board-access";
 import { positionBetween } from "@/lib/boards/rules";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { noteInEvent } from "./find-note";
-import { dissolveSingletonGroup } from "./groups";
+import { assertMayArrange, dissolveSingletonGroup, groupToWire, memberAuthorKeys } from "./groups";
 import { notesById, toWire } from "./note-views";
 
 /**
@@ -22,6 +23,8 @@ export const groupNote: WriteHandler<"note:group"> = {
     const { note: target } = await noteInEvent(tx, actor, payload.withNoteId);
     if (target.boardId !== board.id) throw new CommandFailure("invalid", "Notes can only be grouped on the same board.");
     await assertMayWrite(tx, actor, board);
+    assertMayArrange(actor, board, note);
+    assertMayArrange(actor, board, target);
 
     let groupId = target.groupId;
     if (!groupId) {
@@ -44,12 +47,16 @@ export const groupNote: WriteHandler<"note:group"> = {
       .from(noteGroups)
       .where(eq(noteGroups.id, groupId));
     if (!group) throw new Error("group vanished");
+    const members = await memberAuthorKeys(tx, groupId);
     const rows = await notesById(tx, board.id, [note.id, target.id]);
     const broadcasts: Broadcast[] = [
-      { room, event: "group:changed", data: { group } },
+      { room, event: "group:changed", data: { group: groupToWire(board, group, members, null) } },
       { room, event: "note:changed", data: { notes: rows.map((r) => toWire(r, board, null)) } },
     ];
     if (note.groupId && note.groupId !== groupId) broadcasts.push(...(await dissolveSingletonGroup(tx, board, note.groupId)));
-    return { result: { group, notes: rows.map((r) => toWire(r, board, null)) }, broadcasts };
+    return {
+      result: { group: groupToWire(board, group, members, actorKey(actor)), notes: rows.map((r) => toWire(r, board, null)) },
+      broadcasts,
+    };
   },
 };

@@ -1,10 +1,46 @@
 import { eq } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { noteGroups, notes } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
 import type { BoardRow } from "@/lib/boards/board-access";
+import { authorKeyOf, groupTitleVisibleTo, mayArrangeNote } from "@/lib/boards/rules";
+import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
+import type { GroupView } from "@/lib/realtime/contract-boards";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { notesById, toWire } from "./note-views";
+
+type GroupRow = { id: string; title: string };
+type NoteFacts = { authorParticipantId: string | null; authorAccountId: string | null; withheldAt: number | null };
+
+/** A group as `viewerKey` may see it, given its notes' authors; null: a broadcast to the whole room. */
+export function groupToWire(
+  board: BoardRow,
+  group: GroupRow,
+  memberAuthorKeys: readonly (string | null)[],
+  viewerKey: string | null,
+): GroupView {
+  return groupTitleVisibleTo(board, memberAuthorKeys, viewerKey)
+    ? { id: group.id, title: group.title }
+    : { id: group.id, title: "", hidden: true };
+}
+
+/** The authors of a group's notes, as `groupTitleVisibleTo` weighs them. */
+export async function memberAuthorKeys(db: Db | Tx, groupId: string): Promise<(string | null)[]> {
+  const rows = await db
+    .select({ participantId: notes.authorParticipantId, accountId: notes.authorAccountId })
+    .from(notes)
+    .where(eq(notes.groupId, groupId));
+  return rows.map(authorKeyOf);
+}
+
+/** Refuses to move, group or ungroup a note this actor may not arrange (`mayArrangeNote`). */
+export function assertMayArrange(actor: Actor, board: BoardRow, note: NoteFacts) {
+  const author = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
+  if (mayArrangeNote(actor, board, author, note.withheldAt !== null)) return;
+  if (note.withheldAt !== null) throw new CommandFailure("forbidden", "A facilitator has hidden that note from the room.");
+  throw new CommandFailure("forbidden", "That note is hidden until the facilitator reveals the board.");
+}
 
 /** A group of one is no group: its last note goes back to standing alone and the group goes. */
 export async function dissolveSingletonGroup(tx: Tx, board: BoardRow, groupId: string): Promise<Broadcast[]> {

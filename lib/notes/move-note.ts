@@ -8,7 +8,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { noteInEvent } from "./find-note";
-import { dissolveSingletonGroup } from "./groups";
+import { assertMayArrange, dissolveSingletonGroup } from "./groups";
 import { notesById, toWire } from "./note-views";
 
 /** Spreads a column's notes back to whole-number positions when two neighbours get too close. */
@@ -52,13 +52,17 @@ async function placement(tx: Tx, boardId: string, column: string, movingId: stri
   return positionBetween(previous?.position, before.position);
 }
 
-/** Moving and reordering is everyone's (on a board they may write on); the last move wins. */
+/**
+ * Moving and reordering is everyone's (on a board they may write on, and a note they can read);
+ * the last move wins.
+ */
 export const moveNote: WriteHandler<"note:move"> = {
   kind: "write",
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
     const { note, board } = await noteInEvent(tx, actor, payload.noteId);
     await assertMayWrite(tx, actor, board);
+    assertMayArrange(actor, board, note);
     if (!board.columns.some((c) => c.key === payload.column)) {
       throw new CommandFailure("invalid", "That column isn't on this board.", [
         { path: "column", message: "Choose one of the board's columns." },

@@ -6,6 +6,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { ownNoteInEvent } from "./find-note";
+import { groupToWire, memberAuthorKeys } from "./groups";
 import { notesById, toWire } from "./note-views";
 import { undoRefusal } from "./undo-rules";
 
@@ -55,7 +56,11 @@ export const restoreNote: WriteHandler<"note:restore"> = {
             .returning({ id: notes.id })
         : [];
       regrouped = back.map((n) => n.id);
-      broadcasts.push({ room, event: "group:changed", data: { group: { id: group.id, title: group.title } } });
+      broadcasts.push({
+        room,
+        event: "group:changed",
+        data: { group: groupToWire(board, group, [], null) },
+      });
     } else if (groupId) {
       const [still] = await tx.select({ id: noteGroups.id }).from(noteGroups).where(eq(noteGroups.id, groupId));
       if (!still) groupId = null;
@@ -71,7 +76,7 @@ export const restoreNote: WriteHandler<"note:restore"> = {
       result: {
         note: toWire(restored, board, actorKey(actor)),
         notes: mates.map((n) => toWire(n, board, actorKey(actor))),
-        group: group ? { id: group.id, title: group.title } : null,
+        group: group ? groupToWire(board, group, await memberAuthorKeys(tx, group.id), actorKey(actor)) : null,
       },
       broadcasts,
     };

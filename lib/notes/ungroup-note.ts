@@ -4,7 +4,7 @@ import { assertMayWrite } from "@/lib/boards/board-access";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { noteInEvent } from "./find-note";
-import { dissolveSingletonGroup } from "./groups";
+import { assertMayArrange, dissolveSingletonGroup } from "./groups";
 import { notesById, toWire } from "./note-views";
 
 export const ungroupNote: WriteHandler<"note:ungroup"> = {
@@ -13,6 +13,7 @@ export const ungroupNote: WriteHandler<"note:ungroup"> = {
   async apply(tx, { actor, payload, now }) {
     const { note, board } = await noteInEvent(tx, actor, payload.noteId);
     await assertMayWrite(tx, actor, board);
+    assertMayArrange(actor, board, note);
     if (!note.groupId) {
       const [row] = await notesById(tx, board.id, [note.id]);
       return { result: { notes: row ? [toWire(row, board, null)] : [], removedGroupId: null }, broadcasts: [] };

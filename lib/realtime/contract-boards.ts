@@ -153,7 +153,8 @@ export type BoardView = {
   mapUrl: string | null;
 };
 
-export type GroupView = { id: string; title: string };
+/** `hidden`: on a board hidden until the reveal, a title this viewer may not read (sent empty). */
+export type GroupView = { id: string; title: string; hidden?: true };
 
 /** A board in the event's list (console, big screen): in the event snapshot, kept live by `board:changed`. */
 export type BoardListing = {

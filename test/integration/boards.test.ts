@@ -114,6 +114,58 @@ describe("boards", () => {
     ).toEqual(["Amira's secret idea", "Ben's idea"]);
   });
 
+  it("keeps a group's title hidden with its notes until the reveal, and lets nobody arrange notes they cannot read", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const heard: string[] = [];
+    ben.socket.onAny((name: string, data: unknown) => heard.push(`${name} ${JSON.stringify(data)}`));
+    const bensView = followBoard(ben.socket, event.welcomeBoardId);
+    await bensView.resync();
+    const place = { boardId: event.welcomeBoardId, column: event.welcomeColumn };
+    const first = (await ok(amira.socket, "note:create", { ...place, text: "Bins on Acre Lane" })).note;
+    const second = (await ok(amira.socket, "note:create", { ...place, text: "Foxes at night" })).note;
+    const bens = (await ok(ben.socket, "note:create", { ...place, text: "A bench" })).note;
+
+    const grouped = await ok(amira.socket, "note:group", { noteId: second.id, withNoteId: first.id });
+    const renamed = await ok(amira.socket, "group:rename", { groupId: grouped.group.id, title: "SECRETGROUP" });
+    expect(renamed.group.title).toBe("SECRETGROUP");
+    await until(() => bensView.current?.groups[grouped.group.id] !== undefined, "the group on Ben's screen");
+    // Amira reads her own group's title on a fresh look; Ben, the projector and the console do not.
+    const amirasLook = await ok(amira.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(amirasLook.groups).toContainEqual({ id: grouped.group.id, title: "SECRETGROUP" });
+    const bensLook = await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(bensLook.groups).toContainEqual({ id: grouped.group.id, title: "", hidden: true });
+    const staffLook = await ok(staff, "board:open", { boardId: event.welcomeBoardId });
+    expect(JSON.stringify(staffLook)).not.toContain("SECRETGROUP");
+
+    // Ben cannot move, group, ungroup or name what he cannot read; nothing changes.
+    const refusals = [
+      await send(ben.socket, "note:move", { noteId: first.id, column: event.welcomeColumn, beforeNoteId: null }),
+      await send(ben.socket, "note:group", { noteId: bens.id, withNoteId: first.id }),
+      await send(ben.socket, "note:group", { noteId: first.id, withNoteId: bens.id }),
+      await send(ben.socket, "note:ungroup", { noteId: first.id }),
+      await send(ben.socket, "group:rename", { groupId: grouped.group.id, title: "Mine now" }),
+    ];
+    for (const refusal of refusals) expect(refusal).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const [still] = await t.server.db.read.select().from(notes).where(eq(notes.id, first.id));
+    expect(still).toMatchObject({ groupId: grouped.group.id, position: first.position });
+    const [group] = await t.server.db.read.select().from(noteGroups).where(eq(noteGroups.id, grouped.group.id));
+    expect(group?.title).toBe("SECRETGROUP");
+    // His own note he moves as before, and staff arrange anyone's.
+    await ok(ben.socket, "note:move", { noteId: bens.id, column: event.welcomeColumn, beforeNoteId: null });
+    await ok(staff, "note:move", { noteId: second.id, column: event.welcomeColumn, beforeNoteId: null });
+
+    expect(heard.join("\n")).not.toContain("SECRETGROUP");
+    expect(JSON.stringify(bensView.current)).not.toContain("SECRETGROUP");
+
+    // The reveal shows the title to everyone.
+    await ok(staff, "board:reveal", { boardId: event.welcomeBoardId });
+    const after = await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(after.groups).toContainEqual({ id: grouped.group.id, title: "SECRETGROUP" });
+  });
+
   it("lets staff read hidden notes before the reveal and hide one from the room, its author told, every screen following", async () => {
     const staff = await facilitator();
     await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });

@@ -9,6 +9,13 @@ export const boardLimits = { noteText: 280, groupTitle: 80, boardTitle: 80, colu
 export const noteColours = ["yellow", "pink", "blue", "green", "orange"] as const;
 export type NoteColour = (typeof noteColours)[number];
 
+/**
+ * Sockets one person may hold open on one server process: every phone, laptop, tab and projector
+ * they use, with room to spare. Past it a new screen is refused ("too_many_screens") and tries
+ * again by itself a little later.
+ */
+export const screensPerPerson = 30;
+
 export const limits = {
   noteText: boardLimits.noteText,
   announcementText: 240,

@@ -48,6 +48,7 @@ import {
   limits,
   rooms,
   type ServerToClientEvents,
+  screensPerPerson,
 } from "./contract";
 import { executeCommand, type SequencedBroadcast } from "./execute-command";
 import { fanoutPolicy } from "./fanout-policy";
@@ -129,6 +130,8 @@ export type RealtimeOptions = {
   roomSnapshotBudget?: { rows: number; seconds: number };
   /** How long a person who kept flooding past their limit is shut out (seconds; default 60). */
   floodBlockSeconds?: number;
+  /** Sockets one person may hold open on this process at once (default `screensPerPerson`). */
+  screensPerPerson?: number;
   /** How often open sockets' identities are checked again (default 400 ms). */
   revalidateIntervalMs?: number;
   presenceIntervalMs?: number;
@@ -245,6 +248,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     const res = await refusals.get(key).catch(() => null);
     return !!res && res.consumedPoints > points && res.msBeforeNext > 0;
   };
+  // One person's open screens on this process. A person has a few (phone, laptop, a tab or two, the
+  // projector); a script holding thousands would make every room message cost thousands of writes.
+  const openScreens = new Map<string, number>();
+  const screensCap = options.screensPerPerson ?? screensPerPerson;
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -497,6 +504,21 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           acceptLanguage: socket.handshake.headers["accept-language"],
           ...languages,
         });
+      // Counted and reserved with no wait in between, so handshakes at once cannot all slip under it.
+      const person = actorKey(actor);
+      const open = openScreens.get(person) ?? 0;
+      if (open >= screensCap) return next(new Error("too_many_screens"));
+      openScreens.set(person, open + 1);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const left = (openScreens.get(person) ?? 1) - 1;
+        if (left > 0) openScreens.set(person, left);
+        else openScreens.delete(person);
+      };
+      socket.once("disconnect", release);
+      socket.conn.once("close", release);
       next();
     } catch (error) {
       log("handshake failed", error);

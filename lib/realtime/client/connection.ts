@@ -101,6 +101,8 @@ export class EventConnection {
         if (typeof said === "string") this.ended = said;
         return this.waitForOpening(error.message);
       }
+      // This person has many screens open already: socket.io gives up on a refusal, so try again later.
+      if (error.message === "too_many_screens") this.tryAgainLater();
       this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting");
     });
     window.addEventListener("offline", this.goOffline);
@@ -409,6 +411,17 @@ export class EventConnection {
       emitWithAck(name: string, envelope: unknown): Promise<Ack<unknown>>;
     };
     return socket.emitWithAck(name, envelope);
+  }
+
+  private tryAgainLater() {
+    if (this.reopenTimer) return;
+    this.reopenTimer = setTimeout(
+      () => {
+        this.reopenTimer = null;
+        if (navigator.onLine !== false) this.socket.connect();
+      },
+      10_000 + Math.random() * 10_000,
+    );
   }
 
   private scheduleRetry() {

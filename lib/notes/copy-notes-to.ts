@@ -21,7 +21,8 @@ type GroupRow = typeof noteGroups.$inferSelect;
  * A copy tells the room no more than its source did: a note the room may not read where it is
  * (hidden until the reveal, or hidden by a facilitator) is copied hidden from the room
  * (withheld: its author and staff read it, and a facilitator shows it there when it should be
- * read), and a group's title not yet shown to the room is not carried.
+ * read), a group's title not yet shown to the room is not carried, and a note written on an
+ * anonymous board stays unnamed wherever it is copied.
  */
 export async function copyNotesTo(
   tx: Tx,
@@ -38,18 +39,33 @@ export async function copyNotesTo(
   const { target, now } = options;
   const room = rooms.board(target.id);
   const broadcasts: Broadcast[] = [];
-  const sourceIds = [...new Set([...options.notes.map((n) => n.boardId), ...options.groups.map((g) => g.boardId)])];
+  const sourceIds = [
+    ...new Set([
+      ...options.notes.flatMap((n) => (n.sourceBoardId ? [n.boardId, n.sourceBoardId] : [n.boardId])),
+      ...options.groups.map((g) => g.boardId),
+    ]),
+  ];
   const sources = new Map(
     sourceIds.length
       ? (
           await tx
-            .select({ id: boards.id, hiddenUntilReveal: boards.hiddenUntilReveal, revealedAt: boards.revealedAt })
+            .select({
+              id: boards.id,
+              hiddenUntilReveal: boards.hiddenUntilReveal,
+              revealedAt: boards.revealedAt,
+              anonymous: boards.anonymous,
+            })
             .from(boards)
             .where(inArray(boards.id, sourceIds))
         ).map((b) => [b.id, b])
       : [],
   );
-  const shownToRoom = (boardId: string) => sources.get(boardId) ?? { hiddenUntilReveal: true, revealedAt: null };
+  const shownToRoom = (boardId: string) => sources.get(boardId) ?? { hiddenUntilReveal: true, revealedAt: null, anonymous: true };
+  // A copy of a copy from an anonymous board remembers that board, so its author stays unnamed (toWire).
+  const origin = (note: NoteRow) =>
+    !shownToRoom(note.boardId).anonymous && note.sourceBoardId && shownToRoom(note.sourceBoardId).anonymous
+      ? note.sourceBoardId
+      : note.boardId;
   const newGroupFor = new Map<string, string>();
   for (const g of options.groups) {
     const id = randomUUID();
@@ -90,7 +106,7 @@ export async function copyNotesTo(
       authorParticipantId: note.authorParticipantId,
       authorAccountId: note.authorAccountId,
       sourceNoteId: note.id,
-      sourceBoardId: note.boardId,
+      sourceBoardId: origin(note),
       withheldAt: roomReads ? null : now,
       createdAt: now,
     });

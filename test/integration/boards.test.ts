@@ -287,6 +287,41 @@ describe("boards", () => {
     await until(() => bensView.current?.notes[copyOfHidden.id]?.text === "HIDDENNOTE", "the copy shown on Ben's screen");
   });
 
+  it("never names the author of a note copied from an anonymous board, nor of a copy of that copy", async () => {
+    const staff = await facilitator();
+    const amira = await participant("Amira Haddad");
+    const ben = await participant("Ben");
+    const { heard, bensView } = await listenAsBen(ben.socket);
+    const unsafe = (await ok(staff, "board:create", { title: "Where I feel unsafe", template: "ideas" })).board;
+    await ok(staff, "board:update", { boardId: unsafe.id, anonymous: true });
+    const middle = (await ok(staff, "board:create", { title: "Themes", template: "ideas" })).board;
+    const note = (
+      await ok(amira.socket, "note:create", { boardId: unsafe.id, column: unsafe.columns[0]!.key, text: "The underpass" })
+    ).note;
+    const once = await ok(staff, "notes:copy", { toBoardId: middle.id, noteIds: [note.id] });
+    await ok(staff, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [once.notes[0]!.id] });
+    await ok(staff, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [note.id] });
+    // Nor does a copy carry the tag of her notes that are named there.
+    const named = (
+      await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Hello" })
+    ).note;
+    await until(() => Object.keys(bensView.current?.notes ?? {}).length === 3, "the copies on Ben's screen");
+    const copies = Object.values(bensView.current?.notes ?? {}).filter((n) => n.id !== named.id);
+    expect(copies.map((n) => [n.authorName, n.authorTag === named.authorTag])).toEqual([
+      [null, false],
+      [null, false],
+    ]);
+    const looks = [
+      await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId }),
+      await ok(ben.socket, "board:open", { boardId: middle.id }),
+    ];
+    const underpass = looks.flatMap((look) => look.notes.filter((n) => n.text === "The underpass"));
+    expect(underpass).toHaveLength(3);
+    for (const seen of [heard.join("\n"), JSON.stringify(underpass)]) {
+      expect(seen.split("\n").filter((m) => m.includes("The underpass") && m.includes("Amira"))).toEqual([]);
+    }
+  });
+
   it("refuses an edit based on an old version, and edits of someone else's note", async () => {
     const amira = await participant("Amira");
     const ben = await participant("Ben");

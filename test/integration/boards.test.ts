@@ -322,6 +322,31 @@ describe("boards", () => {
     }
   });
 
+  it("does not re-send a renamed person's notes on an anonymous or hidden board, which would tie them to her", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const hidden = (await ok(staff, "board:create", { title: "Worries", template: "ideas" })).board;
+    await ok(staff, "board:update", { boardId: hidden.id, hiddenUntilReveal: true });
+    const amira = await participant("Amira Haddad");
+    const ben = await participant("Ben");
+    const { heard } = await listenAsBen(ben.socket);
+    await followBoard(ben.socket, hidden.id).resync();
+    await ok(ben.socket, "teams:snapshot", {});
+    const unsigned = (
+      await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Unsafe" })
+    ).note;
+    const secret = (await ok(amira.socket, "note:create", { boardId: hidden.id, column: hidden.columns[0]!.key, text: "Mine" }))
+      .note;
+    await until(() => heard.some((m) => m.includes(secret.id)), "the hidden note's blank card on Ben's phone");
+    const before = heard.length;
+    await ok(amira.socket, "profile:update", { ageBand: "16_17" });
+    await until(() => heard.slice(before).some((m) => m.startsWith("participant:profile-updated")), "the room told of A. H.");
+    // Her notes' blank or unsigned cards say nothing new: sent now, they would say whose they are.
+    await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    const after = heard.slice(before).join("\n");
+    expect([after.includes(unsigned.id), after.includes(secret.id)]).toEqual([false, false]);
+  });
+
   it("refuses an edit based on an old version, and edits of someone else's note", async () => {
     const amira = await participant("Amira");
     const ben = await participant("Ben");

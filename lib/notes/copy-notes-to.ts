@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { noteGroups, notes } from "@/db/schema";
+import { boards, noteGroups, notes } from "@/db/schema";
 import type { BoardRow } from "@/lib/boards/board-access";
+import { authorKeyOf, groupTitleVisibleTo, noteVisibleTo } from "@/lib/boards/rules";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type WireNote } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
@@ -16,6 +17,12 @@ type GroupRow = typeof noteGroups.$inferSelect;
  * Copies notes (in the order given) onto another board, after its last note, recreating the
  * given groups there. Each copy keeps its author and photo and remembers where it came from.
  * Shared by the facilitator's funnel and the vote shortlist.
+ *
+ * A copy tells the room no more than its source did: a note the room may not read where it is
+ * (hidden until the reveal, or hidden by a facilitator) is copied hidden from the room
+ * (withheld: its author and staff read it, and a facilitator shows it there when it should be
+ * read), a group's title not yet shown to the room is not carried, and a note written on an
+ * anonymous board stays unnamed wherever it is copied.
  */
 export async function copyNotesTo(
   tx: Tx,
@@ -32,10 +39,38 @@ export async function copyNotesTo(
   const { target, now } = options;
   const room = rooms.board(target.id);
   const broadcasts: Broadcast[] = [];
+  const sourceIds = [
+    ...new Set([
+      ...options.notes.flatMap((n) => (n.sourceBoardId ? [n.boardId, n.sourceBoardId] : [n.boardId])),
+      ...options.groups.map((g) => g.boardId),
+    ]),
+  ];
+  const sources = new Map(
+    sourceIds.length
+      ? (
+          await tx
+            .select({
+              id: boards.id,
+              hiddenUntilReveal: boards.hiddenUntilReveal,
+              revealedAt: boards.revealedAt,
+              anonymous: boards.anonymous,
+            })
+            .from(boards)
+            .where(inArray(boards.id, sourceIds))
+        ).map((b) => [b.id, b])
+      : [],
+  );
+  const shownToRoom = (boardId: string) => sources.get(boardId) ?? { hiddenUntilReveal: true, revealedAt: null, anonymous: true };
+  // A copy of a copy from an anonymous board remembers that board, so its author stays unnamed (toWire).
+  const origin = (note: NoteRow) =>
+    !shownToRoom(note.boardId).anonymous && note.sourceBoardId && shownToRoom(note.sourceBoardId).anonymous
+      ? note.sourceBoardId
+      : note.boardId;
   const newGroupFor = new Map<string, string>();
   for (const g of options.groups) {
     const id = randomUUID();
-    const title = options.groupTitle?.(g) ?? g.title;
+    const carried = groupTitleVisibleTo(shownToRoom(g.boardId), [], null) ? g : { ...g, title: "" };
+    const title = options.groupTitle?.(carried) ?? carried.title;
     newGroupFor.set(g.id, id);
     await tx.insert(noteGroups).values({ id, boardId: target.id, title, createdAt: now });
     // The copies are new notes on the target: on a board hidden until the reveal, so is the title.
@@ -56,6 +91,8 @@ export async function copyNotesTo(
     const keep = options.columns === "keep" && target.columns.some((c) => c.key === note.column);
     const id = randomUUID();
     ids.push(id);
+    const author = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
+    const roomReads = noteVisibleTo(shownToRoom(note.boardId), author, null, note.withheldAt !== null);
     position += 1;
     await tx.insert(notes).values({
       id,
@@ -69,7 +106,8 @@ export async function copyNotesTo(
       authorParticipantId: note.authorParticipantId,
       authorAccountId: note.authorAccountId,
       sourceNoteId: note.id,
-      sourceBoardId: note.boardId,
+      sourceBoardId: origin(note),
+      withheldAt: roomReads ? null : now,
       createdAt: now,
     });
   }

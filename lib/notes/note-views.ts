@@ -9,7 +9,10 @@ import { photoUrl } from "./note-photos";
 
 /** Notes with what a screen needs beside them: author name and where a copied note came from. */
 async function noteRows(db: Db | Tx, where: SQL | undefined) {
-  const sourceBoards = db.select({ id: boards.id, title: boards.title }).from(boards).as("source_boards");
+  const sourceBoards = db
+    .select({ id: boards.id, title: boards.title, anonymous: boards.anonymous })
+    .from(boards)
+    .as("source_boards");
   return db
     .select({
       note: notes,
@@ -18,6 +21,7 @@ async function noteRows(db: Db | Tx, where: SQL | undefined) {
       participantLeftAt: participants.leftAt,
       accountName: accounts.name,
       sourceTitle: sourceBoards.title,
+      sourceAnonymous: sourceBoards.anonymous,
     })
     .from(notes)
     .leftJoin(participants, eq(participants.id, notes.authorParticipantId))
@@ -42,6 +46,12 @@ function authorNameOf(row: NoteRow): string | null {
 }
 
 /**
+ * Whether a note's author stays unnamed: on an anonymous board, and on a copy of a note written
+ * there (copyNotesTo has a copy of a copy remember the anonymous board it came from).
+ */
+const namelessOn = (row: NoteRow, board: BoardRow) => board.anonymous || row.sourceAnonymous === true;
+
+/**
  * The note as `viewerKey` may see it. With no viewer (a broadcast to the whole room), a note
  * on a hidden board carries no text: each phone learns its own notes from its acks and snapshots.
  */
@@ -59,8 +69,9 @@ export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null):
     hidden: !visible,
     withheld,
     colour: note.colour as NoteColour,
-    authorName: board.anonymous || !visible ? null : authorNameOf(row),
-    authorTag: authorTag(board.id, key),
+    authorName: namelessOn(row, board) || !visible ? null : authorNameOf(row),
+    // On a board that names people, a copy's tag would tie it to its author's named notes there.
+    authorTag: namelessOn(row, board) && !board.anonymous ? null : authorTag(board.id, key),
     groupId: note.groupId,
     photoUrl: visible ? photoUrl(note.photoId) : null,
     // Where a hidden note is pinned says something of what it is about: it stays hidden too.
@@ -82,7 +93,7 @@ export function hiddenTextsOf(rows: NoteRow[], board: BoardRow): HiddenNoteText[
       id: row.note.id,
       version: row.note.version,
       text: row.note.text,
-      authorName: board.anonymous ? null : authorNameOf(row),
+      authorName: namelessOn(row, board) ? null : authorNameOf(row),
       photoUrl: photoUrl(row.note.photoId),
     }));
 }

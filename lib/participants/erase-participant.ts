@@ -143,7 +143,10 @@ export async function eraseParticipant(
 
 /**
  * Someone's notes as their boards' rooms see them now: re-sent when the name they are signed
- * with changes (they left: "Someone who left"; renamed; or now shown by initials).
+ * with changes (they left: "Someone who left"; renamed; or now shown by initials). Only notes
+ * the room sees signed: an unsigned card (an anonymous board, a copy from one) or a blank one
+ * (hidden until the reveal, or by a facilitator) shows nothing new, and sent beside the room's
+ * news of that person it would say whose it is.
  */
 export async function resignedNotes(tx: Tx, participantId: string): Promise<Broadcast[]> {
   const kept = await tx
@@ -157,12 +160,10 @@ export async function resignedNotes(tx: Tx, participantId: string): Promise<Broa
     const board = await findBoard(tx, boardId);
     if (!board) continue;
     for (let i = 0; i < ids.length; i += 200) {
-      const rows = await notesById(tx, boardId, ids.slice(i, i + 200));
-      broadcasts.push({
-        room: rooms.board(boardId),
-        event: "note:changed",
-        data: { notes: rows.map((r) => toWire(r, board, null)) },
-      });
+      const signed = (await notesById(tx, boardId, ids.slice(i, i + 200)))
+        .map((r) => toWire(r, board, null))
+        .filter((n) => n.authorName !== null);
+      if (signed.length) broadcasts.push({ room: rooms.board(boardId), event: "note:changed", data: { notes: signed } });
     }
   }
   return broadcasts;

@@ -33,6 +33,14 @@ async function participant(name: string) {
   return { id, socket: await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) }) };
 }
 const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+/** Every message Ben's phone receives, and the welcome board as his screen holds it. */
+async function listenAsBen(socket: Awaited<ReturnType<typeof facilitator>>) {
+  const heard: string[] = [];
+  socket.onAny((name: string, data: unknown) => heard.push(`${name} ${JSON.stringify(data)}`));
+  const bensView = followBoard(socket, event.welcomeBoardId);
+  await bensView.resync();
+  return { heard, bensView };
+}
 
 const comparable = (s: BoardState | null) =>
   Object.values(s?.notes ?? {})
@@ -119,10 +127,7 @@ describe("boards", () => {
     await ok(staff, "board:update", { boardId: event.welcomeBoardId, hiddenUntilReveal: true });
     const amira = await participant("Amira");
     const ben = await participant("Ben");
-    const heard: string[] = [];
-    ben.socket.onAny((name: string, data: unknown) => heard.push(`${name} ${JSON.stringify(data)}`));
-    const bensView = followBoard(ben.socket, event.welcomeBoardId);
-    await bensView.resync();
+    const { heard, bensView } = await listenAsBen(ben.socket);
     const place = { boardId: event.welcomeBoardId, column: event.welcomeColumn };
     const first = (await ok(amira.socket, "note:create", { ...place, text: "Bins on Acre Lane" })).note;
     const second = (await ok(amira.socket, "note:create", { ...place, text: "Foxes at night" })).note;
@@ -224,6 +229,122 @@ describe("boards", () => {
     await ok(staff, "note:withhold", { noteId: rude.id, withheld: false });
     await until(() => bensView.current?.notes[rude.id]?.text === "Something rude", "Ben's screen to show the note again");
     expect(bensView.current?.notes[rude.id]).toMatchObject({ hidden: false, withheld: false });
+  });
+
+  it("copies a note the room may not read yet (hidden until the reveal, or hidden by a facilitator) as hidden from the room", async () => {
+    const staff = await facilitator();
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const { heard, bensView } = await listenAsBen(ben.socket);
+    // One board hidden until the reveal; one open board where a facilitator hid a note in a group.
+    const secret = (await ok(staff, "board:create", { title: "Worries", template: "ideas" })).board;
+    await ok(staff, "board:update", { boardId: secret.id, hiddenUntilReveal: true });
+    const open = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const hidden = (
+      await ok(amira.socket, "note:create", { boardId: secret.id, column: secret.columns[0]!.key, text: "HIDDENNOTE" })
+    ).note;
+    const alsoHidden = (
+      await ok(amira.socket, "note:create", { boardId: secret.id, column: secret.columns[0]!.key, text: "HIDDENTOO" })
+    ).note;
+    const secretGroup = (await ok(amira.socket, "note:group", { noteId: alsoHidden.id, withNoteId: hidden.id })).group;
+    await ok(amira.socket, "group:rename", { groupId: secretGroup.id, title: "SECRETGROUP" });
+    const rude = (await ok(amira.socket, "note:create", { boardId: open.id, column: open.columns[0]!.key, text: "RUDENOTE" }))
+      .note;
+    const fine = (await ok(ben.socket, "note:create", { boardId: open.id, column: open.columns[0]!.key, text: "A bench" })).note;
+    const { group } = await ok(staff, "note:group", { noteId: rude.id, withNoteId: fine.id });
+    await ok(staff, "note:withhold", { noteId: rude.id, withheld: true });
+
+    const copied = await ok(staff, "notes:copy", {
+      toBoardId: event.welcomeBoardId,
+      noteIds: [],
+      groupIds: [group.id, secretGroup.id],
+    });
+    expect(copied.notes).toHaveLength(4);
+    await until(() => Object.keys(bensView.current?.notes ?? {}).length === 4, "the copies on Ben's screen");
+    expect(
+      Object.values(bensView.current?.notes ?? {})
+        .filter((n) => !n.hidden)
+        .map((n) => n.text),
+    ).toEqual(["A bench"]);
+    const bensLook = await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    for (const seen of [heard.join("\n"), JSON.stringify(bensView.current), JSON.stringify(bensLook)]) {
+      expect(seen).not.toContain("HIDDENNOTE");
+      expect(seen).not.toContain("RUDENOTE");
+      expect(seen).not.toContain("HIDDENTOO");
+      expect(seen).not.toContain("SECRETGROUP");
+    }
+    // Amira still reads her own copies; a facilitator shows one to the room when it should be read there.
+    const amirasLook = await ok(amira.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(
+      amirasLook.notes
+        .filter((n) => !n.hidden)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(["A bench", "HIDDENNOTE", "HIDDENTOO", "RUDENOTE"]);
+    const [copyOfHidden] = await t.server.db.read.select().from(notes).where(eq(notes.sourceNoteId, hidden.id));
+    if (!copyOfHidden) throw new Error("no copy of the hidden note");
+    await ok(staff, "note:withhold", { noteId: copyOfHidden.id, withheld: false });
+    await until(() => bensView.current?.notes[copyOfHidden.id]?.text === "HIDDENNOTE", "the copy shown on Ben's screen");
+  });
+
+  it("never names the author of a note copied from an anonymous board, nor of a copy of that copy", async () => {
+    const staff = await facilitator();
+    const amira = await participant("Amira Haddad");
+    const ben = await participant("Ben");
+    const { heard, bensView } = await listenAsBen(ben.socket);
+    const unsafe = (await ok(staff, "board:create", { title: "Where I feel unsafe", template: "ideas" })).board;
+    await ok(staff, "board:update", { boardId: unsafe.id, anonymous: true });
+    const middle = (await ok(staff, "board:create", { title: "Themes", template: "ideas" })).board;
+    const note = (
+      await ok(amira.socket, "note:create", { boardId: unsafe.id, column: unsafe.columns[0]!.key, text: "The underpass" })
+    ).note;
+    const once = await ok(staff, "notes:copy", { toBoardId: middle.id, noteIds: [note.id] });
+    await ok(staff, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [once.notes[0]!.id] });
+    await ok(staff, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [note.id] });
+    // Nor does a copy carry the tag of her notes that are named there.
+    const named = (
+      await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Hello" })
+    ).note;
+    await until(() => Object.keys(bensView.current?.notes ?? {}).length === 3, "the copies on Ben's screen");
+    const copies = Object.values(bensView.current?.notes ?? {}).filter((n) => n.id !== named.id);
+    expect(copies.map((n) => [n.authorName, n.authorTag === named.authorTag])).toEqual([
+      [null, false],
+      [null, false],
+    ]);
+    const looks = [
+      await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId }),
+      await ok(ben.socket, "board:open", { boardId: middle.id }),
+    ];
+    const underpass = looks.flatMap((look) => look.notes.filter((n) => n.text === "The underpass"));
+    expect(underpass).toHaveLength(3);
+    for (const seen of [heard.join("\n"), JSON.stringify(underpass)]) {
+      expect(seen.split("\n").filter((m) => m.includes("The underpass") && m.includes("Amira"))).toEqual([]);
+    }
+  });
+
+  it("does not re-send a renamed person's notes on an anonymous or hidden board, which would tie them to her", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const hidden = (await ok(staff, "board:create", { title: "Worries", template: "ideas" })).board;
+    await ok(staff, "board:update", { boardId: hidden.id, hiddenUntilReveal: true });
+    const amira = await participant("Amira Haddad");
+    const ben = await participant("Ben");
+    const { heard } = await listenAsBen(ben.socket);
+    await followBoard(ben.socket, hidden.id).resync();
+    await ok(ben.socket, "teams:snapshot", {});
+    const unsigned = (
+      await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Unsafe" })
+    ).note;
+    const secret = (await ok(amira.socket, "note:create", { boardId: hidden.id, column: hidden.columns[0]!.key, text: "Mine" }))
+      .note;
+    await until(() => heard.some((m) => m.includes(secret.id)), "the hidden note's blank card on Ben's phone");
+    const before = heard.length;
+    await ok(amira.socket, "profile:update", { ageBand: "16_17" });
+    await until(() => heard.slice(before).some((m) => m.startsWith("participant:profile-updated")), "the room told of A. H.");
+    // Her notes' blank or unsigned cards say nothing new: sent now, they would say whose they are.
+    await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    const after = heard.slice(before).join("\n");
+    expect([after.includes(unsigned.id), after.includes(secret.id)]).toEqual([false, false]);
   });
 
   it("refuses an edit based on an old version, and edits of someone else's note", async () => {

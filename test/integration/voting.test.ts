@@ -203,6 +203,27 @@ describe("dot-voting", () => {
     expect(carried.map((n) => n.sourceNoteId).sort()).toEqual([a, c].sort());
   });
 
+  it("carries a shortlist of an anonymous board hidden until the reveal without naming anyone or showing the notes", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true, hiddenUntilReveal: true });
+    const writer = await phone("Amira Haddad");
+    const reader = await phone("Ben");
+    const [a = "", b = ""] = await addNotes(writer, 2);
+    const { round } = await openRound(staff, { dotsPerPerson: 2, maxPerTarget: 1, shortlistSize: 2 });
+    await ok(reader, "vote:cast", { roundId: round.id, targetId: a });
+    await ok(reader, "vote:cast", { roundId: round.id, targetId: b });
+    await ok(staff, "vote:close", { roundId: round.id });
+    const done = await ok(staff, "vote:shortlist", { roundId: round.id, title: "Shortlist", picked: [] });
+    const bens = JSON.stringify(await ok(reader, "board:open", { boardId: done.boardId }));
+    expect(bens).not.toMatch(/Idea \d/);
+    expect(bens).not.toContain("Amira");
+    const amiras = await ok(writer, "board:open", { boardId: done.boardId });
+    expect(amiras.notes.map((n) => [n.text, n.authorName]).sort()).toEqual([
+      ["Idea 0", null],
+      ["Idea 1", null],
+    ]);
+  });
+
   it("votes on groups when the round says so, and refuses single notes then", async () => {
     const staff = await facilitator();
     const [a = "", b = "", c = ""] = await addNotes(staff, 3);

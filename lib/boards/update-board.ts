@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { boards } from "@/db/schema";
+import { boards, notes } from "@/db/schema";
 import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { actorKey } from "@/lib/auth/actor";
@@ -24,6 +24,14 @@ export const updateBoard: WriteHandler<"board:update"> = {
         throw new CommandFailure("invalid", "That image can't be used as this board's map.", [
           { path: "mapPhotoId", message: "Upload the map again." },
         ]);
+      }
+    }
+    // Notes written on an anonymous board were written on its promise of no names, for anyone:
+    // once there are any, names are never switched on over them.
+    if (changes.anonymous === false && board.anonymous) {
+      const [written] = await tx.select({ id: notes.id }).from(notes).where(eq(notes.boardId, board.id)).limit(1);
+      if (written) {
+        throw new CommandFailure("conflict", "Notes on this board were written without names, so it stays anonymous.");
       }
     }
     // Turning "hidden until reveal" on again hides the board afresh.

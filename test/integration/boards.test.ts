@@ -347,6 +347,25 @@ describe("boards", () => {
     expect([after.includes(unsigned.id), after.includes(secret.id)]).toEqual([false, false]);
   });
 
+  it("keeps a board anonymous once notes were written on it without names; an empty one may show names", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const amira = await participant("Amira");
+    await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Unsigned" });
+    expect(await send(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: false })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: "Notes on this board were written without names, so it stays anonymous." },
+    });
+    const look = await ok(amira.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(look.board.anonymous).toBe(true);
+    expect(look.notes.map((n) => n.authorName)).toEqual([null]);
+    // Other settings still change, and a board with no notes yet may go back to names.
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true, locked: true });
+    const empty = await addBoard(t.server.db, event.id, "Empty");
+    await ok(staff, "board:update", { boardId: empty, anonymous: true });
+    expect((await ok(staff, "board:update", { boardId: empty, anonymous: false })).board.anonymous).toBe(false);
+  });
+
   it("refuses an edit based on an old version, and edits of someone else's note", async () => {
     const amira = await participant("Amira");
     const ben = await participant("Ben");

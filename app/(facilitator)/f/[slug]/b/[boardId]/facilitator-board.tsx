@@ -21,11 +21,13 @@ function Toggle({
   hint,
   checked,
   onChange,
+  disabled = false,
 }: {
   label: string;
   hint: string;
   checked: boolean;
   onChange: (v: boolean) => Promise<{ ok: boolean } | null> | null;
+  disabled?: boolean;
 }) {
   // Shows the new setting at once; the board's own state takes over once it agrees.
   const [pending, setPending] = useState<boolean | null>(null);
@@ -33,9 +35,10 @@ function Toggle({
     if (pending === checked) setPending(null);
   }, [pending, checked]);
   return (
-    <label className="flex cursor-pointer items-start gap-3 rounded-lg p-2 hover:bg-paper">
+    <label className={`flex items-start gap-3 rounded-lg p-2 ${disabled ? "" : "cursor-pointer hover:bg-paper"}`}>
       <input
         type="checkbox"
+        disabled={disabled}
         checked={pending ?? checked}
         onChange={(e) => {
           const value = e.target.checked;
@@ -88,6 +91,8 @@ export function FacilitatorBoard({
   const target = chosen ?? targets.find((b) => b.teamId === null)?.id ?? targets[0]?.id ?? "";
   const [feedback, setFeedback] = useState<string | null>(null);
   const settings = board.state?.board;
+  // Notes written without names keep the board anonymous (the server refuses names over them).
+  const anonymousKept = !!settings?.anonymous && Object.keys(board.state?.notes ?? {}).length > 0;
 
   const copy = async () => {
     const ack = await board.copyTo(target, selection.noteIds, selection.groupIds);
@@ -157,8 +162,9 @@ export function FacilitatorBoard({
               />
               <Toggle
                 label={t("settings.anonymous")}
-                hint={t("settings.anonymousHint")}
+                hint={anonymousKept ? t("settings.anonymousKept") : t("settings.anonymousHint")}
                 checked={settings.anonymous}
+                disabled={anonymousKept}
                 onChange={(anonymous) => board.updateBoard({ anonymous })}
               />
               <Toggle

@@ -49,7 +49,10 @@ describe("screens one person may hold open", () => {
         const s = clients.socket({ eventId: event.id, cookie: flooder });
         return connected(s).then(
           () => "open",
-          () => (s.disconnect(), "refused"),
+          () => {
+            s.disconnect();
+            return "refused";
+          },
         );
       })
       .toBe("open");

@@ -32,7 +32,9 @@ export const openBoard: ReadHandler<"board:open"> = {
     for (const { note } of rows) {
       if (note.groupId === null) continue;
       const key = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
-      authorsOf.set(note.groupId, [...(authorsOf.get(note.groupId) ?? []), key]);
+      const authors = authorsOf.get(note.groupId);
+      if (authors) authors.push(key);
+      else authorsOf.set(note.groupId, [key]);
     }
     return {
       result: {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { serverManifest } from "@/lib/server/dist-dir";
+import { lingerAfterEarlyAnswer } from "@/lib/server/linger";
 import { answerPlainly } from "./plain-answer";
 
 /**
@@ -155,14 +156,14 @@ export async function gateServerActions(
   const { dev = false, publicUrl } = options;
   if (!isActionRequest(req)) return next();
   if (!fromOurOrigin(req, publicUrl)) {
-    req.resume();
-    return answerPlainly(res, req.headers, 403, "server.otherSite");
+    answerPlainly(res, req.headers, 403, "server.otherSite");
+    return lingerAfterEarlyAnswer(req, res);
   }
   const actionId = req.headers["next-action"];
   const known = knownActionIds(dev);
   if (typeof actionId === "string" && known && !known.has(actionId)) {
-    req.resume();
-    return answerPlainly(res, req.headers, 404, "server.formOutOfDate");
+    answerPlainly(res, req.headers, 404, "server.formOutOfDate");
+    return lingerAfterEarlyAnswer(req, res);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -173,10 +174,9 @@ export async function gateServerActions(
   const tooBig = () => {
     done = true;
     chunks.length = 0;
-    // Answered at once, and the connection closed after the answer: the rest is never read.
-    res.setHeader("connection", "close");
+    // Answered at once; the rest is read and dropped, never kept, and cut off after a while.
     answerPlainly(res, req.headers, 413, limit > 13 * 1024 * 1024 ? "server.importTooBig" : "server.tooBig");
-    req.resume();
+    lingerAfterEarlyAnswer(req, res);
   };
   if (Number(req.headers["content-length"] ?? 0) > limit) return tooBig();
   req.on("data", (chunk: Buffer) => {

@@ -5,26 +5,11 @@
  * code could do with thousands of them).
  */
 import { expect, test } from "@playwright/test";
-import { io, type Socket } from "socket.io-client";
 import { participantCookieName } from "@/lib/auth/cookies";
-import { contractVersion, screensPerPerson } from "@/lib/realtime/constants";
-import { e2eBaseUrl } from "../support/config";
+import { screensPerPerson } from "@/lib/realtime/constants";
+import { cookieScreen as screen } from "../support/command-socket";
 import { createEventFixture, joinAs } from "../support/fixtures";
 import { phone } from "../support/viewports";
-
-function screen(eventId: string, cookie: string): Promise<Socket> {
-  const socket = io(e2eBaseUrl, {
-    auth: { eventId, contractVersion },
-    extraHeaders: { cookie, origin: e2eBaseUrl },
-    transports: ["websocket"],
-    forceNew: true,
-    reconnection: false,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
-}
 
 test("a phone past the person's screen limit waits, then connects by itself when another screen closes", async ({ browser }) => {
   test.setTimeout(120_000);

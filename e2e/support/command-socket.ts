@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 import { accountSessions } from "@/db/schema";
 import { accountSessionCookie } from "@/lib/auth/cookies";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -37,4 +37,19 @@ export async function commandSocket(eventId: string, accountId: string): Promise
     },
     close: () => void socket.close(),
   };
+}
+
+/** A screen held open with someone's cookie (what a script with their cookie could do); refused handshakes reject. */
+export function cookieScreen(eventId: string, cookie: string): Promise<Socket> {
+  const socket = io(e2eBaseUrl, {
+    auth: { eventId, contractVersion },
+    extraHeaders: { cookie, origin: e2eBaseUrl },
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+  });
 }

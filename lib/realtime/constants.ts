@@ -92,6 +92,6 @@ export const accessEndedMessage: Record<AccessEndedReason, string> = {
   ended: "You're no longer signed in to this event. Reload the page to carry on.",
   closed: "This event isn't open at the moment. Keep this page open: you'll be back in as soon as it opens again.",
   finished: "This event has finished. Thank you for taking part.",
-  flood: "You're sending far faster than a person can, so you've been paused. Wait a minute, then reload the page.",
+  flood: "You're sending far faster than a person can, so you've been paused. Wait a minute: this page carries on by itself.",
   replaced: "You've signed in on another device.",
 };

@@ -470,6 +470,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         const locale = socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"] });
         return Object.assign(new Error(why), { data: { message: localise(accessEndedMessage[why], locale) } });
       };
+      const shutOutError = () => {
+        const locale = socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"] });
+        return Object.assign(new Error("rate_limited"), { data: { message: localise(accessEndedMessage.flood, locale) } });
+      };
       const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
       if (!actor) {
         // Someone whose event was taken back to draft is told so, and keeps trying until it opens.
@@ -490,7 +494,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       const revoked = (await revokedAmong(db.read, [held])).get(held);
       if (revoked) return next(revoked === "ended" ? new Error("unauthenticated") : heldOut(revoked));
       if (auth.data.person !== undefined && auth.data.person !== personTag(actor)) return next(new Error("someone-else"));
-      if (await shutOut(actorKey(actor))) return next(new Error("rate_limited"));
+      // Told why, in their language; the page tries again by itself until the pause is over.
+      if (await shutOut(actorKey(actor))) return next(shutOutError());
       if (restored && !sameHolder(restored, held)) startAfresh(socket);
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;

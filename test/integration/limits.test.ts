@@ -70,8 +70,10 @@ describe("rate limit", () => {
     for (let i = 0; i < 12 && flooder.connected; i++) flooder.emit("event:snapshot", { id: commandId(), payload: {} }, () => {});
     expect(await gone).toBe("io server disconnect");
     expect(await told).toMatch(/faster than a person/);
-    // Reconnecting doesn't help: shut out for a while.
-    expect((await connectError(clients.socket({ eventId: event.id, cookie }))).message).toBe("rate_limited");
+    // Reconnecting doesn't help: shut out for a while, and told why at the door.
+    const refused = await connectError(clients.socket({ eventId: event.id, cookie }));
+    expect(refused.message).toBe("rate_limited");
+    expect((refused as { data?: { message?: string } }).data?.message).toMatch(/faster than a person.*carries on by itself/);
   });
 });
 

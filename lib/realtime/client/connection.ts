@@ -85,6 +85,8 @@ export class EventConnection {
       if (reason === "left" || reason === "removed") this.forget();
       if (heldOut(reason)) this.waitForOpening(reason);
       else this.setStatus("refused");
+      // Paused for sending far too fast: the pause ends by itself, and so does the wait.
+      if (reason === "flood") this.tryAgainLater();
       ack();
     });
     // The server cut this socket off on purpose (access ended): socket.io won't reconnect, so
@@ -100,6 +102,13 @@ export class EventConnection {
         const said = (error as { data?: { message?: unknown } }).data?.message;
         if (typeof said === "string") this.ended = said;
         return this.waitForOpening(error.message);
+      }
+      // Still paused for flooding: say why, and try again later (socket.io gives up on a refusal).
+      if (error.message === "rate_limited") {
+        const said = (error as { data?: { message?: unknown } }).data?.message;
+        if (typeof said === "string") this.ended = said;
+        this.tryAgainLater();
+        return this.setStatus("refused");
       }
       // This person has many screens open already: socket.io gives up on a refusal, so try again later.
       if (error.message === "too_many_screens") this.tryAgainLater();
@@ -310,9 +319,10 @@ export class EventConnection {
     } catch {
       // no sessionStorage: nothing was kept in it
     }
+    // Whatever kept this device out (a closed event, a pause for flooding) is over.
+    this.ended = null;
     if (this.closedOut) {
       this.closedOut = false;
-      this.ended = null;
       for (const l of this.reopenListeners) l();
     }
     this.setStatus("online");
@@ -413,14 +423,15 @@ export class EventConnection {
     return socket.emitWithAck(name, envelope);
   }
 
-  private tryAgainLater() {
+  /** Connects again after `ms` to twice that, spread so screens refused together don't come back together. */
+  private tryAgainLater(ms = 10_000) {
     if (this.reopenTimer) return;
     this.reopenTimer = setTimeout(
       () => {
         this.reopenTimer = null;
         if (navigator.onLine !== false) this.socket.connect();
       },
-      10_000 + Math.random() * 10_000,
+      ms + Math.random() * ms,
     );
   }
 

@@ -3,11 +3,11 @@ import { notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import { assertMayWrite } from "@/lib/boards/board-access";
 import { isMapBoard } from "@/lib/boards/pins";
-import { authorKeyOf, noteVisibleTo } from "@/lib/boards/rules";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { noteInEvent } from "./find-note";
+import { assertMayArrange } from "./groups";
 import { notesById, toWire } from "./note-views";
 
 /**
@@ -22,10 +22,9 @@ export const pinNote: WriteHandler<"note:pin"> = {
     const { note, board } = await noteInEvent(tx, actor, payload.noteId);
     await assertMayWrite(tx, actor, board);
     if (!isMapBoard(board)) throw new CommandFailure("conflict", "This board has no map to pin notes on.");
-    const author = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
-    if (!noteVisibleTo(board, author, actorKey(actor))) {
-      throw new CommandFailure("forbidden", "That note is hidden until the facilitator reveals the board.");
-    }
+    // Like moving it between columns: a participant pins only notes they can read (not another's
+    // before the reveal, nor one a facilitator hid from the room); staff arrange any.
+    assertMayArrange(actor, board, note);
     await tx.update(notes).set({ pinX: payload.pin.x, pinY: payload.pin.y, updatedAt: now }).where(eq(notes.id, note.id));
     const [row] = await notesById(tx, board.id, [note.id]);
     if (!row) throw new Error("note vanished");

@@ -171,4 +171,27 @@ describe("map boards", () => {
     const staffMove = await ok(staff, "note:pin", { noteId: note.id, pin: { x: 0.1, y: 0.1 } });
     expect(staffMove.note.pin).toEqual({ x: 0.1, y: 0.1 });
   });
+
+  it("lets nobody but its author and staff move the pin of a note a facilitator hid from the room", async () => {
+    const staff = await facilitator();
+    const { board, column } = await mapBoard(staff);
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const { note } = await ok(amira.socket, "note:create", { boardId: board.id, column, text: "Rude", pin: { x: 0.2, y: 0.2 } });
+    await ok(staff, "note:withhold", { noteId: note.id, withheld: true });
+    const benView = followBoard(ben.socket, board.id);
+    await benView.resync();
+    expect(benView.current?.notes[note.id]).toMatchObject({ hidden: true, pin: null });
+
+    const moved = await send(ben.socket, "note:pin", { noteId: note.id, pin: { x: 0.9, y: 0.9 } });
+    expect(moved.error).toMatchObject({ code: "forbidden", message: "A facilitator has hidden that note from the room." });
+    expect((await ok(amira.socket, "note:pin", { noteId: note.id, pin: { x: 0.3, y: 0.3 } })).note.pin).toEqual({
+      x: 0.3,
+      y: 0.3,
+    });
+    await ok(staff, "note:pin", { noteId: note.id, pin: { x: 0.4, y: 0.4 } });
+    // Shown again, it stands where its author and the facilitator left it, not where Ben tried.
+    await ok(staff, "note:withhold", { noteId: note.id, withheld: false });
+    await until(() => benView.current?.notes[note.id]?.pin?.x === 0.4, "the pin shown again on Ben's phone");
+  });
 });

@@ -1,40 +1,14 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
-import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
-import { phone, projector } from "../support/viewports";
-
-async function addNote(page: Page, text: string) {
-  await page.getByLabel("Your note").fill(text);
-  await page.getByRole("button", { name: /^Add note/ }).click();
-  await expect(page.getByTestId("note").filter({ hasText: text })).toBeVisible();
-}
+import { hiddenBoardRoom } from "./hidden-room";
 
 test("a facilitator reads hidden notes before the reveal and hides one from the room; its author is told, every screen follows", async ({
   browser,
 }) => {
-  const event = await createEventFixture();
-  const board = await addBoardFixture(event.id, { title: "First thoughts", template: "ideas" });
-  const facilitator = await addStaff(event.id, "facilitator");
-  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await signIn(laptop, facilitator.id);
-  const desk = await laptop.newPage();
-  await desk.goto(`/f/${event.slug}/b/${board.id}`);
-  await desk.getByLabel("Hidden until reveal").check();
-  await expect(desk.getByRole("button", { name: "Reveal everyone's notes" })).toBeVisible();
-
-  const hall = await browser.newContext(projector);
-  await signIn(hall, facilitator.id);
-  const screen = await hall.newPage();
-  await screen.goto(`/s/${event.slug}/b/${board.id}`);
-
-  const [phoneA, phoneB] = await Promise.all([browser.newContext(phone), browser.newContext(phone)]);
-  await joinAs(phoneA, event.id, "Amira");
-  await joinAs(phoneB, event.id, "Ben");
-  const [a, b] = await Promise.all([phoneA.newPage(), phoneB.newPage()]);
-  await a.goto(`/p/${event.slug}/b/${board.id}`);
-  await b.goto(`/p/${event.slug}/b/${board.id}`);
-  await addNote(a, "Something rude about Ben");
-  await addNote(b, "A kinder street");
+  const { desk, screen, a, b, close } = await hiddenBoardRoom(browser, "First thoughts", {
+    amira: "Something rude about Ben",
+    ben: "A kinder street",
+  });
 
   // Before the reveal the facilitator reads both, marked as hidden from the room; the projector shows neither.
   const deskNotes = desk.getByTestId("wall-note");
@@ -80,5 +54,5 @@ test("a facilitator reads hidden notes before the reveal and hides one from the 
     "Hidden from the room by a facilitator",
   );
 
-  await Promise.all([phoneA.close(), phoneB.close(), laptop.close(), hall.close()]);
+  await close();
 });

@@ -1,13 +1,11 @@
-import { eq } from "drizzle-orm";
-import { noteGroups } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
-import { groupToWire } from "@/lib/notes/groups";
+import { authorsByGroup, groupsOfBoard, groupToWire } from "@/lib/notes/groups";
 import { notesOfBoard, toWire } from "@/lib/notes/note-views";
 import { rooms } from "@/lib/realtime/contract";
 import type { ReadHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
 import { boardInEvent, boardView, mayWrite } from "./board-access";
-import { authorKeyOf, authorTag } from "./rules";
+import { authorTag } from "./rules";
 
 /** A board as this viewer may see it, and the room's sequence number; subscribes the socket. */
 export const openBoard: ReadHandler<"board:open"> = {
@@ -24,18 +22,11 @@ export const openBoard: ReadHandler<"board:open"> = {
     const board = await boardInEvent(r, actor, payload.boardId);
     const [rows, groups, canWrite] = await Promise.all([
       notesOfBoard(r, payload.boardId),
-      r.select({ id: noteGroups.id, title: noteGroups.title }).from(noteGroups).where(eq(noteGroups.boardId, payload.boardId)),
+      groupsOfBoard(r, payload.boardId),
       mayWrite(r, actor, board),
     ]);
     const me = actorKey(actor);
-    const authorsOf = new Map<string, (string | null)[]>();
-    for (const { note } of rows) {
-      if (note.groupId === null) continue;
-      const key = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
-      const authors = authorsOf.get(note.groupId);
-      if (authors) authors.push(key);
-      else authorsOf.set(note.groupId, [key]);
-    }
+    const authorsOf = authorsByGroup(rows);
     return {
       result: {
         seq: seqRows[0]?.seq ?? 0,

@@ -25,6 +25,40 @@ export function groupToWire(
     : { id: group.id, title: "", hidden: true };
 }
 
+/** The groups of a board. */
+export function groupsOfBoard(db: Db | Tx, boardId: string): Promise<GroupRow[]> {
+  return db.select({ id: noteGroups.id, title: noteGroups.title }).from(noteGroups).where(eq(noteGroups.boardId, boardId));
+}
+
+/** Each group's notes' authors, from a board's notes (pushed onto one list a group: linear in a big group). */
+export function authorsByGroup(
+  rows: readonly { note: { groupId: string | null } & Omit<NoteFacts, "withheldAt"> }[],
+): Map<string, (string | null)[]> {
+  const authorsOf = new Map<string, (string | null)[]>();
+  for (const { note } of rows) {
+    if (note.groupId === null) continue;
+    const key = authorKeyOf({ participantId: note.authorParticipantId, accountId: note.authorAccountId });
+    const authors = authorsOf.get(note.groupId);
+    if (authors) authors.push(key);
+    else authorsOf.set(note.groupId, [key]);
+  }
+  return authorsOf;
+}
+
+/**
+ * For the staff who moderate a board: the titles the room can't read yet (groups of notes hidden
+ * until the reveal), as `board:hidden-notes` gives hidden notes' text. Never broadcast.
+ */
+export function hiddenGroupTitles(
+  board: BoardRow,
+  groups: readonly GroupRow[],
+  authorsOf: ReadonlyMap<string, readonly (string | null)[]>,
+): GroupRow[] {
+  return groups
+    .filter((g) => !groupTitleVisibleTo(board, authorsOf.get(g.id) ?? [], null))
+    .map((g) => ({ id: g.id, title: g.title }));
+}
+
 /** The authors of a group's notes, as `groupTitleVisibleTo` weighs them. */
 export async function memberAuthorKeys(db: Db | Tx, groupId: string): Promise<(string | null)[]> {
   const rows = await db

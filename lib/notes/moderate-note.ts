@@ -7,6 +7,7 @@ import { boardInEvent } from "@/lib/boards/board-access";
 import { rooms } from "@/lib/realtime/contract";
 import type { ReadHandler, WriteHandler } from "@/lib/realtime/handler";
 import { noteInEvent } from "./find-note";
+import { authorsByGroup, groupsOfBoard, hiddenGroupTitles } from "./groups";
 import { hiddenTextsOf, notesById, notesOfBoard, toWire } from "./note-views";
 
 /**
@@ -48,12 +49,13 @@ export const withholdNote: WriteHandler<"note:withhold"> = {
   },
 };
 
-/** The text of every note on a board the room can't see yet, for the staff who moderate it. */
+/** The text of every note on a board the room can't see yet, and its groups' unread titles, for the staff who moderate it. */
 export const findHiddenNotes: ReadHandler<"board:hidden-notes"> = {
   kind: "read",
   permission: "runRoom",
   async read(db, { actor, payload }) {
     const board = await boardInEvent(db.read, actor, payload.boardId);
-    return { result: { notes: hiddenTextsOf(await notesOfBoard(db.read, board.id), board) } };
+    const [rows, groups] = await Promise.all([notesOfBoard(db.read, board.id), groupsOfBoard(db.read, board.id)]);
+    return { result: { notes: hiddenTextsOf(rows, board), groups: hiddenGroupTitles(board, groups, authorsByGroup(rows)) } };
   },
 };

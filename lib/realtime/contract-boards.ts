@@ -187,7 +187,7 @@ export type BoardCommandResults = {
   "board:update": { board: BoardView };
   "board:reveal": { board: BoardView };
   "note:withhold": { note: WireNote };
-  "board:hidden-notes": { notes: HiddenNoteText[] };
+  "board:hidden-notes": { notes: HiddenNoteText[]; groups: { id: string; title: string }[] };
   "note:create": { note: WireNote };
   "note:update": { note: WireNote };
   "note:delete": { noteId: string };

@@ -144,6 +144,9 @@ describe("boards", () => {
     expect(bensLook.groups).toContainEqual({ id: grouped.group.id, title: "", hidden: true });
     const staffLook = await ok(staff, "board:open", { boardId: event.welcomeBoardId });
     expect(JSON.stringify(staffLook)).not.toContain("SECRETGROUP");
+    // Staff moderating read it as they read hidden notes, on their own query; a participant may not ask.
+    const forStaff = await ok(staff, "board:hidden-notes", { boardId: event.welcomeBoardId });
+    expect(forStaff.groups).toEqual([{ id: grouped.group.id, title: "SECRETGROUP" }]);
 
     // Ben cannot move, group, ungroup or name what he cannot read; nothing changes.
     const refusals = [
@@ -165,10 +168,11 @@ describe("boards", () => {
     expect(heard.join("\n")).not.toContain("SECRETGROUP");
     expect(JSON.stringify(bensView.current)).not.toContain("SECRETGROUP");
 
-    // The reveal shows the title to everyone.
+    // The reveal shows the title to everyone; staff's query has no hidden title left to give.
     await ok(staff, "board:reveal", { boardId: event.welcomeBoardId });
     const after = await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
     expect(after.groups).toContainEqual({ id: grouped.group.id, title: "SECRETGROUP" });
+    expect((await ok(staff, "board:hidden-notes", { boardId: event.welcomeBoardId })).groups).toEqual([]);
   });
 
   it("lets staff read hidden notes before the reveal and hide one from the room, its author told, every screen following", async () => {

@@ -25,27 +25,31 @@ export function useRovingFocus(wall: RefObject<HTMLElement | null>, noteIds: rea
     [wall],
   );
 
+  // Listened for on the document, and the wall asked for at each event: the wall is drawn once its
+  // board has loaded, after this hook first runs, so listeners on the element itself would miss a
+  // note focused by a click (and G after it would lose the focus when the note is drawn anew).
   useEffect(() => {
-    const el = wall.current;
-    if (!el) return;
+    const inWall = (node: EventTarget | null) => !!node && !!wall.current?.contains(node as Node);
     const onFocusIn = (e: FocusEvent) => {
+      if (!inWall(e.target)) return;
       const note = (e.target as HTMLElement).closest<HTMLElement>("[data-wall-focus]");
       keep.current = note?.dataset.wallFocus ?? null;
       if (note?.dataset.wallFocus) setChosen(note.dataset.wallFocus);
     };
-    // Focus moving on to something else (Tab out, a click elsewhere) ends the wall's claim on it.
+    // Focus moving on to something else (Tab out, a click elsewhere) ends the wall's claim on it;
+    // a note drawn anew leaves with no related target, and keeps it.
     const onFocusOut = (e: FocusEvent) => {
-      if (e.relatedTarget && !el.contains(e.relatedTarget as Node)) keep.current = null;
+      if (inWall(e.target) && e.relatedTarget && !inWall(e.relatedTarget)) keep.current = null;
     };
     const onPointerDown = (e: PointerEvent) => {
-      if (!el.contains(e.target as Node)) keep.current = null;
+      if (!inWall(e.target)) keep.current = null;
     };
-    el.addEventListener("focusin", onFocusIn);
-    el.addEventListener("focusout", onFocusOut);
+    document.addEventListener("focusin", onFocusIn);
+    document.addEventListener("focusout", onFocusOut);
     document.addEventListener("pointerdown", onPointerDown, true);
     return () => {
-      el.removeEventListener("focusin", onFocusIn);
-      el.removeEventListener("focusout", onFocusOut);
+      document.removeEventListener("focusin", onFocusIn);
+      document.removeEventListener("focusout", onFocusOut);
       document.removeEventListener("pointerdown", onPointerDown, true);
     };
   }, [wall]);

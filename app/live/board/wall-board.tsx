@@ -160,7 +160,17 @@ export function WallBoardView({
 }: WallProps & { board: BoardHandle }) {
   const t = useTranslations("wall");
   const { state, columns } = board;
-  const hiddenTexts = useHiddenNoteTexts(board, moderate);
+  const hidden = useHiddenNoteTexts(board, moderate);
+  const hiddenTexts = hidden.notes;
+  // Staff moderating read a hidden group's title from their own query; the room's copy has none.
+  const groups = state?.groups;
+  const groupTitleFor = useCallback(
+    (groupId: string) => {
+      const group = groups?.[groupId];
+      return (group?.hidden ? hidden.groupTitles[groupId] : group?.title) ?? "";
+    },
+    [groups, hidden.groupTitles],
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   // On the projector the whole board fits the screen, or turns pages; on the laptop it scrolls.
@@ -377,7 +387,7 @@ export function WallBoardView({
         const on = !selected.has(key);
         onSelect(key, on);
         setAnnouncement(
-          t("announce.groupSelected", { on: on ? "yes" : "no", title: state?.groups[groupId]?.title || t("group.untitled") }),
+          t("announce.groupSelected", { on: on ? "yes" : "no", title: groupTitleFor(groupId) || t("group.untitled") }),
         );
       }
     },
@@ -389,7 +399,7 @@ export function WallBoardView({
       selected,
       onSelect,
       state?.notes,
-      state?.groups,
+      groupTitleFor,
       board.groupNote,
       board.ungroupNote,
       report,
@@ -548,7 +558,7 @@ export function WallBoardView({
                         </li>
                       ));
                       if (!segment.groupId) return items;
-                      const shortTitle = state.groups[segment.groupId]?.title || t("group.untitledShort");
+                      const shortTitle = groupTitleFor(segment.groupId) || t("group.untitledShort");
                       return (
                         <li
                           key={`group-${segment.groupId}-${segment.notes[0]?.id}`}
@@ -576,7 +586,7 @@ export function WallBoardView({
                                 <GroupTitle
                                   board={board}
                                   groupId={segment.groupId}
-                                  title={state.groups[segment.groupId]?.title ?? ""}
+                                  title={groupTitleFor(segment.groupId)}
                                   editable={interactive}
                                   onDone={interactive ? onGroupNamed : undefined}
                                 />

@@ -133,15 +133,20 @@ export function useBoard(boardId: string) {
 
 export type BoardHandle = ReturnType<typeof useBoard>;
 
+export type HiddenForStaff = { notes: Record<string, HiddenNoteText>; groupTitles: Record<string, string> };
+const nothingHidden: HiddenForStaff = { notes: {}, groupTitles: {} };
+
 /**
  * For staff: the text of the notes on this board the room can't see yet (hidden until the reveal,
- * or hidden by a facilitator), so they can moderate before the room reads them. Asked again when
- * a hidden note appears, changes or goes, and after a reconnect; never broadcast.
+ * or hidden by a facilitator), and the titles of their groups, so they can moderate before the
+ * room reads them. Asked again when a hidden note appears, changes or goes, when a group changes
+ * while any is hidden (the room's copy of a hidden group's new title carries no title), and after
+ * a reconnect; never broadcast.
  */
-export function useHiddenNoteTexts(board: BoardHandle, enabled: boolean): Record<string, HiddenNoteText> {
+export function useHiddenNoteTexts(board: BoardHandle, enabled: boolean): HiddenForStaff {
   const c = useConnection();
   const boardId = board.state?.board.id ?? null;
-  const [texts, setTexts] = useState<Record<string, HiddenNoteText>>({});
+  const [hidden, setHidden] = useState<HiddenForStaff>(nothingHidden);
   const hiddenKey = useMemo(
     () =>
       Object.values(board.state?.notes ?? {})
@@ -151,12 +156,19 @@ export function useHiddenNoteTexts(board: BoardHandle, enabled: boolean): Record
         .join(","),
     [board.state?.notes],
   );
+  // A new object whenever the groups change while one of them is hidden: its title may have.
+  const groups = board.state?.groups;
+  const hiddenGroups = useMemo(() => (Object.values(groups ?? {}).some((g) => g.hidden) ? {} : null), [groups]);
   useEffect(() => {
-    if (!c || !enabled || !boardId || hiddenKey === "") return;
+    if (!c || !enabled || !boardId || (hiddenKey === "" && hiddenGroups === null)) return;
     let live = true;
     const load = async () => {
       const ack = await c.query("board:hidden-notes", { boardId }).catch(() => null);
-      if (live && ack?.ok) setTexts(Object.fromEntries(ack.result.notes.map((n) => [n.id, n])));
+      if (!live || !ack?.ok) return;
+      setHidden({
+        notes: Object.fromEntries(ack.result.notes.map((n) => [n.id, n])),
+        groupTitles: Object.fromEntries(ack.result.groups.map((g) => [g.id, g.title])),
+      });
     };
     void load();
     const off = c.onResync(load);
@@ -164,6 +176,6 @@ export function useHiddenNoteTexts(board: BoardHandle, enabled: boolean): Record
       live = false;
       off();
     };
-  }, [c, enabled, boardId, hiddenKey]);
-  return texts;
+  }, [c, enabled, boardId, hiddenKey, hiddenGroups]);
+  return hidden;
 }

@@ -466,14 +466,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (!auth.success) return next(new Error("unauthenticated"));
       const cookies = parseCookieHeader(socket.handshake.headers.cookie);
       // Said in the language its page reads (no person yet to ask for theirs).
-      const heldOut = (why: HeldOut) => {
+      const refusal = (code: string, why: AccessEndedReason) => {
         const locale = socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"] });
-        return Object.assign(new Error(why), { data: { message: localise(accessEndedMessage[why], locale) } });
+        return Object.assign(new Error(code), { data: { message: localise(accessEndedMessage[why], locale) } });
       };
-      const shutOutError = () => {
-        const locale = socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"] });
-        return Object.assign(new Error("rate_limited"), { data: { message: localise(accessEndedMessage.flood, locale) } });
-      };
+      const heldOut = (why: HeldOut) => refusal(why, why);
       const actor = await resolveActor(db.read, auth.data.eventId, cookies, options.secret);
       if (!actor) {
         // Someone whose event was taken back to draft is told so, and keeps trying until it opens.
@@ -495,7 +492,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (revoked) return next(revoked === "ended" ? new Error("unauthenticated") : heldOut(revoked));
       if (auth.data.person !== undefined && auth.data.person !== personTag(actor)) return next(new Error("someone-else"));
       // Told why, in their language; the page tries again by itself until the pause is over.
-      if (await shutOut(actorKey(actor))) return next(shutOutError());
+      if (await shutOut(actorKey(actor))) return next(refusal("rate_limited", "flood"));
       if (restored && !sameHolder(restored, held)) startAfresh(socket);
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;

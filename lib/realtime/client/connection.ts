@@ -423,15 +423,15 @@ export class EventConnection {
     return socket.emitWithAck(name, envelope);
   }
 
-  /** Connects again after `ms` to twice that, spread so screens refused together don't come back together. */
-  private tryAgainLater(ms = 10_000) {
+  /** Connects again in 10–20 s, spread so screens refused together don't come back together. */
+  private tryAgainLater() {
     if (this.reopenTimer) return;
     this.reopenTimer = setTimeout(
       () => {
         this.reopenTimer = null;
         if (navigator.onLine !== false) this.socket.connect();
       },
-      ms + Math.random() * ms,
+      10_000 + Math.random() * 10_000,
     );
   }
 

@@ -49,6 +49,8 @@ export const updateProfile: WriteHandler<"profile:update"> = {
         // Their notes, signed with the name the room sees now, on every open board.
         ...(publicName(row) !== shownBefore ? await resignedNotes(tx, me.participant.id) : []),
       ],
+      // Their other devices draw the new name: the greeting, and their own notes the room can't read yet.
+      signals: renamed ? [{ kind: "renamed", participantId: me.participant.id }] : [],
     };
   },
 };

@@ -119,6 +119,12 @@ export type ServerToClientEvents = {
   "access:ended": (info: { reason: AccessEndedReason; message: string }, ack: () => void) => void;
   /** Another device has just signed in as this participant (by their personal link). */
   "device:signed-in": (info: { label: string }) => void;
+  /**
+   * This participant's name changed (on one of their devices, or their age band now shows initials):
+   * their screens draw it again. Their own notes the room can't read yet carry their name only in
+   * a snapshot, so a board holding some opens again. Says nothing of the name itself.
+   */
+  "profile:renamed": (info: Record<string, never>) => void;
   /** This person (a participant, or a staff member on any event) chose another language on one of their devices: the others follow. */
   "language:chosen": (info: { language: string }) => void;
   /** The organisers changed the event's languages: the big screen, which speaks them, reloads its words. */
@@ -185,6 +191,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "staff:changed": true,
   "access:ended": true,
   "device:signed-in": true,
+  "profile:renamed": true,
   "language:chosen": true,
   "event:languages-changed": true,
   "event:details-changed": true,

@@ -130,7 +130,7 @@ export async function executeCommand<N extends CommandName>(
         const applied = await handler.apply(tx, input);
         const sequenced: SequencedBroadcast[] = [];
         for (const b of applied.broadcasts) sequenced.push({ ...b, seq: await nextSeq(tx, b.room) });
-        for (const s of applied.signals ?? []) bumpVersionOnCommit(tx, versionKeys.tally(s.roundId));
+        for (const s of applied.signals ?? []) if (s.kind === "tally") bumpVersionOnCommit(tx, versionKeys.tally(s.roundId));
         await runFixed(tx, keepOutcome, [
           key,
           commandId,

@@ -7,10 +7,12 @@ import type { Broadcast } from "./rooms";
 export type { Broadcast };
 
 /**
- * High-rate changes the socket layer batches per key rather than broadcasting one by one
- * (e.g. a round's tallies while a room votes).
+ * Changes the socket layer passes on by itself after the commit, not as a room's sequenced event:
+ * - tally: batched per round rather than broadcast dot by dot while a room votes;
+ * - renamed: the name a participant signs with changed; only their own devices are told
+ *   ("profile:renamed"), since the room's copies of their hidden notes carry no name to re-send.
  */
-export type Signal = { kind: "tally"; roundId: string; room: RoomKey<"votes"> };
+export type Signal = { kind: "tally"; roundId: string; room: RoomKey<"votes"> } | { kind: "renamed"; participantId: string };
 
 /**
  * Access a command took away (someone left or was removed): the socket layer disconnects every

@@ -438,7 +438,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           .catch((e) => log("removing an erased file failed", e));
       }
       if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
-      for (const signal of run.signals ?? []) tallyUpdates.add(signal.roundId, signal.room);
+      for (const signal of run.signals ?? []) {
+        if (signal.kind === "tally") tallyUpdates.add(signal.roundId, signal.room);
+        else io.to(participantRoom(signal.participantId)).emit("profile:renamed", {});
+      }
     } finally {
       inFlight--;
       if (inFlight === 0) drained?.();

@@ -211,8 +211,8 @@ describe("public names", () => {
 
     // Every event in the contract was seen by an observer, so every one was checked; but for those
     // sent only to the person's own sockets (their access ending, another device of theirs), which
-    // no observer can receive and which carry a reason or a device label, never a name.
-    const toThePersonOnly: string[] = ["access:ended", "device:signed-in", "language:chosen"];
+    // no observer can receive and which carry a reason, a device label or nothing, never a name.
+    const toThePersonOnly: string[] = ["access:ended", "device:signed-in", "profile:renamed", "language:chosen"];
     await expect
       .poll(() => serverEventNames.filter((name) => !toThePersonOnly.includes(name) && !received.some((r) => r.event === name)), {
         timeout: 20_000,

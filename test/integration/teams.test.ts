@@ -337,6 +337,29 @@ describe("profile and leaving", () => {
     expect((await resigned).data.notes.map((n) => [n.text, n.authorName])).toEqual([["Shade", "Kai Newname"]]);
   });
 
+  it("a rename is told to the person's other devices only, without the name; a change that keeps the name tells nobody", async () => {
+    const kai = await participant("Kai Firstname");
+    await ok(kai.socket, "profile:update", { ageBand: "18_plus" });
+    const otherDevice = await clients.connect({ eventId: event.id, cookie: kai.cookie });
+    const neighbour = await participant("Neighbour");
+    const toOther = collect(otherDevice, "profile:renamed");
+    const toNeighbour = collect(neighbour.socket, "profile:renamed");
+
+    // New skills, same name: nothing to draw again.
+    await ok(kai.socket, "profile:update", { skills: ["cooking"], ageBand: "18_plus" });
+    const told = nextEvent(otherDevice, "profile:renamed");
+    await ok(kai.socket, "profile:update", { displayName: "Kai Secondname", ageBand: "18_plus" });
+    expect(await told).toEqual({});
+    // An age corrected to under 16 changes the name shown (initials): told too.
+    const again = nextEvent(otherDevice, "profile:renamed");
+    await ok(kai.socket, "profile:update", { ageBand: "under_16" });
+    await again;
+    // Never to anyone else (a round trip after the last rename, so anything sent would be here).
+    await snapshot(neighbour.socket);
+    expect(toOther).toHaveLength(2);
+    expect(toNeighbour).toEqual([]);
+  });
+
   it("refuses consent without a contact at the field", async () => {
     const me = await participant("Amara");
     const ack = await send(me.socket, "profile:update", { contactConsent: true, contact: " " });

@@ -74,6 +74,9 @@ test("a personal link works once, the first phone is told, and the person signs 
   await linkPage.getByRole("button", { name: "Show my personal link" }).click();
   const link = (await linkPage.getByTestId("device-link").textContent())?.trim() ?? "";
   expect(link).toMatch(/\/c\//);
+  // This page lists the devices signed in as Ama, and follows them: one now.
+  await expect(linkPage.getByTestId("devices").getByRole("listitem")).toHaveCount(1);
+  await expect(linkPage.locator('output[data-status="online"]')).toBeVisible();
 
   // The second device opens it; the first phone hears about it at once.
   const secondPhone = await browser.newContext(phone);
@@ -82,6 +85,9 @@ test("a personal link works once, the first phone is told, and the person signs 
   await second.getByRole("button", { name: "Continue here" }).click();
   await expect(second.getByRole("heading", { name: "Hello, Ama" })).toBeVisible();
   await expect(page.getByTestId("device-notice")).toContainText("Another device just signed in as you");
+  // The list open on the first phone shows the new device, without a reload, and keeps the link shown.
+  await expect(linkPage.getByTestId("devices").getByRole("listitem")).toHaveCount(2);
+  await expect(linkPage.getByTestId("device-link")).toHaveText(link);
   await expectAccessible(page);
   await page.screenshot({ path: "e2e/.artifacts/device-notice-390.png" });
 
@@ -104,6 +110,7 @@ test("a personal link works once, the first phone is told, and the person signs 
   await expect(second.locator('output[data-status="online"]')).toBeVisible();
   await devices.getByRole("button", { name: /Sign out/ }).click();
   await expect(devices.getByRole("listitem")).toHaveCount(1);
+  await expect(linkPage.getByTestId("devices").getByRole("listitem")).toHaveCount(1);
   // Its open page is cut off at once, and it is nobody here any more.
   await expect(second.locator('output[data-status="refused"]')).toBeVisible();
   await second.reload();

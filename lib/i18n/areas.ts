@@ -34,7 +34,7 @@ export const clientMessageAreas = {
   showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync", "ui.filePicker"],
   me: ["me.form", "me.leave", "live.sync"],
   // live.sync: for the page it turns into while its event is closed or finished (held-out-page.tsx).
-  device: ["phone.device", "live.sync"],
+  device: ["phone.device", "live.status", "live.sync"],
   brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm"],
   update: ["ui.checkInForm", "ui.keptForm", "ui.filePicker", "live.sync"],
   /** A phone page of an event the person is kept out of for now (app/(participant)/p/[slug]/held-out-page.tsx). */

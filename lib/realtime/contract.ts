@@ -119,6 +119,8 @@ export type ServerToClientEvents = {
   "access:ended": (info: { reason: AccessEndedReason; message: string }, ack: () => void) => void;
   /** Another device has just signed in as this participant (by their personal link). */
   "device:signed-in": (info: { label: string }) => void;
+  /** One of this participant's devices was signed out from another: their device lists draw again. */
+  "devices:changed": (info: Record<string, never>) => void;
   /**
    * This participant's name changed (on one of their devices, or their age band now shows initials):
    * their screens draw it again. Their own notes the room can't read yet carry their name only in
@@ -191,6 +193,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "staff:changed": true,
   "access:ended": true,
   "device:signed-in": true,
+  "devices:changed": true,
   "profile:renamed": true,
   "language:chosen": true,
   "event:languages-changed": true,

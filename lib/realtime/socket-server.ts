@@ -726,6 +726,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells a participant's open devices that another device just signed in as them. */
     deviceSignedIn: (participantId: string, label: string) =>
       io.to(participantRoom(participantId)).emit("device:signed-in", { label }),
+    /** Tells a participant's open devices that one of theirs was signed out (their device lists follow). */
+    devicesChanged: (participantId: string) => io.to(participantRoom(participantId)).emit("devices:changed", {}),
     /** Tells a participant's open devices the language they just chose on one of them. */
     languageChosen: (participantId: string, language: string) => tellLanguage(participantRoom(participantId), language),
     /** Tells a staff member's open consoles (on any event) the language they just chose. */

@@ -212,7 +212,13 @@ describe("public names", () => {
     // Every event in the contract was seen by an observer, so every one was checked; but for those
     // sent only to the person's own sockets (their access ending, another device of theirs), which
     // no observer can receive and which carry a reason, a device label or nothing, never a name.
-    const toThePersonOnly: string[] = ["access:ended", "device:signed-in", "profile:renamed", "language:chosen"];
+    const toThePersonOnly: string[] = [
+      "access:ended",
+      "device:signed-in",
+      "devices:changed",
+      "profile:renamed",
+      "language:chosen",
+    ];
     await expect
       .poll(() => serverEventNames.filter((name) => !toThePersonOnly.includes(name) && !received.some((r) => r.event === name)), {
         timeout: 20_000,

@@ -8,7 +8,7 @@ import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import type { Ack, CommandName, CommandPayload, CommandResults, HiddenNoteText, NoteColour, WireNote } from "../contract";
 import type { PendingCommand } from "./outbox";
 import { useConnection, usePending } from "./react";
-import { useOwnRename } from "./use-own-rename";
+import { useOwnNews } from "./use-own-news";
 import { useRoom } from "./use-room";
 
 // Never changed: the one empty list of every board that is not a map.
@@ -59,7 +59,7 @@ export function useBoard(boardId: string) {
 
   // My notes the room can't read yet carry my name only in a snapshot (the room's copies carry
   // none): after a rename, on any of my devices, the board is read again to sign them anew.
-  useOwnRename(() => {
+  useOwnNews(["profile:renamed"], () => {
     if (!stored) return;
     const hiddenBoard = stored.board.hiddenUntilReveal && !stored.board.revealed;
     const signedUnseen = Object.values(stored.notes).some(

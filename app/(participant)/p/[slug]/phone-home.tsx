@@ -13,7 +13,7 @@ import { isPeoplesChoice } from "@/lib/presentations/peoples-choice-board";
 import { useEventRoom } from "@/lib/realtime/client/react";
 import { useRefresh } from "@/lib/realtime/client/refresh";
 import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
-import { useOwnRename } from "@/lib/realtime/client/use-own-rename";
+import { useOwnNews } from "@/lib/realtime/client/use-own-news";
 import { PhoneShell } from "../../phone-shell";
 import { MyTeam } from "./my-team";
 import { WelcomeWall } from "./welcome-wall";
@@ -35,7 +35,7 @@ export function PhoneHome({ event, me, board, boards: boardsAtLoad, hiddenBoardI
   const liveBoards = useBoardList();
   const myTeamId = useTeams().me?.teamId ?? null;
   // The greeting says the name this person gave: drawn again when they change it on another device.
-  useOwnRename(useRefresh());
+  useOwnNews(["profile:renamed"], useRefresh());
   // The room's boards and my team's, live; other teams' boards stay a tap away on the event page.
   const boards = useMemo(
     () =>

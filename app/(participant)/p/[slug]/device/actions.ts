@@ -48,5 +48,6 @@ export async function signOutDeviceAction(slug: string, form: FormData): Promise
   if (deviceId === (await currentDeviceId(event.id))) return;
   const revoked = await db.transact((tx) => signOutDevice(tx, actor.participantId, deviceId));
   sharedRealtime()?.revoke(revoked);
+  sharedRealtime()?.devicesChanged(actor.participantId);
   refresh();
 }

@@ -51,7 +51,7 @@ test("an invitation link made by an organiser brings a second account onto the e
     await guestContext.close();
   }
 
-  await page.reload();
+  // The organiser's page follows without a reload: the facilitator is on the staff, the invitation used.
   const staff = page.getByRole("region", { name: "People running this event" });
   await expect(staff.getByText("Fola Facilitator", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("No open invitations.")).toBeVisible();

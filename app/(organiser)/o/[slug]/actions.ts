@@ -9,6 +9,7 @@ import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { removeStaff } from "@/lib/accounts/access";
 import { emailSchema } from "@/lib/accounts/create-account";
+import { staffChanged } from "@/lib/activity/staff-handlers";
 import { currentAccount } from "@/lib/auth/web-session";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
@@ -103,9 +104,17 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
   if (email && !email.success) return { errors: { email: await firstIssue(email.error, t("checkAddress")) }, values };
 
   const db = await sharedDatabase();
-  const invite = await db.transact((tx) =>
-    createInvite(tx, { eventId: allowed.event.id, role: role.data, createdBy: allowed.account.id, lifetimeMs: lifetime.data }),
-  );
+  const { invite, broadcasts } = await db.transact(async (tx) => ({
+    invite: await createInvite(tx, {
+      eventId: allowed.event.id,
+      role: role.data,
+      createdBy: allowed.account.id,
+      lifetimeMs: lifetime.data,
+    }),
+    broadcasts: await staffChanged(tx, allowed.event.id),
+  }));
+  // The other organisers' event pages list pending invitations: the staff room's news redraws them.
+  sharedRealtime()?.emitBroadcasts(broadcasts);
   refresh();
   const mailer = sharedMailer();
   const link = `${mailer ? emailLinkBase() : await publicBaseUrl()}/invite/${invite.token}`;
@@ -139,7 +148,11 @@ export async function revokeInviteAction(slug: string, form: FormData): Promise<
   const tokenHash = z.string().min(1).max(100).safeParse(fieldText(form, "tokenHash"));
   if (!allowed || !tokenHash.success) return;
   const db = await sharedDatabase();
-  await db.transact((tx) => revokeInvite(tx, { eventId: allowed.event.id, tokenHash: tokenHash.data }));
+  const broadcasts = await db.transact(async (tx) => {
+    await revokeInvite(tx, { eventId: allowed.event.id, tokenHash: tokenHash.data });
+    return staffChanged(tx, allowed.event.id);
+  });
+  sharedRealtime()?.emitBroadcasts(broadcasts);
   refresh();
 }
 

@@ -5,11 +5,14 @@ import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { accounts, eventStaff } from "@/db/schema";
+import { personTag } from "@/lib/auth/pseudonym";
+import { actorForEvent } from "@/lib/auth/web-session";
 import { findBriefs } from "@/lib/briefs/find-briefs";
 import { sharedMailer } from "@/lib/email/mailer";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { listPendingInvites } from "@/lib/invites/find-invite";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { requireAccount, staffAccess } from "../../access";
@@ -18,6 +21,7 @@ import { PageShell } from "../../page-shell";
 import { changeEventStatus, createInviteAction, removeStaffAction, revokeInviteAction } from "./actions";
 import { createBriefAction, moveBriefAction } from "./briefs/actions";
 import { CreateBriefForm } from "./briefs/create-brief-form";
+import { EventPageFollower } from "./event-page-follower";
 import { InviteForm } from "./invite-form";
 import { regenerateJoinCodeAction } from "./join-code-actions";
 import { JoinCodeForm } from "./join-code-form";
@@ -42,6 +46,7 @@ export default async function EventAdminPage({
   if (!event) notFound();
   if (!role) return <NoAccess name={account.name} email={account.email} />;
 
+  const actor = await actorForEvent(event.id);
   const db = await sharedDatabase();
   const base = await publicBaseUrl();
   // What participants are sent must open on their phones: on a laptop opened as localhost that
@@ -82,6 +87,11 @@ export default async function EventAdminPage({
 
   return (
     <PageShell>
+      {actor ? (
+        <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff worksWithoutJavaScript>
+          <EventPageFollower />
+        </EventConnectionProvider>
+      ) : null}
       <nav aria-label={t("shell.breadcrumb")} className="mb-4 text-sm">
         <Link href="/o" className="link">
           {t("shell.yourEvents")}

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { addStaff, createEventFixture, signIn } from "../support/fixtures";
+
+test("two organisers on the event's page: an invitation, a new join code and a revoked invitation show on the other's page without a reload", async ({
+  browser,
+}) => {
+  const event = await createEventFixture({ name: "Made in Two Laptops" });
+  const second = await addStaff(event.id, "organiser", "Olu Coorganiser");
+  const [laptopA, laptopB] = await Promise.all([
+    browser.newContext({ viewport: { width: 1280, height: 720 } }),
+    browser.newContext({ viewport: { width: 1280, height: 720 } }),
+  ]);
+  await signIn(laptopA, event.organiser.id);
+  await signIn(laptopB, second.id);
+  const [a, b] = await Promise.all([laptopA.newPage(), laptopB.newPage()]);
+  await Promise.all([a.goto(`/o/${event.slug}`), b.goto(`/o/${event.slug}`)]);
+  const invitations = (page: typeof a) =>
+    page
+      .getByRole("region", { name: "Invite a co-organiser or facilitator" })
+      .getByRole("button", { name: /^Revoke facilitator invitation/ });
+  await expect(invitations(a)).toHaveCount(0);
+  const codeBefore = (await a.getByTestId("join-code").textContent())?.trim();
+
+  // B invites a facilitator: A's page lists the invitation waiting; B's still shows the link made.
+  await b.getByRole("radio", { name: /^Facilitator/ }).check();
+  await b.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(b.getByLabel(/^Invitation link for a/)).toHaveValue(/\/invite\//);
+  await expect(invitations(a)).toHaveCount(1);
+  await expect(b.getByLabel(/^Invitation link for a/)).toHaveValue(/\/invite\//);
+
+  // B changes the join code: A's page shows the new one.
+  await b.getByText("Change join code…", { exact: true }).click();
+  await b.getByRole("button", { name: "Yes, make a new code" }).click();
+  await expect(b.getByText(/^The new join code is/)).toBeVisible();
+  const codeAfter = (await b.getByTestId("join-code").textContent())?.trim();
+  expect(codeAfter).not.toBe(codeBefore);
+  await expect(a.getByTestId("join-code")).toHaveText(codeAfter ?? "");
+
+  // A revokes the invitation: gone from B's page too.
+  await invitations(a).click();
+  await expect(invitations(a)).toHaveCount(0);
+  await expect(invitations(b)).toHaveCount(0);
+
+  await Promise.all([laptopA.close(), laptopB.close()]);
+});

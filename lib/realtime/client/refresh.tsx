@@ -90,3 +90,16 @@ export function ReframesFollower({ briefId }: { briefId: string }) {
   useReframesFollowed(useRefresh(), briefId);
   return null;
 }
+
+/**
+ * Fetches the page again (`refresh`) whenever a room's state changes after its first snapshot:
+ * the page was drawn from what that snapshot says, and every state after it is news.
+ */
+export function useRefreshOnNews(state: object | null, refresh: () => void) {
+  const seen = useRef<object | null>(null);
+  useEffect(() => {
+    if (!state) return;
+    if (seen.current && seen.current !== state) refresh();
+    seen.current = state;
+  }, [state, refresh]);
+}

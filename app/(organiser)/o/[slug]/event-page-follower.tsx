@@ -1,9 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import type { StaffState } from "@/lib/activity/staff-state";
 import { useStaffRoom } from "@/lib/realtime/client/react";
-import { useRefresh } from "@/lib/realtime/client/refresh";
+import { useRefresh, useRefreshOnNews } from "@/lib/realtime/client/refresh";
 
 /**
  * The event's page is drawn by the server (its forms post without JavaScript), so it follows the
@@ -12,14 +10,6 @@ import { useRefresh } from "@/lib/realtime/client/refresh";
  * organiser changes its details, status, join code or briefs (`event:details-changed`).
  */
 export function EventPageFollower() {
-  const refresh = useRefresh();
-  const { staff } = useStaffRoom();
-  const seen = useRef<StaffState | null>(null);
-  useEffect(() => {
-    if (!staff) return;
-    // The first snapshot is what the page was drawn from; every state after it is news.
-    if (seen.current && seen.current !== staff) refresh();
-    seen.current = staff;
-  }, [staff, refresh]);
+  useRefreshOnNews(useStaffRoom().staff, useRefresh());
   return null;
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useConnection } from "@/lib/realtime/client/react";
-import { useReframesFollowed, useThrottledRefresh } from "@/lib/realtime/client/refresh";
+import { useReframesFollowed, useRefreshOnNews, useThrottledRefresh } from "@/lib/realtime/client/refresh";
 import { useRoom } from "@/lib/realtime/client/use-room";
-import { type TeamsState, teamsRoom } from "@/lib/teams/teams-state";
+import { teamsRoom } from "@/lib/teams/teams-state";
 
 /**
  * How often at most the review is drawn again while the room keeps changing: each drawing reads
@@ -30,13 +30,6 @@ export function ReviewFollower() {
     c.socket.on("event:record-changed", refresh);
     return () => void c.socket.off("event:record-changed", refresh);
   }, [c, refresh]);
-  const { state } = useRoom("teams", null, teamsRoom);
-  const seen = useRef<TeamsState | null>(null);
-  useEffect(() => {
-    if (!state) return;
-    // The first snapshot is what the page was drawn from; every state after it is news.
-    if (seen.current && seen.current !== state) refresh();
-    seen.current = state;
-  }, [state, refresh]);
+  useRefreshOnNews(useRoom("teams", null, teamsRoom).state, refresh);
   return null;
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { addStaff, createEventFixture, signIn } from "../support/fixtures";
 
-test("two organisers on the event's page: an invitation, a new join code and a revoked invitation show on the other's page without a reload", async ({
+test("two organisers on the event's page: an invitation, a new join code, a revoked invitation and a removal show on the other's page without a reload", async ({
   browser,
 }) => {
   const event = await createEventFixture({ name: "Made in Two Laptops" });
@@ -40,6 +40,13 @@ test("two organisers on the event's page: an invitation, a new join code and a r
   await invitations(a).click();
   await expect(invitations(a)).toHaveCount(0);
   await expect(invitations(b)).toHaveCount(0);
+
+  // A takes B off the event: B's open page stops showing it at once.
+  const staff = a.getByRole("region", { name: "People running this event" });
+  await staff.getByText("Remove…").click();
+  await staff.getByRole("button", { name: "Yes, remove Olu Coorganiser from this event" }).click();
+  await expect(b.getByRole("heading", { name: "You don't have access to this event" })).toBeVisible();
+  await expect(b.getByTestId("join-code")).toHaveCount(0);
 
   await Promise.all([laptopA.close(), laptopB.close()]);
 });

@@ -12,8 +12,8 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   ]);
   await signIn(laptopA, event.organiser.id);
   await signIn(laptopB, second.id);
-  const [a, b] = await Promise.all([laptopA.newPage(), laptopB.newPage()]);
-  await Promise.all([a.goto(`/o/${event.slug}`), b.goto(`/o/${event.slug}`)]);
+  const [a, b, bConsole] = await Promise.all([laptopA.newPage(), laptopB.newPage(), laptopB.newPage()]);
+  await Promise.all([a.goto(`/o/${event.slug}`), b.goto(`/o/${event.slug}`), bConsole.goto(`/f/${event.slug}`)]);
   const invitations = (page: typeof a) =>
     page
       .getByRole("region", { name: "Invite a co-organiser or facilitator" })
@@ -41,12 +41,15 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   await expect(invitations(a)).toHaveCount(0);
   await expect(invitations(b)).toHaveCount(0);
 
-  // A takes B off the event: B's open page stops showing it at once.
+  // A takes B off the event: B's open pages, the console too, stop showing it at once.
+  await expect(bConsole.locator('output[data-status="online"]').first()).toBeVisible();
   const staff = a.getByRole("region", { name: "People running this event" });
   await staff.getByText("Remove…").click();
   await staff.getByRole("button", { name: "Yes, remove Olu Coorganiser from this event" }).click();
   await expect(b.getByRole("heading", { name: "You don't have access to this event" })).toBeVisible();
   await expect(b.getByTestId("join-code")).toHaveCount(0);
+  await expect(bConsole.getByRole("heading", { name: "This page is for the people running the event" })).toBeVisible();
+  await expect(bConsole.getByRole("heading", { name: "Facilitator console" })).toHaveCount(0);
 
   await Promise.all([laptopA.close(), laptopB.close()]);
 });

@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import { contractVersion, outboxMaxAgeMs, retryableCodes } from "../constants";
+import { type AccessEndedReason, contractVersion, outboxMaxAgeMs, retryableCodes } from "../constants";
 import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
 import { forgetKept, forgetUnowned, type Keeper, keptKey } from "./kept";
 import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
@@ -46,6 +46,8 @@ export class EventConnection {
   status: ConnectionStatus = "connecting";
   /** Why the server ended this device's access (left, removed, signed out, the event closed…), once it has. */
   ended: string | null = null;
+  /** The server's reason for it, when it said one (`access:ended`). */
+  endedBy: AccessEndedReason | null = null;
   private statusListeners = new Set<() => void>();
   private reopenListeners = new Set<() => void>();
   private reopenTimer: ReturnType<typeof setTimeout> | null = null;
@@ -81,6 +83,7 @@ export class EventConnection {
     this.socket.on("connect", () => void this.onConnect());
     this.socket.on("access:ended", ({ reason, message }, ack) => {
       this.ended = message;
+      this.endedBy = reason;
       // They left (here or on another of their devices) or were taken out: this device keeps nothing of theirs.
       if (reason === "left" || reason === "removed") this.forget();
       if (heldOut(reason)) this.waitForOpening(reason);
@@ -321,6 +324,7 @@ export class EventConnection {
     }
     // Whatever kept this device out (a closed event, a pause for flooding) is over.
     this.ended = null;
+    this.endedBy = null;
     if (this.closedOut) {
       this.closedOut = false;
       for (const l of this.reopenListeners) l();

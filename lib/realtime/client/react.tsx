@@ -52,7 +52,7 @@ export function EventConnectionProvider({
       <ConnectionContext.Provider value={connection}>
         {worksWithoutJavaScript ? null : <NeedsJavaScript />}
         <LanguageFollower />
-        <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} heldOut={heldOut} />
+        <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} heldOut={heldOut} staff={staff} />
         {children}
       </ConnectionContext.Provider>
     </KeeperContext.Provider>
@@ -110,7 +110,7 @@ const finishedReadMs = 5000;
  * event that was closed, and when it learns the event has finished (the page then says so, with
  * what remains for them).
  */
-function DetailsFollower({ spreadMs, heldOut }: { spreadMs: number; heldOut: boolean }) {
+function DetailsFollower({ spreadMs, heldOut, staff }: { spreadMs: number; heldOut: boolean; staff: boolean }) {
   const c = useContext(ConnectionContext);
   const router = useRouter();
   useEffect(() => {
@@ -139,13 +139,22 @@ function DetailsFollower({ spreadMs, heldOut }: { spreadMs: number; heldOut: boo
       : c.onReopen(() => router.refresh());
     // Every phone of the room hears it at once: their pages are fetched again spread out.
     const offFinished = heldOut ? () => false : c.onFinished(() => fetchAgain(finishedReadMs));
+    // A staff page whose access was taken away (removed from the event's staff, signed out, a new
+    // password) is drawn again, as its refusal: what it showed (people's private details, the
+    // record) does not stay on the screen. A phone keeps its page and says why (its status).
+    const offEnded = staff
+      ? c.onStatus(() => {
+          if (c.status === "refused" && (c.endedBy === "ended" || c.endedBy === "removed")) router.refresh();
+        })
+      : () => false;
     return () => {
       clearTimeout(timer);
       c.socket.off("event:details-changed", onChanged);
       offReopen();
       offFinished();
+      offEnded();
     };
-  }, [c, router, spreadMs, heldOut]);
+  }, [c, router, spreadMs, heldOut, staff]);
   return null;
 }
 

@@ -52,7 +52,7 @@ export function EventConnectionProvider({
       <ConnectionContext.Provider value={connection}>
         {worksWithoutJavaScript ? null : <NeedsJavaScript />}
         <LanguageFollower />
-        <DetailsFollower spreadMs={staff ? 0 : phoneSpreadMs} heldOut={heldOut} staff={staff} />
+        <DetailsFollower staff={staff} heldOut={heldOut} />
         {children}
       </ConnectionContext.Provider>
     </KeeperContext.Provider>
@@ -110,8 +110,9 @@ const finishedReadMs = 5000;
  * event that was closed, and when it learns the event has finished (the page then says so, with
  * what remains for them).
  */
-function DetailsFollower({ spreadMs, heldOut, staff }: { spreadMs: number; heldOut: boolean; staff: boolean }) {
+function DetailsFollower({ staff, heldOut }: { staff: boolean; heldOut: boolean }) {
   const c = useContext(ConnectionContext);
+  const spreadMs = staff ? 0 : phoneSpreadMs;
   const router = useRouter();
   useEffect(() => {
     if (!c) return;

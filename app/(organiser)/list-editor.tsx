@@ -59,6 +59,8 @@ export function ListEditor(props: {
 
   return (
     <div className="space-y-3">
+      {/* About the list as a whole: too many rows, or another organiser's version of it. */}
+      {props.errors?.[props.name] ? <p className="field-error">{props.errors[props.name]}</p> : null}
       {rows.length === 0 ? <p className="text-ink-soft">{props.emptyText}</p> : null}
       <ol ref={list} className="space-y-3">
         {rows.map((row, index) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { FormState } from "@/app/ui/form";
 
 /**
@@ -57,10 +57,19 @@ export function useKeptForm<State extends FormState>(action: FormAction<State>, 
     setScripted(true);
     startTransition(() => send(form));
   };
+  // The form's answer may be far above the button just pressed: a refused save takes the person
+  // to its first marked field (its message says why), or else to the form's message.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!scripted || (!sent.errors && !sent.message)) return;
+    const marked = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (marked) marked.focus();
+    else form.current?.querySelector('[role="alert"]')?.scrollIntoView({ block: "center" });
+  }, [scripted, sent]);
   return {
     state: scripted ? sent : posted,
     pending: postedPending || sentPending,
-    formProps: { action: formAction, onSubmit, noValidate: true },
+    formProps: { action: formAction, onSubmit, noValidate: true, ref: form },
   };
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FilePicker } from "@/app/ui/file-picker";
@@ -25,14 +25,15 @@ export function CheckInForm({
 }) {
   const t = useTranslations("ui.checkInForm");
   const { state, formProps } = useKeptForm<CheckInState>(action, {});
-  const form = useRef<HTMLFormElement>(null);
+  // The form itself, for what this form does after an answer (the hook also uses it).
+  const form = formProps.ref;
   useEffect(() => {
     if (state.saved) form.current?.reset();
-  }, [state]);
+  }, [state, form]);
   const v = state.values ?? {};
   const e = state.errors ?? {};
   return (
-    <form ref={form} {...formProps} className="space-y-5" encType="multipart/form-data">
+    <form {...formProps} className="space-y-5" encType="multipart/form-data">
       {/* Keyed, so the new id of a page redrawn after a save replaces the old one, even through form.reset(). */}
       <input key={submission} type="hidden" name="submission" defaultValue={submission} />
       <SavedMessage message={state.saved} />

@@ -90,3 +90,27 @@ export const briefTextFields = [
 ] as const;
 
 export const briefStatusSchema = z.enum(["draft", "published", "withdrawn"], "Choose draft, published or withdrawn.");
+
+/** The brief editor's fields of a stored brief and its pack, in the shape the form saves (what two organisers' saves are merged on). */
+export function storedBriefFields(
+  brief: {
+    [K in (typeof briefTextFields)[number]]: string;
+  } & {
+    pack: {
+      dataLinks: readonly { title: string; url: string; note: string }[];
+      usefulLinks: readonly { title: string; url: string; note: string }[];
+      contacts: readonly { role: string; howToReach: string }[];
+    };
+  },
+): BriefFields {
+  const links = (list: typeof brief.pack.dataLinks) => list.map((l) => ({ title: l.title, url: l.url, note: l.note }));
+  return {
+    ...(Object.fromEntries(briefTextFields.map((field) => [field, brief[field]])) as Record<
+      (typeof briefTextFields)[number],
+      string
+    >),
+    dataLinks: links(brief.pack.dataLinks),
+    usefulLinks: links(brief.pack.usefulLinks),
+    contacts: brief.pack.contacts.map((c) => ({ role: c.role, howToReach: c.howToReach })),
+  };
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { briefContacts, briefFiles, briefLinks, briefs } from "@/db/schema";
 
 export type BriefRow = typeof briefs.$inferSelect;
@@ -21,7 +21,7 @@ export async function findBriefs(db: Db, eventId: string, options: { publishedOn
 }
 
 /** The packs of these briefs, read in three queries whatever the number of briefs. */
-async function findPacks(db: Db, briefIds: string[]): Promise<Map<string, BriefPack>> {
+async function findPacks(db: Db | Tx, briefIds: string[]): Promise<Map<string, BriefPack>> {
   const packs = new Map<string, BriefPack>(
     briefIds.map((id) => [id, { dataLinks: [], usefulLinks: [], contacts: [], files: [] }]),
   );
@@ -64,7 +64,7 @@ export async function findBriefsWithPacks(
   return list.map((b) => ({ ...b, pack: packs.get(b.id)! }));
 }
 
-export async function findBriefWithPack(db: Db, eventId: string, briefId: string): Promise<BriefWithPack | null> {
+export async function findBriefWithPack(db: Db | Tx, eventId: string, briefId: string): Promise<BriefWithPack | null> {
   const [brief] = await db
     .select()
     .from(briefs)

@@ -55,3 +55,8 @@ export function moveItem<T>(items: readonly T[], index: number, direction: "up" 
   [next[index], next[target]] = [next[target]!, next[index]!];
   return next;
 }
+
+/** An agenda as two organisers' saves are compared (lib/forms/edit-basis.ts): the phases in order, as one value. */
+export function agendaForMerge(phases: readonly { id?: string; name: string; startsAt: number; endsAt: number | null }[]) {
+  return { phases: phases.map((p) => ({ id: p.id ?? null, name: p.name, startsAt: p.startsAt, endsAt: p.endsAt })) };
+}

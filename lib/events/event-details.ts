@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { typedLine } from "@/lib/forms/direction-controls";
-import { londonLocalToEpoch } from "./event-dates";
+import { epochToLondonLocal, londonLocalToEpoch } from "./event-dates";
 
 /** A datetime-local value read as London time → epoch ms, with a plain message when it is not one. */
 export const londonTime = (missing: string) =>
@@ -67,3 +67,23 @@ export const eventDetailsFields = [
   "food",
   "whatToBring",
 ] as const;
+
+export type EventDetailsField = (typeof eventDetailsFields)[number];
+/** The details as stored: an event made without dates has none yet. */
+export type StoredEventDetails = Omit<EventDetails, "startsAt" | "endsAt"> & { startsAt: number | null; endsAt: number | null };
+
+/** The editor's fields of an event row, as stored (what two organisers' saves are merged on). */
+export function storedEventDetails(event: StoredEventDetails): StoredEventDetails {
+  return Object.fromEntries(eventDetailsFields.map((field) => [field, event[field]])) as StoredEventDetails;
+}
+
+/** Stored details → the text the editor's fields show. */
+export function eventDetailsFormValues(details: StoredEventDetails): Record<EventDetailsField, string> {
+  const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
+  return {
+    ...details,
+    startsAt: local(details.startsAt),
+    endsAt: local(details.endsAt),
+    goals: details.goals.join("\n"),
+  };
+}

@@ -7,8 +7,16 @@ import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { addBriefFile } from "@/lib/briefs/add-brief-file";
-import { briefFieldsSchema, briefStatusSchema, briefTextFields, briefTitleSchema } from "@/lib/briefs/brief-schema";
+import {
+  type BriefFields,
+  briefFieldsSchema,
+  briefStatusSchema,
+  briefTextFields,
+  briefTitleSchema,
+  storedBriefFields,
+} from "@/lib/briefs/brief-schema";
 import { createBrief } from "@/lib/briefs/create-brief";
+import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { removeBriefFile } from "@/lib/briefs/remove-brief-file";
 import { moveBrief } from "@/lib/briefs/reorder-briefs";
 import { setBriefStatus } from "@/lib/briefs/set-brief-status";
@@ -17,6 +25,7 @@ import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { mergeEdit, readBasis } from "@/lib/forms/edit-basis";
 import { fieldErrorsByPath, listFromForm } from "@/lib/forms/list-fields";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
@@ -24,8 +33,17 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
 import { organiserOf, organisersOnly } from "../../../access";
 import { echo, fieldText } from "../../../form-state";
+import { mergedAnswer } from "../../../merged-save";
+import { briefFieldLabels, briefFormText, shownBriefField } from "./merge-brief";
 
-export type BriefFormState = FormState & { saved?: string };
+export type BriefLists = Pick<BriefFields, "dataLinks" | "usefulLinks" | "contacts">;
+export type BriefFormState = FormState & {
+  saved?: string;
+  /** The basis the form's next save is merged on (lib/forms/edit-basis.ts). */
+  basis?: string;
+  /** The pack's lists to draw again after a save: merged, or as posted where nothing could be saved. */
+  lists?: BriefLists;
+};
 
 /** Each field's message from lib/ (a zod issue) in the language of the request. */
 async function inLanguage(errors: Record<string, string>): Promise<Record<string, string>> {
@@ -84,12 +102,33 @@ export async function saveBriefAction(
   if (!parsed.success) {
     return { errors: await inLanguage(fieldErrorsByPath(parsed.error)), values, message: t("checkFields") };
   }
+  const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
-  const saved = await db.transact((tx) => updateBrief(tx, { eventId: allowed.event.id, briefId, fields: parsed.data }));
-  if (!saved) return { message: t("goneGoBack"), values };
+  // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
+  const outcome = await db.transact(async (tx) => {
+    const brief = await findBriefWithPack(tx, allowed.event.id, briefId);
+    if (!brief) return null;
+    const current = storedBriefFields(brief);
+    const merge = mergeEdit(basis, parsed.data, current);
+    if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
+    await updateBrief(tx, { eventId: allowed.event.id, briefId, fields: merge.merged });
+    return { merge, stored: merge.merged, saved: true };
+  });
+  if (!outcome) return { message: t("goneGoBack"), values };
+  const answer = await mergedAnswer({
+    ...outcome,
+    posted: values,
+    formText: briefFormText,
+    shown: shownBriefField,
+    labels: await briefFieldLabels(),
+  });
+  // The pack's lists are drawn again from the answer: someone else's where only they changed one.
+  const { dataLinks, usefulLinks, contacts } = outcome.merge.merged;
+  const listAnswer = { dataLinks, usefulLinks, contacts };
+  if (!outcome.saved) return { ...answer, lists: listAnswer };
   await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
-  return { values, saved: t("saved") };
+  return { ...answer, lists: listAnswer, saved: [t("saved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }
 
 export async function setBriefStatusAction(

@@ -2,23 +2,40 @@
 
 import { eq } from "drizzle-orm";
 import { refresh } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
-import { events } from "@/db/schema";
-import { agendaSchema } from "@/lib/events/agenda";
-import { eventDetailsFields, eventDetailsSchema } from "@/lib/events/event-details";
+import { eventPhases, events } from "@/db/schema";
+import { agendaForMerge, agendaSchema, orderAgenda } from "@/lib/events/agenda";
+import {
+  type EventDetails,
+  eventDetailsFields,
+  eventDetailsFormValues,
+  eventDetailsSchema,
+  storedEventDetails,
+} from "@/lib/events/event-details";
 import { eventLanguagesSchema } from "@/lib/events/event-languages";
+import { mergeEventDetails } from "@/lib/events/merge-event-details";
 import { saveAgenda } from "@/lib/events/save-agenda";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { basisOf, mergeEdit, readBasis } from "@/lib/forms/edit-basis";
 import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
+import { localDayTime } from "@/lib/i18n/dates";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, inRequestLanguageEach, localFieldErrors } from "../../../form-state";
+import { mergedAnswer } from "../../../merged-save";
+import { eventDetailLabels, shownEventDetail } from "./merge-details";
 
-export type SavedFormState = FormState & { saved?: string };
+export type SavedFormState = FormState & {
+  saved?: string;
+  /** The basis the form's next save is merged on (lib/forms/edit-basis.ts). */
+  basis?: string;
+  /** A list form's rows as posted, to draw again when nothing was saved (without JavaScript too). */
+  rows?: Record<string, string>[];
+};
 
 export async function saveEventDetails(slug: string, _previous: SavedFormState, form: FormData): Promise<SavedFormState> {
   slug = textArg(slug);
@@ -31,11 +48,28 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
   if (!parsed.success) {
     return { errors: await localFieldErrors(parsed.error), values, message: t("notSaved") };
   }
+  const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
-  await db.transact((tx) => updateEventDetails(tx, { eventId: allowed.event.id, details: parsed.data }));
+  // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
+  const outcome = await db.transact(async (tx) => {
+    const [row] = await tx.select().from(events).where(eq(events.id, allowed.event.id));
+    const current = storedEventDetails(row!);
+    const merge = mergeEventDetails(basis, parsed.data, current);
+    if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
+    await updateEventDetails(tx, { eventId: allowed.event.id, details: merge.merged as EventDetails });
+    return { merge, stored: merge.merged, saved: true };
+  });
+  const answer = await mergedAnswer({
+    ...outcome,
+    posted: values,
+    formText: eventDetailsFormValues,
+    shown: await shownEventDetail(),
+    labels: await eventDetailLabels(),
+  });
+  if (!outcome.saved) return answer;
   await tellOpenScreens(db, allowed.event.id, "details");
   refresh();
-  return { values, saved: t("detailsSaved") };
+  return { ...answer, saved: [t("detailsSaved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }
 
 const phaseKeys = ["id", "name", "startsAt", "endsAt"] as const;
@@ -52,13 +86,35 @@ export async function saveAgendaAction(slug: string, _previous: SavedFormState, 
     return {
       errors: await inRequestLanguageEach(fieldErrorsByPath(parsed.error, "phases")),
       message: t("notSavedPhases"),
+      rows,
     };
   }
+  const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
-  await db.transact((tx) => saveAgenda(tx, { eventId: allowed.event.id, phases: parsed.data }));
+  // The agenda is one list: another organiser's save since this form was drawn is theirs or mine, never both.
+  const outcome = await db.transact(async (tx) => {
+    const stored = async () => orderAgenda(await tx.select().from(eventPhases).where(eq(eventPhases.eventId, allowed.event.id)));
+    const current = await stored();
+    const merge = mergeEdit(basis, agendaForMerge(parsed.data), agendaForMerge(current));
+    if (merge.conflicts.length > 0) return { saved: false, agenda: current };
+    // Mine unchanged since the form was drawn, theirs changed: theirs stands, nothing to write.
+    if (merge.theirs.length === 0) await saveAgenda(tx, { eventId: allowed.event.id, phases: parsed.data });
+    return { saved: true, agenda: await stored() };
+  });
+  const nextBasis = basisOf(agendaForMerge(outcome.agenda));
+  if (!outcome.saved) {
+    const locale = await getLocale();
+    const theirs = outcome.agenda.map((p) => `${p.name} (${localDayTime(locale, p.startsAt)})`);
+    const tm = await getTranslations("organiser.merge");
+    return {
+      message: tm("agendaConflict", { phases: theirs.length ? theirs.join("; ") : tm("agendaEmpty") }),
+      rows,
+      basis: nextBasis,
+    };
+  }
   await tellOpenScreens(db, allowed.event.id, "agenda");
   refresh();
-  return { saved: t("agendaSaved", { count: parsed.data.length }) };
+  return { saved: t("agendaSaved", { count: outcome.agenda.length }), basis: nextBasis };
 }
 
 /** The event's main language and the extra languages of the big screen's join panel. */

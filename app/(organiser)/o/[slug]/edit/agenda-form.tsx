@@ -7,7 +7,15 @@ import { type ListColumn, ListEditor } from "../../../list-editor";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
-export function AgendaForm({ action, phases }: { action: FormAction<SavedFormState>; phases: Record<string, string>[] }) {
+export function AgendaForm({
+  action,
+  phases,
+  basis: drawnOn,
+}: {
+  action: FormAction<SavedFormState>;
+  phases: Record<string, string>[];
+  basis: string;
+}) {
   const t = useTranslations("organiser.agenda");
   const te = useTranslations("organiser.edit");
   const { state, formProps } = useKeptForm<SavedFormState>(action, {});
@@ -16,15 +24,19 @@ export function AgendaForm({ action, phases }: { action: FormAction<SavedFormSta
     { key: "startsAt", label: t("starts"), type: "datetime-local", hint: t("londonTime") },
     { key: "endsAt", label: t("ends"), type: "datetime-local", hint: t("endsHint") },
   ];
+  const basis = state.basis ?? drawnOn;
   return (
     <form {...formProps} className="space-y-5">
+      <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
       <ListEditor
+        // A new basis (a save, or someone else's agenda found) draws the rows again: as posted when nothing was saved.
+        key={basis}
         name="phases"
         noun={t("noun")}
         columns={columns}
         hiddenKeys={["id"]}
-        initialRows={phases}
+        initialRows={state.rows ?? phases}
         errors={state.errors}
         addLabel={t("add")}
         emptyText={t("empty")}

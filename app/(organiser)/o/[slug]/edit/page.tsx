@@ -2,8 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
+import { agendaForMerge } from "@/lib/events/agenda";
 import { epochToLondonLocal } from "@/lib/events/event-dates";
+import { eventDetailsFormValues, storedEventDetails } from "@/lib/events/event-details";
 import { findAgenda } from "@/lib/events/find-agenda";
+import { basisOf } from "@/lib/forms/edit-basis";
 import { localShortDate } from "@/lib/i18n/dates";
 import { offeredLocales } from "@/lib/i18n/locales";
 import { retentionEndsAt } from "@/lib/privacy/retention";
@@ -45,6 +48,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
   const db = await sharedDatabase();
   const agenda = await findAgenda(db.read, event.id);
   const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
+  const details = storedEventDetails(event);
   const t = await getTranslations("organiser.languages");
   const locale = await getLocale();
 
@@ -70,18 +74,8 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
           </h2>
           <DetailsForm
             action={saveEventDetails.bind(null, event.slug)}
-            initial={{
-              name: event.name,
-              place: event.place,
-              startsAt: local(event.startsAt),
-              endsAt: local(event.endsAt),
-              description: event.description,
-              goals: event.goals.join("\n"),
-              accessInfo: event.accessInfo,
-              childcare: event.childcare,
-              food: event.food,
-              whatToBring: event.whatToBring,
-            }}
+            initial={eventDetailsFormValues(details)}
+            basis={basisOf(details)}
           />
         </section>
         <section aria-labelledby="agenda-heading" className="card p-6">
@@ -92,6 +86,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
           <AgendaForm
             action={saveAgendaAction.bind(null, event.slug)}
             phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
+            basis={basisOf(agendaForMerge(agenda))}
           />
         </section>
         <section aria-labelledby="languages-heading" className="card p-6">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
@@ -25,6 +26,7 @@ export function BriefForm(props: {
   dataLinks: Record<string, string>[];
   usefulLinks: Record<string, string>[];
   contacts: Record<string, string>[];
+  basis: string;
 }) {
   const t = useTranslations("organiser-briefs.form");
   const linkColumns = [
@@ -50,123 +52,128 @@ export function BriefForm(props: {
       error={error(name)}
     />
   );
+  const basis = state.basis ?? props.basis;
+  const lists = state.lists ?? props;
   return (
     <form {...formProps} className="space-y-8">
+      <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
-      <section className="space-y-5" aria-labelledby="brief-words">
-        <h2 id="brief-words" className="text-xl font-bold tracking-tight">
-          {t("briefHeading")}
-        </h2>
-        <TextField
-          name="title"
-          label={t("title.label")}
-          maxLength={120}
-          required
-          defaultValue={value("title")}
-          error={error("title")}
-        />
-        {area("problem", 2000, 4)}
-        {area("whyItMatters", 2000)}
-        {area("successLooksLike", 2000)}
-      </section>
-
-      <section className="space-y-5" aria-labelledby="brief-limits">
-        <h2 id="brief-limits" className="text-xl font-bold tracking-tight">
-          {t("constraintsHeading")}
-        </h2>
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TextField
-            name="budget"
-            label={t("budget.label")}
-            hint={t("budget.hint")}
-            maxLength={200}
-            defaultValue={value("budget")}
-            error={error("budget")}
-          />
-          <TextField
-            name="timescale"
-            label={t("timescale.label")}
-            hint={t("timescale.hint")}
-            maxLength={200}
-            defaultValue={value("timescale")}
-            error={error("timescale")}
-          />
-        </div>
-        {area("mayNotChange", 1000)}
-      </section>
-
-      <section className="space-y-5" aria-labelledby="brief-owner">
-        <div>
-          <h2 id="brief-owner" className="text-xl font-bold tracking-tight">
-            {t("ownerHeading")}
+      {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
+      <Fragment key={basis}>
+        <section className="space-y-5" aria-labelledby="brief-words">
+          <h2 id="brief-words" className="text-xl font-bold tracking-tight">
+            {t("briefHeading")}
           </h2>
-          <p className="text-ink-soft">{t("ownerIntro")}</p>
-        </div>
-        <div className="grid gap-5 sm:grid-cols-2">
           <TextField
-            name="ownerRole"
-            label={t("ownerRole.label")}
-            hint={t("ownerRole.hint")}
-            maxLength={160}
-            defaultValue={value("ownerRole")}
-            error={error("ownerRole")}
+            name="title"
+            label={t("title.label")}
+            maxLength={120}
+            required
+            defaultValue={value("title")}
+            error={error("title")}
           />
-          <TextField
-            name="ownerOrganisation"
-            label={t("ownerOrganisation.label")}
-            maxLength={160}
-            defaultValue={value("ownerOrganisation")}
-            error={error("ownerOrganisation")}
-          />
-        </div>
-      </section>
+          {area("problem", 2000, 4)}
+          {area("whyItMatters", 2000)}
+          {area("successLooksLike", 2000)}
+        </section>
 
-      <section className="space-y-5" aria-labelledby="brief-pack">
-        <div>
-          <h2 id="brief-pack" className="text-xl font-bold tracking-tight">
-            {t("packHeading")}
+        <section className="space-y-5" aria-labelledby="brief-limits">
+          <h2 id="brief-limits" className="text-xl font-bold tracking-tight">
+            {t("constraintsHeading")}
           </h2>
-          <p className="text-ink-soft">{t("packIntro")}</p>
-        </div>
-        {area("background", 20000, 10)}
-        <div>
-          <h3 className="mb-2 text-lg font-bold">{t("dataLinks.heading")}</h3>
-          <ListEditor
-            name="dataLinks"
-            noun={t("dataLinks.noun")}
-            columns={linkColumns}
-            initialRows={props.dataLinks}
-            errors={state.errors}
-            addLabel={t("dataLinks.add")}
-            emptyText={t("dataLinks.empty")}
-          />
-        </div>
-        <div>
-          <h3 className="mb-2 text-lg font-bold">{t("contacts.heading")}</h3>
-          <ListEditor
-            name="contacts"
-            noun={t("contacts.noun")}
-            columns={contactColumns}
-            initialRows={props.contacts}
-            errors={state.errors}
-            addLabel={t("contacts.add")}
-            emptyText={t("contacts.empty")}
-          />
-        </div>
-        <div>
-          <h3 className="mb-2 text-lg font-bold">{t("usefulLinks.heading")}</h3>
-          <ListEditor
-            name="usefulLinks"
-            noun={t("usefulLinks.noun")}
-            columns={linkColumns}
-            initialRows={props.usefulLinks}
-            errors={state.errors}
-            addLabel={t("usefulLinks.add")}
-            emptyText={t("usefulLinks.empty")}
-          />
-        </div>
-      </section>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField
+              name="budget"
+              label={t("budget.label")}
+              hint={t("budget.hint")}
+              maxLength={200}
+              defaultValue={value("budget")}
+              error={error("budget")}
+            />
+            <TextField
+              name="timescale"
+              label={t("timescale.label")}
+              hint={t("timescale.hint")}
+              maxLength={200}
+              defaultValue={value("timescale")}
+              error={error("timescale")}
+            />
+          </div>
+          {area("mayNotChange", 1000)}
+        </section>
 
+        <section className="space-y-5" aria-labelledby="brief-owner">
+          <div>
+            <h2 id="brief-owner" className="text-xl font-bold tracking-tight">
+              {t("ownerHeading")}
+            </h2>
+            <p className="text-ink-soft">{t("ownerIntro")}</p>
+          </div>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField
+              name="ownerRole"
+              label={t("ownerRole.label")}
+              hint={t("ownerRole.hint")}
+              maxLength={160}
+              defaultValue={value("ownerRole")}
+              error={error("ownerRole")}
+            />
+            <TextField
+              name="ownerOrganisation"
+              label={t("ownerOrganisation.label")}
+              maxLength={160}
+              defaultValue={value("ownerOrganisation")}
+              error={error("ownerOrganisation")}
+            />
+          </div>
+        </section>
+
+        <section className="space-y-5" aria-labelledby="brief-pack">
+          <div>
+            <h2 id="brief-pack" className="text-xl font-bold tracking-tight">
+              {t("packHeading")}
+            </h2>
+            <p className="text-ink-soft">{t("packIntro")}</p>
+          </div>
+          {area("background", 20000, 10)}
+          <div>
+            <h3 className="mb-2 text-lg font-bold">{t("dataLinks.heading")}</h3>
+            <ListEditor
+              name="dataLinks"
+              noun={t("dataLinks.noun")}
+              columns={linkColumns}
+              initialRows={lists.dataLinks}
+              errors={state.errors}
+              addLabel={t("dataLinks.add")}
+              emptyText={t("dataLinks.empty")}
+            />
+          </div>
+          <div>
+            <h3 className="mb-2 text-lg font-bold">{t("contacts.heading")}</h3>
+            <ListEditor
+              name="contacts"
+              noun={t("contacts.noun")}
+              columns={contactColumns}
+              initialRows={lists.contacts}
+              errors={state.errors}
+              addLabel={t("contacts.add")}
+              emptyText={t("contacts.empty")}
+            />
+          </div>
+          <div>
+            <h3 className="mb-2 text-lg font-bold">{t("usefulLinks.heading")}</h3>
+            <ListEditor
+              name="usefulLinks"
+              noun={t("usefulLinks.noun")}
+              columns={linkColumns}
+              initialRows={lists.usefulLinks}
+              errors={state.errors}
+              addLabel={t("usefulLinks.add")}
+              emptyText={t("usefulLinks.empty")}
+            />
+          </div>
+        </section>
+      </Fragment>
       <SavedMessage message={state.saved} />
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>

@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatFileSize } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
+import { storedBriefFields } from "@/lib/briefs/brief-schema";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
+import { basisOf } from "@/lib/forms/edit-basis";
 import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
 import { EventBreadcrumb } from "../../../../event-breadcrumb";
 import { PageShell } from "../../../../page-shell";
 import { removeBriefFileAction, saveBriefAction, setBriefStatusAction, uploadBriefFileAction } from "../actions";
+import { briefFormText } from "../merge-brief";
 import { BriefForm } from "./brief-form";
 import { BriefStatusForm } from "./status-form";
 import { UploadForm } from "./upload-form";
@@ -44,8 +47,7 @@ export default async function EditBriefPage({ params }: Props) {
       </PageShell>
     );
   }
-  const links = (list: typeof brief.pack.dataLinks) => list.map((l) => ({ title: l.title, url: l.url, note: l.note }));
-
+  const fields = storedBriefFields(brief);
   return (
     <PageShell>
       <EventBreadcrumb event={event} here={t("breadcrumb")} />
@@ -66,21 +68,11 @@ export default async function EditBriefPage({ params }: Props) {
         <section aria-label={t("formLabel")} className="card p-6">
           <BriefForm
             action={saveBriefAction.bind(null, event.slug, brief.id)}
-            initial={{
-              title: brief.title,
-              problem: brief.problem,
-              whyItMatters: brief.whyItMatters,
-              successLooksLike: brief.successLooksLike,
-              budget: brief.budget,
-              timescale: brief.timescale,
-              mayNotChange: brief.mayNotChange,
-              ownerRole: brief.ownerRole,
-              ownerOrganisation: brief.ownerOrganisation,
-              background: brief.background,
-            }}
-            dataLinks={links(brief.pack.dataLinks)}
-            usefulLinks={links(brief.pack.usefulLinks)}
-            contacts={brief.pack.contacts.map((c) => ({ role: c.role, howToReach: c.howToReach }))}
+            initial={briefFormText(fields)}
+            dataLinks={fields.dataLinks}
+            usefulLinks={fields.usefulLinks}
+            contacts={fields.contacts}
+            basis={basisOf(fields)}
           />
         </section>
         <div className="space-y-6">

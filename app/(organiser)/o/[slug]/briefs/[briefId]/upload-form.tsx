@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { acceptAttribute, maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
@@ -13,16 +13,16 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
   const t = useTranslations("organiser-briefs.upload");
   const format = useFormatter();
   const { state, formProps } = useKeptForm<BriefFormState>(action, {});
-  const form = useRef<HTMLFormElement>(null);
+  // The form itself, for what this form does after an answer (the hook also uses it).
+  const form = formProps.ref;
   // Checked here too, so a file too big to send is refused at once rather than after the upload.
   const [tooBig, setTooBig] = useState<string | null>(null);
   useEffect(() => {
     if (state.saved) form.current?.reset();
-  }, [state]);
+  }, [state, form]);
   const fileError = tooBig ?? state.errors?.file;
   return (
     <form
-      ref={form}
       {...formProps}
       onSubmit={(event) => {
         if (tooBig) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { type FormAction, useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FormMessage } from "@/app/ui/form";
@@ -16,13 +16,14 @@ export function ReframeForm(props: {
 }) {
   const t = useTranslations("brief.reframe");
   const { state, formProps } = useKeptForm<ReframeFormState>(props.action, {});
-  const form = useRef<HTMLFormElement>(null);
+  // The form itself, for what this form does after an answer (the hook also uses it).
+  const form = formProps.ref;
   // The version the person started typing over: if a teammate saves another meanwhile, their words
   // stay in the box (never overwritten) and they are told, so they don't save over it unawares.
   const [typingOver, setTypingOver] = useState<{ from: string | null } | null>(null);
   useEffect(() => {
     if (state.saved) form.current?.reset();
-  }, [state]);
+  }, [state, form]);
   const onInput = () => {
     const typed = (form.current?.elements.namedItem("text") as HTMLTextAreaElement | null)?.value.trim() ?? "";
     if (!typed) setTypingOver(null);
@@ -32,7 +33,6 @@ export function ReframeForm(props: {
   const changedMeanwhile = typingOver !== null && typingOver.from !== props.current;
   return (
     <form
-      ref={form}
       {...formProps}
       onInput={onInput}
       onSubmit={(event) => {

@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { eventPhases, events } from "@/db/schema";
+import { addBrief, addStaff, createEventFixture, db, signIn } from "../support/fixtures";
+
+/**
+ * Two organisers editing the same form at once, each on their own laptop. A save keeps what the
+ * other saved meanwhile in fields it left alone; where both changed the same field, nothing is
+ * saved until one of them has seen the other's words.
+ */
+
+async function organiserLaptops(browser: Browser) {
+  const event = await createEventFixture();
+  // Dated, as an event being edited is: both forms post the same dates.
+  const startsAt = Date.UTC(2027, 2, 6, 10);
+  await (await db()).transact((tx) =>
+    tx
+      .update(events)
+      .set({ startsAt, endsAt: startsAt + 8 * 3_600_000 })
+      .where(eq(events.id, event.id)),
+  );
+  const second = await addStaff(event.id, "organiser", "Second organiser");
+  const open = async (accountId: string, javaScriptEnabled = true) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    await signIn(context, accountId);
+    return context.newPage();
+  };
+  return { event, a: await open(event.organiser.id), b: await open(second.id), open: () => open(second.id, false) };
+}
+
+const details = (page: Page) => page.getByRole("region", { name: "Details" });
+
+test("two organisers edit the event's details at once: neither loses the other's words", async ({ browser }) => {
+  const { event, a, b } = await organiserLaptops(browser);
+  for (const page of [a, b]) await page.goto(`/o/${event.slug}/edit`);
+
+  // A changes the place; B, on a form drawn before that, changes the description.
+  await details(a).getByLabel("Where").fill("Brixton Library, Brixton Oval");
+  await details(a).getByRole("button", { name: "Save details" }).click();
+  await expect(details(a).getByText("Saved. The public event page shows the new details.")).toBeVisible();
+  await details(b).getByLabel("Short description").fill("A weekend to make Brixton's parks better.");
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await expect(details(b).getByText("Changes another organiser saved meanwhile to Where were kept.")).toBeVisible();
+  // B's form now shows A's place: saving it again cannot put the old one back.
+  await expect(details(b).getByLabel("Where")).toHaveValue("Brixton Library, Brixton Oval");
+
+  // Both now rename the event, differently. A saves first; B is told, and nothing of B's is saved yet.
+  await details(a).getByLabel("Event name").fill("Made in Brixton");
+  await details(a).getByRole("button", { name: "Save details" }).click();
+  await expect(details(a).getByText(/^Saved\./)).toBeVisible();
+  await details(b).getByLabel("Event name").fill("Brixton Parks Weekend");
+  await details(b).getByLabel("Food").fill("Lunch from the market, both days.");
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await expect(details(b).getByText(/^Another organiser saved this form while you were editing it\./)).toBeVisible();
+  await expect(
+    details(b).getByText("Another organiser saved: “Made in Brixton”. Saving again replaces it with yours."),
+  ).toBeVisible();
+  await expect(details(b).getByLabel("Event name")).toHaveValue("Brixton Parks Weekend");
+  await expect(details(b).getByLabel("Food")).toHaveValue("Lunch from the market, both days.");
+  const stored = async () => (await (await db()).read.select().from(events).where(eq(events.id, event.id)))[0]!;
+  expect((await stored()).name).toBe("Made in Brixton");
+  expect((await stored()).food).toBe("");
+
+  // B has seen A's name and keeps theirs: this time it saves.
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await expect(details(b).getByText("Saved. The public event page shows the new details.")).toBeVisible();
+  expect(await stored()).toMatchObject({
+    name: "Brixton Parks Weekend",
+    place: "Brixton Library, Brixton Oval",
+    description: "A weekend to make Brixton's parks better.",
+    food: "Lunch from the market, both days.",
+  });
+  await a.context().close();
+  await b.context().close();
+});
+
+test("two organisers edit one brief: a pack list and a field changed on both sides", async ({ browser }) => {
+  const { event, a, b } = await organiserLaptops(browser);
+  const briefId = await addBrief(event.id, { title: "Love Your Space", problem: "Parks feel unsafe after dark." });
+  for (const page of [a, b]) await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+
+  await a.getByLabel("The problem").fill("Parks feel unsafe after dark, and nobody knows who to tell.");
+  await a.getByRole("button", { name: "Add a contact" }).click();
+  await a.getByLabel("Role (contact 1)").fill("Parks team");
+  await a.getByLabel("How to reach them (contact 1)").fill("In the room all weekend");
+  await a.getByRole("button", { name: "Save brief" }).click();
+  await expect(a.getByText(/^Saved\./)).toBeVisible();
+
+  // B, on the form drawn before A's save, rewrites the problem and adds a data link.
+  await b.getByLabel("The problem").fill("Nobody uses the parks after 4pm in winter.");
+  await b.getByRole("button", { name: "Add a data link" }).click();
+  await b.getByLabel("Title (data link 1)").fill("Park usage counts");
+  await b.getByLabel("Web address (data link 1)").fill("https://data.example.org/parks");
+  await b.getByRole("button", { name: "Save brief" }).click();
+  await expect(b.getByText(/^Another organiser saved this form while you were editing it\./)).toBeVisible();
+  await expect(
+    b.getByText(/^Another organiser saved: “Parks feel unsafe after dark, and nobody knows who to tell\.”/),
+  ).toBeVisible();
+  // What B typed is all still there, and A's contact now shows in B's form.
+  await expect(b.getByLabel("The problem")).toHaveValue("Nobody uses the parks after 4pm in winter.");
+  await expect(b.getByLabel("Title (data link 1)")).toHaveValue("Park usage counts");
+  await expect(b.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
+
+  await b.getByRole("button", { name: "Save brief" }).click();
+  await expect(b.getByText("Saved.", { exact: false }).last()).toBeVisible();
+  await a.reload();
+  await expect(a.getByLabel("The problem")).toHaveValue("Nobody uses the parks after 4pm in winter.");
+  await expect(a.getByLabel("Title (data link 1)")).toHaveValue("Park usage counts");
+  await expect(a.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
+  await a.context().close();
+  await b.context().close();
+});
+
+test("without JavaScript, an agenda another organiser changed meanwhile is not overwritten, and the phase typed is kept", async ({
+  browser,
+}) => {
+  const { event, a, open } = await organiserLaptops(browser);
+  await (await db()).transact((tx) =>
+    tx.insert(eventPhases).values({ id: randomUUID(), eventId: event.id, name: "Kick-off", startsAt: Date.UTC(2027, 2, 5, 18) }),
+  );
+  const b = await open();
+  await b.goto(`/o/${event.slug}/edit`);
+  await a.goto(`/o/${event.slug}/edit`);
+
+  await a.getByLabel("Phase (phase 1)").fill("Kick-off evening");
+  await a.getByRole("button", { name: "Save agenda" }).click();
+  await expect(a.getByText("Saved. The agenda has 1 phase.")).toBeVisible();
+
+  // B's page runs no script: its form is the one drawn before A's save.
+  await b.getByLabel("Phase (phase 1)").fill("Opening night");
+  await b.getByRole("button", { name: "Save agenda" }).click();
+  await expect(
+    b.getByText(
+      /^Another organiser changed the agenda while you were editing it\. Nothing was saved yet\. Their agenda: Kick-off evening \(/,
+    ),
+  ).toBeVisible();
+  await expect(b.getByLabel("Phase (phase 1)")).toHaveValue("Opening night");
+  const names = async () =>
+    (await (await db()).read.select().from(eventPhases).where(eq(eventPhases.eventId, event.id))).map((p) => p.name);
+  expect(await names()).toEqual(["Kick-off evening"]);
+
+  await b.getByRole("button", { name: "Save agenda" }).click();
+  await expect(b.getByText("Saved. The agenda has 1 phase.")).toBeVisible();
+  expect(await names()).toEqual(["Opening night"]);
+  await a.reload();
+  await expect(a.getByLabel("Phase (phase 1)")).toHaveValue("Opening night");
+  await a.context().close();
+  await b.context().close();
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { type ListColumn, ListEditor } from "../../../list-editor";
@@ -24,7 +25,9 @@ export function AgendaForm({
     { key: "startsAt", label: t("starts"), type: "datetime-local", hint: t("londonTime") },
     { key: "endsAt", label: t("ends"), type: "datetime-local", hint: t("endsHint") },
   ];
-  const basis = state.basis ?? drawnOn;
+  // The rows keep what was typed when another organiser saves: the basis stays the one they were drawn on.
+  const [drawnBasis] = useState(drawnOn);
+  const basis = state.basis ?? drawnBasis;
   return (
     <form {...formProps} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment } from "react";
+import { Fragment, useState } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
@@ -17,9 +17,13 @@ export function DetailsForm(props: { action: FormAction<SavedFormState>; initial
   const t = useTranslations("organiser.details");
   const te = useTranslations("organiser.edit");
   const { state, formProps } = useKeptForm<SavedFormState>(action, {});
-  const value = (name: keyof DetailsValues) => state.values?.[name] ?? initial[name];
+  // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
+  const value = (name: keyof DetailsValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
-  const basis = state.basis ?? props.basis;
+  // The basis stays the one the fields were drawn on (or last saved on), even as untouched fields
+  // follow other organisers' saves: a field typed in meanwhile must still be merged against it.
+  const [drawnOn] = useState(props.basis);
+  const basis = state.basis ?? drawnOn;
   return (
     <form {...formProps} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
+import { actorForEvent } from "@/lib/auth/web-session";
 import { agendaForMerge } from "@/lib/events/agenda";
 import { epochToLondonLocal } from "@/lib/events/event-dates";
 import { eventDetailsFormValues, storedEventDetails } from "@/lib/events/event-details";
@@ -10,6 +12,7 @@ import { basisOf } from "@/lib/forms/edit-basis";
 import { localShortDate } from "@/lib/i18n/dates";
 import { offeredLocales } from "@/lib/i18n/locales";
 import { retentionEndsAt } from "@/lib/privacy/retention";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
@@ -45,6 +48,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
       </PageShell>
     );
   }
+  const actor = await actorForEvent(event.id);
   const db = await sharedDatabase();
   const agenda = await findAgenda(db.read, event.id);
   const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
@@ -54,6 +58,12 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
 
   return (
     <PageShell>
+      {actor ? (
+        // Follows the event: another organiser's save draws the untouched fields again (typed ones stay).
+        <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff worksWithoutJavaScript>
+          {null}
+        </EventConnectionProvider>
+      ) : null}
       <EventBreadcrumb event={event} here={te("here")} />
       <header className="mb-8 space-y-2">
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{te("heading")}</h1>

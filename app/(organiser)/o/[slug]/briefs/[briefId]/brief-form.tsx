@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment } from "react";
+import { Fragment, useState } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
@@ -39,7 +39,8 @@ export function BriefForm(props: {
     { key: "howToReach", label: t("contacts.howToReach"), maxLength: 300, placeholder: t("contacts.howToReachPlaceholder") },
   ] as const;
   const { state, formProps } = useKeptForm<BriefFormState>(props.action, {});
-  const value = (name: Text) => state.values?.[name] ?? props.initial[name];
+  // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
+  const value = (name: Text) => (state.saved ? undefined : state.values?.[name]) ?? props.initial[name];
   const error = (name: Text) => state.errors?.[name];
   const area = (name: Text, max: number, rows = 3) => (
     <TextArea
@@ -52,8 +53,11 @@ export function BriefForm(props: {
       error={error(name)}
     />
   );
-  const basis = state.basis ?? props.basis;
-  const lists = state.lists ?? props;
+  // The basis stays the one the fields were drawn on (or last saved on), even as untouched fields
+  // follow other organisers' saves: a field typed in meanwhile must still be merged against it.
+  const [drawnOn] = useState(props.basis);
+  const basis = state.basis ?? drawnOn;
+  const lists = (state.saved ? undefined : state.lists) ?? props;
   return (
     <form {...formProps} className="space-y-8">
       <input type="hidden" name="basis" value={basis} />

@@ -4,9 +4,12 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatFileSize } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
+import { actorForEvent } from "@/lib/auth/web-session";
 import { storedBriefFields } from "@/lib/briefs/brief-schema";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { basisOf } from "@/lib/forms/edit-basis";
+import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
 import { EventBreadcrumb } from "../../../../event-breadcrumb";
@@ -47,9 +50,16 @@ export default async function EditBriefPage({ params }: Props) {
       </PageShell>
     );
   }
+  const actor = await actorForEvent(event.id);
   const fields = storedBriefFields(brief);
   return (
     <PageShell>
+      {actor ? (
+        // Follows the event: another organiser's save draws the untouched fields again (typed ones stay).
+        <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff worksWithoutJavaScript>
+          {null}
+        </EventConnectionProvider>
+      ) : null}
       <EventBreadcrumb event={event} here={t("breadcrumb")} />
       <header className="mb-8 space-y-3">
         <BriefStatusBadge status={brief.status} />

@@ -12,8 +12,18 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   ]);
   await signIn(laptopA, event.organiser.id);
   await signIn(laptopB, second.id);
-  const [a, b, bConsole] = await Promise.all([laptopA.newPage(), laptopB.newPage(), laptopB.newPage()]);
-  await Promise.all([a.goto(`/o/${event.slug}`), b.goto(`/o/${event.slug}`), bConsole.goto(`/f/${event.slug}`)]);
+  const [a, b, bConsole, bEditor] = await Promise.all([
+    laptopA.newPage(),
+    laptopB.newPage(),
+    laptopB.newPage(),
+    laptopB.newPage(),
+  ]);
+  await Promise.all([
+    a.goto(`/o/${event.slug}`),
+    b.goto(`/o/${event.slug}`),
+    bConsole.goto(`/f/${event.slug}`),
+    bEditor.goto(`/o/${event.slug}/edit`),
+  ]);
   const invitations = (page: typeof a) =>
     page
       .getByRole("region", { name: "Invite a co-organiser or facilitator" })
@@ -50,6 +60,8 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   await expect(b.getByTestId("join-code")).toHaveCount(0);
   await expect(bConsole.getByRole("heading", { name: "This page is for the people running the event" })).toBeVisible();
   await expect(bConsole.getByRole("heading", { name: "Facilitator console" })).toHaveCount(0);
+  await expect(bEditor.getByRole("heading", { name: "Only organisers can edit this event" })).toBeVisible();
+  await expect(bEditor.getByLabel("Event name")).toHaveCount(0);
 
   await Promise.all([laptopA.close(), laptopB.close()]);
 });

@@ -133,6 +133,34 @@ test("two organisers edit one brief: a pack list one of them changed, and a fiel
   await b.context().close();
 });
 
+test("two organisers change the privacy settings at once: a period one chose is kept, a contact both typed is not overwritten", async ({
+  browser,
+}) => {
+  const { event, a, b } = await organiserLaptops(browser);
+  for (const page of [a, b]) await page.goto(`/o/${event.slug}/edit`);
+  const privacy = (page: Page) => page.getByRole("region", { name: "Privacy" });
+
+  await privacy(b).getByLabel("How people reach them about their data").fill("dpo@lambeth.example");
+  await privacy(a).getByLabel("Keep people's details for").selectOption({ label: "2 years" });
+  await privacy(a).getByLabel("How people reach them about their data").fill("privacy@lambeth.example");
+  await privacy(a).getByRole("button", { name: "Save privacy settings" }).click();
+  await expect(privacy(a).getByText(/^Saved\./)).toBeVisible();
+
+  await privacy(b).getByRole("button", { name: "Save privacy settings" }).click();
+  await expect(
+    privacy(b).getByText("Another organiser saved: “privacy@lambeth.example”. Saving again replaces it with yours."),
+  ).toBeVisible();
+  await expect(privacy(b).getByLabel("How people reach them about their data")).toHaveValue("dpo@lambeth.example");
+  // The period A chose, which B never touched, is what B's form would now send.
+  await expect(privacy(b).getByLabel("Keep people's details for")).toHaveValue("24");
+  await privacy(b).getByRole("button", { name: "Save privacy settings" }).click();
+  await expect(privacy(b).getByText("Saved. The privacy notice people see when they join says this now.")).toBeVisible();
+  const [row] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
+  expect(row).toMatchObject({ privacyContact: "dpo@lambeth.example", retentionMonths: 24 });
+  await a.context().close();
+  await b.context().close();
+});
+
 test("without JavaScript, an agenda another organiser changed meanwhile is not overwritten, and the phase typed is kept", async ({
   browser,
 }) => {

@@ -17,3 +17,13 @@ export const privacySettingsSchema = z.object({
 });
 export type PrivacySettings = z.output<typeof privacySettingsSchema>;
 export const privacySettingsFields = ["dataController", "privacyContact", "retentionMonths"] as const;
+
+/** The privacy settings of an event row, as stored (what two organisers' saves are merged on). */
+export function storedPrivacySettings(event: PrivacySettings): PrivacySettings {
+  return { dataController: event.dataController, privacyContact: event.privacyContact, retentionMonths: event.retentionMonths };
+}
+
+/** Stored settings → the text the form's fields hold. */
+export function privacyFormText(settings: PrivacySettings): Record<(typeof privacySettingsFields)[number], string> {
+  return { ...settings, retentionMonths: String(settings.retentionMonths) };
+}

@@ -11,6 +11,7 @@ import { findAgenda } from "@/lib/events/find-agenda";
 import { basisOf } from "@/lib/forms/edit-basis";
 import { localShortDate } from "@/lib/i18n/dates";
 import { offeredLocales } from "@/lib/i18n/locales";
+import { privacyFormText, storedPrivacySettings } from "@/lib/privacy/privacy-settings";
 import { retentionEndsAt } from "@/lib/privacy/retention";
 import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { requireAccount, staffAccess } from "../../../access";
@@ -53,6 +54,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
   const agenda = await findAgenda(db.read, event.id);
   const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
   const details = storedEventDetails(event);
+  const privacy = storedPrivacySettings(event);
   const t = await getTranslations("organiser.languages");
   const locale = await getLocale();
 
@@ -130,11 +132,8 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
           </p>
           <PrivacyForm
             action={savePrivacySettings.bind(null, event.slug)}
-            initial={{
-              dataController: event.dataController,
-              privacyContact: event.privacyContact,
-              retentionMonths: String(event.retentionMonths),
-            }}
+            initial={privacyFormText(privacy)}
+            basis={basisOf(privacy)}
             eraseOn={
               event.personalDataErasedAt === null
                 ? te("erasedOn", { date: localShortDate(locale, retentionEndsAt(event)) })

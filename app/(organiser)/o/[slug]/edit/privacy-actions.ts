@@ -8,11 +8,18 @@ import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { mergeEdit, readBasis } from "@/lib/forms/edit-basis";
 import { recordAudit } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
-import { privacySettingsFields, privacySettingsSchema } from "@/lib/privacy/privacy-settings";
+import {
+  privacyFormText,
+  privacySettingsFields,
+  privacySettingsSchema,
+  storedPrivacySettings,
+} from "@/lib/privacy/privacy-settings";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldText, localFieldErrors } from "../../../form-state";
+import { mergedAnswer } from "../../../merged-save";
 import type { SavedFormState } from "./actions";
 
 /** Who answers for people's data, how to reach them, and how long the event keeps it. */
@@ -27,19 +34,40 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
   if (!parsed.success) {
     return { errors: await localFieldErrors(parsed.error), values, message: t("notSaved") };
   }
+  const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
-  await db.transact(async (tx) => {
-    await tx.update(events).set(parsed.data).where(eq(events.id, allowed.event.id));
+  // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
+  const outcome = await db.transact(async (tx) => {
+    const [row] = await tx.select().from(events).where(eq(events.id, allowed.event.id));
+    const current = storedPrivacySettings(row!);
+    const merge = mergeEdit(basis, parsed.data, current);
+    if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
+    await tx.update(events).set(merge.merged).where(eq(events.id, allowed.event.id));
     await recordAudit(tx, {
       eventId: allowed.event.id,
       accountId: allowed.account.id,
       action: "privacy.settings_changed",
-      subject: `retention-months:${parsed.data.retentionMonths}`,
+      subject: `retention-months:${merge.merged.retentionMonths}`,
       now: Date.now(),
     });
+    return { merge, stored: merge.merged, saved: true };
   });
+  const tp = await getTranslations("organiser.privacy");
+  const answer = await mergedAnswer({
+    ...outcome,
+    posted: values,
+    formText: privacyFormText,
+    // As the form's list of periods: whole years in years, the rest in months.
+    shown: (field, stored) => {
+      if (field !== "retentionMonths") return stored[field];
+      const months = stored.retentionMonths;
+      return months % 12 === 0 ? tp("years", { years: months / 12 }) : tp("months", { months });
+    },
+    labels: { dataController: tp("controller"), privacyContact: tp("contact"), retentionMonths: tp("keepFor") },
+  });
+  if (!outcome.saved) return answer;
   refresh();
-  return { values, saved: t("privacySaved") };
+  return { ...answer, saved: [t("privacySaved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }
 
 export type DeleteFormState = { message?: string; values?: { confirm: string } };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Fragment, useState } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { retentionChoices } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
@@ -13,66 +14,75 @@ export function PrivacyForm({
   action,
   initial,
   eraseOn,
+  basis: drawnOn,
 }: {
   action: FormAction<SavedFormState>;
   initial: PrivacyValues;
   eraseOn: string;
+  basis: string;
 }) {
   const t = useTranslations("organiser.privacy");
   const te = useTranslations("organiser.edit");
   const { state, formProps } = useKeptForm<SavedFormState>(action, {});
   // As lib/privacy/retention's retentionLabel: whole years in years, the rest in months.
   const period = (months: number) => (months % 12 === 0 ? t("years", { years: months / 12 }) : t("months", { months }));
-  const value = (name: keyof PrivacyValues) => state.values?.[name] ?? initial[name];
+  // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
+  const value = (name: keyof PrivacyValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
+  // The basis stays the one the fields were drawn on (or last saved on): see details-form.tsx.
+  const [drawnBasis] = useState(drawnOn);
+  const basis = state.basis ?? drawnBasis;
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
   return (
     <form {...formProps} className="space-y-5">
+      <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
-      <TextField
-        name="dataController"
-        label={t("controller")}
-        hint={t("controllerHint")}
-        maxLength={160}
-        autoComplete="organization"
-        defaultValue={value("dataController")}
-        error={error("dataController")}
-      />
-      <TextField
-        name="privacyContact"
-        label={t("contact")}
-        hint={t("contactHint")}
-        maxLength={200}
-        autoComplete="off"
-        defaultValue={value("privacyContact")}
-        error={error("privacyContact")}
-      />
-      <div>
-        <label htmlFor="field-retentionMonths" className="field-label">
-          {t("keepFor")}
-        </label>
-        <span id="field-retentionMonths-hint" className="field-hint">
-          {t("keepForHint", { eraseOn })}
-        </span>
-        <select
-          id="field-retentionMonths"
-          name="retentionMonths"
-          defaultValue={value("retentionMonths")}
-          aria-describedby={`field-retentionMonths-hint${error("retentionMonths") ? " field-retentionMonths-error" : ""}`}
-          aria-invalid={error("retentionMonths") ? true : undefined}
-          className="field-input"
-        >
-          {retentionChoices.map((months) => (
-            <option key={months} value={months}>
-              {period(months)}
-            </option>
-          ))}
-        </select>
-        {error("retentionMonths") ? (
-          <span id="field-retentionMonths-error" className="field-error">
-            {error("retentionMonths")}
+      <Fragment key={basis}>
+        <TextField
+          name="dataController"
+          label={t("controller")}
+          hint={t("controllerHint")}
+          maxLength={160}
+          autoComplete="organization"
+          defaultValue={value("dataController")}
+          error={error("dataController")}
+        />
+        <TextField
+          name="privacyContact"
+          label={t("contact")}
+          hint={t("contactHint")}
+          maxLength={200}
+          autoComplete="off"
+          defaultValue={value("privacyContact")}
+          error={error("privacyContact")}
+        />
+        <div>
+          <label htmlFor="field-retentionMonths" className="field-label">
+            {t("keepFor")}
+          </label>
+          <span id="field-retentionMonths-hint" className="field-hint">
+            {t("keepForHint", { eraseOn })}
           </span>
-        ) : null}
-      </div>
+          <select
+            id="field-retentionMonths"
+            name="retentionMonths"
+            defaultValue={value("retentionMonths")}
+            aria-describedby={`field-retentionMonths-hint${error("retentionMonths") ? " field-retentionMonths-error" : ""}`}
+            aria-invalid={error("retentionMonths") ? true : undefined}
+            className="field-input"
+          >
+            {retentionChoices.map((months) => (
+              <option key={months} value={months}>
+                {period(months)}
+              </option>
+            ))}
+          </select>
+          {error("retentionMonths") ? (
+            <span id="field-retentionMonths-error" className="field-error">
+              {error("retentionMonths")}
+            </span>
+          ) : null}
+        </div>
+      </Fragment>
       <SavedMessage message={state.saved} />
       <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
     </form>

@@ -21,3 +21,12 @@ export function Refused({ title, body, back }: { title: string; body: string; ba
     </>
   );
 }
+
+/**
+ * A staff page opened by an account that is not on the event's staff: someone signed in for
+ * another event, or a facilitator just taken off this one (their open pages are drawn again as this).
+ */
+export function NotOnStaff() {
+  const t = useTranslations("ui.notOnStaff");
+  return <Refused title={t("title")} body={t("body")} back={{ href: "/o", label: t("back") }} />;
+}

@@ -58,7 +58,9 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   await staff.getByRole("button", { name: "Yes, remove Olu Coorganiser from this event" }).click();
   await expect(b.getByRole("heading", { name: "You don't have access to this event" })).toBeVisible();
   await expect(b.getByTestId("join-code")).toHaveCount(0);
-  await expect(bConsole.getByRole("heading", { name: "This page is for the people running the event" })).toBeVisible();
+  // Told they are not on the event's team (not sent to a participant's page they have none of).
+  await expect(bConsole.getByRole("heading", { name: "You're not on this event's team" })).toBeVisible();
+  await expect(bConsole.getByRole("link", { name: "Go to your events" })).toHaveAttribute("href", "/o");
   await expect(bConsole.getByRole("heading", { name: "Facilitator console" })).toHaveCount(0);
   await expect(bEditor.getByRole("heading", { name: "Only organisers can edit this event" })).toBeVisible();
   await expect(bEditor.getByLabel("Event name")).toHaveCount(0);

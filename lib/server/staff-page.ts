@@ -9,7 +9,7 @@ type StaffActor = Extract<Actor, { kind: "staff" }>;
 
 /**
  * The gate of every facilitator and big-screen page: staff of this event go in; a participant
- * is refused (the page shows why); nobody signed in is sent to sign in and brought back, whether
+ * is refused (the page shows why: `refused` says who is asking); nobody signed in is sent to sign in and brought back, whether
  * or not the event exists, so the answer tells a stranger nothing. A draft is its staff's alone:
  * to anyone else signed in it is as unknown as a made-up address.
  */
@@ -20,5 +20,7 @@ export async function staffPage(slug: string, path: string) {
   if (event && actor && isStaff(actor)) return { event, actor: actor as StaffActor, refused: false as const };
   if (!actor && !(await currentAccount())) redirect(`/signin?next=${encodeURIComponent(path)}`);
   if (!event || event.status === "draft") notFound();
-  return { event, actor: null, refused: true as const };
+  // A participant of the event has their own page; an account that is not (or no longer) on its
+  // staff, such as a facilitator just taken off it, is told that, not sent to a page it has none of.
+  return { event, actor: null, refused: actor ? ("participant" as const) : ("account" as const) };
 }

@@ -1,6 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { Refused } from "@/app/ui/refused";
+import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
@@ -22,6 +22,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const { event, actor, refused } = await staffPage(slug, `/s/${slug}`);
   if (refused) {
+    if (refused === "account") return <NotOnStaff />;
     const t = await getTranslations("screen.refused");
     return <Refused title={t("title")} body={t("body")} back={{ href: `/p/${event.slug}`, label: t("back") }} />;
   }

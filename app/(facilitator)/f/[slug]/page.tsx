@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Refused } from "@/app/ui/refused";
+import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { teams } from "@/db/schema";
 import { personTag } from "@/lib/auth/pseudonym";
@@ -22,6 +22,7 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
   const { slug } = await params;
   const { event, actor, refused } = await staffPage(slug, `/f/${slug}`);
   if (refused) {
+    if (refused === "account") return <NotOnStaff />;
     const t = await getTranslations("console.page");
     return (
       <Refused title={t("refusedTitle")} body={t("refusedBody")} back={{ href: `/p/${event.slug}`, label: t("refusedBack") }} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Refused } from "@/app/ui/refused";
+import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findRun } from "@/lib/presentations/store";
@@ -18,6 +18,7 @@ export default async function PresentationsConsolePage({ params }: { params: Pro
   const { slug } = await params;
   const { event, actor, refused } = await staffPage(slug, `/f/${slug}/presentations`);
   if (refused) {
+    if (refused === "account") return <NotOnStaff />;
     const t = await getTranslations("presentations-console.page");
     return (
       <Refused

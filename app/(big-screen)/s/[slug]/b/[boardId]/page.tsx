@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { ProjectedBoard } from "@/app/live/board/projected-board";
 import { ConnectionPill } from "@/app/live/status";
-import { Refused } from "@/app/ui/refused";
+import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findBoard } from "@/lib/boards/find-boards";
@@ -24,6 +24,7 @@ export default async function ProjectedBoardPage({ params }: { params: Promise<{
   const { slug, boardId } = await params;
   const { event, actor, refused } = await staffPage(slug, `/s/${slug}/b/${boardId}`);
   if (refused) {
+    if (refused === "account") return <NotOnStaff />;
     const t = await getTranslations("screen.refused");
     return (
       <Refused title={t("title")} body={t("bodyBoard")} back={{ href: `/p/${event.slug}/b/${boardId}`, label: t("backBoard") }} />

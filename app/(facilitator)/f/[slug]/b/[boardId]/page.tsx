@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Refused } from "@/app/ui/refused";
+import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findBoard, listBoards } from "@/lib/boards/find-boards";
@@ -18,6 +18,7 @@ export default async function FacilitatorBoardPage({ params }: { params: Promise
   const { slug, boardId } = await params;
   const { event, actor, refused } = await staffPage(slug, `/f/${slug}/b/${boardId}`);
   if (refused) {
+    if (refused === "account") return <NotOnStaff />;
     const t = await getTranslations("console.board");
     return (
       <Refused

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Wordmark } from "@/app/ui/brand";
-import { Refused } from "@/app/ui/refused";
+import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { loadResults } from "@/lib/presentations/results";
@@ -28,6 +28,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
   };
   const t = await getTranslations("presentations-console.results");
   if (refused) {
+    if (refused === "account") return <NotOnStaff />;
     return (
       <Refused
         title={t("refusedTitle")}

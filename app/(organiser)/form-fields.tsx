@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 
 /** The form's main button; says what is happening while the server works. */
@@ -32,6 +33,16 @@ export function TextArea(props: {
 }) {
   const id = `field-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
+  // Drawn again with new text (another organiser's save) while still showing the old: show the
+  // new. An input does this by itself; a textarea React filled when it mounted does not.
+  const area = useRef<HTMLTextAreaElement>(null);
+  const shown = useRef(props.defaultValue ?? "");
+  useEffect(() => {
+    const next = props.defaultValue ?? "";
+    // A textarea's value has LF line ends; stored text posted by a browser has CRLF.
+    if (area.current && area.current.value === shown.current.replace(/\r\n?/g, "\n")) area.current.value = next;
+    shown.current = next;
+  }, [props.defaultValue]);
   return (
     <div>
       <label htmlFor={id} className="field-label">
@@ -43,6 +54,7 @@ export function TextArea(props: {
         </span>
       ) : null}
       <textarea
+        ref={area}
         id={id}
         name={props.name}
         rows={props.rows ?? 4}

@@ -32,10 +32,24 @@ export function ListEditor(props: {
   errors?: Record<string, string>;
   addLabel: string;
   emptyText: string;
+  /** Told at each change the person makes to the list (typing, adding, moving, removing). */
+  onEdit?: () => void;
 }) {
   const t = useTranslations("organiser.list");
   const next = useRef(props.initialRows.length);
   const [rows, setRows] = useState<Row[]>(() => props.initialRows.map((values, key) => ({ key, values })));
+  // Until the person changes the list, it follows its rows as drawn again (another organiser's save).
+  const [edited, setEdited] = useState(false);
+  const drawn = JSON.stringify(props.initialRows);
+  const [drawnFrom, setDrawnFrom] = useState(drawn);
+  if (drawn !== drawnFrom && !edited) {
+    setDrawnFrom(drawn);
+    setRows(props.initialRows.map((values) => ({ key: next.current++, values })));
+  }
+  const edit = () => {
+    setEdited(true);
+    props.onEdit?.();
+  };
   const list = useRef<HTMLOListElement>(null);
   const hidden = props.hiddenKeys ?? [];
 
@@ -44,6 +58,7 @@ export function ListEditor(props: {
       list.current?.querySelectorAll<HTMLElement>("[data-row]")[index]?.querySelector("input")?.focus(),
     );
   const move = (index: number, by: -1 | 1) => {
+    edit();
     setRows((current) => {
       const target = index + by;
       if (target < 0 || target >= current.length) return current;
@@ -53,12 +68,13 @@ export function ListEditor(props: {
     });
   };
   const add = () => {
+    edit();
     setRows((current) => [...current, { key: next.current++, values: {} }]);
     focusRow(rows.length);
   };
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" onInput={edit}>
       {/* About the list as a whole: too many rows, or another organiser's version of it. */}
       {props.errors?.[props.name] ? <p className="field-error">{props.errors[props.name]}</p> : null}
       {rows.length === 0 ? <p className="text-ink-soft">{props.emptyText}</p> : null}
@@ -133,7 +149,10 @@ export function ListEditor(props: {
                   <button
                     type="button"
                     className="btn btn-secondary py-2 text-sm text-danger"
-                    onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                    onClick={() => {
+                      edit();
+                      setRows((current) => current.filter((r) => r.key !== row.key));
+                    }}
                     aria-label={t("removeRow", { row: label })}
                   >
                     {t("remove")}

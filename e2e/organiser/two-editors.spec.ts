@@ -29,6 +29,12 @@ async function organiserLaptops(browser: Browser) {
   return { event, a: await open(event.organiser.id), b: await open(second.id), open: () => open(second.id, false) };
 }
 
+/** An agenda of one phase, as an organiser would have saved it. */
+const addKickOff = async (eventId: string) =>
+  (await db()).transact((tx) =>
+    tx.insert(eventPhases).values({ id: randomUUID(), eventId, name: "Kick-off", startsAt: Date.UTC(2027, 2, 5, 18) }),
+  );
+
 const details = (page: Page) => page.getByRole("region", { name: "Details" });
 
 /** Opens a page and waits for its live connection to hear the room (its first event on the socket). */
@@ -60,6 +66,15 @@ test("two organisers edit the event's details at once: neither loses the other's
   await details(b).getByRole("button", { name: "Save details" }).click();
   await expect(details(b).getByText("Saved. The public event page shows the new details.")).toBeVisible();
   await expect(details(b).getByLabel("Where")).toHaveValue("Brixton Library, Brixton Oval");
+
+  // A adds what to bring; B's untouched field follows, and B builds on A's words: no conflict.
+  await details(a).getByLabel("What to bring").fill("Comfortable shoes");
+  await details(a).getByRole("button", { name: "Save details" }).click();
+  await expect(details(b).getByLabel("What to bring")).toHaveValue("Comfortable shoes");
+  await details(b).getByLabel("What to bring").fill("Comfortable shoes and a water bottle");
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await expect(details(b).getByText("Saved. The public event page shows the new details.")).toBeVisible();
+  await expect(details(a).getByLabel("What to bring")).toHaveValue("Comfortable shoes and a water bottle");
 
   // Both now rename the event, differently. A saves first; B is told, and nothing of B's is saved yet.
   await details(a).getByLabel("Event name").fill("Made in Brixton");
@@ -97,18 +112,21 @@ test("two organisers edit one brief: a pack list one of them changed, and a fiel
   await a.goto(`/o/${event.slug}/briefs/${briefId}`);
   await openLive(b, `/o/${event.slug}/briefs/${briefId}`);
 
-  // A adds a contact; B, whose list was drawn before that, adds a data link. Both are kept.
+  // B starts a data link; A adds a contact. B's contacts, untouched, follow A's save; B's
+  // data link is kept as typed, and a list B then changes is merged on what it showed.
+  await b.getByRole("button", { name: "Add a data link" }).click();
+  await b.getByLabel("Title (data link 1)").fill("Park usage counts");
   await a.getByRole("button", { name: "Add a contact" }).click();
   await a.getByLabel("Role (contact 1)").fill("Parks team");
   await a.getByLabel("How to reach them (contact 1)").fill("In the room all weekend");
   await a.getByRole("button", { name: "Save brief" }).click();
   await expect(a.getByText("Saved.", { exact: true })).toBeVisible();
-  await b.getByRole("button", { name: "Add a data link" }).click();
-  await b.getByLabel("Title (data link 1)").fill("Park usage counts");
-  await b.getByLabel("Web address (data link 1)").fill("https://data.example.org/parks");
-  await b.getByRole("button", { name: "Save brief" }).click();
-  await expect(b.getByText("Saved. Changes another organiser saved meanwhile to Contacts were kept.")).toBeVisible();
   await expect(b.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
+  await expect(b.getByLabel("Title (data link 1)")).toHaveValue("Park usage counts");
+  await b.getByLabel("Web address (data link 1)").fill("https://data.example.org/parks");
+  await b.getByLabel("How to reach them (contact 1)").fill("In the room all weekend; parks@lambeth.example");
+  await b.getByRole("button", { name: "Save brief" }).click();
+  await expect(b.getByText("Saved.", { exact: true })).toBeVisible();
 
   // Both rewrite the problem. A saves first; B is shown A's words, and B's are all still there.
   await b.getByLabel("The problem").fill("Nobody uses the parks after 4pm in winter.");
@@ -128,7 +146,7 @@ test("two organisers edit one brief: a pack list one of them changed, and a fiel
   await a.reload();
   await expect(a.getByLabel("The problem")).toHaveValue("Nobody uses the parks after 4pm in winter.");
   await expect(a.getByLabel("Title (data link 1)")).toHaveValue("Park usage counts");
-  await expect(a.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
+  await expect(a.getByLabel("How to reach them (contact 1)")).toHaveValue("In the room all weekend; parks@lambeth.example");
   await a.context().close();
   await b.context().close();
 });
@@ -161,13 +179,32 @@ test("two organisers change the privacy settings at once: a period one chose is 
   await b.context().close();
 });
 
+test("an open agenda follows another organiser's save until it is edited, and an edit on top of it saves", async ({
+  browser,
+}) => {
+  const { event, a, b } = await organiserLaptops(browser);
+  await addKickOff(event.id);
+  await a.goto(`/o/${event.slug}/edit`);
+  await openLive(b, `/o/${event.slug}/edit`);
+
+  await a.getByLabel("Phase (phase 1)").fill("Kick-off evening");
+  await a.getByRole("button", { name: "Save agenda" }).click();
+  await expect(a.getByText("Saved. The agenda has 1 phase.")).toBeVisible();
+  await expect(b.getByLabel("Phase (phase 1)")).toHaveValue("Kick-off evening");
+
+  await b.getByLabel("Phase (phase 1)").fill("Kick-off evening and dinner");
+  await b.getByRole("button", { name: "Save agenda" }).click();
+  await expect(b.getByText("Saved. The agenda has 1 phase.")).toBeVisible();
+  await expect(a.getByLabel("Phase (phase 1)")).toHaveValue("Kick-off evening and dinner");
+  await a.context().close();
+  await b.context().close();
+});
+
 test("without JavaScript, an agenda another organiser changed meanwhile is not overwritten, and the phase typed is kept", async ({
   browser,
 }) => {
   const { event, a, open } = await organiserLaptops(browser);
-  await (await db()).transact((tx) =>
-    tx.insert(eventPhases).values({ id: randomUUID(), eventId: event.id, name: "Kick-off", startsAt: Date.UTC(2027, 2, 5, 18) }),
-  );
+  await addKickOff(event.id);
   const b = await open();
   await b.goto(`/o/${event.slug}/edit`);
   await a.goto(`/o/${event.slug}/edit`);

@@ -53,12 +53,14 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
   // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
   const outcome = await db.transact(async (tx) => {
     const [row] = await tx.select().from(events).where(eq(events.id, allowed.event.id));
-    const current = storedEventDetails(row!);
+    if (!row) return null; // deleted by another organiser a moment ago
+    const current = storedEventDetails(row);
     const merge = mergeEventDetails(basis, parsed.data, current);
     if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
     await updateEventDetails(tx, { eventId: allowed.event.id, details: merge.merged as EventDetails });
     return { merge, stored: merge.merged, saved: true };
   });
+  if (!outcome) return { message: await organisersOnlyText(), values };
   const answer = await mergedAnswer({
     ...outcome,
     posted: values,

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { type ListColumn, ListEditor } from "../../../list-editor";
+import { useEditBasis } from "../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
@@ -25,16 +25,15 @@ export function AgendaForm({
     { key: "startsAt", label: t("starts"), type: "datetime-local", hint: t("londonTime") },
     { key: "endsAt", label: t("ends"), type: "datetime-local", hint: t("endsHint") },
   ];
-  // The rows keep what was typed when another organiser saves: the basis stays the one they were drawn on.
-  const [drawnBasis] = useState(drawnOn);
-  const basis = state.basis ?? drawnBasis;
+  const { basis, round, onInput, edited } = useEditBasis(drawnOn, state);
   return (
-    <form {...formProps} className="space-y-5">
+    <form {...formProps} onInput={onInput} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
       <ListEditor
-        // A new basis (a save, or someone else's agenda found) draws the rows again: as posted when nothing was saved.
-        key={basis}
+        // An answer (a save, or someone else's agenda found) draws the rows again: as posted when nothing was saved.
+        key={round}
+        onEdit={() => edited("phases")}
         name="phases"
         noun={t("noun")}
         columns={columns}

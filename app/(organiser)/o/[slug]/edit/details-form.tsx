@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
+import { useEditBasis } from "../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
@@ -20,16 +21,13 @@ export function DetailsForm(props: { action: FormAction<SavedFormState>; initial
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
   const value = (name: keyof DetailsValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
-  // The basis stays the one the fields were drawn on (or last saved on), even as untouched fields
-  // follow other organisers' saves: a field typed in meanwhile must still be merged against it.
-  const [drawnOn] = useState(props.basis);
-  const basis = state.basis ?? drawnOn;
+  const { basis, round, onInput } = useEditBasis(props.basis, state);
   return (
-    <form {...formProps} className="space-y-5">
+    <form {...formProps} onInput={onInput} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
-      <Fragment key={basis}>
+      <Fragment key={round}>
         <TextField name="name" label={t("name")} maxLength={120} required defaultValue={value("name")} error={error("name")} />
         <TextField
           name="place"

@@ -39,7 +39,8 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
   // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
   const outcome = await db.transact(async (tx) => {
     const [row] = await tx.select().from(events).where(eq(events.id, allowed.event.id));
-    const current = storedPrivacySettings(row!);
+    if (!row) return null; // deleted by another organiser a moment ago
+    const current = storedPrivacySettings(row);
     const merge = mergeEdit(basis, parsed.data, current);
     if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
     await tx.update(events).set(merge.merged).where(eq(events.id, allowed.event.id));
@@ -52,6 +53,7 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
     });
     return { merge, stored: merge.merged, saved: true };
   });
+  if (!outcome) return { message: await organisersOnlyText(), values };
   const tp = await getTranslations("organiser.privacy");
   const answer = await mergedAnswer({
     ...outcome,

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { retentionChoices } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
+import { useEditBasis } from "../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
@@ -28,15 +29,13 @@ export function PrivacyForm({
   const period = (months: number) => (months % 12 === 0 ? t("years", { years: months / 12 }) : t("months", { months }));
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
   const value = (name: keyof PrivacyValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
-  // The basis stays the one the fields were drawn on (or last saved on): see details-form.tsx.
-  const [drawnBasis] = useState(drawnOn);
-  const basis = state.basis ?? drawnBasis;
+  const { basis, round, onInput } = useEditBasis(drawnOn, state);
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
   return (
-    <form {...formProps} className="space-y-5">
+    <form {...formProps} onInput={onInput} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
-      <Fragment key={basis}>
+      <Fragment key={round}>
         <TextField
           name="dataController"
           label={t("controller")}

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
+import { useEditBasis } from "../../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
 
@@ -53,17 +54,14 @@ export function BriefForm(props: {
       error={error(name)}
     />
   );
-  // The basis stays the one the fields were drawn on (or last saved on), even as untouched fields
-  // follow other organisers' saves: a field typed in meanwhile must still be merged against it.
-  const [drawnOn] = useState(props.basis);
-  const basis = state.basis ?? drawnOn;
+  const { basis, round, onInput, edited } = useEditBasis(props.basis, state);
   const lists = (state.saved ? undefined : state.lists) ?? props;
   return (
-    <form {...formProps} className="space-y-8">
+    <form {...formProps} onInput={onInput} className="space-y-8">
       <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
-      <Fragment key={basis}>
+      <Fragment key={round}>
         <section className="space-y-5" aria-labelledby="brief-words">
           <h2 id="brief-words" className="text-xl font-bold tracking-tight">
             {t("briefHeading")}
@@ -144,6 +142,7 @@ export function BriefForm(props: {
             <h3 className="mb-2 text-lg font-bold">{t("dataLinks.heading")}</h3>
             <ListEditor
               name="dataLinks"
+              onEdit={() => edited("dataLinks")}
               noun={t("dataLinks.noun")}
               columns={linkColumns}
               initialRows={lists.dataLinks}
@@ -156,6 +155,7 @@ export function BriefForm(props: {
             <h3 className="mb-2 text-lg font-bold">{t("contacts.heading")}</h3>
             <ListEditor
               name="contacts"
+              onEdit={() => edited("contacts")}
               noun={t("contacts.noun")}
               columns={contactColumns}
               initialRows={lists.contacts}
@@ -168,6 +168,7 @@ export function BriefForm(props: {
             <h3 className="mb-2 text-lg font-bold">{t("usefulLinks.heading")}</h3>
             <ListEditor
               name="usefulLinks"
+              onEdit={() => edited("usefulLinks")}
               noun={t("usefulLinks.noun")}
               columns={linkColumns}
               initialRows={lists.usefulLinks}

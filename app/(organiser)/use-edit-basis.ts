@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useCallback, useState } from "react";
+import { type FormEvent, useState } from "react";
 
 type Fingerprints = Record<string, string>;
 type Answer = { basis?: string; saved?: string };
@@ -36,10 +36,7 @@ export function useEditBasis(current: string, answer: Answer) {
     if (answer.saved || answer.basis) setRound((r) => r + 1);
   }
   const basis = frozen ?? { ...now, ...pins };
-  const edited = useCallback(
-    (field: string) => setPins((p) => (field in p || !(field in now) ? p : { ...p, [field]: now[field]! })),
-    [now],
-  );
+  const edited = (field: string) => setPins((p) => (field in p || !(field in now) ? p : { ...p, [field]: now[field]! }));
   /** For the form's onInput: a field named `x` or `x.N.key` (a list's row) is field `x`. */
   const onInput = (event: FormEvent<HTMLFormElement>) => {
     const name = (event.target as HTMLInputElement).name;

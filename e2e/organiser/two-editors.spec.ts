@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { eventPhases, events } from "@/db/schema";
-import { addBrief, addStaff, createEventFixture, db, signIn } from "../support/fixtures";
+import { addBrief, addStaff, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
 
 /**
  * Two organisers editing the same form at once, each on their own laptop. A save keeps what the
@@ -13,13 +13,7 @@ import { addBrief, addStaff, createEventFixture, db, signIn } from "../support/f
 async function organiserLaptops(browser: Browser) {
   const event = await createEventFixture();
   // Dated, as an event being edited is: both forms post the same dates.
-  const startsAt = Date.UTC(2027, 2, 6, 10);
-  await (await db()).transact((tx) =>
-    tx
-      .update(events)
-      .set({ startsAt, endsAt: startsAt + 8 * 3_600_000 })
-      .where(eq(events.id, event.id)),
-  );
+  await dateEvent(event.id);
   const second = await addStaff(event.id, "organiser", "Second organiser");
   const open = async (accountId: string, javaScriptEnabled = true) => {
     const context = await browser.newContext({ javaScriptEnabled });

@@ -101,6 +101,17 @@ export async function setEventStatus(eventId: string, status: "draft" | "publish
   await (await db()).transact((tx) => tx.update(events).set({ status }).where(eq(events.id, eventId)));
 }
 
+/** Gives an event dates (6 March 2027, 10:00–18:00 UTC), as an event being edited has: its details form then saves as it stands. */
+export async function dateEvent(eventId: string) {
+  const startsAt = Date.UTC(2027, 2, 6, 10);
+  await (await db()).transact((tx) =>
+    tx
+      .update(events)
+      .set({ startsAt, endsAt: startsAt + 8 * 3_600_000 })
+      .where(eq(events.id, eventId)),
+  );
+}
+
 /** Adds a board from a template to an event (for the whole room unless a team is given). */
 export async function addBoardFixture(
   eventId: string,

@@ -11,6 +11,7 @@ import { type NudgeView, type PhaseView, type RoomCommandResults, type RoomView,
 import { type StaffCommandResults, staffCommandSchemas } from "./contract-staff";
 import { type TeamCommandResults, teamCommandSchemas } from "./contract-teams";
 import { type VotingCommandResults, votingCommandSchemas } from "./contract-voting";
+import type { MissedChanges } from "./missed-changes";
 import type { SequencedEventName, SequencedEvents, VolatileEvents } from "./rooms";
 
 export * from "./constants";
@@ -148,6 +149,11 @@ export type ServerToClientEvents = {
    * (fanoutPolicy.recordIntervalMs); it says nothing of what changed.
    */
   "event:record-changed": (info: Record<string, never>) => void;
+  /**
+   * To one socket, on its page's first connect: what changed in the event between the server's
+   * drawing of the page and that connect, told to nobody on this page (./missed-changes.ts).
+   */
+  "page:missed-changes": (missed: MissedChanges) => void;
 };
 
 /** What of an event its organisers changed, outside any socket command. */
@@ -200,6 +206,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "event:details-changed": true,
   "brief:reframed": true,
   "event:record-changed": true,
+  "page:missed-changes": true,
 };
 export const serverEventNames = Object.keys(everyServerEvent) as (keyof ServerToClientEvents)[];
 

@@ -139,3 +139,9 @@ export type RoomReducer<K extends FollowedRoomKind, S> = {
   /** Whether this event means the screen must reload the snapshot to see what it now may. */
   reload?(state: S, event: RoomEvent<K>): boolean;
 };
+
+/** The event of a room keyed by its event (the event's own, its teams, presentations, staff); null for a board's rooms. */
+export function eventOfRoom(room: string): string | null {
+  const match = /^(?:event|teams|presentations):([^:]+)(?::staff)?$/.exec(room);
+  return match?.[1] ?? null;
+}

@@ -53,8 +53,10 @@ import {
 import { executeCommand, type SequencedBroadcast } from "./execute-command";
 import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
+import { ChangeClock, type ChangeKind, drawnMarginMs } from "./missed-changes";
 import { originAllowed, requestOrigin } from "./origin";
 import { accountRoom, identityRooms, participantRoom, revocationRoom } from "./revocation";
+import { eventOfRoom } from "./rooms";
 import { languageToFollow, localiseAck, socketLocale, storedLanguages } from "./socket-language";
 
 type SocketData = {
@@ -67,6 +69,8 @@ type SocketData = {
   followLanguage?: string | null;
   /** Why its access is ending (being told, about to be disconnected): its commands are refused with it. */
   ending?: AccessEndedReason;
+  /** When the server drew its page, on its first connect: what changed since is told to it. */
+  drawnAt?: number;
 };
 /** Between app processes (through the adapter). */
 type ServerSideEvents = {
@@ -74,6 +78,8 @@ type ServerSideEvents = {
   "access:revoke": (rooms: string[], reason: AccessEndedReason) => void;
   /** A participant chose another language: their sockets speak it from now on. */
   "language:chosen": (room: string, language: string) => void;
+  /** A change told to an event's screens through another process: pages drawn before it and not yet connected learn of it here. */
+  "change:noted": (eventId: string, change: ChangeKind, at: number) => void;
 };
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
@@ -82,7 +88,13 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
  * opened by someone who has since left or handed the device over must not send their queue as
  * whoever the cookie names now; tools without an outbox (tests, benchmarks) may leave it out.
  */
-const handshakeSchema = z.object({ eventId: z.string().min(1).max(64), person: z.string().max(64).optional() });
+const handshakeSchema = z.object({
+  eventId: z.string().min(1).max(64),
+  person: z.string().max(64).optional(),
+  // When the server drew the page (lib/realtime/event-connection.tsx), sent on its first connect
+  // only: what changed since is told to this socket. A bad value is ignored, not refused.
+  drawnAt: z.number().int().nonnegative().optional().catch(undefined),
+});
 
 export type RealtimeOptions = {
   db: Database;
@@ -303,6 +315,23 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     onError: (e) => log("record news failed", e),
   });
 
+  // When each kind of change was last told to an event's screens: a page drawn before one and
+  // connected after it was told nothing (./missed-changes.ts). Other processes are told too, news
+  // at most once a margin's fraction per event: a page counts news that far back anyway.
+  const changes = new ChangeClock();
+  const newsSharedAt = new Map<string, number>();
+  io.on("change:noted", (eventId, change, at) => changes.note(eventId, change, at));
+  function noteChange(eventId: string, change: ChangeKind) {
+    const at = Date.now();
+    changes.note(eventId, change, at);
+    if (!options.redis) return;
+    if (change.kind === "news") {
+      if (at - (newsSharedAt.get(eventId) ?? 0) < drawnMarginMs / 10) return;
+      newsSharedAt.set(eventId, at);
+    }
+    io.serverSideEmit("change:noted", eventId, change, at);
+  }
+
   const emitBroadcasts = (broadcasts: SequencedBroadcast[]) => {
     if (broadcasts.length > 0) metrics?.broadcasts.inc(broadcasts.length);
     for (const b of broadcasts) {
@@ -431,6 +460,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       emitBroadcasts(run.broadcasts);
       if (run.ack.ok && !run.ack.duplicate && handlers[name].kind === "write") {
         recordNews.add(actor.eventId, true);
+        noteChange(actor.eventId, { kind: "news" });
       }
       for (const key of run.removedFiles ?? []) {
         fileStorage()
@@ -500,6 +530,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;
       socket.data.deviceId = device;
+      socket.data.drawnAt = auth.data.drawnAt;
       const languages = await storedLanguages(db, actor);
       socket.data.followLanguage = languageToFollow(cookies, languages.stored);
       socket.data.locale =
@@ -539,6 +570,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     // Rooms that only ever receive a disconnect: how access taken away reaches every socket.
     for (const room of identityRooms(actor, socket.data.sessionHash, socket.data.deviceId)) socket.join(room);
     if (socket.data.followLanguage) socket.emit("language:chosen", { language: socket.data.followLanguage });
+    // A recovered connection is sent what it missed by socket.io itself.
+    const missed =
+      socket.data.drawnAt !== undefined && !socket.recovered ? changes.since(actor.eventId, socket.data.drawnAt) : null;
+    if (missed) socket.emit("page:missed-changes", missed);
     // A recovered connection (same id, rooms restored by socket.io) keeps the board it was on.
     const boardRoom = [...socket.rooms].find((r) => r.startsWith("board:")) ?? null;
     presence
@@ -706,7 +741,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   return {
     io,
     /** For server-side code outside a command (e.g. a page's server action) that changed a room. */
-    emitBroadcasts,
+    emitBroadcasts: (broadcasts: SequencedBroadcast[]) => {
+      emitBroadcasts(broadcasts);
+      for (const eventId of new Set(broadcasts.map((b) => eventOfRoom(b.room)))) {
+        if (eventId) noteChange(eventId, { kind: "news" });
+      }
+    },
     /**
      * A command from a form posted to a server action (without JavaScript, before hydration): run
      * exactly as if its sender's socket had sent it (lib/forms/command-form.ts), answered with the ack.
@@ -733,15 +773,25 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells a staff member's open consoles (on any event) the language they just chose. */
     accountLanguageChosen: (accountId: string, language: string) => tellLanguage(accountRoom(accountId), language),
     /** Tells every screen of an event that its languages changed (through the adapter, every process's). */
-    eventLanguagesChanged: (eventId: string, language: string) =>
-      io.to(rooms.event(eventId)).emit("event:languages-changed", { language }),
+    eventLanguagesChanged: (eventId: string, language: string) => {
+      noteChange(eventId, { kind: "languages" });
+      io.to(rooms.event(eventId)).emit("event:languages-changed", { language });
+    },
     /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */
-    eventDetailsChanged: (eventId: string, what: EventDetail) =>
-      io.to(rooms.event(eventId)).emit("event:details-changed", { what }),
+    eventDetailsChanged: (eventId: string, what: EventDetail) => {
+      noteChange(eventId, { kind: "details", what });
+      io.to(rooms.event(eventId)).emit("event:details-changed", { what });
+    },
     /** For server-side code outside a command that changed what the event records (a project's check-in): its review follows. */
-    recordChanged: (eventId: string) => recordNews.add(eventId, true),
+    recordChanged: (eventId: string) => {
+      noteChange(eventId, { kind: "news" });
+      recordNews.add(eventId, true);
+    },
     /** Tells every open screen of an event that a team reframed this brief. */
-    briefReframed: (eventId: string, briefId: string) => io.to(rooms.event(eventId)).emit("brief:reframed", { briefId }),
+    briefReframed: (eventId: string, briefId: string) => {
+      noteChange(eventId, { kind: "brief", briefId });
+      io.to(rooms.event(eventId)).emit("brief:reframed", { briefId });
+    },
     /** Stops taking commands, waits for those in flight (bounded), then closes every socket. */
     async close(timeoutMs = 4000) {
       draining = true;

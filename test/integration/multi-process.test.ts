@@ -95,6 +95,37 @@ describe("several processes behind a load balancer, on Redis", () => {
     expect(Number((applied[0] as unknown as { n: number }).n)).toBe(files.length);
   });
 
+  it("a page drawn before a change on A, connecting to B, is told what it missed", { timeout: 60_000 }, async () => {
+    const organiser = await createAccount(db, "Organiser");
+    const event = await createTestEvent(db, organiser.accountId);
+    const onA = clientsFor(a.url);
+    const onB = clientsFor(b.url);
+    try {
+      const phone = await onA.connect({
+        eventId: event.id,
+        cookie: participantCookie(event.id, await addParticipant(db, event.id, "Resident")),
+      });
+      const drawnAt = Date.now();
+      await ok(phone, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Hello" });
+      // Told to B through Redis, a moment later: a page connecting to B from then on hears of it.
+      await expect
+        .poll(
+          async () => {
+            const page = onB.socket({ eventId: event.id, cookie: staffCookie(organiser.sessionToken), auth: { drawnAt } });
+            const heard = collect(page, "page:missed-changes");
+            await ok(page, "event:time", {});
+            page.disconnect();
+            return heard[0]?.news ?? false;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+    } finally {
+      onA.closeAll();
+      onB.closeAll();
+    }
+  });
+
   it("a phone cut off from A comes back on B with what it missed (connection-state recovery through Redis)", {
     timeout: 60_000,
   }, async () => {

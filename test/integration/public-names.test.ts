@@ -207,6 +207,15 @@ describe("public names", () => {
     server.server.realtime.eventDetailsChanged(event.id, "details");
     // A team reframes its brief, as the brief page's form does: open brief pages fetch it again.
     server.server.realtime.briefReframed(event.id, "brief-id");
+    // A teammate's page drawn before all this connects now: it is told what it missed.
+    const latePage = clients.socket({
+      eventId: event.id,
+      cookie: participantCookie(event.id, mateId),
+      auth: { drawnAt: Date.now() - 1000 },
+    });
+    latePage.onAny((name: string, ...args: unknown[]) =>
+      received.push({ who: "late teammate page", event: name, text: JSON.stringify(args) }),
+    );
     await readEverything();
 
     // Every event in the contract was seen by an observer, so every one was checked; but for those

@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { type AccessEndedReason, contractVersion, outboxMaxAgeMs, retryableCodes } from "../constants";
 import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandResults, ServerToClientEvents } from "../contract";
+import type { MissedChanges } from "../missed-changes";
 import { forgetKept, forgetUnowned, type Keeper, keptKey } from "./kept";
 import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
 
@@ -60,12 +61,18 @@ export class EventConnection {
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private waiters = new Map<string, (ack: Ack<unknown>) => void>();
+  private missed: MissedChanges | null = null;
+  private missedListeners = new Set<(missed: MissedChanges) => void>();
 
   get eventId() {
     return this.keeper.eventId;
   }
 
-  constructor(readonly keeper: Keeper) {
+  /** `drawnAt`: when the server drew the page, in its clock; the first connect asks what changed since. */
+  constructor(
+    readonly keeper: Keeper,
+    drawnAt?: number,
+  ) {
     const { eventId, person } = keeper;
     const storage = typeof localStorage === "undefined" ? null : localStorage;
     forgetUnowned(storage);
@@ -74,13 +81,21 @@ export class EventConnection {
     // handshake and then the upgrade (seconds, bench/README.md finding 21). Polling stays as the
     // fallback for networks that block WebSockets.
     this.socket = io({
-      auth: { eventId, contractVersion, person },
+      auth: { eventId, contractVersion, person, drawnAt },
       autoConnect: false,
       withCredentials: true,
       transports: ["websocket", "polling"],
       tryAllTransports: true,
     });
-    this.socket.on("connect", () => void this.onConnect());
+    this.socket.on("connect", () => {
+      // Asked once: a reconnect draws the page again anyway (onReopen), and a refetched page has its own time.
+      this.socket.auth = { eventId, contractVersion, person };
+      void this.onConnect();
+    });
+    this.socket.on("page:missed-changes", (missed) => {
+      this.missed = missed;
+      for (const l of this.missedListeners) l(missed);
+    });
     this.socket.on("access:ended", ({ reason, message }, ack) => {
       this.ended = message;
       this.endedBy = reason;
@@ -251,6 +266,17 @@ export class EventConnection {
   }
 
   /** Called on every connect, before pending commands are resent. */
+  /**
+   * What changed in the event between the page's drawing and its first connect, told to nobody
+   * here: the followers of the page's server-drawn parts fetch them again. Said at once to a
+   * listener that comes after the server did.
+   */
+  onMissed(listener: (missed: MissedChanges) => void) {
+    this.missedListeners.add(listener);
+    if (this.missed) listener(this.missed);
+    return () => this.missedListeners.delete(listener);
+  }
+
   onResync(listener: () => Promise<void> | void) {
     this.resyncListeners.add(listener);
     if (this.socket.connected) void listener();

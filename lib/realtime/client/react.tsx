@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { staffRoom } from "@/lib/activity/staff-state";
 import { eventRoom } from "@/lib/events/event-state";
 import { languageCookie, languageCookieString } from "@/lib/i18n/choice-cookie";
@@ -10,6 +10,15 @@ import { type ConnectionStatus, EventConnection } from "./connection";
 import type { Keeper } from "./kept";
 import type { PendingCommand } from "./outbox";
 import { useRoom } from "./use-room";
+
+export type EventConnectionProps = {
+  eventId: string;
+  person: string;
+  staff?: boolean;
+  heldOut?: boolean;
+  worksWithoutJavaScript?: boolean;
+  children: React.ReactNode;
+};
 
 const ConnectionContext = createContext<EventConnection | null>(null);
 const KeeperContext = createContext<Keeper | null>(null);
@@ -24,26 +33,23 @@ const KeeperContext = createContext<Keeper | null>(null);
  * connection keeps trying, and the page is drawn again, as the room, once it gets in.
  * `worksWithoutJavaScript`: everything the page offers is a form posted to a server action (the
  * "about you" page), so nothing there waits for the connection: no notice says it needs JavaScript.
+ * `drawnAt`: when the server drew the page (set by lib/realtime/event-connection.tsx, which pages use).
  */
-export function EventConnectionProvider({
+export function EventConnectionClient({
   eventId,
   person,
   staff = false,
   heldOut = false,
   worksWithoutJavaScript = false,
+  drawnAt,
   children,
-}: {
-  eventId: string;
-  person: string;
-  staff?: boolean;
-  heldOut?: boolean;
-  worksWithoutJavaScript?: boolean;
-  children: React.ReactNode;
-}) {
+}: EventConnectionProps & { drawnAt?: number }) {
   const [connection, setConnection] = useState<EventConnection | null>(null);
   const keeper = useMemo(() => ({ eventId, person }), [eventId, person]);
+  // The time of the drawing that opened the connection: a page fetched again later keeps it.
+  const firstDrawnAt = useRef(drawnAt);
   useEffect(() => {
-    const c = new EventConnection(keeper);
+    const c = new EventConnection(keeper, firstDrawnAt.current);
     setConnection(c);
     return () => c.close();
   }, [keeper]);
@@ -129,6 +135,12 @@ function DetailsFollower({ staff, heldOut }: { staff: boolean; heldOut: boolean 
     };
     const onChanged = () => fetchAgain(0);
     c.socket.on("event:details-changed", onChanged);
+    // Changed after the server drew this page, before it connected: told to nobody here.
+    const offMissed = heldOut
+      ? () => false
+      : c.onMissed((missed) => {
+          if (missed.details.length > 0) fetchAgain(0);
+        });
     // Back in an event that was closed: whatever changed meanwhile was told to nobody here. The
     // phones' tries to get back in are already spread out, so this fetch need not wait. A page
     // that says they are kept out is drawn again however it got in (even at its first try: the
@@ -151,6 +163,7 @@ function DetailsFollower({ staff, heldOut }: { staff: boolean; heldOut: boolean 
     return () => {
       clearTimeout(timer);
       c.socket.off("event:details-changed", onChanged);
+      offMissed();
       offReopen();
       offFinished();
       offEnded();
@@ -167,7 +180,13 @@ export function EventLanguageFollower() {
     if (!c) return;
     const onChanged = () => router.refresh();
     c.socket.on("event:languages-changed", onChanged);
-    return () => void c.socket.off("event:languages-changed", onChanged);
+    const offMissed = c.onMissed((missed) => {
+      if (missed.languages) onChanged();
+    });
+    return () => {
+      c.socket.off("event:languages-changed", onChanged);
+      offMissed();
+    };
   }, [c, router]);
   return null;
 }

@@ -72,7 +72,11 @@ export function useReframesFollowed(refresh: () => void, briefId?: string) {
       if (!briefId || info.briefId === briefId) refresh();
     };
     c.socket.on("brief:reframed", onReframed);
-    // The first connect follows the page's own render: nothing was missed yet.
+    // Reframed after the server drew the page, before it connected.
+    const offMissed = c.onMissed((missed) => {
+      if (missed.briefs.some((id) => !briefId || id === briefId)) refresh();
+    });
+    // The first connect follows the page's own render: what it missed is said above.
     let connectedBefore = false;
     const off = c.onResync(() => {
       if (connectedBefore) refresh();
@@ -80,6 +84,7 @@ export function useReframesFollowed(refresh: () => void, briefId?: string) {
     });
     return () => {
       c.socket.off("brief:reframed", onReframed);
+      offMissed();
       off();
     };
   }, [c, briefId, refresh]);
@@ -92,10 +97,28 @@ export function ReframesFollower({ briefId }: { briefId: string }) {
 }
 
 /**
+ * Fetches the page again (`refresh`) when the event changed between the server's drawing of the
+ * page and its first connect: the first state a room sends already holds that change, and reads
+ * as the page's own.
+ */
+export function useMissedNews(refresh: () => void) {
+  const c = useConnection();
+  useEffect(() => {
+    if (!c) return;
+    const off = c.onMissed((missed) => {
+      if (missed.news) refresh();
+    });
+    return () => void off();
+  }, [c, refresh]);
+}
+
+/**
  * Fetches the page again (`refresh`) whenever a room's state changes after its first snapshot:
- * the page was drawn from what that snapshot says, and every state after it is news.
+ * the page was drawn from what that snapshot says, and every state after it is news (and so is
+ * what changed before that snapshot, after the drawing: useMissedNews).
  */
 export function useRefreshOnNews(state: object | null, refresh: () => void) {
+  useMissedNews(refresh);
   const seen = useRef<object | null>(null);
   useEffect(() => {
     if (!state) return;

@@ -7,7 +7,7 @@ import { teams } from "@/db/schema";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { staffPage } from "@/lib/server/staff-page";
 import { announceAction, createBoardAction } from "./actions";

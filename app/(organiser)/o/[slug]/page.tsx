@@ -12,7 +12,7 @@ import { sharedMailer } from "@/lib/email/mailer";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { listPendingInvites } from "@/lib/invites/find-invite";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { requireAccount, staffAccess } from "../../access";

@@ -6,7 +6,7 @@ import type { HeldOut } from "@/lib/auth/held-out";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pathHeader } from "@/lib/i18n/event-language";
 import { findProjects } from "@/lib/projects/find-projects";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { PhoneShell } from "../../phone-shell";
 import { LeaveAfterFinish } from "./leave-after-finish";
 import { YourData } from "./your-data";

@@ -9,7 +9,7 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { findPerson } from "@/lib/participants/participant-views";
 import { findRun } from "@/lib/presentations/store";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { PhoneHome } from "./phone-home";
 
 export async function generateMetadata() {

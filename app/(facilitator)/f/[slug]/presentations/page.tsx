@@ -4,7 +4,7 @@ import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findRun } from "@/lib/presentations/store";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { staffPage } from "@/lib/server/staff-page";
 import { saveTimesAction } from "./actions";
 import { PresentationsConsole } from "./presentations-console";

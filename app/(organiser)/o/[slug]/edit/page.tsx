@@ -13,7 +13,7 @@ import { localShortDate } from "@/lib/i18n/dates";
 import { offeredLocales } from "@/lib/i18n/locales";
 import { privacyFormText, storedPrivacySettings } from "@/lib/privacy/privacy-settings";
 import { retentionEndsAt } from "@/lib/privacy/retention";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";

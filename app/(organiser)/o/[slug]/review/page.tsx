@@ -12,7 +12,7 @@ import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-repor
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { reportWords } from "@/lib/exports/markdown-report";
 import { localEventDates, localWeekdayTime } from "@/lib/i18n/dates";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";

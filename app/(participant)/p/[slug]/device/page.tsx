@@ -10,7 +10,7 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { sayDeviceLabel } from "@/lib/participants/device-label";
 import { listDevices } from "@/lib/participants/devices";
 import { findPerson } from "@/lib/participants/participant-views";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { PhoneShell } from "../../../phone-shell";
 import { makeDeviceLink, signOutDeviceAction } from "./actions";
 import { DeviceLinkPanel } from "./device-link";

@@ -7,7 +7,7 @@ import { sendToJoin } from "@/app/(participant)/send-to-join";
 import { sharedDatabase } from "@/db";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { findPerson, privateDetails } from "@/lib/participants/participant-views";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { PhoneShell } from "../../../phone-shell";
 import { YourData } from "../your-data";
 import { leaveEventAction, saveProfileAction } from "./actions";

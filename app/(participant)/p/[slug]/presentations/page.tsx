@@ -8,7 +8,7 @@ import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { PhoneShell } from "../../../phone-shell";
 import { RoomResponds } from "./room-responds";
 

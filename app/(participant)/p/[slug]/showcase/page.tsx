@@ -8,7 +8,7 @@ import { sharedDatabase } from "@/db";
 import { isStaff } from "@/lib/auth/actor";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { PhoneShell } from "../../../phone-shell";
 import { ShowcaseEditor } from "./showcase-editor";
 

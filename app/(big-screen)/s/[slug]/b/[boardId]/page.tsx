@@ -11,7 +11,8 @@ import { findBoard } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { messagesFor } from "@/lib/i18n/catalogue";
 import { allLocales, defaultLocale, knownLocale } from "@/lib/i18n/locales";
-import { EventConnectionProvider, EventLanguageFollower } from "@/lib/realtime/client/react";
+import { EventLanguageFollower } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { staffPage } from "@/lib/server/staff-page";
 
 export async function generateMetadata() {

@@ -5,7 +5,7 @@ import { NotOnStaff, Refused } from "@/app/ui/refused";
 import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findBoard, listBoards } from "@/lib/boards/find-boards";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { staffPage } from "@/lib/server/staff-page";
 import { FacilitatorBoard } from "./facilitator-board";
 

@@ -7,7 +7,7 @@ import { sharedDatabase } from "@/db";
 import { personTag } from "@/lib/auth/pseudonym";
 import { loadResults } from "@/lib/presentations/results";
 import { fallbackCriterionKey } from "@/lib/presentations/rules";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { staffPage } from "@/lib/server/staff-page";
 import { ResultsLive } from "./results-live";
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef } from "react";
 import { ConnectionPill } from "@/app/live/status";
+import { useMissedNews } from "@/lib/realtime/client/refresh";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 
@@ -30,6 +31,8 @@ export function ResultsLive() {
     }, refreshEveryMs);
   }, [router]);
   useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
+  // Scored or voted between the page's drawing and its first connect: its first state holds it.
+  useMissedNews(useCallback(() => router.refresh(), [router]));
   useEffect(() => {
     if (p.state) changed();
   }, [p.state, changed]);

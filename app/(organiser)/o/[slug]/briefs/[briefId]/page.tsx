@@ -9,7 +9,7 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { storedBriefFields } from "@/lib/briefs/brief-schema";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { basisOf } from "@/lib/forms/edit-basis";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
 import { EventBreadcrumb } from "../../../../event-breadcrumb";

@@ -13,7 +13,7 @@ import { findBoard } from "@/lib/boards/find-boards";
 import { canReadBoard } from "@/lib/boards/rules";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { PhoneShell } from "../../../../phone-shell";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -16,8 +16,8 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { localDayTime } from "@/lib/i18n/dates";
 import { sayName } from "@/lib/participants/profile-facts";
-import { EventConnectionProvider } from "@/lib/realtime/client/react";
 import { ReframesFollower } from "@/lib/realtime/client/refresh";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { reframeBriefAction } from "./actions";
 import { ReframeForm } from "./reframe-form";
 

@@ -21,6 +21,23 @@ export function SubmitButton({
   );
 }
 
+/**
+ * For a textarea or a select drawn again with a new default (another organiser's save) while it
+ * still shows the old one: it shows the new. An input does this by itself; a textarea React filled
+ * when it mounted, and a select, do not. One the person changed keeps what they chose.
+ */
+export function useFollowedDefault<E extends HTMLTextAreaElement | HTMLSelectElement>(defaultValue: string | undefined) {
+  const field = useRef<E>(null);
+  const shown = useRef(defaultValue ?? "");
+  useEffect(() => {
+    const next = defaultValue ?? "";
+    // A textarea's value has LF line ends; stored text posted by a browser has CRLF.
+    if (field.current && field.current.value === shown.current.replace(/\r\n?/g, "\n")) field.current.value = next;
+    shown.current = next;
+  }, [defaultValue]);
+  return field;
+}
+
 /** A multi-line TextField: same label, hint and error wiring. */
 export function TextArea(props: {
   name: string;
@@ -33,16 +50,7 @@ export function TextArea(props: {
 }) {
   const id = `field-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
-  // Drawn again with new text (another organiser's save) while still showing the old: show the
-  // new. An input does this by itself; a textarea React filled when it mounted does not.
-  const area = useRef<HTMLTextAreaElement>(null);
-  const shown = useRef(props.defaultValue ?? "");
-  useEffect(() => {
-    const next = props.defaultValue ?? "";
-    // A textarea's value has LF line ends; stored text posted by a browser has CRLF.
-    if (area.current && area.current.value === shown.current.replace(/\r\n?/g, "\n")) area.current.value = next;
-    shown.current = next;
-  }, [props.defaultValue]);
+  const area = useFollowedDefault<HTMLTextAreaElement>(props.defaultValue);
   return (
     <div>
       <label htmlFor={id} className="field-label">

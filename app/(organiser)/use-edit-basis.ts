@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 
 type Fingerprints = Record<string, string>;
-type Answer = { basis?: string; saved?: string };
+type Answer = { basis?: string; postedBasis?: string; saved?: string };
 
 function fingerprints(basis: string | undefined): Fingerprints | null {
   if (!basis) return null;
@@ -20,11 +20,13 @@ function fingerprints(basis: string | undefined): Fingerprints | null {
  * fields show. A field is merged against what it showed when the person first changed it: a field
  * that followed someone's save and was then edited builds on theirs, not a conflict with it.
  * After an answer that kept the form as posted (a conflict, a refusal) the fields no longer follow,
- * so the basis stays the answer's. `round` changes with each answer that draws the fields again.
+ * so the basis stays the answer's (refused before any merge: the one it was posted with). `round` changes with each answer that draws the fields again.
  */
 export function useEditBasis(current: string, answer: Answer) {
   const now = fingerprints(current) ?? {};
-  const held = (a: Answer) => (a.saved ? null : fingerprints(a.basis));
+  // A refusal before any merge (a field to fix) carries the basis it was posted with: without
+  // JavaScript the page is drawn anew from the answer, and its fields still show what was posted.
+  const held = (a: Answer) => (a.saved ? null : fingerprints(a.basis ?? a.postedBasis));
   const [pins, setPins] = useState<Fingerprints>({});
   const [frozen, setFrozen] = useState<Fingerprints | null>(() => held(answer));
   const [seen, setSeen] = useState(answer);

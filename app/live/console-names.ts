@@ -14,7 +14,7 @@ import type { PersonView, TeamView } from "@/lib/realtime/contract";
  * screen and hand the result to every list on it: they then agree.
  */
 export function useConsoleNames(people: readonly PersonView[]): (person: PersonView) => string {
-  const t = useTranslations("live.teams");
+  const t = useTranslations("ui.shownNames");
   const shownName = useShownName();
   const [drawn, setDrawn] = useState<{ people: readonly PersonView[]; numbers: NameNumbers }>(() => ({
     people,
@@ -30,7 +30,7 @@ export function useConsoleNames(people: readonly PersonView[]): (person: PersonV
   return (person) => {
     const n = numbers.get(person.id)?.n;
     const name = shownName(person.name);
-    return n == null ? name : t("numberedName", { name, n });
+    return n == null ? name : t("numbered", { name, n });
   };
 }
 

@@ -70,12 +70,14 @@ test("two organisers edit the event's details at once: neither loses the other's
   await expect(details(b).getByText("Saved. The public event page shows the new details.")).toBeVisible();
   await expect(details(a).getByLabel("What to bring")).toHaveValue("Comfortable shoes and a water bottle");
 
-  // Both now rename the event, differently. A saves first; B is told, and nothing of B's is saved yet.
+  // Both now rename the event, differently, B starting first. A saves first; B is told, and
+  // nothing of B's is saved yet. (Had B's field followed A's name before B typed, B's name would
+  // build on A's: no conflict, as above.)
+  await details(b).getByLabel("Event name").fill("Brixton Parks Weekend");
+  await details(b).getByLabel("Food").fill("Lunch from the market, both days.");
   await details(a).getByLabel("Event name").fill("Made in Brixton");
   await details(a).getByRole("button", { name: "Save details" }).click();
   await expect(details(a).getByText(/^Saved\./)).toBeVisible();
-  await details(b).getByLabel("Event name").fill("Brixton Parks Weekend");
-  await details(b).getByLabel("Food").fill("Lunch from the market, both days.");
   await details(b).getByRole("button", { name: "Save details" }).click();
   await expect(details(b).getByText(/^Another organiser saved this form while you were editing it\./)).toBeVisible();
   await expect(
@@ -157,6 +159,8 @@ test("two organisers change the privacy settings at once: a period one chose is 
   await privacy(a).getByLabel("How people reach them about their data").fill("privacy@lambeth.example");
   await privacy(a).getByRole("button", { name: "Save privacy settings" }).click();
   await expect(privacy(a).getByText(/^Saved\./)).toBeVisible();
+  // B's open page follows the period A chose, which B never touched.
+  await expect(privacy(b).getByLabel("Keep people's details for")).toHaveValue("24");
 
   await privacy(b).getByRole("button", { name: "Save privacy settings" }).click();
   await expect(
@@ -225,6 +229,76 @@ test("without JavaScript, an agenda another organiser changed meanwhile is not o
   expect(await names()).toEqual(["Opening night"]);
   await a.reload();
   await expect(a.getByLabel("Phase (phase 1)")).toHaveValue("Opening night");
+  await a.context().close();
+  await b.context().close();
+});
+
+test("without JavaScript, a field to fix does not make the next save overwrite what another organiser saved meanwhile", async ({
+  browser,
+}) => {
+  const { event, a, open } = await organiserLaptops(browser);
+  const b = await open();
+  await b.goto(`/o/${event.slug}/edit`);
+  await a.goto(`/o/${event.slug}/edit`);
+
+  // A moves the event; B's page, drawn before and running no script, still shows the old place.
+  await details(a).getByLabel("Where").fill("Brixton Library");
+  await details(a).getByRole("button", { name: "Save details" }).click();
+  await expect(details(a).getByText("Saved. The public event page shows the new details.")).toBeVisible();
+
+  // B describes the event but empties its name by mistake: refused, the page drawn again.
+  await details(b).getByLabel("Short description").fill("A weekend to make the parks better.");
+  await details(b).getByLabel("Event name").fill("");
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await expect(details(b).getByText("Nothing was saved yet: check the fields marked below.")).toBeVisible();
+  // B names it again and saves: A's place stays, B's words are saved.
+  await details(b).getByLabel("Event name").fill("Made in Brixton");
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await expect(details(b).getByText(/^Saved\. The public event page shows the new details\./)).toBeVisible();
+  const [row] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
+  expect(row).toMatchObject({
+    place: "Brixton Library",
+    name: "Made in Brixton",
+    description: "A weekend to make the parks better.",
+  });
+  await a.context().close();
+  await b.context().close();
+});
+
+test("two organisers change the event's languages at once: each keeps the other's choice, and a clash is told", async ({
+  browser,
+}) => {
+  const { event, a, b } = await organiserLaptops(browser);
+  await a.goto(`/o/${event.slug}/edit`);
+  await b.goto(`/o/${event.slug}/edit`);
+  const languages = (page: Page) => page.getByRole("region", { name: "Languages" });
+  const stored = async () => {
+    const [row] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
+    return { language: row?.language, joinLanguages: row?.joinLanguages };
+  };
+
+  // B picks the main language; A adds Spanish to the join panel and saves first.
+  await languages(b).getByLabel("The event's language").selectOption("fr");
+  await languages(a).getByRole("checkbox", { name: "Español" }).check();
+  await languages(a).getByRole("button", { name: "Save languages" }).click();
+  await expect(languages(a).getByText("Saved. The big screen speaks the event's language from now on.")).toBeVisible();
+  await languages(b).getByRole("button", { name: "Save languages" }).click();
+  await expect(languages(b).getByText(/^Saved\. The big screen speaks the event's language from now on\./)).toBeVisible();
+  expect(await stored()).toEqual({ language: "fr", joinLanguages: ["es"] });
+
+  // Both change the main language: B is told which A chose, and nothing of B's is saved yet.
+  await b.reload();
+  await languages(b).getByLabel("The event's language").selectOption("pl");
+  await a.reload();
+  await languages(a).getByLabel("The event's language").selectOption("es");
+  await languages(a).getByRole("button", { name: "Save languages" }).click();
+  await expect(languages(a).getByText("Saved. The big screen speaks the event's language from now on.")).toBeVisible();
+  await languages(b).getByRole("button", { name: "Save languages" }).click();
+  await expect(languages(b).getByText("Another organiser saved: “Español”. Saving again replaces it with yours.")).toBeVisible();
+  expect((await stored()).language).toBe("es");
+  await languages(b).getByRole("button", { name: "Save languages" }).click();
+  await expect(languages(b).getByText(/^Saved\./)).toBeVisible();
+  expect((await stored()).language).toBe("pl");
   await a.context().close();
   await b.context().close();
 });

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { teamMembers } from "@/db/schema";
+import { createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 import { addTeam } from "./support";
 
@@ -71,4 +72,32 @@ test("a facilitator tells apart and moves one of two under-18s with the same ini
   await teamCard(console_, "Healthwatch").scrollIntoViewIfNeeded();
   await console_.screenshot({ path: "e2e/.artifacts/same-initials-1280.png" });
   for (const context of [alexPhone, avaPhone, laptop]) await context.close();
+});
+
+test("a phone's list of team mates numbers two under-18s with the same initials, and follows when one renames", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const team = await addTeam(event.id, "Healthwatch");
+  const people = [
+    ["Chi Okafor", "18_plus"],
+    ["Alex Brown", "16_17"],
+    ["Ava Bell", "under_16"],
+  ] as const;
+  const contexts = await Promise.all(people.map(() => browser.newContext(phone)));
+  const joined = await Promise.all(people.map(([name, age], i) => joinAs(contexts[i]!, event.id, name, age)));
+  await (await db()).transact((tx) =>
+    tx.insert(teamMembers).values(joined.map((j) => ({ eventId: event.id, participantId: j.participantId, teamId: team.id }))),
+  );
+  const [chi, alex] = await Promise.all(contexts.slice(0, 2).map((c) => c.newPage()));
+  await chi!.goto(`/p/${event.slug}`);
+  const mates = chi!.getByTestId("team-mates").getByRole("listitem");
+  await expect(mates).toHaveText(["A. B. (1)", "A. B. (2)"]);
+
+  await alex!.goto(`/p/${event.slug}/me`);
+  await alex!.getByLabel("Your name").fill("Cal Dent");
+  await alex!.getByRole("button", { name: "Save changes" }).click();
+  await expect(alex!.getByText("Saved.")).toBeVisible();
+  await expect(mates).toHaveText(["C. D.", "A. B. (2)"]);
+  for (const context of contexts) await context.close();
 });

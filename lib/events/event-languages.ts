@@ -26,3 +26,8 @@ export const eventLanguagesSchema = z
   }));
 
 export type EventLanguages = z.output<typeof eventLanguagesSchema>;
+
+/** Stored languages as the languages form posts them (its tick boxes as one comma-separated field). */
+export function eventLanguagesFormValues(stored: { language: string; joinLanguages: string[] }): Record<string, string> {
+  return { language: stored.language, joinLanguages: stored.joinLanguages.join(",") };
+}

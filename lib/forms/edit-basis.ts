@@ -41,6 +41,16 @@ export function readBasis(posted: unknown): Basis | null {
   }
 }
 
+/**
+ * A posted basis as the form's answer carries it back when nothing was saved for a reason of its
+ * own (a field to fix): the form drawn again from the answer (without JavaScript, the whole page)
+ * is still merged against what the person's fields were drawn on, not what is stored now.
+ */
+export function postedBasis(posted: unknown): string | undefined {
+  const basis = readBasis(posted);
+  return basis ? JSON.stringify(basis) : undefined;
+}
+
 export type EditMerge<T extends Record<string, unknown>> = {
   /** What to save: mine, with the fields only someone else changed taken from theirs. */
   merged: T;

@@ -157,7 +157,7 @@ export type ServerToClientEvents = {
 };
 
 /** What of an event its organisers changed, outside any socket command. */
-export type EventDetail = "details" | "agenda" | "briefs" | "join-code" | "status";
+export type EventDetail = "details" | "agenda" | "briefs" | "join-code" | "status" | "privacy";
 
 /**
  * Every server → client event, at run time. The compiler refuses this table when an event is

@@ -88,6 +88,9 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
  * opened by someone who has since left or handed the device over must not send their queue as
  * whoever the cookie names now; tools without an outbox (tests, benchmarks) may leave it out.
  */
+/** What of an event only staff pages draw (the privacy settings: a phone reads them on the join page, which has no connection). */
+const staffOnlyDetails: ReadonlySet<EventDetail> = new Set(["privacy"]);
+
 const handshakeSchema = z.object({
   eventId: z.string().min(1).max(64),
   person: z.string().max(64).optional(),
@@ -573,7 +576,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     // A recovered connection is sent what it missed by socket.io itself.
     const missed =
       socket.data.drawnAt !== undefined && !socket.recovered ? changes.since(actor.eventId, socket.data.drawnAt) : null;
-    if (missed) socket.emit("page:missed-changes", missed);
+    if (missed) {
+      if (!isStaff(actor)) missed.details = missed.details.filter((what) => !staffOnlyDetails.has(what));
+      socket.emit("page:missed-changes", missed);
+    }
     // A recovered connection (same id, rooms restored by socket.io) keeps the board it was on.
     const boardRoom = [...socket.rooms].find((r) => r.startsWith("board:")) ?? null;
     presence
@@ -780,7 +786,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */
     eventDetailsChanged: (eventId: string, what: EventDetail) => {
       noteChange(eventId, { kind: "details", what });
-      io.to(rooms.event(eventId)).emit("event:details-changed", { what });
+      io.to(staffOnlyDetails.has(what) ? rooms.staff(eventId) : rooms.event(eventId)).emit("event:details-changed", { what });
     },
     /** For server-side code outside a command that changed what the event records (a project's check-in): its review follows. */
     recordChanged: (eventId: string) => {

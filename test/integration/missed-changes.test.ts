@@ -61,4 +61,24 @@ describe("a page that connects after a change it was drawn without", () => {
     expect(odd.connected).toBe(true);
     expect(heard).toEqual([]);
   });
+
+  it("keeps the privacy settings, which only staff pages draw, to the staff: live and missed", async () => {
+    const organiser = await createAccount(t.server.db, "Organiser");
+    const event = await createTestEvent(t.server.db, organiser.accountId);
+    const phoneCookie = participantCookie(event.id, await addParticipant(t.server.db, event.id, "Cy"));
+    const phone = await clients.connect({ eventId: event.id, cookie: phoneCookie });
+    const editor = await clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+    const heardByPhone = collect(phone, "event:details-changed");
+    const drawnAt = Date.now();
+    const told = nextEvent(editor, "event:details-changed");
+    t.server.realtime.eventDetailsChanged(event.id, "privacy");
+    expect(await told).toEqual({ what: "privacy" });
+    await ok(phone, "event:time", {});
+    expect(heardByPhone).toEqual([]);
+
+    const latePhone = clients.socket({ eventId: event.id, cookie: phoneCookie, auth: { drawnAt } });
+    expect(await nextEvent(latePhone, "page:missed-changes")).toEqual({ details: [], languages: false, briefs: [], news: true });
+    const lateEditor = clients.socket({ eventId: event.id, cookie: staffCookie(organiser.sessionToken), auth: { drawnAt } });
+    expect((await nextEvent(lateEditor, "page:missed-changes")).details).toEqual(["privacy"]);
+  });
 });

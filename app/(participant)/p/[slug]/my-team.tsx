@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { useShownName } from "@/app/ui/shown-name";
+import { useConsoleNames } from "@/app/live/console-names";
 import { useTeams } from "@/lib/realtime/client/teams";
 import type { PersonView, TeamView } from "@/lib/realtime/contract";
 import { hasRoom } from "@/lib/teams/team-rules";
@@ -67,14 +67,17 @@ function TeamPicker({
   );
 }
 
+const nobody: PersonView[] = [];
+
 /** My team and my brief, or the teams to choose from: moving is one tap, at any time. */
 export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
   const t = useTranslations("phone.team");
-  const shownName = useShownName();
   const { state, error, me, join, joining, refusal } = useTeams();
   const [choosing, setChoosing] = useState(false);
   const titleId = useId();
   const moved = useMovedElsewhere(me?.teamId, state !== null);
+  // Mates who share a public name (two "A. B."s) are numbered, as the console numbers them.
+  const nameOf = useConsoleNames(state?.people ?? nobody);
 
   if (isStaff) return null;
   if (!state) {
@@ -153,7 +156,7 @@ export function MyTeam({ slug, isStaff }: { slug: string; isStaff: boolean }) {
             <ul className="mt-1 flex flex-wrap gap-2" data-testid="team-mates">
               {mates.map((p) => (
                 <li key={p.id} className="max-w-full rounded-full bg-paper px-3 py-1 text-sm [overflow-wrap:anywhere]">
-                  <bdi>{shownName(p.name)}</bdi>
+                  <bdi>{nameOf(p)}</bdi>
                   {p.kind ? <span className="text-ink-soft"> · {t(`kind.${p.kind}`)}</span> : null}
                 </li>
               ))}

@@ -25,7 +25,7 @@ import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { mergeEdit, readBasis } from "@/lib/forms/edit-basis";
+import { mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
 import { fieldErrorsByPath, listFromForm } from "@/lib/forms/list-fields";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
@@ -41,6 +41,8 @@ export type BriefFormState = FormState & {
   saved?: string;
   /** The basis the form's next save is merged on (lib/forms/edit-basis.ts). */
   basis?: string;
+  /** Refused before any merge (a field to fix): the basis it was posted with, kept for the next save. */
+  postedBasis?: string;
   /** The pack's lists to draw again after a save: merged, or as posted where nothing could be saved. */
   lists?: BriefLists;
 };
@@ -100,7 +102,12 @@ export async function saveBriefAction(
   });
   const t = await getTranslations("organiser-briefs.actions");
   if (!parsed.success) {
-    return { errors: await inLanguage(fieldErrorsByPath(parsed.error)), values, message: t("checkFields") };
+    return {
+      errors: await inLanguage(fieldErrorsByPath(parsed.error)),
+      values,
+      message: t("checkFields"),
+      postedBasis: postedBasis(form.get("basis")),
+    };
   }
   const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();

@@ -14,15 +14,16 @@ import {
   eventDetailsSchema,
   storedEventDetails,
 } from "@/lib/events/event-details";
-import { eventLanguagesSchema } from "@/lib/events/event-languages";
+import { eventLanguagesFormValues, eventLanguagesSchema } from "@/lib/events/event-languages";
 import { mergeEventDetails } from "@/lib/events/merge-event-details";
 import { saveAgenda } from "@/lib/events/save-agenda";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { basisOf, mergeEdit, readBasis } from "@/lib/forms/edit-basis";
+import { basisOf, mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
 import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
 import { localDayTime } from "@/lib/i18n/dates";
+import { localeInfo } from "@/lib/i18n/locales";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, inRequestLanguageEach, localFieldErrors } from "../../../form-state";
@@ -33,6 +34,8 @@ export type SavedFormState = FormState & {
   saved?: string;
   /** The basis the form's next save is merged on (lib/forms/edit-basis.ts). */
   basis?: string;
+  /** Refused before any merge (a field to fix): the basis it was posted with, kept for the next save. */
+  postedBasis?: string;
   /** A list form's rows as posted, to draw again when nothing was saved (without JavaScript too). */
   rows?: Record<string, string>[];
 };
@@ -46,7 +49,12 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
   const t = await getTranslations("organiser.edit");
   const parsed = eventDetailsSchema.safeParse(values);
   if (!parsed.success) {
-    return { errors: await localFieldErrors(parsed.error), values, message: t("notSaved") };
+    return {
+      errors: await localFieldErrors(parsed.error),
+      values,
+      message: t("notSaved"),
+      postedBasis: postedBasis(form.get("basis")),
+    };
   }
   const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
@@ -89,6 +97,7 @@ export async function saveAgendaAction(slug: string, _previous: SavedFormState, 
       errors: await inRequestLanguageEach(fieldErrorsByPath(parsed.error, "phases")),
       message: t("notSavedPhases"),
       rows,
+      postedBasis: postedBasis(form.get("basis")),
     };
   }
   const basis = readBasis(form.get("basis"));
@@ -140,17 +149,34 @@ export async function saveEventLanguages(slug: string, _previous: SavedFormState
       const field = String(issue.path[0] ?? "language");
       errors[field] ??= t(issue.message === "tooManyJoinLanguages" ? "tooMany" : "unknown");
     }
-    return { errors, values, message: t("notSaved") };
+    return { errors, values, message: t("notSaved"), postedBasis: postedBasis(form.get("basis")) };
   }
+  const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
-  await db.transact((tx) =>
-    tx
-      .update(events)
-      .set({ language: parsed.data.language, joinLanguages: parsed.data.joinLanguages })
-      .where(eq(events.id, allowed.event.id)),
-  );
+  // Merged on what is stored at the moment of writing: another organiser may have saved since.
+  const outcome = await db.transact(async (tx) => {
+    const [row] = await tx
+      .select({ language: events.language, joinLanguages: events.joinLanguages })
+      .from(events)
+      .where(eq(events.id, allowed.event.id));
+    if (!row) return null; // deleted by another organiser a moment ago
+    const merge = mergeEdit(basis, parsed.data, row);
+    if (merge.conflicts.length > 0) return { merge, stored: row, saved: false };
+    await tx.update(events).set(merge.merged).where(eq(events.id, allowed.event.id));
+    return { merge, stored: merge.merged, saved: true };
+  });
+  if (!outcome) return { message: await organisersOnlyText(), values };
+  const name = (code: string) => localeInfo(code)?.name ?? code;
+  const answer = await mergedAnswer({
+    ...outcome,
+    posted: values,
+    formText: eventLanguagesFormValues,
+    shown: (field, stored) => (field === "language" ? name(stored.language) : stored.joinLanguages.map(name).join(", ")),
+    labels: { language: t("mainLabel"), joinLanguages: t("joinLabel") },
+  });
+  if (!outcome.saved) return answer;
   // The big screen speaks the event's language: an open one switches now, without a reload.
-  sharedRealtime()?.eventLanguagesChanged(allowed.event.id, parsed.data.language);
+  sharedRealtime()?.eventLanguagesChanged(allowed.event.id, outcome.stored.language);
   refresh();
-  return { saved: t("saved") };
+  return { ...answer, saved: [t("saved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Fragment } from "react";
 import { FormMessage } from "@/app/ui/form";
 import type { LocaleInfo } from "@/lib/i18n/locales";
-import { SavedMessage, SubmitButton } from "../../../form-fields";
+import { SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
+import { useEditBasis } from "../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
@@ -11,63 +13,72 @@ export function LanguagesForm({
   action,
   offered,
   initial,
+  basis: drawnOn,
 }: {
   action: FormAction<SavedFormState>;
   offered: LocaleInfo[];
   initial: { language: string; joinLanguages: string[] };
+  basis: string;
 }) {
   const t = useTranslations("organiser.languages");
   const { state, formProps } = useKeptForm<SavedFormState>(action, {});
-  // After a refused save the form shows what was posted, never the stored values.
-  const posted = state.values;
+  // After a refused save the form shows what was posted, never the stored values; after a save,
+  // what is stored (with what another organiser saved meanwhile, kept).
+  const posted = state.saved ? undefined : state.values;
   const main = posted?.language ?? initial.language;
   const extra = posted ? (posted.joinLanguages ?? "").split(",").filter(Boolean) : initial.joinLanguages;
+  const { basis, round, onInput } = useEditBasis(drawnOn, state);
+  const mainSelect = useFollowedDefault<HTMLSelectElement>(main);
   return (
-    <form {...formProps} className="space-y-5">
+    <form {...formProps} onInput={onInput} className="space-y-5">
+      <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
-      <div className="space-y-1">
-        <label htmlFor="event-language" className="block font-semibold">
-          {t("mainLabel")}
-        </label>
-        <p id="event-language-hint" className="text-sm text-ink-soft">
-          {t("mainHint")}
-        </p>
-        <select
-          id="event-language"
-          name="language"
-          defaultValue={main}
-          aria-describedby="event-language-hint"
-          className="min-h-12 w-full rounded-xl border border-line bg-white px-3 sm:w-auto"
-        >
-          {offered.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        {state.errors?.language ? <p className="text-sm font-semibold text-danger">{state.errors.language}</p> : null}
-      </div>
-      <fieldset className="space-y-2" aria-describedby="join-languages-hint">
-        <legend className="font-semibold">{t("joinLabel")}</legend>
-        <p id="join-languages-hint" className="text-sm text-ink-soft">
-          {t("joinHint")}
-        </p>
-        <div className="flex flex-wrap gap-x-5 gap-y-2">
-          {offered.map((l) => (
-            <label key={l.code} className="flex min-h-11 items-center gap-2">
-              <input
-                type="checkbox"
-                name="joinLanguages"
-                value={l.code}
-                defaultChecked={extra.includes(l.code)}
-                className="size-5"
-              />
-              <span lang={l.code}>{l.name}</span>
-            </label>
-          ))}
+      <Fragment key={round}>
+        <div className="space-y-1">
+          <label htmlFor="event-language" className="block font-semibold">
+            {t("mainLabel")}
+          </label>
+          <p id="event-language-hint" className="text-sm text-ink-soft">
+            {t("mainHint")}
+          </p>
+          <select
+            ref={mainSelect}
+            id="event-language"
+            name="language"
+            defaultValue={main}
+            aria-describedby="event-language-hint"
+            className="min-h-12 w-full rounded-xl border border-line bg-white px-3 sm:w-auto"
+          >
+            {offered.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          {state.errors?.language ? <p className="text-sm font-semibold text-danger">{state.errors.language}</p> : null}
         </div>
-        {state.errors?.joinLanguages ? <p className="text-sm font-semibold text-danger">{state.errors.joinLanguages}</p> : null}
-      </fieldset>
+        <fieldset className="space-y-2" aria-describedby="join-languages-hint">
+          <legend className="font-semibold">{t("joinLabel")}</legend>
+          <p id="join-languages-hint" className="text-sm text-ink-soft">
+            {t("joinHint")}
+          </p>
+          <div className="flex flex-wrap gap-x-5 gap-y-2">
+            {offered.map((l) => (
+              <label key={l.code} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="joinLanguages"
+                  value={l.code}
+                  defaultChecked={extra.includes(l.code)}
+                  className="size-5"
+                />
+                <span lang={l.code}>{l.name}</span>
+              </label>
+            ))}
+          </div>
+          {state.errors?.joinLanguages ? <p className="text-sm font-semibold text-danger">{state.errors.joinLanguages}</p> : null}
+        </fieldset>
+      </Fragment>
       <SavedMessage message={state.saved} />
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>

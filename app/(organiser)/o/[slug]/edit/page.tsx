@@ -110,6 +110,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
             action={saveEventLanguages.bind(null, event.slug)}
             offered={offeredLocales().filter((l) => !l.pseudo)}
             initial={{ language: event.language, joinLanguages: event.joinLanguages }}
+            basis={basisOf({ language: event.language, joinLanguages: event.joinLanguages })}
           />
         </section>
         <section aria-labelledby="privacy-heading" className="card p-6">

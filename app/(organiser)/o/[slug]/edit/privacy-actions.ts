@@ -6,9 +6,10 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
+import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { mergeEdit, readBasis } from "@/lib/forms/edit-basis";
+import { mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
 import { recordAudit } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
 import {
@@ -32,7 +33,12 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
   const t = await getTranslations("organiser.edit");
   const parsed = privacySettingsSchema.safeParse(values);
   if (!parsed.success) {
-    return { errors: await localFieldErrors(parsed.error), values, message: t("notSaved") };
+    return {
+      errors: await localFieldErrors(parsed.error),
+      values,
+      message: t("notSaved"),
+      postedBasis: postedBasis(form.get("basis")),
+    };
   }
   const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
@@ -68,6 +74,8 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
     labels: { dataController: tp("controller"), privacyContact: tp("contact"), retentionMonths: tp("keepFor") },
   });
   if (!outcome.saved) return answer;
+  // Other organisers' open editors follow it.
+  await tellOpenScreens(db, allowed.event.id, "privacy");
   refresh();
   return { ...answer, saved: [t("privacySaved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }

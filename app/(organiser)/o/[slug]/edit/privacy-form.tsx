@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { retentionChoices } from "@/lib/privacy/retention";
-import { SavedMessage, SubmitButton } from "../../../form-fields";
+import { SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
 import { useEditBasis } from "../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
@@ -31,6 +31,7 @@ export function PrivacyForm({
   const value = (name: keyof PrivacyValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
   const { basis, round, onInput } = useEditBasis(drawnOn, state);
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
+  const keepFor = useFollowedDefault<HTMLSelectElement>(value("retentionMonths"));
   return (
     <form {...formProps} onInput={onInput} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />
@@ -62,6 +63,7 @@ export function PrivacyForm({
             {t("keepForHint", { eraseOn })}
           </span>
           <select
+            ref={keepFor}
             id="field-retentionMonths"
             name="retentionMonths"
             defaultValue={value("retentionMonths")}

@@ -1,9 +1,9 @@
 "use server";
 
 import { and, eq } from "drizzle-orm";
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
 import type { FormState } from "@/app/ui/form";
@@ -18,12 +18,15 @@ import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { typedLine } from "@/lib/forms/direction-controls";
+import { basisOf, mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
+import { localShortDate } from "@/lib/i18n/dates";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { createProject } from "@/lib/projects/create-project";
 import { findProject } from "@/lib/projects/find-projects";
+import { milestoneViews, postedMilestoneViews, riskFields, riskFormText, riskRows } from "@/lib/projects/follow-up-merge";
 import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
@@ -31,8 +34,16 @@ import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnly } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
+import { mergedAnswer } from "../../../merged-save";
 
-export type SavedState = FormState & { saved?: string; link?: string };
+export type SavedState = FormState & {
+  saved?: string;
+  link?: string;
+  /** The basis the form's next save is merged on (lib/forms/edit-basis.ts). */
+  basis?: string;
+  /** Refused before any merge (a field to fix): the basis it was posted with, kept for the next save. */
+  postedBasis?: string;
+};
 
 /** Each field's message from lib/ (a zod issue) in the language of the request. */
 async function inLanguage(errors: Record<string, string>): Promise<Record<string, string>> {
@@ -111,10 +122,16 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
         errors[`${field}-${i}`] = await inRequestLanguage(message);
     } else milestones.push(parsed.data);
   }
-  if (Object.keys(errors).length > 0) return { errors, values };
+  if (Object.keys(errors).length > 0) return { errors, values, postedBasis: postedBasis(form.get("basis")) };
+  const basis = readBasis(form.get("basis"));
   const now = Date.now();
-  await found.db.transact(async (tx) => {
+  // One list: another organiser's save since this form was drawn is theirs or mine, never both.
+  const outcome = await found.db.transact(async (tx) => {
     const existing = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+    const merge = mergeEdit(basis, { milestones: postedMilestoneViews(milestones) }, { milestones: milestoneViews(existing) });
+    if (merge.conflicts.length > 0) return { saved: false, stored: milestoneViews(existing) };
+    // Mine unchanged since the form was drawn, theirs changed: theirs stands, nothing to write.
+    if (merge.theirs.length > 0) return { saved: true, stored: milestoneViews(existing) };
     await tx.delete(projectMilestones).where(eq(projectMilestones.projectId, projectId));
     for (const m of milestones) {
       // Keep when it was marked done, if it already was.
@@ -128,10 +145,24 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
         doneAt: m.done ? (before?.doneAt ?? now) : null,
       });
     }
+    return { saved: true, stored: postedMilestoneViews(milestones) };
   });
+  const nextBasis = basisOf({ milestones: outcome.stored });
+  if (!outcome.saved) {
+    const locale = await getLocale();
+    const tm = await getTranslations("organiser.merge");
+    const theirs = outcome.stored.map((m) => `${m.title} (${localShortDate(locale, Date.parse(`${m.dueDate}T12:00:00Z`))})`);
+    return {
+      message: tm("milestonesConflict", { milestones: theirs.length ? theirs.join("; ") : tm("milestonesEmpty") }),
+      values,
+      basis: nextBasis,
+    };
+  }
   revalidatePath(`/o/${slug}/projects`);
+  // The form draws the rows as stored, from the page drawn again.
+  refresh();
   const t = await getTranslations("projects.actions");
-  return { saved: t("milestonesSaved"), values };
+  return { saved: t("milestonesSaved"), basis: nextBasis };
 }
 
 export async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -162,9 +193,14 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
     }
     rows.push({ item: item.key, ...parsed.data });
   }
-  if (Object.keys(errors).length > 0) return { errors, values };
-  await found.db.transact(async (tx) => {
-    for (const row of rows) {
+  if (Object.keys(errors).length > 0) return { errors, values, postedBasis: postedBasis(form.get("basis")) };
+  const basis = readBasis(form.get("basis"));
+  // Merged field by field on what is stored at the moment of writing: another organiser may have saved since.
+  const outcome = await found.db.transact(async (tx) => {
+    const current = riskFields(await tx.select().from(projectRisks).where(eq(projectRisks.projectId, projectId)));
+    const merge = mergeEdit(basis, riskFields(rows), current);
+    if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
+    for (const row of riskRows(merge.merged)) {
       await tx
         .insert(projectRisks)
         .values({ projectId, ...row, updatedAt: Date.now() })
@@ -173,8 +209,28 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
           set: { checked: row.checked, notes: row.notes, checkedBy: row.checkedBy, updatedAt: Date.now() },
         });
     }
+    return { merge, stored: merge.merged, saved: true };
   });
-  return { saved: t("risksSaved"), values };
+  const tr = await getTranslations("projects.risks");
+  const answer = await mergedAnswer({
+    ...outcome,
+    posted: values,
+    formText: riskFormText,
+    shown: (field, stored) => String(stored[field] ?? ""),
+    labels: Object.fromEntries(
+      riskItems.flatMap(({ key }) => {
+        const item = tr(`items.${key}.label`);
+        return [
+          [`checked-${key}`, `${item} (${tr("checked")})`],
+          [`notes-${key}`, `${item} (${tr("notes")})`],
+          [`checkedBy-${key}`, `${item} (${tr("checkedBy")})`],
+        ];
+      }),
+    ),
+  });
+  if (!outcome.saved) return answer;
+  refresh();
+  return { ...answer, saved: [t("risksSaved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }
 
 export async function setPublicAction(slug: string, projectId: string, form: FormData) {

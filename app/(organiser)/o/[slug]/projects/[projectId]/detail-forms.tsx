@@ -4,28 +4,46 @@ import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
+import { useEditBasis } from "../../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import { CopyField } from "../../copy-field";
 import type { SavedState } from "../actions";
 
 type Milestone = { day: number; title: string; dueDate: string; done: boolean };
 
-export function MilestonesForm({ action, milestones }: { action: FormAction<SavedState>; milestones: Milestone[] }) {
+export function MilestonesForm({
+  action,
+  milestones,
+  basis: drawnOn,
+}: {
+  action: FormAction<SavedState>;
+  milestones: Milestone[];
+  basis: string;
+}) {
   const t = useTranslations("projects.milestones");
   const { state, formProps } = useKeptForm<SavedState>(action, {});
-  // One spare row to add a milestone; clearing a row's title and date removes it.
-  const rows = [...milestones, { day: 0, title: "", dueDate: "", done: false }];
-  const v = state.values;
+  // Saved: the rows show what is stored, and follow other organisers' saves until edited.
+  const v = state.saved ? undefined : state.values;
+  // One spare row to add a milestone; clearing a row's title and date removes it. Drawn from the
+  // answer when nothing was saved, as many rows as were posted.
+  const posted = v ? Math.max(0, Math.min(Number(v.rows) || 0, 20) - 1) : milestones.length;
+  const rows = [
+    ...Array.from({ length: posted }, (_, i) => milestones[i] ?? { day: 0, title: "", dueDate: "", done: false }),
+    { day: 0, title: "", dueDate: "", done: false },
+  ];
   const e = state.errors ?? {};
+  // The milestones are one list: any change to a row is a change to the list.
+  const { basis, round, edited } = useEditBasis(drawnOn, state);
   return (
-    <form {...formProps} className="space-y-4">
+    <form {...formProps} onInput={() => edited("milestones")} className="space-y-4">
+      <input type="hidden" name="basis" value={basis} />
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
       <input type="hidden" name="rows" value={rows.length} />
       {rows.map((m, i) => (
         <fieldset
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered fields (day-0, title-0…), so the index is their identity
-          key={i}
+          key={`${round}-${i}`}
           className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[6rem_1fr_11rem]"
         >
           <legend className="px-1 text-sm font-bold text-ink-soft">{m.title ? t("milestone", { n: i + 1 }) : t("add")}</legend>
@@ -69,22 +87,27 @@ export function MilestonesForm({ action, milestones }: { action: FormAction<Save
 export function RisksForm({
   action,
   risks,
+  basis: drawnOn,
 }: {
   action: FormAction<SavedState>;
   risks: Record<string, { checked: boolean; notes: string; checkedBy: string }>;
+  basis: string;
 }) {
   const t = useTranslations("projects.risks");
   const { state, formProps } = useKeptForm<SavedState>(action, {});
-  const v = state.values;
+  // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
+  const v = state.saved ? undefined : state.values;
   const e = state.errors ?? {};
+  const { basis, round, onInput } = useEditBasis(drawnOn, state);
   return (
-    <form {...formProps} className="space-y-4">
+    <form {...formProps} onInput={onInput} className="space-y-4">
+      <input type="hidden" name="basis" value={basis} />
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message ?? (Object.keys(e).length ? t("needsLook") : undefined)} />
       {riskItems.map((item) => {
         const saved = risks[item.key];
         return (
-          <fieldset key={item.key} className="space-y-3 rounded-xl border border-line p-3">
+          <fieldset key={`${round}-${item.key}`} className="space-y-3 rounded-xl border border-line p-3">
             <legend className="px-1 font-bold">{t(`items.${item.key}.label`)}</legend>
             <label className="flex items-start gap-3">
               <input

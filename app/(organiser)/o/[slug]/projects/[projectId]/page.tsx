@@ -7,8 +7,10 @@ import { CheckInForm } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
+import { basisOf } from "@/lib/forms/edit-basis";
 import { localShortDate } from "@/lib/i18n/dates";
 import { findProject } from "@/lib/projects/find-projects";
+import { milestoneViews, riskFields } from "@/lib/projects/follow-up-merge";
 import { followUpVersion } from "@/lib/projects/follow-up-version";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
@@ -28,8 +30,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 export default async function ProjectPage({ params }: { params: Promise<{ slug: string; projectId: string }> }) {
   const { slug, projectId } = await params;
   const t = await getTranslations("projects.detail");
@@ -46,6 +46,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   const project = await findProject((await sharedDatabase()).read, event.id, projectId);
   if (!project) notFound();
   const risks = Object.fromEntries(project.risks.map((r) => [r.item, r]));
+  const milestones = milestoneViews(project.milestones);
 
   const version = await followUpVersion((await sharedDatabase()).read, event.id, project.id);
   return (
@@ -123,12 +124,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           <p className="text-ink-soft">{t("milestonesIntro")}</p>
           <MilestonesForm
             action={saveMilestonesAction.bind(null, event.slug, project.id)}
-            milestones={project.milestones.map((m) => ({
-              day: m.day,
-              title: m.title,
-              dueDate: isoDate(m.dueAt),
-              done: m.doneAt !== null,
-            }))}
+            milestones={milestones}
+            basis={basisOf({ milestones })}
           />
         </section>
 
@@ -157,7 +154,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {t("risksHeading")}
           </h2>
           <p className="text-ink-soft">{t("risksIntro")}</p>
-          <RisksForm action={saveRisksAction.bind(null, event.slug, project.id)} risks={risks} />
+          <RisksForm
+            action={saveRisksAction.bind(null, event.slug, project.id)}
+            risks={risks}
+            basis={basisOf(riskFields(project.risks))}
+          />
         </section>
       </div>
     </PageShell>

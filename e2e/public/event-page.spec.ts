@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
-import { addBrief, addStaff, createAccount, createEventFixture, setEventStatus, signIn } from "../support/fixtures";
+import { addBrief, addStaff, createAccount, createEventFixture, dateEvent, setEventStatus, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 
 async function eventWithBriefs(status: "draft" | "published" = "published") {
@@ -138,4 +138,39 @@ test.describe("on a projector", () => {
     await expect(page.getByRole("article", { name: "Love Your Space" })).toBeVisible();
     await expectAccessible(page);
   });
+});
+
+test("an open public event page follows the organisers' changes without a reload; a draft's fingerprint is not found", async ({
+  browser,
+}) => {
+  const event = await eventWithBriefs();
+  await dateEvent(event.id);
+  const visitor = await browser.newContext(phone);
+  const page = await visitor.newPage();
+  await page.goto(`/e/${event.slug}`);
+  await expect(page.getByRole("article", { name: "Love Your Space" })).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+
+  // An organiser publishes another brief and renames the event, on their laptop.
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(laptop, event.organiser.id);
+  const organiser = await laptop.newPage();
+  await addBrief(event.id, { title: "Streets for people", position: 4 });
+  await organiser.goto(`/o/${event.slug}/edit`);
+  await organiser.getByRole("region", { name: "Details" }).getByLabel("Event name").fill("Made in Parkside and Streets");
+  await organiser.getByRole("region", { name: "Details" }).getByRole("button", { name: "Save details" }).click();
+  await expect(organiser.getByText("Saved. The public event page shows the new details.")).toBeVisible();
+
+  await expect(page.getByRole("heading", { name: "Made in Parkside and Streets", level: 1 })).toBeVisible();
+  await expect(page.getByRole("article", { name: "Streets for people" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  // A stranger asking after a draft's fingerprint learns nothing of it.
+  const draft = await eventWithBriefs("draft");
+  expect((await visitor.request.get(`/e/${draft.slug}/version`)).status()).toBe(404);
+  expect((await visitor.request.get(`/e/${event.slug}/version?page=progress`)).status()).toBe(200);
+  await visitor.close();
+  await laptop.close();
 });

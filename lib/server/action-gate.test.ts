@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionBodyProblem, maxBodyBytes } from "./action-gate";
+import { actionBodyProblem, maxBodyBytes, routeHandlerPattern } from "./action-gate";
 
 const multipart = async (form: FormData) => {
   const res = new Response(form);
@@ -53,5 +53,35 @@ describe("maxBodyBytes", () => {
       expect(maxBodyBytes(path, "known")).toBe(13 * mb);
       expect(maxBodyBytes(path, "stranger")).toBe(mb);
     }
+  });
+});
+
+describe("routeHandlerPattern", () => {
+  const pattern = routeHandlerPattern([
+    "/(public)/e/[slug]/page",
+    "/(public)/e/[slug]/version/route",
+    "/(public)/e/[slug]/calendar.ics/route",
+    "/(organiser)/o/[slug]/export/csv/[table]/route",
+    "/(participant)/r/[token]/route",
+    "/docs/[...path]/route",
+    "/manifest.webmanifest/route",
+  ])!;
+  it("knows every route handler of the build, whatever its params, and no page", () => {
+    for (const path of [
+      "/e/made-in-lambeth/version",
+      "/e/made-in-lambeth/calendar.ics",
+      "/o/x/export/csv/notes",
+      "/r/abc",
+      "/docs/a/b/c",
+      "/manifest.webmanifest",
+    ]) {
+      expect(pattern.test(path), path).toBe(true);
+    }
+    for (const path of ["/e/made-in-lambeth", "/e/x/versions", "/r/abc/extra", "/o/x/export/csv", "/manifestXwebmanifest", "/"]) {
+      expect(pattern.test(path), path).toBe(false);
+    }
+  });
+  it("is nothing without route handlers", () => {
+    expect(routeHandlerPattern(["/page", "/(public)/e/[slug]/page"])).toBeNull();
   });
 });

@@ -89,14 +89,53 @@ export async function actionBodyProblem(contentType: string, body: Buffer, isFet
 
 /**
  * Route handlers read their own bodies; only pages take server actions. Tested on the path
- * alone: `/signin/forgot?/calendar.ics` is a page, whatever its query says.
+ * alone: `/signin/forgot?/calendar.ics` is a page, whatever its query says. Without a build to
+ * read them from (dev), the handlers known when this was written.
  */
-const routeHandlerPath = /^\/(api|photos|files)\/|^\/c\/[^/]+\/now$|\/calendar\.ics$/;
+const knownRouteHandlers = /^\/(api|photos|files)\/|^\/c\/[^/]+\/now$|\/calendar\.ics$/;
+
+/**
+ * The paths of the build's route handlers (`app-paths-manifest.json` keys ending in `/route`), as
+ * one pattern: route groups dropped, a dynamic segment any one segment, a catch-all the rest.
+ * A multipart post to one of them is its own business: taken for a server action, its body was
+ * read here first and the handler failed on it (500).
+ */
+export function routeHandlerPattern(appPaths: readonly string[]): RegExp | null {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const patterns = appPaths
+    .filter((path) => path.endsWith("/route"))
+    .map((path) => {
+      const segments = path
+        .slice(0, -"/route".length)
+        .split("/")
+        .filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment))
+        .map((segment) => {
+          if (/^\[\[\.\.\..+\]\]$/.test(segment)) return "(?:/.*)?";
+          if (/^\[\.\.\..+\]$/.test(segment)) return "/.+";
+          if (/^\[.+\]$/.test(segment)) return "/[^/]+";
+          return `/${literal(segment)}`;
+        });
+      return segments.join("") || "/";
+    });
+  return patterns.length > 0 ? new RegExp(`^(?:${patterns.join("|")})/?$`) : null;
+}
+
+let builtRouteHandlers: RegExp | null | undefined;
+function isRouteHandlerPath(path: string) {
+  if (builtRouteHandlers === undefined) {
+    try {
+      builtRouteHandlers = routeHandlerPattern(Object.keys(serverManifest<Record<string, string>>("app-paths-manifest.json")));
+    } catch {
+      builtRouteHandlers = null; // dev, or no build: the known ones
+    }
+  }
+  return knownRouteHandlers.test(path) || builtRouteHandlers?.test(path) === true;
+}
 
 const isActionRequest = (req: IncomingMessage) =>
   req.method === "POST" &&
   (typeof req.headers["next-action"] === "string" || (req.headers["content-type"] ?? "").startsWith("multipart/form-data")) &&
-  !routeHandlerPath.test((req.url ?? "").split("?")[0] ?? "");
+  !isRouteHandlerPath((req.url ?? "").split("?")[0] ?? "");
 
 /**
  * The ids of the build's server actions, or null when they can't be known (dev rebuilds them as

@@ -1,35 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { BriefBody, OwnerLine, PackView, packIsEmpty } from "@/app/ui/brief-view";
 import { sharedDatabase } from "@/db";
-import { staffRole } from "@/lib/auth/identity";
-import { currentAccount } from "@/lib/auth/web-session";
 import { findBriefsWithPacks } from "@/lib/briefs/find-briefs";
 import { findAgenda } from "@/lib/events/find-agenda";
-import { findEventBySlug } from "@/lib/events/find-event";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { publicVersion } from "@/lib/events/public-version";
 import { localDayTime, localEventDates, localTime } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { publicBaseUrl } from "@/lib/server/public-url";
+import { visibleEvent } from "./visible-event";
 
 type Props = { params: Promise<{ slug: string }> };
-
-/** The event if this visitor may see it: anyone once published, only its staff while a draft. */
-async function visibleEvent(slug: string) {
-  await connection();
-  const db = await sharedDatabase();
-  const event = await findEventBySlug(db.read, slug);
-  if (!event) return null;
-  const account = await currentAccount();
-  const role = account ? await staffRole(db.read, event.id, account.id) : null;
-  if (event.status === "draft" && !role) return null;
-  return { event, role };
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await visibleEvent((await params).slug);
@@ -61,10 +48,11 @@ export default async function PublicEventPage({ params }: Props) {
   const t = await getTranslations("public.event");
   const locale = await getLocale();
   const db = await sharedDatabase();
-  const [published, agenda, publicProjects] = await Promise.all([
+  const [published, agenda, publicProjects, version] = await Promise.all([
     findBriefsWithPacks(db.read, event.id, { publishedOnly: true }),
     findAgenda(db.read, event.id),
     findProjects(db.read, event.id, { publicOnly: true }),
+    publicVersion(db.read, event.slug, "event"),
   ]);
   const practical = [
     { term: t("access"), text: event.accessInfo },
@@ -75,6 +63,8 @@ export default async function PublicEventPage({ params }: Props) {
 
   return (
     <>
+      {/* Follows the organisers' changes (details, agenda, briefs, projects) without a reload. */}
+      {version ? <VersionFollower url={`/e/${event.slug}/version`} version={version} /> : null}
       <SiteHeader>
         <AccountNav />
       </SiteHeader>

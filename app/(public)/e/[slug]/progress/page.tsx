@@ -1,30 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { sharedDatabase } from "@/db";
-import { staffRole } from "@/lib/auth/identity";
-import { currentAccount } from "@/lib/auth/web-session";
-import { findEventBySlug } from "@/lib/events/find-event";
+import { publicVersion } from "@/lib/events/public-version";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
+import { visibleEvent as visible } from "../visible-event";
+
+const visibleEvent = async (slug: string) => (await visible(slug))?.event ?? null;
 
 type Props = { params: Promise<{ slug: string }> };
-
-async function visibleEvent(slug: string) {
-  await connection();
-  const db = await sharedDatabase();
-  const event = await findEventBySlug(db.read, slug);
-  if (!event) return null;
-  const account = await currentAccount();
-  const role = account ? await staffRole(db.read, event.id, account.id) : null;
-  if (event.status === "draft" && !role) return null;
-  return event;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await visibleEvent((await params).slug);
@@ -39,9 +29,15 @@ export default async function ProgressPage({ params }: Props) {
   const t = await getTranslations("public.progress");
   const locale = await getLocale();
   const shortDate = (ms: number) => localShortDate(locale, ms);
-  const shown = await findProjects((await sharedDatabase()).read, event.id, { publicOnly: true });
+  const db = await sharedDatabase();
+  const [shown, version] = await Promise.all([
+    findProjects(db.read, event.id, { publicOnly: true }),
+    publicVersion(db.read, event.slug, "progress"),
+  ]);
   return (
     <>
+      {/* Follows the owners' updates and the organisers' changes without a reload. */}
+      {version ? <VersionFollower url={`/e/${event.slug}/version?page=progress`} version={version} /> : null}
       <SiteHeader>
         <AccountNav />
       </SiteHeader>

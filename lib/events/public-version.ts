@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import type { Db } from "@/db/client";
+import { findBriefsWithPacks } from "@/lib/briefs/find-briefs";
+import { findProjects } from "@/lib/projects/find-projects";
+import { findAgenda } from "./find-agenda";
+import { findEventBySlug } from "./find-event";
+
+export type PublicPage = "event" | "progress";
+
+/**
+ * A short fingerprint of what an event's public pages draw: the event page (its details, agenda,
+ * published briefs with their packs, public projects) or the progress page (the public projects).
+ * An open page asks for it now and then (VersionFollower) and is drawn again when it differs, so
+ * it follows the organisers' changes. It is a hash: it says nothing a visitor could not read on the page.
+ */
+export async function publicVersion(db: Db, slug: string, page: PublicPage, now = Date.now()): Promise<string | null> {
+  const event = await findEventBySlug(db, slug);
+  if (!event) return null;
+  const projects = await findProjects(db, event.id, { publicOnly: true, now });
+  const drawn =
+    page === "progress"
+      ? { event, projects }
+      : {
+          event,
+          projects,
+          briefs: await findBriefsWithPacks(db, event.id, { publishedOnly: true }),
+          agenda: await findAgenda(db, event.id),
+        };
+  return createHash("sha256").update(JSON.stringify(drawn)).digest("base64url").slice(0, 22);
+}
+
+/** How long one reading answers every visitor's ask: a page with many visitors costs one reading a second. */
+const sharedForMs = 1000;
+/** Readings kept; past it the oldest go (one per public page that anyone looked at in the last second). */
+const keptReadings = 500;
+
+type Reading = { at: number; version: Promise<string | null> };
+
+/**
+ * `publicVersion`, read at most once a second per page, whoever asks: the public pages' visitors
+ * are strangers, and a stranger's loop of asks must not cost the database a read each.
+ */
+export function sharedPublicVersion(read: (slug: string, page: PublicPage) => Promise<string | null>, now = () => Date.now()) {
+  const readings = new Map<string, Reading>();
+  return (slug: string, page: PublicPage) => {
+    const key = `${page}:${slug}`;
+    const kept = readings.get(key);
+    if (kept && now() - kept.at < sharedForMs) return kept.version;
+    const version = read(slug, page).catch(() => null);
+    readings.delete(key);
+    readings.set(key, { at: now(), version });
+    if (readings.size > keptReadings) readings.delete(readings.keys().next().value as string);
+    return version;
+  };
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useRefresh } from "./refresh";
+import { useRefresh } from "./use-refresh";
 
 /** Often enough that a change shows while people look; rarely enough to cost the server little. */
 const pollEvery = 4000;

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
 import { createEventFixture, db, joinAs, setEventStatus } from "../support/fixtures";
+import { holdConnection } from "../support/hold-connection";
 import { phone } from "../support/viewports";
 
 test("a participant moves to a new phone with their personal link and keeps their identity", async ({ browser }) => {
@@ -108,9 +109,17 @@ test("a personal link works once, the first phone is told, and the person signs 
   await expectAccessible(page);
   await page.screenshot({ path: "e2e/.artifacts/devices-390.png", fullPage: true });
   await expect(second.locator('output[data-status="online"]')).toBeVisible();
+  // One more page of the first phone's, drawn now but connected only after the sign-out.
+  const late = await firstPhone.newPage();
+  const releaseLate = await holdConnection(late);
+  await late.goto(`/p/${event.slug}/device`);
+  await expect(late.getByTestId("devices").getByRole("listitem")).toHaveCount(2);
   await devices.getByRole("button", { name: /Sign out/ }).click();
   await expect(devices.getByRole("listitem")).toHaveCount(1);
   await expect(linkPage.getByTestId("devices").getByRole("listitem")).toHaveCount(1);
+  // It follows too, once connected: it was told what it missed.
+  await releaseLate();
+  await expect(late.getByTestId("devices").getByRole("listitem")).toHaveCount(1);
   // Its open page is cut off at once, and it is nobody here any more.
   await expect(second.locator('output[data-status="refused"]')).toBeVisible();
   await second.reload();

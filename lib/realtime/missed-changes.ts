@@ -14,7 +14,12 @@ export type MissedChanges = {
   briefs: string[];
   /** Anything else the room or the record holds changed (a command, the organisers' forms). */
   news: boolean;
+  /** What happened to this person themself (their name changed, a device of theirs signed in or out). */
+  own: OwnNews[];
 };
+
+/** News sent to one person's own sockets only, that says nothing but that it happened. */
+export type OwnNews = "profile:renamed" | "device:signed-in" | "devices:changed";
 
 export type ChangeKind =
   | { kind: "details"; what: EventDetail }
@@ -73,7 +78,38 @@ export class ChangeClock {
       languages: after(e.languages),
       briefs: [...e.briefs].filter(([, at]) => after(at)).map(([id]) => id),
       news: after(e.news),
+      own: [],
     };
     return missed.news ? missed : null;
+  }
+}
+
+/** People remembered at most; past it the longest quiet go (a page of theirs drawn then is long connected). */
+const keptPeople = 20_000;
+
+/**
+ * The latest time each of a person's own news was told to their sockets, per person (a
+ * participant's id), in memory, for their pages drawn before it and connected after.
+ */
+export class OwnNewsClock {
+  private people = new Map<string, Map<OwnNews, number>>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly kept = keptPeople,
+  ) {}
+
+  note(person: string, news: OwnNews, at = this.now()) {
+    const times = this.people.get(person) ?? new Map<OwnNews, number>();
+    times.set(news, Math.max(times.get(news) ?? 0, at));
+    // Most recent last: the first ones are the longest quiet.
+    this.people.delete(person);
+    this.people.set(person, times);
+    if (this.people.size > this.kept) this.people.delete(this.people.keys().next().value as string);
+  }
+
+  since(person: string, drawnAt: number): OwnNews[] {
+    const from = drawnAt - drawnMarginMs;
+    return [...(this.people.get(person) ?? [])].filter(([, at]) => at >= from).map(([news]) => news);
   }
 }

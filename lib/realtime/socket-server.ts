@@ -53,7 +53,7 @@ import {
 import { executeCommand, type SequencedBroadcast } from "./execute-command";
 import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
-import { ChangeClock, type ChangeKind, drawnMarginMs } from "./missed-changes";
+import { ChangeClock, type ChangeKind, drawnMarginMs, type OwnNews, OwnNewsClock } from "./missed-changes";
 import { originAllowed, requestOrigin } from "./origin";
 import { accountRoom, identityRooms, participantRoom, revocationRoom } from "./revocation";
 import { eventOfRoom } from "./rooms";
@@ -80,6 +80,8 @@ type ServerSideEvents = {
   "language:chosen": (room: string, language: string) => void;
   /** A change told to an event's screens through another process: pages drawn before it and not yet connected learn of it here. */
   "change:noted": (eventId: string, change: ChangeKind, at: number) => void;
+  /** A person's own news told through another process: their pages drawn before it learn of it on connecting. */
+  "own:noted": (participantId: string, news: OwnNews, at: number) => void;
 };
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
@@ -324,6 +326,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const changes = new ChangeClock();
   const newsSharedAt = new Map<string, number>();
   io.on("change:noted", (eventId, change, at) => changes.note(eventId, change, at));
+  const ownNews = new OwnNewsClock();
+  io.on("own:noted", (participantId, news, at) => ownNews.note(participantId, news, at));
+  /** Tells a participant's own sockets `news` (here and, through the adapter, everywhere), and notes it for their pages not yet connected. */
+  function tellOwn(participantId: string, news: OwnNews, data: object) {
+    const at = Date.now();
+    ownNews.note(participantId, news, at);
+    if (options.redis) io.serverSideEmit("own:noted", participantId, news, at);
+    io.to(participantRoom(participantId)).emit(news, data as never);
+  }
   function noteChange(eventId: string, change: ChangeKind) {
     const at = Date.now();
     changes.note(eventId, change, at);
@@ -473,7 +484,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
       for (const signal of run.signals ?? []) {
         if (signal.kind === "tally") tallyUpdates.add(signal.roundId, signal.room);
-        else io.to(participantRoom(signal.participantId)).emit("profile:renamed", {});
+        else tellOwn(signal.participantId, "profile:renamed", {});
       }
     } finally {
       inFlight--;
@@ -574,9 +585,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     for (const room of identityRooms(actor, socket.data.sessionHash, socket.data.deviceId)) socket.join(room);
     if (socket.data.followLanguage) socket.emit("language:chosen", { language: socket.data.followLanguage });
     // A recovered connection is sent what it missed by socket.io itself.
+    const drawnAt = socket.data.drawnAt !== undefined && !socket.recovered ? socket.data.drawnAt : null;
+    const own = drawnAt !== null && actor.kind === "participant" ? ownNews.since(actor.participantId, drawnAt) : [];
     const missed =
-      socket.data.drawnAt !== undefined && !socket.recovered ? changes.since(actor.eventId, socket.data.drawnAt) : null;
+      drawnAt === null
+        ? null
+        : (changes.since(actor.eventId, drawnAt) ??
+          (own.length > 0 ? { details: [], languages: false, briefs: [], news: false, own: [] } : null));
     if (missed) {
+      missed.own = own;
       if (!isStaff(actor)) missed.details = missed.details.filter((what) => !staffOnlyDetails.has(what));
       socket.emit("page:missed-changes", missed);
     }
@@ -770,10 +787,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
      */
     revoke: (revocations: Revocation[], reason: AccessEndedReason = "ended") => endAccess(revocations, reason),
     /** Tells a participant's open devices that another device just signed in as them. */
-    deviceSignedIn: (participantId: string, label: string) =>
-      io.to(participantRoom(participantId)).emit("device:signed-in", { label }),
+    deviceSignedIn: (participantId: string, label: string) => tellOwn(participantId, "device:signed-in", { label }),
     /** Tells a participant's open devices that one of theirs was signed out (their device lists follow). */
-    devicesChanged: (participantId: string) => io.to(participantRoom(participantId)).emit("devices:changed", {}),
+    devicesChanged: (participantId: string) => tellOwn(participantId, "devices:changed", {}),
     /** Tells a participant's open devices the language they just chose on one of them. */
     languageChosen: (participantId: string, language: string) => tellLanguage(participantRoom(participantId), language),
     /** Tells a staff member's open consoles (on any event) the language they just chose. */

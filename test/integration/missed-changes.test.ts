@@ -24,7 +24,7 @@ describe("a page that connects after a change it was drawn without", () => {
 
     const late = clients.socket({ eventId: event.id, cookie: phone, auth: { drawnAt } });
     const missed = await nextEvent(late, "page:missed-changes");
-    expect(missed).toEqual({ details: ["agenda"], languages: false, briefs: ["brief-1"], news: true });
+    expect(missed).toEqual({ details: ["agenda"], languages: false, briefs: ["brief-1"], news: true, own: [] });
 
     // A page drawn long after the change (past the margin) has nothing to catch up with.
     const fresh = clients.socket({ eventId: event.id, cookie: phone, auth: { drawnAt: Date.now() + 60_000 } });
@@ -49,7 +49,13 @@ describe("a page that connects after a change it was drawn without", () => {
     const drawnAt = Date.now();
     await ok(phone, "note:create", { boardId: board, column: "ideas", text: "A café in the park" });
     const review = clients.socket({ eventId: event.id, cookie: staffCookie(organiser.sessionToken), auth: { drawnAt } });
-    expect(await nextEvent(review, "page:missed-changes")).toEqual({ details: [], languages: false, briefs: [], news: true });
+    expect(await nextEvent(review, "page:missed-changes")).toEqual({
+      details: [],
+      languages: false,
+      briefs: [],
+      news: true,
+      own: [],
+    });
 
     const odd = await clients.connect({
       eventId: event.id,
@@ -77,8 +83,35 @@ describe("a page that connects after a change it was drawn without", () => {
     expect(heardByPhone).toEqual([]);
 
     const latePhone = clients.socket({ eventId: event.id, cookie: phoneCookie, auth: { drawnAt } });
-    expect(await nextEvent(latePhone, "page:missed-changes")).toEqual({ details: [], languages: false, briefs: [], news: true });
+    expect(await nextEvent(latePhone, "page:missed-changes")).toEqual({
+      details: [],
+      languages: false,
+      briefs: [],
+      news: true,
+      own: [],
+    });
     const lateEditor = clients.socket({ eventId: event.id, cookie: staffCookie(organiser.sessionToken), auth: { drawnAt } });
     expect((await nextEvent(lateEditor, "page:missed-changes")).details).toEqual(["privacy"]);
+  });
+
+  it("tells a participant's page what happened to them meanwhile (a device signed out), and no one else's", async () => {
+    const organiser = await createAccount(t.server.db, "Organiser");
+    const event = await createTestEvent(t.server.db, organiser.accountId);
+    const amara = await addParticipant(t.server.db, event.id, "Amara");
+    const ben = await addParticipant(t.server.db, event.id, "Ben");
+    const drawnAt = Date.now();
+    t.server.realtime.devicesChanged(amara);
+    const mine = clients.socket({ eventId: event.id, cookie: participantCookie(event.id, amara), auth: { drawnAt } });
+    expect(await nextEvent(mine, "page:missed-changes")).toEqual({
+      details: [],
+      languages: false,
+      briefs: [],
+      news: false,
+      own: ["devices:changed"],
+    });
+    const theirs = clients.socket({ eventId: event.id, cookie: participantCookie(event.id, ben), auth: { drawnAt } });
+    const heard = collect(theirs, "page:missed-changes");
+    await ok(theirs, "event:time", {});
+    expect(heard).toEqual([]);
   });
 });

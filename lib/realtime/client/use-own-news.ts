@@ -2,15 +2,13 @@
 
 import { useEffect, useRef } from "react";
 import type { ServerToClientEvents } from "../contract";
+import type { OwnNews } from "../missed-changes";
 import { useConnection } from "./react";
-
-/** News sent to one person's own sockets only, that says nothing but that it happened. */
-type OwnNews = "profile:renamed" | "device:signed-in" | "devices:changed";
 
 /**
  * Runs `then` when one of these happened to this person, on this device or another of theirs
  * (their name changed; a device signed in as them, or was signed out): what a screen drew from
- * the old state it draws again.
+ * the old state it draws again. So it does when it happened between the page's drawing and its first connect.
  */
 export function useOwnNews(news: readonly OwnNews[], then: () => void) {
   const c = useConnection();
@@ -22,8 +20,13 @@ export function useOwnNews(news: readonly OwnNews[], then: () => void) {
     const names = key.split(" ") as OwnNews[];
     const heard: ServerToClientEvents[OwnNews] = () => latest.current();
     for (const name of names) c.socket.on(name, heard);
+    // Happened after the server drew this page, before it connected: told to nobody here.
+    const offMissed = c.onMissed((missed) => {
+      if (missed.own.some((news) => names.includes(news))) latest.current();
+    });
     return () => {
       for (const name of names) c.socket.off(name, heard);
+      offMissed();
     };
   }, [c, key]);
 }

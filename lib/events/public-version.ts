@@ -7,26 +7,31 @@ import { findEventBySlug } from "./find-event";
 
 export type PublicPage = "event" | "progress";
 
+type Drawn = { event: unknown; projects: unknown; briefs?: unknown; agenda?: unknown };
+
 /**
  * A short fingerprint of what an event's public pages draw: the event page (its details, agenda,
  * published briefs with their packs, public projects) or the progress page (the public projects).
  * An open page asks for it now and then (VersionFollower) and is drawn again when it differs, so
- * it follows the organisers' changes. It is a hash: it says nothing a visitor could not read on the page.
+ * it follows the organisers' changes. It is a hash: it says nothing a visitor could not read on the
+ * page. A page takes it of what it read (no second reading); the route reads it itself.
  */
+export function publicFingerprint({ event, projects, briefs, agenda }: Drawn): string {
+  const drawn = briefs === undefined ? { event, projects } : { event, projects, briefs, agenda };
+  return createHash("sha256").update(JSON.stringify(drawn)).digest("base64url").slice(0, 22);
+}
+
+/** `publicFingerprint`, read from the database: what the version route answers. */
 export async function publicVersion(db: Db, slug: string, page: PublicPage, now = Date.now()): Promise<string | null> {
   const event = await findEventBySlug(db, slug);
   if (!event) return null;
   const projects = await findProjects(db, event.id, { publicOnly: true, now });
-  const drawn =
-    page === "progress"
-      ? { event, projects }
-      : {
-          event,
-          projects,
-          briefs: await findBriefsWithPacks(db, event.id, { publishedOnly: true }),
-          agenda: await findAgenda(db, event.id),
-        };
-  return createHash("sha256").update(JSON.stringify(drawn)).digest("base64url").slice(0, 22);
+  if (page === "progress") return publicFingerprint({ event, projects });
+  const [briefs, agenda] = await Promise.all([
+    findBriefsWithPacks(db, event.id, { publishedOnly: true }),
+    findAgenda(db, event.id),
+  ]);
+  return publicFingerprint({ event, projects, briefs, agenda });
 }
 
 /** How long one reading answers every visitor's ask: a page with many visitors costs one reading a second. */

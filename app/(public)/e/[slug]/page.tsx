@@ -9,7 +9,7 @@ import { sharedDatabase } from "@/db";
 import { findBriefsWithPacks } from "@/lib/briefs/find-briefs";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { formatJoinCode } from "@/lib/events/join-code";
-import { publicVersion } from "@/lib/events/public-version";
+import { publicFingerprint } from "@/lib/events/public-version";
 import { localDayTime, localEventDates, localTime } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
@@ -48,12 +48,12 @@ export default async function PublicEventPage({ params }: Props) {
   const t = await getTranslations("public.event");
   const locale = await getLocale();
   const db = await sharedDatabase();
-  const [published, agenda, publicProjects, version] = await Promise.all([
+  const [published, agenda, publicProjects] = await Promise.all([
     findBriefsWithPacks(db.read, event.id, { publishedOnly: true }),
     findAgenda(db.read, event.id),
     findProjects(db.read, event.id, { publicOnly: true }),
-    publicVersion(db.read, event.slug, "event"),
   ]);
+  const version = publicFingerprint({ event, projects: publicProjects, briefs: published, agenda });
   const practical = [
     { term: t("access"), text: event.accessInfo },
     { term: t("childcare"), text: event.childcare },
@@ -64,7 +64,7 @@ export default async function PublicEventPage({ params }: Props) {
   return (
     <>
       {/* Follows the organisers' changes (details, agenda, briefs, projects) without a reload. */}
-      {version ? <VersionFollower url={`/e/${event.slug}/version`} version={version} /> : null}
+      <VersionFollower url={`/e/${event.slug}/version`} version={version} />
       <SiteHeader>
         <AccountNav />
       </SiteHeader>

@@ -6,7 +6,7 @@ import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { sharedDatabase } from "@/db";
-import { publicVersion } from "@/lib/events/public-version";
+import { publicFingerprint } from "@/lib/events/public-version";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
@@ -29,15 +29,12 @@ export default async function ProgressPage({ params }: Props) {
   const t = await getTranslations("public.progress");
   const locale = await getLocale();
   const shortDate = (ms: number) => localShortDate(locale, ms);
-  const db = await sharedDatabase();
-  const [shown, version] = await Promise.all([
-    findProjects(db.read, event.id, { publicOnly: true }),
-    publicVersion(db.read, event.slug, "progress"),
-  ]);
+  const shown = await findProjects((await sharedDatabase()).read, event.id, { publicOnly: true });
+  const version = publicFingerprint({ event, projects: shown });
   return (
     <>
       {/* Follows the owners' updates and the organisers' changes without a reload. */}
-      {version ? <VersionFollower url={`/e/${event.slug}/version?page=progress`} version={version} /> : null}
+      <VersionFollower url={`/e/${event.slug}/version?page=progress`} version={version} />
       <SiteHeader>
         <AccountNav />
       </SiteHeader>

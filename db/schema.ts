@@ -296,11 +296,20 @@ export const notes = sqliteTable(
     sourceBoardId: text("source_board_id"),
     /** When a facilitator hid the note from the room (moderation); its author still sees it. */
     withheldAt: integer("withheld_at"),
+    /**
+     * Its author left asking for their notes to go, and the room does not see whose it is (an
+     * anonymous board, a copy of one, a hidden note): it goes at this time, its own random moment,
+     * not with their leaving, so the room cannot tell which unsigned notes were theirs
+     * (lib/notes/erase-later.ts).
+     */
+    eraseAt: integer("erase_at"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at"),
   },
   (t) => [
     index("notes_board").on(t.boardId, t.column, t.position),
+    // Partial: only the few notes waiting to go, so a note's insert writes no more than before.
+    index("notes_erase_at").on(t.eraseAt).where(sql`${t.eraseAt} is not null`),
     // Who may see a photo is decided by the notes it is on (lib/notes/photo-access.ts).
     index("notes_photo").on(t.photoId),
   ],

@@ -108,6 +108,8 @@ export async function copyNotesTo(
       sourceNoteId: note.id,
       sourceBoardId: origin(note),
       withheldAt: roomReads ? null : now,
+      // A copy of a note waiting to go goes with it.
+      eraseAt: note.eraseAt,
       createdAt: now,
     });
   }

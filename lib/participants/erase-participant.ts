@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
   commandLog,
@@ -15,6 +15,7 @@ import {
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { findBoard } from "@/lib/boards/find-boards";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
+import { eraseUnsignedLater } from "@/lib/notes/erase-later";
 import { notesById, toWire } from "@/lib/notes/note-views";
 import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/contract";
@@ -22,7 +23,7 @@ import type { Broadcast } from "@/lib/realtime/handler";
 import { leftName, publicName } from "./profile";
 
 export type ErasedParticipant = {
-  /** How many of their notes were deleted (0 unless asked). */
+  /** How many of their notes were deleted (0 unless asked), counting those that go later (eraseUnsignedLater). */
   notesDeleted: number;
   /** Storage keys of note photos whose rows went with their notes: remove the files after the commit. */
   photoStorageKeys: string[];
@@ -42,7 +43,8 @@ export type ErasedParticipant = {
  * they sent (their retries can no longer arrive: their cookie is refused). Kept, as the
  * weekend's outputs, pseudonymous: dots, reactions, scores, reframes, showcase edits and, unless
  * `deleteNotes`, their notes and feedback. With `deleteNotes`, what they wrote goes too: notes
- * (with their photos) and presentation feedback.
+ * (with their photos) and presentation feedback; the notes the room reads unsigned a few minutes
+ * later, each at its own moment (lib/notes/erase-later.ts).
  *
  * Others' command records may still carry the name the room saw (a note moved by a facilitator
  * names its author); it is replaced there too, so a retry re-sends "Someone who left".
@@ -69,10 +71,14 @@ export async function eraseParticipant(
 
   let deleted: { id: string; boardId: string; photoId: string | null }[] = [];
   let photoStorageKeys: string[] = [];
+  let erasedLater = 0;
   if (input.deleteNotes) {
+    // Their unsigned notes go later, each at its own moment: gone with them now, they would say
+    // which unsigned notes were theirs. The rest go now.
+    erasedLater = await eraseUnsignedLater(tx, participantId, input.now);
     deleted = await tx
       .delete(notes)
-      .where(eq(notes.authorParticipantId, participantId))
+      .where(and(eq(notes.authorParticipantId, participantId), isNull(notes.eraseAt)))
       .returning({ id: notes.id, boardId: notes.boardId, photoId: notes.photoId });
     // And the copies kept for "Undo" of notes they deleted a moment ago.
     await tx.delete(deletedNotes).where(eq(deletedNotes.authorParticipantId, participantId));
@@ -138,7 +144,7 @@ export async function eraseParticipant(
     // And re-sign the notes they kept: their name leaves open screens now, not at the next reload.
     ...(await resignedNotes(tx, participantId)),
   ];
-  return { notesDeleted: deleted.length, photoStorageKeys, broadcasts };
+  return { notesDeleted: deleted.length + erasedLater, photoStorageKeys, broadcasts };
 }
 
 /**

@@ -17,6 +17,7 @@ import { fileStorage } from "@/lib/files/storage";
 import { knownLocale } from "@/lib/i18n/locales";
 import { localise } from "@/lib/i18n/server-text";
 import { pruneDeletedNotes } from "@/lib/notes/delete-note";
+import { eraseDueNotes, eraseLaterSweepMs } from "@/lib/notes/erase-later";
 import { undoKeptMs } from "@/lib/notes/undo-rules";
 import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
@@ -760,6 +761,25 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     pruneDeletedNotes(db).catch((e) => log("pruning deleted notes failed", e));
   }, undoKeptMs);
   deletedNotesPrune.unref();
+  // The unsigned notes of people who left, each at its own moment (lib/notes/erase-later.ts).
+  const eraseLater = setInterval(() => {
+    if (draining) return;
+    eraseDueNotes(db)
+      .then((erased) => {
+        emitBroadcasts(erased.broadcasts);
+        for (const eventId of erased.eventIds) {
+          recordNews.add(eventId, true);
+          noteChange(eventId, { kind: "news" });
+        }
+        for (const key of erased.removedFiles) {
+          fileStorage()
+            .remove(key)
+            .catch((e) => log("removing an erased file failed", e));
+        }
+      })
+      .catch((e) => log("erasing the notes of people who left failed", e));
+  }, eraseLaterSweepMs);
+  eraseLater.unref();
 
   return {
     io,
@@ -822,6 +842,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       clearInterval(roundClock);
       clearInterval(commandLogPrune);
       clearInterval(deletedNotesPrune);
+      clearInterval(eraseLater);
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((resolve) => {

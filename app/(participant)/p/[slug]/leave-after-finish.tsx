@@ -14,7 +14,14 @@ export async function LeaveAfterFinish({ slug, eventName }: { slug: string; even
       <summary className="min-h-12 cursor-pointer py-2 text-lg font-bold">{t("phone.heldOut.leaveSummary")}</summary>
       <form action={leaveAfterFinishAction.bind(null, slug)} className="mt-3 space-y-4">
         <p className="text-ink-soft">{t("phone.heldOut.leaveBody", { event: eventName })}</p>
-        <CheckRow name="deleteNotes">{t("me.leave.deleteNotes")}</CheckRow>
+        <div className="space-y-1">
+          <CheckRow name="deleteNotes" aria-describedby="leave-after-finish-later">
+            {t("me.leave.deleteNotes")}
+          </CheckRow>
+          <p id="leave-after-finish-later" className="ps-9 text-sm text-ink-soft">
+            {t("me.leave.deleteNotesLater")}
+          </p>
+        </div>
         <button type="submit" className="btn btn-danger w-full">
           {t("phone.heldOut.leaveButton")}
         </button>

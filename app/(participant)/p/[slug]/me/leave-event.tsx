@@ -65,9 +65,20 @@ export function LeaveEvent({
       </h2>
       <p className="text-ink-soft">{t("body")}</p>
       <form action={formAction} onSubmit={leave} className="space-y-4">
-        <CheckRow name="deleteNotes" value="yes" checked={deleteNotes} onChange={(e) => setDeleteNotes(e.target.checked)}>
-          {t("deleteNotes")}
-        </CheckRow>
+        <div className="space-y-1">
+          <CheckRow
+            name="deleteNotes"
+            value="yes"
+            checked={deleteNotes}
+            onChange={(e) => setDeleteNotes(e.target.checked)}
+            aria-describedby={`${id}-later`}
+          >
+            {t("deleteNotes")}
+          </CheckRow>
+          <p id={`${id}-later`} className="ps-9 text-sm text-ink-soft">
+            {t("deleteNotesLater")}
+          </p>
+        </div>
         {error ? (
           <p role="alert" className="field-error">
             {error}

@@ -1,0 +1,119 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { notes } from "@/db/schema";
+import { eraseDueNotes, eraseLaterWindowMs } from "@/lib/notes/erase-later";
+import { until } from "./support/board-follow";
+import { clientsFor, ok, participantCookie, staffCookie, type TestSocket } from "./support/clients";
+import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer } from "./support/server";
+
+let t: TestServer;
+let clients: ReturnType<typeof clientsFor>;
+let organiser: Awaited<ReturnType<typeof createAccount>>;
+let event: Awaited<ReturnType<typeof createTestEvent>>;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  organiser = await createAccount(t.server.db, "Organiser");
+});
+afterAll(() => t.dispose());
+beforeEach(async () => {
+  clients = clientsFor(t.url);
+  event = await createTestEvent(t.server.db, organiser.accountId);
+});
+afterEach(() => clients.closeAll());
+
+async function participant(name: string) {
+  const id = await addParticipant(t.server.db, event.id, name);
+  return { id, socket: await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) }) };
+}
+const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
+
+/** Everything a screen hears, in order. */
+function listen(socket: TestSocket) {
+  const heard: string[] = [];
+  socket.onAny((name: string, data: unknown) => heard.push(`${name} ${JSON.stringify(data)}`));
+  return heard;
+}
+
+const rowsOf = (ids: string[]) => t.server.db.read.select().from(notes).where(inArray(notes.id, ids));
+
+describe("a leaver's unsigned notes", () => {
+  it("go each at its own moment after they leave, not with their leaving; their signed notes go at once", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const named = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const write = (boardId: string, column: string, text: string) =>
+      ok(amira.socket, "note:create", { boardId, column, text }).then((r) => r.note);
+    const unsigned = [
+      await write(event.welcomeBoardId, event.welcomeColumn, "The underpass scares me"),
+      await write(event.welcomeBoardId, event.welcomeColumn, "More benches"),
+    ];
+    const signed = await write(named.id, named.columns[0]!.key, "A mural");
+    // A copy of an unsigned note to a board that names people stays unsigned: it waits too.
+    const copy = (await ok(staff, "notes:copy", { toBoardId: named.id, noteIds: [unsigned[0]!.id] })).notes[0]!;
+    for (const boardId of [event.welcomeBoardId, named.id]) await ok(ben.socket, "board:open", { boardId });
+    await ok(ben.socket, "teams:snapshot", {});
+    const heard = listen(ben.socket);
+
+    const leftAt = Date.now();
+    expect(await ok(amira.socket, "event:leave", { deleteNotes: true })).toEqual({ notesDeleted: 4 });
+    await until(() => heard.some((m) => m.startsWith("participant:left")), "Ben's phone told Amira left");
+    await until(() => heard.some((m) => m.startsWith("note:deleted") && m.includes(signed.id)), "her signed note gone");
+
+    // Her unsigned notes and the copy are still there, as the room saw them, each with its own moment.
+    const waiting = [...unsigned.map((n) => n.id), copy.id];
+    expect(heard.filter((m) => waiting.some((id) => m.includes(id)))).toEqual([]);
+    const rows = await rowsOf(waiting);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.eraseAt).toBeGreaterThanOrEqual(leftAt + eraseLaterWindowMs.from);
+      expect(row.eraseAt).toBeLessThanOrEqual(Date.now() + eraseLaterWindowMs.to);
+    }
+    const reopened = await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(reopened.notes.map((n) => [n.text, n.authorName])).toEqual(
+      expect.arrayContaining([
+        ["The underpass scares me", null],
+        ["More benches", null],
+      ]),
+    );
+
+    // One's moment comes: that note goes from the open screens, the others stay.
+    await t.server.db.transact((tx) =>
+      tx
+        .update(notes)
+        .set({ eraseAt: Date.now() - 1 })
+        .where(eq(notes.id, unsigned[1]!.id)),
+    );
+    await until(
+      () => heard.some((m) => m.startsWith("note:deleted") && m.includes(unsigned[1]!.id)),
+      "the note gone at its moment",
+      20_000,
+    );
+    expect((await rowsOf(waiting)).map((r) => r.id).sort()).toEqual([unsigned[0]!.id, copy.id].sort());
+
+    // After the window, nothing of hers is left.
+    await eraseDueNotes(t.server.db, Date.now() + eraseLaterWindowMs.to + 1);
+    expect(await rowsOf(waiting)).toEqual([]);
+    const text = JSON.stringify(await t.server.db.read.select().from(notes));
+    expect(text).not.toMatch(/underpass|More benches|A mural/);
+  });
+
+  it("stay if they leave without asking for their notes to go", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const amira = await participant("Amira");
+    const note = (
+      await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Stays" })
+    ).note;
+    expect(await ok(amira.socket, "event:leave", { deleteNotes: false })).toEqual({ notesDeleted: 0 });
+    await eraseDueNotes(t.server.db, Date.now() + eraseLaterWindowMs.to + 1);
+    expect((await rowsOf([note.id])).map((r) => [r.text, r.eraseAt])).toEqual([["Stays", null]]);
+  });
+});
+
+it("logged no failures", () => {
+  expect(t.logs).toEqual([]);
+});

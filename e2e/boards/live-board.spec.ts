@@ -1,8 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { boards, notes } from "@/db/schema";
 import { notAnImageMessage } from "@/lib/files/images";
 import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
-import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { addBoardFixture, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 
 async function addNote(page: Page, text: string, column?: string) {
@@ -182,6 +184,50 @@ test("the facilitator carries notes and a group from a board onto the welcome wa
   await expect(welcome.filter({ hasText: "Weekly litter-pick" })).toContainText("Group: Volunteering");
   await expect(welcome).toHaveCount(3);
   await Promise.all([phoneContext.close(), laptop.close()]);
+});
+
+test("notes copied from a board still hidden stay hidden on the welcome wall until that board is revealed, then show on every phone", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Team worries", template: "ideas" });
+  await (await db()).transact((tx) => tx.update(boards).set({ hiddenUntilReveal: true }).where(eq(boards.id, board.id)));
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const desk = await laptop.newPage();
+  await desk.goto(`/f/${event.slug}/b/${board.id}`);
+
+  const phones = await Promise.all(
+    ["Kofi", "Lena"].map(async (name) => {
+      const context = await browser.newContext(phone);
+      await joinAs(context, event.id, name);
+      return { context, page: await context.newPage() };
+    }),
+  );
+  const [kofi, lena] = phones as [(typeof phones)[number], (typeof phones)[number]];
+  await kofi.page.goto(`/p/${event.slug}/b/${board.id}`);
+  await addNote(kofi.page, "Dark path by the canal");
+  await lena.page.goto(`/p/${event.slug}`);
+  const onLenasWall = lena.page.getByTestId("note").filter({ hasText: "Dark path by the canal" });
+
+  // A hidden board's notes are moderated, not selected, on the console: a group of them is
+  // carried forward as a group; the copy itself is the same command either way.
+  const [written] = await (await db()).read.select().from(notes).where(eq(notes.boardId, board.id));
+  const [welcome] = await (await db()).read
+    .select()
+    .from(boards)
+    .where(and(eq(boards.eventId, event.id), eq(boards.title, "Welcome wall")));
+  const colleague = await commandSocket(event.id, event.organiser.id);
+  await colleague.command("notes:copy", { toBoardId: welcome!.id, noteIds: [written!.id], groupIds: [] });
+  colleague.close();
+  // Lena's wall counts the copy, and does not show it.
+  await expect(lena.page.getByRole("region", { name: "What brings you here?" }).getByRole("heading")).toContainText("(1)");
+  await expect(onLenasWall).toHaveCount(0);
+
+  await desk.getByRole("button", { name: "Reveal everyone's notes" }).click();
+  await expect(onLenasWall).toHaveCount(1);
+  await expect(onLenasWall).toContainText("From Team worries");
+  await Promise.all([...phones.map((p) => p.context.close()), laptop.close()]);
 });
 
 // The smallest valid PNG: one transparent pixel.

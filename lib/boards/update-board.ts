@@ -4,6 +4,7 @@ import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { actorKey } from "@/lib/auth/actor";
 import { findPhoto } from "@/lib/notes/note-photos";
+import { releaseCopiesOfBoard } from "@/lib/notes/release-copies";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
@@ -43,6 +44,9 @@ export const updateBoard: WriteHandler<"board:update"> = {
       .returning();
     if (!updated) throw new Error("board vanished");
     const view = boardView(updated);
+    // No longer hidden: copies made from it while it was follow it.
+    const unhidden = board.hiddenUntilReveal && board.revealedAt === null && !updated.hiddenUntilReveal;
+    const copies = unhidden ? await releaseCopiesOfBoard(tx, board.id, now) : [];
     const logged: Broadcast[] = [];
     if (changes.locked !== undefined && changes.locked !== board.locked) {
       const said = changes.locked ? says.boardLocked(updated.title) : says.boardUnlocked(updated.title);
@@ -54,6 +58,7 @@ export const updateBoard: WriteHandler<"board:update"> = {
         { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
         { room: rooms.event(actor.eventId), event: "board:listed", data: { board: view } },
         ...logged,
+        ...copies,
       ],
     };
   },
@@ -73,12 +78,15 @@ export const revealBoard: WriteHandler<"board:reveal"> = {
     if (!updated) throw new Error("board vanished");
     const view = boardView(updated);
     const logged = await logActivity(tx, { actor, now, kind: "reveal", said: says.notesRevealed(updated.title) });
+    // Copies made from it before the reveal follow it.
+    const copies = board.revealedAt === null && board.hiddenUntilReveal ? await releaseCopiesOfBoard(tx, board.id, now) : [];
     return {
       result: { board: view },
       broadcasts: [
         { room: rooms.board(board.id), event: "board:changed", data: { board: view } },
         { room: rooms.event(actor.eventId), event: "board:listed", data: { board: view } },
         logged,
+        ...copies,
       ],
     };
   },

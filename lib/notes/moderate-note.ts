@@ -9,6 +9,7 @@ import type { ReadHandler, WriteHandler } from "@/lib/realtime/handler";
 import { noteInEvent } from "./find-note";
 import { authorsByGroup, groupsOfBoard, hiddenGroupTitles } from "./groups";
 import { hiddenTextsOf, notesById, notesOfBoard, toWire } from "./note-views";
+import { releaseCopiesOf } from "./release-copies";
 
 /**
  * Moderation: a facilitator hides one note from the room, or shows it again. Its author keeps
@@ -29,6 +30,9 @@ export const withholdNote: WriteHandler<"note:withhold"> = {
     }
     const [row] = await notesById(tx, board.id, [note.id]);
     if (!row) throw new Error("note vanished");
+    // Shown again where the room may read it: its copies made while it was hidden follow it.
+    const copies =
+      !already && !payload.withheld && toWire(row, board, null).hidden === false ? await releaseCopiesOf(tx, [note.id], now) : [];
     const logged = already
       ? []
       : [
@@ -44,6 +48,7 @@ export const withholdNote: WriteHandler<"note:withhold"> = {
       broadcasts: [
         { room: rooms.board(board.id), event: "note:changed", data: { notes: [toWire(row, board, null)] } },
         ...logged,
+        ...copies,
       ],
     };
   },

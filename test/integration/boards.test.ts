@@ -289,6 +289,46 @@ describe("boards", () => {
     if (!copyOfHidden) throw new Error("no copy of the hidden note");
     await ok(staff, "note:withhold", { noteId: copyOfHidden.id, withheld: false });
     await until(() => bensView.current?.notes[copyOfHidden.id]?.text === "HIDDENNOTE", "the copy shown on Ben's screen");
+
+    // The copies follow their sources: the reveal shows the copies made while their board was
+    // hidden, except one a facilitator hid on its own since; a source shown again shows its copy.
+    const copyOf = async (noteId: string) => {
+      const [row] = await t.server.db.read.select().from(notes).where(eq(notes.sourceNoteId, noteId));
+      if (!row) throw new Error("no copy");
+      return row.id;
+    };
+    await ok(staff, "note:withhold", { noteId: copyOfHidden.id, withheld: true });
+    await until(() => bensView.current?.notes[copyOfHidden.id]?.withheld === true, "the copy hidden again on Ben's screen");
+    await ok(staff, "board:reveal", { boardId: secret.id });
+    const copyOfAlso = await copyOf(alsoHidden.id);
+    await until(() => bensView.current?.notes[copyOfAlso]?.text === "HIDDENTOO", "the revealed board's copy on Ben's screen");
+    const copyOfRude = await copyOf(rude.id);
+    expect(bensView.current?.notes[copyOfRude]).toMatchObject({ hidden: true, withheld: true, text: "" });
+    expect(bensView.current?.notes[copyOfHidden.id]).toMatchObject({ hidden: true, withheld: true, text: "" });
+    await ok(staff, "note:withhold", { noteId: rude.id, withheld: false });
+    await until(() => bensView.current?.notes[copyOfRude]?.text === "RUDENOTE", "the shown note's copy on Ben's screen");
+    const fresh = await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(
+      fresh.notes
+        .filter((n) => !n.hidden)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(["A bench", "HIDDENTOO", "RUDENOTE"]);
+  });
+
+  it("shows the copies of a hidden board's notes when the board stops being hidden", async () => {
+    const staff = await facilitator();
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const { bensView } = await listenAsBen(ben.socket);
+    const secret = (await ok(staff, "board:create", { title: "Worries", template: "ideas" })).board;
+    await ok(staff, "board:update", { boardId: secret.id, hiddenUntilReveal: true });
+    const note = (await ok(amira.socket, "note:create", { boardId: secret.id, column: secret.columns[0]!.key, text: "Lighting" }))
+      .note;
+    const [copy] = (await ok(staff, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [note.id] })).notes;
+    await until(() => bensView.current?.notes[copy!.id]?.hidden === true, "the hidden copy on Ben's screen");
+    await ok(staff, "board:update", { boardId: secret.id, hiddenUntilReveal: false });
+    await until(() => bensView.current?.notes[copy!.id]?.text === "Lighting", "the copy shown on Ben's screen");
   });
 
   it("never names the author of a note copied from an anonymous board, nor of a copy of that copy", async () => {

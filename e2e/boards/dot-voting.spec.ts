@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
+import { commandSocket } from "../support/command-socket";
 import { addBoardFixture, createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 
@@ -84,4 +85,64 @@ test("a hidden-tally vote: phones vote, the screen counts voters only, the revea
   await expect(desk.getByTestId("wall-note")).toContainText("From Park ideas");
 
   await Promise.all([phoneA.close(), phoneB.close(), laptop.close()]);
+});
+
+test("dots on notes a facilitator deletes while the vote is open go back to the voters' phones, live", async ({ browser }) => {
+  // A console and two phones: on a busy 2-core machine this takes over a minute.
+  test.setTimeout(150_000);
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Park ideas", template: "ideas" });
+  const phones = await Promise.all(
+    ["Flooder Fred", "Ben"].map(async (name) => {
+      const context = await browser.newContext(phone);
+      await joinAs(context, event.id, name);
+      const page = await context.newPage();
+      await page.goto(`/p/${event.slug}/b/${board.id}`);
+      return { context, page };
+    }),
+  );
+  const [{ page: fred }, { page: ben }] = phones as [(typeof phones)[number], (typeof phones)[number]];
+  for (const [page, text] of [
+    [fred, "Buy my raffle tickets"],
+    [ben, "More benches by the pond"],
+  ] as const) {
+    await page.getByLabel("Your note").fill(text);
+    await page.getByRole("button", { name: /^Add note/ }).click();
+    await expect(fred.getByTestId("note").filter({ hasText: text })).toBeVisible();
+    await expect(ben.getByTestId("note").filter({ hasText: text })).toBeVisible();
+  }
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const staff = await commandSocket(event.id, event.organiser.id);
+  try {
+    await staff.command("vote:open", {
+      boardId: board.id,
+      dotsPerPerson: 2,
+      maxPerTarget: 2,
+      targets: "notes",
+      talliesLive: true,
+    });
+    await ben.getByRole("button", { name: "Add a dot to: Buy my raffle tickets" }).click();
+    await ben.getByRole("button", { name: "Add a dot to: Buy my raffle tickets" }).click();
+    await expect(ben.getByTestId("dots-left")).toHaveText("0 dots");
+    await expect(ben.getByRole("button", { name: "Add a dot to: More benches by the pond" })).toBeDisabled();
+
+    // The facilitator clears Fred's notes: Ben's two dots are his to spend again.
+    await signIn(laptop, event.organiser.id);
+    const console_ = await laptop.newPage();
+    await console_.goto(`/f/${event.slug}`);
+    const row = console_.getByTestId("people-moderation").getByRole("listitem").filter({ hasText: "Flooder Fred" });
+    await row.getByRole("button", { name: "Delete notes… by Flooder Fred" }).click();
+    await row.getByRole("button", { name: "Yes, delete them" }).click();
+    await expect(ben.getByTestId("note").filter({ hasText: "Buy my raffle tickets" })).toHaveCount(0);
+    await expect(ben.getByTestId("dots-left")).toHaveText("2 dots");
+    await ben.getByRole("button", { name: "Add a dot to: More benches by the pond" }).click();
+    await expect(ben.getByTestId("dots-left")).toHaveText("1 dot");
+    await expect(fred.getByTestId("note").filter({ hasText: "More benches by the pond" }).getByTestId("tally")).toHaveText(
+      /1 dot/,
+    );
+  } finally {
+    staff.close();
+    await laptop.close();
+    for (const p of phones) await p.context.close();
+  }
 });

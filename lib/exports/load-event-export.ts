@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   boards,
@@ -100,7 +100,9 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
     db
       .select()
       .from(notes)
-      .where(inArray(notes.boardId, boardIds.length ? boardIds : none))
+      // A note waiting to be erased (its author left asking for it to go: lib/notes/erase-later.ts)
+      // is no longer part of the event's record.
+      .where(and(inArray(notes.boardId, boardIds.length ? boardIds : none), isNull(notes.eraseAt)))
       .orderBy(rowid),
     db
       .select()
@@ -129,7 +131,13 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
   const filesOf = groupBy(files, (f) => f.briefId);
   const groupsOf = groupBy(groups, (g) => g.boardId);
   const notesOf = groupBy(noteRows, (n) => n.boardId);
-  const votesOf = groupBy(voteRows, (v) => v.roundId);
+  // A dot stays in a closed round when its note or group goes later (the record of how the room
+  // voted), but what it was on is no longer in the record: the dot is left out with it.
+  const targets = new Set([...noteRows.map((n) => n.id), ...groups.map((g) => g.id), ...teamRows.map((t) => t.id)]);
+  const votesOf = groupBy(
+    voteRows.filter((v) => targets.has(v.targetId)),
+    (v) => v.roundId,
+  );
   const membersOf = groupBy(members, (m) => m.teamId);
   const milestonesOf = groupBy(milestones, (m) => m.projectId);
   const checkInsOf = groupBy(checkIns, (c) => c.projectId);

@@ -2,10 +2,10 @@ import { eq, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deletedNotes, noteGroups, notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
-import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { ownNoteInEvent } from "./find-note";
 import { dissolveSingletonGroup } from "./groups";
+import { notesGone } from "./notes-gone";
 import { undoKeptMs } from "./undo-rules";
 
 /**
@@ -36,7 +36,7 @@ export const deleteNote: WriteHandler<"note:delete"> = {
           .filter((id) => id !== note.id)
       : [];
     await tx.delete(notes).where(eq(notes.id, note.id));
-    const broadcasts: Broadcast[] = [{ room: rooms.board(board.id), event: "note:deleted", data: { noteId: note.id } }];
+    const broadcasts: Broadcast[] = await notesGone(tx, [note]);
     if (note.groupId) broadcasts.push(...(await dissolveSingletonGroup(tx, board, note.groupId)));
     const dissolved = group && broadcasts.some((b) => b.event === "group:removed");
     await tx

@@ -2,11 +2,11 @@ import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { boards, notePhotos, notes } from "@/db/schema";
 import { findBoard } from "@/lib/boards/find-boards";
-import { rooms } from "@/lib/realtime/contract";
 import type { SequencedBroadcast } from "@/lib/realtime/execute-command";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { dissolveSingletonGroup } from "./groups";
+import { notesGone } from "./notes-gone";
 
 /**
  * Someone leaving and asking for their notes to go is told to the room (`participant:left`). If
@@ -64,11 +64,7 @@ export async function eraseDueNotes(db: Database, now = Date.now()): Promise<Era
       .where(and(isNotNull(notes.eraseAt), lte(notes.eraseAt, now)))
       .returning({ id: notes.id, boardId: notes.boardId, groupId: notes.groupId, photoId: notes.photoId });
     if (due.length === 0) return { broadcasts: [], removedFiles: [], eventIds: [] };
-    const broadcasts: Broadcast[] = due.map((n) => ({
-      room: rooms.board(n.boardId),
-      event: "note:deleted" as const,
-      data: { noteId: n.id },
-    }));
+    const broadcasts: Broadcast[] = await notesGone(tx, due);
     const eventIds = new Set<string>();
     for (const boardId of new Set(due.map((n) => n.boardId))) {
       const board = await findBoard(tx, boardId);

@@ -8,6 +8,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { GroupView } from "@/lib/realtime/contract-boards";
 import type { Broadcast } from "@/lib/realtime/handler";
+import { returnDotsOn } from "@/lib/voting/return-dots";
 import { notesById, toWire } from "./note-views";
 
 type GroupRow = { id: string; title: string };
@@ -92,6 +93,6 @@ export async function dissolveSingletonGroup(tx: Tx, board: BoardRow, groupId: s
   if (freed.length > 0) {
     broadcasts.push({ room, event: "note:changed", data: { notes: freed.map((r) => toWire(r, board, null)) } });
   }
-  broadcasts.push({ room, event: "group:removed", data: { groupId } });
+  broadcasts.push({ room, event: "group:removed", data: { groupId } }, ...(await returnDotsOn(tx, board.id, [groupId])));
   return broadcasts;
 }

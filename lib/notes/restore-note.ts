@@ -13,8 +13,10 @@ import { undoRefusal } from "./undo-rules";
 type NoteRow = typeof notes.$inferInsert;
 
 /**
- * Undo of a delete: the note comes back as it was, with its id (so its votes count again), text,
- * column, place and group. A group the delete dissolved is made again with the notes that were
+ * Undo of a delete: the note comes back as it was, with its id (so its dots in closed rounds count
+ * again), text, column, place and group. Dots on it in a round still open went back to their
+ * voters when it was deleted (lib/voting/return-dots.ts) and stay theirs: they may have spent
+ * them again since. A group the delete dissolved is made again with the notes that were
  * left in it, if they are still on their own. Only whoever deleted it, within `undoKeptMs`.
  */
 export const restoreNote: WriteHandler<"note:restore"> = {

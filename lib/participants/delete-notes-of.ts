@@ -3,8 +3,8 @@ import { boards, deletedNotes, notes } from "@/db/schema";
 import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { dissolveSingletonGroup } from "@/lib/notes/groups";
+import { notesGone } from "@/lib/notes/notes-gone";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { findPerson } from "./participant-views";
 
@@ -24,11 +24,7 @@ export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
       .returning({ id: notes.id, boardId: notes.boardId, groupId: notes.groupId });
     // Nothing of theirs may come back through "Undo" either.
     await tx.delete(deletedNotes).where(eq(deletedNotes.authorParticipantId, found.participant.id));
-    const broadcasts: Broadcast[] = deleted.map((n) => ({
-      room: rooms.board(n.boardId),
-      event: "note:deleted" as const,
-      data: { noteId: n.id },
-    }));
+    const broadcasts: Broadcast[] = await notesGone(tx, deleted);
     // A group left with one note is no group: the same rule as deleting one note.
     const grouped = [...new Map(deleted.filter((n) => n.groupId).map((n) => [n.groupId as string, n.boardId])).entries()];
     if (grouped.length > 0) {

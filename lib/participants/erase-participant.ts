@@ -17,6 +17,7 @@ import { findBoard } from "@/lib/boards/find-boards";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { eraseUnsignedLater } from "@/lib/notes/erase-later";
 import { notesById, toWire } from "@/lib/notes/note-views";
+import { notesGone } from "@/lib/notes/notes-gone";
 import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
@@ -140,7 +141,7 @@ export async function eraseParticipant(
   const broadcasts: Broadcast[] = [
     { room: rooms.teams(eventId), event: "participant:left", data: { participantId, fromTeamId: membership?.teamId ?? null } },
     // Boards open on screens drop the deleted notes at once.
-    ...deleted.map((n) => ({ room: rooms.board(n.boardId), event: "note:deleted" as const, data: { noteId: n.id } })),
+    ...(await notesGone(tx, deleted)),
     // And re-sign the notes they kept: their name leaves open screens now, not at the next reload.
     ...(await resignedNotes(tx, participantId)),
   ];

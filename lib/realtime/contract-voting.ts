@@ -96,4 +96,9 @@ export type VotingCommandResults = {
 /** Sequenced in the board's room. */
 export type VotingEvents = {
   "vote:round-changed": { round: RoundView };
+  /**
+   * The notes or groups these dots were on are gone (deleted, or a group dissolved) while the
+   * round is open: every dot on them was given back, so each phone spends its own again.
+   */
+  "vote:dots-returned": { roundId: string; targetIds: string[] };
 };

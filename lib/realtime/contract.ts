@@ -178,6 +178,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "participant:profile-updated": true,
   "participant:left": true,
   "vote:round-changed": true,
+  "vote:dots-returned": true,
   "room:changed": true,
   "room:nudged": true,
   "showcase:changed": true,

@@ -352,6 +352,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     for (const b of broadcasts) {
       io.to(b.room).emit(b.event, { room: b.room, seq: b.seq, data: b.data } as never);
       if (b.event === "note:created" || b.event === "note:deleted") noteCounts.add(b.room.slice("board:".length), true);
+      // Dots given back change the round's counts: its tally goes out again, batched as a vote's.
+      else if (b.event === "vote:dots-returned") {
+        const { roundId } = b.data as { roundId: string };
+        tallyUpdates.add(roundId, b.room);
+      }
     }
   };
 

@@ -50,6 +50,15 @@ describe("the votes room's reducer", () => {
     expect(s.tally).toMatchObject({ roundId: "r2" });
   });
 
+  it("gives me back my dots on targets that are gone, in the current round only", () => {
+    const s = votesRoom.init({ seq: 1, round: round("r1"), tally: null, mine: { a: 2, b: 1 }, history: [] });
+    const back = votesRoom.apply(s, { name: "vote:dots-returned", data: { roundId: "r1", targetIds: ["a", "c"] } });
+    expect(back.mine).toEqual({ b: 1 });
+    expect(dotsLeft(back)).toBe(2);
+    expect(votesRoom.apply(s, { name: "vote:dots-returned", data: { roundId: "r0", targetIds: ["a"] } })).toBe(s);
+    expect(votesRoom.apply(s, { name: "vote:dots-returned", data: { roundId: "r1", targetIds: ["c"] } })).toBe(s);
+  });
+
   it("counts my dots up and down", () => {
     expect(changeDots(changeDots({}, "a", 1), "a", 1)).toEqual({ a: 2 });
     expect(changeDots({ a: 1 }, "a", -1)).toEqual({});

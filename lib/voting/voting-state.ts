@@ -29,6 +29,12 @@ export const votesRoom: RoomReducer<"votes", VotesState> = {
         }
         return { ...state, round };
       }
+      case "vote:dots-returned": {
+        if (state.round?.id !== e.data.roundId) return state;
+        const gone = new Set(e.data.targetIds);
+        const kept = Object.entries(state.mine).filter(([target]) => !gone.has(target));
+        return kept.length === Object.keys(state.mine).length ? state : { ...state, mine: Object.fromEntries(kept) };
+      }
       case "vote:tallied": {
         const { room: _, ...tally } = e.data;
         return { ...state, tally: newer(state.tally, tally, sameRound) };

@@ -165,6 +165,10 @@ describe("public names", () => {
     const round = (await ok(org, "vote:open", { boardId: teamBoard, dotsPerPerson: 3, maxPerTarget: 2 })).round.id;
     await ok(me, "vote:cast", { roundId: round, targetId: mine.note.id });
     await ok(mate, "vote:cast", { roundId: round, targetId: mine.note.id });
+    // A note deleted while the round is open gives its dots back.
+    const fleeting = await ok(me, "note:create", { boardId: teamBoard, column: teamColumn, text: "Swings" });
+    await ok(mate, "vote:cast", { roundId: round, targetId: fleeting.note.id });
+    await ok(me, "note:delete", { noteId: fleeting.note.id });
     await ok(org, "vote:close", { roundId: round });
     await ok(org, "vote:reveal", { roundId: round });
     await ok(org, "vote:shortlist", { roundId: round, title: "Shortlist" });

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { notes, voteRounds, votes } from "@/db/schema";
+import { parseEventExport } from "@/lib/exports/export-schema";
+import { importEvent } from "@/lib/exports/import-event";
+import { loadEventExport } from "@/lib/exports/load-event-export";
 import { clientsFor, collect, nextEvent, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -240,5 +243,56 @@ describe("dot-voting", () => {
       boardId: event.welcomeBoardId,
     });
     expect(state.tally?.tallies).toEqual({ [group.id]: 1 });
+  });
+
+  it("gives back the dots on a note deleted, or a group dissolved, while the round is open; every phone's own count follows", async () => {
+    const staff = await facilitator();
+    const amira = await phone("Amira");
+    const ben = await phone("Ben");
+    const [mine = "", other = ""] = await addNotes(amira, 2);
+    const [a = "", b = ""] = await addNotes(staff, 2);
+    const { group } = await ok(staff, "note:group", { noteId: b, withNoteId: a });
+    const { round } = await openRound(staff, { targets: "both", dotsPerPerson: 3, maxPerTarget: 2 });
+    await ok(ben, "vote:state", { boardId: event.welcomeBoardId });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: mine });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: mine });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: group.id });
+    await ok(amira, "vote:cast", { roundId: round.id, targetId: other });
+    expect(await send(ben, "vote:cast", { roundId: round.id, targetId: other })).toMatchObject({ ok: false });
+
+    // Amira deletes the note Ben spent two dots on: his phone is told they are his again.
+    const returned = nextEvent(ben, "vote:dots-returned");
+    const tallied = nextEvent(ben, "vote:tallied", (m) => m.dotsUsed === 2);
+    await ok(amira, "note:delete", { noteId: mine });
+    expect((await returned).data).toEqual({ roundId: round.id, targetIds: [mine] });
+    expect(await tallied).toMatchObject({ voters: 2, dotsUsed: 2 });
+    expect((await ok(ben, "vote:state", { boardId: event.welcomeBoardId })).mine).toEqual({ [group.id]: 1 });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: other });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: other });
+
+    // A group of one is no group: its dot goes back too.
+    const dissolved = nextEvent(ben, "vote:dots-returned");
+    await ok(staff, "note:delete", { noteId: a });
+    expect((await dissolved).data).toEqual({ roundId: round.id, targetIds: [group.id] });
+    expect((await ok(ben, "vote:state", { boardId: event.welcomeBoardId })).mine).toEqual({ [other]: 2 });
+  });
+
+  it("keeps the dots of a closed round when their note goes later, and the event's export still imports", async () => {
+    const staff = await facilitator();
+    const amira = await phone("Amira");
+    const [mine = "", kept = ""] = await addNotes(amira, 2);
+    const { round } = await openRound(staff);
+    await ok(amira, "vote:cast", { roundId: round.id, targetId: mine });
+    await ok(amira, "vote:cast", { roundId: round.id, targetId: kept });
+    await ok(staff, "vote:close", { roundId: round.id });
+    await ok(amira, "note:delete", { noteId: mine });
+    expect(await t.server.db.read.select().from(votes).where(eq(votes.roundId, round.id))).toHaveLength(2);
+
+    const exported = parseEventExport(JSON.parse(JSON.stringify(await loadEventExport(t.server.db.read, event.id))));
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.data.voteRounds[0]?.votes).toHaveLength(1);
+    const copy = await importEvent(t.server.db, exported.data, organiser.accountId);
+    const [copied] = await t.server.db.read.select().from(voteRounds).where(eq(voteRounds.eventId, copy.eventId));
+    expect(copied).toMatchObject({ dotsUsed: 1, voters: 1 });
   });
 });

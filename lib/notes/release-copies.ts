@@ -1,9 +1,12 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { notes } from "@/db/schema";
+import { noteGroups, notes } from "@/db/schema";
+import type { BoardRow } from "@/lib/boards/board-access";
 import { findBoard } from "@/lib/boards/find-boards";
+import { authorKeyOf } from "@/lib/boards/rules";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
+import { groupToWire } from "./groups";
 import { notesById, toWire } from "./note-views";
 
 /** Copies of copies are followed this far: a chain longer than this is not something a weekend makes. */
@@ -57,6 +60,7 @@ export async function releaseCopiesOf(tx: Tx, sourceIds: string[], now: number):
   for (const [target, ids] of released) {
     const board = await findBoard(tx, target);
     if (!board) continue;
+    const titled = new Set<string>();
     for (let i = 0; i < ids.length; i += 200) {
       const rows = await notesById(tx, target, ids.slice(i, i + 200));
       broadcasts.push({
@@ -64,7 +68,44 @@ export async function releaseCopiesOf(tx: Tx, sourceIds: string[], now: number):
         event: "note:changed",
         data: { notes: rows.map((r) => toWire(r, board, null)) },
       });
+      for (const row of rows) {
+        const { groupId, sourceNoteId } = row.note;
+        if (groupId === null || sourceNoteId === null || titled.has(groupId)) continue;
+        titled.add(groupId);
+        broadcasts.push(...(await titleFromSource(tx, board, groupId, sourceNoteId)));
+      }
     }
   }
   return broadcasts;
+}
+
+/**
+ * A group copied with its notes from a board still hidden was made without its title (the room
+ * could not read it yet): once its notes show, so does the title of the group they came from,
+ * unless a facilitator has named the copy since.
+ */
+async function titleFromSource(tx: Tx, board: BoardRow, groupId: string, sourceNoteId: string): Promise<Broadcast[]> {
+  const [source] = await tx
+    .select({ title: noteGroups.title })
+    .from(notes)
+    .innerJoin(noteGroups, eq(noteGroups.id, notes.groupId))
+    .where(eq(notes.id, sourceNoteId));
+  if (!source?.title) return [];
+  const [named] = await tx
+    .update(noteGroups)
+    .set({ title: source.title })
+    .where(and(eq(noteGroups.id, groupId), eq(noteGroups.title, "")))
+    .returning({ id: noteGroups.id, title: noteGroups.title });
+  if (!named) return [];
+  const members = await tx
+    .select({ participantId: notes.authorParticipantId, accountId: notes.authorAccountId })
+    .from(notes)
+    .where(eq(notes.groupId, groupId));
+  return [
+    {
+      room: rooms.board(board.id),
+      event: "group:changed",
+      data: { group: groupToWire(board, named, members.map(authorKeyOf), null) },
+    },
+  ];
 }

@@ -302,6 +302,9 @@ describe("boards", () => {
     await ok(staff, "board:reveal", { boardId: secret.id });
     const copyOfAlso = await copyOf(alsoHidden.id);
     await until(() => bensView.current?.notes[copyOfAlso]?.text === "HIDDENTOO", "the revealed board's copy on Ben's screen");
+    // The group it was copied in takes its source's title, now the room may read it.
+    const copiedGroup = bensView.current?.notes[copyOfAlso]?.groupId ?? "";
+    await until(() => bensView.current?.groups[copiedGroup]?.title === "SECRETGROUP", "the copied group's title on Ben's screen");
     const copyOfRude = await copyOf(rude.id);
     expect(bensView.current?.notes[copyOfRude]).toMatchObject({ hidden: true, withheld: true, text: "" });
     expect(bensView.current?.notes[copyOfHidden.id]).toMatchObject({ hidden: true, withheld: true, text: "" });

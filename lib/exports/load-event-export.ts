@@ -143,6 +143,8 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
   const checkInsOf = groupBy(checkIns, (c) => c.projectId);
   const risksOf = groupBy(risks, (r) => r.projectId);
   const noteIds = new Set(noteRows.map((n) => n.id));
+  const anonymousBoards = new Set(boardRows.filter((b) => b.anonymous).map((b) => b.id));
+  const unsignedCopy = (n: { sourceBoardId: string | null }) => n.sourceBoardId !== null && anonymousBoards.has(n.sourceBoardId);
   // Paths of photos stored by this event only: another event's photo is not this event's record.
   const photoTypes = await eventPhotoTypes(db, eventId);
   const photoPath = (photoId: string | null, path: typeof archivePaths.notePhoto) => {
@@ -269,9 +271,11 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         column: n.column,
         text: n.text,
         colour: n.colour,
-        // An anonymous board promised nobody would see who wrote what; the export keeps that promise.
-        authorParticipantId: b.anonymous ? null : n.authorParticipantId,
-        byStaff: n.authorAccountId !== null,
+        // An anonymous board promised nobody would see who wrote what; the export keeps that
+        // promise, for the copies of its notes on other boards too (an import cannot always
+        // follow a copy back to that board: its source may be gone, or a copy itself).
+        authorParticipantId: b.anonymous || unsignedCopy(n) ? null : n.authorParticipantId,
+        byStaff: n.authorAccountId !== null && !unsignedCopy(n),
         position: n.position,
         groupId: n.groupId,
         hadPhoto: n.photoId !== null,

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { noteGroups, notes, roomSequences, teamMembers, teams } from "@/db/schema";
+import { boards, noteGroups, notes, roomSequences, teamMembers, teams } from "@/db/schema";
 import { type BoardState, fromSnapshot } from "@/lib/boards/board-state";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
+import { notesOfBoard, toWire } from "@/lib/notes/note-views";
 import { rooms } from "@/lib/realtime/contract";
 import { followBoard, until } from "./support/board-follow";
 import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
@@ -367,6 +368,20 @@ describe("boards", () => {
     for (const seen of [heard.join("\n"), JSON.stringify(underpass)]) {
       expect(seen.split("\n").filter((m) => m.includes("The underpass") && m.includes("Amira"))).toEqual([]);
     }
+
+    // Nor after an export and import, even once the note they were copied from is gone.
+    await ok(amira.socket, "note:delete", { noteId: note.id });
+    const exported = parseEventExport(JSON.parse(JSON.stringify(await loadEventExport(t.server.db.read, event.id))));
+    if (!exported.ok) throw new Error(exported.message);
+    const copy = await importEvent(t.server.db, exported.data, organiser.accountId);
+    const imported = await t.server.db.read.select().from(boards).where(eq(boards.eventId, copy.eventId));
+    const shown = [];
+    for (const board of imported) {
+      for (const row of await notesOfBoard(t.server.db.read, board.id)) {
+        if (row.note.text === "The underpass") shown.push(toWire(row, board, null).authorName);
+      }
+    }
+    expect(shown).toEqual([null, null, null]);
   });
 
   it("does not re-send a renamed person's notes on an anonymous or hidden board, which would tie them to her", async () => {

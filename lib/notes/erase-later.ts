@@ -1,12 +1,10 @@
 import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { boards, notePhotos, notes } from "@/db/schema";
-import { findBoard } from "@/lib/boards/find-boards";
 import type { SequencedBroadcast } from "@/lib/realtime/execute-command";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
-import { dissolveSingletonGroup } from "./groups";
-import { notesGone } from "./notes-gone";
+import { dissolveGroupsLeftAlone, notesGone } from "./notes-gone";
 
 /**
  * Someone leaving and asking for their notes to go is told to the room (`participant:left`). If
@@ -28,7 +26,7 @@ export function eraseMoment(now: number, random: () => number = Math.random): nu
 
 /** The room reads these notes without a name: an anonymous board's, and copies of them. */
 const anonymousBoards = (tx: Tx) => tx.select({ id: boards.id }).from(boards).where(eq(boards.anonymous, true));
-export const unsignedNote = (tx: Tx) =>
+const unsignedNote = (tx: Tx) =>
   or(inArray(notes.boardId, anonymousBoards(tx)), inArray(notes.sourceBoardId, anonymousBoards(tx)));
 
 /**
@@ -71,15 +69,16 @@ export async function eraseDueNotes(db: Database, now = Date.now()): Promise<Era
       .where(and(isNotNull(notes.eraseAt), lte(notes.eraseAt, now)))
       .returning({ id: notes.id, boardId: notes.boardId, groupId: notes.groupId, photoId: notes.photoId });
     if (due.length === 0) return { broadcasts: [], removedFiles: [], eventIds: [] };
-    const broadcasts: Broadcast[] = await notesGone(tx, due);
-    const eventIds = new Set<string>();
-    for (const boardId of new Set(due.map((n) => n.boardId))) {
-      const board = await findBoard(tx, boardId);
-      if (!board) continue;
-      eventIds.add(board.eventId);
-      const groups = new Set(due.filter((n) => n.boardId === boardId && n.groupId).map((n) => n.groupId as string));
-      for (const groupId of groups) broadcasts.push(...(await dissolveSingletonGroup(tx, board, groupId)));
-    }
+    const broadcasts: Broadcast[] = [...(await notesGone(tx, due)), ...(await dissolveGroupsLeftAlone(tx, due))];
+    const eventIds = await tx
+      .selectDistinct({ eventId: boards.eventId })
+      .from(boards)
+      .where(
+        inArray(
+          boards.id,
+          due.map((n) => n.boardId),
+        ),
+      );
     const photoIds = [...new Set(due.map((n) => n.photoId).filter((id): id is string => id !== null))];
     const photos = photoIds.length
       ? await tx
@@ -96,7 +95,7 @@ export async function eraseDueNotes(db: Database, now = Date.now()): Promise<Era
     return {
       broadcasts: await sequenceBroadcasts(tx, broadcasts),
       removedFiles: photos.map((p) => p.storageKey),
-      eventIds: [...eventIds],
+      eventIds: eventIds.map((e) => e.eventId),
     };
   });
 }

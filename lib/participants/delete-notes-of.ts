@@ -1,9 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
-import { boards, deletedNotes, notes } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { deletedNotes, notes } from "@/db/schema";
 import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
-import { dissolveSingletonGroup } from "@/lib/notes/groups";
-import { notesGone } from "@/lib/notes/notes-gone";
+import { dissolveGroupsLeftAlone, notesGone } from "@/lib/notes/notes-gone";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { findPerson } from "./participant-views";
@@ -24,19 +23,7 @@ export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
       .returning({ id: notes.id, boardId: notes.boardId, groupId: notes.groupId });
     // Nothing of theirs may come back through "Undo" either.
     await tx.delete(deletedNotes).where(eq(deletedNotes.authorParticipantId, found.participant.id));
-    const broadcasts: Broadcast[] = await notesGone(tx, deleted);
-    // A group left with one note is no group: the same rule as deleting one note.
-    const grouped = [...new Map(deleted.filter((n) => n.groupId).map((n) => [n.groupId as string, n.boardId])).entries()];
-    if (grouped.length > 0) {
-      const boardRows = await tx
-        .select()
-        .from(boards)
-        .where(inArray(boards.id, [...new Set(grouped.map(([, b]) => b))]));
-      for (const [groupId, boardId] of grouped) {
-        const board = boardRows.find((b) => b.id === boardId);
-        if (board) broadcasts.push(...(await dissolveSingletonGroup(tx, board, groupId)));
-      }
-    }
+    const broadcasts: Broadcast[] = [...(await notesGone(tx, deleted)), ...(await dissolveGroupsLeftAlone(tx, deleted))];
     // Whose notes is not logged: the log holds no participant's personal data.
     broadcasts.push(
       await logActivity(tx, {

@@ -10,15 +10,19 @@ const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span
 type Action = { participantId: string; kind: "remove" | "notes" };
 
 /**
- * For the console only: everyone in the event with how many notes they've written, most first,
- * so a flood stands out; staff can delete all of one person's notes or take them out of the
+ * For the console only: everyone in the event with how many notes they've written where the
+ * room sees their name, most first, so a flood stands out (anonymous boards' notes are nobody's
+ * in these counts: lib/participants/find-details.ts); staff can delete all of one person's notes or take them out of the
  * event (exactly as if they had left). Each asks for confirmation first.
  */
 export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
   const t = useTranslations("board-moderation");
   const c = useConnection();
   const [reload, setReload] = useState(0);
-  const details = usePrivateDetails(true, changeKey, reload);
+  const loaded = usePrivateDetails(true, changeKey, reload);
+  const details = loaded?.people ?? null;
+  // Nobody's count shows their unsigned notes (anonymous boards): while the event has any, anyone may have some.
+  const unsigned = loaded?.unsignedNotes ?? false;
   const [query, setQuery] = useState("");
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,7 +98,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
                     <button
                       type="button"
                       className="btn btn-secondary min-h-11 py-2 text-sm"
-                      disabled={d.notes === 0 || busy}
+                      disabled={(d.notes === 0 && !unsigned) || busy}
                       onClick={() => setConfirming({ participantId: d.participantId, kind: "notes" })}
                     >
                       {t.rich("deleteNotes", { name: d.displayName, sr })}
@@ -114,7 +118,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
                     <p className="font-semibold">
                       {open.kind === "remove"
                         ? t("confirmRemove", { name: d.displayName })
-                        : t("confirmDelete", { count: d.notes, name: d.displayName })}
+                        : t(unsigned ? "confirmDeleteWithUnsigned" : "confirmDelete", { count: d.notes, name: d.displayName })}
                     </p>
                     <div className="flex flex-wrap gap-2">
                       <button

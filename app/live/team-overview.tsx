@@ -413,7 +413,7 @@ function WhoCanHelp({ people, teams, nameOf }: ConsoleRoom) {
 function PrivateList({ people, changeKey }: { people: PersonView[]; changeKey: unknown }) {
   const t = useTranslations("live.teams");
   const labels = useTranslations("me.form");
-  const details = usePrivateDetails(true, changeKey);
+  const details = usePrivateDetails(true, changeKey)?.people ?? null;
   const shared = (details ?? []).filter((d) => d.accessNeeds || d.contactConsent || isUnder18(d.ageBand));
   const kindOf = (participantId: string) => {
     const kind = people.find((p) => p.id === participantId)?.kind;

@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { boards, notePhotos, notes } from "@/db/schema";
 import type { SequencedBroadcast } from "@/lib/realtime/execute-command";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { dissolveGroupsLeftAlone, notesGone } from "./notes-gone";
+import { unsignedNote } from "./unsigned";
 
 /**
  * Someone leaving and asking for their notes to go is told to the room (`participant:left`). If
@@ -24,11 +25,6 @@ export function eraseMoment(now: number, random: () => number = Math.random): nu
   return now + from + Math.floor(Math.min(Math.max(random(), 0), 0.999_999) * (to - from));
 }
 
-/** The room reads these notes without a name: an anonymous board's, and copies of them. */
-const anonymousBoards = (tx: Tx) => tx.select({ id: boards.id }).from(boards).where(eq(boards.anonymous, true));
-const unsignedNote = (tx: Tx) =>
-  or(inArray(notes.boardId, anonymousBoards(tx)), inArray(notes.sourceBoardId, anonymousBoards(tx)));
-
 /**
  * Gives each unsigned note of this participant its own moment to go (eraseDueNotes deletes it
  * then). Until that moment it stays as the room sees it: unsigned, under the same pseudonym.
@@ -37,7 +33,7 @@ export async function eraseUnsignedLater(tx: Tx, participantId: string, now: num
   const unsigned = await tx
     .select({ id: notes.id })
     .from(notes)
-    .where(and(eq(notes.authorParticipantId, participantId), unsignedNote(tx)));
+    .where(and(eq(notes.authorParticipantId, participantId), unsignedNote));
   for (const { id } of unsigned)
     await tx
       .update(notes)

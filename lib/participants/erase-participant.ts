@@ -17,7 +17,7 @@ import { findBoard } from "@/lib/boards/find-boards";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { eraseUnsignedLater } from "@/lib/notes/erase-later";
 import { notesById, toWire } from "@/lib/notes/note-views";
-import { notesGone } from "@/lib/notes/notes-gone";
+import { dissolveGroupsLeftAlone, notesGone } from "@/lib/notes/notes-gone";
 import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
@@ -70,7 +70,7 @@ export async function eraseParticipant(
     .where(and(eq(teamMembers.eventId, eventId), eq(teamMembers.participantId, participantId)))
     .returning({ teamId: teamMembers.teamId });
 
-  let deleted: { id: string; boardId: string; photoId: string | null }[] = [];
+  let deleted: { id: string; boardId: string; groupId: string | null; photoId: string | null }[] = [];
   let photoStorageKeys: string[] = [];
   let erasedLater = 0;
   if (input.deleteNotes) {
@@ -80,7 +80,7 @@ export async function eraseParticipant(
     deleted = await tx
       .delete(notes)
       .where(and(eq(notes.authorParticipantId, participantId), isNull(notes.eraseAt)))
-      .returning({ id: notes.id, boardId: notes.boardId, photoId: notes.photoId });
+      .returning({ id: notes.id, boardId: notes.boardId, groupId: notes.groupId, photoId: notes.photoId });
     // And the copies kept for "Undo" of notes they deleted a moment ago.
     await tx.delete(deletedNotes).where(eq(deletedNotes.authorParticipantId, participantId));
     // Their photos: those on the notes just deleted, and any they uploaded but never attached.
@@ -140,8 +140,10 @@ export async function eraseParticipant(
 
   const broadcasts: Broadcast[] = [
     { room: rooms.teams(eventId), event: "participant:left", data: { participantId, fromTeamId: membership?.teamId ?? null } },
-    // Boards open on screens drop the deleted notes at once.
+    // Boards open on screens drop the deleted notes at once, and a group left with one note is
+    // no group (as when one note is deleted).
     ...(await notesGone(tx, deleted)),
+    ...(await dissolveGroupsLeftAlone(tx, deleted)),
     // And re-sign the notes they kept: their name leaves open screens now, not at the next reload.
     ...(await resignedNotes(tx, participantId)),
   ];

@@ -152,8 +152,12 @@ export type TeamCommandResults = {
   "team:split": { teams: [TeamView, TeamView] };
   /** The public part only: results are kept in the command log, which holds no private details. */
   "profile:update": { person: PersonView };
-  /** With how many notes each person has written, so staff can see a flood and clear it. */
-  "participants:details": { people: (PrivateDetails & { notes: number })[] };
+  /**
+   * With how many notes each person has written where the room sees their name, so staff can
+   * see a flood and clear it; and whether the event holds any unsigned notes (anonymous boards'),
+   * which nobody's count shows.
+   */
+  "participants:details": { people: (PrivateDetails & { notes: number })[]; unsignedNotes: boolean };
   "event:leave": { notesDeleted: number };
   "participant:remove": { notesDeleted: number };
   "participant:notes-delete": { notesDeleted: number };

@@ -114,6 +114,57 @@ describe("a leaver's unsigned notes", () => {
   });
 });
 
+describe("what staff see of whose notes", () => {
+  it("the people list counts only notes the room sees signed; clearing someone's notes still takes their unsigned ones", async () => {
+    const staff = await facilitator();
+    const named = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const amira = await participant("Amira");
+    const count = async () => {
+      const { people, unsignedNotes } = await ok(staff, "participants:details", {});
+      return { notes: people.find((p) => p.participantId === amira.id)?.notes, unsignedNotes };
+    };
+    await ok(amira.socket, "note:create", { boardId: named.id, column: named.columns[0]!.key, text: "A mural" });
+    expect(await count()).toEqual({ notes: 1, unsignedNotes: false });
+
+    // On an anonymous board, and a copy of it elsewhere: nobody's count moves, or the count
+    // would say whose the new unsigned note is. The list says only that such notes exist.
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const unsigned = (
+      await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Scared" })
+    ).note;
+    await ok(staff, "notes:copy", { toBoardId: named.id, noteIds: [unsigned.id] });
+    expect(await count()).toEqual({ notes: 1, unsignedNotes: true });
+
+    expect(await ok(staff, "participant:notes-delete", { participantId: amira.id })).toEqual({ notesDeleted: 3 });
+    expect(await t.server.db.read.select().from(notes).where(eq(notes.authorParticipantId, amira.id))).toEqual([]);
+    expect(await count()).toEqual({ notes: 0, unsignedNotes: false });
+  });
+});
+
+describe("a leaver's signed notes", () => {
+  it("go at once, and a group left with one note by them is no group", async () => {
+    const staff = await facilitator();
+    const named = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const column = named.columns[0]!.key;
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const hers = (await ok(amira.socket, "note:create", { boardId: named.id, column, text: "A mural" })).note;
+    const his = (await ok(ben.socket, "note:create", { boardId: named.id, column, text: "A bench" })).note;
+    const { group } = await ok(staff, "note:group", { noteId: hers.id, withNoteId: his.id });
+    await ok(ben.socket, "board:open", { boardId: named.id });
+    const heard = listen(ben.socket);
+
+    expect(await ok(amira.socket, "event:leave", { deleteNotes: true })).toEqual({ notesDeleted: 1 });
+    await until(
+      () => heard.some((m) => m.startsWith("group:removed") && m.includes(group.id)),
+      "the group gone from Ben's board",
+    );
+    const board = await ok(ben.socket, "board:open", { boardId: named.id });
+    expect(board.groups).toEqual([]);
+    expect(board.notes.map((n) => [n.text, n.groupId])).toEqual([["A bench", null]]);
+  });
+});
+
 it("logged no failures", () => {
   expect(t.logs).toEqual([]);
 });

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { withTeamNames } from "@/lib/boards/board-list";
 import { teamsRoom } from "@/lib/teams/teams-state";
-import type { Ack, PrivateDetails } from "../contract";
+import type { Ack, CommandResults } from "../contract";
 import { useConnection, useEventRoom } from "./react";
 import { useRoom, useRoomSlice, useRoomStore } from "./use-room";
 
@@ -99,14 +99,14 @@ export function useMyTeamMoved(enabled: boolean, onMoved: () => void) {
  */
 export function usePrivateDetails(enabled: boolean, changeKey: unknown, version = 0) {
   const c = useConnection();
-  const [details, setDetails] = useState<(PrivateDetails & { notes: number })[] | null>(null);
+  const [details, setDetails] = useState<CommandResults["participants:details"] | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: changeKey is the trigger to reload
   useEffect(() => {
     if (!c || !enabled) return;
     let live = true;
     const load = async () => {
       const ack = await c.query("participants:details", {}).catch(() => null);
-      if (live && ack?.ok) setDetails(ack.result.people);
+      if (live && ack?.ok) setDetails(ack.result);
     };
     void load();
     const off = c.onResync(load);

@@ -62,7 +62,10 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
           {t("refresh")}
         </button>
       </div>
-      <p className="text-sm text-ink-soft">{t("hint")}</p>
+      <p className="text-sm text-ink-soft">
+        {t("hint")}
+        {unsigned ? <> {t("hintUnsigned")}</> : null}
+      </p>
       <label htmlFor={`${id}-q`} className="field-label">
         {t("find")}
       </label>

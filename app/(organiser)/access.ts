@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import type { StaffRole } from "@/db/schema";
+import { signInPathFor } from "@/lib/accounts/next-path";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
@@ -13,7 +14,7 @@ export async function requireAccount(path: string) {
   // Never prerendered at build time: who is signed in is only known per request.
   await connection();
   const account = await currentAccount();
-  if (!account) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  if (!account) redirect(signInPathFor(path));
   return account;
 }
 

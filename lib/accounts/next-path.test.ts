@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leadsToBigScreen, safeNextPath } from "./next-path";
+import { leadsToBigScreen, safeNextPath, signInPathFor } from "./next-path";
 
 describe("safeNextPath", () => {
   it("keeps a path on this site, with its query", () => {
@@ -40,5 +40,16 @@ describe("a sign-in that leads to the big screen", () => {
   });
   it("is not the console, the organiser's pages or a bare /s/", () => {
     for (const p of ["/f/made-in-lambeth", "/o", "/s/", "/signin", "/sx/a"]) expect(leadsToBigScreen(p)).toBe(false);
+  });
+});
+
+describe("signInPathFor", () => {
+  it("comes back to a path on this site", () => {
+    expect(signInPathFor("/o/made-in-lambeth/briefs/b1")).toBe("/signin?next=%2Fo%2Fmade-in-lambeth%2Fbriefs%2Fb1");
+  });
+
+  it("leaves out a path the sign-in would refuse, rather than echo it in a header", () => {
+    expect(signInPathFor(`/o/${"b".repeat(6_000)}`)).toBe("/signin");
+    expect(signInPathFor("//evil.example")).toBe("/signin");
   });
 });

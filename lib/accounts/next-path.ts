@@ -25,3 +25,14 @@ export function safeNextPath(next: unknown, fallback = "/o"): string {
 export function leadsToBigScreen(next: string): boolean {
   return /^\/s\/[^/?#]+(?:[/?#]|$)/.test(next);
 }
+
+/**
+ * The sign-in page, coming back to `path` afterwards. A path the sign-in would refuse as its
+ * `next` (too long, another site) is left out rather than echoed: it comes from the address a
+ * stranger typed, and a redirect's `Location` is a response header, which proxies and HTTP
+ * clients cap at a few kilobytes (a long one answers 502 behind nginx).
+ */
+export function signInPathFor(path: string): string {
+  const next = safeNextPath(path, "");
+  return next ? `/signin?next=${encodeURIComponent(next)}` : "/signin";
+}

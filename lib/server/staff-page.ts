@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { sharedDatabase } from "@/db";
+import { signInPathFor } from "@/lib/accounts/next-path";
 import { type Actor, isStaff } from "@/lib/auth/actor";
 import { actorForEvent, currentAccount } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
@@ -18,7 +19,7 @@ export async function staffPage(slug: string, path: string) {
   const event = await findEventBySlug(db.read, slug);
   const actor = event ? await actorForEvent(event.id) : null;
   if (event && actor && isStaff(actor)) return { event, actor: actor as StaffActor, refused: false as const };
-  if (!actor && !(await currentAccount())) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  if (!actor && !(await currentAccount())) redirect(signInPathFor(path));
   if (!event || event.status === "draft") notFound();
   // A participant of the event has their own page; an account that is not (or no longer) on its
   // staff, such as a facilitator just taken off it, is told that, not sent to a page it has none of.

@@ -26,15 +26,18 @@ export async function leaveAfterFinishAction(slug: string, form: FormData): Prom
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   const held = event ? await heldOutOfEvent(event.id) : null;
+  // No such event: to the join page, never back to an address made of what was sent (a redirect
+  // is a response header: a long one breaks proxies and clients).
+  if (!event) redirect("/j");
   // Anyone else (or an event open again) goes back to the page, which says where they stand.
-  if (!event || held?.why !== "finished") redirect(`/p/${encodeURIComponent(slug)}`);
+  if (held?.why !== "finished") redirect(`/p/${event.slug}`);
   const execution = await executeCommand(
     { db, handlers, held: { actor: held.actor, sessionHash: null, deviceId: await currentDeviceId(event.id) } },
     held.actor,
     "event:leave",
     { id: randomUUID(), payload: { deleteNotes: form.get("deleteNotes") === "on" } },
   );
-  if (!execution.ack.ok) redirect(`/p/${encodeURIComponent(slug)}`);
+  if (!execution.ack.ok) redirect(`/p/${event.slug}`);
   // Staff screens still open on the event hear that the person went.
   sharedRealtime()?.emitBroadcasts(execution.broadcasts);
   for (const key of execution.removedFiles ?? []) {

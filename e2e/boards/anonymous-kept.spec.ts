@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
@@ -29,4 +29,58 @@ test("once a note is written without names, the facilitator can no longer switch
   await expect(page.getByTestId("note").filter({ hasText: "The underpass at night" })).toHaveCount(1);
   await laptop.close();
   await handset.close();
+});
+
+test("on an anonymous board each phone still knows its own notes, and only its own, as the room changes them", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { template: "ideas", title: "Where we feel unsafe" });
+  const facilitator = await addStaff(event.id, "facilitator");
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(laptop, facilitator.id);
+  const console_ = await laptop.newPage();
+  await console_.goto(`/f/${event.slug}/b/${board.id}`);
+  await console_.getByLabel("Anonymous").check();
+  await expect(console_.getByLabel("Anonymous")).toBeChecked();
+
+  const phones = await Promise.all(
+    ["Amira", "Ben"].map(async (name) => {
+      const context = await browser.newContext(phone);
+      await joinAs(context, event.id, name);
+      const page = await context.newPage();
+      await page.goto(`/p/${event.slug}/b/${board.id}`);
+      return { context, page };
+    }),
+  );
+  const [amira, ben] = phones.map((p) => p.page) as [Page, Page];
+  for (const [page, text] of [
+    [amira, "The underpass at night"],
+    [amira, "The car park stairs"],
+    [ben, "The bus stop"],
+  ] as const) {
+    await page.getByRole("textbox").first().fill(text);
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByTestId("note").filter({ hasText: text })).toBeVisible();
+  }
+  await expect(ben.getByTestId("note")).toHaveCount(3);
+  await expect(amira.getByTestId("note")).toHaveCount(3);
+
+  // The facilitator moves one of Amira's notes: the room's message about it names nobody, and
+  // her phone still offers her edit on both of hers; Ben's, on his own only.
+  await console_.getByRole("button", { name: "Move up: The car park stairs" }).press("Enter");
+  await expect(amira.getByTestId("note").first()).toContainText("The car park stairs");
+  await expect(amira.getByRole("button", { name: /Edit note/ })).toHaveCount(2);
+  await expect(ben.getByRole("button", { name: /Edit note/ })).toHaveCount(1);
+  await expect(ben.getByRole("button", { name: /Edit note: The bus stop/ })).toBeVisible();
+
+  // And she can still change hers, which every screen follows.
+  await amira.getByRole("button", { name: /Edit note: The car park stairs/ }).click();
+  await amira.getByLabel("Edit your note").fill("The car park stairs after dark");
+  await amira.getByRole("button", { name: "Save" }).click();
+  await expect(ben.getByTestId("note").filter({ hasText: "The car park stairs after dark" })).toBeVisible();
+  await expect(amira.getByRole("button", { name: /Edit note/ })).toHaveCount(2);
+
+  await Promise.all([laptop.close(), ...phones.map((p) => p.context.close())]);
 });

@@ -93,6 +93,28 @@ describe("board state", () => {
     expect(s.notes.n3).toMatchObject({ text: "secret idea", hidden: false, column: "b" });
   });
 
+  it("keeps my note mine when the room's copy of it on an anonymous board comes without a pseudonym", () => {
+    const anonymous = { ...board, anonymous: true, hiddenUntilReveal: true };
+    const mine = note("n4", { authorTag: "me", authorName: null, text: "The underpass" });
+    let s = fromSnapshot({
+      seq: 0,
+      board: anonymous,
+      notes: [mine, note("n5", { authorTag: null })],
+      groups: [],
+      myTag: "me",
+      canWrite: true,
+    });
+    s = applyBoardEvent(s, {
+      name: "note:changed",
+      data: {
+        notes: [{ ...mine, authorTag: null, text: "", hidden: true, column: "b" }, note("n5", { authorTag: null, column: "b" })],
+      },
+    });
+    expect(s.notes.n4).toMatchObject({ authorTag: "me", text: "The underpass", hidden: false, column: "b" });
+    // Someone else's note stays nobody's.
+    expect(s.notes.n5?.authorTag).toBeNull();
+  });
+
   it("asks for a snapshot on reveal, and for my own hidden note written elsewhere", () => {
     const hidden = fromSnapshot({
       seq: 0,

@@ -26,8 +26,17 @@ export function fromSnapshot(s: BoardSnapshot): BoardState {
   };
 }
 
-/** Keeps the text, photo and pin of my own hidden notes: the room's copy of them carries none. */
+/**
+ * Keeps my own notes mine: on an anonymous board the room's copy of a note carries no pseudonym
+ * (lib/notes/note-views.ts), only my own answers and snapshots do. And keeps the text, photo and
+ * pin of my own hidden notes: the room's copy of them carries none.
+ */
 function merge(existing: WireNote | undefined, incoming: WireNote, myTag: string): WireNote {
+  const room = incoming.authorTag === null && existing?.authorTag === myTag ? { ...incoming, authorTag: myTag } : incoming;
+  return keepMyHiddenWords(existing, room, myTag);
+}
+
+function keepMyHiddenWords(existing: WireNote | undefined, incoming: WireNote, myTag: string): WireNote {
   if (incoming.hidden && existing && !existing.hidden && incoming.authorTag === myTag) {
     return {
       ...incoming,

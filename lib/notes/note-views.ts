@@ -52,6 +52,18 @@ function authorNameOf(row: NoteRow): string | null {
 const namelessOn = (row: NoteRow, board: BoardRow) => board.anonymous || row.sourceAnonymous === true;
 
 /**
+ * The author's per-board pseudonym, as this viewer gets it. On an anonymous board only the author
+ * gets it (so their screen marks the note theirs): sent to the room it would tie together every
+ * note one person wrote there, a map's pins into their way home, and one note they gave away
+ * would name all the others. On a board that names people, a copy of an anonymous note has none:
+ * it would tie the copy to its author's named notes there.
+ */
+function tagFor(row: NoteRow, board: BoardRow, key: string | null, viewerKey: string | null): string | null {
+  if (board.anonymous) return key !== null && key === viewerKey ? authorTag(board.id, key) : null;
+  return namelessOn(row, board) ? null : authorTag(board.id, key);
+}
+
+/**
  * The note as `viewerKey` may see it. With no viewer (a broadcast to the whole room), a note
  * on a hidden board carries no text: each phone learns its own notes from its acks and snapshots.
  */
@@ -70,8 +82,7 @@ export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null):
     withheld,
     colour: note.colour as NoteColour,
     authorName: namelessOn(row, board) || !visible ? null : authorNameOf(row),
-    // On a board that names people, a copy's tag would tie it to its author's named notes there.
-    authorTag: namelessOn(row, board) && !board.anonymous ? null : authorTag(board.id, key),
+    authorTag: tagFor(row, board, key, viewerKey),
     groupId: note.groupId,
     photoUrl: visible ? photoUrl(note.photoId) : null,
     // Where a hidden note is pinned says something of what it is about: it stays hidden too.

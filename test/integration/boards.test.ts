@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { boards, noteGroups, notes, roomSequences, teamMembers, teams } from "@/db/schema";
-import { type BoardState, fromSnapshot } from "@/lib/boards/board-state";
+import { applyBoardEvent, type BoardState, fromSnapshot } from "@/lib/boards/board-state";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
@@ -407,6 +407,41 @@ describe("boards", () => {
     await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
     const after = heard.slice(before).join("\n");
     expect([after.includes(unsigned.id), after.includes(secret.id)]).toEqual([false, false]);
+  });
+
+  it("on an anonymous board, tells only its author which notes are theirs: the room cannot tie one person's notes together", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const amira = await participant("Amira");
+    const ben = await participant("Ben");
+    const { heard, bensView } = await listenAsBen(ben.socket);
+    const place = { boardId: event.welcomeBoardId, column: event.welcomeColumn };
+    const mine = await followBoard(amira.socket, event.welcomeBoardId);
+    await mine.resync();
+    // As her phone does (useBoard): each answer goes into the board it holds, whenever the room's message comes.
+    const write = async (text: string) => {
+      const { note } = await ok(amira.socket, "note:create", { ...place, text });
+      mine.patch((s) => applyBoardEvent(s, { name: "note:changed", data: { notes: [note] } }));
+      return note;
+    };
+    const first = await write("The underpass");
+    const second = await write("The car park");
+    await ok(staff, "note:group", { noteId: second.id, withNoteId: first.id });
+    await until(() => Object.values(mine.current?.notes ?? {}).filter((n) => n.groupId).length === 2, "the group on her phone");
+    await until(
+      () => Object.values(bensView.current?.notes ?? {}).filter((n) => n.groupId).length === 2,
+      "the group on Ben's phone",
+    );
+
+    // Her answers and her own look carry her pseudonym; what the room hears and Ben's look, none.
+    expect([first.authorTag, second.authorTag].every((tag) => tag !== null && tag === first.authorTag)).toBe(true);
+    const hers = await ok(amira.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(hers.notes.map((n) => n.authorTag === hers.myTag)).toEqual([true, true]);
+    const his = await ok(ben.socket, "board:open", { boardId: event.welcomeBoardId });
+    expect(his.notes.map((n) => n.authorTag)).toEqual([null, null]);
+    expect(heard.join("\n")).not.toContain(first.authorTag as string);
+    // Her phone, following the room's messages, still holds both as hers.
+    expect(Object.values(mine.current?.notes ?? {}).map((n) => n.authorTag === mine.current?.myTag)).toEqual([true, true]);
   });
 
   it("keeps a board anonymous once notes were written on it without names; an empty one may show names", async () => {

@@ -1,8 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
-import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { addBoardFixture, addStaff, createEventFixture, joinAs, phonesOnBoard, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
-test("once a note is written without names, the facilitator can no longer switch names on over it", async ({ browser }) => {
+/** An ideas board open on a facilitator's console (a laptop), not yet anonymous. */
+async function boardOnConsole(browser: Browser) {
   const event = await createEventFixture();
   const board = await addBoardFixture(event.id, { template: "ideas", title: "Where we feel unsafe" });
   const facilitator = await addStaff(event.id, "facilitator");
@@ -10,6 +11,11 @@ test("once a note is written without names, the facilitator can no longer switch
   await signIn(laptop, facilitator.id);
   const console_ = await laptop.newPage();
   await console_.goto(`/f/${event.slug}/b/${board.id}`);
+  return { event, board, laptop, console_ };
+}
+
+test("once a note is written without names, the facilitator can no longer switch names on over it", async ({ browser }) => {
+  const { event, board, laptop, console_ } = await boardOnConsole(browser);
   const anonymous = console_.getByLabel("Anonymous");
   await anonymous.check();
   await expect(anonymous).toBeChecked();
@@ -35,25 +41,11 @@ test("on an anonymous board each phone still knows its own notes, and only its o
   browser,
 }) => {
   test.setTimeout(120_000);
-  const event = await createEventFixture();
-  const board = await addBoardFixture(event.id, { template: "ideas", title: "Where we feel unsafe" });
-  const facilitator = await addStaff(event.id, "facilitator");
-  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await signIn(laptop, facilitator.id);
-  const console_ = await laptop.newPage();
-  await console_.goto(`/f/${event.slug}/b/${board.id}`);
+  const { event, board, laptop, console_ } = await boardOnConsole(browser);
   await console_.getByLabel("Anonymous").check();
   await expect(console_.getByLabel("Anonymous")).toBeChecked();
 
-  const phones = await Promise.all(
-    ["Amira", "Ben"].map(async (name) => {
-      const context = await browser.newContext(phone);
-      await joinAs(context, event.id, name);
-      const page = await context.newPage();
-      await page.goto(`/p/${event.slug}/b/${board.id}`);
-      return { context, page };
-    }),
-  );
+  const phones = await phonesOnBoard(browser, event, board.id, ["Amira", "Ben"]);
   const [amira, ben] = phones.map((p) => p.page) as [Page, Page];
   for (const [page, text] of [
     [amira, "The underpass at night"],

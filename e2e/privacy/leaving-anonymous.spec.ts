@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { boards, notes } from "@/db/schema";
-import { addBoardFixture, createEventFixture, db, joinAs } from "../support/fixtures";
-import { phone } from "../support/viewports";
+import { addBoardFixture, createEventFixture, db, phonesOnBoard } from "../support/fixtures";
 
 test("someone leaving with their notes on an anonymous board: the room cannot tell which were theirs, and the notes still go", async ({
   browser,
@@ -11,15 +10,7 @@ test("someone leaving with their notes on an anonymous board: the room cannot te
   const board = await addBoardFixture(event.id, { template: "ideas", title: "Where we feel unsafe" });
   await (await db()).transact((tx) => tx.update(boards).set({ anonymous: true }).where(eq(boards.id, board.id)));
 
-  const phones = await Promise.all(
-    ["Amira", "Ben"].map(async (name) => {
-      const context = await browser.newContext(phone);
-      await joinAs(context, event.id, name);
-      const page = await context.newPage();
-      await page.goto(`/p/${event.slug}/b/${board.id}`);
-      return { context, page };
-    }),
-  );
+  const phones = await phonesOnBoard(browser, event, board.id, ["Amira", "Ben"]);
   const [amira, ben] = phones as [(typeof phones)[number], (typeof phones)[number]];
   await amira.page.getByRole("textbox").first().fill("The underpass at night");
   await amira.page.getByRole("button", { name: "Add note" }).click();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { BrowserContext } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { type Database, openDatabase } from "@/db/client";
 import { accountSessions, accounts, briefs, eventStaff, events } from "@/db/schema";
@@ -10,6 +10,7 @@ import { parseEnv } from "@/lib/config/env";
 import { createEvent } from "@/lib/events/create-event";
 import { joinEvent } from "@/lib/participants/join-event";
 import { e2eBaseUrl, e2eDatabaseUrl } from "./config";
+import { phone } from "./viewports";
 
 /**
  * Test data goes straight into the server's database file, so each test sets up its own
@@ -127,4 +128,17 @@ export async function addBoardFixture(
     }),
   );
   return board;
+}
+
+/** Phones (390×844) that have joined the event under these names, each open on the board. */
+export async function phonesOnBoard(browser: Browser, event: { id: string; slug: string }, boardId: string, names: string[]) {
+  return Promise.all(
+    names.map(async (name) => {
+      const context = await browser.newContext(phone);
+      await joinAs(context, event.id, name);
+      const page = await context.newPage();
+      await page.goto(`/p/${event.slug}/b/${boardId}`);
+      return { context, page };
+    }),
+  );
 }

@@ -1,10 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, test, type WebSocketRoute } from "@playwright/test";
 import { addStaff, createEventFixture, signIn } from "../support/fixtures";
 
-test("two organisers on the event's page: an invitation, a new join code, a revoked invitation and a removal show on the other's page without a reload", async ({
-  browser,
-}) => {
-  const event = await createEventFixture({ name: "Made in Two Laptops" });
+/** An event with two organisers, each signed in on their own laptop. */
+async function twoOrganisers(browser: Browser, name: string) {
+  const event = await createEventFixture({ name });
   const second = await addStaff(event.id, "organiser", "Olu Coorganiser");
   const [laptopA, laptopB] = await Promise.all([
     browser.newContext({ viewport: { width: 1280, height: 720 } }),
@@ -12,6 +11,13 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   ]);
   await signIn(laptopA, event.organiser.id);
   await signIn(laptopB, second.id);
+  return { event, laptopA, laptopB };
+}
+
+test("two organisers on the event's page: an invitation, a new join code, a revoked invitation and a removal show on the other's page without a reload", async ({
+  browser,
+}) => {
+  const { event, laptopA, laptopB } = await twoOrganisers(browser, "Made in Two Laptops");
   const [a, b, bConsole, bEditor] = await Promise.all([
     laptopA.newPage(),
     laptopB.newPage(),
@@ -64,6 +70,45 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   await expect(bConsole.getByRole("heading", { name: "Facilitator console" })).toHaveCount(0);
   await expect(bEditor.getByRole("heading", { name: "Only organisers can edit this event" })).toBeVisible();
   await expect(bEditor.getByLabel("Event name")).toHaveCount(0);
+
+  await Promise.all([laptopA.close(), laptopB.close()]);
+});
+
+test("an invitation made after the page connected and before its staff list loaded still shows on the other organiser's page", async ({
+  browser,
+}) => {
+  const { event, laptopA, laptopB } = await twoOrganisers(browser, "Made in Slow Wi-Fi");
+  const [a, b] = await Promise.all([laptopA.newPage(), laptopB.newPage()]);
+  // A's page connects at once, but its question for the staff list waits here (a slow network):
+  // B's invitation lands in that gap, so the list A gets already holds it and no message follows.
+  const held: (() => void)[] = [];
+  let holding = true;
+  await a.routeWebSocket(/\/socket\.io\//, (ws: WebSocketRoute) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      // socket.io: `42<ack id>["staff:snapshot",…]` asks.
+      if (holding && typeof message === "string" && /^42\d+\["staff:snapshot"/.test(message)) {
+        held.push(() => server.send(message));
+        return;
+      }
+      server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await Promise.all([a.goto(`/o/${event.slug}`), b.goto(`/o/${event.slug}`)]);
+  const invitations = (page: typeof a) =>
+    page
+      .getByRole("region", { name: "Invite a co-organiser or facilitator" })
+      .getByRole("button", { name: /^Revoke facilitator invitation/ });
+  await expect(invitations(a)).toHaveCount(0);
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+
+  await b.getByRole("radio", { name: /^Facilitator/ }).check();
+  await b.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(b.getByLabel(/^Invitation link for a/)).toHaveValue(/\/invite\//);
+  holding = false;
+  for (const send of held.splice(0)) send();
+  await expect(invitations(a)).toHaveCount(1);
 
   await Promise.all([laptopA.close(), laptopB.close()]);
 });

@@ -260,6 +260,6 @@ export function useEventRoom() {
 
 /** The staff room: the activity log, who leads and whether they locked the room controls. Staff screens only. */
 export function useStaffRoom() {
-  const { state, error } = useRoom("staff", null, staffRoom);
-  return { staff: state, error };
+  const { state, seq, error } = useRoom("staff", null, staffRoom);
+  return { staff: state, seq, error };
 }

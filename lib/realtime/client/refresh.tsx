@@ -62,15 +62,18 @@ export function useMissedNews(refresh: () => void) {
 
 /**
  * Fetches the page again (`refresh`) whenever a room's state changes after its first snapshot:
- * the page was drawn from what that snapshot says, and every state after it is news (and so is
- * what changed before that snapshot, after the drawing: useMissedNews).
+ * the page was drawn from what that snapshot says, and every state after it is news. So is what
+ * changed before that snapshot and after the drawing: before the connection, the event's news
+ * (useMissedNews); after it, the room's own sequence, which the page read before anything else it
+ * drew (`drawnSeq`: a first snapshot further on holds changes the page does not).
  */
-export function useRefreshOnNews(state: object | null, refresh: () => void) {
+export function useRefreshOnNews(room: { state: object | null; seq: number }, drawnSeq: number, refresh: () => void) {
   useMissedNews(refresh);
   const seen = useRef<object | null>(null);
+  const { state, seq } = room;
   useEffect(() => {
     if (!state) return;
-    if (seen.current && seen.current !== state) refresh();
+    if (seen.current ? seen.current !== state : seq > drawnSeq) refresh();
     seen.current = state;
-  }, [state, refresh]);
+  }, [state, seq, drawnSeq, refresh]);
 }

@@ -17,6 +17,8 @@ import { busyRetryDelay, RoomSync, SnapshotRefused } from "./room-sync";
 export type RoomHandle<K extends FollowedRoomKind, S> = {
   /** Null until the snapshot arrives (and again while another room's id loads). */
   state: S | null;
+  /** The room's sequence number `state` is at: everything the room was told up to it is in it (0 before the snapshot). */
+  seq: number;
   /** Why the snapshot was refused, in the reader's language; a load cut short by a dropped connection is retried, not shown. */
   error: string | null;
   /** Applies what the server already confirmed to this client (an ack), before its broadcast lands. */
@@ -34,6 +36,8 @@ export type RoomHandle<K extends FollowedRoomKind, S> = {
  */
 export type RoomStore<K extends FollowedRoomKind, S> = Pick<RoomHandle<K, S>, "apply" | "patch" | "reload"> & {
   get(): S | null;
+  /** The room's sequence number the state `get` returns is at (0 while it is null). */
+  seq(): number;
   /** Why the snapshot was refused: the server's words, "" when it gave none, null when it wasn't. */
   error(): string | null;
   subscribe(listener: () => void): () => void;
@@ -60,7 +64,7 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
   const reducerRef = useRef(reducer);
   reducerRef.current = reducer;
   const store = useMemo(() => {
-    let held: { roomId: string; state: S } | null = null;
+    let held: { roomId: string; state: S; seq: number } | null = null;
     let error: string | null = null;
     let sync: RoomSync<S, RoomEvent<K>> | null = null;
     const listeners = new Set<() => void>();
@@ -70,6 +74,7 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
     return {
       // Another room's state (the id just changed) is not this room's: null until its snapshot.
       get: () => (held && held.roomId === roomIdRef.current ? held.state : null),
+      seq: () => (held && held.roomId === roomIdRef.current ? held.seq : 0),
       error: () => error,
       subscribe(listener: () => void) {
         listeners.add(listener);
@@ -92,7 +97,7 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
       attach(next: RoomSync<S, RoomEvent<K>> | null) {
         sync = next;
       },
-      set(next: { roomId: string; state: S } | null, nextError: string | null) {
+      set(next: { roomId: string; state: S; seq: number } | null, nextError: string | null) {
         held = next ?? held;
         error = nextError;
         notify();
@@ -116,7 +121,7 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
         return { seq: snapshot.seq, state: r().init(snapshot) };
       },
       apply: (state, event) => r().apply(state, event),
-      onChange: (state) => live && store.set({ roomId, state }, null),
+      onChange: (state) => live && store.set({ roomId, state, seq: sync.lastSeq }, null),
       onError: (e) => live && store.set(null, c.socket.connected ? (e instanceof Error ? e.message : "") : null),
       // A room reloading all at once is told to wait: the screen says so and asks again by itself.
       retryDelay: busyRetryDelay,
@@ -147,6 +152,7 @@ export function useRoomStore<K extends FollowedRoomKind, S>(
 }
 
 const nothing = () => null;
+const zero = () => 0;
 
 /** A slice of a room's state, redrawn only when the slice changes (compare with Object.is: return primitives or kept objects). */
 export function useRoomSlice<K extends FollowedRoomKind, S, T>(store: RoomStore<K, S>, select: (state: S | null) => T): T {
@@ -162,9 +168,11 @@ export function useRoom<K extends FollowedRoomKind, S>(kind: K, id: string | nul
   const t = useTranslations("live.sync");
   const store = useRoomStore(kind, id, reducer);
   const state = useSyncExternalStore(store.subscribe, store.get, nothing);
+  const seq = useSyncExternalStore(store.subscribe, store.seq, zero);
   const error = useSyncExternalStore(store.subscribe, store.error, nothing);
   return {
     state,
+    seq,
     error: error === "" ? t("loadFailed") : error,
     apply: store.apply,
     patch: store.patch,

@@ -13,6 +13,8 @@ import { formatJoinCode } from "@/lib/events/join-code";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { listPendingInvites } from "@/lib/invites/find-invite";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
+import { rooms } from "@/lib/realtime/rooms";
+import { currentSeq } from "@/lib/realtime/sequence";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { publicBaseUrl } from "@/lib/server/public-url";
 import { requireAccount, staffAccess } from "../../access";
@@ -53,6 +55,8 @@ export default async function EventAdminPage({
   // is the laptop's address on the network, as the big screen shows (staff links stay as opened).
   const forPhones = (await phoneBaseUrl()).base;
   const isOrganiser = role === "organiser";
+  // Before the staff and invitations: a change after this number and before those reads is drawn, and fetched again.
+  const drawnSeq = await currentSeq(db.read, rooms.staff(event.id));
   const [staff, pending] = isOrganiser
     ? await Promise.all([
         db.read
@@ -89,7 +93,7 @@ export default async function EventAdminPage({
     <PageShell>
       {actor ? (
         <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff worksWithoutJavaScript>
-          <EventPageFollower />
+          <EventPageFollower drawnSeq={drawnSeq} />
         </EventConnectionProvider>
       ) : null}
       <nav aria-label={t("shell.breadcrumb")} className="mb-4 text-sm">

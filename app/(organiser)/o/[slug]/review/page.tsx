@@ -13,6 +13,8 @@ import { loadEventExport } from "@/lib/exports/load-event-export";
 import { reportWords } from "@/lib/exports/markdown-report";
 import { localEventDates, localWeekdayTime } from "@/lib/i18n/dates";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
+import { rooms } from "@/lib/realtime/rooms";
+import { currentSeq } from "@/lib/realtime/sequence";
 import { organisersOnly, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";
@@ -42,6 +44,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   const actor = await actorForEvent(event.id);
   if (!actor) notFound();
   const db = (await sharedDatabase()).read;
+  // Before the record: a change after this number and before the reads is drawn, and fetched again.
+  const drawnSeq = await currentSeq(db, rooms.teams(event.id));
   const data = await loadEventExport(db, event.id);
   if (!data) notFound();
   const activity = await findActivity(db, event.id, { order: "oldest" });
@@ -57,7 +61,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   return (
     <PageShell>
       <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
-        <ReviewFollower />
+        <ReviewFollower drawnSeq={drawnSeq} />
       </EventConnectionProvider>
       <div className="review space-y-8">
         <EventBreadcrumb event={event} here={t("page.breadcrumb")} className="review-no-print text-sm" />

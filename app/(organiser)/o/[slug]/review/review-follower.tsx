@@ -19,9 +19,10 @@ const reviewGapMs = 5000;
  * room by being drawn again: when someone joins, renames themself, moves team or leaves (the teams
  * room, which every staff screen follows), when a team reframes its brief, and when anything else
  * it shows changes (`event:record-changed`: notes, dots, showcases, feedback, scores, the activity
- * log, check-ins). Names then read as they do everywhere else now: the new name, or "Someone who left".
+ * log, check-ins). `drawnSeq`: the teams room's sequence number when the page was drawn, read
+ * before the record. Names then read as they do everywhere else now: the new name, or "Someone who left".
  */
-export function ReviewFollower() {
+export function ReviewFollower({ drawnSeq }: { drawnSeq: number }) {
   const refresh = useThrottledRefresh(reviewGapMs);
   useReframesFollowed(refresh);
   const c = useConnection();
@@ -30,6 +31,6 @@ export function ReviewFollower() {
     c.socket.on("event:record-changed", refresh);
     return () => void c.socket.off("event:record-changed", refresh);
   }, [c, refresh]);
-  useRefreshOnNews(useRoom("teams", null, teamsRoom).state, refresh);
+  useRefreshOnNews(useRoom("teams", null, teamsRoom), drawnSeq, refresh);
   return null;
 }

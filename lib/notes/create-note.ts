@@ -8,7 +8,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { findPhoto } from "./note-photos";
-import { notesById, toWire } from "./note-views";
+import { notesById, ownScreensSignal, toWire } from "./note-views";
 
 export const createNote: WriteHandler<"note:create"> = {
   kind: "write",
@@ -57,6 +57,7 @@ export const createNote: WriteHandler<"note:create"> = {
     return {
       result: { note: toWire(row, board, actorKey(actor)) },
       broadcasts: [{ room: rooms.board(board.id), event: "note:created", data: { note: toWire(row, board, null) } }],
+      signals: ownScreensSignal(row, board),
     };
   },
 };

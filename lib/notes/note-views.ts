@@ -5,6 +5,7 @@ import { type BoardRow, boardView } from "@/lib/boards/board-access";
 import { authorKeyOf, authorTag, noteVisibleTo } from "@/lib/boards/rules";
 import { publicName } from "@/lib/participants/profile";
 import type { HiddenNoteText, NoteColour, WireNote } from "@/lib/realtime/contract";
+import type { Signal } from "@/lib/realtime/handler";
 import { photoUrl } from "./note-photos";
 
 /** Notes with what a screen needs beside them: author name and where a copied note came from. */
@@ -91,6 +92,20 @@ export function toWire(row: NoteRow, board: BoardRow, viewerKey: string | null):
     createdAt: note.createdAt,
     source: note.sourceBoardId ? { boardId: note.sourceBoardId, boardTitle: row.sourceTitle ?? "another board" } : null,
   };
+}
+
+/**
+ * A note its author's other screens hear of only through the room's copy: when that copy holds
+ * back what the author may read (their tag on an anonymous board, their words while the board is
+ * hidden), those screens are sent the author's copy (they would show the note as someone else's,
+ * or blank). Nothing when the room's copy is the author's.
+ */
+export function ownScreensSignal(row: NoteRow, board: BoardRow): Signal[] {
+  const key = authorKeyOf({ participantId: row.note.authorParticipantId, accountId: row.note.authorAccountId });
+  if (key === null) return [];
+  const theirs = toWire(row, board, key);
+  if (JSON.stringify(theirs) === JSON.stringify(toWire(row, board, null))) return [];
+  return [{ kind: "own-note", eventId: board.eventId, authorKey: key, note: theirs }];
 }
 
 /**

@@ -7,7 +7,7 @@ import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { ownNoteInEvent } from "./find-note";
 import { groupToWire, memberAuthorKeys } from "./groups";
-import { notesById, toWire } from "./note-views";
+import { notesById, ownScreensSignal, toWire } from "./note-views";
 import { undoRefusal } from "./undo-rules";
 
 type NoteRow = typeof notes.$inferInsert;
@@ -81,6 +81,7 @@ export const restoreNote: WriteHandler<"note:restore"> = {
         group: group ? groupToWire(board, group, await memberAuthorKeys(tx, group.id), actorKey(actor)) : null,
       },
       broadcasts,
+      signals: ownScreensSignal(restored, board),
     };
   },
 };

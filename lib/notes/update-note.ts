@@ -5,7 +5,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { ownNoteInEvent } from "./find-note";
-import { notesById, toWire } from "./note-views";
+import { notesById, ownScreensSignal, toWire } from "./note-views";
 
 /** An edit wins only when it was made on the latest version; otherwise the person is told. */
 export const updateNote: WriteHandler<"note:update"> = {
@@ -37,6 +37,7 @@ export const updateNote: WriteHandler<"note:update"> = {
     return {
       result: { note: toWire(row, board, actorKey(actor)) },
       broadcasts: [{ room: rooms.board(board.id), event: "note:changed", data: { notes: [toWire(row, board, null)] } }],
+      signals: ownScreensSignal(row, board),
     };
   },
 };

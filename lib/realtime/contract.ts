@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { type AccessEndedReason, type ErrorCode, limits } from "./constants";
-import { type BoardCommandResults, type BoardListing, boardCommandSchemas } from "./contract-boards";
+import { type BoardCommandResults, type BoardListing, boardCommandSchemas, type WireNote } from "./contract-boards";
 import { type PresentationCommandResults, presentationCommandSchemas } from "./contract-presentations";
 import { type NudgeView, type PhaseView, type RoomCommandResults, type RoomView, roomCommandSchemas } from "./contract-room";
 import { type StaffCommandResults, staffCommandSchemas } from "./contract-staff";
@@ -128,6 +128,12 @@ export type ServerToClientEvents = {
    * a snapshot, so a board holding some opens again. Says nothing of the name itself.
    */
   "profile:renamed": (info: Record<string, never>) => void;
+  /**
+   * A note of this person's was written, edited or brought back on another of their screens, and
+   * the room's copy holds back what they may read of it (their tag on an anonymous board, their
+   * words while it is hidden): their copy, for a screen showing its board.
+   */
+  "note:yours": (info: { note: WireNote }) => void;
   /** This person (a participant, or a staff member on any event) chose another language on one of their devices: the others follow. */
   "language:chosen": (info: { language: string }) => void;
   /** The organisers changed the event's languages: the big screen, which speaks them, reloads its words. */
@@ -202,6 +208,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "device:signed-in": true,
   "devices:changed": true,
   "profile:renamed": true,
+  "note:yours": true,
   "language:chosen": true,
   "event:languages-changed": true,
   "event:details-changed": true,

@@ -1,6 +1,6 @@
 import type { Database, Tx } from "@/db/client";
 import type { Actor, Permission } from "@/lib/auth/actor";
-import type { CommandName, CommandResults, ParsedPayload, RoomKey } from "./contract";
+import type { CommandName, CommandResults, ParsedPayload, RoomKey, WireNote } from "./contract";
 import type { Broadcast } from "./rooms";
 
 /** Typed by room (see rooms.ts): an event sent to a room that does not carry it does not compile. */
@@ -10,9 +10,15 @@ export type { Broadcast };
  * Changes the socket layer passes on by itself after the commit, not as a room's sequenced event:
  * - tally: batched per round rather than broadcast dot by dot while a room votes;
  * - renamed: the name a participant signs with changed; only their own devices are told
- *   ("profile:renamed"), since the room's copies of their hidden notes carry no name to re-send.
+ *   ("profile:renamed"), since the room's copies of their hidden notes carry no name to re-send;
+ * - own-note: the room's copy of a note holds back what its author may read (their tag on an
+ *   anonymous board, their words while the board is hidden): their other screens are sent the
+ *   author's copy ("note:yours").
  */
-export type Signal = { kind: "tally"; roundId: string; room: RoomKey<"votes"> } | { kind: "renamed"; participantId: string };
+export type Signal =
+  | { kind: "tally"; roundId: string; room: RoomKey<"votes"> }
+  | { kind: "renamed"; participantId: string }
+  | { kind: "own-note"; eventId: string; authorKey: string; note: WireNote };
 
 /**
  * Access a command took away (someone left or was removed): the socket layer disconnects every

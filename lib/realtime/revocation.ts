@@ -19,6 +19,8 @@ const who = {
 export const participantRoom = (participantId: string) => who.participant(participantId);
 /** Where to tell a staff member's open consoles and screens something (e.g. the language they chose). */
 export const accountRoom = (accountId: string) => who.account(accountId);
+/** Where to tell one person's screens in one event something, participant or staff (`key`: their actorKey). */
+export const personRoom = (eventId: string, key: string) => who.person(eventId, key);
 
 export function identityRooms(actor: Actor, sessionHash: string | null, deviceId: string | null = null): string[] {
   const mine = [who.person(actor.eventId, actorKey(actor))];

@@ -56,7 +56,7 @@ import { fanoutPolicy } from "./fanout-policy";
 import type { HandlerTable, Revocation } from "./handler";
 import { ChangeClock, type ChangeKind, drawnMarginMs, type OwnNews, OwnNewsClock } from "./missed-changes";
 import { originAllowed, requestOrigin } from "./origin";
-import { accountRoom, identityRooms, participantRoom, revocationRoom } from "./revocation";
+import { accountRoom, identityRooms, participantRoom, personRoom, revocationRoom } from "./revocation";
 import { eventOfRoom } from "./rooms";
 import { languageToFollow, localiseAck, socketLocale, storedLanguages } from "./socket-language";
 
@@ -490,7 +490,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
       for (const signal of run.signals ?? []) {
         if (signal.kind === "tally") tallyUpdates.add(signal.roundId, signal.room);
-        else tellOwn(signal.participantId, "profile:renamed", {});
+        else if (signal.kind === "renamed") tellOwn(signal.participantId, "profile:renamed", {});
+        else {
+          // The screen that sent it has the author's copy in its answer.
+          const theirs = io.to(personRoom(signal.eventId, signal.authorKey));
+          (via.socketId ? theirs.except(via.socketId) : theirs).emit("note:yours", { note: signal.note });
+        }
       }
     } finally {
       inFlight--;

@@ -7,7 +7,7 @@ import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { notesOfBoard, toWire } from "@/lib/notes/note-views";
-import { rooms } from "@/lib/realtime/contract";
+import { rooms, type WireNote } from "@/lib/realtime/contract";
 import { followBoard, until } from "./support/board-follow";
 import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addBoard, addParticipant, createAccount, createTestEvent } from "./support/fixtures";
@@ -442,6 +442,62 @@ describe("boards", () => {
     expect(heard.join("\n")).not.toContain(first.authorTag as string);
     // Her phone, following the room's messages, still holds both as hers.
     expect(Object.values(mine.current?.notes ?? {}).map((n) => n.authorTag === mine.current?.myTag)).toEqual([true, true]);
+  });
+
+  it("tells a person's other screens which notes are theirs, and what their hidden notes say, and nobody else", async () => {
+    const staff = await facilitator();
+    await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });
+    const secret = (await ok(staff, "board:create", { title: "Worries", template: "ideas" })).board;
+    await ok(staff, "board:update", { boardId: secret.id, hiddenUntilReveal: true });
+    const secretColumn = (await ok(staff, "board:open", { boardId: secret.id })).board.columns[0]!.key;
+    const amira = await participant("Amira");
+    // Her laptop: the same person, another screen, following both boards as useBoard does.
+    const laptop = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, amira.id) });
+    const ben = await participant("Ben");
+    const { heard } = await listenAsBen(ben.socket);
+    const yours = (socket: typeof laptop) => {
+      const got: WireNote[] = [];
+      socket.on("note:yours", ({ note }: { note: WireNote }) => void got.push(note));
+      return got;
+    };
+    const [onLaptop, onPhone, onBens] = [yours(laptop), yours(amira.socket), yours(ben.socket)];
+    const follow = async (boardId: string) => {
+      const view = followBoard(laptop, boardId);
+      await view.resync();
+      laptop.on("note:yours", ({ note }: { note: WireNote }) => {
+        if (note.boardId === boardId) view.patch((s) => applyBoardEvent(s, { name: "note:changed", data: { notes: [note] } }));
+      });
+      return view;
+    };
+    const [anonymous, hidden] = [await follow(event.welcomeBoardId), await follow(secret.id)];
+
+    // On the anonymous board: her laptop holds the note her phone wrote as hers.
+    const mine = (
+      await ok(amira.socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "The underpass" })
+    ).note;
+    await until(() => anonymous.current?.notes[mine.id]?.authorTag === anonymous.current?.myTag, "her note, hers on her laptop");
+    // On the hidden board: it reads her words, and her edit's.
+    const worry = (await ok(amira.socket, "note:create", { boardId: secret.id, column: secretColumn, text: "Dark at night" }))
+      .note;
+    await until(() => hidden.current?.notes[worry.id]?.text === "Dark at night", "her hidden note's words on her laptop");
+    await ok(amira.socket, "note:update", { noteId: worry.id, baseVersion: worry.version, text: "Dark after six" });
+    await until(() => hidden.current?.notes[worry.id]?.text === "Dark after six", "her edit on her laptop");
+    expect(hidden.current?.notes[worry.id]?.hidden).toBe(false);
+    // Deleted on her phone and brought back (undo): her laptop reads it again.
+    await ok(amira.socket, "note:delete", { noteId: worry.id });
+    await until(() => hidden.current?.notes[worry.id] === undefined, "the deletion on her laptop");
+    await ok(amira.socket, "note:restore", { noteId: worry.id });
+    await until(() => hidden.current?.notes[worry.id]?.text === "Dark after six", "her note back on her laptop");
+
+    // The room's copy already says everything of a note on a board that names people: nothing more is sent.
+    const open = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const openColumn = (await ok(staff, "board:open", { boardId: open.id })).board.columns[0]!.key;
+    await ok(amira.socket, "note:create", { boardId: open.id, column: openColumn, text: "A bench" });
+    // Her phone has its answers; Ben is told nothing of hers.
+    expect(onLaptop.map((n) => n.text)).toEqual(["The underpass", "Dark at night", "Dark after six", "Dark after six"]);
+    expect([onPhone.length, onBens.length]).toEqual([0, 0]);
+    expect(heard.join("\n")).not.toContain("Dark");
+    expect(heard.join("\n")).not.toContain(mine.authorTag as string);
   });
 
   it("keeps a board anonymous once notes were written on it without names; an empty one may show names", async () => {

@@ -224,12 +224,13 @@ describe("public names", () => {
 
     // Every event in the contract was seen by an observer, so every one was checked; but for those
     // sent only to the person's own sockets (their access ending, another device of theirs), which
-    // no observer can receive and which carry a reason, a device label or nothing, never a name.
+    // no observer can receive and which carry a reason, a device label, their own note or nothing.
     const toThePersonOnly: string[] = [
       "access:ended",
       "device:signed-in",
       "devices:changed",
       "profile:renamed",
+      "note:yours",
       "language:chosen",
     ];
     await expect

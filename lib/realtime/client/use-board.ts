@@ -68,6 +68,19 @@ export function useBoard(boardId: string) {
     if (signedUnseen) room.reload();
   });
 
+  // A note I wrote, edited or brought back on another of my screens reaches this one as the
+  // room's copy, which does not say it is mine on an anonymous board, nor what it says while the
+  // board is hidden: my copy comes too, to my screens only, and is taken as an answer is.
+  const apply = room.apply;
+  useEffect(() => {
+    if (!c || !boardId) return;
+    const onYours = ({ note }: { note: WireNote }) => {
+      if (note.boardId === boardId) apply({ name: "note:changed", data: { notes: [note] } });
+    };
+    c.socket.on("note:yours", onYours);
+    return () => void c.socket.off("note:yours", onYours);
+  }, [c, boardId, apply]);
+
   const pendingNotes = usePending(
     useCallback(
       (p: PendingCommand) => p.name === "note:create" && (p.payload as { boardId?: string } | null)?.boardId === boardId,

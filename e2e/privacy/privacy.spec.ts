@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { events, participants } from "@/db/schema";
 import { seedWeekend } from "@/test/support/seeded-weekend";
 import { expectAccessible } from "../support/a11y";
-import { createAccount, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
+import { addStaff, createAccount, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 import { joinByCode } from "../teams/support";
 
@@ -119,6 +119,41 @@ test("an organiser reads the audit log: who opened the private list and download
   await expect(theirs.getByRole("heading", { name: "Only organisers can read the audit log" })).toBeVisible();
   await other.close();
   await desk.close();
+});
+
+test("the audit log follows what another organiser does with personal data, without a reload", async ({ browser }) => {
+  const event = await createEventFixture({ name: "Made in Audit" });
+  const other = await addStaff(event.id, "organiser", "Olu Coorganiser");
+  const [deskA, deskB] = await Promise.all([browser.newContext(laptop), browser.newContext(laptop)]);
+  await signIn(deskA, event.organiser.id);
+  await signIn(deskB, other.id);
+  const audit = await deskA.newPage();
+  await audit.goto(`/o/${event.slug}/audit`);
+  const rows = audit.getByTestId("audit-entry");
+  await expect(rows).toHaveCount(0);
+
+  // Olu downloads the whole event: Amira's open log lists it.
+  const b = await deskB.newPage();
+  expect((await b.request.get(`/o/${event.slug}/export/json`)).status()).toBe(200);
+  await expect(rows.filter({ hasText: "Downloaded an export" })).toContainText("Olu Coorganiser");
+  // Olu opens the console, which reads the private list: so does it.
+  await b.goto(`/f/${event.slug}`);
+  await expect(rows.filter({ hasText: "Opened the private list" }).first()).toContainText("Olu Coorganiser");
+  // Olu invites a facilitator, who accepts: joining the staff is an entry too.
+  await b.goto(`/o/${event.slug}`);
+  await b.getByRole("radio", { name: /^Facilitator/ }).check();
+  await b.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await b.getByLabel(/^Invitation link for a/).inputValue();
+  const fran = await createAccount("Fran Facilitator");
+  const deskC = await browser.newContext(laptop);
+  await signIn(deskC, fran.id);
+  const c = await deskC.newPage();
+  await c.goto(link);
+  await c.getByRole("button", { name: "Join Made in Audit as facilitator" }).click();
+  await expect(c).toHaveURL(new RegExp(`/f/${event.slug}$`));
+  await expect(rows.filter({ hasText: "Joined the event's staff" })).toContainText("Fran Facilitator");
+  await audit.screenshot({ path: `${shots}/audit-followed-1280.png`, fullPage: true });
+  await Promise.all([deskA.close(), deskB.close(), deskC.close()]);
 });
 
 async function settingsThenDeletion(browser: Browser, javaScriptEnabled: boolean) {

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, not } from "drizzle-orm";
 import { boards, notes } from "@/db/schema";
 import { unsignedNote } from "@/lib/notes/unsigned";
 import { recordAudit } from "@/lib/privacy/audit";
-import type { ReadHandler } from "@/lib/realtime/handler";
+import type { ReadHandler, Signal } from "@/lib/realtime/handler";
 import { findPeople, privateDetails } from "./participant-views";
 
 /**
@@ -19,7 +19,9 @@ export const findDetails: ReadHandler<"participants:details"> = {
   permission: "seePrivateDetails",
   async read(db, { actor, now }) {
     const people = await findPeople(db.read, actor.eventId);
+    const signals: Signal[] = [];
     if (actor.kind === "staff") {
+      signals.push({ kind: "audited", eventId: actor.eventId });
       await db.transact((tx) =>
         recordAudit(tx, {
           eventId: actor.eventId,
@@ -51,6 +53,7 @@ export const findDetails: ReadHandler<"participants:details"> = {
         people: people.map((p) => ({ ...privateDetails(p.participant), notes: counts.get(p.participant.id) ?? 0 })),
         unsignedNotes: unsigned !== undefined,
       },
+      signals,
     };
   },
 };

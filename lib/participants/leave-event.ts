@@ -57,6 +57,7 @@ export const removeParticipant: WriteHandler<"participant:remove"> = {
       broadcasts: [...broadcasts, logged],
       removedFiles,
       revocations: [{ kind: "participant", participantId: found.participant.id }],
+      signals: actor.kind === "staff" ? [{ kind: "audited", eventId: actor.eventId }] : [],
     };
   },
 };

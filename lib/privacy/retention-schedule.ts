@@ -17,7 +17,13 @@ export type RetentionScheduleOptions = {
  * (lib/jobs/lease.ts) lets exactly one of them sweep per interval, and none while another sweeps.
  */
 export function startRetentionSchedule(
-  deps: { db: Database; storage: () => FileStorage; log: (message: string, error?: unknown) => void },
+  deps: {
+    db: Database;
+    storage: () => FileStorage;
+    log: (message: string, error?: unknown) => void;
+    /** Events whose personal data a sweep just erased (and recorded so in their audit logs). */
+    onErased?: (eventIds: string[]) => void;
+  },
   options: RetentionScheduleOptions = {},
 ) {
   const intervalMs = options.intervalMs ?? 60 * 60_000;
@@ -38,6 +44,7 @@ export function startRetentionSchedule(
           onlyIfNotDoneWithinMs: intervalMs,
           holder,
         });
+        if (report.outcome === "swept" && report.erased.length > 0) deps.onErased?.(report.erased.map((e) => e.id));
         if (report.outcome === "swept" && (report.erased.length > 0 || report.auditPruned > 0)) {
           // Ids and counts only: the log never carries personal data.
           const events = report.erased.map((e) => `${e.id} (people ${e.participants}, photos ${e.photos})`).join(", ");

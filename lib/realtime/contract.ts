@@ -134,6 +134,8 @@ export type ServerToClientEvents = {
    * words while it is hidden): their copy, for a screen showing its board.
    */
   "note:yours": (info: { note: WireNote }) => void;
+  /** Staff: the event's audit log has new entries (staff opened personal data, downloaded an export…); its page draws again. */
+  "event:audited": (info: Record<string, never>) => void;
   /** This person (a participant, or a staff member on any event) chose another language on one of their devices: the others follow. */
   "language:chosen": (info: { language: string }) => void;
   /** The organisers changed the event's languages: the big screen, which speaks them, reloads its words. */
@@ -209,6 +211,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "devices:changed": true,
   "profile:renamed": true,
   "note:yours": true,
+  "event:audited": true,
   "language:chosen": true,
   "event:languages-changed": true,
   "event:details-changed": true,

@@ -102,8 +102,8 @@ export async function executeCommand<N extends CommandName>(
     if (handler.kind === "read") {
       const why = deps.held ? (await revokedAmong(deps.db.read, [deps.held])).get(deps.held) : undefined;
       if (why) return accessEnded(why);
-      const { result } = await handler.read(deps.db, input, { join: deps.join ?? (() => {}) });
-      return { ack: { ok: true, result }, broadcasts: [] };
+      const { result, signals } = await handler.read(deps.db, input, { join: deps.join ?? (() => {}) });
+      return { ack: { ok: true, result }, broadcasts: [], signals };
     }
     const key = actorKey(actor);
     const commandId = envelope.data.id;

@@ -13,12 +13,15 @@ export type { Broadcast };
  *   ("profile:renamed"), since the room's copies of their hidden notes carry no name to re-send;
  * - own-note: the room's copy of a note holds back what its author may read (their tag on an
  *   anonymous board, their words while the board is hidden): their other screens are sent the
- *   author's copy ("note:yours").
+ *   author's copy ("note:yours");
+ * - audited: staff's use of personal data was recorded (lib/privacy/audit.ts): the event's audit
+ *   page, open on an organiser's screen, is told ("event:audited").
  */
 export type Signal =
   | { kind: "tally"; roundId: string; room: RoomKey<"votes"> }
   | { kind: "renamed"; participantId: string }
-  | { kind: "own-note"; eventId: string; authorKey: string; note: WireNote };
+  | { kind: "own-note"; eventId: string; authorKey: string; note: WireNote }
+  | { kind: "audited"; eventId: string };
 
 /**
  * Access a command took away (someone left or was removed): the socket layer disconnects every
@@ -57,7 +60,11 @@ export type WriteHandler<N extends CommandName> = {
 export type ReadHandler<N extends CommandName> = {
   kind: "read";
   permission: Permission;
-  read(db: Database, input: CommandInput<N>, socket: { join(room: string): void }): Promise<{ result: CommandResults[N] }>;
+  read(
+    db: Database,
+    input: CommandInput<N>,
+    socket: { join(room: string): void },
+  ): Promise<{ result: CommandResults[N]; signals?: Signal[] }>;
 };
 
 export type Handler<N extends CommandName> = WriteHandler<N> | ReadHandler<N>;

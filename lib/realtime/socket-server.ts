@@ -321,6 +321,20 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     onError: (e) => log("record news failed", e),
   });
 
+  // The audit page follows what staff did with personal data: told at most once an interval per
+  // event (the console asks for the people list, and so adds to the record, whenever the room's people change).
+  const auditNews = createCoalescer<true>({
+    intervalMs: fanoutPolicy.recordIntervalMs,
+    merge: () => true,
+    flush: (eventId) => void io.to(rooms.staff(eventId)).emit("event:audited", {}),
+    onError: (e) => log("audit news failed", e),
+  });
+  /** Staff's use of personal data was recorded in the event's audit log (lib/privacy/audit.ts). */
+  function audited(eventId: string) {
+    auditNews.add(eventId, true);
+    noteChange(eventId, { kind: "news" });
+  }
+
   // When each kind of change was last told to an event's screens: a page drawn before one and
   // connected after it was told nothing (./missed-changes.ts). Other processes are told too, news
   // at most once a margin's fraction per event: a page counts news that far back anyway.
@@ -491,6 +505,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       for (const signal of run.signals ?? []) {
         if (signal.kind === "tally") tallyUpdates.add(signal.roundId, signal.room);
         else if (signal.kind === "renamed") tellOwn(signal.participantId, "profile:renamed", {});
+        else if (signal.kind === "audited") audited(signal.eventId);
         else {
           // The screen that sent it has the author's copy in its answer.
           const theirs = io.to(personRoom(signal.eventId, signal.authorKey));
@@ -839,6 +854,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       noteChange(eventId, { kind: "news" });
       recordNews.add(eventId, true);
     },
+    /** For server-side code outside a command that recorded staff's use of personal data: the audit page follows. */
+    audited,
     /** Tells every open screen of an event that a team reframed this brief. */
     briefReframed: (eventId: string, briefId: string) => {
       noteChange(eventId, { kind: "brief", briefId });
@@ -865,6 +882,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       tallyUpdates.flushAll();
       noteCounts.flushAll();
       recordNews.flushAll();
+      auditNews.flushAll();
       // The other processes' screens stop counting this process's phones now, not after the TTL.
       const left = await presence.forgetProcess().catch((e) => {
         log("presence cleanup failed", e);

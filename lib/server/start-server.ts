@@ -216,7 +216,10 @@ export async function startServer(options: StartOptions) {
   const retention =
     options.retentionSweep === false
       ? null
-      : startRetentionSchedule({ db, storage: fileStorage, log }, options.retentionSweep ?? {});
+      : startRetentionSchedule(
+          { db, storage: fileStorage, log, onErased: (ids) => ids.map((id) => realtime.audited(id)) },
+          options.retentionSweep ?? {},
+        );
   // First of all listeners, including engine.io's (which answers /socket.io/ before ours runs).
   const headerOptions = { dev: options.pages ? options.pages.dev : false, publicUrl: env.PUBLIC_URL };
   http.prependListener("request", (req, res) => applySecurityHeaders(req, res, headerOptions));

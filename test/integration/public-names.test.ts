@@ -211,6 +211,9 @@ describe("public names", () => {
     server.server.realtime.eventDetailsChanged(event.id, "details");
     // A team reframes its brief, as the brief page's form does: open brief pages fetch it again.
     server.server.realtime.briefReframed(event.id, "brief-id");
+    // An organiser opens the private list (the console's "People and their notes"): the audit
+    // page, on the staff's screens, is told the record grew.
+    await ok(org, "participants:details", {});
     // A teammate's page drawn before all this connects now: it is told what it missed.
     const latePage = clients.socket({
       eventId: event.id,

@@ -38,6 +38,19 @@ export function useReframesFollowed(refresh: () => void, briefId?: string) {
   }, [c, briefId, refresh]);
 }
 
+/**
+ * Fetches the page again (`refresh`) on a staff screen's signal that what it was drawn from grew:
+ * the record behind the review (`event:record-changed`), the audit log (`event:audited`).
+ */
+export function useRefreshOnSignal(signal: "event:record-changed" | "event:audited", refresh: () => void) {
+  const c = useConnection();
+  useEffect(() => {
+    if (!c) return;
+    c.socket.on(signal, refresh);
+    return () => void c.socket.off(signal, refresh);
+  }, [c, signal, refresh]);
+}
+
 /** A brief's page: its reframes follow the room. */
 export function ReframesFollower({ briefId }: { briefId: string }) {
   useReframesFollowed(useRefresh(), briefId);

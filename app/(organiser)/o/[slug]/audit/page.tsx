@@ -2,12 +2,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
+import { personTag } from "@/lib/auth/pseudonym";
+import { actorForEvent } from "@/lib/auth/web-session";
 import { findCsvTable } from "@/lib/exports/csv-tables";
 import { localShortDate, localTime } from "@/lib/i18n/dates";
 import { type AuditAction, auditActions, findAudit } from "@/lib/privacy/audit";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
+import { rooms } from "@/lib/realtime/rooms";
+import { currentSeq } from "@/lib/realtime/sequence";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
+import { AuditFollower } from "./audit-follower";
 
 export async function generateMetadata() {
   const t = await getTranslations("organiser.audit");
@@ -87,10 +93,19 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
       </PageShell>
     );
   }
-  const entries = await findAudit((await sharedDatabase()).read, event.id);
+  const actor = await actorForEvent(event.id);
+  const db = (await sharedDatabase()).read;
+  // Before the log: a staff change after this number and before the read is drawn, and fetched again.
+  const drawnSeq = await currentSeq(db, rooms.staff(event.id));
+  const entries = await findAudit(db, event.id);
 
   return (
     <PageShell>
+      {actor ? (
+        <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff worksWithoutJavaScript>
+          <AuditFollower drawnSeq={drawnSeq} />
+        </EventConnectionProvider>
+      ) : null}
       <EventBreadcrumb event={event} here={t("audit.here")} />
       <header className="mb-8 max-w-3xl space-y-2">
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("audit.heading")}</h1>

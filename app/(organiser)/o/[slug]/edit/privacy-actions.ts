@@ -18,6 +18,7 @@ import {
   privacySettingsSchema,
   storedPrivacySettings,
 } from "@/lib/privacy/privacy-settings";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldText, localFieldErrors } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
@@ -60,6 +61,7 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
     return { merge, stored: merge.merged, saved: true };
   });
   if (!outcome) return { message: await organisersOnlyText(), values };
+  if (outcome.saved) sharedRealtime()?.audited(allowed.event.id);
   const tp = await getTranslations("organiser.privacy");
   const answer = await mergedAnswer({
     ...outcome,

@@ -5,6 +5,7 @@ import { currentAccount } from "@/lib/auth/web-session";
 import type { EventExport } from "@/lib/exports/export-schema";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { recordAudit } from "@/lib/privacy/audit";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { staffAccess } from "../../../access";
 
 /**
@@ -29,6 +30,7 @@ export async function exportFor(
   await db.transact((tx) =>
     recordAudit(tx, { eventId: event.id, accountId: account.id, action: "export.downloaded", subject: what, now: Date.now() }),
   );
+  sharedRealtime()?.audited(event.id);
   return { data, eventId: event.id };
 }
 

@@ -1,8 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
-import { useConnection } from "@/lib/realtime/client/react";
-import { useReframesFollowed, useRefreshOnNews, useThrottledRefresh } from "@/lib/realtime/client/refresh";
+import { useReframesFollowed, useRefreshOnNews, useRefreshOnSignal, useThrottledRefresh } from "@/lib/realtime/client/refresh";
 import { useRoom } from "@/lib/realtime/client/use-room";
 import { teamsRoom } from "@/lib/teams/teams-state";
 
@@ -25,12 +23,7 @@ const reviewGapMs = 5000;
 export function ReviewFollower({ drawnSeq }: { drawnSeq: number }) {
   const refresh = useThrottledRefresh(reviewGapMs);
   useReframesFollowed(refresh);
-  const c = useConnection();
-  useEffect(() => {
-    if (!c) return;
-    c.socket.on("event:record-changed", refresh);
-    return () => void c.socket.off("event:record-changed", refresh);
-  }, [c, refresh]);
+  useRefreshOnSignal("event:record-changed", refresh);
   useRefreshOnNews(useRoom("teams", null, teamsRoom), drawnSeq, refresh);
   return null;
 }

@@ -1,5 +1,6 @@
 import { type Browser, expect, test, type WebSocketRoute } from "@playwright/test";
-import { addStaff, createEventFixture, signIn } from "../support/fixtures";
+import { eventStaff } from "@/db/schema";
+import { addStaff, createEventFixture, db, signIn } from "../support/fixtures";
 
 /** An event with two organisers, each signed in on their own laptop. */
 async function twoOrganisers(browser: Browser, name: string) {
@@ -11,7 +12,7 @@ async function twoOrganisers(browser: Browser, name: string) {
   ]);
   await signIn(laptopA, event.organiser.id);
   await signIn(laptopB, second.id);
-  return { event, laptopA, laptopB };
+  return { event, second, laptopA, laptopB };
 }
 
 test("two organisers on the event's page: an invitation, a new join code, a revoked invitation and a removal show on the other's page without a reload", async ({
@@ -111,4 +112,45 @@ test("an invitation made after the page connected and before its staff list load
   await expect(invitations(a)).toHaveCount(1);
 
   await Promise.all([laptopA.close(), laptopB.close()]);
+});
+
+test("the events list follows another organiser: a new name, and an event taken off this person's list, without a reload", async ({
+  browser,
+}) => {
+  const { event, second, laptopA, laptopB } = await twoOrganisers(browser, "Made in Lists");
+  // Olu also helps run another event, whose organiser takes him off it later.
+  const other = await createEventFixture({ name: "Made in Elsewhere" });
+  await (await db()).transact((tx) =>
+    tx.insert(eventStaff).values({ eventId: other.id, accountId: second.id, role: "facilitator" }),
+  );
+  const [a, b] = await Promise.all([laptopA.newPage(), laptopB.newPage()]);
+  await Promise.all([a.goto("/o"), b.goto("/o")]);
+  const cards = (page: typeof a) => page.getByRole("list").getByRole("link");
+  await expect(cards(a).filter({ hasText: "Made in Lists" })).toHaveCount(1);
+  await expect(cards(b).filter({ hasText: "Made in Elsewhere" })).toHaveCount(1);
+
+  // B renames the shared event in its editor: A's list shows the new name.
+  const editor = await laptopB.newPage();
+  await editor.goto(`/o/${event.slug}/edit`);
+  const details = editor.getByRole("region", { name: "Details" });
+  await details.getByLabel("Event name").fill("Made in Lists and Ladders");
+  await details.getByLabel("Starts").fill("2027-05-14T18:00");
+  await details.getByLabel("Ends").fill("2027-05-16T17:00");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(editor.getByText("Saved. The public event page shows the new details.")).toBeVisible();
+  await expect(cards(a).filter({ hasText: "Made in Lists and Ladders" })).toHaveCount(1);
+  await expect(cards(b).filter({ hasText: "Made in Lists and Ladders" })).toHaveCount(1);
+
+  // The other event's organiser takes B off it: it goes from B's list.
+  const laptopC = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(laptopC, other.organiser.id);
+  const c = await laptopC.newPage();
+  await c.goto(`/o/${other.slug}`);
+  const staff = c.getByRole("region", { name: "People running this event" });
+  await staff.getByText("Remove…").click();
+  await staff.getByRole("button", { name: "Yes, remove Olu Coorganiser from this event" }).click();
+  await expect(staff.getByText("Olu Coorganiser")).toHaveCount(0);
+  await expect(cards(b).filter({ hasText: "Made in Elsewhere" })).toHaveCount(0);
+  await b.screenshot({ path: "e2e/.artifacts/screenshots/events-list-followed-1280.png", fullPage: true });
+  await Promise.all([laptopA.close(), laptopB.close(), laptopC.close()]);
 });

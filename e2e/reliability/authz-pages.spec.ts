@@ -49,6 +49,8 @@ const pages: Row[] = [
   { path: (w) => `/s/${w.a.slug}`, expect: staffPage },
   { path: (w) => `/s/${w.a.slug}/b/${w.roomBoard.id}`, expect: staffPage },
   { path: () => "/o", expect: accountsOnly },
+  // The events list's fingerprint: an answer, not a page (401 without an account).
+  { path: () => "/o/version", expect: (r) => (staff(r) ? "ok" : "unauthorized") },
   { path: (w) => `/o/${w.a.slug}`, expect: accountsOnly },
   { path: (w) => `/o/${w.a.slug}/edit`, expect: organiserEdit },
   { path: (w) => `/o/${w.a.slug}/briefs/${w.publicBrief}`, expect: organiserEdit },
@@ -69,6 +71,7 @@ const pages: Row[] = [
   { path: (w) => `/f/${w.a.slug}/presentations/results`, expect: staffPage },
   // After the weekend: the review, projects and exports hold contact details: organisers only.
   { path: (w) => `/o/${w.a.slug}/review`, expect: organiserEdit },
+  { path: (w) => `/o/${w.a.slug}/audit`, expect: organiserEdit },
   { path: (w) => `/o/${w.a.slug}/projects`, expect: organiserEdit },
   { path: (w) => `/o/${w.a.slug}/export/markdown`, expect: exportFile },
   { path: (w) => `/o/${w.a.slug}/export/json`, expect: exportFile },

@@ -5,7 +5,7 @@ import { boards, eventStaff, events } from "@/db/schema";
 import { templateColumns, templateName } from "@/lib/boards/template-words";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { generateJoinCode } from "./join-code";
-import { slugify } from "./slug";
+import { reservedSlugs, slugify } from "./slug";
 
 /**
  * Creates an event with its creator as organiser and the room's welcome board, its prompts in
@@ -51,9 +51,11 @@ export async function createEvent(
   return { id, slug, joinCode };
 }
 
-async function uniqueSlug(tx: Tx, base: string) {
+/** `base`, or `base-2`, `base-3`…: the first that no event has and no organiser's page is. */
+export async function uniqueSlug(tx: Tx, base: string) {
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
+    if (reservedSlugs.has(slug)) continue;
     const taken = await tx.select({ id: events.id }).from(events).where(eq(events.slug, slug));
     if (taken.length === 0) return slug;
   }

@@ -32,7 +32,7 @@ import {
   votes,
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { uniqueJoinCode } from "@/lib/events/create-event";
+import { uniqueJoinCode, uniqueSlug } from "@/lib/events/create-event";
 import { slugify } from "@/lib/events/slug";
 import type { FileStorage } from "@/lib/files/storage";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
@@ -330,12 +330,4 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
 function boardOfNote(data: EventExport, noteId: string | null) {
   if (!noteId) return null;
   return data.boards.find((b) => b.notes.some((n) => n.id === noteId))?.id ?? null;
-}
-
-async function uniqueSlug(tx: Tx, base: string) {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    const taken = await tx.select({ id: events.id }).from(events).where(eq(events.slug, slug));
-    if (taken.length === 0) return slug;
-  }
 }

@@ -1,12 +1,11 @@
-import { desc, eq } from "drizzle-orm";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
-import { accounts, eventStaff, events } from "@/db/schema";
+import { dashboardVersion, findDashboard } from "@/lib/accounts/dashboard";
 import { sharedMailer } from "@/lib/email/mailer";
 import { localShortDate } from "@/lib/i18n/dates";
-import { findNudges } from "@/lib/projects/find-nudges";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { requireAccount } from "../access";
 import { RoleBadge, StatusBadge } from "../badges";
 import { PageShell } from "../page-shell";
@@ -24,25 +23,8 @@ const attentionKeys = { overdue: "overdue", due: "due", at_risk: "atRisk", stuck
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const account = await requireAccount("/o");
   const deleted = (await searchParams).deleted === "1";
-  const db = await sharedDatabase();
-  const mine = await db.read
-    .select({
-      slug: events.slug,
-      name: events.name,
-      status: events.status,
-      place: events.place,
-      startsAt: events.startsAt,
-      role: eventStaff.role,
-    })
-    .from(eventStaff)
-    .innerJoin(events, eq(events.id, eventStaff.eventId))
-    .where(eq(eventStaff.accountId, account.id))
-    .orderBy(desc(events.startsAt), desc(events.createdAt));
-  const nudges = await findNudges(db.read, account.id);
-  const [{ digestStoppedAt } = { digestStoppedAt: null }] = await db.read
-    .select({ digestStoppedAt: accounts.digestStoppedAt })
-    .from(accounts)
-    .where(eq(accounts.id, account.id));
+  const dashboard = await findDashboard((await sharedDatabase()).read, account.id);
+  const { mine, nudges, digestStoppedAt } = dashboard;
   // The digest goes to organisers, by email: nothing to choose for anyone else, or without a relay.
   const digestChoice = sharedMailer() !== null && mine.some((e) => e.role === "organiser");
   const t = await getTranslations("organiser.events");
@@ -50,6 +32,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
   return (
     <PageShell>
+      <VersionFollower url="/o/version" version={dashboardVersion(dashboard)} />
       <div className="mb-8 space-y-1">
         <p className="eyebrow">{t("signedInAs", { name: account.name })}</p>
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("heading")}</h1>

@@ -19,8 +19,9 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   browser,
 }) => {
   const { event, laptopA, laptopB } = await twoOrganisers(browser, "Made in Two Laptops");
-  const [a, b, bConsole, bEditor] = await Promise.all([
+  const [a, b, bConsole, bEditor, bInvite] = await Promise.all([
     laptopA.newPage(),
+    laptopB.newPage(),
     laptopB.newPage(),
     laptopB.newPage(),
     laptopB.newPage(),
@@ -30,6 +31,7 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
     b.goto(`/o/${event.slug}`),
     bConsole.goto(`/f/${event.slug}`),
     bEditor.goto(`/o/${event.slug}/edit`),
+    bInvite.goto(`/o/${event.slug}/invite`),
   ]);
   const invitations = (page: typeof a) =>
     page
@@ -71,6 +73,9 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   await expect(bConsole.getByRole("heading", { name: "Facilitator console" })).toHaveCount(0);
   await expect(bEditor.getByRole("heading", { name: "Only organisers can edit this event" })).toBeVisible();
   await expect(bEditor.getByLabel("Event name")).toHaveCount(0);
+  // "Add a facilitator" no longer offers to make invitations to it, nor says its name.
+  await expect(bInvite.getByRole("heading", { name: "We can't find that page" })).toBeVisible();
+  await expect(bInvite.getByRole("button", { name: "Create invitation link" })).toHaveCount(0);
 
   await Promise.all([laptopA.close(), laptopB.close()]);
 });

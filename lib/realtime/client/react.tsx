@@ -17,7 +17,7 @@ export type EventConnectionProps = {
   staff?: boolean;
   heldOut?: boolean;
   worksWithoutJavaScript?: boolean;
-  children: React.ReactNode;
+  children?: React.ReactNode;
 };
 
 const ConnectionContext = createContext<EventConnection | null>(null);

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { personTag } from "@/lib/auth/pseudonym";
+import { actorForEvent } from "@/lib/auth/web-session";
 import { sharedMailer } from "@/lib/email/mailer";
+import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
@@ -21,6 +24,7 @@ export default async function AddFacilitatorPage({ params }: { params: Promise<{
   // Someone outside the event learns nothing of it here.
   if (!event || !role) notFound();
   const t = await getTranslations("organiser.invite");
+  const actor = await actorForEvent(event.id);
   const back = (
     <Link href={`/f/${event.slug}`} className="btn btn-secondary">
       {t("back")}
@@ -28,6 +32,8 @@ export default async function AddFacilitatorPage({ params }: { params: Promise<{
   );
   return (
     <PageShell width="narrow">
+      {/* Follows the event's name, and this person's access: taken off the staff, the page says so at once. */}
+      {actor ? <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff worksWithoutJavaScript /> : null}
       <EventBreadcrumb event={event} here={t("here")} />
       <div className="card space-y-5 p-6 sm:p-8">
         <div className="space-y-2">

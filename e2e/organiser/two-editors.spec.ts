@@ -102,6 +102,41 @@ test("two organisers edit the event's details at once: neither loses the other's
   await b.context().close();
 });
 
+test("words typed while a save is on its way stay in the form its answer draws, and save next time", async ({ browser }) => {
+  const { event, b } = await organiserLaptops(browser);
+  await b.goto(`/o/${event.slug}/edit`);
+  // The venue's Wi-Fi holds the save's answer until the organiser has typed more.
+  const held: (() => void)[] = [];
+  let holding = true;
+  await b.route(`**/o/${event.slug}/edit`, async (route) => {
+    if (holding && route.request().method() === "POST") {
+      const response = await route.fetch();
+      held.push(() => void route.fulfill({ response }));
+      return;
+    }
+    await route.continue();
+  });
+  await details(b).getByLabel("Where").fill("Brixton Library");
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await expect.poll(() => held.length).toBe(1);
+  await details(b).getByLabel("Food").fill("Lunch from the market");
+  await details(b).getByLabel("Event name").fill("Brixton Parks Weekend");
+  holding = false;
+  for (const answer of held.splice(0)) answer();
+  await expect(details(b).getByText("Saved. The public event page shows the new details.")).toBeVisible();
+  await expect(details(b).getByLabel("Where")).toHaveValue("Brixton Library");
+  await expect(details(b).getByLabel("Food")).toHaveValue("Lunch from the market");
+  await expect(details(b).getByLabel("Event name")).toHaveValue("Brixton Parks Weekend");
+
+  // Sent again: what was typed meanwhile is saved, as the person's own (no clash with their first save).
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  const stored = async () => (await (await db()).read.select().from(events).where(eq(events.id, event.id)))[0]!;
+  await expect.poll(async () => (await stored()).food).toBe("Lunch from the market");
+  expect(await stored()).toMatchObject({ name: "Brixton Parks Weekend", place: "Brixton Library" });
+  await expect(details(b).getByText(/^Another organiser saved/)).toHaveCount(0);
+  await b.context().close();
+});
+
 test("two organisers edit one brief: a pack list one of them changed, and a field both changed", async ({ browser }) => {
   const { event, a, b } = await organiserLaptops(browser);
   const briefId = await addBrief(event.id, { title: "Love Your Space", problem: "Parks feel unsafe after dark." });

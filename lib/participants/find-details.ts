@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, not } from "drizzle-orm";
 import { boards, notes } from "@/db/schema";
 import { unsignedNote } from "@/lib/notes/unsigned";
-import { recordAudit } from "@/lib/privacy/audit";
+import { recordAuditOnce } from "@/lib/privacy/audit";
 import type { ReadHandler, Signal } from "@/lib/realtime/handler";
 import { findPeople, privateDetails } from "./participant-views";
 
@@ -21,9 +21,8 @@ export const findDetails: ReadHandler<"participants:details"> = {
     const people = await findPeople(db.read, actor.eventId);
     const signals: Signal[] = [];
     if (actor.kind === "staff") {
-      signals.push({ kind: "audited", eventId: actor.eventId });
-      await db.transact((tx) =>
-        recordAudit(tx, {
+      const recorded = await db.transact((tx) =>
+        recordAuditOnce(tx, {
           eventId: actor.eventId,
           accountId: actor.accountId,
           action: "participants.details_viewed",
@@ -31,6 +30,7 @@ export const findDetails: ReadHandler<"participants:details"> = {
           now,
         }),
       );
+      if (recorded) signals.push({ kind: "audited", eventId: actor.eventId });
     }
     const ids = people.map((p) => p.participant.id);
     const counts = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, auditLog, events } from "@/db/schema";
 import { addMonths, defaultRetentionMonths, retentionEndsAt } from "./retention";
@@ -53,6 +53,37 @@ export async function recordAudit(tx: Tx, entry: AuditEntry) {
     createdAt: entry.now,
     keepUntil,
   });
+}
+
+/**
+ * How long the same look stays one entry: a console asks for the private list again whenever it
+ * reconnects or the room's people change, and a log of the same person seeing the same list twenty
+ * times in an afternoon hides the accesses that matter. A list with someone new in it (another
+ * count) is a new entry at once.
+ */
+export const sameLookMs = 10 * 60_000;
+
+/**
+ * `recordAudit`, unless this account's identical entry (same action, same subject) was recorded
+ * for the event within `sameLookMs`. Says whether it recorded one.
+ */
+export async function recordAuditOnce(tx: Tx, entry: AuditEntry & { accountId: string }): Promise<boolean> {
+  const [recent] = await tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.eventId, entry.eventId),
+        eq(auditLog.accountId, entry.accountId),
+        eq(auditLog.action, entry.action),
+        eq(auditLog.subject, entry.subject ?? ""),
+        gt(auditLog.createdAt, entry.now - sameLookMs),
+      ),
+    )
+    .limit(1);
+  if (recent) return false;
+  await recordAudit(tx, entry);
+  return true;
 }
 
 /** Entries past their keeping date go; run by the retention sweep. */

@@ -41,7 +41,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { dumpDatabase, findIn } from "../support/database-dump";
 import { seedWeekend, weekendText } from "../support/seeded-weekend";
 import { clientsFor, participantCookie, send, staffCookie } from "./support/clients";
-import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
+import { addParticipant, addStaff, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
 import { startTestServer } from "./support/server";
 
 const run = promisify(execFile);
@@ -511,6 +511,23 @@ describe("the audit of staff opening the private list, through the real server",
       });
       expect(rows[0]?.createdAt).toBeGreaterThanOrEqual(before);
       expect(JSON.stringify(rows)).not.toMatch(/Jay|Okafor|Step-free|jay@/);
+
+      // The console asks again (a reconnect, its second list): the same look stays one entry.
+      expect((await send(laptop, "participants:details", {})).ok).toBe(true);
+      expect(await db.read.select().from(auditLog)).toHaveLength(1);
+      // Someone new in the list is a new look, at once; and another organiser's look is theirs.
+      await addParticipant(db, event.id, "Sam Newcomer");
+      expect((await send(laptop, "participants:details", {})).ok).toBe(true);
+      const other = await createAccount(db, "Co-organiser");
+      await addStaff(db, event.id, other.accountId, "organiser");
+      const theirs = await clients.connect({ eventId: event.id, cookie: staffCookie(other.sessionToken) });
+      expect((await send(theirs, "participants:details", {})).ok).toBe(true);
+      const looks = await db.read.select().from(auditLog).orderBy(auditLog.createdAt);
+      expect(looks.map((r) => [r.accountId, r.subject])).toEqual([
+        [organiser.accountId, "people:1"],
+        [organiser.accountId, "people:2"],
+        [other.accountId, "people:2"],
+      ]);
     } finally {
       clients.closeAll();
       await server.dispose();

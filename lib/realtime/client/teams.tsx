@@ -108,7 +108,7 @@ export function usePrivateDetails(enabled: boolean, changeKey: unknown, version 
       const ack = await c.query("participants:details", {}).catch(() => null);
       if (live && ack?.ok) setDetails(ack.result);
     };
-    void load();
+    // Now if connected, and on every (re)connect: once each, not twice on the first.
     const off = c.onResync(load);
     return () => {
       live = false;

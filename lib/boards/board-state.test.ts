@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WireNote } from "@/lib/realtime/contract-boards";
-import { applyBoardEvent, canGroupWithAbove, columnsOf, fromSnapshot, needsSnapshot } from "./board-state";
+import { applyBoardEvent, asTheRoomSees, canGroupWithAbove, columnsOf, fromSnapshot, needsSnapshot } from "./board-state";
 
 const board = {
   id: "b1",
@@ -162,6 +162,41 @@ describe("board state", () => {
     // Someone else's hidden note shows no pin.
     const theirs = applyBoardEvent(s, { name: "note:created", data: { note: { ...roomCopy, id: "t1", authorTag: "them" } } });
     expect(theirs.notes.t1?.pin).toBeNull();
+  });
+});
+
+describe("the board as the room sees it (the projector, signed in as staff)", () => {
+  const mine = (id: string, extra: Partial<WireNote> = {}) =>
+    note(id, { authorTag: "me", text: `my ${id}`, authorName: "Fay", pin: { x: 0.5, y: 0.5 }, photoUrl: "/p.jpg", ...extra });
+  const projected = (b: typeof board, notes: WireNote[], groups = [] as { id: string; title: string }[]) =>
+    asTheRoomSees(fromSnapshot({ seq: 0, board: b, notes, groups, myTag: "me", canWrite: true }));
+
+  it("shows my notes on a hidden board as the room's blank cards, and my group's title to nobody", () => {
+    const s = projected(
+      { ...board, hiddenUntilReveal: true },
+      [mine("m1", { groupId: "g1" }), mine("m2", { groupId: "g1" }), note("t1", { hidden: true, text: "", authorName: null })],
+      [{ id: "g1", title: "My secret group" }],
+    );
+    expect(Object.values(s.notes).map((n) => [n.id, n.hidden, n.text, n.authorName, n.pin, n.photoUrl])).toEqual([
+      ["m1", true, "", null, null, null],
+      ["m2", true, "", null, null, null],
+      ["t1", true, "", null, null, null],
+    ]);
+    expect(s.groups.g1).toEqual({ id: "g1", title: "", hidden: true });
+  });
+
+  it("shows them once revealed, hides the one a facilitator held back, and marks none mine on an anonymous board", () => {
+    const s = projected({ ...board, hiddenUntilReveal: true, revealed: true, anonymous: true }, [
+      mine("m1", { authorName: null }),
+      mine("m2", { withheld: true, authorName: null }),
+    ]);
+    expect(s.notes.m1).toMatchObject({ hidden: false, text: "my m1", authorTag: null });
+    expect(s.notes.m2).toMatchObject({ hidden: true, text: "", authorTag: null });
+  });
+
+  it("changes nothing on an open board that names people", () => {
+    const s = fromSnapshot({ seq: 0, board, notes: [mine("m1"), note("t1")], groups: [], myTag: "me", canWrite: true });
+    expect(asTheRoomSees(s).notes).toEqual(s.notes);
   });
 });
 

@@ -106,6 +106,32 @@ export function needsSnapshot(state: BoardState, event: BoardEvent): boolean {
   return false;
 }
 
+/**
+ * The board as the room reads it, for a screen the room looks at (the projector, signed in as a
+ * member of staff, who may have written notes of their own): their notes the room can't read yet
+ * (hidden until the reveal, or held back by a facilitator) show as the room's blank cards, a group
+ * of only theirs keeps its title to itself, and an anonymous board marks none of them theirs.
+ */
+export function asTheRoomSees(state: BoardState): BoardState {
+  const hiddenBoard = state.board.hiddenUntilReveal && !state.board.revealed;
+  const mine = (n: WireNote) => n.authorTag === state.myTag && !n.hidden;
+  const notes: Record<string, WireNote> = {};
+  for (const [id, n] of Object.entries(state.notes)) {
+    if (!mine(n)) notes[id] = n;
+    else if (hiddenBoard || n.withheld) {
+      notes[id] = { ...n, text: "", hidden: true, authorName: null, photoUrl: null, pin: null };
+    } else notes[id] = n;
+    if (state.board.anonymous && notes[id]!.authorTag !== null) notes[id] = { ...notes[id]!, authorTag: null };
+  }
+  const groups: Record<string, GroupView> = {};
+  for (const [id, g] of Object.entries(state.groups)) {
+    const members = Object.values(state.notes).filter((n) => n.groupId === id);
+    const onlyMine = members.length > 0 && members.every(mine);
+    groups[id] = hiddenBoard && onlyMine && !g.hidden ? { id, title: "", hidden: true } : g;
+  }
+  return { ...state, notes, groups };
+}
+
 /** A board room, as `useRoom("board", id, boardRoom)` follows it. */
 export const boardRoom: RoomReducer<"board", BoardState> = { init: fromSnapshot, apply: applyBoardEvent, reload: needsSnapshot };
 

@@ -10,7 +10,7 @@ import { WallBoardView } from "./wall-board";
 /** A board on the projector, with its vote: who has voted, tallies when visible, the ranking on reveal. */
 export function ProjectedBoard({ boardId }: { boardId: string }) {
   const t = useTranslations("wall.projected");
-  const board = useBoard(boardId);
+  const board = useBoard(boardId, { asTheRoom: true });
   const voting = useVoting(boardId);
   const { round, tally } = voting;
   const secondsLeft = useSecondsLeft(round?.status === "open" ? round.endsAt : null);

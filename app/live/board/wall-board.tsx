@@ -88,6 +88,14 @@ function GroupTitle({
 }) {
   const t = useTranslations("wall.group");
   const [draft, setDraft] = useState<string | null>(null);
+  // Sent and not yet answered: shown meanwhile, so the title does not blink back to the old one.
+  const [sent, setSent] = useState<string | null>(null);
+  const rename = (title: string) => {
+    setSent(title);
+    const answered = board.renameGroup(groupId, title);
+    if (answered) void answered.finally(() => setSent((s) => (s === title ? null : s)));
+    else setSent(null);
+  };
   // Escape gives the change up: the blur that follows must not save it.
   const cancelled = useRef(false);
   if (!editable) return <p className="truncate px-1 text-[1em] font-bold">{title || t("untitled")}</p>;
@@ -95,7 +103,7 @@ function GroupTitle({
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (draft !== null) void board.renameGroup(groupId, draft);
+        if (draft !== null) rename(draft);
         setDraft(null);
         onDone?.();
       }}
@@ -105,7 +113,7 @@ function GroupTitle({
       </label>
       <input
         id={`group-${groupId}`}
-        value={draft ?? title}
+        value={draft ?? sent ?? title}
         placeholder={t("placeholder")}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
@@ -118,7 +126,7 @@ function GroupTitle({
         tabIndex={onDone ? -1 : undefined}
         data-group-title={groupId}
         onBlur={() => {
-          if (draft !== null && draft !== title && !cancelled.current) void board.renameGroup(groupId, draft);
+          if (draft !== null && draft !== title && !cancelled.current) rename(draft);
           cancelled.current = false;
           setDraft(null);
         }}
@@ -145,7 +153,8 @@ type WallProps = {
 };
 
 export function WallBoard(props: WallProps) {
-  return <WallBoardView {...props} board={useBoard(props.boardId)} />;
+  // Not interactive: the projector, which shows what the room reads.
+  return <WallBoardView {...props} board={useBoard(props.boardId, { asTheRoom: !props.interactive })} />;
 }
 
 /** The wall for a board whose live state the caller already holds (e.g. beside its settings). */
@@ -386,8 +395,10 @@ export function WallBoardView({
         const key = `group:${groupId}`;
         const on = !selected.has(key);
         onSelect(key, on);
+        // The title as the wall shows it now (a new one may still be on its way to the server).
+        const shown = wallRef.current?.querySelector<HTMLInputElement>(`[data-group-title="${groupId}"]`)?.value;
         setAnnouncement(
-          t("announce.groupSelected", { on: on ? "yes" : "no", title: groupTitleFor(groupId) || t("group.untitled") }),
+          t("announce.groupSelected", { on: on ? "yes" : "no", title: shown || groupTitleFor(groupId) || t("group.untitled") }),
         );
       }
     },

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
+import { asTheRoomSees, type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
 import { boardInWords } from "@/lib/boards/board-words";
 import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import type { Ack, CommandName, CommandPayload, CommandResults, HiddenNoteText, NoteColour, WireNote } from "../contract";
@@ -33,13 +33,21 @@ function eventsOfAck(name: CommandName, result: unknown): BoardEvent[] {
  * A board, live and converging: notes by column, groups, settings; the viewer's own notes
  * marked; what was written but not yet acknowledged; and the commands to change it.
  */
-export function useBoard(boardId: string) {
+/**
+ * `asTheRoom`: for a screen the room looks at (the projector), which holds the board as the room
+ * reads it even though it is signed in as someone who may have written notes there (asTheRoomSees).
+ */
+export function useBoard(boardId: string, { asTheRoom = false }: { asTheRoom?: boolean } = {}) {
   const c = useConnection();
   const room = useRoom("board", boardId || null, boardRoom);
   const { state: stored, error } = room;
   // Template words nobody edited, in this reader's language (the room's phones differ).
   const t = useTranslations("templates");
-  const state = useMemo(() => (stored ? { ...stored, board: boardInWords(stored.board, t) } : stored), [stored, t]);
+  const state = useMemo(() => {
+    if (!stored) return stored;
+    const shown = asTheRoom ? asTheRoomSees(stored) : stored;
+    return { ...shown, board: boardInWords(shown.board, t) };
+  }, [stored, t, asTheRoom]);
   // Where a note was dragged to, shown at once and dropped when the server answers.
   const [moving, setMoving] = useState<Record<string, { column: string; position: number }>>({});
   // Where a pin was dragged to on a map board, likewise.

@@ -118,7 +118,7 @@ function JoinPanel({ join }: { join: Props["join"] }) {
 /** The default wall: how to join, the latest notes on the welcome wall, and the teams forming. */
 function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] }) {
   const t = useTranslations("screen.welcome");
-  const wall = useBoard(board?.id ?? "");
+  const wall = useBoard(board?.id ?? "", { asTheRoom: true });
   const wallNotes = Object.values(wall.state?.notes ?? {}).filter((n) => !n.hidden);
   const latest = wallNotes.sort((a, b) => b.createdAt - a.createdAt).slice(0, 3);
   return (

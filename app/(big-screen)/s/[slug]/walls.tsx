@@ -25,7 +25,7 @@ export function BoardWall({ boardId }: { boardId: string }) {
 /** A board's dot-voting: progress while open, the ranking once revealed. */
 export function VotesWall({ boardId }: { boardId: string }) {
   const t = useTranslations("screen.votes");
-  const board = useBoard(boardId);
+  const board = useBoard(boardId, { asTheRoom: true });
   const voting = useVoting(boardId);
   const { round, tally } = voting;
   const endsAt = round?.status === "open" ? round.endsAt : null;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { carryRows, type ListRow } from "@/lib/forms/list-carry";
 
 export type ListColumn = {
   key: string;
@@ -14,7 +15,14 @@ export type ListColumn = {
   wide?: boolean;
 };
 
-type Row = { key: number; values: Record<string, string> };
+type Row = ListRow;
+
+/**
+ * What a form's lists remember across the answer to a save (`useEditBasis` keeps it): each list's
+ * rows as sent, whether it was changed since, and how to read the rows it shows with what is
+ * typed in them (the list drawn again by an answer reads them from the old one, still on screen).
+ */
+export type ListMemory = { sent: Map<string, Row[]>; edited: Set<string>; shown: Map<string, () => Row[]> };
 
 /**
  * Rows of fields the organiser can add to, remove from and reorder: an agenda's phases, a
@@ -32,26 +40,71 @@ export function ListEditor(props: {
   errors?: Record<string, string>;
   addLabel: string;
   emptyText: string;
-  /** Told at each change the person makes to the list (typing, adding, moving, removing). */
-  onEdit?: () => void;
+  /** Told at each change the person makes to the list (typing, adding, moving, removing), with the list. */
+  onEdit?: (list: Element | null) => void;
+  /** The form's memory of its lists: a list changed while a save was on its way is drawn again as the person has it. */
+  memory?: ListMemory;
 }) {
   const t = useTranslations("organiser.list");
-  const next = useRef(props.initialRows.length);
-  const [rows, setRows] = useState<Row[]>(() => props.initialRows.map((values, key) => ({ key, values })));
+  const { memory, name } = props;
+  const hidden = props.hiddenKeys ?? [];
+  const [carried] = useState(() => {
+    // Drawn again by an answer while changed since the save was sent: the new list starts from the rows on screen.
+    const kept = memory?.edited.has(name) ? memory.shown.get(name)?.() : undefined;
+    if (!kept) return null;
+    const columns = props.columns.map((column) => column.key);
+    return carryRows(kept, memory!.sent.get(name) ?? [], props.initialRows, columns, hidden);
+  });
+  const next = useRef(carried ? Math.max(-1, ...carried.map((row) => row.key)) + 1 : props.initialRows.length);
+  const [rows, setRows] = useState<Row[]>(() => carried ?? props.initialRows.map((values, key) => ({ key, values })));
   // Until the person changes the list, it follows its rows as drawn again (another organiser's save).
-  const [edited, setEdited] = useState(false);
+  const [edited, setEdited] = useState(carried !== null);
   const drawn = JSON.stringify(props.initialRows);
   const [drawnFrom, setDrawnFrom] = useState(drawn);
   if (drawn !== drawnFrom && !edited) {
     setDrawnFrom(drawn);
     setRows(props.initialRows.map((values) => ({ key: next.current++, values })));
   }
+  const list = useRef<HTMLOListElement>(null);
   const edit = () => {
     setEdited(true);
-    props.onEdit?.();
+    memory?.edited.add(name);
+    props.onEdit?.(list.current);
   };
-  const list = useRef<HTMLOListElement>(null);
-  const hidden = props.hiddenKeys ?? [];
+
+  // The rows with what is typed in them now (inputs are uncontrolled).
+  const shown = useRef(rows);
+  shown.current = rows;
+  const read = (ol: HTMLOListElement | null): Row[] =>
+    shown.current.map((row, index) => {
+      const values = { ...row.values };
+      for (const column of props.columns) {
+        const input = ol?.querySelector<HTMLInputElement>(`[name="${CSS.escape(`${name}.${index}.${column.key}`)}"]`);
+        if (input) values[column.key] = input.value;
+      }
+      return { key: row.key, values };
+    });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read sees the rows through a ref
+  useEffect(() => {
+    if (!memory) return;
+    const sent = (event: Event) => {
+      if (!list.current || event.target !== list.current.closest("form")) return;
+      memory.sent.set(name, read(list.current));
+      memory.edited.delete(name);
+    };
+    document.addEventListener("submit", sent, true);
+    return () => document.removeEventListener("submit", sent, true);
+  }, [memory, name]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read sees the rows through a ref
+  useLayoutEffect(() => {
+    if (!memory) return;
+    const ol = list.current;
+    const mine = () => read(ol);
+    memory.shown.set(name, mine);
+    return () => {
+      if (memory.shown.get(name) === mine) memory.shown.delete(name);
+    };
+  }, [memory, name]);
 
   const focusRow = (index: number) =>
     requestAnimationFrame(() =>

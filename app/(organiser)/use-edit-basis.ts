@@ -1,8 +1,27 @@
 "use client";
 
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { ListMemory } from "./list-editor";
 
 type Fingerprints = Record<string, string>;
+/** A control's words, or a tick box's or radio button's tick, as the person left it. */
+type Typed = { name: string; value?: string; option?: string; checked?: boolean };
+
+function putBack(form: HTMLFormElement, typed: Typed) {
+  const found = form.elements.namedItem(typed.name);
+  const controls = found instanceof RadioNodeList ? [...found] : found ? [found] : [];
+  for (const control of controls) {
+    if (typed.option !== undefined) {
+      if (control instanceof HTMLInputElement && control.value === typed.option) control.checked = typed.checked ?? false;
+    } else if (
+      control instanceof HTMLInputElement ||
+      control instanceof HTMLTextAreaElement ||
+      control instanceof HTMLSelectElement
+    ) {
+      control.value = typed.value ?? "";
+    }
+  }
+}
 type Answer = { basis?: string; postedBasis?: string; saved?: string };
 
 function fingerprints(basis: string | undefined): Fingerprints | null {
@@ -21,10 +40,12 @@ function fingerprints(basis: string | undefined): Fingerprints | null {
  * that followed someone's save and was then edited builds on theirs, not a conflict with it.
  * After an answer that kept the form as posted (a conflict, a refusal) the fields no longer follow,
  * so the basis stays the answer's (refused before any merge: the one it was posted with). `round` changes with each answer that draws the fields again.
- * What the person typed while the answer was on its way is put back into the fields it draws,
- * still merged against what those fields showed when they typed.
+ * What the person typed or ticked while the answer was on its way is put back into the fields it
+ * draws, still merged against what those fields showed when they typed; a list changed meanwhile
+ * (rows added, moved, removed, typed in) is carried by the list itself through `lists`. `fieldOf`
+ * names the field a control belongs to.
  */
-export function useEditBasis(current: string, answer: Answer) {
+export function useEditBasis(current: string, answer: Answer, fieldOf: (name: string) => string = (name) => name.split(".")[0]!) {
   const now = fingerprints(current) ?? {};
   // A refusal before any merge (a field to fix) carries the basis it was posted with: without
   // JavaScript the page is drawn anew from the answer, and its fields still show what was posted.
@@ -42,28 +63,30 @@ export function useEditBasis(current: string, answer: Answer) {
   const basis = frozen ?? { ...now, ...pins };
   const edited = (field: string) => setPins((p) => (field in p || !(field in now) ? p : { ...p, [field]: now[field]! }));
 
-  // Typed since the form was last sent: by field name, its words and the basis it was typed over
-  // (none when the field was among those sent: a save stores those words, and the answer's basis is theirs).
+  // Changed since the form was last sent, field by field: the basis it was changed over (none when
+  // the field was among those sent: a save stores those words, and the answer's basis is theirs),
+  // and each control's words or tick, by name (and value, for a tick box or a radio button).
   const form = useRef<HTMLFormElement | null>(null);
-  const typedSinceSent = useRef(new Map<string, { value: string; field: string; pin: string | undefined }>());
+  const changedSinceSent = useRef(new Map<string, string | undefined>());
+  const typedSinceSent = useRef(new Map<string, Typed>());
+  const lists = useRef<ListMemory>({ sent: new Map(), edited: new Set(), shown: new Map() }).current;
   useEffect(() => {
     const sent = (event: Event) => {
-      if (event.target === form.current) typedSinceSent.current.clear();
+      if (event.target !== form.current) return;
+      changedSinceSent.current.clear();
+      typedSinceSent.current.clear();
     };
     document.addEventListener("submit", sent, true);
     return () => document.removeEventListener("submit", sent, true);
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new round is the fields drawn again
   useLayoutEffect(() => {
-    const typed = [...typedSinceSent.current];
-    if (typed.length === 0 || !form.current) return;
-    for (const [name, { value }] of typed) {
-      const field = form.current.elements.namedItem(name);
-      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.value = value;
-    }
+    const changed = [...changedSinceSent.current];
+    if (changed.length === 0) return;
+    if (form.current) for (const typed of typedSinceSent.current.values()) putBack(form.current, typed);
     setPins((p) => {
       const kept = { ...p };
-      for (const [, { field, pin }] of typed) {
+      for (const [field, pin] of changed) {
         const over = pin ?? now[field];
         if (over !== undefined && !(field in kept)) kept[field] = over;
       }
@@ -71,22 +94,30 @@ export function useEditBasis(current: string, answer: Answer) {
     });
   }, [round]);
 
-  /** For the form's onInput: a field named `x` or `x.N.key` (a list's row) is field `x`. */
+  const changed = (field: string) => {
+    edited(field);
+    if (!changedSinceSent.current.has(field)) changedSinceSent.current.set(field, field in pins ? undefined : now[field]);
+  };
+
+  /** For the form's onInput: a field named `x` or `x.N.key` (a list's row) is field `x`, unless `fieldOf` says otherwise. */
   const onInput = (event: FormEvent<HTMLFormElement>) => {
     form.current = event.currentTarget;
     const target = event.target as HTMLInputElement;
     const name = target.name;
     if (!name) return;
-    const field = name.split(".")[0]!;
-    edited(field);
-    if (typeof target.value === "string" && target.type !== "checkbox" && target.type !== "radio" && target.type !== "file") {
-      const before = typedSinceSent.current.get(name);
-      typedSinceSent.current.set(name, {
-        value: target.value,
-        field,
-        pin: before ? before.pin : field in pins ? undefined : now[field],
-      });
+    changed(fieldOf(name));
+    // A list's rows (`x.N.key`) are carried by the list itself (ListEditor's memory): a row moved since would take another's words here.
+    if (name.includes(".")) return;
+    if (target.type === "checkbox" || target.type === "radio") {
+      typedSinceSent.current.set(`${name}\u0000${target.value}`, { name, option: target.value, checked: target.checked });
+    } else if (target.type !== "file" && typeof target.value === "string") {
+      typedSinceSent.current.set(name, { name, value: target.value });
     }
   };
-  return { basis: JSON.stringify(basis), round, edited, onInput };
+  /** For a change the form's onInput does not hear (a list's row added, moved or removed). */
+  const listEdited = (field: string, element: Element | null) => {
+    form.current = element?.closest("form") ?? form.current;
+    changed(field);
+  };
+  return { basis: JSON.stringify(basis), round, edited: listEdited, onInput, lists };
 }

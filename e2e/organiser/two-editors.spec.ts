@@ -102,13 +102,11 @@ test("two organisers edit the event's details at once: neither loses the other's
   await b.context().close();
 });
 
-test("words typed while a save is on its way stay in the form its answer draws, and save next time", async ({ browser }) => {
-  const { event, b } = await organiserLaptops(browser);
-  await b.goto(`/o/${event.slug}/edit`);
-  // The venue's Wi-Fi holds the save's answer until the organiser has typed more.
+/** The venue's Wi-Fi holds a save's answer until the organiser has done more: `release` lets it (and any later) through. */
+async function holdAnswers(page: Page, path: string) {
   const held: (() => void)[] = [];
   let holding = true;
-  await b.route(`**/o/${event.slug}/edit`, async (route) => {
+  await page.route(`**${path}`, async (route) => {
     if (holding && route.request().method() === "POST") {
       const response = await route.fetch();
       held.push(() => void route.fulfill({ response }));
@@ -116,13 +114,25 @@ test("words typed while a save is on its way stay in the form its answer draws, 
     }
     await route.continue();
   });
+  return {
+    sent: () => expect.poll(() => held.length).toBe(1),
+    release: () => {
+      holding = false;
+      for (const answer of held.splice(0)) answer();
+    },
+  };
+}
+
+test("words typed while a save is on its way stay in the form its answer draws, and save next time", async ({ browser }) => {
+  const { event, b } = await organiserLaptops(browser);
+  await b.goto(`/o/${event.slug}/edit`);
+  const save = await holdAnswers(b, `/o/${event.slug}/edit`);
   await details(b).getByLabel("Where").fill("Brixton Library");
   await details(b).getByRole("button", { name: "Save details" }).click();
-  await expect.poll(() => held.length).toBe(1);
+  await save.sent();
   await details(b).getByLabel("Food").fill("Lunch from the market");
   await details(b).getByLabel("Event name").fill("Brixton Parks Weekend");
-  holding = false;
-  for (const answer of held.splice(0)) answer();
+  save.release();
   await expect(details(b).getByText("Saved. The public event page shows the new details.")).toBeVisible();
   await expect(details(b).getByLabel("Where")).toHaveValue("Brixton Library");
   await expect(details(b).getByLabel("Food")).toHaveValue("Lunch from the market");
@@ -134,6 +144,64 @@ test("words typed while a save is on its way stay in the form its answer draws, 
   await expect.poll(async () => (await stored()).food).toBe("Lunch from the market");
   expect(await stored()).toMatchObject({ name: "Brixton Parks Weekend", place: "Brixton Library" });
   await expect(details(b).getByText(/^Another organiser saved/)).toHaveCount(0);
+  await b.context().close();
+});
+
+test("phases added, moved and removed while the agenda's save is on its way stay, and save once each", async ({ browser }) => {
+  const { event, b } = await organiserLaptops(browser);
+  await addKickOff(event.id);
+  await b.goto(`/o/${event.slug}/edit`);
+  const save = await holdAnswers(b, `/o/${event.slug}/edit`);
+  await b.getByRole("button", { name: "Add a phase" }).click();
+  await b.getByLabel("Phase (phase 2)").fill("Explore day");
+  await b.getByLabel("Starts (phase 2)").fill("2027-03-06T10:00");
+  await b.getByRole("button", { name: "Save agenda" }).click();
+  await save.sent();
+  // Meanwhile: a third phase, typed into and moved above the second; the first renamed.
+  await b.getByRole("button", { name: "Add a phase" }).click();
+  await b.getByLabel("Phase (phase 3)").fill("Make day");
+  await b.getByLabel("Starts (phase 3)").fill("2027-03-07T10:00");
+  await b.getByRole("button", { name: "Move phase 3 up" }).click();
+  await b.getByLabel("Phase (phase 1)").fill("Kick-off evening");
+  save.release();
+  await expect(b.getByText("Saved. The agenda has 2 phases.")).toBeVisible();
+  await expect(b.getByLabel("Phase (phase 1)")).toHaveValue("Kick-off evening");
+  await expect(b.getByLabel("Phase (phase 2)")).toHaveValue("Make day");
+  await expect(b.getByLabel("Phase (phase 3)")).toHaveValue("Explore day");
+
+  // Sent again: the phase the first save added is updated, not added twice, and no clash with their own save.
+  await b.getByRole("button", { name: "Remove phase 2" }).click();
+  await b.getByRole("button", { name: "Save agenda" }).click();
+  const stored = async () =>
+    (await (await db()).read.select().from(eventPhases).where(eq(eventPhases.eventId, event.id))).map((p) => p.name).sort();
+  await expect.poll(stored).toEqual(["Explore day", "Kick-off evening"]);
+  await expect(b.getByText("Saved. The agenda has 2 phases.")).toBeVisible();
+  await b.getByRole("button", { name: "Add a phase" }).click();
+  await b.getByLabel("Phase (phase 3)").fill("Make day");
+  await b.getByLabel("Starts (phase 3)").fill("2027-03-07T10:00");
+  await b.getByRole("button", { name: "Save agenda" }).click();
+  await expect(b.getByText("Saved. The agenda has 3 phases.")).toBeVisible();
+  expect(await stored()).toEqual(["Explore day", "Kick-off evening", "Make day"]);
+  await b.context().close();
+});
+
+test("a language ticked while the languages' save is on its way stays ticked, and saves next time", async ({ browser }) => {
+  const { event, b } = await organiserLaptops(browser);
+  await b.goto(`/o/${event.slug}/edit`);
+  const languages = b.getByRole("region", { name: "Languages" });
+  const save = await holdAnswers(b, `/o/${event.slug}/edit`);
+  await languages.getByRole("checkbox", { name: "Español" }).check();
+  await languages.getByRole("button", { name: "Save languages" }).click();
+  await save.sent();
+  await languages.getByRole("checkbox", { name: "Polski" }).check();
+  save.release();
+  await expect(languages.getByText("Saved. The big screen speaks the event's language from now on.")).toBeVisible();
+  await expect(languages.getByRole("checkbox", { name: "Polski" })).toBeChecked();
+  await expect(languages.getByRole("checkbox", { name: "Español" })).toBeChecked();
+  await languages.getByRole("button", { name: "Save languages" }).click();
+  const stored = async () => (await (await db()).read.select().from(events).where(eq(events.id, event.id)))[0]!.joinLanguages;
+  await expect.poll(stored).toEqual(["es", "pl"]);
+  await expect(languages.getByText(/^Another organiser saved/)).toHaveCount(0);
   await b.context().close();
 });
 

@@ -25,15 +25,17 @@ export function AgendaForm({
     { key: "startsAt", label: t("starts"), type: "datetime-local", hint: t("londonTime") },
     { key: "endsAt", label: t("ends"), type: "datetime-local", hint: t("endsHint") },
   ];
-  const { basis, round, onInput, edited } = useEditBasis(drawnOn, state);
+  const { basis, round, onInput, edited, lists } = useEditBasis(drawnOn, state);
   return (
     <form {...formProps} onInput={onInput} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
       <ListEditor
-        // An answer (a save, or someone else's agenda found) draws the rows again: as posted when nothing was saved.
+        // An answer (a save, or someone else's agenda found) draws the rows again: as posted when nothing was saved,
+        // as the organiser has them when they changed them while it was on its way.
         key={round}
-        onEdit={() => edited("phases")}
+        onEdit={(list) => edited("phases", list)}
+        memory={lists}
         name="phases"
         noun={t("noun")}
         columns={columns}

@@ -54,7 +54,7 @@ export function BriefForm(props: {
       error={error(name)}
     />
   );
-  const { basis, round, onInput, edited } = useEditBasis(props.basis, state);
+  const { basis, round, onInput, edited, lists: listMemory } = useEditBasis(props.basis, state);
   const lists = (state.saved ? undefined : state.lists) ?? props;
   return (
     <form {...formProps} onInput={onInput} className="space-y-8">
@@ -142,7 +142,8 @@ export function BriefForm(props: {
             <h3 className="mb-2 text-lg font-bold">{t("dataLinks.heading")}</h3>
             <ListEditor
               name="dataLinks"
-              onEdit={() => edited("dataLinks")}
+              onEdit={(list) => edited("dataLinks", list)}
+              memory={listMemory}
               noun={t("dataLinks.noun")}
               columns={linkColumns}
               initialRows={lists.dataLinks}
@@ -155,7 +156,8 @@ export function BriefForm(props: {
             <h3 className="mb-2 text-lg font-bold">{t("contacts.heading")}</h3>
             <ListEditor
               name="contacts"
-              onEdit={() => edited("contacts")}
+              onEdit={(list) => edited("contacts", list)}
+              memory={listMemory}
               noun={t("contacts.noun")}
               columns={contactColumns}
               initialRows={lists.contacts}
@@ -168,7 +170,8 @@ export function BriefForm(props: {
             <h3 className="mb-2 text-lg font-bold">{t("usefulLinks.heading")}</h3>
             <ListEditor
               name="usefulLinks"
-              onEdit={() => edited("usefulLinks")}
+              onEdit={(list) => edited("usefulLinks", list)}
+              memory={listMemory}
               noun={t("usefulLinks.noun")}
               columns={linkColumns}
               initialRows={lists.usefulLinks}

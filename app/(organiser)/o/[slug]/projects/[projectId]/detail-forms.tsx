@@ -33,9 +33,9 @@ export function MilestonesForm({
   ];
   const e = state.errors ?? {};
   // The milestones are one list: any change to a row is a change to the list.
-  const { basis, round, edited } = useEditBasis(drawnOn, state);
+  const { basis, round, onInput } = useEditBasis(drawnOn, state, () => "milestones");
   return (
-    <form {...formProps} onInput={() => edited("milestones")} className="space-y-4">
+    <form {...formProps} onInput={onInput} className="space-y-4">
       <input type="hidden" name="basis" value={basis} />
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />

@@ -1,6 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
-import { createAccount, createEventFixture, signIn } from "../support/fixtures";
+import { createAccount, createEventFixture, db, signIn } from "../support/fixtures";
 
 /** As the organiser on the event's admin page: makes an invitation link and reads it off the page. */
 async function makeInviteLink(page: Page, role: "Facilitator" | "Co-organiser") {
@@ -115,6 +117,35 @@ test("a revoked invitation stops working", async ({ page, context, browser }) =>
     await expectAccessible(strangerPage);
   } finally {
     await stranger.close();
+  }
+});
+
+test("an invitation's open page follows it: the event renamed, then the invitation revoked", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const { slug, organiser, id } = await createEventFixture({ name: "Made in Stockwell" });
+  await signIn(context, organiser.id);
+  await page.goto(`/o/${slug}`);
+  const link = await makeInviteLink(page, "Facilitator");
+
+  const invitee = await browser.newContext();
+  try {
+    const theirs = await invitee.newPage();
+    await theirs.goto(link);
+    await expect(theirs.getByRole("heading", { name: /Made in Stockwell/ })).toBeVisible();
+    await theirs.getByLabel("Your name").fill("Rae Facilitator");
+
+    await (await db()).transact((tx) => tx.update(events).set({ name: "Made in Stockwell Green" }).where(eq(events.id, id)));
+    await expect(theirs.getByRole("heading", { name: /Made in Stockwell Green/ })).toBeVisible();
+    await expect(theirs.getByLabel("Your name")).toHaveValue("Rae Facilitator");
+
+    await page.getByRole("button", { name: /^Revoke facilitator invitation/ }).click();
+    await expect(theirs.getByRole("heading", { name: "This invitation link doesn't work" })).toBeVisible();
+    await expect(theirs.getByLabel("Your name")).toHaveCount(0);
+  } finally {
+    await invitee.close();
   }
 });
 

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
-import { createEventFixture, setEventStatus } from "../support/fixtures";
+import { createEventFixture, dateEvent, db, setEventStatus, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 test.use(phone);
@@ -85,4 +87,41 @@ test("a name that is too long is refused at the field", async ({ page }) => {
   await expect(name).toHaveValue("x".repeat(41));
   await expect(page).toHaveURL(new RegExp(`/j/${event.joinCode}$`));
   await expectAccessible(page);
+});
+
+test("the join page follows its event while a phone holds it: a rename, a new code, the end", async ({ page, browser }) => {
+  const event = await createEventFixture({ name: "Made in Kennington" });
+  await dateEvent(event.id);
+  await page.goto(`/j/${event.joinCode}`);
+  await expect(page.getByRole("heading", { name: "Made in Kennington" })).toBeVisible();
+  await page.getByLabel("What should people call you?").fill("Amara");
+
+  // An organiser renames the event on their laptop: the phone shows it, and keeps the name typed.
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(laptop, event.organiser.id);
+  const organiser = await laptop.newPage();
+  await organiser.goto(`/o/${event.slug}/edit`);
+  const details = organiser.getByRole("region", { name: "Details" });
+  await details.getByLabel("Event name").fill("Made in Kennington Park");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByText(/^Saved\./)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Made in Kennington Park" })).toBeVisible();
+  await expect(page.getByLabel("What should people call you?")).toHaveValue("Amara");
+
+  // The code on the big screen is changed (it was photographed and shared): the old one stops at once.
+  await organiser.goto(`/o/${event.slug}`);
+  await organiser.getByText("Change join code…", { exact: true }).click();
+  await organiser.getByRole("button", { name: "Yes, make a new code" }).click();
+  await expect(organiser.getByText(/^The new join code is/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "That code didn't match an event" })).toBeVisible();
+  await expect(page.getByLabel("What should people call you?")).toHaveCount(0);
+
+  // With the new code the phone joins; a phone on it when the event finishes is told.
+  const [stored] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
+  await page.goto(`/j/${stored!.joinCode}`);
+  await expect(page.getByRole("heading", { name: "Made in Kennington Park" })).toBeVisible();
+  await setEventStatus(event.id, "archived");
+  await expect(page.getByRole("heading", { name: "Made in Kennington Park has finished" })).toBeVisible();
+  await expectAccessible(page);
+  await laptop.close();
 });

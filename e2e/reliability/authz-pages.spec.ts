@@ -79,6 +79,11 @@ const pages: Row[] = [
   { path: (w) => `/o/${w.a.slug}/export/archive`, expect: exportFile },
   { path: (w) => `/o/${w.b.slug}/export/json`, expect: (r) => (staff(r) ? "forbidden" : "unauthorized") },
   { path: (w) => `/e/${w.a.slug}/progress`, expect: everyone },
+  // The join page's fingerprint: only for the page's own signed token, which a guess does not hold.
+  { path: (w) => `/j/${w.a.joinCode}/version`, expect: () => "notfound" },
+  { path: (w) => `/j/${w.a.joinCode}/version?t=${w.a.id}:${w.a.joinCode}.forged`, expect: () => "notfound" },
+  // An invitation's fingerprint: for whoever holds the link (an unknown link's says so, and nothing else).
+  { path: () => `/invite/${"x".repeat(43)}/version`, expect: everyone },
 ];
 
 const refusalTexts = [

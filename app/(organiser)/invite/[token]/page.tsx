@@ -5,6 +5,8 @@ import { sharedDatabase } from "@/db";
 import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
 import { findInvite } from "@/lib/invites/find-invite";
+import { inviteFingerprint } from "@/lib/invites/invite-version";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../../page-shell";
 import { SsoSignIn } from "../../signin/sso-sign-in";
@@ -23,6 +25,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const db = await sharedDatabase();
   const [invite, account] = await Promise.all([findInvite(db.read, token), currentAccount()]);
   const t = await getTranslations("account.invite");
+  // An invitation that can be used follows it while open: revoked, used, expired, or the event renamed.
+  const follow = <VersionFollower url={`/invite/${encodeURIComponent(token)}/version`} version={inviteFingerprint(invite)} />;
 
   if (invite?.status !== "valid") {
     const why = !invite
@@ -73,6 +77,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     const current = await staffRole(db.read, invite.event.id, account.id);
     return (
       <PageShell width="narrow">
+        {follow}
         <div className="card space-y-5 p-6 sm:p-8">
           {heading}
           <p className="text-ink-soft">
@@ -99,6 +104,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 
   return (
     <PageShell>
+      {follow}
       <div className="mx-auto max-w-3xl space-y-6">
         <div className="card p-6 sm:p-8">{heading}</div>
         <div className="grid items-start gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
+import { actorForEvent, sessionSecret } from "@/lib/auth/web-session";
 import { lookUpJoinCode } from "@/lib/events/join-by-code";
+import { joinFollowToken, joinPageFingerprint } from "@/lib/events/join-version";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { PhoneShell } from "../../phone-shell";
 import { CodeForm } from "../code-form";
 import { joinEventAction } from "./actions";
@@ -62,8 +64,11 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
   // Already in (this phone has their cookie): straight back to the room.
   if (await actorForEvent(event.id)) redirect(`/p/${event.slug}`);
 
+  // The page follows its event while open: a new name or place, the event finished, its code changed.
+  const follow = `/j/${event.joinCode}/version?t=${encodeURIComponent(joinFollowToken(event, sessionSecret()))}`;
   return (
     <PhoneShell>
+      <VersionFollower url={follow} version={joinPageFingerprint(event)} />
       <div className="card mt-4 space-y-6 p-6">
         <div className="space-y-2">
           <p className="eyebrow">{t("joinPage.eyebrow")}</p>

@@ -34,6 +34,12 @@ test("the privacy notice at join fits one phone screen and says who, what, how l
   expect(height).toBeLessThanOrEqual(844);
   await expectAccessible(page);
   await page.screenshot({ path: `${shots}/notice-390.png` });
+  // The organisers change their settings while it is open: the notice says so without a reload.
+  await (await db()).transact((tx) =>
+    tx.update(events).set({ privacyContact: "privacy@lambeth.example", retentionMonths: 24 }).where(eq(events.id, event.id)),
+  );
+  await expect(page.getByText("privacy@lambeth.example")).toBeVisible();
+  await expect(page.getByText("2 years after the event")).toBeVisible();
   await page.getByRole("link", { name: "Back to joining" }).click();
   await expect(page.getByLabel("What should people call you?")).toBeVisible();
 });

@@ -47,6 +47,21 @@ describe("the join page's version", () => {
     expect(await joinPageVersion(db.read, token, secret)).not.toBe(rotated);
   });
 
+  it("follows the privacy notice's words on the privacy page, and leaves the join page alone for them", async () => {
+    const created = await db.transact((tx) =>
+      createEvent(tx, { name: "Made in Oval", createdBy: organiserId, status: "published" }),
+    );
+    const event = await stored(created.id);
+    const token = joinFollowToken(event, secret);
+    expect(await joinPageVersion(db.read, token, secret, "privacy")).toBe(joinPageFingerprint(event, "privacy"));
+    await db.transact((tx) =>
+      tx.update(events).set({ retentionMonths: 24, privacyContact: "dpo@lambeth.example" }).where(eq(events.id, event.id)),
+    );
+    expect(await joinPageVersion(db.read, token, secret, "privacy")).not.toBe(joinPageFingerprint(event, "privacy"));
+    expect(await joinPageVersion(db.read, token, secret, "privacy")).toBe(joinPageFingerprint(await stored(event.id), "privacy"));
+    expect(await joinPageVersion(db.read, token, secret)).toBe(joinPageFingerprint(event));
+  });
+
   it("answers only a token signed by this server for a real code", async () => {
     const created = await db.transact((tx) => createEvent(tx, { name: "Other", createdBy: organiserId, status: "published" }));
     const event = await stored(created.id);

@@ -3,9 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
+import { sessionSecret } from "@/lib/auth/web-session";
 import { lookUpJoinCode } from "@/lib/events/join-by-code";
+import { joinFollowToken, joinPageFingerprint } from "@/lib/events/join-version";
 import { retentionEndsAt } from "@/lib/privacy/retention";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { PhoneShell } from "../../../phone-shell";
 
 export async function generateMetadata() {
@@ -40,8 +43,11 @@ export default async function PrivacyNoticePage({
   const months = event.retentionMonths;
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
+  // The notice follows the organisers' privacy settings while open.
+  const follow = `/j/${event.joinCode}/version?page=privacy&t=${encodeURIComponent(joinFollowToken(event, sessionSecret()))}`;
   return (
     <PhoneShell>
+      <VersionFollower url={follow} version={joinPageFingerprint(event, "privacy")} />
       <article className="space-y-3 text-[0.95rem] leading-snug">
         <header className="space-y-1">
           <p className="eyebrow">{event.name}</p>

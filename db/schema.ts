@@ -340,6 +340,10 @@ export const deletedNotes = sqliteTable(
       createdAt: number;
       noteIds: string[];
     }>(),
+    /** Dots that deleting it gave back to their voters in rounds still open, by voter: an undo puts them back where it can. */
+    keptDots: text("kept_dots", { mode: "json" }).$type<
+      { roundId: string; voterKey: string; targetId: string; dots: number }[]
+    >(),
     deletedAt: integer("deleted_at").notNull(),
   },
   (t) => [index("deleted_notes_time").on(t.deletedAt)],

@@ -1,8 +1,25 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
 import { addBoardFixture, createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
+
+/** An event with a board "Park ideas", and two people who joined it, each with the board open on their phone. */
+async function twoPhonesOnABoard(browser: Browser, names: [string, string]) {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Park ideas", template: "ideas" });
+  const phones = await Promise.all(
+    names.map(async (name) => {
+      const context = await browser.newContext(phone);
+      await joinAs(context, event.id, name);
+      const page = await context.newPage();
+      await page.goto(`/p/${event.slug}/b/${board.id}`);
+      return { context, page };
+    }),
+  );
+  const pages = phones.map((p) => p.page) as [Page, Page];
+  return { event, board, phones, pages };
+}
 
 test("a hidden-tally vote: phones vote, the screen counts voters only, the reveal ranks and the shortlist moves on", async ({
   browser,
@@ -90,18 +107,8 @@ test("a hidden-tally vote: phones vote, the screen counts voters only, the revea
 test("dots on notes a facilitator deletes while the vote is open go back to the voters' phones, live", async ({ browser }) => {
   // A console and two phones: on a busy 2-core machine this takes over a minute.
   test.setTimeout(150_000);
-  const event = await createEventFixture();
-  const board = await addBoardFixture(event.id, { title: "Park ideas", template: "ideas" });
-  const phones = await Promise.all(
-    ["Flooder Fred", "Ben"].map(async (name) => {
-      const context = await browser.newContext(phone);
-      await joinAs(context, event.id, name);
-      const page = await context.newPage();
-      await page.goto(`/p/${event.slug}/b/${board.id}`);
-      return { context, page };
-    }),
-  );
-  const [{ page: fred }, { page: ben }] = phones as [(typeof phones)[number], (typeof phones)[number]];
+  const { event, board, phones, pages } = await twoPhonesOnABoard(browser, ["Flooder Fred", "Ben"]);
+  const [fred, ben] = pages;
   for (const [page, text] of [
     [fred, "Buy my raffle tickets"],
     [ben, "More benches by the pond"],
@@ -143,6 +150,60 @@ test("dots on notes a facilitator deletes while the vote is open go back to the 
   } finally {
     staff.close();
     await laptop.close();
+    for (const p of phones) await p.context.close();
+  }
+});
+
+test("a note deleted by mistake while the room votes on groups comes back with its group's dots when undone: the voters' phones show them", async ({
+  browser,
+}) => {
+  const { event, board, phones, pages } = await twoPhonesOnABoard(browser, ["Amira", "Ben"]);
+  const [amira, ben] = pages;
+  for (const text of ["A water fountain", "A drinking tap by the swings", "More benches by the pond"]) {
+    await amira.getByLabel("Your note").fill(text);
+    await amira.getByRole("button", { name: /^Add note/ }).click();
+    await expect(ben.getByTestId("note").filter({ hasText: text })).toBeVisible();
+  }
+  const staff = await commandSocket(event.id, event.organiser.id);
+  try {
+    // The facilitator groups the two water ideas and opens a vote on groups.
+    const { notes } = (await staff.command("board:open", { boardId: board.id })) as { notes: { id: string; text: string }[] };
+    const id = (text: string) => notes.find((n) => n.text === text)?.id ?? "";
+    await staff.command("note:group", { noteId: id("A drinking tap by the swings"), withNoteId: id("A water fountain") });
+    await staff.command("vote:open", {
+      boardId: board.id,
+      dotsPerPerson: 3,
+      maxPerTarget: 2,
+      targets: "groups",
+      talliesLive: true,
+    });
+    const water = ben.getByTestId("vote-group");
+    await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
+    await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
+    await expect(ben.getByTestId("dots-left")).toHaveText("1 dot");
+
+    // Amira deletes one of the two: a group of one is no group, and Ben's dots are his again.
+    await amira.getByRole("button", { name: "Delete note: A drinking tap by the swings" }).click();
+    await expect(ben.getByTestId("vote-group")).toHaveCount(0);
+    await expect(ben.getByTestId("dots-left")).toHaveText("3 dots");
+    await amira.getByTestId("note-deleted").getByRole("button", { name: /^Undo/ }).click();
+
+    // Undone: the group is back with Ben's two dots on it, on his phone without a reload.
+    await expect(water.getByTestId("my-dots")).toHaveText("2");
+    await expect(ben.getByTestId("dots-left")).toHaveText("1 dot");
+    await expect(water.getByRole("button", { name: "Add a dot to: Group: untitled" })).toBeDisabled();
+    await expect(amira.getByTestId("dots-left")).toHaveText("3 dots");
+    // The room's count is the group's (a vote on groups puts no count on single notes).
+    await expect(amira.getByTestId("vote-group").getByTestId("tally")).toHaveText(/2 dots/);
+    await expect(amira.getByTestId("note").getByTestId("tally")).toHaveCount(0);
+    await ben.screenshot({ path: "e2e/.artifacts/screenshots/vote-undo-390x844.png" });
+    // Still his to move: taken back, it can be spent again.
+    await water.getByRole("button", { name: "Take a dot back from: Group: untitled" }).click();
+    await expect(ben.getByTestId("dots-left")).toHaveText("2 dots");
+    await ben.reload();
+    await expect(ben.getByTestId("vote-group").getByTestId("my-dots")).toHaveText("1");
+  } finally {
+    staff.close();
     for (const p of phones) await p.context.close();
   }
 });

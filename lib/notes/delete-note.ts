@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { deletedNotes, noteGroups, notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
+import { dotsToKeep } from "@/lib/voting/keep-dots";
 import { ownNoteInEvent } from "./find-note";
 import { dissolveSingletonGroup } from "./groups";
 import { notesGone } from "./notes-gone";
@@ -10,8 +11,8 @@ import { undoKeptMs } from "./undo-rules";
 
 /**
  * Deletes a note for everyone at once, keeping a copy for a minute so whoever deleted it can undo
- * (lib/notes/restore-note.ts): the row as it was and, if it was the second-last note of a group,
- * the group that deleting it dissolved.
+ * (lib/notes/restore-note.ts): the row as it was, if it was the second-last note of a group the
+ * group that deleting it dissolved, and who had dots on them in a round still open.
  */
 /**
  * Copies kept for an undo that has run out go. Run by the next delete anywhere and, so that a
@@ -35,6 +36,8 @@ export const deleteNote: WriteHandler<"note:delete"> = {
           .map((n) => n.id)
           .filter((id) => id !== note.id)
       : [];
+    // Read before the delete gives them back to their voters: an undo puts them back.
+    const onIt = await dotsToKeep(tx, board.id, group ? [note.id, group.id] : [note.id]);
     await tx.delete(notes).where(eq(notes.id, note.id));
     const broadcasts: Broadcast[] = await notesGone(tx, [note]);
     if (note.groupId) broadcasts.push(...(await dissolveSingletonGroup(tx, board, note.groupId)));
@@ -49,6 +52,8 @@ export const deleteNote: WriteHandler<"note:delete"> = {
         authorAccountId: note.authorAccountId,
         note: { ...note },
         dissolvedGroup: dissolved ? { id: group.id, title: group.title, createdAt: group.createdAt, noteIds: groupMates } : null,
+        // A group that stays keeps its dots: only a dissolved one's went back.
+        keptDots: onIt.filter((d) => d.targetId === note.id || dissolved),
         deletedAt: now,
       })
       .onConflictDoNothing();

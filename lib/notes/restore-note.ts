@@ -5,6 +5,7 @@ import { assertMayWrite, boardInEvent } from "@/lib/boards/board-access";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
+import { giveBackDots } from "@/lib/voting/keep-dots";
 import { ownNoteInEvent } from "./find-note";
 import { groupToWire, memberAuthorKeys } from "./groups";
 import { notesById, ownScreensSignal, toWire } from "./note-views";
@@ -15,9 +16,10 @@ type NoteRow = typeof notes.$inferInsert;
 /**
  * Undo of a delete: the note comes back as it was, with its id (so its dots in closed rounds count
  * again), text, column, place and group. Dots on it in a round still open went back to their
- * voters when it was deleted (lib/voting/return-dots.ts) and stay theirs: they may have spent
- * them again since. A group the delete dissolved is made again with the notes that were
- * left in it, if they are still on their own. Only whoever deleted it, within `undoKeptMs`.
+ * voters when it was deleted (lib/voting/return-dots.ts); they are put back on it as far as each
+ * voter still has them to spend (lib/voting/keep-dots.ts). A group the delete dissolved is made
+ * again with the notes that were left in it, if they are still on their own, with its dots.
+ * Only whoever deleted it, within `undoKeptMs`.
  */
 export const restoreNote: WriteHandler<"note:restore"> = {
   kind: "write",
@@ -69,6 +71,8 @@ export const restoreNote: WriteHandler<"note:restore"> = {
     }
     await tx.insert(notes).values({ ...row, groupId, boardId: board.id });
 
+    const dots = await giveBackDots(tx, board, kept.keptDots ?? [], now);
+
     const [restored] = await notesById(tx, board.id, [kept.noteId]);
     if (!restored) throw new Error("restored note vanished");
     const mates = regrouped.length ? await notesById(tx, board.id, regrouped) : [];
@@ -81,7 +85,7 @@ export const restoreNote: WriteHandler<"note:restore"> = {
         group: group ? groupToWire(board, group, await memberAuthorKeys(tx, group.id), actorKey(actor)) : null,
       },
       broadcasts,
-      signals: ownScreensSignal(restored, board),
+      signals: [...ownScreensSignal(restored, board), ...dots],
     };
   },
 };

@@ -15,13 +15,16 @@ export type { Broadcast };
  *   anonymous board, their words while the board is hidden): their other screens are sent the
  *   author's copy ("note:yours");
  * - audited: staff's use of personal data was recorded (lib/privacy/audit.ts): the event's audit
- *   page, open on an organiser's screen, is told ("event:audited").
+ *   page, open on an organiser's screen, is told ("event:audited");
+ * - own-dots: a voter's dots changed without them casting (an undo of a delete gave theirs back):
+ *   their screens are told their dots in that round ("vote:yours"); nobody else learns whose they were.
  */
 export type Signal =
   | { kind: "tally"; roundId: string; room: RoomKey<"votes"> }
   | { kind: "renamed"; participantId: string }
   | { kind: "own-note"; eventId: string; authorKey: string; note: WireNote }
-  | { kind: "audited"; eventId: string };
+  | { kind: "audited"; eventId: string }
+  | { kind: "own-dots"; eventId: string; voterKey: string; boardId: string; roundId: string; mine: Record<string, number> };
 
 /**
  * Access a command took away (someone left or was removed): the socket layer disconnects every

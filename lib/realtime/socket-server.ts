@@ -506,7 +506,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         if (signal.kind === "tally") tallyUpdates.add(signal.roundId, signal.room);
         else if (signal.kind === "renamed") tellOwn(signal.participantId, "profile:renamed", {});
         else if (signal.kind === "audited") audited(signal.eventId);
-        else {
+        else if (signal.kind === "own-dots") {
+          const { boardId, roundId, mine } = signal;
+          io.to(personRoom(signal.eventId, signal.voterKey)).emit("vote:yours", { boardId, roundId, mine });
+        } else {
           // The screen that sent it has the author's copy in its answer.
           const theirs = io.to(personRoom(signal.eventId, signal.authorKey));
           (via.socketId ? theirs.except(via.socketId) : theirs).emit("note:yours", { note: signal.note });

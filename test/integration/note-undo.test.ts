@@ -71,14 +71,15 @@ describe("undo of a deleted note", () => {
     await until(() => shape(bensScreen.current).join() === before.join(), "the note back on Ben's screen, in its group");
     expect(bensScreen.current?.groups[grouped.group.id]?.title).toBe("Places to sit");
 
-    // The same as a fresh load. The dot Ben gave it went back to him with the delete, and stays his.
+    // The same as a fresh load. The dot Ben gave it went back to him with the delete; he had not
+    // spent it again, so the undo puts it back on the note.
     const fresh = await ok(staff, "board:open", { boardId });
     expect(fresh.notes.map((n) => `${n.text}|${n.groupId}`).sort()).toEqual([
       `Bus stop benches|${grouped.group.id}`,
       `Shade in the square|${grouped.group.id}`,
     ]);
     const votes = await ok(ben, "vote:state", { boardId });
-    expect(votes.mine).toEqual({});
+    expect(votes.mine).toEqual({ [first.id]: 1 });
 
     // Undo is once: the note is back, and the kept copy is gone.
     const again = await send(amira, "note:restore", { noteId: first.id });

@@ -234,6 +234,7 @@ describe("public names", () => {
       "devices:changed",
       "profile:renamed",
       "note:yours",
+      "vote:yours",
       "language:chosen",
     ];
     await expect

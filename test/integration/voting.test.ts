@@ -277,6 +277,50 @@ describe("dot-voting", () => {
     expect((await ok(ben, "vote:state", { boardId: event.welcomeBoardId })).mine).toEqual({ [other]: 2 });
   });
 
+  it("puts the dots back with an undo of the delete, as far as each voter still has them; their phones and the tally follow", async () => {
+    const staff = await facilitator();
+    const amira = await phone("Amira");
+    const ben = await phone("Ben");
+    const cara = await phone("Cara");
+    const [gone = "", kept = ""] = await addNotes(amira, 2);
+    const { round } = await openRound(staff, { targets: "notes", dotsPerPerson: 3, maxPerTarget: 2 });
+    for (const voter of [ben, cara]) await ok(voter, "vote:state", { boardId: event.welcomeBoardId });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: gone });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: gone });
+    await ok(cara, "vote:cast", { roundId: round.id, targetId: gone });
+    await ok(amira, "note:delete", { noteId: gone });
+    // Meanwhile Ben spends two of the three dots he got back.
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: kept });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: kept });
+
+    const bens = nextEvent(ben, "vote:yours");
+    const caras = nextEvent(cara, "vote:yours");
+    const tallied = nextEvent(ben, "vote:tallied", (m) => m.dotsUsed === 4);
+    await ok(amira, "note:restore", { noteId: gone });
+    expect(await bens).toEqual({ boardId: event.welcomeBoardId, roundId: round.id, mine: { [kept]: 2, [gone]: 1 } });
+    expect(await caras).toEqual({ boardId: event.welcomeBoardId, roundId: round.id, mine: { [gone]: 1 } });
+    expect(await tallied).toMatchObject({ voters: 2, dotsUsed: 4 });
+    // Held as if cast: Ben's dot on it can be taken back and spent again, within his three.
+    await ok(ben, "vote:retract", { roundId: round.id, targetId: gone });
+    expect((await ok(ben, "vote:state", { boardId: event.welcomeBoardId })).mine).toEqual({ [kept]: 2 });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: gone });
+    expect(await send(ben, "vote:cast", { roundId: round.id, targetId: gone })).toMatchObject({ ok: false });
+    await ok(staff, "vote:reveal", { roundId: round.id });
+    expect((await ok(ben, "vote:state", { boardId: event.welcomeBoardId })).tally?.tallies).toEqual({ [gone]: 2, [kept]: 2 });
+  });
+
+  it("gives no dots back with an undo once the round has closed", async () => {
+    const staff = await facilitator();
+    const amira = await phone("Amira");
+    const [gone = ""] = await addNotes(amira, 1);
+    const { round } = await openRound(staff);
+    await ok(amira, "vote:cast", { roundId: round.id, targetId: gone });
+    await ok(amira, "note:delete", { noteId: gone });
+    await ok(staff, "vote:close", { roundId: round.id });
+    await ok(amira, "note:restore", { noteId: gone });
+    expect(await t.server.db.read.select().from(votes).where(eq(votes.roundId, round.id))).toHaveLength(0);
+  });
+
   it("keeps the dots of a closed round when their note goes later, and the event's export still imports", async () => {
     const staff = await facilitator();
     const amira = await phone("Amira");

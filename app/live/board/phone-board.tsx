@@ -15,7 +15,7 @@ import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { BoardColumns } from "./board-columns";
 import { MapCanvas, numberedPins } from "./map-canvas";
-import { DotsSpentProvider, TargetVotes } from "./target-votes";
+import { DotsSpentProvider, TargetTally, TargetVotes } from "./target-votes";
 import { VoteBanner } from "./vote-banner";
 
 /** A board on a phone: add a note with one thumb, read the board as a list by column. */
@@ -227,7 +227,10 @@ export function PhoneBoard({
                 const label = t("group", { title: g.title || t("untitled") });
                 return (
                   <li key={g.id} className="card p-4" data-testid="vote-group">
-                    <p className="font-semibold">{label}</p>
+                    <div className="flex flex-wrap items-center gap-2">
+                      <p className="font-semibold">{label}</p>
+                      <TargetTally votes={votes} targetId={g.id} kind="group" />
+                    </div>
                     <p className="text-sm text-ink-soft">{t("noteCount", { count })}</p>
                     <TargetVotes votes={votes} targetId={g.id} label={label} maxPerTarget={round?.maxPerTarget ?? 0} />
                   </li>

@@ -82,7 +82,7 @@ export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
       {note.source ? (
         <span className="rounded-full bg-white/70 px-2 py-0.5">{t("note.from", { board: note.source.boardTitle })}</span>
       ) : null}
-      {votes ? <TargetTally votes={votes} targetId={note.id} /> : null}
+      {votes ? <TargetTally votes={votes} targetId={note.id} kind="note" /> : null}
     </>
   );
 

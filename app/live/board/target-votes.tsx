@@ -38,11 +38,17 @@ export function TargetVotes({
   return <VoteControls label={label} mine={mine} canAdd={!spent && mine < maxPerTarget} onAdd={onAdd} onRemove={onRemove} />;
 }
 
-/** The room's dots on one note, while the tallies are shown to this screen. */
-export function TargetTally({ votes, targetId }: { votes: VotingStore; targetId: string }) {
+/**
+ * The room's dots on one note or group, while the tallies are shown to this screen, and only
+ * where the round's dots could go (a vote on groups puts no "0 dots" on every note).
+ */
+export function TargetTally({ votes, targetId, kind }: { votes: VotingStore; targetId: string; kind: "note" | "group" }) {
   const dots = useTargetVotes(votes, targetId, (s) => {
-    const tallies = s?.tally?.tallies;
-    return tallies ? (tallies[targetId] ?? 0) : null;
+    const tally = s?.tally;
+    if (!s || !tally?.tallies) return null;
+    const round = s.round?.id === tally.roundId ? s.round : s.history.find((r) => r.id === tally.roundId);
+    if (round && round.targets !== "both" && round.targets !== (kind === "note" ? "notes" : "groups")) return null;
+    return tally.tallies[targetId] ?? 0;
   });
   return dots === null ? null : <TallyBadge dots={dots} />;
 }

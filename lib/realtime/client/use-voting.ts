@@ -63,6 +63,11 @@ export function useVotingStore(boardId: string) {
     let told = room.get();
     return {
       room,
+      /** My dots as the server counts them after a change I did not make (an undo gave dots back): kept unless mine are on their way. */
+      yours(info: { boardId: string; roundId: string; mine: Record<string, number> }) {
+        if (info.boardId !== boardId || info.roundId !== room.get()?.round?.id || inFlight > 0) return;
+        room.patch((s) => (sameDots(s.mine, info.mine) ? s : { ...s, mine: info.mine }));
+      },
       /** Internal: passes on the room's changes to the targets they touch (see the effect below). */
       tellTargets() {
         const now = room.get();
@@ -112,6 +117,11 @@ export function useVotingStore(boardId: string) {
     };
   }, [c, room, boardId]);
   useEffect(() => room.subscribe(store.tellTargets), [room, store]);
+  useEffect(() => {
+    if (!c) return;
+    c.socket.on("vote:yours", store.yours);
+    return () => void c.socket.off("vote:yours", store.yours);
+  }, [c, store]);
   return store;
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `deleted_notes` ADD `kept_dots` text;

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
 import { addBoardFixture, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
+import { joinByCode } from "../teams/support";
 import { addAgenda, expectSameCountdown, shownSeconds } from "./support";
 
 test("the console starts the next phase and the timer; a phone with a wrong clock shows the same countdown and follows a nudge", async ({
@@ -100,4 +101,29 @@ test("a participant's page gets no facilitator controls, and the console refuses
   await expect(page.getByRole("heading", { name: "This page is for the people running the event" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Start next phase/ })).toHaveCount(0);
   await context.close();
+});
+
+test("the console reads the people's private details once when it opens and once when someone joins, for both panels that show them", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const console_ = await laptop.newPage();
+  let reads = 0;
+  console_.on("websocket", (ws) =>
+    ws.on("framesent", (frame) => {
+      if (String(frame.payload).includes('"participants:details"')) reads++;
+    }),
+  );
+  await console_.goto(`/f/${event.slug}`);
+  await expect(console_.getByText("Nobody matches.")).toBeVisible();
+  await expect.poll(() => reads).toBe(1);
+
+  const handset = await browser.newContext(phone);
+  await joinByCode(await handset.newPage(), event.joinCode, "Amara Osei");
+  await expect(console_.getByTestId("people-moderation").getByRole("listitem").filter({ hasText: "Amara" })).toBeVisible();
+  await expect.poll(() => reads).toBe(2);
+  await laptop.close();
+  await handset.close();
 });

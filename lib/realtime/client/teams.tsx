@@ -5,7 +5,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { withTeamNames } from "@/lib/boards/board-list";
 import { teamsRoom } from "@/lib/teams/teams-state";
 import type { Ack, CommandResults } from "../contract";
+import type { EventConnection } from "./connection";
 import { useConnection, useEventRoom } from "./react";
+import { sameTask } from "./same-task";
 import { useRoom, useRoomSlice, useRoomStore } from "./use-room";
 
 /**
@@ -92,6 +94,9 @@ export function useMyTeamMoved(enabled: boolean, onMoved: () => void) {
   }, [myTeamId, onMoved]);
 }
 
+/** The console's panels that show the private list, mounted or told of a change together, read it once. */
+const readDetails = sameTask((c: EventConnection) => c.query("participants:details", {}).catch(() => null));
+
 /**
  * Access needs and contact details, for the console only: reloaded whenever the room's people
  * change (`changeKey`, compared by identity: pass state, never a literal made while rendering)
@@ -105,7 +110,7 @@ export function usePrivateDetails(enabled: boolean, changeKey: unknown, version 
     if (!c || !enabled) return;
     let live = true;
     const load = async () => {
-      const ack = await c.query("participants:details", {}).catch(() => null);
+      const ack = await readDetails(c);
       if (live && ack?.ok) setDetails(ack.result);
     };
     // Now if connected, and on every (re)connect: once each, not twice on the first.

@@ -159,6 +159,7 @@ test("a note deleted by mistake while the room votes on groups comes back with i
 }) => {
   const { event, board, phones, pages } = await twoPhonesOnABoard(browser, ["Amira", "Ben"]);
   const [amira, ben] = pages;
+  const laptop = await browser.newContext(projector);
   for (const text of ["A water fountain", "A drinking tap by the swings", "More benches by the pond"]) {
     await amira.getByLabel("Your note").fill(text);
     await amira.getByRole("button", { name: /^Add note/ }).click();
@@ -177,6 +178,9 @@ test("a note deleted by mistake while the room votes on groups comes back with i
       targets: "groups",
       talliesLive: true,
     });
+    await signIn(laptop, event.organiser.id);
+    const screen = await laptop.newPage();
+    await screen.goto(`/s/${event.slug}/b/${board.id}`);
     const water = ben.getByTestId("vote-group");
     await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
     await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
@@ -193,9 +197,10 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     await expect(ben.getByTestId("dots-left")).toHaveText("1 dot");
     await expect(water.getByRole("button", { name: "Add a dot to: Group: untitled" })).toBeDisabled();
     await expect(amira.getByTestId("dots-left")).toHaveText("3 dots");
-    // The room's count is the group's (a vote on groups puts no count on single notes).
+    // The room's count is the group's (a vote on groups puts no count on single notes), on the phones and the big screen.
     await expect(amira.getByTestId("vote-group").getByTestId("tally")).toHaveText(/2 dots/);
     await expect(amira.getByTestId("note").getByTestId("tally")).toHaveCount(0);
+    await expect(screen.getByTestId("tally")).toHaveText([/2 dots/]);
     await ben.screenshot({ path: "e2e/.artifacts/screenshots/vote-undo-390x844.png" });
     // Still his to move: taken back, it can be spent again.
     await water.getByRole("button", { name: "Take a dot back from: Group: untitled" }).click();
@@ -204,6 +209,7 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     await expect(ben.getByTestId("vote-group").getByTestId("my-dots")).toHaveText("1");
   } finally {
     staff.close();
+    await laptop.close();
     for (const p of phones) await p.context.close();
   }
 });

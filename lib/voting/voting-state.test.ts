@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RoundView, TallyView } from "@/lib/realtime/contract";
-import { changeDots, changedTargets, dotsLeft, votesRoom } from "./voting-state";
+import { changeDots, changedTargets, dotsLeft, tallyCounts, votesRoom } from "./voting-state";
 
 const round = (id: string, status: RoundView["status"] = "open"): RoundView => ({
   id,
@@ -105,5 +105,26 @@ describe("which targets a change of the voting state touches", () => {
     expect(changedTargets({ ...base, tally: null }, base)).toBe("all");
     expect(changedTargets(null, base)).toBe("all");
     expect(changedTargets(base, null)).toBe("all");
+  });
+});
+
+describe("what a tally counts", () => {
+  it("follows the round the tally is of: notes, groups, both, or neither for teams", () => {
+    const of = (targets: RoundView["targets"]) => ({ ...round("r"), targets });
+    const shown = { ...tally("r", 1, 2), tallies: { n1: 2 } };
+    expect(tallyCounts({ round: of("groups"), history: [], tally: shown })).toEqual({ notes: false, groups: true });
+    expect(tallyCounts({ round: of("notes"), history: [], tally: shown })).toEqual({ notes: true, groups: false });
+    expect(tallyCounts({ round: of("both"), history: [], tally: shown })).toEqual({ notes: true, groups: true });
+    expect(tallyCounts({ round: of("teams"), history: [], tally: shown })).toEqual({ notes: false, groups: false });
+    // The tally of an earlier round, revealed, with a new one open: by the earlier round's targets.
+    expect(tallyCounts({ round: { ...round("s"), targets: "notes" }, history: [of("groups")], tally: shown })).toEqual({
+      notes: false,
+      groups: true,
+    });
+    expect(tallyCounts({ round: null, history: [], tally: null })).toEqual({ notes: false, groups: false });
+    // The same answer is the same object, so a screen handed it is not drawn again for nothing.
+    expect(tallyCounts({ round: of("groups"), history: [], tally: shown })).toBe(
+      tallyCounts({ round: of("groups"), history: [], tally: shown }),
+    );
   });
 });

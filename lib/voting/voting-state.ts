@@ -43,6 +43,27 @@ export const votesRoom: RoomReducer<"votes", VotesState> = {
   },
 };
 
+/**
+ * What the tally's counts are of, by the round it belongs to: a vote on groups counts no single
+ * note (a screen puts no "0 dots" on each), a vote on notes no group, a vote on teams neither.
+ */
+export function tallyCounts(state: Pick<VotesState, "round" | "history" | "tally"> | null): TallyCounts {
+  const tally = state?.tally;
+  if (!state || !tally) return counted.none;
+  const round = state.round?.id === tally.roundId ? state.round : state.history.find((r) => r.id === tally.roundId);
+  const targets = round?.targets ?? "both";
+  return targets === "teams" ? counted.none : counted[targets];
+}
+
+type TallyCounts = { readonly notes: boolean; readonly groups: boolean };
+// The same object for the same answer: a screen handed it redraws only when it changes.
+const counted = {
+  none: { notes: false, groups: false },
+  notes: { notes: true, groups: false },
+  groups: { notes: false, groups: true },
+  both: { notes: true, groups: true },
+} as const satisfies Record<string, TallyCounts>;
+
 /** My dots after one more (or one fewer) on a target. */
 export function changeDots(mine: Record<string, number>, targetId: string, delta: 1 | -1): Record<string, number> {
   const n = (mine[targetId] ?? 0) + delta;

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
+import { tallyCounts } from "@/lib/voting/voting-state";
 import { clock, useSecondsLeft } from "./vote-banner";
 import { VoteResults } from "./vote-results";
 import { WallBoardView } from "./wall-board";
@@ -42,7 +43,14 @@ export function ProjectedBoard({ boardId }: { boardId: string }) {
         </section>
       ) : (
         <div className="min-h-0 flex-1">
-          <WallBoardView boardId={boardId} board={board} interactive={false} tone="dark" tallies={tally?.tallies ?? null} />
+          <WallBoardView
+            boardId={boardId}
+            board={board}
+            interactive={false}
+            tone="dark"
+            tallies={tally?.tallies ?? null}
+            counts={tallyCounts(voting)}
+          />
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useDeferredValue } from "react";
 import { useTargetVotes, useVotes, type VotingStore } from "@/lib/realtime/client/use-voting";
-import { dotsLeft } from "@/lib/voting/voting-state";
+import { dotsLeft, tallyCounts } from "@/lib/voting/voting-state";
 import { TallyBadge, VoteControls } from "./vote-controls";
 
 /**
@@ -44,11 +44,9 @@ export function TargetVotes({
  */
 export function TargetTally({ votes, targetId, kind }: { votes: VotingStore; targetId: string; kind: "note" | "group" }) {
   const dots = useTargetVotes(votes, targetId, (s) => {
-    const tally = s?.tally;
-    if (!s || !tally?.tallies) return null;
-    const round = s.round?.id === tally.roundId ? s.round : s.history.find((r) => r.id === tally.roundId);
-    if (round && round.targets !== "both" && round.targets !== (kind === "note" ? "notes" : "groups")) return null;
-    return tally.tallies[targetId] ?? 0;
+    const tallies = s?.tally?.tallies;
+    if (!tallies || !tallyCounts(s)[kind === "note" ? "notes" : "groups"]) return null;
+    return tallies[targetId] ?? 0;
   });
   return dots === null ? null : <TallyBadge dots={dots} />;
 }

@@ -148,6 +148,8 @@ type WallProps = {
   onSelectionChange?: (selection: { noteIds: string[]; groupIds: string[] }) => void;
   /** Dots per note, when a vote's tallies are visible. */
   tallies?: Record<string, number> | null;
+  /** What those dots were put on (tallyCounts): a count shows on notes, on groups, or both. */
+  counts?: { notes: boolean; groups: boolean };
   /** Staff's own wall (never the projector): read the notes the room can't see, and hide one from the room. */
   moderate?: boolean;
 };
@@ -157,6 +159,8 @@ export function WallBoard(props: WallProps) {
   return <WallBoardView {...props} board={useBoard(props.boardId, { asTheRoom: !props.interactive })} />;
 }
 
+const countsBoth = { notes: true, groups: true };
+
 /** The wall for a board whose live state the caller already holds (e.g. beside its settings). */
 export function WallBoardView({
   boardId,
@@ -165,6 +169,7 @@ export function WallBoardView({
   onSelectionChange,
   board,
   tallies,
+  counts = countsBoth,
   moderate = false,
 }: WallProps & { board: BoardHandle }) {
   const t = useTranslations("wall");
@@ -562,7 +567,7 @@ export function WallBoardView({
                                 : undefined
                             }
                             canGroupAbove={canGroupWithAbove(column.notes, note)}
-                            tally={tallies ? (tallies[note.id] ?? 0) : null}
+                            tally={tallies && counts.notes ? (tallies[note.id] ?? 0) : null}
                             moderation={moderate ? { hidden: hiddenTexts[note.id] ?? null, onWithhold } : undefined}
                             fit={fit}
                           />
@@ -602,7 +607,7 @@ export function WallBoardView({
                                   onDone={interactive ? onGroupNamed : undefined}
                                 />
                               </div>
-                              {tallies ? (
+                              {tallies && counts.groups ? (
                                 <TallyBadge
                                   dots={tallies[segment.groupId] ?? 0}
                                   size={layout ? "fit" : dark ? "wall" : "phone"}

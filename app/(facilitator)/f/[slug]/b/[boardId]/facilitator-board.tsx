@@ -15,6 +15,7 @@ import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
+import { tallyCounts } from "@/lib/voting/voting-state";
 
 function Toggle({
   label,
@@ -137,6 +138,7 @@ export function FacilitatorBoard({
             interactive
             moderate
             tallies={tallies}
+            counts={tallyCounts(voting)}
             onSelectionChange={setSelection}
           />
           {settings?.template === "map" ? null : (

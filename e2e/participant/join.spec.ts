@@ -125,3 +125,17 @@ test("the join page follows its event while a phone holds it: a rename, a new co
   await expectAccessible(page);
   await laptop.close();
 });
+
+test("a join page left open in one tab moves on to the room once the phone has joined in another", async ({ context }) => {
+  const event = await createEventFixture({ name: "Made in Vauxhall" });
+  const first = await context.newPage();
+  await first.goto(`/j/${event.joinCode}`);
+  await expect(first.getByRole("heading", { name: "Made in Vauxhall" })).toBeVisible();
+  const second = await context.newPage();
+  await second.goto(`/j/${event.joinCode}`);
+  await second.getByLabel("What should people call you?").fill("Amara");
+  await second.getByRole("button", { name: "Join" }).click();
+  await expect(second).toHaveURL(new RegExp(`/p/${event.slug}/me`));
+  await first.bringToFront();
+  await expect(first).toHaveURL(new RegExp(`/p/${event.slug}$`));
+});

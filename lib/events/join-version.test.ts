@@ -62,6 +62,18 @@ describe("the join page's version", () => {
     expect(await joinPageVersion(db.read, token, secret)).toBe(joinPageFingerprint(event));
   });
 
+  it("tells the join page of a device that has joined since, and not the privacy notice", async () => {
+    const created = await db.transact((tx) =>
+      createEvent(tx, { name: "Made in Vauxhall", createdBy: organiserId, status: "published" }),
+    );
+    const event = await stored(created.id);
+    const token = joinFollowToken(event, secret);
+    const joined = async (id: string) => id === event.id;
+    expect(await joinPageVersion(db.read, token, secret, "join", async () => false)).toBe(joinPageFingerprint(event));
+    expect(await joinPageVersion(db.read, token, secret, "join", joined)).not.toBe(joinPageFingerprint(event));
+    expect(await joinPageVersion(db.read, token, secret, "privacy", joined)).toBe(joinPageFingerprint(event, "privacy"));
+  });
+
   it("answers only a token signed by this server for a real code", async () => {
     const created = await db.transact((tx) => createEvent(tx, { name: "Other", createdBy: organiserId, status: "published" }));
     const event = await stored(created.id);

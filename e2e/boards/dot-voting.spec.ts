@@ -182,6 +182,8 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     const screen = await laptop.newPage();
     await screen.goto(`/s/${event.slug}/b/${board.id}`);
     const water = ben.getByTestId("vote-group");
+    // The phone's cue says what takes dots in this vote.
+    await expect(ben.getByText("Tap + on the groups you like most (up to 2 dots on one).")).toBeVisible();
     await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
     await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
     await expect(ben.getByTestId("dots-left")).toHaveText("1 dot");

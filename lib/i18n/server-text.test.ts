@@ -240,7 +240,8 @@ describe("the English catalogue knows every message the server writes", () => {
         .filter((f) => /^contract.*\.ts$/.test(f))
         .map((f): [string, string[]] => [path.join("lib/realtime", f), positions]),
       ["lib/participants/profile.ts", [...positions, String.raw`refine\([^\n]+, ${literal}\)`]],
-      ["lib/voting/rules.ts", [...positions, String.raw`\? ${literal}\s*:`]],
+      // The refusals that name what takes dots, one sentence for each kind of target.
+      ["lib/voting/rules.ts", [...positions, String.raw`\n\s+(?:notes|groups|both|teams): ${literal}`]],
       ["lib/boards/pins.ts", [String.raw`return pin \? ${literal}`, String.raw`return pin \? null : ${literal}`]],
     ];
     for (const [file, where] of files) {
@@ -341,6 +342,10 @@ describe("the English catalogue knows every message the server writes", () => {
       "The lead facilitator leads and has locked the room controls: only they change phases, the timer and the big screen. Boards and moderation are still yours. Ask them to unlock or to hand you the lead.",
       "4 people are already in this team. Set a capacity of at least 4, or leave it empty.",
       "Pick 2 of the 5 tied notes to fill the shortlist.",
+      "You can put at most 3 dots on one note.",
+      "You can put at most 3 dots on one group.",
+      "You can put at most 3 dots on one note or group.",
+      "You can put at most 3 dots on one team.",
       "Keep your name to 40 characters or fewer.",
       "A board title must be 80 characters or fewer",
       "Presentation time can be an hour at most",

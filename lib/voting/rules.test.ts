@@ -12,6 +12,17 @@ describe("casting dots", () => {
     expect(refuseCast(open, { a: 2, b: 1 }, "c", 0)?.message).toMatch(/used all your dots/);
   });
 
+  it("names what the vote is on when it refuses: a group, a note or group, a team", () => {
+    const on = (targets: "notes" | "groups" | "both" | "teams", maxPerTarget = 2) => ({ ...open, targets, maxPerTarget });
+    expect(refuseCast(on("groups"), { a: 2 }, "a", 0)?.message).toBe("You can put at most 2 dots on one group.");
+    expect(refuseCast(on("groups", 1), { a: 1 }, "a", 0)?.message).toBe("You can put only one dot on each group.");
+    expect(refuseCast(on("both"), { a: 2 }, "a", 0)?.message).toBe("You can put at most 2 dots on one note or group.");
+    expect(refuseCast(on("teams", 1), { a: 1 }, "a", 0)?.message).toBe("You can put only one dot on each team.");
+    expect(refuseCast(on("notes"), { a: 2 }, "a", 0)?.message).toBe("You can put at most 2 dots on one note.");
+    expect(refuseRetract(on("groups"), {}, "a", 0)?.message).toBe("You have no dot on that group.");
+    expect(refuseRetract(on("teams"), {}, "a", 0)?.message).toBe("You have no dot on that team.");
+  });
+
   it("refuses dots on a closed round, or after its time limit", () => {
     expect(refuseCast({ ...open, status: "closed" }, {}, "a", 0)?.message).toBe("Voting has closed.");
     expect(refuseCast({ ...open, endsAt: 100 }, {}, "a", 99)).toBeNull();

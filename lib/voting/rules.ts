@@ -8,6 +8,8 @@ export type RoundRules = {
   dotsPerPerson: number;
   maxPerTarget: number;
   endsAt: number | null;
+  /** What takes dots: the refusals name it ("on one group"). Notes when not said. */
+  targets?: "notes" | "groups" | "both" | "teams";
 };
 
 /** A person's dots in a round: target id → how many dots they put on it. */
@@ -26,21 +28,39 @@ export function refuseCast(round: RoundRules, mine: MyDots, targetId: string, no
   if (!isOpen(round, now)) return { code: "conflict", message: "Voting has closed." };
   if (dotsUsed(mine) >= round.dotsPerPerson)
     return { code: "conflict", message: "You've used all your dots. Take one back to move it." };
-  if ((mine[targetId] ?? 0) >= round.maxPerTarget) {
-    return {
-      code: "conflict",
-      message:
-        round.maxPerTarget === 1
-          ? "You can put only one dot on each note."
-          : `You can put at most ${round.maxPerTarget} dots on one note.`,
-    };
-  }
+  if ((mine[targetId] ?? 0) >= round.maxPerTarget) return { code: "conflict", message: perTargetLimit(round) };
   return null;
+}
+
+// Each sentence whole, so that the catalogue (messages/*/errors.json) can say it in every language.
+const oneEach = {
+  notes: "You can put only one dot on each note.",
+  groups: "You can put only one dot on each group.",
+  both: "You can put only one dot on each note or group.",
+  teams: "You can put only one dot on each team.",
+} as const;
+const atMost = {
+  notes: (max: number) => `You can put at most ${max} dots on one note.`,
+  groups: (max: number) => `You can put at most ${max} dots on one group.`,
+  both: (max: number) => `You can put at most ${max} dots on one note or group.`,
+  teams: (max: number) => `You can put at most ${max} dots on one team.`,
+} as const;
+
+const noDotThere = {
+  notes: "You have no dot on that note.",
+  groups: "You have no dot on that group.",
+  both: "You have no dot on that note or group.",
+  teams: "You have no dot on that team.",
+} as const;
+
+function perTargetLimit(round: RoundRules): string {
+  const on = round.targets ?? "notes";
+  return round.maxPerTarget === 1 ? oneEach[on] : atMost[on](round.maxPerTarget);
 }
 
 export function refuseRetract(round: RoundRules, mine: MyDots, targetId: string, now: number): CastRefusal | null {
   if (!isOpen(round, now)) return { code: "conflict", message: "Voting has closed." };
-  if ((mine[targetId] ?? 0) === 0) return { code: "conflict", message: "You have no dot on that note." };
+  if ((mine[targetId] ?? 0) === 0) return { code: "conflict", message: noDotThere[round.targets ?? "notes"] };
   return null;
 }
 

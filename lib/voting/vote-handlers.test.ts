@@ -197,6 +197,12 @@ describe("vote:cast", () => {
     );
     const group = await addGroup(groupsBoard);
     expect((await cast(onGroups, group)).ack).toEqual({ ok: true, result: { mine: { [group]: 1 } } });
+    await cast(onGroups, group);
+    // The limit is said of what the vote is on.
+    expect((await cast(onGroups, group)).ack).toEqual(refused("conflict", "You can put at most 2 dots on one group."));
+    expect((await retract(onGroups, await addGroup(groupsBoard))).ack).toEqual(
+      refused("conflict", "You have no dot on that group."),
+    );
 
     const columnsBoard = await addBoard(temp.db, event.id, "Two columns", [
       { key: "now", title: "Now" },

@@ -128,7 +128,7 @@ export function PhoneBoard({
         {votingOpen ? (
           <p className="rounded-xl bg-white p-4 text-sm ring-1 ring-line" data-testid="vote-can-do">
             {t.rich("whileOpen", {
-              targets: round?.targets === "groups" ? "groups" : "notes",
+              targets: round?.targets === "groups" || round?.targets === "both" ? round.targets : "notes",
               columns: round?.columns ? "some" : "all",
               strong: (c) => <strong>{c}</strong>,
             })}{" "}

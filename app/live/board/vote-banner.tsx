@@ -53,7 +53,9 @@ export function VoteBanner({ votes }: { votes: VotingStore }) {
           ) : null}
         </section>
         <p className="text-sm text-ink-soft">
-          {round.maxPerTarget > 1 ? t("banner.tapPlusUpTo", { max: round.maxPerTarget }) : t("banner.tapPlus")}{" "}
+          {round.maxPerTarget > 1
+            ? t("banner.tapPlusUpTo", { max: round.maxPerTarget, on: round.targets })
+            : t("banner.tapPlus", { on: round.targets })}{" "}
           {t("banner.tapMinus")}
         </p>
       </>
@@ -61,7 +63,7 @@ export function VoteBanner({ votes }: { votes: VotingStore }) {
   }
   return (
     <p className="rounded-xl bg-white p-4 font-semibold ring-1 ring-line" role="status" data-testid="vote-banner">
-      {round.status === "revealed" ? t("banner.revealed") : t("banner.closed")}
+      {round.status === "revealed" ? t("banner.revealed", { on: round.targets }) : t("banner.closed")}
     </p>
   );
 }

@@ -81,7 +81,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
             {t.rich("panel.progress", { voters: tally?.voters ?? 0, dots: tally?.dotsUsed ?? 0, strong })}
           </p>
           <p className="text-sm text-ink-soft">
-            {t("panel.rules", { dots: round.dotsPerPerson, max: round.maxPerTarget })}{" "}
+            {t("panel.rules", { dots: round.dotsPerPerson, max: round.maxPerTarget, on: round.targets })}{" "}
             {round.talliesLive ? t("panel.talliesLive") : t("panel.talliesHidden")}
           </p>
           <button type="button" className="btn btn-primary w-full" onClick={() => void voting.close()}>
@@ -181,7 +181,14 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
           >
             <div className="grid grid-cols-2 gap-3">
               <NumberField id="vote-dots" label={t("panel.dotsEach")} value={dots} onChange={setDots} min={1} max={20} />
-              <NumberField id="vote-per-note" label={t("panel.perNote")} value={perNote} onChange={setPerNote} min={1} max={20} />
+              <NumberField
+                id="vote-per-note"
+                label={t("panel.perNote", { on: targets })}
+                value={perNote}
+                onChange={setPerNote}
+                min={1}
+                max={20}
+              />
               <NumberField id="vote-minutes" label={t("panel.minutes")} value={minutes} onChange={setMinutes} min={0} max={180} />
               <NumberField
                 id="vote-shortlist"

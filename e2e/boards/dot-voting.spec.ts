@@ -182,10 +182,16 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     const screen = await laptop.newPage();
     await screen.goto(`/s/${event.slug}/b/${board.id}`);
     const water = ben.getByTestId("vote-group");
-    // The phone's cue says what takes dots in this vote.
+    // The phone's cue says what takes dots in this vote; the untitled group is called after its
+    // first note, and says what it holds.
     await expect(ben.getByText("Tap + on the groups you like most (up to 2 dots on one).")).toBeVisible();
-    await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
-    await water.getByRole("button", { name: "Add a dot to: Group: untitled" }).click();
+    await expect(water.getByTestId("group-notes").getByRole("listitem")).toHaveText([
+      "A water fountain",
+      "A drinking tap by the swings",
+    ]);
+    await expect(ben.getByTestId("note").filter({ hasText: "A drinking tap" })).toContainText("Group with “A water fountain”");
+    await water.getByRole("button", { name: "Add a dot to: Group with “A water fountain”" }).click();
+    await water.getByRole("button", { name: "Add a dot to: Group with “A water fountain”" }).click();
     await expect(ben.getByTestId("dots-left")).toHaveText("1 dot");
 
     // Amira deletes one of the two: a group of one is no group, and Ben's dots are his again.
@@ -197,7 +203,7 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     // Undone: the group is back with Ben's two dots on it, on his phone without a reload.
     await expect(water.getByTestId("my-dots")).toHaveText("2");
     await expect(ben.getByTestId("dots-left")).toHaveText("1 dot");
-    await expect(water.getByRole("button", { name: "Add a dot to: Group: untitled" })).toBeDisabled();
+    await expect(water.getByRole("button", { name: "Add a dot to: Group with “A water fountain”" })).toBeDisabled();
     await expect(amira.getByTestId("dots-left")).toHaveText("3 dots");
     // The room's count is the group's (a vote on groups puts no count on single notes), on the phones and the big screen.
     await expect(amira.getByTestId("vote-group").getByTestId("tally")).toHaveText(/2 dots/);
@@ -205,7 +211,7 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     await expect(screen.getByTestId("tally")).toHaveText([/2 dots/]);
     await ben.screenshot({ path: "e2e/.artifacts/screenshots/vote-undo-390x844.png" });
     // Still his to move: taken back, it can be spent again.
-    await water.getByRole("button", { name: "Take a dot back from: Group: untitled" }).click();
+    await water.getByRole("button", { name: "Take a dot back from: Group with “A water fountain”" }).click();
     await expect(ben.getByTestId("dots-left")).toHaveText("2 dots");
     await ben.reload();
     await expect(ben.getByTestId("vote-group").getByTestId("my-dots")).toHaveText("1");

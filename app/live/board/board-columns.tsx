@@ -6,6 +6,7 @@ import type { BoardState, ColumnView } from "@/lib/boards/board-state";
 import { type ItemCache, reuseItem, runsOf, sameInputs } from "@/lib/boards/list-items";
 import type { VotingStore } from "@/lib/realtime/client/use-voting";
 import type { RoundView } from "@/lib/realtime/contract";
+import { useGroupLabels } from "./group-label";
 import { type Caret, PhoneNote, type PhoneNoteProps } from "./phone-note";
 import { pinPlace } from "./pin-place";
 
@@ -61,6 +62,7 @@ export const BoardColumns = memo(function BoardColumns({
   const t = useTranslations("board");
   const noteItems = useRef<ItemCache<ReactElement>>(new Map());
   const carets = useRef(new Map<string, Caret>());
+  const labelOfGroup = useGroupLabels(state.groups, columns);
   const votingOpen = round?.status === "open";
   const votable = (column: string) =>
     votingOpen && round?.targets !== "groups" && (!round?.columns || round.columns.includes(column));
@@ -91,7 +93,7 @@ export const BoardColumns = memo(function BoardColumns({
                     const mine = n.authorTag === state.myTag;
                     const number = pinNumber.get(n.id);
                     const canChange = (mine && !state.board.locked) || isStaff;
-                    const groupTitle = n.groupId ? (state.groups[n.groupId]?.title ?? "") : null;
+                    const groupLabel = n.groupId ? labelOfGroup(n.groupId) : null;
                     const voting = votable(c.key);
                     const maxPerTarget = round?.maxPerTarget ?? 0;
                     // Everything the element below reads.
@@ -101,7 +103,7 @@ export const BoardColumns = memo(function BoardColumns({
                       number,
                       onMap,
                       canChange,
-                      groupTitle,
+                      groupLabel,
                       voting,
                       maxPerTarget,
                       votes,
@@ -130,7 +132,7 @@ export const BoardColumns = memo(function BoardColumns({
                           note={n}
                           mine={mine}
                           canChange={canChange}
-                          groupTitle={groupTitle}
+                          groupLabel={groupLabel}
                           onEdit={onEdit}
                           onDelete={onDelete}
                           votes={votes}

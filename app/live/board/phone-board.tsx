@@ -14,9 +14,14 @@ import type { NoteColour, WireNote } from "@/lib/realtime/contract";
 import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { BoardColumns } from "./board-columns";
+import { useGroupLabels } from "./group-label";
 import { MapCanvas, numberedPins } from "./map-canvas";
 import { DotsSpentProvider, TargetTally, TargetVotes } from "./target-votes";
 import { VoteBanner } from "./vote-banner";
+
+/** A group's notes listed on a phone during a vote on groups; the rest are counted. */
+const shownPerGroup = 4;
+const noGroups = {};
 
 /** A board on a phone: add a note with one thumb, read the board as a list by column. */
 export function PhoneBoard({
@@ -38,6 +43,20 @@ export function PhoneBoard({
   const [restore, setRestore] = useState<{ text: string; nonce: number } | null>(null);
   const [spot, setSpot] = useState<Pin | null>(null);
   const { state, columns, pendingNotes } = board;
+  const labelOfGroup = useGroupLabels(state?.groups ?? noGroups, columns);
+  // Each group's notes in board order, walked once per change of the board, not per tap.
+  const groupMembers = useMemo(() => {
+    const members = new Map<string, WireNote[]>();
+    for (const c of columns) {
+      for (const n of c.notes) {
+        if (!n.groupId) continue;
+        const list = members.get(n.groupId);
+        if (list) list.push(n);
+        else members.set(n.groupId, [n]);
+      }
+    }
+    return members;
+  }, [columns]);
   const onEdit = useCallback((note: WireNote, text: string) => board.editNote(note, { text }), [board.editNote]);
   const [deleted, setDeleted] = useState<{ noteId: string; text: string } | null>(null);
   const [undoProblem, setUndoProblem] = useState<string | null>(null);
@@ -223,15 +242,31 @@ export function PhoneBoard({
             </h3>
             <ul className="space-y-3">
               {Object.values(state.groups).map((g) => {
-                const count = Object.values(state.notes).filter((n) => n.groupId === g.id).length;
-                const label = t("group", { title: g.title || t("untitled") });
+                const members = groupMembers.get(g.id) ?? [];
+                const readable = members.filter((n) => !n.hidden && n.text.trim());
+                const label = labelOfGroup(g.id);
                 return (
                   <li key={g.id} className="card p-4" data-testid="vote-group">
                     <div className="flex flex-wrap items-center gap-2">
                       <p className="font-semibold">{label}</p>
                       <TargetTally votes={votes} targetId={g.id} kind="group" />
                     </div>
-                    <p className="text-sm text-ink-soft">{t("noteCount", { count })}</p>
+                    <p className="text-sm text-ink-soft">{t("noteCount", { count: members.length })}</p>
+                    {/* What the group holds, so a voter knows what their dots back. */}
+                    {readable.length > 0 ? (
+                      <ul className="mt-1 list-disc space-y-0.5 ps-5 text-sm" data-testid="group-notes">
+                        {readable.slice(0, shownPerGroup).map((n) => (
+                          <li key={n.id}>
+                            <span className="line-clamp-2">{n.text}</span>
+                          </li>
+                        ))}
+                        {readable.length > shownPerGroup ? (
+                          <li className="list-none text-ink-soft">
+                            {t("groupMore", { count: readable.length - shownPerGroup })}
+                          </li>
+                        ) : null}
+                      </ul>
+                    ) : null}
                     <TargetVotes votes={votes} targetId={g.id} label={label} maxPerTarget={round?.maxPerTarget ?? 0} />
                   </li>
                 );

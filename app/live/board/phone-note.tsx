@@ -17,7 +17,8 @@ export type PhoneNoteProps = {
   note: WireNote;
   mine: boolean;
   canChange: boolean;
-  groupTitle: string | null;
+  /** The note's group as this screen names it, or null when it is in none. */
+  groupLabel: string | null;
   onEdit: (note: WireNote, text: string) => Promise<Ack<unknown>> | null;
   onDelete: (noteId: string) => void;
   /**
@@ -35,7 +36,7 @@ const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span
 
 /** One note on a phone: read it; if it is yours, edit or delete it in place. */
 export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
-  const { note, mine, canChange, groupTitle, onEdit, onDelete, voting, votes, carets } = props;
+  const { note, mine, canChange, groupLabel, onEdit, onDelete, voting, votes, carets } = props;
   const t = useTranslations("board");
   // An edit in progress is the draft kept for this note (use-draft.ts): a reload loses none of it; none kept, none in progress.
   const [draft, keepDraft] = useDraft(`edit.${note.id}`);
@@ -76,9 +77,7 @@ export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
       {note.withheld ? (
         <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">{t("note.withheld")}</span>
       ) : null}
-      {groupTitle !== null ? (
-        <span className="rounded-full bg-white/70 px-2 py-0.5">{t("group", { title: groupTitle || t("untitled") })}</span>
-      ) : null}
+      {groupLabel !== null ? <span className="rounded-full bg-white/70 px-2 py-0.5">{groupLabel}</span> : null}
       {note.source ? (
         <span className="rounded-full bg-white/70 px-2 py-0.5">{t("note.from", { board: note.source.boardTitle })}</span>
       ) : null}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { BoardState } from "@/lib/boards/board-state";
+import { type BoardState, columnsOf } from "@/lib/boards/board-state";
+import { groupNames } from "@/lib/boards/group-names";
 import { rank, shortlist } from "@/lib/voting/rules-view";
 
 /** The ranking after a reveal: most dots first, the shortlist cut marked, ties flagged. */
@@ -23,11 +24,14 @@ export function VoteResults({
   const t = useTranslations("vote");
   const ranked = rank(tallies);
   const list = shortlist(tallies, shortlistSize);
-  const labelOf = (id: string) =>
-    state.notes[id]?.text ??
-    (state.groups[id]
-      ? t("results.group", { title: state.groups[id]?.title || t("results.untitled") })
-      : t("results.deletedNote"));
+  const names = groupNames(state.groups, columnsOf(state));
+  const groupLabel = (id: string) => {
+    const name = names.get(id);
+    if (name?.kind === "titled") return t("results.group", { title: name.title });
+    if (name?.kind === "note") return t("results.groupWith", { note: name.text });
+    return t("results.group", { title: t("results.untitled") });
+  };
+  const labelOf = (id: string) => state.notes[id]?.text ?? (state.groups[id] ? groupLabel(id) : t("results.deletedNote"));
   const dark = tone === "dark";
   return (
     <ol className="space-y-2" aria-label={t("results.label")} data-testid="vote-ranking">

@@ -343,7 +343,8 @@ const rows: Row[] = [
       facilitatorBoard: visible((p) => p.getByTestId("wall-group")),
       bigScreen: visible((p) => p.getByTestId("wall-group")),
       phoneBoard: async (p) => {
-        await expect(p.getByTestId("note").getByText(/^Group:/)).toHaveCount(2);
+        // An untitled group is called after its first note, on both notes' chips.
+        await expect(p.getByTestId("note").getByText(/^Group with “(Shade trees|Water fountains)”$/)).toHaveCount(2);
       },
     },
   },
@@ -382,7 +383,7 @@ const rows: Row[] = [
     shows: {
       facilitatorBoard: gone((p) => p.getByTestId("wall-group")),
       bigScreen: gone((p) => p.getByTestId("wall-group")),
-      phoneBoard: gone((p) => p.getByTestId("note").getByText(/^Group:/)),
+      phoneBoard: gone((p) => p.getByTestId("note").getByText(/^Group with /)),
     },
   },
   // Vote rounds

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { type BoardState, columnsOf } from "@/lib/boards/board-state";
-import { groupNames } from "@/lib/boards/group-names";
 import { rank, shortlist } from "@/lib/voting/rules-view";
+import { useGroupLabels } from "./group-label";
 
 /** The ranking after a reveal: most dots first, the shortlist cut marked, ties flagged. */
 export function VoteResults({
@@ -24,13 +25,8 @@ export function VoteResults({
   const t = useTranslations("vote");
   const ranked = rank(tallies);
   const list = shortlist(tallies, shortlistSize);
-  const names = groupNames(state.groups, columnsOf(state));
-  const groupLabel = (id: string) => {
-    const name = names.get(id);
-    if (name?.kind === "titled") return t("results.group", { title: name.title });
-    if (name?.kind === "note") return t("results.groupWith", { note: name.text });
-    return t("results.group", { title: t("results.untitled") });
-  };
+  const columns = useMemo(() => columnsOf(state), [state]);
+  const groupLabel = useGroupLabels(state.groups, columns);
   const labelOf = (id: string) => state.notes[id]?.text ?? (state.groups[id] ? groupLabel(id) : t("results.deletedNote"));
   const dark = tone === "dark";
   return (

@@ -171,13 +171,13 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     const { notes } = (await staff.command("board:open", { boardId: board.id })) as { notes: { id: string; text: string }[] };
     const id = (text: string) => notes.find((n) => n.text === text)?.id ?? "";
     await staff.command("note:group", { noteId: id("A drinking tap by the swings"), withNoteId: id("A water fountain") });
-    await staff.command("vote:open", {
+    const { round } = (await staff.command("vote:open", {
       boardId: board.id,
       dotsPerPerson: 3,
       maxPerTarget: 2,
       targets: "groups",
       talliesLive: true,
-    });
+    })) as { round: { id: string } };
     await signIn(laptop, event.organiser.id);
     const screen = await laptop.newPage();
     await screen.goto(`/s/${event.slug}/b/${board.id}`);
@@ -215,6 +215,20 @@ test("a note deleted by mistake while the room votes on groups comes back with i
     await expect(ben.getByTestId("dots-left")).toHaveText("2 dots");
     await ben.reload();
     await expect(ben.getByTestId("vote-group").getByTestId("my-dots")).toHaveText("1");
+
+    // A second round, on single notes: the console's list of earlier rounds says what the first was on.
+    const desk = await laptop.newPage();
+    await desk.goto(`/f/${event.slug}/b/${board.id}`);
+    await staff.command("vote:close", { roundId: round.id });
+    await staff.command("vote:open", {
+      boardId: board.id,
+      dotsPerPerson: 2,
+      maxPerTarget: 1,
+      targets: "notes",
+      talliesLive: true,
+    });
+    await desk.getByText("Earlier rounds on this board (1)").click();
+    await expect(desk.getByText(/: 3 dots each on groups, closed$/)).toBeVisible();
   } finally {
     staff.close();
     await laptop.close();

@@ -77,7 +77,12 @@ export const PhoneNote = memo(function PhoneNote(props: PhoneNoteProps) {
       {note.withheld ? (
         <span className="rounded-full bg-ink px-2 py-0.5 font-semibold text-white">{t("note.withheld")}</span>
       ) : null}
-      {groupLabel !== null ? <span className="rounded-full bg-white/70 px-2 py-0.5">{groupLabel}</span> : null}
+      {groupLabel !== null ? (
+        // One line, cut with "…": a long name wrapped inside a pill reads as two chips.
+        <span className="min-w-0 max-w-full truncate rounded-full bg-white/70 px-2 py-0.5" title={groupLabel}>
+          {groupLabel}
+        </span>
+      ) : null}
       {note.source ? (
         <span className="rounded-full bg-white/70 px-2 py-0.5">{t("note.from", { board: note.source.boardTitle })}</span>
       ) : null}

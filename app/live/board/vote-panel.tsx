@@ -150,10 +150,16 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
                   ? t("panel.historyRowCarried", {
                       time: formatClock(r.createdAt),
                       dots: r.dotsPerPerson,
+                      on: r.targets,
                       status: r.status,
                       count: r.shortlist.length,
                     })
-                  : t("panel.historyRow", { time: formatClock(r.createdAt), dots: r.dotsPerPerson, status: r.status })}
+                  : t("panel.historyRow", {
+                      time: formatClock(r.createdAt),
+                      dots: r.dotsPerPerson,
+                      on: r.targets,
+                      status: r.status,
+                    })}
               </li>
             ))}
           </ul>

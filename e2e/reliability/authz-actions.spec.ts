@@ -200,14 +200,15 @@ const cases: Case[] = [
     ],
     allowed: ["participantA", "otherTeam"],
   },
-  // Last of the organiser's: an archived event takes no new participants.
-  { name: "changeEventStatus", args: (s) => [s.a.slug, {}, new FormArg({ status: "archived" })], allowed: organiserOnly },
-  // A team's reframe of its brief: its members, and staff naming the team.
+  // A team's reframe of its brief: its members, and staff naming the team (before the event is archived: a finished
+  // event's participants may only leave and take their data).
   {
     name: "reframeBriefAction",
     args: (s) => [s.a.slug, s.publicBrief, {}, new FormArg({ text: "How might we share the corner plot?", teamId: s.team1.id })],
     allowed: ["participantA", "facilitatorA", "organiserA"],
   },
+  // Last of the organiser's: an archived event takes no new participants.
+  { name: "changeEventStatus", args: (s) => [s.a.slug, {}, new FormArg({ status: "archived" })], allowed: organiserOnly },
   // Leaving without JavaScript: each of event A's participants, themselves (late: they are gone after it).
   {
     name: "leaveEventAction",

@@ -1,12 +1,14 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { sharedDatabase } from "@/db";
-import { accountSessions } from "@/db/schema";
+import { accountSessions, events } from "@/db/schema";
 import { endSession } from "@/lib/accounts/access";
 import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import type { Actor } from "./actor";
 import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
+import { heldOutBy } from "./held-out";
 import { accountFromSession, heldOutParticipant, participantCookieValue, readParticipantCookie, resolveActor } from "./identity";
 import { hashToken, newToken, sign } from "./tokens";
 
@@ -73,6 +75,20 @@ export async function actorForEvent(eventId: string): Promise<Actor | null> {
   const jar = await cookies();
   const map = new Map(jar.getAll().map((c) => [c.name, c.value]));
   return resolveActor(db.read, eventId, map, sessionSecret());
+}
+
+/**
+ * Who may change something in this event from a form or an upload (not a socket, whose commands
+ * are checked in their own transaction): actorForEvent's answer, except that a participant of a
+ * finished event may only leave and take their data (lib/realtime/after-finish.ts), so they get
+ * "finished", for the refusal to say why.
+ */
+export async function actorWhoMayChange(eventId: string): Promise<Actor | "finished" | null> {
+  const actor = await actorForEvent(eventId);
+  if (actor?.kind !== "participant") return actor;
+  const db = await sharedDatabase();
+  const [event] = await db.read.select({ status: events.status }).from(events).where(eq(events.id, eventId));
+  return event && heldOutBy(event.status) === "finished" ? "finished" : actor;
 }
 
 /** Why this browser's participant, still in this event, is kept out of it for now; null for anyone else. */

@@ -824,7 +824,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
      */
     command: <N extends CommandName>(actor: Actor, name: N, envelope: unknown) =>
       new Promise<Ack<CommandResults[N]>>((resolve) => {
-        runCommand(actor, name, envelope, { reply: (a) => resolve(a as Ack<CommandResults[N]>) }).catch((error) => {
+        // The page resolved a participant from their cookie, which holds in a finished event too
+        // (they may still leave, and take their data): their command is checked in its own
+        // transaction as a socket's is, so a finished event refuses all but their own-data commands.
+        const held: HeldIdentity | undefined =
+          actor.kind === "participant" ? { actor, sessionHash: null, deviceId: null } : undefined;
+        runCommand(actor, name, envelope, { reply: (a) => resolve(a as Ack<CommandResults[N]>), held }).catch((error) => {
           log(`command ${name} failed`, error);
           resolve({ ok: false, error: { code: "internal", message: "Something went wrong on our side. It will be retried." } });
         });

@@ -1,13 +1,14 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
+import { actorWhoMayChange } from "@/lib/auth/web-session";
 import { findBoard } from "@/lib/boards/find-boards";
 import { fileStorage } from "@/lib/files/storage";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { maxPhotoBytes, savePhoto } from "@/lib/notes/note-photos";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
+import { accessEndedMessage } from "@/lib/realtime/constants";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { boundedFormData } from "@/lib/server/bounded-form";
 
@@ -38,8 +39,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ boa
   const { boardId } = await params;
   const db = await sharedDatabase();
   const board = boardId.length <= 64 ? await findBoard(db.read, boardId) : null;
-  const actor = board ? await actorForEvent(board.eventId) : null;
+  const actor = board ? await actorWhoMayChange(board.eventId) : null;
   if (!board || !actor) return answer(404, { error: await inRequestLanguage("That board doesn't exist.") });
+  if (actor === "finished") return answer(403, { error: await inRequestLanguage(accessEndedMessage.finished) });
   const read = await boundedFormData(request, maxPhotoBytes + 64 * 1024);
   if ("tooBig" in read) return answer(413, { error: await inRequestLanguage("That photo is over 8 MB. Try a smaller one.") });
   const photo = "form" in read ? read.form.get("photo") : null;

@@ -3,13 +3,14 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { teams } from "@/db/schema";
-import { actorForEvent } from "@/lib/auth/web-session";
+import { actorWhoMayChange } from "@/lib/auth/web-session";
 import { fileStorage } from "@/lib/files/storage";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { maxPhotoBytes } from "@/lib/notes/note-photos";
 import { saveShowcaseImage } from "@/lib/presentations/showcase-images";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { CommandFailure } from "@/lib/realtime/command-error";
+import { accessEndedMessage } from "@/lib/realtime/constants";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { boundedFormData } from "@/lib/server/bounded-form";
 
@@ -40,8 +41,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tea
   const { teamId } = await params;
   const db = await sharedDatabase();
   const [team] = teamId.length <= 64 ? await db.read.select().from(teams).where(eq(teams.id, teamId)) : [];
-  const actor = team ? await actorForEvent(team.eventId) : null;
+  const actor = team ? await actorWhoMayChange(team.eventId) : null;
   if (!team || !actor) return answer(404, { error: await inRequestLanguage("That team doesn't exist.") });
+  if (actor === "finished") return answer(403, { error: await inRequestLanguage(accessEndedMessage.finished) });
   const read = await boundedFormData(request, maxPhotoBytes + 64 * 1024);
   if ("tooBig" in read) return answer(413, { error: t("imageTooBig") });
   const image = "form" in read ? read.form.get("image") : null;

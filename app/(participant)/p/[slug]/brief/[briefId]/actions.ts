@@ -4,13 +4,14 @@ import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
+import { actorWhoMayChange } from "@/lib/auth/web-session";
 import { reframeBrief } from "@/lib/briefs/reframe-brief";
 import { reframeTextSchema } from "@/lib/briefs/reframe-rules";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { formLimit } from "@/lib/rate-limit/form-limit";
+import { accessEndedMessage } from "@/lib/realtime/constants";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 export type ReframeFormState = FormState & { saved?: string };
@@ -39,8 +40,10 @@ export async function reframeBriefAction(
   const values = { text: field(form, "text"), teamId: field(form, "teamId") };
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
-  const actor = event ? await actorForEvent(event.id) : null;
+  const actor = event ? await actorWhoMayChange(event.id) : null;
   if (!event || !actor) return { message: t("signedOut"), values };
+  // The weekend is over: what they typed stays in the form, and the page says why.
+  if (actor === "finished") return { message: await inRequestLanguage(accessEndedMessage.finished), values };
   if (!(await allowReframe(`${event.id}:${actor.kind === "staff" ? actor.accountId : actor.participantId}`))) {
     return { message: t("tooMany"), values };
   }

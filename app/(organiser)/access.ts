@@ -44,9 +44,6 @@ export async function organiserOf(slug: string) {
   return event && role === "organiser" ? { account, event } : null;
 }
 
-/** The refusal in English, for callers that have not moved to organisersOnlyText() yet. */
-export const organisersOnly = "Only organisers of this event can do that. If you've just been removed, reload the page.";
-
 /** The same refusal in the request's language (organiser.json, shell.organisersOnly). */
 export async function organisersOnlyText(): Promise<string> {
   const t = await getTranslations("organiser.shell");

@@ -21,6 +21,11 @@ describe("template words a board still holds", () => {
     }
   });
 
+  it("names the people's choice board in the reader's language, whatever the event's", () => {
+    expect(withTitleKey({ template: "blank", title: "People's choice" })).toEqual({ titleKey: "peoplesChoice.name" });
+    expect(withTitleKey({ template: "ideas", title: "People's choice" })).toEqual({});
+  });
+
   it.each(languages)("recognises a welcome wall stored as a blank board, made in %s", (language) => {
     expect(templateTitleKey("blank", templateName("welcome", language))).toBe("welcome.name");
     expect(markTemplateColumns("blank", templateColumns("welcome", language)).map((c) => c.wordsKey)).toEqual([

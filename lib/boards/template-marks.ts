@@ -1,5 +1,6 @@
 import { messagesFor } from "@/lib/i18n/catalogue";
 import { allLocales } from "@/lib/i18n/locales";
+import { peoplesChoiceTitle } from "@/lib/presentations/peoples-choice-board";
 import type { BoardColumn } from "./templates";
 import { type BoardTemplate, boardTemplates } from "./templates";
 
@@ -56,6 +57,9 @@ function keyIfOwn(key: string, words: string): string | undefined {
 
 /** The board title's template key, if the title is still the template's name in some language. */
 export function templateTitleKey(template: string, title: string): string | undefined {
+  // The people's choice board is made under this one English title (./peoples-choice-board.ts, which
+  // finds it by it): screens name it in their reader's language.
+  if (template === "blank" && title === peoplesChoiceTitle) return "peoplesChoice.name";
   const words = wordsTemplate(template);
   return words ? keyIfOwn(`${words}.name`, title) : undefined;
 }

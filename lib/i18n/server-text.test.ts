@@ -232,8 +232,8 @@ describe("the English catalogue knows every message the server writes", () => {
     const positions = [
       `error: ${literal}`,
       `message: ${literal}`,
-      String.raw`\.(?:min|max)\([^,()]+,\s*${literal}`,
-      String.raw`\.int\(${literal}`,
+      String.raw`\.(?:min|max|gt|gte|lt|lte)\([^,()]+,\s*${literal}`,
+      String.raw`\.(?:int|positive|nonnegative|negative|nonpositive)\(${literal}`,
     ];
     const files: [string, string[]][] = [
       ...readdirSync("lib/realtime")
@@ -266,8 +266,8 @@ describe("the English catalogue knows every message the server writes", () => {
     const positions = [
       `message: ${either}`,
       `error: ${either}`,
-      String.raw`\.(?:min|max|length|regex)\([^,()]+,\s*${either}`,
-      String.raw`\.int\(${either}`,
+      String.raw`\.(?:min|max|length|regex|gt|gte|lt|lte)\([^,()]+,\s*${either}`,
+      String.raw`\.(?:int|positive|nonnegative|negative|nonpositive)\(${either}`,
       String.raw`z\.enum\((?:\[[^\]]*\]|[^,()]+),\s*${either}`,
       String.raw`z\.email\(${either}`,
       String.raw`\},\s*${either}\)`,

@@ -33,7 +33,6 @@ export async function copyNotesTo(
     now: number;
     /** Keep a note's column when the target has it, or put everything in the first column. */
     columns: "keep" | "first";
-    groupTitle?: (group: GroupRow) => string;
   },
 ): Promise<{ copied: WireNote[]; broadcasts: Broadcast[] }> {
   const { target, now } = options;
@@ -69,8 +68,7 @@ export async function copyNotesTo(
   const newGroupFor = new Map<string, string>();
   for (const g of options.groups) {
     const id = randomUUID();
-    const carried = groupTitleVisibleTo(shownToRoom(g.boardId), [], null) ? g : { ...g, title: "" };
-    const title = options.groupTitle?.(carried) ?? carried.title;
+    const title = groupTitleVisibleTo(shownToRoom(g.boardId), [], null) ? g.title : "";
     newGroupFor.set(g.id, id);
     await tx.insert(noteGroups).values({ id, boardId: target.id, title, createdAt: now });
     // The copies are new notes on the target: on a board hidden until the reveal, so is the title.

@@ -294,8 +294,8 @@ const shortlistRound: WriteHandler<"vote:shortlist"> = {
       notes: carried,
       groups: pickedGroups,
       now,
+      // An untitled group stays untitled: each screen names it after its first note, in its own language.
       columns: "first",
-      groupTitle: (g) => g.title || "Shortlisted group",
     });
     const updated = await setStatus(tx, round, { shortlist: settled });
     return {

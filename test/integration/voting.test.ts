@@ -243,6 +243,13 @@ describe("dot-voting", () => {
       boardId: event.welcomeBoardId,
     });
     expect(state.tally?.tallies).toEqual({ [group.id]: 1 });
+
+    // Carried forward, the untitled group stays untitled (every screen names it after its first
+    // note, in its reader's language), rather than stored under English words.
+    const carried = await ok(staff, "vote:shortlist", { roundId: round.id, title: "Shortlist", picked: [] });
+    const shortlist = await ok(staff, "board:open", { boardId: carried.boardId });
+    expect(Object.values(shortlist.groups).map((g) => g.title)).toEqual([""]);
+    expect(shortlist.notes).toHaveLength(2);
   });
 
   it("gives back the dots on a note deleted, or a group dissolved, while the round is open; every phone's own count follows", async () => {

@@ -32,7 +32,7 @@ import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
 import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
-import { organiserOf, organisersOnly } from "../../../access";
+import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
 
@@ -60,7 +60,7 @@ export async function createProjectAction(slug: string, _previous: FormState, fo
   form = formArg(form);
   const values = echo(form, projectFields);
   const found = await organiserOf(slug);
-  if (!found) return { message: organisersOnly, values };
+  if (!found) return { message: await organisersOnlyText(), values };
   const parsed = projectSchema.safeParse(values);
   if (!parsed.success) return { errors: await inLanguage(fieldErrors(parsed.error)), values };
   const db = await sharedDatabase();
@@ -104,7 +104,7 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
   ]).flat();
   const values = echo(form, ["rows", ...names]);
   const found = await projectOf(slug, projectId);
-  if (!found) return { message: organisersOnly, values };
+  if (!found) return { message: await organisersOnlyText(), values };
   const milestones: z.infer<typeof milestoneSchema>[] = [];
   const errors: Record<string, string> = {};
   for (let i = 0; i < Math.min(rows, 20); i++) {
@@ -172,7 +172,7 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
   const names = riskItems.flatMap((r) => [`checked-${r.key}`, `notes-${r.key}`, `checkedBy-${r.key}`]);
   const values = echo(form, names);
   const found = await projectOf(slug, projectId);
-  if (!found) return { message: organisersOnly, values };
+  if (!found) return { message: await organisersOnlyText(), values };
   const t = await getTranslations("projects.actions");
   const errors: Record<string, string> = {};
   const rows: { item: string; checked: boolean; notes: string; checkedBy: string }[] = [];
@@ -252,7 +252,7 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
   projectId = textArg(projectId);
   form = formArg(form);
   const found = await projectOf(slug, projectId);
-  if (!found) return { message: organisersOnly };
+  if (!found) return { message: await organisersOnlyText() };
   const t = await getTranslations("projects.actions");
   if (fieldText(form, "intent") === "revoke") {
     await found.db.transact((tx) => revokeOwnerLink(tx, projectId));
@@ -293,7 +293,7 @@ export async function saveOwnerEmailAction(slug: string, projectId: string, _p: 
   form = formArg(form);
   const values = echo(form, ["ownerEmail"]);
   const found = await projectOf(slug, projectId);
-  if (!found) return { message: organisersOnly, values };
+  if (!found) return { message: await organisersOnlyText(), values };
   const parsed = ownerEmailSchema.safeParse(values);
   if (!parsed.success) return { errors: await inLanguage(fieldErrors(parsed.error)), values };
   const saved = await found.db.transact((tx) => saveOwnerEmail(tx, projectId, parsed.data.ownerEmail));
@@ -310,7 +310,7 @@ export async function sendReminderAction(slug: string, projectId: string, _p: Sa
   projectId = textArg(projectId);
   formArg(form);
   const found = await projectOf(slug, projectId);
-  if (!found) return { message: organisersOnly };
+  if (!found) return { message: await organisersOnlyText() };
   const t = await getTranslations("projects.actions");
   const mailer = sharedMailer();
   if (!mailer) return { message: t("noMailerReminder") };
@@ -360,7 +360,7 @@ export async function createCatchUpAction(slug: string, _p: FormState, form: For
   form = formArg(form);
   const values = echo(form, ["name", "place", "startsAt", "endsAt"]);
   const found = await organiserOf(slug);
-  if (!found) return { message: organisersOnly, values };
+  if (!found) return { message: await organisersOnlyText(), values };
   const parsed = catchUpSchema(await getTranslations("projects.actions.catchUp")).safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const db = await sharedDatabase();
@@ -375,7 +375,7 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   slug = textArg(slug);
   formArg(form);
   const found = await organiserOf(slug);
-  if (!found) return { message: organisersOnly };
+  if (!found) return { message: await organisersOnlyText() };
   const t = await getTranslations("projects.actions");
   if (found.event.status !== "published") return { message: t("publishCatchUpFirst") };
   const mailer = sharedMailer();

@@ -13,7 +13,7 @@ import { findProjects } from "@/lib/projects/find-projects";
 import { followUpVersion } from "@/lib/projects/follow-up-version";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { publicBaseUrl } from "@/lib/server/public-url";
-import { organisersOnly, requireAccount, staffAccess } from "../../../access";
+import { organisersOnlyText, requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
 import { CopyField } from "../copy-field";
@@ -37,7 +37,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
   if (role !== "organiser")
     return (
       <PageShell width="narrow">
-        <p className="card p-6">{organisersOnly}</p>
+        <p className="card p-6">{await organisersOnlyText()}</p>
       </PageShell>
     );
   const db = await sharedDatabase();

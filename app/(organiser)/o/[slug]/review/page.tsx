@@ -15,7 +15,7 @@ import { localEventDates, localWeekdayTime } from "@/lib/i18n/dates";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { rooms } from "@/lib/realtime/rooms";
 import { currentSeq } from "@/lib/realtime/sequence";
-import { organisersOnly, requireAccount, staffAccess } from "../../../access";
+import { organisersOnlyText, requireAccount, staffAccess } from "../../../access";
 import { PageShell } from "../../../page-shell";
 import { PrintButton } from "./print-button";
 import { ReviewFollower } from "./review-follower";
@@ -38,7 +38,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   if (role !== "organiser")
     return (
       <PageShell width="narrow">
-        <p className="card p-6">{organisersOnly}</p>
+        <p className="card p-6">{await organisersOnlyText()}</p>
       </PageShell>
     );
   const actor = await actorForEvent(event.id);

@@ -13,7 +13,7 @@ import { findProject } from "@/lib/projects/find-projects";
 import { milestoneViews, riskFields } from "@/lib/projects/follow-up-merge";
 import { followUpVersion } from "@/lib/projects/follow-up-version";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
-import { organisersOnly, requireAccount, staffAccess } from "../../../../access";
+import { organisersOnlyText, requireAccount, staffAccess } from "../../../../access";
 import { PageShell } from "../../../../page-shell";
 import {
   organiserCheckInAction,
@@ -40,7 +40,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   if (role !== "organiser")
     return (
       <PageShell width="narrow">
-        <p className="card p-6">{organisersOnly}</p>
+        <p className="card p-6">{await organisersOnlyText()}</p>
       </PageShell>
     );
   const project = await findProject((await sharedDatabase()).read, event.id, projectId);

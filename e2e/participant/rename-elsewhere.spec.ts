@@ -46,3 +46,41 @@ test("a name changed on one device shows on the person's other device without a 
 
   await Promise.all([phoneContext.close(), tabletContext.close()]);
 });
+
+test("an 'about you' form open on another device follows a rename, and saving it there keeps the new name", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const phoneContext = await browser.newContext(phone);
+  await joinAs(phoneContext, event.id, "Kai Oldname");
+  const tabletContext = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+  await tabletContext.addCookies(await phoneContext.cookies());
+  const [onPhone, tablet] = await Promise.all([phoneContext.newPage(), tabletContext.newPage()]);
+  // Open, and connected: it has heard the room once (its first event on the socket).
+  const heard = new Promise<void>((resolve) =>
+    tablet.on("websocket", (ws) =>
+      ws.on("framereceived", (frame) => {
+        if (String(frame.payload).startsWith("42")) resolve();
+      }),
+    ),
+  );
+  await tablet.goto(`/p/${event.slug}/me`);
+  await heard;
+  await expect(tablet.getByLabel("Your name")).toHaveValue("Kai Oldname");
+
+  await onPhone.goto(`/p/${event.slug}/me`);
+  await onPhone.getByLabel("Your name").fill("Kai Newname");
+  await onPhone.getByRole("button", { name: "Save changes" }).click();
+  await expect(onPhone.getByText("Saved.")).toBeVisible();
+
+  // The tablet's form shows the new name; saving something else there does not put the old one back.
+  await expect(tablet.getByLabel("Your name")).toHaveValue("Kai Newname");
+  await tablet.getByRole("checkbox", { name: /drawing/ }).check();
+  await tablet.getByRole("button", { name: "Save changes" }).click();
+  await expect(tablet.getByText("Saved.")).toBeVisible();
+  await onPhone.reload();
+  await expect(onPhone.getByLabel("Your name")).toHaveValue("Kai Newname");
+  await expect(onPhone.getByRole("checkbox", { name: /drawing/ })).toBeChecked();
+
+  await Promise.all([phoneContext.close(), tabletContext.close()]);
+});

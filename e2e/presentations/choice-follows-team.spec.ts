@@ -66,3 +66,34 @@ test("the people's choice on a phone follows its person's team: moved by a facil
     for (const context of [phoneContext, laptopContext, others]) await context.close();
   }
 });
+
+test("a showcase open on a phone follows its person's team: moved by a facilitator, the page edits the new team's showcase", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const [parks, health] = await briefTeams(event.id, [
+    { title: "Love Your Space", success: "- Residents tested it", owner: "Project lead, Parks" },
+    { title: "Healthwatch", success: "- Heard by the board", owner: "Healthwatch lead" },
+  ]);
+  if (!parks || !health) throw new Error("teams not created");
+  const phoneContext = await browser.newContext(phone);
+  const facilitator = await addStaff(event.id, "facilitator");
+  const staff = await commandSocket(event.id, facilitator.id);
+  try {
+    const amara = await memberOf(phoneContext, event.id, health.id, "Amara");
+    const page = await phoneContext.newPage();
+    await page.goto(`/p/${event.slug}/showcase`);
+    await expect(page.getByText("Team Healthwatch")).toBeVisible();
+    await expect(page.locator('output[data-status="online"]')).toBeVisible();
+
+    await staff.command("participant:move", { participantId: amara.participantId, teamId: parks.id });
+    await expect(page.getByText("Team Love Your Space")).toBeVisible();
+    await expect(page.getByText("Team Healthwatch")).toHaveCount(0);
+    // What she writes now is her new team's: saved, without a refusal.
+    await page.getByTestId("showcase-made").fill("A map of the park's quiet corners");
+    await expect(page.getByText("All changes saved")).toBeVisible();
+  } finally {
+    staff.close();
+    await phoneContext.close();
+  }
+});

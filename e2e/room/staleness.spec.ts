@@ -32,6 +32,8 @@ type World = {
   boardId: string;
   /** Parks (Amira's, briefed "Clear") then Libraries (Ben's). */
   teamIds: string[];
+  /** A page of the organisers' pages (`/o/<slug>…`, the slug filled in), signed in as the event's organiser. */
+  organiserPage(path: (slug: string) => string): Promise<Page>;
 };
 
 /** One row: the entity, what is there before the screens open, what changes, and where it must show. */
@@ -485,6 +487,20 @@ const rows: Row[] = [
     },
   },
   {
+    entity: "the agenda, edited by an organiser",
+    wall: () => ({ kind: "agenda" }),
+    act: async (w) => {
+      const editor = await w.organiserPage((slug) => `/o/${slug}/edit`);
+      await editor.getByLabel("Phase (phase 1)").fill("Explore the park");
+      await editor.getByRole("button", { name: "Save agenda" }).click();
+      await expect(editor.getByText("Saved. The agenda has 2 phases.")).toBeVisible();
+    },
+    shows: {
+      console: visible((p) => p.getByRole("button", { name: "Start next phase: Explore the park" })),
+      bigScreen: visible((p) => p.getByTestId("wall-agenda").getByText("Explore the park")),
+    },
+  },
+  {
     entity: "what the big screen shows, chosen from the console",
     act: async (w) => {
       await w.command("screen:show", { wall: { kind: "agenda" } });
@@ -595,6 +611,7 @@ for (const row of rows) {
       );
     }
     const facilitator = await addStaff(event.id, "facilitator");
+    const contexts: BrowserContext[] = [];
     const socket: CommandSocket = await commandSocket(event.id, facilitator.id);
     const screens: Screens = {};
     const world: World = {
@@ -608,8 +625,15 @@ for (const row of rows) {
       command: socket.command,
       boardId: board.id,
       teamIds: teams.map((t) => t.id),
+      organiserPage: async (path) => {
+        const c = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+        contexts.push(c);
+        await signIn(c, event.organiser.id);
+        const p = await c.newPage();
+        await p.goto(path(event.slug));
+        return p;
+      },
     };
-    const contexts: BrowserContext[] = [];
     try {
       // Both teams present whoever is in them (staff added them): the rows are about following the
       // room, not about who presents, and people join and leave these teams as rows need.

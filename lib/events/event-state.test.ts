@@ -54,6 +54,20 @@ const board: BoardView = {
 };
 
 describe("the event room's reducer", () => {
+  it("takes the agenda the organisers saved with the room, and keeps it when a phase starts", () => {
+    const agenda = [
+      { id: "p1", name: "Explore", startsAt: 1, endsAt: null },
+      { id: "p2", name: "Make", startsAt: 2, endsAt: null },
+    ];
+    let s = eventRoom.init(snapshot);
+    s = eventRoom.apply(s, { name: "room:changed", data: { room: snapshot.room, agenda } });
+    expect(s.snapshot.agenda).toEqual(agenda);
+    const started = { ...snapshot.room, phase: agenda[0]!, phaseStartedAt: 5 };
+    s = eventRoom.apply(s, { name: "room:changed", data: { room: started } });
+    expect(s.room).toEqual(started);
+    expect(s.snapshot.agenda).toEqual(agenda);
+  });
+
   it("lists a board made after the snapshot, and follows its changes", () => {
     let s = eventRoom.init(snapshot);
     s = eventRoom.apply(s, { name: "board:listed", data: { board } });

@@ -64,7 +64,10 @@ export const eventRoom: RoomReducer<"event", EventState> = {
       case "announcement:cleared":
         return state.announcement?.id === e.data.announcementId ? { ...state, announcement: null } : state;
       case "room:changed":
-        return { ...state, room: e.data.room };
+        // The agenda comes with it when the organisers changed it: the phase list and "Start next" follow.
+        return e.data.agenda
+          ? { ...state, room: e.data.room, snapshot: { ...state.snapshot, agenda: e.data.agenda } }
+          : { ...state, room: e.data.room };
       case "room:nudged":
         return { ...state, nudge: e.data.nudge };
       case "board:listed":

@@ -114,6 +114,7 @@ export type RoomCommandResults = {
 
 /** Sequenced in the event room. */
 export type RoomEvents = {
-  "room:changed": { room: RoomView };
+  /** `agenda`: the whole agenda, when the organisers changed it (lib/events/tell-open-screens.ts). */
+  "room:changed": { room: RoomView; agenda?: PhaseView[] };
   "room:nudged": { nudge: NudgeView };
 };

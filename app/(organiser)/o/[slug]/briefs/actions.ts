@@ -31,7 +31,7 @@ import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
-import { organiserOf, organisersOnly } from "../../../access";
+import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
 import { briefFieldLabels, briefFormText, shownBriefField } from "./merge-brief";
@@ -57,11 +57,13 @@ export async function createBriefAction(slug: string, _previous: FormState, form
   form = formArg(form);
   const values = { title: fieldText(form, "title") };
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
   const title = briefTitleSchema.safeParse(values.title);
   if (!title.success) return { errors: { title: await inRequestLanguage(title.error.issues[0]!.message) }, values };
   const db = await sharedDatabase();
   const brief = await db.transact((tx) => createBrief(tx, { eventId: allowed.event.id, title: title.data }));
+  // The other organisers' lists of briefs show the new draft.
+  await tellOpenScreens(db, allowed.event.id, "briefs");
   redirect(`/o/${slug}/briefs/${brief.id}`);
 }
 
@@ -93,7 +95,7 @@ export async function saveBriefAction(
   form = formArg(form);
   const values = echo(form, briefTextFields);
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
   const parsed = briefFieldsSchema.safeParse({
     ...values,
     dataLinks: listFromForm(form, "dataLinks", linkKeys),
@@ -149,7 +151,7 @@ export async function setBriefStatusAction(
   form = formArg(form);
   const values = { status: fieldText(form, "status") };
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
   const status = briefStatusSchema.safeParse(values.status);
   if (!status.success) return { errors: { status: await inRequestLanguage(status.error.issues[0]!.message) }, values };
   const db = await sharedDatabase();
@@ -179,7 +181,7 @@ export async function uploadBriefFileAction(
   form = formArg(form);
   const values = { fileTitle: fieldText(form, "fileTitle") };
   const allowed = await organiserOf(slug);
-  if (!allowed) return { message: organisersOnly, values };
+  if (!allowed) return { message: await organisersOnlyText(), values };
   const t = await getTranslations("organiser-briefs.actions");
   const title = z.string().trim().max(160, t("fileTitleTooLong")).safeParse(values.fileTitle);
   if (!title.success) return { errors: { fileTitle: title.error.issues[0]!.message }, values };
@@ -201,6 +203,8 @@ export async function uploadBriefFileAction(
     const message = await inRequestLanguage(added.message);
     return added.field === "file" ? { errors: { file: message }, values } : { message, values };
   }
+  // The brief's pages open on phones and the other organisers' editors list the file now.
+  await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
   return { saved: t("uploaded", { name: title.data || file.name }) };
 }
@@ -213,5 +217,7 @@ export async function removeBriefFileAction(slug: string, form: FormData): Promi
   if (!allowed || !fileId) return;
   const db = await sharedDatabase();
   await removeBriefFile(db, fileStorage(), { eventId: allowed.event.id, fileId });
+  // Nobody's open page keeps a link to a file that is gone.
+  await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
 }

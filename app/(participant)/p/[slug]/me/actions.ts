@@ -36,6 +36,7 @@ const text = (form: FormData, name: string) => {
 function typedIn(form: FormData): TypedProfile {
   return {
     displayName: text(form, "displayName"),
+    shownName: text(form, "shownName"),
     chosen: form.getAll("skill").filter((s): s is string => typeof s === "string"),
     otherSkills: text(form, "otherSkills"),
     kind: text(form, "kind"),
@@ -70,7 +71,8 @@ export async function saveProfileAction(
   const clearing = form.get("intent") === clearKindIntent;
   if (clearing) typed.kind = "";
   const payload = {
-    ...(welcome ? {} : { displayName: typed.displayName }),
+    // Unchanged here, the name is left as stored: it may have been changed on another of their devices.
+    ...(welcome || (form.has("shownName") && typed.displayName === typed.shownName) ? {} : { displayName: typed.displayName }),
     skills: normaliseSkills([...typed.chosen, typed.otherSkills]),
     // Left unanswered is null; anything else is the contract's to accept or refuse.
     kind: typed.kind || null,

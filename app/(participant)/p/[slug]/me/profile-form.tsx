@@ -18,6 +18,8 @@ import {
 } from "@/lib/participants/profile";
 import { connectingWaitMs } from "@/lib/realtime/client/connection";
 import { useConnection } from "@/lib/realtime/client/react";
+import { useOwnNews } from "@/lib/realtime/client/use-own-news";
+import { useRefresh } from "@/lib/realtime/client/use-refresh";
 import { clearKindIntent, type ProfileFormState } from "./profile-state";
 
 export type ProfileValues = {
@@ -79,7 +81,11 @@ export function ProfileForm({
   const [posted, formAction] = useActionState(action, {});
   // After a refused post (without JavaScript) the form starts from what was typed, not from what is stored.
   const typed = posted.typed;
-  const [name, setName] = useState(typed ? typed.displayName : initial.displayName);
+  // Null until typed in here: the name follows the stored one (a rename on another of their
+  // devices redraws `initial`), and a save of the other fields does not put the old name back.
+  const [typedName, setName] = useState<string | null>(typed && typed.displayName !== typed.shownName ? typed.displayName : null);
+  const name = typedName ?? initial.displayName;
+  useOwnNews(["profile:renamed"], useRefresh());
   const [chosen, setChosen] = useState<string[]>(
     typed ? typed.chosen : initial.skills.filter(isSuggested).map((s) => s.toLocaleLowerCase("en-GB")),
   );
@@ -118,7 +124,7 @@ export function ProfileForm({
     setSaving(true);
     setFeedback(null);
     const sent = connection.send("profile:update", {
-      ...(welcome ? {} : { displayName: name }),
+      ...(welcome || name === initial.displayName ? {} : { displayName: name }),
       skills,
       kind,
       ageBand,
@@ -163,6 +169,8 @@ export function ProfileForm({
           <span id={`${id}-name-hint`} className="field-hint">
             {initialsOnly ? t("nameHintInitials", { max: displayNameMax }) : t("nameHintEveryone", { max: displayNameMax })}
           </span>
+          {/* The name the form was drawn with: a post without JavaScript changes the name only if it was typed over. */}
+          <input type="hidden" name="shownName" value={initial.displayName} />
           <input
             id={`${id}-name`}
             name="displayName"

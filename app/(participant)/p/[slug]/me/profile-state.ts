@@ -4,6 +4,8 @@ export const clearKindIntent = "clear-kind";
 /** The profile form as posted, before the contract reads it: radio and select answers as their raw values. */
 export type TypedProfile = {
   displayName: string;
+  /** The name the form was drawn with: the name is saved only if it was typed over. */
+  shownName: string;
   /** The suggested skills ticked (their English keys). */
   chosen: string[];
   otherSkills: string;

@@ -18,6 +18,7 @@ import {
 } from "@/lib/presentations/draft";
 import { keptKey } from "@/lib/realtime/client/kept";
 import { useConnectionStatus, useKeeper } from "@/lib/realtime/client/react";
+import { useMyTeamMoved } from "@/lib/realtime/client/teams";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { presentationLimits } from "@/lib/realtime/constants";
 import type { ShowcaseView } from "@/lib/realtime/contract";
@@ -52,6 +53,9 @@ export function ShowcaseEditor({
   const t = useTranslations("showcase");
   const p = usePresentations();
   const connection = useConnectionStatus();
+  // Moved to another team (by a facilitator, or on another of their devices): the presentations'
+  // state says which team is theirs, so it is read again, and the page edits that team's showcase.
+  useMyTeamMoved(staffTeamId === null && p.state !== null && !p.state.me.staff, p.reload);
   const teamId = staffTeamId ?? p.state?.me.teamId ?? null;
   // Kept for this team's showcase and the person writing it: a shared phone's next person neither sees nor sends it.
   const keeper = useKeeper();

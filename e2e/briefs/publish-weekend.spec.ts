@@ -185,7 +185,9 @@ test("an organiser sets up and publishes a weekend; a signed-out phone sees it",
     expect(file.status()).toBe(200);
     expect(file.headers()["content-type"]).toBe("application/pdf");
     expect(file.headers()["x-content-type-options"]).toBe("nosniff");
-    expect(file.headers()["content-disposition"]).toBe('attachment; filename="park-survey.pdf"');
+    expect(file.headers()["content-disposition"]).toBe(
+      "attachment; filename=\"park-survey.pdf\"; filename*=UTF-8''park-survey.pdf",
+    );
     expect(file.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
     expect(Buffer.from(await file.body()).equals(samplePdf)).toBe(true);
 

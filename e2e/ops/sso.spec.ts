@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { accounts, eventStaff } from "@/db/schema";
+import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { accountSessionCookie } from "@/lib/auth/cookies";
 import { createInvite } from "@/lib/invites/create-invite";
 import { expectAccessible } from "../support/a11y";
@@ -151,6 +152,18 @@ test("with local passwords off, the password form is gone and SSO is the way in"
   await expect(page.getByText("or with your email and password")).toHaveCount(0);
   await expectAccessible(page);
 
+  // Nor can a password be reset, or set through a reset link made before they were switched off.
+  const off = "Sign-in with a password is switched off here. Use the single sign-on button instead.";
+  await page.goto(`${withoutPasswords.base}/signin/forgot`);
+  await expect(page.getByText(off)).toBeVisible();
+  await expect(page.getByLabel("Email address")).toHaveCount(0);
+  const reset = await requestPasswordReset(await db(), email);
+  if (!reset) throw new Error("no reset link");
+  await page.goto(`${withoutPasswords.base}/signin/reset/${reset.token}`);
+  await expect(page.getByText(off)).toBeVisible();
+  await expect(page.getByLabel(/password/i)).toHaveCount(0);
+
+  await page.goto(`${withoutPasswords.base}/signin`);
   await page.getByRole("link", { name: "Sign in with Council ID" }).click();
   await signInAtProvider(page, email);
   await expect(page).toHaveURL(`${withoutPasswords.base}/o`);

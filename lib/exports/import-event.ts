@@ -34,6 +34,7 @@ import {
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { uniqueJoinCode, uniqueSlug } from "@/lib/events/create-event";
 import { slugify } from "@/lib/events/slug";
+import { fileKindKey, safeFileName } from "@/lib/files/file-types";
 import type { FileStorage } from "@/lib/files/storage";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import type { EventExport } from "./export-schema";
@@ -128,7 +129,8 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
         briefId,
         title: f.title,
         storageKey: file.storageKey,
-        fileName: f.fileName,
+        // Cleaned as an upload's name is (lib/briefs/add-brief-file.ts): an archive is typed by anyone.
+        fileName: safeFileName(f.fileName, fileKindKey(file.contentType) ?? "bin"),
         contentType: file.contentType,
         size: file.size,
         position,

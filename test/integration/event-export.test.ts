@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import {
   boards,
+  briefFiles,
+  briefs,
   events,
   notePhotos,
   notes,
@@ -473,6 +475,42 @@ describe("a hostile or broken export", () => {
         "That zip can't be imported: the photo on a note on board \"Parks ideas\" (files/note-photos/fake.jpg) was refused. This isn't a JPEG, PNG or WebP image.",
       );
       expect((await temp.db.read.select().from(events)).length).toBe(before);
+    } finally {
+      temp.cleanup();
+      rmSync(uploads, { recursive: true, force: true });
+    }
+  });
+
+  it("a project pack file's name from the archive is cleaned as an upload's: no quotes, line breaks or characters a download header can't carry", async () => {
+    const temp = await openTempDatabase();
+    const uploads = mkdtempSync(join(tmpdir(), "madein-file-name-"));
+    try {
+      const organiser = await createAccount(temp.db);
+      const weekend = await seedWeekend(temp.db, organiser.accountId, "Made in Lambeth");
+      const data = await loadEventExport(temp.db.read, weekend.event.id);
+      const brief = data?.briefs[0];
+      if (!data || !brief) throw new Error("no brief to carry a file");
+      const path = "files/brief-files/pack.pdf";
+      brief.files = [
+        {
+          title: "Plan",
+          fileName: '日本 "final"\r\nSet-Cookie: x=1.pdf',
+          contentType: "application/pdf",
+          size: pdfBytes.byteLength,
+          path,
+        },
+      ];
+      const imported = await importEvent(temp.db, data, organiser.accountId, {
+        files: new Map([[path, pdfBytes]]),
+        storage: new LocalDiskStorage(uploads),
+      });
+      const [stored] = await temp.db.read
+        .select({ fileName: briefFiles.fileName })
+        .from(briefFiles)
+        .innerJoin(briefs, eq(briefs.id, briefFiles.briefId))
+        .where(eq(briefs.eventId, imported.eventId));
+      expect(stored?.fileName).toMatch(/^[\w\- ]+\.pdf$/);
+      expect(stored?.fileName).toContain("final");
     } finally {
       temp.cleanup();
       rmSync(uploads, { recursive: true, force: true });

@@ -13,8 +13,10 @@ import { passwordResetEmail } from "@/lib/email/templates";
 import { formArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { knownLocale } from "@/lib/i18n/locales";
+import { sharedLogger } from "@/lib/observability/logger";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { emailLinkBase } from "@/lib/server/public-url";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { echo, fieldText } from "../../form-state";
 
 // Per address and per email: enough for a person who mistyped, not for someone mailing a victim.
@@ -29,6 +31,8 @@ export async function requestResetAction(_previous: FormState, form: FormData): 
   form = formArg(form);
   const values = echo(form, ["email"]);
   const t = await getTranslations("account.forgot");
+  // With passwords switched off, no reset link goes out (nor could it set a password for single sign-on).
+  if (!passwordsEnabled()) return { message: (await getTranslations("account"))("passwordsOff"), values };
   const email = emailSchema.safeParse(fieldText(form, "email"));
   if (!email.success) {
     const issue = email.error.issues[0]?.message;
@@ -41,17 +45,17 @@ export async function requestResetAction(_previous: FormState, form: FormData): 
     const db = await sharedDatabase();
     const reset = await requestPasswordReset(db, email.data);
     if (reset) {
-      await deliver(db, mailer, {
-        eventId: null,
-        kind: "password_reset",
-        to: reset.email,
-        content: passwordResetEmail({
-          // The account's own language; else the one this page was asked in.
-          locale: knownLocale(reset.language) ?? (await getLocale()),
-          link: `${emailLinkBase()}/signin/reset/${reset.token}`,
-          minutes: resetMinutes,
-        }),
+      const content = passwordResetEmail({
+        // The account's own language; else the one this page was asked in.
+        locale: knownLocale(reset.language) ?? (await getLocale()),
+        link: `${emailLinkBase()}/signin/reset/${reset.token}`,
+        minutes: resetMinutes,
       });
+      // Not waited for: the relay's round trip would make the answer slower for an address that
+      // has an account than for one that has none, which tells a stranger who has one.
+      void deliver(db, mailer, { eventId: null, kind: "password_reset", to: reset.email, content }).catch((error) =>
+        sharedLogger().error({ err: error }, "email: a password reset could not be sent"),
+      );
     }
   }
   redirect("/signin/forgot?sent=1");

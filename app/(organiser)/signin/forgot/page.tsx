@@ -2,6 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { resetMinutes } from "@/lib/accounts/password-reset";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../../page-shell";
 import { ForgotForm } from "./forgot-form";
 
@@ -29,7 +30,7 @@ export default async function ForgotPage({ searchParams }: { searchParams: Promi
         ) : (
           <>
             <p className="text-ink-soft">{t("intro")}</p>
-            <ForgotForm />
+            {passwordsEnabled() ? <ForgotForm /> : <p role="status">{(await getTranslations("account"))("passwordsOff")}</p>}
           </>
         )}
       </div>

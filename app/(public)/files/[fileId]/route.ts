@@ -5,6 +5,7 @@ import { staffRole } from "@/lib/auth/identity";
 import { currentAccount } from "@/lib/auth/web-session";
 import { findBriefFile } from "@/lib/briefs/find-brief-file";
 import { briefIsPublic } from "@/lib/briefs/visibility";
+import { contentDisposition } from "@/lib/files/content-disposition";
 import { fileStorage } from "@/lib/files/storage";
 
 const notFound = async () =>
@@ -38,7 +39,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     headers: {
       "content-type": contentType,
       "content-length": String(bytes.byteLength),
-      "content-disposition": `${inline ? "inline" : "attachment"}; filename="${fileName}"`,
+      "content-disposition": contentDisposition(inline ? "inline" : "attachment", fileName),
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       "cross-origin-resource-policy": "same-origin",

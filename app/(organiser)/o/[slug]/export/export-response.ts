@@ -4,6 +4,7 @@ import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
 import type { EventExport } from "@/lib/exports/export-schema";
 import { loadEventExport } from "@/lib/exports/load-event-export";
+import { contentDisposition } from "@/lib/files/content-disposition";
 import { recordAudit } from "@/lib/privacy/audit";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { staffAccess } from "../../../access";
@@ -39,7 +40,7 @@ export function download(body: string | ReadableStream<Uint8Array>, fileName: st
   return new Response(body, {
     headers: {
       "Content-Type": typeof body === "string" ? `${contentType}; charset=utf-8` : contentType,
-      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Disposition": contentDisposition("attachment", fileName),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -8,12 +8,15 @@ import { newPasswordSchema } from "@/lib/accounts/create-account";
 import { resetPassword } from "@/lib/accounts/password-reset";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { fieldText } from "../../../form-state";
 
 export async function resetPasswordAction(token: string, _previous: FormState, form: FormData): Promise<FormState> {
   token = textArg(token);
   form = formArg(form);
   const t = await getTranslations("account.reset");
+  // With passwords switched off, none is set (a single sign-on account would gain one).
+  if (!passwordsEnabled()) return { message: (await getTranslations("account"))("passwordsOff") };
   const password = newPasswordSchema.safeParse(fieldText(form, "password"));
   if (!password.success) {
     const issue = password.error.issues[0]?.message;

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { resetLinkWorks } from "@/lib/accounts/password-reset";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { PageShell } from "../../../page-shell";
 import { resetPasswordAction } from "./actions";
 import { ResetForm } from "./reset-form";
@@ -24,7 +25,11 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
         {works ? (
           <>
             <p className="text-ink-soft">{t("intro")}</p>
-            <ResetForm action={resetPasswordAction.bind(null, token)} />
+            {passwordsEnabled() ? (
+              <ResetForm action={resetPasswordAction.bind(null, token)} />
+            ) : (
+              <p role="status">{(await getTranslations("account"))("passwordsOff")}</p>
+            )}
           </>
         ) : (
           <p className="text-ink-soft">

@@ -6,6 +6,7 @@ import { currentAccount } from "@/lib/auth/web-session";
 import { findAgenda } from "@/lib/events/find-agenda";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { eventToIcs } from "@/lib/events/ics";
+import { contentDisposition } from "@/lib/files/content-disposition";
 import { localDayTime } from "@/lib/i18n/dates";
 import { publicBaseUrl } from "@/lib/server/public-url";
 
@@ -48,7 +49,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   return new Response(body, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",
-      "content-disposition": `attachment; filename="${event.slug}.ics"`,
+      "content-disposition": contentDisposition("attachment", `${event.slug}.ics`),
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

@@ -50,7 +50,16 @@ function authorNameOf(row: NoteRow): string | null {
  * Whether a note's author stays unnamed: on an anonymous board, and on a copy of a note written
  * there (copyNotesTo has a copy of a copy remember the anonymous board it came from).
  */
-const namelessOn = (row: NoteRow, board: BoardRow) => board.anonymous || row.sourceAnonymous === true;
+const namelessOn = (row: NoteRow, board: BoardRow) => board.anonymous || row.sourceAnonymous === true || youngOnAMap(row, board);
+
+/**
+ * A note on a map by someone not known to be 18 or over: a pin says where a child goes (their
+ * school, their way home), and initials and a tag tying their pins together would say whose
+ * places they are. The room sees the pins unsigned, as on an anonymous board; only its author is
+ * told which are theirs.
+ */
+const youngOnAMap = (row: NoteRow, board: BoardRow) =>
+  board.template === "map" && row.note.authorParticipantId !== null && row.participantAgeBand !== "18_plus";
 
 /**
  * The author's per-board pseudonym, as this viewer gets it. On an anonymous board only the author
@@ -60,7 +69,7 @@ const namelessOn = (row: NoteRow, board: BoardRow) => board.anonymous || row.sou
  * it would tie the copy to its author's named notes there.
  */
 function tagFor(row: NoteRow, board: BoardRow, key: string | null, viewerKey: string | null): string | null {
-  if (board.anonymous) return key !== null && key === viewerKey ? authorTag(board.id, key) : null;
+  if (board.anonymous || youngOnAMap(row, board)) return key !== null && key === viewerKey ? authorTag(board.id, key) : null;
   return namelessOn(row, board) ? null : authorTag(board.id, key);
 }
 

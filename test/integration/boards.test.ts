@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { boards, noteGroups, notes, roomSequences, teamMembers, teams } from "@/db/schema";
+import { boards, noteGroups, notes, participants, roomSequences, teamMembers, teams } from "@/db/schema";
 import { applyBoardEvent, type BoardState, fromSnapshot } from "@/lib/boards/board-state";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
@@ -442,6 +442,38 @@ describe("boards", () => {
     expect(heard.join("\n")).not.toContain(first.authorTag as string);
     // Her phone, following the room's messages, still holds both as hers.
     expect(Object.values(mine.current?.notes ?? {}).map((n) => n.authorTag === mine.current?.myTag)).toEqual([true, true]);
+  });
+
+  it("on a map, a child's pins reach the room unsigned and untied: only they are told which are theirs", async () => {
+    const staff = await facilitator();
+    const { board } = await ok(staff, "board:create", { title: "Our streets", template: "map" });
+    const column = board.columns[0]?.key ?? "";
+    const kid = await participant("Zara Okafor");
+    await t.server.db.transact((tx) => tx.update(participants).set({ ageBand: "under_16" }).where(eq(participants.id, kid.id)));
+    const ben = await participant("Ben");
+    const heard: string[] = [];
+    ben.socket.onAny((name: string, data: unknown) => heard.push(`${name} ${JSON.stringify(data)}`));
+    await ok(ben.socket, "board:open", { boardId: board.id });
+    const place = { boardId: board.id, column };
+    const school = (await ok(kid.socket, "note:create", { ...place, text: "My school", pin: { x: 0.2, y: 0.3 } })).note;
+    await ok(kid.socket, "note:create", { ...place, text: "The shop on my way home", pin: { x: 0.4, y: 0.5 } });
+    await ok(ben.socket, "note:create", { ...place, text: "The bus stop", pin: { x: 0.6, y: 0.7 } });
+
+    const room = await ok(ben.socket, "board:open", { boardId: board.id });
+    const byText = (notes: WireNote[], text: string) => notes.find((n) => n.text === text);
+    for (const text of ["My school", "The shop on my way home"]) {
+      expect(byText(room.notes, text)).toMatchObject({ authorName: null, authorTag: null });
+    }
+    // An adult's pin is signed as on any board that names people.
+    expect(byText(room.notes, "The bus stop")?.authorName).toBe("Ben");
+    const hers = await ok(kid.socket, "board:open", { boardId: board.id });
+    expect(hers.notes.filter((n) => n.authorTag === hers.myTag).map((n) => n.text)).toEqual([
+      "My school",
+      "The shop on my way home",
+    ]);
+    await until(() => heard.some((m) => m.includes("The shop on my way home")), "her second pin heard by the room");
+    expect(heard.join("\n")).not.toContain(school.authorTag as string);
+    expect(heard.join("\n")).not.toMatch(/Z\. ?O\.|Zara/);
   });
 
   it("tells a person's other screens which notes are theirs, and what their hidden notes say, and nobody else", async () => {

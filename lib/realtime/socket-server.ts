@@ -18,6 +18,7 @@ import { knownLocale } from "@/lib/i18n/locales";
 import { localise } from "@/lib/i18n/server-text";
 import { pruneDeletedNotes } from "@/lib/notes/delete-note";
 import { eraseDueNotes, eraseLaterSweepMs } from "@/lib/notes/erase-later";
+import { strayPhotoSweepMs, sweepStrayPhotos } from "@/lib/notes/stray-photos";
 import { undoKeptMs } from "@/lib/notes/undo-rules";
 import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
@@ -808,6 +809,20 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       .catch((e) => log("erasing the notes of people who left failed", e));
   }, eraseLaterSweepMs);
   eraseLater.unref();
+  // Photos uploaded for a note that never came (lib/notes/stray-photos.ts).
+  const strayPhotos = setInterval(() => {
+    if (draining) return;
+    sweepStrayPhotos(db)
+      .then((keys) => {
+        for (const key of keys) {
+          fileStorage()
+            .remove(key)
+            .catch((e) => log("removing a stray photo failed", e));
+        }
+      })
+      .catch((e) => log("sweeping stray photos failed", e));
+  }, strayPhotoSweepMs);
+  strayPhotos.unref();
 
   return {
     io,
@@ -878,6 +893,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       clearInterval(commandLogPrune);
       clearInterval(deletedNotesPrune);
       clearInterval(eraseLater);
+      clearInterval(strayPhotos);
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((resolve) => {

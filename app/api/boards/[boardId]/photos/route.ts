@@ -51,7 +51,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ boa
     return answer(201, { photoId });
   } catch (error) {
     if (error instanceof CommandFailure)
-      return answer(error.code === "forbidden" ? 403 : 400, { error: await inRequestLanguage(error.message) });
+      return answer(error.code === "forbidden" ? 403 : error.code === "rate_limited" ? 429 : 400, {
+        error: await inRequestLanguage(error.message),
+      });
     throw error;
   }
 }

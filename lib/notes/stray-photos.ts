@@ -1,0 +1,45 @@
+import { and, count, eq, lt, type SQL, sql } from "drizzle-orm";
+import type { Database, Db } from "@/db/client";
+import { notePhotos } from "@/db/schema";
+
+/**
+ * A photo is uploaded before the note it goes on (app/api/boards/[boardId]/photos), so some are
+ * never put on one: a note given up, a photo picked twice. Stored straight away, those strays
+ * would stay until the event's retention, and anyone with the join code could fill the disk with
+ * them. So a person may have only a few waiting, an event only so many at once, and a stray goes
+ * after an hour (a phone's note still on its way by then is asked for the photo again).
+ */
+export const strayPhotoLimits = { perPerson: 10, perEvent: 300, keptMs: 60 * 60_000 } as const;
+/** How often each process sweeps them. */
+export const strayPhotoSweepMs = 10 * 60_000;
+
+/** On no note, no board's map, and no note kept for an undo. */
+const stray: SQL = sql`not exists (select 1 from notes n where n.photo_id = ${notePhotos.id})
+  and not exists (select 1 from boards b where b.map_photo_id = ${notePhotos.id})
+  and not exists (select 1 from deleted_notes d where json_extract(d.note, '$.photoId') = ${notePhotos.id})`;
+
+const strays = async (db: Db, where: SQL | undefined) =>
+  (await db.select({ n: count() }).from(notePhotos).where(and(where, stray)))[0]?.n ?? 0;
+
+/** Why this person may not upload another photo now (a sentence lib/i18n/server-text.ts knows), or null. */
+export async function strayPhotoRefusal(db: Db, eventId: string, uploadedBy: string): Promise<string | null> {
+  const { perPerson, perEvent } = strayPhotoLimits;
+  if ((await strays(db, and(eq(notePhotos.eventId, eventId), eq(notePhotos.uploadedBy, uploadedBy)))) >= perPerson) {
+    return `You have ${perPerson} photos that aren't on a note yet. Put one on a note first.`;
+  }
+  if ((await strays(db, eq(notePhotos.eventId, eventId))) >= perEvent) {
+    return "Lots of photos are waiting to go on notes in this event. Try again in a few minutes.";
+  }
+  return null;
+}
+
+/** Deletes the strays older than an hour; their files are the caller's to remove. */
+export async function sweepStrayPhotos(db: Database, now = Date.now()): Promise<string[]> {
+  const gone = await db.transact((tx) =>
+    tx
+      .delete(notePhotos)
+      .where(and(lt(notePhotos.createdAt, now - strayPhotoLimits.keptMs), stray))
+      .returning({ storageKey: notePhotos.storageKey }),
+  );
+  return gone.map((p) => p.storageKey);
+}

@@ -1,0 +1,112 @@
+/**
+ * Photos uploaded for a note that never came are bounded: a few per person, so many per event,
+ * and an hour each (lib/notes/stray-photos.ts). The real upload path (savePhoto) on a migrated
+ * libSQL file and a real storage directory.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { deletedNotes, notePhotos, notes } from "@/db/schema";
+import { actorKey } from "@/lib/auth/actor";
+import { LocalDiskStorage } from "@/lib/files/storage";
+import { recognise } from "@/lib/i18n/server-text";
+import { savePhoto } from "@/lib/notes/note-photos";
+import { strayPhotoLimits, sweepStrayPhotos } from "@/lib/notes/stray-photos";
+import { tinyPng } from "../support/tiny-png";
+import { addParticipant, createAccount, createTestEvent, openTempDatabase, participantActor } from "./support/fixtures";
+
+describe("photos on no note", () => {
+  let temp: Awaited<ReturnType<typeof openTempDatabase>>;
+  let uploads: string;
+  beforeEach(async () => {
+    temp = await openTempDatabase();
+    uploads = mkdtempSync(join(tmpdir(), "madein-stray-"));
+  });
+  afterEach(() => {
+    temp.cleanup();
+    rmSync(uploads, { recursive: true, force: true });
+  });
+
+  it("are refused past a few per person, said in words the catalogue knows; a photo put on a note frees a place", async () => {
+    const { db } = temp;
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const storage = new LocalDiskStorage(uploads);
+    const amiraId = await addParticipant(db, event.id, "Amira");
+    const amira = participantActor(event.id, amiraId);
+    const ben = participantActor(event.id, await addParticipant(db, event.id, "Ben"));
+    const upload = (who: typeof amira) => savePhoto(db, storage, who, event.welcomeBoardId, new Uint8Array(tinyPng));
+
+    const ids: string[] = [];
+    for (let i = 0; i < strayPhotoLimits.perPerson; i++) ids.push(await upload(amira));
+    const refused = await upload(amira).catch((e: Error & { code?: string }) => e);
+    expect(refused).toMatchObject({
+      code: "rate_limited",
+      message: "You have 10 photos that aren't on a note yet. Put one on a note first.",
+    });
+    expect(recognise((refused as Error).message)).not.toBeNull();
+    // Someone else's are theirs to count.
+    await expect(upload(ben)).resolves.toEqual(expect.any(String));
+
+    await db.transact((tx) =>
+      tx.insert(notes).values({
+        id: randomUUID(),
+        boardId: event.welcomeBoardId,
+        column: event.welcomeColumn,
+        text: "The pond",
+        authorParticipantId: amiraId,
+        photoId: ids[0],
+      }),
+    );
+    await expect(upload(amira)).resolves.toEqual(expect.any(String));
+    expect(recognise("Lots of photos are waiting to go on notes in this event. Try again in a few minutes.")).not.toBeNull();
+  });
+
+  it("go after an hour, files and all; a photo on a note, or on a note kept for an undo, stays", async () => {
+    const { db } = temp;
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const storage = new LocalDiskStorage(uploads);
+    const amiraId = await addParticipant(db, event.id, "Amira");
+    const amira = participantActor(event.id, amiraId);
+    const [onNote, undoable, stray] = [await savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng))].concat(
+      await savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng)),
+      await savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng)),
+    );
+    const note = {
+      id: randomUUID(),
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "The pond",
+      authorParticipantId: amiraId,
+    };
+    await db.transact(async (tx) => {
+      await tx.insert(notes).values({ ...note, photoId: onNote });
+      await tx.insert(deletedNotes).values({
+        noteId: randomUUID(),
+        boardId: event.welcomeBoardId,
+        deletedBy: actorKey(amira),
+        authorParticipantId: amiraId,
+        note: { ...note, photoId: undoable },
+        deletedAt: Date.now(),
+      });
+    });
+    const keyOf = async (id: string | undefined) =>
+      (
+        await db.read
+          .select({ key: notePhotos.storageKey })
+          .from(notePhotos)
+          .where(eq(notePhotos.id, id ?? ""))
+      )[0]?.key;
+    const strayKey = await keyOf(stray);
+
+    expect(await sweepStrayPhotos(db)).toEqual([]);
+    expect(await sweepStrayPhotos(db, Date.now() + strayPhotoLimits.keptMs + 1000)).toEqual([strayKey]);
+    expect(await keyOf(stray)).toBeUndefined();
+    expect(await keyOf(onNote)).toBeDefined();
+    expect(await keyOf(undoable)).toBeDefined();
+  });
+});

@@ -38,6 +38,21 @@ export function useFollowedDefault<E extends HTMLTextAreaElement | HTMLSelectEle
   return field;
 }
 
+/**
+ * A tick box or radio button drawn again with a new default (another organiser's save): it shows
+ * the new one while it still shows the old, and keeps what the person chose if they changed it.
+ * React sets a box's tick when it mounts, after which the browser no longer follows the default.
+ */
+export function FollowedCheck(props: React.ComponentProps<"input"> & { defaultChecked: boolean }) {
+  const box = useRef<HTMLInputElement>(null);
+  const shown = useRef(props.defaultChecked);
+  useEffect(() => {
+    if (box.current && box.current.checked === shown.current) box.current.checked = props.defaultChecked;
+    shown.current = props.defaultChecked;
+  }, [props.defaultChecked]);
+  return <input ref={box} {...props} />;
+}
+
 /** A multi-line TextField: same label, hint and error wiring. */
 export function TextArea(props: {
   name: string;
@@ -104,7 +119,7 @@ export function ChoiceGroup(props: {
               htmlFor={id}
               className="flex cursor-pointer items-start gap-3 rounded-xl border-2 border-line bg-white p-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft/60"
             >
-              <input
+              <FollowedCheck
                 id={id}
                 type="radio"
                 name={props.name}

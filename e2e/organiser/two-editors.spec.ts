@@ -385,6 +385,9 @@ test("two organisers change the event's languages at once: each keeps the other'
   await languages(a).getByRole("checkbox", { name: "Español" }).check();
   await languages(a).getByRole("button", { name: "Save languages" }).click();
   await expect(languages(a).getByText("Saved. The big screen speaks the event's language from now on.")).toBeVisible();
+  // B's open form follows A's save where B has not touched it, and keeps B's own choice.
+  await expect(languages(b).getByRole("checkbox", { name: "Español" })).toBeChecked();
+  await expect(languages(b).getByLabel("The event's language")).toHaveValue("fr");
   await languages(b).getByRole("button", { name: "Save languages" }).click();
   await expect(languages(b).getByText(/^Saved\. The big screen speaks the event's language from now on\./)).toBeVisible();
   expect(await stored()).toEqual({ language: "fr", joinLanguages: ["es"] });

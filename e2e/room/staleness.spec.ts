@@ -9,7 +9,8 @@
  * rows run in parallel and each fits its timeout.
  */
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { boards as boardsTable, teamMembers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { boards as boardsTable, teamMembers, teams as teamsTable } from "@/db/schema";
 import { joinEvent } from "@/lib/participants/join-event";
 import type { CommandName, CommandPayload, CommandResults } from "@/lib/realtime/contract";
 import type { WallChoice } from "@/lib/realtime/contract-room";
@@ -19,7 +20,15 @@ import { type CommandSocket, commandSocket } from "../support/command-socket";
 import { addBoardFixture, addStaff, createEventFixture, db, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 
-type ScreenName = "phoneHome" | "phoneBoard" | "phonePresentations" | "judge" | "console" | "facilitatorBoard" | "bigScreen";
+type ScreenName =
+  | "phoneHome"
+  | "phoneBoard"
+  | "phoneBrief"
+  | "phonePresentations"
+  | "judge"
+  | "console"
+  | "facilitatorBoard"
+  | "bigScreen";
 type Screens = Partial<Record<ScreenName, Page>>;
 
 type World = {
@@ -179,6 +188,7 @@ const rows: Row[] = [
         await expect(phoneBoardLink(p, /Libraries' wall.*Your team: Open books/)).toBeVisible();
       },
       judge: visible((p) => p.getByTestId("judge-team-Open books")),
+      phoneBrief: visible((p) => p.getByText("Open books · your brief")),
       phonePresentations: async (p) => {
         await expect(p.getByRole("option", { name: /Open books/ })).toBeAttached();
       },
@@ -232,6 +242,22 @@ const rows: Row[] = [
       phoneHome: visible((p) => p.getByTestId("team-mates").getByText(/Esme/)),
       bigScreen: async (p) => {
         await expect(overviewTeam(p, "Parks").getByTestId("team-headcount")).toHaveText("2");
+      },
+    },
+  },
+  {
+    entity: "a person moved to another team by a facilitator",
+    act: async (w) => {
+      const { people } = await w.command("teams:snapshot", {});
+      const bea = people.find((p) => p.name === "Bea");
+      if (!bea) throw new Error("Bea is not in the room");
+      await w.command("participant:move", { participantId: bea.id, teamId: w.teamIds[0] as string });
+    },
+    shows: {
+      // Her old team's brief is no longer hers to reframe.
+      phoneBrief: async (p) => {
+        await expect(p.getByText(/your brief/)).toHaveCount(0);
+        await expect(p.getByLabel("The problem as your team now sees it")).toHaveCount(0);
       },
     },
   },
@@ -563,6 +589,19 @@ async function openScreens(
       await memberOf(c, event.id, parks ?? null, "Amira");
       return page(c, `/p/${slug}/b/${w.boardId}`);
     },
+    phoneBrief: async () => {
+      const c = await context(phone);
+      await memberOf(c, event.id, libraries ?? null, "Bea");
+      // Libraries' own brief, whose page says it is hers and lets her reframe it.
+      const [team] = await (await db()).read
+        .select({ briefId: teamsTable.briefId })
+        .from(teamsTable)
+        .where(eq(teamsTable.id, libraries ?? ""));
+      const p = await page(c, `/p/${slug}/brief/${team?.briefId}`);
+      await expect(p.getByText("Libraries · your brief")).toBeVisible();
+      await expect(p.getByLabel("The problem as your team now sees it")).toBeVisible();
+      return p;
+    },
     phonePresentations: async () => {
       const c = await context(phone);
       await memberOf(c, event.id, null, "Cleo");
@@ -605,7 +644,6 @@ for (const row of rows) {
     await addAgenda(event.id, ["Explore", "Make"]);
     const board = await addBoardFixture(event.id, { title: "Ideas wall", template: "ideas" });
     if (row.hidden) {
-      const { eq } = await import("drizzle-orm");
       await (await db()).transact((tx) =>
         tx.update(boardsTable).set({ hiddenUntilReveal: true }).where(eq(boardsTable.id, board.id)),
       );

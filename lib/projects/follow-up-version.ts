@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import { count, eq, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sentEmails } from "@/db/schema";
+import { events, sentEmails, teams } from "@/db/schema";
 import { findProjects } from "./find-projects";
 
 /**
  * A short fingerprint of what the follow-up pages draw: an event's projects (or one of them) with
  * their milestones, updates and risks, and, for the whole event, the emails sent. An open page
  * asks for it now and then and is drawn again when it differs, so it follows a change made
- * anywhere (an owner's update, another organiser's form, a reminder going out). It is a hash, so
- * it says nothing of what changed, and only to someone who may see the page anyway.
+ * anywhere (an owner's update, another organiser's form, a reminder going out, a new join code).
+ * It is a hash, so it says nothing of what changed, and only to someone who may see the page anyway.
  */
 export async function followUpVersion(db: Db, eventId: string, projectId?: string, now = Date.now()) {
   const all = await findProjects(db, eventId, { now });
@@ -20,6 +20,14 @@ export async function followUpVersion(db: Db, eventId: string, projectId?: strin
         .select({ n: count(), last: max(sentEmails.sentAt) })
         .from(sentEmails)
         .where(eq(sentEmails.eventId, eventId));
+  // What the organisers' page draws beside the projects: the catch-up join link (the join code),
+  // the teams a project can be made for, the event's name.
+  const [event] = await db.select({ name: events.name, joinCode: events.joinCode }).from(events).where(eq(events.id, eventId));
+  const teamNames = projectId
+    ? null
+    : (await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.eventId, eventId))).map(
+        (t) => `${t.id}:${t.name}`,
+      );
   // The follow-up state is part of what is drawn (a milestone falls due with no one acting).
-  return createHash("sha256").update(JSON.stringify({ drawn, emails })).digest("base64url").slice(0, 22);
+  return createHash("sha256").update(JSON.stringify({ drawn, emails, event, teamNames })).digest("base64url").slice(0, 22);
 }

@@ -217,7 +217,19 @@ export async function startServer(options: StartOptions) {
     options.retentionSweep === false
       ? null
       : startRetentionSchedule(
-          { db, storage: fileStorage, log, onErased: (ids) => ids.map((id) => realtime.audited(id)) },
+          {
+            db,
+            storage: fileStorage,
+            log,
+            // Staff pages drawn with the erased names (the review, the console, the audit) are drawn again.
+            onErased: (ids) => {
+              for (const id of ids) {
+                realtime.audited(id);
+                realtime.recordChanged(id);
+                realtime.eventDetailsChanged(id, "privacy");
+              }
+            },
+          },
           options.retentionSweep ?? {},
         );
   // First of all listeners, including engine.io's (which answers /socket.io/ before ours runs).

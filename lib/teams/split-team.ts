@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { teams } from "@/db/schema";
+import { resultsIfProjected } from "@/lib/presentations/results";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { insertTeam } from "./create-team";
@@ -35,6 +36,8 @@ export const splitTeam: WriteHandler<"team:split"> = {
       broadcasts: [
         ...teamBroadcasts(actor.eventId, "team:updated", original),
         ...teamBroadcasts(actor.eventId, "team:created", added),
+        // The original is renamed ("Parks 1"): projected results say so.
+        ...(await resultsIfProjected(tx, actor.eventId)),
       ],
     };
   },

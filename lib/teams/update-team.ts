@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { teamMembers, teams } from "@/db/schema";
+import { resultsIfProjected } from "@/lib/presentations/results";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { capacityProblem } from "./team-rules";
@@ -25,7 +26,11 @@ export const updateTeam: WriteHandler<"team:update"> = {
     const updated = { ...team, ...changes };
     return {
       result: { team: updated },
-      broadcasts: teamBroadcasts(actor.eventId, "team:updated", updated),
+      broadcasts: [
+        ...teamBroadcasts(actor.eventId, "team:updated", updated),
+        // Results on the big screen and phones carry the names they were drawn with: sent again, renamed.
+        ...(payload.name !== undefined ? await resultsIfProjected(tx, actor.eventId) : []),
+      ],
     };
   },
 };

@@ -310,6 +310,12 @@ describe("presentations", () => {
     );
     await ok(f, "showcase:save", { teamId: b, fields: { title: "Our website" } });
     expect((await retitled).data.results?.map((r) => r.title)).toEqual(["Pocket parks", "Our website"]);
+    // So does a team renamed from the console.
+    const renamed = nextEvent(carol.socket, "presentation:results-shown", (m) =>
+      (m.data.results ?? []).some((r) => r.teamName === "Pocket parks team"),
+    );
+    await ok(f, "team:update", { teamId: a, name: "Pocket parks team" });
+    expect((await renamed).data.results?.map((r) => r.teamName)).toEqual(["Pocket parks team", "Website"]);
     const refused = await send(carol.socket, "presentation:project", { view: "presenter" });
     expect(refused.error?.code).toBe("forbidden");
     const down = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results === null);

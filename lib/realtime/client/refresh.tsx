@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { useConnection } from "./react";
+import { useMyTeamMoved, useTeamsRenamed } from "./teams";
 import { useRefresh, useThrottledRefresh } from "./use-refresh";
 
 // Pages with no connection (the public pages) import these from ./use-refresh, not from here.
@@ -51,9 +52,16 @@ export function useRefreshOnSignal(signal: "event:record-changed" | "event:audit
   }, [c, signal, refresh]);
 }
 
-/** A brief's page: its reframes follow the room. */
-export function ReframesFollower({ briefId }: { briefId: string }) {
-  useReframesFollowed(useRefresh(), briefId);
+/**
+ * A brief's page: its reframes follow the room, and so does what the server drew from the teams
+ * (whose brief it is, their names, whether this person may reframe it): drawn again when this
+ * person moves team or a team is renamed or given another brief.
+ */
+export function ReframesFollower({ briefId, participant }: { briefId: string; participant: boolean }) {
+  const refresh = useRefresh();
+  useReframesFollowed(refresh, briefId);
+  useMyTeamMoved(participant, refresh);
+  useTeamsRenamed(refresh);
   return null;
 }
 

@@ -94,6 +94,22 @@ export function useMyTeamMoved(enabled: boolean, onMoved: () => void) {
   }, [myTeamId, onMoved]);
 }
 
+/**
+ * Calls `onChanged` when a team is added, renamed, split or given another brief while the screen
+ * is open (not when people come and go): for a page the server drew with the teams' names and
+ * briefs. Pass an `onChanged` that keeps its identity.
+ */
+export function useTeamsRenamed(onChanged: () => void) {
+  const store = useRoomStore("teams", null, teamsRoom);
+  const key = useRoomSlice(store, (s) => (s ? s.teams.map((t) => `${t.id} ${t.briefId ?? ""} ${t.name}`).join("\n") : undefined));
+  const last = useRef(key);
+  useEffect(() => {
+    const before = last.current;
+    last.current = key;
+    if (before !== undefined && key !== undefined && before !== key) onChanged();
+  }, [key, onChanged]);
+}
+
 /** The console's panels that show the private list, mounted or told of a change together, read it once. */
 const readDetails = sameTask((c: EventConnection) => c.query("participants:details", {}).catch(() => null));
 

@@ -28,6 +28,8 @@ export async function startTestServer(
     snapshotBudget?: StartOptions["snapshotBudget"];
     roomSnapshotBudget?: StartOptions["roomSnapshotBudget"];
     roomReadBudget?: StartOptions["roomReadBudget"];
+    /** The retention sweep's schedule (default: the server's own, first check minutes after start). */
+    retentionSweep?: StartOptions["retentionSweep"];
     keepFiles?: boolean;
   } = {},
 ): Promise<TestServer> {
@@ -44,6 +46,7 @@ export async function startTestServer(
     snapshotBudget: options.snapshotBudget,
     roomSnapshotBudget: options.roomSnapshotBudget,
     roomReadBudget: options.roomReadBudget,
+    retentionSweep: options.retentionSweep,
     // Warnings and worse only: a debug line per command would bury a failing test's output.
     logger: createLogger({ nodeEnv: "test", level: process.env.LOG_LEVEL }),
     log: (message, error) => {

@@ -177,6 +177,9 @@ export async function saveEventLanguages(slug: string, _previous: SavedFormState
   if (!outcome.saved) return answer;
   // The big screen speaks the event's language: an open one switches now, without a reload.
   sharedRealtime()?.eventLanguagesChanged(allowed.event.id, outcome.stored.language);
+  // Pages drawn in the event's language (a phone that chose none), the join panel's languages and
+  // another organiser's open form are drawn again.
+  await tellOpenScreens(db, allowed.event.id, "details");
   refresh();
   return { ...answer, saved: [t("saved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage } from "@/app/ui/form";
 import type { LocaleInfo } from "@/lib/i18n/locales";
-import { SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
+import { FollowedCheck, SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
 import { useEditBasis } from "../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
@@ -65,7 +65,7 @@ export function LanguagesForm({
           <div className="flex flex-wrap gap-x-5 gap-y-2">
             {offered.map((l) => (
               <label key={l.code} className="flex min-h-11 items-center gap-2">
-                <input
+                <FollowedCheck
                   type="checkbox"
                   name="joinLanguages"
                   value={l.code}

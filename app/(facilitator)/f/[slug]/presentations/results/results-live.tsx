@@ -65,10 +65,11 @@ export function ResultsLive() {
 
 function ChoiceWatch({ boardId, onChange }: { boardId: string; onChange: () => void }) {
   const { round, tally } = useVoting(boardId);
-  const dots = tally?.dotsUsed ?? null;
+  // The tally's version, not its total: a dot taken back and given to another team moves no total.
+  const version = tally?.version ?? null;
   const status = round?.status ?? null;
   useEffect(() => {
-    if (dots !== null || status !== null) onChange();
-  }, [dots, status, onChange]);
+    if (version !== null || status !== null) onChange();
+  }, [version, status, onChange]);
   return null;
 }

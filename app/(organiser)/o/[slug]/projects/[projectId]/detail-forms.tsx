@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { riskItems } from "@/lib/projects/check-in-rules";
-import { SavedMessage, SubmitButton } from "../../../../form-fields";
+import { FollowedCheck, SavedMessage, SubmitButton } from "../../../../form-fields";
 import { useEditBasis } from "../../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import { CopyField } from "../../copy-field";
@@ -69,7 +69,7 @@ export function MilestonesForm({
             error={e[`dueAt-${i}`]}
           />
           <label className="flex items-center gap-2 sm:col-span-3">
-            <input
+            <FollowedCheck
               type="checkbox"
               name={`done-${i}`}
               defaultChecked={v ? v[`done-${i}`] === "on" : m.done}
@@ -110,7 +110,7 @@ export function RisksForm({
           <fieldset key={`${round}-${item.key}`} className="space-y-3 rounded-xl border border-line p-3">
             <legend className="px-1 font-bold">{t(`items.${item.key}.label`)}</legend>
             <label className="flex items-start gap-3">
-              <input
+              <FollowedCheck
                 type="checkbox"
                 name={`checked-${item.key}`}
                 defaultChecked={v ? v[`checked-${item.key}`] === "on" : (saved?.checked ?? false)}

@@ -58,7 +58,7 @@ export default async function TeamBriefPage({ params }: Props) {
   return (
     <ClientMessages area="brief">
       <EventConnectionProvider eventId={event.id} person={person}>
-        <ReframesFollower briefId={brief.id} />
+        <ReframesFollower briefId={brief.id} participant={actor.kind === "participant"} />
         <PhoneShell aside={<ConnectionPill />}>
           <div className="space-y-6">
             <Link href={`/p/${event.slug}`} className="link inline-flex min-h-11 items-center">

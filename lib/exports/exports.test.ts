@@ -285,6 +285,9 @@ describe("In the reader's language", () => {
     expect(md).toContain("## Équipe : Parks team");
     expect(md).toContain("- Groupe : Food");
     expect(md).toContain("| Le problème est clair | 4,5 | 2 |");
+    // The overall score too, with the reader's decimal sign.
+    expect(md).toMatch(/87,5/);
+    expect(md).not.toMatch(/87\.5/);
     expect(md).toContain("Exporté de Made In le 1 novembre 2026.");
     expect(md).not.toContain("Who came");
     // The CSV files stay English whatever the reader's language.

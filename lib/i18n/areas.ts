@@ -9,7 +9,7 @@
  * A client component that starts using another namespace must find it here, or it shows the
  * key's name: lib/i18n/client-messages.test.ts follows each page's imports and fails first.
  */
-export const everyPage = ["language"] as const;
+export const everyPage = ["language", "home.crashed"] as const;
 
 export const clientMessageAreas = {
   join: ["join.codeForm", "join.joinForm", "ui.keptForm"],

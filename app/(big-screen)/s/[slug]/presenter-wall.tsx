@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { imageSrcSet } from "@/lib/files/image-sizes";
@@ -147,8 +147,6 @@ function PeoplesChoiceRanking({ state }: { state: PresentationState }) {
   );
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-
 /**
  * The combined results, projected: each team by the showcase title the room saw on this screen
  * (its name when it gave none), best first. Rows shrink with the number of teams so every team
@@ -156,6 +154,9 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  */
 function ResultsWall({ state }: { state: PresentationState }) {
   const t = useTranslations("screen.presenter");
+  // One decimal at most, with the room's decimal sign (72,5 in French).
+  const format = useFormatter();
+  const fmt = (n: number) => format.number(n, { maximumFractionDigits: 1, useGrouping: false });
   const rows = state.results ?? [];
   const rowVh = Math.min(9, 68 / Math.max(rows.length, 1));
   return (

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useShownName } from "@/app/ui/shown-name";
 import { boardLayout, type TeamPresentation, type TeamReport, type VoteResult } from "@/lib/exports/event-report";
 import type { EventExport, ExportedBoard } from "@/lib/exports/export-schema";
@@ -171,6 +171,9 @@ function ShowcaseReview({ team, presentation: p }: { team: TeamReport; presentat
 
 function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) {
   const t = useTranslations("review.results");
+  // Averages and scores in the reader's decimal sign (3,5 in French), two decimals at most.
+  const format = useFormatter();
+  const num = (n: number) => format.number(n, { maximumFractionDigits: 2, useGrouping: false });
   const fallback = useTranslations("presentations.fallbackCriteria");
   const criterionLabel = (criterion: string) => {
     const key = fallbackCriterionKey(criterion);
@@ -206,7 +209,7 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
               {p.judging.criteria.map((c) => (
                 <tr key={c.criterion} className="border-b border-line">
                   <td className="py-1 pe-2 wrap-anywhere">{criterionLabel(c.criterion)}</td>
-                  <td className="py-1 pe-2">{c.average ?? t("notScored")}</td>
+                  <td className="py-1 pe-2">{c.average === null ? t("notScored") : num(c.average)}</td>
                   <td className="py-1">{c.judges}</td>
                 </tr>
               ))}
@@ -227,7 +230,7 @@ function ResultsReview({ presentation: p }: { presentation: TeamPresentation }) 
         <p className="text-lg font-bold">
           {t.rich("overall", {
             rank: p.combined.rank,
-            score: p.combined.score,
+            score: num(p.combined.score),
             soft: (chunks) => <span className="text-base font-normal text-ink-soft">{chunks}</span>,
           })}
         </p>

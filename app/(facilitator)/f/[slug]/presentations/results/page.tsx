@@ -117,7 +117,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
                       <>
                         {fmt(r.judging.total)} / {r.judging.max}
                         <span className="block text-sm text-ink-soft">
-                          {t("judgesLine", { percent: r.judgesPercent ?? 0, count: r.judging.judges })}
+                          {t("judgesLine", { percent: fmt(r.judgesPercent ?? 0), count: r.judging.judges })}
                         </span>
                       </>
                     ) : (

@@ -122,6 +122,13 @@ export type RealtimeOptions = {
   /** Per person: new notes allowed per window, about what a fast hand can write (30 a minute). */
   noteLimit?: { points: number; seconds: number };
   /**
+   * Per event: new notes from participants allowed per window, all of them together (1,200 a
+   * minute: a room of a thousand each writing one at the same prompt). Identities are cheap (the
+   * join code is on the projector), so the per-person limit alone does not bound what a script
+   * with many of them makes every phone on a board receive. Staff's notes are not counted.
+   */
+  eventNoteLimit?: { points: number; seconds: number };
+  /**
    * Per person: notes served by weighted reads (a board's snapshot) per window, beside the command
    * limit (lib/rate-limit/read-budget.ts). Default 1,000 per 5 s: two opens of a 500-note board
    * at once, and the window short enough that a phone slowed by it waits less than its ack timeout.
@@ -207,6 +214,14 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const staffLimiter = createLimiter({ points: points * 4, seconds, keyPrefix: "person-staff" }, options.redis);
   const noteLimiter = createLimiter(
     { points: options.noteLimit?.points ?? 30, seconds: options.noteLimit?.seconds ?? 60, keyPrefix: "person-notes" },
+    options.redis,
+  );
+  const eventNoteLimiter = createLimiter(
+    {
+      points: options.eventNoteLimit?.points ?? 1200,
+      seconds: options.eventNoteLimit?.seconds ?? 60,
+      keyPrefix: "event-notes",
+    },
     options.redis,
   );
   const readSeconds = options.readBudget?.seconds ?? 5;
@@ -447,6 +462,21 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (name === "note:create") await noteLimiter.consume(key);
     } catch {
       return refuseAsFlood();
+    }
+    if (name === "note:create" && !isStaff(actor)) {
+      // The whole room's allowance: past it, this note waits (the phone keeps it and sends it
+      // again), and its writer is not counted as a flood: they may be anyone in a busy room.
+      const roomy = await eventNoteLimiter.consume(actor.eventId).then(
+        () => true,
+        () => false,
+      );
+      if (!roomy) {
+        record("rate_limited");
+        return reply({
+          ok: false,
+          error: { code: "rate_limited", message: "The boards are very busy right now. Your note will be added in a moment." },
+        });
+      }
     }
     const ending = via.ending?.();
     if (ending) return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage[ending] } });

@@ -51,6 +51,7 @@ export type StartOptions = {
   pages?: { dev: boolean } | false;
   rateLimit?: RealtimeOptions["rateLimit"];
   noteLimit?: RealtimeOptions["noteLimit"];
+  eventNoteLimit?: RealtimeOptions["eventNoteLimit"];
   readBudget?: RealtimeOptions["readBudget"];
   snapshotBudget?: RealtimeOptions["snapshotBudget"];
   roomSnapshotBudget?: RealtimeOptions["roomSnapshotBudget"];
@@ -203,6 +204,7 @@ export async function startServer(options: StartOptions) {
     publicUrl: env.PUBLIC_URL,
     rateLimit: options.rateLimit,
     noteLimit: options.noteLimit,
+    eventNoteLimit: options.eventNoteLimit,
     readBudget: options.readBudget,
     snapshotBudget: options.snapshotBudget,
     roomSnapshotBudget: options.roomSnapshotBudget,

@@ -24,6 +24,7 @@ export async function startTestServer(
     databaseUrl?: string;
     rateLimit?: StartOptions["rateLimit"];
     noteLimit?: StartOptions["noteLimit"];
+    eventNoteLimit?: StartOptions["eventNoteLimit"];
     readBudget?: StartOptions["readBudget"];
     snapshotBudget?: StartOptions["snapshotBudget"];
     roomSnapshotBudget?: StartOptions["roomSnapshotBudget"];
@@ -42,6 +43,8 @@ export async function startTestServer(
     rateLimit: options.rateLimit,
     // A test that raises the command limit means to send in bulk: the note cap follows it.
     noteLimit: options.noteLimit ?? options.rateLimit,
+    // So does the room's: a test of many phones writing at once is not a flood.
+    eventNoteLimit: options.eventNoteLimit ?? (options.rateLimit ? { points: 1_000_000, seconds: 60 } : undefined),
     readBudget: options.readBudget,
     snapshotBudget: options.snapshotBudget,
     roomSnapshotBudget: options.roomSnapshotBudget,

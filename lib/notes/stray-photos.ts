@@ -1,6 +1,6 @@
 import { and, count, eq, lt, type SQL, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { notePhotos } from "@/db/schema";
+import { notePhotos, showcaseImages } from "@/db/schema";
 
 /**
  * A photo is uploaded before the note it goes on (app/api/boards/[boardId]/photos), so some are
@@ -33,13 +33,35 @@ export async function strayPhotoRefusal(db: Db, eventId: string, uploadedBy: str
   return null;
 }
 
-/** Deletes the strays older than an hour; their files are the caller's to remove. */
+/**
+ * The same for a team's showcase images: uploaded first, then added to the showcase
+ * (`showcase:save`). One not in its team's showcase is a stray; a team may hold only so many.
+ */
+const strayImage: SQL = sql`not exists (select 1 from showcases s, json_each(s.image_ids) i
+  where s.team_id = ${showcaseImages.teamId} and i.value = ${showcaseImages.id})`;
+
+/** Why this team may not take another image now (a sentence lib/i18n/server-text.ts knows), or null. */
+export async function strayImageRefusal(db: Db, teamId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(showcaseImages)
+    .where(and(eq(showcaseImages.teamId, teamId), strayImage));
+  const perTeam = strayPhotoLimits.perPerson * 2;
+  return (row?.n ?? 0) >= perTeam ? `Your team has ${perTeam} images that aren't in its showcase yet. Add one first.` : null;
+}
+
+/** Deletes the strays (note photos, showcase images) older than an hour; their files are the caller's to remove. */
 export async function sweepStrayPhotos(db: Database, now = Date.now()): Promise<string[]> {
-  const gone = await db.transact((tx) =>
-    tx
+  const before = now - strayPhotoLimits.keptMs;
+  const gone = await db.transact(async (tx) => [
+    ...(await tx
       .delete(notePhotos)
-      .where(and(lt(notePhotos.createdAt, now - strayPhotoLimits.keptMs), stray))
-      .returning({ storageKey: notePhotos.storageKey }),
-  );
+      .where(and(lt(notePhotos.createdAt, before), stray))
+      .returning({ storageKey: notePhotos.storageKey })),
+    ...(await tx
+      .delete(showcaseImages)
+      .where(and(lt(showcaseImages.createdAt, before), strayImage))
+      .returning({ storageKey: showcaseImages.storageKey })),
+  ]);
   return gone.map((p) => p.storageKey);
 }

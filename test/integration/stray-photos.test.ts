@@ -9,14 +9,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { deletedNotes, notePhotos, notes } from "@/db/schema";
+import { deletedNotes, notePhotos, notes, showcaseImages, showcases } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { recognise } from "@/lib/i18n/server-text";
 import { savePhoto } from "@/lib/notes/note-photos";
 import { strayPhotoLimits, sweepStrayPhotos } from "@/lib/notes/stray-photos";
+import { saveShowcaseImage } from "@/lib/presentations/showcase-images";
+import { insertTeam } from "@/lib/teams/create-team";
 import { tinyPng } from "../support/tiny-png";
-import { addParticipant, createAccount, createTestEvent, openTempDatabase, participantActor } from "./support/fixtures";
+import {
+  addParticipant,
+  createAccount,
+  createTestEvent,
+  openTempDatabase,
+  participantActor,
+  staffActor,
+} from "./support/fixtures";
 
 describe("photos on no note", () => {
   let temp: Awaited<ReturnType<typeof openTempDatabase>>;
@@ -108,5 +117,32 @@ describe("photos on no note", () => {
     expect(await keyOf(stray)).toBeUndefined();
     expect(await keyOf(onNote)).toBeDefined();
     expect(await keyOf(undoable)).toBeDefined();
+  });
+
+  it("showcase images: a team holds only so many outside its showcase, and those go after an hour too", async () => {
+    const { db } = temp;
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const storage = new LocalDiskStorage(uploads);
+    const team = await db.transact((tx) =>
+      insertTeam(tx, { eventId: event.id, name: "Parks", briefId: null, capacity: null, now: Date.now() }),
+    );
+    const staff = staffActor(event.id, organiser.accountId);
+    const upload = () => saveShowcaseImage(db, storage, staff, team.id, new Uint8Array(tinyPng));
+    const ids: string[] = [];
+    for (let i = 0; i < strayPhotoLimits.perPerson * 2; i++) ids.push(await upload());
+    const refused = await upload().catch((e: Error & { code?: string }) => e);
+    expect(refused).toMatchObject({
+      code: "rate_limited",
+      message: "Your team has 20 images that aren't in its showcase yet. Add one first.",
+    });
+    expect(recognise((refused as Error).message)).not.toBeNull();
+    // One in the showcase frees a place, and stays when the others are swept.
+    await db.transact((tx) => tx.insert(showcases).values({ teamId: team.id, eventId: event.id, imageIds: [ids[0] as string] }));
+    await expect(upload()).resolves.toEqual(expect.any(String));
+    const swept = await sweepStrayPhotos(db, Date.now() + strayPhotoLimits.keptMs + 1000);
+    expect(swept).toHaveLength(strayPhotoLimits.perPerson * 2);
+    const left = await db.read.select({ id: showcaseImages.id }).from(showcaseImages).where(eq(showcaseImages.teamId, team.id));
+    expect(left.map((r) => r.id)).toEqual([ids[0]]);
   });
 });

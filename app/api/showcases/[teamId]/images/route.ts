@@ -53,7 +53,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tea
     return answer(201, { imageId });
   } catch (error) {
     if (error instanceof CommandFailure)
-      return answer(error.code === "forbidden" ? 403 : 400, { error: await inRequestLanguage(error.message) });
+      return answer(error.code === "forbidden" ? 403 : error.code === "rate_limited" ? 429 : 400, {
+        error: await inRequestLanguage(error.message),
+      });
     throw error;
   }
 }

@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountNav } from "@/app/(organiser)/account-nav";
 import { SiteHeader } from "@/app/ui/brand";
 import { sharedDatabase } from "@/db";
-import { events } from "@/db/schema";
 import { isSetUp } from "@/lib/accounts/first-organiser";
 import { currentAccount } from "@/lib/auth/web-session";
+import { listedEvents, listedEventsVersion } from "@/lib/events/listed-events";
 import { localEventDates } from "@/lib/i18n/dates";
+import { VersionFollower } from "@/lib/realtime/client/version-follower";
 
 // The words live in messages/*/home.json, under these keys.
 const steps = ["before", "kickOff", "weekend", "after"] as const;
@@ -24,25 +24,8 @@ export default async function HomePage() {
   await connection();
   const db = await sharedDatabase();
   const now = Date.now();
-  // An event counts as coming up until it has ended; undated ones are still being planned.
-  const lastDay = sql<number | null>`coalesce(${events.endsAt}, ${events.startsAt})`;
-  const listed = { slug: events.slug, name: events.name, place: events.place, startsAt: events.startsAt, endsAt: events.endsAt };
-  const [setUp, account, comingUp, past] = await Promise.all([
-    isSetUp(db.read),
-    currentAccount(),
-    db.read
-      .select(listed)
-      .from(events)
-      .where(and(eq(events.status, "published"), or(isNull(lastDay), gte(lastDay, now))))
-      .orderBy(sql`${events.startsAt} is null`, asc(events.startsAt), desc(events.createdAt))
-      .limit(30),
-    db.read
-      .select(listed)
-      .from(events)
-      .where(and(eq(events.status, "published"), lt(lastDay, now)))
-      .orderBy(desc(events.startsAt))
-      .limit(12),
-  ]);
+  const [setUp, account, lists] = await Promise.all([isSetUp(db.read), currentAccount(), listedEvents(db.read, now)]);
+  const { comingUp, past } = lists;
   const t = await getTranslations("home");
   const locale = await getLocale();
 
@@ -52,6 +35,8 @@ export default async function HomePage() {
         <AccountNav />
       </SiteHeader>
       <main id="main">
+        {/* The lists below follow events published, renamed, moved or ended while the page is open. */}
+        <VersionFollower url="/home-version" version={listedEventsVersion(lists)} />
         <section className="mx-auto grid max-w-5xl items-center gap-12 px-4 pt-12 pb-16 sm:pt-20 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="space-y-6">
             <p className="eyebrow">{t("eyebrow")}</p>

@@ -96,6 +96,20 @@ test("a published event is listed on the home page", async ({ page }) => {
   await expectAccessible(page);
 });
 
+test("an open home page follows events being published and unpublished, without a reload", async ({ page }) => {
+  const event = await createEventFixture({ status: "draft" });
+  let loads = 0;
+  page.on("load", () => loads++);
+  await page.goto("/");
+  const listed = page.getByRole("link", { name: new RegExp(event.name) });
+  await expect(listed).toHaveCount(0);
+  await setEventStatus(event.id, "published");
+  await expect(listed).toBeVisible();
+  await setEventStatus(event.id, "draft");
+  await expect(listed).toHaveCount(0);
+  expect(loads).toBe(1);
+});
+
 test("an archived event keeps its page but no longer takes people", async ({ page }) => {
   const event = await eventWithBriefs();
   await setEventStatus(event.id, "archived");

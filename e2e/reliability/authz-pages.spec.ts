@@ -34,6 +34,8 @@ const exportFile = (role: Role): Outcome =>
 const pages: Row[] = [
   { path: (w) => `/e/${w.a.slug}`, expect: everyone },
   { path: (w) => `/e/${w.a.slug}/calendar.ics`, expect: everyone },
+  // The home page's list of published events: what the home page shows anyone.
+  { path: () => "/home-version", expect: everyone },
   { path: (w) => `/p/${w.a.slug}`, expect: phonePage },
   { path: (w) => `/p/${w.a.slug}/me`, expect: phonePage },
   { path: (w) => `/p/${w.a.slug}/device`, expect: phonePage },

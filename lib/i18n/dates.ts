@@ -70,3 +70,9 @@ export function localWeekdayTime(locale: string, ms: number, seconds = false): s
     ...(seconds ? { second: "2-digit" } : {}),
   }).format(new Date(ms));
 }
+
+/** Whether two moments fall on the same calendar day at the venue (not in the server's own time zone). */
+export function sameVenueDay(a: number, b: number): boolean {
+  const day = (ms: number) => new Date(ms).toLocaleDateString("en-CA", { timeZone: eventTimeZone });
+  return day(a) === day(b);
+}

@@ -7,6 +7,7 @@ import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { currentDeviceId } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { sameVenueDay } from "@/lib/i18n/dates";
 import { sayDeviceLabel } from "@/lib/participants/device-label";
 import { listDevices } from "@/lib/participants/devices";
 import { findPerson } from "@/lib/participants/participant-views";
@@ -39,7 +40,8 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
   const signedIn = (at: number) => {
     const when = new Date(at);
     const time = format.dateTime(when, { hour: "2-digit", minute: "2-digit" });
-    const sameDay = when.toDateString() === new Date().toDateString();
+    // The venue's calendar day, as the time is shown in the venue's time.
+    const sameDay = sameVenueDay(at, Date.now());
     return sameDay
       ? t("signedInToday", { time })
       : t("signedInOn", { time, date: format.dateTime(when, { day: "numeric", month: "long" }) });

@@ -38,9 +38,13 @@ test("a participant moves to a new phone with their personal link and keeps thei
   // The note from the old phone is theirs on the new one too.
   await expect(second.getByTestId("note").filter({ hasText: "Written on my old phone" }).getByText("You")).toBeVisible();
 
-  // A link made later switches the earlier one off.
+  // A link made later switches the earlier one off. Each page is there before the next tap: a tap
+  // on the room's link while the device page is still leaving can land on neither page.
   await page.getByRole("link", { name: "← Back to the room" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}$`));
+  await expect(page.getByRole("heading", { name: "Hello, Kofi" })).toBeVisible();
   await page.getByRole("link", { name: /Continue on another device/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}/device$`));
   await page.getByRole("button", { name: "Show my personal link" }).click();
   await expect(page.getByTestId("device-link")).not.toHaveText(link);
   const third = await (await browser.newContext(phone)).newPage();

@@ -81,7 +81,8 @@ export async function actorForEvent(eventId: string): Promise<Actor | null> {
  * Who may change something in this event from a form or an upload (not a socket, whose commands
  * are checked in their own transaction): actorForEvent's answer, except that a participant of a
  * finished event may only leave and take their data (lib/realtime/after-finish.ts), so they get
- * "finished", for the refusal to say why.
+ * "finished", for the refusal to say why. A new write path either sends a command (a form's goes
+ * through the same check as a socket's) or asks this first: both come down to `heldOutBy`.
  */
 export async function actorWhoMayChange(eventId: string): Promise<Actor | "finished" | null> {
   const actor = await actorForEvent(eventId);

@@ -7,8 +7,8 @@ import { boardInEvent, mayWrite } from "@/lib/boards/board-access";
 import { type PreparedImage, prepareImage, saveImage } from "@/lib/files/images";
 import type { FileStorage } from "@/lib/files/storage";
 import { newStorageKey } from "@/lib/files/storage";
+import { strayPhotoRefusal } from "@/lib/files/stray-uploads";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { strayPhotoRefusal } from "./stray-photos";
 
 export const maxPhotoBytes = 8 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ export async function preparePhoto(
 export async function savePhoto(db: Database, storage: FileStorage, actor: Actor, boardId: string, bytes: Uint8Array) {
   const board = await boardInEvent(db.read, actor, boardId);
   if (!(await mayWrite(db.read, actor, board))) throw new CommandFailure("forbidden", "You can't add to this board.");
-  // Checked before the image is decoded or stored: photos on no note are bounded (./stray-photos.ts).
+  // Checked before the image is decoded or stored: photos on no note are bounded (lib/files/stray-uploads.ts).
   const stray = actor.kind === "participant" ? await strayPhotoRefusal(db.read, actor.eventId, actorKey(actor)) : null;
   if (stray) throw new CommandFailure("rate_limited", stray);
   const prepared = await preparePhoto(bytes);

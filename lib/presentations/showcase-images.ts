@@ -7,8 +7,8 @@ import { teamOf } from "@/lib/boards/board-access";
 import { saveImage } from "@/lib/files/images";
 import type { FileStorage } from "@/lib/files/storage";
 import { newStorageKey } from "@/lib/files/storage";
+import { strayImageRefusal } from "@/lib/files/stray-uploads";
 import { preparePhoto } from "@/lib/notes/note-photos";
-import { strayImageRefusal } from "@/lib/notes/stray-photos";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { teamInEvent } from "./store";
 
@@ -21,7 +21,7 @@ export async function saveShowcaseImage(db: Database, storage: FileStorage, acto
   if (!isStaff(actor) && (await teamOf(db.read, actor)) !== team.id) {
     throw new CommandFailure("forbidden", "Only members of this team can add images to its showcase.");
   }
-  // Bounded before the image is decoded or stored (lib/notes/stray-photos.ts).
+  // Bounded before the image is decoded or stored (lib/files/stray-uploads.ts).
   const stray = await strayImageRefusal(db.read, team.id);
   if (stray) throw new CommandFailure("rate_limited", stray);
   const prepared = await preparePhoto(bytes);

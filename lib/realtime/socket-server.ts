@@ -14,11 +14,11 @@ import { personTag } from "@/lib/auth/pseudonym";
 import { type HeldIdentity, type Revoked, revokedAmong } from "@/lib/auth/revalidate";
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
+import { strayPhotoSweepMs, sweepStrayPhotos } from "@/lib/files/stray-uploads";
 import { knownLocale } from "@/lib/i18n/locales";
 import { localise } from "@/lib/i18n/server-text";
 import { pruneDeletedNotes } from "@/lib/notes/delete-note";
 import { eraseDueNotes, eraseLaterSweepMs } from "@/lib/notes/erase-later";
-import { strayPhotoSweepMs, sweepStrayPhotos } from "@/lib/notes/stray-photos";
 import { undoKeptMs } from "@/lib/notes/undo-rules";
 import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
@@ -820,6 +820,14 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     pruneDeletedNotes(db).catch((e) => log("pruning deleted notes failed", e));
   }, undoKeptMs);
   deletedNotesPrune.unref();
+  // A sweep's rows are gone once it returns; their files follow, each on its own (one that fails is logged, not retried).
+  const removeFiles = (keys: readonly string[], failure: string) => {
+    for (const key of keys) {
+      fileStorage()
+        .remove(key)
+        .catch((e) => log(failure, e));
+    }
+  };
   // The unsigned notes of people who left, each at its own moment (lib/notes/erase-later.ts).
   const eraseLater = setInterval(() => {
     if (draining) return;
@@ -830,26 +838,16 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           recordNews.add(eventId, true);
           noteChange(eventId, { kind: "news" });
         }
-        for (const key of erased.removedFiles) {
-          fileStorage()
-            .remove(key)
-            .catch((e) => log("removing an erased file failed", e));
-        }
+        removeFiles(erased.removedFiles, "removing an erased file failed");
       })
       .catch((e) => log("erasing the notes of people who left failed", e));
   }, eraseLaterSweepMs);
   eraseLater.unref();
-  // Photos uploaded for a note that never came (lib/notes/stray-photos.ts).
+  // Photos uploaded for a note that never came (lib/files/stray-uploads.ts).
   const strayPhotos = setInterval(() => {
     if (draining) return;
     sweepStrayPhotos(db)
-      .then((keys) => {
-        for (const key of keys) {
-          fileStorage()
-            .remove(key)
-            .catch((e) => log("removing a stray photo failed", e));
-        }
-      })
+      .then((keys) => removeFiles(keys, "removing a stray photo failed"))
       .catch((e) => log("sweeping stray photos failed", e));
   }, strayPhotoSweepMs);
   strayPhotos.unref();

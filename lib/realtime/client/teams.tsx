@@ -85,13 +85,7 @@ export function useMyTeamId(enabled: boolean): string | null | undefined {
  * keeps its identity.
  */
 export function useMyTeamMoved(enabled: boolean, onMoved: () => void) {
-  const myTeamId = useMyTeamId(enabled);
-  const last = useRef(myTeamId);
-  useEffect(() => {
-    const before = last.current;
-    last.current = myTeamId;
-    if (before !== undefined && myTeamId !== undefined && before !== myTeamId) onMoved();
-  }, [myTeamId, onMoved]);
+  useOnChange(useMyTeamId(enabled), onMoved);
 }
 
 /**
@@ -102,12 +96,20 @@ export function useMyTeamMoved(enabled: boolean, onMoved: () => void) {
 export function useTeamsRenamed(onChanged: () => void) {
   const store = useRoomStore("teams", null, teamsRoom);
   const key = useRoomSlice(store, (s) => (s ? s.teams.map((t) => `${t.id} ${t.briefId ?? ""} ${t.name}`).join("\n") : undefined));
-  const last = useRef(key);
+  useOnChange(key, onChanged);
+}
+
+/**
+ * Calls `onChange` when `value` changes after its first known reading (undefined: not known
+ * yet, so loading is not a change). Pass an `onChange` that keeps its identity.
+ */
+function useOnChange<T>(value: T | undefined, onChange: () => void) {
+  const last = useRef(value);
   useEffect(() => {
     const before = last.current;
-    last.current = key;
-    if (before !== undefined && key !== undefined && before !== key) onChanged();
-  }, [key, onChanged]);
+    last.current = value;
+    if (before !== undefined && value !== undefined && before !== value) onChange();
+  }, [value, onChange]);
 }
 
 /** The console's panels that show the private list, mounted or told of a change together, read it once. */

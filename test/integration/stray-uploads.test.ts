@@ -1,6 +1,6 @@
 /**
  * Photos uploaded for a note that never came are bounded: a few per person, so many per event,
- * and an hour each (lib/notes/stray-photos.ts). The real upload path (savePhoto) on a migrated
+ * and an hour each (lib/files/stray-uploads.ts). The real upload path (savePhoto) on a migrated
  * libSQL file and a real storage directory.
  */
 import { randomUUID } from "node:crypto";
@@ -12,9 +12,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deletedNotes, notePhotos, notes, showcaseImages, showcases } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import { LocalDiskStorage } from "@/lib/files/storage";
+import { strayPhotoLimits, sweepStrayPhotos } from "@/lib/files/stray-uploads";
 import { recognise } from "@/lib/i18n/server-text";
 import { savePhoto } from "@/lib/notes/note-photos";
-import { strayPhotoLimits, sweepStrayPhotos } from "@/lib/notes/stray-photos";
 import { saveShowcaseImage } from "@/lib/presentations/showcase-images";
 import { insertTeam } from "@/lib/teams/create-team";
 import { tinyPng } from "../support/tiny-png";

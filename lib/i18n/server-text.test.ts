@@ -38,6 +38,13 @@ describe("what the server says, in the person's language", () => {
     );
   });
 
+  it("says a locked room's refusal whole when the lead's account is gone, not with an English stand-in", () => {
+    const rest =
+      "leads and has locked the room controls: only they change phases, the timer and the big screen. Boards and moderation are still yours. Ask them to unlock or to hand you the lead.";
+    expect(localise(`The lead facilitator ${rest}`, "es")).toMatch(/^La persona que dirige ha bloqueado/);
+    expect(localise(`Amara ${rest}`, "es")).toMatch(/^Amara dirige y ha bloqueado/);
+  });
+
   it("says a refusal with a number in it, with the language's plural", () => {
     expect(localise("You can put at most 3 dots on one note.", "pl")).toBe(
       "Na jednej notatce możesz postawić najwyżej 3 kropki.",

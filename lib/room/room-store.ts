@@ -76,10 +76,10 @@ export async function assertMayControlRoom(tx: Tx, actor: Actor) {
   const [who] = lead.leadAccountId
     ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, lead.leadAccountId))
     : [];
-  throw new CommandFailure(
-    "forbidden",
-    `${who?.name ?? "The lead facilitator"} leads and has locked the room controls: only they change phases, the timer and the big screen. Boards and moderation are still yours. Ask them to unlock or to hand you the lead.`,
-  );
+  const locked =
+    "leads and has locked the room controls: only they change phases, the timer and the big screen. Boards and moderation are still yours. Ask them to unlock or to hand you the lead.";
+  // A lead whose account is gone has no name to give: a sentence of its own, so each language says it whole.
+  throw new CommandFailure("forbidden", who ? `${who.name} ${locked}` : `The lead facilitator ${locked}`);
 }
 
 /**

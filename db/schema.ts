@@ -768,6 +768,11 @@ export const projects = sqliteTable(
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     /** Hash of the owner's invitation link; null when no link is live. */
     ownerTokenHash: text("owner_token_hash").unique(),
+    /**
+     * Set when an organiser stopped the owner's link: no reminder makes a new one (and none goes)
+     * until an organiser makes a link again. Null: a reminder makes the first link itself.
+     */
+    ownerLinkStoppedAt: integer("owner_link_stopped_at"),
     createdAt: createdAt(),
   },
   (t) => [index("projects_event").on(t.eventId)],

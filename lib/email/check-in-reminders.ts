@@ -26,6 +26,9 @@ const stopUrl = (links: EmailLinks, projectId: string, ownerEmail: string) =>
 
 type Claimed = { key: string; detail: string };
 
+/** Thrown inside the claim's transaction so that the claim is not kept. */
+class LinkStopped extends Error {}
+
 /**
  * Sends one reminder to a project's owner after `claimKey` was won, making the owner's link if
  * none is live (the email's update link is bound to it). Gives the claim back if the relay
@@ -39,26 +42,34 @@ async function remind(
   kind: ReminderKind,
   claimed: Claimed,
   now: number,
-): Promise<"sent" | "claimed_elsewhere" | "refused"> {
-  const won = await db.transact(async (tx) => {
-    const gap = kind === "nudge" ? nudgeGap : reminderGap;
-    if (!(await claim(tx, claimed.key, claimed.detail, now, gap))) return null;
-    const [row] = await tx
-      .select({ project: projects, eventName: events.name, eventLanguage: events.language })
-      .from(projects)
-      .innerJoin(events, eq(events.id, projects.eventId))
-      .where(eq(projects.id, projectId));
-    if (!row) return null;
-    let tokenHash = row.project.ownerTokenHash;
-    if (tokenHash === null) {
-      await newOwnerLink(tx, projectId);
-      [{ tokenHash }] = (await tx
-        .select({ tokenHash: projects.ownerTokenHash })
+): Promise<"sent" | "claimed_elsewhere" | "link_stopped" | "refused"> {
+  const won = await db
+    .transact(async (tx) => {
+      const gap = kind === "nudge" ? nudgeGap : reminderGap;
+      if (!(await claim(tx, claimed.key, claimed.detail, now, gap))) return null;
+      const [row] = await tx
+        .select({ project: projects, eventName: events.name, eventLanguage: events.language })
         .from(projects)
-        .where(eq(projects.id, projectId))) as [{ tokenHash: string }];
-    }
-    return { ...row, tokenHash: tokenHash as string };
-  });
+        .innerJoin(events, eq(events.id, projects.eventId))
+        .where(eq(projects.id, projectId));
+      if (!row) return null;
+      // Stopped by an organiser since the sweep read it: not sent, and the claim goes back with the savepoint.
+      if (row.project.ownerLinkStoppedAt !== null) throw new LinkStopped();
+      let tokenHash = row.project.ownerTokenHash;
+      if (tokenHash === null) {
+        await newOwnerLink(tx, projectId);
+        [{ tokenHash }] = (await tx
+          .select({ tokenHash: projects.ownerTokenHash })
+          .from(projects)
+          .where(eq(projects.id, projectId))) as [{ tokenHash: string }];
+      }
+      return { ...row, tokenHash: tokenHash as string };
+    })
+    .catch((e: unknown) => {
+      if (e instanceof LinkStopped) return "link_stopped" as const;
+      throw e;
+    });
+  if (won === "link_stopped") return "link_stopped";
   if (!won) return "claimed_elsewhere";
   const [milestones, checkIns] = await Promise.all([
     db.read
@@ -105,7 +116,7 @@ export async function sweepCheckInReminders(db: Database, mailer: Mailer, links:
   const candidates = await db.read
     .select({ id: projects.id })
     .from(projects)
-    .where(and(ne(projects.ownerEmail, ""), isNull(projects.remindersStoppedAt)));
+    .where(and(ne(projects.ownerEmail, ""), isNull(projects.remindersStoppedAt), isNull(projects.ownerLinkStoppedAt)));
   if (candidates.length === 0) return 0;
   const ids = candidates.map((c) => c.id);
   const [milestones, checkIns] = await Promise.all([
@@ -129,7 +140,7 @@ export async function sweepCheckInReminders(db: Database, mailer: Mailer, links:
   return sent;
 }
 
-export type NudgeResult = "sent" | "no_email" | "stopped" | "too_soon" | "refused" | "gone";
+export type NudgeResult = "sent" | "no_email" | "stopped" | "link_stopped" | "too_soon" | "refused" | "gone";
 
 /** An organiser's "send a reminder" from "Needs a nudge". */
 export async function sendNudge(
@@ -143,6 +154,7 @@ export async function sendNudge(
   if (!project) return "gone";
   if (!project.ownerEmail) return "no_email";
   if (project.remindersStoppedAt !== null) return "stopped";
+  if (project.ownerLinkStoppedAt !== null) return "link_stopped";
   const result = await remind(db, mailer, links, projectId, "nudge", { key: `nudge:${projectId}`, detail: String(now) }, now);
   return result === "claimed_elsewhere" ? "too_soon" : result;
 }

@@ -88,6 +88,22 @@ describe("personal links and devices", () => {
     expect((await listDevices(t.db.read, participantId)).map((d) => d.id)).toEqual([phone]);
   });
 
+  it("a personal link made before a device was signed out signs nobody back in", async () => {
+    const { participantId } = await someone();
+    const laptop = await t.db.transact((tx) => addDevice(tx, participantId, "Firefox on Windows"));
+    // Made on the laptop (or read off it), then the person signs the laptop out from their phone.
+    const token = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    // Someone else's sign-out, or a device already gone, leaves the person's link alone.
+    await t.db.transact((tx) => signOutDevice(tx, participantId, "no-such-device"));
+    expect(await findPersonalLink(t.db.read, token)).not.toBeNull();
+    await t.db.transact((tx) => signOutDevice(tx, participantId, laptop));
+    expect(await findPersonalLink(t.db.read, token)).toBeNull();
+    expect(await t.db.transact((tx) => claimPersonalLink(tx, token, "Chrome on Android"))).toBeNull();
+    // The person can still make a new one from a device they kept.
+    const fresh = await t.db.transact((tx) => renewResumeToken(tx, participantId));
+    expect(await t.db.transact((tx) => claimPersonalLink(tx, fresh, "Chrome on Android"))).toMatchObject({ participantId });
+  });
+
   it("labels a browser plainly, keeping nothing that identifies it", () => {
     expect(deviceLabel("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36")).toBe(
       "Chrome on Android",

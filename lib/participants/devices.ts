@@ -53,12 +53,22 @@ export async function listDevices(db: Db, participantId: string) {
     .orderBy(asc(participantDevices.createdAt));
 }
 
-/** Signs one of the person's own devices out; its pages and sockets stop working at once. */
+/**
+ * Signs one of the person's own devices out; its pages and sockets stop working at once. A
+ * personal link not yet opened stops working too: the device may have made it (or read it from
+ * another screen) before it was signed out, and would otherwise sign a new browser straight back in.
+ */
 export async function signOutDevice(tx: Tx, participantId: string, deviceId: string): Promise<Revocation[]> {
   const gone = await tx
     .delete(participantDevices)
     .where(and(eq(participantDevices.id, deviceId), eq(participantDevices.participantId, participantId)))
     .returning({ id: participantDevices.id });
+  if (gone.length > 0) {
+    await tx
+      .update(participants)
+      .set({ resumeTokenHash: hashToken(newToken()) })
+      .where(eq(participants.id, participantId));
+  }
   return gone.map((d) => ({ kind: "device", deviceId: d.id }));
 }
 

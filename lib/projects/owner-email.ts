@@ -16,11 +16,14 @@ export type OwnerEmailSaved = "unchanged" | "changed" | "cleared";
 /**
  * Saves a project's owner email. Only a different address is a new start, so reminders go to it
  * even if the old one asked them to stop; saving the same address leaves the owner's "stop" alone.
+ * A different address may be a different owner: the link the old address had stops working (the
+ * next reminder, or an organiser, makes one for the new address), unless an organiser had
+ * stopped it, which stays their call.
  */
 export async function saveOwnerEmail(tx: Tx, projectId: string, ownerEmail: string): Promise<OwnerEmailSaved | null> {
   const [project] = await tx.select({ ownerEmail: projects.ownerEmail }).from(projects).where(eq(projects.id, projectId));
   if (!project) return null;
   if (ownerAddress(project.ownerEmail) === ownerAddress(ownerEmail)) return "unchanged";
-  await tx.update(projects).set({ ownerEmail, remindersStoppedAt: null }).where(eq(projects.id, projectId));
+  await tx.update(projects).set({ ownerEmail, remindersStoppedAt: null, ownerTokenHash: null }).where(eq(projects.id, projectId));
   return ownerEmail ? "changed" : "cleared";
 }

@@ -12,13 +12,14 @@ export async function newOwnerLink(tx: Tx, projectId: string) {
   const token = newToken();
   await tx
     .update(projects)
-    .set({ ownerTokenHash: hashToken(token) })
+    .set({ ownerTokenHash: hashToken(token), ownerLinkStoppedAt: null })
     .where(eq(projects.id, projectId));
   return token;
 }
 
-export async function revokeOwnerLink(tx: Tx, projectId: string) {
-  await tx.update(projects).set({ ownerTokenHash: null }).where(eq(projects.id, projectId));
+/** An organiser's "stop the link": it stays stopped (no reminder makes another) until they make a new one. */
+export async function revokeOwnerLink(tx: Tx, projectId: string, now = Date.now()) {
+  await tx.update(projects).set({ ownerTokenHash: null, ownerLinkStoppedAt: now }).where(eq(projects.id, projectId));
 }
 
 export async function findProjectByOwnerToken(db: Db, token: string) {

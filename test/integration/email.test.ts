@@ -39,7 +39,7 @@ import { createLogger, setSharedLogger, sharedLogger } from "@/lib/observability
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
 import { saveOwnerEmail } from "@/lib/projects/owner-email";
-import { projectForOwner } from "@/lib/projects/owner-link";
+import { newOwnerLink, projectForOwner, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
 
@@ -166,6 +166,39 @@ describe("email", () => {
     expect(newStop).not.toBe(oldStop);
     expect(await stopEmails(db, links.secret, newStop)).toMatchObject({ kind: "reminders", title: "Pop-up café", stopped: true });
     expect(await stoppedAt()).not.toBeNull();
+  });
+
+  it("an owner's link an organiser stopped stays stopped: no reminder makes a new one until an organiser does", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    const tokenHash = async () => (await db.read.select().from(projects).where(eq(projects.id, projectId)))[0]?.ownerTokenHash;
+    expect(await sweepCheckInReminders(db, mailer, links, due - 1 * day)).toBe(1);
+    const [first] = await smtp.waitFor(owner, 1);
+    const firstHash = await tokenHash();
+    expect(await projectForOwner(db.read, projectId, firstHash ?? "")).not.toBeNull();
+
+    // Stopped: the link in the email opens nothing, and neither the sweep nor a nudge sends a working one.
+    await db.transact((tx) => revokeOwnerLink(tx, projectId));
+    expect(await projectForOwner(db.read, projectId, firstHash ?? "")).toBeNull();
+    expect(await sweepCheckInReminders(db, mailer, links, due + 5 * day)).toBe(0);
+    expect(await sendNudge(db, mailer, links, projectId)).toBe("link_stopped");
+    expect(await tokenHash()).toBeNull();
+    expect(smtp.to(owner)).toHaveLength(1);
+    expect(first?.text).toContain(`${links.baseUrl}/r/`);
+
+    // An organiser makes a new one: reminders go again, bound to it.
+    await db.transact((tx) => newOwnerLink(tx, projectId));
+    const renewed = await tokenHash();
+    expect(await sweepCheckInReminders(db, mailer, links, due + 6 * day)).toBe(1);
+    await smtp.waitFor(owner, 2);
+    expect(await tokenHash()).toBe(renewed);
+
+    // A different owner's address: the link the old address had stops working; the next reminder makes theirs.
+    expect(await db.transact((tx) => saveOwnerEmail(tx, projectId, "new-owner@example.test"))).toBe("changed");
+    expect(await projectForOwner(db.read, projectId, renewed ?? "")).toBeNull();
+    expect(await sendNudge(db, mailer, links, projectId)).toBe("sent");
+    await smtp.waitFor("new-owner@example.test", 1);
+    expect(await tokenHash()).not.toBe(renewed);
   });
 
   it("a check-in covers the milestone: no reminder", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `owner_link_stopped_at` integer;

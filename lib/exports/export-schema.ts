@@ -58,7 +58,8 @@ const exportedBriefSchema = z.object({
   mayNotChange: text(),
   ownerRole: text(),
   ownerOrganisation: text(),
-  background: text(100_000),
+  // As the brief editor allows: a longer background only costs every visitor its parse (lib/markdown).
+  background: text(20_000),
   createdAt: z.number().int(),
   links: z.array(
     z.object({ kind: z.enum(["data", "link"]), title: text(500), url: text(2000), note: text(), position: z.number().int() }),

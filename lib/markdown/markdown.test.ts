@@ -81,4 +81,17 @@ describe("safeUrl", () => {
       expect(safeUrl(url), JSON.stringify(url)).toBe("");
     }
   });
+
+  it("shows a text the parser would be slow on as it was typed, and draws the rest of a long text as markdown", () => {
+    const hostile = `${"*".repeat(5_000)}a${"*".repeat(4_999)}`;
+    expect(render(hostile)).toContain(hostile);
+    const quotes = `${">".repeat(3_000)} a`;
+    expect(render(quotes)).toContain("&gt;&gt;&gt;");
+    const long = `${"The **parks** team.\n\n".repeat(200)}${hostile}\n\n${"- one\n".repeat(10)}`;
+    const html = render(long);
+    // Only the piece holding the hostile line is shown as typed (./chunks.ts): the others are still markdown.
+    expect(html.match(/<strong>parks<\/strong>/g)?.length).toBeGreaterThanOrEqual(150);
+    expect(html).toContain("<li>one</li>");
+    expect(html).toContain(hostile);
+  });
 });

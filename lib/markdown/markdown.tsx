@@ -1,5 +1,7 @@
 import type { AnchorHTMLAttributes } from "react";
 import Markdown, { type Components } from "react-markdown";
+import { markdownChunks } from "./chunks";
+import { markdownHazard } from "./hazards";
 
 /**
  * Markdown written by organisers (a brief's background), rendered without ever executing
@@ -12,19 +14,23 @@ type MdNode = { type: string; value?: string; children?: MdNode[] };
 
 /** A remark plugin: every raw HTML node becomes plain text, so `<script>` reads as `<script>`. */
 function remarkHtmlAsText() {
-  const walk = (node: MdNode) => {
-    if (!node.children) return;
-    node.children = node.children.map((child) => {
-      if (child.type !== "html") {
-        walk(child);
-        return child;
-      }
-      const text = { type: "text", value: child.value ?? "" };
-      // Block-level HTML sits where a paragraph would; inline HTML sits among text.
-      return node.type === "root" ? { type: "paragraph", children: [text] } : text;
-    });
+  // A loop over a list, not recursion: however deep the tree, no stack to overflow.
+  return (tree: MdNode) => {
+    const toVisit: MdNode[] = [tree];
+    for (let node = toVisit.pop(); node; node = toVisit.pop()) {
+      if (!node.children) continue;
+      const parent = node;
+      parent.children = parent.children!.map((child) => {
+        if (child.type !== "html") {
+          toVisit.push(child);
+          return child;
+        }
+        const text = { type: "text", value: child.value ?? "" };
+        // Block-level HTML sits where a paragraph would; inline HTML sits among text.
+        return parent.type === "root" ? { type: "paragraph", children: [text] } : text;
+      });
+    }
   };
-  return (tree: MdNode) => walk(tree);
 }
 
 const safeProtocols = new Set(["http:", "https:", "mailto:", "tel:"]);
@@ -61,17 +67,48 @@ function headingComponents(base: 2 | 3 | 4): Partial<Components> {
   return { h1: make(0), h2: make(0), h3: make(1), h4: make(2), h5: make(2), h6: make(2) };
 }
 
-export function SafeMarkdown({ children, headingBase = 4 }: { children: string; headingBase?: 2 | 3 | 4 }) {
+const urlTransform = (url: string) => safeUrl(url);
+
+/** One piece of the text (./chunks.ts): as markdown, or as typed when the parser would be slow on it (./hazards.ts). */
+function Piece({ text, headingBase }: { text: string; headingBase: 2 | 3 | 4 }) {
+  if (markdownHazard(text)) return <p className="whitespace-pre-wrap break-words">{text}</p>;
   return (
-    <div className="md">
-      <Markdown
-        remarkPlugins={[remarkHtmlAsText]}
-        urlTransform={(url) => safeUrl(url)}
-        disallowedElements={["img"]}
-        components={{ a: Link, ...headingComponents(headingBase) }}
-      >
-        {children}
-      </Markdown>
-    </div>
+    <Markdown
+      remarkPlugins={[remarkHtmlAsText]}
+      urlTransform={urlTransform}
+      disallowedElements={["img"]}
+      components={{ a: Link, ...headingComponents(headingBase) }}
+    >
+      {text}
+    </Markdown>
   );
+}
+
+/**
+ * Drawn texts, kept: a brief's background is drawn on every request of a public page, and its
+ * text changes only when an organiser saves it. Parsing it once per process, not per visitor,
+ * keeps a reloading stranger from costing the rooms anything. The oldest goes first.
+ */
+const drawn = new Map<string, React.ReactElement>();
+const drawnKept = 64;
+
+export function SafeMarkdown({ children, headingBase = 4 }: { children: string; headingBase?: 2 | 3 | 4 }) {
+  const key = `${headingBase}\n${children}`;
+  let element = drawn.get(key);
+  if (element) {
+    drawn.delete(key);
+  } else {
+    const pieces = markdownChunks(children);
+    element = (
+      <div className="md">
+        {pieces.map((text, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, in order, never reordered
+          <Piece key={i} text={text} headingBase={headingBase} />
+        ))}
+      </div>
+    );
+    if (drawn.size >= drawnKept) drawn.delete(drawn.keys().next().value as string);
+  }
+  drawn.set(key, element);
+  return element;
 }

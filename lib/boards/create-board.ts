@@ -45,6 +45,13 @@ export async function insertBoard(
   return row;
 }
 
+/**
+ * How many boards a team's members may make for it (facilitators may add more). Boards are never
+ * deleted and every screen in the event is told of each one, so without a bound one identity with
+ * the join code could list thousands and make every snapshot heavy.
+ */
+export const teamBoardLimit = 20;
+
 /** Facilitators make boards for the room or any team; a team's members make boards for their team. */
 export const createBoard: WriteHandler<"board:create"> = {
   kind: "write",
@@ -61,6 +68,16 @@ export const createBoard: WriteHandler<"board:create"> = {
       const mine = await teamOf(tx, actor);
       if (!payload.teamId || payload.teamId !== mine) {
         throw new CommandFailure("forbidden", "You can add boards for your own team; facilitators add boards for the room.");
+      }
+      const [{ count } = { count: 0 }] = await tx
+        .select({ count: sql<number>`count(*)` })
+        .from(boards)
+        .where(and(eq(boards.eventId, actor.eventId), eq(boards.teamId, mine)));
+      if (count >= teamBoardLimit) {
+        throw new CommandFailure(
+          "conflict",
+          `Your team has ${teamBoardLimit} boards already, as many as a team can add. Use one of them, or ask a facilitator to add another.`,
+        );
       }
     }
     const board = await insertBoard(tx, {

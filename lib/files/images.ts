@@ -1,7 +1,8 @@
 import sharp, { type Sharp } from "sharp";
+import type { Database, Tx } from "@/db/client";
 import { sniffSignature } from "./file-types";
 import { imageWidths, maxImageEdge, variantName } from "./image-sizes";
-import type { FileStorage } from "./storage";
+import { type FileStorage, newStorageKey } from "./storage";
 
 /**
  * Every image anyone uploads (note photos, map images, showcase images, check-in photos, images
@@ -124,6 +125,28 @@ export async function prepareImage(
 }
 
 /** Saves an image and its narrower copies under one key; `storage.remove(key)` removes them all. */
+/**
+ * Stores a prepared image under a new key, then records it with `record` in a transaction; if
+ * that is refused (a bound checked again where it counts) or fails, the files go again, so a
+ * refused upload leaves nothing on disk. Returns the key.
+ */
+export async function keepImage(
+  db: Database,
+  storage: FileStorage,
+  image: PreparedImage,
+  record: (tx: Tx, storageKey: string) => Promise<unknown>,
+) {
+  const storageKey = newStorageKey();
+  await saveImage(storage, storageKey, image);
+  try {
+    await db.transact((tx) => record(tx, storageKey));
+  } catch (e) {
+    await storage.remove(storageKey).catch(() => {});
+    throw e;
+  }
+  return storageKey;
+}
+
 export async function saveImage(storage: FileStorage, key: string, image: PreparedImage) {
   await Promise.all(image.variants.map((v) => storage.save(key, v.bytes, variantName(v.width))));
   // The image itself last: once it is there, so are its copies.

@@ -1,5 +1,5 @@
 import { and, count, eq, lt, type SQL, sql } from "drizzle-orm";
-import type { Database, Db } from "@/db/client";
+import type { Database, Db, Tx } from "@/db/client";
 import { notePhotos, showcaseImages } from "@/db/schema";
 
 /**
@@ -18,11 +18,11 @@ const stray: SQL = sql`not exists (select 1 from notes n where n.photo_id = ${no
   and not exists (select 1 from boards b where b.map_photo_id = ${notePhotos.id})
   and not exists (select 1 from deleted_notes d where json_extract(d.note, '$.photoId') = ${notePhotos.id})`;
 
-const strays = async (db: Db, where: SQL | undefined) =>
+const strays = async (db: Db | Tx, where: SQL | undefined) =>
   (await db.select({ n: count() }).from(notePhotos).where(and(where, stray)))[0]?.n ?? 0;
 
 /** Why this person may not upload another photo now (a sentence lib/i18n/server-text.ts knows), or null. */
-export async function strayPhotoRefusal(db: Db, eventId: string, uploadedBy: string): Promise<string | null> {
+export async function strayPhotoRefusal(db: Db | Tx, eventId: string, uploadedBy: string): Promise<string | null> {
   const { perPerson, perEvent } = strayPhotoLimits;
   if ((await strays(db, and(eq(notePhotos.eventId, eventId), eq(notePhotos.uploadedBy, uploadedBy)))) >= perPerson) {
     return `You have ${perPerson} photos that aren't on a note yet. Put one on a note first.`;
@@ -41,7 +41,7 @@ const strayImage: SQL = sql`not exists (select 1 from showcases s, json_each(s.i
   where s.team_id = ${showcaseImages.teamId} and i.value = ${showcaseImages.id})`;
 
 /** Why this team may not take another image now (a sentence lib/i18n/server-text.ts knows), or null. */
-export async function strayImageRefusal(db: Db, teamId: string): Promise<string | null> {
+export async function strayImageRefusal(db: Db | Tx, teamId: string): Promise<string | null> {
   const [row] = await db
     .select({ n: count() })
     .from(showcaseImages)

@@ -348,6 +348,7 @@ describe("the English catalogue knows every message the server writes", () => {
       "Amara moved the room on to Ideas.",
       "The lead facilitator leads and has locked the room controls: only they change phases, the timer and the big screen. Boards and moderation are still yours. Ask them to unlock or to hand you the lead.",
       "4 people are already in this team. Set a capacity of at least 4, or leave it empty.",
+      "Your team has 20 boards already, as many as a team can add. Use one of them, or ask a facilitator to add another.",
       "Pick 2 of the 5 tied notes to fill the shortlist.",
       "You can put at most 3 dots on one note.",
       "You can put at most 3 dots on one group.",

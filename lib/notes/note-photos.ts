@@ -4,9 +4,8 @@ import type { Database, Db, Tx } from "@/db/client";
 import { notePhotos } from "@/db/schema";
 import { type Actor, actorKey } from "@/lib/auth/actor";
 import { boardInEvent, mayWrite } from "@/lib/boards/board-access";
-import { type PreparedImage, prepareImage, saveImage } from "@/lib/files/images";
+import { keepImage, type PreparedImage, prepareImage } from "@/lib/files/images";
 import type { FileStorage } from "@/lib/files/storage";
-import { newStorageKey } from "@/lib/files/storage";
 import { strayPhotoRefusal } from "@/lib/files/stray-uploads";
 import { CommandFailure } from "@/lib/realtime/command-error";
 
@@ -36,10 +35,11 @@ export async function savePhoto(db: Database, storage: FileStorage, actor: Actor
   if (!prepared.ok) throw new CommandFailure("invalid", prepared.message, [{ path: "photo", message: prepared.message }]);
   const { image } = prepared;
   const id = randomUUID();
-  const storageKey = newStorageKey();
-  await saveImage(storage, storageKey, image);
-  await db.transact((tx) =>
-    tx.insert(notePhotos).values({
+  await keepImage(db, storage, image, async (tx, storageKey) => {
+    // Again where it counts: uploads sent at once all passed the first look while decoding.
+    const late = actor.kind === "participant" ? await strayPhotoRefusal(tx, actor.eventId, actorKey(actor)) : null;
+    if (late) throw new CommandFailure("rate_limited", late);
+    await tx.insert(notePhotos).values({
       id,
       boardId,
       eventId: actor.eventId,
@@ -47,8 +47,8 @@ export async function savePhoto(db: Database, storage: FileStorage, actor: Actor
       contentType: image.contentType,
       bytes: image.bytes.byteLength,
       uploadedBy: actorKey(actor),
-    }),
-  );
+    });
+  });
   return id;
 }
 

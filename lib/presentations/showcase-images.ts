@@ -4,9 +4,8 @@ import type { Database, Db, Tx } from "@/db/client";
 import { showcaseImages } from "@/db/schema";
 import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
 import { teamOf } from "@/lib/boards/board-access";
-import { saveImage } from "@/lib/files/images";
+import { keepImage } from "@/lib/files/images";
 import type { FileStorage } from "@/lib/files/storage";
-import { newStorageKey } from "@/lib/files/storage";
 import { strayImageRefusal } from "@/lib/files/stray-uploads";
 import { preparePhoto } from "@/lib/notes/note-photos";
 import { CommandFailure } from "@/lib/realtime/command-error";
@@ -28,10 +27,11 @@ export async function saveShowcaseImage(db: Database, storage: FileStorage, acto
   if (!prepared.ok) throw new CommandFailure("invalid", prepared.message, [{ path: "image", message: prepared.message }]);
   const { image } = prepared;
   const id = randomUUID();
-  const storageKey = newStorageKey();
-  await saveImage(storage, storageKey, image);
-  await db.transact((tx) =>
-    tx.insert(showcaseImages).values({
+  await keepImage(db, storage, image, async (tx, storageKey) => {
+    // Again where it counts: uploads sent at once all passed the first look while decoding.
+    const late = await strayImageRefusal(tx, team.id);
+    if (late) throw new CommandFailure("rate_limited", late);
+    await tx.insert(showcaseImages).values({
       id,
       teamId: team.id,
       eventId: actor.eventId,
@@ -39,8 +39,8 @@ export async function saveShowcaseImage(db: Database, storage: FileStorage, acto
       contentType: image.contentType,
       bytes: image.bytes.byteLength,
       uploadedBy: actorKey(actor),
-    }),
-  );
+    });
+  });
   return id;
 }
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { boards, noteGroups, notes, participants, roomSequences, teamMembers, teams } from "@/db/schema";
 import { applyBoardEvent, type BoardState, fromSnapshot } from "@/lib/boards/board-state";
+import { teamBoardLimit } from "@/lib/boards/create-board";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
@@ -676,5 +677,25 @@ describe("boards", () => {
     await ok(staff, "notes:copy", { toBoardId: event.welcomeBoardId, noteIds: [note.id], groupIds: [foreignGroup] });
     const welcomeGroups = await t.server.db.read.select().from(noteGroups).where(eq(noteGroups.boardId, event.welcomeBoardId));
     expect(welcomeGroups.map((g) => g.title)).not.toContain("Confidential: another event's group");
+  });
+
+  it("lets a team's members add a bounded number of boards for it; a facilitator may add more", async () => {
+    const [team] = await t.server.db.transact((tx) =>
+      tx.insert(teams).values({ id: randomUUID(), eventId: event.id, name: "Parks" }).returning(),
+    );
+    const member = await participant("Member");
+    await t.server.db.transact((tx) =>
+      tx.insert(teamMembers).values({ eventId: event.id, participantId: member.id, teamId: team!.id }),
+    );
+    for (let i = 0; i < teamBoardLimit; i++) {
+      await ok(member.socket, "board:create", { title: `Board ${i}`, template: "ideas", teamId: team!.id });
+    }
+    const refused = await send(member.socket, "board:create", { title: "One too many", template: "ideas", teamId: team!.id });
+    expect(refused.ok ? null : refused.error.message).toBe(
+      `Your team has ${teamBoardLimit} boards already, as many as a team can add. Use one of them, or ask a facilitator to add another.`,
+    );
+    const listed = await t.server.db.read.select().from(boards).where(eq(boards.teamId, team!.id));
+    expect(listed).toHaveLength(teamBoardLimit);
+    await ok(await facilitator(), "board:create", { title: "From the facilitator", template: "ideas", teamId: team!.id });
   });
 });

@@ -4,7 +4,7 @@
  * libSQL file and a real storage directory.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -72,6 +72,27 @@ describe("photos on no note", () => {
     );
     await expect(upload(amira)).resolves.toEqual(expect.any(String));
     expect(recognise("Lots of photos are waiting to go on notes in this event. Try again in a few minutes.")).not.toBeNull();
+  });
+
+  it("sent all at once, are still held to the bound, and a refused one leaves no file behind", async () => {
+    const { db } = temp;
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const storage = new LocalDiskStorage(uploads);
+    const amira = participantActor(event.id, await addParticipant(db, event.id, "Amira"));
+    const sent = await Promise.allSettled(
+      Array.from({ length: strayPhotoLimits.perPerson * 3 }, () =>
+        savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng)),
+      ),
+    );
+    expect(sent.filter((s) => s.status === "fulfilled")).toHaveLength(strayPhotoLimits.perPerson);
+    const kept = await db.read.select().from(notePhotos).where(eq(notePhotos.eventId, event.id));
+    expect(kept).toHaveLength(strayPhotoLimits.perPerson);
+    // Only the kept photos' files are on disk (each with its sizes): every file is one of theirs.
+    const keys = new Set(kept.map((p) => p.storageKey));
+    const files = readdirSync(uploads, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThanOrEqual(kept.length);
+    expect(files.map((f) => f.name.split(".")[0]).filter((key) => !keys.has(key!))).toEqual([]);
   });
 
   it("go after an hour, files and all; a photo on a note, or on a note kept for an undo, stays", async () => {

@@ -19,8 +19,9 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   browser,
 }) => {
   const { event, laptopA, laptopB } = await twoOrganisers(browser, "Made in Two Laptops");
-  const [a, b, bConsole, bEditor, bInvite] = await Promise.all([
+  const [a, b, bConsole, bEditor, bInvite, bProjects] = await Promise.all([
     laptopA.newPage(),
+    laptopB.newPage(),
     laptopB.newPage(),
     laptopB.newPage(),
     laptopB.newPage(),
@@ -32,6 +33,7 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
     bConsole.goto(`/f/${event.slug}`),
     bEditor.goto(`/o/${event.slug}/edit`),
     bInvite.goto(`/o/${event.slug}/invite`),
+    bProjects.goto(`/o/${event.slug}/projects`),
   ]);
   const invitations = (page: typeof a) =>
     page
@@ -60,6 +62,7 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   await expect(invitations(a)).toHaveCount(0);
   await expect(invitations(b)).toHaveCount(0);
 
+  await expect(bProjects.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   // A takes B off the event: B's open pages, the console too, stop showing it at once.
   await expect(bConsole.locator('output[data-status="online"]').first()).toBeVisible();
   const staff = a.getByRole("region", { name: "People running this event" });
@@ -76,6 +79,11 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   // "Add a facilitator" no longer offers to make invitations to it, nor says its name.
   await expect(bInvite.getByRole("heading", { name: "We can't find that page" })).toBeVisible();
   await expect(bInvite.getByRole("button", { name: "Create invitation link" })).toHaveCount(0);
+  // The projects page (owners' emails, emails sent), which follows by asking, not by a socket.
+  await expect(
+    bProjects.getByText("Only organisers of this event can do that. If you've just been removed, reload the page."),
+  ).toBeVisible();
+  await expect(bProjects.getByRole("heading", { name: "Projects", exact: true })).toHaveCount(0);
 
   await Promise.all([laptopA.close(), laptopB.close()]);
 });

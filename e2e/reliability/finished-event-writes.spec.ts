@@ -4,9 +4,11 @@
  * writes: a form posted to a server action (the "about you" form, a brief's reframe) and the
  * upload routes (a note's photo, a showcase image), which a script can call with the cookie.
  */
+
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { briefReframes, participants } from "@/db/schema";
+import { briefReframes, notes, participants } from "@/db/schema";
 import { e2eBaseUrl } from "../support/config";
 import { db, setEventStatus } from "../support/fixtures";
 import { callServerAction, FormArg, serverActions } from "./support/server-actions";
@@ -47,7 +49,26 @@ test("a finished event's participant changes nothing by posting its forms or upl
   expect(await saveProfile("Renamed while open")).toBeLessThan(500);
   await expect.poll(async () => (await nameOf())?.name).toBe("Renamed while open");
 
+  // A's photo, on a note on the room's board too: the other team's member sees it while the event runs.
+  await (await db()).transact((tx) =>
+    tx.insert(notes).values({
+      id: randomUUID(),
+      boardId: w.roomBoard.id,
+      column: w.roomBoard.columns[0]?.key ?? "ideas",
+      text: "The bus stop, again",
+      authorParticipantId: w.participants.pA.id,
+      photoId: w.photoId,
+    }),
+  );
+  const photoFor = async (who: string) => (await fetch(`${e2eBaseUrl}/photos/${w.photoId}`, { headers: { cookie: who } })).status;
+  expect(await photoFor(w.cookies.otherTeam)).toBe(200);
+
   await setEventStatus(w.a.id, "archived");
+
+  // The room's photos close with the room; one's own stay, for the data one may still take away.
+  expect(await photoFor(w.cookies.otherTeam)).toBe(404);
+  expect(await photoFor(cookie)).toBe(200);
+  expect(await photoFor(w.cookies.organiserA)).toBe(200);
 
   expect(await saveProfile("Renamed after the end")).toBeLessThan(500);
   const reframe = action("reframeBriefAction");

@@ -92,6 +92,18 @@ export async function actorWhoMayChange(eventId: string): Promise<Actor | "finis
   return event && heldOutBy(event.status) === "finished" ? "finished" : actor;
 }
 
+/**
+ * Whether this viewer, a participant of a finished event, may now see only what is theirs (their
+ * own uploads, for the data they may still take away), not the room's: their pages and sockets
+ * are closed, and so are the room's photos.
+ */
+export async function keptToTheirOwn(viewer: Actor): Promise<boolean> {
+  if (viewer.kind !== "participant") return false;
+  const db = await sharedDatabase();
+  const [event] = await db.read.select({ status: events.status }).from(events).where(eq(events.id, viewer.eventId));
+  return !event || heldOutBy(event.status) !== null;
+}
+
 /** Why this browser's participant, still in this event, is kept out of it for now; null for anyone else. */
 export async function heldOutOfEvent(eventId: string) {
   const db = await sharedDatabase();

@@ -1,5 +1,6 @@
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
+import { actorKey } from "@/lib/auth/actor";
+import { actorForEvent, keptToTheirOwn } from "@/lib/auth/web-session";
 import { imageNotFound, imageResponse } from "@/lib/files/serve-image";
 import { fileStorage } from "@/lib/files/storage";
 import { findPhoto } from "@/lib/notes/note-photos";
@@ -17,6 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ phot
   const photo = await findPhoto(db.read, photoId);
   const viewer = photo ? await actorForEvent(photo.eventId) : null;
   if (!photo || !viewer || !(await photoVisibleTo(db.read, photo, viewer))) return imageNotFound(request);
+  if (photo.uploadedBy !== actorKey(viewer) && (await keptToTheirOwn(viewer))) return imageNotFound(request);
   // Private: only this viewer's browser may keep it. It never changes, so it may keep it a while.
   return (await imageResponse(request, fileStorage(), photo, "private, max-age=86400, immutable")) ?? imageNotFound(request);
 }

@@ -1,5 +1,6 @@
 import { sharedDatabase } from "@/db";
-import { actorForEvent } from "@/lib/auth/web-session";
+import { actorKey } from "@/lib/auth/actor";
+import { actorForEvent, keptToTheirOwn } from "@/lib/auth/web-session";
 import { imageNotFound, imageResponse } from "@/lib/files/serve-image";
 import { fileStorage } from "@/lib/files/storage";
 import { findShowcaseImage } from "@/lib/presentations/showcase-images";
@@ -10,6 +11,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ imag
   if (!/^[0-9a-f-]{36}$/.test(imageId)) return imageNotFound(request);
   const db = await sharedDatabase();
   const image = await findShowcaseImage(db.read, imageId);
-  if (!image || !(await actorForEvent(image.eventId))) return imageNotFound(request);
+  const viewer = image ? await actorForEvent(image.eventId) : null;
+  if (!image || !viewer) return imageNotFound(request);
+  if (image.uploadedBy !== actorKey(viewer) && (await keptToTheirOwn(viewer))) return imageNotFound(request);
   return (await imageResponse(request, fileStorage(), image, "private, max-age=86400, immutable")) ?? imageNotFound(request);
 }

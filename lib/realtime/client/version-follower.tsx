@@ -24,8 +24,12 @@ export function VersionFollower({ url, version }: { url: string; version: string
       if (document.visibilityState !== "visible") return;
       try {
         const response = await fetch(url, { cache: "no-store" });
-        if (!response.ok || stopped) return;
-        const now = await response.text();
+        if (stopped) return;
+        // Access ended (signed out, removed, a link stopped) or the thing is gone: drawn again, the
+        // page says so instead of showing what its reader may no longer see. Once, not every poll.
+        const refused = [401, 403, 404, 410].includes(response.status);
+        if (!response.ok && !refused) return;
+        const now = refused ? `refused ${response.status}` : await response.text();
         // One refetch per change: later answers with the same news wait for the page it brings.
         if (now !== seen.current) {
           seen.current = now;

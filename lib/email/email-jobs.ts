@@ -32,7 +32,9 @@ export function startEmailJobs(
         await sweepOrganiserDigests(db, mailer, links);
         options.onSwept?.("ok");
       } catch (error) {
-        log("email: the scheduled sweep failed", error instanceof Error ? error.message : error);
+        // The error itself, never its message as text: the logger scrubs a failed query's values
+        // (an address, a subject) only from an Error.
+        log("email: the scheduled sweep failed", error);
         options.onSwept?.("failed");
       } finally {
         running = null;

@@ -4,7 +4,7 @@
  * processes would).
  */
 import { Writable } from "node:stream";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import {
@@ -23,6 +23,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
 import { chooseDigest } from "@/lib/email/digest-choice";
+import { startEmailJobs } from "@/lib/email/email-jobs";
 import { linkTokenId, linkTokenValid } from "@/lib/email/links";
 import { type Mailer, smtpMailer } from "@/lib/email/mailer";
 import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
@@ -602,5 +603,39 @@ describe("email", () => {
       }),
     ]);
     expect(JSON.stringify(lines)).not.toContain("nobody@");
+  });
+
+  it("a scheduled sweep that cannot record what it sent logs the failure without the address or the subject", async () => {
+    await projectDueOn(Date.now() + day);
+    // A write that fails as a full disk would: the insert's values travel in drizzle's error.
+    await db.transact((tx) =>
+      tx.run(sql.raw("CREATE TRIGGER refuse_sent BEFORE INSERT ON sent_emails BEGIN SELECT RAISE(ABORT, 'disk full'); END")),
+    );
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const before = sharedLogger();
+    setSharedLogger(createLogger({ nodeEnv: "production", destination }));
+    const outcomes: string[] = [];
+    const jobs = startEmailJobs(db, mailer, links, { everyMs: 3600_000, onSwept: (o) => outcomes.push(o) });
+    try {
+      await jobs.sweep();
+    } finally {
+      await jobs.stop();
+      setSharedLogger(before);
+    }
+    expect(outcomes).toEqual(["failed"]);
+    expect(smtp.to(owner)).toHaveLength(1);
+    expect(lines).toEqual([expect.objectContaining({ level: "error", msg: "email: the scheduled sweep failed" })]);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(owner);
+    expect(text).not.toContain("Pop-up café");
+    // Still enough to act on: the statement and SQLite's reason.
+    expect(text).toContain("insert into");
+    expect(text).toContain("disk full");
   });
 });

@@ -1,5 +1,7 @@
+import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { createLogger } from "@/lib/observability/logger";
 import { openTempDatabase } from "@/test/integration/support/fixtures";
 import { oncePerCommit, takeBatch } from "./group-commit";
 import { roomSequences } from "./schema";
@@ -79,6 +81,47 @@ describe("group commit", () => {
     await db.transact((tx) => tx.insert(roomSequences).values({ room: "after", seq: 1 }));
     expect(await rooms(db)).toContain("after");
     expect(await db.writePragmas()).toMatchObject({ foreignKeys: 1, journalMode: "wal" });
+  });
+});
+
+describe("a broken batch's error", () => {
+  it("names no value of the statement that broke it, in its message or in the log lines of its commands", async () => {
+    const db = await database();
+    const secret = "Private idea about Mrs Example";
+    // The first write commits alone; the five behind it share a commit, which one of them breaks
+    // with a statement that has someone's words among its values.
+    const writes = Array.from({ length: 6 }, (_, i) =>
+      db.transact(async (tx) => {
+        await tx.insert(roomSequences).values({ room: `r${i}`, seq: i });
+        if (i === 3)
+          oncePerCommit(tx, "broken", (t) => t.run(sql`insert into room_sequences (room, seq) values (${secret}, ${null})`));
+        return i;
+      }),
+    );
+    const settled = await Promise.allSettled(writes);
+    expect(settled[0]).toEqual({ status: "fulfilled", value: 0 });
+    const broken = settled.slice(1).map((s) => (s.status === "rejected" ? (s.reason as Error) : null));
+    const lines: string[] = [];
+    const logger = createLogger({
+      nodeEnv: "production",
+      destination: new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    });
+    for (const error of broken) {
+      expect(error?.message).toMatch(/^write batch aborted \(SQLITE_CONSTRAINT\w*\)$/);
+      expect(String(error)).not.toContain("Mrs Example");
+      logger.error({ err: error }, "command failed");
+    }
+    // Each command logs the error with its causes: the statement is there to act on, its values are not.
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      expect(line).toContain("insert into room_sequences");
+      expect(line).not.toContain("Mrs Example");
+    }
   });
 });
 

@@ -58,8 +58,29 @@ async function runBeforeCommit(tx: Tx) {
   for (const fn of asked.values()) await fn(tx);
 }
 
-/** The batch's transaction is gone (SQLite rolled it back): nothing in it may be acknowledged. */
-class BatchBroken extends Error {}
+/**
+ * The batch's transaction is gone (SQLite rolled it back): nothing in it may be acknowledged.
+ * Its message is fixed (plus SQLite's code): it is logged once per command of the batch, and the
+ * failed statement's text would carry its values (note text, names) into every line. The
+ * statement stays in `cause`, which the logger scrubs.
+ */
+class BatchBroken extends Error {
+  constructor(cause: unknown) {
+    const code = sqliteCode(cause);
+    super(code ? `write batch aborted (${code})` : "write batch aborted", { cause });
+    this.name = "BatchBroken";
+  }
+}
+
+/** SQLite's code (SQLITE_IOERR, SQLITE_FULL…) from an error or one of its causes, if any. */
+function sqliteCode(error: unknown): string | null {
+  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 8; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_")) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
 
 /**
  * One write queue with group commit.
@@ -110,7 +131,7 @@ export function groupCommitQueue(write: Db) {
             } catch {
               // No savepoint to return to: SQLite ended the whole transaction (I/O error,
               // full disk…). The writes before this one went with it.
-              throw new BatchBroken(String(error), { cause: error });
+              throw new BatchBroken(error);
             }
             job.reject(error);
           }
@@ -118,7 +139,7 @@ export function groupCommitQueue(write: Db) {
         try {
           await runBeforeCommit(tx);
         } catch (error) {
-          throw new BatchBroken(String(error), { cause: error });
+          throw new BatchBroken(error);
         }
       });
     } catch (error) {

@@ -40,4 +40,36 @@ describe("logger", () => {
     expect(text).toContain("no such table");
     expect(String((lines[0]?.err as { stack?: string } | undefined)?.stack)).toMatch(/\n\s+at /);
   });
+
+  it("drops a failed query's values wherever it sits in the error's causes", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ nodeEnv: "production", destination });
+    const failed = new DrizzleQueryError(
+      "insert into notes (text) values (?)",
+      ["Private idea about Mrs Example"],
+      new Error("SQLITE_IOERR: disk I/O error"),
+    );
+    const outer = new Error("write batch aborted", { cause: new Error("the commit failed", { cause: failed }) });
+    logger.error({ err: outer }, "command failed");
+    logger.error({ err: new AggregateError([failed], "several writes failed") }, "sweep failed");
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain("Mrs Example");
+    expect(lines[0]).toMatchObject({
+      err: {
+        message: "write batch aborted",
+        cause: { message: "the commit failed", cause: { message: "Failed query: insert into notes (text) values (?)" } },
+      },
+    });
+    expect(text).toContain("disk I/O error");
+  });
+
+  it("drops the values from a message that copied a failed query's", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ nodeEnv: "production", destination });
+    const failed = new DrizzleQueryError("update people set name = ? where id = ?", ["Amara Okafor", "p1"]);
+    logger.error({ err: new Error(String(failed)) }, "command failed");
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain("Amara");
+    expect(lines[0]).toMatchObject({ err: { message: "Error: Failed query: update people set name = ? where id = ?" } });
+  });
 });

@@ -22,23 +22,42 @@ function prettyAvailable() {
 
 type SerializedError = ReturnType<typeof pino.stdSerializers.err> & { params?: unknown; query?: unknown };
 
+/** Where drizzle's message turns from the statement to the values it was given. */
+const paramsMarker = "\nparams: ";
+
 /**
  * Errors with their stack, minus the values a failed query was given: drizzle puts them in its
  * error's message ("params: <note text>…") and in `params`, and they are what people typed.
+ * Every error in the chain is scrubbed, not only the outer one: a failed write usually reaches
+ * the log as the cause of another error (a broken batch, a refused import), which pino serialises
+ * in full under `cause`.
  */
 function serializeError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const out = pino.stdSerializers.errWithCause(error) as SerializedError;
-  const scrub = (e: SerializedError, original: unknown) => {
-    if (typeof original !== "object" || original === null || !("params" in original)) return;
-    const query = "query" in original && typeof original.query === "string" ? original.query : "";
-    const message = `Failed query: ${query}`;
-    const frames = (e.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
-    e.message = message;
-    e.stack = [`${e.type}: ${message}`, ...frames].join("\n");
-    delete e.params;
+  const serialised = Object.getPrototypeOf(out);
+  const scrub = (e: SerializedError) => {
+    const original: unknown = e.raw;
+    const hasParams = typeof original === "object" && original !== null && "params" in original;
+    const cut = typeof e.message === "string" ? e.message.indexOf(paramsMarker) : -1;
+    if (hasParams || cut >= 0) {
+      const query = hasParams && "query" in original && typeof original.query === "string" ? original.query : null;
+      // Without the statement (an error that copied drizzle's message), keep what came before the
+      // values; with neither, nothing of the message can be told apart from what people typed.
+      const message = query !== null ? `Failed query: ${query}` : cut >= 0 ? e.message.slice(0, cut) : "Failed query";
+      const frames = (e.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+      e.message = message;
+      e.stack = [`${e.type}: ${message}`, ...frames].join("\n");
+      delete e.params;
+    }
+    // A cause, an AggregateError's errors, or any error held in a property is logged in full too.
+    for (const value of Object.values(e)) {
+      for (const inner of Array.isArray(value) ? value : [value]) {
+        if (typeof inner === "object" && inner !== null && Object.getPrototypeOf(inner) === serialised) scrub(inner);
+      }
+    }
   };
-  scrub(out, error);
+  scrub(out);
   return out;
 }
 

@@ -14,7 +14,6 @@ import {
   presentationScores,
   projectCheckIns,
   projectMilestones,
-  projectRisks,
   projects,
   showcaseImages,
   showcases,
@@ -197,16 +196,17 @@ export async function participantData(db: Db, eventId: string, participantId: st
 
 /**
  * What a project holds about its owners and what was posted with the owner's link: the
- * project's owners, milestones, check-ins (photos as addresses) and risk checks.
+ * project's owners, milestones and check-ins (photos as addresses). Not the risk checklist: it is
+ * the organisers' own record (its notes may be about safeguarding, and name the staff who checked),
+ * which only organisers see.
  */
 export async function projectOwnerData(db: Db, projectId: string) {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (!project) return null;
   const event = await aboutTheEvent(db, project.eventId);
-  const [milestones, checkIns, risks] = await Promise.all([
+  const [milestones, checkIns] = await Promise.all([
     db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).orderBy(projectMilestones.dueAt),
     db.select().from(projectCheckIns).where(eq(projectCheckIns.projectId, projectId)).orderBy(projectCheckIns.createdAt),
-    db.select().from(projectRisks).where(eq(projectRisks.projectId, projectId)),
   ]);
   return {
     format: "made-in/project-owner-data",
@@ -234,6 +234,5 @@ export async function projectOwnerData(db: Db, projectId: string) {
       signedAs: c.authorName,
       postedAt: iso(c.createdAt),
     })),
-    risks: risks.map((r) => ({ item: r.item, checked: r.checked, notes: r.notes, checkedBy: r.checkedBy })),
   };
 }

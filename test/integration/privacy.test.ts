@@ -21,6 +21,7 @@ import {
   notes,
   participants,
   projectCheckIns,
+  projectRisks,
   projects,
   sentEmails,
   showcaseImages,
@@ -218,11 +219,24 @@ describe("privacy against a real database and file store", () => {
     // Another event's participant id answers nothing.
     expect(await participantData(db.read, randomUUID(), w.people[0].id)).toBeNull();
 
+    // The organisers' risk checklist is theirs: the owner's download leaves it out.
+    await db.transact((tx) =>
+      tx.insert(projectRisks).values({
+        projectId: w.projectId,
+        item: "safeguarding",
+        checked: true,
+        notes: "Lead's DBS check still pending",
+        checkedBy: "Safeguarding officer Jo Bloggs",
+      }),
+    );
     const owner = await projectOwnerData(db.read, w.projectId);
     expect(owner?.project.owner).toEqual({ name: "Ada Lovelace", role: "Resident" });
     expect(owner?.checkIns).toMatchObject([{ progress: "First Saturday done", signedAs: "Ada Lovelace" }]);
     expect(owner?.checkIns[0]?.photos).toHaveLength(1);
     expect(owner?.milestones.map((m) => m.day)).toEqual([30, 60, 90]);
+    expect(owner).not.toHaveProperty("risks");
+    const ownerText = JSON.stringify(owner);
+    for (const staffOnly of ["DBS check", "Jo Bloggs", "safeguarding"]) expect(ownerText).not.toContain(staffOnly);
   });
 
   it("deletes an event with every row and every uploaded file, leaves other events alone, and audits it", async () => {

@@ -22,9 +22,16 @@ const consentStopUrl = (links: EmailLinks, participantId: string) =>
 const languageOf = (person: { language: string | null }, event: { language: string }) =>
   knownLocale(person.language) ?? knownLocale(event.language) ?? defaultLocale;
 
-/** An under-18's contact is their parent's or carer's: the email is worded for them. */
-const readerOf = (person: { name: string; ageBand: AgeBand | null }): AfterTheWeekendReader =>
-  isUnder18(person.ageBand) ? { kind: "carer", youngPerson: initials(person.name) } : { kind: "participant", name: person.name };
+/**
+ * An under-18's contact is their parent's or carer's: the email is worded for them. Someone who
+ * never said their age is treated as a young person may be (the room shows them by initials too):
+ * the address is not verified, so their full name goes only to someone who said they are 18 or over.
+ */
+const readerOf = (person: { name: string; ageBand: AgeBand | null }): AfterTheWeekendReader => {
+  if (person.ageBand === "18_plus") return { kind: "participant", name: person.name };
+  const youngPerson = initials(person.name);
+  return isUnder18(person.ageBand) ? { kind: "carer", youngPerson } : { kind: "either", youngPerson };
+};
 
 /**
  * People of an event who agreed to be contacted afterwards and gave an email address; the rest
@@ -126,7 +133,8 @@ const perAddress = formLimit("device-link-email", deviceLinkEmailsPerHour, 3600)
 /**
  * A participant's fresh "continue on another device" link, emailed too if they agreed to email.
  * Never for someone under 18: their contact is a parent's or carer's, given for what happens
- * next, and this link lets whoever opens it act as the young person.
+ * next, and this link lets whoever opens it act as the young person. Someone who never said their
+ * age gets it (they asked for it, on their phone), greeted without their name.
  */
 export async function emailDeviceLink(
   db: Database,
@@ -148,7 +156,7 @@ export async function emailDeviceLink(
     to: person.contact.trim(),
     content: deviceLinkEmail({
       locale: languageOf(person, { language: found.eventLanguage }),
-      name: person.displayName,
+      name: person.ageBand === "18_plus" ? person.displayName : null,
       eventName: input.eventName,
       link: input.url,
     }),

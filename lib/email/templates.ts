@@ -127,12 +127,16 @@ export function organiserDigestEmail(d: {
   };
 }
 
-export function deviceLinkEmail(d: { locale: string; name: string; eventName: string; link: string }): EmailContent {
+/**
+ * `name` is null for someone not known to be 18 or over: the address they gave is not verified,
+ * so their full name does not go to it (see AfterTheWeekendReader).
+ */
+export function deviceLinkEmail(d: { locale: string; name: string | null; eventName: string; link: string }): EmailContent {
   const t = words(d.locale);
   return {
     locale: d.locale,
     subject: t("deviceLink.subject", { event: d.eventName }),
-    greeting: t("greeting", { name: d.name }),
+    greeting: d.name === null ? t("greetingCarer") : t("greeting", { name: d.name }),
     blocks: [
       { kind: "text", text: t("deviceLink.body", { event: d.eventName }) },
       { kind: "button", label: t("deviceLink.button"), url: d.link },
@@ -146,13 +150,22 @@ export function deviceLinkEmail(d: { locale: string; name: string; eventName: st
  * Who reads an email sent on someone's agreement to hear what happens next: the participant, or
  * (for an under-18) the parent or carer whose address they gave. A carer's email names the young
  * person only as the room does (initials): the address is not verified, so no full name goes to it.
+ * Someone who never said their age may be either: named by initials too, in words true for both.
  */
-export type AfterTheWeekendReader = { kind: "participant"; name: string } | { kind: "carer"; youngPerson: string };
+export type AfterTheWeekendReader =
+  | { kind: "participant"; name: string }
+  | { kind: "carer"; youngPerson: string }
+  | { kind: "either"; youngPerson: string };
 
 function afterTheWeekendWords(t: ReturnType<typeof words>, reader: AfterTheWeekendReader) {
-  return reader.kind === "carer"
-    ? { greeting: t("greetingCarer"), reason: t("afterTheWeekendCarer", { name: reader.youngPerson }) }
-    : { greeting: t("greeting", { name: reader.name }), reason: t("afterTheWeekend") };
+  if (reader.kind === "participant") return { greeting: t("greeting", { name: reader.name }), reason: t("afterTheWeekend") };
+  return {
+    greeting: t("greetingCarer"),
+    reason:
+      reader.kind === "carer"
+        ? t("afterTheWeekendCarer", { name: reader.youngPerson })
+        : t("afterTheWeekendEither", { name: reader.youngPerson }),
+  };
 }
 
 export function catchUpInviteEmail(d: {
@@ -172,9 +185,9 @@ export function catchUpInviteEmail(d: {
   return {
     locale: d.locale,
     subject:
-      d.reader.kind === "carer"
-        ? t("catchUp.subjectCarer", { event: d.eventName, name: d.reader.youngPerson })
-        : t("catchUp.subject", { event: d.eventName }),
+      d.reader.kind === "participant"
+        ? t("catchUp.subject", { event: d.eventName })
+        : t("catchUp.subjectCarer", { event: d.eventName, name: d.reader.youngPerson }),
     greeting,
     blocks: [
       { kind: "text", text: t("catchUp.body", { event: d.eventName }) },

@@ -367,6 +367,52 @@ describe("email", () => {
     }
   });
 
+  it("someone who never said their age is emailed as a young person would be: by initials, greeted without their name, even their own device link", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await createTestEvent(db, organiser.accountId, "Made in Lambeth");
+    const teamId = crypto.randomUUID();
+    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
+    const unknown = await addParticipant(db, weekend.id, "Xavier Yusuf", null);
+    await db.transact(async (tx) => {
+      await tx.update(participants).set({ contactConsent: true, contact: "xy@example.test" }).where(eq(participants.id, unknown));
+      await tx.insert(teamMembers).values({ eventId: weekend.id, participantId: unknown, teamId });
+    });
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.id,
+        name: "30-day catch-up",
+        place: "Brixton library",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
+    expect(await announceProgress(db, mailer, weekend.id, links)).toBe(1);
+    const url = `${links.baseUrl}/c/token`;
+    // They asked for it on their own phone: it goes, but the address is not known to be theirs.
+    expect(
+      await emailDeviceLink(db, mailer, { eventId: weekend.id, eventName: "Made in Lambeth", participantId: unknown, url }),
+    ).toBe(true);
+    const [invite, progress, device] = await smtp.waitFor("xy@example.test", 3);
+    expect(invite?.subject).toBe("30-day catch-up: a catch-up for X. Y. and their team");
+    for (const email of [invite!, progress!]) {
+      expect(email.text).toContain("Hello,");
+      expect(email.text).toContain("because X. Y. took part in the weekend and this address was given");
+      // Neither "you took part" nor "as their parent or carer": the reader may be either.
+      expect(email.text).not.toContain("you took part");
+      expect(email.text).not.toContain("parent or carer");
+    }
+    expect(linkIn(device!, `${links.baseUrl}/c/`)).toBe(url);
+    expect(device?.text).toContain("Hello,");
+    for (const email of [invite!, progress!, device!]) {
+      expect(email.subject).not.toContain("Xavier");
+      expect(email.text).not.toContain("Xavier");
+      expect(email.text).not.toContain("Yusuf");
+      expect(email.html).not.toContain("Xavier");
+    }
+  });
+
   it("participants who agreed get their device link and the progress page news, once; others get nothing", async () => {
     const organiser = await createAccount(db);
     const event = await createTestEvent(db, organiser.accountId);
@@ -402,6 +448,7 @@ describe("email", () => {
     );
     const [device] = await smtp.waitFor("amara@example.test", 1);
     expect(linkIn(device!, `${links.baseUrl}/c/`)).toBe(url);
+    expect(device?.text).toContain("Hello Amara,");
     expect(await announceProgress(db, mailer, event.id, links)).toBe(1);
     expect(await announceProgress(db, mailer, event.id, links)).toBe(0);
     const [, progress] = await smtp.waitFor("amara@example.test", 2);

@@ -246,6 +246,9 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   await publicPage.goto(`/e/${slug}/progress`);
   const card = publicPage.getByTestId("progress-project");
   await expect(card.getByRole("heading", { name: "Pop-up café in the park" })).toBeVisible();
+  // The lead by their role, never by name: an owner has no age band, and this page is for anyone.
+  await expect(card).toContainText("led by Resident");
+  await expect(card).not.toContainText(weekendText.consentingName);
   await expect(card.getByText("Now: On track")).toBeVisible();
   await expect(card.getByText("Café opened on two Saturdays by the playground.")).toBeVisible();
   await expect(card.getByText("people served")).toBeVisible();

@@ -9,6 +9,7 @@ import { sharedDatabase } from "@/db";
 import { publicFingerprint } from "@/lib/events/public-version";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
+import { publicLead } from "@/lib/projects/public-lead";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { visibleEvent as visible } from "../visible-event";
 
@@ -68,8 +69,12 @@ export default async function ProgressPage({ params }: Props) {
                   </h2>
                   <p className="text-ink-soft">
                     {p.teamName
-                      ? t("bylineTeam", { team: p.teamName, lead: p.ownerRole || p.ownerName, since: shortDate(p.startedAt) })
-                      : t("byline", { lead: p.ownerRole || p.ownerName, since: shortDate(p.startedAt) })}
+                      ? t("bylineTeam", {
+                          team: p.teamName,
+                          lead: publicLead(p, t("leadUnnamed")),
+                          since: shortDate(p.startedAt),
+                        })
+                      : t("byline", { lead: publicLead(p, t("leadUnnamed")), since: shortDate(p.startedAt) })}
                   </p>
                   {latest ? (
                     <p className="font-semibold">{t("now", { status: latest.status, updated: shortDate(latest.createdAt) })}</p>

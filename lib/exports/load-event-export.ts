@@ -145,6 +145,14 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
   const noteIds = new Set(noteRows.map((n) => n.id));
   const anonymousBoards = new Set(boardRows.filter((b) => b.anonymous).map((b) => b.id));
   const unsignedCopy = (n: { sourceBoardId: string | null }) => n.sourceBoardId !== null && anonymousBoards.has(n.sourceBoardId);
+  // A pin on a map (or a copy of one) by someone not known to be 18 or over: the room never saw
+  // whose it is (toWire's youngOnAMap), and a record naming it would say where a child goes.
+  const mapBoards = new Set(boardRows.filter((b) => b.template === "map").map((b) => b.id));
+  const adults = new Set(people.filter((p) => p.ageBand === "18_plus").map((p) => p.id));
+  const youngOnAMap = (n: { boardId: string; sourceBoardId: string | null; authorParticipantId: string | null }) =>
+    n.authorParticipantId !== null &&
+    !adults.has(n.authorParticipantId) &&
+    (mapBoards.has(n.boardId) || (n.sourceBoardId !== null && mapBoards.has(n.sourceBoardId)));
   // Paths of photos stored by this event only: another event's photo is not this event's record.
   const photoTypes = await eventPhotoTypes(db, eventId);
   const photoPath = (photoId: string | null, path: typeof archivePaths.notePhoto) => {
@@ -273,8 +281,9 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
         colour: n.colour,
         // An anonymous board promised nobody would see who wrote what; the export keeps that
         // promise, for the copies of its notes on other boards too (an import cannot always
-        // follow a copy back to that board: its source may be gone, or a copy itself).
-        authorParticipantId: b.anonymous || unsignedCopy(n) ? null : n.authorParticipantId,
+        // follow a copy back to that board: its source may be gone, or a copy itself). So for
+        // a young person's pins on a map, and their copies.
+        authorParticipantId: b.anonymous || unsignedCopy(n) || youngOnAMap(n) ? null : n.authorParticipantId,
         byStaff: n.authorAccountId !== null && !unsignedCopy(n),
         position: n.position,
         groupId: n.groupId,

@@ -22,7 +22,7 @@ type GroupRow = typeof noteGroups.$inferSelect;
  * (hidden until the reveal, or hidden by a facilitator) is copied hidden from the room
  * (withheld: its author and staff read it, and a facilitator shows it there when it should be
  * read), a group's title not yet shown to the room is not carried, and a note written on an
- * anonymous board stays unnamed wherever it is copied.
+ * anonymous board, or a young person's pin on a map, stays unnamed wherever it is copied.
  */
 export async function copyNotesTo(
   tx: Tx,
@@ -53,18 +53,26 @@ export async function copyNotesTo(
               hiddenUntilReveal: boards.hiddenUntilReveal,
               revealedAt: boards.revealedAt,
               anonymous: boards.anonymous,
+              template: boards.template,
             })
             .from(boards)
             .where(inArray(boards.id, sourceIds))
         ).map((b) => [b.id, b])
       : [],
   );
-  const shownToRoom = (boardId: string) => sources.get(boardId) ?? { hiddenUntilReveal: true, revealedAt: null, anonymous: true };
-  // A copy of a copy from an anonymous board remembers that board, so its author stays unnamed (toWire).
-  const origin = (note: NoteRow) =>
-    !shownToRoom(note.boardId).anonymous && note.sourceBoardId && shownToRoom(note.sourceBoardId).anonymous
-      ? note.sourceBoardId
-      : note.boardId;
+  const shownToRoom = (boardId: string) =>
+    sources.get(boardId) ?? { hiddenUntilReveal: true, revealedAt: null, anonymous: true, template: "" };
+  // A copy of a copy from an anonymous board remembers that board, so its author stays unnamed
+  // (toWire); one from a map remembers the map, so a young person's pin stays unsigned. Anonymous
+  // first: it leaves every author unnamed, a map only those not known to be adults.
+  const origin = (note: NoteRow) => {
+    const source = note.sourceBoardId;
+    const here = shownToRoom(note.boardId);
+    if (here.anonymous) return note.boardId;
+    if (source && shownToRoom(source).anonymous) return source;
+    if (here.template !== "map" && source && shownToRoom(source).template === "map") return source;
+    return note.boardId;
+  };
   const newGroupFor = new Map<string, string>();
   for (const g of options.groups) {
     const id = randomUUID();

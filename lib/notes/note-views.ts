@@ -11,7 +11,7 @@ import { photoUrl } from "./note-photos";
 /** Notes with what a screen needs beside them: author name and where a copied note came from. */
 async function noteRows(db: Db | Tx, where: SQL | undefined) {
   const sourceBoards = db
-    .select({ id: boards.id, title: boards.title, anonymous: boards.anonymous })
+    .select({ id: boards.id, title: boards.title, anonymous: boards.anonymous, template: boards.template })
     .from(boards)
     .as("source_boards");
   return db
@@ -23,6 +23,7 @@ async function noteRows(db: Db | Tx, where: SQL | undefined) {
       accountName: accounts.name,
       sourceTitle: sourceBoards.title,
       sourceAnonymous: sourceBoards.anonymous,
+      sourceTemplate: sourceBoards.template,
     })
     .from(notes)
     .leftJoin(participants, eq(participants.id, notes.authorParticipantId))
@@ -48,9 +49,14 @@ function authorNameOf(row: NoteRow): string | null {
 
 /**
  * Whether a note's author stays unnamed: on an anonymous board, and on a copy of a note written
- * there (copyNotesTo has a copy of a copy remember the anonymous board it came from).
+ * there (copyNotesTo has a copy of a copy remember the anonymous board it came from); and a
+ * young person's note on a map, or copied from one.
  */
-const namelessOn = (row: NoteRow, board: BoardRow) => board.anonymous || row.sourceAnonymous === true || youngOnAMap(row, board);
+const namelessOn = (row: NoteRow, board: BoardRow) =>
+  board.anonymous || row.sourceAnonymous === true || youngOnAMap(row, board) || youngFromAMap(row);
+
+/** Not known to be 18 or over: nobody has said so, or they left (their age band went with them). */
+const notKnownAdult = (row: NoteRow) => row.note.authorParticipantId !== null && row.participantAgeBand !== "18_plus";
 
 /**
  * A note on a map by someone not known to be 18 or over: a pin says where a child goes (their
@@ -58,8 +64,14 @@ const namelessOn = (row: NoteRow, board: BoardRow) => board.anonymous || row.sou
  * places they are. The room sees the pins unsigned, as on an anonymous board; only its author is
  * told which are theirs.
  */
-const youngOnAMap = (row: NoteRow, board: BoardRow) =>
-  board.template === "map" && row.note.authorParticipantId !== null && row.participantAgeBand !== "18_plus";
+const youngOnAMap = (row: NoteRow, board: BoardRow) => board.template === "map" && notKnownAdult(row);
+
+/**
+ * A copy of such a pin on another board (a facilitator's copy, a vote's shortlist): signed there,
+ * its name would say whose place it marks on the map. It stays unsigned, with no tag for anyone,
+ * as a copy of an anonymous note does (copyNotesTo has a copy of a copy remember the map).
+ */
+const youngFromAMap = (row: NoteRow) => row.sourceTemplate === "map" && notKnownAdult(row);
 
 /**
  * The author's per-board pseudonym, as this viewer gets it. On an anonymous board only the author

@@ -477,6 +477,59 @@ describe("boards", () => {
     expect(heard.join("\n")).not.toMatch(/Z\. ?O\.|Zara/);
   });
 
+  it("a child's pin copied off the map, copied again, or shortlisted by a vote stays unsigned for the room", async () => {
+    const staff = await facilitator();
+    const map = (await ok(staff, "board:create", { title: "Our streets", template: "map" })).board;
+    const ideas = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const plenary = (await ok(staff, "board:create", { title: "Plenary", template: "ideas" })).board;
+    const kid = await participant("Zara Okafor");
+    await t.server.db.transact((tx) => tx.update(participants).set({ ageBand: "under_16" }).where(eq(participants.id, kid.id)));
+    const ben = await participant("Ben");
+    const heard: string[] = [];
+    ben.socket.onAny((name: string, data: unknown) => heard.push(`${name} ${JSON.stringify(data)}`));
+    for (const b of [map, ideas, plenary]) await ok(ben.socket, "board:open", { boardId: b.id });
+    const place = { boardId: map.id, column: map.columns[0]!.key };
+    const school = (await ok(kid.socket, "note:create", { ...place, text: "My school", pin: { x: 0.2, y: 0.3 } })).note;
+    const stop = (await ok(ben.socket, "note:create", { ...place, text: "The bus stop", pin: { x: 0.6, y: 0.7 } })).note;
+    // Her initials on a board that names people, beside the copies: a copy signed would tie the pin to them.
+    await ok(kid.socket, "note:create", { boardId: ideas.id, column: ideas.columns[0]!.key, text: "A skate park" });
+
+    const copies = (await ok(staff, "notes:copy", { toBoardId: ideas.id, noteIds: [school.id, stop.id] })).notes;
+    const again = (await ok(staff, "notes:copy", { toBoardId: plenary.id, noteIds: copies.map((n) => n.id) })).notes;
+    const round = (await ok(staff, "vote:open", { boardId: map.id, dotsPerPerson: 3, maxPerTarget: 2 })).round.id;
+    await ok(ben.socket, "vote:cast", { roundId: round, targetId: school.id });
+    await ok(ben.socket, "vote:cast", { roundId: round, targetId: stop.id });
+    await ok(staff, "vote:close", { roundId: round });
+    const { boardId: shortlist } = await ok(staff, "vote:shortlist", { roundId: round, title: "Shortlist" });
+
+    const signed = (notes: WireNote[]) => notes.map((n) => [n.text, n.authorName, n.authorTag !== null]).sort();
+    const expected = [
+      ["My school", null, false],
+      ["The bus stop", "Ben", true],
+    ];
+    expect(signed(copies)).toEqual(expected);
+    expect(signed(again)).toEqual(expected);
+    for (const boardId of [ideas.id, plenary.id, shortlist]) {
+      const look = await ok(ben.socket, "board:open", { boardId });
+      expect(signed(look.notes.filter((n) => n.text !== "A skate park"))).toEqual(expected);
+    }
+    // Staff read the same, and so does the record of the event.
+    const staffLook = await ok(staff, "board:open", { boardId: plenary.id });
+    expect(signed(staffLook.notes)).toEqual(expected);
+    const exported = parseEventExport(JSON.parse(JSON.stringify(await loadEventExport(t.server.db.read, event.id))));
+    if (!exported.ok) throw new Error(exported.message);
+    const authors = exported.data.boards
+      .flatMap((b) => b.notes)
+      .filter((n) => n.text === "My school" || n.text === "The bus stop")
+      .map((n) => [n.text, n.authorParticipantId]);
+    expect(authors).toHaveLength(8);
+    for (const [text, author] of authors) expect(author).toBe(text === "My school" ? null : ben.id);
+    await until(() => heard.some((m) => m.startsWith("note:created") && m.includes(again[0]!.id)), "the copies heard");
+    expect(heard.filter((m) => m.includes("My school")).some((m) => /"authorName":"Z\. ?O\.|"authorTag":"[^"]/.test(m))).toBe(
+      false,
+    );
+  });
+
   it("tells a person's other screens which notes are theirs, and what their hidden notes say, and nobody else", async () => {
     const staff = await facilitator();
     await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });

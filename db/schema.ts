@@ -298,7 +298,7 @@ export const notes = sqliteTable(
     withheldAt: integer("withheld_at"),
     /**
      * Its author left asking for their notes to go, and the room does not see whose it is (an
-     * anonymous board, a copy of one, a hidden note): it goes at this time, its own random moment,
+     * anonymous board, a young person's pin on a map, a copy of either): it goes at this time, its own random moment,
      * not with their leaving, so the room cannot tell which unsigned notes were theirs
      * (lib/notes/erase-later.ts).
      */

@@ -11,7 +11,7 @@ type Action = { participantId: string; kind: "remove" | "notes" };
 
 /**
  * For the console only: everyone in the event with how many notes they've written where the
- * room sees their name, most first, so a flood stands out (anonymous boards' notes are nobody's
+ * room sees their name, most first, so a flood stands out (anonymous boards' notes, and young people's pins on a map, are nobody's
  * in these counts: lib/participants/find-details.ts); staff can delete all of one person's notes or take them out of the
  * event (exactly as if they had left). Each asks for confirmation first.
  */
@@ -21,7 +21,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
   const [reload, setReload] = useState(0);
   const loaded = usePrivateDetails(true, changeKey, reload);
   const details = loaded?.people ?? null;
-  // Nobody's count shows their unsigned notes (anonymous boards): while the event has any, anyone may have some.
+  // Nobody's count shows their unsigned notes (anonymous boards, young people's map pins): while the event has any, anyone may have some.
   const unsigned = loaded?.unsignedNotes ?? false;
   const [query, setQuery] = useState("");
   const [confirming, setConfirming] = useState<Action | null>(null);

@@ -9,7 +9,8 @@ import { unsignedNote } from "./unsigned";
 
 /**
  * Someone leaving and asking for their notes to go is told to the room (`participant:left`). If
- * their unsigned notes (on an anonymous board, or copied from one) vanished at that same moment,
+ * their unsigned notes (on an anonymous board, a young person's pins on a map, and copies of
+ * either: lib/notes/unsigned.ts) vanished at that same moment,
  * every screen would learn which of them were theirs: exactly what an anonymous board promises
  * nobody learns. So each of those notes goes at a moment of its own, somewhere in this window
  * after the leaving, among the room's other comings and goings.

@@ -10,7 +10,8 @@ import { findPeople, privateDetails } from "./participant-views";
  * written (so a flood stands out): for its organisers and facilitators only.
  *
  * Only the notes the room reads signed are counted. An anonymous board promises no names "for
- * anyone": a count that went up as an unsigned note appeared would tell staff whose it was.
+ * anyone", and a young person's pins on a map are unsigned for everyone too: a count that went up
+ * as an unsigned note appeared would tell staff whose it was.
  * Whether the event has any unsigned notes at all (nobody's in particular) is said instead, so
  * the console can say that clearing someone's notes takes those too.
  */

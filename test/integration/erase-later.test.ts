@@ -23,8 +23,8 @@ beforeEach(async () => {
 });
 afterEach(() => clients.closeAll());
 
-async function participant(name: string) {
-  const id = await addParticipant(t.server.db, event.id, name);
+async function participant(name: string, ageBand: Parameters<typeof addParticipant>[3] = "18_plus") {
+  const id = await addParticipant(t.server.db, event.id, name, ageBand);
   return { id, socket: await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, id) }) };
 }
 const facilitator = () => clients.connect({ eventId: event.id, cookie: staffCookie(organiser.sessionToken) });
@@ -114,7 +114,73 @@ describe("a leaver's unsigned notes", () => {
   });
 });
 
+describe("a young leaver's pins on a map", () => {
+  it("go each at its own moment, with their copies, not with their leaving; an adult's go at once", async () => {
+    const staff = await facilitator();
+    const map = (await ok(staff, "board:create", { title: "Our streets", template: "map" })).board;
+    const named = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const kid = await participant("Zara", "under_16");
+    const adult = await participant("Amira");
+    const ben = await participant("Ben");
+    const pin = (socket: TestSocket, text: string) =>
+      ok(socket, "note:create", { boardId: map.id, column: map.columns[0]!.key, text, pin: { x: 0.2, y: 0.3 } }).then(
+        (r) => r.note,
+      );
+    const pins = [await pin(kid.socket, "My school"), await pin(kid.socket, "My way home")];
+    const signed = (await ok(kid.socket, "note:create", { boardId: named.id, column: named.columns[0]!.key, text: "A mural" }))
+      .note;
+    const copy = (await ok(staff, "notes:copy", { toBoardId: named.id, noteIds: [pins[0]!.id] })).notes[0]!;
+    const adults = await pin(adult.socket, "The bus stop");
+    for (const boardId of [map.id, named.id]) await ok(ben.socket, "board:open", { boardId });
+    await ok(ben.socket, "teams:snapshot", {});
+    const heard = listen(ben.socket);
+
+    const leftAt = Date.now();
+    expect(await ok(kid.socket, "event:leave", { deleteNotes: true })).toEqual({ notesDeleted: 4 });
+    await until(() => heard.some((m) => m.startsWith("participant:left")), "Ben's phone told Zara left");
+    await until(() => heard.some((m) => m.startsWith("note:deleted") && m.includes(signed.id)), "her signed note gone");
+    const waiting = [...pins.map((n) => n.id), copy.id];
+    expect(heard.filter((m) => waiting.some((id) => m.includes(id)))).toEqual([]);
+    const rows = await rowsOf(waiting);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.eraseAt).toBeGreaterThanOrEqual(leftAt + eraseLaterWindowMs.from);
+
+    // An adult's pins were signed: they go with their leaving, as any signed note.
+    expect(await ok(adult.socket, "event:leave", { deleteNotes: true })).toEqual({ notesDeleted: 1 });
+    expect(await rowsOf([adults.id])).toEqual([]);
+  });
+});
+
 describe("what staff see of whose notes", () => {
+  it("count no young person's pins on a map, and clear them each at its own moment", async () => {
+    const staff = await facilitator();
+    const map = (await ok(staff, "board:create", { title: "Our streets", template: "map" })).board;
+    const named = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
+    const kid = await participant("Zara", "16_17");
+    const ben = await participant("Ben");
+    const count = async () => {
+      const { people, unsignedNotes } = await ok(staff, "participants:details", {});
+      return { notes: people.find((p) => p.participantId === kid.id)?.notes, unsignedNotes };
+    };
+    const signed = (await ok(kid.socket, "note:create", { boardId: named.id, column: named.columns[0]!.key, text: "A mural" }))
+      .note;
+    expect(await count()).toEqual({ notes: 1, unsignedNotes: false });
+    const pin = (
+      await ok(kid.socket, "note:create", { boardId: map.id, column: map.columns[0]!.key, text: "Home", pin: { x: 0.1, y: 0.1 } })
+    ).note;
+    const copy = (await ok(staff, "notes:copy", { toBoardId: named.id, noteIds: [pin.id] })).notes[0]!;
+    expect(await count()).toEqual({ notes: 1, unsignedNotes: true });
+
+    for (const boardId of [map.id, named.id]) await ok(ben.socket, "board:open", { boardId });
+    const heard = listen(ben.socket);
+    expect(await ok(staff, "participant:notes-delete", { participantId: kid.id })).toEqual({ notesDeleted: 3 });
+    await until(() => heard.some((m) => m.startsWith("note:deleted") && m.includes(signed.id)), "her signed note gone");
+    expect(heard.filter((m) => m.includes(pin.id) || m.includes(copy.id))).toEqual([]);
+    expect((await rowsOf([pin.id, copy.id])).every((r) => r.eraseAt !== null)).toBe(true);
+    await eraseDueNotes(t.server.db, Date.now() + eraseLaterWindowMs.to + 1);
+    expect(await t.server.db.read.select().from(notes).where(eq(notes.authorParticipantId, kid.id))).toEqual([]);
+  });
+
   it("the people list counts only notes the room sees signed; clearing someone's notes still takes their unsigned ones", async () => {
     const staff = await facilitator();
     const named = (await ok(staff, "board:create", { title: "Ideas", template: "ideas" })).board;
@@ -136,6 +202,8 @@ describe("what staff see of whose notes", () => {
     expect(await count()).toEqual({ notes: 1, unsignedNotes: true });
 
     expect(await ok(staff, "participant:notes-delete", { participantId: amira.id })).toEqual({ notesDeleted: 3 });
+    // The unsigned ones each at its own moment (as when someone leaves with their notes).
+    await eraseDueNotes(t.server.db, Date.now() + eraseLaterWindowMs.to + 1);
     expect(await t.server.db.read.select().from(notes).where(eq(notes.authorParticipantId, amira.id))).toEqual([]);
     expect(await count()).toEqual({ notes: 0, unsignedNotes: false });
   });

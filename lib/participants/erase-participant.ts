@@ -19,7 +19,7 @@ import { eraseUnsignedLater } from "@/lib/notes/erase-later";
 import { notesById, toWire } from "@/lib/notes/note-views";
 import { dissolveGroupsLeftAlone, notesGone } from "@/lib/notes/notes-gone";
 import { restateName } from "@/lib/realtime/command-log-names";
-import { rooms } from "@/lib/realtime/contract";
+import { rooms, type WireNote } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { leftName, publicName } from "./profile";
 
@@ -64,6 +64,7 @@ export async function eraseParticipant(
     .where(and(eq(participants.id, participantId), eq(participants.eventId, eventId)));
   if (!person) return { notesDeleted: 0, photoStorageKeys: [], broadcasts: [] };
   const key = `p:${participantId}`;
+  const signedBefore = await signedNotesOf(tx, participantId);
 
   const [membership] = await tx
     .delete(teamMembers)
@@ -145,34 +146,56 @@ export async function eraseParticipant(
     ...(await notesGone(tx, deleted)),
     ...(await dissolveGroupsLeftAlone(tx, deleted)),
     // And re-sign the notes they kept: their name leaves open screens now, not at the next reload.
-    ...(await resignedNotes(tx, participantId)),
+    ...(await resignedNotes(tx, participantId, signedBefore)),
   ];
   return { notesDeleted: deleted.length + erasedLater, photoStorageKeys, broadcasts };
 }
 
-/**
- * Someone's notes as their boards' rooms see them now: re-sent when the name they are signed
- * with changes (they left: "Someone who left"; renamed; or now shown by initials). Only notes
- * the room sees signed: an unsigned card (an anonymous board, a copy from one) or a blank one
- * (hidden until the reveal, or by a facilitator) shows nothing new, and sent beside the room's
- * news of that person it would say whose it is.
- */
-export async function resignedNotes(tx: Tx, participantId: string): Promise<Broadcast[]> {
+/** Someone's notes as their boards' rooms see them, board by board. */
+async function roomCopiesOf(tx: Tx, participantId: string): Promise<Map<string, WireNote[]>> {
   const kept = await tx
     .select({ id: notes.id, boardId: notes.boardId })
     .from(notes)
     .where(eq(notes.authorParticipantId, participantId));
   const byBoard = new Map<string, string[]>();
   for (const n of kept) byBoard.set(n.boardId, [...(byBoard.get(n.boardId) ?? []), n.id]);
-  const broadcasts: Broadcast[] = [];
+  const copies = new Map<string, WireNote[]>();
   for (const [boardId, ids] of byBoard) {
     const board = await findBoard(tx, boardId);
     if (!board) continue;
+    const wire: WireNote[] = [];
     for (let i = 0; i < ids.length; i += 200) {
-      const signed = (await notesById(tx, boardId, ids.slice(i, i + 200)))
-        .map((r) => toWire(r, board, null))
-        .filter((n) => n.authorName !== null);
-      if (signed.length) broadcasts.push({ room: rooms.board(boardId), event: "note:changed", data: { notes: signed } });
+      wire.push(...(await notesById(tx, boardId, ids.slice(i, i + 200))).map((r) => toWire(r, board, null)));
+    }
+    copies.set(boardId, wire);
+  }
+  return copies;
+}
+
+/**
+ * The ids of someone's notes the room reads signed now: ask before a change of how they are
+ * shown, and hand the answer to resignedNotes after it.
+ */
+export async function signedNotesOf(tx: Tx, participantId: string): Promise<Set<string>> {
+  const copies = await roomCopiesOf(tx, participantId);
+  return new Set([...copies.values()].flat().flatMap((n) => (n.authorName !== null ? [n.id] : [])));
+}
+
+/**
+ * Someone's notes as their boards' rooms see them now: re-sent when the name they are signed
+ * with changes (they left: "Someone who left"; renamed; or now shown by initials), and when it
+ * comes off or on (an age band that now leaves their pins on a map unsigned, or signs them).
+ * Only notes the room saw signed before (`signedBefore`, from signedNotesOf) or sees signed
+ * now: a card unsigned before and after (an anonymous board, a copy from one, a child's pin) or
+ * a blank one (hidden until the reveal, or by a facilitator) shows nothing new, and sent beside
+ * the room's news of that person it would say whose it is.
+ */
+export async function resignedNotes(tx: Tx, participantId: string, signedBefore: Set<string>): Promise<Broadcast[]> {
+  const broadcasts: Broadcast[] = [];
+  for (const [boardId, wire] of await roomCopiesOf(tx, participantId)) {
+    const resent = wire.filter((n) => n.authorName !== null || signedBefore.has(n.id));
+    for (let i = 0; i < resent.length; i += 200) {
+      broadcasts.push({ room: rooms.board(boardId), event: "note:changed", data: { notes: resent.slice(i, i + 200) } });
     }
   }
   return broadcasts;

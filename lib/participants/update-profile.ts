@@ -4,7 +4,7 @@ import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/constants";
 import type { WriteHandler } from "@/lib/realtime/handler";
-import { resignedNotes } from "./erase-participant";
+import { resignedNotes, signedNotesOf } from "./erase-participant";
 import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills, publicName } from "./profile";
 
@@ -26,15 +26,20 @@ export const updateProfile: WriteHandler<"profile:update"> = {
       contactConsent: payload.contactConsent,
       contact: payload.contactConsent ? payload.contact : "",
     };
+    const row = { ...me.participant, ...changes };
+    const shownBefore = publicName(me.participant);
+    // Their notes are shown anew when the name on them changes, and when the age band signs or
+    // unsigns their pins on a map (toWire's youngOnAMap): which the room read signed is asked first.
+    const adult = (p: { ageBand: string | null }) => p.ageBand === "18_plus";
+    const reshown = publicName(row) !== shownBefore || adult(row) !== adult(me.participant);
+    const signedBefore = reshown ? await signedNotesOf(tx, me.participant.id) : new Set<string>();
     await tx.update(participants).set(changes).where(eq(participants.id, me.participant.id));
     // An address they no longer give (consent withdrawn, or changed) takes its record of emails with it.
     const before = me.participant.contact.trim();
     if (before && before.toLowerCase() !== changes.contact.trim().toLowerCase()) {
       await forgetEmailsTo(tx, { eventId: actor.eventId, address: before, exceptParticipantId: me.participant.id });
     }
-    const row = { ...me.participant, ...changes };
     // The name the room saw until now is not kept in stored broadcasts once the room can't see it.
-    const shownBefore = publicName(me.participant);
     const renamed = me.participant.displayName !== row.displayName || shownBefore !== publicName(row);
     if (renamed) {
       await restateName(tx, me.participant.displayName, publicName(row));
@@ -46,8 +51,8 @@ export const updateProfile: WriteHandler<"profile:update"> = {
       result: { person },
       broadcasts: [
         { room: rooms.teams(actor.eventId), event: "participant:profile-updated", data: { person } },
-        // Their notes, signed with the name the room sees now, on every open board.
-        ...(publicName(row) !== shownBefore ? await resignedNotes(tx, me.participant.id) : []),
+        // Their notes, signed with the name the room sees now (or unsigned), on every open board.
+        ...(reshown ? await resignedNotes(tx, me.participant.id, signedBefore) : []),
       ],
       // Their other devices draw the new name: the greeting, and their own notes the room can't read yet.
       signals: renamed ? [{ kind: "renamed", participantId: me.participant.id }] : [],

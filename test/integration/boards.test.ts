@@ -410,6 +410,30 @@ describe("boards", () => {
     expect([after.includes(unsigned.id), after.includes(secret.id)]).toEqual([false, false]);
   });
 
+  it("takes a name off open screens' map pins when an age band unsigns them, and puts it back when it signs them", async () => {
+    const staff = await facilitator();
+    const map = (await ok(staff, "board:create", { title: "Our streets", template: "map" })).board;
+    const amira = await participant("Amira Haddad");
+    const ben = await participant("Ben");
+    const pin = (
+      await ok(amira.socket, "note:create", {
+        boardId: map.id,
+        column: map.columns[0]!.key,
+        text: "The underpass",
+        pin: { x: 0.5, y: 0.5 },
+      })
+    ).note;
+    const view = followBoard(ben.socket, map.id);
+    await view.resync();
+    expect(view.current?.notes[pin.id]?.authorName).toBe("Amira Haddad");
+
+    await ok(amira.socket, "profile:update", { ageBand: "16_17" });
+    await until(() => view.current?.notes[pin.id]?.authorName === null, "her pin unsigned on Ben's screen");
+    expect(view.current?.notes[pin.id]?.authorTag).toBeNull();
+    await ok(amira.socket, "profile:update", { ageBand: "18_plus" });
+    await until(() => view.current?.notes[pin.id]?.authorName === "Amira Haddad", "her pin signed again");
+  });
+
   it("on an anonymous board, tells only its author which notes are theirs: the room cannot tie one person's notes together", async () => {
     const staff = await facilitator();
     await ok(staff, "board:update", { boardId: event.welcomeBoardId, anonymous: true });

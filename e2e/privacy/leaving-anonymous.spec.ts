@@ -21,7 +21,7 @@ test("someone leaving with their notes on an anonymous board: the room cannot te
   await amira.page.goto(`/p/${event.slug}/me`);
   await amira.page.getByRole("checkbox", { name: "Also delete the notes I wrote" }).check();
   await expect(amira.page.getByRole("checkbox", { name: "Also delete the notes I wrote" })).toHaveAccessibleDescription(
-    "Notes on anonymous boards go a few minutes later, each at its own moment, so nobody can tell which were yours.",
+    "Notes on anonymous boards, and a young person's pins on maps, go a few minutes later, each at its own moment, so nobody can tell which were yours.",
   );
   await amira.page.getByRole("button", { name: "Leave the event…" }).click();
   await amira.page.getByRole("button", { name: "Yes, leave the event" }).click();

@@ -82,9 +82,11 @@ test("on an anonymous board nobody's count moves, and clearing someone's notes s
   // Refreshed, the list knows the event has unsigned notes (the button was off at 0 notes), and
   // the count, which would say whose they are, stays at 0.
   await row.getByRole("button", { name: "Delete notes… by Flooder Fred" }).click();
-  await expect(row).toContainText("Delete the notes by Flooder Fred: any on anonymous boards?");
+  await expect(row).toContainText("Delete the notes by Flooder Fred: any on anonymous boards or maps?");
   await expect(row).toContainText("0 notes");
-  await expect(console_.getByText("The counts leave out notes on anonymous boards")).toBeVisible();
+  await expect(
+    console_.getByText("The counts leave out notes on anonymous boards and young people's pins on maps"),
+  ).toBeVisible();
   await console_.screenshot({ path: "e2e/.artifacts/moderation-anonymous-1280.png", fullPage: true });
   await row.getByRole("button", { name: "Yes, delete them" }).click();
   await expect(console_.getByRole("status").filter({ hasText: "Deleted 2 notes by Flooder Fred." })).toBeVisible();

@@ -32,7 +32,7 @@ export async function findNudges(db: Db, accountId: string, now = Date.now()) {
   if (withProjects.length === 0) return [];
   const lists = await Promise.all(
     withProjects.map(async (event) =>
-      projectsNeedingNudge(await findProjects(db, event.id, { now })).map((n) => ({ event, ...n })),
+      projectsNeedingNudge(await findProjects(db, event.id, { now, organiser: accountId })).map((n) => ({ event, ...n })),
     ),
   );
   return lists.flat().sort((a, b) => Math.min(...a.reasons.map((r) => rank[r])) - Math.min(...b.reasons.map((r) => rank[r])));

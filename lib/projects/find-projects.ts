@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { eventFollowUps, events, projectCheckIns, projectMilestones, projectRisks, projects, teams } from "@/db/schema";
+import {
+  eventFollowUps,
+  eventStaff,
+  events,
+  projectCheckIns,
+  projectMilestones,
+  projectRisks,
+  projects,
+  teams,
+} from "@/db/schema";
 import { followUpState } from "./check-in-rules";
 
 /**
@@ -22,9 +31,32 @@ async function projectEventIds(db: Db, eventId: string) {
 
 export type ProjectSummary = Awaited<ReturnType<typeof findProjects>>[number];
 
-/** Projects of an event (and of the weekends it follows), each with its follow-up state. */
-export async function findProjects(db: Db, eventId: string, options: { publicOnly?: boolean; now?: number } = {}) {
-  const eventIds = await projectEventIds(db, eventId);
+/**
+ * The events of `eventIds` whose projects `accountId` may follow from `eventId`: the event itself
+ * and the weekends it follows that they organise. A weekend's projects (owners' emails, check-ins)
+ * are its organisers' to see: someone taken off the weekend, or only ever on its catch-up, does
+ * not see them through the catch-up.
+ */
+export async function followedBy(db: Db, eventId: string, eventIds: string[], accountId: string) {
+  const organised = await db
+    .select({ eventId: eventStaff.eventId })
+    .from(eventStaff)
+    .where(and(eq(eventStaff.accountId, accountId), eq(eventStaff.role, "organiser"), inArray(eventStaff.eventId, eventIds)));
+  const mine = new Set(organised.map((o) => o.eventId));
+  return eventIds.filter((id) => id === eventId || mine.has(id));
+}
+
+/**
+ * Projects of an event (and of the weekends it follows), each with its follow-up state. With
+ * `organiser`, only those that account may follow (see followedBy).
+ */
+export async function findProjects(
+  db: Db,
+  eventId: string,
+  options: { publicOnly?: boolean; now?: number; organiser?: string } = {},
+) {
+  const carried = await projectEventIds(db, eventId);
+  const eventIds = options.organiser ? await followedBy(db, eventId, carried, options.organiser) : carried;
   const rows = await db
     .select({ project: projects, teamName: teams.name, eventName: events.name, eventSlug: events.slug })
     .from(projects)
@@ -60,8 +92,13 @@ export async function findProjects(db: Db, eventId: string, options: { publicOnl
   });
 }
 
-/** One project, if it belongs to this event or a weekend it follows. */
-export async function findProject(db: Db, eventId: string, projectId: string, now?: number) {
-  const all = await findProjects(db, eventId, { now });
+/** One project, if it belongs to this event or a weekend it follows (that `organiser` organises, when given). */
+export async function findProject(
+  db: Db,
+  eventId: string,
+  projectId: string,
+  options: { now?: number; organiser?: string } = {},
+) {
+  const all = await findProjects(db, eventId, options);
   return all.find((p) => p.id === projectId) ?? null;
 }

@@ -2,16 +2,16 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { briefs, events, projectCheckIns, teams } from "@/db/schema";
+import { briefs, eventStaff, events, projectCheckIns, teams } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
 import { notAnImageMessage } from "@/lib/files/images";
 import { LocalDiskStorage } from "@/lib/files/storage";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
-import { findProjects } from "@/lib/projects/find-projects";
+import { findProject, findProjects } from "@/lib/projects/find-projects";
 import { findProjectByOwnerToken, newOwnerLink, projectForOwner, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { postCheckIn } from "@/lib/projects/post-check-in";
 import { phonePhoto, photoProblems, pixelBomb, readBack } from "@/test/support/test-images";
@@ -62,6 +62,19 @@ describe("projects after the event", () => {
     return { organiser, weekend, projectId };
   }
 
+  /** A 30-day catch-up of `weekendId`, made by `accountId`. */
+  const catchUpOf = (weekendId: string, accountId: string) =>
+    db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekendId,
+        name: "30-day catch-up",
+        place: "Brixton library",
+        startsAt: Date.now() + day,
+        endsAt: Date.now() + day + 3 * 3600 * 1000,
+        createdBy: accountId,
+      }),
+    );
+
   it("starts with 30/60/90-day milestones and becomes overdue without a check-in", async () => {
     const start = Date.now() - 40 * day;
     const { weekend } = await weekendWithProject(start);
@@ -72,16 +85,7 @@ describe("projects after the event", () => {
 
   it("a catch-up carries the briefs, not empty teams, and follows up the weekend's projects", async () => {
     const { organiser, weekend, projectId } = await weekendWithProject();
-    const catchUp = await db.transact((tx) =>
-      createCatchUp(tx, {
-        followsEventId: weekend.event.id,
-        name: "30-day catch-up",
-        place: "Brixton library",
-        startsAt: Date.now() + day,
-        endsAt: Date.now() + day + 3 * 3600 * 1000,
-        createdBy: organiser.accountId,
-      }),
-    );
+    const catchUp = await catchUpOf(weekend.event.id, organiser.accountId);
     // The weekend's people are invited to it instead (test/integration/email.test.ts).
     expect(await db.read.select().from(teams).where(eq(teams.eventId, catchUp.id))).toEqual([]);
     const carriedBriefs = await db.read.select().from(briefs).where(eq(briefs.eventId, catchUp.id));
@@ -93,6 +97,27 @@ describe("projects after the event", () => {
     // A check-in posted at the catch-up is the same project's record.
     await postCheckIn(db, new LocalDiskStorage(uploads), projectId, checkIn, []);
     expect((await findProjects(db.read, weekend.event.id))[0]?.checkIns).toHaveLength(1);
+  });
+
+  it("a weekend's projects are seen through its catch-up by the weekend's organisers only: taken off the weekend, off its projects", async () => {
+    const { organiser, weekend, projectId } = await weekendWithProject();
+    const catchUp = await catchUpOf(weekend.event.id, organiser.accountId);
+    const seen = async (accountId: string) =>
+      (await findProjects(db.read, catchUp.id, { organiser: accountId })).map((p) => p.id);
+    expect(await seen(organiser.accountId)).toEqual([projectId]);
+    expect(await findProject(db.read, catchUp.id, projectId, { organiser: organiser.accountId })).not.toBeNull();
+
+    // A colleague on the catch-up only, and the creator once taken off the weekend, see none of them.
+    const colleague = await createAccount(db, "Catch-up colleague");
+    await db.transact((tx) =>
+      tx.insert(eventStaff).values({ eventId: catchUp.id, accountId: colleague.accountId, role: "organiser" }),
+    );
+    expect(await seen(colleague.accountId)).toEqual([]);
+    await db.transact((tx) =>
+      tx.delete(eventStaff).where(and(eq(eventStaff.eventId, weekend.event.id), eq(eventStaff.accountId, organiser.accountId))),
+    );
+    expect(await seen(organiser.accountId)).toEqual([]);
+    expect(await findProject(db.read, catchUp.id, projectId, { organiser: organiser.accountId })).toBeNull();
   });
 
   it("a new owner link replaces the old one; a revoked link opens nothing", async () => {

@@ -13,7 +13,7 @@ import { sessionSecret } from "@/lib/auth/web-session";
 import { sendNudge } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
-import { announceProgress, inviteToCatchUp } from "@/lib/email/participant-emails";
+import { announceProgress, catchUpAudience, inviteToCatchUp } from "@/lib/email/participant-emails";
 import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
@@ -25,7 +25,7 @@ import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { riskItems } from "@/lib/projects/check-in-rules";
 import { createProject } from "@/lib/projects/create-project";
-import { findProject } from "@/lib/projects/find-projects";
+import { findProject, followedBy } from "@/lib/projects/find-projects";
 import { milestoneViews, postedMilestoneViews, riskFields, riskFormText, riskRows } from "@/lib/projects/follow-up-merge";
 import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
@@ -87,7 +87,7 @@ async function projectOf(slug: string, projectId: string) {
   const found = await organiserOf(slug);
   if (!found) return null;
   const db = await sharedDatabase();
-  const project = await findProject(db.read, found.event.id, projectId);
+  const project = await findProject(db.read, found.event.id, projectId, { organiser: found.account.id });
   return project ? { ...found, project, db } : null;
 }
 
@@ -377,10 +377,14 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   const found = await organiserOf(slug);
   if (!found) return { message: await organisersOnlyText() };
   const t = await getTranslations("projects.actions");
+  const db = await sharedDatabase();
+  const audience = await catchUpAudience(db, found.event.id);
+  if (audience && (await followedBy(db.read, found.event.id, [audience.followsEventId], found.account.id)).length === 0) {
+    return { message: t("catchUpNotYours") };
+  }
   if (found.event.status !== "published") return { message: t("publishCatchUpFirst") };
   const mailer = sharedMailer();
   if (!mailer) return { message: t("noMailerInvite") };
-  const db = await sharedDatabase();
   const sent = await inviteToCatchUp(db, mailer, found.event.id, emailLinks());
   revalidatePath(`/o/${slug}/projects`);
   return { saved: sent === 0 ? t("allInvited") : t("invited", { count: sent }) };

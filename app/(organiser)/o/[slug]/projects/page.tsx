@@ -9,7 +9,7 @@ import { briefs, eventFollowUps, events, sentEmails, teams } from "@/db/schema";
 import { sharedMailer } from "@/lib/email/mailer";
 import { catchUpAudience } from "@/lib/email/participant-emails";
 import { projectsNeedingNudge } from "@/lib/projects/find-nudges";
-import { findProjects } from "@/lib/projects/find-projects";
+import { findProjects, followedBy } from "@/lib/projects/find-projects";
 import { followUpVersion } from "@/lib/projects/follow-up-version";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { publicBaseUrl } from "@/lib/server/public-url";
@@ -42,7 +42,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
     );
   const db = await sharedDatabase();
   const [all, teamRows, [follows], sent] = await Promise.all([
-    findProjects(db.read, event.id),
+    findProjects(db.read, event.id, { organiser: account.id }),
     db.read
       .select({ id: teams.id, name: teams.name, briefTitle: briefs.title })
       .from(teams)
@@ -50,14 +50,16 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
       .where(eq(teams.eventId, event.id))
       .orderBy(asc(teams.position)),
     db.read
-      .select({ name: events.name, slug: events.slug })
+      .select({ id: events.id, name: events.name, slug: events.slug })
       .from(eventFollowUps)
       .innerJoin(events, eq(events.id, eventFollowUps.followsEventId))
       .where(eq(eventFollowUps.eventId, event.id)),
     db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id)).orderBy(desc(sentEmails.sentAt)).limit(50),
   ]);
   const nudges = projectsNeedingNudge(all);
-  const audience = follows ? await catchUpAudience(db, event.id) : null;
+  // The weekend's projects and people are its organisers' (lib/projects/find-projects.ts, followedBy).
+  const followsMine = follows ? (await followedBy(db.read, event.id, [follows.id], account.id)).length > 0 : false;
+  const audience = follows && followsMine ? await catchUpAudience(db, event.id) : null;
   const joinLink = `${await publicBaseUrl()}/j/${event.joinCode}`;
   const emailOn = sharedMailer() !== null;
 
@@ -70,7 +72,8 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
         <p className="eyebrow">{t("eyebrow")}</p>
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("heading")}</h1>
         <p className="max-w-3xl text-lg text-ink-soft">{t("intro")}</p>
-        {follows ? (
+        {follows && !followsMine ? <p>{t("followsNotYours", { event: follows.name })}</p> : null}
+        {follows && followsMine ? (
           <p>
             {t.rich("follows", {
               event: follows.name,

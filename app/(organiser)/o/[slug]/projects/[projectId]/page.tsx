@@ -43,7 +43,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         <p className="card p-6">{await organisersOnlyText()}</p>
       </PageShell>
     );
-  const project = await findProject((await sharedDatabase()).read, event.id, projectId);
+  const project = await findProject((await sharedDatabase()).read, event.id, projectId, { organiser: account.id });
   if (!project) notFound();
   const risks = Object.fromEntries(project.risks.map((r) => [r.item, r]));
   const milestones = milestoneViews(project.milestones);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PersonView, TeamView } from "@/lib/realtime/contract-teams";
-import { applyTeamEvent, membersOf, type TeamsState } from "./teams-state";
+import { applyTeamEvent, membersOf, renamedOrGone, type TeamsState } from "./teams-state";
 
 const team = (id: string, position: number, name = id): TeamView => ({
   id,
@@ -38,5 +38,20 @@ describe("applyTeamEvent", () => {
   it("forgets someone who left", () => {
     const next = applyTeamEvent(start, { name: "participant:left", data: { participantId: "p1", fromTeamId: "a" } });
     expect(next.people.map((p) => p.id)).toEqual(["p2"]);
+  });
+});
+
+describe("whether a screen that names people as it reads them must read again", () => {
+  const before = new Map([
+    ["p1", "Amara Okafor"],
+    ["p2", "B. J."],
+  ]);
+  it("is yes when someone is shown by another name, or has left", () => {
+    expect(renamedOrGone(before, new Map([...before, ["p1", "A. O."]]))).toBe(true);
+    expect(renamedOrGone(before, new Map([["p1", "Amara Okafor"]]))).toBe(true);
+  });
+  it("is no when people only join, or nothing changed", () => {
+    expect(renamedOrGone(before, new Map([...before, ["p3", "Chidi"]]))).toBe(false);
+    expect(renamedOrGone(before, new Map(before))).toBe(false);
   });
 });

@@ -37,6 +37,12 @@ export function applyTeamEvent(state: TeamsState, event: TeamEvent): TeamsState 
   }
 }
 
+/** Whether anyone in `before` (id → shown name) is gone from `now` or shown by another name there. */
+export function renamedOrGone(before: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>) {
+  for (const [id, name] of before) if (now.get(id) !== name) return true;
+  return false;
+}
+
 export const membersOf = (state: Pick<TeamsState, "people">, teamId: string) => state.people.filter((p) => p.teamId === teamId);
 
 /** The teams room, as `useRoom("teams", null, teamsRoom)` follows it. */

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { withTeamNames } from "@/lib/boards/board-list";
-import { teamsRoom } from "@/lib/teams/teams-state";
+import { renamedOrGone, teamsRoom } from "@/lib/teams/teams-state";
 import type { Ack, CommandResults } from "../contract";
 import type { EventConnection } from "./connection";
 import { useConnection, useEventRoom } from "./react";
@@ -97,6 +97,26 @@ export function useTeamsRenamed(onChanged: () => void) {
   const store = useRoomStore("teams", null, teamsRoom);
   const key = useRoomSlice(store, (s) => (s ? s.teams.map((t) => `${t.id} ${t.briefId ?? ""} ${t.name}`).join("\n") : undefined));
   useOnChange(key, onChanged);
+}
+
+/**
+ * Calls `onChanged` when someone the screen already knew is shown by another name (renamed, or an
+ * age band that changes how they are named) or has left, while the screen is open; not when
+ * people join. For a room whose snapshot names people as it is read (presentations: showcase
+ * editors, feedback authors, judges), so the screen reads it again. Pass an `onChanged` that keeps
+ * its identity; not followed at all while not `enabled`.
+ */
+export function usePeopleRenamed(enabled: boolean, onChanged: () => void) {
+  const store = useRoomStore("teams", enabled ? null : "", teamsRoom);
+  const people = useRoomSlice(store, (s) => s?.people);
+  const last = useRef<Map<string, string> | null>(null);
+  useEffect(() => {
+    if (!people) return;
+    const now = new Map(people.map((p) => [p.id, p.name]));
+    const before = last.current;
+    last.current = now;
+    if (before && renamedOrGone(before, now)) onChanged();
+  }, [people, onChanged]);
 }
 
 /**

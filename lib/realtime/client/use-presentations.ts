@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { presentationsRoom, withoutBurst } from "@/lib/presentations/presentations-state";
 import type { Ack, CommandName, CommandPayload, CommandResults } from "../contract";
 import { useConnection } from "./react";
+import { usePeopleRenamed } from "./teams";
 import { useRoom } from "./use-room";
 
 export type { ReactionBurst } from "@/lib/presentations/presentations-state";
@@ -19,8 +20,11 @@ export function usePresentations() {
   const c = useConnection();
   const room = useRoom("presentations", null, presentationsRoom);
   const [message, setMessage] = useState<string | null>(null);
-  const { patch } = room;
+  const { patch, reload } = room;
   const bursts = room.state?.bursts;
+  // Showcase editors, feedback authors and judges are named when the snapshot is read: a person
+  // shown by another name now (an age band changed, a rename) or gone is read again.
+  usePeopleRenamed(true, reload);
 
   // Each reaction lets go on its own clock, however many arrive after it.
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());

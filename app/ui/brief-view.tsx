@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { BriefWithPack } from "@/lib/briefs/find-briefs";
 import { fileKindKey } from "@/lib/files/file-types";
-import { SafeMarkdown } from "@/lib/markdown/markdown";
+import { SafeMarkdown, safeUrl } from "@/lib/markdown/markdown";
 
 /**
  * "1.2 MB", "340 KB" in English; in another language its own decimal separator and units
@@ -116,7 +116,7 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
             ))}
             {pack.dataLinks.map((link) => (
               <li key={link.id} className="p-3">
-                <a href={link.url} className="link break-words" rel="noopener noreferrer nofollow">
+                <a href={safeUrl(link.url) || undefined} className="link break-words" rel="noopener noreferrer nofollow">
                   {link.title}
                 </a>
                 <span className="block text-sm break-words text-ink-soft">
@@ -150,7 +150,7 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
           <ul className="space-y-2">
             {pack.usefulLinks.map((link) => (
               <li key={link.id}>
-                <a href={link.url} className="link break-words" rel="noopener noreferrer nofollow">
+                <a href={safeUrl(link.url) || undefined} className="link break-words" rel="noopener noreferrer nofollow">
                   {link.title}
                 </a>
                 {link.note ? <span className="text-ink-soft"> · {link.note}</span> : null}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webAddressSchema } from "@/lib/briefs/brief-schema";
 import { ageBands, participantKinds } from "@/lib/participants/profile-facts";
 import { reactionKinds } from "@/lib/realtime/constants";
 import { withoutControlCharacters } from "@/lib/text/control-characters";
@@ -62,7 +63,14 @@ const exportedBriefSchema = z.object({
   background: text(20_000),
   createdAt: z.number().int(),
   links: z.array(
-    z.object({ kind: z.enum(["data", "link"]), title: text(500), url: text(2000), note: text(), position: z.number().int() }),
+    // As the brief editor takes them: a web address only (a "javascript:" link would run on every reader's page).
+    z.object({
+      kind: z.enum(["data", "link"]),
+      title: text(500),
+      url: webAddressSchema,
+      note: text(),
+      position: z.number().int(),
+    }),
   ),
   contacts: z.array(z.object({ role: text(500), howToReach: text(), position: z.number().int() })),
   /** The bytes are in the archive at `path`, not in this JSON. */

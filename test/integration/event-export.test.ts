@@ -535,4 +535,22 @@ describe("a hostile or broken export", () => {
       temp.cleanup();
     }
   });
+
+  it("refuses a brief whose pack links somewhere other than a web address, or whose background is longer than the editor takes", async () => {
+    const temp = await openTempDatabase();
+    try {
+      const organiser = await createAccount(temp.db);
+      const weekend = await seedWeekend(temp.db, organiser.accountId, "Made in Lambeth");
+      const data = JSON.parse(JSON.stringify(await loadEventExport(temp.db.read, weekend.event.id)));
+      expect(parseEventExport(data).ok).toBe(true);
+      const brief = data.briefs[0];
+      brief.links = [{ kind: "link", title: "Open me", url: "javascript:alert(document.cookie)", note: "", position: 0 }];
+      expect(parseEventExport(data).ok).toBe(false);
+      brief.links = [];
+      brief.background = "a".repeat(20_001);
+      expect(parseEventExport(data).ok).toBe(false);
+    } finally {
+      temp.cleanup();
+    }
+  });
 });

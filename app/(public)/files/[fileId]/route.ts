@@ -44,8 +44,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       "cross-origin-resource-policy": "same-origin",
       "referrer-policy": "no-referrer",
-      // Public files may be kept by the browser for a while; drafts must not be cached anywhere shared.
-      "cache-control": briefIsPublic(found.eventStatus, found.briefStatus) ? "public, max-age=300" : "private, no-store",
+      // Public files may be kept a minute (a brief withdrawn or an event unpublished stops being
+      // served soon after); drafts must not be cached anywhere shared.
+      "cache-control": briefIsPublic(found.eventStatus, found.briefStatus) ? "public, max-age=60" : "private, no-store",
     },
   });
 }

@@ -26,6 +26,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   }
   if (token.length > 100) return seeOther("/j?expired=1");
   const db = await sharedDatabase();
+  // A made-up token is answered from a read, without a place in the write queue every room shares.
+  if (!(await findPersonalLink(db.read, token))) return seeOther("/j?expired=1");
   const label = deviceLabel(request.headers.get("user-agent"));
   const claimed = await db.transact((tx) => claimPersonalLink(tx, token, label));
   if (!claimed) {

@@ -10,9 +10,12 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { signOutDevice } from "@/lib/participants/devices";
 import { renewResumeToken } from "@/lib/participants/join-event";
+import { formLimit } from "@/lib/rate-limit/form-limit";
 import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { qrDataUrl } from "@/lib/server/qr";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
+
+const linkLimit = formLimit("device-link", 20, 3600);
 
 export type DeviceLink = { url: string; qr: string; emailed?: boolean } | { error: string };
 
@@ -26,6 +29,8 @@ export async function makeDeviceLink(slug: string, _previous: DeviceLink | null,
   const event = await findEventBySlug(db.read, slug);
   const actor = event ? await actorForEvent(event.id) : null;
   if (!event || actor?.kind !== "participant") return { error: (await getTranslations("phone.device"))("joinFirst") };
+  // Each is a write and a QR code: a person needs a few an hour, a script could ask without end.
+  if (!(await linkLimit(actor.participantId))) return { error: (await getTranslations("phone.device"))("tooManyLinks") };
   const token = await db.transact((tx) => renewResumeToken(tx, actor.participantId));
   const mailer = sharedMailer();
   const url = `${mailer ? emailLinkBase() : await publicBaseUrl()}/c/${token}`;

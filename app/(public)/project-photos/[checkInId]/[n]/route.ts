@@ -35,6 +35,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ chec
     const staff = account ? await staffRole(db.read, row.eventId, account.id) : null;
     if (!staff && !(await ownedProject(row.projectId))) return imageNotFound(request);
   }
-  const cache = open ? "public, max-age=3600" : "private, max-age=3600";
+  // A minute at most in a shared cache: a project taken off the progress page stops being served soon after.
+  const cache = open ? "public, max-age=60" : "private, max-age=3600";
   return (await imageResponse(request, fileStorage(), photo, cache)) ?? imageNotFound(request);
 }

@@ -143,6 +143,9 @@ test("a personal link to a finished (archived) event says so and lets no one in"
   const page = await oldPhone.newPage();
   await page.goto(`/p/${event.slug}`);
   await page.getByRole("link", { name: /Continue on another device/ }).click();
+  // The device page is there (and its form ready) before the tap: a tap on a page still arriving can land on neither.
+  await expect(page).toHaveURL(new RegExp(`/p/${event.slug}/device$`));
+  await expect(page.getByRole("heading", { name: "Continue on another device" })).toBeVisible();
   await page.getByRole("button", { name: "Show my personal link" }).click();
   const link = new URL((await page.getByTestId("device-link").textContent())?.trim() ?? "").pathname;
   await setEventStatus(event.id, "archived");

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Database, migrateDatabase, openDatabase } from "@/db/client";
+import { accounts } from "@/db/schema";
 import { authenticate, signInSchema } from "./authenticate";
 import { createAccount, prepareAccount } from "./create-account";
 
@@ -63,5 +64,15 @@ describe("authenticate", () => {
     expect(params[1]).toBe(params[0]);
     expect(params[0]).toMatch(/^scrypt\$\d+\$\d+\$\d+$/);
     // Three scrypt runs at 128 MiB each: give a busy machine time.
+  }, 120_000);
+
+  it("returns null for an account made by single sign-on, after the same slow work", async () => {
+    await db.transact((tx) =>
+      tx.insert(accounts).values({ id: randomUUID(), email: "sso@example.org", name: "SSO", passwordHash: "sso:no-password" }),
+    );
+    verified.length = 0;
+    expect(await authenticate(db.read, { email: "sso@example.org", password })).toBeNull();
+    expect(verified).toHaveLength(1);
+    expect(verified[0]).toMatch(/^scrypt\$\d+\$\d+\$\d+\$/);
   }, 120_000);
 });

@@ -16,15 +16,16 @@ export type SignInInput = z.infer<typeof signInSchema>;
 let dummyHash: Promise<string> | null = null;
 
 /**
- * The account for this email and password, or null. An unknown email still costs one scrypt
- * verification, so the response time does not tell anyone which emails have accounts.
+ * The account for this email and password, or null. An unknown email, or an account with no
+ * password (made by single sign-on), still costs one scrypt verification, so the response time
+ * does not tell anyone which emails have accounts, nor which sign in how.
  */
 export async function authenticate(db: Db, input: SignInInput) {
   const [account] = await db
     .select({ id: accounts.id, email: accounts.email, name: accounts.name, passwordHash: accounts.passwordHash })
     .from(accounts)
     .where(eq(accounts.email, input.email));
-  if (!account) {
+  if (!account || !account.passwordHash.startsWith("scrypt$")) {
     dummyHash ??= hashPassword("not a real password: keeps timing even");
     await verifyPassword(input.password, await dummyHash);
     return null;

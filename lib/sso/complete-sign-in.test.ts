@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { accounts, eventStaff } from "@/db/schema";
+import { accountSessions, accounts, eventStaff } from "@/db/schema";
 import { createAccount, prepareAccount } from "@/lib/accounts/create-account";
 import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
+import { accountFromSession } from "@/lib/auth/identity";
 import { verifyPassword } from "@/lib/auth/password";
+import { hashToken, newToken } from "@/lib/auth/tokens";
 import { createEvent } from "@/lib/events/create-event";
 import { createInvite } from "@/lib/invites/create-invite";
 import { openTempDatabase } from "@/test/integration/support/fixtures";
@@ -112,5 +114,29 @@ describe("completing an SSO sign-in", () => {
     const [row] = await db.read.select({ at: accounts.emailConfirmedAt }).from(accounts).where(eq(accounts.id, made.accountId));
     expect(row?.at).not.toBeNull();
     expect(await completeSsoSignIn(db, { claims: claims(email), allowedDomains, passwordsOn: true })).toMatchObject({ ok: true });
+  });
+
+  it("takes an unconfirmed account's password and sessions away when the address's owner signs in with passwords off", async () => {
+    // Made while passwords were on, by someone who typed another person's address.
+    const email = `jane.${randomUUID().slice(0, 6)}@council.example`;
+    const password = "the squatter's password";
+    const made = await db.transact(async (tx) => createAccount(tx, await prepareAccount({ name: "Jane", email, password })));
+    if (!made.ok) throw new Error("not created");
+    const session = newToken();
+    await db.transact((tx) =>
+      tx
+        .insert(accountSessions)
+        .values({ tokenHash: hashToken(session), accountId: made.accountId, expiresAt: Date.now() + 3_600_000 }),
+    );
+    expect(await accountFromSession(db.read, session)).not.toBeNull();
+
+    expect(await completeSsoSignIn(db, { claims: claims(email), allowedDomains, passwordsOn: false })).toMatchObject({
+      ok: true,
+      accountId: made.accountId,
+    });
+    const [row] = await db.read.select().from(accounts).where(eq(accounts.id, made.accountId));
+    expect(row?.passwordHash).toBe(noPassword);
+    expect(await verifyPassword(password, row?.passwordHash ?? "")).toBe(false);
+    expect(await accountFromSession(db.read, session)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accountSessions, accounts } from "@/db/schema";
 import { type AcceptInviteResult, acceptInvite } from "@/lib/invites/accept-invite";
 import { findInvite } from "@/lib/invites/find-invite";
 import { decideSsoSignIn, type SsoClaims, type SsoRefusal, verifiedEmail } from "./decide";
@@ -71,14 +71,20 @@ export async function completeSsoSignIn(
     case "refuse":
       return { ok: false, reason: decision.reason };
     case "sign_in": {
-      // The provider has just vouched for the address: it is confirmed from now on.
+      // The provider has just vouched for the address: it is confirmed from now on. An account
+      // nobody had confirmed, made with a password (possible while passwords were on, by anyone
+      // with an invitation link who typed this address), was never this person's: its password
+      // and every session it had go, so whoever made it cannot follow them in.
       if (!existing?.emailConfirmedAt) {
-        await db.transact((tx) =>
-          tx
+        const squatted = existing !== undefined && existing.passwordHash !== noPassword;
+        await db.transact(async (tx) => {
+          const [confirmed] = await tx
             .update(accounts)
-            .set({ emailConfirmedAt: input.now ?? Date.now() })
-            .where(and(eq(accounts.id, decision.accountId), isNull(accounts.emailConfirmedAt))),
-        );
+            .set({ emailConfirmedAt: input.now ?? Date.now(), ...(squatted ? { passwordHash: noPassword } : {}) })
+            .where(and(eq(accounts.id, decision.accountId), isNull(accounts.emailConfirmedAt)))
+            .returning({ id: accounts.id });
+          if (confirmed && squatted) await tx.delete(accountSessions).where(eq(accountSessions.accountId, confirmed.id));
+        });
       }
       if (!decision.acceptInvite || !input.inviteToken) return { ok: true, accountId: decision.accountId, landing: null };
       const token = input.inviteToken;

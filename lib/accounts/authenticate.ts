@@ -25,7 +25,7 @@ export async function authenticate(db: Db, input: SignInInput) {
     .select({ id: accounts.id, email: accounts.email, name: accounts.name, passwordHash: accounts.passwordHash })
     .from(accounts)
     .where(eq(accounts.email, input.email));
-  if (!account || !account.passwordHash.startsWith("scrypt$")) {
+  if (!account?.passwordHash.startsWith("scrypt$")) {
     dummyHash ??= hashPassword("not a real password: keeps timing even");
     await verifyPassword(input.password, await dummyHash);
     return null;

@@ -87,5 +87,13 @@ describe(".env files", () => {
     const secret = "s".repeat(32);
     expect(() => parseEnv({ SESSION_SECRET: secret, PASSWORD_SIGN_IN: "off" })).toThrow(/PASSWORD_SIGN_IN/);
     expect(() => parseEnv({ SESSION_SECRET: secret, OIDC_ISSUER: "https://id.example.org" })).toThrow(/OIDC_CLIENT_ID/);
+    const sso = { SESSION_SECRET: secret, OIDC_ISSUER: "https://id.example.org", OIDC_CLIENT_ID: "made-in" };
+    // Passwords off and no domain allowed: nobody at all could sign in.
+    expect(() => parseEnv({ ...sso, PASSWORD_SIGN_IN: "off" })).toThrow(/OIDC_ALLOWED_DOMAINS/);
+    expect(() => parseEnv({ ...sso, PASSWORD_SIGN_IN: "off", OIDC_ALLOWED_DOMAINS: " , @" })).toThrow(/OIDC_ALLOWED_DOMAINS/);
+    expect(parseEnv({ ...sso, PASSWORD_SIGN_IN: "off", OIDC_ALLOWED_DOMAINS: "council.example" }).PASSWORD_SIGN_IN).toBe("off");
+    // Tokens over plain HTTP only from this machine (a test provider).
+    expect(() => parseEnv({ ...sso, OIDC_ISSUER: "http://id.example.org" })).toThrow(/OIDC_ISSUER/);
+    expect(parseEnv({ ...sso, OIDC_ISSUER: "http://127.0.0.1:4455" }).OIDC_ISSUER).toBe("http://127.0.0.1:4455");
   });
 });

@@ -86,6 +86,12 @@ function loadOrCreateSecret(file: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** https, or http to this machine only. */
+function issuerIsSafe(issuer: string) {
+  const url = new URL(issuer);
+  return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+}
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -98,6 +104,17 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (env.PASSWORD_SIGN_IN === "off" && !env.OIDC_ISSUER) {
     throw new ConfigError("Invalid environment:\n  PASSWORD_SIGN_IN: off needs OIDC_ISSUER, or nobody could sign in");
+  }
+  if (env.PASSWORD_SIGN_IN === "off" && !(env.OIDC_ALLOWED_DOMAINS ?? "").replace(/[\s,@]/g, "")) {
+    throw new ConfigError(
+      'Invalid environment:\n  OIDC_ALLOWED_DOMAINS: must name at least one domain when PASSWORD_SIGN_IN is off, e.g. "council.example", or nobody could sign in',
+    );
+  }
+  if (env.OIDC_ISSUER && !issuerIsSafe(env.OIDC_ISSUER)) {
+    // Sign-in tokens fetched over plain HTTP could be read or changed on the way.
+    throw new ConfigError(
+      "Invalid environment:\n  OIDC_ISSUER: must be an https:// address (http:// only on this machine, for tests)",
+    );
   }
   if (!env.SESSION_SECRET && !env.DATABASE_URL.startsWith("file:")) {
     // A secret generated on one machine would sign cookies the other machines reject.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "@/lib/config/env";
+import { RedisUnreachable } from "@/lib/scale/redis";
 import { startUpFailureMessage } from "./start-up-failure";
 
 const listenError = (code: string, port: number, address: string) => Object.assign(new Error(code), { code, port, address });
@@ -9,6 +10,12 @@ describe("startUpFailureMessage", () => {
     expect(startUpFailureMessage(new ConfigError("Invalid environment:\n  PORT: must be a whole number from 0 to 65535"))).toBe(
       "Invalid environment:\n  PORT: must be a whole number from 0 to 65535",
     );
+  });
+
+  it("says that Redis did not answer as one line, not a stack", () => {
+    const line =
+      "Redis at redis://10.0.0.5:6379 did not answer within 15 s: check REDIS_URL (its address and password) and that Redis is running.";
+    expect(startUpFailureMessage(new RedisUnreachable(line))).toBe(line);
   });
 
   it("names a port that is taken or not allowed, and what to do", () => {

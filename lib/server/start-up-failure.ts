@@ -1,4 +1,5 @@
 import { ConfigError } from "@/lib/config/env";
+import { RedisUnreachable } from "@/lib/scale/redis";
 
 /**
  * What the person starting Made In can do about a failure to start, in a sentence, or null when
@@ -6,7 +7,7 @@ import { ConfigError } from "@/lib/config/env";
  * is theirs to fix; a stack trace would only hide the one line that says how.
  */
 export function startUpFailureMessage(error: unknown): string | null {
-  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ConfigError || error instanceof RedisUnreachable) return error.message;
   const { code, port, address } = (error ?? {}) as { code?: string; port?: number; address?: string };
   if (code === "EADDRINUSE") {
     return `Port ${port} on ${address} is already in use: stop what is using it, or choose another PORT (or METRICS_PORT).`;

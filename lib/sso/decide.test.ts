@@ -16,6 +16,10 @@ describe("single sign-on decisions", () => {
     expect(verifiedEmail({ email: "sam@council.example", email_verified: false })).toBeNull();
     expect(verifiedEmail({ email: "sam@council.example", email_verified: "true" })).toBeNull();
     expect(verifiedEmail({ email_verified: true })).toBeNull();
+    // Microsoft Entra ID says it with its own optional claim (xms_edov: the domain's owner verified it).
+    expect(verifiedEmail({ email: "Sam@Council.Example", xms_edov: true })).toBe("sam@council.example");
+    expect(verifiedEmail({ email: "sam@council.example", xms_edov: "1" })).toBe("sam@council.example");
+    expect(verifiedEmail({ email: "sam@council.example", xms_edov: false })).toBeNull();
     expect(decideSsoSignIn({ ...base, claims: { email: "sam@council.example" } })).toEqual({
       kind: "refuse",
       reason: "unverified_email",

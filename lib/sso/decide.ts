@@ -1,7 +1,11 @@
 import type { InviteStatus } from "@/lib/invites/find-invite";
 
-/** What the identity provider said about the person (from the verified ID token). */
-export type SsoClaims = { email?: unknown; email_verified?: unknown; name?: unknown };
+/**
+ * What the identity provider said about the person (from the verified ID token). `xms_edov`:
+ * Microsoft Entra ID's "the email's domain is verified by its owner", which it sends (as an
+ * optional claim) instead of the standard `email_verified`.
+ */
+export type SsoClaims = { email?: unknown; email_verified?: unknown; xms_edov?: unknown; name?: unknown };
 
 export type SsoRefusal = "unverified_email" | "domain_not_allowed" | "no_account" | "invite_unusable" | "unconfirmed_account";
 
@@ -17,7 +21,8 @@ function emailDomain(email: string): string {
 
 /** The email the provider vouches for, lower-cased; null unless it says it verified it. */
 export function verifiedEmail(claims: SsoClaims): string | null {
-  if (claims.email_verified !== true || typeof claims.email !== "string") return null;
+  const vouched = claims.email_verified === true || claims.xms_edov === true || claims.xms_edov === "1";
+  if (!vouched || typeof claims.email !== "string") return null;
   const email = claims.email.trim().toLowerCase();
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) && email.length <= 254 ? email : null;
 }

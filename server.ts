@@ -1,7 +1,7 @@
 import { parseEnv } from "@/lib/config/env";
 import { loadEnvFiles } from "@/lib/config/env-files";
 import { configSummary } from "@/lib/config/summary";
-import { createLogger } from "@/lib/observability/logger";
+import { createLogger, routeConsoleToLogger } from "@/lib/observability/logger";
 import { shutdownOnSignal } from "@/lib/server/shutdown-on-signal";
 import { startServer } from "@/lib/server/start-server";
 import { orExplainAndExit } from "@/lib/server/start-up-failure";
@@ -15,6 +15,8 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const sources = loadEnvFiles();
 const env = await orExplainAndExit(() => parseEnv());
 const logger = createLogger({ nodeEnv: env.NODE_ENV, level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+// Next's own error lines, scrubbed and as JSON (in development its overlay wants the console).
+if (env.NODE_ENV === "production") routeConsoleToLogger(logger);
 logger.info({ config: configSummary(env, sources) }, "configuration");
 if (checkOnly) {
   logger.flush();

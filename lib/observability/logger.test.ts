@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "./logger";
+import { createLogger, routeConsoleToLogger } from "./logger";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -71,5 +71,22 @@ describe("logger", () => {
     const text = JSON.stringify(lines);
     expect(text).not.toContain("Amara");
     expect(lines[0]).toMatchObject({ err: { message: "Error: Failed query: update people set name = ? where id = ?" } });
+  });
+
+  it("takes what libraries write to the console (Next's uncaught errors) as scrubbed JSON lines", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ nodeEnv: "production", destination });
+    const console_ = { error: (..._: unknown[]) => {}, warn: (..._: unknown[]) => {} };
+    routeConsoleToLogger(logger, console_);
+    const error = Object.assign(
+      new DrizzleQueryError("insert into participants (name) values (?)", ["Amara Okafor"], new Error("SQLITE_BUSY")),
+      { digest: "1234567" },
+    );
+    console_.error(error);
+    console_.warn("Failed query: select 1\nparams: Amara Okafor");
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain("Amara");
+    expect(lines[0]).toMatchObject({ level: "error", source: "console", err: { digest: "1234567" } });
+    expect(lines[1]).toMatchObject({ level: "warn", msg: "Failed query: select 1" });
   });
 });

@@ -96,3 +96,22 @@ export function sharedLogger(): Logger {
   g[key] ??= createLogger({ nodeEnv: process.env.NODE_ENV, level: process.env.LOG_LEVEL });
   return g[key];
 }
+
+/**
+ * In production, what the libraries in the process (Next.js above all) write with console.error
+ * and console.warn goes through the logger instead: a JSON line with the request's error
+ * scrubbed like ours (Next prints an uncaught page or action error whole, and a failed query's
+ * message holds the values people typed), not plain text beside the JSON.
+ */
+export function routeConsoleToLogger(logger: Logger, target: Pick<Console, "error" | "warn"> = console) {
+  for (const level of ["error", "warn"] as const) {
+    target[level] = (...args: unknown[]) => {
+      const err = args.find((a) => a instanceof Error);
+      const text = args
+        .filter((a) => typeof a === "string")
+        .join(" ")
+        .split(paramsMarker)[0];
+      logger[level]({ err, source: "console" }, text || (err ? "uncaught error" : "console"));
+    };
+  }
+}

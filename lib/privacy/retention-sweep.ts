@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNotNull, isNull, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, notInArray } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { boards, events, notePhotos, participants, projectCheckIns, projects, showcaseImages } from "@/db/schema";
+import { boards, events, notePhotos, participants, projectCheckIns, projects, sentEmails, showcaseImages } from "@/db/schema";
 import type { FileStorage } from "@/lib/files/storage";
 import { acquireLease, releaseLease } from "@/lib/jobs/lease";
 import { pruneAudit, recordAudit } from "./audit";
@@ -26,6 +26,9 @@ export type SweepReport =
   | { outcome: "busy" }
   | { outcome: "dry-run"; due: DueEvent[] }
   | { outcome: "swept"; erased: (DueEvent & { filesMissing: number })[]; auditPruned: number };
+
+/** How long the record of an email tied to no event (a password reset, a digest) is kept: a year. */
+export const accountEmailsKeptMs = 365 * 24 * 60 * 60_000;
 
 /** Events whose retention period has passed and whose personal data is still there. */
 async function findDueEvents(db: Db, now: number): Promise<DueEvent[]> {
@@ -133,6 +136,10 @@ export async function sweepRetention(options: {
       erased.push({ ...event, participants: erasure.participants, photos: erasure.photos, filesMissing });
     }
     const auditPruned = await db.transact((tx) => pruneAudit(tx, now));
+    // Emails of no event (password resets, organisers' digests) have no retention of their own to follow.
+    await db.transact((tx) =>
+      tx.delete(sentEmails).where(and(isNull(sentEmails.eventId), lt(sentEmails.sentAt, now - accountEmailsKeptMs))),
+    );
     done = true;
     return { outcome: "swept", erased, auditPruned };
   } finally {

@@ -36,7 +36,7 @@ import { acquireLease, releaseLease } from "@/lib/jobs/lease";
 import { eraseParticipant } from "@/lib/participants/erase-participant";
 import { auditActions, auditEntries } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
-import { sweepRetention } from "@/lib/privacy/retention-sweep";
+import { accountEmailsKeptMs, sweepRetention } from "@/lib/privacy/retention-sweep";
 import { participantData, projectOwnerData } from "@/lib/privacy/subject-data";
 import { createProject } from "@/lib/projects/create-project";
 import { dumpDatabase, findIn } from "../support/database-dump";
@@ -391,6 +391,24 @@ describe("privacy against a real database and file store", () => {
     expect(swept).toMatchObject({ outcome: "swept", auditPruned: 1 });
     // The sweep's own entry is kept for a retention period from now.
     expect(await db.read.select({ action: auditLog.action }).from(auditLog)).toEqual([{ action: "retention.swept" }]);
+  });
+
+  it("keeps the record of an email tied to no event (a password reset, a digest) a year, then erases it", async () => {
+    const now = Date.UTC(2028, 0, 1);
+    const row = (id: string, sentAt: number) => ({
+      id,
+      eventId: null,
+      kind: "password_reset" as const,
+      recipient: `${id}@council.example`,
+      subject: "Reset your Made In password",
+      outcome: "sent" as const,
+      sentAt,
+    });
+    await db.transact((tx) =>
+      tx.insert(sentEmails).values([row("old", now - accountEmailsKeptMs - 1), row("recent", now - 30 * 86_400_000)]),
+    );
+    expect(await sweepRetention({ db, storage, now })).toMatchObject({ outcome: "swept" });
+    expect((await db.read.select({ id: sentEmails.id }).from(sentEmails)).map((r) => r.id)).toEqual(["recent"]);
   });
 
   it("records a role given by invitation, with who and what but no personal data", async () => {

@@ -6,6 +6,7 @@ import {
   events,
   notePhotos,
   notes,
+  participantDevices,
   participants,
   presence,
   projectCheckIns,
@@ -69,6 +70,15 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
       })
       .where(eq(participants.id, p.id));
   }
+  // The devices they signed in on ("Chrome on Android", when): signed out, and nothing kept of them.
+  await tx
+    .delete(participantDevices)
+    .where(
+      inArray(
+        participantDevices.participantId,
+        tx.select({ id: participants.id }).from(participants).where(eq(participants.eventId, eventId)),
+      ),
+    );
   // Reframes, feedback, judges and showcases name people from the participant row just
   // pseudonymised (lib/participants/names.ts): nothing else holds a copy of a name.
   await tx.update(showcases).set({ updatedByKey: null, takenForwardBy: "", imageIds: [] }).where(eq(showcases.eventId, eventId));

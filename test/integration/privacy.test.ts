@@ -19,6 +19,7 @@ import {
   events,
   notePhotos,
   notes,
+  participantDevices,
   participants,
   projectCheckIns,
   projectRisks,
@@ -33,6 +34,7 @@ import { LocalDiskStorage, newStorageKey } from "@/lib/files/storage";
 import { acceptInvite } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/create-invite";
 import { acquireLease, releaseLease } from "@/lib/jobs/lease";
+import { addDevice } from "@/lib/participants/devices";
 import { eraseParticipant } from "@/lib/participants/erase-participant";
 import { auditActions, auditEntries } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
@@ -308,6 +310,19 @@ describe("privacy against a real database and file store", () => {
       );
     await emailed(w.eventId);
     await emailed(other.eventId);
+    // The devices they signed in on.
+    const devicesOf = async (eventId: string) =>
+      (
+        await db.read
+          .select({ id: participantDevices.id })
+          .from(participantDevices)
+          .innerJoin(participants, eq(participants.id, participantDevices.participantId))
+          .where(eq(participants.eventId, eventId))
+      ).length;
+    for (const eventId of [w.eventId, other.eventId]) {
+      const [someone] = await db.read.select({ id: participants.id }).from(participants).where(eq(participants.eventId, eventId));
+      await db.transact((tx) => addDevice(tx, someone!.id, "Chrome on Android"));
+    }
     const dry = await sweepRetention({ db, storage, now, dryRun: true });
     expect(dry).toEqual({
       outcome: "dry-run",
@@ -323,6 +338,8 @@ describe("privacy against a real database and file store", () => {
     expect(kept.map((p) => p.displayName)).toContain(t.consentingName);
     expect(await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, w.eventId))).toEqual([]);
     expect(await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, other.eventId))).toHaveLength(1);
+    expect(await devicesOf(w.eventId)).toBe(0);
+    expect(await devicesOf(other.eventId)).toBe(1);
     await deleteEvent(db, storage, { eventId: other.eventId, accountId: organiser.accountId, now });
     expect(findIn(await dumpDatabase(db), personal)).toEqual([]);
     const people = await db.read.select().from(participants).where(eq(participants.eventId, w.eventId));

@@ -145,7 +145,16 @@ export function RisksForm({
   );
 }
 
-export function OwnerLinkForm({ action, hasLink }: { action: FormAction<SavedState>; hasLink: boolean }) {
+/** `stopped`: an organiser stopped the link (the page says so and since when); "no link yet" would not be true. */
+export function OwnerLinkForm({
+  action,
+  hasLink,
+  stopped,
+}: {
+  action: FormAction<SavedState>;
+  hasLink: boolean;
+  stopped: boolean;
+}) {
   const t = useTranslations("projects.ownerLink");
   const { state, formProps } = useKeptForm<SavedState>(action, {});
   return (
@@ -153,7 +162,11 @@ export function OwnerLinkForm({ action, hasLink }: { action: FormAction<SavedSta
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
       {state.link ? <CopyField id="owner-link" label={t("label")} value={state.link} /> : null}
-      <p className="text-sm text-ink-soft">{hasLink || state.link ? t("live") : t("none")}</p>
+      {hasLink || state.link ? (
+        <p className="text-sm text-ink-soft">{t("live")}</p>
+      ) : stopped ? null : (
+        <p className="text-sm text-ink-soft">{t("none")}</p>
+      )}
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="intent" value="new" className="btn btn-primary">
           {hasLink || state.link ? t("makeNew") : t("make")}

@@ -92,13 +92,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {t("ownerLinkHeading")}
           </h2>
           <p className="text-ink-soft">{t("ownerLinkIntro")}</p>
-          <OwnerLinkForm action={ownerLinkAction.bind(null, event.slug, project.id)} hasLink={project.ownerTokenHash !== null} />
-          <OwnerEmailForm action={saveOwnerEmailAction.bind(null, event.slug, project.id)} ownerEmail={project.ownerEmail} />
-          {project.ownerLinkStoppedAt !== null && project.ownerEmail ? (
+          <OwnerLinkForm
+            action={ownerLinkAction.bind(null, event.slug, project.id)}
+            hasLink={project.ownerTokenHash !== null}
+            stopped={project.ownerLinkStoppedAt !== null}
+          />
+          {project.ownerLinkStoppedAt !== null && project.ownerTokenHash === null ? (
             <p className="text-sm text-ink-soft">
               {t("linkStopped", { date: localShortDate(locale, project.ownerLinkStoppedAt) })}
             </p>
           ) : null}
+          <OwnerEmailForm action={saveOwnerEmailAction.bind(null, event.slug, project.id)} ownerEmail={project.ownerEmail} />
           {project.remindersStoppedAt !== null ? (
             <p className="text-sm text-ink-soft">
               {t("remindersStopped", { date: localShortDate(locale, project.remindersStoppedAt) })}

@@ -88,6 +88,39 @@ describe("email", () => {
     return { organiser, event, projectId };
   }
 
+  /** A weekend with a team member who agreed to be emailed, and a catch-up after it. */
+  async function teamMemberWhoAgreed(options: {
+    weekendName: string;
+    name: string;
+    ageBand?: Parameters<typeof addParticipant>[3];
+    details: Partial<typeof participants.$inferInsert>;
+    catchUpName: string;
+  }) {
+    const organiser = await createAccount(db);
+    const weekend = await createTestEvent(db, organiser.accountId, options.weekendName);
+    const teamId = crypto.randomUUID();
+    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
+    const participantId = await addParticipant(db, weekend.id, options.name, options.ageBand);
+    await db.transact(async (tx) => {
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, ...options.details })
+        .where(eq(participants.id, participantId));
+      await tx.insert(teamMembers).values({ eventId: weekend.id, participantId, teamId });
+    });
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.id,
+        name: options.catchUpName,
+        place: "Brixton library",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    return { weekend, catchUp, participantId };
+  }
+
   it("sends a due reminder once, then an overdue one, with an update link and a stop link that work", async () => {
     const due = Date.UTC(2027, 0, 31, 12);
     const { event, projectId } = await projectDueOn(due);
@@ -333,28 +366,12 @@ describe("email", () => {
   });
 
   it("a young person's parent or carer gets the after-the-weekend emails worded for them, without the young person's full name", async () => {
-    const organiser = await createAccount(db);
-    const weekend = await createTestEvent(db, organiser.accountId, "Young Lambeth");
-    const teamId = crypto.randomUUID();
-    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
-    const young = await addParticipant(db, weekend.id, "Zelda Quinn");
-    await db.transact(async (tx) => {
-      await tx
-        .update(participants)
-        .set({ contactConsent: true, contact: "carer@example.test", ageBand: "under_16", language: "fr" })
-        .where(eq(participants.id, young));
-      await tx.insert(teamMembers).values({ eventId: weekend.id, participantId: young, teamId });
+    const { weekend, catchUp } = await teamMemberWhoAgreed({
+      weekendName: "Young Lambeth",
+      name: "Zelda Quinn",
+      details: { contact: "carer@example.test", ageBand: "under_16", language: "fr" },
+      catchUpName: "Retrouvailles",
     });
-    const catchUp = await db.transact((tx) =>
-      createCatchUp(tx, {
-        followsEventId: weekend.id,
-        name: "Retrouvailles",
-        place: "Brixton library",
-        startsAt: Date.UTC(2027, 1, 3, 18),
-        endsAt: Date.UTC(2027, 1, 3, 20),
-        createdBy: organiser.accountId,
-      }),
-    );
     expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
     expect(await announceProgress(db, mailer, weekend.id, links)).toBe(1);
     const [invite, progress] = await smtp.waitFor("carer@example.test", 2);
@@ -368,25 +385,17 @@ describe("email", () => {
   });
 
   it("someone who never said their age is emailed as a young person would be: by initials, greeted without their name, even their own device link", async () => {
-    const organiser = await createAccount(db);
-    const weekend = await createTestEvent(db, organiser.accountId, "Made in Lambeth");
-    const teamId = crypto.randomUUID();
-    await db.transact((tx) => tx.insert(teams).values({ id: teamId, eventId: weekend.id, name: "Parks team", position: 0 }));
-    const unknown = await addParticipant(db, weekend.id, "Xavier Yusuf", null);
-    await db.transact(async (tx) => {
-      await tx.update(participants).set({ contactConsent: true, contact: "xy@example.test" }).where(eq(participants.id, unknown));
-      await tx.insert(teamMembers).values({ eventId: weekend.id, participantId: unknown, teamId });
+    const {
+      weekend,
+      catchUp,
+      participantId: unknown,
+    } = await teamMemberWhoAgreed({
+      weekendName: "Made in Lambeth",
+      name: "Xavier Yusuf",
+      ageBand: null,
+      details: { contact: "xy@example.test" },
+      catchUpName: "30-day catch-up",
     });
-    const catchUp = await db.transact((tx) =>
-      createCatchUp(tx, {
-        followsEventId: weekend.id,
-        name: "30-day catch-up",
-        place: "Brixton library",
-        startsAt: Date.UTC(2027, 1, 3, 18),
-        endsAt: Date.UTC(2027, 1, 3, 20),
-        createdBy: organiser.accountId,
-      }),
-    );
     expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
     expect(await announceProgress(db, mailer, weekend.id, links)).toBe(1);
     const url = `${links.baseUrl}/c/token`;

@@ -39,13 +39,17 @@ describe("photos on no note", () => {
     rmSync(uploads, { recursive: true, force: true });
   });
 
-  it("are refused past a few per person, said in words the catalogue knows; a photo put on a note frees a place", async () => {
+  /** An event with Amira in it, and the storage her uploads go to. */
+  async function amiraAtAnEvent() {
     const { db } = temp;
     const organiser = await createAccount(db);
     const event = await createTestEvent(db, organiser.accountId);
-    const storage = new LocalDiskStorage(uploads);
     const amiraId = await addParticipant(db, event.id, "Amira");
-    const amira = participantActor(event.id, amiraId);
+    return { db, event, storage: new LocalDiskStorage(uploads), amiraId, amira: participantActor(event.id, amiraId) };
+  }
+
+  it("are refused past a few per person, said in words the catalogue knows; a photo put on a note frees a place", async () => {
+    const { db, event, storage, amiraId, amira } = await amiraAtAnEvent();
     const ben = participantActor(event.id, await addParticipant(db, event.id, "Ben"));
     const upload = (who: typeof amira) => savePhoto(db, storage, who, event.welcomeBoardId, new Uint8Array(tinyPng));
 
@@ -75,11 +79,7 @@ describe("photos on no note", () => {
   });
 
   it("sent all at once, are still held to the bound, and a refused one leaves no file behind", async () => {
-    const { db } = temp;
-    const organiser = await createAccount(db);
-    const event = await createTestEvent(db, organiser.accountId);
-    const storage = new LocalDiskStorage(uploads);
-    const amira = participantActor(event.id, await addParticipant(db, event.id, "Amira"));
+    const { db, event, storage, amira } = await amiraAtAnEvent();
     const sent = await Promise.allSettled(
       Array.from({ length: strayPhotoLimits.perPerson * 3 }, () =>
         savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng)),
@@ -96,12 +96,7 @@ describe("photos on no note", () => {
   });
 
   it("go after an hour, files and all; a photo on a note, or on a note kept for an undo, stays", async () => {
-    const { db } = temp;
-    const organiser = await createAccount(db);
-    const event = await createTestEvent(db, organiser.accountId);
-    const storage = new LocalDiskStorage(uploads);
-    const amiraId = await addParticipant(db, event.id, "Amira");
-    const amira = participantActor(event.id, amiraId);
+    const { db, event, storage, amiraId, amira } = await amiraAtAnEvent();
     const [onNote, undoable, stray] = [await savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng))].concat(
       await savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng)),
       await savePhoto(db, storage, amira, event.welcomeBoardId, new Uint8Array(tinyPng)),

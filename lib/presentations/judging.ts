@@ -31,6 +31,8 @@ export const assignJudge: WriteHandler<"judge:assign"> = {
           event: "presentation:judges-changed",
           data: { judgeKeys: judges.map((j) => j.key) },
         },
+        // A judge's scores count only while they are one.
+        ...(await resultsIfProjected(tx, actor.eventId)),
       ],
     };
   },

@@ -1,6 +1,6 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { presentationScores, voteRounds, votes } from "@/db/schema";
+import { presentationJudges, presentationScores, voteRounds, votes } from "@/db/schema";
 import { type ProjectedResult, rooms } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { combineResults, type ResultRow } from "./rules";
@@ -45,7 +45,23 @@ export async function loadResults(db: Reader, eventId: string): Promise<Presenta
   const teamInfo = allTeams.filter((t) => presenting.has(t.id));
   const showcases = await findShowcases(db, eventId, teamInfo);
   const criteria = criteriaFor(run, teamInfo);
-  const scores = await db.select().from(presentationScores).where(eq(presentationScores.eventId, eventId));
+  // A judge taken off the panel stops counting; their scores stay, and count again if they are put back.
+  const scores = await db
+    .select({
+      teamId: presentationScores.teamId,
+      judgeKey: presentationScores.judgeKey,
+      criterion: presentationScores.criterion,
+      score: presentationScores.score,
+    })
+    .from(presentationScores)
+    .innerJoin(
+      presentationJudges,
+      and(
+        eq(presentationJudges.eventId, presentationScores.eventId),
+        eq(presentationJudges.judgeKey, presentationScores.judgeKey),
+      ),
+    )
+    .where(eq(presentationScores.eventId, eventId));
   const { round, tallies } = await peoplesChoiceTallies(db, run);
   const voters = round ? await db.selectDistinct({ v: votes.voterKey }).from(votes).where(eq(votes.roundId, round.id)) : [];
   // Dots on a team left out (cast before it was left out) neither rank it nor set the leader's mark.

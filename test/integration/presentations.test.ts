@@ -222,6 +222,39 @@ describe("presentations", () => {
     });
   });
 
+  it("a judge taken off the panel stops counting, on the results and the big screen; put back, they count again", async () => {
+    const { f, a, b, alice, carol } = await twoTeams();
+    await ok(f, "criteria:set", { teamId: a, criteria: ["Works"] });
+    await ok(f, "criteria:set", { teamId: b, criteria: ["Works"] });
+    await ok(f, "judge:assign", { personKey: `p:${carol.id}`, judge: true });
+    await ok(f, "judge:assign", { personKey: `p:${alice.id}`, judge: true });
+    for (const who of [carol.socket, alice.socket]) await ok(who, "presentation:state", {});
+    // Carol favours a; Alice favours b more strongly, so with her b leads.
+    await ok(carol.socket, "judge:score", { teamId: a, criterion: "Works", score: 4 });
+    await ok(carol.socket, "judge:score", { teamId: b, criterion: "Works", score: 3 });
+    await ok(alice.socket, "judge:score", { teamId: a, criterion: "Works", score: 1 });
+    await ok(alice.socket, "judge:score", { teamId: b, criterion: "Works", score: 5 });
+    const leader = async () => (await loadResults(t.server.db.read, event.id)).rows.find((r) => r.rank === 1)?.teamId;
+    expect(await leader()).toBe(b);
+    expect((await loadResults(t.server.db.read, event.id)).judges).toBe(2);
+    await ok(f, "presentation:project", { view: "results" });
+
+    const shownWithoutAlice = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results?.[0]?.teamId === a);
+    await ok(f, "judge:assign", { personKey: `p:${alice.id}`, judge: false });
+    await shownWithoutAlice;
+    const results = await loadResults(t.server.db.read, event.id);
+    expect(results.judges).toBe(1);
+    expect(results.rows.find((r) => r.teamId === b)?.judging).toMatchObject({ averages: { Works: 3 } });
+    const removed = await send(alice.socket, "judge:score", { teamId: b, criterion: "Works", score: 5 });
+    expect(removed.error?.code).toBe("forbidden");
+
+    // Taken off by mistake: put back, her scores count again without her scoring again.
+    const shownWithAlice = nextEvent(carol.socket, "presentation:results-shown", (m) => m.data.results?.[0]?.teamId === b);
+    await ok(f, "judge:assign", { personKey: `p:${alice.id}`, judge: true });
+    await shownWithAlice;
+    expect((await loadResults(t.server.db.read, event.id)).judges).toBe(2);
+  });
+
   it("two near-simultaneous 'next' presses from the same stage move on one stage, and back goes back a stage", async () => {
     const { f, a, b, carol } = await twoTeams();
     await ok(carol.socket, "presentation:state", {});

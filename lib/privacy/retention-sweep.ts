@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNotNull, isNull, lt, notInArray } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lt, ne, notInArray, or } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { boards, events, notePhotos, participants, projectCheckIns, projects, sentEmails, showcaseImages } from "@/db/schema";
 import type { FileStorage } from "@/lib/files/storage";
 import { acquireLease, releaseLease } from "@/lib/jobs/lease";
 import { pruneAudit, recordAudit } from "./audit";
 import { erasePersonalData } from "./erase-personal-data";
-import { retentionEndsAt, retentionIsDue } from "./retention";
+import { retentionEndsAt } from "./retention";
 
 const retentionLease = "retention-sweep";
 /** Longer than any sweep takes; a process that dies mid-sweep holds the lease no longer than this. */
@@ -17,6 +17,8 @@ export type DueEvent = {
   slug: string;
   name: string;
   retentionEndedAt: number;
+  /** When its personal data was last erased; null the first time. */
+  erasedAt: number | null;
   /** What would be erased: people to pseudonymise, photos to delete. */
   participants: number;
   photos: number;
@@ -30,7 +32,11 @@ export type SweepReport =
 /** How long the record of an email tied to no event (a password reset, a digest) is kept: a year. */
 export const accountEmailsKeptMs = 365 * 24 * 60 * 60_000;
 
-/** Events whose retention period has passed and whose personal data is still there. */
+/**
+ * Events whose retention period has passed and whose personal data is still there: never erased,
+ * or erased and since given more (the join code still works: someone joined late, an organiser
+ * added an owner's address, a photo was uploaded, an email was sent).
+ */
 async function findDueEvents(db: Db, now: number): Promise<DueEvent[]> {
   const candidates = await db
     .select({
@@ -43,44 +49,69 @@ async function findDueEvents(db: Db, now: number): Promise<DueEvent[]> {
       retentionMonths: events.retentionMonths,
       personalDataErasedAt: events.personalDataErasedAt,
     })
-    .from(events)
-    .where(isNull(events.personalDataErasedAt));
-  const due = candidates.filter((e) => retentionIsDue(e, now));
-  return Promise.all(
-    due.map(async (e) => ({
+    .from(events);
+  const due: DueEvent[] = [];
+  for (const e of candidates) {
+    if (retentionEndsAt(e) > now) continue;
+    const found = await countPersonalData(db, e.id, e.personalDataErasedAt);
+    if (e.personalDataErasedAt !== null && found.participants + found.photos + found.addresses === 0) continue;
+    due.push({
       id: e.id,
       slug: e.slug,
       name: e.name,
       retentionEndedAt: retentionEndsAt(e),
-      ...(await countPersonalData(db, e.id)),
-    })),
-  );
+      erasedAt: e.personalDataErasedAt,
+      participants: found.participants,
+      photos: found.photos,
+    });
+  }
+  return due;
 }
 
-async function countPersonalData(db: Db, eventId: string) {
+/**
+ * What an erasure would take. After an earlier one (`erasedAt`), the people are those who joined
+ * since; every photo and address it finds came since, as the erasure took all of them.
+ */
+async function countPersonalData(db: Db, eventId: string, erasedAt: number | null) {
   const maps = db
     .select({ id: boards.mapPhotoId })
     .from(boards)
     .where(and(eq(boards.eventId, eventId), isNotNull(boards.mapPhotoId)));
-  const [people, photos, images, checkIns] = await Promise.all([
+  const eventProjects = db.select({ id: projects.id }).from(projects).where(eq(projects.eventId, eventId));
+  const [people, photos, images, checkIns, owners, emails] = await Promise.all([
     db
       .select({ id: participants.id })
       .from(participants)
-      .where(and(eq(participants.eventId, eventId), isNull(participants.leftAt))),
+      .where(
+        and(
+          eq(participants.eventId, eventId),
+          isNull(participants.leftAt),
+          erasedAt === null ? undefined : gt(participants.createdAt, erasedAt),
+        ),
+      ),
     db
       .select({ id: notePhotos.id })
       .from(notePhotos)
       .where(and(eq(notePhotos.eventId, eventId), notInArray(notePhotos.id, maps))),
     db.select({ id: showcaseImages.id }).from(showcaseImages).where(eq(showcaseImages.eventId, eventId)),
+    db.select({ photos: projectCheckIns.photos }).from(projectCheckIns).where(inArray(projectCheckIns.projectId, eventProjects)),
     db
-      .select({ photos: projectCheckIns.photos })
-      .from(projectCheckIns)
+      .select({ id: projects.id })
+      .from(projects)
       .where(
-        inArray(projectCheckIns.projectId, db.select({ id: projects.id }).from(projects).where(eq(projects.eventId, eventId))),
+        and(
+          eq(projects.eventId, eventId),
+          erasedAt === null ? ne(projects.ownerEmail, "") : or(ne(projects.ownerEmail, ""), gt(projects.createdAt, erasedAt)),
+        ),
       ),
+    db.select({ id: sentEmails.id }).from(sentEmails).where(eq(sentEmails.eventId, eventId)).limit(1),
   ]);
   const checkInPhotos = checkIns.reduce((sum, c) => sum + c.photos.length, 0);
-  return { participants: people.length, photos: photos.length + images.length + checkInPhotos };
+  return {
+    participants: people.length,
+    photos: photos.length + images.length + checkInPhotos,
+    addresses: owners.length + emails.length,
+  };
 }
 
 /**
@@ -116,10 +147,16 @@ export async function sweepRetention(options: {
     const erased: (DueEvent & { filesMissing: number })[] = [];
     for (const event of await findDueEvents(db.read, now)) {
       const erasure = await db.transact(async (tx) => {
+        // Another sweep may have erased it since it was found.
         const [still] = await tx
           .select({ id: events.id })
           .from(events)
-          .where(and(eq(events.id, event.id), isNull(events.personalDataErasedAt)));
+          .where(
+            and(
+              eq(events.id, event.id),
+              event.erasedAt === null ? isNull(events.personalDataErasedAt) : eq(events.personalDataErasedAt, event.erasedAt),
+            ),
+          );
         if (!still) return null;
         const result = await erasePersonalData(tx, event.id, now);
         await recordAudit(tx, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { privacySettingsSchema } from "./privacy-settings";
-import { addMonths, retentionEndsAt, retentionIsDue, retentionLabel } from "./retention";
+import { addMonths, retentionEndsAt, retentionLabel } from "./retention";
 
 const utc = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h);
 
@@ -17,13 +17,6 @@ describe("retention", () => {
     expect(retentionEndsAt({ ...base, startsAt: utc(2026, 3, 1), endsAt: utc(2026, 3, 3) })).toBe(utc(2026, 9, 3));
     expect(retentionEndsAt({ ...base, startsAt: utc(2026, 3, 1), endsAt: null })).toBe(utc(2026, 9, 1));
     expect(retentionEndsAt({ ...base, startsAt: null, endsAt: null })).toBe(utc(2026, 7, 1));
-  });
-
-  it("is due once the period has passed, and only once", () => {
-    const event = { createdAt: 0, startsAt: null, endsAt: utc(2026, 3, 3), retentionMonths: 12, personalDataErasedAt: null };
-    expect(retentionIsDue(event, utc(2027, 3, 2))).toBe(false);
-    expect(retentionIsDue(event, utc(2027, 3, 3))).toBe(true);
-    expect(retentionIsDue({ ...event, personalDataErasedAt: utc(2027, 3, 3) }, utc(2028, 1, 1))).toBe(false);
   });
 
   it("takes only the periods offered, with plain messages", () => {

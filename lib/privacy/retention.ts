@@ -29,8 +29,5 @@ export type RetentionFacts = {
 export const retentionEndsAt = (event: RetentionFacts) =>
   addMonths(event.endsAt ?? event.startsAt ?? event.createdAt, event.retentionMonths);
 
-export const retentionIsDue = (event: RetentionFacts & { personalDataErasedAt: number | null }, now: number) =>
-  event.personalDataErasedAt === null && retentionEndsAt(event) <= now;
-
 export const retentionLabel = (months: number) =>
   months % 12 === 0 ? `${months / 12} year${months === 12 ? "" : "s"}` : `${months} months`;

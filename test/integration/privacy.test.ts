@@ -68,6 +68,7 @@ const personal = [
   "Grace Hopper",
 ];
 const month = 30 * 24 * 3600 * 1000;
+const day = 24 * 3600 * 1000;
 /** When seedWeekend's weekend ends. */
 const seededEnd = Date.UTC(2026, 9, 12, 9);
 
@@ -362,6 +363,32 @@ describe("privacy against a real database and file store", () => {
     expect(entry).toMatchObject({ accountId: null, subject: "participants:4 photos:3", createdAt: now });
     // Sweeping again erases nothing more.
     expect(await sweepRetention({ db, storage, now: now + month })).toMatchObject({ outcome: "swept", erased: [] });
+  });
+
+  it("an event erased and then given personal data again (a late join, an owner's address) is erased again at the next sweep", async () => {
+    const organiser = await createAccount(db);
+    const w = await weekendWithFiles(db, storage, organiser.accountId);
+    const now = seededEnd + 13 * month;
+    expect(await sweepRetention({ db, storage, now })).toMatchObject({ erased: [{ id: w.eventId }] });
+
+    // The join code still works: someone joins a day later, and an organiser records a project owner's address.
+    const late = await addParticipant(db, w.eventId, "Lateef Latecomer");
+    await db.transact(async (tx) => {
+      await tx
+        .update(participants)
+        .set({ createdAt: now + day, contactConsent: true, contact: "lateef@example.test" })
+        .where(eq(participants.id, late));
+      await tx.update(projects).set({ ownerEmail: "new.owner@example.test" }).where(eq(projects.id, w.projectId));
+    });
+    const dry = await sweepRetention({ db, storage, now: now + 2 * day, dryRun: true });
+    expect(dry).toEqual({ outcome: "dry-run", due: [expect.objectContaining({ id: w.eventId, participants: 1, photos: 0 })] });
+    expect(await sweepRetention({ db, storage, now: now + 2 * day })).toMatchObject({ erased: [{ id: w.eventId }] });
+    expect(findIn(await dumpDatabase(db), ["Lateef", "lateef@example.test", "new.owner@example.test"])).toEqual([]);
+    const [lateef] = await db.read.select().from(participants).where(eq(participants.id, late));
+    expect(lateef?.displayName).toBe("Participant 5");
+    expect(await auditEntries(db.read, w.eventId, "retention.swept")).toHaveLength(2);
+    // Nothing new: nothing more to erase.
+    expect(await sweepRetention({ db, storage, now: now + 3 * day })).toMatchObject({ erased: [] });
   });
 
   it("someone who leaves takes the record of what was emailed to them (their address, or their parent's) with them", async () => {

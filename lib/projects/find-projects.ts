@@ -46,6 +46,12 @@ export async function followedBy(db: Db, eventId: string, eventIds: string[], ac
   return eventIds.filter((id) => id === eventId || mine.has(id));
 }
 
+/** The events whose projects are shown from `eventId`: to `organiser`, only those they may follow. */
+export async function eventsFollowed(db: Db, eventId: string, organiser?: string) {
+  const carried = await projectEventIds(db, eventId);
+  return organiser ? followedBy(db, eventId, carried, organiser) : carried;
+}
+
 /**
  * Projects of an event (and of the weekends it follows), each with its follow-up state. With
  * `organiser`, only those that account may follow (see followedBy).
@@ -55,8 +61,7 @@ export async function findProjects(
   eventId: string,
   options: { publicOnly?: boolean; now?: number; organiser?: string } = {},
 ) {
-  const carried = await projectEventIds(db, eventId);
-  const eventIds = options.organiser ? await followedBy(db, eventId, carried, options.organiser) : carried;
+  const eventIds = await eventsFollowed(db, eventId, options.organiser);
   const rows = await db
     .select({ project: projects, teamName: teams.name, eventName: events.name, eventSlug: events.slug })
     .from(projects)

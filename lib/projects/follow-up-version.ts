@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { count, eq, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, sentEmails, teams } from "@/db/schema";
-import { findProjects } from "./find-projects";
+import { eventsFollowed, findProjects } from "./find-projects";
 
 /**
  * A short fingerprint of what the follow-up pages draw: an event's projects (or one of them) with
@@ -11,8 +11,20 @@ import { findProjects } from "./find-projects";
  * anywhere (an owner's update, another organiser's form, a reminder going out, a new join code).
  * It is a hash, so it says nothing of what changed, and only to someone who may see the page anyway.
  */
-export async function followUpVersion(db: Db, eventId: string, projectId?: string, now = Date.now()) {
-  const all = await findProjects(db, eventId, { now });
+export async function followUpVersion(
+  db: Db,
+  eventId: string,
+  options: {
+    projectId?: string;
+    /** The organiser reading: what they may follow is part of what they are drawn (followedBy). */
+    organiser?: string;
+    now?: number;
+  } = {},
+) {
+  const { projectId, organiser, now = Date.now() } = options;
+  const all = await findProjects(db, eventId, { now, organiser });
+  // Whose weekends they may follow also decides what the page offers with none of their projects (inviting its people).
+  const followed = organiser ? await eventsFollowed(db, eventId, organiser) : null;
   const drawn = projectId ? all.filter((p) => p.id === projectId) : all;
   const [emails] = projectId
     ? [null]
@@ -29,5 +41,8 @@ export async function followUpVersion(db: Db, eventId: string, projectId?: strin
         (t) => `${t.id}:${t.name}`,
       );
   // The follow-up state is part of what is drawn (a milestone falls due with no one acting).
-  return createHash("sha256").update(JSON.stringify({ drawn, emails, event, teamNames })).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(JSON.stringify({ drawn, emails, event, teamNames, followed }))
+    .digest("base64url")
+    .slice(0, 22);
 }

@@ -37,7 +37,7 @@ export default async function OwnerUpdatePage({ params }: { params: Promise<{ pr
   const project = await findProject((await sharedDatabase()).read, owned.project.eventId, projectId);
   if (!project) return null;
   const next = project.milestones.filter((m) => m.doneAt === null);
-  const version = await followUpVersion((await sharedDatabase()).read, owned.project.eventId, projectId);
+  const version = await followUpVersion((await sharedDatabase()).read, owned.project.eventId, { projectId });
   return (
     <PhoneShell>
       <VersionFollower url={`/update/${projectId}/version`} version={version} />

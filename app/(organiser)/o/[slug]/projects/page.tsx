@@ -63,7 +63,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
   const joinLink = `${await publicBaseUrl()}/j/${event.joinCode}`;
   const emailOn = sharedMailer() !== null;
 
-  const version = await followUpVersion(db.read, event.id);
+  const version = await followUpVersion(db.read, event.id, { organiser: account.id });
   return (
     <PageShell>
       <VersionFollower url={`/o/${event.slug}/projects/version`} version={version} />

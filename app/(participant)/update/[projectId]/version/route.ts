@@ -7,6 +7,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
   const { projectId } = await params;
   const owned = await ownedProject(projectId);
   if (!owned) return new Response(null, { status: 403 });
-  const version = await followUpVersion((await sharedDatabase()).read, owned.project.eventId, projectId);
+  const version = await followUpVersion((await sharedDatabase()).read, owned.project.eventId, { projectId });
   return new Response(version, { headers: { "content-type": "text/plain", "cache-control": "no-store" } });
 }

@@ -48,7 +48,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   const risks = Object.fromEntries(project.risks.map((r) => [r.item, r]));
   const milestones = milestoneViews(project.milestones);
 
-  const version = await followUpVersion((await sharedDatabase()).read, event.id, project.id);
+  const version = await followUpVersion((await sharedDatabase()).read, event.id, {
+    projectId: project.id,
+    organiser: account.id,
+  });
   return (
     <PageShell>
       <VersionFollower url={`/o/${event.slug}/projects/version?project=${project.id}`} version={version} />

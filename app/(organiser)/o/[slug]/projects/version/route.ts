@@ -7,6 +7,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const found = await organiserOf((await params).slug);
   if (!found) return new Response(null, { status: 403 });
   const project = new URL(request.url).searchParams.get("project") ?? undefined;
-  const version = await followUpVersion((await sharedDatabase()).read, found.event.id, project);
+  const version = await followUpVersion((await sharedDatabase()).read, found.event.id, {
+    projectId: project,
+    organiser: found.account.id,
+  });
   return new Response(version, { headers: { "content-type": "text/plain", "cache-control": "no-store" } });
 }

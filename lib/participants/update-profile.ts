@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
+import { CommandFailure } from "@/lib/realtime/command-error";
 import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/constants";
+import { contactMissing } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { resignedNotes, signedNotesOf } from "./erase-participant";
 import { activeParticipant, personView } from "./participant-views";
@@ -17,14 +19,21 @@ export const updateProfile: WriteHandler<"profile:update"> = {
   permission: "readEvent",
   async apply(tx, { actor, payload }) {
     const me = await activeParticipant(tx, actor);
+    // Only the answers sent change: a form open on another device since sends what was changed on it.
+    const given = <K extends keyof typeof payload>(key: K) => (payload[key] === undefined ? {} : { [key]: payload[key] });
+    const consent = payload.contactConsent ?? me.participant.contactConsent;
+    const contact = consent ? (payload.contact ?? me.participant.contact) : "";
+    if (consent && !contact.trim()) {
+      throw new CommandFailure("invalid", contactMissing, [{ path: "contact", message: contactMissing }]);
+    }
     const changes = {
-      ...(payload.displayName !== undefined ? { displayName: payload.displayName } : {}),
-      skills: normaliseSkills(payload.skills),
-      kind: payload.kind,
-      ageBand: payload.ageBand,
-      accessNeeds: payload.accessNeeds,
-      contactConsent: payload.contactConsent,
-      contact: payload.contactConsent ? payload.contact : "",
+      ...given("displayName"),
+      ...(payload.skills === undefined ? {} : { skills: normaliseSkills(payload.skills) }),
+      ...given("kind"),
+      ...given("ageBand"),
+      ...given("accessNeeds"),
+      contactConsent: consent,
+      contact,
     };
     const row = { ...me.participant, ...changes };
     const shownBefore = publicName(me.participant);
@@ -54,8 +63,9 @@ export const updateProfile: WriteHandler<"profile:update"> = {
         // Their notes, signed with the name the room sees now (or unsigned), on every open board.
         ...(reshown ? await resignedNotes(tx, me.participant.id, signedBefore) : []),
       ],
-      // Their other devices draw the new name: the greeting, and their own notes the room can't read yet.
-      signals: renamed ? [{ kind: "renamed", participantId: me.participant.id }] : [],
+      // Their other devices draw the new name (the greeting, and their own notes the room can't read
+      // yet), or at least the answers, so a form open there starts from them.
+      signals: [{ kind: renamed ? "renamed" : "profile-saved", participantId: me.participant.id }],
     };
   },
 };

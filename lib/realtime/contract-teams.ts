@@ -29,6 +29,10 @@ const capacity = z
   .min(1, "A team needs room for at least 1 person")
   .max(teamLimits.capacity, `Capacity can be at most ${teamLimits.capacity} people`);
 
+/** Said when consent to contact comes with no contact to use. */
+export const contactMissing = "Add an email address or phone number, or untick the box";
+
+/** Only the answers given change: one left out keeps what is stored (a form sends what was changed on it). */
 const profileSchema = z
   .object({
     displayName: displayNameSchema.optional(),
@@ -42,30 +46,28 @@ const profileSchema = z
         { error: "Skills must be a list" },
       )
       .max(profileLimits.skills, `Choose up to ${profileLimits.skills} things you're good at`)
-      .default([]),
-    kind: z
-      .enum(participantKinds, { error: "Choose one of the kinds of participant, or leave it blank" })
-      .nullable()
-      .default(null),
-    ageBand: z.enum(ageBands, { error: "Choose an age band, or leave it blank" }).nullable().default(null),
+      .optional(),
+    kind: z.enum(participantKinds, { error: "Choose one of the kinds of participant, or leave it blank" }).nullable().optional(),
+    ageBand: z.enum(ageBands, { error: "Choose an age band, or leave it blank" }).nullable().optional(),
     accessNeeds: z
       .string({ error: "Access needs must be text" })
       .trim()
       .max(profileLimits.accessNeeds, `Keep access needs to ${profileLimits.accessNeeds} characters or fewer`)
-      .default(""),
-    contactConsent: z.boolean({ error: "Say yes or no to being contacted" }).default(false),
+      .optional(),
+    contactConsent: z.boolean({ error: "Say yes or no to being contacted" }).optional(),
     contact: z
       .string({ error: "Contact details must be text" })
       .trim()
       .max(profileLimits.contact, `Keep contact details to ${profileLimits.contact} characters or fewer`)
-      .default(""),
+      .optional(),
   })
   .strict()
-  .refine((p) => !p.contactConsent || p.contact.length > 0, {
-    message: "Add an email address or phone number, or untick the box",
+  // Consent given with a contact left out keeps the stored one (the handler checks there is one).
+  .refine((p) => p.contactConsent !== true || p.contact === undefined || p.contact.length > 0, {
+    message: contactMissing,
     path: ["contact"],
   })
-  .refine((p) => !/[<>]/.test(p.contact), { message: "Contact details can't contain < or >", path: ["contact"] });
+  .refine((p) => !/[<>]/.test(p.contact ?? ""), { message: "Contact details can't contain < or >", path: ["contact"] });
 
 export const teamCommandSchemas = {
   /** The room's teams and people; subscribes the socket to the teams room. */

@@ -128,6 +128,8 @@ export type ServerToClientEvents = {
    * a snapshot, so a board holding some opens again. Says nothing of the name itself.
    */
   "profile:renamed": (info: Record<string, never>) => void;
+  /** This participant saved their answers on one of their devices (name unchanged): a form showing them draws them again. */
+  "profile:changed": (info: Record<string, never>) => void;
   /**
    * A note of this person's was written, edited or brought back on another of their screens, and
    * the room's copy holds back what they may read of it (their tag on an anonymous board, their
@@ -212,6 +214,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "device:signed-in": true,
   "devices:changed": true,
   "profile:renamed": true,
+  "profile:changed": true,
   "note:yours": true,
   "vote:yours": true,
   "event:audited": true,

@@ -11,6 +11,8 @@ export type { Broadcast };
  * - tally: batched per round rather than broadcast dot by dot while a room votes;
  * - renamed: the name a participant signs with changed; only their own devices are told
  *   ("profile:renamed"), since the room's copies of their hidden notes carry no name to re-send;
+ * - profile-saved: a participant saved their answers, name unchanged; their own devices are told
+ *   ("profile:changed"), so a form open there starts from the stored answers;
  * - own-note: the room's copy of a note holds back what its author may read (their tag on an
  *   anonymous board, their words while the board is hidden): their other screens are sent the
  *   author's copy ("note:yours");
@@ -22,6 +24,7 @@ export type { Broadcast };
 export type Signal =
   | { kind: "tally"; roundId: string; room: RoomKey<"votes"> }
   | { kind: "renamed"; participantId: string }
+  | { kind: "profile-saved"; participantId: string }
   | { kind: "own-note"; eventId: string; authorKey: string; note: WireNote }
   | { kind: "audited"; eventId: string }
   | { kind: "own-dots"; eventId: string; voterKey: string; boardId: string; roundId: string; mine: Record<string, number> };

@@ -19,7 +19,7 @@ export type MissedChanges = {
 };
 
 /** News sent to one person's own sockets only, that says nothing but that it happened. */
-export type OwnNews = "profile:renamed" | "device:signed-in" | "devices:changed";
+export type OwnNews = "profile:renamed" | "profile:changed" | "device:signed-in" | "devices:changed";
 
 export type ChangeKind =
   | { kind: "details"; what: EventDetail }

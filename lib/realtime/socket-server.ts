@@ -536,6 +536,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       for (const signal of run.signals ?? []) {
         if (signal.kind === "tally") tallyUpdates.add(signal.roundId, signal.room);
         else if (signal.kind === "renamed") tellOwn(signal.participantId, "profile:renamed", {});
+        else if (signal.kind === "profile-saved") tellOwn(signal.participantId, "profile:changed", {});
         else if (signal.kind === "audited") audited(signal.eventId);
         else if (signal.kind === "own-dots") {
           const { boardId, roundId, mine } = signal;

@@ -233,6 +233,7 @@ describe("public names", () => {
       "device:signed-in",
       "devices:changed",
       "profile:renamed",
+      "profile:changed",
       "note:yours",
       "vote:yours",
       "language:chosen",

@@ -360,6 +360,40 @@ describe("profile and leaving", () => {
     expect(toNeighbour).toEqual([]);
   });
 
+  it("a save changes only the answers it sends: a form open on another device does not put back what was changed since", async () => {
+    const zoe = await participant("Zoe Quinn");
+    await ok(zoe.socket, "profile:update", {
+      skills: ["cooking"],
+      ageBand: "18_plus",
+      accessNeeds: "Step-free access",
+      contactConsent: true,
+      contact: "zoe@example.test",
+    });
+    const tablet = await clients.connect({ eventId: event.id, cookie: zoe.cookie });
+    // An answer saved on the phone: the tablet, its form drawn before, is told to draw the stored answers again.
+    const told = nextEvent(tablet, "profile:changed");
+    await ok(zoe.socket, "profile:update", { accessNeeds: "Step-free access, a quiet room" });
+    expect(await told).toEqual({});
+    // A parent corrects the age band there too: the room now sees initials (told as a rename).
+    await ok(zoe.socket, "profile:update", { ageBand: "under_16" });
+    // A skill ticked there sends the skills alone.
+    const saved = await ok(tablet, "profile:update", { skills: ["cooking", "drawing"] });
+    expect(saved.person).toMatchObject({ skills: ["cooking", "drawing"], name: "Z. Q." });
+    const [row] = await t.server.db.read.select().from(participants).where(eq(participants.id, zoe.id));
+    expect(row).toMatchObject({
+      ageBand: "under_16",
+      accessNeeds: "Step-free access, a quiet room",
+      contactConsent: true,
+      contact: "zoe@example.test",
+    });
+    // Consent withdrawn takes the contact with it; given again without a contact, it is refused at the field.
+    await ok(tablet, "profile:update", { contactConsent: false });
+    const refused = await send(tablet, "profile:update", { contactConsent: true });
+    expect(refused.error?.issues).toEqual([
+      { path: "contact", message: "Add an email address or phone number, or untick the box" },
+    ]);
+  });
+
   it("refuses consent without a contact at the field", async () => {
     const me = await participant("Amara");
     const ack = await send(me.socket, "profile:update", { contactConsent: true, contact: " " });

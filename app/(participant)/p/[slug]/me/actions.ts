@@ -3,13 +3,15 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { sharedDatabase } from "@/db";
 import { participantCookieName } from "@/lib/auth/cookies";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { sendFromForm } from "@/lib/forms/command-form";
-import { normaliseSkills } from "@/lib/participants/profile";
+import { ageBands, normaliseSkills, participantKinds } from "@/lib/participants/profile";
+import { changedAnswers, type ProfileAnswers } from "@/lib/participants/profile-changes";
 import type { CommandPayload } from "@/lib/realtime/contract";
 import { clearKindIntent, type ProfileFormState, type TypedProfile } from "./profile-state";
 
@@ -44,7 +46,28 @@ function typedIn(form: FormData): TypedProfile {
     accessNeeds: text(form, "accessNeeds"),
     contactConsent: form.get("contactConsent") === "yes",
     contact: text(form, "contact"),
+    startedFrom: text(form, "startedFrom"),
   };
+}
+
+const answersSchema = z.object({
+  displayName: z.string(),
+  skills: z.array(z.string()),
+  kind: z.enum(participantKinds).nullable(),
+  ageBand: z.enum(ageBands).nullable(),
+  accessNeeds: z.string(),
+  contactConsent: z.boolean(),
+  contact: z.string(),
+});
+
+/** The answers the form was drawn with; null when the post did not carry them (every answer is then sent). */
+function startedFrom(typed: TypedProfile): ProfileAnswers | null {
+  try {
+    const parsed = answersSchema.safeParse(JSON.parse(typed.startedFrom));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -70,17 +93,21 @@ export async function saveProfileAction(
   // "Clear my answer", posted: the form as shown, without its answer to "Which describes you".
   const clearing = form.get("intent") === clearKindIntent;
   if (clearing) typed.kind = "";
-  const payload = {
-    // Unchanged here, the name is left as stored: it may have been changed on another of their devices.
-    ...(welcome || (form.has("shownName") && typed.displayName === typed.shownName) ? {} : { displayName: typed.displayName }),
+  const answers = {
+    displayName: typed.displayName,
     skills: normaliseSkills([...typed.chosen, typed.otherSkills]),
     // Left unanswered is null; anything else is the contract's to accept or refuse.
-    kind: typed.kind || null,
-    ageBand: typed.ageBand || null,
+    kind: (typed.kind || null) as ProfileAnswers["kind"],
+    ageBand: (typed.ageBand || null) as ProfileAnswers["ageBand"],
     accessNeeds: typed.accessNeeds,
     contactConsent: typed.contactConsent,
     contact: typed.contactConsent ? typed.contact : "",
-  } as CommandPayload<"profile:update">;
+  };
+  // Only what was changed on this form: the others may have been changed on another of their devices since.
+  const drawn = startedFrom(typed);
+  const { displayName, ...changed } = drawn ? changedAnswers(drawn, answers) : answers;
+  const nameTyped = drawn ? displayName !== undefined : !(form.has("shownName") && typed.displayName === typed.shownName);
+  const payload = { ...changed, ...(welcome || !nameTyped ? {} : { displayName }) } as CommandPayload<"profile:update">;
   const sent = await sendFromForm(actor, "profile:update", payload);
   if (!sent.ok) return { errors: sent.byField, message: sent.message, typed };
   // Clearing an answer is not "Save and continue": the welcome step stays open.

@@ -16,20 +16,25 @@ import {
   profileLimits,
   skillSuggestions,
 } from "@/lib/participants/profile";
+import { changedAnswers, type ProfileAnswers } from "@/lib/participants/profile-changes";
 import { connectingWaitMs } from "@/lib/realtime/client/connection";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useOwnNews } from "@/lib/realtime/client/use-own-news";
 import { useRefresh } from "@/lib/realtime/client/use-refresh";
-import { clearKindIntent, type ProfileFormState } from "./profile-state";
+import { clearKindIntent, type ProfileFormState, type TypedProfile } from "./profile-state";
 
-export type ProfileValues = {
-  displayName: string;
-  skills: string[];
-  kind: ParticipantKind | null;
-  ageBand: AgeBand | null;
-  accessNeeds: string;
-  contactConsent: boolean;
-  contact: string;
+export type ProfileValues = ProfileAnswers;
+
+/** The answers changed in this form, as its fields hold them; an answer not here shows the stored one. */
+type Edits = {
+  displayName?: string;
+  chosen?: string[];
+  otherSkills?: string;
+  kind?: ParticipantKind | null;
+  ageBand?: AgeBand | null;
+  accessNeeds?: string;
+  contactConsent?: boolean;
+  contact?: string;
 };
 
 const chip =
@@ -57,6 +62,18 @@ const asKind = (value: string | undefined) =>
 const asAgeBand = (value: string | undefined) =>
   (ageBands as readonly string[]).includes(value ?? "") ? (value as AgeBand) : null;
 
+/** A refused post's answers, every one as typed. */
+const editsFromTyped = (typed: TypedProfile): Edits => ({
+  ...(typed.displayName !== typed.shownName ? { displayName: typed.displayName } : {}),
+  chosen: typed.chosen,
+  otherSkills: typed.otherSkills,
+  kind: asKind(typed.kind),
+  ageBand: asAgeBand(typed.ageBand),
+  accessNeeds: typed.accessNeeds,
+  contactConsent: typed.contactConsent,
+  contact: typed.contact,
+});
+
 /**
  * The optional "about you" questions: skills in plain words, kind, age band, access needs, contact.
  * Live, it sends `profile:update` on the socket (kept in the outbox while offline). Posted before
@@ -81,22 +98,22 @@ export function ProfileForm({
   const [posted, formAction] = useActionState(action, {});
   // After a refused post (without JavaScript) the form starts from what was typed, not from what is stored.
   const typed = posted.typed;
-  // Null until typed in here: the name follows the stored one (a rename on another of their
-  // devices redraws `initial`), and a save of the other fields does not put the old name back.
-  const [typedName, setName] = useState<string | null>(typed && typed.displayName !== typed.shownName ? typed.displayName : null);
-  const name = typedName ?? initial.displayName;
-  useOwnNews(["profile:renamed"], useRefresh());
-  const [chosen, setChosen] = useState<string[]>(
-    typed ? typed.chosen : initial.skills.filter(isSuggested).map((s) => s.toLocaleLowerCase("en-GB")),
-  );
-  const [otherSkills, setOtherSkills] = useState(
-    typed ? typed.otherSkills : initial.skills.filter((s) => !isSuggested(s)).join(", "),
-  );
-  const [kind, setKind] = useState<ParticipantKind | null>(typed ? asKind(typed.kind) : initial.kind);
-  const [ageBand, setAgeBand] = useState<AgeBand | null>(typed ? asAgeBand(typed.ageBand) : initial.ageBand);
-  const [accessNeeds, setAccessNeeds] = useState(typed ? typed.accessNeeds : initial.accessNeeds);
-  const [consent, setConsent] = useState(typed ? typed.contactConsent : initial.contactConsent);
-  const [contact, setContact] = useState(typed ? typed.contact : initial.contact);
+  // Each answer follows the stored one (redrawn when it is saved on another of this person's devices)
+  // until it is changed here; a save sends only the answers changed here (changedAnswers), so a
+  // form left open does not put back what was changed elsewhere since.
+  const [edits, setEdits] = useState<Edits>(() => (typed ? editsFromTyped(typed) : {}));
+  const edit = <K extends keyof Edits>(key: K, value: Edits[K]) => setEdits((e) => ({ ...e, [key]: value }));
+  useOwnNews(["profile:renamed", "profile:changed"], useRefresh());
+  const name = edits.displayName ?? initial.displayName;
+  const chosen = edits.chosen ?? initial.skills.filter(isSuggested).map((s) => s.toLocaleLowerCase("en-GB"));
+  const otherSkills = edits.otherSkills ?? initial.skills.filter((s) => !isSuggested(s)).join(", ");
+  const kind = edits.kind === undefined ? initial.kind : edits.kind;
+  const ageBand = edits.ageBand === undefined ? initial.ageBand : edits.ageBand;
+  const accessNeeds = edits.accessNeeds ?? initial.accessNeeds;
+  const consent = edits.contactConsent ?? initial.contactConsent;
+  const contact = edits.contact ?? initial.contact;
+  // What a post without JavaScript compares against: what this form was first drawn with.
+  const startedFrom = typed?.startedFrom ?? JSON.stringify(initial);
   const [errors, setErrors] = useState<Record<string, string>>(posted.errors ?? {});
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(
     posted.saved ? { ok: true, text: posted.saved } : posted.message ? { ok: false, text: posted.message } : null,
@@ -106,7 +123,8 @@ export function ProfileForm({
   // publicName's rule: the room sees a name only once its owner has said they are 18 or over.
   const initialsOnly = ageBand !== "18_plus";
 
-  const toggle = (skill: string) => setChosen((c) => (c.includes(skill) ? c.filter((s) => s !== skill) : [...c, skill]));
+  const toggle = (skill: string) =>
+    edit("chosen", chosen.includes(skill) ? chosen.filter((s) => s !== skill) : [...chosen, skill]);
 
   const submit = async (e: React.FormEvent) => {
     // No live connection on this page yet: the form goes to its server action instead.
@@ -123,14 +141,18 @@ export function ProfileForm({
     if (Object.keys(local).length > 0) return;
     setSaving(true);
     setFeedback(null);
-    const sent = connection.send("profile:update", {
-      ...(welcome || name === initial.displayName ? {} : { displayName: name }),
+    const { displayName, ...answers } = changedAnswers(initial, {
+      displayName: name,
       skills,
       kind,
       ageBand,
       accessNeeds,
       contactConsent: consent,
-      contact: consent ? contact : "",
+      contact,
+    });
+    const sent = connection.send("profile:update", {
+      ...answers,
+      ...(welcome || displayName === undefined ? {} : { displayName }),
     });
     // A page still connecting (just opened) is given a moment, so the person hears how it went.
     // Offline, or not connected by then, or on the way into the room after joining (the next page
@@ -161,6 +183,7 @@ export function ProfileForm({
 
   return (
     <form action={formAction} onSubmit={submit} className="space-y-6" noValidate>
+      <input type="hidden" name="startedFrom" value={startedFrom} />
       {welcome ? null : (
         <div className="card p-5">
           <label htmlFor={`${id}-name`} className="field-label">
@@ -170,12 +193,12 @@ export function ProfileForm({
             {initialsOnly ? t("nameHintInitials", { max: displayNameMax }) : t("nameHintEveryone", { max: displayNameMax })}
           </span>
           {/* The name the form was drawn with: a post without JavaScript changes the name only if it was typed over. */}
-          <input type="hidden" name="shownName" value={initial.displayName} />
+          <input type="hidden" name="shownName" value={typed?.shownName ?? initial.displayName} />
           <input
             id={`${id}-name`}
             name="displayName"
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => edit("displayName", e.target.value)}
             autoComplete="given-name"
             aria-invalid={errors.displayName ? true : undefined}
             aria-describedby={`${id}-name-hint${errors.displayName ? ` ${id}-name-error` : ""}`}
@@ -221,7 +244,7 @@ export function ProfileForm({
               id={`${id}-other`}
               name="otherSkills"
               value={otherSkills}
-              onChange={(e) => setOtherSkills(e.target.value)}
+              onChange={(e) => edit("otherSkills", e.target.value)}
               maxLength={300}
               aria-invalid={errors.skills ? true : undefined}
               aria-describedby={`${id}-other-hint${errors.skills ? ` ${id}-skills-error` : ""}`}
@@ -245,7 +268,7 @@ export function ProfileForm({
                   name="kind"
                   value={k}
                   checked={kind === k}
-                  onChange={() => setKind(k)}
+                  onChange={() => edit("kind", k)}
                   className="h-5 w-5 shrink-0 accent-brand"
                 />
                 <span className="min-w-0">{t(`kind.${k}`)}</span>
@@ -262,7 +285,7 @@ export function ProfileForm({
               onClick={(e) => {
                 if (!connection) return;
                 e.preventDefault();
-                setKind(null);
+                edit("kind", null);
               }}
               className="link min-h-11 text-sm"
             >
@@ -286,7 +309,7 @@ export function ProfileForm({
                   name="ageBand"
                   value={band}
                   checked={ageBand === band}
-                  onChange={() => setAgeBand(band)}
+                  onChange={() => edit("ageBand", band)}
                   className="h-5 w-5 shrink-0 accent-brand"
                 />
                 {t(`age.${band}`)}
@@ -312,7 +335,7 @@ export function ProfileForm({
           id={`${id}-access`}
           name="accessNeeds"
           value={accessNeeds}
-          onChange={(e) => setAccessNeeds(e.target.value)}
+          onChange={(e) => edit("accessNeeds", e.target.value)}
           rows={3}
           maxLength={profileLimits.accessNeeds}
           aria-invalid={errors.accessNeeds ? true : undefined}
@@ -325,7 +348,7 @@ export function ProfileForm({
       {/* `group`: the contact field shows while the box is ticked, by CSS, so it is there without JavaScript too. */}
       <div className="group/consent card space-y-4 p-5">
         <div className="text-xl font-bold">{t("afterHeading")}</div>
-        <CheckRow name="contactConsent" value="yes" checked={consent} onChange={(e) => setConsent(e.target.checked)}>
+        <CheckRow name="contactConsent" value="yes" checked={consent} onChange={(e) => edit("contactConsent", e.target.checked)}>
           {young ? t("consentYoung") : t("consentAdult")}
           <span className="block text-sm text-ink-soft">{young ? t("consentHintYoung") : t("consentHintAdult")}</span>
         </CheckRow>
@@ -337,7 +360,7 @@ export function ProfileForm({
             id={`${id}-contact`}
             name="contact"
             value={contact}
-            onChange={(e) => setContact(e.target.value)}
+            onChange={(e) => edit("contact", e.target.value)}
             maxLength={profileLimits.contact}
             autoComplete={young ? "off" : "email"}
             aria-invalid={errors.contact ? true : undefined}

@@ -14,6 +14,8 @@ export type TypedProfile = {
   accessNeeds: string;
   contactConsent: boolean;
   contact: string;
+  /** The stored answers the form was first drawn with (JSON): a save sends only those changed since. */
+  startedFrom: string;
 };
 
 /** What the server action answers a posted profile form with. */

@@ -95,12 +95,24 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 /** What of an event only staff pages draw (the privacy settings: a phone reads them on the join page, which has no connection). */
 const staffOnlyDetails: ReadonlySet<EventDetail> = new Set(["privacy"]);
 
+/** Longer than any process keeps its clock of changes (missed-changes.ts): a longer absence asks the same. */
+const awayMaxMs = 7 * 24 * 3600_000;
+
 const handshakeSchema = z.object({
   eventId: z.string().min(1).max(64),
   person: z.string().max(64).optional(),
   // When the server drew the page (lib/realtime/event-connection.tsx), sent on its first connect
   // only: what changed since is told to this socket. A bad value is ignored, not refused.
   drawnAt: z.number().int().nonnegative().optional().catch(undefined),
+  // On a later connect that socket.io could not resume (away longer than it keeps a session):
+  // how long since the page last heard the server, by the device's own clock (no clock to agree on).
+  awayMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .transform((ms) => Math.min(ms, awayMaxMs))
+    .optional()
+    .catch(undefined),
 });
 
 export type RealtimeOptions = {
@@ -605,7 +617,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       socket.data.actor = actor;
       socket.data.sessionHash = held.sessionHash;
       socket.data.deviceId = device;
-      socket.data.drawnAt = auth.data.drawnAt;
+      socket.data.drawnAt = auth.data.drawnAt ?? (auth.data.awayMs === undefined ? undefined : Date.now() - auth.data.awayMs);
       const languages = await storedLanguages(db, actor);
       socket.data.followLanguage = languageToFollow(cookies, languages.stored);
       socket.data.locale =

@@ -114,4 +114,19 @@ describe("a page that connects after a change it was drawn without", () => {
     await ok(theirs, "event:time", {});
     expect(heard).toEqual([]);
   });
+
+  it("a screen back after longer than socket.io resumes is told what changed while it was away, by how long it was away", async () => {
+    const organiser = await createAccount(t.server.db, "Organiser");
+    const event = await createTestEvent(t.server.db, organiser.accountId);
+    const screen = staffCookie(organiser.sessionToken);
+    // The projector's laptop slept over lunch; meanwhile the join code was changed.
+    t.server.realtime.eventDetailsChanged(event.id, "join-code");
+    const back = clients.socket({ eventId: event.id, cookie: screen, auth: { awayMs: 3 * 60_000 } });
+    expect((await nextEvent(back, "page:missed-changes")).details).toEqual(["join-code"]);
+    // A nonsense absence is ignored, not refused: the screen connects and is told nothing.
+    const brief = clients.socket({ eventId: event.id, cookie: screen, auth: { awayMs: -5 } });
+    const heard = collect(brief, "page:missed-changes");
+    await ok(brief, "event:time", {});
+    expect(heard).toEqual([]);
+  });
 });

@@ -62,6 +62,8 @@ export class EventConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private waiters = new Map<string, (ack: Ack<unknown>) => void>();
   private missed: MissedChanges | null = null;
+  /** When this page last heard the server (this device's clock); null before its first connect. */
+  private heardAt: number | null = null;
   private missedListeners = new Set<(missed: MissedChanges) => void>();
 
   get eventId() {
@@ -80,17 +82,29 @@ export class EventConnection {
     // WebSocket first: a phone coming back on venue Wi-Fi otherwise waits for the long-polling
     // handshake and then the upgrade (seconds, bench/README.md finding 21). Polling stays as the
     // fallback for networks that block WebSockets.
+    // What the server is asked on each connect: since when this page may have missed changes.
+    // Until the first connect, since the server drew the page; a later one that socket.io could not resume
+    // (away longer than the server keeps a session), since it last heard the server.
     this.socket = io({
-      auth: { eventId, contractVersion, person, drawnAt },
+      auth: (send) => {
+        const since = this.heardAt === null ? { drawnAt } : { awayMs: Math.max(0, Math.round(Date.now() - this.heardAt)) };
+        send({ eventId, contractVersion, person, ...since });
+      },
       autoConnect: false,
       withCredentials: true,
       transports: ["websocket", "polling"],
       tryAllTransports: true,
     });
     this.socket.on("connect", () => {
-      // Asked once: a reconnect draws the page again anyway (onReopen), and a refetched page has its own time.
-      this.socket.auth = { eventId, contractVersion, person };
+      this.heardAt = Date.now();
       void this.onConnect();
+    });
+    // Anything from the server, a room's event or its heartbeat, says the page had heard everything until now.
+    this.socket.onAny(() => {
+      this.heardAt = Date.now();
+    });
+    this.socket.io.on("ping", () => {
+      this.heardAt = Date.now();
     });
     this.socket.on("page:missed-changes", (missed) => {
       this.missed = missed;

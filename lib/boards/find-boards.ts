@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { boards, notes, teams } from "@/db/schema";
 import type { BoardListing } from "@/lib/realtime/contract-boards";
@@ -63,4 +63,17 @@ export async function boardListing(db: Db, eventId: string): Promise<BoardListin
 export async function findBoard(db: Db | Tx, boardId: string) {
   const [board] = await db.select().from(boards).where(eq(boards.id, boardId));
   return board ?? null;
+}
+
+/**
+ * How many notes each board of an event holds, in its snapshot: a screen that reloads it (a
+ * reconnect, a missed message) then shows the counts of now, not those its page was drawn with.
+ */
+export async function noteCounts(db: Db, eventId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ boardId: notes.boardId, notes: count() })
+    .from(notes)
+    .where(inArray(notes.boardId, db.select({ id: boards.id }).from(boards).where(eq(boards.eventId, eventId))))
+    .groupBy(notes.boardId);
+  return Object.fromEntries(rows.map((r) => [r.boardId, r.notes]));
 }

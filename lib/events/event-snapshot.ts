@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { announcements, events } from "@/db/schema";
 import { announcementHistoryLength } from "@/lib/announcements/send-announcement";
 import { actorKey } from "@/lib/auth/actor";
-import { boardListing } from "@/lib/boards/find-boards";
+import { boardListing, noteCounts } from "@/lib/boards/find-boards";
 import { namesByKey } from "@/lib/participants/names";
 import { presenceCounts } from "@/lib/presence/presence-store";
 import { CommandFailure } from "@/lib/realtime/command-error";
@@ -55,6 +55,7 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
         agenda: await findPhases(r, actor.eventId),
         nudge: await readNudge(r, actor.eventId, now),
         boards: await boardListing(r, actor.eventId),
+        noteCounts: await noteCounts(r, actor.eventId),
       },
     };
   },

@@ -38,6 +38,7 @@ const snapshot = {
       revealed: false,
     },
   ],
+  noteCounts: { w: 3 },
 } satisfies EventSnapshot;
 const board: BoardView = {
   id: "t1",
@@ -81,8 +82,11 @@ describe("the event room's reducer", () => {
     s = eventRoom.apply(s, { name: "presence:updated", data: presence(7, 4) });
     s = eventRoom.apply(s, { name: "presence:updated", data: presence(6, 3) });
     expect(s.presence.people).toBe(4);
+    expect(s.noteCounts).toEqual({ w: 3 });
     s = eventRoom.apply(s, { name: "board:counted", data: { boardId: "w", notes: 12 } });
     expect(s.noteCounts).toEqual({ w: 12 });
+    // A reload (a reconnect, a missed message) shows the counts of its snapshot, not those the page was drawn with.
+    expect(eventRoom.init({ ...snapshot, noteCounts: { w: 40 } }).noteCounts).toEqual({ w: 40 });
   });
 
   it("takes the room's changes, nudges and announcements as they come", () => {

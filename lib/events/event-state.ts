@@ -19,7 +19,7 @@ export type EventState = {
   /** Every board of the event, plenary first. */
   boards: BoardListing[];
   presence: PresenceCounts;
-  /** Boards' note counts heard since the snapshot (a screen starts from the counts it loaded with). */
+  /** Boards' note counts, from the snapshot and as they change. */
   noteCounts: Record<string, number>;
 };
 
@@ -51,7 +51,7 @@ export const eventRoom: RoomReducer<"event", EventState> = {
     nudge: s.nudge,
     boards: s.boards,
     presence: s.presence,
-    noteCounts: {},
+    noteCounts: s.noteCounts,
   }),
   apply(state, e) {
     switch (e.name) {

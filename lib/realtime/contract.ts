@@ -94,6 +94,8 @@ export type EventSnapshot = {
   nudge: NudgeView | null;
   /** Every board of the event, plenary first: what the console and the big screen choose from. */
   boards: BoardListing[];
+  /** How many notes each board holds (a board with none is left out); kept live by `board:counted`. */
+  noteCounts: Record<string, number>;
 };
 
 export type Role = "organiser" | "facilitator" | "participant";

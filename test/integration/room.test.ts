@@ -73,6 +73,16 @@ describe("running the room", () => {
     expect(snapshot.room.timer.remainingMs).toBe(180_000);
   });
 
+  it("a screen that reads the room again (a reconnect) gets each board's note count as it is now", async () => {
+    const amara = await phone("Amara");
+    const before = await ok(amara, "event:snapshot", {});
+    expect(before.noteCounts).toEqual({});
+    for (const text of ["A bench", "A tree", "A fountain"]) {
+      await ok(amara, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text });
+    }
+    expect((await ok(amara, "event:snapshot", {})).noteCounts).toEqual({ [event.welcomeBoardId]: 3 });
+  });
+
   it("refuses participants' screen, timer and phase commands as forbidden, and changes nothing", async () => {
     const staff = await facilitator();
     const mallory = await phone("Mallory");

@@ -18,8 +18,9 @@ export type { Broadcast };
  *   author's copy ("note:yours");
  * - audited: staff's use of personal data was recorded (lib/privacy/audit.ts): the event's audit
  *   page, open on an organiser's screen, is told ("event:audited");
- * - own-dots: a voter's dots changed without them casting (an undo of a delete gave theirs back):
- *   their screens are told their dots in that round ("vote:yours"); nobody else learns whose they were.
+ * - own-dots: a voter's dots changed (they cast or took one back on another screen, or an undo of a
+ *   delete gave theirs back): their screens are told their dots in that round ("vote:yours");
+ *   nobody else learns whose they were.
  */
 export type Signal =
   | { kind: "tally"; roundId: string; room: RoomKey<"votes"> }
@@ -27,7 +28,16 @@ export type Signal =
   | { kind: "profile-saved"; participantId: string }
   | { kind: "own-note"; eventId: string; authorKey: string; note: WireNote }
   | { kind: "audited"; eventId: string }
-  | { kind: "own-dots"; eventId: string; voterKey: string; boardId: string; roundId: string; mine: Record<string, number> };
+  | {
+      kind: "own-dots";
+      eventId: string;
+      voterKey: string;
+      boardId: string;
+      roundId: string;
+      mine: Record<string, number>;
+      /** The screen that sent the command has them in its answer (a tap's own dots): only the voter's others are told. */
+      notToSender?: true;
+    };
 
 /**
  * Access a command took away (someone left or was removed): the socket layer disconnects every

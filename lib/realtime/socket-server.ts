@@ -552,7 +552,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         else if (signal.kind === "audited") audited(signal.eventId);
         else if (signal.kind === "own-dots") {
           const { boardId, roundId, mine } = signal;
-          io.to(personRoom(signal.eventId, signal.voterKey)).emit("vote:yours", { boardId, roundId, mine });
+          const theirs = io.to(personRoom(signal.eventId, signal.voterKey));
+          (signal.notToSender && via.socketId ? theirs.except(via.socketId) : theirs).emit("vote:yours", {
+            boardId,
+            roundId,
+            mine,
+          });
         } else {
           // The screen that sent it has the author's copy in its answer.
           const theirs = io.to(personRoom(signal.eventId, signal.authorKey));

@@ -134,6 +134,18 @@ const insertDot =
   "insert into votes (id, round_id, voter_key, target_id, slot, place_on_target, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 const deleteDot = "delete from votes where id = ?1";
 
+/** The voter's other screens (a phone and a tablet) are told their dots; the one that tapped has them in its answer. */
+const yourDots = (round: { id: string; eventId: string; boardId: string }, voterKey: string, mine: Record<string, number>) =>
+  ({
+    kind: "own-dots",
+    eventId: round.eventId,
+    voterKey,
+    boardId: round.boardId,
+    roundId: round.id,
+    mine,
+    notToSender: true,
+  }) as const;
+
 const castVote: WriteHandler<"vote:cast"> = {
   kind: "write",
   permission: "writeNote",
@@ -164,10 +176,11 @@ const castVote: WriteHandler<"vote:cast"> = {
     if (slot === null) throw new CommandFailure("conflict", "You've used all your dots. Take one back to move it.");
     const place = mine[payload.targetId] ?? 0;
     await runFixed(tx, insertDot, [randomUUID(), round.id, voter, payload.targetId, slot, place, now]);
+    const after = { ...mine, [payload.targetId]: place + 1 };
     return {
-      result: { mine: { ...mine, [payload.targetId]: place + 1 } },
+      result: { mine: after },
       broadcasts: [],
-      signals: [tallySignal(round)],
+      signals: [tallySignal(round), yourDots(round, voter, after)],
     };
   },
 };
@@ -187,10 +200,11 @@ const retractVote: WriteHandler<"vote:retract"> = {
     if (facts.lastId) await runFixed(tx, deleteDot, [facts.lastId]);
     const left = (mine[payload.targetId] ?? 1) - 1;
     const { [payload.targetId]: _, ...others } = mine;
+    const after = left > 0 ? { ...others, [payload.targetId]: left } : others;
     return {
-      result: { mine: left > 0 ? { ...others, [payload.targetId]: left } : others },
+      result: { mine: after },
       broadcasts: [],
-      signals: [tallySignal(round)],
+      signals: [tallySignal(round), yourDots(round, voter, after)],
     };
   },
 };

@@ -316,6 +316,26 @@ describe("dot-voting", () => {
     expect((await ok(ben, "vote:state", { boardId: event.welcomeBoardId })).tally?.tallies).toEqual({ [gone]: 2, [kept]: 2 });
   });
 
+  it("a voter's other screen follows the dots they spend and take back on their phone; the phone has them in its answers", async () => {
+    const staff = await facilitator();
+    const id = await addParticipant(t.server.db, event.id, "Dee");
+    const cookie = participantCookie(event.id, id);
+    const onPhone = await clients.connect({ eventId: event.id, cookie });
+    const onTablet = await clients.connect({ eventId: event.id, cookie });
+    const [idea = ""] = await addNotes(staff, 1);
+    const { round } = await openRound(staff);
+    const toPhone = collect(onPhone, "vote:yours");
+    const cast = nextEvent(onTablet, "vote:yours");
+    await ok(onPhone, "vote:cast", { roundId: round.id, targetId: idea });
+    expect(await cast).toEqual({ boardId: event.welcomeBoardId, roundId: round.id, mine: { [idea]: 1 } });
+    const taken = nextEvent(onTablet, "vote:yours", (m) => Object.keys(m.mine).length === 0);
+    await ok(onPhone, "vote:retract", { roundId: round.id, targetId: idea });
+    expect((await taken).mine).toEqual({});
+    // A round trip after the last: anything sent to the phone itself would be here.
+    await ok(onPhone, "event:time", {});
+    expect(toPhone).toEqual([]);
+  });
+
   it("gives no dots back with an undo once the round has closed", async () => {
     const staff = await facilitator();
     const amira = await phone("Amira");

@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { presentationJudges, presentationScores } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { presentationJudges, presentationScores, teams } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
-import type { WriteHandler } from "@/lib/realtime/handler";
+import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { resultsIfProjected } from "./results";
-import { criterionRenames } from "./rules";
+import { criteriaFromSuccess, criterionRenames } from "./rules";
 import { criteriaFor, findJudges, findRun, isJudge, judgeCandidates, presentationTeams, saveRun, teamInEvent } from "./store";
 
 /** A facilitator makes someone in the event a judge: a guest who joined with the code, or staff. */
@@ -96,14 +97,7 @@ export const setCriteria: WriteHandler<"criteria:set"> = {
     const criteria = [...new Set(payload.criteria)];
     const run = await findRun(tx, actor.eventId);
     const before = criteriaFor(run, await presentationTeams(tx, actor.eventId))[team.id] ?? [];
-    const renamed = criterionRenames(before, criteria);
-    for (const [from, to] of renamed) {
-      const ofTeam = (criterion: string) =>
-        and(eq(presentationScores.teamId, team.id), eq(presentationScores.criterion, criterion));
-      // Scores left under the new wording by an earlier edit stopped counting then; these replace them.
-      await tx.delete(presentationScores).where(ofTeam(to));
-      await tx.update(presentationScores).set({ criterion: to, updatedAt: now }).where(ofTeam(from));
-    }
+    const renamed = await moveScores(tx, team.id, before, criteria, now);
     await saveRun(tx, actor.eventId, { criteria: { ...run.criteria, [team.id]: criteria } }, now);
     return {
       result: { criteria },
@@ -118,3 +112,50 @@ export const setCriteria: WriteHandler<"criteria:set"> = {
     };
   },
 };
+
+/** Scores given under a criterion whose wording was fixed move with it (criterionRenames); returns the renames. */
+async function moveScores(tx: Tx, teamId: string, before: readonly string[], after: readonly string[], now: number) {
+  const renamed = criterionRenames(before, after);
+  for (const [from, to] of renamed) {
+    const ofTeam = (criterion: string) => and(eq(presentationScores.teamId, teamId), eq(presentationScores.criterion, criterion));
+    // Scores left under the new wording by an earlier edit stopped counting then; these replace them.
+    await tx.delete(presentationScores).where(ofTeam(to));
+    await tx.update(presentationScores).set({ criterion: to, updatedAt: now }).where(ofTeam(from));
+  }
+  return renamed;
+}
+
+/**
+ * An organiser edited a brief's "what success looks like": the teams on it judged by those lines
+ * (not by criteria of their own) are judged by the new ones on every screen, judges' phones
+ * included, and scores under a line whose wording was fixed move with it.
+ */
+export async function followSuccessLines(
+  tx: Tx,
+  eventId: string,
+  briefId: string,
+  change: { before: string; after: string },
+  now: number,
+): Promise<Broadcast[]> {
+  const before = criteriaFromSuccess(change.before);
+  const after = criteriaFromSuccess(change.after);
+  if (before.join("\n") === after.join("\n")) return [];
+  const run = await findRun(tx, eventId);
+  const onBrief = (
+    await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.eventId, eventId), eq(teams.briefId, briefId)))
+  ).filter((t) => !run.criteria[t.id]);
+  if (onBrief.length === 0) return [];
+  const broadcasts: Broadcast[] = [];
+  for (const team of onBrief) {
+    const renamed = await moveScores(tx, team.id, before, after, now);
+    broadcasts.push({
+      room: rooms.presentations(eventId),
+      event: "presentation:criteria-changed",
+      data: { teamId: team.id, criteria: after, renamed },
+    });
+  }
+  return [...broadcasts, ...(await resultsIfProjected(tx, eventId))];
+}

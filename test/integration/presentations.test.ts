@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { votes } from "@/db/schema";
+import { briefs, votes } from "@/db/schema";
+import { createBrief } from "@/lib/briefs/create-brief";
 import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
+import { followSuccessLines } from "@/lib/presentations/judging";
 import { loadResults } from "@/lib/presentations/results";
 import { presentingTeamIdsOf } from "@/lib/presentations/store";
+import { sequenceBroadcasts } from "@/lib/realtime/sequence";
+import { insertTeam } from "@/lib/teams/create-team";
 import { clientsFor, nextEvent, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -253,6 +257,51 @@ describe("presentations", () => {
     await ok(f, "judge:assign", { personKey: `p:${alice.id}`, judge: true });
     await shownWithAlice;
     expect((await loadResults(t.server.db.read, event.id)).judges).toBe(2);
+  });
+
+  it("a brief's success lines fixed by an organiser reach judges' phones as the team's criteria, scores moving with the wording", async () => {
+    const f = await staff();
+    const briefId = await t.server.db.transact(async (tx) => {
+      const { id } = await createBrief(tx, { eventId: event.id, title: "Greener parks" });
+      await tx.update(briefs).set({ successLooksLike: "- More trees\n- Benches peopel use" }).where(eq(briefs.id, id));
+      return id;
+    });
+    const team = await t.server.db.transact((tx) =>
+      insertTeam(tx, { eventId: event.id, name: "Parks", briefId, capacity: null, now: Date.now() }),
+    );
+    const judge = await phone("Judith");
+    await ok(judge.socket, "team:join", { teamId: team.id });
+    await ok(f, "judge:assign", { personKey: `p:${judge.id}`, judge: true });
+    expect((await ok(judge.socket, "presentation:state", {})).criteria[team.id]).toEqual(["More trees", "Benches peopel use"]);
+    await ok(judge.socket, "judge:score", { teamId: team.id, criterion: "Benches peopel use", score: 4 });
+
+    const told = nextEvent(judge.socket, "presentation:criteria-changed", (m) => m.data.teamId === team.id);
+    const judging = await t.server.db.transact(async (tx) =>
+      sequenceBroadcasts(
+        tx,
+        await followSuccessLines(
+          tx,
+          event.id,
+          briefId,
+          { before: "- More trees\n- Benches peopel use", after: "- More trees\n- Benches people use" },
+          Date.now(),
+        ),
+      ),
+    );
+    t.server.realtime.emitBroadcasts(judging);
+    expect((await told).data).toEqual({
+      teamId: team.id,
+      criteria: ["More trees", "Benches people use"],
+      renamed: [["Benches peopel use", "Benches people use"]],
+    });
+    const state = await ok(judge.socket, "presentation:state", {});
+    expect(state.me.scores[team.id]).toEqual({ "Benches people use": 4 });
+    // Judged on criteria of its own, a team does not follow its brief's lines.
+    await ok(f, "criteria:set", { teamId: team.id, criteria: ["Our own"] });
+    const untouched = await t.server.db.transact((tx) =>
+      followSuccessLines(tx, event.id, briefId, { before: "- More trees", after: "- Fewer cars" }, Date.now()),
+    );
+    expect(untouched).toEqual([]);
   });
 
   it("two near-simultaneous 'next' presses from the same stage move on one stage, and back goes back a stage", async () => {

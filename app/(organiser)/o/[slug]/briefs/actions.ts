@@ -28,6 +28,7 @@ import { formArg, textArg } from "@/lib/forms/action-args";
 import { mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
 import { fieldErrorsByPath, listFromForm } from "@/lib/forms/list-fields";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
+import { followSuccessLines } from "@/lib/presentations/judging";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
@@ -121,7 +122,9 @@ export async function saveBriefAction(
     const merge = mergeEdit(basis, parsed.data, current);
     if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
     await updateBrief(tx, { eventId: allowed.event.id, briefId, fields: merge.merged });
-    return { merge, stored: merge.merged, saved: true };
+    const success = { before: current.successLooksLike, after: merge.merged.successLooksLike };
+    const judging = await sequenceBroadcasts(tx, await followSuccessLines(tx, allowed.event.id, briefId, success, Date.now()));
+    return { merge, stored: merge.merged, saved: true, judging };
   });
   if (!outcome) return { message: t("goneGoBack"), values };
   const answer = await mergedAnswer({
@@ -135,6 +138,7 @@ export async function saveBriefAction(
   const { dataLinks, usefulLinks, contacts } = outcome.merge.merged;
   const listAnswer = { dataLinks, usefulLinks, contacts };
   if (!outcome.saved) return { ...answer, lists: listAnswer };
+  if (outcome.judging?.length) sharedRealtime()?.emitBroadcasts(outcome.judging);
   await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
   return { ...answer, lists: listAnswer, saved: [t("saved"), answer.keptTheirs].filter(Boolean).join(" ") };

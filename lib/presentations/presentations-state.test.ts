@@ -60,6 +60,14 @@ describe("the presentations room's reducer", () => {
     expect(presentationsRoom.reload?.(staffScreen, made)).toBe(true);
   });
 
+  it("reads the feedback again on the screens of the team it was written to and of the staff, and nowhere else", () => {
+    const given = { name: "presentation:feedback-given", data: { teamId: "a" } } as const;
+    const member = presentationsRoom.init({ ...snapshot, me: { ...snapshot.me, teamId: "a" } });
+    const otherTeam = presentationsRoom.init({ ...snapshot, me: { ...snapshot.me, teamId: "b" } });
+    const staffScreen = presentationsRoom.init({ ...snapshot, me: { ...snapshot.me, staff: true } });
+    expect([member, otherTeam, staffScreen].map((s) => presentationsRoom.reload?.(s, given))).toEqual([true, false, true]);
+  });
+
   it("floats each reaction up as a burst, and lets it go by its id", () => {
     let s = presentationsRoom.init(snapshot);
     for (const kind of ["clap", "love"] as const) {

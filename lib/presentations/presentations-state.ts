@@ -56,6 +56,9 @@ function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsS
       return { ...s };
     case "presentation:team-changed":
       return { ...s, teams: s.teams.map((t) => (t.id === e.data.team.id ? e.data.team : t)) };
+    case "presentation:feedback-given":
+      // What was written is only in a snapshot, for the team's and the staff's screens (see reload).
+      return s;
   }
 }
 
@@ -66,7 +69,9 @@ export const presentationsRoom: RoomReducer<"presentations", PresentationsState>
   reload: (s, e) =>
     (e.name === "presentation:team-changed" && !s.teams.some((t) => t.id === e.data.team.id)) ||
     // Staff list the judges by name, which only their snapshot carries.
-    (e.name === "presentation:judges-changed" && s.judges !== null),
+    (e.name === "presentation:judges-changed" && s.judges !== null) ||
+    // Feedback is read by the team it was written to and by the staff, from their snapshot.
+    (e.name === "presentation:feedback-given" && (s.me.staff || s.me.teamId === e.data.teamId)),
 };
 
 /** Lets a burst go once it has floated up. */

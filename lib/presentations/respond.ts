@@ -44,7 +44,10 @@ export const react: WriteHandler<"presentation:react"> = {
   },
 };
 
-/** Written feedback to a team, kept for the team and the organisers' record; not broadcast to the room. */
+/**
+ * Written feedback to a team, kept for the team and the organisers' record: the room hears only
+ * that the team was given some (their screens and the staff's read it from their snapshot).
+ */
 export const giveFeedback: WriteHandler<"presentation:feedback"> = {
   kind: "write",
   permission: "writeNote",
@@ -63,7 +66,7 @@ export const giveFeedback: WriteHandler<"presentation:feedback"> = {
     if (!view) throw new Error("feedback not named");
     return {
       result: { feedback: view },
-      broadcasts: [],
+      broadcasts: [{ room: rooms.presentations(actor.eventId), event: "presentation:feedback-given", data: { teamId: team.id } }],
     };
   },
 };

@@ -250,4 +250,6 @@ export type PresentationEvents = {
   "presentation:judges-changed": { judgeKeys: string[] };
   /** A judge scored a team: no score and no judge, only that the results have moved. */
   "presentation:scored": { teamId: string };
+  /** Someone wrote feedback to a team: not what, nor who; the team's and the staff's screens read it again. */
+  "presentation:feedback-given": { teamId: string };
 };

@@ -202,6 +202,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "presentation:criteria-changed": true,
   "presentation:judges-changed": true,
   "presentation:scored": true,
+  "presentation:feedback-given": true,
   "announcement:made": true,
   "announcement:cleared": true,
   "presence:updated": true,

@@ -1,13 +1,48 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { useConnection } from "@/lib/realtime/client/react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { usePrivateDetails } from "@/lib/realtime/client/teams";
 
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 type Action = { participantId: string; kind: "remove" | "notes" };
+
+/** How often at most the counts are read again while notes come in: a flood shows within this, at a few reads a minute. */
+const countsFollowMs = 5000;
+
+/**
+ * Runs `reload` when the event's notes change in number (another facilitator cleared someone's,
+ * or someone is flooding a board): at most once every few seconds, however many notes come.
+ */
+function useReloadAsNotesCount(reload: () => void) {
+  const { noteCounts, snapshot } = useEventRoom();
+  // Null until the event's snapshot: its counts are those the list was first read with.
+  const total = snapshot ? Object.values(noteCounts).reduce((sum, n) => sum + n, 0) : null;
+  const seen = useRef<number | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(reload);
+  latest.current = reload;
+  useEffect(() => {
+    if (total === null) return;
+    if (seen.current === null || seen.current === total) {
+      seen.current = total;
+      return;
+    }
+    seen.current = total;
+    pending.current ??= setTimeout(() => {
+      pending.current = null;
+      latest.current();
+    }, countsFollowMs);
+  }, [total]);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+}
 
 /**
  * For the console only: everyone in the event with how many notes they've written where the
@@ -19,6 +54,7 @@ export function PeopleModeration({ changeKey }: { changeKey: unknown }) {
   const t = useTranslations("board-moderation");
   const c = useConnection();
   const [reload, setReload] = useState(0);
+  useReloadAsNotesCount(() => setReload((n) => n + 1));
   const loaded = usePrivateDetails(true, changeKey, reload);
   const details = loaded?.people ?? null;
   // Nobody's count shows their unsigned notes (anonymous boards, young people's map pins): while the event has any, anyone may have some.

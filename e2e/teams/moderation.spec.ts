@@ -95,3 +95,30 @@ test("on an anonymous board nobody's count moves, and clearing someone's notes s
   await phoneContext.close();
   await laptop.close();
 });
+
+test("the console's counts follow notes written after it opened, so a flood shows without pressing Refresh", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const phoneContext = await browser.newContext(phone);
+  await joinAs(phoneContext, event.id, "Flooder Fred");
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(laptop, event.organiser.id);
+  const console_ = await laptop.newPage();
+  await console_.goto(`/f/${event.slug}`);
+  const row = console_.getByTestId("people-moderation").getByRole("listitem").filter({ hasText: "Flooder Fred" });
+  await expect(row).toContainText("0 notes");
+
+  const fred = await phoneContext.newPage();
+  await fred.goto(`/p/${event.slug}`);
+  for (const text of ["Spam one", "Spam two"]) {
+    await fred.getByLabel("Your note").fill(text);
+    await fred.getByRole("button", { name: "Add note" }).click();
+    await expect(fred.getByTestId("note").filter({ hasText: text })).toBeVisible();
+  }
+  await expect(row).toContainText("2 notes");
+  await expect(row.getByRole("button", { name: "Delete notes… by Flooder Fred" })).toBeEnabled();
+
+  await phoneContext.close();
+  await laptop.close();
+});

@@ -253,7 +253,7 @@ export function useEventRoom() {
     nudge: state?.nudge ?? null,
     /** Every board of the event, live: null until the first snapshot arrives. */
     boards: state?.boards ?? null,
-    /** Note counts of boards heard since the snapshot; a screen falls back to those it loaded with. */
+    /** How many notes each board holds, from the snapshot and as they change; empty until the first snapshot. */
     noteCounts: state?.noteCounts ?? {},
   };
 }

@@ -84,7 +84,7 @@ export function CheckInForm({
       <TextArea
         name="numbers"
         label={t("numbers")}
-        hint={t("numbersHint")}
+        hint={t("numbersHint", { reached: 1200, hours: 2.5 })}
         rows={2}
         maxLength={4000}
         defaultValue={v.numbers}

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { fieldText, localFieldErrors } from "@/app/(organiser)/form-state";
 import type { FormState } from "@/app/ui/form";
@@ -17,7 +17,7 @@ const checkInFields = ["status", "progress", "evidence", "numbers", "links", "le
 /** A check-in form, from organiser or owner alike: validated, photos checked, then saved; the event's review follows it. */
 export async function submitCheckIn(project: { id: string; eventId: string }, form: FormData): Promise<CheckInState> {
   const values = Object.fromEntries(checkInFields.map((f) => [f, fieldText(form, f)]));
-  const parsed = checkInSchema.safeParse(values);
+  const parsed = checkInSchema(await getLocale()).safeParse(values);
   if (!parsed.success) return { errors: await localFieldErrors(parsed.error), values };
   const files = form.getAll("photos").filter((f): f is File => f instanceof File && f.size > 0);
   const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));

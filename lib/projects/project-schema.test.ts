@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventDetailsSchema } from "@/lib/events/event-details";
+import { localise } from "@/lib/i18n/server-text";
 import { checkInSchema, coOwnersField, linksField, milestoneSchema, numbersField, projectSchema } from "./project-schema";
 
 describe("project fields", () => {
@@ -27,14 +28,42 @@ describe("project fields", () => {
   });
 
   it("reads numbers as 'what: how many'", () => {
-    expect(numbersField.parse("people reached: 1,200\nbags of litter = 14\nchange: -3")).toEqual([
+    expect(numbersField("en-GB").parse("people reached: 1,200\nbags of litter = 14\nchange: -3")).toEqual([
       { label: "people reached", value: 1200 },
       { label: "bags of litter", value: 14 },
       { label: "change", value: -3 },
     ]);
-    const bad = numbersField.safeParse("lots of people");
+    const bad = numbersField("en-GB").safeParse("lots of people");
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.error.issues[0]?.message).toContain('"what: how many"');
+  });
+
+  it("reads a check-in's numbers the way the reader's language writes them", () => {
+    const read = (locale: string, typed: string) =>
+      numbersField(locale)
+        .parse(typed)
+        .map((n) => n.value);
+    expect(read("pt-PT", "horas dedicadas: 2,5\npessoas alcançadas: 1.200,5")).toEqual([2.5, 1200.5]);
+    expect(read("es", "personas alcanzadas: 1.200\nhoras: 2,5")).toEqual([1200, 2.5]);
+    expect(read("fr", "personnes touchées : 1 200\nheures : 1\u202F250,5")).toEqual([1200, 1250.5]);
+    expect(read("pl", "godziny: 2,5\nosoby: 12\u00A0000")).toEqual([2.5, 12000]);
+    expect(read("en-GB", "people reached: 1,200\nhours given: 2.5")).toEqual([1200, 2.5]);
+  });
+
+  it("asks which number was meant rather than saving a guess, in the reader's language", () => {
+    const refused = (locale: string, typed: string) => {
+      const parsed = numbersField(locale).safeParse(typed);
+      return localise(parsed.error?.issues[0]?.message ?? "saved", locale);
+    };
+    expect(refused("pt-PT", "pessoas alcançadas: 1.200")).toBe(
+      'Verifique "pessoas alcançadas: 1.200": quer dizer 1200 ou 1,2? Escreva-o outra vez como um dos dois.',
+    );
+    expect(refused("pl", "osoby: 3,500")).toBe(
+      "Sprawdź „osoby: 3,500”: chodzi o 3500 czy o 3,5? Wpisz tę liczbę jeszcze raz w jednej z tych postaci.",
+    );
+    expect(refused("en-GB", "people reached: 1.200")).toBe(
+      'Check "people reached: 1.200": do you mean 1,200 or 1.2? Write it again like one of these.',
+    );
   });
 
   it("takes a milestone's date as typed, and refuses a day the month doesn't have rather than moving it", () => {
@@ -74,8 +103,9 @@ describe("project fields", () => {
       helpNeeded: "",
       authorName: "Owner",
     };
-    expect(checkInSchema.safeParse(base).success).toBe(false);
-    expect(checkInSchema.safeParse({ ...base, progress: "Opened the café" }).success).toBe(true);
-    expect(checkInSchema.safeParse({ ...base, status: "fine", progress: "x" }).success).toBe(false);
+    const schema = checkInSchema("en-GB");
+    expect(schema.safeParse(base).success).toBe(false);
+    expect(schema.safeParse({ ...base, progress: "Opened the café" }).success).toBe(true);
+    expect(schema.safeParse({ ...base, status: "fine", progress: "x" }).success).toBe(false);
   });
 });

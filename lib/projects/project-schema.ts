@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkInStatuses } from "@/db/schema";
 import { typedLine } from "@/lib/forms/direction-controls";
+import { readTypedNumber } from "./typed-number";
 
 /**
  * What organisers and owners type about projects, validated with plain messages. Multi-line
@@ -87,30 +88,42 @@ export const milestoneSchema = z.object({
   done: z.boolean(),
 });
 
-/** "people reached: 120" → { label: "people reached", value: 120 }. */
-export const numbersField = z
-  .string()
-  .max(4000, "Keep the numbers to 4,000 characters or fewer.")
-  .transform((raw, ctx) => {
-    const out: { label: string; value: number }[] = [];
-    for (const line of lines(raw)) {
-      const match = line.match(/^(.{1,120}?)\s*[:=]\s*(-?[\d,]*\.?\d+)\s*$/);
-      const value = match ? Number((match[2] ?? "").replaceAll(",", "")) : Number.NaN;
-      if (!match || !Number.isFinite(value)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `Write each number as "what: how many", e.g. "people reached: 120". Check "${line.slice(0, 40)}".`,
-        });
+/**
+ * "people reached: 120" → { label: "people reached", value: 120 }, the number read the way the
+ * reader's language writes it (lib/projects/typed-number.ts).
+ */
+export const numbersField = (locale: string) =>
+  z
+    .string()
+    .max(4000, "Keep the numbers to 4,000 characters or fewer.")
+    .transform((raw, ctx) => {
+      const out: { label: string; value: number }[] = [];
+      for (const line of lines(raw)) {
+        const match = line.match(/^(.{1,120}?)\s*[:=]\s*([-\u2212]?[\d.,\s]*\d)$/);
+        const read = match ? readTypedNumber(match[2] ?? "", locale) : null;
+        if (read?.kind === "ambiguous") {
+          const [whole, fraction] = [read.whole, read.fraction].map((n) => n.toLocaleString("en-GB"));
+          ctx.addIssue({
+            code: "custom",
+            message: `Check "${line.slice(0, 40)}": do you mean ${whole} or ${fraction}? Write it again like one of these.`,
+          });
+          return z.NEVER;
+        }
+        if (!match || read?.kind !== "number" || !Number.isFinite(read.value)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Write each number as "what: how many", e.g. "people reached: 120". Check "${line.slice(0, 40)}".`,
+          });
+          return z.NEVER;
+        }
+        out.push({ label: (match[1] ?? "").trim(), value: read.value });
+      }
+      if (out.length > 20) {
+        ctx.addIssue({ code: "custom", message: "List at most 20 numbers." });
         return z.NEVER;
       }
-      out.push({ label: (match[1] ?? "").trim(), value });
-    }
-    if (out.length > 20) {
-      ctx.addIssue({ code: "custom", message: "List at most 20 numbers." });
-      return z.NEVER;
-    }
-    return out;
-  });
+      return out;
+    });
 
 /** Web links only: a javascript: or data: link in a public page would be a hazard. */
 export const linksField = z
@@ -138,23 +151,25 @@ export const linksField = z
     return out;
   });
 
-export const checkInSchema = z
-  .object({
-    status: z.enum(checkInStatuses, { error: "Say how the project is going: on track, at risk, stuck or done." }),
-    progress: shortText(4000, "the progress"),
-    evidence: shortText(4000, "the evidence"),
-    numbers: numbersField,
-    links: linksField,
-    learning: shortText(4000, "the learning"),
-    helpNeeded: shortText(4000, "what help you need"),
-    authorName: shortText(120, "your name").min(1, "Say who is writing this update."),
-  })
-  .refine((c) => c.progress || c.evidence || c.learning || c.helpNeeded || c.numbers.length || c.links.length, {
-    path: ["progress"],
-    message: "Write a line about what has happened since the last update.",
-  });
+/** A check-in as typed by a reader of `locale`: its numbers are read the way that language writes them. */
+export const checkInSchema = (locale: string) =>
+  z
+    .object({
+      status: z.enum(checkInStatuses, { error: "Say how the project is going: on track, at risk, stuck or done." }),
+      progress: shortText(4000, "the progress"),
+      evidence: shortText(4000, "the evidence"),
+      numbers: numbersField(locale),
+      links: linksField,
+      learning: shortText(4000, "the learning"),
+      helpNeeded: shortText(4000, "what help you need"),
+      authorName: shortText(120, "your name").min(1, "Say who is writing this update."),
+    })
+    .refine((c) => c.progress || c.evidence || c.learning || c.helpNeeded || c.numbers.length || c.links.length, {
+      path: ["progress"],
+      message: "Write a line about what has happened since the last update.",
+    });
 
-export type CheckInInput = z.infer<typeof checkInSchema>;
+export type CheckInInput = z.infer<ReturnType<typeof checkInSchema>>;
 
 export const riskSchema = z.object({
   checked: z.boolean(),

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { findWelcomeBoard } from "@/lib/boards/find-boards";
 import { expectAccessible } from "../support/a11y";
-import { addStaff, createEventFixture, signIn } from "../support/fixtures";
+import { commandSocket } from "../support/command-socket";
+import { addStaff, createEventFixture, db, signIn } from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
+import { say } from "./catalogue";
 
 test("an organiser sets the event's language: the big screen speaks it, and says how to join in three more", async ({
   browser,
@@ -14,6 +17,8 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   const screen = await laptop.newPage();
   await screen.goto(`/s/${event.slug}`);
   await expect(screen.getByRole("heading", { name: "Join on your phone" })).toBeVisible();
+  const welcome = screen.getByRole("heading", { name: new RegExp(`^${say("en-GB", "templates.welcome.name")}`) });
+  await expect(welcome).toBeVisible();
   const organiser = await browser.newContext();
   await signIn(organiser, event.organiser.id);
   const editor = await organiser.newPage();
@@ -41,6 +46,18 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   await expect(also.locator('[lang="fr"]')).toHaveText("Rejoignez-nous sur votre téléphone");
   // Spanish itself, the main language, is not said twice.
   await expect(also.locator('[lang="es"]')).toHaveCount(0);
+  // The welcome wall made in English speaks Spanish too: its title and its prompts.
+  await expect(screen.getByRole("heading", { name: new RegExp(`^${say("es", "templates.welcome.name")}`) })).toBeVisible();
+  await expect(screen.getByText(say("es", "templates.welcome.columns.hello"), { exact: false })).toBeVisible();
+  await expect(screen.getByText(say("en-GB", "templates.welcome.name"))).toHaveCount(0);
+  await expect(screen.getByText(say("en-GB", "templates.welcome.columns.hello"), { exact: false })).toHaveCount(0);
+  // A facilitator renames it: the screen shows the new name at once, as typed.
+  const board = await findWelcomeBoard((await db()).read, event.id);
+  if (!board) throw new Error("no welcome wall");
+  const staff = await commandSocket(event.id, facilitator.id);
+  await staff.command("board:update", { boardId: board.id, title: "¡Hola, Lambeth!" });
+  await expect(screen.getByRole("heading", { name: /^¡Hola, Lambeth!/ })).toBeVisible();
+  staff.close();
   // The QR code still takes about a third of the screen's height.
   const qr = await screen.getByTestId("join-qr").boundingBox();
   expect(qr?.height ?? 0).toBeGreaterThanOrEqual(1080 / 3);

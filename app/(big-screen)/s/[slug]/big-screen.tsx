@@ -32,7 +32,8 @@ type Props = {
     /** "Join on your phone" in the event's extra languages. */
     alsoIn: { code: string; heading: string }[];
   };
-  board: { id: string; title: string; columns: { key: string; title: string }[] } | null;
+  /** The welcome board: drawn from the room's live copy, in the event's language. */
+  board: { id: string } | null;
   boards: readonly Pick<BoardListing, "id" | "title" | "teamId" | "teamName">[];
 };
 
@@ -121,19 +122,21 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
   const wall = useBoard(board?.id ?? "", { asTheRoom: true });
   const wallNotes = Object.values(wall.state?.notes ?? {}).filter((n) => !n.hidden);
   const latest = wallNotes.sort((a, b) => b.createdAt - a.createdAt).slice(0, 3);
+  // The room's live copy, in the event's language: not the stored title, which a rename or a change of language leaves behind.
+  const shown = board ? wall.state?.board : undefined;
   return (
     <div className="grid h-full grid-cols-[34rem_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] gap-10">
       <JoinPanel join={join} />
       <div className="flex min-h-0 min-w-0 flex-col gap-6 overflow-hidden">
-        {board ? (
+        {shown ? (
           <section aria-labelledby="welcome-title" className="shrink-0">
             <h2 id="welcome-title" className="mb-4 text-3xl font-bold">
-              {board.title}
+              {shown.title}
               <span className="ms-4 text-2xl font-semibold text-white/70">{t("noteCount", { count: wallNotes.length })}</span>
             </h2>
             {latest.length === 0 ? (
               <p className="rounded-2xl bg-stage-raised p-8 text-3xl text-white/80">
-                {t("empty", { columns: board.columns.map((c) => c.title).join(" · ") })}
+                {t("empty", { columns: shown.columns.map((c) => c.title).join(" · ") })}
               </p>
             ) : (
               <ul className="grid grid-cols-3 gap-6">

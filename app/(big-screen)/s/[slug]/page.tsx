@@ -58,7 +58,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
               draft: event.status === "draft",
               alsoIn,
             }}
-            board={board ? { id: board.id, title: board.title, columns: board.columns } : null}
+            board={board ? { id: board.id } : null}
             boards={boards}
           />
         </EventConnectionProvider>

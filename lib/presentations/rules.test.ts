@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translator";
 import {
   advance,
   combineResults,
   criteriaFromSuccess,
+  criteriaFromWords,
+  criteriaInWords,
   criterionRenames,
   fallbackCriteria,
   judgeTeam,
@@ -297,5 +300,27 @@ describe("editing criteria", () => {
     expect(criterionRenames(["A", "B"], ["B"])).toEqual([]);
     // A swap that also rewords one is ambiguous: nothing moves.
     expect(criterionRenames(["A", "B"], ["B", "A!"])).toEqual([]);
+  });
+  it("shows Made In's own criteria in the facilitator's language, and saves them unchanged under their stored names", () => {
+    const t = translator("pl", "presentations");
+    const polish = (key: string) => t(`fallbackCriteria.${key}`);
+    const shown = criteriaInWords([...fallbackCriteria, "Residents tried it"], polish);
+    expect(shown).toEqual([
+      "Problem jest jasno określony",
+      "To, co powstało, działa",
+      "Można to kontynuować",
+      "Residents tried it",
+    ]);
+    // Left as shown, one reworded, one added: only the words the facilitator wrote are stored as written.
+    const typed = [shown[0] ?? "", "Działa na telefonie", shown[2] ?? "", shown[3] ?? "", "Nowe"];
+    expect(criteriaFromWords(typed, polish)).toEqual([
+      "The problem is clear",
+      "Działa na telefonie",
+      "It can be taken forward",
+      "Residents tried it",
+      "Nowe",
+    ]);
+    // So saving the list untouched renames nothing, and judges' scores stay where they were.
+    expect(criterionRenames(fallbackCriteria, criteriaFromWords(criteriaInWords(fallbackCriteria, polish), polish))).toEqual([]);
   });
 });

@@ -235,6 +235,26 @@ export function fallbackCriterionKey(criterion: string): (typeof fallbackKeys)[n
   return index === -1 ? null : (fallbackKeys[index] ?? null);
 }
 
+/** Criteria as a reader edits them: Made In's own in the reader's words (`say` reads `presentations.fallbackCriteria`). */
+export function criteriaInWords(criteria: readonly string[], say: (key: (typeof fallbackKeys)[number]) => string): string[] {
+  return criteria.map((criterion) => {
+    const key = fallbackCriterionKey(criterion);
+    return key ? say(key) : criterion;
+  });
+}
+
+/**
+ * Criteria as saved from `criteriaInWords`: one of Made In's own left as the reader saw it is
+ * stored under its English name again, so judges' scores stay with it and every other reader
+ * still sees it in their own language.
+ */
+export function criteriaFromWords(lines: readonly string[], say: (key: (typeof fallbackKeys)[number]) => string): string[] {
+  return lines.map((line) => {
+    const index = fallbackKeys.findIndex((key) => say(key) === line);
+    return index === -1 ? line : (fallbackCriteria[index] ?? line);
+  });
+}
+
 /** A brief's "what success looks like", one criterion per line, list markers removed. */
 export function criteriaFromSuccess(successLooksLike: string): string[] {
   const lines = successLooksLike

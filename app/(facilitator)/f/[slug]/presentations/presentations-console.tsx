@@ -7,7 +7,14 @@ import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { ConnectionPill } from "@/app/live/status";
 import { Wordmark } from "@/app/ui/brand";
 import { useShownName } from "@/app/ui/shown-name";
-import { moveBy, moveTo, type Step as PresentationStep, stageClock } from "@/lib/presentations/rules";
+import {
+  criteriaFromWords,
+  criteriaInWords,
+  moveBy,
+  moveTo,
+  type Step as PresentationStep,
+  stageClock,
+} from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { useTeams } from "@/lib/realtime/client/teams";
 import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
@@ -648,10 +655,12 @@ function CriteriaEditor({
   handle: PresentationsHandle;
 }) {
   const t = useTranslations("presentations-console.criteria");
+  const fallback = useTranslations("presentations.fallbackCriteria");
   const id = useId();
-  const [text, setText] = useState(criteria.join("\n"));
+  const inWords = criteriaInWords(criteria, fallback).join("\n");
+  const [text, setText] = useState(inWords);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setText(criteria.join("\n")), [criteria]);
+  useEffect(() => setText(inWords), [inWords]);
   return (
     <details className="rounded-xl border border-line p-3">
       <summary className="cursor-pointer font-semibold">{t("summary", { team: teamName, count: criteria.length })}</summary>
@@ -661,10 +670,13 @@ function CriteriaEditor({
           e.preventDefault();
           const ack = await handle.send("criteria:set", {
             teamId,
-            criteria: text
-              .split("\n")
-              .map((l) => l.trim())
-              .filter(Boolean),
+            criteria: criteriaFromWords(
+              text
+                .split("\n")
+                .map((l) => l.trim())
+                .filter(Boolean),
+              fallback,
+            ),
           });
           setSaved(Boolean(ack?.ok));
         }}

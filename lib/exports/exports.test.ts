@@ -294,4 +294,26 @@ describe("In the reader's language", () => {
     expect(renderCsvTable(findCsvTable("notes") as NonNullable<ReturnType<typeof findCsvTable>>, data)).toContain("Food");
     expect(eventMarkdown(data, "en-GB")).toBe(eventMarkdown(data));
   });
+
+  it("writes the names the server made (someone who left, a participant's pseudonym, a young person) in the reader's language", () => {
+    const data = sampleExport();
+    // After the retention sweep a member's name is a pseudonym; a note of someone who left keeps theirs.
+    const [resident, officer] = data.participants;
+    if (resident) resident.displayName = "Participant 3";
+    if (officer) officer.displayName = "Young person";
+    for (const r of data.reframes) r.authorName = "Someone who left";
+    for (const f of data.presentations.feedback) f.authorName = "Participant 7";
+    const note = data.boards[0]?.notes[0];
+    if (note) note.authorParticipantId = "p3";
+    const md = eventMarkdown(data, "pl");
+    expect(md).toContain("- Uczestnik 3 (");
+    expect(md).toContain("- Młoda osoba (");
+    expect(md).toMatch(/Ktoś, kto odszedł/);
+    expect(md).toContain("— Uczestnik 7");
+    expect(md).toContain("- Café — Ktoś, kto odszedł");
+    for (const english of ["Someone who left", "Participant 3", "Participant 7", "Young person"])
+      expect(md).not.toContain(english);
+    // English readers read them as written.
+    expect(eventMarkdown(data, "en-GB")).toContain("- Café — Someone who left");
+  });
 });

@@ -2,6 +2,7 @@ import { eventTimeZone, formatLongDate } from "@/lib/events/event-dates";
 import { pseudoLocale } from "@/lib/i18n/locales";
 import { pseudoText } from "@/lib/i18n/pseudo";
 import { type Translate, translator } from "@/lib/i18n/translator";
+import { sayName } from "@/lib/participants/profile-facts";
 import { fallbackCriterionKey } from "@/lib/presentations/rules";
 import {
   attendanceOf,
@@ -41,6 +42,8 @@ export type Say = {
   list: (items: string[]) => string;
   /** A judging criterion: Made In's own in the reader's words, people's as they wrote it. */
   criterion: (name: string) => string;
+  /** A name the server wrote itself ("Someone who left", "Participant 3") in the reader's words; a person's own as it is. */
+  name: (name: string) => string;
 };
 
 const isEnglish = (locale: string) => locale.toLowerCase().startsWith("en") && locale !== pseudoLocale;
@@ -78,6 +81,10 @@ function sayIn(locale: string): Say {
       const key = fallbackCriterionKey(name);
       return key ? translator(locale, "presentations")(`fallbackCriteria.${key}`) : name;
     },
+    name: (name) => {
+      const names = translator(locale, "notes");
+      return sayName(name, (key, values) => names(`writtenNames.${key}`, values));
+    },
   };
 }
 
@@ -113,13 +120,13 @@ const teamMarkdownSections: TeamMarkdownSection[] = [
   },
   {
     title: "reframed",
-    render: (team, _data, { t, date }) => {
+    render: (team, _data, { t, date, name }) => {
       const [current, ...earlier] = team.reframes;
       if (!current) return null;
       const lines = [
         `> ${escapeMarkdown(current.text)}`,
         "",
-        t("reframed.byline", { author: escapeMarkdown(current.authorName), date: date(current.createdAt) }),
+        t("reframed.byline", { author: escapeMarkdown(name(current.authorName)), date: date(current.createdAt) }),
       ];
       if (earlier.length > 0) lines.push("", t("reframed.earlier", { count: earlier.length }));
       return lines.join("\n");
@@ -127,13 +134,13 @@ const teamMarkdownSections: TeamMarkdownSection[] = [
   },
   {
     title: "members",
-    render: (team, _data, { t }) =>
+    render: (team, _data, { t, name }) =>
       team.members.length === 0
         ? t("members.none")
         : team.members
             .map((m) => {
               const about = [m.kind ? t("kinds", { kind: m.kind }) : "", m.skills.join(", ")].filter(Boolean).join(" · ");
-              return `- ${escapeMarkdown(m.displayName)}${about ? ` (${escapeMarkdown(about)})` : ""}`;
+              return `- ${escapeMarkdown(name(m.displayName))}${about ? ` (${escapeMarkdown(about)})` : ""}`;
             })
             .join("\n"),
   },
@@ -152,10 +159,10 @@ const teamMarkdownSections: TeamMarkdownSection[] = [
   },
   {
     title: "feedback",
-    render: (team) =>
+    render: (team, _data, { name }) =>
       !team.presentation || team.presentation.feedback.length === 0
         ? null
-        : team.presentation.feedback.map((f) => `- ${escapeMarkdown(f.text)} — ${escapeMarkdown(f.authorName)}`).join("\n"),
+        : team.presentation.feedback.map((f) => `- ${escapeMarkdown(f.text)} — ${escapeMarkdown(name(f.authorName))}`).join("\n"),
   },
   {
     title: "results",
@@ -247,10 +254,10 @@ function resultsMarkdown(p: TeamPresentation, { t, criterion }: Say) {
 /** A number in the reader's way of writing it ("3.5", "3,5"): ICU formats a plain argument. */
 const number = (t: Translate, n: number) => t("number", { n });
 
-function boardMarkdown(board: ExportedBoard, data: EventExport, { t, words }: Say) {
+function boardMarkdown(board: ExportedBoard, data: EventExport, { t, words, name }: Say) {
   const lines = [`#### ${escapeMarkdown(board.title)}`];
   const noteLine = (n: ExportedBoard["notes"][number]) => {
-    const by = authorName(data, n.authorParticipantId, n.byStaff, words);
+    const by = name(authorName(data, n.authorParticipantId, n.byStaff, words));
     return `- ${escapeMarkdown(n.text || t("board.noText"))}${n.hadPhoto ? ` ${t("board.photo")}` : ""}${by ? ` — ${escapeMarkdown(by)}` : ""}`;
   };
   for (const { column, groups, loose } of boardLayout(board)) {

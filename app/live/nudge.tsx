@@ -8,6 +8,7 @@ import { keptKey } from "@/lib/realtime/client/kept";
 import { useEventRoom, useKeeper } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { whatIsNow } from "@/lib/room/now";
+import { nudgeInWords } from "@/lib/room/nudge-words";
 import { nudgeHref } from "@/lib/room/nudges";
 import { RoomTimer } from "./room-timer";
 
@@ -44,6 +45,7 @@ function useAnswered(storageKey: string) {
  */
 export function NowCard({ slug, boardId = null }: { slug: string; boardId?: string | null }) {
   const t = useTranslations("live.now");
+  const templateWords = useTranslations("templates");
   const room = useEventRoom();
   // Re-read every 15 s, so a stale announcement or nudge leaves without a reload.
   const serverNow = useServerNow(15_000);
@@ -62,7 +64,7 @@ export function NowCard({ slug, boardId = null }: { slug: string; boardId?: stri
   const here = nudge?.boardId != null && nudge.boardId === boardId;
   // On the event page, a nudge without a board has nowhere else to send people.
   const goes = nudge ? nudge.boardId !== null || boardId !== null : false;
-  const showNudge = nudge && answered !== nudge.id && !here ? nudge : null;
+  const showNudge = nudge && answered !== nudge.id && !here ? nudgeInWords(nudge, templateWords) : null;
   const showAnnouncement = announcement && hidden !== announcement.id ? announcement : null;
 
   if (!timerShown && !showNudge && !showAnnouncement) return null;

@@ -55,6 +55,11 @@ test("a board's template words follow each phone's language; words the facilitat
   await expect(column(a, fr("templates.ideas.columns.ideas"))).toBeVisible();
   await a.goBack();
 
+  // Invited to the welcome wall: each phone's nudge names it in its own language.
+  await staff.command("screen:show", { wall: { kind: "board", boardId: welcome.id }, nudge: true });
+  await expect(a.getByTestId("nudge")).toContainText(fr("templates.welcome.name"));
+  await expect(b.getByTestId("nudge")).toContainText(en("templates.welcome.name"));
+
   // The facilitator renames the welcome wall: both phones show exactly what was typed, live.
   await staff.command("board:update", { boardId: welcome.id, title: "Bienvenue, welcome!" });
   await expect(a.getByRole("heading", { name: "Bienvenue, welcome!" })).toBeVisible();

@@ -97,6 +97,8 @@ export type NudgeView = {
   /** Where it invites people: the board or vote the big screen showed; null for the event's page. */
   boardId: string | null;
   boardTitle: string | null;
+  /** The board title's template key while it is still the template's own words: each phone says it in its language. */
+  boardTitleKey?: string;
   by: string;
   at: number;
 };

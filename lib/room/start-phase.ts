@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { boards } from "@/db/schema";
 import { says } from "@/lib/activity/activity-message";
 import { type Actor, staffSignature } from "@/lib/auth/actor";
+import { withTitleKey } from "@/lib/boards/template-marks";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { type NudgeView, rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
@@ -18,10 +19,12 @@ export async function enterPhase(tx: Tx, actor: Actor, now: number, phaseId: str
   const before = await readRoom(tx, actor.eventId);
   const shown = "boardId" in before.wall ? before.wall.boardId : null;
   const onWall = shown
-    ? await tx
-        .select({ id: boards.id, title: boards.title })
-        .from(boards)
-        .where(and(eq(boards.id, shown), eq(boards.eventId, actor.eventId)))
+    ? (
+        await tx
+          .select({ id: boards.id, title: boards.title, template: boards.template })
+          .from(boards)
+          .where(and(eq(boards.id, shown), eq(boards.eventId, actor.eventId)))
+      ).map((b) => ({ ...b, ...withTitleKey(b) }))
     : [];
   const nudge: NudgeView = {
     id: randomUUID(),

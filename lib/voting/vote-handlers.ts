@@ -9,6 +9,7 @@ import { type Actor, actorKey, staffSignature } from "@/lib/auth/actor";
 import { boardInEvent, boardView, noSuchBoard, teamOf } from "@/lib/boards/board-access";
 import { insertBoard } from "@/lib/boards/create-board";
 import { canReadBoard, canWriteOnBoard } from "@/lib/boards/rules";
+import { withTitleKey } from "@/lib/boards/template-marks";
 import { copyNotesTo } from "@/lib/notes/copy-notes-to";
 import { resultsIfProjected } from "@/lib/presentations/results";
 import { mayVoteFor } from "@/lib/presentations/rules";
@@ -17,6 +18,7 @@ import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms, type VotingCommandResults } from "@/lib/realtime/contract";
 import type { Broadcast, Handler, ReadHandler, WriteHandler } from "@/lib/realtime/handler";
 import { seqQuery } from "@/lib/realtime/sequence";
+import { nudgeBoard } from "@/lib/room/nudges";
 import { nudgePhones } from "@/lib/room/room-store";
 import { allTallies, dotsOf, latestRounds, noSuchRound, type RoundRow, roundInEvent, roundView, tallyOf } from "./round-store";
 import { freeSlot, refuseCast, refuseRetract, settleShortlist, shortlist } from "./rules";
@@ -89,8 +91,7 @@ const openRound: WriteHandler<"vote:open"> = {
         id: randomUUID(),
         kind: "votes",
         title: board.title,
-        boardId: board.id,
-        boardTitle: board.title,
+        ...nudgeBoard({ ...board, ...withTitleKey(board) }),
         by: staffSignature(actor),
         at: now,
       },

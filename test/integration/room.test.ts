@@ -148,6 +148,8 @@ describe("running the room", () => {
     await ok(staff, "screen:show", { wall: { kind: "board", boardId: ideas }, nudge: true });
     expect((await onScreen).data.room.wall).toEqual({ kind: "board", boardId: ideas });
     expect((await nudged).data.nudge).toMatchObject({ kind: "board", boardId: ideas, title: "Ideas" });
+    // "Ideas" typed on a blank board is the facilitator's word, not a template's: said as typed.
+    expect((await nudged).data.nudge).not.toHaveProperty("boardTitleKey");
 
     const rotating = await ok(staff, "screen:show", { wall: { kind: "rotate" } });
     expect(rotating.room.wall).toMatchObject({ kind: "rotate", startedAt: expect.any(Number) });

@@ -108,7 +108,8 @@ describe("dot-voting", () => {
     const home = await phone("On the event page");
     const cue = nextEvent(home, "room:nudged", (m) => m.data.nudge.kind === "votes");
     const { round } = await openRound(staff);
-    expect((await cue).data.nudge).toMatchObject({ kind: "votes", boardId: event.welcomeBoardId });
+    // The welcome wall is still titled in its template's words: each phone says its title in its own language.
+    expect((await cue).data.nudge).toMatchObject({ kind: "votes", boardId: event.welcomeBoardId, boardTitleKey: "welcome.name" });
     const late = await phone("Arrives later");
     const snapshot = await ok(late, "event:snapshot", {});
     expect(snapshot.nudge).toMatchObject({ kind: "votes", boardId: event.welcomeBoardId });

@@ -127,6 +127,9 @@ describe("what the server says, in the person's language", () => {
     expect(localise(firstIssue(agenda), "pl")).toBe("Program może mieć najwyżej 20 etapów.");
     expect(localise("Keep it to 3 links or fewer.", "pl")).toBe("Najwyżej 3 linki.");
     expect(localise("Keep it to 1 links or fewer.", "fr")).toBe("1 lien au maximum.");
+    expect(localise("Add at most 4 photos to one update.", "pl")).toBe("Do jednej aktualizacji dodaj najwyżej 4 zdjęcia.");
+    expect(localise("Add at most 5 photos to one update.", "pl")).toBe("Do jednej aktualizacji dodaj najwyżej 5 zdjęć.");
+    expect(localise("Add at most 1 photos to one update.", "pt-PT")).toBe("Adicione no máximo 1 fotografia a cada atualização.");
     expect(localise("Use at least 10 characters for your password.", "fr")).toBe(
       "Utilisez au moins 10 caractères pour votre mot de passe.",
     );
@@ -280,6 +283,8 @@ describe("the English catalogue knows every message the server writes", () => {
       String.raw`\},\s*${either}\)`,
       String.raw`refine\([^\n]+, ${either}\)`,
       String.raw`new (?:FileRefused|Refusal)\(${either}`,
+      // A refused photo of a check-in (lib/projects/post-check-in.ts), said by the form's page.
+      `photoError: ${either}`,
     ];
     const extra: Record<string, string[]> = {
       "lib/exports/read-upload.ts": [`const [A-Za-z]+ =\\s*${either};`],

@@ -6,7 +6,9 @@ import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findCsvTable } from "@/lib/exports/csv-tables";
 import { localShortDate, localTime } from "@/lib/i18n/dates";
+import { translator } from "@/lib/i18n/translator";
 import { type AuditAction, auditActions, findAudit } from "@/lib/privacy/audit";
+import { auditSubjectInWords, retentionPeriod } from "@/lib/privacy/audit-words";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { rooms } from "@/lib/realtime/rooms";
 import { currentSeq } from "@/lib/realtime/sequence";
@@ -40,35 +42,9 @@ const actionKeys = {
   "event.deleted": "eventDeleted",
 } as const satisfies Record<AuditAction, string>;
 
-const exportKeys = ["json", "markdown", "archive"] as const;
-
-/** As lib/privacy/retention's retentionLabel: whole years in years, the rest in months. */
-const period = (t: Say, months: number) =>
-  months % 12 === 0 ? t("privacy.years", { years: months / 12 }) : t("privacy.months", { months });
-
 /** The action in words; an action this page does not know stays as it is stored. */
 function actionLabel(t: Say, action: string) {
   return action in auditActions ? t(`audit.actions.${actionKeys[action as AuditAction]}`) : action;
-}
-
-/** The subject in words: which export, how many people, which role. Ids stay as they are. */
-function describe(t: Say, review: SayReview, action: string, subject: string) {
-  if (action === "export.downloaded") {
-    if (subject.startsWith("csv:")) return t("audit.table", { name: tableTitle(review, subject.slice(4)) });
-    const known = exportKeys.find((key) => key === subject);
-    return known ? t("audit.file", { name: t(`audit.exports.${known}`) }) : subject;
-  }
-  const facts = Object.fromEntries(subject.split(" ").map((part) => part.split(/:(.*)/s).slice(0, 2)));
-  if (action === "participants.details_viewed") return t("audit.peopleListed", { count: facts.people ?? "?" });
-  if (action === "privacy.settings_changed") {
-    const months = Number(facts["retention-months"]);
-    return Number.isFinite(months) ? t("audit.keepFor", { period: period(t, months) }) : subject;
-  }
-  if (action === "retention.swept")
-    return t("audit.swept", { participants: facts.participants ?? "?", photos: facts.photos ?? "?" });
-  if (action === "staff.role_granted") return t("audit.roleGrantedBy", { role: facts.role ?? "staff" });
-  if (action === "event.deleted") return t("audit.filesRemoved", { count: facts.files ?? "?" });
-  return subject;
 }
 
 /** Every staff access to this event's personal data, newest first: for its organisers only. */
@@ -80,6 +56,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
   const t = await getTranslations("organiser");
   const review = await getTranslations("review");
   const locale = await getLocale();
+  const say = translator(locale, "organiser");
   if (role !== "organiser") {
     return (
       <PageShell width="narrow">
@@ -109,7 +86,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
       <EventBreadcrumb event={event} here={t("audit.here")} />
       <header className="mb-8 max-w-3xl space-y-2">
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{t("audit.heading")}</h1>
-        <p className="text-ink-soft">{t("audit.intro", { period: period(t, event.retentionMonths) })}</p>
+        <p className="text-ink-soft">{t("audit.intro", { period: retentionPeriod(say, event.retentionMonths) })}</p>
       </header>
       {entries.length === 0 ? (
         <p className="card p-6 text-ink-soft">{t("audit.empty")}</p>
@@ -153,7 +130,9 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
                   </td>
                   <td className="px-4 py-3">
                     <span className="block font-semibold">{actionLabel(t, e.action)}</span>
-                    <span className="block text-sm text-ink-soft">{describe(t, review, e.action, e.subject)}</span>
+                    <span className="block text-sm text-ink-soft">
+                      {auditSubjectInWords(say, e.action, e.subject, (key) => tableTitle(review, key))}
+                    </span>
                   </td>
                 </tr>
               ))}

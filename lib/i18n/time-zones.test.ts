@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eventMarkdown } from "@/lib/exports/markdown-report";
 import { sampleExport } from "@/lib/exports/sample-export";
-import { followUpState } from "@/lib/projects/check-in-rules";
+import { followUpState, standardMilestoneDates } from "@/lib/projects/check-in-rules";
+import { milestoneViews } from "@/lib/projects/follow-up-merge";
 import { localDayTime, localEventDates, localShortDate, localTime } from "./dates";
 
 /**
@@ -63,5 +64,18 @@ describe("dates and times in the event's time zone, whatever the machine's", () 
       expect(inZone(zone, read)).toEqual(inZone("Europe/London", read));
     }
     expect(inZone(zone, () => localShortDate("en-GB", lateFriday))).toBe("4 Dec 2026");
+  });
+
+  it.each(zones)("a milestone's date in the milestones form is the project page's London day with TZ=%s", (zone) => {
+    // A project started at 00:30 London on 1 July (23:30 on 30 June in UTC): day 30 falls on 31 July in London, 30 July in UTC.
+    const startedAt = Date.UTC(2026, 5, 30, 23, 30);
+    const [first] = standardMilestoneDates(startedAt);
+    if (!first) throw new Error("no standard milestones");
+    const read = () => [
+      milestoneViews([{ day: first.day, title: "First steps", dueAt: first.dueAt, doneAt: null }])[0]?.dueDate,
+      localShortDate("en-GB", first.dueAt),
+    ];
+    expect(inZone(zone, read)).toEqual(["2026-07-31", "31 Jul 2026"]);
+    expect(inZone(zone, read)).toEqual(inZone("Europe/London", read));
   });
 });

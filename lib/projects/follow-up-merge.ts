@@ -1,3 +1,4 @@
+import { epochToLondonLocal } from "@/lib/events/event-dates";
 import { riskItems } from "./check-in-rules";
 
 /**
@@ -40,7 +41,8 @@ export function riskFormText(fields: RiskFields): Record<string, string> {
 
 export type MilestoneView = { day: number; title: string; dueDate: string; done: boolean };
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// London's calendar day, as the project page shows it: a standard milestone is its start plus whole days, at any hour.
+const isoDate = (ms: number) => epochToLondonLocal(ms).slice(0, 10);
 
 /** Stored milestones as the form draws them, in the page's order (by date). */
 export function milestoneViews(

@@ -773,6 +773,11 @@ export const projects = sqliteTable(
      * until an organiser makes a link again. Null: a reminder makes the first link itself.
      */
     ownerLinkStoppedAt: integer("owner_link_stopped_at"),
+    /**
+     * The language the owner chose on their update page (lib/i18n): their reminder emails are in it.
+     * Null: never chosen, or a new owner's address since; their emails are in the event's language.
+     */
+    ownerLanguage: text("owner_language"),
     createdAt: createdAt(),
   },
   (t) => [index("projects_event").on(t.eventId)],

@@ -11,6 +11,7 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg } from "@/lib/forms/action-args";
 import { rememberLanguageHere } from "@/lib/i18n/choose";
 import { knownLocale } from "@/lib/i18n/locales";
+import { keepOwnerLanguage } from "@/lib/projects/owner-language";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
 const choice = z.object({
@@ -49,6 +50,7 @@ export async function chooseLanguage(form: FormData) {
       sharedRealtime()?.languageChosen(actor.participantId, code);
     }
   }
+  await keepOwnerLanguage(back, code);
   const account = await currentAccount();
   if (account) {
     await db.transact((tx) => tx.update(accounts).set({ language: code }).where(eq(accounts.id, account.id)));

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { projects } from "@/db/schema";
 import { createProject } from "@/lib/projects/create-project";
 import { linkIn, startSmtpServer } from "../../test/support/smtp-server";
 import { expectAccessible } from "../support/a11y";
@@ -100,6 +102,16 @@ test("an owner gets a reminder, posts from a phone, and the project leaves 'Need
     await mobile.getByRole("button", { name: "Stop them" }).click();
     await expect(mobile.getByRole("heading", { name: "Stopped" })).toBeVisible();
     await expectAccessible(mobile);
+
+    // The owner taps Polski on their page: kept with the project, so their reminders come in Polish too.
+    const ownerLanguage = async () =>
+      (await (await db()).read.select({ language: projects.ownerLanguage }).from(projects).where(eq(projects.id, projectId)))[0]
+        ?.language;
+    expect(await ownerLanguage()).toBeNull();
+    await mobile.goto(`/update/${projectId}`);
+    await mobile.getByTestId("language-picker").getByRole("button", { name: "Polski" }).click();
+    await expect(mobile.locator("html")).toHaveAttribute("lang", "pl");
+    await expect.poll(ownerLanguage).toBe("pl");
     await handset.close();
     await desk.close();
   } finally {

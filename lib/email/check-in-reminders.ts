@@ -90,8 +90,8 @@ async function remind(
     kind: kind === "due" ? "check_in_due" : kind === "overdue" ? "check_in_overdue" : "check_in_nudge",
     to: won.project.ownerEmail,
     content: checkInReminderEmail({
-      // A project's owner has no account and no language of their own: the event's.
-      locale: knownLocale(won.eventLanguage) ?? defaultLocale,
+      // The language the owner chose on their update page; until they choose one, the event's.
+      locale: knownLocale(won.project.ownerLanguage) ?? knownLocale(won.eventLanguage) ?? defaultLocale,
       kind: kind === "nudge" && state.kind === "overdue" ? "overdue" : kind,
       ownerName: won.project.ownerName,
       projectTitle: won.project.title,

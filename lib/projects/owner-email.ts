@@ -18,12 +18,16 @@ export type OwnerEmailSaved = "unchanged" | "changed" | "cleared";
  * even if the old one asked them to stop; saving the same address leaves the owner's "stop" alone.
  * A different address may be a different owner: the link the old address had stops working (the
  * next reminder, or an organiser, makes one for the new address), unless an organiser had
- * stopped it, which stays their call.
+ * stopped it, which stays their call. The old owner's choice of language goes too: the new one's
+ * emails are in the event's language until they choose one on their page.
  */
 export async function saveOwnerEmail(tx: Tx, projectId: string, ownerEmail: string): Promise<OwnerEmailSaved | null> {
   const [project] = await tx.select({ ownerEmail: projects.ownerEmail }).from(projects).where(eq(projects.id, projectId));
   if (!project) return null;
   if (ownerAddress(project.ownerEmail) === ownerAddress(ownerEmail)) return "unchanged";
-  await tx.update(projects).set({ ownerEmail, remindersStoppedAt: null, ownerTokenHash: null }).where(eq(projects.id, projectId));
+  await tx
+    .update(projects)
+    .set({ ownerEmail, remindersStoppedAt: null, ownerTokenHash: null, ownerLanguage: null })
+    .where(eq(projects.id, projectId));
   return ownerEmail ? "changed" : "cleared";
 }

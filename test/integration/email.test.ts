@@ -604,6 +604,27 @@ describe("email", () => {
     expect(digest?.text).toContain("Pop-up café: Seguimiento con 3 días de retraso (era para el 31 ene 2027)");
   });
 
+  it("an owner who chose a language on their update page gets their reminders in it; a new owner, in the event's again", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { event, projectId } = await projectDueOn(due);
+    await db.transact(async (tx) => {
+      await tx.update(events).set({ language: "fr" }).where(eq(events.id, event.id));
+      // As the language picker on /update/<project> keeps it (lib/projects/owner-language.ts).
+      await tx.update(projects).set({ ownerLanguage: "pl" }).where(eq(projects.id, projectId));
+    });
+    await sweepCheckInReminders(db, mailer, links, due - 2 * day);
+    const [reminder] = await smtp.waitFor(owner, 1);
+    expect(reminder?.subject).toBe("„Pop-up café”: czas na aktualizację");
+    expect(reminder?.html).toContain('<html lang="pl"');
+
+    // Another address is maybe another person: their reminders are in the event's language until they choose.
+    const next = "next-owner@example.test";
+    expect(await db.transact((tx) => saveOwnerEmail(tx, projectId, next))).toBe("changed");
+    await sweepCheckInReminders(db, mailer, links, due + 5 * day);
+    const [theirs] = await smtp.waitFor(next, 1);
+    expect(theirs?.html).toContain('<html lang="fr"');
+  });
+
   it("an invitation says who invited them to what, with the link", async () => {
     await deliver(db, mailer, {
       eventId: null,

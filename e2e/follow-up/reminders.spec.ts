@@ -12,6 +12,30 @@ import { phone } from "../support/viewports";
 const day = 24 * 3600 * 1000;
 const shots = "e2e/.artifacts/screenshots";
 
+/** A server of the test's own that sends email to `smtp`, its links pointing at itself. */
+const emailingServer = (offset: number, smtp: { url: string }) =>
+  ownServer(offset, e2eDatabaseUrl, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Made In <madein@council.test>",
+    PUBLIC_URL: `http://127.0.0.1:${e2ePort + offset}`,
+  });
+
+/** A project started 40 days ago (its day-30 check-in overdue), owned by `ownerEmail`. */
+const overdueProject = async (eventId: string, title: string, ownerName: string, ownerEmail: string) =>
+  (await db()).transact((tx) =>
+    createProject(tx, {
+      eventId,
+      teamId: null,
+      title,
+      summary: "",
+      ownerName,
+      ownerRole: "Resident",
+      ownerEmail,
+      coOwners: [],
+      now: Date.now() - 40 * day,
+    }),
+  );
+
 /**
  * Email reaching people, through a real SMTP server on 127.0.0.1: the organiser sends a reminder
  * from "Needs a nudge", the owner follows it on a phone and posts check-ins, and the project
@@ -22,29 +46,13 @@ test("an owner gets a reminder, posts from a phone, and the project leaves 'Need
 }) => {
   test.setTimeout(240_000);
   const smtp = await startSmtpServer();
-  const own = ownServer(74, e2eDatabaseUrl, {
-    SMTP_URL: smtp.url,
-    MAIL_FROM: "Made In <madein@council.test>",
-    PUBLIC_URL: `http://127.0.0.1:${e2ePort + 74}`,
-  });
+  const own = emailingServer(74, smtp);
   const base = own.base;
   try {
     await own.start();
     const event = await createEventFixture();
     const ownerEmail = `owner-${event.slug}@example.test`;
-    const projectId = await (await db()).transact((tx) =>
-      createProject(tx, {
-        eventId: event.id,
-        teamId: null,
-        title: "Pop-up café in the park",
-        summary: "",
-        ownerName: "Amara",
-        ownerRole: "Resident",
-        ownerEmail,
-        coOwners: [],
-        now: Date.now() - 40 * day,
-      }),
-    );
+    const projectId = await overdueProject(event.id, "Pop-up café in the park", "Amara", ownerEmail);
 
     const desk = await browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: base });
     await signIn(desk, event.organiser.id);
@@ -120,14 +128,57 @@ test("an owner gets a reminder, posts from a phone, and the project leaves 'Need
   }
 });
 
+test("a mail client's own unsubscribe button (RFC 8058 one-click) stops an owner's reminders", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const smtp = await startSmtpServer();
+  const own = emailingServer(76, smtp);
+  const base = own.base;
+  try {
+    await own.start();
+    const event = await createEventFixture();
+    const ownerEmail = `one-click-${event.slug}@example.test`;
+    const projectId = await overdueProject(event.id, "Repair café", "Bea", ownerEmail);
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: base });
+    await signIn(desk, event.organiser.id);
+    const organiser = await desk.newPage();
+    await organiser.goto(`/o/${event.slug}/projects`);
+    const item = organiser.getByTestId("nudges").getByRole("listitem").filter({ hasText: "Repair café" });
+    await item.getByRole("button", { name: "Send a reminder" }).click();
+    await expect(item.getByText("Reminder sent.")).toBeVisible();
+
+    // What a mail provider does when the owner presses its "Unsubscribe": a POST, from its own servers, to the header's address.
+    const [reminder] = await smtp.waitFor(ownerEmail, 1);
+    const header = reminder?.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+    const oneClick = /<([^>]+)>/.exec(header)?.[1] ?? "";
+    expect(oneClick.startsWith(`${base}/stop/`)).toBe(true);
+    const mailProvider = await browser.newContext();
+    const answer = await mailProvider.request.post(oneClick, {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      data: "List-Unsubscribe=One-Click",
+      maxRedirects: 0,
+    });
+    expect(answer.status()).toBe(200);
+    await mailProvider.close();
+
+    // The stop link in the email's body says so, and the organiser sees it on the project.
+    const handset = await browser.newContext({ ...phone, baseURL: base });
+    const mobile = await handset.newPage();
+    await mobile.goto(linkIn(reminder!, `${base}/stop/`));
+    await expect(mobile.getByRole("heading", { name: "Stopped" })).toBeVisible();
+    await organiser.goto(`/o/${event.slug}/projects/${projectId}`);
+    await expect(organiser.getByText(/The owner stopped reminders on/)).toBeVisible();
+    await handset.close();
+    await desk.close();
+  } finally {
+    await own.kill();
+    await smtp.close();
+  }
+});
+
 test("a forgotten password is reset by email, and the link works once", async ({ browser }) => {
   test.setTimeout(180_000);
   const smtp = await startSmtpServer();
-  const own = ownServer(75, e2eDatabaseUrl, {
-    SMTP_URL: smtp.url,
-    MAIL_FROM: "Made In <madein@council.test>",
-    PUBLIC_URL: `http://127.0.0.1:${e2ePort + 75}`,
-  });
+  const own = emailingServer(75, smtp);
   const base = own.base;
   try {
     await own.start();

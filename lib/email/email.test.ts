@@ -24,7 +24,9 @@ describe("renderEmail: one template, two bodies", () => {
       expect(body).toContain("https://madein.example/stop/def");
       expect(body).toContain("You got this because you own");
     }
-    expect(email.stopUrl).toBe("https://madein.example/stop/def");
+    // The body links the page that asks; a mail client's one-click POST goes where it stops.
+    expect(email.text).not.toContain("/stop/def/now");
+    expect(email.oneClickStopUrl).toBe("https://madein.example/stop/def/now");
   });
 
   it("escapes what people typed in the HTML body", () => {

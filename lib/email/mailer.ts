@@ -9,8 +9,9 @@ export interface Mailer {
 
 /**
  * The council's SMTP relay (SMTP_URL, e.g. smtp://user:pass@relay:587), sending as MAIL_FROM.
- * Reminders carry List-Unsubscribe with the one-click POST of RFC 8058, so a mail client's own
- * "unsubscribe" button stops them too.
+ * Messages with a stop link carry List-Unsubscribe with the one-click POST of RFC 8058, so a mail
+ * client's own "unsubscribe" button stops them too: the header names the address that stops on a
+ * POST, not the page that asks first.
  */
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
@@ -22,8 +23,8 @@ export function smtpMailer(url: string, from: string): Mailer {
         subject: email.subject,
         text: email.text,
         html: email.html,
-        headers: email.stopUrl
-          ? { "List-Unsubscribe": `<${email.stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+        headers: email.oneClickStopUrl
+          ? { "List-Unsubscribe": `<${email.oneClickStopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
           : undefined,
       });
     },

@@ -20,13 +20,26 @@ export type EmailContent = {
   blocks: EmailBlock[];
   /** Why this person got this message, said at the foot of every email. */
   reason: string;
-  /** Where one click stops messages like this one (also sent as List-Unsubscribe). */
+  /** The page where one click stops messages like this one (`<base>/stop/<token>`), linked at the foot. */
   stopUrl?: string;
   /** What that link says; "Stop these reminders" unless given. */
   stopLabel?: string;
 };
 
-export type RenderedEmail = { subject: string; text: string; html: string; stopUrl?: string };
+export type RenderedEmail = {
+  subject: string;
+  text: string;
+  html: string;
+  /** Where a mail client's own "unsubscribe" posts (List-Unsubscribe, RFC 8058): the stop page's form target. */
+  oneClickStopUrl?: string;
+};
+
+/**
+ * The stop page only asks (a link scanner opening it must stop nothing); its form posts to
+ * `<page>/now` (app/(public)/stop/[token]/now/route.ts), which stops. A mail client's one-click
+ * POST goes straight there.
+ */
+export const oneClickStopUrl = (stopPageUrl: string) => `${stopPageUrl}/now`;
 
 const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
@@ -81,6 +94,6 @@ export function renderEmail(content: EmailContent): RenderedEmail {
     subject: content.subject,
     text: `${text.join("\n\n")}\n`,
     html: `<!doctype html><html lang="${escapeHtml(content.locale)}" dir="${allLocales.find((l) => l.code === content.locale)?.dir ?? "ltr"}"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#111111;max-width:560px">${html.join("")}<hr>${foot.join("")}</body></html>`,
-    stopUrl: content.stopUrl ? safeUrl(content.stopUrl) : undefined,
+    oneClickStopUrl: content.stopUrl ? oneClickStopUrl(safeUrl(content.stopUrl)) : undefined,
   };
 }

@@ -3,9 +3,12 @@
  * that scheduled messages go once (also with two database connections sweeping at once, as two
  * processes would).
  */
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as stopNow } from "@/app/(public)/stop/[token]/now/route";
 import { type Database, openDatabase } from "@/db/client";
 import {
   accounts,
@@ -18,6 +21,7 @@ import {
   teamMembers,
   teams,
 } from "@/db/schema";
+import { setSharedDatabase } from "@/db/shared";
 import { requestPasswordReset, resetLinkWorks, resetMinutes, resetPassword } from "@/lib/accounts/password-reset";
 import { verifyPassword } from "@/lib/auth/password";
 import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
@@ -43,6 +47,9 @@ import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, projectForOwner, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
+
+// The stop route is server code; here it runs against a test database directly.
+vi.mock("server-only", () => ({}));
 
 const day = 24 * 3600 * 1000;
 const links = { baseUrl: "http://madein.test", secret: "integration-test-secret-0123456789abcdef" };
@@ -171,6 +178,61 @@ describe("email", () => {
     expect(smtp.to(owner)).toHaveLength(3);
     expect(await sendNudge(db, mailer, links, projectId)).toBe("stopped");
     expect(later.projectId).not.toBe(projectId);
+  });
+
+  it("a mail client's own unsubscribe (RFC 8058: a POST of List-Unsubscribe=One-Click to the header's address) stops the reminders", async () => {
+    // The stop route as Next serves it: a real HTTP server on 127.0.0.1 handing each request to it.
+    const server = createServer(async (req: IncomingMessage, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const token = /^\/stop\/([^/]+)\/now$/.exec(req.url ?? "")?.[1];
+      if (req.method !== "POST" || !token) {
+        res.writeHead(404).end();
+        return;
+      }
+      const answer = await stopNow(
+        new Request(`http://${req.headers.host}${req.url}`, {
+          method: "POST",
+          headers: req.headers as Record<string, string>,
+          body: Buffer.concat(chunks),
+        }),
+        { params: Promise.resolve({ token: decodeURIComponent(token) }) },
+      );
+      res.writeHead(answer.status, Object.fromEntries(answer.headers)).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const here = { ...links, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    const secretBefore = process.env.SESSION_SECRET;
+    process.env.SESSION_SECRET = links.secret;
+    setSharedDatabase(db);
+    try {
+      const due = Date.UTC(2027, 0, 31, 12);
+      const { projectId } = await projectDueOn(due);
+      expect(await sweepCheckInReminders(db, mailer, here, due - 1 * day)).toBe(1);
+      const [reminder] = await smtp.waitFor(owner, 1);
+      const headers = Object.fromEntries(reminder!.headerLines.map((h) => [h.key, h.line.slice(h.key.length + 1).trim()]));
+      expect(headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+      const oneClick = /^<(.+)>$/.exec(headers["list-unsubscribe"] ?? "")?.[1] ?? "";
+      // The body still links the page that asks first, for a person reading the email.
+      const page = linkIn(reminder!, `${here.baseUrl}/stop/`);
+      expect(oneClick).toBe(`${page}/now`);
+
+      const answer = await fetch(oneClick, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+        redirect: "manual",
+      });
+      expect(answer.status).toBe(200);
+      const [project] = await db.read.select().from(projects).where(eq(projects.id, projectId));
+      expect(project?.remindersStoppedAt).not.toBeNull();
+      // Stopped for good: the overdue reminder never goes.
+      expect(await sweepCheckInReminders(db, mailer, here, due + 3 * day)).toBe(0);
+      expect(smtp.to(owner)).toHaveLength(1);
+    } finally {
+      process.env.SESSION_SECRET = secretBefore;
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("a reminder's stop link stops the reminders of the address it went to, and no later owner's", async () => {

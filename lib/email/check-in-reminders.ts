@@ -2,16 +2,16 @@ import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, projectCheckIns, projectMilestones, projects } from "@/db/schema";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
-import { day, followUpState } from "@/lib/projects/check-in-rules";
+import { day, followUpState, reminderFor } from "@/lib/projects/check-in-rules";
 import { stopLinkBinding } from "@/lib/projects/owner-email";
 import { newOwnerLink } from "@/lib/projects/owner-link";
-import { claim, releaseClaim } from "./claims";
+import { claim, releaseClaim, reminderClaimKey } from "./claims";
 import { deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
 import { checkInReminderEmail, type ReminderKind } from "./templates";
 
-/** At most one scheduled reminder per milestone in this time (a "due" one, then an "overdue" one). */
+/** At least this long between two scheduled reminders for one milestone (its "due", then its first "overdue"). */
 const reminderGap = 3 * day;
 /** An organiser's "send a reminder" goes at most once a day per project. */
 const nudgeGap = day;
@@ -109,8 +109,9 @@ async function remind(
 
 /**
  * The scheduled sweep: every project with an owner's email that owes a check-in gets a "due"
- * reminder in the week before a milestone and an "overdue" one after it; never two for one
- * milestone within `reminderGap`, and never twice however many processes sweep at once.
+ * reminder in the week before its latest milestone and "overdue" ones after it, a week apart and a
+ * few at most (lib/projects/check-in-rules.ts, `reminderFor`); never two for one milestone within
+ * `reminderGap`, and never twice however many processes sweep at once.
  */
 export async function sweepCheckInReminders(db: Database, mailer: Mailer, links: EmailLinks, now = Date.now()) {
   const candidates = await db.read
@@ -133,8 +134,9 @@ export async function sweepCheckInReminders(db: Database, mailer: Mailer, links:
       checkIns.filter((c) => c.projectId === id),
       now,
     );
-    if (state.kind !== "due" && state.kind !== "overdue") continue;
-    const claimed = { key: `reminder:${state.milestone.id}`, detail: state.kind };
+    const reminder = reminderFor(state);
+    if (!reminder || (state.kind !== "due" && state.kind !== "overdue")) continue;
+    const claimed = { key: reminderClaimKey(id, reminder.milestone), detail: reminder.round };
     if ((await remind(db, mailer, links, id, state.kind, claimed, now)) === "sent") sent++;
   }
   return sent;

@@ -21,3 +21,14 @@ export async function claim(tx: Tx, key: string, detail: string, now: number, ga
 export async function releaseClaim(tx: Tx, key: string) {
   await tx.run(sql`UPDATE email_claims SET detail = '', claimed_at = 0 WHERE key = ${key}`);
 }
+
+/**
+ * A project's scheduled reminders for one milestone, named by the project and the milestone's date
+ * (not its row: saving the milestones rewrites their rows, and must not send them again).
+ */
+export const reminderClaimKey = (projectId: string, milestoneDate: string) => `reminder:${projectId}:${milestoneDate}`;
+
+/** A new owner starts afresh: the reminders their predecessor had are not theirs. */
+export async function forgetReminderClaims(tx: Tx, projectId: string) {
+  await tx.run(sql`DELETE FROM email_claims WHERE key LIKE ${reminderClaimKey(projectId, "%")}`);
+}

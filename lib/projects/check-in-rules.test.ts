@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { attentionReasons, day, describeFollowUp, followUpState, standardMilestoneDates } from "./check-in-rules";
+import {
+  attentionReasons,
+  day,
+  describeFollowUp,
+  followUpState,
+  overdueReminders,
+  reminderFor,
+  standardMilestoneDates,
+} from "./check-in-rules";
 
 const start = Date.UTC(2026, 0, 1);
 const milestones = standardMilestoneDates(start).map((m) => ({ ...m, title: `Day ${m.day}`, doneAt: null }));
@@ -38,6 +46,21 @@ describe("followUpState", () => {
     expect(followUpState(milestones, late, start + 63 * day)).toMatchObject({ kind: "up_to_date", next: { day: 90 } });
   });
 
+  it("a missed milestone gives way to the next once that one's week begins: day 60 is asked about, not day 30 for ever", () => {
+    expect(followUpState(milestones, [], start + 52 * day)).toMatchObject({ kind: "overdue", milestone: { day: 30 } });
+    expect(followUpState(milestones, [], start + 53 * day)).toMatchObject({ kind: "due", daysLeft: 7, milestone: { day: 60 } });
+    expect(followUpState(milestones, [], start + 61 * day)).toMatchObject({
+      kind: "overdue",
+      daysLate: 1,
+      milestone: { day: 60 },
+    });
+    expect(followUpState(milestones, [], start + 95 * day)).toMatchObject({
+      kind: "overdue",
+      daysLate: 5,
+      milestone: { day: 90 },
+    });
+  });
+
   it("skips milestones marked done", () => {
     const withDone = milestones.map((m) => (m.day === 30 ? { ...m, doneAt: start + 20 * day } : m));
     expect(followUpState(withDone, [], start + 40 * day)).toMatchObject({ kind: "up_to_date", next: { day: 60 } });
@@ -48,6 +71,27 @@ describe("followUpState", () => {
       kind: "done",
     });
     expect(followUpState([], [], start)).toEqual({ kind: "no_milestones" });
+  });
+});
+
+describe("reminderFor", () => {
+  const at = (d: number) => reminderFor(followUpState(milestones, [], start + d * day));
+  it("names the milestone by its date, and each reminder for it: due, then overdue once a week", () => {
+    expect(at(10)).toBeNull();
+    expect(at(23)).toEqual({ milestone: "2026-01-31", round: "due" });
+    expect(at(31)).toEqual({ milestone: "2026-01-31", round: "overdue-0" });
+    expect(at(37)).toEqual({ milestone: "2026-01-31", round: "overdue-0" });
+    expect(at(38)).toEqual({ milestone: "2026-01-31", round: "overdue-1" });
+  });
+  it("stops asking about one milestone after a few weeks overdue; the next milestone's week starts afresh", () => {
+    const last = 30 + 7 * overdueReminders;
+    expect(at(last)).toEqual({ milestone: "2026-01-31", round: `overdue-${overdueReminders - 1}` });
+    expect(at(last + 1)).toBeNull();
+    expect(at(53)).toEqual({ milestone: "2026-03-02", round: "due" });
+  });
+  it("asks nothing of a project up to date or done", () => {
+    expect(reminderFor({ kind: "up_to_date", next: null })).toBeNull();
+    expect(reminderFor({ kind: "done" })).toBeNull();
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * When a project owes a check-in. Pure and zod-free (pages and the phone form import it).
  *
- * A milestone is covered by any check-in posted from a week before its due date onwards. The
- * first milestone not marked done and not covered is the one that matters: it is "due" from a
- * week before its date, "overdue" once the date has passed. A project whose latest check-in
- * says "done" owes nothing more.
+ * A milestone is covered by any check-in posted from a week before its due date onwards. Of the
+ * milestones not marked done and not covered, the one that matters is the latest whose week
+ * before has begun: it is "due" from a week before its date, "overdue" once the date has passed.
+ * So an owner who missed day 30 is asked about day 60 once its week comes (one check-in then
+ * covers both), rather than about day 30 for ever. A project whose latest check-in says "done"
+ * owes nothing more.
  */
 
 export const checkInStatusLabels = {
@@ -54,12 +56,41 @@ export function followUpState<M extends MilestoneFacts>(
   if (latest?.status === "done") return { kind: "done" };
   if (milestones.length === 0) return { kind: "no_milestones" };
   const covered = (m: M) => checkIns.some((c) => c.createdAt >= m.dueAt - dueWindow);
-  const owed = [...milestones].sort((a, b) => a.dueAt - b.dueAt).find((m) => m.doneAt === null && !covered(m));
-  if (!owed) return { kind: "up_to_date", next: null };
-  const daysLeft = calendarDay(owed.dueAt) - calendarDay(now);
-  if (daysLeft < 0) return { kind: "overdue", milestone: owed, daysLate: -daysLeft };
-  if (daysLeft <= dueWindow / day) return { kind: "due", milestone: owed, daysLeft };
-  return { kind: "up_to_date", next: owed };
+  const owed = [...milestones].sort((a, b) => a.dueAt - b.dueAt).filter((m) => m.doneAt === null && !covered(m));
+  const today = calendarDay(now);
+  const daysLeftOf = (m: M) => calendarDay(m.dueAt) - today;
+  const open = owed.filter((m) => daysLeftOf(m) <= dueWindow / day).at(-1);
+  if (!open) return { kind: "up_to_date", next: owed[0] ?? null };
+  const daysLeft = daysLeftOf(open);
+  if (daysLeft < 0) return { kind: "overdue", milestone: open, daysLate: -daysLeft };
+  return { kind: "due", milestone: open, daysLeft };
+}
+
+/** The calendar day a milestone falls on ("2027-01-31", London): what its reminders are counted by. */
+export const milestoneDate = (dueAt: number) => calendarFormat.format(new Date(dueAt));
+
+/** Milestones a project may have: the form saves this many, and an import brings no more. */
+export const maxMilestones = 20;
+/**
+ * Rows the milestones form's answer is read to: more than `maxMilestones` (with its spare row, or a
+ * project imported before the cap) so a list that is too long is refused whole, never cut short.
+ */
+export const milestoneRowsRead = 100;
+
+/** Overdue reminders for one milestone: a week apart, at most this many (the organisers' "Needs a nudge" and digest carry it on). */
+export const overdueReminders = 3;
+
+/**
+ * The scheduled reminder a project's state calls for, if any: `milestone` names the milestone by
+ * its date, so the reminder is counted once however its row is saved again; `round` tells one
+ * reminder for it from the next ("due", then "overdue-0", "overdue-1"… a week apart). Which of
+ * them actually go, and how far apart, is lib/email/check-in-reminders.ts's job.
+ */
+export function reminderFor(state: FollowUpState): { milestone: string; round: string } | null {
+  if (state.kind === "due") return { milestone: milestoneDate(state.milestone.dueAt), round: "due" };
+  if (state.kind !== "overdue") return null;
+  const week = Math.floor((state.daysLate - 1) / 7);
+  return week < overdueReminders ? { milestone: milestoneDate(state.milestone.dueAt), round: `overdue-${week}` } : null;
 }
 
 export type AttentionReason = "overdue" | "due" | "at_risk" | "stuck" | "help";

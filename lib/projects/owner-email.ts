@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { projects } from "@/db/schema";
+import { forgetReminderClaims } from "@/lib/email/claims";
 
 /** Two spellings of one mailbox (a different case, stray spaces) are the same owner. */
 export const ownerAddress = (email: string) => email.trim().toLowerCase();
@@ -18,8 +19,9 @@ export type OwnerEmailSaved = "unchanged" | "changed" | "cleared";
  * even if the old one asked them to stop; saving the same address leaves the owner's "stop" alone.
  * A different address may be a different owner: the link the old address had stops working (the
  * next reminder, or an organiser, makes one for the new address), unless an organiser had
- * stopped it, which stays their call. The old owner's choice of language goes too: the new one's
- * emails are in the event's language until they choose one on their page.
+ * stopped it, which stays their call; the reminders the old address had do not count for the new
+ * one, which gets the current milestone's; and the old owner's choice of language goes too: the new
+ * one's emails are in the event's language until they choose one on their page.
  */
 export async function saveOwnerEmail(tx: Tx, projectId: string, ownerEmail: string): Promise<OwnerEmailSaved | null> {
   const [project] = await tx.select({ ownerEmail: projects.ownerEmail }).from(projects).where(eq(projects.id, projectId));
@@ -29,5 +31,6 @@ export async function saveOwnerEmail(tx: Tx, projectId: string, ownerEmail: stri
     .update(projects)
     .set({ ownerEmail, remindersStoppedAt: null, ownerTokenHash: null, ownerLanguage: null })
     .where(eq(projects.id, projectId));
+  await forgetReminderClaims(tx, projectId);
   return ownerEmail ? "changed" : "cleared";
 }

@@ -16,6 +16,7 @@ import {
   participants,
   passwordResets,
   projectCheckIns,
+  projectMilestones,
   projects,
   sentEmails,
   teamMembers,
@@ -40,11 +41,14 @@ import {
 } from "@/lib/email/participant-emails";
 import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
+import { basisOf, readBasis } from "@/lib/forms/edit-basis";
 import { createLogger, setSharedLogger, sharedLogger } from "@/lib/observability/logger";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { createProject } from "@/lib/projects/create-project";
+import { milestoneViews } from "@/lib/projects/follow-up-merge";
 import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, projectForOwner, revokeOwnerLink } from "@/lib/projects/owner-link";
+import { saveMilestones } from "@/lib/projects/save-milestones";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { addParticipant, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
 
@@ -158,24 +162,29 @@ describe("email", () => {
     const [, overdue] = await smtp.waitFor(owner, 2);
     expect(overdue?.subject).toBe('"Pop-up café": your check-in is overdue');
     expect(overdue?.text).toContain("Your check-in was due on 31 Jan 2027.");
-    expect(await sweepCheckInReminders(db, mailer, links, due + 9 * day)).toBe(0);
+    expect(await sweepCheckInReminders(db, mailer, links, due + 7 * day)).toBe(0);
+    // A week on, one more; never one a day.
+    expect(await sweepCheckInReminders(db, mailer, links, due + 9 * day)).toBe(1);
+    expect(await sweepCheckInReminders(db, mailer, links, due + 10 * day)).toBe(0);
+    const [, , again] = await smtp.waitFor(owner, 3);
 
     // What was sent is recorded for the organisers.
     const record = await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id));
     expect(record.map((r) => [r.kind, r.recipient, r.outcome])).toEqual([
       ["check_in_due", owner, "sent"],
       ["check_in_overdue", owner, "sent"],
+      ["check_in_overdue", owner, "sent"],
     ]);
 
     // The stop link stops the reminders; a forged one does nothing.
-    const stop = linkIn(overdue!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
+    const stop = linkIn(again!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length);
     expect(await stopEmails(db, links.secret, `${projectId}.forged`)).toBe("outdated");
     expect((await db.read.select().from(projects).where(eq(projects.id, projectId)))[0]?.remindersStoppedAt).toBeNull();
     expect(await stopEmails(db, links.secret, stop)).toMatchObject({ kind: "reminders", stopped: true });
     const later = await projectDueOn(due + 60 * day);
     await db.transact((tx) => tx.update(projects).set({ remindersStoppedAt: Date.now() }).where(eq(projects.id, projectId)));
     expect(await sweepCheckInReminders(db, mailer, links, due + 55 * day)).toBe(1); // only the other project
-    expect(smtp.to(owner)).toHaveLength(3);
+    expect(smtp.to(owner)).toHaveLength(4);
     expect(await sendNudge(db, mailer, links, projectId)).toBe("stopped");
     expect(later.projectId).not.toBe(projectId);
   });
@@ -295,6 +304,81 @@ describe("email", () => {
     expect(await sendNudge(db, mailer, links, projectId)).toBe("sent");
     await smtp.waitFor("new-owner@example.test", 1);
     expect(await tokenHash()).not.toBe(renewed);
+  });
+
+  it("an owner who never checks in is reminded of day 30, 60 and 90: due, then overdue a week apart, a few times at most, never daily", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const start = due - 30 * day;
+    await projectDueOn(due);
+    const sentOn: number[] = [];
+    // The sweep runs every few minutes; once a day at noon is enough to see what it sends on which day.
+    for (let d = 0; d <= 130; d++) {
+      if ((await sweepCheckInReminders(db, mailer, links, start + d * day)) > 0) sentOn.push(d);
+    }
+    // Day 30: due a week before, overdue the day after and weekly twice more; then day 60's week, then day 90's.
+    expect(sentOn).toEqual([23, 31, 38, 45, 53, 61, 68, 75, 83, 91, 98, 105]);
+    const mails = await smtp.waitFor(owner, 12);
+    const dueDates = mails.map((m) => /(?:due by|due on) (\d+ \w+ \d{4})/.exec(m.text ?? "")?.[1]);
+    expect(new Set(dueDates)).toEqual(new Set(["31 Jan 2027", "2 Mar 2027", "1 Apr 2027"]));
+  });
+
+  it("saving the milestones form unchanged sends no reminder again, and keeps each milestone's row", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    expect(await sweepCheckInReminders(db, mailer, links, due - 2 * day)).toBe(1);
+    const rows = async () =>
+      (await db.read.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId))).map((m) => m.id).sort();
+    const before = await rows();
+    const stored = await db.read.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+    const posted = milestoneViews(stored).map((m) => ({
+      day: m.day,
+      title: m.title,
+      dueAt: Date.parse(`${m.dueDate}T12:00:00Z`),
+      done: m.done,
+    }));
+    const basis = readBasis(basisOf({ milestones: milestoneViews(stored) }));
+    expect(await db.transact((tx) => saveMilestones(tx, projectId, posted, basis, due - 2 * day))).toMatchObject({
+      kind: "saved",
+    });
+    expect(await rows()).toEqual(before);
+    expect(await sweepCheckInReminders(db, mailer, links, due - 1 * day)).toBe(0);
+    // A milestone renamed is the same milestone, on the same date: still no second reminder.
+    const renamed = posted.map((m, i) => (i === 0 ? { ...m, title: "Café open twice" } : m));
+    await db.transact((tx) => saveMilestones(tx, projectId, renamed, null, due - 1 * day));
+    expect(await sweepCheckInReminders(db, mailer, links, due - 1 * day)).toBe(0);
+    expect(smtp.to(owner)).toHaveLength(1);
+  });
+
+  it("more than 20 milestones are refused whole: none is dropped", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    const many = Array.from({ length: 21 }, (_, i) => ({
+      day: i + 1,
+      title: `Step ${i + 1}`,
+      dueAt: due + i * day,
+      done: false,
+    }));
+    expect(await db.transact((tx) => saveMilestones(tx, projectId, many, null, due))).toEqual({ kind: "too_many", count: 21 });
+    const stored = await db.read.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+    expect(stored.map((m) => m.day).sort((a, b) => a - b)).toEqual([30, 60, 90]);
+    expect(await db.transact((tx) => saveMilestones(tx, projectId, many.slice(0, 20), null, due))).toMatchObject({
+      kind: "saved",
+    });
+    expect(await db.read.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId))).toHaveLength(20);
+  });
+
+  it("a new owner gets the current milestone's reminder, even though the old owner had it", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    expect(await sweepCheckInReminders(db, mailer, links, due - 3 * day)).toBe(1);
+    await smtp.waitFor(owner, 1);
+    const next = "taken-over@example.test";
+    expect(await db.transact((tx) => saveOwnerEmail(tx, projectId, next))).toBe("changed");
+    expect(await sweepCheckInReminders(db, mailer, links, due - 2 * day)).toBe(1);
+    const [theirs] = await smtp.waitFor(next, 1);
+    expect(theirs?.text).toContain("Your next check-in is due by 31 Jan 2027.");
+    // And then once, as anyone's.
+    expect(await sweepCheckInReminders(db, mailer, links, due - 1 * day)).toBe(0);
   });
 
   it("a check-in covers the milestone: no reminder", async () => {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
-import { projectMilestones, projectRisks, projects, teams } from "@/db/schema";
+import { projectRisks, projects, teams } from "@/db/schema";
 import { sessionSecret } from "@/lib/auth/web-session";
 import { sendNudge } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
@@ -23,13 +23,14 @@ import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { localShortDate } from "@/lib/i18n/dates";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createCatchUp } from "@/lib/projects/catch-up";
-import { riskItems } from "@/lib/projects/check-in-rules";
+import { maxMilestones, milestoneRowsRead, riskItems } from "@/lib/projects/check-in-rules";
 import { createProject } from "@/lib/projects/create-project";
 import { findProject, followedBy } from "@/lib/projects/find-projects";
-import { milestoneViews, postedMilestoneViews, riskFields, riskFormText, riskRows } from "@/lib/projects/follow-up-merge";
+import { riskFields, riskFormText, riskRows } from "@/lib/projects/follow-up-merge";
 import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
+import { saveMilestones } from "@/lib/projects/save-milestones";
 import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
@@ -95,19 +96,14 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
-  const rows = Number(fieldText(form, "rows")) || 0;
-  const names = Array.from({ length: Math.min(rows, 20) }, (_, i) => [
-    `day-${i}`,
-    `title-${i}`,
-    `dueAt-${i}`,
-    `done-${i}`,
-  ]).flat();
+  const rows = Math.min(Number(fieldText(form, "rows")) || 0, milestoneRowsRead);
+  const names = Array.from({ length: rows }, (_, i) => [`day-${i}`, `title-${i}`, `dueAt-${i}`, `done-${i}`]).flat();
   const values = echo(form, ["rows", ...names]);
   const found = await projectOf(slug, projectId);
   if (!found) return { message: await organisersOnlyText(), values };
   const milestones: z.infer<typeof milestoneSchema>[] = [];
   const errors: Record<string, string> = {};
-  for (let i = 0; i < Math.min(rows, 20); i++) {
+  for (let i = 0; i < rows; i++) {
     const raw = {
       day: values[`day-${i}`],
       title: values[`title-${i}`],
@@ -123,32 +119,20 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
     } else milestones.push(parsed.data);
   }
   if (Object.keys(errors).length > 0) return { errors, values, postedBasis: postedBasis(form.get("basis")) };
-  const basis = readBasis(form.get("basis"));
-  const now = Date.now();
   // One list: another organiser's save since this form was drawn is theirs or mine, never both.
-  const outcome = await found.db.transact(async (tx) => {
-    const existing = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId));
-    const merge = mergeEdit(basis, { milestones: postedMilestoneViews(milestones) }, { milestones: milestoneViews(existing) });
-    if (merge.conflicts.length > 0) return { saved: false, stored: milestoneViews(existing) };
-    // Mine unchanged since the form was drawn, theirs changed: theirs stands, nothing to write.
-    if (merge.theirs.length > 0) return { saved: true, stored: milestoneViews(existing) };
-    await tx.delete(projectMilestones).where(eq(projectMilestones.projectId, projectId));
-    for (const m of milestones) {
-      // Keep when it was marked done, if it already was.
-      const before = existing.find((e) => e.day === m.day && e.title === m.title);
-      await tx.insert(projectMilestones).values({
-        id: crypto.randomUUID(),
-        projectId,
-        day: m.day,
-        title: m.title,
-        dueAt: m.dueAt,
-        doneAt: m.done ? (before?.doneAt ?? now) : null,
-      });
-    }
-    return { saved: true, stored: postedMilestoneViews(milestones) };
-  });
+  const outcome = await found.db.transact((tx) =>
+    saveMilestones(tx, projectId, milestones, readBasis(form.get("basis")), Date.now()),
+  );
+  if (outcome.kind === "too_many") {
+    const t = await getTranslations("projects.actions");
+    return {
+      message: t("tooManyMilestones", { max: maxMilestones, count: outcome.count }),
+      values,
+      postedBasis: postedBasis(form.get("basis")),
+    };
+  }
   const nextBasis = basisOf({ milestones: outcome.stored });
-  if (!outcome.saved) {
+  if (outcome.kind === "conflict") {
     const locale = await getLocale();
     const tm = await getTranslations("organiser.merge");
     const theirs = outcome.stored.map((m) => `${m.title} (${localShortDate(locale, Date.parse(`${m.dueDate}T12:00:00Z`))})`);

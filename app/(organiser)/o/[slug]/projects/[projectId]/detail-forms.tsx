@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
-import { riskItems } from "@/lib/projects/check-in-rules";
+import { milestoneRowsRead, riskItems } from "@/lib/projects/check-in-rules";
 import { FollowedCheck, SavedMessage, SubmitButton } from "../../../../form-fields";
 import { useEditBasis } from "../../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
@@ -26,7 +26,7 @@ export function MilestonesForm({
   const v = state.saved ? undefined : state.values;
   // One spare row to add a milestone; clearing a row's title and date removes it. Drawn from the
   // answer when nothing was saved, as many rows as were posted.
-  const posted = v ? Math.max(0, Math.min(Number(v.rows) || 0, 20) - 1) : milestones.length;
+  const posted = v ? Math.max(0, Math.min(Number(v.rows) || 0, milestoneRowsRead) - 1) : milestones.length;
   const rows = [
     ...Array.from({ length: posted }, (_, i) => milestones[i] ?? { day: 0, title: "", dueDate: "", done: false }),
     { day: 0, title: "", dueDate: "", done: false },

@@ -144,7 +144,7 @@ const cases: Case[] = [
     ],
     allowed: organiserOnly,
   },
-  { name: "setPublicAction", args: (s) => [s.a.slug, s.project, new FormArg({ public: "yes" })], allowed: organiserOnly },
+  { name: "setPublicAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({ public: "yes" })], allowed: organiserOnly },
   { name: "ownerLinkAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({})], allowed: organiserOnly },
   {
     name: "saveOwnerEmailAction",

@@ -17,9 +17,12 @@ export async function claim(tx: Tx, key: string, detail: string, now: number, ga
   return rows.length === 1;
 }
 
-/** Gives a claim back after the relay refused the message, so the next sweep tries again. */
+/**
+ * Gives a claim back after the relay refused the message, so the next sweep (or click) tries
+ * again: gone, the key is new again, whatever its gap (a claim for good included).
+ */
 export async function releaseClaim(tx: Tx, key: string) {
-  await tx.run(sql`UPDATE email_claims SET detail = '', claimed_at = 0 WHERE key = ${key}`);
+  await tx.run(sql`DELETE FROM email_claims WHERE key = ${key}`);
 }
 
 /**

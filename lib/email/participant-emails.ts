@@ -1,13 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { eventFollowUps, events, participants, teamMembers } from "@/db/schema";
+import { eventFollowUps, events, participants, projects, teamMembers } from "@/db/schema";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { type AgeBand, initials, isUnder18 } from "@/lib/participants/profile-facts";
 import { formLimit } from "@/lib/rate-limit/form-limit";
 import type { EmailLinks } from "./check-in-reminders";
-import { claim } from "./claims";
-import { deliver } from "./deliver";
+import { claim, releaseClaim } from "./claims";
+import { type Delivery, deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
 import { type AfterTheWeekendReader, catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
@@ -63,20 +63,47 @@ export async function catchUpAudience(db: Database, catchUpId: string) {
   return { followsEventId: follows.followsEventId, emailable: audience.byEmail.length, byLinkOnly: audience.byLinkOnly };
 }
 
+/** How a round of emails to an event's people went: sent, and refused by the relay (to be tried again). */
+export type Sent = { sent: number; failed: number };
+
+type Reachable = Awaited<ReturnType<typeof reachable>>["byEmail"][number];
+
 /**
- * Invites the weekend's team members to its catch-up: by email where they agreed to be contacted,
- * each at most once per catch-up (however often the organiser clicks, in however many tabs).
+ * One email to each person, each at most once for `claimKey` (however often the organiser clicks,
+ * in however many tabs). A message the relay refuses gives its claim back, so the next try sends it.
  */
-export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: string, links: EmailLinks) {
+async function onceEach(
+  db: Database,
+  mailer: Mailer,
+  people: Reachable[],
+  claimKey: (person: Reachable) => string,
+  delivery: (person: Reachable) => Delivery,
+): Promise<Sent> {
+  const outcome: Sent = { sent: 0, failed: 0 };
+  for (const person of people) {
+    const key = claimKey(person);
+    if (!(await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER)))) continue;
+    if (await deliver(db, mailer, delivery(person))) outcome.sent++;
+    else {
+      outcome.failed++;
+      await db.transact((tx) => releaseClaim(tx, key));
+    }
+  }
+  return outcome;
+}
+
+/** Invites the weekend's team members to its catch-up: by email where they agreed to be contacted. */
+export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: string, links: EmailLinks): Promise<Sent> {
   const [catchUp] = await db.read.select().from(events).where(eq(events.id, catchUpId));
   const [follows] = await db.read.select().from(eventFollowUps).where(eq(eventFollowUps.eventId, catchUpId));
-  if (!catchUp || !follows) return 0;
+  if (!catchUp || !follows) return { sent: 0, failed: 0 };
   const { byEmail } = await reachable(db, follows.followsEventId, true);
-  let sent = 0;
-  for (const person of byEmail) {
-    const key = `catch-up:${catchUpId}:${person.id}`;
-    if (!(await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER)))) continue;
-    const ok = await deliver(db, mailer, {
+  return onceEach(
+    db,
+    mailer,
+    byEmail,
+    (person) => `catch-up:${catchUpId}:${person.id}`,
+    (person) => ({
       eventId: catchUpId,
       kind: "catch_up_invite",
       to: person.contact.trim(),
@@ -90,22 +117,30 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
         link: `${links.baseUrl}/e/${catchUp.slug}`,
         stopUrl: consentStopUrl(links, person.id),
       }),
-    });
-    if (ok) sent++;
-  }
-  return sent;
+    }),
+  );
 }
 
-/** When an event's progress page first shows a project: its consenting people hear of it, once. */
-export async function announceProgress(db: Database, mailer: Mailer, eventId: string, links: EmailLinks) {
+/**
+ * When an event's progress page shows a project: its consenting people hear of it, once. Not
+ * while the event is a draft (its pages are its staff's only: the link would lead nowhere), and
+ * not before a project is public; nothing is used up then, so the news goes when both are true.
+ */
+export async function announceProgress(db: Database, mailer: Mailer, eventId: string, links: EmailLinks): Promise<Sent> {
   const [event] = await db.read.select().from(events).where(eq(events.id, eventId));
-  if (!event) return 0;
+  const [shown] = await db.read
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.eventId, eventId), eq(projects.isPublic, true)))
+    .limit(1);
+  if (!event || event.status === "draft" || !shown) return { sent: 0, failed: 0 };
   const { byEmail } = await reachable(db, eventId, false);
-  let sent = 0;
-  for (const person of byEmail) {
-    const key = `progress:${eventId}:${person.id}`;
-    if (!(await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER)))) continue;
-    const ok = await deliver(db, mailer, {
+  return onceEach(
+    db,
+    mailer,
+    byEmail,
+    (person) => `progress:${eventId}:${person.id}`,
+    (person) => ({
       eventId,
       kind: "progress_published",
       to: person.contact.trim(),
@@ -116,10 +151,8 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
         link: `${links.baseUrl}/e/${event.slug}/progress`,
         stopUrl: consentStopUrl(links, person.id),
       }),
-    });
-    if (ok) sent++;
-  }
-  return sent;
+    }),
+  );
 }
 
 /**

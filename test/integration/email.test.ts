@@ -58,6 +58,13 @@ vi.mock("server-only", () => ({}));
 const day = 24 * 3600 * 1000;
 const links = { baseUrl: "http://madein.test", secret: "integration-test-secret-0123456789abcdef" };
 const owner = "owner@example.test";
+/** A relay that refuses every message, as one that is down or misconfigured does. */
+const refusingRelay: Mailer = {
+  async send() {
+    throw Object.assign(new Error("550 5.1.1 <nobody@example.test>: no such user"), { code: "EENVELOPE", responseCode: 550 });
+  },
+  close() {},
+};
 
 describe("email", () => {
   let smtp: TestSmtpServer;
@@ -97,6 +104,22 @@ describe("email", () => {
       }),
     );
     return { organiser, event, projectId };
+  }
+
+  /** A project shown on the event's progress page, which is what its people's news is about. */
+  async function publicProject(eventId: string) {
+    const projectId = await db.transact((tx) =>
+      createProject(tx, {
+        eventId,
+        teamId: null,
+        title: "Community fridge",
+        summary: "",
+        ownerName: "Ben",
+        ownerRole: "Resident",
+        coOwners: [],
+      }),
+    );
+    await db.transact((tx) => tx.update(projects).set({ isPublic: true }).where(eq(projects.id, projectId)));
   }
 
   /** A weekend with a team member who agreed to be emailed, and a catch-up after it. */
@@ -502,8 +525,8 @@ describe("email", () => {
       }),
     );
     expect(await catchUpAudience(db, catchUp.id)).toMatchObject({ emailable: 1, byLinkOnly: 2 });
-    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
-    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(0);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 1, failed: 0 });
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 0, failed: 0 });
     const [invite] = await smtp.waitFor("amara@example.test", 1);
     expect(invite?.subject).toBe("Catch up with your team: 30-day catch-up");
     expect(invite?.text).toContain(`${links.baseUrl}/e/${catchUp.slug}`);
@@ -518,8 +541,9 @@ describe("email", () => {
       details: { contact: "carer@example.test", ageBand: "under_16", language: "fr" },
       catchUpName: "Retrouvailles",
     });
-    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
-    expect(await announceProgress(db, mailer, weekend.id, links)).toBe(1);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 1, failed: 0 });
+    await publicProject(weekend.id);
+    expect(await announceProgress(db, mailer, weekend.id, links)).toEqual({ sent: 1, failed: 0 });
     const [invite, progress] = await smtp.waitFor("carer@example.test", 2);
     expect(invite?.subject).toBe("Retrouvailles\u00a0: des retrouvailles pour Z. Q. et son équipe");
     for (const email of [invite!, progress!]) {
@@ -542,8 +566,9 @@ describe("email", () => {
       details: { contact: "xy@example.test" },
       catchUpName: "30-day catch-up",
     });
-    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
-    expect(await announceProgress(db, mailer, weekend.id, links)).toBe(1);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 1, failed: 0 });
+    await publicProject(weekend.id);
+    expect(await announceProgress(db, mailer, weekend.id, links)).toEqual({ sent: 1, failed: 0 });
     const url = `${links.baseUrl}/c/token`;
     // They asked for it on their own phone: it goes, but the address is not known to be theirs.
     expect(
@@ -604,12 +629,55 @@ describe("email", () => {
     const [device] = await smtp.waitFor("amara@example.test", 1);
     expect(linkIn(device!, `${links.baseUrl}/c/`)).toBe(url);
     expect(device?.text).toContain("Hello Amara,");
-    expect(await announceProgress(db, mailer, event.id, links)).toBe(1);
-    expect(await announceProgress(db, mailer, event.id, links)).toBe(0);
+    await publicProject(event.id);
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 1, failed: 0 });
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 0, failed: 0 });
     const [, progress] = await smtp.waitFor("amara@example.test", 2);
     expect(linkIn(progress!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
     expect(smtp.to("ben@example.test")).toHaveLength(0);
     expect(smtp.to("parent@example.test")).toHaveLength(0);
+  });
+
+  it("catch-up invitations and progress news the relay refused are counted, and go on the next try", async () => {
+    const { weekend, catchUp } = await teamMemberWhoAgreed({
+      weekendName: "Made in Lambeth",
+      name: "Amara Osei",
+      details: { contact: "amara@example.test" },
+      catchUpName: "30-day catch-up",
+    });
+    await publicProject(weekend.id);
+    expect(await inviteToCatchUp(db, refusingRelay, catchUp.id, links)).toEqual({ sent: 0, failed: 1 });
+    expect(await announceProgress(db, refusingRelay, weekend.id, links)).toEqual({ sent: 0, failed: 1 });
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 1, failed: 0 });
+    expect(await announceProgress(db, mailer, weekend.id, links)).toEqual({ sent: 1, failed: 0 });
+    const [invite, news] = await smtp.waitFor("amara@example.test", 2);
+    expect(invite?.subject).toBe("Catch up with your team: 30-day catch-up");
+    expect(linkIn(news!, links.baseUrl)).toBe(`${links.baseUrl}/e/${weekend.slug}/progress`);
+    // Once each, still.
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 0, failed: 0 });
+    expect(await announceProgress(db, mailer, weekend.id, links)).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it("progress news waits for the event to be published and a project to be public, then goes", async () => {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const amara = await addParticipant(db, event.id, "Amara");
+    await db.transact(async (tx) => {
+      await tx
+        .update(participants)
+        .set({ contactConsent: true, contact: "amara@example.test" })
+        .where(eq(participants.id, amara));
+      await tx.update(events).set({ status: "draft" }).where(eq(events.id, event.id));
+    });
+    // Nothing public yet: nothing to tell.
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 0, failed: 0 });
+    await publicProject(event.id);
+    // A draft's progress page is its staff's only: the link would lead nowhere.
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 0, failed: 0 });
+    await db.transact((tx) => tx.update(events).set({ status: "published" }).where(eq(events.id, event.id)));
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 1, failed: 0 });
+    const [news] = await smtp.waitFor("amara@example.test", 1);
+    expect(linkIn(news!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
   });
 
   it("a device link is mailed to one address a few times an hour at most: anyone can join and type someone else's address, then press the button again and again", async () => {
@@ -661,7 +729,8 @@ describe("email", () => {
     ] as const) {
       await db.transact((tx) => tx.update(participants).set({ contactConsent: true, contact }).where(eq(participants.id, id)));
     }
-    expect(await announceProgress(db, mailer, event.id, links)).toBe(2);
+    await publicProject(event.id);
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 2, failed: 0 });
     const [news] = await smtp.waitFor("amara@example.test", 1);
     expect(news?.text).toContain("Stop emails about this event:");
     expect(news?.headerLines.map((h) => h.line)).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
@@ -696,7 +765,7 @@ describe("email", () => {
         createdBy: organiser.accountId,
       }),
     );
-    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toBe(1);
+    expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 1, failed: 0 });
     const [, invite] = await smtp.waitFor("ben@example.test", 2);
     expect(linkTokenId(linkIn(invite!, `${links.baseUrl}/stop/`).slice(`${links.baseUrl}/stop/`.length))).toBe(ben);
     expect(smtp.to("amara@example.test")).toHaveLength(1);
@@ -800,14 +869,8 @@ describe("email", () => {
     });
     const before = sharedLogger();
     setSharedLogger(createLogger({ nodeEnv: "production", destination }));
-    const refusing: Mailer = {
-      async send() {
-        throw Object.assign(new Error("550 5.1.1 <nobody@example.test>: no such user"), { code: "EENVELOPE", responseCode: 550 });
-      },
-      close() {},
-    };
     try {
-      const sent = await deliver(db, refusing, {
+      const sent = await deliver(db, refusingRelay, {
         eventId: null,
         kind: "password_reset",
         to: "nobody@example.test",

@@ -10,9 +10,10 @@ import { events } from "@/db/schema";
 import { removeStaff } from "@/lib/accounts/access";
 import { emailSchema } from "@/lib/accounts/create-account";
 import { staffChanged } from "@/lib/activity/staff-handlers";
-import { currentAccount } from "@/lib/auth/web-session";
+import { currentAccount, sessionSecret } from "@/lib/auth/web-session";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
+import { announceProgress } from "@/lib/email/participant-emails";
 import { staffInviteEmail } from "@/lib/email/templates";
 import { eventTimeZone, formatDay } from "@/lib/events/event-dates";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
@@ -80,6 +81,10 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
   if (status.data === "archived") sharedRealtime()?.revoke(participants, "finished");
   // The console and the big screen say whether phones can reach the event.
   await tellOpenScreens(db, allowed.event.id, "status");
+  // Projects made public while it was a draft: their people's news, held back then, goes now (once each).
+  const mailer = sharedMailer();
+  if (status.data !== "draft" && mailer)
+    await announceProgress(db, mailer, allowed.event.id, { baseUrl: emailLinkBase(), secret: sessionSecret() });
   refresh();
   return { saved: t(statusNews[status.data]), values };
 }

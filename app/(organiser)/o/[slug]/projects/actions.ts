@@ -8,12 +8,12 @@ import { z } from "zod";
 import { type CheckInState, submitCheckIn } from "@/app/ui/check-in-submission";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
-import { projectRisks, projects, teams } from "@/db/schema";
+import { events, projectRisks, projects, teams } from "@/db/schema";
 import { sessionSecret } from "@/lib/auth/web-session";
 import { sendNudge } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
-import { announceProgress, catchUpAudience, inviteToCatchUp } from "@/lib/email/participant-emails";
+import { announceProgress, catchUpAudience, inviteToCatchUp, type Sent } from "@/lib/email/participant-emails";
 import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formArg, textArg } from "@/lib/forms/action-args";
@@ -217,18 +217,35 @@ export async function saveRisksAction(slug: string, projectId: string, _p: Saved
   return { ...answer, saved: [t("risksSaved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }
 
-export async function setPublicAction(slug: string, projectId: string, form: FormData) {
+/** A round of emails' answer: how many went, and how many the relay refused (they go on the next try). */
+async function emailsAnswer(outcome: Sent, sentText: string): Promise<SavedState> {
+  const t = await getTranslations("projects.actions");
+  return {
+    saved: outcome.sent > 0 ? sentText : undefined,
+    message: outcome.failed > 0 ? t("notSent", { count: outcome.failed }) : undefined,
+  };
+}
+
+export async function setPublicAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
   const found = await projectOf(slug, projectId);
-  if (!found) return;
+  if (!found) return { message: await organisersOnlyText() };
   const isPublic = fieldText(form, "public") === "yes";
   await found.db.transact((tx) => tx.update(projects).set({ isPublic }).where(eq(projects.id, projectId)));
   revalidatePath(`/o/${slug}/projects/${projectId}`);
-  // The first project on the progress page: the weekend's consenting people hear of it (once each).
+  refresh();
+  const t = await getTranslations("projects.actions");
+  const said = t(isPublic ? "madePublic" : "madePrivate");
   const mailer = sharedMailer();
-  if (isPublic && mailer) await announceProgress(found.db, mailer, found.project.eventId, emailLinks());
+  if (!isPublic || !mailer) return { saved: said };
+  // On the progress page: the event's consenting people hear of it (once each), once it is published.
+  const [event] = await found.db.read.select({ status: events.status }).from(events).where(eq(events.id, found.project.eventId));
+  if (event?.status === "draft") return { saved: `${said} ${t("progressAfterPublish")}` };
+  const outcome = await announceProgress(found.db, mailer, found.project.eventId, emailLinks());
+  const answer = await emailsAnswer(outcome, t("progressTold", { count: outcome.sent }));
+  return { ...answer, saved: [said, answer.saved].filter(Boolean).join(" ") };
 }
 
 export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
@@ -369,7 +386,8 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   if (found.event.status !== "published") return { message: t("publishCatchUpFirst") };
   const mailer = sharedMailer();
   if (!mailer) return { message: t("noMailerInvite") };
-  const sent = await inviteToCatchUp(db, mailer, found.event.id, emailLinks());
+  const outcome = await inviteToCatchUp(db, mailer, found.event.id, emailLinks());
   revalidatePath(`/o/${slug}/projects`);
-  return { saved: sent === 0 ? t("allInvited") : t("invited", { count: sent }) };
+  if (outcome.sent === 0 && outcome.failed === 0) return { saved: t("allInvited") };
+  return emailsAnswer(outcome, t("invited", { count: outcome.sent }));
 }

@@ -205,3 +205,19 @@ export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<Save
     </form>
   );
 }
+
+/** Shows the project on the public progress page or takes it off; the answer says who was told by email. */
+export function PublicForm({ action, isPublic }: { action: FormAction<SavedState>; isPublic: boolean }) {
+  const t = useTranslations("projects.detail");
+  const { state, formProps } = useKeptForm<SavedState>(action, {});
+  return (
+    <form {...formProps} className="space-y-3">
+      <SavedMessage message={state.saved} />
+      <FormMessage message={state.message} />
+      <input type="hidden" name="public" value={isPublic ? "no" : "yes"} />
+      <SubmitButton pendingLabel={t("savingPublic")} className={isPublic ? "btn btn-secondary" : "btn btn-primary"}>
+        {isPublic ? t("makePrivate") : t("makePublic")}
+      </SubmitButton>
+    </form>
+  );
+}

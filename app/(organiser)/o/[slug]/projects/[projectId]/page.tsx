@@ -23,7 +23,7 @@ import {
   saveRisksAction,
   setPublicAction,
 } from "../actions";
-import { MilestonesForm, OwnerEmailForm, OwnerLinkForm, RisksForm } from "./detail-forms";
+import { MilestonesForm, OwnerEmailForm, OwnerLinkForm, PublicForm, RisksForm } from "./detail-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("projects.detail");
@@ -118,12 +118,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {t("publicHeading")}
           </h2>
           <p className="text-ink-soft">{project.isPublic ? t("isPublic") : t("isPrivate")}</p>
-          <form action={setPublicAction.bind(null, event.slug, project.id)}>
-            <input type="hidden" name="public" value={project.isPublic ? "no" : "yes"} />
-            <button type="submit" className={project.isPublic ? "btn btn-secondary" : "btn btn-primary"}>
-              {project.isPublic ? t("makePrivate") : t("makePublic")}
-            </button>
-          </form>
+          <PublicForm action={setPublicAction.bind(null, event.slug, project.id)} isPublic={project.isPublic} />
           <Link href={`/e/${project.fromEvent.slug}/progress`} className="link">
             {t("seePublic")}
           </Link>

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { webAddressSchema } from "@/lib/briefs/brief-schema";
 import { ageBands, participantKinds } from "@/lib/participants/profile-facts";
+import { maxReactionsPerPerson } from "@/lib/presentations/rules";
+import { maxMilestones } from "@/lib/projects/check-in-rules";
+import { maxCheckInLinks, maxCheckInNumbers, webLink } from "@/lib/projects/project-schema";
 import { reactionKinds } from "@/lib/realtime/constants";
 import { withoutControlCharacters } from "@/lib/text/control-characters";
 
@@ -15,10 +18,26 @@ import { withoutControlCharacters } from "@/lib/text/control-characters";
  * JSON. The paths are optional, so exports made before they existed still import (without files).
  */
 export const exportFormat = "made-in/event";
+/**
+ * Reactions in one export, all teams together: each is a row to write, and an event of a few
+ * hundred people cheering a dozen teams gives a few thousand.
+ */
+export const maxReactionsInExport = 100_000;
+/** Staff cheer too, and their number is not in the export: a weekend's team, generously. */
+const staffWhoMayReact = 20;
 export const exportVersion = 1;
 
 const id = z.string().min(1).max(100);
-const time = z.number().int().nullable();
+/**
+ * A moment: in the years 2000–2099, as the app's own date fields allow. Anything else is a slip or
+ * a forgery, and outside JavaScript's dates altogether (9e15) it would break every page that shows it.
+ */
+const instant = z
+  .number()
+  .int()
+  .min(Date.UTC(2000, 0, 1))
+  .max(Date.UTC(2100, 0, 1) - 1);
+const time = instant.nullable();
 const text = (max = 20_000) => z.string().max(max);
 /** A file's path inside the archive: `files/<kind>/<name>`, nothing that could climb out of it. */
 const filePath = z
@@ -61,7 +80,7 @@ const exportedBriefSchema = z.object({
   ownerOrganisation: text(),
   // As the brief editor allows: a longer background only costs every visitor its parse (lib/markdown).
   background: text(20_000),
-  createdAt: z.number().int(),
+  createdAt: instant,
   links: z.array(
     // As the brief editor takes them: a web address only (a "javascript:" link would run on every reader's page).
     z.object({
@@ -95,16 +114,16 @@ const exportedParticipantSchema = z.object({
   /** Empty unless they consented to be contacted. */
   contact: text(500),
   leftAt: time,
-  createdAt: z.number().int(),
+  createdAt: instant,
 });
 
 const exportedTeamSchema = z.object({
   id,
   briefId: id.nullable(),
   name: text(200).min(1),
-  capacity: z.number().int().nullable(),
+  capacity: z.number().int().min(0).max(1000).nullable(),
   position: z.number().int(),
-  createdAt: z.number().int(),
+  createdAt: instant,
   memberIds: z.array(id),
 });
 
@@ -117,7 +136,7 @@ const exportedReframeSchema = z.object({
   /** Derived from the author's profile when exported, for readers of the file; not imported. */
   authorName: text(200),
   text: text(),
-  createdAt: z.number().int(),
+  createdAt: instant,
 });
 
 const exportedNoteSchema = z.object({
@@ -141,7 +160,7 @@ const exportedNoteSchema = z.object({
   sourceNoteId: id.nullable(),
   /** Hidden from the room by a facilitator (moderation); older exports have none. */
   withheld: z.boolean().default(false),
-  createdAt: z.number().int(),
+  createdAt: instant,
 });
 
 export const exportedBoardSchema = z.object({
@@ -158,8 +177,8 @@ export const exportedBoardSchema = z.object({
   /** On a map board: the map image's path in the archive. */
   mapImage: filePath.nullable().optional(),
   position: z.number().int(),
-  createdAt: z.number().int(),
-  groups: z.array(z.object({ id, title: text(500), createdAt: z.number().int() })),
+  createdAt: instant,
+  groups: z.array(z.object({ id, title: text(500), createdAt: instant })),
   notes: z.array(exportedNoteSchema),
 });
 
@@ -177,7 +196,7 @@ const exportedVoteRoundSchema = z.object({
   shortlistSize: z.number().int().min(0).max(1000),
   shortlist: z.array(id).nullable(),
   endsAt: time,
-  createdAt: z.number().int(),
+  createdAt: instant,
   closedAt: time,
   revealedAt: time,
   /** One row per dot. Voters are participant ids of this export, or "staff-N" for staff. */
@@ -187,7 +206,7 @@ const exportedVoteRoundSchema = z.object({
       targetId: id,
       slot: z.number().int().min(0),
       placeOnTarget: z.number().int().min(0),
-      createdAt: z.number().int(),
+      createdAt: instant,
     }),
   ),
 });
@@ -200,29 +219,31 @@ export const exportedProjectSchema = z.object({
   ownerName: text(200),
   ownerRole: text(200),
   coOwners: z.array(z.object({ name: text(200), role: text(200) })).max(50),
-  startedAt: z.number().int(),
+  startedAt: instant,
   isPublic: z.boolean(),
-  createdAt: z.number().int(),
-  milestones: z.array(z.object({ day: z.number().int(), title: text(500), dueAt: z.number().int(), doneAt: time })),
+  createdAt: instant,
+  // As the milestones form takes them (lib/projects/project-schema.ts).
+  milestones: z
+    .array(z.object({ day: z.number().int().min(1).max(3650), title: text(500), dueAt: instant, doneAt: time }))
+    .max(maxMilestones),
   checkIns: z.array(
     z.object({
       status: z.enum(["on_track", "at_risk", "stuck", "done"]),
       progress: text(),
       evidence: text(),
-      numbers: z.array(z.object({ label: text(200), value: z.number() })).max(50),
-      links: z.array(text(2000)).max(50),
+      numbers: z.array(z.object({ label: text(200), value: z.number() })).max(maxCheckInNumbers),
+      // Web links only, as the check-in form takes them: they are links on the public progress page.
+      links: z.array(text(2000).refine((link) => webLink(link) !== null)).max(maxCheckInLinks),
       photoCount: z.number().int().min(0),
       /** The photos' paths in the archive, in the owner's order. */
       photos: z.array(filePath).max(50).optional(),
       learning: text(),
       helpNeeded: text(),
       authorName: text(200),
-      createdAt: z.number().int(),
+      createdAt: instant,
     }),
   ),
-  risks: z.array(
-    z.object({ item: text(100), checked: z.boolean(), notes: text(), checkedBy: text(200), updatedAt: z.number().int() }),
-  ),
+  risks: z.array(z.object({ item: text(100), checked: z.boolean(), notes: text(), checkedBy: text(200), updatedAt: instant })),
 });
 
 /**
@@ -234,8 +255,8 @@ export const exportedPresentationsSchema = z.object({
   run: z
     .object({
       order: z.array(id),
-      presentSeconds: z.number().int().min(0),
-      questionsSeconds: z.number().int().min(0),
+      presentSeconds: z.number().int().min(0).max(3600),
+      questionsSeconds: z.number().int().min(0).max(3600),
       currentTeamId: id.nullable(),
       stage: z.enum(["waiting", "presenting", "questions", "finished"]),
       stageStartedAt: time,
@@ -262,7 +283,7 @@ export const exportedPresentationsSchema = z.object({
           id,
           contentType: text(200),
           size: z.number().int().min(0),
-          createdAt: z.number().int(),
+          createdAt: instant,
           path: filePath.optional(),
         }),
       ),
@@ -276,16 +297,19 @@ export const exportedPresentationsSchema = z.object({
       updatedAt: time,
     }),
   ),
-  reactions: z.array(z.object({ teamId: id, kind: z.enum(reactionKinds), count: z.number().int().min(1) })),
-  feedback: z.array(z.object({ teamId: id, author: id, authorName: text(200), text: text(), createdAt: z.number().int() })),
-  judges: z.array(z.object({ judge: id, name: text(200), createdAt: z.number().int() })),
+  /** Each row of `count` becomes that many rows: bounded here, and by the room's people in `danglingInPresentations`. */
+  reactions: z.array(
+    z.object({ teamId: id, kind: z.enum(reactionKinds), count: z.number().int().min(1).max(maxReactionsInExport) }),
+  ),
+  feedback: z.array(z.object({ teamId: id, author: id, authorName: text(200), text: text(), createdAt: instant })),
+  judges: z.array(z.object({ judge: id, name: text(200), createdAt: instant })),
   scores: z.array(
     z.object({
       teamId: id,
       judge: id,
       criterion: text(500),
       score: z.number().int().min(1).max(5),
-      updatedAt: z.number().int(),
+      updatedAt: instant,
     }),
   ),
 });
@@ -302,9 +326,9 @@ export const noPresentations = (): z.infer<typeof exportedPresentationsSchema> =
 export const eventExportSchema = z.object({
   format: z.literal(exportFormat),
   version: z.literal(exportVersion),
-  exportedAt: z.number().int(),
+  exportedAt: instant,
   event: exportedEventSchema,
-  phases: z.array(z.object({ name: text(200), position: z.number().int(), startsAt: z.number().int(), endsAt: time })),
+  phases: z.array(z.object({ name: text(200), position: z.number().int(), startsAt: instant, endsAt: time })).max(100),
   briefs: z.array(exportedBriefSchema),
   participants: z.array(exportedParticipantSchema),
   teams: z.array(exportedTeamSchema),
@@ -372,8 +396,11 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   // zod leaves the input out of issues: look it up, to tell "missing" from "wrong".
   let value: unknown = raw;
   for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
-  const problem =
-    issue.code === "invalid_type"
+  // A number (a date is one) beyond its bounds is not "too long".
+  const numeric = (issue.code === "too_big" || issue.code === "too_small") && ["number", "int"].includes(issue.origin);
+  const problem = numeric
+    ? "a number or a date is out of range"
+    : issue.code === "invalid_type"
       ? value === undefined
         ? "something is missing"
         : "a value is of the wrong kind"
@@ -417,7 +444,27 @@ function danglingReference(data: EventExport): string | null {
     for (const v of round.votes) if (!targets.has(v.targetId)) return "a vote is on an unknown note, group or team";
   }
   for (const p of data.projects) if (p.teamId && !teamIds.has(p.teamId)) return `project "${p.title}" has an unknown team`;
-  return danglingInPresentations(data.presentations, { teamIds, boardIds, people });
+  return danglingInPresentations(data.presentations, { teamIds, boardIds, people }) ?? tooManyReactions(data);
+}
+
+/**
+ * Reactions no room could have given: each person cheers a team `maxReactionsPerPerson` times at
+ * most. Checked before anything is written: the import makes one row per reaction.
+ */
+function tooManyReactions(data: EventExport): string | null {
+  const perTeam = new Map<string, number>();
+  let total = 0;
+  for (const r of data.presentations.reactions) {
+    perTeam.set(r.teamId, (perTeam.get(r.teamId) ?? 0) + r.count);
+    total += r.count;
+  }
+  if (total > maxReactionsInExport) return "there are more reactions than one event could have";
+  const most = (data.participants.length + staffWhoMayReact) * maxReactionsPerPerson;
+  for (const [teamId, count] of perTeam) {
+    const name = data.teams.find((t) => t.id === teamId)?.name ?? "";
+    if (count > most) return `team "${name}" has more reactions than its people could give`;
+  }
+  return null;
 }
 
 function danglingInPresentations(

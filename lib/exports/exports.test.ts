@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { csvTables, findCsvTable, renderCsvTable } from "./csv-tables";
 import { attendanceOf, teamReports } from "./event-report";
-import { type ExportedShowcase, noPresentations, parseEventExport } from "./export-schema";
+import { type ExportedProject, type ExportedShowcase, noPresentations, parseEventExport } from "./export-schema";
 import { escapeMarkdown, eventMarkdown } from "./markdown-report";
-import { sampleExport } from "./sample-export";
+import { sampleExport, sampleProject } from "./sample-export";
 
 describe("parseEventExport", () => {
   it("accepts a valid export", () => {
@@ -47,6 +47,95 @@ describe("parseEventExport", () => {
     }
   });
 
+  it("refuses reactions its people could not have given: a few bytes must not become millions of rows", () => {
+    const flood = sampleExport();
+    flood.presentations.reactions = [{ teamId: "t1", kind: "clap", count: 9_000_000 }];
+    expect(parseEventExport(flood)).toEqual({
+      ok: false,
+      message:
+        "That file can't be imported: a number or a date is out of range in the presentations (reactions › count). Was it edited by hand, or cut short?",
+    });
+    const tooMany = sampleExport();
+    // 3 people and a generous 20 staff, 30 cheers each at most.
+    tooMany.presentations.reactions = [
+      { teamId: "t1", kind: "clap", count: 400 },
+      { teamId: "t1", kind: "love", count: 400 },
+    ];
+    expect(parseEventExport(tooMany)).toEqual({
+      ok: false,
+      message: 'The export is inconsistent: team "Parks team" has more reactions than its people could give.',
+    });
+    const plenty = sampleExport();
+    plenty.presentations.reactions = [{ teamId: "t1", kind: "clap", count: 600 }];
+    expect(parseEventExport(plenty).ok).toBe(true);
+  });
+
+  it("refuses a moment outside the years 2000–2099: one beyond JavaScript's dates would break the organiser's pages", () => {
+    const far = sampleExport();
+    far.event.startsAt = 9e15;
+    expect(parseEventExport(far)).toEqual({
+      ok: false,
+      message:
+        "That file can't be imported: a number or a date is out of range in the event's details (startsAt). Was it edited by hand, or cut short?",
+    });
+    const early = sampleExport();
+    early.exportedAt = 0;
+    expect(parseEventExport(early).ok).toBe(false);
+  });
+
+  it("takes a project's milestones and check-in links as the app's own forms do", () => {
+    const withProject = (change: (p: ExportedProject) => void) => {
+      const data = sampleExport();
+      const project: ExportedProject = {
+        ...sampleProject(),
+        isPublic: true,
+        milestones: [{ day: 30, title: "Open", dueAt: Date.UTC(2026, 10, 10, 12), doneAt: null }],
+        risks: [],
+        checkIns: [
+          {
+            status: "on_track",
+            progress: "Opened",
+            evidence: "",
+            numbers: [],
+            links: ["https://example.test/photos"],
+            photoCount: 0,
+            learning: "",
+            helpNeeded: "",
+            authorName: "Resident",
+            createdAt: Date.UTC(2026, 9, 20),
+          },
+        ],
+      };
+      change(project);
+      data.projects.push(project);
+      return parseEventExport(data);
+    };
+    expect(withProject(() => {}).ok).toBe(true);
+    // A javascript: link would run on the public progress page of whoever clicks it.
+    expect(
+      withProject((p) => {
+        if (p.checkIns[0]) p.checkIns[0].links = ["javascript:alert(document.cookie)"];
+      }),
+    ).toEqual({
+      ok: false,
+      message:
+        "That file can't be imported: something isn't valid in the projects, project 1 (\"Park Café\") (checkIns › links). Was it edited by hand, or cut short?",
+    });
+    const many = withProject((p) => {
+      p.milestones = Array.from({ length: 21 }, (_, i) => ({
+        day: i + 1,
+        title: `Step ${i + 1}`,
+        dueAt: Date.UTC(2026, 10, 1 + i, 12),
+        doneAt: null,
+      }));
+    });
+    expect(many).toEqual({
+      ok: false,
+      message:
+        'That file can\'t be imported: something is too long in the projects, project 1 ("Park Café") (milestones). Was it edited by hand, or cut short?',
+    });
+  });
+
   it("imports a board with no columns (the people's choice has one)", () => {
     const data = sampleExport();
     const board = data.boards[0];
@@ -62,7 +151,13 @@ describe("parseEventExport", () => {
       message: 'The export is inconsistent: team "Parks team" has an unknown member.',
     });
     const vote = sampleExport();
-    vote.voteRounds[0]?.votes.push({ voter: "p1", targetId: "gone", slot: 1, placeOnTarget: 0, createdAt: 1 });
+    vote.voteRounds[0]?.votes.push({
+      voter: "p1",
+      targetId: "gone",
+      slot: 1,
+      placeOnTarget: 0,
+      createdAt: Date.UTC(2026, 9, 10, 11),
+    });
     expect(parseEventExport(vote)).toMatchObject({
       ok: false,
       message: "The export is inconsistent: a vote is on an unknown note, group or team.",
@@ -103,7 +198,7 @@ describe("CSV tables", () => {
     const csv = renderCsvTable(findCsvTable("people") as NonNullable<ReturnType<typeof findCsvTable>>, sampleExport());
     expect(csv.split("\r\n")).toEqual([
       "name,kind,skills,contact,team,joined",
-      "Resident,Resident,drawing,'=1+1,Parks team,1970-01-01T00:00:00.001Z",
+      "Resident,Resident,drawing,'=1+1,Parks team,2026-10-10T10:01:00.000Z",
       "",
     ]);
   });
@@ -183,7 +278,7 @@ describe("presentations in the report", () => {
     expect(table("showcases").split("\r\n")[1]).toBe(
       `Parks team,Park Café,A café run by [residents](http://evil.example),"A pop-up café\n# with a heading",'=SUM(A1),Plan <https://example.test/plan>,1,Open on Saturdays,Project lead,A gazebo,1`,
     );
-    expect(table("feedback")).toContain("Parks team,Officer,Talk to <b>the parks team</b>,1970-01-01T00:00:00.006Z");
+    expect(table("feedback")).toContain("Parks team,Officer,Talk to <b>the parks team</b>,2026-10-10T10:06:00.000Z");
     expect(table("judging").split("\r\n")).toEqual([
       "team,criterion,average,judges,judged by",
       "Parks team,The problem is clear,4.5,2,Officer; Staff",
@@ -203,7 +298,13 @@ describe("presentations in the report", () => {
     unknownTeam.presentations.showcases[0] = { ...(unknownTeam.presentations.showcases[0] as ExportedShowcase), teamId: "gone" };
     expect(parseEventExport(unknownTeam)).toMatchObject({ ok: false, message: expect.stringContaining("showcase") });
     const unknownJudge = sampleExport();
-    unknownJudge.presentations.scores.push({ teamId: "t1", judge: "nobody", criterion: "x", score: 3, updatedAt: 1 });
+    unknownJudge.presentations.scores.push({
+      teamId: "t1",
+      judge: "nobody",
+      criterion: "x",
+      score: 3,
+      updatedAt: Date.UTC(2026, 9, 10, 11),
+    });
     expect(parseEventExport(unknownJudge)).toMatchObject({ ok: false, message: expect.stringContaining("unknown judge") });
     const board = sampleExport();
     if (board.presentations.run) board.presentations.run.peoplesChoiceBoardId = "gone";
@@ -236,18 +337,7 @@ describe("tables and report leave out what is empty", () => {
   it("the check-ins table carries what owners wrote", () => {
     const data = sampleExport();
     data.projects.push({
-      id: "pr1",
-      teamId: "t1",
-      title: "Park Café",
-      summary: "",
-      ownerName: "Resident",
-      ownerRole: "",
-      coOwners: [],
-      startedAt: 1,
-      isPublic: false,
-      createdAt: 1,
-      milestones: [],
-      risks: [],
+      ...sampleProject(),
       checkIns: [
         {
           status: "at_risk",

@@ -1,4 +1,7 @@
-import type { EventExport } from "./export-schema";
+import type { EventExport, ExportedProject } from "./export-schema";
+
+/** The weekend's minutes: every moment in an export is a real date (export-schema.ts refuses 1970). */
+const at = (minutes: number) => Date.UTC(2026, 9, 10, 10) + minutes * 60_000;
 
 /** A small, valid export for unit tests of the report, the CSV files and the schema. */
 export function sampleExport(): EventExport {
@@ -39,7 +42,7 @@ export function sampleExport(): EventExport {
         ownerRole: "Project lead",
         ownerOrganisation: "",
         background: "",
-        createdAt: 1,
+        createdAt: at(1),
         links: [],
         contacts: [],
         files: [],
@@ -55,7 +58,7 @@ export function sampleExport(): EventExport {
         contactConsent: true,
         contact: "=1+1",
         leftAt: null,
-        createdAt: 1,
+        createdAt: at(1),
       },
       {
         id: "p2",
@@ -66,7 +69,7 @@ export function sampleExport(): EventExport {
         contactConsent: false,
         contact: "",
         leftAt: null,
-        createdAt: 2,
+        createdAt: at(2),
       },
       {
         id: "p3",
@@ -76,13 +79,15 @@ export function sampleExport(): EventExport {
         ageBand: null,
         contactConsent: true,
         contact: "",
-        leftAt: 5,
-        createdAt: 3,
+        leftAt: at(5),
+        createdAt: at(3),
       },
     ],
-    teams: [{ id: "t1", briefId: "b1", name: "Parks team", capacity: null, position: 0, createdAt: 1, memberIds: ["p1", "p2"] }],
+    teams: [
+      { id: "t1", briefId: "b1", name: "Parks team", capacity: null, position: 0, createdAt: at(1), memberIds: ["p1", "p2"] },
+    ],
     reframes: [
-      { id: "r1", briefId: "b1", teamId: "t1", authorName: "Resident", text: "Start with who never goes in", createdAt: 2 },
+      { id: "r1", briefId: "b1", teamId: "t1", authorName: "Resident", text: "Start with who never goes in", createdAt: at(2) },
     ],
     boards: [
       {
@@ -96,8 +101,8 @@ export function sampleExport(): EventExport {
         hiddenUntilReveal: false,
         revealedAt: null,
         position: 0,
-        createdAt: 1,
-        groups: [{ id: "g1", title: "Food", createdAt: 1 }],
+        createdAt: at(1),
+        groups: [{ id: "g1", title: "Food", createdAt: at(1) }],
         notes: [
           {
             id: "n1",
@@ -112,7 +117,7 @@ export function sampleExport(): EventExport {
             pin: null,
             sourceNoteId: null,
             withheld: false,
-            createdAt: 1,
+            createdAt: at(1),
           },
           {
             id: "n2",
@@ -127,7 +132,7 @@ export function sampleExport(): EventExport {
             pin: null,
             sourceNoteId: null,
             withheld: false,
-            createdAt: 2,
+            createdAt: at(2),
           },
         ],
       },
@@ -142,7 +147,7 @@ export function sampleExport(): EventExport {
         hiddenUntilReveal: false,
         revealedAt: null,
         position: 1,
-        createdAt: 5,
+        createdAt: at(5),
         groups: [],
         notes: [],
       },
@@ -161,13 +166,13 @@ export function sampleExport(): EventExport {
         shortlistSize: 1,
         shortlist: ["n1"],
         endsAt: null,
-        createdAt: 3,
-        closedAt: 4,
-        revealedAt: 4,
+        createdAt: at(3),
+        closedAt: at(4),
+        revealedAt: at(4),
         votes: [
-          { voter: "p1", targetId: "n1", slot: 0, placeOnTarget: 0, createdAt: 3 },
-          { voter: "staff-1", targetId: "n1", slot: 0, placeOnTarget: 0, createdAt: 3 },
-          { voter: "p2", targetId: "n2", slot: 0, placeOnTarget: 0, createdAt: 3 },
+          { voter: "p1", targetId: "n1", slot: 0, placeOnTarget: 0, createdAt: at(3) },
+          { voter: "staff-1", targetId: "n1", slot: 0, placeOnTarget: 0, createdAt: at(3) },
+          { voter: "p2", targetId: "n2", slot: 0, placeOnTarget: 0, createdAt: at(3) },
         ],
       },
       {
@@ -183,10 +188,10 @@ export function sampleExport(): EventExport {
         shortlistSize: 0,
         shortlist: null,
         endsAt: null,
-        createdAt: 6,
-        closedAt: 7,
-        revealedAt: 7,
-        votes: [{ voter: "p3", targetId: "t1", slot: 0, placeOnTarget: 0, createdAt: 6 }],
+        createdAt: at(6),
+        closedAt: at(7),
+        revealedAt: at(7),
+        votes: [{ voter: "p3", targetId: "t1", slot: 0, placeOnTarget: 0, createdAt: at(6) }],
       },
     ],
     projects: [],
@@ -201,7 +206,7 @@ export function sampleExport(): EventExport {
         peoplesChoiceBoardId: "board2",
         includedTeamIds: [],
         criteria: [{ teamId: "t1", criteria: ["The problem is clear", "It works"] }],
-        updatedAt: 6,
+        updatedAt: at(6),
       },
       showcases: [
         {
@@ -211,28 +216,47 @@ export function sampleExport(): EventExport {
           made: "A pop-up café\n# with a heading",
           learned: "=SUM(A1)",
           links: [{ title: "Plan", url: "https://example.test/plan" }],
-          images: [{ id: "i1", contentType: "image/png", size: 68, createdAt: 5 }],
+          images: [{ id: "i1", contentType: "image/png", size: 68, createdAt: at(5) }],
           nextSteps: "Open on Saturdays",
           takenForwardBy: "",
           needs: "A gazebo",
           updatedBy: "Resident",
-          updatedAt: 5,
+          updatedAt: at(5),
         },
       ],
       reactions: [
         { teamId: "t1", kind: "clap", count: 12 },
         { teamId: "t1", kind: "idea", count: 3 },
       ],
-      feedback: [{ teamId: "t1", author: "p2", authorName: "Officer", text: "Talk to <b>the parks team</b>", createdAt: 6 }],
+      feedback: [{ teamId: "t1", author: "p2", authorName: "Officer", text: "Talk to <b>the parks team</b>", createdAt: at(6) }],
       judges: [
-        { judge: "p2", name: "Officer", createdAt: 5 },
-        { judge: "staff-1", name: "Staff", createdAt: 5 },
+        { judge: "p2", name: "Officer", createdAt: at(5) },
+        { judge: "staff-1", name: "Staff", createdAt: at(5) },
       ],
       scores: [
-        { teamId: "t1", judge: "p2", criterion: "The problem is clear", score: 4, updatedAt: 6 },
-        { teamId: "t1", judge: "staff-1", criterion: "The problem is clear", score: 5, updatedAt: 6 },
-        { teamId: "t1", judge: "staff-1", criterion: "It works", score: 3, updatedAt: 6 },
+        { teamId: "t1", judge: "p2", criterion: "The problem is clear", score: 4, updatedAt: at(6) },
+        { teamId: "t1", judge: "staff-1", criterion: "The problem is clear", score: 5, updatedAt: at(6) },
+        { teamId: "t1", judge: "staff-1", criterion: "It works", score: 3, updatedAt: at(6) },
       ],
     },
+  };
+}
+
+/** A project after the sample's weekend, with no milestones or check-ins yet: tests add what they look at. */
+export function sampleProject(): ExportedProject {
+  return {
+    id: "pr1",
+    teamId: "t1",
+    title: "Park Café",
+    summary: "",
+    ownerName: "Resident",
+    ownerRole: "",
+    coOwners: [],
+    startedAt: at(24 * 60),
+    isPublic: false,
+    createdAt: at(24 * 60),
+    milestones: [],
+    risks: [],
+    checkIns: [],
   };
 }

@@ -88,6 +88,10 @@ export const milestoneSchema = z.object({
   done: z.boolean(),
 });
 
+/** Links in one check-in, and numbers: as many as the form takes (an import brings no more). */
+export const maxCheckInLinks = 20;
+export const maxCheckInNumbers = 20;
+
 /**
  * "people reached: 120" → { label: "people reached", value: 120 }, the number read the way the
  * reader's language writes it (lib/projects/typed-number.ts).
@@ -118,33 +122,38 @@ export const numbersField = (locale: string) =>
         }
         out.push({ label: (match[1] ?? "").trim(), value: read.value });
       }
-      if (out.length > 20) {
+      if (out.length > maxCheckInNumbers) {
         ctx.addIssue({ code: "custom", message: "List at most 20 numbers." });
         return z.NEVER;
       }
       return out;
     });
 
-/** Web links only: a javascript: or data: link in a public page would be a hazard. */
+/** A check-in's link as stored, or null: web links only (a javascript: or data: link in a public page would be a hazard). */
+export function webLink(line: string): string | null {
+  if (line.length > 2000) return null;
+  try {
+    const url = new URL(line);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
 export const linksField = z
   .string()
   .max(8000, "Keep the links to 8,000 characters or fewer.")
   .transform((raw, ctx) => {
     const out: string[] = [];
     for (const line of lines(raw)) {
-      let url: URL | null = null;
-      try {
-        url = new URL(line);
-      } catch {
-        url = null;
-      }
-      if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || line.length > 2000) {
+      const url = webLink(line);
+      if (!url) {
         ctx.addIssue({ code: "custom", message: `Links must start with https:// or http://. Check "${line.slice(0, 40)}".` });
         return z.NEVER;
       }
-      out.push(url.toString());
+      out.push(url);
     }
-    if (out.length > 20) {
+    if (out.length > maxCheckInLinks) {
       ctx.addIssue({ code: "custom", message: "List at most 20 links." });
       return z.NEVER;
     }

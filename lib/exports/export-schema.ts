@@ -2,6 +2,8 @@ import { z } from "zod";
 import { webAddressSchema } from "@/lib/briefs/brief-schema";
 import { ageBands, participantKinds } from "@/lib/participants/profile-facts";
 import { maxReactionsPerPerson } from "@/lib/presentations/rules";
+import { privacySettingsSchema } from "@/lib/privacy/privacy-settings";
+import { defaultRetentionMonths } from "@/lib/privacy/retention";
 import { maxMilestones } from "@/lib/projects/check-in-rules";
 import { maxCheckInLinks, maxCheckInNumbers, webLink } from "@/lib/projects/project-schema";
 import { reactionKinds } from "@/lib/realtime/constants";
@@ -63,6 +65,11 @@ const exportedEventSchema = z.object({
   language: text(40).default("en-GB"),
   joinLanguages: z.array(text(40)).max(10).default([]),
   followsEventSlug: text(100).nullable(),
+  // Who answers for people's data and how long it is kept, as the settings form takes them.
+  // Archives from before they were exported have none: the defaults a new event gets.
+  dataController: privacySettingsSchema.shape.dataController.default(""),
+  privacyContact: privacySettingsSchema.shape.privacyContact.default(""),
+  retentionMonths: privacySettingsSchema.shape.retentionMonths.default(defaultRetentionMonths),
 });
 
 const exportedBriefSchema = z.object({

@@ -111,6 +111,10 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
     // A language this installation does not speak reads as English, never as an error page.
     language: knownLocale(e.language) ?? defaultLocale,
     joinLanguages: e.joinLanguages.flatMap((code) => knownLocale(code) ?? []),
+    // The privacy notice people joined under, and how long their details are kept, go with the event.
+    dataController: e.dataController,
+    privacyContact: e.privacyContact,
+    retentionMonths: e.retentionMonths,
     createdBy: accountId,
   });
   await tx.insert(eventStaff).values({ eventId, accountId, role: "organiser" });

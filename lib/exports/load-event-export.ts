@@ -198,6 +198,9 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       language: event.language,
       joinLanguages: event.joinLanguages,
       followsEventSlug: followUp?.slug ?? null,
+      dataController: event.dataController,
+      privacyContact: event.privacyContact,
+      retentionMonths: event.retentionMonths,
     },
     phases: phaseRows.map((p) => ({ name: p.name, position: p.position, startsAt: p.startsAt, endsAt: p.endsAt })),
     briefs: briefRows.map((b) => ({

@@ -25,6 +25,9 @@ export function sampleExport(): EventExport {
       language: "en-GB",
       joinLanguages: [],
       followsEventSlug: null,
+      dataController: "London Borough of Lambeth",
+      privacyContact: "dpo@lambeth.example",
+      retentionMonths: 24,
     },
     phases: [],
     briefs: [

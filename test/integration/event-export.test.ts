@@ -229,6 +229,11 @@ describe("JSON export and import", () => {
       await tx
         .insert(projectRisks)
         .values({ projectId, item: "food_safety", checked: true, notes: "Level 2 hygiene", checkedBy: "Parks officer" });
+      // The privacy notice people joined under: who answers for their data, and for how long it is kept.
+      await tx
+        .update(events)
+        .set({ dataController: "London Borough of Lambeth", privacyContact: "dpo@lambeth.example", retentionMonths: 24 })
+        .where(eq(events.id, eventId));
     });
 
     const first = await loadEventExport(db.read, eventId);
@@ -256,6 +261,11 @@ describe("JSON export and import", () => {
       const second = await loadEventExport(other.db.read, secondId);
       if (!second) throw new Error("import left no event");
       expect(second.event.status).toBe("draft");
+      expect(second.event).toMatchObject({
+        dataController: "London Borough of Lambeth",
+        privacyContact: "dpo@lambeth.example",
+        retentionMonths: 24,
+      });
       const secondZip = unzipSync(await archiveOf(other.db, otherStorage, secondId, second));
       const firstFiles = unzipSync(firstZip);
 
@@ -429,6 +439,22 @@ describe("JSON export and import", () => {
     const second = await loadEventExport(db.read, eventId);
     expect(second?.presentations.showcases[0]?.images).toEqual([]);
     expect(second?.presentations.showcases[0]?.title).toBe(weekendText.showcaseTitle);
+  });
+
+  it("an export made before it carried the privacy settings imports with a new event's: kept 12 months, no controller named", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const exported = await loadEventExport(db.read, weekend.event.id);
+    if (!exported) throw new Error("no export");
+    const { dataController: _c, privacyContact: _p, retentionMonths: _m, ...olderEvent } = exported.event;
+    const parsed = parseEventExport(JSON.parse(JSON.stringify({ ...exported, event: olderEvent })));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { eventId } = await importEvent(db, parsed.data, organiser.accountId);
+    const [event] = await db.read.select().from(events).where(eq(events.id, eventId));
+    expect(event).toMatchObject({ dataController: "", privacyContact: "", retentionMonths: 12 });
+    // A period the settings form does not offer is refused, as the form would.
+    const odd = parseEventExport(JSON.parse(JSON.stringify({ ...exported, event: { ...exported.event, retentionMonths: 7 } })));
+    expect(odd).toMatchObject({ ok: false, message: expect.stringContaining("the event's details (retentionMonths)") });
   });
 
   it("importing twice into one instance makes two events and never overwrites", async () => {

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { boards, events, notePhotos, notes } from "@/db/schema";
+import { loadEventExport } from "@/lib/exports/load-event-export";
 import { prepareImage, saveImage } from "@/lib/files/images";
 import { newStorageKey } from "@/lib/files/storage";
+import { createCatchUp } from "@/lib/projects/catch-up";
 import { seedWeekend, weekendText } from "@/test/support/seeded-weekend";
 import { phonePhoto } from "@/test/support/test-images";
 import { storage } from "../reliability/support/world";
@@ -98,4 +100,48 @@ test("an organiser imports an event's zip and its note photo comes with it", asy
   expect(await photo.getAttribute("src")).not.toContain(photoId);
   await page.screenshot({ path: `${shots}/imported-board-1280.png`, fullPage: true });
   await desk.close();
+});
+
+test("a catch-up imported by its weekend's organiser follows the weekend again; anyone else is told it follows none", async ({
+  browser,
+}) => {
+  const organiser = await createAccount("Organiser, Lambeth");
+  const database = await db();
+  const weekend = await seedWeekend(database, organiser.id);
+  const catchUp = await database.transact((tx) =>
+    createCatchUp(tx, {
+      followsEventId: weekend.event.id,
+      name: `Catch-up ${weekend.event.slug}`,
+      place: "Brixton library",
+      startsAt: Date.now() + 7 * 86_400_000,
+      endsAt: Date.now() + 7 * 86_400_000 + 7_200_000,
+      createdBy: organiser.id,
+    }),
+  );
+  const exported = await loadEventExport(database.read, catchUp.id);
+  const file = { name: "catch-up.made-in.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) };
+  const importAs = async (accountId: string) => {
+    const desk = await browser.newContext(desktop);
+    await signIn(desk, accountId);
+    const page = await desk.newPage();
+    await page.goto("/o/import");
+    await page.getByLabel("Event export (.zip or .json)").setInputFiles(file);
+    await page.getByRole("button", { name: "Import as a new event" }).click();
+    await expect(page.getByTestId("imported-notice")).toBeVisible();
+    return page;
+  };
+
+  const mine = await importAs(organiser.id);
+  await expect(mine.getByTestId("imported-notice")).toContainText(
+    `It is a catch-up of the event “${weekend.event.slug}” again, as in the file`,
+  );
+  await mine.context().close();
+
+  const stranger = await createAccount("Organiser elsewhere");
+  const theirs = await importAs(stranger.id);
+  await expect(theirs.getByTestId("imported-notice")).toContainText(
+    `In the file, this was a catch-up of the event “${weekend.event.slug}”, which is not an event you organise here`,
+  );
+  await expectAccessible(theirs);
+  await theirs.context().close();
 });

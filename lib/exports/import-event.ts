@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import {
   boards,
@@ -8,6 +8,7 @@ import {
   briefLinks,
   briefReframes,
   briefs,
+  eventFollowUps,
   eventPhases,
   eventStaff,
   events,
@@ -48,6 +49,10 @@ import { type ImportedFiles, removeStoredFiles, type StoredFile, storeImportedFi
  * participant: their resume tokens are fresh and never shown. Timestamps are kept. The data
  * must already have passed `parseEventExport`.
  *
+ * A catch-up names the event it follows by slug: it follows it again here when the importing
+ * account organises an event of that slug (the weekend imported first, or the same instance),
+ * and `follows` says whether it did, so the organiser can be told when it could not.
+ *
  * Files (photos, map images, showcase images, project-pack files) come from `archive`, the
  * files of the "Everything with the files" zip by path: each is checked and stored again as a
  * new file of the new event (import-files.ts). A file the JSON names but the upload lacks (a
@@ -58,7 +63,13 @@ export async function importEvent(
   data: EventExport,
   accountId: string,
   archive: { files: ReadonlyMap<string, Uint8Array>; storage: FileStorage } | null = null,
-): Promise<{ eventId: string; slug: string; files: { carried: number; missing: string[] } }> {
+): Promise<{
+  eventId: string;
+  slug: string;
+  files: { carried: number; missing: string[] };
+  /** The file's catch-up followed this slug: "linked" here, or "unlinked" (not an event the importer organises). */
+  follows: { slug: string; outcome: "linked" | "unlinked" } | null;
+}> {
   const files = await storeImportedFiles(data, archive?.files ?? new Map(), archive?.storage ?? null);
   try {
     const made = await db.transact((tx) => importInto(tx, data, accountId, files));
@@ -118,6 +129,7 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
     createdBy: accountId,
   });
   await tx.insert(eventStaff).values({ eventId, accountId, role: "organiser" });
+  const follows = e.followsEventSlug ? await followAgain(tx, eventId, e.followsEventSlug, accountId) : null;
 
   for (const p of data.phases) await tx.insert(eventPhases).values({ id: randomUUID(), eventId, ...p });
 
@@ -330,7 +342,23 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
     await tx.insert(presentationScores).values({ ...fields, eventId, teamId: must(teamId), judgeKey: personKey(judge) });
   }
 
-  return { eventId, slug };
+  return { eventId, slug, follows };
+}
+
+/**
+ * Links an imported catch-up to the event it followed, found by slug among the events the
+ * importer organises: someone else's event of that slug is not theirs to attach a catch-up to
+ * (its projects would show on it).
+ */
+async function followAgain(tx: Tx, eventId: string, followsSlug: string, accountId: string) {
+  const [weekend] = await tx
+    .select({ id: events.id })
+    .from(events)
+    .innerJoin(eventStaff, and(eq(eventStaff.eventId, events.id), eq(eventStaff.accountId, accountId)))
+    .where(and(eq(events.slug, followsSlug), eq(eventStaff.role, "organiser"), ne(events.id, eventId)));
+  if (!weekend) return { slug: followsSlug, outcome: "unlinked" as const };
+  await tx.insert(eventFollowUps).values({ eventId, followsEventId: weekend.id });
+  return { slug: followsSlug, outcome: "linked" as const };
 }
 
 function boardOfNote(data: EventExport, noteId: string | null) {

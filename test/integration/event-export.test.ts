@@ -11,6 +11,7 @@ import {
   boards,
   briefFiles,
   briefs,
+  eventFollowUps,
   events,
   notePhotos,
   notes,
@@ -34,6 +35,7 @@ import { zipStream } from "@/lib/exports/zip-stream";
 import { prepareImage, saveImage } from "@/lib/files/images";
 import { LocalDiskStorage, newStorageKey } from "@/lib/files/storage";
 import { loadResults } from "@/lib/presentations/results";
+import { createCatchUp } from "@/lib/projects/catch-up";
 import { seedWeekend, weekendText } from "../support/seeded-weekend";
 import { phonePhoto } from "../support/test-images";
 import { createAccount, openTempDatabase } from "./support/fixtures";
@@ -455,6 +457,40 @@ describe("JSON export and import", () => {
     // A period the settings form does not offer is refused, as the form would.
     const odd = parseEventExport(JSON.parse(JSON.stringify({ ...exported, event: { ...exported.event, retentionMonths: 7 } })));
     expect(odd).toMatchObject({ ok: false, message: expect.stringContaining("the event's details (retentionMonths)") });
+  });
+
+  it("a catch-up imported where its weekend is organised by the importer follows it again; anyone else is told it follows none", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const catchUp = await db.transact((tx) =>
+      createCatchUp(tx, {
+        followsEventId: weekend.event.id,
+        name: "30-day catch-up",
+        place: "Brixton library",
+        startsAt: Date.UTC(2027, 1, 3, 18),
+        endsAt: Date.UTC(2027, 1, 3, 20),
+        createdBy: organiser.accountId,
+      }),
+    );
+    const exported = await loadEventExport(db.read, catchUp.id);
+    if (!exported) throw new Error("no export");
+    expect(exported.event.followsEventSlug).toBe(weekend.event.slug);
+    const parsed = parseEventExport(JSON.parse(JSON.stringify(exported)));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const followed = async (eventId: string) =>
+      (await db.read.select().from(eventFollowUps).where(eq(eventFollowUps.eventId, eventId)))[0]?.followsEventId ?? null;
+
+    const mine = await importEvent(db, parsed.data, organiser.accountId);
+    expect(mine.follows).toEqual({ slug: weekend.event.slug, outcome: "linked" });
+    expect(await followed(mine.eventId)).toBe(weekend.event.id);
+    // Exported again, it says so as the original did.
+    expect((await loadEventExport(db.read, mine.eventId))?.event.followsEventSlug).toBe(weekend.event.slug);
+
+    // Someone who does not organise the weekend: their copy follows nothing (the weekend's projects are not theirs to see).
+    const stranger = await createAccount(db, "Organiser elsewhere");
+    const theirs = await importEvent(db, parsed.data, stranger.accountId);
+    expect(theirs.follows).toEqual({ slug: weekend.event.slug, outcome: "unlinked" });
+    expect(await followed(theirs.eventId)).toBeNull();
   });
 
   it("importing twice into one instance makes two events and never overwrites", async () => {

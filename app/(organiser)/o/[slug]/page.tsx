@@ -132,7 +132,9 @@ export default async function EventAdminPage({
             </Link>
           </div>
         ) : null}
-        {query.imported === "1" ? <ImportedNotice carried={count(query.files)} missing={count(query.missing)} /> : null}
+        {query.imported === "1" ? (
+          <ImportedNotice carried={count(query.files)} missing={count(query.missing)} follows={followedIn(query)} />
+        ) : null}
       </header>
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -354,14 +356,30 @@ function NoAccess({ name, email }: { name: string; email: string }) {
 const count = (value: string | string[] | undefined) =>
   typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 0;
 
-/** Said once, after an import: it is a draft, and whether the photos and files came with it. */
-function ImportedNotice({ carried, missing }: { carried: number; missing: number }) {
+/** The event an imported catch-up followed in its file, and whether it follows it here; only a slug's characters are shown. */
+function followedIn(query: Record<string, string | string[] | undefined>) {
+  const { follows, followed } = query;
+  if ((follows !== "linked" && follows !== "unlinked") || typeof followed !== "string") return null;
+  return /^[a-z0-9-]{1,100}$/.test(followed) ? { linked: follows === "linked", slug: followed } : null;
+}
+
+/** Said once, after an import: it is a draft, whether the photos and files came with it, and whether a catch-up still follows its weekend. */
+function ImportedNotice({
+  carried,
+  missing,
+  follows,
+}: {
+  carried: number;
+  missing: number;
+  follows: { linked: boolean; slug: string } | null;
+}) {
   const t = useTranslations("organiser.event");
   return (
     <div role="status" className="card space-y-1 p-4" data-testid="imported-notice">
       <p className="font-semibold">{t("imported")}</p>
       {carried > 0 ? <p>{t("importedCarried", { count: carried })}</p> : null}
       {missing > 0 ? <p>{t("importedMissing", { count: missing })}</p> : null}
+      {follows ? <p>{t(follows.linked ? "importedFollows" : "importedFollowsNone", { slug: follows.slug })}</p> : null}
     </div>
   );
 }

@@ -38,6 +38,7 @@ export async function importEventAction(_previous: FormState, form: FormData): P
     sharedLogger().warn({ err: error, accountId: account.id }, "event import refused");
     return { errors: { file: t("breaksRules") } };
   }
-  const { slug, files } = made;
-  redirect(`/o/${slug}?imported=1&files=${files.carried}&missing=${files.missing.length}`);
+  const { slug, files, follows } = made;
+  const followed = follows ? `&follows=${follows.outcome}&followed=${encodeURIComponent(follows.slug)}` : "";
+  redirect(`/o/${slug}?imported=1&files=${files.carried}&missing=${files.missing.length}${followed}`);
 }

@@ -71,6 +71,24 @@ test("the facilitator switches the big screen by clicking on the console and by 
   await screen.keyboard.press("Escape");
   await expect(screen.getByRole("dialog")).toHaveCount(0);
 
+  // Space on a focused button presses that button and leaves the room's timer running; while the
+  // list of keys is open (its Close button has focus), the screen's keys are read, not acted on.
+  await screen.getByRole("button", { name: "Shortcuts: press ?" }).focus();
+  await screen.keyboard.press(" ");
+  const keys = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(keys).toBeVisible();
+  await screen.keyboard.press("t");
+  await screen.keyboard.press("0");
+  await expect(keys).toBeVisible();
+  await screen.keyboard.press("Escape");
+  await expect(screen.getByRole("dialog")).toHaveCount(0);
+  // Once this key has changed the wall, one pressed before it would have reached the room too.
+  await screen.keyboard.press("m");
+  await expect(wallOf(screen)).toHaveAttribute("data-wall", "announcement");
+  await expect(console_.getByTestId("console-wall")).not.toContainText("the teams");
+  await expect(screen.locator('[data-timer-status="running"]')).toBeVisible();
+  await expect(console_.locator('[data-timer-status="running"]')).toBeVisible();
+
   // A reload (or a laptop waking up) comes back to the same wall and the same countdown.
   await screen.keyboard.press("a");
   await expect(wallOf(screen)).toHaveAttribute("data-wall", "agenda");

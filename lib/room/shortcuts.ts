@@ -31,6 +31,26 @@ export function shortcutFor(key: string): ShortcutAction | null {
   return shortcuts.find((s) => s.key === k)?.action ?? null;
 }
 
+/** What a key press reaches: the element with focus. */
+export type KeyTarget = { tagName: string; isContentEditable?: boolean } | null;
+
+const typedInto = ["INPUT", "TEXTAREA", "SELECT"];
+const pressedBy = ["BUTTON", "A"];
+
+/**
+ * The big screen's action for a key press, or null when the key is not the screen's: typing in a
+ * field; Space or Enter on a focused button or link, which presses it (a Space that also paused
+ * the room's timer would change every screen in the room); any key but "?" and Escape while the
+ * list of keys is open, which is read, not acted on.
+ */
+export function screenShortcut(key: string, target: KeyTarget, listOpen: boolean): ShortcutAction | null {
+  if (target && (target.isContentEditable || typedInto.includes(target.tagName))) return null;
+  if ((key === " " || key === "Enter") && target && pressedBy.includes(target.tagName)) return null;
+  const action = shortcutFor(key);
+  if (listOpen && action !== "help" && action !== "close") return null;
+  return action;
+}
+
 /**
  * Which board B or V shows: pressed on a board (or its votes) it moves to the next board, so a
  * facilitator can step through them; otherwise it starts with the first.

@@ -15,7 +15,7 @@ import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import type { AnnouncementView, BoardListing, PhaseView, RoomView, Wall, WallChoice } from "@/lib/realtime/contract";
-import { nextBoardWall, shortcutFor, shortcuts } from "@/lib/room/shortcuts";
+import { nextBoardWall, screenShortcut, shortcuts } from "@/lib/room/shortcuts";
 import { PresentationsWall } from "./presenter-wall";
 import { AgendaWall, BoardWall, RotateWall, VotesWall } from "./walls";
 
@@ -293,9 +293,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
-      const action = shortcutFor(e.key);
+      const action = screenShortcut(e.key, e.target as HTMLElement | null, help);
       if (!action) return;
       if (action === "help") return setHelp((h) => !h);
       if (action === "close") return setHelp(false);
@@ -356,7 +354,7 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [show, run, connection, room, wall, boards, toggleTheme, onNow, presentations.state?.run, ts]);
+  }, [show, run, connection, room, wall, boards, toggleTheme, onNow, presentations.state?.run, ts, help]);
 
   // Presenter mode has its own clock, per team; two countdowns on one screen would confuse.
   const showsTimer = room && wall.kind !== "presentations" && (room.timer.status !== "idle" || room.phase);

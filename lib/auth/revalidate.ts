@@ -37,8 +37,15 @@ where not exists (
   or (j.value ->> 1 is not null and not exists (select 1 from participant_devices d where d.id = j.value ->> 1))`;
 
 // [sessionHash | null, accountId, eventId, role]. Staff hold while their session is live (and
-// theirs) and they keep the same role in the same event.
-const revokedStaff = `select j.key from json_each(?1) j
+// theirs) and they keep the same role in the same event. Those still signed in but no longer on
+// the event's staff at all were taken off it (`removed`): their device forgets what it kept for them.
+const revokedStaff = `select j.key,
+  case when exists (
+      select 1 from account_sessions s
+      where s.token_hash = j.value ->> 0 and s.account_id = j.value ->> 1 and s.expires_at > ?2)
+    and not exists (select 1 from event_staff st where st.event_id = j.value ->> 2 and st.account_id = j.value ->> 1)
+  then 'removed' end as removed
+from json_each(?1) j
 where not exists (
     select 1 from account_sessions s
     where s.token_hash = j.value ->> 0 and s.account_id = j.value ->> 1 and s.expires_at > ?2)
@@ -50,9 +57,10 @@ where not exists (
  * Why an identity no longer holds:
  * - `closed` or `finished` (lib/auth/held-out.ts): a participant still in the event, whose event
  *   was taken back to draft or archived; they hold again, as they were, once it is published.
- * - `ended`: every other way (left, removed, signed out, expired…).
+ * - `removed`: a member of staff still signed in, taken off the event's staff.
+ * - `ended`: every other way (left, removed by staff, signed out, expired, a new role…).
  */
-export type Revoked = HeldOut | "ended";
+export type Revoked = HeldOut | "removed" | "ended";
 
 /** Which of these identities no longer hold, and why: at most two statements, however many there are. */
 export function revokedAmong<T extends HeldIdentity>(db: Db, held: T[], now = Date.now()): Promise<Map<T, Revoked>> {
@@ -90,7 +98,8 @@ async function revokedBy<T extends HeldIdentity>(read: ReadRows, held: T[], now:
     const list = [...entries.values()];
     const rows = await read(sql, [JSON.stringify(list.map((e) => e.key)), ...args]);
     for (const row of rows) {
-      const why: Revoked = heldOutBy(String(row[1] ?? "")) ?? "ended";
+      const said = String(row[1] ?? "");
+      const why: Revoked = said === "removed" ? "removed" : (heldOutBy(said) ?? "ended");
       for (const h of list[Number(row[0])]?.holders ?? []) revoked.set(h, why);
     }
   };

@@ -614,7 +614,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       };
       // e.g. a participant of an archived event: the cookie still resolves, the event has finished.
       const revoked = (await revokedAmong(db.read, [held])).get(held);
-      if (revoked) return next(revoked === "ended" ? new Error("unauthenticated") : heldOut(revoked));
+      if (revoked) return next(revoked === "ended" || revoked === "removed" ? new Error("unauthenticated") : heldOut(revoked));
       if (auth.data.person !== undefined && auth.data.person !== personTag(actor)) return next(new Error("someone-else"));
       // Told why, in their language; the page tries again by itself until the pause is over.
       if (await shutOut(actorKey(actor))) return next(refusal("rate_limited", "flood"));

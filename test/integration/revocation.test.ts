@@ -187,7 +187,8 @@ describe("on one process", () => {
     expect(await send(org, "event:snapshot", {})).toMatchObject({ ok: true });
   });
 
-  it("a facilitator removed from the staff can no longer read private details or announce", async () => {
+  // Told "removed", as a participant taken out is: their laptop forgets what it kept for them (outbox, drafts).
+  it("a facilitator removed from the staff can no longer read private details or announce, and is told they were removed", async () => {
     const { db, event, board } = await setUp();
     const facilitator = await createAccount(db, "Facilitator");
     await addStaff(db, event.id, facilitator.accountId, "facilitator");
@@ -202,9 +203,11 @@ describe("on one process", () => {
       async () => {
         const outcome = await db.transact((tx) => removeStaff(tx, { eventId: event.id, accountId: facilitator.accountId }));
         if (!outcome.ok) throw new Error(outcome.message);
-        t.server.realtime.revoke(outcome.revocations);
+        // As removeStaffAction does.
+        t.server.realtime.revoke(outcome.revocations, "removed");
       },
       board,
+      "removed",
     );
   });
 
@@ -256,6 +259,8 @@ describe("on one process", () => {
       () => clients.socket({ eventId: event.id, cookie }),
       async () => t.server.realtime.revoke(await db.transact((tx) => endSession(tx, hashToken(organiser.sessionToken)))),
       board,
+      // Not "removed": signed in again, their laptop still has what was waiting to be sent.
+      "ended",
     );
     expect(await send(stays, "event:snapshot", {})).toMatchObject({ ok: true });
   });
@@ -450,6 +455,8 @@ describe("on two processes sharing Redis", () => {
         () => onB.socket({ eventId: event.id, cookie: fCookie }),
         () => db.transact((tx) => removeStaff(tx, { eventId: event.id, accountId: facilitator.accountId })),
         board,
+        // Found by the sweep alone, which tells a removal from a sign-out.
+        "removed",
       );
       // Signed out.
       const signedOut = await createAccountSession(db, organiser.accountId);

@@ -171,7 +171,8 @@ export async function removeStaffAction(slug: string, form: FormData): Promise<v
   const db = await sharedDatabase();
   const outcome = await db.transact((tx) => removeStaff(tx, { eventId: allowed.event.id, accountId: accountId.data }));
   if (outcome.ok) {
-    sharedRealtime()?.revoke(outcome.revocations);
+    // "removed", not "ended": their laptop forgets what it kept for them (its outbox, drafts).
+    sharedRealtime()?.revoke(outcome.revocations, "removed");
     sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
   }
   refresh();

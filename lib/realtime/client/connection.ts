@@ -4,6 +4,7 @@ import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandRes
 import type { MissedChanges } from "../missed-changes";
 import { forgetKept, forgetUnowned, type Keeper, keptKey } from "./kept";
 import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
+import { notConnectedMessage, roomControls, unconfirmedMessage } from "./room-controls";
 
 /**
  * `outdated`: the server runs another version of the contract; the page reloads (see `onOutdated`).
@@ -17,7 +18,7 @@ const heldOut = (status: string): status is HeldOut => status === "closed" || st
 /** On the way to a connection, which may come by itself. */
 const stillTrying = (status: ConnectionStatus) => status === "connecting" || status === "offline";
 const ackTimeoutMs = 8000;
-/** How long a tap that needs an answer (leaving, saving "about you") waits for a page still connecting. */
+/** How long a tap that needs an answer (leaving, saving "about you", a room control) waits for a page still connecting. */
 export const connectingWaitMs = 10_000;
 /**
  * While the event is closed, how long between tries: growing to a bound, each drawn at random
@@ -398,15 +399,53 @@ export class EventConnection {
 
   /**
    * A write: recorded in the outbox first, then sent. Resolves with the server's ack, however
-   * many reconnects that takes.
+   * many reconnects that takes. `dropIfRefused`: the screen that sent it says a refusal at once
+   * (a wall's move, a vote's control), so a refused one is not kept. A room control (./room-controls.ts)
+   * is never kept: it goes now, or is refused in words now.
    */
-  send<N extends CommandName>(name: N, payload: CommandPayload<N>): { id: string; done: Promise<Ack<CommandResults[N]>> } {
-    const command: PendingCommand = { id: newCommandId(), name, payload, createdAt: Date.now(), version: contractVersion };
+  send<N extends CommandName>(
+    name: N,
+    payload: CommandPayload<N>,
+    options: { dropIfRefused?: boolean } = {},
+  ): { id: string; done: Promise<Ack<CommandResults[N]>> } {
+    if (roomControls.has(name)) return this.sendNow(name, payload);
+    const command: PendingCommand = {
+      id: newCommandId(),
+      name,
+      payload,
+      createdAt: Date.now(),
+      version: contractVersion,
+      ...(options.dropIfRefused ? { dropIfRefused: true } : {}),
+    };
     this.outbox.add(command);
     this.notifyOutbox();
     const done = new Promise<Ack<CommandResults[N]>>((resolve) => this.waiters.set(command.id, resolve as never));
     void this.flush();
     return { id: command.id, done };
+  }
+
+  /**
+   * A room control: sent while online (or once a page still connecting is, within a moment), never
+   * queued and never sent again. Its answer, or why there is none, in words.
+   */
+  private sendNow<N extends CommandName>(
+    name: N,
+    payload: CommandPayload<N>,
+  ): { id: string; done: Promise<Ack<CommandResults[N]>> } {
+    const id = newCommandId();
+    const refused = (message: string) => ({ ok: false, error: { code: "conflict", message } }) as const;
+    const answer = async (): Promise<Ack<unknown>> => {
+      // A page still connecting (just opened, a Wi-Fi blink) is waited for, as a tap on a phone is.
+      if (this.status === "offline" || !(await this.whenOnline(connectingWaitMs))) return refused(notConnectedMessage);
+      try {
+        const ack = await this.emitWithAck(name, { id, payload });
+        // Not retried, so not "it will be retried": nobody can tell whether it reached the room.
+        return !ack.ok && ack.error.code === "internal" ? refused(unconfirmedMessage) : ack;
+      } catch {
+        return refused(unconfirmedMessage);
+      }
+    };
+    return { id, done: answer() as Promise<Ack<CommandResults[N]>> };
   }
 
   /** Stops showing a refused command (after the person has seen and copied it). */

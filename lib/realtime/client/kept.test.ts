@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { deviceStorage } from "@/test/support/device-storage";
 import { forgetKept, forgetUnowned, isKeptFor, keepersIn, keptKey, leftBehind, onForget } from "./kept";
 import { Outbox } from "./outbox";
-
-/** localStorage as a browser has it: listed by index, one shared store for everyone on the device. */
-function deviceStorage(entries: Record<string, string> = {}) {
-  const data = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return data.size;
-    },
-    key: (i: number) => [...data.keys()][i] ?? null,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-    removeItem: (k: string) => void data.delete(k),
-    keys: () => [...data.keys()].sort(),
-  };
-}
 
 const amira = { eventId: "ev1", person: "tagAmira" };
 const bo = { eventId: "ev1", person: "tagBo" };

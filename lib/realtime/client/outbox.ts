@@ -11,6 +11,8 @@ export type PendingCommand = {
   error?: CommandError;
   /** Why it is still waiting, when the server said "not yet" (e.g. a lot of notes very quickly). */
   waiting?: string;
+  /** Its screen says a refusal at once (a wall's move, a vote's control): refused, it is not kept. */
+  dropIfRefused?: boolean;
 };
 
 /**
@@ -106,7 +108,9 @@ export class Outbox {
     this.items = [];
   }
 
+  /** Refused for good: kept with why, for the person to see and copy, unless its screen said why at once. */
   fail(id: string, error: CommandError) {
+    if (this.items.some((c) => c.id === id && c.dropIfRefused)) return this.remove(id);
     this.items = this.items.map((c) => (c.id === id ? { ...c, error } : c));
     this.save();
   }

@@ -56,7 +56,9 @@ export function useBoard(boardId: string, { asTheRoom = false }: { asTheRoom?: b
   const send = useCallback(
     <N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<Ack<CommandResults[N]>> | null => {
       if (!c) return null;
-      const { done } = c.send(name, payload);
+      // A refused change is said where it was made (a wall's move, a note's edit box, the undo):
+      // only a new note's refusal is kept, listed on the phone for its words to be copied.
+      const { done } = c.send(name, payload, { dropIfRefused: name !== "note:create" });
       return done.then((ack) => {
         if (ack.ok) for (const event of eventsOfAck(name, ack.result)) room.apply(event);
         return ack;

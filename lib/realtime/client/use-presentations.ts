@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { presentationsRoom, withoutBurst } from "@/lib/presentations/presentations-state";
 import type { Ack, CommandName, CommandPayload, CommandResults } from "../contract";
+import { useOutboxText } from "./outbox-text";
 import { useConnection } from "./react";
 import { usePeopleRenamed } from "./teams";
 import { useRoom } from "./use-room";
@@ -62,7 +63,18 @@ export function usePresentations() {
     [c],
   );
 
-  return { state: room.state, bursts: bursts ?? [], message, setMessage, send: run, connection: c, patch, reload: room.reload };
+  // The presenter's steps are room controls: refused by this device when it is not connected, in English (./room-controls.ts).
+  const say = useOutboxText();
+  return {
+    state: room.state,
+    bursts: bursts ?? [],
+    message: message === null ? null : say(message),
+    setMessage,
+    send: run,
+    connection: c,
+    patch,
+    reload: room.reload,
+  };
 }
 
 export type PresentationsHandle = ReturnType<typeof usePresentations>;

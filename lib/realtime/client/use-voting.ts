@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { changeDots, changedTargets, dotsLeft, type VotesState, votesRoom } from "@/lib/voting/voting-state";
 import type { CommandPayload } from "../contract";
 import { afterNextPaint } from "./after-paint";
+import { useOutboxText } from "./outbox-text";
 import { useConnection } from "./react";
 import { useRoomSlice, useRoomStore } from "./use-room";
 
@@ -112,7 +113,8 @@ export function useVotingStore(boardId: string) {
       carryShortlist: (title: string, picked: string[]) =>
         control(() => {
           const id = roundId();
-          return id ? c?.send("vote:shortlist", { roundId: id, title, picked }).done : undefined;
+          // Its refusal is said on the panel at once, which keeps the title typed: not kept in the outbox too.
+          return id ? c?.send("vote:shortlist", { roundId: id, title, picked }, { dropIfRefused: true }).done : undefined;
         }),
     };
   }, [c, room, boardId]);
@@ -155,7 +157,10 @@ const noMessage = () => null;
 /** The whole of the voting state, redrawn on every change: for screens that show all of it. */
 export function useVotingOf(store: VotingStore) {
   const state = useVotes(store, (s) => s);
-  const message = useSyncExternalStore(store.subscribe, store.message, noMessage);
+  const said = useSyncExternalStore(store.subscribe, store.message, noMessage);
+  // A vote's controls are room controls: refused by this device when it is not connected, in English (./room-controls.ts).
+  const say = useOutboxText();
+  const message = said === null ? null : say(said);
   const mine = state?.mine;
   return useMemo(() => {
     const round = state?.round ?? null;

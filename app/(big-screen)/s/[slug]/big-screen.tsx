@@ -10,6 +10,7 @@ import { TeamWall } from "@/app/live/team-wall";
 import { MegaphoneIcon } from "@/app/ui/icons";
 import { activityBy, activityText } from "@/lib/activity/activity-message";
 import { onStage } from "@/lib/presentations/rules";
+import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnection, useEventRoom } from "@/lib/realtime/client/react";
 import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
@@ -277,12 +278,13 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
   const presentations = usePresentations();
   const onNow = presentations.state?.run.currentTeamId ?? null;
 
+  const say = useOutboxText();
   const run = useCallback(
     async (done: Promise<{ ok: boolean; error?: { message: string } }> | undefined) => {
       const ack = await done;
-      setProblem(ack && !ack.ok ? (ack.error?.message ?? ts("failed")) : null);
+      setProblem(ack && !ack.ok ? say(ack.error?.message ?? ts("failed")) : null);
     },
-    [ts],
+    [ts, say],
   );
 
   const show = useCallback(

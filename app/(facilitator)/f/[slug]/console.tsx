@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useMemo, useRef, useState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { ConnectionPill } from "@/app/live/status";
@@ -12,6 +12,7 @@ import { Wordmark } from "@/app/ui/brand";
 import { LanguagePicker } from "@/app/ui/language-picker";
 import { SkipLinks } from "@/app/ui/skip-links";
 import type { BoardSummary } from "@/lib/boards/find-boards";
+import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnection, useEventRoom, useStaffRoom } from "@/lib/realtime/client/react";
 import { useBoardList, useTeams } from "@/lib/realtime/client/teams";
 import { limits } from "@/lib/realtime/constants";
@@ -61,6 +62,11 @@ function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState>
   const [posted, formAction] = useActionState(action, {});
   const text = kept ?? posted.values?.text ?? "";
   const setText = (value: string) => keep(value || null);
+  // What the box holds when an answer comes: words typed while it was on its way stay.
+  const typed = useRef(text);
+  typed.current = text;
+  const [sending, setSending] = useState(false);
+  const say = useOutboxText();
   const [reshown, setReshown] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(
     posted.saved ? { ok: true, text: posted.saved } : posted.message ? { ok: false, text: posted.message } : null,
@@ -74,14 +80,16 @@ function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState>
     e.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) return setFeedback({ ok: false, text: t("writeFirst") });
-    setText("");
+    if (sending) return;
+    // The text stays in the box until the room has it: a refusal (offline, say) loses none of it.
+    setSending(true);
     setFeedback({ ok: true, text: t("sending") });
     const ack = await connection.send("announcement:send", { text: trimmed }).done;
-    if (ack.ok) setFeedback({ ok: true, text: t("sent", { text: ack.result.announcement.text }) });
-    else {
-      setText(trimmed);
-      setFeedback({ ok: false, text: ack.error.message });
-    }
+    setSending(false);
+    if (ack.ok) {
+      if (typed.current.trim() === trimmed) setText("");
+      setFeedback({ ok: true, text: t("sent", { text: ack.result.announcement.text }) });
+    } else setFeedback({ ok: false, text: say(ack.error.message) });
   };
 
   return (
@@ -137,7 +145,7 @@ function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState>
               if (ack.ok) setReshown(null);
               else {
                 connection.dismiss(sent.id);
-                setReshown(ack.error.message);
+                setReshown(say(ack.error.message));
               }
             }}
           >
@@ -171,7 +179,7 @@ function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState>
                     if (ack.ok) setReshown(null);
                     else {
                       connection.dismiss(sent.id);
-                      setReshown(ack.error.message);
+                      setReshown(say(ack.error.message));
                     }
                   }}
                 >

@@ -6,14 +6,19 @@ import { useState } from "react";
 import { RoomTimer } from "@/app/live/room-timer";
 import { activityBy, activityText } from "@/lib/activity/activity-message";
 import type { BoardSummary } from "@/lib/boards/find-boards";
+import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { CommandName, CommandPayload, PhaseView, RoomView, WallChoice } from "@/lib/realtime/contract";
 import { nextPhase, phaseStatus } from "@/lib/room/phases";
 
-/** Sends a facilitator command and keeps its refusal, in plain words, for the panel to show. */
+/**
+ * Sends a facilitator command and keeps its refusal, in plain words, for the panel to show. Room
+ * controls are sent now or refused now (lib/realtime/client/room-controls.ts): never kept for later.
+ */
 export function useRoomCommand() {
   const connection = useConnection();
+  const say = useOutboxText();
   const [message, setMessage] = useState<string | null>(null);
   const run = async <N extends CommandName>(name: N, payload: CommandPayload<N>) => {
     if (!connection) return;
@@ -22,7 +27,7 @@ export function useRoomCommand() {
     if (ack.ok) setMessage(null);
     else {
       connection.dismiss(sent.id); // the panel says why; a refused click is not worth keeping
-      setMessage(ack.error.issues?.[0]?.message ?? ack.error.message);
+      setMessage(say(ack.error.issues?.[0]?.message ?? ack.error.message));
     }
   };
   return { run, message };

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ActivityLine } from "@/app/live/activity-line";
 import type { StaffState } from "@/lib/activity/staff-state";
 import { formatClock } from "@/lib/events/event-dates";
+import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 
@@ -21,6 +22,7 @@ export function lockedBy(staff: StaffState | null): string | null {
 export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null; slug: string; canInvite: boolean }) {
   const t = useTranslations("console.lead");
   const connection = useConnection();
+  const say = useOutboxText();
   const [to, setTo] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (!staff) return <p className="card p-5 text-ink-soft">{t("loading")}</p>;
@@ -39,7 +41,7 @@ export function LeadPanel({ staff, slug, canInvite }: { staff: StaffState | null
     if (ack.ok) setMessage({ ok: true, text: done });
     else {
       connection.dismiss(sent.id);
-      setMessage({ ok: false, text: ack.error.message });
+      setMessage({ ok: false, text: say(ack.error.message) });
     }
   };
   const nameOf = (id: string) => staff.staff.find((s) => s.accountId === id)?.name ?? t("them");

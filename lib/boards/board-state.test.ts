@@ -1,43 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { WireNote } from "@/lib/realtime/contract-boards";
+import { wireBoard, wireNote } from "@/test/support/wire-board";
 import { applyBoardEvent, asTheRoomSees, canGroupWithAbove, columnsOf, fromSnapshot, needsSnapshot } from "./board-state";
 
-const board = {
-  id: "b1",
-  eventId: "e1",
-  teamId: null,
-  title: "Ideas",
-  template: "ideas",
-  columns: [
-    { key: "a", title: "A" },
-    { key: "b", title: "B" },
-  ],
-  locked: false,
-  anonymous: false,
-  hiddenUntilReveal: false,
-  revealed: false,
-  mapUrl: null,
-};
-
-const note = (id: string, extra: Partial<WireNote> = {}): WireNote => ({
-  id,
-  boardId: "b1",
-  column: "a",
-  position: 1,
-  text: id,
-  hidden: false,
-  withheld: false,
-  colour: "yellow",
-  authorName: "A",
-  authorTag: "them",
-  groupId: null,
-  photoUrl: null,
-  pin: null,
-  version: 1,
-  createdAt: 1,
-  source: null,
-  ...extra,
-});
+const board = wireBoard();
+const note = wireNote;
 
 const state = () => fromSnapshot({ seq: 0, board, notes: [note("n1")], groups: [], myTag: "me", canWrite: true });
 

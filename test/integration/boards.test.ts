@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { boards, noteGroups, notes, participants, roomSequences, teamMembers, teams } from "@/db/schema";
+import { eventsOfAck } from "@/lib/boards/ack-events";
 import { applyBoardEvent, type BoardState, fromSnapshot } from "@/lib/boards/board-state";
 import { teamBoardLimit } from "@/lib/boards/create-board";
 import { parseEventExport } from "@/lib/exports/export-schema";
@@ -11,7 +12,7 @@ import { notesOfBoard, toWire } from "@/lib/notes/note-views";
 import { rooms, type WireNote } from "@/lib/realtime/contract";
 import { followBoard, until } from "./support/board-follow";
 import { clientsFor, ok, participantCookie, send, staffCookie } from "./support/clients";
-import { addBoard, addParticipant, createAccount, createTestEvent } from "./support/fixtures";
+import { addBoard, addParticipant, addStaff, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
 let t: TestServer;
@@ -675,6 +676,43 @@ describe("boards", () => {
     });
     expect(locked).toMatchObject({ ok: false, error: { code: "conflict", message: "This board is locked by the facilitator." } });
     await ok(staff, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Facilitator's summary" });
+  });
+
+  it("answers a move sent again with the same id with its first result, and the sender's wall keeps where the room has the note since", async () => {
+    const boardId = await addBoard(t.server.db, event.id, "Sorting", [
+      { key: "ideas", title: "Ideas" },
+      { key: "shortlist", title: "Shortlist" },
+    ]);
+    const sam = await createAccount(t.server.db, "Sam");
+    await addStaff(t.server.db, event.id, sam.accountId, "facilitator");
+    const [olu, samsLaptop] = [
+      await facilitator(),
+      await clients.connect({ eventId: event.id, cookie: staffCookie(sam.sessionToken) }),
+    ];
+    const { note } = await ok(olu, "note:create", { boardId, column: "ideas", text: "Shade by the playground" });
+    // Olu's wall, as the browser holds it: the snapshot, the broadcasts, and what each ack says (eventsOfAck).
+    const oluWall = followBoard(olu, boardId);
+    await oluWall.resync();
+    const applyAck = (ack: Awaited<ReturnType<typeof send<"note:move">>>) => {
+      for (const e of eventsOfAck("note:move", ack)) oluWall.patch((wall) => applyBoardEvent(wall, e));
+    };
+
+    const moveId = `cmd-${randomUUID()}`;
+    const first = await send(olu, "note:move", { noteId: note.id, column: "shortlist", beforeNoteId: null }, moveId);
+    applyAck(first);
+    expect(first.result?.note.column).toBe("shortlist");
+    // Sam takes it back to Ideas; Olu's wall follows.
+    await ok(samsLaptop, "note:move", { noteId: note.id, column: "ideas", beforeNoteId: null });
+    await until(() => oluWall.current?.notes[note.id]?.column === "ideas", "Sam's move on Olu's wall");
+
+    // Olu's laptop sends the first move again (its ack was lost): applied once, answered as before.
+    const again = await send(olu, "note:move", { noteId: note.id, column: "shortlist", beforeNoteId: null }, moveId);
+    expect(again).toMatchObject({ ok: true, duplicate: true });
+    expect(again.result?.note.column).toBe("shortlist");
+    applyAck(again);
+    expect(oluWall.current?.notes[note.id]?.column).toBe("ideas");
+    const stored = await ok(olu, "board:open", { boardId });
+    expect(stored.notes.find((n) => n.id === note.id)?.column).toBe("ideas");
   });
 
   it("groups notes dropped on each other, dissolves a group of one, and names groups", async () => {

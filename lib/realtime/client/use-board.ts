@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { asTheRoomSees, type BoardEvent, boardRoom, columnsOf } from "@/lib/boards/board-state";
+import { eventsOfAck } from "@/lib/boards/ack-events";
+import { asTheRoomSees, boardRoom, columnsOf } from "@/lib/boards/board-state";
 import { boardInWords } from "@/lib/boards/board-words";
 import { isMapBoard, type Pin } from "@/lib/boards/pins";
 import type { Ack, CommandName, CommandPayload, CommandResults, HiddenNoteText, NoteColour, WireNote } from "../contract";
@@ -13,21 +14,6 @@ import { useRoom } from "./use-room";
 
 // Never changed: the one empty list of every board that is not a map.
 const noNotes: WireNote[] = [];
-
-/** What the server's ack of a command tells us about the board, as the events its broadcast will carry. */
-function eventsOfAck(name: CommandName, result: unknown): BoardEvent[] {
-  const r = result as Partial<CommandResults["note:group"] & CommandResults["board:update"] & CommandResults["note:delete"]> & {
-    note?: WireNote;
-    notes?: WireNote[];
-  };
-  const events: BoardEvent[] = [];
-  if (r.board) events.push({ name: "board:changed", data: { board: r.board } });
-  if (r.note) events.push({ name: "note:changed", data: { notes: [r.note] } });
-  if (r.notes) events.push({ name: "note:changed", data: { notes: r.notes } });
-  if (r.group) events.push({ name: "group:changed", data: { group: r.group } });
-  if (name === "note:delete" && r.noteId) events.push({ name: "note:deleted", data: { noteId: r.noteId } });
-  return events;
-}
 
 /**
  * A board, live and converging: notes by column, groups, settings; the viewer's own notes
@@ -60,7 +46,7 @@ export function useBoard(boardId: string, { asTheRoom = false }: { asTheRoom?: b
       // only a new note's refusal is kept, listed on the phone for its words to be copied.
       const { done } = c.send(name, payload, { dropIfRefused: name !== "note:create" });
       return done.then((ack) => {
-        if (ack.ok) for (const event of eventsOfAck(name, ack.result)) room.apply(event);
+        for (const event of eventsOfAck(name, ack)) room.apply(event);
         return ack;
       });
     },

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { changeDots, changedTargets, dotsLeft, type VotesState, votesRoom } from "@/lib/voting/voting-state";
 import type { CommandPayload } from "../contract";
 import { afterNextPaint } from "./after-paint";
+import { freshResult } from "./fresh-result";
 import { useOutboxText } from "./outbox-text";
 import { useConnection } from "./react";
 import { useRoomSlice, useRoomStore } from "./use-room";
@@ -41,15 +42,22 @@ export function useVotingStore(boardId: string) {
       const ack = await sent.done;
       inFlight--;
       if (ack.ok) {
-        if (inFlight === 0) room.patch((s) => (sameDots(s.mine, ack.result.mine) ? s : { ...s, mine: ack.result.mine }));
         say(null);
+        if (inFlight > 0) return;
+        // A retry's answer holds my dots as they were at its first run: the server's count now instead.
+        const mine = freshResult(ack)?.mine ?? (await dotsNow());
+        if (mine && inFlight === 0) room.patch((s) => (sameDots(s.mine, mine) ? s : { ...s, mine }));
         return;
       }
       c.dismiss(sent.id); // a refused dot is not worth keeping: the screen says why
       say(ack.error.message);
       // Back to the server's count of my dots.
-      const now = await c.query("vote:state", { boardId });
-      if (now.ok && inFlight === 0) room.patch((s) => ({ ...s, mine: now.result.mine }));
+      const now = await dotsNow();
+      if (now && inFlight === 0) room.patch((s) => ({ ...s, mine: now }));
+    };
+    const dotsNow = async () => {
+      const now = await c?.query("vote:state", { boardId }).catch(() => null);
+      return now?.ok ? now.result.mine : null;
     };
     const control = async <R>(
       run: () => Promise<{ ok: true; result: R } | { ok: false; error: { message: string } }> | undefined,

@@ -84,6 +84,16 @@ test("hand the lead over, lock the room controls; both consoles log every action
   await expect(amira!.getByTestId("announcement")).toHaveText("Lunch is in the foyer");
   for (const p of [olu, samPage]) await expect(logOf(p)).toContainText("Fixture organiser announced “Lunch is in the foyer”");
 
+  // Olu's presentations console says the same: the results and the presentations are the big screen too.
+  const oluPresents = await oluContext.newPage();
+  await oluPresents.goto(`/f/${event.slug}/presentations`);
+  await expect(oluPresents.getByTestId("controls-locked")).toContainText(
+    "Sam Facilitator leads and has locked the room controls",
+  );
+  await expect(oluPresents.getByTestId("project-results")).toBeDisabled();
+  await expect(oluPresents.getByTestId("show-presentations")).toBeDisabled();
+  await oluPresents.close();
+
   // Sam hands the lead back and it unlocks for Olu once unlocked.
   await samPage.getByRole("button", { name: "Unlock room controls" }).click();
   await expect(olu.getByTestId("controls-locked")).toHaveCount(0);

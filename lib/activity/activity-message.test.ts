@@ -34,6 +34,8 @@ const examples: [Said, string][] = [
   [says.wallShown({ kind: "votes" }, null), "put the vote results on the big screen"],
   [says.wallShown({ kind: "rotate" }, null), "put the team boards in turn on the big screen"],
   [says.wallShown({ kind: "join" }, null), "put how to join on the big screen"],
+  [says.resultsShown(), "put the combined results on the big screen"],
+  [says.presenterShown(), "put the presenter back on the big screen"],
   [
     says.replacing(says.timerStarted("5:00"), {
       by: "Ana",

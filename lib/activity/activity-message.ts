@@ -39,6 +39,8 @@ export const says = {
       wall: wallChoice(wall.kind, board),
       board: board ?? "",
     }),
+  resultsShown: () => said("put the combined results on the big screen", "room.resultsShown"),
+  presenterShown: () => said("put the presenter back on the big screen", "room.presenterShown"),
   /** A change made moments after someone else's change of the same thing. */
   replacing: (change: Said, other: { by: string; unsigned?: Unsigned; text: string; message?: ActivityMessage | null }) =>
     said(`${change.text}, replacing ${other.by}'s change (${other.text})`, "room.replacing", {

@@ -3,7 +3,7 @@ import { says } from "@/lib/activity/activity-message";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/contract";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
-import { changeRoom, readRoom } from "@/lib/room/room-store";
+import { assertMayControlRoom, changeRoom, readRoom } from "@/lib/room/room-store";
 import { loadResults, projectResults, resultsIfProjected } from "./results";
 import { advance, normaliseOrder, pressedOnCurrentStage, shuffle } from "./rules";
 import { findRun, presentationTeams, presentingIds, runChanged, runView, saveRun } from "./store";
@@ -113,6 +113,8 @@ export const projectView: WriteHandler<"presentation:project"> = {
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {
     const teamInfo = await presentationTeams(tx, actor.eventId);
+    // What every big screen and phone shows: the lead's lock holds, and the log says who did it.
+    await assertMayControlRoom(tx, actor);
     const loaded = payload.view === "results" ? await loadResults(tx, actor.eventId) : null;
     // Rankings on the big screen while people can still vote would sway the vote (and show "0 votes").
     if (loaded?.peoplesChoice?.status === "open") {
@@ -127,16 +129,14 @@ export const projectView: WriteHandler<"presentation:project"> = {
     ];
     // "Show the results on the big screen" must show them there: a big screen still on the join
     // panel or a board would otherwise carry on as before while the console said they were up.
-    if (payload.view === "results" && (await readRoom(tx, actor.eventId)).wall.kind !== "presentations") {
-      const wall = { kind: "presentations" } as const;
-      const shown = await changeRoom(tx, {
-        actor,
-        now,
-        patch: { wall },
-        change: { what: "wall", said: says.wallShown(wall, null) },
-      });
-      broadcasts.push(...shown.broadcasts);
-    }
+    const toPresentations = payload.view === "results" && (await readRoom(tx, actor.eventId)).wall.kind !== "presentations";
+    const shown = await changeRoom(tx, {
+      actor,
+      now,
+      patch: toPresentations ? { wall: { kind: "presentations" } } : {},
+      change: { what: "wall", said: payload.view === "results" ? says.resultsShown() : says.presenterShown() },
+    });
+    broadcasts.push(...shown.broadcasts);
     return { result: { run, results }, broadcasts };
   },
 };

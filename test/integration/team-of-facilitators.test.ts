@@ -199,6 +199,12 @@ describe("two staff changing the room at once", () => {
     expect(locked.ok).toBe(true);
     // The lead still runs the room.
     await ok(sam, "phase:start", { phaseId: explore as string });
+    // Putting the results up is changing the big screen too, the presentations already showing or not.
+    await ok(sam, "screen:show", { wall: { kind: "presentations" }, nudge: false });
+    const results = await send(olu, "presentation:project", { view: "results" });
+    expect(results.error?.code).toBe("forbidden");
+    expect((await staffOf(olu)).log.some((e: ActivityEntry) => e.text.includes("results"))).toBe(false);
+    await ok(sam, "presentation:project", { view: "results" });
 
     const snapshot = await staffOf(olu);
     expect(snapshot.lead).toEqual({ lead: { accountId: facilitator.accountId, name: "Sam" }, controlsLocked: true });
@@ -209,6 +215,7 @@ describe("two staff changing the room at once", () => {
         "Sam locked the room controls (only the lead changes phases and walls)",
         "Olu locked the board “Welcome wall”",
         "Sam started Explore",
+        "Sam put the combined results on the big screen",
       ]),
     );
     // Each line also carries its message, kept in the log, for screens in other languages.

@@ -15,12 +15,14 @@ import {
   type Step as PresentationStep,
   stageClock,
 } from "@/lib/presentations/rules";
+import { useStaffRoom } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import { useTeams } from "@/lib/realtime/client/teams";
 import { type PresentationsHandle, usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { PresentationState } from "@/lib/realtime/contract";
 import { formatClock } from "@/lib/room/timer";
+import { lockedBy } from "../team-panel";
 import type { TimesFormState } from "./actions";
 import { TimesForm, type TimesFormHandle, useTimesForm } from "./times-form";
 
@@ -40,6 +42,8 @@ export function PresentationsConsole({ event, saveTimes, times }: Props) {
   const p = usePresentations();
   const s = p.state;
   const timesForm = useTimesForm(saveTimes, s?.run ?? times);
+  // The lead locked the room controls: what the big screen shows is theirs to change.
+  const locked = lockedBy(useStaffRoom().staff);
   return (
     <div className="min-h-dvh">
       <header className="border-b border-line bg-white">
@@ -82,7 +86,7 @@ export function PresentationsConsole({ event, saveTimes, times }: Props) {
         ) : (
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
             <div className="space-y-6">
-              <PresenterControls handle={p} state={s} />
+              <PresenterControls handle={p} state={s} locked={locked} />
               <RunningOrder handle={p} state={s} slug={event.slug} timesForm={timesForm} />
             </div>
             <div className="space-y-6">
@@ -97,8 +101,19 @@ export function PresentationsConsole({ event, saveTimes, times }: Props) {
   );
 }
 
-function PresenterControls({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+function PresenterControls({
+  handle,
+  state,
+  locked,
+}: {
+  handle: PresentationsHandle;
+  state: PresentationState;
+  /** Who locked the room controls, when someone else did. */
+  locked: string | null;
+}) {
   const t = useTranslations("presentations-console.presenter");
+  const tr = useTranslations("console.room");
+  const lockedId = useId();
   const serverNow = useServerNow(500);
   const { run } = state;
   const clock = stageClock(run, serverNow);
@@ -227,6 +242,8 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           type="button"
           className="btn btn-secondary"
           onClick={() => void handle.send("screen:show", { wall: { kind: "presentations" } })}
+          disabled={locked !== null}
+          aria-describedby={locked !== null ? lockedId : undefined}
           data-testid="show-presentations"
         >
           {t("show")}
@@ -280,14 +297,29 @@ function PresenterControls({ handle, state }: { handle: PresentationsHandle; sta
           </div>
         </div>
       ) : null}
-      <ProjectResults handle={handle} state={state} />
+      <ProjectResults handle={handle} state={state} locked={locked !== null} describedBy={lockedId} />
+      {locked !== null ? (
+        <p id={lockedId} role="status" className="rounded-lg bg-brand-soft px-4 py-3 font-semibold" data-testid="controls-locked">
+          {tr("locked", { name: locked })}
+        </p>
+      ) : null}
       <p className="text-sm text-ink-soft">{t("keys")}</p>
     </section>
   );
 }
 
-/** Puts the combined results on the big screen (and every phone), or takes them down. */
-function ProjectResults({ handle, state }: { handle: PresentationsHandle; state: PresentationState }) {
+/** Puts the combined results on the big screen (and every phone), or takes them down. Off while someone else has locked the room controls. */
+function ProjectResults({
+  handle,
+  state,
+  locked,
+  describedBy,
+}: {
+  handle: PresentationsHandle;
+  state: PresentationState;
+  locked: boolean;
+  describedBy: string;
+}) {
   const t = useTranslations("presentations-console.project");
   const showing = state.run.projecting === "results";
   return (
@@ -297,6 +329,8 @@ function ProjectResults({ handle, state }: { handle: PresentationsHandle; state:
         className={`btn ${showing ? "btn-primary" : "btn-secondary"}`}
         aria-pressed={showing}
         onClick={() => void handle.send("presentation:project", { view: showing ? "presenter" : "results" })}
+        disabled={locked}
+        aria-describedby={locked ? describedBy : undefined}
         data-testid="project-results"
       >
         {showing ? t("back") : t("show")}

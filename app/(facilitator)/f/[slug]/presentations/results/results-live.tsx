@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useId, useRef } from "react";
 import { ConnectionPill } from "@/app/live/status";
+import { useStaffRoom } from "@/lib/realtime/client/react";
 import { useMissedNews } from "@/lib/realtime/client/refresh";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
+import { lockedBy } from "../../team-panel";
 
 /** How often, at most, the results are read again while judges score and the room votes. */
 const refreshEveryMs = 700;
@@ -17,6 +19,10 @@ const refreshEveryMs = 700;
  */
 export function ResultsLive() {
   const t = useTranslations("presentations-console.results");
+  const tr = useTranslations("console.room");
+  // The lead locked the room controls: what the big screen shows is theirs to change.
+  const locked = lockedBy(useStaffRoom().staff);
+  const lockedId = useId();
   const router = useRouter();
   const p = usePresentations();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -53,10 +59,17 @@ export function ResultsLive() {
           className={`btn ${showing ? "btn-primary" : "btn-secondary"}`}
           aria-pressed={showing}
           onClick={() => void p.send("presentation:project", { view: showing ? "presenter" : "results" })}
+          disabled={locked !== null}
+          aria-describedby={locked !== null ? lockedId : undefined}
           data-testid="project-results"
         >
           {showing ? t("backToPresenter") : t("show")}
         </button>
+      ) : null}
+      {locked !== null ? (
+        <p id={lockedId} role="status" className="basis-full font-semibold" data-testid="controls-locked">
+          {tr("locked", { name: locked })}
+        </p>
       ) : null}
       <ConnectionPill />
     </div>

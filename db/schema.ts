@@ -659,6 +659,14 @@ export const roomStates = sqliteTable("room_states", {
     by: string;
     at: number;
   }>(),
+  /**
+   * The last change of each kind (phase, timer, wall), shaped like `lastChange`: a change replaces
+   * the last one of its own kind, whatever was changed in between, and a refused "next phase" names
+   * who moved the phase on. Null before it was kept; `lastChange` then stands for its own kind.
+   */
+  changes: text("changes", { mode: "json" }).$type<
+    Partial<Record<"phase" | "timer" | "wall", { what: string; text: string; by: string; at: number }>>
+  >(),
   /** The latest invitation to phones (a `NudgeView`), so a phone that connects later still gets it. */
   nudge: text("nudge", { mode: "json" }).$type<{
     id: string;

@@ -23,6 +23,7 @@ const snapshot = {
     timer: { status: "idle", durationMs: 300_000, endsAt: null, remainingMs: 300_000 },
     wall: { kind: "join" },
     lastChange: null,
+    changes: {},
   },
   agenda: [],
   nudge: null,

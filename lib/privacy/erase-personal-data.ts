@@ -141,7 +141,7 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
   photos += notePhotoRows.length + imageRows.length;
 
   // Who last did what in the room names staff and, through nudges, people: not needed afterwards.
-  await tx.update(roomStates).set({ lastChange: null, nudge: null }).where(eq(roomStates.eventId, eventId));
+  await tx.update(roomStates).set({ lastChange: null, changes: null, nudge: null }).where(eq(roomStates.eventId, eventId));
   await tx.delete(presence).where(eq(presence.eventId, eventId));
   // The record of emails sent for the event names each recipient's address.
   await tx.delete(sentEmails).where(eq(sentEmails.eventId, eventId));

@@ -80,12 +80,17 @@ export type RoomChange = {
   replaced?: { by: string; unsigned?: Unsigned; text: string; message?: ActivityMessage | null; at: number } | null;
 };
 
+/** The last change of each kind: what a change of that kind replaces, and who moved the phase on. */
+export type RoomChanges = Partial<Record<RoomChange["what"], RoomChange>>;
+
 export type RoomView = {
   phase: PhaseView | null;
   phaseStartedAt: number | null;
   timer: TimerView;
   wall: Wall;
+  /** The latest change of any kind ("Sam started the timer"). */
   lastChange: RoomChange | null;
+  changes: RoomChanges;
 };
 
 /** An invitation to every phone: never a forced navigation. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayControlRoom, mayHandLead, mayLockControls, replaces } from "./lead";
+import { mayControlRoom, mayHandLead, mayLockControls, replacedNoticeMs, replacements, replaces } from "./lead";
 
 const lead = { accountId: "a1", role: "facilitator" as const };
 const other = { accountId: "a2", role: "facilitator" as const };
@@ -37,5 +37,18 @@ describe("a change replacing another's", () => {
     expect(replaces(before, { what: "wall", byKey: "a:2", at: 2_000 })).toBe(false);
     expect(replaces(before, { what: "phase", byKey: "a:2", at: 60_000 })).toBe(false);
     expect(replaces(null, { what: "phase", byKey: "a:2", at: 2_000 })).toBe(false);
+  });
+});
+
+describe("the notices of who replaced whom", () => {
+  const phase = { what: "phase", at: 10_000, replaced: { by: "Olu" } };
+  const timer = { what: "timer", at: 12_000, replaced: null };
+  const wall = { what: "wall", at: 11_000, replaced: { by: "Sam" } };
+  it("keep each kind's, newest first, whatever was changed after it", () => {
+    expect(replacements({ phase, timer, wall }, 13_000)).toEqual([wall, phase]);
+  });
+  it("stop after a while", () => {
+    expect(replacements({ phase, timer, wall }, 10_000 + replacedNoticeMs)).toEqual([wall]);
+    expect(replacements({ phase, timer, wall }, 11_000 + replacedNoticeMs)).toEqual([]);
   });
 });

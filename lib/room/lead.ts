@@ -22,6 +22,25 @@ export const mayLockControls = (state: LeadState, actor: StaffActor) => state.le
 /** A change within this long of another person's change of the same thing is said to replace it. */
 export const replaceWindowMs = 5_000;
 
+/**
+ * How long a console says that a change replaced someone else's: long enough for both people to
+ * notice (one may be on the floor with the room), short enough that it does not hang over the day.
+ */
+export const replacedNoticeMs = 10 * 60_000;
+
+/**
+ * The last change of each kind that replaced someone else's, newest first, while recent: a phase
+ * replaced stays said when someone starts the timer a moment later.
+ */
+export function replacements<C extends { at: number; replaced?: unknown }>(
+  changes: Partial<Record<string, C>>,
+  now: number,
+): C[] {
+  return Object.values(changes)
+    .filter((c): c is C => !!c?.replaced && now - c.at < replacedNoticeMs)
+    .sort((a, b) => b.at - a.at);
+}
+
 /** Whether a change replaces another staff member's recent change of the same thing. */
 export function replaces(
   before: { what: string; byKey?: string; at: number } | null,

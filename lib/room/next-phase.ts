@@ -16,8 +16,9 @@ export const startNextPhase: WriteHandler<"phase:next"> = {
     const [room, agenda] = await Promise.all([readRoom(tx, actor.eventId), findPhases(tx, actor.eventId)]);
     const current = room.phase?.id ?? null;
     if (current !== payload.fromPhaseId) {
-      // Whole sentences, one for each case, so that errors.json says each in every language.
-      const [who, phase] = [room.lastChange?.by, room.phase?.name];
+      // Whole sentences, one for each case, so that errors.json says each in every language. Who
+      // moved the phase on, not whoever touched the timer or the big screen since.
+      const [who, phase] = [room.changes.phase?.by, room.phase?.name];
       throw new CommandFailure(
         "conflict",
         who

@@ -5,7 +5,15 @@ import { type Said, says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { type Actor, actorKey, staffSignature, unsignedAs } from "@/lib/auth/actor";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { type NudgeView, type PhaseView, type RoomChange, type RoomView, rooms, type Wall } from "@/lib/realtime/contract";
+import {
+  type NudgeView,
+  type PhaseView,
+  type RoomChange,
+  type RoomChanges,
+  type RoomView,
+  rooms,
+  type Wall,
+} from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { mayControlRoom, replaces } from "./lead";
 import { freshNudge } from "./nudges";
@@ -38,6 +46,13 @@ export async function readNudge(db: Db | Tx, eventId: string, now: number): Prom
   return freshNudge(row?.nudge ?? null, now);
 }
 
+/** The last change of each kind; a room changed before they were kept has only its latest, of its own kind. */
+function changesOf(row: Pick<Row, "changes" | "lastChange"> | undefined): RoomChanges {
+  if (row?.changes) return row.changes as RoomChanges;
+  const last = (row?.lastChange ?? null) as RoomChange | null;
+  return last ? { [last.what]: last } : {};
+}
+
 /** The room as every screen sees it. An event nobody has run yet: no phase, 5:00 timer, join wall. */
 export async function readRoom(db: Db | Tx, eventId: string): Promise<RoomView> {
   const [row] = await db.select().from(roomStates).where(eq(roomStates.eventId, eventId));
@@ -48,6 +63,7 @@ export async function readRoom(db: Db | Tx, eventId: string): Promise<RoomView> 
     timer: timerOf(row),
     wall: (row?.wall as Wall | null) ?? defaultWall,
     lastChange: row?.lastChange ? (row.lastChange as RoomChange) : null,
+    changes: changesOf(row),
   };
 }
 
@@ -83,8 +99,9 @@ export async function assertMayControlRoom(tx: Tx, actor: Actor) {
 }
 
 /**
- * Writes a change to the room, recording who made it (and whose recent change it replaced), and
- * returns the new room with its broadcasts: the room to everyone, the log line to staff.
+ * Writes a change to the room, recording who made it (and whose recent change of the same kind it
+ * replaced, whatever else was changed in between), and returns the new room with its broadcasts:
+ * the room to everyone, the log line to staff.
  */
 export async function changeRoom(
   tx: Tx,
@@ -93,13 +110,14 @@ export async function changeRoom(
   const { actor, now, patch } = input;
   await assertMayControlRoom(tx, actor);
   const [previous] = await tx
-    .select({ lastChange: roomStates.lastChange })
+    .select({ lastChange: roomStates.lastChange, changes: roomStates.changes })
     .from(roomStates)
     .where(eq(roomStates.eventId, actor.eventId));
-  const before = (previous?.lastChange ?? null) as RoomChange | null;
-  const byKey = actorKey(actor);
-  const replaced = before && replaces(before, { what: input.change.what, byKey, at: now }) ? before : null;
   const { what, said } = input.change;
+  const changes = changesOf(previous);
+  const before = changes[what] ?? null;
+  const byKey = actorKey(actor);
+  const replaced = before && replaces(before, { what, byKey, at: now }) ? before : null;
   const unsigned = unsignedAs(actor);
   const lastChange: RoomChange = {
     what,
@@ -119,7 +137,11 @@ export async function changeRoom(
         }
       : null,
   };
-  const set: Partial<typeof roomStates.$inferInsert> = { lastChange, updatedAt: now };
+  const set: Partial<typeof roomStates.$inferInsert> = {
+    lastChange,
+    changes: { ...changes, [what]: lastChange },
+    updatedAt: now,
+  };
   if (patch.phase) {
     set.currentPhaseId = patch.phase.id;
     set.phaseStartedAt = patch.phase.startedAt;

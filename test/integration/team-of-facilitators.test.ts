@@ -178,6 +178,24 @@ describe("two staff changing the room at once", () => {
     expect(collect(amara, "activity:logged")).toEqual([]);
   });
 
+  it("a phase replaced with the timer started in between is still said to replace it, and a late 'next phase' names who moved the phase on", async () => {
+    const [explore, ideas] = await addAgenda(["Explore", "Ideas"]);
+    const [olu, sam] = await Promise.all([staff(organiser), staff(facilitator)]);
+    await ok(olu, "phase:start", { phaseId: explore as string });
+    await ok(sam, "timer:start", {});
+    // Sam's console had not seen Explore start: its "next phase" is refused, naming Olu, not Sam's own timer.
+    const late = await send(sam, "phase:next", { fromPhaseId: null });
+    expect(late.error?.message).toBe("Olu already moved the room on to Explore.");
+
+    const { room } = await ok(sam, "phase:start", { phaseId: ideas as string });
+    expect(room.lastChange?.replaced).toMatchObject({ by: "Olu", text: "started Explore" });
+    // A timer paused after it (replacing Sam's start) leaves the phase's notice: each kind says whose it replaced.
+    const after = await ok(olu, "timer:pause", {});
+    expect(after.room.lastChange).toMatchObject({ what: "timer", by: "Olu", replaced: { by: "Sam" } });
+    expect(after.room.changes.phase).toMatchObject({ by: "Sam", replaced: { by: "Olu", text: "started Explore" } });
+    expect((await ok(sam, "event:snapshot", {})).room.changes.phase?.replaced?.by).toBe("Olu");
+  });
+
   it("a lead hands over, locks the room controls; the others are refused with a clear message but keep boards", async () => {
     const [explore] = await addAgenda(["Explore"]);
     const [olu, sam] = await Promise.all([staff(organiser), staff(facilitator)]);

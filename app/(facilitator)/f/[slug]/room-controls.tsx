@@ -10,6 +10,7 @@ import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnection } from "@/lib/realtime/client/react";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { CommandName, CommandPayload, PhaseView, RoomView, WallChoice } from "@/lib/realtime/contract";
+import { replacements } from "@/lib/room/lead";
 import { nextPhase, phaseStatus } from "@/lib/room/phases";
 
 /**
@@ -50,6 +51,7 @@ export function LastChange({ room }: { room: RoomView }) {
   };
   const change = room.lastChange;
   if (!change) return null;
+  const replacing = replacements(room.changes, now);
   return (
     <div className="space-y-2">
       <p className="text-sm text-ink-soft" data-testid="room-last-change">
@@ -60,17 +62,24 @@ export function LastChange({ room }: { room: RoomView }) {
           who: (chunks) => <span className="font-semibold text-ink">{chunks}</span>,
         })}
       </p>
-      {change.replaced ? (
-        // Both people see this: the one whose change stands, and the one whose change it replaced.
-        <p role="status" className="rounded-lg bg-sun/30 px-3 py-2 text-sm font-semibold" data-testid="room-replaced">
-          {t("replaced", {
-            by: activityBy(ta, change),
-            change: activityText(ta, change),
-            otherBy: activityBy(ta, change.replaced),
-            otherChange: activityText(ta, change.replaced),
-          })}
-        </p>
-      ) : null}
+      {/* Both people see these: the one whose change stands, and the one whose change it replaced. */}
+      {replacing.map((c) =>
+        c.replaced ? (
+          <p
+            key={c.what}
+            role="status"
+            className="rounded-lg bg-sun/30 px-3 py-2 text-sm font-semibold"
+            data-testid="room-replaced"
+          >
+            {t("replaced", {
+              by: activityBy(ta, c),
+              change: activityText(ta, c),
+              otherBy: activityBy(ta, c.replaced),
+              otherChange: activityText(ta, c.replaced),
+            })}
+          </p>
+        ) : null,
+      )}
     </div>
   );
 }

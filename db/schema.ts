@@ -370,6 +370,11 @@ export const announcements = sqliteTable(
      * console's history, and showing it again clears this.
      */
     clearedAt: integer("cleared_at"),
+    /**
+     * When it was last put on every screen: sent, or shown again. A phone's "now" card ages it from
+     * this, so one shown again is news again. Null on those sent before it was kept: `createdAt`.
+     */
+    shownAt: integer("shown_at"),
   },
   (t) => [index("announcements_event").on(t.eventId, t.createdAt), index("announcements_position").on(t.eventId, t.position)],
 );

@@ -31,6 +31,7 @@ export const sendAnnouncement: WriteHandler<"announcement:send"> = {
       id: randomUUID(),
       text: payload.text,
       createdAt: now,
+      shownAt: now,
       position: await nextPosition(tx, actor.eventId),
     };
     await tx.insert(announcements).values({
@@ -46,7 +47,10 @@ export const sendAnnouncement: WriteHandler<"announcement:send"> = {
   },
 };
 
-/** Shows an earlier announcement again: it takes the next place, so it is the latest everywhere. */
+/**
+ * Shows an earlier announcement again: it takes the next place, so it is the latest everywhere,
+ * and it is news again on phones from now (`shownAt`), however long ago it was first sent.
+ */
 export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
   kind: "write",
   permission: "announce",
@@ -54,7 +58,7 @@ export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
     const position = await nextPosition(tx, actor.eventId);
     const [row] = await tx
       .update(announcements)
-      .set({ position, clearedAt: null })
+      .set({ position, clearedAt: null, shownAt: now })
       .where(and(eq(announcements.id, payload.announcementId), eq(announcements.eventId, actor.eventId)))
       .returning({
         id: announcements.id,
@@ -63,7 +67,7 @@ export const reshowAnnouncement: WriteHandler<"announcement:reshow"> = {
         position: announcements.position,
       });
     if (!row) throw new CommandFailure("not_found", "That announcement is no longer in this event.");
-    const announcement: AnnouncementView = row;
+    const announcement: AnnouncementView = { ...row, shownAt: now };
     const logged = await logActivity(tx, { actor, now, kind: "announcement", said: says.announcementReshown(row.text) });
     return {
       result: { announcement },

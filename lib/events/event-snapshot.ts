@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { announcements, events } from "@/db/schema";
 import { announcementHistoryLength } from "@/lib/announcements/send-announcement";
 import { actorKey } from "@/lib/auth/actor";
@@ -24,6 +24,8 @@ export const eventSnapshot: ReadHandler<"event:snapshot"> = {
           id: announcements.id,
           text: announcements.text,
           createdAt: announcements.createdAt,
+          // Sent before it was kept: shown when it was sent.
+          shownAt: sql<number>`coalesce(${announcements.shownAt}, ${announcements.createdAt})`.mapWith(Number),
           position: announcements.position,
           clearedAt: announcements.clearedAt,
         })

@@ -96,7 +96,7 @@ describe("the event room's reducer", () => {
     s = eventRoom.apply(s, { name: "room:nudged", data: { nudge } });
     s = eventRoom.apply(s, {
       name: "announcement:made",
-      data: { announcement: { id: "a", text: "Lunch", createdAt: 2, position: 1 } },
+      data: { announcement: { id: "a", text: "Lunch", createdAt: 2, shownAt: 2, position: 1 } },
     });
     expect(s.nudge).toEqual(nudge);
     expect(s.announcement?.text).toBe("Lunch");
@@ -104,7 +104,7 @@ describe("the event room's reducer", () => {
 });
 
 describe("the announcement history", () => {
-  const a = (id: string, position: number, createdAt = 1_000) => ({ id, text: id, createdAt, position });
+  const a = (id: string, position: number, createdAt = 1_000) => ({ id, text: id, createdAt, shownAt: createdAt, position });
   it("keeps both of two announcements sent in the same millisecond, whichever arrives first", () => {
     let one = eventRoom.init(snapshot);
     one = eventRoom.apply(one, { name: "announcement:made", data: { announcement: a("first", 1) } });

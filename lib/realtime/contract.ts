@@ -76,7 +76,8 @@ export type PresenceCounts = {
 };
 
 /** `position` orders the history; the highest is the one showing. */
-export type AnnouncementView = { id: string; text: string; createdAt: number; position: number };
+/** `shownAt`: when it was last put on every screen (sent, or shown again); `createdAt`: when it was first sent. */
+export type AnnouncementView = { id: string; text: string; createdAt: number; shownAt: number; position: number };
 
 export type EventSnapshot = {
   seq: number;

@@ -21,13 +21,16 @@ export const nudgeNowMs = 10 * 60_000;
 /** Sent at `at` (server ms), still news at `now` (server ms) for `forMs`; a clock a little behind still counts. */
 export const isStillNow = (at: number, now: number, forMs: number) => now - at < forMs;
 
-/** The announcement and nudge a phone's "now" card shows at `now`, each or both dropped once stale. */
-export function whatIsNow<A extends { createdAt: number }, N extends { at: number }>(
+/**
+ * The announcement and nudge a phone's "now" card shows at `now`, each or both dropped once stale.
+ * An announcement ages from when it was last shown: one shown again is news again.
+ */
+export function whatIsNow<A extends { shownAt: number }, N extends { at: number }>(
   room: { announcement: A | null; nudge: N | null },
   now: number,
 ): { announcement: A | null; nudge: N | null } {
   return {
-    announcement: room.announcement && isStillNow(room.announcement.createdAt, now, announcementNowMs) ? room.announcement : null,
+    announcement: room.announcement && isStillNow(room.announcement.shownAt, now, announcementNowMs) ? room.announcement : null,
     nudge: room.nudge && isStillNow(room.nudge.at, now, nudgeNowMs) ? room.nudge : null,
   };
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { activityLog, announcements } from "@/db/schema";
 import type { ActivityEntry, AnnouncementView, RoomView, StaffSnapshot } from "@/lib/realtime/contract";
+import { announcementNowMs, whatIsNow } from "@/lib/room/now";
 import { clientsFor, collect, nextEvent, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
 import { addAgenda as addAgendaTo, addParticipant, addStaff, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -102,6 +104,31 @@ describe("announcements from two staff at once", () => {
     // A phone cannot.
     const refused = await send(amara, "announcement:reshow", { announcementId: first.id });
     expect(refused.error?.code).toBe("forbidden");
+  });
+
+  it("an announcement shown again long after it was sent is news again on phones", async () => {
+    const [olu, amara] = await Promise.all([staff(organiser), phone("Amara")]);
+    // Sent twenty minutes ago, past the 15 a phone calls news; another since.
+    const sentAt = Date.now() - announcementNowMs - 5 * 60_000;
+    const lunch = {
+      id: randomUUID(),
+      eventId: event.id,
+      text: "Lunch is ready",
+      createdAt: sentAt,
+      shownAt: sentAt,
+      position: 1,
+    };
+    await t.server.db.transact((tx) => tx.insert(announcements).values(lunch));
+    await ok(olu, "announcement:send", { text: "Back in the hall" });
+
+    const again = (await ok(olu, "announcement:reshow", { announcementId: lunch.id })).announcement;
+    expect(again.createdAt).toBe(sentAt);
+    expect(again.shownAt).toBeGreaterThan(sentAt + announcementNowMs);
+    const snapshot = await ok(amara, "event:snapshot", {});
+    // The phone's "now" card, a minute after it went up again.
+    expect(whatIsNow({ announcement: snapshot.announcement, nudge: null }, again.shownAt + 60_000).announcement?.text).toBe(
+      "Lunch is ready",
+    );
   });
 
   it("staff clear the showing announcement from every screen; it stays in the history and can be shown again", async () => {

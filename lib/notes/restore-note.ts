@@ -18,7 +18,9 @@ type NoteRow = typeof notes.$inferInsert;
  * again), text, column, place and group. Dots on it in a round still open went back to their
  * voters when it was deleted (lib/voting/return-dots.ts); they are put back on it as far as each
  * voter still has them to spend (lib/voting/keep-dots.ts). A group the delete dissolved is made
- * again with the notes that were left in it, if they are still on their own, with its dots.
+ * again with the notes that were left in it, if they are still on their own, with its dots. If
+ * none is (grouped elsewhere, or deleted since), the note comes back on its own: a group of one is
+ * no group, and the dots given on the group stay with their voters, who have them to spend again.
  * Only whoever deleted it, within `undoKeptMs`.
  */
 export const restoreNote: WriteHandler<"note:restore"> = {
@@ -45,21 +47,22 @@ export const restoreNote: WriteHandler<"note:restore"> = {
     const broadcasts: Broadcast[] = [];
     let groupId = row.groupId ?? null;
     let regrouped: string[] = [];
-    const group = kept.dissolvedGroup;
+    // The notes left in the group it dissolved, if nobody has put them elsewhere (or deleted them) since.
+    const onTheirOwn = kept.dissolvedGroup?.noteIds.length
+      ? await tx
+          .select({ id: notes.id })
+          .from(notes)
+          .where(and(inArray(notes.id, kept.dissolvedGroup.noteIds), eq(notes.boardId, board.id), isNull(notes.groupId)))
+      : [];
+    const group = onTheirOwn.length > 0 ? kept.dissolvedGroup : null;
+    if (kept.dissolvedGroup && !group) groupId = null;
     if (group) {
       await tx
         .insert(noteGroups)
         .values({ id: group.id, boardId: board.id, title: group.title, createdAt: group.createdAt })
         .onConflictDoNothing();
-      // The notes left in the group, if nobody has put them elsewhere since.
-      const back = group.noteIds.length
-        ? await tx
-            .update(notes)
-            .set({ groupId: group.id })
-            .where(and(inArray(notes.id, group.noteIds), eq(notes.boardId, board.id), isNull(notes.groupId)))
-            .returning({ id: notes.id })
-        : [];
-      regrouped = back.map((n) => n.id);
+      regrouped = onTheirOwn.map((n) => n.id);
+      await tx.update(notes).set({ groupId: group.id }).where(inArray(notes.id, regrouped));
       broadcasts.push({
         room,
         event: "group:changed",

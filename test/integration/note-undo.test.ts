@@ -36,17 +36,23 @@ const shape = (s: BoardState | null) =>
     .map((n) => `${n.text}|${n.column}|${n.position}|${n.groupId ? (s?.groups[n.groupId]?.title ?? "?") : "-"}`)
     .sort();
 
+/** Amira's note and Ben's on the welcome wall, grouped by a facilitator. */
+async function aGroupOfTwo() {
+  const amira = await participant("Amira");
+  const ben = await participant("Ben");
+  const staff = await facilitator();
+  const boardId = event.welcomeBoardId;
+  const column = event.welcomeColumn;
+  const first = (await ok(amira, "note:create", { boardId, column, text: "Bus stop benches" })).note;
+  const second = (await ok(ben, "note:create", { boardId, column, text: "Shade in the square" })).note;
+  const { group } = await ok(staff, "note:group", { noteId: first.id, withNoteId: second.id });
+  return { amira, ben, staff, boardId, column, first, second, group };
+}
+
 describe("undo of a deleted note", () => {
   it("brings the note back with its text, place and group, on every screen; only for whoever deleted it", async () => {
-    const amira = await participant("Amira");
-    const ben = await participant("Ben");
-    const staff = await facilitator();
-    const boardId = event.welcomeBoardId;
-    const column = event.welcomeColumn;
-    const first = (await ok(amira, "note:create", { boardId, column, text: "Bus stop benches" })).note;
-    const second = (await ok(ben, "note:create", { boardId, column, text: "Shade in the square" })).note;
-    const grouped = await ok(staff, "note:group", { noteId: first.id, withNoteId: second.id });
-    await ok(staff, "group:rename", { groupId: grouped.group.id, title: "Places to sit" });
+    const { amira, ben, staff, boardId, first, second, group } = await aGroupOfTwo();
+    await ok(staff, "group:rename", { groupId: group.id, title: "Places to sit" });
     const { round } = await ok(staff, "vote:open", { boardId, dotsPerPerson: 2, maxPerTarget: 1 });
     await ok(ben, "vote:cast", { roundId: round.id, targetId: first.id });
 
@@ -67,16 +73,16 @@ describe("undo of a deleted note", () => {
     expect(notMine.error?.message).toMatch(/Only the person who deleted a note can undo it/);
 
     const restored = await ok(amira, "note:restore", { noteId: first.id });
-    expect(restored.note).toMatchObject({ id: first.id, text: "Bus stop benches", groupId: grouped.group.id });
+    expect(restored.note).toMatchObject({ id: first.id, text: "Bus stop benches", groupId: group.id });
     await until(() => shape(bensScreen.current).join() === before.join(), "the note back on Ben's screen, in its group");
-    expect(bensScreen.current?.groups[grouped.group.id]?.title).toBe("Places to sit");
+    expect(bensScreen.current?.groups[group.id]?.title).toBe("Places to sit");
 
     // The same as a fresh load. The dot Ben gave it went back to him with the delete; he had not
     // spent it again, so the undo puts it back on the note.
     const fresh = await ok(staff, "board:open", { boardId });
     expect(fresh.notes.map((n) => `${n.text}|${n.groupId}`).sort()).toEqual([
-      `Bus stop benches|${grouped.group.id}`,
-      `Shade in the square|${grouped.group.id}`,
+      `Bus stop benches|${group.id}`,
+      `Shade in the square|${group.id}`,
     ]);
     const votes = await ok(ben, "vote:state", { boardId });
     expect(votes.mine).toEqual({ [first.id]: 1 });
@@ -84,6 +90,30 @@ describe("undo of a deleted note", () => {
     // Undo is once: the note is back, and the kept copy is gone.
     const again = await send(amira, "note:restore", { noteId: first.id });
     expect(again).toMatchObject({ ok: false, error: { code: "conflict", message: "That note is already on the board." } });
+  });
+
+  it("brings a note back on its own when nobody is left of the group its delete dissolved, and the group's dots stay with their voters", async () => {
+    const { amira, ben, staff, boardId, column, first, second, group } = await aGroupOfTwo();
+    const third = (await ok(ben, "note:create", { boardId, column, text: "Water fountains" })).note;
+    const { round } = await ok(staff, "vote:open", { boardId, dotsPerPerson: 2, maxPerTarget: 1, targets: "groups" });
+    await ok(ben, "vote:cast", { roundId: round.id, targetId: group.id });
+
+    const bensScreen = followBoard(ben, boardId);
+    await bensScreen.resync();
+    // Amira's delete dissolves the group; before she undoes it, Ben groups the note left with another.
+    await ok(amira, "note:delete", { noteId: first.id });
+    const elsewhere = await ok(ben, "note:group", { noteId: second.id, withNoteId: third.id });
+
+    const restored = await ok(amira, "note:restore", { noteId: first.id });
+    expect(restored.note).toMatchObject({ id: first.id, groupId: null });
+    expect(restored.group).toBeNull();
+    await until(() => bensScreen.current?.notes[first.id]?.groupId === null, "the note back on Ben's screen, on its own");
+    const fresh = await ok(staff, "board:open", { boardId });
+    expect(fresh.groups.map((g) => g.id)).toEqual([elsewhere.group.id]);
+    expect(fresh.notes.find((n) => n.id === first.id)?.groupId).toBeNull();
+    expect(bensScreen.current?.groups[group.id]).toBeUndefined();
+    // The dot Ben gave the group went back to him with the delete, and stays his to spend.
+    expect((await ok(ben, "vote:state", { boardId })).mine).toEqual({});
   });
 
   it("refuses an undo once the note is gone for good", async () => {

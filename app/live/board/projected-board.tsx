@@ -5,7 +5,7 @@ import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import { tallyCounts } from "@/lib/voting/voting-state";
 import { clock, useSecondsLeft } from "./vote-banner";
-import { VoteResults } from "./vote-results";
+import { ProjectedVoteResults } from "./vote-results";
 import { WallBoardView } from "./wall-board";
 
 /** A board on the projector, with its vote: who has voted, tallies when visible, the ranking on reveal. */
@@ -35,11 +35,13 @@ export function ProjectedBoard({ boardId }: { boardId: string }) {
         </section>
       ) : null}
       {revealed ? (
-        <section aria-labelledby="results-title" className="min-h-0 flex-1 space-y-4 overflow-hidden">
+        <section aria-labelledby="results-title" className="flex min-h-0 flex-1 flex-col gap-4 overflow-hidden">
           <h2 id="results-title" className="text-4xl font-extrabold">
             {t("results", { voters: tally.voters })}
           </h2>
-          <VoteResults state={board.state!} tallies={tally.tallies!} shortlistSize={round.shortlistSize} tone="dark" />
+          <div className="min-h-0 flex-1">
+            <ProjectedVoteResults state={board.state!} tallies={tally.tallies!} shortlistSize={round.shortlistSize} />
+          </div>
         </section>
       ) : (
         <div className="min-h-0 flex-1">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import type { CardFit } from "@/app/live/note-card";
 import { type ColumnView, canGroupWithAbove } from "@/lib/boards/board-state";
 import { isMapBoard } from "@/lib/boards/pins";
@@ -12,6 +12,7 @@ import { type BoardHandle, useBoard, useHiddenNoteTexts } from "@/lib/realtime/c
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
 import { MapWall } from "./map-wall";
+import { useBox, usePage } from "./use-projector-box";
 import { useRovingFocus } from "./use-roving-focus";
 import { useColumnDropRefs, useWallDnd, type WallDrop } from "./use-wall-dnd";
 import { TallyBadge } from "./vote-controls";
@@ -28,45 +29,6 @@ function runsOf(notes: WireNote[]): Segment[] {
     else runs.push({ groupId: n.groupId, notes: [n] });
   }
   return runs;
-}
-
-/** How long a page of a board too big for one screen stays up. */
-const pageMs = 12_000;
-
-/**
- * The box a projected wall fills, and this screen's rem, measured: the layout is computed from
- * them, so a resized window or another projector re-flows the cards.
- */
-function useBox() {
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const [box, setBox] = useState<{ width: number; height: number; rem: number } | null>(null);
-  useLayoutEffect(() => {
-    if (!element) return;
-    const measure = () => {
-      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      // The box's real size, rounded down: clientHeight rounds 680.53 up to 681, and a layout made
-      // for 681 px then overflows the column by a third of a pixel.
-      const rect = element.getBoundingClientRect();
-      const next = { width: Math.floor(rect.width), height: Math.floor(rect.height), rem };
-      setBox((b) => (b && b.width === next.width && b.height === next.height && b.rem === next.rem ? b : next));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [element]);
-  return [setElement, box] as const;
-}
-
-/** A board too big for one screen turns its pages by itself; a page is a still picture, so nothing moves between turns. */
-function usePage(pages: number) {
-  const [page, setPage] = useState(0);
-  useEffect(() => {
-    if (pages <= 1) return;
-    const turn = setInterval(() => setPage((p) => (p + 1) % pages), pageMs);
-    return () => clearInterval(turn);
-  }, [pages]);
-  return page % Math.max(1, pages);
 }
 
 function GroupTitle({

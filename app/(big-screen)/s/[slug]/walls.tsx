@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { VoteResults } from "@/app/live/board/vote-results";
+import { ProjectedVoteResults } from "@/app/live/board/vote-results";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { localWeekdayTime } from "@/lib/i18n/dates";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
@@ -58,7 +58,7 @@ export function VotesWall({ boardId }: { boardId: string }) {
         <p className="text-5xl font-extrabold">{t("closed", { voters: tally?.voters ?? 0 })}</p>
       ) : board.state && tally?.tallies ? (
         <div className="min-h-0 flex-1 overflow-hidden">
-          <VoteResults state={board.state} tallies={tally.tallies} shortlistSize={round.shortlistSize} tone="dark" />
+          <ProjectedVoteResults state={board.state} tallies={tally.tallies} shortlistSize={round.shortlistSize} />
         </div>
       ) : (
         <p className="text-4xl text-white/80">{t("opening")}</p>

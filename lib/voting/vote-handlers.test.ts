@@ -117,7 +117,19 @@ describe("vote:cast", () => {
     expect((await cast(round, b)).ack).toEqual({ ok: true, result: { mine: { [a]: 1, [b]: 1 } } });
     const second = await cast(round, a);
     expect(second.ack).toEqual({ ok: true, result: { mine: { [a]: 2, [b]: 1 } } });
-    expect(second.signals).toEqual([{ kind: "tally", roundId: round, room: `votes:${event.welcomeBoardId}` }]);
+    expect(second.signals).toEqual([
+      { kind: "tally", roundId: round, room: `votes:${event.welcomeBoardId}` },
+      // The voter's other screens are told their dots; the one that tapped has them in its answer.
+      {
+        kind: "own-dots",
+        eventId: event.id,
+        voterKey: expect.stringMatching(/^p:/),
+        boardId: event.welcomeBoardId,
+        roundId: round,
+        mine: { [a]: 2, [b]: 1 },
+        notToSender: true,
+      },
+    ]);
     expect(second.broadcasts).toEqual([]);
     expect(await tallyVersion(round)).toBe(3);
     // Take back b's dot (slot 1): the next dot fills slot 1 again, at place 0 on its note.
@@ -228,7 +240,10 @@ describe("vote:retract", () => {
     await cast(round, a);
     const back = await retract(round, a);
     expect(back.ack).toEqual({ ok: true, result: { mine: { [a]: 1, [b]: 1 } } });
-    expect(back.signals).toEqual([{ kind: "tally", roundId: round, room: `votes:${event.welcomeBoardId}` }]);
+    expect(back.signals).toEqual([
+      { kind: "tally", roundId: round, room: `votes:${event.welcomeBoardId}` },
+      expect.objectContaining({ kind: "own-dots", mine: { [a]: 1, [b]: 1 }, notToSender: true }),
+    ]);
     expect(await myVotes(round)).toEqual([
       { targetId: a, slot: 0, place: 0 },
       { targetId: b, slot: 1, place: 0 },

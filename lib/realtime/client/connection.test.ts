@@ -8,6 +8,10 @@ type Handler = (...args: never[]) => void;
 class FakeSocket {
   connected = false;
   auth: unknown = {};
+  /** What the connection gave socket.io: its handshake is asked of `options.auth` at each connect. */
+  options: { auth?: (send: (auth: Record<string, unknown>) => void) => void } = {};
+  /** The manager: its heartbeat ("ping"). */
+  io = { on: (event: string, handler: Handler) => this.on(`io:${event}`, handler) };
   emitted: { name: string; envelope: { id: string; payload: unknown } }[] = [];
   answer: (name: string) => Promise<Ack<unknown>> = async () => ({ ok: true, result: {} });
   private handlers = new Map<string, Handler[]>();
@@ -39,7 +43,12 @@ class FakeSocket {
 }
 
 let socket: FakeSocket;
-vi.mock("socket.io-client", () => ({ io: () => socket }));
+vi.mock("socket.io-client", () => ({
+  io: (options: FakeSocket["options"]) => {
+    socket.options = options;
+    return socket;
+  },
+}));
 
 let windowListeners: Map<string, () => void>;
 let network: { onLine: boolean };
@@ -63,9 +72,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 const keeper = { eventId: "ev1", person: "AAAAAAAAAAAAAAAA" };
 
-async function open() {
+async function open(drawnAt?: number) {
   const { EventConnection } = await import("./connection");
-  const connection = new EventConnection(keeper);
+  const connection = new EventConnection(keeper, drawnAt);
   await vi.waitFor(() => expect(connection.status).toBe(network.onLine ? "online" : "offline"));
   return connection;
 }
@@ -148,5 +157,33 @@ describe("access ended", () => {
     const connection = await withQueuedNote();
     socket.fire("access:ended", { reason: "ended", message: "You're no longer signed in to this event." }, () => {});
     expect(connection.outbox.list()).toHaveLength(1);
+  });
+});
+
+describe("the handshake", () => {
+  const handshake = () => {
+    let sent: Record<string, unknown> = {};
+    socket.options.auth?.((auth) => {
+      sent = auth;
+    });
+    return sent;
+  };
+  afterEach(() => vi.useRealTimers());
+
+  it("asks first what changed since the page was drawn, and after a connection it could not resume, since it last heard the server", async () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date"] });
+    network.onLine = false;
+    const connection = await open(990_000);
+    expect(handshake()).toMatchObject({ eventId: "ev1", drawnAt: 990_000 });
+    expect(handshake()).not.toHaveProperty("awayMs");
+    network.onLine = true;
+    socket.connect();
+    await vi.waitFor(() => expect(connection.status).toBe("online"));
+    // Heard the server's heartbeat a minute later; then the laptop slept for five.
+    vi.setSystemTime(1_060_000);
+    socket.fire("io:ping");
+    socket.disconnect();
+    vi.setSystemTime(1_360_000);
+    expect(handshake()).toEqual({ eventId: "ev1", contractVersion: expect.any(Number), person: keeper.person, awayMs: 300_000 });
   });
 });

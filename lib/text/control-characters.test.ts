@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { displayNameSchema } from "@/lib/participants/profile";
 import { withoutControlCharacters, withoutControls } from "./control-characters";
 
 describe("control characters", () => {
@@ -22,6 +23,19 @@ describe("control characters", () => {
     expect(withoutControls("👩\u200D👩\u200D👧 family")).toBe("👩\u200D👩\u200D👧 family");
     expect(withoutControls("می\u200Cخواهم")).toBe("می\u200Cخواهم");
     expect(withoutControlCharacters({ place: "\u200B\u200B", name: "Town hall" })).toEqual({ place: "", name: "Town hall" });
+  });
+
+  it("include lone surrogates: a name sent with half a character is kept as shown, one of halves alone is empty", () => {
+    // As a socket's JSON carries them: "Sam\uD800" was acknowledged as typed and stored as "Sam\uFFFD".
+    const sent = JSON.parse('{"displayName":"Sam\\uD800","other":"\\uDC00\\uD800\\uDBFF"}');
+    const clean = withoutControlCharacters(sent) as { displayName: string; other: string };
+    expect(clean.displayName).toBe("Sam");
+    expect(displayNameSchema.safeParse(clean.displayName).data).toBe("Sam");
+    expect(clean.other).toBe("");
+    expect(displayNameSchema.safeParse(clean.other).error?.issues[0]?.message).toBe("Tell us what to call you.");
+    // Halves in the middle or at the start go too; whole pairs (emoji, rarer scripts) stay.
+    expect(withoutControls("a\uDC00b\uD83Dc")).toBe("abc");
+    expect(withoutControls("\uD83D\uDE00 𝒜 😀 Sam")).toBe("😀 𝒜 😀 Sam");
   });
 
   it("are taken out of every string of a payload, keys such as __proto__ kept as keys", () => {

@@ -11,10 +11,16 @@
  *   prose (notes, feedback, announcements) as much as for names: keyboards and input methods
  *   never type these (mixed-direction writing uses the marks U+200E/U+200F, which stay), and
  *   screens isolate each piece of text themselves.
+ * - Lone surrogates: half of a character written as two UTF-16 units, without its other half. No
+ *   keyboard makes one (a script can, or a JSON "\uD800"). Stored, the database turns it into
+ *   U+FFFD, so "Sam\uD800" was acknowledged as typed and kept as "Sam�", and a name made
+ *   of them alone passed every "can't be empty" check. Whole pairs (emoji, rarer scripts) stay.
  * Removed at the boundaries rather than schema by schema, so no new field can forget them.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+// Read unit by unit (no `u` flag): a high half not followed by a low one, a low half not after a high one.
+const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Characters that draw nothing: format characters (zero-width space and joiners, word joiner,
@@ -31,7 +37,7 @@ const blank = /^(?:\s|\p{Cf}|\u034F|[\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]
  * Spaces alone are left for each schema's own trimming.
  */
 export const withoutControls = (text: string): string => {
-  const kept = text.replace(controls, "");
+  const kept = text.replace(controls, "").replace(loneSurrogates, "");
   return invisible.test(kept) && blank.test(kept) ? "" : kept;
 };
 

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
-import { createAccount, signIn } from "../support/fixtures";
+import { createAccount, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 test("an organiser creates an event from their dashboard", async ({ page, context }) => {
@@ -48,6 +50,40 @@ test("an event needs a name and dates", async ({ page, context }) => {
   await expect(page.getByText("Say when the event starts.")).toBeVisible();
   await expect(page.getByText("Say when the event ends.")).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a year slipped while typing is refused at its field, without JavaScript, on every form that takes an event's dates", async ({
+  browser,
+}) => {
+  // Chrome's date field turns a typed "26" into the year 0026, which was saved as 1926: the
+  // retention sweep then erased the event's people's data within the hour.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const account = await createAccount();
+  await signIn(context, account.id);
+  const name = `Slipped year ${Date.now().toString(36)}`;
+  await page.goto("/o");
+  await page.getByLabel("Event name").fill(name);
+  await page.getByLabel("Starts").fill("0026-05-14T18:00");
+  await page.getByLabel("Ends").fill("2027-05-16T17:00");
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByLabel("Starts")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Starts")).toHaveAccessibleDescription(/Enter a date between the years 2000 and 2099\./);
+  await expect(page.getByLabel("Event name")).toHaveValue(name);
+  await expect(page).toHaveURL(/\/o$/);
+
+  const event = await createEventFixture();
+  await signIn(context, event.organiser.id);
+  await dateEvent(event.id);
+  await page.goto(`/o/${event.slug}/edit`);
+  await page.getByLabel("Ends", { exact: true }).fill("2100-03-07T17:00");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByLabel("Ends", { exact: true })).toHaveAccessibleDescription(
+    /Enter a date between the years 2000 and 2099\./,
+  );
+  const [stored] = await (await db()).read.select({ endsAt: events.endsAt }).from(events).where(eq(events.id, event.id));
+  expect(new Date(stored!.endsAt!).getUTCFullYear()).toBe(2027);
+  await context.close();
 });
 
 test.describe("on a phone", () => {

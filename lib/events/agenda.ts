@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { londonLocalToEpoch } from "./event-dates";
-import { londonTime } from "./event-details";
+import { londonTime, outsideEventYears, readLondonTime } from "./event-details";
 
 const maxPhases = 20;
 
@@ -10,12 +9,15 @@ const optionalLondonTime = z
   .trim()
   .transform((value, ctx) => {
     if (!value) return null;
-    const epoch = londonLocalToEpoch(value);
-    if (epoch === null) {
-      ctx.addIssue({ code: "custom", message: "Enter a real date and time, or leave the end blank." });
+    const read = readLondonTime(value, {
+      notReal: "Enter a real date and time, or leave the end blank.",
+      outsideYears: outsideEventYears,
+    });
+    if (!read.ok) {
+      ctx.addIssue({ code: "custom", message: read.message });
       return z.NEVER;
     }
-    return epoch;
+    return read.epoch;
   });
 
 export const phaseSchema = z

@@ -62,6 +62,19 @@ export function londonLocalToEpoch(value: string): number | null {
   return asUtc - before;
 }
 
+/**
+ * The years an event's dates may fall in. A year slipped while typing ("26" read by the browser's
+ * date field as 0026, which Date.UTC reads as 1926) would put the event a century in the past,
+ * and the retention sweep would erase its people's data within the hour.
+ */
+export const eventYears = { first: 2000, last: 2099 } as const;
+
+/** Whether an instant falls, in London, within `eventYears`. */
+export function inEventYears(ms: number): boolean {
+  const { year } = londonParts(ms);
+  return year >= eventYears.first && year <= eventYears.last;
+}
+
 /** Epoch ms → "2026-12-04T18:00" in London, for a datetime-local input's value. */
 export function epochToLondonLocal(ms: number): string {
   const p = londonParts(ms);

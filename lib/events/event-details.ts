@@ -1,20 +1,43 @@
 import { z } from "zod";
 import { typedLine } from "@/lib/forms/direction-controls";
-import { epochToLondonLocal, londonLocalToEpoch } from "./event-dates";
+import { epochToLondonLocal, inEventYears, londonLocalToEpoch } from "./event-dates";
 
-/** A datetime-local value read as London time → epoch ms, with a plain message when it is not one. */
-export const londonTime = (missing: string) =>
+/** What a date and time field says when what was typed is not one (lib/'s English; errors.json has each). */
+export type LondonTimeMessages = { notReal: string; outsideYears: string };
+/** Said of a date outside `eventYears` (lib/events/event-dates.ts). */
+export const outsideEventYears = "Enter a date between the years 2000 and 2099.";
+const englishTimeMessages: LondonTimeMessages = {
+  notReal: "Enter a real date and time, like 4 December 2026 at 18:00.",
+  outsideYears: outsideEventYears,
+};
+
+/** A typed London time → epoch ms, or a message: not a date and time, or outside the years an event can be in. */
+export function readLondonTime(
+  value: string,
+  messages: LondonTimeMessages,
+): { ok: true; epoch: number } | { ok: false; message: string } {
+  const epoch = londonLocalToEpoch(value);
+  if (epoch === null) return { ok: false, message: messages.notReal };
+  if (!inEventYears(epoch)) return { ok: false, message: messages.outsideYears };
+  return { ok: true, epoch };
+}
+
+/**
+ * A datetime-local value read as London time → epoch ms, with a plain message when it is not one,
+ * or not in a year an event can be in (every form that takes an event's dates uses this one).
+ */
+export const londonTime = (missing: string, messages: LondonTimeMessages = englishTimeMessages) =>
   z
     .string()
     .trim()
     .min(1, missing)
     .transform((value, ctx) => {
-      const epoch = londonLocalToEpoch(value);
-      if (epoch === null) {
-        ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 4 December 2026 at 18:00." });
+      const read = readLondonTime(value, messages);
+      if (!read.ok) {
+        ctx.addIssue({ code: "custom", message: read.message });
         return z.NEVER;
       }
-      return epoch;
+      return read.epoch;
     });
 
 const text = (label: string, max: number) =>

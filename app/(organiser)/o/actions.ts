@@ -9,26 +9,12 @@ import { sharedDatabase } from "@/db";
 import { currentAccount } from "@/lib/auth/web-session";
 import { chooseDigest } from "@/lib/email/digest-choice";
 import { createEvent } from "@/lib/events/create-event";
-import { londonLocalToEpoch } from "@/lib/events/event-dates";
+import { londonTime } from "@/lib/events/event-details";
 import { formArg } from "@/lib/forms/action-args";
 import { typedLine } from "@/lib/forms/direction-controls";
 import { echo, fieldErrors, fieldText } from "../form-state";
 
 type Say = Awaited<ReturnType<typeof getTranslations<"organiser.create">>>;
-
-const londonTime = (t: Say, missing: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, missing)
-    .transform((value, ctx) => {
-      const epoch = londonLocalToEpoch(value);
-      if (epoch === null) {
-        ctx.addIssue({ code: "custom", message: t("realDate") });
-        return z.NEVER;
-      }
-      return epoch;
-    });
 
 /** The new event's fields, with their messages in the request's language. */
 const newEventSchema = (t: Say) =>
@@ -36,8 +22,8 @@ const newEventSchema = (t: Say) =>
     .object({
       name: typedLine(z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong"))),
       place: z.string().trim().max(160, t("placeTooLong")),
-      startsAt: londonTime(t, t("startsMissing")),
-      endsAt: londonTime(t, t("endsMissing")),
+      startsAt: londonTime(t("startsMissing"), { notReal: t("realDate"), outsideYears: t("yearRange") }),
+      endsAt: londonTime(t("endsMissing"), { notReal: t("realDate"), outsideYears: t("yearRange") }),
       description: z.string().trim().max(2000, t("descriptionTooLong")),
     })
     .refine((event) => event.endsAt > event.startsAt, { path: ["endsAt"], message: t("endAfterStart") });

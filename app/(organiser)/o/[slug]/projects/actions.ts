@@ -15,7 +15,7 @@ import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
 import { announceProgress, catchUpAudience, inviteToCatchUp, type Sent } from "@/lib/email/participant-emails";
 import { ownerLinkEmail } from "@/lib/email/templates";
-import { londonLocalToEpoch } from "@/lib/events/event-dates";
+import { londonTime } from "@/lib/events/event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { typedLine } from "@/lib/forms/direction-controls";
 import { basisOf, mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
@@ -336,23 +336,16 @@ export async function organiserCheckInAction(
   return result;
 }
 
-const londonTime = (missing: string) =>
-  z.string().transform((value, ctx) => {
-    const epoch = londonLocalToEpoch(value);
-    if (epoch === null) {
-      ctx.addIssue({ code: "custom", message: missing });
-      return z.NEVER;
-    }
-    return epoch;
-  });
+// A catch-up's dates are an event's: the same years only (lib/events/event-dates.ts eventYears says why).
+const catchUpTime = (missing: string, outsideYears: string) => londonTime(missing, { notReal: missing, outsideYears });
 
 const catchUpSchema = (t: (key: string) => string) =>
   z
     .object({
       name: typedLine(z.string().trim().min(1, t("nameMissing")).max(120, t("nameTooLong"))),
       place: z.string().trim().max(160, t("placeTooLong")),
-      startsAt: londonTime(t("startsMissing")),
-      endsAt: londonTime(t("endsMissing")),
+      startsAt: catchUpTime(t("startsMissing"), t("yearRange")),
+      endsAt: catchUpTime(t("endsMissing"), t("yearRange")),
     })
     .refine((c) => c.endsAt > c.startsAt, { path: ["endsAt"], message: t("endBeforeStart") });
 

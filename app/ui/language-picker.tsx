@@ -1,8 +1,9 @@
 "use client";
 
-import { useParams, usePathname } from "next/navigation";
+import { useParams, usePathname, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useId } from "react";
+import { Suspense, useId } from "react";
+import { pageToComeBackTo } from "@/lib/accounts/next-path";
 import { allLocales } from "@/lib/i18n/locales";
 import { GlobeIcon } from "./icons";
 import { chooseLanguage } from "./language-actions";
@@ -45,7 +46,10 @@ export function LanguagePicker({
   }
   return (
     <form action={chooseLanguage} aria-labelledby={labelId} className={`space-y-1 ${className}`} data-testid="language-picker">
-      <input type="hidden" name="back" value={pathname ?? "/"} />
+      {/* Without the query a page drawn before rendering can't know it: its path, until the page's script fills in the rest. */}
+      <Suspense fallback={<input type="hidden" name="back" value={pathname ?? "/"} />}>
+        <BackToThisPage path={pathname ?? "/"} />
+      </Suspense>
       {event ? <input type="hidden" name="event" value={event} /> : null}
       <div className="flex items-center gap-2">
         <p id={labelId} className="flex shrink-0 items-center gap-1 text-sm font-semibold text-ink-soft">
@@ -73,4 +77,10 @@ export function LanguagePicker({
       {current && !current.reviewed ? <p className="text-xs text-ink-soft">{t("notReviewed")}</p> : null}
     </form>
   );
+}
+
+/** Where the choice comes back to: this page, its query kept (the action checks it: safeNextPath). */
+function BackToThisPage({ path }: { path: string }) {
+  const query = useSearchParams()?.toString() ?? "";
+  return <input type="hidden" name="back" value={pageToComeBackTo(path, query)} />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leadsToBigScreen, safeNextPath, signInPathFor } from "./next-path";
+import { leadsToBigScreen, pageToComeBackTo, safeNextPath, signInPathFor } from "./next-path";
 
 describe("safeNextPath", () => {
   it("keeps a path on this site, with its query", () => {
@@ -51,5 +51,18 @@ describe("signInPathFor", () => {
   it("leaves out a path the sign-in would refuse, rather than echo it in a header", () => {
     expect(signInPathFor(`/o/${"b".repeat(6_000)}`)).toBe("/signin");
     expect(signInPathFor("//evil.example")).toBe("/signin");
+  });
+});
+
+describe("pageToComeBackTo", () => {
+  it("keeps the page's query, so a language chosen on the sign-in page still leads on, and the welcome stays the welcome", () => {
+    const signin = pageToComeBackTo("/signin", "next=%2Fo%2Fmade-in-lambeth");
+    expect(safeNextPath(signin, "/")).toBe("/signin?next=%2Fo%2Fmade-in-lambeth");
+    expect(safeNextPath(pageToComeBackTo("/p/made-in-lambeth/me", "welcome=1"), "/")).toBe("/p/made-in-lambeth/me?welcome=1");
+    expect(pageToComeBackTo("/o", "")).toBe("/o");
+  });
+
+  it("comes back to the path alone when the whole address is too long to come back to", () => {
+    expect(pageToComeBackTo("/signin", `next=${"a".repeat(600)}`)).toBe("/signin");
   });
 });

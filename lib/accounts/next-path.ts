@@ -1,10 +1,13 @@
+/** The longest path taken back to: a longer one is no address anyone typed or followed. */
+export const longestNextPath = 500;
+
 /**
  * Where to send someone after signing in. Only a path on this site is accepted: "//evil.example"
  * and "/\evil.example" are read by browsers as other hosts, so they are refused, as is anything
  * that is not a plain path.
  */
 export function safeNextPath(next: unknown, fallback = "/o"): string {
-  if (typeof next !== "string" || next.length === 0 || next.length > 500) return fallback;
+  if (typeof next !== "string" || next.length === 0 || next.length > longestNextPath) return fallback;
   if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;
   // Control characters (tabs, newlines) are stripped by URL parsers and could smuggle in "//".
   if ([...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
@@ -35,4 +38,14 @@ export function leadsToBigScreen(next: string): boolean {
 export function signInPathFor(path: string): string {
   const next = safeNextPath(path, "");
   return next ? `/signin?next=${encodeURIComponent(next)}` : "/signin";
+}
+
+/**
+ * A page's address to come back to after a form that is not about it (a language chosen): its
+ * path and query, so /signin?next=… still leads on and /p/…/me?welcome=1 stays the welcome. One too
+ * long to come back to (safeNextPath) comes back to its path alone.
+ */
+export function pageToComeBackTo(path: string, query: string): string {
+  const whole = query ? `${path}?${query}` : path;
+  return whole.length > longestNextPath ? path : whole;
 }

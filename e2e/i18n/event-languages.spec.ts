@@ -32,6 +32,9 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   // Five extra is one too many: a clear message, nothing saved, the ticks kept.
   await expect(editor.getByText("Pick up to four")).toBeVisible();
   await expect(extra.getByRole("checkbox", { name: "Français" })).toBeChecked();
+  // Said at the choices it is about: the group and each box are described by it, and marked.
+  await expect(extra).toHaveAccessibleDescription(/Pick up to four: more would squeeze the QR code\./);
+  await expect(extra.getByRole("checkbox", { name: "Français" })).toHaveAttribute("aria-invalid", "true");
   await extra.getByRole("checkbox", { name: "English", exact: true }).uncheck();
   await editor.getByRole("button", { name: "Save languages" }).click();
   await expect(editor.getByText("Saved. The big screen speaks the event's language")).toBeVisible();

@@ -189,6 +189,10 @@ async function settingsThenDeletion(browser: Browser, javaScriptEnabled: boolean
   await danger.getByLabel(/Type the event's name/).fill("not the name");
   await danger.getByRole("button", { name: "Delete this event for good" }).click();
   await expect(page.getByText(/Nothing was deleted: type the event's name exactly/)).toBeVisible();
+  // Said at the field it is about: a screen reader reads it with the field.
+  const confirm = page.getByRole("region", { name: "Delete this event" }).getByLabel(/Type the event's name/);
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await expect(confirm).toHaveAccessibleDescription(/Nothing was deleted: type the event's name exactly/);
   await page.getByRole("region", { name: "Delete this event" }).screenshot({ path: `${shots}/delete-1280.png` });
   await expect((await db()).read.select().from(events).where(eq(events.id, event.id))).resolves.toHaveLength(1);
 

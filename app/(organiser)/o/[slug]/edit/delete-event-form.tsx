@@ -19,6 +19,7 @@ export function DeleteEventForm({ action, eventName }: { action: FormAction<Dele
         autoComplete="off"
         maxLength={200}
         defaultValue={state.values?.confirm ?? ""}
+        error={state.errors?.confirm}
       />
       <SubmitButton pendingLabel={t("pending")} className="btn btn-danger">
         {t("submit")}

@@ -29,6 +29,8 @@ export function LanguagesForm({
   const extra = posted ? (posted.joinLanguages ?? "").split(",").filter(Boolean) : initial.joinLanguages;
   const { basis, round, onInput } = useEditBasis(drawnOn, state);
   const mainSelect = useFollowedDefault<HTMLSelectElement>(main);
+  const mainError = state.errors?.language;
+  const joinError = state.errors?.joinLanguages;
   return (
     <form {...formProps} onInput={onInput} className="space-y-5">
       <input type="hidden" name="basis" value={basis} />
@@ -46,7 +48,8 @@ export function LanguagesForm({
             id="event-language"
             name="language"
             defaultValue={main}
-            aria-describedby="event-language-hint"
+            aria-invalid={mainError ? true : undefined}
+            aria-describedby={mainError ? "event-language-hint event-language-error" : "event-language-hint"}
             className="min-h-12 w-full rounded-xl border border-line bg-white px-3 sm:w-auto"
           >
             {offered.map((l) => (
@@ -55,9 +58,16 @@ export function LanguagesForm({
               </option>
             ))}
           </select>
-          {state.errors?.language ? <p className="text-sm font-semibold text-danger">{state.errors.language}</p> : null}
+          {mainError ? (
+            <span id="event-language-error" className="field-error">
+              {mainError}
+            </span>
+          ) : null}
         </div>
-        <fieldset className="space-y-2" aria-describedby="join-languages-hint">
+        <fieldset
+          className="space-y-2"
+          aria-describedby={joinError ? "join-languages-hint join-languages-error" : "join-languages-hint"}
+        >
           <legend className="font-semibold">{t("joinLabel")}</legend>
           <p id="join-languages-hint" className="text-sm text-ink-soft">
             {t("joinHint")}
@@ -70,13 +80,18 @@ export function LanguagesForm({
                   name="joinLanguages"
                   value={l.code}
                   defaultChecked={extra.includes(l.code)}
+                  aria-invalid={joinError ? true : undefined}
                   className="size-5"
                 />
                 <span lang={l.code}>{l.name}</span>
               </label>
             ))}
           </div>
-          {state.errors?.joinLanguages ? <p className="text-sm font-semibold text-danger">{state.errors.joinLanguages}</p> : null}
+          {joinError ? (
+            <span id="join-languages-error" className="field-error">
+              {joinError}
+            </span>
+          ) : null}
         </fieldset>
       </Fragment>
       <SavedMessage message={state.saved} />

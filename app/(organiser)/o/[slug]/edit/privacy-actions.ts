@@ -82,7 +82,7 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
   return { ...answer, saved: [t("privacySaved"), answer.keptTheirs].filter(Boolean).join(" ") };
 }
 
-export type DeleteFormState = { message?: string; values?: { confirm: string } };
+export type DeleteFormState = { message?: string; errors?: { confirm?: string }; values?: { confirm: string } };
 
 /** Deletes the event, everything in it and its uploaded files, once its name is typed exactly. */
 export async function deleteEventAction(slug: string, _previous: DeleteFormState, form: FormData): Promise<DeleteFormState> {
@@ -93,7 +93,8 @@ export async function deleteEventAction(slug: string, _previous: DeleteFormState
   if (!allowed) return { message: await organisersOnlyText(), values: { confirm } };
   if (confirm.trim() !== allowed.event.name.trim()) {
     const t = await getTranslations("organiser.delete");
-    return { message: t("mismatch", { event: allowed.event.name }), values: { confirm } };
+    // At the field it is about, so a screen reader reads it with the field (and the form goes to it).
+    return { errors: { confirm: t("mismatch", { event: allowed.event.name }) }, values: { confirm } };
   }
   const db = await sharedDatabase();
   await deleteEvent(db, fileStorage(), { eventId: allowed.event.id, accountId: allowed.account.id, now: Date.now() });

@@ -124,6 +124,7 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
   const mailer = sharedMailer();
   const link = `${mailer ? emailLinkBase() : await publicBaseUrl()}/invite/${invite.token}`;
   let emailedTo: string | undefined;
+  let notEmailed: string | undefined;
   if (email?.success && mailer) {
     const sent = await deliver(db, mailer, {
       eventId: allowed.event.id,
@@ -139,9 +140,12 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
       }),
     });
     if (sent) emailedTo = email.data;
+    // The relay refused it: said at the address, which stays typed, so they know to send the link themselves.
+    else notEmailed = t("notEmailed", { email: email.data });
   }
   return {
-    values: { role: values.role, expires: values.expires },
+    values: { role: values.role, expires: values.expires, ...(notEmailed ? { email: values.email } : {}) },
+    ...(notEmailed ? { errors: { email: notEmailed } } : {}),
     invite: { link, role: role.data, expires: longDay(await getLocale(), invite.expiresAt), emailedTo },
   };
 }

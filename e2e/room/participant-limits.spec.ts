@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { io } from "socket.io-client";
-import { contractVersion } from "@/lib/realtime/constants";
 import { expectAccessible } from "../support/a11y";
-import { e2eBaseUrl } from "../support/config";
 import { createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { participantSocket } from "../support/participant-socket";
 import { phone, projector } from "../support/viewports";
 
 test.use(phone);
@@ -32,7 +30,6 @@ test("someone not signed in is sent to sign in before the console", async ({ pag
 test("a participant's socket cannot send a facilitator command: clear refusal, nothing changes", async ({ browser, context }) => {
   const event = await createEventFixture();
   await joinAs(context, event.id, "Mallory");
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
   const projectorContext = await browser.newContext(projector);
   await signIn(projectorContext, event.organiser.id);
@@ -41,12 +38,7 @@ test("a participant's socket cannot send a facilitator command: clear refusal, n
   await expect(screen.locator('[data-status="online"]')).toBeVisible();
 
   // The participant's own cookie, driven by hand rather than by the page, as an attacker would.
-  const socket = io(e2eBaseUrl, {
-    auth: { eventId: event.id, contractVersion },
-    extraHeaders: { cookie },
-    transports: ["websocket"],
-    forceNew: true,
-  });
+  const socket = await participantSocket(context, event.id);
   try {
     const ack = await socket
       .timeout(5000)

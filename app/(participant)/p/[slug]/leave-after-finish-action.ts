@@ -9,10 +9,12 @@ import { currentDeviceId, heldOutOfEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { sharedLogger } from "@/lib/observability/logger";
 import { executeCommand } from "@/lib/realtime/execute-command";
 import { handlers } from "@/lib/realtime/handlers";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
+import type { LeaveState } from "./leave-state";
 
 /**
  * Leaving an event that has finished (archived), from the page that says so: a plain form, as no
@@ -20,9 +22,10 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
  * person themselves only (their own cookie, their own device still signed in), which
  * executeCommand lets through for a finished event alone (lib/realtime/after-finish.ts).
  */
-export async function leaveAfterFinishAction(slug: string, form: FormData): Promise<void> {
+export async function leaveAfterFinishAction(slug: string, _previous: LeaveState, form: FormData): Promise<LeaveState> {
   slug = textArg(slug);
   form = formArg(form);
+  const deleteNotes = form.get("deleteNotes") === "on";
   const db = await sharedDatabase();
   const event = await findEventBySlug(db.read, slug);
   const held = event ? await heldOutOfEvent(event.id) : null;
@@ -35,9 +38,10 @@ export async function leaveAfterFinishAction(slug: string, form: FormData): Prom
     { db, handlers, held: { actor: held.actor, sessionHash: null, deviceId: await currentDeviceId(event.id) } },
     held.actor,
     "event:leave",
-    { id: randomUUID(), payload: { deleteNotes: form.get("deleteNotes") === "on" } },
+    { id: randomUUID(), payload: { deleteNotes } },
   );
-  if (!execution.ack.ok) redirect(`/p/${event.slug}`);
+  // Refused (their device signed out meanwhile, the database busy…): the form says why, its tick kept.
+  if (!execution.ack.ok) return { message: await inRequestLanguage(execution.ack.error.message), deleteNotes };
   // Staff screens still open on the event hear that the person went.
   sharedRealtime()?.emitBroadcasts(execution.broadcasts);
   for (const key of execution.removedFiles ?? []) {

@@ -13,6 +13,7 @@ import { sendFromForm } from "@/lib/forms/command-form";
 import { ageBands, normaliseSkills, participantKinds } from "@/lib/participants/profile";
 import { changedAnswers, type ProfileAnswers } from "@/lib/participants/profile-changes";
 import type { CommandPayload } from "@/lib/realtime/contract";
+import type { LeaveState } from "../leave-state";
 import { clearKindIntent, type ProfileFormState, type TypedProfile } from "./profile-state";
 
 /**
@@ -120,21 +121,19 @@ export async function saveProfileAction(
  * this person's other open screens are cut off and the staff's roster follows at once), then this
  * phone's cookie is forgotten, as forgetThisPhone does after the live path.
  */
-export async function leaveEventAction(
-  slug: string,
-  _previous: { message?: string },
-  form: FormData,
-): Promise<{ message?: string }> {
+export async function leaveEventAction(slug: string, _previous: LeaveState, form: FormData): Promise<LeaveState> {
   slug = textArg(slug);
   form = formArg(form);
   const t = await getTranslations("me.leave");
+  // Refused, the form comes back with its tick as it was: the next tap must not leave without deleting.
+  const deleteNotes = form.get("deleteNotes") === "yes";
   const event = await findEventBySlug((await sharedDatabase()).read, slug);
   const actor = event ? await actorForEvent(event.id) : null;
-  if (!event) return { message: t("notYours") };
+  if (!event) return { message: t("notYours"), deleteNotes };
   if (actor?.kind === "participant") {
-    const sent = await sendFromForm(actor, "event:leave", { deleteNotes: form.get("deleteNotes") === "yes" });
-    if (!sent.ok) return { message: sent.message };
-  } else if (actor) return { message: t("notYours") };
+    const sent = await sendFromForm(actor, "event:leave", { deleteNotes });
+    if (!sent.ok) return { message: sent.message, deleteNotes };
+  } else if (actor) return { message: t("notYours"), deleteNotes };
   (await cookies()).delete(participantCookieName(event.id));
   redirect("/j?left=1");
 }

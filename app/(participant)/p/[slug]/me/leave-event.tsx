@@ -5,6 +5,7 @@ import { useActionState, useId, useRef, useState } from "react";
 import { CheckRow } from "@/app/ui/form";
 import { connectingWaitMs } from "@/lib/realtime/client/connection";
 import { useConnection } from "@/lib/realtime/client/react";
+import type { LeaveState } from "../leave-state";
 import { forgetThisPhone } from "./actions";
 
 /**
@@ -20,16 +21,24 @@ export function LeaveEvent({
 }: {
   slug: string;
   eventName: string;
-  action: (state: { message?: string }, form: FormData) => Promise<{ message?: string }>;
+  action: (state: LeaveState, form: FormData) => Promise<LeaveState>;
 }) {
   const t = useTranslations("me.leave");
   const connection = useConnection();
   const id = useId();
   const steps = useRef<HTMLDetailsElement>(null);
-  const [posted, formAction] = useActionState(action, {});
-  const [deleteNotes, setDeleteNotes] = useState(false);
+  const [posted, formAction] = useActionState<LeaveState, FormData>(action, {});
+  // A refused leave comes back with the tick as it was sent: the next tap leaves as they chose.
+  const [deleteNotes, setDeleteNotes] = useState(posted.deleteNotes ?? false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(posted.message ?? null);
+  // Posted before the page was live, then answered in place (no new page): the answer's tick and message.
+  const [answered, setAnswered] = useState(posted);
+  if (posted !== answered) {
+    setAnswered(posted);
+    setDeleteNotes(posted.deleteNotes ?? false);
+    setError(posted.message ?? null);
+  }
 
   const leave = async (e: React.FormEvent) => {
     // No live connection on this page yet: the form goes to its server action instead.

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { filesKeptField } from "@/lib/forms/files-not-kept";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import type { CheckInState } from "./check-in-submission";
 
@@ -25,6 +26,9 @@ export function CheckInForm({
 }) {
   const t = useTranslations("ui.checkInForm");
   const { state, formProps } = useKeptForm<CheckInState>(action, {});
+  // Once the script runs, the form sends itself and keeps the photos chosen through a refusal: the server is told.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
   // The form itself, for what this form does after an answer (the hook also uses it).
   const form = formProps.ref;
   useEffect(() => {
@@ -36,6 +40,7 @@ export function CheckInForm({
     <form {...formProps} className="space-y-5" encType="multipart/form-data">
       {/* Keyed, so the new id of a page redrawn after a save replaces the old one, even through form.reset(). */}
       <input key={submission} type="hidden" name="submission" defaultValue={submission} />
+      {scripted ? <input type="hidden" name={filesKeptField} value="yes" /> : null}
       <SavedMessage message={state.saved} />
       <p className="rounded-xl border border-line bg-brand-soft/40 p-3 text-sm" data-testid="what-becomes-public">
         {isPublic ? t("publicNow") : t("publicMaybe")}

@@ -5,6 +5,7 @@ import { fieldText, localFieldErrors } from "@/app/(organiser)/form-state";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { fileStorage } from "@/lib/files/storage";
+import { filesToChooseAgain } from "@/lib/forms/files-not-kept";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { postCheckIn } from "@/lib/projects/post-check-in";
 import { checkInSchema } from "@/lib/projects/project-schema";
@@ -18,7 +19,13 @@ const checkInFields = ["status", "progress", "evidence", "numbers", "links", "le
 export async function submitCheckIn(project: { id: string; eventId: string }, form: FormData): Promise<CheckInState> {
   const values = Object.fromEntries(checkInFields.map((f) => [f, fieldText(form, f)]));
   const parsed = checkInSchema(await getLocale()).safeParse(values);
-  if (!parsed.success) return { errors: await localFieldErrors(parsed.error), values };
+  if (!parsed.success) {
+    const errors = await localFieldErrors(parsed.error);
+    // Posted without JavaScript, the page comes back with the photos field empty: said there, not lost unawares.
+    const again = filesToChooseAgain(form, "photos");
+    if (again > 0) errors.photos ??= (await getTranslations("ui.checkInForm"))("photosAgain", { count: again });
+    return { errors, values };
+  }
   const files = form.getAll("photos").filter((f): f is File => f instanceof File && f.size > 0);
   const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   // The id the form was drawn with (app/ui/check-in-form.tsx): sent twice, it saves once.

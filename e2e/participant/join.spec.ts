@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { events } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { events, participants } from "@/db/schema";
+import { participantCookieName } from "@/lib/auth/cookies";
 import { expectAccessible } from "../support/a11y";
 import { createEventFixture, dateEvent, db, setEventStatus, signIn } from "../support/fixtures";
+import { postJoinForm } from "../support/join-form-post";
 import { phone } from "../support/viewports";
 
 test.use(phone);
@@ -36,6 +39,46 @@ test("a participant joins by typing the code on a phone and lands in the room", 
   // Coming back to the join link on the same phone goes straight to the room.
   await page.goto(`/j/${event.joinCode}`);
   await expect(page).toHaveURL(new RegExp(`/p/${event.slug}$`));
+});
+
+test("the same join form sent twice at once (a double tap before the answer) joins one person", async () => {
+  const event = await createEventFixture();
+  const submission = randomUUID();
+  const cookieName = participantCookieName(event.id);
+  const answers = await Promise.all([1, 2].map(() => postJoinForm(event.joinCode, { displayName: "Twice Tapped", submission })));
+  // Both answers sign the browser in, as the same person, whichever it keeps.
+  const signedAs = answers.map(
+    (a) =>
+      a.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`${cookieName}=`))
+        ?.split(";")[0],
+  );
+  expect(signedAs[0]).toBeTruthy();
+  expect(signedAs[1]).toBe(signedAs[0]);
+  const joined = await (await db()).read
+    .select()
+    .from(participants)
+    .where(and(eq(participants.eventId, event.id), eq(participants.displayName, "Twice Tapped")));
+  expect(joined).toHaveLength(1);
+});
+
+test("a second tab's join form, sent after the first joined, goes to the room instead of adding a second person", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  for (const tab of [first, second]) await tab.goto(`/j/${event.joinCode}`);
+  await first.getByLabel("What should people call you?").fill("Two Tabs");
+  await first.getByRole("button", { name: "Join" }).click();
+  await expect(first).toHaveURL(new RegExp(`/p/${event.slug}/me\\?welcome=1$`));
+  await second.getByLabel("What should people call you?").fill("Two Tabs");
+  await second.getByRole("button", { name: "Join" }).click();
+  await expect(second).toHaveURL(new RegExp(`/p/${event.slug}$`));
+  const people = await (await db()).read.select().from(participants).where(eq(participants.eventId, event.id));
+  expect(people.map((p) => p.displayName)).toEqual(["Two Tabs"]);
+  await context.close();
 });
 
 test("a wrong code and an empty name get clear messages and keep what was typed", async ({ page }) => {

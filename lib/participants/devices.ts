@@ -39,8 +39,8 @@ export function deviceLabel(userAgent: string | null | undefined): string {
   return system ? `${browser} on ${system}` : browser;
 }
 
-export async function addDevice(tx: Tx, participantId: string, label: string) {
-  const id = randomUUID();
+/** A device the person is signed in on; `id` is the join form's own when it is that form that signs it in (lib/participants/join-once.ts). */
+export async function addDevice(tx: Tx, participantId: string, label: string, id: string = randomUUID()) {
   await tx.insert(participantDevices).values({ id, participantId, label });
   return id;
 }

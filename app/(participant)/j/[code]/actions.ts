@@ -3,13 +3,15 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
-import { setParticipantCookie } from "@/lib/auth/web-session";
+import { actorForEvent, setParticipantCookie } from "@/lib/auth/web-session";
 import { lookUpJoinCode } from "@/lib/events/join-by-code";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { addDevice, deviceLabel } from "@/lib/participants/devices";
-import { displayNameSchema, joinEvent } from "@/lib/participants/join-event";
+import { deviceLabel } from "@/lib/participants/devices";
+import { displayNameSchema } from "@/lib/participants/join-event";
+import { joinOnce } from "@/lib/participants/join-once";
 import { displayNameMax, reservedNameMessage } from "@/lib/participants/profile";
 import { clientIpHeader, formLimit } from "@/lib/rate-limit/form-limit";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
@@ -47,14 +49,23 @@ export async function joinEventAction(code: string, _previous: FormState, form: 
   const event = found.kind === "event" ? found.event : null;
   if (!event) return { message: t("eventGone"), values };
   if (event.status === "archived") return { message: t("eventFinished"), values };
+  // Already in (this phone has their cookie: a second tab's form, a tap after the first answer): to the room, as the page does.
+  if (await actorForEvent(event.id)) redirect(`/p/${event.slug}`);
 
   const label = deviceLabel((await headers()).get("user-agent"));
   // The language they saw the join page in: their screens and emails keep it until they pick another.
   const language = await getLocale();
+  // The id the form was drawn with: the same form sent twice before its cookie arrived joins once.
+  const submission = z.uuid().safeParse(form.get("submission"));
   const joined = await db.transact(async (tx) => {
-    const { participantId, broadcasts } = await joinEvent(tx, { eventId: event.id, displayName: name.data, language });
-    const deviceId = await addDevice(tx, participantId, label);
-    return { participantId, deviceId, broadcasts: await sequenceBroadcasts(tx, broadcasts) };
+    const once = await joinOnce(tx, {
+      eventId: event.id,
+      displayName: name.data,
+      language,
+      deviceLabel: label,
+      submission: submission.success ? submission.data : undefined,
+    });
+    return { ...once, broadcasts: await sequenceBroadcasts(tx, once.broadcasts) };
   });
   // The team overview on the console and the big screen counts them at once.
   sharedRealtime()?.emitBroadcasts(joined.broadcasts);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -75,7 +76,7 @@ export default async function JoinEventPage({ params }: { params: Promise<{ code
           <h1 className="text-3xl font-extrabold tracking-tight">{event.name}</h1>
           {event.place ? <p className="text-ink-soft">{event.place}</p> : null}
         </div>
-        <JoinForm join={joinEventAction.bind(null, event.joinCode)} />
+        <JoinForm join={joinEventAction.bind(null, event.joinCode)} submission={randomUUID()} />
         <p className="text-sm text-ink-soft">
           {t("joinPage.footer")}{" "}
           <Link href={`/j/${event.joinCode}/privacy`} className="link">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { carryRows, type ListRow } from "@/lib/forms/list-carry";
+import { isBlankRow, type ListIntent, listIntentField, listIntentValue } from "@/lib/forms/list-fields";
 
 export type ListColumn = {
   key: string;
@@ -29,6 +30,9 @@ export type ListMemory = { sent: Map<string, Row[]>; edited: Set<string>; shown:
  * pack's links or contacts. Each row posts as `name.N.key`; hidden keys (an existing row's id)
  * travel with the row. Inputs are uncontrolled and keyed per row, so moving a row moves what
  * was typed in it, and a failed save leaves every row as it was.
+ * Without JavaScript too: a list is always drawn with a spare blank row to fill in, and Up, Down,
+ * Remove and Add are the form's submit buttons, which post it with what they do
+ * (lib/forms/list-fields.ts, listIntentField) for the action to draw the list again changed.
  */
 export function ListEditor(props: {
   name: string;
@@ -48,6 +52,14 @@ export function ListEditor(props: {
   const t = useTranslations("organiser.list");
   const { memory, name } = props;
   const hidden = props.hiddenKeys ?? [];
+  const columnsOnly = (row: Record<string, string>) => Object.fromEntries(props.columns.map((c) => [c.key, row[c.key] ?? ""]));
+  // A blank last row is already the spare one (a refused save's rows come back as posted).
+  const withSpare = (rows: Record<string, string>[]) => {
+    const last = rows.at(-1);
+    return last && isBlankRow({ ...columnsOnly(last), ...Object.fromEntries(hidden.map((k) => [k, last[k] ?? ""])) })
+      ? rows
+      : [...rows, {}];
+  };
   const [carried] = useState(() => {
     // Drawn again by an answer while changed since the save was sent: the new list starts from the rows on screen.
     const kept = memory?.edited.has(name) ? memory.shown.get(name)?.() : undefined;
@@ -55,15 +67,16 @@ export function ListEditor(props: {
     const columns = props.columns.map((column) => column.key);
     return carryRows(kept, memory!.sent.get(name) ?? [], props.initialRows, columns, hidden);
   });
-  const next = useRef(carried ? Math.max(-1, ...carried.map((row) => row.key)) + 1 : props.initialRows.length);
-  const [rows, setRows] = useState<Row[]>(() => carried ?? props.initialRows.map((values, key) => ({ key, values })));
+  const drawnRows = () => withSpare(props.initialRows);
+  const [rows, setRows] = useState<Row[]>(() => carried ?? drawnRows().map((values, key) => ({ key, values })));
+  const next = useRef(Math.max(-1, ...rows.map((row) => row.key)) + 1);
   // Until the person changes the list, it follows its rows as drawn again (another organiser's save).
   const [edited, setEdited] = useState(carried !== null);
   const drawn = JSON.stringify(props.initialRows);
   const [drawnFrom, setDrawnFrom] = useState(drawn);
   if (drawn !== drawnFrom && !edited) {
     setDrawnFrom(drawn);
-    setRows(props.initialRows.map((values) => ({ key: next.current++, values })));
+    setRows(drawnRows().map((values) => ({ key: next.current++, values })));
   }
   const list = useRef<HTMLOListElement>(null);
   const edit = () => {
@@ -125,12 +138,25 @@ export function ListEditor(props: {
     setRows((current) => [...current, { key: next.current++, values: {} }]);
     focusRow(rows.length);
   };
+  /** A list button: with JavaScript it changes the list here; without, it posts the form with what it does. */
+  const intent = (action: ListIntent["action"], index: number, onClick: () => void) => ({
+    type: "submit" as const,
+    name: listIntentField,
+    value: listIntentValue(name, action, index),
+    onClick: (event: React.MouseEvent) => {
+      event.preventDefault();
+      onClick();
+    },
+  });
+  const nothingYet = props.initialRows.every((row) => isBlankRow(columnsOnly(row)));
 
   return (
     <div className="space-y-3" onInput={edit}>
+      {/* The form's first submit button, so Enter in a field saves, rather than pressing the first row's Up. */}
+      <button type="submit" hidden />
       {/* About the list as a whole: too many rows, or another organiser's version of it. */}
       {props.errors?.[props.name] ? <p className="field-error">{props.errors[props.name]}</p> : null}
-      {rows.length === 0 ? <p className="text-ink-soft">{props.emptyText}</p> : null}
+      {nothingYet ? <p className="text-ink-soft">{props.emptyText}</p> : null}
       <ol ref={list} className="space-y-3">
         {rows.map((row, index) => {
           const label = t("row", { noun: props.noun, number: index + 1 });
@@ -182,30 +208,27 @@ export function ListEditor(props: {
                 </div>
                 <div className="mt-3 flex flex-wrap gap-2">
                   <button
-                    type="button"
+                    {...intent("up", index, () => move(index, -1))}
                     className="btn btn-secondary py-2 text-sm"
-                    onClick={() => move(index, -1)}
                     disabled={index === 0}
                     aria-label={t("moveUp", { row: label })}
                   >
                     <span aria-hidden>↑</span> {t("up")}
                   </button>
                   <button
-                    type="button"
+                    {...intent("down", index, () => move(index, 1))}
                     className="btn btn-secondary py-2 text-sm"
-                    onClick={() => move(index, 1)}
                     disabled={index === rows.length - 1}
                     aria-label={t("moveDown", { row: label })}
                   >
                     <span aria-hidden>↓</span> {t("down")}
                   </button>
                   <button
-                    type="button"
-                    className="btn btn-secondary py-2 text-sm text-danger"
-                    onClick={() => {
+                    {...intent("remove", index, () => {
                       edit();
                       setRows((current) => current.filter((r) => r.key !== row.key));
-                    }}
+                    })}
+                    className="btn btn-secondary py-2 text-sm text-danger"
                     aria-label={t("removeRow", { row: label })}
                   >
                     {t("remove")}
@@ -216,7 +239,7 @@ export function ListEditor(props: {
           );
         })}
       </ol>
-      <button type="button" className="btn btn-secondary" onClick={add}>
+      <button {...intent("add", rows.length, add)} className="btn btn-secondary">
         <span aria-hidden>+</span> {props.addLabel}
       </button>
     </div>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorsByPath } from "@/lib/forms/list-fields";
 import { briefFieldsSchema, briefTitleSchema, webAddressSchema } from "./brief-schema";
 
 const blank = {
@@ -20,6 +21,28 @@ const blank = {
 describe("briefFieldsSchema", () => {
   it("needs a title", () => {
     expect(briefTitleSchema.safeParse("   ").error?.issues[0]?.message).toBe("Give the brief a title.");
+  });
+
+  it("says each pack row's mistake at the row the organiser sees, blank rows before it counted", () => {
+    const result = briefFieldsSchema.safeParse({
+      ...blank,
+      dataLinks: [
+        { title: "", url: "", note: "" },
+        { title: "Tree survey", url: "not a web address", note: "" },
+      ],
+      contacts: [
+        { role: " ", howToReach: "" },
+        { role: "", howToReach: "" },
+        { role: "Parks team", howToReach: "" },
+      ],
+    });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(fieldErrorsByPath(result.error)).toEqual({
+        "dataLinks.1.url": "Enter a full web address, starting with https://",
+        "contacts.2.howToReach": "Say how to reach them: in the room, an email address, a phone number.",
+      });
+    }
   });
 
   it("drops blank spare rows and trims the rest", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isBlankRow } from "@/lib/forms/list-fields";
+import { listWithSpareRows } from "@/lib/forms/list-fields";
 
 const text = (label: string, max: number) =>
   z
@@ -52,10 +52,10 @@ const contactSchema = z.object({
 });
 
 const maxRows = 30;
-/** Rows left entirely blank are spare rows, not mistakes: they are dropped before checking. */
-const withoutBlankRows = z.array(z.record(z.string(), z.string())).transform((list) => list.filter((r) => !isBlankRow(r)));
-const linkRows = withoutBlankRows.pipe(z.array(packLinkSchema).max(maxRows, `Keep it to ${maxRows} links or fewer.`));
-const contactRows = withoutBlankRows.pipe(z.array(contactSchema).max(maxRows, `Keep it to ${maxRows} contacts or fewer.`));
+/** Rows left entirely blank are spare rows, not mistakes: dropped, once each row is checked where it stands. */
+const isSpare = (row: Record<string, unknown>) => Object.values(row).every((v) => String(v ?? "").trim() === "");
+const linkRows = listWithSpareRows(packLinkSchema, isSpare, maxRows, `Keep it to ${maxRows} links or fewer.`);
+const contactRows = listWithSpareRows(contactSchema, isSpare, maxRows, `Keep it to ${maxRows} contacts or fewer.`);
 
 /** Everything the brief editor's main form saves. */
 export const briefFieldsSchema = z.object({

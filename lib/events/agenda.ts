@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listWithSpareRows } from "@/lib/forms/list-fields";
 import { londonTime, outsideEventYears, readLondonTime } from "./event-details";
 
 const maxPhases = 20;
@@ -37,7 +38,15 @@ export const phaseSchema = z
     message: "The end must be after the start.",
   });
 
-export const agendaSchema = z.array(phaseSchema).max(maxPhases, `Keep the agenda to ${maxPhases} phases or fewer.`);
+const tooManyPhases = `Keep the agenda to ${maxPhases} phases or fewer.`;
+export const agendaSchema = z.array(phaseSchema).max(maxPhases, tooManyPhases);
+
+/** A row of the agenda editor left blank (its id aside: a phase emptied is a phase removed) is no phase. */
+const isSparePhase = (row: Record<string, unknown>) =>
+  ["name", "startsAt", "endsAt"].every((key) => String(row[key] ?? "").trim() === "");
+
+/** The agenda as its editor posts it: blank rows dropped, each message about the row where it stands. */
+export const postedAgendaSchema = listWithSpareRows(phaseSchema, isSparePhase, maxPhases, tooManyPhases);
 
 export type AgendaPhase = z.output<typeof phaseSchema>;
 
@@ -49,14 +58,7 @@ export function orderAgenda<T extends { startsAt: number; position: number }>(ph
   return [...phases].sort((a, b) => a.startsAt - b.startsAt || a.position - b.position);
 }
 
-/** Moves one item up or down a list (a no-op at either end). Returns a new array. */
-export function moveItem<T>(items: readonly T[], index: number, direction: "up" | "down"): T[] {
-  const target = direction === "up" ? index - 1 : index + 1;
-  if (index < 0 || index >= items.length || target < 0 || target >= items.length) return [...items];
-  const next = [...items];
-  [next[index], next[target]] = [next[target]!, next[index]!];
-  return next;
-}
+export { moveItem } from "@/lib/forms/list-fields";
 
 /** An agenda as two organisers' saves are compared (lib/forms/edit-basis.ts): the phases in order, as one value. */
 export function agendaForMerge(phases: readonly { id?: string; name: string; startsAt: number; endsAt: number | null }[]) {

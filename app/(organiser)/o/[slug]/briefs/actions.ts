@@ -26,7 +26,7 @@ import { maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
-import { fieldErrorsByPath, listFromForm } from "@/lib/forms/list-fields";
+import { applyListIntent, fieldErrorsByPath, listFromForm, readListIntent } from "@/lib/forms/list-fields";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { followSuccessLines } from "@/lib/presentations/judging";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
@@ -37,7 +37,8 @@ import { echo, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
 import { briefFieldLabels, briefFormText, shownBriefField } from "./merge-brief";
 
-export type BriefLists = Pick<BriefFields, "dataLinks" | "usefulLinks" | "contacts">;
+/** The pack's lists as the form draws them: as stored, or as posted (blank rows and all) when nothing was saved. */
+export type BriefLists = Record<keyof Pick<BriefFields, "dataLinks" | "usefulLinks" | "contacts">, Record<string, string>[]>;
 export type BriefFormState = FormState & {
   saved?: string;
   /** The basis the form's next save is merged on (lib/forms/edit-basis.ts). */
@@ -84,6 +85,7 @@ export async function moveBriefAction(slug: string, form: FormData): Promise<voi
 }
 
 const linkKeys = ["title", "url", "note"] as const;
+const contactKeys = ["role", "howToReach"] as const;
 
 export async function saveBriefAction(
   slug: string,
@@ -97,17 +99,26 @@ export async function saveBriefAction(
   const values = echo(form, briefTextFields);
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: await organisersOnlyText(), values };
-  const parsed = briefFieldsSchema.safeParse({
-    ...values,
+  const posted: BriefLists = {
     dataLinks: listFromForm(form, "dataLinks", linkKeys),
     usefulLinks: listFromForm(form, "usefulLinks", linkKeys),
-    contacts: listFromForm(form, "contacts", ["role", "howToReach"]),
-  });
+    contacts: listFromForm(form, "contacts", contactKeys),
+  };
+  // Up, Down, Remove or Add pressed without JavaScript: that list drawn again changed, every field kept, nothing saved.
+  const intent = readListIntent(form);
+  if (intent && Object.hasOwn(posted, intent.list)) {
+    const list = intent.list as keyof BriefLists;
+    const lists = { ...posted, [list]: applyListIntent(posted[list], intent) };
+    return { values, lists, postedBasis: postedBasis(form.get("basis")) };
+  }
+  const parsed = briefFieldsSchema.safeParse({ ...values, ...posted });
   const t = await getTranslations("organiser-briefs.actions");
   if (!parsed.success) {
+    // The lists as posted too, so no row typed is lost, and each message stands beside its row.
     return {
       errors: await inLanguage(fieldErrorsByPath(parsed.error)),
       values,
+      lists: posted,
       message: t("checkFields"),
       postedBasis: postedBasis(form.get("basis")),
     };

@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { eventPhases, events } from "@/db/schema";
-import { agendaForMerge, agendaSchema, orderAgenda } from "@/lib/events/agenda";
+import { agendaForMerge, orderAgenda, postedAgendaSchema } from "@/lib/events/agenda";
 import {
   type EventDetails,
   eventDetailsFields,
@@ -21,7 +21,7 @@ import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { basisOf, mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
-import { fieldErrorsByPath, isBlankRow, listFromForm } from "@/lib/forms/list-fields";
+import { applyListIntent, fieldErrorsByPath, listFromForm, readListIntent } from "@/lib/forms/list-fields";
 import { localDayTime } from "@/lib/i18n/dates";
 import { localeInfo } from "@/lib/i18n/locales";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -90,8 +90,12 @@ export async function saveAgendaAction(slug: string, _previous: SavedFormState, 
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: await organisersOnlyText() };
   const t = await getTranslations("organiser.edit");
-  const rows = listFromForm(form, "phases", phaseKeys).filter((row) => !isBlankRow({ ...row, id: "" }));
-  const parsed = agendaSchema.safeParse(rows.map((row) => ({ ...row, id: row.id || undefined })));
+  // Every row as posted, blank ones too: drawn again as they stood, each message beside its own row.
+  const rows = listFromForm(form, "phases", phaseKeys);
+  // Up, Down, Remove or Add pressed without JavaScript: the list drawn again changed, nothing saved.
+  const intent = readListIntent(form);
+  if (intent?.list === "phases") return { rows: applyListIntent(rows, intent), postedBasis: postedBasis(form.get("basis")) };
+  const parsed = postedAgendaSchema.safeParse(rows.map((row) => ({ ...row, id: row.id || undefined })));
   if (!parsed.success) {
     return {
       errors: await inRequestLanguageEach(fieldErrorsByPath(parsed.error, "phases")),

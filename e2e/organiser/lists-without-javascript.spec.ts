@@ -1,0 +1,112 @@
+/**
+ * An agenda and a brief's pack are lists of rows. Without JavaScript (a council laptop that blocks
+ * scripts, or a tap before the page's script ran) they can still be filled, grown, reordered and
+ * cut down: a spare blank row is always drawn, and Up, Down, Remove and Add post the form for the
+ * server to draw the list again, changed, saving nothing. A refused save draws every row as typed,
+ * each message beside the row it is about.
+ */
+import { type Browser, expect, test } from "@playwright/test";
+import { asc, eq } from "drizzle-orm";
+import { briefs, eventPhases } from "@/db/schema";
+import { addBrief, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
+
+const noScript = async (browser: Browser, accountId: string) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signIn(context, accountId);
+  return context;
+};
+
+test("an agenda is written, grown, reordered and cut down without JavaScript", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  await dateEvent(event.id);
+  const context = await noScript(browser, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/edit`);
+
+  // A spare row to fill in, from the start.
+  await page.getByLabel("Phase (phase 1)").fill("Presentations");
+  await page.getByLabel("Starts (phase 1)").fill("2027-05-16T15:00");
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  await expect(page.getByLabel("Phase (phase 1)")).toHaveValue("Presentations");
+  await page.getByLabel("Phase (phase 2)").fill("Kick-off evening");
+  await page.getByLabel("Starts (phase 2)").fill("2027-05-14T18:00");
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  await page.getByLabel("Phase (phase 3)").fill("Lunch nobody planned");
+  await page.getByLabel("Starts (phase 3)").fill("2027-05-15T12:00");
+
+  await page.getByRole("button", { name: "Move phase 2 up" }).click();
+  await expect(page.getByLabel("Phase (phase 1)")).toHaveValue("Kick-off evening");
+  await expect(page.getByLabel("Phase (phase 2)")).toHaveValue("Presentations");
+  await expect(page.getByLabel("Starts (phase 2)")).toHaveValue("2027-05-16T15:00");
+  await page.getByRole("button", { name: "Remove phase 3" }).click();
+  await expect(page.getByLabel("Phase (phase 3)")).toHaveValue("");
+  // Nothing is saved until Save.
+  expect(await (await db()).read.select().from(eventPhases).where(eq(eventPhases.eventId, event.id))).toEqual([]);
+
+  await page.getByRole("button", { name: "Save agenda" }).click();
+  await expect(page.getByText("Saved. The agenda has 2 phases.")).toBeVisible();
+  const saved = await (await db()).read
+    .select()
+    .from(eventPhases)
+    .where(eq(eventPhases.eventId, event.id))
+    .orderBy(asc(eventPhases.startsAt));
+  expect(saved.map((p) => p.name)).toEqual(["Kick-off evening", "Presentations"]);
+  // Drawn again from what is stored, with a spare row for the next phase.
+  await expect(page.getByLabel("Phase (phase 3)")).toHaveValue("");
+  await context.close();
+});
+
+test("a phase's mistake is said beside that phase, when a blank row stands before it", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const context = await noScript(browser, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/edit`);
+  await page.getByLabel("Phase (phase 1)").fill("Kick-off evening");
+  await page.getByLabel("Starts (phase 1)").fill("2027-05-14T18:00");
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  // Phase 2 left blank; phase 3 has a time but no name.
+  await page.getByLabel("Starts (phase 3)").fill("2027-05-15T09:30");
+  await page.getByRole("button", { name: "Save agenda" }).click();
+  await expect(page.getByLabel("Phase (phase 3)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Phase (phase 3)")).toHaveAccessibleDescription(/Give this phase a name/);
+  await expect(page.getByLabel("Phase (phase 2)")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Starts (phase 3)")).toHaveValue("2027-05-15T09:30");
+  await expect(page.getByLabel("Phase (phase 1)")).toHaveValue("Kick-off evening");
+  await context.close();
+});
+
+test("a brief's refused save keeps every row typed in its pack, each message at its own row", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const briefId = await addBrief(event.id, { title: "Love Your Space", status: "draft" });
+  const context = await noScript(browser, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+
+  await page.getByLabel("The problem").fill("Small parks are under-used.");
+  await page.getByRole("button", { name: "Add a data link" }).click();
+  await page.getByLabel("Title (data link 2)").fill("Park usage counts");
+  await page.getByLabel("Web address (data link 2)").fill("not a web address");
+  await page.getByLabel("Role (contact 1)").fill("Parks team");
+  await page.getByLabel("How to reach them (contact 1)").fill("In the room all weekend");
+  await page.getByRole("button", { name: "Save brief" }).click();
+
+  await expect(page.getByText("Nothing was saved yet: check the fields marked below.")).toBeVisible();
+  await expect(page.getByLabel("Web address (data link 2)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Web address (data link 2)")).toHaveValue("not a web address");
+  await expect(page.getByLabel("Title (data link 2)")).toHaveValue("Park usage counts");
+  await expect(page.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
+  await expect(page.getByLabel("How to reach them (contact 1)")).toHaveValue("In the room all weekend");
+  await expect(page.getByLabel("The problem")).toHaveValue("Small parks are under-used.");
+
+  // Fixed and tidied without JavaScript: the blank first data link removed, then saved.
+  await page.getByLabel("Web address (data link 2)").fill("https://data.example.org/parks");
+  await page.getByRole("button", { name: "Remove data link 1" }).click();
+  await expect(page.getByLabel("Title (data link 1)")).toHaveValue("Park usage counts");
+  await page.getByRole("button", { name: "Save brief" }).click();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  const [saved] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
+  expect(saved).toMatchObject({ problem: "Small parks are under-used." });
+  await expect(page.getByLabel("Title (data link 1)")).toHaveValue("Park usage counts");
+  await context.close();
+});

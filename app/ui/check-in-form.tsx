@@ -6,6 +6,7 @@ import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fie
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { SubmissionField } from "@/app/ui/submission-field";
 import { filesKeptField } from "@/lib/forms/files-not-kept";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import type { CheckInState } from "./check-in-submission";
@@ -38,8 +39,7 @@ export function CheckInForm({
   const e = state.errors ?? {};
   return (
     <form {...formProps} className="space-y-5" encType="multipart/form-data">
-      {/* Keyed, so the new id of a page redrawn after a save replaces the old one, even through form.reset(). */}
-      <input key={submission} type="hidden" name="submission" defaultValue={submission} />
+      <SubmissionField id={submission} />
       {scripted ? <input type="hidden" name={filesKeptField} value="yes" /> : null}
       <SavedMessage message={state.saved} />
       <p className="rounded-xl border border-line bg-brand-soft/40 p-3 text-sm" data-testid="what-becomes-public">

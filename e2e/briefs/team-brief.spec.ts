@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { briefReframes } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
-import { addBrief, addStaff, createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { addBrief, addStaff, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 import { addPackFixture, createTeamFixture } from "./fixtures";
 
@@ -167,4 +169,33 @@ test("a draft brief is not found by participants", async ({ page, context }) => 
   const response = await page.goto(`/p/${event.slug}/brief/${draft}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByText("Not ready")).toHaveCount(0);
+});
+
+test("a reframe sent again without JavaScript (a reload of its answer) is saved once; changed after going back, it is a new one", async ({
+  browser,
+}) => {
+  const { event, briefId } = await weekendWithTeams();
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const amara = await joinAs(context, event.id, "Amara");
+  await createTeamFixture({ eventId: event.id, briefId, name: "Park Rangers", participantIds: [amara.participantId] });
+  const page = await context.newPage();
+  const saved = () => db().then((d) => d.read.select().from(briefReframes).where(eq(briefReframes.briefId, briefId)));
+  try {
+    await page.goto(`/p/${event.slug}/brief/${briefId}`);
+    await page.getByLabel("The problem as your team now sees it").fill("People don't know the parks are theirs.");
+    await page.getByRole("button", { name: "Save our reframed problem" }).click();
+    await expect(page.getByText("Saved. Your reframed problem is now shown next to the original.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByText("Saved. Your reframed problem is now shown next to the original.")).toBeVisible();
+    expect((await saved()).map((r) => r.text)).toEqual(["People don't know the parks are theirs."]);
+
+    // Back to the form as it was, words changed, sent: a new version, not taken for the first sent again.
+    await page.goBack();
+    await page.getByLabel("The problem as your team now sees it").fill("Families don't know the parks are theirs.");
+    await page.getByRole("button", { name: /Save/ }).click();
+    await expect(page.getByText("Saved. Your reframed problem is now shown next to the original.")).toBeVisible();
+    await expect.poll(async () => (await saved()).length).toBe(2);
+  } finally {
+    await context.close();
+  }
 });

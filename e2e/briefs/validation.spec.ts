@@ -111,3 +111,23 @@ test("files of a draft brief are served to staff only", async ({ page, context, 
     await stranger.close();
   }
 });
+
+test("a file upload sent again without JavaScript (a reload of its answer) stores one copy", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const briefId = await addBrief(event.id, { title: "Love Your Space", status: "draft" });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signIn(context, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+  await page.getByLabel("Title (optional)").fill("Park survey 2025");
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "survey.pdf", mimeType: "application/pdf", buffer: samplePdf });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByText("Uploaded Park survey 2025.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Uploaded Park survey 2025.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Park survey 2025" })).toHaveCount(1);
+  expect(await (await db()).read.select().from(briefFiles).where(eq(briefFiles.briefId, briefId))).toHaveLength(1);
+  await context.close();
+});

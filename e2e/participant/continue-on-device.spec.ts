@@ -230,9 +230,12 @@ test("without JavaScript, a participant shows their personal link and continues 
   await expect(page.getByRole("img", { name: "QR code of your personal link" })).toBeVisible();
   // Copying needs a script: no button that would do nothing.
   await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
-  // No axe here: run on this page with JavaScript off, it posted the form again (the page came back
-  // with a newer link). The first test checks the same panel with JavaScript.
+  // No axe here: run on this page with JavaScript off, it posts the form again. The first test
+  // checks the same panel with JavaScript.
   await page.screenshot({ path: "e2e/.artifacts/screenshots/device-link-no-js-phone.png", fullPage: true });
+  // The browser sends the form again (a reload): the same link, not a new one that would switch off the copy already sent.
+  await page.reload();
+  await expect(page.getByTestId("device-link")).toHaveText(link);
 
   const newPhone = await browser.newContext({ ...phone, javaScriptEnabled: false });
   const second = await newPhone.newPage();
@@ -240,6 +243,12 @@ test("without JavaScript, a participant shows their personal link and continues 
   await second.getByRole("button", { name: "Continue here" }).click();
   await expect(second).toHaveURL(new RegExp(`/p/${event.slug}$`));
   await expect(second.getByRole("heading", { name: "Hello, Kofi" })).toBeVisible();
+
+  // Used, it is not brought back by sending the old form once more: the page says so, and makes a new one on request.
+  await page.reload();
+  await expect(page.getByText("The link this page made has been used or replaced since.")).toBeVisible();
+  await page.getByRole("button", { name: "Show my personal link" }).click();
+  await expect(page.getByTestId("device-link")).not.toHaveText(link);
   await oldPhone.close();
   await newPhone.close();
 });

@@ -9,8 +9,12 @@ export type Actor =
   | { kind: "participant"; eventId: string; participantId: string; role: "participant" }
   | { kind: "staff"; eventId: string; accountId: string; name: string; role: Exclude<Role, "participant"> };
 
+/** An account's key among actors' (`actorKey`), for what an account does outside any one event's room. */
+export const accountKey = (accountId: string) => `a:${accountId}`;
+
 /** A stable key for one person, used for idempotency and for counting people (not tabs). */
-export const actorKey = (actor: Actor) => (actor.kind === "participant" ? `p:${actor.participantId}` : `a:${actor.accountId}`);
+export const actorKey = (actor: Actor) =>
+  actor.kind === "participant" ? `p:${actor.participantId}` : accountKey(actor.accountId);
 
 /**
  * How a member of staff signs what they do in the room ("Phase started by …"). Staff sign with

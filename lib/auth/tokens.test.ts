@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { hashToken, newToken, sign, unsign } from "./tokens";
+import { hashToken, newToken, sign, tokenForSubmission, unsign } from "./tokens";
 
 const secret = "a-test-secret-that-is-long-enough-1234";
+
+describe("tokenForSubmission", () => {
+  it("is the same for the same form sent again, so its link can be shown again, and unlike any other", () => {
+    const form = "6f1c1a57-52c3-4c4e-9b0e-1f6f1f0c2a11";
+    const token = tokenForSubmission(secret, "staff-invite", form);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(tokenForSubmission(secret, "staff-invite", form)).toBe(token);
+    expect(tokenForSubmission(secret, "device-link", form)).not.toBe(token);
+    expect(tokenForSubmission(`${secret}-other`, "staff-invite", form)).not.toBe(token);
+    expect(tokenForSubmission(secret, "staff-invite", "7f1c1a57-52c3-4c4e-9b0e-1f6f1f0c2a11")).not.toBe(token);
+  });
+});
 
 describe("newToken / hashToken", () => {
   it("makes 256-bit url-safe tokens that do not repeat", () => {

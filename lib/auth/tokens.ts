@@ -5,6 +5,15 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/**
+ * The token one form's submission makes (lib/forms/form-submission.ts), the same each time it is
+ * sent: sent again, the form can show the link it made again instead of making another. As
+ * random as newToken's to anyone without the secret; `purpose` keeps one form's from another's.
+ */
+export function tokenForSubmission(secret: string, purpose: string, submission: string): string {
+  return createHmac("sha256", secret).update(`${purpose}:${submission}`).digest("base64url");
+}
+
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
 }

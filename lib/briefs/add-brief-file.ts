@@ -13,6 +13,10 @@ export type AddBriefFileResult = { ok: true; id: string } | { ok: false; field: 
  * in the brief's pack. An image is opened in the browser, so it is decoded and stripped of its
  * metadata like every other upload (lib/files/images.ts); only that copy is kept. The bytes are written first and removed again if the record cannot be
  * made, so the database never points at a file that is not there.
+ *
+ * `submission` is the id the upload form was drawn with; it becomes the file's id. The same form
+ * sent again (a reload that resends it, back then resubmit) finds its file already there and
+ * stores no second copy. A file of another brief under that id is no resend: it gets an id of its own.
  */
 export async function addBriefFile(
   db: Database,
@@ -23,8 +27,15 @@ export async function addBriefFile(
     title: string;
     file: { name: string; size: number; bytes: Uint8Array };
     uploadedBy: string;
+    submission?: string;
   },
 ): Promise<AddBriefFileResult> {
+  let id = input.submission ?? randomUUID();
+  if (input.submission) {
+    const [held] = await db.read.select({ briefId: briefFiles.briefId }).from(briefFiles).where(eq(briefFiles.id, id));
+    if (held?.briefId === input.briefId) return { ok: true, id };
+    if (held) id = randomUUID();
+  }
   const check = checkUpload(input.file);
   if (!check.ok) return { ok: false, field: "file", message: check.message };
   let bytes = input.file.bytes;
@@ -38,7 +49,6 @@ export async function addBriefFile(
   const storageKey = newStorageKey();
   await storage.save(storageKey, bytes);
   try {
-    const id = randomUUID();
     const added = await db.transact(async (tx) => {
       const [brief] = await tx
         .select({ id: briefs.id })
@@ -50,6 +60,9 @@ export async function addBriefFile(
         .from(briefFiles)
         .where(eq(briefFiles.briefId, input.briefId));
       const fileName = safeFileName(input.file.name, check.extension);
+      // Sent twice at once, and the other copy was recorded first: this one's bytes are spares.
+      const [taken] = await tx.select({ id: briefFiles.id }).from(briefFiles).where(eq(briefFiles.id, id));
+      if (taken) return "again";
       await tx.insert(briefFiles).values({
         id,
         briefId: input.briefId,
@@ -63,8 +76,9 @@ export async function addBriefFile(
       });
       return true;
     });
-    if (!added) {
+    if (added !== true) {
       await storage.remove(storageKey);
+      if (added === "again") return { ok: true, id };
       return { ok: false, field: "brief", message: "This brief no longer exists." };
     }
     return { ok: true, id };

@@ -16,14 +16,15 @@ export const inviteExpirySchema = z
 
 /**
  * A single-use invitation to help run an event. The token goes into the link and is shown once;
- * only its hash is stored, so the database alone cannot be used to accept an invitation.
+ * only its hash is stored, so the database alone cannot be used to accept an invitation. `token`
+ * is the form's own when the form that asks makes it (lib/auth/tokens.ts, tokenForSubmission).
  */
 export async function createInvite(
   tx: Tx,
-  input: { eventId: string; role: StaffRole; createdBy: string; now?: number; lifetimeMs?: number },
+  input: { eventId: string; role: StaffRole; createdBy: string; now?: number; lifetimeMs?: number; token?: string },
 ) {
   const now = input.now ?? Date.now();
-  const token = newToken();
+  const token = input.token ?? newToken();
   const expiresAt = now + (input.lifetimeMs ?? inviteLifetimeMs);
   await tx.insert(staffInvites).values({
     tokenHash: hashToken(token),

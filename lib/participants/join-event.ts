@@ -41,9 +41,8 @@ export async function joinEvent(
   return { participantId: id, resumeToken, broadcasts };
 }
 
-/** A new personal link; the old one stops working. */
-export async function renewResumeToken(tx: Tx, participantId: string) {
-  const resumeToken = newToken();
+/** A new personal link; the old one stops working. `resumeToken`: the form's own (lib/auth/tokens.ts, tokenForSubmission). */
+export async function renewResumeToken(tx: Tx, participantId: string, resumeToken: string = newToken()) {
   await tx
     .update(participants)
     .set({ resumeTokenHash: hashToken(resumeToken), resumeTokenMadeAt: Date.now() })

@@ -10,6 +10,8 @@ import { events } from "@/db/schema";
 import { removeStaff } from "@/lib/accounts/access";
 import { emailSchema } from "@/lib/accounts/create-account";
 import { staffChanged } from "@/lib/activity/staff-handlers";
+import { accountKey } from "@/lib/auth/actor";
+import { tokenForSubmission } from "@/lib/auth/tokens";
 import { currentAccount, sessionSecret } from "@/lib/auth/web-session";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
@@ -18,9 +20,11 @@ import { staffInviteEmail } from "@/lib/email/templates";
 import { eventTimeZone, formatDay } from "@/lib/events/event-dates";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { onceInTransaction, postedSubmission, sameSending } from "@/lib/forms/form-submission";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createInvite, inviteExpirySchema, inviteRoleSchema } from "@/lib/invites/create-invite";
+import { findInvite } from "@/lib/invites/find-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
@@ -109,20 +113,38 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
   if (email && !email.success) return { errors: { email: await firstIssue(email.error, t("checkAddress")) }, values };
 
   const db = await sharedDatabase();
-  const { invite, broadcasts } = await db.transact(async (tx) => ({
+  const mailer = sharedMailer();
+  const linkTo = async (token: string) => `${mailer ? emailLinkBase() : await publicBaseUrl()}/invite/${token}`;
+  // The form's own token: sent again (a reload, back then resend), it shows the invitation it made
+  // again, the same link, instead of making (and emailing) another.
+  const submission = sameSending(postedSubmission(form), [values.role, values.expires, values.email.trim()]);
+  const sending = { actorKey: accountKey(allowed.account.id), submission, form: "staff-invite" };
+  const token = sending.submission ? tokenForSubmission(sessionSecret(), sending.form, sending.submission) : undefined;
+  const once = await onceInTransaction(db, sending, async (tx) => ({
     invite: await createInvite(tx, {
       eventId: allowed.event.id,
       role: role.data,
       createdBy: allowed.account.id,
       lifetimeMs: lifetime.data,
+      token,
     }),
     broadcasts: await staffChanged(tx, allowed.event.id),
   }));
+  if (once.again) {
+    // The page drawn again gives the form a fresh id: its next sending is a new invitation.
+    refresh();
+    const made = token ? await findInvite(db.read, token) : null;
+    if (!token || made?.event.id !== allowed.event.id || made.status !== "valid") return { message: t("sentAgain"), values };
+    return {
+      values: { role: values.role, expires: values.expires },
+      invite: { link: await linkTo(token), role: made.role, expires: longDay(await getLocale(), made.expiresAt) },
+    };
+  }
+  const { invite, broadcasts } = once.result;
   // The other organisers' event pages list pending invitations: the staff room's news redraws them.
   sharedRealtime()?.emitBroadcasts(broadcasts);
   refresh();
-  const mailer = sharedMailer();
-  const link = `${mailer ? emailLinkBase() : await publicBaseUrl()}/invite/${invite.token}`;
+  const link = await linkTo(invite.token);
   let emailedTo: string | undefined;
   let notEmailed: string | undefined;
   if (email?.success && mailer) {

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { SubmissionField } from "@/app/ui/submission-field";
 import { ChoiceGroup, SubmitButton } from "../../form-fields";
 import { type FormAction, useKeptForm } from "../../use-kept-form";
 import type { InviteFormState } from "./actions";
@@ -13,10 +14,13 @@ export function InviteForm({
   action,
   emailOn = false,
   defaultRole = "facilitator",
+  submission,
 }: {
   action: FormAction<InviteFormState>;
   emailOn?: boolean;
   defaultRole?: "facilitator" | "organiser";
+  /** A fresh id each time the page is drawn: the same form sent twice makes (and emails) one invitation. */
+  submission: string;
 }) {
   const t = useTranslations("organiser.invite");
   const { state, formProps } = useKeptForm<InviteFormState>(action, {});
@@ -32,6 +36,7 @@ export function InviteForm({
   return (
     <div className="space-y-5">
       <form {...formProps} className="space-y-4">
+        <SubmissionField id={submission} />
         <FormMessage message={state.message} />
         <ChoiceGroup
           idPrefix="invite-role"

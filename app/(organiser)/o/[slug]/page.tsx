@@ -10,6 +10,7 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { findBriefs } from "@/lib/briefs/find-briefs";
 import { sharedMailer } from "@/lib/email/mailer";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { newSubmission } from "@/lib/forms/form-submission";
 import { localEventDates, localShortDate } from "@/lib/i18n/dates";
 import { listPendingInvites } from "@/lib/invites/find-invite";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
@@ -286,7 +287,11 @@ export default async function EventAdminPage({
                 <p className="text-ink-soft">{t("event.inviteIntro")}</p>
               </div>
               <div className="grid gap-8 lg:grid-cols-2">
-                <InviteForm action={createInviteAction.bind(null, event.slug)} emailOn={sharedMailer() !== null} />
+                <InviteForm
+                  action={createInviteAction.bind(null, event.slug)}
+                  emailOn={sharedMailer() !== null}
+                  submission={newSubmission()}
+                />
                 <div>
                   <h3 className="mb-3 font-bold">{t("event.pendingHeading")}</h3>
                   {pending.length === 0 ? (

@@ -1,5 +1,6 @@
 "use server";
 
+import { createHash } from "node:crypto";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -26,6 +27,7 @@ import { maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
+import { postedSubmission, sameSending } from "@/lib/forms/form-submission";
 import { applyListIntent, fieldErrorsByPath, listFromForm, readListIntent } from "@/lib/forms/list-fields";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { followSuccessLines } from "@/lib/presentations/judging";
@@ -207,12 +209,15 @@ export async function uploadBriefFileAction(
     return { errors: { file: t("tooBig", { max: maxUploadMb }) }, values };
   }
   const db = await sharedDatabase();
+  const bytes = new Uint8Array(await file.arrayBuffer());
   const added = await addBriefFile(db, fileStorage(), {
     eventId: allowed.event.id,
     briefId,
     title: title.data,
-    file: { name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) },
+    file: { name: file.name, size: file.size, bytes },
     uploadedBy: allowed.account.id,
+    // The form as it was sent again (a reload, back then resend) stores no second copy; another file chosen is a new one.
+    submission: sameSending(postedSubmission(form), [title.data, file.name, createHash("sha256").update(bytes).digest("hex")]),
   });
   if (!added.ok) {
     const message = await inRequestLanguage(added.message);

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { sharedMailer } from "@/lib/email/mailer";
+import { newSubmission } from "@/lib/forms/form-submission";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
@@ -43,7 +44,11 @@ export default async function AddFacilitatorPage({ params }: { params: Promise<{
         {role === "organiser" ? (
           <>
             <p className="text-ink-soft">{t("intro", { event: event.name })}</p>
-            <InviteForm action={createInviteAction.bind(null, event.slug)} emailOn={sharedMailer() !== null} />
+            <InviteForm
+              action={createInviteAction.bind(null, event.slug)}
+              emailOn={sharedMailer() !== null}
+              submission={newSubmission()}
+            />
           </>
         ) : (
           <p className="text-ink-soft">{t("organisersOnly")}</p>

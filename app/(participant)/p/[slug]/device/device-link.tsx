@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
+import { SubmissionField } from "@/app/ui/submission-field";
 import type { DeviceLink } from "./actions";
 
 /**
@@ -9,7 +10,14 @@ import type { DeviceLink } from "./actions";
  * back with the link); with them, the link appears in place. Copying needs a script, so the copy
  * button shows only where the browser can copy.
  */
-export function DeviceLinkPanel({ action }: { action: (previous: DeviceLink | null, form: FormData) => Promise<DeviceLink> }) {
+export function DeviceLinkPanel({
+  action,
+  submission,
+}: {
+  action: (previous: DeviceLink | null, form: FormData) => Promise<DeviceLink>;
+  /** A fresh id each time the page is drawn: the same form sent twice makes (and emails) one link. */
+  submission: string;
+}) {
   const t = useTranslations("phone.device");
   const [link, formAction, pending] = useActionState(action, null);
   const [copied, setCopied] = useState(false);
@@ -44,6 +52,7 @@ export function DeviceLinkPanel({ action }: { action: (previous: DeviceLink | nu
   }
   return (
     <form action={formAction} className="space-y-3">
+      <SubmissionField id={submission} />
       {link && "error" in link ? (
         <p role="alert" className="field-error">
           {link.error}

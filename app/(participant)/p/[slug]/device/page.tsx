@@ -7,6 +7,7 @@ import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { currentDeviceId } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { newSubmission } from "@/lib/forms/form-submission";
 import { sameVenueDay } from "@/lib/i18n/dates";
 import { sayDeviceLabel } from "@/lib/participants/device-label";
 import { listDevices } from "@/lib/participants/devices";
@@ -61,7 +62,7 @@ export default async function ContinueElsewherePage({ params }: { params: Promis
             </p>
           </div>
           {actor.kind === "participant" ? (
-            <DeviceLinkPanel action={makeDeviceLink.bind(null, event.slug)} />
+            <DeviceLinkPanel action={makeDeviceLink.bind(null, event.slug)} submission={newSubmission()} />
           ) : (
             <p>{t("staff")}</p>
           )}

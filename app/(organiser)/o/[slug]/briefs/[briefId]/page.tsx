@@ -9,6 +9,7 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { storedBriefFields } from "@/lib/briefs/brief-schema";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { basisOf } from "@/lib/forms/edit-basis";
+import { newSubmission } from "@/lib/forms/form-submission";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
@@ -127,7 +128,7 @@ export default async function EditBriefPage({ params }: Props) {
                 ))}
               </ul>
             )}
-            <UploadForm action={uploadBriefFileAction.bind(null, event.slug, brief.id)} />
+            <UploadForm action={uploadBriefFileAction.bind(null, event.slug, brief.id)} submission={newSubmission()} />
           </section>
         </div>
       </div>

@@ -4,12 +4,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { SubmissionField } from "@/app/ui/submission-field";
 import { acceptAttribute, maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
 
-export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
+/** `submission`: a fresh id each time the page is drawn, so the same upload sent twice stores one copy. */
+export function UploadForm({ action, submission }: { action: FormAction<BriefFormState>; submission: string }) {
   const t = useTranslations("organiser-briefs.upload");
   const format = useFormatter();
   const { state, formProps } = useKeptForm<BriefFormState>(action, {});
@@ -34,6 +36,7 @@ export function UploadForm({ action }: { action: FormAction<BriefFormState> }) {
       }}
       className="space-y-4"
     >
+      <SubmissionField id={submission} />
       <FormMessage message={state.message} />
       <TextField
         name="fileTitle"

@@ -4,11 +4,13 @@ import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
+import { actorKey } from "@/lib/auth/actor";
 import { actorWhoMayChange } from "@/lib/auth/web-session";
 import { reframeBrief } from "@/lib/briefs/reframe-brief";
 import { reframeTextSchema } from "@/lib/briefs/reframe-rules";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
+import { onceInTransaction, postedSubmission, sameSending } from "@/lib/forms/form-submission";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { formLimit } from "@/lib/rate-limit/form-limit";
 import { accessEndedMessage } from "@/lib/realtime/constants";
@@ -51,9 +53,21 @@ export async function reframeBriefAction(
   if (!text.success) return { errors: { text: await inRequestLanguage(text.error.issues[0]!.message) }, values };
   if (actor.kind === "staff" && !values.teamId) return { errors: { teamId: t("teamMissing") }, values };
 
-  const result = await db.transact((tx) =>
-    reframeBrief(tx, { actor, briefId, teamId: values.teamId || undefined, text: text.data }),
+  // The form as it was sent again (a reload, or back then resend) saves nothing twice; changed, it is a new reframe.
+  const submission = sameSending(postedSubmission(form), [values.teamId, text.data]);
+  const sending = { actorKey: actorKey(actor), submission, form: "reframe" };
+  const once = await onceInTransaction(
+    db,
+    sending,
+    (tx) => reframeBrief(tx, { actor, briefId, teamId: values.teamId || undefined, text: text.data }),
+    (reframed) => reframed.ok,
   );
+  // Already saved: said so again, and the page drawn again gives the form a fresh id for the next one.
+  if (once.again) {
+    refresh();
+    return { saved: t("saved") };
+  }
+  const result = once.result;
   if (!result.ok) return { message: t(`refused.${refusals[result.error]}`), values };
   // Teammates' open brief pages (and the organisers' review) show it now, not at their next reload.
   sharedRealtime()?.briefReframed(event.id, briefId);

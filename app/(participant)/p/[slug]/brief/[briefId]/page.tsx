@@ -13,6 +13,7 @@ import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { findReframes, findTeamOf } from "@/lib/briefs/find-reframes";
 import { canSeeBrief } from "@/lib/briefs/visibility";
 import { findEventBySlug } from "@/lib/events/find-event";
+import { newSubmission } from "@/lib/forms/form-submission";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { localDayTime } from "@/lib/i18n/dates";
 import { sayName } from "@/lib/participants/profile-facts";
@@ -126,6 +127,7 @@ export default async function TeamBriefPage({ params }: Props) {
                   action={reframeBriefAction.bind(null, event.slug, brief.id)}
                   teams={staff ? teams.map((t) => ({ id: t.id, name: t.name })) : null}
                   current={myCurrent}
+                  submission={newSubmission()}
                 />
               </section>
             ) : null}

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { type FormAction, useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FormMessage } from "@/app/ui/form";
+import { SubmissionField } from "@/app/ui/submission-field";
 import type { ReframeFormState } from "./actions";
 
 /** "Tear up the brief": the team's own problem statement, kept beside the original. */
@@ -13,6 +14,8 @@ export function ReframeForm(props: {
   teams: { id: string; name: string }[] | null;
   /** The id of the team's current reframe, as the page was last drawn (it follows the room). */
   current: string | null;
+  /** A fresh id each time the page is drawn: the same form sent twice saves one reframe. */
+  submission: string;
 }) {
   const t = useTranslations("brief.reframe");
   const { state, formProps } = useKeptForm<ReframeFormState>(props.action, {});
@@ -42,6 +45,7 @@ export function ReframeForm(props: {
       }}
       className="space-y-4"
     >
+      <SubmissionField id={props.submission} />
       <FormMessage message={state.message} />
       {props.teams ? (
         <div>

@@ -4,7 +4,9 @@
  * console, and reach the phones in the room at once.
  */
 import { expect, test } from "@playwright/test";
-import { createEventFixture, joinAs, signIn } from "../support/fixtures";
+import { eq } from "drizzle-orm";
+import { announcements } from "@/db/schema";
+import { createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 test("without JavaScript, the console announces to the room live and starts a board, and a refusal keeps what was typed", async ({
@@ -23,8 +25,22 @@ test("without JavaScript, the console announces to the room live and starts a bo
   await console_.goto(`/f/${event.slug}`);
   await console_.getByLabel("Message").fill("Lunch is ready in the foyer");
   await console_.getByRole("button", { name: "Send announcement" }).click();
-  await expect(console_.getByText("Sent to every phone and the big screen.")).toBeVisible();
+  const sent = console_.getByText("Sent to every phone and the big screen.");
+  await expect(sent).toBeVisible();
   await expect(room.getByTestId("announcement")).toHaveText("Lunch is ready in the foyer");
+  // Said with the box it is about.
+  await expect(console_.getByLabel("Message")).toHaveAccessibleDescription(/Sent to every phone and the big screen\./);
+
+  // The browser sends the form again (a reload): answered as before, announced once.
+  const made = async () =>
+    (await (await db()).read.select().from(announcements).where(eq(announcements.eventId, event.id))).map((a) => a.text);
+  await console_.reload();
+  await expect(sent).toBeVisible();
+  expect(await made()).toEqual(["Lunch is ready in the foyer"]);
+  // The same words from the page the answer drew are a new announcement.
+  await console_.getByLabel("Message").fill("Lunch is ready in the foyer");
+  await console_.getByRole("button", { name: "Send announcement" }).click();
+  await expect.poll(made).toEqual(["Lunch is ready in the foyer", "Lunch is ready in the foyer"]);
 
   // A blank board with no columns is refused, and comes back as typed.
   const boards = console_.locator("#boards");

@@ -20,8 +20,14 @@ export async function sendFromForm<N extends CommandName>(
   actor: Actor,
   name: N,
   payload: CommandPayload<N>,
+  /**
+   * The sending's own id (lib/forms/form-submission.ts, sameSending), as a phone's outbox gives
+   * its commands one: the command record answers the same form sent again (a reload, back then
+   * resend) with the first answer, and it is not applied twice.
+   */
+  commandId: string = randomUUID(),
 ): Promise<{ ok: true; result: CommandResults[N] } | { ok: false; message: string; byField: Record<string, string> }> {
-  const envelope = { id: randomUUID(), payload };
+  const envelope = { id: commandId, payload };
   const realtime = sharedRealtime();
   // Without the socket server (a bare `next start`) there is nobody to fan out to: the command still applies.
   const ack: Ack<CommandResults[N]> = realtime

@@ -9,9 +9,14 @@ import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { sendFromForm } from "@/lib/forms/command-form";
+import { newSubmission, postedSubmission, sameSending } from "@/lib/forms/form-submission";
 import type { CommandPayload } from "@/lib/realtime/contract";
 
-export type ConsoleFormState = FormState & { saved?: string };
+export type ConsoleFormState = FormState & {
+  saved?: string;
+  /** The id for the form's next sending, once one was sent (lib/forms/form-submission.ts). */
+  submission?: string;
+};
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -37,9 +42,11 @@ export async function announceAction(slug: string, _previous: ConsoleFormState, 
   const staff = await staffOf(slug);
   if (!staff) return { message: t("notStaff"), values };
   if (!values.text.trim()) return { message: t("writeFirst"), values };
-  const sent = await sendFromForm(staff.actor, "announcement:send", { text: values.text });
+  // The form as it was, sent again (a reload, back then resend): answered as the first time, shown to no phone twice.
+  const sending = sameSending(postedSubmission(form), [values.text]);
+  const sent = await sendFromForm(staff.actor, "announcement:send", { text: values.text }, sending);
   if (!sent.ok) return { message: sent.byField.text ?? sent.message, values };
-  return { saved: t("sent", { text: sent.result.announcement.text }) };
+  return { saved: t("sent", { text: sent.result.announcement.text }), submission: newSubmission() };
 }
 
 /**

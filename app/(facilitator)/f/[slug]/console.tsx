@@ -11,6 +11,7 @@ import { useDraft } from "@/app/live/use-draft";
 import { Wordmark } from "@/app/ui/brand";
 import { LanguagePicker } from "@/app/ui/language-picker";
 import { SkipLinks } from "@/app/ui/skip-links";
+import { SubmissionField } from "@/app/ui/submission-field";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnection, useEventRoom, useStaffRoom } from "@/lib/realtime/client/react";
@@ -37,6 +38,8 @@ type Props = {
   teams: { id: string; name: string }[];
   /** Server actions for the forms drawn before the console is live, bound by the page (use-kept-form.ts says why). */
   actions: { announce: FormAction<ConsoleFormState>; createBoard: FormAction<ConsoleFormState> };
+  /** The announcement form's id as the page was drawn (lib/forms/form-submission.ts): sent twice, it is shown once. */
+  announcementSubmission: string;
 };
 
 function Stat({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
@@ -52,7 +55,7 @@ function Stat({ label, value, testId }: { label: string; value: number | string;
 
 const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
-function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState> }) {
+function AnnouncementComposer({ action, submission }: { action: FormAction<ConsoleFormState>; submission: string }) {
   const t = useTranslations("console.announce");
   const connection = useConnection();
   const { announcement, announcements } = useEventRoom();
@@ -98,6 +101,7 @@ function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState>
         {t("title")}
       </h2>
       <form action={formAction} onSubmit={send} className="space-y-3" noValidate>
+        <SubmissionField id={posted.submission ?? submission} />
         <label htmlFor="announcement-text" className="field-label">
           {t("message")}
         </label>
@@ -110,9 +114,14 @@ function AnnouncementComposer({ action }: { action: FormAction<ConsoleFormState>
           maxLength={limits.announcementText}
           placeholder={t("placeholder")}
           className="field-input"
+          // What the last sending came to ("Sent", or why not) is read with the box it is about.
+          aria-describedby={feedback ? "announcement-feedback" : undefined}
+          aria-invalid={feedback?.ok === false ? true : undefined}
         />
         <div className="flex flex-wrap items-center justify-between gap-3">
           <output
+            id="announcement-feedback"
+            htmlFor="announcement-text"
             aria-live="polite"
             className={`text-sm font-semibold ${feedback?.ok === false ? "text-danger" : "text-ink-soft"}`}
           >
@@ -217,7 +226,7 @@ const sections = [
   "announce",
 ] as const;
 
-export function Console({ event, me, board, boards: boardsAtLoad, teams, actions }: Props) {
+export function Console({ event, me, board, boards: boardsAtLoad, teams, actions, announcementSubmission }: Props) {
   const t = useTranslations("console.console");
   const { presence, room, agenda, noteCounts } = useEventRoom();
   const liveBoards = useBoardList();
@@ -348,7 +357,7 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams, actions
           <ActivityLog staff={staff} />
           <div className="space-y-4">
             <WhoIsHere presence={presence} wallRoom={wallRoom} />
-            <AnnouncementComposer action={actions.announce} />
+            <AnnouncementComposer action={actions.announce} submission={announcementSubmission} />
             <LeadPanel staff={staff} slug={event.slug} canInvite={me.role === "organiser"} />
             <section aria-labelledby="join-title" className="card space-y-2 p-4">
               <h2 id="join-title" className="text-lg font-bold">

@@ -7,6 +7,7 @@ import { teams } from "@/db/schema";
 import { personTag } from "@/lib/auth/pseudonym";
 import { findWelcomeBoard, listBoards } from "@/lib/boards/find-boards";
 import { formatJoinCode } from "@/lib/events/join-code";
+import { newSubmission } from "@/lib/forms/form-submission";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { staffPage } from "@/lib/server/staff-page";
@@ -52,6 +53,7 @@ export default async function FacilitatorConsolePage({ params }: { params: Promi
         boards={boards}
         teams={eventTeams}
         actions={{ announce: announceAction.bind(null, event.slug), createBoard: createBoardAction.bind(null, event.slug) }}
+        announcementSubmission={newSubmission()}
       />
     </EventConnectionProvider>
   );

@@ -120,6 +120,12 @@ test("an owner gets a reminder, posts from a phone, and the project leaves 'Need
     await mobile.getByTestId("language-picker").getByRole("button", { name: "Polski" }).click();
     await expect(mobile.locator("html")).toHaveAttribute("lang", "pl");
     await expect.poll(ownerLanguage).toBe("pl");
+    // So does a new owner's link the organiser emails them.
+    await organiser.goto(`/o/${event.slug}/projects/${projectId}`);
+    await organiser.getByRole("button", { name: "Make a new link" }).click();
+    await expect(organiser.getByText(`The owner's link is emailed to ${ownerEmail}.`)).toBeVisible();
+    const [, linkEmail] = await smtp.waitFor(ownerEmail, 2);
+    expect(linkEmail?.subject).toBe("Twój link do aktualizacji projektu „Pop-up café in the park”");
     await handset.close();
     await desk.close();
   } finally {

@@ -270,7 +270,8 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
       kind: "owner_link",
       to: found.project.ownerEmail,
       content: ownerLinkEmail({
-        locale: knownLocale(found.event.language) ?? defaultLocale,
+        // The language the owner chose on their page, as their reminders are; else the event's.
+        locale: knownLocale(found.project.ownerLanguage) ?? knownLocale(found.event.language) ?? defaultLocale,
         ownerName: found.project.ownerName,
         projectTitle: found.project.title,
         eventName: found.event.name,

@@ -162,7 +162,9 @@ export function ListEditor(props: {
           const label = t("row", { noun: props.noun, number: index + 1 });
           return (
             <li key={row.key} data-row className="rounded-xl border border-line bg-paper/60 p-4">
-              <fieldset>
+              {/* min-w-0: a fieldset and a grid's cells are as wide as their widest field by default (a
+                  date and time field on a phone), which ran the page past a 390 px screen's edge. */}
+              <fieldset className="min-w-0">
                 <legend className="mb-2 font-bold">{label.charAt(0).toUpperCase() + label.slice(1)}</legend>
                 {hidden.map((key) => (
                   <input key={key} type="hidden" name={`${props.name}.${index}.${key}`} value={row.values[key] ?? ""} />
@@ -176,7 +178,7 @@ export function ListEditor(props: {
                       .filter(Boolean)
                       .join(" ");
                     return (
-                      <div key={column.key} className={column.wide ? "sm:col-span-2" : undefined}>
+                      <div key={column.key} className={column.wide ? "min-w-0 sm:col-span-2" : "min-w-0"}>
                         <label htmlFor={id} className="field-label">
                           {column.label}
                           <span className="sr-only"> ({label})</span>

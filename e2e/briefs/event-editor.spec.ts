@@ -104,8 +104,8 @@ test("renaming the event reaches the open console and phones without a reload", 
 
   await editor.goto(`/o/${event.slug}/edit`);
   await editor.getByLabel("Event name").fill("Made in Stockwell");
-  await editor.getByLabel("Starts").fill("2027-05-14T18:00");
-  await editor.getByLabel("Ends").fill("2027-05-16T17:30");
+  await editor.getByLabel("Starts", { exact: true }).fill("2027-05-14T18:00");
+  await editor.getByLabel("Ends", { exact: true }).fill("2027-05-16T17:30");
   await editor.getByRole("button", { name: "Save details" }).click();
   await expect(editor.getByText("Saved. The public event page shows the new details.")).toBeVisible();
 

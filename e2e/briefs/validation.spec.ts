@@ -126,7 +126,7 @@ test("a file upload sent again without JavaScript (a reload of its answer) store
   await page.getByRole("button", { name: "Upload file" }).click();
   await expect(page.getByText("Uploaded Park survey 2025.")).toBeVisible();
   await page.reload();
-  await expect(page.getByText("Uploaded Park survey 2025.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Files" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Park survey 2025" })).toHaveCount(1);
   expect(await (await db()).read.select().from(briefFiles).where(eq(briefFiles.briefId, briefId))).toHaveLength(1);
   await context.close();

@@ -1,4 +1,4 @@
-import { submissionField } from "@/lib/forms/form-submission";
+import { submissionField } from "@/lib/forms/submission-field";
 
 /**
  * The id a form was drawn with (lib/forms/form-submission.ts): sent again, the form does nothing

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Db, Tx } from "@/db/client";
 import { commandLog } from "@/db/schema";
+import { submissionField } from "./submission-field";
 
 /**
  * A form that must not act twice (a note that emails people, a file stored, a secret link made)
@@ -11,7 +12,7 @@ import { commandLog } from "@/db/schema";
  * more. The id is kept where commands' ids are (command_log), by sender, for as long as they are
  * (lib/realtime/command-log.ts): a resend a day later is taken as new.
  */
-export const submissionField = "submission";
+export { submissionField };
 
 /** A fresh id for a form being drawn. */
 export const newSubmission = (): string => randomUUID();

@@ -125,7 +125,10 @@ test("a file upload sent again without JavaScript (a reload of its answer) store
     .setInputFiles({ name: "survey.pdf", mimeType: "application/pdf", buffer: samplePdf });
   await page.getByRole("button", { name: "Upload file" }).click();
   await expect(page.getByText("Uploaded Park survey 2025.")).toBeVisible();
+  // The reload must send the form again, or this test could not fail.
+  const postedAgain = page.waitForRequest((request) => request.isNavigationRequest() && request.method() === "POST");
   await page.reload();
+  expect((await postedAgain).postDataBuffer()?.includes("survey.pdf")).toBe(true);
   await expect(page.getByRole("region", { name: "Files" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Park survey 2025" })).toHaveCount(1);
   expect(await (await db()).read.select().from(briefFiles).where(eq(briefFiles.briefId, briefId))).toHaveLength(1);

@@ -103,7 +103,7 @@ test("signing out ends the session", async ({ page, context }) => {
   await expect(page.getByText("You're not running any events yet.")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await expectAccessible(page);
@@ -111,6 +111,29 @@ test("signing out ends the session", async ({ page, context }) => {
   await page.goto("/o");
   await expect(page).toHaveURL(/\/signin\?next=%2Fo$/);
   await expectAccessible(page);
+});
+
+test("signing out everywhere ends the person's sessions on every device, this one too", async ({ page, context, browser }) => {
+  const account = await createAccount("Sam Everywhere");
+  await signIn(context, account.id);
+  const laptop = await browser.newContext();
+  try {
+    await signIn(laptop, account.id);
+    const laptopPage = await laptop.newPage();
+    await laptopPage.goto("/o");
+    await expect(laptopPage.getByRole("heading", { name: "Your events", level: 1 })).toBeVisible();
+
+    await page.goto("/o");
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/signin\?signedOut=everywhere$/);
+    await expect(page.getByRole("status")).toContainText("You're signed out on every device");
+    await expectAccessible(page);
+
+    await laptopPage.goto("/o");
+    await expect(laptopPage).toHaveURL(/\/signin\?next=%2Fo$/);
+  } finally {
+    await laptop.close();
+  }
 });
 
 test.describe("on a phone", () => {

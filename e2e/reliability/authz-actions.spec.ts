@@ -243,6 +243,8 @@ const notEventChanges = new Set([
   "setUpMadeIn",
   "signIn",
   "signOut",
+  // Ends only the caller's own sessions (by their session cookie); the sign-in spec.
+  "signOutEverywhere",
   "createEventAction",
   "importEventAction",
   "findEventByCode",

@@ -18,6 +18,15 @@ export async function endSession(tx: Tx, tokenHash: string): Promise<Revocation[
 }
 
 /**
+ * "Sign out everywhere": every session of the account ends, this browser's too, and with them
+ * every console and screen the person has open anywhere (a lost laptop, a shared PC at a venue).
+ */
+export async function endEverySession(tx: Tx, accountId: string): Promise<Revocation[]> {
+  await tx.delete(accountSessions).where(eq(accountSessions.accountId, accountId));
+  return [{ kind: "account", accountId }];
+}
+
+/**
  * A new password: every other session of the account ends (whoever knew the old password is
  * out), the one making the change stays signed in.
  */

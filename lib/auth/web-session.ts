@@ -2,15 +2,16 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { sharedDatabase } from "@/db";
-import { accountSessions, events } from "@/db/schema";
-import { endSession } from "@/lib/accounts/access";
+import { events } from "@/db/schema";
+import { endEverySession, endSession } from "@/lib/accounts/access";
 import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
+import { openAccountSession, type SignedInBy } from "./account-session";
 import type { Actor } from "./actor";
-import { accountSessionCookie, accountSessionDays, participantCookieDays, participantCookieName } from "./cookies";
+import { accountSessionCookie, participantCookieDays, participantCookieName } from "./cookies";
 import { heldOutBy } from "./held-out";
 import { accountFromSession, heldOutParticipant, participantCookieValue, readParticipantCookie, resolveActor } from "./identity";
-import { hashToken, newToken, sign } from "./tokens";
+import { hashToken, sign } from "./tokens";
 
 const day = 24 * 3600 * 1000;
 
@@ -35,15 +36,10 @@ export async function currentAccount() {
   return accountFromSession(db.read, (await cookies()).get(accountSessionCookie)?.value);
 }
 
-export async function startAccountSession(accountId: string) {
+export async function startAccountSession(accountId: string, by: SignedInBy = "password") {
   const db = await sharedDatabase();
-  const token = newToken();
-  await db.transact((tx) =>
-    tx
-      .insert(accountSessions)
-      .values({ tokenHash: hashToken(token), accountId, expiresAt: Date.now() + accountSessionDays * day }),
-  );
-  (await cookies()).set(accountSessionCookie, token, await cookieOptions(accountSessionDays));
+  const { token, lifetimeMs } = await db.transact((tx) => openAccountSession(tx, accountId, by));
+  (await cookies()).set(accountSessionCookie, token, await cookieOptions(lifetimeMs / day));
   // Signing in on a new laptop brings the staff member's chosen language with them.
   await adoptStoredLanguage({ accountId });
 }
@@ -58,6 +54,16 @@ export async function endAccountSession() {
     sharedRealtime()?.revoke(revoked);
   }
   jar.delete(accountSessionCookie);
+}
+
+/** Ends every session of the signed-in account (and their open sockets, on every process). */
+export async function endEveryAccountSession() {
+  const account = await currentAccount();
+  if (account) {
+    const db = await sharedDatabase();
+    sharedRealtime()?.revoke(await db.transact((tx) => endEverySession(tx, account.id)));
+  }
+  (await cookies()).delete(accountSessionCookie);
 }
 
 /** This browser is that participant's device `deviceId` (recorded by the caller). */

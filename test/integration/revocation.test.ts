@@ -16,7 +16,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { accountSessions, events, notes, participantDevices } from "@/db/schema";
-import { changePassword, endSession, removeStaff } from "@/lib/accounts/access";
+import { changePassword, endEverySession, endSession, removeStaff } from "@/lib/accounts/access";
+import { openAccountSession } from "@/lib/auth/account-session";
 import { participantCookieValue } from "@/lib/auth/identity";
 import { hashToken } from "@/lib/auth/tokens";
 import { acceptInvite } from "@/lib/invites/accept-invite";
@@ -283,6 +284,51 @@ describe("on one process", () => {
         ),
       board,
     );
+  });
+
+  it("a session the identity provider vouched for must be renewed with it after 12 hours: its sockets close; a password's goes on", async () => {
+    const { db, event, board, organiser } = await setUp();
+    // Both opened 12 hours ago, less a few seconds to connect in.
+    const then = Date.now() - 12 * 3_600_000 + 4_000;
+    const { token: viaProvider } = await db.transact((tx) => openAccountSession(tx, organiser.accountId, "provider", then));
+    const { token: viaPassword } = await db.transact((tx) => openAccountSession(tx, organiser.accountId, "password", then));
+    const cookie = staffCookie(viaProvider);
+    const laptop = await clients.connect({ eventId: event.id, cookie });
+    const stays = await clients.connect({ eventId: event.id, cookie: staffCookie(viaPassword) });
+    // Nobody does anything: the provider's session runs out, and the sweep lets it go.
+    await expectCutOff(
+      "provider session renewal",
+      db,
+      [laptop],
+      () => clients.socket({ eventId: event.id, cookie }),
+      () => disconnected(laptop, 20_000),
+      board,
+    );
+    expect(await send(stays, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
+
+  it("signing out everywhere closes every socket of the person, on each of their sessions, and nobody else's", async () => {
+    const { db, event, board, organiser } = await setUp();
+    const facilitator = await createAccount(db, "Facilitator");
+    await addStaff(db, event.id, facilitator.accountId, "facilitator");
+    const cookie = staffCookie(organiser.sessionToken);
+    const here = await clients.connect({ eventId: event.id, cookie });
+    const lostLaptop = await clients.connect({
+      eventId: event.id,
+      cookie: staffCookie(await createAccountSession(db, organiser.accountId)),
+    });
+    const colleague = await clients.connect({ eventId: event.id, cookie: staffCookie(facilitator.sessionToken) });
+    await expectCutOff(
+      "sign out everywhere",
+      db,
+      [here, lostLaptop],
+      () => clients.socket({ eventId: event.id, cookie }),
+      async () => t.server.realtime.revoke(await db.transact((tx) => endEverySession(tx, organiser.accountId))),
+      board,
+      "ended",
+    );
+    expect(await db.read.select().from(accountSessions).where(eq(accountSessions.accountId, organiser.accountId))).toEqual([]);
+    expect(await send(colleague, "event:snapshot", {})).toMatchObject({ ok: true });
   });
 
   it("a new password closes every other session's sockets; the one that changed it stays", async () => {

@@ -9,6 +9,7 @@ import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { requireAccount } from "../access";
 import { RoleBadge, StatusBadge } from "../badges";
 import { PageShell } from "../page-shell";
+import { signOutEverywhere } from "../signin/actions";
 import { chooseDigestAction } from "./actions";
 import { CreateEventForm } from "./create-event-form";
 
@@ -139,6 +140,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </form>
         </section>
       ) : null}
+      <section aria-labelledby="everywhere-heading" className="card mt-8 max-w-3xl space-y-3 p-6">
+        <h2 id="everywhere-heading" className="text-xl font-bold tracking-tight">
+          {t("everywhere.heading")}
+        </h2>
+        <p className="text-ink-soft">{t("everywhere.body")}</p>
+        <form action={signOutEverywhere}>
+          <button type="submit" className="btn btn-secondary">
+            {t("everywhere.button")}
+          </button>
+        </form>
+      </section>
     </PageShell>
   );
 }

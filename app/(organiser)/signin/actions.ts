@@ -7,7 +7,7 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { authenticate, signInSchema } from "@/lib/accounts/authenticate";
 import { safeNextPath } from "@/lib/accounts/next-path";
-import { endAccountSession, startAccountSession } from "@/lib/auth/web-session";
+import { endAccountSession, endEveryAccountSession, startAccountSession } from "@/lib/auth/web-session";
 import { formArg } from "@/lib/forms/action-args";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { passwordsEnabled } from "@/lib/sso/settings";
@@ -42,4 +42,10 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
 export async function signOut() {
   await endAccountSession();
   redirect("/");
+}
+
+/** "Sign out everywhere" on Your events: every device this person is signed in on, this one too. */
+export async function signOutEverywhere() {
+  await endEveryAccountSession();
+  redirect("/signin?signedOut=everywhere");
 }

@@ -17,7 +17,12 @@ export async function generateMetadata() {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[]; reset?: string | string[]; sso?: string | string[] }>;
+  searchParams: Promise<{
+    next?: string | string[];
+    reset?: string | string[];
+    sso?: string | string[];
+    signedOut?: string | string[];
+  }>;
 }) {
   await connection();
   const query = await searchParams;
@@ -45,6 +50,11 @@ export default async function SignInPage({
         {query.reset === "1" ? (
           <p role="status" className="rounded-xl bg-note-green p-3 font-semibold">
             {t("resetDone")}
+          </p>
+        ) : null}
+        {query.signedOut === "everywhere" ? (
+          <p role="status" className="rounded-xl bg-note-green p-3 font-semibold">
+            {t("signedOutEverywhere")}
           </p>
         ) : null}
         <SsoSignIn next={next} refusal={query.sso} />

@@ -49,7 +49,7 @@ export async function GET(request: NextRequest) {
     return refuse(outcome.reason);
   }
   if (outcome.broadcasts) sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
-  await startAccountSession(outcome.accountId);
+  await startAccountSession(outcome.accountId, "provider");
   log.info({ outcome: "ok", accountId: outcome.accountId }, "sso sign-in");
   const next = outcome.landing ?? safeNextPath(flow.next);
   return NextResponse.redirect(`${base}${next}`, 303);

@@ -35,6 +35,11 @@ describe("newAccountSchema", () => {
     expect(parsed.email).toBe("sam@example.org");
   });
 
+  it("stores an address typed with a fullwidth keyboard's domain as the one DNS knows, so sign-in matches it", () => {
+    const typed = "Sam\uFF20\uFF25xample\uFF0EORG";
+    expect(newAccountSchema.parse({ ...valid, email: typed }).email).toBe("sam@example.org");
+  });
+
   it("asks for a name of 1 to 80 characters", () => {
     expect(firstError({ ...valid, name: "   " }, "name")).toBe("Tell us your name.");
     expect(firstError({ ...valid, name: "a".repeat(81) }, "name")).toMatch(/80 characters/);

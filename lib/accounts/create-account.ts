@@ -4,14 +4,13 @@ import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { normaliseEmail } from "@/lib/text/email-address";
 
-/** Emails are compared lower-cased and trimmed, so "Sam@Example.org " signs in as sam@example.org. */
+/** Emails are stored and compared in one spelling (normaliseEmail), so "Sam@Example.org " signs in as sam@example.org. */
 export const emailSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
+  .transform(normaliseEmail)
+  .pipe(z.string().min(1, "Enter your email address.").max(254, "That email address is too long."))
   .pipe(z.email("Enter an email address like name@example.org."));
 
 const accountNameSchema = z.string().trim().min(1, "Tell us your name.").max(80, "Keep your name to 80 characters or fewer.");

@@ -5,6 +5,7 @@ import { eventFollowUps, events, participants, projects, teamMembers } from "@/d
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { type AgeBand, initials, isUnder18 } from "@/lib/participants/profile-facts";
 import { formLimit } from "@/lib/rate-limit/form-limit";
+import { normaliseEmail } from "@/lib/text/email-address";
 import type { EmailLinks } from "./check-in-reminders";
 import { claim, releaseClaim } from "./claims";
 import { type Delivery, deliver } from "./deliver";
@@ -182,7 +183,7 @@ export async function emailDeviceLink(
   const person = found?.person;
   if (!found || !person || person.leftAt !== null || !person.contactConsent || !isEmail(person.contact)) return false;
   if (isUnder18(person.ageBand)) return false;
-  if (!(await perAddress(person.contact.trim().toLowerCase()))) return false;
+  if (!(await perAddress(normaliseEmail(person.contact)))) return false;
   return deliver(db, mailer, {
     eventId: input.eventId,
     kind: "device_link",

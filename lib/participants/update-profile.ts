@@ -6,6 +6,7 @@ import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/constants";
 import { contactMissing } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
+import { normaliseEmail } from "@/lib/text/email-address";
 import { resignedNotes, signedNotesOf } from "./erase-participant";
 import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills, publicName } from "./profile";
@@ -45,7 +46,7 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     await tx.update(participants).set(changes).where(eq(participants.id, me.participant.id));
     // An address they no longer give (consent withdrawn, or changed) takes its record of emails with it.
     const before = me.participant.contact.trim();
-    if (before && before.toLowerCase() !== changes.contact.trim().toLowerCase()) {
+    if (before && normaliseEmail(before) !== normaliseEmail(changes.contact)) {
       await forgetEmailsTo(tx, { eventId: actor.eventId, address: before, exceptParticipantId: me.participant.id });
     }
     // The name the room saw until now is not kept in stored broadcasts once the room can't see it.

@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { projects } from "@/db/schema";
 import { forgetReminderClaims } from "@/lib/email/claims";
+import { normaliseEmail } from "@/lib/text/email-address";
 
-/** Two spellings of one mailbox (a different case, stray spaces) are the same owner. */
-export const ownerAddress = (email: string) => email.trim().toLowerCase();
+/** Two spellings of one mailbox (a different case, stray spaces, NFC or NFD) are the same owner. */
+export const ownerAddress = normaliseEmail;
 
 /**
  * What a reminder's stop link is bound to: the address it was sent to. When the owner's email

@@ -139,4 +139,33 @@ describe("completing an SSO sign-in", () => {
     expect(await verifyPassword(password, row?.passwordHash ?? "")).toBe(false);
     expect(await accountFromSession(db.read, session)).toBeNull();
   });
+
+  it("signs in the invited account when the provider spells the same address in another Unicode form or case", async () => {
+    const [organiser] = await db.read.select().from(accounts).limit(1);
+    const event = await db.transact((tx) => createEvent(tx, { name: "Weekend", createdBy: organiser!.id }));
+    const invite = await db.transact((tx) =>
+      createInvite(tx, { eventId: event.id, role: "facilitator", createdBy: organiser!.id }),
+    );
+    // Invited and signed in once as "renée" (é precomposed, NFC), as the invitation form stores it…
+    const tag = randomUUID().slice(0, 6);
+    const first = await completeSsoSignIn(db, {
+      claims: claims(`ren\u00e9e.${tag}@council.example`),
+      allowedDomains: ["Council.Example"],
+      inviteToken: invite.token,
+    });
+    if (!first.ok) throw new Error(`refused: ${first.reason}`);
+    // …then the provider sends it decomposed (e + combining accent), with the domain in capitals
+    // and fullwidth: the same mailbox, the same account, not "no account".
+    const again = await completeSsoSignIn(db, {
+      claims: claims(`rene\u0301e.${tag}@\uFF23OUNCIL.EXAMPLE`),
+      allowedDomains: ["Council.Example"],
+    });
+    expect(again).toMatchObject({ ok: true, accountId: first.accountId });
+    expect(
+      await db.read
+        .select()
+        .from(accounts)
+        .where(eq(accounts.email, `ren\u00e9e.${tag}@council.example`)),
+    ).toHaveLength(1);
+  });
 });

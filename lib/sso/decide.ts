@@ -1,4 +1,5 @@
 import type { InviteStatus } from "@/lib/invites/find-invite";
+import { normaliseDomain, normaliseEmail } from "@/lib/text/email-address";
 
 /**
  * What the identity provider said about the person (from the verified ID token). `xms_edov`:
@@ -19,11 +20,11 @@ function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1);
 }
 
-/** The email the provider vouches for, lower-cased; null unless it says it verified it. */
+/** The email the provider vouches for, as accounts store it (normaliseEmail); null unless it says it verified it. */
 export function verifiedEmail(claims: SsoClaims): string | null {
   const vouched = claims.email_verified === true || claims.xms_edov === true || claims.xms_edov === "1";
   if (!vouched || typeof claims.email !== "string") return null;
-  const email = claims.email.trim().toLowerCase();
+  const email = normaliseEmail(claims.email);
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) && email.length <= 254 ? email : null;
 }
 
@@ -48,7 +49,8 @@ export function decideSsoSignIn(input: {
 }): SsoDecision {
   const email = verifiedEmail(input.claims);
   if (!email) return { kind: "refuse", reason: "unverified_email" };
-  if (!input.allowedDomains.includes(emailDomain(email))) return { kind: "refuse", reason: "domain_not_allowed" };
+  const domain = emailDomain(email);
+  if (!input.allowedDomains.some((d) => normaliseDomain(d) === domain)) return { kind: "refuse", reason: "domain_not_allowed" };
   const withInvite = input.invite === "valid";
   if (input.existingAccount) {
     if (input.existingAccount.unconfirmedPassword && input.passwordsOn) return { kind: "refuse", reason: "unconfirmed_account" };

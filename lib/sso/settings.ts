@@ -1,4 +1,5 @@
 import { readSsoEnv, type SsoEnv } from "@/lib/config/operations-env";
+import { normaliseDomain } from "@/lib/text/email-address";
 
 export type SsoSettings = {
   issuer: string;
@@ -6,7 +7,7 @@ export type SsoSettings = {
   clientSecret?: string;
   /** Shown on the button: "Sign in with <name>". */
   name: string;
-  /** Lower-case email domains allowed to sign in with SSO; empty: none are. */
+  /** Email domains allowed to sign in with SSO, as normaliseEmail writes them; empty: none are. */
   allowedDomains: string[];
 };
 
@@ -20,7 +21,7 @@ export function ssoSettings(env: SsoEnv = readSsoEnv()): SsoSettings | null {
     name: env.OIDC_NAME ?? "single sign-on",
     allowedDomains: (env.OIDC_ALLOWED_DOMAINS ?? "")
       .split(",")
-      .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+      .map((d) => normaliseDomain(d.trim().replace(/^[@\uFF20]/, "")))
       .filter(Boolean),
   };
 }

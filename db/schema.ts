@@ -1029,7 +1029,10 @@ export const auditLog = sqliteTable(
     /** Ids, table names or counts that say what was touched, e.g. "csv:people" or "participant:…". */
     subject: text("subject").notNull().default(""),
     createdAt: integer("created_at").notNull(),
-    /** The end of the event's retention period, as it was when this was recorded. */
+    /**
+     * The keeping date as the event's settings made it when this was recorded. Read only once the
+     * event is deleted: while it exists, the sweep works the date out from its settings now.
+     */
     keepUntil: integer("keep_until").notNull(),
   },
   (t) => [index("audit_log_event").on(t.eventId, t.createdAt), index("audit_log_keep_until").on(t.keepUntil)],

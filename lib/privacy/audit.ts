@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt, notExists } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { accounts, auditLog, events } from "@/db/schema";
-import { addMonths, defaultRetentionMonths, retentionEndsAt } from "./retention";
+import { addMonths, defaultRetentionMonths, type RetentionFacts, retentionEndsAt } from "./retention";
 
 /**
  * What staff did with people's personal data. A closed list, so the organiser's page can say
@@ -28,22 +28,29 @@ export type AuditEntry = {
   now: number;
 };
 
+const retentionFacts = {
+  endsAt: events.endsAt,
+  startsAt: events.startsAt,
+  createdAt: events.createdAt,
+  retentionMonths: events.retentionMonths,
+};
+
 /**
- * Records one access in the caller's transaction, so the record and the act commit together.
- * Kept for the event's retention period after the event, or after the access if that is later.
+ * Until when an entry made at `createdAt` is kept: the event's retention period after the event,
+ * or after the access if that is later. From the event's settings as they are now, so an
+ * organiser who lengthens the period (or moves the event) keeps the older entries that long too.
  */
-export async function recordAudit(tx: Tx, entry: AuditEntry) {
-  const [event] = await tx
-    .select({
-      endsAt: events.endsAt,
-      startsAt: events.startsAt,
-      createdAt: events.createdAt,
-      retentionMonths: events.retentionMonths,
-    })
-    .from(events)
-    .where(eq(events.id, entry.eventId));
+export function auditKeptUntil(event: RetentionFacts | undefined, createdAt: number) {
   const months = event?.retentionMonths ?? defaultRetentionMonths;
-  const keepUntil = Math.max(event ? retentionEndsAt(event) : 0, addMonths(entry.now, months));
+  return Math.max(event ? retentionEndsAt(event) : 0, addMonths(createdAt, months));
+}
+
+/** Records one access in the caller's transaction, so the record and the act commit together. */
+export async function recordAudit(tx: Tx, entry: AuditEntry) {
+  const [event] = await tx.select(retentionFacts).from(events).where(eq(events.id, entry.eventId));
+  // Stored for when the event is deleted and its settings go with it; while it exists, pruneAudit
+  // reads them afresh.
+  const keepUntil = auditKeptUntil(event, entry.now);
   await tx.insert(auditLog).values({
     id: randomUUID(),
     eventId: entry.eventId,
@@ -86,10 +93,38 @@ export async function recordAuditOnce(tx: Tx, entry: AuditEntry & { accountId: s
   return true;
 }
 
-/** Entries past their keeping date go; run by the retention sweep. */
+/** A calendar month is at least 28 days: an entry younger than this many months' worth is surely kept. */
+const shortestMonthMs = 28 * 24 * 3600 * 1000;
+
+/**
+ * Entries past their keeping date (auditKeptUntil, from each event's settings now) go; run by
+ * the retention sweep. A deleted event's entries keep the date stored with them: its settings
+ * went with it.
+ */
 export async function pruneAudit(tx: Tx, now: number) {
-  const gone = await tx.delete(auditLog).where(lt(auditLog.keepUntil, now)).returning({ id: auditLog.id });
-  return gone.length;
+  const orphans = await tx
+    .delete(auditLog)
+    .where(
+      and(
+        lt(auditLog.keepUntil, now),
+        notExists(tx.select({ id: events.id }).from(events).where(eq(events.id, auditLog.eventId))),
+      ),
+    )
+    .returning({ id: auditLog.id });
+  let pruned = orphans.length;
+  const all = await tx.select({ id: events.id, ...retentionFacts }).from(events);
+  for (const event of all.filter((e) => retentionEndsAt(e) < now)) {
+    const candidates = await tx
+      .select({ id: auditLog.id, createdAt: auditLog.createdAt })
+      .from(auditLog)
+      .where(and(eq(auditLog.eventId, event.id), lt(auditLog.createdAt, now - event.retentionMonths * shortestMonthMs)));
+    const expired = candidates.filter((c) => auditKeptUntil(event, c.createdAt) < now).map((c) => c.id);
+    for (let i = 0; i < expired.length; i += 500) {
+      await tx.delete(auditLog).where(inArray(auditLog.id, expired.slice(i, i + 500)));
+    }
+    pruned += expired.length;
+  }
+  return pruned;
 }
 
 /** The event's audit log, newest first, with the staff member's name where the account still exists. */

@@ -415,26 +415,43 @@ describe("privacy against a real database and file store", () => {
     expect(findIn(await dumpDatabase(db), [t.privateContact])).toEqual([]);
   });
 
-  it("prunes audit entries after the retention period", async () => {
+  /** A weekend that ended on `seededEnd` (kept 12 months), whose organiser downloaded an export then. */
+  async function exportedAtTheEnd() {
     const organiser = await createAccount(db);
     const w = await seedWeekend(db, organiser.accountId);
     const { recordAudit } = await import("@/lib/privacy/audit");
-    const at = seededEnd;
     await db.transact((tx) =>
       recordAudit(tx, {
         eventId: w.event.id,
         accountId: organiser.accountId,
         action: "export.downloaded",
         subject: "json",
-        now: at,
+        now: seededEnd,
       }),
     );
+    return w;
+  }
+
+  it("prunes audit entries after the retention period", async () => {
+    await exportedAtTheEnd();
     const [row] = await db.read.select().from(auditLog);
     expect(row?.keepUntil).toBe(Date.UTC(2027, 9, 12, 9));
     const swept = await sweepRetention({ db, storage, now: Date.UTC(2027, 9, 13) });
     expect(swept).toMatchObject({ outcome: "swept", auditPruned: 1 });
     // The sweep's own entry is kept for a retention period from now.
     expect(await db.read.select({ action: auditLog.action }).from(auditLog)).toEqual([{ action: "retention.swept" }]);
+  });
+
+  it("keeps older audit entries for the longer period when an organiser lengthens the retention later", async () => {
+    const w = await exportedAtTheEnd();
+    // Recorded under 12 months; the organiser then chooses 24.
+    await db.transact((tx) => tx.update(events).set({ retentionMonths: 24 }).where(eq(events.id, w.event.id)));
+    const exported = async () => (await auditEntries(db.read, w.event.id, "export.downloaded")).length;
+    expect(await sweepRetention({ db, storage, now: Date.UTC(2027, 9, 13) })).toMatchObject({ outcome: "swept", auditPruned: 0 });
+    expect(await exported()).toBe(1);
+    // Past the 24 months, it goes.
+    expect(await sweepRetention({ db, storage, now: Date.UTC(2028, 9, 13) })).toMatchObject({ outcome: "swept" });
+    expect(await exported()).toBe(0);
   });
 
   it("keeps the record of an email tied to no event (a password reset, a digest) a year, then erases it", async () => {

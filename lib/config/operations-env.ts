@@ -9,6 +9,13 @@ export function wholeNumber(min: number, max: number) {
   return z.coerce.number({ error: must }).int(must).min(min, must).max(max, must);
 }
 
+/**
+ * Where METRICS_PORT listens unless METRICS_HOST says otherwise: this machine only. Its port
+ * needs no token, so a default of every interface would hand the metrics to whoever reaches the
+ * server; a Prometheus elsewhere is an explicit choice of the monitoring network's address.
+ */
+export const metricsHostDefault = "127.0.0.1";
+
 /** How the service is run and watched (docs/deploy/README.md). Every variable is optional. */
 export const operationsSchema = z.object({
   // fatal, error, warn, info, debug or trace. Default: info in production, debug otherwise.
@@ -22,6 +29,7 @@ export const operationsSchema = z.object({
   // Or: serve /metrics (and /healthz, /readyz) on a separate port, e.g. one only the monitoring
   // network reaches. With neither set, /metrics is off.
   METRICS_PORT: optional(wholeNumber(0, 65535)),
+  // The address METRICS_PORT listens on; default metricsHostDefault.
   METRICS_HOST: optional(z.string()),
   // On SIGTERM, /readyz answers 503 for this many seconds while the app keeps serving, so a
   // load balancer stops sending new people here before the sockets are closed. Default 0.

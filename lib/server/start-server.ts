@@ -4,6 +4,7 @@ import compression from "compression";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
 import type { Env } from "@/lib/config/env";
+import { metricsHostDefault } from "@/lib/config/operations-env";
 import { startEmailJobs } from "@/lib/email/email-jobs";
 import { setSharedMailer, smtpMailer } from "@/lib/email/mailer";
 import { fileStorage } from "@/lib/files/storage";
@@ -295,7 +296,7 @@ export async function startServer(options: StartOptions) {
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(env.METRICS_PORT, env.METRICS_HOST ?? "127.0.0.1", () => resolve());
+      server.listen(env.METRICS_PORT, env.METRICS_HOST ?? metricsHostDefault, () => resolve());
     });
     const a = server.address();
     metricsPort = typeof a === "object" && a ? a.port : env.METRICS_PORT;

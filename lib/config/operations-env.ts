@@ -55,6 +55,8 @@ export const ssoSchema = z.object({
   OIDC_ALLOWED_DOMAINS: optional(z.string()),
   // "off" removes the email-and-password form: staff sign in only through the provider.
   PASSWORD_SIGN_IN: optional(z.enum(["on", "off"])),
+  // How long a session the provider vouched for lasts before the provider is asked again.
+  OIDC_SESSION_HOURS: optional(wholeNumber(1, 720)),
 });
 
 export type SsoEnv = z.infer<typeof ssoSchema>;

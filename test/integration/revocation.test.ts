@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { accountSessions, events, notes, participantDevices } from "@/db/schema";
 import { changePassword, endEverySession, endSession, removeStaff } from "@/lib/accounts/access";
-import { openAccountSession } from "@/lib/auth/account-session";
+import { openAccountSession, providerSessionHoursDefault } from "@/lib/auth/account-session";
 import { participantCookieValue } from "@/lib/auth/identity";
 import { hashToken } from "@/lib/auth/tokens";
 import { acceptInvite } from "@/lib/invites/accept-invite";
@@ -286,10 +286,10 @@ describe("on one process", () => {
     );
   });
 
-  it("a session the identity provider vouched for must be renewed with it after 12 hours: its sockets close; a password's goes on", async () => {
+  it("a session the identity provider vouched for must be renewed with it after its hours (72 by default): its sockets close; a password's goes on", async () => {
     const { db, event, board, organiser } = await setUp();
-    // Both opened 12 hours ago, less a few seconds to connect in.
-    const then = Date.now() - 12 * 3_600_000 + 4_000;
+    // Both opened 72 hours ago, less a few seconds to connect in.
+    const then = Date.now() - providerSessionHoursDefault * 3_600_000 + 4_000;
     const { token: viaProvider } = await db.transact((tx) => openAccountSession(tx, organiser.accountId, "provider", then));
     const { token: viaPassword } = await db.transact((tx) => openAccountSession(tx, organiser.accountId, "password", then));
     const cookie = staffCookie(viaProvider);

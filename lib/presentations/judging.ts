@@ -78,12 +78,15 @@ export const scoreTeam: WriteHandler<"judge:score"> = {
       .select()
       .from(presentationScores)
       .where(and(eq(presentationScores.teamId, team.id), eq(presentationScores.judgeKey, key)));
+    const scores = Object.fromEntries(rows.map((r) => [r.criterion, r.score]));
     return {
-      result: { scores: Object.fromEntries(rows.map((r) => [r.criterion, r.score])) },
+      result: { scores },
       broadcasts: [
         { room: rooms.presentations(actor.eventId), event: "presentation:scored", data: { teamId: team.id } },
         ...(await resultsIfProjected(tx, actor.eventId)),
       ],
+      // A judge scoring on a phone with a tablet open sees the same scores on both.
+      signals: [{ kind: "own-scores", eventId: actor.eventId, judgeKey: key, teamId: team.id, scores }],
     };
   },
 };

@@ -1,32 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PresentationState } from "@/lib/realtime/contract";
+import { presentationSnapshot as snapshot } from "@/test/support/presentation-snapshot";
 import { presentationsRoom, withoutBurst } from "./presentations-state";
-
-const snapshot: PresentationState = {
-  seq: 0,
-  run: {
-    order: ["a"],
-    presentSeconds: 300,
-    questionsSeconds: 120,
-    currentTeamId: null,
-    stage: "waiting",
-    stageStartedAt: null,
-    pausedAt: null,
-    peoplesChoiceBoardId: null,
-    includedTeamIds: [],
-    leftOutTeamIds: [],
-    projecting: "presenter",
-  },
-  teams: [{ id: "a", name: "Parks", briefTitle: null }],
-  showcases: {},
-  reactions: {},
-  criteria: { a: ["Clear", "Useful"] },
-  me: { key: "p:1", teamId: null, judge: true, staff: false, scores: { a: { Clear: 4, Useful: 2 } } },
-  feedback: [],
-  results: null,
-  judges: null,
-  people: null,
-};
 
 describe("the presentations room's reducer", () => {
   it("carries a judge's score over to a reworded criterion", () => {

@@ -141,6 +141,8 @@ export type ServerToClientEvents = {
   "note:yours": (info: { note: WireNote }) => void;
   /** This person's dots in a round changed without their casting (an undo gave back dots a delete had returned): their screens show them. */
   "vote:yours": (info: { boardId: string; roundId: string; mine: Record<string, number> }) => void;
+  /** This judge's scores for a team changed on another of their screens: this one shows them. */
+  "judge:yours": (info: { teamId: string; scores: Record<string, number> }) => void;
   /** Staff: the event's audit log has new entries (staff opened personal data, downloaded an export…); its page draws again. */
   "event:audited": (info: Record<string, never>) => void;
   /** This person (a participant, or a staff member on any event) chose another language on one of their devices: the others follow. */
@@ -221,6 +223,7 @@ const everyServerEvent: Record<keyof ServerToClientEvents, true> = {
   "profile:changed": true,
   "note:yours": true,
   "vote:yours": true,
+  "judge:yours": true,
   "event:audited": true,
   "language:chosen": true,
   "event:languages-changed": true,

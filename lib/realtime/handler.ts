@@ -20,7 +20,9 @@ export type { Broadcast };
  *   page, open on an organiser's screen, is told ("event:audited");
  * - own-dots: a voter's dots changed (they cast or took one back on another screen, or an undo of a
  *   delete gave theirs back): their screens are told their dots in that round ("vote:yours");
- *   nobody else learns whose they were.
+ *   nobody else learns whose they were;
+ * - own-scores: a judge's scores for a team changed: their other screens (a phone and a tablet)
+ *   are told them ("judge:yours"); the one that scored has them in its answer.
  */
 export type Signal =
   | { kind: "tally"; roundId: string; room: RoomKey<"votes"> }
@@ -37,7 +39,8 @@ export type Signal =
       mine: Record<string, number>;
       /** The screen that sent the command has them in its answer (a tap's own dots): only the voter's others are told. */
       notToSender?: true;
-    };
+    }
+  | { kind: "own-scores"; eventId: string; judgeKey: string; teamId: string; scores: Record<string, number> };
 
 /**
  * Access a command took away (someone left or was removed): the socket layer disconnects every

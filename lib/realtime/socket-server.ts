@@ -422,6 +422,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     },
   ): Promise<void> {
     const reply = via.reply;
+    // A person's screens but the one that sent the command, which has the news in its answer.
+    const othersOf = (eventId: string, key: string) => {
+      const theirs = io.to(personRoom(eventId, key));
+      return via.socketId ? theirs.except(via.socketId) : theirs;
+    };
     const started = performance.now();
     const record = (outcome: string) => {
       const seconds = (performance.now() - started) / 1000;
@@ -552,16 +557,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         else if (signal.kind === "audited") audited(signal.eventId);
         else if (signal.kind === "own-dots") {
           const { boardId, roundId, mine } = signal;
-          const theirs = io.to(personRoom(signal.eventId, signal.voterKey));
-          (signal.notToSender && via.socketId ? theirs.except(via.socketId) : theirs).emit("vote:yours", {
-            boardId,
-            roundId,
-            mine,
-          });
+          const theirs = signal.notToSender
+            ? othersOf(signal.eventId, signal.voterKey)
+            : io.to(personRoom(signal.eventId, signal.voterKey));
+          theirs.emit("vote:yours", { boardId, roundId, mine });
+        } else if (signal.kind === "own-scores") {
+          // The screen that scored has them in its answer.
+          const { teamId, scores } = signal;
+          othersOf(signal.eventId, signal.judgeKey).emit("judge:yours", { teamId, scores });
         } else {
           // The screen that sent it has the author's copy in its answer.
-          const theirs = io.to(personRoom(signal.eventId, signal.authorKey));
-          (via.socketId ? theirs.except(via.socketId) : theirs).emit("note:yours", { note: signal.note });
+          othersOf(signal.eventId, signal.authorKey).emit("note:yours", { note: signal.note });
         }
       }
     } finally {

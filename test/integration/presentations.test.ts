@@ -11,7 +11,7 @@ import { loadResults } from "@/lib/presentations/results";
 import { presentingTeamIdsOf } from "@/lib/presentations/store";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
 import { insertTeam } from "@/lib/teams/create-team";
-import { clientsFor, nextEvent, ok, participantCookie, send, staffCookie } from "./support/clients";
+import { clientsFor, collect, nextEvent, ok, participantCookie, send, staffCookie } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -201,6 +201,27 @@ describe("presentations", () => {
     expect(undone.scores).toEqual({});
     const state = await ok(carol.socket, "presentation:state", {});
     expect(state.me.judge).toBe(true);
+  });
+
+  it("a judge's other screen follows the scores they give on their phone; the phone has them in its answers", async () => {
+    const { f, a, carol } = await twoTeams();
+    await ok(f, "judge:assign", { personKey: `p:${carol.id}`, judge: true });
+    await ok(f, "criteria:set", { teamId: a, criteria: ["Works", "Clear"] });
+    const tablet = await clients.connect({ eventId: event.id, cookie: participantCookie(event.id, carol.id) });
+    await ok(tablet, "presentation:state", {});
+    const toPhone = collect(carol.socket, "judge:yours");
+    // Nobody else hears a judge's scores: not the facilitator, not another phone.
+    const toStaff = collect(f, "judge:yours");
+    const scored = nextEvent(tablet, "judge:yours");
+    await ok(carol.socket, "judge:score", { teamId: a, criterion: "Works", score: 4 });
+    expect(await scored).toEqual({ teamId: a, scores: { Works: 4 } });
+    const takenBack = nextEvent(tablet, "judge:yours", (m) => !("Works" in m.scores));
+    await ok(carol.socket, "judge:score", { teamId: a, criterion: "Works", score: null });
+    expect((await takenBack).scores).toEqual({});
+    // A round trip after the last: anything sent to the phone itself would be here.
+    await ok(carol.socket, "event:time", {});
+    expect(toPhone).toEqual([]);
+    expect(toStaff).toEqual([]);
   });
 
   it("a criterion's wording fixed after judging keeps the scores given for it; a removed one stops counting", async () => {

@@ -236,6 +236,7 @@ describe("public names", () => {
       "profile:changed",
       "note:yours",
       "vote:yours",
+      "judge:yours",
       "language:chosen",
     ];
     await expect

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { withMyScores } from "@/lib/presentations/my-scores";
 import { presentationsRoom, withoutBurst } from "@/lib/presentations/presentations-state";
 import type { Ack, CommandName, CommandPayload, CommandResults } from "../contract";
 import { useOutboxText } from "./outbox-text";
@@ -47,6 +48,15 @@ export function usePresentations() {
       for (const timer of pending.values()) clearTimeout(timer);
     };
   }, []);
+
+  // A judge scoring on another of their screens: this one shows the same scores.
+  useEffect(() => {
+    if (!c) return;
+    const onYours = ({ teamId, scores }: { teamId: string; scores: Record<string, number> }) =>
+      patch((s) => withMyScores(s, teamId, scores));
+    c.socket.on("judge:yours", onYours);
+    return () => void c.socket.off("judge:yours", onYours);
+  }, [c, patch]);
 
   /** Sends a command; a refusal is shown and not retried. */
   const run = useCallback(

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { afterScoreAck } from "@/lib/presentations/my-scores";
 import { fallbackCriterionKey } from "@/lib/presentations/rules";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 
@@ -39,7 +40,7 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
   const score = async (teamId: string, criterion: string, value: number | null) => {
     setTeamScores(teamId, (team) => ({ ...team, [criterion]: value ?? 0 }));
     const ack = await p.send("judge:score", { teamId, criterion, score: value });
-    if (ack?.ok) setTeamScores(teamId, () => ack.result.scores);
+    if (ack) p.patch((st) => afterScoreAck(st, teamId, ack));
   };
   const order = s.run.order.map((id) => s.teams.find((t) => t.id === id)).filter((t) => t !== undefined);
   return (

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { presentationSnapshot as snapshot } from "@/test/support/presentation-snapshot";
+import { afterScoreAck, withMyScores } from "./my-scores";
+import { presentationsRoom } from "./presentations-state";
+
+const judged = () => presentationsRoom.init(snapshot);
+
+describe("a judge's own scores", () => {
+  it("follow the answer to their tap", () => {
+    const s = afterScoreAck(judged(), "a", { ok: true, result: { scores: { Clear: 4, Useful: 5 } } });
+    expect(s.me.scores.a).toEqual({ Clear: 4, Useful: 5 });
+  });
+
+  it("are not taken back by the answer to a retry: its scores are the first run's, older than the screen", () => {
+    // Scored 1 on the phone, then 5 on the tablet (which the phone heard); the 1, sent again
+    // after a dropped connection, is answered with the scores it once made.
+    const fresher = withMyScores(judged(), "a", { Clear: 4, Useful: 5 });
+    const retry = { ok: true as const, result: { scores: { Clear: 4, Useful: 1 } }, duplicate: true };
+    expect(afterScoreAck(fresher, "a", retry).me.scores.a).toEqual({ Clear: 4, Useful: 5 });
+  });
+
+  it("are left as they are by a refusal", () => {
+    const refused = afterScoreAck(judged(), "a", { ok: false, error: { code: "conflict", message: "Changed" } });
+    expect(refused.me.scores.a).toEqual({ Clear: 4, Useful: 2 });
+  });
+
+  it("from another of their screens replace the team's, leaving other teams' alone", () => {
+    const s = withMyScores(withMyScores(judged(), "b", { Clear: 1 }), "a", { Useful: 3 });
+    expect(s.me.scores).toEqual({ a: { Useful: 3 }, b: { Clear: 1 } });
+  });
+});

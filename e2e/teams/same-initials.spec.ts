@@ -9,9 +9,9 @@ const teamCard = (page: Page, name: string) =>
 
 /**
  * Two under-18s with the same initials: the console (perhaps on the projector) shows neither
- * name, yet numbers them in join order, the same in "Move someone" and on the team cards, so the
- * facilitator moves the one they mean; when one renames, the list follows and the other keeps
- * the number the facilitator already chose by.
+ * name, yet numbers them in join order, the same in "Move someone", on the team cards and on a
+ * second console, so the facilitator moves the one they mean; when one renames, every console
+ * follows (the other is alone with her initials, so unnumbered) and the choice stays hers.
  */
 test("a facilitator tells apart and moves one of two under-18s with the same initials", async ({ browser }) => {
   // A console and two phones on a busy 2-core machine.
@@ -37,6 +37,14 @@ test("a facilitator tells apart and moves one of two under-18s with the same ini
   const who = mover.getByLabel("Who");
   const unassigned = who.locator('optgroup[label="Not in a team"] option');
   await expect(unassigned).toHaveText(["A. B. (1)", "A. B. (2)"]);
+  // A second facilitator's console numbers them the same: by when each joined, not by when it heard.
+  const otherConsole = await laptop.newPage();
+  await otherConsole.goto(`/f/${event.slug}`);
+  const otherUnassigned = otherConsole
+    .getByTestId("move-person")
+    .getByLabel("Who")
+    .locator('optgroup[label="Not in a team"] option');
+  await expect(otherUnassigned).toHaveText(["A. B. (1)", "A. B. (2)"]);
   // Each name isolated (U+2068…U+2069), as the console writes it.
   await expect(console_.locator("p").filter({ hasText: /^Not in a team yet:/ })).toHaveText(
     "Not in a team yet: \u2068A. B. (1)\u2069, \u2068A. B. (2)\u2069",
@@ -47,21 +55,22 @@ test("a facilitator tells apart and moves one of two under-18s with the same ini
   await alex.getByLabel("Your name").fill("Cal Dent");
   await alex.getByRole("button", { name: "Save changes" }).click();
   await expect(alex.getByText("Saved.")).toBeVisible();
-  // The list follows at once; Ava keeps her number, still chosen, under the facilitator's eyes.
-  await expect(unassigned).toHaveText(["C. D.", "A. B. (2)"]);
-  await expect(who.locator("option:checked")).toHaveText("A. B. (2)");
+  // Both consoles follow at once, alike; Ava, alone with her initials now, is still the one chosen.
+  await expect(unassigned).toHaveText(["C. D.", "A. B."]);
+  await expect(otherUnassigned).toHaveText(["C. D.", "A. B."]);
+  await expect(who.locator("option:checked")).toHaveText("A. B.");
 
   await mover.getByLabel("To").selectOption({ label: "Healthwatch (0 people)" });
   await mover.getByRole("button", { name: "Move", exact: true }).click();
-  await expect(mover.getByRole("status")).toHaveText("A. B. (2) is now in Healthwatch.");
+  await expect(mover.getByRole("status")).toHaveText("A. B. is now in Healthwatch.");
   // The right child moved: her phone says so, his does not.
   await expect(ava.getByTestId("my-team-name")).toHaveText("Healthwatch");
   await expect(ava.getByTestId("team-moved")).toHaveText("You're now in Healthwatch.");
   await alex.goto(`/p/${event.slug}`);
   await expect(alex.getByRole("heading", { name: "Choose a team" })).toBeVisible();
   // The team card names her as the list does; nothing more of either name reaches the console's teams.
-  await expect(teamCard(console_, "Healthwatch").getByTestId("team-members")).toHaveText("Members: A. B. (2)");
-  await expect(who.locator('optgroup[label="Healthwatch"] option')).toHaveText(["A. B. (2)"]);
+  await expect(teamCard(console_, "Healthwatch").getByTestId("team-members")).toHaveText("Members: A. B.");
+  await expect(who.locator('optgroup[label="Healthwatch"] option')).toHaveText(["A. B."]);
   await expect(unassigned).toHaveText(["C. D."]);
   for (const part of ["Alex", "Brown", "Ava", "Bell", "Cal", "Dent"]) {
     // Whole words: "Dent" is in "residents".
@@ -98,6 +107,6 @@ test("a phone's list of team mates numbers two under-18s with the same initials,
   await alex!.getByLabel("Your name").fill("Cal Dent");
   await alex!.getByRole("button", { name: "Save changes" }).click();
   await expect(alex!.getByText("Saved.")).toBeVisible();
-  await expect(mates).toHaveText(["C. D.", "A. B. (2)"]);
+  await expect(mates).toHaveText(["C. D.", "A. B."]);
   for (const context of contexts) await context.close();
 });

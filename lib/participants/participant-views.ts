@@ -15,6 +15,7 @@ export const personView = (p: ParticipantRow, teamId: string | null): PersonView
   kind: p.kind,
   skills: p.skills,
   teamId,
+  joinedAt: p.createdAt,
 });
 
 export const privateDetails = (p: ParticipantRow): PrivateDetails => ({

@@ -18,6 +18,7 @@ const person = (id: string, kind: PersonView["kind"], skills: string[] = [], nam
   kind,
   skills,
   teamId: "t",
+  joinedAt: 0,
 });
 
 describe("hasRoom", () => {

@@ -265,6 +265,8 @@ describe("profile and leaving", () => {
       kind: "young_person",
       skills: ["drawing", "filming", "local history"],
       teamId: null,
+      // When they joined, which numbers two people shown by one name alike on every screen.
+      joinedAt: expect.any(Number),
     });
     expect(JSON.stringify(message)).not.toMatch(/Step-free|carer@|Okafor/);
 

@@ -630,6 +630,19 @@ describe("boards", () => {
     expect((await ok(staff, "board:update", { boardId: empty, anonymous: false })).board.anonymous).toBe(false);
   });
 
+  it("answers a refused lock of a board to the facilitator who pressed it, in their language, and changes nothing", async () => {
+    const french = await clients.connect({ eventId: event.id, cookie: `${staffCookie(organiser.sessionToken)}; mi_lang=fr` });
+    const other = await createTestEvent(t.server.db, organiser.accountId);
+    const elsewhere = await addBoard(t.server.db, other.id, "Another event's board");
+    // The settings panel shows the reason beside the toggle (refusalOf): the server's words, in French.
+    expect(await send(french, "board:update", { boardId: elsewhere, locked: true })).toMatchObject({
+      ok: false,
+      error: { code: "not_found", message: "Ce tableau n’existe pas." },
+    });
+    const [row] = await t.server.db.read.select({ locked: boards.locked }).from(boards).where(eq(boards.id, elsewhere));
+    expect(row?.locked).toBe(false);
+  });
+
   it("refuses an edit based on an old version, and edits of someone else's note", async () => {
     const amira = await participant("Amira");
     const ben = await participant("Ben");

@@ -8,6 +8,7 @@ import { activityBy, activityText } from "@/lib/activity/activity-message";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { useOutboxText } from "@/lib/realtime/client/outbox-text";
 import { useConnection } from "@/lib/realtime/client/react";
+import { refusalOf } from "@/lib/realtime/client/refusal";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { CommandName, CommandPayload, PhaseView, RoomView, WallChoice } from "@/lib/realtime/contract";
 import { replacements } from "@/lib/room/lead";
@@ -25,11 +26,10 @@ export function useRoomCommand() {
     if (!connection) return;
     const sent = connection.send(name, payload);
     const ack = await sent.done;
-    if (ack.ok) setMessage(null);
-    else {
-      connection.dismiss(sent.id); // the panel says why; a refused click is not worth keeping
-      setMessage(say(ack.error.issues?.[0]?.message ?? ack.error.message));
-    }
+    const refused = refusalOf(ack);
+    // The panel says why; a refused click is not worth keeping.
+    if (refused) connection.dismiss(sent.id);
+    setMessage(refused && say(refused));
   };
   return { run, message };
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { MapUpload } from "@/app/live/board/map-upload";
 import { VotePanel } from "@/app/live/board/vote-panel";
 import { WallBoardView } from "@/app/live/board/wall-board";
@@ -12,11 +12,15 @@ import { Wordmark } from "@/app/ui/brand";
 import { SkipLinks } from "@/app/ui/skip-links";
 import { boardChoiceLabels } from "@/lib/boards/board-list";
 import type { BoardSummary } from "@/lib/boards/find-boards";
+import { useOutboxText } from "@/lib/realtime/client/outbox-text";
+import { refusalOf } from "@/lib/realtime/client/refusal";
 import { useBoardList } from "@/lib/realtime/client/teams";
 import { useBoard } from "@/lib/realtime/client/use-board";
 import { useVoting } from "@/lib/realtime/client/use-voting";
+import type { Ack } from "@/lib/realtime/contract";
 import { tallyCounts } from "@/lib/voting/voting-state";
 
+/** A board setting: shown changed at once, and back as it was with the reason beside it if the room refuses it. */
 function Toggle({
   label,
   hint,
@@ -27,34 +31,49 @@ function Toggle({
   label: string;
   hint: string;
   checked: boolean;
-  onChange: (v: boolean) => Promise<{ ok: boolean } | null> | null;
+  onChange: (v: boolean) => Promise<Ack<unknown>> | null;
   disabled?: boolean;
 }) {
+  const say = useOutboxText();
+  const refusalId = useId();
   // Shows the new setting at once; the board's own state takes over once it agrees.
   const [pending, setPending] = useState<boolean | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => {
     if (pending === checked) setPending(null);
   }, [pending, checked]);
   return (
-    <label className={`flex items-start gap-3 rounded-lg p-2 ${disabled ? "" : "cursor-pointer hover:bg-paper"}`}>
-      <input
-        type="checkbox"
-        disabled={disabled}
-        checked={pending ?? checked}
-        onChange={(e) => {
-          const value = e.target.checked;
-          setPending(value);
-          void Promise.resolve(onChange(value)).then((ack) => {
-            if (!ack?.ok) setPending(null);
-          });
-        }}
-        className="mt-1 h-5 w-5 accent-brand"
-      />
-      <span>
-        <span className="block font-semibold">{label}</span>
-        <span className="block text-sm text-ink-soft">{hint}</span>
-      </span>
-    </label>
+    <div>
+      <label className={`flex items-start gap-3 rounded-lg p-2 ${disabled ? "" : "cursor-pointer hover:bg-paper"}`}>
+        <input
+          type="checkbox"
+          disabled={disabled}
+          checked={pending ?? checked}
+          aria-describedby={refused ? refusalId : undefined}
+          onChange={(e) => {
+            const value = e.target.checked;
+            setPending(value);
+            setRefused(null);
+            void Promise.resolve(onChange(value)).then((ack) => {
+              const why = refusalOf(ack);
+              if (!why) return;
+              setPending(null);
+              setRefused(say(why));
+            });
+          }}
+          className="mt-1 h-5 w-5 accent-brand"
+        />
+        <span>
+          <span className="block font-semibold">{label}</span>
+          <span className="block text-sm text-ink-soft">{hint}</span>
+        </span>
+      </label>
+      {refused ? (
+        <p id={refusalId} role="alert" className="field-error ms-10 mt-0 text-sm">
+          {refused}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

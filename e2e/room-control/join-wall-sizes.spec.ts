@@ -339,6 +339,47 @@ test("the join wall draws every team whole, from one team to a dozen, under the 
   await screenContext.close();
 });
 
+test("a big screen stood on its end (1080×1920) gives the QR code and the words their full size, with nothing off the screen", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const facilitator = await addStaff(event.id, "facilitator");
+  for (const name of [longTeamName, "Our Street", "Pop-up Library"]) await addTeam(event.id, name);
+  const staffSocket = await commandSocket(event.id, facilitator.id);
+  await staffSocket.command("announcement:send", { text: announcementText });
+  const portrait = { width: 1080, height: 1920 };
+  const screenContext = await browser.newContext({ viewport: portrait });
+  await signIn(screenContext, facilitator.id);
+  const screen = await screenContext.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.locator('[data-status="online"]')).toBeVisible();
+  await expect(screen.getByTestId("big-screen")).toHaveAttribute("data-wall", "join");
+  await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready");
+
+  // Scaled for a landscape picture, the QR code was under a third of the width and the code's type half size.
+  await expect(async () => {
+    const { box } = await expectInsideViewport(screen, screen.getByTestId("join-qr"));
+    expect(box.width).toBeGreaterThanOrEqual(0.5 * portrait.width);
+    expect(Math.abs(box.width - box.height), "the QR code is square").toBeLessThanOrEqual(1);
+  }).toPass({ timeout: 5_000 });
+  // As tall as on a 1920×1080 projector (text-6xl: 60 px there).
+  const codeSize = await screen.getByTestId("screen-code").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(codeSize).toBeGreaterThanOrEqual(56);
+  await expectInsideViewport(screen, screen.getByTestId("screen-code"));
+  await expectInsideViewport(screen, screen.getByTestId("join-url"));
+  const page = await screen.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  expect(page).toEqual(portrait);
+  // The teams still show below, their names whole.
+  const team = screen.getByTestId("overview-team").filter({ hasText: longTeamName }).getByRole("heading");
+  await expect(team).toBeVisible();
+  expect(await wordsBrokenAcrossLines(team)).toEqual([]);
+  await screen.screenshot({ path: `${shots}/join-wall-portrait-1080x1920.png` });
+  await screenContext.close();
+});
+
 test("opened without a staff session, the big screen says why it asks to sign in, and opens after sign-in", async ({
   browser,
 }) => {

@@ -126,7 +126,8 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
   // The room's live copy, in the event's language: not the stored title, which a rename or a change of language leaves behind.
   const shown = board ? wall.state?.board : undefined;
   return (
-    <div className="grid h-full grid-cols-[34rem_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] gap-10">
+    // On a portrait screen the join panel sits above the notes and teams, taking most of the height for its QR code.
+    <div className="grid h-full grid-cols-[34rem_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] gap-10 portrait:grid-cols-[minmax(0,1fr)] portrait:grid-rows-[minmax(0,3fr)_minmax(0,2fr)]">
       <JoinPanel join={join} />
       <div className="flex min-h-0 min-w-0 flex-col gap-6 overflow-hidden">
         {shown ? (
@@ -370,7 +371,9 @@ export function BigScreen({ event, join, board, boards: boardsAtLoad }: Props) {
       data-wall={wall.kind}
       data-testid="big-screen"
     >
-      <header className={`flex shrink-0 items-center justify-between gap-10 px-12 ${dense ? "pt-4 pb-1" : "pt-8 pb-4"}`}>
+      <header
+        className={`flex shrink-0 items-center justify-between gap-x-10 gap-y-4 px-12 portrait:flex-wrap ${dense ? "pt-4 pb-1" : "pt-8 pb-4"}`}
+      >
         <div className="min-w-0">
           <p className="text-xl font-semibold uppercase tracking-[0.2em] text-sun">{event.name}</p>
           {room?.phase || agenda.length ? (

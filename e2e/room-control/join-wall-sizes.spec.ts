@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { networkInterfaces } from "node:os";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { eventPhases, participants, teamMembers } from "@/db/schema";
 import { findWelcomeBoard } from "@/lib/boards/find-boards";
@@ -96,6 +96,23 @@ async function cutCleanly(note: Locator) {
   });
 }
 
+/** The big screen signed in as staff, on the join wall, with the announcement sent before it opened. */
+async function joinWallWithAnnouncement(
+  browser: Browser,
+  accountId: string,
+  slug: string,
+  viewport: { width: number; height: number },
+) {
+  const screenContext = await browser.newContext({ viewport });
+  await signIn(screenContext, accountId);
+  const screen = await screenContext.newPage();
+  await screen.goto(`/s/${slug}`);
+  await expect(screen.locator('[data-status="online"]')).toBeVisible();
+  await expect(screen.getByTestId("big-screen")).toHaveAttribute("data-wall", "join");
+  await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready");
+  return { screenContext, screen };
+}
+
 test("the join wall keeps a large QR code phones can reach at every projector size, team names stay whole, and staff clear an announcement from every screen", async ({
   browser,
 }) => {
@@ -115,13 +132,7 @@ test("the join wall keeps a large QR code phones can reach at every projector si
     });
   }
 
-  const screenContext = await browser.newContext(projector);
-  await signIn(screenContext, facilitator.id);
-  const screen = await screenContext.newPage();
-  await screen.goto(`/s/${event.slug}`);
-  await expect(screen.locator('[data-status="online"]')).toBeVisible();
-  await expect(screen.getByTestId("big-screen")).toHaveAttribute("data-wall", "join");
-  await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready");
+  const { screenContext, screen } = await joinWallWithAnnouncement(browser, facilitator.id, event.slug, projector.viewport);
   const qr = screen.getByTestId("join-qr");
 
   // The page was opened on 127.0.0.1: phones get this machine's network address instead.
@@ -348,13 +359,7 @@ test("a big screen stood on its end (1080×1920) gives the QR code and the words
   const staffSocket = await commandSocket(event.id, facilitator.id);
   await staffSocket.command("announcement:send", { text: announcementText });
   const portrait = { width: 1080, height: 1920 };
-  const screenContext = await browser.newContext({ viewport: portrait });
-  await signIn(screenContext, facilitator.id);
-  const screen = await screenContext.newPage();
-  await screen.goto(`/s/${event.slug}`);
-  await expect(screen.locator('[data-status="online"]')).toBeVisible();
-  await expect(screen.getByTestId("big-screen")).toHaveAttribute("data-wall", "join");
-  await expect(screen.getByTestId("screen-announcement")).toContainText("Lunch is ready");
+  const { screenContext, screen } = await joinWallWithAnnouncement(browser, facilitator.id, event.slug, portrait);
 
   // Scaled for a landscape picture, the QR code was under a third of the width and the code's type half size.
   await expect(async () => {

@@ -132,7 +132,7 @@ test("the join wall keeps a large QR code phones can reach at every projector si
     });
   }
 
-  const { screenContext, screen } = await joinWallWithAnnouncement(browser, facilitator.id, event.slug, projector.viewport);
+  const { screen } = await joinWallWithAnnouncement(browser, facilitator.id, event.slug, projector.viewport);
   const qr = screen.getByTestId("join-qr");
 
   // The page was opened on 127.0.0.1: phones get this machine's network address instead.

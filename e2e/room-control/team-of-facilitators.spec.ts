@@ -84,7 +84,7 @@ test("hand the lead over, lock the room controls; both consoles log every action
   await expect(amira!.getByTestId("announcement")).toHaveText("Lunch is in the foyer");
   for (const p of [olu, samPage]) await expect(logOf(p)).toContainText("Fixture organiser announced “Lunch is in the foyer”");
 
-  // Olu's presentations console says the same: the results and the presentations are the big screen too.
+  // Olu's presentations console says the same: the results, the presentations and their steps are the big screen too.
   const oluPresents = await oluContext.newPage();
   await oluPresents.goto(`/f/${event.slug}/presentations`);
   await expect(oluPresents.getByTestId("controls-locked")).toContainText(
@@ -92,6 +92,10 @@ test("hand the lead over, lock the room controls; both consoles log every action
   );
   await expect(oluPresents.getByTestId("project-results")).toBeDisabled();
   await expect(oluPresents.getByTestId("show-presentations")).toBeDisabled();
+  // Who is on and their clock are the big screen's too: the presenter's steps wait for the lead.
+  const start = oluPresents.getByTestId("presenter-next-button");
+  await expect(start).toBeDisabled();
+  await expect(start).toHaveAccessibleDescription(/Sam Facilitator leads and has locked the room controls/);
   await oluPresents.close();
 
   // Sam hands the lead back and it unlocks for Olu once unlocked.

@@ -55,6 +55,8 @@ export const stepPresentation: WriteHandler<"presentation:step"> = {
   kind: "write",
   permission: "runRoom",
   async apply(tx, { actor, payload, now }) {
+    // Who is on and their clock are what the big screen shows: the lead's lock holds here as for the room's timer.
+    await assertMayControlRoom(tx, actor);
     const teamInfo = await presentationTeams(tx, actor.eventId);
     const current = await findRun(tx, actor.eventId);
     const view = runView(current, teamInfo);

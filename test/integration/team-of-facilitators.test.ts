@@ -272,4 +272,35 @@ describe("two staff changing the room at once", () => {
     const p = await phone("Amara");
     expect((await send(p, "staff:snapshot", {})).error?.code).toBe("forbidden");
   });
+
+  it("the lead's lock covers the presenter's steps: another facilitator can't move the presentations on or stop their clock", async () => {
+    const [olu, sam] = await Promise.all([staff(organiser), staff(facilitator)]);
+    const parks = (await ok(olu, "team:create", { name: "Parks" })).team.id;
+    const library = (await ok(olu, "team:create", { name: "Library" })).team.id;
+    for (const [name, teamId] of [
+      ["Amara", parks],
+      ["Kofi", library],
+    ] as const)
+      await ok(await phone(name), "team:join", { teamId });
+    await ok(olu, "presentation:order", { order: [parks, library], presentSeconds: 120, questionsSeconds: 0 });
+    await ok(olu, "lead:hand", { accountId: facilitator.accountId });
+    await ok(sam, "room:lock", { locked: true });
+
+    // The presentations are the big screen's: while Sam holds the room, Olu's steps change nothing.
+    for (const step of ["start", "reset"] as const) {
+      const refused = await send(olu, "presentation:step", { step });
+      expect(refused.error?.code).toBe("forbidden");
+      expect(refused.error?.message).toMatch(/Sam leads and has locked the room controls/);
+    }
+    expect((await ok(olu, "presentation:state", {})).run.stage).toBe("waiting");
+    await ok(sam, "presentation:step", { step: "start" });
+    for (const step of ["next", "pause", "finish"] as const) {
+      expect((await send(olu, "presentation:step", { step, from: parks })).error?.code).toBe("forbidden");
+    }
+    const run = (await ok(sam, "presentation:state", {})).run;
+    expect({ on: run.currentTeamId, paused: run.pausedAt }).toEqual({ on: parks, paused: null });
+    // Unlocked, anyone on staff steps again.
+    await ok(sam, "room:lock", { locked: false });
+    expect((await ok(olu, "presentation:step", { step: "next", from: parks })).run.currentTeamId).toBe(library);
+  });
 });

@@ -124,6 +124,9 @@ function PresenterControls({
     handle.send("presentation:step", { step: s, from: run.currentTeamId, fromStage: run.stage });
   const paused = clock?.paused ?? false;
   const next = () => step(run.stage === "waiting" ? "start" : "next");
+  // Who is on and their clock are the big screen's: under someone else's lock, the steps are theirs.
+  const lockedOut = locked !== null;
+  const whyLocked = lockedOut ? lockedId : undefined;
   const [confirmingReset, setConfirmingReset] = useState(false);
   const resetRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -136,7 +139,7 @@ function PresenterControls({
   // The facilitator advances with a key (or a clicker's Page Down) while this page has focus.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || lockedOut) return;
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       if (e.key === "ArrowRight" || e.key === "PageDown") {
@@ -157,7 +160,7 @@ function PresenterControls({
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run.stage, run.pausedAt]);
+  }, [run.stage, run.pausedAt, lockedOut]);
 
   return (
     <section
@@ -199,7 +202,8 @@ function PresenterControls({
           type="button"
           className="btn btn-secondary"
           onClick={() => void step("previous")}
-          disabled={run.stage === "waiting"}
+          disabled={run.stage === "waiting" || lockedOut}
+          aria-describedby={whyLocked}
           data-testid="presenter-back-button"
         >
           {t("back")}
@@ -208,7 +212,8 @@ function PresenterControls({
           type="button"
           className="btn btn-primary"
           onClick={() => void next()}
-          disabled={run.stage === "finished"}
+          disabled={run.stage === "finished" || lockedOut}
+          aria-describedby={whyLocked}
           data-testid="presenter-next-button"
         >
           {run.stage === "waiting"
@@ -221,20 +226,28 @@ function PresenterControls({
           type="button"
           className="btn btn-secondary"
           onClick={() => void step(paused ? "resume" : "pause")}
-          disabled={!clock}
+          disabled={!clock || lockedOut}
+          aria-describedby={whyLocked}
           aria-pressed={paused}
           data-testid="presenter-pause-button"
         >
           {paused ? t("resumeClock") : t("pauseClock")}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void step("restart-clock")} disabled={!clock}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void step("restart-clock")}
+          disabled={!clock || lockedOut}
+          aria-describedby={whyLocked}
+        >
           {t("restartClock")}
         </button>
         <button
           type="button"
           className="btn btn-secondary"
           onClick={() => void step("finish")}
-          disabled={run.stage === "finished" || run.stage === "waiting"}
+          disabled={run.stage === "finished" || run.stage === "waiting" || lockedOut}
+          aria-describedby={whyLocked}
         >
           {t("finish")}
         </button>
@@ -242,8 +255,8 @@ function PresenterControls({
           type="button"
           className="btn btn-secondary"
           onClick={() => void handle.send("screen:show", { wall: { kind: "presentations" } })}
-          disabled={locked !== null}
-          aria-describedby={locked !== null ? lockedId : undefined}
+          disabled={lockedOut}
+          aria-describedby={whyLocked}
           data-testid="show-presentations"
         >
           {t("show")}
@@ -253,7 +266,8 @@ function PresenterControls({
           ref={resetRef}
           className="btn btn-secondary"
           onClick={() => setConfirmingReset(true)}
-          disabled={run.stage === "waiting" || confirmingReset}
+          disabled={run.stage === "waiting" || confirmingReset || lockedOut}
+          aria-describedby={whyLocked}
           data-testid="presenter-reset-button"
         >
           {t("reset")}

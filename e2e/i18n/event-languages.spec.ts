@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "@/db/schema";
 import { findWelcomeBoard } from "@/lib/boards/find-boards";
 import { expectAccessible } from "../support/a11y";
 import { commandSocket } from "../support/command-socket";
@@ -86,5 +88,30 @@ test("an organiser sets the event's language: the big screen speaks it, and says
   await somali.close();
   await portuguese.close();
   await organiser.close();
+  await laptop.close();
+});
+
+test("a laptop in Polish opens a French event's big screen: its tab's title and its refusals are French too", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  await (await db()).transact((tx) => tx.update(events).set({ language: "fr" }).where(eq(events.id, event.id)));
+  const facilitator = await addStaff(event.id, "facilitator");
+  const laptop = await browser.newContext({ ...projector, locale: "pl-PL" });
+  await signIn(laptop, facilitator.id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}`);
+  await expect(screen.getByRole("heading", { name: say("fr", "screen.join.heading") })).toBeVisible();
+  await expect(screen).toHaveTitle(new RegExp(say("fr", "screen.metaTitle")));
+  // No team to present yet: the server's refusal is shown in the room's language, not the laptop's.
+  await screen.keyboard.press("p");
+  await screen.keyboard.press("ArrowRight");
+  await expect(screen.getByRole("alert").filter({ hasText: say("fr", "errors.refusals.noTeamsToPresent") })).toBeVisible();
+  await expect(screen.getByText(say("pl", "errors.refusals.noTeamsToPresent"))).toHaveCount(0);
+  // One board projected on its own: the same.
+  const board = await findWelcomeBoard((await db()).read, event.id);
+  if (!board) throw new Error("no welcome wall");
+  await screen.goto(`/s/${event.slug}/b/${board.id}`);
+  await expect(screen).toHaveTitle(new RegExp(say("fr", "screen.boardMetaTitle")));
   await laptop.close();
 });

@@ -15,7 +15,7 @@ import { type HeldIdentity, type Revoked, revokedAmong } from "@/lib/auth/revali
 import { hashToken } from "@/lib/auth/tokens";
 import { fileStorage } from "@/lib/files/storage";
 import { strayPhotoSweepMs, sweepStrayPhotos } from "@/lib/files/stray-uploads";
-import { knownLocale } from "@/lib/i18n/locales";
+import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { localise } from "@/lib/i18n/server-text";
 import { pruneDeletedNotes } from "@/lib/notes/delete-note";
 import { eraseDueNotes, eraseLaterSweepMs } from "@/lib/notes/erase-later";
@@ -69,6 +69,8 @@ type SocketData = {
   locale: string;
   /** Their person chose this language on another device while this one was away: it switches on connecting. */
   followLanguage?: string | null;
+  /** A big screen: it speaks the event's language, whatever its laptop's or its person's. */
+  speaksEventLanguage?: boolean;
   /** Why its access is ending (being told, about to be disconnected): its commands are refused with it. */
   ending?: AccessEndedReason;
   /** When the server drew its page, on its first connect: what changed since is told to it. */
@@ -80,6 +82,8 @@ type ServerSideEvents = {
   "access:revoke": (rooms: string[], reason: AccessEndedReason) => void;
   /** A participant chose another language: their sockets speak it from now on. */
   "language:chosen": (room: string, language: string) => void;
+  /** The organisers changed an event's language: its big screens speak it from now on. */
+  "event:language": (eventId: string, language: string) => void;
   /** A change told to an event's screens through another process: pages drawn before it and not yet connected learn of it here. */
   "change:noted": (eventId: string, change: ChangeKind, at: number) => void;
   /** A person's own news told through another process: their pages drawn before it learn of it on connecting. */
@@ -113,6 +117,9 @@ const handshakeSchema = z.object({
     .transform((ms) => Math.min(ms, awayMaxMs))
     .optional()
     .catch(undefined),
+  // "event": the big screen, read by the room, so its refusals are said in the event's language
+  // like the rest of it, not the laptop's. Anything else is the page's reader's language.
+  speaks: z.literal("event").optional().catch(undefined),
 });
 
 export type RealtimeOptions = {
@@ -631,13 +638,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       socket.data.drawnAt = auth.data.drawnAt ?? (auth.data.awayMs === undefined ? undefined : Date.now() - auth.data.awayMs);
       const languages = await storedLanguages(db, actor);
       socket.data.followLanguage = languageToFollow(cookies, languages.stored);
-      socket.data.locale =
-        socket.data.followLanguage ??
-        socketLocale({
-          cookies,
-          acceptLanguage: socket.handshake.headers["accept-language"],
-          ...languages,
-        });
+      socket.data.speaksEventLanguage = auth.data.speaks === "event";
+      socket.data.locale = socket.data.speaksEventLanguage
+        ? (knownLocale(languages.eventLanguage) ?? defaultLocale)
+        : (socket.data.followLanguage ??
+          socketLocale({
+            cookies,
+            acceptLanguage: socket.handshake.headers["accept-language"],
+            ...languages,
+          }));
       // Counted and reserved with no wait in between, so handshakes at once cannot all slip under it.
       const person = actorKey(actor);
       const open = openScreens.get(person) ?? 0;
@@ -755,10 +764,21 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     if (!code) return;
     for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
       const socket = io.sockets.sockets.get(id);
-      if (socket) socket.data.locale = code;
+      // A big screen keeps the event's language when its organiser picks another for themselves.
+      if (socket && !socket.data.speaksEventLanguage) socket.data.locale = code;
     }
   }
   io.on("language:chosen", (room, language) => speakLocal(room, language));
+  /** This process's big screens of an event: their replies speak its new language. */
+  function speakEventLocal(eventId: string, language: string) {
+    const code = knownLocale(language);
+    if (!code) return;
+    for (const id of io.sockets.adapter.rooms.get(rooms.event(eventId)) ?? []) {
+      const socket = io.sockets.sockets.get(id);
+      if (socket?.data.speaksEventLanguage) socket.data.locale = code;
+    }
+  }
+  io.on("event:language", (eventId, language) => speakEventLocal(eventId, language));
   /** Their sockets here and on other processes speak `language` from now on, and their pages switch. */
   function tellLanguage(room: string, language: string) {
     speakLocal(room, language);
@@ -917,6 +937,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     /** Tells every screen of an event that its languages changed (through the adapter, every process's). */
     eventLanguagesChanged: (eventId: string, language: string) => {
       noteChange(eventId, { kind: "languages" });
+      speakEventLocal(eventId, language);
+      if (options.redis) io.serverSideEmit("event:language", eventId, language);
       io.to(rooms.event(eventId)).emit("event:languages-changed", { language });
     },
     /** Tells every open screen of an event that the organisers changed what its pages were drawn with. */

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { participants } from "@/db/schema";
+import { events, participants } from "@/db/schema";
 import { clientsFor, nextEvent, ok, participantCookie, send, sendRaw, staffCookie, type TestSocket } from "./support/clients";
 import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
@@ -138,5 +138,33 @@ describe("refusals in the person's language", () => {
     };
     const { reason, message } = await ended;
     expect(message).toBe(french[reason]);
+  });
+});
+
+describe("the big screen speaks the event's language", () => {
+  const emptyNote = { fr: "Le champ « Note » ne peut pas être vide.", es: "El campo «Nota» no puede estar vacío." };
+  const emptyNoteOn = (socket: TestSocket) =>
+    sendRaw(socket, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "  " });
+
+  it("its refusals are in the event's language, not its laptop's, and follow a change of the event's", async () => {
+    await t.server.db.transact((tx) => tx.update(events).set({ language: "fr" }).where(eq(events.id, event.id)));
+    const laptop = { cookie: `${staffCookie(organiser.sessionToken)}; mi_lang=pl`, headers: { "accept-language": "pl" } };
+    const screen = await clients.connect({ eventId: event.id, ...laptop, auth: { speaks: "event" } });
+    const staffConsole = await clients.connect({ eventId: event.id, ...laptop });
+    expect(await emptyNoteOn(screen)).toMatchObject({ ok: false, error: { message: emptyNote.fr } });
+    // The console on the same laptop still speaks its reader's language.
+    expect(await emptyNoteOn(staffConsole)).toMatchObject({
+      ok: false,
+      error: { message: "Pole „Notatka” nie może być puste." },
+    });
+    // The organiser picking a language for themselves leaves the screen as it is.
+    const chosen = nextEvent(screen, "language:chosen");
+    t.server.realtime.accountLanguageChosen(organiser.accountId, "pt");
+    await chosen;
+    expect(await emptyNoteOn(screen)).toMatchObject({ ok: false, error: { message: emptyNote.fr } });
+    const changed = nextEvent(screen, "event:languages-changed");
+    t.server.realtime.eventLanguagesChanged(event.id, "es");
+    await changed;
+    expect(await emptyNoteOn(screen)).toMatchObject({ ok: false, error: { message: emptyNote.es } });
   });
 });

@@ -71,10 +71,14 @@ export class EventConnection {
     return this.keeper.eventId;
   }
 
-  /** `drawnAt`: when the server drew the page, in its clock; the first connect asks what changed since. */
+  /**
+   * `drawnAt`: when the server drew the page, in its clock; the first connect asks what changed since.
+   * `speaksEventLanguage`: the big screen, whose refusals the server says in the event's language.
+   */
   constructor(
     readonly keeper: Keeper,
     drawnAt?: number,
+    speaksEventLanguage = false,
   ) {
     const { eventId, person } = keeper;
     const storage = typeof localStorage === "undefined" ? null : localStorage;
@@ -89,7 +93,7 @@ export class EventConnection {
     this.socket = io({
       auth: (send) => {
         const since = this.heardAt === null ? { drawnAt } : { awayMs: Math.max(0, Math.round(Date.now() - this.heardAt)) };
-        send({ eventId, contractVersion, person, ...since });
+        send({ eventId, contractVersion, person, ...since, ...(speaksEventLanguage ? { speaks: "event" } : {}) });
       },
       autoConnect: false,
       withCredentials: true,

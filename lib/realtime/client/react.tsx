@@ -15,6 +15,8 @@ export type EventConnectionProps = {
   eventId: string;
   person: string;
   staff?: boolean;
+  /** The big screen: the server says its refusals in the event's language, as the screen speaks. */
+  speaksEventLanguage?: boolean;
   heldOut?: boolean;
   worksWithoutJavaScript?: boolean;
   children?: React.ReactNode;
@@ -39,6 +41,7 @@ export function EventConnectionClient({
   eventId,
   person,
   staff = false,
+  speaksEventLanguage = false,
   heldOut = false,
   worksWithoutJavaScript = false,
   drawnAt,
@@ -49,10 +52,10 @@ export function EventConnectionClient({
   // The time of the drawing that opened the connection: a page fetched again later keeps it.
   const firstDrawnAt = useRef(drawnAt);
   useEffect(() => {
-    const c = new EventConnection(keeper, firstDrawnAt.current);
+    const c = new EventConnection(keeper, firstDrawnAt.current, speaksEventLanguage);
     setConnection(c);
     return () => c.close();
-  }, [keeper]);
+  }, [keeper, speaksEventLanguage]);
   return (
     <KeeperContext.Provider value={keeper}>
       <ConnectionContext.Provider value={connection}>

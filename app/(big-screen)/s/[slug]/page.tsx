@@ -13,9 +13,10 @@ import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { qrDataUrl } from "@/lib/server/qr";
 import { staffPage } from "@/lib/server/staff-page";
 import { BigScreen } from "./big-screen";
+import { screenLocale } from "./screen-locale";
 
-export async function generateMetadata() {
-  const t = await getTranslations("screen");
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const t = await getTranslations({ locale: await screenLocale((await params).slug), namespace: "screen" });
   return { title: t("metaTitle") };
 }
 
@@ -45,7 +46,7 @@ export default async function BigScreenPage({ params }: { params: Promise<{ slug
   return (
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
       <div lang={locale} dir={allLocales.find((l) => l.code === locale)?.dir ?? "ltr"}>
-        <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
+        <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff speaksEventLanguage>
           <EventLanguageFollower />
           <BigScreen
             event={{ name: event.name, place: event.place }}

@@ -14,9 +14,10 @@ import { allLocales, defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { EventLanguageFollower } from "@/lib/realtime/client/react";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { staffPage } from "@/lib/server/staff-page";
+import { screenLocale } from "../../screen-locale";
 
-export async function generateMetadata() {
-  const t = await getTranslations("screen");
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const t = await getTranslations({ locale: await screenLocale((await params).slug), namespace: "screen" });
   return { title: t("boardMetaTitle") };
 }
 
@@ -38,7 +39,7 @@ export default async function ProjectedBoardPage({ params }: { params: Promise<{
   const t = await getTranslations({ locale, namespace: "screen" });
   return (
     <NextIntlClientProvider locale={locale} messages={messagesFor(locale)}>
-      <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff>
+      <EventConnectionProvider eventId={event.id} person={personTag(actor)} staff speaksEventLanguage>
         <EventLanguageFollower />
         {/* The screen's rem (screen.css): laid out for 1080p, the same picture at any resolution. */}
         <div

@@ -1,19 +1,13 @@
 import type { MetadataRoute } from "next";
+import { cookies, headers } from "next/headers";
+import { appManifest } from "@/lib/i18n/app-manifest";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 
-/** Lets a facilitator pin the console to a tablet's home screen; participants need nothing installed. */
-export default function manifest(): MetadataRoute.Manifest {
-  return {
-    name: "Made In",
-    short_name: "Made In",
-    description: "Run a co-production weekend: briefs, team sign-up on phones, live boards, dot-voting and follow-up.",
-    start_url: "/",
-    display: "standalone",
-    background_color: "#faf7f0",
-    theme_color: "#0f5e59",
-    icons: [
-      { src: "/icon-192.png", sizes: "192x192", type: "image/png" },
-      { src: "/icon-512.png", sizes: "512x512", type: "image/png" },
-      { src: "/icon.svg", sizes: "any", type: "image/svg+xml" },
-    ],
-  };
+/**
+ * Lets a facilitator pin the console to a tablet's home screen; participants need nothing installed.
+ * Read per request (the cookie and Accept-Language), so it is said in the reader's language.
+ */
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  const language = readerLocale((await cookies()).toString(), (await headers()).get("accept-language"));
+  return appManifest(language);
 }

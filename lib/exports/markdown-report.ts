@@ -4,6 +4,7 @@ import { pseudoText } from "@/lib/i18n/pseudo";
 import { type Translate, translator } from "@/lib/i18n/translator";
 import { sayName } from "@/lib/participants/profile-facts";
 import { fallbackCriterionKey } from "@/lib/presentations/rules";
+import { exportInWords } from "./boards-in-words";
 import {
   attendanceOf,
   authorName,
@@ -292,7 +293,9 @@ function voteMarkdown(round: VoteResult, { t }: Say) {
 }
 
 /** The report in `locale`, the language of the organiser who asked for it; English by default. */
-export function eventMarkdown(data: EventExport, locale = "en-GB"): string {
+export function eventMarkdown(record: EventExport, locale = "en-GB"): string {
+  // Boards still named as their template made them, in the reader's words.
+  const data = exportInWords(record, locale);
   const say = sayIn(locale);
   const { t, date, words } = say;
   const e = data.event;

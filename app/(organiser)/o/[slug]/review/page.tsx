@@ -7,6 +7,7 @@ import { sharedDatabase } from "@/db";
 import { findActivity } from "@/lib/activity/log-activity";
 import { personTag } from "@/lib/auth/pseudonym";
 import { actorForEvent } from "@/lib/auth/web-session";
+import { exportInWords } from "@/lib/exports/boards-in-words";
 import { csvTables } from "@/lib/exports/csv-tables";
 import { attendanceOf, roomBoards, teamReports } from "@/lib/exports/event-report";
 import { loadEventExport } from "@/lib/exports/load-event-export";
@@ -46,8 +47,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   const db = (await sharedDatabase()).read;
   // Before the record: a change after this number and before the reads is drawn, and fetched again.
   const drawnSeq = await currentSeq(db, rooms.teams(event.id));
-  const data = await loadEventExport(db, event.id);
-  if (!data) notFound();
+  const record = await loadEventExport(db, event.id);
+  if (!record) notFound();
+  // Boards still named as their template made them, in the reader's words, as on the console.
+  const data = exportInWords(record, locale);
   const activity = await findActivity(db, event.id, { order: "oldest" });
   const attendance = attendanceOf(data);
   // Vote results name what the dots landed on ("Group: …", "(photo)") in the reader's words.

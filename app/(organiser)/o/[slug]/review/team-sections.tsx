@@ -71,6 +71,7 @@ function FeedbackReview({ presentation: p }: { presentation: TeamPresentation })
 function ProjectsReview({ team }: { team: TeamReport }) {
   const t = useTranslations("review.projects");
   const locale = useLocale();
+  const shownName = useShownName();
   return (
     <ul className="space-y-2">
       {team.projects.map((p) => {
@@ -79,7 +80,7 @@ function ProjectsReview({ team }: { team: TeamReport }) {
           <li key={p.id}>
             {t.rich("line", {
               title: p.title,
-              owner: p.ownerName,
+              owner: shownName(p.ownerName),
               hasCheckIn: latest ? "yes" : "no",
               status: latest?.status ?? "",
               date: latest ? localShortDate(locale, latest.createdAt) : "",
@@ -283,12 +284,13 @@ function BriefSummary({ team }: { team: TeamReport }) {
 
 function Members({ team }: { team: TeamReport }) {
   const t = useTranslations("review.members");
+  const shownName = useShownName();
   if (team.members.length === 0) return <p className="text-ink-soft">{t("none")}</p>;
   return (
     <ul className="grid gap-2 sm:grid-cols-2">
       {team.members.map((m) => (
         <li key={m.id} className="rounded-lg border border-line px-3 py-2">
-          <span className="block font-semibold wrap-anywhere">{m.displayName}</span>
+          <span className="block font-semibold wrap-anywhere">{shownName(m.displayName)}</span>
           <span className="block text-sm text-ink-soft">
             {[m.kind ? t("kind", { kind: m.kind }) : null, m.skills.join(", ") || null].filter(Boolean).join(" · ") ||
               t("didntSay")}
@@ -309,6 +311,7 @@ const noteColours: Record<string, string> = {
 
 function BoardReview({ board, data }: { board: ExportedBoard; data: EventExport }) {
   const t = useTranslations("review.board");
+  const shownName = useShownName();
   const people = new Map(data.participants.map((p) => [p.id, p.displayName]));
   const Note = ({ note }: { note: ExportedBoard["notes"][number] }) => (
     <li className={`review-keep rounded-md px-3 py-2 text-ink ${noteColours[note.colour] ?? "bg-note-yellow"}`}>
@@ -316,7 +319,7 @@ function BoardReview({ board, data }: { board: ExportedBoard; data: EventExport 
       <span className="block text-xs text-ink-soft">
         {t("noteBy", {
           by: note.byStaff ? "staff" : "person",
-          name: note.authorParticipantId ? (people.get(note.authorParticipantId) ?? "") : "",
+          name: note.authorParticipantId ? shownName(people.get(note.authorParticipantId) ?? "") : "",
           photo: note.hadPhoto ? "yes" : "no",
         })}
       </span>

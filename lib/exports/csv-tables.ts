@@ -1,6 +1,7 @@
-import { participantKindLabels } from "@/lib/participants/profile-facts";
-import { reactionKinds, reactionLabels } from "@/lib/realtime/constants";
+import { reactionKinds } from "@/lib/realtime/constants";
+import { exportInWords } from "./boards-in-words";
 import { type CsvCell, toCsv } from "./csv";
+import { type CsvWords, csvWords } from "./csv-words";
 import { authorName, teamReports, voteResults } from "./event-report";
 import type { EventExport } from "./export-schema";
 
@@ -12,14 +13,13 @@ import type { EventExport } from "./export-schema";
 export type CsvTable = {
   /** In the URL and the file name: /o/[slug]/export/csv/[key] → [slug]-[key].csv */
   key: string;
-  /**
-   * In English. Pages show the reader's words from review.downloads.csv.<key> in messages/; the
-   * CSV headers and data stay English whatever the reader's language (spreadsheets read them).
-   */
+  /** In English. Pages show the reader's words from review.downloads.csv.<key> in messages/. */
   title: string;
   about: string;
-  headers: readonly string[];
-  rows: (data: EventExport) => CsvCell[][];
+  /** Each column's header, by its key under review.csv.headers in messages/: the reader's words. */
+  columns: readonly string[];
+  /** The rows, with the values Made In chose from a list in the reader's words (./csv-words.ts). */
+  rows: (data: EventExport, say: CsvWords) => CsvCell[][];
 };
 
 const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
@@ -35,15 +35,15 @@ export const csvTables: readonly CsvTable[] = [
     key: "people",
     title: "People who agreed to be contacted",
     about: "Only those who said yes to being contacted after the event, with how to reach them.",
-    headers: ["name", "kind", "skills", "contact", "team", "joined"],
-    rows: (data) => {
+    columns: ["name", "kind", "skills", "contact", "team", "joined"],
+    rows: (data, say) => {
       const team = teamOfPerson(data);
       return data.participants
         .filter((p) => p.contactConsent && p.leftAt === null)
         .map((p) => [
-          p.displayName,
-          p.kind ? participantKindLabels[p.kind] : "",
-          p.skills.join("; "),
+          say.name(p.displayName),
+          p.kind ? say.kind(p.kind) : "",
+          p.skills.map(say.skill).join("; "),
           p.contact,
           team.get(p.id) ?? "",
           iso(p.createdAt),
@@ -54,34 +54,34 @@ export const csvTables: readonly CsvTable[] = [
     key: "teams",
     title: "Teams",
     about: "Each team, its brief, how the team reframed it, and who was in it.",
-    headers: ["team", "brief", "reframed brief", "members", "member names"],
-    rows: (data) =>
+    columns: ["team", "brief", "reframedBrief", "members", "memberNames"],
+    rows: (data, say) =>
       teamReports(data).map((t) => [
         t.name,
         t.brief?.title ?? "",
         t.reframes[0]?.text ?? "",
         t.members.length,
-        t.members.map((m) => m.displayName).join("; "),
+        t.members.map((m) => say.name(m.displayName)).join("; "),
       ]),
   },
   {
     key: "notes",
     title: "Notes",
     about: "Every note on every board, with its column and group.",
-    headers: ["board", "team", "column", "group", "text", "author", "colour", "photo", "written"],
-    rows: (data) => {
+    columns: ["board", "team", "column", "group", "text", "author", "colour", "photo", "written"],
+    rows: (data, say) => {
       const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
       return data.boards.flatMap((board) => {
         const column = new Map(board.columns.map((c) => [c.key, c.title]));
-        const group = new Map(board.groups.map((g) => [g.id, g.title || "Untitled group"]));
+        const group = new Map(board.groups.map((g) => [g.id, g.title || say.report.untitledGroup]));
         return board.notes.map((n) => [
           board.title,
-          board.teamId ? (teamName.get(board.teamId) ?? "") : "Whole room",
+          board.teamId ? (teamName.get(board.teamId) ?? "") : say.wholeRoom,
           column.get(n.column) ?? n.column,
           n.groupId ? (group.get(n.groupId) ?? "") : "",
           n.text,
-          authorName(data, n.authorParticipantId, n.byStaff),
-          n.colour,
+          say.name(authorName(data, n.authorParticipantId, n.byStaff, say.report)),
+          say.colour(n.colour),
           n.hadPhoto,
           iso(n.createdAt),
         ]);
@@ -92,14 +92,14 @@ export const csvTables: readonly CsvTable[] = [
     key: "votes",
     title: "Vote results",
     about: "Each vote round's tallies, ranked, and whether each note made the shortlist.",
-    headers: ["board", "round", "status", "rank", "dots", "note or group", "shortlisted"],
-    rows: (data) =>
-      voteResults(data).flatMap((round, i) => {
+    columns: ["board", "round", "status", "rank", "dots", "noteOrGroup", "shortlisted"],
+    rows: (data, say) =>
+      voteResults(data, say.report).flatMap((round, i) => {
         const shortlisted = new Set(round.shortlist.map((s) => s.targetId));
         return round.ranked.map((r) => [
           round.boardTitle,
           i + 1,
-          round.status,
+          say.roundStatus(round.status),
           r.rank,
           r.dots,
           r.label,
@@ -111,19 +111,7 @@ export const csvTables: readonly CsvTable[] = [
     key: "showcases",
     title: "Showcases",
     about: "What each team presented: what they made and learned, links, next steps and what they need.",
-    headers: [
-      "team",
-      "title",
-      "summary",
-      "made",
-      "learned",
-      "links",
-      "images",
-      "next steps",
-      "taken forward by",
-      "needs",
-      "order",
-    ],
+    columns: ["team", "title", "summary", "made", "learned", "links", "images", "nextSteps", "takenForwardBy", "needs", "order"],
     rows: (data) =>
       teamReports(data).flatMap((t) => {
         const p = t.presentation;
@@ -150,24 +138,30 @@ export const csvTables: readonly CsvTable[] = [
     key: "feedback",
     title: "Feedback to each team",
     about: "What people in the room wrote to each team after its presentation.",
-    headers: ["team", "from", "feedback", "written"],
-    rows: (data) =>
+    columns: ["team", "from", "feedback", "written"],
+    rows: (data, say) =>
       teamReports(data).flatMap((t) =>
-        (t.presentation?.feedback ?? []).map((f) => [t.name, f.authorName, f.text, iso(f.createdAt)]),
+        (t.presentation?.feedback ?? []).map((f) => [t.name, say.name(f.authorName), f.text, iso(f.createdAt)]),
       ),
   },
   {
     key: "judging",
     title: "Judging",
     about: "The judges' average score (1–5) for each team on each criterion, how many judges scored it, and who they were.",
-    headers: ["team", "criterion", "average", "judges", "judged by"],
-    rows: (data) =>
+    columns: ["team", "criterion", "average", "judges", "judgedBy"],
+    rows: (data, say) =>
       teamReports(data).flatMap((t) => {
         const judging = t.presentation?.judging;
         if (!judging) return [];
         return [
-          ...judging.criteria.map((c) => [t.name, c.criterion, c.average ?? "", c.judges, c.judgeNames.join("; ")]),
-          [t.name, `Total (out of ${judging.max})`, judging.total, judging.judges, judging.judgeNames.join("; ")],
+          ...judging.criteria.map((c) => [
+            t.name,
+            say.criterion(c.criterion),
+            c.average ?? "",
+            c.judges,
+            c.judgeNames.map(say.name).join("; "),
+          ]),
+          [t.name, say.total(judging.max), judging.total, judging.judges, judging.judgeNames.map(say.name).join("; ")],
         ];
       }),
   },
@@ -175,16 +169,16 @@ export const csvTables: readonly CsvTable[] = [
     key: "results",
     title: "Presentation results",
     about: "Each team's judges' total, people's choice votes, reactions and overall rank.",
-    headers: [
+    columns: [
       "team",
-      "overall rank",
-      "overall score (0-100)",
-      "judges' total",
-      "judges' maximum",
+      "overallRank",
+      "overallScore",
+      "judgesTotal",
+      "judgesMaximum",
       "judges",
-      "people's choice votes",
-      "people's choice rank",
-      ...reactionKinds.map((k) => reactionLabels[k].label.toLowerCase()),
+      "peoplesChoiceVotes",
+      "peoplesChoiceRank",
+      ...reactionKinds.map((k) => `reactions.${k}`),
     ],
     rows: (data) =>
       teamReports(data)
@@ -206,33 +200,33 @@ export const csvTables: readonly CsvTable[] = [
     key: "projects",
     title: "Projects",
     about: "Projects carried on after the event, their owners and latest check-in.",
-    headers: [
+    columns: [
       "project",
       "team",
       "owner",
-      "co-owners",
+      "coOwners",
       "started",
-      "latest status",
-      "latest check-in",
-      "latest progress",
-      "latest learning",
-      "help needed",
-      "check-ins",
+      "latestStatus",
+      "latestCheckIn",
+      "latestProgress",
+      "latestLearning",
+      "helpNeeded",
+      "checkIns",
     ],
-    rows: (data) => {
+    rows: (data, say) => {
       const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
       return data.projects.map((p) => {
         const latest = p.checkIns.at(-1);
         return [
           p.title,
           p.teamId ? (teamName.get(p.teamId) ?? "") : "",
-          [p.ownerName, p.ownerRole].filter(Boolean).join(", "),
+          [say.name(p.ownerName), p.ownerRole].filter(Boolean).join(", "),
           p.coOwners
             .map((c) => [c.name, c.role].filter(Boolean).join(", "))
             .filter(Boolean)
             .join("; "),
           iso(p.startedAt),
-          latest?.status.replace("_", " ") ?? "",
+          latest ? say.checkInStatus(latest.status) : "",
           iso(latest?.createdAt ?? null),
           latest?.progress ?? "",
           latest?.learning ?? "",
@@ -247,13 +241,13 @@ export const csvTables: readonly CsvTable[] = [
     title: "Project check-ins",
     about:
       "Every check-in on every project: how it was going, what happened, evidence, numbers, links, learning and help needed.",
-    headers: ["project", "when", "status", "progress", "evidence", "numbers", "links", "photos", "learning", "help needed", "by"],
-    rows: (data) =>
+    columns: ["project", "when", "status", "progress", "evidence", "numbers", "links", "photos", "learning", "helpNeeded", "by"],
+    rows: (data, say) =>
       data.projects.flatMap((p) =>
         p.checkIns.map((c) => [
           p.title,
           iso(c.createdAt),
-          c.status.replace("_", " "),
+          say.checkInStatus(c.status),
           c.progress,
           c.evidence,
           c.numbers.map((n) => `${n.label}: ${n.value}`).join("; "),
@@ -261,7 +255,7 @@ export const csvTables: readonly CsvTable[] = [
           c.photoCount,
           c.learning,
           c.helpNeeded,
-          c.authorName,
+          say.name(c.authorName),
         ]),
       ),
   },
@@ -269,4 +263,14 @@ export const csvTables: readonly CsvTable[] = [
 
 export const findCsvTable = (key: string) => csvTables.find((t) => t.key === key) ?? null;
 
-export const renderCsvTable = (table: CsvTable, data: EventExport) => toCsv(table.headers, table.rows(data));
+/**
+ * The table for a reader of `locale`: its headers, its listed values and the boards still named
+ * by their template in their words (../boards-in-words.ts).
+ */
+export function renderCsvTable(table: CsvTable, data: EventExport, locale = "en-GB"): string {
+  const say = csvWords(locale);
+  return toCsv(table.columns.map(say.header), table.rows(exportInWords(data, locale), say), say);
+}
+
+/** The table as a file to download: with a byte-order mark, so Excel reads the UTF-8 (accents, £ signs) correctly. */
+export const csvFile = (table: CsvTable, data: EventExport, locale: string) => `\uFEFF${renderCsvTable(table, data, locale)}`;

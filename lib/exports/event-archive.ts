@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { FileStorage } from "@/lib/files/storage";
 import { translator } from "@/lib/i18n/translator";
-import { csvTables, renderCsvTable } from "./csv-tables";
+import { csvFile, csvTables } from "./csv-tables";
 import { eventFiles } from "./event-files";
 import type { EventExport } from "./export-schema";
 import { eventMarkdown } from "./markdown-report";
@@ -24,8 +24,7 @@ export async function* eventArchiveEntries(
 ): AsyncGenerator<ZipEntry> {
   yield text(`${slug}.made-in.json`, `${JSON.stringify(data, null, 2)}\n`);
   yield text(`${slug}-report.md`, eventMarkdown(data, locale));
-  // A byte-order mark, so Excel reads the UTF-8 correctly, as the single CSV downloads do.
-  for (const table of csvTables) yield text(`csv/${slug}-${table.key}.csv`, `\uFEFF${renderCsvTable(table, data)}`);
+  for (const table of csvTables) yield text(`csv/${slug}-${table.key}.csv`, csvFile(table, data, locale));
   const missing: string[] = [];
   for (const file of await eventFiles(db, eventId)) {
     const bytes = await storage.read(file.storageKey).catch(() => null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvTables, findCsvTable, renderCsvTable } from "./csv-tables";
+import { csvFile, csvTables, findCsvTable, renderCsvTable } from "./csv-tables";
 import { attendanceOf, teamReports } from "./event-report";
 import { type ExportedProject, type ExportedShowcase, noPresentations, parseEventExport } from "./export-schema";
 import { escapeMarkdown, eventMarkdown } from "./markdown-report";
@@ -203,6 +203,29 @@ describe("CSV tables", () => {
     ]);
   });
 
+  it("in the reader's language: headers, yes and no, listed values and server-made names; typed words as typed", () => {
+    const data = sampleExport();
+    const table = (key: string) => findCsvTable(key) as NonNullable<ReturnType<typeof findCsvTable>>;
+    const [resident] = data.participants;
+    if (resident) resident.displayName = "Participant 3";
+    const notes = csvFile(table("notes"), data, "pl");
+    // Excel reads UTF-8 only with its byte-order mark.
+    expect(notes.startsWith("\uFEFFtablica,zespół,kolumna,grupa,tekst,autor,kolor,zdjęcie,napisano\r\n")).toBe(true);
+    expect(notes).toContain("Ideas,Parks team,Ideas,Food,Café,Uczestnik 3,żółty,nie,2026-10-10T10:01:00.000Z");
+    const votes = renderCsvTable(table("votes"), data, "pl");
+    expect(votes).toContain("Ideas,1,odsłonięta,1,2,Café,tak");
+    // The people's choice board and its dots on a team, named as the reader's other pages name them.
+    expect(votes).toContain("Nagroda publiczności,2,odsłonięta,1,1,Zespół: Parks team,nie");
+    const judging = renderCsvTable(table("judging"), data, "pl");
+    expect(judging).toContain("Parks team,Suma (na 10),7.5,2,Officer; Obsługa");
+    const people = renderCsvTable(table("people"), sampleExport(), "fr");
+    expect(people.split("\r\n")[0]).toBe("nom,profil,compétences,contact,équipe,arrivée");
+    expect(people).toContain("Resident,Habitant·e,dessiner,'=1+1,Parks team,");
+    for (const english of ["yes", "revealed", "yellow", "Participant 3", "Total (out of"]) {
+      expect(notes + votes + judging).not.toContain(english);
+    }
+  });
+
   it("votes: ranked with shortlist flags", () => {
     const csv = renderCsvTable(findCsvTable("votes") as NonNullable<ReturnType<typeof findCsvTable>>, sampleExport());
     expect(csv).toContain("Ideas,1,revealed,1,2,Café,yes");
@@ -380,8 +403,8 @@ describe("In the reader's language", () => {
     expect(md).not.toMatch(/87\.5/);
     expect(md).toContain("Exporté de Made In le 1 novembre 2026.");
     expect(md).not.toContain("Who came");
-    // The CSV files stay English whatever the reader's language.
-    expect(renderCsvTable(findCsvTable("notes") as NonNullable<ReturnType<typeof findCsvTable>>, data)).toContain("Food");
+    // What people typed stays as typed in a CSV, whatever the reader's language.
+    expect(renderCsvTable(findCsvTable("notes") as NonNullable<ReturnType<typeof findCsvTable>>, data, "fr")).toContain("Food");
     expect(eventMarkdown(data, "en-GB")).toBe(eventMarkdown(data));
   });
 

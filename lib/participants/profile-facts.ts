@@ -30,22 +30,6 @@ export const skillSuggestions = [
   "spreadsheets",
 ] as const;
 
-export const participantKindLabels: Record<ParticipantKind, string> = {
-  resident: "Resident",
-  council_officer: "Council officer",
-  voluntary_sector: "Voluntary sector",
-  designer: "Designer",
-  developer: "Developer",
-  young_person: "Young person",
-  other: "Other",
-};
-
-export const ageBandLabels: Record<AgeBand, string> = {
-  under_16: "Under 16",
-  "16_17": "16 or 17",
-  "18_plus": "18 or over",
-};
-
 export const profileLimits = { skill: 40, skills: 12, accessNeeds: 500, contact: 200 };
 
 export const isUnder18 = (ageBand: AgeBand | null | undefined) => ageBand === "under_16" || ageBand === "16_17";

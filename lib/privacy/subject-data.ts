@@ -22,18 +22,19 @@ import {
   voteRounds,
   votes,
 } from "@/db/schema";
-import { ageBandLabels, participantKindLabels } from "@/lib/participants/profile-facts";
+import { translator } from "@/lib/i18n/translator";
+import { profileWords } from "@/lib/participants/profile-words";
 import { retentionEndsAt } from "./retention";
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
-/** The notice at the top of every download: whose data, who holds it, until when. */
-async function aboutTheEvent(db: Db, eventId: string) {
+/** The notice at the top of every download: whose data, who holds it, until when; in the reader's words. */
+async function aboutTheEvent(db: Db, eventId: string, locale: string) {
   const [event] = await db.select().from(events).where(eq(events.id, eventId));
   if (!event) return null;
   return {
     name: event.name,
-    dataController: event.dataController || `The organisers of ${event.name}`,
+    dataController: event.dataController || translator(locale, "join.privacy")("defaultController", { event: event.name }),
     privacyContact: event.privacyContact || null,
     personalDataKeptUntil: iso(retentionEndsAt(event)),
   };
@@ -42,10 +43,14 @@ async function aboutTheEvent(db: Db, eventId: string) {
 /**
  * Everything an event holds about one participant, for them to download ("your data"): what
  * they told us, the team they are in, and what they wrote, voted, reacted, scored and uploaded.
- * Read fresh from the tables, so nothing is left out by a copy going stale.
+ * Read fresh from the tables, so nothing is left out by a copy going stale. Its keys are the
+ * format's, in English whatever the reader's language (a program reads them); the words Made In
+ * wrote for them (their kind, age group and suggested skills as the form offered them, who holds
+ * their data) are in `locale`. Codes (a note's colour, a reaction) stay codes.
  */
-export async function participantData(db: Db, eventId: string, participantId: string) {
-  const event = await aboutTheEvent(db, eventId);
+export async function participantData(db: Db, eventId: string, participantId: string, locale = "en-GB") {
+  const event = await aboutTheEvent(db, eventId, locale);
+  const profile = profileWords(locale);
   const [me] = await db
     .select()
     .from(participants)
@@ -144,9 +149,9 @@ export async function participantData(db: Db, eventId: string, participantId: st
     event,
     profile: {
       name: me.displayName,
-      kind: me.kind ? participantKindLabels[me.kind] : null,
-      skills: me.skills,
-      ageBand: me.ageBand ? ageBandLabels[me.ageBand] : null,
+      kind: me.kind ? profile.kind(me.kind) : null,
+      skills: me.skills.map(profile.skill),
+      ageBand: me.ageBand ? profile.ageBand(me.ageBand) : null,
       accessNeeds: me.accessNeeds,
       agreedToBeContacted: me.contactConsent,
       contact: me.contact,
@@ -200,10 +205,10 @@ export async function participantData(db: Db, eventId: string, participantId: st
  * the organisers' own record (its notes may be about safeguarding, and name the staff who checked),
  * which only organisers see.
  */
-export async function projectOwnerData(db: Db, projectId: string) {
+export async function projectOwnerData(db: Db, projectId: string, locale = "en-GB") {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (!project) return null;
-  const event = await aboutTheEvent(db, project.eventId);
+  const event = await aboutTheEvent(db, project.eventId, locale);
   const [milestones, checkIns] = await Promise.all([
     db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).orderBy(projectMilestones.dueAt),
     db.select().from(projectCheckIns).where(eq(projectCheckIns.projectId, projectId)).orderBy(projectCheckIns.createdAt),

@@ -221,6 +221,15 @@ describe("privacy against a real database and file store", () => {
     expect(young?.profile.ageBand).toBe("16 or 17");
     // Another event's participant id answers nothing.
     expect(await participantData(db.read, randomUUID(), w.people[0].id)).toBeNull();
+    // In the reader's language: the words Made In wrote (the form's choices, who holds the data);
+    // the keys stay the format's, and what people typed stays as typed.
+    const polish = await participantData(db.read, w.eventId, w.people[3].id, "pl");
+    expect(polish?.profile.ageBand).toBe("16 lub 17");
+    expect(polish?.judging?.scores).toHaveLength(2);
+    const mineInPolish = await participantData(db.read, w.eventId, w.people[0].id, "pl");
+    expect(mineInPolish?.profile).toMatchObject({ name: t.consentingName, skills: ["znajomość okolicy", "rozmowy z ludźmi"] });
+    expect(mineInPolish?.event.dataController).toMatch(/^Organizatorzy wydarzenia /);
+    expect(mineInPolish?.notes.map((n) => n.text)).toEqual([t.winningNote]);
 
     // The organisers' risk checklist is theirs: the owner's download leaves it out.
     await db.transact((tx) =>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { jsonDownload } from "@/lib/privacy/json-download";
 import { projectOwnerData } from "@/lib/privacy/subject-data";
@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
   const t = await getTranslations("phone.update.data");
   const owned = await ownedProject(projectId);
   if (!owned) return new Response(t("openLinkFirst"), { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const data = await projectOwnerData((await sharedDatabase()).read, projectId);
+  const data = await projectOwnerData((await sharedDatabase()).read, projectId, await getLocale());
   if (!data) return new Response(t("noProject"), { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return jsonDownload(data, "project-your-data.json");
 }

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { sharedDatabase } from "@/db";
 import { actorForEvent } from "@/lib/auth/web-session";
 import { findEventBySlug } from "@/lib/events/find-event";
@@ -16,7 +16,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (actor?.kind !== "participant") {
     return new Response(t("wrongDevice"), { status: 403 });
   }
-  const data = await participantData(db.read, event.id, actor.participantId);
+  // The words Made In wrote in the reader's language; the keys stay the format's.
+  const data = await participantData(db.read, event.id, actor.participantId, await getLocale());
   if (!data) return new Response(t("gone"), { status: 404 });
   return jsonDownload(data, `${slug}-your-data.json`);
 }

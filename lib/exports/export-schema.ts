@@ -226,6 +226,9 @@ export const exportedProjectSchema = z.object({
   ownerName: text(200),
   ownerRole: text(200),
   coOwners: z.array(z.object({ name: text(200), role: text(200) })).max(50),
+  // The language the owner chose on their page, for their emails. Archives from before it (and
+  // projects whose owner never chose) have none.
+  ownerLanguage: text(40).nullable().default(null),
   startedAt: instant,
   isPublic: z.boolean(),
   createdAt: instant,

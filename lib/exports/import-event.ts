@@ -268,8 +268,15 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
 
   for (const p of data.projects) {
     const projectId = fresh(p.id);
-    const { id: _id, teamId, milestones, checkIns, risks, ...fields } = p;
-    await tx.insert(projects).values({ ...fields, id: projectId, eventId, teamId: mapped(teamId) });
+    const { id: _id, teamId, milestones, checkIns, risks, ownerLanguage, ...fields } = p;
+    await tx.insert(projects).values({
+      ...fields,
+      id: projectId,
+      eventId,
+      teamId: mapped(teamId),
+      // A language this installation does not speak: as if the owner never chose (the event's is used).
+      ownerLanguage: knownLocale(ownerLanguage),
+    });
     for (const m of milestones) await tx.insert(projectMilestones).values({ ...m, id: randomUUID(), projectId });
     for (const c of checkIns) {
       const { photoCount: _count, photos, ...rest } = c;

@@ -331,6 +331,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       ownerName: p.ownerName,
       ownerRole: p.ownerRole,
       coOwners: p.coOwners,
+      ownerLanguage: p.ownerLanguage,
       startedAt: p.startedAt,
       isPublic: p.isPublic,
       createdAt: p.createdAt,

@@ -255,6 +255,7 @@ export function sampleProject(): ExportedProject {
     ownerName: "Resident",
     ownerRole: "",
     coOwners: [],
+    ownerLanguage: null,
     startedAt: at(24 * 60),
     isPublic: false,
     createdAt: at(24 * 60),

@@ -176,6 +176,8 @@ describe("JSON export and import", () => {
         ownerName: "Resident of Brixton Hill",
         ownerRole: "Resident",
         coOwners: [{ name: "Parks officer", role: "Council officer" }],
+        // Their emails' language, chosen on their page: the same after a round trip.
+        ownerLanguage: "pt-PT",
         startedAt: 1_700_000_000_000,
         isPublic: true,
       });
@@ -457,6 +459,45 @@ describe("JSON export and import", () => {
     // A period the settings form does not offer is refused, as the form would.
     const odd = parseEventExport(JSON.parse(JSON.stringify({ ...exported, event: { ...exported.event, retentionMonths: 7 } })));
     expect(odd).toMatchObject({ ok: false, message: expect.stringContaining("the event's details (retentionMonths)") });
+  });
+
+  it("a project owner's chosen language travels with the event; one this installation doesn't speak, or none, imports as none", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    await db.transact((tx) =>
+      tx.insert(projects).values({
+        id: randomUUID(),
+        eventId: weekend.event.id,
+        teamId: weekend.ids.parksTeam,
+        title: "Pop-up café",
+        ownerName: "Resident of Brixton Hill",
+        ownerRole: "Resident",
+        startedAt: 1_700_000_000_000,
+        ownerLanguage: "pl",
+      }),
+    );
+    const exported = await loadEventExport(db.read, weekend.event.id);
+    if (!exported) throw new Error("no export");
+    expect(exported.projects.length).toBeGreaterThan(0);
+    expect(exported.projects.map((p) => p.ownerLanguage)).toEqual(exported.projects.map(() => "pl"));
+    const ownerLanguages = async (data: unknown) => {
+      const parsed = parseEventExport(JSON.parse(JSON.stringify(data)));
+      if (!parsed.ok) throw new Error(parsed.message);
+      const { eventId } = await importEvent(db, parsed.data, organiser.accountId);
+      return (await db.read.select().from(projects).where(eq(projects.eventId, eventId))).map((p) => p.ownerLanguage);
+    };
+    // Their reminders keep speaking Polish in the imported copy.
+    expect(new Set(await ownerLanguages(exported))).toEqual(new Set(["pl"]));
+    const withLanguage = (language: unknown) => ({
+      ...exported,
+      projects: exported.projects.map((p) => ({ ...p, ownerLanguage: language })),
+    });
+    expect(new Set(await ownerLanguages(withLanguage("tlh")))).toEqual(new Set([null]));
+    // An export from before owners chose a language has no such field.
+    const older = { ...exported, projects: exported.projects.map(({ ownerLanguage: _l, ...p }) => p) };
+    expect(new Set(await ownerLanguages(older))).toEqual(new Set([null]));
+    // Anything but a short text is refused, as any other field would be.
+    expect(parseEventExport(JSON.parse(JSON.stringify(withLanguage("x".repeat(41)))))).toMatchObject({ ok: false });
   });
 
   it("a catch-up imported where its weekend is organised by the importer follows it again; anyone else is told it follows none", async () => {

@@ -105,6 +105,8 @@ test("a laptop in Polish opens a French event's big screen: its tab's title and 
   await expect(screen).toHaveTitle(new RegExp(say("fr", "screen.metaTitle")));
   // No team to present yet: the server's refusal is shown in the room's language, not the laptop's.
   await screen.keyboard.press("p");
+  // The arrows step the presentations only once they are on the screen.
+  await expect(screen.getByRole("region", { name: say("fr", "screen.presenter.runningOrder") })).toBeVisible();
   await screen.keyboard.press("ArrowRight");
   await expect(screen.getByRole("alert").filter({ hasText: say("fr", "errors.refusals.noTeamsToPresent") })).toBeVisible();
   await expect(screen.getByText(say("pl", "errors.refusals.noTeamsToPresent"))).toHaveCount(0);

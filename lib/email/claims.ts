@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { inArray, sql } from "drizzle-orm";
+import type { Database, Tx } from "@/db/client";
+import { emailClaims } from "@/db/schema";
 
 /**
  * Claims `key` for one scheduled message. Every process may sweep; the single upsert below is
@@ -15,6 +16,16 @@ export async function claim(tx: Tx, key: string, detail: string, now: number, ga
       WHERE email_claims.detail <> excluded.detail AND email_claims.claimed_at <= ${now - gapMs}
     RETURNING key`);
   return rows.length === 1;
+}
+
+/**
+ * Which of `keys` are claimed already, read without writing: a sweep that finds everyone told
+ * asks for no write at all (every process sweeps every few minutes).
+ */
+export async function claimedKeys(db: Database, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.read.select({ key: emailClaims.key }).from(emailClaims).where(inArray(emailClaims.key, keys));
+  return new Set(rows.map((r) => r.key));
 }
 
 /**

@@ -3,11 +3,13 @@ import { sharedLogger } from "@/lib/observability/logger";
 import { type EmailLinks, sweepCheckInReminders } from "./check-in-reminders";
 import type { Mailer } from "./mailer";
 import { sweepOrganiserDigests } from "./organiser-digest";
+import { sweepProgressNews } from "./progress-news";
 
 const defaultSweepMs = 15 * 60 * 1000;
 
 /**
- * The scheduled email work of this process: check-in reminders and weekly digests. Every process
+ * The scheduled email work of this process: check-in reminders, weekly digests, and progress news
+ * the relay refused when an organiser made a project public. Every process
  * runs it; the claims in lib/email/claims.ts make each message go once across all of them, so no
  * process has to be elected to do it (and none is missed when one stops).
  */
@@ -30,6 +32,7 @@ export function startEmailJobs(
       try {
         await sweepCheckInReminders(db, mailer, links);
         await sweepOrganiserDigests(db, mailer, links);
+        await sweepProgressNews(db, mailer, links);
         options.onSwept?.("ok");
       } catch (error) {
         // The error itself, never its message as text: the logger scrubs a failed query's values

@@ -7,7 +7,7 @@ import { type AgeBand, initials, isUnder18 } from "@/lib/participants/profile-fa
 import { formLimit } from "@/lib/rate-limit/form-limit";
 import { normaliseEmail } from "@/lib/text/email-address";
 import type { EmailLinks } from "./check-in-reminders";
-import { claim, releaseClaim } from "./claims";
+import { claim, claimedKeys, releaseClaim } from "./claims";
 import { type Delivery, deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
@@ -81,8 +81,10 @@ async function onceEach(
   delivery: (person: Reachable) => Delivery,
 ): Promise<Sent> {
   const outcome: Sent = { sent: 0, failed: 0 };
+  const told = await claimedKeys(db, people.map(claimKey));
   for (const person of people) {
     const key = claimKey(person);
+    if (told.has(key)) continue;
     if (!(await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER)))) continue;
     if (await deliver(db, mailer, delivery(person))) outcome.sent++;
     else {
@@ -122,25 +124,45 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
   );
 }
 
+const progressKey = (eventId: string, person: Reachable) => `progress:${eventId}:${person.id}`;
+
 /**
- * When an event's progress page shows a project: its consenting people hear of it, once. Not
- * while the event is a draft (its pages are its staff's only: the link would lead nowhere), and
- * not before a project is public; nothing is used up then, so the news goes when both are true.
+ * The event and the people its progress news is owed to: none while it is a draft (its pages are
+ * its staff's only: the link would lead nowhere) or before a project is public; nothing is used up
+ * then, so the news goes when both are true.
  */
-export async function announceProgress(db: Database, mailer: Mailer, eventId: string, links: EmailLinks): Promise<Sent> {
+async function progressAudience(db: Database, eventId: string) {
   const [event] = await db.read.select().from(events).where(eq(events.id, eventId));
   const [shown] = await db.read
     .select({ id: projects.id })
     .from(projects)
     .where(and(eq(projects.eventId, eventId), eq(projects.isPublic, true)))
     .limit(1);
-  if (!event || event.status === "draft" || !shown) return { sent: 0, failed: 0 };
-  const { byEmail } = await reachable(db, eventId, false);
+  if (!event || event.status === "draft" || !shown) return null;
+  return { event, people: (await reachable(db, eventId, false)).byEmail };
+}
+
+/** How many of the event's people have not yet been told of its progress page (read only). */
+export async function progressNewsOwed(db: Database, eventId: string): Promise<number> {
+  const audience = await progressAudience(db, eventId);
+  if (!audience) return 0;
+  const told = await claimedKeys(
+    db,
+    audience.people.map((p) => progressKey(eventId, p)),
+  );
+  return audience.people.filter((p) => !told.has(progressKey(eventId, p))).length;
+}
+
+/** When an event's progress page shows a project: its consenting people hear of it, once. */
+export async function announceProgress(db: Database, mailer: Mailer, eventId: string, links: EmailLinks): Promise<Sent> {
+  const audience = await progressAudience(db, eventId);
+  if (!audience) return { sent: 0, failed: 0 };
+  const { event, people } = audience;
   return onceEach(
     db,
     mailer,
-    byEmail,
-    (person) => `progress:${eventId}:${person.id}`,
+    people,
+    (person) => progressKey(eventId, person),
     (person) => ({
       eventId,
       kind: "progress_published",

@@ -38,7 +38,9 @@ import {
   deviceLinkEmailsPerHour,
   emailDeviceLink,
   inviteToCatchUp,
+  progressNewsOwed,
 } from "@/lib/email/participant-emails";
+import { tellProgressSoon } from "@/lib/email/progress-news";
 import { stopEmails } from "@/lib/email/stop-emails";
 import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
 import { basisOf, readBasis } from "@/lib/forms/edit-basis";
@@ -656,6 +658,57 @@ describe("email", () => {
     // Once each, still.
     expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 0, failed: 0 });
     expect(await announceProgress(db, mailer, weekend.id, links)).toEqual({ sent: 0, failed: 0 });
+  });
+
+  /** A published event with a public project and one person who agreed to hear about it. */
+  async function eventWithNewsOwed() {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const amara = await addParticipant(db, event.id, "Amara");
+    await db.transact((tx) =>
+      tx.update(participants).set({ contactConsent: true, contact: "amara@example.test" }).where(eq(participants.id, amara)),
+    );
+    await publicProject(event.id);
+    return event;
+  }
+
+  it("making a project public answers while the relay hangs; the news arrives once the relay answers", async () => {
+    const event = await eventWithNewsOwed();
+    const stalled = await startSmtpServer({ stalled: true });
+    const slowRelay = smtpMailer(stalled.url, "Made In <madein@council.test>");
+    try {
+      // What the organiser's form is answered with, while the relay has not said a word.
+      const { owed, sending } = await tellProgressSoon(db, slowRelay, event.id, links);
+      expect(owed).toBe(1);
+      await stalled.holding();
+      expect(stalled.delivered).toHaveLength(0);
+      stalled.release();
+      const [news] = await stalled.waitFor("amara@example.test", 1);
+      expect(linkIn(news!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
+      expect(await sending).toEqual({ sent: 1, failed: 0 });
+      expect(await progressNewsOwed(db, event.id)).toBe(0);
+    } finally {
+      slowRelay.close();
+      await stalled.close();
+    }
+  });
+
+  it("progress news the relay refused after the answer is recorded as failed, and the scheduled sweep sends it", async () => {
+    const event = await eventWithNewsOwed();
+    const { sending } = await tellProgressSoon(db, refusingRelay, event.id, links);
+    expect(await sending).toEqual({ sent: 0, failed: 1 });
+    const recorded = await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id));
+    expect(recorded.map((r) => [r.kind, r.outcome])).toEqual([["progress_published", "failed"]]);
+    expect(await progressNewsOwed(db, event.id)).toBe(1);
+    const jobs = startEmailJobs(db, mailer, links, { everyMs: 3600_000 });
+    try {
+      await jobs.sweep();
+    } finally {
+      await jobs.stop();
+    }
+    const [news] = await smtp.waitFor("amara@example.test", 1);
+    expect(linkIn(news!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
+    expect(await progressNewsOwed(db, event.id)).toBe(0);
   });
 
   it("progress news waits for the event to be published and a project to be public, then goes", async () => {

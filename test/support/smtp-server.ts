@@ -8,13 +8,25 @@ import { SMTPServer } from "smtp-server";
 
 export type Delivered = { to: string[]; mail: ParsedMail };
 
-export async function startSmtpServer() {
+/**
+ * `stalled`: a relay that takes the connection and says nothing (no greeting) until the test calls
+ * `release()`, as a hung or overloaded one does.
+ */
+export async function startSmtpServer(options: { stalled?: boolean } = {}) {
   const delivered: Delivered[] = [];
   const waiters: (() => void)[] = [];
+  let stalled = options.stalled ?? false;
+  const held: (() => void)[] = [];
+  const heldWaiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onConnect(_session, callback) {
+      if (!stalled) return callback();
+      held.push(() => callback());
+      for (const wake of heldWaiters.splice(0)) wake();
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
@@ -39,6 +51,15 @@ export async function startSmtpServer() {
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
       return delivered.filter((d) => d.to.includes(address)).map((d) => d.mail);
+    },
+    /** Resolves once a sender's connection is being held without an answer. */
+    async holding() {
+      while (held.length === 0) await new Promise<void>((resolve) => heldWaiters.push(resolve));
+    },
+    /** The relay answers: connections held so far go on, and new ones are answered at once. */
+    release() {
+      stalled = false;
+      for (const answer of held.splice(0)) answer();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -15,7 +15,7 @@ import { tokenForSubmission } from "@/lib/auth/tokens";
 import { currentAccount, sessionSecret } from "@/lib/auth/web-session";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
-import { announceProgress } from "@/lib/email/participant-emails";
+import { tellProgressSoon } from "@/lib/email/progress-news";
 import { staffInviteEmail } from "@/lib/email/templates";
 import { eventTimeZone, formatDay } from "@/lib/events/event-dates";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
@@ -85,10 +85,11 @@ export async function changeEventStatus(slug: string, _previous: StatusFormState
   if (status.data === "archived") sharedRealtime()?.revoke(participants, "finished");
   // The console and the big screen say whether phones can reach the event.
   await tellOpenScreens(db, allowed.event.id, "status");
-  // Projects made public while it was a draft: their people's news, held back then, goes now (once each).
+  // Projects made public while it was a draft: their people's news, held back then, goes now (once
+  // each), after the answer, so a slow relay never holds the form.
   const mailer = sharedMailer();
   if (status.data !== "draft" && mailer)
-    await announceProgress(db, mailer, allowed.event.id, { baseUrl: emailLinkBase(), secret: sessionSecret() });
+    await tellProgressSoon(db, mailer, allowed.event.id, { baseUrl: emailLinkBase(), secret: sessionSecret() });
   refresh();
   return { saved: t(statusNews[status.data]), values };
 }

@@ -13,7 +13,8 @@ import { sessionSecret } from "@/lib/auth/web-session";
 import { sendNudge } from "@/lib/email/check-in-reminders";
 import { deliver } from "@/lib/email/deliver";
 import { sharedMailer } from "@/lib/email/mailer";
-import { announceProgress, catchUpAudience, inviteToCatchUp, type Sent } from "@/lib/email/participant-emails";
+import { catchUpAudience, inviteToCatchUp, type Sent } from "@/lib/email/participant-emails";
+import { tellProgressSoon } from "@/lib/email/progress-news";
 import { ownerLinkEmail } from "@/lib/email/templates";
 import { londonTime } from "@/lib/events/event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
@@ -243,9 +244,9 @@ export async function setPublicAction(slug: string, projectId: string, _p: Saved
   // On the progress page: the event's consenting people hear of it (once each), once it is published.
   const [event] = await found.db.read.select({ status: events.status }).from(events).where(eq(events.id, found.project.eventId));
   if (event?.status === "draft") return { saved: `${said} ${t("progressAfterPublish")}` };
-  const outcome = await announceProgress(found.db, mailer, found.project.eventId, emailLinks());
-  const answer = await emailsAnswer(outcome, t("progressTold", { count: outcome.sent }));
-  return { ...answer, saved: [said, answer.saved].filter(Boolean).join(" ") };
+  // Answered now; the emails go after (lib/email/progress-news.ts), so a slow relay never holds the form.
+  const { owed } = await tellProgressSoon(found.db, mailer, found.project.eventId, emailLinks());
+  return { saved: [said, owed > 0 ? t("progressTelling", { count: owed }) : ""].filter(Boolean).join(" ") };
 }
 
 export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {

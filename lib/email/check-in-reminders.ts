@@ -93,7 +93,6 @@ async function remind(
       // The language the owner chose on their update page; until they choose one, the event's.
       locale: knownLocale(won.project.ownerLanguage) ?? knownLocale(won.eventLanguage) ?? defaultLocale,
       kind: kind === "nudge" && state.kind === "overdue" ? "overdue" : kind,
-      ownerName: won.project.ownerName,
       projectTitle: won.project.title,
       eventName: won.eventName,
       milestoneTitle: milestone?.title ?? null,

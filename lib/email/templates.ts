@@ -43,19 +43,18 @@ export function passwordResetEmail(d: { locale: string; link: string; minutes: n
   };
 }
 
-export function ownerLinkEmail(d: {
-  locale: string;
-  ownerName: string;
-  projectTitle: string;
-  eventName: string;
-  link: string;
-}): EmailContent {
+/**
+ * A project owner is greeted without their name, here and in their reminders: owners have no age
+ * band, so the owner may be a young person, and the address an organiser typed is not verified;
+ * the email needs the project, not the person (docs/privacy.md, "About project owners").
+ */
+export function ownerLinkEmail(d: { locale: string; projectTitle: string; eventName: string; link: string }): EmailContent {
   const t = words(d.locale);
   const values = { project: d.projectTitle, event: d.eventName };
   return {
     locale: d.locale,
     subject: t("ownerLink.subject", values),
-    greeting: t("greeting", { name: d.ownerName }),
+    greeting: t("greetingWithoutName"),
     blocks: [
       { kind: "text", text: t("ownerLink.owner", values) },
       { kind: "text", text: t("ownerLink.howTo") },
@@ -71,7 +70,6 @@ export type ReminderKind = "due" | "overdue" | "nudge";
 export function checkInReminderEmail(d: {
   locale: string;
   kind: ReminderKind;
-  ownerName: string;
   projectTitle: string;
   eventName: string;
   milestoneTitle: string | null;
@@ -91,7 +89,7 @@ export function checkInReminderEmail(d: {
   return {
     locale: d.locale,
     subject: t(d.kind === "overdue" ? "checkIn.subjectOverdue" : "checkIn.subject", values),
-    greeting: t("greeting", { name: d.ownerName }),
+    greeting: t("greetingWithoutName"),
     blocks: [
       { kind: "text", text: when },
       ...(d.milestoneTitle ? [{ kind: "text" as const, text: t("checkIn.byThen", { milestone: d.milestoneTitle }) }] : []),
@@ -136,7 +134,7 @@ export function deviceLinkEmail(d: { locale: string; name: string | null; eventN
   return {
     locale: d.locale,
     subject: t("deviceLink.subject", { event: d.eventName }),
-    greeting: d.name === null ? t("greetingCarer") : t("greeting", { name: d.name }),
+    greeting: d.name === null ? t("greetingWithoutName") : t("greeting", { name: d.name }),
     blocks: [
       { kind: "text", text: t("deviceLink.body", { event: d.eventName }) },
       { kind: "button", label: t("deviceLink.button"), url: d.link },
@@ -160,7 +158,7 @@ export type AfterTheWeekendReader =
 function afterTheWeekendWords(t: ReturnType<typeof words>, reader: AfterTheWeekendReader) {
   if (reader.kind === "participant") return { greeting: t("greeting", { name: reader.name }), reason: t("afterTheWeekend") };
   return {
-    greeting: t("greetingCarer"),
+    greeting: t("greetingWithoutName"),
     reason:
       reader.kind === "carer"
         ? t("afterTheWeekendCarer", { name: reader.youngPerson })

@@ -824,6 +824,19 @@ describe("email", () => {
     expect(smtp.to("amara@example.test")).toHaveLength(1);
   });
 
+  it("an owner's reminder greets them without their name, in every language: an owner may be a young person", async () => {
+    const greetings = { "en-GB": "Hello,", es: "Hola:", fr: "Bonjour,", pl: "Dzień dobry,", "pt-PT": "Olá," } as const;
+    for (const [locale, greeting] of Object.entries(greetings)) {
+      const address = `owner-${locale}@example.test`;
+      const { projectId } = await projectDueOn(Date.now() + 2 * day, address);
+      await db.transact((tx) => tx.update(projects).set({ ownerLanguage: locale }).where(eq(projects.id, projectId)));
+      expect(await sendNudge(db, mailer, links, projectId)).toBe("sent");
+      const [reminder] = await smtp.waitFor(address, 1);
+      expect(reminder?.text?.trimStart().startsWith(greeting)).toBe(true);
+      for (const body of [reminder?.text, reminder?.html]) expect(body).not.toContain("Amara");
+    }
+  });
+
   it("each person's email speaks their language: a participant's own, an organiser's choice, an owner's event's", async () => {
     const organiser = await createAccount(db);
     const event = await createTestEvent(db, organiser.accountId);

@@ -273,7 +273,6 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
       content: ownerLinkEmail({
         // The language the owner chose on their page, as their reminders are; else the event's.
         locale: knownLocale(found.project.ownerLanguage) ?? knownLocale(found.event.language) ?? defaultLocale,
-        ownerName: found.project.ownerName,
         projectTitle: found.project.title,
         eventName: found.event.name,
         link,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkToken, linkTokenId, linkTokenValid } from "./links";
+import { unsubscribeHeaders } from "./mailer";
 import { renderEmail } from "./render";
 import { checkInReminderEmail } from "./templates";
 
@@ -36,6 +37,20 @@ describe("renderEmail: one template, two bodies", () => {
 
   it("refuses a link that is not http(s)", () => {
     expect(() => renderEmail({ ...content, blocks: [{ kind: "button", label: "x", url: "javascript:alert(1)" }] })).toThrow();
+  });
+});
+
+describe("unsubscribeHeaders: a mail client's own unsubscribe button", () => {
+  it("promises one click (RFC 8058) only for an https address", () => {
+    expect(unsubscribeHeaders("https://madein.example/stop/def/now")).toEqual({
+      "List-Unsubscribe": "<https://madein.example/stop/def/now>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+  });
+  it("over plain http (a local install) names the link but makes no one-click promise", () => {
+    expect(unsubscribeHeaders("http://localhost:3000/stop/def/now")).toEqual({
+      "List-Unsubscribe": "<http://localhost:3000/stop/def/now>",
+    });
   });
 });
 

@@ -8,10 +8,20 @@ export interface Mailer {
 }
 
 /**
+ * A mail client's own "unsubscribe" button: List-Unsubscribe names the address that stops on a
+ * POST. The one-click promise (List-Unsubscribe-Post) is made only for an https address, as RFC
+ * 8058 asks: over plain http (a local install) the client opens the link instead.
+ */
+export function unsubscribeHeaders(oneClickStopUrl: string): Record<string, string> {
+  const headers: Record<string, string> = { "List-Unsubscribe": `<${oneClickStopUrl}>` };
+  if (new URL(oneClickStopUrl).protocol === "https:") headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  return headers;
+}
+
+/**
  * The council's SMTP relay (SMTP_URL, e.g. smtp://user:pass@relay:587), sending as MAIL_FROM.
- * Messages with a stop link carry List-Unsubscribe with the one-click POST of RFC 8058, so a mail
- * client's own "unsubscribe" button stops them too: the header names the address that stops on a
- * POST, not the page that asks first.
+ * Messages with a stop link carry List-Unsubscribe (above), so a mail client's own "unsubscribe"
+ * button stops them too: the header names the address that stops on a POST, not the page that asks first.
  */
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
@@ -23,9 +33,7 @@ export function smtpMailer(url: string, from: string): Mailer {
         subject: email.subject,
         text: email.text,
         html: email.html,
-        headers: email.oneClickStopUrl
-          ? { "List-Unsubscribe": `<${email.oneClickStopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
-          : undefined,
+        headers: email.oneClickStopUrl ? unsubscribeHeaders(email.oneClickStopUrl) : undefined,
       });
     },
     close: () => transport.close(),

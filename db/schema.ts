@@ -1094,6 +1094,8 @@ export const emailClaims = sqliteTable("email_claims", {
   /** What was claimed last under this key, e.g. "due" or "overdue" for a milestone. */
   detail: text("detail").notNull().default(""),
   claimedAt: integer("claimed_at").notNull(),
+  /** When the claimed message went; null while it is being sent (lib/email/claims.ts: the lease). */
+  sentAt: integer("sent_at"),
 });
 
 /** A staff password reset link: only its hash is kept; it expires and is used at most once. */

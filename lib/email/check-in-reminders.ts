@@ -5,7 +5,7 @@ import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { day, followUpState, reminderFor } from "@/lib/projects/check-in-rules";
 import { stopLinkBinding } from "@/lib/projects/owner-email";
 import { newOwnerLink } from "@/lib/projects/owner-link";
-import { claim, releaseClaim, reminderClaimKey } from "./claims";
+import { claim, reminderClaimKey } from "./claims";
 import { deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
@@ -31,8 +31,8 @@ class LinkStopped extends Error {}
 
 /**
  * Sends one reminder to a project's owner after `claimKey` was won, making the owner's link if
- * none is live (the email's update link is bound to it). Gives the claim back if the relay
- * refuses, so the next sweep tries again.
+ * none is live (the email's update link is bound to it). `deliver` gives the claim back if the
+ * relay refuses, so the next sweep tries again.
  */
 async function remind(
   db: Database,
@@ -46,7 +46,8 @@ async function remind(
   const won = await db
     .transact(async (tx) => {
       const gap = kind === "nudge" ? nudgeGap : reminderGap;
-      if (!(await claim(tx, claimed.key, claimed.detail, now, gap))) return null;
+      const held = await claim(tx, claimed.key, claimed.detail, now, gap);
+      if (!held) return null;
       const [row] = await tx
         .select({ project: projects, eventName: events.name, eventLanguage: events.language })
         .from(projects)
@@ -63,7 +64,7 @@ async function remind(
           .from(projects)
           .where(eq(projects.id, projectId))) as [{ tokenHash: string }];
       }
-      return { ...row, tokenHash: tokenHash as string };
+      return { ...row, tokenHash: tokenHash as string, held };
     })
     .catch((e: unknown) => {
       if (e instanceof LinkStopped) return "link_stopped" as const;
@@ -100,10 +101,9 @@ async function remind(
       link: updateUrl(links, projectId, won.tokenHash),
       stopUrl: stopUrl(links, projectId, won.project.ownerEmail),
     }),
+    claim: won.held,
   });
-  if (sent) return "sent";
-  await db.transact((tx) => releaseClaim(tx, claimed.key));
-  return "refused";
+  return sent ? "sent" : "refused";
 }
 
 /**

@@ -1,39 +1,62 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { emailClaims } from "@/db/schema";
+
+/**
+ * How long a claim holds a message that is not marked sent yet. A process that stops between
+ * claiming and sending (a crash, a deploy) leaves such a claim: once the lease is over another
+ * sweep takes it and sends, so a message goes at least once, and twice at most when the first
+ * sender was merely slower than the lease. Longer than the mailer's timeouts, so a live sender
+ * is not doubled.
+ */
+export const claimLeaseMs = 15 * 60 * 1000;
+
+/** A claim this process won, as `deliver` marks it sent (or gives it back). */
+export type HeldClaim = { key: string; claimedAt: number };
 
 /**
  * Claims `key` for one scheduled message. Every process may sweep; the single upsert below is
  * atomic in SQLite, so exactly one of them gets the row back and sends.
  *
- * A key is claimed when it is new, or when it was last claimed for a different `detail` at least
- * `gapMs` ago (a milestone's "due" reminder, then its "overdue" one a few days later).
+ * A key is claimed when it is new; when it was last claimed for a different `detail` at least
+ * `gapMs` ago (a milestone's "due" reminder, then its "overdue" one a few days later); or when its
+ * last claim was never marked sent and its lease is over.
  */
-export async function claim(tx: Tx, key: string, detail: string, now: number, gapMs: number): Promise<boolean> {
+export async function claim(tx: Tx, key: string, detail: string, now: number, gapMs: number): Promise<HeldClaim | null> {
   const rows = await tx.all<{ key: string }>(sql`
-    INSERT INTO email_claims (key, detail, claimed_at) VALUES (${key}, ${detail}, ${now})
-    ON CONFLICT (key) DO UPDATE SET detail = excluded.detail, claimed_at = excluded.claimed_at
-      WHERE email_claims.detail <> excluded.detail AND email_claims.claimed_at <= ${now - gapMs}
+    INSERT INTO email_claims (key, detail, claimed_at, sent_at) VALUES (${key}, ${detail}, ${now}, NULL)
+    ON CONFLICT (key) DO UPDATE SET detail = excluded.detail, claimed_at = excluded.claimed_at, sent_at = NULL
+      WHERE (email_claims.detail <> excluded.detail AND email_claims.claimed_at <= ${now - gapMs})
+        OR (email_claims.sent_at IS NULL AND email_claims.claimed_at <= ${now - claimLeaseMs})
     RETURNING key`);
-  return rows.length === 1;
+  return rows.length === 1 ? { key, claimedAt: now } : null;
 }
 
 /**
- * Which of `keys` are claimed already, read without writing: a sweep that finds everyone told
- * asks for no write at all (every process sweeps every few minutes).
+ * Which of `keys` are held (sent, or claimed within the lease), read without writing: a sweep
+ * that finds everyone told asks for no write at all (every process sweeps every few minutes).
  */
-export async function claimedKeys(db: Database, keys: string[]): Promise<Set<string>> {
+export async function claimedKeys(db: Database, keys: string[], now = Date.now()): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.read.select({ key: emailClaims.key }).from(emailClaims).where(inArray(emailClaims.key, keys));
+  const rows = await db.read
+    .select({ key: emailClaims.key })
+    .from(emailClaims)
+    .where(and(inArray(emailClaims.key, keys), or(isNotNull(emailClaims.sentAt), gt(emailClaims.claimedAt, now - claimLeaseMs))));
   return new Set(rows.map((r) => r.key));
+}
+
+/** The message went: the claim holds for good (or for its gap), whatever the lease. */
+export async function markClaimSent(tx: Tx, held: HeldClaim, now: number) {
+  await tx.run(sql`UPDATE email_claims SET sent_at = ${now} WHERE key = ${held.key} AND claimed_at = ${held.claimedAt}`);
 }
 
 /**
  * Gives a claim back after the relay refused the message, so the next sweep (or click) tries
- * again: gone, the key is new again, whatever its gap (a claim for good included).
+ * again: gone, the key is new again, whatever its gap (a claim for good included). Only this
+ * claim: one another process took over after the lease is theirs.
  */
-export async function releaseClaim(tx: Tx, key: string) {
-  await tx.run(sql`DELETE FROM email_claims WHERE key = ${key}`);
+export async function releaseClaim(tx: Tx, held: HeldClaim) {
+  await tx.run(sql`DELETE FROM email_claims WHERE key = ${held.key} AND claimed_at = ${held.claimedAt}`);
 }
 
 /**

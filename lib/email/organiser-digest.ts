@@ -7,7 +7,7 @@ import { translator } from "@/lib/i18n/translator";
 import { day } from "@/lib/projects/check-in-rules";
 import { findNudges } from "@/lib/projects/find-nudges";
 import type { EmailLinks } from "./check-in-reminders";
-import { claim, releaseClaim } from "./claims";
+import { claim } from "./claims";
 import { deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
@@ -35,7 +35,8 @@ export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links:
     const nudges = await findNudges(db.read, organiser.id, now);
     if (nudges.length === 0) continue;
     const key = `digest:${organiser.id}:${weekOf(now)}`;
-    if (!(await db.transact((tx) => claim(tx, key, "sent", now, week)))) continue;
+    const held = await db.transact((tx) => claim(tx, key, "sent", now, week));
+    if (!held) continue;
     // Their own choice of language for the staff pages, else English.
     const locale = knownLocale(organiser.language) ?? defaultLocale;
     const followUp = translator(locale, "ui.followUp");
@@ -59,9 +60,9 @@ export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links:
       kind: "organiser_digest",
       to: organiser.email,
       content: organiserDigestEmail({ locale, events: [...byEvent.values()], stopUrl: digestStopUrl(links, organiser.id) }),
+      claim: held,
     });
     if (ok) sent++;
-    else await db.transact((tx) => releaseClaim(tx, key));
   }
   return sent;
 }

@@ -7,7 +7,7 @@ import { type AgeBand, initials, isUnder18 } from "@/lib/participants/profile-fa
 import { formLimit } from "@/lib/rate-limit/form-limit";
 import { normaliseEmail } from "@/lib/text/email-address";
 import type { EmailLinks } from "./check-in-reminders";
-import { claim, claimedKeys, releaseClaim } from "./claims";
+import { claim, claimedKeys } from "./claims";
 import { type Delivery, deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
@@ -85,12 +85,10 @@ async function onceEach(
   for (const person of people) {
     const key = claimKey(person);
     if (told.has(key)) continue;
-    if (!(await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER)))) continue;
-    if (await deliver(db, mailer, delivery(person))) outcome.sent++;
-    else {
-      outcome.failed++;
-      await db.transact((tx) => releaseClaim(tx, key));
-    }
+    const held = await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER));
+    if (!held) continue;
+    if (await deliver(db, mailer, { ...delivery(person), claim: held })) outcome.sent++;
+    else outcome.failed++;
   }
   return outcome;
 }

@@ -26,6 +26,7 @@ import { setSharedDatabase } from "@/db/shared";
 import { requestPasswordReset, resetLinkWorks, resetMinutes, resetPassword } from "@/lib/accounts/password-reset";
 import { verifyPassword } from "@/lib/auth/password";
 import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders";
+import { claim, claimLeaseMs, reminderClaimKey } from "@/lib/email/claims";
 import { deliver } from "@/lib/email/deliver";
 import { chooseDigest } from "@/lib/email/digest-choice";
 import { startEmailJobs } from "@/lib/email/email-jobs";
@@ -123,6 +124,18 @@ describe("email", () => {
       }),
     );
     await db.transact((tx) => tx.update(projects).set({ isPublic: true }).where(eq(projects.id, projectId)));
+  }
+
+  /** A published event with a public project and one person who agreed to hear about it. */
+  async function eventWithNewsOwed() {
+    const organiser = await createAccount(db);
+    const event = await createTestEvent(db, organiser.accountId);
+    const amara = await addParticipant(db, event.id, "Amara");
+    await db.transact((tx) =>
+      tx.update(participants).set({ contactConsent: true, contact: "amara@example.test" }).where(eq(participants.id, amara)),
+    );
+    await publicProject(event.id);
+    return event;
   }
 
   /** A weekend with a team member who agreed to be emailed, and a catch-up after it. */
@@ -424,6 +437,38 @@ describe("email", () => {
     expect(await sweepCheckInReminders(db, mailer, links, due + 3 * day)).toBe(0);
   });
 
+  it("a reminder claimed by a process that stopped before sending goes once the claim's lease is over, and only once", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    const crashedAt = due - 2 * day;
+    // What a process leaves when it stops between claiming a reminder and handing it to the relay.
+    await db.transact((tx) => claim(tx, reminderClaimKey(projectId, "2027-01-31"), "due", crashedAt, 3 * day));
+    // Within the lease the claim may still be someone sending: nothing goes twice.
+    expect(await sweepCheckInReminders(db, mailer, links, crashedAt + claimLeaseMs - 1)).toBe(0);
+    expect(await sweepCheckInReminders(db, mailer, links, crashedAt + claimLeaseMs)).toBe(1);
+    const [reminder] = await smtp.waitFor(owner, 1);
+    expect(reminder?.subject).toBe('"Pop-up café": time for a check-in');
+    // Sent, and marked so: later sweeps leave it, however long after.
+    expect(await sweepCheckInReminders(db, mailer, links, crashedAt + 3 * claimLeaseMs)).toBe(0);
+    expect(smtp.to(owner)).toHaveLength(1);
+  });
+
+  it("progress news whose sender stopped before sending goes with a later sweep once the lease is over", async () => {
+    const event = await eventWithNewsOwed();
+    const [amara] = await db.read.select().from(participants).where(eq(participants.eventId, event.id));
+    const key = `progress:${event.id}:${amara!.id}`;
+    await db.transact((tx) => claim(tx, key, "sent", Date.now() - 60_000, Number.MAX_SAFE_INTEGER));
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 0, failed: 0 });
+    expect(await progressNewsOwed(db, event.id)).toBe(0);
+    await db.transact((tx) =>
+      tx.run(sql`UPDATE email_claims SET claimed_at = ${Date.now() - claimLeaseMs - 1} WHERE key = ${key}`),
+    );
+    expect(await progressNewsOwed(db, event.id)).toBe(1);
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 1, failed: 0 });
+    expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.to("amara@example.test")).toHaveLength(1);
+  });
+
   it("two processes sweeping at the same moment send each reminder once", async () => {
     const due = Date.UTC(2027, 0, 31, 12);
     for (let i = 0; i < 5; i++) await projectDueOn(due, `owner${i}@example.test`);
@@ -662,18 +707,6 @@ describe("email", () => {
     expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 0, failed: 0 });
     expect(await announceProgress(db, mailer, weekend.id, links)).toEqual({ sent: 0, failed: 0 });
   });
-
-  /** A published event with a public project and one person who agreed to hear about it. */
-  async function eventWithNewsOwed() {
-    const organiser = await createAccount(db);
-    const event = await createTestEvent(db, organiser.accountId);
-    const amara = await addParticipant(db, event.id, "Amara");
-    await db.transact((tx) =>
-      tx.update(participants).set({ contactConsent: true, contact: "amara@example.test" }).where(eq(participants.id, amara)),
-    );
-    await publicProject(event.id);
-    return event;
-  }
 
   it("making a project public answers while the relay hangs; the news arrives once the relay answers", async () => {
     const event = await eventWithNewsOwed();

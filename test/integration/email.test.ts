@@ -3,13 +3,15 @@
  * that scheduled messages go once (also with two database connections sweeping at once, as two
  * processes would).
  */
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { Writable } from "node:stream";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as stopNow } from "@/app/(public)/stop/[token]/now/route";
-import { type Database, openDatabase } from "@/db/client";
+import { type Database, migrationsFolder, openDatabase } from "@/db/client";
 import {
   accounts,
   events,
@@ -467,6 +469,37 @@ describe("email", () => {
     expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 1, failed: 0 });
     expect(await announceProgress(db, mailer, event.id, links)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.to("amara@example.test")).toHaveLength(1);
+  });
+
+  it("a reminder claimed before reminders were counted by milestone date is not sent again after the upgrade", async () => {
+    // Claims as the sweep wrote them before: keyed by the milestone's row, detail "due" or "overdue".
+    const winter = Date.UTC(2027, 0, 31, 12);
+    // 23:30 UTC in British Summer Time is already the 15th in London, the milestone's date.
+    const summer = Date.UTC(2027, 6, 14, 23, 30);
+    const a = await projectDueOn(winter, "winter@example.test");
+    const b = await projectDueOn(summer, "summer@example.test");
+    const oldClaim = async (projectId: string, dueAt: number, detail: string, claimedAt: number) => {
+      const [milestone] = await db.read
+        .select()
+        .from(projectMilestones)
+        .where(and(eq(projectMilestones.projectId, projectId), eq(projectMilestones.dueAt, dueAt)));
+      await db.transact((tx) =>
+        tx.run(
+          sql`INSERT INTO email_claims (key, detail, claimed_at, sent_at) VALUES (${`reminder:${milestone!.id}`}, ${detail}, ${claimedAt}, ${claimedAt})`,
+        ),
+      );
+    };
+    await oldClaim(a.projectId, winter, "due", winter - 2 * day);
+    await oldClaim(b.projectId, summer, "overdue", summer + 2 * day);
+    const upgrade = readFileSync(join(migrationsFolder, "0033_reminder_claims_by_milestone_date.sql"), "utf8");
+    await db.transact(async (tx) => {
+      for (const statement of upgrade.split("--> statement-breakpoint")) await tx.run(sql.raw(statement));
+    });
+    expect(await sweepCheckInReminders(db, mailer, links, winter - 1 * day)).toBe(0);
+    expect(await sweepCheckInReminders(db, mailer, links, summer + 3 * day)).toBe(0);
+    expect(smtp.delivered).toHaveLength(0);
+    // The next round of each still goes: the summer milestone's second week overdue.
+    expect(await sweepCheckInReminders(db, mailer, links, summer + 9 * day)).toBe(1);
   });
 
   it("two processes sweeping at the same moment send each reminder once", async () => {

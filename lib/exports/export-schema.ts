@@ -117,6 +117,9 @@ const exportedParticipantSchema = z.object({
   kind: z.enum(participantKinds).nullable(),
   skills: z.array(text(100)).max(50),
   ageBand: z.enum(ageBands).nullable(),
+  // The language their screens and emails use. Archives from before it (and people who never
+  // chose, or whose phone asked for none we speak) have none.
+  language: text(40).nullable().default(null),
   contactConsent: z.boolean(),
   /** Empty unless they consented to be contacted. */
   contact: text(500),

@@ -158,8 +158,15 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
   }
 
   for (const p of data.participants) {
-    const { id, ...fields } = p;
-    await tx.insert(participants).values({ ...fields, id: fresh(id), eventId, resumeTokenHash: hashToken(newToken()) });
+    const { id, language, ...fields } = p;
+    await tx.insert(participants).values({
+      ...fields,
+      id: fresh(id),
+      eventId,
+      resumeTokenHash: hashToken(newToken()),
+      // A language this installation does not speak: as if they never chose (the event's is used).
+      language: knownLocale(language),
+    });
   }
 
   for (const t of data.teams) {

@@ -240,6 +240,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       kind: p.kind,
       skills: p.skills,
       ageBand: p.ageBand,
+      language: p.language,
       contactConsent: p.contactConsent,
       contact: p.contactConsent ? p.contact : "",
       leftAt: p.leftAt,

@@ -15,6 +15,7 @@ import {
   events,
   notePhotos,
   notes,
+  participants,
   projectCheckIns,
   projectMilestones,
   projectRisks,
@@ -498,6 +499,41 @@ describe("JSON export and import", () => {
     expect(new Set(await ownerLanguages(older))).toEqual(new Set([null]));
     // Anything but a short text is refused, as any other field would be.
     expect(parseEventExport(JSON.parse(JSON.stringify(withLanguage("x".repeat(41)))))).toMatchObject({ ok: false });
+  });
+
+  it("a participant's own language travels with the event; one this installation doesn't speak, or none, imports as none", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const [first, second] = weekend.people;
+    if (!first || !second) throw new Error("no people");
+    await db.transact(async (tx) => {
+      await tx.update(participants).set({ language: "pl" }).where(eq(participants.id, first.id));
+      await tx.update(participants).set({ language: "fr" }).where(eq(participants.id, second.id));
+    });
+    const exported = await loadEventExport(db.read, weekend.event.id);
+    if (!exported) throw new Error("no export");
+    const byName = (rows: { displayName: string; language: string | null }[]) =>
+      Object.fromEntries(rows.map((p) => [p.displayName, p.language]));
+    expect(byName(exported.participants)).toMatchObject({ [first.displayName]: "pl", [second.displayName]: "fr" });
+    const languages = async (data: unknown) => {
+      const parsed = parseEventExport(JSON.parse(JSON.stringify(data)));
+      if (!parsed.ok) throw new Error(parsed.message);
+      const { eventId } = await importEvent(db, parsed.data, organiser.accountId);
+      return byName(await db.read.select().from(participants).where(eq(participants.eventId, eventId)));
+    };
+    // Their screens and emails keep speaking Polish and French in the imported copy.
+    expect(await languages(exported)).toEqual(byName(exported.participants));
+    const withLanguage = (language: unknown) => ({
+      ...exported,
+      participants: exported.participants.map((p) => ({ ...p, language })),
+    });
+    expect(new Set(Object.values(await languages(withLanguage("tlh"))))).toEqual(new Set([null]));
+    // An export from before it was kept has no such field.
+    const older = { ...exported, participants: exported.participants.map(({ language: _l, ...p }) => p) };
+    expect(new Set(Object.values(await languages(older)))).toEqual(new Set([null]));
+    // Anything but a short text is refused, as any other field would be.
+    expect(parseEventExport(JSON.parse(JSON.stringify(withLanguage("x".repeat(41)))))).toMatchObject({ ok: false });
+    expect(parseEventExport(JSON.parse(JSON.stringify(withLanguage(7))))).toMatchObject({ ok: false });
   });
 
   it("a catch-up imported where its weekend is organised by the importer follows it again; anyone else is told it follows none", async () => {

@@ -10,17 +10,28 @@ import type { EventExport } from "./export-schema";
  */
 export function exportInWords(data: EventExport, locale: string): EventExport {
   const t = translator(locale, "templates");
+  const titleOf = boardTitleIn(locale);
   return {
     ...data,
-    boards: data.boards.map((board) => {
-      const { titleKey } = withTitleKey(board);
-      return {
-        ...board,
-        title: titleKey ? t(titleKey) : board.title,
-        columns: markTemplateColumns(board.template, board.columns).map(({ wordsKey, ...column }) =>
-          wordsKey ? { ...column, title: t(wordsKey) } : column,
-        ),
-      };
-    }),
+    boards: data.boards.map((board) => ({
+      ...board,
+      title: titleOf(board),
+      columns: markTemplateColumns(board.template, board.columns).map(({ wordsKey, ...column }) =>
+        wordsKey ? { ...column, title: t(wordsKey) } : column,
+      ),
+    })),
+  };
+}
+
+/**
+ * A board's title as a reader of `locale` sees it on screen: a template's name nobody edited
+ * ("Welcome wall") in their words, a typed one as typed. For records that name boards one by one,
+ * such as a participant's own download.
+ */
+export function boardTitleIn(locale: string): (board: { template: string; title: string }) => string {
+  const t = translator(locale, "templates");
+  return (board) => {
+    const { titleKey } = withTitleKey(board);
+    return titleKey ? t(titleKey) : board.title;
   };
 }

@@ -22,6 +22,7 @@ import {
   voteRounds,
   votes,
 } from "@/db/schema";
+import { boardTitleIn } from "@/lib/exports/boards-in-words";
 import { translator } from "@/lib/i18n/translator";
 import { profileWords } from "@/lib/participants/profile-words";
 import { retentionEndsAt } from "./retention";
@@ -69,6 +70,7 @@ export async function participantData(db: Db, eventId: string, participantId: st
         .select({
           id: notes.id,
           board: boards.title,
+          boardTemplate: boards.template,
           column: notes.column,
           text: notes.text,
           colour: notes.colour,
@@ -81,7 +83,13 @@ export async function participantData(db: Db, eventId: string, participantId: st
         .where(and(eq(notes.authorParticipantId, participantId), inArray(notes.boardId, eventBoards)))
         .orderBy(notes.createdAt),
       db
-        .select({ round: votes.roundId, board: boards.title, target: votes.targetId, createdAt: votes.createdAt })
+        .select({
+          round: votes.roundId,
+          board: boards.title,
+          boardTemplate: boards.template,
+          target: votes.targetId,
+          createdAt: votes.createdAt,
+        })
         .from(votes)
         .innerJoin(voteRounds, eq(voteRounds.id, votes.roundId))
         .innerJoin(boards, eq(boards.id, voteRounds.boardId))
@@ -128,7 +136,13 @@ export async function participantData(db: Db, eventId: string, participantId: st
         .from(presentationJudges)
         .where(and(eq(presentationJudges.eventId, eventId), eq(presentationJudges.judgeKey, key))),
       db
-        .select({ id: notePhotos.id, board: boards.title, bytes: notePhotos.bytes, createdAt: notePhotos.createdAt })
+        .select({
+          id: notePhotos.id,
+          board: boards.title,
+          boardTemplate: boards.template,
+          bytes: notePhotos.bytes,
+          createdAt: notePhotos.createdAt,
+        })
         .from(notePhotos)
         .innerJoin(boards, eq(boards.id, notePhotos.boardId))
         .where(and(eq(notePhotos.eventId, eventId), eq(notePhotos.uploadedBy, key))),
@@ -142,6 +156,9 @@ export async function participantData(db: Db, eventId: string, participantId: st
         : Promise.resolve([] as (typeof showcases.$inferSelect)[]),
     ]);
   const s = showcase[0];
+  // A board from a template is named as the reader's screens name it; a typed name stays as typed.
+  const titleOf = boardTitleIn(locale);
+  const boardOf = (row: { board: string; boardTemplate: string }) => titleOf({ template: row.boardTemplate, title: row.board });
   return {
     format: "made-in/your-data",
     version: 1,
@@ -159,14 +176,15 @@ export async function participantData(db: Db, eventId: string, participantId: st
       leftAt: iso(me.leftAt),
     },
     team: team ? { name: team.name, joinedAt: iso(team.joinedAt) } : null,
-    notes: myNotes.map((n) => ({
+    notes: myNotes.map(({ boardTemplate, ...n }) => ({
       ...n,
+      board: boardOf({ board: n.board, boardTemplate }),
       photo: n.photoId ? `/photos/${n.photoId}` : null,
       photoId: undefined,
       createdAt: iso(n.createdAt),
       updatedAt: iso(n.updatedAt),
     })),
-    votes: myVotes.map((v) => ({ board: v.board, round: v.round, on: v.target, at: iso(v.createdAt) })),
+    votes: myVotes.map((v) => ({ board: boardOf(v), round: v.round, on: v.target, at: iso(v.createdAt) })),
     reactions: myReactions.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     feedback: myFeedback.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
     reframedBriefs: myReframes.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
@@ -174,7 +192,7 @@ export async function participantData(db: Db, eventId: string, participantId: st
       ? { judgeSince: iso(judge[0].since), scores: myScores.map((x) => ({ ...x, updatedAt: iso(x.updatedAt) })) }
       : null,
     uploads: {
-      notePhotos: myPhotos.map((p) => ({ url: `/photos/${p.id}`, board: p.board, bytes: p.bytes, at: iso(p.createdAt) })),
+      notePhotos: myPhotos.map((p) => ({ url: `/photos/${p.id}`, board: boardOf(p), bytes: p.bytes, at: iso(p.createdAt) })),
       showcaseImages: myImages.map((i) => ({
         url: `/showcase-images/${i.id}`,
         team: i.team,

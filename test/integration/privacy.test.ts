@@ -230,6 +230,28 @@ describe("privacy against a real database and file store", () => {
     expect(mineInPolish?.profile).toMatchObject({ name: t.consentingName, skills: ["znajomość okolicy", "rozmowy z ludźmi"] });
     expect(mineInPolish?.event.dataController).toMatch(/^Organizatorzy wydarzenia /);
     expect(mineInPolish?.notes.map((n) => n.text)).toEqual([t.winningNote]);
+    // A board named by its template is named as their screens name it; a typed name stays as typed.
+    expect(mineInPolish?.votes.map((v) => v.board).sort()).toEqual(["Nagroda publiczności", "Parks ideas", "Parks ideas"]);
+    expect(mineInPolish?.uploads.notePhotos.map((p) => p.board)).toEqual(["Parks ideas"]);
+    const wallId = randomUUID();
+    await db.transact(async (tx) => {
+      await tx.insert(boards).values({
+        id: wallId,
+        eventId: w.eventId,
+        title: "Welcome wall",
+        columns: [{ key: "hello", title: "Say hello" }],
+        position: 2,
+      });
+      await tx
+        .insert(notes)
+        .values({ id: randomUUID(), boardId: wallId, column: "hello", text: "Cześć!", authorParticipantId: w.people[0].id });
+    });
+    const wallInPolish = await participantData(db.read, w.eventId, w.people[0].id, "pl");
+    expect(wallInPolish?.notes.map((n) => n.board)).toEqual(["Parks ideas", "Ściana powitalna"]);
+    expect((await participantData(db.read, w.eventId, w.people[0].id))?.notes.map((n) => n.board)).toEqual([
+      "Parks ideas",
+      "Welcome wall",
+    ]);
 
     // The organisers' risk checklist is theirs: the owner's download leaves it out.
     await db.transact((tx) =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { nextBoardWall, screenShortcut, shortcutFor } from "./shortcuts";
+import { type Messages, messagesFor, ownMessages } from "@/lib/i18n/catalogue";
+import { allLocales } from "@/lib/i18n/locales";
+import { nextBoardWall, screenShortcut, shortcutFor, shortcuts } from "./shortcuts";
 
 const boards = [{ id: "welcome" }, { id: "ideas" }, { id: "team-a" }];
 
@@ -54,5 +56,33 @@ describe("a key pressed on the big screen", () => {
     expect(screenShortcut("0", body, true)).toBeNull();
     expect(screenShortcut("Escape", body, true)).toBe("close");
     expect(screenShortcut("?", body, true)).toBe("help");
+  });
+});
+
+describe("the big screen's list of keys, in the screen's language", () => {
+  const words = (messages: Messages) => {
+    const screen = messages.screen;
+    const list = typeof screen === "object" ? screen.shortcuts : undefined;
+    return typeof list === "object" ? list : {};
+  };
+
+  it("says what every key does, and names Space, in every language", () => {
+    for (const { code } of allLocales) {
+      // A language with its own screen catalogue says it itself; easy read may lean on plain English.
+      const own = words(ownMessages(code));
+      const list = Object.keys(own).length > 0 ? own : words(messagesFor(code));
+      const does = typeof list.does === "object" ? list.does : {};
+      for (const s of shortcuts) expect(does[s.action], `${code}: ${s.action}`).toMatch(/\S/);
+      expect(list.space, `${code}: space`).toMatch(/\S/);
+      // French puts a no-break space before its colons ("Présentations : …").
+      if (code === "fr") for (const text of Object.values(does)) expect(text).not.toMatch(/[^\u00a0][:;?!]/);
+    }
+  });
+
+  it("holds keys, never words: each label is the key's printed mark, Space is named by the catalogue", () => {
+    for (const s of shortcuts) {
+      expect(Object.keys(s).sort()).toEqual(["action", "key", "label"]);
+      expect(s.label === null ? s.key : [...s.label]).toHaveLength(1);
+    }
   });
 });

@@ -1,24 +1,29 @@
 import type { Wall, WallChoice } from "@/lib/realtime/contract";
 
-/** The big screen's keys, for the facilitator standing at the laptop. Listed on the "?" overlay. */
+/**
+ * The big screen's keys, for the facilitator standing at the laptop. Listed on the "?" overlay,
+ * which says what each does in the screen's language (`screen.shortcuts.does.<action>`): this
+ * list holds keys only, and `label` is the key's printed mark, null for Space, whose name is a word
+ * (`screen.shortcuts.space`).
+ */
 export const shortcuts = [
-  { key: "j", label: "J", action: "join", does: "How to join (QR code)" },
-  { key: "b", label: "B", action: "board", does: "A board (press again for the next)" },
-  { key: "v", label: "V", action: "votes", does: "Vote results of a board" },
-  { key: "t", label: "T", action: "teams", does: "The teams" },
-  { key: "a", label: "A", action: "agenda", does: "The agenda" },
-  { key: "m", label: "M", action: "announcement", does: "The latest announcement" },
-  { key: "r", label: "R", action: "rotate", does: "Team boards in turn" },
-  { key: "p", label: "P", action: "presentations", does: "Presentations: the team on now" },
-  { key: "arrowright", label: "→", action: "presentation-next", does: "Presentations: next (also Page Down)" },
-  { key: "arrowleft", label: "←", action: "presentation-previous", does: "Presentations: back a team (also Page Up)" },
-  { key: "n", label: "N", action: "next-phase", does: "Start the next phase" },
-  { key: " ", label: "Space", action: "timer", does: "Start or pause the timer (the presenter's clock during presentations)" },
-  { key: "+", label: "+", action: "add-minute", does: "Add a minute to the timer" },
-  { key: "0", label: "0", action: "reset-timer", does: "Reset the timer" },
-  { key: "f", label: "F", action: "fullscreen", does: "Full screen on or off" },
-  { key: "l", label: "L", action: "theme", does: "Light or dark theme" },
-  { key: "?", label: "?", action: "help", does: "Show or hide this list" },
+  { key: "j", label: "J", action: "join" },
+  { key: "b", label: "B", action: "board" },
+  { key: "v", label: "V", action: "votes" },
+  { key: "t", label: "T", action: "teams" },
+  { key: "a", label: "A", action: "agenda" },
+  { key: "m", label: "M", action: "announcement" },
+  { key: "r", label: "R", action: "rotate" },
+  { key: "p", label: "P", action: "presentations" },
+  { key: "arrowright", label: "→", action: "presentation-next" },
+  { key: "arrowleft", label: "←", action: "presentation-previous" },
+  { key: "n", label: "N", action: "next-phase" },
+  { key: " ", label: null, action: "timer" },
+  { key: "+", label: "+", action: "add-minute" },
+  { key: "0", label: "0", action: "reset-timer" },
+  { key: "f", label: "F", action: "fullscreen" },
+  { key: "l", label: "L", action: "theme" },
+  { key: "?", label: "?", action: "help" },
 ] as const;
 
 export type ShortcutAction = (typeof shortcuts)[number]["action"] | "close";

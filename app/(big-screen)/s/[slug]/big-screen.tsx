@@ -209,7 +209,7 @@ function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
             <div key={s.key} className="flex items-center gap-4">
               <dt>
                 <kbd className="inline-block min-w-16 rounded-lg bg-paper px-3 py-1 text-center font-mono font-bold ring-2 ring-line">
-                  {s.action === "timer" ? t("space") : s.label}
+                  {s.label ?? t("space")}
                 </kbd>
               </dt>
               <dd>{t(`does.${s.action}`)}</dd>

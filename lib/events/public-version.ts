@@ -1,80 +1,27 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import type { events } from "@/db/schema";
 import { findBriefsWithPacks } from "@/lib/briefs/find-briefs";
 import { findProjects, type ProjectSummary } from "@/lib/projects/find-projects";
 import { findAgenda } from "./find-agenda";
 import { findEventBySlug } from "./find-event";
+import {
+  type PublicBriefFields,
+  type PublicEventFields,
+  type PublicPhaseFields,
+  publicBrief,
+  publicEvent,
+  publicPhase,
+  publicProject,
+} from "./public-version-fields";
 
 export type PublicPage = "event" | "progress";
 
-type EventRow = typeof events.$inferSelect;
-
-type PublicEventFields = Pick<
-  EventRow,
-  | "name"
-  | "slug"
-  | "status"
-  | "language"
-  | "place"
-  | "description"
-  | "startsAt"
-  | "endsAt"
-  | "goals"
-  | "accessInfo"
-  | "childcare"
-  | "food"
-  | "whatToBring"
-  | "joinCode"
->;
-
-/** What the public pages draw of the event, and nothing else (not the privacy contact, the retention…). */
-function publicEvent(e: PublicEventFields) {
-  const { name, slug, status, language, place, description, startsAt, endsAt, goals } = e;
-  return {
-    name,
-    slug,
-    status,
-    language,
-    place,
-    description,
-    startsAt,
-    endsAt,
-    goals,
-    joinCode: e.joinCode,
-    practical: [e.accessInfo, e.childcare, e.food, e.whatToBring],
-  };
-}
-
-/**
- * What the progress page draws of a public project: not its owner's email or name, risks, help
- * needed, who wrote an update, reminders, follow-up state. A change there is the organisers' and
- * the owner's business; were it in the hash, a stranger polling it would see that one happened.
- */
-function publicProject(p: ProjectSummary) {
-  return {
-    id: p.id,
-    title: p.title,
-    teamName: p.teamName,
-    lead: p.ownerRole,
-    startedAt: p.startedAt,
-    summary: p.summary,
-    milestones: p.milestones.map((m) => [m.id, m.day, m.title, m.dueAt, m.doneAt]),
-    checkIns: p.checkIns.map((c) => [
-      c.id,
-      c.status,
-      c.createdAt,
-      c.progress,
-      c.evidence,
-      c.learning,
-      c.numbers,
-      c.links,
-      c.photos,
-    ]),
-  };
-}
-
-type Drawn = { event: PublicEventFields; projects: ProjectSummary[]; briefs?: unknown; agenda?: unknown };
+type Drawn = {
+  event: PublicEventFields;
+  projects: ProjectSummary[];
+  briefs?: readonly PublicBriefFields[];
+  agenda?: readonly PublicPhaseFields[];
+};
 
 /**
  * A short fingerprint of what an event's public pages draw: the event page (its details, agenda,
@@ -88,7 +35,10 @@ export function publicFingerprint(drawn: Drawn): string {
   const event = publicEvent(drawn.event);
   const projects = drawn.projects.map(publicProject);
   const { briefs, agenda } = drawn;
-  const hashed = briefs === undefined ? { event, projects } : { event, projects, briefs, agenda };
+  const hashed =
+    briefs === undefined
+      ? { event, projects }
+      : { event, projects, briefs: briefs.map(publicBrief), agenda: (agenda ?? []).map(publicPhase) };
   return createHash("sha256").update(JSON.stringify(hashed)).digest("base64url").slice(0, 22);
 }
 

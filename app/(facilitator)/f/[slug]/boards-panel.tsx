@@ -9,6 +9,7 @@ import { titleInWords } from "@/lib/boards/board-words";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { type BoardTemplate, offeredTemplates } from "@/lib/boards/templates";
 import { useConnection } from "@/lib/realtime/client/react";
+import { refusalOf } from "@/lib/realtime/client/refusal";
 import { useVoting } from "@/lib/realtime/client/use-voting";
 import type { RoomView, WallChoice } from "@/lib/realtime/contract";
 import type { ConsoleFormState } from "./actions";
@@ -208,7 +209,7 @@ export function BoardsPanel({
     const ack = await sent.done;
     if (!ack.ok) {
       connection.dismiss(sent.id); // the form keeps what was typed; the outbox need not
-      return setError(ack.error.issues?.[0]?.message ?? ack.error.message);
+      return setError(refusalOf(ack));
     }
     setTitle("");
     setColumns("");

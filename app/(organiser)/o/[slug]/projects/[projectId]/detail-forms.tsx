@@ -206,7 +206,10 @@ export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<Save
   );
 }
 
-/** Shows the project on the public progress page or takes it off; the answer says who was told by email. */
+/**
+ * Shows the project on the public progress page or takes it off; the answer says how many people are
+ * being told by email (the emails go after it, so a slow relay never holds the form).
+ */
 export function PublicForm({ action, isPublic }: { action: FormAction<SavedState>; isPublic: boolean }) {
   const t = useTranslations("projects.detail");
   const { state, formProps } = useKeptForm<SavedState>(action, {});

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { events, participants, teamMembers, teams } from "@/db/schema";
 import { joinEvent } from "@/lib/participants/join-event";
 import { createCatchUp } from "@/lib/projects/catch-up";
+import { createProject } from "@/lib/projects/create-project";
 import { startSmtpServer } from "../../test/support/smtp-server";
 import { e2eDatabaseUrl, e2ePort } from "../support/config";
 import { createEventFixture, db, signIn } from "../support/fixtures";
@@ -69,5 +70,44 @@ test("a catch-up's invitations the email server refused are counted on the page,
   } finally {
     await own.kill();
     await smtp.close();
+  }
+});
+
+test("an owner's link the email server refused says so, with the link to send by hand", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const event = await createEventFixture({ name: "Made in Lambeth" });
+  const ownerEmail = `amara-${event.slug}@example.test`;
+  const projectId = await (await db()).transact((tx) =>
+    createProject(tx, {
+      eventId: event.id,
+      teamId: null,
+      title: "Street library",
+      summary: "",
+      ownerName: "Amara",
+      ownerRole: "Resident",
+      ownerEmail,
+      coOwners: [],
+    }),
+  );
+  // Port 9 (discard) on this machine answers nobody, as when a relay is down.
+  const own = ownServer(78, e2eDatabaseUrl, {
+    SMTP_URL: "smtp://127.0.0.1:9",
+    MAIL_FROM: "Made In <madein@council.test>",
+    PUBLIC_URL: `http://127.0.0.1:${e2ePort + 78}`,
+  });
+  try {
+    await own.start();
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: own.base });
+    await signIn(desk, event.organiser.id);
+    const page = await desk.newPage();
+    await page.goto(`/o/${event.slug}/projects/${projectId}`);
+    await page.getByRole("button", { name: "Make the owner's link" }).click();
+    await expect(page.getByText(`The email to ${ownerEmail} could not be sent.`, { exact: false })).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(page.locator("#owner-link")).toHaveValue(/\/u\//);
+    await desk.close();
+  } finally {
+    await own.kill();
   }
 });

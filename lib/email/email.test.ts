@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { claimLeaseMs } from "./claims";
 import { linkToken, linkTokenId, linkTokenValid } from "./links";
-import { unsubscribeHeaders } from "./mailer";
+import { relayTimeouts, unsubscribeHeaders } from "./mailer";
+import { relayIsOut } from "./relay-out";
 import { renderEmail } from "./render";
 import { checkInReminderEmail } from "./templates";
 
@@ -63,5 +65,20 @@ describe("links in emails", () => {
     expect(linkTokenValid("secret", "stop", token, "owner-hash")).toBe(false);
     expect(linkTokenValid("other secret", "update", token, "owner-hash")).toBe(false);
     expect(linkTokenValid("secret", "update", token.replace("project-1", "project-2"), "owner-hash")).toBe(false);
+  });
+});
+
+describe("waiting on the relay", () => {
+  it("a send gives up on a silent relay within a form's wait, well inside a scheduled email's claim lease", () => {
+    const longest = relayTimeouts.connectionTimeout + relayTimeouts.socketTimeout;
+    expect(relayTimeouts.greetingTimeout).toBeLessThanOrEqual(relayTimeouts.connectionTimeout);
+    expect(longest).toBeLessThan(60_000);
+    expect(claimLeaseMs).toBeGreaterThan(10 * longest);
+  });
+
+  it("tells a relay that is out (every message would fail) from one refusing a message", () => {
+    for (const code of ["ETIMEDOUT", "ECONNECTION", "ESOCKET", "EDNS", "ETLS", "EAUTH"]) expect(relayIsOut({ code })).toBe(true);
+    for (const code of ["EENVELOPE", "EMESSAGE", undefined]) expect(relayIsOut({ code })).toBe(false);
+    expect(relayIsOut(null)).toBe(false);
   });
 });

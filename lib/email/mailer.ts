@@ -19,12 +19,21 @@ export function unsubscribeHeaders(oneClickStopUrl: string): Record<string, stri
 }
 
 /**
+ * How long a send waits on the relay (ms). An organiser's form waits for its email (an owner's
+ * link, an invitation, a reminder): a relay that takes the connection and never greets would
+ * otherwise hold it for minutes (nodemailer waits 30 s for a greeting, 10 minutes on a silent
+ * socket). A working relay answers in well under a second. The scheduled emails' claim lease
+ * (lib/email/claims.ts) is longer than all of these together, so a live sender is never doubled.
+ */
+export const relayTimeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as const;
+
+/**
  * The council's SMTP relay (SMTP_URL, e.g. smtp://user:pass@relay:587), sending as MAIL_FROM.
  * Messages with a stop link carry List-Unsubscribe (above), so a mail client's own "unsubscribe"
  * button stops them too: the header names the address that stops on a POST, not the page that asks first.
  */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport({ url, ...relayTimeouts });
   return {
     async send(to, email) {
       await transport.sendMail({

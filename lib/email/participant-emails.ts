@@ -11,6 +11,7 @@ import { claim, claimedKeys } from "./claims";
 import { type Delivery, deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
+import { roundMailer } from "./relay-out";
 import { type AfterTheWeekendReader, catchUpInviteEmail, deviceLinkEmail, progressPublishedEmail } from "./templates";
 
 const isEmail = (contact: string) => z.email().safeParse(contact.trim()).success;
@@ -72,6 +73,8 @@ type Reachable = Awaited<ReturnType<typeof reachable>>["byEmail"][number];
 /**
  * One email to each person, each at most once for `claimKey` (however often the organiser clicks,
  * in however many tabs). A message the relay refuses gives its claim back, so the next try sends it.
+ * Once the relay is out (unreachable, silent), the rest are counted as not sent without trying,
+ * their claims untouched: the next try sends them.
  */
 async function onceEach(
   db: Database,
@@ -82,12 +85,17 @@ async function onceEach(
 ): Promise<Sent> {
   const outcome: Sent = { sent: 0, failed: 0 };
   const told = await claimedKeys(db, people.map(claimKey));
+  const relay = roundMailer(mailer);
   for (const person of people) {
     const key = claimKey(person);
     if (told.has(key)) continue;
+    if (relay.out()) {
+      outcome.failed++;
+      continue;
+    }
     const held = await db.transact((tx) => claim(tx, key, "sent", Date.now(), Number.MAX_SAFE_INTEGER));
     if (!held) continue;
-    if (await deliver(db, mailer, { ...delivery(person), claim: held })) outcome.sent++;
+    if (await deliver(db, relay, { ...delivery(person), claim: held })) outcome.sent++;
     else outcome.failed++;
   }
   return outcome;

@@ -45,7 +45,7 @@ import {
 } from "@/lib/email/participant-emails";
 import { tellProgressSoon } from "@/lib/email/progress-news";
 import { stopEmails } from "@/lib/email/stop-emails";
-import { passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
+import { ownerLinkEmail, passwordResetEmail, staffInviteEmail } from "@/lib/email/templates";
 import { basisOf, readBasis } from "@/lib/forms/edit-basis";
 import { createLogger, setSharedLogger, sharedLogger } from "@/lib/observability/logger";
 import { createCatchUp } from "@/lib/projects/catch-up";
@@ -758,6 +758,63 @@ describe("email", () => {
       expect(await progressNewsOwed(db, event.id)).toBe(0);
     } finally {
       slowRelay.close();
+      await stalled.close();
+    }
+  });
+
+  it("a relay that takes the connection and never greets ends each organiser's send as not sent, not a hung form", {
+    timeout: 25_000,
+  }, async () => {
+    // nodemailer's own waits (30 s for a greeting, per message) would outlast this test's timeout.
+    const { projectId } = await projectDueOn(Date.now() + 2 * day);
+    const { weekend, catchUp } = await teamMemberWhoAgreed({
+      weekendName: "Made in Lambeth",
+      name: "Amara Osei",
+      details: { contact: "amara@example.test" },
+      catchUpName: "30-day catch-up",
+    });
+    const [team] = await db.read.select().from(teams).where(eq(teams.eventId, weekend.id));
+    for (const name of ["Ben", "Chidi"]) {
+      const participantId = await addParticipant(db, weekend.id, name);
+      await db.transact(async (tx) => {
+        const contact = `${name.toLowerCase()}@example.test`;
+        await tx.update(participants).set({ contactConsent: true, contact }).where(eq(participants.id, participantId));
+        await tx.insert(teamMembers).values({ eventId: weekend.id, participantId, teamId: team!.id });
+      });
+    }
+    const stalled = await startSmtpServer({ stalled: true });
+    const silentRelay = smtpMailer(stalled.url, "Made In <madein@council.test>");
+    const content = {
+      eventName: "Made in Lambeth",
+      link: `${links.baseUrl}/invite/abc`,
+    };
+    try {
+      // The four sends an organiser's form waits for, all at once against the silent relay.
+      const [ownerLink, staffInvite, reminder, invitations] = await Promise.all([
+        deliver(db, silentRelay, {
+          eventId: weekend.id,
+          kind: "owner_link",
+          to: owner,
+          content: ownerLinkEmail({ locale: "en-GB", projectTitle: "Pop-up café", ...content }),
+        }),
+        deliver(db, silentRelay, {
+          eventId: weekend.id,
+          kind: "staff_invite",
+          to: "facilitator@example.test",
+          content: staffInviteEmail({ locale: "en-GB", role: "facilitator", days: 7, ...content }),
+        }),
+        sendNudge(db, silentRelay, links, projectId),
+        inviteToCatchUp(db, silentRelay, catchUp.id, links),
+      ]);
+      expect([ownerLink, staffInvite, reminder]).toEqual([false, false, "refused"]);
+      // All three counted as not sent, in one wait: the round stops at the first the relay never answered.
+      expect(invitations).toEqual({ sent: 0, failed: 3 });
+      expect(stalled.delivered).toHaveLength(0);
+      // Nothing was used up: once the relay works, the same buttons send.
+      expect(await sendNudge(db, mailer, links, projectId)).toBe("sent");
+      expect(await inviteToCatchUp(db, mailer, catchUp.id, links)).toEqual({ sent: 3, failed: 0 });
+    } finally {
+      silentRelay.close();
       await stalled.close();
     }
   });

@@ -278,11 +278,9 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
         link,
       }),
     });
-    if (sent)
-      return {
-        saved: t("linkEmailed", { email: found.project.ownerEmail }),
-        link,
-      };
+    const email = found.project.ownerEmail;
+    // Refused, or the relay was out: said as a problem, with the link to send them by hand.
+    return sent ? { saved: t("linkEmailed", { email }), link } : { message: t("linkNotEmailed", { email }), link };
   }
   return { saved: t("linkShown"), link };
 }

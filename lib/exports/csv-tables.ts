@@ -1,6 +1,6 @@
 import { reactionKinds } from "@/lib/realtime/constants";
 import { exportInWords } from "./boards-in-words";
-import { type CsvCell, toCsv } from "./csv";
+import { type CsvCell, type CsvSeparator, csvSeparatorFor, toCsv } from "./csv";
 import { type CsvWords, csvWords } from "./csv-words";
 import { authorName, teamReports, voteResults } from "./event-report";
 import type { EventExport } from "./export-schema";
@@ -267,10 +267,21 @@ export const findCsvTable = (key: string) => csvTables.find((t) => t.key === key
  * The table for a reader of `locale`: its headers, its listed values and the boards still named
  * by their template in their words (../boards-in-words.ts).
  */
-export function renderCsvTable(table: CsvTable, data: EventExport, locale = "en-GB"): string {
+export function renderCsvTable(table: CsvTable, data: EventExport, locale = "en-GB", separator: CsvSeparator = ","): string {
   const say = csvWords(locale);
-  return toCsv(table.columns.map(say.header), table.rows(exportInWords(data, locale), say), say);
+  return toCsv(table.columns.map(say.header), table.rows(exportInWords(data, locale), say), say, separator);
 }
 
-/** The table as a file to download: with a byte-order mark, so Excel reads the UTF-8 (accents, £ signs) correctly. */
-export const csvFile = (table: CsvTable, data: EventExport, locale: string) => `\uFEFF${renderCsvTable(table, data, locale)}`;
+/**
+ * The table as a file to download: with a byte-order mark, so Excel reads the UTF-8 (accents, £
+ * signs) correctly, and no "sep=" line (Excel then ignores the mark). Comma-separated unless told.
+ */
+export const csvFile = (table: CsvTable, data: EventExport, locale: string, separator: CsvSeparator = ",") =>
+  `\uFEFF${renderCsvTable(table, data, locale, separator)}`;
+
+/**
+ * One table as an organiser downloads it from the review page: in their words, and separated as
+ * their Excel expects, so it opens in columns (the archive's copies stay comma-separated).
+ */
+export const csvDownload = (table: CsvTable, data: EventExport, locale: string) =>
+  csvFile(table, data, locale, csvSeparatorFor(locale));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, quoteCell, toCsv } from "./csv";
+import { type CsvSeparator, csvSeparatorFor, neutraliseCell, quoteCell, toCsv } from "./csv";
 
 describe("neutraliseCell", () => {
   it.each(["=SUM(A1:A2)", "+44 20 7926", "-1+2", "@cmd", "\t=1", "\r=1", '=HYPERLINK("http://x")'])(
@@ -40,5 +40,67 @@ describe("toCsv", () => {
       ],
     );
     expect(csv).toBe(`name,note\r\nResident,"'=1+1, then more"\r\nOfficer,fine\r\n`);
+  });
+});
+
+/** Reads CSV back as a spreadsheet does (RFC 4180 quoting), with `separator` between cells. */
+function readCsv(csv: string, separator: CsvSeparator): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted) {
+      if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === separator) {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && csv[i + 1] === "\n") {
+      rows.push([...row, cell]);
+      row = [];
+      cell = "";
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+describe("the separator", () => {
+  it("is a semicolon where Excel expects one (French, Spanish, Polish, Portuguese), a comma in English", () => {
+    expect(["fr", "es", "pl", "pt-PT"].map(csvSeparatorFor)).toEqual([";", ";", ";", ";"]);
+    expect(["en-GB", "en-GB-x-easy"].map(csvSeparatorFor)).toEqual([",", ","]);
+  });
+
+  it("quotes a cell holding the separator in use, and commas, quotes and line breaks whatever the separator", () => {
+    expect(quoteCell("bins; benches", ";")).toBe('"bins; benches"');
+    expect(quoteCell("bins; benches")).toBe("bins; benches");
+    expect(quoteCell("a,b", ";")).toBe('"a,b"');
+    expect(quoteCell('say "hi"', ";")).toBe('"say ""hi"""');
+    expect(quoteCell("two\nlines", ";")).toBe('"two\nlines"');
+  });
+
+  it("writes semicolon-separated lines that read back cell for cell, formulas still kept as text", () => {
+    const rows = [
+      ["Resident", "bins; benches", "=1+1", "2,5 km", 'a "quote"'],
+      ["Officer", "two\nlines", "-3", "", "fine"],
+    ];
+    const csv = toCsv(["name", "note", "typed", "distance", "said"], rows, undefined, ";");
+    expect(csv.split("\r\n")[0]).toBe("name;note;typed;distance;said");
+    expect(csv).toContain(`Resident;"bins; benches";'=1+1;`);
+    expect(readCsv(csv, ";")).toEqual([
+      ["name", "note", "typed", "distance", "said"],
+      ["Resident", "bins; benches", "'=1+1", "2,5 km", 'a "quote"'],
+      ["Officer", "two\nlines", "'-3", "", "fine"],
+    ]);
+    expect(readCsv(toCsv(["name"], [["bins; benches, chairs"]]), ",")).toEqual([["name"], ["bins; benches, chairs"]]);
   });
 });

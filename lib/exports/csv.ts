@@ -1,5 +1,6 @@
 /**
- * CSV as spreadsheets read it (RFC 4180, CRLF line ends), with formula injection neutralised:
+ * CSV as spreadsheets read it (RFC 4180, CRLF line ends; the separator may be a semicolon for
+ * readers whose Excel expects one), with formula injection neutralised:
  * a cell someone typed that starts with = + - @ (or a tab or carriage return, which some
  * spreadsheets skip before looking for a formula) is prefixed with a quote so it stays text.
  */
@@ -21,11 +22,31 @@ export function neutraliseCell(value: CsvCell, said: YesNo = englishYesNo): stri
   return formulaStart.test(value) ? `'${value}` : value;
 }
 
-export function quoteCell(text: string): string {
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * What separates cells: a comma as RFC 4180 says, or a semicolon for a reader whose Excel expects
+ * one (where a comma is the decimal mark, Excel splits on ';' and would put a comma file all in column A).
+ */
+export type CsvSeparator = "," | ";";
+
+const semicolonLanguages = new Set(["fr", "es", "pl", "pt"]);
+
+/** The separator Excel expects in the reader's language: a semicolon in French, Spanish, Polish and Portuguese. */
+export function csvSeparatorFor(locale: string): CsvSeparator {
+  return semicolonLanguages.has(locale.split("-")[0]?.toLowerCase() ?? "") ? ";" : ",";
 }
 
-export function toCsv(headers: readonly string[], rows: readonly (readonly CsvCell[])[], said: YesNo = englishYesNo): string {
-  const line = (cells: readonly CsvCell[]) => cells.map((c) => quoteCell(neutraliseCell(c, said))).join(",");
+/** Quoted when it holds a quote, a line break, a comma or the separator in use, or starts or ends with a space. */
+export function quoteCell(text: string, separator: CsvSeparator = ","): string {
+  const needsQuotes = /[",\r\n]/.test(text) || text.includes(separator) || text !== text.trim();
+  return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(
+  headers: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  said: YesNo = englishYesNo,
+  separator: CsvSeparator = ",",
+): string {
+  const line = (cells: readonly CsvCell[]) => cells.map((c) => quoteCell(neutraliseCell(c, said), separator)).join(separator);
   return [line(headers), ...rows.map(line)].map((l) => `${l}\r\n`).join("");
 }

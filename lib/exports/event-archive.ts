@@ -13,7 +13,9 @@ const text = (path: string, body: string): ZipEntry => ({ path, bytes: new TextE
  * What the archive holds, in order: the importable JSON, the report, every CSV table, then each
  * uploaded file read from storage as the zip is written. A file missing from storage (deleted by
  * hand, or on another machine) is listed in MISSING.txt rather than failing the download. The report
- * and MISSING.txt are in `locale`, the downloader's language; the JSON and the CSV tables never change.
+ * and MISSING.txt are in `locale`, the downloader's language, as are the CSV tables' words; the JSON
+ * never changes. The archive's CSV tables stay comma-separated (RFC 4180) in every language, for
+ * the programs an archive is kept for; the single downloads follow the reader's Excel.
  */
 export async function* eventArchiveEntries(
   db: Db,

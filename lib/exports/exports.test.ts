@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvFile, csvTables, findCsvTable, renderCsvTable } from "./csv-tables";
+import { csvDownload, csvFile, csvTables, findCsvTable, renderCsvTable } from "./csv-tables";
 import { attendanceOf, teamReports } from "./event-report";
 import { type ExportedProject, type ExportedShowcase, noPresentations, parseEventExport } from "./export-schema";
 import { escapeMarkdown, eventMarkdown } from "./markdown-report";
@@ -224,6 +224,20 @@ describe("CSV tables", () => {
     for (const english of ["yes", "revealed", "yellow", "Participant 3", "Total (out of"]) {
       expect(notes + votes + judging).not.toContain(english);
     }
+  });
+
+  it("a download opens in columns in the reader's Excel: semicolons in French, Spanish, Polish, Portuguese; commas in English", () => {
+    const people = findCsvTable("people") as NonNullable<ReturnType<typeof findCsvTable>>;
+    const data = sampleExport();
+    const firstLine = (locale: string) => csvDownload(people, data, locale).split("\r\n")[0];
+    expect(firstLine("fr")).toBe("\uFEFFnom;profil;compétences;contact;équipe;arrivée");
+    for (const locale of ["es", "pl", "pt-PT"]) expect(firstLine(locale)?.split(";")).toHaveLength(6);
+    for (const locale of ["en-GB", "en-GB-x-easy"]) expect(firstLine(locale)).toBe("\uFEFFname,kind,skills,contact,team,joined");
+    // No "sep=" line: with one, Excel ignores the byte-order mark and garbles accents.
+    expect(csvDownload(people, data, "fr")).not.toMatch(/sep=/i);
+    expect(csvDownload(people, data, "fr")).toContain("Resident;Habitant·e;dessiner;'=1+1;Parks team;");
+    // The archive's copy (csvFile) stays comma-separated in every language.
+    expect(csvFile(people, data, "fr").split("\r\n")[0]).toBe("\uFEFFnom,profil,compétences,contact,équipe,arrivée");
   });
 
   it("votes: ranked with shortlist flags", () => {

@@ -106,6 +106,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
               );
             })}
           </ul>
+          <p className="text-sm text-ink-soft">{t("downloads.csvSeparator")}</p>
         </section>
 
         <section aria-labelledby="attendance-heading" className="card space-y-4 p-6">

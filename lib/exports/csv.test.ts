@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CsvSeparator, csvSeparatorFor, neutraliseCell, quoteCell, toCsv } from "./csv";
+import { type CsvSeparator, csvSeparatorFor, neutraliseCell, numberCell, quoteCell, toCsv } from "./csv";
 
 describe("neutraliseCell", () => {
   it.each(["=SUM(A1:A2)", "+44 20 7926", "-1+2", "@cmd", "\t=1", "\r=1", '=HYPERLINK("http://x")'])(
@@ -102,5 +102,14 @@ describe("the separator", () => {
       ["Officer", "two\nlines", "'-3", "", "fine"],
     ]);
     expect(readCsv(toCsv(["name"], [["bins; benches, chairs"]]), ",")).toEqual([["name"], ["bins; benches, chairs"]]);
+  });
+
+  it("writes the numbers we produced with a decimal comma where cells are split on ';', and a point in English", () => {
+    const rows = [["Team Parks", 4.5, 3, -0.25]];
+    expect(toCsv(["team", "average", "judges", "change"], rows, undefined, ";").split("\r\n")[1]).toBe("Team Parks;4,5;3;-0,25");
+    expect(toCsv(["team", "average", "judges", "change"], rows).split("\r\n")[1]).toBe("Team Parks,4.5,3,-0.25");
+    expect(numberCell(Number.NaN, ";")).toBe("");
+    // What someone typed is never rewritten: "2.5" typed stays as typed.
+    expect(toCsv(["typed"], [["2.5"]], undefined, ";").split("\r\n")[1]).toBe("2.5");
   });
 });

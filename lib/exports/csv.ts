@@ -41,12 +41,24 @@ export function quoteCell(text: string, separator: CsvSeparator = ","): string {
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * A number we produced (an average score, a count), as the reader's spreadsheet reads numbers: where
+ * Excel splits on ';' a comma is the decimal mark, and "7.5" would be read as text or a date.
+ */
+export function numberCell(value: number, separator: CsvSeparator = ","): string {
+  if (!Number.isFinite(value)) return "";
+  return separator === ";" ? String(value).replace(".", ",") : String(value);
+}
+
 export function toCsv(
   headers: readonly string[],
   rows: readonly (readonly CsvCell[])[],
   said: YesNo = englishYesNo,
   separator: CsvSeparator = ",",
 ): string {
-  const line = (cells: readonly CsvCell[]) => cells.map((c) => quoteCell(neutraliseCell(c, said), separator)).join(separator);
+  const line = (cells: readonly CsvCell[]) =>
+    cells
+      .map((c) => (typeof c === "number" ? numberCell(c, separator) : quoteCell(neutraliseCell(c, said), separator)))
+      .join(separator);
   return [line(headers), ...rows.map(line)].map((l) => `${l}\r\n`).join("");
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { londonLocalToEpoch } from "@/lib/events/event-dates";
+import { epochToLondonLocal, londonLocalToEpoch } from "@/lib/events/event-dates";
 import type { Database } from "./client";
 import { briefContacts, briefLinks, briefs, demoSeeds, eventPhases, events } from "./schema";
 
@@ -275,7 +275,6 @@ function weekendAgenda(fridayIso: string) {
     { name: "Presentations: every team shows what it made", startsAt: at(2, "15:00"), endsAt: at(2, "17:30") },
   ];
 }
-const fridays: Record<string, string> = { "Made in Lambeth": "2026-12-04", "Made in Lambeth: Neighbourhoods": "2027-03-12" };
 
 export async function seedDemoPacks(db: Database) {
   await db.transact(async (tx) => {
@@ -296,12 +295,16 @@ export async function seedDemoPacks(db: Database) {
         })
         .where(eq(events.id, event.id));
       const phases = await tx.select({ id: eventPhases.id }).from(eventPhases).where(eq(eventPhases.eventId, event.id));
-      if (phases.length === 0) {
-        await tx
-          .insert(eventPhases)
-          .values(
-            weekendAgenda(fridays[eventName]!).map((p, position) => ({ ...p, position, id: randomUUID(), eventId: event.id })),
-          );
+      // The agenda falls on the weekend's own days (an organiser who cleared the dates gets none).
+      if (phases.length === 0 && event.startsAt !== null) {
+        await tx.insert(eventPhases).values(
+          weekendAgenda(epochToLondonLocal(event.startsAt).slice(0, 10)).map((p, position) => ({
+            ...p,
+            position,
+            id: randomUUID(),
+            eventId: event.id,
+          })),
+        );
       }
       for (const [title, pack] of Object.entries(briefPacks)) {
         const [brief] = await tx

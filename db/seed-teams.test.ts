@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openTempDatabase } from "@/test/integration/support/fixtures";
-import { briefs, teams } from "./schema";
+import { briefs, eventPhases, events, teams } from "./schema";
 import { seedDemo } from "./seed";
 
 let temp: Awaited<ReturnType<typeof openTempDatabase>>;
@@ -22,4 +23,16 @@ it("the demo has one team per published brief, and seeding again adds none", asy
   expect(first.map((t) => t.name)).toEqual(expect.arrayContaining(["Lambeth Website", "Healthwatch", "Young Lambeth Co-op"]));
   await seedDemo(temp.db);
   expect(await temp.db.read.select().from(teams)).toHaveLength(first.length);
+});
+
+it("the demo weekend is coming up whenever it is seeded: Friday 6pm London time to Sunday, its agenda on those days", async () => {
+  const monday = Date.parse("2027-06-07T08:00:00Z");
+  await seedDemo(temp.db, monday);
+  const [weekend] = await temp.db.read.select().from(events).where(eq(events.name, "Made in Lambeth"));
+  // 6pm on Friday 11 June in London is 17:00 UTC (British Summer Time).
+  expect(weekend?.startsAt).toBe(Date.parse("2027-06-11T17:00:00Z"));
+  expect(weekend?.endsAt).toBe(Date.parse("2027-06-13T17:00:00Z"));
+  const agenda = await temp.db.read.select().from(eventPhases).where(eq(eventPhases.eventId, weekend!.id));
+  expect(Math.min(...agenda.map((p) => p.startsAt!))).toBe(weekend?.startsAt);
+  expect(Math.max(...agenda.map((p) => p.endsAt!))).toBeLessThanOrEqual(weekend!.endsAt!);
 });

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { createEvent } from "@/lib/events/create-event";
+import { londonLocalToEpoch } from "@/lib/events/event-dates";
 import { formatJoinCode } from "@/lib/events/join-code";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
 import type { Database } from "./client";
+import { demoFridays } from "./demo-dates";
 import { accounts, briefs, demoSeeds, events } from "./schema";
 import { seedDemoPacks } from "./seed-packs";
 
@@ -13,13 +15,14 @@ const seedName = "demo-weekends-v1";
 
 type BriefSeed = Omit<typeof briefs.$inferInsert, "id" | "eventId" | "position" | "status">;
 
-const weekends: { name: string; place: string; description: string; startsAt: string; days: number; briefs: BriefSeed[] }[] = [
+/** `friday`: which of the demo's two Fridays (demoFridays) the weekend starts on, at 6pm London time. */
+const weekends: { name: string; place: string; description: string; friday: 0 | 1; days: number; briefs: BriefSeed[] }[] = [
   {
     name: "Made in Lambeth",
     place: "Lambeth Town Hall, Brixton Hill, London SW2",
     description:
       "48 hours in which residents, council officers, designers, developers and young people turn three published briefs into something tangible. Less talking, more doing.",
-    startsAt: "2026-12-04T18:00:00Z",
+    friday: 0,
     days: 2,
     briefs: [
       {
@@ -62,7 +65,7 @@ const weekends: { name: string; place: string; description: string; startsAt: st
     place: "St Martin's Community Centre, Tulse Hill",
     description:
       "A second weekend on networked neighbourhoods: the people in the community with skills and connections, and how the council can back them.",
-    startsAt: "2027-03-12T18:00:00Z",
+    friday: 1,
     days: 2,
     briefs: [
       {
@@ -103,7 +106,8 @@ const weekends: { name: string; place: string; description: string; startsAt: st
 ];
 
 /** Creates the demo organiser and weekends once; running it again keeps what was done since. */
-export async function seedDemo(db: Database) {
+export async function seedDemo(db: Database, now = Date.now()) {
+  const fridays = demoFridays(now);
   const passwordHash = await hashPassword(demoOrganiser.password);
   await db.transact(async (tx) => {
     const applied = await tx.insert(demoSeeds).values({ name: seedName }).onConflictDoNothing().returning();
@@ -114,7 +118,7 @@ export async function seedDemo(db: Database) {
       await tx.insert(accounts).values({ id: organiserId, email: demoOrganiser.email, name: demoOrganiser.name, passwordHash });
     }
     for (const weekend of weekends) {
-      const start = Date.parse(weekend.startsAt);
+      const start = londonLocalToEpoch(`${fridays[weekend.friday]}T18:00`)!;
       const event = await createEvent(tx, {
         name: weekend.name,
         place: weekend.place,

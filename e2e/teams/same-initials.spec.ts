@@ -94,7 +94,9 @@ test("a phone's list of team mates numbers two under-18s with the same initials,
     ["Ava Bell", "under_16"],
   ] as const;
   const contexts = await Promise.all(people.map(() => browser.newContext(phone)));
-  const joined = await Promise.all(people.map(([name, age], i) => joinAs(contexts[i]!, event.id, name, age)));
+  // One after another: the numbers follow the order people joined in (Alex first, so "(1)").
+  const joined: Awaited<ReturnType<typeof joinAs>>[] = [];
+  for (const [i, [name, age]] of people.entries()) joined.push(await joinAs(contexts[i]!, event.id, name, age));
   await (await db()).transact((tx) =>
     tx.insert(teamMembers).values(joined.map((j) => ({ eventId: event.id, participantId: j.participantId, teamId: team.id }))),
   );

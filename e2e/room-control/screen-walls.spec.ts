@@ -1,13 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { notes, teamMembers, voteRounds, votes } from "@/db/schema";
+import { teamMembers } from "@/db/schema";
 import { joinEvent } from "@/lib/participants/join-event";
 import { insertTeam } from "@/lib/teams/create-team";
 import { expectAccessible } from "../support/a11y";
 import { addBoardFixture, createEventFixture, db, signIn } from "../support/fixtures";
 import { projector } from "../support/viewports";
-import { addAgenda } from "./support";
+import { addAgenda, journeyNotesAndVote } from "./support";
 
 const shots = "e2e/.artifacts/screenshots";
 
@@ -35,56 +33,7 @@ async function busyWeekend() {
   });
   for (const team of teams) await addBoardFixture(event.id, { title: `${team.name}: ideas`, template: "ideas", teamId: team.id });
 
-  const texts: [string, string][] = [
-    ["magic-moments", "The café by the playground knows everyone's name"],
-    ["magic-moments", "Saturday park run brings strangers together"],
-    ["magic-moments", "Free tennis courts in summer"],
-    ["miserable-moments", "The gate is locked at weekends"],
-    ["miserable-moments", "No toilets open after 4pm, so families leave early"],
-    ["miserable-moments", "Broken lights on the path by the river make it feel unsafe after dark"],
-    ["miserable-moments", "Nobody knows who to tell when something is broken"],
-  ];
-  const noteIds = texts.map(() => randomUUID());
-  await database.transact(async (tx) => {
-    for (const [i, [column, text]] of texts.entries()) {
-      await tx.insert(notes).values({
-        id: noteIds[i] as string,
-        boardId: board.id,
-        column,
-        text,
-        colour: (["yellow", "pink", "blue", "green", "orange"] as const)[i % 5],
-        position: i + 1,
-        authorParticipantId: people[i] as string,
-      });
-    }
-  });
-  // A vote with dots on four notes, then revealed (dots can only go on an open round).
-  const roundId = randomUUID();
-  await database.transact(async (tx) => {
-    await tx.insert(voteRounds).values({ id: roundId, boardId: board.id, eventId: event.id, dotsPerPerson: 3, maxPerTarget: 3 });
-    const dots: [number, number][] = [
-      [3, 0],
-      [3, 1],
-      [3, 2],
-      [5, 3],
-      [5, 4],
-      [0, 5],
-    ];
-    for (const [note, person] of dots) {
-      await tx.insert(votes).values({
-        id: randomUUID(),
-        roundId,
-        voterKey: `p:${people[person]}`,
-        targetId: noteIds[note] as string,
-        slot: 0,
-        placeOnTarget: 0,
-      });
-    }
-    await tx
-      .update(voteRounds)
-      .set({ status: "revealed", closedAt: Date.now(), revealedAt: Date.now() })
-      .where(eq(voteRounds.id, roundId));
-  });
+  await journeyNotesAndVote(event.id, board.id, people);
   return { event, board };
 }
 

@@ -26,7 +26,10 @@ function LinkCode({ link }: { link: ShowcaseLink }) {
     };
   }, [link.url]);
   return (
-    <figure className="flex w-[17vh] flex-col items-center gap-[0.8vh]" data-testid="presenter-link">
+    <figure
+      className="flex w-[calc(17*var(--screen-vh))] flex-col items-center gap-[calc(0.8*var(--screen-vh))]"
+      data-testid="presenter-link"
+    >
       {src ? (
         // biome-ignore lint/performance/noImgElement: a data: URL SVG needs no optimisation
         <img
@@ -37,7 +40,7 @@ function LinkCode({ link }: { link: ShowcaseLink }) {
       ) : (
         <div className="aspect-square w-full rounded-xl bg-white/10" />
       )}
-      <figcaption className="w-full truncate text-center text-[2.2vh] font-semibold">
+      <figcaption className="w-full truncate text-center text-[calc(2.2*var(--screen-vh))] font-semibold">
         {link.title || link.url.replace(/^https?:\/\//, "")}
       </figcaption>
     </figure>
@@ -53,7 +56,7 @@ function PresenterClock({ state }: { state: PresentationState }) {
   const stage = state.run.stage === "questions" ? t("questions") : t("presentation");
   return (
     <div
-      className={`flex w-[min(30vw,44vh)] flex-col items-center rounded-3xl px-[2.5vh] py-[1.6vh] text-center ${
+      className={`flex w-[min(30vw,calc(44*var(--screen-vh)))] portrait:w-[calc(44*var(--screen-vh))] flex-col items-center rounded-3xl px-[calc(2.5*var(--screen-vh))] py-[calc(1.6*var(--screen-vh))] text-center ${
         clock.paused
           ? "bg-stage-raised ring-4 ring-paper/70"
           : clock.overtime
@@ -67,16 +70,16 @@ function PresenterClock({ state }: { state: PresentationState }) {
       data-overtime={clock.overtime}
       data-paused={clock.paused}
     >
-      <span className="text-[2.4vh] font-semibold uppercase tracking-[0.15em]">{stage}</span>
+      <span className="text-[calc(2.4*var(--screen-vh))] font-semibold uppercase tracking-[0.15em]">{stage}</span>
       <span
         role="timer"
         aria-live="off"
-        className="text-[11vh] font-extrabold leading-none tabular-nums"
+        className="text-[calc(11*var(--screen-vh))] font-extrabold leading-none tabular-nums"
         data-testid="presenter-time"
       >
         {formatClock(seconds)}
       </span>
-      <span className="text-[2.4vh] font-bold" aria-live="polite">
+      <span className="text-[calc(2.4*var(--screen-vh))] font-bold" aria-live="polite">
         {clock.paused ? t("paused") : clock.overtime ? t("timesUp") : clock.warning ? t("warning") : t("left")}
       </span>
     </div>
@@ -89,25 +92,28 @@ function Reactions({ handle, teamId }: { handle: PresentationsHandle; teamId: st
   const bursts = handle.bursts.filter((b) => b.teamId === teamId);
   return (
     <div className="relative">
-      <ul className="flex flex-wrap gap-[1.5vh]" aria-label={t("label")}>
+      <ul className="flex flex-wrap gap-[calc(1.5*var(--screen-vh))]" aria-label={t("label")}>
         {reactionKinds.map((k) => (
           <li
             key={k}
-            className="flex items-center gap-[0.8vh] whitespace-nowrap rounded-full bg-stage-raised px-[2vh] py-[0.8vh] text-[3.2vh] font-bold"
+            className="flex items-center gap-[calc(0.8*var(--screen-vh))] whitespace-nowrap rounded-full bg-stage-raised px-[calc(2*var(--screen-vh))] py-[calc(0.8*var(--screen-vh))] text-[calc(3.2*var(--screen-vh))] font-bold"
           >
             <span aria-hidden>{reactionLabels[k].emoji}</span>
-            <span className="text-[2.4vh] font-semibold text-white/80">{t(k)}</span>
+            <span className="text-[calc(2.4*var(--screen-vh))] font-semibold text-white/80">{t(k)}</span>
             <span className="tabular-nums" data-testid={`presenter-reactions-${k}`}>
               {counts[k] ?? 0}
             </span>
           </li>
         ))}
       </ul>
-      <div aria-hidden className="pointer-events-none absolute bottom-full start-0 h-[24vh] w-full overflow-hidden">
+      <div
+        aria-hidden
+        className="pointer-events-none absolute bottom-full start-0 h-[calc(24*var(--screen-vh))] w-full overflow-hidden"
+      >
         {bursts.map((b) => (
           <span
             key={b.id}
-            className="reaction-float absolute bottom-0 text-[6vh]"
+            className="reaction-float absolute bottom-0 text-[calc(6*var(--screen-vh))]"
             style={{ left: `${(b.id * 37) % 90}%` }}
             data-testid="presenter-burst"
           >
@@ -128,16 +134,16 @@ function PeoplesChoiceRanking({ state }: { state: PresentationState }) {
   const ranked = [...presenting].sort((a, b) => (tallies[b.id] ?? 0) - (tallies[a.id] ?? 0));
   return (
     <section aria-labelledby="choice-wall-title" className="space-y-4">
-      <h3 id="choice-wall-title" className="text-[4vh] font-extrabold text-sun">
+      <h3 id="choice-wall-title" className="text-[calc(4*var(--screen-vh))] font-extrabold text-sun">
         {t("peoplesChoice")}
       </h3>
-      <ol className="space-y-[1vh]" data-testid="presenter-choice">
+      <ol className="space-y-[calc(1*var(--screen-vh))]" data-testid="presenter-choice">
         {ranked.map((team, i) => (
           <li
             key={team.id}
-            className="flex items-baseline gap-[2vh] rounded-2xl bg-stage-raised px-[2.5vh] py-[1.2vh] text-[3.4vh] font-bold"
+            className="flex items-baseline gap-[calc(2*var(--screen-vh))] rounded-2xl bg-stage-raised px-[calc(2.5*var(--screen-vh))] py-[calc(1.2*var(--screen-vh))] text-[calc(3.4*var(--screen-vh))] font-bold"
           >
-            <span className="w-[3.5vh] tabular-nums">{i + 1}</span>
+            <span className="w-[calc(3.5*var(--screen-vh))] tabular-nums">{i + 1}</span>
             <span className="min-w-0 flex-1 break-words">{state.showcases[team.id]?.title || team.name}</span>
             <span className="whitespace-nowrap tabular-nums">{t("votes", { count: tallies[team.id] ?? 0 })}</span>
           </li>
@@ -159,31 +165,35 @@ function ResultsWall({ state }: { state: PresentationState }) {
   const fmt = (n: number) => format.number(n, { maximumFractionDigits: 1, useGrouping: false });
   const rows = state.results ?? [];
   const rowVh = Math.min(9, 68 / Math.max(rows.length, 1));
+  // A screen stood on its end is narrow but has twice the height these rows take: a title may wrap once.
   return (
     <section
       aria-labelledby="results-wall-title"
-      className="flex h-full flex-col gap-[2vh] overflow-hidden"
+      className="flex h-full flex-col gap-[calc(2*var(--screen-vh))] overflow-hidden"
       data-testid="wall-presentations"
       data-view="results"
     >
-      <h2 id="results-wall-title" className="text-[6vh] font-extrabold leading-tight">
+      <h2 id="results-wall-title" className="text-[calc(6*var(--screen-vh))] font-extrabold leading-tight">
         {t("resultsTitle")}
       </h2>
       {rows.length === 0 ? (
-        <p className="text-[3.5vh] text-white/80">{t("noResults")}</p>
+        <p className="text-[calc(3.5*var(--screen-vh))] text-white/80">{t("noResults")}</p>
       ) : (
-        <ol className="flex min-h-0 flex-col gap-[1vh]" data-testid="results-wall">
+        <ol className="flex min-h-0 flex-col gap-[calc(1*var(--screen-vh))]" data-testid="results-wall">
           {rows.map((r) => (
             <li
               key={r.teamId}
-              className={`flex items-center gap-[2.5vh] rounded-2xl px-[2.5vh] ${r.rank === 1 ? "bg-sun text-ink" : "bg-stage-raised"}`}
-              style={{ minHeight: `${rowVh}vh`, fontSize: `${rowVh * 0.42}vh` }}
+              className={`flex items-center gap-[calc(2.5*var(--screen-vh))] rounded-2xl px-[calc(2.5*var(--screen-vh))] ${r.rank === 1 ? "bg-sun text-ink" : "bg-stage-raised"}`}
+              style={{ minHeight: `calc(${rowVh} * var(--screen-vh))`, fontSize: `calc(${rowVh * 0.42} * var(--screen-vh))` }}
               data-testid="results-wall-row"
               data-rank={r.rank}
             >
               <span className="w-[2.2em] shrink-0 text-center font-extrabold tabular-nums">{r.rank}</span>
-              <span className="min-w-0 flex-1 py-[0.5vh]">
-                <span className="block truncate font-extrabold leading-tight" data-testid="results-wall-title">
+              <span className="min-w-0 flex-1 py-[calc(0.5*var(--screen-vh))]">
+                <span
+                  className="block truncate font-extrabold leading-tight portrait:line-clamp-2 portrait:whitespace-normal"
+                  data-testid="results-wall-title"
+                >
                   {r.title}
                 </span>
                 {r.title !== r.teamName ? (
@@ -208,37 +218,51 @@ function ResultsWall({ state }: { state: PresentationState }) {
 export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
   const t = useTranslations("screen.presenter");
   const s = handle.state;
-  if (!s) return <p className="text-[4vh] text-white/80">{t("opening")}</p>;
+  if (!s) return <p className="text-[calc(4*var(--screen-vh))] text-white/80">{t("opening")}</p>;
   if (s.run.projecting === "results") return <ResultsWall state={s} />;
   const teamName = (id: string | null) => s.teams.find((t) => t.id === id)?.name ?? "";
   const current = s.run.currentTeamId;
   const upNext = nextUp(s.run);
   if (!current) {
+    // On a screen stood on its end the people's choice goes under the order, and titles take two
+    // lines: in two columns of half its width every title was cut to its first word.
     return (
       <section
         aria-labelledby="order-title"
-        className="grid h-full grid-cols-2 gap-[4vh] overflow-hidden"
+        className="grid h-full grid-cols-2 gap-[calc(4*var(--screen-vh))] overflow-hidden portrait:grid-cols-1 portrait:content-start"
         data-testid="wall-presentations"
         data-view="order"
         data-stage={s.run.stage}
       >
-        <div className="min-w-0 space-y-[2vh]">
-          <h2 id="order-title" className="text-[5vh] font-extrabold leading-tight">
+        <div className="min-w-0 space-y-[calc(2*var(--screen-vh))]">
+          <h2 id="order-title" className="text-[calc(5*var(--screen-vh))] font-extrabold leading-tight">
             {s.run.stage === "finished" ? t("thankYou") : t("runningOrder")}
           </h2>
           {s.run.order.length === 0 ? (
             // An empty room's order: say what fills it, rather than leave the wall blank.
-            <p className="max-w-[60ch] text-[3.2vh] font-semibold text-white/80" data-testid="wall-order-empty">
+            <p
+              className="max-w-[60ch] text-[calc(3.2*var(--screen-vh))] font-semibold text-white/80"
+              data-testid="wall-order-empty"
+            >
               {t("orderEmpty")}
             </p>
           ) : null}
-          <ol className="space-y-[1vh]" data-testid="wall-order">
+          <ol className="space-y-[calc(1*var(--screen-vh))]" data-testid="wall-order">
             {s.run.order.map((id, i) => (
-              <li key={id} className="flex items-baseline gap-[2vh] rounded-2xl bg-stage-raised px-[2.5vh] py-[1.2vh]">
-                <span className="w-[3.5vh] text-[3vh] font-extrabold tabular-nums">{i + 1}</span>
+              <li
+                key={id}
+                className="flex items-baseline gap-[calc(2*var(--screen-vh))] rounded-2xl bg-stage-raised px-[calc(2.5*var(--screen-vh))] py-[calc(1.2*var(--screen-vh))]"
+              >
+                <span className="w-[calc(3.5*var(--screen-vh))] text-[calc(3*var(--screen-vh))] font-extrabold tabular-nums">
+                  {i + 1}
+                </span>
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate text-[3.6vh] font-bold">{s.showcases[id]?.title || teamName(id)}</span>
-                  <span className="block truncate text-[2.4vh] text-white/70">{t("team", { team: teamName(id) })}</span>
+                  <span className="block truncate text-[calc(3.6*var(--screen-vh))] font-bold portrait:line-clamp-2 portrait:whitespace-normal">
+                    {s.showcases[id]?.title || teamName(id)}
+                  </span>
+                  <span className="block truncate text-[calc(2.4*var(--screen-vh))] text-white/70">
+                    {t("team", { team: teamName(id) })}
+                  </span>
                 </span>
               </li>
             ))}
@@ -252,17 +276,19 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
   const images = showcase?.images ?? [];
   const links = (showcase?.links ?? []).map((l) => ({ title: l.title.trim(), url: l.url.trim() })).filter((l) => l.url);
   const position = s.run.order.indexOf(current) + 1;
+  // On a screen stood on its end the parts go one above the other (the title, the clock beside the
+  // link codes, the pictures, the room's applause), the clock no longer beside a title squeezed to "Po…".
   return (
     <section
       aria-labelledby="presenter-title"
-      className="grid h-full grid-cols-[minmax(0,1fr)_auto] grid-rows-[auto_minmax(0,1fr)_auto] gap-x-[4vh] gap-y-[2vh] overflow-hidden"
+      className="grid h-full grid-cols-[minmax(0,1fr)_auto] grid-rows-[auto_minmax(0,1fr)_auto] gap-x-[calc(4*var(--screen-vh))] gap-y-[calc(2*var(--screen-vh))] overflow-hidden portrait:grid-cols-[minmax(0,1fr)] portrait:grid-rows-[auto_auto_minmax(0,1fr)_auto]"
       data-testid="wall-presentations"
       data-view="presenter"
       data-stage={s.run.stage}
       data-team={teamName(current)}
     >
       <div className="min-w-0">
-        <p className="truncate text-[2.4vh] font-semibold uppercase tracking-[0.15em] text-sun">
+        <p className="truncate text-[calc(2.4*var(--screen-vh))] font-semibold uppercase tracking-[0.15em] text-sun">
           {t("onNow", {
             team: teamName(current),
             number: position,
@@ -272,24 +298,28 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
         </p>
         <h2
           id="presenter-title"
-          className="line-clamp-2 text-balance text-[6.5vh] font-extrabold leading-tight tracking-tight"
+          className="line-clamp-2 text-balance text-[calc(6.5*var(--screen-vh))] portrait:line-clamp-3 font-extrabold leading-tight tracking-tight"
           data-testid="presenter-title"
         >
           {showcase?.title || teamName(current)}
         </h2>
-        {showcase?.summary ? <p className="mt-[0.8vh] line-clamp-2 text-[3.4vh] text-white/90">{showcase.summary}</p> : null}
+        {showcase?.summary ? (
+          <p className="mt-[calc(0.8*var(--screen-vh))] line-clamp-2 text-[calc(3.4*var(--screen-vh))] text-white/90">
+            {showcase.summary}
+          </p>
+        ) : null}
       </div>
-      <div className="row-span-2 flex min-h-0 flex-col items-end gap-[2vh] overflow-hidden">
+      <div className="row-span-2 flex min-h-0 flex-col items-end gap-[calc(2*var(--screen-vh))] overflow-hidden portrait:row-span-1 portrait:flex-row portrait:items-start portrait:justify-between">
         <PresenterClock state={s} />
         {links.length > 0 ? (
-          <div className="grid grid-cols-2 gap-[1.5vh]">
+          <div className="grid grid-cols-2 gap-[calc(1.5*var(--screen-vh))]">
             {links.slice(0, 4).map((l) => (
               <LinkCode key={`${l.url}-${l.title}`} link={l} />
             ))}
           </div>
         ) : null}
       </div>
-      <div className="flex min-h-0 gap-[2vh] overflow-hidden">
+      <div className="flex min-h-0 gap-[calc(2*var(--screen-vh))] overflow-hidden">
         {images.length > 0 ? (
           images.slice(0, 3).map((img, i) => (
             // biome-ignore lint/performance/noImgElement: served by our own route to people of the event
@@ -304,15 +334,19 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
             />
           ))
         ) : showcase?.made ? (
-          <p className="line-clamp-6 max-w-5xl whitespace-pre-wrap text-[3.4vh] leading-snug text-white/90">{showcase.made}</p>
+          <p className="line-clamp-6 max-w-5xl whitespace-pre-wrap text-[calc(3.4*var(--screen-vh))] leading-snug text-white/90">
+            {showcase.made}
+          </p>
         ) : null}
       </div>
-      <div className="col-span-2 flex flex-wrap items-end justify-between gap-x-[3vh] gap-y-[1.5vh]">
+      <div className="col-span-2 flex flex-wrap portrait:col-span-1 items-end justify-between gap-x-[calc(3*var(--screen-vh))] gap-y-[calc(1.5*var(--screen-vh))]">
         <Reactions handle={handle} teamId={current} />
-        <p className="ms-auto max-w-full text-end text-[3vh] font-semibold" data-testid="presenter-next">
+        <p className="ms-auto max-w-full text-end text-[calc(3*var(--screen-vh))] font-semibold" data-testid="presenter-next">
           {upNext ? (
             <>
-              <span className="block text-[2vh] uppercase tracking-[0.15em] text-white/70">{t("nextUp")}</span>
+              <span className="block text-[calc(2*var(--screen-vh))] uppercase tracking-[0.15em] text-white/70">
+                {t("nextUp")}
+              </span>
               {s.showcases[upNext]?.title || teamName(upNext)}
               <span className="text-white/70"> · {t("team", { team: teamName(upNext) })}</span>
             </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import type { CSSProperties } from "react";
 import { ProjectedVoteResults } from "@/app/live/board/vote-results";
 import { WallBoard } from "@/app/live/board/wall-board";
 import { localWeekdayTime } from "@/lib/i18n/dates";
@@ -93,14 +94,16 @@ export function AgendaWall({ agenda, room }: { agenda: PhaseView[]; room: RoomVi
         <p className="text-4xl text-white/80">{t("empty")}</p>
       ) : (
         // Every phase on the screen, however many: one column up to five, then two (three past
-        // fourteen), rows sharing the height, and smaller words the more rows there are.
+        // fourteen), rows sharing the height, and smaller words the more rows there are. A screen
+        // stood on its end has the height for one column up to fourteen (screen.css).
         <ol
-          className="grid min-h-0 flex-1 grid-flow-col gap-x-10 gap-y-3"
-          style={{
-            gridTemplateRows: `repeat(${agendaRows(agenda.length)}, minmax(0, 1fr))`,
-            // A short agenda keeps rows of a readable height instead of stretching them down the screen.
-            maxHeight: `${agendaRows(agenda.length) * 7.5}rem`,
-          }}
+          className="agenda-phases grid min-h-0 flex-1 grid-flow-col gap-x-10 gap-y-3"
+          style={
+            {
+              "--agenda-rows-landscape": agendaRows(agenda.length),
+              "--agenda-rows-portrait": agenda.length <= 14 ? agenda.length : Math.ceil(agenda.length / 2),
+            } as CSSProperties
+          }
         >
           {agenda.map((p, i) => {
             const status = phaseStatus(agenda, current, p.id);

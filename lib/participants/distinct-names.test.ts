@@ -4,11 +4,11 @@ import { publicName } from "./profile-facts";
 
 /** Each person's number, in the order given; null: no number. */
 const shown = (people: Person[], numbers: NameNumbers) => people.map((p) => numbers.get(p.id));
-/** Someone under 18 who joined at `joinedAt`: the room sees their initials. */
-const young = (id: string, displayName: string, joinedAt: number): Person => ({
+/** Someone under 18 who joined at `joinNumber`: the room sees their initials. */
+const young = (id: string, displayName: string, joinNumber: number): Person => ({
   id,
   name: publicName({ displayName, ageBand: "16_17", leftAt: null }),
-  joinedAt,
+  joinNumber,
 });
 
 describe("numberSharedNames", () => {
@@ -20,10 +20,10 @@ describe("numberSharedNames", () => {
 
   it("numbers adults who chose the same name", () => {
     const people = [
-      { id: "a", name: "Sam", joinedAt: 1 },
-      { id: "b", name: "Sam", joinedAt: 2 },
-      { id: "c", name: "Sam", joinedAt: 3 },
-      { id: "d", name: "Sami", joinedAt: 4 },
+      { id: "a", name: "Sam", joinNumber: 1 },
+      { id: "b", name: "Sam", joinNumber: 2 },
+      { id: "c", name: "Sam", joinNumber: 3 },
+      { id: "d", name: "Sami", joinNumber: 4 },
     ];
     expect(shown(people, numberSharedNames(people))).toEqual([1, 2, 3, null]);
   });

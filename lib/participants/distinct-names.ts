@@ -5,7 +5,7 @@
  * anyone's name. Pure: derived from the room's public names where a list is drawn, so nothing new
  * is stored.
  *
- * Numbers follow the order people joined the event (the server's join time, then their id), among
+ * Numbers follow the order people joined the event (the server's join number), among
  * those sharing a shown name now; so every screen drawing the same room gives everyone the same
  * number, however and whenever it learnt of them. That is what a facilitator relies on when they
  * read a number off the projector and pick it on their console, or two facilitators talk about
@@ -15,12 +15,12 @@
  * every screen at once. Someone whose shown name nobody else has gets no number.
  */
 
-export type Person = { readonly id: string; readonly name: string; readonly joinedAt: number };
+export type Person = { readonly id: string; readonly name: string; readonly joinNumber: number };
 
 /** Each person's number (null: nobody else is shown by their name). */
 export type NameNumbers = ReadonlyMap<string, number | null>;
 
-const joinOrder = (a: Person, b: Person) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const joinOrder = (a: Person, b: Person) => a.joinNumber - b.joinNumber || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The numbers for `people`, in whatever order a screen holds them. */
 export function numberSharedNames(people: readonly Person[]): NameNumbers {

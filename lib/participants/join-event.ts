@@ -5,6 +5,7 @@ import { participants } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { rooms } from "@/lib/realtime/constants";
 import type { Broadcast } from "@/lib/realtime/handler";
+import { joinNumberOf } from "./join-number";
 import { personView } from "./participant-views";
 import { type AgeBand, displayNameSchema } from "./profile";
 
@@ -36,7 +37,11 @@ export async function joinEvent(
     .returning();
   if (!row) throw new Error("participant not inserted");
   const broadcasts: Broadcast[] = [
-    { room: rooms.teams(input.eventId), event: "participant:joined", data: { person: personView(row, null) } },
+    {
+      room: rooms.teams(input.eventId),
+      event: "participant:joined",
+      data: { person: personView(row, null, await joinNumberOf(tx, row)) },
+    },
   ];
   return { participantId: id, resumeToken, broadcasts };
 }

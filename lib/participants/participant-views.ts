@@ -9,13 +9,14 @@ import { publicName } from "./profile";
 type Reader = Db | Tx;
 type ParticipantRow = typeof participants.$inferSelect;
 
-export const personView = (p: ParticipantRow, teamId: string | null): PersonView => ({
+/** `joinNumber`: joinNumberOf(p) (lib/participants/join-number.ts); screens get the order people joined in, never the time. */
+export const personView = (p: ParticipantRow, teamId: string | null, joinNumber: number): PersonView => ({
   id: p.id,
   name: publicName(p),
   kind: p.kind,
   skills: p.skills,
   teamId,
-  joinedAt: p.createdAt,
+  joinNumber,
 });
 
 export const privateDetails = (p: ParticipantRow): PrivateDetails => ({

@@ -8,6 +8,7 @@ import { contactMissing } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { normaliseEmail } from "@/lib/text/email-address";
 import { resignedNotes, signedNotesOf } from "./erase-participant";
+import { joinNumberOf } from "./join-number";
 import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills, publicName } from "./profile";
 
@@ -55,7 +56,7 @@ export const updateProfile: WriteHandler<"profile:update"> = {
       await restateName(tx, me.participant.displayName, publicName(row));
       await restateName(tx, shownBefore, publicName(row));
     }
-    const person = personView(row, me.teamId);
+    const person = personView(row, me.teamId, await joinNumberOf(tx, row));
     // Access needs and contact stay out of the result: the command log keeps results for retries.
     return {
       result: { person },

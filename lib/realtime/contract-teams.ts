@@ -123,8 +123,8 @@ export type PersonView = {
   kind: ParticipantKind | null;
   skills: string[];
   teamId: string | null;
-  /** When they joined the event (ms): the order two people shown by one name are numbered in (lib/participants/distinct-names.ts). */
-  joinedAt: number;
+  /** Their place in the order people joined the event (1: the first; lib/participants/join-number.ts), which two people shown by one name are numbered in (lib/participants/distinct-names.ts). Never the time. */
+  joinNumber: number;
 };
 
 /** What only the person and the event's staff see. */

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { boards, type participants, teamMembers, voteRounds, votes } from "@/db/schema";
+import { joinNumberOf } from "@/lib/participants/join-number";
 import { personView } from "@/lib/participants/participant-views";
 import { watchPresenting } from "@/lib/presentations/presenting-watch";
 import { rooms } from "@/lib/realtime/constants";
@@ -35,7 +36,7 @@ export async function placeInTeam(
   const participantId = found.participant.id;
   const fromTeamId = found.teamId;
   const toTeamId = team?.id ?? null;
-  const person = personView(found.participant, toTeamId);
+  const person = personView(found.participant, toTeamId, await joinNumberOf(tx, found.participant));
   if (fromTeamId === toTeamId) {
     // Already there (a second tab, a double tap, two facilitators at once): nothing changes, nothing to broadcast.
     return { result: { person, fromTeamId }, broadcasts: [] };

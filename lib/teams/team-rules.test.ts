@@ -18,7 +18,7 @@ const person = (id: string, kind: PersonView["kind"], skills: string[] = [], nam
   kind,
   skills,
   teamId: "t",
-  joinedAt: 0,
+  joinNumber: 1,
 });
 
 describe("hasRoom", () => {

@@ -1,3 +1,4 @@
+import { joinNumbers } from "@/lib/participants/join-number";
 import { findPeople, personView } from "@/lib/participants/participant-views";
 import { rooms } from "@/lib/realtime/constants";
 import type { ReadHandler } from "@/lib/realtime/handler";
@@ -17,12 +18,16 @@ export const teamsSnapshot: ReadHandler<"teams:snapshot"> = {
     const r = db.read;
     // Sequence first: an event landing between these reads is then replayed, never lost.
     const [seqRow] = await seqQuery(r, room);
-    const [teams, people] = await Promise.all([findTeams(r, actor.eventId), findPeople(r, actor.eventId)]);
+    const [teams, people, numbers] = await Promise.all([
+      findTeams(r, actor.eventId),
+      findPeople(r, actor.eventId),
+      joinNumbers(r, actor.eventId),
+    ]);
     return {
       result: {
         seq: seqRow?.seq ?? 0,
         teams,
-        people: people.map((p) => personView(p.participant, p.teamId)),
+        people: people.map((p) => personView(p.participant, p.teamId, numbers.get(p.participant.id) ?? 0)),
         me: actor.kind === "participant" ? actor.participantId : null,
       },
     };

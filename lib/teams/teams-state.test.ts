@@ -10,7 +10,14 @@ const team = (id: string, position: number, name = id): TeamView => ({
   capacity: null,
   position,
 });
-const person = (id: string, teamId: string | null): PersonView => ({ id, name: id, kind: null, skills: [], teamId, joinedAt: 0 });
+const person = (id: string, teamId: string | null): PersonView => ({
+  id,
+  name: id,
+  kind: null,
+  skills: [],
+  teamId,
+  joinNumber: 1,
+});
 
 const start: TeamsState = { teams: [team("a", 0), team("b", 1)], people: [person("p1", "a"), person("p2", null)], me: "p1" };
 

@@ -47,6 +47,36 @@ async function snapshot(socket: TestSocket): Promise<TeamsSnapshot> {
 
 const membersOf = (teamId: string) => t.server.db.read.select().from(teamMembers).where(eq(teamMembers.teamId, teamId));
 
+describe("the order people joined in", () => {
+  it("numbers people as they joined the event, counting those who left, and tells screens no time", async () => {
+    const people = [await participant("Sam Ade"), await participant("Sam Bo"), await participant("Sam Cy")];
+    // Inserted within a millisecond or two: give them distinct join times, a minute apart.
+    for (const [i, p] of people.entries()) {
+      await t.server.db.transact((tx) =>
+        tx
+          .update(participants)
+          .set({ createdAt: Date.UTC(2026, 11, 4, 18, i) })
+          .where(eq(participants.id, p.id)),
+      );
+    }
+    const [first, second, third] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    await ok(first.socket, "event:leave", { deleteNotes: false });
+    const watcher = await staff();
+    const seen = await snapshot(watcher);
+    expect(seen.people.map((p) => [p.id, p.joinNumber])).toEqual([
+      [second.id, 2],
+      [third.id, 3],
+    ]);
+    // The room's view of a person holds their place in the order, never when they came.
+    for (const person of seen.people)
+      expect(Object.keys(person).sort()).toEqual(["id", "joinNumber", "kind", "name", "skills", "teamId"]);
+    expect(JSON.stringify(seen.people)).not.toContain(String(Date.UTC(2026, 11, 4, 18, 1)));
+    const heard = nextEvent(watcher, "participant:profile-updated");
+    await ok(third.socket, "profile:update", { skills: ["drawing"] });
+    expect((await heard).data.person).toMatchObject({ id: third.id, joinNumber: 3 });
+  });
+});
+
 describe("capacity", () => {
   it("under a race for the last places, exactly `capacity` succeed and the rest are told the team is full", async () => {
     const capacity = 5;
@@ -265,8 +295,8 @@ describe("profile and leaving", () => {
       kind: "young_person",
       skills: ["drawing", "filming", "local history"],
       teamId: null,
-      // When they joined, which numbers two people shown by one name alike on every screen.
-      joinedAt: expect.any(Number),
+      // Their place in the order people joined, which numbers two people shown by one name alike on every screen.
+      joinNumber: expect.any(Number),
     });
     expect(JSON.stringify(message)).not.toMatch(/Step-free|carer@|Okafor/);
 

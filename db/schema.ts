@@ -1094,8 +1094,11 @@ export const emailClaims = sqliteTable("email_claims", {
   /** What was claimed last under this key, e.g. "due" or "overdue" for a milestone. */
   detail: text("detail").notNull().default(""),
   claimedAt: integer("claimed_at").notNull(),
-  /** When the claimed message went; null while it is being sent (lib/email/claims.ts: the lease). */
-  sentAt: integer("sent_at"),
+  /**
+   * When the claimed message went; null while it is being sent (lib/email/claims.ts: the lease).
+   * 0 by default: a claim written by code from before leases (a rolling deploy) counts as sent.
+   */
+  sentAt: integer("sent_at").default(0),
 });
 
 /** A staff password reset link: only its hash is kept; it expires and is used at most once. */

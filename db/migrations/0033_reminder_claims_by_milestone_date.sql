@@ -19,5 +19,8 @@ SELECT
 FROM `email_claims` c
 JOIN `project_milestones` m ON c.`key` = 'reminder:' || m.`id`
 WHERE true
+-- Two old claims on one date (two milestones due the same day): the overdue one first, so the
+-- reminder already sent as overdue is the one kept.
+ORDER BY c.`detail` = 'overdue' DESC
 ON CONFLICT (`key`) DO NOTHING;--> statement-breakpoint
 DELETE FROM `email_claims` WHERE `key` LIKE 'reminder:%' AND `key` NOT LIKE 'reminder:%:%';

@@ -4,7 +4,18 @@ import { type EmailKind, sentEmails } from "@/db/schema";
 import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import { type HeldClaim, markClaimSent, releaseClaim } from "./claims";
 import type { Mailer } from "./mailer";
+import { relayIsOut } from "./relay-out";
 import { type EmailContent, renderEmail } from "./render";
+
+/**
+ * Whether the relay refused this message for good: an SMTP 5xx answer about the message or its
+ * recipient ("550 no such user"). A relay that is out, or refuses our login, is not: once it is
+ * mended the message can go.
+ */
+export function permanentlyRefused(error: unknown): boolean {
+  const responseCode = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 && !relayIsOut(error);
+}
 
 export type Delivery = {
   eventId: string | null;
@@ -29,10 +40,12 @@ export async function deliver(
 ): Promise<boolean> {
   const email = renderEmail(delivery.content);
   let outcome: "sent" | "failed" = "sent";
+  let refusedForGood = false;
   try {
     await mailer.send(delivery.to, email);
   } catch (error) {
     outcome = "failed";
+    refusedForGood = permanentlyRefused(error);
     // The relay's text may quote the address: log only its codes.
     const { code, responseCode } = error as { code?: string; responseCode?: number };
     logger.warn({ kind: delivery.kind, eventId: delivery.eventId, code, responseCode }, "email: the relay refused a message");
@@ -49,8 +62,10 @@ export async function deliver(
       outcome,
       sentAt: now,
     });
-    if (claim && outcome === "sent") await markClaimSent(tx, claim, now);
-    if (claim && outcome === "failed") await releaseClaim(tx, claim);
+    // Refused for good (no such mailbox: an address typed wrong): settled like a sent one, or every
+    // sweep would send it again for ever; the record above says it failed.
+    if (claim && (outcome === "sent" || refusedForGood)) await markClaimSent(tx, claim, now);
+    else if (claim) await releaseClaim(tx, claim);
   });
   return outcome === "sent";
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimLeaseMs } from "./claims";
+import { permanentlyRefused } from "./deliver";
 import { linkToken, linkTokenId, linkTokenValid } from "./links";
 import { relayTimeouts, unsubscribeHeaders } from "./mailer";
 import { relayIsOut } from "./relay-out";
@@ -69,6 +70,14 @@ describe("links in emails", () => {
 });
 
 describe("waiting on the relay", () => {
+  it("tells a refusal for good (5xx about the message) from one for now (4xx) and from a relay that is out", () => {
+    expect(permanentlyRefused({ code: "EENVELOPE", responseCode: 550 })).toBe(true);
+    expect(permanentlyRefused({ code: "EENVELOPE", responseCode: 451 })).toBe(false);
+    expect(permanentlyRefused({ code: "EAUTH", responseCode: 535 })).toBe(false);
+    expect(permanentlyRefused({ code: "ETIMEDOUT" })).toBe(false);
+    expect(permanentlyRefused(null)).toBe(false);
+  });
+
   it("a send gives up on a silent relay within a form's wait, well inside a scheduled email's claim lease", () => {
     const longest = relayTimeouts.connectionTimeout + relayTimeouts.socketTimeout;
     expect(relayTimeouts.greetingTimeout).toBeLessThanOrEqual(relayTimeouts.connectionTimeout);

@@ -65,7 +65,16 @@ const day = 24 * 3600 * 1000;
 const links = { baseUrl: "https://madein.test", secret: "integration-test-secret-0123456789abcdef" };
 const owner = "owner@example.test";
 /** A relay that refuses every message, as one that is down or misconfigured does. */
+/** A relay refusing for now ("try again later"): the message goes on a later try. */
 const refusingRelay: Mailer = {
+  async send() {
+    throw Object.assign(new Error("451 4.3.0 <nobody@example.test>: try again later"), { code: "EENVELOPE", responseCode: 451 });
+  },
+  close() {},
+};
+
+/** A relay refusing for good: no such mailbox (an address typed wrong). */
+const noSuchMailbox: Mailer = {
   async send() {
     throw Object.assign(new Error("550 5.1.1 <nobody@example.test>: no such user"), { code: "EENVELOPE", responseCode: 550 });
   },
@@ -455,6 +464,20 @@ describe("email", () => {
     expect(smtp.to(owner)).toHaveLength(1);
   });
 
+  it("a reminder claimed by a process still on the code from before leases (a rolling deploy) counts as sent: it does not go twice", async () => {
+    const due = Date.UTC(2027, 0, 31, 12);
+    const { projectId } = await projectDueOn(due);
+    const claimedAt = due - 2 * day;
+    // The old code's claim names no sent_at: it sent, and marks nothing.
+    await db.transact((tx) =>
+      tx.run(
+        sql`INSERT INTO email_claims (key, detail, claimed_at) VALUES (${reminderClaimKey(projectId, "2027-01-31")}, 'due', ${claimedAt})`,
+      ),
+    );
+    expect(await sweepCheckInReminders(db, mailer, links, claimedAt + 3 * claimLeaseMs)).toBe(0);
+    expect(smtp.to(owner)).toHaveLength(0);
+  });
+
   it("progress news whose sender stopped before sending goes with a later sweep once the lease is over", async () => {
     const event = await eventWithNewsOwed();
     const [amara] = await db.read.select().from(participants).where(eq(participants.eventId, event.id));
@@ -835,6 +858,22 @@ describe("email", () => {
     const [news] = await smtp.waitFor("amara@example.test", 1);
     expect(linkIn(news!, links.baseUrl)).toBe(`${links.baseUrl}/e/${event.slug}/progress`);
     expect(await progressNewsOwed(db, event.id)).toBe(0);
+  });
+
+  it("progress news refused for good (no such mailbox) is recorded as failed and not sent again by every sweep", async () => {
+    const event = await eventWithNewsOwed();
+    const { sending } = await tellProgressSoon(db, noSuchMailbox, event.id, links);
+    expect(await sending).toEqual({ sent: 0, failed: 1 });
+    expect(await progressNewsOwed(db, event.id)).toBe(0);
+    const jobs = startEmailJobs(db, noSuchMailbox, links, { everyMs: 3600_000 });
+    try {
+      await jobs.sweep();
+      await jobs.sweep();
+    } finally {
+      await jobs.stop();
+    }
+    const recorded = await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id));
+    expect(recorded.map((r) => [r.kind, r.outcome])).toEqual([["progress_published", "failed"]]);
   });
 
   it("progress news waits for the event to be published and a project to be public, then goes", async () => {

@@ -36,3 +36,13 @@ it("the demo weekend is coming up whenever it is seeded: Friday 6pm London time 
   expect(Math.min(...agenda.map((p) => p.startsAt!))).toBe(weekend?.startsAt);
   expect(Math.max(...agenda.map((p) => p.endsAt!))).toBeLessThanOrEqual(weekend!.endsAt!);
 });
+
+it("the demo weekend ends at 6pm on its Sunday, and its last phase within it, when the clocks go back that weekend", async () => {
+  // Seeded on Monday 25 October 2027: the weekend is 29–31 October, and the clocks go back on the 31st.
+  await seedDemo(temp.db, Date.parse("2027-10-25T08:00:00Z"));
+  const [weekend] = await temp.db.read.select().from(events).where(eq(events.name, "Made in Lambeth"));
+  expect(weekend?.startsAt).toBe(Date.parse("2027-10-29T17:00:00Z"));
+  expect(weekend?.endsAt).toBe(Date.parse("2027-10-31T18:00:00Z"));
+  const agenda = await temp.db.read.select().from(eventPhases).where(eq(eventPhases.eventId, weekend!.id));
+  expect(Math.max(...agenda.map((p) => p.endsAt!))).toBeLessThanOrEqual(weekend!.endsAt!);
+});

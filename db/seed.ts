@@ -105,6 +105,10 @@ const weekends: { name: string; place: string; description: string; friday: 0 | 
   },
 ];
 
+/** The London date `days` after a "2027-01-08" date. */
+const afterDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** Creates the demo organiser and weekends once; running it again keeps what was done since. */
 export async function seedDemo(db: Database, now = Date.now()) {
   const fridays = demoFridays(now);
@@ -124,7 +128,8 @@ export async function seedDemo(db: Database, now = Date.now()) {
         place: weekend.place,
         description: weekend.description,
         startsAt: start,
-        endsAt: start + weekend.days * 24 * 3600_000,
+        // On the London calendar: a weekend when the clocks go back is an hour longer.
+        endsAt: londonLocalToEpoch(`${afterDays(fridays[weekend.friday], weekend.days)}T18:00`)!,
         createdBy: organiserId,
         status: "published",
       });

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { emailsToNormalise } from "@/lib/accounts/stored-emails";
 import { type CommitListener, groupCommitQueue } from "./group-commit";
 import { withMigrationLock } from "./migration-lock";
 import * as schema from "./schema";
@@ -143,6 +144,7 @@ export async function migrateDatabase(url: string, authToken?: string) {
     // One process migrates; the others wait, then find nothing left to do.
     await withMigrationLock(client, async () => {
       await migrate(drizzle(client), { migrationsFolder });
+      await normaliseStoredEmails(client);
       if (isFile(url)) {
         const broken = await client.execute("PRAGMA foreign_key_check");
         if (broken.rows.length > 0) throw new Error(`Migration left ${broken.rows.length} broken foreign keys`);
@@ -151,4 +153,18 @@ export async function migrateDatabase(url: string, authToken?: string) {
   } finally {
     client.close();
   }
+}
+
+/**
+ * Accounts stored before every address was written in one spelling get it now (idempotent: once
+ * done, it reads the accounts and writes nothing). SQLite can't normalise Unicode, so not in SQL.
+ */
+async function normaliseStoredEmails(client: Client) {
+  const { rows } = await client.execute("SELECT id, email FROM accounts");
+  const rewrites = emailsToNormalise(rows.map((r) => ({ id: String(r.id), email: String(r.email) })));
+  if (rewrites.length === 0) return;
+  await client.batch(
+    rewrites.map((r) => ({ sql: "UPDATE accounts SET email = ? WHERE id = ?", args: [r.email, r.id] })),
+    "write",
+  );
 }

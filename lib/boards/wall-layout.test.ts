@@ -41,6 +41,23 @@ describe("the wall's layout on a projector", () => {
     ]);
   });
 
+  it("gives a long note the room a screen has to spare: seven notes on a portrait screen show 130 characters whole, short notes stay as drawn", () => {
+    const seven: WallColumnShape[] = [{ segments: [{ notes: 3, grouped: false }] }, { segments: [{ notes: 4, grouped: false }] }];
+    const portrait = { columns: seven, width: 1008, height: 1700, rem: 16, meta: true };
+    const short = projectorWallLayout({ ...portrait, longestNote: 30 });
+    const long = projectorWallLayout({ ...portrait, longestNote: 130 });
+    expect(long.pages).toBe(1);
+    // A little smaller, if need be, but not much: still text for a hall.
+    expect(long.fontPx).toBeGreaterThanOrEqual(short.fontPx * 0.75);
+    expect(long.lines).toBeGreaterThan(short.lines);
+    const charsPerLine = (long.cardWidth - 2 * long.padX) / (long.fontPx * 0.52);
+    expect(long.lines * charsPerLine).toBeGreaterThanOrEqual(130);
+    expect(projectorWallLayout(portrait)).toEqual(short);
+    // A board that fills the screen already has no room to give.
+    const busy = projectorWallLayout({ columns: hundred, ...projector1080 });
+    expect(projectorWallLayout({ columns: hundred, ...projector1080, longestNote: 280 })).toEqual(busy);
+  });
+
   it("draws a few notes large, like a slide", () => {
     const layout = projectorWallLayout({ columns: [{ segments: [{ notes: 4, grouped: false }] }], ...projector1080 });
     expect(layout.fontPx).toBe(48);

@@ -35,6 +35,8 @@ export type WallLayoutInput = {
   rem: number;
   /** Whether cards carry a line under the text (author, dots). */
   meta: boolean;
+  /** The longest note's length in characters: room the screen has to spare goes to showing it whole. */
+  longestNote?: number;
 };
 
 /** Every size the wall draws, in px, derived from the note text's size. */
@@ -133,10 +135,52 @@ export function pageColumn(segments: WallSegment[], across: number, m: WallMetri
 /** A card's room: lines enough for so many characters, or a fixed number of lines. */
 type CardRoom = { chars: number } | number;
 
+/** The lines `chars` characters take on a card this wide. */
+function linesNeeded(cardWidth: number, m: { fontPx: number; padX: number }, chars: number): number {
+  const charsPerLine = Math.max(1, (cardWidth - 2 * m.padX) / (m.fontPx * 0.52));
+  return Math.ceil(chars / charsPerLine);
+}
+
 /** The lines a card shows: enough for `chars` characters, from 2 to 5. */
 function linesFor(cardWidth: number, m: { fontPx: number; padX: number }, chars: number): number {
-  const charsPerLine = Math.max(1, (cardWidth - 2 * m.padX) / (m.fontPx * 0.52));
-  return Math.min(5, Math.max(2, Math.ceil(chars / charsPerLine)));
+  return Math.min(5, Math.max(2, linesNeeded(cardWidth, m, chars)));
+}
+
+/** The most lines a card grows to for a long note when the board leaves room on the screen. */
+const roomyLines = 8;
+/** How far the text may shrink from the fitted size to show the longest note whole. */
+const roomyShrink = 0.75;
+
+/**
+ * The fitted layout with taller cards, as long as the board still fits one screen, so the longest
+ * note shows whole (within roomyLines): first at the fitted size, then at a size down to
+ * roomyShrink of it; failing both, as many more lines as fit. A board of a few notes on a portrait
+ * screen, or a short one on a projector, showed long notes cut at four lines above empty space.
+ * Boards whose notes all fit their cards are drawn as before.
+ */
+function withRoomToSpare(input: WallLayoutInput, fitted: WallLayout, meta: boolean): WallLayout {
+  // Words wrap whole: a narrow card's lines end short of its width, by about a fifth.
+  const longest = Math.ceil((input.longestNote ?? 0) * 1.2);
+  const whole = (font: number) => {
+    const probe = layoutAt(input, font, fitted.cardsAcross, fitted.lines, meta);
+    const lines = linesNeeded(probe.cardWidth, probe, longest);
+    if (lines > roomyLines) return null;
+    const layout = lines > fitted.lines ? layoutAt(input, font, fitted.cardsAcross, lines, meta) : probe;
+    return layout.pages === 1 ? layout : null;
+  };
+  if (linesNeeded(fitted.cardWidth, fitted, longest) <= fitted.lines) return fitted;
+  const smallest = Math.max(Math.round(projectorMinFontRem * input.rem), Math.ceil(fitted.fontPx * roomyShrink));
+  for (let font = fitted.fontPx; font >= smallest; font--) {
+    const layout = whole(font);
+    if (layout) return layout;
+  }
+  let best = fitted;
+  for (let lines = fitted.lines + 1; lines <= roomyLines; lines++) {
+    const taller = layoutAt(input, fitted.fontPx, fitted.cardsAcross, lines, meta);
+    if (taller.pages !== 1) break;
+    best = taller;
+  }
+  return best;
 }
 
 function layoutAt(input: WallLayoutInput, fontPx: number, across: number, lines: CardRoom, meta: boolean): WallLayout {
@@ -178,7 +222,7 @@ export function projectorWallLayout(input: WallLayoutInput & { metaRequired?: bo
       const [wide, narrow] = acrossRange(input, font);
       for (let across = wide; across <= narrow; across++) {
         const layout = layoutAt(input, font, across, lines, meta);
-        if (layout.pages === 1) return layout;
+        if (layout.pages === 1) return withRoomToSpare(input, layout, meta);
       }
     }
   }

@@ -167,9 +167,10 @@ export function WallBoardView({
             rem: box.rem,
             meta,
             metaRequired: !!tallies,
+            longestNote: Math.max(0, ...columns.flatMap((c) => c.notes.map((n) => n.text.length))),
           })
         : null,
-    [fitted, box, ordered, meta, tallies],
+    [fitted, box, ordered, meta, tallies, columns],
   );
   const page = usePage(layout?.pages ?? 1);
 

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import type { Database, Tx } from "@/db/client";
 import { eventFollowUps, events, participants, projects, teamMembers } from "@/db/schema";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { type AgeBand, initials, isUnder18 } from "@/lib/participants/profile-facts";
@@ -72,7 +72,9 @@ type Reachable = Awaited<ReturnType<typeof reachable>>["byEmail"][number];
 
 /**
  * One email to each person, each at most once for `claimKey` (however often the organiser clicks,
- * in however many tabs). A message the relay refuses gives its claim back, so the next try sends it.
+ * in however many tabs). A message the relay refuses for now gives its claim back, so the next try
+ * sends it; one refused for good (no such mailbox) keeps it, until the person gives another address
+ * (forgetMessagesTo).
  * Once the relay is out (unreachable, silent), the rest are counted as not sent without trying,
  * their claims untouched: the next try sends them.
  */
@@ -111,7 +113,7 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
     db,
     mailer,
     byEmail,
-    (person) => `catch-up:${catchUpId}:${person.id}`,
+    (person) => catchUpKey(catchUpId, person.id),
     (person) => ({
       eventId: catchUpId,
       kind: "catch_up_invite",
@@ -130,7 +132,18 @@ export async function inviteToCatchUp(db: Database, mailer: Mailer, catchUpId: s
   );
 }
 
-const progressKey = (eventId: string, person: Reachable) => `progress:${eventId}:${person.id}`;
+const progressKey = (eventId: string, participantId: string) => `progress:${eventId}:${participantId}`;
+const catchUpKey = (catchUpId: string, participantId: string) => `catch-up:${catchUpId}:${participantId}`;
+
+/**
+ * Someone gave another address: the progress news and catch-up invitations are owed to it again
+ * (the old one may have been mistyped, and the relay refused it for good), once each as before.
+ */
+export async function forgetMessagesTo(tx: Tx, participantId: string) {
+  await tx.run(
+    sql`DELETE FROM email_claims WHERE key LIKE ${progressKey("%", participantId)} OR key LIKE ${catchUpKey("%", participantId)}`,
+  );
+}
 
 /**
  * The event and the people its progress news is owed to: none while it is a draft (its pages are
@@ -154,9 +167,9 @@ export async function progressNewsOwed(db: Database, eventId: string): Promise<n
   if (!audience) return 0;
   const told = await claimedKeys(
     db,
-    audience.people.map((p) => progressKey(eventId, p)),
+    audience.people.map((p) => progressKey(eventId, p.id)),
   );
-  return audience.people.filter((p) => !told.has(progressKey(eventId, p))).length;
+  return audience.people.filter((p) => !told.has(progressKey(eventId, p.id))).length;
 }
 
 /** When an event's progress page shows a project: its consenting people hear of it, once. */
@@ -168,7 +181,7 @@ export async function announceProgress(db: Database, mailer: Mailer, eventId: st
     db,
     mailer,
     people,
-    (person) => progressKey(eventId, person),
+    (person) => progressKey(eventId, person.id),
     (person) => ({
       eventId,
       kind: "progress_published",

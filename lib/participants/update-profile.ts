@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { participants } from "@/db/schema";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
+import { forgetMessagesTo } from "@/lib/email/participant-emails";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import { restateName } from "@/lib/realtime/command-log-names";
 import { rooms } from "@/lib/realtime/constants";
@@ -49,6 +50,9 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     const before = me.participant.contact.trim();
     if (before && normaliseEmail(before) !== normaliseEmail(changes.contact)) {
       await forgetEmailsTo(tx, { eventId: actor.eventId, address: before, exceptParticipantId: me.participant.id });
+    }
+    if (normaliseEmail(before) !== normaliseEmail(changes.contact) && changes.contact.trim()) {
+      await forgetMessagesTo(tx, me.participant.id);
     }
     // The name the room saw until now is not kept in stored broadcasts once the room can't see it.
     const renamed = me.participant.displayName !== row.displayName || shownBefore !== publicName(row);

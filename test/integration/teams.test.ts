@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { briefs, commandLog, participants, sentEmails, teamMembers } from "@/db/schema";
+import { claimedKeys } from "@/lib/email/claims";
 import { rooms, type TeamsSnapshot } from "@/lib/realtime/contract";
 import { insertTeam } from "@/lib/teams/create-team";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
@@ -46,6 +47,23 @@ async function snapshot(socket: TestSocket): Promise<TeamsSnapshot> {
 }
 
 const membersOf = (teamId: string) => t.server.db.read.select().from(teamMembers).where(eq(teamMembers.teamId, teamId));
+
+describe("a new address", () => {
+  it("is owed the progress news and catch-up invitations again; saving other answers owes nothing", async () => {
+    const me = await participant("Amara Osei");
+    await ok(me.socket, "profile:update", { contactConsent: true, contact: "amara@exmaple.test" });
+    const keys = [`progress:${event.id}:${me.id}`, `catch-up:${randomUUID()}:${me.id}`];
+    // Refused for good at the mistyped address: settled, so no sweep sends it again.
+    await t.server.db.transact(async (tx) => {
+      for (const key of keys)
+        await tx.run(sql`INSERT INTO email_claims (key, detail, claimed_at, sent_at) VALUES (${key}, 'sent', 1, 1)`);
+    });
+    await ok(me.socket, "profile:update", { skills: ["drawing"] });
+    expect(await claimedKeys(t.server.db, keys)).toEqual(new Set(keys));
+    await ok(me.socket, "profile:update", { contact: "amara@example.test" });
+    expect(await claimedKeys(t.server.db, keys)).toEqual(new Set());
+  });
+});
 
 describe("the order people joined in", () => {
   it("numbers people as they joined the event, counting those who left, and tells screens no time", async () => {

@@ -119,6 +119,15 @@ export function ProfileForm({
     posted.saved ? { ok: true, text: posted.saved } : posted.message ? { ok: false, text: posted.message } : null,
   );
   const [saving, setSaving] = useState(false);
+  // What this form has saved since it was drawn with `initial`: until the page is redrawn with the
+  // stored answers (a refresh after the save's news), a next save compares with these, so an answer
+  // saved and then changed back here (a choice saved, then cleared) is sent, not taken as unchanged.
+  const drawnWith = JSON.stringify(initial);
+  const [savedHere, setSavedHere] = useState<{ drawnWith: string; answers: Partial<ProfileAnswers> }>({
+    drawnWith,
+    answers: {},
+  });
+  const stored: ProfileAnswers = savedHere.drawnWith === drawnWith ? { ...initial, ...savedHere.answers } : initial;
   const young = isUnder18(ageBand);
   // publicName's rule: the room sees a name only once its owner has said they are 18 or over.
   const initialsOnly = ageBand !== "18_plus";
@@ -141,7 +150,7 @@ export function ProfileForm({
     if (Object.keys(local).length > 0) return;
     setSaving(true);
     setFeedback(null);
-    const { displayName, ...answers } = changedAnswers(initial, {
+    const changes = changedAnswers(stored, {
       displayName: name,
       skills,
       kind,
@@ -150,6 +159,7 @@ export function ProfileForm({
       contactConsent: consent,
       contact,
     });
+    const { displayName, ...answers } = changes;
     const sent = connection.send("profile:update", {
       ...answers,
       ...(welcome || displayName === undefined ? {} : { displayName }),
@@ -169,6 +179,10 @@ export function ProfileForm({
     setSaving(false);
     if (ack.ok) {
       if (welcome) return router.push(`/p/${slug}`);
+      setSavedHere((was) => ({
+        drawnWith,
+        answers: { ...(was.drawnWith === drawnWith ? was.answers : {}), ...changes },
+      }));
       return setFeedback({ ok: true, text: t("saved") });
     }
     connection.dismiss(sent.id);

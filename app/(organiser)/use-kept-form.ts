@@ -68,6 +68,8 @@ export function useKeptForm<State extends FormState>(action: FormAction<State>, 
   }, [scripted, sent]);
   return {
     state: scripted ? sent : posted,
+    /** Whether the answer shown came to a post sent by script: the fields still hold what was typed, passwords too. */
+    fieldsKept: scripted,
     pending: postedPending || sentPending,
     formProps: { action: formAction, onSubmit, noValidate: true, ref: form },
   };

@@ -3,7 +3,8 @@
  * changes event A, each cell a real POST with that role's cookies and arguments that would
  * change the event if the role were let in. The check is the database itself: after a refused
  * call, nothing of events A and B (and their catch-ups) differs; after an allowed call,
- * something does, so every refusal cell is one that could have failed.
+ * something does, so every refusal cell is one that could have failed. An action that changes
+ * something else (organiser A's own account) names it too (`also`), and it is checked the same way.
  *
  * Pages are authz-pages.spec.ts; socket commands are test/reliability/authz.test.ts.
  * To add an action: one row in `cases`. A new action that is in the build but not here fails
@@ -12,6 +13,9 @@
 import { createHash } from "node:crypto";
 import { createClient } from "@libsql/client";
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { accountSessions, accounts } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { createInvite } from "@/lib/invites/create-invite";
 import { e2eDatabaseUrl } from "../support/config";
@@ -22,7 +26,13 @@ import { createWorld, type Role, report, roles, sessionCookie, tinyPng, type Wor
 type Who = Role | "organiserB";
 const everyone: Who[] = [...roles, "organiserB"];
 type Setup = World & { inviteHash: string; spareStaffId: string };
-type Case = { name: string; args: (s: Setup) => unknown[]; allowed: Who[] };
+type Case = {
+  name: string;
+  args: (s: Setup) => unknown[];
+  allowed: Who[];
+  /** What the action may change besides events A and B, fingerprinted. */
+  also?: (s: Setup) => Promise<string>;
+};
 
 const organiserOnly: Who[] = ["organiserA"];
 const checkIn = {
@@ -37,6 +47,21 @@ const checkIn = {
 };
 
 const renamedTo = "Renamed weekend";
+
+/** Organiser A's own password here (every other fixture account has fixturePassword). */
+const organiserAPassword = "organiser A's own passphrase";
+const changedTo = "a brand new passphrase";
+
+/** An account as a password change leaves it: its password and its sessions. */
+async function accountFingerprint(accountId: string): Promise<string> {
+  const read = (await db()).read;
+  const [account] = await read.select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, accountId));
+  const sessions = await read
+    .select({ tokenHash: accountSessions.tokenHash })
+    .from(accountSessions)
+    .where(eq(accountSessions.accountId, accountId));
+  return JSON.stringify([account?.passwordHash, sessions.map((r) => r.tokenHash).sort()]);
+}
 
 /** Each argument list is what the real form sends, with values that change the event. */
 const cases: Case[] = [
@@ -207,6 +232,14 @@ const cases: Case[] = [
     args: (s) => [s.a.slug, s.publicBrief, {}, new FormArg({ text: "How might we share the corner plot?", teamId: s.team1.id })],
     allowed: ["participantA", "facilitatorA", "organiserA"],
   },
+  // The signed-in account's own password, typed with organiser A's current one: only organiser A
+  // changes organiser A's (and stays signed in for the rows after); anyone else, knowing it, changes nothing.
+  {
+    name: "changePasswordAction",
+    args: () => [{}, new FormArg({ current: organiserAPassword, password: changedTo, confirm: changedTo })],
+    allowed: organiserOnly,
+    also: (s) => accountFingerprint(s.a.organiser.id),
+  },
   // Last of the organiser's: an archived event takes no new participants.
   { name: "changeEventStatus", args: (s) => [s.a.slug, {}, new FormArg({ status: "archived" })], allowed: organiserOnly },
   // Leaving without JavaScript: each of event A's participants, themselves (late: they are gone after it).
@@ -304,6 +337,8 @@ test("every role × every event-changing server action is let in or refused as t
     createInvite(tx, { eventId: w.a.id, role: "facilitator", createdBy: w.a.organiser.id }),
   );
   const spare = await addStaff(w.a.id, "facilitator", "Spare facilitator");
+  const passwordHash = await hashPassword(organiserAPassword);
+  await (await db()).transact((tx) => tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, w.a.organiser.id)));
   const s: Setup = { ...w, inviteHash: hashToken(invite.token), spareStaffId: spare.id };
   const cookies: Record<Who, string> = { ...w.cookies, organiserB: await sessionCookie(w.b.organiser.id) };
   const actions = serverActions(w);
@@ -319,9 +354,10 @@ test("every role × every event-changing server action is let in or refused as t
   let cells = 0;
   const events = [w.a.id, w.b.id];
   const call = async (c: Case, action: ServerAction, who: Who) => {
-    const before = await fingerprint(events);
+    const state = async () => (await fingerprint(events)) + ((await c.also?.(s)) ?? "");
+    const before = await state();
     const status = await callServerAction(action, action.paths[0]!, c.args(s), cookies[who]);
-    const changed = (await fingerprint(events)) !== before;
+    const changed = (await state()) !== before;
     cells++;
     const want = c.allowed.includes(who);
     if (status >= 500) unexpected.push(`${who} ${c.name}: HTTP ${status}`);

@@ -1,8 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { accountSessions, accounts, eventStaff, staffInvites } from "@/db/schema";
+import { accountSessions, eventStaff, staffInvites } from "@/db/schema";
 import { staffChanged } from "@/lib/activity/staff-handlers";
-import { hashPassword } from "@/lib/auth/password";
 import type { Revocation } from "@/lib/realtime/handler";
 
 /**
@@ -27,21 +26,16 @@ export async function endEverySession(tx: Tx, accountId: string): Promise<Revoca
 }
 
 /**
- * A new password: every other session of the account ends (whoever knew the old password is
- * out), the one making the change stays signed in.
+ * After a new password: every other session of the account ends (whoever knew the old password
+ * is out), the one making the change stays signed in. Only those sessions' sockets close.
  */
-export async function changePassword(
-  tx: Tx,
-  input: { accountId: string; newPassword: string; keepSessionHash: string | null },
-): Promise<Revocation[]> {
-  const passwordHash = await hashPassword(input.newPassword);
-  await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, input.accountId));
+export async function endOtherSessions(tx: Tx, accountId: string, keepSessionHash: string | null): Promise<Revocation[]> {
   const others = await tx
     .delete(accountSessions)
     .where(
-      input.keepSessionHash
-        ? and(eq(accountSessions.accountId, input.accountId), ne(accountSessions.tokenHash, input.keepSessionHash))
-        : eq(accountSessions.accountId, input.accountId),
+      keepSessionHash
+        ? and(eq(accountSessions.accountId, accountId), ne(accountSessions.tokenHash, keepSessionHash))
+        : eq(accountSessions.accountId, accountId),
     )
     .returning({ tokenHash: accountSessions.tokenHash });
   return others.map((s) => ({ kind: "session", tokenHash: s.tokenHash }));

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, isPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { emailSchema } from "./create-account";
 
 export const signInSchema = z.object({
@@ -25,7 +25,7 @@ export async function authenticate(db: Db, input: SignInInput) {
     .select({ id: accounts.id, email: accounts.email, name: accounts.name, passwordHash: accounts.passwordHash })
     .from(accounts)
     .where(eq(accounts.email, input.email));
-  if (!account?.passwordHash.startsWith("scrypt$")) {
+  if (!account || !isPasswordHash(account.passwordHash)) {
     dummyHash ??= hashPassword("not a real password: keeps timing even");
     await verifyPassword(input.password, await dummyHash);
     return null;

@@ -58,8 +58,11 @@ export function createSignInLimiter(
 
 export type SignInLimiter = ReturnType<typeof createSignInLimiter>;
 
-/** "Try again in 12 minutes": rounded up, so the wait is never shorter than we say. */
+/** The wait in whole minutes, at least one: rounded up, so the wait is never shorter than we say. */
+export const retryMinutes = (retryAfterMs: number) => Math.max(1, Math.ceil(retryAfterMs / 60_000));
+
+/** "Try again in 12 minutes". */
 export function retryMessage(retryAfterMs: number) {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  const minutes = retryMinutes(retryAfterMs);
   return `Too many sign-in attempts for this email from here. For your security, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
 }

@@ -16,6 +16,12 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${r}$${p}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }
 
+/**
+ * Whether a stored value is a password hash at all: an account made through single sign-on
+ * stores a marker instead (lib/sso/complete-sign-in.ts), so it has no password to type or change.
+ */
+export const isPasswordHash = (stored: string) => stored.startsWith("scrypt$");
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, rr, pp, salt, key] = stored.split("$");
   if (scheme !== "scrypt" || !n || !rr || !pp || !salt || !key) return false;

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { sharedDatabase } from "@/db";
 import { events } from "@/db/schema";
 import { endEverySession, endSession } from "@/lib/accounts/access";
+import { changePassword } from "@/lib/accounts/change-password";
 import { adoptStoredLanguage } from "@/lib/i18n/choose";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { openAccountSession, type SignedInBy } from "./account-session";
@@ -64,6 +65,22 @@ export async function endEveryAccountSession() {
     sharedRealtime()?.revoke(await db.transact((tx) => endEverySession(tx, account.id)));
   }
   (await cookies()).delete(accountSessionCookie);
+}
+
+/**
+ * A new password for the signed-in account, given its current one: every other session ends and
+ * its open sockets close (on every process), as with signing out everywhere, but this browser
+ * stays signed in.
+ */
+export async function changeAccountPassword(accountId: string, typed: { current: string; password: string }) {
+  const token = (await cookies()).get(accountSessionCookie)?.value;
+  const outcome = await changePassword(await sharedDatabase(), {
+    accountId,
+    ...typed,
+    keepSessionHash: token ? hashToken(token) : null,
+  });
+  if (outcome.ok) sharedRealtime()?.revoke(outcome.revocations);
+  return outcome;
 }
 
 /** This browser is that participant's device `deviceId` (recorded by the caller). */

@@ -15,10 +15,12 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
-import { accountSessions, events, notes, participantDevices } from "@/db/schema";
-import { changePassword, endEverySession, endSession, removeStaff } from "@/lib/accounts/access";
+import { accountSessions, accounts, events, notes, participantDevices } from "@/db/schema";
+import { endEverySession, endSession, removeStaff } from "@/lib/accounts/access";
+import { changePassword } from "@/lib/accounts/change-password";
 import { openAccountSession, providerSessionHoursDefault } from "@/lib/auth/account-session";
 import { participantCookieValue } from "@/lib/auth/identity";
+import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { acceptInvite } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/create-invite";
@@ -35,7 +37,7 @@ import {
   staffCookie,
   type TestSocket,
 } from "./support/clients";
-import { addParticipant, addStaff, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { addParticipant, addStaff, commandId, createAccount, createAccountSession, createTestEvent } from "./support/fixtures";
 import { startRedis, type TestRedis } from "./support/redis-server";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -44,6 +46,16 @@ const send = <N extends CommandName>(s: TestSocket, name: N, payload: CommandPay
   sendCommand(s, name, payload).catch(() => null);
 
 const report = (what: string, ms: number) => process.stdout.write(`REVOCATION ${what}: closedMs=${ms.toFixed(0)}\n`);
+
+/** The account's password changed as the "Change your password" form does it, keeping the session of `keepToken`. */
+async function newPassword(db: Database, accountId: string, keepToken: string, password: string) {
+  const current = "the password before the change";
+  const passwordHash = await hashPassword(current);
+  await db.transact((tx) => tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, accountId)));
+  const outcome = await changePassword(db, { accountId, current, password, keepSessionHash: hashToken(keepToken) });
+  if (!outcome.ok) throw new Error(`the password was not changed: ${outcome.reason}`);
+  return outcome.revocations;
+}
 
 /**
  * Does `act`, then: each socket's next command changes nothing (refused, or the socket is
@@ -343,15 +355,7 @@ describe("on one process", () => {
       [thief],
       () => clients.socket({ eventId: event.id, cookie }),
       async () =>
-        t.server.realtime.revoke(
-          await db.transact((tx) =>
-            changePassword(tx, {
-              accountId: organiser.accountId,
-              newPassword: "a brand new passphrase",
-              keepSessionHash: hashToken(organiser.sessionToken),
-            }),
-          ),
-        ),
+        t.server.realtime.revoke(await newPassword(db, organiser.accountId, organiser.sessionToken, "a brand new passphrase")),
       board,
     );
     expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
@@ -405,15 +409,6 @@ describe("on one process", () => {
     expect(await send(back, "event:snapshot", {})).toMatchObject({ ok: true, result: { me: { name: "Early joiner" } } });
   });
 });
-
-async function createAccountSession(db: Database, accountId: string) {
-  const { newToken } = await import("@/lib/auth/tokens");
-  const token = newToken();
-  await db.transact((tx) =>
-    tx.insert(accountSessions).values({ tokenHash: hashToken(token), accountId, expiresAt: Date.now() + 3_600_000 }),
-  );
-  return token;
-}
 
 describe("on two processes sharing Redis", () => {
   let redis: TestRedis;
@@ -540,14 +535,7 @@ describe("on two processes sharing Redis", () => {
         db,
         [await onA.connect({ eventId: event.id, cookie: oCookie }), await onB.connect({ eventId: event.id, cookie: oCookie })],
         () => onA.socket({ eventId: event.id, cookie: oCookie }),
-        () =>
-          db.transact((tx) =>
-            changePassword(tx, {
-              accountId: organiser.accountId,
-              newPassword: "another new passphrase",
-              keepSessionHash: hashToken(organiser.sessionToken),
-            }),
-          ),
+        () => newPassword(db, organiser.accountId, organiser.sessionToken, "another new passphrase"),
         board,
       );
       // Archived.

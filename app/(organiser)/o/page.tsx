@@ -2,15 +2,18 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
+import { signsInWithPassword } from "@/lib/accounts/change-password";
 import { dashboardVersion, findDashboard } from "@/lib/accounts/dashboard";
 import { sharedMailer } from "@/lib/email/mailer";
 import { localShortDate } from "@/lib/i18n/dates";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
+import { passwordsEnabled } from "@/lib/sso/settings";
 import { requireAccount } from "../access";
 import { RoleBadge, StatusBadge } from "../badges";
 import { PageShell } from "../page-shell";
 import { signOutEverywhere } from "../signin/actions";
 import { chooseDigestAction } from "./actions";
+import { ChangePasswordForm } from "./change-password-form";
 import { CreateEventForm } from "./create-event-form";
 
 export async function generateMetadata() {
@@ -24,11 +27,15 @@ const attentionKeys = { overdue: "overdue", due: "due", at_risk: "atRisk", stuck
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const account = await requireAccount("/o");
   const deleted = (await searchParams).deleted === "1";
-  const dashboard = await findDashboard((await sharedDatabase()).read, account.id);
+  const db = await sharedDatabase();
+  const dashboard = await findDashboard(db.read, account.id);
+  // An account made by single sign-on has no password here; with passwords off, nobody uses one.
+  const hasPassword = passwordsEnabled() && (await signsInWithPassword(db.read, account.id));
   const { mine, nudges, digestStoppedAt } = dashboard;
   // The digest goes to organisers, by email: nothing to choose for anyone else, or without a relay.
   const digestChoice = sharedMailer() !== null && mine.some((e) => e.role === "organiser");
   const t = await getTranslations("organiser.events");
+  const tAccount = await getTranslations("account.change");
   const locale = await getLocale();
 
   return (
@@ -140,6 +147,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </form>
         </section>
       ) : null}
+      <section aria-labelledby="password-heading" className="card mt-8 max-w-3xl space-y-3 p-6">
+        <h2 id="password-heading" className="text-xl font-bold tracking-tight">
+          {tAccount("heading")}
+        </h2>
+        {hasPassword ? (
+          <>
+            <p className="text-ink-soft">{tAccount("intro")}</p>
+            <ChangePasswordForm />
+          </>
+        ) : (
+          <p className="text-ink-soft">{tAccount("managedElsewhere")}</p>
+        )}
+      </section>
       <section aria-labelledby="everywhere-heading" className="card mt-8 max-w-3xl space-y-3 p-6">
         <h2 id="everywhere-heading" className="text-xl font-bold tracking-tight">
           {t("everywhere.heading")}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmitButton } from "../form-fields";
+import { NewPasswordFields } from "../new-password-fields";
 import { useKeptForm } from "../use-kept-form";
 import { setUpMadeIn } from "./actions";
 
@@ -35,24 +36,11 @@ export function SetupForm() {
         defaultValue={state.values?.email}
         error={state.errors?.email}
       />
-      <TextField
-        name="password"
+      <NewPasswordFields
         label={t("fields.password")}
         hint={t("setup.passwordHint")}
-        type="password"
-        autoComplete="new-password"
-        maxLength={200}
-        required
-        error={state.errors?.password}
-      />
-      <TextField
-        name="confirm"
-        label={t("setup.confirm")}
-        type="password"
-        autoComplete="new-password"
-        maxLength={200}
-        required
-        error={state.errors?.confirm}
+        again={t("setup.confirm")}
+        errors={state.errors}
       />
       <SubmitButton pendingLabel={t("setup.pending")} className="btn btn-primary w-full">
         {t("setup.submit")}

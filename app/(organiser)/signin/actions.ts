@@ -7,6 +7,7 @@ import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { authenticate, signInSchema } from "@/lib/accounts/authenticate";
 import { safeNextPath } from "@/lib/accounts/next-path";
+import { retryMinutes } from "@/lib/accounts/sign-in-limiter";
 import { endAccountSession, endEveryAccountSession, startAccountSession } from "@/lib/auth/web-session";
 import { formArg } from "@/lib/forms/action-args";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
@@ -25,9 +26,7 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
   const ip = (await headers()).get(clientIpHeader) ?? "unknown";
   const attempt = await signInLimiter().attempt(ip, parsed.data.email);
   if (!attempt.allowed) {
-    // As lib/accounts/sign-in-limiter's retryMessage counts them: whole minutes, at least one.
-    const minutes = Math.max(1, Math.ceil(attempt.retryAfterMs / 60_000));
-    return { message: t("signIn.tooManyAttempts", { minutes }), values };
+    return { message: t("signIn.tooManyAttempts", { minutes: retryMinutes(attempt.retryAfterMs) }), values };
   }
 
   const account = await authenticate((await sharedDatabase()).read, parsed.data);

@@ -50,6 +50,15 @@ export async function createAccount(db: Database, name = "Project lead, Public R
   return { accountId, name, sessionToken };
 }
 
+/** Another session of the account (another device signed in); its token, as that device's cookie carries it. */
+export async function createAccountSession(db: Database, accountId: string) {
+  const token = newToken();
+  await db.transact((tx) =>
+    tx.insert(accountSessions).values({ tokenHash: hashToken(token), accountId, expiresAt: Date.now() + 3_600_000 }),
+  );
+  return token;
+}
+
 /** An event (with its welcome board) organised by `organiserId`. */
 export async function createTestEvent(db: Database, organiserId: string, name = "Made in Lambeth") {
   const event = await db.transact((tx) => createEvent(tx, { name, createdBy: organiserId, status: "published" }));

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/ui/form";
-import { FormMessage, TextField } from "@/app/ui/form";
+import { FormMessage } from "@/app/ui/form";
 import { SubmitButton } from "../../../form-fields";
+import { NewPasswordFields } from "../../../new-password-fields";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 
 export function ResetForm({ action }: { action: FormAction<FormState> }) {
@@ -12,25 +13,7 @@ export function ResetForm({ action }: { action: FormAction<FormState> }) {
   return (
     <form {...formProps} className="space-y-5">
       <FormMessage message={state.message} />
-      <TextField
-        name="password"
-        label={t("newPassword")}
-        type="password"
-        autoComplete="new-password"
-        maxLength={200}
-        required
-        hint={t("newPasswordHint")}
-        error={state.errors?.password}
-      />
-      <TextField
-        name="confirm"
-        label={t("again")}
-        type="password"
-        autoComplete="new-password"
-        maxLength={200}
-        required
-        error={state.errors?.confirm}
-      />
+      <NewPasswordFields label={t("newPassword")} hint={t("newPasswordHint")} again={t("again")} errors={state.errors} />
       <SubmitButton pendingLabel={t("pending")} className="btn btn-primary w-full">
         {t("submit")}
       </SubmitButton>

@@ -104,10 +104,10 @@ export function PackView({ brief, level }: { brief: BriefWithPack; level: Level 
             {t("dataAndDocuments")}
           </H>
           <ul className="divide-y divide-line rounded-xl border border-line bg-white">
-            {pack.files.map((file) => (
+            {pack.files.map((file, i) => (
               <li key={file.id} className="p-3">
                 <a href={`/files/${file.id}`} className="link break-words">
-                  {file.title}
+                  {file.title || files("untitled", { n: i + 1 })}
                 </a>
                 <span className="block text-sm text-ink-soft">
                   {files("about", { kind: fileKindKey(file.contentType) ?? "other", size: formatFileSize(file.size, locale) })}

@@ -179,14 +179,15 @@ test("an organiser sets up and publishes a weekend; a signed-out phone sees it",
     expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(phonePage);
 
-    // The file, with headers that stop it being sniffed or run.
+    // The file, with headers that stop it being sniffed or run, named after the brief: the name
+    // it was uploaded under ("park survey.pdf") is the organisers' (e2e/privacy/pack-file-names.spec.ts).
     const fileHref = await parks.getByRole("link", { name: "Park survey 2025" }).getAttribute("href");
     const file = await visitor.request.get(fileHref!);
     expect(file.status()).toBe(200);
     expect(file.headers()["content-type"]).toBe("application/pdf");
     expect(file.headers()["x-content-type-options"]).toBe("nosniff");
     expect(file.headers()["content-disposition"]).toBe(
-      "attachment; filename=\"park-survey.pdf\"; filename*=UTF-8''park-survey.pdf",
+      "attachment; filename=\"love-your-space-1.pdf\"; filename*=UTF-8''love-your-space-1.pdf",
     );
     expect(file.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
     expect(Buffer.from(await file.body()).equals(samplePdf)).toBe(true);

@@ -101,7 +101,7 @@ test("files of a draft brief are served to staff only", async ({ page, context, 
     .getByLabel("File", { exact: true })
     .setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: samplePdf });
   await page.getByRole("button", { name: "Upload file" }).click();
-  const href = await page.getByRole("link", { name: "notes.pdf" }).getAttribute("href");
+  const href = await page.getByRole("link", { name: "File 1" }).getAttribute("href");
   expect((await context.request.get(href!)).status()).toBe(200);
 
   const stranger = await browser.newContext();

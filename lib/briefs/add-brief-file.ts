@@ -66,7 +66,8 @@ export async function addBriefFile(
       await tx.insert(briefFiles).values({
         id,
         briefId: input.briefId,
-        title: input.title || fileName,
+        // Untitled stays untitled: the page calls it "File 2", never by the uploader's name for it.
+        title: input.title,
         storageKey,
         fileName,
         contentType: check.contentType,

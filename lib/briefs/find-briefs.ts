@@ -11,6 +11,9 @@ export type BriefPack = {
 };
 export type BriefWithPack = BriefRow & { pack: BriefPack };
 
+/** The order a pack lists its files in: the public names count places in it (pack-file-names.ts). */
+export const packFileOrder = [asc(briefFiles.position), asc(briefFiles.createdAt)];
+
 /** An event's briefs in their running order: all of them, or only the published ones. */
 export async function findBriefs(db: Db, eventId: string, options: { publishedOnly: boolean }) {
   return db
@@ -43,7 +46,7 @@ async function findPacks(db: Db | Tx, briefIds: string[]): Promise<Map<string, B
       })
       .from(briefFiles)
       .where(inArray(briefFiles.briefId, briefIds))
-      .orderBy(asc(briefFiles.position), asc(briefFiles.createdAt)),
+      .orderBy(...packFileOrder),
   ]);
   for (const link of links) packs.get(link.briefId)?.[link.kind === "data" ? "dataLinks" : "usefulLinks"].push(link);
   for (const contact of contacts) packs.get(contact.briefId)?.contacts.push(contact);

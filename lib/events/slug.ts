@@ -5,7 +5,7 @@
 export const reservedSlugs: ReadonlySet<string> = new Set(["import", "version"]);
 
 /** "Made in Lambeth: Spring!" → "made-in-lambeth-spring". Short, stable, safe in a URL. */
-export function slugify(name: string): string {
+export function slugify(name: string, fallback = "event"): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -14,5 +14,5 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 48)
     .replace(/-+$/, "");
-  return slug || "event";
+  return slug || fallback;
 }

@@ -143,7 +143,9 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
       await tx.insert(briefFiles).values({
         id: randomUUID(),
         briefId,
-        title: f.title,
+        // An archive from before untitled files stayed untitled gives the uploaded name as the title:
+        // imported, it would be on the public page again (migration 0034 cleared the stored ones).
+        title: f.title === f.fileName ? "" : f.title,
         storageKey: file.storageKey,
         // Cleaned as an upload's name is (lib/briefs/add-brief-file.ts): an archive is typed by anyone.
         fileName: safeFileName(f.fileName, fileKindKey(file.contentType) ?? "bin"),

@@ -18,6 +18,10 @@ export type ImportedFiles = {
   missing: string[];
 };
 
+// For the importing organiser only: an untitled file goes by the name it was uploaded under.
+const packFileWords = (file: { title: string; fileName: string }, brief: { title: string }) =>
+  `the file "${file.title || file.fileName}" of brief "${brief.title}"`;
+
 type Reference = { path: string; kind: "photo" | "pack"; what: string; fileName?: string };
 
 /** Every file the export names, with what it is in words an organiser would recognise. */
@@ -25,8 +29,7 @@ export function referencedFiles(data: EventExport): Reference[] {
   const refs: Reference[] = [];
   for (const b of data.briefs)
     for (const f of b.files)
-      if (f.path)
-        refs.push({ path: f.path, kind: "pack", what: `the file "${f.title}" of brief "${b.title}"`, fileName: f.fileName });
+      if (f.path) refs.push({ path: f.path, kind: "pack", what: packFileWords(f, b), fileName: f.fileName });
   for (const b of data.boards) {
     if (b.mapImage) refs.push({ path: b.mapImage, kind: "photo", what: `the map image of board "${b.title}"` });
     for (const n of b.notes)
@@ -108,7 +111,7 @@ export async function removeStoredFiles(storage: FileStorage | null, stored: Map
 /** Files an older export says existed without naming a path for them: they cannot come across. */
 function unnamedFiles(data: EventExport): string[] {
   const unnamed: string[] = [];
-  for (const b of data.briefs) for (const f of b.files) if (!f.path) unnamed.push(`the file "${f.title}" of brief "${b.title}"`);
+  for (const b of data.briefs) for (const f of b.files) if (!f.path) unnamed.push(packFileWords(f, b));
   for (const b of data.boards)
     for (const n of b.notes) if (n.hadPhoto && n.photo === undefined) unnamed.push(`a photo on a note on board "${b.title}"`);
   for (const p of data.projects)

@@ -153,14 +153,15 @@ describe("JSON export and import", () => {
     const notePhoto = await stored(await phonePhoto("jpeg", { width: 1200, height: 900 }));
     const showcasePhoto = await stored(await phonePhoto("webp", { width: 1000, height: 800 }));
     const checkInPhoto = await stored(await phonePhoto("jpeg", { width: 800, height: 600 }));
-    for (const [name, bytes] of [
-      ["site plan.png", await phonePhoto("png", { width: 600, height: 400 })],
-      ["budget.pdf", pdfBytes],
+    // One titled, one untitled (the public page calls it "File 2"): both come back as they were.
+    for (const [name, title, bytes] of [
+      ["site plan.png", "Site plan", await phonePhoto("png", { width: 600, height: 400 })],
+      ["budget.pdf", "", pdfBytes],
     ] as const) {
       const pack = await addBriefFile(db, storage, {
         eventId,
         briefId: weekend.ids.parksBrief,
-        title: name,
+        title,
         file: { name, size: bytes.byteLength, bytes: new Uint8Array(bytes) },
         uploadedBy: organiser.accountId,
       });
@@ -620,40 +621,54 @@ describe("a hostile or broken export", () => {
     }
   });
 
-  it("a project pack file's name from the archive is cleaned as an upload's: no quotes, line breaks or characters a download header can't carry", async () => {
+  /** A seeded weekend exported, its first brief's pack replaced by these PDFs, imported again: the stored rows. */
+  async function importPack(files: { title: string; fileName: string }[]) {
     const temp = await openTempDatabase();
-    const uploads = mkdtempSync(join(tmpdir(), "madein-file-name-"));
+    const uploads = mkdtempSync(join(tmpdir(), "madein-pack-"));
     try {
       const organiser = await createAccount(temp.db);
       const weekend = await seedWeekend(temp.db, organiser.accountId, "Made in Lambeth");
       const data = await loadEventExport(temp.db.read, weekend.event.id);
       const brief = data?.briefs[0];
       if (!data || !brief) throw new Error("no brief to carry a file");
-      const path = "files/brief-files/pack.pdf";
-      brief.files = [
-        {
-          title: "Plan",
-          fileName: '日本 "final"\r\nSet-Cookie: x=1.pdf',
-          contentType: "application/pdf",
-          size: pdfBytes.byteLength,
-          path,
-        },
-      ];
+      brief.files = files.map((f, n) => ({
+        ...f,
+        contentType: "application/pdf",
+        size: pdfBytes.byteLength,
+        path: `files/brief-files/pack-${n}.pdf`,
+      }));
       const imported = await importEvent(temp.db, data, organiser.accountId, {
-        files: new Map([[path, pdfBytes]]),
+        files: new Map(brief.files.map((f) => [f.path ?? "", pdfBytes])),
         storage: new LocalDiskStorage(uploads),
       });
-      const [stored] = await temp.db.read
-        .select({ fileName: briefFiles.fileName })
+      return await temp.db.read
+        .select({ title: briefFiles.title, fileName: briefFiles.fileName })
         .from(briefFiles)
         .innerJoin(briefs, eq(briefs.id, briefFiles.briefId))
-        .where(eq(briefs.eventId, imported.eventId));
-      expect(stored?.fileName).toMatch(/^[\w\- ]+\.pdf$/);
-      expect(stored?.fileName).toContain("final");
+        .where(eq(briefs.eventId, imported.eventId))
+        .orderBy(briefFiles.position);
     } finally {
       temp.cleanup();
       rmSync(uploads, { recursive: true, force: true });
     }
+  }
+
+  it("a project pack file's name from the archive is cleaned as an upload's: no quotes, line breaks or characters a download header can't carry", async () => {
+    const [stored] = await importPack([{ title: "Plan", fileName: '日本 "final"\r\nSet-Cookie: x=1.pdf' }]);
+    expect(stored?.fileName).toMatch(/^[\w\- ]+\.pdf$/);
+    expect(stored?.fileName).toContain("final");
+  });
+
+  it("an archive made when an untitled pack file took its uploaded name as its title brings that name back to no public page", async () => {
+    const stored = await importPack([
+      { title: "Jane-Smith-age-12.pdf", fileName: "Jane-Smith-age-12.pdf" },
+      { title: "Park survey", fileName: "survey.pdf" },
+    ]);
+    // The staff still see the uploaded name; the public page calls the file "File 1".
+    expect(stored).toEqual([
+      { title: "", fileName: "Jane-Smith-age-12.pdf" },
+      { title: "Park survey", fileName: "survey.pdf" },
+    ]);
   });
 
   it("is refused whole: a dot beyond the round's budget leaves no event behind", async () => {

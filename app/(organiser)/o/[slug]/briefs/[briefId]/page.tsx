@@ -31,6 +31,7 @@ type Props = { params: Promise<{ slug: string; briefId: string }> };
 export default async function EditBriefPage({ params }: Props) {
   const { slug, briefId } = await params;
   const t = await getTranslations("organiser-briefs.page");
+  const files = await getTranslations("ui.files");
   const locale = await getLocale();
   const account = await requireAccount(`/o/${slug}/briefs/${briefId}`);
   const { event, role } = await staffAccess(slug, account.id);
@@ -104,28 +105,32 @@ export default async function EditBriefPage({ params }: Props) {
               <p className="text-ink-soft">{t("noFiles")}</p>
             ) : (
               <ul className="divide-y divide-line rounded-xl border border-line">
-                {brief.pack.files.map((file) => (
-                  <li key={file.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
-                    <span className="min-w-0">
-                      <a href={`/files/${file.id}`} className="link break-words">
-                        {file.title}
-                      </a>
-                      <span className="block text-sm text-ink-soft">
-                        {file.fileName} · {formatFileSize(file.size, locale)}
+                {brief.pack.files.map((file, i) => {
+                  // What the public sees it as; the uploaded name beside it is for staff only.
+                  const label = file.title || files("untitled", { n: i + 1 });
+                  return (
+                    <li key={file.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                      <span className="min-w-0">
+                        <a href={`/files/${file.id}`} className="link break-words">
+                          {label}
+                        </a>
+                        <span className="block text-sm text-ink-soft">
+                          {file.fileName} · {formatFileSize(file.size, locale)}
+                        </span>
                       </span>
-                    </span>
-                    <form action={removeBriefFileAction.bind(null, event.slug)}>
-                      <input type="hidden" name="fileId" value={file.id} />
-                      <button
-                        type="submit"
-                        className="btn btn-secondary min-h-11 py-2 text-sm"
-                        aria-label={t("removeFileLabel", { title: file.title })}
-                      >
-                        {t("removeFile")}
-                      </button>
-                    </form>
-                  </li>
-                ))}
+                      <form action={removeBriefFileAction.bind(null, event.slug)}>
+                        <input type="hidden" name="fileId" value={file.id} />
+                        <button
+                          type="submit"
+                          className="btn btn-secondary min-h-11 py-2 text-sm"
+                          aria-label={t("removeFileLabel", { title: label })}
+                        >
+                          {t("removeFile")}
+                        </button>
+                      </form>
+                    </li>
+                  );
+                })}
               </ul>
             )}
             <UploadForm action={uploadBriefFileAction.bind(null, event.slug, brief.id)} submission={newSubmission()} />

@@ -44,7 +44,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { dumpDatabase, findIn } from "../support/database-dump";
 import { seedWeekend, weekendText } from "../support/seeded-weekend";
 import { clientsFor, participantCookie, send, staffCookie } from "./support/clients";
-import { addParticipant, addStaff, createAccount, createTestEvent, openTempDatabase } from "./support/fixtures";
+import { addParticipant, addStaff, createAccount, createTestEvent, emailedRow, openTempDatabase } from "./support/fixtures";
 import { startTestServer } from "./support/server";
 
 const run = promisify(execFile);
@@ -426,15 +426,7 @@ describe("privacy against a real database and file store", () => {
     const organiser = await createAccount(db);
     const w = await weekendWithFiles(db, storage, organiser.accountId);
     const [leaver] = await db.read.select().from(participants).where(eq(participants.contact, t.privateContact));
-    const row = (recipient: string) => ({
-      id: randomUUID(),
-      eventId: w.eventId,
-      kind: "device_link" as const,
-      recipient,
-      subject: "Your personal link",
-      outcome: "sent" as const,
-      sentAt: Date.now(),
-    });
+    const row = (recipient: string) => emailedRow(w.eventId, recipient);
     await db.transact((tx) =>
       tx.insert(sentEmails).values([row(t.privateContact.toUpperCase()), row(t.consentingContact), row("staff@council.example")]),
     );

@@ -7,7 +7,7 @@ import { rooms, type TeamsSnapshot } from "@/lib/realtime/contract";
 import { insertTeam } from "@/lib/teams/create-team";
 import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
 import { clientsFor, collect, nextEvent, ok, participantCookie, send, staffCookie, type TestSocket } from "./support/clients";
-import { addParticipant, commandId, createAccount, createTestEvent } from "./support/fixtures";
+import { addParticipant, commandId, createAccount, createTestEvent, emailedRow } from "./support/fixtures";
 import { startTestServer, type TestServer } from "./support/server";
 
 let t: TestServer;
@@ -332,15 +332,7 @@ describe("profile and leaving", () => {
   });
 
   it("an address no longer given takes its record of emails with it, unless someone else in the event still gives it", async () => {
-    const emailed = (recipient: string) => ({
-      id: randomUUID(),
-      eventId: event.id,
-      kind: "device_link" as const,
-      recipient,
-      subject: "Your personal link",
-      outcome: "sent" as const,
-      sentAt: Date.now(),
-    });
+    const emailed = (recipient: string) => emailedRow(event.id, recipient);
     const recipients = async () =>
       (await t.server.db.read.select().from(sentEmails).where(eq(sentEmails.eventId, event.id))).map((r) => r.recipient).sort();
     const sam = await participant("Sam");

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { type Database, migrateDatabase, openDatabase } from "@/db/client";
-import { accountSessions, accounts, boards, eventPhases, eventStaff, type StaffRole } from "@/db/schema";
+import { accountSessions, accounts, boards, eventPhases, eventStaff, type StaffRole, type sentEmails } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { createEvent } from "@/lib/events/create-event";
@@ -120,3 +120,14 @@ export async function addAgenda(db: Database, eventId: string, names: string[]) 
   });
   return ids;
 }
+
+/** The record of an event's email to `recipient` (a personal link, sent now), as deliver() writes it. */
+export const emailedRow = (eventId: string, recipient: string): typeof sentEmails.$inferInsert => ({
+  id: randomUUID(),
+  eventId,
+  kind: "device_link",
+  recipient,
+  subject: "Your personal link",
+  outcome: "sent",
+  sentAt: Date.now(),
+});

@@ -167,7 +167,8 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
       eventId,
       resumeTokenHash: hashToken(newToken()),
       // A language this installation does not speak: as if they never chose (the event's is used).
-      language: knownLocale(language),
+      // Someone who left keeps none (an archive from before leaving erased it still names it).
+      language: fields.leftAt === null ? knownLocale(language) : null,
     });
   }
 

@@ -35,7 +35,8 @@ export type ErasedParticipant = {
 /**
  * Erases a participant from an event: what leaving does, and what staff removing someone does.
  * After it, the database holds nothing of theirs that identifies them: the participant row stays
- * (so what they made still has an author to point at) with every personal field scrubbed and
+ * (so what they made still has an author to point at) with every personal field scrubbed (their
+ * language too) and
  * `left_at` set, which also refuses their cookie and personal link from now on. Everything that
  * shows them to others derives the name from that row (lib/participants/names.ts), so it now
  * reads "Someone who left" everywhere at once: notes, reframes, showcases, feedback, judges.
@@ -136,6 +137,9 @@ export async function eraseParticipant(
       contactConsent: false,
       contact: "",
       ageBand: null,
+      // The language they chose can hint at where they or their family are from; with no name or
+      // address left it describes nobody the app could still write to.
+      language: null,
     })
     .where(eq(participants.id, participantId));
 

@@ -36,8 +36,8 @@ const ownerPseudonym = "Project owner";
  * Erases or pseudonymises one event's personal data, in the caller's transaction, and keeps what
  * the event produced: notes, groups, votes, reactions, scores, showcases' text and projects.
  *
- * - People: names become "Participant N"; skills, age band, access needs and contact details go;
- *   their personal link stops working. The kind of participant stays (for "who came" figures).
+ * - People: names become "Participant N"; skills, age band, access needs, contact details and
+ *   the language they chose go; their personal link stops working. The kind of participant stays (for "who came" figures).
  * - Names copied next to what people wrote (reframes, feedback, judges, showcase editor, project
  *   owners and check-ins, risk checks) follow the same pseudonym, or a role.
  * - Photos that may show people (note photos, showcase images, check-in photos) are deleted; a
@@ -70,6 +70,9 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
       })
       .where(eq(participants.id, p.id));
   }
+  // The language each person chose (it can hint at where they are from), those who left before
+  // included: their screens and emails fall back to the event's.
+  await tx.update(participants).set({ language: null }).where(eq(participants.eventId, eventId));
   // The devices they signed in on ("Chrome on Android", when): signed out, and nothing kept of them.
   await tx
     .delete(participantDevices)
@@ -99,6 +102,7 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
         // The owner's address is theirs as much as their name: kept, it would go on being emailed.
         ownerEmail: "",
         ownerTokenHash: null,
+        ownerLanguage: null,
       })
       .where(eq(projects.id, p.id));
     const checkIns = await tx

@@ -35,6 +35,7 @@ import { readEventUpload } from "@/lib/exports/read-upload";
 import { zipStream } from "@/lib/exports/zip-stream";
 import { prepareImage, saveImage } from "@/lib/files/images";
 import { LocalDiskStorage, newStorageKey } from "@/lib/files/storage";
+import { leftName } from "@/lib/participants/profile-facts";
 import { loadResults } from "@/lib/presentations/results";
 import { createCatchUp } from "@/lib/projects/catch-up";
 import { seedWeekend, weekendText } from "../support/seeded-weekend";
@@ -529,6 +530,14 @@ describe("JSON export and import", () => {
       participants: exported.participants.map((p) => ({ ...p, language })),
     });
     expect(new Set(Object.values(await languages(withLanguage("tlh"))))).toEqual(new Set([null]));
+    // An archive from before leaving erased it still names the language of someone who left: not imported.
+    const withLeaver = {
+      ...exported,
+      participants: exported.participants.map((p) =>
+        p.id === first.id ? { ...p, displayName: leftName, leftAt: exported.exportedAt } : p,
+      ),
+    };
+    expect(await languages(withLeaver)).toMatchObject({ [leftName]: null, [second.displayName]: "fr" });
     // An export from before it was kept has no such field.
     const older = { ...exported, participants: exported.participants.map(({ language: _l, ...p }) => p) };
     expect(new Set(Object.values(await languages(older)))).toEqual(new Set([null]));

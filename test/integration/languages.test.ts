@@ -127,8 +127,9 @@ describe("refusals in the person's language", () => {
     expect(same).toMatchObject({ ok: false, error: { message: "A note can't be empty" } });
   });
 
-  it("why access ended, in the person's language", async () => {
-    const { socket } = await phone({ cookie: "mi_lang=fr" });
+  it("why access ended, in the person's language, even once leaving has erased the language they chose", async () => {
+    // Chosen on another device: this phone's own cookie says nothing, its browser asks for English.
+    const { id, socket } = await phone({ stored: "fr", headers: { "accept-language": "en-GB" } });
     const ended = nextEvent(socket, "access:ended");
     await ok(socket, "event:leave", { deleteNotes: false });
     // "left" from the command itself, or "ended" if the periodic check of access got there first.
@@ -138,6 +139,9 @@ describe("refusals in the person's language", () => {
     };
     const { reason, message } = await ended;
     expect(message).toBe(french[reason]);
+    // It could hint at where they are from: it goes with the rest of what they shared.
+    const [left] = await t.server.db.read.select().from(participants).where(eq(participants.id, id));
+    expect(left?.language).toBeNull();
   });
 });
 

@@ -4,13 +4,13 @@
  */
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "@/db/client";
+import { type Database, migrationsFolder, openDatabase } from "@/db/client";
 import {
   auditLog,
   boards,
@@ -36,6 +36,7 @@ import { createInvite } from "@/lib/invites/create-invite";
 import { acquireLease, releaseLease } from "@/lib/jobs/lease";
 import { addDevice } from "@/lib/participants/devices";
 import { eraseParticipant } from "@/lib/participants/erase-participant";
+import { leftName } from "@/lib/participants/profile-facts";
 import { auditActions, auditEntries } from "@/lib/privacy/audit";
 import { deleteEvent } from "@/lib/privacy/delete-event";
 import { accountEmailsKeptMs, sweepRetention } from "@/lib/privacy/retention-sweep";
@@ -317,6 +318,11 @@ describe("privacy against a real database and file store", () => {
     const w = await weekendWithFiles(db, storage, organiser.accountId);
     const other = await weekendWithFiles(db, storage, organiser.accountId);
     await db.transact((tx) => tx.update(events).set({ retentionMonths: 24 }).where(eq(events.id, other.eventId)));
+    // Someone who left before leaving erased the language they chose.
+    const leftBefore = await addParticipant(db, w.eventId, leftName);
+    await db.transact((tx) =>
+      tx.update(participants).set({ leftAt: seededEnd, ageBand: null, language: "fr" }).where(eq(participants.id, leftBefore)),
+    );
     const before = await counts(db, w.eventId);
     const ends = seededEnd;
 
@@ -355,6 +361,17 @@ describe("privacy against a real database and file store", () => {
       const [someone] = await db.read.select({ id: participants.id }).from(participants).where(eq(participants.eventId, eventId));
       await db.transact((tx) => addDevice(tx, someone!.id, "Chrome on Android"));
     }
+    // The language each chose, and the project owner's.
+    for (const eventId of [w.eventId, other.eventId]) {
+      await db.transact((tx) => tx.update(participants).set({ language: "pl" }).where(eq(participants.eventId, eventId)));
+      await db.transact((tx) => tx.update(projects).set({ ownerLanguage: "es" }).where(eq(projects.eventId, eventId)));
+    }
+    const languagesOf = async (eventId: string) => ({
+      people: [
+        ...new Set((await db.read.select().from(participants).where(eq(participants.eventId, eventId))).map((p) => p.language)),
+      ],
+      owners: (await db.read.select().from(projects).where(eq(projects.eventId, eventId))).map((p) => p.ownerLanguage),
+    });
     const dry = await sweepRetention({ db, storage, now, dryRun: true });
     expect(dry).toEqual({
       outcome: "dry-run",
@@ -372,10 +389,18 @@ describe("privacy against a real database and file store", () => {
     expect(await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, other.eventId))).toHaveLength(1);
     expect(await devicesOf(w.eventId)).toBe(0);
     expect(await devicesOf(other.eventId)).toBe(1);
+    expect(await languagesOf(w.eventId)).toEqual({ people: [null], owners: [null] });
+    expect(await languagesOf(other.eventId)).toEqual({ people: ["pl"], owners: ["es"] });
     await deleteEvent(db, storage, { eventId: other.eventId, accountId: organiser.accountId, now });
     expect(findIn(await dumpDatabase(db), personal)).toEqual([]);
     const people = await db.read.select().from(participants).where(eq(participants.eventId, w.eventId));
-    expect(people.map((p) => p.displayName).sort()).toEqual(["Participant 1", "Participant 2", "Participant 3", "Participant 4"]);
+    expect(people.map((p) => p.displayName).sort()).toEqual([
+      "Participant 1",
+      "Participant 2",
+      "Participant 3",
+      "Participant 4",
+      leftName,
+    ]);
     expect(people.every((p) => p.contact === "" && p.accessNeeds === "" && p.ageBand === null && p.skills.length === 0)).toBe(
       true,
     );
@@ -436,6 +461,50 @@ describe("privacy against a real database and file store", () => {
     const left = await db.read.select().from(sentEmails).where(eq(sentEmails.eventId, w.eventId));
     expect(left.map((r) => r.recipient).sort()).toEqual([t.consentingContact, "staff@council.example"].sort());
     expect(findIn(await dumpDatabase(db), [t.privateContact])).toEqual([]);
+  });
+
+  it("the upgrade that has leaving and retention erase a person's language erases it for those they reached before", async () => {
+    const organiser = await createAccount(db);
+    const gone = await createTestEvent(db, organiser.accountId, "Erased weekend");
+    const live = await createTestEvent(db, organiser.accountId, "Live weekend");
+    const erasedAt = Date.now() - day;
+    const person = async (eventId: string, fields: Partial<typeof participants.$inferInsert>) => {
+      const id = await addParticipant(db, eventId);
+      await db.transact((tx) =>
+        tx
+          .update(participants)
+          .set({ language: "pl", ...fields })
+          .where(eq(participants.id, id)),
+      );
+      return id;
+    };
+    const left = await person(live.id, { leftAt: erasedAt });
+    const staying = await person(live.id, {});
+    const pseudonymised = await person(gone.id, { createdAt: erasedAt - day });
+    // Joined after the sweep: the next sweep takes theirs, as it takes their name.
+    const lateJoiner = await person(gone.id, { createdAt: erasedAt + 1 });
+    const project = async (eventId: string, ownerEmail: string) => {
+      const id = await db.transact((tx) =>
+        createProject(tx, { eventId, teamId: null, title: "Café", summary: "", ownerName: "Owner", ownerRole: "", coOwners: [] }),
+      );
+      await db.transact((tx) => tx.update(projects).set({ ownerEmail, ownerLanguage: "es" }).where(eq(projects.id, id)));
+      return id;
+    };
+    const erasedOwner = await project(gone.id, "");
+    const newOwner = await project(gone.id, "new.owner@example.test");
+    await db.transact((tx) => tx.update(events).set({ personalDataErasedAt: erasedAt }).where(eq(events.id, gone.id)));
+
+    const upgrade = readFileSync(join(migrationsFolder, "0035_forget_left_languages.sql"), "utf8");
+    await db.transact(async (tx) => {
+      for (const statement of upgrade.split("--> statement-breakpoint")) await tx.run(sql.raw(statement));
+    });
+    const languageOf = async (id: string) =>
+      (await db.read.select({ language: participants.language }).from(participants).where(eq(participants.id, id)))[0]?.language;
+    const ownerLanguageOf = async (id: string) =>
+      (await db.read.select({ language: projects.ownerLanguage }).from(projects).where(eq(projects.id, id)))[0]?.language;
+    expect([await languageOf(left), await languageOf(staying)]).toEqual([null, "pl"]);
+    expect([await languageOf(pseudonymised), await languageOf(lateJoiner)]).toEqual([null, "pl"]);
+    expect([await ownerLanguageOf(erasedOwner), await ownerLanguageOf(newOwner)]).toEqual([null, "es"]);
   });
 
   /** A weekend that ended on `seededEnd` (kept 12 months), whose organiser downloaded an export then. */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { eventPhases, participants, showcases, teamMembers } from "@/db/schema";
+import { boards, eventPhases, notes, participants, showcases, teamMembers } from "@/db/schema";
+import { templateColumns } from "@/lib/boards/template-words";
 import { boardTemplates } from "@/lib/boards/templates";
 import { joinEvent } from "@/lib/participants/join-event";
 import { neighbourhoodMap } from "../boards/map-image";
@@ -73,6 +74,48 @@ async function expectFitsPortrait(screen: Page, wall: string, heading: Locator, 
   await screen.screenshot({ path: `${shots}/portrait-${wall}.png` });
   // Every wall is judged, and pictured, even when an earlier one fails.
   fits(await portraitLayout(screen, heading), expect.soft);
+}
+
+/**
+ * Every column heading of the board on screen drawn whole, never cut with an ellipsis, its note
+ * count inside its column, and the cards under it whole too (a heading on two lines pushes none
+ * out of the column).
+ */
+async function expectHeadingsWhole(screen: Page, where: string) {
+  const columns = screen.getByTestId("wall-column");
+  await expect(columns.first(), where).toBeVisible();
+  const drawn = () =>
+    columns.evaluateAll((sections) =>
+      sections.map((section) => {
+        const column = section.getBoundingClientRect();
+        const heading = section.querySelector("h3") as HTMLElement;
+        const count = heading.querySelector("[data-testid=column-count]")?.getBoundingClientRect();
+        const inside = (box: DOMRect) =>
+          box.width > 0 &&
+          box.left >= column.left - 0.5 &&
+          box.right <= column.right + 0.5 &&
+          box.top >= column.top - 0.5 &&
+          box.bottom <= column.bottom + 0.5;
+        return {
+          heading: heading.textContent ?? "",
+          // Cut with an ellipsis, a heading's words run past its box.
+          whole: heading.scrollWidth <= heading.clientWidth + 1 && heading.scrollHeight <= heading.clientHeight + 1,
+          countShown: !!count && inside(count),
+          cardsWhole: [...section.querySelectorAll("li")].every((card) => inside(card.getBoundingClientRect())),
+        };
+      }),
+    );
+  // The wall lays itself out once it has measured the screen.
+  await expect(async () => {
+    for (const column of await drawn()) {
+      expect(column, `${where}: ${column.heading}`).toEqual({ ...column, whole: true, countShown: true, cardsWhole: true });
+    }
+  })
+    .toPass({ timeout: 10_000 })
+    .catch(() => {});
+  for (const column of await drawn()) {
+    expect.soft(column, `${where}: ${column.heading}`).toEqual({ ...column, whole: true, countShown: true, cardsWhole: true });
+  }
 }
 
 /** The weekend's room: an agenda, teams with people, a board of notes with a revealed vote. */
@@ -168,6 +211,8 @@ test("every wall of the big screen stood on its end (1080×1920) stays on the sc
   await staff.command("screen:show", { wall: { kind: "board", boardId: board.id } });
   await expect(screen.getByTestId("wall-board")).toContainText("Nobody knows who to tell");
   await expectFitsPortrait(screen, "board", screen.getByRole("heading", { name: board.title, level: 2 }));
+  // "Magic moments (3)" is wider than half a portrait screen at the notes' size: it wraps, whole.
+  await expectHeadingsWhole(screen, "board");
 
   await staff.command("screen:show", { wall: { kind: "votes", boardId: board.id } });
   await expect(screen.getByTestId("wall-votes")).toContainText("The gate is locked at weekends3 dots");
@@ -292,4 +337,51 @@ test("a board projected on its own page, and a map, stood on its end (1080×1920
   staff.close();
   await screenContext.close();
   await laptopContext.close();
+});
+
+test("a board's column headings show whole with their note counts, on a screen stood on its end or not, in every language", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const event = await createEventFixture({ name: "Made in Lambeth" });
+  const database = await db();
+  // Each language's template columns, the longest of them (Polish, Portuguese, French) included,
+  // with two-digit counts: the welcome wall's columns ride on a journey board (the same two columns).
+  const shown: { id: string; where: string }[] = [];
+  for (const language of ["en-GB", "es", "fr", "pl", "pt-PT"]) {
+    for (const template of ["journey", "learning", "welcome"] as const) {
+      const board = await addBoardFixture(event.id, {
+        title: `${template} (${language})`,
+        template: template === "welcome" ? "journey" : template,
+      });
+      const columns = templateColumns(template, language);
+      await database.transact(async (tx) => {
+        await tx.update(boards).set({ columns }).where(eq(boards.id, board.id));
+        for (const column of columns) {
+          await tx.insert(notes).values(
+            Array.from({ length: 12 }, (_, i) => ({
+              id: randomUUID(),
+              boardId: board.id,
+              column: column.key,
+              text: `A short note, number ${i + 1}`,
+              position: i + 1,
+            })),
+          );
+        }
+      });
+      shown.push({ id: board.id, where: `${template} (${language})` });
+    }
+  }
+  for (const viewport of [portrait, { width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+    const context = await browser.newContext({ viewport });
+    await signIn(context, event.organiser.id);
+    const screen = await context.newPage();
+    for (const board of shown) {
+      await screen.goto(`/s/${event.slug}/b/${board.id}`);
+      await expect(screen.getByTestId("wall-column").first()).toContainText("(12)");
+      await expectHeadingsWhole(screen, `${board.where} at ${viewport.width}×${viewport.height}`);
+    }
+    await screen.screenshot({ path: `${shots}/headings-${viewport.width}x${viewport.height}.png` });
+    await context.close();
+  }
 });

@@ -97,6 +97,78 @@ describe("the wall's layout on a projector", () => {
   });
 });
 
+describe("a column's heading on a projector", () => {
+  const seven: WallColumnShape[] = [{ segments: [{ notes: 3, grouped: false }] }, { segments: [{ notes: 4, grouped: false }] }];
+  const portrait = { width: 984, height: 1500, rem: 16, meta: true };
+  const landscape = { width: 1824, height: 820, rem: 16, meta: true };
+  const learning: WallColumnShape[] = [0, 1, 2].map(() => ({ segments: [{ notes: 4, grouped: false }] }));
+  /** Lines a bold heading takes in the widest face the screen may fall back to (DejaVu Sans Bold, measured: 0.59–0.64 em a character). */
+  const drawnLines = (heading: string, width: number, fontPx: number) => {
+    let lines = 1;
+    let used = 0;
+    for (const word of heading.split(" ")) {
+      const w = word.length * 0.64 * fontPx;
+      if (used > 0 && used + 0.35 * fontPx + w > width) {
+        lines++;
+        used = w;
+      } else used += (used > 0 ? 0.35 * fontPx : 0) + w;
+    }
+    return lines;
+  };
+  const headingWidth = (layout: ReturnType<typeof projectorWallLayout>, columns: number, width: number) =>
+    (width - (columns - 1) * layout.columnGap) / columns - 2 * layout.columnPad;
+
+  it("keeps room for a heading too long for one line of a portrait screen's column, so its title and count show whole", () => {
+    const headings = ["Magic moments (3)", "Miserable moments (4)"];
+    const layout = projectorWallLayout({ columns: seven, ...portrait, longestNote: 70, headings });
+    const width = headingWidth(layout, 2, portrait.width);
+    for (const heading of headings) {
+      expect(drawnLines(heading, width, layout.headFontPx), heading).toBeLessThanOrEqual(layout.headLines);
+    }
+    expect(layout.headLines).toBe(2);
+    // Wrapped at the notes' size, not shrunk: there is the room.
+    expect(layout.headFontPx).toBe(layout.fontPx);
+    expect(layout.headHeight).toBeGreaterThanOrEqual(2 * layout.headFontPx * layout.lineHeight);
+    expect(layout.pages).toBe(1);
+  });
+
+  it("fits every language's longest template headings, two-digit counts included, on a portrait and a landscape screen", () => {
+    const longest = [
+      ["Momentos miseráveis (12)", "Momentos mágicos (12)"],
+      ["Ce que nous avons appris (12)", "Questions (12)", "Et ensuite (12)"],
+      ["Czego się nauczyliśmy (12)", "Pytania (12)", "Co dalej (12)"],
+      ["Qu’est-ce qui vous amène ? (12)", "Ce que je peux apporter (12)"],
+    ];
+    for (const box of [portrait, landscape, { width: 1216, height: 540, rem: 10.67, meta: true }]) {
+      for (const headings of longest) {
+        const columns = headings.length === 3 ? learning : seven;
+        const layout = projectorWallLayout({ columns, ...box, headings });
+        const width = headingWidth(layout, headings.length, box.width);
+        for (const heading of headings) {
+          expect(drawnLines(heading, width, layout.headFontPx), `${heading} in ${box.width}`).toBeLessThanOrEqual(
+            layout.headLines,
+          );
+        }
+        // Shrunk within reason, if at all: still a heading for a hall.
+        expect(layout.headFontPx).toBeGreaterThanOrEqual(Math.max(20 * (box.rem / 16), 0.7 * layout.fontPx) - 1);
+        // Two lines at most, but for a third of a portrait screen's width ("Ce que nous avons / appris / (12)").
+        expect(layout.headLines).toBeLessThanOrEqual(box === portrait && headings.length === 3 ? 3 : 2);
+        expect(layout.pages).toBe(1);
+      }
+    }
+  });
+
+  it("draws a board whose headings fit one line as it always has", () => {
+    const headings = ["Magic moments (3)", "Miserable moments (4)"];
+    expect(projectorWallLayout({ columns: seven, ...landscape, headings })).toEqual(
+      projectorWallLayout({ columns: seven, ...landscape }),
+    );
+    expect(
+      projectorWallLayout({ columns: hundred, ...projector1080, headings: ["Ideas (34)", "Questions (33)", "What next (33)"] }),
+    ).toEqual(projectorWallLayout({ columns: hundred, ...projector1080 }));
+  });
+});
+
 describe("paging one column", () => {
   const m = wallMetrics(24, 2, false, 16);
   it("breaks between rows, and never leaves a group's title alone at a page's foot", () => {

@@ -37,6 +37,11 @@ export type WallLayoutInput = {
   meta: boolean;
   /** The longest note's length in characters: room the screen has to spare goes to showing it whole. */
   longestNote?: number;
+  /**
+   * Each column's heading as drawn, its title and its count ("Magic moments (4)"): one too long
+   * for its column wraps, or shrinks a little, and is never cut.
+   */
+  headings?: readonly string[];
 };
 
 /** Every size the wall draws, in px, derived from the note text's size. */
@@ -52,6 +57,9 @@ export type WallMetrics = {
   gap: number;
   columnGap: number;
   columnPad: number;
+  /** The columns' headings: their text's size and the lines they take (the same in every column, so the cards line up). */
+  headFontPx: number;
+  headLines: number;
   headHeight: number;
   framePad: number;
   groupHeadHeight: number;
@@ -68,7 +76,11 @@ export type WallLayout = WallMetrics & {
 
 const lineHeight = 1.2;
 
-export function wallMetrics(fontPx: number, lines: number, meta: boolean, rem: number): WallMetrics {
+/** A column heading's size and lines; by default one line at the notes' size. */
+type HeadFit = { fontPx: number; lines: number };
+
+export function wallMetrics(fontPx: number, lines: number, meta: boolean, rem: number, head?: HeadFit): WallMetrics {
+  const heading = head ?? { fontPx, lines: 1 };
   const padY = Math.round(fontPx * 0.25);
   const metaPx = meta ? Math.round(fontPx * 0.8) : 0;
   const textHeight = Math.ceil(lines * fontPx * lineHeight);
@@ -84,7 +96,9 @@ export function wallMetrics(fontPx: number, lines: number, meta: boolean, rem: n
     gap: Math.round(fontPx * 0.3),
     columnGap: Math.round(rem * 0.75),
     columnPad: Math.round(fontPx * 0.4),
-    headHeight: Math.ceil(fontPx * lineHeight) + Math.round(fontPx * 0.35),
+    headFontPx: heading.fontPx,
+    headLines: heading.lines,
+    headHeight: Math.ceil(heading.lines * heading.fontPx * lineHeight) + Math.round(fontPx * 0.35),
     framePad: Math.round(fontPx * 0.25),
     groupHeadHeight: Math.ceil(fontPx * 0.85 * lineHeight) + Math.round(fontPx * 0.2),
   };
@@ -183,14 +197,63 @@ function withRoomToSpare(input: WallLayoutInput, fitted: WallLayout, meta: boole
   return best;
 }
 
+/**
+ * A bold heading's characters are wider than a note's (0.52 em): DejaVu Sans Bold, the widest
+ * face the screen may fall back to, averages about 0.62 em; a space about 0.35 em.
+ */
+const headCharEm = 0.66;
+const headSpaceEm = 0.35;
+/** How far a heading may shrink from the notes' size to take two lines rather than more. */
+const headShrink = 0.7;
+
+/** The lines a heading takes in `width` px at `fontPx`, wrapping between words (a word wider than the line breaks). */
+function headingLines(heading: string, width: number, fontPx: number): number {
+  let lines = 0;
+  let used = 0;
+  for (const word of heading.split(/\s+/).filter(Boolean)) {
+    const w = [...word].length * headCharEm * fontPx;
+    if (lines > 0 && used + headSpaceEm * fontPx + w <= width) {
+      used += headSpaceEm * fontPx + w;
+      continue;
+    }
+    const taken = Math.max(1, Math.ceil(w / width));
+    lines += taken;
+    used = w - (taken - 1) * width;
+  }
+  return Math.max(1, lines);
+}
+
+/**
+ * The headings' size and lines in a column `width` px wide: the notes' size on one or two lines;
+ * shrunk (to headShrink of it, never below the smallest legible size) only when that is not
+ * enough; failing that, as many lines as the longest needs. Never an ellipsis: a title cut to
+ * "Magic mom…" hid the column's name and its count.
+ */
+function headFit(headings: readonly string[], width: number, fontPx: number, rem: number): HeadFit {
+  const linesAt = (font: number) => Math.max(1, ...headings.map((h) => headingLines(h, width, font)));
+  const smallest = Math.min(fontPx, Math.max(Math.round(projectorMinFontRem * rem), Math.ceil(fontPx * headShrink)));
+  for (let font = fontPx; font >= smallest; font--) {
+    const lines = linesAt(font);
+    if (lines <= 2) return { fontPx: font, lines };
+  }
+  return { fontPx: smallest, lines: linesAt(smallest) };
+}
+
 function layoutAt(input: WallLayoutInput, fontPx: number, across: number, lines: CardRoom, meta: boolean): WallLayout {
   const columns = Math.max(1, input.columns.length);
   const probe = wallMetrics(fontPx, 2, meta, input.rem);
   const columnWidth = (input.width - (columns - 1) * probe.columnGap) / columns;
+  const head = headFit(input.headings ?? [], columnWidth - 2 * probe.columnPad, fontPx, input.rem);
   // Inside a group's frame the cards are a little narrower; the count across stays the same.
   const inner = columnWidth - 2 * probe.columnPad - 2 * probe.framePad;
   const cardWidth = Math.floor((inner - (across - 1) * probe.gap) / across);
-  const m = wallMetrics(fontPx, typeof lines === "number" ? lines : linesFor(cardWidth, probe, lines.chars), meta, input.rem);
+  const m = wallMetrics(
+    fontPx,
+    typeof lines === "number" ? lines : linesFor(cardWidth, probe, lines.chars),
+    meta,
+    input.rem,
+    head,
+  );
   const columnPages = input.columns.map((c) => pageColumn(c.segments, across, m, input.height));
   return { ...m, cardsAcross: across, cardWidth, columnPages, pages: Math.max(1, ...columnPages.map((p) => p.length)) };
 }

@@ -123,6 +123,9 @@ export function WallBoard(props: WallProps) {
 
 const countsBoth = { notes: true, groups: true };
 
+/** The height of a column heading's lines on the projector, the same in every column so the cards line up. */
+const headTextHeight = (layout: WallLayout) => Math.ceil(layout.headLines * layout.headFontPx * layout.lineHeight);
+
 /** The wall for a board whose live state the caller already holds (e.g. beside its settings). */
 export function WallBoardView({
   boardId,
@@ -168,6 +171,7 @@ export function WallBoardView({
             meta,
             metaRequired: !!tallies,
             longestNote: Math.max(0, ...columns.flatMap((c) => c.notes.map((n) => n.text.length))),
+            headings: columns.map((c) => `${c.title} (${c.notes.length})`),
           })
         : null,
     [fitted, box, ordered, meta, tallies, columns],
@@ -481,19 +485,24 @@ export function WallBoardView({
                   style={layout ? { padding: layout.columnPad } : undefined}
                   data-testid="wall-column"
                 >
+                  {/* Whole, wrapping if need be, with its count: the layout keeps the lines it takes. */}
                   <h3
-                    className={`truncate ${dark ? "text-2xl font-bold" : "font-bold"}`}
+                    className={`[overflow-wrap:anywhere] ${dark ? "text-2xl font-bold" : "font-bold"}`}
                     style={
                       layout
                         ? {
-                            fontSize: layout.fontPx,
+                            fontSize: layout.headFontPx,
                             lineHeight: layout.lineHeight,
-                            marginBottom: layout.headHeight - Math.ceil(layout.fontPx * layout.lineHeight),
+                            minHeight: headTextHeight(layout),
+                            marginBottom: layout.headHeight - headTextHeight(layout),
                           }
                         : undefined
                     }
                   >
-                    {column.title} <span className={dark ? "text-white/60" : "text-ink-soft"}>({column.notes.length})</span>
+                    {column.title}{" "}
+                    <span className={`whitespace-nowrap ${dark ? "text-white/60" : "text-ink-soft"}`} data-testid="column-count">
+                      ({column.notes.length})
+                    </span>
                   </h3>
                   <ul className={layout ? "grid" : laptopGrid} style={cardGrid}>
                     {segments.map((segment) => {

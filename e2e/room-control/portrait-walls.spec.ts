@@ -118,6 +118,30 @@ async function expectHeadingsWhole(screen: Page, where: string) {
   }
 }
 
+/**
+ * The tallest stretch of a wall, from its first words down to its last, with neither words nor
+ * pictures across it: what a viewer reads as an empty band.
+ */
+async function largestEmptyBand(wall: Locator) {
+  return wall.evaluate((root) => {
+    const drawn: [number, number][] = [];
+    for (const el of [root, ...root.querySelectorAll<HTMLElement>("*")]) {
+      const words = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      if (!words && el.tagName !== "IMG") continue;
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) drawn.push([box.top, box.bottom]);
+    }
+    drawn.sort((a, b) => a[0] - b[0]);
+    let band = { height: 0, from: 0 };
+    let reached = drawn[0]?.[1] ?? 0;
+    for (const [top, bottom] of drawn) {
+      if (top - reached > band.height) band = { height: top - reached, from: reached };
+      reached = Math.max(reached, bottom);
+    }
+    return band;
+  });
+}
+
 /** The weekend's room: an agenda, teams with people, a board of notes with a revealed vote. */
 async function weekend() {
   const event = await createEventFixture({ name: "Made in Lambeth" });
@@ -206,6 +230,12 @@ test("every wall of the big screen stood on its end (1080×1920) stays on the sc
   await staff.command("screen:show", { wall: { kind: "announcement" } });
   await expect(screen.getByTestId("wall-announcement")).toContainText("kitchen hatch");
   await expectFitsPortrait(screen, "announcement", screen.getByTestId("wall-announcement"));
+  // The card takes the screen's width (not four fifths of it), and its words a good share of the height.
+  const announced = screen.getByTestId("wall-announcement");
+  const card = await announced.locator("..").boundingBox();
+  const words = await announced.boundingBox();
+  expect.soft(card?.width ?? 0, "announcement card's width").toBeGreaterThanOrEqual(0.88 * portrait.width);
+  expect.soft(words?.height ?? 0, "announcement's words' height").toBeGreaterThanOrEqual(0.25 * portrait.height);
   await staff.command("announcement:clear", { announcementId: announcement.id });
 
   await staff.command("screen:show", { wall: { kind: "board", boardId: board.id } });
@@ -239,24 +269,41 @@ test("every wall of the big screen stood on its end (1080×1920) stays on the sc
   // The title is drawn whole, and the clock is as wide as it needs.
   const title = screen.getByTestId("presenter-title");
   expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  // No pictures: what the team made takes their place, large, with no band of empty stage above the applause.
+  await expect(screen.getByTestId("presenter-made")).toContainText("tested with residents on Saturday");
+  await expect(async () => {
+    const band = await largestEmptyBand(presentations);
+    expect(band.height, `empty band from ${band.from}px`).toBeLessThanOrEqual(0.12 * portrait.height);
+  })
+    .toPass({ timeout: 5_000 })
+    .catch(() => {});
+  const band = await largestEmptyBand(presentations);
+  expect.soft(band.height, `presenter: empty band from ${band.from}px`).toBeLessThanOrEqual(0.12 * portrait.height);
+  expect
+    .soft(
+      await screen.getByTestId("presenter-made").evaluate((el) => el.scrollHeight <= el.clientHeight + 1),
+      "what was made, drawn whole",
+    )
+    .toBe(true);
 
   await staff.command("presentation:project", { view: "results" });
   await expect(presentations).toHaveAttribute("data-view", "results");
   await expect(screen.getByTestId("results-wall-row")).toHaveCount(3);
   await expectFitsPortrait(screen, "results", screen.locator("#results-wall-title"), { fillsBelow: 0.2 });
-  // Three teams' rows, from the top. A title runs on to a second line rather than off the side:
-  // a long one ends there with an ellipsis (on a projector it has twice the width for one line).
+  // Three teams' rows, from the top. A title runs on to further lines rather than off the side, and
+  // has most of the row's width: the votes go under it, not in a column beside it.
   for (const result of await screen.getByTestId("results-wall-title").all()) {
     const drawn = await result.evaluate((el) => ({
       acrossTheWidth: el.scrollWidth <= el.clientWidth + 1,
       lines: Math.round(el.clientHeight / Number.parseFloat(getComputedStyle(el).lineHeight)),
       whole: el.scrollHeight <= el.clientHeight + 1,
-      clamped: getComputedStyle(el).webkitLineClamp,
+      shareOfRow: el.clientWidth / (el.closest("li")?.clientWidth ?? 1),
     }));
     const label = (await result.textContent()) ?? "";
-    expect(drawn.acrossTheWidth, label).toBe(true);
-    expect(drawn.lines, label).toBeLessThanOrEqual(2);
-    if (!drawn.whole) expect(drawn.clamped, label).toBe("2");
+    expect.soft(drawn.acrossTheWidth, label).toBe(true);
+    expect.soft(drawn.whole, label).toBe(true);
+    expect.soft(drawn.lines, label).toBeLessThanOrEqual(3);
+    expect.soft(drawn.shareOfRow, `${label}: the title's share of its row`).toBeGreaterThanOrEqual(0.6);
   }
   staff.close();
   await screenContext.close();

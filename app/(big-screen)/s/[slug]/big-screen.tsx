@@ -159,10 +159,20 @@ function JoinWall({ join, board }: { join: Props["join"]; board: Props["board"] 
   );
 }
 
-/** The biggest words an announcement of this length fits in on the screen (up to 240 characters). */
+/**
+ * The biggest words an announcement of this length fits in on the screen (up to 240 characters).
+ * A screen stood on its end has the card the whole width and the height for a size up: at the
+ * landscape sizes it filled a third of the screen, with bands of stage above and below.
+ */
 function announcementSize(text: string) {
   const n = [...text].length;
-  return n <= 60 ? "text-7xl" : n <= 110 ? "text-6xl" : n <= 170 ? "text-5xl" : "text-4xl";
+  return n <= 60
+    ? "text-7xl portrait:text-8xl"
+    : n <= 110
+      ? "text-6xl portrait:text-7xl"
+      : n <= 170
+        ? "text-5xl portrait:text-6xl"
+        : "text-4xl portrait:text-5xl";
 }
 
 function AnnouncementWall({ announcement }: { announcement: AnnouncementView | null }) {
@@ -171,7 +181,7 @@ function AnnouncementWall({ announcement }: { announcement: AnnouncementView | n
     <section aria-label={t("label")} className="flex h-full items-center justify-center overflow-hidden">
       {announcement ? (
         <p
-          className={`flex max-h-full max-w-[80%] items-start gap-8 overflow-hidden rounded-3xl bg-sun px-16 py-12 font-extrabold leading-tight break-words text-ink shadow-2xl ${announcementSize(announcement.text)}`}
+          className={`flex max-h-full max-w-[80%] portrait:max-w-full items-start gap-8 overflow-hidden rounded-3xl bg-sun px-16 py-12 font-extrabold leading-tight break-words text-ink shadow-2xl ${announcementSize(announcement.text)}`}
         >
           <MegaphoneIcon className="mt-2 h-20 w-20 shrink-0" />
           <span data-testid="wall-announcement">{announcement.text}</span>

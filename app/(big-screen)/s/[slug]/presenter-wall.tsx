@@ -2,7 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import QRCode from "qrcode";
-import { useEffect, useState } from "react";
+import { type CSSProperties, useEffect, useState } from "react";
+import { useFittingStep } from "@/app/live/use-fitting-step";
 import { imageSrcSet } from "@/lib/files/image-sizes";
 import { nextUp, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
@@ -165,7 +166,8 @@ function ResultsWall({ state }: { state: PresentationState }) {
   const fmt = (n: number) => format.number(n, { maximumFractionDigits: 1, useGrouping: false });
   const rows = state.results ?? [];
   const rowVh = Math.min(9, 68 / Math.max(rows.length, 1));
-  // A screen stood on its end is narrow but has twice the height these rows take: a title may wrap once.
+  // A screen stood on its end is narrow but has twice the height these rows take: a title may take
+  // three lines, and the votes go under it, so the title has the width the scores took beside it.
   return (
     <section
       aria-labelledby="results-wall-title"
@@ -183,15 +185,17 @@ function ResultsWall({ state }: { state: PresentationState }) {
           {rows.map((r) => (
             <li
               key={r.teamId}
-              className={`flex items-center gap-[calc(2.5*var(--screen-vh))] rounded-2xl px-[calc(2.5*var(--screen-vh))] ${r.rank === 1 ? "bg-sun text-ink" : "bg-stage-raised"}`}
+              className={`flex items-center gap-[calc(2.5*var(--screen-vh))] rounded-2xl px-[calc(2.5*var(--screen-vh))] portrait:grid portrait:grid-cols-[2.2em_minmax(0,1fr)_minmax(3em,auto)] portrait:gap-y-0 portrait:[grid-template-areas:'rank_title_score'_'rank_votes_score'] ${r.rank === 1 ? "bg-sun text-ink" : "bg-stage-raised"}`}
               style={{ minHeight: `calc(${rowVh} * var(--screen-vh))`, fontSize: `calc(${rowVh * 0.42} * var(--screen-vh))` }}
               data-testid="results-wall-row"
               data-rank={r.rank}
             >
-              <span className="w-[2.2em] shrink-0 text-center font-extrabold tabular-nums">{r.rank}</span>
-              <span className="min-w-0 flex-1 py-[calc(0.5*var(--screen-vh))]">
+              <span className="w-[2.2em] shrink-0 text-center font-extrabold tabular-nums portrait:[grid-area:rank]">
+                {r.rank}
+              </span>
+              <span className="min-w-0 flex-1 py-[calc(0.5*var(--screen-vh))] portrait:[grid-area:title]">
                 <span
-                  className="block truncate font-extrabold leading-tight portrait:line-clamp-2 portrait:whitespace-normal"
+                  className="block truncate font-extrabold leading-tight portrait:line-clamp-3 portrait:whitespace-normal"
                   data-testid="results-wall-title"
                 >
                   {r.title}
@@ -200,17 +204,46 @@ function ResultsWall({ state }: { state: PresentationState }) {
                   <span className="block truncate text-[0.6em] font-semibold opacity-80">{t("team", { team: r.teamName })}</span>
                 ) : null}
               </span>
-              <span className="shrink-0 whitespace-nowrap text-[0.7em] font-semibold tabular-nums opacity-90">
+              <span className="shrink-0 whitespace-nowrap text-[0.7em] font-semibold tabular-nums opacity-90 portrait:whitespace-normal portrait:pb-[calc(0.8*var(--screen-vh))] portrait:[grid-area:votes]">
                 {r.judgesPercent !== null
                   ? t("votesAndJudges", { count: r.votes, judges: fmt(r.judgesPercent) })
                   : t("votes", { count: r.votes })}
               </span>
-              <span className="w-[4.5em] shrink-0 text-end font-extrabold tabular-nums">{fmt(r.combined)}</span>
+              <span className="w-[4.5em] shrink-0 text-end font-extrabold tabular-nums portrait:w-auto portrait:[grid-area:score]">
+                {fmt(r.combined)}
+              </span>
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** Sizes of what a team made, on a screen stood on its end, in hundredths of a 1080p height: the largest that fits. */
+const madeSizes = [7, 6, 5, 4.2, 3.4];
+
+/**
+ * What the team made, where its pictures would be when it has none. On a screen stood on its end
+ * that place is most of the height: at the projector's size the words took a third of it, over a
+ * band of empty stage. There they are the biggest that fit, between the clock and the applause;
+ * at the smallest, cut at six lines as on a projector.
+ */
+function WhatWasMade({ made }: { made: string }) {
+  const { box, step } = useFittingStep<HTMLDivElement>(madeSizes.length, made);
+  const smallest = step === madeSizes.length - 1;
+  return (
+    <div ref={box} className="flex min-h-0 overflow-hidden portrait:items-center-safe">
+      {made ? (
+        <p
+          className={`line-clamp-6 max-w-5xl whitespace-pre-wrap text-[calc(3.4*var(--screen-vh))] leading-snug text-white/90 portrait:text-(length:--made-size) ${smallest ? "" : "portrait:line-clamp-none"}`}
+          style={{ "--made-size": `calc(${madeSizes[step]} * var(--screen-vh))` } as CSSProperties}
+          data-testid="presenter-made"
+        >
+          {made}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -319,9 +352,9 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
           </div>
         ) : null}
       </div>
-      <div className="flex min-h-0 gap-[calc(2*var(--screen-vh))] overflow-hidden">
-        {images.length > 0 ? (
-          images.slice(0, 3).map((img, i) => (
+      {images.length > 0 ? (
+        <div className="flex min-h-0 gap-[calc(2*var(--screen-vh))] overflow-hidden">
+          {images.slice(0, 3).map((img, i) => (
             // biome-ignore lint/performance/noImgElement: served by our own route to people of the event
             <img
               key={img.id}
@@ -332,13 +365,11 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
               className="h-full min-w-0 flex-1 rounded-3xl bg-stage-raised object-contain"
               data-testid="presenter-image"
             />
-          ))
-        ) : showcase?.made ? (
-          <p className="line-clamp-6 max-w-5xl whitespace-pre-wrap text-[calc(3.4*var(--screen-vh))] leading-snug text-white/90">
-            {showcase.made}
-          </p>
-        ) : null}
-      </div>
+          ))}
+        </div>
+      ) : (
+        <WhatWasMade made={showcase?.made ?? ""} />
+      )}
       <div className="col-span-2 flex flex-wrap portrait:col-span-1 items-end justify-between gap-x-[calc(3*var(--screen-vh))] gap-y-[calc(1.5*var(--screen-vh))]">
         <Reactions handle={handle} teamId={current} />
         <p className="ms-auto max-w-full text-end text-[calc(3*var(--screen-vh))] font-semibold" data-testid="presenter-next">

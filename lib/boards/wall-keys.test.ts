@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { neighbourNote, wallKeyIntent, wallKeyShortcuts } from "./wall-keys";
+import { messagesFor, ownMessages } from "@/lib/i18n/catalogue";
+import { allLocales } from "@/lib/i18n/locales";
+import { neighbourNote, wallKeyIntent, wallKeyShortcuts, wallShortcuts } from "./wall-keys";
 
 describe("wallKeyIntent", () => {
   it("arrows move focus; with Alt or Shift they move the note", () => {
@@ -62,5 +64,24 @@ describe("neighbourNote", () => {
     expect(neighbourNote(columns, "a1", "left")).toBeNull();
     expect(neighbourNote(columns, "c1", "right")).toBeNull();
     expect(neighbourNote(columns, "nope", "down")).toBeNull();
+  });
+});
+
+describe("the wall's list of shortcuts, in the laptop's language", () => {
+  it("holds keys, never words: what a key is called and does is in the catalogue", () => {
+    for (const s of wallShortcuts) expect(Object.keys(s).sort()).toEqual(["keys", "words"]);
+    expect(new Set(wallShortcuts.map((s) => s.words)).size).toBe(wallShortcuts.length);
+  });
+
+  it("names every shortcut and says what it does in every language", () => {
+    type ShortcutWords = { shortcuts?: { label?: Record<string, string>; does?: Record<string, string> } };
+    for (const { code } of allLocales) {
+      // A language with its own wall catalogue says it itself; easy read may lean on plain English.
+      const wall = (ownMessages(code).wall ?? messagesFor(code).wall) as ShortcutWords;
+      for (const s of wallShortcuts) {
+        expect(wall.shortcuts?.label?.[s.words], `${code}: label.${s.words}`).toMatch(/\S/);
+        expect(wall.shortcuts?.does?.[s.words], `${code}: does.${s.words}`).toMatch(/\S/);
+      }
+    }
   });
 });

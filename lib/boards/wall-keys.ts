@@ -3,6 +3,8 @@
  * mapping is tested without a browser and the shortcuts list shown on the page is the same table.
  */
 
+import type englishWall from "@/messages/en-GB/wall.json";
+
 export type WallDirection = "up" | "down" | "left" | "right";
 
 export type WallKeyIntent =
@@ -53,19 +55,30 @@ export function wallKeyIntent(e: WallKey): WallKeyIntent | null {
   }
 }
 
-/** The shortcuts as the page lists them, and as `aria-keyshortcuts` announces them. */
-export const wallShortcuts: { keys: string[]; label: string; does: string }[] = [
-  { keys: ["ArrowUp", "ArrowDown"], label: "↑ ↓", does: "Go to the note above or below" },
-  { keys: ["ArrowLeft", "ArrowRight"], label: "← →", does: "Go to the next column's note" },
-  { keys: ["G"], label: "G", does: "Group with the note above (the selected notes join this one, if any are ticked)" },
-  { keys: ["U"], label: "U", does: "Take the note out of its group" },
-  { keys: ["Alt+ArrowUp", "Alt+ArrowDown"], label: "Alt + ↑ ↓", does: "Move the note up or down" },
-  { keys: ["Alt+ArrowLeft", "Alt+ArrowRight"], label: "Alt + ← →", does: "Move the note to the previous or next column" },
-  { keys: ["X", "Space"], label: "X or Space", does: "Select the note (to group or carry forward)" },
-  { keys: ["Shift+X", "Shift+Space"], label: "Shift + X", does: "Select the note's whole group" },
-  { keys: ["R", "F2"], label: "R or F2", does: "Name the note's group; Enter or Escape comes back to the note" },
-  { keys: ["Home", "End"], label: "Home / End", does: "First or last note in the column" },
-  { keys: ["Tab"], label: "Tab", does: "Reach the note's own buttons; Escape comes back to the note" },
+/**
+ * A shortcut's words: its key's printed name and what it does, `wall.shortcuts.label.<words>` and
+ * `wall.shortcuts.does.<words>` in each language's catalogue. Typed from the English catalogue, so
+ * a shortcut without words does not compile; the catalogue test holds every language to English's keys.
+ */
+export type WallShortcutWords = keyof (typeof englishWall)["shortcuts"]["does"] &
+  keyof (typeof englishWall)["shortcuts"]["label"];
+
+/**
+ * The shortcuts as the page lists them, and as `aria-keyshortcuts` announces them: keys only, the
+ * words in the catalogue (a list that held English would show it on a French laptop).
+ */
+export const wallShortcuts: readonly { keys: readonly string[]; words: WallShortcutWords }[] = [
+  { keys: ["ArrowUp", "ArrowDown"], words: "upDown" },
+  { keys: ["ArrowLeft", "ArrowRight"], words: "leftRight" },
+  { keys: ["G"], words: "group" },
+  { keys: ["U"], words: "ungroup" },
+  { keys: ["Alt+ArrowUp", "Alt+ArrowDown"], words: "moveUpDown" },
+  { keys: ["Alt+ArrowLeft", "Alt+ArrowRight"], words: "moveLeftRight" },
+  { keys: ["X", "Space"], words: "select" },
+  { keys: ["Shift+X", "Shift+Space"], words: "selectGroup" },
+  { keys: ["R", "F2"], words: "rename" },
+  { keys: ["Home", "End"], words: "homeEnd" },
+  { keys: ["Tab"], words: "tab" },
 ];
 
 export const wallKeyShortcuts = wallShortcuts

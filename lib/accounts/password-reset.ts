@@ -1,8 +1,10 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accountSessions, accounts, passwordResets } from "@/db/schema";
+import { accounts, passwordResets } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import type { Revocation } from "@/lib/realtime/handler";
+import { endEverySession } from "./access";
 
 /** How long a reset link works. Short: it is as good as the password until it is used. */
 export const resetMinutes = 60;
@@ -42,12 +44,18 @@ export async function resetLinkWorks(db: Database, token: string, now = Date.now
 /**
  * Sets the new password if the link is unused and unexpired, using it up in the same
  * transaction (so two tabs cannot both use it), along with every other reset link of the
- * account, and signs the account out everywhere: whoever had the old password is out.
+ * account, and signs the account out everywhere: whoever had the old password is out. Null: the
+ * link is used up, expired or made up.
  */
-export async function resetPassword(db: Database, token: string, password: string, now = Date.now()) {
+export async function resetPassword(
+  db: Database,
+  token: string,
+  password: string,
+  now = Date.now(),
+): Promise<Revocation[] | null> {
   // A dead link is answered before the slow hash (128 MiB, a worker thread for a good part of a
   // second): otherwise anyone could make the server hash for them with a made-up token.
-  if (!(await resetLinkWorks(db, token, now))) return false;
+  if (!(await resetLinkWorks(db, token, now))) return null;
   const passwordHash = await hashPassword(password);
   return db.transact(async (tx) => {
     const [used] = await tx
@@ -57,7 +65,7 @@ export async function resetPassword(db: Database, token: string, password: strin
         and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)),
       )
       .returning({ accountId: passwordResets.accountId });
-    if (!used) return false;
+    if (!used) return null;
     // The link came by email to the account's address: that address is theirs.
     await tx
       .update(accounts)
@@ -67,7 +75,8 @@ export async function resetPassword(db: Database, token: string, password: strin
       .update(passwordResets)
       .set({ usedAt: now })
       .where(and(eq(passwordResets.accountId, used.accountId), isNull(passwordResets.usedAt)));
-    await tx.delete(accountSessions).where(eq(accountSessions.accountId, used.accountId));
-    return true;
+    // Returned for the caller to close their open consoles and screens at once, as signing out
+    // everywhere does, rather than at the next sweep.
+    return endEverySession(tx, used.accountId);
   });
 }

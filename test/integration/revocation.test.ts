@@ -18,6 +18,7 @@ import { type Database, openDatabase } from "@/db/client";
 import { accountSessions, accounts, events, notes, participantDevices } from "@/db/schema";
 import { endEverySession, endSession, removeStaff } from "@/lib/accounts/access";
 import { changePassword } from "@/lib/accounts/change-password";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
 import { openAccountSession, providerSessionHoursDefault } from "@/lib/auth/account-session";
 import { participantCookieValue } from "@/lib/auth/identity";
 import { hashPassword } from "@/lib/auth/password";
@@ -359,6 +360,28 @@ describe("on one process", () => {
       board,
     );
     expect(await send(mine, "event:snapshot", {})).toMatchObject({ ok: true });
+  });
+
+  it("a password reset link closes every session's sockets at once, the one that asked included", async () => {
+    const { db, event, board, organiser } = await setUp();
+    const [account] = await db.read.select().from(accounts).where(eq(accounts.id, organiser.accountId));
+    const link = await requestPasswordReset(db, account!.email);
+    const cookie = staffCookie(organiser.sessionToken);
+    const laptop = await clients.connect({ eventId: event.id, cookie });
+    const stolen = await clients.connect({
+      eventId: event.id,
+      cookie: staffCookie(await createAccountSession(db, organiser.accountId)),
+    });
+    await expectCutOff(
+      "password reset",
+      db,
+      [laptop, stolen],
+      () => clients.socket({ eventId: event.id, cookie }),
+      async () => t.server.realtime.revoke((await resetPassword(db, link!.token, "a brand new passphrase")) ?? []),
+      board,
+      "ended",
+    );
+    expect(await db.read.select().from(accountSessions).where(eq(accountSessions.accountId, organiser.accountId))).toEqual([]);
   });
 
   it("archiving the event closes every participant's socket, telling them it has finished; staff keep theirs; published again, they are back as themselves", async () => {

@@ -8,6 +8,7 @@ import { newPasswordSchema } from "@/lib/accounts/create-account";
 import { resetPassword } from "@/lib/accounts/password-reset";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
+import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { passwordsEnabled } from "@/lib/sso/settings";
 import { fieldText } from "../../../form-state";
 
@@ -23,7 +24,9 @@ export async function resetPasswordAction(token: string, _previous: FormState, f
     return { errors: { password: issue ? await inRequestLanguage(issue) : t("choose") } };
   }
   if (fieldText(form, "confirm") !== password.data) return { errors: { confirm: t("different") } };
-  const done = await resetPassword(await sharedDatabase(), token, password.data);
-  if (!done) return { message: t("used") };
+  const revocations = await resetPassword(await sharedDatabase(), token, password.data);
+  if (!revocations) return { message: t("used") };
+  // Every session ended: their open consoles and screens close now, on every process.
+  sharedRealtime()?.revoke(revocations);
   redirect("/signin?reset=1");
 }

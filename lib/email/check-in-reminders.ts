@@ -9,6 +9,7 @@ import { claim, reminderClaimKey } from "./claims";
 import { deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
+import { roundMailer } from "./relay-out";
 import { checkInReminderEmail, type ReminderKind } from "./templates";
 
 /** At least this long between two scheduled reminders for one milestone (its "due", then its first "overdue"). */
@@ -127,7 +128,10 @@ export async function sweepCheckInReminders(db: Database, mailer: Mailer, links:
       .where(inArray(projectCheckIns.projectId, ids)),
   ]);
   let sent = 0;
+  const relay = roundMailer(mailer);
   for (const id of ids) {
+    // The relay is out: the rest wait for the next sweep (their claims were never taken).
+    if (relay.out()) break;
     const state = followUpState(
       milestones.filter((m) => m.projectId === id),
       checkIns.filter((c) => c.projectId === id),
@@ -136,7 +140,7 @@ export async function sweepCheckInReminders(db: Database, mailer: Mailer, links:
     const reminder = reminderFor(state);
     if (!reminder || (state.kind !== "due" && state.kind !== "overdue")) continue;
     const claimed = { key: reminderClaimKey(id, reminder.milestone), detail: reminder.round };
-    if ((await remind(db, mailer, links, id, state.kind, claimed, now)) === "sent") sent++;
+    if ((await remind(db, relay, links, id, state.kind, claimed, now)) === "sent") sent++;
   }
   return sent;
 }

@@ -46,9 +46,15 @@ export async function deliver(
   } catch (error) {
     outcome = "failed";
     refusedForGood = permanentlyRefused(error);
-    // The relay's text may quote the address: log only its codes.
+    // The relay's text may quote the address: log only its codes. Said apart, as the IT team acts
+    // differently on each: a relay out (mend it), a message refused for good (a wrong address).
     const { code, responseCode } = error as { code?: string; responseCode?: number };
-    logger.warn({ kind: delivery.kind, eventId: delivery.eventId, code, responseCode }, "email: the relay refused a message");
+    const what = relayIsOut(error)
+      ? "email: the relay could not be used"
+      : refusedForGood
+        ? "email: the relay refused a message for good"
+        : "email: the relay refused a message";
+    logger.warn({ kind: delivery.kind, eventId: delivery.eventId, code, responseCode }, what);
   }
   const { claim } = delivery;
   await db.transact(async (tx) => {

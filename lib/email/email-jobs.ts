@@ -4,8 +4,21 @@ import { type EmailLinks, sweepCheckInReminders } from "./check-in-reminders";
 import type { Mailer } from "./mailer";
 import { sweepOrganiserDigests } from "./organiser-digest";
 import { sweepProgressNews } from "./progress-news";
+import { roundMailer } from "./relay-out";
 
 const defaultSweepMs = 15 * 60 * 1000;
+
+/**
+ * One scheduled sweep: reminders, digests, then news owed. One round of the relay: once it is
+ * found out (unreachable, silent, refusing our login), the sweep stops trying, so a silent relay
+ * costs it one timeout rather than one per project, and what is owed goes at the next sweep.
+ */
+export async function sweepEmail(db: Database, mailer: Mailer, links: EmailLinks) {
+  const relay = roundMailer(mailer);
+  await sweepCheckInReminders(db, relay, links);
+  await sweepOrganiserDigests(db, relay, links);
+  await sweepProgressNews(db, relay, links);
+}
 
 /**
  * The scheduled email work of this process: check-in reminders, weekly digests, and progress news
@@ -30,9 +43,7 @@ export function startEmailJobs(
   const sweep = () => {
     running ??= (async () => {
       try {
-        await sweepCheckInReminders(db, mailer, links);
-        await sweepOrganiserDigests(db, mailer, links);
-        await sweepProgressNews(db, mailer, links);
+        await sweepEmail(db, mailer, links);
         options.onSwept?.("ok");
       } catch (error) {
         // The error itself, never its message as text: the logger scrubs a failed query's values

@@ -11,6 +11,7 @@ import { claim } from "./claims";
 import { deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
+import { roundMailer } from "./relay-out";
 import { type DigestProject, organiserDigestEmail } from "./templates";
 
 const week = 7 * day;
@@ -31,7 +32,10 @@ export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links:
     .innerJoin(eventStaff, eq(eventStaff.accountId, accounts.id))
     .where(and(eq(eventStaff.role, "organiser"), isNull(accounts.digestStoppedAt)));
   let sent = 0;
+  const relay = roundMailer(mailer);
   for (const organiser of organisers) {
+    // The relay is out: the rest wait for the next sweep (their week's claims were never taken).
+    if (relay.out()) break;
     const nudges = await findNudges(db.read, organiser.id, now);
     if (nudges.length === 0) continue;
     const key = `digest:${organiser.id}:${weekOf(now)}`;
@@ -55,7 +59,7 @@ export async function sweepOrganiserDigests(db: Database, mailer: Mailer, links:
       });
       byEvent.set(event.id, entry);
     }
-    const ok = await deliver(db, mailer, {
+    const ok = await deliver(db, relay, {
       eventId: null,
       kind: "organiser_digest",
       to: organiser.email,

@@ -5,6 +5,7 @@ import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { EmailLinks } from "./check-in-reminders";
 import type { Mailer } from "./mailer";
 import { announceProgress, progressNewsOwed, type Sent } from "./participant-emails";
+import { roundMailer } from "./relay-out";
 
 const none: Sent = { sent: 0, failed: 0 };
 
@@ -42,8 +43,11 @@ export async function sweepProgressNews(db: Database, mailer: Mailer, links: Ema
     .innerJoin(events, eq(events.id, projects.eventId))
     .where(and(eq(projects.isPublic, true), ne(events.status, "draft")));
   const total = { ...none };
+  const relay = roundMailer(mailer);
   for (const { eventId } of shown) {
-    const outcome = await announceProgress(db, mailer, eventId, links);
+    // The relay is out: the rest wait for the next sweep.
+    if (relay.out()) break;
+    const outcome = await announceProgress(db, relay, eventId, links);
     total.sent += outcome.sent;
     total.failed += outcome.failed;
   }

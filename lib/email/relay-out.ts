@@ -12,12 +12,16 @@ export function relayIsOut(error: unknown): boolean {
   return typeof code === "string" && wholeRelayCodes.has(code);
 }
 
+export type RoundMailer = Mailer & { out: () => boolean };
+
 /**
- * The mailer for one round of emails (a catch-up's invitations, a project's news), noting when the
- * relay turns out to be out: the round then stops trying, so an organiser waits for one timeout,
- * not one per person.
+ * The mailer for one round of emails (a catch-up's invitations, a project's news, a scheduled
+ * sweep), noting when the relay turns out to be out: the round then stops trying, so an organiser
+ * (or the sweep) waits for one timeout, not one per person. Given a round's mailer, it is that
+ * round: a sweep's parts share what it found.
  */
-export function roundMailer(mailer: Mailer): Mailer & { out: () => boolean } {
+export function roundMailer(mailer: Mailer | RoundMailer): RoundMailer {
+  if ("out" in mailer) return mailer;
   let out = false;
   return {
     async send(to, email) {

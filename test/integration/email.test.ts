@@ -31,7 +31,7 @@ import { sendNudge, sweepCheckInReminders } from "@/lib/email/check-in-reminders
 import { claim, claimLeaseMs, reminderClaimKey } from "@/lib/email/claims";
 import { deliver } from "@/lib/email/deliver";
 import { chooseDigest } from "@/lib/email/digest-choice";
-import { startEmailJobs } from "@/lib/email/email-jobs";
+import { startEmailJobs, sweepEmail } from "@/lib/email/email-jobs";
 import { linkTokenId, linkTokenValid } from "@/lib/email/links";
 import { type Mailer, smtpMailer } from "@/lib/email/mailer";
 import { sweepOrganiserDigests } from "@/lib/email/organiser-digest";
@@ -842,6 +842,32 @@ describe("email", () => {
     }
   });
 
+  it("a scheduled sweep against a relay that never greets waits for it once, not once per message; the next sweep sends them all", {
+    timeout: 60_000,
+  }, async () => {
+    // Two owners owed a reminder, their organisers a digest, and someone owed a project's news.
+    await projectDueOn(Date.now() + 2 * day, "first-owner@example.test");
+    await projectDueOn(Date.now() + 3 * day, "second-owner@example.test");
+    const event = await eventWithNewsOwed();
+    const stalled = await startSmtpServer({ stalled: true });
+    const silentRelay = smtpMailer(stalled.url, "Made In <madein@council.test>");
+    try {
+      await sweepEmail(db, silentRelay, links);
+      // One wait (nodemailer's greeting timeout), then the sweep stopped: nothing else was tried.
+      expect(stalled.connections()).toBe(1);
+      expect(stalled.delivered).toHaveLength(0);
+    } finally {
+      silentRelay.close();
+      await stalled.close();
+    }
+    // Nothing was used up: the next sweep, with the relay mended, sends every one.
+    await sweepEmail(db, mailer, links);
+    await smtp.waitFor("first-owner@example.test", 1);
+    await smtp.waitFor("second-owner@example.test", 1);
+    await smtp.waitFor("amara@example.test", 1);
+    expect(await progressNewsOwed(db, event.id)).toBe(0);
+  });
+
   it("progress news the relay refused after the answer is recorded as failed, and the scheduled sweep sends it", async () => {
     const event = await eventWithNewsOwed();
     const { sending } = await tellProgressSoon(db, refusingRelay, event.id, links);
@@ -1090,7 +1116,7 @@ describe("email", () => {
     expect(mail?.html).toContain(`href="${links.baseUrl}/invite/abc"`);
   });
 
-  it("a message the relay refuses is a JSON line in the server's log, with its kind and codes and no address", async () => {
+  it("a message the relay refuses is a JSON line in the server's log, with its kind and codes and no address; a relay out and a refusal for good are said apart", async () => {
     const lines: Record<string, unknown>[] = [];
     const destination = new Writable({
       write(chunk, _encoding, done) {
@@ -1100,14 +1126,22 @@ describe("email", () => {
     });
     const before = sharedLogger();
     setSharedLogger(createLogger({ nodeEnv: "production", destination }));
+    const relayOut: Mailer = {
+      async send() {
+        throw Object.assign(new Error("Greeting never received"), { code: "ETIMEDOUT" });
+      },
+      close() {},
+    };
     try {
-      const sent = await deliver(db, refusingRelay, {
-        eventId: null,
-        kind: "password_reset",
-        to: "nobody@example.test",
-        content: passwordResetEmail({ locale: "en-GB", link: `${links.baseUrl}/reset/abc`, minutes: 30 }),
-      });
-      expect(sent).toBe(false);
+      for (const relay of [refusingRelay, relayOut, noSuchMailbox]) {
+        const sent = await deliver(db, relay, {
+          eventId: null,
+          kind: "password_reset",
+          to: "nobody@example.test",
+          content: passwordResetEmail({ locale: "en-GB", link: `${links.baseUrl}/reset/abc`, minutes: 30 }),
+        });
+        expect(sent).toBe(false);
+      }
     } finally {
       setSharedLogger(before);
     }
@@ -1118,6 +1152,8 @@ describe("email", () => {
         kind: "password_reset",
         code: "EENVELOPE",
       }),
+      expect.objectContaining({ level: "warn", msg: "email: the relay could not be used", code: "ETIMEDOUT" }),
+      expect.objectContaining({ level: "warn", msg: "email: the relay refused a message for good", responseCode: 550 }),
     ]);
     expect(JSON.stringify(lines)).not.toContain("nobody@");
   });

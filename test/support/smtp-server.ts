@@ -18,11 +18,13 @@ export async function startSmtpServer(options: { stalled?: boolean } = {}) {
   let stalled = options.stalled ?? false;
   const held: (() => void)[] = [];
   const heldWaiters: (() => void)[] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onConnect(_session, callback) {
+      connections++;
       if (!stalled) return callback();
       held.push(() => callback());
       for (const wake of heldWaiters.splice(0)) wake();
@@ -43,6 +45,8 @@ export async function startSmtpServer(options: { stalled?: boolean } = {}) {
   return {
     url: `smtp://127.0.0.1:${port}`,
     delivered,
+    /** How many times a sender has connected so far. */
+    connections: () => connections,
     /** Messages to this address so far. */
     to: (address: string) => delivered.filter((d) => d.to.includes(address)).map((d) => d.mail),
     /** Resolves once `count` messages have arrived for `address` (the test's own timeout bounds it). */

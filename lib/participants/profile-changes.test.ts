@@ -24,6 +24,17 @@ describe("changedAnswers", () => {
     expect(changedAnswers(drawn, { ...drawn, displayName: "Zara B" })).toEqual({ displayName: "Zara B" });
   });
 
+  it("sends what was changed since the last save even when it is back to what the form was drawn with", () => {
+    // Drawn 18+, saved as 12–15 (the page not yet drawn again), then put back to 18+ here.
+    expect(changedAnswers(drawn, drawn, new Set(["ageBand"]))).toEqual({ ageBand: "18_plus" });
+    // A choice saved, then cleared: drawn with none, so "none" looked unchanged.
+    const noKind = { ...drawn, kind: null };
+    expect(changedAnswers(noKind, noKind, new Set(["kind"]))).toEqual({ kind: null });
+    expect(changedAnswers(drawn, drawn, new Set(["contact"]))).toEqual({ contactConsent: true, contact: "zara@example.test" });
+    // Only those: the rest stay as whoever changed them last left them.
+    expect(changedAnswers(drawn, drawn, new Set(["skills"]))).toEqual({ skills: ["cooking", "Welsh"] });
+  });
+
   it("sends consent and contact together, and no contact without consent", () => {
     expect(changedAnswers(drawn, { ...drawn, contact: "z@example.test" })).toEqual({
       contactConsent: true,

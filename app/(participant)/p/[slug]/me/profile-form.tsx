@@ -102,7 +102,14 @@ export function ProfileForm({
   // until it is changed here; a save sends only the answers changed here (changedAnswers), so a
   // form left open does not put back what was changed elsewhere since.
   const [edits, setEdits] = useState<Edits>(() => (typed ? editsFromTyped(typed) : {}));
-  const edit = <K extends keyof Edits>(key: K, value: Edits[K]) => setEdits((e) => ({ ...e, [key]: value }));
+  // The answers changed here since the last save: sent even if back to what the page was drawn
+  // with, which is stale until the redraw after a save arrives (changedAnswers).
+  const [touched, setTouched] = useState<ReadonlySet<keyof ProfileAnswers>>(() => new Set());
+  const edit = <K extends keyof Edits>(key: K, value: Edits[K]) => {
+    setEdits((e) => ({ ...e, [key]: value }));
+    const answer: keyof ProfileAnswers = key === "chosen" || key === "otherSkills" ? "skills" : key;
+    setTouched((was) => new Set(was).add(answer));
+  };
   useOwnNews(["profile:renamed", "profile:changed"], useRefresh());
   const name = edits.displayName ?? initial.displayName;
   const chosen = edits.chosen ?? initial.skills.filter(isSuggested).map((s) => s.toLocaleLowerCase("en-GB"));
@@ -119,15 +126,6 @@ export function ProfileForm({
     posted.saved ? { ok: true, text: posted.saved } : posted.message ? { ok: false, text: posted.message } : null,
   );
   const [saving, setSaving] = useState(false);
-  // What this form has saved since it was drawn with `initial`: until the page is redrawn with the
-  // stored answers (a refresh after the save's news), a next save compares with these, so an answer
-  // saved and then changed back here (a choice saved, then cleared) is sent, not taken as unchanged.
-  const drawnWith = JSON.stringify(initial);
-  const [savedHere, setSavedHere] = useState<{ drawnWith: string; answers: Partial<ProfileAnswers> }>({
-    drawnWith,
-    answers: {},
-  });
-  const stored: ProfileAnswers = savedHere.drawnWith === drawnWith ? { ...initial, ...savedHere.answers } : initial;
   const young = isUnder18(ageBand);
   // publicName's rule: the room sees a name only once its owner has said they are 18 or over.
   const initialsOnly = ageBand !== "18_plus";
@@ -150,20 +148,27 @@ export function ProfileForm({
     if (Object.keys(local).length > 0) return;
     setSaving(true);
     setFeedback(null);
-    const changes = changedAnswers(stored, {
-      displayName: name,
-      skills,
-      kind,
-      ageBand,
-      accessNeeds,
-      contactConsent: consent,
-      contact,
-    });
+    const sentTouched = touched;
+    const changes = changedAnswers(
+      initial,
+      {
+        displayName: name,
+        skills,
+        kind,
+        ageBand,
+        accessNeeds,
+        contactConsent: consent,
+        contact,
+      },
+      touched,
+    );
     const { displayName, ...answers } = changes;
     const sent = connection.send("profile:update", {
       ...answers,
       ...(welcome || displayName === undefined ? {} : { displayName }),
     });
+    // Sent (or in the outbox, which keeps order): what is changed next is compared afresh.
+    setTouched(new Set());
     // A page still connecting (just opened) is given a moment, so the person hears how it went.
     // Offline, or not connected by then, or on the way into the room after joining (the next page
     // has the same outbox), it waits in this phone's outbox and goes when it can.
@@ -179,13 +184,11 @@ export function ProfileForm({
     setSaving(false);
     if (ack.ok) {
       if (welcome) return router.push(`/p/${slug}`);
-      setSavedHere((was) => ({
-        drawnWith,
-        answers: { ...(was.drawnWith === drawnWith ? was.answers : {}), ...changes },
-      }));
       return setFeedback({ ok: true, text: t("saved") });
     }
     connection.dismiss(sent.id);
+    // Refused: nothing was stored, so what was changed here is still to be sent.
+    setTouched((was) => new Set([...sentTouched, ...was]));
     const fieldErrors: Record<string, string> = {};
     for (const issue of ack.error.issues ?? []) {
       const field = issue.path.split(".")[0] ?? "";

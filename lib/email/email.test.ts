@@ -89,5 +89,10 @@ describe("waiting on the relay", () => {
     for (const code of ["ETIMEDOUT", "ECONNECTION", "ESOCKET", "EDNS", "ETLS", "EAUTH"]) expect(relayIsOut({ code })).toBe(true);
     for (const code of ["EENVELOPE", "EMESSAGE", undefined]) expect(relayIsOut({ code })).toBe(false);
     expect(relayIsOut(null)).toBe(false);
+    // nodemailer's timeouts before the relay greeted us are the relay's; one in a message is that message's.
+    for (const timeoutType of ["CONNECT_TIMEOUT", "GREETING_TIMEOUT", "UPGRADE_TIMEOUT"]) {
+      expect(relayIsOut({ code: "ETIMEDOUT", timeoutType })).toBe(true);
+    }
+    expect(relayIsOut({ code: "ETIMEDOUT", timeoutType: "SOCKET_TIMEOUT" })).toBe(false);
   });
 });

@@ -7,8 +7,16 @@ import type { Mailer } from "./mailer";
  */
 const wholeRelayCodes = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS", "EAUTH"]);
 
+/**
+ * A relay that went quiet in the middle of one message (it had greeted us: say, checking one
+ * owner's mail domain slowly) is that message's failure, not the relay's: counted as out, the same
+ * message, first in every sweep, would stop every sweep before the rest for ever.
+ */
+const oneMessageTimeouts = new Set(["SOCKET_TIMEOUT"]);
+
 export function relayIsOut(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const { code, timeoutType } = (error ?? {}) as { code?: unknown; timeoutType?: unknown };
+  if (typeof timeoutType === "string" && oneMessageTimeouts.has(timeoutType)) return false;
   return typeof code === "string" && wholeRelayCodes.has(code);
 }
 

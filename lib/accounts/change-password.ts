@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Db } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, passwordResets } from "@/db/schema";
 import { hashPassword, isPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Revocation } from "@/lib/realtime/handler";
 import { endOtherSessions } from "./access";
@@ -66,6 +66,12 @@ export async function changePassword(db: Database, change: PasswordChange): Prom
       .where(and(eq(accounts.id, change.accountId), eq(accounts.passwordHash, account.passwordHash)))
       .returning({ id: accounts.id });
     if (!replaced) return { ok: false, reason: "wrong_current" };
+    // A reset link asked for earlier would still set a password over this one for up to an hour:
+    // someone changing theirs to lock another out must not leave them that way back in.
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: Date.now() })
+      .where(and(eq(passwordResets.accountId, change.accountId), isNull(passwordResets.usedAt)));
     return { ok: true, revocations: await endOtherSessions(tx, change.accountId, change.keepSessionHash) };
   });
 }

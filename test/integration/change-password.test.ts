@@ -10,6 +10,7 @@ import type { Database } from "@/db/client";
 import { accountSessions, accounts } from "@/db/schema";
 import { authenticate } from "@/lib/accounts/authenticate";
 import { changePassword, signsInWithPassword } from "@/lib/accounts/change-password";
+import { requestPasswordReset, resetLinkWorks, resetPassword } from "@/lib/accounts/password-reset";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { noPassword } from "@/lib/sso/complete-sign-in";
@@ -101,6 +102,18 @@ describe("changing a password", () => {
     expect(await sessionsOf(colleague.accountId)).toEqual([hashToken(colleague.sessionToken)]);
     // The new password is stored hashed, never as typed.
     expect(await storedHash(accountId)).not.toContain(newPassword);
+  });
+
+  it("uses up a reset link asked for before: it cannot set a password over the new one", async () => {
+    const { accountId, email, here } = await sam();
+    const link = await requestPasswordReset(db, email);
+    expect(link).not.toBeNull();
+    expect(
+      (await changePassword(db, { accountId, current: oldPassword, password: newPassword, keepSessionHash: hashToken(here) })).ok,
+    ).toBe(true);
+    expect(await resetLinkWorks(db, link!.token)).toBe(false);
+    expect(await resetPassword(db, link!.token, "someone else's password")).toBeNull();
+    expect(await signsIn(email, newPassword)).toBe(true);
   });
 
   it("does not overwrite a password changed meanwhile (another tab, a reset link): what was typed is no longer current", async () => {

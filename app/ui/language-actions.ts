@@ -1,6 +1,6 @@
 "use server";
 
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sharedDatabase } from "@/db";
@@ -46,7 +46,13 @@ export async function chooseLanguage(form: FormData) {
     const event = await findEventBySlug(db.read, parsed.data.event);
     const actor = event ? await actorForEvent(event.id) : null;
     if (actor?.kind === "participant") {
-      await db.transact((tx) => tx.update(participants).set({ language: code }).where(eq(participants.id, actor.participantId)));
+      // Not for someone who has left meanwhile (on another device): leaving erased their language.
+      await db.transact((tx) =>
+        tx
+          .update(participants)
+          .set({ language: code })
+          .where(and(eq(participants.id, actor.participantId), isNull(participants.leftAt))),
+      );
       sharedRealtime()?.languageChosen(actor.participantId, code);
     }
   }

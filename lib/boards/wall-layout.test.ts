@@ -137,7 +137,8 @@ describe("a column's heading on a projector", () => {
       ["Momentos miseráveis (12)", "Momentos mágicos (12)"],
       ["Ce que nous avons appris (12)", "Questions (12)", "Et ensuite (12)"],
       ["Czego się nauczyliśmy (12)", "Pytania (12)", "Co dalej (12)"],
-      ["Qu’est-ce qui vous amène ? (12)", "Ce que je peux apporter (12)"],
+      // As the catalogue writes it: a narrow no-break space before "?", where no line may break.
+      ["Qu’est-ce qui vous amène\u202f? (12)", "Ce que je peux apporter (12)"],
     ];
     for (const box of [portrait, landscape, { width: 1216, height: 540, rem: 10.67, meta: true }]) {
       for (const headings of longest) {

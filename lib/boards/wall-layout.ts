@@ -210,7 +210,8 @@ const headShrink = 0.7;
 function headingLines(heading: string, width: number, fontPx: number): number {
   let lines = 0;
   let used = 0;
-  for (const word of heading.split(/\s+/).filter(Boolean)) {
+  // Only where a line may break: a no-break space (French "amène ?", "« Merci »") joins its words.
+  for (const word of heading.split(/[^\S\u00a0\u202f\u2007\u2060]+/).filter(Boolean)) {
     const w = [...word].length * headCharEm * fontPx;
     if (lines > 0 && used + headSpaceEm * fontPx + w <= width) {
       used += headSpaceEm * fontPx + w;

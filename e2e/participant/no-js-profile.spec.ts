@@ -178,7 +178,8 @@ test("without JavaScript, “Clear my answer” clears it for everyone live, and
   });
   await live.getByRole("radio", { name: "Designer" }).check();
   await live.getByRole("button", { name: "Save changes" }).click();
-  await expect(live.getByRole("status")).toHaveText("Saved.");
+  // The form's own answer (the connection pill beside the title is a status too).
+  await expect(live.locator("form").getByRole("status")).toHaveText("Saved.");
   await expect(details).toContainText("Designer");
   await live.getByRole("button", { name: "Clear my answer" }).click();
   await expect(live.getByRole("radio", { name: "Designer" })).not.toBeChecked();

@@ -32,7 +32,7 @@ export const clientMessageAreas = {
   presentations: ["presentations.room", "live.announcements", "live.status", "live.sync", "live.timer"],
   judge: ["presentations.fallbackCriteria", "presentations.judge", "live.status", "live.sync"],
   showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync", "ui.filePicker"],
-  me: ["me.form", "me.leave", "live.sync"],
+  me: ["me.form", "me.leave", "live.status", "live.sync"],
   // live.sync: for the page it turns into while its event is closed or finished (held-out-page.tsx).
   device: ["phone.device", "live.status", "live.sync"],
   brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm"],

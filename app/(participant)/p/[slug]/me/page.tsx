@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { HeldOutPage } from "@/app/(participant)/p/[slug]/held-out-page";
 import { phoneVisitor } from "@/app/(participant)/phone-visitor";
 import { sendToJoin } from "@/app/(participant)/send-to-join";
+import { ConnectionPill } from "@/app/live/status";
 import { sharedDatabase } from "@/db";
 import { findEventBySlug } from "@/lib/events/find-event";
 import { findPerson, privateDetails } from "@/lib/participants/participant-views";
@@ -59,7 +60,15 @@ export default async function AboutMePage({
   return (
     // Its forms (the answers, "Clear my answer", leaving) post to server actions without JavaScript: no notice that it's needed.
     <EventConnectionProvider eventId={event.id} person={person} worksWithoutJavaScript>
-      <PhoneShell>
+      {/* Whether a save reaches the room now or waits on this phone, as on the room's other pages;
+          not without JavaScript, where the page has no connection to speak of (its forms post). */}
+      <PhoneShell
+        aside={
+          <span className="noscript:hidden">
+            <ConnectionPill />
+          </span>
+        }
+      >
         <div className="mt-4 space-y-6">
           <div className="space-y-2">
             <p className="eyebrow">{event.name}</p>

@@ -209,7 +209,7 @@ const exportedVoteRoundSchema = z.object({
   createdAt: instant,
   closedAt: time,
   revealedAt: time,
-  /** One row per dot. Voters are participant ids of this export, or "staff-N" for staff. */
+  /** One row per dot. A voter is "voter-N", a pseudonym of its round (older files: a participant id or "staff-N"). */
   votes: z.array(
     z.object({
       voter: id,

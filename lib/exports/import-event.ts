@@ -99,8 +99,9 @@ async function importInto(tx: Tx, data: EventExport, accountId: string, files: I
 
   const eventId = randomUUID();
   // Staff are not carried: each pseudonym becomes a key of its own in this event, the same for
-  // their dots, scores and feedback, so one person stays one person.
-  const personKey = (person: string) => (person.startsWith("staff-") ? `x:${eventId}:${person}` : `p:${must(person)}`);
+  // their scores and feedback, so one person stays one person. A dot's "voter-N" is a pseudonym of
+  // its round (lib/exports/load-event-export.ts); files written before it name participants.
+  const personKey = (person: string) => (/^(staff|voter)-/.test(person) ? `x:${eventId}:${person}` : `p:${must(person)}`);
   const e = data.event;
   const slug = await uniqueSlug(tx, slugify(e.slug || e.name));
   await tx.insert(events).values({

@@ -168,6 +168,18 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
     return staffVoters.get(key) as string;
   };
 
+  // Nobody may see who voted for what (docs/privacy.md), organisers reading this file included:
+  // a dot's voter is a pseudonym of its round only, "voter-N", tied to no participant, no other
+  // round and no judge. Within the round it still tells one voter's dots apart (their count,
+  // the round's dot budget on import).
+  const dotVoters = new Map<string, Map<string, string>>();
+  const dotVoterOf = (roundId: string, key: string) => {
+    const round = dotVoters.get(roundId) ?? new Map<string, string>();
+    dotVoters.set(roundId, round);
+    if (!round.has(key)) round.set(key, `voter-${round.size + 1}`);
+    return round.get(key) as string;
+  };
+
   // Names are derived from profiles now, as the organisers see them; staff accounts are not exported.
   const nameOfKey = await namesByKey(
     db,
@@ -317,7 +329,7 @@ export async function loadEventExport(db: Db, eventId: string, now = Date.now())
       closedAt: r.closedAt,
       revealedAt: r.revealedAt,
       votes: (votesOf.get(r.id) ?? []).map((v) => ({
-        voter: voterOf(v.voterKey),
+        voter: dotVoterOf(r.id, v.voterKey),
         targetId: v.targetId,
         slot: v.slot,
         placeOnTarget: v.placeOnTarget,

@@ -366,10 +366,18 @@ describe("JSON export and import", () => {
     const json = JSON.stringify(data);
     expect(json).not.toContain(organiser.accountId);
     expect(json).not.toContain("Organiser with a private name");
-    // The organiser voted, judged and gave feedback: one staff pseudonym for all three.
-    const peoplesChoice = data.voteRounds.find((r) => r.targets === "teams");
-    const staffVoter = peoplesChoice?.votes.find((v) => v.voter.startsWith("staff-"))?.voter;
+    // The organiser judged and gave feedback: one staff pseudonym for both. Their dots, like
+    // everyone's, are a pseudonym of the round: nobody may see who voted for what.
+    const staffVoter = p.judges.find((j) => j.judge.startsWith("staff-"))?.judge;
     expect(staffVoter).toMatch(/^staff-\d+$/);
+    const participantIds = new Set(data.participants.map((x) => x.id));
+    for (const round of data.voteRounds) {
+      expect(round.votes.length).toBeGreaterThan(0);
+      for (const v of round.votes) {
+        expect(v.voter).toMatch(/^voter-\d+$/);
+        expect(participantIds.has(v.voter)).toBe(false);
+      }
+    }
     expect(p.judges.find((j) => j.judge === staffVoter)).toMatchObject({ name: "Staff" });
     expect(p.scores.filter((x) => x.judge === staffVoter)).toHaveLength(3);
     expect(p.feedback.map((f) => f.author)).toEqual([weekend.people[2].id, staffVoter]);

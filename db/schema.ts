@@ -394,12 +394,18 @@ export const commandLog = sqliteTable(
     /**
      * What the command broadcast (sequenced) and set off. A retry re-sends them: the process that
      * ran it may have died between commit and publish, and clients drop what they already have.
+     * Cleared once a retry no longer re-sends it (a minute on), and when it names someone erased.
      */
     fanout: text("fanout", { mode: "json" }).$type<{ broadcasts: unknown[]; signals: unknown[] }>(),
     createdAt: createdAt(),
   },
-  // created_at: rows are pruned after a window (lib/realtime/command-log.ts).
-  (t) => [primaryKey({ columns: [t.actorKey, t.commandId] }), index("command_log_created").on(t.createdAt)],
+  // created_at: rows are pruned after a window, and their broadcasts cleared after a shorter one
+  // (lib/realtime/command-log.ts); only the few rows still holding broadcasts are in the second index.
+  (t) => [
+    primaryKey({ columns: [t.actorKey, t.commandId] }),
+    index("command_log_created").on(t.createdAt),
+    index("command_log_fanout_kept").on(t.createdAt).where(sql`${t.fanout} is not null`),
+  ],
 );
 
 /** The last sequence number broadcast in each room; lets clients detect a missed message. */

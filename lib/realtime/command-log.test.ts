@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commandLog } from "@/db/schema";
 import { openTempDatabase } from "@/test/integration/support/fixtures";
-import { commandLogWindowMs, outboxMaxAgeMs, pruneCommandLog } from "./command-log";
+import {
+  commandLogPruneEveryMs,
+  commandLogWindowMs,
+  forgetBroadcasts,
+  outboxMaxAgeMs,
+  pruneCommandLog,
+  replayWindowMs,
+} from "./command-log";
 
 let temp: Awaited<ReturnType<typeof openTempDatabase>>;
 beforeEach(async () => {
@@ -36,6 +43,25 @@ describe("pruneCommandLog", () => {
     ]);
     expect(removed.reduce((a, b) => a + b, 0)).toBe(300);
     expect(await temp.db.read.select().from(commandLog)).toEqual([]);
+  });
+
+  it("forgets what commands broadcast once a retry no longer re-sends it, and keeps their answers", async () => {
+    const now = 10 * commandLogWindowMs;
+    const fanout = { broadcasts: [{ event: "note:changed", data: { text: "12 Acre Lane, flat 3" } }], signals: [] };
+    const sent = (commandId: string, createdAt: number) => ({ ...row(commandId, createdAt), result: { ok: 1 }, fanout });
+    const old = Array.from({ length: 2500 }, (_, i) => sent(`old-${i}`, now - replayWindowMs - 1 - i));
+    await temp.db.transact(async (tx) => {
+      for (let i = 0; i < old.length; i += 500) await tx.insert(commandLog).values(old.slice(i, i + 500));
+      await tx.insert(commandLog).values(sent("fresh", now - replayWindowMs + 1000));
+    });
+    await pruneCommandLog(temp.db, now);
+    const left = await temp.db.read.select().from(commandLog);
+    expect(left).toHaveLength(2501);
+    expect(left.filter((r) => r.fanout !== null).map((r) => r.commandId)).toEqual(["fresh"]);
+    expect(left.every((r) => JSON.stringify(r.result) === '{"ok":1}')).toBe(true);
+    expect(await forgetBroadcasts(temp.db, now)).toBe(0);
+    // The sweep runs often enough that a broadcast is kept at most a minute and a half.
+    expect(replayWindowMs + commandLogPruneEveryMs).toBeLessThanOrEqual(90_000);
   });
 
   it("outlives what a phone would still resend", () => {

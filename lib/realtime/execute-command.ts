@@ -5,6 +5,7 @@ import { type HeldIdentity, type Revoked, revokedAmong, revokedWithin } from "@/
 import { withoutControlCharacters } from "@/lib/text/control-characters";
 import { allowedOnceFinished } from "./after-finish";
 import { CommandFailure } from "./command-error";
+import { replayWindowMs } from "./command-log";
 import { accessEndedMessage } from "./constants";
 import { type Ack, type CommandName, type CommandResults, commandSchemas, envelopeSchema } from "./contract";
 import type { Broadcast, HandlerTable, Revocation, Signal } from "./handler";
@@ -34,13 +35,6 @@ const record =
   "insert into command_log (actor_key, command_id, name) values (?1, ?2, ?3) on conflict do nothing returning command_id";
 const firstRun = "select result, name, fanout, created_at from command_log where actor_key = ?1 and command_id = ?2";
 
-/**
- * How long after its first run a retried command re-sends what it broadcast. A retry after a
- * crash between commit and publish comes within seconds (the phone reconnects and sends its
- * outbox again); later, the room has long had it, and what it carried may since have been
- * taken back (a note deleted, a name corrected to initials, someone gone): only the ack is sent.
- */
-export const replayWindowMs = 60_000;
 const keepOutcome = "update command_log set result = ?3, fanout = ?4 where actor_key = ?1 and command_id = ?2";
 
 function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {

@@ -855,7 +855,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   }, presenceHeartbeatMs);
   heartbeat.unref();
 
-  // The command log keeps retries' answers for a window only (lib/realtime/command-log.ts).
+  // The command log keeps retries' answers for a day, and what they broadcast for a minute (lib/realtime/command-log.ts).
   const commandLogPrune = setInterval(() => {
     pruneCommandLog(db).catch((e) => log("pruning the command log failed", e));
   }, commandLogPruneEveryMs);

@@ -1,0 +1,1 @@
+CREATE INDEX `command_log_fanout_kept` ON `command_log` (`created_at`) WHERE "command_log"."fanout" is not null;

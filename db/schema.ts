@@ -318,8 +318,8 @@ export const notes = sqliteTable(
 /**
  * A note just deleted, kept for a short while so its author can undo (lib/notes/restore-note.ts):
  * the row as it was, and the group it was in if deleting it dissolved that group. Expired rows
- * are purged by the next delete or restore; the author's id is a real reference, so erasing the
- * person erases their pending undo too.
+ * are purged by a sweep every minute (lib/notes/delete-note.ts); the author's id is a real
+ * reference, so erasing the person erases their pending undo too.
  */
 export const deletedNotes = sqliteTable(
   "deleted_notes",

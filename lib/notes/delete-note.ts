@@ -2,6 +2,7 @@ import { eq, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deletedNotes, noteGroups, notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
+import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { dotsToKeep } from "@/lib/voting/keep-dots";
 import { ownNoteInEvent } from "./find-note";
@@ -10,26 +11,32 @@ import { notesGone } from "./notes-gone";
 import { undoKeptMs } from "./undo-rules";
 
 /**
+ * Copies kept for an undo that has run out go, every `undoKeptMs` (lib/realtime/socket-server.ts),
+ * and with them the note's words from the command records that held them (its creation, its
+ * edits, a neighbour's grouping, a facilitator's copy): the note is now gone for good.
+ * Done here, not by each delete: finding those records reads the whole day's log once, so a
+ * minute's deletes share one read, and a delete undone is never looked for.
+ */
+export async function pruneDeletedNotes(db: Database, now = Date.now()) {
+  await db.transact(async (tx) => {
+    const gone = await tx
+      .delete(deletedNotes)
+      .where(lt(deletedNotes.deletedAt, now - undoKeptMs))
+      .returning({ id: deletedNotes.noteId });
+    await scrubCommandLog(tx, { mentioning: gone.map((n) => n.id) });
+  });
+}
+
+/**
  * Deletes a note for everyone at once, keeping a copy for a minute so whoever deleted it can undo
  * (lib/notes/restore-note.ts): the row as it was, if it was the second-last note of a group the
  * group that deleting it dissolved, and who had dots on them in a round still open.
  */
-/**
- * Copies kept for an undo that has run out go. Run by the next delete anywhere and, so that a
- * note with an address in it is not kept for days on a quiet server, every `undoKeptMs`
- * (lib/realtime/socket-server.ts).
- */
-export async function pruneDeletedNotes(db: Database, now = Date.now()) {
-  await db.transact((tx) => tx.delete(deletedNotes).where(lt(deletedNotes.deletedAt, now - undoKeptMs)));
-}
-
 export const deleteNote: WriteHandler<"note:delete"> = {
   kind: "write",
   permission: "writeNote",
   async apply(tx, { actor, payload, now }) {
     const { note, board } = await ownNoteInEvent(tx, actor, payload.noteId);
-    // Copies whose undo has run out go now: nothing is kept longer than it is needed.
-    await tx.delete(deletedNotes).where(lt(deletedNotes.deletedAt, now - undoKeptMs));
     const [group] = note.groupId ? await tx.select().from(noteGroups).where(eq(noteGroups.id, note.groupId)) : [];
     const groupMates = group
       ? (await tx.select({ id: notes.id }).from(notes).where(eq(notes.groupId, group.id)))

@@ -19,6 +19,7 @@ import { eraseUnsignedLater } from "@/lib/notes/erase-later";
 import { notesById, toWire } from "@/lib/notes/note-views";
 import { dissolveGroupsLeftAlone, notesGone } from "@/lib/notes/notes-gone";
 import { restateName } from "@/lib/realtime/command-log-names";
+import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
 import { rooms, type WireNote } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { leftName, publicName } from "./profile";
@@ -48,8 +49,10 @@ export type ErasedParticipant = {
  * (with their photos) and presentation feedback; the notes the room reads unsigned a few minutes
  * later, each at its own moment (lib/notes/erase-later.ts).
  *
- * Others' command records may still carry the name the room saw (a note moved by a facilitator
- * names its author); it is replaced there too, so a retry re-sends "Someone who left".
+ * Others' command records carry what the room saw of them: a facilitator's move lists their
+ * skills, a neighbour's grouping or a copy holds their notes' words. Every record that names them
+ * or one of their notes by id keeps only its ids (lib/realtime/command-log-scrub.ts), and any
+ * other copy of the name the room saw is replaced by "Someone who left".
  *
  * Runs inside the caller's transaction. The photo files are the caller's to remove after the
  * commit (their rows are gone, so nothing serves them meanwhile).
@@ -66,6 +69,8 @@ export async function eraseParticipant(
   if (!person) return { notesDeleted: 0, photoStorageKeys: [], broadcasts: [] };
   const key = `p:${participantId}`;
   const signedBefore = await signedNotesOf(tx, participantId);
+  // Asked before any goes: the records that mention them must be found after they have gone.
+  const noteIds = await noteIdsOf(tx, participantId);
 
   const [membership] = await tx
     .delete(teamMembers)
@@ -120,6 +125,7 @@ export async function eraseParticipant(
       ne(commandLog.name, "event:leave"),
     ),
   );
+  await scrubCommandLog(tx, { mentioning: [participantId, ...noteIds] });
   for (const name of new Set([person.displayName, publicName(person)])) {
     if (name !== leftName) await restateName(tx, name, leftName);
   }
@@ -153,6 +159,15 @@ export async function eraseParticipant(
     ...(await resignedNotes(tx, participantId, signedBefore)),
   ];
   return { notesDeleted: deleted.length + erasedLater, photoStorageKeys, broadcasts };
+}
+
+/** Every note of theirs, on a board or kept a minute for "Undo", copies included (a copy keeps its author). */
+async function noteIdsOf(tx: Tx, participantId: string): Promise<string[]> {
+  const [onBoards, deleted] = await Promise.all([
+    tx.select({ id: notes.id }).from(notes).where(eq(notes.authorParticipantId, participantId)),
+    tx.select({ id: deletedNotes.noteId }).from(deletedNotes).where(eq(deletedNotes.authorParticipantId, participantId)),
+  ]);
+  return [...onBoards, ...deleted].map((n) => n.id);
 }
 
 /** Someone's notes as their boards' rooms see them, board by board. */

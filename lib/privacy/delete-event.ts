@@ -1,9 +1,10 @@
-import { eq, inArray, like, or } from "drizzle-orm";
+import { eq, inArray, like, or, type SQL } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import {
   boards,
   briefFiles,
   briefs,
+  commandLog,
   events,
   notePhotos,
   participants,
@@ -16,7 +17,6 @@ import {
 } from "@/db/schema";
 import type { FileStorage } from "@/lib/files/storage";
 import { recordAudit } from "./audit";
-import { eraseCommandLog } from "./erase-personal-data";
 import { removeFiles } from "./retention-sweep";
 
 /** Every file an event keeps in storage: project packs, note photos and maps, showcase images, check-in photos. */
@@ -44,6 +44,30 @@ async function eventStorageKeys(tx: Tx, eventId: string) {
 }
 
 /**
+ * The records the event's people sent, and those whose broadcasts or results name the event, its
+ * boards or its teams, go with it. Deleted, not only scrubbed as at retention: a retry names an
+ * event that is no longer there, and is refused.
+ */
+async function deleteCommandLog(tx: Tx, eventId: string, participantIds: string[]) {
+  const keys = participantIds.map((id) => `p:${id}`);
+  for (let i = 0; i < keys.length; i += 500) {
+    await tx.delete(commandLog).where(inArray(commandLog.actorKey, keys.slice(i, i + 500)));
+  }
+  const [boardIds, teamIds] = await Promise.all([
+    tx.select({ id: boards.id }).from(boards).where(eq(boards.eventId, eventId)),
+    tx.select({ id: teams.id }).from(teams).where(eq(teams.eventId, eventId)),
+  ]);
+  const ids = [eventId, ...boardIds.map((b) => b.id), ...teamIds.map((t) => t.id)];
+  for (let i = 0; i < ids.length; i += 100) {
+    // In what it broadcast, or only in its result (a command that changed nothing still answered with the note).
+    const mentions: SQL[] = ids
+      .slice(i, i + 100)
+      .flatMap((id) => [like(commandLog.fanout, `%${id}%`), like(commandLog.result, `%${id}%`)]);
+    await tx.delete(commandLog).where(or(...mentions));
+  }
+}
+
+/**
  * Deletes an event with everything in it: its rows (most go by the foreign keys' cascade; the
  * command log and room sequences, which name the event only inside their text, here), then its
  * files. The audit entry is written in the same transaction and outlives the event until its
@@ -59,7 +83,7 @@ export async function deleteEvent(
     if (!event) return null;
     const storageKeys = await eventStorageKeys(tx, input.eventId);
     const people = await tx.select({ id: participants.id }).from(participants).where(eq(participants.eventId, input.eventId));
-    await eraseCommandLog(
+    await deleteCommandLog(
       tx,
       input.eventId,
       people.map((p) => p.id),

@@ -1,8 +1,7 @@
-import { and, eq, inArray, isNotNull, like, notInArray, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, notInArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
   boards,
-  commandLog,
   events,
   notePhotos,
   notes,
@@ -20,6 +19,7 @@ import {
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { pseudonym } from "@/lib/participants/profile-facts";
+import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
 
 /** What the sweep erased from one event: counts for the audit log, keys for the file store. */
 export type Erasure = {
@@ -42,7 +42,7 @@ const ownerPseudonym = "Project owner";
  *   owners and check-ins, risk checks) follow the same pseudonym, or a role.
  * - Photos that may show people (note photos, showcase images, check-in photos) are deleted; a
  *   map board's image (a map, uploaded by staff) stays.
- * - The command log of the event's people and the event's presence rows go.
+ * - The command records of the event's people and rooms keep only their ids; the event's presence rows go.
  */
 export async function erasePersonalData(tx: Tx, eventId: string, now: number): Promise<Erasure> {
   const people = await tx
@@ -149,31 +149,25 @@ export async function erasePersonalData(tx: Tx, eventId: string, now: number): P
   await tx.delete(presence).where(eq(presence.eventId, eventId));
   // The record of emails sent for the event names each recipient's address.
   await tx.delete(sentEmails).where(eq(sentEmails.eventId, eventId));
-  await eraseCommandLog(tx, eventId, [...names.keys(), ...people.filter((p) => p.leftAt !== null).map((p) => p.id)]);
+  await scrubEventCommands(tx, eventId, [...names.keys(), ...people.filter((p) => p.leftAt !== null).map((p) => p.id)]);
   await tx.update(events).set({ personalDataErasedAt: now }).where(eq(events.id, eventId));
   return { participants: names.size, photos, storageKeys };
 }
 
 /**
  * The command log keeps what a retry needs, which can include what people sent and what was
- * broadcast about them: the rows of the event's people, and those whose broadcasts went to the
- * event's rooms (named by the event's, boards' and teams' ids), go.
+ * broadcast about them: the records the event's people sent, and those that mention the event,
+ * its boards or teams (their broadcasts went to the event's rooms) or its people, keep only their
+ * ids (lib/realtime/command-log-scrub.ts). The event may still be open (someone joined late), so
+ * the records stay: a retry is answered, not applied again.
  */
-export async function eraseCommandLog(tx: Tx, eventId: string, participantIds: string[]) {
-  const keys = participantIds.map((id) => `p:${id}`);
-  for (let i = 0; i < keys.length; i += 500) {
-    await tx.delete(commandLog).where(inArray(commandLog.actorKey, keys.slice(i, i + 500)));
-  }
+async function scrubEventCommands(tx: Tx, eventId: string, participantIds: string[]) {
   const [boardIds, teamIds] = await Promise.all([
     tx.select({ id: boards.id }).from(boards).where(eq(boards.eventId, eventId)),
     tx.select({ id: teams.id }).from(teams).where(eq(teams.eventId, eventId)),
   ]);
-  const ids = [eventId, ...boardIds.map((b) => b.id), ...teamIds.map((t) => t.id)];
-  for (let i = 0; i < ids.length; i += 100) {
-    // In what it broadcast, or only in its result (a command that changed nothing still answered with the note).
-    const mentions: SQL[] = ids
-      .slice(i, i + 100)
-      .flatMap((id) => [like(commandLog.fanout, `%${id}%`), like(commandLog.result, `%${id}%`)]);
-    await tx.delete(commandLog).where(or(...mentions));
-  }
+  await scrubCommandLog(tx, {
+    sentBy: participantIds.map((id) => `p:${id}`),
+    mentioning: [eventId, ...boardIds.map((b) => b.id), ...teamIds.map((t) => t.id), ...participantIds],
+  });
 }

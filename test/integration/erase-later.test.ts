@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { notes } from "@/db/schema";
+import { commandLog, notes } from "@/db/schema";
 import { eraseDueNotes, eraseLaterWindowMs } from "@/lib/notes/erase-later";
 import { until } from "./support/board-follow";
 import { clientsFor, ok, participantCookie, staffCookie, type TestSocket } from "./support/clients";
@@ -80,6 +80,9 @@ describe("a leaver's unsigned notes", () => {
       ]),
     );
 
+    // Meanwhile a facilitator moves one: the record of it holds its words, until it goes.
+    await ok(staff, "note:move", { noteId: unsigned[0]!.id, column: event.welcomeColumn, beforeNoteId: null });
+
     // One's moment comes: that note goes from the open screens, the others stay.
     await t.server.db.transact((tx) =>
       tx
@@ -99,6 +102,8 @@ describe("a leaver's unsigned notes", () => {
     expect(await rowsOf(waiting)).toEqual([]);
     const text = JSON.stringify(await t.server.db.read.select().from(notes));
     expect(text).not.toMatch(/underpass|More benches|A mural/);
+    // Nor in any record of what was done with them, before she left or since.
+    expect(JSON.stringify(await t.server.db.read.select().from(commandLog))).not.toMatch(/underpass|More benches|A mural/);
   });
 
   it("stay if they leave without asking for their notes to go", async () => {

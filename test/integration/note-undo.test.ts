@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { deletedNotes } from "@/db/schema";
+import { commandLog, deletedNotes } from "@/db/schema";
 import type { BoardState } from "@/lib/boards/board-state";
 import { pruneDeletedNotes } from "@/lib/notes/delete-note";
 import { undoKeptMs } from "@/lib/notes/undo-rules";
@@ -166,5 +166,7 @@ describe("undo of a deleted note", () => {
     if (!benId) throw new Error("Ben not listed");
     await ok(staff, "participant:notes-delete", { participantId: benId });
     expect(JSON.stringify(await t.server.db.read.select().from(deletedNotes))).not.toMatch(/Amira's private thought|Ben's flood/);
+    // Nor do the records of the commands that wrote them (Ben's own included: his retries still come).
+    expect(JSON.stringify(await t.server.db.read.select().from(commandLog))).not.toMatch(/Amira's private thought|Ben's flood/);
   });
 });

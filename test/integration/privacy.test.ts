@@ -379,8 +379,23 @@ describe("privacy against a real database and file store", () => {
     });
     expect(findIn(await dumpDatabase(db), [t.privateContact])).not.toEqual([]);
 
+    // A facilitator's command record holds someone's words (the answer to a move of their note).
+    const moved = { id: w.noteIds[0]!, boardId: w.boardId, text: `Call ${t.privateName} on ${t.privateContact}` };
+    await db.transact((tx) =>
+      tx.insert(commandLog).values({
+        actorKey: `a:${organiser.accountId}`,
+        commandId: "cmd-move-before-the-sweep",
+        name: "note:move",
+        result: { note: moved },
+        fanout: { broadcasts: [{ room: `board:${w.boardId}`, event: "note:moved", data: { note: moved } }], signals: [] },
+      }),
+    );
+
     const swept = await sweepRetention({ db, storage, now });
     expect(swept).toMatchObject({ outcome: "swept", erased: [{ id: w.eventId, participants: 4, photos: 3, filesMissing: 0 }] });
+    // The record stays (the event may still be open: a retry is answered, not applied again), with only its ids.
+    const records = await db.read.select().from(commandLog).where(eq(commandLog.commandId, "cmd-move-before-the-sweep"));
+    expect(records.map((r) => [r.result, r.fanout])).toEqual([[{ note: { ...moved, text: "" } }, null]]);
 
     // The other event (24 months) keeps its people; once it is deleted too, nobody's data is left.
     const kept = await db.read.select().from(participants).where(eq(participants.eventId, other.eventId));

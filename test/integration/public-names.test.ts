@@ -6,9 +6,12 @@
  * (a facilitator's connection). The young person joins (age not said yet), joins a team, says
  * they are under 16 and shares access needs and a contact, then does everything a participant
  * can (notes, groups, dots, showcase, cheers, feedback, judging), while staff do what names them
- * (copying their notes, making them a judge). No recorded byte may carry any part of their name,
- * their access needs or their contact (their skills are shown to the room by design). Then they leave, and a dump of the whole database
- * (every table, every column) holds none of it, nor their age band or skills.
+ * (copying, editing and moving their notes and them, making them a judge) and a teammate groups
+ * their note. No recorded byte may carry any part of their name, their access needs or their
+ * contact (their skills are shown to the room by design). Then they leave, asking for their notes
+ * to go, and a dump of the whole database (every table, every column; the command records that
+ * others' moves, groupings, edits and copies left included) holds none of it, nor their age band,
+ * their skills or the words of their notes.
  */
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,12 +30,14 @@ const young = {
   name: "Yara Leaverson",
   accessNeeds: "Yara needs step-free access",
   contact: "yara.leaverson@example.org",
-  skills: ["juggling-kazoo"],
+  skills: ["juggling-kazoo", "hillcrest-academy"],
 };
 /** Any of these, anywhere an observer can read, is a leak. (Skills are shown to the room by design.) */
 const secrets = ["Yara", "Leaverson", "step-free", "yara.leaverson"];
-/** After leaving, nothing of them at all: skills, age band and the initials they were shown by too. */
-const personalData = [...secrets, "juggling-kazoo", "under_16", '"Y. L."'];
+/** Words of notes they wrote, all deleted by the time they have left. */
+const theirWords = ["Before I said my age", "A café in the park", "Swings", "Hello from the young people"];
+/** After leaving, nothing of them at all: skills, age band, the initials they were shown by and their notes' words too. */
+const personalData = [...secrets, ...young.skills, "under_16", '"Y. L."', ...theirWords];
 
 let server: TestServer;
 let clients: ReturnType<typeof clientsFor>;
@@ -139,6 +144,9 @@ describe("public names", () => {
       contactConsent: true,
       contact: young.contact,
     });
+    // Staff move them and back: the answer and the broadcasts list them with their skills.
+    await ok(org, "participant:move", { participantId: joined.id, teamId: team2 });
+    await ok(org, "participant:move", { participantId: joined.id, teamId: team1 });
 
     // Boards.
     const mine = await ok(me, "note:create", {
@@ -151,11 +159,24 @@ describe("public names", () => {
       column: teamColumn,
       text: "Benches",
     });
-    await ok(me, "note:update", { noteId: mine.note.id, baseVersion: mine.note.version, text: "A café in the park, run by us" });
+    const edited = await ok(me, "note:update", {
+      noteId: mine.note.id,
+      baseVersion: mine.note.version,
+      text: "A café in the park, run by us",
+    });
+    // A facilitator tidies their words: the record of it holds them.
+    await ok(org, "note:update", {
+      noteId: mine.note.id,
+      baseVersion: edited.note.version,
+      text: "A café in the park, run by us young people",
+    });
     await ok(me, "note:move", { noteId: mine.note.id, column: teamColumn, beforeNoteId: mateNote.note.id });
     const grouped = await ok(me, "note:group", { noteId: mine.note.id, withNoteId: mateNote.note.id });
     await ok(me, "group:rename", { groupId: grouped.group.id, title: "Places to sit" });
     await ok(me, "note:ungroup", { noteId: mine.note.id });
+    // Their teammate groups their note with one of their own, and takes it apart again.
+    await ok(mate, "note:group", { noteId: mateNote.note.id, withNoteId: mine.note.id });
+    await ok(mate, "note:ungroup", { noteId: mateNote.note.id });
     await ok(me, "note:delete", { noteId: early.note.id });
     await ok(me, "note:create", { boardId: plenary, column: plenaryColumn, text: "Hello from the young people" });
     await ok(org, "notes:copy", { toBoardId: plenary, noteIds: [mine.note.id] });
@@ -259,9 +280,9 @@ describe("public names", () => {
       reads.some((r) => r.who === "teammate" && r.read === "presentation:state" && r.text.includes('"authorName":"Y. L."')),
     ).toBe(true);
 
-    // Leaving (their notes stay, by "Someone who left").
+    // Leaving, with their notes (what they made with others stays, by "Someone who left").
     const left = received.length;
-    await ok(me, "event:leave", { deleteNotes: false });
+    await ok(me, "event:leave", { deleteNotes: true });
     await expect.poll(() => received.slice(left).some((r) => r.event === "participant:left"), { timeout: 20_000 }).toBe(true);
     const readsBefore = reads.length;
     await readEverything();

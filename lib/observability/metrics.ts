@@ -65,6 +65,12 @@ export function createMetrics() {
     labelNames: ["budget", "admitted"] as const,
     registers: [registry],
   });
+  const renderAdmissions = new Counter({
+    name: "madein_render_admissions_total",
+    help: "Requests that render a page, by how each was let through (lib/server/render-turns.ts): now, waited (in its address's line), gone (the client left while waiting); refused with 503: line (its line full), full (every line full), shed (cut from the longest line), late (waited too long); overran (a turn held too long, no longer counted).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
   const broadcasts = new Counter({
     name: "madein_broadcasts_total",
     help: "Room broadcasts emitted after commands.",
@@ -72,7 +78,14 @@ export function createMetrics() {
   });
 
   /** Gauges read when scraped, from whatever the server hands in once it exists. */
-  function observeServer(read: { sockets(): number; rooms(): number; writeQueueDepth(): number; draining(): boolean }) {
+  function observeServer(read: {
+    sockets(): number;
+    rooms(): number;
+    writeQueueDepth(): number;
+    draining(): boolean;
+    rendersInFlight(): number;
+    rendersWaiting(): number;
+  }) {
     new Gauge({
       name: "madein_sockets_connected",
       help: "Socket.io connections open on this process.",
@@ -98,6 +111,22 @@ export function createMetrics() {
       },
     });
     new Gauge({
+      name: "madein_renders_in_flight",
+      help: "Pages being rendered on this process.",
+      registers: [registry],
+      collect() {
+        this.set(read.rendersInFlight());
+      },
+    });
+    new Gauge({
+      name: "madein_renders_waiting",
+      help: "Page requests waiting for their turn to render on this process.",
+      registers: [registry],
+      collect() {
+        this.set(read.rendersWaiting());
+      },
+    });
+    new Gauge({
       name: "madein_draining",
       help: "1 while the process is shutting down (readiness answers 503).",
       registers: [registry],
@@ -118,6 +147,7 @@ export function createMetrics() {
     fanoutBatches,
     broadcasts,
     readAdmissions,
+    renderAdmissions,
     emailSweeps,
     observeServer,
   };

@@ -121,7 +121,8 @@ export function routeHandlerPattern(appPaths: readonly string[]): RegExp | null 
 }
 
 let builtRouteHandlers: RegExp | null | undefined;
-function isRouteHandlerPath(path: string) {
+/** Whether a path is one of the build's route handlers (not a page). */
+export function isRouteHandlerPath(path: string) {
   if (builtRouteHandlers === undefined) {
     try {
       builtRouteHandlers = routeHandlerPattern(Object.keys(serverManifest<Record<string, string>>("app-paths-manifest.json")));

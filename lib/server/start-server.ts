@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import compression from "compression";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { setSharedDatabase } from "@/db/shared";
+import { accountFromSession } from "@/lib/auth/identity";
 import type { Env } from "@/lib/config/env";
 import { metricsHostDefault } from "@/lib/config/operations-env";
 import { startEmailJobs } from "@/lib/email/email-jobs";
@@ -26,6 +27,9 @@ import { builtStylesheets, filterInlinedCss } from "./inlined-css";
 import { answerPlainly } from "./plain-answer";
 import { postAllowance } from "./post-allowance";
 import { createReadinessCheck } from "./readiness";
+import { createRenderGate } from "./render-gate";
+import { renderPersonOf } from "./render-person";
+import type { RenderLimits } from "./render-turns";
 import { answerMistake, requestMistake } from "./request-mistakes";
 import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
@@ -62,6 +66,8 @@ export type StartOptions = {
   retentionSweep?: RetentionScheduleOptions | false;
   /** Structured logs (access log, command records). Default: JSON lines on stdout. */
   logger?: Logger;
+  /** Turns at rendering pages per client address (lib/server/render-turns.ts); `false` for none (bench/page-flood.ts compares). */
+  renders?: Partial<RenderLimits> | false;
 };
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -113,6 +119,15 @@ export async function startServer(options: StartOptions) {
       });
     nextApp = app as unknown as { close?: () => Promise<void> };
   }
+
+  const renders =
+    options.renders === false
+      ? null
+      : createRenderGate({
+          limits: options.renders,
+          personOf: renderPersonOf(env.SESSION_SECRET, async (token) => (await accountFromSession(db.read, token))?.id ?? null),
+          onOutcome: (outcome) => metrics.renderAdmissions.inc({ outcome }),
+        });
 
   let draining = false;
   const readiness = createReadinessCheck({ db, databaseUrl: env.DATABASE_URL, redis });
@@ -187,15 +202,20 @@ export async function startServer(options: StartOptions) {
     // Next answers 500 to these ("/p/%", TRACE, its own error page by name): they are the client's.
     const mistake = requestMistake(req.method, req.url);
     if (mistake) return answerMistake(res, req.headers, mistake);
-    gateServerActions(req, res, () => handle(req, res), {
-      dev: options.pages ? options.pages.dev : false,
-      publicUrl: env.PUBLIC_URL,
-      allowance: (r) => postAllowance(db.read, r.headers.cookie, env.SESSION_SECRET),
-    }).catch((error) => {
-      log("server action gate failed", error);
+    const failed = (what: string) => (error: unknown) => {
+      log(what, error);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
-    });
+    };
+    // A page's turn comes before its form's body is read: a line holds connections, not bodies.
+    const render = () =>
+      gateServerActions(req, res, () => handle(req, res), {
+        dev: options.pages ? options.pages.dev : false,
+        publicUrl: env.PUBLIC_URL,
+        allowance: (r) => postAllowance(db.read, r.headers.cookie, env.SESSION_SECRET),
+      }).catch(failed("server action gate failed"));
+    if (renders) renders.admit(req, res, render).catch(failed("render turns failed"));
+    else render();
   });
   const realtime = createRealtime(http, {
     db,
@@ -254,7 +274,8 @@ export async function startServer(options: StartOptions) {
       metrics.httpSeconds.observe({ route }, seconds);
       // Probes and static files every few seconds would drown the rest: debug for those.
       const quiet = route === "/healthz" || route === "/readyz" || route === "/metrics" || route.startsWith("/_next/");
-      const level = status >= 500 ? "error" : quiet ? "debug" : "info";
+      // A 503 is a page refused its turn (lib/server/render-turns.ts), the client's doing, not a failure here.
+      const level = status >= 500 && status !== 503 ? "error" : quiet ? "debug" : "info";
       if (!logger.isLevelEnabled(level)) return;
       logger[level]({ reqId, method: req.method, route, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
     });
@@ -264,6 +285,8 @@ export async function startServer(options: StartOptions) {
     rooms: () => realtime.io.of("/").adapter.rooms.size - realtime.io.of("/").sockets.size,
     writeQueueDepth: () => db.writeQueue.depth(),
     draining: () => draining,
+    rendersInFlight: () => renders?.inFlight() ?? 0,
+    rendersWaiting: () => renders?.waiting() ?? 0,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -322,6 +345,7 @@ export async function startServer(options: StartOptions) {
     close() {
       closing ??= (async () => {
         draining = true;
+        renders?.stop();
         metricsServer?.close();
         http.close();
         await retention?.stop();

@@ -98,6 +98,8 @@ describe("metrics and logs of a short session", () => {
       false,
     );
     for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}/healthz`)).ok).toBe(true);
+    // A page (here without Next, a 404) takes a turn at rendering; a probe never does.
+    expect((await fetch(`${server.url}/e/no-such-event`)).status).toBe(404);
 
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
     expect((await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status).toBe(
@@ -131,6 +133,9 @@ describe("metrics and logs of a short session", () => {
     expect(sample(text, "madein_http_request_duration_seconds_count", { route: "/healthz" })).toBe(3);
     expect(sample(text, "nodejs_eventloop_lag_p99_seconds")).toBeGreaterThanOrEqual(0);
     expect(sample(text, "madein_draining")).toBe(0);
+    expect(sample(text, "madein_render_admissions_total", { outcome: "now" })).toBe(1);
+    expect(sample(text, "madein_renders_in_flight")).toBe(0);
+    expect(sample(text, "madein_renders_waiting")).toBe(0);
   });
 
   it("logs JSON lines with ids and outcomes, and nothing anyone typed", () => {

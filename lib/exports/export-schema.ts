@@ -8,6 +8,7 @@ import { maxMilestones } from "@/lib/projects/check-in-rules";
 import { maxCheckInLinks, maxCheckInNumbers, webLink } from "@/lib/projects/project-schema";
 import { reactionKinds } from "@/lib/realtime/constants";
 import { withoutControlCharacters } from "@/lib/text/control-characters";
+import { exportCaps as caps, listWords, rowsToWrite } from "./export-caps";
 
 /**
  * The JSON export of one event: complete enough to rebuild the event in another Made In
@@ -88,27 +89,31 @@ const exportedBriefSchema = z.object({
   // As the brief editor allows: a longer background only costs every visitor its parse (lib/markdown).
   background: text(20_000),
   createdAt: instant,
-  links: z.array(
-    // As the brief editor takes them: a web address only (a "javascript:" link would run on every reader's page).
-    z.object({
-      kind: z.enum(["data", "link"]),
-      title: text(500),
-      url: webAddressSchema,
-      note: text(),
-      position: z.number().int(),
-    }),
-  ),
-  contacts: z.array(z.object({ role: text(500), howToReach: text(), position: z.number().int() })),
+  links: z
+    .array(
+      // As the brief editor takes them: a web address only (a "javascript:" link would run on every reader's page).
+      z.object({
+        kind: z.enum(["data", "link"]),
+        title: text(500),
+        url: webAddressSchema,
+        note: text(),
+        position: z.number().int(),
+      }),
+    )
+    .max(caps.briefRows),
+  contacts: z.array(z.object({ role: text(500), howToReach: text(), position: z.number().int() })).max(caps.briefRows),
   /** The bytes are in the archive at `path`, not in this JSON. */
-  files: z.array(
-    z.object({
-      title: text(500),
-      fileName: text(500),
-      contentType: text(200),
-      size: z.number().int(),
-      path: filePath.optional(),
-    }),
-  ),
+  files: z
+    .array(
+      z.object({
+        title: text(500),
+        fileName: text(500),
+        contentType: text(200),
+        size: z.number().int(),
+        path: filePath.optional(),
+      }),
+    )
+    .max(caps.briefRows),
 });
 
 const exportedParticipantSchema = z.object({
@@ -134,7 +139,7 @@ const exportedTeamSchema = z.object({
   capacity: z.number().int().min(0).max(1000).nullable(),
   position: z.number().int(),
   createdAt: instant,
-  memberIds: z.array(id),
+  memberIds: z.array(id).max(caps.participants),
 });
 
 const exportedReframeSchema = z.object({
@@ -178,7 +183,7 @@ export const exportedBoardSchema = z.object({
   teamId: id.nullable(),
   title: text(200),
   // The people's choice has a board of its own with no columns (its votes are on teams).
-  columns: z.array(z.object({ key: text(100), title: text(200) })),
+  columns: z.array(z.object({ key: text(100), title: text(200) })).max(caps.columns),
   template: text(100),
   locked: z.boolean(),
   anonymous: z.boolean(),
@@ -188,8 +193,8 @@ export const exportedBoardSchema = z.object({
   mapImage: filePath.nullable().optional(),
   position: z.number().int(),
   createdAt: instant,
-  groups: z.array(z.object({ id, title: text(500), createdAt: instant })),
-  notes: z.array(exportedNoteSchema),
+  groups: z.array(z.object({ id, title: text(500), createdAt: instant })).max(caps.groupsPerBoard),
+  notes: z.array(exportedNoteSchema).max(caps.notesPerBoard),
 });
 
 const exportedVoteRoundSchema = z.object({
@@ -202,23 +207,25 @@ const exportedVoteRoundSchema = z.object({
   /** People's choice: nobody puts a dot on their own team. */
   excludeOwnTeam: z.boolean().default(false),
   talliesLive: z.boolean(),
-  columns: z.array(text(100)).nullable(),
+  columns: z.array(text(100)).max(caps.columns).nullable(),
   shortlistSize: z.number().int().min(0).max(1000),
-  shortlist: z.array(id).nullable(),
+  shortlist: z.array(id).max(caps.shortlist).nullable(),
   endsAt: time,
   createdAt: instant,
   closedAt: time,
   revealedAt: time,
   /** One row per dot. A voter is "voter-N", a pseudonym of its round (older files: a participant id or "staff-N"). */
-  votes: z.array(
-    z.object({
-      voter: id,
-      targetId: id,
-      slot: z.number().int().min(0),
-      placeOnTarget: z.number().int().min(0),
-      createdAt: instant,
-    }),
-  ),
+  votes: z
+    .array(
+      z.object({
+        voter: id,
+        targetId: id,
+        slot: z.number().int().min(0),
+        placeOnTarget: z.number().int().min(0),
+        createdAt: instant,
+      }),
+    )
+    .max(caps.votesPerRound),
 });
 
 export const exportedProjectSchema = z.object({
@@ -239,24 +246,28 @@ export const exportedProjectSchema = z.object({
   milestones: z
     .array(z.object({ day: z.number().int().min(1).max(3650), title: text(500), dueAt: instant, doneAt: time }))
     .max(maxMilestones),
-  checkIns: z.array(
-    z.object({
-      status: z.enum(["on_track", "at_risk", "stuck", "done"]),
-      progress: text(),
-      evidence: text(),
-      numbers: z.array(z.object({ label: text(200), value: z.number() })).max(maxCheckInNumbers),
-      // Web links only, as the check-in form takes them: they are links on the public progress page.
-      links: z.array(text(2000).refine((link) => webLink(link) !== null)).max(maxCheckInLinks),
-      photoCount: z.number().int().min(0),
-      /** The photos' paths in the archive, in the owner's order. */
-      photos: z.array(filePath).max(50).optional(),
-      learning: text(),
-      helpNeeded: text(),
-      authorName: text(200),
-      createdAt: instant,
-    }),
-  ),
-  risks: z.array(z.object({ item: text(100), checked: z.boolean(), notes: text(), checkedBy: text(200), updatedAt: instant })),
+  checkIns: z
+    .array(
+      z.object({
+        status: z.enum(["on_track", "at_risk", "stuck", "done"]),
+        progress: text(),
+        evidence: text(),
+        numbers: z.array(z.object({ label: text(200), value: z.number() })).max(maxCheckInNumbers),
+        // Web links only, as the check-in form takes them: they are links on the public progress page.
+        links: z.array(text(2000).refine((link) => webLink(link) !== null)).max(maxCheckInLinks),
+        photoCount: z.number().int().min(0),
+        /** The photos' paths in the archive, in the owner's order. */
+        photos: z.array(filePath).max(50).optional(),
+        learning: text(),
+        helpNeeded: text(),
+        authorName: text(200),
+        createdAt: instant,
+      }),
+    )
+    .max(caps.checkInsPerProject),
+  risks: z
+    .array(z.object({ item: text(100), checked: z.boolean(), notes: text(), checkedBy: text(200), updatedAt: instant }))
+    .max(caps.risksPerProject),
 });
 
 /**
@@ -267,7 +278,7 @@ export const exportedProjectSchema = z.object({
 export const exportedPresentationsSchema = z.object({
   run: z
     .object({
-      order: z.array(id),
+      order: z.array(id).max(caps.teams),
       presentSeconds: z.number().int().min(0).max(3600),
       questionsSeconds: z.number().int().min(0).max(3600),
       currentTeamId: id.nullable(),
@@ -276,55 +287,63 @@ export const exportedPresentationsSchema = z.object({
       /** The board whose team vote is the people's choice (it is among `voteRounds`). */
       peoplesChoiceBoardId: id.nullable(),
       /** Teams nobody joined that staff added to the presentations anyway; older exports have none. */
-      includedTeamIds: z.array(id).default([]),
+      includedTeamIds: z.array(id).max(caps.teams).default([]),
       /** Criteria the organiser set; a team not listed is judged on its brief's success lines. */
-      criteria: z.array(z.object({ teamId: id, criteria: z.array(text(500)).max(50) })),
+      criteria: z.array(z.object({ teamId: id, criteria: z.array(text(500)).max(50) })).max(caps.teams),
       updatedAt: time,
     })
     .nullable(),
-  showcases: z.array(
-    z.object({
-      teamId: id,
-      title: text(500),
-      summary: text(),
-      made: text(),
-      learned: text(),
-      links: z.array(z.object({ title: text(500), url: text(2000) })).max(50),
-      /** In the team's order; the bytes are in the archive at `path`, not in this JSON. */
-      images: z.array(
-        z.object({
-          id,
-          contentType: text(200),
-          size: z.number().int().min(0),
-          createdAt: instant,
-          path: filePath.optional(),
-        }),
-      ),
-      nextSteps: text(),
-      /** As the team wrote it; empty means the brief's owner. */
-      takenForwardBy: text(500),
-      needs: text(),
-      /** Derived when exported, for readers of the file; `editor` is who it was (participant id or staff pseudonym). */
-      updatedBy: text(200),
-      editor: id.nullable().optional(),
-      updatedAt: time,
-    }),
-  ),
+  showcases: z
+    .array(
+      z.object({
+        teamId: id,
+        title: text(500),
+        summary: text(),
+        made: text(),
+        learned: text(),
+        links: z.array(z.object({ title: text(500), url: text(2000) })).max(50),
+        /** In the team's order; the bytes are in the archive at `path`, not in this JSON. */
+        images: z
+          .array(
+            z.object({
+              id,
+              contentType: text(200),
+              size: z.number().int().min(0),
+              createdAt: instant,
+              path: filePath.optional(),
+            }),
+          )
+          .max(caps.imagesPerShowcase),
+        nextSteps: text(),
+        /** As the team wrote it; empty means the brief's owner. */
+        takenForwardBy: text(500),
+        needs: text(),
+        /** Derived when exported, for readers of the file; `editor` is who it was (participant id or staff pseudonym). */
+        updatedBy: text(200),
+        editor: id.nullable().optional(),
+        updatedAt: time,
+      }),
+    )
+    .max(caps.teams),
   /** Each row of `count` becomes that many rows: bounded here, and by the room's people in `danglingInPresentations`. */
-  reactions: z.array(
-    z.object({ teamId: id, kind: z.enum(reactionKinds), count: z.number().int().min(1).max(maxReactionsInExport) }),
-  ),
-  feedback: z.array(z.object({ teamId: id, author: id, authorName: text(200), text: text(), createdAt: instant })),
-  judges: z.array(z.object({ judge: id, name: text(200), createdAt: instant })),
-  scores: z.array(
-    z.object({
-      teamId: id,
-      judge: id,
-      criterion: text(500),
-      score: z.number().int().min(1).max(5),
-      updatedAt: instant,
-    }),
-  ),
+  reactions: z
+    .array(z.object({ teamId: id, kind: z.enum(reactionKinds), count: z.number().int().min(1).max(maxReactionsInExport) }))
+    .max(caps.reactionRows),
+  feedback: z
+    .array(z.object({ teamId: id, author: id, authorName: text(200), text: text(), createdAt: instant }))
+    .max(caps.feedback),
+  judges: z.array(z.object({ judge: id, name: text(200), createdAt: instant })).max(caps.judges),
+  scores: z
+    .array(
+      z.object({
+        teamId: id,
+        judge: id,
+        criterion: text(500),
+        score: z.number().int().min(1).max(5),
+        updatedAt: instant,
+      }),
+    )
+    .max(caps.scores),
 });
 
 export const noPresentations = (): z.infer<typeof exportedPresentationsSchema> => ({
@@ -342,13 +361,13 @@ export const eventExportSchema = z.object({
   exportedAt: instant,
   event: exportedEventSchema,
   phases: z.array(z.object({ name: text(200), position: z.number().int(), startsAt: instant, endsAt: time })).max(100),
-  briefs: z.array(exportedBriefSchema),
-  participants: z.array(exportedParticipantSchema),
-  teams: z.array(exportedTeamSchema),
-  reframes: z.array(exportedReframeSchema),
-  boards: z.array(exportedBoardSchema),
-  voteRounds: z.array(exportedVoteRoundSchema),
-  projects: z.array(exportedProjectSchema),
+  briefs: z.array(exportedBriefSchema).max(caps.briefs),
+  participants: z.array(exportedParticipantSchema).max(caps.participants),
+  teams: z.array(exportedTeamSchema).max(caps.teams),
+  reframes: z.array(exportedReframeSchema).max(caps.reframes),
+  boards: z.array(exportedBoardSchema).max(caps.boards),
+  voteRounds: z.array(exportedVoteRoundSchema).max(caps.voteRounds),
+  projects: z.array(exportedProjectSchema).max(caps.projects),
   /** Absent in exports made before presentations existed. */
   presentations: exportedPresentationsSchema.default(noPresentations),
 });
@@ -379,6 +398,11 @@ export function parseEventExport(raw: unknown): { ok: true; data: EventExport } 
   }
   const refs = danglingReference(parsed.data);
   if (refs) return { ok: false, message: `The export is inconsistent: ${refs}.` };
+  if (rowsToWrite(parsed.data) > caps.rows)
+    return {
+      ok: false,
+      message: `That file can't be imported: all together it has more than ${caps.rows.toLocaleString("en-GB")} people, notes, dots, reactions and other things, more than one event here can have. Nothing was imported.`,
+    };
   return { ok: true, data: parsed.data };
 }
 
@@ -406,6 +430,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
     where = `${plural}, ${singular} ${index + 1}${name ? ` ("${String(name).slice(0, 60)}")` : ""}`;
   } else if (index !== undefined) rest.unshift(index);
   const field = rest.filter((p) => typeof p === "string").join(" › ");
+  if (issue.code === "too_big" && issue.origin === "array") return tooMany(issue.path, Number(issue.maximum), where);
   // zod leaves the input out of issues: look it up, to tell "missing" from "wrong".
   let value: unknown = raw;
   for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
@@ -425,6 +450,16 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
             ? "there is a value this Made In doesn't know"
             : "something isn't valid";
   return `That file can't be imported: ${problem} in ${where}${field ? ` (${field})` : ""}. Was it edited by hand, or cut short?`;
+}
+
+/** A list longer than an import takes, named with where it is, so the organiser can find it. */
+function tooMany(path: PropertyKey[], max: number, where: string): string {
+  const list = path.findLast((p) => typeof p === "string");
+  const kind = listWords[String(list)] ?? "items";
+  const most = max.toLocaleString("en-GB");
+  return path.length === 1
+    ? `That file can't be imported: it has more than ${most} ${kind}, more than Made In takes. Nothing was imported.`
+    : `That file can't be imported: it has more than ${most} ${kind} in ${where}, more than Made In takes there. Nothing was imported.`;
 }
 
 /** The first id that points at nothing in the export, described; null when all ids resolve. */

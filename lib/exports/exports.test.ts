@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvDownload, csvFile, csvTables, findCsvTable, renderCsvTable } from "./csv-tables";
 import { attendanceOf, teamReports } from "./event-report";
+import { exportCaps } from "./export-caps";
 import { type ExportedProject, type ExportedShowcase, noPresentations, parseEventExport } from "./export-schema";
 import { escapeMarkdown, eventMarkdown } from "./markdown-report";
 import { sampleExport, sampleProject } from "./sample-export";
@@ -132,7 +133,51 @@ describe("parseEventExport", () => {
     expect(many).toEqual({
       ok: false,
       message:
-        'That file can\'t be imported: something is too long in the projects, project 1 ("Park Café") (milestones). Was it edited by hand, or cut short?',
+        'That file can\'t be imported: it has more than 20 milestones in the projects, project 1 ("Park Café"), more than Made In takes there. Nothing was imported.',
+    });
+  });
+
+  it("refuses a list longer than an import takes, saying which and where: the rows an import writes are bounded", () => {
+    const crowded = sampleExport();
+    const board = crowded.boards[0];
+    const note = board?.notes[0];
+    if (!board || !note) throw new Error("no note");
+    board.notes = Array.from({ length: exportCaps.notesPerBoard + 1 }, (_, i) => ({ ...note, id: `n${i}`, groupId: null }));
+    expect(parseEventExport(crowded)).toEqual({
+      ok: false,
+      message:
+        'That file can\'t be imported: it has more than 5,000 notes in the boards, board 1 ("Ideas"), more than Made In takes there. Nothing was imported.',
+    });
+    board.notes = board.notes.slice(0, exportCaps.notesPerBoard);
+    expect(parseEventExport(crowded).ok).toBe(true);
+
+    const people = sampleExport();
+    const person = people.participants[0];
+    if (!person) throw new Error("no person");
+    people.participants = Array.from({ length: exportCaps.participants + 1 }, (_, i) => ({ ...person, id: `p${i}` }));
+    expect(parseEventExport(people)).toEqual({
+      ok: false,
+      message: "That file can't be imported: it has more than 2,000 people, more than Made In takes. Nothing was imported.",
+    });
+  });
+
+  it("refuses an export whose lists, each within its cap, add up to more rows than one event can have", () => {
+    const data = sampleExport();
+    const [board] = data.boards;
+    if (!board) throw new Error("no board");
+    const full = Array.from({ length: exportCaps.notesPerBoard }, (_, i) => ({ ...board.notes[0], id: `n${i}`, groupId: null }));
+    const boards = Math.ceil(exportCaps.rows / exportCaps.notesPerBoard);
+    data.boards = Array.from({ length: boards }, (_, b) => ({
+      ...board,
+      id: `board${b}`,
+      groups: [],
+      notes: full.map((n) => ({ ...n, id: `${n.id}-${b}` })) as typeof board.notes,
+    }));
+    data.voteRounds = [];
+    expect(parseEventExport(data)).toEqual({
+      ok: false,
+      message:
+        "That file can't be imported: all together it has more than 200,000 people, notes, dots, reactions and other things, more than one event here can have. Nothing was imported.",
     });
   });
 

@@ -1,5 +1,7 @@
 import { unzipSync } from "fflate";
+import { maxUploadBytes } from "@/lib/files/file-types";
 import { maxImportBytes, maxImportLabel } from "./import-limits";
+import { yieldTurn } from "./yield-turn";
 
 /**
  * Reads what an organiser uploads to import an event: the JSON export, or the "Everything with
@@ -9,14 +11,25 @@ import { maxImportBytes, maxImportLabel } from "./import-limits";
  * inside the archive. Names are never used as paths on disk (imported files get new storage
  * keys), but a zip with a name that climbs out of its folder was not made by Made In, and is
  * refused rather than half-read.
+ *
+ * Inflating runs on the process that serves the room, so it is done a few entries at a time,
+ * each slice at most `maxEntryBytes` unpacked, letting everything else run between slices.
  */
 
 /** An archive holds the JSON, a report, about ten tables, and the files. */
 export const maxArchiveEntries = 5_000;
-/** Unpacked, all entries together (photos barely compress, so this is generous, not tight). */
-export const maxUnpackedBytes = 200 * 1024 * 1024;
-/** The JSON alone, unpacked. */
-export const maxJsonBytes = 20 * 1024 * 1024;
+/**
+ * Unpacked, all entries together. Photos barely compress, so an upload at its limit (50 MB) of
+ * photos unpacks to about as much; more than this is not what Made In's own archive holds.
+ */
+export const maxUnpackedBytes = 80 * 1024 * 1024;
+/**
+ * The JSON alone, unpacked or uploaded on its own. A weekend of a thousand people with ten
+ * thousand notes exports some 3.5 MB; it is read and checked whole, so it is kept to this.
+ */
+export const maxJsonBytes = 10 * 1024 * 1024;
+/** One file in the archive, unpacked: no photo (8 MB) or project-pack file (10 MB) is larger. */
+export const maxEntryBytes = maxUploadBytes;
 
 export type EventUpload =
   | { ok: true; kind: "json" | "zip"; raw: unknown; files: Map<string, Uint8Array> }
@@ -35,11 +48,16 @@ export function unsafeEntryName(name: string): boolean {
 const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03;
 
 /** The upload's JSON (not yet checked as an export) and, for a zip, its files by path. */
-export function readEventUpload(bytes: Uint8Array): EventUpload {
+export async function readEventUpload(bytes: Uint8Array): Promise<EventUpload> {
   if (bytes.byteLength === 0) return { ok: false, message: "That file is empty." };
   if (bytes.byteLength > maxImportBytes)
     return { ok: false, message: `That file is ${mb(bytes.byteLength)}; imports can be up to ${maxImportLabel}.` };
   if (!isZip(bytes)) {
+    if (bytes.byteLength > maxJsonBytes)
+      return {
+        ok: false,
+        message: `That export is ${mb(bytes.byteLength)}, more than the ${mb(maxJsonBytes)} an export can be.`,
+      };
     try {
       return { ok: true, kind: "json", raw: JSON.parse(new TextDecoder().decode(bytes)), files: new Map() };
     } catch {
@@ -79,7 +97,7 @@ export function declaredEntryCount(bytes: Uint8Array): number | null {
 
 class Refusal extends Error {}
 
-function readArchive(bytes: Uint8Array): EventUpload {
+async function readArchive(bytes: Uint8Array): Promise<EventUpload> {
   const count = declaredEntryCount(bytes);
   if (count === null) return { ok: false, message: cannotOpen };
   if (count > maxArchiveEntries) return { ok: false, message: tooManyEntries };
@@ -124,23 +142,51 @@ function readArchive(bytes: Uint8Array): EventUpload {
       ok: false,
       message: `The event export in that zip is ${mb(json.size)}, more than the ${mb(maxJsonBytes)} an export can be.`,
     };
+  const wanted = entries.filter((e) => e.name === json.name || (e.name.startsWith("files/") && !e.name.endsWith("/")));
+  const tooLarge = wanted.find((e) => e.name !== json.name && e.size > maxEntryBytes);
+  if (tooLarge)
+    return {
+      ok: false,
+      message: `That zip has a file "${tooLarge.name.slice(0, 80)}" that would unpack to ${mb(tooLarge.size)}; a file in an import can be up to ${mb(maxEntryBytes)}. Nothing was imported.`,
+    };
 
-  // Second pass: inflate only the JSON and the files. fflate inflates each entry into a buffer
-  // of its declared size, so an entry that lies about its size cannot grow past it.
-  let unzipped: Record<string, Uint8Array>;
-  try {
-    unzipped = unzipSync(bytes, { filter: (entry) => entry.name === json.name || entry.name.startsWith("files/") });
-  } catch {
-    return { ok: false, message: "That zip can't be opened: part of it is damaged or cut short. Download it again and retry." };
+  // Second pass: inflate only the JSON and the files, a slice at a time. fflate inflates each
+  // entry into a buffer of its declared size, so an entry that lies about its size cannot grow past it.
+  const unzipped = new Map<string, Uint8Array>();
+  for (const slice of slices(wanted)) {
+    const names = new Set(slice);
+    try {
+      for (const [name, data] of Object.entries(unzipSync(bytes, { filter: (entry) => names.has(entry.name) })))
+        unzipped.set(name, data);
+    } catch {
+      return { ok: false, message: "That zip can't be opened: part of it is damaged or cut short. Download it again and retry." };
+    }
+    await yieldTurn();
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder().decode(unzipped[json.name]));
+    raw = JSON.parse(new TextDecoder().decode(unzipped.get(json.name)));
   } catch {
     return { ok: false, message: `${json.name} in that zip isn't readable JSON. Was it edited by hand, or cut short?` };
   }
-  const files = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(unzipped))
-    if (name.startsWith("files/") && !name.endsWith("/")) files.set(name, data);
-  return { ok: true, kind: "zip", raw, files };
+  unzipped.delete(json.name);
+  return { ok: true, kind: "zip", raw, files: unzipped };
+}
+
+/** Entries' names in groups of at most `maxEntryBytes` unpacked (or one larger entry, the JSON). */
+function slices(entries: { name: string; size: number }[]): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let size = 0;
+  for (const entry of entries) {
+    if (group.length > 0 && size + entry.size > maxEntryBytes) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push(entry.name);
+    size += entry.size;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }

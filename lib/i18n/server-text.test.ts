@@ -162,8 +162,8 @@ describe("what the server says, in the person's language", () => {
     expect(localise(tooManyPixelsMessage(9000, 7000), "fr")).toContain("Cette image fait 9\u202f000 × 7\u202f000 pixels.");
   });
 
-  it("says why an import was refused, the messages inside it too", () => {
-    const empty = readEventUpload(new Uint8Array());
+  it("says why an import was refused, the messages inside it too", async () => {
+    const empty = await readEventUpload(new Uint8Array());
     expect(localise(empty.ok ? "" : empty.message, "pt-PT")).toBe("Esse ficheiro está vazio.");
     const old = parseEventExport({ format: "made-in/event", version: 99 });
     expect(localise(old.ok ? "" : old.message, "pl")).toBe("Ten eksport ma wersję 99; ten Made In odczytuje wersję 1.");
@@ -178,6 +178,19 @@ describe("what the server says, in the person's language", () => {
     );
     expect(localise('The export is inconsistent: team "Parks" has an unknown member.', "pl")).toBe(
       "Eksport jest niespójny: zespół „Parks” ma nieznanego członka.",
+    );
+    const crowded =
+      'That file can\'t be imported: it has more than 5,000 notes in the boards, board 3 ("Ideas"), more than Made In takes there. Nothing was imported.';
+    expect(localise(crowded, "fr")).toBe(
+      "Ce fichier ne peut pas être importé\u00a0: il contient plus de 5\u202f000 notes dans les tableaux, tableau 3 («\u00a0Ideas\u00a0»), plus que Made In n’en accepte à cet endroit. Rien n’a été importé.",
+    );
+    expect(
+      localise(
+        "That file can't be imported: it has more than 2,000 people, more than Made In takes. Nothing was imported.",
+        "pl",
+      ),
+    ).toBe(
+      "Nie można zaimportować tego pliku: zawiera ponad 2000 osób, więcej niż przyjmuje Made In. Nic nie zostało zaimportowane.",
     );
   });
 
@@ -294,6 +307,8 @@ describe("the English catalogue knows every message the server writes", () => {
         String.raw`^\s*[A-Za-z]+: \[${literal}, ${literal}\]`,
       ],
       "lib/exports/import-files.ts": [`what: ${either}`, `unnamed\\.push\\(${either}\\)`],
+      // The lists' names, said inside a refusal of a list longer than an import takes.
+      "lib/exports/export-caps.ts": [String.raw`^\s*[A-Za-z]+: ${literal},`],
     };
     const files = sources().filter((file) => !skipped.test(file));
     // Named sentences and labels (`Use ${allowedTypesSentence}.`), read as the code does.

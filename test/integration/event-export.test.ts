@@ -247,7 +247,7 @@ describe("JSON export and import", () => {
     if (!first) throw new Error("no export");
     const firstZip = await archiveOf(db, storage, eventId, first);
     // The zip travels as a file, and is read as the import page reads it.
-    const upload = readEventUpload(firstZip);
+    const upload = await readEventUpload(firstZip);
     if (!upload.ok) throw new Error(upload.message);
     expect(upload.kind).toBe("zip");
     const parsed = parseEventExport(upload.raw);
@@ -340,7 +340,7 @@ describe("JSON export and import", () => {
       );
 
       // The JSON alone still imports: the same event, with its files said to be missing.
-      const plain = readEventUpload(new TextEncoder().encode(JSON.stringify(first)));
+      const plain = await readEventUpload(new TextEncoder().encode(JSON.stringify(first)));
       if (!plain.ok) throw new Error(plain.message);
       const reparsed = parseEventExport(plain.raw);
       if (!reparsed.ok) throw new Error(reparsed.message);

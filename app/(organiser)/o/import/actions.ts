@@ -24,7 +24,7 @@ export async function importEventAction(_previous: FormState, form: FormData): P
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { errors: { file: t("chooseFile") } };
   if (file.size > maxImportBytes) return { errors: { file: t("tooLarge", { size: maxImportLabel }) } };
-  const upload = readEventUpload(new Uint8Array(await file.arrayBuffer()));
+  const upload = await readEventUpload(new Uint8Array(await file.arrayBuffer()));
   if (!upload.ok) return { errors: { file: await inRequestLanguage(upload.message) } };
   const parsed = parseEventExport(upload.raw);
   if (!parsed.ok) return { errors: { file: await inRequestLanguage(parsed.message) } };

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { boards, events, notePhotos, notes } from "@/db/schema";
+import { createEvent } from "@/lib/events/create-event";
 import { loadEventExport } from "@/lib/exports/load-event-export";
 import { prepareImage, saveImage } from "@/lib/files/images";
 import { newStorageKey } from "@/lib/files/storage";
@@ -9,7 +10,7 @@ import { seedWeekend, weekendText } from "@/test/support/seeded-weekend";
 import { phonePhoto } from "@/test/support/test-images";
 import { storage } from "../reliability/support/world";
 import { expectAccessible } from "../support/a11y";
-import { createAccount, db, signIn } from "../support/fixtures";
+import { addStaff, createAccount, createEventFixture, db, signIn } from "../support/fixtures";
 
 test.setTimeout(120_000);
 
@@ -138,10 +139,46 @@ test("a catch-up imported by its weekend's organiser follows the weekend again; 
   await mine.context().close();
 
   const stranger = await createAccount("Organiser elsewhere");
+  // Importing is for organisers: this one runs an event of their own here, not the weekend.
+  await database.transact((tx) => createEvent(tx, { name: "Made in Brixton", createdBy: stranger.id }));
   const theirs = await importAs(stranger.id);
   await expect(theirs.getByTestId("imported-notice")).toContainText(
     `In the file, this was a catch-up of the event “${weekend.event.slug}”, which is not an event you organise here`,
   );
   await expectAccessible(theirs);
   await theirs.context().close();
+});
+
+test("a facilitator of one event is told importing is for organisers, with no form to send, and their list offers none", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const facilitator = await addStaff(event.id, "facilitator");
+  const desk = await browser.newContext(desktop);
+  await signIn(desk, facilitator.id);
+  const page = await desk.newPage();
+  await page.goto("/o/import");
+  await expect(page.getByRole("heading", { name: "Import an event", level: 1 })).toBeVisible();
+  await expect(
+    page.getByText(
+      "Only organisers can import an event: an account that organises an event here, or the one that set up this Made In.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByLabel("Event export (.zip or .json)")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Import as a new event" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: `${shots}/facilitator-refused-1280.png`, fullPage: true });
+  await page.goto("/o");
+  await expect(page.getByRole("link", { name: event.name })).toBeVisible();
+  await expect(page.getByRole("link", { name: "import an event" })).toHaveCount(0);
+  await desk.close();
+
+  // The event's organiser is offered it.
+  const organiserDesk = await browser.newContext(desktop);
+  await signIn(organiserDesk, event.organiser.id);
+  const organiserPage = await organiserDesk.newPage();
+  await organiserPage.goto("/o");
+  await organiserPage.getByRole("link", { name: "import an event" }).click();
+  await expect(organiserPage.getByLabel("Event export (.zip or .json)")).toBeVisible();
+  await organiserDesk.close();
 });

@@ -266,8 +266,8 @@ const cases: Case[] = [
 
 /**
  * Actions that do not change an event this matrix owns, and why they are covered elsewhere:
- * accounts (set-up, sign-in, event creation and import belong to whoever is signed in; the
- * signin and review specs), the join flow (open to anyone with the code by design), a phone's
+ * accounts (set-up, sign-in and event creation belong to whoever is signed in, import to
+ * organisers; the signin, review and import-archive specs), the join flow (open to anyone with the code by design), a phone's
  * own identity (forget, device link, signing out one of its own devices: they act only on the
  * caller's own participant), and invite
  * acceptance (the token is the authority; invites.spec).

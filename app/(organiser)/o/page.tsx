@@ -5,6 +5,7 @@ import { sharedDatabase } from "@/db";
 import { signsInWithPassword } from "@/lib/accounts/change-password";
 import { dashboardVersion, findDashboard } from "@/lib/accounts/dashboard";
 import { sharedMailer } from "@/lib/email/mailer";
+import { mayImportEvents } from "@/lib/exports/may-import";
 import { localShortDate } from "@/lib/i18n/dates";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { passwordsEnabled } from "@/lib/sso/settings";
@@ -31,6 +32,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const dashboard = await findDashboard(db.read, account.id);
   // An account made by single sign-on has no password here; with passwords off, nobody uses one.
   const hasPassword = passwordsEnabled() && (await signsInWithPassword(db.read, account.id));
+  const mayImport = await mayImportEvents(db.read, account.id);
   const { mine, nudges, digestStoppedAt } = dashboard;
   // The digest goes to organisers, by email: nothing to choose for anyone else, or without a relay.
   const digestChoice = sharedMailer() !== null && mine.some((e) => e.role === "organiser");
@@ -120,15 +122,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("createHeading")}
           </h2>
           <CreateEventForm />
-          <p className="mt-4 text-sm text-ink-soft">
-            {t.rich("importLine", {
-              link: (chunks) => (
-                <Link href="/o/import" className="link">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
+          {mayImport ? (
+            <p className="mt-4 text-sm text-ink-soft">
+              {t.rich("importLine", {
+                link: (chunks) => (
+                  <Link href="/o/import" className="link">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </p>
+          ) : null}
         </section>
       </div>
       {digestChoice ? (

@@ -9,18 +9,20 @@ import { parseEventExport } from "@/lib/exports/export-schema";
 import { importEvent } from "@/lib/exports/import-event";
 import { FileRefused } from "@/lib/exports/import-files";
 import { maxImportBytes, maxImportLabel } from "@/lib/exports/import-limits";
+import { mayImportEvents } from "@/lib/exports/may-import";
 import { readEventUpload } from "@/lib/exports/read-upload";
 import { fileStorage } from "@/lib/files/storage";
 import { formArg } from "@/lib/forms/action-args";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { sharedLogger } from "@/lib/observability/logger";
 
-/** Any signed-in organiser may import: the import becomes a new draft event that only they run. */
+/** An organiser (lib/exports/may-import.ts) imports: the import becomes a new draft event that only they run. */
 export async function importEventAction(_previous: FormState, form: FormData): Promise<FormState> {
   form = formArg(form);
   const t = await getTranslations("organiser.import");
   const account = await currentAccount();
   if (!account) return { message: t("signedOut") };
+  if (!(await mayImportEvents((await sharedDatabase()).read, account.id))) return { message: t("organisersOnly") };
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { errors: { file: t("chooseFile") } };
   if (file.size > maxImportBytes) return { errors: { file: t("tooLarge", { size: maxImportLabel }) } };

@@ -60,6 +60,9 @@ test("one address flooding pages gets its excess refused, and everyone else's pa
   const floodAnswers = Array.from({ length: flood }, () => get(`/e/${event.slug}`, flooder, answered, "flooder"));
   // The first refusal: the flooder's line is full.
   await expect.poll(() => answered.some((a) => a.who === "flooder" && a.status === 503), { timeout: 60_000 }).toBe(true);
+  // Counted from here: under load the flooder's first pages are served while its requests are
+  // still arriving, before its line is full, and those say nothing about the visitor's turn.
+  const sentAt = answered.length;
   const visitor = get(`/j/${event.joinCode}`, "198.51.100.77", answered, "visitor");
   const others = [
     get(`/j/${event.joinCode}`, "198.51.100.78", answered, "other"),
@@ -68,17 +71,19 @@ test("one address flooding pages gets its excess refused, and everyone else's pa
   ];
   const visitorAnswer = await visitor;
   const servedBeforeVisitor = answered
-    .slice(0, answered.indexOf(visitorAnswer))
+    .slice(sentAt, answered.indexOf(visitorAnswer))
     .filter((a) => a.who === "flooder" && a.status === 200).length;
   const [floodDone, othersDone] = await Promise.all([Promise.all(floodAnswers), Promise.all(others)]);
 
   const served = floodDone.filter((a) => a.status === 200).length;
+  const servedAfterSending = answered.slice(sentAt).filter((a) => a.who === "flooder" && a.status === 200).length;
   const refused = floodDone.filter((a) => a.status === 503);
   const unexpected = floodDone.filter((a) => a.status !== 200 && a.status !== 503);
   const othersRefused = [visitorAnswer, ...othersDone].filter((a) => a.status !== 200);
   const healthy = (await fetch(`${server.base}/healthz`)).ok;
-  // Answered while the flooder's line was still full: well before the flooder's waiting requests were.
-  const answeredInTime = servedBeforeVisitor < served / 2;
+  // Answered while the flooder's line was still full: before most of the flooder's requests that
+  // were waiting when the visitor came (one line served first come, first served puts it after all).
+  const answeredInTime = servedBeforeVisitor < servedAfterSending / 2;
   const line = report(
     "render-flood",
     {
@@ -87,6 +92,7 @@ test("one address flooding pages gets its excess refused, and everyone else's pa
       refused: refused.length,
       unexpected: unexpected.length,
       servedBeforeVisitor,
+      servedAfterSending,
       othersRefused: othersRefused.length,
     },
     answeredInTime && refused.length > 0 && unexpected.length === 0 && othersRefused.length === 0 && healthy,
@@ -98,6 +104,6 @@ test("one address flooding pages gets its excess refused, and everyone else's pa
     expect(answer.retryAfter).toBe("5");
     expect(answer.body).toBe("Lots of pages are being opened at once. Try again in a few seconds.");
   }
-  expect(servedBeforeVisitor, line).toBeLessThan(served / 2);
+  expect(servedBeforeVisitor, line).toBeLessThan(servedAfterSending / 2);
   expect(line).toMatch(/PASS$/);
 });

@@ -1,10 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { sharedDatabase } from "@/db";
-import { accounts, participants } from "@/db/schema";
 import { languageCookie, languageCookieDays } from "./choice-cookie";
 import { knownLocale } from "./locales";
+import { keptLanguage } from "./person-language";
 
 /** This browser speaks `code` from the next page on. */
 export async function rememberLanguageHere(code: string) {
@@ -21,11 +20,6 @@ export async function rememberLanguageHere(code: string) {
 
 /** A device that signs in as someone takes their language with it. */
 export async function adoptStoredLanguage(who: { participantId: string } | { accountId: string }) {
-  const db = await sharedDatabase();
-  const [row] =
-    "participantId" in who
-      ? await db.read.select({ language: participants.language }).from(participants).where(eq(participants.id, who.participantId))
-      : await db.read.select({ language: accounts.language }).from(accounts).where(eq(accounts.id, who.accountId));
-  const code = knownLocale(row?.language);
+  const code = knownLocale(await keptLanguage((await sharedDatabase()).read, who));
   if (code) await rememberLanguageHere(code);
 }

@@ -19,27 +19,32 @@ const segment = (path: string, prefix: string) => {
 };
 
 /**
- * The language of the event a page belongs to (/p/<slug>, /e/<slug>, /s/<slug>, /j/<code>,
- * /update/<project>), for someone whose browser asks for no language we speak: they see the
- * event's main language, as its organisers chose, rather than English. Null elsewhere.
+ * The event a page belongs to (/p/<slug>, /e/<slug>, /s/<slug>, /f/<slug>, /o/<slug>,
+ * /j/<code>, /update/<project>): whose visitor it is, for the language kept with them, and its
+ * main language, for someone whose browser asks for no language we speak (they see the event's,
+ * as its organisers chose, rather than English). Null elsewhere.
  */
-export async function eventLanguageOfPath(db: Db, path: string | null): Promise<string | null> {
+export async function eventOfPath(db: Db, path: string | null): Promise<{ id: string; language: string } | null> {
   if (!path) return null;
-  const slug = segment(path, "/p/") ?? segment(path, "/e/") ?? segment(path, "/s/");
+  const slug =
+    segment(path, "/p/") ?? segment(path, "/e/") ?? segment(path, "/s/") ?? segment(path, "/f/") ?? segment(path, "/o/");
   if (slug) {
-    const [event] = await db.select({ language: events.language }).from(events).where(eq(events.slug, slug));
-    return event?.language ?? null;
+    const [event] = await db.select({ id: events.id, language: events.language }).from(events).where(eq(events.slug, slug));
+    return event ?? null;
   }
   const code = segment(path, "/j/");
-  if (code) return (await findEventByJoinCode(db, code))?.language ?? null;
+  if (code) {
+    const event = await findEventByJoinCode(db, code);
+    return event ? { id: event.id, language: event.language } : null;
+  }
   const projectId = segment(path, "/update/");
   if (projectId) {
     const [row] = await db
-      .select({ language: events.language })
+      .select({ id: events.id, language: events.language })
       .from(projects)
       .innerJoin(events, eq(events.id, projects.eventId))
       .where(eq(projects.id, projectId));
-    return row?.language ?? null;
+    return row ?? null;
   }
   return null;
 }

@@ -1,19 +1,17 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, events, participants } from "@/db/schema";
+import { events } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { languageCookie } from "@/lib/i18n/choice-cookie";
 import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
-import { resolveLocale } from "@/lib/i18n/negotiate";
+import { keptLanguage, personLocale } from "@/lib/i18n/person-language";
 import { localise } from "@/lib/i18n/server-text";
 import type { Ack } from "./contract";
 
 /**
- * The language a socket's replies speak: the one its page speaks (the `mi_lang` cookie, this
- * browser's choice), else the one its person chose elsewhere and the server kept, else what
- * the browser asks for, else the event's own language. The same order as a page's
- * (lib/i18n/request.ts), with the kept choice in between, so a phone that never picked still
- * hears its person's language.
+ * The language a socket's replies speak: its page's (lib/i18n/person-language.ts), so a refusal
+ * reads in the language of the page it appears on: the person's kept choice (`stored`), else this
+ * browser's (the `mi_lang` cookie), else what the browser asks for, else the event's language.
  */
 export function socketLocale(input: {
   cookies: Map<string, string>;
@@ -21,23 +19,23 @@ export function socketLocale(input: {
   stored?: string | null;
   eventLanguage?: string | null;
 }) {
-  const accept = Array.isArray(input.acceptLanguage) ? input.acceptLanguage.join(",") : input.acceptLanguage;
-  return resolveLocale({
-    chosen: knownLocale(input.cookies.get(languageCookie)) ?? knownLocale(input.stored),
-    acceptLanguage: accept,
-    fallback: input.eventLanguage,
+  return personLocale({
+    kept: input.stored,
+    chosenHere: input.cookies.get(languageCookie),
+    acceptLanguage: Array.isArray(input.acceptLanguage) ? input.acceptLanguage.join(",") : input.acceptLanguage,
+    eventLanguage: input.eventLanguage,
   });
 }
 
 /**
- * The language this browser should switch to when it connects: the one its person chose last,
- * on any device, when this browser's own cookie still says another (it was asleep when they
- * chose, so it missed "language:chosen"). Null when there is nothing to follow.
+ * The language this browser should take as its own when it connects: the one its person chose
+ * last, on any device, when this browser's cookie says another or nothing (it was asleep when they
+ * chose, so it missed "language:chosen", or it never chose). The page redraws only if it was drawn
+ * in another (lib/realtime/client/react.tsx). Null when there is nothing to follow.
  */
 export function languageToFollow(cookies: Map<string, string>, stored: string | null): string | null {
   const kept = knownLocale(stored);
-  const here = knownLocale(cookies.get(languageCookie));
-  return kept && here && kept !== here ? kept : null;
+  return kept && kept !== knownLocale(cookies.get(languageCookie)) ? kept : null;
 }
 
 /** The language a participant or a staff member chose and the server kept, and the event's. */
@@ -46,14 +44,11 @@ export async function storedLanguages(
   actor: Actor,
 ): Promise<{ stored: string | null; eventLanguage: string | null }> {
   const [event] = await db.read.select({ language: events.language }).from(events).where(eq(events.id, actor.eventId));
-  const [person] =
-    actor.kind === "participant"
-      ? await db.read
-          .select({ language: participants.language })
-          .from(participants)
-          .where(eq(participants.id, actor.participantId))
-      : await db.read.select({ language: accounts.language }).from(accounts).where(eq(accounts.id, actor.accountId));
-  return { stored: person?.language ?? null, eventLanguage: event?.language ?? null };
+  const stored = await keptLanguage(
+    db.read,
+    actor.kind === "participant" ? { participantId: actor.participantId } : { accountId: actor.accountId },
+  );
+  return { stored, eventLanguage: event?.language ?? null };
 }
 
 /**

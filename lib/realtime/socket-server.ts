@@ -641,12 +641,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       socket.data.speaksEventLanguage = auth.data.speaks === "event";
       socket.data.locale = socket.data.speaksEventLanguage
         ? (knownLocale(languages.eventLanguage) ?? defaultLocale)
-        : (socket.data.followLanguage ??
-          socketLocale({
-            cookies,
-            acceptLanguage: socket.handshake.headers["accept-language"],
-            ...languages,
-          }));
+        : socketLocale({ cookies, acceptLanguage: socket.handshake.headers["accept-language"], ...languages });
       // Counted and reserved with no wait in between, so handshakes at once cannot all slip under it.
       const person = actorKey(actor);
       const open = openScreens.get(person) ?? 0;

@@ -4,10 +4,12 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { events, participants } from "@/db/schema";
+import { accounts, events, participants } from "@/db/schema";
+import { parseCookieHeader } from "@/lib/auth/cookies";
+import { visitorLocale } from "@/lib/i18n/person-language";
 import { clientsFor, nextEvent, ok, participantCookie, send, sendRaw, staffCookie, type TestSocket } from "./support/clients";
-import { addParticipant, createAccount, createTestEvent } from "./support/fixtures";
-import { startTestServer, type TestServer } from "./support/server";
+import { addParticipant, addStaff, createAccount, createTestEvent } from "./support/fixtures";
+import { startTestServer, type TestServer, testSecret } from "./support/server";
 
 let t: TestServer;
 let clients: ReturnType<typeof clientsFor>;
@@ -170,5 +172,60 @@ describe("the big screen speaks the event's language", () => {
     t.server.realtime.eventLanguagesChanged(event.id, "es");
     await changed;
     expect(await emptyNoteOn(screen)).toMatchObject({ ok: false, error: { message: emptyNote.es } });
+  });
+});
+
+describe("one screen, one language: a page and its socket", () => {
+  const emptyNote: Record<string, string> = {
+    fr: "Le champ «\u00a0Note\u00a0» ne peut pas être vide.",
+    pl: "Pole „Notatka” nie może być puste.",
+    es: "El campo «Nota» no puede estar vacío.",
+  };
+  /** The language the page at `path` is drawn in, and the one its socket's refusals speak, for one browser. */
+  async function pageAndSocket(path: string, cookie: string, acceptLanguage: string) {
+    const page = await visitorLocale(t.server.db.read, {
+      path,
+      cookies: parseCookieHeader(cookie),
+      acceptLanguage,
+      secret: testSecret,
+    });
+    const socket = await clients.connect({ eventId: event.id, cookie, headers: { "accept-language": acceptLanguage } });
+    const refused = await sendRaw(socket, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "  ",
+    });
+    return { page, message: (refused as { error?: { message?: string } }).error?.message };
+  }
+
+  it("a console on a browser that never chose, its person having picked French on another device: French, page and refusals", async () => {
+    const staff = await createAccount(t.server.db, "Second organiser");
+    await addStaff(t.server.db, event.id, staff.accountId, "organiser");
+    await t.server.db.transact((tx) => tx.update(accounts).set({ language: "fr" }).where(eq(accounts.id, staff.accountId)));
+    const seen = await pageAndSocket(`/f/${event.slug}`, staffCookie(staff.sessionToken), "en-GB,en;q=0.9");
+    expect(seen).toEqual({ page: "fr", message: emptyNote.fr });
+  });
+
+  it("a browser whose own choice is older than the person's latest: both speak the latest", async () => {
+    const staff = await createAccount(t.server.db, "Third organiser");
+    await addStaff(t.server.db, event.id, staff.accountId, "facilitator");
+    await t.server.db.transact((tx) => tx.update(accounts).set({ language: "es" }).where(eq(accounts.id, staff.accountId)));
+    const seen = await pageAndSocket(`/f/${event.slug}`, `${staffCookie(staff.sessionToken)}; mi_lang=pl`, "pl");
+    expect(seen).toEqual({ page: "es", message: emptyNote.es });
+  });
+
+  it("a phone that never chose on this browser, its person joined in Polish: Polish, page and refusals", async () => {
+    const id = await addParticipant(t.server.db, event.id, "Zofia");
+    await t.server.db.transact((tx) => tx.update(participants).set({ language: "pl" }).where(eq(participants.id, id)));
+    const seen = await pageAndSocket(`/p/${event.slug}`, participantCookie(event.id, id), "en-GB");
+    expect(seen).toEqual({ page: "pl", message: emptyNote.pl });
+  });
+
+  it("nobody kept a language: the browser's own choice, else what it asks for, for both", async () => {
+    const id = await addParticipant(t.server.db, event.id, "Jay");
+    const chosen = await pageAndSocket(`/p/${event.slug}`, `${participantCookie(event.id, id)}; mi_lang=fr`, "es");
+    expect(chosen).toEqual({ page: "fr", message: emptyNote.fr });
+    const asked = await pageAndSocket(`/p/${event.slug}`, participantCookie(event.id, id), "es-ES,es;q=0.9");
+    expect(asked).toEqual({ page: "es", message: emptyNote.es });
   });
 });

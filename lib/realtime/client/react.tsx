@@ -92,12 +92,14 @@ function LanguageFollower() {
   useEffect(() => {
     if (!c) return;
     const onChosen = ({ language }: { language: string }) => {
-      // Told again on connecting (this device was away when they chose): only a change redraws.
       const here = document.cookie.split("; ").find((c) => c.startsWith(`${languageCookie}=`));
-      if (here && decodeURIComponent(here.slice(languageCookie.length + 1)) === language) return;
-      // biome-ignore lint/suspicious/noDocumentCookie: the one cookie script owns (lib/i18n/choice-cookie.ts)
-      document.cookie = languageCookieString(language, location.protocol === "https:");
-      router.refresh();
+      if (!here || decodeURIComponent(here.slice(languageCookie.length + 1)) !== language) {
+        // biome-ignore lint/suspicious/noDocumentCookie: the one cookie script owns (lib/i18n/choice-cookie.ts)
+        document.cookie = languageCookieString(language, location.protocol === "https:");
+      }
+      // Told on connecting too, when this browser's cookie said another or none: a page the
+      // server already drew in the person's language (the root's lang) is not drawn again.
+      if (document.documentElement.lang !== language) router.refresh();
     };
     c.socket.on("language:chosen", onChosen);
     return () => void c.socket.off("language:chosen", onChosen);

@@ -153,7 +153,8 @@ function FittedCard({
             src={`${photoUrl}?w=${imageWidths[0]}`}
             alt={t("photoAlt")}
             loading="lazy"
-            className="aspect-square h-full shrink-0 rounded object-cover"
+            // At most a third of the card's width: a tall card for a long note keeps its room for the text (lib/boards/wall-layout.ts).
+            className="aspect-square h-full max-w-[33%] shrink-0 rounded object-cover"
           />
         ) : null}
         <p

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { teamMembers } from "@/db/schema";
+import { notes, teamMembers } from "@/db/schema";
 import { joinEvent } from "@/lib/participants/join-event";
 import { insertTeam } from "@/lib/teams/create-team";
 import { expectAccessible } from "../support/a11y";
+import { commandSocket } from "../support/command-socket";
 import { addBoardFixture, createEventFixture, db, signIn } from "../support/fixtures";
 import { projector } from "../support/viewports";
 import { addAgenda, journeyNotesAndVote } from "./support";
@@ -111,5 +113,75 @@ test("every wall of the big screen, dark and light, is legible at 1920×1080", a
     }
   }
   console.log(report.join("\n"));
+  await laptop.close();
+});
+
+/** The wall's notes whose text runs past the lines their card shows (cut with an ellipsis). */
+async function cutNotes(screen: Page) {
+  return screen
+    .getByTestId("wall-note-text")
+    .evaluateAll((texts) =>
+      texts
+        .filter((t) => t.scrollHeight > t.clientHeight + 1)
+        .map((t) => `${t.textContent} (${t.scrollHeight}px in ${t.clientHeight}px)`),
+    );
+}
+
+test("a board of a few notes shows every note whole at 1920×1080, a long one and a Polish one included", async ({ browser }) => {
+  const event = await createEventFixture({ name: "Made in Lambeth" });
+  await addAgenda(event.id, ["Explore", "Make"]);
+  const database = await db();
+  const author = (await database.transact((tx) => joinEvent(tx, { eventId: event.id, displayName: "Mo Ahmed" }))).participantId;
+  const addBoardOf = async (title: string, texts: string[]) => {
+    const board = await addBoardFixture(event.id, { title, template: "ideas" });
+    await database.transact(async (tx) => {
+      for (const [i, text] of texts.entries()) {
+        await tx.insert(notes).values({
+          id: randomUUID(),
+          boardId: board.id,
+          column: "ideas",
+          text,
+          colour: "yellow",
+          position: i + 1,
+          authorParticipantId: author,
+        });
+      }
+    });
+    return board;
+  };
+  const three = await addBoardOf("Third board", [
+    "Bins: tell me the day",
+    "A single page for every way to contact the council, with opening hours and a phone number that a real person answers",
+    "Library wifi",
+  ]);
+  const five = await addBoardOf("Ideas for a better website", [
+    "Bin day checker that works on a phone",
+    "Search that understands 'pothole'",
+    "Strona po polsku, proszę — i prostszy formularz zgłoszeń",
+    "Mapa remontów",
+    "Tell me what happens after I report something",
+  ]);
+  const staff = await commandSocket(event.id, event.organiser.id);
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const screen = await laptop.newPage();
+  await screen.goto(`/s/${event.slug}`);
+
+  // No phase yet: the board has the screen's whole height.
+  await staff.command("screen:show", { wall: { kind: "board", boardId: three.id } });
+  await expect(screen.getByTestId("wall-board")).toContainText("Library wifi");
+  await expect(screen.getByTestId("wall-note-text")).toHaveCount(3);
+  await expect.poll(() => cutNotes(screen)).toEqual([]);
+  await screen.screenshot({ path: `${shots}/screen-board-three-notes.png` });
+
+  // A phase and its timer in the header: less height, five notes.
+  await staff.command("phase:next", { fromPhaseId: null });
+  await staff.command("timer:start", {});
+  await staff.command("screen:show", { wall: { kind: "board", boardId: five.id } });
+  await expect(screen.getByTestId("wall-board")).toContainText("Mapa remontów");
+  await expect(screen.getByTestId("wall-note-text")).toHaveCount(5);
+  await expect.poll(() => cutNotes(screen)).toEqual([]);
+  await screen.screenshot({ path: `${shots}/screen-board-five-notes.png` });
+  staff.close();
   await laptop.close();
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { pageColumn, projectorWallLayout, segmentsInOrder, type WallColumnShape, wallMetrics } from "./wall-layout";
+import { textLines, typicalCharacterEm } from "./wall-text";
+
+/** A note of about `chars` characters, cut from running text at a word's end. */
+const longText =
+  "A single page for every way to contact the council, with opening hours and a phone number that a real person answers, and a map of the libraries where someone helps you fill in the forms";
+const noteOf = (chars: number) => ({ text: longText.slice(0, chars).trimEnd() });
 
 /** 100 notes in 3 columns, with groups of 3 to 6 notes, as a busy morning leaves a board. */
 const hundred: WallColumnShape[] = [
@@ -41,21 +47,79 @@ describe("the wall's layout on a projector", () => {
     ]);
   });
 
-  it("gives a long note the room a screen has to spare: seven notes on a portrait screen show 130 characters whole, short notes stay as drawn", () => {
+  it("gives a long note the room a screen has to spare: seven notes on a portrait screen show 100 characters whole, short notes stay as drawn", () => {
     const seven: WallColumnShape[] = [{ segments: [{ notes: 3, grouped: false }] }, { segments: [{ notes: 4, grouped: false }] }];
     const portrait = { columns: seven, width: 1008, height: 1700, rem: 16, meta: true };
-    const short = projectorWallLayout({ ...portrait, longestNote: 30 });
-    const long = projectorWallLayout({ ...portrait, longestNote: 130 });
+    const short = projectorWallLayout({ ...portrait, notes: [noteOf(30)] });
+    const long = projectorWallLayout({ ...portrait, notes: [noteOf(100)] });
     expect(long.pages).toBe(1);
     // A little smaller, if need be, but not much: still text for a hall.
     expect(long.fontPx).toBeGreaterThanOrEqual(short.fontPx * 0.75);
     expect(long.lines).toBeGreaterThan(short.lines);
-    const charsPerLine = (long.cardWidth - 2 * long.padX) / (long.fontPx * 0.52);
-    expect(long.lines * charsPerLine).toBeGreaterThanOrEqual(130);
+    expect(textLines(noteOf(100).text, long.cardWidth - 2 * long.padX, long.fontPx)).toBeLessThanOrEqual(long.lines);
     expect(projectorWallLayout(portrait)).toEqual(short);
     // A board that fills the screen already has no room to give.
     const busy = projectorWallLayout({ columns: hundred, ...projector1080 });
-    expect(projectorWallLayout({ columns: hundred, ...projector1080, longestNote: 280 })).toEqual(busy);
+    expect(projectorWallLayout({ columns: hundred, ...projector1080, notes: [noteOf(180)] })).toEqual(busy);
+  });
+
+  /**
+   * One column of these notes in a 1080p projector's box `height` px tall, and the notes cut in it
+   * (./wall-text.ts, checked against Chromium's own lines).
+   */
+  const oneColumn = (texts: string[], height: number) => {
+    const layout = projectorWallLayout({
+      columns: [{ segments: [{ notes: texts.length, grouped: false }] }],
+      width: 1824,
+      height,
+      rem: 16,
+      meta: true,
+      notes: texts.map((text) => ({ text })),
+      headings: [`Ideas (${texts.length})`],
+    });
+    const cut = texts.filter((text) => textLines(text, layout.cardWidth - 2 * layout.padX, layout.fontPx) > layout.lines);
+    return { layout, cut };
+  };
+
+  it("shows a board of three notes whole on a 1080p projector, the long one included, rather than cut above empty space", () => {
+    // The box the wall leaves at 1920×1080 with no phase running: no timer in the header.
+    const { layout, cut } = oneColumn(
+      [
+        "Bins: tell me the day",
+        "A single page for every way to contact the council, with opening hours and a phone number that a real person answers",
+        "Library wifi",
+      ],
+      880,
+    );
+    expect(layout.pages).toBe(1);
+    expect(cut).toEqual([]);
+    expect(layout.fontPx).toBeGreaterThanOrEqual(30);
+  });
+
+  it("shows five notes whole, a Polish one with its diacritics and dash included, under the room's timer", () => {
+    const { layout, cut } = oneColumn(
+      [
+        "Bin day checker that works on a phone",
+        "Search that understands 'pothole'",
+        "Strona po polsku, proszę — i prostszy formularz zgłoszeń",
+        "Mapa remontów",
+        "Tell me what happens after I report something",
+      ],
+      760,
+    );
+    expect(layout.pages).toBe(1);
+    expect(cut).toEqual([]);
+  });
+
+  it("leaves a photo beside the text (a square, at most a third of the card) out of the text's room", () => {
+    const text = "Tell me what happens after I report something";
+    const base = { columns: [{ segments: [{ notes: 5, grouped: false }] }], width: 1824, height: 760, rem: 16, meta: true };
+    const plain = projectorWallLayout({ ...base, notes: [{ text }] });
+    const withPhoto = projectorWallLayout({ ...base, notes: [{ text, photo: true }] });
+    const box = withPhoto.cardWidth - 2 * withPhoto.padX;
+    const photoSide = Math.min(Math.ceil(withPhoto.lines * withPhoto.fontPx * withPhoto.lineHeight), box / 3);
+    expect(textLines(text, box - photoSide - 0.4 * withPhoto.fontPx, withPhoto.fontPx)).toBeLessThanOrEqual(withPhoto.lines);
+    expect(withPhoto.lines * withPhoto.fontPx).toBeGreaterThanOrEqual(plain.lines * plain.fontPx);
   });
 
   it("draws a few notes large, like a slide", () => {
@@ -120,7 +184,7 @@ describe("a column's heading on a projector", () => {
 
   it("keeps room for a heading too long for one line of a portrait screen's column, so its title and count show whole", () => {
     const headings = ["Magic moments (3)", "Miserable moments (4)"];
-    const layout = projectorWallLayout({ columns: seven, ...portrait, longestNote: 70, headings });
+    const layout = projectorWallLayout({ columns: seven, ...portrait, notes: [noteOf(70)], headings });
     const width = headingWidth(layout, 2, portrait.width);
     for (const heading of headings) {
       expect(drawnLines(heading, width, layout.headFontPx), heading).toBeLessThanOrEqual(layout.headLines);
@@ -209,11 +273,11 @@ describe("display order", () => {
 });
 
 describe("the figures behind the smallest size", () => {
-  it("shows each of 100 notes with at least two lines of about 10 characters", () => {
+  it("shows each of 100 notes with at least two lines of about 9 characters", () => {
     const layout = projectorWallLayout({ columns: hundred, ...projector1080 });
-    const charsPerLine = (layout.cardWidth - 2 * layout.padX) / (layout.fontPx * 0.52);
+    const charsPerLine = (layout.cardWidth - 2 * layout.padX) / (layout.fontPx * typicalCharacterEm);
     expect(layout.lines).toBeGreaterThanOrEqual(2);
-    expect(charsPerLine).toBeGreaterThanOrEqual(10);
+    expect(charsPerLine).toBeGreaterThanOrEqual(9);
   });
 
   it("gives each of 60 notes room for a short idea whole, about 36 characters, rather than the biggest text", () => {
@@ -225,7 +289,7 @@ describe("the figures behind the smallest size", () => {
     }));
     for (const meta of [true, false]) {
       const layout = projectorWallLayout({ columns: sixty, ...projector1080, meta });
-      const charsPerLine = (layout.cardWidth - 2 * layout.padX) / (layout.fontPx * 0.52);
+      const charsPerLine = (layout.cardWidth - 2 * layout.padX) / (layout.fontPx * typicalCharacterEm);
       expect(layout.pages).toBe(1);
       expect(layout.fontPx).toBeGreaterThanOrEqual(20);
       expect(Math.floor(charsPerLine) * layout.lines).toBeGreaterThanOrEqual(36);

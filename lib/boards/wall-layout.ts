@@ -12,10 +12,12 @@
  * 22 mm × 200 ≈ 4.4 m for capitals and 31 mm × 200 ≈ 6.2 m for the em; a 4 m screen (a hall of
  * 60–100 people) takes that to 6–8 m. Smaller than that, the back of a hall reads coloured
  * rectangles, so instead of shrinking further the board pages. At that size 100 notes in three
- * columns show about 20 characters each (two lines; the rest on the laptop and the phones).
+ * columns show about 18 characters each (two lines; the rest on the laptop and the phones).
  *
  * Pure: the wall measures its box and the root size, this decides; the tests pin the figures.
  */
+
+import { linesOf, type MeasuredText, measureText, textLines, typicalCharacterEm } from "./wall-text";
 
 /** The smallest note text on a projector, in rem (see above). */
 export const projectorMinFontRem = 1.25;
@@ -25,6 +27,8 @@ export const projectorMaxFontRem = 3;
 /** A run of notes shown together: a group (framed, with its title) or consecutive ungrouped notes. */
 export type WallSegment = { notes: number; grouped: boolean };
 export type WallColumnShape = { segments: WallSegment[] };
+/** A note's text, and whether a photo beside it (a square as tall as the text) narrows it. */
+export type WallNoteText = { text: string; photo?: boolean };
 
 export type WallLayoutInput = {
   columns: WallColumnShape[];
@@ -35,8 +39,8 @@ export type WallLayoutInput = {
   rem: number;
   /** Whether cards carry a line under the text (author, dots). */
   meta: boolean;
-  /** The longest note's length in characters: room the screen has to spare goes to showing it whole. */
-  longestNote?: number;
+  /** The notes as drawn: room the screen has to spare goes to showing the longest whole. */
+  notes?: readonly WallNoteText[];
   /**
    * Each column's heading as drawn, its title and its count ("Magic moments (4)"): one too long
    * for its column wraps, or shrinks a little, and is never cut.
@@ -149,9 +153,9 @@ export function pageColumn(segments: WallSegment[], across: number, m: WallMetri
 /** A card's room: lines enough for so many characters, or a fixed number of lines. */
 type CardRoom = { chars: number } | number;
 
-/** The lines `chars` characters take on a card this wide. */
+/** The lines a typical note of `chars` characters takes on a card this wide (./wall-text.ts). */
 function linesNeeded(cardWidth: number, m: { fontPx: number; padX: number }, chars: number): number {
-  const charsPerLine = Math.max(1, (cardWidth - 2 * m.padX) / (m.fontPx * 0.52));
+  const charsPerLine = Math.max(1, (cardWidth - 2 * m.padX) / (m.fontPx * typicalCharacterEm));
   return Math.ceil(chars / charsPerLine);
 }
 
@@ -165,24 +169,38 @@ const roomyLines = 8;
 /** How far the text may shrink from the fitted size to show the longest note whole. */
 const roomyShrink = 0.75;
 
+type MeasuredNote = { text: MeasuredText; photo: boolean };
+
 /**
- * The fitted layout with taller cards, as long as the board still fits one screen, so the longest
- * note shows whole (within roomyLines): first at the fitted size, then at a size down to
- * roomyShrink of it; failing both, as many more lines as fit. A board of a few notes on a portrait
- * screen, or a short one on a projector, showed long notes cut at four lines above empty space.
- * Boards whose notes all fit their cards are drawn as before.
+ * Whether every note shows whole in `lines` lines on this layout's cards. A photo beside the text
+ * is a square as tall as the text, at most a third of the card's width, and a gap
+ * (app/live/note-card.tsx).
+ */
+function allWhole(notes: readonly MeasuredNote[], layout: WallMetrics & { cardWidth: number }, lines: number): boolean {
+  const box = layout.cardWidth - 2 * layout.padX;
+  const photo = Math.min(Math.ceil(lines * layout.fontPx * lineHeight), box / 3) + 0.4 * layout.fontPx;
+  return notes.every((n) => linesOf(n.text, n.photo ? box - photo : box, layout.fontPx) <= lines);
+}
+
+/**
+ * The fitted layout with taller cards, as long as the board still fits one screen, so every note
+ * shows whole (within roomyLines): first at the fitted size, then at a size down to roomyShrink
+ * of it; failing both, as many more lines as fit. A board of a few notes on a portrait screen, or
+ * a short one on a projector, showed long notes cut above empty space. Boards whose notes all fit
+ * their cards are drawn as before.
  */
 function withRoomToSpare(input: WallLayoutInput, fitted: WallLayout, meta: boolean): WallLayout {
-  // Words wrap whole: a narrow card's lines end short of its width, by about a fifth.
-  const longest = Math.ceil((input.longestNote ?? 0) * 1.2);
+  const notes = (input.notes ?? []).map((n) => ({ text: measureText(n.text), photo: !!n.photo }));
+  if (allWhole(notes, fitted, fitted.lines)) return fitted;
   const whole = (font: number) => {
     const probe = layoutAt(input, font, fitted.cardsAcross, fitted.lines, meta);
-    const lines = linesNeeded(probe.cardWidth, probe, longest);
-    if (lines > roomyLines) return null;
-    const layout = lines > fitted.lines ? layoutAt(input, font, fitted.cardsAcross, lines, meta) : probe;
-    return layout.pages === 1 ? layout : null;
+    for (let lines = fitted.lines; lines <= roomyLines; lines++) {
+      if (!allWhole(notes, probe, lines)) continue;
+      const layout = lines > fitted.lines ? layoutAt(input, font, fitted.cardsAcross, lines, meta) : probe;
+      return layout.pages === 1 ? layout : null;
+    }
+    return null;
   };
-  if (linesNeeded(fitted.cardWidth, fitted, longest) <= fitted.lines) return fitted;
   const smallest = Math.max(Math.round(projectorMinFontRem * input.rem), Math.ceil(fitted.fontPx * roomyShrink));
   for (let font = fitted.fontPx; font >= smallest; font--) {
     const layout = whole(font);
@@ -197,32 +215,8 @@ function withRoomToSpare(input: WallLayoutInput, fitted: WallLayout, meta: boole
   return best;
 }
 
-/**
- * A bold heading's characters are wider than a note's (0.52 em): DejaVu Sans Bold, the widest
- * face the screen may fall back to, averages about 0.62 em; a space about 0.35 em.
- */
-const headCharEm = 0.66;
-const headSpaceEm = 0.35;
 /** How far a heading may shrink from the notes' size to take two lines rather than more. */
 const headShrink = 0.7;
-
-/** The lines a heading takes in `width` px at `fontPx`, wrapping between words (a word wider than the line breaks). */
-function headingLines(heading: string, width: number, fontPx: number): number {
-  let lines = 0;
-  let used = 0;
-  // Only where a line may break: a no-break space (French "amène ?", "« Merci »") joins its words.
-  for (const word of heading.split(/[^\S\u00a0\u202f\u2007\u2060]+/).filter(Boolean)) {
-    const w = [...word].length * headCharEm * fontPx;
-    if (lines > 0 && used + headSpaceEm * fontPx + w <= width) {
-      used += headSpaceEm * fontPx + w;
-      continue;
-    }
-    const taken = Math.max(1, Math.ceil(w / width));
-    lines += taken;
-    used = w - (taken - 1) * width;
-  }
-  return Math.max(1, lines);
-}
 
 /**
  * The headings' size and lines in a column `width` px wide: the notes' size on one or two lines;
@@ -231,7 +225,7 @@ function headingLines(heading: string, width: number, fontPx: number): number {
  * "Magic mom…" hid the column's name and its count.
  */
 function headFit(headings: readonly string[], width: number, fontPx: number, rem: number): HeadFit {
-  const linesAt = (font: number) => Math.max(1, ...headings.map((h) => headingLines(h, width, font)));
+  const linesAt = (font: number) => Math.max(1, ...headings.map((h) => textLines(h, width, font)));
   const smallest = Math.min(fontPx, Math.max(Math.round(projectorMinFontRem * rem), Math.ceil(fontPx * headShrink)));
   for (let font = fontPx; font >= smallest; font--) {
     const lines = linesAt(font);

@@ -170,7 +170,7 @@ export function WallBoardView({
             rem: box.rem,
             meta,
             metaRequired: !!tallies,
-            longestNote: Math.max(0, ...columns.flatMap((c) => c.notes.map((n) => n.text.length))),
+            notes: columns.flatMap((c) => c.notes.map((n) => ({ text: n.hidden ? "" : n.text, photo: !!n.photoUrl }))),
             headings: columns.map((c) => `${c.title} (${c.notes.length})`),
           })
         : null,

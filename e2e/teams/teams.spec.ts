@@ -91,6 +91,48 @@ test("a full team can't be joined: the button says so, and a late tap is told cl
   await second.context().close();
 });
 
+test("a team named as another already is refused with a word, keeping what was typed; phones never list two alike", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  await briefsWithTeams(event.id, ["Lambeth Website", "Healthwatch"]);
+  await addTeam(event.id, "Love Your Space (parks)");
+  const laptop = await browser.newContext(projector);
+  await signIn(laptop, event.organiser.id);
+  const console_ = await laptop.newPage();
+  await console_.goto(`/f/${event.slug}`);
+  await expect(teamCard(console_, "Healthwatch")).toBeVisible();
+  const handset = await (await browser.newContext(phone)).newPage();
+  await joinByCode(handset, event.joinCode, "Zofia", { skills: ["talking to people"], kind: "Resident" });
+  await expect(handset.getByRole("button", { name: "Join Healthwatch" })).toBeVisible();
+  const refused = "There is already a team called Healthwatch. Choose another name.";
+
+  // Adding: typed in another case, with spaces.
+  const newName = console_.getByLabel("New team's name");
+  await newName.fill(" healthwatch ");
+  await console_.getByRole("button", { name: "Add team" }).click();
+  await expect(console_.locator("#teams").getByRole("alert").filter({ hasText: refused })).toBeVisible();
+  await expect(newName).toHaveValue(" healthwatch ");
+  await expect(console_.getByTestId("overview-team")).toHaveCount(3);
+
+  // Renaming another team to it: the form stays open with the name typed.
+  await console_.getByRole("button", { name: "Rename Love Your Space (parks)" }).click();
+  const rename = console_.getByLabel("New name for Love Your Space (parks)");
+  await rename.fill("HealthWatch");
+  await console_.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(teamCard(console_, "Love Your Space (parks)").getByRole("alert")).toHaveText(refused);
+  await expect(rename).toHaveValue("HealthWatch");
+  // A name of its own goes through.
+  await rename.fill("Pocket Parks");
+  await console_.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(teamCard(console_, "Pocket Parks")).toBeVisible();
+
+  await expect(handset.getByRole("button", { name: "Join Pocket Parks" })).toBeVisible();
+  await expect(handset.getByRole("button", { name: /^Join Healthwatch/i })).toHaveCount(1);
+  await laptop.close();
+  await handset.context().close();
+});
+
 test("facilitators add a team, set a capacity, split a brief and find who can help", async ({ browser }) => {
   const event = await createEventFixture();
   await briefsWithTeams(event.id, ["Love Your Space"]);

@@ -33,6 +33,7 @@ import {
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { fileKindKey, safeFileName } from "@/lib/files/file-types";
 import { knownLocale } from "@/lib/i18n/locales";
+import { distinctTeamName } from "@/lib/teams/team-rules";
 import type { EventExport } from "./export-schema";
 import type { ImportedFiles, StoredFile } from "./import-files";
 
@@ -145,10 +146,14 @@ export function* importSteps(data: EventExport, eventId: string, accountId: stri
     language: fields.leftAt === null ? knownLocale(language) : null,
   }));
 
+  // A file from before two teams could not share a name may hold two alike: the second is told apart ("Parks (2)").
+  const teamNamesSoFar: string[] = [];
   for (const t of data.teams) {
     const teamId = fresh(t.id);
     const { id: _id, memberIds, briefId, ...fields } = t;
-    yield rowsOf(teams, [{ ...fields, id: teamId, eventId, briefId: mapped(briefId) }]);
+    const name = distinctTeamName(fields.name, teamNamesSoFar, Math.max(60, fields.name.length));
+    teamNamesSoFar.push(name);
+    yield rowsOf(teams, [{ ...fields, name, id: teamId, eventId, briefId: mapped(briefId) }]);
     yield* sliced(teamMembers, memberIds, (member) => ({ eventId, teamId, participantId: must(member) }));
   }
 

@@ -5,7 +5,7 @@ import { briefs, teams } from "@/db/schema";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { TeamView } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
-import { teamBroadcasts } from "./team-views";
+import { refuseTakenTeamName, teamBroadcasts } from "./team-views";
 
 /** Inserts a team at the end of the event's list. Shared by create, split and ensureTeamsForBriefs. */
 export async function insertTeam(
@@ -42,6 +42,7 @@ export const createTeam: WriteHandler<"team:create"> = {
   kind: "write",
   permission: "manageTeams",
   async apply(tx, { actor, payload, now }) {
+    await refuseTakenTeamName(tx, actor.eventId, payload.name);
     const team = await insertTeam(tx, { eventId: actor.eventId, ...payload, now });
     return { result: { team }, broadcasts: teamBroadcasts(actor.eventId, "team:created", team) };
   },

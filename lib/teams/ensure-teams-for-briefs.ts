@@ -4,7 +4,8 @@ import { briefs, teams } from "@/db/schema";
 import type { TeamView } from "@/lib/realtime/contract-teams";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { insertTeam } from "./create-team";
-import { teamBroadcasts } from "./team-views";
+import { distinctTeamName } from "./team-rules";
+import { teamBroadcasts, teamNames } from "./team-views";
 
 /**
  * One team per published brief, by default: creates a team (named after the brief, no capacity)
@@ -35,9 +36,13 @@ export async function ensureTeamsForBriefs(
     ).map((t) => t.briefId),
   );
   const created: TeamView[] = [];
+  // Named after the brief, unless a team already reads so (one made by hand, or a brief of the same title).
+  const names = (await teamNames(tx, eventId)).map((t) => t.name);
   for (const brief of published) {
     if (withTeam.has(brief.id)) continue;
-    created.push(await insertTeam(tx, { eventId, name: brief.title.slice(0, 60), briefId: brief.id, capacity: null, now }));
+    const name = distinctTeamName(brief.title.slice(0, 60), names);
+    names.push(name);
+    created.push(await insertTeam(tx, { eventId, name, briefId: brief.id, capacity: null, now }));
   }
   return {
     created,

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { PersonView } from "@/lib/realtime/contract-teams";
 import {
   capacityProblem,
+  distinctTeamName,
   hasRoom,
   sameWordFamily,
   splitNames,
   staffPlacementProblem,
   teamFlags,
   teamMix,
+  teamNameProblem,
   whoCanHelp,
   wordStem,
 } from "./team-rules";
@@ -130,6 +132,44 @@ describe("splitNames", () => {
       original: "Healthwatch A",
       added: "Healthwatch C",
     });
+  });
+
+  it("never takes a name another team reads as, whatever its case or spacing", () => {
+    expect(splitNames("Healthwatch", ["Healthwatch", "healthwatch a", "Healthwatch  B"])).toEqual({
+      original: "Healthwatch C",
+      added: "Healthwatch D",
+    });
+  });
+});
+
+describe("a team's name in its event", () => {
+  const teams = [
+    { id: "t1", name: "Lambeth Website" },
+    { id: "t2", name: "Healthwatch" },
+    { id: "t3", name: "Pocket Parks" },
+  ];
+
+  it("is refused when another team reads the same, in any case or spacing, naming the team it clashes with", () => {
+    for (const typed of ["Healthwatch", "healthwatch", " HEALTHWATCH ", "Health watch", "Pocket  parks"]) {
+      expect(teamNameProblem(typed, teams), typed).toMatch(
+        /^There is already a team called (Healthwatch|Pocket Parks)\. Choose another name\.$/,
+      );
+    }
+  });
+
+  it("is free when no other team reads so, and a team may keep or recase its own name", () => {
+    expect(teamNameProblem("Healthwatch North", teams)).toBeNull();
+    expect(teamNameProblem("Healthwatch", teams, "t2")).toBeNull();
+    expect(teamNameProblem("HealthWatch", teams, "t2")).toBeNull();
+    expect(teamNameProblem("Healthwatch", teams, "t3")).toBe("There is already a team called Healthwatch. Choose another name.");
+  });
+
+  it("named by the product itself (after a brief, from a file), is told apart with a number rather than refused", () => {
+    expect(distinctTeamName("Healthwatch", ["Lambeth Website"])).toBe("Healthwatch");
+    expect(distinctTeamName("healthwatch", ["Healthwatch"])).toBe("healthwatch (2)");
+    expect(distinctTeamName("Healthwatch", ["Healthwatch", "Healthwatch (2)"])).toBe("Healthwatch (3)");
+    const long = "A".repeat(60);
+    expect(distinctTeamName(long, [long])).toHaveLength(60);
   });
 });
 

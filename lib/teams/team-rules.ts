@@ -74,22 +74,59 @@ export function teamFlags(team: Pick<TeamView, "capacity">, mix: TeamMix): TeamF
   return flags;
 }
 
+/**
+ * Two team names read as one when they differ only in case or spacing ("Healthwatch",
+ * "healthwatch ", "Health watch"): on a phone's list of teams they could not be told apart.
+ */
+export const teamNameKey = (name: string) => name.normalize("NFKC").toLocaleLowerCase("en-GB").replace(/\s+/g, "");
+
+/** The team of the event whose name reads as `name` (other than `except`, the one being renamed), if any. */
+export function sameNamedTeam<T extends { id: string; name: string }>(
+  name: string,
+  teams: readonly T[],
+  except?: string,
+): T | null {
+  const key = teamNameKey(name);
+  return teams.find((t) => t.id !== except && teamNameKey(t.name) === key) ?? null;
+}
+
+/** Why a team can't be called `name` in this event: another already reads the same. Null when it can. */
+export function teamNameProblem(name: string, teams: readonly { id: string; name: string }[], except?: string): string | null {
+  const clash = sameNamedTeam(name, teams, except);
+  return clash ? `There is already a team called ${clash.name}. Choose another name.` : null;
+}
+
+/**
+ * A name for a team the product names itself (after a brief, or from an imported file): `name`,
+ * or, when another team reads the same, `name (2)`, `name (3)`…, so no two teams read alike.
+ */
+export function distinctTeamName(name: string, existing: readonly string[], max = 60): string {
+  const taken = new Set(existing.map(teamNameKey));
+  if (!taken.has(teamNameKey(name))) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${name.slice(0, max - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(teamNameKey(candidate))) return candidate;
+  }
+}
+
 /** "Healthwatch" and "Healthwatch A" share the base "Healthwatch". */
 const baseName = (name: string) => name.replace(/\s+[A-Z]$/, "");
 
 /**
  * Names for splitting a team: the original keeps its name with "A" added if it had no letter,
- * and the new team takes the first letter not used by a team of the same base name.
+ * and the new team takes the first letter not used by a team of the same base name; neither
+ * takes a name another team reads as (`teamNameKey`).
  */
 export function splitNames(name: string, existing: readonly string[]): { original: string; added: string } {
   const base = baseName(name);
-  const original = name === base ? `${base} A` : name;
-  const taken = new Set([...existing, original]);
-  for (let code = "B".charCodeAt(0); code <= "Z".charCodeAt(0); code++) {
-    const candidate = `${base} ${String.fromCharCode(code)}`;
-    if (!taken.has(candidate)) return { original, added: candidate };
-  }
-  return { original, added: `${base} (another)` };
+  const others = existing.filter((n) => n !== name).map(teamNameKey);
+  const taken = new Set(others);
+  const letters = Array.from({ length: 26 }, (_, i) => `${base} ${String.fromCharCode(65 + i)}`);
+  const free = (candidate: string) => !taken.has(teamNameKey(candidate));
+  const original = name !== base ? name : (letters.find(free) ?? name);
+  taken.add(teamNameKey(original));
+  return { original, added: letters.find(free) ?? distinctTeamName(`${base} (another)`, [...existing, original]) };
 }
 
 export type HelpMatch = { person: PersonView; skills: string[] };

@@ -1,9 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { briefs, teams } from "@/db/schema";
+import { CommandFailure } from "@/lib/realtime/command-error";
 import { rooms } from "@/lib/realtime/constants";
 import type { TeamView } from "@/lib/realtime/contract-teams";
 import type { Broadcast } from "@/lib/realtime/handler";
+import { teamNameProblem } from "./team-rules";
 
 type Reader = Db | Tx;
 
@@ -23,6 +25,20 @@ export async function findTeams(db: Reader, eventId: string): Promise<TeamView[]
     .leftJoin(briefs, eq(briefs.id, teams.briefId))
     .where(eq(teams.eventId, eventId))
     .orderBy(asc(teams.position), asc(teams.createdAt));
+}
+
+/** The names of the event's teams, with their ids: what a new or changed name is checked against. */
+export async function teamNames(db: Reader, eventId: string): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.eventId, eventId));
+}
+
+/**
+ * Refuses `name` for a team of this event when another team already reads the same (team-rules
+ * `teamNameProblem`), pointing at the name field, which keeps what was typed.
+ */
+export async function refuseTakenTeamName(db: Reader, eventId: string, name: string, except?: string) {
+  const problem = teamNameProblem(name, await teamNames(db, eventId), except);
+  if (problem) throw new CommandFailure("conflict", problem, [{ path: "name", message: problem }]);
 }
 
 /** One team of this event, or null (also for another event's team: no peeking across events). */

@@ -4,7 +4,7 @@ import { resultsIfProjected } from "@/lib/presentations/results";
 import { CommandFailure } from "@/lib/realtime/command-error";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { capacityProblem } from "./team-rules";
-import { findTeam, teamBroadcasts } from "./team-views";
+import { findTeam, refuseTakenTeamName, teamBroadcasts } from "./team-views";
 
 /** Renames a team or changes its capacity (null: no limit). */
 export const updateTeam: WriteHandler<"team:update"> = {
@@ -13,6 +13,7 @@ export const updateTeam: WriteHandler<"team:update"> = {
   async apply(tx, { actor, payload }) {
     const team = await findTeam(tx, actor.eventId, payload.teamId);
     if (!team) throw new CommandFailure("not_found", "That team doesn't exist any more.");
+    if (payload.name !== undefined) await refuseTakenTeamName(tx, actor.eventId, payload.name, team.id);
     if (payload.capacity !== undefined) {
       const [members] = await tx.select({ n: count() }).from(teamMembers).where(eq(teamMembers.teamId, team.id));
       const problem = capacityProblem(payload.capacity, members?.n ?? 0);

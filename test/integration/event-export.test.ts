@@ -22,6 +22,8 @@ import {
   projects,
   showcaseImages,
   showcases,
+  teamMembers,
+  teams,
 } from "@/db/schema";
 import { addBriefFile } from "@/lib/briefs/add-brief-file";
 import { csvTables, findCsvTable, renderCsvTable } from "@/lib/exports/csv-tables";
@@ -586,6 +588,22 @@ describe("JSON export and import", () => {
     const theirs = await importEvent(db, parsed.data, stranger.accountId);
     expect(theirs.follows).toEqual({ slug: weekend.event.slug, outcome: "unlinked" });
     expect(await followed(theirs.eventId)).toBeNull();
+  });
+
+  it("an export from before two teams could not share a name imports them told apart, members and all", async () => {
+    const organiser = await createAccount(db);
+    const weekend = await seedWeekend(db, organiser.accountId, "Made in Lambeth");
+    const exported = await loadEventExport(db.read, weekend.event.id);
+    const [first, second] = exported?.teams ?? [];
+    if (!exported || !first || !second) throw new Error("no teams");
+    const alike = { ...exported, teams: [first, { ...second, name: first.name.toLocaleUpperCase("en-GB") }] };
+    const parsed = parseEventExport(JSON.parse(JSON.stringify(alike)));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { eventId } = await importEvent(db, parsed.data, organiser.accountId);
+    const imported = await db.read.select().from(teams).where(eq(teams.eventId, eventId)).orderBy(teams.position);
+    expect(imported.map((x) => x.name)).toEqual([first.name, `${first.name.toLocaleUpperCase("en-GB")} (2)`]);
+    const members = await db.read.select().from(teamMembers).where(eq(teamMembers.eventId, eventId));
+    expect(members).toHaveLength(first.memberIds.length + second.memberIds.length);
   });
 
   it("importing twice into one instance makes two events and never overwrites", async () => {

@@ -288,6 +288,58 @@ describe("running teams", () => {
   });
 });
 
+describe("a team's name", () => {
+  const names = async () => (await snapshot(await staff())).teams.map((x) => x.name);
+
+  it("is refused when another team of the event already reads the same, and nothing changes", async () => {
+    await team("Lambeth Website");
+    const healthwatch = await team("Healthwatch");
+    const parks = await team("Love Your Space (parks)");
+    const laptop = await staff();
+    const message = "There is already a team called Healthwatch. Choose another name.";
+    for (const typed of ["Healthwatch", "  healthwatch ", "Health Watch"]) {
+      const added = await send(laptop, "team:create", { name: typed });
+      expect(added, typed).toMatchObject({
+        ok: false,
+        error: { code: "conflict", message, issues: [{ path: "name", message }] },
+      });
+    }
+    const renamed = await send(laptop, "team:update", { teamId: parks.id, name: "HEALTHWATCH" });
+    expect(renamed).toMatchObject({ ok: false, error: { code: "conflict", message } });
+    expect(await names()).toEqual(["Lambeth Website", "Healthwatch", "Love Your Space (parks)"]);
+    // Another event may have its own Healthwatch; a team may recase its own name.
+    const other = await createTestEvent(t.server.db, organiser.accountId, "Made in Stockwell");
+    const elsewhere = await clients.connect({ eventId: other.id, cookie: staffCookie(organiser.sessionToken) });
+    await ok(elsewhere, "team:create", { name: "Healthwatch" });
+    await ok(laptop, "team:update", { teamId: healthwatch.id, name: "HealthWatch" });
+    await ok(laptop, "team:update", { teamId: parks.id, name: "Pocket Parks" });
+    expect(await names()).toEqual(["Lambeth Website", "HealthWatch", "Pocket Parks"]);
+  });
+
+  it("is refused in the organiser's language", async () => {
+    await team("Healthwatch");
+    const french = await clients.connect({ eventId: event.id, cookie: `${staffCookie(organiser.sessionToken)}; mi_lang=fr` });
+    const added = await send(french, "team:create", { name: "healthwatch" });
+    expect(added).toMatchObject({
+      ok: false,
+      error: { message: "Il y a déjà une équipe qui s’appelle Healthwatch. Choisissez un autre nom." },
+    });
+  });
+
+  it("made by the product itself never repeats another: a brief's team beside a hand-made one, a split beside a look-alike", async () => {
+    await team("Healthwatch");
+    await t.server.db.transact((tx) =>
+      tx.insert(briefs).values({ id: `brief-${commandId()}`, eventId: event.id, title: "Healthwatch", status: "published" }),
+    );
+    const made = await t.server.db.transact((tx) => ensureTeamsForBriefs(tx, event.id));
+    expect(made.created.map((x) => x.name)).toEqual(["Healthwatch (2)"]);
+    const parks = await team("Parks");
+    await team("parks b");
+    const split = await send(await staff(), "team:split", { teamId: parks.id });
+    expect(split).toMatchObject({ ok: true, result: { teams: [{ name: "Parks A" }, { name: "Parks C" }] } });
+  });
+});
+
 describe("profile and leaving", () => {
   it("shares skills and kind with the room, keeps access needs and contact for staff, and hides under-18s' names", async () => {
     const me = await participant("Jay Okafor");

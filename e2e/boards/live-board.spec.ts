@@ -274,3 +274,31 @@ test("a phone adds a note with a photo taken outside; the projector shows it, an
   expect(response.status()).toBe(404);
   await Promise.all([stranger.close(), phoneContext.close(), laptop.close()]);
 });
+
+test("a board locked while a phone is writing says the words are kept, shows them, and gives them back on unlock", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const board = await addBoardFixture(event.id, { title: "Third board", template: "ideas" });
+  const writer = await browser.newContext(phone);
+  await joinAs(writer, event.id, "Zofia");
+  const page = await writer.newPage();
+  await page.goto(`/p/${event.slug}/b/${board.id}`);
+  await expect(page.locator('[data-status="online"]')).toBeVisible();
+  const words = "Chciałabym, żeby strona rady działała po polsku i żeby formularz zgłoszenia miał mniej pól.";
+  await page.getByLabel("Your note").fill(words);
+
+  const staff = await commandSocket(event.id, event.organiser.id);
+  await staff.command("board:update", { boardId: board.id, locked: true });
+  await expect(page.getByText("The facilitator has locked this board")).toBeVisible();
+  const kept = page.getByTestId("kept-note-draft");
+  await expect(kept).toContainText("What you were writing is kept: it comes back in the box when notes can be added again.");
+  await expect(kept).toContainText(words);
+  await expectAccessible(page);
+
+  await staff.command("board:update", { boardId: board.id, locked: false });
+  await expect(page.getByLabel("Your note")).toHaveValue(words);
+  await expect(kept).toHaveCount(0);
+  staff.close();
+  await writer.close();
+});

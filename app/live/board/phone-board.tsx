@@ -15,6 +15,7 @@ import { AddNoteForm } from "./add-note-form";
 import { BoardBadges } from "./board-badges";
 import { BoardColumns } from "./board-columns";
 import { useGroupLabels } from "./group-label";
+import { KeptNoteDraft } from "./kept-note-draft";
 import { MapCanvas, numberedPins } from "./map-canvas";
 import { DotsSpentProvider, TargetTally, TargetVotes } from "./target-votes";
 import { VoteBanner } from "./vote-banner";
@@ -192,6 +193,7 @@ export function PhoneBoard({
             {state.board.locked ? t("readOnlyLocked") : t("readOnlyOtherTeam")}
           </p>
         )}
+        {canAdd ? null : <KeptNoteDraft boardId={boardId} />}
 
         {pendingNotes.length > 0 ? (
           <ul className="space-y-3" aria-label={t("pendingLabel")}>

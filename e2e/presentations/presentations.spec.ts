@@ -88,7 +88,8 @@ test("two teams showcase from phones, the facilitator runs presenter mode, the r
   await expect(screen.getByTestId("presenter-time")).toHaveText(/^0:(30|2\d)$/);
   await expect(screen.getByTestId("presenter-image")).toBeVisible();
   await expect(screen.getByRole("img", { name: "QR code for Our site" })).toBeVisible();
-  await expect(screen.getByTestId("presenter-next")).toContainText("Pocket parks map");
+  // What the next team made, then whose it is: its name said once.
+  await expect(screen.getByTestId("presenter-next")).toContainText("Pocket parks map · Team Love Your Space");
   await expect(console_.getByTestId("console-on-now")).toContainText("Find it fast");
   await console_.screenshot({ path: `${shots}/console-1920.png`, fullPage: true });
 

@@ -14,6 +14,7 @@ import {
   moveBy,
   moveTo,
   nextUp,
+  nextUpTitle,
   normaliseOrder,
   presentingTeamIds,
   pressedOnCurrentStage,
@@ -170,6 +171,14 @@ describe("presenter steps", () => {
     expect(nextUp(run())).toBe("a");
     expect(nextUp(run({ currentTeamId: "b", stage: "presenting" }))).toBe("c");
     expect(nextUp(run({ currentTeamId: "c", stage: "presenting" }))).toBeNull();
+  });
+  it("names what the next team made beside it only when that says more than the team's own name", () => {
+    expect(nextUpTitle("Bin Day App", "Healthwatch")).toBe("Bin Day App");
+    // "Healthwatch · Team Healthwatch" said the name twice: the team alone is named.
+    expect(nextUpTitle("Healthwatch", "Healthwatch")).toBeNull();
+    expect(nextUpTitle(" healthwatch ", "Healthwatch")).toBeNull();
+    expect(nextUpTitle("", "Healthwatch")).toBeNull();
+    expect(nextUpTitle(undefined, "Healthwatch")).toBeNull();
   });
 });
 

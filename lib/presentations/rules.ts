@@ -3,6 +3,8 @@
  * and its warning, who may vote for whom, and how judges' scores and the people's choice combine.
  */
 
+import { teamNameKey } from "@/lib/teams/team-rules";
+
 export type Stage = "waiting" | "presenting" | "questions" | "finished";
 
 export type RunRules = {
@@ -166,6 +168,16 @@ export function nextUp(run: Pick<RunRules, "order" | "currentTeamId" | "stage">)
   if (run.stage === "waiting" || !run.currentTeamId) return run.order[0] ?? null;
   const i = run.order.indexOf(run.currentTeamId);
   return i < 0 ? null : (run.order[i + 1] ?? null);
+}
+
+/**
+ * What "next up" names beside the team: its showcase's title, when it says more than the team's
+ * own name ("Bin Day App · Team Healthwatch"); null when there is none or it is that name again,
+ * so the screen never reads "Healthwatch · Team Healthwatch".
+ */
+export function nextUpTitle(showcaseTitle: string | null | undefined, teamName: string): string | null {
+  const title = showcaseTitle?.trim() ?? "";
+  return title && teamNameKey(title) !== teamNameKey(teamName) ? title : null;
 }
 
 // ---- the clock ----

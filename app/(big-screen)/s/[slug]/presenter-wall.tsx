@@ -5,7 +5,7 @@ import QRCode from "qrcode";
 import { type CSSProperties, useEffect, useState } from "react";
 import { useFittingStep } from "@/app/live/use-fitting-step";
 import { imageSrcSet } from "@/lib/files/image-sizes";
-import { nextUp, stageClock } from "@/lib/presentations/rules";
+import { nextUp, nextUpTitle, stageClock } from "@/lib/presentations/rules";
 import { useServerNow } from "@/lib/realtime/client/server-clock";
 import type { PresentationsHandle } from "@/lib/realtime/client/use-presentations";
 import { useVoting } from "@/lib/realtime/client/use-voting";
@@ -247,6 +247,13 @@ function WhatWasMade({ made }: { made: string }) {
   );
 }
 
+/** The team after this one: what it made, and whose it is; the team alone when its showcase has no title of its own. */
+function NextTeam({ title, team }: { title: string | null; team: string }) {
+  const t = useTranslations("screen.presenter");
+  if (!title) return <>{t("team", { team })}</>;
+  return <>{t.rich("nextTitled", { title, team, soft: (c) => <span className="text-white/70">{c}</span> })}</>;
+}
+
 /** Presenter mode: the team on now, its showcase, its clock, who is next and the room's applause; or the results. */
 export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
   const t = useTranslations("screen.presenter");
@@ -378,8 +385,7 @@ export function PresentationsWall({ handle }: { handle: PresentationsHandle }) {
               <span className="block text-[calc(2*var(--screen-vh))] uppercase tracking-[0.15em] text-white/70">
                 {t("nextUp")}
               </span>
-              {s.showcases[upNext]?.title || teamName(upNext)}
-              <span className="text-white/70"> · {t("team", { team: teamName(upNext) })}</span>
+              <NextTeam title={nextUpTitle(s.showcases[upNext]?.title, teamName(upNext))} team={teamName(upNext)} />
             </>
           ) : (
             <span className="text-white/70">{t("lastTeam")}</span>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
+import { LengthCount, lengthCountShown } from "@/app/ui/length-count";
 
 /** The form's main button; says what is happening while the server works. */
 export function SubmitButton({
@@ -53,7 +54,7 @@ export function FollowedCheck(props: React.ComponentProps<"input"> & { defaultCh
   return <input ref={box} {...props} />;
 }
 
-/** A multi-line TextField: same label, hint and error wiring. */
+/** A multi-line TextField: same label, hint and error wiring; with `maxLength`, a count near the limit instead of a cut. */
 export function TextArea(props: {
   name: string;
   label: string;
@@ -64,8 +65,15 @@ export function TextArea(props: {
   error?: string;
 }) {
   const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
   const area = useFollowedDefault<HTMLTextAreaElement>(props.defaultValue);
+  const [length, setLength] = useState((props.defaultValue ?? "").length);
+  // Another organiser's save may put new text in the box (useFollowedDefault): counted as it shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again whenever the default changes
+  useEffect(() => setLength(area.current?.value.length ?? 0), [props.defaultValue]);
+  const counted = props.maxLength !== undefined && lengthCountShown(length, props.maxLength);
+  const describedBy = [props.hint ? `${id}-hint` : null, counted ? `${id}-count` : null, props.error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div>
       <label htmlFor={id} className="field-label">
@@ -81,12 +89,13 @@ export function TextArea(props: {
         id={id}
         name={props.name}
         rows={props.rows ?? 4}
-        maxLength={props.maxLength}
         defaultValue={props.defaultValue}
-        aria-invalid={props.error ? true : undefined}
+        onInput={(e) => setLength(e.currentTarget.value.length)}
+        aria-invalid={props.error || (props.maxLength !== undefined && length > props.maxLength) ? true : undefined}
         aria-describedby={describedBy || undefined}
         className="field-input resize-y"
       />
+      {props.maxLength !== undefined ? <LengthCount id={`${id}-count`} length={length} max={props.maxLength} /> : null}
       {props.error ? (
         <span id={`${id}-error`} className="field-error">
           {props.error}

@@ -117,3 +117,33 @@ test("a half-typed announcement survives a reload of the console, is gone once s
   await expect(console_.getByLabel("Message")).toHaveValue("");
   await lid.close();
 });
+
+test("an announcement pasted longer than the room takes is kept whole, says how much too long, and is refused with a word", async ({
+  browser,
+}) => {
+  const event = await createEventFixture();
+  const lid = await browser.newContext(laptop);
+  await signIn(lid, event.organiser.id);
+  const console_ = await lid.newPage();
+  await console_.goto(`/f/${event.slug}`);
+  await expect(console_.locator('[data-status="online"]').first()).toBeVisible();
+  const box = console_.getByLabel("Message");
+  await expect(console_.locator("#announce").getByTestId("length-count")).toHaveText("240 characters left");
+
+  // Pasted, 270 characters: nothing is cut off.
+  const long = "Lunch is ready in the foyer. ".repeat(10).trim();
+  await box.fill(long);
+  await expect(box).toHaveValue(long);
+  await expect(console_.locator("#announce").getByTestId("length-count")).toHaveText(`${long.length - 240} characters too long`);
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await console_.getByRole("button", { name: "Send announcement" }).click();
+  await expect(console_.locator("#announcement-feedback")).toHaveText("An announcement must be 240 characters or fewer");
+  await expect(box).toHaveValue(long);
+  await expect(console_.getByTestId("announcement-showing")).toHaveCount(0);
+
+  // Shortened, it goes.
+  await box.fill("Lunch is ready in the foyer.");
+  await console_.getByRole("button", { name: "Send announcement" }).click();
+  await expect(console_.getByTestId("announcement-showing")).toContainText("Lunch is ready in the foyer.");
+  await lid.close();
+});

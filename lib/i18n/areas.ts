@@ -29,14 +29,14 @@ export const clientMessageAreas = {
     "ui",
   ],
   board: ["board", "notes", "vote", "live.now", "live.status", "live.sync", "live.timer", "templates", "ui.filePicker"],
-  presentations: ["presentations.room", "live.announcements", "live.status", "live.sync", "live.timer"],
+  presentations: ["presentations.room", "live.announcements", "live.status", "live.sync", "live.timer", "ui.length"],
   judge: ["presentations.fallbackCriteria", "presentations.judge", "live.status", "live.sync"],
-  showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync", "ui.filePicker"],
-  me: ["me.form", "me.leave", "live.status", "live.sync"],
+  showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync", "ui.filePicker", "ui.length"],
+  me: ["me.form", "me.leave", "live.status", "live.sync", "ui.length"],
   // live.sync: for the page it turns into while its event is closed or finished (held-out-page.tsx).
   device: ["phone.device", "live.status", "live.sync"],
-  brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm"],
-  update: ["ui.checkInForm", "ui.keptForm", "ui.filePicker", "live.sync"],
+  brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm", "ui.length"],
+  update: ["ui.checkInForm", "ui.keptForm", "ui.filePicker", "ui.length", "live.sync"],
   /** A phone page of an event the person is kept out of for now (app/(participant)/p/[slug]/held-out-page.tsx). */
   heldOut: ["live.sync"],
 } as const satisfies Record<string, readonly string[]>;

@@ -10,6 +10,7 @@ import { TeamOverview } from "@/app/live/team-overview";
 import { useDraft } from "@/app/live/use-draft";
 import { Wordmark } from "@/app/ui/brand";
 import { LanguagePicker } from "@/app/ui/language-picker";
+import { LengthCount } from "@/app/ui/length-count";
 import { SkipLinks } from "@/app/ui/skip-links";
 import { SubmissionField } from "@/app/ui/submission-field";
 import type { BoardSummary } from "@/lib/boards/find-boards";
@@ -111,13 +112,13 @@ function AnnouncementComposer({ action, submission }: { action: FormAction<Conso
           value={text}
           onChange={(e) => setText(e.target.value)}
           rows={2}
-          maxLength={limits.announcementText}
           placeholder={t("placeholder")}
           className="field-input"
-          // What the last sending came to ("Sent", or why not) is read with the box it is about.
-          aria-describedby={feedback ? "announcement-feedback" : undefined}
-          aria-invalid={feedback?.ok === false ? true : undefined}
+          // How long it may be, and what the last sending came to ("Sent", or why not), are read with the box.
+          aria-describedby={`announcement-count${feedback ? " announcement-feedback" : ""}`}
+          aria-invalid={feedback?.ok === false || text.length > limits.announcementText ? true : undefined}
         />
+        <LengthCount id="announcement-count" length={text.length} max={limits.announcementText} always />
         <div className="flex flex-wrap items-center justify-between gap-3">
           <output
             id="announcement-feedback"

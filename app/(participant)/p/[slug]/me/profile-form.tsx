@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { CheckRow } from "@/app/ui/form";
+import { LengthCount, lengthCountShown } from "@/app/ui/length-count";
 import {
   type AgeBand,
   ageBands,
@@ -354,11 +355,11 @@ export function ProfileForm({
           value={accessNeeds}
           onChange={(e) => edit("accessNeeds", e.target.value)}
           rows={3}
-          maxLength={profileLimits.accessNeeds}
-          aria-invalid={errors.accessNeeds ? true : undefined}
-          aria-describedby={`${id}-access-hint${errors.accessNeeds ? ` ${id}-access-error` : ""}`}
+          aria-invalid={errors.accessNeeds || accessNeeds.length > profileLimits.accessNeeds ? true : undefined}
+          aria-describedby={`${id}-access-hint${lengthCountShown(accessNeeds.length, profileLimits.accessNeeds) ? ` ${id}-access-count` : ""}${errors.accessNeeds ? ` ${id}-access-error` : ""}`}
           className="field-input"
         />
+        <LengthCount id={`${id}-access-count`} length={accessNeeds.length} max={profileLimits.accessNeeds} />
         <FieldError id={`${id}-access-error`} message={errors.accessNeeds} />
       </div>
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { useDraft } from "@/app/live/use-draft";
+import { LengthCount, lengthCountShown } from "@/app/ui/length-count";
 import { useMyTeamMoved } from "@/lib/realtime/client/teams";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 import { useVotingOf, useVotingStore, type VotingStore } from "@/lib/realtime/client/use-voting";
@@ -272,9 +273,9 @@ function Feedback({
         </span>
         <textarea
           id={`${id}-text`}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={`${id}-hint${lengthCountShown(text.length, presentationLimits.feedback) ? ` ${id}-count` : ""}`}
+          aria-invalid={text.length > presentationLimits.feedback ? true : undefined}
           className="field-input min-h-24"
-          maxLength={presentationLimits.feedback}
           value={text}
           onChange={(e) => {
             setSent(null);
@@ -282,6 +283,7 @@ function Feedback({
           }}
           data-testid="feedback-text"
         />
+        <LengthCount id={`${id}-count`} length={text.length} max={presentationLimits.feedback} />
       </div>
       <button type="submit" className="btn btn-primary w-full" disabled={!text.trim()}>
         {t("feedbackSend")}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { FilePicker } from "@/app/ui/file-picker";
+import { LengthCount, lengthCountShown } from "@/app/ui/length-count";
 import { useShownName } from "@/app/ui/shown-name";
 import { imageSrcSet } from "@/lib/files/image-sizes";
 import {
@@ -226,15 +227,22 @@ function Field(props: {
         </span>
       ) : null}
       {props.long ? (
-        <textarea
-          id={id}
-          className="field-input min-h-28"
-          value={props.value}
-          maxLength={max}
-          aria-describedby={props.hint ? `${id}-hint` : undefined}
-          onChange={(e) => props.onChange(e.target.value)}
-          data-testid={props.testId}
-        />
+        <>
+          <textarea
+            id={id}
+            className="field-input min-h-28"
+            value={props.value}
+            aria-invalid={props.value.length > max ? true : undefined}
+            aria-describedby={
+              [props.hint && `${id}-hint`, lengthCountShown(props.value.length, max) && `${id}-count`]
+                .filter(Boolean)
+                .join(" ") || undefined
+            }
+            onChange={(e) => props.onChange(e.target.value)}
+            data-testid={props.testId}
+          />
+          <LengthCount id={`${id}-count`} length={props.value.length} max={max} />
+        </>
       ) : (
         <input
           id={id}

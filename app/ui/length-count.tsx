@@ -1,0 +1,28 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+/** Whether the count shows: from the first character with `always` (a short limit), else once the limit is near. */
+export const lengthCountShown = (length: number, max: number, always = false) =>
+  always || max - length <= Math.max(20, Math.round(max / 10));
+
+/**
+ * How much more a text box takes, or how far past its limit it is. The box itself takes all that
+ * is typed or pasted: a `maxlength` cuts a paste short without a word, and nothing typed may be
+ * lost. What is too long is refused with a message when sent, and stays in the box to shorten.
+ * The box names it in its aria-describedby while it shows (`lengthCountShown`).
+ */
+export function LengthCount({ id, length, max, always = false }: { id: string; length: number; max: number; always?: boolean }) {
+  const t = useTranslations("ui.length");
+  if (!lengthCountShown(length, max, always)) return null;
+  const left = max - length;
+  return (
+    <span
+      id={id}
+      className={`block text-sm ${left < 0 ? "font-semibold text-danger" : "text-ink-soft"}`}
+      data-testid="length-count"
+    >
+      {left < 0 ? t("over", { count: -left }) : t("left", { count: left })}
+    </span>
+  );
+}

@@ -22,20 +22,25 @@ const segment = (path: string, prefix: string) => {
  * The event a page belongs to (/p/<slug>, /e/<slug>, /s/<slug>, /f/<slug>, /o/<slug>,
  * /j/<code>, /update/<project>): whose visitor it is, for the language kept with them, and its
  * main language, for someone whose browser asks for no language we speak (they see the event's,
- * as its organisers chose, rather than English). Null elsewhere.
+ * as its organisers chose, rather than English). Null elsewhere. `ofItsOwn`: a page under the
+ * event's own address (/p/<slug>…), where a language picked is kept with the person in the event
+ * (app/ui/language-actions.ts); a join or update page is not.
  */
-export async function eventOfPath(db: Db, path: string | null): Promise<{ id: string; language: string } | null> {
+export async function eventOfPath(
+  db: Db,
+  path: string | null,
+): Promise<{ id: string; language: string; ofItsOwn: boolean } | null> {
   if (!path) return null;
   const slug =
     segment(path, "/p/") ?? segment(path, "/e/") ?? segment(path, "/s/") ?? segment(path, "/f/") ?? segment(path, "/o/");
   if (slug) {
     const [event] = await db.select({ id: events.id, language: events.language }).from(events).where(eq(events.slug, slug));
-    return event ?? null;
+    return event ? { ...event, ofItsOwn: true } : null;
   }
   const code = segment(path, "/j/");
   if (code) {
     const event = await findEventByJoinCode(db, code);
-    return event ? { id: event.id, language: event.language } : null;
+    return event ? { id: event.id, language: event.language, ofItsOwn: false } : null;
   }
   const projectId = segment(path, "/update/");
   if (projectId) {
@@ -44,7 +49,7 @@ export async function eventOfPath(db: Db, path: string | null): Promise<{ id: st
       .from(projects)
       .innerJoin(events, eq(events.id, projects.eventId))
       .where(eq(projects.id, projectId));
-    return row ?? null;
+    return row ? { ...row, ofItsOwn: false } : null;
   }
   return null;
 }

@@ -49,7 +49,8 @@ export async function visitorLocale(
   input: { path: string | null; cookies: Map<string, string>; acceptLanguage: string | null; secret: string | null },
 ): Promise<string> {
   const event = await eventOfPath(db, input.path);
-  const actor = event && input.secret ? await resolveActor(db, event.id, input.cookies, input.secret) : null;
+  // Only where picking a language keeps it with them in the event: elsewhere their pick would not show.
+  const actor = event?.ofItsOwn && input.secret ? await resolveActor(db, event.id, input.cookies, input.secret) : null;
   const account = actor ? null : await accountFromSession(db, input.cookies.get(accountSessionCookie));
   const who = actor
     ? actor.kind === "participant"

@@ -221,6 +221,16 @@ describe("one screen, one language: a page and its socket", () => {
     expect(seen).toEqual({ page: "pl", message: emptyNote.pl });
   });
 
+  it("a page where a pick is not kept with the person in the event (joining, a project's update) follows this browser's pick", async () => {
+    const id = await addParticipant(t.server.db, event.id, "Ola");
+    await t.server.db.transact((tx) => tx.update(participants).set({ language: "pl" }).where(eq(participants.id, id)));
+    const cookies = parseCookieHeader(`${participantCookie(event.id, id)}; mi_lang=fr`);
+    const at = (path: string) => visitorLocale(t.server.db.read, { path, cookies, acceptLanguage: "en-GB", secret: testSecret });
+    expect(await at(`/j/${event.joinCode}`)).toBe("fr");
+    // On the event's own pages, the language she chose there last.
+    expect(await at(`/p/${event.slug}`)).toBe("pl");
+  });
+
   it("nobody kept a language: the browser's own choice, else what it asks for, for both", async () => {
     const id = await addParticipant(t.server.db, event.id, "Jay");
     const chosen = await pageAndSocket(`/p/${event.slug}`, `${participantCookie(event.id, id)}; mi_lang=fr`, "es");

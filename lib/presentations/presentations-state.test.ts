@@ -1,6 +1,31 @@
 import { describe, expect, it } from "vitest";
+import { RoomSync } from "@/lib/realtime/client/room-sync";
+import type { PresentationState, ShowcaseView } from "@/lib/realtime/contract";
+import type { RoomEvent } from "@/lib/realtime/rooms";
 import { presentationSnapshot as snapshot } from "@/test/support/presentation-snapshot";
-import { presentationsRoom, withoutBurst } from "./presentations-state";
+import { type PresentationsState, presentationsRoom, withoutBurst } from "./presentations-state";
+
+const showcase: ShowcaseView = {
+  teamId: "a",
+  title: "Pocket parks",
+  summary: "Small green spaces",
+  made: "A map of every empty corner",
+  learned: "Ask the council first",
+  links: [{ title: "Map", url: "https://parks.example" }],
+  images: [{ id: "i1", url: "/showcase-images/i1" }],
+  nextSteps: "Plant in spring",
+  takenForwardBy: "The council",
+  takenForwardByDefault: "The council",
+  needs: "Seeds",
+  updatedAt: 1,
+  updatedBy: "Sam",
+};
+const withShowcase: PresentationState = { ...snapshot, seq: 5, showcases: { a: showcase } };
+const retitled = (title: string, at: number) =>
+  ({
+    name: "showcase:changed",
+    data: { teamId: "a", changes: { title }, updatedAt: at, updatedBy: "Ali" },
+  }) as const;
 
 describe("the presentations room's reducer", () => {
   it("carries a judge's score over to a reworded criterion", () => {
@@ -19,6 +44,49 @@ describe("the presentations room's reducer", () => {
     expect(presentationsRoom.apply(s, renamed).teams[0]?.name).toBe("Green");
     const added = { name: "presentation:team-changed" as const, data: { team: { id: "b", name: "New", briefTitle: null } } };
     expect(presentationsRoom.reload?.(s, added)).toBe(true);
+  });
+
+  it("lays a showcase save over the showcase it holds: the fields saved change, the others stay", () => {
+    const s = presentationsRoom.apply(presentationsRoom.init(withShowcase), retitled("Pocket parks for all", 2));
+    expect(s.showcases.a).toEqual({ ...showcase, title: "Pocket parks for all", updatedAt: 2, updatedBy: "Ali" });
+    const images = presentationsRoom.apply(s, {
+      name: "showcase:changed",
+      data: { teamId: "a", changes: { images: [], links: [] }, updatedAt: 3, updatedBy: "Sam" },
+    });
+    expect(images.showcases.a).toMatchObject({ title: "Pocket parks for all", images: [], links: [], made: showcase.made });
+  });
+
+  it("reads the whole showcase again for a save to one it doesn't hold", () => {
+    const s = presentationsRoom.init(withShowcase);
+    const elsewhere = { ...retitled("Ours", 2), data: { ...retitled("Ours", 2).data, teamId: "b" } };
+    expect(presentationsRoom.reload?.(s, retitled("Ours", 2))).toBe(false);
+    expect(presentationsRoom.reload?.(s, elsewhere)).toBe(true);
+    expect(presentationsRoom.apply(s, elsewhere)).toBe(s);
+  });
+
+  it("a screen that missed a save reads the room again and ends up with every save, not with a field left behind", async () => {
+    // The server's room after saves 6, 7 and 8; the screen heard 6 and 8, never 7.
+    const server: PresentationState = {
+      ...withShowcase,
+      seq: 8,
+      showcases: { a: { ...showcase, title: "Three", summary: "Saved in 7", updatedAt: 8, updatedBy: "Ali" } },
+    };
+    const snapshots = [withShowcase, server];
+    const sync = new RoomSync<PresentationsState, RoomEvent<"presentations">>({
+      load: async () => {
+        const next = snapshots.shift() as PresentationState;
+        return { seq: next.seq, state: presentationsRoom.init(next) };
+      },
+      apply: presentationsRoom.apply,
+      onChange: () => {},
+    });
+    await sync.resync();
+    sync.receive(6, retitled("One", 6));
+    expect(sync.current?.showcases.a?.title).toBe("One");
+    sync.receive(8, retitled("Three", 8));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sync.lastSeq).toBe(8);
+    expect(sync.current?.showcases.a).toMatchObject({ title: "Three", summary: "Saved in 7" });
   });
 
   it("tells a phone it judges (or no longer does) by key; staff screens reload for the judges' names", () => {

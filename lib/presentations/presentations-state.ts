@@ -6,6 +6,7 @@
 import type { ReactionKind } from "@/lib/realtime/constants";
 import type { PresentationState, ReactionCounts } from "@/lib/realtime/contract-presentations";
 import type { RoomEvent, RoomReducer } from "@/lib/realtime/rooms";
+import { withShowcaseChange } from "./showcase-changes";
 
 export type ReactionBurst = { id: number; teamId: string; kind: ReactionKind };
 
@@ -32,8 +33,12 @@ function moveScores(s: PresentationsState, teamId: string, renamed: [string, str
 
 function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsState {
   switch (e.name) {
-    case "showcase:changed":
-      return { ...s, showcases: { ...s.showcases, [e.data.showcase.teamId]: e.data.showcase } };
+    case "showcase:changed": {
+      const held = s.showcases[e.data.teamId];
+      // A showcase this screen never had is read whole with the snapshot (see reload).
+      if (!held) return s;
+      return { ...s, showcases: { ...s.showcases, [e.data.teamId]: withShowcaseChange(held, e.data) } };
+    }
     case "presentation:run-changed":
       return { ...s, run: e.data.run };
     case "presentation:results-shown":
@@ -68,6 +73,8 @@ export const presentationsRoom: RoomReducer<"presentations", PresentationsState>
   // A new team brings its showcase, criteria and place in the running order: only a snapshot has them.
   reload: (s, e) =>
     (e.name === "presentation:team-changed" && !s.teams.some((t) => t.id === e.data.team.id)) ||
+    // A save carries only what it changed: a showcase not held here is read whole.
+    (e.name === "showcase:changed" && !(e.data.teamId in s.showcases)) ||
     // Staff list the judges by name, which only their snapshot carries.
     (e.name === "presentation:judges-changed" && s.judges !== null) ||
     // Feedback is read by the team it was written to and by the staff, from their snapshot.

@@ -76,8 +76,10 @@ export { type RoomKey, type RoomKind, roomContract, rooms } from "./rooms";
  * 3: `presentation:judges-changed` carries the judges' keys, not their names.
  * 4: the handshake names the person whose outbox the page sends (`person`); a page from before
  *    kept one outbox per event, and would send the last person's queue as whoever is here now.
+ * 5: `showcase:changed` carries what a save changed, not the whole showcase, and `showcase:save`
+ *    answers only that it was saved.
  */
-export const contractVersion = 4;
+export const contractVersion = 5;
 
 /**
  * Why the server closed a socket's access; the phone or screen says so instead of reconnecting.

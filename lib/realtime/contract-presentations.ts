@@ -1,8 +1,9 @@
 /**
  * Final presentations (merged into contract.ts): each team's showcase, the running order and the
  * presenter's controls, the room's reactions and feedback, judges' scores and the people's choice.
- * Changes are broadcast in the event's presentations room as whole views, so a missed message is
- * healed by the next one and by `presentation:state`.
+ * Changes are broadcast in the event's presentations room, numbered: a screen that misses one sees
+ * the gap and reads `presentation:state` again. A showcase goes out as what a save changed, not
+ * whole, so a letter typed is not a whole showcase to every screen of the event.
  */
 import { z } from "zod";
 import { presentationLimits, reactionKinds } from "./constants";
@@ -155,6 +156,29 @@ export type ShowcaseView = {
   updatedBy: string;
 };
 
+/** A showcase's fields a team writes, as screens show them (`images` for the ids saved). */
+export type ShowcaseField =
+  | "title"
+  | "summary"
+  | "made"
+  | "learned"
+  | "links"
+  | "images"
+  | "nextSteps"
+  | "takenForwardBy"
+  | "needs";
+
+/**
+ * What one save changed of a team's showcase: the fields it wrote (as screens show them), and who
+ * saved when. A screen lays it over the showcase it holds (lib/presentations/showcase-changes.ts).
+ */
+export type ShowcaseChange = {
+  teamId: string;
+  changes: Partial<Pick<ShowcaseView, ShowcaseField>>;
+  updatedAt: number;
+  updatedBy: string;
+};
+
 export type PresentationTeam = { id: string; name: string; briefTitle: string | null };
 
 export type PresentationRunView = {
@@ -220,7 +244,8 @@ export type PresentationState = {
 
 export type PresentationCommandResults = {
   "presentation:state": PresentationState;
-  "showcase:save": { showcase: ShowcaseView };
+  /** Only when it was saved: the editor keeps what it typed, and the room hears what changed. */
+  "showcase:save": { teamId: string; updatedAt: number };
   "presentation:order": { run: PresentationRunView };
   "presentation:shuffle": { run: PresentationRunView };
   "presentation:step": { run: PresentationRunView };
@@ -236,7 +261,7 @@ export type PresentationCommandResults = {
 
 /** Sequenced in the presentations room. */
 export type PresentationEvents = {
-  "showcase:changed": { showcase: ShowcaseView };
+  "showcase:changed": ShowcaseChange;
   "presentation:run-changed": { run: PresentationRunView };
   /** The big screen switched to the combined results (with them) or back to the presenter (null). */
   "presentation:results-shown": { results: ProjectedResult[] | null };

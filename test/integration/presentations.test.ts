@@ -56,13 +56,21 @@ describe("presentations", () => {
   it("a showcase saved on one phone reaches the team-mate and the screen; others may not edit it", async () => {
     const { f, a, alice, bob } = await twoTeams();
     await ok(f, "presentation:state", {});
-    const seen = nextEvent(f, "showcase:changed", (m) => m.data.showcase.title === "Greener parks");
+    const seen = nextEvent(f, "showcase:changed", (m) => m.data.changes.title === "Greener parks");
     const saved = await ok(alice.socket, "showcase:save", {
       teamId: a,
       fields: { title: "Greener parks", links: [{ title: "Site", url: "https://parks.example" }] },
     });
-    expect(saved.showcase.title).toBe("Greener parks");
-    expect((await seen).data.showcase.links).toEqual([{ title: "Site", url: "https://parks.example" }]);
+    expect(saved.teamId).toBe(a);
+    expect((await seen).data).toMatchObject({
+      teamId: a,
+      changes: { links: [{ title: "Site", url: "https://parks.example" }] },
+      updatedBy: "Alice",
+    });
+    expect((await ok(f, "presentation:state", {})).showcases[a]).toMatchObject({
+      title: "Greener parks",
+      links: [{ title: "Site", url: "https://parks.example" }],
+    });
     const refused = await send(bob.socket, "showcase:save", { teamId: a, fields: { title: "Hijacked" } });
     expect(refused.error?.code).toBe("forbidden");
     const badLink = await send(alice.socket, "showcase:save", {
@@ -71,11 +79,40 @@ describe("presentations", () => {
     });
     expect(badLink.error?.code).toBe("invalid");
     // Saved as typed: a blank row just added, and a trailing space mid-word, are kept.
-    const typing = await ok(alice.socket, "showcase:save", {
-      teamId: a,
-      fields: { title: "Greener ", links: [{ title: "", url: "" }] },
+    await ok(alice.socket, "showcase:save", { teamId: a, fields: { title: "Greener ", links: [{ title: "", url: "" }] } });
+    expect((await ok(f, "presentation:state", {})).showcases[a]).toMatchObject({
+      title: "Greener ",
+      links: [{ title: "", url: "" }],
     });
-    expect(typing.showcase).toMatchObject({ title: "Greener ", links: [{ title: "", url: "" }] });
+  });
+
+  it("a letter typed in a long showcase sends every screen that letter's field, not the whole showcase", async () => {
+    const { f, a, alice, carol } = await twoTeams();
+    await ok(carol.socket, "presentation:state", {});
+    // As long as a team may make it: four long texts and eight long links, in a script of three bytes a letter.
+    const long = (n: number) => "中".repeat(n);
+    const links = Array.from({ length: 8 }, () => ({ title: long(80), url: `https://x.example/${long(470)}` }));
+    for (const field of ["made", "learned", "nextSteps", "needs"] as const) {
+      await ok(alice.socket, "showcase:save", { teamId: a, fields: { [field]: long(4000) } });
+    }
+    await ok(alice.socket, "showcase:save", { teamId: a, fields: { links, summary: long(200) } });
+    const whole = JSON.stringify((await ok(f, "presentation:state", {})).showcases[a]).length;
+    expect(whole).toBeGreaterThan(20_000);
+
+    const heard = nextEvent(carol.socket, "showcase:changed", (m) => m.data.changes.title === "T");
+    const ack = await send(alice.socket, "showcase:save", { teamId: a, fields: { title: "T" } });
+    const told = await heard;
+    expect(Object.keys(told.data.changes)).toEqual(["title"]);
+    // Both about the size of the save itself, whatever the showcase holds.
+    expect(JSON.stringify(told).length).toBeLessThan(300);
+    expect(JSON.stringify(ack).length).toBeLessThan(150);
+    // Every field stays as saved, for a screen that opens now.
+    expect((await ok(carol.socket, "presentation:state", {})).showcases[a]).toMatchObject({
+      title: "T",
+      made: long(4000),
+      links,
+      updatedBy: "Alice",
+    });
   });
 
   it("the facilitator orders and steps through teams; every screen follows", async () => {
@@ -413,6 +450,14 @@ describe("presentations", () => {
     );
     await ok(f, "showcase:save", { teamId: b, fields: { title: "Our website" } });
     expect((await retitled).data.results?.map((r) => r.title)).toEqual(["Pocket parks", "Our website"]);
+    // The rest of a showcase is not in them: a team typing its summary does not send every screen the results again.
+    const resent = collect(carol.socket, "presentation:results-shown");
+    const typed = nextEvent(carol.socket, "showcase:changed", (m) => m.data.changes.summary === "Made with the council");
+    await ok(f, "showcase:save", { teamId: b, fields: { summary: "Made with the council" } });
+    await typed;
+    // Broadcasts go out in order, before this answer on the same socket: anything sent after the change has come.
+    await ok(carol.socket, "event:time", {});
+    expect(resent).toEqual([]);
     // So does a team renamed from the console.
     const renamed = nextEvent(carol.socket, "presentation:results-shown", (m) =>
       (m.data.results ?? []).some((r) => r.teamName === "Pocket parks team"),

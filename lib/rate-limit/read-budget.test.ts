@@ -1,6 +1,15 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { describe, expect, it } from "vitest";
-import { admitRead, createReadBudget, readCost, readOverhead, snapshotBudgetDefaults, weightedRead } from "./read-budget";
+import {
+  admitRead,
+  bytesPerRow,
+  createReadBudget,
+  readCost,
+  readOverhead,
+  servedBytes,
+  snapshotBudgetDefaults,
+  weightedRead,
+} from "./read-budget";
 
 const opened = (notes: number, groups = 0) => ({
   ok: true as const,
@@ -28,6 +37,56 @@ describe("readCost", () => {
       }),
     ).toBe(readOverhead + 30);
     expect(readCost("vote:state", { ok: true, result: { seq: 0, round: null, history: [] } })).toBe(readOverhead);
+  });
+
+  it("prices an answer of few lists and long texts by its size: twenty full showcases cost more than a person's whole window", () => {
+    const long = (n: number) => "中".repeat(n);
+    const showcase = {
+      title: long(120),
+      made: long(4000),
+      learned: long(4000),
+      nextSteps: long(4000),
+      needs: long(4000),
+      links: Array.from({ length: 8 }, () => ({ title: long(80), url: `https://x.example/${long(470)}` })),
+    };
+    const teams = Array.from({ length: 20 }, (_, i) => ({ id: `t${i}`, name: `Team ${i}`, briefTitle: null }));
+    const state = {
+      seq: 3,
+      teams,
+      showcases: Object.fromEntries(teams.map((t) => [t.id, { ...showcase, teamId: t.id }])),
+      reactions: {},
+      criteria: Object.fromEntries(teams.map((t) => [t.id, ["Clear", "Useful"]])),
+      feedback: [],
+    };
+    const bytes = Buffer.byteLength(JSON.stringify(state));
+    const cost = readCost("presentation:state", { ok: true, result: state });
+    // About its bytes in rows: not the 20 rows of its one list.
+    expect(cost).toBeGreaterThan(snapshotBudgetDefaults.rows);
+    expect(Math.abs(cost - readOverhead - bytes / bytesPerRow)).toBeLessThan(0.02 * (bytes / bytesPerRow));
+    // The same answer with empty showcases costs what its lists hold.
+    const empty = { ...state, showcases: Object.fromEntries(teams.map((t) => [t.id, { teamId: t.id }])) };
+    expect(readCost("presentation:state", { ok: true, result: empty })).toBeLessThan(readOverhead + 20 + 10);
+  });
+
+  it("prices records keyed by note or team (a round's tally, my dots) as well as lists", () => {
+    const tally = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`note-${i}-0000-0000-0000-000000000000`, i]));
+    const cost = readCost("vote:state", {
+      ok: true,
+      result: { seq: 1, round: null, tally: { counts: tally }, mine: {}, history: [] },
+    });
+    expect(cost).toBeGreaterThan(readOverhead + 200);
+  });
+
+  it("counts what an answer weighs in JSON without writing it, letters of other scripts by their bytes", () => {
+    const values = [
+      { a: "x", list: [1, 2.5, null, true, "中文"], nested: { deep: { deeper: ["é".repeat(300)] } } },
+      { text: "中".repeat(5000), name: "Zoë" },
+      Array.from({ length: 100 }, (_, i) => ({ id: `n${i}`, text: "a note on the wall", votes: i })),
+    ];
+    for (const value of values) {
+      const actual = Buffer.byteLength(JSON.stringify(value));
+      expect(Math.abs(servedBytes(value) - actual)).toBeLessThan(Math.max(20, actual * 0.1));
+    }
   });
 
   it("sends a board to the notes budget and the other snapshots to theirs, and leaves other commands to the command limit", () => {

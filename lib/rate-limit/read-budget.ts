@@ -29,17 +29,58 @@ export const weightedRead = (name: CommandName): WeightedRead | null => weighted
 export const readOverhead = 25;
 
 /**
- * The cost of a read once answered: its overhead plus every row it served, i.e. the items of every
- * list in its answer (a board's notes and groups; an event's people and teams; its boards, agenda
- * and announcements…), so a list added to a snapshot is paid for from the day it exists.
- * Measured, a row costs the server 15–25 µs (bench/reads.ts). 0: not weighted.
+ * How many bytes of answer count as one row: about what a note of a board serves (350 bytes of
+ * JSON; a person of the people list, 180). An answer of few rows and long texts (twenty teams'
+ * showcases, each four long texts and eight links: over a megabyte) costs what its bytes cost to
+ * write out and carry over the venue's Wi-Fi, not the handful of lists it holds.
+ */
+export const bytesPerRow = 400;
+
+/** Short strings are counted by length (a name, an id); longer ones by their UTF-8 bytes, as sent. */
+const shortString = 64;
+
+/** Digits of a count or a time, without making a string of it; a fraction as a long number. */
+function numberLength(n: number): number {
+  if (!Number.isInteger(n)) return 18;
+  let digits = n < 0 ? 2 : 1;
+  for (let rest = Math.abs(n); rest >= 10 && digits < 18; rest /= 10) digits++;
+  return digits;
+}
+
+/**
+ * About how many bytes of JSON `value` is, without writing it: the answer is written once, by
+ * socket.io, and a second JSON.stringify of a megabyte on the read path would cost the server as
+ * much as the write. One walk of what the handler built adds a few per cent to the read (under a
+ * millisecond for a 1,000-person list or a megabyte of showcases, against 4 ms to write it out).
+ */
+export function servedBytes(value: unknown): number {
+  if (typeof value === "string") return 2 + (value.length < shortString ? value.length : Buffer.byteLength(value));
+  if (typeof value === "number") return numberLength(value);
+  if (typeof value !== "object" || value === null) return 5;
+  let bytes = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) bytes += 1 + servedBytes(item);
+    return bytes;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) bytes += 4 + key.length + servedBytes(record[key]);
+  return bytes;
+}
+
+/**
+ * The cost of a read once answered: its overhead plus the greater of the rows it served (the items
+ * of every list in its answer: a board's notes and groups, an event's people and teams, its boards,
+ * agenda and announcements…) and its size in rows of `bytesPerRow`. Rows are what a database read
+ * costs (15–25 µs each, bench/reads.ts); size is what long texts and records keyed by team or note
+ * cost (showcases, criteria, reactions, a tally), which no list counts. So anything added to a
+ * snapshot is paid for from the day it exists. 0: not weighted.
  */
 export function readCost(name: CommandName, ack: Ack<unknown>): number {
   if (!weightedRead(name)) return 0;
   if (!ack.ok || typeof ack.result !== "object" || ack.result === null) return readOverhead;
   let rows = 0;
   for (const value of Object.values(ack.result)) if (Array.isArray(value)) rows += value.length;
-  return readOverhead + rows;
+  return readOverhead + Math.max(rows, Math.floor(servedBytes(ack.result) / bytesPerRow));
 }
 
 /**

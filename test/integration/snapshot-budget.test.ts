@@ -9,6 +9,7 @@
  * How each read was let through is read from the server's metrics (madein_read_admissions_total).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { showcases } from "@/db/schema";
 import { type BigEvent, seedBigEvent } from "./support/big-event";
 import { clientsFor, ok, participantCookie, send, staffCookie, type TestAck, type TestSocket } from "./support/clients";
 import { commandId } from "./support/fixtures";
@@ -201,5 +202,115 @@ describe("many identities reading the people list together", () => {
     expect(served).toBeLessThan(20);
     expect(busy(answers)).toBe(20 - served);
     expect(since(before, await admissions(t))["board room"]).toBe(20 - served);
+  });
+});
+
+/**
+ * Twenty teams' showcases written to the full (four long texts and eight links each: some 420 kB
+ * of answer in a handful of lists): `presentation:state` is paid for by what it serves, its size,
+ * not by the twenty rows of its lists.
+ */
+describe("the presentations of an event whose showcases are full", () => {
+  const long = (n: number) => "Pocket parks on every corner. ".repeat(Math.ceil(n / 30)).slice(0, n);
+  async function fillShowcases(t: TestServer, big: BigEvent) {
+    const links = Array.from({ length: 8 }, (_, i) => ({ title: long(80), url: `https://parks.example/${i}/${long(470)}` }));
+    await t.server.db.transact(async (tx) => {
+      for (const teamId of big.teamIds) {
+        await tx.insert(showcases).values({
+          teamId,
+          eventId: big.eventId,
+          title: long(120),
+          summary: long(200),
+          made: long(4000),
+          learned: long(4000),
+          nextSteps: long(4000),
+          needs: long(4000),
+          links,
+          updatedAt: Date.now(),
+        });
+      }
+    });
+  }
+  /** A server of its own, with sixty people in twenty teams whose showcases are full. */
+  function serverWithFullShowcases(options: Parameters<typeof startTestServer>[0] = {}) {
+    const held = { t: null as unknown as TestServer, big: null as unknown as BigEvent };
+    beforeAll(async () => {
+      held.t = await startTestServer(options);
+      held.big = await seedBigEvent(held.t.server.db, { people: 60, teams: 20, notes: 1 });
+      await fillShowcases(held.t, held.big);
+    });
+    afterAll(() => held.t.dispose());
+    return held;
+  }
+  let clients: ReturnType<typeof clientsFor>;
+  afterEach(() => clients.closeAll());
+
+  describe("with the default budgets", () => {
+    const held = serverWithFullShowcases();
+    let t1: TestServer;
+    let big: BigEvent;
+    beforeEach(() => {
+      ({ t: t1, big } = held);
+      clients = clientsFor(t1.url);
+    });
+    const connect = (i: number) =>
+      clients.connect({ eventId: big.eventId, cookie: participantCookie(big.eventId, big.participantIds[i] as string) });
+
+    it("a phone reconnecting is answered in full and at once; one reading them in a loop is slowed after three", async () => {
+      const phone = await connect(0);
+      let before = await admissions(t1);
+      const read = [
+        await send(phone, "event:snapshot", {}),
+        await send(phone, "teams:snapshot", {}),
+        await send(phone, "presentation:state", {}),
+        await send(phone, "vote:state", { boardId: big.plenaryBoardId }),
+        await send(phone, "board:open", { boardId: big.plenaryBoardId }),
+      ];
+      expect(read.map((a) => a.ok)).toEqual([true, true, true, true, true]);
+      const presentations = read[2] as TestAck<{ showcases: Record<string, { made: string }> }>;
+      expect(Object.values(presentations.result?.showcases ?? {}).map((s) => s.made.length)).toEqual(Array(20).fill(4000));
+      expect(since(before, await admissions(t1))).toEqual({ "snapshot now": 4, "board now": 1 });
+
+      // About 1,050 rows each: three spend a person's 3,000; the fourth waits for the window.
+      const looper = await connect(1);
+      before = await admissions(t1);
+      for (let i = 0; i < 4; i++) expect((await send(looper, "presentation:state", {})).ok).toBe(true);
+      expect(since(before, await admissions(t1))).toEqual({ "snapshot now": 3, "snapshot waited": 1 });
+    });
+  });
+
+  describe("read by many identities together", () => {
+    // The event's budget made small: four of these reads per 2 s.
+    const held = serverWithFullShowcases({ roomSnapshotBudget: { rows: 4 * 1100, seconds: 2 } });
+    let t1: TestServer;
+    let big: BigEvent;
+    beforeEach(() => {
+      ({ t: t1, big } = held);
+      clients = clientsFor(t1.url);
+    });
+
+    it("are bounded by the event's budget and told the room is busy, while a vote and a note go through", async () => {
+      const connect = (i: number) =>
+        clients.connect({ eventId: big.eventId, cookie: participantCookie(big.eventId, big.participantIds[i] as string) });
+      const staff = await clients.connect({ eventId: big.eventId, cookie: staffCookie(big.organiser.sessionToken) });
+      const { round } = await ok(staff, "vote:open", { boardId: big.plenaryBoardId, dotsPerPerson: 2, maxPerTarget: 1 });
+      const phone = await connect(0);
+      const strangers = await Promise.all(Array.from({ length: 20 }, (_, i) => connect(i + 1)));
+      // Someone reads them first: the event's budget learns what one costs.
+      expect((await send(phone, "presentation:state", {})).ok).toBe(true);
+
+      const before = await admissions(t1);
+      const reading = Promise.all(strangers.map((s) => send(s, "presentation:state", {})));
+      const vote = await send(phone, "vote:cast", { roundId: round.id, targetId: big.plenaryNoteId });
+      const note = await send(phone, "note:create", { boardId: big.plenaryBoardId, column: big.column, text: "Benches" });
+      const answers = await reading;
+      expect([vote.ok, note.ok]).toEqual([true, true]);
+      const served = answers.filter((a) => a.ok).length;
+      const refused = answers.filter((a) => !a.ok);
+      expect(served).toBeLessThan(20);
+      expect(refused.length).toBe(20 - served);
+      expect(refused.every((a) => a.error?.code === "rate_limited" && /reloading at once/.test(a.error.message))).toBe(true);
+      expect(since(before, await admissions(t1))["snapshot room"]).toBe(20 - served);
+    });
   });
 });

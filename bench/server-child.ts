@@ -258,6 +258,9 @@ async function appEngine(nodes = 1): Promise<Engine> {
     // The default (60 commands per 10 s per connection) is per socket; the load stays far below
     // it per phone, but it is raised so a refusal can never be mistaken for a slow server.
     rateLimit: { points: 100_000, seconds: 1 },
+    // So are the event's budgets for participants' writes and votes (1,500 dots a second by
+    // default): the knee search sends up to 2,000 a second, and a refusal is not a slow server.
+    roomWrites: { writes: 100_000_000, votes: 100_000_000, seconds: 1 },
     log: (m, e) => console.error(`[app] ${m}`, e ?? ""),
   });
   if (process.env.BENCH_YIELD_WRITES === "1") {

@@ -71,6 +71,12 @@ export function createMetrics() {
     labelNames: ["outcome"] as const,
     registers: [registry],
   });
+  const roomWrites = new Counter({
+    name: "madein_room_writes_total",
+    help: "Participants' writes by the event's budget that paid (writes: in screens told; votes) and how each was let through: now, waited (for a window to turn), or refused (the room very busy).",
+    labelNames: ["budget", "admitted"] as const,
+    registers: [registry],
+  });
   const broadcasts = new Counter({
     name: "madein_broadcasts_total",
     help: "Room broadcasts emitted after commands.",
@@ -148,6 +154,7 @@ export function createMetrics() {
     broadcasts,
     readAdmissions,
     renderAdmissions,
+    roomWrites,
     emailSweeps,
     observeServer,
   };

@@ -32,3 +32,18 @@ export function createLimiter(options: LimiterOptions, redis: RedisClient | unde
     insuranceLimiter: memory,
   });
 }
+
+/**
+ * Takes `points` of `key`'s allowance at once (atomically, so callers arriving together cannot all
+ * take the same last points). Null when they were taken, or when the store did not answer (a slow
+ * room is better than one that refuses everyone); otherwise how long until the window turns.
+ */
+export async function takePoints(limiter: RateLimiterAbstract, key: string, points: number): Promise<number | null> {
+  try {
+    await limiter.consume(key, points);
+    return null;
+  } catch (refusal) {
+    const ms = (refusal as { msBeforeNext?: unknown }).msBeforeNext;
+    return typeof ms === "number" ? Math.max(0, ms) : null;
+  }
+}

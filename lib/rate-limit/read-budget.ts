@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Ack, CommandName } from "@/lib/realtime/contract";
+import { takePoints } from "./limiter";
 
 /**
  * What a read costs beyond its one command: a snapshot of a 500-note board, or of a 1,000-person
@@ -164,17 +165,8 @@ export function createReadBudget(options: {
   const lastCost = new Map<string, number>();
 
   /** Reserves `points` of the room's budget; the wait before the window turns if it is spent. */
-  const reserve = async (roomKey: string, points: number): Promise<number | null> => {
-    if (!room || points <= 0) return null;
-    try {
-      await room.consume(roomKey, points);
-      return null;
-    } catch (refusal) {
-      // A store that does not answer lets the read run, as for the person's budget.
-      const ms = (refusal as { msBeforeNext?: unknown }).msBeforeNext;
-      return typeof ms === "number" ? Math.max(0, ms) : null;
-    }
-  };
+  const reserve = async (roomKey: string, points: number): Promise<number | null> =>
+    !room || points <= 0 ? null : takePoints(room, roomKey, points);
 
   return {
     async run(key, read, costOf, inRoom) {

@@ -6,7 +6,7 @@ import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { boards, notes } from "@/db/schema";
-import { type Actor, actorKey, isStaff } from "@/lib/auth/actor";
+import { type Actor, actorKey, isStaff, permissions } from "@/lib/auth/actor";
 import { accountSessionCookie, parseCookieHeader, participantCookieName } from "@/lib/auth/cookies";
 import type { HeldOut } from "@/lib/auth/held-out";
 import { heldOutOf, readParticipantCookie, resolveActor } from "@/lib/auth/identity";
@@ -32,6 +32,13 @@ import {
   snapshotBudgetDefaults,
   weightedRead,
 } from "@/lib/rate-limit/read-budget";
+import {
+  createRoomWrites,
+  fanoutCost,
+  type RoomWriteBudget,
+  roomBudgetOf,
+  roomWriteDefaults,
+} from "@/lib/rate-limit/room-writes";
 import type { RedisClient } from "@/lib/scale/redis";
 import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyNow } from "@/lib/voting/round-store";
@@ -173,6 +180,13 @@ export type RealtimeOptions = {
    * then is refused as busy. Staff are not counted in it.
    */
   roomSnapshotBudget?: { rows: number; seconds: number };
+  /**
+   * Per event: what all its participants' writes may cost the room per window, in screens told
+   * (`writes`), and dots cast or taken back (`votes`), apart, so a crowd flipping teams never holds
+   * back a vote (lib/rate-limit/room-writes.ts: roomWriteDefaults). Past it a write waits a window,
+   * then is refused as busy. Staff's writes are not counted.
+   */
+  roomWrites?: { writes: number; votes: number; seconds: number };
   /** How long a person who kept flooding past their limit is shut out (seconds; default 60). */
   floodBlockSeconds?: number;
   /** Sockets one person may hold open on this process at once (default `screensPerPerson`). */
@@ -287,6 +301,25 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     ),
     maxWaiting: 24,
   });
+  const roomWriteBudget = options.roomWrites ?? roomWriteDefaults;
+  const roomWrites = createRoomWrites({
+    writes: createLimiter(
+      { points: roomWriteBudget.writes, seconds: roomWriteBudget.seconds, keyPrefix: "event-writes" },
+      options.redis,
+    ),
+    votes: createLimiter(
+      { points: roomWriteBudget.votes, seconds: roomWriteBudget.seconds, keyPrefix: "event-votes" },
+      options.redis,
+    ),
+  });
+  /** The event's budget this write is paid from: a participant's write they may make; null for staff, reads, refusals and leaving. */
+  const roomBudgetFor = (actor: Actor, name: CommandName): RoomWriteBudget | null => {
+    const handler = handlers[name];
+    if (isStaff(actor) || handler.kind !== "write" || !permissions[handler.permission](actor)) return null;
+    return roomBudgetOf(name);
+  };
+  // The screens a broadcast reaches on this process: each process pays for its own fan-out.
+  const listeners = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   /** The budget that pays for this person's read of this kind. */
   const budgetFor = (actor: Actor, kind: "board" | "snapshot") =>
     kind === "board" ? (isStaff(actor) ? staffReads : reads) : isStaff(actor) ? staffSnapshots : snapshots;
@@ -458,10 +491,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
         outcome === "ok" || outcome === "duplicate" ? "command" : "command refused",
       );
     };
-    if (draining) {
+    const restarting = () => {
       record("draining");
-      return reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
-    }
+      reply({ ok: false, error: { code: "internal", message: "The server is restarting. It will be retried." } });
+    };
+    if (draining) return restarting();
     const key = actorKey(actor);
     /** Past a limit: refused, and counted towards being cut off as a flood. */
     const refuseAsFlood = async () => {
@@ -501,6 +535,19 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
           error: { code: "rate_limited", message: "The boards are very busy right now. Your note will be added in a moment." },
         });
       }
+    }
+    const roomBudget = roomBudgetFor(actor, name);
+    // What all the event's participants' writes may cost the room (lib/rate-limit/room-writes.ts):
+    // past it a write waits a window, then is refused as busy, and, as a held-back note, is no flood.
+    const roomWrite = roomBudget ? await roomWrites.admit(roomBudget, actor.eventId, name) : null;
+    if (roomBudget && roomWrite) {
+      metrics?.roomWrites.inc({ budget: roomBudget, admitted: roomWrite.admitted });
+      if (roomWrite.admitted === "refused") {
+        record("rate_limited");
+        return reply({ ok: false, error: { code: "rate_limited", message: "The room is very busy: try again in a moment." } });
+      }
+      // It may have waited while the server began to stop.
+      if (draining) return restarting();
     }
     const ending = via.ending?.();
     if (ending) return reply({ ok: false, error: { code: "unauthenticated", message: accessEndedMessage[ending] } });
@@ -547,6 +594,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       }
       record(run.ack.ok ? (run.ack.duplicate ? "duplicate" : "ok") : run.ack.error.code);
       emitBroadcasts(run.broadcasts);
+      if (roomWrite) void roomWrite.settle(fanoutCost(run.broadcasts, listeners));
       if (run.ack.ok && !run.ack.duplicate && handlers[name].kind === "write") {
         recordNews.add(actor.eventId, true);
         noteChange(actor.eventId, { kind: "news" });

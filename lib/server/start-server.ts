@@ -61,6 +61,7 @@ export type StartOptions = {
   snapshotBudget?: RealtimeOptions["snapshotBudget"];
   roomSnapshotBudget?: RealtimeOptions["roomSnapshotBudget"];
   roomReadBudget?: RealtimeOptions["roomReadBudget"];
+  roomWrites?: RealtimeOptions["roomWrites"];
   log?: (message: string, error?: unknown) => void;
   /** The automatic retention sweep (lib/privacy); on unless `false`. */
   retentionSweep?: RetentionScheduleOptions | false;
@@ -230,6 +231,7 @@ export async function startServer(options: StartOptions) {
     snapshotBudget: options.snapshotBudget,
     roomSnapshotBudget: options.roomSnapshotBudget,
     roomReadBudget: options.roomReadBudget,
+    roomWrites: options.roomWrites,
     redis,
     log,
     logger,

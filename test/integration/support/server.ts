@@ -5,6 +5,9 @@ import { createLogger } from "@/lib/observability/logger";
 import { type RunningServer, type StartOptions, startServer } from "@/lib/server/start-server";
 import { tempDatabaseUrl } from "./fixtures";
 
+/** The room's write budgets of a test that sends in bulk: never what holds it back. */
+export const bulkRoomWrites = { writes: 100_000_000, votes: 100_000_000, seconds: 1 };
+
 export const testSecret = "integration-test-secret-0123456789abcdef";
 
 export type LogLine = { message: string; error?: unknown };
@@ -29,6 +32,7 @@ export async function startTestServer(
     snapshotBudget?: StartOptions["snapshotBudget"];
     roomSnapshotBudget?: StartOptions["roomSnapshotBudget"];
     roomReadBudget?: StartOptions["roomReadBudget"];
+    roomWrites?: StartOptions["roomWrites"];
     /** The retention sweep's schedule (default: the server's own, first check minutes after start). */
     retentionSweep?: StartOptions["retentionSweep"];
     keepFiles?: boolean;
@@ -49,6 +53,8 @@ export async function startTestServer(
     snapshotBudget: options.snapshotBudget,
     roomSnapshotBudget: options.roomSnapshotBudget,
     roomReadBudget: options.roomReadBudget,
+    // And the room's budgets for writes and votes.
+    roomWrites: options.roomWrites ?? (options.rateLimit ? bulkRoomWrites : undefined),
     retentionSweep: options.retentionSweep,
     // Warnings and worse only: a debug line per command would bury a failing test's output.
     logger: createLogger({ nodeEnv: "test", level: process.env.LOG_LEVEL }),

@@ -1,0 +1,111 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { describe, expect, it } from "vitest";
+import { createRoomWrites, fanoutCost, roomBudgetOf, roomWriteDefaults } from "./room-writes";
+
+const screens = (counts: Record<string, number>) => (room: string) => counts[room] ?? 0;
+
+describe("fanoutCost", () => {
+  it("costs a write one, plus every screen each of its broadcasts reached", () => {
+    const joined = [{ room: "teams:e", data: { person: { key: "p:1", name: "Sam", teamId: "t" }, fromTeamId: null } }];
+    expect(fanoutCost(joined, screens({ "teams:e": 200 }))).toBe(201);
+    const note = [{ room: "board:b", data: { note: { id: "n", text: "Benches" } } }];
+    expect(fanoutCost(note, screens({ "board:b": 5, "teams:e": 200 }))).toBe(6);
+    // A dot: its tally goes out batched, not as a broadcast of its own.
+    expect(fanoutCost([], screens({ "teams:e": 200 }))).toBe(1);
+    // Nobody following the room here: nothing told.
+    expect(fanoutCost(note, screens({}))).toBe(1);
+  });
+
+  it("costs a long broadcast per KiB it carries to each screen", () => {
+    const long = [{ room: "presentations:e", data: { teamId: "t", changes: { made: "中".repeat(4000) } } }];
+    // 12 kB: twelve small messages' worth to each of 100 screens.
+    expect(fanoutCost(long, screens({ "presentations:e": 100 }))).toBe(1 + 100 * 12);
+  });
+});
+
+describe("roomBudgetOf", () => {
+  it("pays dots from the votes' own allowance, other writes from the room's, and never holds back leaving", () => {
+    expect(roomBudgetOf("vote:cast")).toBe("votes");
+    expect(roomBudgetOf("vote:retract")).toBe("votes");
+    for (const name of [
+      "team:join",
+      "team:leave",
+      "profile:update",
+      "showcase:save",
+      "note:move",
+      "presentation:react",
+    ] as const) {
+      expect(roomBudgetOf(name)).toBe("writes");
+    }
+    expect(roomBudgetOf("event:leave")).toBeNull();
+  });
+
+  it("lets a room of 1,000 voting at the benchmark's rate through, with room to spare", () => {
+    // bench/README.md: 1,000 phones casting up to 500 dots a second.
+    expect(roomWriteDefaults.votes / roomWriteDefaults.seconds).toBeGreaterThanOrEqual(3 * 500);
+  });
+});
+
+describe("createRoomWrites", () => {
+  const setup = (points = { writes: 1000, votes: 100 }) => {
+    const waits: number[] = [];
+    const writes = new RateLimiterMemory({ points: points.writes, duration: 2, keyPrefix: `w${Math.random()}` });
+    const votes = new RateLimiterMemory({ points: points.votes, duration: 2, keyPrefix: `v${Math.random()}` });
+    let turns = 0;
+    const budget = createRoomWrites({
+      writes,
+      votes,
+      // The window is not waited for here: a test says whether it has turned by then.
+      sleep: async (ms) => {
+        waits.push(ms);
+        if (turns-- > 0) await writes.delete("e");
+      },
+    });
+    return { budget, writes, votes, waits, turnWindow: () => turns++ };
+  };
+
+  it("charges each write what it cost, and reserves about as much for the next of its kind", async () => {
+    const { budget, writes } = setup();
+    const first = await budget.admit("writes", "e", "team:join");
+    expect(first.admitted).toBe("now");
+    await first.settle(201);
+    expect((await writes.get("e"))?.consumedPoints).toBe(201);
+    // The next team join reserves 201 before it runs; it told fewer screens, and is paid back.
+    const second = await budget.admit("writes", "e", "team:join");
+    expect((await writes.get("e"))?.consumedPoints).toBe(402);
+    await second.settle(101);
+    expect((await writes.get("e"))?.consumedPoints).toBe(302);
+  });
+
+  it("past the budget, a crowd arriving together is held back, not let through on the last point", async () => {
+    const { budget, waits } = setup();
+    await (await budget.admit("writes", "e", "team:join")).settle(201);
+    // Twenty more at once: three fit in what is left of 1,000; the others wait, the window has not turned, and they are refused.
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => budget.admit("writes", "e", "team:join")));
+    expect(crowd.filter((w) => w.admitted === "now")).toHaveLength(3);
+    expect(crowd.filter((w) => w.admitted === "refused")).toHaveLength(17);
+    expect(waits).toHaveLength(17);
+  });
+
+  it("a write that waited for the window to turn goes through", async () => {
+    const { budget, turnWindow } = setup();
+    await (await budget.admit("writes", "e", "team:join")).settle(1000);
+    turnWindow();
+    expect((await budget.admit("writes", "e", "team:join")).admitted).toBe("waited");
+  });
+
+  it("keeps the votes' allowance apart: a spent room still takes dots, and another event is untouched", async () => {
+    const { budget } = setup();
+    await (await budget.admit("writes", "e", "team:join")).settle(5000);
+    expect((await budget.admit("writes", "e", "team:leave")).admitted).toBe("refused");
+    expect((await budget.admit("votes", "e", "vote:cast")).admitted).toBe("now");
+    expect((await budget.admit("writes", "f", "team:join")).admitted).toBe("now");
+  });
+
+  it("reserves no more than the whole budget, so one write costlier than it still starts in a fresh window", async () => {
+    const { budget, writes } = setup();
+    await (await budget.admit("writes", "e", "showcase:save")).settle(50_000);
+    await writes.delete("e");
+    expect((await budget.admit("writes", "e", "showcase:save")).admitted).toBe("now");
+  });
+});

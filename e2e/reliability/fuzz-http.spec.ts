@@ -7,11 +7,14 @@
  * RELIABILITY_LONG=1 runs ten times as many cases.
  */
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { distDir } from "@/lib/server/dist-dir";
-import { e2eBaseUrl } from "../support/config";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../support/config";
+import { createEventFixture } from "../support/fixtures";
+import { ownServer } from "../support/own-server";
 import { serverActions } from "./support/server-actions";
 import { createWorld, type Role, report, sessionCookie } from "./support/world";
 
@@ -282,3 +285,152 @@ function multipartForm() {
   form.set("a", "b");
   return form;
 }
+
+/** Sends `head` and `body` as they are (fetch can't send an empty Origin or a target that isn't a path); the status. */
+function rawStatus(base: string, head: string[], body = Buffer.alloc(0)) {
+  const { port } = new URL(base);
+  return new Promise<number>((resolve) => {
+    const socket = connect(Number(port), "127.0.0.1", () => {
+      socket.write(`${[...head, `Content-Length: ${body.length}`, "Connection: close", "", ""].join("\r\n")}`);
+      socket.write(body);
+    });
+    let answer = "";
+    socket.on("data", (chunk) => {
+      answer += chunk.toString("latin1");
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+      if (status) {
+        resolve(Number(status[1]));
+        socket.destroy();
+      }
+    });
+    socket.on("error", () => resolve(599));
+    socket.on("close", () => resolve(599));
+  });
+}
+
+/** The hidden fields of the form on `html` holding the field `field`, as a browser without JavaScript posts them. */
+function hiddenFieldsOf(html: string, field: string) {
+  const start = html.lastIndexOf("<form", html.indexOf(`name="${field}"`));
+  const form = html.slice(start, html.indexOf("</form>", start));
+  const fromHtml = (v: string) => v.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&amp;", "&");
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
+    ([, name, value]) => [name as string, fromHtml(value ?? "")] as const,
+  );
+}
+
+test("odd requests that made Next answer 500 get a 4xx, and the server logs no error for them", async () => {
+  test.setTimeout(240_000);
+  // Its own server, so its log holds only these requests.
+  const own = ownServer(95, e2eDatabaseUrl, {}, { keepOutput: true });
+  await own.start();
+  try {
+    const event = await createEventFixture();
+    const joinPath = `/j/${event.joinCode}`;
+    const fields = hiddenFieldsOf(await (await fetch(`${own.base}${joinPath}`)).text(), "displayName");
+    const ref = fields.find(([name]) => name.startsWith("$ACTION_REF_"))?.[0];
+    if (!ref) throw new Error("the join form has no bound action");
+    const prefix = `$ACTION_${ref.slice("$ACTION_REF_".length)}:`;
+    const joinId = JSON.parse(fields.find(([name]) => name === `${prefix}0`)?.[1] ?? "{}").id as string;
+    const host = [`Host: ${new URL(own.base).host}`];
+    const origin = { origin: own.base };
+
+    /** The join form without JavaScript, its bound arguments replaced by `bound` (undefined: left out). */
+    const noScript = (bound: string | undefined, headers: Record<string, string> = origin) => {
+      const form = new FormData();
+      for (const [name, value] of fields) {
+        if (name === `${prefix}1`) {
+          if (bound !== undefined) form.append(name, bound);
+        } else form.append(name, value);
+      }
+      form.append("displayName", "Sam");
+      return fetch(`${own.base}${joinPath}`, { method: "POST", headers, body: form, redirect: "manual" });
+    };
+    /** The join action as React's client calls it, with these arguments. */
+    const scripted = (args: string) =>
+      fetch(`${own.base}${joinPath}`, {
+        method: "POST",
+        headers: { ...origin, "next-action": joinId, "content-type": "text/plain;charset=UTF-8" },
+        body: args,
+        redirect: "manual",
+      });
+    /** A navigation's RSC request, followed through the redirect Next makes to its cache-busting address. */
+    const navigation = async (tree: string) => {
+      const headers = { rsc: "1", "next-router-state-tree": tree };
+      const first = await fetch(`${own.base}/e/${event.slug}`, { headers, redirect: "manual" });
+      const to = first.status === 307 ? first.headers.get("location") : null;
+      return to ? fetch(new URL(to, own.base), { headers, redirect: "manual" }) : first;
+    };
+    const status = async (answer: Promise<Response>) => {
+      const res = await answer;
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const emptyOriginPost = async () => {
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      form.append("displayName", "Sam");
+      const encoded = new Response(form);
+      const body = Buffer.from(await encoded.arrayBuffer());
+      return rawStatus(
+        own.base,
+        [`POST ${joinPath} HTTP/1.1`, ...host, "Origin: ", `Content-Type: ${encoded.headers.get("content-type")}`],
+        body,
+      );
+    };
+    /** The join action as React's client calls it with a form: its arguments ("0") as given. */
+    const scriptedForm = (...zeros: (string | Blob)[]) => {
+      const form = new FormData();
+      form.append("1_displayName", "Sam");
+      for (const zero of zeros) form.append("0", zero);
+      return fetch(`${own.base}${joinPath}`, {
+        method: "POST",
+        headers: { ...origin, "next-action": joinId },
+        body: form,
+        redirect: "manual",
+      });
+    };
+    const args = JSON.stringify([event.joinCode, {}, "$K1"]);
+    const half = "a".repeat(500_001);
+    const cases: [string, () => Promise<number>][] = [
+      ["an empty Origin header", emptyOriginPost],
+      ["no JavaScript, a Map among the bound arguments", () => status(noScript('[{"a":"$Q9"}]'))],
+      ["no JavaScript, a temporary reference bound", () => status(noScript('["$T"]'))],
+      ["no JavaScript, a Blob reference bound", () => status(noScript('["$B1"]'))],
+      ["no JavaScript, a 301-digit BigInt bound", () => status(noScript(`["$n${"9".repeat(301)}"]`))],
+      ["no JavaScript, 1,001 bound arguments", () => status(noScript(JSON.stringify(Array(1001).fill(1))))],
+      ["no JavaScript, the bound arguments left out", () => status(noScript(undefined))],
+      ["a script's 301-digit BigInt", () => status(scripted(`["$n${"9".repeat(301)}"]`))],
+      ["a script's negative 300-digit BigInt", () => status(scripted(`["$n-${"9".repeat(300)}"]`))],
+      ["a script's arrays past a million slots", () => status(scripted(JSON.stringify([half, half])))],
+      ["a script's arguments sent twice", () => status(scriptedForm(args, args))],
+      ["a script's arguments sent as a file", () => status(scriptedForm(new Blob([args], { type: "application/json" })))],
+      ["OPTIONS *", () => rawStatus(own.base, ["OPTIONS * HTTP/1.1", ...host])],
+      ["GET *", () => rawStatus(own.base, ["GET * HTTP/1.1", ...host])],
+      ["GET in absolute form", () => rawStatus(own.base, ["GET http://elsewhere.example/x HTTP/1.1", ...host])],
+      ["a navigation's router state that isn't one", () => status(navigation("nope"))],
+      ["a navigation's router state that isn't percent-encoding", () => status(navigation("%"))],
+    ];
+    const unexpected: string[] = [];
+    for (const [what, send] of cases) {
+      const answered = await send();
+      if (answered < 400 || answered >= 500) unexpected.push(`${what}: HTTP ${answered}`);
+    }
+    // The join form itself still works without JavaScript.
+    const joined = await status(noScript(fields.find(([name]) => name === `${prefix}1`)?.[1]));
+    // Next's own error lines go to stderr ("⨯ Error: …"); ours are JSON with "level":"error".
+    const errorLines = own
+      .output()
+      .split("\n")
+      .filter((line) => /"level":"error"|\bError\b|⨯/.test(line));
+    const line = report(
+      "odd-requests",
+      { cases: cases.length, not4xx: unexpected.length, errorLines: errorLines.length },
+      unexpected.length === 0 && errorLines.length === 0 && joined === 303,
+    );
+    expect(unexpected, line).toEqual([]);
+    expect(errorLines.slice(0, 5), line).toEqual([]);
+    expect(joined, line).toBe(303);
+  } finally {
+    await own.kill();
+  }
+});

@@ -6,17 +6,28 @@ import { e2eDatabaseUrl, e2ePort } from "./config";
  * restarting it disturbs no other test. Its port is derived from E2E_PORT, so helpers running their own
  * suites side by side don't collide.
  */
-export function ownServer(offset: number, databaseUrl = e2eDatabaseUrl, extraEnv: Record<string, string> = {}) {
+export function ownServer(
+  offset: number,
+  databaseUrl = e2eDatabaseUrl,
+  extraEnv: Record<string, string> = {},
+  options: { keepOutput?: boolean } = {},
+) {
   const port = e2ePort + offset;
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
+  let output = "";
 
   async function start() {
     // One process (node with tsx's loader), so killing it kills the server and nothing is orphaned.
     child = spawn(process.execPath, ["--import", "tsx", "e2e/support/e2e-server.ts"], {
       env: { ...process.env, PORT: String(port), E2E_SHARED_DATABASE_URL: databaseUrl, NODE_ENV: "production", ...extraEnv },
-      stdio: "ignore",
+      stdio: options.keepOutput ? ["ignore", "pipe", "pipe"] : "ignore",
     });
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
     const deadline = Date.now() + 90_000;
     for (;;) {
       try {
@@ -39,5 +50,6 @@ export function ownServer(offset: number, databaseUrl = e2eDatabaseUrl, extraEnv
     });
   }
 
-  return { base, start, kill };
+  /** What the server wrote (its log and Next's own lines), with `keepOutput`. */
+  return { base, start, kill, output: () => output };
 }

@@ -37,6 +37,8 @@ describe("originAllowed", () => {
 
   it("refuses an Origin that is not a URL, including the literal null of sandboxed pages", () => {
     expect(originAllowed("null", site("127.0.0.1:3000"))).toBe(false);
+    // Sent as `Origin:` with nothing after it: no browser does, and Next fails on it (a 500).
+    expect(originAllowed("", site("127.0.0.1:3000"))).toBe(false);
     expect(originAllowed("not a url", site("127.0.0.1:3000"))).toBe(false);
     expect(originAllowed("file://", site("127.0.0.1:3000"))).toBe(false);
   });

@@ -17,10 +17,11 @@ export function requestOrigin(host: string | undefined, forwardedProto: string |
  * Whether a browser request may proceed, judged by its Origin: the same scheme, host and port
  * as the request itself (`https://host` is not `http://host`), or the configured public URL.
  * Browsers always send Origin on a cross-origin request, so a missing one is not a cross-site
- * page riding on our cookies; `null` (a sandboxed or privacy-redirected page) is refused.
+ * page riding on our cookies; `null` (a sandboxed or privacy-redirected page) is refused, and so
+ * is an empty one, which no browser sends (and which Next, parsing it, fails on with a 500).
  */
 export function originAllowed(origin: string | undefined, site: string | null, publicUrl?: string): boolean {
-  if (!origin) return true;
+  if (origin === undefined) return true;
   let parsed: URL;
   try {
     parsed = new URL(origin);

@@ -29,6 +29,67 @@ describe("actionBodyProblem", () => {
     expect(await actionBodyProblem(type, body, true)).toMatch(/JSON/);
   });
 
+  it("refuses what React's decoder throws on: a BigInt over 300 characters, arrays past a million slots", async () => {
+    const digits = (n: number) => "9".repeat(n);
+    expect(await actionBodyProblem("text/plain", Buffer.from(JSON.stringify([`$n${digits(300)}`])), true)).toBeNull();
+    expect(await actionBodyProblem("text/plain", Buffer.from(JSON.stringify([`$n-${digits(299)}`])), true)).toBeNull();
+    expect(await actionBodyProblem("text/plain", Buffer.from(JSON.stringify([`$n${digits(301)}`])), true)).toMatch(/refer/);
+    expect(await actionBodyProblem("text/plain", Buffer.from(JSON.stringify([`$n-${digits(300)}`])), true)).toMatch(/refer/);
+    const half = "a".repeat(500_001);
+    expect(await actionBodyProblem("text/plain", Buffer.from(JSON.stringify([half, half])), true)).toMatch(/refer/);
+    // The same characters in an object's members, or in one unforked array, React does not count.
+    expect(await actionBodyProblem("text/plain", Buffer.from(JSON.stringify([{ a: half, b: half }])), true)).toBeNull();
+    expect(await actionBodyProblem("text/plain", Buffer.from(JSON.stringify([[`${half}${half}`]])), true)).toBeNull();
+  });
+
+  it("refuses a form posted without JavaScript whose action or bound arguments React can't read", async () => {
+    const noScript = async (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append("displayName", "Sam");
+      const { type, body } = await multipart(form);
+      return actionBodyProblem(type, body, false);
+    };
+    const action = (bound: string, args?: string) => ({
+      $ACTION_REF_1: "",
+      "$ACTION_1:0": JSON.stringify({ id: "70b8251d62cca2ab74431ef52e404b4a054ca3f336", bound }),
+      ...(args === undefined ? {} : { "$ACTION_1:1": args }),
+      $ACTION_KEY: "k3902957c9fa49dd18d818bf9f605269a",
+    });
+    // What our pages render: the join form's action, bound to the code and its first state.
+    expect(await noScript(action("$@1", '["J3DDWE",{}]'))).toBeNull();
+    expect(await noScript({ [`$ACTION_ID_${"a".repeat(42)}`]: "" })).toBeNull();
+    // React references among the bound arguments.
+    expect(await noScript(action("$@1", '[{"a":"$Q9"}]'))).toMatch(/refers/);
+    expect(await noScript(action("$@1", '["$T"]'))).toMatch(/refers/);
+    expect(await noScript(action("$@1", '["$B1"]'))).toMatch(/refers/);
+    expect(await noScript(action("$@1", `["$n${"9".repeat(301)}"]`))).toMatch(/refers/);
+    // Bound arguments that aren't there, aren't a list, are too many, or are the descriptor itself.
+    expect(await noScript(action("$@1"))).toMatch(/not a list/);
+    expect(await noScript(action("$@1", '{"a":1}'))).toMatch(/not a list/);
+    expect(await noScript(action("$@1", JSON.stringify(Array(1001).fill(1))))).toMatch(/too much/);
+    expect(await noScript(action("$@0", "[]"))).toMatch(/isn't there/);
+    expect(await noScript(action("$Q1", "[]"))).toMatch(/isn't there/);
+    // A descriptor that isn't one.
+    expect(await noScript({ $ACTION_REF_1: "", "$ACTION_1:0": '"just a string"' })).toMatch(/not an action/);
+    expect(await noScript({ $ACTION_REF_1: "", "$ACTION_1:0": '{"id":5}' })).toMatch(/not an action/);
+    expect(await noScript({ $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"x","bound":null,"more":"$Q1"}' })).toMatch(/more than/);
+    expect(await noScript({ $ACTION_REF_1: "" })).toMatch(/not an action/);
+    expect(await noScript({ $ACTION_REF_1: "", $ACTION_REF_2: "", $ACTION_REF_3: "" })).toMatch(/too many/);
+  });
+
+  it("refuses a script's arguments sent twice, or as a file, which React's decoder can't read", async () => {
+    const twice = new FormData();
+    twice.append("0", '["my-slug"]');
+    twice.append("0", "[1]");
+    const asFile = new FormData();
+    asFile.append("0", new Blob(['["my-slug"]']), "0.json");
+    for (const form of [twice, asFile]) {
+      const { type, body } = await multipart(form);
+      expect(await actionBodyProblem(type, body, true)).toMatch(/not one text/);
+    }
+  });
+
   it("refuses a field without a name, which Next's multipart parser hands React as undefined", async () => {
     for (const isFetch of [true, false]) {
       const form = new FormData();

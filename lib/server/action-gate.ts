@@ -28,18 +28,41 @@ export const maxBodyBytes = (url: string | undefined, who: Allowance) => {
 };
 
 /** Strings with a meaning in React's reply format that our clients can produce. */
-const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d|n-?\d+$)/;
+const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d)/;
+const bigInt = /^\$n-?\d+$/;
+// React refuses a BigInt of more than 300 characters (its sign included) by throwing: a 500.
+const bigIntDigits = 300;
 const formReference = /^\$K\d+$/;
+// React's decoder counts the slots of nested arrays, and the characters of the strings in them,
+// and throws past a million (its default `arraySizeLimit`): counted here the same way.
+const arraySizeLimit = 1_000_000;
 
-function referencesOk(value: unknown, allowForms: boolean, depth = 0): boolean {
+const dollarOk = (value: string, allowForms: boolean) =>
+  allowedDollar.test(value) ||
+  (bigInt.test(value) && value.length - 2 <= bigIntDigits) ||
+  (allowForms && formReference.test(value));
+
+type ArrayCount = { count: number; fork: boolean };
+/** Counts slots as React's decoder does: false once it would throw. */
+const countSlots = (array: ArrayCount, slots: number) => {
+  array.count += slots;
+  return !array.fork || array.count <= arraySizeLimit;
+};
+
+function referencesOk(value: unknown, allowForms: boolean, array: ArrayCount | null = null, depth = 0): boolean {
   if (depth > 64) return false;
   if (typeof value === "string") {
-    if (!value.startsWith("$")) return true;
-    return allowedDollar.test(value) || (allowForms && formReference.test(value));
+    if (value.startsWith("$") && !dollarOk(value, allowForms)) return false;
+    return !array || countSlots(array, value.length);
   }
-  if (Array.isArray(value)) return value.every((v) => referencesOk(v, allowForms, depth + 1));
+  if (Array.isArray(value)) {
+    const count = array ?? { count: 0, fork: false };
+    if (value.length > 1) count.fork = true;
+    return countSlots(count, value.length + 1) && value.every((v) => referencesOk(v, allowForms, count, depth + 1));
+  }
   if (value && typeof value === "object") {
-    return Object.entries(value).every(([k, v]) => !k.startsWith("$") && referencesOk(v, allowForms, depth + 1));
+    // An object's members start counting afresh, as React's do.
+    return Object.entries(value).every(([k, v]) => !k.startsWith("$") && referencesOk(v, allowForms, null, depth + 1));
   }
   return true;
 }
@@ -52,6 +75,45 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
   }
 };
 
+// React's decoder binds at most 1,000 arguments to an action, and throws past them.
+const maxBoundArguments = 1000;
+
+/**
+ * A form posted without JavaScript names its action in `$ACTION_REF_<n>`; `$ACTION_<n>:0` holds
+ * `{"id", "bound"}`, and `bound` points at the field holding the arguments the page bound
+ * (`"$@1"`: `$ACTION_<n>:1`). React's decodeAction reads them and throws (a 500) on a descriptor
+ * that isn't one, a pointer to a field that isn't there or to itself, arguments that aren't a
+ * list, or references among them: all checked here, as for a script's arguments.
+ */
+function noScriptActionProblem(form: FormData): string | null {
+  const refs = [...form.keys()].filter((name) => name.startsWith("$ACTION_REF_"));
+  // Next takes at most two: the form's and its submit button's.
+  if (refs.length > 2) return "too many actions";
+  for (const ref of refs) {
+    const prefix = `$ACTION_${ref.slice("$ACTION_REF_".length)}:`;
+    const field = (id: number) => {
+      const values = form.getAll(`${prefix}${id}`);
+      return values.length === 1 && typeof values[0] === "string" ? parseJson(values[0]) : { ok: false as const };
+    };
+    const descriptor = field(0);
+    if (!descriptor.ok) return `${prefix}0 is not an action`;
+    const { id, bound, ...rest } = (descriptor.value ?? {}) as Record<string, unknown>;
+    if (typeof descriptor.value !== "object" || Array.isArray(descriptor.value) || typeof id !== "string") {
+      return `${prefix}0 is not an action`;
+    }
+    if (Object.keys(rest).length > 0) return `${prefix}0 carries more than an action`;
+    if (bound === null || bound === undefined) continue;
+    const pointer = typeof bound === "string" ? /^\$@([0-9a-f]{1,6})$/.exec(bound) : null;
+    const at = pointer ? Number.parseInt(pointer[1] as string, 16) : 0;
+    if (at === 0) return `${prefix}0 binds what isn't there`;
+    const args = field(at);
+    if (!args.ok || !Array.isArray(args.value)) return `${prefix}${at} is not a list`;
+    if (args.value.length > maxBoundArguments) return `${prefix}${at} binds too much`;
+    if (!referencesOk(args.value, false)) return `${prefix}${at} refers to something that isn't there`;
+  }
+  return null;
+}
+
 /** Why this server-action body can't be a real one, or null when it can. */
 export async function actionBodyProblem(contentType: string, body: Buffer, isFetchAction: boolean): Promise<string | null> {
   if (contentType.startsWith("multipart/form-data")) {
@@ -61,23 +123,28 @@ export async function actionBodyProblem(contentType: string, body: Buffer, isFet
     } catch {
       return "broken multipart body";
     }
+    const numbered = new Set<string>();
     for (const [name, value] of form.entries()) {
       // Browsers and React never send one; Next's multipart parser turns its name into undefined
       // and React's decoder then throws (a 500) on it.
       if (name === "") return "a field without a name";
+      // Fetch actions: "0" is the arguments, other numbered fields are outlined values. React's
+      // decoder reads each once, as text: a second one, or a file, and it throws.
+      const outlined = isFetchAction && /^\d+$/.test(name);
+      if (outlined && (typeof value !== "string" || numbered.has(name))) return `field ${name} is not one text`;
+      if (outlined) numbered.add(name);
       if (typeof value !== "string") continue;
-      // Fetch actions: "0" is the arguments, other numbered fields are outlined values.
-      if (isFetchAction && /^\d+$/.test(name)) {
+      if (outlined) {
         const parsed = parseJson(value);
         if (!parsed.ok) return `field ${name} is not JSON`;
         if (name === "0" && !Array.isArray(parsed.value)) return "arguments are not a list";
         if (!referencesOk(parsed.value, true)) return `field ${name} refers to something that isn't there`;
       }
       // Forms posted without JavaScript carry their bound arguments as JSON too.
-      if (!isFetchAction && /^\$ACTION_\d+:\d+$/.test(name) && !parseJson(value).ok) return `${name} is not JSON`;
+      if (!isFetchAction && /^\$ACTION_[^:]*:\d+$/.test(name) && !parseJson(value).ok) return `${name} is not JSON`;
     }
     if (isFetchAction && !form.has("0")) return "no arguments";
-    return null;
+    return isFetchAction ? null : noScriptActionProblem(form);
   }
   if (!isFetchAction) return null; // not an action at all: Next renders the page
   const parsed = parseJson(body.toString("utf8"));

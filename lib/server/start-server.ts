@@ -201,7 +201,7 @@ export async function startServer(options: StartOptions) {
     // The page's language config can't see the URL; it reads the path from here (a client's header of that name is replaced).
     req.headers[pathHeader] = (req.url ?? "/").split("?")[0];
     // Next answers 500 to these ("/p/%", TRACE, its own error page by name): they are the client's.
-    const mistake = requestMistake(req.method, req.url);
+    const mistake = requestMistake(req.method, req.url, req.headers);
     if (mistake) return answerMistake(res, req.headers, mistake);
     const failed = (what: string) => (error: unknown) => {
       log(what, error);

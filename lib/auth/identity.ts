@@ -67,7 +67,8 @@ async function participantInEvent(db: Db, eventId: string, signed: string | unde
   return row ? { id: row.id, deviceId, eventStatus: row.eventStatus } : null;
 }
 
-async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
+/** The participant a cookie names in this event while they are in it, the event not a draft: for who may act, and who is posting (lib/server/post-allowance.ts). */
+export async function participantFromCookie(db: Db, eventId: string, signed: string | undefined, secret: string) {
   const held = await participantInEvent(db, eventId, signed, secret);
   // Nor is anyone in an event taken back to draft (a draft is private to its staff).
   return held && held.eventStatus !== "draft" ? held : null;

@@ -5,11 +5,12 @@ import { notePhotos } from "@/db/schema";
 import { type Actor, actorKey } from "@/lib/auth/actor";
 import { boardInEvent, mayWrite } from "@/lib/boards/board-access";
 import { keepImage, type PreparedImage, prepareImage } from "@/lib/files/images";
+import { maxPhotoBytes } from "@/lib/files/photo-limits";
 import type { FileStorage } from "@/lib/files/storage";
 import { strayPhotoRefusal } from "@/lib/files/stray-uploads";
 import { CommandFailure } from "@/lib/realtime/command-error";
 
-export const maxPhotoBytes = 8 * 1024 * 1024;
+export { maxPhotoBytes };
 
 /**
  * A photo as we keep it, or a message for the person who sent it: at most 8 MB as sent, then

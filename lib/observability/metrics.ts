@@ -91,6 +91,7 @@ export function createMetrics() {
     draining(): boolean;
     rendersInFlight(): number;
     rendersWaiting(): number;
+    bodies(): { bytes: number; arriving: number; received: number };
   }) {
     new Gauge({
       name: "madein_sockets_connected",
@@ -130,6 +131,30 @@ export function createMetrics() {
       registers: [registry],
       collect() {
         this.set(read.rendersWaiting());
+      },
+    });
+    new Gauge({
+      name: "madein_request_body_bytes",
+      help: "Bytes of request bodies admitted and not yet answered (lib/server/body-budget.ts).",
+      registers: [registry],
+      collect() {
+        this.set(read.bodies().bytes);
+      },
+    });
+    new Gauge({
+      name: "madein_request_body_bytes_received",
+      help: "Bytes received so far of the request bodies still arriving.",
+      registers: [registry],
+      collect() {
+        this.set(read.bodies().received);
+      },
+    });
+    new Gauge({
+      name: "madein_request_bodies_arriving",
+      help: "Request bodies admitted and still arriving.",
+      registers: [registry],
+      collect() {
+        this.set(read.bodies().arriving);
       },
     });
     new Gauge({

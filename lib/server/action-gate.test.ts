@@ -102,16 +102,23 @@ describe("actionBodyProblem", () => {
 });
 
 describe("maxBodyBytes", () => {
-  it("lets only signed-in staff send an event's 50 MB zip to the import page; other forms stop at 13 MB, a stranger's at 1 MB", () => {
-    const mb = 1024 * 1024;
+  const mb = 1024 * 1024;
+  it("lets only signed-in staff send an event's 50 MB zip to the import page; other forms with files stop at 13 MB", () => {
     expect(maxBodyBytes("/o/import", "staff")).toBe(52 * mb);
     expect(maxBodyBytes("/o/import?x=1", "staff")).toBe(52 * mb);
-    // Anyone else posting to the import page gets no more than any other form.
-    expect(maxBodyBytes("/o/import", "known")).toBe(13 * mb);
+    // Anyone else posting to the import page gets no more than their other forms.
+    expect(maxBodyBytes("/o/import", "owner")).toBe(13 * mb);
+    expect(maxBodyBytes("/o/import", "participant")).toBe(mb);
     expect(maxBodyBytes("/o/import", "stranger")).toBe(mb);
-    for (const path of ["/j/ABC123", "/signin", "/o/some-event", "/o/import/../../j/ABC123", "/o/importer", undefined]) {
+    for (const path of ["/o/some-event", "/update/a-project", "/o/import/../../j/ABC123", "/o/importer", undefined]) {
       expect(maxBodyBytes(path, "staff")).toBe(13 * mb);
-      expect(maxBodyBytes(path, "known")).toBe(13 * mb);
+      expect(maxBodyBytes(path, "owner")).toBe(13 * mb);
+    }
+  });
+
+  it("gives participants and strangers, whose forms carry words only, 1 MB anywhere", () => {
+    for (const path of ["/j/ABC123", "/signin", "/update/a-project", "/o/some-event", "/o/import/../../j/ABC123", undefined]) {
+      expect(maxBodyBytes(path, "participant")).toBe(mb);
       expect(maxBodyBytes(path, "stranger")).toBe(mb);
     }
   });

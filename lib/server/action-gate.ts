@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { serverManifest } from "@/lib/server/dist-dir";
 import { lingerAfterEarlyAnswer } from "@/lib/server/linger";
+import type { BodyIntake } from "./body-intake";
 import { answerPlainly } from "./plain-answer";
+import type { Poster } from "./post-allowance";
 
 /**
  * A gate in front of Next's server-action decoder. Next answers 500 to a server-action request
@@ -13,18 +16,19 @@ import { answerPlainly } from "./plain-answer";
  * reads instead of the stream). What the arguments mean is then each action's job.
  */
 const requestMeta = Symbol.for("NextInternalRequestMeta");
+const mb = 1024 * 1024;
 // Next's own limit is 51 MB (next.config.ts), for one page only: an event's zip to import (up to
-// 50 MB), for signed-in staff only. Every other form carries at most a 10 MB file, so a post is
-// cut off at 13 MB (a little room for the multipart framing), and a post from someone who holds
-// none of our cookies (no account, no place in an event, no project link), whose forms carry
-// no file, at 1 MB. The gate asks who is posting (`allowance`) before it reads a byte, so a
-// stranger never gets more than that.
+// 50 MB), for signed-in staff only. The forms that carry files are staff's and project owners'
+// (at most a 10 MB file), so their posts are cut off at 13 MB (a little room for the multipart
+// framing). Everybody else's forms carry words only, so a post is cut off at 1 MB. The gate asks
+// who is posting before it reads a byte, so nobody gets more than that.
 const importPath = "/o/import";
-/** Who is posting, as far as how much they may send: staff signed in, someone with a place here, or nobody we know. */
-export type Allowance = "staff" | "known" | "stranger";
+/** Who is posting, as far as how much they may send (lib/server/post-allowance.ts). */
+export type Allowance = "staff" | "owner" | "participant" | "stranger";
+const pathOf = (url: string | undefined) => (url ?? "/").split("?")[0] ?? "/";
 export const maxBodyBytes = (url: string | undefined, who: Allowance) => {
-  if (who === "stranger") return 1024 * 1024;
-  return ((url ?? "/").split("?")[0] === importPath && who === "staff" ? 52 : 13) * 1024 * 1024;
+  if (who === "participant" || who === "stranger") return mb;
+  return (pathOf(url) === importPath && who === "staff" ? 52 : 13) * mb;
 };
 
 /** Strings with a meaning in React's reply format that our clients can produce. */
@@ -203,7 +207,7 @@ export function isRouteHandlerPath(path: string) {
 const isActionRequest = (req: IncomingMessage) =>
   req.method === "POST" &&
   (typeof req.headers["next-action"] === "string" || (req.headers["content-type"] ?? "").startsWith("multipart/form-data")) &&
-  !isRouteHandlerPath((req.url ?? "").split("?")[0] ?? "");
+  !isRouteHandlerPath(pathOf(req.url));
 
 /**
  * The ids of the build's server actions, or null when they can't be known (dev rebuilds them as
@@ -250,42 +254,64 @@ function fromOurOrigin(req: IncomingMessage, publicUrl: string | undefined) {
   return originAllowed(Array.isArray(origin) ? origin[0] : origin, site, publicUrl);
 }
 
+/** A post a route handler reads itself (a photo's upload): taken in by the server's body budget, not by the gate. */
+export const isRouteHandlerPost = (req: IncomingMessage) => req.method === "POST" && isRouteHandlerPath(pathOf(req.url));
+
 /**
  * Calls `next` with the request, unchanged if it is not a server action, with its body checked
- * and stashed if it is; answers 403/400/413 itself otherwise.
+ * and stashed if it is; answers 403/400/408/413/429/503 itself otherwise. `poster` says who is
+ * posting (lib/server/post-allowance.ts), `intake` admits the body against the process's budget
+ * and cuts it off if it arrives too slowly (lib/server/body-intake.ts).
  */
 export async function gateServerActions(
   req: IncomingMessage,
   res: ServerResponse,
   next: () => void,
-  options: { dev?: boolean; publicUrl?: string; allowance?: (req: IncomingMessage) => Promise<Allowance> } = {},
+  options: { dev?: boolean; publicUrl?: string; poster: (req: IncomingMessage) => Promise<Poster>; intake?: BodyIntake },
 ) {
   const { dev = false, publicUrl } = options;
   if (!isActionRequest(req)) return next();
-  if (!fromOurOrigin(req, publicUrl)) {
-    answerPlainly(res, req.headers, 403, "server.otherSite");
-    return lingerAfterEarlyAnswer(req, res);
-  }
+  const refuse = (status: number, key: string) => {
+    answerPlainly(res, req.headers, status, key);
+    // The rest of the body, if any, is read and dropped, never kept, and cut off after a while.
+    lingerAfterEarlyAnswer(req, res);
+  };
+  if (!fromOurOrigin(req, publicUrl)) return refuse(403, "server.otherSite");
   const actionId = req.headers["next-action"];
   const known = knownActionIds(dev);
-  if (typeof actionId === "string" && known && !known.has(actionId)) {
-    answerPlainly(res, req.headers, 404, "server.formOutOfDate");
-    return lingerAfterEarlyAnswer(req, res);
-  }
+  if (typeof actionId === "string" && known && !known.has(actionId)) return refuse(404, "server.formOutOfDate");
   const chunks: Buffer[] = [];
   let size = 0;
   let done = false;
-  // The body waits unread meanwhile: a stream flows only once something listens for its data.
-  const who = options.allowance ? await options.allowance(req).catch(() => "stranger" as const) : "known";
-  const limit = maxBodyBytes(req.url, who);
-  const tooBig = () => {
+  const stop = () => {
     done = true;
     chunks.length = 0;
-    // Answered at once; the rest is read and dropped, never kept, and cut off after a while.
-    answerPlainly(res, req.headers, 413, limit > 13 * 1024 * 1024 ? "server.importTooBig" : "server.tooBig");
-    lingerAfterEarlyAnswer(req, res);
   };
-  if (Number(req.headers["content-length"] ?? 0) > limit) return tooBig();
+  // The body waits unread meanwhile: a stream flows only once something listens for its data.
+  const who = await options.poster(req).catch((): Poster => ({ allowance: "stranger", person: null }));
+  const limit = maxBodyBytes(req.url, who.allowance);
+  const tooBig = () => {
+    stop();
+    refuse(413, limit > 13 * mb ? "server.importTooBig" : "server.tooBig");
+  };
+  const declared = Number(req.headers["content-length"]);
+  if (declared > limit) return tooBig();
+  const address = req.headers[clientIpHeader];
+  const refusal = options.intake?.admit(req, res, {
+    address: typeof address === "string" ? address : "unknown",
+    person: who.person,
+    // Sent in chunks, a body may take anything up to its limit.
+    bytes: Number.isFinite(declared) && declared >= 0 ? declared : limit,
+    onSlow: () => {
+      if (done) return;
+      stop();
+      refuse(408, "server.tooSlow");
+    },
+  });
+  if (refusal) {
+    res.setHeader("retry-after", String(refusal.retryAfterSeconds));
+    return refuse(refusal.status, refusal.key);
+  }
   req.on("data", (chunk: Buffer) => {
     if (done) return;
     size += chunk.length;
@@ -294,13 +320,14 @@ export async function gateServerActions(
   });
   req.on("error", () => {
     if (done) return;
-    done = true;
+    stop();
     answerPlainly(res, req.headers, 400, "server.cutShort");
   });
   req.on("end", async () => {
     if (done) return;
     done = true;
     const body = Buffer.concat(chunks);
+    chunks.length = 0;
     const isFetch = typeof req.headers["next-action"] === "string";
     const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, isFetch).catch(() => "unreadable");
     if (problem) return answerPlainly(res, req.headers, 400, "server.formUnreadable");

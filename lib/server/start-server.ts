@@ -21,16 +21,20 @@ import { createRealtime, type RealtimeOptions } from "@/lib/realtime/socket-serv
 import { connectRedis } from "@/lib/scale/redis";
 import { setSharedRedis, sharedRedis } from "@/lib/scale/shared-redis";
 import { distDir } from "@/lib/server/dist-dir";
-import { gateServerActions } from "./action-gate";
+import { gateServerActions, isRouteHandlerPost } from "./action-gate";
+import { type BodyLimits, createBodyBudget, defaultBodyLimits } from "./body-budget";
+import { createBodyIntake } from "./body-intake";
+import type { PaceRule } from "./body-pace";
 import { clientAddress } from "./client-address";
 import { builtStylesheets, filterInlinedCss } from "./inlined-css";
 import { answerPlainly } from "./plain-answer";
-import { postAllowance } from "./post-allowance";
+import { createPosterCheck } from "./post-allowance";
 import { createReadinessCheck } from "./readiness";
 import { createRenderGate } from "./render-gate";
 import { renderPersonOf } from "./render-person";
 import type { RenderLimits } from "./render-turns";
 import { answerMistake, requestMistake } from "./request-mistakes";
+import { admitRouteHandlerBody } from "./route-body-intake";
 import { applySecurityHeaders } from "./security-headers";
 import { setSharedRealtime } from "./shared-realtime";
 
@@ -69,7 +73,20 @@ export type StartOptions = {
   logger?: Logger;
   /** Turns at rendering pages per client address (lib/server/render-turns.ts); `false` for none (bench/page-flood.ts compares). */
   renders?: Partial<RenderLimits> | false;
+  /** Request bodies held at once (lib/server/body-budget.ts); tests make it small. */
+  bodyLimits?: Partial<BodyLimits>;
+  /** How slowly a body may arrive (lib/server/body-pace.ts); tests make it quick. */
+  bodyPace?: PaceRule;
 };
+
+/**
+ * Node's own clocks on a request: its headers must be in within 20 s (a few hundred bytes, even
+ * on a waking phone radio), the whole request within 30 minutes. The body's real limit is its
+ * pace (lib/server/body-pace.ts); this only ends what nothing else would: a check-in's 33 MB
+ * at 150 kbps still fits.
+ */
+const headersTimeoutMs = 20_000;
+const requestTimeoutMs = 30 * 60_000;
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -129,6 +146,11 @@ export async function startServer(options: StartOptions) {
           personOf: renderPersonOf(env.SESSION_SECRET, async (token) => (await accountFromSession(db.read, token))?.id ?? null),
           onOutcome: (outcome) => metrics.renderAdmissions.inc({ outcome }),
         });
+  // Who posts, and the bodies the process holds at once (lib/server/body-intake.ts).
+  const whoPosts = createPosterCheck(db.read, env.SESSION_SECRET);
+  const poster = (req: IncomingMessage) => whoPosts(req.headers.cookie);
+  const bodies = createBodyBudget({ ...defaultBodyLimits, ...options.bodyLimits });
+  const intake = createBodyIntake(bodies, { pace: options.bodyPace });
 
   let draining = false;
   const readiness = createReadinessCheck({ db, databaseUrl: env.DATABASE_URL, redis });
@@ -208,16 +230,26 @@ export async function startServer(options: StartOptions) {
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     };
+    if (isRouteHandlerPost(req)) {
+      admitRouteHandlerBody(req, res, { intake, poster }).then(
+        (admitted) => admitted && handle(req, res),
+        failed("route handler body failed"),
+      );
+      return;
+    }
     // A page's turn comes before its form's body is read: a line holds connections, not bodies.
     const render = () =>
       gateServerActions(req, res, () => handle(req, res), {
         dev: options.pages ? options.pages.dev : false,
         publicUrl: env.PUBLIC_URL,
-        allowance: (r) => postAllowance(db.read, r.headers.cookie, env.SESSION_SECRET),
+        poster,
+        intake,
       }).catch(failed("server action gate failed"));
     if (renders) renders.admit(req, res, render).catch(failed("render turns failed"));
     else render();
   });
+  http.headersTimeout = headersTimeoutMs;
+  http.requestTimeout = requestTimeoutMs;
   const realtime = createRealtime(http, {
     db,
     handlers,
@@ -276,7 +308,8 @@ export async function startServer(options: StartOptions) {
       metrics.httpSeconds.observe({ route }, seconds);
       // Probes and static files every few seconds would drown the rest: debug for those.
       const quiet = route === "/healthz" || route === "/readyz" || route === "/metrics" || route.startsWith("/_next/");
-      // A 503 is a page refused its turn (lib/server/render-turns.ts), the client's doing, not a failure here.
+      // A 503 is the server refusing work to stay up (a page's turn, lib/server/render-turns.ts; a
+      // body's room, lib/server/body-budget.ts): the client's doing, counted in metrics, not a failure.
       const level = status >= 500 && status !== 503 ? "error" : quiet ? "debug" : "info";
       if (!logger.isLevelEnabled(level)) return;
       logger[level]({ reqId, method: req.method, route, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
@@ -289,6 +322,7 @@ export async function startServer(options: StartOptions) {
     draining: () => draining,
     rendersInFlight: () => renders?.inFlight() ?? 0,
     rendersWaiting: () => renders?.waiting() ?? 0,
+    bodies: () => ({ ...bodies.inUse(), received: intake.received() }),
   });
 
   await new Promise<void>((resolve, reject) => {

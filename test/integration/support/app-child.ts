@@ -13,6 +13,9 @@ const server = await startServer({
   // A raised command limit means sending in bulk (the benchmark): the room's budgets follow it.
   roomWrites: points && seconds ? bulkRoomWrites : undefined,
   emailSweepMs: Number(process.env.APP_EMAIL_SWEEP_MS) || undefined,
+  // JSON: a smaller body budget or a quicker pace (test/reliability/held-bodies.test.ts).
+  bodyLimits: process.env.APP_BODY_LIMITS ? JSON.parse(process.env.APP_BODY_LIMITS) : undefined,
+  bodyPace: process.env.APP_BODY_PACE ? JSON.parse(process.env.APP_BODY_PACE) : undefined,
   log: (message, error) => console.error(`[${name}] ${message}`, error ?? ""),
 });
 console.log(`listening ${server.port}`);

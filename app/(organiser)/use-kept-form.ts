@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { FormState } from "@/app/ui/form";
+import { readRefusal } from "@/lib/forms/refusal";
 
 /**
  * A server action a form posts to, with whatever it needs besides the form (the event's slug, a
@@ -26,7 +27,9 @@ export type FormAction<State> = (state: State, form: FormData) => Promise<State>
  * never sent back) still holds what the person typed. Without JavaScript the `action` prop
  * still posts the form, and the echoed `values` refill it.
  * A post that never reaches the server (the venue's Wi-Fi dropped) is not an error page: the
- * form says so, and keeps every field as typed, ready to send again.
+ * form says so, and keeps every field as typed, ready to send again. A post the server refuses
+ * before its action runs (too big, too busy, out of date: lib/forms/refusal.ts) says why,
+ * in the server's words, and keeps every field too.
  */
 export function useKeptForm<State extends FormState>(action: FormAction<State>, initial: State) {
   const t = useTranslations("ui.keptForm");
@@ -44,7 +47,8 @@ export function useKeptForm<State extends FormState>(action: FormAction<State>, 
       } catch (error) {
         // A redirect or a page the action asked for is Next's to carry out, not a lost connection.
         if (isNavigation(error)) throw error;
-        return { ...state, saved: undefined, message: t("unreachable") } as Awaited<State>;
+        const refused = readRefusal(error);
+        return { ...state, saved: undefined, message: refused?.message ?? t("unreachable") } as Awaited<State>;
       }
     },
     initial as Awaited<State>,

@@ -1,13 +1,16 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useState } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmissionField } from "@/app/ui/submission-field";
+import { maxPhotoMb } from "@/lib/files/photo-limits";
+import { megabytesFormat, megabytesUp } from "@/lib/files/size-label";
 import { filesKeptField } from "@/lib/forms/files-not-kept";
+import { type CheckInPhotosProblem, checkInPhotosProblem, maxCheckInPhotos } from "@/lib/projects/check-in-limits";
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import type { CheckInState } from "./check-in-submission";
 
@@ -35,10 +38,31 @@ export function CheckInForm({
   useEffect(() => {
     if (state.saved) form.current?.reset();
   }, [state, form]);
+  // With JavaScript, photos the update can't take are named when chosen and before anything is
+  // sent: the post is not sent, so every word and photo stays as it is (the server refuses them too).
+  const format = useFormatter();
+  const [photosProblem, setPhotosProblem] = useState<CheckInPhotosProblem | null>(null);
+  const photosProblemText = (problem: CheckInPhotosProblem) =>
+    problem.kind === "tooMany"
+      ? t("photosTooMany", { count: problem.count, max: maxCheckInPhotos })
+      : t("photoTooBig", {
+          name: problem.name,
+          size: format.number(megabytesUp(problem.bytes), megabytesFormat),
+          max: maxPhotoMb,
+        });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const photos = event.currentTarget.elements.namedItem("photos");
+    const problem = photos instanceof HTMLInputElement ? checkInPhotosProblem([...(photos.files ?? [])]) : null;
+    setPhotosProblem(problem);
+    if (!problem) return formProps.onSubmit(event);
+    event.preventDefault();
+    (photos as HTMLInputElement).focus();
+  };
   const v = state.values ?? {};
   const e = state.errors ?? {};
+  const photosError = photosProblem ? photosProblemText(photosProblem) : e.photos;
   return (
-    <form {...formProps} className="space-y-5" encType="multipart/form-data">
+    <form {...formProps} onSubmit={onSubmit} className="space-y-5" encType="multipart/form-data">
       <SubmissionField id={submission} />
       {scripted ? <input type="hidden" name={filesKeptField} value="yes" /> : null}
       <SavedMessage message={state.saved} />
@@ -109,7 +133,7 @@ export function CheckInForm({
           {t("photos")}
         </label>
         <span id="field-photos-hint" className="field-hint">
-          {t("photosHint")}
+          {t("photosHint", { max: maxCheckInPhotos, size: maxPhotoMb })}
         </span>
         <FilePicker
           id="field-photos"
@@ -117,12 +141,13 @@ export function CheckInForm({
           name="photos"
           accept="image/jpeg,image/png,image/webp"
           multiple
-          aria-invalid={e.photos ? true : undefined}
-          aria-describedby={e.photos ? "field-photos-hint field-photos-error" : "field-photos-hint"}
+          aria-invalid={photosError ? true : undefined}
+          aria-describedby={photosError ? "field-photos-hint field-photos-error" : "field-photos-hint"}
+          onChange={(event) => setPhotosProblem(checkInPhotosProblem([...(event.currentTarget.files ?? [])]))}
         />
-        {e.photos ? (
-          <span id="field-photos-error" className="field-error">
-            {e.photos}
+        {photosError ? (
+          <span id="field-photos-error" className="field-error" data-testid="photos-error">
+            {photosError}
           </span>
         ) : null}
       </div>

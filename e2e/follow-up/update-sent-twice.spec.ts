@@ -1,34 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { createProject } from "@/lib/projects/create-project";
-import { newOwnerLink } from "@/lib/projects/owner-link";
 import { phonePhoto } from "../../test/support/test-images";
 import { e2eBaseUrl } from "../support/config";
-import { createEventFixture, db } from "../support/fixtures";
+import { projectWithOwnerLink } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
 /**
  * An owner's update sent twice: a phone without JavaScript that reloads the answer to the form
  * (the browser sends it again), as people do to check it went. The update is there once.
  */
-/** A project with an owner link, as an organiser makes one after the weekend. */
-async function streetLibrary() {
-  const event = await createEventFixture();
-  return (await db()).transact(async (tx) => {
-    const id = await createProject(tx, {
-      eventId: event.id,
-      teamId: null,
-      title: "Street library",
-      summary: "",
-      ownerName: "Amara",
-      ownerRole: "Resident",
-      coOwners: [],
-    });
-    return { projectId: id, token: await newOwnerLink(tx, id) };
-  });
-}
-
 test("an owner's update sent again by a reload is saved once", async ({ browser }) => {
-  const { projectId, token } = await streetLibrary();
+  const { projectId, token } = await projectWithOwnerLink();
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false, baseURL: e2eBaseUrl });
   const page = await context.newPage();
   await page.goto(`/u/${token}`);
@@ -54,7 +35,7 @@ test("an owner's update sent again by a reload is saved once", async ({ browser 
 test("an update refused without JavaScript says at the photos field that its photos must be chosen again", async ({
   browser,
 }) => {
-  const { projectId, token } = await streetLibrary();
+  const { projectId, token } = await projectWithOwnerLink();
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false, baseURL: e2eBaseUrl });
   const page = await context.newPage();
   await page.goto(`/u/${token}`);

@@ -72,7 +72,7 @@ test("a photo sent in chunks past its limit is refused while it is still arrivin
 
 test("a stranger's post to the import form gets no more room than any other form, and is cut off while it arrives", async () => {
   test.setTimeout(120_000);
-  // Signed in, an organiser may send an event's 50 MB zip here; nobody else is read past 13 MB.
+  // Signed in, an organiser may send an event's 50 MB zip here; a stranger is read no further than 1 MB.
   const answer = await sendChunked("/o/import", "", 200);
   expect(answer.status).toBe(413);
   expect(answer.body).toContain("too big");

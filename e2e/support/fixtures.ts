@@ -9,6 +9,8 @@ import { hashToken, newToken, sign } from "@/lib/auth/tokens";
 import { parseEnv } from "@/lib/config/env";
 import { createEvent } from "@/lib/events/create-event";
 import { joinEvent } from "@/lib/participants/join-event";
+import { createProject } from "@/lib/projects/create-project";
+import { newOwnerLink } from "@/lib/projects/owner-link";
 import { e2eBaseUrl, e2eDatabaseUrl } from "./config";
 import { phone } from "./viewports";
 
@@ -141,4 +143,21 @@ export async function phonesOnBoard(browser: Browser, event: { id: string; slug:
       return { context, page };
     }),
   );
+}
+
+/** A project in a new event with an owner link, as an organiser makes one after the weekend. */
+export async function projectWithOwnerLink(title = "Street library") {
+  const event = await createEventFixture();
+  return (await db()).transact(async (tx) => {
+    const id = await createProject(tx, {
+      eventId: event.id,
+      teamId: null,
+      title,
+      summary: "",
+      ownerName: "Amara",
+      ownerRole: "Resident",
+      coOwners: [],
+    });
+    return { projectId: id, token: await newOwnerLink(tx, id) };
+  });
 }

@@ -6,9 +6,8 @@ import { type PreparedImage, saveImage } from "@/lib/files/images";
 import type { FileStorage } from "@/lib/files/storage";
 import { newStorageKey } from "@/lib/files/storage";
 import { preparePhoto } from "@/lib/notes/note-photos";
+import { maxCheckInPhotos } from "./check-in-limits";
 import type { CheckInInput } from "./project-schema";
-
-const maxCheckInPhotos = 4;
 
 /**
  * Records a check-in. Photos are decoded and stripped first (lib/files/images.ts); if any is

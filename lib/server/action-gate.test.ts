@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { actionBodyProblem, maxBodyBytes, routeHandlerPattern } from "./action-gate";
+import { maxPhotoBytes } from "@/lib/files/photo-limits";
+import { maxCheckInPhotos } from "@/lib/projects/check-in-limits";
+import { actionBodyProblem, maxBodyBytes, routeHandlerPattern, tooBigMessage } from "./action-gate";
 
 const multipart = async (form: FormData) => {
   const res = new Response(form);
@@ -103,17 +105,29 @@ describe("actionBodyProblem", () => {
 
 describe("maxBodyBytes", () => {
   const mb = 1024 * 1024;
-  it("lets only signed-in staff send an event's 50 MB zip to the import page; other forms with files stop at 13 MB", () => {
+  it("lets only signed-in staff send an event's 50 MB zip to the import page", () => {
     expect(maxBodyBytes("/o/import", "staff")).toBe(52 * mb);
     expect(maxBodyBytes("/o/import?x=1", "staff")).toBe(52 * mb);
     // Anyone else posting to the import page gets no more than their other forms.
-    expect(maxBodyBytes("/o/import", "owner")).toBe(13 * mb);
+    expect(maxBodyBytes("/o/import", "owner")).toBe(mb);
     expect(maxBodyBytes("/o/import", "participant")).toBe(mb);
     expect(maxBodyBytes("/o/import", "stranger")).toBe(mb);
-    for (const path of ["/o/some-event", "/update/a-project", "/o/import/../../j/ABC123", "/o/importer", undefined]) {
-      expect(maxBodyBytes(path, "staff")).toBe(13 * mb);
-      expect(maxBodyBytes(path, "owner")).toBe(13 * mb);
+  });
+
+  it("takes the check-in the form promises (four 8 MB photos and its words) from its owner and staff", async () => {
+    // The largest check-in the form allows: every photo at its limit, every field full of 4-byte characters.
+    const form = new FormData();
+    for (let i = 0; i < maxCheckInPhotos; i++) form.append("photos", new Blob([new Uint8Array(maxPhotoBytes)]), `p${i}.jpg`);
+    for (const field of ["progress", "evidence", "numbers", "learning", "helpNeeded"]) form.append(field, "𝄞".repeat(4000));
+    form.append("links", "𝄞".repeat(8000));
+    form.append("authorName", "𝄞".repeat(120));
+    const largest = (await new Response(form).arrayBuffer()).byteLength;
+    for (const path of ["/update/a-project", "/o/some-event/projects/a-project"]) {
+      expect(maxBodyBytes(path, "staff"), path).toBeGreaterThanOrEqual(largest);
     }
+    expect(maxBodyBytes("/update/a-project", "owner")).toBeGreaterThanOrEqual(largest);
+    // Three photos of 6.4 MB, which a 13 MB limit refused.
+    expect(maxBodyBytes("/update/a-project", "owner")).toBeGreaterThan(3 * 6.4 * mb);
   });
 
   it("gives participants and strangers, whose forms carry words only, 1 MB anywhere", () => {
@@ -121,6 +135,16 @@ describe("maxBodyBytes", () => {
       expect(maxBodyBytes(path, "participant")).toBe(mb);
       expect(maxBodyBytes(path, "stranger")).toBe(mb);
     }
+    expect(maxBodyBytes("/j/ABC123", "owner")).toBe(mb);
+  });
+
+  it("tells a post over its limit the limit of what that form carries", () => {
+    expect(tooBigMessage("/update/p", "owner")).toEqual({ key: "server.checkInTooBig", values: { photos: 4, size: 8 } });
+    expect(tooBigMessage("/o/ev/projects/p", "staff").key).toBe("server.checkInTooBig");
+    expect(tooBigMessage("/o/import", "staff").key).toBe("server.importTooBig");
+    expect(tooBigMessage("/o/ev/briefs/b", "staff").key).toBe("server.tooBig");
+    expect(tooBigMessage("/j/ABC123", "stranger").key).toBe("server.formTooBig");
+    expect(tooBigMessage("/update/p", "participant").key).toBe("server.formTooBig");
   });
 });
 

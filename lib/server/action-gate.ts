@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { maxPhotoMb } from "@/lib/files/photo-limits";
+import { checkInBodyBytes, maxCheckInPhotos } from "@/lib/projects/check-in-limits";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { originAllowed, requestOrigin } from "@/lib/realtime/origin";
 import { serverManifest } from "@/lib/server/dist-dir";
@@ -18,18 +20,33 @@ import type { Poster } from "./post-allowance";
 const requestMeta = Symbol.for("NextInternalRequestMeta");
 const mb = 1024 * 1024;
 // Next's own limit is 51 MB (next.config.ts), for one page only: an event's zip to import (up to
-// 50 MB), for signed-in staff only. The forms that carry files are staff's and project owners'
-// (at most a 10 MB file), so their posts are cut off at 13 MB (a little room for the multipart
-// framing). Everybody else's forms carry words only, so a post is cut off at 1 MB. The gate asks
-// who is posting before it reads a byte, so nobody gets more than that.
+// 50 MB), for signed-in staff only. The forms that carry files are staff's (a brief's 10 MB
+// file) and check-ins (four 8 MB photos), which owners and staff post: they may send a
+// check-in's worth. Everybody else's forms carry words only, so a post is cut off at 1 MB. The
+// gate asks who is posting before it reads a byte, so nobody gets more than that.
 const importPath = "/o/import";
+/** Where check-ins are posted: an owner's page, and the organiser's page of the project. */
+const checkInPath = /^\/update\/[^/]+\/?$|^\/o\/[^/]+\/projects\/[^/]+\/?$/;
+const formBytes = mb;
 /** Who is posting, as far as how much they may send (lib/server/post-allowance.ts). */
 export type Allowance = "staff" | "owner" | "participant" | "stranger";
 const pathOf = (url: string | undefined) => (url ?? "/").split("?")[0] ?? "/";
 export const maxBodyBytes = (url: string | undefined, who: Allowance) => {
-  if (who === "participant" || who === "stranger") return mb;
-  return (pathOf(url) === importPath && who === "staff" ? 52 : 13) * mb;
+  const path = pathOf(url);
+  if (who === "staff") return path === importPath ? 52 * mb : checkInBodyBytes;
+  if (who === "owner" && checkInPath.test(path)) return checkInBodyBytes;
+  return formBytes;
 };
+
+/** What a post over its limit is told: the limit of what that form carries, in the reader's words. */
+export function tooBigMessage(url: string | undefined, who: Allowance): { key: string; values?: Record<string, number> } {
+  const limit = maxBodyBytes(url, who);
+  if (limit > checkInBodyBytes) return { key: "server.importTooBig" };
+  if (limit === checkInBodyBytes && checkInPath.test(pathOf(url))) {
+    return { key: "server.checkInTooBig", values: { photos: maxCheckInPhotos, size: maxPhotoMb } };
+  }
+  return { key: limit > formBytes ? "server.tooBig" : "server.formTooBig" };
+}
 
 /** Strings with a meaning in React's reply format that our clients can produce. */
 const allowedDollar = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D\d)/;
@@ -271,8 +288,10 @@ export async function gateServerActions(
 ) {
   const { dev = false, publicUrl } = options;
   if (!isActionRequest(req)) return next();
-  const refuse = (status: number, key: string) => {
-    answerPlainly(res, req.headers, status, key);
+  // A fetch action's answer is read by the form's script, which shows it (lib/forms/refusal.ts).
+  const forScript = typeof req.headers["next-action"] === "string";
+  const refuse = (status: number, key: string, values?: Record<string, number>) => {
+    answerPlainly(res, req.headers, status, key, { values, forScript });
     // The rest of the body, if any, is read and dropped, never kept, and cut off after a while.
     lingerAfterEarlyAnswer(req, res);
   };
@@ -292,7 +311,8 @@ export async function gateServerActions(
   const limit = maxBodyBytes(req.url, who.allowance);
   const tooBig = () => {
     stop();
-    refuse(413, limit > 13 * mb ? "server.importTooBig" : "server.tooBig");
+    const message = tooBigMessage(req.url, who.allowance);
+    refuse(413, message.key, message.values);
   };
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) return tooBig();
@@ -321,16 +341,15 @@ export async function gateServerActions(
   req.on("error", () => {
     if (done) return;
     stop();
-    answerPlainly(res, req.headers, 400, "server.cutShort");
+    answerPlainly(res, req.headers, 400, "server.cutShort", { forScript });
   });
   req.on("end", async () => {
     if (done) return;
     done = true;
     const body = Buffer.concat(chunks);
     chunks.length = 0;
-    const isFetch = typeof req.headers["next-action"] === "string";
-    const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, isFetch).catch(() => "unreadable");
-    if (problem) return answerPlainly(res, req.headers, 400, "server.formUnreadable");
+    const problem = await actionBodyProblem(req.headers["content-type"] ?? "", body, forScript).catch(() => "unreadable");
+    if (problem) return answerPlainly(res, req.headers, 400, "server.formUnreadable", { forScript });
     const meta = (req as unknown as Record<symbol, Record<string, unknown> | undefined>)[requestMeta] ?? {};
     (req as unknown as Record<symbol, unknown>)[requestMeta] = { ...meta, actionBody: body };
     next();

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import { refusalBody } from "@/lib/forms/refusal";
 import { readerLocale } from "@/lib/i18n/reader-locale";
-import { sayKey } from "@/lib/i18n/server-text";
+import { type Said, sayKey } from "@/lib/i18n/server-text";
 
 /**
  * Answers without a page (a refused form post, a request mistake, an image that isn't there) are
@@ -20,11 +21,23 @@ export function plainAnswer(request: Request, status: number, key: string, heade
   return new Response(sayKey(locale, key), { status, headers: { ...plainHeaders(locale), ...headers } });
 }
 
-/** For what the server answers itself, before Next (server.ts). */
-export function answerPlainly(res: ServerResponse, headers: IncomingHttpHeaders, status: number, key: string) {
+/**
+ * For what the server answers itself, before Next (server.ts). `forScript`: a form's script sent
+ * the request and reads the answer (lib/forms/refusal.ts), not a person.
+ */
+export function answerPlainly(
+  res: ServerResponse,
+  headers: IncomingHttpHeaders,
+  status: number,
+  key: string,
+  options: { values?: Said["values"]; forScript?: boolean } = {},
+) {
   const acceptLanguage = headers["accept-language"];
   const locale = readerLocale(headers.cookie, Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage);
+  const message = sayKey(locale, key, options.values);
   res.statusCode = status;
   for (const [name, value] of Object.entries(plainHeaders(locale))) res.setHeader(name, value);
-  res.end(sayKey(locale, key));
+  if (!options.forScript) return void res.end(message);
+  res.setHeader("content-type", "text/plain");
+  res.end(refusalBody(status, message));
 }

@@ -4,6 +4,7 @@
  * a PNG that declares far more pixels than it is worth, and a text file named like a photo.
  * `readBack` looks at what the server kept with a real EXIF reader (exifr) and with sharp.
  */
+import { randomBytes } from "node:crypto";
 import { crc32, deflateSync } from "node:zlib";
 import exifr from "exifr";
 import sharp from "sharp";
@@ -133,3 +134,13 @@ export function pixelBomb(side = 30_000): Buffer {
 export const notAPhoto = Buffer.from("These are my notes from the walk, not a photo.\n");
 /** JPEG's first bytes, then nothing an image decoder can read. */
 export const brokenJpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from("JFIF\0 broken".repeat(50))]);
+
+/**
+ * A photo that is mostly detail, as a phone's 24-megapixel shot of a crowd is: random pixels,
+ * which JPEG can't shrink, so it is big for its size. 1500 × 1500 is about 6.3 MB.
+ */
+export async function detailedPhoto(side = 1500): Promise<Buffer> {
+  return sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } })
+    .jpeg({ quality: 100, chromaSubsampling: "4:4:4" })
+    .toBuffer();
+}

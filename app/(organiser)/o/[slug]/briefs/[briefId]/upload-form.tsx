@@ -6,6 +6,7 @@ import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SubmissionField } from "@/app/ui/submission-field";
 import { acceptAttribute, maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
+import { megabytesFormat, megabytesUp } from "@/lib/files/size-label";
 import { SavedMessage, SubmitButton } from "../../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
@@ -64,15 +65,7 @@ export function UploadForm({ action, submission }: { action: FormAction<BriefFor
             const file = event.currentTarget.files?.[0];
             setTooBig(
               file && file.size > maxUploadBytes
-                ? t("tooBig", {
-                    // "10.5" / "10,5": rounded up, so a file just over the limit never reads as the limit.
-                    size: format.number(Math.ceil((file.size / 1024 / 1024) * 10) / 10, {
-                      minimumFractionDigits: 1,
-                      maximumFractionDigits: 1,
-                      useGrouping: false,
-                    }),
-                    max: maxUploadMb,
-                  })
+                ? t("tooBig", { size: format.number(megabytesUp(file.size), megabytesFormat), max: maxUploadMb })
                 : null,
             );
           }}

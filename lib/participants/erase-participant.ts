@@ -18,11 +18,10 @@ import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { eraseUnsignedLater } from "@/lib/notes/erase-later";
 import { notesById, toWire } from "@/lib/notes/note-views";
 import { dissolveGroupsLeftAlone, notesGone } from "@/lib/notes/notes-gone";
-import { restateName } from "@/lib/realtime/command-log-names";
 import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
 import { rooms, type WireNote } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
-import { leftName, publicName } from "./profile";
+import { leftName } from "./profile";
 
 export type ErasedParticipant = {
   /** How many of their notes were deleted (0 unless asked), counting those that go later (eraseUnsignedLater). */
@@ -51,8 +50,8 @@ export type ErasedParticipant = {
  *
  * Others' command records carry what the room saw of them: a facilitator's move lists their
  * skills, a neighbour's grouping or a copy holds their notes' words. Every record that names them
- * or one of their notes by id keeps only its ids (lib/realtime/command-log-scrub.ts), and any
- * other copy of the name the room saw is replaced by "Someone who left".
+ * or one of their notes by id keeps only its ids (lib/realtime/command-log-scrub.ts): no record
+ * holds their name without one of those ids (lib/participants/update-profile.ts says why).
  *
  * Runs inside the caller's transaction. The photo files are the caller's to remove after the
  * commit (their rows are gone, so nothing serves them meanwhile).
@@ -126,9 +125,6 @@ export async function eraseParticipant(
     ),
   );
   await scrubCommandLog(tx, { mentioning: [participantId, ...noteIds] });
-  for (const name of new Set([person.displayName, publicName(person)])) {
-    if (name !== leftName) await restateName(tx, name, leftName);
-  }
 
   await tx
     .update(participants)
@@ -162,7 +158,7 @@ export async function eraseParticipant(
 }
 
 /** Every note of theirs, on a board or kept a minute for "Undo", copies included (a copy keeps its author). */
-async function noteIdsOf(tx: Tx, participantId: string): Promise<string[]> {
+export async function noteIdsOf(tx: Tx, participantId: string): Promise<string[]> {
   const [onBoards, deleted] = await Promise.all([
     tx.select({ id: notes.id }).from(notes).where(eq(notes.authorParticipantId, participantId)),
     tx.select({ id: deletedNotes.noteId }).from(deletedNotes).where(eq(deletedNotes.authorParticipantId, participantId)),

@@ -3,12 +3,12 @@ import { participants } from "@/db/schema";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { forgetMessagesTo } from "@/lib/email/participant-emails";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { restateName } from "@/lib/realtime/command-log-names";
+import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
 import { rooms } from "@/lib/realtime/constants";
 import { contactMissing } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
 import { normaliseEmail } from "@/lib/text/email-address";
-import { resignedNotes, signedNotesOf } from "./erase-participant";
+import { noteIdsOf, resignedNotes, signedNotesOf } from "./erase-participant";
 import { joinNumberOf } from "./join-number";
 import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills, publicName } from "./profile";
@@ -54,11 +54,17 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     if (normaliseEmail(before) !== normaliseEmail(changes.contact) && changes.contact.trim()) {
       await forgetMessagesTo(tx, me.participant.id);
     }
-    // The name the room saw until now is not kept in stored broadcasts once the room can't see it.
+    // The name the room saw until now is not kept in stored records once the room can't see it.
+    // Every record that can hold it names them by id: their person (its id, their key as a
+    // judge), one of their notes (signed with it), or is their own (a showcase's `updatedBy`, a
+    // feedback's `authorName`). Those keep only their ids: a name is never searched for as text,
+    // which would hit another person of that name, or JSON itself for a name such as ":".
     const renamed = me.participant.displayName !== row.displayName || shownBefore !== publicName(row);
     if (renamed) {
-      await restateName(tx, me.participant.displayName, publicName(row));
-      await restateName(tx, shownBefore, publicName(row));
+      await scrubCommandLog(tx, {
+        mentioning: [me.participant.id, ...(await noteIdsOf(tx, me.participant.id))],
+        sentBy: [`p:${me.participant.id}`],
+      });
     }
     const person = personView(row, me.teamId, await joinNumberOf(tx, row));
     // Access needs and contact stay out of the result: the command log keeps results for retries.

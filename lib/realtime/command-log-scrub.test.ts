@@ -140,3 +140,66 @@ describe("the command log after a note is deleted for good", () => {
     expect(groupedAgain.ack).toMatchObject({ ok: true, duplicate: true, result: { group: { id: group.result.group.id } } });
   });
 });
+
+describe("the command log after a rename", () => {
+  // A name is never searched for as text: ":" or "\",\"" would match the JSON of every record.
+  it.each([":", ",", '","', "id"])(
+    "named %j and renamed, every other record is answered on retry exactly as first",
+    async (odd) => {
+      const amiraId = await addParticipant(temp.db, event.id, "Amira Oldname");
+      const amira = participantActor(event.id, amiraId);
+      const ben = participantActor(event.id, await addParticipant(temp.db, event.id, "Ben"));
+      await applied(amira, "profile:update", { ageBand: "18_plus" });
+      await applied(amira, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Shade" });
+      const bens = await applied(ben, "note:create", {
+        boardId: event.welcomeBoardId,
+        column: event.welcomeColumn,
+        text: "Benches",
+      });
+      const team = await applied(staff, "team:create", { name: "Parks" });
+      const skilled = await applied(ben, "profile:update", { skills: ["cooking", "maps"] });
+
+      await applied(amira, "profile:update", { displayName: odd, ageBand: "18_plus" });
+      await applied(amira, "profile:update", { displayName: "Amira", ageBand: "18_plus" });
+
+      expect(await theLog()).not.toContain("Amira Oldname");
+      const bensAgain = await run(ben, "note:create", bens.envelope);
+      expect(bensAgain.ack).toEqual({ ok: true, duplicate: true, result: bens.result });
+      const teamAgain = await run(staff, "team:create", team.envelope);
+      expect(teamAgain.ack).toEqual({ ok: true, duplicate: true, result: team.result });
+      const skilledAgain = await run(ben, "profile:update", skilled.envelope);
+      expect(skilledAgain.ack).toEqual({ ok: true, duplicate: true, result: skilled.result });
+    },
+  );
+
+  it("leaves another person of the same name as they were", async () => {
+    const first = participantActor(event.id, await addParticipant(temp.db, event.id, "Sam Smith"));
+    const secondId = await addParticipant(temp.db, event.id, "Sam Smith");
+    const second = participantActor(event.id, secondId);
+    await applied(first, "profile:update", { ageBand: "18_plus" });
+    await applied(first, "note:create", { boardId: event.welcomeBoardId, column: event.welcomeColumn, text: "Shade" });
+    const secondsProfile = await applied(second, "profile:update", { ageBand: "18_plus" });
+    const secondsNote = await applied(second, "note:create", {
+      boardId: event.welcomeBoardId,
+      column: event.welcomeColumn,
+      text: "Benches",
+    });
+    const team = (await applied(staff, "team:create", { name: "Parks" })).result.team.id;
+    const moved = await applied(staff, "participant:move", { participantId: secondId, teamId: team });
+
+    await applied(first, "profile:update", { displayName: "Sam Jones", ageBand: "18_plus" });
+
+    // The other Sam's records, and a facilitator's about them, still say who they are: not the
+    // first Sam's new name, nor emptied.
+    for (const [actor, name, sent] of [
+      [second, "profile:update", secondsProfile],
+      [second, "note:create", secondsNote],
+      [staff, "participant:move", moved],
+    ] as const) {
+      const again = await run(actor, name, sent.envelope);
+      expect(again.ack).toEqual({ ok: true, duplicate: true, result: sent.result });
+    }
+    expect(JSON.stringify(secondsNote.result)).toContain('"Sam Smith"');
+    expect(JSON.stringify(moved.result)).toContain('"Sam Smith"');
+  });
+});

@@ -397,16 +397,43 @@ export const commandLog = sqliteTable(
      * Cleared once a retry no longer re-sends it (a minute on), and when it names someone erased.
      */
     fanout: text("fanout", { mode: "json" }).$type<{ broadcasts: unknown[]; signals: unknown[] }>(),
+    /**
+     * The event the sender acted in: what names someone or their notes is looked for among their
+     * event's records only (lib/realtime/command-log-scrub.ts). Null for a form's record (it
+     * holds no result) and for records older than the column.
+     */
+    eventId: text("event_id"),
     createdAt: createdAt(),
   },
   // created_at: rows are pruned after a window, and their broadcasts cleared after a shorter one
   // (lib/realtime/command-log.ts); only the few rows still holding broadcasts are in the second index.
+  // event_id: a scrub walks one event's records in rowid order, a chunk at a time (an index on
+  // the event alone keeps its entries in rowid order, so each chunk starts where the last ended).
   (t) => [
     primaryKey({ columns: [t.actorKey, t.commandId] }),
     index("command_log_created").on(t.createdAt),
     index("command_log_fanout_kept").on(t.createdAt).where(sql`${t.fanout} is not null`),
+    index("command_log_event").on(t.eventId),
   ],
 );
+
+/**
+ * Command records still to scrub (lib/realtime/command-log-scrub.ts): written in the transaction
+ * that erased someone, renamed them or deleted notes for good, and done after it by a worker, a
+ * chunk at a time, so that transaction never walks the log. Ids only: never a name or words.
+ */
+export const commandLogScrubs = sqliteTable("command_log_scrubs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  eventId: text("event_id").notNull(),
+  /** Records whose result or broadcasts hold one of these ids (a person, their notes, a board…). */
+  mentioning: text("mentioning", { mode: "json" }).$type<string[]>().notNull(),
+  /** Records these actor keys sent. */
+  sentBy: text("sent_by", { mode: "json" }).$type<string[]>().notNull(),
+  /** How far the worker has gone through the event's records (rowid), and through those without an event. */
+  doneTo: integer("done_to").notNull().default(0),
+  doneToWithoutEvent: integer("done_to_without_event").notNull().default(0),
+  createdAt: createdAt(),
+});
 
 /** The last sequence number broadcast in each room; lets clients detect a missed message. */
 export const roomSequences = sqliteTable("room_sequences", {

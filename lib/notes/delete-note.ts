@@ -2,7 +2,7 @@ import { eq, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deletedNotes, noteGroups, notes } from "@/db/schema";
 import { actorKey } from "@/lib/auth/actor";
-import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
+import { scrubNotesLater } from "@/lib/realtime/command-log-scrub";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { dotsToKeep } from "@/lib/voting/keep-dots";
 import { ownNoteInEvent } from "./find-note";
@@ -14,16 +14,16 @@ import { undoKeptMs } from "./undo-rules";
  * Copies kept for an undo that has run out go, every `undoKeptMs` (lib/realtime/socket-server.ts),
  * and with them the note's words from the command records that held them (its creation, its
  * edits, a neighbour's grouping, a facilitator's copy): the note is now gone for good.
- * Done here, not by each delete: finding those records reads the whole day's log once, so a
- * minute's deletes share one read, and a delete undone is never looked for.
+ * Done here, not by each delete: a minute's deletes share one walk of each event's records (done
+ * after, a chunk at a time: lib/realtime/command-log-scrub.ts), and a delete undone is never looked for.
  */
 export async function pruneDeletedNotes(db: Database, now = Date.now()) {
   await db.transact(async (tx) => {
     const gone = await tx
       .delete(deletedNotes)
       .where(lt(deletedNotes.deletedAt, now - undoKeptMs))
-      .returning({ id: deletedNotes.noteId });
-    await scrubCommandLog(tx, { mentioning: gone.map((n) => n.id) });
+      .returning({ id: deletedNotes.noteId, boardId: deletedNotes.boardId });
+    await scrubNotesLater(tx, gone);
   });
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { boards, notePhotos, notes } from "@/db/schema";
-import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
+import { scrubNotesLater } from "@/lib/realtime/command-log-scrub";
 import type { SequencedBroadcast } from "@/lib/realtime/execute-command";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { sequenceBroadcasts } from "@/lib/realtime/sequence";
@@ -70,7 +70,7 @@ export async function eraseDueNotes(db: Database, now = Date.now()): Promise<Era
     const broadcasts: Broadcast[] = [...(await notesGone(tx, due)), ...(await dissolveGroupsLeftAlone(tx, due))];
     // Leaving scrubbed the records that held their words then; these hold what the room did with
     // them since (moved, grouped, copied).
-    await scrubCommandLog(tx, { mentioning: due.map((n) => n.id) });
+    await scrubNotesLater(tx, due);
     const eventIds = await tx
       .selectDistinct({ eventId: boards.eventId })
       .from(boards)

@@ -4,7 +4,7 @@ import { says } from "@/lib/activity/activity-message";
 import { logActivity } from "@/lib/activity/log-activity";
 import { dissolveGroupsLeftAlone, notesGone } from "@/lib/notes/notes-gone";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
+import { scrubCommandLogLater } from "@/lib/realtime/command-log-scrub";
 import type { Broadcast, WriteHandler } from "@/lib/realtime/handler";
 import { findPerson } from "./participant-views";
 
@@ -30,8 +30,8 @@ export const deleteNotesOf: WriteHandler<"participant:notes-delete"> = {
       .delete(deletedNotes)
       .where(eq(deletedNotes.authorParticipantId, found.participant.id))
       .returning({ id: deletedNotes.noteId });
-    // Nor stay in the command records that held their words (one pass, whatever the count).
-    await scrubCommandLog(tx, { mentioning: [...deleted, ...undoable].map((n) => n.id) });
+    // Nor stay in the command records that held their words (one walk of the event's records after this, whatever the count).
+    await scrubCommandLogLater(tx, actor.eventId, { mentioning: [...deleted, ...undoable].map((n) => n.id) });
     const broadcasts: Broadcast[] = [...(await notesGone(tx, deleted)), ...(await dissolveGroupsLeftAlone(tx, deleted))];
     // Whose notes is not logged: the log holds no participant's personal data.
     broadcasts.push(

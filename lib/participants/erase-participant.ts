@@ -18,7 +18,7 @@ import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { eraseUnsignedLater } from "@/lib/notes/erase-later";
 import { notesById, toWire } from "@/lib/notes/note-views";
 import { dissolveGroupsLeftAlone, notesGone } from "@/lib/notes/notes-gone";
-import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
+import { scrubCommandLogLater } from "@/lib/realtime/command-log-scrub";
 import { rooms, type WireNote } from "@/lib/realtime/contract";
 import type { Broadcast } from "@/lib/realtime/handler";
 import { leftName } from "./profile";
@@ -124,7 +124,7 @@ export async function eraseParticipant(
       ne(commandLog.name, "event:leave"),
     ),
   );
-  await scrubCommandLog(tx, { mentioning: [participantId, ...noteIds] });
+  await scrubCommandLogLater(tx, eventId, { mentioning: [participantId, ...noteIds], sentBy: [key] });
 
   await tx
     .update(participants)

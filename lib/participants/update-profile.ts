@@ -3,7 +3,7 @@ import { participants } from "@/db/schema";
 import { forgetEmailsTo } from "@/lib/email/forget-address";
 import { forgetMessagesTo } from "@/lib/email/participant-emails";
 import { CommandFailure } from "@/lib/realtime/command-error";
-import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
+import { scrubCommandLogLater } from "@/lib/realtime/command-log-scrub";
 import { rooms } from "@/lib/realtime/constants";
 import { contactMissing } from "@/lib/realtime/contract-teams";
 import type { WriteHandler } from "@/lib/realtime/handler";
@@ -61,7 +61,7 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     // which would hit another person of that name, or JSON itself for a name such as ":".
     const renamed = me.participant.displayName !== row.displayName || shownBefore !== publicName(row);
     if (renamed) {
-      await scrubCommandLog(tx, {
+      await scrubCommandLogLater(tx, actor.eventId, {
         mentioning: [me.participant.id, ...(await noteIdsOf(tx, me.participant.id))],
         sentBy: [`p:${me.participant.id}`],
       });

@@ -19,7 +19,7 @@ import {
 } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { pseudonym } from "@/lib/participants/profile-facts";
-import { scrubCommandLog } from "@/lib/realtime/command-log-scrub";
+import { scrubCommandLogLater } from "@/lib/realtime/command-log-scrub";
 
 /** What the sweep erased from one event: counts for the audit log, keys for the file store. */
 export type Erasure = {
@@ -166,7 +166,7 @@ async function scrubEventCommands(tx: Tx, eventId: string, participantIds: strin
     tx.select({ id: boards.id }).from(boards).where(eq(boards.eventId, eventId)),
     tx.select({ id: teams.id }).from(teams).where(eq(teams.eventId, eventId)),
   ]);
-  await scrubCommandLog(tx, {
+  await scrubCommandLogLater(tx, eventId, {
     sentBy: participantIds.map((id) => `p:${id}`),
     mentioning: [eventId, ...boardIds.map((b) => b.id), ...teamIds.map((t) => t.id), ...participantIds],
   });

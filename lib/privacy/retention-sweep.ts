@@ -4,6 +4,7 @@ import type { Database, Db } from "@/db/client";
 import { boards, events, notePhotos, participants, projectCheckIns, projects, sentEmails, showcaseImages } from "@/db/schema";
 import type { FileStorage } from "@/lib/files/storage";
 import { acquireLease, releaseLease } from "@/lib/jobs/lease";
+import { runCommandLogScrubs } from "@/lib/realtime/command-log-scrub-worker";
 import { pruneAudit, recordAudit } from "./audit";
 import { erasePersonalData } from "./erase-personal-data";
 import { retentionEndsAt } from "./retention";
@@ -177,6 +178,9 @@ export async function sweepRetention(options: {
     await db.transact((tx) =>
       tx.delete(sentEmails).where(and(isNull(sentEmails.eventId), lt(sentEmails.sentAt, now - accountEmailsKeptMs))),
     );
+    // The erased events' command records, a chunk at a time, now: a sweep run from the CLI leaves
+    // nothing for a server to finish (a server would, within seconds).
+    if (erased.length > 0) await runCommandLogScrubs(db);
     done = true;
     return { outcome: "swept", erased, auditPruned };
   } finally {

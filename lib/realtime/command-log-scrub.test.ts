@@ -14,6 +14,7 @@ import {
   staffActor,
 } from "@/test/integration/support/fixtures";
 import type { Actor } from "../auth/actor";
+import { runCommandLogScrubs } from "./command-log-scrub-worker";
 import type { CommandName } from "./contract";
 import { executeCommand } from "./execute-command";
 import { handlers } from "./handlers";
@@ -70,6 +71,7 @@ describe("the command log after someone is erased", () => {
     const group = await applied(ben, "note:group", { noteId: bens.id, withNoteId: hers.id });
     // Her notes stay (the weekend's outputs), so a copy sent again and applied would show as a second one.
     await applied(yara, "event:leave", { deleteNotes: false });
+    await runCommandLogScrubs(temp.db);
 
     const log = await theLog();
     for (const hersOnly of ["Yara", "Leaverson", "Hillcrest", "juggling"]) expect(log).not.toContain(hersOnly);
@@ -130,9 +132,11 @@ describe("the command log after a note is deleted for good", () => {
 
     // Still undoable: nothing is taken out yet.
     await pruneDeletedNotes(temp.db, deletedAt);
+    await runCommandLogScrubs(temp.db);
     expect(await theLog()).toContain("Acre Lane");
 
     await pruneDeletedNotes(temp.db, deletedAt + undoKeptMs + 1_000);
+    await runCommandLogScrubs(temp.db);
     expect(await theLog()).not.toContain("Acre Lane");
     // Records that never mention it are left as they were.
     expect(await theLog()).toContain("Benches");
@@ -161,6 +165,7 @@ describe("the command log after a rename", () => {
 
       await applied(amira, "profile:update", { displayName: odd, ageBand: "18_plus" });
       await applied(amira, "profile:update", { displayName: "Amira", ageBand: "18_plus" });
+      await runCommandLogScrubs(temp.db);
 
       expect(await theLog()).not.toContain("Amira Oldname");
       const bensAgain = await run(ben, "note:create", bens.envelope);
@@ -188,6 +193,7 @@ describe("the command log after a rename", () => {
     const moved = await applied(staff, "participant:move", { participantId: secondId, teamId: team });
 
     await applied(first, "profile:update", { displayName: "Sam Jones", ageBand: "18_plus" });
+    await runCommandLogScrubs(temp.db);
 
     // The other Sam's records, and a facilitator's about them, still say who they are: not the
     // first Sam's new name, nor emptied.

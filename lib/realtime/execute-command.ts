@@ -31,8 +31,10 @@ const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] })
   error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 
 // The command log's three statements, run by every write: fixed SQL text (db/fixed-sql.ts).
+// The event is recorded with it (one more bound value, no other statement): a scrub looks
+// through that event's records only (lib/realtime/command-log-scrub.ts).
 const record =
-  "insert into command_log (actor_key, command_id, name) values (?1, ?2, ?3) on conflict do nothing returning command_id";
+  "insert into command_log (actor_key, command_id, name, event_id) values (?1, ?2, ?3, ?4) on conflict do nothing returning command_id";
 const firstRun = "select result, name, fanout, created_at from command_log where actor_key = ?1 and command_id = ?2";
 
 const keepOutcome = "update command_log set result = ?3, fanout = ?4 where actor_key = ?1 and command_id = ?2";
@@ -106,7 +108,7 @@ export async function executeCommand<N extends CommandName>(
         const why = deps.held ? await revokedWithin(tx, deps.held) : null;
         // A finished event's participant may still erase themselves (lib/realtime/after-finish.ts).
         if (why && !allowedOnceFinished(why, actor, name)) return { accessEnded: why } as const;
-        const recorded = await rowsOf(tx, record, [key, commandId, name]);
+        const recorded = await rowsOf(tx, record, [key, commandId, name, actor.eventId]);
         if (recorded.length === 0) {
           // A retry. Read the first run's result in this transaction: the first run may have
           // committed in this same group commit, so another connection would not see it yet.

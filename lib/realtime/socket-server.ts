@@ -44,6 +44,7 @@ import { closeExpiredRounds } from "@/lib/voting/close-expired";
 import { tallyNow } from "@/lib/voting/round-store";
 import { createCoalescer } from "./coalescer";
 import { commandLogPruneEveryMs, pruneCommandLog } from "./command-log";
+import { runCommandLogScrubs, scrubEveryMs } from "./command-log-scrub-worker";
 import {
   type AccessEndedReason,
   type Ack,
@@ -903,6 +904,19 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     pruneCommandLog(db).catch((e) => log("pruning the command log failed", e));
   }, commandLogPruneEveryMs);
   commandLogPrune.unref();
+  // Records to scrub after an erasure, a rename or notes gone for good, a chunk per transaction
+  // (lib/realtime/command-log-scrub-worker.ts). One walk at a time in this process.
+  let scrubbing = false;
+  const commandLogScrub = setInterval(() => {
+    if (scrubbing) return;
+    scrubbing = true;
+    runCommandLogScrubs(db)
+      .catch((e) => log("scrubbing the command log failed", e))
+      .finally(() => {
+        scrubbing = false;
+      });
+  }, scrubEveryMs);
+  commandLogScrub.unref();
   const deletedNotesPrune = setInterval(() => {
     pruneDeletedNotes(db).catch((e) => log("pruning deleted notes failed", e));
   }, undoKeptMs);
@@ -1008,6 +1022,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       clearInterval(sweep);
       clearInterval(roundClock);
       clearInterval(commandLogPrune);
+      clearInterval(commandLogScrub);
       clearInterval(deletedNotesPrune);
       clearInterval(eraseLater);
       clearInterval(strayPhotos);

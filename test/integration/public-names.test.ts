@@ -15,7 +15,7 @@
  */
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventPhases } from "@/db/schema";
+import { commandLogScrubs, eventPhases } from "@/db/schema";
 import { acceptInvite } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/create-invite";
 import { joinEvent } from "@/lib/participants/join-event";
@@ -289,6 +289,10 @@ describe("public names", () => {
     const after = reads.slice(readsBefore);
     expect(after.some((r) => r.read === "presentation:state" && r.text.includes('"updatedBy":"Someone who left"'))).toBe(true);
     expect(after.filter((r) => r.text.includes('"Y. L."')).map((r) => `${r.who} ${r.read}`)).toEqual([]);
+    // The command records that named them are scrubbed after the leave, by the server, within seconds.
+    await expect
+      .poll(async () => (await server.server.db.read.select().from(commandLogScrubs)).length, { timeout: 20_000 })
+      .toBe(0);
 
     // A dump of the whole database: every table, every column.
     const client = createClient({ url: server.databaseUrl });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { announcements, commandLog, events, notes, participants, roomSequences } from "@/db/schema";
 import { createNote } from "@/lib/notes/create-note";
@@ -188,6 +188,22 @@ describe("idempotency", () => {
     expect(await count(notes)).toBe(1);
     const [seq] = await temp.db.read.select().from(roomSequences);
     expect(seq).toEqual({ room: rooms.board(event.welcomeBoardId), seq: 1 });
+  });
+
+  it("answers a retry whose record was broken (not JSON) as applied, not as an error, and applies it once", async () => {
+    const envelope = noteEnvelope();
+    await run(undefined, "note:create", envelope);
+    // As a rename from ":" left every record before names were no longer replaced as text.
+    await temp.db.transact((tx) =>
+      tx
+        .update(commandLog)
+        .set({ result: sql`'{"note":{"id""Ann"}}'`, fanout: sql`'{"broadcasts""Ann"}'` })
+        .where(eq(commandLog.commandId, envelope.id)),
+    );
+    const again = await run(undefined, "note:create", envelope);
+    expect(again.ack).toEqual({ ok: true, result: null, duplicate: true });
+    expect(again.broadcasts).toEqual([]);
+    expect(await count(notes)).toBe(1);
   });
 
   it("re-sends a retry's broadcasts only while fresh: later, what it carried may have been taken back", async () => {

@@ -39,6 +39,20 @@ const firstRun = "select result, name, fanout, created_at from command_log where
 
 const keepOutcome = "update command_log set result = ?3, fanout = ?4 where actor_key = ?1 and command_id = ?2";
 
+/**
+ * A record's stored JSON, or null if it is not JSON: records broken before names were no longer
+ * replaced inside them as text (a name such as ":"). Its command was applied; a retry must still
+ * be answered so (a screen does not read a retry's result: lib/realtime/client/fresh-result.ts),
+ * not refused as `internal` on every resend of a phone's outbox.
+ */
+function storedOrNull<T>(value: unknown): T | null {
+  try {
+    return jsonOut<T>(value);
+  } catch {
+    return null;
+  }
+}
+
 function refuse<N extends CommandName>(failure: CommandFailure): Execution<N> {
   return { ack: { ok: false, error: failure.toError() }, broadcasts: [] };
 }
@@ -115,9 +129,9 @@ export async function executeCommand<N extends CommandName>(
           const [row] = await rowsOf(tx, firstRun, [key, commandId]);
           const first = row
             ? {
-                result: jsonOut<unknown>(row.result),
+                result: storedOrNull<unknown>(row.result),
                 name: String(row.name),
-                fanout: jsonOut<{ broadcasts: unknown[]; signals: unknown[] }>(row.fanout),
+                fanout: storedOrNull<{ broadcasts: unknown[]; signals: unknown[] }>(row.fanout),
                 createdAt: Number(row.created_at),
               }
             : null;

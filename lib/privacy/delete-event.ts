@@ -1,10 +1,11 @@
-import { eq, inArray, like, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, like, or, type SQL } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import {
   boards,
   briefFiles,
   briefs,
   commandLog,
+  commandLogScrubs,
   events,
   notePhotos,
   participants,
@@ -46,9 +47,12 @@ async function eventStorageKeys(tx: Tx, eventId: string) {
 /**
  * The records the event's people sent, and those whose broadcasts or results name the event, its
  * boards or its teams, go with it. Deleted, not only scrubbed as at retention: a retry names an
- * event that is no longer there, and is refused.
+ * event that is no longer there, and is refused. Records carry their event (found by its index);
+ * only those older than that column (a day at most) are searched for its ids, not every event's.
  */
 async function deleteCommandLog(tx: Tx, eventId: string, participantIds: string[]) {
+  await tx.delete(commandLog).where(eq(commandLog.eventId, eventId));
+  await tx.delete(commandLogScrubs).where(eq(commandLogScrubs.eventId, eventId));
   const keys = participantIds.map((id) => `p:${id}`);
   for (let i = 0; i < keys.length; i += 500) {
     await tx.delete(commandLog).where(inArray(commandLog.actorKey, keys.slice(i, i + 500)));
@@ -63,7 +67,7 @@ async function deleteCommandLog(tx: Tx, eventId: string, participantIds: string[
     const mentions: SQL[] = ids
       .slice(i, i + 100)
       .flatMap((id) => [like(commandLog.fanout, `%${id}%`), like(commandLog.result, `%${id}%`)]);
-    await tx.delete(commandLog).where(or(...mentions));
+    await tx.delete(commandLog).where(and(isNull(commandLog.eventId), or(...mentions)));
   }
 }
 

@@ -288,10 +288,24 @@ describe("privacy against a real database and file store", () => {
         result: { note: { boardId: w.boardId, text: "The alley behind my house" } },
       }),
     );
+    // Records that carry their event go by it, whatever their answer holds; another event's stay.
+    await db.transact((tx) =>
+      tx.insert(commandLog).values([
+        {
+          actorKey: `a:${organiser.accountId}`,
+          commandId: "cmd-here",
+          name: "vote:cast",
+          eventId: w.eventId,
+          result: { mine: {} },
+        },
+        { actorKey: `a:${organiser.accountId}`, commandId: "cmd-there", name: "vote:cast", eventId: other.eventId, result: {} },
+      ]),
+    );
 
     const outcome = await deleteEvent(db, storage, { eventId: w.eventId, accountId: organiser.accountId, now: Date.now() });
     expect(outcome).toEqual({ deleted: true, files: 5, filesMissing: 0 });
     expect(JSON.stringify(await db.read.select().from(commandLog))).not.toContain("The alley behind my house");
+    expect((await db.read.select().from(commandLog)).map((r) => r.commandId)).toEqual(["cmd-there"]);
 
     const dump = await dumpDatabase(db);
     const mentions = Object.entries(dump)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopbackHost, lanIPv4, type NetworkInterfaces, reachableAddress } from "./reachable-address";
+import { handedOnBase, isLoopbackHost, lanIPv4, type NetworkInterfaces, reachableAddress } from "./reachable-address";
 
 const laptop: NetworkInterfaces = {
   lo: [
@@ -88,5 +88,37 @@ describe("the laptop's LAN address", () => {
   it("knows the names that only mean this machine", () => {
     for (const h of ["localhost", "app.localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]) expect(isLoopbackHost(h)).toBe(true);
     for (const h of ["192.168.1.20", "madein.example.org", "10.0.0.7"]) expect(isLoopbackHost(h)).toBe(false);
+  });
+});
+
+describe("the start of a link handed to someone else", () => {
+  it("is the join link's address on a laptop opened as localhost: the invitee's phone can open it", () => {
+    for (const host of ["localhost:3000", "127.0.0.1:3000"]) {
+      const base = handedOnBase({ host, interfaces: laptop, emailed: false });
+      expect(base).toBe("http://192.168.1.20:3000");
+      expect(base).toBe(reachableAddress({ host, interfaces: laptop }).base);
+    }
+  });
+
+  it("is PUBLIC_URL when it is set, shown or emailed alike", () => {
+    for (const emailed of [false, true]) {
+      expect(
+        handedOnBase({ host: "localhost:3000", publicUrl: "https://madein.example.org/", interfaces: laptop, emailed }),
+      ).toBe("https://madein.example.org");
+    }
+  });
+
+  it("keeps the address opened when it is one other devices reach, or when there is no network", () => {
+    expect(handedOnBase({ host: "madein.local:8080", proto: "https", interfaces: laptop, emailed: false })).toBe(
+      "https://madein.local:8080",
+    );
+    expect(handedOnBase({ host: "localhost:3000", interfaces: offline, emailed: false })).toBe("http://localhost:3000");
+  });
+
+  it("never takes an emailed link from the request's Host", () => {
+    expect(
+      handedOnBase({ host: "attacker.example", publicUrl: "https://madein.example.org", interfaces: laptop, emailed: true }),
+    ).toBe("https://madein.example.org");
+    expect(() => handedOnBase({ host: "attacker.example", interfaces: laptop, emailed: true })).toThrow(/PUBLIC_URL/);
   });
 });

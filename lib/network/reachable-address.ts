@@ -66,3 +66,19 @@ export function reachableAddress(input: {
   if (!lan) return { base: url.origin, source: "request", reachableByPhones: false };
   return { base: `${proto}://${lan}${url.port ? `:${url.port}` : ""}`, source: "lan", reachableByPhones: true };
 }
+
+/**
+ * The start of a link handed to someone else to open on their own device: an invitation, a
+ * project owner's link, a "continue on another device" link. Emailed, it is PUBLIC_URL and
+ * never the request's Host (a forged Host would mail its sender's address to a stranger; the
+ * environment requires PUBLIC_URL with SMTP_URL). Shown on the screen to copy, it is the
+ * address the join link uses: a laptop opened as localhost hands out its network address, so
+ * the link opens on the other person's phone too.
+ */
+export function handedOnBase(input: Parameters<typeof reachableAddress>[0] & { emailed: boolean }): string {
+  if (input.emailed) {
+    if (!input.publicUrl) throw new Error("PUBLIC_URL is not set: links in emails need it");
+    return input.publicUrl.replace(/\/+$/, "");
+  }
+  return reachableAddress(input).base;
+}

@@ -26,7 +26,8 @@ import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { createInvite, inviteExpirySchema, inviteRoleSchema } from "@/lib/invites/create-invite";
 import { findInvite } from "@/lib/invites/find-invite";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
-import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
+import { handedOnBaseUrl } from "@/lib/server/phone-url";
+import { emailLinkBase } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organisersOnlyText, staffAccess } from "../../access";
 import { fieldText } from "../../form-state";
@@ -115,7 +116,8 @@ export async function createInviteAction(slug: string, _previous: InviteFormStat
 
   const db = await sharedDatabase();
   const mailer = sharedMailer();
-  const linkTo = async (token: string) => `${mailer ? emailLinkBase() : await publicBaseUrl()}/invite/${token}`;
+  // Opened on the invitee's own device: the address the join link uses, or PUBLIC_URL when emailed.
+  const linkTo = async (token: string) => `${await handedOnBaseUrl(mailer !== null)}/invite/${token}`;
   // The form's own token: sent again (a reload, back then resend), it shows the invitation it made
   // again, the same link, instead of making (and emailing) another.
   const submission = sameSending(postedSubmission(form), [values.role, values.expires, values.email.trim()]);

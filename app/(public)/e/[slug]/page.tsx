@@ -13,7 +13,7 @@ import { publicFingerprint } from "@/lib/events/public-version";
 import { localDayTime, localEventDates, localTime } from "@/lib/i18n/dates";
 import { findProjects } from "@/lib/projects/find-projects";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { visibleEvent } from "./visible-event";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -33,7 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: event.name,
       description,
       type: "website",
-      url: `${await publicBaseUrl()}/e/${event.slug}`,
+      // Shared on to other people's devices: an address they can open, as the join link is.
+      url: `${(await phoneBaseUrl()).base}/e/${event.slug}`,
       siteName: "Made In",
     },
     // A draft is only ever seen by its staff; keep it out of search engines all the same.

@@ -32,7 +32,8 @@ import { saveOwnerEmail } from "@/lib/projects/owner-email";
 import { newOwnerLink, revokeOwnerLink } from "@/lib/projects/owner-link";
 import { milestoneSchema, projectSchema, riskSchema } from "@/lib/projects/project-schema";
 import { saveMilestones } from "@/lib/projects/save-milestones";
-import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
+import { handedOnBaseUrl } from "@/lib/server/phone-url";
+import { emailLinkBase } from "@/lib/server/public-url";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
@@ -264,7 +265,8 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
   const token = await found.db.transact((tx) => newOwnerLink(tx, projectId));
   revalidatePath(`/o/${slug}/projects/${projectId}`);
   const mailer = sharedMailer();
-  const link = `${mailer ? emailLinkBase() : await publicBaseUrl()}/u/${token}`;
+  // Opened on the owner's own device: the address the join link uses, or PUBLIC_URL when emailed.
+  const link = `${await handedOnBaseUrl(mailer !== null)}/u/${token}`;
   if (mailer && found.project.ownerEmail) {
     const sent = await deliver(found.db, mailer, {
       eventId: found.event.id,

@@ -12,7 +12,7 @@ import { projectsNeedingNudge } from "@/lib/projects/find-nudges";
 import { findProjects, followedBy } from "@/lib/projects/find-projects";
 import { followUpVersion } from "@/lib/projects/follow-up-version";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { phoneBaseUrl } from "@/lib/server/phone-url";
 import { organisersOnlyText, requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
 import { PageShell } from "../../../page-shell";
@@ -60,7 +60,8 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
   // The weekend's projects and people are its organisers' (lib/projects/find-projects.ts, followedBy).
   const followsMine = follows ? (await followedBy(db.read, event.id, [follows.id], account.id)).length > 0 : false;
   const audience = follows && followsMine ? await catchUpAudience(db, event.id) : null;
-  const joinLink = `${await publicBaseUrl()}/j/${event.joinCode}`;
+  // Sent on to the catch-up's people: the address their phones can open, as on the event page.
+  const joinLink = `${(await phoneBaseUrl()).base}/j/${event.joinCode}`;
   const emailOn = sharedMailer() !== null;
 
   const version = await followUpVersion(db.read, event.id, { organiser: account.id });

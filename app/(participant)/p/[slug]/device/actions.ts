@@ -14,7 +14,7 @@ import { onceInTransaction, postedSubmission } from "@/lib/forms/form-submission
 import { findPersonalLink, signOutDevice } from "@/lib/participants/devices";
 import { renewResumeToken } from "@/lib/participants/join-event";
 import { formLimit } from "@/lib/rate-limit/form-limit";
-import { emailLinkBase, publicBaseUrl } from "@/lib/server/public-url";
+import { handedOnBaseUrl } from "@/lib/server/phone-url";
 import { qrDataUrl } from "@/lib/server/qr";
 import { sharedRealtime } from "@/lib/server/shared-realtime";
 
@@ -41,7 +41,8 @@ export async function makeDeviceLink(slug: string, _previous: DeviceLink | null,
   const formToken = sending.submission ? tokenForSubmission(sessionSecret(), sending.form, sending.submission) : undefined;
   const once = await onceInTransaction(db, sending, (tx) => renewResumeToken(tx, actor.participantId, formToken));
   const mailer = sharedMailer();
-  const urlOf = async (token: string) => `${mailer ? emailLinkBase() : await publicBaseUrl()}/c/${token}`;
+  // Opened on the person's other device: the address the join link uses, or PUBLIC_URL when emailed.
+  const urlOf = async (token: string) => `${await handedOnBaseUrl(mailer !== null)}/c/${token}`;
   if (once.again) {
     const made = formToken ? await findPersonalLink(db.read, formToken) : null;
     if (!formToken || !made || made.expired) {

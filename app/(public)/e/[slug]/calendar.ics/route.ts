@@ -8,7 +8,7 @@ import { findEventBySlug } from "@/lib/events/find-event";
 import { eventToIcs } from "@/lib/events/ics";
 import { contentDisposition } from "@/lib/files/content-disposition";
 import { localDayTime } from "@/lib/i18n/dates";
-import { publicBaseUrl } from "@/lib/server/public-url";
+import { phoneBaseUrl } from "@/lib/server/phone-url";
 
 /** "Add to your calendar": the event as an .ics file, for anyone who may see its page. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -24,7 +24,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     const account = await currentAccount();
     if (!account || !(await staffRole(db.read, event.id, account.id))) return notFound();
   }
-  const base = await publicBaseUrl();
+  // The entry is read on a phone's calendar as often as on this computer: an address it can open.
+  const base = (await phoneBaseUrl()).base;
   const agenda = await findAgenda(db.read, event.id);
   const url = `${base}/e/${event.slug}`;
   const description = [

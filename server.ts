@@ -1,7 +1,9 @@
+import { isSetUp } from "@/lib/accounts/first-organiser";
 import { parseEnv } from "@/lib/config/env";
 import { loadEnvFiles } from "@/lib/config/env-files";
 import { configSummary } from "@/lib/config/summary";
 import { createLogger, routeConsoleToLogger } from "@/lib/observability/logger";
+import { setupNotice } from "@/lib/server/setup-notice";
 import { shutdownOnSignal } from "@/lib/server/shutdown-on-signal";
 import { startServer } from "@/lib/server/start-server";
 import { orExplainAndExit } from "@/lib/server/start-up-failure";
@@ -41,6 +43,10 @@ if (demo) {
   const phoneBase = lan ? `http://${lan}:${server.port}` : null;
   for (const line of await demoLinks(server.db, base, phoneBase)) console.log(line);
 }
+
+// A fresh install: the one page that lets anybody in is /setup, and only the home page links to it.
+const notice = setupNotice(base, await isSetUp(server.db.read));
+if (notice) logger.info({ url: `${base}/setup` }, notice);
 
 process.on("uncaughtException", (error) => {
   logger.fatal({ err: error }, "uncaught exception");

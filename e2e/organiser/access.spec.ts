@@ -1,5 +1,8 @@
+import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/a11y";
+import { startAppServer } from "../support/app-server";
+import { e2ePort } from "../support/config";
 import { addStaff, createAccount, createEventFixture, signIn } from "../support/fixtures";
 
 test("a facilitator sees the links but none of the organiser controls", async ({ page, context }) => {
@@ -89,4 +92,47 @@ test("set-up is closed once Made In has an account", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Set up Made In" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Sign in to organise" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("on a fresh install, the organiser pages and sign-in lead to set-up, and the server says where it is", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // An empty database of its own: the shared one has accounts, so set-up is closed there.
+  const file = `e2e/.artifacts/fresh-install-${e2ePort}.db`;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  const server = await startAppServer(93, { DATABASE_URL: `file:./${file}` });
+  const context = await browser.newContext({ baseURL: server.base });
+  try {
+    // Whoever started it reads where to go in its start-up lines.
+    const port = new URL(server.base).port;
+    expect(server.lines().map((l) => l.msg)).toContain(`No organiser yet: open http://localhost:${port}/setup`);
+
+    const page = await context.newPage();
+    // As the README says: the organiser pages. With nobody to sign in as, set-up opens.
+    await page.goto("/o");
+    await expect(page).toHaveURL(/\/setup$/);
+    await expect(page.getByRole("heading", { name: "Create the first organiser" })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/signin");
+    await expect(page).toHaveURL(/\/setup$/);
+
+    await page.getByLabel("Your name").fill("Ada Organiser");
+    await page.getByLabel("Email address").fill("ada@council.example");
+    await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+    await page.getByLabel("Type the password again").fill("a long enough password");
+    await page.getByRole("button", { name: "Create organiser account" }).click();
+    await expect(page).toHaveURL(/\/o$/);
+
+    // Set up: someone signed out is asked to sign in, as usual.
+    const other = await browser.newContext({ baseURL: server.base });
+    const signedOut = await other.newPage();
+    await signedOut.goto("/o");
+    await expect(signedOut).toHaveURL(/\/signin/);
+    await expect(signedOut.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+    await other.close();
+  } finally {
+    await context.close();
+    await server.stop();
+  }
 });

@@ -14,8 +14,9 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function SetupPage() {
+export default async function SetupPage({ searchParams }: { searchParams: Promise<{ sso?: string | string[] }> }) {
   await connection();
+  const query = await searchParams;
   const db = await sharedDatabase();
   const t = await getTranslations("account.setup");
 
@@ -49,7 +50,7 @@ export default async function SetupPage() {
           <h1 className="text-3xl font-extrabold tracking-tight">{t("heading")}</h1>
           <p className="text-ink-soft">{t("intro")}</p>
         </div>
-        <SsoSignIn setup />
+        <SsoSignIn setup refusal={query.sso} />
         {passwordsEnabled() && <SetupForm />}
       </div>
     </PageShell>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
+import { sharedDatabase } from "@/db";
+import { isSetUp } from "@/lib/accounts/first-organiser";
 import { leadsToBigScreen, safeNextPath } from "@/lib/accounts/next-path";
 import { currentAccount } from "@/lib/auth/web-session";
 import { passwordsEnabled } from "@/lib/sso/settings";
@@ -28,6 +30,11 @@ export default async function SignInPage({
   const query = await searchParams;
   const next = safeNextPath(query.next);
   if (await currentAccount()) redirect(next);
+  // A fresh install has nobody to sign in as, nor anyone to send an invitation: the first
+  // organiser sets Made In up (a refused single sign-on says why there).
+  if (!(await isSetUp((await sharedDatabase()).read))) {
+    redirect(typeof query.sso === "string" ? `/setup?sso=${encodeURIComponent(query.sso)}` : "/setup");
+  }
   const t = await getTranslations("account.signIn");
 
   return (

@@ -62,6 +62,8 @@ test("a facilitator sees the briefs but cannot edit the event or its briefs", as
 
   await page.goto(`/o/${event.slug}/edit`);
   await expect(page.getByRole("heading", { name: "Only organisers can edit this event" })).toBeVisible();
+  // Come from the console, the way back is to the console.
+  await expect(page.getByRole("link", { name: "Back to the facilitator console" })).toHaveAttribute("href", `/f/${event.slug}`);
   await page.goto(`/o/${event.slug}/briefs/${briefId}`);
   await expect(page.getByRole("heading", { name: "Only organisers can edit briefs" })).toBeVisible();
   await expectAccessible(page);
@@ -114,4 +116,29 @@ test("renaming the event reaches the open console and phones without a reload", 
   await expect(home.getByText("Made in Stockwell").first()).toBeVisible({ timeout: 30_000 });
   await expect(home.getByText("Made in Kennington")).toHaveCount(0);
   for (const context of [organiser, handset, consoleContext]) await context.close();
+});
+
+test("the console's agenda sends a facilitator to an organiser, not to an editor that refuses them", async ({ browser }) => {
+  const event = await createEventFixture();
+  const facilitator = await addStaff(event.id, "facilitator");
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(desk, facilitator.id);
+  const page = await desk.newPage();
+  await page.goto(`/f/${event.slug}`);
+  const agenda = page.getByRole("region", { name: "Agenda", exact: true });
+  await expect(agenda).toContainText("No phases yet. Ask an organiser to add the agenda's phases.");
+  await expect(agenda.getByRole("link", { name: "Edit the agenda" })).toHaveCount(0);
+  await expect(page.locator(`a[href^="/o/${event.slug}/"]`)).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The event's organiser, on the same console, is offered the editor.
+  const own = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(own, event.organiser.id);
+  const organiser = await own.newPage();
+  await organiser.goto(`/f/${event.slug}`);
+  const theirs = organiser.getByRole("region", { name: "Agenda", exact: true });
+  await expect(theirs).toContainText("No phases yet. Add them to the event's agenda");
+  await expect(theirs.getByRole("link", { name: "Edit the agenda" })).toHaveAttribute("href", `/o/${event.slug}/edit`);
+  await desk.close();
+  await own.close();
 });

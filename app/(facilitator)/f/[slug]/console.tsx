@@ -299,7 +299,13 @@ export function Console({ event, me, board, boards: boardsAtLoad, teams, actions
           {room ? (
             <>
               <RoomNotices room={room} lockedBy={locked} />
-              <AgendaPanel room={room} agenda={agenda} slug={event.slug} locked={locked !== null} />
+              <AgendaPanel
+                room={room}
+                agenda={agenda}
+                slug={event.slug}
+                locked={locked !== null}
+                canEdit={me.role === "organiser"}
+              />
               <TimerPanel room={room} locked={locked !== null} />
             </>
           ) : (

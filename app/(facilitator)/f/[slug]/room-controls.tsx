@@ -89,11 +89,14 @@ export function AgendaPanel({
   agenda,
   slug,
   locked,
+  canEdit,
 }: {
   room: RoomView;
   agenda: PhaseView[];
   slug: string;
   locked: boolean;
+  /** An organiser's: the agenda's editor is theirs alone, so a facilitator is sent to them, not to a page that refuses. */
+  canEdit: boolean;
 }) {
   const t = useTranslations("console.agenda");
   const { run, message } = useRoomCommand();
@@ -105,15 +108,17 @@ export function AgendaPanel({
         <h2 id="agenda-title" className="text-lg font-bold">
           {t("title")}
         </h2>
-        <Link href={`/o/${slug}/edit`} className="link text-sm">
-          {t("edit")}
-        </Link>
+        {canEdit ? (
+          <Link href={`/o/${slug}/edit`} className="link text-sm">
+            {t("edit")}
+          </Link>
+        ) : null}
       </div>
       <p className="text-sm" data-testid="console-phase">
         {room.phase ? t.rich("now", { phase: room.phase.name, strong }) : t.rich("nowNotStarted", { strong })}
       </p>
       {agenda.length === 0 ? (
-        <p className="text-ink-soft">{t("empty")}</p>
+        <p className="text-ink-soft">{canEdit ? t("empty") : t("emptyAskOrganiser")}</p>
       ) : (
         <ol className="divide-y divide-line rounded-xl ring-1 ring-line">
           {agenda.map((p) => {

@@ -37,13 +37,15 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
   if (!event) notFound();
   const te = await getTranslations("organiser.edit");
   if (role !== "organiser") {
+    const shell = await getTranslations("organiser.shell");
+    // A facilitator comes here from the console (an old page, a bookmark): that is where they go back to.
     return (
       <PageShell width="narrow">
         <div className="card space-y-4 p-6">
           <h1 className="text-2xl font-extrabold tracking-tight">{te("onlyOrganisers")}</h1>
           <p className="text-ink-soft">{te("onlyOrganisersBody")}</p>
-          <Link href={`/o/${slug}`} className="btn btn-primary">
-            {(await getTranslations("organiser.shell"))("backToEvent")}
+          <Link href={role ? `/f/${slug}` : `/o/${slug}`} className="btn btn-primary">
+            {role ? shell("backToConsole") : shell("backToEvent")}
           </Link>
         </div>
       </PageShell>

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { briefFiles, briefs, eventPhases } from "@/db/schema";
+import { briefFiles, briefs, eventPhases, events } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
 import { addBrief, createEventFixture, db, signIn } from "../support/fixtures";
 import { fakePdf, samplePdf } from "./fixtures";
@@ -62,6 +62,59 @@ test("an event that ends before it starts, or a phase that does, is refused at t
   expect(phases).toEqual([]);
   await page.reload();
   await expect(page.getByLabel("Event name")).toHaveValue(event.name);
+});
+
+test("a phase outside the event's dates is refused, named with the dates; new dates keep the phases they leave out, and say so", async ({
+  page,
+  context,
+}) => {
+  const event = await createEventFixture({ status: "draft" });
+  // Friday 19 to Sunday 21 March 2027, London (GMT then).
+  await (await db()).transact((tx) =>
+    tx
+      .update(events)
+      .set({ startsAt: Date.UTC(2027, 2, 19, 18), endsAt: Date.UTC(2027, 2, 21, 17) })
+      .where(eq(events.id, event.id)),
+  );
+  await signIn(context, event.organiser.id);
+  await page.goto(`/o/${event.slug}/edit`);
+
+  await page.getByLabel("Phase (phase 1)").fill("Kick-off evening");
+  await page.getByLabel("Starts (phase 1)").fill("2027-03-19T18:00");
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  // A month out: the slip the organiser meant as 21 March.
+  await page.getByLabel("Phase (phase 2)").fill("Presentations");
+  await page.getByLabel("Starts (phase 2)").fill("2027-04-21T14:00");
+  await page.getByRole("button", { name: "Save agenda" }).click();
+  await expect(
+    page.getByText(/^Nothing was saved yet: a phase falls outside the event's dates \(.*19.*21 March 2027.*\)/),
+  ).toBeVisible();
+  await expect(page.getByLabel("Starts (phase 2)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Starts (phase 2)")).toHaveAccessibleDescription(
+    /“Presentations” \(21 Apr 2027, 2pm\) falls outside the event's dates/,
+  );
+  await expect(page.getByLabel("Starts (phase 1)")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Phase (phase 2)")).toHaveValue("Presentations");
+  await expect(page.getByLabel("Starts (phase 2)")).toHaveValue("2027-04-21T14:00");
+  await expectAccessible(page);
+  const read = async () => (await db()).read.select().from(eventPhases).where(eq(eventPhases.eventId, event.id));
+  expect(await read()).toEqual([]);
+
+  await page.getByLabel("Starts (phase 2)").fill("2027-03-21T14:00");
+  await page.getByRole("button", { name: "Save agenda" }).click();
+  await expect(page.getByText("Saved. The agenda has 2 phases.")).toBeVisible();
+
+  // The weekend is cut to Friday and Saturday: the phases stay, and the organiser is told which now fall outside.
+  const details = page.getByRole("region", { name: "Details" });
+  await details.getByLabel("Ends", { exact: true }).fill("2027-03-20T17:00");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(
+    details.getByText(/One phase of the agenda is now outside these dates: Presentations \(21 Mar 2027, 2pm\)\. They are kept/),
+  ).toBeVisible();
+  expect((await read()).map((p) => p.name).sort()).toEqual(["Kick-off evening", "Presentations"]);
+  await page.reload();
+  await expect(page.getByTestId("agenda-outside-dates")).toContainText("Presentations (21 Mar 2027, 2pm)");
+  await expect(page.getByLabel("Phase (phase 2)")).toHaveValue("Presentations");
 });
 
 test("an oversized or disallowed file gets a clear message and nothing is stored", async ({ page, context }) => {

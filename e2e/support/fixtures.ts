@@ -104,13 +104,16 @@ export async function setEventStatus(eventId: string, status: "draft" | "publish
   await (await db()).transact((tx) => tx.update(events).set({ status }).where(eq(events.id, eventId)));
 }
 
-/** Gives an event dates (6 March 2027, 10:00–18:00 UTC), as an event being edited has: its details form then saves as it stands. */
+/**
+ * Gives an event dates (Friday 5 March 2027 18:00 to Sunday 7 March 17:00, London in winter, so
+ * UTC), as an event being edited has: its details form then saves as it stands, and an agenda
+ * over the weekend's three days is within them.
+ */
 export async function dateEvent(eventId: string) {
-  const startsAt = Date.UTC(2027, 2, 6, 10);
   await (await db()).transact((tx) =>
     tx
       .update(events)
-      .set({ startsAt, endsAt: startsAt + 8 * 3_600_000 })
+      .set({ startsAt: Date.UTC(2027, 2, 5, 18), endsAt: Date.UTC(2027, 2, 7, 17) })
       .where(eq(events.id, eventId)),
   );
 }

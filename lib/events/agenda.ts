@@ -42,7 +42,7 @@ const tooManyPhases = `Keep the agenda to ${maxPhases} phases or fewer.`;
 export const agendaSchema = z.array(phaseSchema).max(maxPhases, tooManyPhases);
 
 /** A row of the agenda editor left blank (its id aside: a phase emptied is a phase removed) is no phase. */
-const isSparePhase = (row: Record<string, unknown>) =>
+export const isSparePhase = (row: Record<string, unknown>) =>
   ["name", "startsAt", "endsAt"].every((key) => String(row[key] ?? "").trim() === "");
 
 /** The agenda as its editor posts it: blank rows dropped, each message about the row where it stands. */

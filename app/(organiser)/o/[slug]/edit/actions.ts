@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
 import { eventPhases, events } from "@/db/schema";
-import { agendaForMerge, orderAgenda, postedAgendaSchema } from "@/lib/events/agenda";
+import { agendaForMerge, isSparePhase, orderAgenda, postedAgendaSchema } from "@/lib/events/agenda";
 import {
   type EventDetails,
   eventDetailsFields,
@@ -15,6 +15,7 @@ import {
   storedEventDetails,
 } from "@/lib/events/event-details";
 import { eventLanguagesFormValues, eventLanguagesSchema } from "@/lib/events/event-languages";
+import { findAgenda } from "@/lib/events/find-agenda";
 import { mergeEventDetails } from "@/lib/events/merge-event-details";
 import { saveAgenda } from "@/lib/events/save-agenda";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
@@ -29,6 +30,7 @@ import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, inRequestLanguageEach, localFieldErrors } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
 import { eventDetailLabels, shownEventDetail } from "./merge-details";
+import { outsideDates, phasesLeftOutside } from "./outside-dates";
 
 export type SavedFormState = FormState & {
   saved?: string;
@@ -79,7 +81,9 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
   if (!outcome.saved) return answer;
   await tellOpenScreens(db, allowed.event.id, "details");
   refresh();
-  return { ...answer, saved: [t("detailsSaved"), answer.keptTheirs].filter(Boolean).join(" ") };
+  // New dates never drop a phase: the ones now outside them are kept, and named here.
+  const stranded = await phasesLeftOutside(await findAgenda(db.read, allowed.event.id), outcome.stored);
+  return { ...answer, saved: [t("detailsSaved"), answer.keptTheirs, stranded].filter(Boolean).join(" ") };
 }
 
 const phaseKeys = ["id", "name", "startsAt", "endsAt"] as const;
@@ -100,6 +104,23 @@ export async function saveAgendaAction(slug: string, _previous: SavedFormState, 
     return {
       errors: await inRequestLanguageEach(fieldErrorsByPath(parsed.error, "phases")),
       message: t("notSavedPhases"),
+      rows,
+      postedBasis: postedBasis(form.get("basis")),
+    };
+  }
+  // A phase on a day the event does not run is a slip of the date: refused, beside its own row
+  // (blank rows are dropped from the parsed list, so each phase is found back at the row it stands in).
+  const outside = await outsideDates(parsed.data, allowed.event);
+  if (outside) {
+    const rowOf = rows.flatMap((row, index) => (isSparePhase(row) ? [] : [index]));
+    return {
+      errors: Object.fromEntries(
+        outside.outside.map((o) => [
+          `phases.${rowOf[o.index]}.${o.field}`,
+          t("phaseOutsideDates", { phase: o.phase.name, when: o.when, dates: outside.dates }),
+        ]),
+      ),
+      message: t("phasesOutsideDates", { count: outside.outside.length, dates: outside.dates }),
       rows,
       postedBasis: postedBasis(form.get("basis")),
     };

@@ -22,6 +22,7 @@ import { AgendaForm } from "./agenda-form";
 import { DeleteEventForm } from "./delete-event-form";
 import { DetailsForm } from "./details-form";
 import { LanguagesForm } from "./languages-form";
+import { outsideDates } from "./outside-dates";
 import { deleteEventAction, savePrivacySettings } from "./privacy-actions";
 import { PrivacyForm } from "./privacy-form";
 
@@ -54,6 +55,8 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
   const actor = await actorForEvent(event.id);
   const db = await sharedDatabase();
   const agenda = await findAgenda(db.read, event.id);
+  // Phases the event's dates moved away from (they are kept): said above the agenda until they are moved.
+  const stranded = await outsideDates(agenda, event);
   const local = (ms: number | null) => (ms === null ? "" : epochToLondonLocal(ms));
   const details = storedEventDetails(event);
   const privacy = storedPrivacySettings(event);
@@ -97,6 +100,11 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
             {te("agendaHeading")}
           </h2>
           <p className="mb-5 text-ink-soft">{te("agendaIntro")}</p>
+          {stranded ? (
+            <p className="mb-5 rounded-xl bg-note-yellow p-3 font-semibold" data-testid="agenda-outside-dates">
+              {te("agendaOutsideDates", { dates: stranded.dates, phases: stranded.names })}
+            </p>
+          ) : null}
           <AgendaForm
             action={saveAgendaAction.bind(null, event.slug)}
             phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}

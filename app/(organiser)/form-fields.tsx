@@ -9,14 +9,24 @@ export function SubmitButton({
   children,
   pendingLabel,
   className = "btn btn-primary",
+  intent,
 }: {
   children: React.ReactNode;
   pendingLabel: string;
   className?: string;
+  /** For a form with two buttons: posted as `intent`, so the answer can be said beside the one pressed. */
+  intent?: string;
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+    <button
+      type="submit"
+      className={className}
+      disabled={pending}
+      aria-disabled={pending}
+      name={intent ? "intent" : undefined}
+      value={intent}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

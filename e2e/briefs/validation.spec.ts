@@ -33,6 +33,46 @@ test("a brief without a title gets a message at the field, keeps what was typed 
   expect(saved).toMatchObject({ title: "Healthwatch", problem: "" });
 });
 
+test("a brief with only a title is not published: the message names the problem it needs, and keeps what was typed", async ({
+  page,
+  context,
+}) => {
+  const event = await createEventFixture({ status: "published" });
+  const briefId = await addBrief(event.id, { title: "Fewer calls to report one pothole", status: "draft" });
+  await signIn(context, event.organiser.id);
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+  // The event is live: a published brief shows at once, and the choice says so.
+  await expect(page.getByRole("radio", { name: /^Published/ })).toHaveAccessibleName(/people's phones/);
+
+  await page.getByLabel("Why it matters").fill("Residents give up after the third call.");
+  await page.getByRole("radio", { name: /^Published/ }).check();
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(
+    page.getByText(/^Nothing was saved yet: a published brief needs “The problem”, what isn't working and for whom\./),
+  ).toBeVisible();
+  await expect(page.getByLabel("The problem")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("The problem")).toHaveAccessibleDescription(/Write the problem before the brief is published/);
+  await expect(page.getByLabel("Why it matters")).toHaveValue("Residents give up after the third call.");
+  await expect(page.getByRole("radio", { name: /^Published/ })).toBeChecked();
+  await expectAccessible(page);
+  const read = async () => (await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId)))[0];
+  expect(await read()).toMatchObject({ status: "draft", whyItMatters: "" });
+
+  // Written: published, and said as an event already live has it.
+  await page.getByLabel("The problem").fill("Reporting one pothole takes three calls and a form.");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(
+    page.getByText("Saved. The brief is published: it shows on the public event page and people's phones now."),
+  ).toBeVisible();
+  expect(await read()).toMatchObject({ status: "published", whyItMatters: "Residents give up after the third call." });
+
+  // Emptying the problem of a published brief is held back the same way.
+  await page.getByLabel("The problem").fill("");
+  await page.getByRole("button", { name: "Save brief" }).click();
+  await expect(page.getByText(/^Nothing was saved yet: a published brief needs “The problem”/)).toBeVisible();
+  expect(await read()).toMatchObject({ status: "published", problem: "Reporting one pothole takes three calls and a form." });
+});
+
 test("an event that ends before it starts, or a phase that does, is refused at the field", async ({ page, context }) => {
   const event = await createEventFixture({ status: "draft" });
   await signIn(context, event.organiser.id);

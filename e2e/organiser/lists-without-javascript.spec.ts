@@ -110,3 +110,34 @@ test("a brief's refused save keeps every row typed in its pack, each message at 
   await expect(page.getByLabel("Title (data link 1)")).toHaveValue("Park usage counts");
   await context.close();
 });
+
+test("'Save status' without JavaScript keeps and saves the brief's words typed above it", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const briefId = await addBrief(event.id, { title: "Library opening hours", status: "draft" });
+  const context = await noScript(browser, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+
+  const typed = "Opening hours were cut in 2023 and nobody knows which branch is open on Sundays.";
+  await page.getByLabel("The problem").fill(typed);
+  await page.getByLabel("Why it matters").fill("People travel to a closed door.");
+  await page.getByRole("radio", { name: /^Published/ }).check();
+  await page.getByRole("button", { name: "Save status" }).click();
+
+  await expect(
+    page.getByText("Saved. The brief is published: it shows on the public event page once the event is published."),
+  ).toBeVisible();
+  await expect(page.getByLabel("The problem")).toHaveValue(typed);
+  await expect(page.getByLabel("Why it matters")).toHaveValue("People travel to a closed door.");
+  await expect(page.getByRole("radio", { name: /^Published/ })).toBeChecked();
+  const [saved] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
+  expect(saved).toMatchObject({ status: "published", problem: typed, whyItMatters: "People travel to a closed door." });
+
+  // And the other way: words typed, then "Save brief", leave the status chosen as it is stored.
+  await page.getByLabel("Budget").fill("£2,000");
+  await page.getByRole("button", { name: "Save brief" }).click();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  const [again] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
+  expect(again).toMatchObject({ status: "published", budget: "£2,000", problem: typed });
+  await context.close();
+});

@@ -125,11 +125,6 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
-    name: "setBriefStatusAction",
-    args: (s) => [s.a.slug, s.draftBrief, {}, new FormArg({ status: "published" })],
-    allowed: organiserOnly,
-  },
-  {
     name: "uploadBriefFileAction",
     args: (s) => [
       s.a.slug,

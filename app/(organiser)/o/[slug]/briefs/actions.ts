@@ -18,6 +18,7 @@ import {
 } from "@/lib/briefs/brief-schema";
 import { createBrief } from "@/lib/briefs/create-brief";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
+import { type BriefStatus, missingToPublish } from "@/lib/briefs/publish-rule";
 import { removeBriefFile } from "@/lib/briefs/remove-brief-file";
 import { moveBrief } from "@/lib/briefs/reorder-briefs";
 import { setBriefStatus } from "@/lib/briefs/set-brief-status";
@@ -37,7 +38,7 @@ import { ensureTeamsForBriefs } from "@/lib/teams/ensure-teams-for-briefs";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
-import { briefFieldLabels, briefFormText, shownBriefField } from "./merge-brief";
+import { briefEditLabels, briefEditText, shownBriefEdit } from "./merge-brief";
 
 /** The pack's lists as the form draws them: as stored, or as posted (blank rows and all) when nothing was saved. */
 export type BriefLists = Record<keyof Pick<BriefFields, "dataLinks" | "usefulLinks" | "contacts">, Record<string, string>[]>;
@@ -49,7 +50,11 @@ export type BriefFormState = FormState & {
   postedBasis?: string;
   /** The pack's lists to draw again after a save: merged, or as posted where nothing could be saved. */
   lists?: BriefLists;
+  /** "Save status" was the button pressed: its answer is said beside it, not at the foot of the form. */
+  savedBy?: "status";
 };
+/** What the brief's form saves: its fields, and its status when the form posts one. */
+type BriefEdit = BriefFields & { status?: BriefStatus };
 
 /** Each field's message from lib/ (a zod issue) in the language of the request. */
 async function inLanguage(errors: Record<string, string>): Promise<Record<string, string>> {
@@ -98,7 +103,12 @@ export async function saveBriefAction(
   slug = textArg(slug);
   briefId = textArg(briefId);
   form = formArg(form);
-  const values = echo(form, briefTextFields);
+  // The status is part of the brief's form: "Save status" posts the words typed above it too, so
+  // nothing typed is lost to it, with or without JavaScript. A form without it (a script, an older
+  // page) leaves the status as it is.
+  const postsStatus = form.has("status");
+  const values = { ...echo(form, briefTextFields), ...(postsStatus ? { status: fieldText(form, "status") } : {}) };
+  const savedBy = fieldText(form, "intent") === "status" ? ("status" as const) : undefined;
   const allowed = await organiserOf(slug);
   if (!allowed) return { message: await organisersOnlyText(), values };
   const posted: BriefLists = {
@@ -114,77 +124,77 @@ export async function saveBriefAction(
     return { values, lists, postedBasis: postedBasis(form.get("basis")) };
   }
   const parsed = briefFieldsSchema.safeParse({ ...values, ...posted });
+  const status = postsStatus ? briefStatusSchema.safeParse(values.status) : null;
   const t = await getTranslations("organiser-briefs.actions");
-  if (!parsed.success) {
+  if (!parsed.success || status?.success === false) {
+    const errors = parsed.success ? {} : await inLanguage(fieldErrorsByPath(parsed.error));
+    if (status?.success === false) errors.status = await inRequestLanguage(status.error.issues[0]!.message);
     // The lists as posted too, so no row typed is lost, and each message stands beside its row.
-    return {
-      errors: await inLanguage(fieldErrorsByPath(parsed.error)),
-      values,
-      lists: posted,
-      message: t("checkFields"),
-      postedBasis: postedBasis(form.get("basis")),
-    };
+    return { errors, values, lists: posted, message: t("checkFields"), postedBasis: postedBasis(form.get("basis")), savedBy };
   }
   const basis = readBasis(form.get("basis"));
+  const mine: BriefEdit = status ? { ...parsed.data, status: status.data } : parsed.data;
   const db = await sharedDatabase();
   // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
   const outcome = await db.transact(async (tx) => {
     const brief = await findBriefWithPack(tx, allowed.event.id, briefId);
     if (!brief) return null;
-    const current = storedBriefFields(brief);
-    const merge = mergeEdit(basis, parsed.data, current);
+    const current: BriefEdit = { ...storedBriefFields(brief), status: brief.status };
+    const merge = mergeEdit(basis, mine, current);
     if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
-    await updateBrief(tx, { eventId: allowed.event.id, briefId, fields: merge.merged });
-    const success = { before: current.successLooksLike, after: merge.merged.successLooksLike };
-    const judging = await sequenceBroadcasts(tx, await followSuccessLines(tx, allowed.event.id, briefId, success, Date.now()));
-    return { merge, stored: merge.merged, saved: true, judging };
+    const { status: mergedStatus = brief.status, ...fields } = merge.merged;
+    // A brief people can see must say what it is about: held back, with everything typed kept.
+    const missing = missingToPublish(brief, { status: mergedStatus, problem: fields.problem });
+    if (missing.length > 0) return { missing };
+    await updateBrief(tx, { eventId: allowed.event.id, briefId, fields });
+    const success = { before: current.successLooksLike, after: fields.successLooksLike };
+    const broadcasts = await followSuccessLines(tx, allowed.event.id, briefId, success, Date.now());
+    const statusChanged = mergedStatus !== brief.status;
+    if (statusChanged) {
+      await setBriefStatus(tx, { eventId: allowed.event.id, briefId, status: mergedStatus });
+      // A published brief gets its team straight away, so people can sign up to it on the night.
+      if (mergedStatus === "published") broadcasts.push(...(await ensureTeamsForBriefs(tx, allowed.event.id)).broadcasts);
+    }
+    const stored = { ...fields, status: mergedStatus };
+    return { merge, stored, saved: true, statusChanged, broadcasts: await sequenceBroadcasts(tx, broadcasts) };
   });
   if (!outcome) return { message: t("goneGoBack"), values };
+  if ("missing" in outcome) {
+    return {
+      errors: { problem: t("problemToPublish") },
+      values,
+      lists: posted,
+      message: t("needsProblem"),
+      postedBasis: postedBasis(form.get("basis")),
+      savedBy,
+    };
+  }
   const answer = await mergedAnswer({
     ...outcome,
     posted: values,
-    formText: briefFormText,
-    shown: shownBriefField,
-    labels: await briefFieldLabels(),
+    formText: briefEditText,
+    shown: await shownBriefEdit(),
+    labels: await briefEditLabels(),
   });
   // The pack's lists are drawn again from the answer: someone else's where only they changed one.
   const { dataLinks, usefulLinks, contacts } = outcome.merge.merged;
   const listAnswer = { dataLinks, usefulLinks, contacts };
-  if (!outcome.saved) return { ...answer, lists: listAnswer };
-  if (outcome.judging?.length) sharedRealtime()?.emitBroadcasts(outcome.judging);
+  if (!outcome.saved) return { ...answer, lists: listAnswer, savedBy };
+  if (outcome.broadcasts?.length) sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
   await tellOpenScreens(db, allowed.event.id, "briefs");
   refresh();
-  return { ...answer, lists: listAnswer, saved: [t("saved"), answer.keptTheirs].filter(Boolean).join(" ") };
+  const said = outcome.statusChanged ? statusSavedText(t, outcome.stored.status, allowed.event.status) : t("saved");
+  return { ...answer, lists: listAnswer, saved: [said, answer.keptTheirs].filter(Boolean).join(" "), savedBy };
 }
 
-export async function setBriefStatusAction(
-  slug: string,
-  briefId: string,
-  _previous: BriefFormState,
-  form: FormData,
-): Promise<BriefFormState> {
-  slug = textArg(slug);
-  briefId = textArg(briefId);
-  form = formArg(form);
-  const values = { status: fieldText(form, "status") };
-  const allowed = await organiserOf(slug);
-  if (!allowed) return { message: await organisersOnlyText(), values };
-  const status = briefStatusSchema.safeParse(values.status);
-  if (!status.success) return { errors: { status: await inRequestLanguage(status.error.issues[0]!.message) }, values };
-  const db = await sharedDatabase();
-  const outcome = await db.transact(async (tx) => {
-    const saved = await setBriefStatus(tx, { eventId: allowed.event.id, briefId, status: status.data });
-    if (!saved || status.data !== "published") return { saved, broadcasts: [] };
-    // A published brief gets its team straight away, so people can sign up to it on the night.
-    const teams = await ensureTeamsForBriefs(tx, allowed.event.id);
-    return { saved, broadcasts: await sequenceBroadcasts(tx, teams.broadcasts) };
-  });
-  const t = await getTranslations("organiser-briefs.actions");
-  if (!outcome.saved) return { message: t("gone"), values };
-  sharedRealtime()?.emitBroadcasts(outcome.broadcasts);
-  await tellOpenScreens(db, allowed.event.id, "briefs");
-  refresh();
-  return { values, saved: t("statusSaved", { status: status.data }) };
+/** "Saved", with who sees the brief now: a published brief shows at once on a live event, later on a draft one. */
+function statusSavedText(
+  t: Awaited<ReturnType<typeof getTranslations<"organiser-briefs.actions">>>,
+  status: BriefStatus,
+  eventStatus: string,
+) {
+  if (status === "published" && eventStatus !== "draft") return t("publishedLive");
+  return t("statusSaved", { status });
 }
 
 export async function uploadBriefFileAction(

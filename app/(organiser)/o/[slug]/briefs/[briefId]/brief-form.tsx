@@ -3,11 +3,13 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
-import { SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
+import { ChoiceGroup, SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
 import { useEditBasis } from "../../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
+
+const statuses = ["draft", "published", "withdrawn"] as const;
 
 type Text =
   | "title"
@@ -28,8 +30,13 @@ export function BriefForm(props: {
   usefulLinks: Record<string, string>[];
   contacts: Record<string, string>[];
   basis: string;
+  status: string;
+  /** The event is published: a published brief shows at once. */
+  eventLive: boolean;
 }) {
   const t = useTranslations("organiser-briefs.form");
+  const ts = useTranslations("organiser-briefs.status");
+  const tp = useTranslations("organiser-briefs.page");
   const linkColumns = [
     { key: "title", label: t("links.title"), maxLength: 160 },
     { key: "url", label: t("links.url"), type: "url", placeholder: "https://" },
@@ -62,6 +69,30 @@ export function BriefForm(props: {
       <FormMessage message={state.message} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
       <Fragment key={round}>
+        {/* Part of this form, not one of its own: "Save status" posts the words typed below too,
+            so choosing Published never throws them away (without JavaScript the page is drawn anew). */}
+        <section className="space-y-4 rounded-xl bg-paper p-4" aria-labelledby="status-heading">
+          <h2 id="status-heading" className="text-xl font-bold tracking-tight">
+            {tp("statusHeading")}
+          </h2>
+          <ChoiceGroup
+            idPrefix="brief-status"
+            name="status"
+            legend={ts("legend")}
+            options={statuses.map((value) => ({
+              value,
+              label: ts(`${value}.label`),
+              description:
+                value === "published" && props.eventLive ? ts("published.descriptionLive") : ts(`${value}.description`),
+            }))}
+            defaultValue={(state.saved ? undefined : state.values?.status) ?? props.status}
+            error={state.errors?.status}
+          />
+          {state.savedBy === "status" ? <SavedMessage message={state.saved} /> : null}
+          <SubmitButton pendingLabel={ts("saving")} intent="status">
+            {ts("save")}
+          </SubmitButton>
+        </section>
         <section className="space-y-5" aria-labelledby="brief-words">
           <h2 id="brief-words" className="text-xl font-bold tracking-tight">
             {t("briefHeading")}
@@ -182,7 +213,7 @@ export function BriefForm(props: {
           </div>
         </section>
       </Fragment>
-      <SavedMessage message={state.saved} />
+      <SavedMessage message={state.savedBy === "status" ? undefined : state.saved} />
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );

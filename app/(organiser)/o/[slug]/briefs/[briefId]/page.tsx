@@ -15,10 +15,9 @@ import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
 import { EventBreadcrumb } from "../../../../event-breadcrumb";
 import { PageShell } from "../../../../page-shell";
-import { removeBriefFileAction, saveBriefAction, setBriefStatusAction, uploadBriefFileAction } from "../actions";
-import { briefFormText } from "../merge-brief";
+import { removeBriefFileAction, saveBriefAction, uploadBriefFileAction } from "../actions";
+import { briefEditText } from "../merge-brief";
 import { BriefForm } from "./brief-form";
-import { BriefStatusForm } from "./status-form";
 import { UploadForm } from "./upload-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -80,20 +79,16 @@ export default async function EditBriefPage({ params }: Props) {
         <section aria-label={t("formLabel")} className="card p-6">
           <BriefForm
             action={saveBriefAction.bind(null, event.slug, brief.id)}
-            initial={briefFormText(fields)}
+            initial={briefEditText(fields)}
             dataLinks={fields.dataLinks}
             usefulLinks={fields.usefulLinks}
             contacts={fields.contacts}
-            basis={basisOf(fields)}
+            basis={basisOf({ ...fields, status: brief.status })}
+            status={brief.status}
+            eventLive={event.status !== "draft"}
           />
         </section>
         <div className="space-y-6">
-          <section aria-labelledby="status-heading" className="card p-6">
-            <h2 id="status-heading" className="mb-4 text-xl font-bold tracking-tight">
-              {t("statusHeading")}
-            </h2>
-            <BriefStatusForm action={setBriefStatusAction.bind(null, event.slug, brief.id)} status={brief.status} />
-          </section>
           <section aria-labelledby="files-heading" className="card space-y-5 p-6">
             <div>
               <h2 id="files-heading" className="text-xl font-bold tracking-tight">

@@ -38,7 +38,6 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
-import { answerPart, type PageFormState } from "../../../page-form-answer";
 
 export type SavedState = FormState & {
   saved?: string;
@@ -95,7 +94,7 @@ async function projectOf(slug: string, projectId: string) {
   return project ? { ...found, project, db } : null;
 }
 
-async function saveMilestonesAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+export async function saveMilestonesAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -152,7 +151,7 @@ async function saveMilestonesAction(slug: string, projectId: string, _p: SavedSt
   return { saved: t("milestonesSaved"), basis: nextBasis };
 }
 
-async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+export async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -229,7 +228,7 @@ async function emailsAnswer(outcome: Sent, sentText: string): Promise<SavedState
   };
 }
 
-async function setPublicAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+export async function setPublicAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -251,7 +250,7 @@ async function setPublicAction(slug: string, projectId: string, _p: SavedState, 
   return { saved: [said, owed > 0 ? t("progressTelling", { count: owed }) : ""].filter(Boolean).join(" ") };
 }
 
-async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -290,7 +289,7 @@ async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, 
 
 const ownerEmailSchema = projectSchema.pick({ ownerEmail: true });
 
-async function saveOwnerEmailAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+export async function saveOwnerEmailAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -322,7 +321,12 @@ export async function sendReminderAction(slug: string, projectId: string, _p: Sa
   return result === "sent" ? { saved: t("nudge.sent") } : { message: t(`nudge.${result}`) };
 }
 
-async function organiserCheckInAction(slug: string, projectId: string, _p: CheckInState, form: FormData): Promise<CheckInState> {
+export async function organiserCheckInAction(
+  slug: string,
+  projectId: string,
+  _p: CheckInState,
+  form: FormData,
+): Promise<CheckInState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -380,32 +384,4 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   revalidatePath(`/o/${slug}/projects`);
   if (outcome.sent === 0 && outcome.failed === 0) return { saved: t("allInvited") };
   return emailsAnswer(outcome, t("invited", { count: outcome.sent }));
-}
-
-/**
- * A project's page: its owner's link and email, whether it is public, its milestones, a check-in
- * and its risks, each saved by its own button, as one form (../../../page-form.tsx says why one):
- * saving one part without JavaScript no longer throws away what was typed in another.
- */
-export async function saveProjectPage(
-  slug: string,
-  projectId: string,
-  _p: PageFormState,
-  form: FormData,
-): Promise<PageFormState> {
-  slug = textArg(slug);
-  projectId = textArg(projectId);
-  form = formArg(form);
-  return answerPart(
-    form,
-    {
-      ownerLink: (alone) => ownerLinkAction(slug, projectId, {}, alone),
-      ownerEmail: (alone) => saveOwnerEmailAction(slug, projectId, {}, alone),
-      public: (alone) => setPublicAction(slug, projectId, {}, alone),
-      milestones: (alone) => saveMilestonesAction(slug, projectId, {}, alone),
-      checkIn: (alone) => organiserCheckInAction(slug, projectId, {}, alone),
-      risks: (alone) => saveRisksAction(slug, projectId, {}, alone),
-    },
-    () => "milestones",
-  );
 }

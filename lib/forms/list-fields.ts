@@ -6,8 +6,7 @@ import { z } from "zod";
  * cannot make the server build an unbounded list.
  */
 export function listFromForm<K extends string>(
-  /** A posted form, or any fields by name (a page's fields carried back as posted). */
-  form: { entries(): Iterable<[string, unknown]> },
+  form: FormData,
   prefix: string,
   keys: readonly K[],
   max = 50,

@@ -5,25 +5,26 @@ import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
 import { useEditBasis } from "../../../use-edit-basis";
-import { useEditorAnswer } from "./event-editor";
+import { type FormAction, useKeptForm } from "../../../use-kept-form";
+import type { SavedFormState } from "./actions";
 
 export type DetailsValues = Record<
   "name" | "place" | "startsAt" | "endsAt" | "description" | "goals" | "accessInfo" | "childcare" | "food" | "whatToBring",
   string
 >;
 
-export function DetailsForm(props: { initial: DetailsValues; basis: string }) {
-  const { initial } = props;
+export function DetailsForm(props: { action: FormAction<SavedFormState>; initial: DetailsValues; basis: string }) {
+  const { action, initial } = props;
   const t = useTranslations("organiser.details");
   const te = useTranslations("organiser.edit");
-  const state = useEditorAnswer("details");
+  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
   const value = (name: keyof DetailsValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
   const { basis, round, onInput } = useEditBasis(props.basis, state);
   return (
-    <div onInput={onInput} data-section="details" className="space-y-5">
-      <input type="hidden" name="basis.details" value={basis} />
+    <form {...formProps} onInput={onInput} className="space-y-5">
+      <input type="hidden" name="basis" value={basis} />
       <FormMessage message={state.message} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
       <Fragment key={round}>
@@ -115,9 +116,7 @@ export function DetailsForm(props: { initial: DetailsValues; basis: string }) {
         </fieldset>
       </Fragment>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={te("saving")} intent="details">
-        {t("save")}
-      </SubmitButton>
-    </div>
+      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
+    </form>
   );
 }

@@ -214,9 +214,7 @@ export function BriefForm(props: {
         </section>
       </Fragment>
       <SavedMessage message={state.savedBy === "status" ? undefined : state.saved} />
-      <SubmitButton pendingLabel={t("saving")} intent="brief">
-        {t("save")}
-      </SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

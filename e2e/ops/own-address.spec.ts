@@ -13,8 +13,11 @@ import { e2ePort } from "../support/config";
 import { createAccount, createEventFixture, db, joinAs, signIn } from "../support/fixtures";
 import { phone } from "../support/viewports";
 
-const offset = 91;
+// An offset of its own: another spec's server on the same port would be stopped under this one.
+const offset = 89;
 let server: AppServer;
+// One server for the file's tests: run in parallel, each worker would start its own on this port.
+test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

@@ -321,7 +321,7 @@ function hiddenFieldsOf(html: string, field: string) {
 test("odd requests that made Next answer 500 get a 4xx, and the server logs no error for them", async () => {
   test.setTimeout(240_000);
   // Its own server, so its log holds only these requests.
-  const own = ownServer(95, e2eDatabaseUrl, {}, { keepOutput: true });
+  const own = ownServer(96, e2eDatabaseUrl, {}, { keepOutput: true });
   await own.start();
   try {
     const event = await createEventFixture();

@@ -237,16 +237,19 @@ export async function startServer(options: StartOptions) {
       );
       return;
     }
-    // A page's turn comes before its form's body is read: a line holds connections, not bodies.
-    const render = () =>
-      gateServerActions(req, res, () => handle(req, res), {
-        dev: options.pages ? options.pages.dev : false,
-        publicUrl: env.PUBLIC_URL,
-        poster,
-        intake,
-      }).catch(failed("server action gate failed"));
-    if (renders) renders.admit(req, res, render).catch(failed("render turns failed"));
-    else render();
+    // A form's body is admitted and read (the body budget bounds what is held, and refuses at
+    // once past it) before the page's turn is taken: a post that trickles in or stalls must not
+    // hold one of the turns every page render waits for.
+    const render = () => {
+      if (renders) renders.admit(req, res, () => handle(req, res)).catch(failed("render turns failed"));
+      else handle(req, res);
+    };
+    gateServerActions(req, res, render, {
+      dev: options.pages ? options.pages.dev : false,
+      publicUrl: env.PUBLIC_URL,
+      poster,
+      intake,
+    }).catch(failed("server action gate failed"));
   });
   http.headersTimeout = headersTimeoutMs;
   http.requestTimeout = requestTimeoutMs;

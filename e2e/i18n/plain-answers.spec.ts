@@ -4,7 +4,9 @@ import { e2eBaseUrl } from "../support/config";
 /**
  * What the server answers without a page (a personal link's form posted from another site, a
  * form from another site or an older version of the app, an address that isn't there) is read
- * by a person all the same: in the language their browser asks for, or the one they chose.
+ * by a person all the same: in the language their browser asks for, or the one they chose. A
+ * form's script (a request with Next-Action) gets it as `text/plain` exactly, prefixed with the
+ * status (lib/forms/refusal.ts), which React's client passes on to the form to show.
  */
 test("answers without a page speak the reader's language", async () => {
   const answers = [
@@ -49,10 +51,11 @@ test("answers without a page speak the reader's language", async () => {
     },
   ];
   for (const { what, request, status, language, words } of answers) {
+    const forScript = request.headers.has("next-action");
     const answer = await fetch(request, { redirect: "manual" });
     expect(answer.status, what).toBe(status);
     expect(answer.headers.get("content-language"), what).toBe(language);
-    expect(answer.headers.get("content-type"), what).toBe("text/plain; charset=utf-8");
-    expect(await answer.text(), what).toBe(words);
+    expect(answer.headers.get("content-type"), what).toBe(forScript ? "text/plain" : "text/plain; charset=utf-8");
+    expect(await answer.text(), what).toBe(forScript ? `Made In refused ${status}: ${words}` : words);
   }
 });

@@ -15,10 +15,14 @@ import { createEventFixture } from "../support/fixtures";
 import { ownServer } from "../support/own-server";
 import { report } from "./support/world";
 
-const server = ownServer(95, e2eDatabaseUrl, { TRUST_PROXY_HOPS: "1" });
+// A short line per address (PAGE_LINE_PER_ADDRESS, as an operator may set it): the default's 400
+// waiting requests are more than a busy machine's test client opens before the first are served, so
+// the flooder's line never filled there. What is tested is the same with any length.
+const addressLine = 24;
+const server = ownServer(95, e2eDatabaseUrl, { TRUST_PROXY_HOPS: "1", PAGE_LINE_PER_ADDRESS: String(addressLine) });
 const flooder = "203.0.113.77";
 /** Past what the flooder may have rendering and waiting: these must be refused. */
-const flood = renderLimits.perAddress + renderLimits.addressLine + 60;
+const flood = renderLimits.perAddress + addressLine + 60;
 
 type Answer = { who: string; status: number; retryAfter?: string; body: string };
 
@@ -78,7 +82,7 @@ test("one address flooding pages gets its excess refused, and everyone else's pa
     // Sent faster than served: wait for the refusal, or for this batch's first answer (the server
     // keeping up), then send more.
     await Promise.race([firstRefusal, batch[0]]);
-    if (!full) batch = Array.from({ length: renderLimits.addressLine / 4 }, send);
+    if (!full) batch = Array.from({ length: addressLine }, send);
   }
   expect(full, "the flooder's line never filled").toBe(true);
   // Counted from here: under load the flooder's first pages are served while its requests are

@@ -39,6 +39,10 @@ export const operationsSchema = z.object({
       .min(0, "must be a number of seconds from 0 to 300")
       .max(300, "must be a number of seconds from 0 to 300"),
   ),
+  // How many page requests from one address may wait for their turn at rendering; past it that
+  // address's pages are answered 503 with Retry-After. Default 400 (renderLimits.addressLine): a
+  // venue of 300 phones behind one router. Raise it for a bigger venue behind one address.
+  PAGE_LINE_PER_ADDRESS: optional(wholeNumber(10, 20_000)),
 });
 
 /** Staff single sign-on with OpenID Connect (README "Staff sign-in"). */

@@ -52,6 +52,7 @@ export type StartOptions = {
         | "METRICS_HOST"
         | "LOG_LEVEL"
         | "NODE_ENV"
+        | "PAGE_LINE_PER_ADDRESS"
       >
     >;
   /** How often this process sweeps for scheduled email (reminders, digests); tests shorten it. */
@@ -142,7 +143,7 @@ export async function startServer(options: StartOptions) {
     options.renders === false
       ? null
       : createRenderGate({
-          limits: options.renders,
+          limits: { ...options.renders, ...(env.PAGE_LINE_PER_ADDRESS ? { addressLine: env.PAGE_LINE_PER_ADDRESS } : {}) },
           personOf: renderPersonOf(env.SESSION_SECRET, async (token) => (await accountFromSession(db.read, token))?.id ?? null),
           onOutcome: (outcome) => metrics.renderAdmissions.inc({ outcome }),
         });

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { CountedInput } from "@/app/ui/counted-input";
 import { carryRows, type ListRow } from "@/lib/forms/list-carry";
 import { isBlankRow, type ListIntent, listIntentField, listIntentValue } from "@/lib/forms/list-fields";
 
@@ -188,17 +189,30 @@ export function ListEditor(props: {
                             {column.hint}
                           </span>
                         ) : null}
-                        <input
-                          id={id}
-                          name={field}
-                          type={column.type ?? "text"}
-                          maxLength={column.maxLength}
-                          placeholder={column.placeholder}
-                          defaultValue={row.values[column.key] ?? ""}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={describedBy || undefined}
-                          className="field-input"
-                        />
+                        {column.maxLength === undefined ? (
+                          <input
+                            id={id}
+                            name={field}
+                            type={column.type ?? "text"}
+                            placeholder={column.placeholder}
+                            defaultValue={row.values[column.key] ?? ""}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={describedBy || undefined}
+                            className="field-input"
+                          />
+                        ) : (
+                          <CountedInput
+                            id={id}
+                            name={field}
+                            type={column.type ?? "text"}
+                            maxLength={column.maxLength}
+                            placeholder={column.placeholder}
+                            defaultValue={row.values[column.key] ?? ""}
+                            invalid={!!error}
+                            describedBy={describedBy || undefined}
+                            className="field-input"
+                          />
+                        )}
                         {error ? (
                           <span id={`${id}-error`} className="field-error">
                             {error}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Fragment, useId, useMemo, useState } from "react";
+import { CountedInput } from "@/app/ui/counted-input";
 import { useShownName } from "@/app/ui/shown-name";
 import { isUnder18 } from "@/lib/participants/profile-facts";
 import { useConnection } from "@/lib/realtime/client/react";
@@ -150,7 +151,7 @@ function RenameForm({
         <label htmlFor={id} className="text-sm font-semibold">
           {t("newNameFor", { team: team.name })}
         </label>
-        <input
+        <CountedInput
           id={id}
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -337,7 +338,13 @@ function AddTeam({ briefs }: { briefs: { id: string; title: string }[] }) {
         <label htmlFor={`${id}-name`} className="field-label">
           {t("newTeamName")}
         </label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} className="field-input" />
+        <CountedInput
+          id={`${id}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+          className="field-input"
+        />
       </div>
       {briefs.length > 0 ? (
         <div className="min-w-48">

@@ -1,3 +1,5 @@
+import { CountedInput } from "@/app/ui/counted-input";
+
 /** Form pieces shared by every form, so labels, hints and errors are always wired for screen readers. */
 export type FormState = {
   /** Field name → message. */
@@ -25,6 +27,17 @@ export function TextField(props: {
 }) {
   const id = `field-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const box = {
+    id,
+    name: props.name,
+    type: props.type ?? "text",
+    autoComplete: props.autoComplete,
+    required: props.required,
+    defaultValue: props.defaultValue,
+    inputMode: props.inputMode,
+    autoCapitalize: props.autoCapitalize,
+    className: "field-input",
+  };
   return (
     <div className={props.className}>
       <label htmlFor={id} className="field-label">
@@ -35,22 +48,24 @@ export function TextField(props: {
           {props.hint}
         </span>
       ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        required={props.required}
-        maxLength={props.maxLength}
-        defaultValue={props.defaultValue}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        // biome-ignore lint/a11y/noAutofocus: single-purpose forms (join, sign in) where focus is the point
-        autoFocus={props.autoFocus}
-        inputMode={props.inputMode}
-        autoCapitalize={props.autoCapitalize}
-        className="field-input"
-      />
+      {props.maxLength === undefined ? (
+        <input
+          {...box}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          // biome-ignore lint/a11y/noAutofocus: single-purpose forms (join, sign in) where focus is the point
+          autoFocus={props.autoFocus}
+        />
+      ) : (
+        // A limit is counted, not enforced by the box: a paste is never cut short.
+        <CountedInput
+          {...box}
+          maxLength={props.maxLength}
+          invalid={!!props.error}
+          describedBy={describedBy || undefined}
+          autoFocus={props.autoFocus}
+        />
+      )}
       {props.error ? (
         <span id={`${id}-error`} className="field-error">
           {props.error}

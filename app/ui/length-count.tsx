@@ -7,14 +7,34 @@ export const lengthCountShown = (length: number, max: number, always = false) =>
   always || max - length <= Math.max(20, Math.round(max / 10));
 
 /**
+ * For a single-line box: only near its end (its last fifth, at most 20 characters), so a short
+ * box such as a join code does not count from its first character.
+ */
+export const lineCountShown = (length: number, max: number) =>
+  length > max || (length > 0 && max - length <= Math.min(20, Math.max(2, Math.round(max / 5))));
+
+/**
  * How much more a text box takes, or how far past its limit it is. The box itself takes all that
  * is typed or pasted: a `maxlength` cuts a paste short without a word, and nothing typed may be
  * lost. What is too long is refused with a message when sent, and stays in the box to shorten.
  * The box names it in its aria-describedby while it shows (`lengthCountShown`).
  */
-export function LengthCount({ id, length, max, always = false }: { id: string; length: number; max: number; always?: boolean }) {
+export function LengthCount({
+  id,
+  length,
+  max,
+  always = false,
+  shown = lengthCountShown(length, max, always),
+}: {
+  id: string;
+  length: number;
+  max: number;
+  always?: boolean;
+  /** Whether it shows, when not by `lengthCountShown` (a single line: `lineCountShown`). */
+  shown?: boolean;
+}) {
   const t = useTranslations("ui.length");
-  if (!lengthCountShown(length, max, always)) return null;
+  if (!shown) return null;
   const left = max - length;
   return (
     <span

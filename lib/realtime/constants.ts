@@ -56,6 +56,8 @@ export const outboxMaxAgeMs = commandLogWindowMs - 3600 * 1000;
 export const retryableCodes: ReadonlySet<ErrorCode> = new Set(["rate_limited", "internal"]);
 
 export const presentationLimits = { title: 120, summary: 200, long: 4000, links: 8, images: 8, feedback: 500 };
+/** A showcase link's name and address. */
+export const linkLimits = { title: 80, url: 500 };
 
 /** Quick appreciation from phones, shown live on the big screen. */
 export const reactionKinds = ["clap", "love", "wow", "idea"] as const;

@@ -6,7 +6,7 @@
  * whole, so a letter typed is not a whole showcase to every screen of the event.
  */
 import { z } from "zod";
-import { presentationLimits, reactionKinds } from "./constants";
+import { linkLimits, presentationLimits, reactionKinds } from "./constants";
 
 const id = z.string().min(1).max(64);
 const text = (max: number, what: string) =>
@@ -18,10 +18,10 @@ const text = (max: number, what: string) =>
 const link = z
   .object({
     // Nothing is trimmed: the showcase saves as people type, and a trailing space is mid-word, not rubbish.
-    title: text(80, "A link's name"),
+    title: text(linkLimits.title, "A link's name"),
     url: z
       .string({ error: "A link must be text" })
-      .max(500, "A link must be 500 characters or fewer")
+      .max(linkLimits.url, "A link must be 500 characters or fewer")
       .refine((u) => u.trim() === "" || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(u.trim()), "Links start with https:// (or http://)"),
   })
   .strict();

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { CountedInput } from "@/app/ui/counted-input";
 import type { BoardState } from "@/lib/boards/board-state";
 import { formatClock } from "@/lib/events/event-dates";
 import type { VotingHandle } from "@/lib/realtime/client/use-voting";
@@ -125,7 +126,7 @@ export function VotePanel({ slug, voting, board }: { slug: string; voting: Votin
               <label htmlFor="shortlist-title" className="field-label text-sm">
                 {t("panel.shortlistLabel")}
               </label>
-              <input
+              <CountedInput
                 id="shortlist-title"
                 value={title}
                 onChange={(e) => setTitle(e.target.value)}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import type { CardFit } from "@/app/live/note-card";
+import { CountedInput } from "@/app/ui/counted-input";
 import { type ColumnView, canGroupWithAbove } from "@/lib/boards/board-state";
 import { isMapBoard } from "@/lib/boards/pins";
 import { positionBetween } from "@/lib/boards/positions";
@@ -73,7 +74,7 @@ function GroupTitle({
       <label className="sr-only" htmlFor={`group-${groupId}`}>
         {t("titleLabel")}
       </label>
-      <input
+      <CountedInput
         id={`group-${groupId}`}
         value={draft ?? sent ?? title}
         placeholder={t("placeholder")}

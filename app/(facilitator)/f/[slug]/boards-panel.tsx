@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import type { FormAction } from "@/app/(organiser)/use-kept-form";
+import { CountedInput } from "@/app/ui/counted-input";
 import { titleInWords } from "@/lib/boards/board-words";
 import type { BoardSummary } from "@/lib/boards/find-boards";
 import { type BoardTemplate, offeredTemplates } from "@/lib/boards/templates";
@@ -251,7 +252,7 @@ export function BoardsPanel({
           <label htmlFor="board-title" className="field-label">
             {t("new.titleLabel")}
           </label>
-          <input
+          <CountedInput
             id="board-title"
             name="title"
             value={title}

@@ -263,7 +263,6 @@ export function ProfileForm({
               name="otherSkills"
               value={otherSkills}
               onChange={(e) => edit("otherSkills", e.target.value)}
-              maxLength={300}
               aria-invalid={errors.skills ? true : undefined}
               aria-describedby={`${id}-other-hint${errors.skills ? ` ${id}-skills-error` : ""}`}
               className="field-input"
@@ -379,12 +378,19 @@ export function ProfileForm({
             name="contact"
             value={contact}
             onChange={(e) => edit("contact", e.target.value)}
-            maxLength={profileLimits.contact}
             autoComplete={young ? "off" : "email"}
-            aria-invalid={errors.contact ? true : undefined}
-            aria-describedby={errors.contact ? `${id}-contact-error` : undefined}
+            aria-invalid={errors.contact || contact.length > profileLimits.contact ? true : undefined}
+            aria-describedby={
+              [
+                lengthCountShown(contact.length, profileLimits.contact) ? `${id}-contact-count` : null,
+                errors.contact ? `${id}-contact-error` : null,
+              ]
+                .filter(Boolean)
+                .join(" ") || undefined
+            }
             className="field-input"
           />
+          <LengthCount id={`${id}-contact-count`} length={contact.length} max={profileLimits.contact} />
           <FieldError id={`${id}-contact-error`} message={errors.contact} />
         </div>
       </div>

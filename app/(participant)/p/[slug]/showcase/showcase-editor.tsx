@@ -21,7 +21,7 @@ import { keptKey } from "@/lib/realtime/client/kept";
 import { useConnectionStatus, useKeeper } from "@/lib/realtime/client/react";
 import { useMyTeamMoved } from "@/lib/realtime/client/teams";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
-import { presentationLimits } from "@/lib/realtime/constants";
+import { linkLimits, presentationLimits } from "@/lib/realtime/constants";
 import type { ShowcaseView } from "@/lib/realtime/contract";
 
 const saveAfterMs = 600;
@@ -216,6 +216,17 @@ function Field(props: {
 }) {
   const id = useId();
   const max = props.max ?? presentationLimits.long;
+  // The same wiring for a line and a text box: a count near the limit, never a cut.
+  const box = {
+    id,
+    value: props.value,
+    "aria-invalid": props.value.length > max ? true : undefined,
+    "aria-describedby":
+      [props.hint && `${id}-hint`, lengthCountShown(props.value.length, max) && `${id}-count`].filter(Boolean).join(" ") ||
+      undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onChange(e.target.value),
+    "data-testid": props.testId,
+  };
   return (
     <div>
       <label htmlFor={id} className="field-label">
@@ -227,34 +238,11 @@ function Field(props: {
         </span>
       ) : null}
       {props.long ? (
-        <>
-          <textarea
-            id={id}
-            className="field-input min-h-28"
-            value={props.value}
-            aria-invalid={props.value.length > max ? true : undefined}
-            aria-describedby={
-              [props.hint && `${id}-hint`, lengthCountShown(props.value.length, max) && `${id}-count`]
-                .filter(Boolean)
-                .join(" ") || undefined
-            }
-            onChange={(e) => props.onChange(e.target.value)}
-            data-testid={props.testId}
-          />
-          <LengthCount id={`${id}-count`} length={props.value.length} max={max} />
-        </>
+        <textarea {...box} className="field-input min-h-28" />
       ) : (
-        <input
-          id={id}
-          className="field-input"
-          value={props.value}
-          maxLength={max}
-          placeholder={props.placeholder}
-          aria-describedby={props.hint ? `${id}-hint` : undefined}
-          onChange={(e) => props.onChange(e.target.value)}
-          data-testid={props.testId}
-        />
+        <input {...box} className="field-input" placeholder={props.placeholder} />
       )}
+      <LengthCount id={`${id}-count`} length={props.value.length} max={max} />
     </div>
   );
 }
@@ -278,7 +266,14 @@ function Links({
         <div key={i} className="card space-y-2 p-3">
           <label className="block">
             <span className="field-label text-sm">{t("name", { n: i + 1 })}</span>
-            <input className="field-input" value={l.title} maxLength={80} onChange={(e) => set(i, { title: e.target.value })} />
+            <input
+              className="field-input"
+              value={l.title}
+              aria-invalid={l.title.length > linkLimits.title ? true : undefined}
+              aria-describedby={lengthCountShown(l.title.length, linkLimits.title) ? `link-${i}-title-count` : undefined}
+              onChange={(e) => set(i, { title: e.target.value })}
+            />
+            <LengthCount id={`link-${i}-title-count`} length={l.title.length} max={linkLimits.title} />
           </label>
           <label className="block">
             <span className="field-label text-sm">{t("address", { n: i + 1 })}</span>
@@ -288,11 +283,18 @@ function Links({
               inputMode="url"
               placeholder="https://"
               value={l.url}
-              maxLength={500}
               onChange={(e) => set(i, { url: e.target.value })}
-              aria-invalid={!linkLooksRight(l.url)}
-              aria-describedby={linkLooksRight(l.url) ? undefined : `link-${i}-error`}
+              aria-invalid={!linkLooksRight(l.url) || l.url.length > linkLimits.url}
+              aria-describedby={
+                [
+                  linkLooksRight(l.url) ? null : `link-${i}-error`,
+                  lengthCountShown(l.url.length, linkLimits.url) ? `link-${i}-url-count` : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ") || undefined
+              }
             />
+            <LengthCount id={`link-${i}-url-count`} length={l.url.length} max={linkLimits.url} />
             {linkLooksRight(l.url) ? null : (
               <span id={`link-${i}-error`} className="field-error">
                 {t("invalid")}

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { type BodyAdmission, createBodyBudget } from "./body-budget";
 
-const limits = { totalBytes: 100, reserveBytes: 20, smallBytes: 10, perAddress: 3, perPerson: 2 };
+// Shares of the whole room: these tests are about the other limits.
+const limits = {
+  totalBytes: 100,
+  reserveBytes: 20,
+  smallBytes: 10,
+  perAddress: 3,
+  perPerson: 2,
+  addressShare: 1,
+  personShare: 1,
+};
+const mb = 1024 * 1024;
 const admitted = (a: BodyAdmission) => {
   if (!a.ok) throw new Error(`refused: ${a.refusal}`);
   return a;
@@ -41,5 +51,42 @@ describe("the bodies one process holds at once", () => {
     for (const person of ["p", "q", null]) admitted(budget.admit({ address: "venue", person, bytes: 1 }));
     expect(budget.admit({ address: "venue", person: "r", bytes: 1 })).toEqual({ ok: false, refusal: "address" });
     admitted(budget.admit({ address: "elsewhere", person: "r", bytes: 1 }));
+  });
+
+  it("keeps one address to its share of the room for uploads: six identities behind it can't fill it", () => {
+    const budget = createBodyBudget();
+    const photo = 8 * mb;
+    const theirs = Array.from({ length: 24 }, (_, i) => budget.admit({ address: "one", person: `p${i % 6}`, bytes: photo }));
+    // 44 MB of the 176: five photos, then each new one refused at once.
+    expect(theirs.filter((a) => a.ok)).toHaveLength(5);
+    expect(theirs.slice(5).map((a) => (a.ok ? "admitted" : a.refusal))).toEqual(Array(19).fill("addressShare"));
+    // Another address's upload still gets in, and so do the first address's forms without files.
+    admitted(budget.admit({ address: "another", person: null, bytes: photo }));
+    admitted(budget.admit({ address: "one", person: "p0", bytes: 2_000 }));
+    // One of its photos answered: room for one more.
+    admitted(theirs[0] as BodyAdmission).release();
+    admitted(budget.admit({ address: "one", person: "p5", bytes: photo }));
+  });
+
+  it("keeps one person to their share, from whichever address", () => {
+    const budget = createBodyBudget();
+    admitted(budget.admit({ address: "venue", person: "p", bytes: 8 * mb }));
+    admitted(budget.admit({ address: "phone network", person: "p", bytes: 8 * mb }));
+    // 22 MB each: a third photo waits for the first two.
+    expect(budget.admit({ address: "home", person: "p", bytes: 8 * mb })).toEqual({ ok: false, refusal: "personShare" });
+    admitted(budget.admit({ address: "home", person: "q", bytes: 8 * mb }));
+  });
+
+  it("lets an address or person holding no upload start one bigger than its share, when the process has room", () => {
+    const budget = createBodyBudget();
+    // An organiser's 52 MB import, over both shares.
+    const bigImport = admitted(budget.admit({ address: "office", person: "account:a", bytes: 52 * mb }));
+    expect(budget.admit({ address: "office", person: "account:b", bytes: 8 * mb })).toEqual({
+      ok: false,
+      refusal: "addressShare",
+    });
+    expect(budget.admit({ address: "train", person: "account:a", bytes: 8 * mb })).toEqual({ ok: false, refusal: "personShare" });
+    bigImport.release();
+    admitted(budget.admit({ address: "office", person: "account:a", bytes: 8 * mb }));
   });
 });

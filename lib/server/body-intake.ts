@@ -11,17 +11,21 @@ const refusals: Record<BodyRefusal, IntakeRefusal> = {
   // This address or person is already sending several: they finish first.
   address: { status: 429, key: "server.tooManyAtOnce", retryAfterSeconds: 10 },
   person: { status: 429, key: "server.tooManyAtOnce", retryAfterSeconds: 10 },
+  // This address already holds its share of the uploads: at a venue that is everybody behind its
+  // router, not this person, so they are told Made In is receiving a lot, as when it is full.
+  addressShare: { status: 429, key: "server.busy", retryAfterSeconds: 30 },
+  personShare: { status: 429, key: "server.tooManyAtOnce", retryAfterSeconds: 10 },
 };
 
 /**
  * Takes in request bodies the server reads into memory (server actions, route handlers' uploads):
  * each is admitted against the process's budget (lib/server/body-budget.ts) before a byte is read,
- * its bytes counted until it is answered, and it is cut off if it arrives too slowly
- * (lib/server/body-pace.ts). Pace is measured on the connection (bytes the socket has read), so
- * it does not matter who reads the body, the action gate or Next.
+ * its bytes counted until it is answered, and it is cut off if it arrives too slowly or takes
+ * longer than its size allows (lib/server/body-pace.ts). Pace is measured on the connection
+ * (bytes the socket has read), so it does not matter who reads the body, the action gate or Next.
  */
-export function createBodyIntake(budget: BodyBudget, options: { pace?: PaceRule; tickMs?: number } = {}) {
-  const pace = options.pace ?? defaultPace;
+export function createBodyIntake(budget: BodyBudget, options: { pace?: Partial<PaceRule>; tickMs?: number } = {}) {
+  const pace = { ...defaultPace, ...options.pace };
   const tickMs = options.tickMs ?? Math.max(250, Math.min(pace.windowMs, pace.graceMs) / 4);
   /** The bodies still arriving: how much of each has come so far. */
   const arriving = new Set<() => number>();
@@ -51,7 +55,7 @@ export function createBodyIntake(budget: BodyBudget, options: { pace?: PaceRule;
       const readAtStart = socket.bytesRead;
       const read = () => socket.bytesRead - readAtStart;
       arriving.add(read);
-      const judge = bodyPace(pace, Date.now());
+      const judge = bodyPace(pace, Date.now(), body.bytes);
       const timer = setInterval(() => {
         const verdict = judge.check(Date.now(), read(), req.readableLength > 0);
         if (verdict === "ok") return;

@@ -2,7 +2,7 @@ import { type ClientRequest, createServer, type IncomingMessage, request, type S
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
-import { createRenderGate, type RenderGate, type RenderOutcome, rendersPage } from "./render-gate";
+import { createRenderGate, isPrefetch, type RenderGate, type RenderOutcome, rendersPage } from "./render-gate";
 
 let server: Server | undefined;
 let gate: RenderGate | undefined;
@@ -30,10 +30,10 @@ async function serve() {
   const port = (server.address() as AddressInfo).port;
 
   type Answer = { status: number; body: string; headers: IncomingMessage["headers"] };
-  const get = (path: string, address: string, headers: Record<string, string> = {}) => {
+  const get = (path: string, address: string, headers: Record<string, string> = {}, method = "GET") => {
     let sent: ClientRequest | undefined;
     const answer = new Promise<Answer>((resolve, reject) => {
-      sent = request({ port, path, agent: false, headers: { "x-test-address": address, ...headers } }, (res) => {
+      sent = request({ port, path, method, agent: false, headers: { "x-test-address": address, ...headers } }, (res) => {
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (chunk) => {
@@ -124,6 +124,34 @@ describe("turns at rendering pages, over HTTP", () => {
     }
   });
 
+  it("refuses at once a prefetch that would wait, however the browser marks it, and serves the tap after it first", async () => {
+    const { get, renderedPaths, until, finish, outcomes, gate } = await serve();
+    const open = [get("/e/lambeth", "192.0.2.1"), get("/e/lambeth/teams", "192.0.2.1")];
+    await until(() => renderedPaths().length === 2);
+    const marks: Record<string, string>[] = [
+      { "next-router-prefetch": "1", rsc: "1" },
+      { "sec-purpose": "prefetch;prerender" },
+      { purpose: "prefetch" },
+    ];
+    for (const [i, mark] of marks.entries()) {
+      const answer = await get(`/e/lambeth/board?${i}`, "192.0.2.1", mark).answer;
+      expect(answer.status).toBe(503);
+      expect(answer.headers["retry-after"]).toBe("5");
+      expect(answer.headers["cache-control"]).toBe("no-store");
+    }
+    expect(outcomes.filter((o) => o === "prefetch")).toHaveLength(3);
+    // The tap waits for the first free place, and nothing prefetched was rendered or is waiting.
+    const tap = get("/e/lambeth/board", "192.0.2.1", { rsc: "1" });
+    await until(() => gate.waiting() === 1);
+    finish("/e/lambeth");
+    await until(() => renderedPaths().includes("/e/lambeth/board"));
+    finish("/e/lambeth/board");
+    finish("/e/lambeth/teams");
+    expect((await tap.answer).status).toBe(200);
+    await Promise.all(open.map((o) => o.answer));
+    expect(renderedPaths()).toEqual(["/e/lambeth", "/e/lambeth/teams", "/e/lambeth/board"]);
+  });
+
   it("lets Next's own request from inside a render use that render's turn, and nobody else", async () => {
     const { get, rendering, renderedPaths, until, gate } = await serve();
     for (let i = 0; i < 5; i++) get(`/action?${i}`, "127.0.0.1");
@@ -148,5 +176,15 @@ describe("which requests render a page", () => {
     expect(rendersPage("GET", "/photos/abc", files)).toBe(false);
     expect(rendersPage("GET", "/e/made-in-lambeth/calendar.ics", files)).toBe(false);
     expect(rendersPage("OPTIONS", "/j/7N9MFF", files)).toBe(false);
+  });
+
+  it("tells a prefetch, Next's or the browser's, from a page someone asked for", () => {
+    expect(isPrefetch({ "next-router-prefetch": "1", rsc: "1" })).toBe(true);
+    expect(isPrefetch({ "sec-purpose": "prefetch" })).toBe(true);
+    expect(isPrefetch({ "sec-purpose": "prefetch;prerender" })).toBe(true);
+    expect(isPrefetch({ purpose: "Prefetch" })).toBe(true);
+    expect(isPrefetch({ rsc: "1" })).toBe(false);
+    expect(isPrefetch({ "sec-purpose": "prefetching-soon" })).toBe(false);
+    expect(isPrefetch({})).toBe(false);
   });
 });

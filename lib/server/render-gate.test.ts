@@ -1,6 +1,7 @@
 import { type ClientRequest, createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { readRefusal } from "@/lib/forms/refusal";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { createRenderGate, isPrefetch, type RenderGate, type RenderOutcome, rendersPage } from "./render-gate";
 
@@ -150,6 +151,26 @@ describe("turns at rendering pages, over HTTP", () => {
     expect((await tap.answer).status).toBe(200);
     await Promise.all(open.map((o) => o.answer));
     expect(renderedPaths()).toEqual(["/e/lambeth", "/e/lambeth/teams", "/e/lambeth/board"]);
+  });
+
+  it("tells a form's script why its post was refused a turn, in words it can show; a form without script gets the sentence", async () => {
+    const { get, renderedPaths, until, gate } = await serve();
+    for (let i = 0; i < 5; i++) get(`/e/flood?${i}`, "203.0.113.1");
+    await until(() => gate.waiting() === 3 && renderedPaths().length === 2);
+    const headers = { "accept-language": "fr", "content-type": "text/plain;charset=UTF-8" };
+    const scripted = await get("/e/flood/notes", "203.0.113.1", { ...headers, "next-action": "7f00aa" }, "POST").answer;
+    expect(scripted.status).toBe(503);
+    expect(scripted.headers["content-type"]).toBe("text/plain");
+    expect(scripted.body).toBe(
+      "Made In refused 503: Beaucoup de pages sont ouvertes en même temps. Réessayez dans quelques secondes.",
+    );
+    expect(readRefusal(new Error(scripted.body))).toEqual({
+      status: 503,
+      message: "Beaucoup de pages sont ouvertes en même temps. Réessayez dans quelques secondes.",
+    });
+    const plain = await get("/e/flood/notes", "203.0.113.1", headers, "POST").answer;
+    expect(plain.status).toBe(503);
+    expect(plain.body).toBe("Beaucoup de pages sont ouvertes en même temps. Réessayez dans quelques secondes.");
   });
 
   it("lets Next's own request from inside a render use that render's turn, and nobody else", async () => {

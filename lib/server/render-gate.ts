@@ -100,7 +100,8 @@ export function createRenderGate(options: RenderGateOptions = {}) {
     if (res.headersSent || res.destroyed) return;
     res.setHeader("retry-after", String(retryAfterSeconds));
     res.setHeader("cache-control", "no-store");
-    answerPlainly(res, req.headers, 503, "server.pagesBusy");
+    // A form's script reads the refusal and shows it (lib/forms/refusal.ts), as the action gate's.
+    answerPlainly(res, req.headers, 503, "server.pagesBusy", { forScript: typeof req.headers["next-action"] === "string" });
     // A post refused before its body was read: its sender reads the answer, not a reset.
     lingerAfterEarlyAnswer(req, res);
   };

@@ -151,23 +151,48 @@ describe("turns at rendering a page", () => {
     expect(ask("a-more", "203.0.113.1").refused).toBe("full");
   });
 
-  it("refuses those who waited too long, and frees a turn held too long", () => {
-    const { ask, tick, turns, order } = setup({ ...small, maxWaitMs: 30_000, maxTurnMs: 60_000 });
-    const asks = Array.from({ length: 3 }, (_, i) => ask(`a${i}`, "203.0.113.1"));
-    tick(29_999);
+  it("refuses those who waited too long, oldest first", () => {
+    const { ask, tick, turns } = setup({ ...small, addressLine: 10, maxWaitMs: 30_000 });
+    const asks = Array.from({ length: 6 }, (_, i) => ask(`a${i}`, "203.0.113.1"));
+    tick(10_000);
+    const later = ask("a6", "203.0.113.1");
+    tick(19_999);
+    // a0 and a1's turns no longer count: a2 and a3 render; the rest are still within their wait.
+    expect(turns.expire()).toEqual({ late: 0, overran: 2 });
+    tick(1);
+    expect(turns.expire()).toEqual({ late: 2, overran: 0 });
+    expect(asks.map((a) => a.refused)).toEqual([null, null, null, null, "late", "late"]);
+    expect(later.refused).toBeNull();
+  });
+
+  it("stops counting a turn after half the longest wait, so pages waiting behind slow readers are served, not refused", () => {
+    const { ask, tick, turns, order } = setup({ ...small, maxWaitMs: 30_000 });
+    // Two readers so slow that their pages are still streaming hold the address's places.
+    const slow = [ask("slow0", "203.0.113.1"), ask("slow1", "203.0.113.1")];
+    const pages = Array.from({ length: 3 }, (_, i) => ask(`page${i}`, "203.0.113.1"));
+    tick(14_999);
     expect(turns.expire()).toEqual({ late: 0, overran: 0 });
     tick(1);
-    expect(turns.expire()).toEqual({ late: 1, overran: 0 });
-    expect(asks[2]?.refused).toBe("late");
-    tick(20_000);
-    const next = ask("a3", "203.0.113.1");
-    tick(10_000);
-    // a0 and a1 have held their turns 60 s: they no longer count, and a3 renders.
     expect(turns.expire()).toEqual({ late: 0, overran: 2 });
-    expect(next.started).toBe(true);
-    expect(order).toEqual(["a0", "a1", "a3"]);
-    // Leaving afterwards changes nothing.
-    asks[0]?.turn.leave();
-    expect(turns.inFlight()).toBe(1);
+    for (const page of pages) page.turn.leave();
+    expect(order).toEqual(["slow0", "slow1", "page0", "page1", "page2"]);
+    tick(15_000);
+    expect(turns.expire()).toEqual({ late: 0, overran: 0 });
+    expect(pages.map((page) => page.refused)).toEqual([null, null, null]);
+    // A slow reader's page ending at last changes nothing.
+    slow[0]?.turn.leave();
+    expect(turns.inFlight()).toBe(0);
+  });
+
+  it("frees the turns held too long before refusing those who waited too long, in the same check", () => {
+    const { ask, tick, turns } = setup({ ...small, maxWaitMs: 30_000 });
+    for (let i = 0; i < 2; i++) ask(`slow${i}`, "203.0.113.1");
+    const pages = Array.from({ length: 3 }, (_, i) => ask(`page${i}`, "203.0.113.1"));
+    tick(15_000);
+    turns.expire();
+    // page0 and page1 read slowly too: page2's place frees up the moment it has waited 30 s.
+    tick(15_000);
+    expect(turns.expire()).toEqual({ late: 0, overran: 2 });
+    expect(pages[2]?.started).toBe(true);
   });
 });

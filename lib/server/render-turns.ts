@@ -24,10 +24,8 @@ export type RenderLimits = {
   personLine: number;
   /** Waiting in the process, all lines together. */
   waiting: number;
-  /** How long a request may wait for its turn. */
+  /** How long a request may wait for its turn; a turn counts as in flight for half of it at most. */
   maxWaitMs: number;
-  /** How long a turn counts as in flight at most (a body or a reader so slow it would hold it). */
-  maxTurnMs: number;
 };
 
 /**
@@ -43,6 +41,11 @@ export type RenderLimits = {
  *   body is read in its turn); past it the longest line is cut first.
  * - 30 s of waiting: past that, a person is better told to try again than left looking at a blank
  *   page until their proxy or browser gives up.
+ * - A turn counts for 15 s at most, half the wait: a page's turn lasts until its last byte is
+ *   sent, so a reader slow enough (no buffering proxy in front) holds it. Held longer than the
+ *   wait, every place taken by slow readers would have everyone behind them refused as late;
+ *   held half of it, the first in line gets a place with half its wait to spare. A render still
+ *   running then only costs the CPU one render more than the limit, for a while.
  */
 export const renderLimits: RenderLimits = {
   perAddress: 4,
@@ -51,7 +54,6 @@ export const renderLimits: RenderLimits = {
   personLine: 16,
   waiting: 2_000,
   maxWaitMs: 30_000,
-  maxTurnMs: 60_000,
 };
 
 /**
@@ -236,11 +238,13 @@ export function createRenderTurns(limits: RenderLimits = renderLimits, now: () =
     },
 
     /**
-     * Refuses those who have waited too long (oldest first in each line), and stops counting
-     * turns held too long, so that their places go to the next in line.
+     * Stops counting turns held too long, so that their places go to the next in line, then
+     * refuses those who have still waited too long (oldest first in each line).
      */
     expire() {
       const at = now();
+      const overran = [...running].filter((entry) => at - entry.since >= limits.maxWaitMs / 2);
+      for (const entry of overran) finish(entry);
       const late: Entry[] = [];
       for (const address of ready) {
         for (const lane of (addresses.get(address) as AddressState).lanes.values()) {
@@ -254,8 +258,6 @@ export function createRenderTurns(limits: RenderLimits = renderLimits, now: () =
         unqueue(entry);
         entry.waiter?.refuse("late");
       }
-      const overran = [...running].filter((entry) => at - entry.since >= limits.maxTurnMs);
-      for (const entry of overran) finish(entry);
       return { late: late.length, overran: overran.length };
     },
 

@@ -1,8 +1,9 @@
 import { type ClientRequest, createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { readRefusal } from "@/lib/forms/refusal";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
-import { createRenderGate, type RenderGate, type RenderOutcome, rendersPage } from "./render-gate";
+import { createRenderGate, isPrefetch, type RenderGate, type RenderOutcome, rendersPage } from "./render-gate";
 
 let server: Server | undefined;
 let gate: RenderGate | undefined;
@@ -30,10 +31,10 @@ async function serve() {
   const port = (server.address() as AddressInfo).port;
 
   type Answer = { status: number; body: string; headers: IncomingMessage["headers"] };
-  const get = (path: string, address: string, headers: Record<string, string> = {}) => {
+  const get = (path: string, address: string, headers: Record<string, string> = {}, method = "GET") => {
     let sent: ClientRequest | undefined;
     const answer = new Promise<Answer>((resolve, reject) => {
-      sent = request({ port, path, agent: false, headers: { "x-test-address": address, ...headers } }, (res) => {
+      sent = request({ port, path, method, agent: false, headers: { "x-test-address": address, ...headers } }, (res) => {
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (chunk) => {
@@ -124,6 +125,54 @@ describe("turns at rendering pages, over HTTP", () => {
     }
   });
 
+  it("refuses at once a prefetch that would wait, however the browser marks it, and serves the tap after it first", async () => {
+    const { get, renderedPaths, until, finish, outcomes, gate } = await serve();
+    const open = [get("/e/lambeth", "192.0.2.1"), get("/e/lambeth/teams", "192.0.2.1")];
+    await until(() => renderedPaths().length === 2);
+    const marks: Record<string, string>[] = [
+      { "next-router-prefetch": "1", rsc: "1" },
+      { "sec-purpose": "prefetch;prerender" },
+      { purpose: "prefetch" },
+    ];
+    for (const [i, mark] of marks.entries()) {
+      const answer = await get(`/e/lambeth/board?${i}`, "192.0.2.1", mark).answer;
+      expect(answer.status).toBe(503);
+      expect(answer.headers["retry-after"]).toBe("5");
+      expect(answer.headers["cache-control"]).toBe("no-store");
+    }
+    expect(outcomes.filter((o) => o === "prefetch")).toHaveLength(3);
+    // The tap waits for the first free place, and nothing prefetched was rendered or is waiting.
+    const tap = get("/e/lambeth/board", "192.0.2.1", { rsc: "1" });
+    await until(() => gate.waiting() === 1);
+    finish("/e/lambeth");
+    await until(() => renderedPaths().includes("/e/lambeth/board"));
+    finish("/e/lambeth/board");
+    finish("/e/lambeth/teams");
+    expect((await tap.answer).status).toBe(200);
+    await Promise.all(open.map((o) => o.answer));
+    expect(renderedPaths()).toEqual(["/e/lambeth", "/e/lambeth/teams", "/e/lambeth/board"]);
+  });
+
+  it("tells a form's script why its post was refused a turn, in words it can show; a form without script gets the sentence", async () => {
+    const { get, renderedPaths, until, gate } = await serve();
+    for (let i = 0; i < 5; i++) get(`/e/flood?${i}`, "203.0.113.1");
+    await until(() => gate.waiting() === 3 && renderedPaths().length === 2);
+    const headers = { "accept-language": "fr", "content-type": "text/plain;charset=UTF-8" };
+    const scripted = await get("/e/flood/notes", "203.0.113.1", { ...headers, "next-action": "7f00aa" }, "POST").answer;
+    expect(scripted.status).toBe(503);
+    expect(scripted.headers["content-type"]).toBe("text/plain");
+    expect(scripted.body).toBe(
+      "Made In refused 503: Beaucoup de pages sont ouvertes en même temps. Réessayez dans quelques secondes.",
+    );
+    expect(readRefusal(new Error(scripted.body))).toEqual({
+      status: 503,
+      message: "Beaucoup de pages sont ouvertes en même temps. Réessayez dans quelques secondes.",
+    });
+    const plain = await get("/e/flood/notes", "203.0.113.1", headers, "POST").answer;
+    expect(plain.status).toBe(503);
+    expect(plain.body).toBe("Beaucoup de pages sont ouvertes en même temps. Réessayez dans quelques secondes.");
+  });
+
   it("lets Next's own request from inside a render use that render's turn, and nobody else", async () => {
     const { get, rendering, renderedPaths, until, gate } = await serve();
     for (let i = 0; i < 5; i++) get(`/action?${i}`, "127.0.0.1");
@@ -148,5 +197,15 @@ describe("which requests render a page", () => {
     expect(rendersPage("GET", "/photos/abc", files)).toBe(false);
     expect(rendersPage("GET", "/e/made-in-lambeth/calendar.ics", files)).toBe(false);
     expect(rendersPage("OPTIONS", "/j/7N9MFF", files)).toBe(false);
+  });
+
+  it("tells a prefetch, Next's or the browser's, from a page someone asked for", () => {
+    expect(isPrefetch({ "next-router-prefetch": "1", rsc: "1" })).toBe(true);
+    expect(isPrefetch({ "sec-purpose": "prefetch" })).toBe(true);
+    expect(isPrefetch({ "sec-purpose": "prefetch;prerender" })).toBe(true);
+    expect(isPrefetch({ purpose: "Prefetch" })).toBe(true);
+    expect(isPrefetch({ rsc: "1" })).toBe(false);
+    expect(isPrefetch({ "sec-purpose": "prefetching-soon" })).toBe(false);
+    expect(isPrefetch({})).toBe(false);
   });
 });

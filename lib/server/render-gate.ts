@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { isRouteHandlerPath } from "./action-gate";
@@ -54,6 +54,20 @@ export function rendersPage(method: string | undefined, path: string, files: Rea
   return !files.has(path) && !isRouteHandlerPath(path);
 }
 
+/**
+ * Whether nobody is waiting for this request's answer yet: Next's router prefetching a link
+ * (`Next-Router-Prefetch`), or the browser's own prefetch or prerender (`Sec-Purpose`, and
+ * `Purpose` from older browsers; a list whose item may carry parameters, as `prefetch;prerender`).
+ */
+export function isPrefetch(headers: IncomingHttpHeaders): boolean {
+  if (headers["next-router-prefetch"] !== undefined) return true;
+  return [headers["sec-purpose"], headers.purpose].some((value) =>
+    String(value ?? "")
+      .split(",")
+      .some((item) => item.split(";")[0]?.trim().toLowerCase() === "prefetch"),
+  );
+}
+
 export type RenderGateOptions = {
   limits?: Partial<RenderLimits>;
   /** The person a request comes from, for a line of their own inside their address's; null: nobody we know. */
@@ -86,7 +100,8 @@ export function createRenderGate(options: RenderGateOptions = {}) {
     if (res.headersSent || res.destroyed) return;
     res.setHeader("retry-after", String(retryAfterSeconds));
     res.setHeader("cache-control", "no-store");
-    answerPlainly(res, req.headers, 503, "server.pagesBusy");
+    // A form's script reads the refusal and shows it (lib/forms/refusal.ts), as the action gate's.
+    answerPlainly(res, req.headers, 503, "server.pagesBusy", { forScript: typeof req.headers["next-action"] === "string" });
     // A post refused before its body was read: its sender reads the answer, not a reset.
     lingerAfterEarlyAnswer(req, res);
   };
@@ -115,11 +130,14 @@ export function createRenderGate(options: RenderGateOptions = {}) {
         req.headers[turnHeader] = ticket;
         render();
       };
-      // Only a request that would wait needs to say who it is: its line depends on it.
-      const person = turns.wouldWait(address) && options.personOf ? await options.personOf(req).catch(() => null) : null;
+      // Only a request that would wait needs to say who it is: its line depends on it. A prefetch
+      // never waits, so one that would is refused here and now, without asking.
+      const prefetch = isPrefetch(req.headers);
+      const person =
+        !prefetch && turns.wouldWait(address) && options.personOf ? await options.personOf(req).catch(() => null) : null;
       if (gone()) return; // while it said who it is
       const turn = turns.enter(
-        { address, person, prefetch: req.headers["next-router-prefetch"] !== undefined },
+        { address, person, prefetch },
         {
           start: () => {
             counted("waited");

@@ -7,7 +7,6 @@ const small: RenderLimits = {
   inFlight: 4,
   addressLine: 3,
   personLine: 2,
-  prefetchLine: 1,
   waiting: 8,
 };
 
@@ -85,14 +84,29 @@ describe("turns at rendering a page", () => {
     expect(asks[2]?.started).toBe(false);
   });
 
-  it("lets a prefetch wait only behind a short line", () => {
+  it("renders a prefetch only in a free place: one that would wait is refused at once, and pages still wait", () => {
     const { ask } = setup();
-    ask("a0", "203.0.113.1");
+    expect(ask("prefetch0", "203.0.113.1", { prefetch: true }).turn.outcome).toBe("now");
     ask("a1", "203.0.113.1");
-    expect(ask("prefetch0", "203.0.113.1", { prefetch: true }).turn.outcome).toBe("waiting");
-    expect(ask("prefetch1", "203.0.113.1", { prefetch: true }).turn.outcome).toBe("line");
-    // A page asked for by a person still has the rest of the line.
+    expect(ask("prefetch1", "203.0.113.1", { prefetch: true }).refused).toBe("prefetch");
+    expect(ask("prefetch2", "203.0.113.1", { prefetch: true, person: "p-amara" }).refused).toBe("prefetch");
+    // A page asked for by a person still has the whole line.
     expect(ask("page", "203.0.113.1").turn.outcome).toBe("waiting");
+  });
+
+  it("serves a tap next in its person's line although eight prefetches of theirs came first", () => {
+    const { ask, order } = setup(renderLimits);
+    // The venue's other phones hold the address's renders.
+    const others = Array.from({ length: renderLimits.perAddress }, (_, i) => ask(`other${i}`, "192.0.2.1", { person: `p-${i}` }));
+    // Amara's page links seven pages and a menu; her phone prefetches them all, then she taps one.
+    const prefetches = Array.from({ length: 8 }, (_, i) =>
+      ask(`prefetch${i}`, "192.0.2.1", { person: "p-amara", prefetch: true }),
+    );
+    const tap = ask("tap", "192.0.2.1", { person: "p-amara" });
+    expect(prefetches.map((p) => p.refused)).toEqual(Array(8).fill("prefetch"));
+    expect(tap.turn.outcome).toBe("waiting");
+    others[0]?.turn.leave();
+    expect(order.at(-1)).toBe("tap");
   });
 
   it("gives each person we know a line of their own inside their address's turns", () => {
@@ -137,23 +151,48 @@ describe("turns at rendering a page", () => {
     expect(ask("a-more", "203.0.113.1").refused).toBe("full");
   });
 
-  it("refuses those who waited too long, and frees a turn held too long", () => {
-    const { ask, tick, turns, order } = setup({ ...small, maxWaitMs: 30_000, maxTurnMs: 60_000 });
-    const asks = Array.from({ length: 3 }, (_, i) => ask(`a${i}`, "203.0.113.1"));
-    tick(29_999);
+  it("refuses those who waited too long, oldest first", () => {
+    const { ask, tick, turns } = setup({ ...small, addressLine: 10, maxWaitMs: 30_000 });
+    const asks = Array.from({ length: 6 }, (_, i) => ask(`a${i}`, "203.0.113.1"));
+    tick(10_000);
+    const later = ask("a6", "203.0.113.1");
+    tick(19_999);
+    // a0 and a1's turns no longer count: a2 and a3 render; the rest are still within their wait.
+    expect(turns.expire()).toEqual({ late: 0, overran: 2 });
+    tick(1);
+    expect(turns.expire()).toEqual({ late: 2, overran: 0 });
+    expect(asks.map((a) => a.refused)).toEqual([null, null, null, null, "late", "late"]);
+    expect(later.refused).toBeNull();
+  });
+
+  it("stops counting a turn after half the longest wait, so pages waiting behind slow readers are served, not refused", () => {
+    const { ask, tick, turns, order } = setup({ ...small, maxWaitMs: 30_000 });
+    // Two readers so slow that their pages are still streaming hold the address's places.
+    const slow = [ask("slow0", "203.0.113.1"), ask("slow1", "203.0.113.1")];
+    const pages = Array.from({ length: 3 }, (_, i) => ask(`page${i}`, "203.0.113.1"));
+    tick(14_999);
     expect(turns.expire()).toEqual({ late: 0, overran: 0 });
     tick(1);
-    expect(turns.expire()).toEqual({ late: 1, overran: 0 });
-    expect(asks[2]?.refused).toBe("late");
-    tick(20_000);
-    const next = ask("a3", "203.0.113.1");
-    tick(10_000);
-    // a0 and a1 have held their turns 60 s: they no longer count, and a3 renders.
     expect(turns.expire()).toEqual({ late: 0, overran: 2 });
-    expect(next.started).toBe(true);
-    expect(order).toEqual(["a0", "a1", "a3"]);
-    // Leaving afterwards changes nothing.
-    asks[0]?.turn.leave();
-    expect(turns.inFlight()).toBe(1);
+    for (const page of pages) page.turn.leave();
+    expect(order).toEqual(["slow0", "slow1", "page0", "page1", "page2"]);
+    tick(15_000);
+    expect(turns.expire()).toEqual({ late: 0, overran: 0 });
+    expect(pages.map((page) => page.refused)).toEqual([null, null, null]);
+    // A slow reader's page ending at last changes nothing.
+    slow[0]?.turn.leave();
+    expect(turns.inFlight()).toBe(0);
+  });
+
+  it("frees the turns held too long before refusing those who waited too long, in the same check", () => {
+    const { ask, tick, turns } = setup({ ...small, maxWaitMs: 30_000 });
+    for (let i = 0; i < 2; i++) ask(`slow${i}`, "203.0.113.1");
+    const pages = Array.from({ length: 3 }, (_, i) => ask(`page${i}`, "203.0.113.1"));
+    tick(15_000);
+    turns.expire();
+    // page0 and page1 read slowly too: page2's place frees up the moment it has waited 30 s.
+    tick(15_000);
+    expect(turns.expire()).toEqual({ late: 0, overran: 2 });
+    expect(pages[2]?.started).toBe(true);
   });
 });

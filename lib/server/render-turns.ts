@@ -4,7 +4,10 @@
  * page), one render in flight gives about 26 pages a second, four about 39, fifty about 43. More in
  * flight only makes each take longer, so one address asking over and over made everybody's pages
  * take seconds. Here each address gets a few renders at once and waits in its own line for more,
- * lines take turns, and what is past a line's end is refused (the caller answers 503).
+ * lines take turns, and what is past a line's end is refused (the caller answers 503). A prefetch
+ * never waits: it renders in a free place or is refused at once, so a line holds only pages someone
+ * asked for, and a tap is never behind its own page's prefetches (Next fetches a page whose
+ * prefetch failed when it is followed).
  *
  * Pure: no timers, no HTTP; the caller says when a render ends or its asker goes away, and calls
  * `expire` now and then.
@@ -19,14 +22,10 @@ export type RenderLimits = {
   addressLine: number;
   /** Waiting per person (a signed cookie of ours), inside their address's turns. */
   personLine: number;
-  /** How many may be waiting ahead of a prefetch in its line before it is refused. */
-  prefetchLine: number;
   /** Waiting in the process, all lines together. */
   waiting: number;
-  /** How long a request may wait for its turn. */
+  /** How long a request may wait for its turn; a turn counts as in flight for half of it at most. */
   maxWaitMs: number;
-  /** How long a turn counts as in flight at most (a body or a reader so slow it would hold it). */
-  maxTurnMs: number;
 };
 
 /**
@@ -35,34 +34,39 @@ export type RenderLimits = {
  * - 16 in the process: renders only take turns on the CPU, so sixteen at once keep it busy (with
  *   room for a render waiting on the disk) while a newcomer's render is not spread over hundreds.
  * - 400 waiting per address: a venue of 300 phones behind one router, all opening the join page
- *   the moment the facilitator says so, each asking once for the page and a few times for the
- *   links it prefetches (prefetches wait only behind a short line, below). At about 40 renders a
- *   second the last of them is answered within about ten seconds.
- * - 16 per person: one phone's page, its prefetches and a few tabs.
+ *   the moment the facilitator says so, each asking once for the page (its prefetches never wait).
+ *   At about 40 renders a second the last of them is answered within about ten seconds.
+ * - 16 per person: one phone's pages in a few tabs, and the forms it sends.
  * - 2,000 waiting in the process: a few venues' worth. Each holds a connection, not a body (the
  *   body is read in its turn); past it the longest line is cut first.
  * - 30 s of waiting: past that, a person is better told to try again than left looking at a blank
  *   page until their proxy or browser gives up.
+ * - A turn counts for 15 s at most, half the wait: a page's turn lasts until its last byte is
+ *   sent, so a reader slow enough (no buffering proxy in front) holds it. Held longer than the
+ *   wait, every place taken by slow readers would have everyone behind them refused as late;
+ *   held half of it, the first in line gets a place with half its wait to spare. A render still
+ *   running then only costs the CPU one render more than the limit, for a while.
  */
 export const renderLimits: RenderLimits = {
   perAddress: 4,
   inFlight: 16,
   addressLine: 400,
   personLine: 16,
-  prefetchLine: 8,
   waiting: 2_000,
   maxWaitMs: 30_000,
-  maxTurnMs: 60_000,
 };
 
-/** Why a request gets no turn: its line is full, every line is, cut from the longest line, or waited too long. */
-export type Refusal = "line" | "full" | "shed" | "late";
+/**
+ * Why a request gets no turn: its line is full, every line is, cut from the longest line, waited
+ * too long, or a prefetch that would have waited.
+ */
+export type Refusal = "line" | "full" | "shed" | "late" | "prefetch";
 
 export type Asker = {
   address: string;
   /** A person we signed a cookie for: their own line inside the address's turns. */
   person?: string | null;
-  /** A link the browser fetches in case it is followed: nobody waits for it. */
+  /** A link the browser fetches in case it is followed: nobody waits for it, so it never waits. */
   prefetch?: boolean;
 };
 
@@ -210,9 +214,12 @@ export function createRenderTurns(limits: RenderLimits = renderLimits, now: () =
         running.add(entry);
         return turn("now");
       }
+      if (asker.prefetch) {
+        forgetIfIdle(asker.address, state);
+        return turn("prefetch");
+      }
       const lane = state.lanes.get(entry.lane) ?? [];
-      const lineLimit = asker.person ? limits.personLine : limits.addressLine;
-      if (lane.length >= (asker.prefetch ? Math.min(lineLimit, limits.prefetchLine) : lineLimit)) {
+      if (lane.length >= (asker.person ? limits.personLine : limits.addressLine)) {
         forgetIfIdle(asker.address, state);
         return turn("line");
       }
@@ -231,11 +238,13 @@ export function createRenderTurns(limits: RenderLimits = renderLimits, now: () =
     },
 
     /**
-     * Refuses those who have waited too long (oldest first in each line), and stops counting
-     * turns held too long, so that their places go to the next in line.
+     * Stops counting turns held too long, so that their places go to the next in line, then
+     * refuses those who have still waited too long (oldest first in each line).
      */
     expire() {
       const at = now();
+      const overran = [...running].filter((entry) => at - entry.since >= limits.maxWaitMs / 2);
+      for (const entry of overran) finish(entry);
       const late: Entry[] = [];
       for (const address of ready) {
         for (const lane of (addresses.get(address) as AddressState).lanes.values()) {
@@ -249,8 +258,6 @@ export function createRenderTurns(limits: RenderLimits = renderLimits, now: () =
         unqueue(entry);
         entry.waiter?.refuse("late");
       }
-      const overran = [...running].filter((entry) => at - entry.since >= limits.maxTurnMs);
-      for (const entry of overran) finish(entry);
       return { late: late.length, overran: overran.length };
     },
 

@@ -49,7 +49,7 @@ export function createMetrics() {
   });
   const fanoutBatches = new Counter({
     name: "madein_fanout_batches_total",
-    help: "Coalesced broadcasts sent to a room (tallies, presence), each standing for a burst of changes.",
+    help: "Coalesced broadcasts sent to a room (tallies, cheer counts, presence), each standing for a burst of changes.",
     labelNames: ["kind"] as const,
     registers: [registry],
   });
@@ -73,7 +73,7 @@ export function createMetrics() {
   });
   const roomWrites = new Counter({
     name: "madein_room_writes_total",
-    help: "Participants' writes by the event's budget that paid (writes: in screens told; votes) and how each was let through: now, waited (for a window to turn), or refused (the room very busy).",
+    help: "Participants' writes by the event's budget that paid (writes: in screens told; votes; cheers) and how each was let through: now, waited (for a window to turn), or refused (the room very busy).",
     labelNames: ["budget", "admitted"] as const,
     registers: [registry],
   });

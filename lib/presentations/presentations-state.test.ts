@@ -112,14 +112,31 @@ describe("the presentations room's reducer", () => {
 
   it("floats each reaction up as a burst, and lets it go by its id", () => {
     let s = presentationsRoom.init(snapshot);
-    for (const kind of ["clap", "love"] as const) {
-      s = presentationsRoom.apply(s, { name: "presentation:reacted", data: { teamId: "a", kind, counts: { [kind]: 1 } } });
-    }
+    const reacted = (counts: Record<string, number>) =>
+      ({ name: "presentation:reacted", data: { room: "presentations:e", teamId: "a", counts } }) as const;
+    s = presentationsRoom.apply(s, reacted({ clap: 1 }));
+    s = presentationsRoom.apply(s, reacted({ clap: 1, love: 1 }));
     expect(s.bursts.map((b) => [b.id, b.kind])).toEqual([
       [1, "clap"],
       [2, "love"],
     ]);
+    expect(s.reactions.a).toEqual({ clap: 1, love: 1 });
     expect(withoutBurst(s, 1).bursts.map((b) => b.id)).toEqual([2]);
+  });
+
+  it("takes a room's batched counts as they are, floating up a few of what they grew by", () => {
+    let s = presentationsRoom.init(snapshot);
+    const reacted = (teamId: string, counts: Record<string, number>) =>
+      ({ name: "presentation:reacted", data: { room: "presentations:e", teamId, counts } }) as const;
+    s = presentationsRoom.apply(s, reacted("a", { clap: 120, wow: 2 }));
+    expect(s.reactions.a).toEqual({ clap: 120, wow: 2 });
+    expect(s.bursts.map((b) => b.kind)).toEqual(["clap", "clap", "clap", "clap", "wow", "wow"]);
+    // The same counts again (another process's batch): nothing new floats up.
+    expect(presentationsRoom.apply(s, reacted("a", { clap: 120, wow: 2 })).bursts).toHaveLength(6);
+    for (let i = 1; i <= 10; i++) s = presentationsRoom.apply(s, reacted("b", { love: 4 * i }));
+    expect(s.reactions.b).toEqual({ love: 40 });
+    expect(s.bursts).toHaveLength(25);
+    expect(s.bursts.at(-1)).toMatchObject({ teamId: "b", kind: "love" });
   });
 
   it("shows the projected results and takes them down again", () => {

@@ -3,7 +3,7 @@
  * every screen converges the same way and the rules are unit-tested without a socket.
  */
 
-import type { ReactionKind } from "@/lib/realtime/constants";
+import { type ReactionKind, reactionKinds } from "@/lib/realtime/constants";
 import type { PresentationState, ReactionCounts } from "@/lib/realtime/contract-presentations";
 import type { RoomEvent, RoomReducer } from "@/lib/realtime/rooms";
 import { withShowcaseChange } from "./showcase-changes";
@@ -16,6 +16,27 @@ export type PresentationsState = PresentationState & {
 };
 
 type Event = RoomEvent<"presentations">;
+
+/** Bursts held at once, however loud the room: the big screen floats these, not a cloud. */
+const burstsHeld = 25;
+/** Bursts one batch of counts floats up per kind: a team's counts come a few times a second. */
+const burstsPerKind = 4;
+
+/** A team's counts grew (they come batched, a few times a second): a burst for each tap, as many as the screen can float. */
+function withBursts(
+  bursts: ReactionBurst[],
+  teamId: string,
+  held: ReactionCounts[string],
+  counts: ReactionCounts[string],
+): ReactionBurst[] {
+  let id = bursts.at(-1)?.id ?? 0;
+  const added: ReactionBurst[] = [];
+  for (const kind of reactionKinds) {
+    const grown = Math.min(burstsPerKind, (counts[kind] ?? 0) - (held[kind] ?? 0));
+    for (let i = 0; i < grown; i++) added.push({ id: ++id, teamId, kind });
+  }
+  return added.length === 0 ? bursts : [...bursts, ...added].slice(-burstsHeld);
+}
 
 function moveScores(s: PresentationsState, teamId: string, renamed: [string, string][]) {
   const mine = s.me.scores[teamId];
@@ -44,9 +65,9 @@ function applyPresentationEvent(s: PresentationsState, e: Event): PresentationsS
     case "presentation:results-shown":
       return { ...s, results: e.data.results };
     case "presentation:reacted": {
-      const reactions: ReactionCounts = { ...s.reactions, [e.data.teamId]: e.data.counts };
-      const id = (s.bursts.at(-1)?.id ?? 0) + 1;
-      return { ...s, reactions, bursts: [...s.bursts.slice(-24), { id, teamId: e.data.teamId, kind: e.data.kind }] };
+      const { teamId, counts } = e.data;
+      const reactions: ReactionCounts = { ...s.reactions, [teamId]: counts };
+      return { ...s, reactions, bursts: withBursts(s.bursts, teamId, s.reactions[teamId] ?? {}, counts) };
     }
     case "presentation:criteria-changed":
       return {

@@ -8,7 +8,11 @@ import type { WriteHandler } from "@/lib/realtime/handler";
 import { maxReactionsPerPerson } from "./rules";
 import { feedbackViews, reactionCounts, teamInEvent } from "./store";
 
-/** A tap of appreciation: counted, and the team's new counts go to every screen. */
+/**
+ * Taps of appreciation (as many as the phone folded into this command, up to what is left of the
+ * person's cheers for the team): counted, and the team's new counts go to every screen batched,
+ * a few times a second whatever the room's applause (the socket layer's `cheers`).
+ */
 export const react: WriteHandler<"presentation:react"> = {
   kind: "write",
   permission: "writeNote",
@@ -19,27 +23,25 @@ export const react: WriteHandler<"presentation:react"> = {
       .select({ n: count() })
       .from(presentationReactions)
       .where(and(eq(presentationReactions.teamId, team.id), eq(presentationReactions.reactorKey, key)));
-    if (Number(mine?.n ?? 0) >= maxReactionsPerPerson) {
+    const taps = Math.min(payload.times, maxReactionsPerPerson - Number(mine?.n ?? 0));
+    if (taps <= 0) {
       throw new CommandFailure("conflict", `That's ${maxReactionsPerPerson} cheers from you for this team: thank you!`);
     }
-    await tx.insert(presentationReactions).values({
-      id: randomUUID(),
-      eventId: actor.eventId,
-      teamId: team.id,
-      kind: payload.kind,
-      reactorKey: key,
-      createdAt: now,
-    });
+    await tx.insert(presentationReactions).values(
+      Array.from({ length: taps }, () => ({
+        id: randomUUID(),
+        eventId: actor.eventId,
+        teamId: team.id,
+        kind: payload.kind,
+        reactorKey: key,
+        createdAt: now,
+      })),
+    );
     const counts = (await reactionCounts(tx, actor.eventId, team.id))[team.id] ?? {};
     return {
       result: { counts },
-      broadcasts: [
-        {
-          room: rooms.presentations(actor.eventId),
-          event: "presentation:reacted",
-          data: { teamId: team.id, kind: payload.kind, counts },
-        },
-      ],
+      broadcasts: [],
+      signals: [{ kind: "cheers", eventId: actor.eventId, teamId: team.id, room: rooms.presentations(actor.eventId) }],
     };
   },
 };

@@ -3,6 +3,7 @@
  * and its warning, who may vote for whom, and how judges' scores and the people's choice combine.
  */
 
+import { reactionLimits } from "@/lib/realtime/constants";
 import { teamNameKey } from "@/lib/teams/team-rules";
 
 export type Stage = "waiting" | "presenting" | "questions" | "finished";
@@ -214,7 +215,7 @@ export function stageClock(
 // ---- the room responds ----
 
 /** Taps per person per team: enough to cheer, not enough to flood the screen's counters. */
-export const maxReactionsPerPerson = 30;
+export const maxReactionsPerPerson = reactionLimits.perTeam;
 
 /** Whether a person may put a people's-choice dot on a team. */
 export function mayVoteFor(voterTeamId: string | null, targetTeamId: string, excludeOwnTeam: boolean): boolean {

@@ -24,17 +24,11 @@ describe("fanoutCost", () => {
 });
 
 describe("roomBudgetOf", () => {
-  it("pays dots from the votes' own allowance, other writes from the room's, and never holds back leaving", () => {
+  it("pays dots and cheers from allowances of their own, other writes from the room's, and never holds back leaving", () => {
     expect(roomBudgetOf("vote:cast")).toBe("votes");
     expect(roomBudgetOf("vote:retract")).toBe("votes");
-    for (const name of [
-      "team:join",
-      "team:leave",
-      "profile:update",
-      "showcase:save",
-      "note:move",
-      "presentation:react",
-    ] as const) {
+    expect(roomBudgetOf("presentation:react")).toBe("cheers");
+    for (const name of ["team:join", "team:leave", "profile:update", "showcase:save", "note:move"] as const) {
       expect(roomBudgetOf(name)).toBe("writes");
     }
     expect(roomBudgetOf("event:leave")).toBeNull();
@@ -47,31 +41,41 @@ describe("roomBudgetOf", () => {
 });
 
 describe("createRoomWrites", () => {
-  const setup = (points = { writes: 1000, votes: 100 }) => {
+  const setup = (points = { writes: 1000, votes: 100, cheers: 100, share: 1000 }) => {
     const waits: number[] = [];
-    const writes = new RateLimiterMemory({ points: points.writes, duration: 2, keyPrefix: `w${Math.random()}` });
-    const votes = new RateLimiterMemory({ points: points.votes, duration: 2, keyPrefix: `v${Math.random()}` });
+    const limiter = (n: number) => new RateLimiterMemory({ points: n, duration: 2, keyPrefix: `l${Math.random()}` });
+    const writes = limiter(points.writes);
+    const votes = limiter(points.votes);
+    const cheers = limiter(points.cheers);
+    const share = limiter(points.share);
     let turns = 0;
+    let clock = 0;
     const budget = createRoomWrites({
       writes,
       votes,
+      cheers,
+      share,
       // The window is not waited for here: a test says whether it has turned by then.
       sleep: async (ms) => {
         waits.push(ms);
-        if (turns-- > 0) await writes.delete("e");
+        if (turns-- > 0) {
+          await writes.delete("e");
+          for (const person of ["a", "b"]) await share.delete(person);
+        }
       },
+      now: () => clock,
     });
-    return { budget, writes, votes, waits, turnWindow: () => turns++ };
+    return { budget, writes, votes, cheers, share, waits, turnWindow: () => turns++, later: (ms: number) => (clock += ms) };
   };
 
   it("charges each write what it cost, and reserves about as much for the next of its kind", async () => {
     const { budget, writes } = setup();
-    const first = await budget.admit("writes", "e", "team:join");
+    const first = await budget.admit("writes", "e", "team:join", "a");
     expect(first.admitted).toBe("now");
     await first.settle(201);
     expect((await writes.get("e"))?.consumedPoints).toBe(201);
     // The next team join reserves 201 before it runs; it told fewer screens, and is paid back.
-    const second = await budget.admit("writes", "e", "team:join");
+    const second = await budget.admit("writes", "e", "team:join", "a");
     expect((await writes.get("e"))?.consumedPoints).toBe(402);
     await second.settle(101);
     expect((await writes.get("e"))?.consumedPoints).toBe(302);
@@ -79,9 +83,9 @@ describe("createRoomWrites", () => {
 
   it("past the budget, a crowd arriving together is held back, not let through on the last point", async () => {
     const { budget, waits } = setup();
-    await (await budget.admit("writes", "e", "team:join")).settle(201);
+    await (await budget.admit("writes", "e", "team:join", "a")).settle(201);
     // Twenty more at once: three fit in what is left of 1,000; the others wait, the window has not turned, and they are refused.
-    const crowd = await Promise.all(Array.from({ length: 20 }, () => budget.admit("writes", "e", "team:join")));
+    const crowd = await Promise.all(Array.from({ length: 20 }, (_, i) => budget.admit("writes", "e", "team:join", `c${i}`)));
     expect(crowd.filter((w) => w.admitted === "now")).toHaveLength(3);
     expect(crowd.filter((w) => w.admitted === "refused")).toHaveLength(17);
     expect(waits).toHaveLength(17);
@@ -89,23 +93,70 @@ describe("createRoomWrites", () => {
 
   it("a write that waited for the window to turn goes through", async () => {
     const { budget, turnWindow } = setup();
-    await (await budget.admit("writes", "e", "team:join")).settle(1000);
+    await (await budget.admit("writes", "e", "team:join", "a")).settle(1000);
     turnWindow();
-    expect((await budget.admit("writes", "e", "team:join")).admitted).toBe("waited");
+    expect((await budget.admit("writes", "e", "team:join", "a")).admitted).toBe("waited");
   });
 
   it("keeps the votes' allowance apart: a spent room still takes dots, and another event is untouched", async () => {
     const { budget } = setup();
-    await (await budget.admit("writes", "e", "team:join")).settle(5000);
-    expect((await budget.admit("writes", "e", "team:leave")).admitted).toBe("refused");
-    expect((await budget.admit("votes", "e", "vote:cast")).admitted).toBe("now");
-    expect((await budget.admit("writes", "f", "team:join")).admitted).toBe("now");
+    await (await budget.admit("writes", "e", "team:join", "a")).settle(5000);
+    expect((await budget.admit("writes", "e", "team:leave", "a")).admitted).toBe("refused");
+    expect((await budget.admit("votes", "e", "vote:cast", "a")).admitted).toBe("now");
+    expect((await budget.admit("writes", "f", "team:join", "b")).admitted).toBe("now");
   });
 
   it("reserves no more than the whole budget, so one write costlier than it still starts in a fresh window", async () => {
-    const { budget, writes } = setup();
-    await (await budget.admit("writes", "e", "showcase:save")).settle(50_000);
+    const { budget, writes, share } = setup();
+    await (await budget.admit("writes", "e", "showcase:save", "a")).settle(50_000);
     await writes.delete("e");
-    expect((await budget.admit("writes", "e", "showcase:save")).admitted).toBe("now");
+    await share.delete("a");
+    expect((await budget.admit("writes", "e", "showcase:save", "a")).admitted).toBe("now");
+  });
+
+  it("holds one person's costly writes back at their share, while everyone else's still go through", async () => {
+    const { budget, writes } = setup({ writes: 1000, votes: 100, cheers: 100, share: 100 });
+    // A long showcase save to a full room: four times a person's share.
+    await (await budget.admit("writes", "e", "showcase:save", "a")).settle(400);
+    const again = await budget.admit("writes", "e", "showcase:save", "a");
+    expect(again.admitted).toBe("refused");
+    // Refused by their share, it took nothing of the room's.
+    expect((await writes.get("e"))?.consumedPoints).toBe(400);
+    for (const command of ["note:create", "team:join", "note:move"]) {
+      expect((await budget.admit("writes", "e", command, "b")).admitted).toBe("now");
+    }
+  });
+
+  it("a window later, the person held back at their share writes again", async () => {
+    const { budget, turnWindow } = setup({ writes: 1000, votes: 100, cheers: 100, share: 100 });
+    await (await budget.admit("writes", "e", "showcase:save", "a")).settle(400);
+    turnWindow();
+    expect((await budget.admit("writes", "e", "showcase:save", "a")).admitted).toBe("waited");
+  });
+
+  it("forgets a costly kind's cost as time passes, though none of its kind was let through to settle", async () => {
+    const { budget, later } = setup();
+    await (await budget.admit("writes", "e", "team:join", "a")).settle(900);
+    // The next join reserves 900 of the 100 left: refused, and a refused write never settles.
+    expect((await budget.admit("writes", "e", "team:join", "b")).admitted).toBe("refused");
+    later(4000);
+    // Two windows on, a quarter: still more than is left.
+    expect((await budget.admit("writes", "e", "team:join", "b")).admitted).toBe("refused");
+    later(4000);
+    expect((await budget.admit("writes", "e", "team:join", "b")).admitted).toBe("now");
+  });
+
+  it("pays a room's applause from the cheers' own allowance: past it, writes and dots go on untouched", async () => {
+    const { budget, writes, votes } = setup();
+    const taps = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => budget.admit("cheers", "e", "presentation:react", `c${i}`)),
+    );
+    await Promise.all(taps.map((tap) => tap.settle(1)));
+    expect(taps.filter((tap) => tap.admitted === "now")).toHaveLength(100);
+    expect(taps.filter((tap) => tap.admitted === "refused")).toHaveLength(50);
+    expect(await writes.get("e")).toBeNull();
+    expect(await votes.get("e")).toBeNull();
+    expect((await budget.admit("writes", "e", "note:create", "b")).admitted).toBe("now");
+    expect((await budget.admit("votes", "e", "vote:cast", "b")).admitted).toBe("now");
   });
 });

@@ -11,24 +11,38 @@ import { servedBytes } from "./read-budget";
  * writes share budgets too (staff's never count):
  * - `writes`: paid in what each write cost the room: one for the write, plus one for every screen
  *   each of its broadcasts reached, per KiB it carried (`fanoutCost`). A note on a team's board
- *   reaches its few viewers; a team joined, a name changed or a cheer reaches every phone in the
- *   event; a long showcase text reaches them many times over.
+ *   reaches its few viewers; a team joined or a name changed reaches every phone in the event; a
+ *   long showcase text reaches them many times over. Each person may spend only a share of it
+ *   (`personShareOfWrites`): one person re-sending a 17 KiB showcase save in a room of 300 (5,400
+ *   a save) would otherwise spend it all, and hold back everyone's notes and team joins.
  * - `votes`: dots, one each. Their tally goes out batched (lib/realtime/fanout-policy.ts), so a
  *   room voting at once costs the database, not the fan-out; they have their own, larger
  *   allowance, so a crowd flipping teams never holds back a vote.
+ * - `cheers`: taps of applause, one per command (a phone folds its taps into one command at a
+ *   time). Their counts go out batched per team, as tallies do, and they have their own allowance:
+ *   told one by one, 300 phones applauding cost 301 each and spent `writes` in a second.
  * Past a budget a write waits for the window to turn, once, then is refused as busy; the phone's
- * outbox keeps it and sends it again.
+ * outbox keeps it and sends it again (a cheer it lets go: the applause has moved on).
  */
-export type RoomWriteBudget = "writes" | "votes";
+export type RoomWriteBudget = "writes" | "votes" | "cheers";
 
 /**
  * Defaults per event, per 2 s window. `writes`: 30,000, i.e. 15,000 screens told a second, about a
  * third of a core at the 20 µs a message costs here (bench/README.md: 25 tallies a second to 1,000
  * sockets took half a core): fifteen teams joined a second in a room of 1,000 phones, seventy-five
  * in a room of 200. `votes`: 3,000, 1,500 dots a second, three times what the benchmark's room of
- * 1,000 phones votes at (500 a second) and more than this machine commits.
+ * 1,000 phones votes at (500 a second) and more than this machine commits. `cheers`: 2,000, a
+ * command a second from each of 1,000 applauding phones (each folds its taps: constants.ts,
+ * reactionLimits), each a commit as a dot is.
  */
-export const roomWriteDefaults = { writes: 30_000, votes: 3_000, seconds: 2 } as const;
+export const roomWriteDefaults = { writes: 30_000, votes: 3_000, cheers: 2_000, seconds: 2 } as const;
+
+/**
+ * What one person may spend of the event's `writes` per window: a tenth, 3,000 by default, three
+ * team joins in a room of 1,000. However fast one person (or one script) writes, nine tenths stay
+ * for everyone else (a single write costlier than the share still goes, one a window).
+ */
+export const personShareOfWrites = 0.1;
 
 /** A broadcast's size unit: a small message (a note, a person, a team's cheers) is one. */
 const bytesPerMessage = 1024;
@@ -37,7 +51,8 @@ const bytesPerMessage = 1024;
 export function roomBudgetOf(name: CommandName): RoomWriteBudget | null {
   // Leaving, and taking one's notes along, must go through however busy the room is.
   if (name === "event:leave") return null;
-  return name === "vote:cast" || name === "vote:retract" ? "votes" : "writes";
+  if (name === "vote:cast" || name === "vote:retract") return "votes";
+  return name === "presentation:react" ? "cheers" : "writes";
 }
 
 /** What a write cost the room: itself, plus every screen each broadcast reached (`listeners`), per KiB it carried. */
@@ -60,46 +75,89 @@ export type RoomWrite = {
 };
 
 export type RoomWrites = {
-  /** Reserves this write's likely cost from the event's budget, waiting for one window if it is spent. */
-  admit(budget: RoomWriteBudget, eventId: string, command: string): Promise<RoomWrite>;
+  /**
+   * Reserves this write's likely cost from the event's budget (and, for `writes`, from `person`'s
+   * share of it), waiting for one window if either is spent.
+   */
+  admit(budget: RoomWriteBudget, eventId: string, command: string, person: string): Promise<RoomWrite>;
 };
+
+/** Charges `key` what it owes beyond what it reserved, or gives back what it reserved and did not spend. */
+const pay = (limiter: RateLimiterAbstract, key: string, owed: number) =>
+  (owed >= 0 ? limiter.penalty(key, owed) : limiter.reward(key, -owed)).catch(() => {});
+
+/** How near a window's end a refused reservation is left counted rather than given back. */
+const givingBackMarginMs = 100;
 
 /** Commands remembered per process for their last cost; past it the memory starts again. */
 const rememberedCosts = 10_000;
 
 /**
  * The event's budgets, counted in Redis when the processes share one. A write reserves what the
- * costliest recent one of its kind in its event cost (decaying, so one big write is forgotten in
- * a few), atomically, so a crowd arriving together cannot all slip through on the last of it; the
- * difference is settled once it has run. When the budget cannot hold the reservation, the write
+ * costliest recent one of its kind in its event cost, atomically, so a crowd arriving together
+ * cannot all slip through on the last of it; the difference is settled once it has run. That cost
+ * is forgotten by halves, each window that passes (and a quarter at each settle): a write refused
+ * never settles, and without time a kind once costly would reserve that much, and be refused,
+ * for as long as the room stayed busy. When the budget cannot hold the reservation, the write
  * waits for the window to turn, once; if it still cannot, it is refused, never run. A store that
  * does not answer lets the write through: a slow room is better than one that refuses everyone.
  */
 export function createRoomWrites(options: {
   writes: RateLimiterAbstract;
   votes: RateLimiterAbstract;
+  cheers: RateLimiterAbstract;
+  /** Each person's share of `writes`, keyed by person. */
+  share: RateLimiterAbstract;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }): RoomWrites {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const limiterOf = (budget: RoomWriteBudget) => (budget === "votes" ? options.votes : options.writes);
-  const lastCost = new Map<string, number>();
+  const now = options.now ?? Date.now;
+  const limiters = { writes: options.writes, votes: options.votes, cheers: options.cheers };
+  const lastCost = new Map<string, { cost: number; at: number }>();
+  /** What a kind's costliest recent write cost, halved for every window since. */
+  const recalled = (kind: string, windowMs: number) => {
+    const last = lastCost.get(kind);
+    return last ? Math.max(1, Math.floor(last.cost * 0.5 ** ((now() - last.at) / windowMs))) : 1;
+  };
   return {
-    async admit(budget, eventId, command) {
-      const limiter = limiterOf(budget);
+    async admit(budget, eventId, command, person) {
+      const limiter = limiters[budget];
+      // Dots are bounded by each person's dots, cheers by each phone's pace: only writes are shared out.
+      const share = budget === "writes" ? options.share : null;
       const kind = `${eventId} ${command}`;
-      // Never more than the whole budget, or a write costlier than it could never start.
-      const reserved = Math.min(lastCost.get(kind) ?? 1, limiter.points);
+      const windowMs = limiter.duration * 1000;
+      // Never more than the whole budget (or share), or a write costlier than it could never start.
+      const reserved = Math.min(recalled(kind, windowMs), limiter.points, share?.points ?? limiter.points);
       const settle = async (cost: number) => {
         if (lastCost.size > rememberedCosts) lastCost.clear();
-        lastCost.set(kind, Math.max(cost, Math.floor((lastCost.get(kind) ?? 0) * 0.75)));
-        const owed = cost - reserved;
-        await (owed >= 0 ? limiter.penalty(eventId, owed) : limiter.reward(eventId, -owed)).catch(() => {});
+        lastCost.set(kind, { cost: Math.max(cost, Math.floor(recalled(kind, windowMs) * 0.75)), at: now() });
+        await Promise.all([pay(limiter, eventId, cost - reserved), share ? pay(share, person, cost - reserved) : null]);
+      };
+      /**
+       * Null when both the person's share and the event's budget held it; otherwise how long until a
+       * window turns. A refused reservation is given back (the store counts it even as it refuses),
+       * so a costly write turned away does not spend what a small one could still have had; but not
+       * in a window's last moment, when it could land in the next one as credit.
+       */
+      const take = async () => {
+        const personal = share ? await takePoints(share, person, reserved) : null;
+        if (share && personal !== null) {
+          if (personal > givingBackMarginMs) await pay(share, person, -reserved);
+          return personal;
+        }
+        const room = await takePoints(limiter, eventId, reserved);
+        if (room === null) return null;
+        if (room > givingBackMarginMs) await pay(limiter, eventId, -reserved);
+        // What the person's share held for it is theirs again: one person's, never a crowd's credit.
+        if (share) await pay(share, person, -reserved);
+        return room;
       };
       const refused = { admitted: "refused" as const, settle: async () => {} };
-      const wait = await takePoints(limiter, eventId, reserved);
+      const wait = await take();
       if (wait === null) return { admitted: "now", settle };
       await sleep(wait);
-      return (await takePoints(limiter, eventId, reserved)) === null ? { admitted: "waited", settle } : refused;
+      return (await take()) === null ? { admitted: "waited", settle } : refused;
     },
   };
 }

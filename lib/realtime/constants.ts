@@ -62,6 +62,14 @@ export const linkLimits = { title: 80, url: 500 };
 /** Quick appreciation from phones, shown live on the big screen. */
 export const reactionKinds = ["clap", "love", "wow", "idea"] as const;
 export type ReactionKind = (typeof reactionKinds)[number];
+/**
+ * How a phone cheers. `perTeam`: taps per person per team, enough to cheer, not enough to flood the
+ * screen's counters. `paceMs`: a phone sends one cheer command at a time, at most one this often,
+ * carrying every tap made since (as `times`): a person drumming on the button sends a few commands
+ * a second, not fifty, and each tap still counts. The server holds each person to twice that pace.
+ */
+export const reactionLimits = { perTeam: 30, paceMs: 400 } as const;
+
 export const reactionLabels: Record<ReactionKind, { emoji: string; label: string }> = {
   clap: { emoji: "👏", label: "Applause" },
   love: { emoji: "❤️", label: "Love it" },
@@ -80,8 +88,10 @@ export { type RoomKey, type RoomKind, roomContract, rooms } from "./rooms";
  *    kept one outbox per event, and would send the last person's queue as whoever is here now.
  * 5: `showcase:changed` carries what a save changed, not the whole showcase, and `showcase:save`
  *    answers only that it was saved.
+ * 6: `presentation:reacted` is a team's cheer counts, batched and not sequenced, with no `kind`;
+ *    `presentation:react` carries the taps folded into it (`times`).
  */
-export const contractVersion = 5;
+export const contractVersion = 6;
 
 /**
  * Why the server closed a socket's access; the phone or screen says so instead of reconnecting.

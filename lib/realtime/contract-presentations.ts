@@ -3,10 +3,11 @@
  * presenter's controls, the room's reactions and feedback, judges' scores and the people's choice.
  * Changes are broadcast in the event's presentations room, numbered: a screen that misses one sees
  * the gap and reads `presentation:state` again. A showcase goes out as what a save changed, not
- * whole, so a letter typed is not a whole showcase to every screen of the event.
+ * whole, so a letter typed is not a whole showcase to every screen of the event. Cheers go out as
+ * each team's counts, batched and not numbered (rooms.ts), as vote tallies do.
  */
 import { z } from "zod";
-import { linkLimits, presentationLimits, reactionKinds } from "./constants";
+import { linkLimits, presentationLimits, reactionKinds, reactionLimits } from "./constants";
 
 const id = z.string().min(1).max(64);
 const text = (max: number, what: string) =>
@@ -90,7 +91,10 @@ export const presentationCommandSchemas = {
   "presentation:include": z.object({ teamId: id, include: z.boolean() }).strict(),
   /** Switches the big screen's presentations wall to the combined results, or back to the presenter. */
   "presentation:project": z.object({ view: z.enum(["presenter", "results"]) }).strict(),
-  "presentation:react": z.object({ teamId: id, kind: z.enum(reactionKinds) }).strict(),
+  /** `times`: the taps a phone folded into this command (constants.ts, reactionLimits); one when not said. */
+  "presentation:react": z
+    .object({ teamId: id, kind: z.enum(reactionKinds), times: z.number().int().min(1).max(reactionLimits.perTeam).default(1) })
+    .strict(),
   "presentation:feedback": z
     .object({
       teamId: id,
@@ -265,7 +269,6 @@ export type PresentationEvents = {
   "presentation:run-changed": { run: PresentationRunView };
   /** The big screen switched to the combined results (with them) or back to the presenter (null). */
   "presentation:results-shown": { results: ProjectedResult[] | null };
-  "presentation:reacted": { teamId: string; kind: (typeof reactionKinds)[number]; counts: ReactionCounts[string] };
   /** `renamed`: criteria whose wording changed, [from, to]; a judge's scores move with them. */
   "presentation:criteria-changed": { teamId: string; criteria: string[]; renamed: [string, string][] };
   /**

@@ -9,6 +9,8 @@ export type { Broadcast };
 /**
  * Changes the socket layer passes on by itself after the commit, not as a room's sequenced event:
  * - tally: batched per round rather than broadcast dot by dot while a room votes;
+ * - cheers: a team's cheer counts, batched per team rather than broadcast tap by tap while a room
+ *   applauds ("presentation:reacted");
  * - renamed: the name a participant signs with changed; only their own devices are told
  *   ("profile:renamed"), since the room's copies of their hidden notes carry no name to re-send;
  * - profile-saved: a participant saved their answers, name unchanged; their own devices are told
@@ -26,6 +28,7 @@ export type { Broadcast };
  */
 export type Signal =
   | { kind: "tally"; roundId: string; room: RoomKey<"votes"> }
+  | { kind: "cheers"; eventId: string; teamId: string; room: RoomKey<"presentations"> }
   | { kind: "renamed"; participantId: string }
   | { kind: "profile-saved"; participantId: string }
   | { kind: "own-note"; eventId: string; authorKey: string; note: WireNote }

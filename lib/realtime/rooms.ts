@@ -11,7 +11,7 @@
  */
 import type { AnnouncementView, CommandName, CommandPayload, CommandResults, PresenceCounts } from "./contract";
 import type { BoardEvents, BoardView } from "./contract-boards";
-import type { PresentationEvents, PresentationTeam } from "./contract-presentations";
+import type { PresentationEvents, PresentationTeam, ReactionCounts } from "./contract-presentations";
 import type { RoomEvents } from "./contract-room";
 import type { StaffEvents } from "./contract-staff";
 import type { TeamEvents } from "./contract-teams";
@@ -52,7 +52,13 @@ export type RoomVolatileMap = {
   board: Record<never, never>;
   votes: { "vote:tallied": TallyView & { room: string } };
   teams: Record<never, never>;
-  presentations: Record<never, never>;
+  presentations: {
+    /**
+     * A team's cheer counts, batched per team (a room applauding is a few of these a second, not a
+     * message per tap to every screen); a screen floats up what they grew by.
+     */
+    "presentation:reacted": { room: string; teamId: string; counts: ReactionCounts[string] };
+  };
   staff: Record<never, never>;
 };
 
@@ -74,7 +80,11 @@ export const roomContract = {
   board: { key: (boardId) => `board:${boardId}`, snapshot: "board:open", volatile: [] },
   votes: { key: (boardId) => `votes:${boardId}`, snapshot: "vote:state", volatile: ["vote:tallied"] },
   teams: { key: (eventId) => `teams:${eventId}`, snapshot: "teams:snapshot", volatile: [] },
-  presentations: { key: (eventId) => `presentations:${eventId}`, snapshot: "presentation:state", volatile: [] },
+  presentations: {
+    key: (eventId) => `presentations:${eventId}`,
+    snapshot: "presentation:state",
+    volatile: ["presentation:reacted"],
+  },
   staff: { key: (eventId) => `event:${eventId}:staff`, snapshot: "staff:snapshot", volatile: [] },
 } as const satisfies Record<RoomKind, Declaration>;
 

@@ -23,6 +23,7 @@ import { undoKeptMs } from "@/lib/notes/undo-rules";
 import { type Logger, sharedLogger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import { createPresenceStore, presenceHeartbeatMs } from "@/lib/presence/presence-store";
+import { reactionCounts } from "@/lib/presentations/store";
 import { createLimiter } from "@/lib/rate-limit/limiter";
 import {
   createReadBudget,
@@ -35,6 +36,7 @@ import {
 import {
   createRoomWrites,
   fanoutCost,
+  personShareOfWrites,
   type RoomWriteBudget,
   roomBudgetOf,
   roomWriteDefaults,
@@ -56,6 +58,7 @@ import {
   contractVersion,
   type EventDetail,
   limits,
+  reactionLimits,
   rooms,
   type ServerToClientEvents,
   screensPerPerson,
@@ -183,11 +186,17 @@ export type RealtimeOptions = {
   roomSnapshotBudget?: { rows: number; seconds: number };
   /**
    * Per event: what all its participants' writes may cost the room per window, in screens told
-   * (`writes`), and dots cast or taken back (`votes`), apart, so a crowd flipping teams never holds
-   * back a vote (lib/rate-limit/room-writes.ts: roomWriteDefaults). Past it a write waits a window,
-   * then is refused as busy. Staff's writes are not counted.
+   * (`writes`, of which each person may spend `perPerson`, default a tenth), dots cast or taken
+   * back (`votes`) and cheers sent (`cheers`), apart, so neither a crowd flipping teams nor a room
+   * applauding holds back a vote or a note (lib/rate-limit/room-writes.ts: roomWriteDefaults). Past
+   * it a write waits a window, then is refused as busy. Staff's writes are not counted.
    */
-  roomWrites?: { writes: number; votes: number; seconds: number };
+  roomWrites?: { writes: number; votes: number; cheers?: number; perPerson?: number; seconds: number };
+  /**
+   * Per person: cheer commands per window, apart from the command limit, so applauding never
+   * spends what a person's notes need (default twice a phone's pace: constants.ts, reactionLimits).
+   */
+  cheerPace?: { points: number; seconds: number };
   /** How long a person who kept flooding past their limit is shut out (seconds; default 60). */
   floodBlockSeconds?: number;
   /** Sockets one person may hold open on this process at once (default `screensPerPerson`). */
@@ -196,6 +205,7 @@ export type RealtimeOptions = {
   revalidateIntervalMs?: number;
   presenceIntervalMs?: number;
   tallyIntervalMs?: number;
+  cheerIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
   /** Command records: debug when applied, info when refused, error when they threw. */
   logger?: Logger;
@@ -302,17 +312,25 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     ),
     maxWaiting: 24,
   });
-  const roomWriteBudget = options.roomWrites ?? roomWriteDefaults;
+  const roomWriteBudget: NonNullable<RealtimeOptions["roomWrites"]> = options.roomWrites ?? roomWriteDefaults;
+  const roomWriteLimiter = (keyPrefix: string, points: number) =>
+    createLimiter({ points, seconds: roomWriteBudget.seconds, keyPrefix }, options.redis);
   const roomWrites = createRoomWrites({
-    writes: createLimiter(
-      { points: roomWriteBudget.writes, seconds: roomWriteBudget.seconds, keyPrefix: "event-writes" },
-      options.redis,
-    ),
-    votes: createLimiter(
-      { points: roomWriteBudget.votes, seconds: roomWriteBudget.seconds, keyPrefix: "event-votes" },
-      options.redis,
+    writes: roomWriteLimiter("event-writes", roomWriteBudget.writes),
+    votes: roomWriteLimiter("event-votes", roomWriteBudget.votes),
+    cheers: roomWriteLimiter("event-cheers", roomWriteBudget.cheers ?? roomWriteDefaults.cheers),
+    share: roomWriteLimiter(
+      "person-room-writes",
+      roomWriteBudget.perPerson ?? Math.max(1, Math.floor(roomWriteBudget.writes * personShareOfWrites)),
     ),
   });
+  // A phone folds its taps into a command at most every reactionLimits.paceMs: twice that is a script.
+  const cheerPace = createLimiter(
+    options.cheerPace
+      ? { ...options.cheerPace, keyPrefix: "person-cheers" }
+      : { points: Math.ceil((2 * 10_000) / reactionLimits.paceMs), seconds: 10, keyPrefix: "person-cheers" },
+    options.redis,
+  );
   /** The event's budget this write is paid from: a participant's write they may make; null for staff, reads, refusals and leaving. */
   const roomBudgetFor = (actor: Actor, name: CommandName): RoomWriteBudget | null => {
     const handler = handlers[name];
@@ -363,6 +381,18 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       metrics?.fanoutBatches.inc({ kind: "tally" });
     },
     onError: (e) => log("tally broadcast failed", e),
+  });
+
+  // A room applauding gets each team's cheer counts once per interval, not a message per tap to every screen.
+  const cheerCounts = createCoalescer<{ eventId: string; room: string }>({
+    intervalMs: options.cheerIntervalMs ?? fanoutPolicy.cheerIntervalMs,
+    merge: (_previous, next) => next,
+    flush: async (teamId, { eventId, room }) => {
+      const counts = (await reactionCounts(db.read, eventId, teamId))[teamId] ?? {};
+      io.to(room).emit("presentation:reacted", { room, teamId, counts });
+      metrics?.fanoutBatches.inc({ kind: "cheers" });
+    },
+    onError: (e) => log("cheer count broadcast failed", e),
   });
 
   // Every board's note count, for the event's board lists: absolute, batched per board like presence.
@@ -517,7 +547,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       });
     };
     try {
-      await (isStaff(actor) ? staffLimiter : limiter).consume(key);
+      // Cheers have a pace of their own: a person applauding keeps what their notes need.
+      await (name === "presentation:react" ? cheerPace : isStaff(actor) ? staffLimiter : limiter).consume(key);
       if (name === "note:create") await noteLimiter.consume(key);
     } catch {
       return refuseAsFlood();
@@ -540,7 +571,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     const roomBudget = roomBudgetFor(actor, name);
     // What all the event's participants' writes may cost the room (lib/rate-limit/room-writes.ts):
     // past it a write waits a window, then is refused as busy, and, as a held-back note, is no flood.
-    const roomWrite = roomBudget ? await roomWrites.admit(roomBudget, actor.eventId, name) : null;
+    const roomWrite = roomBudget ? await roomWrites.admit(roomBudget, actor.eventId, name, key) : null;
     if (roomBudget && roomWrite) {
       metrics?.roomWrites.inc({ budget: roomBudget, admitted: roomWrite.admitted });
       if (roomWrite.admitted === "refused") {
@@ -608,6 +639,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       if (run.revocations?.length) endAccess(run.revocations, name === "event:leave" ? "left" : "removed");
       for (const signal of run.signals ?? []) {
         if (signal.kind === "tally") tallyUpdates.add(signal.roundId, signal.room);
+        else if (signal.kind === "cheers") cheerCounts.add(signal.teamId, signal);
         else if (signal.kind === "renamed") tellOwn(signal.participantId, "profile:renamed", {});
         else if (signal.kind === "profile-saved") tellOwn(signal.participantId, "profile:changed", {});
         else if (signal.kind === "audited") audited(signal.eventId);
@@ -1036,6 +1068,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       }
       presenceUpdates.flushAll();
       tallyUpdates.flushAll();
+      cheerCounts.flushAll();
       noteCounts.flushAll();
       recordNews.flushAll();
       auditNews.flushAll();

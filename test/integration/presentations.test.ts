@@ -163,10 +163,20 @@ describe("presentations", () => {
   it("reactions are counted and broadcast; people's choice refuses a vote for your own team", async () => {
     const { f, a, b, alice, carol } = await twoTeams();
     await ok(f, "presentation:state", {});
-    const reacted = nextEvent(f, "presentation:reacted", (m) => m.data.counts.clap === 2);
+    const reacted = nextEvent(f, "presentation:reacted", (m) => m.counts.clap === 2);
     await ok(carol.socket, "presentation:react", { teamId: a, kind: "clap" });
     await ok(alice.socket, "presentation:react", { teamId: a, kind: "clap" });
-    expect((await reacted).data.teamId).toBe(a);
+    expect((await reacted).teamId).toBe(a);
+    // A phone's taps folded into one command each count, up to a person's 30 cheers for the team.
+    const folded = nextEvent(f, "presentation:reacted", (m) => m.counts.love === 29);
+    expect((await ok(carol.socket, "presentation:react", { teamId: a, kind: "love", times: 12 })).counts).toEqual({
+      clap: 2,
+      love: 12,
+    });
+    expect((await ok(carol.socket, "presentation:react", { teamId: a, kind: "love", times: 25 })).counts.love).toBe(29);
+    expect((await folded).counts).toEqual({ clap: 2, love: 29 });
+    const thanked = await send(carol.socket, "presentation:react", { teamId: a, kind: "wow" });
+    expect(thanked.error).toEqual({ code: "conflict", message: "That's 30 cheers from you for this team: thank you!" });
 
     const { roundId } = await ok(f, "peoples-choice:open", { dotsPerPerson: 1, excludeOwnTeam: true });
     const own = await send(alice.socket, "vote:cast", { roundId, targetId: a });

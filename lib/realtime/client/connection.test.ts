@@ -120,6 +120,22 @@ describe("a room control (phase, timer, big screen, announcement, vote…)", () 
   });
 });
 
+describe("a cheer", () => {
+  it("turned away by a busy room is let go, not kept: a note written after it goes at once", async () => {
+    socket.answer = async (name) =>
+      name === "presentation:react"
+        ? { ok: false, error: { code: "rate_limited", message: "The room is very busy: try again in a moment." } }
+        : { ok: true, result: {} };
+    const connection = await open();
+    const cheer = connection.send("presentation:react", { teamId: "t1", kind: "clap", times: 3 });
+    expect((await cheer.done).ok).toBe(false);
+    const note = connection.send("note:create", { boardId: "b1", column: "ideas", text: "Shade" });
+    expect((await note.done).ok).toBe(true);
+    expect(sentNames()).toEqual(["presentation:react", "note:create"]);
+    expect(connection.outbox.list()).toEqual([]);
+  });
+});
+
 describe("a refused command", () => {
   it("is dropped when its screen said why at once (a wall's move), and kept to copy when it is a new note", async () => {
     socket.answer = async () => ({ ok: false, error: { code: "conflict", message: "That board is locked." } });

@@ -4,7 +4,7 @@ import type { Ack, ClientToServerEvents, CommandName, CommandPayload, CommandRes
 import type { MissedChanges } from "../missed-changes";
 import { forgetKept, forgetUnowned, type Keeper, keptKey } from "./kept";
 import { Outbox, type PendingCommand, tooOldMessage } from "./outbox";
-import { notConnectedMessage, roomControls, unconfirmedMessage } from "./room-controls";
+import { momentary, notConnectedMessage, roomControls, unconfirmedMessage } from "./room-controls";
 
 /**
  * `outdated`: the server runs another version of the contract; the page reloads (see `onOutdated`).
@@ -404,15 +404,15 @@ export class EventConnection {
   /**
    * A write: recorded in the outbox first, then sent. Resolves with the server's ack, however
    * many reconnects that takes. `dropIfRefused`: the screen that sent it says a refusal at once
-   * (a wall's move, a vote's control), so a refused one is not kept. A room control (./room-controls.ts)
-   * is never kept: it goes now, or is refused in words now.
+   * (a wall's move, a vote's control), so a refused one is not kept. A room control or a cheer
+   * (./room-controls.ts) is never kept: it goes now, or is refused in words now.
    */
   send<N extends CommandName>(
     name: N,
     payload: CommandPayload<N>,
     options: { dropIfRefused?: boolean } = {},
   ): { id: string; done: Promise<Ack<CommandResults[N]>> } {
-    if (roomControls.has(name)) return this.sendNow(name, payload);
+    if (roomControls.has(name) || momentary.has(name)) return this.sendNow(name, payload);
     const command: PendingCommand = {
       id: newCommandId(),
       name,

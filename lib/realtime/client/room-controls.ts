@@ -30,6 +30,13 @@ export const roomControls: ReadonlySet<CommandName> = new Set<CommandName>([
 ]);
 
 /**
+ * Commands that matter only now, sent like a room control, now or not at all: a cheer sent after
+ * a blip, once the applause is over, is noise, and a cheer kept in the outbox after a busy room
+ * turned it away would hold back the person's own notes queued behind it.
+ */
+export const momentary: ReadonlySet<CommandName> = new Set<CommandName>(["presentation:react"]);
+
+/**
  * Why a room control was not sent. Kept in English, as the id of the message: a page says it in
  * the reader's language with `useOutboxText` (./outbox-text.ts, messages/<language>/live.json `sync`).
  */

@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { withMyScores } from "@/lib/presentations/my-scores";
 import { presentationsRoom, withoutBurst } from "@/lib/presentations/presentations-state";
 import type { Ack, CommandName, CommandPayload, CommandResults } from "../contract";
+import { createCheerTaps } from "./cheer-taps";
 import { useOutboxText } from "./outbox-text";
 import { useConnection } from "./react";
 import { usePeopleRenamed } from "./teams";
@@ -73,6 +74,22 @@ export function usePresentations() {
     [c],
   );
 
+  // A phone's cheers, folded into a few commands a second (./cheer-taps.ts). One a busy room turned
+  // away is let go quietly: the applause goes on without it, and a warning per tap would be a storm.
+  const connection = useRef(c);
+  useEffect(() => {
+    connection.current = c;
+  }, [c]);
+  const cheers = useMemo(
+    () =>
+      createCheerTaps(async (teamId, kind, times) => {
+        const ack = await connection.current?.send("presentation:react", { teamId, kind, times }).done;
+        if (ack && !ack.ok && ack.error.code !== "rate_limited") setMessage(ack.error.message);
+      }),
+    [],
+  );
+  useEffect(() => () => cheers.stop(), [cheers]);
+
   // The presenter's steps are room controls: refused by this device when it is not connected, in English (./room-controls.ts).
   const say = useOutboxText();
   return {
@@ -81,6 +98,8 @@ export function usePresentations() {
     message: message === null ? null : say(message),
     setMessage,
     send: run,
+    /** One tap on a cheer button. */
+    cheer: cheers.tap,
     connection: c,
     patch,
     reload: room.reload,

@@ -5,8 +5,8 @@ import { createLogger } from "@/lib/observability/logger";
 import { type RunningServer, type StartOptions, startServer } from "@/lib/server/start-server";
 import { tempDatabaseUrl } from "./fixtures";
 
-/** The room's write budgets of a test that sends in bulk: never what holds it back. */
-export const bulkRoomWrites = { writes: 100_000_000, votes: 100_000_000, seconds: 1 };
+/** The room's write budgets (cheers too) of a test that sends in bulk: never what holds it back. */
+export const bulkRoomWrites = { writes: 100_000_000, votes: 100_000_000, cheers: 100_000_000, seconds: 1 };
 
 export const testSecret = "integration-test-secret-0123456789abcdef";
 

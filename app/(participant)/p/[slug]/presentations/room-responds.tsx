@@ -57,7 +57,7 @@ export function RoomResponds({ slug, eventName }: { slug: string; eventName: str
           {t("scoreAsJudge")}
         </Link>
       ) : null}
-      {current ? <Reactions teamId={current.id} state={s} send={p.send} /> : null}
+      {current ? <Reactions teamId={current.id} state={s} cheer={p.cheer} /> : null}
       {p.message ? (
         <p role="alert" className="rounded-xl bg-red-50 p-3 font-semibold text-danger">
           {p.message}
@@ -73,11 +73,11 @@ export function RoomResponds({ slug, eventName }: { slug: string; eventName: str
 function Reactions({
   teamId,
   state,
-  send,
+  cheer,
 }: {
   teamId: string;
   state: PresentationState;
-  send: ReturnType<typeof usePresentations>["send"];
+  cheer: ReturnType<typeof usePresentations>["cheer"];
 }) {
   const t = useTranslations("presentations.room");
   const counts = state.reactions[teamId] ?? {};
@@ -93,7 +93,7 @@ function Reactions({
             <button
               type="button"
               className="btn btn-secondary h-20 w-full flex-col gap-0 text-base"
-              onClick={() => void send("presentation:react", { teamId, kind })}
+              onClick={() => cheer(teamId, kind)}
               data-testid={`react-${kind}`}
             >
               <span aria-hidden className="text-3xl">

@@ -138,6 +138,11 @@ export const participants = sqliteTable(
     language: text("language"),
     /** Set when they leave; their personal fields are scrubbed at the same time. */
     leftAt: integer("left_at"),
+    /**
+     * When the name the room sees them by changed, within the rename limit's window only: each
+     * change sets off a walk of the event's command log (lib/participants/rename-limit.ts).
+     */
+    recentRenames: text("recent_renames", { mode: "json" }).$type<number[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index("participants_event").on(t.eventId)],

@@ -138,6 +138,11 @@ export const participants = sqliteTable(
     language: text("language"),
     /** Set when they leave; their personal fields are scrubbed at the same time. */
     leftAt: integer("left_at"),
+    /**
+     * When the name the room sees them by changed, within the rename limit's window only: each
+     * change sets off a walk of the event's command log (lib/participants/rename-limit.ts).
+     */
+    recentRenames: text("recent_renames", { mode: "json" }).$type<number[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index("participants_event").on(t.eventId)],
@@ -429,10 +434,26 @@ export const commandLogScrubs = sqliteTable("command_log_scrubs", {
   mentioning: text("mentioning", { mode: "json" }).$type<string[]>().notNull(),
   /** Records these actor keys sent. */
   sentBy: text("sent_by", { mode: "json" }).$type<string[]>().notNull(),
-  /** How far the worker has gone through the event's records (rowid), and through those without an event. */
-  doneTo: integer("done_to").notNull().default(0),
-  doneToWithoutEvent: integer("done_to_without_event").notNull().default(0),
+  /**
+   * Where the event's walk (commandLogScrubWalks) was when it first read a chunk with this scrub:
+   * done once the walk has gone once round from there. Null: not joined yet.
+   */
+  joinedLap: integer("joined_lap"),
+  joinedAt: integer("joined_at"),
   createdAt: createdAt(),
+});
+
+/**
+ * Where the worker's walk through an event's command records is (lib/realtime/command-log-scrub-worker.ts).
+ * One per event, shared by all its scrubs: one that comes while the walk is under way joins it where
+ * it is, rather than starting another from the first record. Gone once no scrub of the event waits.
+ */
+export const commandLogScrubWalks = sqliteTable("command_log_scrub_walks", {
+  eventId: text("event_id").primaryKey(),
+  /** How many times the walk has passed the event's last record and started again from its first. */
+  lap: integer("lap").notNull().default(0),
+  /** The rowid of the last record it read in this lap (0: none yet). */
+  at: integer("at").notNull().default(0),
 });
 
 /** The last sequence number broadcast in each room; lets clients detect a missed message. */

@@ -12,6 +12,7 @@ import { noteIdsOf, resignedNotes, signedNotesOf } from "./erase-participant";
 import { joinNumberOf } from "./join-number";
 import { activeParticipant, personView } from "./participant-views";
 import { normaliseSkills, publicName } from "./profile";
+import { tooManyRenames, withRename } from "./rename-limit";
 
 /**
  * Saves what a participant chose to share. Everything is optional; contact details are kept
@@ -40,12 +41,22 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     };
     const row = { ...me.participant, ...changes };
     const shownBefore = publicName(me.participant);
+    const renamed = me.participant.displayName !== row.displayName || shownBefore !== publicName(row);
+    const recentRenames = renamed ? withRename(me.participant.recentRenames, Date.now()) : me.participant.recentRenames;
+    if (!recentRenames) {
+      // Nothing is saved; the form keeps what they typed, and says so by the name when that is what changed.
+      const byName = payload.displayName === undefined ? undefined : [{ path: "displayName", message: tooManyRenames }];
+      throw new CommandFailure("conflict", tooManyRenames, byName);
+    }
     // Their notes are shown anew when the name on them changes, and when the age band signs or
     // unsigns their pins on a map (toWire's youngOnAMap): which the room read signed is asked first.
     const adult = (p: { ageBand: string | null }) => p.ageBand === "18_plus";
     const reshown = publicName(row) !== shownBefore || adult(row) !== adult(me.participant);
     const signedBefore = reshown ? await signedNotesOf(tx, me.participant.id) : new Set<string>();
-    await tx.update(participants).set(changes).where(eq(participants.id, me.participant.id));
+    await tx
+      .update(participants)
+      .set({ ...changes, recentRenames })
+      .where(eq(participants.id, me.participant.id));
     // An address they no longer give (consent withdrawn, or changed) takes its record of emails with it.
     const before = me.participant.contact.trim();
     if (before && normaliseEmail(before) !== normaliseEmail(changes.contact)) {
@@ -59,7 +70,6 @@ export const updateProfile: WriteHandler<"profile:update"> = {
     // judge), one of their notes (signed with it), or is their own (a showcase's `updatedBy`, a
     // feedback's `authorName`). Those keep only their ids: a name is never searched for as text,
     // which would hit another person of that name, or JSON itself for a name such as ":".
-    const renamed = me.participant.displayName !== row.displayName || shownBefore !== publicName(row);
     if (renamed) {
       await scrubCommandLogLater(tx, actor.eventId, {
         mentioning: [me.participant.id, ...(await noteIdsOf(tx, me.participant.id))],

@@ -6,6 +6,7 @@ import {
   briefs,
   commandLog,
   commandLogScrubs,
+  commandLogScrubWalks,
   events,
   notePhotos,
   participants,
@@ -53,6 +54,7 @@ async function eventStorageKeys(tx: Tx, eventId: string) {
 async function deleteCommandLog(tx: Tx, eventId: string, participantIds: string[]) {
   await tx.delete(commandLog).where(eq(commandLog.eventId, eventId));
   await tx.delete(commandLogScrubs).where(eq(commandLogScrubs.eventId, eventId));
+  await tx.delete(commandLogScrubWalks).where(eq(commandLogScrubWalks.eventId, eventId));
   const keys = participantIds.map((id) => `p:${id}`);
   for (let i = 0; i < keys.length; i += 500) {
     await tx.delete(commandLog).where(inArray(commandLog.actorKey, keys.slice(i, i + 500)));

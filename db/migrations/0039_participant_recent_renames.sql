@@ -1,0 +1,1 @@
+ALTER TABLE `participants` ADD `recent_renames` text DEFAULT '[]' NOT NULL;

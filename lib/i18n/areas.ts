@@ -12,7 +12,7 @@
 export const everyPage = ["language", "home.crashed"] as const;
 
 export const clientMessageAreas = {
-  join: ["join.codeForm", "join.joinForm", "ui.keptForm"],
+  join: ["join.codeForm", "join.joinForm", "ui.keptForm", "ui.length"],
   home: [
     "board",
     "notes",
@@ -28,13 +28,24 @@ export const clientMessageAreas = {
     "templates",
     "ui",
   ],
-  board: ["board", "notes", "vote", "live.now", "live.status", "live.sync", "live.timer", "templates", "ui.filePicker"],
+  board: [
+    "board",
+    "notes",
+    "vote",
+    "live.now",
+    "live.status",
+    "live.sync",
+    "live.timer",
+    "templates",
+    "ui.filePicker",
+    "ui.length",
+  ],
   presentations: ["presentations.room", "live.announcements", "live.status", "live.sync", "live.timer", "ui.length"],
-  judge: ["presentations.fallbackCriteria", "presentations.judge", "live.status", "live.sync"],
+  judge: ["presentations.fallbackCriteria", "presentations.judge", "live.status", "live.sync", "ui.length"],
   showcase: ["showcase", "notes.writtenNames", "live.status", "live.sync", "ui.filePicker", "ui.length"],
   me: ["me.form", "me.leave", "live.status", "live.sync", "ui.length"],
   // live.sync: for the page it turns into while its event is closed or finished (held-out-page.tsx).
-  device: ["phone.device", "live.status", "live.sync"],
+  device: ["phone.device", "live.status", "live.sync", "ui.length"],
   brief: ["brief.reframe", "live.status", "live.sync", "ui.keptForm", "ui.length"],
   update: ["ui.checkInForm", "ui.keptForm", "ui.filePicker", "ui.length", "live.sync"],
   /** A phone page of an event the person is kept out of for now (app/(participant)/p/[slug]/held-out-page.tsx). */

@@ -115,7 +115,7 @@ function Reactions({ handle, teamId }: { handle: PresentationsHandle; teamId: st
           <span
             key={b.id}
             className="reaction-float absolute bottom-0 text-[calc(6*var(--screen-vh))]"
-            style={{ left: `${(b.id * 37) % 90}%` }}
+            style={{ insetInlineStart: `${(b.id * 37) % 90}%` }}
             data-testid="presenter-burst"
           >
             {reactionLabels[b.kind].emoji}

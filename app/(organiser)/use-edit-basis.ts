@@ -67,12 +67,17 @@ export function useEditBasis(current: string, answer: Answer, fieldOf: (name: st
   // the field was among those sent: a save stores those words, and the answer's basis is theirs),
   // and each control's words or tick, by name (and value, for a tick box or a radio button).
   const form = useRef<HTMLFormElement | null>(null);
+  // The part of the form this basis is for: a form of several sections, each with its own Save,
+  // forgets what was typed here only when this part's button sent it.
+  const part = useRef<HTMLElement | null>(null);
   const changedSinceSent = useRef(new Map<string, string | undefined>());
   const typedSinceSent = useRef(new Map<string, Typed>());
   const lists = useRef<ListMemory>({ sent: new Map(), edited: new Set(), shown: new Map() }).current;
   useEffect(() => {
     const sent = (event: Event) => {
       if (event.target !== form.current) return;
+      const submitter = (event as SubmitEvent).submitter;
+      if (submitter && part.current && !part.current.contains(submitter)) return;
       changedSinceSent.current.clear();
       typedSinceSent.current.clear();
     };
@@ -100,8 +105,9 @@ export function useEditBasis(current: string, answer: Answer, fieldOf: (name: st
   };
 
   /** For the form's onInput: a field named `x` or `x.N.key` (a list's row) is field `x`, unless `fieldOf` says otherwise. */
-  const onInput = (event: FormEvent<HTMLFormElement>) => {
-    form.current = event.currentTarget;
+  const onInput = (event: FormEvent<HTMLElement>) => {
+    part.current = event.currentTarget;
+    form.current = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : event.currentTarget.closest("form");
     const target = event.target as HTMLInputElement;
     const name = target.name;
     if (!name) return;

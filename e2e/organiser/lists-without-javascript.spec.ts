@@ -7,7 +7,7 @@
  */
 import { type Browser, expect, test } from "@playwright/test";
 import { asc, eq } from "drizzle-orm";
-import { briefs, eventPhases } from "@/db/schema";
+import { briefs, eventPhases, events } from "@/db/schema";
 import { addBrief, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
 
 const noScript = async (browser: Browser, accountId: string) => {
@@ -139,5 +139,39 @@ test("'Save status' without JavaScript keeps and saves the brief's words typed a
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
   const [again] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(again).toMatchObject({ status: "published", budget: "£2,000", problem: typed });
+  await context.close();
+});
+
+test("saving one part of the event editor without JavaScript keeps what was typed in the others", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  await dateEvent(event.id);
+  const context = await noScript(browser, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/edit`);
+
+  const details = page.getByRole("region", { name: "Details" });
+  await details.getByLabel("Short description").fill("Two days on making Stockwell's streets work for everyone.");
+  await page.getByLabel(/^Who is responsible for people's data/).fill("London Borough of Lambeth");
+  // An agenda row grown, then saved: the description and the privacy field above and below stay as typed.
+  await page.getByLabel("Phase (phase 1)").fill("Kick-off evening");
+  await page.getByLabel("Starts (phase 1)").fill("2027-03-05T18:00");
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  await expect(details.getByLabel("Short description")).toHaveValue("Two days on making Stockwell's streets work for everyone.");
+  await page.getByRole("button", { name: "Save agenda" }).click();
+  await expect(page.getByText("Saved. The agenda has 1 phase.")).toBeVisible();
+  await expect(details.getByLabel("Short description")).toHaveValue("Two days on making Stockwell's streets work for everyone.");
+  await expect(page.getByLabel(/^Who is responsible for people's data/)).toHaveValue("London Borough of Lambeth");
+  const [stored] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
+  expect(stored?.description).toBe("");
+
+  // Then the details, saved on their own: the agenda saved before stays, the privacy field still waits.
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByText(/^Saved\./)).toBeVisible();
+  await expect(page.getByLabel(/^Who is responsible for people's data/)).toHaveValue("London Borough of Lambeth");
+  const [after] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
+  expect(after?.description).toBe("Two days on making Stockwell's streets work for everyone.");
+  expect(
+    (await (await db()).read.select().from(eventPhases).where(eq(eventPhases.eventId, event.id))).map((p) => p.name),
+  ).toEqual(["Kick-off evening"]);
   await context.close();
 });

@@ -65,12 +65,14 @@ async function accountFingerprint(accountId: string): Promise<string> {
 
 /** Each argument list is what the real form sends, with values that change the event. */
 const cases: Case[] = [
+  // The event editor is one form (details, agenda, languages, privacy): each row is one section's button.
   {
-    name: "saveEventDetails",
+    name: "saveEventEditor",
     args: (s) => [
       s.a.slug,
       {},
       new FormArg({
+        intent: "details",
         name: renamedTo,
         place: "Town hall",
         startsAt: "2027-03-06T10:00",
@@ -86,16 +88,17 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
-    name: "saveEventLanguages",
-    args: (s) => [s.a.slug, {}, new FormArg({ language: "pt", joinLanguages: "es" })],
+    name: "saveEventEditor",
+    args: (s) => [s.a.slug, {}, new FormArg({ intent: "languages", language: "pt", joinLanguages: "es" })],
     allowed: organiserOnly,
   },
   {
-    name: "saveAgendaAction",
+    name: "saveEventEditor",
     args: (s) => [
       s.a.slug,
       {},
       new FormArg({
+        intent: "agenda",
         "phases.0.id": "",
         "phases.0.name": "Opening",
         "phases.0.startsAt": "2027-03-06T10:00",
@@ -246,16 +249,21 @@ const cases: Case[] = [
   // Only the holder of the owner's link (a cookie nobody in this matrix has) may post as owner.
   { name: "ownerCheckInAction", args: (s) => [s.project, {}, new FormArg(checkIn)], allowed: [] },
   {
-    name: "savePrivacySettings",
+    name: "saveEventEditor",
     args: (s) => [
       s.a.slug,
       {},
-      new FormArg({ dataController: "London Borough of Lambeth", privacyContact: "dpo@lambeth.example", retentionMonths: "24" }),
+      new FormArg({
+        intent: "privacy",
+        dataController: "London Borough of Lambeth",
+        privacyContact: "dpo@lambeth.example",
+        retentionMonths: "24",
+      }),
     ],
     allowed: organiserOnly,
   },
   // Very last: deleting event A leaves nothing for the rows after it.
-  // Last, and typed as the event is called by then (saveEventDetails renamed it above).
+  // Last, and typed as the event is called by then (the editor's details row renamed it above).
   { name: "deleteEventAction", args: (s) => [s.a.slug, {}, new FormArg({ confirm: renamedTo })], allowed: organiserOnly },
 ];
 

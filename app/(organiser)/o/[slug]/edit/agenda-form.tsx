@@ -5,21 +5,12 @@ import { FormMessage } from "@/app/ui/form";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { type ListColumn, ListEditor } from "../../../list-editor";
 import { useEditBasis } from "../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../use-kept-form";
-import type { SavedFormState } from "./actions";
+import { useEditorAnswer } from "./event-editor";
 
-export function AgendaForm({
-  action,
-  phases,
-  basis: drawnOn,
-}: {
-  action: FormAction<SavedFormState>;
-  phases: Record<string, string>[];
-  basis: string;
-}) {
+export function AgendaForm({ phases, basis: drawnOn }: { phases: Record<string, string>[]; basis: string }) {
   const t = useTranslations("organiser.agenda");
   const te = useTranslations("organiser.edit");
-  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const state = useEditorAnswer("agenda");
   const columns: ListColumn[] = [
     { key: "name", label: t("phase"), maxLength: 80, placeholder: t("phasePlaceholder"), wide: true },
     { key: "startsAt", label: t("starts"), type: "datetime-local", hint: t("londonTime") },
@@ -27,8 +18,8 @@ export function AgendaForm({
   ];
   const { basis, round, onInput, edited, lists } = useEditBasis(drawnOn, state);
   return (
-    <form {...formProps} onInput={onInput} className="space-y-5">
-      <input type="hidden" name="basis" value={basis} />
+    <div onInput={onInput} data-section="agenda" className="space-y-5">
+      <input type="hidden" name="basis.agenda" value={basis} />
       <FormMessage message={state.message} />
       <ListEditor
         // An answer (a save, or someone else's agenda found) draws the rows again: as posted when nothing was saved,
@@ -47,7 +38,9 @@ export function AgendaForm({
       />
       <p className="text-sm text-ink-soft">{t("order")}</p>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={te("saving")} intent="agenda">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }

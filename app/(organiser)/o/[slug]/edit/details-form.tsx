@@ -5,26 +5,25 @@ import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
 import { useEditBasis } from "../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../use-kept-form";
-import type { SavedFormState } from "./actions";
+import { useEditorAnswer } from "./event-editor";
 
 export type DetailsValues = Record<
   "name" | "place" | "startsAt" | "endsAt" | "description" | "goals" | "accessInfo" | "childcare" | "food" | "whatToBring",
   string
 >;
 
-export function DetailsForm(props: { action: FormAction<SavedFormState>; initial: DetailsValues; basis: string }) {
-  const { action, initial } = props;
+export function DetailsForm(props: { initial: DetailsValues; basis: string }) {
+  const { initial } = props;
   const t = useTranslations("organiser.details");
   const te = useTranslations("organiser.edit");
-  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const state = useEditorAnswer("details");
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
   const value = (name: keyof DetailsValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
   const { basis, round, onInput } = useEditBasis(props.basis, state);
   return (
-    <form {...formProps} onInput={onInput} className="space-y-5">
-      <input type="hidden" name="basis" value={basis} />
+    <div onInput={onInput} data-section="details" className="space-y-5">
+      <input type="hidden" name="basis.details" value={basis} />
       <FormMessage message={state.message} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
       <Fragment key={round}>
@@ -116,7 +115,9 @@ export function DetailsForm(props: { action: FormAction<SavedFormState>; initial
         </fieldset>
       </Fragment>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={te("saving")} intent="details">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }

@@ -6,22 +6,19 @@ import { FormMessage } from "@/app/ui/form";
 import type { LocaleInfo } from "@/lib/i18n/locales";
 import { FollowedCheck, SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
 import { useEditBasis } from "../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../use-kept-form";
-import type { SavedFormState } from "./actions";
+import { useEditorAnswer } from "./event-editor";
 
 export function LanguagesForm({
-  action,
   offered,
   initial,
   basis: drawnOn,
 }: {
-  action: FormAction<SavedFormState>;
   offered: LocaleInfo[];
   initial: { language: string; joinLanguages: string[] };
   basis: string;
 }) {
   const t = useTranslations("organiser.languages");
-  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const state = useEditorAnswer("languages");
   // After a refused save the form shows what was posted, never the stored values; after a save,
   // what is stored (with what another organiser saved meanwhile, kept).
   const posted = state.saved ? undefined : state.values;
@@ -32,8 +29,8 @@ export function LanguagesForm({
   const mainError = state.errors?.language;
   const joinError = state.errors?.joinLanguages;
   return (
-    <form {...formProps} onInput={onInput} className="space-y-5">
-      <input type="hidden" name="basis" value={basis} />
+    <div onInput={onInput} data-section="languages" className="space-y-5">
+      <input type="hidden" name="basis.languages" value={basis} />
       <FormMessage message={state.message} />
       <Fragment key={round}>
         <div className="space-y-1">
@@ -95,7 +92,9 @@ export function LanguagesForm({
         </fieldset>
       </Fragment>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={t("saving")} intent="languages">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }

@@ -6,25 +6,14 @@ import { FormMessage, TextField } from "@/app/ui/form";
 import { retentionChoices } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
 import { useEditBasis } from "../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../use-kept-form";
-import type { SavedFormState } from "./actions";
+import { useEditorAnswer } from "./event-editor";
 
 export type PrivacyValues = { dataController: string; privacyContact: string; retentionMonths: string };
 
-export function PrivacyForm({
-  action,
-  initial,
-  eraseOn,
-  basis: drawnOn,
-}: {
-  action: FormAction<SavedFormState>;
-  initial: PrivacyValues;
-  eraseOn: string;
-  basis: string;
-}) {
+export function PrivacyForm({ initial, eraseOn, basis: drawnOn }: { initial: PrivacyValues; eraseOn: string; basis: string }) {
   const t = useTranslations("organiser.privacy");
   const te = useTranslations("organiser.edit");
-  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const state = useEditorAnswer("privacy");
   // As lib/privacy/retention's retentionLabel: whole years in years, the rest in months.
   const period = (months: number) => (months % 12 === 0 ? t("years", { years: months / 12 }) : t("months", { months }));
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
@@ -33,8 +22,8 @@ export function PrivacyForm({
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
   const keepFor = useFollowedDefault<HTMLSelectElement>(value("retentionMonths"));
   return (
-    <form {...formProps} onInput={onInput} className="space-y-5">
-      <input type="hidden" name="basis" value={basis} />
+    <div onInput={onInput} data-section="privacy" className="space-y-5">
+      <input type="hidden" name="basis.privacy" value={basis} />
       <FormMessage message={state.message} />
       <Fragment key={round}>
         <TextField
@@ -85,7 +74,9 @@ export function PrivacyForm({
         </div>
       </Fragment>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={te("saving")} intent="privacy">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }

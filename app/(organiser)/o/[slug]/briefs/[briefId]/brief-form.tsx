@@ -214,7 +214,9 @@ export function BriefForm(props: {
         </section>
       </Fragment>
       <SavedMessage message={state.savedBy === "status" ? undefined : state.saved} />
-      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")} intent="brief">
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

@@ -8,6 +8,7 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { asc, eq } from "drizzle-orm";
 import { briefs, eventPhases, events } from "@/db/schema";
+import { samplePdf } from "../briefs/fixtures";
 import { addBrief, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
 
 const noScript = async (browser: Browser, accountId: string) => {
@@ -173,5 +174,36 @@ test("saving one part of the event editor without JavaScript keeps what was type
   expect(
     (await (await db()).read.select().from(eventPhases).where(eq(eventPhases.eventId, event.id))).map((p) => p.name),
   ).toEqual(["Kick-off evening"]);
+  await context.close();
+});
+
+test("uploading or removing a pack file without JavaScript keeps the brief's words typed beside it", async ({ browser }) => {
+  const event = await createEventFixture({ status: "draft" });
+  const briefId = await addBrief(event.id, { title: "Love Your Space", status: "draft" });
+  const context = await noScript(browser, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/briefs/${briefId}`);
+
+  await page.getByLabel("The problem").fill("Small parks are under-used and under-loved.");
+  await page.getByLabel("Role (contact 1)").fill("Parks team");
+  await page.getByLabel("Title (optional)").fill("Park survey 2025");
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "survey.pdf", mimeType: "application/pdf", buffer: samplePdf });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByText("Uploaded Park survey 2025.")).toBeVisible();
+  await expect(page.getByLabel("The problem")).toHaveValue("Small parks are under-used and under-loved.");
+  await expect(page.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
+  // Uploaded, not saved: the brief's words wait for "Save brief".
+  const [before] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
+  expect(before?.problem).toBe("");
+
+  await page.getByRole("button", { name: "Remove Park survey 2025" }).click();
+  await expect(page.getByText("No files yet.")).toBeVisible();
+  await expect(page.getByLabel("The problem")).toHaveValue("Small parks are under-used and under-loved.");
+  await page.getByRole("button", { name: "Save brief" }).click();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  const [after] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
+  expect(after?.problem).toBe("Small parks are under-used and under-loved.");
   await context.close();
 });

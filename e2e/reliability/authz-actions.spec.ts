@@ -128,16 +128,25 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
-    name: "uploadBriefFileAction",
+    // The brief's form also uploads and removes its pack's files (its "Upload file" and "Remove" buttons).
+    name: "saveBriefAction",
     args: (s) => [
       s.a.slug,
       s.publicBrief,
       {},
-      new FormArg({ fileTitle: "Site plan", file: new File([new Uint8Array(tinyPng)], "plan.png", { type: "image/png" }) }),
+      new FormArg({
+        intent: "upload",
+        fileTitle: "Site plan",
+        file: new File([new Uint8Array(tinyPng)], "plan.png", { type: "image/png" }),
+      }),
     ],
     allowed: organiserOnly,
   },
-  { name: "removeBriefFileAction", args: (s) => [s.a.slug, new FormArg({ fileId: s.draftFile })], allowed: organiserOnly },
+  {
+    name: "saveBriefAction",
+    args: (s) => [s.a.slug, s.publicBrief, {}, new FormArg({ intent: `remove:${s.draftFile}` })],
+    allowed: organiserOnly,
+  },
   {
     name: "createProjectAction",
     args: (s) => [

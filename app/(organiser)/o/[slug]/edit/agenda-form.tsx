@@ -2,15 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/app/ui/form";
+import { listFromForm } from "@/lib/forms/list-fields";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { type ListColumn, ListEditor } from "../../../list-editor";
+import { usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
-import { useEditorAnswer } from "./event-editor";
+import type { SavedFormState } from "./actions";
+
+/** The agenda row's fields, as its editor posts them (`phases.N.key`). */
+const phaseKeys = ["id", "name", "startsAt", "endsAt"] as const;
 
 export function AgendaForm({ phases, basis: drawnOn }: { phases: Record<string, string>[]; basis: string }) {
   const t = useTranslations("organiser.agenda");
   const te = useTranslations("organiser.edit");
-  const state = useEditorAnswer("agenda");
+  const state = usePartAnswer<SavedFormState>("agenda");
   const columns: ListColumn[] = [
     { key: "name", label: t("phase"), maxLength: 80, placeholder: t("phasePlaceholder"), wide: true },
     { key: "startsAt", label: t("starts"), type: "datetime-local", hint: t("londonTime") },
@@ -18,7 +23,7 @@ export function AgendaForm({ phases, basis: drawnOn }: { phases: Record<string, 
   ];
   const { basis, round, onInput, edited, lists } = useEditBasis(drawnOn, state);
   return (
-    <div onInput={onInput} data-section="agenda" className="space-y-5">
+    <div onInput={onInput} data-part="agenda" className="space-y-5">
       <input type="hidden" name="basis.agenda" value={basis} />
       <FormMessage message={state.message} />
       <ListEditor
@@ -31,7 +36,9 @@ export function AgendaForm({ phases, basis: drawnOn }: { phases: Record<string, 
         noun={t("noun")}
         columns={columns}
         hiddenKeys={["id"]}
-        initialRows={state.rows ?? phases}
+        initialRows={
+          state.rows ?? (state.values ? listFromForm(new Map(Object.entries(state.values)), "phases", phaseKeys) : phases)
+        }
         errors={state.errors}
         addLabel={t("add")}
         emptyText={t("empty")}

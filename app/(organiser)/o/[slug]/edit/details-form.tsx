@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
+import { usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
-import { useEditorAnswer } from "./event-editor";
+import type { SavedFormState } from "./actions";
 
 export type DetailsValues = Record<
   "name" | "place" | "startsAt" | "endsAt" | "description" | "goals" | "accessInfo" | "childcare" | "food" | "whatToBring",
@@ -16,13 +17,13 @@ export function DetailsForm(props: { initial: DetailsValues; basis: string }) {
   const { initial } = props;
   const t = useTranslations("organiser.details");
   const te = useTranslations("organiser.edit");
-  const state = useEditorAnswer("details");
+  const state = usePartAnswer<SavedFormState>("details");
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
   const value = (name: keyof DetailsValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
   const { basis, round, onInput } = useEditBasis(props.basis, state);
   return (
-    <div onInput={onInput} data-section="details" className="space-y-5">
+    <div onInput={onInput} data-part="details" className="space-y-5">
       <input type="hidden" name="basis.details" value={basis} />
       <FormMessage message={state.message} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}

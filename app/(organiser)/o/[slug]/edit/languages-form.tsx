@@ -5,8 +5,9 @@ import { Fragment } from "react";
 import { FormMessage } from "@/app/ui/form";
 import type { LocaleInfo } from "@/lib/i18n/locales";
 import { FollowedCheck, SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
+import { usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
-import { useEditorAnswer } from "./event-editor";
+import type { SavedFormState } from "./actions";
 
 export function LanguagesForm({
   offered,
@@ -18,7 +19,7 @@ export function LanguagesForm({
   basis: string;
 }) {
   const t = useTranslations("organiser.languages");
-  const state = useEditorAnswer("languages");
+  const state = usePartAnswer<SavedFormState>("languages");
   // After a refused save the form shows what was posted, never the stored values; after a save,
   // what is stored (with what another organiser saved meanwhile, kept).
   const posted = state.saved ? undefined : state.values;
@@ -29,7 +30,7 @@ export function LanguagesForm({
   const mainError = state.errors?.language;
   const joinError = state.errors?.joinLanguages;
   return (
-    <div onInput={onInput} data-section="languages" className="space-y-5">
+    <div onInput={onInput} data-part="languages" className="space-y-5">
       <input type="hidden" name="basis.languages" value={basis} />
       <FormMessage message={state.message} />
       <Fragment key={round}>

@@ -16,16 +16,17 @@ import { retentionEndsAt } from "@/lib/privacy/retention";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
+import { PageForm } from "../../../page-form";
 import { PageShell } from "../../../page-shell";
 import { saveEventEditor } from "./actions";
 import { AgendaForm } from "./agenda-form";
 import { DeleteEventForm } from "./delete-event-form";
 import { DetailsForm } from "./details-form";
-import { EventEditorForm } from "./event-editor";
 import { LanguagesForm } from "./languages-form";
 import { outsideDates } from "./outside-dates";
 import { deleteEventAction } from "./privacy-actions";
 import { PrivacyForm } from "./privacy-form";
+import { editorParts } from "./section-saves";
 
 export async function generateMetadata() {
   const t = await getTranslations("organiser.edit");
@@ -86,7 +87,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
         </p>
       </header>
       <div className="grid max-w-3xl gap-6">
-        <EventEditorForm action={saveEventEditor.bind(null, event.slug)}>
+        <PageForm action={saveEventEditor.bind(null, event.slug)} parts={editorParts} className="grid gap-6">
           <section aria-labelledby="details-heading" className="card p-6">
             <h2 id="details-heading" className="mb-5 text-xl font-bold tracking-tight">
               {te("detailsHeading")}
@@ -147,7 +148,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
               }
             />
           </section>
-        </EventEditorForm>
+        </PageForm>
         <section aria-labelledby="delete-heading" className="card border-2 border-danger p-6">
           <h2 id="delete-heading" className="mb-2 text-xl font-bold tracking-tight">
             {te("deleteHeading")}

@@ -5,15 +5,16 @@ import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { retentionChoices } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
+import { usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
-import { useEditorAnswer } from "./event-editor";
+import type { SavedFormState } from "./actions";
 
 export type PrivacyValues = { dataController: string; privacyContact: string; retentionMonths: string };
 
 export function PrivacyForm({ initial, eraseOn, basis: drawnOn }: { initial: PrivacyValues; eraseOn: string; basis: string }) {
   const t = useTranslations("organiser.privacy");
   const te = useTranslations("organiser.edit");
-  const state = useEditorAnswer("privacy");
+  const state = usePartAnswer<SavedFormState>("privacy");
   // As lib/privacy/retention's retentionLabel: whole years in years, the rest in months.
   const period = (months: number) => (months % 12 === 0 ? t("years", { years: months / 12 }) : t("months", { months }));
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
@@ -22,7 +23,7 @@ export function PrivacyForm({ initial, eraseOn, basis: drawnOn }: { initial: Pri
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
   const keepFor = useFollowedDefault<HTMLSelectElement>(value("retentionMonths"));
   return (
-    <div onInput={onInput} data-section="privacy" className="space-y-5">
+    <div onInput={onInput} data-part="privacy" className="space-y-5">
       <input type="hidden" name="basis.privacy" value={basis} />
       <FormMessage message={state.message} />
       <Fragment key={round}>

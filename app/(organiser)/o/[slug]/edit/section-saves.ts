@@ -43,6 +43,9 @@ import { mergedAnswer } from "../../../merged-save";
 import { eventDetailLabels, shownEventDetail } from "./merge-details";
 import { outsideDates, phasesLeftOutside } from "./outside-dates";
 
+/** The event editor's parts, each saved by its own button. */
+export const editorParts = ["details", "agenda", "languages", "privacy"] as const;
+
 export type SavedFormState = FormState & {
   saved?: string;
   /** The basis the form's next save is merged on (lib/forms/edit-basis.ts). */

@@ -7,7 +7,8 @@
  */
 import { type Browser, expect, test } from "@playwright/test";
 import { asc, eq } from "drizzle-orm";
-import { briefs, eventPhases, events } from "@/db/schema";
+import { briefs, eventPhases, events, projects } from "@/db/schema";
+import { createProject } from "@/lib/projects/create-project";
 import { samplePdf } from "../briefs/fixtures";
 import { addBrief, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
 
@@ -205,5 +206,37 @@ test("uploading or removing a pack file without JavaScript keeps the brief's wor
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
   const [after] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(after?.problem).toBe("Small parks are under-used and under-loved.");
+  await context.close();
+});
+
+test("saving one part of a project's page without JavaScript keeps what was typed in the others", async ({ browser }) => {
+  const event = await createEventFixture();
+  const projectId = await (await db()).transact((tx) =>
+    createProject(tx, {
+      eventId: event.id,
+      teamId: null,
+      title: "Lights on the path",
+      summary: "",
+      ownerName: "Amélie",
+      ownerRole: "Resident",
+      coOwners: [],
+    }),
+  );
+  const context = await noScript(browser, event.organiser.id);
+  const page = await context.newPage();
+  await page.goto(`/o/${event.slug}/projects/${projectId}`);
+
+  await page.getByLabel("What has happened since last time?").fill("Two lamps are up on the north path.");
+  await page.getByLabel("Owner's email (optional)").fill("amelie@example.org");
+  await page.getByRole("button", { name: "Save checklist" }).click();
+  await expect(page.getByText("Risk checklist saved.")).toBeVisible();
+  await expect(page.getByLabel("What has happened since last time?")).toHaveValue("Two lamps are up on the north path.");
+  await expect(page.getByLabel("Owner's email (optional)")).toHaveValue("amelie@example.org");
+
+  // Another part's button: the check-in still waits, as typed, for its own.
+  await page.getByRole("button", { name: "Save email" }).click();
+  await expect(page.getByLabel("What has happened since last time?")).toHaveValue("Two lamps are up on the north path.");
+  const [stored] = await (await db()).read.select().from(projects).where(eq(projects.id, projectId));
+  expect(stored?.ownerEmail).toBe("amelie@example.org");
   await context.close();
 });

@@ -157,37 +157,55 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
-    name: "saveMilestonesAction",
+    // A project's page is one form: each row is one part's button.
+    name: "saveProjectPage",
     args: (s) => [
       s.a.slug,
       s.project,
       {},
-      new FormArg({ rows: "1", "day-0": "45", "title-0": "First market stall", "dueAt-0": "2027-05-01" }),
+      new FormArg({ intent: "milestones", rows: "1", "day-0": "45", "title-0": "First market stall", "dueAt-0": "2027-05-01" }),
     ],
     allowed: organiserOnly,
   },
   {
-    name: "saveRisksAction",
+    name: "saveProjectPage",
     args: (s) => [
       s.a.slug,
       s.project,
       {},
-      new FormArg({ "checked-first_aid": "on", "checkedBy-first_aid": "Ada", "notes-first_aid": "Kit in the shed" }),
+      new FormArg({
+        intent: "risks",
+        "checked-first_aid": "on",
+        "checkedBy-first_aid": "Ada",
+        "notes-first_aid": "Kit in the shed",
+      }),
     ],
     allowed: organiserOnly,
   },
-  { name: "setPublicAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({ public: "yes" })], allowed: organiserOnly },
-  { name: "ownerLinkAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({})], allowed: organiserOnly },
   {
-    name: "saveOwnerEmailAction",
-    args: (s) => [s.a.slug, s.project, {}, new FormArg({ ownerEmail: "owner@example.test" })],
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "public", public: "yes" })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "ownerLink.new" })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "ownerEmail", ownerEmail: "owner@example.test" })],
     allowed: organiserOnly,
   },
   // These two only send email, and this matrix's server has no SMTP relay: they change nothing
   // for anyone (e2e/follow-up/reminders.spec.ts sends them for real, as the organiser).
   { name: "sendReminderAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({})], allowed: [] },
   { name: "inviteToCatchUpAction", args: (s) => [s.a.slug, {}, new FormArg({})], allowed: [] },
-  { name: "organiserCheckInAction", args: (s) => [s.a.slug, s.project, {}, new FormArg(checkIn)], allowed: organiserOnly },
+  {
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "checkIn", ...checkIn })],
+    allowed: organiserOnly,
+  },
   {
     name: "createCatchUpAction",
     args: (s) => [

@@ -56,7 +56,10 @@ export function PageForm({
     else part?.querySelector('[role="alert"]')?.scrollIntoView({ block: "center" });
   }, [fieldsKept, state, form]);
   return (
-    <form {...formProps} className={className}>
+    <form {...formProps} onKeyDown={enterPressesOwnButton} className={className}>
+      {/* The form's first button, which Enter presses without JavaScript: it names no part, so the
+          page's own choice answers (page-form-answer.ts), never another part's first button. */}
+      <button type="submit" name="intent" value="" hidden />
       {/* Said for the whole form: the post never reached the server (the venue's Wi-Fi dropped). */}
       <FormMessage message={state.message} />
       <Answers value={answers}>{children}</Answers>
@@ -80,4 +83,19 @@ export function resetPart(part: HTMLElement | null) {
     else if (field instanceof HTMLSelectElement) for (const option of field.options) option.selected = option.defaultSelected;
     else if (!(field instanceof HTMLInputElement && field.type === "hidden")) field.value = field.defaultValue;
   }
+}
+
+/**
+ * Enter in a part's field presses that part's own button: a form's Enter presses its first button,
+ * another part's. Its own button is the part's last (a list of files has Remove buttons before its Upload).
+ */
+export function enterPressesOwnButton(event: React.KeyboardEvent<HTMLFormElement>) {
+  if (event.key !== "Enter" || event.defaultPrevented || event.nativeEvent.isComposing) return;
+  const field = event.target;
+  if (!(field instanceof HTMLInputElement) || ["button", "submit", "reset", "image", "file"].includes(field.type)) return;
+  const own = field.closest("[data-part]")?.querySelectorAll<HTMLButtonElement>('button[type="submit"][name="intent"]');
+  const button = own?.[own.length - 1];
+  if (!button) return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit(button);
 }

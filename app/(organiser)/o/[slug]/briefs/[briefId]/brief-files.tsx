@@ -75,7 +75,7 @@ export function BriefFiles({ files, answer, submission }: { files: PackFile[]; a
           ))}
         </ul>
       )}
-      <div ref={part} className="space-y-4">
+      <div ref={part} data-part="upload" className="space-y-4">
         <SubmissionField id={submission} />
         <FormMessage message={answer?.message} />
         <TextField

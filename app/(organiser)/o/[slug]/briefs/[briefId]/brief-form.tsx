@@ -5,6 +5,7 @@ import { Fragment, useEffect } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
 import { ChoiceGroup, SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
+import { enterPressesOwnButton } from "../../../../page-form";
 import { useEditBasis } from "../../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import type { BriefFormState } from "../actions";
@@ -90,9 +91,10 @@ export function BriefForm(props: {
         formProps.onSubmit(event);
       }}
       onInput={onInput}
+      onKeyDown={enterPressesOwnButton}
       className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
     >
-      <section aria-label={tp("formLabel")} className="card space-y-8 p-6">
+      <section aria-label={tp("formLabel")} data-part="brief" className="card space-y-8 p-6">
         <input type="hidden" name="basis" value={basis} />
         <FormMessage message={state.message} />
         {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}

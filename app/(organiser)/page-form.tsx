@@ -1,15 +1,34 @@
 "use client";
 
-import { createContext, useContext, useEffect, useState } from "react";
-import { FormMessage } from "@/app/ui/form";
+import {
+  createContext,
+  type FormEvent,
+  type RefObject,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import type { PageFormState } from "./page-form-answer";
-import { type FormAction, useKeptForm } from "./use-kept-form";
+import { type FormAction, takeToAnswer, useSentAction } from "./use-kept-form";
 
 type Answer = NonNullable<PageFormState["answer"]>;
 type Answers = Record<string, Answer>;
-const Answers = createContext<Answers>({});
 /** One value for "no answer yet", so a part not answered is not drawn again (use-edit-basis.ts compares answers). */
 const none: Answer = {};
+
+/** How a part sends the page's form by script: its own save, beside the other parts' (see usePartAnswer). */
+type Sender = (posted: FormData, form: HTMLFormElement) => void;
+type Page = {
+  action: FormAction<PageFormState>;
+  /** Each part's answer to the page posted without JavaScript: the one answered, and the others as typed. */
+  posted: Answers;
+  senders: Map<string, Sender>;
+  form: RefObject<HTMLFormElement | null>;
+};
+const PageContext = createContext<Page | null>(null);
 
 /** The parts as the page is drawn: the one answered, and the others as posted (without JavaScript, what was typed in them). */
 function drawnFrom(state: PageFormState, parts: readonly string[]): Answers {
@@ -24,7 +43,9 @@ function drawnFrom(state: PageFormState, parts: readonly string[]): Answers {
  * A page of several parts, each saved by its own button, as one form: two forms on a page post one
  * at a time, and without JavaScript the page came back without what was typed in the other. The
  * parts, drawn by the page inside it, read their answers with usePartAnswer; the server side is
- * page-form-answer.ts. With JavaScript an answer goes to its own part only; the others keep their fields.
+ * page-form-answer.ts.
+ * With JavaScript each part is sent and answered on its own, as when each was a form of its own:
+ * an answer draws only its own part again, from the part's own state.
  */
 export function PageForm({
   action,
@@ -37,39 +58,61 @@ export function PageForm({
   className?: string;
   children: React.ReactNode;
 }) {
-  const { state, formProps, fieldsKept } = useKeptForm<PageFormState>(action, {});
-  const [answers, setAnswers] = useState(() => drawnFrom(state, parts));
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    const { answered, answer } = state;
+  // Posted without JavaScript (or before the page's script ran): the server action itself, as the form's `action`.
+  const [posted, formAction] = useActionState(action, {});
+  const [answers, setAnswers] = useState(() => drawnFrom(posted, parts));
+  const [seen, setSeen] = useState(posted);
+  if (posted !== seen) {
+    setSeen(posted);
+    const { answered, answer } = posted;
     if (answered) setAnswers((previous) => ({ ...previous, [answered]: answer ?? none }));
   }
-  // A part's refusal is nested in the answer, where useKeptForm does not look: the person is taken
-  // to its first marked field (its message says why), or else to its message.
-  const form = formProps.ref;
-  useEffect(() => {
-    if (!fieldsKept || !state.answered || !(state.answer?.errors || state.answer?.message)) return;
-    const part = form.current?.querySelector(`[data-part="${state.answered}"]`);
-    const marked = part?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (marked) marked.focus();
-    else part?.querySelector('[role="alert"]')?.scrollIntoView({ block: "center" });
-  }, [fieldsKept, state, form]);
+  const form = useRef<HTMLFormElement>(null);
+  const [senders] = useState(() => new Map<string, Sender>());
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const part = submitter?.closest("[data-part]")?.getAttribute("data-part");
+    senders.get(part ?? "")?.(new FormData(event.currentTarget, submitter), event.currentTarget);
+  };
   return (
-    <form {...formProps} onKeyDown={enterPressesOwnButton} className={className}>
+    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate onKeyDown={enterPressesOwnButton} className={className}>
       {/* The form's first button, which Enter presses without JavaScript: it names no part, so the
           page's own choice answers (page-form-answer.ts), never another part's first button. */}
       <button type="submit" name="intent" value="" hidden />
-      {/* Said for the whole form: the post never reached the server (the venue's Wi-Fi dropped). */}
-      <FormMessage message={state.message} />
-      <Answers value={answers}>{children}</Answers>
+      <PageContext value={{ action, posted: answers, senders, form }}>{children}</PageContext>
     </form>
   );
 }
 
-/** This part's latest answer, from its page's form. */
-export function usePartAnswer<State extends Answer>(part: string): State {
-  return (useContext(Answers)[part] ?? none) as State;
+/**
+ * This part's latest answer, and its own save by script. Its state lives here, in the part, as
+ * when it was a form of its own: what is typed in it while its save is on its way is kept by
+ * use-edit-basis.ts exactly as it was then. `mayGo`: false keeps the post from being sent (the
+ * part has said why, at the field).
+ */
+export function usePartAnswer<State extends Answer>(part: string, mayGo?: (form: HTMLFormElement) => boolean): State {
+  const page = useContext(PageContext);
+  if (!page) throw new Error(`The part "${part}" is drawn outside its page's form.`);
+  const { action, posted, senders, form } = page;
+  const [sent, send] = useSentAction<Answer>(async (previous, fields) => {
+    const answer = await action({}, fields);
+    return (answer.answered === part ? answer.answer : undefined) ?? previous;
+  }, none);
+  useEffect(() => {
+    senders.set(part, (fields, element) => {
+      if (mayGo && !mayGo(element)) return;
+      startTransition(() => send(fields));
+    });
+    return () => {
+      senders.delete(part);
+    };
+  });
+  // A refusal may be far above the button just pressed: the person is taken to it.
+  useEffect(() => {
+    if (sent !== none && (sent.errors || sent.message)) takeToAnswer(form.current?.querySelector(`[data-part="${part}"]`));
+  }, [sent, part, form]);
+  return (sent === none ? (posted[part] ?? none) : sent) as State;
 }
 
 /** A part's fields back to what the page drew, after its save (the form's other parts are left alone). */

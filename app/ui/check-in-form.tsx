@@ -1,9 +1,8 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { SavedMessage, SubmitButton, TextArea } from "@/app/(organiser)/form-fields";
-import { resetPart, usePartAnswer } from "@/app/(organiser)/page-form";
 import { useKeptForm } from "@/app/(organiser)/use-kept-form";
 import { FilePicker } from "@/app/ui/file-picker";
 import { FormMessage, TextField } from "@/app/ui/form";
@@ -19,9 +18,9 @@ import type { CheckInState } from "./check-in-submission";
  * Photos the update can't take, named when chosen (and, on the owner's own form, before anything
  * is sent: the post is not sent, so every word and photo stays as it is; the server refuses them too).
  */
-type PhotosCheck = { problem: CheckInPhotosProblem | null; setProblem: (problem: CheckInPhotosProblem | null) => void };
+export type PhotosCheck = { problem: CheckInPhotosProblem | null; setProblem: (problem: CheckInPhotosProblem | null) => void };
 
-type Shared = {
+export type CheckInShared = {
   defaultAuthor: string;
   /** Whether the project is on the event's public progress page right now. */
   isPublic: boolean;
@@ -33,7 +32,7 @@ type Shared = {
 export function CheckInForm({
   action,
   ...shared
-}: Shared & { action: (state: CheckInState, form: FormData) => Promise<CheckInState> }) {
+}: CheckInShared & { action: (state: CheckInState, form: FormData) => Promise<CheckInState> }) {
   const { state, formProps } = useKeptForm<CheckInState>(action, {});
   // The form itself, for what this form does after an answer (the hook also uses it).
   const form = formProps.ref;
@@ -42,12 +41,8 @@ export function CheckInForm({
   }, [state, form]);
   const [problem, setProblem] = useState<CheckInPhotosProblem | null>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const photos = event.currentTarget.elements.namedItem("photos");
-    const found = photos instanceof HTMLInputElement ? checkInPhotosProblem([...(photos.files ?? [])]) : null;
-    setProblem(found);
-    if (!found) return formProps.onSubmit(event);
+    if (!photosRefused(event.currentTarget, setProblem)) return formProps.onSubmit(event);
     event.preventDefault();
-    (photos as HTMLInputElement).focus();
   };
   return (
     <form {...formProps} onSubmit={onSubmit} className="space-y-5" encType="multipart/form-data">
@@ -56,30 +51,24 @@ export function CheckInForm({
   );
 }
 
-/** The same, as the part "checkIn" of a page's one form (app/(organiser)/page-form.tsx): the organiser's project page. */
-export function CheckInPart(shared: Shared) {
-  const state = usePartAnswer<CheckInState>("checkIn");
-  const part = useRef<HTMLDivElement>(null);
-  // Saved: this part's fields empty again for the next check-in; the page's other parts are left alone.
-  useEffect(() => {
-    if (state.saved) resetPart(part.current);
-  }, [state]);
-  const [problem, setProblem] = useState<CheckInPhotosProblem | null>(null);
-  return (
-    <div ref={part} data-part="checkIn" className="space-y-5">
-      <CheckInFields state={state} intent="checkIn" photos={{ problem, setProblem }} {...shared} />
-    </div>
-  );
+/** Whether the photos chosen can't go: said at the field, which is focused, before anything is sent. */
+export function photosRefused(form: HTMLFormElement, setProblem: PhotosCheck["setProblem"]) {
+  const photos = form.elements.namedItem("photos");
+  const found = photos instanceof HTMLInputElement ? checkInPhotosProblem([...(photos.files ?? [])]) : null;
+  setProblem(found);
+  if (found) (photos as HTMLInputElement).focus();
+  return found !== null;
 }
 
-function CheckInFields({
+/** The check-in's fields and its button: the owner's own form, and a part of the organiser's project page. */
+export function CheckInFields({
   state,
   defaultAuthor,
   isPublic,
   submission,
   intent,
   photos,
-}: Shared & { state: CheckInState; intent?: string; photos: PhotosCheck }) {
+}: CheckInShared & { state: CheckInState; intent?: string; photos: PhotosCheck }) {
   const t = useTranslations("ui.checkInForm");
   const format = useFormatter();
   // Once the script runs, the form sends itself and keeps the photos chosen through a refusal: the server is told.

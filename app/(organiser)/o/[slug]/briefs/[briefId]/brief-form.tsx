@@ -90,11 +90,11 @@ export function BriefForm(props: {
         }
         formProps.onSubmit(event);
       }}
-      onInput={onInput}
       onKeyDown={enterPressesOwnButton}
       className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
     >
-      <section aria-label={tp("formLabel")} data-part="brief" className="card space-y-8 p-6">
+      {/* The brief's own fields: what the files' part does (an upload, a Remove) sends none of them to be saved. */}
+      <section aria-label={tp("formLabel")} data-part="brief" onInput={onInput} className="card space-y-8 p-6">
         <input type="hidden" name="basis" value={basis} />
         <FormMessage message={state.message} />
         {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CheckInPart } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
@@ -17,6 +16,7 @@ import { organisersOnlyText, requireAccount, staffAccess } from "../../../../acc
 import { PageForm } from "../../../../page-form";
 import { PageShell } from "../../../../page-shell";
 import { saveProjectPage } from "../actions";
+import { CheckInPart } from "./check-in-part";
 import { MilestonesForm, OwnerEmailForm, OwnerLinkForm, PublicForm, RisksForm } from "./detail-forms";
 import { projectParts } from "./parts";
 

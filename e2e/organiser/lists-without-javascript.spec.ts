@@ -7,7 +7,7 @@
  */
 import { type Browser, expect, test } from "@playwright/test";
 import { asc, eq } from "drizzle-orm";
-import { briefs, eventPhases, events, projects } from "@/db/schema";
+import { briefContacts, briefs, eventPhases, events, projects } from "@/db/schema";
 import { createProject } from "@/lib/projects/create-project";
 import { samplePdf } from "../briefs/fixtures";
 import { addBrief, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
@@ -187,6 +187,8 @@ test("uploading or removing a pack file without JavaScript keeps the brief's wor
 
   await page.getByLabel("The problem").fill("Small parks are under-used and under-loved.");
   await page.getByLabel("Role (contact 1)").fill("Parks team");
+  // A contact says how to reach them, or the brief is refused at that row (as it rightly was here).
+  await page.getByLabel("How to reach them (contact 1)").fill("In the room on Saturday");
   await page.getByLabel("Title (optional)").fill("Park survey 2025");
   await page
     .getByLabel("File", { exact: true })
@@ -195,6 +197,7 @@ test("uploading or removing a pack file without JavaScript keeps the brief's wor
   await expect(page.getByText("Uploaded Park survey 2025.")).toBeVisible();
   await expect(page.getByLabel("The problem")).toHaveValue("Small parks are under-used and under-loved.");
   await expect(page.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
+  await expect(page.getByLabel("How to reach them (contact 1)")).toHaveValue("In the room on Saturday");
   // Uploaded, not saved: the brief's words wait for "Save brief".
   const [before] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(before?.problem).toBe("");
@@ -206,6 +209,8 @@ test("uploading or removing a pack file without JavaScript keeps the brief's wor
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
   const [after] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(after?.problem).toBe("Small parks are under-used and under-loved.");
+  const contacts = await (await db()).read.select().from(briefContacts).where(eq(briefContacts.briefId, briefId));
+  expect(contacts.map((c) => [c.role, c.howToReach])).toEqual([["Parks team", "In the room on Saturday"]]);
   await context.close();
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { FormState } from "@/app/ui/form";
+import { carriedFields } from "@/lib/forms/carried-fields";
 
 /**
  * A page whose parts each save on their own (a project's milestones, its risks, a check-in…) drawn
@@ -28,15 +29,5 @@ export async function answerPart<Part extends string>(
   alone.set("basis", form.get(`basis.${part}`) ?? "");
   if (own) alone.set("intent", own);
   const answer = await parts[part](alone);
-  return { answered: part, answer, carried: carriedOf(form) };
-}
-
-/** The form's text fields as posted (files and React's own fields left out); ticks of one name, comma-separated. */
-function carriedOf(form: FormData): Record<string, string> {
-  const carried: Record<string, string> = {};
-  for (const [field, value] of form.entries()) {
-    if (typeof value !== "string" || field.startsWith("$ACTION")) continue;
-    carried[field] = field in carried ? `${carried[field]},${value}` : value;
-  }
-  return carried;
+  return { answered: part, answer, carried: carriedFields(form) };
 }

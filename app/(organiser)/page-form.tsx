@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   createContext,
   type FormEvent,
@@ -34,7 +35,8 @@ const PageContext = createContext<Page | null>(null);
 function drawnFrom(state: PageFormState, parts: readonly string[]): Answers {
   const carried = state.carried;
   const answers: Answers = {};
-  if (carried) for (const part of parts) answers[part] = { values: carried, postedBasis: carried[`basis.${part}`] };
+  if (carried)
+    for (const part of parts) answers[part] = { values: carried, postedBasis: carried[`basis.${part}`], carried: true };
   if (state.answered) answers[state.answered] = state.answer ?? none;
   return answers;
 }
@@ -91,7 +93,10 @@ export function PageForm({
  * use-edit-basis.ts exactly as it was then. `mayGo`: false keeps the post from being sent (the
  * part has said why, at the field).
  */
-export function usePartAnswer<State extends Answer>(part: string, mayGo?: (form: HTMLFormElement) => boolean): State {
+export function usePartAnswer<State extends Answer>(
+  part: string,
+  mayGo?: (form: HTMLFormElement) => boolean,
+): State & { carried?: true } {
   const page = useContext(PageContext);
   if (!page) throw new Error(`The part "${part}" is drawn outside its page's form.`);
   const { action, posted, senders, form } = page;
@@ -113,6 +118,12 @@ export function usePartAnswer<State extends Answer>(part: string, mayGo?: (form:
     if (sent !== none && (sent.errors || sent.message)) takeToAnswer(form.current?.querySelector(`[data-part="${part}"]`));
   }, [sent, part, form]);
   return (sent === none ? (posted[part] ?? none) : sent) as State;
+}
+
+/** Said at a part that came back as typed but not saved: which button saves it. */
+export function UnsavedNote({ shown, button }: { shown: boolean; button: string }) {
+  const t = useTranslations("organiser.pageForm");
+  return shown ? <p className="rounded-xl bg-note-yellow p-3 font-semibold">{t("unsaved", { button })}</p> : null;
 }
 
 /** A part's fields back to what the page drew, after its save (the form's other parts are left alone). */

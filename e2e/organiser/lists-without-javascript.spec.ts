@@ -5,12 +5,23 @@
  * server to draw the list again, changed, saving nothing. A refused save draws every row as typed,
  * each message beside the row it is about.
  */
-import { type Browser, expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { asc, eq } from "drizzle-orm";
 import { briefContacts, briefs, eventPhases, events, projects } from "@/db/schema";
 import { createProject } from "@/lib/projects/create-project";
 import { samplePdf } from "../briefs/fixtures";
 import { addBrief, createEventFixture, dateEvent, db, signIn } from "../support/fixtures";
+
+/** What a part drawn again as typed, but not saved, says. */
+const unsaved = (button: string) => `Not saved yet: what you typed here is kept below. Press “${button}” to save it.`;
+
+/** The page at a laptop's size and a phone's, for a look (e2e/.artifacts). */
+async function screenshots(page: Page, name: string) {
+  await page.screenshot({ path: `e2e/.artifacts/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `e2e/.artifacts/${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 const noScript = async (browser: Browser, accountId: string) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -163,6 +174,12 @@ test("saving one part of the event editor without JavaScript keeps what was type
   await expect(page.getByText("Saved. The agenda has 1 phase.")).toBeVisible();
   await expect(details.getByLabel("Short description")).toHaveValue("Two days on making Stockwell's streets work for everyone.");
   await expect(page.getByLabel(/^Who is responsible for people's data/)).toHaveValue("London Borough of Lambeth");
+  // Each part typed in says it is not saved yet, and which button saves it; the others say nothing.
+  const privacy = page.getByRole("region", { name: "Privacy" });
+  await expect(details.getByText(unsaved("Save details"))).toBeVisible();
+  await expect(privacy.getByText(unsaved("Save privacy settings"))).toBeVisible();
+  await expect(page.getByText(/^Not saved yet/)).toHaveCount(2);
+  await screenshots(page, "editor-part-saved-no-js");
   const [stored] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
   expect(stored?.description).toBe("");
 
@@ -170,6 +187,8 @@ test("saving one part of the event editor without JavaScript keeps what was type
   await details.getByRole("button", { name: "Save details" }).click();
   await expect(details.getByText(/^Saved\./)).toBeVisible();
   await expect(page.getByLabel(/^Who is responsible for people's data/)).toHaveValue("London Borough of Lambeth");
+  await expect(privacy.getByText(unsaved("Save privacy settings"))).toBeVisible();
+  await expect(page.getByText(/^Not saved yet/)).toHaveCount(1);
   const [after] = await (await db()).read.select().from(events).where(eq(events.id, event.id));
   expect(after?.description).toBe("Two days on making Stockwell's streets work for everyone.");
   expect(
@@ -198,6 +217,8 @@ test("uploading or removing a pack file without JavaScript keeps the brief's wor
   await expect(page.getByLabel("The problem")).toHaveValue("Small parks are under-used and under-loved.");
   await expect(page.getByLabel("Role (contact 1)")).toHaveValue("Parks team");
   await expect(page.getByLabel("How to reach them (contact 1)")).toHaveValue("In the room on Saturday");
+  await expect(page.getByText(unsaved("Save brief"))).toBeVisible();
+  await screenshots(page, "brief-file-uploaded-no-js");
   // Uploaded, not saved: the brief's words wait for "Save brief".
   const [before] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(before?.problem).toBe("");
@@ -205,8 +226,10 @@ test("uploading or removing a pack file without JavaScript keeps the brief's wor
   await page.getByRole("button", { name: "Remove Park survey 2025" }).click();
   await expect(page.getByText("No files yet.")).toBeVisible();
   await expect(page.getByLabel("The problem")).toHaveValue("Small parks are under-used and under-loved.");
+  await expect(page.getByText(unsaved("Save brief"))).toBeVisible();
   await page.getByRole("button", { name: "Save brief" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Not saved yet/)).toHaveCount(0);
   const [after] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(after?.problem).toBe("Small parks are under-used and under-loved.");
   const contacts = await (await db()).read.select().from(briefContacts).where(eq(briefContacts.briefId, briefId));
@@ -237,10 +260,16 @@ test("saving one part of a project's page without JavaScript keeps what was type
   await expect(page.getByText("Risk checklist saved.")).toBeVisible();
   await expect(page.getByLabel("What has happened since last time?")).toHaveValue("Two lamps are up on the north path.");
   await expect(page.getByLabel("Owner's email (optional)")).toHaveValue("amelie@example.org");
+  await expect(page.getByText(unsaved("Save update"))).toBeVisible();
+  await expect(page.getByText(unsaved("Save email"))).toBeVisible();
+  await expect(page.getByText(/^Not saved yet/)).toHaveCount(2);
+  await screenshots(page, "project-part-saved-no-js");
 
   // Another part's button: the check-in still waits, as typed, for its own.
   await page.getByRole("button", { name: "Save email" }).click();
   await expect(page.getByLabel("What has happened since last time?")).toHaveValue("Two lamps are up on the north path.");
+  await expect(page.getByText(unsaved("Save update"))).toBeVisible();
+  await expect(page.getByText(/^Not saved yet/)).toHaveCount(1);
   const [stored] = await (await db()).read.select().from(projects).where(eq(projects.id, projectId));
   expect(stored?.ownerEmail).toBe("amelie@example.org");
   await context.close();

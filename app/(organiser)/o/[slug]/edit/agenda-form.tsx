@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/app/ui/form";
+import { rowFields, unsavedIn } from "@/lib/forms/carried-fields";
 import { listFromForm } from "@/lib/forms/list-fields";
 import { SavedMessage, SubmitButton } from "../../../form-fields";
 import { type ListColumn, ListEditor } from "../../../list-editor";
-import { usePartAnswer } from "../../../page-form";
+import { UnsavedNote, usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
 import type { SavedFormState } from "./actions";
 
@@ -26,6 +27,7 @@ export function AgendaForm({ phases, basis: drawnOn }: { phases: Record<string, 
     <div onInput={onInput} data-part="agenda" className="space-y-5">
       <input type="hidden" name="basis.agenda" value={basis} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, rowFields("phases", phases), ["phases"])} button={t("save")} />
       <ListEditor
         // An answer (a save, or someone else's agenda found) draws the rows again: as posted when nothing was saved,
         // as the organiser has them when they changed them while it was on its way.

@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
-import { usePartAnswer } from "../../../page-form";
+import { UnsavedNote, usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
 import type { SavedFormState } from "./actions";
 
@@ -26,6 +27,7 @@ export function DetailsForm(props: { initial: DetailsValues; basis: string }) {
     <div onInput={onInput} data-part="details" className="space-y-5">
       <input type="hidden" name="basis.details" value={basis} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, initial)} button={t("save")} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
       <Fragment key={round}>
         <TextField name="name" label={t("name")} maxLength={120} required defaultValue={value("name")} error={error("name")} />

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import type { LocaleInfo } from "@/lib/i18n/locales";
 import { FollowedCheck, SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
-import { usePartAnswer } from "../../../page-form";
+import { UnsavedNote, usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
 import type { SavedFormState } from "./actions";
 
@@ -29,10 +30,16 @@ export function LanguagesForm({
   const mainSelect = useFollowedDefault<HTMLSelectElement>(main);
   const mainError = state.errors?.language;
   const joinError = state.errors?.joinLanguages;
+  // As the form posts them: the ticks in the order the boxes are drawn.
+  const stored = {
+    language: initial.language,
+    joinLanguages: offered.flatMap((l) => (initial.joinLanguages.includes(l.code) ? [l.code] : [])).join(","),
+  };
   return (
     <div onInput={onInput} data-part="languages" className="space-y-5">
       <input type="hidden" name="basis.languages" value={basis} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, stored)} button={t("save")} />
       <Fragment key={round}>
         <div className="space-y-1">
           <label htmlFor="event-language" className="block font-semibold">

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import { retentionChoices } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
-import { usePartAnswer } from "../../../page-form";
+import { UnsavedNote, usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
 import type { SavedFormState } from "./actions";
 
@@ -26,6 +27,7 @@ export function PrivacyForm({ initial, eraseOn, basis: drawnOn }: { initial: Pri
     <div onInput={onInput} data-part="privacy" className="space-y-5">
       <input type="hidden" name="basis.privacy" value={basis} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, initial)} button={t("save")} />
       <Fragment key={round}>
         <TextField
           name="dataController"

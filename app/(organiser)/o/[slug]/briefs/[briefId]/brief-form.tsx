@@ -3,15 +3,17 @@
 import { useTranslations } from "next-intl";
 import { Fragment, useEffect } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { rowFields, unsavedIn } from "@/lib/forms/carried-fields";
 import { ChoiceGroup, SavedMessage, SubmitButton, TextArea } from "../../../../form-fields";
 import { ListEditor } from "../../../../list-editor";
-import { enterPressesOwnButton } from "../../../../page-form";
+import { enterPressesOwnButton, UnsavedNote } from "../../../../page-form";
 import { useEditBasis } from "../../../../use-edit-basis";
 import { type FormAction, useKeptForm } from "../../../../use-kept-form";
-import type { BriefFormState } from "../actions";
+import type { BriefFormState, BriefLists } from "../actions";
 import { BriefFiles, type PackFile, uploadTooBig } from "./brief-files";
 
 const statuses = ["draft", "published", "withdrawn"] as const;
+const packLists = ["dataLinks", "usefulLinks", "contacts"] as const;
 
 type Text =
   | "title"
@@ -78,6 +80,15 @@ export function BriefForm(props: {
   );
   const { basis, round, onInput, edited, lists: listMemory } = useEditBasis(props.basis, state);
   const lists = (state.saved ? undefined : state.lists) ?? props;
+  // Drawn again without JavaScript after an upload, a Remove or a list's button: the brief as
+  // posted, not saved yet, where it differs from what is stored.
+  const withRows = (fields: Record<string, string> | undefined, rows: Partial<BriefLists>) =>
+    Object.assign({ ...fields }, ...packLists.map((name) => rowFields(name, rows[name] ?? [])));
+  const unsaved = unsavedIn(
+    { carried: !fieldsKept && !state.saved && !state.errors, values: state.values && withRows(state.values, state.lists ?? {}) },
+    withRows({ ...props.initial, status: props.status }, props),
+    packLists,
+  );
   return (
     // One form for the brief, its status and its files (./actions.ts says why): each button says what it does.
     <form
@@ -97,6 +108,7 @@ export function BriefForm(props: {
       <section aria-label={tp("formLabel")} data-part="brief" onInput={onInput} className="card space-y-8 p-6">
         <input type="hidden" name="basis" value={basis} />
         <FormMessage message={state.message} />
+        <UnsavedNote shown={unsaved} button={t("save")} />
         {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
         <Fragment key={round}>
           {/* Part of this form, not one of its own: "Save status" posts the words typed below too,

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import { milestoneRowsRead, riskItems } from "@/lib/projects/check-in-rules";
 import { FollowedCheck, SavedMessage, SubmitButton } from "../../../../form-fields";
-import { usePartAnswer } from "../../../../page-form";
+import { UnsavedNote, usePartAnswer } from "../../../../page-form";
 import { useEditBasis } from "../../../../use-edit-basis";
 import { CopyField } from "../../copy-field";
 import type { SavedState } from "../actions";
@@ -24,6 +25,15 @@ export function MilestonesForm({ milestones, basis: drawnOn }: { milestones: Mil
     { day: 0, title: "", dueDate: "", done: false },
   ];
   const e = state.errors ?? {};
+  // What is stored, as the rows post it (the spare row blank).
+  const stored = Object.fromEntries(
+    [...milestones, { day: 0, title: "", dueDate: "", done: false }].flatMap((m, i) => [
+      [`day-${i}`, m.day ? String(m.day) : ""],
+      [`title-${i}`, m.title],
+      [`dueAt-${i}`, m.dueDate],
+      [`done-${i}`, m.done ? "on" : ""],
+    ]),
+  );
   // The milestones are one list: any change to a row is a change to the list.
   const { basis, round, onInput } = useEditBasis(drawnOn, state, () => "milestones");
   return (
@@ -31,6 +41,7 @@ export function MilestonesForm({ milestones, basis: drawnOn }: { milestones: Mil
       <input type="hidden" name="basis.milestones" value={basis} />
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, stored)} button={t("save")} />
       <input type="hidden" name="rows" value={rows.length} />
       {rows.map((m, i) => (
         <fieldset
@@ -91,11 +102,20 @@ export function RisksForm({
   const v = state.saved ? undefined : state.values;
   const e = state.errors ?? {};
   const { basis, round, onInput } = useEditBasis(drawnOn, state);
+  // What is stored, as the fields post it (a box unticked posts nothing).
+  const stored = Object.fromEntries(
+    riskItems.flatMap(({ key }) => [
+      [`checked-${key}`, risks[key]?.checked ? "on" : ""],
+      [`notes-${key}`, risks[key]?.notes ?? ""],
+      [`checkedBy-${key}`, risks[key]?.checkedBy ?? ""],
+    ]),
+  );
   return (
     <div data-part="risks" onInput={onInput} className="space-y-4">
       <input type="hidden" name="basis.risks" value={basis} />
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message ?? (Object.keys(e).length ? t("needsLook") : undefined)} />
+      <UnsavedNote shown={unsavedIn(state, stored)} button={t("save")} />
       {riskItems.map((item) => {
         const saved = risks[item.key];
         return (
@@ -174,6 +194,7 @@ export function OwnerEmailForm({ ownerEmail }: { ownerEmail: string }) {
     <div data-part="ownerEmail" className="space-y-3">
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, { ownerEmail })} button={t("save")} />
       <TextField
         name="ownerEmail"
         label={t("label")}

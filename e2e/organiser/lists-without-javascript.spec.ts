@@ -15,10 +15,11 @@ import { addBrief, createEventFixture, dateEvent, db, signIn } from "../support/
 /** What a part drawn again as typed, but not saved, says. */
 const unsaved = (button: string) => `Not saved yet: what you typed here is kept below. Press “${button}” to save it.`;
 
-/** The page at a laptop's size and a phone's, for a look (e2e/.artifacts). */
+/** The page at a laptop's size and a phone's, for a look (e2e/.artifacts); on the phone, no wider than its screen. */
 async function screenshots(page: Page, name: string) {
   await page.screenshot({ path: `e2e/.artifacts/${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `e2e/.artifacts/${name}-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 }

@@ -102,7 +102,7 @@ export function BriefForm(props: {
         formProps.onSubmit(event);
       }}
       onKeyDown={enterPressesOwnButton}
-      className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
+      className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
     >
       {/* The brief's own fields: what the files' part does (an upload, a Remove) sends none of them to be saved. */}
       <section aria-label={tp("formLabel")} data-part="brief" onInput={onInput} className="card space-y-8 p-6">

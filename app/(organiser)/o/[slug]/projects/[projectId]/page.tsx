@@ -87,7 +87,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
       <PageForm
         action={saveProjectPage.bind(null, event.slug, project.id)}
         parts={projectParts}
-        className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]"
+        className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]"
       >
         <section aria-labelledby="owner-heading" className="card space-y-4 p-6">
           <h2 id="owner-heading" className="text-xl font-bold tracking-tight">

@@ -17,7 +17,10 @@ export function SubmitButton({
   /** For a form with two buttons: posted as `intent`, so the answer can be said beside the one pressed. */
   intent?: string;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  // In a form with several buttons, only the one that sent it says it is saving.
+  const sentBy = status.data?.get("intent");
+  const pending = status.pending && (!intent || sentBy == null || sentBy === intent);
   return (
     <button
       type="submit"

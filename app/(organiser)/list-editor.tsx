@@ -103,6 +103,10 @@ export function ListEditor(props: {
     if (!memory) return;
     const sent = (event: Event) => {
       if (!list.current || event.target !== list.current.closest("form")) return;
+      // Another part of the page's one form sent (page-form.tsx): this list was not.
+      const submitter = (event as SubmitEvent).submitter;
+      const part = list.current.closest("[data-part]");
+      if (submitter && part && !part.contains(submitter)) return;
       memory.sent.set(name, read(list.current));
       memory.edited.delete(name);
     };

@@ -61,18 +61,29 @@ export function useEditBasis(current: string, answer: Answer, fieldOf: (name: st
     if (answer.saved || answer.basis) setRound((r) => r + 1);
   }
   const basis = frozen ?? { ...now, ...pins };
-  const edited = (field: string) => setPins((p) => (field in p || !(field in now) ? p : { ...p, [field]: now[field]! }));
+  const edited = (field: string) => {
+    // Pinned already: no update at all. One that changes nothing is still queued by React, and a
+    // queued update an answer's render passes over drops that render's own (the pins emptied):
+    // the next save was then merged on the basis from before the last one.
+    if (field in pins || !(field in now)) return;
+    setPins((p) => (field in p ? p : { ...p, [field]: now[field]! }));
+  };
 
   // Changed since the form was last sent, field by field: the basis it was changed over (none when
   // the field was among those sent: a save stores those words, and the answer's basis is theirs),
   // and each control's words or tick, by name (and value, for a tick box or a radio button).
   const form = useRef<HTMLFormElement | null>(null);
+  // The part of the form this basis is for: a form of several sections, each with its own Save,
+  // forgets what was typed here only when this part's button sent it.
+  const part = useRef<Element | null>(null);
   const changedSinceSent = useRef(new Map<string, string | undefined>());
   const typedSinceSent = useRef(new Map<string, Typed>());
   const lists = useRef<ListMemory>({ sent: new Map(), edited: new Set(), shown: new Map() }).current;
   useEffect(() => {
     const sent = (event: Event) => {
       if (event.target !== form.current) return;
+      const submitter = (event as SubmitEvent).submitter;
+      if (submitter && part.current && !part.current.contains(submitter)) return;
       changedSinceSent.current.clear();
       typedSinceSent.current.clear();
     };
@@ -100,8 +111,9 @@ export function useEditBasis(current: string, answer: Answer, fieldOf: (name: st
   };
 
   /** For the form's onInput: a field named `x` or `x.N.key` (a list's row) is field `x`, unless `fieldOf` says otherwise. */
-  const onInput = (event: FormEvent<HTMLFormElement>) => {
-    form.current = event.currentTarget;
+  const onInput = (event: FormEvent<HTMLElement>) => {
+    part.current = event.currentTarget;
+    form.current = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : event.currentTarget.closest("form");
     const target = event.target as HTMLInputElement;
     const name = target.name;
     if (!name) return;
@@ -117,6 +129,7 @@ export function useEditBasis(current: string, answer: Answer, fieldOf: (name: st
   /** For a change the form's onInput does not hear (a list's row added, moved or removed). */
   const listEdited = (field: string, element: Element | null) => {
     form.current = element?.closest("form") ?? form.current;
+    part.current = element?.closest("[data-part]") ?? part.current;
     changed(field);
   };
   return { basis: JSON.stringify(basis), round, edited: listEdited, onInput, lists };

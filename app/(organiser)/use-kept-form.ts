@@ -32,7 +32,6 @@ export type FormAction<State> = (state: State, form: FormData) => Promise<State>
  * in the server's words, and keeps every field too.
  */
 export function useKeptForm<State extends FormState>(action: FormAction<State>, initial: State) {
-  const t = useTranslations("ui.keptForm");
   // States here are plain objects, never promises, so Awaited<State> is State.
   // Posted without JavaScript (the `action` prop): the server action itself, so it works before scripts load.
   const [posted, formAction, postedPending] = useActionState<State, FormData>(
@@ -40,19 +39,7 @@ export function useKeptForm<State extends FormState>(action: FormAction<State>, 
     initial as Awaited<State>,
   );
   // Sent by script (onSubmit): the same action, with a lost connection answered here.
-  const [sent, send, sentPending] = useActionState<State, FormData>(
-    async (state, form) => {
-      try {
-        return (await action(state, form)) as Awaited<State>;
-      } catch (error) {
-        // A redirect or a page the action asked for is Next's to carry out, not a lost connection.
-        if (isNavigation(error)) throw error;
-        const refused = readRefusal(error);
-        return { ...state, saved: undefined, message: refused?.message ?? t("unreachable") } as Awaited<State>;
-      }
-    },
-    initial as Awaited<State>,
-  );
+  const [sent, send, sentPending] = useSentAction(action, initial);
   const [scripted, setScripted] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,10 +52,7 @@ export function useKeptForm<State extends FormState>(action: FormAction<State>, 
   // to its first marked field (its message says why), or else to the form's message.
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (!scripted || (!sent.errors && !sent.message)) return;
-    const marked = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (marked) marked.focus();
-    else form.current?.querySelector('[role="alert"]')?.scrollIntoView({ block: "center" });
+    if (scripted && (sent.errors || sent.message)) takeToAnswer(form.current);
   }, [scripted, sent]);
   return {
     state: scripted ? sent : posted,
@@ -77,6 +61,36 @@ export function useKeptForm<State extends FormState>(action: FormAction<State>, 
     pending: postedPending || sentPending,
     formProps: { action: formAction, onSubmit, noValidate: true, ref: form },
   };
+}
+
+/**
+ * useActionState for an action sent by script: a post that never reaches the server, or that the
+ * server refuses before its action runs, is answered in the form's own state (its message says
+ * why), never thrown as an error page; the fields stay as typed, since nothing resets them.
+ */
+export function useSentAction<State extends FormState>(action: FormAction<State>, initial: State) {
+  const t = useTranslations("ui.keptForm");
+  // States here are plain objects, never promises, so Awaited<State> is State.
+  return useActionState<State, FormData>(
+    async (state, form) => {
+      try {
+        return (await action(state, form)) as Awaited<State>;
+      } catch (error) {
+        // A redirect or a page the action asked for is Next's to carry out, not a lost connection.
+        if (isNavigation(error)) throw error;
+        const refused = readRefusal(error);
+        return { ...state, saved: undefined, message: refused?.message ?? t("unreachable") } as Awaited<State>;
+      }
+    },
+    initial as Awaited<State>,
+  );
+}
+
+/** To the first field the answer marks (its message says why), or else to its message. */
+export function takeToAnswer(within: Element | null | undefined) {
+  const marked = within?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (marked) marked.focus();
+  else within?.querySelector('[role="alert"]')?.scrollIntoView({ block: "center" });
 }
 
 /** Next's redirect() and notFound() travel as thrown errors with a digest. */

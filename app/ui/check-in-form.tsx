@@ -14,55 +14,80 @@ import { type CheckInPhotosProblem, checkInPhotosProblem, maxCheckInPhotos } fro
 import { checkInStatusLabels } from "@/lib/projects/check-in-rules";
 import type { CheckInState } from "./check-in-submission";
 
-/** How a project is going, told by its owner in their own words: one form for phone and desk. */
-export function CheckInForm({
-  action,
-  defaultAuthor,
-  isPublic,
-  submission,
-}: {
-  action: (state: CheckInState, form: FormData) => Promise<CheckInState>;
+/**
+ * Photos the update can't take, named when chosen (and, on the owner's own form, before anything
+ * is sent: the post is not sent, so every word and photo stays as it is; the server refuses them too).
+ */
+export type PhotosCheck = { problem: CheckInPhotosProblem | null; setProblem: (problem: CheckInPhotosProblem | null) => void };
+
+export type CheckInShared = {
   defaultAuthor: string;
   /** Whether the project is on the event's public progress page right now. */
   isPublic: boolean;
   /** A fresh id each time the page is drawn: the same form sent twice saves one check-in. */
   submission: string;
-}) {
-  const t = useTranslations("ui.checkInForm");
+};
+
+/** How a project is going, told by its owner in their own words: one form for phone and desk. */
+export function CheckInForm({
+  action,
+  ...shared
+}: CheckInShared & { action: (state: CheckInState, form: FormData) => Promise<CheckInState> }) {
   const { state, formProps } = useKeptForm<CheckInState>(action, {});
-  // Once the script runs, the form sends itself and keeps the photos chosen through a refusal: the server is told.
-  const [scripted, setScripted] = useState(false);
-  useEffect(() => setScripted(true), []);
   // The form itself, for what this form does after an answer (the hook also uses it).
   const form = formProps.ref;
   useEffect(() => {
     if (state.saved) form.current?.reset();
   }, [state, form]);
-  // With JavaScript, photos the update can't take are named when chosen and before anything is
-  // sent: the post is not sent, so every word and photo stays as it is (the server refuses them too).
+  const [problem, setProblem] = useState<CheckInPhotosProblem | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (!photosRefused(event.currentTarget, setProblem)) return formProps.onSubmit(event);
+    event.preventDefault();
+  };
+  return (
+    <form {...formProps} onSubmit={onSubmit} className="space-y-5" encType="multipart/form-data">
+      <CheckInFields state={state} photos={{ problem, setProblem }} {...shared} />
+    </form>
+  );
+}
+
+/** Whether the photos chosen can't go: said at the field, which is focused, before anything is sent. */
+export function photosRefused(form: HTMLFormElement, setProblem: PhotosCheck["setProblem"]) {
+  const photos = form.elements.namedItem("photos");
+  const found = photos instanceof HTMLInputElement ? checkInPhotosProblem([...(photos.files ?? [])]) : null;
+  setProblem(found);
+  if (found) (photos as HTMLInputElement).focus();
+  return found !== null;
+}
+
+/** The check-in's fields and its button: the owner's own form, and a part of the organiser's project page. */
+export function CheckInFields({
+  state,
+  defaultAuthor,
+  isPublic,
+  submission,
+  intent,
+  photos,
+}: CheckInShared & { state: CheckInState; intent?: string; photos: PhotosCheck }) {
+  const t = useTranslations("ui.checkInForm");
   const format = useFormatter();
-  const [photosProblem, setPhotosProblem] = useState<CheckInPhotosProblem | null>(null);
-  const photosProblemText = (problem: CheckInPhotosProblem) =>
-    problem.kind === "tooMany"
+  // Once the script runs, the form sends itself and keeps the photos chosen through a refusal: the server is told.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  const problem = photos.problem;
+  const photosError = problem
+    ? problem.kind === "tooMany"
       ? t("photosTooMany", { count: problem.count, max: maxCheckInPhotos })
       : t("photoTooBig", {
           name: problem.name,
           size: format.number(megabytesUp(problem.bytes), megabytesFormat),
           max: maxPhotoMb,
-        });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const photos = event.currentTarget.elements.namedItem("photos");
-    const problem = photos instanceof HTMLInputElement ? checkInPhotosProblem([...(photos.files ?? [])]) : null;
-    setPhotosProblem(problem);
-    if (!problem) return formProps.onSubmit(event);
-    event.preventDefault();
-    (photos as HTMLInputElement).focus();
-  };
-  const v = state.values ?? {};
-  const e = state.errors ?? {};
-  const photosError = photosProblem ? photosProblemText(photosProblem) : e.photos;
+        })
+    : e.photos;
   return (
-    <form {...formProps} onSubmit={onSubmit} className="space-y-5" encType="multipart/form-data">
+    <>
       <SubmissionField id={submission} />
       {scripted ? <input type="hidden" name={filesKeptField} value="yes" /> : null}
       <SavedMessage message={state.saved} />
@@ -143,7 +168,7 @@ export function CheckInForm({
           multiple
           aria-invalid={photosError ? true : undefined}
           aria-describedby={photosError ? "field-photos-hint field-photos-error" : "field-photos-hint"}
-          onChange={(event) => setPhotosProblem(checkInPhotosProblem([...(event.currentTarget.files ?? [])]))}
+          onChange={(event) => photos.setProblem(checkInPhotosProblem([...(event.currentTarget.files ?? [])]))}
         />
         {photosError ? (
           <span id="field-photos-error" className="field-error" data-testid="photos-error">
@@ -175,9 +200,9 @@ export function CheckInForm({
         defaultValue={v.authorName ?? defaultAuthor}
         error={e.authorName}
       />
-      <SubmitButton pendingLabel={t("saving")} className="btn btn-primary w-full sm:w-auto">
+      <SubmitButton pendingLabel={t("saving")} className="btn btn-primary w-full sm:w-auto" intent={intent}>
         {t("save")}
       </SubmitButton>
-    </form>
+    </>
   );
 }

@@ -83,3 +83,20 @@ test("a weekend's projects show on its catch-up to the weekend's organisers only
   await expect(colleaguePage.getByRole("link", { name: "Street library" }).first()).toBeVisible();
   await Promise.all([mine.close(), theirs.close()]);
 });
+
+test("Enter in the owner's email saves the email, not another part of the project's page", async ({ browser }) => {
+  const event = await createEventFixture();
+  const projectId = await (await db()).transact((tx) =>
+    createProject(tx, { ...fields, eventId: event.id, title: "Street library" }),
+  );
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signIn(desk, event.organiser.id);
+  const page = await desk.newPage();
+  await page.goto(`/o/${event.slug}/projects/${projectId}`);
+  await page.getByLabel("Owner's email (optional)").fill("amara@example.org");
+  await page.getByLabel("Owner's email (optional)").press("Enter");
+  await expect(page.getByText(/^Saved\. Reminders and the owner's link go to this address/)).toBeVisible();
+  // The page's first button is "Make the owner's link": no link was made.
+  await expect(page.locator("#owner-link")).toHaveCount(0);
+  await desk.close();
+});

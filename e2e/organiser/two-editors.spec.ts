@@ -205,6 +205,40 @@ test("a language ticked while the languages' save is on its way stays ticked, an
   await b.context().close();
 });
 
+test("two parts of the editor saved one after the other, each answered in its own part, and what is typed meanwhile in either stays", async ({
+  browser,
+}) => {
+  const { event, b } = await organiserLaptops(browser);
+  await b.goto(`/o/${event.slug}/edit`);
+  const languages = b.getByRole("region", { name: "Languages" });
+  const save = await holdAnswers(b, `/o/${event.slug}/edit`);
+  await details(b).getByLabel("Where").fill("Brixton Library");
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await save.sent();
+  // The page is one form (without JavaScript, nothing typed in one part is lost to another's save);
+  // with it, each part is sent and answered on its own, as when each was a form of its own.
+  await languages.getByRole("checkbox", { name: "Polski" }).check();
+  await languages.getByRole("button", { name: "Save languages" }).click();
+  await details(b).getByLabel("Food").fill("Lunch from the market");
+  await languages.getByRole("checkbox", { name: "Español" }).check();
+  save.release();
+  await expect(details(b).getByText("Saved. The public event page shows the new details.")).toBeVisible();
+  await expect(languages.getByText("Saved. The big screen speaks the event's language from now on.")).toBeVisible();
+  await expect(details(b).getByLabel("Food")).toHaveValue("Lunch from the market");
+  await expect(languages.getByRole("checkbox", { name: "Español" })).toBeChecked();
+  await expect(languages.getByRole("checkbox", { name: "Polski" })).toBeChecked();
+  const stored = async () => (await (await db()).read.select().from(events).where(eq(events.id, event.id)))[0]!;
+  expect(await stored()).toMatchObject({ place: "Brixton Library", food: "", joinLanguages: ["pl"] });
+
+  // Each saved again: what was typed meanwhile is saved, with no clash with the person's own saves.
+  await details(b).getByRole("button", { name: "Save details" }).click();
+  await languages.getByRole("button", { name: "Save languages" }).click();
+  await expect.poll(async () => (await stored()).food).toBe("Lunch from the market");
+  await expect.poll(async () => (await stored()).joinLanguages).toEqual(["es", "pl"]);
+  await expect(b.getByText(/^Another organiser saved/)).toHaveCount(0);
+  await b.context().close();
+});
+
 test("two organisers edit one brief: a pack list one of them changed, and a field both changed", async ({ browser }) => {
   const { event, a, b } = await organiserLaptops(browser);
   const briefId = await addBrief(event.id, { title: "Love Your Space", problem: "Parks feel unsafe after dark." });

@@ -65,12 +65,14 @@ async function accountFingerprint(accountId: string): Promise<string> {
 
 /** Each argument list is what the real form sends, with values that change the event. */
 const cases: Case[] = [
+  // The event editor is one form (details, agenda, languages, privacy): each row is one section's button.
   {
-    name: "saveEventDetails",
+    name: "saveEventEditor",
     args: (s) => [
       s.a.slug,
       {},
       new FormArg({
+        intent: "details",
         name: renamedTo,
         place: "Town hall",
         startsAt: "2027-03-06T10:00",
@@ -86,16 +88,17 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
-    name: "saveEventLanguages",
-    args: (s) => [s.a.slug, {}, new FormArg({ language: "pt", joinLanguages: "es" })],
+    name: "saveEventEditor",
+    args: (s) => [s.a.slug, {}, new FormArg({ intent: "languages", language: "pt", joinLanguages: "es" })],
     allowed: organiserOnly,
   },
   {
-    name: "saveAgendaAction",
+    name: "saveEventEditor",
     args: (s) => [
       s.a.slug,
       {},
       new FormArg({
+        intent: "agenda",
         "phases.0.id": "",
         "phases.0.name": "Opening",
         "phases.0.startsAt": "2027-03-06T10:00",
@@ -125,16 +128,25 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
-    name: "uploadBriefFileAction",
+    // The brief's form also uploads and removes its pack's files (its "Upload file" and "Remove" buttons).
+    name: "saveBriefAction",
     args: (s) => [
       s.a.slug,
       s.publicBrief,
       {},
-      new FormArg({ fileTitle: "Site plan", file: new File([new Uint8Array(tinyPng)], "plan.png", { type: "image/png" }) }),
+      new FormArg({
+        intent: "upload",
+        fileTitle: "Site plan",
+        file: new File([new Uint8Array(tinyPng)], "plan.png", { type: "image/png" }),
+      }),
     ],
     allowed: organiserOnly,
   },
-  { name: "removeBriefFileAction", args: (s) => [s.a.slug, new FormArg({ fileId: s.draftFile })], allowed: organiserOnly },
+  {
+    name: "saveBriefAction",
+    args: (s) => [s.a.slug, s.publicBrief, {}, new FormArg({ intent: `remove:${s.draftFile}` })],
+    allowed: organiserOnly,
+  },
   {
     name: "createProjectAction",
     args: (s) => [
@@ -145,37 +157,55 @@ const cases: Case[] = [
     allowed: organiserOnly,
   },
   {
-    name: "saveMilestonesAction",
+    // A project's page is one form: each row is one part's button.
+    name: "saveProjectPage",
     args: (s) => [
       s.a.slug,
       s.project,
       {},
-      new FormArg({ rows: "1", "day-0": "45", "title-0": "First market stall", "dueAt-0": "2027-05-01" }),
+      new FormArg({ intent: "milestones", rows: "1", "day-0": "45", "title-0": "First market stall", "dueAt-0": "2027-05-01" }),
     ],
     allowed: organiserOnly,
   },
   {
-    name: "saveRisksAction",
+    name: "saveProjectPage",
     args: (s) => [
       s.a.slug,
       s.project,
       {},
-      new FormArg({ "checked-first_aid": "on", "checkedBy-first_aid": "Ada", "notes-first_aid": "Kit in the shed" }),
+      new FormArg({
+        intent: "risks",
+        "checked-first_aid": "on",
+        "checkedBy-first_aid": "Ada",
+        "notes-first_aid": "Kit in the shed",
+      }),
     ],
     allowed: organiserOnly,
   },
-  { name: "setPublicAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({ public: "yes" })], allowed: organiserOnly },
-  { name: "ownerLinkAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({})], allowed: organiserOnly },
   {
-    name: "saveOwnerEmailAction",
-    args: (s) => [s.a.slug, s.project, {}, new FormArg({ ownerEmail: "owner@example.test" })],
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "public", public: "yes" })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "ownerLink.new" })],
+    allowed: organiserOnly,
+  },
+  {
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "ownerEmail", ownerEmail: "owner@example.test" })],
     allowed: organiserOnly,
   },
   // These two only send email, and this matrix's server has no SMTP relay: they change nothing
   // for anyone (e2e/follow-up/reminders.spec.ts sends them for real, as the organiser).
   { name: "sendReminderAction", args: (s) => [s.a.slug, s.project, {}, new FormArg({})], allowed: [] },
   { name: "inviteToCatchUpAction", args: (s) => [s.a.slug, {}, new FormArg({})], allowed: [] },
-  { name: "organiserCheckInAction", args: (s) => [s.a.slug, s.project, {}, new FormArg(checkIn)], allowed: organiserOnly },
+  {
+    name: "saveProjectPage",
+    args: (s) => [s.a.slug, s.project, {}, new FormArg({ intent: "checkIn", ...checkIn })],
+    allowed: organiserOnly,
+  },
   {
     name: "createCatchUpAction",
     args: (s) => [
@@ -246,16 +276,21 @@ const cases: Case[] = [
   // Only the holder of the owner's link (a cookie nobody in this matrix has) may post as owner.
   { name: "ownerCheckInAction", args: (s) => [s.project, {}, new FormArg(checkIn)], allowed: [] },
   {
-    name: "savePrivacySettings",
+    name: "saveEventEditor",
     args: (s) => [
       s.a.slug,
       {},
-      new FormArg({ dataController: "London Borough of Lambeth", privacyContact: "dpo@lambeth.example", retentionMonths: "24" }),
+      new FormArg({
+        intent: "privacy",
+        dataController: "London Borough of Lambeth",
+        privacyContact: "dpo@lambeth.example",
+        retentionMonths: "24",
+      }),
     ],
     allowed: organiserOnly,
   },
   // Very last: deleting event A leaves nothing for the rows after it.
-  // Last, and typed as the event is called by then (saveEventDetails renamed it above).
+  // Last, and typed as the event is called by then (the editor's details row renamed it above).
   { name: "deleteEventAction", args: (s) => [s.a.slug, {}, new FormArg({ confirm: renamedTo })], allowed: organiserOnly },
 ];
 

@@ -6,7 +6,8 @@ import { z } from "zod";
  * cannot make the server build an unbounded list.
  */
 export function listFromForm<K extends string>(
-  form: FormData,
+  /** A posted form, or any fields by name (a page's fields carried back as posted). */
+  form: { entries(): Iterable<[string, unknown]> },
   prefix: string,
   keys: readonly K[],
   max = 50,

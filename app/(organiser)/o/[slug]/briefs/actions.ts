@@ -1,13 +1,11 @@
 "use server";
 
-import { createHash } from "node:crypto";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
-import { addBriefFile } from "@/lib/briefs/add-brief-file";
 import {
   type BriefFields,
   briefFieldsSchema,
@@ -19,16 +17,12 @@ import {
 import { createBrief } from "@/lib/briefs/create-brief";
 import { findBriefWithPack } from "@/lib/briefs/find-briefs";
 import { type BriefStatus, missingToPublish } from "@/lib/briefs/publish-rule";
-import { removeBriefFile } from "@/lib/briefs/remove-brief-file";
 import { moveBrief } from "@/lib/briefs/reorder-briefs";
 import { setBriefStatus } from "@/lib/briefs/set-brief-status";
 import { updateBrief } from "@/lib/briefs/update-brief";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
-import { maxUploadBytes, maxUploadMb } from "@/lib/files/file-types";
-import { fileStorage } from "@/lib/files/storage";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
-import { postedSubmission, sameSending } from "@/lib/forms/form-submission";
 import { applyListIntent, fieldErrorsByPath, listFromForm, readListIntent } from "@/lib/forms/list-fields";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { followSuccessLines } from "@/lib/presentations/judging";
@@ -39,6 +33,7 @@ import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
 import { briefEditLabels, briefEditText, shownBriefEdit } from "./merge-brief";
+import { removePackFile, type UploadState, uploadPackFile } from "./pack-files";
 
 /** The pack's lists as the form draws them: as stored, or as posted (blank rows and all) when nothing was saved. */
 export type BriefLists = Record<keyof Pick<BriefFields, "dataLinks" | "usefulLinks" | "contacts">, Record<string, string>[]>;
@@ -52,6 +47,8 @@ export type BriefFormState = FormState & {
   lists?: BriefLists;
   /** "Save status" was the button pressed: its answer is said beside it, not at the foot of the form. */
   savedBy?: "status";
+  /** "Upload file" was pressed: its answer, said in the files' part of the form. */
+  upload?: UploadState;
 };
 /** What the brief's form saves: its fields, and its status when the form posts one. */
 type BriefEdit = BriefFields & { status?: BriefStatus };
@@ -116,6 +113,15 @@ export async function saveBriefAction(
     usefulLinks: listFromForm(form, "usefulLinks", linkKeys),
     contacts: listFromForm(form, "contacts", contactKeys),
   };
+  // "Upload file" or a file's "Remove", pressed in this same form: done, and the brief's fields
+  // come back as typed, unsaved (without JavaScript the page is drawn anew from them).
+  const unsaved = { values, lists: posted, postedBasis: postedBasis(form.get("basis")) };
+  const pressed = fieldText(form, "intent");
+  if (pressed === "upload") return { ...unsaved, upload: await uploadPackFile(allowed, briefId, form) };
+  if (pressed.startsWith("remove:")) {
+    await removePackFile(allowed, pressed.slice("remove:".length));
+    return unsaved;
+  }
   // Up, Down, Remove or Add pressed without JavaScript: that list drawn again changed, every field kept, nothing saved.
   const intent = readListIntent(form);
   if (intent && Object.hasOwn(posted, intent.list)) {
@@ -195,59 +201,4 @@ function statusSavedText(
 ) {
   if (status === "published" && eventStatus !== "draft") return t("publishedLive");
   return t("statusSaved", { status });
-}
-
-export async function uploadBriefFileAction(
-  slug: string,
-  briefId: string,
-  _previous: BriefFormState,
-  form: FormData,
-): Promise<BriefFormState> {
-  slug = textArg(slug);
-  briefId = textArg(briefId);
-  form = formArg(form);
-  const values = { fileTitle: fieldText(form, "fileTitle") };
-  const allowed = await organiserOf(slug);
-  if (!allowed) return { message: await organisersOnlyText(), values };
-  const t = await getTranslations("organiser-briefs.actions");
-  const title = z.string().trim().max(160, t("fileTitleTooLong")).safeParse(values.fileTitle);
-  if (!title.success) return { errors: { fileTitle: title.error.issues[0]!.message }, values };
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { errors: { file: t("chooseFile") }, values };
-  // Checked before reading: a file over the limit is never held in memory.
-  if (file.size > maxUploadBytes) {
-    return { errors: { file: t("tooBig", { max: maxUploadMb }) }, values };
-  }
-  const db = await sharedDatabase();
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const added = await addBriefFile(db, fileStorage(), {
-    eventId: allowed.event.id,
-    briefId,
-    title: title.data,
-    file: { name: file.name, size: file.size, bytes },
-    uploadedBy: allowed.account.id,
-    // The form as it was sent again (a reload, back then resend) stores no second copy; another file chosen is a new one.
-    submission: sameSending(postedSubmission(form), [title.data, file.name, createHash("sha256").update(bytes).digest("hex")]),
-  });
-  if (!added.ok) {
-    const message = await inRequestLanguage(added.message);
-    return added.field === "file" ? { errors: { file: message }, values } : { message, values };
-  }
-  // The brief's pages open on phones and the other organisers' editors list the file now.
-  await tellOpenScreens(db, allowed.event.id, "briefs");
-  refresh();
-  return { saved: t("uploaded", { name: title.data || file.name }) };
-}
-
-export async function removeBriefFileAction(slug: string, form: FormData): Promise<void> {
-  slug = textArg(slug);
-  form = formArg(form);
-  const allowed = await organiserOf(slug);
-  const fileId = fieldText(form, "fileId");
-  if (!allowed || !fileId) return;
-  const db = await sharedDatabase();
-  await removeBriefFile(db, fileStorage(), { eventId: allowed.event.id, fileId });
-  // Nobody's open page keeps a link to a file that is gone.
-  await tellOpenScreens(db, allowed.event.id, "briefs");
-  refresh();
 }

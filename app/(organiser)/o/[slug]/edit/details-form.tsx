@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import { SavedMessage, SubmitButton, TextArea } from "../../../form-fields";
+import { UnsavedNote, usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
 export type DetailsValues = Record<
@@ -13,19 +14,20 @@ export type DetailsValues = Record<
   string
 >;
 
-export function DetailsForm(props: { action: FormAction<SavedFormState>; initial: DetailsValues; basis: string }) {
-  const { action, initial } = props;
+export function DetailsForm(props: { initial: DetailsValues; basis: string }) {
+  const { initial } = props;
   const t = useTranslations("organiser.details");
   const te = useTranslations("organiser.edit");
-  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const state = usePartAnswer<SavedFormState>("details");
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
   const value = (name: keyof DetailsValues) => (state.saved ? undefined : state.values?.[name]) ?? initial[name];
   const error = (name: keyof DetailsValues) => state.errors?.[name];
   const { basis, round, onInput } = useEditBasis(props.basis, state);
   return (
-    <form {...formProps} onInput={onInput} className="space-y-5">
-      <input type="hidden" name="basis" value={basis} />
+    <div onInput={onInput} data-part="details" className="space-y-5">
+      <input type="hidden" name="basis.details" value={basis} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, initial)} button={t("save")} />
       {/* A new basis (a save, or someone else's save found) draws the fields again from the answer. */}
       <Fragment key={round}>
         <TextField name="name" label={t("name")} maxLength={120} required defaultValue={value("name")} error={error("name")} />
@@ -116,7 +118,9 @@ export function DetailsForm(props: { action: FormAction<SavedFormState>; initial
         </fieldset>
       </Fragment>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={te("saving")} intent="details">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }

@@ -3,25 +3,24 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import type { LocaleInfo } from "@/lib/i18n/locales";
 import { FollowedCheck, SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
+import { UnsavedNote, usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
 export function LanguagesForm({
-  action,
   offered,
   initial,
   basis: drawnOn,
 }: {
-  action: FormAction<SavedFormState>;
   offered: LocaleInfo[];
   initial: { language: string; joinLanguages: string[] };
   basis: string;
 }) {
   const t = useTranslations("organiser.languages");
-  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const state = usePartAnswer<SavedFormState>("languages");
   // After a refused save the form shows what was posted, never the stored values; after a save,
   // what is stored (with what another organiser saved meanwhile, kept).
   const posted = state.saved ? undefined : state.values;
@@ -31,10 +30,16 @@ export function LanguagesForm({
   const mainSelect = useFollowedDefault<HTMLSelectElement>(main);
   const mainError = state.errors?.language;
   const joinError = state.errors?.joinLanguages;
+  // As the form posts them: the ticks in the order the boxes are drawn.
+  const stored = {
+    language: initial.language,
+    joinLanguages: offered.flatMap((l) => (initial.joinLanguages.includes(l.code) ? [l.code] : [])).join(","),
+  };
   return (
-    <form {...formProps} onInput={onInput} className="space-y-5">
-      <input type="hidden" name="basis" value={basis} />
+    <div onInput={onInput} data-part="languages" className="space-y-5">
+      <input type="hidden" name="basis.languages" value={basis} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, stored)} button={t("save")} />
       <Fragment key={round}>
         <div className="space-y-1">
           <label htmlFor="event-language" className="block font-semibold">
@@ -95,7 +100,9 @@ export function LanguagesForm({
         </fieldset>
       </Fragment>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={t("saving")} intent="languages">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }

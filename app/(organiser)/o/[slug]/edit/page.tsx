@@ -16,15 +16,17 @@ import { retentionEndsAt } from "@/lib/privacy/retention";
 import { EventConnectionProvider } from "@/lib/realtime/event-connection";
 import { requireAccount, staffAccess } from "../../../access";
 import { EventBreadcrumb } from "../../../event-breadcrumb";
+import { PageForm } from "../../../page-form";
 import { PageShell } from "../../../page-shell";
-import { saveAgendaAction, saveEventDetails, saveEventLanguages } from "./actions";
+import { saveEventEditor } from "./actions";
 import { AgendaForm } from "./agenda-form";
 import { DeleteEventForm } from "./delete-event-form";
 import { DetailsForm } from "./details-form";
 import { LanguagesForm } from "./languages-form";
 import { outsideDates } from "./outside-dates";
-import { deleteEventAction, savePrivacySettings } from "./privacy-actions";
+import { deleteEventAction } from "./privacy-actions";
 import { PrivacyForm } from "./privacy-form";
+import { editorParts } from "./section-saves";
 
 export async function generateMetadata() {
   const t = await getTranslations("organiser.edit");
@@ -85,73 +87,68 @@ export default async function EditEventPage({ params }: { params: Promise<{ slug
         </p>
       </header>
       <div className="grid max-w-3xl gap-6">
-        <section aria-labelledby="details-heading" className="card p-6">
-          <h2 id="details-heading" className="mb-5 text-xl font-bold tracking-tight">
-            {te("detailsHeading")}
-          </h2>
-          <DetailsForm
-            action={saveEventDetails.bind(null, event.slug)}
-            initial={eventDetailsFormValues(details)}
-            basis={basisOf(details)}
-          />
-        </section>
-        <section aria-labelledby="agenda-heading" className="card p-6">
-          <h2 id="agenda-heading" className="mb-2 text-xl font-bold tracking-tight">
-            {te("agendaHeading")}
-          </h2>
-          <p className="mb-5 text-ink-soft">{te("agendaIntro")}</p>
-          {stranded ? (
-            <p className="mb-5 rounded-xl bg-note-yellow p-3 font-semibold" data-testid="agenda-outside-dates">
-              {te("agendaOutsideDates", { dates: stranded.dates, phases: stranded.names })}
+        <PageForm action={saveEventEditor.bind(null, event.slug)} parts={editorParts} className="grid gap-6">
+          <section aria-labelledby="details-heading" className="card p-6">
+            <h2 id="details-heading" className="mb-5 text-xl font-bold tracking-tight">
+              {te("detailsHeading")}
+            </h2>
+            <DetailsForm initial={eventDetailsFormValues(details)} basis={basisOf(details)} />
+          </section>
+          <section aria-labelledby="agenda-heading" className="card p-6">
+            <h2 id="agenda-heading" className="mb-2 text-xl font-bold tracking-tight">
+              {te("agendaHeading")}
+            </h2>
+            <p className="mb-5 text-ink-soft">{te("agendaIntro")}</p>
+            {stranded ? (
+              <p className="mb-5 rounded-xl bg-note-yellow p-3 font-semibold" data-testid="agenda-outside-dates">
+                {te("agendaOutsideDates", { dates: stranded.dates, phases: stranded.names })}
+              </p>
+            ) : null}
+            <AgendaForm
+              phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
+              basis={basisOf(agendaForMerge(agenda))}
+            />
+          </section>
+          <section aria-labelledby="languages-heading" className="card p-6">
+            <h2 id="languages-heading" className="mb-2 text-xl font-bold tracking-tight">
+              {t("heading")}
+            </h2>
+            <p className="mb-5 text-ink-soft">{t("intro")}</p>
+            <LanguagesForm
+              offered={offeredLocales().filter((l) => !l.pseudo)}
+              initial={{ language: event.language, joinLanguages: event.joinLanguages }}
+              basis={basisOf({ language: event.language, joinLanguages: event.joinLanguages })}
+            />
+          </section>
+          <section aria-labelledby="privacy-heading" className="card p-6">
+            <h2 id="privacy-heading" className="mb-2 text-xl font-bold tracking-tight">
+              {te("privacyHeading")}
+            </h2>
+            <p className="mb-5 text-ink-soft">
+              {te.rich("privacyIntro", {
+                notice: (chunks) => (
+                  <Link href={`/j/${event.joinCode}/privacy`} className="link">
+                    {chunks}
+                  </Link>
+                ),
+                audit: (chunks) => (
+                  <Link href={`/o/${event.slug}/audit`} className="link">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
-          ) : null}
-          <AgendaForm
-            action={saveAgendaAction.bind(null, event.slug)}
-            phases={agenda.map((p) => ({ id: p.id, name: p.name, startsAt: local(p.startsAt), endsAt: local(p.endsAt) }))}
-            basis={basisOf(agendaForMerge(agenda))}
-          />
-        </section>
-        <section aria-labelledby="languages-heading" className="card p-6">
-          <h2 id="languages-heading" className="mb-2 text-xl font-bold tracking-tight">
-            {t("heading")}
-          </h2>
-          <p className="mb-5 text-ink-soft">{t("intro")}</p>
-          <LanguagesForm
-            action={saveEventLanguages.bind(null, event.slug)}
-            offered={offeredLocales().filter((l) => !l.pseudo)}
-            initial={{ language: event.language, joinLanguages: event.joinLanguages }}
-            basis={basisOf({ language: event.language, joinLanguages: event.joinLanguages })}
-          />
-        </section>
-        <section aria-labelledby="privacy-heading" className="card p-6">
-          <h2 id="privacy-heading" className="mb-2 text-xl font-bold tracking-tight">
-            {te("privacyHeading")}
-          </h2>
-          <p className="mb-5 text-ink-soft">
-            {te.rich("privacyIntro", {
-              notice: (chunks) => (
-                <Link href={`/j/${event.joinCode}/privacy`} className="link">
-                  {chunks}
-                </Link>
-              ),
-              audit: (chunks) => (
-                <Link href={`/o/${event.slug}/audit`} className="link">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
-          <PrivacyForm
-            action={savePrivacySettings.bind(null, event.slug)}
-            initial={privacyFormText(privacy)}
-            basis={basisOf(privacy)}
-            eraseOn={
-              event.personalDataErasedAt === null
-                ? te("erasedOn", { date: localShortDate(locale, retentionEndsAt(event)) })
-                : te("alreadyErased", { date: localShortDate(locale, event.personalDataErasedAt) })
-            }
-          />
-        </section>
+            <PrivacyForm
+              initial={privacyFormText(privacy)}
+              basis={basisOf(privacy)}
+              eraseOn={
+                event.personalDataErasedAt === null
+                  ? te("erasedOn", { date: localShortDate(locale, retentionEndsAt(event)) })
+                  : te("alreadyErased", { date: localShortDate(locale, event.personalDataErasedAt) })
+              }
+            />
+          </section>
+        </PageForm>
         <section aria-labelledby="delete-heading" className="card border-2 border-danger p-6">
           <h2 id="delete-heading" className="mb-2 text-xl font-bold tracking-tight">
             {te("deleteHeading")}

@@ -3,28 +3,19 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import { retentionChoices } from "@/lib/privacy/retention";
 import { SavedMessage, SubmitButton, useFollowedDefault } from "../../../form-fields";
+import { UnsavedNote, usePartAnswer } from "../../../page-form";
 import { useEditBasis } from "../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../use-kept-form";
 import type { SavedFormState } from "./actions";
 
 export type PrivacyValues = { dataController: string; privacyContact: string; retentionMonths: string };
 
-export function PrivacyForm({
-  action,
-  initial,
-  eraseOn,
-  basis: drawnOn,
-}: {
-  action: FormAction<SavedFormState>;
-  initial: PrivacyValues;
-  eraseOn: string;
-  basis: string;
-}) {
+export function PrivacyForm({ initial, eraseOn, basis: drawnOn }: { initial: PrivacyValues; eraseOn: string; basis: string }) {
   const t = useTranslations("organiser.privacy");
   const te = useTranslations("organiser.edit");
-  const { state, formProps } = useKeptForm<SavedFormState>(action, {});
+  const state = usePartAnswer<SavedFormState>("privacy");
   // As lib/privacy/retention's retentionLabel: whole years in years, the rest in months.
   const period = (months: number) => (months % 12 === 0 ? t("years", { years: months / 12 }) : t("months", { months }));
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
@@ -33,9 +24,10 @@ export function PrivacyForm({
   const error = (name: keyof PrivacyValues) => state.errors?.[name];
   const keepFor = useFollowedDefault<HTMLSelectElement>(value("retentionMonths"));
   return (
-    <form {...formProps} onInput={onInput} className="space-y-5">
-      <input type="hidden" name="basis" value={basis} />
+    <div onInput={onInput} data-part="privacy" className="space-y-5">
+      <input type="hidden" name="basis.privacy" value={basis} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, initial)} button={t("save")} />
       <Fragment key={round}>
         <TextField
           name="dataController"
@@ -85,7 +77,9 @@ export function PrivacyForm({
         </div>
       </Fragment>
       <SavedMessage message={state.saved} />
-      <SubmitButton pendingLabel={te("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={te("saving")} intent="privacy">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }

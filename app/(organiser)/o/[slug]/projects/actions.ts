@@ -38,6 +38,7 @@ import { sharedRealtime } from "@/lib/server/shared-realtime";
 import { organiserOf, organisersOnlyText } from "../../../access";
 import { echo, fieldErrors, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
+import { answerPart, type PageFormState } from "../../../page-form-answer";
 
 export type SavedState = FormState & {
   saved?: string;
@@ -94,7 +95,7 @@ async function projectOf(slug: string, projectId: string) {
   return project ? { ...found, project, db } : null;
 }
 
-export async function saveMilestonesAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+async function saveMilestonesAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -151,7 +152,7 @@ export async function saveMilestonesAction(slug: string, projectId: string, _p: 
   return { saved: t("milestonesSaved"), basis: nextBasis };
 }
 
-export async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+async function saveRisksAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -228,7 +229,7 @@ async function emailsAnswer(outcome: Sent, sentText: string): Promise<SavedState
   };
 }
 
-export async function setPublicAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+async function setPublicAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -250,7 +251,7 @@ export async function setPublicAction(slug: string, projectId: string, _p: Saved
   return { saved: [said, owed > 0 ? t("progressTelling", { count: owed }) : ""].filter(Boolean).join(" ") };
 }
 
-export async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+async function ownerLinkAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -289,7 +290,7 @@ export async function ownerLinkAction(slug: string, projectId: string, _p: Saved
 
 const ownerEmailSchema = projectSchema.pick({ ownerEmail: true });
 
-export async function saveOwnerEmailAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
+async function saveOwnerEmailAction(slug: string, projectId: string, _p: SavedState, form: FormData): Promise<SavedState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -321,12 +322,7 @@ export async function sendReminderAction(slug: string, projectId: string, _p: Sa
   return result === "sent" ? { saved: t("nudge.sent") } : { message: t(`nudge.${result}`) };
 }
 
-export async function organiserCheckInAction(
-  slug: string,
-  projectId: string,
-  _p: CheckInState,
-  form: FormData,
-): Promise<CheckInState> {
+async function organiserCheckInAction(slug: string, projectId: string, _p: CheckInState, form: FormData): Promise<CheckInState> {
   slug = textArg(slug);
   projectId = textArg(projectId);
   form = formArg(form);
@@ -384,4 +380,32 @@ export async function inviteToCatchUpAction(slug: string, _p: SavedState, form: 
   revalidatePath(`/o/${slug}/projects`);
   if (outcome.sent === 0 && outcome.failed === 0) return { saved: t("allInvited") };
   return emailsAnswer(outcome, t("invited", { count: outcome.sent }));
+}
+
+/**
+ * A project's page: its owner's link and email, whether it is public, its milestones, a check-in
+ * and its risks, each saved by its own button, as one form (../../../page-form.tsx says why one):
+ * saving one part without JavaScript no longer throws away what was typed in another.
+ */
+export async function saveProjectPage(
+  slug: string,
+  projectId: string,
+  _p: PageFormState,
+  form: FormData,
+): Promise<PageFormState> {
+  slug = textArg(slug);
+  projectId = textArg(projectId);
+  form = formArg(form);
+  return answerPart(
+    form,
+    {
+      ownerLink: (alone) => ownerLinkAction(slug, projectId, {}, alone),
+      ownerEmail: (alone) => saveOwnerEmailAction(slug, projectId, {}, alone),
+      public: (alone) => setPublicAction(slug, projectId, {}, alone),
+      milestones: (alone) => saveMilestonesAction(slug, projectId, {}, alone),
+      checkIn: (alone) => organiserCheckInAction(slug, projectId, {}, alone),
+      risks: (alone) => saveRisksAction(slug, projectId, {}, alone),
+    },
+    () => "milestones",
+  );
 }

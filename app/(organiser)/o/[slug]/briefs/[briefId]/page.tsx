@@ -15,10 +15,9 @@ import { requireAccount, staffAccess } from "../../../../access";
 import { BriefStatusBadge } from "../../../../badges";
 import { EventBreadcrumb } from "../../../../event-breadcrumb";
 import { PageShell } from "../../../../page-shell";
-import { removeBriefFileAction, saveBriefAction, uploadBriefFileAction } from "../actions";
+import { saveBriefAction } from "../actions";
 import { briefEditText } from "../merge-brief";
 import { BriefForm } from "./brief-form";
-import { UploadForm } from "./upload-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organiser-briefs.page");
@@ -75,63 +74,24 @@ export default async function EditBriefPage({ params }: Props) {
           })}
         </p>
       </header>
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <section aria-label={t("formLabel")} className="card p-6">
-          <BriefForm
-            action={saveBriefAction.bind(null, event.slug, brief.id)}
-            initial={briefEditText(fields)}
-            dataLinks={fields.dataLinks}
-            usefulLinks={fields.usefulLinks}
-            contacts={fields.contacts}
-            basis={basisOf({ ...fields, status: brief.status })}
-            status={brief.status}
-            eventLive={event.status !== "draft"}
-          />
-        </section>
-        <div className="space-y-6">
-          <section aria-labelledby="files-heading" className="card space-y-5 p-6">
-            <div>
-              <h2 id="files-heading" className="text-xl font-bold tracking-tight">
-                {t("filesHeading")}
-              </h2>
-              <p className="text-ink-soft">{t("filesIntro")}</p>
-            </div>
-            {brief.pack.files.length === 0 ? (
-              <p className="text-ink-soft">{t("noFiles")}</p>
-            ) : (
-              <ul className="divide-y divide-line rounded-xl border border-line">
-                {brief.pack.files.map((file, i) => {
-                  // What the public sees it as; the uploaded name beside it is for staff only.
-                  const label = file.title || files("untitled", { n: i + 1 });
-                  return (
-                    <li key={file.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
-                      <span className="min-w-0">
-                        <a href={`/files/${file.id}`} className="link break-words">
-                          {label}
-                        </a>
-                        <span className="block text-sm text-ink-soft">
-                          {file.fileName} · {formatFileSize(file.size, locale)}
-                        </span>
-                      </span>
-                      <form action={removeBriefFileAction.bind(null, event.slug)}>
-                        <input type="hidden" name="fileId" value={file.id} />
-                        <button
-                          type="submit"
-                          className="btn btn-secondary min-h-11 py-2 text-sm"
-                          aria-label={t("removeFileLabel", { title: label })}
-                        >
-                          {t("removeFile")}
-                        </button>
-                      </form>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            <UploadForm action={uploadBriefFileAction.bind(null, event.slug, brief.id)} submission={newSubmission()} />
-          </section>
-        </div>
-      </div>
+      <BriefForm
+        action={saveBriefAction.bind(null, event.slug, brief.id)}
+        initial={briefEditText(fields)}
+        dataLinks={fields.dataLinks}
+        usefulLinks={fields.usefulLinks}
+        contacts={fields.contacts}
+        basis={basisOf({ ...fields, status: brief.status })}
+        status={brief.status}
+        eventLive={event.status !== "draft"}
+        // What the public sees a file as; the uploaded name beside it is for staff only.
+        files={brief.pack.files.map((file, i) => ({
+          id: file.id,
+          label: file.title || files("untitled", { n: i + 1 }),
+          fileName: file.fileName,
+          size: formatFileSize(file.size, locale),
+        }))}
+        submission={newSubmission()}
+      />
     </PageShell>
   );
 }

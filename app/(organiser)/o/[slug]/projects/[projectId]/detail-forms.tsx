@@ -2,26 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { unsavedIn } from "@/lib/forms/carried-fields";
 import { milestoneRowsRead, riskItems } from "@/lib/projects/check-in-rules";
 import { FollowedCheck, SavedMessage, SubmitButton } from "../../../../form-fields";
+import { UnsavedNote, usePartAnswer } from "../../../../page-form";
 import { useEditBasis } from "../../../../use-edit-basis";
-import { type FormAction, useKeptForm } from "../../../../use-kept-form";
 import { CopyField } from "../../copy-field";
 import type { SavedState } from "../actions";
 
 type Milestone = { day: number; title: string; dueDate: string; done: boolean };
 
-export function MilestonesForm({
-  action,
-  milestones,
-  basis: drawnOn,
-}: {
-  action: FormAction<SavedState>;
-  milestones: Milestone[];
-  basis: string;
-}) {
+export function MilestonesForm({ milestones, basis: drawnOn }: { milestones: Milestone[]; basis: string }) {
   const t = useTranslations("projects.milestones");
-  const { state, formProps } = useKeptForm<SavedState>(action, {});
+  const state = usePartAnswer<SavedState>("milestones");
   // Saved: the rows show what is stored, and follow other organisers' saves until edited.
   const v = state.saved ? undefined : state.values;
   // One spare row to add a milestone; clearing a row's title and date removes it. Drawn from the
@@ -32,13 +25,23 @@ export function MilestonesForm({
     { day: 0, title: "", dueDate: "", done: false },
   ];
   const e = state.errors ?? {};
+  // What is stored, as the rows post it (the spare row blank).
+  const stored = Object.fromEntries(
+    [...milestones, { day: 0, title: "", dueDate: "", done: false }].flatMap((m, i) => [
+      [`day-${i}`, m.day ? String(m.day) : ""],
+      [`title-${i}`, m.title],
+      [`dueAt-${i}`, m.dueDate],
+      [`done-${i}`, m.done ? "on" : ""],
+    ]),
+  );
   // The milestones are one list: any change to a row is a change to the list.
   const { basis, round, onInput } = useEditBasis(drawnOn, state, () => "milestones");
   return (
-    <form {...formProps} onInput={onInput} className="space-y-4">
-      <input type="hidden" name="basis" value={basis} />
+    <div data-part="milestones" onInput={onInput} className="space-y-4">
+      <input type="hidden" name="basis.milestones" value={basis} />
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, stored)} button={t("save")} />
       <input type="hidden" name="rows" value={rows.length} />
       {rows.map((m, i) => (
         <fieldset
@@ -79,31 +82,40 @@ export function MilestonesForm({
           </label>
         </fieldset>
       ))}
-      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={t("saving")} intent="milestones">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }
 
 export function RisksForm({
-  action,
   risks,
   basis: drawnOn,
 }: {
-  action: FormAction<SavedState>;
   risks: Record<string, { checked: boolean; notes: string; checkedBy: string }>;
   basis: string;
 }) {
   const t = useTranslations("projects.risks");
-  const { state, formProps } = useKeptForm<SavedState>(action, {});
+  const state = usePartAnswer<SavedState>("risks");
   // Saved: the fields show what is stored, and follow other organisers' saves where untouched.
   const v = state.saved ? undefined : state.values;
   const e = state.errors ?? {};
   const { basis, round, onInput } = useEditBasis(drawnOn, state);
+  // What is stored, as the fields post it (a box unticked posts nothing).
+  const stored = Object.fromEntries(
+    riskItems.flatMap(({ key }) => [
+      [`checked-${key}`, risks[key]?.checked ? "on" : ""],
+      [`notes-${key}`, risks[key]?.notes ?? ""],
+      [`checkedBy-${key}`, risks[key]?.checkedBy ?? ""],
+    ]),
+  );
   return (
-    <form {...formProps} onInput={onInput} className="space-y-4">
-      <input type="hidden" name="basis" value={basis} />
+    <div data-part="risks" onInput={onInput} className="space-y-4">
+      <input type="hidden" name="basis.risks" value={basis} />
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message ?? (Object.keys(e).length ? t("needsLook") : undefined)} />
+      <UnsavedNote shown={unsavedIn(state, stored)} button={t("save")} />
       {riskItems.map((item) => {
         const saved = risks[item.key];
         return (
@@ -140,25 +152,19 @@ export function RisksForm({
           </fieldset>
         );
       })}
-      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel={t("saving")} intent="risks">
+        {t("save")}
+      </SubmitButton>
+    </div>
   );
 }
 
 /** `stopped`: an organiser stopped the link (the page says so and since when); "no link yet" would not be true. */
-export function OwnerLinkForm({
-  action,
-  hasLink,
-  stopped,
-}: {
-  action: FormAction<SavedState>;
-  hasLink: boolean;
-  stopped: boolean;
-}) {
+export function OwnerLinkForm({ hasLink, stopped }: { hasLink: boolean; stopped: boolean }) {
   const t = useTranslations("projects.ownerLink");
-  const { state, formProps } = useKeptForm<SavedState>(action, {});
+  const state = usePartAnswer<SavedState>("ownerLink");
   return (
-    <form {...formProps} className="space-y-4">
+    <div data-part="ownerLink" className="space-y-4">
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
       {state.link ? <CopyField id="owner-link" label={t("label")} value={state.link} /> : null}
@@ -168,26 +174,27 @@ export function OwnerLinkForm({
         <p className="text-sm text-ink-soft">{t("none")}</p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="intent" value="new" className="btn btn-primary">
+        <button type="submit" name="intent" value="ownerLink.new" className="btn btn-primary">
           {hasLink || state.link ? t("makeNew") : t("make")}
         </button>
         {hasLink || state.link ? (
-          <button type="submit" name="intent" value="revoke" className="btn btn-secondary">
+          <button type="submit" name="intent" value="ownerLink.revoke" className="btn btn-secondary">
             {t("revoke")}
           </button>
         ) : null}
       </div>
-    </form>
+    </div>
   );
 }
 
-export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<SavedState>; ownerEmail: string }) {
+export function OwnerEmailForm({ ownerEmail }: { ownerEmail: string }) {
   const t = useTranslations("projects.ownerEmail");
-  const { state, formProps } = useKeptForm<SavedState>(action, {});
+  const state = usePartAnswer<SavedState>("ownerEmail");
   return (
-    <form {...formProps} className="space-y-3">
+    <div data-part="ownerEmail" className="space-y-3">
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
+      <UnsavedNote shown={unsavedIn(state, { ownerEmail })} button={t("save")} />
       <TextField
         name="ownerEmail"
         label={t("label")}
@@ -199,10 +206,10 @@ export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<Save
         defaultValue={state.values?.ownerEmail ?? ownerEmail}
         error={state.errors?.ownerEmail}
       />
-      <SubmitButton pendingLabel={t("saving")} className="btn btn-secondary">
+      <SubmitButton pendingLabel={t("saving")} className="btn btn-secondary" intent="ownerEmail">
         {t("save")}
       </SubmitButton>
-    </form>
+    </div>
   );
 }
 
@@ -210,17 +217,21 @@ export function OwnerEmailForm({ action, ownerEmail }: { action: FormAction<Save
  * Shows the project on the public progress page or takes it off; the answer says how many people are
  * being told by email (the emails go after it, so a slow relay never holds the form).
  */
-export function PublicForm({ action, isPublic }: { action: FormAction<SavedState>; isPublic: boolean }) {
+export function PublicForm({ isPublic }: { isPublic: boolean }) {
   const t = useTranslations("projects.detail");
-  const { state, formProps } = useKeptForm<SavedState>(action, {});
+  const state = usePartAnswer<SavedState>("public");
   return (
-    <form {...formProps} className="space-y-3">
+    <div data-part="public" className="space-y-3">
       <SavedMessage message={state.saved} />
       <FormMessage message={state.message} />
       <input type="hidden" name="public" value={isPublic ? "no" : "yes"} />
-      <SubmitButton pendingLabel={t("savingPublic")} className={isPublic ? "btn btn-secondary" : "btn btn-primary"}>
+      <SubmitButton
+        pendingLabel={t("savingPublic")}
+        className={isPublic ? "btn btn-secondary" : "btn btn-primary"}
+        intent="public"
+      >
         {isPublic ? t("makePrivate") : t("makePublic")}
       </SubmitButton>
-    </form>
+    </div>
   );
 }

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CheckInForm } from "@/app/ui/check-in-form";
 import { CheckInHistory } from "@/app/ui/check-in-history";
 import { FollowUpBadge } from "@/app/ui/follow-up-badge";
 import { sharedDatabase } from "@/db";
@@ -14,16 +13,12 @@ import { milestoneViews, riskFields } from "@/lib/projects/follow-up-merge";
 import { followUpVersion } from "@/lib/projects/follow-up-version";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { organisersOnlyText, requireAccount, staffAccess } from "../../../../access";
+import { PageForm } from "../../../../page-form";
 import { PageShell } from "../../../../page-shell";
-import {
-  organiserCheckInAction,
-  ownerLinkAction,
-  saveMilestonesAction,
-  saveOwnerEmailAction,
-  saveRisksAction,
-  setPublicAction,
-} from "../actions";
+import { saveProjectPage } from "../actions";
+import { CheckInPart } from "./check-in-part";
 import { MilestonesForm, OwnerEmailForm, OwnerLinkForm, PublicForm, RisksForm } from "./detail-forms";
+import { projectParts } from "./parts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("projects.detail");
@@ -89,23 +84,23 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         </p>
       </header>
 
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <PageForm
+        action={saveProjectPage.bind(null, event.slug, project.id)}
+        parts={projectParts}
+        className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]"
+      >
         <section aria-labelledby="owner-heading" className="card space-y-4 p-6">
           <h2 id="owner-heading" className="text-xl font-bold tracking-tight">
             {t("ownerLinkHeading")}
           </h2>
           <p className="text-ink-soft">{t("ownerLinkIntro")}</p>
-          <OwnerLinkForm
-            action={ownerLinkAction.bind(null, event.slug, project.id)}
-            hasLink={project.ownerTokenHash !== null}
-            stopped={project.ownerLinkStoppedAt !== null}
-          />
+          <OwnerLinkForm hasLink={project.ownerTokenHash !== null} stopped={project.ownerLinkStoppedAt !== null} />
           {project.ownerLinkStoppedAt !== null && project.ownerTokenHash === null ? (
             <p className="text-sm text-ink-soft">
               {t("linkStopped", { date: localShortDate(locale, project.ownerLinkStoppedAt) })}
             </p>
           ) : null}
-          <OwnerEmailForm action={saveOwnerEmailAction.bind(null, event.slug, project.id)} ownerEmail={project.ownerEmail} />
+          <OwnerEmailForm ownerEmail={project.ownerEmail} />
           {project.remindersStoppedAt !== null ? (
             <p className="text-sm text-ink-soft">
               {t("remindersStopped", { date: localShortDate(locale, project.remindersStoppedAt) })}
@@ -118,7 +113,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {t("publicHeading")}
           </h2>
           <p className="text-ink-soft">{project.isPublic ? t("isPublic") : t("isPrivate")}</p>
-          <PublicForm action={setPublicAction.bind(null, event.slug, project.id)} isPublic={project.isPublic} />
+          <PublicForm isPublic={project.isPublic} />
           <Link href={`/e/${project.fromEvent.slug}/progress`} className="link">
             {t("seePublic")}
           </Link>
@@ -129,11 +124,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {t("milestonesHeading")}
           </h2>
           <p className="text-ink-soft">{t("milestonesIntro")}</p>
-          <MilestonesForm
-            action={saveMilestonesAction.bind(null, event.slug, project.id)}
-            milestones={milestones}
-            basis={basisOf({ milestones })}
-          />
+          <MilestonesForm milestones={milestones} basis={basisOf({ milestones })} />
         </section>
 
         <section aria-labelledby="checkins-heading" className="card space-y-4 p-6">
@@ -148,12 +139,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {t("recordHeading")}
           </h2>
           <p className="text-ink-soft">{t("recordIntro")}</p>
-          <CheckInForm
-            action={organiserCheckInAction.bind(null, event.slug, project.id)}
-            defaultAuthor={account.name}
-            isPublic={project.isPublic}
-            submission={randomUUID()}
-          />
+          <CheckInPart defaultAuthor={account.name} isPublic={project.isPublic} submission={randomUUID()} />
         </section>
 
         <section aria-labelledby="risks-heading" className="card space-y-4 p-6 lg:col-span-2">
@@ -161,13 +147,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {t("risksHeading")}
           </h2>
           <p className="text-ink-soft">{t("risksIntro")}</p>
-          <RisksForm
-            action={saveRisksAction.bind(null, event.slug, project.id)}
-            risks={risks}
-            basis={basisOf(riskFields(project.risks))}
-          />
+          <RisksForm risks={risks} basis={basisOf(riskFields(project.risks))} />
         </section>
-      </div>
+      </PageForm>
     </PageShell>
   );
 }

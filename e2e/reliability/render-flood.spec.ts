@@ -84,7 +84,11 @@ test("one address flooding pages gets its excess refused, and everyone else's pa
     await Promise.race([firstRefusal, batch[0]]);
     if (!full) batch = Array.from({ length: addressLine }, send);
   }
-  expect(full, "the flooder's line never filled").toBe(true);
+  const statuses = answered.reduce<Record<string, number>>((counts, a) => {
+    counts[a.status] = (counts[a.status] ?? 0) + 1;
+    return counts;
+  }, {});
+  expect(full, `the flooder's line never filled: ${floodAnswers.length} sent, answered ${JSON.stringify(statuses)}`).toBe(true);
   // Counted from here: under load the flooder's first pages are served while its requests are
   // still arriving, before its line is full, and those say nothing about the visitor's turn.
   const sentAt = answered.length;

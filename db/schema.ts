@@ -440,6 +440,13 @@ export const commandLogScrubs = sqliteTable("command_log_scrubs", {
    */
   joinedLap: integer("joined_lap"),
   joinedAt: integer("joined_at"),
+  /**
+   * Unused since the walks: kept for one release, because processes of the release before still
+   * insert them during a rolling deploy (a column dropped under them fails every leave and
+   * rename). Drop them in a later migration.
+   */
+  doneTo: integer("done_to").notNull().default(0),
+  doneToWithoutEvent: integer("done_to_without_event").notNull().default(0),
   createdAt: createdAt(),
 });
 

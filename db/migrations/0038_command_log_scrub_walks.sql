@@ -5,6 +5,4 @@ CREATE TABLE `command_log_scrub_walks` (
 );
 --> statement-breakpoint
 ALTER TABLE `command_log_scrubs` ADD `joined_lap` integer;--> statement-breakpoint
-ALTER TABLE `command_log_scrubs` ADD `joined_at` integer;--> statement-breakpoint
-ALTER TABLE `command_log_scrubs` DROP COLUMN `done_to`;--> statement-breakpoint
-ALTER TABLE `command_log_scrubs` DROP COLUMN `done_to_without_event`;
+ALTER TABLE `command_log_scrubs` ADD `joined_at` integer;

@@ -41,8 +41,9 @@ export const operationsSchema = z.object({
   ),
   // How many page requests from one address may wait for their turn at rendering; past it that
   // address's pages are answered 503 with Retry-After. Default 400 (renderLimits.addressLine): a
-  // venue of 300 phones behind one router. Raise it for a bigger venue behind one address.
-  PAGE_LINE_PER_ADDRESS: optional(wholeNumber(10, 20_000)),
+  // venue of 300 phones behind one router. Raise it for a bigger venue behind one address (at most
+  // 2,000: the process holds no more waiting, renderLimits.waiting).
+  PAGE_LINE_PER_ADDRESS: optional(wholeNumber(10, 2_000)),
 });
 
 /** Staff single sign-on with OpenID Connect (README "Staff sign-in"). */

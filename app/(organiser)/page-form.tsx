@@ -13,6 +13,7 @@ import {
   useState,
 } from "react";
 import type { PageFormState } from "./page-form-answer";
+import { submittedFormData } from "./submitted-form-data";
 import { type FormAction, takeToAnswer, useSentAction } from "./use-kept-form";
 
 type Answer = NonNullable<PageFormState["answer"]>;
@@ -75,7 +76,7 @@ export function PageForm({
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const part = submitter?.closest("[data-part]")?.getAttribute("data-part");
-    senders.get(part ?? "")?.(new FormData(event.currentTarget, submitter), event.currentTarget);
+    senders.get(part ?? "")?.(submittedFormData(event.currentTarget, submitter), event.currentTarget);
   };
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} noValidate onKeyDown={enterPressesOwnButton} className={className}>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { FormState } from "@/app/ui/form";
 import { readRefusal } from "@/lib/forms/refusal";
+import { submittedFormData } from "./submitted-form-data";
 
 /**
  * A server action a form posts to, with whatever it needs besides the form (the event's slug, a
@@ -44,7 +45,7 @@ export function useKeptForm<State extends FormState>(action: FormAction<State>, 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const form = new FormData(event.currentTarget, submitter);
+    const form = submittedFormData(event.currentTarget, submitter);
     setScripted(true);
     startTransition(() => send(form));
   };

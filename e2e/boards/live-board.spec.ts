@@ -120,6 +120,12 @@ test("grouping and moving on the laptop are seen on phones; moving works from th
   // Drag one note onto another: a group forms, and the phone sees it.
   await wall.filter({ hasText: "Clean toilets" }).dragTo(wall.filter({ hasText: "Friendly staff" }));
   await expect(desk.getByTestId("wall-group")).toHaveCount(1);
+  // A title pasted past its limit stays as typed, counted, and is not sent (it would be refused and lost).
+  const pasted = "Good service from the people on the front desk, the cleaners and everyone at the café counter";
+  await desk.getByLabel("Group title").fill(pasted);
+  await desk.getByLabel("Group title").press("Enter");
+  await expect(desk.getByLabel("Group title")).toHaveValue(pasted);
+  await expect(desk.getByText(`${pasted.length - 80} characters too long`)).toBeVisible();
   await desk.getByLabel("Group title").fill("Good service");
   await desk.getByLabel("Group title").press("Enter");
   await expect(handset.getByTestId("note").filter({ hasText: "Clean toilets" })).toContainText("Group: Good service");

@@ -147,10 +147,13 @@ test("'Save status' without JavaScript keeps and saves the brief's words typed a
   const [saved] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(saved).toMatchObject({ status: "published", problem: typed, whyItMatters: "People travel to a closed door." });
 
-  // And the other way: words typed, then "Save brief", leave the status chosen as it is stored.
+  // And the other way: words typed, then "Save brief", leave the status chosen as it is stored;
+  // a file's title typed meanwhile comes back as typed, for its upload.
   await page.getByLabel("Budget").fill("£2,000");
+  await page.getByLabel("Title (optional)").fill("Branch survey 2025");
   await page.getByRole("button", { name: "Save brief" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Title (optional)")).toHaveValue("Branch survey 2025");
   const [again] = await (await db()).read.select().from(briefs).where(eq(briefs.id, briefId));
   expect(again).toMatchObject({ status: "published", budget: "£2,000", problem: typed });
   await context.close();

@@ -10,6 +10,7 @@ import { positionBetween } from "@/lib/boards/positions";
 import { neighbourNote, wallKeyIntent, wallKeyShortcuts } from "@/lib/boards/wall-keys";
 import { projectorWallLayout, segmentsInOrder, type WallLayout } from "@/lib/boards/wall-layout";
 import { type BoardHandle, useBoard, useHiddenNoteTexts } from "@/lib/realtime/client/use-board";
+import { boardLimits } from "@/lib/realtime/constants";
 import type { WireNote } from "@/lib/realtime/contract";
 import { BoardBadges } from "./board-badges";
 import { MapWall } from "./map-wall";
@@ -59,6 +60,7 @@ function GroupTitle({
     if (answered) void answered.finally(() => setSent((s) => (s === title ? null : s)));
     else setSent(null);
   };
+  const tooLong = draft !== null && draft.length > boardLimits.groupTitle;
   // Escape gives the change up: the blur that follows must not save it.
   const cancelled = useRef(false);
   if (!editable) return <p className="truncate px-1 text-[1em] font-bold">{title || t("untitled")}</p>;
@@ -66,6 +68,8 @@ function GroupTitle({
     <form
       onSubmit={(e) => {
         e.preventDefault();
+        // Too long, it stays as typed with its count, to shorten: sent, it would be refused and lost.
+        if (tooLong) return;
         if (draft !== null) rename(draft);
         setDraft(null);
         onDone?.();
@@ -89,11 +93,12 @@ function GroupTitle({
         tabIndex={onDone ? -1 : undefined}
         data-group-title={groupId}
         onBlur={() => {
+          if (tooLong && !cancelled.current) return;
           if (draft !== null && draft !== title && !cancelled.current) rename(draft);
           cancelled.current = false;
           setDraft(null);
         }}
-        maxLength={80}
+        maxLength={boardLimits.groupTitle}
         className="w-full rounded-md border-2 border-transparent bg-transparent px-1 py-1 font-bold hover:border-line focus:border-brand focus:bg-white"
       />
     </form>

@@ -97,9 +97,15 @@ export async function saveBriefAction(
   _previous: BriefFormState,
   form: FormData,
 ): Promise<BriefFormState> {
-  slug = textArg(slug);
-  briefId = textArg(briefId);
   form = formArg(form);
+  const answer = await saveBrief(textArg(slug), textArg(briefId), form);
+  // A file's title typed beside another button's post (Save brief, Save status, Enter in a field,
+  // a list's Add) comes back as typed, for its upload, not emptied (a chosen file must be chosen again).
+  const fileTitle = fieldText(form, "fileTitle");
+  return answer.upload || !fileTitle ? answer : { ...answer, upload: { values: { fileTitle } } };
+}
+
+async function saveBrief(slug: string, briefId: string, form: FormData): Promise<BriefFormState> {
   // The status is part of the brief's form: "Save status" posts the words typed above it too, so
   // nothing typed is lost to it, with or without JavaScript. A form without it (a script, an older
   // page) leaves the status as it is.

@@ -67,7 +67,7 @@ export function createMetrics() {
   });
   const renderAdmissions = new Counter({
     name: "madein_render_admissions_total",
-    help: "Requests that render a page, by how each was let through (lib/server/render-turns.ts): now, waited (in its address's line), gone (the client left while waiting); refused with 503: line (its line full), full (every line full), shed (cut from the longest line), late (waited too long), prefetch (a prefetch that would have waited: nobody is waiting for it); overran (a turn held too long, no longer counted).",
+    help: "Requests that render a page, by how each was let through (lib/server/render-turns.ts): now, waited (in its address's line), gone (the client left while waiting); refused with 503: line (its line full), full (every line full), shed (cut from the longest line), late (waited too long); overran (a turn held too long, no longer counted).",
     labelNames: ["outcome"] as const,
     registers: [registry],
   });

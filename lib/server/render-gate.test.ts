@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { readRefusal } from "@/lib/forms/refusal";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
-import { createRenderGate, isPrefetch, type RenderGate, type RenderOutcome, rendersPage } from "./render-gate";
+import { createRenderGate, type RenderGate, type RenderOutcome, rendersPage } from "./render-gate";
 
 let server: Server | undefined;
 let gate: RenderGate | undefined;
@@ -125,34 +125,6 @@ describe("turns at rendering pages, over HTTP", () => {
     }
   });
 
-  it("refuses at once a prefetch that would wait, however the browser marks it, and serves the tap after it first", async () => {
-    const { get, renderedPaths, until, finish, outcomes, gate } = await serve();
-    const open = [get("/e/lambeth", "192.0.2.1"), get("/e/lambeth/teams", "192.0.2.1")];
-    await until(() => renderedPaths().length === 2);
-    const marks: Record<string, string>[] = [
-      { "next-router-prefetch": "1", rsc: "1" },
-      { "sec-purpose": "prefetch;prerender" },
-      { purpose: "prefetch" },
-    ];
-    for (const [i, mark] of marks.entries()) {
-      const answer = await get(`/e/lambeth/board?${i}`, "192.0.2.1", mark).answer;
-      expect(answer.status).toBe(503);
-      expect(answer.headers["retry-after"]).toBe("5");
-      expect(answer.headers["cache-control"]).toBe("no-store");
-    }
-    expect(outcomes.filter((o) => o === "prefetch")).toHaveLength(3);
-    // The tap waits for the first free place, and nothing prefetched was rendered or is waiting.
-    const tap = get("/e/lambeth/board", "192.0.2.1", { rsc: "1" });
-    await until(() => gate.waiting() === 1);
-    finish("/e/lambeth");
-    await until(() => renderedPaths().includes("/e/lambeth/board"));
-    finish("/e/lambeth/board");
-    finish("/e/lambeth/teams");
-    expect((await tap.answer).status).toBe(200);
-    await Promise.all(open.map((o) => o.answer));
-    expect(renderedPaths()).toEqual(["/e/lambeth", "/e/lambeth/teams", "/e/lambeth/board"]);
-  });
-
   it("tells a form's script why its post was refused a turn, in words it can show; a form without script gets the sentence", async () => {
     const { get, renderedPaths, until, gate } = await serve();
     for (let i = 0; i < 5; i++) get(`/e/flood?${i}`, "203.0.113.1");
@@ -197,15 +169,5 @@ describe("which requests render a page", () => {
     expect(rendersPage("GET", "/photos/abc", files)).toBe(false);
     expect(rendersPage("GET", "/e/made-in-lambeth/calendar.ics", files)).toBe(false);
     expect(rendersPage("OPTIONS", "/j/7N9MFF", files)).toBe(false);
-  });
-
-  it("tells a prefetch, Next's or the browser's, from a page someone asked for", () => {
-    expect(isPrefetch({ "next-router-prefetch": "1", rsc: "1" })).toBe(true);
-    expect(isPrefetch({ "sec-purpose": "prefetch" })).toBe(true);
-    expect(isPrefetch({ "sec-purpose": "prefetch;prerender" })).toBe(true);
-    expect(isPrefetch({ purpose: "Prefetch" })).toBe(true);
-    expect(isPrefetch({ rsc: "1" })).toBe(false);
-    expect(isPrefetch({ "sec-purpose": "prefetching-soon" })).toBe(false);
-    expect(isPrefetch({})).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { clientIpHeader } from "@/lib/rate-limit/form-limit";
 import { isRouteHandlerPath } from "./action-gate";
@@ -52,20 +52,6 @@ export function rendersPage(method: string | undefined, path: string, files: Rea
   if (method !== "GET" && method !== "HEAD" && method !== "POST") return false;
   if (path.startsWith("/_next/") || path.startsWith("/__nextjs")) return false;
   return !files.has(path) && !isRouteHandlerPath(path);
-}
-
-/**
- * Whether nobody is waiting for this request's answer yet: Next's router prefetching a link
- * (`Next-Router-Prefetch`), or the browser's own prefetch or prerender (`Sec-Purpose`, and
- * `Purpose` from older browsers; a list whose item may carry parameters, as `prefetch;prerender`).
- */
-export function isPrefetch(headers: IncomingHttpHeaders): boolean {
-  if (headers["next-router-prefetch"] !== undefined) return true;
-  return [headers["sec-purpose"], headers.purpose].some((value) =>
-    String(value ?? "")
-      .split(",")
-      .some((item) => item.split(";")[0]?.trim().toLowerCase() === "prefetch"),
-  );
 }
 
 export type RenderGateOptions = {
@@ -130,14 +116,11 @@ export function createRenderGate(options: RenderGateOptions = {}) {
         req.headers[turnHeader] = ticket;
         render();
       };
-      // Only a request that would wait needs to say who it is: its line depends on it. A prefetch
-      // never waits, so one that would is refused here and now, without asking.
-      const prefetch = isPrefetch(req.headers);
-      const person =
-        !prefetch && turns.wouldWait(address) && options.personOf ? await options.personOf(req).catch(() => null) : null;
+      // Only a request that would wait needs to say who it is: its line depends on it.
+      const person = turns.wouldWait(address) && options.personOf ? await options.personOf(req).catch(() => null) : null;
       if (gone()) return; // while it said who it is
       const turn = turns.enter(
-        { address, person, prefetch },
+        { address, person, prefetch: req.headers["next-router-prefetch"] !== undefined },
         {
           start: () => {
             counted("waited");

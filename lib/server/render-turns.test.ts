@@ -7,6 +7,7 @@ const small: RenderLimits = {
   inFlight: 4,
   addressLine: 3,
   personLine: 2,
+  prefetchLine: 1,
   waiting: 8,
 };
 
@@ -84,29 +85,14 @@ describe("turns at rendering a page", () => {
     expect(asks[2]?.started).toBe(false);
   });
 
-  it("renders a prefetch only in a free place: one that would wait is refused at once, and pages still wait", () => {
+  it("lets a prefetch wait only behind a short line", () => {
     const { ask } = setup();
-    expect(ask("prefetch0", "203.0.113.1", { prefetch: true }).turn.outcome).toBe("now");
+    ask("a0", "203.0.113.1");
     ask("a1", "203.0.113.1");
-    expect(ask("prefetch1", "203.0.113.1", { prefetch: true }).refused).toBe("prefetch");
-    expect(ask("prefetch2", "203.0.113.1", { prefetch: true, person: "p-amara" }).refused).toBe("prefetch");
-    // A page asked for by a person still has the whole line.
+    expect(ask("prefetch0", "203.0.113.1", { prefetch: true }).turn.outcome).toBe("waiting");
+    expect(ask("prefetch1", "203.0.113.1", { prefetch: true }).turn.outcome).toBe("line");
+    // A page asked for by a person still has the rest of the line.
     expect(ask("page", "203.0.113.1").turn.outcome).toBe("waiting");
-  });
-
-  it("serves a tap next in its person's line although eight prefetches of theirs came first", () => {
-    const { ask, order } = setup(renderLimits);
-    // The venue's other phones hold the address's renders.
-    const others = Array.from({ length: renderLimits.perAddress }, (_, i) => ask(`other${i}`, "192.0.2.1", { person: `p-${i}` }));
-    // Amara's page links seven pages and a menu; her phone prefetches them all, then she taps one.
-    const prefetches = Array.from({ length: 8 }, (_, i) =>
-      ask(`prefetch${i}`, "192.0.2.1", { person: "p-amara", prefetch: true }),
-    );
-    const tap = ask("tap", "192.0.2.1", { person: "p-amara" });
-    expect(prefetches.map((p) => p.refused)).toEqual(Array(8).fill("prefetch"));
-    expect(tap.turn.outcome).toBe("waiting");
-    others[0]?.turn.leave();
-    expect(order.at(-1)).toBe("tap");
   });
 
   it("gives each person we know a line of their own inside their address's turns", () => {

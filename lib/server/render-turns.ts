@@ -4,10 +4,7 @@
  * page), one render in flight gives about 26 pages a second, four about 39, fifty about 43. More in
  * flight only makes each take longer, so one address asking over and over made everybody's pages
  * take seconds. Here each address gets a few renders at once and waits in its own line for more,
- * lines take turns, and what is past a line's end is refused (the caller answers 503). A prefetch
- * never waits: it renders in a free place or is refused at once, so a line holds only pages someone
- * asked for, and a tap is never behind its own page's prefetches (Next fetches a page whose
- * prefetch failed when it is followed).
+ * lines take turns, and what is past a line's end is refused (the caller answers 503).
  *
  * Pure: no timers, no HTTP; the caller says when a render ends or its asker goes away, and calls
  * `expire` now and then.
@@ -22,6 +19,8 @@ export type RenderLimits = {
   addressLine: number;
   /** Waiting per person (a signed cookie of ours), inside their address's turns. */
   personLine: number;
+  /** How many may be waiting ahead of a prefetch in its line before it is refused. */
+  prefetchLine: number;
   /** Waiting in the process, all lines together. */
   waiting: number;
   /** How long a request may wait for its turn; a turn counts as in flight for half of it at most. */
@@ -34,9 +33,10 @@ export type RenderLimits = {
  * - 16 in the process: renders only take turns on the CPU, so sixteen at once keep it busy (with
  *   room for a render waiting on the disk) while a newcomer's render is not spread over hundreds.
  * - 400 waiting per address: a venue of 300 phones behind one router, all opening the join page
- *   the moment the facilitator says so, each asking once for the page (its prefetches never wait).
- *   At about 40 renders a second the last of them is answered within about ten seconds.
- * - 16 per person: one phone's pages in a few tabs, and the forms it sends.
+ *   the moment the facilitator says so, each asking once for the page and a few times for the
+ *   links it prefetches (prefetches wait only behind a short line, below). At about 40 renders a
+ *   second the last of them is answered within about ten seconds.
+ * - 16 per person: one phone's page, its prefetches and a few tabs.
  * - 2,000 waiting in the process: a few venues' worth. Each holds a connection, not a body (the
  *   body is read in its turn); past it the longest line is cut first.
  * - 30 s of waiting: past that, a person is better told to try again than left looking at a blank
@@ -52,21 +52,19 @@ export const renderLimits: RenderLimits = {
   inFlight: 16,
   addressLine: 400,
   personLine: 16,
+  prefetchLine: 8,
   waiting: 2_000,
   maxWaitMs: 30_000,
 };
 
-/**
- * Why a request gets no turn: its line is full, every line is, cut from the longest line, waited
- * too long, or a prefetch that would have waited.
- */
-export type Refusal = "line" | "full" | "shed" | "late" | "prefetch";
+/** Why a request gets no turn: its line is full, every line is, cut from the longest line, or waited too long. */
+export type Refusal = "line" | "full" | "shed" | "late";
 
 export type Asker = {
   address: string;
   /** A person we signed a cookie for: their own line inside the address's turns. */
   person?: string | null;
-  /** A link the browser fetches in case it is followed: nobody waits for it, so it never waits. */
+  /** A link the browser fetches in case it is followed: nobody waits for it. */
   prefetch?: boolean;
 };
 
@@ -214,12 +212,9 @@ export function createRenderTurns(limits: RenderLimits = renderLimits, now: () =
         running.add(entry);
         return turn("now");
       }
-      if (asker.prefetch) {
-        forgetIfIdle(asker.address, state);
-        return turn("prefetch");
-      }
       const lane = state.lanes.get(entry.lane) ?? [];
-      if (lane.length >= (asker.person ? limits.personLine : limits.addressLine)) {
+      const lineLimit = asker.person ? limits.personLine : limits.addressLine;
+      if (lane.length >= (asker.prefetch ? Math.min(lineLimit, limits.prefetchLine) : lineLimit)) {
         forgetIfIdle(asker.address, state);
         return turn("line");
       }

@@ -22,6 +22,11 @@ const nextConfig: NextConfig = {
     // after that second fetch (bench/README.md, finding 16).
     inlineCss: true,
   },
+  // Metadata (a page's <title>) is rendered with the page, never streamed after it: streamed, each
+  // refresh that follows the room (router.refresh) took the old <title> away before the new one
+  // came, so a tab, a screen reader or an accessibility check could find a page with no title.
+  // The titles come from the message catalogue: holding the page for them costs nothing measurable.
+  htmlLimitedBots: /.*/,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` owns type errors; the build need not redo them
 };
 

@@ -95,6 +95,39 @@ describe("turns at rendering a page", () => {
     expect(ask("page", "203.0.113.1").turn.outcome).toBe("waiting");
   });
 
+  it("serves a page someone is waiting to see before the prefetches waiting in their line", () => {
+    const { ask, order } = setup({ ...small, personLine: 6, prefetchLine: 6 });
+    const pages = [ask("page0", "203.0.113.1", { person: "p-amara" }), ask("page1", "203.0.113.1", { person: "p-amara" })];
+    const prefetches = Array.from({ length: 3 }, (_, i) =>
+      ask(`prefetch${i}`, "203.0.113.1", { person: "p-amara", prefetch: true }),
+    );
+    expect(prefetches.map((a) => a.turn.outcome)).toEqual(["waiting", "waiting", "waiting"]);
+    // Amara taps a link while her last page's prefetches wait, then another.
+    const tap = ask("tap", "203.0.113.1", { person: "p-amara" });
+    const tap2 = ask("tap2", "203.0.113.1", { person: "p-amara" });
+    pages[0]?.turn.leave();
+    pages[1]?.turn.leave();
+    tap.turn.leave();
+    expect(order).toEqual(["page0", "page1", "tap", "tap2", "prefetch0"]);
+    expect(tap2.started).toBe(true);
+  });
+
+  it("refuses a prefetch that waited too long even when a newer page waits before it", () => {
+    const { ask, tick, turns } = setup({ ...small, personLine: 6, prefetchLine: 6, maxWaitMs: 20_000 });
+    const first = [ask("page0", "203.0.113.1", { person: "p-amara" }), ask("page1", "203.0.113.1", { person: "p-amara" })];
+    ask("page2", "203.0.113.1", { person: "p-amara" });
+    ask("page3", "203.0.113.1", { person: "p-amara" });
+    const prefetch = ask("prefetch", "203.0.113.1", { person: "p-amara", prefetch: true });
+    tick(10_500);
+    for (const page of first) page.turn.leave();
+    tick(4_500);
+    const tap = ask("tap", "203.0.113.1", { person: "p-amara" });
+    tick(5_000);
+    expect(turns.expire()).toEqual({ late: 1, overran: 0 });
+    expect(prefetch.refused).toBe("late");
+    expect(tap.refused).toBeNull();
+  });
+
   it("gives each person we know a line of their own inside their address's turns", () => {
     const { ask, order } = setup();
     const flood = Array.from({ length: 6 }, (_, i) => ask(`anon${i}`, "192.0.2.7"));
@@ -137,7 +170,7 @@ describe("turns at rendering a page", () => {
     expect(ask("a-more", "203.0.113.1").refused).toBe("full");
   });
 
-  it("refuses those who waited too long, oldest first", () => {
+  it("refuses those who waited too long", () => {
     const { ask, tick, turns } = setup({ ...small, addressLine: 10, maxWaitMs: 30_000 });
     const asks = Array.from({ length: 6 }, (_, i) => ask(`a${i}`, "203.0.113.1"));
     tick(10_000);

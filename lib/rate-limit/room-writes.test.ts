@@ -88,6 +88,8 @@ describe("createRoomWrites", () => {
     const crowd = await Promise.all(Array.from({ length: 20 }, (_, i) => budget.admit("writes", "e", "team:join", `c${i}`)));
     expect(crowd.filter((w) => w.admitted === "now")).toHaveLength(3);
     expect(crowd.filter((w) => w.admitted === "refused")).toHaveLength(17);
+    // Each of them is told the room is busy: none has spent a share of their own.
+    expect(crowd.filter((w) => w.spent === "event")).toHaveLength(17);
     expect(waits).toHaveLength(17);
   });
 
@@ -120,6 +122,8 @@ describe("createRoomWrites", () => {
     await (await budget.admit("writes", "e", "showcase:save", "a")).settle(400);
     const again = await budget.admit("writes", "e", "showcase:save", "a");
     expect(again.admitted).toBe("refused");
+    // Told it is their own pace, not the room's.
+    expect(again.spent).toBe("person");
     // Refused by their share, it took nothing of the room's.
     expect((await writes.get("e"))?.consumedPoints).toBe(400);
     for (const command of ["note:create", "team:join", "note:move"]) {

@@ -70,6 +70,8 @@ export type WriteAdmission = "now" | "waited" | "refused";
 
 export type RoomWrite = {
   admitted: WriteAdmission;
+  /** Refused: whose allowance was spent, the person's own share or the whole event's. */
+  spent?: "person" | "event";
   /** Once it has run: charges what it turned out to cost (`fanoutCost`) against what it reserved. */
   settle(cost: number): Promise<void>;
 };
@@ -140,24 +142,26 @@ export function createRoomWrites(options: {
        * so a costly write turned away does not spend what a small one could still have had; but not
        * in a window's last moment, when it could land in the next one as credit.
        */
-      const take = async () => {
+      const take = async (): Promise<{ wait: number; spent: "person" | "event" } | null> => {
         const personal = share ? await takePoints(share, person, reserved) : null;
         if (share && personal !== null) {
           if (personal > givingBackMarginMs) await pay(share, person, -reserved);
-          return personal;
+          return { wait: personal, spent: "person" };
         }
         const room = await takePoints(limiter, eventId, reserved);
         if (room === null) return null;
         if (room > givingBackMarginMs) await pay(limiter, eventId, -reserved);
         // What the person's share held for it is theirs again: one person's, never a crowd's credit.
         if (share) await pay(share, person, -reserved);
-        return room;
+        return { wait: room, spent: "event" };
       };
-      const refused = { admitted: "refused" as const, settle: async () => {} };
-      const wait = await take();
-      if (wait === null) return { admitted: "now", settle };
-      await sleep(wait);
-      return (await take()) === null ? { admitted: "waited", settle } : refused;
+      const first = await take();
+      if (first === null) return { admitted: "now", settle };
+      await sleep(first.wait);
+      const second = await take();
+      return second === null
+        ? { admitted: "waited", settle }
+        : { admitted: "refused", spent: second.spent, settle: async () => {} };
     },
   };
 }

@@ -576,7 +576,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       metrics?.roomWrites.inc({ budget: roomBudget, admitted: roomWrite.admitted });
       if (roomWrite.admitted === "refused") {
         record("rate_limited");
-        return reply({ ok: false, error: { code: "rate_limited", message: "The room is very busy: try again in a moment." } });
+        // Held back at their own share, a person is told it is their pace, not everyone's.
+        const message =
+          roomWrite.spent === "person"
+            ? "You've sent a lot in a short time: wait a moment, then try again."
+            : "The room is very busy: try again in a moment.";
+        return reply({ ok: false, error: { code: "rate_limited", message } });
       }
       // It may have waited while the server began to stop.
       if (draining) return restarting();

@@ -67,6 +67,8 @@ export type StartOptions = {
   roomSnapshotBudget?: RealtimeOptions["roomSnapshotBudget"];
   roomReadBudget?: RealtimeOptions["roomReadBudget"];
   roomWrites?: RealtimeOptions["roomWrites"];
+  cheerPace?: RealtimeOptions["cheerPace"];
+  cheerIntervalMs?: RealtimeOptions["cheerIntervalMs"];
   log?: (message: string, error?: unknown) => void;
   /** The automatic retention sweep (lib/privacy); on unless `false`. */
   retentionSweep?: RetentionScheduleOptions | false;
@@ -268,6 +270,8 @@ export async function startServer(options: StartOptions) {
     roomSnapshotBudget: options.roomSnapshotBudget,
     roomReadBudget: options.roomReadBudget,
     roomWrites: options.roomWrites,
+    cheerPace: options.cheerPace,
+    cheerIntervalMs: options.cheerIntervalMs,
     redis,
     log,
     logger,

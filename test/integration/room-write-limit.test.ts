@@ -11,8 +11,9 @@ import { startTestServer, type TestServer } from "./support/server";
 
 let t: TestServer;
 beforeAll(async () => {
-  // About thirteen team changes per 2 s in a room of twenty-odd phones.
-  t = await startTestServer({ roomWrites: { writes: 300, votes: 1000, seconds: 2 } });
+  // About thirteen team changes per 2 s in a room of twenty-odd phones. Each person may spend all of
+  // it: here the crowd together is held back, not each person at their share (room-applause.test.ts).
+  t = await startTestServer({ roomWrites: { writes: 300, votes: 1000, perPerson: 300, seconds: 2 } });
 });
 afterAll(() => t.dispose());
 

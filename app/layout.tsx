@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { allLocales } from "@/lib/i18n/locales";
+import { Announcer } from "./ui/announcer";
 import { ForgetLeftBehind } from "./ui/forget-left-behind";
 import "./globals.css";
 
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         {/* Only what every page needs; a page that needs more says so (lib/i18n/areas.ts). */}
         <ClientMessages>{children}</ClientMessages>
         <ForgetLeftBehind />
+        <Announcer />
       </body>
     </html>
   );

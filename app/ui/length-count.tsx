@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { announce } from "./announcer";
 
 /** Whether the count shows: from the first character with `always` (a short limit), else once the limit is near. */
 export const lengthCountShown = (length: number, max: number, always = false) =>
@@ -17,7 +19,9 @@ export const lineCountShown = (length: number, max: number) =>
  * How much more a text box takes, or how far past its limit it is. The box itself takes all that
  * is typed or pasted: a `maxlength` cuts a paste short without a word, and nothing typed may be
  * lost. What is too long is refused with a message when sent, and stays in the box to shorten.
- * The box names it in its aria-describedby while it shows (`lengthCountShown`).
+ * The box names it in its aria-describedby while it shows (`lengthCountShown`), and how far over
+ * the limit it is, is said to a screen reader once typing pauses (`heardAfterMs`): a paste past
+ * the limit is otherwise only heard when the box is focused again.
  */
 export function LengthCount({
   id,
@@ -34,15 +38,24 @@ export function LengthCount({
   shown?: boolean;
 }) {
   const t = useTranslations("ui.length");
-  if (!shown) return null;
   const left = max - length;
+  const over = Math.max(0, -left);
+  useEffect(() => {
+    if (over === 0) return;
+    const timer = setTimeout(() => announce(t("overHeard", { count: over })), heardAfterMs);
+    return () => clearTimeout(timer);
+  }, [over, t]);
+  if (!shown) return null;
   return (
     <span
       id={id}
       className={`block text-sm ${left < 0 ? "font-semibold text-danger" : "text-ink-soft"}`}
       data-testid="length-count"
     >
-      {left < 0 ? t("over", { count: -left }) : t("left", { count: left })}
+      {left < 0 ? t("over", { count: over }) : t("left", { count: left })}
     </span>
   );
 }
+
+/** How long typing pauses before a box over its limit says by how much: once, not at every key. */
+const heardAfterMs = 1000;

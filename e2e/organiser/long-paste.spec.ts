@@ -23,6 +23,8 @@ test("an event name pasted past its limit stays whole, counted, and is refused w
   await expect(name).toHaveValue(longName);
   await expect(page.getByText(`${longName.length - 120} characters too long`)).toBeVisible();
   await expect(name).toHaveAttribute("aria-invalid", "true");
+  // A screen reader hears it once the paste is in, not only when the box is focused again.
+  await expect(page.getByTestId("announcer")).toHaveText(`Over the limit by ${longName.length - 120} characters`);
   await expectAccessible(page);
   await page.getByLabel("Starts").fill("2027-05-14T18:00");
   await page.getByLabel("Ends").fill("2027-05-16T17:00");

@@ -7,8 +7,10 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { refresh } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
+import type { Database, Tx } from "@/db/client";
 import { eventPhases, events } from "@/db/schema";
 import { agendaForMerge, isSparePhase, orderAgenda, postedAgendaSchema } from "@/lib/events/agenda";
 import {
@@ -25,7 +27,7 @@ import { saveAgenda } from "@/lib/events/save-agenda";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { updateEventDetails } from "@/lib/events/update-event-details";
 import { formArg, textArg } from "@/lib/forms/action-args";
-import { basisOf, mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
+import { type Basis, basisOf, type EditMerge, mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
 import { applyListIntent, fieldErrorsByPath, listFromForm, readListIntent } from "@/lib/forms/list-fields";
 import { localDayTime } from "@/lib/i18n/dates";
 import { localeInfo } from "@/lib/i18n/locales";
@@ -56,6 +58,38 @@ export type SavedFormState = FormState & {
   rows?: Record<string, string>[];
 };
 
+/** A section refused before any merge: its fields' messages, what was typed, and the basis it was posted on. */
+async function refusedSection(form: FormData, values: Record<string, string>, error: z.ZodError, message: string) {
+  return { errors: await localFieldErrors(error), values, message, postedBasis: postedBasis(form.get("basis")) };
+}
+
+/**
+ * Merges a section of the event's own row, posted on the form's basis, with what is stored at the
+ * moment of writing (another organiser may have saved since the form was drawn), and writes it
+ * unless a field conflicts. Null when the event was deleted by another organiser a moment ago.
+ */
+async function mergeIntoEvent<S extends Record<string, unknown>>(
+  db: Database,
+  eventId: string,
+  form: FormData,
+  section: {
+    stored: (row: typeof events.$inferSelect) => S;
+    merge: (basis: Basis | null, current: S) => EditMerge<S>;
+    write: (tx: Tx, merged: S) => Promise<unknown>;
+  },
+) {
+  const basis = readBasis(form.get("basis"));
+  return db.transact(async (tx) => {
+    const [row] = await tx.select().from(events).where(eq(events.id, eventId));
+    if (!row) return null;
+    const current = section.stored(row);
+    const merge = section.merge(basis, current);
+    if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
+    await section.write(tx, merge.merged);
+    return { merge, stored: merge.merged, saved: true };
+  });
+}
+
 export async function saveEventDetails(slug: string, _previous: SavedFormState, form: FormData): Promise<SavedFormState> {
   slug = textArg(slug);
   form = formArg(form);
@@ -64,25 +98,12 @@ export async function saveEventDetails(slug: string, _previous: SavedFormState, 
   if (!allowed) return { message: await organisersOnlyText(), values };
   const t = await getTranslations("organiser.edit");
   const parsed = eventDetailsSchema.safeParse(values);
-  if (!parsed.success) {
-    return {
-      errors: await localFieldErrors(parsed.error),
-      values,
-      message: t("notSaved"),
-      postedBasis: postedBasis(form.get("basis")),
-    };
-  }
-  const basis = readBasis(form.get("basis"));
+  if (!parsed.success) return refusedSection(form, values, parsed.error, t("notSaved"));
   const db = await sharedDatabase();
-  // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
-  const outcome = await db.transact(async (tx) => {
-    const [row] = await tx.select().from(events).where(eq(events.id, allowed.event.id));
-    if (!row) return null; // deleted by another organiser a moment ago
-    const current = storedEventDetails(row);
-    const merge = mergeEventDetails(basis, parsed.data, current);
-    if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
-    await updateEventDetails(tx, { eventId: allowed.event.id, details: merge.merged as EventDetails });
-    return { merge, stored: merge.merged, saved: true };
+  const outcome = await mergeIntoEvent(db, allowed.event.id, form, {
+    stored: storedEventDetails,
+    merge: (basis, current) => mergeEventDetails(basis, parsed.data, current),
+    write: (tx, merged) => updateEventDetails(tx, { eventId: allowed.event.id, details: merged as EventDetails }),
   });
   if (!outcome) return { message: await organisersOnlyText(), values };
   const answer = await mergedAnswer({
@@ -190,19 +211,11 @@ export async function saveEventLanguages(slug: string, _previous: SavedFormState
     }
     return { errors, values, message: t("notSaved"), postedBasis: postedBasis(form.get("basis")) };
   }
-  const basis = readBasis(form.get("basis"));
   const db = await sharedDatabase();
-  // Merged on what is stored at the moment of writing: another organiser may have saved since.
-  const outcome = await db.transact(async (tx) => {
-    const [row] = await tx
-      .select({ language: events.language, joinLanguages: events.joinLanguages })
-      .from(events)
-      .where(eq(events.id, allowed.event.id));
-    if (!row) return null; // deleted by another organiser a moment ago
-    const merge = mergeEdit(basis, parsed.data, row);
-    if (merge.conflicts.length > 0) return { merge, stored: row, saved: false };
-    await tx.update(events).set(merge.merged).where(eq(events.id, allowed.event.id));
-    return { merge, stored: merge.merged, saved: true };
+  const outcome = await mergeIntoEvent(db, allowed.event.id, form, {
+    stored: (row) => ({ language: row.language, joinLanguages: row.joinLanguages }),
+    merge: (basis, current) => mergeEdit(basis, parsed.data, current),
+    write: async (tx, merged) => void (await tx.update(events).set(merged).where(eq(events.id, allowed.event.id))),
   });
   if (!outcome) return { message: await organisersOnlyText(), values };
   const name = (code: string) => localeInfo(code)?.name ?? code;
@@ -232,32 +245,21 @@ export async function savePrivacySettings(slug: string, _previous: SavedFormStat
   if (!allowed) return { message: await organisersOnlyText(), values };
   const t = await getTranslations("organiser.edit");
   const parsed = privacySettingsSchema.safeParse(values);
-  if (!parsed.success) {
-    return {
-      errors: await localFieldErrors(parsed.error),
-      values,
-      message: t("notSaved"),
-      postedBasis: postedBasis(form.get("basis")),
-    };
-  }
-  const basis = readBasis(form.get("basis"));
+  if (!parsed.success) return refusedSection(form, values, parsed.error, t("notSaved"));
   const db = await sharedDatabase();
-  // Merged on what is stored at the moment of writing: another organiser may have saved since this form was drawn.
-  const outcome = await db.transact(async (tx) => {
-    const [row] = await tx.select().from(events).where(eq(events.id, allowed.event.id));
-    if (!row) return null; // deleted by another organiser a moment ago
-    const current = storedPrivacySettings(row);
-    const merge = mergeEdit(basis, parsed.data, current);
-    if (merge.conflicts.length > 0) return { merge, stored: current, saved: false };
-    await tx.update(events).set(merge.merged).where(eq(events.id, allowed.event.id));
-    await recordAudit(tx, {
-      eventId: allowed.event.id,
-      accountId: allowed.account.id,
-      action: "privacy.settings_changed",
-      subject: `retention-months:${merge.merged.retentionMonths}`,
-      now: Date.now(),
-    });
-    return { merge, stored: merge.merged, saved: true };
+  const outcome = await mergeIntoEvent(db, allowed.event.id, form, {
+    stored: storedPrivacySettings,
+    merge: (basis, current) => mergeEdit(basis, parsed.data, current),
+    write: async (tx, merged) => {
+      await tx.update(events).set(merged).where(eq(events.id, allowed.event.id));
+      await recordAudit(tx, {
+        eventId: allowed.event.id,
+        accountId: allowed.account.id,
+        action: "privacy.settings_changed",
+        subject: `retention-months:${merged.retentionMonths}`,
+        now: Date.now(),
+      });
+    },
   });
   if (!outcome) return { message: await organisersOnlyText(), values };
   if (outcome.saved) sharedRealtime()?.audited(allowed.event.id);

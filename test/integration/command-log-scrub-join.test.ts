@@ -10,11 +10,9 @@ import { commandLog, commandLogScrubs, commandLogScrubWalks } from "@/db/schema"
 import type { Actor } from "@/lib/auth/actor";
 import { runCommandLogScrubs } from "@/lib/realtime/command-log-scrub-worker";
 import type { CommandName } from "@/lib/realtime/contract";
-import { executeCommand } from "@/lib/realtime/execute-command";
-import { handlers } from "@/lib/realtime/handlers";
+import { applied as appliedIn, fillCommandLog } from "./support/command-log";
 import {
   addParticipant,
-  commandId,
   createAccount,
   createTestEvent,
   openTempDatabase,
@@ -32,11 +30,7 @@ let temp: Awaited<ReturnType<typeof openTempDatabase>>;
 let event: Awaited<ReturnType<typeof createTestEvent>>;
 let people: Record<Person, Actor>;
 
-async function applied<N extends CommandName>(actor: Actor, name: N, payload: unknown) {
-  const done = await executeCommand({ db: temp.db, handlers }, actor, name, { id: commandId(), payload });
-  if (!done.ack.ok) throw new Error(`${name}: ${done.ack.error.message}`);
-  return done.ack.result;
-}
+const applied = <N extends CommandName>(actor: Actor, name: N, payload: unknown) => appliedIn(temp.db, actor, name, payload);
 
 const oldName = (person: Person) => `${person} Oldname`;
 const rename = (person: Person) => applied(people[person], "profile:update", { displayName: person });
@@ -66,19 +60,12 @@ beforeEach(async () => {
   // a facilitator's record of each; more of their own at the end.
   await nameThemAll("Shade");
   for (const person of firstNames) await applied(staff, "participant:move", { participantId: ids[person], teamId: team });
-  for (let i = 0; i < filler; i += 200) {
-    await temp.db.transact((tx) =>
-      tx.insert(commandLog).values(
-        Array.from({ length: 200 }, (_, j) => ({
-          actorKey: `p:someone-${i + j}`,
-          commandId: `cmd-${i + j}`,
-          name: "showcase:save",
-          eventId: event.id,
-          result: { showcase: { teamId: team, made: "x".repeat(1_000) } },
-        })),
-      ),
-    );
-  }
+  await fillCommandLog(temp.db, {
+    eventId: event.id,
+    count: filler,
+    prefix: "someone",
+    result: () => ({ showcase: { teamId: team, made: "x".repeat(1_000) } }),
+  });
   await nameThemAll("Benches");
 });
 afterEach(() => temp.cleanup());

@@ -11,11 +11,9 @@ import { commandLog, commandLogScrubs, commandLogScrubWalks } from "@/db/schema"
 import type { Actor } from "@/lib/auth/actor";
 import { runCommandLogScrubs } from "@/lib/realtime/command-log-scrub-worker";
 import type { CommandName } from "@/lib/realtime/contract";
-import { executeCommand } from "@/lib/realtime/execute-command";
-import { handlers } from "@/lib/realtime/handlers";
+import { applied as appliedIn, fillCommandLog } from "./support/command-log";
 import {
   addParticipant,
-  commandId,
   createAccount,
   createTestEvent,
   openTempDatabase,
@@ -49,19 +47,7 @@ beforeEach(async () => {
     [event.id, "here"],
     [other.id, "there"],
   ] as const) {
-    for (let i = 0; i < filler; i += 200) {
-      await temp.db.transact((tx) =>
-        tx.insert(commandLog).values(
-          Array.from({ length: 200 }, (_, j) => ({
-            actorKey: `p:${prefix}-${i + j}`,
-            commandId: `cmd-${prefix}-${i + j}`,
-            name: "showcase:save",
-            eventId,
-            result: JSON.parse(saved(i + j)),
-          })),
-        ),
-      );
-    }
+    await fillCommandLog(temp.db, { eventId, count: filler, prefix, result: (i) => JSON.parse(saved(i)) });
   }
   // Another event's record that holds her id (it never could; here, to show it is not even read)
   // and her name (another person's of the same name).
@@ -77,11 +63,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
-async function applied<N extends CommandName>(actor: Actor, name: N, payload: unknown) {
-  const done = await executeCommand({ db: temp.db, handlers }, actor, name, { id: commandId(), payload });
-  if (!done.ack.ok) throw new Error(`${name}: ${done.ack.error.message}`);
-  return done.ack.result;
-}
+const applied = <N extends CommandName>(actor: Actor, name: N, payload: unknown) => appliedIn(temp.db, actor, name, payload);
 
 /** Every record's result, by actor and command id. */
 async function results() {

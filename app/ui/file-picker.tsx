@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import { maxPhotoBytes, maxPhotoMb } from "@/lib/files/photo-limits";
 
 type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "className" | "children" | "id">;
 
@@ -116,4 +117,17 @@ export function FilePicker({
       </span>
     </div>
   );
+}
+
+/**
+ * What is wrong with a photo before it is sent, or null: one over the largest anyone may send
+ * would be refused only once all of it had gone up, minutes on venue Wi-Fi.
+ */
+export function usePhotoTooBig() {
+  const t = useTranslations("ui.filePicker");
+  const format = useFormatter();
+  return (file: File) =>
+    file.size > maxPhotoBytes
+      ? t("photoTooBig", { size: format.number(file.size / 1024 / 1024, { maximumFractionDigits: 1 }), max: maxPhotoMb })
+      : null;
 }

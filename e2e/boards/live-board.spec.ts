@@ -265,6 +265,20 @@ test("a phone adds a note with a photo taken outside; the projector shows it, an
   await expect(handset.getByText(notAnImageMessage)).toBeVisible();
   await expect(handset.getByLabel("Your note")).toHaveValue("Not an image at all");
 
+  // A photo over the limit is refused before any of it is sent, keeping what was typed.
+  const uploads: string[] = [];
+  handset.on("request", (request) => {
+    if (request.url().includes("/photos") && request.method() === "POST") uploads.push(request.url());
+  });
+  await handset.getByLabel("Your note").fill("A huge photo of the square");
+  await handset
+    .getByLabel(/Add a photo/)
+    .setInputFiles({ name: "square.png", mimeType: "image/png", buffer: Buffer.alloc(9 * 1024 * 1024 + 300_000) });
+  await handset.getByRole("button", { name: /^Add note/ }).click();
+  await expect(handset.getByText("That photo is 9.3 MB. Photos can be up to 8 MB: choose a smaller one.")).toBeVisible();
+  await expect(handset.getByLabel("Your note")).toHaveValue("A huge photo of the square");
+  expect(uploads).toEqual([]);
+
   await handset.getByLabel("Your note").fill("The bus stop has no shelter");
   await handset.getByLabel(/Add a photo/).setInputFiles({ name: "stop.png", mimeType: "image/png", buffer: onePixelPng });
   await handset.getByRole("button", { name: /^Add note/ }).click();

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { noteColourClass } from "@/app/live/note-card";
 import { useDraft } from "@/app/live/use-draft";
-import { FilePicker } from "@/app/ui/file-picker";
+import { FilePicker, usePhotoTooBig } from "@/app/ui/file-picker";
 import type { Pin } from "@/lib/boards/pins";
 import { useConnectionStatus } from "@/lib/realtime/client/react";
 import { boardLimits, type NoteColour, noteColours } from "@/lib/realtime/constants";
@@ -40,6 +40,7 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
   }, [restore?.nonce]);
 
   const [photo, setPhoto] = useState<File | null>(null);
+  const photoTooBig = usePhotoTooBig();
   const [uploading, setUploading] = useState(false);
   // A new picker once the note is sent: the photo went with it.
   const [photoPicker, setPhotoPicker] = useState(0);
@@ -55,6 +56,8 @@ export function AddNoteForm({ boardId, columns, onAdd, restore, pin = null, need
       // A photo is too big for the offline outbox: it goes up now, or the person decides. It goes
       // over HTTP, so a page whose socket is still connecting can send it.
       if (status === "offline") return setError(t("add.photoOffline"));
+      const tooBig = photoTooBig(photo);
+      if (tooBig) return setError(tooBig);
       setUploading(true);
       const body = new FormData();
       body.set("photo", photo);

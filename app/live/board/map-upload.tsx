@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import { FilePicker } from "@/app/ui/file-picker";
+import { FilePicker, usePhotoTooBig } from "@/app/ui/file-picker";
 import type { BoardHandle } from "@/lib/realtime/client/use-board";
 
 /**
@@ -17,11 +17,14 @@ export function MapUpload({ boardId, board, hasMap }: { boardId: string; board: 
   const [picker, setPicker] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const photoTooBig = usePhotoTooBig();
 
   const upload = async (e: React.FormEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) return setMessage({ ok: false, text: t("mapUpload.chooseFirst") });
+    const tooBig = photoTooBig(file);
+    if (tooBig) return setMessage({ ok: false, text: tooBig });
     setBusy(true);
     setMessage(null);
     const body = new FormData();

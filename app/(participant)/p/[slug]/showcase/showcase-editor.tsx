@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { FilePicker } from "@/app/ui/file-picker";
+import { FilePicker, usePhotoTooBig } from "@/app/ui/file-picker";
 import { LengthCount, lengthCountShown } from "@/app/ui/length-count";
 import { useShownName } from "@/app/ui/shown-name";
 import { imageSrcSet } from "@/lib/files/image-sizes";
@@ -333,8 +333,14 @@ function Images({
   const pickerId = useId();
   // A new picker after each upload: the image is in the list above, not waiting in the picker.
   const [picker, setPicker] = useState(0);
+  const photoTooBig = usePhotoTooBig();
   const upload = async (file: File) => {
     if (!navigator.onLine) return onError(t("offline"));
+    const tooBig = photoTooBig(file);
+    if (tooBig) {
+      setPicker((n) => n + 1);
+      return onError(tooBig);
+    }
     setUploading(true);
     const body = new FormData();
     body.set("image", file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { presentationSnapshot as snapshot } from "@/test/support/presentation-snapshot";
-import { afterScoreAck, withMyScores } from "./my-scores";
+import { afterScoreAck, createScoreTaps, withMyScores } from "./my-scores";
 import { presentationsRoom } from "./presentations-state";
 
 const judged = () => presentationsRoom.init(snapshot);
@@ -27,5 +27,16 @@ describe("a judge's own scores", () => {
   it("from another of their screens replace the team's, leaving other teams' alone", () => {
     const s = withMyScores(withMyScores(judged(), "b", { Clear: 1 }), "a", { Useful: 3 });
     expect(s.me.scores).toEqual({ a: { Useful: 3 }, b: { Clear: 1 } });
+  });
+
+  it("follow only the answer to the latest tap on a team: a 5 taken back at once stays taken back", () => {
+    const taps = createScoreTaps();
+    const five = taps.sent("a");
+    const takenBack = taps.sent("a");
+    const other = taps.sent("b");
+    // The 5's answer arrives after the second tap: it is not the team's scores any more.
+    expect(taps.isLatest("a", five)).toBe(false);
+    expect(taps.isLatest("a", takenBack)).toBe(true);
+    expect(taps.isLatest("b", other)).toBe(true);
   });
 });

@@ -20,3 +20,21 @@ export function afterScoreAck(
   const result = freshResult(ack);
   return result ? withMyScores(s, teamId, result.scores) : s;
 }
+
+/**
+ * Which score taps are the latest for their team. A judge may tap again before the last tap's
+ * answer comes (a score taken back at once); an older tap's answer, arriving after, holds the
+ * team's scores from before the newer tap and must not be shown over it.
+ */
+export function createScoreTaps() {
+  const latest = new Map<string, number>();
+  return {
+    /** A tap sent for `teamId`: ask `isLatest` with what this returns when its answer comes. */
+    sent(teamId: string) {
+      const tap = (latest.get(teamId) ?? 0) + 1;
+      latest.set(teamId, tap);
+      return tap;
+    },
+    isLatest: (teamId: string, tap: number) => latest.get(teamId) === tap,
+  };
+}

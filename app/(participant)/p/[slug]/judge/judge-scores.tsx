@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
-import { afterScoreAck } from "@/lib/presentations/my-scores";
+import { useState } from "react";
+import { afterScoreAck, createScoreTaps } from "@/lib/presentations/my-scores";
 import { fallbackCriterionKey } from "@/lib/presentations/rules";
 import { usePresentations } from "@/lib/realtime/client/use-presentations";
 
@@ -18,9 +18,8 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
     return key ? fallback(key) : criterion;
   };
   const p = usePresentations();
-  // The latest score sent for each team: an older score's answer, arriving after a newer tap, is
-  // not the team's scores any more and must not take that tap back.
-  const latest = useRef(new Map<string, number>());
+  // An older score's answer, arriving after a newer tap, must not take that tap back.
+  const [taps] = useState(createScoreTaps);
   const s = p.state;
   if (!s) return <p className="text-ink-soft">{t("opening")}</p>;
   const back = (
@@ -42,11 +41,10 @@ export function JudgeScores({ slug, eventName }: { slug: string; eventName: stri
   const setTeamScores = (teamId: string, change: (team: Record<string, number>) => Record<string, number>) =>
     p.patch((st) => ({ ...st, me: { ...st.me, scores: { ...st.me.scores, [teamId]: change(st.me.scores[teamId] ?? {}) } } }));
   const score = async (teamId: string, criterion: string, value: number | null) => {
-    const sent = (latest.current.get(teamId) ?? 0) + 1;
-    latest.current.set(teamId, sent);
+    const tap = taps.sent(teamId);
     setTeamScores(teamId, (team) => ({ ...team, [criterion]: value ?? 0 }));
     const ack = await p.send("judge:score", { teamId, criterion, score: value });
-    if (!ack || latest.current.get(teamId) !== sent) return;
+    if (!ack || !taps.isLatest(teamId, tap)) return;
     // Refused: what this screen shows is read again from the server rather than left as tapped.
     if (!ack.ok) p.reload();
     else p.patch((st) => afterScoreAck(st, teamId, ack));

@@ -5,7 +5,7 @@ import { defaultLocale, knownLocale } from "@/lib/i18n/locales";
 import { day, followUpState, reminderFor } from "@/lib/projects/check-in-rules";
 import { stopLinkBinding } from "@/lib/projects/owner-email";
 import { newOwnerLink } from "@/lib/projects/owner-link";
-import { claim, reminderClaimKey } from "./claims";
+import { claim, nudgeClaimKey, remindedSince, reminderClaimKey } from "./claims";
 import { deliver } from "./deliver";
 import { linkToken } from "./links";
 import type { Mailer } from "./mailer";
@@ -14,7 +14,10 @@ import { checkInReminderEmail, type ReminderKind } from "./templates";
 
 /** At least this long between two scheduled reminders for one milestone (its "due", then its first "overdue"). */
 const reminderGap = 3 * day;
-/** An organiser's "send a reminder" goes at most once a day per project. */
+/**
+ * An organiser's "send a reminder" goes at most once a day per project; and an owner gets one
+ * reminder a day at most, whoever sends it: the organiser's and the scheduled sweep's are not two.
+ */
 const nudgeGap = day;
 
 export type EmailLinks = { baseUrl: string; secret: string };
@@ -47,6 +50,8 @@ async function remind(
   const won = await db
     .transact(async (tx) => {
       const gap = kind === "nudge" ? nudgeGap : reminderGap;
+      // Reminded today by the other kind: not again (a scheduled one goes at a later sweep).
+      if (await remindedSince(tx, projectId, now - nudgeGap, claimed.key)) return null;
       const held = await claim(tx, claimed.key, claimed.detail, now, gap);
       if (!held) return null;
       const [row] = await tx
@@ -160,6 +165,6 @@ export async function sendNudge(
   if (!project.ownerEmail) return "no_email";
   if (project.remindersStoppedAt !== null) return "stopped";
   if (project.ownerLinkStoppedAt !== null) return "link_stopped";
-  const result = await remind(db, mailer, links, projectId, "nudge", { key: `nudge:${projectId}`, detail: String(now) }, now);
+  const result = await remind(db, mailer, links, projectId, "nudge", { key: nudgeClaimKey(projectId), detail: String(now) }, now);
   return result === "claimed_elsewhere" ? "too_soon" : result;
 }

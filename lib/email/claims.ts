@@ -65,6 +65,22 @@ export async function releaseClaim(tx: Tx, held: HeldClaim) {
  */
 export const reminderClaimKey = (projectId: string, milestoneDate: string) => `reminder:${projectId}:${milestoneDate}`;
 
+/** An organiser's "send a reminder" for a project (at most one a day: lib/email/check-in-reminders.ts). */
+export const nudgeClaimKey = (projectId: string) => `nudge:${projectId}`;
+
+/**
+ * Whether a reminder of any kind (scheduled, or an organiser's) was claimed for this project after
+ * `since`, other than under `key`: an owner is reminded once a day at most, whoever sends it.
+ */
+export async function remindedSince(tx: Tx, projectId: string, since: number, key: string): Promise<boolean> {
+  const rows = await tx.all<{ key: string }>(sql`
+    SELECT key FROM email_claims
+    WHERE (key = ${nudgeClaimKey(projectId)} OR key LIKE ${reminderClaimKey(projectId, "%")})
+      AND key <> ${key} AND claimed_at > ${since}
+    LIMIT 1`);
+  return rows.length > 0;
+}
+
 /** A new owner starts afresh: the reminders their predecessor had are not theirs. */
 export async function forgetReminderClaims(tx: Tx, projectId: string) {
   await tx.run(sql`DELETE FROM email_claims WHERE key LIKE ${reminderClaimKey(projectId, "%")}`);

@@ -550,6 +550,25 @@ describe("email", () => {
     expect(await sendNudge(db, mailer, links, noEmail.projectId)).toBe("no_email");
   });
 
+  it("an owner gets one reminder a day at most, whether an organiser or the schedule sends it", async () => {
+    const due = Date.now() - 2 * day;
+    const { projectId } = await projectDueOn(due);
+    // The organiser reminds an owner whose check-in is overdue; the scheduled sweep runs a minute later.
+    expect(await sendNudge(db, mailer, links, projectId)).toBe("sent");
+    expect(await sweepCheckInReminders(db, mailer, links, Date.now() + 60_000)).toBe(0);
+    expect(smtp.to(owner)).toHaveLength(1);
+    // A day on, the scheduled overdue reminder goes.
+    expect(await sweepCheckInReminders(db, mailer, links, Date.now() + day + 60_000)).toBe(1);
+    await smtp.waitFor(owner, 2);
+
+    // The other way round: the schedule reminded another owner, so the organiser's button waits a day.
+    const other = await projectDueOn(due, "other-owner@example.test");
+    expect(await sweepCheckInReminders(db, mailer, links)).toBe(1);
+    await smtp.waitFor("other-owner@example.test", 1);
+    expect(await sendNudge(db, mailer, links, other.projectId)).toBe("too_soon");
+    expect(smtp.to("other-owner@example.test")).toHaveLength(1);
+  });
+
   it("a weekly digest goes to organisers of projects that need attention, once a week", async () => {
     const due = Date.UTC(2027, 0, 31, 12);
     const { organiser, event, projectId } = await projectDueOn(due);

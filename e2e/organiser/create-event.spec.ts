@@ -98,3 +98,35 @@ test.describe("on a phone", () => {
     await expectAccessible(page);
   });
 });
+
+test("without JavaScript, the create form posted twice (a double tap) makes one event", async ({ browser }) => {
+  const account = await createAccount("Double tap organiser");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signIn(context, account.id);
+  const page = await context.newPage();
+  await page.goto("/o");
+  const name = `Made in Stockwell ${Date.now().toString(36)}`;
+  await page.getByLabel("Event name").fill(name);
+  await page.getByLabel("Starts").fill("2027-05-14T18:00");
+  await page.getByLabel("Ends").fill("2027-05-16T17:00");
+  // The post as the browser sent it, to send again as a second tap would.
+  let sent: { body: Buffer; type: string } | null = null;
+  await page.route("**/o", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST")
+      sent = { body: request.postDataBuffer() as Buffer, type: request.headers()["content-type"] ?? "" };
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const first = page.url();
+  expect(sent).not.toBeNull();
+  const { body, type } = sent as unknown as { body: Buffer; type: string };
+  const again = await context.request.post("/o", { headers: { "content-type": type }, data: body, maxRedirects: 0 });
+  expect(again.status()).toBeLessThan(400);
+  // Answered with the event the first made, and no second one.
+  expect(new URL(again.headers().location ?? "", first).pathname).toBe(new URL(first).pathname);
+  const mine = await (await db()).read.select({ slug: events.slug }).from(events).where(eq(events.createdBy, account.id));
+  expect(mine).toHaveLength(1);
+  await context.close();
+});

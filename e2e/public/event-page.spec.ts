@@ -1,6 +1,17 @@
 import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { events } from "@/db/schema";
 import { expectAccessible } from "../support/a11y";
-import { addBrief, addStaff, createAccount, createEventFixture, dateEvent, setEventStatus, signIn } from "../support/fixtures";
+import {
+  addBrief,
+  addStaff,
+  createAccount,
+  createEventFixture,
+  dateEvent,
+  db,
+  setEventStatus,
+  signIn,
+} from "../support/fixtures";
 import { phone, projector } from "../support/viewports";
 
 async function eventWithBriefs(status: "draft" | "published" = "published") {
@@ -140,6 +151,27 @@ test.describe("on a phone", () => {
     expect(box?.height).toBeGreaterThanOrEqual(44);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(page);
+  });
+
+  test("a long link typed into the details wraps: neither the event page nor the organiser's list is wider than the phone", async ({
+    page,
+    context,
+  }) => {
+    const event = await eventWithBriefs();
+    const link = `https://www.google.com/maps/place/Stockwell+Community+Centre/@51.4723,-0.1227,17z/data=${"4m6!3m5!1s0x0".repeat(8)}`;
+    await (await db()).transact((tx) =>
+      tx
+        .update(events)
+        .set({ goals: ["Less talking, more doing", link], accessInfo: `Step-free entrance: ${link}`, place: link })
+        .where(eq(events.id, event.id)),
+    );
+    await page.goto(`/e/${event.slug}`);
+    await expect(page.getByText("Less talking, more doing")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await signIn(context, event.organiser.id);
+    await page.goto("/o");
+    await expect(page.getByRole("heading", { name: event.name })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
 

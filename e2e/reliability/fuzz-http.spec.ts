@@ -162,7 +162,7 @@ const param = fc.oneof(
 const seg = (s: string) => (/%/.test(s) ? s : encodeURIComponent(s)) || "x";
 
 test("no malformed request to a route or server action answers 5xx", async () => {
-  test.setTimeout(long ? 1_800_000 : 240_000);
+  test.setTimeout(long ? 1_800_000 : 480_000);
   const w = await createWorld();
   const cookieFor = async (role: Role) => (role === "organiserA" ? await sessionCookie(w.a.organiser.id) : w.cookies[role]);
   const fuzzRoles: Role[] = ["anonymous", "participantA", "organiserA"];

@@ -178,6 +178,13 @@ test("after a weekend: review, exports, a project followed up by its owner on a 
   // Milestones: the first one's date is moved to last week, so it is overdue.
   const lastWeek = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   await page.locator("#field-title-0").fill("Café open one Saturday");
+  // A slip of the year is refused beside its row, keeping what was typed.
+  await page.locator("#field-dueAt-0").fill("2020-01-01");
+  await page.getByRole("button", { name: "Save milestones" }).click();
+  await expect(page.locator("#field-dueAt-0-error")).toContainText(
+    "A milestone can't be due more than a year before the project started",
+  );
+  await expect(page.locator("#field-title-0")).toHaveValue("Café open one Saturday");
   await page.locator("#field-dueAt-0").fill(lastWeek);
   await page.getByRole("button", { name: "Save milestones" }).click();
   await expect(page.getByText("Milestones saved.")).toBeVisible();

@@ -396,6 +396,15 @@ export function parseEventExport(raw: unknown): { ok: true; data: EventExport } 
     const first = parsed.error.issues[0];
     return { ok: false, message: first ? describeIssue(first, raw) : "That file can't be imported." };
   }
+  // As the create form refuses it: an event ending before it starts shows one time and a calendar
+  // hour, and every phase of its agenda is "outside its dates".
+  const { startsAt, endsAt } = parsed.data.event;
+  if (startsAt !== null && endsAt !== null && endsAt <= startsAt)
+    return {
+      ok: false,
+      message:
+        "That file can't be imported: the event ends before it starts. Correct its dates in the file, or create the event here. Nothing was imported.",
+    };
   const refs = danglingReference(parsed.data);
   if (refs) return { ok: false, message: `The export is inconsistent: ${refs}.` };
   if (rowsToWrite(parsed.data) > caps.rows)

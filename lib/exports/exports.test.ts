@@ -84,6 +84,24 @@ describe("parseEventExport", () => {
     expect(parseEventExport(early).ok).toBe(false);
   });
 
+  it("refuses an event that ends before it starts, or as it starts, as the create form does; one with no dates yet is taken", () => {
+    const refusal = {
+      ok: false,
+      message:
+        "That file can't be imported: the event ends before it starts. Correct its dates in the file, or create the event here. Nothing was imported.",
+    };
+    const swapped = sampleExport();
+    [swapped.event.startsAt, swapped.event.endsAt] = [swapped.event.endsAt, swapped.event.startsAt];
+    expect(parseEventExport(swapped)).toEqual(refusal);
+    const instant = sampleExport();
+    instant.event.endsAt = instant.event.startsAt;
+    expect(parseEventExport(instant)).toEqual(refusal);
+    const undated = sampleExport();
+    undated.event.startsAt = null;
+    undated.event.endsAt = null;
+    expect(parseEventExport(undated)).toMatchObject({ ok: true });
+  });
+
   it("takes a project's milestones and check-in links as the app's own forms do", () => {
     const withProject = (change: (p: ExportedProject) => void) => {
       const data = sampleExport();

@@ -1,17 +1,21 @@
 "use server";
 
+import { desc, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
+import { events } from "@/db/schema";
+import { accountKey } from "@/lib/auth/actor";
 import { currentAccount } from "@/lib/auth/web-session";
 import { chooseDigest } from "@/lib/email/digest-choice";
 import { createEvent } from "@/lib/events/create-event";
 import { londonTime } from "@/lib/events/event-details";
 import { formArg } from "@/lib/forms/action-args";
 import { typedLine } from "@/lib/forms/direction-controls";
+import { onceInTransaction, postedSubmission, sameSending } from "@/lib/forms/form-submission";
 import { echo, fieldErrors, fieldText } from "../form-state";
 
 type Say = Awaited<ReturnType<typeof getTranslations<"organiser.create">>>;
@@ -41,8 +45,21 @@ export async function createEventAction(_previous: FormState, form: FormData): P
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
 
   const db = await sharedDatabase();
-  const created = await db.transact((tx) => createEvent(tx, { ...parsed.data, createdBy: account.id }));
-  redirect(`/o/${created.slug}`);
+  // A double tap without JavaScript posts the form twice: the second finds the first's event.
+  const sending = {
+    actorKey: accountKey(account.id),
+    submission: sameSending(postedSubmission(form), [JSON.stringify(values)]),
+    form: "create-event",
+  };
+  const once = await onceInTransaction(db, sending, (tx) => createEvent(tx, { ...parsed.data, createdBy: account.id }));
+  if (!once.again) redirect(`/o/${once.result.slug}`);
+  const [latest] = await db.read
+    .select({ slug: events.slug })
+    .from(events)
+    .where(eq(events.createdBy, account.id))
+    .orderBy(desc(events.createdAt))
+    .limit(1);
+  redirect(latest ? `/o/${latest.slug}` : "/o");
 }
 
 /** "Stop the weekly email" / "Send it to me again" on Your events: a plain form, so it works without JavaScript. */

@@ -2,16 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage, TextField } from "@/app/ui/form";
+import { SubmissionField } from "@/app/ui/submission-field";
 import { SubmitButton, TextArea } from "../form-fields";
 import { useKeptForm } from "../use-kept-form";
 import { createEventAction } from "./actions";
 
-export function CreateEventForm() {
+/** `submission`: the id this form was drawn with, so a double tap without JavaScript makes one event. */
+export function CreateEventForm({ submission }: { submission: string }) {
   const t = useTranslations("organiser.create");
   const { state, formProps } = useKeptForm(createEventAction, {});
   return (
     <form {...formProps} className="space-y-5" aria-labelledby="create-event-heading">
       <FormMessage message={state.message} />
+      <SubmissionField id={submission} />
       <TextField
         name="name"
         label={t("name")}

@@ -6,6 +6,7 @@ import { signsInWithPassword } from "@/lib/accounts/change-password";
 import { dashboardVersion, findDashboard } from "@/lib/accounts/dashboard";
 import { sharedMailer } from "@/lib/email/mailer";
 import { mayImportEvents } from "@/lib/exports/may-import";
+import { newSubmission } from "@/lib/forms/form-submission";
 import { localShortDate } from "@/lib/i18n/dates";
 import { VersionFollower } from "@/lib/realtime/client/version-follower";
 import { passwordsEnabled } from "@/lib/sso/settings";
@@ -83,7 +84,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </ul>
         </section>
       ) : null}
-      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_400px]">
+      {/* minmax(0, 1fr): a place typed as one long link wraps instead of widening the column past a phone. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-8 lg:grid-cols-[minmax(0,1fr)_400px]">
         <section aria-labelledby="your-events-heading">
           <h2 id="your-events-heading" className="sr-only">
             {t("listHeading")}
@@ -94,7 +96,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <p className="text-ink-soft">{t("emptyBody")}</p>
             </div>
           ) : (
-            <ul className="grid gap-4">
+            <ul className="grid grid-cols-[minmax(0,1fr)] gap-4">
               {mine.map((event) => (
                 <li key={event.slug}>
                   <Link
@@ -121,7 +123,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="create-event-heading" className="mb-5 text-xl font-bold tracking-tight">
             {t("createHeading")}
           </h2>
-          <CreateEventForm />
+          <CreateEventForm submission={newSubmission()} />
           {mayImport ? (
             <p className="mt-4 text-sm text-ink-soft">
               {t.rich("importLine", {

@@ -226,7 +226,9 @@ export default async function EventAdminPage({
               ))}
             </ol>
           )}
-          {isOrganiser ? <CreateBriefForm action={createBriefAction.bind(null, event.slug)} /> : null}
+          {isOrganiser ? (
+            <CreateBriefForm action={createBriefAction.bind(null, event.slug)} submission={newSubmission()} />
+          ) : null}
         </section>
 
         {isOrganiser ? (

@@ -85,7 +85,7 @@ export default async function PublicEventPage({ params }: Props) {
           <div className="mx-auto max-w-5xl px-4 py-12 sm:py-16">
             <p className="text-sm font-bold tracking-widest text-sun uppercase">{t("eyebrow")}</p>
             <h1 className="mt-3 text-4xl font-extrabold tracking-tight break-words sm:text-5xl">{event.name}</h1>
-            <dl className="mt-6 grid gap-3 text-lg sm:grid-cols-2">
+            <dl className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-3 text-lg sm:grid-cols-2">
               <div>
                 <dt className="text-sm font-semibold text-brand-soft">{t("when")}</dt>
                 <dd className="font-semibold">{localEventDates(locale, event.startsAt, event.endsAt, t("datesTba"))}</dd>
@@ -93,7 +93,7 @@ export default async function PublicEventPage({ params }: Props) {
               {event.place ? (
                 <div>
                   <dt className="text-sm font-semibold text-brand-soft">{t("where")}</dt>
-                  <dd className="font-semibold break-words">{event.place}</dd>
+                  <dd className="font-semibold [overflow-wrap:anywhere]">{event.place}</dd>
                 </div>
               ) : null}
             </dl>
@@ -142,7 +142,8 @@ export default async function PublicEventPage({ params }: Props) {
         </section>
 
         {event.goals.length || agenda.length || practical.length ? (
-          <div className="mx-auto grid max-w-5xl items-start gap-6 px-4 pt-12 md:grid-cols-2">
+          // minmax(0, 1fr): a long link in the details wraps instead of widening a column past a phone.
+          <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)] items-start gap-6 px-4 pt-12 md:grid-cols-2">
             {event.goals.length ? (
               <section aria-labelledby="goals-heading" className="card p-6 md:col-span-2">
                 <h2 id="goals-heading" className="text-2xl font-extrabold tracking-tight">
@@ -153,7 +154,7 @@ export default async function PublicEventPage({ params }: Props) {
                     <li
                       // biome-ignore lint/suspicious/noArrayIndexKey: goals are plain strings that may repeat; the list never reorders in place
                       key={`${i}-${goal}`}
-                      className={`rounded-lg px-4 py-3 text-lg font-bold shadow-sm ${["bg-note-yellow", "bg-note-pink", "bg-note-blue", "bg-note-green"][i % 4]} ${i % 2 ? "rotate-1" : "-rotate-1"}`}
+                      className={`min-w-0 max-w-full rounded-lg px-4 py-3 text-lg font-bold shadow-sm [overflow-wrap:anywhere] ${["bg-note-yellow", "bg-note-pink", "bg-note-blue", "bg-note-green"][i % 4]} ${i % 2 ? "rotate-1" : "-rotate-1"}`}
                     >
                       {goal}
                     </li>

@@ -1,11 +1,14 @@
 "use server";
 
+import { and, desc, eq } from "drizzle-orm";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { FormState } from "@/app/ui/form";
 import { sharedDatabase } from "@/db";
+import { briefs } from "@/db/schema";
+import { accountKey } from "@/lib/auth/actor";
 import {
   type BriefFields,
   briefFieldsSchema,
@@ -23,6 +26,7 @@ import { updateBrief } from "@/lib/briefs/update-brief";
 import { tellOpenScreens } from "@/lib/events/tell-open-screens";
 import { formArg, textArg } from "@/lib/forms/action-args";
 import { mergeEdit, postedBasis, readBasis } from "@/lib/forms/edit-basis";
+import { onceInTransaction, postedSubmission, sameSending } from "@/lib/forms/form-submission";
 import { applyListIntent, fieldErrorsByPath, listFromForm, readListIntent } from "@/lib/forms/list-fields";
 import { inRequestLanguage } from "@/lib/i18n/action-text";
 import { followSuccessLines } from "@/lib/presentations/judging";
@@ -67,10 +71,25 @@ export async function createBriefAction(slug: string, _previous: FormState, form
   const title = briefTitleSchema.safeParse(values.title);
   if (!title.success) return { errors: { title: await inRequestLanguage(title.error.issues[0]!.message) }, values };
   const db = await sharedDatabase();
-  const brief = await db.transact((tx) => createBrief(tx, { eventId: allowed.event.id, title: title.data }));
+  // A double tap without JavaScript posts the form twice: the second opens the first's brief.
+  const sending = {
+    actorKey: accountKey(allowed.account.id),
+    submission: sameSending(postedSubmission(form), [allowed.event.id, title.data]),
+    form: "create-brief",
+  };
+  const once = await onceInTransaction(db, sending, (tx) => createBrief(tx, { eventId: allowed.event.id, title: title.data }));
+  if (once.again) {
+    const [first] = await db.read
+      .select({ id: briefs.id })
+      .from(briefs)
+      .where(and(eq(briefs.eventId, allowed.event.id), eq(briefs.title, title.data)))
+      .orderBy(desc(briefs.createdAt))
+      .limit(1);
+    redirect(first ? `/o/${slug}/briefs/${first.id}` : `/o/${slug}`);
+  }
   // The other organisers' lists of briefs show the new draft.
   await tellOpenScreens(db, allowed.event.id, "briefs");
-  redirect(`/o/${slug}/briefs/${brief.id}`);
+  redirect(`/o/${slug}/briefs/${once.result.id}`);
 }
 
 const direction = z.enum(["up", "down"]);

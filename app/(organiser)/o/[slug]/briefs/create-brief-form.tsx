@@ -2,15 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage, type FormState, TextField } from "@/app/ui/form";
+import { SubmissionField } from "@/app/ui/submission-field";
 import { SubmitButton } from "../../../form-fields";
 import { type FormAction, useKeptForm } from "../../../use-kept-form";
 
-export function CreateBriefForm({ action }: { action: FormAction<FormState> }) {
+/** `submission`: the id this form was drawn with, so a double tap without JavaScript adds one brief. */
+export function CreateBriefForm({ action, submission }: { action: FormAction<FormState>; submission: string }) {
   const t = useTranslations("organiser-briefs.create");
   const { state, formProps } = useKeptForm(action, {});
   return (
     <form {...formProps} className="space-y-4">
       <FormMessage message={state.message} />
+      <SubmissionField id={submission} />
       <TextField
         name="title"
         label={t("titleLabel")}

@@ -40,6 +40,9 @@ import { echo, fieldErrors, fieldText } from "../../../form-state";
 import { mergedAnswer } from "../../../merged-save";
 import { answerPart, type PageFormState } from "../../../page-form-answer";
 
+/** How long before a project's start a milestone may be dated: a year; before that it is a slip of the year. */
+const milestoneLeadMs = 365 * 24 * 3600 * 1000;
+
 export type SavedState = FormState & {
   saved?: string;
   link?: string;
@@ -106,6 +109,10 @@ async function saveMilestonesAction(slug: string, projectId: string, _p: SavedSt
   if (!found) return { message: await organisersOnlyText(), values };
   const milestones: z.infer<typeof milestoneSchema>[] = [];
   const errors: Record<string, string> = {};
+  // A project may be entered after it began (a milestone already met last month), but not years
+  // before: dates are kept as noon UTC of the day typed, the project's first day the same way.
+  const earliest = Date.parse(`${new Date(found.project.startedAt).toISOString().slice(0, 10)}T12:00:00Z`) - milestoneLeadMs;
+  const ta = await getTranslations("projects.actions");
   for (let i = 0; i < rows; i++) {
     const raw = {
       day: values[`day-${i}`],
@@ -119,6 +126,9 @@ async function saveMilestonesAction(slug: string, projectId: string, _p: SavedSt
     if (!parsed.success) {
       for (const [field, message] of Object.entries(fieldErrors(parsed.error)))
         errors[`${field}-${i}`] = await inRequestLanguage(message);
+    } else if (parsed.data.dueAt < earliest) {
+      // A slip of the year: it would head every list and reminder, the project forever late.
+      errors[`dueAt-${i}`] = ta("milestoneBeforeStart", { date: localShortDate(await getLocale(), found.project.startedAt) });
     } else milestones.push(parsed.data);
   }
   if (Object.keys(errors).length > 0) return { errors, values, postedBasis: postedBasis(form.get("basis")) };
@@ -127,9 +137,8 @@ async function saveMilestonesAction(slug: string, projectId: string, _p: SavedSt
     saveMilestones(tx, projectId, milestones, readBasis(form.get("basis")), Date.now()),
   );
   if (outcome.kind === "too_many") {
-    const t = await getTranslations("projects.actions");
     return {
-      message: t("tooManyMilestones", { max: maxMilestones, count: outcome.count }),
+      message: ta("tooManyMilestones", { max: maxMilestones, count: outcome.count }),
       values,
       postedBasis: postedBasis(form.get("basis")),
     };

@@ -88,6 +88,26 @@ test("two organisers on the event's page: an invitation, a new join code, a revo
   await Promise.all([laptopA.close(), laptopB.close()]);
 });
 
+test("a co-organiser taken off the event while their laptop is offline: their console stops showing it the moment it is back", async ({
+  browser,
+}) => {
+  const { event, laptopA, laptopB } = await twoOrganisers(browser, "Made in Offline Laptop");
+  const [a, bConsole] = await Promise.all([laptopA.newPage(), laptopB.newPage()]);
+  await Promise.all([a.goto(`/o/${event.slug}`), bConsole.goto(`/f/${event.slug}`)]);
+  await expect(bConsole.locator('output[data-status="online"]').first()).toBeVisible();
+  await laptopB.setOffline(true);
+  await expect(bConsole.locator('output[data-status="offline"]').first()).toBeVisible();
+  const staff = a.getByRole("region", { name: "People running this event" });
+  await staff.getByText("Remove…").click();
+  await staff.getByRole("button", { name: "Yes, remove Olu Coorganiser from this event" }).click();
+  await expect(staff.getByText("Olu Coorganiser")).toHaveCount(0);
+  // Back online, the console's socket is refused at the door: the page is drawn again, as a refusal.
+  await laptopB.setOffline(false);
+  await expect(bConsole.getByRole("heading", { name: "You're not on this event's team" })).toBeVisible();
+  await expect(bConsole.getByRole("heading", { name: "Facilitator console" })).toHaveCount(0);
+  await Promise.all([laptopA.close(), laptopB.close()]);
+});
+
 test("an invitation made after the page connected and before its staff list loaded still shows on the other organiser's page", async ({
   browser,
 }) => {

@@ -149,6 +149,10 @@ export class EventConnection {
       }
       // This person has many screens open already: socket.io gives up on a refusal, so try again later.
       if (error.message === "too_many_screens") this.tryAgainLater();
+      // Refused at the door: the identity this page was drawn for is no longer let in (taken off the
+      // event, signed out, a new password) while the page was away (offline, asleep). It ended as
+      // surely as if the server had said so to an open socket: a staff page is drawn again.
+      if (error.message === "unauthenticated") this.endedBy ??= "ended";
       this.setStatus(error.message === "unauthenticated" ? "refused" : "connecting");
     });
     window.addEventListener("offline", this.goOffline);
